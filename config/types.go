@@ -1,0 +1,124 @@
+package config
+
+import "time"
+
+// Config is a whole, validated wirewatch configuration. Values are already
+// parsed (durations, time zones); Pos fields say where each value was written
+// so later checks (rule syntax, routes) can point at file:line:col.
+type Config struct {
+	Path     string // file the config was read from
+	Bot      Bot
+	Discord  Discord
+	Polling  Polling
+	Stories  Stories
+	Feeds    []Feed
+	Topics   []Topic
+	Channels []Channel
+	Rules    []Rule
+	Digests  []Digest
+}
+
+// Pos is a position in the config file; Line and Col start at 1.
+type Pos struct {
+	File string
+	Line int
+	Col  int
+}
+
+// Bot is the [bot] table.
+type Bot struct {
+	Name     string         // shown in the User-Agent and footers; default "wirewatch"
+	Database string         // SQLite file path, or a postgres:// URL; default "wirewatch.db"
+	Location *time.Location // time zone for display and quiet hours; default UTC
+	LogLevel string         // debug, info, warn, error; default info
+}
+
+// Discord is the [discord] table. The token is never in the file: it comes
+// from the DISCORD_TOKEN environment variable.
+type Discord struct {
+	Enabled       bool     // the table is present
+	ApplicationID string   // needed to register slash commands
+	GuildIDs      []string // register commands per guild; empty means globally
+	AdminChannel  string   // channel name for operational notices; "" for none
+}
+
+// Polling is the [polling] table: defaults for every feed.
+type Polling struct {
+	Tick            string        // cron spec of the global tick; default "@every 1m"
+	DefaultInterval time.Duration // default 10m
+	MinInterval     time.Duration // default 2m
+	MaxInterval     time.Duration // default 1h
+	Timeout         time.Duration // whole request; default 20s
+	MaxBodyBytes    int64         // default 10 MiB
+	PerHost         int           // requests in flight per host; default 2
+	Concurrency     int           // requests in flight overall; default 8
+	MaxItemAge      time.Duration // older items are recorded, not posted; default 48h
+	UserAgent       string        // default "wirewatch/<version> (+https://github.com/wirewatch/wirewatch; feed reader)"
+}
+
+// Stories is the [stories] table.
+type Stories struct {
+	Window  time.Duration // how far back a new item looks for its story; default 72h
+	Updates string        // "edit" (edit the alert with the new source count), "reply", or "none"; default "edit"
+}
+
+// Feed is one [[feeds]] entry.
+type Feed struct {
+	Pos          Pos
+	Name         string
+	URL          string
+	URLPos       Pos
+	Interval     time.Duration  // 0: adaptive within the polling bounds
+	FullText     string         // "auto" (default), "true" or "false"
+	Location     *time.Location // the outlet's time zone, for event dates; default the bot's
+	AllowPrivate bool           // allow loopback/private addresses (tests, the demo, intranet feeds)
+}
+
+// Topic is one [[topics]] entry: a named set of aliases.
+type Topic struct {
+	Pos     Pos
+	Name    string   // slug used in rules and commands: "north-korea"
+	Title   string   // display name: "North Korea"
+	Aliases []string // words and phrases that mean the topic
+}
+
+// Channel is one [[channels]] entry: a Discord channel wirewatch posts to.
+type Channel struct {
+	Pos        Pos
+	Name       string // name used by rules and digests
+	ID         string // Discord channel id (a snowflake)
+	DigestOnly bool   // delivery = "digest-only": rules do not post here
+	Quiet      *QuietHours
+}
+
+// QuietHours silence non-urgent alerts between Start and End (minutes after
+// midnight) in Location; alerts wait in the outbox until the hours end.
+type QuietHours struct {
+	Start, End int
+	Location   *time.Location
+}
+
+// Rule is one [[rules]] entry. Query is compiled by package alerts; QueryPos
+// points at the first character inside the quotes, so an error at byte
+// offset n of the query is at QueryPos.Col+n on QueryPos.Line (single-line
+// strings; multi-line strings are resolved by the loader with QueryLines).
+type Rule struct {
+	Pos      Pos
+	Name     string
+	Query    string
+	QueryPos Pos
+	Channels []string
+	Severity string        // info, alert, urgent; default alert
+	Mentions []string      // role ids, only for urgent rules
+	Cooldown time.Duration // same story does not re-alert within it; default 6h
+}
+
+// Digest is one [[digests]] entry.
+type Digest struct {
+	Pos        Pos
+	Name       string
+	Schedule   string // cron spec with optional CRON_TZ= prefix
+	Channels   []string
+	Topics     []string // empty: all topics
+	MaxStories int      // per topic; default 5
+}

@@ -1,0 +1,170 @@
+// Package model holds wirewatch's domain types: the feed items, stories,
+// alerts and posts that flow one way through the pipeline
+// (feeds → storage → summarize → stories → alerts → outbox → bot).
+//
+// Rules: this package imports nothing of the project and holds no behaviour
+// beyond small, pure helpers on its own types. Every other package may import
+// it; it is the one place where a type shared by two stages is defined.
+package model
+
+import "time"
+
+// Item is one normalized entry of a feed. Everything in it came from the
+// feed or the article page and is untrusted: it must be escaped before it is
+// shown in Discord and capped before it is stored.
+type Item struct {
+	ID         int64     // storage row id; 0 until stored
+	Key        string    // stable identity: "guid:<feed>:<guid>", else "link:<canonical link>", else "hash:<sha>"
+	Feed       string    // name of the feed in the config
+	GUID       string    // the feed's own id, if any
+	Link       string    // canonical link (tracking parameters removed, AMP unwrapped)
+	Title      string    // plain text
+	Text       string    // plain text of the content (HTML stripped), possibly a teaser
+	Author     string    // plain text
+	Categories []string  // plain text
+	Lang       string    // BCP 47 language tag if known ("en", "ko"), else ""
+	Published  time.Time // publication time; first-seen time when the feed gave none
+	FirstSeen  time.Time // when wirewatch first saw the item
+	Summary    []string  // extractive summary sentences, in article order
+	Topics     []string  // names of the config topics the item mentions
+	StoryID    string    // id of the story the item belongs to
+	EventDate  time.Time // when the reported event happened, if resolved; zero otherwise
+}
+
+// Story groups the items that report one event, from one or more outlets.
+type Story struct {
+	ID        string    // uuid
+	Title     string    // the most central headline
+	Link      string    // link of the first item
+	FirstSeen time.Time // publication time of the first item
+	Updated   time.Time // publication time of the newest item
+	EventDate time.Time // best-supported event date, else FirstSeen
+	Sources   []Source  // one per item, first item first
+	Topics    []string  // union of the items' topics
+}
+
+// Source is one outlet's report of a story.
+type Source struct {
+	Feed      string
+	Title     string
+	Link      string
+	Published time.Time
+}
+
+// Severity ranks an alert; urgent alerts may mention roles and break quiet hours.
+type Severity string
+
+// Severities, in increasing order.
+const (
+	SeverityInfo   Severity = "info"
+	SeverityAlert  Severity = "alert"
+	SeverityUrgent Severity = "urgent"
+)
+
+// Rank orders severities: info < alert < urgent; unknown is -1.
+func (s Severity) Rank() int {
+	switch s {
+	case SeverityInfo:
+		return 0
+	case SeverityAlert:
+		return 1
+	case SeverityUrgent:
+		return 2
+	}
+	return -1
+}
+
+// Match is one rule that matched one item.
+type Match struct {
+	Rule     string   // rule name
+	Severity Severity // the rule's severity
+	Channels []string // channel names the rule routes to
+	Mentions []string // role ids an urgent rule may ping
+	Terms    []string // the words or phrases that matched, for the embed
+}
+
+// PostKind tells a new alert from an update of an earlier one and from a digest.
+type PostKind string
+
+// Kinds of post.
+const (
+	PostAlert  PostKind = "alert"  // first report of a story for a rule and channel
+	PostUpdate PostKind = "update" // another source for a story already alerted: edit the earlier message
+	PostDigest PostKind = "digest" // a scheduled digest
+	PostNotice PostKind = "notice" // an operational notice for admins (feed broken, config refused)
+)
+
+// PostState is where a post is in the outbox.
+type PostState string
+
+// Outbox states.
+const (
+	PostPending PostState = "pending"
+	PostSent    PostState = "sent"
+	PostFailed  PostState = "failed" // gave up: Discord refused it permanently (4xx other than 429)
+)
+
+// Post is one message for one channel, written to the outbox before it is sent.
+type Post struct {
+	ID        string    // uuid
+	Kind      PostKind  // alert, update, digest or notice
+	Channel   string    // channel name in the config
+	ChannelID string    // Discord channel id ("" for the console)
+	StoryID   string    // story the post is about, if any
+	Rule      string    // rule that caused it, if any
+	Nonce     string    // at most 25 characters, derived from story+rule+channel (or post id)
+	Message   Message   // what the channel will show
+	ReplaceOf string    // for PostUpdate: id of the post whose message is edited
+	State     PostState // pending, sent or failed
+	MessageID string    // Discord's message id once sent
+	Attempts  int       // send attempts so far
+	LastError string    // last delivery error, for operators
+	CreatedAt time.Time // when it entered the outbox (FIFO order per channel)
+	SentAt    time.Time // when Discord accepted it
+}
+
+// Message is a channel message, already escaped and within Discord's limits.
+type Message struct {
+	Content string   `json:"content,omitempty"`
+	Embeds  []Embed  `json:"embeds,omitempty"`
+	Roles   []string `json:"roles,omitempty"` // the only role ids allowed to be pinged; nothing else pings
+}
+
+// Embed is a Discord embed, reduced to what wirewatch uses.
+type Embed struct {
+	Title       string    `json:"title,omitempty"`
+	URL         string    `json:"url,omitempty"`
+	Description string    `json:"description,omitempty"`
+	Color       int       `json:"color,omitempty"`
+	Author      string    `json:"author,omitempty"`
+	Footer      string    `json:"footer,omitempty"`
+	Timestamp   time.Time `json:"timestamp,omitempty"`
+	Fields      []Field   `json:"fields,omitempty"`
+}
+
+// Field is one name/value pair of an embed.
+type Field struct {
+	Name   string `json:"name"`
+	Value  string `json:"value"`
+	Inline bool   `json:"inline,omitempty"`
+}
+
+// FeedState is what wirewatch remembers about polling one feed.
+type FeedState struct {
+	Feed         string    // feed name in the config
+	URL          string    // URL currently polled (changes only after repeated permanent redirects)
+	ETag         string    // sent back exactly as If-None-Match
+	LastModified string    // sent back exactly as If-Modified-Since
+	BodyHash     string    // hash of the last body, when the server sends no validators
+	LastPoll     time.Time // last attempt
+	LastSuccess  time.Time // last poll that returned a feed or a 304
+	LastError    string    // last error message, "" after a success
+	Failures     int       // consecutive failures
+	Broken       bool      // marked broken after a run of failures; admins were told once
+	NextPoll     time.Time // when the feed is due again
+	Interval     time.Duration
+	ItemsSeen    int64     // items stored from this feed, ever
+	Initialized  bool      // the first poll (backlog, not posted) is done
+	RedirectURL  string    // target of a permanent redirect seen RedirectSeen times in a row
+	RedirectSeen int
+}

@@ -1,0 +1,93 @@
+// Package storage keeps wirewatch's state: items (new ones only), stories,
+// the outbox of posts, feed polling state and small key/value metadata.
+//
+// Rules: Store is the contract every backend implements (storage/sqlite, the
+// embedded default; storage/postgres, for several replicas), and
+// storage/storagetest is the conformance suite each backend must pass. An item
+// and the posts it causes are written in one transaction (SaveItem), so a crash
+// never leaves an alert without its item or an item whose alert was lost.
+// Backends never interpret content; they store and return it.
+package storage
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"wirewatch/model"
+)
+
+// ErrNotFound is returned when a looked-up row does not exist.
+var ErrNotFound = errors.New("not found")
+
+// Store is the storage contract shared by all backends. It is safe for
+// concurrent use.
+type Store interface {
+	// KnownKeys reports which of keys are already stored, so the pipeline
+	// summarizes only new items.
+	KnownKeys(ctx context.Context, keys []string) (map[string]bool, error)
+	// SaveItem stores a new item, upserts its story and adds posts to the
+	// outbox, all in one transaction. It returns false (and writes nothing)
+	// when an item with the same Key is already stored, e.g. by another
+	// replica. It sets item.ID.
+	SaveItem(ctx context.Context, item *model.Item, story *model.Story, posts []model.Post) (bool, error)
+	// AddPosts adds posts that belong to no new item (digests, notices).
+	AddPosts(ctx context.Context, posts []model.Post) error
+
+	// Item returns the item with the given canonical link.
+	ItemByLink(ctx context.Context, link string) (model.Item, error)
+	// Latest returns the newest items, optionally of one topic, newest first.
+	Latest(ctx context.Context, q Query) ([]model.Item, error)
+	// Search runs a full-text query over titles, text and summaries, best first.
+	Search(ctx context.Context, text string, q Query) ([]model.Item, error)
+
+	// Story returns one story.
+	Story(ctx context.Context, id string) (model.Story, error)
+	// Stories returns stories whose Updated time is at or after since, newest
+	// first, for reloading the grouping window at start-up, optionally of one topic.
+	Stories(ctx context.Context, q Query) ([]model.Story, error)
+	// Timeline returns the stories of a topic (all topics when q.Topic is "")
+	// whose event date lies in [q.Since, q.Until), ordered by event date,
+	// newest first, paged by q.Limit and q.Offset.
+	Timeline(ctx context.Context, q Query) ([]model.Story, error)
+
+	// PendingChannels lists the channels that have pending posts.
+	PendingChannels(ctx context.Context) ([]string, error)
+	// PendingPosts returns up to limit pending posts of one channel, oldest first (FIFO).
+	PendingPosts(ctx context.Context, channel string, limit int) ([]model.Post, error)
+	// Post returns one post by id.
+	Post(ctx context.Context, id string) (model.Post, error)
+	// MarkSent records Discord's message id for a delivered post.
+	MarkSent(ctx context.Context, id, messageID string, at time.Time) error
+	// MarkAttempt records a failed attempt that will be retried.
+	MarkAttempt(ctx context.Context, id string, errMsg string) error
+	// MarkFailed records a post Discord refused for good.
+	MarkFailed(ctx context.Context, id string, errMsg string) error
+	// SentPostFor returns the sent alert post of a story for a rule and
+	// channel, so that a later source edits it instead of posting again.
+	SentPostFor(ctx context.Context, storyID, rule, channel string) (model.Post, error)
+
+	// FeedState returns a feed's polling state; ErrNotFound for a new feed.
+	FeedState(ctx context.Context, feed string) (model.FeedState, error)
+	// SaveFeedState stores a feed's polling state.
+	SaveFeedState(ctx context.Context, st model.FeedState) error
+	// FeedStates returns every feed's state, by name.
+	FeedStates(ctx context.Context) ([]model.FeedState, error)
+
+	// Meta and SetMeta keep small values: last digest runs, mutes, cursors.
+	Meta(ctx context.Context, key string) (string, error)
+	SetMeta(ctx context.Context, key, value string) error
+
+	Close() error
+}
+
+// Query narrows a lookup. Zero values mean "no limit" except Limit, where
+// zero means a backend default of 20.
+type Query struct {
+	Topic  string    // a topic name; "" for all
+	Feed   string    // a feed name; "" for all
+	Since  time.Time // inclusive
+	Until  time.Time // exclusive; zero for now
+	Limit  int
+	Offset int
+}
