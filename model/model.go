@@ -163,8 +163,8 @@ type FeedState struct {
 	Broken       bool      // marked broken after a run of failures; admins were told once
 	NextPoll     time.Time // when the feed is due again
 	Interval     time.Duration
-	ItemsSeen    int64     // items stored from this feed, ever
-	Initialized  bool      // the first poll (backlog, not posted) is done
-	RedirectURL  string    // target of a permanent redirect seen RedirectSeen times in a row
+	ItemsSeen    int64  // items stored from this feed, ever
+	Initialized  bool   // the first poll (backlog, not posted) is done
+	RedirectURL  string // target of a permanent redirect seen RedirectSeen times in a row
 	RedirectSeen int
 }
