@@ -1,0 +1,62 @@
+package outbox
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"wirewatch/model"
+)
+
+// Sink is where the outbox delivers posts: Discord, or the console.
+// Implementations live in package bot.
+type Sink interface {
+	// Send posts msg to a channel with an idempotency nonce (at most 25
+	// characters); sending the same nonce again within Discord's nonce
+	// window returns the original message instead of a second one.
+	Send(ctx context.Context, channelID string, msg model.Message, nonce string) (messageID string, err error)
+	// Edit replaces the content of a message the bot posted earlier.
+	Edit(ctx context.Context, channelID, messageID string, msg model.Message) error
+	// Recent lists the bot's recent messages in a channel, newest first, so
+	// that posts left pending by a crash are reconciled before a re-send.
+	Recent(ctx context.Context, channelID string, limit int) ([]Sent, error)
+}
+
+// Sent is a message the bot posted, as Recent reports it.
+type Sent struct {
+	MessageID string
+	Nonce     string // the nonce if the platform returns it, else ""
+	Marker    string // the post marker found in the message (embed URL or footer id), else ""
+}
+
+// DeliveryError is how a Sink reports a failed call so the outbox can decide
+// what to do: retry with the same nonce (after RetryAfter, if set), or give up.
+type DeliveryError struct {
+	Status     int           // HTTP status, 0 for a network error or timeout
+	Code       int           // Discord's JSON error code, if any
+	RetryAfter time.Duration // from a 429's retry_after / Retry-After
+	Permanent  bool          // 400, 403, 404: retrying cannot help
+	Err        error
+}
+
+func (e *DeliveryError) Error() string {
+	return fmt.Sprintf("deliver: status %d code %d: %v", e.Status, e.Code, e.Err)
+}
+
+func (e *DeliveryError) Unwrap() error { return e.Err }
+
+// IsPermanent reports whether err says that retrying cannot help.
+func IsPermanent(err error) bool {
+	var de *DeliveryError
+	return errors.As(err, &de) && de.Permanent
+}
+
+// RetryAfter returns how long the platform asked us to wait, or 0.
+func RetryAfter(err error) time.Duration {
+	var de *DeliveryError
+	if errors.As(err, &de) {
+		return de.RetryAfter
+	}
+	return 0
+}
