@@ -100,8 +100,8 @@ type QuietHours struct {
 
 // Rule is one [[rules]] entry. Query is compiled by package alerts; QueryPos
 // points at the first character inside the quotes, so an error at byte
-// offset n of the query is at QueryPos.Col+n on QueryPos.Line (single-line
-// strings; multi-line strings are resolved by the loader with QueryLines).
+// offset n of the query is at QueryPosAt(n), which resolves escapes,
+// non-ASCII text (columns count runes) and multi-line strings.
 type Rule struct {
 	Pos      Pos
 	Name     string
@@ -111,13 +111,18 @@ type Rule struct {
 	Severity string        // info, alert, urgent; default alert
 	Mentions []string      // role ids, only for urgent rules
 	Cooldown time.Duration // same story does not re-alert within it; default 6h
+
+	// queryAt[i] is where byte i of Query was written (escapes and
+	// multi-line strings resolved); one more entry for the closing quote.
+	// Set by the loader; QueryPosAt falls back to QueryPos without it.
+	queryAt []Pos
 }
 
 // Digest is one [[digests]] entry.
 type Digest struct {
 	Pos        Pos
 	Name       string
-	Schedule   string // cron spec with optional CRON_TZ= prefix
+	Schedule   string // cron spec; the loader adds CRON_TZ=<bot timezone> when it has no zone
 	Channels   []string
 	Topics     []string // empty: all topics
 	MaxStories int      // per topic; default 5
