@@ -168,3 +168,8 @@ type FeedState struct {
 	RedirectURL  string // target of a permanent redirect seen RedirectSeen times in a row
 	RedirectSeen int
 }
+
+// MuteKey is the metadata key under which a topic's mute in a channel is
+// kept (its value: the RFC 3339 time the mute ends). /mute writes it; the
+// pipeline reads it before it posts.
+func MuteKey(channel, topic string) string { return "mute:" + channel + ":" + topic }
