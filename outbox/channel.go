@@ -1,0 +1,395 @@
+package outbox
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"sync"
+	"time"
+
+	"wirewatch/model"
+	"wirewatch/storage"
+)
+
+// Discord JSON error codes the outbox tells apart.
+const (
+	codeUnknownChannel = 10003
+	codeUnknownMessage = 10008
+)
+
+// channel is the delivery state of one channel. A worker and Flush share it;
+// mu makes their passes take turns, so a channel never has two posts in
+// flight and never sends one post twice at once.
+type channel struct {
+	name    string
+	wake    chan struct{}
+	running bool // a worker goroutine serves it; guarded by Outbox.mu
+
+	mu          sync.Mutex
+	parkedUntil time.Time         // real time; after a 401, 403 or 404
+	retryAt     time.Time         // real time; backoff of the head post
+	head        string            // id of the post being retried
+	tries       int               // failed attempts at head in this process
+	ambiguousAt time.Time         // Clock time of head's first attempt that may have posted
+	checked     map[string]bool   // posts from before start already reconciled
+	unrecorded  map[string]string // post id → message id sent but not yet recorded
+}
+
+func (ch *channel) poke() {
+	select {
+	case ch.wake <- struct{}{}:
+	default:
+	}
+}
+
+// passResult says when a pass wants to run again (real time; zero: on the
+// next poke) and why.
+type passResult struct {
+	next   time.Time
+	retry  bool // a post waits for its backoff
+	parked bool // the channel is left alone until next
+}
+
+// outcome is what became of one post in a pass.
+type outcome int
+
+const (
+	settled  outcome = iota // sent or failed: on to the next post
+	skipped                 // waits for something else; later posts may go
+	retrying                // failed for now; the channel waits for ch.retryAt
+	parking                 // the channel is parked until ch.parkedUntil
+	stopping                // ctx ended
+)
+
+// pass delivers the channel's pending posts in order until they run out, a
+// post must be retried later, or the channel is parked.
+func (o *Outbox) pass(ctx context.Context, ch *channel) (passResult, error) {
+	ch.mu.Lock()
+	defer ch.mu.Unlock()
+	if now := time.Now(); now.Before(ch.parkedUntil) {
+		return passResult{next: ch.parkedUntil, parked: true}, nil
+	} else if now.Before(ch.retryAt) {
+		return passResult{next: ch.retryAt, retry: true}, nil
+	}
+	limit := o.opts.Batch
+	for {
+		posts, err := o.store.PendingPosts(ctx, ch.name, limit)
+		if err != nil {
+			return passResult{}, fmt.Errorf("pending posts: %w", err)
+		}
+		loaded := len(posts)
+		posts, oc, err := o.reconcileStale(ctx, ch, posts)
+		if res, stop := o.stop(ch, oc); stop || err != nil {
+			return res, err
+		}
+		var held time.Time
+		nskipped := 0
+		for _, p := range posts {
+			if o.opts.Hold != nil {
+				if until, hold := o.opts.Hold(p, o.opts.Clock()); hold {
+					nskipped++
+					held = earliest(held, until)
+					continue
+				}
+			}
+			oc, err := o.deliver(ctx, ch, p)
+			if err != nil {
+				return passResult{}, err
+			}
+			if oc == skipped {
+				nskipped++
+				continue
+			}
+			if res, stop := o.stop(ch, oc); stop {
+				return res, nil
+			}
+		}
+		if loaded < limit {
+			return passResult{next: o.holdDeadline(held)}, nil
+		}
+		// Held and waiting posts come first in every load; look past them.
+		limit = nskipped + o.opts.Batch
+	}
+}
+
+// stop turns an outcome that ends a pass into its result.
+func (o *Outbox) stop(ch *channel, oc outcome) (passResult, bool) {
+	switch oc {
+	case retrying:
+		return passResult{next: ch.retryAt, retry: true}, true
+	case parking:
+		return passResult{next: ch.parkedUntil, parked: true}, true
+	case stopping:
+		return passResult{}, true
+	}
+	return passResult{}, false
+}
+
+// holdDeadline converts the end of a hold (Clock time) to a real deadline
+// for timers, at least BackoffMin away so that a Hold answering with a past
+// time cannot make a worker spin.
+func (o *Outbox) holdDeadline(until time.Time) time.Time {
+	if until.IsZero() {
+		return until
+	}
+	return time.Now().Add(max(until.Sub(o.opts.Clock()), o.opts.BackoffMin))
+}
+
+func earliest(a, b time.Time) time.Time {
+	if a.IsZero() || (!b.IsZero() && b.Before(a)) {
+		return b
+	}
+	return a
+}
+
+// deliver sends, edits or records one post.
+func (o *Outbox) deliver(ctx context.Context, ch *channel, p model.Post) (outcome, error) {
+	if msgID, ok := ch.unrecorded[p.ID]; ok {
+		return o.markSent(ctx, ch, p, msgID)
+	}
+	if p.Kind == model.PostUpdate && p.ReplaceOf != "" {
+		orig, err := o.store.Post(ctx, p.ReplaceOf)
+		switch {
+		case errors.Is(err, storage.ErrNotFound):
+			// The original is gone: the update is all there is to show.
+		case err != nil:
+			return stopping, fmt.Errorf("original %s of post %s: %w", p.ReplaceOf, p.ID, err)
+		case orig.State == model.PostPending:
+			return skipped, nil // sent with its original's turn; edit it then
+		case orig.State == model.PostSent && orig.MessageID != "":
+			return o.edit(ctx, ch, p, orig)
+		}
+	}
+	return o.send(ctx, ch, p)
+}
+
+// send posts p with its nonce, after reconciling when an earlier attempt
+// may have posted it and the nonce can no longer be trusted to dedupe.
+func (o *Outbox) send(ctx context.Context, ch *channel, p model.Post) (outcome, error) {
+	o.track(ch, p)
+	if !ch.ambiguousAt.IsZero() && o.opts.Clock().Sub(ch.ambiguousAt) > o.opts.NonceWindow {
+		found, err := o.findSent(ctx, o.channelID(p), []model.Post{p})
+		switch {
+		case err != nil && ctx.Err() != nil:
+			return stopping, nil
+		case err != nil && !IsPermanent(err):
+			return o.failure(ctx, ch, p, fmt.Errorf("reconcile: %w", err), false)
+		case err != nil:
+			o.log.Warn("cannot read channel history; relying on the nonce", "channel", p.Channel, "post", p.ID, "error", err)
+		case found[p.ID] != "":
+			o.log.Info("reconciled post with a message found in the channel", "channel", p.Channel, "post", p.ID, "message", found[p.ID])
+			return o.markSent(ctx, ch, p, found[p.ID])
+		}
+	}
+	attempt := o.opts.Clock()
+	cctx, cancel := context.WithTimeout(ctx, o.opts.CallTimeout)
+	msgID, err := o.sink.Send(cctx, o.channelID(p), Stamp(p.Message, Marker(p)), nonce(p))
+	cancel()
+	if err != nil {
+		if ambiguous(err) && ch.ambiguousAt.IsZero() {
+			ch.ambiguousAt = attempt
+		}
+		return o.failure(ctx, ch, p, err, false)
+	}
+	return o.markSent(ctx, ch, p, msgID)
+}
+
+// edit replaces the message of orig with the content of the update p. An
+// edit is idempotent, so a retry needs no reconciling.
+func (o *Outbox) edit(ctx context.Context, ch *channel, p, orig model.Post) (outcome, error) {
+	o.track(ch, p)
+	cctx, cancel := context.WithTimeout(ctx, o.opts.CallTimeout)
+	err := o.sink.Edit(cctx, o.channelID(orig), orig.MessageID, Stamp(p.Message, Marker(orig)))
+	cancel()
+	if err != nil {
+		return o.failure(ctx, ch, p, err, true)
+	}
+	return o.markSent(ctx, ch, p, orig.MessageID)
+}
+
+// track makes p the head post whose attempts are counted.
+func (o *Outbox) track(ch *channel, p model.Post) {
+	if ch.head != p.ID {
+		ch.head, ch.tries, ch.ambiguousAt = p.ID, 0, time.Time{}
+	}
+}
+
+// settle forgets the per-post state of a post that left the pending state.
+func settle(ch *channel, p model.Post) {
+	delete(ch.checked, p.ID)
+	delete(ch.unrecorded, p.ID)
+	if ch.head == p.ID {
+		ch.head, ch.tries, ch.ambiguousAt = "", 0, time.Time{}
+	}
+}
+
+// markSent records a delivered post. If the record fails the message id is
+// kept, so the next pass records it instead of sending again.
+func (o *Outbox) markSent(ctx context.Context, ch *channel, p model.Post, msgID string) (outcome, error) {
+	if err := o.store.MarkSent(ctx, p.ID, msgID, o.opts.Clock()); err != nil {
+		ch.unrecorded[p.ID] = msgID
+		return stopping, fmt.Errorf("mark post %s sent as %s: %w", p.ID, msgID, err)
+	}
+	settle(ch, p)
+	o.log.Info("post delivered", "channel", p.Channel, "post", p.ID, "kind", p.Kind, "message", msgID)
+	return settled, nil
+}
+
+// failure decides what a failed Sink call means for p and its channel.
+func (o *Outbox) failure(ctx context.Context, ch *channel, p model.Post, err error, editing bool) (outcome, error) {
+	if ctx.Err() != nil {
+		return stopping, nil // shutting down: the attempt does not count
+	}
+	log := o.log.With("channel", p.Channel, "post", p.ID, "kind", p.Kind, "error", err)
+	var de *DeliveryError
+	errors.As(err, &de)
+	switch {
+	case de != nil && de.Status == http.StatusUnauthorized:
+		// The token is wrong, not the post: keep it and stop asking.
+		if mErr := o.store.MarkAttempt(ctx, p.ID, err.Error()); mErr != nil {
+			return stopping, fmt.Errorf("mark attempt of post %s: %w", p.ID, mErr)
+		}
+		return o.park(ch, log), nil
+	case de != nil && de.Permanent:
+		if mErr := o.store.MarkFailed(ctx, p.ID, err.Error()); mErr != nil {
+			return stopping, fmt.Errorf("mark post %s failed: %w", p.ID, mErr)
+		}
+		settle(ch, p)
+		log.Error("post refused for good", "status", de.Status, "code", de.Code)
+		if channelGone(de, editing) {
+			return o.park(ch, log), nil
+		}
+		return settled, nil
+	}
+	if o.opts.MaxAttempts > 0 && p.Attempts+1 >= o.opts.MaxAttempts {
+		msg := fmt.Sprintf("gave up after %d attempts: %v", p.Attempts+1, err)
+		if mErr := o.store.MarkFailed(ctx, p.ID, msg); mErr != nil {
+			return stopping, fmt.Errorf("mark post %s failed: %w", p.ID, mErr)
+		}
+		settle(ch, p)
+		log.Error("post given up", "attempts", p.Attempts+1)
+		return settled, nil
+	}
+	ch.tries++
+	if mErr := o.store.MarkAttempt(ctx, p.ID, err.Error()); mErr != nil {
+		return stopping, fmt.Errorf("mark attempt of post %s: %w", p.ID, mErr)
+	}
+	wait := RetryAfter(err)
+	if wait <= 0 {
+		wait = o.backoff(ch.tries)
+	}
+	ch.retryAt = time.Now().Add(wait)
+	log.Warn("delivery failed; will retry", "attempt", p.Attempts+1, "wait", wait)
+	return retrying, nil
+}
+
+// park leaves the channel alone for ParkFor: a 401, 403 or 404 repeated in
+// a loop counts toward Discord's invalid-request limit and bans the IP.
+func (o *Outbox) park(ch *channel, log *slog.Logger) outcome {
+	ch.parkedUntil = time.Now().Add(o.opts.ParkFor)
+	log.Error("channel parked; its posts stay pending", "for", o.opts.ParkFor)
+	return parking
+}
+
+// channelGone reports whether a permanent error means the channel itself is
+// unusable (no access, or deleted), not just this post or message.
+func channelGone(de *DeliveryError, editing bool) bool {
+	switch de.Status {
+	case http.StatusForbidden:
+		return true
+	case http.StatusNotFound:
+		if editing {
+			return de.Code == codeUnknownChannel // else the message was deleted
+		}
+		return de.Code != codeUnknownMessage
+	}
+	return false
+}
+
+// ambiguous reports whether a failed send may still have created the
+// message: a timeout, a network error, a 5xx, or a 2xx whose answer could
+// not be read. Only a 4xx (a 429 included) says that nothing was created.
+func ambiguous(err error) bool {
+	var de *DeliveryError
+	if !errors.As(err, &de) {
+		return true
+	}
+	return de.Status < 400 || de.Status >= 500
+}
+
+// reconcileStale looks for the messages of posts that were pending before
+// this outbox started (an earlier run may have sent them and crashed before
+// recording it) and records those it finds. It returns the posts still to
+// deliver.
+func (o *Outbox) reconcileStale(ctx context.Context, ch *channel, posts []model.Post) ([]model.Post, outcome, error) {
+	var stale []model.Post
+	for _, p := range posts {
+		if p.CreatedAt.Before(o.start) && !ch.checked[p.ID] {
+			stale = append(stale, p)
+		}
+	}
+	if len(stale) == 0 {
+		return posts, settled, nil
+	}
+	found, err := o.findSent(ctx, o.channelID(stale[0]), stale)
+	switch {
+	case err != nil && ctx.Err() != nil:
+		return nil, stopping, nil
+	case err != nil && !IsPermanent(err):
+		ch.tries++
+		ch.retryAt = time.Now().Add(o.backoff(ch.tries))
+		o.log.Warn("reconcile: read recent messages; will retry", "channel", ch.name, "error", err)
+		return nil, retrying, nil
+	case err != nil:
+		o.log.Warn("cannot read channel history; relying on the nonce", "channel", ch.name, "error", err)
+	}
+	for _, p := range stale {
+		ch.checked[p.ID] = true
+	}
+	rest := posts[:0:0]
+	for _, p := range posts {
+		msgID := found[p.ID]
+		if msgID == "" {
+			rest = append(rest, p)
+			continue
+		}
+		o.log.Info("reconciled post with a message found in the channel", "channel", ch.name, "post", p.ID, "message", msgID)
+		if oc, err := o.markSent(ctx, ch, p, msgID); err != nil {
+			return nil, oc, err
+		}
+	}
+	return rest, settled, nil
+}
+
+// findSent searches a channel's recent messages for the markers of posts and
+// returns post id → message id for those found. A message without a marker
+// matches by nonce, when the platform reports one.
+func (o *Outbox) findSent(ctx context.Context, channelID string, posts []model.Post) (map[string]string, error) {
+	cctx, cancel := context.WithTimeout(ctx, o.opts.CallTimeout)
+	recent, err := o.sink.Recent(cctx, channelID, o.opts.RecentLimit)
+	cancel()
+	if err != nil {
+		return nil, err
+	}
+	byMarker := make(map[string]string, len(recent))
+	byNonce := make(map[string]string)
+	for _, s := range recent {
+		switch {
+		case s.Marker != "":
+			byMarker[s.Marker] = s.MessageID
+		case s.Nonce != "":
+			byNonce[s.Nonce] = s.MessageID
+		}
+	}
+	found := make(map[string]string)
+	for _, p := range posts {
+		if id, ok := byMarker[Marker(p)]; ok {
+			found[p.ID] = id
+		} else if id, ok := byNonce[nonce(p)]; ok {
+			found[p.ID] = id
+		}
+	}
+	return found, nil
+}

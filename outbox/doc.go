@@ -1,0 +1,35 @@
+// Package outbox delivers the posts the pipeline wrote to storage: one FIFO
+// worker per channel sends them through a Sink (Discord or the console) and
+// records the outcome.
+//
+// Rules, from "never exceed, never lose, never double-post":
+//   - A post is in storage (pending) before any network call; it leaves the
+//     pending state only when the Sink accepted it (sent, with the message id)
+//     or refused it for good (failed). Nothing is dropped on a transient error.
+//   - Each channel has its own worker, so a slow or broken channel holds no
+//     other back, and a channel's posts go out in order: a post being retried
+//     is not overtaken by a later post of its channel. Posts held by quiet
+//     hours are the one exception: they wait while later, unheld posts (urgent
+//     alerts) go out.
+//   - A retry reuses the post's nonce, so Discord returns the first message
+//     instead of posting twice. Once an ambiguous attempt (timeout, network
+//     error, 5xx) is older than the nonce window, or a post was left pending by
+//     an earlier run, the channel's recent messages are searched for the
+//     post's marker (see Marker) before it is sent again.
+//   - 429s are honoured (RetryAfter); other transient errors back off
+//     exponentially with jitter. A 403 or 404 fails the post and parks the
+//     channel for a while instead of hammering Discord (the invalid-request
+//     limit bans the bot's IP). A 401 parks the channel without failing the
+//     post: the token, not the post, is wrong.
+//   - Every goroutine stops when the context given to Run is cancelled.
+//
+// Wiring: New(store, sink, Options{Channels: ChannelIDs(cfg.Channels),
+// Hold: QuietHours(cfg.Channels, cfg.Rules, cfg.Bot.Location)}), then Run in
+// its own goroutine and Notify after each write of posts; Flush instead of
+// Run for one-shot delivery. The Sink stamps nothing itself: the outbox
+// stamps each message with its post's marker (Stamp) before Send or Edit,
+// and a Sink's Recent reports it back with MessageMarker.
+//
+// One outbox per database: the Store has no lease, so two replicas running
+// an outbox over the same storage would both send.
+package outbox

@@ -1,0 +1,356 @@
+package outbox
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/base32"
+	"errors"
+	"fmt"
+	"log/slog"
+	"math/rand/v2"
+	"strings"
+	"sync"
+	"time"
+
+	"wirewatch/model"
+)
+
+// Store is the part of storage.Store the outbox uses; storage.Store
+// satisfies it.
+type Store interface {
+	// PendingChannels lists the channels that have pending posts.
+	PendingChannels(ctx context.Context) ([]string, error)
+	// PendingPosts returns up to limit pending posts of one channel, oldest first.
+	PendingPosts(ctx context.Context, channel string, limit int) ([]model.Post, error)
+	// Post returns one post by id (storage.ErrNotFound if there is none).
+	Post(ctx context.Context, id string) (model.Post, error)
+	// MarkSent records the message id of a delivered post.
+	MarkSent(ctx context.Context, id, messageID string, at time.Time) error
+	// MarkAttempt records a failed attempt that will be retried.
+	MarkAttempt(ctx context.Context, id string, errMsg string) error
+	// MarkFailed records a post that was refused for good.
+	MarkFailed(ctx context.Context, id string, errMsg string) error
+}
+
+// HoldFunc decides whether a post must wait (quiet hours) at time now, and
+// until when; a zero until means "ask again at the next rescan".
+type HoldFunc func(p model.Post, now time.Time) (until time.Time, hold bool)
+
+// Options tune an Outbox. Zero values take the defaults given per field.
+type Options struct {
+	// Channels maps a channel name to its Discord channel id. It wins over
+	// the id stored in the post, so a channel moved in the config takes its
+	// pending posts along. Names missing here use Post.ChannelID.
+	Channels map[string]string
+	// BackoffMin and BackoffMax bound the exponential backoff between
+	// attempts at one post; defaults 1s and 5m.
+	BackoffMin, BackoffMax time.Duration
+	// Jitter is the fraction of each backoff that is randomised (0.2: ±20%);
+	// 0 means the default 0.2, a negative value means none.
+	Jitter float64
+	// NonceWindow is how long Discord is trusted to dedupe a nonce. Discord
+	// says "a few minutes"; shorter is safer (it only costs a lookup of the
+	// channel's recent messages). Default 1m.
+	NonceWindow time.Duration
+	// MaxAttempts fails a post after that many transient failures; 0 (the
+	// default) retries until it goes through.
+	MaxAttempts int
+	// ParkFor is how long a channel that answered 401, 403 or 404 is left
+	// alone before its next post is tried; default 1h.
+	ParkFor time.Duration
+	// CallTimeout bounds each Sink call; default 30s.
+	CallTimeout time.Duration
+	// Rescan is how often Run looks for pending posts without a Notify;
+	// default 30s.
+	Rescan time.Duration
+	// Batch is how many pending posts a worker loads at a time; default 50.
+	Batch int
+	// RecentLimit is how many recent messages are searched when
+	// reconciling; default 50 (Discord's maximum is 100).
+	RecentLimit int
+	// Logger defaults to slog.Default().
+	Logger *slog.Logger
+	// Clock gives the time for records, holds and the nonce window (tests);
+	// default time.Now. Waits always use real timers.
+	Clock func() time.Time
+	// Hold, if set, is asked before each post is sent (quiet hours; see
+	// QuietHours). A held post stays pending and does not block later posts.
+	Hold HoldFunc
+}
+
+func (o *Options) setDefaults() {
+	if o.BackoffMin <= 0 {
+		o.BackoffMin = time.Second
+	}
+	if o.BackoffMax <= 0 {
+		o.BackoffMax = 5 * time.Minute
+	}
+	if o.BackoffMax < o.BackoffMin {
+		o.BackoffMax = o.BackoffMin
+	}
+	if o.Jitter == 0 {
+		o.Jitter = 0.2
+	}
+	if o.Jitter < 0 {
+		o.Jitter = 0
+	}
+	if o.Jitter > 1 {
+		o.Jitter = 1
+	}
+	if o.NonceWindow <= 0 {
+		o.NonceWindow = time.Minute
+	}
+	if o.ParkFor <= 0 {
+		o.ParkFor = time.Hour
+	}
+	if o.CallTimeout <= 0 {
+		o.CallTimeout = 30 * time.Second
+	}
+	if o.Rescan <= 0 {
+		o.Rescan = 30 * time.Second
+	}
+	if o.Batch <= 0 {
+		o.Batch = 50
+	}
+	if o.RecentLimit <= 0 {
+		o.RecentLimit = 50
+	}
+	if o.Logger == nil {
+		o.Logger = slog.Default()
+	}
+	if o.Clock == nil {
+		o.Clock = time.Now
+	}
+}
+
+// ErrParked is wrapped by Flush's error for channels left alone after a 401,
+// 403 or 404; their remaining posts stay pending.
+var ErrParked = errors.New("channel parked")
+
+// Outbox delivers pending posts through a Sink. It is safe for concurrent
+// use; call Run at most once at a time.
+type Outbox struct {
+	store  Store
+	sink   Sink
+	opts   Options
+	log    *slog.Logger
+	start  time.Time // posts created before it may have been sent by an earlier run
+	notify chan struct{}
+
+	mu    sync.Mutex
+	chans map[string]*channel
+}
+
+// New returns an Outbox. Posts created before New are treated as possibly
+// sent by an earlier run: they are reconciled before their first send.
+func New(store Store, sink Sink, opts Options) *Outbox {
+	opts.setDefaults()
+	return &Outbox{
+		store:  store,
+		sink:   sink,
+		opts:   opts,
+		log:    opts.Logger.With("component", "outbox"),
+		start:  opts.Clock(),
+		notify: make(chan struct{}, 1),
+		chans:  make(map[string]*channel),
+	}
+}
+
+// Notify wakes Run to look for pending posts now (the pipeline calls it
+// after writing posts). It never blocks.
+func (o *Outbox) Notify() {
+	select {
+	case o.notify <- struct{}{}:
+	default:
+	}
+}
+
+// Run delivers posts until ctx is cancelled: it scans for channels with
+// pending posts on Notify and every Rescan, and starts one worker goroutine
+// per such channel. It returns nil once ctx is cancelled and every worker
+// has stopped.
+func (o *Outbox) Run(ctx context.Context) error {
+	var workers sync.WaitGroup
+	defer workers.Wait()
+	ticker := time.NewTicker(o.opts.Rescan)
+	defer ticker.Stop()
+	for {
+		if err := o.scan(ctx, &workers); err != nil && ctx.Err() == nil {
+			o.log.Warn("scan pending channels", "error", err)
+		}
+		select {
+		case <-ctx.Done():
+			return nil
+		case <-o.notify:
+		case <-ticker.C:
+		}
+	}
+}
+
+// scan starts a worker for each channel with pending posts and wakes it.
+func (o *Outbox) scan(ctx context.Context, workers *sync.WaitGroup) error {
+	names, err := o.store.PendingChannels(ctx)
+	if err != nil {
+		return fmt.Errorf("pending channels: %w", err)
+	}
+	for _, name := range names {
+		ch := o.channel(name)
+		o.mu.Lock()
+		if !ch.running {
+			ch.running = true
+			workers.Go(func() { o.work(ctx, ch) })
+		}
+		o.mu.Unlock()
+		ch.poke()
+	}
+	return nil
+}
+
+// work is a channel's worker: a delivery pass, then a wait for a poke, a
+// retry or hold deadline, or the end.
+func (o *Outbox) work(ctx context.Context, ch *channel) {
+	defer func() {
+		o.mu.Lock()
+		ch.running = false
+		o.mu.Unlock()
+	}()
+	for {
+		res, err := o.pass(ctx, ch)
+		if ctx.Err() != nil {
+			return
+		}
+		if err != nil {
+			o.log.Warn("deliver", "channel", ch.name, "error", err)
+			res.next = time.Now().Add(o.opts.BackoffMin)
+		}
+		if !waitUntil(ctx, ch.wake, res.next) {
+			return
+		}
+	}
+}
+
+// waitUntil waits for a poke, for next (if not zero) or for ctx; it reports
+// false when ctx is done.
+func waitUntil(ctx context.Context, wake <-chan struct{}, next time.Time) bool {
+	var timeout <-chan time.Time
+	if !next.IsZero() {
+		t := time.NewTimer(time.Until(next))
+		defer t.Stop()
+		timeout = t.C
+	}
+	select {
+	case <-ctx.Done():
+		return false
+	case <-wake:
+	case <-timeout:
+	}
+	return true
+}
+
+// Flush delivers every post pending now, channels in parallel, retrying
+// transient failures until they go through or ctx ends; bound it with ctx
+// when MaxAttempts is 0. Held posts stay pending and are not an error;
+// channels parked after a 401, 403 or 404 are reported with ErrParked.
+func (o *Outbox) Flush(ctx context.Context) error {
+	names, err := o.store.PendingChannels(ctx)
+	if err != nil {
+		return fmt.Errorf("flush: pending channels: %w", err)
+	}
+	errs := make([]error, len(names))
+	var wg sync.WaitGroup
+	for i, name := range names {
+		wg.Go(func() { errs[i] = o.drain(ctx, o.channel(name)) })
+	}
+	wg.Wait()
+	return errors.Join(errs...)
+}
+
+// drain runs delivery passes over one channel until nothing is left to try
+// now, sleeping through retry backoffs.
+func (o *Outbox) drain(ctx context.Context, ch *channel) error {
+	for {
+		res, err := o.pass(ctx, ch)
+		if err != nil {
+			return fmt.Errorf("flush %s: %w", ch.name, err)
+		}
+		if ctx.Err() != nil {
+			return fmt.Errorf("flush %s: %w", ch.name, ctx.Err())
+		}
+		if res.parked {
+			return fmt.Errorf("flush %s: until %s: %w", ch.name, res.next.Format(time.RFC3339), ErrParked)
+		}
+		if !res.retry {
+			return nil
+		}
+		t := time.NewTimer(time.Until(res.next))
+		select {
+		case <-ctx.Done():
+			t.Stop()
+			return fmt.Errorf("flush %s: %w", ch.name, ctx.Err())
+		case <-t.C:
+		}
+	}
+}
+
+// channel returns the delivery state of a channel, creating it.
+func (o *Outbox) channel(name string) *channel {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	ch, ok := o.chans[name]
+	if !ok {
+		ch = &channel{
+			name:       name,
+			wake:       make(chan struct{}, 1),
+			checked:    make(map[string]bool),
+			unrecorded: make(map[string]string),
+		}
+		o.chans[name] = ch
+	}
+	return ch
+}
+
+// channelID is where a post goes: the configured id of its channel, else
+// the id stored with the post.
+func (o *Outbox) channelID(p model.Post) string {
+	if id, ok := o.opts.Channels[p.Channel]; ok && id != "" {
+		return id
+	}
+	return p.ChannelID
+}
+
+// backoff returns the wait after the n-th failed attempt (n ≥ 1).
+func (o *Outbox) backoff(n int) time.Duration {
+	d := o.opts.BackoffMin
+	for i := 1; i < n && d < o.opts.BackoffMax; i++ {
+		d *= 2
+	}
+	d = min(d, o.opts.BackoffMax)
+	if j := o.opts.Jitter; j > 0 {
+		d = time.Duration(float64(d) * (1 - j + 2*j*rand.Float64()))
+	}
+	return d
+}
+
+const maxNonce = 25
+
+// NonceFor derives a Discord nonce (at most 25 characters) from parts, e.g.
+// story id, rule and channel: "n" followed by 20 base32 characters of their
+// SHA-256 (100 bits).
+func NonceFor(parts ...string) string {
+	sum := sha256.Sum256([]byte(strings.Join(parts, "\x00")))
+	enc := base32.StdEncoding.WithPadding(base32.NoPadding).EncodeToString(sum[:])
+	return "n" + strings.ToLower(enc[:20])
+}
+
+// nonce is the nonce a post is sent with: its own when it fits Discord's
+// limit, else one derived from it (or from the post id when it has none).
+func nonce(p model.Post) string {
+	switch {
+	case p.Nonce != "" && len(p.Nonce) <= maxNonce:
+		return p.Nonce
+	case p.Nonce != "":
+		return NonceFor(p.Nonce)
+	default:
+		return NonceFor(p.ID)
+	}
+}
