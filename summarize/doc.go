@@ -1,0 +1,16 @@
+// Package summarize turns an article into a short extractive summary: the
+// few sentences of the article that best say what happened, in article
+// order.
+//
+// The pipeline is Extract (HTML to main text, via go-trafilatura) → Clean
+// (drop boilerplate lines and sentences; the rules are data, in
+// rules/clean.toml) → Sentences (lines first, then an abbreviation-aware
+// Punkt tokenizer) → rank (position prior, directed centrality, title as
+// a query, penalties) → MMR selection.
+//
+// Rules: the package does no network I/O (callers fetch pages and pass the
+// bytes); it is deterministic (same input, same summary); it imports no
+// other wirewatch package except model and config. Text from feeds is
+// untrusted: nothing here interprets markup beyond extracting text.
+// Quality is measured against Lead-3 with ROUGE in summarize/evaluate.
+package summarize

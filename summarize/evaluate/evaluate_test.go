@@ -1,0 +1,122 @@
+package evaluate
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"wirewatch/summarize"
+)
+
+func evalDataDir(t testing.TB) string {
+	t.Helper()
+	dir := os.Getenv("WIREWATCH_EVAL_DATA")
+	if dir == "" {
+		dir = filepath.Join("..", "..", "..", "shared", "eval-data")
+	}
+	if _, err := os.Stat(dir); err != nil {
+		t.Skipf("evaluation data not found at %s (set WIREWATCH_EVAL_DATA): %v", dir, err)
+	}
+	return dir
+}
+
+// fullEval is set by WIREWATCH_EVAL=full: all BBC articles and the
+// extraction benchmark (slow); otherwise a BBC sample.
+func fullEval() bool { return os.Getenv("WIREWATCH_EVAL") == "full" }
+
+// TestSummariesBeatLead scores Lead-3 and the ranker on CNN/DM and BBC
+// (a 150-article sample unless WIREWATCH_EVAL=full) and fails if the ranker
+// does not beat the lead on the mean of ROUGE-1/2/L.
+func TestSummariesBeatLead(t *testing.T) {
+	dir := evalDataDir(t)
+	sample := 150
+	if fullEval() {
+		sample = 0
+	}
+	cnn, err := CNNDM(filepath.Join(dir, "cnndm-frank-250"), DefaultSystems())
+	if err != nil {
+		t.Skip(err)
+	}
+	bbc, err := BBC(filepath.Join(dir, "bbc-news-summary"), DefaultSystems(), sample)
+	if err != nil {
+		t.Skip(err)
+	}
+	for _, set := range []struct {
+		name string
+		rows []Row
+	}{{"cnndm", cnn}, {"bbc", bbc}} {
+		byName := map[string]Row{}
+		for _, r := range set.rows {
+			t.Log(formatRow(set.name, r))
+			byName[r.System] = r
+		}
+		mean := func(r Row) float64 { return (r.Scores.R1.F + r.Scores.R2.F + r.Scores.RL.F) / 3 }
+		if ours, lead := byName["wirewatch"], byName["lead"]; mean(ours) <= mean(lead) {
+			t.Errorf("%s: ranker %.2f does not beat Lead-3 %.2f (mean ROUGE F1 x100)", set.name, 100*mean(ours), 100*mean(lead))
+		}
+	}
+}
+
+// TestExtraction scores Extract on the article-extraction benchmark next to
+// the stored outputs of other extractors (WIREWATCH_EVAL=full; ~30 s).
+func TestExtraction(t *testing.T) {
+	if !fullEval() {
+		t.Skip("set WIREWATCH_EVAL=full to run the extraction benchmark")
+	}
+	dir := filepath.Join(evalDataDir(t), "article-extraction-benchmark")
+	rows, err := Extraction(dir, summarize.Extract, "wirewatch-extract")
+	if err != nil {
+		t.Skip(err)
+	}
+	for _, r := range rows {
+		t.Logf("%-22s pages=%d failed=%d P %.3f R %.3f F1 %.3f exact %d", r.System, r.Pages, r.Failed, r.P, r.R, r.F1, r.ExactMatches)
+	}
+	if rows[0].F1 < 0.90 {
+		t.Errorf("Extract F1 %.3f, want >= 0.90", rows[0].F1)
+	}
+}
+
+func TestEvaluateReport(t *testing.T) {
+	dir := evalDataDir(t)
+	var b strings.Builder
+	if err := Evaluate(&b, dir, Options{BBCSample: 20}); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"cnndm  lead3-frank", "cnndm  wirewatch", "bbc    lead", "bbc    wirewatch"} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("report lacks %q:\n%s", want, b.String())
+		}
+	}
+}
+
+func TestTitleFromURL(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"http://web.archive.org/web/2015id_/http://www.dailymail.co.uk/news/article-1/Kite-bid-scuppered.html", "Kite bid scuppered"},
+		{"http://www.cnn.com/2015/04/03/world/nepal-quake-india-aid/index.html", "nepal quake india aid"},
+		{"http://example.com/", ""},
+	}
+	for _, tt := range tests {
+		if got := titleFromURL(tt.in); got != tt.want {
+			t.Errorf("titleFromURL(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestShingleMatch(t *testing.T) {
+	tests := []struct {
+		name        string
+		truth, pred string
+		want        [3]float64
+	}{
+		{"identical", "a b c d e", "a b c d e", [3]float64{1, 0, 0}},
+		{"half", "a b c d e", "a b c d x", [3]float64{1.0 / 3, 1.0 / 3, 1.0 / 3}},
+		{"short texts are one shingle", "a b", "a b", [3]float64{1, 0, 0}},
+		{"empty prediction", "a b c d", "", [3]float64{0, 0, 1}},
+	}
+	for _, tt := range tests {
+		if got := shingleMatch(tt.truth, tt.pred); got != tt.want {
+			t.Errorf("%s: got %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}

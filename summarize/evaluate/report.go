@@ -1,0 +1,67 @@
+package evaluate
+
+import (
+	"fmt"
+	"io"
+	"path/filepath"
+
+	"wirewatch/summarize"
+)
+
+// Options chooses how much of the data Evaluate reads.
+type Options struct {
+	BBCSample  int  // BBC articles to score; 0 means all
+	Extraction bool // also run the extraction benchmark (about 30 s of CPU)
+}
+
+// Evaluate scores Lead-3 and the summarizer on the data sets under dataDir
+// (shared/eval-data) and, if asked, Extract on the extraction benchmark,
+// and writes a plain-text report to w. A missing data set is reported and
+// skipped.
+func Evaluate(w io.Writer, dataDir string, opt Options) error {
+	systems := DefaultSystems()
+	fmt.Fprintln(w, "ROUGE F1 x100 (ROUGE-1.5.5 rules, Porter stemming with WordNet exceptions)")
+	cnn, err := CNNDM(filepath.Join(dataDir, "cnndm-frank-250"), systems)
+	if err != nil {
+		fmt.Fprintf(w, "cnndm: skipped: %v\n", err)
+	} else {
+		writeRows(w, "cnndm", cnn)
+	}
+	bbc, err := BBC(filepath.Join(dataDir, "bbc-news-summary"), systems, opt.BBCSample)
+	if err != nil {
+		fmt.Fprintf(w, "bbc: skipped: %v\n", err)
+	} else {
+		writeRows(w, "bbc", bbc)
+	}
+	if !opt.Extraction {
+		return nil
+	}
+	fmt.Fprintln(w, "Extraction: 4-gram shingle precision/recall averaged over pages, F1 of the averages")
+	rows, err := Extraction(filepath.Join(dataDir, "article-extraction-benchmark"), summarize.Extract, "wirewatch-extract")
+	if err != nil {
+		fmt.Fprintf(w, "extraction: skipped: %v\n", err)
+		return nil
+	}
+	for _, r := range rows {
+		if _, err := fmt.Fprintf(w, "extract  %-22s pages=%d failed=%d P %.3f R %.3f F1 %.3f exact %d\n",
+			r.System, r.Pages, r.Failed, r.P, r.R, r.F1, r.ExactMatches); err != nil {
+			return fmt.Errorf("write report: %w", err)
+		}
+	}
+	return nil
+}
+
+func writeRows(w io.Writer, set string, rows []Row) {
+	for _, r := range rows {
+		fmt.Fprintln(w, formatRow(set, r))
+	}
+}
+
+func formatRow(set string, r Row) string {
+	line := fmt.Sprintf("%-6s %-12s docs=%4d  R-1 %.2f  R-2 %.2f  R-L %.2f", set, r.System, r.Docs,
+		100*r.Scores.R1.F, 100*r.Scores.R2.F, 100*r.Scores.RL.F)
+	if r.SelF > 0 {
+		line += fmt.Sprintf("  sentence-selection P %.3f R %.3f F %.3f", r.SelP, r.SelR, r.SelF)
+	}
+	return line
+}

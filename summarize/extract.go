@@ -1,0 +1,117 @@
+package summarize
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"net/url"
+	"strings"
+
+	"github.com/markusmobius/go-trafilatura"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// ErrNoArticle is returned by Extract when a page holds no usable article
+// text; the caller should fall back to the feed's own content.
+var ErrNoArticle = errors.New("no article text found")
+
+// minArticleWords is the least Extract accepts as an article body.
+const minArticleWords = 40
+
+// Extract returns the main text of an article page, one paragraph per line,
+// cleaned of boilerplate (see Clean). It uses go-trafilatura with its
+// readability and DOM-distiller fallbacks. It wraps ErrNoArticle when the
+// page has no usable text. pageURL may be empty.
+func Extract(page []byte, pageURL string) (string, error) {
+	text, err := extractRaw(page, pageURL)
+	if err != nil {
+		return "", err
+	}
+	text = Clean(text)
+	if n := len(strings.Fields(text)); n < minArticleWords {
+		return "", fmt.Errorf("extract %s: %d words after cleaning: %w", pageURL, n, ErrNoArticle)
+	}
+	return text, nil
+}
+
+// extractRaw is the extractor's text with paragraph breaks, before Clean.
+func extractRaw(page []byte, pageURL string) (string, error) {
+	opts := trafilatura.Options{
+		EnableFallback:  true,
+		ExcludeComments: true,
+		// Publication dates come from the feed; scanning the page for
+		// them is the slowest part of extraction.
+		HtmlDateMode: trafilatura.Disabled,
+	}
+	if u, err := url.Parse(pageURL); err == nil && u.Host != "" {
+		opts.OriginalURL = u
+	}
+	res, err := trafilatura.Extract(bytes.NewReader(page), opts)
+	if err != nil {
+		return "", fmt.Errorf("extract %s: %v: %w", pageURL, err, ErrNoArticle)
+	}
+	if res == nil || res.ContentNode == nil {
+		return "", fmt.Errorf("extract %s: %w", pageURL, ErrNoArticle)
+	}
+	return blockText(res.ContentNode), nil
+}
+
+// blockText renders a node as text with a line break around every block
+// element, so paragraphs, headings, list items and captions stay apart.
+func blockText(n *html.Node) string {
+	var b strings.Builder
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		switch n.Type {
+		case html.TextNode:
+			b.WriteString(n.Data)
+			return
+		case html.ElementNode:
+			switch n.DataAtom {
+			case atom.Script, atom.Style, atom.Noscript, atom.Template:
+				return
+			case atom.Br:
+				b.WriteByte('\n')
+				return
+			}
+		}
+		block := n.Type == html.ElementNode && isBlock(n)
+		if block {
+			b.WriteByte('\n')
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+		if block {
+			b.WriteByte('\n')
+		}
+	}
+	walk(n)
+	lines := strings.Split(normalizeSpace(b.String()), "\n")
+	out := lines[:0]
+	for _, l := range lines {
+		if l = strings.TrimSpace(l); l != "" {
+			out = append(out, l)
+		}
+	}
+	return strings.Join(out, "\n")
+}
+
+func isBlock(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.P, atom.Div, atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6,
+		atom.Li, atom.Ul, atom.Ol, atom.Dl, atom.Dt, atom.Dd, atom.Blockquote, atom.Pre,
+		atom.Table, atom.Tr, atom.Td, atom.Th, atom.Figure, atom.Figcaption, atom.Section,
+		atom.Article, atom.Header, atom.Footer, atom.Aside, atom.Hr, atom.Main, atom.Details,
+		atom.Summary, atom.Caption:
+		return true
+	}
+	// go-trafilatura renames some elements (e.g. <head> for headings,
+	// <list>, <item>, <quote>) in its output tree.
+	switch n.Data {
+	case "head", "list", "item", "quote", "code", "graphic", "row", "cell", "lb":
+		return true
+	}
+	return false
+}
