@@ -29,6 +29,9 @@ func fullEval() bool { return os.Getenv("WIREWATCH_EVAL") == "full" }
 // (a 150-article sample unless WIREWATCH_EVAL=full) and fails if the ranker
 // does not beat the lead on the mean of ROUGE-1/2/L.
 func TestSummariesBeatLead(t *testing.T) {
+	if testing.Short() {
+		t.Skip("the evaluation scores hundreds of articles; it runs without -short")
+	}
 	dir := evalDataDir(t)
 	sample := 150
 	if fullEval() {
