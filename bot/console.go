@@ -1,0 +1,158 @@
+package bot
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"net/http"
+	"strings"
+	"sync"
+	"time"
+
+	"wirewatch/model"
+	"wirewatch/outbox"
+)
+
+// Console is a Sink that prints each post as the channel would show it. It
+// is what `wirewatch run` uses without a Discord token, and the demo. Like
+// Discord it honours nonces (a repeat returns the first message) for as long
+// as the process lives.
+type Console struct {
+	mu     sync.Mutex
+	w      io.Writer
+	names  map[string]string // channel id → name
+	seq    int
+	byChan map[string][]*consoleMessage // oldest first
+	nonces map[string]*consoleMessage
+}
+
+type consoleMessage struct {
+	id, channel, nonce string
+	msg                model.Message
+}
+
+// NewConsole prints to w. names maps channel ids to the names shown (a
+// channel missing from it is shown by its id).
+func NewConsole(w io.Writer, names map[string]string) *Console {
+	return &Console{w: w, names: names, byChan: map[string][]*consoleMessage{}, nonces: map[string]*consoleMessage{}}
+}
+
+// Send prints msg and returns its id ("console-N").
+func (c *Console) Send(ctx context.Context, channelID string, msg model.Message, nonce string) (string, error) {
+	if err := ctx.Err(); err != nil {
+		return "", &outbox.DeliveryError{Err: fmt.Errorf("console send: %w", err)}
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if nonce != "" {
+		if m, ok := c.nonces[nonce]; ok {
+			return m.id, nil
+		}
+	}
+	c.seq++
+	m := &consoleMessage{id: fmt.Sprintf("console-%d", c.seq), channel: channelID, nonce: nonce, msg: msg}
+	if err := c.print(m, false); err != nil {
+		return "", err
+	}
+	c.byChan[channelID] = append(c.byChan[channelID], m)
+	if nonce != "" {
+		c.nonces[nonce] = m
+	}
+	return m.id, nil
+}
+
+// Edit replaces a printed message and prints it again, marked as edited.
+func (c *Console) Edit(ctx context.Context, channelID, messageID string, msg model.Message) error {
+	if err := ctx.Err(); err != nil {
+		return &outbox.DeliveryError{Err: fmt.Errorf("console edit: %w", err)}
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for _, m := range c.byChan[channelID] {
+		if m.id == messageID {
+			m.msg = msg
+			return c.print(m, true)
+		}
+	}
+	return &outbox.DeliveryError{Status: http.StatusNotFound, Code: 10008, Permanent: true,
+		Err: fmt.Errorf("console edit: no message %s in channel %s", messageID, c.name(channelID))}
+}
+
+// Recent returns what was printed to a channel, newest first.
+func (c *Console) Recent(ctx context.Context, channelID string, limit int) ([]outbox.Sent, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	list := c.byChan[channelID]
+	out := make([]outbox.Sent, 0, min(limit, len(list)))
+	for i := len(list) - 1; i >= 0 && len(out) < limit; i-- {
+		m := list[i]
+		out = append(out, outbox.Sent{MessageID: m.id, Nonce: m.nonce, Marker: outbox.MessageMarker(m.msg)})
+	}
+	return out, nil
+}
+
+func (c *Console) name(channelID string) string {
+	if n := c.names[channelID]; n != "" {
+		return n
+	}
+	if channelID == "" {
+		return "console"
+	}
+	return channelID
+}
+
+func (c *Console) print(m *consoleMessage, edited bool) error {
+	head := fmt.Sprintf("── #%s · %s", c.name(m.channel), m.id)
+	if edited {
+		head += " (edited)"
+	}
+	if _, err := io.WriteString(c.w, head+"\n"+RenderMessage(m.msg)+"\n"); err != nil {
+		return &outbox.DeliveryError{Err: fmt.Errorf("console: %w", err)}
+	}
+	return nil
+}
+
+// RenderMessage shows a message as plain text, the way Discord lays it out: the
+// content, then each embed (title, link, description, fields, footer).
+func RenderMessage(msg model.Message) string {
+	var b strings.Builder
+	if msg.Content != "" {
+		b.WriteString(msg.Content)
+		b.WriteByte('\n')
+	}
+	for _, e := range msg.Embeds {
+		line := func(s string) {
+			for _, l := range strings.Split(s, "\n") {
+				b.WriteString("┃ " + l + "\n")
+			}
+		}
+		if e.Author != "" {
+			line(e.Author)
+		}
+		if e.Title != "" {
+			line("**" + e.Title + "**")
+		}
+		if e.URL != "" {
+			line("<" + e.URL + ">")
+		}
+		if e.Description != "" {
+			line(e.Description)
+		}
+		for _, f := range e.Fields {
+			line(f.Name + ": " + f.Value)
+		}
+		footer := e.Footer
+		if !e.Timestamp.IsZero() {
+			ts := e.Timestamp.UTC().Format(time.DateTime) + " UTC"
+			if footer == "" {
+				footer = ts
+			} else {
+				footer += " · " + ts
+			}
+		}
+		if footer != "" {
+			line(footer)
+		}
+	}
+	return strings.TrimRight(b.String(), "\n")
+}

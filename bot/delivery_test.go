@@ -1,0 +1,221 @@
+package bot_test
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"testing"
+	"time"
+
+	"wirewatch/bot"
+	"wirewatch/bot/discordtest"
+	"wirewatch/model"
+	"wirewatch/outbox"
+	"wirewatch/storage/sqlite"
+)
+
+// soak is one end-to-end delivery run: posts in SQLite, the outbox, the
+// Discord sink and Limiter, and a fake Discord that injects faults, with the
+// whole delivery process closed and reopened over the same database file
+// mid-run.
+type soak struct {
+	channels, perChannel int
+	window               time.Duration // Discord's 5-per-5 s channel window, shrunk
+	restarts             int
+	timeout              time.Duration
+}
+
+func TestDeliverySoak(t *testing.T) {
+	t.Parallel()
+	cfg := soak{channels: 20, perChannel: 100, window: 100 * time.Millisecond, restarts: 2, timeout: 90 * time.Second}
+	if raceDetector {
+		cfg.perChannel = 15 // SQLite under -race is too slow for 2,000 alerts in a test run
+	}
+	runSoak(t, cfg)
+}
+
+// TestDeliverySoakLong runs the soak with longer windows (closer to
+// Discord's timing relative to network latency) and more restarts.
+func TestDeliverySoakLong(t *testing.T) {
+	if testing.Short() || raceDetector {
+		t.Skip("long soak; run without -short and without -race")
+	}
+	t.Parallel()
+	runSoak(t, soak{channels: 20, perChannel: 100, window: 400 * time.Millisecond, restarts: 4, timeout: 3 * time.Minute})
+}
+
+func runSoak(t *testing.T, cfg soak) {
+	ctx := context.Background()
+	total := cfg.channels * cfg.perChannel
+	srv := discordtest.New(t, discordtest.Options{
+		MessageWindow: cfg.window, GlobalLimit: 2000, GlobalWindow: time.Second, Seed: 20260310,
+	})
+	// Faults on message creation, in the order they are tried: 10% 5xx,
+	// then 5% of all requests dropped after the message was created, then
+	// 3% random 429s.
+	post := "/channels/*/messages"
+	srv.Fail(discordtest.FaultSpec{Kind: discordtest.FaultServerError, Status: 503, Method: "POST", Path: post, Times: discordtest.Always, Probability: 0.10})
+	srv.Fail(discordtest.FaultSpec{Kind: discordtest.FaultDropResponse, Method: "POST", Path: post, Times: discordtest.Always, Probability: 0.05 / 0.90})
+	srv.Fail(discordtest.FaultSpec{Kind: discordtest.FaultRateLimit, Method: "POST", Path: post, Times: discordtest.Always, Probability: 0.03 / 0.85, RetryAfter: cfg.window / 2})
+
+	names := map[string]string{}
+	var ids []string
+	for c := range cfg.channels {
+		id, name := strconv.Itoa(700+c), fmt.Sprintf("desk-%02d", c)
+		srv.AddChannel("500", id, name)
+		names[name] = id
+		ids = append(ids, id)
+	}
+	path := filepath.Join(t.TempDir(), "wirewatch.db")
+	addSoakPosts(t, path, cfg, names)
+
+	lo := bot.LimiterOptions{ChannelWindow: cfg.window, GlobalRate: 1500, GlobalBurst: 20}
+	quiet := slog.New(slog.NewTextHandler(io.Discard, nil))
+	start := time.Now()
+	for phase := 0; phase <= cfg.restarts; phase++ {
+		st, err := sqlite.Open(ctx, path)
+		if err != nil {
+			t.Fatalf("phase %d: open: %v", phase, err)
+		}
+		dg, err := srv.Session("tok")
+		if err != nil {
+			t.Fatal(err)
+		}
+		lo.Logger = quiet
+		dg.Client.Transport = bot.NewLimiter(srv.Transport(), lo)
+		ob := outbox.New(st, bot.NewDiscord(dg, bot.WithSinkLogger(quiet)), outbox.Options{
+			Channels: names, BackoffMin: 10 * time.Millisecond, BackoffMax: 4 * cfg.window,
+			NonceWindow: 30 * time.Second, CallTimeout: 5 * time.Second, Rescan: 50 * time.Millisecond,
+			Logger: quiet,
+		})
+		runCtx, stop := context.WithCancel(ctx)
+		done := make(chan error, 1)
+		go func() { done <- ob.Run(runCtx) }()
+		ob.Notify()
+		deadline := start.Add(cfg.timeout)
+		if phase < cfg.restarts {
+			// Restart once a share of the alerts went out, mid-stream.
+			goal := total * (phase + 1) / (cfg.restarts + 1)
+			for srv.Stats().Created < goal && time.Now().Before(deadline) {
+				time.Sleep(5 * time.Millisecond)
+			}
+		} else {
+			for time.Now().Before(deadline) {
+				pending, err := st.PendingChannels(ctx)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if len(pending) == 0 {
+					break
+				}
+				time.Sleep(20 * time.Millisecond)
+			}
+		}
+		stop()
+		if err := <-done; err != nil {
+			t.Fatalf("phase %d: run: %v", phase, err)
+		}
+		if err := st.Close(); err != nil {
+			t.Fatalf("phase %d: close: %v", phase, err)
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("phase %d: timed out with %d of %d messages created", phase, srv.Stats().Created, total)
+		}
+	}
+	elapsed := time.Since(start)
+
+	for c, id := range ids {
+		var got []string
+		for _, m := range srv.Messages(id) {
+			got = append(got, footerMarker(m))
+		}
+		want := make([]string, cfg.perChannel)
+		for i := range want {
+			want[i] = "ref:" + soakPostID(c, i)
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("channel %s shows %d messages, want each of %d alerts once, in order; first difference at %d",
+				id, len(got), len(want), firstDiff(got, want))
+		}
+	}
+	if v := srv.Violations(); len(v) != 0 {
+		t.Errorf("%d violations of Discord's limits, first: %q", len(v), v[0])
+	}
+	checkAllSent(t, path, total)
+	st := srv.Stats()
+	t.Logf("%d alerts to %d channels in %s with %d restarts: %d requests, %d injected faults, %d 429s (all injected)",
+		total, cfg.channels, elapsed.Round(time.Millisecond), cfg.restarts, st.Requests, st.Injected, st.Status429)
+}
+
+func soakPostID(channel, i int) string { return fmt.Sprintf("a%02d-%04d", channel, i) }
+
+func addSoakPosts(t *testing.T, path string, cfg soak, names map[string]string) {
+	t.Helper()
+	ctx := context.Background()
+	st, err := sqlite.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	base := time.Now().Add(-time.Hour).UTC()
+	var posts []model.Post
+	for i := range cfg.perChannel {
+		for c := range cfg.channels {
+			name := fmt.Sprintf("desk-%02d", c)
+			posts = append(posts, model.Post{
+				ID: soakPostID(c, i), Kind: model.PostAlert, Channel: name, ChannelID: names[name],
+				StoryID: fmt.Sprintf("story-%d", i), Rule: "missile-launch", State: model.PostPending,
+				CreatedAt: base.Add(time.Duration(i*cfg.channels+c) * time.Millisecond),
+				Message: model.Message{Embeds: []model.Embed{{
+					Title:       fmt.Sprintf("KCNA statement %d on the Freedom Edge drill", i),
+					URL:         fmt.Sprintf("https://example.org/kcna/%d", i),
+					Description: "Pyongyang called the trilateral exercise a rehearsal for invasion.",
+					Footer:      "KCNA Watch",
+				}}},
+			})
+		}
+	}
+	if err := st.AddPosts(ctx, posts); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func footerMarker(m discordtest.Message) string {
+	if n := len(m.Embeds); n > 0 && m.Embeds[n-1].Footer != nil {
+		return outbox.FindMarker(m.Embeds[n-1].Footer.Text)
+	}
+	return outbox.FindMarker(m.Content)
+}
+
+func firstDiff(a, b []string) int {
+	for i := range min(len(a), len(b)) {
+		if a[i] != b[i] {
+			return i
+		}
+	}
+	return min(len(a), len(b))
+}
+
+// checkAllSent verifies the outbox's own record: every post sent, none
+// pending or failed.
+func checkAllSent(t *testing.T, path string, total int) {
+	t.Helper()
+	ctx := context.Background()
+	st, err := sqlite.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	pending, err := st.PendingChannels(ctx)
+	if err != nil || len(pending) != 0 {
+		t.Errorf("pending channels %v, %v", pending, err)
+	}
+	p, err := st.Post(ctx, soakPostID(0, 0))
+	if err != nil || p.State != model.PostSent || p.MessageID == "" {
+		t.Errorf("post %s: %+v, %v", soakPostID(0, 0), p, err)
+	}
+}

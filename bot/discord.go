@@ -1,0 +1,313 @@
+package bot
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+
+	"wirewatch/model"
+	"wirewatch/outbox"
+)
+
+// Discord delivers posts to Discord channels through a discordgo session.
+// It implements outbox.Sink. It needs no gateway connection: posting, editing
+// and listing are REST calls.
+type Discord struct {
+	s   *discordgo.Session
+	log *slog.Logger
+
+	mu     sync.Mutex
+	selfID string // the bot user's id, for Recent
+}
+
+// DiscordOption configures a Discord sink.
+type DiscordOption func(*Discord)
+
+// WithSinkLogger sets the sink's logger (default slog.Default()).
+func WithSinkLogger(l *slog.Logger) DiscordOption {
+	return func(d *Discord) { d.log = l }
+}
+
+// NewDiscord returns a sink over s. Put a Limiter in s.Client's transport so
+// that the bot stays under Discord's limits.
+func NewDiscord(s *discordgo.Session, opts ...DiscordOption) *Discord {
+	d := &Discord{s: s, log: slog.Default()}
+	for _, o := range opts {
+		o(d)
+	}
+	return d
+}
+
+// Session is the underlying discordgo session.
+func (d *Discord) Session() *discordgo.Session { return d.s }
+
+// requestOptions make a call return to the outbox instead of blocking:
+// no sleeping on a 429, no immediate retry of a 502, and ctx for cancellation.
+func requestOptions(ctx context.Context) []discordgo.RequestOption {
+	return []discordgo.RequestOption{
+		discordgo.WithContext(ctx),
+		discordgo.WithRetryOnRatelimit(false),
+		discordgo.WithRestRetries(0),
+	}
+}
+
+// mentionsAllowed lets nothing ping but the given roles: feed text may
+// carry "@everyone" or "<@&id>" and must never reach anyone.
+type mentionsAllowed struct {
+	Parse []string `json:"parse"`
+	Roles []string `json:"roles,omitempty"`
+}
+
+func allowMentions(roles []string) mentionsAllowed {
+	am := mentionsAllowed{Parse: []string{}}
+	for _, r := range roles {
+		if isSnowflake(r) {
+			am.Roles = append(am.Roles, r)
+		}
+	}
+	return am
+}
+
+// sendBody is discordgo.MessageSend's JSON plus the nonce fields it lacks
+// (bwmarrin/discordgo#1351).
+type sendBody struct {
+	Content         string                    `json:"content,omitempty"`
+	Embeds          []*discordgo.MessageEmbed `json:"embeds,omitempty"`
+	AllowedMentions mentionsAllowed           `json:"allowed_mentions"`
+	Nonce           string                    `json:"nonce,omitempty"`
+	EnforceNonce    bool                      `json:"enforce_nonce,omitempty"`
+}
+
+// Send posts msg with nonce and enforce_nonce, so that a retry with the
+// same nonce returns the first message instead of posting a second one.
+func (d *Discord) Send(ctx context.Context, channelID string, msg model.Message, nonce string) (string, error) {
+	if !isSnowflake(channelID) {
+		return "", &outbox.DeliveryError{Permanent: true, Err: fmt.Errorf("send: channel id %q is not a Discord id", channelID)}
+	}
+	body := sendBody{
+		Content:         msg.Content,
+		Embeds:          toEmbeds(msg.Embeds),
+		AllowedMentions: allowMentions(msg.Roles),
+		Nonce:           nonce,
+		EnforceNonce:    nonce != "",
+	}
+	ep := discordgo.EndpointChannelMessages(channelID)
+	raw, err := d.s.RequestWithBucketID(http.MethodPost, ep, body, ep, requestOptions(ctx)...)
+	if err != nil {
+		return "", deliveryError(fmt.Sprintf("send to channel %s", channelID), err)
+	}
+	var m struct {
+		ID string `json:"id"`
+	}
+	if err := json.Unmarshal(raw, &m); err != nil || m.ID == "" {
+		// Discord took the message but its answer is unreadable: a retry
+		// with the same nonce will return the message.
+		return "", &outbox.DeliveryError{Status: http.StatusOK, Err: fmt.Errorf("send to channel %s: unreadable answer %.200q: %v", channelID, raw, err)}
+	}
+	return m.ID, nil
+}
+
+// Edit replaces a message's content and embeds, with the same mention rules
+// as Send.
+func (d *Discord) Edit(ctx context.Context, channelID, messageID string, msg model.Message) error {
+	if !isSnowflake(channelID) || !isSnowflake(messageID) {
+		return &outbox.DeliveryError{Permanent: true, Err: fmt.Errorf("edit: channel %q or message %q is not a Discord id", channelID, messageID)}
+	}
+	content := msg.Content
+	embeds := toEmbeds(msg.Embeds)
+	am := allowMentions(msg.Roles)
+	edit := &discordgo.MessageEdit{
+		ID: messageID, Channel: channelID,
+		Content: &content, Embeds: &embeds,
+		AllowedMentions: &discordgo.MessageAllowedMentions{Parse: []discordgo.AllowedMentionType{}, Roles: am.Roles},
+	}
+	if _, err := d.s.ChannelMessageEditComplex(edit, requestOptions(ctx)...); err != nil {
+		return deliveryError(fmt.Sprintf("edit message %s in channel %s", messageID, channelID), err)
+	}
+	return nil
+}
+
+// listedMessage is the part of a listed message Recent reads; discordgo's
+// Message has no nonce field.
+type listedMessage struct {
+	ID      string          `json:"id"`
+	Nonce   json.RawMessage `json:"nonce"`
+	Content string          `json:"content"`
+	Author  struct {
+		ID string `json:"id"`
+	} `json:"author"`
+	Embeds []*discordgo.MessageEmbed `json:"embeds"`
+}
+
+// Recent lists the bot's own messages among the channel's last limit
+// messages, newest first, with the outbox marker of each.
+func (d *Discord) Recent(ctx context.Context, channelID string, limit int) ([]outbox.Sent, error) {
+	if !isSnowflake(channelID) {
+		return nil, &outbox.DeliveryError{Permanent: true, Err: fmt.Errorf("recent: channel id %q is not a Discord id", channelID)}
+	}
+	limit = max(1, min(limit, 100))
+	self, err := d.self(ctx)
+	if err != nil {
+		return nil, err
+	}
+	ep := discordgo.EndpointChannelMessages(channelID)
+	raw, err := d.s.RequestWithBucketID(http.MethodGet, ep+"?limit="+strconv.Itoa(limit), nil, ep, requestOptions(ctx)...)
+	if err != nil {
+		return nil, deliveryError(fmt.Sprintf("list messages of channel %s", channelID), err)
+	}
+	var listed []listedMessage
+	if err := json.Unmarshal(raw, &listed); err != nil {
+		return nil, &outbox.DeliveryError{Status: http.StatusOK, Err: fmt.Errorf("list messages of channel %s: %w", channelID, err)}
+	}
+	out := make([]outbox.Sent, 0, len(listed))
+	for _, m := range listed {
+		if m.Author.ID != self {
+			continue
+		}
+		out = append(out, outbox.Sent{
+			MessageID: m.ID,
+			Nonce:     nonceString(m.Nonce),
+			Marker:    outbox.MessageMarker(model.Message{Content: m.Content, Embeds: fromEmbeds(m.Embeds)}),
+		})
+	}
+	return out, nil
+}
+
+// self returns the bot user's id: from the gateway state when connected,
+// else from GET /users/@me (once).
+func (d *Discord) self(ctx context.Context) (string, error) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.selfID != "" {
+		return d.selfID, nil
+	}
+	if st := d.s.State; st != nil && st.User != nil && st.User.ID != "" {
+		d.selfID = st.User.ID
+		return d.selfID, nil
+	}
+	u, err := d.s.User("@me", requestOptions(ctx)...)
+	if err != nil {
+		return "", deliveryError("look up the bot user", err)
+	}
+	d.selfID = u.ID
+	return d.selfID, nil
+}
+
+func nonceString(raw json.RawMessage) string {
+	var s string
+	if json.Unmarshal(raw, &s) == nil {
+		return s
+	}
+	var n json.Number
+	if json.Unmarshal(raw, &n) == nil {
+		return n.String()
+	}
+	return ""
+}
+
+// deliveryError maps a discordgo error to an *outbox.DeliveryError: status,
+// Discord's code, the wait of a 429, and whether retrying can help (not
+// after a 400, 403 or 404).
+func deliveryError(op string, err error) error {
+	de := &outbox.DeliveryError{Err: fmt.Errorf("%s: %w", op, err)}
+	var (
+		rest    *discordgo.RESTError
+		limited *discordgo.RateLimitError
+		breaker *BreakerError
+	)
+	switch {
+	case errors.As(err, &limited):
+		de.Status = http.StatusTooManyRequests
+		if limited.RateLimit != nil && limited.TooManyRequests != nil {
+			de.RetryAfter = limited.RetryAfter
+		}
+		if de.RetryAfter <= 0 {
+			de.RetryAfter = time.Second
+		}
+	case errors.As(err, &rest) && rest.Response != nil:
+		de.Status = rest.Response.StatusCode
+		if rest.Message != nil {
+			de.Code = rest.Message.Code
+		}
+		switch de.Status {
+		case http.StatusBadRequest, http.StatusForbidden, http.StatusNotFound,
+			http.StatusMethodNotAllowed, http.StatusRequestEntityTooLarge:
+			de.Permanent = true
+		}
+	case errors.As(err, &breaker):
+		de.RetryAfter = breaker.RetryAfter
+	case errors.Is(err, discordgo.ErrUnauthorized):
+		de.Status = http.StatusUnauthorized
+	default:
+		// discordgo reports a 5xx it gave up retrying as plain text:
+		// "Exceeded Max retries HTTP 502 Bad Gateway, …".
+		if rest, ok := strings.CutPrefix(err.Error(), "Exceeded Max retries HTTP "); ok {
+			if code, err := strconv.Atoi(strings.SplitN(rest, " ", 2)[0]); err == nil {
+				de.Status = code
+			}
+		}
+	}
+	return de
+}
+
+func toEmbeds(in []model.Embed) []*discordgo.MessageEmbed {
+	if len(in) == 0 {
+		return nil
+	}
+	out := make([]*discordgo.MessageEmbed, 0, len(in))
+	for _, e := range in {
+		me := &discordgo.MessageEmbed{
+			Type: discordgo.EmbedTypeRich, Title: e.Title, URL: e.URL,
+			Description: e.Description, Color: e.Color,
+		}
+		if e.Author != "" {
+			me.Author = &discordgo.MessageEmbedAuthor{Name: e.Author}
+		}
+		if e.Footer != "" {
+			me.Footer = &discordgo.MessageEmbedFooter{Text: e.Footer}
+		}
+		if !e.Timestamp.IsZero() {
+			me.Timestamp = e.Timestamp.UTC().Format(time.RFC3339)
+		}
+		for _, f := range e.Fields {
+			me.Fields = append(me.Fields, &discordgo.MessageEmbedField{Name: f.Name, Value: f.Value, Inline: f.Inline})
+		}
+		out = append(out, me)
+	}
+	return out
+}
+
+func fromEmbeds(in []*discordgo.MessageEmbed) []model.Embed {
+	out := make([]model.Embed, 0, len(in))
+	for _, me := range in {
+		if me == nil {
+			continue
+		}
+		e := model.Embed{Title: me.Title, URL: me.URL, Description: me.Description, Color: me.Color}
+		if me.Author != nil {
+			e.Author = me.Author.Name
+		}
+		if me.Footer != nil {
+			e.Footer = me.Footer.Text
+		}
+		if t, err := time.Parse(time.RFC3339, me.Timestamp); err == nil {
+			e.Timestamp = t
+		}
+		for _, f := range me.Fields {
+			if f != nil {
+				e.Fields = append(e.Fields, model.Field{Name: f.Name, Value: f.Value, Inline: f.Inline})
+			}
+		}
+		out = append(out, e)
+	}
+	return out
+}

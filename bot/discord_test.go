@@ -1,0 +1,279 @@
+package bot_test
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+
+	"wirewatch/bot"
+	"wirewatch/bot/discordtest"
+	"wirewatch/model"
+	"wirewatch/outbox"
+)
+
+const (
+	guildID   = "500"
+	alertsID  = "501"
+	digestID  = "502"
+	missingID = "599"
+)
+
+// newSink starts a fake Discord and returns a Discord sink over a session
+// whose transport goes through a Limiter.
+func newSink(t testing.TB, fo discordtest.Options, lo bot.LimiterOptions) (*discordtest.Server, *bot.Discord, *bot.Limiter) {
+	t.Helper()
+	if lo.ChannelWindow == 0 && fo.MessageWindow == 0 {
+		// Short windows: a new Limiter holds back its first window.
+		lo.ChannelWindow, fo.MessageWindow = 100*time.Millisecond, 100*time.Millisecond
+	}
+	srv := discordtest.New(t, fo)
+	srv.AddChannel(guildID, alertsID, "alerts")
+	srv.AddChannel(guildID, digestID, "digest")
+	dg, err := srv.Session("tok")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lim := bot.NewLimiter(srv.Transport(), lo)
+	dg.Client.Transport = lim
+	return srv, bot.NewDiscord(dg), lim
+}
+
+func alert(id, title string) (model.Post, model.Message) {
+	p := model.Post{ID: id}
+	msg := model.Message{Embeds: []model.Embed{{
+		Title: title, URL: "https://www.yna.co.kr/view/" + id, Description: "North Korea fired a ballistic missile.",
+		Footer: "Yonhap", Timestamp: time.Date(2025, 1, 6, 3, 0, 0, 0, time.UTC),
+		Fields: []model.Field{{Name: "Rule", Value: "missile-launch"}},
+	}}}
+	return p, outbox.Stamp(msg, outbox.Marker(p))
+}
+
+func TestDiscordSendEditRecent(t *testing.T) {
+	t.Parallel()
+	srv, sink, _ := newSink(t, discordtest.Options{}, bot.LimiterOptions{})
+	ctx := context.Background()
+	p1, m1 := alert("p1", "Missile launch")
+	p2, m2 := alert("p2", "Freedom Edge drill begins")
+	id1, err := sink.Send(ctx, alertsID, m1, "n-p1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	id2, err := sink.Send(ctx, alertsID, m2, "n-p2")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, upd := alert("p1", "Missile launch (3 sources)")
+	upd = outbox.Stamp(upd, outbox.Marker(p1))
+	if err := sink.Edit(ctx, alertsID, id1, upd); err != nil {
+		t.Fatal(err)
+	}
+	got := srv.Messages(alertsID)
+	if len(got) != 2 || got[0].Embeds[0].Title != "Missile launch (3 sources)" || got[0].Edits != 1 {
+		t.Fatalf("channel shows %+v", got)
+	}
+	if e := got[1].Embeds[0]; e.URL != m2.Embeds[0].URL || e.Footer.Text != "Yonhap · ref:p2" || len(e.Fields) != 1 || e.Timestamp == "" {
+		t.Fatalf("embed %+v", e)
+	}
+	recent, err := sink.Recent(ctx, alertsID, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []outbox.Sent{{MessageID: id2, Nonce: "n-p2", Marker: outbox.Marker(p2)}, {MessageID: id1, Nonce: "n-p1", Marker: outbox.Marker(p1)}}
+	if len(recent) != 2 || recent[0] != want[0] || recent[1] != want[1] {
+		t.Fatalf("recent %+v, want %+v", recent, want)
+	}
+	if v := srv.Violations(); len(v) != 0 {
+		t.Fatalf("violations %q", v)
+	}
+}
+
+// Recent reports only the bot's own messages, with the marker of a
+// content-only message too.
+func TestDiscordRecentSkipsOthers(t *testing.T) {
+	t.Parallel()
+	srv, sink, _ := newSink(t, discordtest.Options{}, bot.LimiterOptions{})
+	ctx := context.Background()
+	msg := outbox.Stamp(model.Message{Content: "Digest: 3 stories"}, "ref:d1")
+	if _, err := sink.Send(ctx, digestID, msg, ""); err != nil {
+		t.Fatal(err)
+	}
+	srv.PostAs(digestID, "300000000000000009", "ref:d2 is not ours")
+	recent, err := sink.Recent(ctx, digestID, 200)
+	if err != nil || len(recent) != 1 || recent[0].Marker != "ref:d1" || recent[0].Nonce != "" {
+		t.Fatalf("recent %+v, %v", recent, err)
+	}
+}
+
+func TestDiscordNonceDedupe(t *testing.T) {
+	t.Parallel()
+	srv, sink, _ := newSink(t, discordtest.Options{}, bot.LimiterOptions{})
+	ctx := context.Background()
+	_, msg := alert("p1", "Missile launch")
+	a, err := sink.Send(ctx, alertsID, msg, "n-same")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := sink.Send(ctx, alertsID, msg, "n-same")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a != b || len(srv.Messages(alertsID)) != 1 {
+		t.Fatalf("ids %s, %s and %d messages: the same nonce posted twice", a, b, len(srv.Messages(alertsID)))
+	}
+	// After a dropped response, the retry with the same nonce finds the message.
+	srv.Fail(discordtest.FaultSpec{Kind: discordtest.FaultDropResponse, Method: "POST", Path: "/channels/*/messages"})
+	_, msg2 := alert("p2", "Second")
+	if _, err := sink.Send(ctx, alertsID, msg2, "n-p2"); err == nil || outbox.IsPermanent(err) {
+		t.Fatalf("dropped response: %v, want a transient error", err)
+	}
+	if _, err := sink.Send(ctx, alertsID, msg2, "n-p2"); err != nil {
+		t.Fatal(err)
+	}
+	if got := len(srv.Messages(alertsID)); got != 2 {
+		t.Fatalf("%d messages, want 2", got)
+	}
+}
+
+// Feed text that mentions @everyone or a role pings nobody; only the roles
+// the post names may ping, and only if the content mentions them.
+func TestDiscordHostileMentions(t *testing.T) {
+	t.Parallel()
+	srv, sink, _ := newSink(t, discordtest.Options{}, bot.LimiterOptions{})
+	ctx := context.Background()
+	hostile := model.Message{
+		Content: "@everyone @here <@&123> <@456> read this",
+		Embeds:  []model.Embed{{Title: "@everyone", Description: "<@&123>"}},
+	}
+	if _, err := sink.Send(ctx, alertsID, hostile, ""); err != nil {
+		t.Fatal(err)
+	}
+	urgent := model.Message{Content: "<@&777> <@&123> @everyone Launch detected", Roles: []string{"777", "not-a-role"}}
+	if _, err := sink.Send(ctx, alertsID, urgent, ""); err != nil {
+		t.Fatal(err)
+	}
+	msgs := srv.Messages(alertsID)
+	if m := msgs[0]; !m.Pinged.Empty() || !m.Mentioned.Everyone || len(m.Mentioned.Roles) != 1 {
+		t.Fatalf("hostile message: mentioned %+v, pinged %+v", m.Mentioned, m.Pinged)
+	}
+	if p := msgs[1].Pinged; p.Everyone || len(p.Users) != 0 || len(p.Roles) != 1 || p.Roles[0] != "777" {
+		t.Fatalf("urgent message pinged %+v, want role 777 only", p)
+	}
+	// Edits carry the same rules.
+	if err := sink.Edit(ctx, alertsID, msgs[0].ID, hostile); err != nil {
+		t.Fatal(err)
+	}
+	if v := srv.Violations(); len(v) != 0 {
+		t.Fatalf("violations %q", v)
+	}
+}
+
+func TestDiscordErrorMapping(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name       string
+		fault      *discordtest.FaultSpec
+		channel    string
+		msg        model.Message
+		status     int
+		code       int
+		permanent  bool
+		retryAfter time.Duration
+	}{
+		{name: "route 429", fault: &discordtest.FaultSpec{Kind: discordtest.FaultRateLimit, RetryAfter: 1500 * time.Millisecond},
+			status: 429, retryAfter: 1500 * time.Millisecond},
+		{name: "global 429", fault: &discordtest.FaultSpec{Kind: discordtest.FaultGlobalRateLimit, RetryAfter: 200 * time.Millisecond},
+			status: 429, retryAfter: 200 * time.Millisecond},
+		{name: "500", fault: &discordtest.FaultSpec{Kind: discordtest.FaultServerError, Status: 500}, status: 500},
+		{name: "502", fault: &discordtest.FaultSpec{Kind: discordtest.FaultServerError, Status: 502}, status: 502},
+		{name: "503", fault: &discordtest.FaultSpec{Kind: discordtest.FaultServerError, Status: 503}, status: 503},
+		{name: "unknown channel fault", fault: &discordtest.FaultSpec{Kind: discordtest.FaultUnknownChannel}, status: 404, code: 10003, permanent: true},
+		{name: "forbidden", fault: &discordtest.FaultSpec{Kind: discordtest.FaultForbidden}, status: 403, code: 50013, permanent: true},
+		{name: "missing channel", channel: missingID, status: 404, code: 10003, permanent: true},
+		{name: "too long", msg: model.Message{Content: strings.Repeat("가", 2001)}, status: 400, code: 50035, permanent: true},
+		{name: "empty", msg: model.Message{}, status: 400, code: 50006, permanent: true},
+		{name: "dropped", fault: &discordtest.FaultSpec{Kind: discordtest.FaultDropResponse}, status: 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			srv, sink, _ := newSink(t, discordtest.Options{}, bot.LimiterOptions{})
+			if tt.fault != nil {
+				tt.fault.Path = "/channels/*/messages"
+				srv.Fail(*tt.fault)
+			}
+			ch := tt.channel
+			if ch == "" {
+				ch = alertsID
+			}
+			msg := tt.msg
+			if msg.Content == "" && tt.name != "empty" {
+				msg.Content = "Missile launch"
+			}
+			_, err := sink.Send(context.Background(), ch, msg, "n-1")
+			var de *outbox.DeliveryError
+			if !errors.As(err, &de) {
+				t.Fatalf("error %v (%T), want *outbox.DeliveryError", err, err)
+			}
+			if de.Status != tt.status || de.Code != tt.code || de.Permanent != tt.permanent || de.RetryAfter != tt.retryAfter {
+				t.Fatalf("got status %d code %d permanent %v retry %s, want %d %d %v %s (%v)",
+					de.Status, de.Code, de.Permanent, de.RetryAfter, tt.status, tt.code, tt.permanent, tt.retryAfter, err)
+			}
+		})
+	}
+}
+
+func TestDiscordContextCancel(t *testing.T) {
+	t.Parallel()
+	srv, sink, _ := newSink(t, discordtest.Options{}, bot.LimiterOptions{})
+	srv.Fail(discordtest.FaultSpec{Kind: discordtest.FaultSlow, Delay: 2 * time.Second})
+	ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
+	defer cancel()
+	start := time.Now()
+	_, err := sink.Send(ctx, alertsID, model.Message{Content: "x"}, "n-1")
+	if !errors.Is(err, context.DeadlineExceeded) || outbox.IsPermanent(err) {
+		t.Fatalf("error %v, want a transient deadline error", err)
+	}
+	if d := time.Since(start); d > time.Second {
+		t.Fatalf("returned after %s, want at the deadline", d)
+	}
+}
+
+func TestDiscordRejectsNonSnowflakeChannel(t *testing.T) {
+	t.Parallel()
+	_, sink, _ := newSink(t, discordtest.Options{}, bot.LimiterOptions{})
+	_, err := sink.Send(context.Background(), "alerts", model.Message{Content: "x"}, "")
+	if !outbox.IsPermanent(err) {
+		t.Fatalf("error %v, want permanent", err)
+	}
+}
+
+// The sink works with a session connected to the gateway as well (the
+// bot user comes from READY).
+func TestDiscordWithGateway(t *testing.T) {
+	t.Parallel()
+	srv := discordtest.New(t, discordtest.Options{})
+	srv.AddChannel(guildID, alertsID, "alerts")
+	dg, err := srv.Session("tok")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ready := make(chan struct{}, 1)
+	dg.AddHandler(func(*discordgo.Session, *discordgo.Ready) { ready <- struct{}{} })
+	if err := dg.Open(); err != nil {
+		t.Fatal(err)
+	}
+	defer dg.Close()
+	<-ready
+	sink := bot.NewDiscord(dg)
+	if _, err := sink.Send(context.Background(), alertsID, model.Message{Content: "hello"}, "n"); err != nil {
+		t.Fatal(err)
+	}
+	recent, err := sink.Recent(context.Background(), alertsID, 5)
+	if err != nil || len(recent) != 1 {
+		t.Fatalf("recent %+v, %v", recent, err)
+	}
+}

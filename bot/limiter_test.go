@@ -1,0 +1,220 @@
+package bot_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"sync"
+	"testing"
+	"time"
+
+	"wirewatch/bot"
+	"wirewatch/bot/discordtest"
+	"wirewatch/model"
+	"wirewatch/outbox"
+)
+
+// shortWindows scales Discord's 5 messages per 5 s down to 5 per window,
+// in both the fake and the limiter.
+func shortWindows(window time.Duration) (discordtest.Options, bot.LimiterOptions) {
+	return discordtest.Options{MessageWindow: window, GlobalLimit: 500, GlobalWindow: time.Second},
+		bot.LimiterOptions{ChannelWindow: window, GlobalRate: 400, GlobalBurst: 10}
+}
+
+func count429(srv *discordtest.Server) int {
+	n := 0
+	for _, r := range srv.Requests() {
+		if r.Status == http.StatusTooManyRequests {
+			n++
+		}
+	}
+	return n
+}
+
+// 100 sends to one channel: no 429, no violation, and no faster than the
+// channel's limit allows.
+func TestLimiterOneChannelNo429(t *testing.T) {
+	t.Parallel()
+	const window = 100 * time.Millisecond
+	fo, lo := shortWindows(window)
+	srv, sink, lim := newSink(t, fo, lo)
+	ctx := context.Background()
+	start := time.Now()
+	for i := range 100 {
+		if _, err := sink.Send(ctx, alertsID, model.Message{Content: fmt.Sprintf("alert %d", i)}, ""); err != nil {
+			t.Fatalf("send %d: %v", i, err)
+		}
+	}
+	elapsed := time.Since(start)
+	if n := count429(srv); n != 0 {
+		t.Fatalf("%d answers were 429", n)
+	}
+	if v := srv.Violations(); len(v) != 0 {
+		t.Fatalf("violations %q", v)
+	}
+	if min := 19 * window; elapsed < min {
+		t.Fatalf("100 sends in %s, faster than 5 per %s allows (%s)", elapsed, window, min)
+	}
+	if got := len(srv.Messages(alertsID)); got != 100 {
+		t.Fatalf("%d messages", got)
+	}
+	if st := lim.Stats(); st.Requests < 100 || st.Status429 != 0 {
+		t.Fatalf("limiter stats %+v", st)
+	}
+}
+
+// Many goroutines sending to a few channels at once get no 429 either:
+// the limiter, not discordgo's per-URL lock, holds the limit.
+func TestLimiterConcurrentChannels(t *testing.T) {
+	t.Parallel()
+	const window = 100 * time.Millisecond
+	fo, lo := shortWindows(window)
+	srv, sink, _ := newSink(t, fo, lo)
+	var wg sync.WaitGroup
+	errs := make(chan error, 60)
+	for i := range 60 {
+		ch := alertsID
+		if i%2 == 1 {
+			ch = digestID
+		}
+		wg.Go(func() {
+			if _, err := sink.Send(context.Background(), ch, model.Message{Content: "x"}, ""); err != nil {
+				errs <- err
+			}
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Fatal(err)
+	}
+	if n := count429(srv); n != 0 || len(srv.Violations()) != 0 {
+		t.Fatalf("%d 429s, violations %q", n, srv.Violations())
+	}
+}
+
+// A channel limit lower than the pre-emptive default is learned from
+// Discord's headers before it is exceeded.
+func TestLimiterLearnsLimitFromHeaders(t *testing.T) {
+	t.Parallel()
+	const window = 100 * time.Millisecond
+	fo, lo := shortWindows(window)
+	fo.MessageLimit = 2
+	srv, sink, _ := newSink(t, fo, lo)
+	for i := range 12 {
+		if _, err := sink.Send(context.Background(), alertsID, model.Message{Content: fmt.Sprint(i)}, ""); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if v := srv.Violations(); len(v) != 0 {
+		t.Fatalf("violations %q", v)
+	}
+}
+
+// After a global 429 every request waits out retry_after, not just the one
+// that got it (discordgo alone lets the others through).
+func TestLimiterHonoursGlobal429(t *testing.T) {
+	t.Parallel()
+	srv, sink, _ := newSink(t, discordtest.Options{}, bot.LimiterOptions{})
+	const pause = 300 * time.Millisecond
+	srv.Fail(discordtest.FaultSpec{Kind: discordtest.FaultGlobalRateLimit, RetryAfter: pause})
+	start := time.Now()
+	_, err := sink.Send(context.Background(), alertsID, model.Message{Content: "x"}, "")
+	if outbox.RetryAfter(err) != pause {
+		t.Fatalf("error %v, want a 429 with retry after %s", err, pause)
+	}
+	if _, err := sink.Send(context.Background(), digestID, model.Message{Content: "y"}, ""); err != nil {
+		t.Fatal(err)
+	}
+	if d := time.Since(start); d < pause {
+		t.Fatalf("a request to another channel went out %s after a global 429 of %s", d, pause)
+	}
+}
+
+// A run of 403s trips the breaker: later calls fail at once with a clear
+// error and never reach Discord.
+func TestLimiterBreaker(t *testing.T) {
+	t.Parallel()
+	srv, sink, lim := newSink(t, discordtest.Options{}, bot.LimiterOptions{InvalidLimit: 5, InvalidWindow: time.Minute})
+	srv.Fail(discordtest.FaultSpec{Kind: discordtest.FaultForbidden, Times: discordtest.Always})
+	for i := range 5 {
+		_, err := sink.Send(context.Background(), alertsID, model.Message{Content: "x"}, "")
+		if !outbox.IsPermanent(err) {
+			t.Fatalf("send %d: %v, want a permanent 403", i, err)
+		}
+	}
+	_, err := sink.Send(context.Background(), alertsID, model.Message{Content: "x"}, "")
+	if !errors.Is(err, bot.ErrTooManyInvalid) || outbox.IsPermanent(err) {
+		t.Fatalf("sixth send: %v, want the breaker's transient error", err)
+	}
+	if outbox.RetryAfter(err) <= 0 || outbox.RetryAfter(err) > time.Minute {
+		t.Fatalf("breaker retry after %s", outbox.RetryAfter(err))
+	}
+	if n := len(srv.Requests()); n != 5 {
+		t.Fatalf("Discord saw %d requests, want 5", n)
+	}
+	if st := lim.Stats(); st.Invalid != 5 || st.Refused != 1 {
+		t.Fatalf("stats %+v", st)
+	}
+}
+
+// The global token bucket holds a burst of requests to many routes under
+// Discord's global limit.
+func TestLimiterGlobalBucket(t *testing.T) {
+	t.Parallel()
+	srv, sink, _ := newSink(t, discordtest.Options{GlobalLimit: 10, GlobalWindow: 200 * time.Millisecond},
+		bot.LimiterOptions{GlobalRate: 35, GlobalBurst: 2})
+	var wg sync.WaitGroup
+	for range 30 {
+		wg.Go(func() {
+			_, _ = sink.Recent(context.Background(), alertsID, 5)
+		})
+	}
+	wg.Wait()
+	if v := srv.Violations(); len(v) != 0 {
+		t.Fatalf("violations %q", v)
+	}
+}
+
+func TestLimiterContextCancelWhileWaiting(t *testing.T) {
+	t.Parallel()
+	fo, lo := shortWindows(5 * time.Second)
+	_, sink, _ := newSink(t, fo, lo)
+	// A new Limiter holds its first window back, so this send must wait 5.5 s.
+	ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
+	defer cancel()
+	start := time.Now()
+	_, err := sink.Send(ctx, alertsID, model.Message{Content: "x"}, "")
+	if !errors.Is(err, context.DeadlineExceeded) || outbox.IsPermanent(err) {
+		t.Fatalf("error %v, want a transient deadline error", err)
+	}
+	if d := time.Since(start); d > 2*time.Second {
+		t.Fatalf("waited %s past the deadline", d)
+	}
+}
+
+// A restarted process does not know what its predecessor sent in Discord's
+// current window: its Limiter treats that window as used.
+func TestLimiterRestartAssumesWindowUsed(t *testing.T) {
+	t.Parallel()
+	const window = 300 * time.Millisecond
+	fo, lo := shortWindows(window)
+	srv, sink, _ := newSink(t, fo, lo)
+	for range 5 {
+		if _, err := sink.Send(context.Background(), alertsID, model.Message{Content: "before"}, ""); err != nil {
+			t.Fatal(err)
+		}
+	}
+	dg, err := srv.Session("tok")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dg.Client.Transport = bot.NewLimiter(srv.Transport(), lo)
+	if _, err := bot.NewDiscord(dg).Send(context.Background(), alertsID, model.Message{Content: "after"}, ""); err != nil {
+		t.Fatal(err)
+	}
+	if v := srv.Violations(); len(v) != 0 {
+		t.Fatalf("violations %q", v)
+	}
+}
