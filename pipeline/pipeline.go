@@ -1,0 +1,412 @@
+// Package pipeline runs wirewatch's main job, one poll cycle at a time:
+// due feeds are fetched, new items kept, summarized, grouped into stories and
+// matched against the alert rules, and each item is stored together with the
+// posts it causes, in one transaction, before the outbox delivers them.
+//
+// Rules: the cycle goroutine owns the story grouper, so grouping is never
+// concurrent; fetching is (bounded by the fetcher's limits). The running
+// configuration and compiled rules are swapped atomically on reload and read
+// once per cycle, so a cycle never mixes two configurations. A feed's first
+// poll records its backlog without posting it, and items older than
+// polling.max_item_age are recorded, not posted.
+package pipeline
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"sort"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/google/uuid"
+
+	"wirewatch/alerts"
+	"wirewatch/config"
+	"wirewatch/feeds"
+	"wirewatch/model"
+	"wirewatch/storage"
+	"wirewatch/stories"
+	"wirewatch/summarize"
+)
+
+// SummarySentences is how many sentences an alert's summary carries.
+const SummarySentences = 3
+
+// Runtime is one configuration with its compiled rules. It is replaced
+// whole on reload.
+type Runtime struct {
+	Config *config.Config
+	Rules  *alerts.Engine
+}
+
+// NewRuntime compiles cfg's rules; the error lists every mistake with its position.
+func NewRuntime(cfg *config.Config) (*Runtime, error) {
+	rules, err := alerts.Compile(cfg)
+	if err != nil {
+		return nil, err
+	}
+	return &Runtime{Config: cfg, Rules: rules}, nil
+}
+
+// Options tune a Pipeline; zero values are fine outside tests.
+type Options struct {
+	Logger    *slog.Logger
+	Clock     func() time.Time
+	Transport http.RoundTripper // for feed and page fetches; nil for the guarded default
+	Notify    func()            // called after posts were written (wakes the outbox)
+}
+
+// Pipeline polls feeds and turns new items into stored posts.
+type Pipeline struct {
+	store   storage.Store
+	grouper *stories.Grouper
+	runtime atomic.Pointer[Runtime]
+	opts    Options
+	log     *slog.Logger
+
+	mu      sync.Mutex // guards fetcher, pages and built, rebuilt when polling settings change
+	fetcher *feeds.Fetcher
+	pages   map[bool]*http.Client
+	built   config.Polling
+
+	cycle sync.Mutex // one cycle at a time
+}
+
+// New returns a pipeline over store with the given runtime. It loads the
+// story window from storage so grouping survives restarts.
+func New(ctx context.Context, store storage.Store, rt *Runtime, opts Options) (*Pipeline, error) {
+	if opts.Logger == nil {
+		opts.Logger = slog.Default()
+	}
+	if opts.Clock == nil {
+		opts.Clock = time.Now
+	}
+	if opts.Notify == nil {
+		opts.Notify = func() {}
+	}
+	p := &Pipeline{store: store, opts: opts, log: opts.Logger}
+	p.runtime.Store(rt)
+	p.grouper = stories.NewGrouper(rt.Config.Stories.Window)
+	if err := p.loadWindow(ctx, rt.Config.Stories.Window); err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// SetRuntime swaps in a new configuration; the next cycle uses it.
+func (p *Pipeline) SetRuntime(rt *Runtime) { p.runtime.Store(rt) }
+
+// Runtime returns the configuration in force.
+func (p *Pipeline) Runtime() *Runtime { return p.runtime.Load() }
+
+func (p *Pipeline) loadWindow(ctx context.Context, window time.Duration) error {
+	since := p.opts.Clock().Add(-window)
+	items, err := p.store.Latest(ctx, storage.Query{Since: since, Limit: 100000})
+	if err != nil {
+		return fmt.Errorf("load story window: %w", err)
+	}
+	sts, err := p.store.Stories(ctx, storage.Query{Since: since, Limit: 100000})
+	if err != nil {
+		return fmt.Errorf("load story window: %w", err)
+	}
+	p.grouper.Load(items, sts)
+	return nil
+}
+
+// clients returns the fetcher and page clients for the polling settings in
+// force, building them again only when the settings changed.
+func (p *Pipeline) clients(pol config.Polling) (*feeds.Fetcher, map[bool]*http.Client) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.fetcher != nil && p.built == pol {
+		return p.fetcher, p.pages
+	}
+	opts := feeds.Options{
+		UserAgent:    pol.UserAgent,
+		Timeout:      pol.Timeout,
+		MaxBodyBytes: pol.MaxBodyBytes,
+		PerHost:      pol.PerHost,
+		Concurrency:  pol.Concurrency,
+		Transport:    p.opts.Transport,
+	}
+	p.fetcher = feeds.NewFetcher(opts)
+	p.pages = map[bool]*http.Client{
+		false: feeds.NewHTTPClient(opts, false),
+		true:  feeds.NewHTTPClient(opts, true),
+	}
+	p.built = pol
+	return p.fetcher, p.pages
+}
+
+// Stats counts what one cycle did.
+type Stats struct {
+	Polled, Failed, NotModified int
+	NewItems, Backlog, Posts    int
+}
+
+// Cycle runs one poll cycle over the feeds that are due.
+func (p *Pipeline) Cycle(ctx context.Context) (Stats, error) {
+	p.cycle.Lock()
+	defer p.cycle.Unlock()
+	rt := p.runtime.Load()
+	now := p.opts.Clock()
+	states, err := p.feedStates(ctx)
+	if err != nil {
+		return Stats{}, err
+	}
+	due := feeds.Due(rt.Config.Feeds, states, now)
+	results := p.pollAll(ctx, rt, due, states, now)
+	var st Stats
+	for _, r := range results {
+		if err := p.handle(ctx, rt, r, &st); err != nil {
+			return st, err
+		}
+	}
+	p.grouper.Prune(now)
+	if st.Posts > 0 {
+		p.opts.Notify()
+	}
+	return st, ctx.Err()
+}
+
+func (p *Pipeline) feedStates(ctx context.Context) (map[string]model.FeedState, error) {
+	list, err := p.store.FeedStates(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("load feed states: %w", err)
+	}
+	m := make(map[string]model.FeedState, len(list))
+	for _, s := range list {
+		m[s.Feed] = s
+	}
+	return m, nil
+}
+
+// polled is one feed's poll outcome, handed from the fetching goroutines to
+// the cycle goroutine.
+type polled struct {
+	feed  config.Feed
+	prev  model.FeedState
+	res   feeds.Result
+	err   error
+	known bool // the feed had a state before (else its items are backlog)
+}
+
+func (p *Pipeline) pollAll(ctx context.Context, rt *Runtime, due []config.Feed, states map[string]model.FeedState, now time.Time) []polled {
+	fetcher, _ := p.clients(rt.Config.Polling)
+	out := make([]polled, len(due))
+	var wg sync.WaitGroup
+	for i, f := range due {
+		prev, known := states[f.Name]
+		if !known {
+			prev = model.FeedState{Feed: f.Name, URL: f.URL}
+		}
+		if prev.URL == "" || (!known && prev.URL != f.URL) {
+			prev.URL = f.URL
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			res, err := fetcher.Poll(ctx, f, prev, now)
+			out[i] = polled{feed: f, prev: prev, res: res, err: err, known: known && prev.Initialized}
+		}()
+	}
+	wg.Wait()
+	return out
+}
+
+// handle stores one feed's new items with their posts and its new state.
+func (p *Pipeline) handle(ctx context.Context, rt *Runtime, r polled, st *Stats) error {
+	now := p.opts.Clock()
+	log := p.log.With("feed", r.feed.Name, "url", r.prev.URL)
+	var resPtr *feeds.Result
+	if r.err == nil {
+		resPtr = &r.res
+	}
+	state, transition := feeds.Schedule(stateAfter(r), r.feed, rt.Config.Polling, resPtr, r.err, now)
+	st.Polled++
+	switch {
+	case r.err != nil:
+		st.Failed++
+		log.Warn("poll failed", "err", r.err, "failures", state.Failures, "next", state.NextPoll)
+	case r.res.NotModified:
+		st.NotModified++
+	default:
+		added, posts, err := p.storeItems(ctx, rt, r.feed, r.res.Items, r.known)
+		if err != nil {
+			return err
+		}
+		state.ItemsSeen += int64(added)
+		if r.known {
+			st.NewItems += added
+		} else {
+			st.Backlog += added
+		}
+		st.Posts += posts
+		state.Initialized = true
+		log.Info("polled", "items", len(r.res.Items), "new", added, "posts", posts, "next", state.NextPoll)
+	}
+	if err := p.notice(ctx, rt, r.feed, state, transition); err != nil {
+		return err
+	}
+	if err := p.store.SaveFeedState(ctx, state); err != nil {
+		return fmt.Errorf("save state of feed %s: %w", r.feed.Name, err)
+	}
+	return nil
+}
+
+// stateAfter is the state a poll left: the fetcher's on success, the old one on failure.
+func stateAfter(r polled) model.FeedState {
+	if r.err != nil {
+		return r.prev
+	}
+	return r.res.State
+}
+
+// notice tells the admin channel once when a feed breaks or recovers.
+func (p *Pipeline) notice(ctx context.Context, rt *Runtime, f config.Feed, st model.FeedState, t feeds.Transition) error {
+	var text string
+	switch t {
+	case feeds.BecameBroken:
+		text = fmt.Sprintf("Feed %q is broken after %d failed polls: %s. It is still retried and will recover by itself.", f.Name, st.Failures, st.LastError)
+	case feeds.Recovered:
+		text = fmt.Sprintf("Feed %q works again.", f.Name)
+	default:
+		return nil
+	}
+	p.log.Warn("feed notice", "feed", f.Name, "notice", text)
+	admin := rt.Config.Discord.AdminChannel
+	ch, ok := channelByName(rt.Config, admin)
+	if !ok {
+		return nil
+	}
+	post := NoticePost(ch, text, p.opts.Clock())
+	if err := p.store.AddPosts(ctx, []model.Post{post}); err != nil {
+		return fmt.Errorf("add notice for feed %s: %w", f.Name, err)
+	}
+	p.opts.Notify()
+	return nil
+}
+
+// storeItems keeps the new items of one feed, oldest first, and returns how
+// many were stored and how many posts they caused.
+func (p *Pipeline) storeItems(ctx context.Context, rt *Runtime, f config.Feed, items []model.Item, postable bool) (int, int, error) {
+	fresh, err := p.newItems(ctx, items)
+	if err != nil {
+		return 0, 0, fmt.Errorf("feed %s: %w", f.Name, err)
+	}
+	added, posts := 0, 0
+	for i := range fresh {
+		it := &fresh[i]
+		p.enrich(ctx, rt, f, it)
+		story, _ := p.grouper.Add(it, location(f, rt.Config))
+		var ps []model.Post
+		if postable && p.opts.Clock().Sub(it.Published) <= rt.Config.Polling.MaxItemAge {
+			if ps, err = p.plan(ctx, rt, *it, story); err != nil {
+				return added, posts, err
+			}
+		}
+		ok, err := p.store.SaveItem(ctx, it, &story, ps)
+		if err != nil {
+			return added, posts, fmt.Errorf("save item %s of feed %s: %w", it.Key, f.Name, err)
+		}
+		if ok {
+			added++
+			posts += len(ps)
+		}
+	}
+	return added, posts, nil
+}
+
+// newItems drops items already stored (and repeats within the batch), and
+// orders the rest oldest first so stories and alerts follow publication order.
+func (p *Pipeline) newItems(ctx context.Context, items []model.Item) ([]model.Item, error) {
+	keys := make([]string, len(items))
+	for i, it := range items {
+		keys[i] = it.Key
+	}
+	known, err := p.store.KnownKeys(ctx, keys)
+	if err != nil {
+		return nil, fmt.Errorf("check known items: %w", err)
+	}
+	seen := make(map[string]bool, len(items))
+	var fresh []model.Item
+	for _, it := range items {
+		if known[it.Key] || seen[it.Key] {
+			continue
+		}
+		seen[it.Key] = true
+		fresh = append(fresh, it)
+	}
+	sort.SliceStable(fresh, func(i, j int) bool { return fresh[i].Published.Before(fresh[j].Published) })
+	return fresh, nil
+}
+
+// enrich fills an item's full text (when its feed gives a teaser), summary and topics.
+func (p *Pipeline) enrich(ctx context.Context, rt *Runtime, f config.Feed, it *model.Item) {
+	if wantsFullText(f, it.Text) {
+		if text, err := p.fullText(ctx, rt, f, it.Link); err != nil {
+			p.log.Info("full text unavailable, using the feed's content", "feed", f.Name, "link", it.Link, "err", err)
+		} else {
+			it.Text = text
+		}
+	}
+	it.Text = summarize.Clean(it.Text)
+	it.Summary = summarize.Summarize(it.Title, it.Text, SummarySentences)
+	it.Topics = rt.Rules.Topics(*it)
+}
+
+func wantsFullText(f config.Feed, text string) bool {
+	switch f.FullText {
+	case "true":
+		return true
+	case "false":
+		return false
+	}
+	return summarize.IsTeaser(text)
+}
+
+func (p *Pipeline) fullText(ctx context.Context, rt *Runtime, f config.Feed, link string) (string, error) {
+	if link == "" {
+		return "", errors.New("item has no link")
+	}
+	_, pages := p.clients(rt.Config.Polling)
+	body, final, _, err := feeds.FetchPage(ctx, pages[f.AllowPrivate], link, rt.Config.Polling.MaxBodyBytes)
+	if err != nil {
+		return "", err
+	}
+	return summarize.Extract(body, final)
+}
+
+func location(f config.Feed, cfg *config.Config) *time.Location {
+	if f.Location != nil {
+		return f.Location
+	}
+	if cfg.Bot.Location != nil {
+		return cfg.Bot.Location
+	}
+	return time.UTC
+}
+
+func channelByName(cfg *config.Config, name string) (config.Channel, bool) {
+	for _, c := range cfg.Channels {
+		if c.Name == name {
+			return c, true
+		}
+	}
+	return config.Channel{}, false
+}
+
+func newPost(kind model.PostKind, ch config.Channel, now time.Time) model.Post {
+	return model.Post{
+		ID:        uuid.NewString(),
+		Kind:      kind,
+		Channel:   ch.Name,
+		ChannelID: ch.ID,
+		State:     model.PostPending,
+		CreatedAt: now,
+	}
+}

@@ -1,0 +1,182 @@
+package pipeline_test
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"wirewatch/config"
+	"wirewatch/model"
+	"wirewatch/pipeline"
+	"wirewatch/storage/sqlite"
+)
+
+// feedSite serves one good feed whose items a test can add to, and feeds
+// that fail in the ways the web fails.
+type feedSite struct {
+	mu    sync.Mutex
+	items []string
+}
+
+func (s *feedSite) add(guid, title, text string, at time.Time) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.items = append(s.items, fmt.Sprintf(`<item><guid>%s</guid><title>%s</title><link>http://example.test/%s</link><pubDate>%s</pubDate><description>%s</description></item>`,
+		guid, title, guid, at.Format(time.RFC1123Z), text))
+}
+
+func (s *feedSite) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	switch r.URL.Path {
+	case "/good":
+		s.mu.Lock()
+		body := `<?xml version="1.0"?><rss version="2.0"><channel><title>Good Wire</title>` + strings.Join(s.items, "") + `</channel></rss>`
+		s.mu.Unlock()
+		w.Header().Set("Content-Type", "application/rss+xml")
+		fmt.Fprint(w, body)
+	case "/slow":
+		select {
+		case <-r.Context().Done():
+		case <-time.After(10 * time.Second):
+		}
+	case "/500":
+		http.Error(w, "upstream exploded", http.StatusInternalServerError)
+	case "/html":
+		fmt.Fprint(w, "<html><body><h1>Welcome to our homepage</h1></body></html>")
+	case "/huge":
+		w.Header().Set("Content-Type", "application/rss+xml")
+		fmt.Fprint(w, `<?xml version="1.0"?><rss version="2.0"><channel><title>Huge</title><item><title>`)
+		chunk := strings.Repeat("x", 64<<10)
+		for i := 0; i < 40; i++ { // 2.5 MiB, over the 1 MiB cap
+			fmt.Fprint(w, chunk)
+		}
+	default:
+		http.NotFound(w, r)
+	}
+}
+
+func writeConfig(t *testing.T, base string) *config.Config {
+	t.Helper()
+	raw, err := os.ReadFile("testdata/pipeline.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "wirewatch.toml")
+	if err := os.WriteFile(path, []byte(strings.ReplaceAll(string(raw), "{{BASE}}", base)), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	cfg, err := config.Load(path)
+	if err != nil {
+		t.Fatalf("load config: %v", err)
+	}
+	return cfg
+}
+
+// TestPipelineEndToEnd polls a loopback feed server three times: the first
+// poll's backlog is recorded and not posted, an item added between polls is
+// posted exactly once, and failing feeds are logged and retried while the
+// good feed goes on.
+func TestPipelineEndToEnd(t *testing.T) {
+	ctx := context.Background()
+	site := &feedSite{}
+	now := time.Now()
+	site.add("old-1", "North Korea fires missile in old news", "Pyongyang launched a missile last month.", now.Add(-2*time.Hour))
+	site.add("old-2", "Seoul stocks close higher", "The index rose.", now.Add(-time.Hour))
+	srv := httptest.NewServer(site)
+	defer srv.Close()
+
+	cfg := writeConfig(t, srv.URL)
+	rt, err := pipeline.NewRuntime(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	store, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "w.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+
+	clock := now
+	p, err := pipeline.New(ctx, store, rt, pipeline.Options{Clock: func() time.Time { return clock }})
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	first, err := p.Cycle(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if first.Polled != 5 || first.Backlog != 2 || first.Posts != 0 || first.Failed != 4 {
+		t.Fatalf("first cycle = %+v, want 5 polled, 2 backlog, 0 posts, 4 failed", first)
+	}
+	assertPending(t, store, 0)
+	states := feedStates(t, store)
+	for _, name := range []string{"Slow", "Broken", "Not A Feed", "Huge"} {
+		st := states[name]
+		if st.LastError == "" || st.Failures != 1 || !st.NextPoll.After(clock) {
+			t.Errorf("feed %s state = %+v, want an error, 1 failure and a later retry", name, st)
+		}
+	}
+
+	site.add("new-1", "North Korea fires ballistic missile into the sea", "North Korea launched a ballistic missile on Saturday, Seoul said.", now.Add(-5*time.Minute))
+	clock = now.Add(2 * time.Hour) // every feed is due again
+	second, err := p.Cycle(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if second.NewItems != 1 || second.Posts != 1 {
+		t.Fatalf("second cycle = %+v, want 1 new item and 1 post", second)
+	}
+	posts := assertPending(t, store, 1)
+	if got := posts[0].Message.Embeds[0].Title; !strings.Contains(got, "ballistic missile") {
+		t.Errorf("alert title = %q", got)
+	}
+	if posts[0].Nonce == "" || len(posts[0].Nonce) > 25 {
+		t.Errorf("nonce %q: want 1 to 25 characters", posts[0].Nonce)
+	}
+
+	clock = now.Add(4 * time.Hour)
+	third, err := p.Cycle(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if third.NewItems != 0 || third.Posts != 0 {
+		t.Fatalf("third cycle = %+v, want nothing new", third)
+	}
+	assertPending(t, store, 1)
+}
+
+func assertPending(t *testing.T, store interface {
+	PendingPosts(context.Context, string, int) ([]model.Post, error)
+}, want int) []model.Post {
+	t.Helper()
+	posts, err := store.PendingPosts(context.Background(), "alerts", 100)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(posts) != want {
+		t.Fatalf("pending posts in #alerts = %d, want %d", len(posts), want)
+	}
+	return posts
+}
+
+func feedStates(t *testing.T, store interface {
+	FeedStates(context.Context) ([]model.FeedState, error)
+}) map[string]model.FeedState {
+	t.Helper()
+	list, err := store.FeedStates(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := map[string]model.FeedState{}
+	for _, s := range list {
+		m[s.Feed] = s
+	}
+	return m
+}
