@@ -1,0 +1,461 @@
+package stories
+
+import (
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+)
+
+// precision says how exactly a date expression names a day.
+type precision uint8
+
+const (
+	precDay   precision = iota // "on Friday", "Nov. 7", "yesterday"
+	precWeek                   // "last week", "earlier this week"
+	precMonth                  // "earlier this month", "last month"
+	precBound                  // "until Saturday": a day, but the end of something
+)
+
+// mention is one resolved temporal expression.
+type mention struct {
+	start, end int
+	day        time.Time // midnight in the resolution zone
+	prec       precision
+}
+
+// Month-day candidates must fall within [published-pastSpan, published+futureSpan].
+const (
+	pastSpan   = 300 * 24 * time.Hour
+	futureSpan = 60 * 24 * time.Hour
+)
+
+var (
+	months = map[string]time.Month{
+		"jan": time.January, "january": time.January,
+		"feb": time.February, "february": time.February,
+		"mar": time.March, "march": time.March,
+		"apr": time.April, "april": time.April,
+		"may": time.May,
+		"jun": time.June, "june": time.June,
+		"jul": time.July, "july": time.July,
+		"aug": time.August, "august": time.August,
+		"sep": time.September, "sept": time.September, "september": time.September,
+		"oct": time.October, "october": time.October,
+		"nov": time.November, "november": time.November,
+		"dec": time.December, "december": time.December,
+	}
+	weekdays = map[string]time.Weekday{
+		"sunday": time.Sunday, "monday": time.Monday, "tuesday": time.Tuesday,
+		"wednesday": time.Wednesday, "thursday": time.Thursday, "friday": time.Friday,
+		"saturday": time.Saturday,
+	}
+	smallNumbers = map[string]int{
+		"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+		"six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "several": 3,
+	}
+)
+
+const monthAlt = `(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)`
+
+// Every pattern is RE2 (linear time), so hostile text cannot make them slow.
+var (
+	reNumeric  = regexp.MustCompile(`\b(\d{4})[-./](\d{1,2})[-./](\d{1,2})\b`)
+	reMonthDay = regexp.MustCompile(`\b` + monthAlt + `\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4})\b)?`)
+	reDayMonth = regexp.MustCompile(`\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?` + monthAlt + `\b\.?(?:,?\s+(\d{4})\b)?`)
+	reKorean   = regexp.MustCompile(`(?:(\d{4})\s*년\s*)?(\d{1,2})\s*월\s*(\d{1,2})\s*일`)
+	reHoliday  = regexp.MustCompile(`\b(new year(?:'|’)s day|new year(?:'|’)s eve|christmas day|christmas eve|christmas)\b`)
+	reKoRel    = regexp.MustCompile(`그저께|그제|어제|오늘`)
+	reWeekday  = regexp.MustCompile(`\b(?:(last|this past|past|this|next|early|late|earlier|later|until|till|through|by)\s+)?(sunday|monday|tuesday|wednesday|thursday|friday|saturday)\b`)
+	reDateline = regexp.MustCompile(`^\s*(?:[A-Z][A-Za-z.'-]*\s*){1,3},\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,?\s+\d{4})?\s*\([A-Za-z -]+\)\s*(?:--|—|–|-)\s*`)
+	reRelDay   = regexp.MustCompile(`\b(the day before yesterday|earlier today|later today|yesterday|today|tonight|last night|this morning|this afternoon|this evening)\b`)
+	reAgo      = regexp.MustCompile(`\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|\d{1,3})\s+(day|week|month)s?\s+(?:ago|earlier)\b`)
+	rePeriod   = regexp.MustCompile(`\b(last|this|earlier this|early this|late last|early last|earlier|past|the past|previous|the previous)\s+(week|month)\b`)
+)
+
+// ResolveDates returns the day of every temporal expression in text, in the
+// order they appear, resolved against published in loc (nil means UTC). Each
+// day is midnight in loc. Expressions that need the publication time are
+// skipped when published is zero.
+func ResolveDates(text string, published time.Time, loc *time.Location) []time.Time {
+	ms := findMentions(text, published, loc)
+	days := make([]time.Time, 0, len(ms))
+	for _, m := range ms {
+		days = append(days, m.day)
+	}
+	return days
+}
+
+// EventDate returns the most likely day of the event text reports: the first
+// expression that names a day, else the first vaguer one ("last week"),
+// ignoring days outside [published-366d, published+60d] (anniversaries,
+// historical dates). ok is false when text names no usable day.
+func EventDate(text string, published time.Time, loc *time.Location) (time.Time, bool) {
+	m, ok := eventMention(text, published, loc)
+	return m.day, ok
+}
+
+// skipDateline blanks a leading dateline ("Pyongyang, November 7 (KCNA) --"):
+// it is the filing date, not the event's. Offsets stay as they were.
+func skipDateline(text string) string {
+	if m := reDateline.FindStringIndex(text); m != nil {
+		return strings.Repeat(" ", m[1]) + text[m[1]:]
+	}
+	return text
+}
+
+func eventMention(text string, published time.Time, loc *time.Location) (mention, bool) {
+	ms := findMentions(skipDateline(text), published, loc)
+	var vague *mention
+	for i := range ms {
+		m := &ms[i]
+		if !published.IsZero() && !plausibleEventDay(m.day, published) {
+			continue
+		}
+		if m.prec == precDay {
+			return *m, true
+		}
+		if vague == nil {
+			vague = m
+		}
+	}
+	if vague != nil {
+		return *vague, true
+	}
+	return mention{}, false
+}
+
+func plausibleEventDay(day, published time.Time) bool {
+	return !day.Before(published.Add(-366*24*time.Hour)) && !day.After(published.Add(futureSpan))
+}
+
+// findMentions finds, resolves and orders every expression; where two
+// overlap, the one that starts first (then the longer) wins.
+func findMentions(text string, published time.Time, loc *time.Location) []mention {
+	if loc == nil {
+		loc = time.UTC
+	}
+	var pubDay time.Time
+	if !published.IsZero() {
+		p := published.In(loc)
+		pubDay = time.Date(p.Year(), p.Month(), p.Day(), 0, 0, 0, 0, loc)
+	}
+	var ms []mention
+	add := func(start, end int, day time.Time, prec precision) {
+		ms = append(ms, mention{start: start, end: end, day: day, prec: prec})
+	}
+	// The patterns are lower case and run on an ASCII-lowered copy with the
+	// same byte offsets; cheap substring tests skip patterns that cannot
+	// match, which keeps resolution in microseconds.
+	low := asciiLower(text)
+	hasDigit := strings.ContainsAny(text, "0123456789")
+	hasDay := strings.Contains(low, "day")
+
+	for _, ix := range findAll(reNumeric, low, hasDigit) {
+		y, mo, d := atoi(low[ix[2]:ix[3]]), atoi(low[ix[4]:ix[5]]), atoi(low[ix[6]:ix[7]])
+		if day, ok := civilDay(y, mo, d, loc); ok {
+			add(ix[0], ix[1], day, precDay)
+		}
+	}
+	for _, ix := range findAll(reKorean, text, hasDigit && strings.Contains(text, "월")) {
+		year := 0
+		if ix[2] >= 0 {
+			year = atoi(low[ix[2]:ix[3]])
+		}
+		if day, ok := monthDay(year, atoi(low[ix[4]:ix[5]]), atoi(low[ix[6]:ix[7]]), pubDay, loc); ok {
+			add(ix[0], ix[1], day, precDay)
+		}
+	}
+	for _, ix := range findNear(reMonthDay, low, monthAnchors, 2, 24, hasDigit) {
+		if !startsUpper(text[ix[2]:]) { // "may 7" is a verb; news capitalises months
+			continue
+		}
+		year := 0
+		if ix[6] >= 0 {
+			year = atoi(low[ix[6]:ix[7]])
+		}
+		mo := months[low[ix[2]:ix[3]]]
+		if day, ok := monthDay(year, int(mo), atoi(low[ix[4]:ix[5]]), pubDay, loc); ok {
+			add(ix[0], ix[1], day, precDay)
+		}
+	}
+	for _, ix := range findNear(reDayMonth, low, monthAnchors, 12, 24, hasDigit) {
+		if !startsUpper(text[ix[4]:]) {
+			continue
+		}
+		year := 0
+		if ix[6] >= 0 {
+			year = atoi(low[ix[6]:ix[7]])
+		}
+		mo := months[low[ix[4]:ix[5]]]
+		if day, ok := monthDay(year, int(mo), atoi(low[ix[2]:ix[3]]), pubDay, loc); ok {
+			add(ix[0], ix[1], day, precDay)
+		}
+	}
+	for _, ix := range findAll(reHoliday, low, strings.Contains(low, "new year") || strings.Contains(low, "christmas")) {
+		mo, d := 12, 25
+		switch name := low[ix[2]:ix[3]]; {
+		case strings.HasPrefix(name, "new year") && strings.HasSuffix(name, "day"):
+			mo, d = 1, 1
+		case strings.HasPrefix(name, "new year"):
+			mo, d = 12, 31
+		case name == "christmas eve":
+			mo, d = 12, 24
+		}
+		if day, ok := monthDay(0, mo, d, pubDay, loc); ok {
+			add(ix[0], ix[1], day, precDay)
+		}
+	}
+	if pubDay.IsZero() {
+		return ordered(ms)
+	}
+	for _, ix := range findAll(reKoRel, text, len(low) > 0 && hasNonASCII(text)) {
+		back := map[string]int{"오늘": 0, "어제": 1, "그제": 2, "그저께": 2}[text[ix[0]:ix[1]]]
+		add(ix[0], ix[1], pubDay.AddDate(0, 0, -back), precDay)
+	}
+	for _, ix := range findNear(reWeekday, low, weekdayAnchors, 12, 10, hasDay) {
+		mod := ""
+		if ix[2] >= 0 {
+			mod = low[ix[2]:ix[3]]
+		}
+		wd := weekdays[low[ix[4]:ix[5]]]
+		start := ix[0]
+		if mod == "early" || mod == "late" || mod == "earlier" || mod == "later" {
+			start = ix[4] // "late Friday" is Friday; keep the modifier out of the overlap test
+		}
+		prec := precDay
+		switch mod {
+		case "until", "till", "through", "by":
+			prec = precBound
+		}
+		add(start, ix[1], weekdayDay(mod, wd, pubDay), prec)
+	}
+	for _, ix := range findNear(reRelDay, low, relDayAnchors, 16, 12, true) {
+		back := 0
+		switch low[ix[2]:ix[3]] {
+		case "yesterday", "last night":
+			back = 1
+		case "the day before yesterday":
+			back = 2
+		}
+		add(ix[0], ix[1], pubDay.AddDate(0, 0, -back), precDay)
+	}
+	for _, ix := range findAll(reAgo, low, strings.Contains(low, "ago") || strings.Contains(low, "earlier")) {
+		n, ok := smallNumbers[low[ix[2]:ix[3]]]
+		if !ok {
+			n = atoi(low[ix[2]:ix[3]])
+		}
+		switch low[ix[4]:ix[5]] {
+		case "day":
+			add(ix[0], ix[1], pubDay.AddDate(0, 0, -n), precDay)
+		case "week":
+			add(ix[0], ix[1], pubDay.AddDate(0, 0, -7*n), precWeek)
+		case "month":
+			add(ix[0], ix[1], pubDay.AddDate(0, -n, 0), precMonth)
+		}
+	}
+	for _, ix := range findAll(rePeriod, low, strings.Contains(low, "week") || strings.Contains(low, "month")) {
+		mod := low[ix[2]:ix[3]]
+		unit := low[ix[4]:ix[5]]
+		day, prec := periodDay(mod, unit, pubDay)
+		add(ix[0], ix[1], day, prec)
+	}
+	return ordered(ms)
+}
+
+func findAll(re *regexp.Regexp, s string, may bool) [][]int {
+	if !may {
+		return nil
+	}
+	return re.FindAllStringSubmatchIndex(s, -1)
+}
+
+var (
+	monthAnchors   = []string{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}
+	weekdayAnchors = []string{"sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"}
+	relDayAnchors  = []string{"today", "yesterday", "tonight", "night", "this "}
+)
+
+// findNear runs re only on short windows around each anchor (a word every
+// match must contain), widened to whole words; a full scan with a large
+// alternation costs tens of microseconds per sentence. Matches found twice
+// by overlapping windows are dropped later by ordered.
+func findNear(re *regexp.Regexp, low string, anchors []string, before, after int, may bool) [][]int {
+	if !may {
+		return nil
+	}
+	var out [][]int
+	for _, a := range anchors {
+		for from := 0; ; {
+			i := strings.Index(low[from:], a)
+			if i < 0 {
+				break
+			}
+			i += from
+			from = i + len(a)
+			start, end := max(0, i-before), min(len(low), i+len(a)+after)
+			for start > 0 && low[start-1] != ' ' && low[start-1] != '\n' {
+				start--
+			}
+			for end < len(low) && low[end] != ' ' && low[end] != '\n' {
+				end++
+			}
+			for _, ix := range re.FindAllStringSubmatchIndex(low[start:end], -1) {
+				for k := range ix {
+					if ix[k] >= 0 {
+						ix[k] += start
+					}
+				}
+				out = append(out, ix)
+			}
+		}
+	}
+	return out
+}
+
+// asciiLower lowers A-Z only, so byte offsets into the result are offsets
+// into s.
+func asciiLower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}
+
+func hasNonASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return true
+		}
+	}
+	return false
+}
+
+// ordered sorts mentions by position and drops those overlapping an earlier one.
+func ordered(ms []mention) []mention {
+	sort.SliceStable(ms, func(i, j int) bool {
+		if ms[i].start != ms[j].start {
+			return ms[i].start < ms[j].start
+		}
+		return ms[i].end > ms[j].end
+	})
+	out := ms[:0]
+	lastEnd := -1
+	for _, m := range ms {
+		if m.start < lastEnd {
+			continue
+		}
+		out = append(out, m)
+		lastEnd = m.end
+	}
+	return out
+}
+
+// weekdayDay resolves a weekday preferring the past: a bare weekday is the
+// most recent such day on or before the publication day, except the day
+// after it, which is taken as tomorrow (a desk behind the event's zone, such
+// as UTC writing on Thursday evening about Friday morning in Seoul, or an
+// announcement). "last"/"past" is strictly before the publication day;
+// "next" is strictly after it; "until"/"through"/"by" is on or after it.
+func weekdayDay(mod string, wd time.Weekday, pubDay time.Time) time.Time {
+	back := (int(pubDay.Weekday()) - int(wd) + 7) % 7
+	fwd := (7 - back) % 7
+	switch mod {
+	case "last", "past", "this past":
+		if back == 0 {
+			back = 7
+		}
+	case "next":
+		if fwd == 0 {
+			fwd = 7
+		}
+		return pubDay.AddDate(0, 0, fwd)
+	case "until", "till", "through", "by":
+		return pubDay.AddDate(0, 0, fwd)
+	default:
+		if fwd == 1 {
+			return pubDay.AddDate(0, 0, 1)
+		}
+	}
+	return pubDay.AddDate(0, 0, -back)
+}
+
+// periodDay resolves "last week", "earlier this month" and the like to the
+// day the period starts (a week before for "last week").
+func periodDay(mod, unit string, pubDay time.Time) (time.Time, precision) {
+	last := strings.Contains(mod, "last") || strings.Contains(mod, "past") || strings.Contains(mod, "previous")
+	if unit == "week" {
+		if last {
+			return pubDay.AddDate(0, 0, -7), precWeek
+		}
+		sinceMonday := (int(pubDay.Weekday()) + 6) % 7
+		return pubDay.AddDate(0, 0, -sinceMonday), precWeek
+	}
+	first := time.Date(pubDay.Year(), pubDay.Month(), 1, 0, 0, 0, 0, pubDay.Location())
+	if last {
+		return first.AddDate(0, -1, 0), precMonth
+	}
+	return first, precMonth
+}
+
+// monthDay resolves a month and day; without a year it takes the year that
+// puts the day within [pubDay-300d, pubDay+60d], else the nearest one.
+func monthDay(year, mo, d int, pubDay time.Time, loc *time.Location) (time.Time, bool) {
+	if year != 0 {
+		return civilDay(year, mo, d, loc)
+	}
+	if pubDay.IsZero() {
+		return time.Time{}, false
+	}
+	var best time.Time
+	bestDist := time.Duration(1<<63 - 1)
+	for y := pubDay.Year() - 1; y <= pubDay.Year()+1; y++ {
+		day, ok := civilDay(y, mo, d, loc)
+		if !ok {
+			continue
+		}
+		if !day.Before(pubDay.Add(-pastSpan)) && !day.After(pubDay.Add(futureSpan)) {
+			return day, true
+		}
+		dist := day.Sub(pubDay)
+		if dist < 0 {
+			dist = -dist
+		}
+		if dist < bestDist {
+			best, bestDist = day, dist
+		}
+	}
+	return best, !best.IsZero()
+}
+
+// civilDay validates a calendar date (no Feb 30) and returns its midnight.
+func civilDay(y, mo, d int, loc *time.Location) (time.Time, bool) {
+	if y < 1900 || y > 2200 || mo < 1 || mo > 12 || d < 1 || d > 31 {
+		return time.Time{}, false
+	}
+	day := time.Date(y, time.Month(mo), d, 0, 0, 0, 0, loc)
+	if day.Day() != d {
+		return time.Time{}, false
+	}
+	return day, true
+}
+
+func startsUpper(s string) bool {
+	for _, r := range s {
+		return unicode.IsUpper(r)
+	}
+	return false
+}
+
+func atoi(s string) int {
+	n, err := strconv.Atoi(s)
+	if err != nil {
+		return 0
+	}
+	return n
+}

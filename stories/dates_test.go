@@ -1,0 +1,188 @@
+package stories
+
+import (
+	"testing"
+	"time"
+)
+
+func mustZone(t testing.TB, name string) *time.Location {
+	t.Helper()
+	loc, err := time.LoadLocation(name)
+	if err != nil {
+		t.Fatalf("zone %s: %v", name, err)
+	}
+	return loc
+}
+
+func TestResolveDates(t *testing.T) {
+	kst := mustZone(t, "Asia/Seoul")
+	ny := mustZone(t, "America/New_York")
+	// Saturday 2026-11-21, 10:30 in Seoul.
+	sat := time.Date(2026, 11, 21, 10, 30, 0, 0, kst)
+	// Saturday 2027-01-02, just after a year boundary.
+	newYear := time.Date(2027, 1, 2, 10, 0, 0, 0, kst)
+	// Tuesday 2026-12-01, just after a month boundary.
+	dec1 := time.Date(2026, 12, 1, 9, 0, 0, 0, kst)
+	// 00:30 on Saturday in Seoul is still Friday 15:30 in UTC.
+	lateFriUTC := time.Date(2026, 11, 20, 15, 30, 0, 0, time.UTC)
+
+	day := func(y int, m time.Month, d int, loc *time.Location) string {
+		return time.Date(y, m, d, 0, 0, 0, 0, loc).Format("2006-01-02")
+	}
+	tests := []struct {
+		name string
+		text string
+		pub  time.Time
+		loc  *time.Location
+		want []string
+	}{
+		{"bare weekday", "North Korea fired a missile on Friday.", sat, kst, []string{day(2026, 11, 20, kst)}},
+		{"weekday without on", "Pyongyang said Friday it would respond.", sat, kst, []string{"2026-11-20"}},
+		{"today's weekday is today", "North Korea on Saturday denounced the talks.", sat, kst, []string{"2026-11-21"}},
+		{"last weekday is strictly before", "It said last Saturday that ...", sat, kst, []string{"2026-11-14"}},
+		{"last with yesterday's weekday", "the launch last Friday", sat, kst, []string{"2026-11-20"}},
+		{"weekday morning", "The missile was fired on Thursday morning.", sat, kst, []string{"2026-11-19"}},
+		{"late weekday", "Talks ended late Wednesday.", sat, kst, []string{"2026-11-18"}},
+		{"weekday night", "A drone crossed Tuesday night.", sat, kst, []string{"2026-11-17"}},
+		{"four days back", "the drill that began on Tuesday", sat, kst, []string{"2026-11-17"}},
+		{"tomorrow's weekday is tomorrow", "The exercise starts Sunday.", sat, kst, []string{"2026-11-22"}},
+		{"next weekday", "They will meet next Monday.", sat, kst, []string{"2026-11-23"}},
+		{"next with tomorrow's weekday", "next Sunday", sat, kst, []string{"2026-11-22"}},
+		{"until weekday", "The drills run until Tuesday.", sat, kst, []string{"2026-11-24"}},
+		{"yesterday", "The North fired artillery yesterday.", sat, kst, []string{"2026-11-20"}},
+		{"day before yesterday", "the day before yesterday", sat, kst, []string{"2026-11-19"}},
+		{"last night", "Sirens sounded last night.", sat, kst, []string{"2026-11-20"}},
+		{"today", "The ministry said today.", sat, kst, []string{"2026-11-21"}},
+		{"earlier today", "as reported earlier today", sat, kst, []string{"2026-11-21"}},
+		{"this morning", "launched this morning", sat, kst, []string{"2026-11-21"}},
+		{"two days ago", "It fired two days ago.", sat, kst, []string{"2026-11-19"}},
+		{"digits days ago", "3 days ago", sat, kst, []string{"2026-11-18"}},
+		{"a week ago", "a week ago", sat, kst, []string{"2026-11-14"}},
+		{"weeks earlier", "two weeks earlier", sat, kst, []string{"2026-11-07"}},
+		{"last week", "Last week, it fired cruise missiles.", sat, kst, []string{"2026-11-14"}},
+		{"earlier this week", "earlier this week", sat, kst, []string{"2026-11-16"}},
+		{"earlier this month", "earlier this month", sat, kst, []string{"2026-11-01"}},
+		{"last month", "last month", sat, kst, []string{"2026-10-01"}},
+		{"month day", "on November 7", sat, kst, []string{"2026-11-07"}},
+		{"abbreviated month with dot", "on Nov. 13", sat, kst, []string{"2026-11-13"}},
+		{"abbreviated month", "Nov 13", sat, kst, []string{"2026-11-13"}},
+		{"sept", "since Sept. 3", sat, kst, []string{"2026-09-03"}},
+		{"ordinal", "on November 7th", sat, kst, []string{"2026-11-07"}},
+		{"day month", "on 7 November", sat, kst, []string{"2026-11-07"}},
+		{"month day year", "on November 7, 2025", sat, kst, []string{"2025-11-07"}},
+		{"near future month", "a summit on December 25", sat, kst, []string{"2026-12-25"}},
+		{"next january within 60 days", "talks on January 10", sat, kst, []string{"2027-01-10"}},
+		{"february is the past one", "the launch on February 3", sat, kst, []string{"2026-02-03"}},
+		{"may is a month only before a day", "It may 7 times", sat, kst, nil},
+		{"may the month", "on May 7", sat, kst, []string{"2026-05-07"}},
+		{"no february 30", "on Feb. 30", sat, kst, nil},
+		{"iso", "dated 2025-11-07", sat, kst, []string{"2025-11-07"}},
+		{"dotted", "2025.11.07 12:41", sat, kst, []string{"2025-11-07"}},
+		{"slashed", "2025/11/07", sat, kst, []string{"2025-11-07"}},
+		{"korean month day", "북한은 11월 7일 미사일을 발사했다", sat, kst, []string{"2026-11-07"}},
+		{"korean full date", "2025년 11월 7일", sat, kst, []string{"2025-11-07"}},
+		{"korean yesterday", "북한이 어제 발사했다", sat, kst, []string{"2026-11-20"}},
+		{"several in order", "It fired on Friday, after tests last week and on Nov. 2.", sat, kst,
+			[]string{"2026-11-20", "2026-11-14", "2026-11-02"}},
+		{"nothing", "North Korea fired a missile.", sat, kst, nil},
+
+		{"year boundary weekday", "on Wednesday", newYear, kst, []string{"2026-12-30"}},
+		{"year boundary month day", "on Dec. 30", newYear, kst, []string{"2026-12-30"}},
+		{"year boundary last month", "last month", newYear, kst, []string{"2026-12-01"}},
+		{"year boundary last week", "last week", newYear, kst, []string{"2026-12-26"}},
+		{"year boundary yesterday", "yesterday", newYear, kst, []string{"2027-01-01"}},
+		{"month boundary weekday", "on Saturday", dec1, kst, []string{"2026-11-28"}},
+		{"month boundary yesterday", "yesterday", dec1, kst, []string{"2026-11-30"}},
+		{"month boundary earlier this month", "earlier this month", dec1, kst, []string{"2026-12-01"}},
+
+		{"00:30 KST Saturday about Friday", "fired on Friday", lateFriUTC, kst, []string{"2026-11-20"}},
+		{"same instant read in UTC", "fired on Friday", lateFriUTC, time.UTC, []string{"2026-11-20"}},
+		{"yesterday in KST", "yesterday", lateFriUTC, kst, []string{"2026-11-20"}},
+		{"yesterday in UTC", "yesterday", lateFriUTC, time.UTC, []string{"2026-11-19"}},
+		{"yesterday in New York", "yesterday", lateFriUTC, ny, []string{"2026-11-19"}},
+		{"UTC desk on Thursday about Friday in Seoul", "fired on Friday",
+			time.Date(2026, 11, 19, 22, 30, 0, 0, time.UTC), time.UTC, []string{"2026-11-20"}},
+		{"nil zone is UTC", "yesterday", lateFriUTC, nil, []string{"2026-11-19"}},
+		{"no publication time, absolute date", "on 2025-11-07", time.Time{}, kst, []string{"2025-11-07"}},
+		{"no publication time, relative date", "on Friday, Nov. 7", time.Time{}, kst, nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := ResolveDates(tc.text, tc.pub, tc.loc)
+			if len(got) != len(tc.want) {
+				t.Fatalf("ResolveDates(%q) = %v, want %v", tc.text, got, tc.want)
+			}
+			wantLoc := tc.loc
+			if wantLoc == nil {
+				wantLoc = time.UTC
+			}
+			for i, d := range got {
+				if d.Format("2006-01-02") != tc.want[i] {
+					t.Errorf("ResolveDates(%q)[%d] = %s, want %s", tc.text, i, d.Format("2006-01-02"), tc.want[i])
+				}
+				if d.Location() != wantLoc || d.Hour() != 0 || d.Minute() != 0 {
+					t.Errorf("ResolveDates(%q)[%d] = %v, want midnight in %v", tc.text, i, d, wantLoc)
+				}
+			}
+		})
+	}
+}
+
+func TestEventDate(t *testing.T) {
+	kst := mustZone(t, "Asia/Seoul")
+	sat := time.Date(2026, 11, 21, 10, 30, 0, 0, kst)
+	tests := []struct {
+		name string
+		text string
+		pub  time.Time
+		want string // "" for no date
+	}{
+		{"first day wins", "North Korea fired a missile on Friday, a week after its Nov. 13 launch.", sat, "2026-11-20"},
+		{"a day beats a vaguer period", "Last week it warned of measures. On Thursday it fired rockets.", sat, "2026-11-19"},
+		{"vague when nothing else", "North Korea fired cruise missiles earlier this month.", sat, "2026-11-01"},
+		{"dateline is the filing date", "Pyongyang, November 21 (KCNA) -- The Missile Administration on November 20 conducted a test-fire.", sat, "2026-11-20"},
+		{"Yonhap dateline", "SEOUL, Nov. 21 (Yonhap) -- North Korea fired a ballistic missile on Friday.", sat, "2026-11-20"},
+		{"an end bound is a fallback", "The drills run until Tuesday.", sat, "2026-11-24"},
+		{"a day beats an end bound", "The drills, which began on Thursday, run until Tuesday.", sat, "2026-11-19"},
+		{"history is not the event", "since the armistice of July 27, 1953", sat, ""},
+		{"history skipped for a later day", "Since July 27, 1953, ... On Friday the North fired.", sat, "2026-11-20"},
+		{"none", "North Korea fired a missile toward the East Sea.", sat, ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got, ok := EventDate(tc.text, tc.pub, kst)
+			if tc.want == "" {
+				if ok {
+					t.Fatalf("EventDate(%q) = %v, want none", tc.text, got)
+				}
+				return
+			}
+			if !ok || got.Format("2006-01-02") != tc.want {
+				t.Fatalf("EventDate(%q) = %v, %v; want %s", tc.text, got, ok, tc.want)
+			}
+		})
+	}
+}
+
+func FuzzResolveDates(f *testing.F) {
+	for _, s := range []string{
+		"on Friday", "Nov. 13", "2025.11.07", "11월 7일", "two days ago", "earlier this month",
+		"Pyongyang, November 7 (KCNA) -- on November 6", "May 99", "9999-99-99", "last night yesterday today",
+		"\xff\xfe Sunday", "0 days ago 999 weeks ago",
+	} {
+		f.Add(s, int64(1763688600))
+	}
+	kst := mustZone(f, "Asia/Seoul")
+	f.Fuzz(func(t *testing.T, text string, unix int64) {
+		pub := time.Unix(unix%(1<<40), 0)
+		days := ResolveDates(text, pub, kst)
+		for _, d := range days {
+			if d.Location() != kst || d.Hour() != 0 {
+				t.Fatalf("ResolveDates(%q) gave %v, not a midnight in KST", text, d)
+			}
+		}
+		if d, ok := EventDate(text, pub, kst); ok && d.IsZero() {
+			t.Fatalf("EventDate(%q) ok with a zero date", text)
+		}
+	})
+}

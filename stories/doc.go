@@ -1,0 +1,33 @@
+// Package stories groups items that report one event into a story, resolves
+// the date of the reported event from the text, and builds timelines.
+//
+// Grouping is online: each new item is compared with the stories of a sliding
+// window (Grouper) and joins the best match or starts a new story. Evidence is
+// tried cheapest first: the same canonical link or normalized title; a
+// syndicated copy (SimHash of the text); then a reworded report of the same
+// event (IDF-weighted overlap of title and lead terms, shared names and
+// numbers, and the same resolved event date). Some facts must agree for two
+// reports to be one event and veto a match when they differ: the weapon class
+// (ballistic, cruise, hypersonic, artillery, satellite), the sea (East/Yellow),
+// named exercises, numbers of missiles, a launch against a drill, and (for
+// launches and drills) resolved event dates more than a day apart. A
+// statement and the event it reacts to are kept apart by a score gap, and an
+// editorial or analysis ("[Editorial]", "Analysis:") is always its own
+// story. Candidates come from an inverted index over the terms of the
+// stories in the window, read rarest first within a fixed budget, so a new
+// item never scans every story.
+//
+// Dates: ResolveDates reads news English (and a few Korean forms) and resolves
+// each temporal expression against the publication time in the outlet's zone,
+// preferring the past: a bare weekday is the most recent such day on or before
+// the publication day (wire style names today's weekday instead of writing
+// "today"), "last <weekday>" is strictly before it, a month-day takes the year
+// that puts it within [published-300d, published+60d]. Resolved dates are
+// midnight in the given zone. A story's EventDate is stored as its civil date
+// at 12:00 UTC, so it reads as the same day in every zone from UTC-11 to
+// UTC+11 even after a store drops the zone; when no item gives a date it is
+// the story's FirstSeen.
+//
+// Rules: this package imports only wirewatch/model and wirewatch/config of the
+// project. It does no I/O. A Grouper is safe for concurrent use.
+package stories

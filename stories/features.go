@@ -1,0 +1,508 @@
+package stories
+
+import (
+	"math/bits"
+	"regexp"
+	"slices"
+	"strings"
+	"time"
+
+	"wirewatch/model"
+)
+
+// Weapon classes and seas are bit sets; two reports of one launch share a bit.
+const (
+	weaponBallistic uint8 = 1 << iota
+	weaponCruise
+	weaponHypersonic
+	weaponArtillery
+	weaponSatellite
+)
+
+const (
+	seaEast uint8 = 1 << iota
+	seaYellow
+)
+
+// kind is what a headline reports happening.
+type kind uint8
+
+const (
+	kindOther kind = iota
+	kindLaunch
+	kindStatement
+	kindDrill
+	kindTalks
+	kindOpinion // editorials, columns, analysis: about many events, never one story
+)
+
+// leadWords caps how much of the text counts as the lead.
+const (
+	leadWords     = 70
+	leadSentences = 3
+	simhashWords  = 30 // texts shorter than this get no SimHash
+)
+
+// features is what the grouper keeps of one item: small, fixed-size where it
+// can be, so a wide window stays cheap.
+type features struct {
+	link       string
+	titleKey   uint64
+	simhash    uint64
+	hasSim     bool
+	terms      []uint32 // title, lead and entity terms, sorted, distinct
+	titleTerms []uint32 // title terms only, sorted, distinct
+	entities   []uint32 // names and numbers, sorted, distinct
+	exercises  []uint32 // named exercises, sorted, distinct
+	weapons    uint8
+	seas       uint8
+	count      uint8 // missiles fired, when a report says; 0 unknown
+	kind       kind
+	day        int32 // civil day (days since 1970-01-01) the lead names; 0 none
+	published  int64 // unix seconds
+}
+
+var opinionTag = regexp.MustCompile(`(?i)^\s*(?:\[(?:editorial|opinion|column|op-ed|analysis|viewpoint)\]|(?:editorial|opinion|column|op-ed|analysis|viewpoint)\s*[:|-])`)
+
+var wireTags = regexp.MustCompile(`(?i)^\s*(?:\((?:lead|urgent|\d+(?:st|nd|rd|th)\s+ld|news focus|yonhap interview|update|breaking|flash|correction|recasts?)[^)]*\)\s*|(?:update\s*\d*|exclusive|breaking|urgent|flash)\s*[-:]\s*)+`)
+var outletSuffix = regexp.MustCompile(`\s+(?:-|\||–|—)\s+[^-|–—]{2,40}$`)
+
+// cleanTitle drops wire tags ("(LEAD)", "UPDATE 2-") and a trailing
+// " - Outlet" so re-issues and aggregator copies share a key.
+func cleanTitle(title string) string {
+	t := wireTags.ReplaceAllString(title, "")
+	if m := outletSuffix.FindStringIndex(t); m != nil && m[0] > 20 {
+		t = t[:m[0]]
+	}
+	return strings.TrimSpace(t)
+}
+
+// extract computes an item's features; loc is the outlet's zone for dates.
+func extract(it *model.Item, loc *time.Location) (features, mention, bool) {
+	title := cleanTitle(it.Title)
+	text := it.Text
+	if strings.TrimSpace(text) == "" {
+		text = strings.Join(it.Summary, " ")
+	}
+	text = skipDateline(text)
+	tw := splitWords(title)
+	bw := splitWords(text)
+	lead := leadOf(bw)
+
+	f := features{link: it.Link, published: it.Published.Unix()}
+	titleTerms := canonicalTerms(tw, true)
+	leadTerms := canonicalTerms(lead, false)
+
+	var key strings.Builder
+	for _, t := range titleTerms {
+		key.WriteString(t.text)
+		key.WriteByte(' ')
+	}
+	if key.Len() > 0 {
+		f.titleKey = hash64(key.String())
+	}
+
+	f.titleTerms = termIDs(titleTerms, nil)
+	nameWords := tw
+	if titleCased(tw) {
+		nameWords = nil // in "Kim Jong Un Guides Firing Drill" every word looks like a name
+	}
+	ents := entityRuns(nameWords, lead)
+	f.entities = entityIDs(ents, titleTerms, leadTerms)
+	f.terms = termIDs(titleTerms, leadTerms)
+	for _, e := range ents {
+		f.terms = append(f.terms, hash32("e:"+e))
+	}
+	f.terms = sortedDistinct(f.terms)
+
+	// Vetoes read the title, else the lead's first sentence: later sentences
+	// are background ("last week it fired cruise missiles").
+	first := firstSentence(leadTerms)
+	f.weapons = weaponsOf(titleTerms)
+	if f.weapons == 0 {
+		f.weapons = weaponsOf(first)
+	}
+	f.seas = seasOf(titleTerms)
+	if f.seas == 0 {
+		f.seas = seasOf(first)
+	}
+	f.count = countOf(tw)
+	if f.count == 0 {
+		f.count = countOf(firstSentenceWords(lead))
+	}
+	f.exercises = exercisesOf(tw, nameWords, lead)
+	f.kind = kindOf(titleTerms)
+	if opinionTag.MatchString(it.Title) || opinionTag.MatchString(text) {
+		f.kind = kindOpinion
+	}
+	f.simhash, f.hasSim = simhash(bw)
+
+	m, ok := eventMention(title+".\n"+joinRaw(lead), it.Published, loc)
+	if ok && m.prec == precDay {
+		f.day = dayNumber(m.day)
+	}
+	return f, m, ok
+}
+
+// leadOf is the first sentences of a text, up to leadWords words.
+func leadOf(ws []word) []word {
+	n := 0
+	for n < len(ws) && n < leadWords && ws[n].sentence < leadSentences {
+		n++
+	}
+	return ws[:n]
+}
+
+func joinRaw(ws []word) string {
+	var b strings.Builder
+	last := -1
+	for _, w := range ws {
+		if w.sentence != last && last >= 0 {
+			b.WriteString(". ")
+		} else if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		last = w.sentence
+		b.WriteString(w.raw)
+	}
+	return b.String()
+}
+
+func firstSentence(ts []term) []term {
+	n := 0
+	for n < len(ts) && ts[n].sentence == 0 {
+		n++
+	}
+	return ts[:n]
+}
+
+func firstSentenceWords(ws []word) []word {
+	n := 0
+	for n < len(ws) && ws[n].sentence == 0 {
+		n++
+	}
+	return ws[:n]
+}
+
+func termIDs(a, b []term) []uint32 {
+	ids := make([]uint32, 0, len(a)+len(b))
+	for _, t := range a {
+		ids = append(ids, hash32(t.text))
+	}
+	for _, t := range b {
+		ids = append(ids, hash32(t.text))
+	}
+	return sortedDistinct(ids)
+}
+
+func sortedDistinct(ids []uint32) []uint32 {
+	slices.Sort(ids)
+	return slices.Compact(ids)
+}
+
+// entityRuns returns names written as runs of capitalised words ("Kim Yo
+// Jong", "Freedom Edge", "Hwasong 19"), lower-cased and joined with "_".
+// A single capitalised word that opens a sentence is not a name.
+func entityRuns(parts ...[]word) []string {
+	var out []string
+	for _, ws := range parts {
+		for i := 0; i < len(ws); {
+			if !ws[i].upper || stopwords[ws[i].lower] {
+				i++
+				continue
+			}
+			j := i + 1
+			for j < len(ws) && ws[j].sentence == ws[i].sentence && (ws[j].upper || (ws[j].digits && j == i+1)) {
+				j++
+			}
+			run := ws[i:j]
+			i = j
+			if len(run) == 1 && (run[0].initial || len(run[0].raw) < 3) {
+				continue
+			}
+			if allCommon(run) {
+				continue
+			}
+			names := make([]string, len(run))
+			for k, w := range run {
+				names[k] = w.lower
+			}
+			out = append(out, strings.Join(names, "_"))
+		}
+	}
+	return out
+}
+
+// titleCased tells a headline Written Like This from one written in
+// sentence case, where capitals mark names.
+func titleCased(ws []word) bool {
+	upper, n := 0, 0
+	for _, w := range ws {
+		if w.digits || stopwords[w.lower] {
+			continue
+		}
+		n++
+		if w.upper {
+			upper++
+		}
+	}
+	return n >= 3 && upper*10 >= n*7
+}
+
+func allCommon(run []word) bool {
+	for _, w := range run {
+		s := stem(w.lower)
+		if !common[s] && !stopwords[w.lower] && !commonNames[w.lower] {
+			return false
+		}
+	}
+	return true
+}
+
+// commonNames are capitalised words that name the usual actors, not an event.
+var commonNames = toSet(`north south korea korean koreas dprk rok us u s n kcna yonhap pyongyang seoul japan japanese
+washington tokyo beijing china chinese russia russian moscow united states america american nations un jcs
+monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
+september october november december jan feb mar apr jun jul aug sep sept oct nov dec reuters ap afp nhk kyodo
+the a an in on at of by for and but`)
+
+// entityIDs are the names and the numbers of a text (not years), as ids.
+func entityIDs(runs []string, parts ...[]term) []uint32 {
+	var ids []uint32
+	for _, r := range runs {
+		ids = append(ids, hash32("e:"+r))
+	}
+	for _, ts := range parts {
+		for _, t := range ts {
+			if t.entity && isNumber(t.text) && !isYear(t.text) && len(t.text) >= 2 {
+				ids = append(ids, hash32(t.text))
+			}
+		}
+	}
+	return sortedDistinct(ids)
+}
+
+func isNumber(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if (s[i] < '0' || s[i] > '9') && s[i] != '.' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+func isYear(s string) bool { return len(s) == 4 && (s[:2] == "19" || s[:2] == "20") }
+
+// weaponTerms maps stemmed terms to weapon classes. Tokyo and Washington
+// call satellite launches ballistic missile launches, so a satellite is
+// also ballistic: the two must not veto each other.
+var weaponTerms = func() map[string]uint8 {
+	m := map[string]uint8{}
+	for _, w := range strings.Fields("ballistic srbm srbms irbm icbm icbms slbm hwasong kn") {
+		m[stem(w)] = weaponBallistic
+	}
+	m[stem("cruise")] = weaponCruise
+	m[stem("hypersonic")] = weaponHypersonic | weaponBallistic
+	for _, w := range strings.Fields("artillery howitzer shell shells") {
+		m[stem(w)] = weaponArtillery
+	}
+	m["satellite"] = weaponSatellite | weaponBallistic // canonical phrase output
+	m[stem("satellite")] = weaponSatellite | weaponBallistic
+	return m
+}()
+
+func weaponsOf(ts []term) uint8 {
+	var w uint8
+	for _, t := range ts {
+		w |= weaponTerms[t.text]
+	}
+	return w
+}
+
+func seasOf(ts []term) uint8 {
+	var s uint8
+	for _, t := range ts {
+		switch t.text {
+		case "eastsea":
+			s |= seaEast
+		case "yellowsea":
+			s |= seaYellow
+		}
+	}
+	return s
+}
+
+var countWords = map[string]uint8{
+	"one": 1, "single": 1, "two": 2, "pair": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+	"seven": 7, "eight": 8, "nine": 9, "ten": 10,
+}
+
+// countOf reads "two short-range ballistic missiles" or "3 cruise missiles".
+func countOf(ws []word) uint8 {
+	for i, w := range ws {
+		n, ok := countWords[w.lower]
+		if !ok && w.digits && len(w.lower) <= 2 {
+			v := atoi(w.lower)
+			ok, n = v > 0 && v <= 30, uint8(v)
+		}
+		if !ok {
+			continue
+		}
+		for j := i + 1; j < len(ws) && j <= i+4; j++ {
+			l := ws[j].lower
+			if strings.HasPrefix(l, "missile") || strings.HasPrefix(l, "projectile") || l == "srbms" || l == "icbms" || l == "rockets" {
+				return n
+			}
+			if ws[j].digits || countWords[l] != 0 || (ws[j].upper && !ws[j].caps) {
+				break // "November 7 (KCNA) -- The Missile ..." is no count
+			}
+		}
+	}
+	return 0
+}
+
+// knownExercises are exercise names that often appear without the word
+// "exercise" next to them.
+var knownExercises = map[string]string{
+	"freedom edge": "freedom_edge", "freedom shield": "freedom_shield", "ulchi freedom shield": "ulchi_freedom_shield",
+	"ufs": "ulchi_freedom_shield", "ssangyong": "ssangyong", "vigilant defense": "vigilant_defense",
+	"vigilant storm": "vigilant_storm", "freedom flag": "freedom_flag", "hoguk": "hoguk", "iron mace": "iron_mace",
+	"pacific dragon": "pacific_dragon", "red flag": "red_flag", "talisman sabre": "talisman_sabre",
+	"vigilant ace": "vigilant_ace", "cope north": "cope_north", "keen sword": "keen_sword", "rimpac": "rimpac",
+}
+
+var drillWords = toSet(`exercise exercises drill drills maneuvers wargames war games training`)
+
+// exercisesOf finds named exercises: known names in title or lead, and
+// capitalised names written right before "exercise" or "drills" in
+// nameTitle (the title unless it is title-cased) or lead.
+func exercisesOf(title, nameTitle, lead []word) []uint32 {
+	var ids []uint32
+	for pi, ws := range [][]word{title, lead} {
+		for i := range ws {
+			for n := 3; n >= 1; n-- {
+				if i+n > len(ws) {
+					continue
+				}
+				var b strings.Builder
+				for k := i; k < i+n; k++ {
+					if k > i {
+						b.WriteByte(' ')
+					}
+					b.WriteString(ws[k].lower)
+				}
+				if name, ok := knownExercises[b.String()]; ok {
+					ids = append(ids, hash32("x:"+name))
+					break
+				}
+			}
+			if drillWords[ws[i].lower] && i > 0 && (pi == 1 || nameTitle != nil) {
+				j := i
+				for j > 0 && ws[j-1].upper && !ws[j-1].caps && !commonNames[ws[j-1].lower] && !ws[j-1].initial {
+					j--
+				}
+				if j < i && i-j <= 4 {
+					names := make([]string, 0, i-j)
+					for _, w := range ws[j:i] {
+						names = append(names, w.lower)
+					}
+					name := strings.Join(names, "_")
+					if canon, ok := knownExercises[strings.ReplaceAll(name, "_", " ")]; ok {
+						name = canon
+					}
+					ids = append(ids, hash32("x:"+name))
+				}
+			}
+		}
+	}
+	return sortedDistinct(ids)
+}
+
+var (
+	statementTerms = stemSet(`denounce condemn warn warns warned accuse accuses blast criticize criticise criticizes threaten threatens vow vows reject rejects statement slam urge urges demands protest protests`)
+	talksTerms     = stemSet(`talk meet summit visit visits consultative dialogue conference`)
+	projectiles    = stemSet(`missile ballistic cruise rocket projectile satellite artillery shell hypersonic icbm srbm irbm slbm`)
+)
+
+// kindOf classifies a headline by the first act it names: "U.S. flies
+// bomber in drills after North's missile launches" is a drill, "N. Korea
+// fires missiles during allied drills" a launch. A launch verb counts only
+// when the headline names a projectile.
+func kindOf(ts []term) kind {
+	projectile := false
+	for _, t := range ts {
+		if projectiles[t.text] || weaponTerms[t.text] != 0 {
+			projectile = true
+		}
+	}
+	for _, t := range ts {
+		switch {
+		case t.text == "launch" && projectile:
+			return kindLaunch
+		case statementTerms[t.text]:
+			return kindStatement
+		case t.text == "drill":
+			return kindDrill
+		case talksTerms[t.text]:
+			return kindTalks
+		}
+	}
+	return kindOther
+}
+
+// simhash is Charikar's 64-bit SimHash over word 3-shingles; copies of one
+// wire text differ in a few bits at most.
+func simhash(ws []word) (uint64, bool) {
+	if len(ws) < simhashWords {
+		return 0, false
+	}
+	var v [64]int
+	for i := 0; i+3 <= len(ws); i++ {
+		h := hash64(ws[i].lower + " " + ws[i+1].lower + " " + ws[i+2].lower)
+		for b := 0; b < 64; b++ {
+			if h&(1<<b) != 0 {
+				v[b]++
+			} else {
+				v[b]--
+			}
+		}
+	}
+	var out uint64
+	for b := 0; b < 64; b++ {
+		if v[b] > 0 {
+			out |= 1 << b
+		}
+	}
+	return out, true
+}
+
+func hamming(a, b uint64) int { return bits.OnesCount64(a ^ b) }
+
+// dayNumber is the civil date of t (in t's own zone) as days since 1970-01-01.
+func dayNumber(t time.Time) int32 {
+	y, m, d := t.Date()
+	return int32(time.Date(y, m, d, 0, 0, 0, 0, time.UTC).Unix() / 86400)
+}
+
+// dayNoonUTC turns a day number into the zone-proof form stories store.
+func dayNoonUTC(day int32) time.Time {
+	return time.Unix(int64(day)*86400+12*3600, 0).UTC()
+}
+
+func hash32(s string) uint32 {
+	h := uint32(2166136261)
+	for i := 0; i < len(s); i++ {
+		h ^= uint32(s[i])
+		h *= 16777619
+	}
+	return h
+}
+
+func hash64(s string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= 1099511628211
+	}
+	return h
+}

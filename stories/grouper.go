@@ -1,0 +1,577 @@
+package stories
+
+import (
+	"math"
+	"slices"
+	"sort"
+	"sync"
+	"time"
+
+	"github.com/google/uuid"
+
+	"wirewatch/model"
+)
+
+// Tuning. The thresholds were set on the labelled set in testdata/ (see
+// TestGroupingQuality); change them only with that test in view.
+const (
+	joinScore      = 0.34 // minimum score of a reworded report
+	syndicatedBits = 3    // SimHash Hamming distance of a syndicated copy
+	maxLookupTerms = 14   // rarest terms of an item used to find candidates
+	maxPosting     = 4096 // longer posting lists are too common to look up
+	postingBudget  = 8192 // postings read per item to find candidates
+	maxCandidates  = 48   // candidates scored per item
+	commonWeight   = 0.35 // weight of terms in the common list
+	entityBonus    = 0.06 // per shared name or number
+	maxEntityBonus = 0.18 // cap of the above
+	sameDayBonus   = 0.12 // both leads name the same day
+	signatureBonus = 0.10 // both report a launch of one weapon class on that day
+	exerciseBonus  = 0.10 // both name the same exercise
+	kindPenalty    = 0.12 // headlines report different kinds of act
+	reactionGap    = 0.25 // a statement and the event it reacts to are two stories
+	farPenalty     = 0.10 // more than sameCycle apart
+	sameCycle      = 36 * time.Hour
+	dayTolerance   = 1 // event days may differ by this (zones, late-night reports)
+)
+
+// Grouper assigns items to stories within a sliding window. It is safe for
+// concurrent use; calls are serialised by a mutex.
+type Grouper struct {
+	// LocationOf returns a feed's zone, used by Load to resolve stored items'
+	// dates as Add did. When nil, or when it returns nil, an item's
+	// Published zone is used.
+	LocationOf func(feed string) *time.Location
+
+	mu      sync.Mutex
+	window  time.Duration
+	slots   []*story // index is the slot number; nil is free
+	free    []int32
+	byID    map[string]int32
+	byLink  map[string]int32
+	byTitle map[uint64][]int32
+	bands   map[uint64][]int32 // SimHash band → slots
+	post    map[uint32][]int32 // term → slots whose items use it
+
+	acc     []float64 // per-slot scratch for candidates; zero between calls
+	touched []int32
+}
+
+// story is a model.Story plus what matching needs of each of its items.
+type story struct {
+	st      model.Story
+	members []features
+	terms   []uint32 // union of members' terms, as posted in the index
+}
+
+// NewGrouper returns a Grouper whose stories stay open for window after
+// their newest item.
+func NewGrouper(window time.Duration) *Grouper {
+	if window <= 0 {
+		window = 72 * time.Hour
+	}
+	g := &Grouper{window: window}
+	g.reset()
+	return g
+}
+
+func (g *Grouper) reset() {
+	g.slots = nil
+	g.free = nil
+	g.byID = map[string]int32{}
+	g.byLink = map[string]int32{}
+	g.byTitle = map[uint64][]int32{}
+	g.bands = map[uint64][]int32{}
+	g.post = map[uint32][]int32{}
+}
+
+// Len returns the number of stories in the window.
+func (g *Grouper) Len() int {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	return len(g.byID)
+}
+
+// Add puts a new item into the best matching story of the window, or starts
+// one. It sets it.StoryID and it.EventDate (the day the text names, resolved
+// against it.Published in loc; zero when it names none) and returns a copy of
+// the story as it now is.
+func (g *Grouper) Add(it *model.Item, loc *time.Location) (model.Story, bool) {
+	if loc == nil {
+		loc = time.UTC
+	}
+	f, m, ok := extract(it, loc)
+	it.EventDate = time.Time{}
+	if ok {
+		it.EventDate = m.day
+	}
+
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	slot, isNew := g.match(&f), false
+	if slot < 0 {
+		slot, isNew = g.create(), true
+	}
+	s := g.slots[slot]
+	g.join(slot, s, f, it)
+	it.StoryID = s.st.ID
+	return cloneStory(s.st), isNew
+}
+
+// create opens an empty story and returns its slot.
+func (g *Grouper) create() int32 {
+	s := &story{st: model.Story{ID: uuid.NewString()}}
+	return g.place(s)
+}
+
+func (g *Grouper) place(s *story) int32 {
+	var slot int32
+	if n := len(g.free); n > 0 {
+		slot = g.free[n-1]
+		g.free = g.free[:n-1]
+		g.slots[slot] = s
+	} else {
+		slot = int32(len(g.slots))
+		g.slots = append(g.slots, s)
+	}
+	g.byID[s.st.ID] = slot
+	return slot
+}
+
+// join adds an item's features to a story, indexes them and refreshes the
+// story's fields.
+func (g *Grouper) join(slot int32, s *story, f features, it *model.Item) {
+	src := model.Source{Feed: it.Feed, Title: it.Title, Link: it.Link, Published: it.Published}
+	pos := sort.Search(len(s.st.Sources), func(i int) bool { return s.st.Sources[i].Published.After(it.Published) })
+	s.st.Sources = slices.Insert(s.st.Sources, pos, src)
+	s.members = slices.Insert(s.members, pos, f)
+	for _, t := range it.Topics {
+		if !slices.Contains(s.st.Topics, t) {
+			s.st.Topics = append(s.st.Topics, t)
+		}
+	}
+	g.index(slot, s, f)
+	g.refresh(s)
+}
+
+// index posts a member's keys and new terms.
+func (g *Grouper) index(slot int32, s *story, f features) {
+	if f.link != "" {
+		g.byLink[f.link] = slot
+	}
+	if f.titleKey != 0 && !slices.Contains(g.byTitle[f.titleKey], slot) {
+		g.byTitle[f.titleKey] = append(g.byTitle[f.titleKey], slot)
+	}
+	if f.hasSim {
+		for b := 0; b < 4; b++ {
+			k := bandKey(f.simhash, b)
+			if !slices.Contains(g.bands[k], slot) {
+				g.bands[k] = append(g.bands[k], slot)
+			}
+		}
+	}
+	merged := make([]uint32, 0, len(s.terms)+len(f.terms))
+	i, j := 0, 0
+	for i < len(s.terms) || j < len(f.terms) {
+		switch {
+		case j == len(f.terms) || (i < len(s.terms) && s.terms[i] < f.terms[j]):
+			merged = append(merged, s.terms[i])
+			i++
+		case i == len(s.terms) || f.terms[j] < s.terms[i]:
+			merged = append(merged, f.terms[j])
+			g.post[f.terms[j]] = append(g.post[f.terms[j]], slot)
+			j++
+		default:
+			merged = append(merged, s.terms[i])
+			i++
+			j++
+		}
+	}
+	s.terms = slices.Clip(merged)
+}
+
+// bandKey is one of four 16-bit bands of a SimHash: copies within three
+// bits agree on at least one band (pigeonhole).
+func bandKey(h uint64, b int) uint64 {
+	return uint64(b)<<16 | (h>>(16*b))&0xffff
+}
+
+// refresh recomputes the story's derived fields from its members.
+func (g *Grouper) refresh(s *story) {
+	st := &s.st
+	st.FirstSeen = st.Sources[0].Published
+	st.Link = st.Sources[0].Link
+	st.Updated = st.FirstSeen
+	for _, src := range st.Sources {
+		if src.Published.After(st.Updated) {
+			st.Updated = src.Published
+		}
+	}
+	st.Title = st.Sources[g.centralTitle(s)].Title
+	st.EventDate = st.FirstSeen
+	if day, ok := bestDay(s.members); ok {
+		st.EventDate = dayNoonUTC(day)
+	}
+}
+
+// centralTitle is the member whose title shares most with the others.
+func (g *Grouper) centralTitle(s *story) int {
+	if len(s.members) <= 2 {
+		return 0
+	}
+	w := g.weigher()
+	best, bestScore := 0, -1.0
+	for i := range s.members {
+		score := 0.0
+		for j := range s.members {
+			if i != j {
+				score += w.similarity(s.members[i].titleTerms, s.members[j].titleTerms)
+			}
+		}
+		if score > bestScore+1e-9 {
+			best, bestScore = i, score
+		}
+	}
+	return best
+}
+
+// bestDay is the day most members' leads name; ties go to the earliest.
+func bestDay(ms []features) (int32, bool) {
+	votes := map[int32]int{}
+	for _, m := range ms {
+		if m.day != 0 {
+			votes[m.day]++
+		}
+	}
+	var best int32
+	bestVotes := 0
+	for d, v := range votes {
+		if v > bestVotes || (v == bestVotes && d < best) {
+			best, bestVotes = d, v
+		}
+	}
+	return best, bestVotes > 0
+}
+
+// match returns the slot of the story f belongs to, or -1.
+func (g *Grouper) match(f *features) int32 {
+	if slot, ok := g.byLink[f.link]; ok && f.link != "" && g.open(g.slots[slot], f) {
+		return slot
+	}
+	w := g.weigher()
+	best, bestScore := int32(-1), joinScore
+	for _, slot := range g.candidates(f, w) {
+		s := g.slots[slot]
+		if !g.open(s, f) || vetoed(s, f) {
+			continue
+		}
+		if score := g.score(s, f, w); score > bestScore {
+			best, bestScore = slot, score
+		}
+	}
+	return best
+}
+
+// open tells whether a story is still within the window at f's time.
+func (g *Grouper) open(s *story, f *features) bool {
+	if s == nil || len(s.members) == 0 {
+		return false
+	}
+	pub := time.Unix(f.published, 0)
+	return !pub.After(s.st.Updated.Add(g.window)) && !pub.Before(s.st.FirstSeen.Add(-g.window))
+}
+
+// candidates gathers stories sharing a title key, a SimHash band or rare
+// terms, best first. Rare terms are read rarest first within a budget of
+// postings, so a new item costs the same in a window of any size.
+func (g *Grouper) candidates(f *features, w *weigher) []int32 {
+	if len(g.acc) < len(g.slots) {
+		g.acc = make([]float64, len(g.slots)+len(g.slots)/4)
+	}
+	touched := g.touched[:0]
+	bump := func(slot int32, v float64) {
+		if g.acc[slot] == 0 {
+			touched = append(touched, slot)
+		}
+		g.acc[slot] += v
+	}
+	for _, slot := range g.byTitle[f.titleKey] {
+		bump(slot, 100)
+	}
+	if f.hasSim {
+		for b := 0; b < 4; b++ {
+			for _, slot := range g.bands[bandKey(f.simhash, b)] {
+				bump(slot, 50)
+			}
+		}
+	}
+	type rare struct {
+		id uint32
+		df int
+	}
+	rares := make([]rare, 0, len(f.terms))
+	for _, t := range f.terms {
+		if df := len(g.post[t]); df > 0 && df <= maxPosting {
+			rares = append(rares, rare{t, df})
+		}
+	}
+	slices.SortFunc(rares, func(a, b rare) int { return a.df - b.df })
+	budget := postingBudget
+	for i, r := range rares {
+		if i >= maxLookupTerms || (r.df > budget && i > 0) {
+			break
+		}
+		budget -= r.df
+		wt := w.weight(r.id)
+		for _, slot := range g.post[r.id] {
+			bump(slot, wt)
+		}
+	}
+
+	// Keep the maxCandidates best in a small sorted array.
+	best := make([]int32, 0, maxCandidates)
+	better := func(a, b int32) bool {
+		if g.acc[a] != g.acc[b] {
+			return g.acc[a] > g.acc[b]
+		}
+		return a < b
+	}
+	for _, slot := range touched {
+		if len(best) == maxCandidates && !better(slot, best[len(best)-1]) {
+			continue
+		}
+		i := sort.Search(len(best), func(i int) bool { return better(slot, best[i]) })
+		if len(best) < maxCandidates {
+			best = append(best, 0)
+		}
+		copy(best[i+1:], best[i:len(best)-1])
+		best[i] = slot
+	}
+	for _, slot := range touched {
+		g.acc[slot] = 0
+	}
+	g.touched = touched[:0]
+	return best
+}
+
+// vetoed tells whether facts that must agree disagree: weapon class, sea,
+// exercise name, number of missiles, a launch against a drill, and, for
+// launches and drills, event days. (Statements and talks name the days of
+// what they react to, so their days do not veto.)
+func vetoed(s *story, f *features) bool {
+	var weapons, seas uint8
+	coreWeapons, coreSeas := uint8(0xff), uint8(0xff)
+	var kinds [kindOpinion + 1]bool
+	kinds[f.kind] = true
+	var days []int32
+	var counts, exercises bool
+	countSeen, exerciseSeen := false, false
+	for i := range s.members {
+		m := &s.members[i]
+		kinds[m.kind] = true
+		weapons |= m.weapons
+		seas |= m.seas
+		if m.weapons != 0 {
+			coreWeapons &= m.weapons
+		}
+		if m.seas != 0 {
+			coreSeas &= m.seas
+		}
+		if m.day != 0 {
+			days = append(days, m.day)
+		}
+		if m.count != 0 {
+			countSeen = true
+			counts = counts || m.count == f.count
+		}
+		if len(m.exercises) > 0 {
+			exerciseSeen = true
+			exercises = exercises || intersects(m.exercises, f.exercises)
+		}
+	}
+	// What all reports of the story agree on must agree with f; when they
+	// disagree among themselves, f must agree with one of them.
+	if coreWeapons != 0 && coreWeapons != 0xff {
+		weapons = coreWeapons
+	}
+	if coreSeas != 0 && coreSeas != 0xff {
+		seas = coreSeas
+	}
+	if f.weapons != 0 && weapons != 0 && f.weapons&weapons == 0 {
+		return true
+	}
+	if f.seas != 0 && seas != 0 && f.seas&seas == 0 {
+		return true
+	}
+	if f.count != 0 && countSeen && !counts {
+		return true
+	}
+	if len(f.exercises) > 0 && exerciseSeen && !exercises {
+		return true
+	}
+	if f.kind == kindOpinion || s.hasKind(kindOpinion) {
+		return true
+	}
+	if (f.kind == kindLaunch || f.kind == kindDrill) && s.hasKind(kindLaunch+kindDrill-f.kind) && !s.hasKind(f.kind) {
+		return true
+	}
+	if f.day != 0 && len(days) > 0 && (kinds[kindLaunch] || kinds[kindDrill]) {
+		near := false
+		for _, d := range days {
+			if abs32(d-f.day) <= dayTolerance {
+				near = true
+				break
+			}
+		}
+		if !near {
+			return true
+		}
+	}
+	return false
+}
+
+func (s *story) hasKind(k kind) bool {
+	for i := range s.members {
+		if s.members[i].kind == k {
+			return true
+		}
+	}
+	return false
+}
+
+// score rates how well f fits a story: 1 for the same title or a syndicated
+// copy, else the best weighted overlap with one of its members plus
+// evidence from names, numbers, days and exercises.
+func (g *Grouper) score(s *story, f *features, w *weigher) float64 {
+	best := 0.0
+	for i := range s.members {
+		m := &s.members[i]
+		if f.titleKey != 0 && m.titleKey == f.titleKey {
+			return 2
+		}
+		if f.hasSim && m.hasSim && hamming(f.simhash, m.simhash) <= syndicatedBits {
+			return 2
+		}
+		sc := w.similarity(f.terms, m.terms)
+		sc += math.Min(maxEntityBonus, entityBonus*float64(countShared(f.entities, m.entities)))
+		if f.day != 0 && f.day == m.day {
+			sc += sameDayBonus
+			if f.kind == kindLaunch && m.kind == kindLaunch && f.weapons&m.weapons != 0 {
+				sc += signatureBonus
+			}
+		}
+		if intersects(f.exercises, m.exercises) {
+			sc += exerciseBonus
+		}
+		switch {
+		case (f.kind == kindStatement) != (m.kind == kindStatement):
+			sc -= reactionGap
+		case f.kind != kindOther && m.kind != kindOther && f.kind != m.kind:
+			sc -= kindPenalty
+		}
+		if gap := f.published - m.published; gap > int64(sameCycle/time.Second) || -gap > int64(sameCycle/time.Second) {
+			sc -= farPenalty
+		}
+		best = math.Max(best, sc)
+	}
+	return best
+}
+
+// weigher gives terms IDF weights from the window's document frequencies.
+type weigher struct {
+	g     *Grouper
+	n     float64
+	cache map[uint32]float64
+}
+
+func (g *Grouper) weigher() *weigher {
+	return &weigher{g: g, n: float64(len(g.byID)), cache: map[uint32]float64{}}
+}
+
+func (w *weigher) weight(t uint32) float64 {
+	if v, ok := w.cache[t]; ok {
+		return v
+	}
+	df := float64(len(w.g.post[t]))
+	v := math.Log(1 + (w.n+1)/(df+1))
+	if commonIDs[t] {
+		v *= commonWeight
+	}
+	w.cache[t] = v
+	return v
+}
+
+// similarity is the weighted Ochiai coefficient of two sorted term sets.
+func (w *weigher) similarity(a, b []uint32) float64 {
+	if len(a) == 0 || len(b) == 0 {
+		return 0
+	}
+	var shared, na, nb float64
+	i, j := 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i] < b[j]:
+			na += w.weight(a[i])
+			i++
+		case a[i] > b[j]:
+			nb += w.weight(b[j])
+			j++
+		default:
+			v := w.weight(a[i])
+			shared += v
+			na += v
+			nb += v
+			i++
+			j++
+		}
+	}
+	for ; i < len(a); i++ {
+		na += w.weight(a[i])
+	}
+	for ; j < len(b); j++ {
+		nb += w.weight(b[j])
+	}
+	if na == 0 || nb == 0 {
+		return 0
+	}
+	return shared / math.Sqrt(na*nb)
+}
+
+var commonIDs = func() map[uint32]bool {
+	m := map[uint32]bool{}
+	for t := range common {
+		m[hash32(t)] = true
+	}
+	return m
+}()
+
+func intersects(a, b []uint32) bool { return countShared(a, b) > 0 }
+
+func countShared(a, b []uint32) int {
+	n, i, j := 0, 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i] < b[j]:
+			i++
+		case a[i] > b[j]:
+			j++
+		default:
+			n++
+			i++
+			j++
+		}
+	}
+	return n
+}
+
+func abs32(v int32) int32 {
+	if v < 0 {
+		return -v
+	}
+	return v
+}
+
+func cloneStory(st model.Story) model.Story {
+	st.Sources = slices.Clone(st.Sources)
+	st.Topics = slices.Clone(st.Topics)
+	return st
+}

@@ -1,0 +1,252 @@
+package stories
+
+import (
+	"fmt"
+	"sync"
+	"testing"
+	"time"
+
+	"wirewatch/model"
+)
+
+func item(feed, link, title, text string, pub time.Time, topics ...string) *model.Item {
+	return &model.Item{Key: "link:" + link, Feed: feed, Link: link, Title: title, Text: text, Published: pub, FirstSeen: pub, Topics: topics}
+}
+
+func TestAddBuildsStory(t *testing.T) {
+	kst := mustZone(t, "Asia/Seoul")
+	g := NewGrouper(72 * time.Hour)
+
+	reuters := item("Reuters", "https://r.example/1",
+		"North Korea fires ballistic missile off east coast, South Korea says - Reuters",
+		"North Korea fired a short-range ballistic missile off its east coast on Friday, South Korea's military said. The missile flew about 350 km after being launched from near the capital, the Joint Chiefs of Staff said.",
+		time.Date(2026, 11, 5, 23, 55, 0, 0, time.UTC), "north-korea")
+	st1, isNew := g.Add(reuters, time.UTC)
+	if !isNew || st1.ID == "" || reuters.StoryID != st1.ID {
+		t.Fatalf("first item: isNew=%v story=%q item.StoryID=%q", isNew, st1.ID, reuters.StoryID)
+	}
+	if want := time.Date(2026, 11, 6, 0, 0, 0, 0, time.UTC); !reuters.EventDate.Equal(want) {
+		t.Errorf("Reuters EventDate = %v, want %v (Friday in Seoul, written on Thursday in UTC)", reuters.EventDate, want)
+	}
+
+	// An older report arrives later: it becomes the first source.
+	yonhap := item("Yonhap", "https://y.example/1",
+		"(LEAD) N. Korea fires short-range ballistic missile toward East Sea: JCS",
+		"North Korea fired a short-range ballistic missile toward the East Sea on Friday, South Korea's military said. The missile was launched from the Sunan area of Pyongyang and flew about 350 kilometers, the Joint Chiefs of Staff (JCS) said.",
+		time.Date(2026, 11, 6, 7, 52, 0, 0, kst), "north-korea", "missiles")
+	st2, isNew := g.Add(yonhap, kst)
+	if isNew || st2.ID != st1.ID || yonhap.StoryID != st1.ID {
+		t.Fatalf("second report: isNew=%v story=%q, want joined %q", isNew, st2.ID, st1.ID)
+	}
+	if got := yonhap.EventDate; !got.Equal(time.Date(2026, 11, 6, 0, 0, 0, 0, kst)) || got.Location() != kst {
+		t.Errorf("Yonhap EventDate = %v, want 2026-11-06 00:00 KST", got)
+	}
+	if len(st2.Sources) != 2 || st2.Sources[0].Feed != "Yonhap" || st2.Sources[1].Feed != "Reuters" {
+		t.Fatalf("sources = %+v, want Yonhap then Reuters (by publication)", st2.Sources)
+	}
+	if st2.Link != yonhap.Link || !st2.FirstSeen.Equal(yonhap.Published) || !st2.Updated.Equal(reuters.Published) {
+		t.Errorf("link/first/updated = %s %v %v", st2.Link, st2.FirstSeen, st2.Updated)
+	}
+	if want := time.Date(2026, 11, 6, 12, 0, 0, 0, time.UTC); !st2.EventDate.Equal(want) {
+		t.Errorf("story EventDate = %v, want %v", st2.EventDate, want)
+	}
+	if fmt.Sprint(st2.Topics) != "[north-korea missiles]" {
+		t.Errorf("topics = %v", st2.Topics)
+	}
+
+	// A third report makes the most central headline the title.
+	nhk := item("NHK", "https://n.example/1", "Japan says North Korea fired ballistic missile toward Sea of Japan",
+		"Japan's Defense Ministry says North Korea launched a ballistic missile on Friday morning toward the Sea of Japan.",
+		time.Date(2026, 11, 6, 8, 20, 0, 0, kst))
+	st3, isNew := g.Add(nhk, kst)
+	if isNew || st3.ID != st1.ID {
+		t.Fatalf("NHK report did not join: %+v", st3)
+	}
+	if st3.Title == "" || len(st3.Sources) != 3 {
+		t.Fatalf("story = %+v", st3)
+	}
+
+	// The returned story is a copy: changing it changes nothing inside.
+	st3.Sources[0].Title = "changed"
+	again, _ := g.Add(item("Yonhap", yonhap.Link, "same link, any title", "", yonhap.Published.Add(time.Minute)), kst)
+	if again.ID != st1.ID || again.Sources[0].Title == "changed" {
+		t.Fatalf("same link: story %q, sources %+v", again.ID, again.Sources)
+	}
+}
+
+func TestAddWithoutDate(t *testing.T) {
+	g := NewGrouper(72 * time.Hour)
+	pub := time.Date(2026, 11, 10, 9, 0, 0, 0, time.UTC)
+	it := item("X", "https://x.example/1", "Rice prices climb in Hyesan markets", "Prices rose in the markets of Hyesan, a source said.", pub)
+	st, _ := g.Add(it, nil)
+	if !it.EventDate.IsZero() {
+		t.Errorf("item EventDate = %v, want zero", it.EventDate)
+	}
+	if !st.EventDate.Equal(pub) {
+		t.Errorf("story EventDate = %v, want FirstSeen %v", st.EventDate, pub)
+	}
+}
+
+// TestVetoes checks pairs that share most words but report different events.
+func TestVetoes(t *testing.T) {
+	kst := mustZone(t, "Asia/Seoul")
+	fri := time.Date(2026, 11, 6, 8, 0, 0, 0, kst)
+	tests := []struct {
+		name   string
+		a, b   [2]string // title, text
+		bDelay time.Duration
+	}{
+		{"ballistic vs cruise the same day",
+			[2]string{"N. Korea fires missiles toward sea: JCS", "North Korea fired two ballistic missiles on Friday, the JCS said."},
+			[2]string{"N. Korea fires missiles toward sea: JCS", "North Korea fired two cruise missiles on Friday, the JCS said."}, 6 * time.Hour},
+		{"East Sea vs Yellow Sea",
+			[2]string{"N. Korea fires ballistic missile toward East Sea: JCS", "North Korea fired a ballistic missile toward the East Sea on Friday, the JCS said."},
+			[2]string{"N. Korea fires ballistic missile toward Yellow Sea: JCS", "North Korea fired a ballistic missile toward the Yellow Sea on Friday, the JCS said."}, 3 * time.Hour},
+		{"different exercise names",
+			[2]string{"S. Korea, U.S., Japan kick off Freedom Edge exercise", "South Korea, the United States and Japan began the Freedom Edge exercise on Friday off Jeju with destroyers and fighter jets."},
+			[2]string{"S. Korea, U.S., Japan kick off Vigilant Defense exercise", "South Korea, the United States and Japan began the Vigilant Defense exercise on Friday off Jeju with destroyers and fighter jets."}, 2 * time.Hour},
+		{"different numbers of missiles",
+			[2]string{"N. Korea fires one ballistic missile toward East Sea", "North Korea fired one short-range ballistic missile toward the East Sea on Friday, the JCS said."},
+			[2]string{"N. Korea fires three ballistic missiles toward East Sea", "North Korea fired three short-range ballistic missiles toward the East Sea on Friday, the JCS said."}, 5 * time.Hour},
+		{"the same words a week apart",
+			[2]string{"(URGENT) N. Korea fires ballistic missile toward East Sea: JCS", "North Korea fired a ballistic missile toward the East Sea on Friday, South Korea's Joint Chiefs of Staff (JCS) said."},
+			[2]string{"(URGENT) N. Korea fires ballistic missile toward East Sea: JCS", "North Korea fired a ballistic missile toward the East Sea on Friday, South Korea's Joint Chiefs of Staff (JCS) said."}, 7 * 24 * time.Hour},
+		{"a launch and the drill it protests",
+			[2]string{"S. Korea, U.S., Japan stage Freedom Edge drills with carrier", "South Korea, the United States and Japan staged the Freedom Edge exercise on Friday with a U.S. carrier."},
+			[2]string{"N. Korea fires ballistic missile during Freedom Edge drills", "North Korea fired a ballistic missile on Friday as South Korea, the United States and Japan staged the Freedom Edge exercise."}, 3 * time.Hour},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			g := NewGrouper(10 * 24 * time.Hour) // wide enough that only the veto can separate them
+			a := item("A", "https://a.example/1", tc.a[0], tc.a[1], fri)
+			b := item("B", "https://b.example/1", tc.b[0], tc.b[1], fri.Add(tc.bDelay))
+			g.Add(a, kst)
+			if _, isNew := g.Add(b, kst); !isNew {
+				t.Fatalf("%q joined %q", tc.b, tc.a)
+			}
+		})
+	}
+}
+
+func TestWindowAndPrune(t *testing.T) {
+	kst := mustZone(t, "Asia/Seoul")
+	g := NewGrouper(24 * time.Hour)
+	t0 := time.Date(2026, 11, 12, 11, 0, 0, 0, kst)
+	title := "S. Korea, U.S., Japan kick off 3-day Freedom Edge exercise"
+	text := "South Korea, the United States and Japan kicked off their three-day Freedom Edge exercise in waters off Jeju Island."
+	st, _ := g.Add(item("A", "https://a.example/1", title, text, t0), kst)
+
+	// Outside the window the same words start a new story, even unpruned.
+	late, isNew := g.Add(item("B", "https://b.example/1", title, text, t0.Add(30*time.Hour)), kst)
+	if !isNew || late.ID == st.ID {
+		t.Fatalf("item 30h after a 24h window joined %s", late.ID)
+	}
+	if g.Len() != 2 {
+		t.Fatalf("Len = %d, want 2", g.Len())
+	}
+	g.Prune(t0.Add(30 * time.Hour))
+	if g.Len() != 1 {
+		t.Fatalf("after Prune, Len = %d, want 1", g.Len())
+	}
+	// The pruned story's link is forgotten; the kept one still matches.
+	if again, isNew := g.Add(item("A", "https://a.example/1", title, text, t0.Add(31*time.Hour)), kst); isNew || again.ID != late.ID {
+		t.Fatalf("after Prune: isNew=%v story=%s, want joined %s", isNew, again.ID, late.ID)
+	}
+	g.Prune(t0.Add(100 * time.Hour))
+	if g.Len() != 0 {
+		t.Fatalf("after final Prune, Len = %d", g.Len())
+	}
+	// Slots are reused without stale postings.
+	fresh, isNew := g.Add(item("C", "https://c.example/1", title, text, t0.Add(101*time.Hour)), kst)
+	if !isNew || fresh.ID == st.ID || fresh.ID == late.ID {
+		t.Fatalf("after pruning all, got story %s isNew=%v", fresh.ID, isNew)
+	}
+}
+
+// TestLoadRebuildsWindow groups the labelled set, reloads the stored items
+// and stories into a new Grouper, and checks that it groups as the first
+// would have.
+func TestLoadRebuildsWindow(t *testing.T) {
+	set := readLabelled(t, "testdata/labelled.txt")
+	zones := map[string]*time.Location{}
+	for _, l := range set {
+		zones[l.item.Feed] = l.zone
+	}
+	// Hold back the last report of the hypersonic launch.
+	var last labelled
+	var items []model.Item
+	stories := map[string]model.Story{}
+	g := NewGrouper(72 * time.Hour)
+	for _, l := range set {
+		if l.id == "x8" {
+			last = l
+			continue
+		}
+		it := l.item
+		st, _ := g.Add(&it, l.zone)
+		items = append(items, it)
+		stories[st.ID] = st
+	}
+	var list []model.Story
+	for _, st := range stories {
+		list = append(list, st)
+	}
+
+	h := NewGrouper(72 * time.Hour)
+	h.LocationOf = func(feed string) *time.Location { return zones[feed] }
+	h.Load(items, list)
+	if h.Len() != len(stories) {
+		t.Fatalf("Load: Len = %d, want %d", h.Len(), len(stories))
+	}
+	want := last.item
+	wantStory, _ := g.Add(&want, last.zone)
+	got := last.item
+	gotStory, isNew := h.Add(&got, last.zone)
+	if isNew || gotStory.ID != wantStory.ID {
+		t.Fatalf("after Load, x8 went to %s (new=%v), want %s", gotStory.ID, isNew, wantStory.ID)
+	}
+	if len(gotStory.Sources) != len(wantStory.Sources) || !gotStory.EventDate.Equal(wantStory.EventDate) {
+		t.Fatalf("after Load: %d sources, event %v; want %d, %v", len(gotStory.Sources), gotStory.EventDate, len(wantStory.Sources), wantStory.EventDate)
+	}
+}
+
+func TestLoadWithoutItems(t *testing.T) {
+	pub := time.Date(2026, 11, 12, 2, 0, 0, 0, time.UTC)
+	st := model.Story{ID: "s1", Title: "S. Korea, U.S., Japan kick off 3-day Freedom Edge exercise",
+		Sources: []model.Source{{Feed: "Y", Title: "S. Korea, U.S., Japan kick off 3-day Freedom Edge exercise", Link: "https://y.example/fe", Published: pub}}}
+	g := NewGrouper(72 * time.Hour)
+	g.Load(nil, []model.Story{st, {ID: ""}, {ID: "empty"}})
+	if g.Len() != 1 {
+		t.Fatalf("Len = %d, want 1 (stories without id or sources are skipped)", g.Len())
+	}
+	got, isNew := g.Add(item("Z", "https://y.example/fe", "whatever", "", pub.Add(time.Hour)), time.UTC)
+	if isNew || got.ID != "s1" {
+		t.Fatalf("link of a loaded source: story %s new=%v", got.ID, isNew)
+	}
+}
+
+func TestConcurrentAdd(t *testing.T) {
+	set := readLabelled(t, "testdata/labelled.txt")
+	g := NewGrouper(72 * time.Hour)
+	var wg sync.WaitGroup
+	for w := 0; w < 4; w++ {
+		wg.Add(1)
+		go func(w int) {
+			defer wg.Done()
+			for i := w; i < len(set); i += 4 {
+				it := set[i].item
+				st, _ := g.Add(&it, set[i].zone)
+				if st.ID == "" || it.StoryID != st.ID {
+					t.Errorf("item %s: story %q", set[i].id, st.ID)
+				}
+				if i%10 == 0 {
+					g.Prune(it.Published.Add(-96 * time.Hour))
+				}
+			}
+		}(w)
+	}
+	wg.Wait()
+	if g.Len() == 0 {
+		t.Fatal("no stories")
+	}
+}
