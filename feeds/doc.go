@@ -1,0 +1,21 @@
+// Package feeds fetches, decodes and normalizes RSS, Atom and JSON feeds, and
+// decides when each feed is polled next.
+//
+// It is the first stage of the pipeline: it turns untrusted bytes from the
+// network into model.Item values that later stages can trust to be valid
+// UTF-8 plain text of bounded size, with canonical http(s) links and stable
+// keys.
+//
+// Rules:
+//   - Everything from a feed is untrusted: bodies are capped (never silently
+//     truncated), decoded to UTF-8 before parsing, and every text field is
+//     stripped of HTML and capped.
+//   - Outbound connections go through a guarded dialer that refuses loopback,
+//     private, link-local and other internal addresses at connect time, so
+//     DNS answers and redirects are covered too. Feeds with AllowPrivate opt out.
+//   - Polling is polite: conditional GET with the stored validators sent back
+//     verbatim, per-host and global concurrency limits, backoff on failure,
+//     and no sooner than the publisher's TTL or Retry-After.
+//   - The package imports only wirewatch/model and wirewatch/config of the
+//     project; storage and the cron tick belong to the pipeline.
+package feeds
