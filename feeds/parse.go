@@ -184,9 +184,9 @@ func normalizeItem(it *gofeed.Item, feed config.Feed, base *url.URL, lang string
 	guid := strings.TrimSpace(it.GUID)
 	link := itemLink(it, base)
 	title := PlainText(it.Title, maxTitleBytes)
-	text := PlainText(it.Content, maxTextBytes)
+	text := PlainParagraphs(it.Content, maxTextBytes)
 	if text == "" {
-		text = PlainText(it.Description, maxTextBytes)
+		text = PlainParagraphs(it.Description, maxTextBytes)
 	}
 	if title == "" {
 		title = PlainText(mediaTitle(it), maxTitleBytes)

@@ -136,7 +136,7 @@ func TestParseRSS2Normalization(t *testing.T) {
 		{"link", first.Link, "https://wire.example.com/view/AEN20251107001351315?section=nk/nk"},
 		{"key", first.Key, "guid:test:AEN20251107001351315"},
 		{"author", first.Author, "Kim Soo-yeon"},
-		{"text", first.Text, `SEOUL, Nov. 7 (Wirewatch) -- North Korea fired a short-range ballistic missile into the East Sea on Friday, the Joint Chiefs of Staff (JCS) said. The launch came days after the trilateral "Freedom Edge" exercise.`},
+		{"text", first.Text, `SEOUL, Nov. 7 (Wirewatch) -- North Korea fired a short-range ballistic missile into the East Sea on Friday, the Joint Chiefs of Staff (JCS) said.` + "\n" + `The launch came days after the trilateral "Freedom Edge" exercise.`},
 		{"categories", strings.Join(first.Categories, "|"), "North Korea|Defense"},
 		{"lang", first.Lang, "en"},
 		{"amp link", items[1].Link, "https://wire.example.com/view/AEN20251106004200315/"},
@@ -274,6 +274,23 @@ func TestDecodeUTF8(t *testing.T) {
 				t.Errorf("declaration not rewritten: %q", out)
 			}
 		})
+	}
+}
+
+func TestPlainParagraphs(t *testing.T) {
+	cases := []struct{ in, want string }{
+		{"<p>a</p><p>b</p>", "a\nb"},
+		{"<p>Lead.</p>\n\n<p><em>image credit : AP</em></p><p>Also read this: X</p>", "Lead.\nimage credit : AP\nAlso read this: X"},
+		{"one<br/>two  \n  three", "one\ntwo\nthree"},
+		{"  spaced   words \t here ", "spaced words here"},
+		{"<div><p>nested</p></div>", "nested"},
+		{"line\u2028sep", "line\nsep"},
+		{"plain text\n\nwith paragraphs", "plain text\nwith paragraphs"},
+	}
+	for _, c := range cases {
+		if got := PlainParagraphs(c.in, 0); got != c.want {
+			t.Errorf("PlainParagraphs(%q) = %q, want %q", c.in, got, c.want)
+		}
 	}
 }
 

@@ -38,8 +38,19 @@ var skipTags = map[string]bool{"script": true, "style": true, "noscript": true, 
 // collapses whitespace and cuts the result to at most maxBytes (at a rune
 // boundary). maxBytes <= 0 means no cap.
 func PlainText(s string, maxBytes int) string {
+	return plain(s, maxBytes, false)
+}
+
+// PlainParagraphs is PlainText for article content: paragraphs, line breaks
+// and other block elements become line breaks, so later stages can tell a
+// paragraph from a caption or an "Also read" line glued after it.
+func PlainParagraphs(s string, maxBytes int) string {
+	return plain(s, maxBytes, true)
+}
+
+func plain(s string, maxBytes int, lines bool) string {
 	if !strings.ContainsAny(s, "<&") {
-		return collapse(s, maxBytes)
+		return collapse(s, maxBytes, lines)
 	}
 	// Stop reading once far more text than needed has been collected: the
 	// cap is applied after whitespace collapses.
@@ -47,7 +58,7 @@ func PlainText(s string, maxBytes int) string {
 	if maxBytes > 0 {
 		limit = 4*maxBytes + 1024
 	}
-	return collapse(stripTags(s, limit), maxBytes)
+	return collapse(stripTags(s, limit), maxBytes, lines)
 }
 
 // stripTags removes markup the way an HTML tokenizer would for text
@@ -103,7 +114,7 @@ func stripTags(s string, limit int) string {
 			}
 		}
 		if blockTags[name] {
-			b.WriteByte(' ')
+			b.WriteByte('\n')
 		}
 	}
 	return b.String()
@@ -168,36 +179,54 @@ func indexFold(s, sub string) int {
 
 // collapse turns runs of whitespace into one space, drops control and
 // format characters that only confuse display, and caps the length.
-func collapse(s string, maxBytes int) string {
+func collapse(s string, maxBytes int, lines bool) string {
 	var b strings.Builder
 	if maxBytes > 0 {
 		b.Grow(min(len(s), maxBytes))
 	} else {
 		b.Grow(len(s))
 	}
-	space := false
+	// sep is the separator owed before the next visible rune: 0 for none,
+	// ' ' for a run of spaces, '\n' when the run held a line break and
+	// lines are kept.
+	var sep byte
 	for _, r := range s {
 		switch {
-		case unicode.IsSpace(r):
-			space = b.Len() > 0
+		case r == '\n' || r == '\u2028' || r == '\u2029':
+			if b.Len() > 0 && sep != '\n' {
+				sep = lineOrSpace(lines)
+			}
 			continue
-		case unicode.IsControl(r), r == '\u200b', r == '\ufeff', r == '\u2028', r == '\u2029':
+		case unicode.IsSpace(r):
+			if b.Len() > 0 && sep == 0 {
+				sep = ' '
+			}
+			continue
+		case unicode.IsControl(r), r == '\u200b', r == '\ufeff':
 			continue
 		}
 		n := utf8.RuneLen(r)
-		if space {
+		if sep != 0 {
 			n++
 		}
 		if maxBytes > 0 && b.Len()+n > maxBytes {
 			break
 		}
-		if space {
-			b.WriteByte(' ')
-			space = false
+		if sep != 0 {
+			b.WriteByte(sep)
+			sep = 0
 		}
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// lineOrSpace is the separator a line break collapses to.
+func lineOrSpace(lines bool) byte {
+	if lines {
+		return '\n'
+	}
+	return ' '
 }
 
 // truncateBytes cuts s to at most maxBytes at a rune boundary.

@@ -73,7 +73,8 @@ type Pipeline struct {
 	pages   map[bool]*http.Client
 	built   config.Polling
 
-	cycle sync.Mutex // one cycle at a time
+	cycle       sync.Mutex     // one cycle at a time
+	urlsChecked *config.Config // the config whose feed URLs were last compared; owned by the cycle
 }
 
 // New returns a pipeline over store with the given runtime. It loads the
@@ -158,6 +159,12 @@ func (p *Pipeline) Cycle(ctx context.Context) (Stats, error) {
 	if err != nil {
 		return Stats{}, err
 	}
+	if rt.Config != p.urlsChecked {
+		if err := p.followConfiguredURLs(ctx, rt.Config.Feeds, states); err != nil {
+			return Stats{}, err
+		}
+		p.urlsChecked = rt.Config
+	}
 	due := feeds.Due(rt.Config.Feeds, states, now)
 	results := p.pollAll(ctx, rt, due, states, now)
 	var st Stats
@@ -185,6 +192,37 @@ func (p *Pipeline) feedStates(ctx context.Context) (map[string]model.FeedState, 
 	return m, nil
 }
 
+// configuredURLKey is the metadata key holding the URL a feed's config
+// gave when its state was last saved.
+func configuredURLKey(feed string) string { return "feed-url:" + feed }
+
+// followConfiguredURLs starts a feed over from its configured URL when the
+// admins changed it; it runs once per configuration, not per cycle. The polled URL differs from the configured one after a
+// permanent redirect too, so the configured URL is remembered apart.
+func (p *Pipeline) followConfiguredURLs(ctx context.Context, list []config.Feed, states map[string]model.FeedState) error {
+	for _, f := range list {
+		was, err := p.store.Meta(ctx, configuredURLKey(f.Name))
+		if err != nil && !errors.Is(err, storage.ErrNotFound) {
+			return fmt.Errorf("configured URL of feed %s: %w", f.Name, err)
+		}
+		if was == f.URL {
+			continue
+		}
+		if st, ok := states[f.Name]; ok && was != "" {
+			p.log.Info("feed URL changed in the config", "feed", f.Name, "from", was, "to", f.URL)
+			fresh := model.FeedState{Feed: f.Name, URL: f.URL, Initialized: st.Initialized, ItemsSeen: st.ItemsSeen}
+			if err := p.store.SaveFeedState(ctx, fresh); err != nil {
+				return fmt.Errorf("reset feed %s: %w", f.Name, err)
+			}
+			states[f.Name] = fresh
+		}
+		if err := p.store.SetMeta(ctx, configuredURLKey(f.Name), f.URL); err != nil {
+			return fmt.Errorf("configured URL of feed %s: %w", f.Name, err)
+		}
+	}
+	return nil
+}
+
 // polled is one feed's poll outcome, handed from the fetching goroutines to
 // the cycle goroutine.
 type polled struct {
@@ -198,18 +236,19 @@ type polled struct {
 func (p *Pipeline) pollAll(ctx context.Context, rt *Runtime, due []config.Feed, states map[string]model.FeedState, now time.Time) []polled {
 	fetcher, _ := p.clients(rt.Config.Polling)
 	out := make([]polled, len(due))
+	// At most Concurrency polls are started at once: the fetcher limits
+	// requests too, but ten thousand goroutines parked on it cost memory.
+	slots := make(chan struct{}, max(1, rt.Config.Polling.Concurrency))
 	var wg sync.WaitGroup
 	for i, f := range due {
 		prev, known := states[f.Name]
-		if !known {
-			prev = model.FeedState{Feed: f.Name, URL: f.URL}
+		if !known || prev.URL == "" {
+			prev = model.FeedState{Feed: f.Name, URL: f.URL, Initialized: prev.Initialized}
 		}
-		if prev.URL == "" || (!known && prev.URL != f.URL) {
-			prev.URL = f.URL
-		}
+		slots <- struct{}{}
 		wg.Add(1)
 		go func() {
-			defer wg.Done()
+			defer func() { <-slots; wg.Done() }()
 			res, err := fetcher.Poll(ctx, f, prev, now)
 			out[i] = polled{feed: f, prev: prev, res: res, err: err, known: known && prev.Initialized}
 		}()

@@ -180,3 +180,50 @@ func feedStates(t *testing.T, store interface {
 	}
 	return m
 }
+
+// TestFeedURLChangedInConfig: when the admins point a feed at a new URL, the
+// next cycle polls the new URL, not the one stored from before.
+func TestFeedURLChangedInConfig(t *testing.T) {
+	ctx := context.Background()
+	site := &feedSite{}
+	site.add("a", "Seoul stocks close higher", "The index rose.", time.Now().Add(-time.Hour))
+	srv := httptest.NewServer(site)
+	defer srv.Close()
+	cfg := writeConfig(t, srv.URL)
+	cfg.Feeds = cfg.Feeds[:1]
+	rt, err := pipeline.NewRuntime(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	store, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "w.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	clock := time.Now()
+	p, err := pipeline.New(ctx, store, rt, pipeline.Options{Clock: func() time.Time { return clock }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := p.Cycle(ctx); err != nil {
+		t.Fatal(err)
+	}
+
+	moved := *cfg
+	moved.Feeds = []config.Feed{cfg.Feeds[0]}
+	moved.Feeds[0].URL = srv.URL + "/500"
+	rt2, err := pipeline.NewRuntime(&moved)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.SetRuntime(rt2)
+	clock = clock.Add(2 * time.Hour)
+	st, err := p.Cycle(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := feedStates(t, store)["Good Wire"]
+	if got.URL != srv.URL+"/500" || st.Failed != 1 || got.ItemsSeen != 1 || !got.Initialized {
+		t.Fatalf("after the URL change: cycle %+v, state %+v; want the new URL polled (and failing), history kept", st, got)
+	}
+}
