@@ -176,7 +176,7 @@ func (d *Discord) Recent(ctx context.Context, channelID string, limit int) ([]ou
 		out = append(out, outbox.Sent{
 			MessageID: m.ID,
 			Nonce:     nonceString(m.Nonce),
-			Marker:    outbox.MessageMarker(model.Message{Content: m.Content, Embeds: fromEmbeds(m.Embeds)}),
+			Marker:    outbox.MessageMarker(model.Message{Content: m.Content, Embeds: FromEmbeds(m.Embeds)}),
 		})
 	}
 	return out, nil
@@ -286,7 +286,8 @@ func toEmbeds(in []model.Embed) []*discordgo.MessageEmbed {
 	return out
 }
 
-func fromEmbeds(in []*discordgo.MessageEmbed) []model.Embed {
+// FromEmbeds converts discordgo embeds back to wirewatch's model.
+func FromEmbeds(in []*discordgo.MessageEmbed) []model.Embed {
 	out := make([]model.Embed, 0, len(in))
 	for _, me := range in {
 		if me == nil {

@@ -1,0 +1,209 @@
+package bot
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"runtime/debug"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+
+	"wirewatch/alerts"
+	"wirewatch/config"
+	"wirewatch/feeds"
+	"wirewatch/storage"
+)
+
+// CommandOptions tune the slash commands. Zero values take the defaults.
+type CommandOptions struct {
+	// DeferAfter is how long a command may work before it is deferred
+	// (Discord shows "thinking…" and the answer follows): answering at
+	// once is nicer, but Discord drops an interaction not acknowledged
+	// within 3 s. Default 1.5 s.
+	DeferAfter time.Duration
+	// LookupTimeout bounds one command's whole work. Default 30 s.
+	LookupTimeout time.Duration
+	// TimelinePage and SearchPage are results per page. Defaults 10 and 5.
+	TimelinePage int
+	SearchPage   int
+
+	// SummaryTimeout bounds /summary's fetch. Default 15 s.
+	SummaryTimeout time.Duration
+	// SummaryMaxBytes caps the page /summary reads. Default 2 MiB.
+	SummaryMaxBytes int64
+	// SummarySentences is the length of a summary. Default 4.
+	SummarySentences int
+	// HTTPClient fetches /summary pages. Default: feeds.NewHTTPClient with
+	// the address guard, which refuses loopback, private, link-local and
+	// metadata addresses at connect time, after DNS and redirects too.
+	// An injected client must bring its own guard.
+	HTTPClient *http.Client
+	// AllowPrivate lets /summary fetch internal addresses. Only for tests
+	// and the demo, which serve articles on loopback.
+	AllowPrivate bool
+	// UserAgent of /summary fetches; default feeds.DefaultUserAgent.
+	UserAgent string
+
+	Now    func() time.Time
+	Logger *slog.Logger
+}
+
+func (o CommandOptions) withDefaults() CommandOptions {
+	if o.DeferAfter <= 0 {
+		o.DeferAfter = 1500 * time.Millisecond
+	}
+	if o.LookupTimeout <= 0 {
+		o.LookupTimeout = 30 * time.Second
+	}
+	if o.TimelinePage <= 0 {
+		o.TimelinePage = 10
+	}
+	if o.SearchPage <= 0 {
+		o.SearchPage = 5
+	}
+	if o.SummaryTimeout <= 0 {
+		o.SummaryTimeout = 15 * time.Second
+	}
+	if o.SummaryMaxBytes <= 0 {
+		o.SummaryMaxBytes = 2 << 20
+	}
+	if o.SummarySentences <= 0 {
+		o.SummarySentences = 4
+	}
+	if o.Now == nil {
+		o.Now = time.Now
+	}
+	if o.Logger == nil {
+		o.Logger = slog.Default()
+	}
+	return o
+}
+
+// Commands answers wirewatch's slash commands, their autocomplete and
+// their page buttons. Add Handle to a session with s.AddHandler.
+type Commands struct {
+	store   storage.Store
+	runtime func() (*config.Config, *alerts.Engine)
+	opts    CommandOptions
+	client  *http.Client
+	log     *slog.Logger
+}
+
+// NewCommands returns the command handlers. runtime returns the config and
+// compiled rules in force; it is called once per interaction, so a config
+// reload applies to the next command.
+func NewCommands(store storage.Store, runtime func() (*config.Config, *alerts.Engine), opts CommandOptions) *Commands {
+	opts = opts.withDefaults()
+	client := opts.HTTPClient
+	if client == nil {
+		client = feeds.NewHTTPClient(feeds.Options{
+			UserAgent: opts.UserAgent, Timeout: opts.SummaryTimeout, MaxBodyBytes: opts.SummaryMaxBytes,
+		}, opts.AllowPrivate)
+	}
+	return &Commands{store: store, runtime: runtime, opts: opts, client: client, log: opts.Logger}
+}
+
+// Register replaces the application's commands with Definitions: one bulk
+// overwrite per guild, or one global overwrite when guildIDs is empty, so
+// that renamed or removed commands do not linger.
+func (c *Commands) Register(s *discordgo.Session, appID string, guildIDs []string) error {
+	defs := c.Definitions()
+	if len(guildIDs) == 0 {
+		guildIDs = []string{""}
+	}
+	for _, g := range guildIDs {
+		if _, err := s.ApplicationCommandBulkOverwrite(appID, g, defs); err != nil {
+			where := "globally"
+			if g != "" {
+				where = "in guild " + g
+			}
+			return fmt.Errorf("register %d commands %s: %w", len(defs), where, err)
+		}
+		c.log.Info("registered slash commands", "count", len(defs), "guild", g)
+	}
+	return nil
+}
+
+// Handle answers one interaction: a command, an autocomplete request or a
+// page button. It returns when the answer is delivered.
+func (c *Commands) Handle(s *discordgo.Session, i *discordgo.InteractionCreate) {
+	if i == nil || i.Interaction == nil {
+		return
+	}
+	defer func() {
+		if p := recover(); p != nil {
+			c.log.Error("slash command panicked", "panic", p, "stack", string(debug.Stack()))
+		}
+	}()
+	switch i.Type {
+	case discordgo.InteractionApplicationCommand:
+		c.command(s, i)
+	case discordgo.InteractionApplicationCommandAutocomplete:
+		c.autocomplete(s, i)
+	case discordgo.InteractionMessageComponent:
+		c.component(s, i)
+	}
+}
+
+// command routes a slash command to its handler.
+func (c *Commands) command(s *discordgo.Session, i *discordgo.InteractionCreate) {
+	data := i.ApplicationCommandData()
+	cfg, engine := c.runtime()
+	in := &request{c: c, s: s, i: i, cfg: cfg, engine: engine, opts: newOptions(data.Options)}
+	c.log.Debug("slash command", "command", data.Name, "user", userID(i), "guild", i.GuildID)
+	switch data.Name {
+	case "timeline":
+		c.answer(in, modeMessage, c.timeline)
+	case "search":
+		c.answer(in, modeMessage, c.search)
+	case "latest":
+		c.answer(in, modeMessage, c.latest)
+	case "summary":
+		c.answer(in, modeMessage|modeAlwaysDefer, c.summary)
+	case "feeds":
+		c.answer(in, modeMessage|modeEphemeral, c.feeds)
+	case "rules":
+		c.answer(in, modeMessage, c.rules)
+	case "mute":
+		c.answer(in, modeMessage, c.mute)
+	case "unmute":
+		c.answer(in, modeMessage, c.unmute)
+	default:
+		c.answer(in, modeMessage, func(context.Context, *request) (reply, error) {
+			return reply{}, userErrorf("wirewatch has no /%s command any more; type / to see the current ones", data.Name)
+		})
+	}
+}
+
+// request is one interaction with what its handler needs.
+type request struct {
+	c      *Commands
+	s      *discordgo.Session
+	i      *discordgo.InteractionCreate
+	cfg    *config.Config
+	engine *alerts.Engine
+	opts   options
+}
+
+func userID(i *discordgo.InteractionCreate) string {
+	switch {
+	case i.Member != nil && i.Member.User != nil:
+		return i.Member.User.ID
+	case i.User != nil:
+		return i.User.ID
+	}
+	return ""
+}
+
+// canManageServer reports whether the member who sent the interaction has
+// Manage Server (or Administrator) in the guild. Discord computes the
+// member's permissions in the interaction itself.
+func canManageServer(i *discordgo.InteractionCreate) bool {
+	if i.GuildID == "" || i.Member == nil {
+		return false
+	}
+	p := i.Member.Permissions
+	return p&discordgo.PermissionAdministrator != 0 || p&discordgo.PermissionManageGuild != 0
+}

@@ -1,0 +1,311 @@
+package bot
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/bwmarrin/discordgo"
+
+	"wirewatch/config"
+	"wirewatch/lookup"
+	"wirewatch/model"
+	"wirewatch/storage"
+)
+
+// Page buttons carry their whole state in the custom_id (at most 100
+// characters), so they work for anyone, later, and after a restart:
+//
+//	tl:<topic>:<from>:<to>:<page>            timeline
+//	sr:<page>:<from>:<to>:<topic>:=<query>   search, query inline
+//	sr:<page>:<from>:<to>:<topic>:#<hash>    search, query kept in Meta
+//
+// from and to are Unix seconds in base 36.
+const (
+	timelineButton  = "tl"
+	searchButton    = "sr"
+	maxCustomID     = 100
+	maxPage         = 1000
+	searchMetaKey   = "search-query:"
+	defaultTimeline = 90
+	defaultSearch   = 365
+	defaultRuleDays = 30
+	defaultLatest   = 5
+)
+
+func location(cfg *config.Config) *time.Location {
+	if cfg.Bot.Location != nil {
+		return cfg.Bot.Location
+	}
+	return time.UTC
+}
+
+// topicOption reads a topic and checks it is configured; "" when optional
+// and absent.
+func topicOption(in *request, required bool) (string, error) {
+	topic := strings.TrimSpace(in.opts.string("topic"))
+	if topic == "" {
+		if required {
+			return "", userErrorf("Pick a topic: type /%s topic: and choose one from the list.", commandName(in))
+		}
+		return "", nil
+	}
+	if err := lookup.CheckTopic(in.cfg, topic); err != nil {
+		return "", err
+	}
+	return topic, nil
+}
+
+func (c *Commands) timeline(ctx context.Context, in *request) (reply, error) {
+	topic, err := topicOption(in, true)
+	if err != nil {
+		return reply{}, err
+	}
+	days, err := in.opts.int("days", 1, lookup.MaxDays)
+	if err != nil {
+		return reply{}, err
+	}
+	r, err := lookup.ParseRange(days, in.opts.string("from"), in.opts.string("to"), defaultTimeline, c.opts.Now(), location(in.cfg))
+	if err != nil {
+		return reply{}, err
+	}
+	return c.timelinePage(ctx, in, topic, r, 0)
+}
+
+func (c *Commands) timelineButton(ctx context.Context, in *request, id string) (reply, error) {
+	parts := strings.Split(id, ":")
+	if len(parts) != 5 {
+		return reply{}, errStaleButton
+	}
+	r, ok := decodeRange(parts[2], parts[3])
+	pageNo, err := strconv.Atoi(parts[4])
+	if !ok || err != nil || pageNo < 0 || pageNo > maxPage {
+		return reply{}, errStaleButton
+	}
+	return c.timelinePage(ctx, in, parts[1], r, pageNo)
+}
+
+var errStaleButton = &userError{msg: "This button no longer works; run the command again."}
+
+func (c *Commands) timelinePage(ctx context.Context, in *request, topic string, r lookup.Range, pageNo int) (reply, error) {
+	p, err := lookup.TimelinePaged(ctx, c.store, in.cfg, topic, r, pageNo, c.opts.TimelinePage)
+	if err != nil {
+		return reply{}, err
+	}
+	loc := location(in.cfg)
+	var l lines
+	l.budget = descriptionBudget
+	for _, e := range p.Entries {
+		l.add(fmt.Sprintf("`%s` %s · %s", e.Date.In(loc).Format(time.DateOnly), link(mdText(e.Title, headlineRunes), e.Link), plural(e.Sources, "source")))
+	}
+	desc := l.String()
+	if len(p.Entries) == 0 {
+		desc = "No stories in this range."
+		if pageNo > 0 {
+			desc = "No more stories in this range."
+		}
+	}
+	title := "Timeline · " + mdText(topicTitle(in.cfg, topic), 200)
+	footer := fmt.Sprintf("Page %d · %s → %s · newest first", pageNo+1, day(r.From, loc), day(r.To.Add(-time.Nanosecond), loc))
+	out := reply{Embeds: []*discordgo.MessageEmbed{embed(title, desc, footer)}}
+	id := func(pg int) string {
+		return fmt.Sprintf("%s:%s:%s:%s:%d", timelineButton, topic, b36(r.From), b36(r.To), pg)
+	}
+	if pageNo > 0 || p.More {
+		if utf8.RuneCountInString(id(pageNo+1)) <= maxCustomID {
+			out.Components = pageButtons(id(max(pageNo-1, 0)), id(pageNo+1), pageNo > 0, p.More)
+		}
+	}
+	return out, nil
+}
+
+func (c *Commands) search(ctx context.Context, in *request) (reply, error) {
+	text, err := lookup.CleanQuery(in.opts.string("query"))
+	if err != nil {
+		return reply{}, err
+	}
+	topic, err := topicOption(in, false)
+	if err != nil {
+		return reply{}, err
+	}
+	days, err := in.opts.int("days", 1, lookup.MaxDays)
+	if err != nil {
+		return reply{}, err
+	}
+	r, err := lookup.ParseRange(days, "", "", defaultSearch, c.opts.Now(), location(in.cfg))
+	if err != nil {
+		return reply{}, err
+	}
+	return c.searchPage(ctx, in, text, topic, r, 0)
+}
+
+func (c *Commands) searchButton(ctx context.Context, in *request, id string) (reply, error) {
+	parts := strings.SplitN(id, ":", 6)
+	if len(parts) != 6 || len(parts[5]) < 1 {
+		return reply{}, errStaleButton
+	}
+	pageNo, err := strconv.Atoi(parts[1])
+	r, ok := decodeRange(parts[2], parts[3])
+	if !ok || err != nil || pageNo < 0 || pageNo > maxPage {
+		return reply{}, errStaleButton
+	}
+	text := parts[5][1:]
+	switch parts[5][0] {
+	case '=':
+	case '#':
+		v, err := c.store.Meta(ctx, searchMetaKey+text)
+		if errors.Is(err, storage.ErrNotFound) || (err == nil && v == "") {
+			return reply{}, userErrorf("This search is no longer known; run /search again.")
+		}
+		if err != nil {
+			return reply{}, fmt.Errorf("search button: %w", err)
+		}
+		text = v
+	default:
+		return reply{}, errStaleButton
+	}
+	return c.searchPage(ctx, in, text, parts[4], r, pageNo)
+}
+
+func (c *Commands) searchPage(ctx context.Context, in *request, text, topic string, r lookup.Range, pageNo int) (reply, error) {
+	per := c.opts.SearchPage
+	items, err := lookup.Search(ctx, c.store, in.cfg, text, topic, r, per+1, pageNo*per)
+	if err != nil {
+		return reply{}, err
+	}
+	more := len(items) > per
+	if more {
+		items = items[:per]
+	}
+	loc := location(in.cfg)
+	desc := itemLines(items, pageNo*per, loc)
+	if len(items) == 0 {
+		desc = "Nothing found."
+		if pageNo > 0 {
+			desc = "No more results."
+		}
+	}
+	title := "Search · " + code(text)
+	footer := fmt.Sprintf("Page %d · %s → %s · best match first", pageNo+1, day(r.From, loc), day(r.To.Add(-time.Nanosecond), loc))
+	if topic != "" {
+		footer += " · topic " + plainText(topic, 100)
+	}
+	out := reply{Embeds: []*discordgo.MessageEmbed{embed(title, desc, footer)}}
+	if pageNo > 0 || more {
+		q, err := c.searchRef(ctx, text, pageNo, r, topic)
+		if err != nil {
+			return reply{}, err
+		}
+		id := func(pg int) string {
+			return fmt.Sprintf("%s:%d:%s:%s:%s:%s", searchButton, pg, b36(r.From), b36(r.To), topic, q)
+		}
+		if utf8.RuneCountInString(id(pageNo+1)) <= maxCustomID {
+			out.Components = pageButtons(id(max(pageNo-1, 0)), id(pageNo+1), pageNo > 0, more)
+		}
+	}
+	return out, nil
+}
+
+// searchRef is the query as a button carries it: inline when it fits,
+// else a hash whose query is kept in Meta (it survives restarts).
+func (c *Commands) searchRef(ctx context.Context, text string, pageNo int, r lookup.Range, topic string) (string, error) {
+	inline := "=" + text
+	probe := fmt.Sprintf("%s:%d:%s:%s:%s:%s", searchButton, pageNo+1, b36(r.From), b36(r.To), topic, inline)
+	if utf8.RuneCountInString(probe) <= maxCustomID {
+		return inline, nil
+	}
+	sum := sha256.Sum256([]byte(text))
+	h := hex.EncodeToString(sum[:12])
+	if err := c.store.SetMeta(ctx, searchMetaKey+h, text); err != nil {
+		return "", fmt.Errorf("keep search query for paging: %w", err)
+	}
+	return "#" + h, nil
+}
+
+func (c *Commands) latest(ctx context.Context, in *request) (reply, error) {
+	topic, err := topicOption(in, false)
+	if err != nil {
+		return reply{}, err
+	}
+	count, err := in.opts.int("count", 1, maxCount)
+	if err != nil {
+		return reply{}, err
+	}
+	if count == 0 {
+		count = defaultLatest
+	}
+	items, err := lookup.Latest(ctx, c.store, in.cfg, topic, count)
+	if err != nil {
+		return reply{}, err
+	}
+	loc := location(in.cfg)
+	desc := itemLines(items, 0, loc)
+	if len(items) == 0 {
+		desc = "Nothing stored yet."
+	}
+	title := "Latest"
+	if topic != "" {
+		title += " · " + mdText(topicTitle(in.cfg, topic), 200)
+	}
+	return reply{Embeds: []*discordgo.MessageEmbed{embed(title, desc, "newest first")}}, nil
+}
+
+// itemLines lists items with their summaries, numbered from first+1,
+// giving each the same share of the description.
+func itemLines(items []model.Item, first int, loc *time.Location) string {
+	var l lines
+	l.budget = descriptionBudget
+	if len(items) == 0 {
+		return ""
+	}
+	share := descriptionBudget/len(items) - 1
+	for n, it := range items {
+		head := fmt.Sprintf("**%d.** %s", first+n+1, link(mdText(it.Title, headlineRunes), it.Link))
+		meta := fmt.Sprintf("`%s` · %s", it.Published.In(loc).Format("2006-01-02 15:04"), mdText(it.Feed, 60))
+		entry := head + "\n" + meta
+		summary := strings.Join(it.Summary, " ")
+		if summary == "" {
+			summary = it.Text
+		}
+		if room := share - utf8.RuneCountInString(entry) - 3; room > 40 && strings.TrimSpace(summary) != "" {
+			entry += "\n> " + mdText(summary, min(room, 400))
+		}
+		l.add(entry)
+	}
+	return l.String()
+}
+
+func pageButtons(prevID, nextID string, hasPrev, hasNext bool) []discordgo.MessageComponent {
+	return []discordgo.MessageComponent{discordgo.ActionsRow{Components: []discordgo.MessageComponent{
+		discordgo.Button{Label: "◀ Newer", Style: discordgo.SecondaryButton, CustomID: prevID, Disabled: !hasPrev},
+		discordgo.Button{Label: "Older ▶", Style: discordgo.SecondaryButton, CustomID: nextID, Disabled: !hasNext},
+	}}}
+}
+
+func b36(t time.Time) string { return strconv.FormatInt(t.Unix(), 36) }
+
+// decodeRange reads a button's range back and checks it is one a command
+// could have made.
+func decodeRange(from, to string) (lookup.Range, bool) {
+	f, err1 := strconv.ParseInt(from, 36, 64)
+	t, err2 := strconv.ParseInt(to, 36, 64)
+	if err1 != nil || err2 != nil || f >= t || t-f > int64(lookup.MaxDays+1)*86400 || f < -86400 || t > 1<<40 {
+		return lookup.Range{}, false
+	}
+	return lookup.Range{From: time.Unix(f, 0), To: time.Unix(t, 0)}, true
+}
+
+func day(t time.Time, loc *time.Location) string { return t.In(loc).Format(time.DateOnly) }
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}

@@ -1,0 +1,124 @@
+package lookup
+
+import (
+	"context"
+	"fmt"
+	"slices"
+
+	"wirewatch/alerts"
+	"wirewatch/config"
+	"wirewatch/model"
+	"wirewatch/storage"
+	"wirewatch/stories"
+)
+
+// TimelinePage is one page of a topic's timeline, newest first.
+type TimelinePage struct {
+	Entries []stories.Entry
+	Page    int  // 0 is the newest page
+	More    bool // an older page exists
+}
+
+// TimelinePaged returns page page (0 = newest) of a topic's timeline, perPage
+// stories a page. Paging is by stories, so a page never needs the ones
+// before it: a button can ask for page 7 directly, after a restart too.
+func TimelinePaged(ctx context.Context, st Store, cfg *config.Config, topic string, r Range, pageNo, perPage int) (TimelinePage, error) {
+	if err := CheckTopic(cfg, topic); err != nil {
+		return TimelinePage{}, err
+	}
+	perPage, offset, err := page(perPage, pageNo*perPage)
+	if err != nil || pageNo < 0 {
+		return TimelinePage{}, inputf("page %d does not exist", pageNo+1)
+	}
+	sts, err := st.Timeline(ctx, storage.Query{Topic: topic, Since: r.From, Until: r.To, Limit: perPage + 1, Offset: offset})
+	if err != nil {
+		return TimelinePage{}, fmt.Errorf("timeline of %s: %w", topic, err)
+	}
+	p := TimelinePage{Page: pageNo, More: len(sts) > perPage}
+	if p.More {
+		sts = sts[:perPage]
+	}
+	p.Entries = stories.Timeline(sts, Location(cfg))
+	return p, nil
+}
+
+// Search runs a full-text query, best match first, optionally within one
+// topic, over items published in r. It returns at most limit items from
+// offset.
+func Search(ctx context.Context, st Store, cfg *config.Config, text, topic string, r Range, limit, offset int) ([]model.Item, error) {
+	text, err := CleanQuery(text)
+	if err != nil {
+		return nil, err
+	}
+	if err := CheckTopic(cfg, topic); err != nil {
+		return nil, err
+	}
+	limit, offset, err = page(limit, offset)
+	if err != nil {
+		return nil, err
+	}
+	items, err := st.Search(ctx, text, storage.Query{Topic: topic, Since: r.From, Until: r.To, Limit: limit, Offset: offset})
+	if err != nil {
+		return nil, fmt.Errorf("search %q: %w", text, err)
+	}
+	return items, nil
+}
+
+// Latest returns the newest items, optionally of one topic.
+func Latest(ctx context.Context, st Store, cfg *config.Config, topic string, limit int) ([]model.Item, error) {
+	if err := CheckTopic(cfg, topic); err != nil {
+		return nil, err
+	}
+	limit, _, err := page(limit, 0)
+	if err != nil {
+		return nil, err
+	}
+	items, err := st.Latest(ctx, storage.Query{Topic: topic, Limit: limit})
+	if err != nil {
+		return nil, fmt.Errorf("latest of %q: %w", topic, err)
+	}
+	return items, nil
+}
+
+// ruleScanBatch is how many items RuleTest reads per storage call.
+const ruleScanBatch = 500
+
+// RuleTest returns the stored items published in r that the rule would
+// have matched, newest first, at most limit of them. It examines at most
+// MaxRuleScan items (the newest of the range), so that testing a rule
+// never reads a whole archive.
+func RuleTest(ctx context.Context, st Store, cfg *config.Config, engine *alerts.Engine, rule string, r Range, limit int) ([]model.Item, error) {
+	if _, err := CheckRule(cfg, rule); err != nil {
+		return nil, err
+	}
+	if engine == nil {
+		return nil, fmt.Errorf("test rule %s: no compiled rules", rule)
+	}
+	limit, _, err := page(limit, 0)
+	if err != nil {
+		return nil, err
+	}
+	var out []model.Item
+	for offset := 0; offset < MaxRuleScan && len(out) < limit; offset += ruleScanBatch {
+		batch, err := st.Latest(ctx, storage.Query{Since: r.From, Until: r.To, Limit: ruleScanBatch, Offset: offset})
+		if err != nil {
+			return nil, fmt.Errorf("test rule %s: %w", rule, err)
+		}
+		for _, it := range batch {
+			if matches(engine.Match(it), rule) {
+				out = append(out, it)
+				if len(out) == limit {
+					break
+				}
+			}
+		}
+		if len(batch) < ruleScanBatch {
+			break
+		}
+	}
+	return out, nil
+}
+
+func matches(ms []model.Match, rule string) bool {
+	return slices.ContainsFunc(ms, func(m model.Match) bool { return m.Rule == rule })
+}

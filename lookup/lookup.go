@@ -1,0 +1,108 @@
+// Package lookup answers the questions users ask of stored news: a topic's
+// timeline, a search, the latest items, what a rule would have matched, and
+// how the feeds are doing. The slash commands, the command line and the demo
+// all answer through it, so they always agree.
+//
+// Rules: lookups only read storage; they validate their arguments (unknown
+// topic or rule, absurd ranges, overlong queries, deep pages) and say what is
+// wrong in words a user can act on: such errors satisfy IsInput, anything
+// else is the system's fault. Every lookup is bounded (MaxDays, MaxLimit,
+// MaxOffset, MaxRuleScan) so no request can read a whole archive.
+package lookup
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"wirewatch/config"
+	"wirewatch/model"
+	"wirewatch/storage"
+	"wirewatch/stories"
+)
+
+// Store is the part of storage lookups read.
+type Store interface {
+	Timeline(ctx context.Context, q storage.Query) ([]model.Story, error)
+	Search(ctx context.Context, text string, q storage.Query) ([]model.Item, error)
+	Latest(ctx context.Context, q storage.Query) ([]model.Item, error)
+}
+
+// MaxDays bounds a lookup's range, so a typo cannot ask for a century.
+const MaxDays = 3660
+
+// TopicError says a topic name is not in the config, and which are.
+type TopicError struct {
+	Name  string
+	Known []string
+}
+
+func (e *TopicError) Error() string {
+	return fmt.Sprintf("no topic named %q; known topics: %s", e.Name, strings.Join(e.Known, ", "))
+}
+
+// CheckTopic returns a *TopicError unless name is "" or a configured topic.
+func CheckTopic(cfg *config.Config, name string) error {
+	if name == "" {
+		return nil
+	}
+	known := make([]string, 0, len(cfg.Topics))
+	for _, t := range cfg.Topics {
+		if t.Name == name {
+			return nil
+		}
+		known = append(known, t.Name)
+	}
+	sort.Strings(known)
+	return &TopicError{Name: name, Known: known}
+}
+
+// Range is a lookup's time range: [From, To).
+type Range struct{ From, To time.Time }
+
+// DaysRange is the range of the last days days up to now.
+func DaysRange(days int, now time.Time) (Range, error) {
+	if days <= 0 || days > MaxDays {
+		return Range{}, inputf("days must be between 1 and %d, not %d", MaxDays, days)
+	}
+	return Range{From: now.AddDate(0, 0, -days), To: now}, nil
+}
+
+// Timeline returns a topic's timeline entries in the range, newest first,
+// with adjacent days of the same event merged. It reads at most limit
+// stories from offset.
+func Timeline(ctx context.Context, st Store, cfg *config.Config, topic string, r Range, limit, offset int) ([]stories.Entry, error) {
+	if err := CheckTopic(cfg, topic); err != nil {
+		return nil, err
+	}
+	sts, err := st.Timeline(ctx, storage.Query{Topic: topic, Since: r.From, Until: r.To, Limit: limit, Offset: offset})
+	if err != nil {
+		return nil, fmt.Errorf("timeline of %s: %w", topic, err)
+	}
+	return stories.Timeline(sts, Location(cfg)), nil
+}
+
+// Location is the zone lookups show dates in: the bot's time zone.
+func Location(cfg *config.Config) *time.Location {
+	if cfg.Bot.Location != nil {
+		return cfg.Bot.Location
+	}
+	return time.UTC
+}
+
+// WriteTimeline prints entries one line each: date, headline, sources, link.
+func WriteTimeline(w interface{ Write([]byte) (int, error) }, cfg *config.Config, entries []stories.Entry) {
+	loc := Location(cfg)
+	for _, e := range entries {
+		fmt.Fprintf(w, "%s  %s  (%s)\n            %s\n", e.Date.In(loc).Format("2006-01-02"), e.Title, plural(e.Sources, "source"), e.Link)
+	}
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
