@@ -53,6 +53,10 @@ type LimiterOptions struct {
 	// defaults 1000 and 10m (Discord bans an IP at 10,000 per 10 minutes).
 	InvalidLimit  int
 	InvalidWindow time.Duration
+	// FreshStart says no earlier process posted with this token within the
+	// last window (a Discord of our own, started with this process), so the
+	// first window need not be counted as used.
+	FreshStart bool
 	// Logger defaults to slog.Default().
 	Logger *slog.Logger
 }
@@ -242,7 +246,7 @@ func (l *Limiter) admit(req *http.Request, key string, preemptive, exempt bool) 
 // ran before this one (a restart) may have used Discord's current window.
 func (l *Limiter) newMessageBucket(now time.Time) *routeBucket {
 	b := &routeBucket{limit: l.opts.ChannelLimit, window: l.opts.ChannelWindow}
-	if now.Before(l.started.Add(l.opts.ChannelWindow + l.opts.Margin)) {
+	if !l.opts.FreshStart && now.Before(l.started.Add(l.opts.ChannelWindow+l.opts.Margin)) {
 		for range b.limit {
 			b.unknown = append(b.unknown, l.started)
 		}

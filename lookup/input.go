@@ -86,7 +86,7 @@ func ParseRange(days int, from, to string, defDays int, now time.Time, loc *time
 	var err error
 	switch {
 	case from == "" && to == "":
-		return DaysRange(days, now)
+		return DaysRange(days, now, loc)
 	case from != "" && to != "":
 		if r.From, err = parseDay(from, "from", now, loc); err != nil {
 			return Range{}, err
@@ -100,8 +100,8 @@ func ParseRange(days int, from, to string, defDays int, now time.Time, loc *time
 			return Range{}, err
 		}
 		r.To = r.From.AddDate(0, 0, days)
-		if r.To.After(now) {
-			r.To = now
+		if today, _ := DaysRange(1, now, loc); r.To.After(today.To) {
+			r.To = today.To
 		}
 	default:
 		if r.To, err = parseDay(to, "to", now, loc); err != nil {

@@ -62,12 +62,20 @@ func CheckTopic(cfg *config.Config, name string) error {
 // Range is a lookup's time range: [From, To).
 type Range struct{ From, To time.Time }
 
-// DaysRange is the range of the last days days up to now.
-func DaysRange(days int, now time.Time) (Range, error) {
+// DaysRange is the range of whole days that ends with today in loc:
+// days=1 is today, days=7 today and the six days before. Event dates are
+// days (stories keep them at noon UTC), so the range is aligned to
+// midnights, not to the current instant, or today's events would fall out.
+func DaysRange(days int, now time.Time, loc *time.Location) (Range, error) {
 	if days <= 0 || days > MaxDays {
 		return Range{}, inputf("days must be between 1 and %d, not %d", MaxDays, days)
 	}
-	return Range{From: now.AddDate(0, 0, -days), To: now}, nil
+	if loc == nil {
+		loc = time.UTC
+	}
+	y, m, d := now.In(loc).Date()
+	tomorrow := time.Date(y, m, d+1, 0, 0, 0, 0, loc)
+	return Range{From: tomorrow.AddDate(0, 0, -days), To: tomorrow}, nil
 }
 
 // Timeline returns a topic's timeline entries in the range, newest first,

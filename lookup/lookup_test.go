@@ -83,6 +83,8 @@ func save(t *testing.T, st storage.Store, k int, title string, published time.Ti
 func TestParseRange(t *testing.T) {
 	seoul, _ := time.LoadLocation("Asia/Seoul")
 	day := func(s string) time.Time { d, _ := time.ParseInLocation(time.DateOnly, s, seoul); return d }
+	y, m, d := now.In(seoul).Date()
+	tomorrow := time.Date(y, m, d+1, 0, 0, 0, 0, seoul)
 	cases := []struct {
 		name     string
 		days     int
@@ -90,11 +92,11 @@ func TestParseRange(t *testing.T) {
 		want     lookup.Range
 		err      string
 	}{
-		{name: "default", want: lookup.Range{From: now.AddDate(0, 0, -30), To: now}},
-		{name: "days", days: 7, want: lookup.Range{From: now.AddDate(0, 0, -7), To: now}},
+		{name: "default: 30 whole days ending today", want: lookup.Range{From: tomorrow.AddDate(0, 0, -30), To: tomorrow}},
+		{name: "days", days: 7, want: lookup.Range{From: tomorrow.AddDate(0, 0, -7), To: tomorrow}},
 		{name: "both dates", from: "2026-01-01", to: "2026-01-31", want: lookup.Range{From: day("2026-01-01"), To: day("2026-02-01")}},
 		{name: "from and days", days: 10, from: "2026-01-01", want: lookup.Range{From: day("2026-01-01"), To: day("2026-01-11")}},
-		{name: "from only ends now", from: "2026-03-01", want: lookup.Range{From: day("2026-03-01"), To: now}},
+		{name: "from only ends today", from: "2026-03-01", want: lookup.Range{From: day("2026-03-01"), To: tomorrow}},
 		{name: "to and days", days: 3, to: "2026-01-31", want: lookup.Range{From: day("2026-01-29"), To: day("2026-02-01")}},
 		{name: "negative days", days: -5, err: "days must be between 1 and 3660, not -5"},
 		{name: "huge days", days: 100000, err: "days must be between"},
@@ -149,7 +151,7 @@ func TestTimelinePagedWalksEveryStoryOnce(t *testing.T) {
 		save(t, st, k, fmt.Sprintf("Pyongyang event number %d", k), now.AddDate(0, 0, -1-3*k), "north-korea")
 	}
 	save(t, st, 99, "Japan only", now.AddDate(0, 0, -2), "japan")
-	r, _ := lookup.DaysRange(365, now)
+	r, _ := lookup.DaysRange(365, now, time.UTC)
 	var seen []string
 	for pg := 0; ; pg++ {
 		p, err := lookup.TimelinePaged(ctx, st, cfg, "north-korea", r, pg, 10)
@@ -186,7 +188,7 @@ func TestSearchAndLatest(t *testing.T) {
 	save(t, st, 1, "North Korea fires missile", now.Add(-time.Hour), "north-korea")
 	save(t, st, 2, "Japan protests missile", now.Add(-2*time.Hour), "japan")
 	save(t, st, 3, "Old missile story", now.AddDate(0, 0, -400), "north-korea")
-	r, _ := lookup.DaysRange(30, now)
+	r, _ := lookup.DaysRange(30, now, time.UTC)
 
 	items, err := lookup.Search(ctx, st, cfg, "missile", "", r, 10, 0)
 	if err != nil || len(items) != 2 {
@@ -237,7 +239,7 @@ func TestRuleTest(t *testing.T) {
 		}
 		save(t, st, k, title, now.Add(-time.Duration(k+1)*time.Minute))
 	}
-	r, _ := lookup.DaysRange(30, now)
+	r, _ := lookup.DaysRange(30, now, time.UTC)
 	items, err := lookup.RuleTest(ctx, st, cfg, eng, "nk-launch", r, 50)
 	if err != nil || len(items) != 12 {
 		t.Fatalf("rule test: %d items, %v; want 12", len(items), err)

@@ -1,0 +1,59 @@
+package bot
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+
+	"github.com/bwmarrin/discordgo"
+
+	"wirewatch/alerts"
+	"wirewatch/config"
+	"wirewatch/storage"
+)
+
+// Connection is a live Discord session: the sink the outbox posts through
+// and the slash commands it answers.
+type Connection struct {
+	*Discord
+	session *discordgo.Session
+}
+
+// Connect opens a gateway session with token, puts the REST limiter in front
+// of every call, registers the slash commands with one bulk overwrite (per
+// configured guild, or globally) and starts answering them.
+func Connect(ctx context.Context, token string, store storage.Store, runtime func() (*config.Config, *alerts.Engine), log *slog.Logger) (*Connection, error) {
+	s, err := discordgo.New("Bot " + token)
+	if err != nil {
+		return nil, fmt.Errorf("discord session: %w", err)
+	}
+	return connect(ctx, s, store, runtime, log)
+}
+
+// connect finishes a session made by Connect or, in tests, by the fake.
+func connect(_ context.Context, s *discordgo.Session, store storage.Store, runtime func() (*config.Config, *alerts.Engine), log *slog.Logger) (*Connection, error) {
+	cfg, _ := runtime()
+	s.Client.Transport = NewLimiter(s.Client.Transport, LimiterOptions{Logger: log})
+	s.Identify.Intents = discordgo.IntentsGuilds // interactions need no intent
+	cmds := NewCommands(store, runtime, CommandOptions{Logger: log, UserAgent: cfg.Polling.UserAgent})
+	s.AddHandler(cmds.Handle)
+	s.AddHandler(func(_ *discordgo.Session, r *discordgo.Ready) {
+		log.Info("discord ready", "user", r.User.Username, "guilds", len(r.Guilds))
+	})
+	s.AddHandler(func(_ *discordgo.Session, _ *discordgo.Disconnect) { log.Warn("discord gateway disconnected; reconnecting") })
+	if err := s.Open(); err != nil {
+		return nil, fmt.Errorf("open discord gateway: %w", err)
+	}
+	if cfg.Discord.ApplicationID != "" {
+		if err := cmds.Register(s, cfg.Discord.ApplicationID, cfg.Discord.GuildIDs); err != nil {
+			s.Close()
+			return nil, fmt.Errorf("register slash commands: %w", err)
+		}
+	} else {
+		log.Warn("no discord.application_id: slash commands are not registered")
+	}
+	return &Connection{Discord: NewDiscord(s, WithSinkLogger(log)), session: s}, nil
+}
+
+// Close closes the gateway session.
+func (c *Connection) Close() error { return c.session.Close() }

@@ -1,0 +1,60 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"sort"
+
+	"wirewatch/config"
+	"wirewatch/pipeline"
+)
+
+func init() {
+	register("check", "validate a config file; prints file:line:col for each mistake", runCheck)
+}
+
+func runCheck(_ context.Context, args []string, out io.Writer) error {
+	fs := newFlags("check", out)
+	path := fs.String("config", "wirewatch.toml", "config file to check")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if _, err := loadRuntime(*path); err != nil {
+		fmt.Fprintln(out, err)
+		return errFound
+	}
+	fmt.Fprintf(out, "%s: ok\n", *path)
+	return nil
+}
+
+// loadRuntime reads, validates and compiles a config. Its error lists every
+// mistake (config and rule syntax alike) as file:line:col lines.
+func loadRuntime(path string) (*pipeline.Runtime, error) {
+	cfg, err := config.Load(path)
+	if cfg == nil {
+		return nil, err // unreadable, or not TOML at all
+	}
+	var list config.Errors
+	if err != nil && !errors.As(err, &list) {
+		return nil, err
+	}
+	// Rules are compiled even when the rest has mistakes, so one run of
+	// check reports every mistake in the file.
+	rt, rerr := pipeline.NewRuntime(cfg)
+	var rlist config.Errors
+	if errors.As(rerr, &rlist) {
+		list = append(list, rlist...)
+	} else if rerr != nil {
+		return nil, fmt.Errorf("%s: %w", path, rerr)
+	}
+	if len(list) > 0 {
+		sort.SliceStable(list, func(i, j int) bool {
+			a, b := list[i].Pos, list[j].Pos
+			return a.Line < b.Line || (a.Line == b.Line && a.Col < b.Col)
+		})
+		return nil, list
+	}
+	return rt, nil
+}

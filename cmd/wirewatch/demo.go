@@ -1,0 +1,22 @@
+package main
+
+import (
+	"context"
+	"io"
+
+	"wirewatch/demo"
+)
+
+func init() {
+	register("demo", "the whole pipeline on sample news, offline: feeds on 127.0.0.1, SQLite, an in-process Discord", runDemo)
+}
+
+func runDemo(ctx context.Context, args []string, out io.Writer) error {
+	fs := newFlags("demo", out)
+	dir := fs.String("dir", "", "keep the demo's database and config in this folder (default: a temporary one, removed after)")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	_, err := demo.Run(ctx, out, demo.Options{Dir: *dir})
+	return err
+}

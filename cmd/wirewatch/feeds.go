@@ -1,0 +1,86 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"time"
+
+	"wirewatch/config"
+	"wirewatch/feeds"
+	"wirewatch/lookup"
+)
+
+func init() {
+	register("feeds", "feed health (feeds [list]), OPML import and export (feeds import FILE | feeds export)", runFeeds)
+}
+
+func runFeeds(ctx context.Context, args []string, out io.Writer) error {
+	fs := newFlags("feeds", out)
+	path := fs.String("config", "wirewatch.toml", "config file")
+	asJSON := fs.Bool("json", false, "print JSON (list)")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	verb := "list"
+	if fs.NArg() > 0 {
+		verb = fs.Arg(0)
+	}
+	switch verb {
+	case "list":
+		return listFeeds(ctx, *path, *asJSON, out)
+	case "export":
+		cfg, err := config.Load(*path)
+		if err != nil {
+			return err
+		}
+		return feeds.WriteOPML(out, cfg.Feeds)
+	case "import":
+		if fs.NArg() != 2 {
+			return fmt.Errorf("%w: feeds import FILE.opml", errUsage)
+		}
+		return importOPML(fs.Arg(1), out)
+	}
+	return fmt.Errorf("%w: unknown feeds command %q (list, import, export)", errUsage, verb)
+}
+
+func listFeeds(ctx context.Context, path string, asJSON bool, out io.Writer) error {
+	cfg, err := config.Load(path)
+	if err != nil {
+		return err
+	}
+	st, err := openStore(ctx, cfg.Bot.Database)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	list, err := lookup.FeedHealth(ctx, st, cfg)
+	if err != nil {
+		return err
+	}
+	if asJSON {
+		return writeJSON(out, list)
+	}
+	lookup.WriteFeeds(out, cfg, list, time.Now())
+	return nil
+}
+
+// importOPML prints [[feeds]] tables for the feeds of an OPML file, to be
+// pasted into the config: the config stays the one source of truth.
+func importOPML(file string, out io.Writer) error {
+	f, err := os.Open(file)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	list, err := feeds.ReadOPML(f)
+	if err != nil {
+		return fmt.Errorf("read %s: %w", file, err)
+	}
+	fmt.Fprintf(out, "# %d feeds from %s; paste into your config\n", len(list), file)
+	for _, fd := range list {
+		fmt.Fprintf(out, "\n[[feeds]]\nname = %q\nurl = %q\n", fd.Name, fd.URL)
+	}
+	return nil
+}

@@ -1,0 +1,207 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"wirewatch/config"
+	"wirewatch/lookup"
+	"wirewatch/storage"
+)
+
+func init() {
+	register("timeline", "a topic's stories by event date: timeline TOPIC [--days N] [--json]", runTimeline)
+	register("search", "full-text search over stored items: search WORDS... [--topic T] [--days N] [--json]", runSearch)
+	register("latest", "the newest items with their summaries: latest [--topic T] [--count N] [--json]", runLatest)
+	register("rules", "list the rules, or test one on stored items: rules [list] | rules test NAME [--days N] [--json]", runRules)
+}
+
+// lookupFlags are the flags every lookup shares.
+type lookupFlags struct {
+	fs     *flag.FlagSet
+	config *string
+	days   *int
+	asJSON *bool
+	count  *int
+	topic  *string
+}
+
+func newLookupFlags(name string, out io.Writer, defCount int) *lookupFlags {
+	fs := newFlags(name, out)
+	return &lookupFlags{
+		fs:     fs,
+		config: fs.String("config", "wirewatch.toml", "config file (names the database)"),
+		days:   fs.Int("days", 30, "how many days back, today included"),
+		asJSON: fs.Bool("json", false, "print JSON"),
+		count:  fs.Int("count", defCount, "how many results"),
+		topic:  fs.String("topic", "", "only this topic"),
+	}
+}
+
+// parse reads flags that may come before or after positional arguments
+// (wirewatch timeline north-korea --days 7) and returns the positional ones.
+func (lf *lookupFlags) parse(args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := parseFlags(lf.fs, args); err != nil {
+			return nil, err
+		}
+		if lf.fs.NArg() == 0 {
+			return pos, nil
+		}
+		pos = append(pos, lf.fs.Arg(0))
+		args = lf.fs.Args()[1:]
+	}
+}
+
+// open loads the config, opens its store and works out the day range.
+func (lf *lookupFlags) open(ctx context.Context) (*config.Config, storage.Store, lookup.Range, error) {
+	cfg, err := config.Load(*lf.config)
+	if err != nil {
+		return nil, nil, lookup.Range{}, err
+	}
+	r, err := lookup.DaysRange(*lf.days, time.Now(), lookup.Location(cfg))
+	if err != nil {
+		return nil, nil, lookup.Range{}, fmt.Errorf("%w: %v", errUsage, err)
+	}
+	st, err := openStore(ctx, cfg.Bot.Database)
+	if err != nil {
+		return nil, nil, lookup.Range{}, err
+	}
+	return cfg, st, r, nil
+}
+
+// usageIfInput turns a lookup's complaint about its input into a usage error.
+func usageIfInput(err error) error {
+	if err != nil && lookup.IsInput(err) {
+		return fmt.Errorf("%w: %v", errUsage, err)
+	}
+	return err
+}
+
+func runTimeline(ctx context.Context, args []string, out io.Writer) error {
+	lf := newLookupFlags("timeline", out, 50)
+	pos, err := lf.parse(args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return fmt.Errorf("%w: want one topic, e.g. wirewatch timeline north-korea --days 30", errUsage)
+	}
+	cfg, st, r, err := lf.open(ctx)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	entries, err := lookup.Timeline(ctx, st, cfg, pos[0], r, *lf.count, 0)
+	if err != nil {
+		var te *lookup.TopicError
+		if errors.As(err, &te) {
+			return fmt.Errorf("%w: %v", errUsage, err)
+		}
+		return usageIfInput(err)
+	}
+	if *lf.asJSON {
+		return writeJSON(out, entries)
+	}
+	lookup.WriteTimeline(out, cfg, entries)
+	return nil
+}
+
+func runSearch(ctx context.Context, args []string, out io.Writer) error {
+	lf := newLookupFlags("search", out, 20)
+	pos, err := lf.parse(args)
+	if err != nil {
+		return err
+	}
+	cfg, st, r, err := lf.open(ctx)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	items, err := lookup.Search(ctx, st, cfg, strings.Join(pos, " "), *lf.topic, r, *lf.count, 0)
+	if err != nil {
+		return usageIfInput(err)
+	}
+	if *lf.asJSON {
+		return writeJSON(out, items)
+	}
+	lookup.WriteItems(out, cfg, items)
+	return nil
+}
+
+func runLatest(ctx context.Context, args []string, out io.Writer) error {
+	lf := newLookupFlags("latest", out, 10)
+	if _, err := lf.parse(args); err != nil {
+		return err
+	}
+	cfg, st, _, err := lf.open(ctx)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	items, err := lookup.Latest(ctx, st, cfg, *lf.topic, *lf.count)
+	if err != nil {
+		return usageIfInput(err)
+	}
+	if *lf.asJSON {
+		return writeJSON(out, items)
+	}
+	lookup.WriteItems(out, cfg, items)
+	return nil
+}
+
+func runRules(ctx context.Context, args []string, out io.Writer) error {
+	lf := newLookupFlags("rules", out, 20)
+	pos, err := lf.parse(args)
+	if err != nil {
+		return err
+	}
+	if len(pos) == 0 || pos[0] == "list" {
+		rt, err := loadRuntime(*lf.config)
+		if err != nil {
+			return err
+		}
+		if *lf.asJSON {
+			return writeJSON(out, rt.Config.Rules)
+		}
+		for _, r := range rt.Config.Rules {
+			fmt.Fprintf(out, "%s  [%s → %s]\n  %s\n", r.Name, r.Severity, strings.Join(r.Channels, ", "), r.Query)
+		}
+		return nil
+	}
+	if pos[0] != "test" || len(pos) != 2 {
+		return fmt.Errorf("%w: rules [list] | rules test NAME [--days N]", errUsage)
+	}
+	rt, err := loadRuntime(*lf.config)
+	if err != nil {
+		return err
+	}
+	_, st, r, err := lf.open(ctx)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	items, err := lookup.RuleTest(ctx, st, rt.Config, rt.Rules, pos[1], r, *lf.count)
+	if err != nil {
+		return usageIfInput(err)
+	}
+	if *lf.asJSON {
+		return writeJSON(out, items)
+	}
+	fmt.Fprintf(out, "rule %s would have matched %d stored items in the last %d days:\n", pos[1], len(items), *lf.days)
+	lookup.WriteItems(out, rt.Config, items)
+	return nil
+}
+
+func writeJSON(out io.Writer, v any) error {
+	enc := json.NewEncoder(out)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}

@@ -1,0 +1,180 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"os/signal"
+	"sync"
+	"syscall"
+	"time"
+
+	"wirewatch/alerts"
+	"wirewatch/bot"
+	"wirewatch/config"
+	"wirewatch/model"
+	"wirewatch/outbox"
+	"wirewatch/pipeline"
+	"wirewatch/storage"
+)
+
+func init() {
+	register("run", "run the bot: poll feeds, post alerts and digests, answer slash commands", runBot)
+}
+
+func runBot(ctx context.Context, args []string, out io.Writer) error {
+	fs := newFlags("run", out)
+	path := fs.String("config", "wirewatch.toml", "config file (reloaded when it changes or on SIGHUP)")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	rt, err := loadRuntime(*path)
+	if err != nil {
+		return fmt.Errorf("config refused:\n%w", err)
+	}
+	log := newLogger(rt.Config.Bot.LogLevel)
+	store, err := openStore(ctx, rt.Config.Bot.Database)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+
+	// The pipeline is made first: the Discord commands and the outbox's
+	// quiet hours read its runtime, which a reload swaps. The outbox exists
+	// before anything runs, so Notify never sees it nil.
+	var box *outbox.Outbox
+	p, err := pipeline.New(ctx, store, rt, pipeline.Options{Logger: log, Notify: func() { box.Notify() }})
+	if err != nil {
+		return err
+	}
+	runtime := func() (*config.Config, *alerts.Engine) {
+		r := p.Runtime()
+		return r.Config, r.Rules
+	}
+	sink, closeSink, err := openSink(ctx, rt.Config, store, runtime, out, log)
+	if err != nil {
+		return err
+	}
+	defer closeSink()
+	box = outbox.New(store, sink, outbox.Options{
+		Logger: log,
+		Hold: func(post model.Post, now time.Time) (time.Time, bool) {
+			return pipeline.QuietHold(p.Runtime().Config, post, now)
+		},
+	})
+	reload := func(cfg *config.Config, err error) {
+		next, cerr := runtimeOf(cfg, err)
+		if cerr != nil {
+			log.Error("config refused; the running config stays", "path", *path, "errors", cerr.Error())
+			notifyAdmins(ctx, store, box, p.Runtime().Config, "Config reload refused; the running config stays:\n"+cerr.Error())
+			return
+		}
+		p.SetRuntime(next)
+		log.Info("config reloaded", "path", *path, "feeds", len(next.Config.Feeds), "rules", len(next.Config.Rules))
+	}
+	log.Info("wirewatch running", "version", version, "feeds", len(rt.Config.Feeds), "rules", len(rt.Config.Rules), "database", rt.Config.Bot.Database)
+	return runAll(ctx,
+		func(ctx context.Context) error { return box.Run(ctx) },
+		func(ctx context.Context) error { return p.Run(ctx) },
+		func(ctx context.Context) error { config.Watch(ctx, *path, 2*time.Second, reload); return nil },
+		func(ctx context.Context) error { return reloadOnHUP(ctx, *path, reload) },
+	)
+}
+
+// runtimeOf compiles a reloaded config, or passes its load error on.
+func runtimeOf(cfg *config.Config, err error) (*pipeline.Runtime, error) {
+	if err != nil {
+		return nil, err
+	}
+	return pipeline.NewRuntime(cfg)
+}
+
+// reloadOnHUP reloads the config whenever the process receives SIGHUP.
+func reloadOnHUP(ctx context.Context, path string, reload func(*config.Config, error)) error {
+	hup := make(chan os.Signal, 1)
+	signal.Notify(hup, syscall.SIGHUP)
+	defer signal.Stop(hup)
+	for {
+		select {
+		case <-ctx.Done():
+			return nil
+		case <-hup:
+			reload(config.Load(path))
+		}
+	}
+}
+
+// runAll runs each function in its own goroutine until ctx ends or one fails;
+// then it cancels the rest and waits for all of them.
+func runAll(ctx context.Context, fns ...func(context.Context) error) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	errs := make(chan error, len(fns))
+	var wg sync.WaitGroup
+	for _, fn := range fns {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			err := fn(ctx)
+			if err != nil && !errors.Is(err, context.Canceled) {
+				cancel()
+			}
+			errs <- err
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		if err != nil && !errors.Is(err, context.Canceled) {
+			return err
+		}
+	}
+	return nil
+}
+
+// openSink connects to Discord when a token and a [discord] table are
+// present, else prints posts to the console.
+func openSink(ctx context.Context, cfg *config.Config, store storage.Store, runtime func() (*config.Config, *alerts.Engine), out io.Writer, log *slog.Logger) (outbox.Sink, func(), error) {
+	token := os.Getenv("DISCORD_TOKEN")
+	if !cfg.Discord.Enabled || token == "" {
+		log.Info("no [discord] table or no DISCORD_TOKEN: posting to the console")
+		return bot.NewConsole(out, channelNames(cfg)), func() {}, nil
+	}
+	conn, err := bot.Connect(ctx, token, store, runtime, log)
+	if err != nil {
+		return nil, nil, fmt.Errorf("connect to Discord: %w", err)
+	}
+	return conn, func() { conn.Close() }, nil
+}
+
+func channelNames(cfg *config.Config) map[string]string {
+	m := make(map[string]string, len(cfg.Channels))
+	for _, c := range cfg.Channels {
+		m[c.ID] = c.Name
+	}
+	return m
+}
+
+// notifyAdmins posts an operational notice to the admin channel, if any.
+func notifyAdmins(ctx context.Context, store storage.Store, box *outbox.Outbox, cfg *config.Config, text string) {
+	for _, c := range cfg.Channels {
+		if c.Name != cfg.Discord.AdminChannel {
+			continue
+		}
+		post := pipeline.NoticePost(c, text, time.Now())
+		if err := store.AddPosts(ctx, []model.Post{post}); err == nil {
+			box.Notify()
+		}
+	}
+}
+
+func newLogger(level string) *slog.Logger {
+	var l slog.Level
+	if err := l.UnmarshalText([]byte(level)); err != nil {
+		l = slog.LevelInfo
+	}
+	return slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: l}))
+}
