@@ -40,7 +40,9 @@ func connect(_ context.Context, s *discordgo.Session, store storage.Store, runti
 	s.AddHandler(func(_ *discordgo.Session, r *discordgo.Ready) {
 		log.Info("discord ready", "user", r.User.Username, "guilds", len(r.Guilds))
 	})
-	s.AddHandler(func(_ *discordgo.Session, _ *discordgo.Disconnect) { log.Warn("discord gateway disconnected; reconnecting") })
+	s.AddHandler(func(_ *discordgo.Session, _ *discordgo.Disconnect) {
+		log.Warn("discord gateway disconnected; reconnecting")
+	})
 	if err := s.Open(); err != nil {
 		return nil, fmt.Errorf("open discord gateway: %w", err)
 	}
