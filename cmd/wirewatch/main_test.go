@@ -1,0 +1,87 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+func run(t *testing.T, args ...string) (string, int) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	code := runMain(context.Background(), args, &out, &errOut)
+	return out.String() + errOut.String(), code
+}
+
+// TestCheck: a config with mistakes in every part is refused with exit
+// status 1 and one file:line:col line per mistake, rule syntax included.
+func TestCheck(t *testing.T) {
+	out, code := run(t, "check", "-config", "testdata/broken.toml")
+	if code != 1 {
+		t.Fatalf("exit %d, want 1; output:\n%s", code, out)
+	}
+	for _, want := range []string{
+		"testdata/broken.toml:2:12:",  // unknown time zone
+		"testdata/broken.toml:6:7:",   // not an http(s) URL
+		"testdata/broken.toml:18:",    // the rule's unclosed parenthesis, inside the query
+		"testdata/broken.toml:19:",    // route to an undefined channel
+		"testdata/broken.toml:23:12:", // cron day of week 9
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+	if out, code := run(t, "check", "-config", "../../config.example.toml"); code != 0 {
+		t.Errorf("config.example.toml: exit %d:\n%s", code, out)
+	}
+}
+
+// TestLookupsAfterDemo runs the demo into a folder, then the lookups a
+// script would run against its database.
+func TestLookupsAfterDemo(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs the demo")
+	}
+	dir := t.TempDir()
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	var out, errOut bytes.Buffer
+	if code := runMain(ctx, []string{"demo", "-dir", dir}, &out, &errOut); code != 0 {
+		t.Fatalf("demo: exit %d\n%s%s", code, out.String(), errOut.String())
+	}
+	cfg := filepath.Join(dir, "demo.toml")
+	tests := []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"timeline", "north-korea", "-config", cfg, "--days", "7"}, 0, "(4 sources)"},
+		{[]string{"timeline", "north-korea", "-config", cfg, "--json"}, 0, `"Sources": 4`},
+		{[]string{"timeline", "nowhere", "-config", cfg}, 2, `no topic named "nowhere"`},
+		{[]string{"timeline", "north-korea", "-config", cfg, "--days", "-3"}, 2, "days must be between"},
+		{[]string{"search", "ballistic", "missile", "-config", cfg}, 0, "ballistic missile"},
+		{[]string{"search", "-config", cfg, `"`}, 0, ""},
+		{[]string{"latest", "-config", cfg, "--count", "2"}, 0, "Pyongyang Watch"},
+		{[]string{"rules", "test", "trilateral-drills", "-config", cfg}, 0, "Freedom Edge"},
+		{[]string{"rules", "test", "no-such-rule", "-config", cfg}, 2, "no-such-rule"},
+		{[]string{"feeds", "-config", cfg}, 0, "Harbor Wire  [ok]"},
+		{[]string{"feeds", "-config", cfg, "export"}, 0, "<opml"},
+	}
+	for _, tt := range tests {
+		t.Run(strings.Join(tt.args[:2], " "), func(t *testing.T) {
+			got, code := run(t, tt.args...)
+			if code != tt.code || !strings.Contains(got, tt.want) {
+				t.Errorf("wirewatch %s: exit %d, want %d with %q; output:\n%s", strings.Join(tt.args, " "), code, tt.code, tt.want, got)
+			}
+		})
+	}
+}
+
+func TestUnknownCommand(t *testing.T) {
+	if out, code := run(t, "frobnicate"); code != 2 || !strings.Contains(out, "unknown command") {
+		t.Errorf("exit %d, output %q", code, out)
+	}
+}
