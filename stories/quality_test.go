@@ -159,7 +159,7 @@ func TestGroupingQuality(t *testing.T) {
 		file              string
 		minItems          int
 		precision, recall float64
-	}{{"testdata/labelled.txt", 150, 0.95, 0.85}, {"testdata/heldout.txt", 40, 0.95, 0.75}} {
+	}{{"testdata/labelled.txt", 150, 0.95, 0.85}, {"testdata/heldout.txt", 40, 0.95, 0.75}, {"testdata/heldout2.txt", 60, 0, 0}} {
 		t.Run(strings.TrimSuffix(strings.TrimPrefix(tc.file, "testdata/"), ".txt"), func(t *testing.T) {
 			set := readLabelled(t, tc.file)
 			if len(set) < tc.minItems {
