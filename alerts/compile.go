@@ -1,0 +1,191 @@
+package alerts
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"wirewatch/config"
+	"wirewatch/model"
+)
+
+// compiler holds what the rules of one config share: interned leaves and
+// the compiled topics.
+type compiler struct {
+	leaves  []leaf
+	leafIdx map[string]int32
+	topics  map[string]*topicDef
+}
+
+// topicDef is a topic's aliases, tokenized once.
+type topicDef struct {
+	name    string
+	aliases [][]qtok
+	labels  []string
+}
+
+func newCompiler() *compiler {
+	return &compiler{leafIdx: make(map[string]int32), topics: make(map[string]*topicDef)}
+}
+
+// leafNode returns a node for l, sharing an identical leaf if one exists.
+func (c *compiler) leafNode(l *leaf, off int) *node {
+	k := l.key()
+	id, ok := c.leafIdx[k]
+	if !ok {
+		id = int32(len(c.leaves))
+		c.leaves = append(c.leaves, *l)
+		c.leafIdx[k] = id
+	}
+	return &node{kind: nodeLeaf, leaf: id, off: off}
+}
+
+// topicRef expands topic:name into an OR of the topic's aliases, within the
+// field scope in force.
+func (c *compiler) topicRef(p *parser, v lexeme) *node {
+	t, ok := c.topics[strings.ToLower(v.text)]
+	if !ok {
+		p.note(v.off, "unknown topic %q%s", v.text, c.suggestTopic(v.text))
+		return &node{kind: nodeNever, off: v.off}
+	}
+	return c.topicNode(t, p.mask, v.off)
+}
+
+func (c *compiler) topicNode(t *topicDef, mask fieldMask, off int) *node {
+	if len(t.aliases) == 0 {
+		return &node{kind: nodeNever, off: off}
+	}
+	kids := make([]*node, len(t.aliases))
+	for i, a := range t.aliases {
+		kids[i] = c.leafNode(&leaf{kind: leafTokens, toks: a, mask: mask, label: t.labels[i]}, off)
+	}
+	if len(kids) == 1 {
+		return kids[0]
+	}
+	return &node{kind: nodeOr, kids: kids, off: off}
+}
+
+// suggestTopic names the closest known topic, for typos.
+func (c *compiler) suggestTopic(name string) string {
+	best, bestD := "", 1<<30
+	for k := range c.topics {
+		if d := editDistance(strings.ToLower(name), k); d < bestD || d == bestD && k < best {
+			best, bestD = k, d
+		}
+	}
+	if best == "" || bestD > 3 {
+		names := make([]string, 0, len(c.topics))
+		for k := range c.topics {
+			names = append(names, k)
+		}
+		sort.Strings(names)
+		if len(names) == 0 {
+			return ": no topics are defined"
+		}
+		return fmt.Sprintf(": known topics are %s", strings.Join(names, ", "))
+	}
+	return fmt.Sprintf(" (did you mean %q?)", best)
+}
+
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
+
+// posAt converts a byte offset of a rule's query into a file position.
+// The loader knows where each byte was written (escapes, multi-line
+// strings); for a rule built in code it assumes a literal string, whose
+// lines continue in column 1. Columns count runes.
+func posAt(r config.Rule, off int) config.Pos {
+	off = max(0, min(off, len(r.Query)))
+	p := r.QueryPosAt(off)
+	pre := r.Query[:off]
+	k := strings.LastIndexByte(pre, '\n')
+	if k < 0 {
+		return p
+	}
+	single := r.QueryPos
+	single.Col += utf8.RuneCountInString(pre)
+	if p != single {
+		return p // the loader mapped it
+	}
+	return config.Pos{File: r.QueryPos.File, Line: r.QueryPos.Line + strings.Count(pre, "\n"), Col: 1 + utf8.RuneCountInString(pre[k+1:])}
+}
+
+// Compile compiles the topics and every rule of cfg into an Engine. Its
+// error is a config.Errors that lists every mistake of every rule, each at
+// file:line:col inside the rule's query.
+func Compile(cfg *config.Config) (*Engine, error) {
+	c := newCompiler()
+	var errs config.Errors
+	for _, t := range cfg.Topics {
+		def := &topicDef{name: t.Name}
+		aliases := t.Aliases
+		if len(aliases) == 0 && t.Title != "" {
+			aliases = []string{t.Title}
+		}
+		for _, a := range aliases {
+			toks, qe := queryTokens(a, 0)
+			if qe != nil {
+				errs = append(errs, config.Error{Pos: t.Pos, Msg: fmt.Sprintf("topic %q: alias %q: %s", t.Name, a, qe.msg)})
+				continue
+			}
+			def.aliases = append(def.aliases, toks)
+			def.labels = append(def.labels, strings.Join(strings.Fields(a), " "))
+		}
+		if len(aliases) == 0 {
+			errs = append(errs, config.Error{Pos: t.Pos, Msg: fmt.Sprintf("topic %q has no aliases", t.Name)})
+		}
+		c.topics[strings.ToLower(t.Name)] = def
+	}
+
+	e := &Engine{nTopics: len(cfg.Topics)}
+	for _, t := range cfg.Topics {
+		root := c.topicNode(c.topics[strings.ToLower(t.Name)], defaultMask, 0)
+		e.targets = append(e.targets, target{name: t.Name, root: root})
+	}
+	for _, r := range cfg.Rules {
+		root, qerrs := c.parseQuery(r.Query)
+		for _, qe := range qerrs {
+			errs = append(errs, config.Error{Pos: posAt(r, qe.off), Msg: fmt.Sprintf("rule %q: %s", r.Name, qe.msg)})
+		}
+		sev := model.Severity(r.Severity)
+		if r.Severity == "" {
+			sev = model.SeverityAlert
+		}
+		if sev.Rank() < 0 {
+			errs = append(errs, config.Error{Pos: r.Pos, Msg: fmt.Sprintf("rule %q: unknown severity %q: expected info, alert or urgent", r.Name, r.Severity)})
+		}
+		if root == nil {
+			continue
+		}
+		t := target{name: r.Name, root: root, severity: sev, channels: r.Channels}
+		if sev == model.SeverityUrgent {
+			t.mentions = r.Mentions
+		}
+		e.targets = append(e.targets, t)
+	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	e.leaves = c.leaves
+	e.buildIndex()
+	return e, nil
+}

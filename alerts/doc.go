@@ -1,0 +1,47 @@
+// Package alerts compiles the admins' keyword rules and topics, matches
+// items against them, renders Discord-ready messages and holds the pure
+// routing helpers (nonces, quiet hours, cooldowns, digest schedules). The
+// pipeline keeps all state; nothing here does I/O.
+//
+// # Query language
+//
+// The full grammar, with examples, is in GRAMMAR.md next to this file.
+//
+//	query   = or
+//	or      = and { "OR" and }
+//	and     = unary { [ "AND" ] unary }        juxtaposition means AND
+//	unary   = "NOT" unary | near
+//	near    = primary { "NEAR/" N primary }    N = 0..100 words between
+//	primary = "(" or ")" | field ":" primary | "topic:" name
+//	        | word | word* | "phrase" | /regex/
+//	field   = title | text | summary | feed | link | author | category
+//
+// Precedence, tightest first: NEAR, NOT, AND, OR. AND, OR and NOT are
+// recognised in any case; quote them ("not") to search for the word.
+// Matching is case- and accent-insensitive (Unicode case folding, marks
+// removed: "Séoul" = "seoul") on word tokens: runs of letters, digits and
+// combining marks. Anything else separates words, so "Kim Jong-un" is the
+// tokens kim, jong, un, and a query word with punctuation in it is a
+// phrase: Jong-un matches "Jong-un" and "Jong Un"; Hwasong-19 matches
+// "Hwasong-19" and "Hwasong 19". A word of Hangul matches as a prefix, so
+// 북한 finds 북한이 and 북한의 (Korean attaches particles to nouns).
+// Regexes are Go RE2 (linear time), case-insensitive, and run on the raw
+// text of each field; they are not accent-folded.
+//
+// Unscoped terms and topics look at the title, text and summary. topic:x
+// means any alias of config topic x.
+//
+// # Rules
+//
+//   - Compile reports every mistake of every rule at once, as config.Errors
+//     at file:line:col inside the query, with the offending token.
+//   - A query has at most MaxQueryBytes bytes, MaxDepth levels of nesting
+//     and MaxTerms terms.
+//   - Matching goes through an index from folded tokens, prefixes and regex
+//     literals to rules, so its cost grows with the item, not with the number
+//     of rules. Each item is tokenized once.
+//   - Everything from a feed is escaped when rendered: no mention can ping
+//     except the rule's own roles (Message.Roles), markdown shows as text,
+//     only http(s) links are kept, and every text is capped in code points to
+//     Discord's limits.
+package alerts

@@ -1,0 +1,450 @@
+package alerts
+
+import (
+	"regexp/syntax"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+type trigKind uint8
+
+const (
+	trigExact  trigKind = iota // a folded token
+	trigPrefix                 // a folded token prefix
+	trigLit                    // a literal inside a regex, found by substring search
+)
+
+// trigger is a key of the index: if none of a target's triggers occurs in
+// an item, the target cannot match it.
+type trigger struct {
+	kind trigKind
+	s    string
+}
+
+func triggerCost(ts []trigger) int {
+	c := 0
+	for _, t := range ts {
+		// Longer words are rarer, so they make fewer false candidates.
+		switch t.kind {
+		case trigExact:
+			c += 1
+			if len(t.s) < 6 {
+				c++
+			}
+			if len(t.s) < 4 {
+				c++
+			}
+		case trigPrefix:
+			c += 3
+			if len(t.s) < 4 {
+				c += 2
+			}
+		case trigLit:
+			c += 4
+		}
+	}
+	return c
+}
+
+// triggers returns a set of keys one of which every item matching n
+// contains; ok is false when there is none (e.g. NOT x).
+func (e *Engine) triggers(n *node) (ts []trigger, ok bool) {
+	switch n.kind {
+	case nodeNever:
+		return nil, true // matches nothing: needs no key
+	case nodeLeaf:
+		l := &e.leaves[n.leaf]
+		if l.kind == leafRegex {
+			if len(l.lits) == 0 {
+				return nil, false
+			}
+			for _, s := range l.lits {
+				ts = append(ts, trigger{trigLit, s})
+			}
+			return ts, true
+		}
+		best := -1
+		for i, t := range l.toks {
+			if best < 0 || l.toks[best].prefix && !t.prefix ||
+				l.toks[best].prefix == t.prefix && len(t.text) > len(l.toks[best].text) {
+				best = i
+			}
+		}
+		t := l.toks[best]
+		if t.prefix {
+			return []trigger{{trigPrefix, t.text}}, true
+		}
+		return []trigger{{trigExact, t.text}}, true
+	case nodeOr:
+		for _, k := range n.kids {
+			kt, ok := e.triggers(k)
+			if !ok {
+				return nil, false
+			}
+			ts = append(ts, kt...)
+		}
+		return ts, true
+	case nodeAnd, nodeNear:
+		// Every operand must match, so any one operand's keys will do:
+		// take the cheapest.
+		found := false
+		for _, k := range n.kids {
+			kt, ok := e.triggers(k)
+			if ok && (!found || triggerCost(kt) < triggerCost(ts)) {
+				ts, found = kt, true
+			}
+		}
+		return ts, found
+	}
+	return nil, false // NOT
+}
+
+// buildIndex maps every trigger to the targets it may set off.
+func (e *Engine) buildIndex() {
+	e.tokens = make(map[string]*tokenInfo)
+	e.exact = make(map[string][]int32)
+	e.prefixID = make(map[string]int32)
+	lens := map[int]bool{}
+	prefixID := func(p string) int32 {
+		id, ok := e.prefixID[p]
+		if !ok {
+			id = int32(len(e.prefixTargets))
+			e.prefixID[p] = id
+			e.prefixTargets = append(e.prefixTargets, nil)
+			lens[len(p)] = true
+			e.prefixStart.add(p)
+		}
+		return id
+	}
+	// Every word or phrase that starts its look-up with a prefix gets its
+	// prefix indexed, so the item's tokens with that prefix are at hand.
+	for i := range e.leaves {
+		l := &e.leaves[i]
+		if l.kind != leafTokens {
+			continue
+		}
+		l.anchor = 0
+		for j, t := range l.toks {
+			if !t.prefix {
+				l.anchor = j
+				break
+			}
+		}
+		if a := l.toks[l.anchor]; a.prefix {
+			l.anchorPrefix = prefixID(a.text)
+		}
+	}
+	litID := make(map[string]int32)
+	var lits []string // literals found in distinct tokens (ASCII letters and digits only)
+	var textLits []string
+	textLitID := make(map[string]int32)
+	for id := range e.targets {
+		ts, ok := e.triggers(e.targets[id].root)
+		if !ok {
+			e.always = append(e.always, int32(id))
+			continue
+		}
+		for _, t := range ts {
+			switch t.kind {
+			case trigExact:
+				e.exact[t.s] = appendOnce(e.exact[t.s], int32(id))
+			case trigPrefix:
+				p := prefixID(t.s)
+				e.prefixTargets[p] = appendOnce(e.prefixTargets[p], int32(id))
+			case trigLit:
+				// A literal of ASCII letters and digits can only occur inside
+				// one token, and folding keeps those characters (lower-cased):
+				// searching the item's distinct tokens is enough, and cheaper
+				// than searching its whole text.
+				if isASCIIWord(t.s) {
+					li, ok := litID[t.s]
+					if !ok {
+						li = int32(len(lits))
+						litID[t.s] = li
+						lits = append(lits, t.s)
+						e.litTargets = append(e.litTargets, nil)
+					}
+					e.litTargets[li] = appendOnce(e.litTargets[li], int32(id))
+					continue
+				}
+				li, ok := textLitID[t.s]
+				if !ok {
+					li = int32(len(textLits))
+					textLitID[t.s] = li
+					textLits = append(textLits, t.s)
+					e.textLitTargets = append(e.textLitTargets, nil)
+				}
+				e.textLitTargets[li] = appendOnce(e.textLitTargets[li], int32(id))
+			}
+		}
+	}
+	for n := range lens {
+		e.prefixLens = append(e.prefixLens, n)
+	}
+	slices.Sort(e.prefixLens)
+	for _, l := range e.leaves {
+		if l.kind == leafRegex {
+			e.litMask |= l.mask
+		}
+	}
+	if len(lits) > 0 {
+		e.lits = newACMatcher(lits)
+	}
+	if len(textLits) > 0 {
+		e.textLits = newACMatcher(textLits)
+	}
+}
+
+func isASCIIWord(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !('a' <= c && c <= 'z' || '0' <= c && c <= '9') {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// startSet records the first two bytes of every indexed prefix, so that
+// most tokens are rejected before any prefix look-up.
+type startSet [1 << 16 / 64]uint64
+
+func startKey(s string) uint32 {
+	if len(s) < 2 {
+		return uint32(s[0]) << 8
+	}
+	return uint32(s[0])<<8 | uint32(s[1])
+}
+
+func (b *startSet) add(s string) {
+	k := startKey(s)
+	b[k/64] |= 1 << (k % 64)
+}
+
+func (b *startSet) has(s string) bool {
+	k := startKey(s)
+	return b[k/64]&(1<<(k%64)) != 0
+}
+
+func appendOnce(ids []int32, id int32) []int32 {
+	if len(ids) > 0 && ids[len(ids)-1] == id {
+		return ids
+	}
+	return append(ids, id)
+}
+
+// regexLiterals returns strings, in canonical case, one of which occurs in
+// every text the regex matches; nil when no such set is known (then the
+// regex cannot be indexed on its own).
+func regexLiterals(expr string) []string {
+	re, err := syntax.Parse(expr, syntax.Perl)
+	if err != nil {
+		return nil
+	}
+	lits, ok := required(re.Simplify())
+	if !ok {
+		return nil
+	}
+	for _, l := range lits {
+		if len(l) < 2 {
+			return nil // a one-byte key would fire on almost every item
+		}
+	}
+	slices.Sort(lits)
+	return slices.Compact(lits)
+}
+
+func required(re *syntax.Regexp) ([]string, bool) {
+	switch re.Op {
+	case syntax.OpLiteral:
+		var b strings.Builder
+		for _, r := range re.Rune {
+			b.WriteRune(canonRune(r))
+		}
+		return []string{b.String()}, true
+	case syntax.OpCapture, syntax.OpPlus:
+		return required(re.Sub[0])
+	case syntax.OpRepeat:
+		if re.Min >= 1 {
+			return required(re.Sub[0])
+		}
+	case syntax.OpConcat:
+		var best []string
+		bestLen := 0
+		for _, sub := range re.Sub {
+			l, ok := required(sub)
+			if !ok {
+				continue
+			}
+			shortest := len(l[0])
+			for _, s := range l {
+				shortest = min(shortest, len(s))
+			}
+			if shortest > bestLen {
+				best, bestLen = l, shortest
+			}
+		}
+		return best, best != nil
+	case syntax.OpAlternate:
+		var all []string
+		for _, sub := range re.Sub {
+			l, ok := required(sub)
+			if !ok {
+				return nil, false
+			}
+			all = append(all, l...)
+		}
+		return all, true
+	}
+	return nil, false
+}
+
+// canonRune maps every rune of a simple case-folding orbit to one member,
+// so that substring search agrees with regexp's (?i).
+func canonRune(r rune) rune {
+	if r < utf8.RuneSelf {
+		if 'A' <= r && r <= 'Z' {
+			return r + 'a' - 'A'
+		}
+		return r
+	}
+	m := r
+	for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+		m = min(m, f)
+	}
+	if 'A' <= m && m <= 'Z' {
+		m += 'a' - 'A'
+	}
+	return m
+}
+
+// acMatcher is an Aho-Corasick automaton over bytes, for finding every
+// regex literal in one pass over an item's text.
+type acMatcher struct {
+	root  [256]int32
+	edges [][]acEdge // per state, sorted by byte; state 0 uses root
+	fail  []int32
+	out   [][]int32 // literal ids ending at each state
+	dict  []int32   // nearest state on the fail chain with output, or -1
+}
+
+type acEdge struct {
+	b  byte
+	to int32
+}
+
+func newACMatcher(pats []string) *acMatcher {
+	m := &acMatcher{edges: [][]acEdge{nil}, fail: []int32{0}, out: [][]int32{nil}}
+	for i := range m.root {
+		m.root[i] = -1
+	}
+	for id, p := range pats {
+		s := int32(0)
+		for i := 0; i < len(p); i++ {
+			nx := m.child(s, p[i])
+			if nx < 0 {
+				nx = int32(len(m.edges))
+				m.edges = append(m.edges, nil)
+				m.fail = append(m.fail, 0)
+				m.out = append(m.out, nil)
+				if s == 0 {
+					m.root[p[i]] = nx
+				} else {
+					m.edges[s] = append(m.edges[s], acEdge{p[i], nx})
+					slices.SortFunc(m.edges[s], func(a, b acEdge) int { return int(a.b) - int(b.b) })
+				}
+			}
+			s = nx
+		}
+		m.out[s] = append(m.out[s], int32(id))
+	}
+	m.dict = make([]int32, len(m.edges))
+	// breadth-first: fail links of depth-1 states point at the root
+	var queue []int32
+	for _, nx := range m.root {
+		if nx >= 0 {
+			queue = append(queue, nx)
+			m.dict[nx] = -1
+		}
+	}
+	for len(queue) > 0 {
+		s := queue[0]
+		queue = queue[1:]
+		for _, e := range m.edges[s] {
+			f := m.fail[s]
+			for f != 0 && m.child(f, e.b) < 0 {
+				f = m.fail[f]
+			}
+			if c := m.child(f, e.b); c >= 0 && c != e.to {
+				m.fail[e.to] = c
+			}
+			if fo := m.fail[e.to]; len(m.out[fo]) > 0 {
+				m.dict[e.to] = fo
+			} else if fo != 0 {
+				m.dict[e.to] = m.dict[fo]
+			} else {
+				m.dict[e.to] = -1
+			}
+			queue = append(queue, e.to)
+		}
+	}
+	return m
+}
+
+func (m *acMatcher) child(s int32, b byte) int32 {
+	if s == 0 {
+		return m.root[b]
+	}
+	for _, e := range m.edges[s] {
+		if e.b == b {
+			return e.to
+		}
+		if e.b > b {
+			break
+		}
+	}
+	return -1
+}
+
+// scan reports the id of every literal that occurs in text, in canonical
+// case (possibly more than once).
+func (m *acMatcher) scan(text string, report func(int32)) {
+	s := int32(0)
+	var buf [utf8.UTFMax]byte
+	step := func(b byte) {
+		for {
+			if c := m.child(s, b); c >= 0 {
+				s = c
+				break
+			}
+			if s == 0 {
+				return
+			}
+			s = m.fail[s]
+		}
+		for o := s; o >= 0; o = m.dict[o] {
+			for _, id := range m.out[o] {
+				report(id)
+			}
+		}
+	}
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			step(c)
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(text[i:])
+		k := utf8.EncodeRune(buf[:], canonRune(r))
+		for j := 0; j < k; j++ {
+			step(buf[j])
+		}
+		i += n
+	}
+}

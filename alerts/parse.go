@@ -1,0 +1,633 @@
+package alerts
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// Limits on one query, so that a typo or a hostile config cannot make
+// matching slow.
+const (
+	MaxQueryBytes = 4096 // length of a rule's query
+	MaxDepth      = 32   // nesting of parentheses, NOT and field scopes
+	MaxTerms      = 200  // words, phrases, regexes and topic references
+	MaxNear       = 100  // largest NEAR/N distance
+	minPrefix     = 2    // letters before a '*'
+)
+
+type nodeKind uint8
+
+const (
+	nodeLeaf nodeKind = iota
+	nodeAnd
+	nodeOr
+	nodeNot
+	nodeNear
+	nodeNever // stands in for a term that had an error
+)
+
+// node is one operator or term of a compiled query.
+type node struct {
+	kind nodeKind
+	kids []*node
+	dist int   // NEAR distance
+	leaf int32 // index into Engine.leaves for nodeLeaf
+	off  int   // byte offset in the query, for messages
+}
+
+type leafKind uint8
+
+const (
+	leafTokens leafKind = iota // a word or phrase: consecutive tokens
+	leafRegex
+)
+
+// qtok is one token of a word or phrase; prefix means it ends in '*'.
+type qtok struct {
+	text   string
+	prefix bool
+}
+
+// leaf is a term that looks at the item itself. Identical leaves of
+// different rules are shared, so each is evaluated once per item.
+type leaf struct {
+	kind  leafKind
+	toks  []qtok
+	re    *regexp.Regexp
+	lits  []string // literals one of which every regex match contains (canonical case)
+	mask  fieldMask
+	label string
+
+	anchor       int   // token looked up first: the first whole word, else the first
+	anchorPrefix int32 // prefix id of the anchor when it is a prefix
+}
+
+func (l *leaf) key() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%d|%d|", l.kind, l.mask)
+	if l.kind == leafRegex {
+		b.WriteString(l.re.String())
+		return b.String()
+	}
+	for _, t := range l.toks {
+		b.WriteString(t.text)
+		if t.prefix {
+			b.WriteByte('*')
+		}
+		b.WriteByte(' ')
+	}
+	return b.String()
+}
+
+// queryError is a mistake at a byte offset of a query.
+type queryError struct {
+	off int
+	msg string
+}
+
+type lexKind uint8
+
+const (
+	lexEOF lexKind = iota
+	lexLParen
+	lexRParen
+	lexAnd
+	lexOr
+	lexNot
+	lexNear
+	lexField
+	lexWord
+	lexPhrase
+	lexRegex
+)
+
+// lexeme is one token of the query language.
+type lexeme struct {
+	kind lexKind
+	text string // word, phrase content, regex pattern, field name
+	num  int    // NEAR distance
+	off  int    // byte offset of its first character
+	end  int    // byte offset after it
+}
+
+func (l lexeme) describe(q string) string {
+	switch l.kind {
+	case lexEOF:
+		return "end of query"
+	case lexPhrase:
+		return "phrase " + strconv.Quote(l.text)
+	}
+	return strconv.Quote(q[l.off:l.end])
+}
+
+// lex splits a query into lexemes; it stops at the first error.
+func lex(q string) ([]lexeme, *queryError) {
+	var out []lexeme
+	afterField := false
+	i := 0
+	for {
+		if afterField && i < len(q) && isSpace(q[i]) {
+			return nil, &queryError{i, fmt.Sprintf("expected a term right after %q, found a space", out[len(out)-1].text+":")}
+		}
+		for i < len(q) && isSpace(q[i]) {
+			i++
+		}
+		if i >= len(q) {
+			out = append(out, lexeme{kind: lexEOF, off: len(q), end: len(q)})
+			return out, nil
+		}
+		wasField := afterField
+		afterField = false
+		c := q[i]
+		switch {
+		case c == '(':
+			out = append(out, lexeme{kind: lexLParen, off: i, end: i + 1})
+			i++
+		case c == ')':
+			out = append(out, lexeme{kind: lexRParen, off: i, end: i + 1})
+			i++
+		case c == '"' || strings.HasPrefix(q[i:], "“"):
+			open := i
+			body := i + 1
+			if c != '"' {
+				body = i + len("“")
+			}
+			j, n := body, 0
+			for ; j < len(q); j++ {
+				if q[j] == '"' {
+					n = 1
+					break
+				}
+				if strings.HasPrefix(q[j:], "”") {
+					n = len("”")
+					break
+				}
+			}
+			if n == 0 {
+				return nil, &queryError{open, "unterminated phrase: expected a closing '\"'"}
+			}
+			out = append(out, lexeme{kind: lexPhrase, text: q[body:j], off: open, end: j + n})
+			i = j + n
+		case c == '/':
+			open := i
+			var b strings.Builder
+			j := i + 1
+			closed := false
+			for j < len(q) {
+				if q[j] == '\\' && j+1 < len(q) && q[j+1] == '/' {
+					b.WriteByte('/')
+					j += 2
+					continue
+				}
+				if q[j] == '/' {
+					closed = true
+					break
+				}
+				b.WriteByte(q[j])
+				j++
+			}
+			if !closed {
+				return nil, &queryError{open, "unterminated regex: expected a closing '/'"}
+			}
+			j++
+			if j < len(q) && !isSpace(q[j]) && q[j] != '(' && q[j] != ')' {
+				return nil, &queryError{j, fmt.Sprintf("expected a space or ')' after the regex, found %q", nextRune(q[j:]))}
+			}
+			out = append(out, lexeme{kind: lexRegex, text: b.String(), off: open, end: j})
+			i = j
+		default:
+			j := i
+			for j < len(q) && !isSpace(q[j]) && q[j] != '(' && q[j] != ')' && q[j] != '"' &&
+				!strings.HasPrefix(q[j:], "“") {
+				j++
+			}
+			w := q[i:j]
+			k := strings.IndexByte(w, ':')
+			// After a scope only "topic:" and the field names start
+			// another scope, so that link:https://... stays a word.
+			if k > 0 && isIdent(w[:k]) && wasField {
+				name := strings.ToLower(w[:k])
+				if _, known := fieldNames[name]; !known && name != "topic" {
+					k = -1
+				}
+			}
+			if k > 0 && isIdent(w[:k]) {
+				out = append(out, lexeme{kind: lexField, text: w[:k], off: i, end: i + k + 1})
+				i += k + 1
+				afterField = true
+				if i >= len(q) {
+					return nil, &queryError{i, fmt.Sprintf("expected a term after %q, found end of query", w[:k+1])}
+				}
+				continue
+			}
+			if lx, err, ok := lexOperator(w, i); ok && !wasField {
+				if err != nil {
+					return nil, err
+				}
+				out = append(out, lx)
+				i = j
+				continue
+			}
+			out = append(out, lexeme{kind: lexWord, text: w, off: i, end: j})
+			i = j
+		}
+	}
+}
+
+// lexOperator recognises AND, OR, NOT (any case) and NEAR/N.
+func lexOperator(w string, off int) (lexeme, *queryError, bool) {
+	end := off + len(w)
+	switch strings.ToUpper(w) {
+	case "AND", "&&":
+		return lexeme{kind: lexAnd, off: off, end: end}, nil, true
+	case "OR", "||":
+		return lexeme{kind: lexOr, off: off, end: end}, nil, true
+	case "NOT":
+		return lexeme{kind: lexNot, off: off, end: end}, nil, true
+	}
+	if w == "NEAR" {
+		return lexeme{}, &queryError{off, "expected a distance after NEAR, e.g. NEAR/5"}, true
+	}
+	if len(w) >= 5 && strings.EqualFold(w[:5], "near/") {
+		n, err := strconv.Atoi(w[5:])
+		if err != nil || n < 0 || strings.HasPrefix(w[5:], "+") {
+			return lexeme{}, &queryError{off + 5, fmt.Sprintf("expected a number after %q, e.g. NEAR/5, found %q", w[:5], w[5:])}, true
+		}
+		if n > MaxNear {
+			return lexeme{}, &queryError{off + 5, fmt.Sprintf("NEAR distance %d is too large: at most %d", n, MaxNear)}, true
+		}
+		return lexeme{kind: lexNear, num: n, off: off, end: end}, nil, true
+	}
+	return lexeme{}, nil, false
+}
+
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
+
+func isIdent(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z') {
+			return false
+		}
+	}
+	return s != ""
+}
+
+func nextRune(s string) string {
+	_, n := utf8.DecodeRuneInString(s)
+	return s[:n]
+}
+
+// parseAbort unwinds the parser after a syntax error.
+type parseAbort struct{}
+
+// parser turns lexemes into a tree. Syntax errors stop it; errors in a
+// single term (unknown topic, bad regex) are recorded and parsing goes on,
+// so one run reports as much as it can.
+type parser struct {
+	q      string
+	lx     []lexeme
+	i      int
+	depth  int
+	terms  int
+	mask   fieldMask
+	scoped bool
+	errs   []queryError
+	c      *compiler
+}
+
+func (p *parser) peek() lexeme { return p.lx[p.i] }
+
+func (p *parser) next() lexeme {
+	l := p.lx[p.i]
+	if l.kind != lexEOF {
+		p.i++
+	}
+	return l
+}
+
+func (p *parser) fail(off int, format string, args ...any) {
+	p.errs = append(p.errs, queryError{off, fmt.Sprintf(format, args...)})
+	panic(parseAbort{})
+}
+
+func (p *parser) note(off int, format string, args ...any) {
+	p.errs = append(p.errs, queryError{off, fmt.Sprintf(format, args...)})
+}
+
+func (p *parser) enter(off int) {
+	p.depth++
+	if p.depth > MaxDepth {
+		p.fail(off, "query nests too deeply: at most %d levels of parentheses, NOT and field scopes", MaxDepth)
+	}
+}
+
+// parseQuery parses a whole query.
+func (c *compiler) parseQuery(q string) (root *node, errs []queryError) {
+	if len(q) > MaxQueryBytes {
+		return nil, []queryError{{0, fmt.Sprintf("query is %d bytes long: the limit is %d", len(q), MaxQueryBytes)}}
+	}
+	lx, lerr := lex(q)
+	if lerr != nil {
+		return nil, []queryError{*lerr}
+	}
+	p := &parser{q: q, lx: lx, mask: defaultMask, c: c}
+	defer func() {
+		if r := recover(); r != nil {
+			if _, ok := r.(parseAbort); !ok {
+				panic(r)
+			}
+			root, errs = nil, p.errs
+		}
+	}()
+	if p.peek().kind == lexEOF {
+		p.fail(0, "empty query: expected a word, phrase, regex or topic")
+	}
+	root = p.parseOr()
+	if l := p.peek(); l.kind != lexEOF {
+		if l.kind == lexRParen {
+			p.fail(l.off, "unexpected ')' without a matching '('")
+		}
+		p.fail(l.off, "expected AND, OR or end of query, found %s", l.describe(q))
+	}
+	if len(p.errs) > 0 {
+		return nil, p.errs
+	}
+	return root, nil
+}
+
+func startsTerm(k lexKind) bool {
+	switch k {
+	case lexLParen, lexNot, lexField, lexWord, lexPhrase, lexRegex:
+		return true
+	}
+	return false
+}
+
+func (p *parser) parseOr() *node {
+	left := p.parseAnd()
+	for p.peek().kind == lexOr {
+		op := p.next()
+		p.expectTerm(op)
+		right := p.parseAnd()
+		left = join(nodeOr, left, right, op.off)
+	}
+	return left
+}
+
+func (p *parser) parseAnd() *node {
+	left := p.parseUnary()
+	for {
+		l := p.peek()
+		if l.kind == lexAnd {
+			p.next()
+			p.expectTerm(l)
+		} else if !startsTerm(l.kind) {
+			return left
+		}
+		right := p.parseUnary()
+		left = join(nodeAnd, left, right, l.off)
+	}
+}
+
+// expectTerm checks that a term follows the operator op.
+func (p *parser) expectTerm(op lexeme) {
+	if l := p.peek(); !startsTerm(l.kind) {
+		p.fail(l.off, "expected a term after %s, found %s", p.q[op.off:op.end], l.describe(p.q))
+	}
+}
+
+func join(k nodeKind, a, b *node, off int) *node {
+	if a.kind == k && k != nodeNear {
+		a.kids = append(a.kids, b)
+		return a
+	}
+	return &node{kind: k, kids: []*node{a, b}, off: off}
+}
+
+func (p *parser) parseUnary() *node {
+	if l := p.peek(); l.kind == lexNot {
+		p.next()
+		p.expectTerm(l)
+		p.enter(l.off)
+		kid := p.parseUnary()
+		p.depth--
+		return &node{kind: nodeNot, kids: []*node{kid}, off: l.off}
+	}
+	return p.parseNear()
+}
+
+func (p *parser) parseNear() *node {
+	left := p.parsePrimary()
+	for p.peek().kind == lexNear {
+		op := p.next()
+		if l := p.peek(); !startsTerm(l.kind) || l.kind == lexNot {
+			p.fail(l.off, "expected a term after %s, found %s (NEAR operands cannot be negated)", p.q[op.off:op.end], l.describe(p.q))
+		}
+		right := p.parsePrimary()
+		p.checkNearOperand(left)
+		p.checkNearOperand(right)
+		left = &node{kind: nodeNear, kids: []*node{left, right}, dist: op.num, off: op.off}
+	}
+	return left
+}
+
+// checkNearOperand allows only terms, OR groups and NEAR inside NEAR: an
+// AND or NOT has no single place in the text to measure from.
+func (p *parser) checkNearOperand(n *node) {
+	switch n.kind {
+	case nodeAnd, nodeNot:
+		p.note(n.off, "NEAR operands must be words, phrases, regexes, topics, OR groups or NEAR: found %s", map[nodeKind]string{nodeAnd: "AND", nodeNot: "NOT"}[n.kind])
+	case nodeOr:
+		for _, k := range n.kids {
+			p.checkNearOperand(k)
+		}
+	}
+}
+
+func (p *parser) parsePrimary() *node {
+	l := p.next()
+	switch l.kind {
+	case lexLParen:
+		p.enter(l.off)
+		if p.peek().kind == lexRParen {
+			p.fail(p.peek().off, "expected a term after '(', found ')'")
+		}
+		n := p.parseOr()
+		if r := p.peek(); r.kind != lexRParen {
+			p.fail(r.off, "expected ')' to close the '(' at column %d, found %s", utf8.RuneCountInString(p.q[:l.off])+1, r.describe(p.q))
+		}
+		p.next()
+		p.depth--
+		return n
+	case lexField:
+		return p.parseScoped(l)
+	case lexWord:
+		return p.wordLeaf(l)
+	case lexPhrase:
+		return p.phraseLeaf(l)
+	case lexRegex:
+		return p.regexLeaf(l)
+	case lexRParen:
+		p.fail(l.off, "unexpected ')': expected a word, phrase, regex or '('")
+	case lexEOF:
+		p.fail(l.off, "unexpected end of query: expected a word, phrase, regex or '('")
+	}
+	p.fail(l.off, "expected a word, phrase, regex or '(', found %s", l.describe(p.q))
+	return nil
+}
+
+func (p *parser) parseScoped(l lexeme) *node {
+	name := strings.ToLower(l.text)
+	if name == "topic" {
+		v := p.next()
+		if v.kind != lexWord {
+			p.fail(v.off, "expected a topic name after \"topic:\", found %s", v.describe(p.q))
+		}
+		p.countTerm(v.off)
+		return p.c.topicRef(p, v)
+	}
+	f, ok := fieldNames[name]
+	if !ok {
+		p.note(l.off, "unknown field %q: expected one of title, text, summary, feed, link, author, category or topic", l.text)
+		p.parsePrimary()
+		return &node{kind: nodeNever, off: l.off}
+	}
+	if p.scoped {
+		p.note(l.off, "field scope %q inside another field scope", l.text+":")
+	}
+	p.enter(l.off)
+	saved, savedScoped := p.mask, p.scoped
+	p.mask, p.scoped = 1<<f, true
+	n := p.parsePrimary()
+	p.mask, p.scoped = saved, savedScoped
+	p.depth--
+	return n
+}
+
+func (p *parser) countTerm(off int) {
+	p.terms++
+	if p.terms > MaxTerms {
+		p.fail(off, "too many terms: a rule may have at most %d words, phrases, regexes and topics", MaxTerms)
+	}
+}
+
+// wordLeaf turns a bare word into a one-token term or, when the word holds
+// punctuation (Jong-un, U.S., Hwasong-19), into a phrase of its tokens.
+func (p *parser) wordLeaf(l lexeme) *node {
+	p.countTerm(l.off)
+	w := l.text
+	if w[0] == '-' || w[0] == '+' || w[0] == '!' {
+		if len(w) > 1 && w != "--" && w != "++" {
+			p.note(l.off, "%q is not an operator here: write NOT %s to exclude a word", w[:1], w[1:])
+			return &node{kind: nodeNever, off: l.off}
+		}
+	}
+	if i := strings.IndexByte(w, '*'); i >= 0 && i != len(w)-1 {
+		p.note(l.off+i, "wildcard '*' is only allowed at the end of a word, in %q", w)
+		return &node{kind: nodeNever, off: l.off}
+	}
+	return p.tokensLeaf(l, w, l.off)
+}
+
+func (p *parser) phraseLeaf(l lexeme) *node {
+	p.countTerm(l.off)
+	body := l.off + 1
+	if p.q[l.off] != '"' {
+		body = l.off + len("“")
+	}
+	return p.tokensLeaf(l, l.text, body)
+}
+
+// tokensLeaf tokenizes s (found at byte offset base of the query) the way
+// item text is tokenized; a '*' right after a token makes it a prefix.
+func (p *parser) tokensLeaf(l lexeme, s string, base int) *node {
+	toks, qe := queryTokens(s, base)
+	if qe != nil {
+		p.errs = append(p.errs, *qe)
+		return &node{kind: nodeNever, off: l.off}
+	}
+	label := strings.TrimSpace(s)
+	if l.kind == lexPhrase {
+		label = strings.Join(strings.Fields(label), " ")
+	}
+	return p.c.leafNode(&leaf{kind: leafTokens, toks: toks, mask: p.mask, label: label}, l.off)
+}
+
+// queryTokens tokenizes a word, phrase or topic alias.
+func queryTokens(s string, base int) ([]qtok, *queryError) {
+	var toks []qtok
+	var qe *queryError
+	wordSpans(s, func(start, end int) {
+		t := qtok{text: fold(s[start:end])}
+		if end < len(s) && s[end] == '*' {
+			t.prefix = true
+			if utf8.RuneCountInString(t.text) < minPrefix && qe == nil {
+				qe = &queryError{base + start, fmt.Sprintf("wildcard prefix %q is too short: at least %d letters before '*'", s[start:end+1], minPrefix)}
+			}
+		} else if isHangul(t.text) && utf8.RuneCountInString(t.text) >= minPrefix {
+			t.prefix = true // Korean particles attach to the noun: 북한 matches 북한이, 북한의
+		}
+		toks = append(toks, t)
+	})
+	if qe != nil {
+		// A short prefix after a whole word (Hwasong-1*) is anchored by that word.
+		anchored := false
+		for _, t := range toks {
+			anchored = anchored || !t.prefix
+		}
+		if !anchored {
+			return nil, qe
+		}
+	}
+	if len(toks) == 0 {
+		msg := fmt.Sprintf("%q has no letters or digits to match", s)
+		switch strings.TrimSpace(s) {
+		case "&", "&&":
+			msg += ": use AND"
+		case "|", "||":
+			msg += ": use OR"
+		case "!", "-":
+			msg += ": use NOT"
+		}
+		return nil, &queryError{base, msg}
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] == '*' && (i == 0 || !endsWord(s[:i])) {
+			return nil, &queryError{base + i, "wildcard '*' must follow a letter or digit"}
+		}
+	}
+	return toks, nil
+}
+
+func endsWord(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return isWordRune(r)
+}
+
+func (p *parser) regexLeaf(l lexeme) *node {
+	p.countTerm(l.off)
+	if l.text == "" {
+		p.note(l.off, "empty regex //")
+		return &node{kind: nodeNever, off: l.off}
+	}
+	_, err := regexp.Compile(l.text)
+	var re *regexp.Regexp
+	if err == nil {
+		re, err = regexp.Compile("(?i)" + l.text)
+	}
+	if err != nil {
+		msg := err.Error()
+		msg = strings.TrimPrefix(msg, "error parsing regexp: ")
+		p.note(l.off, "invalid regex /%s/: %s", l.text, msg)
+		return &node{kind: nodeNever, off: l.off}
+	}
+	if re.MatchString("") {
+		p.note(l.off, "regex /%s/ matches empty text, so it would match every item", l.text)
+		return &node{kind: nodeNever, off: l.off}
+	}
+	return p.c.leafNode(&leaf{kind: leafRegex, re: re, lits: regexLiterals(re.String()), mask: p.mask, label: "/" + l.text + "/"}, l.off)
+}

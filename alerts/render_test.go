@@ -1,0 +1,318 @@
+package alerts
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"wirewatch/config"
+	"wirewatch/model"
+)
+
+var (
+	pingRe    = regexp.MustCompile(`@(everyone|here)|<@[!&]?\d+>|<#\d+>`)
+	roleRe    = regexp.MustCompile(`<@&(\d+)>`)
+	kst       = time.FixedZone("KST", 9*3600)
+	published = time.Date(2024, 11, 13, 5, 3, 0, 0, time.UTC)
+)
+
+// hostile is text a broken or malicious feed could send.
+func hostile(n int) string {
+	parts := []string{
+		"@everyone", "@here", "<@&123456789012345678>", "<@987654321098765432>", "<@!42>", "<#1111>",
+		"**bold** __under__ ~~strike~~ `code` ||spoiler|| [click](https://evil.example/x)",
+		"\n# Heading\n> quote\n- list", "e\u0301e\u0301 Ame\u0301lie", "👨‍👩‍👧‍👦 🇰🇷 🚀",
+		"مرحبا بالعالم", "\u202Egnp.exe\u202C", "\x00\x07ctl", "북한 미사일 발사",
+	}
+	var b strings.Builder
+	for i := 0; b.Len() < n; i++ {
+		b.WriteString(parts[i%len(parts)])
+		b.WriteByte(' ')
+	}
+	return b.String()
+}
+
+// checkMessage asserts that nothing in msg can ping except its Roles and
+// that every part is within Discord's limits, counted in code points.
+func checkMessage(t *testing.T, msg model.Message) {
+	t.Helper()
+	texts := []string{msg.Content}
+	within := func(what, s string, limit int) {
+		t.Helper()
+		if n := utf8.RuneCountInString(s); n > limit {
+			t.Errorf("%s has %d code points, limit %d", what, n, limit)
+		}
+		if !utf8.ValidString(s) {
+			t.Errorf("%s is not valid UTF-8", what)
+		}
+		if strings.ContainsAny(s, "\u202E\u202A\x00\x07") {
+			t.Errorf("%s keeps a control or bidi override character: %q", what, s)
+		}
+	}
+	within("content", msg.Content, LimitContent)
+	if len(msg.Embeds) > LimitEmbeds {
+		t.Errorf("%d embeds", len(msg.Embeds))
+	}
+	if n := EmbedsLength(msg.Embeds); n > LimitEmbedsTotal {
+		t.Errorf("embeds total %d code points", n)
+	}
+	for i, e := range msg.Embeds {
+		within(fmt.Sprintf("embed %d title", i), e.Title, LimitTitle)
+		within(fmt.Sprintf("embed %d description", i), e.Description, LimitDescription)
+		within(fmt.Sprintf("embed %d footer", i), e.Footer, LimitFooter)
+		within(fmt.Sprintf("embed %d author", i), e.Author, LimitAuthor)
+		if len(e.Fields) > LimitFields {
+			t.Errorf("embed %d has %d fields", i, len(e.Fields))
+		}
+		for _, f := range e.Fields {
+			within("field name", f.Name, LimitFieldName)
+			within("field value", f.Value, LimitFieldValue)
+			texts = append(texts, f.Name, f.Value)
+		}
+		if e.URL != "" && !strings.HasPrefix(e.URL, "http://") && !strings.HasPrefix(e.URL, "https://") {
+			t.Errorf("embed URL %q", e.URL)
+		}
+		texts = append(texts, e.Title, e.Description, e.Footer, e.Author)
+	}
+	for _, s := range texts {
+		for _, m := range pingRe.FindAllString(s, -1) {
+			sub := roleRe.FindStringSubmatch(m)
+			if s != msg.Content || sub == nil || !slices.Contains(msg.Roles, sub[1]) {
+				t.Errorf("%q can ping in %q", m, Truncate(s, 120))
+			}
+		}
+	}
+}
+
+func TestRenderAlertHostile(t *testing.T) {
+	it := model.Item{
+		Feed:      "@everyone <@&1> Feed",
+		Title:     "@everyone North Korea fires **missile** <@&123456789012345678> " + strings.Repeat("長", 400),
+		Text:      hostile(10_000),
+		Summary:   []string{hostile(3000), hostile(3000)},
+		Link:      "javascript:alert(1)",
+		Published: published,
+	}
+	st := model.Story{Title: "story", Link: "https://news.example/story(1)", Sources: []model.Source{{Feed: "a"}, {Feed: "b"}}}
+	m := model.Match{Rule: "nk-launch <@&5>", Severity: model.SeverityUrgent,
+		Mentions: []string{"111", "not-a-snowflake", "<@&999>", "222"},
+		Terms:    []string{"@here", "missile", strings.Repeat("x", 2000)}}
+	msg := RenderAlert(it, st, m, kst)
+	checkMessage(t, msg)
+	if !slices.Equal(msg.Roles, []string{"111", "222"}) {
+		t.Errorf("roles = %v", msg.Roles)
+	}
+	if !strings.HasPrefix(msg.Content, "<@&111> <@&222> **Urgent:** ") {
+		t.Errorf("content = %q", msg.Content)
+	}
+	e := msg.Embeds[0]
+	if e.URL != "https://news.example/story%281%29" {
+		t.Errorf("URL = %q (javascript: must fall back to the story link)", e.URL)
+	}
+	if !strings.Contains(e.Title, `\*\*missile\*\*`) {
+		t.Errorf("title markdown not escaped: %q", e.Title)
+	}
+	if !strings.Contains(e.Description, `\[click\](https://evil.example/x)`) {
+		t.Errorf("masked link not defused: %q", Truncate(e.Description, 300))
+	}
+	if e.Color != severityColor[model.SeverityUrgent] || !e.Timestamp.Equal(published) {
+		t.Errorf("color %x timestamp %v", e.Color, e.Timestamp)
+	}
+	if !strings.Contains(e.Footer, "2024-11-13 14:03 KST") {
+		t.Errorf("footer = %q", e.Footer)
+	}
+	var names []string
+	for _, f := range e.Fields {
+		names = append(names, f.Name)
+	}
+	if !slices.Equal(names, []string{"Rule", "Severity", "Matched", "Sources"}) {
+		t.Errorf("fields = %v", names)
+	}
+}
+
+func TestRenderAlertPlain(t *testing.T) {
+	it := model.Item{Feed: "Yonhap", Title: "N. Korea fires ballistic missile", Link: "https://en.yna.co.kr/view/1",
+		Summary: []string{"The JCS said the missile flew 350 km.", "Japan protested."}, Published: published}
+	m := model.Match{Rule: "nk-launch", Severity: model.SeverityAlert, Mentions: []string{"111"}, Terms: []string{"N. Korea", "missile", "fires"}}
+	msg := RenderAlert(it, model.Story{Sources: []model.Source{{Feed: "Yonhap"}}}, m, kst)
+	checkMessage(t, msg)
+	if msg.Content != "" || msg.Roles != nil {
+		t.Errorf("a non-urgent alert pings: %q %v", msg.Content, msg.Roles)
+	}
+	e := msg.Embeds[0]
+	want := model.Embed{
+		Title: "N. Korea fires ballistic missile", URL: "https://en.yna.co.kr/view/1",
+		Description: "The JCS said the missile flew 350 km. Japan protested.",
+		Color:       severityColor[model.SeverityAlert], Author: "Yonhap", Footer: "Yonhap · 2024-11-13 14:03 KST",
+		Timestamp: published,
+		Fields: []model.Field{{Name: "Rule", Value: "nk-launch", Inline: true}, {Name: "Severity", Value: "alert", Inline: true},
+			{Name: "Matched", Value: "N. Korea, missile, fires"}},
+	}
+	if fmt.Sprint(e) != fmt.Sprint(want) {
+		t.Errorf("embed\n got %+v\nwant %+v", e, want)
+	}
+}
+
+func TestRenderUpdate(t *testing.T) {
+	st := model.Story{Title: "North Korea fires missile", Updated: published, Sources: []model.Source{
+		{Feed: "Yonhap", Title: "N. Korea fires missile", Link: "https://a.example/1", Published: published},
+		{Feed: "@everyone", Title: "[x](javascript:alert(1)) <@&1>", Link: "javascript:alert(1)", Published: published},
+		{Feed: "Kyodo", Title: "Missile lands outside EEZ", Link: "https://b.example/2(x)"},
+	}}
+	for i := 0; i < 20; i++ {
+		st.Sources = append(st.Sources, model.Source{Feed: fmt.Sprintf("Outlet %d", i), Title: hostile(500), Link: "https://c.example/" + fmt.Sprint(i)})
+	}
+	msg := RenderUpdate(st, model.Match{Rule: "nk-launch", Severity: model.SeverityUrgent, Mentions: []string{"111"}}, kst)
+	checkMessage(t, msg)
+	if msg.Roles != nil || msg.Content != "" {
+		t.Errorf("an update must not ping: %+v", msg)
+	}
+	e := msg.Embeds[0]
+	if e.URL != "" {
+		t.Errorf("update embed has URL %q: Discord would merge it with the alert", e.URL)
+	}
+	if e.Title != "Also reported by @\u200beveryone, Kyodo, Outlet 0, Outlet 1, Outlet 2 and 17 more (23 sources)" {
+		t.Errorf("title = %q", e.Title)
+	}
+	for _, want := range []string{"[N. Korea fires missile](https://a.example/1)", "[Missile lands outside EEZ](https://b.example/2%28x%29)", "… and 13 more", `\[x\](javascript:alert(1)) <`} {
+		if !strings.Contains(e.Description, want) {
+			t.Errorf("description lacks %q:\n%s", want, e.Description)
+		}
+	}
+	one := RenderUpdate(model.Story{Title: "t", Sources: []model.Source{{Feed: "Yonhap"}}}, model.Match{Rule: "r"}, nil)
+	if one.Embeds[0].Title != "Reported by 1 source" {
+		t.Errorf("single-source title = %q", one.Embeds[0].Title)
+	}
+}
+
+func TestRenderDigest(t *testing.T) {
+	since := time.Date(2024, 11, 12, 23, 0, 0, 0, time.UTC)
+	now := since.Add(24 * time.Hour)
+	story := func(title string, h int, sources int) model.Story {
+		st := model.Story{Title: title, Link: "https://n.example/" + title, Updated: since.Add(time.Duration(h) * time.Hour)}
+		for i := 0; i < sources; i++ {
+			st.Sources = append(st.Sources, model.Source{Feed: fmt.Sprintf("F%d", i)})
+		}
+		return st
+	}
+	d := config.Digest{Name: "morning", Topics: []string{"north-korea", "japan", "empty"}, MaxStories: 2}
+	byTopic := map[string][]model.Story{
+		"north-korea": {story("older", 1, 1), story("newest", 5, 3), story("middle", 3, 1)},
+		"japan":       {story("tokyo @everyone", 2, 1)},
+	}
+	titles := map[string]string{"north-korea": "North Korea", "japan": "Japan"}
+	msg, ok := RenderDigest(d, byTopic, titles, since, now, kst)
+	if !ok {
+		t.Fatal("digest with stories reported nothing")
+	}
+	checkMessage(t, msg)
+	if len(msg.Embeds) != 2 || msg.Embeds[0].Title != "North Korea — 3 stories" || msg.Embeds[1].Title != "Japan — 1 story" {
+		t.Fatalf("embeds = %+v", msg.Embeds)
+	}
+	desc := msg.Embeds[0].Description
+	want := "• [newest](https://n.example/newest) — 3 sources · 2024-11-13 13:00 KST\n• [middle](https://n.example/middle) — F0 · 2024-11-13 11:00 KST\n… and 1 more"
+	if desc != want {
+		t.Errorf("description\n got %q\nwant %q", desc, want)
+	}
+	if msg.Content != "**Digest morning**: 4 stories since 2024-11-13 08:00 KST" {
+		t.Errorf("content = %q", msg.Content)
+	}
+	if !strings.HasSuffix(msg.Embeds[1].Footer, "2024-11-13 08:00 KST – 2024-11-14 08:00 KST") {
+		t.Errorf("footer = %q", msg.Embeds[1].Footer)
+	}
+
+	if _, ok := RenderDigest(d, map[string][]model.Story{"japan": nil}, titles, since, now, kst); ok {
+		t.Error("empty digest reported something")
+	}
+
+	// Many topics, many long stories: capped to 10 embeds and 6000 code points.
+	many := map[string][]model.Story{}
+	for i := 0; i < 14; i++ {
+		for j := 0; j < 8; j++ {
+			many[fmt.Sprintf("topic-%02d", i)] = append(many[fmt.Sprintf("topic-%02d", i)], story(hostile(400), j, 2))
+		}
+	}
+	msg, ok = RenderDigest(config.Digest{Name: "all", MaxStories: 8}, many, nil, since, now, time.UTC)
+	if !ok {
+		t.Fatal("no digest")
+	}
+	checkMessage(t, msg)
+	if len(msg.Embeds) != 10 || !strings.Contains(msg.Embeds[9].Footer, "4 more topics not shown") {
+		t.Errorf("%d embeds, footer %q", len(msg.Embeds), msg.Embeds[len(msg.Embeds)-1].Footer)
+	}
+}
+
+func TestRenderNotice(t *testing.T) {
+	msg := RenderNotice("feed @everyone broken: " + hostile(5000))
+	checkMessage(t, msg)
+	if len(msg.Embeds) != 0 || msg.Roles != nil || !strings.HasPrefix(msg.Content, "feed @\u200beveryone broken") {
+		t.Errorf("notice = %+v", Truncate(msg.Content, 80))
+	}
+}
+
+func TestTruncate(t *testing.T) {
+	tests := []struct {
+		in   string
+		n    int
+		want string
+	}{
+		{"short", 10, "short"},
+		{"  padded  ", 10, "padded"},
+		{"abcdef", 4, "abc…"},
+		{"ab cdef", 4, "ab…"},
+		{"e\u0301e\u0301e\u0301", 4, "e\u0301…"}, // never splits e + combining acute
+		{"👨‍👩‍👧‍👦x", 3, "…"},                     // a family emoji is 7 code points
+		{`ab\*cd`, 4, "ab…"},                     // no dangling escape backslash
+		{"북한 미사일 발사", 5, "북한 미…"},
+		{"abc", 0, ""},
+	}
+	for _, tt := range tests {
+		if got := Truncate(tt.in, tt.n); got != tt.want {
+			t.Errorf("Truncate(%q, %d) = %q, want %q", tt.in, tt.n, got, tt.want)
+		}
+	}
+}
+
+func TestSafeURL(t *testing.T) {
+	tests := map[string]string{
+		"https://example.com/a":                            "https://example.com/a",
+		"HTTPS://Example.com/a":                            "https://Example.com/a",
+		"http://example.com/a(b)":                          "http://example.com/a%28b%29",
+		"https://user:pw@example.com/":                     "https://example.com/",
+		"javascript:alert(1)":                              "",
+		"data:text/html,<b>":                               "",
+		"ftp://example.com/":                               "",
+		"//example.com/x":                                  "",
+		"https://":                                         "",
+		"https://exa mple.com/":                            "",
+		"https://example.com/\n":                           "https://example.com/",
+		"https://example.com/\x00":                         "",
+		"https://example.com/" + strings.Repeat("a", 3000): "",
+	}
+	for in, want := range tests {
+		if got := SafeURL(in); got != want {
+			t.Errorf("SafeURL(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestMarkdownAndDefuse(t *testing.T) {
+	tests := map[string]string{
+		"@everyone":          "@\u200beveryone",
+		"<@&123>":            "<\u200b@\u200b&123>",
+		"<#42>":              "<\u200b#42>",
+		"a*b_c~d`e|f[g]h":    `a\*b\_c\~d\` + "`" + `e\|f\[g\]h`,
+		"# head\n> q\n- l":   "\\# head\n\\> q\n\\- l",
+		"Kim Jong-un #1 > 2": "Kim Jong-un #1 > 2",
+		`back\slash`:         `back\\slash`,
+	}
+	for in, want := range tests {
+		if got := Markdown(in); got != want {
+			t.Errorf("Markdown(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -1,0 +1,110 @@
+package alerts
+
+import (
+	"encoding/base32"
+	"encoding/binary"
+	"fmt"
+	"hash/fnv"
+	"strings"
+	"time"
+
+	"github.com/robfig/cron/v3"
+
+	"wirewatch/config"
+	"wirewatch/model"
+)
+
+var nonceEncoding = base32.NewEncoding("0123456789abcdefghijklmnopqrstuv").WithPadding(base32.NoPadding)
+
+// Nonce derives a Discord message nonce from parts (story, rule, channel…):
+// "w" and 13 base-32 characters of a 64-bit FNV-1a hash, 14 characters in
+// all (Discord allows 25). The same parts always give the same nonce; parts
+// are separated so that ("ab","c") and ("a","bc") differ.
+func Nonce(parts ...string) string {
+	h := fnv.New64a()
+	for _, p := range parts {
+		var n [8]byte
+		binary.BigEndian.PutUint64(n[:], uint64(len(p)))
+		h.Write(n[:])
+		h.Write([]byte(p))
+	}
+	var sum [8]byte
+	binary.BigEndian.PutUint64(sum[:], h.Sum64())
+	return "w" + nonceEncoding.EncodeToString(sum[:])
+}
+
+// QuietUntil reports whether a post of severity sev to ch must wait for the
+// end of the channel's quiet hours at now, and until when. Quiet hours are
+// read in the channel's time zone and may cross midnight (22:00–07:00);
+// urgent posts are never held. Start == End means no quiet hours.
+func QuietUntil(ch config.Channel, sev model.Severity, now time.Time) (time.Time, bool) {
+	q := ch.Quiet
+	if q == nil || sev == model.SeverityUrgent || q.Start == q.End {
+		return time.Time{}, false
+	}
+	loc := q.Location
+	if loc == nil {
+		loc = time.UTC
+	}
+	local := now.In(loc)
+	m := local.Hour()*60 + local.Minute()
+	y, mo, d := local.Date()
+	endOn := func(day int) time.Time {
+		return time.Date(y, mo, day, q.End/60, q.End%60, 0, 0, loc)
+	}
+	if q.Start < q.End { // same day, e.g. 01:00–06:00
+		if m >= q.Start && m < q.End {
+			return endOn(d), true
+		}
+		return time.Time{}, false
+	}
+	switch { // crosses midnight, e.g. 22:00–07:00
+	case m >= q.Start:
+		return endOn(d + 1), true
+	case m < q.End:
+		return endOn(d), true
+	}
+	return time.Time{}, false
+}
+
+// InCooldown reports whether a story alerted at prevSentAt is still within
+// the rule's cooldown at now, so a new source updates the earlier alert
+// instead of alerting again. A zero prevSentAt or cooldown is never in
+// cooldown.
+func InCooldown(prevSentAt time.Time, cooldown time.Duration, now time.Time) bool {
+	if prevSentAt.IsZero() || cooldown <= 0 {
+		return false
+	}
+	return now.Sub(prevSentAt) < cooldown
+}
+
+// scheduleParser reads standard five-field cron specs, descriptors such as
+// @daily and @every 6h, and an optional CRON_TZ=Zone prefix.
+var scheduleParser = cron.NewParser(cron.Minute | cron.Hour | cron.Dom | cron.Month | cron.Dow | cron.Descriptor)
+
+// ParseSchedule parses a digest schedule.
+func ParseSchedule(spec string) (cron.Schedule, error) {
+	s, err := scheduleParser.Parse(strings.TrimSpace(spec))
+	if err != nil {
+		return nil, fmt.Errorf("schedule %q: %w", spec, err)
+	}
+	return s, nil
+}
+
+// NextDigestRuns reports whether digest d is due at now, given the time of
+// its last run, and when it runs next after now. It is due when at least
+// one scheduled run fell in (lastRun, now]: runs missed while wirewatch was
+// down make it due once, not once per missed run. A zero lastRun (never
+// run) is not due; the first run is the next scheduled one.
+func NextDigestRuns(d config.Digest, lastRun, now time.Time) (due bool, next time.Time, err error) {
+	s, err := ParseSchedule(d.Schedule)
+	if err != nil {
+		return false, time.Time{}, fmt.Errorf("digest %q: %w", d.Name, err)
+	}
+	next = s.Next(now)
+	if lastRun.IsZero() {
+		return false, next, nil
+	}
+	first := s.Next(lastRun)
+	return !first.IsZero() && !first.After(now), next, nil
+}

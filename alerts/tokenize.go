@@ -1,0 +1,208 @@
+package alerts
+
+import (
+	"sort"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/cases"
+	"golang.org/x/text/runes"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
+)
+
+// field is one searchable part of an item.
+type field uint8
+
+const (
+	fieldTitle field = iota
+	fieldText
+	fieldSummary
+	fieldFeed
+	fieldLink
+	fieldAuthor
+	fieldCategory
+	numFields
+)
+
+// fieldMask is a set of fields.
+type fieldMask uint8
+
+// defaultMask is where unscoped terms and topics look.
+const defaultMask = fieldMask(1<<fieldTitle | 1<<fieldText | 1<<fieldSummary)
+
+var fieldNames = map[string]field{
+	"title":    fieldTitle,
+	"text":     fieldText,
+	"summary":  fieldSummary,
+	"feed":     fieldFeed,
+	"link":     fieldLink,
+	"author":   fieldAuthor,
+	"category": fieldCategory,
+}
+
+func (m fieldMask) has(f field) bool { return m&(1<<f) != 0 }
+
+// foldChain removes accents and case: decompose, drop non-spacing marks,
+// recompose (so Hangul jamo become syllables again) and case-fold.
+// Transformers are stateful, hence the pool.
+var foldPool = sync.Pool{New: func() any {
+	return transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC, cases.Fold())
+}}
+
+// fold returns the case- and accent-insensitive form of a word token.
+func fold(s string) string {
+	if simpleFold(s) {
+		return strings.ToLower(s) // no allocation when s is already lower-case
+	}
+	t := foldPool.Get().(transform.Transformer)
+	out, _, err := transform.String(t, s)
+	foldPool.Put(t)
+	if err != nil {
+		return strings.ToLower(s)
+	}
+	return out
+}
+
+// simpleFold reports whether s needs no more than ASCII lower-casing: ASCII,
+// Hangul syllables and CJK ideographs have no case and no accents.
+func simpleFold(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < utf8.RuneSelf {
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r >= 0xAC00 && r <= 0xD7A3: // Hangul syllables
+		case r >= 0x4E00 && r <= 0x9FFF: // CJK unified ideographs
+		default:
+			return false
+		}
+		i += n - 1
+	}
+	return true
+}
+
+// isWordRune reports whether r belongs to a word token.
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
+}
+
+// isHangul reports whether s is made of Hangul syllables only; such query
+// words match as prefixes because Korean attaches particles to nouns.
+func isHangul(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if !(r >= 0xAC00 && r <= 0xD7A3) {
+			return false
+		}
+	}
+	return true
+}
+
+// wordSpans calls fn with the byte range of every word token of s: a
+// maximal run of letters, digits and combining marks. Everything else
+// (spaces, punctuation, hyphens, apostrophes) separates tokens.
+func wordSpans(s string, fn func(start, end int)) {
+	start := -1
+	for i := 0; i < len(s); {
+		r, n := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(s[i:])
+		}
+		if isWordRune(r) {
+			if start < 0 {
+				start = i
+			}
+		} else if start >= 0 {
+			fn(start, i)
+			start = -1
+		}
+		i += n
+	}
+	if start >= 0 {
+		fn(start, len(s))
+	}
+}
+
+// token is one word of an item, folded, with where it came from.
+type token struct {
+	text       string // folded
+	field      field
+	start, end int32 // byte range in the field's raw text
+}
+
+// span is a run of tokens (or, for a regex, a byte range) where a term
+// matched; start and end are token indexes into doc.toks, end exclusive.
+type span struct {
+	field      field
+	start, end int32
+	bs, be     int32 // byte range in the field's raw text
+}
+
+// doc is an item tokenized once, with an index from folded token to its
+// occurrences. Docs are pooled and reused.
+type doc struct {
+	fields [numFields]string
+	toks   []token
+	bounds [numFields + 1]int32 // toks[bounds[f]:bounds[f+1]] belong to field f
+	head   map[string]int32     // folded token → first occurrence
+	next   []int32              // next occurrence of the same token, or -1
+	uniq   []string             // distinct tokens
+}
+
+func newDoc() *doc { return &doc{head: make(map[string]int32, 256)} }
+
+// reset loads the fields of an item and tokenizes them.
+func (d *doc) reset(fields [numFields]string) {
+	d.fields = fields
+	d.toks = d.toks[:0]
+	clear(d.head)
+	d.uniq = d.uniq[:0]
+	for f := field(0); f < numFields; f++ {
+		d.bounds[f] = int32(len(d.toks))
+		s := d.fields[f]
+		wordSpans(s, func(start, end int) {
+			d.toks = append(d.toks, token{text: fold(s[start:end]), field: f, start: int32(start), end: int32(end)})
+		})
+	}
+	d.bounds[numFields] = int32(len(d.toks))
+	if cap(d.next) < len(d.toks) {
+		d.next = make([]int32, len(d.toks))
+	}
+	d.next = d.next[:len(d.toks)]
+	for i := len(d.toks) - 1; i >= 0; i-- {
+		t := d.toks[i].text
+		if h, ok := d.head[t]; ok {
+			d.next[i] = h
+		} else {
+			d.next[i] = -1
+			d.uniq = append(d.uniq, t)
+		}
+		d.head[t] = int32(i)
+	}
+}
+
+// tokenSpan returns the span of tokens i..j-1.
+func (d *doc) tokenSpan(i, j int32) span {
+	return span{field: d.toks[i].field, start: i, end: j, bs: d.toks[i].start, be: d.toks[j-1].end}
+}
+
+// byteSpan maps a byte range of field f to the tokens it touches.
+func (d *doc) byteSpan(f field, bs, be int) span {
+	lo, hi := int(d.bounds[f]), int(d.bounds[f+1])
+	// first token ending after bs
+	i := lo + sort.Search(hi-lo, func(k int) bool { return int(d.toks[lo+k].end) > bs })
+	j := i
+	for j < hi && int(d.toks[j].start) < be {
+		j++
+	}
+	return span{field: f, start: int32(i), end: int32(j), bs: int32(bs), be: int32(be)}
+}
