@@ -8,59 +8,19 @@ import (
 	"strings"
 	"sync"
 	"testing"
-	"time"
 
-	"github.com/BurntSushi/toml"
 
 	"wirewatch/config"
 	"wirewatch/model"
 )
 
-// exampleConfig reads testdata/rules.toml, the topics and rules meant for
-// config.example.toml. Positions of the queries are found in the text so
-// that errors would point at the file.
+// exampleConfig loads config.example.toml, whose topics and rules are the
+// ones the labelled set is checked against, with the real loader.
 func exampleConfig(t testing.TB) *config.Config {
 	t.Helper()
-	const path = "testdata/rules.toml"
-	data, err := os.ReadFile(path)
+	cfg, err := config.Load("../config.example.toml")
 	if err != nil {
 		t.Fatal(err)
-	}
-	var raw struct {
-		Topics []struct {
-			Name, Title string
-			Aliases     []string
-		}
-		Rules []struct {
-			Name, Query, Severity, Cooldown string
-			Channels, Mentions              []string
-		}
-	}
-	if _, err := toml.Decode(string(data), &raw); err != nil {
-		t.Fatalf("%s: %v", path, err)
-	}
-	var queryLines []config.Pos
-	for i, line := range strings.Split(string(data), "\n") {
-		if strings.HasPrefix(line, "query = '") {
-			queryLines = append(queryLines, config.Pos{File: path, Line: i + 1, Col: len("query = '") + 1})
-		}
-	}
-	if len(queryLines) != len(raw.Rules) {
-		t.Fatalf("%s: %d query lines for %d rules", path, len(queryLines), len(raw.Rules))
-	}
-	cfg := &config.Config{Path: path}
-	for _, tp := range raw.Topics {
-		cfg.Topics = append(cfg.Topics, config.Topic{Name: tp.Name, Title: tp.Title, Aliases: tp.Aliases, Pos: config.Pos{File: path}})
-	}
-	for i, r := range raw.Rules {
-		cd, err := time.ParseDuration(r.Cooldown)
-		if err != nil {
-			t.Fatalf("rule %s: cooldown: %v", r.Name, err)
-		}
-		cfg.Rules = append(cfg.Rules, config.Rule{
-			Name: r.Name, Query: r.Query, QueryPos: queryLines[i], Pos: queryLines[i],
-			Channels: r.Channels, Severity: r.Severity, Mentions: r.Mentions, Cooldown: cd,
-		})
 	}
 	return cfg
 }

@@ -2,7 +2,6 @@ package alerts
 
 import (
 	"errors"
-	"os"
 	"testing"
 
 	"wirewatch/config"
@@ -74,33 +73,5 @@ func TestExampleConfigCompiles(t *testing.T) {
 	}
 	if len(e.targets) != len(cfg.Topics)+len(cfg.Rules) || len(cfg.Rules) == 0 {
 		t.Errorf("%d targets for %d topics and %d rules", len(e.targets), len(cfg.Topics), len(cfg.Rules))
-	}
-}
-
-// TestRulesFileLoads reads testdata/rules.toml with the real loader, with
-// the example config's channels added, so it stays ready to paste into
-// config.example.toml.
-func TestRulesFileLoads(t *testing.T) {
-	data, err := os.ReadFile("testdata/rules.toml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	data = append(data, "\n[[channels]]\nname = \"korea-urgent\"\nid = \"1\"\n\n[[channels]]\nname = \"korea-desk\"\nid = \"2\"\n"...)
-	cfg, err := config.Parse("rules.toml", data)
-	if err != nil {
-		t.Fatalf("rules.toml: %v", err)
-	}
-	e, err := Compile(cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	want := exampleConfig(t)
-	if len(cfg.Rules) != len(want.Rules) || len(cfg.Topics) != len(want.Topics) || len(e.targets) != len(cfg.Rules)+len(cfg.Topics) {
-		t.Errorf("loader read %d topics and %d rules, want %d and %d", len(cfg.Topics), len(cfg.Rules), len(want.Topics), len(want.Rules))
-	}
-	for i, r := range cfg.Rules {
-		if r.Query != want.Rules[i].Query || r.QueryPos.Line != want.Rules[i].QueryPos.Line || r.QueryPos.Col != want.Rules[i].QueryPos.Col {
-			t.Errorf("rule %s: loader %q at %v, test reader %q at %v", r.Name, r.Query, r.QueryPos, want.Rules[i].Query, want.Rules[i].QueryPos)
-		}
 	}
 }
