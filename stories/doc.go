@@ -5,15 +5,31 @@
 // window (Grouper) and joins the best match or starts a new story. Evidence is
 // tried cheapest first: the same canonical link or normalized title; a
 // syndicated copy (SimHash of the text); then a reworded report of the same
-// event (IDF-weighted overlap of title and lead terms, shared names and
-// numbers, and the same resolved event date). Some facts must agree for two
-// reports to be one event and veto a match when they differ: the weapon class
-// (ballistic, cruise, hypersonic, artillery, satellite), the sea (East/Yellow),
-// named exercises, numbers of missiles, a launch against a drill, and (for
+// event, scored against every item of a candidate story (the best link
+// counts): IDF-weighted overlap of title and lead terms, where terms from
+// the lead's later sentences count only when both reports share them (state
+// media put rhetoric there), shared names and numbers, and the same resolved
+// event date. Terms are normalised so outlets' house styles meet: "N.K.",
+// "DPRK" and "North Korea"; "Sea of Japan" and "East Sea"; "SRBM" and
+// "short-range ballistic missile"; KCNA's stock titles and epithets are
+// dropped.
+//
+// Each headline is classified by the act its main clause names (the clause
+// before "after", "amid", "as"...): a launch, a drill, a statement, talks,
+// or other. A statement is a hard verb ("denounces", "warns"), a statement
+// or commentary from a North Korean voice, or a North Korean voice that
+// "says" or "calls" something at the head of the headline; allies who
+// "vow" or "agree" have met. Some facts must agree for two reports to be one
+// event and veto a match when they differ: the weapon class (ballistic,
+// cruise, hypersonic, artillery, satellite, small arms), the sea
+// (East/Yellow), named exercises, numbers of missiles (all read from the
+// main clause, so "two days after a ballistic salvo" is background), the
+// kind of act (a launch, a drill, talks, and a statement reacting to any of
+// them are different events, published minutes or days apart), and (for
 // launches and drills) resolved event dates more than a day apart. A
-// statement and the event it reacts to are kept apart by a score gap, and an
-// editorial or analysis ("[Editorial]", "Analysis:") is always its own
-// story. Candidates come from an inverted index over the terms of the
+// statement and the other event it reacts to are kept apart by a score gap,
+// and an editorial or analysis ("[Editorial]", "Analysis:") is always its
+// own story. Candidates come from an inverted index over the terms of the
 // stories in the window, read rarest first within a fixed budget, so a new
 // item never scans every story.
 //

@@ -17,6 +17,7 @@ const (
 	weaponHypersonic
 	weaponArtillery
 	weaponSatellite
+	weaponSmallArms // warning shots, gunfire at the border
 )
 
 const (
@@ -51,6 +52,7 @@ type features struct {
 	simhash    uint64
 	hasSim     bool
 	terms      []uint32 // title, lead and entity terms, sorted, distinct
+	extra      []uint64 // bit i: terms[i] is only in the lead's later sentences
 	titleTerms []uint32 // title terms only, sorted, distinct
 	entities   []uint32 // names and numbers, sorted, distinct
 	exercises  []uint32 // named exercises, sorted, distinct
@@ -107,41 +109,94 @@ func extract(it *model.Item, loc *time.Location) (features, mention, bool) {
 	if titleCased(tw) {
 		nameWords = nil // in "Kim Jong Un Guides Firing Drill" every word looks like a name
 	}
-	ents := entityRuns(nameWords, lead)
+	firstWords := firstSentenceWords(lead)
+	coreEnts := entityRuns(nameWords, firstWords)
+	ents := append(slices.Clip(coreEnts), entityRuns(lead[len(firstWords):])...)
 	f.entities = entityIDs(ents, titleTerms, leadTerms)
 	f.terms = termIDs(titleTerms, leadTerms)
 	for _, e := range ents {
 		f.terms = append(f.terms, hash32("e:"+e))
 	}
 	f.terms = sortedDistinct(f.terms)
+	f.extra = extraTerms(f.terms, titleTerms, leadTerms[:countFirst(leadTerms)], coreEnts)
 
-	// Vetoes read the title, else the lead's first sentence: later sentences
-	// are background ("last week it fired cruise missiles").
-	first := firstSentence(leadTerms)
-	f.weapons = weaponsOf(titleTerms)
+	// Vetoes read the title, else the lead's first sentence, and of each
+	// only the main clause: later sentences and clauses are background
+	// ("two days after it fired ballistic missiles").
+	mainTitle := mainClause(tw)
+	mainTerms := actTerms(mainTitle)
+	first := canonicalTerms(mainClause(firstSentenceWords(lead)), false)
+	f.weapons = weaponsOf(mainTerms)
 	if f.weapons == 0 {
 		f.weapons = weaponsOf(first)
 	}
-	f.seas = seasOf(titleTerms)
+	f.seas = seasOf(mainTerms)
 	if f.seas == 0 {
 		f.seas = seasOf(first)
 	}
-	f.count = countOf(tw)
+	f.count = countOf(mainTitle)
 	if f.count == 0 {
-		f.count = countOf(firstSentenceWords(lead))
+		f.count = countOf(mainClause(firstSentenceWords(lead)))
 	}
 	f.exercises = exercisesOf(tw, nameWords, lead)
-	f.kind = kindOf(titleTerms)
+	f.kind = kindOf(mainTerms, titleTerms)
 	if opinionTag.MatchString(it.Title) || opinionTag.MatchString(text) {
 		f.kind = kindOpinion
 	}
 	f.simhash, f.hasSim = simhash(bw)
 
-	m, ok := eventMention(title+".\n"+joinRaw(lead), it.Published, loc)
+	// Dates read the lead as written: "New Year's Day" loses its
+	// apostrophe in words.
+	leadText := ""
+	if len(lead) > 0 {
+		leadText = text[:lead[len(lead)-1].end]
+	}
+	m, ok := eventMention(title+".\n"+leadText, it.Published, loc)
 	if ok && m.prec == precDay {
 		f.day = dayNumber(m.day)
 	}
 	return f, m, ok
+}
+
+// extraTerms marks the terms that only the lead's later sentences give. A
+// state-media report puts its facts in a long first sentence and its
+// rhetoric after it; what a later sentence adds should count when another
+// report shares it, not make the report look unlike the others when none
+// does. titleTerms, firstTerms and coreEnts are what is not extra.
+func extraTerms(terms []uint32, titleTerms, firstTerms []term, coreEnts []string) []uint64 {
+	core := termIDs(titleTerms, firstTerms)
+	for _, e := range coreEnts {
+		core = append(core, hash32("e:"+e))
+	}
+	core = sortedDistinct(core)
+	var bits []uint64
+	j := 0
+	for i, t := range terms {
+		for j < len(core) && core[j] < t {
+			j++
+		}
+		if j < len(core) && core[j] == t {
+			continue
+		}
+		for len(bits) <= i/64 {
+			bits = append(bits, 0)
+		}
+		bits[i/64] |= 1 << (i % 64)
+	}
+	return bits
+}
+
+// countFirst is how many of a lead's terms come from its first sentence.
+func countFirst(ts []term) int {
+	n := 0
+	for n < len(ts) && ts[n].sentence == 0 {
+		n++
+	}
+	return n
+}
+
+func (f *features) isExtra(i int) bool {
+	return i/64 < len(f.extra) && f.extra[i/64]&(1<<(i%64)) != 0
 }
 
 // leadOf is the first sentences of a text, up to leadWords words.
@@ -151,29 +206,6 @@ func leadOf(ws []word) []word {
 		n++
 	}
 	return ws[:n]
-}
-
-func joinRaw(ws []word) string {
-	var b strings.Builder
-	last := -1
-	for _, w := range ws {
-		if w.sentence != last && last >= 0 {
-			b.WriteString(". ")
-		} else if b.Len() > 0 {
-			b.WriteByte(' ')
-		}
-		last = w.sentence
-		b.WriteString(w.raw)
-	}
-	return b.String()
-}
-
-func firstSentence(ts []term) []term {
-	n := 0
-	for n < len(ts) && ts[n].sentence == 0 {
-		n++
-	}
-	return ts[:n]
 }
 
 func firstSentenceWords(ws []word) []word {
@@ -202,17 +234,30 @@ func sortedDistinct(ids []uint32) []uint32 {
 
 // entityRuns returns names written as runs of capitalised words ("Kim Yo
 // Jong", "Freedom Edge", "Hwasong 19"), lower-cased and joined with "_".
-// A single capitalised word that opens a sentence is not a name.
+// A single capitalised word that opens a sentence is not a name. A known
+// phrase with a capital in it is named by its canonical form, so "Sea of
+// Japan" and "East Sea", "MDL" and "Military Demarcation Line" are one
+// name; weapons and the usual actors are not names.
 func entityRuns(parts ...[]word) []string {
 	var out []string
 	for _, ws := range parts {
 		for i := 0; i < len(ws); {
+			if n, canon := matchPhrase(ws, i); n > 0 {
+				if name := phraseName(ws[i:i+n], canon); name != "" {
+					out = append(out, name)
+				}
+				i += n
+				continue
+			}
 			if !ws[i].upper || stopwords[ws[i].lower] {
 				i++
 				continue
 			}
 			j := i + 1
 			for j < len(ws) && ws[j].sentence == ws[i].sentence && (ws[j].upper || (ws[j].digits && j == i+1)) {
+				if n, _ := matchPhrase(ws, j); n > 0 {
+					break
+				}
 				j++
 			}
 			run := ws[i:j]
@@ -231,6 +276,20 @@ func entityRuns(parts ...[]word) []string {
 		}
 	}
 	return out
+}
+
+// phraseName is the name a matched phrase gives, or "".
+func phraseName(ws []word, canon string) string {
+	name, _, _ := strings.Cut(canon, " ")
+	if name == "" || common[name] || commonNames[name] || weaponTerms[name] != 0 || irregular[name] != "" {
+		return ""
+	}
+	for _, w := range ws {
+		if w.upper && !w.initial {
+			return name
+		}
+	}
+	return ""
 }
 
 // titleCased tells a headline Written Like This from one written in
@@ -305,6 +364,9 @@ var weaponTerms = func() map[string]uint8 {
 	m[stem("hypersonic")] = weaponHypersonic | weaponBallistic
 	for _, w := range strings.Fields("artillery howitzer shell shells") {
 		m[stem(w)] = weaponArtillery
+	}
+	for _, w := range strings.Fields("shots gunfire") {
+		m[stem(w)] = weaponSmallArms
 	}
 	m["satellite"] = weaponSatellite | weaponBallistic // canonical phrase output
 	m[stem("satellite")] = weaponSatellite | weaponBallistic
@@ -418,33 +480,107 @@ func exercisesOf(title, nameTitle, lead []word) []uint32 {
 	return sortedDistinct(ids)
 }
 
+// backgroundWords open a clause about another event or its setting: "N.
+// Korea fires cruise missiles two days after ballistic salvo", "as allies
+// hold drills".
+var backgroundWords = toSet(`after amid following ahead before since as while despite during against`)
+
+// mainClause is ws up to the first background clause, or up to the end of
+// the first sentence. A clause never starts within the first two words.
+func mainClause(ws []word) []word {
+	for i := 2; i < len(ws); i++ {
+		l := ws[i].lower
+		if ws[i].sentence != ws[0].sentence {
+			return ws[:i]
+		}
+		if l == "in" && i+1 < len(ws) && (ws[i+1].lower == "response" || ws[i+1].lower == "protest") {
+			return ws[:i]
+		}
+		if !backgroundWords[l] {
+			continue
+		}
+		if l == "as" && (i+1 < len(ws) && asNotClause[ws[i+1].lower] || asNotClause[ws[i-1].lower]) {
+			continue // "as many as", "such as", "as well as"
+		}
+		return ws[:i]
+	}
+	return ws
+}
+
+var asNotClause = toSet(`many much well far long soon such as`)
+
+// Acts a headline can name. Statement verbs are matched as written so the
+// noun "warning" ("missile warning data") is not a warning.
 var (
-	statementTerms = stemSet(`denounce condemn warn warns warned accuse accuses blast criticize criticise criticizes threaten threatens vow vows reject rejects statement slam urge urges demands protest protests`)
-	talksTerms     = stemSet(`talk meet summit visit visits consultative dialogue conference`)
-	projectiles    = stemSet(`missile ballistic cruise rocket projectile satellite artillery shell hypersonic icbm srbm irbm slbm`)
+	// A statement whoever makes it.
+	statementVerbs = toSet(`denounce denounces denounced denouncing condemn condemns condemned slam slams slammed
+blast blasts blasted lash lashes lashed accuse accuses accused criticize criticizes criticized criticise
+criticises criticised threaten threatens threatened warn warns warned reject rejects rejected rebuke rebukes
+rebuked decry decries decried brand brands branded protest protests protested dismiss dismisses dismissed`)
+	// What a statement is called; with a North Korean speaker (or KCNA)
+	// anywhere in the headline it is one ("...: KCNA Commentary").
+	statementGenres = toSet(`statement commentary spokesman spokesperson`)
+	// Speech that is a statement only from Pyongyang's voices: "N. Korea
+	// says drills are rehearsal for war" is one, "Japan says N. Korea
+	// launched" reports a launch.
+	speechVerbs = toSet(`say says said call calls called tell tells told urge urges urged demand demands demanded
+vow vows vowed pledge pledges pledged agree agrees agreed`)
+	// What allies agree or vow comes out of talks.
+	pledgeVerbs = toSet(`vow vows vowed pledge pledges pledged agree agrees agreed`)
+	// Voices of Pyongyang's statements (Kim Jong Un's acts are events).
+	statementVoices = toSet(`nkorea kimyojong kcna spokesman spokesperson`)
+	talksTerms      = stemSet(`talk meet summit consultative dialogue conference discuss session plenary plenum`)
+	projectiles     = stemSet(`missile ballistic cruise rocket projectile satellite artillery shell hypersonic icbm srbm irbm slbm`)
+	aircraft        = stemSet(`bomber jet jets fighter aircraft warplane`)
+	flights         = stemSet(`fly flight escort`)
 )
 
-// kindOf classifies a headline by the first act it names: "U.S. flies
-// bomber in drills after North's missile launches" is a drill, "N. Korea
-// fires missiles during allied drills" a launch. A launch verb counts only
-// when the headline names a projectile.
-func kindOf(ts []term) kind {
-	projectile := false
+// speechSpan is how far into a headline a speech verb may stand to be its
+// act: "North Korea's Kim calls for" (third term).
+const speechSpan = 3
+
+// kindOf classifies a headline by the first act its main clause names:
+// "U.S. flies bomber in drills after North's missile launches" is a drill,
+// "N. Korea fires missiles during allied drills" a launch. A launch verb
+// counts only when the clause names a projectile; a flight only with
+// aircraft. all is the whole headline.
+func kindOf(ts, all []term) kind {
+	projectile, plane, talks, voice := false, false, false, false
 	for _, t := range ts {
-		if projectiles[t.text] || weaponTerms[t.text] != 0 {
-			projectile = true
+		projectile = projectile || projectiles[t.text] || weaponTerms[t.text] != 0
+		plane = plane || aircraft[t.text]
+	}
+	for _, t := range all {
+		talks = talks || talksTerms[t.text]
+		voice = voice || statementVoices[t.text]
+	}
+	for _, t := range all {
+		if statementGenres[t.surface] && voice {
+			return kindStatement
 		}
 	}
-	for _, t := range ts {
+	speaker := false // a voice of Pyongyang as the headline's subject
+	for i, t := range ts {
 		switch {
 		case t.text == "launch" && projectile:
 			return kindLaunch
-		case statementTerms[t.text]:
+		case statementVerbs[t.surface] || statementGenres[t.surface]:
 			return kindStatement
-		case t.text == "drill":
+		case t.text == "drill" || (flights[t.text] && plane):
 			return kindDrill
 		case talksTerms[t.text]:
 			return kindTalks
+		case speechVerbs[t.surface]:
+			// Only a verb right after the subject is the headline's act;
+			// "..., Seoul's spy agency says" is attribution.
+			if speaker && i <= speechSpan && !projectile && !talks {
+				return kindStatement
+			}
+			if !speaker && pledgeVerbs[t.surface] {
+				return kindTalks
+			}
+		case statementVoices[t.text]:
+			speaker = true
 		}
 	}
 	return kindOther

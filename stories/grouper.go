@@ -12,16 +12,19 @@ import (
 	"wirewatch/model"
 )
 
-// Tuning. The thresholds were set on the labelled set in testdata/ (see
-// TestGroupingQuality); change them only with that test in view.
+// Tuning. The thresholds were set on labelled.txt and heldout.txt in
+// testdata/ (joinScore sits midway between the best wrong and the worst
+// right score there); heldout2.txt only measures them. Change them only with
+// TestGroupingQuality in view, and never to fit heldout2.txt.
 const (
-	joinScore      = 0.34 // minimum score of a reworded report
+	joinScore      = 0.33 // minimum score of a reworded report
 	syndicatedBits = 3    // SimHash Hamming distance of a syndicated copy
 	maxLookupTerms = 14   // rarest terms of an item used to find candidates
 	maxPosting     = 4096 // longer posting lists are too common to look up
 	postingBudget  = 8192 // postings read per item to find candidates
 	maxCandidates  = 48   // candidates scored per item
 	commonWeight   = 0.35 // weight of terms in the common list
+	extraWeight    = 0.5  // weight of a shared term from a lead's later sentences
 	entityBonus    = 0.06 // per shared name or number
 	maxEntityBonus = 0.18 // cap of the above
 	sameDayBonus   = 0.12 // both leads name the same day
@@ -354,8 +357,8 @@ func (g *Grouper) candidates(f *features, w *weigher) []int32 {
 }
 
 // vetoed tells whether facts that must agree disagree: weapon class, sea,
-// exercise name, number of missiles, a launch against a drill, and, for
-// launches and drills, event days. (Statements and talks name the days of
+// exercise name, number of missiles, conflicting kinds of act (a launch, a
+// drill, talks, a statement), and, for launches and drills, event days. (Statements and talks name the days of
 // what they react to, so their days do not veto.)
 func vetoed(s *story, f *features) bool {
 	var weapons, seas uint8
@@ -411,8 +414,12 @@ func vetoed(s *story, f *features) bool {
 	if f.kind == kindOpinion || s.hasKind(kindOpinion) {
 		return true
 	}
-	if (f.kind == kindLaunch || f.kind == kindDrill) && s.hasKind(kindLaunch+kindDrill-f.kind) && !s.hasKind(f.kind) {
-		return true
+	if !s.hasKind(f.kind) {
+		for _, k := range conflicting[f.kind] {
+			if s.hasKind(k) {
+				return true
+			}
+		}
 	}
 	if f.day != 0 && len(days) > 0 && (kinds[kindLaunch] || kinds[kindDrill]) {
 		near := false
@@ -427,6 +434,16 @@ func vetoed(s *story, f *features) bool {
 		}
 	}
 	return false
+}
+
+// conflicting are kinds of act that are never one event: a launch, a drill,
+// talks, and a statement reacting to any of them. A story that already
+// holds the new report's kind does not veto.
+var conflicting = [kindOpinion + 1][]kind{
+	kindLaunch:    {kindDrill, kindStatement, kindTalks},
+	kindDrill:     {kindLaunch, kindStatement, kindTalks},
+	kindStatement: {kindLaunch, kindDrill, kindTalks},
+	kindTalks:     {kindLaunch, kindDrill, kindStatement},
 }
 
 func (s *story) hasKind(k kind) bool {
@@ -451,10 +468,16 @@ func (g *Grouper) score(s *story, f *features, w *weigher) float64 {
 		if f.hasSim && m.hasSim && hamming(f.simhash, m.simhash) <= syndicatedBits {
 			return 2
 		}
-		sc := w.similarity(f.terms, m.terms)
+		sc := w.reportSimilarity(f, m)
 		sc += math.Min(maxEntityBonus, entityBonus*float64(countShared(f.entities, m.entities)))
 		if f.day != 0 && f.day == m.day {
-			sc += sameDayBonus
+			// A busy day has many events: the day says more when the
+			// reports name the same kind of act.
+			if f.kind == m.kind {
+				sc += sameDayBonus
+			} else {
+				sc += sameDayBonus / 2
+			}
 			if f.kind == kindLaunch && m.kind == kindLaunch && f.weapons&m.weapons != 0 {
 				sc += signatureBonus
 			}
@@ -529,6 +552,42 @@ func (w *weigher) similarity(a, b []uint32) float64 {
 	}
 	for ; j < len(b); j++ {
 		nb += w.weight(b[j])
+	}
+	if na == 0 || nb == 0 {
+		return 0
+	}
+	return shared / math.Sqrt(na*nb)
+}
+
+// reportSimilarity is the weighted Ochiai coefficient of two reports'
+// terms, where a term from the lead's later sentences counts only when
+// both reports have it, and then at extraWeight.
+func (w *weigher) reportSimilarity(a, b *features) float64 {
+	var shared, na, nb float64
+	i, j := 0, 0
+	for i < len(a.terms) || j < len(b.terms) {
+		switch {
+		case j == len(b.terms) || (i < len(a.terms) && a.terms[i] < b.terms[j]):
+			if !a.isExtra(i) {
+				na += w.weight(a.terms[i])
+			}
+			i++
+		case i == len(a.terms) || b.terms[j] < a.terms[i]:
+			if !b.isExtra(j) {
+				nb += w.weight(b.terms[j])
+			}
+			j++
+		default:
+			v := w.weight(a.terms[i])
+			if a.isExtra(i) || b.isExtra(j) {
+				v *= extraWeight
+			}
+			shared += v
+			na += v
+			nb += v
+			i++
+			j++
+		}
 	}
 	if na == 0 || nb == 0 {
 		return 0

@@ -145,13 +145,18 @@ func TestPairScores(t *testing.T) {
 
 // TestGroupingQuality feeds each labelled set to a Grouper in publication
 // order, as the pipeline would, and scores the stories it builds with
-// pairwise precision and recall. labelled.txt tuned the thresholds;
-// heldout.txt was written after they were fixed and measures how they carry
-// over. The goals (precision ≥ 0.95, recall ≥ 0.85) gate labelled.txt; the
-// held-out set measured precision 1.000, recall 0.789 (below the goal: a
-// reworded KCNA or Reuters report that shares few words with the others is
-// still missed), so it is gated at the floor it has shown, to catch
-// regressions without claiming the goal.
+// pairwise precision and recall. labelled.txt and heldout.txt tuned the
+// grouper (heldout.txt was held out at first, then its misses drove the
+// generalisation work) and are gated at the goals (precision ≥ 0.95, recall
+// ≥ 0.85). heldout2.txt was written before that work and only measures it:
+// precision 0.887, recall 0.618 before, 1.000 and 0.820 after; it is gated
+// at a floor below what it has shown, to catch regressions without claiming
+// the goal. Its misses: a follow-up four days after its story's last item
+// (outside the 72-hour window), and reworded reports that share almost no
+// terms with the others ("freezes assets", "imposes sanctions" and
+// "blacklists"; "Independence Movement Day" against "March 1"; a
+// "gunnery competition" against a "firing contest"; "springtime military
+// drills" without the exercise's name).
 //
 //	go test -run TestGroupingQuality -v ./stories/
 func TestGroupingQuality(t *testing.T) {
@@ -159,7 +164,7 @@ func TestGroupingQuality(t *testing.T) {
 		file              string
 		minItems          int
 		precision, recall float64
-	}{{"testdata/labelled.txt", 150, 0.95, 0.85}, {"testdata/heldout.txt", 40, 0.95, 0.75}, {"testdata/heldout2.txt", 60, 0, 0}} {
+	}{{"testdata/labelled.txt", 150, 0.95, 0.85}, {"testdata/heldout.txt", 40, 0.95, 0.85}, {"testdata/heldout2.txt", 60, 0.95, 0.78}} {
 		t.Run(strings.TrimSuffix(strings.TrimPrefix(tc.file, "testdata/"), ".txt"), func(t *testing.T) {
 			set := readLabelled(t, tc.file)
 			if len(set) < tc.minItems {

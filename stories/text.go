@@ -16,6 +16,7 @@ type word struct {
 	initial  bool // first word of a sentence
 	quoted   bool // opens a quotation
 	sentence int  // index of the sentence it is in
+	end      int  // byte offset just past the word in the text
 }
 
 // splitWords cuts text into words. Letters and digits make words; a number
@@ -74,6 +75,7 @@ func splitWords(text string) []word {
 			initial:  initial,
 			quoted:   quoted,
 			sentence: sentence,
+			end:      i,
 		}
 		if digits {
 			w.lower = strings.ReplaceAll(w.lower, ",", "")
@@ -104,6 +106,10 @@ func isAllCaps(s string) bool {
 // actor; "East Sea" and "Sea of Japan" one sea.
 var phrases = map[string]string{
 	"north korea":                         "nkorea",
+	"north korean":                        "nkorea",
+	"n korean":                            "nkorea",
+	"south korean":                        "skorea",
+	"s korean":                            "skorea",
 	"n korea":                             "nkorea",
 	"nk":                                  "nkorea",
 	"dprk":                                "nkorea",
@@ -154,8 +160,6 @@ var phrases = map[string]string{
 	"korean central news agency":            "kcna",
 	"missile administration":                "missileadministration",
 	"security consultative meeting":         "scm",
-	"military demarcation line":             "mdl",
-	"demilitarized zone":                    "dmz",
 	"national intelligence service":         "nis",
 	"northern limit line":                   "nll",
 	"un security council":                   "unsc",
@@ -187,6 +191,47 @@ var phrases = map[string]string{
 	"b 1b":                                  "b1b bomber",
 	"b 52h":                                 "b52 bomber",
 	"b 52":                                  "b52 bomber",
+	// Acronyms and their spelled-out forms meet in both.
+	"srbm":                                 "srbm shortrange ballistic missile",
+	"srbms":                                "srbm shortrange ballistic missile",
+	"short range ballistic missile":        "srbm shortrange ballistic missile",
+	"short range ballistic missiles":       "srbm shortrange ballistic missile",
+	"close range ballistic missile":        "srbm shortrange ballistic missile",
+	"close range ballistic missiles":       "srbm shortrange ballistic missile",
+	"icbm":                                 "icbm ballistic missile",
+	"icbms":                                "icbm ballistic missile",
+	"irbm":                                 "irbm ballistic missile",
+	"irbms":                                "irbm ballistic missile",
+	"intermediate range ballistic missile": "irbm ballistic missile",
+	"slbm":                                 "slbm ballistic missile",
+	"slbms":                                "slbm ballistic missile",
+	"n k":                                  "nkorea",
+	// State-media titles that every KCNA report repeats.
+	"general secretary":              "",
+	"state affairs":                  "",
+	"president of the state affairs": "",
+	"kim jong un sister":             "kimyojong",
+	"missile general bureau":         "missileadministration",
+	"korean people army":             "kpa",
+	"munitions enterprise":           "munitions factory",
+	"munitions plant":                "munitions factory",
+	"military demarcation line":      "mdl border",
+	"mdl":                            "mdl border",
+	"demilitarized zone":             "dmz border",
+	"dmz":                            "dmz border",
+	"front line":                     "border",
+	"land border":                    "border",
+	"kick off":                       "begin",
+	"kicks off":                      "begin",
+	"kicked off":                     "begin",
+	"get under way":                  "begin",
+	"gets under way":                 "begin",
+	"got under way":                  "begin",
+	"get underway":                   "begin",
+	"gets underway":                  "begin",
+	"wrap up":                        "end",
+	"wraps up":                       "end",
+	"wrapped up":                     "end",
 }
 
 // maxPhrase is the longest key of phrases, in words.
@@ -211,7 +256,14 @@ var irregular = map[string]string{
 	"pm": "", "am": "",
 	"troops": "troop", "soldiers": "troop", "soldier": "troop",
 	"sanctions": "sanction", "sanctioned": "sanction",
-	"talks":  "talk",
+	"talks": "talk", "dialogue": "talk",
+	"inspect": "inspect", "inspects": "inspect", "inspected": "inspect", "inspecting": "inspect", "inspection": "inspect",
+	"oversee": "inspect", "oversees": "inspect", "oversaw": "inspect", "overseeing": "inspect",
+	"guide": "inspect", "guides": "inspect", "guided": "inspect", "tour": "inspect", "tours": "inspect", "toured": "inspect",
+	"receive": "meet", "receives": "meet", "received": "meet",
+	"defector": "defect", "defectors": "defect", "defection": "defect", "defections": "defect",
+	"concludes": "end", "concluded": "end", "conclude": "end", "ends": "end", "ended": "end",
+	"finishes": "end", "finished": "end", "finish": "end",
 	"begins": "begin", "began": "begin", "begun": "begin", "kicks": "begin", "kicked": "begin", "start": "begin", "starts": "begin", "started": "begin",
 	"news": "news", "us": "", "its": "", "his": "", "has": "", "was": "", "is": "", "this": "",
 }
@@ -223,13 +275,16 @@ i me my be been being is are was were am do does did done have has had having wi
 must not no nor so such very just also too only own same other another more most some any each every all both few many
 much which who whom whose what when where why how whether while if because though although despite amid among between
 against across along around up down out off via per s t yet still even ever again further once say according report
-reported reporting reports new news week day days month year years time times hour hours minute am pm local`)
+reported reporting reports new news week day days month year years time times hour hours minute am pm local
+respected comrade puppet puppets maniac maniacs gangster gangsters stooge stooges imperialist imperialists
+monday tuesday wednesday thursday friday saturday sunday`)
 
 // common terms appear in most Korea-desk stories; they count, but little.
 var common = stemSet(`nkorea skorea usa korea korean japan japanese missile launch military official officials agency
 yonhap kcna state media statement government leader country countries region regional peninsula security defense
 defence force forces army navy air ministry minister president spokesperson spokesman told jcs nuclear weapon weapons
-test tests threat threats tension tensions drill ally allies joint combined trilateral`)
+test tests threat threats tension tensions drill ally allies joint combined trilateral kimjongun wpk kpa cmc
+mnd nis foreignministry unificationministry usfk sdf spa missileadministration`)
 
 func stemSet(s string) map[string]bool {
 	m := map[string]bool{}
@@ -250,18 +305,25 @@ func toSet(s string) map[string]bool {
 // term is one canonical term with where it came from.
 type term struct {
 	text     string
-	title    bool // from the title
-	sentence int  // sentence index in its part
-	entity   bool // a name written with capitals, or a number
+	surface  string // the word as written, lower case (first word of a phrase)
+	title    bool   // from the title
+	sentence int    // sentence index in its part
+	entity   bool   // a name written with capitals, or a number
 }
 
 // canonicalTerms turns words into canonical terms: phrases joined, words
 // stemmed, stop-words dropped. title marks every term as a title term.
-func canonicalTerms(ws []word, title bool) []term {
+func canonicalTerms(ws []word, title bool) []term { return canonical(ws, title, false) }
+
+// actTerms are a headline's canonical terms plus the speech verbs ("says",
+// "told") that carry no topic but tell a statement from a report.
+func actTerms(ws []word) []term { return canonical(ws, true, true) }
+
+func canonical(ws []word, title, speech bool) []term {
 	var out []term
 	emit := func(s string, w word, entity bool) {
 		for _, f := range strings.Fields(s) {
-			out = append(out, term{text: f, title: title, sentence: w.sentence, entity: entity})
+			out = append(out, term{text: f, surface: w.lower, title: title, sentence: w.sentence, entity: entity})
 		}
 	}
 	for i := 0; i < len(ws); {
@@ -278,6 +340,10 @@ func canonicalTerms(ws []word, title bool) []term {
 		}
 		if w.digits {
 			emit(w.lower, w, true)
+			continue
+		}
+		if speech && speechVerbs[w.lower] {
+			emit(stem(w.lower), w, false)
 			continue
 		}
 		if stopwords[w.lower] {

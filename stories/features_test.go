@@ -1,0 +1,121 @@
+package stories
+
+import (
+	"slices"
+	"testing"
+	"time"
+
+	"wirewatch/model"
+)
+
+func headlineKind(title string) kind {
+	tw := splitWords(cleanTitle(title))
+	return kindOf(actTerms(mainClause(tw)), canonicalTerms(tw, true))
+}
+
+func TestKindOf(t *testing.T) {
+	tests := []struct {
+		title string
+		want  kind
+	}{
+		{"(URGENT) N. Korea fires ballistic missile toward East Sea: JCS", kindLaunch},
+		{"Japan says North Korea launched possible ballistic missiles", kindLaunch},
+		{"North Korea says it test-fired new cruise missile", kindLaunch},
+		{"S. Korea, U.S. launch Ssangyong amphibious exercise in Pohang", kindDrill},
+		{"U.S. flies B-1B bomber in drills with South Korea after North's missile launches - Reuters", kindDrill},
+		{"US flies nuclear-capable bomber with Japanese jets after missile launches - Reuters", kindDrill},
+		{"North Korea denounces Freedom Edge drill as 'Asian NATO' rehearsal", kindStatement},
+		{"North Korea says US-South Korea drills are rehearsal for nuclear war - Reuters", kindStatement},
+		{"Kim Yo Jong calls US-ROK winter drills 'rehearsal for invasion'", kindStatement},
+		{"War Maniacs' Landing Drill Is Undisguised Invasion Rehearsal: KCNA Commentary", kindStatement},
+		{"Pyongyang warns of 'countermeasures' as Freedom Shield drills begin", kindStatement},
+		{"Kim Jong Un's sister lashes out at UN over missile meeting", kindStatement},
+		// Attribution at the end is not the act.
+		{"North Korea may send 3,000 more troops to Russia, Seoul's spy agency says - Reuters", kindOther},
+		// The noun "warning" is no warning.
+		{"Japan, S. Korea defense chiefs agree to share missile warning data in real time", kindTalks},
+		{"Japan, S. Korea foreign ministers vow firm stance on N. Korea missiles", kindTalks},
+		{"Security Council members urge DPRK to return to dialogue after missile launches", kindTalks},
+		{"North Korea's Kim calls for 'exponential' nuclear expansion at party meeting - Reuters", kindTalks},
+		{"UNSC holds closed-door meeting on N. Korea's missile launches", kindTalks},
+		{"Tokyo and Seoul pledge deeper defense ties after North Korean missile launch", kindTalks},
+		{"Kim Jong Un Inspects Important Munitions Enterprise", kindOther},
+		{"S. Korean military fires warning shots after N. Korean soldiers cross MDL", kindLaunch},
+	}
+	for _, tc := range tests {
+		if got := headlineKind(tc.title); got != tc.want {
+			t.Errorf("%q: kind %d, want %d", tc.title, got, tc.want)
+		}
+	}
+}
+
+func TestMainClause(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"North Korea launches cruise missiles off west coast two days after ballistic salvo", "North Korea launches cruise missiles off west coast two days"},
+		{"North Korea fired as many as 10 missiles as the allies held drills", "North Korea fired as many as 10 missiles"},
+		{"After talks, the ministers met again", "After talks the ministers met again"},
+		{"NK fires 4 SRBMs in protest of Freedom Shield", "NK fires 4 SRBMs"},
+		{"It fired. Later it said", "It fired"},
+	}
+	for _, tc := range tests {
+		var got []string
+		for _, w := range mainClause(splitWords(tc.text)) {
+			got = append(got, w.raw)
+		}
+		want := splitWords(tc.want)
+		var wantRaw []string
+		for _, w := range want {
+			wantRaw = append(wantRaw, w.raw)
+		}
+		if !slices.Equal(got, wantRaw) {
+			t.Errorf("%q: main clause %q, want %q", tc.text, got, wantRaw)
+		}
+	}
+}
+
+// TestVetoFactsReadMainClause checks that background clauses do not set
+// the facts vetoes compare.
+func TestVetoFactsReadMainClause(t *testing.T) {
+	it := &model.Item{
+		Title:     "N. Korea fires several cruise missiles into Yellow Sea: JCS",
+		Text:      "North Korea fired several cruise missiles into the Yellow Sea on Friday afternoon, South Korea's Joint Chiefs of Staff said, two days after it launched four short-range ballistic missiles toward the East Sea.",
+		Published: time.Date(2027, 3, 12, 14, 10, 0, 0, time.UTC),
+	}
+	f, _, _ := extract(it, time.UTC)
+	if f.weapons != weaponCruise || f.seas != seaYellow || f.count != 0 || f.kind != kindLaunch {
+		t.Fatalf("weapons=%b seas=%b count=%d kind=%d, want cruise, Yellow Sea, no count, launch", f.weapons, f.seas, f.count, f.kind)
+	}
+}
+
+func TestNormalisedNames(t *testing.T) {
+	ids := func(text string) []uint32 {
+		it := &model.Item{Title: "x", Text: text}
+		f, _, _ := extract(it, time.UTC)
+		return f.terms
+	}
+	same := [][2]string{
+		{"The UN Security Council met.", "The United Nations Security Council met."},
+		{"North Korea fired an SRBM.", "The DPRK fired a short-range ballistic missile."},
+		{"N.K. soldiers crossed the MDL.", "North Korean soldiers crossed the Military Demarcation Line."},
+		{"missiles toward the Sea of Japan", "missiles toward the East Sea"},
+	}
+	for _, p := range same {
+		if a, b := ids(p[0]), ids(p[1]); !slices.Equal(a, b) {
+			t.Errorf("%q and %q give different terms", p[0], p[1])
+		}
+	}
+}
+
+// TestDateOfLeadAsWritten checks that the lead is read with its
+// punctuation: "New Year's Day" is a date.
+func TestDateOfLeadAsWritten(t *testing.T) {
+	it := &model.Item{
+		Title:     "North Korea greets New Year with ballistic missile launch - Reuters",
+		Text:      "North Korea fired a ballistic missile into the sea off its east coast on New Year's Day, South Korea's military said.",
+		Published: time.Date(2027, 1, 1, 2, 15, 0, 0, time.UTC),
+	}
+	f, _, _ := extract(it, time.UTC)
+	if want := dayNumber(time.Date(2027, 1, 1, 0, 0, 0, 0, time.UTC)); f.day != want {
+		t.Fatalf("day %d, want %d (New Year's Day)", f.day, want)
+	}
+}
