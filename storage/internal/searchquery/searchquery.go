@@ -1,0 +1,159 @@
+// Package searchquery turns user-typed search text into a small, safe query
+// tree that each storage backend renders into its own full-text syntax
+// (SQLite FTS5 MATCH, PostgreSQL tsquery).
+//
+// Rules: parsing never fails. Operators and punctuation the user types are
+// never passed through to the database; only words made of letters, digits
+// and marks are, always quoted. The grammar follows web search engines:
+// words are ANDed, "quoted text" is a phrase, OR between two terms makes
+// either one match, a leading - excludes a term and a trailing * matches
+// a prefix. Hangul words always match as prefixes, because Korean attaches
+// particles to nouns (북한이, 북한은) and neither backend splits them off.
+package searchquery
+
+import (
+	"strings"
+	"unicode"
+)
+
+// Limits keep a hostile query from costing much.
+const (
+	maxTerms     = 16
+	maxWordRunes = 64
+	maxWords     = 8 // per phrase
+)
+
+// Term is a word or a phrase of several words in sequence.
+type Term struct {
+	Words  []string // folded; never empty
+	Prefix bool     // the user asked for a prefix match (word*)
+	Hangul bool     // the last word is Korean
+}
+
+// Query is a parsed search: every group in Must must match (a group matches
+// when any of its terms does) and no term of Not may match.
+type Query struct {
+	Must [][]Term
+	Not  []Term
+}
+
+// Empty reports whether the query can match nothing; backends return an
+// empty result for it without asking the database.
+func (q Query) Empty() bool { return len(q.Must) == 0 }
+
+// token is one whitespace- or quote-delimited unit of the input.
+type token struct {
+	text   string
+	quoted bool
+	negate bool
+}
+
+// Parse reads user-typed text. It never fails; text it cannot use yields an
+// empty Query.
+func Parse(text string) Query {
+	var q Query
+	orNext := false
+	terms := 0
+	for _, tok := range tokenize(text) {
+		if !tok.quoted && !tok.negate && tok.text == "OR" {
+			orNext = len(q.Must) > 0
+			continue
+		}
+		term, ok := makeTerm(tok)
+		if !ok || terms >= maxTerms {
+			continue
+		}
+		terms++
+		switch {
+		case tok.negate:
+			q.Not = append(q.Not, term)
+			orNext = false
+		case orNext:
+			last := len(q.Must) - 1
+			q.Must[last] = append(q.Must[last], term)
+			orNext = false
+		default:
+			q.Must = append(q.Must, []Term{term})
+		}
+	}
+	return q
+}
+
+// tokenize splits text at whitespace, keeping "quoted runs" whole. An
+// unclosed quote runs to the end of the text.
+func tokenize(text string) []token {
+	var toks []token
+	rs := []rune(text)
+	for i := 0; i < len(rs); {
+		r := rs[i]
+		switch {
+		case unicode.IsSpace(r):
+			i++
+		case r == '"' || (r == '-' && i+1 < len(rs) && rs[i+1] == '"'):
+			negate := r == '-'
+			if negate {
+				i++
+			}
+			j := i + 1
+			for j < len(rs) && rs[j] != '"' {
+				j++
+			}
+			toks = append(toks, token{text: string(rs[i+1 : j]), quoted: true, negate: negate})
+			i = j + 1
+		default:
+			j := i
+			for j < len(rs) && !unicode.IsSpace(rs[j]) && rs[j] != '"' {
+				j++
+			}
+			t := token{text: string(rs[i:j])}
+			if strings.HasPrefix(t.text, "-") && len(t.text) > 1 {
+				t.negate, t.text = true, t.text[1:]
+			}
+			toks = append(toks, t)
+			i = j
+		}
+	}
+	return toks
+}
+
+// makeTerm keeps the words of a token; a bare token such as "Kim's" or
+// "ICBM-class" becomes a phrase, as the backends' tokenizers would split it.
+func makeTerm(tok token) (Term, bool) {
+	text := tok.text
+	prefix := !tok.quoted && strings.HasSuffix(text, "*")
+	words := Words(text)
+	if len(words) == 0 {
+		return Term{}, false
+	}
+	if len(words) > maxWords {
+		words = words[:maxWords]
+		prefix = false
+	}
+	return Term{Words: words, Prefix: prefix, Hangul: hasHangul(words[len(words)-1])}, true
+}
+
+// Words splits s into folded (lower-cased, diacritics removed) runs of
+// letters, digits and marks, each cut to a sane length.
+func Words(s string) []string {
+	var words []string
+	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !isWordRune(r) }) {
+		if rs := []rune(w); len(rs) > maxWordRunes {
+			w = string(rs[:maxWordRunes])
+		}
+		words = append(words, Fold(w))
+	}
+	return words
+}
+
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r)
+}
+
+func hasHangul(w string) bool {
+	for _, r := range w {
+		if unicode.Is(unicode.Hangul, r) {
+			return true
+		}
+	}
+	return false
+}

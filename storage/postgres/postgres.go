@@ -1,0 +1,175 @@
+package postgres
+
+import (
+	"context"
+	"embed"
+	"fmt"
+	"io/fs"
+	"strings"
+	"time"
+
+	"github.com/google/uuid"
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgxpool"
+
+	"wirewatch/storage"
+	"wirewatch/storage/internal/backend"
+)
+
+//go:embed migrations/*.sql
+var migrationFiles embed.FS
+
+// DefaultChannelLease is how long a replica keeps a channel's outbox after
+// its last PendingPosts call.
+const DefaultChannelLease = time.Minute
+
+// textSearchConfig stems English and leaves other scripts as they are.
+const textSearchConfig = "english"
+
+// Store is a storage.Store on a PostgreSQL database. It is safe for
+// concurrent use, by several replicas too.
+type Store struct {
+	pool   *pgxpool.Pool
+	holder string        // this replica's name on channel leases
+	lease  time.Duration // how long a channel lease lasts
+	now    func() time.Time
+}
+
+var _ storage.Store = (*Store)(nil)
+
+// Open connects to the database at dsn (a postgres:// URL or key=value
+// string, as pgx parses it) and applies any migrations not yet applied.
+func Open(ctx context.Context, dsn string) (*Store, error) {
+	cfg, err := pgxpool.ParseConfig(dsn)
+	if err != nil {
+		return nil, fmt.Errorf("parse postgres dsn: %w", err)
+	}
+	pool, err := pgxpool.NewWithConfig(ctx, cfg)
+	if err != nil {
+		return nil, fmt.Errorf("connect postgres: %w", err)
+	}
+	if err := migrate(ctx, pool, migrationFiles); err != nil {
+		pool.Close()
+		return nil, fmt.Errorf("open postgres: %w", err)
+	}
+	return &Store{pool: pool, holder: uuid.NewString(), lease: DefaultChannelLease, now: time.Now}, nil
+}
+
+// migrate applies the migrations of fsys the schema lacks, in one
+// transaction, holding an advisory lock so concurrent replicas wait.
+func migrate(ctx context.Context, pool *pgxpool.Pool, fsys fs.FS) error {
+	migrations, err := backend.ReadMigrations(fsys, "migrations")
+	if err != nil {
+		return err
+	}
+	return pgx.BeginFunc(ctx, pool, func(tx pgx.Tx) error {
+		if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock(hashtext('wirewatch migrate ' || current_schema()))`); err != nil {
+			return fmt.Errorf("migrate: lock: %w", err)
+		}
+		if _, err := tx.Exec(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
+			version    INTEGER PRIMARY KEY,
+			name       TEXT NOT NULL,
+			applied_at TIMESTAMPTZ NOT NULL DEFAULT now())`); err != nil {
+			return fmt.Errorf("migrate: %w", err)
+		}
+		var current int
+		if err := tx.QueryRow(ctx, `SELECT COALESCE(MAX(version), 0) FROM schema_migrations`).Scan(&current); err != nil {
+			return fmt.Errorf("migrate: %w", err)
+		}
+		for _, m := range migrations {
+			if m.Version <= current {
+				continue
+			}
+			// Without arguments pgx uses the simple protocol, which runs every statement of the file.
+			if _, err := tx.Exec(ctx, m.SQL); err != nil {
+				return fmt.Errorf("migration %s: %w", m.Name, err)
+			}
+			if _, err := tx.Exec(ctx, `INSERT INTO schema_migrations (version, name) VALUES ($1, $2)`, m.Version, m.Name); err != nil {
+				return fmt.Errorf("migration %s: %w", m.Name, err)
+			}
+		}
+		return nil
+	})
+}
+
+// Close releases this replica's channel leases and closes the pool.
+func (s *Store) Close() error {
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	_, err := s.pool.Exec(ctx, `DELETE FROM channel_leases WHERE holder = $1`, s.holder)
+	s.pool.Close()
+	if err != nil {
+		return fmt.Errorf("close: release leases: %w", err)
+	}
+	return nil
+}
+
+// ts converts a time to its stored form: NULL for zero, else UTC to the microsecond.
+func ts(t time.Time) any {
+	if t.IsZero() {
+		return nil
+	}
+	return t.UTC().Truncate(time.Microsecond)
+}
+
+// fromTS converts a stored time back, in UTC.
+func fromTS(t *time.Time) time.Time {
+	if t == nil {
+		return time.Time{}
+	}
+	return t.UTC()
+}
+
+// list makes nil lists empty arrays (the columns are NOT NULL).
+func list(l []string) []string {
+	if l == nil {
+		return []string{}
+	}
+	return l
+}
+
+// fromList makes empty arrays nil, as the SQLite backend returns them.
+func fromList(l []string) []string {
+	if len(l) == 0 {
+		return nil
+	}
+	return l
+}
+
+func notFound(what string) error {
+	return fmt.Errorf("%s: %w", what, storage.ErrNotFound)
+}
+
+// where collects AND-ed conditions, numbering their $n placeholders.
+type where struct {
+	conds []string
+	args  []any
+}
+
+// add appends a condition whose placeholders are written as ?.
+func (w *where) add(cond string, args ...any) {
+	for _, a := range args {
+		w.args = append(w.args, a)
+		cond = strings.Replace(cond, "?", fmt.Sprintf("$%d", len(w.args)), 1)
+	}
+	w.conds = append(w.conds, cond)
+}
+
+func (w *where) sql() string {
+	if len(w.conds) == 0 {
+		return ""
+	}
+	return " WHERE " + strings.Join(w.conds, " AND ")
+}
+
+// page returns " LIMIT $n OFFSET $m" and appends their arguments; a
+// negative Limit means no limit.
+func (w *where) page(q storage.Query) string {
+	limit := backend.Limit(q)
+	var lim any = limit
+	if limit < 0 {
+		lim = nil // LIMIT NULL is no limit
+	}
+	w.args = append(w.args, lim, backend.Offset(q))
+	return fmt.Sprintf(" LIMIT $%d OFFSET $%d", len(w.args)-1, len(w.args))
+}

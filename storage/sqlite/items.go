@@ -1,0 +1,301 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"strings"
+
+	"wirewatch/model"
+	"wirewatch/storage"
+	"wirewatch/storage/internal/backend"
+	"wirewatch/storage/internal/searchquery"
+)
+
+// keyBatch stays well under SQLite's limit on bound parameters.
+const keyBatch = 500
+
+const itemColumns = `i.id, i.key, i.feed, i.guid, i.link, i.title, i.text, i.author, i.categories,
+	i.lang, i.published, i.first_seen, i.summary, i.topics, i.story_id, i.event_date`
+
+// KnownKeys reports which keys are stored; the map holds only stored keys.
+func (s *Store) KnownKeys(ctx context.Context, keys []string) (map[string]bool, error) {
+	known := make(map[string]bool)
+	for start := 0; start < len(keys); start += keyBatch {
+		batch := keys[start:min(start+keyBatch, len(keys))]
+		args := make([]any, len(batch))
+		for i, k := range batch {
+			args[i] = k
+		}
+		rows, err := s.read.QueryContext(ctx,
+			`SELECT key FROM items WHERE key IN (`+placeholders(len(batch))+`)`, args...)
+		if err != nil {
+			return nil, fmt.Errorf("known keys: %w", err)
+		}
+		for rows.Next() {
+			var k string
+			if err := rows.Scan(&k); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("known keys: %w", err)
+			}
+			known[k] = true
+		}
+		if err := closeRows(rows); err != nil {
+			return nil, fmt.Errorf("known keys: %w", err)
+		}
+	}
+	return known, nil
+}
+
+// SaveItem stores a new item, upserts its story and adds its posts in one
+// transaction; it returns false and writes nothing when the key is stored.
+func (s *Store) SaveItem(ctx context.Context, item *model.Item, story *model.Story, posts []model.Post) (bool, error) {
+	if item.Key == "" {
+		return false, errors.New("save item: empty key")
+	}
+	if err := backend.CheckItem(item, story); err != nil {
+		return false, fmt.Errorf("save item: %w", err)
+	}
+	if err := backend.PreparePosts(posts, s.now().UTC()); err != nil {
+		return false, fmt.Errorf("save item %s: %w", item.Key, err)
+	}
+	tx, err := s.write.BeginTx(ctx, nil)
+	if err != nil {
+		return false, fmt.Errorf("save item %s: %w", item.Key, err)
+	}
+	defer tx.Rollback()
+	id, err := insertItem(ctx, tx, item)
+	if err != nil || id == 0 {
+		return false, err
+	}
+	if story != nil {
+		if err := upsertStory(ctx, tx, story); err != nil {
+			return false, fmt.Errorf("save item %s: %w", item.Key, err)
+		}
+	}
+	if err := insertPosts(ctx, tx, posts); err != nil {
+		return false, fmt.Errorf("save item %s: %w", item.Key, err)
+	}
+	if err := tx.Commit(); err != nil {
+		return false, fmt.Errorf("save item %s: %w", item.Key, err)
+	}
+	item.ID = id
+	return true, nil
+}
+
+// insertItem adds the item, its topics and its full-text entry; it returns
+// id 0 when the key is already stored.
+func insertItem(ctx context.Context, tx *sql.Tx, item *model.Item) (int64, error) {
+	topics := backend.UniqueTopics(item.Topics)
+	res, err := tx.ExecContext(ctx, `INSERT INTO items (key, feed, guid, link, title, text, author,
+		categories, lang, published, first_seen, summary, topics, story_id, event_date)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (key) DO NOTHING`,
+		item.Key, item.Feed, item.GUID, item.Link, item.Title, item.Text, item.Author,
+		backend.EncodeList(item.Categories), item.Lang, micro(item.Published), micro(item.FirstSeen),
+		backend.EncodeList(item.Summary), backend.EncodeList(item.Topics), item.StoryID, micro(item.EventDate))
+	if err != nil {
+		return 0, fmt.Errorf("insert item %s: %w", item.Key, err)
+	}
+	if n, err := res.RowsAffected(); err != nil || n == 0 {
+		return 0, err
+	}
+	id, err := res.LastInsertId()
+	if err != nil {
+		return 0, fmt.Errorf("insert item %s: %w", item.Key, err)
+	}
+	for _, t := range topics {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO item_topics (item_id, topic, published) VALUES (?, ?, ?)`,
+			id, t, micro(item.Published)); err != nil {
+			return 0, fmt.Errorf("insert item %s topic: %w", item.Key, err)
+		}
+	}
+	summary := strings.Join(item.Summary, "\n")
+	stems := searchquery.Stems(item.Title + "\n" + summary + "\n" + item.Text)
+	tokens := make([]string, len(topics))
+	for i, t := range topics {
+		tokens[i] = topicToken(t)
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO items_fts (rowid, title, summary, text, stems, topics)
+		VALUES (?, ?, ?, ?, ?, ?)`, id, item.Title, summary, item.Text, stems, strings.Join(tokens, " ")); err != nil {
+		return 0, fmt.Errorf("index item %s: %w", item.Key, err)
+	}
+	return id, nil
+}
+
+// ItemByLink returns the first stored item with the given canonical link.
+func (s *Store) ItemByLink(ctx context.Context, link string) (model.Item, error) {
+	rows, err := s.read.QueryContext(ctx,
+		`SELECT `+itemColumns+` FROM items i WHERE i.link = ? ORDER BY i.id LIMIT 1`, link)
+	if err != nil {
+		return model.Item{}, fmt.Errorf("item by link %s: %w", link, err)
+	}
+	items, err := scanItems(rows)
+	if err != nil {
+		return model.Item{}, fmt.Errorf("item by link %s: %w", link, err)
+	}
+	if len(items) == 0 {
+		return model.Item{}, notFound("item by link " + link)
+	}
+	return items[0], nil
+}
+
+// Latest returns the newest items published in [Since, Until), Until
+// defaulting to now, optionally of one topic and feed, newest first.
+func (s *Store) Latest(ctx context.Context, q storage.Query) ([]model.Item, error) {
+	until := backend.Until(q, s.now())
+	var w where
+	from := `items i`
+	col := `i.published`
+	order := `i.published DESC, i.id DESC`
+	if q.Topic != "" {
+		// Walk the topic index in published order and join the items it names.
+		from = `item_topics t JOIN items i ON i.id = t.item_id`
+		col = `t.published`
+		order = `t.published DESC, t.item_id DESC`
+		w.add(`t.topic = ?`, q.Topic)
+	}
+	if q.Feed != "" {
+		w.add(`i.feed = ?`, q.Feed)
+	}
+	if !q.Since.IsZero() {
+		w.add(col+` >= ?`, q.Since.UnixMicro())
+	}
+	w.add(col+` < ?`, until.UnixMicro())
+	rows, err := s.read.QueryContext(ctx, `SELECT `+itemColumns+` FROM `+from+w.sql()+
+		` ORDER BY `+order+` LIMIT ? OFFSET ?`, w.page(q)...)
+	if err != nil {
+		return nil, fmt.Errorf("latest: %w", err)
+	}
+	items, err := scanItems(rows)
+	if err != nil {
+		return nil, fmt.Errorf("latest: %w", err)
+	}
+	return items, nil
+}
+
+// searchCandidates bounds how many matches Search ranks: the newest ones.
+// Walking the index newest first and ranking a fixed number keeps a lookup
+// fast at any archive size; for news the best answer is rarely older than
+// a thousand matches.
+const searchCandidates = 1000
+
+// Search runs a full-text query over titles, summaries and text. Of the
+// newest searchCandidates matches it returns first those whose title holds
+// the searched words, then those whose summary does, then the rest, newest
+// first within each rank. (bm25 is not used: FTS5 computes its document
+// frequencies by scanning each term's whole posting list, which takes
+// ~100 ms for a common word at a million items.) Since and Until bound
+// the publication time when set; a zero Until is no bound here. Text that
+// holds no searchable word yields no items and no error.
+func (s *Store) Search(ctx context.Context, text string, q storage.Query) ([]model.Item, error) {
+	parsed := searchquery.Parse(text)
+	if parsed.Empty() {
+		return nil, nil
+	}
+	match := parsed.FTS5()
+	if q.Topic != "" {
+		match = `{topics} : "` + topicToken(q.Topic) + `" AND (` + match + `)`
+	}
+	var w where
+	w.add(`items_fts MATCH ?`, match)
+	join := ""
+	if q.Feed != "" || !q.Since.IsZero() || !q.Until.IsZero() {
+		join = ` JOIN items f ON f.id = items_fts.rowid`
+	}
+	if q.Feed != "" {
+		w.add(`f.feed = ?`, q.Feed)
+	}
+	if !q.Since.IsZero() {
+		w.add(`f.published >= ?`, q.Since.UnixMicro())
+	}
+	if !q.Until.IsZero() {
+		w.add(`f.published < ?`, q.Until.UnixMicro())
+	}
+	w.args = append(w.args, searchCandidates, parsed.FTS5Column("title"), parsed.FTS5Column("summary"))
+	// The title and summary lookups only walk the candidates' id range.
+	rows, err := s.read.QueryContext(ctx, `WITH
+		c AS (SELECT items_fts.rowid AS id FROM items_fts`+join+w.sql()+`
+			ORDER BY items_fts.rowid DESC LIMIT ?),
+		lo AS (SELECT MIN(id) AS id FROM c),
+		t AS (SELECT rowid AS id FROM items_fts WHERE items_fts MATCH ? AND rowid >= (SELECT id FROM lo)),
+		s AS (SELECT rowid AS id FROM items_fts WHERE items_fts MATCH ? AND rowid >= (SELECT id FROM lo)),
+		r AS (SELECT id, (id IN t) * 2 + (id IN s) AS score FROM c ORDER BY score DESC, id DESC LIMIT ? OFFSET ?)
+		SELECT `+itemColumns+` FROM r JOIN items i ON i.id = r.id
+		ORDER BY r.score DESC, r.id DESC`, w.page(q)...)
+	if err != nil {
+		return nil, fmt.Errorf("search %q: %w", text, err)
+	}
+	items, err := scanItems(rows)
+	if err != nil {
+		return nil, fmt.Errorf("search %q: %w", text, err)
+	}
+	return items, nil
+}
+
+// topicToken is how a topic is indexed for search: one token the
+// tokenizer keeps whole, whatever the topic name holds.
+func topicToken(topic string) string {
+	return "t" + hex.EncodeToString([]byte(topic))
+}
+
+func scanItems(rows *sql.Rows) ([]model.Item, error) {
+	var items []model.Item
+	for rows.Next() {
+		var it model.Item
+		var categories, summary, topics string
+		var published, firstSeen, eventDate sql.NullInt64
+		if err := rows.Scan(&it.ID, &it.Key, &it.Feed, &it.GUID, &it.Link, &it.Title, &it.Text, &it.Author,
+			&categories, &it.Lang, &published, &firstSeen, &summary, &topics, &it.StoryID, &eventDate); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		it.Published, it.FirstSeen, it.EventDate = fromMicro(published), fromMicro(firstSeen), fromMicro(eventDate)
+		var err error
+		if it.Categories, err = backend.DecodeList(categories); err == nil {
+			if it.Summary, err = backend.DecodeList(summary); err == nil {
+				it.Topics, err = backend.DecodeList(topics)
+			}
+		}
+		if err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("item %d: %w", it.ID, err)
+		}
+		items = append(items, it)
+	}
+	return items, closeRows(rows)
+}
+
+// where collects AND-ed conditions and their arguments.
+type where struct {
+	conds []string
+	args  []any
+}
+
+func (w *where) add(cond string, args ...any) {
+	w.conds = append(w.conds, cond)
+	w.args = append(w.args, args...)
+}
+
+func (w *where) sql() string {
+	if len(w.conds) == 0 {
+		return ""
+	}
+	return " WHERE " + strings.Join(w.conds, " AND ")
+}
+
+// page returns the arguments followed by LIMIT and OFFSET.
+func (w *where) page(q storage.Query) []any {
+	return append(w.args, backend.Limit(q), backend.Offset(q))
+}
+
+func placeholders(n int) string {
+	return strings.TrimSuffix(strings.Repeat("?, ", n), ", ")
+}
+
+// closeRows closes rows and reports any error iterating them.
+func closeRows(rows *sql.Rows) error {
+	return errors.Join(rows.Err(), rows.Close())
+}

@@ -1,0 +1,180 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"time"
+
+	"wirewatch/model"
+	"wirewatch/storage/internal/backend"
+)
+
+const postColumns = `id, kind, channel, channel_id, story_id, rule, nonce, message, replace_of,
+	state, message_id, attempts, last_error, created_at, sent_at`
+
+// AddPosts adds posts that belong to no new item, in one transaction.
+// Posts without an id, state or creation time get a new uuid, pending and
+// now; the caller's slice is updated.
+func (s *Store) AddPosts(ctx context.Context, posts []model.Post) error {
+	if len(posts) == 0 {
+		return nil
+	}
+	if err := backend.PreparePosts(posts, s.now().UTC()); err != nil {
+		return fmt.Errorf("add posts: %w", err)
+	}
+	tx, err := s.write.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("add posts: %w", err)
+	}
+	defer tx.Rollback()
+	if err := insertPosts(ctx, tx, posts); err != nil {
+		return fmt.Errorf("add posts: %w", err)
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("add posts: %w", err)
+	}
+	return nil
+}
+
+// insertPosts adds prepared posts in slice order, which breaks ties of
+// equal creation times.
+func insertPosts(ctx context.Context, tx *sql.Tx, posts []model.Post) error {
+	for _, p := range posts {
+		msg, err := backend.EncodeMessage(p.Message)
+		if err != nil {
+			return fmt.Errorf("post %s: %w", p.ID, err)
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO posts (`+postColumns+`)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			p.ID, string(p.Kind), p.Channel, p.ChannelID, p.StoryID, p.Rule, p.Nonce, msg, p.ReplaceOf,
+			string(p.State), p.MessageID, p.Attempts, p.LastError, micro(p.CreatedAt), micro(p.SentAt)); err != nil {
+			return fmt.Errorf("insert post %s: %w", p.ID, err)
+		}
+	}
+	return nil
+}
+
+// PendingChannels lists the channels that have pending posts, by name.
+func (s *Store) PendingChannels(ctx context.Context) ([]string, error) {
+	rows, err := s.read.QueryContext(ctx, `SELECT DISTINCT channel FROM posts WHERE state = 'pending' ORDER BY channel`)
+	if err != nil {
+		return nil, fmt.Errorf("pending channels: %w", err)
+	}
+	var channels []string
+	for rows.Next() {
+		var c string
+		if err := rows.Scan(&c); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("pending channels: %w", err)
+		}
+		channels = append(channels, c)
+	}
+	if err := closeRows(rows); err != nil {
+		return nil, fmt.Errorf("pending channels: %w", err)
+	}
+	return channels, nil
+}
+
+// PendingPosts returns up to limit (default 20) pending posts of a channel,
+// oldest first; posts created at the same time come in insertion order.
+func (s *Store) PendingPosts(ctx context.Context, channel string, limit int) ([]model.Post, error) {
+	if limit <= 0 {
+		limit = backend.DefaultLimit
+	}
+	rows, err := s.read.QueryContext(ctx, `SELECT `+postColumns+` FROM posts
+		WHERE state = 'pending' AND channel = ? ORDER BY created_at, seq LIMIT ?`, channel, limit)
+	if err != nil {
+		return nil, fmt.Errorf("pending posts %s: %w", channel, err)
+	}
+	posts, err := scanPosts(rows)
+	if err != nil {
+		return nil, fmt.Errorf("pending posts %s: %w", channel, err)
+	}
+	return posts, nil
+}
+
+// Post returns one post by id.
+func (s *Store) Post(ctx context.Context, id string) (model.Post, error) {
+	return s.onePost(ctx, "post "+id, `SELECT `+postColumns+` FROM posts WHERE id = ?`, id)
+}
+
+// SentPostFor returns the first sent alert of a story for a rule and channel.
+func (s *Store) SentPostFor(ctx context.Context, storyID, rule, channel string) (model.Post, error) {
+	return s.onePost(ctx, fmt.Sprintf("sent post for story %s rule %s channel %s", storyID, rule, channel),
+		`SELECT `+postColumns+` FROM posts
+		WHERE story_id = ? AND rule = ? AND channel = ? AND kind = 'alert' AND state = 'sent'
+		ORDER BY sent_at, seq LIMIT 1`, storyID, rule, channel)
+}
+
+func (s *Store) onePost(ctx context.Context, what, query string, args ...any) (model.Post, error) {
+	rows, err := s.read.QueryContext(ctx, query, args...)
+	if err != nil {
+		return model.Post{}, fmt.Errorf("%s: %w", what, err)
+	}
+	posts, err := scanPosts(rows)
+	if err != nil {
+		return model.Post{}, fmt.Errorf("%s: %w", what, err)
+	}
+	if len(posts) == 0 {
+		return model.Post{}, notFound(what)
+	}
+	return posts[0], nil
+}
+
+// MarkSent records Discord's message id for a delivered post and counts
+// the attempt.
+func (s *Store) MarkSent(ctx context.Context, id, messageID string, at time.Time) error {
+	return s.updatePost(ctx, "mark sent "+id, `UPDATE posts SET state = 'sent', message_id = ?, sent_at = ?,
+		attempts = attempts + 1 WHERE id = ?`, messageID, micro(at), id)
+}
+
+// MarkAttempt counts a failed attempt that will be retried; the post stays pending.
+func (s *Store) MarkAttempt(ctx context.Context, id string, errMsg string) error {
+	return s.updatePost(ctx, "mark attempt "+id, `UPDATE posts SET attempts = attempts + 1, last_error = ?
+		WHERE id = ?`, errMsg, id)
+}
+
+// MarkFailed records a post Discord refused for good and counts the attempt.
+func (s *Store) MarkFailed(ctx context.Context, id string, errMsg string) error {
+	return s.updatePost(ctx, "mark failed "+id, `UPDATE posts SET state = 'failed', attempts = attempts + 1,
+		last_error = ? WHERE id = ?`, errMsg, id)
+}
+
+func (s *Store) updatePost(ctx context.Context, what, query string, args ...any) error {
+	res, err := s.write.ExecContext(ctx, query, args...)
+	if err != nil {
+		return fmt.Errorf("%s: %w", what, err)
+	}
+	n, err := res.RowsAffected()
+	if err != nil {
+		return fmt.Errorf("%s: %w", what, err)
+	}
+	if n == 0 {
+		return notFound(what)
+	}
+	return nil
+}
+
+func scanPosts(rows *sql.Rows) ([]model.Post, error) {
+	var posts []model.Post
+	for rows.Next() {
+		var p model.Post
+		var kind, state, msg string
+		var createdAt, sentAt sql.NullInt64
+		if err := rows.Scan(&p.ID, &kind, &p.Channel, &p.ChannelID, &p.StoryID, &p.Rule, &p.Nonce, &msg,
+			&p.ReplaceOf, &state, &p.MessageID, &p.Attempts, &p.LastError, &createdAt, &sentAt); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		p.Kind, p.State = model.PostKind(kind), model.PostState(state)
+		p.CreatedAt, p.SentAt = fromMicro(createdAt), fromMicro(sentAt)
+		var err error
+		if p.Message, err = backend.DecodeMessage(msg); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("post %s: %w", p.ID, err)
+		}
+		posts = append(posts, p)
+	}
+	return posts, closeRows(rows)
+}

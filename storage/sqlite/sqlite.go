@@ -1,0 +1,155 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"runtime"
+	"strings"
+	"time"
+
+	_ "modernc.org/sqlite" // registers the "sqlite" driver
+
+	"wirewatch/storage"
+	"wirewatch/storage/internal/backend"
+)
+
+//go:embed migrations/*.sql
+var migrationFiles embed.FS
+
+// busyTimeout bounds how long a connection waits on another process's lock.
+const busyTimeout = 10 * time.Second
+
+// Store is a storage.Store on one SQLite file. It is safe for concurrent use.
+type Store struct {
+	write *sql.DB // exactly one connection
+	read  *sql.DB // read-only connections
+	now   func() time.Time
+}
+
+var _ storage.Store = (*Store)(nil)
+
+// Open opens (creating it if needed) the SQLite database at path, which
+// must be a file path, and applies any migrations not yet applied.
+func Open(ctx context.Context, path string) (*Store, error) {
+	write, err := openPool(path, false)
+	if err != nil {
+		return nil, err
+	}
+	write.SetMaxOpenConns(1)
+	write.SetMaxIdleConns(1)
+	write.SetConnMaxLifetime(0)
+	write.SetConnMaxIdleTime(0)
+	if err := migrate(ctx, write, migrationFiles); err != nil {
+		write.Close()
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+
+	read, err := openPool(path, true)
+	if err != nil {
+		write.Close()
+		return nil, err
+	}
+	readers := max(4, runtime.GOMAXPROCS(0))
+	read.SetMaxOpenConns(readers)
+	read.SetMaxIdleConns(readers)
+	if err := read.PingContext(ctx); err != nil {
+		write.Close()
+		read.Close()
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	return &Store{write: write, read: read, now: time.Now}, nil
+}
+
+// openPool opens a connection pool whose every connection gets the same
+// pragmas; readOnly pools refuse writes.
+func openPool(path string, readOnly bool) (*sql.DB, error) {
+	q := url.Values{}
+	q.Set("_busy_timeout", fmt.Sprint(busyTimeout.Milliseconds()))
+	q.Set("_foreign_keys", "1")
+	q.Set("_synchronous", "NORMAL") // durable across process crashes; WAL keeps it consistent on power loss
+	q.Add("_pragma", "cache_size(-32000)")
+	q.Add("_pragma", "temp_store(MEMORY)")
+	if readOnly {
+		q.Set("_query_only", "1")
+	} else {
+		q.Set("_journal_mode", "WAL")
+		q.Set("_txlock", "immediate") // take the write lock at BEGIN: no lock upgrade, no deadlock
+	}
+	db, err := sql.Open("sqlite", "file:"+uriPathEscaper.Replace(path)+"?"+q.Encode())
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	return db, nil
+}
+
+// uriPathEscaper escapes what SQLite's URI filenames give a meaning.
+var uriPathEscaper = strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23")
+
+// migrate applies, in one transaction, the migrations of fsys the file lacks.
+func migrate(ctx context.Context, db *sql.DB, fsys fs.FS) error {
+	migrations, err := backend.ReadMigrations(fsys, "migrations")
+	if err != nil {
+		return err
+	}
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("migrate: %w", err)
+	}
+	defer tx.Rollback()
+	if _, err := tx.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
+		version    INTEGER PRIMARY KEY,
+		name       TEXT NOT NULL,
+		applied_at INTEGER NOT NULL)`); err != nil {
+		return fmt.Errorf("migrate: %w", err)
+	}
+	var current int
+	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(version), 0) FROM schema_migrations`).Scan(&current); err != nil {
+		return fmt.Errorf("migrate: %w", err)
+	}
+	for _, m := range migrations {
+		if m.Version <= current {
+			continue
+		}
+		if _, err := tx.ExecContext(ctx, m.SQL); err != nil {
+			return fmt.Errorf("migration %s: %w", m.Name, err)
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)`,
+			m.Version, m.Name, time.Now().UnixMicro()); err != nil {
+			return fmt.Errorf("migration %s: %w", m.Name, err)
+		}
+	}
+	return tx.Commit()
+}
+
+// Close updates the planner's statistics where SQLite thinks it worth it,
+// then closes both connection pools.
+func (s *Store) Close() error {
+	_, err := s.write.Exec(`PRAGMA optimize`)
+	return errors.Join(err, s.read.Close(), s.write.Close())
+}
+
+// micro converts a time to its stored form: unix microseconds, NULL for zero.
+func micro(t time.Time) any {
+	if t.IsZero() {
+		return nil
+	}
+	return t.UnixMicro()
+}
+
+// fromMicro converts a stored time back, in UTC.
+func fromMicro(v sql.NullInt64) time.Time {
+	if !v.Valid {
+		return time.Time{}
+	}
+	return time.UnixMicro(v.Int64).UTC()
+}
+
+// notFound wraps storage.ErrNotFound with what was looked up.
+func notFound(what string) error {
+	return fmt.Errorf("%s: %w", what, storage.ErrNotFound)
+}

@@ -1,0 +1,216 @@
+package sqlite
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path/filepath"
+	"sync"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"wirewatch/model"
+	"wirewatch/storage"
+)
+
+func TestMigrationsApplyOnce(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "m.db")
+	v1 := fstest.MapFS{"migrations/0001_first.sql": {Data: []byte(`CREATE TABLE a (x INTEGER); INSERT INTO a VALUES (1);`)}}
+	v2 := fstest.MapFS{
+		"migrations/0001_first.sql":  v1["migrations/0001_first.sql"],
+		"migrations/0002_second.sql": {Data: []byte(`CREATE TABLE b (y INTEGER); INSERT INTO a VALUES (2);`)},
+	}
+	for i, fsys := range []fs.FS{v1, v1, v2, v2} {
+		db, err := openPool(path, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// Re-running 0001 would fail (table a exists) and would add a row.
+		if err := migrate(ctx, db, fsys); err != nil {
+			t.Fatalf("run %d: %v", i, err)
+		}
+		var rows, versions int
+		if err := db.QueryRow(`SELECT COUNT(*) FROM a`).Scan(&rows); err != nil {
+			t.Fatal(err)
+		}
+		if err := db.QueryRow(`SELECT COUNT(*) FROM schema_migrations`).Scan(&versions); err != nil {
+			t.Fatal(err)
+		}
+		want := 1
+		if i >= 2 {
+			want = 2
+		}
+		if rows != want || versions != want {
+			t.Fatalf("run %d: rows %d, versions %d; want %d", i, rows, versions, want)
+		}
+		db.Close()
+	}
+}
+
+func TestMigrationFailureRollsBack(t *testing.T) {
+	ctx := context.Background()
+	db, err := openPool(filepath.Join(t.TempDir(), "m.db"), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	bad := fstest.MapFS{
+		"migrations/0001_ok.sql":  {Data: []byte(`CREATE TABLE a (x INTEGER);`)},
+		"migrations/0002_bad.sql": {Data: []byte(`CREATE TABLE oops (;`)},
+	}
+	if err := migrate(ctx, db, bad); err == nil {
+		t.Fatal("a broken migration was applied")
+	}
+	var n int
+	if err := db.QueryRow(`SELECT COUNT(*) FROM sqlite_master WHERE name IN ('a', 'schema_migrations')`).Scan(&n); err != nil || n != 0 {
+		t.Fatalf("failed migration left %d tables behind (%v)", n, err)
+	}
+	misnamed := fstest.MapFS{"migrations/first.sql": {Data: []byte(`SELECT 1`)}}
+	if err := migrate(ctx, db, misnamed); err == nil {
+		t.Fatal("a misnamed migration file was accepted")
+	}
+}
+
+func TestReopenKeepsData(t *testing.T) {
+	ctx := context.Background()
+	// Characters SQLite URIs give a meaning must not change the file opened.
+	path := filepath.Join(t.TempDir(), "odd ?name#%20.db")
+	s, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SetMeta(ctx, "k", "v"); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	s, err = Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if v, err := s.Meta(ctx, "k"); err != nil || v != "v" {
+		t.Fatalf("Meta after reopen = %q, %v", v, err)
+	}
+	var mode string
+	if err := s.read.QueryRow(`PRAGMA journal_mode`).Scan(&mode); err != nil || mode != "wal" {
+		t.Fatalf("journal_mode = %q, %v; want wal", mode, err)
+	}
+	var fk int
+	if err := s.write.QueryRow(`PRAGMA foreign_keys`).Scan(&fk); err != nil || fk != 1 {
+		t.Fatalf("foreign_keys = %d, %v; want 1", fk, err)
+	}
+	if _, err := s.read.Exec(`INSERT INTO meta (key, value) VALUES ('x', 'y')`); err == nil {
+		t.Fatal("the read pool accepted a write")
+	}
+}
+
+// Two stores on one file stand for two processes: their writers contend
+// for SQLite's lock, and busy_timeout must hide that from callers.
+func TestNoBusyAcrossStores(t *testing.T) {
+	if testing.Short() {
+		t.Skip("contention test")
+	}
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "shared.db")
+	var stores []*Store
+	for range 2 {
+		s, err := Open(ctx, path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer s.Close()
+		stores = append(stores, s)
+	}
+	var wg sync.WaitGroup
+	errs := make(chan error, 1000)
+	for w := range 4 {
+		s := stores[w%2]
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range 15 {
+				it := model.Item{Key: fmt.Sprintf("k-%d-%d", w, i), Feed: "f", Title: "missile launch", Published: time.Now().Add(-time.Minute), Topics: []string{"t"}}
+				st := model.Story{ID: fmt.Sprint("s", i%7), Title: "x", Updated: time.Now(), EventDate: time.Now().Add(-time.Hour), Topics: []string{"t"}}
+				post := model.Post{Channel: "c", Kind: model.PostAlert}
+				if _, err := s.SaveItem(ctx, &it, &st, []model.Post{post}); err != nil {
+					errs <- err
+				}
+				if err := s.SetMeta(ctx, "cursor", fmt.Sprint(i)); err != nil {
+					errs <- err
+				}
+				if _, err := s.Search(ctx, "missile", storage.Query{Topic: "t", Limit: 5}); err != nil {
+					errs <- err
+				}
+				if _, err := s.Timeline(ctx, storage.Query{Topic: "t"}); err != nil {
+					errs <- err
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+	known, err := stores[0].KnownKeys(ctx, []string{"k-0-0", "k-3-14"})
+	if err != nil || len(known) != 2 {
+		t.Fatalf("KnownKeys = %v, %v", known, err)
+	}
+}
+
+func TestOpenFailsClearly(t *testing.T) {
+	_, err := Open(context.Background(), filepath.Join(t.TempDir(), "missing-dir", "x.db"))
+	if err == nil {
+		t.Fatal("Open succeeded in a missing directory")
+	}
+	if errors.Is(err, storage.ErrNotFound) {
+		t.Fatal("Open failure reported as ErrNotFound")
+	}
+}
+
+// Rows indexed before 0002 and 0003 rebuilt the full-text table stay
+// searchable, by topic too.
+func TestSearchStemsMigrationKeepsRows(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "old.db")
+	first, err := fs.ReadFile(migrationFiles, "migrations/0001_init.sql")
+	if err != nil {
+		t.Fatal(err)
+	}
+	db, err := openPool(path, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := migrate(ctx, db, fstest.MapFS{"migrations/0001_init.sql": {Data: first}}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec(`INSERT INTO items (id, key, feed, guid, link, title, text, author, categories, lang,
+		summary, topics, story_id, published) VALUES (7, 'k', 'f', '', 'https://x.example/', 'Old headline', 'Body text',
+		'', '[]', '', '["A submarine surfaced."]', '["north-korea", "잠수함"]', '', 1)`); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec(`INSERT INTO items_fts (rowid, title, summary, text) VALUES (7, 'Old headline', 'A submarine surfaced.', 'Body text')`); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+
+	s, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	for _, q := range []storage.Query{{}, {Topic: "north-korea"}, {Topic: "잠수함"}} {
+		for _, text := range []string{"headline", "submarine", "body"} {
+			items, err := s.Search(ctx, text, q)
+			if err != nil || len(items) != 1 || items[0].ID != 7 {
+				t.Errorf("Search(%q, topic %q) after migration = %v, %v", text, q.Topic, items, err)
+			}
+		}
+	}
+	if items, err := s.Search(ctx, "headline", storage.Query{Topic: "korea"}); err != nil || len(items) != 0 {
+		t.Errorf("topic korea matched north-korea: %v, %v", items, err)
+	}
+}

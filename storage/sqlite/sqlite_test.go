@@ -1,0 +1,23 @@
+package sqlite
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+
+	"wirewatch/storage"
+	"wirewatch/storage/storagetest"
+)
+
+func openTemp(t *testing.T) storage.Store {
+	t.Helper()
+	s, err := Open(context.Background(), filepath.Join(t.TempDir(), "wirewatch.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+func TestConformance(t *testing.T) {
+	storagetest.Run(t, openTemp)
+}

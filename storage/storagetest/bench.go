@@ -1,0 +1,73 @@
+package storagetest
+
+import (
+	"context"
+	"slices"
+	"testing"
+	"time"
+
+	"wirewatch/storage"
+)
+
+// BenchSearches are the two-word queries the search benchmark cycles
+// through, from frequent to rare words.
+var BenchSearches = []string{"ballistic missile", "Freedom Edge", "Kim Yo", "satellite launch", "GPS jamming", "북한 미사일"}
+
+// BenchLookups measures the lookups behind /timeline and /search on a
+// store already loaded from Corpus: Timeline (one topic, 30 days before
+// BenchNow, first page) and Search (a two-word query). Each sub-benchmark
+// reports the median and 99th percentile latency in milliseconds.
+func BenchLookups(b *testing.B, s storage.Store) {
+	ctx := context.Background()
+	b.Run("Timeline", func(b *testing.B) {
+		i := 0
+		measure(b, func() (int, error) {
+			topic := BenchTopics[i%len(BenchTopics)]
+			i++
+			st, err := s.Timeline(ctx, storage.Query{Topic: topic, Since: BenchNow.AddDate(0, 0, -30), Until: BenchNow})
+			return len(st), err
+		})
+	})
+	b.Run("Search", func(b *testing.B) {
+		i := 0
+		measure(b, func() (int, error) {
+			q := BenchSearches[i%len(BenchSearches)]
+			i++
+			items, err := s.Search(ctx, q, storage.Query{})
+			return len(items), err
+		})
+	})
+	b.Run("SearchTopic", func(b *testing.B) {
+		i := 0
+		measure(b, func() (int, error) {
+			q := BenchSearches[i%len(BenchSearches)]
+			i++
+			items, err := s.Search(ctx, q, storage.Query{Topic: "missiles"})
+			return len(items), err
+		})
+	})
+}
+
+// measure times each call and reports median and p99; a call that finds
+// nothing fails the benchmark, since an empty answer is not a lookup.
+func measure(b *testing.B, lookup func() (int, error)) {
+	var durations []time.Duration
+	b.ResetTimer()
+	for b.Loop() {
+		start := time.Now()
+		n, err := lookup()
+		durations = append(durations, time.Since(start))
+		if err != nil {
+			b.Fatal(err)
+		}
+		if n == 0 {
+			b.Fatal("lookup returned nothing")
+		}
+	}
+	slices.Sort(durations)
+	pct := func(p float64) float64 {
+		return float64(durations[int(p*float64(len(durations)-1))]) / float64(time.Millisecond)
+	}
+	b.ReportMetric(pct(0.5), "ms-median")
+	b.ReportMetric(pct(0.99), "ms-p99")
+}

@@ -1,0 +1,892 @@
+package storagetest
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"reflect"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"wirewatch/model"
+	"wirewatch/storage"
+)
+
+// Run runs the conformance suite. open must return a fresh, empty store
+// isolated from every other call (tests run in parallel); Run closes it.
+func Run(t *testing.T, open func(t *testing.T) storage.Store) {
+	tests := []struct {
+		name string
+		run  func(t *testing.T, s storage.Store)
+	}{
+		{"KnownKeys", testKnownKeys},
+		{"SaveItemRoundTrip", testSaveItemRoundTrip},
+		{"SaveItemDuplicate", testSaveItemDuplicate},
+		{"SaveItemAtomic", testSaveItemAtomic},
+		{"SaveItemRefusesBadText", testSaveItemRefusesBadText},
+		{"SaveItemConcurrent", testSaveItemConcurrent},
+		{"StoryUpsert", testStoryUpsert},
+		{"Latest", testLatest},
+		{"Search", testSearch},
+		{"SearchJunk", testSearchJunk},
+		{"Timeline", testTimeline},
+		{"Stories", testStories},
+		{"OutboxFIFO", testOutboxFIFO},
+		{"OutboxMarks", testOutboxMarks},
+		{"SentPostFor", testSentPostFor},
+		{"FeedState", testFeedState},
+		{"Meta", testMeta},
+		{"NotFound", testNotFound},
+		{"LargeUnicode", testLargeUnicode},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := open(t)
+			t.Cleanup(func() {
+				if err := s.Close(); err != nil {
+					t.Errorf("close: %v", err)
+				}
+			})
+			tt.run(t, s)
+		})
+	}
+}
+
+// save stores an item (and its story, if any) and fails the test otherwise.
+func save(t *testing.T, s storage.Store, it *model.Item, st *model.Story, posts ...model.Post) {
+	t.Helper()
+	ok, err := s.SaveItem(context.Background(), it, st, posts)
+	if err != nil || !ok {
+		t.Fatalf("SaveItem(%s) = %v, %v; want true, nil", it.Key, ok, err)
+	}
+}
+
+func itemKeys(items []model.Item) []string {
+	keys := make([]string, len(items))
+	for i, it := range items {
+		keys[i] = it.GUID
+	}
+	return keys
+}
+
+func storyIDs(stories []model.Story) []string {
+	ids := make([]string, len(stories))
+	for i, st := range stories {
+		ids[i] = st.ID
+	}
+	return ids
+}
+
+func postIDs(posts []model.Post) []string {
+	ids := make([]string, len(posts))
+	for i, p := range posts {
+		ids[i] = p.ID
+	}
+	return ids
+}
+
+func sameStrings(a, b []string) bool {
+	return len(a) == len(b) && (len(a) == 0 || reflect.DeepEqual(a, b))
+}
+
+func testKnownKeys(t *testing.T, s storage.Store) {
+	ctx := context.Background()
+	known, err := s.KnownKeys(ctx, []string{"guid:a:1"})
+	if err != nil || len(known) != 0 {
+		t.Fatalf("empty store: KnownKeys = %v, %v", known, err)
+	}
+	a, b := newItem("1", "yonhap", day(0)), newItem("2", "kcna", day(0))
+	save(t, s, &a, nil)
+	save(t, s, &b, nil)
+	// More keys than one SQL statement may bind, with the stored ones last.
+	keys := make([]string, 0, 1202)
+	for i := range 1200 {
+		keys = append(keys, fmt.Sprintf("guid:x:%d", i))
+	}
+	keys = append(keys, a.Key, b.Key)
+	known, err = s.KnownKeys(ctx, keys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]bool{a.Key: true, b.Key: true}
+	if !reflect.DeepEqual(known, want) {
+		t.Fatalf("KnownKeys = %v, want %v", known, want)
+	}
+	if known, err := s.KnownKeys(ctx, nil); err != nil || len(known) != 0 {
+		t.Fatalf("KnownKeys(nil) = %v, %v", known, err)
+	}
+}
+
+func testSaveItemRoundTrip(t *testing.T, s storage.Store) {
+	ctx := context.Background()
+	it := newItem("1", "yonhap", time.Date(2026, 3, 10, 18, 30, 15, 123456789, seoul), "north-korea", "missiles")
+	it.Summary = []string{"Third in order.", "First in order?", "Second: in order."}
+	st := newStory("story-1", it, day(-1), "missiles", "north-korea")
+	st.Sources = append(st.Sources, model.Source{Feed: "kcna", Title: "KCNA report", Link: "https://kcna.example/1", Published: day(1).In(seoul)})
+	save(t, s, &it, &st)
+	if it.ID == 0 {
+		t.Fatal("SaveItem did not set item.ID")
+	}
+	got, err := s.ItemByLink(ctx, it.Link)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := storedItem(it); !reflect.DeepEqual(got, want) {
+		t.Fatalf("ItemByLink:\n got %#v\nwant %#v", got, want)
+	}
+	if got.Published.Location() != time.UTC {
+		t.Errorf("Published location = %v, want UTC", got.Published.Location())
+	}
+	story, err := s.Story(ctx, st.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := storedStory(st); !reflect.DeepEqual(story, want) {
+		t.Fatalf("Story:\n got %#v\nwant %#v", story, want)
+	}
+	// An item with no lists and no story round-trips too.
+	bare := model.Item{Key: "hash:abc", Feed: "f", Link: "https://bare.example/", Published: day(0)}
+	save(t, s, &bare, nil)
+	if got, err := s.ItemByLink(ctx, bare.Link); err != nil || !reflect.DeepEqual(got, storedItem(bare)) {
+		t.Fatalf("bare item: got %#v, %v", got, err)
+	}
+}
+
+func testSaveItemDuplicate(t *testing.T, s storage.Store) {
+	ctx := context.Background()
+	it := newItem("1", "yonhap", day(0), "missiles")
+	st := newStory("story-1", it, day(0), "missiles")
+	save(t, s, &it, &st, newPost("p1", "alerts", day(0)))
+
+	again := newItem("1", "yonhap", day(1), "drills")
+	again.Title = "Changed title"
+	changed := newStory("story-1", again, day(1), "drills")
+	changed.Title = "Changed story"
+	ok, err := s.SaveItem(ctx, &again, &changed, []model.Post{newPost("p2", "alerts", day(1)), newPost("p3", "other", day(1))})
+	if err != nil || ok {
+		t.Fatalf("duplicate SaveItem = %v, %v; want false, nil", ok, err)
+	}
+	if again.ID != 0 {
+		t.Errorf("duplicate SaveItem set ID %d", again.ID)
+	}
+	pending, err := s.PendingPosts(ctx, "alerts", 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ids := postIDs(pending); !sameStrings(ids, []string{"p1"}) {
+		t.Fatalf("pending after duplicate = %v, want [p1]", ids)
+	}
+	if channels, err := s.PendingChannels(ctx); err != nil || !sameStrings(channels, []string{"alerts"}) {
+		t.Fatalf("PendingChannels = %v, %v; want [alerts]", channels, err)
+	}
+	if got, err := s.Story(ctx, "story-1"); err != nil || got.Title != st.Title {
+		t.Fatalf("story after duplicate = %q, %v; want %q", got.Title, err, st.Title)
+	}
+	if got, err := s.ItemByLink(ctx, it.Link); err != nil || got.Title != it.Title {
+		t.Fatalf("item after duplicate = %q, %v; want %q", got.Title, err, it.Title)
+	}
+	if got, err := s.Latest(ctx, storage.Query{Topic: "drills"}); err != nil || len(got) != 0 {
+		t.Fatalf("duplicate's topics were stored: %v, %v", itemKeys(got), err)
+	}
+}
+
+func testSaveItemAtomic(t *testing.T, s storage.Store) {
+	ctx := context.Background()
+	first := newItem("1", "yonhap", day(0))
+	save(t, s, &first, nil, newPost("p1", "alerts", day(0)))
+
+	// The second post reuses a stored post id: the whole save must roll back.
+	it := newItem("2", "yonhap", day(1), "missiles")
+	st := newStory("story-2", it, day(1), "missiles")
+	ok, err := s.SaveItem(ctx, &it, &st, []model.Post{newPost("p2", "alerts", day(1)), newPost("p1", "alerts", day(1))})
+	if err == nil || ok {
+		t.Fatalf("SaveItem with a clashing post = %v, %v; want an error", ok, err)
+	}
+	if known, err := s.KnownKeys(ctx, []string{it.Key}); err != nil || known[it.Key] {
+		t.Fatalf("item stored despite the failed save: %v, %v", known, err)
+	}
+	if _, err := s.Story(ctx, st.ID); !errors.Is(err, storage.ErrNotFound) {
+		t.Fatalf("story stored despite the failed save: %v", err)
+	}
+	if _, err := s.Post(ctx, "p2"); !errors.Is(err, storage.ErrNotFound) {
+		t.Fatalf("post p2 stored despite the failed save: %v", err)
+	}
+	if got, err := s.Search(ctx, "Report 2", storage.Query{}); err != nil || len(got) != 0 {
+		t.Fatalf("search index kept the failed item: %v, %v", itemKeys(got), err)
+	}
+	// After the failure the same item saves cleanly.
+	save(t, s, &it, &st, newPost("p2", "alerts", day(1)))
+
+	// A post without a channel is refused before anything is written.
+	bad := newItem("3", "yonhap", day(2))
+	if ok, err := s.SaveItem(ctx, &bad, nil, []model.Post{{ID: "p9"}}); err == nil || ok {
+		t.Fatalf("SaveItem with a channel-less post = %v, %v; want an error", ok, err)
+	}
+	if known, _ := s.KnownKeys(ctx, []string{bad.Key}); known[bad.Key] {
+		t.Fatal("item stored despite the refused post")
+	}
+	if ok, err := s.SaveItem(ctx, &model.Item{}, nil, nil); err == nil || ok {
+		t.Fatalf("SaveItem without a key = %v, %v; want an error", ok, err)
+	}
+}
+
+func testSaveItemRefusesBadText(t *testing.T, s storage.Store) {
+	ctx := context.Background()
+	for name, mutate := range map[string]func(*model.Item){
+		"NUL in text":        func(it *model.Item) { it.Text = "a\x00b" },
+		"invalid UTF-8":      func(it *model.Item) { it.Title = "\xff\xfe" },
+		"NUL in a category":  func(it *model.Item) { it.Categories = []string{"x\x00"} },
+		"invalid in summary": func(it *model.Item) { it.Summary = []string{"ok", "\xc3"} },
+	} {
+		it := newItem(name, "f", day(0))
+		mutate(&it)
+		ok, err := s.SaveItem(ctx, &it, nil, nil)
+		if err == nil || ok {
+			t.Errorf("%s: SaveItem = %v, %v; want an error", name, ok, err)
+		}
+	}
+}
+
+func testSaveItemConcurrent(t *testing.T, s storage.Store) {
+	ctx := context.Background()
+	const writers, items = 6, 25
+	var wg sync.WaitGroup
+	saved := make([]int, writers)
+	errs := make(chan error, writers*items*2)
+	for w := range writers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range items {
+				// Every writer saves the same keys: each must be stored once.
+				it := newItem(fmt.Sprint(i), "yonhap", day(0).Add(time.Duration(i)*time.Minute), "missiles")
+				st := newStory(fmt.Sprintf("story-%d", i%5), it, day(0), "missiles")
+				ok, err := s.SaveItem(ctx, &it, &st, []model.Post{newPost(fmt.Sprintf("p-%d-%d", w, i), "alerts", day(0))})
+				if err != nil {
+					errs <- err
+				}
+				if ok {
+					saved[w]++
+				}
+				if _, err := s.Latest(ctx, storage.Query{Topic: "missiles", Limit: 5}); err != nil {
+					errs <- err
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+	total := 0
+	for _, n := range saved {
+		total += n
+	}
+	if total != items {
+		t.Fatalf("saved %d items in all, want %d", total, items)
+	}
+	pending, err := s.PendingPosts(ctx, "alerts", 1000)
+	if err != nil || len(pending) != items {
+		t.Fatalf("pending posts = %d, %v; want %d (one per stored item)", len(pending), err, items)
+	}
+}
+
+func testStoryUpsert(t *testing.T, s storage.Store) {
+	ctx := context.Background()
+	a := newItem("a", "yonhap", day(0), "missiles")
+	first := newStory("story-1", a, day(0), "missiles")
+	save(t, s, &a, &first)
+
+	b := newItem("b", "kcna", day(1), "drills", "us-rok")
+	second := model.Story{
+		ID:        "story-1",
+		Title:     "Second title",
+		Link:      "https://ignored.example/",
+		FirstSeen: day(5),
+		Updated:   day(1),
+		EventDate: day(-2),
+		Sources:   append(first.Sources, model.Source{Feed: "kcna", Title: "KCNA", Link: b.Link, Published: day(1)}),
+		Topics:    []string{"drills", "us-rok"},
+	}
+	save(t, s, &b, &second)
+	got, err := s.Story(ctx, "story-1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := storedStory(second)
+	want.Link, want.FirstSeen = first.Link, storedTime(first.FirstSeen)
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("upserted story:\n got %#v\nwant %#v", got, want)
+	}
+	q := storage.Query{Since: day(-10), Until: day(10)}
+	for topic, wantIDs := range map[string][]string{"missiles": nil, "drills": {"story-1"}, "us-rok": {"story-1"}} {
+		q.Topic = topic
+		tl, err := s.Timeline(ctx, q)
+		if err != nil || !sameStrings(storyIDs(tl), wantIDs) {
+			t.Errorf("Timeline(%s) = %v, %v; want %v", topic, storyIDs(tl), err, wantIDs)
+		}
+		st, err := s.Stories(ctx, q)
+		if err != nil || !sameStrings(storyIDs(st), wantIDs) {
+			t.Errorf("Stories(%s) = %v, %v; want %v", topic, storyIDs(st), err, wantIDs)
+		}
+	}
+}
+
+func testLatest(t *testing.T, s storage.Store) {
+	ctx := context.Background()
+	// 25 items an hour apart: odd ones are about missiles, every third is from KCNA.
+	for i := range 25 {
+		feed := "yonhap"
+		if i%3 == 0 {
+			feed = "kcna"
+		}
+		var topics []string
+		if i%2 == 1 {
+			topics = []string{"north-korea", "missiles"}
+		}
+		it := newItem(fmt.Sprintf("%02d", i), feed, base.Add(time.Duration(i)*time.Hour), topics...)
+		save(t, s, &it, nil)
+	}
+	future := newItem("future", "yonhap", time.Now().Add(time.Hour), "missiles")
+	save(t, s, &future, nil)
+
+	hour := func(h int) time.Time { return base.Add(time.Duration(h) * time.Hour) }
+	tests := []struct {
+		name string
+		q    storage.Query
+		want []string
+	}{
+		{"default limit is 20, newest first, future excluded", storage.Query{},
+			[]string{"24", "23", "22", "21", "20", "19", "18", "17", "16", "15", "14", "13", "12", "11", "10", "09", "08", "07", "06", "05"}},
+		{"limit and offset", storage.Query{Limit: 3, Offset: 2}, []string{"22", "21", "20"}},
+		{"topic", storage.Query{Topic: "missiles", Limit: 4}, []string{"23", "21", "19", "17"}},
+		{"topic paged", storage.Query{Topic: "missiles", Limit: 2, Offset: 2}, []string{"19", "17"}},
+		{"feed", storage.Query{Feed: "kcna", Limit: 3}, []string{"24", "21", "18"}},
+		{"topic and feed", storage.Query{Topic: "missiles", Feed: "kcna", Limit: 3}, []string{"21", "15", "09"}},
+		{"since inclusive, until exclusive", storage.Query{Since: hour(3), Until: hour(6)}, []string{"05", "04", "03"}},
+		{"topic since/until", storage.Query{Topic: "missiles", Since: hour(3), Until: hour(7)}, []string{"05", "03"}},
+		{"explicit until takes the future", storage.Query{Topic: "missiles", Until: time.Now().Add(2 * time.Hour), Limit: 1}, []string{"future"}},
+		{"unknown topic", storage.Query{Topic: "nope"}, nil},
+		{"offset past the end", storage.Query{Offset: 100}, nil},
+		{"negative limit is no limit", storage.Query{Limit: -1, Since: hour(0)}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := s.Latest(ctx, tt.q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if tt.q.Limit < 0 {
+				if len(got) != 25 {
+					t.Fatalf("Latest(no limit) returned %d items, want 25", len(got))
+				}
+				return
+			}
+			if keys := itemKeys(got); !sameStrings(keys, tt.want) {
+				t.Fatalf("Latest = %v, want %v", keys, tt.want)
+			}
+		})
+	}
+}
+
+func testSearch(t *testing.T, s storage.Store) {
+	ctx := context.Background()
+	items := []struct {
+		key, feed, title, text string
+		summary                []string
+		topics                 []string
+		published              time.Time
+	}{
+		{"title", "yonhap", "North Korea fires ballistic missile into East Sea", "The launch was detected at 7:10 a.m.", nil, []string{"missiles"}, day(0)},
+		{"body", "kcna", "Statement of the DPRK foreign ministry", "The spokesperson condemned the ballistic missile defence drills.", nil, []string{"statements"}, day(1)},
+		{"summary", "yonhap", "Allies hold exercise", "Ships sailed south of Jeju.", []string{"Freedom Edge trilateral exercise began on Monday."}, []string{"drills"}, day(2)},
+		{"korean", "yonhap-ko", "북한이 탄도미사일을 발사했다", "합동참모본부는 북한이 동해상으로 미사일을 발사했다고 밝혔다.", nil, []string{"missiles"}, day(3)},
+		{"other", "nk-news", "Pyongyang marathon draws foreign runners", "Tourism resumed in spring.", nil, nil, day(4)},
+	}
+	for _, x := range items {
+		it := newItem(x.key, x.feed, x.published, x.topics...)
+		it.Title, it.Text, it.Summary = x.title, x.text, x.summary
+		save(t, s, &it, nil)
+	}
+	tests := []struct {
+		name  string
+		query string
+		q     storage.Query
+		want  []string // exact order when ordered, else as a set
+		order bool
+	}{
+		{"title beats body", "ballistic missile", storage.Query{}, []string{"title", "body"}, true},
+		{"stemmed plural", "missiles", storage.Query{}, []string{"title", "body"}, false},
+		{"summary", "trilateral", storage.Query{}, []string{"summary"}, true},
+		{"phrase", `"Freedom Edge"`, storage.Query{}, []string{"summary"}, true},
+		{"phrase order matters", `"Edge Freedom"`, storage.Query{}, nil, true},
+		{"or", "marathon OR trilateral", storage.Query{}, []string{"summary", "other"}, false},
+		{"not", "ballistic -drills", storage.Query{}, []string{"title"}, true},
+		{"case and diacritics", "PYÖNGYANG", storage.Query{}, []string{"other"}, true},
+		{"prefix", "tour*", storage.Query{}, []string{"other"}, true},
+		{"topic", "missile", storage.Query{Topic: "statements"}, []string{"body"}, true},
+		{"topic is matched whole", "missile", storage.Query{Topic: "missile"}, nil, true},
+		{"topic with not", "ballistic -drills", storage.Query{Topic: "missiles"}, []string{"title"}, true},
+		{"feed", "missile", storage.Query{Feed: "yonhap"}, []string{"title"}, true},
+		{"since", "missile", storage.Query{Since: day(1)}, []string{"body"}, true},
+		{"until", "missile", storage.Query{Until: day(1)}, []string{"title"}, true},
+		{"limit", "missile", storage.Query{Limit: 1}, []string{"title"}, true},
+		{"offset", "missile", storage.Query{Limit: 1, Offset: 1}, []string{"body"}, true},
+		{"korean word", "북한", storage.Query{}, []string{"korean"}, true},
+		{"korean stem with particle", "미사일", storage.Query{}, []string{"korean"}, true},
+		{"no match", "submarine", storage.Query{}, nil, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := s.Search(ctx, tt.query, tt.q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			keys := itemKeys(got)
+			if !tt.order {
+				keys = sortedCopy(keys)
+				tt.want = sortedCopy(tt.want)
+			}
+			if !sameStrings(keys, tt.want) {
+				t.Fatalf("Search(%q) = %v, want %v", tt.query, keys, tt.want)
+			}
+		})
+	}
+	// Results are whole items.
+	got, err := s.Search(ctx, "trilateral", storage.Query{})
+	if err != nil || len(got) != 1 || !sameStrings(got[0].Summary, items[2].summary) || got[0].ID == 0 {
+		t.Fatalf("Search returned %#v, %v", got, err)
+	}
+}
+
+func sortedCopy(s []string) []string {
+	out := append([]string(nil), s...)
+	for i := 1; i < len(out); i++ {
+		for j := i; j > 0 && out[j] < out[j-1]; j-- {
+			out[j], out[j-1] = out[j-1], out[j]
+		}
+	}
+	return out
+}
+
+func testSearchJunk(t *testing.T, s storage.Store) {
+	ctx := context.Background()
+	it := newItem("1", "yonhap", day(0), "missiles")
+	it.Title = "Drop in tensions? 북한 says “no” to talks"
+	save(t, s, &it, nil)
+	junk := []string{
+		"", " ", `"`, `""`, `"""`, `*`, `**`, `-`, `--`, `AND OR`, `OR`, `NOT`, `AND`, `NEAR`, `NEAR(a b)`,
+		`'; DROP TABLE items; --`, `'`, `\`, `\'`, `(`, `)`, `((a`, `a)`, `:`, `title:x`, `^a`, `a:*`, `!a`, `&|`,
+		`<->`, `a <-> b`, `{x}`, `[x]`, `%`, `_`, `a%`, `🚀`, `🇰🇷🔥`, `북한`, `북한 "미사일`, `탄도미사일 발사`,
+		"\t\n", "null", "-\"drop\"", "x*y*", "𝔡𝔯𝔬𝔭", "ـ", "\u200b", strings.Repeat("a ", 2000), strings.Repeat("(", 500),
+	}
+	for _, q := range junk {
+		if _, err := s.Search(ctx, q, storage.Query{}); err != nil {
+			t.Errorf("Search(%q): %v", q, err)
+		}
+		if _, err := s.Search(ctx, q, storage.Query{Topic: q, Feed: q}); err != nil {
+			t.Errorf("Search(%q) with topic and feed %q: %v", q, q, err)
+		}
+	}
+	for _, q := range []string{"", `"`, "*", "🚀", "OR", "-drop"} {
+		got, err := s.Search(ctx, q, storage.Query{})
+		if err != nil || len(got) != 0 {
+			t.Errorf("Search(%q) = %v, %v; want nothing", q, itemKeys(got), err)
+		}
+	}
+	// Words inside junk still search; the table survived the "DROP".
+	for _, q := range []string{`'; DROP`, `"drop`, "북한", "tensions?!"} {
+		got, err := s.Search(ctx, q, storage.Query{})
+		if err != nil || len(got) != 1 {
+			t.Errorf("Search(%q) = %v, %v; want the item", q, itemKeys(got), err)
+		}
+	}
+}
+
+func testTimeline(t *testing.T, s storage.Store) {
+	ctx := context.Background()
+	// Stories are published in one order and happened in another.
+	type fixture struct {
+		id        string
+		published time.Time
+		event     time.Time
+		topics    []string
+	}
+	fixtures := []fixture{
+		{"s1", day(0), day(-3), []string{"missiles"}},
+		{"s2", day(1), day(-1), []string{"missiles", "north-korea"}},
+		{"s3", day(2), day(-5), []string{"drills"}},
+		{"s4", day(3), day(-2), []string{"missiles"}},
+		{"s5", day(4), day(-4), []string{"missiles"}},
+		{"s6", day(5), day(-2), []string{"missiles"}}, // same event date as s4
+		{"none", day(6), time.Time{}, []string{"missiles"}},
+		{"future", day(6), time.Now().Add(time.Hour), []string{"missiles"}},
+	}
+	for i, f := range fixtures {
+		it := newItem(fmt.Sprint(i), "yonhap", f.published, f.topics...)
+		st := newStory(f.id, it, f.event, f.topics...)
+		save(t, s, &it, &st)
+	}
+	tests := []struct {
+		name string
+		q    storage.Query
+		want []string
+	}{
+		{"all topics by event date, ties by id", storage.Query{}, []string{"s2", "s6", "s4", "s1", "s5", "s3"}},
+		{"topic", storage.Query{Topic: "missiles"}, []string{"s2", "s6", "s4", "s1", "s5"}},
+		{"first page", storage.Query{Topic: "missiles", Limit: 2}, []string{"s2", "s6"}},
+		{"second page", storage.Query{Topic: "missiles", Limit: 2, Offset: 2}, []string{"s4", "s1"}},
+		{"last page", storage.Query{Topic: "missiles", Limit: 2, Offset: 4}, []string{"s5"}},
+		{"since inclusive until exclusive", storage.Query{Topic: "missiles", Since: day(-4), Until: day(-2)}, []string{"s1", "s5"}},
+		{"other topic", storage.Query{Topic: "north-korea"}, []string{"s2"}},
+		{"explicit until includes the future", storage.Query{Topic: "missiles", Until: time.Now().Add(2 * time.Hour), Limit: 1}, []string{"future"}},
+		{"unknown topic", storage.Query{Topic: "nope"}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := s.Timeline(ctx, tt.q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if ids := storyIDs(got); !sameStrings(ids, tt.want) {
+				t.Fatalf("Timeline = %v, want %v", ids, tt.want)
+			}
+		})
+	}
+	got, err := s.Timeline(ctx, storage.Query{Topic: "north-korea"})
+	if err != nil || len(got) != 1 || !sameStrings(got[0].Topics, []string{"missiles", "north-korea"}) || len(got[0].Sources) != 1 {
+		t.Fatalf("Timeline returned %#v, %v; want whole stories", got, err)
+	}
+}
+
+func testStories(t *testing.T, s storage.Store) {
+	ctx := context.Background()
+	for i := range 6 {
+		topics := []string{"missiles"}
+		if i%2 == 0 {
+			topics = []string{"drills"}
+		}
+		it := newItem(fmt.Sprint(i), "yonhap", day(i), topics...)
+		st := newStory(fmt.Sprintf("s%d", i), it, day(-i), topics...)
+		save(t, s, &it, &st)
+	}
+	future := newItem("f", "yonhap", time.Now().Add(time.Hour))
+	fst := newStory("future", future, day(0))
+	save(t, s, &future, &fst)
+	tests := []struct {
+		name string
+		q    storage.Query
+		want []string
+	}{
+		{"window since inclusive, newest first, future kept", storage.Query{Since: day(3)}, []string{"future", "s5", "s4", "s3"}},
+		{"topic", storage.Query{Since: day(1), Topic: "missiles"}, []string{"s5", "s3", "s1"}},
+		{"until exclusive", storage.Query{Since: day(1), Until: day(3)}, []string{"s2", "s1"}},
+		{"limit", storage.Query{Since: day(0), Limit: 2}, []string{"future", "s5"}},
+		{"no limit", storage.Query{Limit: -1}, []string{"future", "s5", "s4", "s3", "s2", "s1", "s0"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := s.Stories(ctx, tt.q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if ids := storyIDs(got); !sameStrings(ids, tt.want) {
+				t.Fatalf("Stories = %v, want %v", ids, tt.want)
+			}
+		})
+	}
+}
+
+func testOutboxFIFO(t *testing.T, s storage.Store) {
+	ctx := context.Background()
+	if channels, err := s.PendingChannels(ctx); err != nil || len(channels) != 0 {
+		t.Fatalf("empty outbox: PendingChannels = %v, %v", channels, err)
+	}
+	// Created out of order, with ties: order is created time, then insertion.
+	posts := []model.Post{
+		newPost("c", "alerts", day(0).Add(2*time.Second)),
+		newPost("a", "alerts", day(0)),
+		newPost("z", "digest", day(0)),
+		newPost("b2", "alerts", day(0).Add(time.Second)),
+		newPost("b1", "alerts", day(0).Add(time.Second)),
+		newPost("b0", "alerts", day(0).Add(time.Second)),
+	}
+	if err := s.AddPosts(ctx, posts); err != nil {
+		t.Fatal(err)
+	}
+	it := newItem("1", "yonhap", day(0))
+	save(t, s, &it, nil, newPost("d", "alerts", day(0).Add(3*time.Second)), newPost("b3", "alerts", day(0).Add(time.Second)))
+
+	got, err := s.PendingPosts(ctx, "alerts", 100)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ids, want := postIDs(got), []string{"a", "b2", "b1", "b0", "b3", "c", "d"}; !sameStrings(ids, want) {
+		t.Fatalf("PendingPosts = %v, want %v", ids, want)
+	}
+	if want := storedPost(posts[1]); !reflect.DeepEqual(got[0], want) {
+		t.Fatalf("post round trip:\n got %#v\nwant %#v", got[0], want)
+	}
+	if got, err := s.PendingPosts(ctx, "alerts", 2); err != nil || !sameStrings(postIDs(got), []string{"a", "b2"}) {
+		t.Fatalf("PendingPosts(limit 2) = %v, %v", postIDs(got), err)
+	}
+	if got, err := s.PendingPosts(ctx, "alerts", 0); err != nil || len(got) != 7 {
+		t.Fatalf("PendingPosts(limit 0) = %v, %v; want the default limit", postIDs(got), err)
+	}
+	if channels, err := s.PendingChannels(ctx); err != nil || !sameStrings(channels, []string{"alerts", "digest"}) {
+		t.Fatalf("PendingChannels = %v, %v", channels, err)
+	}
+	// Defaults: id, state and creation time are filled and visible to the caller.
+	defaults := []model.Post{{Kind: model.PostNotice, Channel: "admin", Message: model.Message{Content: "feed broken"}}}
+	before := time.Now().Add(-time.Second)
+	if err := s.AddPosts(ctx, defaults); err != nil {
+		t.Fatal(err)
+	}
+	p := defaults[0]
+	if p.ID == "" || p.State != model.PostPending || p.CreatedAt.Before(before) {
+		t.Fatalf("AddPosts defaults = id %q state %q created %v", p.ID, p.State, p.CreatedAt)
+	}
+	if got, err := s.Post(ctx, p.ID); err != nil || got.Message.Content != "feed broken" || got.State != model.PostPending {
+		t.Fatalf("Post(%s) = %#v, %v", p.ID, got, err)
+	}
+	if err := s.AddPosts(ctx, nil); err != nil {
+		t.Fatalf("AddPosts(nil): %v", err)
+	}
+	if err := s.AddPosts(ctx, []model.Post{newPost("a", "alerts", day(0))}); err == nil {
+		t.Fatal("AddPosts accepted a duplicate post id")
+	}
+}
+
+func testOutboxMarks(t *testing.T, s storage.Store) {
+	ctx := context.Background()
+	if err := s.AddPosts(ctx, []model.Post{newPost("p1", "alerts", day(0)), newPost("p2", "alerts", day(0)), newPost("p3", "alerts", day(0))}); err != nil {
+		t.Fatal(err)
+	}
+	sentAt := time.Date(2026, 3, 10, 18, 0, 1, 500000000, seoul)
+	if err := s.MarkAttempt(ctx, "p1", "429 too many requests"); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.MarkSent(ctx, "p1", "1234567890", sentAt); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.MarkAttempt(ctx, "p2", "timeout"); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.MarkAttempt(ctx, "p2", "502 bad gateway"); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.MarkFailed(ctx, "p3", "403 missing access"); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		id       string
+		state    model.PostState
+		attempts int
+		lastErr  string
+		msgID    string
+		sentAt   time.Time
+	}{
+		{"p1", model.PostSent, 2, "429 too many requests", "1234567890", storedTime(sentAt)},
+		{"p2", model.PostPending, 2, "502 bad gateway", "", time.Time{}},
+		{"p3", model.PostFailed, 1, "403 missing access", "", time.Time{}},
+	}
+	for _, tt := range tests {
+		p, err := s.Post(ctx, tt.id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.State != tt.state || p.Attempts != tt.attempts || p.LastError != tt.lastErr || p.MessageID != tt.msgID || !p.SentAt.Equal(tt.sentAt) {
+			t.Errorf("%s = state %q attempts %d error %q message %q sent %v; want %q %d %q %q %v",
+				tt.id, p.State, p.Attempts, p.LastError, p.MessageID, p.SentAt, tt.state, tt.attempts, tt.lastErr, tt.msgID, tt.sentAt)
+		}
+	}
+	if got, err := s.PendingPosts(ctx, "alerts", 10); err != nil || !sameStrings(postIDs(got), []string{"p2"}) {
+		t.Fatalf("pending after marks = %v, %v; want [p2]", postIDs(got), err)
+	}
+	if err := s.MarkSent(ctx, "p2", "99", day(1)); err != nil {
+		t.Fatal(err)
+	}
+	if channels, err := s.PendingChannels(ctx); err != nil || len(channels) != 0 {
+		t.Fatalf("PendingChannels after all sent = %v, %v", channels, err)
+	}
+	for name, mark := range map[string]func() error{
+		"MarkSent":    func() error { return s.MarkSent(ctx, "missing", "1", day(0)) },
+		"MarkAttempt": func() error { return s.MarkAttempt(ctx, "missing", "x") },
+		"MarkFailed":  func() error { return s.MarkFailed(ctx, "missing", "x") },
+	} {
+		if err := mark(); !errors.Is(err, storage.ErrNotFound) {
+			t.Errorf("%s(missing) = %v, want ErrNotFound", name, err)
+		}
+	}
+}
+
+func testSentPostFor(t *testing.T, s storage.Store) {
+	ctx := context.Background()
+	alert := newPost("alert", "alerts", day(0))
+	otherRule := newPost("other-rule", "alerts", day(0))
+	otherRule.Rule = "drills"
+	otherChannel := newPost("other-channel", "desk", day(0))
+	update := newPost("update", "alerts", day(0).Add(time.Second))
+	update.Kind, update.ReplaceOf = model.PostUpdate, "alert"
+	if err := s.AddPosts(ctx, []model.Post{alert, otherRule, otherChannel, update}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.SentPostFor(ctx, "story-1", "missile-launch", "alerts"); !errors.Is(err, storage.ErrNotFound) {
+		t.Fatalf("SentPostFor before sending = %v, want ErrNotFound", err)
+	}
+	for _, id := range []string{"alert", "other-rule", "other-channel", "update"} {
+		if err := s.MarkSent(ctx, id, "m-"+id, day(1)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	tests := []struct {
+		story, rule, channel, want string
+	}{
+		{"story-1", "missile-launch", "alerts", "alert"},
+		{"story-1", "drills", "alerts", "other-rule"},
+		{"story-1", "missile-launch", "desk", "other-channel"},
+		{"story-2", "missile-launch", "alerts", ""},
+		{"story-1", "nope", "alerts", ""},
+	}
+	for _, tt := range tests {
+		p, err := s.SentPostFor(ctx, tt.story, tt.rule, tt.channel)
+		if tt.want == "" {
+			if !errors.Is(err, storage.ErrNotFound) {
+				t.Errorf("SentPostFor(%s, %s, %s) = %v, %v; want ErrNotFound", tt.story, tt.rule, tt.channel, p.ID, err)
+			}
+			continue
+		}
+		if err != nil || p.ID != tt.want || p.MessageID != "m-"+tt.want {
+			t.Errorf("SentPostFor(%s, %s, %s) = %q, %v; want %q", tt.story, tt.rule, tt.channel, p.ID, err, tt.want)
+		}
+	}
+}
+
+func testFeedState(t *testing.T, s storage.Store) {
+	ctx := context.Background()
+	full := model.FeedState{
+		Feed:         "yonhap",
+		URL:          "https://en.yna.example/rss/nk.xml",
+		ETag:         `W/"5e1-abc"`,
+		LastModified: "Tue, 10 Mar 2026 09:00:00 GMT",
+		BodyHash:     "sha256:0f3a",
+		LastPoll:     time.Date(2026, 3, 10, 18, 0, 1, 987654321, seoul),
+		LastSuccess:  time.Date(2026, 3, 10, 17, 50, 0, 0, seoul),
+		LastError:    "GET https://en.yna.example/rss/nk.xml: 503 Service Unavailable",
+		Failures:     3,
+		Broken:       true,
+		NextPoll:     time.Date(2026, 3, 10, 9, 20, 0, 0, time.UTC),
+		Interval:     17*time.Minute + 30*time.Second + 250*time.Millisecond,
+		ItemsSeen:    1 << 40,
+		Initialized:  true,
+		RedirectURL:  "https://www.yna.example/rss/nk.xml",
+		RedirectSeen: 2,
+	}
+	if err := s.SaveFeedState(ctx, full); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.FeedState(ctx, "yonhap")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := storedFeedState(full); !reflect.DeepEqual(got, want) {
+		t.Fatalf("FeedState:\n got %#v\nwant %#v", got, want)
+	}
+	if got.LastPoll.Location() != time.UTC {
+		t.Errorf("LastPoll location = %v, want UTC", got.LastPoll.Location())
+	}
+	// Saving again replaces every field, zero values included.
+	empty := model.FeedState{Feed: "yonhap"}
+	if err := s.SaveFeedState(ctx, empty); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := s.FeedState(ctx, "yonhap"); err != nil || !reflect.DeepEqual(got, empty) {
+		t.Fatalf("FeedState after reset = %#v, %v", got, err)
+	}
+	if err := s.SaveFeedState(ctx, model.FeedState{Feed: "kcna", Interval: time.Hour}); err != nil {
+		t.Fatal(err)
+	}
+	states, err := s.FeedStates(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(states) != 2 || states[0].Feed != "kcna" || states[0].Interval != time.Hour || states[1].Feed != "yonhap" {
+		t.Fatalf("FeedStates = %#v", states)
+	}
+	if err := s.SaveFeedState(ctx, model.FeedState{}); err == nil {
+		t.Fatal("SaveFeedState accepted a state without a feed name")
+	}
+}
+
+func testMeta(t *testing.T, s storage.Store) {
+	ctx := context.Background()
+	if _, err := s.Meta(ctx, "digest:last"); !errors.Is(err, storage.ErrNotFound) {
+		t.Fatalf("Meta(unset) = %v, want ErrNotFound", err)
+	}
+	for _, v := range []string{"2026-03-10T09:00:00Z", "", "뮤트 🔇 until tomorrow"} {
+		if err := s.SetMeta(ctx, "digest:last", v); err != nil {
+			t.Fatal(err)
+		}
+		if got, err := s.Meta(ctx, "digest:last"); err != nil || got != v {
+			t.Fatalf("Meta = %q, %v; want %q", got, err, v)
+		}
+	}
+}
+
+func testNotFound(t *testing.T, s storage.Store) {
+	ctx := context.Background()
+	lookups := map[string]func() error{
+		"ItemByLink":  func() error { _, err := s.ItemByLink(ctx, "https://missing.example/"); return err },
+		"Story":       func() error { _, err := s.Story(ctx, "missing"); return err },
+		"Post":        func() error { _, err := s.Post(ctx, "missing"); return err },
+		"SentPostFor": func() error { _, err := s.SentPostFor(ctx, "s", "r", "c"); return err },
+		"FeedState":   func() error { _, err := s.FeedState(ctx, "missing"); return err },
+		"Meta":        func() error { _, err := s.Meta(ctx, "missing"); return err },
+	}
+	for name, lookup := range lookups {
+		err := lookup()
+		if !errors.Is(err, storage.ErrNotFound) {
+			t.Errorf("%s = %v, want ErrNotFound", name, err)
+			continue
+		}
+		if err == storage.ErrNotFound || !strings.Contains(err.Error(), "missing") && name != "SentPostFor" {
+			t.Errorf("%s error %q does not say what was missing", name, err)
+		}
+	}
+}
+
+func testLargeUnicode(t *testing.T, s storage.Store) {
+	ctx := context.Background()
+	var b strings.Builder
+	for b.Len() < 100*1024 {
+		b.WriteString("북한은 10일 오전 동해상으로 단거리 탄도미사일 2발을 발사했다. 🚀 Pyongyang — «KCNA» said 'no'; ")
+	}
+	it := newItem("unicode", "yonhap-ko", day(0), "north-korea", "미사일")
+	it.Title = "北 \"탄도미사일\" 발사… 日·美 `긴급` 협의 <b>&amp;</b> 👀"
+	it.Text = b.String()
+	it.Author = "김정은 ≠ Kim Jong Un"
+	it.Summary = []string{"북한은 10일 오전 동해상으로 단거리 탄도미사일 2발을 발사했다.", "Right-to-left: مرحبا", "Combining: e\u0301"}
+	it.Categories = []string{"정치", "北韓"}
+	it.Lang = "ko"
+	st := newStory("이야기-1", it, day(0), "미사일")
+	save(t, s, &it, &st)
+	got, err := s.ItemByLink(ctx, it.Link)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, storedItem(it)) {
+		t.Fatalf("unicode item did not round-trip (text %d bytes, got %d)", len(it.Text), len(got.Text))
+	}
+	if story, err := s.Story(ctx, "이야기-1"); err != nil || !reflect.DeepEqual(story, storedStory(st)) {
+		t.Fatalf("unicode story = %#v, %v", story, err)
+	}
+	if items, err := s.Latest(ctx, storage.Query{Topic: "미사일"}); err != nil || len(items) != 1 {
+		t.Fatalf("Latest(topic 미사일) = %v, %v", itemKeys(items), err)
+	}
+	if items, err := s.Search(ctx, "탄도미사일", storage.Query{Topic: "미사일"}); err != nil || len(items) != 1 {
+		t.Fatalf("Search(탄도미사일) = %v, %v", itemKeys(items), err)
+	}
+}
