@@ -9,7 +9,6 @@ import (
 	"sync"
 	"testing"
 
-
 	"wirewatch/config"
 	"wirewatch/model"
 )
