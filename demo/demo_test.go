@@ -31,7 +31,15 @@ func TestDemo(t *testing.T) {
 	if got := len(res.Channels["alerts"]); got != 1 {
 		t.Errorf("#alerts shows %d messages, want one alert for the launch reported by four outlets:\n%s", got, alerts)
 	}
+	for _, want := range []string{"(4 sources)", "edited 3 times", "pinged roles: 200000000000000001"} {
+		if !strings.Contains(alerts, want) {
+			t.Errorf("#alerts lacks %q: the alert should be edited as the other three outlets report:\n%s", want, alerts)
+		}
+	}
 	briefing := strings.Join(res.Channels["briefing"], "\n")
+	if got := len(res.Channels["briefing"]); got != 3 {
+		t.Errorf("#briefing shows %d messages, want 3: the launch, the drill and the statement about it:\n%s", got, strings.Join(res.Channels["briefing"], "\n"))
+	}
 	for _, want := range []string{"Freedom Edge", "Asian NATO"} {
 		if !strings.Contains(briefing, want) {
 			t.Errorf("#briefing lacks %q:\n%s", want, briefing)

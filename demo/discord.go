@@ -47,7 +47,7 @@ func (d *inProcessDiscord) show(out io.Writer, channels []config.Channel) map[st
 		msgs := d.srv.Messages(ch.ID)
 		fmt.Fprintf(out, "\n━━ #%s: %d messages ━━\n", ch.Name, len(msgs))
 		for _, m := range msgs {
-			text := bot.RenderMessage(model.Message{Content: m.Content, Embeds: bot.FromEmbeds(m.Embeds)})
+			text := strings.TrimRight(bot.RenderMessage(model.Message{Content: m.Content, Embeds: bot.FromEmbeds(m.Embeds)}), "\n") + "\n"
 			if m.Edits > 0 {
 				text += fmt.Sprintf("(edited %d times as more outlets reported the story)\n", m.Edits)
 			}

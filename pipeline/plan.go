@@ -74,18 +74,20 @@ func routes(cfg *config.Config, matches []model.Match) []route {
 
 func (p *Pipeline) postFor(ctx context.Context, rt *Runtime, it model.Item, story model.Story, m model.Match, ch config.Channel, cooldown time.Duration, now time.Time) (model.Post, bool, error) {
 	loc := displayLocation(rt.Config)
-	prev, err := p.store.SentPostFor(ctx, story.ID, m.Rule, ch.Name)
+	prev, err := p.store.AlertPostFor(ctx, story.ID, m.Rule, ch.Name)
 	switch {
 	case errors.Is(err, storage.ErrNotFound):
 	case err != nil:
 		return model.Post{}, false, fmt.Errorf("look up earlier alert of story %s: %w", story.ID, err)
-	case !alerts.InCooldown(prev.CreatedAt, cooldown, now):
+	case !alerts.InCooldown(alertedAt(prev, now), cooldown, now):
 	default:
 		return p.update(rt, prev, story, m, ch, it, loc, now)
 	}
 	post := newPost(model.PostAlert, ch, now)
 	post.StoryID, post.Rule = story.ID, m.Rule
-	post.Nonce = alerts.Nonce(story.ID, m.Rule, ch.Name, prevStamp(prev))
+	// prev.ID keeps a re-alert after the cooldown from reusing the first
+	// alert's nonce, which Discord would deduplicate into the old message.
+	post.Nonce = alerts.Nonce(story.ID, m.Rule, ch.Name, prev.ID)
 	post.Message = alerts.RenderAlert(it, story, m, loc)
 	return post, true, nil
 }
@@ -127,13 +129,14 @@ func mergeUpdate(orig, upd model.Message) model.Message {
 	return out
 }
 
-// prevStamp keeps a re-alert after the cooldown from reusing the nonce of
-// the first alert, which Discord would deduplicate.
-func prevStamp(prev model.Post) string {
-	if prev.ID == "" {
-		return ""
+// alertedAt is when an earlier alert reached its channel; one still
+// waiting in the outbox (quiet hours, a slow channel) counts as alerting now,
+// so its cooldown starts when users see it.
+func alertedAt(prev model.Post, now time.Time) time.Time {
+	if prev.SentAt.IsZero() {
+		return now
 	}
-	return prev.ID
+	return prev.SentAt
 }
 
 func ruleCooldown(cfg *config.Config, name string) time.Duration {

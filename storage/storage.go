@@ -63,9 +63,11 @@ type Store interface {
 	MarkAttempt(ctx context.Context, id string, errMsg string) error
 	// MarkFailed records a post Discord refused for good.
 	MarkFailed(ctx context.Context, id string, errMsg string) error
-	// SentPostFor returns the sent alert post of a story for a rule and
-	// channel, so that a later source edits it instead of posting again.
-	SentPostFor(ctx context.Context, storyID, rule, channel string) (model.Post, error)
+	// AlertPostFor returns the newest alert post of a story for a rule and
+	// channel that is pending or sent (not failed), so that a later source
+	// edits it instead of posting again — also while the first alert is
+	// still waiting in the outbox.
+	AlertPostFor(ctx context.Context, storyID, rule, channel string) (model.Post, error)
 
 	// FeedState returns a feed's polling state; ErrNotFound for a new feed.
 	FeedState(ctx context.Context, feed string) (model.FeedState, error)

@@ -99,12 +99,13 @@ func (s *Store) Post(ctx context.Context, id string) (model.Post, error) {
 	return s.onePost(ctx, "post "+id, `SELECT `+postColumns+` FROM posts WHERE id = ?`, id)
 }
 
-// SentPostFor returns the first sent alert of a story for a rule and channel.
-func (s *Store) SentPostFor(ctx context.Context, storyID, rule, channel string) (model.Post, error) {
-	return s.onePost(ctx, fmt.Sprintf("sent post for story %s rule %s channel %s", storyID, rule, channel),
+// AlertPostFor returns the newest pending or sent alert of a story for a
+// rule and channel.
+func (s *Store) AlertPostFor(ctx context.Context, storyID, rule, channel string) (model.Post, error) {
+	return s.onePost(ctx, fmt.Sprintf("alert post for story %s rule %s channel %s", storyID, rule, channel),
 		`SELECT `+postColumns+` FROM posts
-		WHERE story_id = ? AND rule = ? AND channel = ? AND kind = 'alert' AND state = 'sent'
-		ORDER BY sent_at, seq LIMIT 1`, storyID, rule, channel)
+		WHERE story_id = ? AND rule = ? AND channel = ? AND kind = 'alert' AND state IN ('pending', 'sent')
+		ORDER BY seq DESC LIMIT 1`, storyID, rule, channel)
 }
 
 func (s *Store) onePost(ctx context.Context, what, query string, args ...any) (model.Post, error) {

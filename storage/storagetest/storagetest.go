@@ -35,7 +35,7 @@ func Run(t *testing.T, open func(t *testing.T) storage.Store) {
 		{"Stories", testStories},
 		{"OutboxFIFO", testOutboxFIFO},
 		{"OutboxMarks", testOutboxMarks},
-		{"SentPostFor", testSentPostFor},
+		{"AlertPostFor", testAlertPostFor},
 		{"FeedState", testFeedState},
 		{"Meta", testMeta},
 		{"NotFound", testNotFound},
@@ -723,7 +723,7 @@ func testOutboxMarks(t *testing.T, s storage.Store) {
 	}
 }
 
-func testSentPostFor(t *testing.T, s storage.Store) {
+func testAlertPostFor(t *testing.T, s storage.Store) {
 	ctx := context.Background()
 	alert := newPost("alert", "alerts", day(0))
 	otherRule := newPost("other-rule", "alerts", day(0))
@@ -734,8 +734,10 @@ func testSentPostFor(t *testing.T, s storage.Store) {
 	if err := s.AddPosts(ctx, []model.Post{alert, otherRule, otherChannel, update}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.SentPostFor(ctx, "story-1", "missile-launch", "alerts"); !errors.Is(err, storage.ErrNotFound) {
-		t.Fatalf("SentPostFor before sending = %v, want ErrNotFound", err)
+	// A pending alert is found: a second source arriving before the first
+	// alert is delivered must edit it, not post again.
+	if p, err := s.AlertPostFor(ctx, "story-1", "missile-launch", "alerts"); err != nil || p.ID != "alert" || p.State != model.PostPending {
+		t.Fatalf("AlertPostFor while pending = %q %s, %v; want the pending alert", p.ID, p.State, err)
 	}
 	for _, id := range []string{"alert", "other-rule", "other-channel", "update"} {
 		if err := s.MarkSent(ctx, id, "m-"+id, day(1)); err != nil {
@@ -752,16 +754,30 @@ func testSentPostFor(t *testing.T, s storage.Store) {
 		{"story-1", "nope", "alerts", ""},
 	}
 	for _, tt := range tests {
-		p, err := s.SentPostFor(ctx, tt.story, tt.rule, tt.channel)
+		p, err := s.AlertPostFor(ctx, tt.story, tt.rule, tt.channel)
 		if tt.want == "" {
 			if !errors.Is(err, storage.ErrNotFound) {
-				t.Errorf("SentPostFor(%s, %s, %s) = %v, %v; want ErrNotFound", tt.story, tt.rule, tt.channel, p.ID, err)
+				t.Errorf("AlertPostFor(%s, %s, %s) = %v, %v; want ErrNotFound", tt.story, tt.rule, tt.channel, p.ID, err)
 			}
 			continue
 		}
 		if err != nil || p.ID != tt.want || p.MessageID != "m-"+tt.want {
-			t.Errorf("SentPostFor(%s, %s, %s) = %q, %v; want %q", tt.story, tt.rule, tt.channel, p.ID, err, tt.want)
+			t.Errorf("AlertPostFor(%s, %s, %s) = %q, %v; want %q", tt.story, tt.rule, tt.channel, p.ID, err, tt.want)
 		}
+	}
+
+	// After the cooldown a story alerts again: the newest alert is the one
+	// later sources edit; a failed alert is never edited.
+	again := newPost("again", "alerts", day(2))
+	failed := newPost("failed", "alerts", day(3))
+	if err := s.AddPosts(ctx, []model.Post{again, failed}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.MarkFailed(ctx, "failed", "400 bad embed"); err != nil {
+		t.Fatal(err)
+	}
+	if p, err := s.AlertPostFor(ctx, "story-1", "missile-launch", "alerts"); err != nil || p.ID != "again" {
+		t.Errorf("AlertPostFor after a re-alert = %q, %v; want the newest alert that did not fail", p.ID, err)
 	}
 }
 
@@ -842,7 +858,7 @@ func testNotFound(t *testing.T, s storage.Store) {
 		"ItemByLink":  func() error { _, err := s.ItemByLink(ctx, "https://missing.example/"); return err },
 		"Story":       func() error { _, err := s.Story(ctx, "missing"); return err },
 		"Post":        func() error { _, err := s.Post(ctx, "missing"); return err },
-		"SentPostFor": func() error { _, err := s.SentPostFor(ctx, "s", "r", "c"); return err },
+		"AlertPostFor": func() error { _, err := s.AlertPostFor(ctx, "s", "r", "c"); return err },
 		"FeedState":   func() error { _, err := s.FeedState(ctx, "missing"); return err },
 		"Meta":        func() error { _, err := s.Meta(ctx, "missing"); return err },
 	}
@@ -852,7 +868,7 @@ func testNotFound(t *testing.T, s storage.Store) {
 			t.Errorf("%s = %v, want ErrNotFound", name, err)
 			continue
 		}
-		if err == storage.ErrNotFound || !strings.Contains(err.Error(), "missing") && name != "SentPostFor" {
+		if err == storage.ErrNotFound || !strings.Contains(err.Error(), "missing") && name != "AlertPostFor" {
 			t.Errorf("%s error %q does not say what was missing", name, err)
 		}
 	}
