@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 )
@@ -33,6 +35,10 @@ type cleanRule struct {
 	// defaultMaxChars, -1 no limit.
 	MaxChars int `toml:"max_chars"`
 	re       *regexp.Regexp
+	// bit is the rule's bit in its scope's literalScanner; 0 when the
+	// rule needs no literal (or its scope has too many rules).
+	bit  uint64
+	lits []string // required literals, folded
 }
 
 const defaultMaxChars = 300
@@ -45,6 +51,8 @@ func (r cleanRule) applies(s string) bool {
 type cleanRules struct {
 	lineDrop, lineCut, lineStrip ruleGroup
 	sentenceDrop                 ruleGroup
+	// Prefilters: which rules of a scope can match a line or sentence.
+	lineScan, sentenceScan *literalScanner
 }
 
 // ruleGroup is the rules of one scope and action, in file order.
@@ -80,6 +88,9 @@ func parseRules(src string) (*cleanRules, error) {
 			return nil, fmt.Errorf("clean rule %q: %w", r.Name, err)
 		}
 		r.re = re
+		if r.lits, err = requiredLiterals(r.Pattern); err != nil {
+			return nil, fmt.Errorf("clean rule %q: %w", r.Name, err)
+		}
 		if r.MaxChars == 0 {
 			r.MaxChars = defaultMaxChars
 		}
@@ -96,12 +107,39 @@ func parseRules(src string) (*cleanRules, error) {
 			return nil, fmt.Errorf("clean rule %q: unsupported scope %q with action %q", r.Name, r.Scope, r.Action)
 		}
 	}
+	rules.lineScan = scanRules(&rules.lineCut, &rules.lineDrop, &rules.lineStrip)
+	rules.sentenceScan = scanRules(&rules.sentenceDrop)
 	return rules, nil
 }
 
-func firstMatch(g ruleGroup, s string) (string, bool) {
-	for _, r := range g.rules {
-		if r.applies(s) && r.re.MatchString(s) {
+// scanRules gives the rules of one scope their bits and builds the scanner
+// for their literals.
+func scanRules(groups ...*ruleGroup) *literalScanner {
+	var lits [][]string
+	for _, g := range groups {
+		for i := range g.rules {
+			r := &g.rules[i]
+			if len(r.lits) == 0 || len(lits) == maxScannedRules {
+				continue
+			}
+			r.bit = 1 << len(lits)
+			lits = append(lits, r.lits)
+		}
+	}
+	return newLiteralScanner(lits)
+}
+
+// matches tells whether the rule matches s; found is the scan of s by the
+// rule's scope scanner.
+func (r *cleanRule) matches(s string, found uint64) bool {
+	return r.applies(s) && (r.bit == 0 || found&r.bit != 0) && r.re.MatchString(s)
+}
+
+// firstMatch returns the first rule of g that matches s; found is the scan
+// of s by the scope's scanner.
+func firstMatch(g ruleGroup, s string, found uint64) (string, bool) {
+	for i := range g.rules {
+		if r := &g.rules[i]; r.matches(s, found) {
 			return r.Name, true
 		}
 	}
@@ -152,34 +190,34 @@ lines:
 		if line == "" {
 			continue
 		}
-		if name, ok := firstMatch(rs.lineCut, line); ok {
+		found := rs.lineScan.scan(line)
+		if name, ok := firstMatch(rs.lineCut, line, found); ok {
 			note(name, line)
 			if len(kept) > 0 {
 				break lines
 			}
 			continue
 		}
-		if name, ok := firstMatch(rs.lineDrop, line); ok {
+		if name, ok := firstMatch(rs.lineDrop, line, found); ok {
 			note(name, line)
 			continue
 		}
-		if stripped, changed := rs.stripLine(line, note); changed {
+		if stripped, changed := rs.stripLine(line, found, note); changed {
 			if stripped == "" {
 				continue
 			}
 			// Stripping may leave a line that is now plain boilerplate.
-			if name, ok := firstMatch(rs.lineDrop, stripped); ok {
+			if name, ok := firstMatch(rs.lineDrop, stripped, rs.lineScan.scan(stripped)); ok {
 				note(name, stripped)
 				continue
 			}
 			line = stripped
 		}
-		if norm := foldQuotes(strings.ToLower(line)); norm == prev {
+		if sameLine(line, prev) {
 			note("repeated-line", line)
 			continue
-		} else {
-			prev = norm
 		}
+		prev = line
 		if sents := rs.keepSentences(line, note); len(sents) > 0 {
 			kept = append(kept, sents)
 		}
@@ -187,20 +225,44 @@ lines:
 	return kept
 }
 
-// foldQuotes maps typographic quotes to straight ones, so a headline
-// printed twice with different quotes counts as a repeat.
-var foldQuotes = strings.NewReplacer("‘", "'", "’", "'", "“", `"`, "”", `"`).Replace
+// sameLine tells whether two lines are equal once lower-cased
+// (strings.ToLower) and with typographic quotes made straight, so that a
+// headline printed twice with different quotes counts as a repeat.
+func sameLine(a, b string) bool {
+	for a != "" && b != "" {
+		ra, na := utf8.DecodeRuneInString(a)
+		rb, nb := utf8.DecodeRuneInString(b)
+		if ra != rb && foldQuote(unicode.ToLower(ra)) != foldQuote(unicode.ToLower(rb)) {
+			return false
+		}
+		a, b = a[na:], b[nb:]
+	}
+	return a == "" && b == ""
+}
 
-// stripLine removes the parts of a line that strip rules match.
-func (rs *cleanRules) stripLine(line string, note func(rule, s string)) (string, bool) {
+func foldQuote(r rune) rune {
+	switch r {
+	case '‘', '’':
+		return '\''
+	case '“', '”':
+		return '"'
+	}
+	return r
+}
+
+// stripLine removes the parts of a line that strip rules match; found is
+// the scan of the line.
+func (rs *cleanRules) stripLine(line string, found uint64, note func(rule, s string)) (string, bool) {
 	changed := false
-	for _, r := range rs.lineStrip.rules {
-		if !r.applies(line) {
+	for i := range rs.lineStrip.rules {
+		r := &rs.lineStrip.rules[i]
+		if !r.applies(line) || (r.bit != 0 && found&r.bit == 0) {
 			continue
 		}
 		if loc := r.re.FindStringIndex(line); loc != nil {
 			note(r.Name, line[loc[0]:loc[1]])
 			line = strings.TrimSpace(line[:loc[0]] + " " + line[loc[1]:])
+			found = rs.lineScan.scan(line)
 			changed = true
 		}
 	}
@@ -212,7 +274,7 @@ func (rs *cleanRules) keepSentences(line string, note func(rule, s string)) []st
 	sents := Sentences(line)
 	out := sents[:0]
 	for _, s := range sents {
-		if name, ok := firstMatch(rs.sentenceDrop, s); ok {
+		if name, ok := firstMatch(rs.sentenceDrop, s, rs.sentenceScan.scan(s)); ok {
 			note(name, s)
 			continue
 		}

@@ -3,8 +3,10 @@ package summarize
 import (
 	_ "embed"
 	"math"
+	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	porterstemmer "github.com/blevesearch/go-porterstemmer"
 )
@@ -23,17 +25,41 @@ var stopwords = func() map[string]bool {
 	return m
 }()
 
-// words splits text into lower-case words (letters and digits).
+// words splits text into lower-case words (letters and digits): the
+// fields of strings.ToLower(s) between runes that are neither.
 func words(s string) []string {
-	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
-	})
+	lower := strings.ToLower(s)
+	out := make([]string, 0, len(lower)/5+1)
+	start := -1 // start of the current word, or -1
+	for i := 0; i < len(lower); {
+		c := lower[i]
+		size := 1
+		var inWord bool
+		if c < utf8.RuneSelf {
+			inWord = 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || 'A' <= c && c <= 'Z'
+		} else {
+			var r rune
+			r, size = utf8.DecodeRuneInString(lower[i:])
+			inWord = unicode.IsLetter(r) || unicode.IsDigit(r)
+		}
+		switch {
+		case inWord && start < 0:
+			start = i
+		case !inWord && start >= 0:
+			out = append(out, lower[start:i])
+			start = -1
+		}
+		i += size
+	}
+	if start >= 0 {
+		out = append(out, lower[start:])
+	}
+	return out
 }
 
-// terms are the content words of s, stemmed, without stop words.
-func terms(s string) []string {
-	ws := words(s)
-	out := ws[:0]
+// terms are the content words among ws, stemmed, without stop words.
+func terms(ws []string) []string {
+	out := make([]string, 0, len(ws))
 	for _, w := range ws {
 		if stopwords[w] {
 			continue
@@ -43,9 +69,11 @@ func terms(s string) []string {
 	return out
 }
 
-// vector is a sparse tf-idf vector with its norm.
+// vector is a sparse tf-idf vector with its norm: weights by term id, ids
+// ascending.
 type vector struct {
-	w    map[string]float64
+	ids  []int32
+	w    []float64
 	norm float64
 }
 
@@ -53,30 +81,46 @@ type vector struct {
 // themselves (each sentence is a document), plus any extra lists given
 // (the title) which get vectors too.
 func tfidf(docs [][]string) []vector {
-	df := map[string]int{}
-	for _, d := range docs {
-		seen := map[string]bool{}
-		for _, t := range d {
-			if !seen[t] {
-				seen[t] = true
-				df[t]++
+	// Intern the terms: ids in order of first use.
+	ids := make(map[string]int32)
+	docIDs := make([][]int32, len(docs))
+	for i, d := range docs {
+		docIDs[i] = make([]int32, len(d))
+		for k, t := range d {
+			id, ok := ids[t]
+			if !ok {
+				id = int32(len(ids))
+				ids[t] = id
+			}
+			docIDs[i][k] = id
+		}
+		slices.Sort(docIDs[i])
+	}
+	df := make([]int, len(ids))
+	for _, d := range docIDs {
+		for k, id := range d {
+			if k == 0 || d[k-1] != id {
+				df[id]++
 			}
 		}
 	}
 	n := float64(len(docs))
 	vecs := make([]vector, len(docs))
-	for i, d := range docs {
-		w := make(map[string]float64, len(d))
-		for _, t := range d {
-			w[t]++
+	for i, d := range docIDs {
+		v := vector{ids: d[:0]} // reuses the sorted ids, one entry per term
+		for k := 0; k < len(d); {
+			id, tf := d[k], 1
+			for k+tf < len(d) && d[k+tf] == id {
+				tf++
+			}
+			k += tf
+			x := (1 + math.Log(float64(tf))) * math.Log(1+n/float64(df[id]))
+			v.ids = append(v.ids, id)
+			v.w = append(v.w, x)
+			v.norm += x * x
 		}
-		var norm float64
-		for t, tf := range w {
-			v := (1 + math.Log(tf)) * math.Log(1+n/float64(df[t]))
-			w[t] = v
-			norm += v * v
-		}
-		vecs[i] = vector{w: w, norm: math.Sqrt(norm)}
+		v.norm = math.Sqrt(v.norm)
+		vecs[i] = v
 	}
 	return vecs
 }
@@ -85,12 +129,18 @@ func cosine(a, b vector) float64 {
 	if a.norm == 0 || b.norm == 0 {
 		return 0
 	}
-	if len(a.w) > len(b.w) {
-		a, b = b, a
-	}
 	var dot float64
-	for t, v := range a.w {
-		dot += v * b.w[t]
+	for i, j := 0, 0; i < len(a.ids) && j < len(b.ids); {
+		switch {
+		case a.ids[i] < b.ids[j]:
+			i++
+		case a.ids[i] > b.ids[j]:
+			j++
+		default:
+			dot += a.w[i] * b.w[j]
+			i++
+			j++
+		}
 	}
 	return dot / (a.norm * b.norm)
 }

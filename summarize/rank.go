@@ -86,28 +86,29 @@ type candidate struct {
 }
 
 // rank picks n sentences from sents and returns them in article order.
-func (r Ranker) rank(title string, sents []string, n int) []string {
+func (r Ranker) rank(title string, sents []sentence, n int) []string {
 	if n <= 0 || len(sents) == 0 {
 		return nil
 	}
 	if len(sents) <= n {
-		return sents
+		return texts(sents)
 	}
 	docs := make([][]string, 0, len(sents)+1)
 	for _, s := range sents {
-		docs = append(docs, terms(s))
+		docs = append(docs, terms(s.words))
 	}
-	docs = append(docs, terms(title))
+	docs = append(docs, terms(words(title)))
 	vecs := tfidf(docs)
 	titleVec := vecs[len(sents)]
 
 	cands := make([]candidate, len(sents))
 	for i, s := range sents {
-		cands[i] = candidate{text: s, index: i, words: len(words(s)), vec: vecs[i]}
+		cands[i] = candidate{text: s.text, index: i, words: len(s.words), vec: vecs[i]}
 	}
 	sim := make([][]float64, len(cands))
+	cells := make([]float64, len(cands)*len(cands))
 	for i := range cands {
-		sim[i] = make([]float64, len(cands))
+		sim[i] = cells[i*len(cands) : (i+1)*len(cands)]
 	}
 	for i := range cands {
 		for j := i + 1; j < len(cands); j++ {

@@ -31,17 +31,27 @@ var (
 
 func sentenceTokenizer() (*sentences.DefaultSentenceTokenizer, error) {
 	punktOnce.Do(func() {
-		tok, err := english.NewSentenceTokenizer(nil)
+		tok, err := libraryPunkt()
 		if err != nil {
-			punktErr = fmt.Errorf("load English sentence model: %w", err)
+			punktErr = err
 			return
 		}
-		for _, a := range extraAbbreviations {
-			tok.Storage.AbbrevTypes.Add(a)
-		}
-		punkt = tok
+		punkt = newPunkt(tok.Storage)
 	})
 	return punkt, punktErr
+}
+
+// libraryPunkt is the library's English tokenizer with our abbreviations;
+// its model (Storage) is what the faster newPunkt runs on.
+func libraryPunkt() (*sentences.DefaultSentenceTokenizer, error) {
+	tok, err := english.NewSentenceTokenizer(nil)
+	if err != nil {
+		return nil, fmt.Errorf("load English sentence model: %w", err)
+	}
+	for _, a := range extraAbbreviations {
+		tok.Storage.AbbrevTypes.Add(a)
+	}
+	return tok, nil
 }
 
 // Sentences splits text into sentences: every line is a block of its own
@@ -62,9 +72,14 @@ func Sentences(text string) []string {
 			out = append(out, block)
 			continue
 		}
+		if !strings.ContainsAny(block, sentenceEnders) {
+			// Nothing can end a sentence inside: one sentence.
+			out = append(out, block)
+			continue
+		}
 		var pieces []string
-		for _, s := range tok.Tokenize(block) {
-			for _, p := range resplit(strings.TrimSpace(s.Text)) {
+		for _, s := range punktSplit(tok, block) {
+			for _, p := range resplit(strings.TrimSpace(s)) {
 				if p = strings.TrimSpace(p); p != "" {
 					pieces = append(pieces, p)
 				}
@@ -75,9 +90,38 @@ func Sentences(text string) []string {
 	return out
 }
 
+// sentenceEnders are the characters without which Punkt and resplit find
+// no boundary in a block (Punkt marks breaks only at words with one).
+const sentenceEnders = ".!?。！？"
+
+// punktSplit is tok.Tokenize(text) as strings.
+func punktSplit(tok *sentences.DefaultSentenceTokenizer, text string) []string {
+	var out []string
+	last := 0
+	for _, t := range tok.AnnotatedTokens(text) {
+		if t.SentBreak {
+			out = append(out, text[last:t.Position])
+			last = t.Position
+		}
+	}
+	if last != len(text) {
+		out = append(out, text[last:])
+	}
+	return out
+}
+
 // normalizeSpace turns every line break into "\n" and every other run of
 // white space (tabs, no-break spaces) into one space.
 func normalizeSpace(text string) string {
+	if spaceIsNormal(text) {
+		return text
+	}
+	return rewriteSpace(text)
+}
+
+// rewriteSpace is normalizeSpace without the check for text that needs
+// nothing done.
+func rewriteSpace(text string) string {
 	text = strings.ReplaceAll(text, "\r\n", "\n")
 	text = strings.ReplaceAll(text, "\r", "\n")
 	var b strings.Builder
@@ -99,6 +143,40 @@ func normalizeSpace(text string) string {
 		}
 	}
 	return b.String()
+}
+
+// spaceIsNormal tells whether normalizeSpace would return text unchanged:
+// valid UTF-8, no white space but "\n" and single spaces, no zero-width
+// spaces.
+func spaceIsNormal(text string) bool {
+	space := false
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			switch c {
+			case ' ':
+				if space {
+					return false
+				}
+				space = true
+			case '\n':
+				space = false
+			case '\t', '\v', '\f', '\r':
+				return false
+			default:
+				space = false
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if r == utf8.RuneError && size == 1 || unicode.IsSpace(r) || r == '\u2028' || r == '\u2029' || r == '\u200b' || r == '\ufeff' {
+			return false
+		}
+		space = false
+		i += size
+	}
+	return true
 }
 
 // mergeFragments joins pieces that Punkt split off but that cannot start a
@@ -193,11 +271,12 @@ func resplit(s string) []string {
 
 // precededByNumberAbbrev tells "No. 5" and the like from a plain number.
 func precededByNumberAbbrev(s string) bool {
-	f := strings.Fields(s)
-	if len(f) < 2 {
+	_, rest := lastField(s)
+	w, _ := lastField(rest)
+	if w == "" {
 		return false
 	}
-	switch strings.ToLower(f[len(f)-2]) {
+	switch strings.ToLower(w) {
 	case "no.", "nos.", "vol.", "art.", "pp.", "p.", "fig.", "sec.", "ch.":
 		return true
 	}
@@ -206,11 +285,11 @@ func precededByNumberAbbrev(s string) bool {
 
 // isInitialism tells whether s ends with a dotted initialism like "U.S.".
 func isInitialism(s string) bool {
-	f := strings.Fields(s)
-	if len(f) == 0 {
+	w, _ := lastField(s)
+	if w == "" {
 		return false
 	}
-	w := strings.TrimLeft(f[len(f)-1], "(\"“‘'")
+	w = strings.TrimLeft(w, "(\"“‘'")
 	if len(w) < 4 || len(w)%2 != 0 {
 		return false
 	}
@@ -220,4 +299,16 @@ func isInitialism(s string) bool {
 		}
 	}
 	return true
+}
+
+// lastField returns the last of strings.Fields(s) ("" if none) and what
+// comes before it.
+func lastField(s string) (field, before string) {
+	s = strings.TrimRightFunc(s, unicode.IsSpace)
+	i := strings.LastIndexFunc(s, unicode.IsSpace)
+	if i < 0 {
+		return s, ""
+	}
+	_, size := utf8.DecodeRuneInString(s[i:])
+	return s[i+size:], s[:i]
 }

@@ -20,13 +20,13 @@ func (r Ranker) Summarize(title, text string, n int) []string {
 	if n <= 0 {
 		return nil
 	}
-	sents := dropTitleEchoes(title, cleanSentences(text))
+	sents := dropTitleEchoes(title, withWords(cleanSentences(text)))
 	prose := proseSentences(sents)
 	if len(prose) < n {
 		// Mostly headings or a teaser: better something than nothing.
 		prose = sents
 	}
-	if !isEnglish(strings.Join(prose, " ")) {
+	if !isEnglish(joinTexts(prose)) {
 		return lead(prose, n)
 	}
 	return r.rank(title, prose, n)
@@ -35,7 +35,7 @@ func (r Ranker) Summarize(title, text string, n int) []string {
 // Lead returns the first n sentences after Clean, with headings, captions
 // and repeats of the title left out: the Lead-n baseline.
 func Lead(title, text string, n int) []string {
-	sents := dropTitleEchoes(title, cleanSentences(text))
+	sents := dropTitleEchoes(title, withWords(cleanSentences(text)))
 	prose := proseSentences(sents)
 	if len(prose) < n {
 		prose = sents
@@ -43,11 +43,53 @@ func Lead(title, text string, n int) []string {
 	return lead(prose, n)
 }
 
-func lead(sents []string, n int) []string {
+func lead(sents []sentence, n int) []string {
 	if len(sents) > n {
-		return sents[:n]
+		sents = sents[:n]
 	}
-	return sents
+	return texts(sents)
+}
+
+// sentence is a sentence with its words (see words), split once for all
+// the tests and features that need them.
+type sentence struct {
+	text  string
+	words []string
+}
+
+func withWords(texts []string) []sentence {
+	if texts == nil {
+		return nil
+	}
+	out := make([]sentence, len(texts))
+	for i, t := range texts {
+		out[i] = sentence{text: t, words: words(t)}
+	}
+	return out
+}
+
+// texts is the sentences' texts (nil for nil).
+func texts(sents []sentence) []string {
+	if sents == nil {
+		return nil
+	}
+	out := make([]string, len(sents))
+	for i, s := range sents {
+		out[i] = s.text
+	}
+	return out
+}
+
+// joinTexts is the sentences' texts joined by spaces.
+func joinTexts(sents []sentence) string {
+	var b strings.Builder
+	for i, s := range sents {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(s.text)
+	}
+	return b.String()
 }
 
 // isEnglish is true unless the text is reliably detected as another
@@ -62,10 +104,10 @@ func isEnglish(text string) bool {
 
 // proseSentences keeps sentences that read as prose: enough words and a
 // sentence-final mark. Headings, captions and labels have neither.
-func proseSentences(sents []string) []string {
-	var out []string
+func proseSentences(sents []sentence) []sentence {
+	var out []sentence
 	for _, s := range sents {
-		if len(words(s)) >= 4 && endsSentence(s) {
+		if len(s.words) >= 4 && endsSentence(s.text) {
 			out = append(out, s)
 		}
 	}
@@ -90,7 +132,7 @@ func endsSentence(s string) bool {
 
 // dropTitleEchoes removes sentences that repeat the headline (pages often
 // print it again above or inside the body).
-func dropTitleEchoes(title string, sents []string) []string {
+func dropTitleEchoes(title string, sents []sentence) []sentence {
 	tw := words(title)
 	if len(tw) == 0 {
 		return sents
@@ -101,7 +143,7 @@ func dropTitleEchoes(title string, sents []string) []string {
 	}
 	out := sents[:0:0]
 	for _, s := range sents {
-		sw := words(s)
+		sw := s.words
 		common := 0
 		for _, w := range sw {
 			if titleSet[w] {

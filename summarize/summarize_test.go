@@ -159,6 +159,29 @@ func BenchmarkLead(b *testing.B) {
 	}
 }
 
+// BenchmarkClean is the cost of the boilerplate rules (and the sentence
+// split they need for sentence-scope rules) on the 800-word article.
+func BenchmarkClean(b *testing.B) {
+	text := readFixture(b, "drill-article.txt")
+	Clean(text)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		Clean(text)
+	}
+}
+
+// BenchmarkSentences is the cost of splitting the cleaned article.
+func BenchmarkSentences(b *testing.B) {
+	text := Clean(readFixture(b, "drill-article.txt"))
+	Sentences(text)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		Sentences(text)
+	}
+}
+
 // TestSummarizeConcurrent: the pipeline shares the sentence model and rules
 // between goroutines; run with -race.
 func TestSummarizeConcurrent(t *testing.T) {

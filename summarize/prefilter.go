@@ -1,0 +1,258 @@
+package summarize
+
+import (
+	"regexp/syntax"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// A literal prefilter lets a rule skip its regexp on text that cannot
+// match: most rules need one of a few words ("cookie", "follow us on",
+// "©"), and looking for those in the case-folded text is far cheaper than
+// running a case-insensitive RE2 program at every position. The literals
+// are derived from each pattern's syntax tree when the rules are loaded, so
+// the rules file stays the only place a rule is written. The analysis is
+// conservative: when in doubt it requires nothing.
+
+// maxExact bounds the sets of strings tracked while analysing a pattern
+// (cross products of alternations grow fast).
+const maxExact = 64
+
+// maxClassRunes: a character class with more runes than this is treated as
+// "any character" (it is no useful literal).
+const maxClassRunes = 16
+
+// requiredLiterals derives from a Go regexp pattern literals, case-folded
+// (foldString), one of which occurs in any text the pattern matches once
+// folded. None means the pattern needs no particular literal.
+func requiredLiterals(pattern string) ([]string, error) {
+	re, err := syntax.Parse(pattern, syntax.Perl)
+	if err != nil {
+		return nil, err
+	}
+	return analyze(re.Simplify()).required(), nil
+}
+
+// patternInfo is what the analysis knows about a subexpression: either the
+// exact set of strings it matches (exact, folded, may contain ""), or a set
+// of literals one of which every match contains (req; nil when nothing is
+// known).
+type patternInfo struct {
+	isExact bool
+	exact   []string
+	req     []string
+}
+
+func exactInfo(s ...string) patternInfo { return patternInfo{isExact: true, exact: s} }
+
+var anyInfo = patternInfo{}
+
+// required turns the info into a necessary condition on the text.
+func (p patternInfo) required() []string {
+	if !p.isExact {
+		return p.req
+	}
+	return simplifyLiterals(p.exact)
+}
+
+func analyze(re *syntax.Regexp) patternInfo {
+	switch re.Op {
+	case syntax.OpNoMatch:
+		return exactInfo()
+	case syntax.OpEmptyMatch, syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText,
+		syntax.OpEndText, syntax.OpWordBoundary, syntax.OpNoWordBoundary:
+		return exactInfo("")
+	case syntax.OpLiteral:
+		return exactInfo(foldString(string(re.Rune)))
+	case syntax.OpCharClass:
+		return classInfo(re.Rune)
+	case syntax.OpCapture:
+		return analyze(re.Sub[0])
+	case syntax.OpQuest:
+		sub := analyze(re.Sub[0])
+		if !sub.isExact {
+			return anyInfo
+		}
+		return exactInfo(union(sub.exact, []string{""})...)
+	case syntax.OpPlus:
+		return patternInfo{req: analyze(re.Sub[0]).required()}
+	case syntax.OpRepeat:
+		if re.Min == 0 {
+			return anyInfo
+		}
+		return patternInfo{req: analyze(re.Sub[0]).required()}
+	case syntax.OpConcat:
+		return concatInfo(re.Sub)
+	case syntax.OpAlternate:
+		return alternateInfo(re.Sub)
+	}
+	// OpAnyChar, OpAnyCharNotNL, OpStar and anything new: no literal.
+	return anyInfo
+}
+
+func classInfo(ranges []rune) patternInfo {
+	n := 0
+	for i := 0; i+1 < len(ranges); i += 2 {
+		n += int(ranges[i+1]-ranges[i]) + 1
+		if n > maxClassRunes {
+			return anyInfo
+		}
+	}
+	var set []string
+	for i := 0; i+1 < len(ranges); i += 2 {
+		for r := ranges[i]; r <= ranges[i+1]; r++ {
+			set = union(set, []string{string(foldRune(r))})
+		}
+	}
+	return exactInfo(set...)
+}
+
+// concatInfo follows runs of subexpressions with exact sets (their cross
+// product is exact too) and keeps the most selective requirement seen.
+func concatInfo(subs []*syntax.Regexp) patternInfo {
+	var candidates [][]string
+	chain := []string{""}
+	allExact := true
+	for _, sub := range subs {
+		info := analyze(sub)
+		if !info.isExact {
+			allExact = false
+			candidates = append(candidates, simplifyLiterals(chain), info.req)
+			chain = []string{""}
+			continue
+		}
+		candidates = append(candidates, simplifyLiterals(info.exact))
+		if len(chain)*len(info.exact) > maxExact {
+			allExact = false
+			candidates = append(candidates, simplifyLiterals(chain))
+			chain = []string{""}
+		}
+		chain = cross(chain, info.exact)
+	}
+	if allExact {
+		return exactInfo(chain...)
+	}
+	candidates = append(candidates, simplifyLiterals(chain))
+	var best []string
+	for _, c := range candidates {
+		if betterLiterals(c, best) {
+			best = c
+		}
+	}
+	return patternInfo{req: best}
+}
+
+func alternateInfo(subs []*syntax.Regexp) patternInfo {
+	infos := make([]patternInfo, len(subs))
+	allExact := true
+	size := 0
+	for i, sub := range subs {
+		infos[i] = analyze(sub)
+		allExact = allExact && infos[i].isExact
+		size += len(infos[i].exact)
+	}
+	if allExact && size <= maxExact {
+		var set []string
+		for _, info := range infos {
+			set = union(set, info.exact)
+		}
+		return exactInfo(set...)
+	}
+	var req []string
+	for _, info := range infos {
+		r := info.required()
+		if len(r) == 0 {
+			// One branch can match without any literal.
+			return anyInfo
+		}
+		req = append(req, r...)
+	}
+	return patternInfo{req: simplifyLiterals(req)}
+}
+
+// betterLiterals tells whether requirement a is a cheaper or more selective
+// filter than b. Literals of six bytes or more are selective enough; then
+// fewer literals are cheaper to look for.
+func betterLiterals(a, b []string) bool {
+	sa, sb := selectivity(a), selectivity(b)
+	if sa != sb {
+		return sa > sb
+	}
+	return len(a) < len(b)
+}
+
+func selectivity(lits []string) int {
+	if len(lits) == 0 {
+		return 0
+	}
+	m := len(lits[0])
+	for _, l := range lits[1:] {
+		m = min(m, len(l))
+	}
+	return min(m, 6)
+}
+
+// simplifyLiterals drops duplicates and literals that contain another one
+// (finding the shorter is enough). A set with "" requires nothing.
+func simplifyLiterals(lits []string) []string {
+	lits = slices.Clone(lits)
+	slices.SortFunc(lits, func(a, b string) int { return len(a) - len(b) })
+	var out []string
+	for _, l := range lits {
+		if l == "" {
+			return nil
+		}
+		if !slices.ContainsFunc(out, func(o string) bool { return strings.Contains(l, o) }) {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+func cross(a, b []string) []string {
+	out := make([]string, 0, len(a)*len(b))
+	for _, x := range a {
+		for _, y := range b {
+			out = union(out, []string{x + y})
+		}
+	}
+	return out
+}
+
+func union(a, b []string) []string {
+	for _, s := range b {
+		if !slices.Contains(a, s) {
+			a = append(a, s)
+		}
+	}
+	return a
+}
+
+// foldRune maps every rune of a simple case-folding orbit (the runes a
+// (?i) pattern treats as equal, e.g. k, K and the Kelvin sign) to one
+// representative: the lower case of the smallest rune in it.
+func foldRune(r rune) rune {
+	if r < utf8.RuneSelf {
+		if 'A' <= r && r <= 'Z' {
+			return r + 'a' - 'A'
+		}
+		return r
+	}
+	m := r
+	for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+		m = min(m, f)
+	}
+	return unicode.ToLower(m)
+}
+
+// foldString folds s rune by rune (see foldRune); invalid UTF-8 becomes
+// U+FFFD, as the regexp engine reads it.
+func foldString(s string) string {
+	b := make([]byte, 0, len(s))
+	for _, r := range s {
+		b = utf8.AppendRune(b, foldRune(r))
+	}
+	return string(b)
+}
