@@ -36,35 +36,12 @@ func Nonce(parts ...string) string {
 // QuietUntil reports whether a post of severity sev to ch must wait for the
 // end of the channel's quiet hours at now, and until when. Quiet hours are
 // read in the channel's time zone and may cross midnight (22:00–07:00);
-// urgent posts are never held. Start == End means no quiet hours.
+// urgent posts are never held.
 func QuietUntil(ch config.Channel, sev model.Severity, now time.Time) (time.Time, bool) {
-	q := ch.Quiet
-	if q == nil || sev == model.SeverityUrgent || q.Start == q.End {
+	if sev == model.SeverityUrgent || !ch.Quiet.Active(now) {
 		return time.Time{}, false
 	}
-	loc := q.Location
-	if loc == nil {
-		loc = time.UTC
-	}
-	local := now.In(loc)
-	m := local.Hour()*60 + local.Minute()
-	y, mo, d := local.Date()
-	endOn := func(day int) time.Time {
-		return time.Date(y, mo, day, q.End/60, q.End%60, 0, 0, loc)
-	}
-	if q.Start < q.End { // same day, e.g. 01:00–06:00
-		if m >= q.Start && m < q.End {
-			return endOn(d), true
-		}
-		return time.Time{}, false
-	}
-	switch { // crosses midnight, e.g. 22:00–07:00
-	case m >= q.Start:
-		return endOn(d + 1), true
-	case m < q.End:
-		return endOn(d), true
-	}
-	return time.Time{}, false
+	return ch.Quiet.EndsAt(now), true
 }
 
 // InCooldown reports whether a story alerted at prevSentAt is still within

@@ -195,7 +195,7 @@ func (c *Commands) mute(ctx context.Context, in *request) (reply, error) {
 	}
 	c.log.Info("topic muted", "topic", topic, "channel", ch.Name, "until", until, "by", userID(in.i))
 	return reply{Content: fmt.Sprintf("🔕 %s alerts are muted in #%s until %s (%s). /unmute ends it sooner.",
-		mdText(topicTitle(in.cfg, topic), 100), mdText(ch.Name, 100), stamp(until, "f"), stamp(until, "R"))}, nil
+		mdText(in.cfg.TopicTitle(topic), 100), mdText(ch.Name, 100), stamp(until, "f"), stamp(until, "R"))}, nil
 }
 
 func (c *Commands) unmute(ctx context.Context, in *request) (reply, error) {
@@ -215,7 +215,7 @@ func (c *Commands) unmute(ctx context.Context, in *request) (reply, error) {
 	if err != nil && !errors.Is(err, storage.ErrNotFound) {
 		return reply{}, fmt.Errorf("unmute %s in %s: %w", topic, ch.Name, err)
 	}
-	title, name := mdText(topicTitle(in.cfg, topic), 100), mdText(ch.Name, 100)
+	title, name := mdText(in.cfg.TopicTitle(topic), 100), mdText(ch.Name, 100)
 	if until, perr := time.Parse(time.RFC3339, v); err != nil || perr != nil || !c.opts.Now().Before(until) {
 		return reply{Content: fmt.Sprintf("%s alerts were not muted in #%s.", title, name), Ephemeral: true}, nil
 	}

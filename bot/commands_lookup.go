@@ -111,7 +111,7 @@ func (c *Commands) timelinePage(ctx context.Context, in *request, topic string, 
 			desc = "No more stories in this range."
 		}
 	}
-	title := "Timeline · " + mdText(topicTitle(in.cfg, topic), 200)
+	title := "Timeline · " + mdText(in.cfg.TopicTitle(topic), 200)
 	footer := fmt.Sprintf("Page %d · %s → %s · newest first", pageNo+1, day(r.From, loc), day(r.To.Add(-time.Nanosecond), loc))
 	out := reply{Embeds: []*discordgo.MessageEmbed{embed(title, desc, footer)}}
 	id := func(pg int) string {
@@ -251,7 +251,7 @@ func (c *Commands) latest(ctx context.Context, in *request) (reply, error) {
 	}
 	title := "Latest"
 	if topic != "" {
-		title += " · " + mdText(topicTitle(in.cfg, topic), 200)
+		title += " · " + mdText(in.cfg.TopicTitle(topic), 200)
 	}
 	return reply{Embeds: []*discordgo.MessageEmbed{embed(title, desc, "newest first")}}, nil
 }

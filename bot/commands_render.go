@@ -141,16 +141,6 @@ func embed(title, description, footer string) *discordgo.MessageEmbed {
 	return e
 }
 
-// topicTitle is a topic's display name, its slug when it has none.
-func topicTitle(cfg *config.Config, name string) string {
-	for _, t := range cfg.Topics {
-		if t.Name == name && t.Title != "" {
-			return t.Title
-		}
-	}
-	return name
-}
-
 // topicChoices offers the topics whose name or title contains what was
 // typed (case-insensitive), prefix matches first, at most 25.
 func topicChoices(cfg *config.Config, typed string) []*discordgo.ApplicationCommandOptionChoice {

@@ -3,9 +3,9 @@ package config
 import "time"
 
 // Active tells whether t falls within the quiet hours. Hours that cross
-// midnight ("23:00-07:00") wrap.
+// midnight ("23:00-07:00") wrap; equal start and end mean none.
 func (q *QuietHours) Active(t time.Time) bool {
-	if q == nil {
+	if q == nil || q.Start == q.End {
 		return false
 	}
 	local := t.In(q.location())
@@ -35,24 +35,4 @@ func (q *QuietHours) location() *time.Location {
 		return time.UTC
 	}
 	return q.Location
-}
-
-// Channel returns the channel with the given name, or nil.
-func (c *Config) Channel(name string) *Channel {
-	for i := range c.Channels {
-		if c.Channels[i].Name == name {
-			return &c.Channels[i]
-		}
-	}
-	return nil
-}
-
-// Topic returns the topic with the given name, or nil.
-func (c *Config) Topic(name string) *Topic {
-	for i := range c.Topics {
-		if c.Topics[i].Name == name {
-			return &c.Topics[i]
-		}
-	}
-	return nil
 }

@@ -23,10 +23,10 @@
 //     post: the token, not the post, is wrong.
 //   - Every goroutine stops when the context given to Run is cancelled.
 //
-// Wiring: New(store, sink, Options{Channels: ChannelIDs(cfg.Channels),
-// Hold: QuietHours(cfg.Channels, cfg.Rules, cfg.Bot.Location)}), then Run in
-// its own goroutine and Notify after each write of posts; Flush instead of
-// Run for one-shot delivery. The Sink stamps nothing itself: the outbox
+// Wiring: New(store, sink, Options{Channels: cfg.ChannelIDs(),
+// Hold: a quiet-hours policy such as pipeline.QuietHold}), then Run in its
+// own goroutine and Notify after each write of posts; Flush instead of Run
+// for one-shot delivery. The Sink stamps nothing itself: the outbox
 // stamps each message with its post's marker (Stamp) before Send or Edit,
 // and a Sink's Recent reports it back with MessageMarker.
 //

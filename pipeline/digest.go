@@ -80,7 +80,7 @@ func (p *Pipeline) digestPosts(ctx context.Context, rt *Runtime, d config.Digest
 			return nil, err
 		}
 		byTopic[t] = sts
-		titles[t] = topicTitle(rt.Config, t)
+		titles[t] = rt.Config.TopicTitle(t)
 	}
 	msg, ok := alerts.RenderDigest(d, byTopic, titles, since, now, displayLocation(rt.Config))
 	if !ok {
@@ -88,24 +88,15 @@ func (p *Pipeline) digestPosts(ctx context.Context, rt *Runtime, d config.Digest
 	}
 	var posts []model.Post
 	for _, name := range d.Channels {
-		ch, found := channelByName(rt.Config, name)
-		if !found {
+		ch := rt.Config.Channel(name)
+		if ch == nil {
 			continue
 		}
-		post := newPost(model.PostDigest, ch, now)
+		post := newPost(model.PostDigest, *ch, now)
 		post.Rule = d.Name
 		post.Nonce = alerts.Nonce("digest", d.Name, ch.Name, now.UTC().Truncate(time.Minute).Format(time.RFC3339))
 		post.Message = msg
 		posts = append(posts, post)
 	}
 	return posts, nil
-}
-
-func topicTitle(cfg *config.Config, name string) string {
-	for _, t := range cfg.Topics {
-		if t.Name == name && t.Title != "" {
-			return t.Title
-		}
-	}
-	return name
 }

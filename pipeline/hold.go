@@ -14,20 +14,15 @@ func QuietHold(cfg *config.Config, p model.Post, now time.Time) (time.Time, bool
 	if p.Kind != model.PostAlert && p.Kind != model.PostUpdate {
 		return time.Time{}, false
 	}
-	ch, ok := channelByName(cfg, p.Channel)
-	if !ok {
+	ch := cfg.Channel(p.Channel)
+	if ch == nil {
 		return time.Time{}, false
 	}
-	return alerts.QuietUntil(ch, ruleSeverity(cfg, p.Rule), now)
-}
-
-func ruleSeverity(cfg *config.Config, name string) model.Severity {
-	for _, r := range cfg.Rules {
-		if r.Name == name {
-			return model.Severity(r.Severity)
-		}
+	sev := model.SeverityAlert
+	if r := cfg.Rule(p.Rule); r != nil {
+		sev = model.Severity(r.Severity)
 	}
-	return model.SeverityAlert
+	return alerts.QuietUntil(*ch, sev, now)
 }
 
 // NoticePost is an operational notice for a channel.

@@ -63,7 +63,8 @@ type Options struct {
 // Pipeline polls feeds and turns new items into stored posts.
 type Pipeline struct {
 	store   storage.Store
-	grouper *stories.Grouper
+	grouper *stories.Grouper // owned by the cycle
+	window  time.Duration    // the grouper's window
 	runtime atomic.Pointer[Runtime]
 	opts    Options
 	log     *slog.Logger
@@ -91,8 +92,7 @@ func New(ctx context.Context, store storage.Store, rt *Runtime, opts Options) (*
 	}
 	p := &Pipeline{store: store, opts: opts, log: opts.Logger}
 	p.runtime.Store(rt)
-	p.grouper = stories.NewGrouper(rt.Config.Stories.Window)
-	if err := p.loadWindow(ctx, rt.Config.Stories.Window); err != nil {
+	if err := p.loadWindow(ctx, rt.Config); err != nil {
 		return nil, err
 	}
 	return p, nil
@@ -104,8 +104,12 @@ func (p *Pipeline) SetRuntime(rt *Runtime) { p.runtime.Store(rt) }
 // Runtime returns the configuration in force.
 func (p *Pipeline) Runtime() *Runtime { return p.runtime.Load() }
 
-func (p *Pipeline) loadWindow(ctx context.Context, window time.Duration) error {
-	since := p.opts.Clock().Add(-window)
+// loadWindow builds the story grouper afresh from the stories and items of
+// the window in storage: at start, when a reload changes the window, and
+// when storage refused an item the grouper had already taken in, so that
+// memory never holds a source the database does not.
+func (p *Pipeline) loadWindow(ctx context.Context, cfg *config.Config) error {
+	since := p.opts.Clock().Add(-cfg.Stories.Window)
 	items, err := p.store.Latest(ctx, storage.Query{Since: since, Limit: 100000})
 	if err != nil {
 		return fmt.Errorf("load story window: %w", err)
@@ -114,7 +118,15 @@ func (p *Pipeline) loadWindow(ctx context.Context, window time.Duration) error {
 	if err != nil {
 		return fmt.Errorf("load story window: %w", err)
 	}
-	p.grouper.Load(items, sts)
+	g := stories.NewGrouper(cfg.Stories.Window)
+	g.LocationOf = func(feed string) *time.Location {
+		if f := cfg.Feed(feed); f != nil {
+			return location(*f, cfg)
+		}
+		return displayLocation(cfg)
+	}
+	g.Load(items, sts)
+	p.grouper, p.window = g, cfg.Stories.Window
 	return nil
 }
 
@@ -158,6 +170,11 @@ func (p *Pipeline) Cycle(ctx context.Context) (Stats, error) {
 	states, err := p.feedStates(ctx)
 	if err != nil {
 		return Stats{}, err
+	}
+	if rt.Config.Stories.Window != p.window {
+		if err := p.loadWindow(ctx, rt.Config); err != nil {
+			return Stats{}, err
+		}
 	}
 	if rt.Config != p.urlsChecked {
 		if err := p.followConfiguredURLs(ctx, rt.Config.Feeds, states); err != nil {
@@ -318,11 +335,11 @@ func (p *Pipeline) notice(ctx context.Context, rt *Runtime, f config.Feed, st mo
 	}
 	p.log.Warn("feed notice", "feed", f.Name, "notice", text)
 	admin := rt.Config.Discord.AdminChannel
-	ch, ok := channelByName(rt.Config, admin)
-	if !ok {
+	ch := rt.Config.Channel(admin)
+	if ch == nil {
 		return nil
 	}
-	post := NoticePost(ch, text, p.opts.Clock())
+	post := NoticePost(*ch, text, p.opts.Clock())
 	if err := p.store.AddPosts(ctx, []model.Post{post}); err != nil {
 		return fmt.Errorf("add notice for feed %s: %w", f.Name, err)
 	}
@@ -349,6 +366,13 @@ func (p *Pipeline) storeItems(ctx context.Context, rt *Runtime, f config.Feed, i
 			}
 		}
 		ok, err := p.store.SaveItem(ctx, it, &story, ps)
+		if err != nil || !ok {
+			// Another replica stored the item first, or the write failed:
+			// the grouper took in a source the database does not have.
+			if lerr := p.loadWindow(ctx, rt.Config); lerr != nil && err == nil {
+				err = lerr
+			}
+		}
 		if err != nil {
 			return added, posts, fmt.Errorf("save item %s of feed %s: %w", it.Key, f.Name, err)
 		}
@@ -428,15 +452,6 @@ func location(f config.Feed, cfg *config.Config) *time.Location {
 		return cfg.Bot.Location
 	}
 	return time.UTC
-}
-
-func channelByName(cfg *config.Config, name string) (config.Channel, bool) {
-	for _, c := range cfg.Channels {
-		if c.Name == name {
-			return c, true
-		}
-	}
-	return config.Channel{}, false
 }
 
 func newPost(kind model.PostKind, ch config.Channel, now time.Time) model.Post {

@@ -27,7 +27,10 @@ func (p *Pipeline) plan(ctx context.Context, rt *Runtime, it model.Item, story m
 		if muted {
 			continue
 		}
-		cooldown := ruleCooldown(rt.Config, route.match.Rule)
+		var cooldown time.Duration
+		if r := rt.Config.Rule(route.match.Rule); r != nil {
+			cooldown = r.Cooldown
+		}
 		post, ok, err := p.postFor(ctx, rt, it, story, route.match, route.channel, cooldown, now)
 		if err != nil {
 			return nil, err
@@ -54,14 +57,14 @@ func routes(cfg *config.Config, matches []model.Match) []route {
 	index := map[string]int{}
 	for _, m := range matches {
 		for _, name := range m.Channels {
-			ch, ok := channelByName(cfg, name)
-			if !ok || ch.DigestOnly {
+			ch := cfg.Channel(name)
+			if ch == nil || ch.DigestOnly {
 				continue
 			}
 			i, seen := index[name]
 			if !seen {
 				index[name] = len(out)
-				out = append(out, route{channel: ch, match: m})
+				out = append(out, route{channel: *ch, match: m})
 				continue
 			}
 			if m.Severity.Rank() > out[i].match.Severity.Rank() {
@@ -137,15 +140,6 @@ func alertedAt(prev model.Post, now time.Time) time.Time {
 		return now
 	}
 	return prev.SentAt
-}
-
-func ruleCooldown(cfg *config.Config, name string) time.Duration {
-	for _, r := range cfg.Rules {
-		if r.Name == name {
-			return r.Cooldown
-		}
-	}
-	return 0
 }
 
 func displayLocation(cfg *config.Config) *time.Location {

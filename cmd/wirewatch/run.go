@@ -60,7 +60,8 @@ func runBot(ctx context.Context, args []string, out io.Writer) error {
 	}
 	defer closeSink()
 	box = outbox.New(store, sink, outbox.Options{
-		Logger: log,
+		Logger:   log,
+		Channels: rt.Config.ChannelIDs(),
 		Hold: func(post model.Post, now time.Time) (time.Time, bool) {
 			return pipeline.QuietHold(p.Runtime().Config, post, now)
 		},

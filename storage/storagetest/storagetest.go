@@ -855,12 +855,12 @@ func testMeta(t *testing.T, s storage.Store) {
 func testNotFound(t *testing.T, s storage.Store) {
 	ctx := context.Background()
 	lookups := map[string]func() error{
-		"ItemByLink":  func() error { _, err := s.ItemByLink(ctx, "https://missing.example/"); return err },
-		"Story":       func() error { _, err := s.Story(ctx, "missing"); return err },
-		"Post":        func() error { _, err := s.Post(ctx, "missing"); return err },
+		"ItemByLink":   func() error { _, err := s.ItemByLink(ctx, "https://missing.example/"); return err },
+		"Story":        func() error { _, err := s.Story(ctx, "missing"); return err },
+		"Post":         func() error { _, err := s.Post(ctx, "missing"); return err },
 		"AlertPostFor": func() error { _, err := s.AlertPostFor(ctx, "s", "r", "c"); return err },
-		"FeedState":   func() error { _, err := s.FeedState(ctx, "missing"); return err },
-		"Meta":        func() error { _, err := s.Meta(ctx, "missing"); return err },
+		"FeedState":    func() error { _, err := s.FeedState(ctx, "missing"); return err },
+		"Meta":         func() error { _, err := s.Meta(ctx, "missing"); return err },
 	}
 	for name, lookup := range lookups {
 		err := lookup()
