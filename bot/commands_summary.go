@@ -1,11 +1,9 @@
 package bot
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
-	"mime"
 	"net"
 	"net/http"
 	"net/netip"
@@ -13,8 +11,6 @@ import (
 	"strings"
 
 	"github.com/bwmarrin/discordgo"
-	"golang.org/x/net/html"
-	"golang.org/x/net/html/atom"
 
 	"wirewatch/alerts"
 	"wirewatch/feeds"
@@ -42,22 +38,16 @@ func (c *Commands) summary(ctx context.Context, in *request) (reply, error) {
 	}
 	fctx, cancel := context.WithTimeout(ctx, c.opts.SummaryTimeout)
 	defer cancel()
-	body, final, ctype, err := feeds.FetchPage(fctx, c.guarded(), u.String(), c.opts.SummaryMaxBytes)
-	if err != nil {
+	a, err := summarize.FetchArticle(fctx, c.guarded(), u.String(), c.opts.SummaryMaxBytes)
+	switch {
+	case errors.Is(err, summarize.ErrNotHTML):
+		return reply{}, userErrorf("That link is not a web page; /summary reads news articles.")
+	case errors.Is(err, summarize.ErrNoArticle):
+		return reply{}, userErrorf("Found no article text on that page; is it a news article?")
+	case err != nil:
 		return reply{}, c.fetchFailure(u, err)
 	}
-	if mt, _, _ := mime.ParseMediaType(ctype); mt != "" && mt != "text/html" && mt != "application/xhtml+xml" {
-		return reply{}, userErrorf("That link is not a web page (it is %s); /summary reads news articles.", code(mt))
-	}
-	page, _ := feeds.DecodeUTF8(body, ctype)
-	text, err := summarize.Extract(page, final)
-	if errors.Is(err, summarize.ErrNoArticle) {
-		return reply{}, userErrorf("Found no article text on that page; is it a news article?")
-	}
-	if err != nil {
-		return reply{}, fmt.Errorf("summary of %s: %w", u.Redacted(), err)
-	}
-	title := pageTitle(page)
+	final, title, text := a.URL, a.Title, a.Text
 	sents := summarize.Summarize(title, text, c.opts.SummarySentences)
 	if len(sents) == 0 {
 		return reply{}, userErrorf("Found no sentences to summarize on that page.")
@@ -177,55 +167,4 @@ func (c *Commands) fetchFailure(u *url.URL, err error) error {
 	}
 	c.log.Info("summary fetch failed", "url", u.Redacted(), "err", err)
 	return userErrorf("Could not read %s; check the link and try again.", code(u.Redacted()))
-}
-
-// pageTitle is the page's og:title, else its <title>, read from the head.
-func pageTitle(page []byte) string {
-	z := html.NewTokenizer(bytes.NewReader(page))
-	var title, og string
-	inTitle := false
-	for {
-		switch z.Next() {
-		case html.ErrorToken:
-			return pickTitle(og, title)
-		case html.StartTagToken, html.SelfClosingTagToken:
-			name, hasAttr := z.TagName()
-			switch atom.Lookup(name) {
-			case atom.Title:
-				inTitle = true
-			case atom.Meta:
-				var prop, content string
-				for hasAttr {
-					var k, v []byte
-					k, v, hasAttr = z.TagAttr()
-					switch string(k) {
-					case "property", "name":
-						prop = string(v)
-					case "content":
-						content = string(v)
-					}
-				}
-				if prop == "og:title" && og == "" {
-					og = content
-				}
-			case atom.Body:
-				return pickTitle(og, title)
-			}
-		case html.TextToken:
-			if inTitle && title == "" {
-				title = string(z.Text())
-			}
-		case html.EndTagToken:
-			if name, _ := z.TagName(); atom.Lookup(name) == atom.Title {
-				inTitle = false
-			}
-		}
-	}
-}
-
-func pickTitle(og, title string) string {
-	if s := strings.TrimSpace(og); s != "" {
-		return s
-	}
-	return strings.TrimSpace(title)
 }

@@ -8,10 +8,13 @@ import (
 	"golang.org/x/net/html"
 )
 
+// MaxTextBytes caps an item's text, from the feed or from its article page.
+const MaxTextBytes = 100 << 10
+
 // Size caps of item fields, in bytes.
 const (
 	maxTitleBytes    = 1 << 10
-	maxTextBytes     = 100 << 10
+	maxTextBytes     = MaxTextBytes
 	maxAuthorBytes   = 256
 	maxCategoryBytes = 128
 	maxCategories    = 32

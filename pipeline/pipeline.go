@@ -17,7 +17,9 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"net/url"
 	"sort"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -437,11 +439,18 @@ func (p *Pipeline) fullText(ctx context.Context, rt *Runtime, f config.Feed, lin
 		return "", errors.New("item has no link")
 	}
 	_, pages := p.clients(rt.Config.Polling)
-	body, final, _, err := feeds.FetchPage(ctx, pages[f.AllowPrivate], link, rt.Config.Polling.MaxBodyBytes)
-	if err != nil {
-		return "", err
-	}
-	return summarize.Extract(body, final)
+	a, err := summarize.FetchArticle(ctx, pages[f.AllowPrivate && sameHost(link, f.URL)], link, rt.Config.Polling.MaxBodyBytes)
+	return a.Text, err
+}
+
+// sameHost reports whether two URLs name the same host. A feed allowed on
+// a private address may have its own articles fetched there, but a link in
+// its content pointing elsewhere (169.254.169.254, say) is untrusted and
+// goes through the guard like any other.
+func sameHost(a, b string) bool {
+	ua, err1 := url.Parse(a)
+	ub, err2 := url.Parse(b)
+	return err1 == nil && err2 == nil && ua.Host != "" && strings.EqualFold(ua.Host, ub.Host)
 }
 
 func location(f config.Feed, cfg *config.Config) *time.Location {

@@ -8,9 +8,10 @@
 // Punkt tokenizer) → rank (position prior, directed centrality, title as
 // a query, penalties) → MMR selection.
 //
-// Rules: the package does no network I/O (callers fetch pages and pass the
-// bytes); it is deterministic (same input, same summary); it imports no
-// other wirewatch package except model and config. Text from feeds is
+// Rules: the only network I/O is FetchArticle, through a client the caller
+// gives (feeds' guarded client); everything else works on bytes and text
+// and is deterministic (same input, same summary). It imports feeds (for
+// fetching and charset repair), model and config, nothing downstream. Text from feeds is
 // untrusted: nothing here interprets markup beyond extracting text.
 // Quality is measured against Lead-3 with ROUGE in summarize/evaluate.
 //

@@ -24,19 +24,13 @@ const minArticleWords = 40
 // readability and DOM-distiller fallbacks. It wraps ErrNoArticle when the
 // page has no usable text. pageURL may be empty.
 func Extract(page []byte, pageURL string) (string, error) {
-	text, err := extractRaw(page, pageURL)
-	if err != nil {
-		return "", err
-	}
-	text = Clean(text)
-	if n := len(strings.Fields(text)); n < minArticleWords {
-		return "", fmt.Errorf("extract %s: %d words after cleaning: %w", pageURL, n, ErrNoArticle)
-	}
-	return text, nil
+	a, err := ReadArticle(page, "", pageURL)
+	return a.Text, err
 }
 
-// extractRaw is the extractor's text with paragraph breaks, before Clean.
-func extractRaw(page []byte, pageURL string) (string, error) {
+// extractRaw is the extractor's text with paragraph breaks, before Clean,
+// and the page's title as the extractor read it from its metadata.
+func extractRaw(page []byte, pageURL string) (text, title string, err error) {
 	opts := trafilatura.Options{
 		EnableFallback:  true,
 		ExcludeComments: true,
@@ -49,12 +43,12 @@ func extractRaw(page []byte, pageURL string) (string, error) {
 	}
 	res, err := trafilatura.Extract(bytes.NewReader(page), opts)
 	if err != nil {
-		return "", fmt.Errorf("extract %s: %v: %w", pageURL, err, ErrNoArticle)
+		return "", "", fmt.Errorf("extract %s: %v: %w", pageURL, err, ErrNoArticle)
 	}
 	if res == nil || res.ContentNode == nil {
-		return "", fmt.Errorf("extract %s: %w", pageURL, ErrNoArticle)
+		return "", "", fmt.Errorf("extract %s: %w", pageURL, ErrNoArticle)
 	}
-	return blockText(res.ContentNode), nil
+	return blockText(res.ContentNode), res.Metadata.Title, nil
 }
 
 // blockText renders a node as text with a line break around every block

@@ -8,7 +8,7 @@ import (
 )
 
 func init() {
-	register("demo", "the whole pipeline on sample news, offline: feeds on 127.0.0.1, SQLite, an in-process Discord", runDemo)
+	registerGraceful("demo", "the whole pipeline on sample news, offline: feeds on 127.0.0.1, SQLite, an in-process Discord", runDemo)
 }
 
 func runDemo(ctx context.Context, args []string, out io.Writer) error {

@@ -21,6 +21,9 @@ var version = "dev"
 type command struct {
 	summary string
 	run     func(ctx context.Context, args []string, out io.Writer) error
+	// graceful commands watch ctx and wind down when it is cancelled by
+	// SIGINT or SIGTERM; the others keep the default and end at once.
+	graceful bool
 }
 
 var commands = map[string]command{}
@@ -28,6 +31,11 @@ var commands = map[string]command{}
 // register adds a subcommand; each command's file registers itself.
 func register(name, summary string, run func(ctx context.Context, args []string, out io.Writer) error) {
 	commands[name] = command{summary: summary, run: run}
+}
+
+// registerGraceful adds a subcommand that shuts down cleanly on a signal.
+func registerGraceful(name, summary string, run func(ctx context.Context, args []string, out io.Writer) error) {
+	commands[name] = command{summary: summary, run: run, graceful: true}
 }
 
 // errUsage marks a mistake in the command line (exit status 2).
@@ -38,8 +46,16 @@ var errUsage = errors.New("usage")
 var errFound = errors.New("problems found")
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
+	ctx := context.Background()
+	if len(os.Args) > 1 && commands[os.Args[1]].graceful {
+		var stop context.CancelFunc
+		ctx, stop = signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
+		defer stop()
+		go func() {
+			<-ctx.Done()
+			stop() // a second signal ends the process at once
+		}()
+	}
 	os.Exit(runMain(ctx, os.Args[1:], os.Stdout, os.Stderr))
 }
 

@@ -22,7 +22,7 @@ import (
 )
 
 func init() {
-	register("run", "run the bot: poll feeds, post alerts and digests, answer slash commands", runBot)
+	registerGraceful("run", "run the bot: poll feeds, post alerts and digests, answer slash commands", runBot)
 }
 
 func runBot(ctx context.Context, args []string, out io.Writer) error {

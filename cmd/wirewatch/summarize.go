@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -36,7 +35,7 @@ func runSummarize(ctx context.Context, args []string, out io.Writer) error {
 		return fmt.Errorf("%w: -n must be between 1 and 50", errUsage)
 	}
 	if *jsonl {
-		in, closeIn, err := openInput(ctx, fs.Arg(0))
+		in, closeIn, err := openInput(fs.Arg(0))
 		if err != nil {
 			return err
 		}
@@ -77,9 +76,16 @@ func runEval(_ context.Context, args []string, out io.Writer) error {
 	return evaluate.Evaluate(out, *dir, evaluate.Options{BBCSample: *bbc, Extraction: *extraction})
 }
 
-// inputText reads a file, a URL or stdin; HTML is reduced to its main text.
+// inputText reads a file, stdin or an http(s) URL (through the guarded
+// client: no private addresses); a web page is reduced to its main text.
 func inputText(ctx context.Context, src string) (string, error) {
-	in, closeIn, err := openInput(ctx, src)
+	if strings.HasPrefix(src, "http://") || strings.HasPrefix(src, "https://") {
+		ctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+		defer cancel()
+		a, err := summarize.FetchArticle(ctx, feeds.NewHTTPClient(feeds.Options{}, false), src, maxInput)
+		return a.Text, err
+	}
+	in, closeIn, err := openInput(src)
 	if err != nil {
 		return "", err
 	}
@@ -91,42 +97,21 @@ func inputText(ctx context.Context, src string) (string, error) {
 	if len(raw) > maxInput {
 		return "", fmt.Errorf("read %s: larger than %d bytes", src, maxInput)
 	}
-	if looksLikeHTML(raw) {
-		return summarize.Extract(raw, pageURL(src))
+	if strings.Contains(http.DetectContentType(raw), "html") {
+		a, err := summarize.ReadArticle(raw, "", "")
+		return a.Text, err
 	}
-	return summarize.Clean(string(raw)), nil
+	return summarize.Clean(feeds.PlainParagraphs(string(raw), feeds.MaxTextBytes)), nil
 }
 
-// openInput opens a file, stdin ("" or "-"), or fetches an http(s) URL
-// through the same guarded client as feeds (no private addresses).
-func openInput(ctx context.Context, src string) (io.Reader, func(), error) {
-	switch {
-	case src == "" || src == "-":
+// openInput opens a file, or stdin for "" and "-".
+func openInput(src string) (io.Reader, func(), error) {
+	if src == "" || src == "-" {
 		return os.Stdin, func() {}, nil
-	case strings.HasPrefix(src, "http://") || strings.HasPrefix(src, "https://"):
-		ctx, cancel := context.WithTimeout(ctx, 30*time.Second)
-		defer cancel()
-		client := feeds.NewHTTPClient(feeds.Options{}, false)
-		body, _, _, err := feeds.FetchPage(ctx, client, src, maxInput)
-		if err != nil {
-			return nil, nil, err
-		}
-		return bytes.NewReader(body), func() {}, nil
 	}
 	f, err := os.Open(src)
 	if err != nil {
 		return nil, nil, err
 	}
 	return f, func() { f.Close() }, nil
-}
-
-func looksLikeHTML(b []byte) bool {
-	return strings.Contains(http.DetectContentType(b), "html")
-}
-
-func pageURL(src string) string {
-	if strings.HasPrefix(src, "http://") || strings.HasPrefix(src, "https://") {
-		return src
-	}
-	return ""
 }
