@@ -85,6 +85,10 @@ func Timeline(ctx context.Context, st Store, cfg *config.Config, topic string, r
 	if err := CheckTopic(cfg, topic); err != nil {
 		return nil, err
 	}
+	limit, offset, err := page(limit, offset)
+	if err != nil {
+		return nil, err
+	}
 	sts, err := st.Timeline(ctx, storage.Query{Topic: topic, Since: r.From, Until: r.To, Limit: limit, Offset: offset})
 	if err != nil {
 		return nil, fmt.Errorf("timeline of %s: %w", topic, err)

@@ -112,11 +112,11 @@ func (p *Pipeline) Runtime() *Runtime { return p.runtime.Load() }
 // memory never holds a source the database does not.
 func (p *Pipeline) loadWindow(ctx context.Context, cfg *config.Config) error {
 	since := p.opts.Clock().Add(-cfg.Stories.Window)
-	items, err := p.store.Latest(ctx, storage.Query{Since: since, Limit: 100000})
+	items, err := p.store.Latest(ctx, storage.Query{Since: since, Limit: -1})
 	if err != nil {
 		return fmt.Errorf("load story window: %w", err)
 	}
-	sts, err := p.store.Stories(ctx, storage.Query{Since: since, Limit: 100000})
+	sts, err := p.store.Stories(ctx, storage.Query{Since: since, Limit: -1})
 	if err != nil {
 		return fmt.Errorf("load story window: %w", err)
 	}
@@ -359,11 +359,11 @@ func (p *Pipeline) storeItems(ctx context.Context, rt *Runtime, f config.Feed, i
 	added, posts := 0, 0
 	for i := range fresh {
 		it := &fresh[i]
-		p.enrich(ctx, rt, f, it)
+		matches := p.enrich(ctx, rt, f, it)
 		story, _ := p.grouper.Add(it, location(f, rt.Config))
 		var ps []model.Post
 		if postable && p.opts.Clock().Sub(it.Published) <= rt.Config.Polling.MaxItemAge {
-			if ps, err = p.plan(ctx, rt, *it, story); err != nil {
+			if ps, err = p.plan(ctx, rt, *it, story, matches); err != nil {
 				return added, posts, err
 			}
 		}
@@ -410,8 +410,10 @@ func (p *Pipeline) newItems(ctx context.Context, items []model.Item) ([]model.It
 	return fresh, nil
 }
 
-// enrich fills an item's full text (when its feed gives a teaser), summary and topics.
-func (p *Pipeline) enrich(ctx context.Context, rt *Runtime, f config.Feed, it *model.Item) {
+// enrich fills an item's full text (when its feed gives a teaser), summary
+// and topics, and returns the rules it matches: topics and rules come from
+// one tokenization of the item.
+func (p *Pipeline) enrich(ctx context.Context, rt *Runtime, f config.Feed, it *model.Item) []model.Match {
 	if wantsFullText(f, it.Text) {
 		if text, err := p.fullText(ctx, rt, f, it.Link); err != nil {
 			p.log.Info("full text unavailable, using the feed's content", "feed", f.Name, "link", it.Link, "err", err)
@@ -421,7 +423,9 @@ func (p *Pipeline) enrich(ctx context.Context, rt *Runtime, f config.Feed, it *m
 	}
 	it.Text = summarize.Clean(it.Text)
 	it.Summary = summarize.Summarize(it.Title, it.Text, SummarySentences)
-	it.Topics = rt.Rules.Topics(*it)
+	topics, matches := rt.Rules.Analyze(*it)
+	it.Topics = topics
+	return matches
 }
 
 func wantsFullText(f config.Feed, text string) bool {

@@ -16,10 +16,10 @@ import (
 // channel), under the most severe rule that routes there; a later source of
 // the same story within the rule's cooldown updates the earlier alert
 // instead of posting again.
-func (p *Pipeline) plan(ctx context.Context, rt *Runtime, it model.Item, story model.Story) ([]model.Post, error) {
+func (p *Pipeline) plan(ctx context.Context, rt *Runtime, it model.Item, story model.Story, matches []model.Match) ([]model.Post, error) {
 	now := p.opts.Clock()
 	var posts []model.Post
-	for _, route := range routes(rt.Config, rt.Rules.Match(it)) {
+	for _, route := range routes(rt.Config, matches) {
 		muted, err := p.muted(ctx, route.channel.Name, it.Topics, now)
 		if err != nil {
 			return nil, err

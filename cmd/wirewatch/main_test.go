@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"wirewatch/config"
 )
 
 func run(t *testing.T, args ...string) (string, int) {
@@ -83,5 +85,29 @@ func TestLookupsAfterDemo(t *testing.T) {
 func TestUnknownCommand(t *testing.T) {
 	if out, code := run(t, "frobnicate"); code != 2 || !strings.Contains(out, "unknown command") {
 		t.Errorf("exit %d, output %q", code, out)
+	}
+}
+
+func TestRestartNeeded(t *testing.T) {
+	base := func() *config.Config {
+		return &config.Config{Bot: config.Bot{Database: "a.db", LogLevel: "info"}, Discord: config.Discord{Enabled: true, ApplicationID: "1", GuildIDs: []string{"2"}}}
+	}
+	tests := []struct {
+		name   string
+		change func(*config.Config)
+		want   string
+	}{
+		{"nothing", func(*config.Config) {}, ""},
+		{"rules and feeds reload", func(c *config.Config) { c.Feeds = []config.Feed{{Name: "x"}} }, ""},
+		{"database", func(c *config.Config) { c.Bot.Database = "b.db" }, "bot.database"},
+		{"log level", func(c *config.Config) { c.Bot.LogLevel = "debug" }, "bot.log_level"},
+		{"guilds", func(c *config.Config) { c.Discord.GuildIDs = []string{"3"} }, "discord"},
+	}
+	for _, tt := range tests {
+		next := base()
+		tt.change(next)
+		if got := strings.Join(restartNeeded(base(), next), ","); got != tt.want {
+			t.Errorf("%s: %q, want %q", tt.name, got, tt.want)
+		}
 	}
 }

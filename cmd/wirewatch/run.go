@@ -8,6 +8,8 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
+	"slices"
+	"strings"
 	"sync"
 	"syscall"
 	"time"
@@ -59,19 +61,26 @@ func runBot(ctx context.Context, args []string, out io.Writer) error {
 		return err
 	}
 	defer closeSink()
+	// Posts carry their channel's id from the config in force when they
+	// were written, so the outbox needs no channel map of its own.
 	box = outbox.New(store, sink, outbox.Options{
-		Logger:   log,
-		Channels: rt.Config.ChannelIDs(),
+		Logger: log,
 		Hold: func(post model.Post, now time.Time) (time.Time, bool) {
 			return pipeline.QuietHold(p.Runtime().Config, post, now)
 		},
 	})
+	var reloading sync.Mutex // the file watcher and SIGHUP may reload at once
 	reload := func(cfg *config.Config, err error) {
+		reloading.Lock()
+		defer reloading.Unlock()
 		next, cerr := runtimeOf(cfg, err)
 		if cerr != nil {
 			log.Error("config refused; the running config stays", "path", *path, "errors", cerr.Error())
 			notifyAdmins(ctx, store, box, p.Runtime().Config, "Config reload refused; the running config stays:\n"+cerr.Error())
 			return
+		}
+		if keys := restartNeeded(p.Runtime().Config, next.Config); len(keys) > 0 {
+			log.Warn("config reloaded, but these settings take effect only after a restart", "keys", strings.Join(keys, ", "))
 		}
 		p.SetRuntime(next)
 		log.Info("config reloaded", "path", *path, "feeds", len(next.Config.Feeds), "rules", len(next.Config.Rules))
@@ -83,6 +92,24 @@ func runBot(ctx context.Context, args []string, out io.Writer) error {
 		func(ctx context.Context) error { config.Watch(ctx, *path, 2*time.Second, reload); return nil },
 		func(ctx context.Context) error { return reloadOnHUP(ctx, *path, reload) },
 	)
+}
+
+// restartNeeded lists the settings that changed between two configs but
+// are read only at start-up: the database, the log level and the Discord
+// connection. Everything else is applied by the reload.
+func restartNeeded(old, next *config.Config) []string {
+	var keys []string
+	if old.Bot.Database != next.Bot.Database {
+		keys = append(keys, "bot.database")
+	}
+	if old.Bot.LogLevel != next.Bot.LogLevel {
+		keys = append(keys, "bot.log_level")
+	}
+	if old.Discord.Enabled != next.Discord.Enabled || old.Discord.ApplicationID != next.Discord.ApplicationID ||
+		!slices.Equal(old.Discord.GuildIDs, next.Discord.GuildIDs) {
+		keys = append(keys, "discord")
+	}
+	return keys
 }
 
 // runtimeOf compiles a reloaded config, or passes its load error on.
@@ -166,9 +193,11 @@ func notifyAdmins(ctx context.Context, store storage.Store, box *outbox.Outbox, 
 			continue
 		}
 		post := pipeline.NoticePost(c, text, time.Now())
-		if err := store.AddPosts(ctx, []model.Post{post}); err == nil {
-			box.Notify()
+		if err := store.AddPosts(ctx, []model.Post{post}); err != nil {
+			slog.Error("notify admins", "channel", c.Name, "err", err)
+			continue
 		}
+		box.Notify()
 	}
 }
 
