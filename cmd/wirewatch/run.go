@@ -43,6 +43,12 @@ func runBot(ctx context.Context, args []string, out io.Writer) error {
 		return err
 	}
 	defer store.Close()
+	parent := ctx
+	ctx, release, err := lead(ctx, store, log)
+	if err != nil {
+		return err
+	}
+	defer release()
 
 	// The pipeline is made first: the Discord commands and the outbox's
 	// quiet hours read its runtime, which a reload swaps. The outbox exists
@@ -86,12 +92,39 @@ func runBot(ctx context.Context, args []string, out io.Writer) error {
 		log.Info("config reloaded", "path", *path, "feeds", len(next.Config.Feeds), "rules", len(next.Config.Rules))
 	}
 	log.Info("wirewatch running", "version", version, "feeds", len(rt.Config.Feeds), "rules", len(rt.Config.Rules), "database", rt.Config.Bot.Database)
-	return runAll(ctx,
+	err = runAll(ctx,
 		func(ctx context.Context) error { return box.Run(ctx) },
 		func(ctx context.Context) error { return p.Run(ctx) },
 		func(ctx context.Context) error { config.Watch(ctx, *path, 2*time.Second, reload); return nil },
 		func(ctx context.Context) error { return reloadOnHUP(ctx, *path, reload) },
 	)
+	if err == nil && ctx.Err() != nil && parent.Err() == nil {
+		return errors.New("lost leadership (the database connection holding the leader lock broke); exiting so a supervisor restarts this replica as a standby")
+	}
+	return err
+}
+
+// leader is a store that elects one active replica (PostgreSQL).
+type leader interface {
+	Lead(ctx context.Context) (context.Context, func(), error)
+}
+
+// lead waits until this replica may run the bot, when several share a
+// database: the returned context ends if leadership is lost, and the
+// process then exits so that a supervisor restarts it as a standby. A
+// store that cannot be shared (SQLite) leads at once.
+func lead(ctx context.Context, store storage.Store, log *slog.Logger) (context.Context, func(), error) {
+	l, ok := store.(leader)
+	if !ok {
+		return ctx, func() {}, nil
+	}
+	log.Info("waiting to lead: another replica may be running; this one is a standby until it stops")
+	lctx, release, err := l.Lead(ctx)
+	if err != nil {
+		return nil, nil, fmt.Errorf("become leader: %w", err)
+	}
+	log.Info("leading: this replica polls, posts and answers commands")
+	return lctx, release, nil
 }
 
 // restartNeeded lists the settings that changed between two configs but
