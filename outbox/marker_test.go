@@ -105,16 +105,3 @@ func TestFindMarker(t *testing.T) {
 		t.Errorf("MessageMarker found %q in an earlier embed", got)
 	}
 }
-
-func TestNonceFor(t *testing.T) {
-	a := outbox.NonceFor("story-1", "launches", "alerts")
-	if len(a) > 25 || a == "" {
-		t.Fatalf("nonce %q: want 1..25 chars", a)
-	}
-	if a != outbox.NonceFor("story-1", "launches", "alerts") {
-		t.Error("nonce is not deterministic")
-	}
-	if a == outbox.NonceFor("story-1", "launches", "drills") || a == outbox.NonceFor("story-1launches", "", "alerts") {
-		t.Error("different parts gave the same nonce")
-	}
-}

@@ -2,16 +2,14 @@ package outbox
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/base32"
 	"errors"
 	"fmt"
 	"log/slog"
 	"math/rand/v2"
-	"strings"
 	"sync"
 	"time"
 
+	"wirewatch/alerts"
 	"wirewatch/model"
 )
 
@@ -333,15 +331,6 @@ func (o *Outbox) backoff(n int) time.Duration {
 
 const maxNonce = 25
 
-// NonceFor derives a Discord nonce (at most 25 characters) from parts, e.g.
-// story id, rule and channel: "n" followed by 20 base32 characters of their
-// SHA-256 (100 bits).
-func NonceFor(parts ...string) string {
-	sum := sha256.Sum256([]byte(strings.Join(parts, "\x00")))
-	enc := base32.StdEncoding.WithPadding(base32.NoPadding).EncodeToString(sum[:])
-	return "n" + strings.ToLower(enc[:20])
-}
-
 // nonce is the nonce a post is sent with: its own when it fits Discord's
 // limit, else one derived from it (or from the post id when it has none).
 func nonce(p model.Post) string {
@@ -349,8 +338,8 @@ func nonce(p model.Post) string {
 	case p.Nonce != "" && len(p.Nonce) <= maxNonce:
 		return p.Nonce
 	case p.Nonce != "":
-		return NonceFor(p.Nonce)
+		return alerts.Nonce(p.Nonce)
 	default:
-		return NonceFor(p.ID)
+		return alerts.Nonce(p.ID)
 	}
 }

@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"wirewatch/alerts"
 	"wirewatch/model"
 	"wirewatch/outbox"
 	"wirewatch/storage"
@@ -100,7 +101,7 @@ func alert(ch string, n int, created time.Time) model.Post {
 		ChannelID: "id-" + ch,
 		StoryID:   "story-" + id,
 		Rule:      "launches",
-		Nonce:     outbox.NonceFor("story-"+id, "launches", ch),
+		Nonce:     alerts.Nonce("story-"+id, "launches", ch),
 		Message: model.Message{Embeds: []model.Embed{{
 			Title:  "KCNA reports launch " + id,
 			URL:    "https://example.org/" + id,
