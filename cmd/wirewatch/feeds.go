@@ -20,12 +20,13 @@ func runFeeds(ctx context.Context, args []string, out io.Writer) error {
 	fs := newFlags("feeds", out)
 	path := fs.String("config", "wirewatch.toml", "config file")
 	asJSON := fs.Bool("json", false, "print JSON (list)")
-	if err := parseFlags(fs, args); err != nil {
+	pos, err := parseInterleaved(fs, args)
+	if err != nil {
 		return err
 	}
 	verb := "list"
-	if fs.NArg() > 0 {
-		verb = fs.Arg(0)
+	if len(pos) > 0 {
+		verb = pos[0]
 	}
 	switch verb {
 	case "list":
@@ -37,10 +38,10 @@ func runFeeds(ctx context.Context, args []string, out io.Writer) error {
 		}
 		return feeds.WriteOPML(out, cfg.Feeds)
 	case "import":
-		if fs.NArg() != 2 {
+		if len(pos) != 2 {
 			return fmt.Errorf("%w: feeds import FILE.opml", errUsage)
 		}
-		return importOPML(fs.Arg(1), out)
+		return importOPML(pos[1], out)
 	}
 	return fmt.Errorf("%w: unknown feeds command %q (list, import, export)", errUsage, verb)
 }

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -22,42 +21,38 @@ func init() {
 	register("rules", "list the rules, or test one on stored items: rules [list] | rules test NAME [--days N] [--json]", runRules)
 }
 
-// lookupFlags are the flags every lookup shares.
+// lookupFlags are the flags of the lookups; each lookup has only those
+// that mean something to it.
 type lookupFlags struct {
 	fs     *flag.FlagSet
 	config *string
-	days   *int
 	asJSON *bool
 	count  *int
-	topic  *string
+	days   *int    // nil where the lookup takes no range
+	topic  *string // nil where the lookup takes no topic
 }
 
-func newLookupFlags(name string, out io.Writer, defCount int) *lookupFlags {
+func newLookupFlags(name string, out io.Writer, defCount int, withDays, withTopic bool) *lookupFlags {
 	fs := newFlags(name, out)
-	return &lookupFlags{
+	lf := &lookupFlags{
 		fs:     fs,
 		config: fs.String("config", "wirewatch.toml", "config file (names the database)"),
-		days:   fs.Int("days", 30, "how many days back, today included"),
 		asJSON: fs.Bool("json", false, "print JSON"),
 		count:  fs.Int("count", defCount, "how many results"),
-		topic:  fs.String("topic", "", "only this topic"),
 	}
+	if withDays {
+		lf.days = fs.Int("days", 30, "how many days back, today included")
+	}
+	if withTopic {
+		lf.topic = fs.String("topic", "", "only this topic")
+	}
+	return lf
 }
 
 // parse reads flags that may come before or after positional arguments
 // (wirewatch timeline north-korea --days 7) and returns the positional ones.
 func (lf *lookupFlags) parse(args []string) ([]string, error) {
-	var pos []string
-	for {
-		if err := parseFlags(lf.fs, args); err != nil {
-			return nil, err
-		}
-		if lf.fs.NArg() == 0 {
-			return pos, nil
-		}
-		pos = append(pos, lf.fs.Arg(0))
-		args = lf.fs.Args()[1:]
-	}
+	return parseInterleaved(lf.fs, args)
 }
 
 // open loads the config, opens its store and works out the day range.
@@ -66,9 +61,11 @@ func (lf *lookupFlags) open(ctx context.Context) (*config.Config, storage.Store,
 	if err != nil {
 		return nil, nil, lookup.Range{}, err
 	}
-	r, err := lookup.DaysRange(*lf.days, time.Now(), lookup.Location(cfg))
-	if err != nil {
-		return nil, nil, lookup.Range{}, fmt.Errorf("%w: %v", errUsage, err)
+	var r lookup.Range
+	if lf.days != nil {
+		if r, err = lookup.DaysRange(*lf.days, time.Now(), lookup.Location(cfg)); err != nil {
+			return nil, nil, lookup.Range{}, fmt.Errorf("%w: %v", errUsage, err)
+		}
 	}
 	st, err := openStore(ctx, cfg.Bot.Database)
 	if err != nil {
@@ -86,7 +83,7 @@ func usageIfInput(err error) error {
 }
 
 func runTimeline(ctx context.Context, args []string, out io.Writer) error {
-	lf := newLookupFlags("timeline", out, 50)
+	lf := newLookupFlags("timeline", out, 50, true, false)
 	pos, err := lf.parse(args)
 	if err != nil {
 		return err
@@ -101,10 +98,6 @@ func runTimeline(ctx context.Context, args []string, out io.Writer) error {
 	defer st.Close()
 	entries, err := lookup.Timeline(ctx, st, cfg, pos[0], r, *lf.count, 0)
 	if err != nil {
-		var te *lookup.TopicError
-		if errors.As(err, &te) {
-			return fmt.Errorf("%w: %v", errUsage, err)
-		}
 		return usageIfInput(err)
 	}
 	if *lf.asJSON {
@@ -115,7 +108,7 @@ func runTimeline(ctx context.Context, args []string, out io.Writer) error {
 }
 
 func runSearch(ctx context.Context, args []string, out io.Writer) error {
-	lf := newLookupFlags("search", out, 20)
+	lf := newLookupFlags("search", out, 20, true, true)
 	pos, err := lf.parse(args)
 	if err != nil {
 		return err
@@ -137,7 +130,7 @@ func runSearch(ctx context.Context, args []string, out io.Writer) error {
 }
 
 func runLatest(ctx context.Context, args []string, out io.Writer) error {
-	lf := newLookupFlags("latest", out, 10)
+	lf := newLookupFlags("latest", out, 10, false, true)
 	if _, err := lf.parse(args); err != nil {
 		return err
 	}
@@ -158,7 +151,7 @@ func runLatest(ctx context.Context, args []string, out io.Writer) error {
 }
 
 func runRules(ctx context.Context, args []string, out io.Writer) error {
-	lf := newLookupFlags("rules", out, 20)
+	lf := newLookupFlags("rules", out, 20, true, false)
 	pos, err := lf.parse(args)
 	if err != nil {
 		return err

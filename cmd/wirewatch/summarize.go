@@ -28,21 +28,29 @@ func runSummarize(ctx context.Context, args []string, out io.Writer) error {
 	n := fs.Int("n", 3, "sentences in the summary")
 	title := fs.String("title", "", "the article's title (helps ranking)")
 	jsonl := fs.Bool("jsonl", false, `batch mode: read {"id","title","text"|"html","sentences"} lines, write {"id","summary"} lines`)
-	if err := parseFlags(fs, args); err != nil {
+	pos, err := parseInterleaved(fs, args)
+	if err != nil {
 		return err
+	}
+	if len(pos) > 1 {
+		return fmt.Errorf("%w: one input at a time (FILE, URL or -)", errUsage)
+	}
+	src := ""
+	if len(pos) == 1 {
+		src = pos[0]
 	}
 	if *n < 1 || *n > 50 {
 		return fmt.Errorf("%w: -n must be between 1 and 50", errUsage)
 	}
 	if *jsonl {
-		in, closeIn, err := openInput(fs.Arg(0))
+		in, closeIn, err := openInput(src)
 		if err != nil {
 			return err
 		}
 		defer closeIn()
 		return summarize.RunJSONL(in, out, *n)
 	}
-	text, err := inputText(ctx, fs.Arg(0))
+	text, err := inputText(ctx, src)
 	if err != nil {
 		return err
 	}
@@ -54,10 +62,14 @@ func runSummarize(ctx context.Context, args []string, out io.Writer) error {
 
 func runExtract(ctx context.Context, args []string, out io.Writer) error {
 	fs := newFlags("extract", out)
-	if err := parseFlags(fs, args); err != nil {
+	pos, err := parseInterleaved(fs, args)
+	if err != nil {
 		return err
 	}
-	text, err := inputText(ctx, fs.Arg(0))
+	if len(pos) > 1 {
+		return fmt.Errorf("%w: one input at a time (FILE, URL or -)", errUsage)
+	}
+	text, err := inputText(ctx, strings.Join(pos, ""))
 	if err != nil {
 		return err
 	}
