@@ -1,0 +1,102 @@
+package pipeline
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"wirewatch/config"
+	"wirewatch/model"
+	"wirewatch/storage/sqlite"
+)
+
+// TestDigests on a fake clock: a new install records the time and posts
+// nothing; two daily runs missed while the bot was down give one digest;
+// a day with no news gives none.
+func TestDigests(t *testing.T) {
+	ctx := context.Background()
+	cfg, err := config.Parse("digest.toml", []byte(`
+[[topics]]
+name = "north-korea"
+title = "North Korea"
+aliases = ["North Korea"]
+
+[[channels]]
+name = "brief"
+id = "100000000000000001"
+delivery = "digest-only"
+
+[[digests]]
+name = "morning"
+schedule = "CRON_TZ=UTC 0 8 * * *"
+channels = ["brief"]
+topics = ["north-korea"]
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rt, err := NewRuntime(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	store, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "w.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	clock := time.Date(2026, 11, 16, 9, 0, 0, 0, time.UTC) // Monday
+	p, err := New(ctx, store, rt, Options{Clock: func() time.Time { return clock }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	digest := func(want int) []model.Post {
+		t.Helper()
+		n, err := p.Digests(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n != want {
+			t.Fatalf("at %s: %d digest posts, want %d", clock.Format(time.RFC3339), n, want)
+		}
+		posts, err := store.PendingPosts(ctx, "brief", 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return posts
+	}
+
+	digest(0) // first start: nothing yet to cover
+
+	at := clock.Add(time.Hour)
+	it := model.Item{Key: "guid:w:1", Feed: "Wire", Title: "North Korea fires ballistic missile", Link: "http://news.example/1",
+		Published: at, FirstSeen: at, Topics: []string{"north-korea"}, StoryID: "s1"}
+	st := model.Story{ID: "s1", Title: it.Title, Link: it.Link, FirstSeen: at, Updated: at, EventDate: at, Topics: it.Topics,
+		Sources: []model.Source{{Feed: it.Feed, Title: it.Title, Link: it.Link, Published: at}}}
+	if ok, err := store.SaveItem(ctx, &it, &st, nil); err != nil || !ok {
+		t.Fatal(ok, err)
+	}
+
+	clock = time.Date(2026, 11, 18, 9, 0, 0, 0, time.UTC) // Wednesday: Tuesday's and Wednesday's runs missed
+	posts := digest(1)
+	if len(posts) != 1 || posts[0].Kind != model.PostDigest || !strings.Contains(renderText(posts[0].Message), "North Korea fires ballistic missile") {
+		t.Fatalf("digest posts = %+v", posts)
+	}
+	digest(0) // the same morning again: already done
+
+	clock = time.Date(2026, 11, 19, 9, 0, 0, 0, time.UTC) // Thursday: nothing happened since
+	digest(0)
+}
+
+func renderText(m model.Message) string {
+	var b strings.Builder
+	b.WriteString(m.Content)
+	for _, e := range m.Embeds {
+		b.WriteString(e.Title + "\n" + e.Description + "\n")
+		for _, f := range e.Fields {
+			b.WriteString(f.Name + "\n" + f.Value + "\n")
+		}
+	}
+	return b.String()
+}
