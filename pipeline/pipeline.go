@@ -250,6 +250,9 @@ type polled struct {
 	res   feeds.Result
 	err   error
 	known bool // the feed had a state before (else its items are backlog)
+
+	fresh    []model.Item // the items not stored yet, oldest first, full text fetched
+	freshErr error        // looking up which items are new failed
 }
 
 func (p *Pipeline) pollAll(ctx context.Context, rt *Runtime, due []config.Feed, states map[string]model.FeedState, now time.Time) []polled {
@@ -268,8 +271,13 @@ func (p *Pipeline) pollAll(ctx context.Context, rt *Runtime, due []config.Feed, 
 		wg.Add(1)
 		go func() {
 			defer func() { <-slots; wg.Done() }()
-			res, err := fetcher.Poll(ctx, f, prev, now)
-			out[i] = polled{feed: f, prev: prev, res: res, err: err, known: known && prev.Initialized}
+			r := polled{feed: f, prev: prev, known: known && prev.Initialized}
+			r.res, r.err = fetcher.Poll(ctx, f, prev, now)
+			if r.err == nil && !r.res.NotModified {
+				r.fresh, r.freshErr = p.newItems(ctx, r.res.Items)
+				p.fillFullText(ctx, rt, f, r.fresh, r.known, now)
+			}
+			out[i] = r
 		}()
 	}
 	wg.Wait()
@@ -293,7 +301,10 @@ func (p *Pipeline) handle(ctx context.Context, rt *Runtime, r polled, st *Stats)
 	case r.res.NotModified:
 		st.NotModified++
 	default:
-		added, posts, err := p.storeItems(ctx, rt, r.feed, r.res.Items, r.known)
+		if r.freshErr != nil {
+			return fmt.Errorf("feed %s: %w", r.feed.Name, r.freshErr)
+		}
+		added, posts, err := p.storeItems(ctx, rt, r.feed, r.fresh, r.known)
 		if err != nil {
 			return err
 		}
@@ -351,15 +362,12 @@ func (p *Pipeline) notice(ctx context.Context, rt *Runtime, f config.Feed, st mo
 
 // storeItems keeps the new items of one feed, oldest first, and returns how
 // many were stored and how many posts they caused.
-func (p *Pipeline) storeItems(ctx context.Context, rt *Runtime, f config.Feed, items []model.Item, postable bool) (int, int, error) {
-	fresh, err := p.newItems(ctx, items)
-	if err != nil {
-		return 0, 0, fmt.Errorf("feed %s: %w", f.Name, err)
-	}
+func (p *Pipeline) storeItems(ctx context.Context, rt *Runtime, f config.Feed, fresh []model.Item, postable bool) (int, int, error) {
+	var err error
 	added, posts := 0, 0
 	for i := range fresh {
 		it := &fresh[i]
-		matches := p.enrich(ctx, rt, f, it)
+		matches := p.enrich(rt, it)
 		story, _ := p.grouper.Add(it, location(f, rt.Config))
 		var ps []model.Post
 		if postable && p.opts.Clock().Sub(it.Published) <= rt.Config.Polling.MaxItemAge {
@@ -410,17 +418,32 @@ func (p *Pipeline) newItems(ctx context.Context, items []model.Item) ([]model.It
 	return fresh, nil
 }
 
-// enrich fills an item's full text (when its feed gives a teaser), summary
-// and topics, and returns the rules it matches: topics and rules come from
-// one tokenization of the item.
-func (p *Pipeline) enrich(ctx context.Context, rt *Runtime, f config.Feed, it *model.Item) []model.Match {
-	if wantsFullText(f, it.Text) {
-		if text, err := p.fullText(ctx, rt, f, it.Link); err != nil {
-			p.log.Info("full text unavailable, using the feed's content", "feed", f.Name, "link", it.Link, "err", err)
-		} else {
-			it.Text = text
-		}
+// fillFullText replaces the teasers among a feed's new items with their
+// article's text. It runs in the feed's polling goroutine, so a slow site
+// delays only its own feed. A new feed's backlog and items too old to alert
+// keep the feed's own content: fetching them would cost the sites much and
+// the users nothing.
+func (p *Pipeline) fillFullText(ctx context.Context, rt *Runtime, f config.Feed, items []model.Item, known bool, now time.Time) {
+	if !known {
+		return
 	}
+	for i := range items {
+		it := &items[i]
+		if now.Sub(it.Published) > rt.Config.Polling.MaxItemAge || !wantsFullText(f, it.Text) {
+			continue
+		}
+		text, err := p.fullText(ctx, rt, f, it.Link)
+		if err != nil {
+			p.log.Info("full text unavailable, using the feed's content", "feed", f.Name, "link", it.Link, "err", err)
+			continue
+		}
+		it.Text = text
+	}
+}
+
+// enrich fills an item's summary and topics and returns the rules it
+// matches: topics and rules come from one tokenization of the item.
+func (p *Pipeline) enrich(rt *Runtime, it *model.Item) []model.Match {
 	it.Text = summarize.Clean(it.Text)
 	it.Summary = summarize.Summarize(it.Title, it.Text, SummarySentences)
 	topics, matches := rt.Rules.Analyze(*it)
