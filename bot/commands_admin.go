@@ -135,11 +135,16 @@ func (c *Commands) rulesTest(ctx context.Context, in *request) (reply, error) {
 		return reply{}, err
 	}
 	const shown = 10
-	items, err := lookup.RuleTest(ctx, c.store, in.cfg, in.engine, name, r, shown)
+	hits, err := lookup.RuleTest(ctx, c.store, in.cfg, in.engine, name, r, shown)
 	if err != nil {
 		return reply{}, err
 	}
-	desc := itemLines(items, 0, loc)
+	items := make([]model.Item, len(hits))
+	terms := make([][]string, len(hits))
+	for i, h := range hits {
+		items[i], terms[i] = h.Item, h.Terms
+	}
+	desc := itemLines(items, 0, loc, terms)
 	if len(items) == 0 {
 		desc = "The rule matches none of the stored items of this range."
 	}

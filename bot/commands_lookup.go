@@ -184,7 +184,7 @@ func (c *Commands) searchPage(ctx context.Context, in *request, text, topic stri
 		items = items[:per]
 	}
 	loc := location(in.cfg)
-	desc := itemLines(items, pageNo*per, loc)
+	desc := itemLines(items, pageNo*per, loc, nil)
 	if len(items) == 0 {
 		desc = "Nothing found."
 		if pageNo > 0 {
@@ -245,7 +245,7 @@ func (c *Commands) latest(ctx context.Context, in *request) (reply, error) {
 		return reply{}, err
 	}
 	loc := location(in.cfg)
-	desc := itemLines(items, 0, loc)
+	desc := itemLines(items, 0, loc, nil)
 	if len(items) == 0 {
 		desc = "Nothing stored yet."
 	}
@@ -258,7 +258,9 @@ func (c *Commands) latest(ctx context.Context, in *request) (reply, error) {
 
 // itemLines lists items with their summaries, numbered from first+1,
 // giving each the same share of the description.
-func itemLines(items []model.Item, first int, loc *time.Location) string {
+// itemLines lists items, numbered from first+1; terms, when given, holds
+// the words each item matched, shown in bold after its time and feed.
+func itemLines(items []model.Item, first int, loc *time.Location, terms [][]string) string {
 	var l lines
 	l.budget = descriptionBudget
 	if len(items) == 0 {
@@ -268,6 +270,9 @@ func itemLines(items []model.Item, first int, loc *time.Location) string {
 	for n, it := range items {
 		head := fmt.Sprintf("**%d.** %s", first+n+1, link(mdText(it.Title, headlineRunes), it.Link))
 		meta := fmt.Sprintf("`%s` · %s", it.Published.In(loc).Format("2006-01-02 15:04"), mdText(it.Feed, 60))
+		if n < len(terms) && len(terms[n]) > 0 {
+			meta += " · matched **" + mdText(strings.Join(terms[n], ", "), 120) + "**"
+		}
 		entry := head + "\n" + meta
 		summary := strings.Join(it.Summary, " ")
 		if summary == "" {

@@ -3,7 +3,6 @@ package lookup
 import (
 	"context"
 	"fmt"
-	"slices"
 
 	"wirewatch/alerts"
 	"wirewatch/config"
@@ -83,11 +82,18 @@ func Latest(ctx context.Context, st Store, cfg *config.Config, topic string, lim
 // ruleScanBatch is how many items RuleTest reads per storage call.
 const ruleScanBatch = 500
 
+// RuleHit is a stored item a rule matched, with the words and phrases that
+// set it off.
+type RuleHit struct {
+	Item  model.Item
+	Terms []string
+}
+
 // RuleTest returns the stored items published in r that the rule would
 // have matched, newest first, at most limit of them. It examines at most
 // MaxRuleScan items (the newest of the range), so that testing a rule
 // never reads a whole archive.
-func RuleTest(ctx context.Context, st Store, cfg *config.Config, engine *alerts.Engine, rule string, r Range, limit int) ([]model.Item, error) {
+func RuleTest(ctx context.Context, st Store, cfg *config.Config, engine *alerts.Engine, rule string, r Range, limit int) ([]RuleHit, error) {
 	if _, err := CheckRule(cfg, rule); err != nil {
 		return nil, err
 	}
@@ -98,15 +104,15 @@ func RuleTest(ctx context.Context, st Store, cfg *config.Config, engine *alerts.
 	if err != nil {
 		return nil, err
 	}
-	var out []model.Item
+	var out []RuleHit
 	for offset := 0; offset < MaxRuleScan && len(out) < limit; offset += ruleScanBatch {
 		batch, err := st.Latest(ctx, storage.Query{Since: r.From, Until: r.To, Limit: ruleScanBatch, Offset: offset})
 		if err != nil {
 			return nil, fmt.Errorf("test rule %s: %w", rule, err)
 		}
 		for _, it := range batch {
-			if matches(engine.Match(it), rule) {
-				out = append(out, it)
+			if terms, ok := matchedTerms(engine.Match(it), rule); ok {
+				out = append(out, RuleHit{Item: it, Terms: terms})
 				if len(out) == limit {
 					break
 				}
@@ -119,6 +125,12 @@ func RuleTest(ctx context.Context, st Store, cfg *config.Config, engine *alerts.
 	return out, nil
 }
 
-func matches(ms []model.Match, rule string) bool {
-	return slices.ContainsFunc(ms, func(m model.Match) bool { return m.Rule == rule })
+// matchedTerms returns the terms of the rule's match, if it matched.
+func matchedTerms(ms []model.Match, rule string) ([]string, bool) {
+	for _, m := range ms {
+		if m.Rule == rule {
+			return m.Terms, true
+		}
+	}
+	return nil, false
 }

@@ -244,8 +244,11 @@ func TestRuleTest(t *testing.T) {
 	if err != nil || len(items) != 12 {
 		t.Fatalf("rule test: %d items, %v; want 12", len(items), err)
 	}
-	if items[0].Title != "North Korea fires missile 0" || items[11].Title != "North Korea fires missile 550" {
-		t.Errorf("order: %q … %q", items[0].Title, items[11].Title)
+	if items[0].Item.Title != "North Korea fires missile 0" || items[11].Item.Title != "North Korea fires missile 550" {
+		t.Errorf("order: %q … %q", items[0].Item.Title, items[11].Item.Title)
+	}
+	if got := strings.Join(items[0].Terms, ","); !strings.Contains(got, "missile") || !strings.Contains(got, "fires") {
+		t.Errorf("matched terms = %q, want the words that set the rule off", got)
 	}
 	items, err = lookup.RuleTest(ctx, st, cfg, eng, "nk-launch", r, 3)
 	if err != nil || len(items) != 3 {

@@ -6,11 +6,13 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 	"time"
 
 	"wirewatch/config"
 	"wirewatch/lookup"
+	"wirewatch/model"
 	"wirewatch/storage"
 )
 
@@ -181,16 +183,28 @@ func runRules(ctx context.Context, args []string, out io.Writer) error {
 		return err
 	}
 	defer st.Close()
-	items, err := lookup.RuleTest(ctx, st, rt.Config, rt.Rules, pos[1], r, *lf.count)
+	hits, err := lookup.RuleTest(ctx, st, rt.Config, rt.Rules, pos[1], r, *lf.count)
 	if err != nil {
 		return usageIfInput(err)
 	}
 	if *lf.asJSON {
-		return writeJSON(out, items)
+		return writeJSON(out, hits)
 	}
-	fmt.Fprintf(out, "rule %s would have matched %d stored items in the last %d days:\n", pos[1], len(items), *lf.days)
-	lookup.WriteItems(out, rt.Config, items)
+	fmt.Fprintf(out, "rule %s would have matched %d stored items in the last %d days:\n", pos[1], len(hits), *lf.days)
+	for _, h := range hits {
+		lookup.WriteItems(out, rt.Config, []model.Item{h.Item})
+		fmt.Fprintf(out, "  matched: %s\n", highlight(strings.Join(h.Terms, ", ")))
+	}
 	return nil
+}
+
+// highlight makes matched terms stand out on a terminal, and leaves them
+// plain when output goes to a file or a pipe.
+func highlight(s string) string {
+	if fi, err := os.Stdout.Stat(); err == nil && fi.Mode()&os.ModeCharDevice != 0 {
+		return "\x1b[1;33m" + s + "\x1b[0m"
+	}
+	return s
 }
 
 func writeJSON(out io.Writer, v any) error {
