@@ -227,3 +227,87 @@ func TestFeedURLChangedInConfig(t *testing.T) {
 		t.Fatalf("after the URL change: cycle %+v, state %+v; want the new URL polled (and failing), history kept", st, got)
 	}
 }
+
+// TestReloadDuringPoll: a config swapped in while a cycle is fetching does
+// not touch that cycle (it finishes under the rules it started with) and
+// applies to the next; no alert is lost or doubled across the reload.
+func TestReloadDuringPoll(t *testing.T) {
+	ctx := context.Background()
+	site := &feedSite{}
+	site.add("old", "Seoul stocks close higher", "The index rose.", time.Now().Add(-time.Hour))
+	release := make(chan struct{})
+	entered := make(chan struct{}, 4)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/good" {
+			entered <- struct{}{}
+			<-release
+		}
+		site.ServeHTTP(w, r)
+	}))
+	defer srv.Close()
+	cfg := writeConfig(t, srv.URL)
+	cfg.Feeds = cfg.Feeds[:1]
+	rt, err := pipeline.NewRuntime(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	store, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "w.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	clock := time.Now()
+	p, err := pipeline.New(ctx, store, rt, pipeline.Options{Clock: func() time.Time { return clock }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	close(release) // the backlog poll goes straight through
+	if _, err := p.Cycle(ctx); err != nil {
+		t.Fatal(err)
+	}
+	<-entered
+	release = make(chan struct{})
+
+	site.add("launch", "North Korea fires ballistic missile", "North Korea launched a missile, Seoul said.", time.Now())
+	site.add("drill", "Allies hold naval drill south of Jeju", "The drill involved destroyers.", time.Now())
+	clock = clock.Add(2 * time.Hour)
+	done := make(chan pipeline.Stats, 1)
+	go func() {
+		st, err := p.Cycle(ctx)
+		if err != nil {
+			t.Error(err)
+		}
+		done <- st
+	}()
+	<-entered // the cycle is fetching now
+
+	drills := *cfg
+	drills.Rules = append([]config.Rule(nil), cfg.Rules...)
+	drills.Rules[0].Query = "drill"
+	rt2, err := pipeline.NewRuntime(&drills)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.SetRuntime(rt2)
+	close(release)
+	st := <-done
+	if st.NewItems != 2 || st.Posts != 1 {
+		t.Fatalf("cycle during the reload = %+v, want 2 new items and 1 post under the rules it started with", st)
+	}
+	posts := assertPending(t, store, 1)
+	if !strings.Contains(posts[0].Message.Embeds[0].Title, "ballistic missile") {
+		t.Errorf("the cycle used the new rules: %q", posts[0].Message.Embeds[0].Title)
+	}
+
+	site.add("drill-2", "Navy drill continues for a second day", "The drill went on.", time.Now())
+	clock = clock.Add(2 * time.Hour)
+	go func() { <-entered }()
+	st, err = p.Cycle(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.NewItems != 1 || st.Posts != 1 {
+		t.Fatalf("cycle after the reload = %+v, want the new rule to post the new drill item once", st)
+	}
+	assertPending(t, store, 2)
+}
