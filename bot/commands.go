@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"net/http"
 	"runtime/debug"
+	"sync"
 	"time"
 
 	"github.com/bwmarrin/discordgo"
@@ -89,6 +90,14 @@ type Commands struct {
 	opts    CommandOptions
 	client  *http.Client
 	log     *slog.Logger
+
+	// Handlers run on discordgo's goroutines; Close cancels their work
+	// (stop) and waits for them (running), so none outlives the store.
+	stop    context.Context
+	cancel  context.CancelFunc
+	mu      sync.Mutex
+	closed  bool
+	running sync.WaitGroup
 }
 
 // NewCommands returns the command handlers. runtime returns the config and
@@ -102,7 +111,29 @@ func NewCommands(store storage.Store, runtime func() (*config.Config, *alerts.En
 			UserAgent: opts.UserAgent, Timeout: opts.SummaryTimeout, MaxBodyBytes: opts.SummaryMaxBytes,
 		}, opts.AllowPrivate)
 	}
-	return &Commands{store: store, runtime: runtime, opts: opts, client: client, log: opts.Logger}
+	stop, cancel := context.WithCancel(context.Background())
+	return &Commands{store: store, runtime: runtime, opts: opts, client: client, log: opts.Logger, stop: stop, cancel: cancel}
+}
+
+// Close ends the work of commands in progress and waits for their handlers
+// to return; interactions that arrive later are ignored.
+func (c *Commands) Close() {
+	c.mu.Lock()
+	c.closed = true
+	c.mu.Unlock()
+	c.cancel()
+	c.running.Wait()
+}
+
+// enter counts a handler in, unless the commands are closed.
+func (c *Commands) enter() bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.closed {
+		return false
+	}
+	c.running.Add(1)
+	return true
 }
 
 // Register replaces the application's commands with Definitions: one bulk
@@ -129,9 +160,10 @@ func (c *Commands) Register(s *discordgo.Session, appID string, guildIDs []strin
 // Handle answers one interaction: a command, an autocomplete request or a
 // page button. It returns when the answer is delivered.
 func (c *Commands) Handle(s *discordgo.Session, i *discordgo.InteractionCreate) {
-	if i == nil || i.Interaction == nil {
+	if i == nil || i.Interaction == nil || !c.enter() {
 		return
 	}
+	defer c.running.Done()
 	defer func() {
 		if p := recover(); p != nil {
 			c.log.Error("slash command panicked", "panic", p, "stack", string(debug.Stack()))

@@ -16,7 +16,8 @@ import (
 // and the slash commands it answers.
 type Connection struct {
 	*Discord
-	session *discordgo.Session
+	session  *discordgo.Session
+	commands *Commands
 }
 
 // Connect opens a gateway session with token, puts the REST limiter in front
@@ -54,8 +55,13 @@ func connect(_ context.Context, s *discordgo.Session, store storage.Store, runti
 	} else {
 		log.Warn("no discord.application_id: slash commands are not registered")
 	}
-	return &Connection{Discord: NewDiscord(s, WithSinkLogger(log)), session: s}, nil
+	return &Connection{Discord: NewDiscord(s, WithSinkLogger(log)), session: s, commands: cmds}, nil
 }
 
-// Close closes the gateway session.
-func (c *Connection) Close() error { return c.session.Close() }
+// Close closes the gateway session, then waits for slash commands in
+// progress, whose work it cancels.
+func (c *Connection) Close() error {
+	err := c.session.Close()
+	c.commands.Close()
+	return err
+}

@@ -52,7 +52,7 @@ type result struct {
 // with the answer itself when work ends within DeferAfter, else with a
 // deferral followed by the answer. Errors are shown only to the user.
 func (c *Commands) answer(in *request, m mode, work func(context.Context, *request) (reply, error)) {
-	ctx, cancel := context.WithTimeout(context.Background(), c.opts.LookupTimeout)
+	ctx, cancel := context.WithTimeout(c.stop, c.opts.LookupTimeout)
 	defer cancel()
 	done := make(chan result, 1)
 	go func() {
@@ -336,7 +336,7 @@ func (c *Commands) autocomplete(s *discordgo.Session, i *discordgo.InteractionCr
 	if choices == nil {
 		choices = []*discordgo.ApplicationCommandOptionChoice{}
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), c.opts.LookupTimeout)
+	ctx, cancel := context.WithTimeout(c.stop, c.opts.LookupTimeout)
 	defer cancel()
 	if err := s.InteractionRespond(i.Interaction, &discordgo.InteractionResponse{
 		Type: discordgo.InteractionApplicationCommandAutocompleteResult,
