@@ -67,6 +67,7 @@ type Pipeline struct {
 	store   storage.Store
 	grouper *stories.Grouper // owned by the cycle
 	window  time.Duration    // the grouper's window
+	pruned  time.Time        // when the grouper was last pruned
 	runtime atomic.Pointer[Runtime]
 	opts    Options
 	log     *slog.Logger
@@ -192,7 +193,12 @@ func (p *Pipeline) Cycle(ctx context.Context) (Stats, error) {
 			return st, err
 		}
 	}
-	p.grouper.Prune(now)
+	// Pruning rebuilds the grouper's index: worth it when stories were
+	// added, or hourly so that old ones leave the window on quiet days.
+	if st.NewItems+st.Backlog > 0 || now.Sub(p.pruned) > time.Hour {
+		p.grouper.Prune(now)
+		p.pruned = now
+	}
 	if st.Posts > 0 {
 		p.opts.Notify()
 	}
