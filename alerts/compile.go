@@ -38,6 +38,7 @@ func (c *compiler) leafNode(l *leaf, off int) *node {
 		c.leaves = append(c.leaves, *l)
 		c.leafIdx[k] = id
 	}
+	c.leaves[id].topic = c.leaves[id].topic || l.topic
 	return &node{kind: nodeLeaf, leaf: id, off: off}
 }
 
@@ -58,7 +59,7 @@ func (c *compiler) topicNode(t *topicDef, mask fieldMask, off int) *node {
 	}
 	kids := make([]*node, len(t.aliases))
 	for i, a := range t.aliases {
-		kids[i] = c.leafNode(&leaf{kind: leafTokens, toks: a, mask: mask, label: t.labels[i]}, off)
+		kids[i] = c.leafNode(&leaf{kind: leafTokens, toks: a, mask: mask, label: t.labels[i], topic: true}, off)
 	}
 	if len(kids) == 1 {
 		return kids[0]

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"wirewatch/model"
@@ -15,8 +16,9 @@ type Engine struct {
 	leaves  []leaf
 	targets []target // topics first, then rules, in config order
 	nTopics int
+	nMemo   int // operator memo slots (node.memo)
 
-	exact          map[string][]int32 // folded token → targets it may trigger
+	exact          map[string][]int32 // folded word → targets it may trigger
 	prefixID       map[string]int32   // folded prefix (trigger or phrase anchor) → id
 	prefixTargets  [][]int32          // per prefix id: targets it triggers
 	prefixLens     []int              // distinct prefix lengths in bytes, ascending
@@ -25,14 +27,19 @@ type Engine struct {
 	litTargets     [][]int32          // per literal id
 	textLits       *acMatcher         // other regex literals, searched in the text
 	textLitTargets [][]int32
-	litMask        fieldMask // fields regexes look at
-	always         []int32   // targets with nothing to index (e.g. NOT x alone)
+	litMask        fieldMask  // fields regexes look at
+	always         []int32    // targets with nothing to index (e.g. NOT x alone)
+	leading        *acMatcher // leading literals of regexes (leaf.leading), searched in tokens
+	leadingText    []string   // per leading literal id
 
-	// tokens caches what the index says about a folded token. News repeats
-	// its vocabulary, so most look-ups cost one map access; the cache stops
-	// growing at maxCachedTokens.
-	mu     sync.RWMutex
-	tokens map[string]*tokenInfo
+	// Every distinct folded token an item brings is looked up once in a
+	// cache that gives it an id; per-item state is then kept in arrays
+	// indexed by id instead of maps. base holds the words of the rules
+	// (ids 0..len(base.infos)-1, fixed, so a leaf knows its words' ids);
+	// the cache starts as a copy of it and is started afresh when it
+	// reaches maxCachedTokens.
+	base  *tokenCache
+	cache atomic.Pointer[tokenCache]
 
 	pool sync.Pool // *scratch
 }
@@ -46,43 +53,98 @@ type target struct {
 	mentions []string
 }
 
-// scratch is the per-item working memory of one Match call.
+// tokenCache maps folded tokens to ids. News repeats its vocabulary, so
+// almost every token of an item is found here under a read lock.
+type tokenCache struct {
+	mu    sync.RWMutex
+	ids   *tokenTable  // -1: the index knows nothing of the token
+	infos []*tokenInfo // per id
+}
+
+func (c *tokenCache) clone() *tokenCache {
+	return &tokenCache{ids: c.ids.clone(), infos: slices.Clip(c.infos)}
+}
+
+// scratch is the per-item working memory of one evaluation.
 type scratch struct {
-	d         *doc
-	prefixGen []uint32   // per prefix id: == gen when prefixToks is for this item
-	prefixTok [][]string // per prefix id: the item's tokens that start with it
-	gen       uint32
-	mark      []uint32 // per target: == gen when already a candidate
-	cands     []int32
-	misses    []string
-	leafGen   []uint32 // per leaf: == gen when leafSp is computed for this item
-	leafSp    [][]span
-	arena     []span
-	terms     []string
+	d   *doc
+	gen uint32
+
+	// per token of the item
+	tid  []int32 // token id, or -1
+	next []int32 // next token with the same id, or -1
+
+	// per token id; valid where idGen == gen
+	idGen []uint32
+	head  []int32 // first token with the id
+	tail  []int32 // last token with the id
+	where []fieldMask
+	uniq  []int32 // ids present, in order of first occurrence
+
+	infos  []*tokenInfo // the cache's infos for this item
+	extra  []*tokenInfo // ids past infos: tokens the full cache did not take
+	misses []int32
+
+	prefixGen []uint32  // per prefix id: == gen when prefixTok is for this item
+	prefixTok [][]int32 // per prefix id: ids of the item's tokens that start with it
+	leadToks  []int32   // ids of the item's tokens that contain a leading regex literal
+	leadPos   []litPos
+
+	mark  []uint32 // per target: == gen when already a candidate
+	cands []int32
+
+	memoGen  []uint32 // per memo slot: == gen when memoVal is for this item
+	memoVal  []bool
+	leafGen  []uint32 // per leaf: == gen when leafSp is computed for this item
+	leafSp   [][]span
+	arena    []span
+	terms    []string // of every hit, one after the other
+	hits     []int32  // targets matched
+	hitTerms []int32  // per hit: how many of terms are its
 }
 
 func (e *Engine) getScratch() *scratch {
 	s, _ := e.pool.Get().(*scratch)
 	if s == nil {
 		s = &scratch{
-			d:       newDoc(),
-			mark:    make([]uint32, len(e.targets)),
-			leafGen: make([]uint32, len(e.leaves)),
-			leafSp:  make([][]span, len(e.leaves)),
+			d:         newDoc(),
+			mark:      make([]uint32, len(e.targets)),
+			leafGen:   make([]uint32, len(e.leaves)),
+			memoGen:   make([]uint32, e.nMemo),
+			memoVal:   make([]bool, e.nMemo),
+			leafSp:    make([][]span, len(e.leaves)),
+			prefixGen: make([]uint32, len(e.prefixTargets)),
+			prefixTok: make([][]int32, len(e.prefixTargets)),
 		}
-		s.prefixGen = make([]uint32, len(e.prefixTargets))
-		s.prefixTok = make([][]string, len(e.prefixTargets))
 	}
 	s.gen++
 	if s.gen == 0 { // wrapped: old stamps could collide
 		clear(s.mark)
 		clear(s.leafGen)
 		clear(s.prefixGen)
+		clear(s.idGen)
+		clear(s.memoGen)
 		s.gen = 1
 	}
 	s.cands = s.cands[:0]
 	s.arena = s.arena[:0]
+	s.uniq = s.uniq[:0]
+	s.leadToks = s.leadToks[:0]
+	s.extra = s.extra[:0]
 	return s
+}
+
+// info returns what the index says about token id.
+func (s *scratch) info(id int32) *tokenInfo {
+	if int(id) < len(s.infos) {
+		return s.infos[id]
+	}
+	return s.extra[int(id)-len(s.infos)]
+}
+
+// has reports whether the item has token id in a field of mask.
+func (s *scratch) has(id int32, mask fieldMask) bool {
+	return s.idGen[id] == s.gen && s.where[id]&mask != 0
 }
 
 // itemFields lays out the searchable fields of an item.
@@ -120,8 +182,10 @@ func (e *Engine) Analyze(it model.Item) ([]string, []model.Match) {
 func (e *Engine) evaluate(it model.Item, wantTopics, wantMatches bool) (topics []string, matches []model.Match) {
 	s := e.getScratch()
 	defer e.pool.Put(s)
-	s.d.reset(itemFields(it))
+	s.d.tokenize(itemFields(it))
+	e.index(s)
 	e.candidates(s)
+	s.hits, s.hitTerms, s.terms = s.hits[:0], s.hitTerms[:0], s.terms[:0]
 	for _, id := range s.cands {
 		isTopic := int(id) < e.nTopics
 		if isTopic && !wantTopics || !isTopic && !wantMatches {
@@ -135,40 +199,67 @@ func (e *Engine) evaluate(it model.Item, wantTopics, wantMatches bool) (topics [
 			topics = append(topics, t.name)
 			continue
 		}
-		s.terms = s.terms[:0]
-		e.collect(t.root, s)
-		matches = append(matches, model.Match{
+		from := len(s.terms)
+		e.collect(t.root, s, from)
+		s.hits = append(s.hits, id)
+		s.hitTerms = append(s.hitTerms, int32(len(s.terms)-from))
+	}
+	return topics, e.matches(s)
+}
+
+// matches builds the Match of every hit with two allocations: the slice
+// and one array that the slices of every match are cut from (capped, so
+// that appending to one cannot overwrite another).
+func (e *Engine) matches(s *scratch) []model.Match {
+	if len(s.hits) == 0 {
+		return nil
+	}
+	n := len(s.terms)
+	for _, id := range s.hits {
+		t := &e.targets[id]
+		n += len(t.channels) + len(t.mentions)
+	}
+	strs := make([]string, 0, n)
+	cut := func(src []string) []string {
+		if len(src) == 0 {
+			return slices.Clone(src) // keeps nil and empty apart, without allocating
+		}
+		i := len(strs)
+		strs = append(strs, src...)
+		return strs[i:len(strs):len(strs)]
+	}
+	out := make([]model.Match, len(s.hits))
+	from := 0
+	for i, id := range s.hits {
+		t := &e.targets[id]
+		terms := s.terms[from : from+int(s.hitTerms[i])]
+		if s.hitTerms[i] == 0 && s.terms == nil {
+			terms = nil
+		}
+		from += int(s.hitTerms[i])
+		out[i] = model.Match{
 			Rule:     t.name,
 			Severity: t.severity,
-			Channels: slices.Clone(t.channels),
-			Mentions: slices.Clone(t.mentions),
-			Terms:    slices.Clone(s.terms),
-		})
+			Channels: cut(t.channels),
+			Mentions: cut(t.mentions),
+			Terms:    cut(terms),
+		}
 	}
-	return topics, matches
+	return out
 }
 
 // tokenInfo is what the index says about one folded token.
 type tokenInfo struct {
 	targets  []int32 // targets the token may set off
 	prefixes []int32 // ids of the indexed prefixes it starts with
+	leading  []int32 // ids of the leading regex literals it contains
 }
 
 const maxCachedTokens = 100_000
 
 // lookUp computes what the index says about a token.
 func (e *Engine) lookUp(t string) *tokenInfo {
-	ti := &tokenInfo{}
-	seen := map[int32]bool{}
-	add := func(ids []int32) {
-		for _, id := range ids {
-			if !seen[id] {
-				seen[id] = true
-				ti.targets = append(ti.targets, id)
-			}
-		}
-	}
-	add(e.exact[t])
+	ti := &tokenInfo{targets: slices.Clone(e.exact[t])}
 	if t != "" && e.prefixStart.has(t) {
 		for _, n := range e.prefixLens {
 			if n > len(t) {
@@ -179,14 +270,121 @@ func (e *Engine) lookUp(t string) *tokenInfo {
 			}
 			if id, ok := e.prefixID[t[:n]]; ok {
 				ti.prefixes = append(ti.prefixes, id)
-				add(e.prefixTargets[id])
+				ti.targets = append(ti.targets, e.prefixTargets[id]...)
 			}
 		}
 	}
 	if e.lits != nil {
-		e.lits.scan(t, func(lit int32) { add(e.litTargets[lit]) })
+		e.lits.scan(t, func(lit int32) { ti.targets = append(ti.targets, e.litTargets[lit]...) })
 	}
+	if e.leading != nil {
+		e.leading.scan(t, func(lit int32) { ti.leading = append(ti.leading, lit) })
+	}
+	slices.Sort(ti.leading)
+	ti.leading = slices.Clip(slices.Compact(ti.leading))
+	slices.Sort(ti.targets)
+	ti.targets = slices.Clip(slices.Compact(ti.targets))
 	return ti
+}
+
+// relevant reports whether matching needs to see the token at all.
+func (ti *tokenInfo) relevant() bool {
+	return len(ti.targets) > 0 || len(ti.prefixes) > 0 || len(ti.leading) > 0
+}
+
+// index gives every token of the item its id and chains the tokens of
+// each id, in text order.
+func (e *Engine) index(s *scratch) {
+	d := s.d
+	n := len(d.toks)
+	s.tid = slices.Grow(s.tid[:0], n)[:n]
+	s.next = slices.Grow(s.next[:0], n)[:n]
+	s.misses = s.misses[:0]
+	c := e.cache.Load()
+	c.mu.RLock()
+	for i := range d.toks {
+		t := &d.toks[i]
+		w := d.folded[t.fs:t.fe]
+		id, ok := c.ids.get(w, c.ids.hash(w))
+		if !ok {
+			s.misses = append(s.misses, int32(i))
+		}
+		s.tid[i] = id
+	}
+	s.infos = c.infos
+	c.mu.RUnlock()
+	if len(s.misses) > 0 {
+		e.resolve(c, s)
+	}
+
+	if ids := len(s.infos) + len(s.extra); len(s.idGen) < ids {
+		s.idGen = append(s.idGen, make([]uint32, ids-len(s.idGen))...)
+		s.head = append(s.head, make([]int32, ids-len(s.head))...)
+		s.tail = append(s.tail, make([]int32, ids-len(s.tail))...)
+		s.where = append(s.where, make([]fieldMask, ids-len(s.where))...)
+	}
+	for i := range d.toks {
+		s.next[i] = -1
+		id := s.tid[i]
+		if id < 0 {
+			continue
+		}
+		if s.idGen[id] != s.gen {
+			s.idGen[id] = s.gen
+			s.head[id] = int32(i)
+			s.where[id] = 0
+			s.uniq = append(s.uniq, id)
+		} else {
+			s.next[s.tail[id]] = int32(i)
+		}
+		s.tail[id] = int32(i)
+		s.where[id] |= 1 << d.toks[i].field
+	}
+}
+
+// resolve looks up the tokens the cache did not know and adds them to it.
+// A full cache is replaced by a fresh copy of the base for later items;
+// this item keeps its new tokens in scratch.extra.
+func (e *Engine) resolve(c *tokenCache, s *scratch) {
+	d := s.d
+	var local map[string]int32 // the item's tokens that the full cache did not take
+	c.mu.Lock()
+	full := c.ids.n >= maxCachedTokens
+	for _, i := range s.misses {
+		w := d.word(i)
+		id, ok := c.ids.get(w, c.ids.hash(w))
+		if !ok && full {
+			id, ok = local[string(w)]
+		}
+		if !ok {
+			key := string(w)
+			ti := e.lookUp(key)
+			id = -1
+			switch {
+			case !ti.relevant():
+			case full:
+				id = int32(len(c.infos) + len(s.extra))
+				s.extra = append(s.extra, ti)
+			default:
+				id = int32(len(c.infos))
+				c.infos = append(c.infos, ti)
+			}
+			if full {
+				if local == nil {
+					local = make(map[string]int32)
+				}
+				local[key] = id
+			} else {
+				c.ids.put(w, id)
+			}
+		}
+		s.tid[i] = id
+	}
+	s.infos = c.infos
+	c.mu.Unlock()
+	if full {
+		e.cache.CompareAndSwap(c, e.base.clone())
+	}
 }
 
 // candidates collects, through the index, the targets that may match: the
@@ -200,39 +398,19 @@ func (e *Engine) candidates(s *scratch) {
 			}
 		}
 	}
-	use := func(t string, ti *tokenInfo) {
+	for _, id := range s.uniq {
+		ti := s.info(id)
 		add(ti.targets)
 		for _, p := range ti.prefixes {
 			if s.prefixGen[p] != s.gen {
 				s.prefixGen[p] = s.gen
 				s.prefixTok[p] = s.prefixTok[p][:0]
 			}
-			s.prefixTok[p] = append(s.prefixTok[p], t)
+			s.prefixTok[p] = append(s.prefixTok[p], id)
 		}
-	}
-	s.misses = s.misses[:0]
-	e.mu.RLock()
-	for _, t := range s.d.uniq {
-		if ti, ok := e.tokens[t]; ok {
-			use(t, ti)
-		} else {
-			s.misses = append(s.misses, t)
+		if len(ti.leading) > 0 {
+			s.leadToks = append(s.leadToks, id)
 		}
-	}
-	e.mu.RUnlock()
-	if len(s.misses) > 0 {
-		infos := make([]*tokenInfo, len(s.misses))
-		for i, t := range s.misses {
-			infos[i] = e.lookUp(t)
-			use(t, infos[i])
-		}
-		e.mu.Lock()
-		for i, t := range s.misses {
-			if len(e.tokens) < maxCachedTokens {
-				e.tokens[strings.Clone(t)] = infos[i]
-			}
-		}
-		e.mu.Unlock()
 	}
 	if e.textLits != nil {
 		for f := field(0); f < numFields; f++ {
@@ -257,17 +435,67 @@ func (e *Engine) leafSpans(id int32, s *scratch) []span {
 	}
 	l := &e.leaves[id]
 	sp := s.leafSp[id][:0]
-	if l.kind == leafRegex {
-		sp = matchRegex(l, s.d, sp)
-	} else {
+	switch {
+	case l.kind == leafTokens:
 		sp = matchTokens(l, s, sp)
+	case l.atStart != nil:
+		sp = e.matchRegexAt(l, s, sp)
+	default:
+		sp = matchRegex(l, s.d, sp)
 	}
 	s.leafSp[id], s.leafGen[id] = sp, s.gen
 	return sp
 }
 
-// matchTokens finds a word or phrase: it looks up one anchor token in the
-// item's index and checks its neighbours.
+// leafMatches reports whether a leaf matches the current item; a single
+// word or prefix is answered from the token index without its spans.
+func (e *Engine) leafMatches(id int32, s *scratch) bool {
+	if s.leafGen[id] == s.gen {
+		return len(s.leafSp[id]) > 0
+	}
+	l := &e.leaves[id]
+	if l.kind == leafTokens && len(l.toks) == 1 {
+		if q := l.toks[0]; !q.prefix {
+			return s.has(q.id, l.mask)
+		}
+		if s.prefixGen[l.anchorPrefix] != s.gen {
+			return false
+		}
+		for _, t := range s.prefixTok[l.anchorPrefix] {
+			if s.where[t]&l.mask != 0 {
+				return true
+			}
+		}
+		return false
+	}
+	return len(e.leafSpans(id, s)) > 0
+}
+
+// firstSpan returns the first place a leaf matches; for a single word it
+// does not compute the others.
+func (e *Engine) firstSpan(id int32, s *scratch) (span, bool) {
+	l := &e.leaves[id]
+	if s.leafGen[id] != s.gen && l.kind == leafTokens && len(l.toks) == 1 && !l.toks[0].prefix {
+		q := l.toks[0]
+		if !s.has(q.id, l.mask) {
+			return span{}, false
+		}
+		for p := s.head[q.id]; p >= 0; p = s.next[p] {
+			if l.mask.has(s.d.toks[p].field) {
+				return s.d.tokenSpan(p, p+1), true
+			}
+		}
+		return span{}, false
+	}
+	sp := e.leafSpans(id, s)
+	if len(sp) == 0 {
+		return span{}, false
+	}
+	return sp[0], true
+}
+
+// matchTokens finds a word or phrase: it follows the occurrences of one
+// anchor token and checks their neighbours.
 func matchTokens(l *leaf, s *scratch, sp []span) []span {
 	d := s.d
 	anchor := l.anchor
@@ -283,8 +511,8 @@ func matchTokens(l *leaf, s *scratch, sp []span) []span {
 			return
 		}
 		for j, q := range l.toks {
-			got := d.toks[start+int32(j)].text
-			if q.prefix && !strings.HasPrefix(got, q.text) || !q.prefix && got != q.text {
+			k := start + int32(j)
+			if q.prefix && !hasPrefix(d.word(k), q.text) || !q.prefix && s.tid[k] != q.id {
 				return
 			}
 		}
@@ -292,8 +520,8 @@ func matchTokens(l *leaf, s *scratch, sp []span) []span {
 	}
 	a := l.toks[anchor]
 	if !a.prefix {
-		if h, ok := d.head[a.text]; ok {
-			for p := h; p >= 0; p = d.next[p] {
+		if s.idGen[a.id] == s.gen {
+			for p := s.head[a.id]; p >= 0; p = s.next[p] {
 				try(p)
 			}
 		}
@@ -304,8 +532,8 @@ func matchTokens(l *leaf, s *scratch, sp []span) []span {
 	if s.prefixGen[l.anchorPrefix] != s.gen {
 		return sp
 	}
-	for _, tok := range s.prefixTok[l.anchorPrefix] {
-		for p := d.head[tok]; p >= 0; p = d.next[p] {
+	for _, t := range s.prefixTok[l.anchorPrefix] {
+		for p := s.head[t]; p >= 0; p = s.next[p] {
 			try(p)
 		}
 	}
@@ -313,13 +541,16 @@ func matchTokens(l *leaf, s *scratch, sp []span) []span {
 	return sp
 }
 
+// maxRegexMatches is how many matches of a regex are kept per field.
+const maxRegexMatches = 64
+
 // matchRegex runs a regex over the raw text of the fields in its scope.
 func matchRegex(l *leaf, d *doc, sp []span) []span {
 	for f := field(0); f < numFields; f++ {
 		if !l.mask.has(f) || d.fields[f] == "" {
 			continue
 		}
-		for _, loc := range l.re.FindAllStringIndex(d.fields[f], 64) {
+		for _, loc := range l.re.FindAllStringIndex(d.fields[f], maxRegexMatches) {
 			if len(sp) >= maxSpans {
 				return sp
 			}
@@ -329,20 +560,166 @@ func matchRegex(l *leaf, d *doc, sp []span) []span {
 	return sp
 }
 
+// litPos is where a leading literal of a regex occurs in the raw text.
+type litPos struct {
+	field field
+	off   int32
+}
+
+// matchRegexAt finds the same matches as matchRegex for a regex whose
+// every match starts with one of its leading literals, trying the regex
+// only where one occurs: the leftmost match at or after a position starts
+// at the first occurrence from there where the anchored regex matches.
+func (e *Engine) matchRegexAt(l *leaf, s *scratch, sp []span) []span {
+	d := s.d
+	pos := s.leadPos[:0]
+	for _, id := range s.leadToks {
+		if !intersects(s.info(id).leading, l.leadingID) || s.where[id]&l.mask == 0 {
+			continue
+		}
+		for p := s.head[id]; p >= 0; p = s.next[p] {
+			t := &d.toks[p]
+			if !l.mask.has(t.field) {
+				continue
+			}
+			raw := d.fields[t.field][t.start:t.end]
+			for _, lit := range l.leading {
+				canonIndexAll(raw, lit, func(off int) {
+					pos = append(pos, litPos{t.field, t.start + int32(off)})
+				})
+			}
+		}
+	}
+	slices.SortFunc(pos, func(a, b litPos) int {
+		if a.field != b.field {
+			return int(a.field) - int(b.field)
+		}
+		return int(a.off - b.off)
+	})
+	pos = slices.Compact(pos)
+	s.leadPos = pos
+
+	cur, curField, found := 0, field(numFields), 0
+	for _, p := range pos {
+		if p.field != curField {
+			cur, curField, found = 0, p.field, 0
+		}
+		if int(p.off) < cur || found >= maxRegexMatches {
+			continue
+		}
+		text := d.fields[p.field]
+		at := int(p.off)
+		var loc []int
+		if at == 0 {
+			loc = l.atStart.FindStringIndex(text)
+		} else {
+			// The rune before gives \b and ^ their context.
+			_, w := utf8.DecodeLastRuneInString(text[:at])
+			loc = l.afterRune.FindStringIndex(text[at-w:])
+			if loc != nil {
+				loc[1] += at - w
+			}
+		}
+		if loc == nil {
+			continue
+		}
+		if len(sp) >= maxSpans {
+			return sp
+		}
+		sp = append(sp, d.byteSpan(p.field, at, loc[1]))
+		cur = loc[1]
+		found++
+	}
+	return sp
+}
+
+// intersects reports whether two sorted lists share an element.
+func intersects(a, b []int32) bool {
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i] == b[j]:
+			return true
+		case a[i] < b[j]:
+			i++
+		default:
+			j++
+		}
+	}
+	return false
+}
+
+// canonIndexAll calls fn with the offset of every place in s where lit (of
+// ASCII letters and digits) occurs under simple case folding, as (?i)
+// would find it.
+func canonIndexAll(s, lit string, fn func(off int)) {
+	for i := 0; i < len(s); {
+		if canonHasPrefix(s[i:], lit) {
+			fn(i)
+		}
+		if s[i] < utf8.RuneSelf {
+			i++
+		} else {
+			_, n := utf8.DecodeRuneInString(s[i:])
+			i += n
+		}
+	}
+}
+
+func canonHasPrefix(s, lit string) bool {
+	i := 0
+	for j := 0; j < len(lit); j++ {
+		if i >= len(s) {
+			return false
+		}
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			i++
+		} else {
+			r, n := utf8.DecodeRuneInString(s[i:])
+			cr := canonRune(r)
+			if cr >= utf8.RuneSelf {
+				return false
+			}
+			c = byte(cr)
+			i += n
+		}
+		if c != lit[j] {
+			return false
+		}
+	}
+	return true
+}
+
 // eval reports whether a node matches the current item.
 func (e *Engine) eval(n *node, s *scratch) bool {
 	switch n.kind {
 	case nodeLeaf:
-		return len(e.leafSpans(n.leaf, s)) > 0
+		return e.leafMatches(n.leaf, s)
+	case nodeNever:
+		return false
+	}
+	if s.memoGen[n.memo] == s.gen {
+		return s.memoVal[n.memo]
+	}
+	v := e.evalOp(n, s)
+	s.memoGen[n.memo], s.memoVal[n.memo] = s.gen, v
+	return v
+}
+
+func (e *Engine) evalOp(n *node, s *scratch) bool {
+	switch n.kind {
 	case nodeAnd:
-		for _, k := range n.kids {
+		for _, k := range n.order {
 			if !e.eval(k, s) {
 				return false
 			}
 		}
 		return true
 	case nodeOr:
-		for _, k := range n.kids {
+		for _, k := range n.order {
 			if e.eval(k, s) {
 				return true
 			}
@@ -406,34 +783,55 @@ const maxTerms = 10
 
 // collect gathers the text that made a matching node true, skipping
 // branches that did not match and anything under NOT.
-func (e *Engine) collect(n *node, s *scratch) {
+func (e *Engine) collect(n *node, s *scratch, from int) {
 	switch n.kind {
 	case nodeLeaf:
-		sp := e.leafSpans(n.leaf, s)
-		if len(sp) > 0 {
-			s.addTerm(s.d.fields[sp[0].field][sp[0].bs:sp[0].be])
+		if sp, ok := e.firstSpan(n.leaf, s); ok {
+			s.addTerm(s.d.fields[sp.field][sp.bs:sp.be], from)
 		}
 	case nodeAnd, nodeOr, nodeNear:
 		for _, k := range n.kids {
 			if e.eval(k, s) {
-				e.collect(k, s)
+				e.collect(k, s, from)
 			}
 		}
 	}
 }
 
-func (s *scratch) addTerm(t string) {
-	t = strings.Join(strings.Fields(t), " ")
-	if utf8.RuneCountInString(t) > 80 {
+// addTerm adds a term to those of the current hit, s.terms[from:].
+func (s *scratch) addTerm(t string, from int) {
+	if !spaced(t) {
+		t = strings.Join(strings.Fields(t), " ")
+	}
+	if len(t) > 80 && utf8.RuneCountInString(t) > 80 {
 		t = string([]rune(t)[:79]) + "…"
 	}
-	if t == "" || len(s.terms) >= maxTerms {
+	if t == "" || len(s.terms)-from >= maxTerms {
 		return
 	}
-	for _, have := range s.terms {
+	for _, have := range s.terms[from:] {
 		if strings.EqualFold(have, t) {
 			return
 		}
 	}
 	s.terms = append(s.terms, t)
+}
+
+// spaced reports whether t is already in the form strings.Fields and a
+// join with single spaces would give it.
+func spaced(t string) bool {
+	for i := 0; i < len(t); i++ {
+		c := t[i]
+		if c >= utf8.RuneSelf {
+			return false // Unicode spaces: take the slow path
+		}
+		if asciiSpace(c) && (c != ' ' || i == 0 || i == len(t)-1 || t[i+1] == ' ') {
+			return false
+		}
+	}
+	return true
+}
+
+func asciiSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
 }

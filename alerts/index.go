@@ -1,8 +1,11 @@
 package alerts
 
 import (
+	"fmt"
+	"regexp"
 	"regexp/syntax"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -19,8 +22,9 @@ const (
 // trigger is a key of the index: if none of a target's triggers occurs in
 // an item, the target cannot match it.
 type trigger struct {
-	kind trigKind
-	s    string
+	kind  trigKind
+	s     string
+	topic bool // an alias of a topic: the desk's subject, so frequent
 }
 
 func triggerCost(ts []trigger) int {
@@ -44,6 +48,9 @@ func triggerCost(ts []trigger) int {
 		case trigLit:
 			c += 4
 		}
+		if t.topic {
+			c += 2
+		}
 	}
 	return c
 }
@@ -61,7 +68,7 @@ func (e *Engine) triggers(n *node) (ts []trigger, ok bool) {
 				return nil, false
 			}
 			for _, s := range l.lits {
-				ts = append(ts, trigger{trigLit, s})
+				ts = append(ts, trigger{kind: trigLit, s: s})
 			}
 			return ts, true
 		}
@@ -74,9 +81,9 @@ func (e *Engine) triggers(n *node) (ts []trigger, ok bool) {
 		}
 		t := l.toks[best]
 		if t.prefix {
-			return []trigger{{trigPrefix, t.text}}, true
+			return []trigger{{trigPrefix, t.text, l.topic}}, true
 		}
-		return []trigger{{trigExact, t.text}}, true
+		return []trigger{{trigExact, t.text, l.topic}}, true
 	case nodeOr:
 		for _, k := range n.kids {
 			kt, ok := e.triggers(k)
@@ -103,7 +110,6 @@ func (e *Engine) triggers(n *node) (ts []trigger, ok bool) {
 
 // buildIndex maps every trigger to the targets it may set off.
 func (e *Engine) buildIndex() {
-	e.tokens = make(map[string]*tokenInfo)
 	e.exact = make(map[string][]int32)
 	e.prefixID = make(map[string]int32)
 	lens := map[int]bool{}
@@ -195,6 +201,316 @@ func (e *Engine) buildIndex() {
 	if len(textLits) > 0 {
 		e.textLits = newACMatcher(textLits)
 	}
+	e.indexLeading()
+	e.buildBase()
+	memo := make(map[string]int32)
+	for i := range e.targets {
+		orderKids(e, e.targets[i].root)
+		e.assignMemo(e.targets[i].root, memo)
+	}
+	e.nMemo = len(memo)
+}
+
+// assignMemo gives every operator under n the memo slot of its structure,
+// so that a topic or sub-query used by many rules is evaluated once per
+// item; it returns n's structural key.
+func (e *Engine) assignMemo(n *node, memo map[string]int32) string {
+	if n.kind == nodeLeaf {
+		return strconv.Itoa(int(n.leaf))
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "(%d/%d", n.kind, n.dist)
+	for _, k := range n.kids {
+		b.WriteByte(' ')
+		b.WriteString(e.assignMemo(k, memo))
+	}
+	b.WriteByte(')')
+	key := b.String()
+	id, ok := memo[key]
+	if !ok {
+		id = int32(len(memo))
+		memo[key] = id
+	}
+	n.memo = id
+	return key
+}
+
+// indexLeading prepares the regexes that can be run only where one of
+// their leading literals occurs.
+func (e *Engine) indexLeading() {
+	ids := make(map[string]int32)
+	for i := range e.leaves {
+		l := &e.leaves[i]
+		if l.kind != leafRegex {
+			continue
+		}
+		lead := leadingLiterals(l.re.String())
+		if lead == nil {
+			continue
+		}
+		// The wrapped regexes must mean the same as the original; \Q...\E
+		// could swallow the closing parenthesis, so such a regex is left
+		// whole.
+		src := l.re.String()
+		if strings.Contains(src, `\Q`) {
+			continue
+		}
+		atStart, err1 := regexp.Compile(`^(?:` + src + `)`)
+		afterRune, err2 := regexp.Compile(`^(?s:.)(?:` + src + `)`)
+		if err1 != nil || err2 != nil {
+			continue
+		}
+		l.leading, l.atStart, l.afterRune = lead, atStart, afterRune
+		l.leadingID = nil
+		for _, lit := range lead {
+			id, ok := ids[lit]
+			if !ok {
+				id = int32(len(e.leadingText))
+				ids[lit] = id
+				e.leadingText = append(e.leadingText, lit)
+			}
+			l.leadingID = append(l.leadingID, id)
+		}
+		slices.Sort(l.leadingID)
+	}
+	if len(e.leadingText) > 0 {
+		e.leading = newACMatcher(e.leadingText)
+	}
+}
+
+// buildBase gives every whole word of every leaf a fixed token id and
+// starts the token cache with them.
+func (e *Engine) buildBase() {
+	base := &tokenCache{ids: newTokenTable()}
+	for i := range e.leaves {
+		l := &e.leaves[i]
+		for j := range l.toks {
+			q := &l.toks[j]
+			if q.prefix {
+				continue
+			}
+			w := []byte(q.text)
+			id, ok := base.ids.get(w, base.ids.hash(w))
+			if !ok {
+				id = int32(len(base.infos))
+				base.ids.put(w, id)
+				base.infos = append(base.infos, e.lookUp(q.text))
+			}
+			q.id = id
+		}
+	}
+	e.base = base
+	e.cache.Store(base.clone())
+}
+
+// evalCost estimates how much evaluating a node costs, to try cheap
+// operands of AND and OR first. The result does not depend on the order.
+func evalCost(e *Engine, n *node) int {
+	switch n.kind {
+	case nodeLeaf:
+		l := &e.leaves[n.leaf]
+		switch {
+		case l.kind == leafRegex && l.atStart != nil:
+			return 20
+		case l.kind == leafRegex:
+			return 100
+		case len(l.toks) == 1 && !l.toks[0].prefix:
+			return 1
+		case len(l.toks) == 1:
+			return 3
+		}
+		return 2 + len(l.toks)
+	case nodeNear:
+		c := 5
+		for _, k := range n.kids {
+			c += evalCost(e, k)
+		}
+		return c
+	case nodeAnd, nodeOr, nodeNot:
+		c := 0
+		for _, k := range n.kids {
+			c += evalCost(e, k)
+		}
+		return c
+	}
+	return 0
+}
+
+// orderKids sets the evaluation order of every AND and OR under n.
+func orderKids(e *Engine, n *node) {
+	for _, k := range n.kids {
+		orderKids(e, k)
+	}
+	if n.kind != nodeAnd && n.kind != nodeOr {
+		return
+	}
+	n.order = slices.Clone(n.kids)
+	slices.SortStableFunc(n.order, func(a, b *node) int { return evalCost(e, a) - evalCost(e, b) })
+}
+
+// leadingLiterals returns literals, in canonical case and of ASCII letters
+// and digits, one of which every match of the regex starts with; nil when
+// there is no such set of literals at least two bytes long.
+func leadingLiterals(expr string) []string {
+	re, err := syntax.Parse(expr, syntax.Perl)
+	if err != nil {
+		return nil
+	}
+	lits, ok := leading(re.Simplify())
+	if !ok {
+		return nil
+	}
+	for i, l := range lits {
+		k := 0
+		for k < len(l) && isASCIIWord(l[k:k+1]) {
+			k++
+		}
+		if k < 2 {
+			return nil
+		}
+		lits[i] = l[:k]
+	}
+	slices.Sort(lits)
+	return slices.Compact(lits)
+}
+
+// leading returns strings one of which every match of re starts with.
+func leading(re *syntax.Regexp) ([]string, bool) {
+	if set, ok := exactSet(re); ok {
+		return set, !slices.Contains(set, "")
+	}
+	switch re.Op {
+	case syntax.OpCapture, syntax.OpPlus:
+		return leading(re.Sub[0])
+	case syntax.OpRepeat:
+		if re.Min >= 1 {
+			return leading(re.Sub[0])
+		}
+	case syntax.OpConcat:
+		// The elements that match one of a few fixed texts make up the
+		// start of the match, then the leading literals of the next one.
+		// Assertions match no text.
+		acc := []string{""}
+		for _, sub := range re.Sub {
+			if isAssertion(sub.Op) {
+				continue
+			}
+			if set, ok := exactSet(sub); ok {
+				if acc = product(acc, set); acc == nil {
+					break
+				}
+				continue
+			}
+			if set, ok := leading(sub); ok {
+				if p := product(acc, set); p != nil {
+					acc = p
+				}
+			}
+			break
+		}
+		if acc == nil {
+			return nil, false
+		}
+		return acc, !slices.Contains(acc, "")
+	case syntax.OpAlternate:
+		var all []string
+		for _, sub := range re.Sub {
+			l, ok := leading(sub)
+			if !ok {
+				return nil, false
+			}
+			all = append(all, l...)
+		}
+		return all, true
+	}
+	return nil, false
+}
+
+func isAssertion(op syntax.Op) bool {
+	switch op {
+	case syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText, syntax.OpEndText,
+		syntax.OpWordBoundary, syntax.OpNoWordBoundary:
+		return true
+	}
+	return false
+}
+
+// maxLeading bounds the literal sets leading builds, maxClass the
+// characters taken from one class.
+const (
+	maxLeading = 64
+	maxClass   = 8
+)
+
+// exactSet returns every text re can match, in canonical case, when that
+// is a small set of literals.
+func exactSet(re *syntax.Regexp) ([]string, bool) {
+	switch re.Op {
+	case syntax.OpEmptyMatch:
+		return []string{""}, true
+	case syntax.OpLiteral:
+		var b strings.Builder
+		for _, r := range re.Rune {
+			b.WriteRune(canonRune(r))
+		}
+		return []string{b.String()}, true
+	case syntax.OpCapture:
+		return exactSet(re.Sub[0])
+	case syntax.OpCharClass: // a few characters, such as [ae] or (?i)k
+		var all []string
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			if re.Rune[i+1]-re.Rune[i] >= maxLeading {
+				return nil, false
+			}
+			for r := re.Rune[i]; r <= re.Rune[i+1]; r++ {
+				all = append(all, string(canonRune(r)))
+			}
+			if len(all) > maxLeading {
+				return nil, false
+			}
+		}
+		slices.Sort(all)
+		all = slices.Compact(all)
+		return all, len(all) <= maxClass
+	case syntax.OpAlternate:
+		var all []string
+		for _, sub := range re.Sub {
+			set, ok := exactSet(sub)
+			if !ok || len(all)+len(set) > maxLeading {
+				return nil, false
+			}
+			all = append(all, set...)
+		}
+		return all, true
+	case syntax.OpConcat:
+		acc := []string{""}
+		for _, sub := range re.Sub {
+			set, ok := exactSet(sub)
+			if !ok {
+				return nil, false
+			}
+			if acc = product(acc, set); acc == nil {
+				return nil, false
+			}
+		}
+		return acc, true
+	}
+	return nil, false
+}
+
+// product concatenates every string of a with every string of b; nil when
+// that would make more than maxLeading strings.
+func product(a, b []string) []string {
+	if len(a)*len(b) > maxLeading {
+		return nil
+	}
+	out := make([]string, 0, len(a)*len(b))
+	for _, x := range a {
+		for _, y := range b {
+			out = append(out, x+y)
+		}
+	}
+	return out
 }
 
 func isASCIIWord(s string) bool {

@@ -132,11 +132,12 @@ func wordSpans(s string, fn func(start, end int)) {
 	}
 }
 
-// token is one word of an item, folded, with where it came from.
+// token is one word of an item, with where it came from and where its
+// folded form is.
 type token struct {
-	text       string // folded
 	field      field
 	start, end int32 // byte range in the field's raw text
+	fs, fe     int32 // folded text in doc.folded
 }
 
 // span is a run of tokens (or, for a regex, a byte range) where a term
@@ -147,47 +148,62 @@ type span struct {
 	bs, be     int32 // byte range in the field's raw text
 }
 
-// doc is an item tokenized once, with an index from folded token to its
-// occurrences. Docs are pooled and reused.
+// doc is an item tokenized once: its word tokens, folded into one buffer so
+// that a word costs no allocation. Docs are pooled and reused.
 type doc struct {
 	fields [numFields]string
 	toks   []token
+	folded []byte
 	bounds [numFields + 1]int32 // toks[bounds[f]:bounds[f+1]] belong to field f
-	head   map[string]int32     // folded token → first occurrence
-	next   []int32              // next occurrence of the same token, or -1
-	uniq   []string             // distinct tokens
 }
 
-func newDoc() *doc { return &doc{head: make(map[string]int32, 256)} }
+func newDoc() *doc { return &doc{} }
 
-// reset loads the fields of an item and tokenizes them.
-func (d *doc) reset(fields [numFields]string) {
+// tokenize loads the fields of an item and splits them into folded word
+// tokens. It is all the text processing matching needs; the engine's own
+// per-item index is built from its result.
+func (d *doc) tokenize(fields [numFields]string) {
 	d.fields = fields
 	d.toks = d.toks[:0]
-	clear(d.head)
-	d.uniq = d.uniq[:0]
+	d.folded = d.folded[:0]
 	for f := field(0); f < numFields; f++ {
 		d.bounds[f] = int32(len(d.toks))
 		s := d.fields[f]
 		wordSpans(s, func(start, end int) {
-			d.toks = append(d.toks, token{text: fold(s[start:end]), field: f, start: int32(start), end: int32(end)})
+			fs := int32(len(d.folded))
+			d.folded = appendFold(d.folded, s[start:end])
+			d.toks = append(d.toks, token{field: f, start: int32(start), end: int32(end), fs: fs, fe: int32(len(d.folded))})
 		})
 	}
 	d.bounds[numFields] = int32(len(d.toks))
-	if cap(d.next) < len(d.toks) {
-		d.next = make([]int32, len(d.toks))
+}
+
+// word returns the folded text of token i; it is valid until the next
+// tokenize.
+func (d *doc) word(i int32) []byte {
+	t := &d.toks[i]
+	return d.folded[t.fs:t.fe]
+}
+
+// appendFold appends fold(s) to dst, without allocating for the common
+// case of a word that needs only ASCII lower-casing.
+func appendFold(dst []byte, s string) []byte {
+	if !simpleFold(s) {
+		return append(dst, fold(s)...)
 	}
-	d.next = d.next[:len(d.toks)]
-	for i := len(d.toks) - 1; i >= 0; i-- {
-		t := d.toks[i].text
-		if h, ok := d.head[t]; ok {
-			d.next[i] = h
-		} else {
-			d.next[i] = -1
-			d.uniq = append(d.uniq, t)
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
 		}
-		d.head[t] = int32(i)
+		dst = append(dst, c)
 	}
+	return dst
+}
+
+// hasPrefix is strings.HasPrefix for a folded word held as bytes.
+func hasPrefix(b []byte, p string) bool {
+	return len(b) >= len(p) && string(b[:len(p)]) == p
 }
 
 // tokenSpan returns the span of tokens i..j-1.
