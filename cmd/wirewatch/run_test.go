@@ -36,8 +36,9 @@ func (b *syncBuffer) String() string {
 // TestRunConsole runs `wirewatch run` without Discord against a loopback
 // feed: the backlog is recorded silently, an item published while the bot
 // runs is printed to the console once, and the bot stops cleanly when its
-// context ends. A rule added by editing the config file while it runs is
-// applied to the next item.
+// context ends. A rule changed by editing the config file while it runs is
+// applied to the next item; a config with a mistake is refused and the
+// running rules stay.
 func TestRunConsole(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs the bot for several seconds")
@@ -74,6 +75,12 @@ func TestRunConsole(t *testing.T) {
 	time.Sleep(5 * time.Second) // the watcher notices, waits for the file to settle, reloads
 	publish("new-2", "Allies hold naval drills south of Jeju")
 	waitFor(t, out, "Allies hold naval drills south of Jeju", 15*time.Second)
+
+	// A config with a mistake is refused; the running rules stay in force.
+	writeRunConfig(t, path, dir, srv.URL, `query = 'drill* AND (missile'`)
+	time.Sleep(5 * time.Second)
+	publish("new-3", "Navy drill continues for a second day")
+	waitFor(t, out, "Navy drill continues for a second day", 15*time.Second)
 
 	cancel()
 	select {
