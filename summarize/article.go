@@ -7,6 +7,9 @@ import (
 	"mime"
 	"net/http"
 	"strings"
+	"unicode"
+
+	"golang.org/x/net/html"
 
 	"wirewatch/feeds"
 )
@@ -46,9 +49,37 @@ func ReadArticle(page []byte, contentType, pageURL string) (Article, error) {
 	if err != nil {
 		return Article{}, err
 	}
-	text := feeds.PlainParagraphs(Clean(raw), feeds.MaxTextBytes)
-	if n := len(strings.Fields(text)); n < minArticleWords {
+	text := capText(Clean(raw))
+	if n := countWords(text); n < minArticleWords {
 		return Article{}, fmt.Errorf("article %s: %d words after cleaning: %w", pageURL, n, ErrNoArticle)
 	}
 	return Article{URL: pageURL, Title: feeds.PlainText(title, 1<<10), Text: text}, nil
+}
+
+// capText applies feed text's rules (feeds.PlainParagraphs: no control
+// characters, white space collapsed, feeds.MaxTextBytes) to text that is
+// already plain. Escaping it first keeps PlainParagraphs from reading
+// "<The Palace>" or "AT&amp;T" in the text as markup.
+func capText(text string) string {
+	return feeds.PlainParagraphs(html.EscapeString(text), feeds.MaxTextBytes)
+}
+
+// countWords counts words in text written with spaces between words, and
+// two characters of Chinese or Japanese (written without spaces) as one.
+func countWords(text string) int {
+	n, cjk := 0, 0
+	for _, f := range strings.Fields(text) {
+		runes := 0
+		for _, r := range f {
+			if unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) {
+				cjk++
+			} else {
+				runes++
+			}
+		}
+		if runes > 0 {
+			n++
+		}
+	}
+	return n + cjk/2
 }

@@ -53,16 +53,21 @@ func extractRaw(page []byte, pageURL string) (text, title string, err error) {
 
 // blockText renders a node as text with a line break around every block
 // element, so paragraphs, headings, list items and captions stay apart.
+// Text nodes are kept apart by a space, as in go-trafilatura's own text
+// output: its output tree turns some of the page's block elements into
+// inline ones and drops line breaks, and the words on either side would
+// otherwise run together ("devicesQuick access").
 func blockText(n *html.Node) string {
 	var b strings.Builder
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {
 		switch n.Type {
 		case html.TextNode:
+			b.WriteByte(' ')
 			b.WriteString(n.Data)
 			return
 		case html.ElementNode:
-			switch n.DataAtom {
+			switch elementAtom(n) {
 			case atom.Script, atom.Style, atom.Noscript, atom.Template:
 				return
 			case atom.Br:
@@ -92,8 +97,17 @@ func blockText(n *html.Node) string {
 	return strings.Join(out, "\n")
 }
 
+// elementAtom is n's tag as an atom. go-trafilatura builds elements of its
+// output tree by name only (DataAtom 0), so the name is looked up.
+func elementAtom(n *html.Node) atom.Atom {
+	if n.DataAtom != 0 {
+		return n.DataAtom
+	}
+	return atom.Lookup([]byte(n.Data))
+}
+
 func isBlock(n *html.Node) bool {
-	switch n.DataAtom {
+	switch elementAtom(n) {
 	case atom.P, atom.Div, atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6,
 		atom.Li, atom.Ul, atom.Ol, atom.Dl, atom.Dt, atom.Dd, atom.Blockquote, atom.Pre,
 		atom.Table, atom.Tr, atom.Td, atom.Th, atom.Figure, atom.Figcaption, atom.Section,

@@ -50,3 +50,57 @@ func TestExtractNothingUsable(t *testing.T) {
 		})
 	}
 }
+
+// TestReadArticleKeepsText: words on either side of markup the extractor
+// drops stay apart, text that looks like markup is kept, and a Japanese
+// article (no spaces between words) is long enough.
+func TestReadArticleKeepsText(t *testing.T) {
+	para := "<p>South Korea and the United States began their annual exercise on Monday, the defence ministry said in a statement to reporters in Seoul.</p>"
+	tests := []struct {
+		name, body string
+		want       []string
+	}{
+		{"list items stay apart", para + para + "<h2>Apple AirPods</h2><ul><li><span>Easy setup for all your devices</span></li><li><span>Quick access to the news</span></li></ul>" + para,
+			[]string{"devices\nQuick access"}},
+		{"line breaks keep words apart", para + para + "<p>Easy setup for all your devices<br>Quick access to the news from Seoul and Tokyo</p>" + para,
+			[]string{"devices", "Quick access"}},
+		{"angle brackets are text", para + "<p>The play &lt;The Palace: Tale of Jang Noksu&gt; opened the festival at AT&amp;T Park in Seoul this week.</p>" + para,
+			[]string{"<The Palace: Tale of Jang Noksu>", "AT&T Park"}},
+		{"Japanese", "<p>" + strings.Repeat("先日、不正に改造したスマートフォンを販売したとして、商標法違反の疑いで男性が逮捕されました。", 3) + "</p><p>警察によると、男性は容疑を認めているということです。</p>",
+			[]string{"商標法違反"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			page := "<html><head><title>Drills</title></head><body><article><h1>Drills</h1>" + tt.body + "</article></body></html>"
+			a, err := ReadArticle([]byte(page), "text/html; charset=utf-8", "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(a.Text, w) {
+					t.Errorf("text lacks %q:\n%s", w, a.Text)
+				}
+			}
+			if strings.Contains(a.Text, "devicesQuick") {
+				t.Errorf("words run together:\n%s", a.Text)
+			}
+		})
+	}
+}
+
+func TestCountWords(t *testing.T) {
+	tests := []struct {
+		text string
+		want int
+	}{
+		{"", 0},
+		{"North Korea fired a missile.", 5},
+		{"先日、男性が逮捕", 4}, // 7 characters, and the comma counts as a word
+		{"Seoul 서울 — 北韓", 4},
+	}
+	for _, tt := range tests {
+		if got := countWords(tt.text); got != tt.want {
+			t.Errorf("countWords(%q) = %d, want %d", tt.text, got, tt.want)
+		}
+	}
+}

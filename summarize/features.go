@@ -144,3 +144,28 @@ func cosine(a, b vector) float64 {
 	}
 	return dot / (a.norm * b.norm)
 }
+
+// meanFrequency is, for each of the first n term lists, the mean count in
+// all n lists of its terms (SumBasic's average word probability, up to a
+// constant): sentences made of the words the article keeps repeating score
+// high. A list without terms scores 0.
+func meanFrequency(docs [][]string, n int) []float64 {
+	counts := make(map[string]int)
+	for _, d := range docs[:n] {
+		for _, t := range d {
+			counts[t]++
+		}
+	}
+	out := make([]float64, n)
+	for i, d := range docs[:n] {
+		if len(d) == 0 {
+			continue
+		}
+		var sum int
+		for _, t := range d {
+			sum += counts[t]
+		}
+		out[i] = float64(sum) / float64(len(d))
+	}
+	return out
+}

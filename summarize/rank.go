@@ -22,18 +22,21 @@ import (
 // elaborates after). Sentences are then picked greedily by maximal marginal
 // relevance and returned in article order.
 type Ranker struct {
-	Position      float64 // weight of the position prior
-	PositionDecay float64 // sentences; larger spreads the prior further
-	Centrality    float64 // weight of directed centrality (normalised to [0,1])
-	Backward      float64 // weight of edges to earlier sentences in centrality
-	Title         float64 // weight of similarity with the title
-	Redundancy    float64 // MMR: weight of the maximal similarity to a picked sentence
-	Duplicate     float64 // similarity to a picked sentence above which a sentence is skipped
-	MinWords      int     // shorter sentences are penalised
-	MaxWords      int     // longer sentences are penalised
-	LengthPenalty float64 // penalty for a sentence at half MinWords or twice MaxWords
-	QuotePenalty  float64 // a quote with no speaker in it
-	DanglingStart float64 // starts with a connective ("But", "However") or pronoun
+	Position        float64 // weight of the position prior
+	PositionDecay   float64 // sentences; larger spreads the prior further
+	PositionShape   float64 // exponent of the prior: 1 decays from the first sentence, larger keeps a flat lead window
+	Centrality      float64 // weight of directed centrality (normalised to [0,1])
+	Frequency       float64 // weight of the mean article frequency of the sentence's terms (normalised to [0,1])
+	Backward        float64 // weight of edges to earlier sentences in centrality
+	Title           float64 // weight of similarity with the title
+	Redundancy      float64 // MMR: weight of the maximal similarity to a picked sentence
+	Duplicate       float64 // similarity to a picked sentence above which a sentence is skipped
+	MinWords        int     // shorter sentences are penalised
+	MaxWords        int     // longer sentences are penalised
+	LengthPenalty   float64 // penalty for a sentence at half MinWords or twice MaxWords
+	QuotePenalty    float64 // a quote with no speaker in it
+	QuestionPenalty float64 // a question (news summaries state, they do not ask)
+	DanglingStart   float64 // starts with a connective ("But", "However") or pronoun
 }
 
 // DefaultRanker is the ranking Summarize uses, tuned on CNN/DailyMail and
@@ -98,6 +101,11 @@ func (r Ranker) rank(title string, sents []sentence, n int) []string {
 		docs = append(docs, terms(s.words))
 	}
 	docs = append(docs, terms(words(title)))
+	freq := meanFrequency(docs, len(sents))
+	var maxFreq float64
+	for _, f := range freq {
+		maxFreq = math.Max(maxFreq, f)
+	}
 	vecs := tfidf(docs)
 	titleVec := vecs[len(sents)]
 
@@ -132,9 +140,12 @@ func (r Ranker) rank(title string, sents []sentence, n int) []string {
 	hasTitle := titleVec.norm > 0
 	for i := range cands {
 		c := &cands[i]
-		score := r.Position * math.Exp(-float64(i)/r.PositionDecay)
+		score := r.Position * r.positionPrior(i)
 		if maxCent > 0 {
 			score += r.Centrality * math.Max(0, cent[i]) / maxCent
+		}
+		if maxFreq > 0 {
+			score += r.Frequency * freq[i] / maxFreq
 		}
 		if hasTitle {
 			score += r.Title * cosine(c.vec, titleVec)
@@ -146,9 +157,22 @@ func (r Ranker) rank(title string, sents []sentence, n int) []string {
 		if i > 0 && startsMidThought(c.text) {
 			score -= r.DanglingStart
 		}
+		if isQuestion(c.text) {
+			score -= r.QuestionPenalty
+		}
 		c.score = score
 	}
 	return r.pick(cands, sim, n)
+}
+
+// positionPrior is exp(-(k/PositionDecay)^PositionShape) for the k-th
+// sentence.
+func (r Ranker) positionPrior(k int) float64 {
+	x := float64(k) / r.PositionDecay
+	if r.PositionShape > 0 && r.PositionShape != 1 {
+		x = math.Pow(x, r.PositionShape)
+	}
+	return math.Exp(-x)
 }
 
 func (r Ranker) lengthPenalty(w int) float64 {
@@ -215,6 +239,19 @@ func firstWord(s string) string {
 func startsMidThought(s string) bool {
 	w := firstWord(s)
 	return connectives[w] || pronouns[w]
+}
+
+// isQuestion tells a sentence that ends with a question mark, inside
+// closing quotes or brackets or not.
+func isQuestion(s string) bool {
+	s = strings.TrimRightFunc(s, func(r rune) bool {
+		switch r {
+		case '"', '\'', '”', '’', ')', ']', '»':
+			return true
+		}
+		return unicode.IsSpace(r)
+	})
+	return strings.HasSuffix(s, "?") || strings.HasSuffix(s, "？")
 }
 
 // isQuoteWithoutSpeaker tells a sentence that opens with a quotation and

@@ -26,7 +26,7 @@ func (r Ranker) Summarize(title, text string, n int) []string {
 		// Mostly headings or a teaser: better something than nothing.
 		prose = sents
 	}
-	if !isEnglish(joinTexts(prose)) {
+	if !isEnglish(prose) {
 		return lead(prose, n)
 	}
 	return r.rank(title, prose, n)
@@ -80,26 +80,72 @@ func texts(sents []sentence) []string {
 	return out
 }
 
-// joinTexts is the sentences' texts joined by spaces.
-func joinTexts(sents []sentence) string {
-	var b strings.Builder
-	for i, s := range sents {
-		if i > 0 {
-			b.WriteByte(' ')
+// isEnglish is true unless the sentences are reliably detected as another
+// language. Short texts are given the benefit of the doubt. Only the first
+// languageSample bytes are read: text that is plainly English by its
+// function words needs no detector, and the detector's cost grows with its
+// input.
+func isEnglish(sents []sentence) bool {
+	var runes, wordCount, english int
+	var sample strings.Builder
+	for _, s := range sents {
+		if sample.Len() >= languageSample {
+			break
 		}
-		b.WriteString(s.text)
+		if sample.Len() > 0 {
+			sample.WriteByte(' ')
+		}
+		sample.WriteString(s.text)
+		runes += utf8.RuneCountInString(s.text) + 1
+		wordCount += len(s.words)
+		for _, w := range s.words {
+			if englishFunctionWords[w] {
+				english++
+			}
+		}
 	}
-	return b.String()
-}
-
-// isEnglish is true unless the text is reliably detected as another
-// language. Short texts are given the benefit of the doubt.
-func isEnglish(text string) bool {
-	if utf8.RuneCountInString(text) < 40 {
+	if runes < 40 {
 		return true
+	}
+	// Running English prose has about one function word from the list in
+	// four or five; other languages written in Latin script have almost
+	// none of them.
+	if wordCount >= 20 && english*100 >= wordCount*englishFunctionShare {
+		return true
+	}
+	text := sample.String()
+	if len(text) > languageSample {
+		text = text[:languageSample]
+		// Do not cut a rune in two.
+		for len(text) > 0 && !utf8.RuneStart(text[len(text)-1]) {
+			text = text[:len(text)-1]
+		}
+		if len(text) > 0 {
+			if r, size := utf8.DecodeLastRuneInString(text); r == utf8.RuneError && size <= 1 {
+				text = text[:len(text)-1]
+			}
+		}
 	}
 	info := whatlanggo.Detect(text)
 	return info.Lang == whatlanggo.Eng || !info.IsReliable()
+}
+
+// languageSample is how much text (bytes) language detection reads.
+const languageSample = 2 << 10
+
+// englishFunctionShare is the percentage of words that must be English
+// function words for text to count as English without the detector.
+const englishFunctionShare = 10
+
+// englishFunctionWords are frequent English words that are not frequent
+// words of other languages written in Latin script ("a", "in", "on", "is",
+// "to", "of", "was", "an" are left out for that reason).
+var englishFunctionWords = map[string]bool{
+	"the": true, "and": true, "with": true, "that": true, "for": true, "are": true,
+	"were": true, "has": true, "have": true, "had": true, "it": true, "its": true,
+	"this": true, "by": true, "from": true, "which": true, "said": true, "she": true,
+	"they": true, "be": true, "been": true, "not": true, "will": true, "would": true,
+	"their": true, "his": true, "who": true, "at": true,
 }
 
 // proseSentences keeps sentences that read as prose: enough words and a

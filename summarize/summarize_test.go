@@ -7,6 +7,9 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
+
+	porterstemmer "github.com/blevesearch/go-porterstemmer"
 )
 
 func readFixture(t testing.TB, name string) string {
@@ -147,6 +150,39 @@ func BenchmarkSummarize(b *testing.B) {
 	}
 }
 
+// BenchmarkSummarizeCost measures, in one run, the two speed
+// figures on the 800-word fixture (a CNN/DailyMail-length article):
+// articles summarized per second on one goroutine, and the cost of
+// Summarize relative to merely splitting the text into sentences, words
+// and stems (splitStem).
+func BenchmarkSummarizeCost(b *testing.B) {
+	text := readFixture(b, "drill-article.txt")
+	Summarize(drillTitle, text, 3) // load the sentence model outside the timing
+	var summarizing, splitting time.Duration
+	for b.Loop() {
+		t0 := time.Now()
+		splitStem(text)
+		t1 := time.Now()
+		Summarize(drillTitle, text, 3)
+		summarizing += time.Since(t1)
+		splitting += t1.Sub(t0)
+	}
+	b.ReportMetric(float64(b.N)/summarizing.Seconds(), "articles/s")
+	b.ReportMetric(summarizing.Seconds()/splitting.Seconds(), "x-split-stem")
+}
+
+// splitStem is the floor the summarizer is measured against: sentences,
+// their words, and every word stemmed.
+func splitStem(text string) int {
+	n := 0
+	for _, s := range Sentences(text) {
+		for _, w := range words(s) {
+			n += len(porterstemmer.StemString(w))
+		}
+	}
+	return n
+}
+
 // BenchmarkLead is the cost of cleaning and splitting alone, to compare
 // with BenchmarkSummarize in the same run.
 func BenchmarkLead(b *testing.B) {
@@ -202,5 +238,26 @@ func TestSummarizeConcurrent(t *testing.T) {
 		if e := <-errs; e != "" {
 			t.Errorf("concurrent Summarize differs: %s", e)
 		}
+	}
+}
+
+func TestIsEnglish(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       bool
+	}{
+		{"English", readFixture(t, "drill-article.txt"), true},
+		{"short", "Seoul reacts.", true},
+		{"Dutch", "Zuid-Korea, de Verenigde Staten en Japan zijn maandag begonnen met een grote oefening ten zuiden van Jeju. Het is de derde keer dit jaar dat de landen samen oefenen. Noord-Korea heeft gedreigd met een krachtig antwoord, zo meldt het staatspersbureau. Of het zover komt is niet duidelijk.", false},
+		{"German", "Südkorea, die USA und Japan haben am Montag ein großes Manöver südlich von Jeju begonnen. Das ist das dritte Mal in diesem Jahr. Nordkorea hat mit einer harten Antwort gedroht, was die Lage weiter verschärft. Die Regierung in Seoul sagt, die Übung sei defensiv und lange geplant.", false},
+		{"French", "La Corée du Sud, les États-Unis et le Japon ont commencé lundi un grand exercice naval au sud de Jeju. Il s'agit de la troisième fois cette année. La Corée du Nord a menacé d'une réponse ferme, et la situation reste tendue. Le gouvernement de Séoul affirme que l'exercice est défensif.", false},
+		{"Korean", "한국과 미국, 일본은 월요일 제주 남쪽 해상에서 대규모 연합훈련을 시작했다. 북한은 강력한 대응을 경고했다. 전문가들은 앞으로 며칠 안에 추가 미사일 시험이 있을 수 있다고 내다봤다. 훈련은 금요일에 끝난다고 국방부는 밝혔다.", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := isEnglish(withWords(cleanSentences(tt.text))); got != tt.want {
+				t.Errorf("isEnglish = %v, want %v", got, tt.want)
+			}
+		})
 	}
 }

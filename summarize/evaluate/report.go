@@ -63,5 +63,8 @@ func formatRow(set string, r Row) string {
 	if r.SelF > 0 {
 		line += fmt.Sprintf("  sentence-selection P %.3f R %.3f F %.3f", r.SelP, r.SelR, r.SelF)
 	}
+	if r.PrecisionDocs > 0 {
+		line += fmt.Sprintf("  precision@3 %.3f (%d docs)", r.PrecisionAt3, r.PrecisionDocs)
+	}
 	return line
 }

@@ -29,8 +29,14 @@ type Row struct {
 	System string
 	Docs   int
 	Scores rouge.Scores
-	// Sentence selection against an extractive reference (BBC only).
+	// Sentence selection against an extractive reference (BBC only), at
+	// the reference's sentence count.
 	SelP, SelR, SelF float64
+	// PrecisionAt3 (BBC only): the share of the 3 sentences chosen per
+	// article that appear in the reference summary, averaged over
+	// PrecisionDocs articles (every article read, whatever its reference).
+	PrecisionAt3  float64
+	PrecisionDocs int
 }
 
 // DefaultSystems are Lead-3 and DefaultRanker, both after Clean.
@@ -133,9 +139,10 @@ func titleFromURL(raw string) string {
 	return strings.ReplaceAll(base, "-", " ")
 }
 
-// BBC scores summaries on dir (bbc-news-summary) at the reference's
-// sentence count. sample > 0 takes every k-th article so that about sample
-// articles are scored.
+// BBC scores summaries on dir (bbc-news-summary), the title given
+// separately: ROUGE and sentence selection at the reference's sentence
+// count, and precision@3 (see Row.PrecisionAt3). sample > 0 takes every
+// k-th article so that about sample articles are scored.
 func BBC(dir string, systems []System, sample int) ([]Row, error) {
 	root := filepath.Join(dir, "BBC News Summary")
 	files, err := filepath.Glob(filepath.Join(root, "News Articles", "*", "*.txt"))
@@ -150,7 +157,8 @@ func BBC(dir string, systems []System, sample int) ([]Row, error) {
 	scorer := rouge.Scorer{Stem: true}
 	all := make(map[string][]rouge.Scores)
 	sel := make(map[string][3]float64)
-	docs := 0
+	p3 := make(map[string]float64)
+	docs, p3Docs := 0, 0
 	for k := 0; k < len(files); k += step {
 		f := files[k]
 		art, err := readLenient(f)
@@ -163,6 +171,12 @@ func BBC(dir string, systems []System, sample int) ([]Row, error) {
 			return nil, err
 		}
 		title, body, _ := strings.Cut(art, "\n")
+		title = strings.TrimSpace(title)
+		inSummary := summaryMatcher(sum)
+		p3Docs++
+		for _, s := range systems {
+			p3[s.Name] += precision(s.Run(title, body, 3), inSummary)
+		}
 		// The reference is a set of article sentences glued together:
 		// recover them by substring match on the article's sentences.
 		var ref []string
@@ -178,7 +192,7 @@ func BBC(dir string, systems []System, sample int) ([]Row, error) {
 		}
 		docs++
 		for _, s := range systems {
-			got := s.Run(strings.TrimSpace(title), body, len(ref))
+			got := s.Run(title, body, len(ref))
 			all[s.Name] = append(all[s.Name], scorer.Score(got, ref))
 			hit := 0
 			for _, g := range got {
@@ -202,9 +216,41 @@ func BBC(dir string, systems []System, sample int) ([]Row, error) {
 		if p+r > 0 {
 			f = 2 * p * r / (p + r)
 		}
-		rows = append(rows, Row{System: s.Name, Docs: docs, Scores: rouge.Average(all[s.Name]), SelP: p, SelR: r, SelF: f})
+		rows = append(rows, Row{System: s.Name, Docs: docs, Scores: rouge.Average(all[s.Name]), SelP: p, SelR: r, SelF: f,
+			PrecisionAt3: p3[s.Name] / float64(p3Docs), PrecisionDocs: p3Docs})
 	}
 	return rows, nil
+}
+
+// summaryMatcher tells whether a sentence appears in an extractive
+// reference summary. The BBC summaries glue sentences together with no
+// space between them, and the article may space a sentence differently, so
+// white space is ignored on both sides.
+func summaryMatcher(summary string) func(sentence string) bool {
+	ref := withoutSpace(summary)
+	return func(s string) bool {
+		s = withoutSpace(s)
+		return s != "" && strings.Contains(ref, s)
+	}
+}
+
+func withoutSpace(s string) string {
+	return strings.Join(strings.Fields(s), "")
+}
+
+// precision is the share of got that inSummary accepts; an empty summary
+// scores 0.
+func precision(got []string, inSummary func(string) bool) float64 {
+	if len(got) == 0 {
+		return 0
+	}
+	hit := 0
+	for _, g := range got {
+		if inSummary(g) {
+			hit++
+		}
+	}
+	return float64(hit) / float64(len(got))
 }
 
 // readLenient reads a text file, replacing bytes that are not UTF-8 (one
