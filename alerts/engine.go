@@ -16,7 +16,9 @@ type Engine struct {
 	leaves  []leaf
 	targets []target // topics first, then rules, in config order
 	nTopics int
-	nMemo   int // operator memo slots (node.memo)
+	nMemo   int     // operator memo slots (node.memo)
+	must    []int32 // must groups of every target (see mustGroups)
+	mustOff []int32 // per target: its groups are must[mustOff[t]:mustOff[t+1]]
 
 	exact          map[string][]int32 // folded word → targets it may trigger
 	prefixID       map[string]int32   // folded prefix (trigger or phrase anchor) → id
@@ -142,6 +144,26 @@ func (s *scratch) info(id int32) *tokenInfo {
 	return s.extra[int(id)-len(s.infos)]
 }
 
+// mustHold reports whether the item has a key of every must group.
+func (s *scratch) mustHold(m []int32) bool {
+	for i := 0; i < len(m); {
+		n := int(m[i])
+		g := m[i+1 : i+1+n]
+		i += 1 + n
+		found := false
+		for _, k := range g {
+			if k >= 0 && s.idGen[k] == s.gen || k < 0 && s.prefixGen[-k-1] == s.gen {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
 // has reports whether the item has token id in a field of mask.
 func (s *scratch) has(id int32, mask fieldMask) bool {
 	return s.idGen[id] == s.gen && s.where[id]&mask != 0
@@ -192,7 +214,7 @@ func (e *Engine) evaluate(it model.Item, wantTopics, wantMatches bool) (topics [
 			continue
 		}
 		t := &e.targets[id]
-		if !e.eval(t.root, s) {
+		if !s.mustHold(e.must[e.mustOff[id]:e.mustOff[id+1]]) || !e.eval(t.root, s) {
 			continue
 		}
 		if isTopic {

@@ -204,11 +204,86 @@ func (e *Engine) buildIndex() {
 	e.indexLeading()
 	e.buildBase()
 	memo := make(map[string]int32)
+	e.mustOff = make([]int32, 0, len(e.targets)+1)
 	for i := range e.targets {
 		orderKids(e, e.targets[i].root)
 		e.assignMemo(e.targets[i].root, memo)
+		e.mustOff = append(e.mustOff, int32(len(e.must)))
+		e.must = appendMust(e.must, e.mustGroups(e.targets[i].root))
 	}
+	e.mustOff = append(e.mustOff, int32(len(e.must)))
 	e.nMemo = len(memo)
+}
+
+// A must group is a set of keys one of which every item a target matches
+// has: a key k >= 0 is the word with token id k, k < 0 the indexed prefix
+// -k-1. Checking a target's groups reads a few array entries and rejects
+// most candidates before their query tree is walked.
+const (
+	maxMustGroups = 6
+	maxMustGroup  = 16
+)
+
+// mustGroups returns must groups of n, the most selective first.
+func (e *Engine) mustGroups(n *node) [][]int32 {
+	var gs [][]int32
+	switch n.kind {
+	case nodeLeaf:
+		l := &e.leaves[n.leaf]
+		if l.kind != leafTokens {
+			return nil
+		}
+		// Every word of a phrase must be there; longer words are rarer.
+		toks := slices.Clone(l.toks)
+		slices.SortStableFunc(toks, func(a, b qtok) int {
+			if a.prefix != b.prefix {
+				if a.prefix {
+					return 1
+				}
+				return -1
+			}
+			return len(b.text) - len(a.text)
+		})
+		for _, q := range toks {
+			if !q.prefix {
+				gs = append(gs, []int32{q.id})
+			} else if p, ok := e.prefixID[q.text]; ok {
+				gs = append(gs, []int32{-p - 1})
+			}
+		}
+	case nodeAnd, nodeNear:
+		for _, k := range n.kids {
+			gs = append(gs, e.mustGroups(k)...)
+		}
+		slices.SortStableFunc(gs, func(a, b []int32) int { return len(a) - len(b) })
+	case nodeOr:
+		// Whichever operand matches, one of its keys is there.
+		var g []int32
+		for _, k := range n.kids {
+			kg := e.mustGroups(k)
+			if len(kg) == 0 {
+				return nil
+			}
+			g = append(g, kg[0]...)
+		}
+		slices.Sort(g)
+		g = slices.Compact(g)
+		if len(g) > maxMustGroup {
+			return nil
+		}
+		gs = [][]int32{g}
+	}
+	return gs
+}
+
+// appendMust appends up to maxMustGroups groups, each as its length and
+// its keys.
+func appendMust(dst []int32, gs [][]int32) []int32 {
+	for _, g := range gs[:min(len(gs), maxMustGroups)] {
+		dst = append(dst, int32(len(g)))
+		dst = append(dst, g...)
+	}
+	return dst
 }
 
 // assignMemo gives every operator under n the memo slot of its structure,
