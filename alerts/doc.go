@@ -39,7 +39,12 @@
 //     and MaxTerms terms.
 //   - Matching goes through an index from folded tokens, prefixes and regex
 //     literals to rules, so its cost grows with the item, not with the number
-//     of rules. Each item is tokenized once.
+//     of rules. Each item is tokenized once; each of its tokens is looked up
+//     once in a cache that gives it an id, and per-item state lives in arrays
+//     indexed by id. A candidate rule is first checked against its must
+//     groups (words one of which every match contains), and a regex whose
+//     every match starts with one of a few literals is tried only where they
+//     occur. None of this changes what matches.
 //   - Everything from a feed is escaped when rendered: no mention can ping
 //     except the rule's own roles (Message.Roles), markdown shows as text,
 //     only http(s) links are kept, and every text is capped in code points to
