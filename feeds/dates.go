@@ -3,6 +3,8 @@ package feeds
 import (
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 )
 
 // zoneOffsets are zone abbreviations that feeds of our region use and that
@@ -72,11 +74,15 @@ var zonedLayouts = []string{
 // knownZoneAbbrev reports whether s ends with a zone abbreviation of
 // zoneOffsets ("... 12:41:00 KST").
 func knownZoneAbbrev(s string) bool {
-	f := strings.Fields(s)
-	if len(f) == 0 {
+	last := strings.TrimRightFunc(s, unicode.IsSpace)
+	if i := strings.LastIndexFunc(last, unicode.IsSpace); i >= 0 {
+		_, size := utf8.DecodeRuneInString(last[i:])
+		last = last[i+size:]
+	}
+	if last == "" {
 		return false
 	}
-	_, ok := zoneOffsets[strings.ToUpper(f[len(f)-1])]
+	_, ok := zoneOffsets[strings.ToUpper(last)]
 	return ok
 }
 

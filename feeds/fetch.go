@@ -87,23 +87,18 @@ func (f *Fetcher) Poll(ctx context.Context, feed config.Feed, st model.FeedState
 	fail := func(err error) (Result, error) {
 		return res, fmt.Errorf("poll feed %q (%s): %w", feed.Name, redact(target), err)
 	}
-	u, err := url.Parse(target)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+	// The request parses the URL once; the client's Timeout (opts.Timeout)
+	// bounds the whole exchange, body included.
+	trace := &redirectTrace{}
+	req, err := http.NewRequestWithContext(withTrace(ctx, trace), http.MethodGet, target, nil)
+	if err != nil || (req.URL.Scheme != "http" && req.URL.Scheme != "https") || req.URL.Host == "" {
 		return fail(fmt.Errorf("not an http(s) URL"))
 	}
-	release, err := f.limits.acquire(ctx, u.Host)
+	release, err := f.limits.acquire(ctx, req.URL.Host)
 	if err != nil {
 		return fail(err)
 	}
 	defer release()
-
-	ctx, cancel := context.WithTimeout(ctx, f.opts.Timeout)
-	defer cancel()
-	trace := &redirectTrace{}
-	req, err := http.NewRequestWithContext(withTrace(ctx, trace), http.MethodGet, u.String(), nil)
-	if err != nil {
-		return fail(err)
-	}
 	req.Header.Set("Accept", acceptFeeds)
 	req.Header.Set("User-Agent", f.opts.UserAgent) // set here, the client would clone the request to add it
 	if st.ETag != "" {
@@ -229,11 +224,13 @@ func cacheTTL(h http.Header, now time.Time) time.Duration {
 	var ttl time.Duration
 	cc := strings.ToLower(h.Get("Cache-Control"))
 	maxAgeSeen := false
-	for _, d := range strings.Split(cc, ",") {
+	for cc != "" {
+		var d string
+		d, cc, _ = strings.Cut(cc, ",")
 		k, v, _ := strings.Cut(strings.TrimSpace(d), "=")
 		switch k {
 		case "no-cache", "no-store":
-			return min(retryAfter(h, serverNow(h)), maxTTL)
+			return min(retryAfterHeader(h), maxTTL)
 		case "max-age", "s-maxage":
 			if secs, err := strconv.ParseInt(strings.Trim(v, `"`), 10, 64); err == nil && secs > 0 {
 				ttl = max(ttl, time.Duration(min(secs, int64(maxTTL/time.Second)))*time.Second)
@@ -241,8 +238,8 @@ func cacheTTL(h http.Header, now time.Time) time.Duration {
 			maxAgeSeen = true
 		}
 	}
-	if !maxAgeSeen {
-		if exp, err := http.ParseTime(h.Get("Expires")); err == nil {
+	if expires := h.Get("Expires"); !maxAgeSeen && expires != "" {
+		if exp, err := http.ParseTime(expires); err == nil {
 			ref := now
 			if h.Get("Date") != "" {
 				ref = serverNow(h) // compare with the server's clock, not ours
@@ -252,7 +249,17 @@ func cacheTTL(h http.Header, now time.Time) time.Duration {
 			}
 		}
 	}
-	return min(max(ttl, retryAfter(h, serverNow(h))), maxTTL)
+	return min(max(ttl, retryAfterHeader(h)), maxTTL)
+}
+
+// retryAfterHeader is retryAfter relative to the server's clock. The Date
+// header is read only when there is a Retry-After: most answers have none,
+// and every poll would otherwise parse a date for nothing.
+func retryAfterHeader(h http.Header) time.Duration {
+	if h.Get("Retry-After") == "" {
+		return 0
+	}
+	return retryAfter(h, serverNow(h))
 }
 
 // baseURL is what relative links in the body resolve against: the

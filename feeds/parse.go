@@ -213,14 +213,16 @@ func normalizeItem(it *gofeed.Item, feed config.Feed, base *url.URL, lang string
 // itemLink is the item's canonical link: its link, else its first link,
 // else a GUID that is a URL; relative links resolve against the feed.
 func itemLink(it *gofeed.Item, base *url.URL) string {
-	candidates := append([]string{it.Link}, it.Links...)
-	if g := strings.TrimSpace(it.GUID); strings.HasPrefix(g, "http://") || strings.HasPrefix(g, "https://") {
-		candidates = append(candidates, g)
+	if l := CanonicalLink(resolveLink(base, it.Link)); l != "" {
+		return l
 	}
-	for _, c := range candidates {
+	for _, c := range it.Links {
 		if l := CanonicalLink(resolveLink(base, c)); l != "" {
 			return l
 		}
+	}
+	if g := strings.TrimSpace(it.GUID); strings.HasPrefix(g, "http://") || strings.HasPrefix(g, "https://") {
+		return CanonicalLink(resolveLink(base, g))
 	}
 	return ""
 }

@@ -193,7 +193,25 @@ func collapse(s string, maxBytes int, lines bool) string {
 	// ' ' for a run of spaces, '\n' when the run held a line break and
 	// lines are kept.
 	var sep byte
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf && c > ' ' && c != 0x7f {
+			// Printable ASCII, most of any text: no rune decoding, no
+			// Unicode tables.
+			if sep != 0 {
+				if maxBytes > 0 && b.Len()+2 > maxBytes {
+					break
+				}
+				b.WriteByte(sep)
+				sep = 0
+			} else if maxBytes > 0 && b.Len()+1 > maxBytes {
+				break
+			}
+			b.WriteByte(c)
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
 		switch {
 		case r == '\n' || r == '\u2028' || r == '\u2029':
 			if b.Len() > 0 && sep != '\n' {
