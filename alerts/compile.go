@@ -67,47 +67,20 @@ func (c *compiler) topicNode(t *topicDef, mask fieldMask, off int) *node {
 	return &node{kind: nodeOr, kids: kids, off: off}
 }
 
-// suggestTopic names the closest known topic, for typos.
+// suggestTopic names the closest known topic, for typos, else lists them.
 func (c *compiler) suggestTopic(name string) string {
-	best, bestD := "", 1<<30
+	names := make([]string, 0, len(c.topics))
 	for k := range c.topics {
-		if d := editDistance(strings.ToLower(name), k); d < bestD || d == bestD && k < best {
-			best, bestD = k, d
-		}
+		names = append(names, k)
 	}
-	if best == "" || bestD > 3 {
-		names := make([]string, 0, len(c.topics))
-		for k := range c.topics {
-			names = append(names, k)
-		}
-		sort.Strings(names)
-		if len(names) == 0 {
-			return ": no topics are defined"
-		}
-		return fmt.Sprintf(": known topics are %s", strings.Join(names, ", "))
+	sort.Strings(names)
+	if best := config.Suggest(strings.ToLower(name), names); best != "" {
+		return fmt.Sprintf(" (did you mean %q?)", best)
 	}
-	return fmt.Sprintf(" (did you mean %q?)", best)
-}
-
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
+	if len(names) == 0 {
+		return ": no topics are defined"
 	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
+	return fmt.Sprintf(": known topics are %s", strings.Join(names, ", "))
 }
 
 // posAt converts a byte offset of a rule's query into a file position.

@@ -252,8 +252,8 @@ func TestSuggest(t *testing.T) {
 		"private_allow": "",
 	}
 	for in, want := range tests {
-		if got := suggest(in, known); got != want {
-			t.Errorf("suggest(%q) = %q, want %q", in, got, want)
+		if got := Suggest(in, known); got != want {
+			t.Errorf("Suggest(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

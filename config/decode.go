@@ -280,7 +280,7 @@ func (t *table) finish() {
 			continue
 		}
 		v := t.n.fields[key]
-		hint := suggest(key, t.known)
+		hint := Suggest(key, t.known)
 		switch {
 		case v.kind == kindTable && t.name == "":
 			msg := fmt.Sprintf("unknown table [%s]", key)
@@ -320,9 +320,9 @@ func contains(list []string, s string) bool {
 	return false
 }
 
-// suggest returns the known key closest to key, if it is close enough to be a
+// Suggest returns the known name closest to key, if it is close enough to be a
 // likely typo ("intervall", "max-interval", "Timeout").
-func suggest(key string, known []string) string {
+func Suggest(key string, known []string) string {
 	norm := func(s string) string { return strings.ReplaceAll(strings.ToLower(s), "-", "_") }
 	best, bestDist := "", -1
 	for _, k := range known {

@@ -531,7 +531,7 @@ func (r *routes) channel(n *node, where string, forRule bool) {
 		names = append(names, c.Name)
 	}
 	msg := fmt.Sprintf("%s: undefined channel %q", where, n.str)
-	if s := suggest(n.str, names); s != "" {
+	if s := Suggest(n.str, names); s != "" {
 		msg += fmt.Sprintf("; did you mean %q?", s)
 	} else {
 		msg += " (define it in a [[channels]] table)"
@@ -548,7 +548,7 @@ func (r *routes) topic(n *node, where string) {
 		names = append(names, t.Name)
 	}
 	msg := fmt.Sprintf("%s: undefined topic %q", where, n.str)
-	if s := suggest(n.str, names); s != "" {
+	if s := Suggest(n.str, names); s != "" {
 		msg += fmt.Sprintf("; did you mean %q?", s)
 	} else {
 		msg += " (define it in a [[topics]] table)"
