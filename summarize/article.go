@@ -1,6 +1,7 @@
 package summarize
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -45,6 +46,7 @@ func FetchArticle(ctx context.Context, client *http.Client, link string, maxByte
 // contentType may be "" when unknown.
 func ReadArticle(page []byte, contentType, pageURL string) (Article, error) {
 	page, _ = feeds.DecodeUTF8(page, contentType)
+	page = slimPage(page)
 	raw, title, err := extractRaw(page, pageURL)
 	if err != nil {
 		return Article{}, err
@@ -54,6 +56,65 @@ func ReadArticle(page []byte, contentType, pageURL string) (Article, error) {
 		return Article{}, fmt.Errorf("article %s: %d words after cleaning: %w", pageURL, n, ErrNoArticle)
 	}
 	return Article{URL: pageURL, Title: feeds.PlainText(title, 1<<10), Text: text}, nil
+}
+
+// MaxPageBytes bounds what ReadArticle gives the extractor, whose time
+// grows with the square of a page's text (about 1 s for 256 KB of
+// paragraphs, 5 s for 1 MB, 20 s for 2 MB on a busy core). A longer page
+// loses its scripts, styles, inline SVG and comments first (the long pages
+// of the extraction benchmark, up to 1.5 MB, are mostly scripts and keep
+// all their text), then its tail.
+const MaxPageBytes = 256 << 10
+
+// slimPage returns page if it is at most MaxPageBytes, else the page
+// without script (except JSON-LD metadata), style, svg and comments, cut
+// to MaxPageBytes.
+func slimPage(page []byte) []byte {
+	if len(page) <= MaxPageBytes {
+		return page
+	}
+	out := make([]byte, 0, MaxPageBytes)
+	z := html.NewTokenizer(bytes.NewReader(page))
+	skip := "" // the element whose content is being dropped
+	for len(out) < MaxPageBytes {
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			break
+		}
+		switch tt {
+		case html.CommentToken:
+			continue
+		case html.StartTagToken:
+			name, _ := z.TagName()
+			if skip == "" && (string(name) == "style" || string(name) == "svg" || string(name) == "script" && !isJSONLD(z)) {
+				skip = string(name)
+				continue
+			}
+		case html.EndTagToken:
+			if name, _ := z.TagName(); skip != "" && string(name) == skip {
+				skip = ""
+				continue
+			}
+		}
+		if skip == "" {
+			out = append(out, z.Raw()...)
+		}
+	}
+	return out[:min(len(out), MaxPageBytes)]
+}
+
+// isJSONLD tells a <script type="application/ld+json"> start tag, which
+// carries the page's metadata (headline, date).
+func isJSONLD(z *html.Tokenizer) bool {
+	for {
+		key, val, more := z.TagAttr()
+		if string(key) == "type" && strings.EqualFold(strings.TrimSpace(string(val)), "application/ld+json") {
+			return true
+		}
+		if !more {
+			return false
+		}
+	}
 }
 
 // capText applies feed text's rules (feeds.PlainParagraphs: no control

@@ -5,6 +5,8 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -64,9 +66,38 @@ func terms(ws []string) []string {
 		if stopwords[w] {
 			continue
 		}
-		out = append(out, porterstemmer.StemString(w))
+		out = append(out, stem(w))
 	}
 	return out
+}
+
+// stems caches porterstemmer.StemString for the words seen most: a news
+// article's words are mostly ones every article uses, and stemming is a
+// large part of ranking. The cache stops growing at maxCachedStems
+// entries, so untrusted text cannot grow it without bound.
+var (
+	stems      sync.Map // word -> stem
+	stemsCount atomic.Int64
+)
+
+const (
+	maxCachedStems   = 50000
+	maxCachedStemLen = 24 // longer words are rare; not worth keeping
+)
+
+func stem(w string) string {
+	if v, ok := stems.Load(w); ok {
+		return v.(string)
+	}
+	s := porterstemmer.StemString(w)
+	if len(w) <= maxCachedStemLen && stemsCount.Load() < maxCachedStems {
+		// Clone: w may be a slice of a large text that the cache would
+		// otherwise keep alive.
+		if _, loaded := stems.LoadOrStore(strings.Clone(w), strings.Clone(s)); !loaded {
+			stemsCount.Add(1)
+		}
+	}
+	return s
 }
 
 // vector is a sparse tf-idf vector with its norm: weights by term id, ids

@@ -46,6 +46,70 @@ type jsonlResult struct {
 // {"line": k, "error": "..."} (with its id when it had one) and processing
 // goes on. Only reading or writing failures stop it.
 func RunJSONL(r io.Reader, w io.Writer, defaultN int) error {
+	return runLines(r, w, func(line []byte, tooLong bool, lineNo int) any {
+		res := summarizeLine(line, tooLong, defaultN)
+		if res.Error != "" {
+			res.Line = lineNo
+		}
+		return res
+	})
+}
+
+// extractResult is one output line of RunExtractJSONL.
+type extractResult struct {
+	ID    json.RawMessage `json:"id,omitempty"`
+	Line  int             `json:"line,omitempty"` // set on errors, 1-based
+	Text  string          `json:"text,omitempty"`
+	Error string          `json:"error,omitempty"`
+}
+
+// RunExtractJSONL extracts the main text of one page per input line:
+//
+//	{"id": ..., "html": "...", "url": "..."}
+//
+// and writes one line per input line, in order:
+//
+//	{"id": ..., "text": "..."}
+//
+// with the text as ReadArticle gives it. A bad line, or a page with no
+// article, yields {"id": ..., "line": k, "error": "..."} and processing
+// goes on. Only reading or writing failures stop it.
+func RunExtractJSONL(r io.Reader, w io.Writer) error {
+	return runLines(r, w, func(line []byte, tooLong bool, lineNo int) any {
+		res := extractLine(line, tooLong)
+		if res.Error != "" {
+			res.Line = lineNo
+		}
+		return res
+	})
+}
+
+func extractLine(line []byte, tooLong bool) extractResult {
+	if tooLong {
+		return extractResult{Error: fmt.Sprintf("line longer than %d bytes", maxJSONLLine)}
+	}
+	var req jsonlRequest
+	if err := json.Unmarshal(line, &req); err != nil {
+		return extractResult{ID: lineID(line), Error: fmt.Sprintf("bad JSON: %v", err)}
+	}
+	res := extractResult{ID: req.ID}
+	if strings.TrimSpace(req.HTML) == "" {
+		res.Error = `no "html" to extract`
+		return res
+	}
+	a, err := ReadArticle([]byte(req.HTML), "", req.URL)
+	if err != nil {
+		res.Error = err.Error()
+		return res
+	}
+	res.Text = a.Text
+	return res
+}
+
+// runLines calls handle for every non-empty input line (or line too long
+// to hold), with its 1-based number, and writes the result as one JSON
+// line.
+func runLines(r io.Reader, w io.Writer, handle func(line []byte, tooLong bool, lineNo int) any) error {
 	br := bufio.NewReaderSize(r, 64<<10)
 	bw := bufio.NewWriter(w)
 	enc := json.NewEncoder(bw)
@@ -56,11 +120,7 @@ func RunJSONL(r io.Reader, w io.Writer, defaultN int) error {
 			return fmt.Errorf("read line %d: %w", lineNo, err)
 		}
 		if strings.TrimSpace(string(line)) != "" || tooLong {
-			res := summarizeLine(line, tooLong, defaultN)
-			if res.Error != "" {
-				res.Line = lineNo
-			}
-			if werr := enc.Encode(res); werr != nil {
+			if werr := enc.Encode(handle(line, tooLong, lineNo)); werr != nil {
 				return fmt.Errorf("write result %d: %w", lineNo, werr)
 			}
 		}
@@ -72,6 +132,16 @@ func RunJSONL(r io.Reader, w io.Writer, defaultN int) error {
 		return fmt.Errorf("write results: %w", err)
 	}
 	return nil
+}
+
+// lineID is the "id" of a line that is not a valid request, if it has one,
+// so that a result can be matched to its input.
+func lineID(line []byte) json.RawMessage {
+	var idOnly struct {
+		ID json.RawMessage `json:"id"`
+	}
+	_ = json.Unmarshal(line, &idOnly)
+	return idOnly.ID
 }
 
 // readLine reads one line; a line longer than maxJSONLLine is consumed and
@@ -98,11 +168,7 @@ func summarizeLine(line []byte, tooLong bool, defaultN int) jsonlResult {
 	var req jsonlRequest
 	if err := json.Unmarshal(line, &req); err != nil {
 		// Keep the id when only another field was wrong.
-		var idOnly struct {
-			ID json.RawMessage `json:"id"`
-		}
-		_ = json.Unmarshal(line, &idOnly)
-		return jsonlResult{ID: idOnly.ID, Error: fmt.Sprintf("bad JSON: %v", err)}
+		return jsonlResult{ID: lineID(line), Error: fmt.Sprintf("bad JSON: %v", err)}
 	}
 	res := jsonlResult{ID: req.ID}
 	n := req.Sentences

@@ -98,3 +98,58 @@ func mustJSON(t *testing.T, v any) string {
 	}
 	return string(b)
 }
+
+func TestRunExtractJSONL(t *testing.T) {
+	page := readFixture(t, "extract/article.html")
+	lines := []string{
+		mustJSON(t, map[string]any{"id": "p1", "html": page, "url": "https://example.com/asia/north-korea-missiles"}),
+		`{"id": "bad", "html": 17}`,
+		`not json`,
+		``,
+		mustJSON(t, map[string]any{"id": 7, "html": readFixture(t, "extract/empty.html")}),
+		mustJSON(t, map[string]any{"id": "nohtml", "url": "https://example.com/"}),
+		mustJSON(t, map[string]any{"id": "p2", "html": page}),
+	}
+	var out strings.Builder
+	if err := RunExtractJSONL(strings.NewReader(strings.Join(lines, "\n")), &out); err != nil {
+		t.Fatalf("RunExtractJSONL: %v", err)
+	}
+	type result struct {
+		ID    json.RawMessage `json:"id"`
+		Line  int             `json:"line"`
+		Text  string          `json:"text"`
+		Error string          `json:"error"`
+	}
+	var got []result
+	sc := bufio.NewScanner(strings.NewReader(out.String()))
+	for sc.Scan() {
+		var r result
+		if err := json.Unmarshal(sc.Bytes(), &r); err != nil {
+			t.Fatalf("output line %q: %v", sc.Text(), err)
+		}
+		got = append(got, r)
+	}
+	want := []struct {
+		id   string
+		line int
+		text string
+		err  string
+	}{
+		{`"p1"`, 0, "North Korea fired two short-range ballistic missiles", ""},
+		{`"bad"`, 2, "", "bad JSON"},
+		{``, 3, "", "bad JSON"},
+		{`7`, 5, "", ErrNoArticle.Error()},
+		{`"nohtml"`, 6, "", `no "html"`},
+		{`"p2"`, 0, "North Korea fired two short-range ballistic missiles", ""},
+	}
+	if len(got) != len(want) {
+		t.Fatalf("got %d output lines, want %d:\n%s", len(got), len(want), out.String())
+	}
+	for i, w := range want {
+		g := got[i]
+		if string(g.ID) != w.id || g.Line != w.line || !strings.Contains(g.Text, w.text) || (w.text == "") != (g.Text == "") ||
+			!strings.Contains(g.Error, w.err) || (w.err == "") != (g.Error == "") {
+			t.Errorf("line %d: got %+v, want id %s line %d text ~%q error ~%q", i, g, w.id, w.line, w.text, w.err)
+		}
+	}
+}

@@ -16,8 +16,8 @@ import (
 
 func init() {
 	register("summarize", "extractive summary of text or HTML: summarize [-n 3] [-title T] [--jsonl] [FILE|URL|-]", runSummarize)
-	register("extract", "main text of an article page: extract [FILE|URL|-]", runExtract)
-	register("eval", "score summaries and extraction on public data sets: eval [-data DIR] [-bbc N] [-extraction]", runEval)
+	register("extract", "main text of an article page: extract [--jsonl] [FILE|URL|-]", runExtract)
+	register("eval", "score summaries and extraction on public data sets: eval [-data DIR] [-bbc N] [-extraction=false]", runEval)
 }
 
 // maxInput caps what summarize and extract read, like a feed body.
@@ -62,12 +62,21 @@ func runSummarize(ctx context.Context, args []string, out io.Writer) error {
 
 func runExtract(ctx context.Context, args []string, out io.Writer) error {
 	fs := newFlags("extract", out)
+	jsonl := fs.Bool("jsonl", false, `batch mode: read {"id","html","url"} lines, write {"id","text"} lines`)
 	pos, err := parseInterleaved(fs, args)
 	if err != nil {
 		return err
 	}
 	if len(pos) > 1 {
 		return fmt.Errorf("%w: one input at a time (FILE, URL or -)", errUsage)
+	}
+	if *jsonl {
+		in, closeIn, err := openInput(strings.Join(pos, ""))
+		if err != nil {
+			return err
+		}
+		defer closeIn()
+		return summarize.RunExtractJSONL(in, out)
 	}
 	text, err := inputText(ctx, strings.Join(pos, ""))
 	if err != nil {
@@ -80,8 +89,8 @@ func runExtract(ctx context.Context, args []string, out io.Writer) error {
 func runEval(_ context.Context, args []string, out io.Writer) error {
 	fs := newFlags("eval", out)
 	dir := fs.String("data", "../shared/eval-data", "folder of the evaluation data sets")
-	bbc := fs.Int("bbc", 150, "BBC articles to score (0: all 1,537)")
-	extraction := fs.Bool("extraction", false, "also score article extraction (slow)")
+	bbc := fs.Int("bbc", 0, "BBC articles to score (0: all 1,537)")
+	extraction := fs.Bool("extraction", true, "also score article extraction (about 10 s)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
