@@ -67,6 +67,9 @@ var cleanCases = []struct {
 	name, in, want string
 }{
 	{"prose kept", "North Korea fired two missiles on Monday. Seoul condemned the launch.", "North Korea fired two missiles on Monday. Seoul condemned the launch."},
+	{"social network list dropped", "Seoul condemned the launch.\nFacebook Twitter WhatsApp", "Seoul condemned the launch."},
+	{"newsletter line dropped", "Seoul condemned the launch.\nSign up for our morning newsletter and get the news first", "Seoul condemned the launch."},
+	{"share bar dropped", "Seoul condemned the launch.\nShare | Tweet | Email", "Seoul condemned the launch."},
 	{"prose starting with By kept", "By Thursday, the ministry had confirmed the launch.", "By Thursday, the ministry had confirmed the launch."},
 	{"cookies in prose kept", "The bakery near the border sells cookies to soldiers on both sides.", "The bakery near the border sells cookies to soldiers on both sides."},
 	{"danish cookie banner", "Dette websted bruger cookies\nVi bruger cookies til at måle trafik. Læs vores privatlivspolitik.\nAfvis\nThe drill ended on Friday.", "The drill ended on Friday."},
