@@ -5,8 +5,16 @@
 // The pipeline is Extract (HTML to main text, via go-trafilatura) → Clean
 // (drop boilerplate lines and sentences; the rules are data, in
 // rules/clean.toml) → Sentences (lines first, then an abbreviation-aware
-// Punkt tokenizer) → rank (position prior, directed centrality, title as
-// a query, penalties) → MMR selection.
+// Punkt tokenizer) → rank (a flat lead-window position prior, directed
+// centrality, SumBasic word frequency, title as a query, penalties) → MMR
+// selection.
+//
+// Bad input is bounded, not refused: ReadArticle gives the extractor at
+// most MaxPageBytes (a longer page loses scripts, styles and comments
+// first), Summarize reads at most MaxSummarizeBytes and ranks at most 400
+// sentences, and a "sentence" over 1,000 bytes comes back cut, marked "…".
+// FuzzSummarize and FuzzReadArticle hold this (never a panic, an
+// ErrNoArticle error or text within the caps).
 //
 // Rules: the only network I/O is FetchArticle, through a client the caller
 // gives (feeds' guarded client); everything else works on bytes and text
