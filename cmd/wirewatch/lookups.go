@@ -76,6 +76,18 @@ func (lf *lookupFlags) open(ctx context.Context) (*config.Config, storage.Store,
 	return cfg, st, r, nil
 }
 
+// printItems prints a lookup's items as text or JSON, or its error.
+func (lf *lookupFlags) printItems(out io.Writer, cfg *config.Config, items []model.Item, err error) error {
+	if err != nil {
+		return usageIfInput(err)
+	}
+	if *lf.asJSON {
+		return writeJSON(out, items)
+	}
+	lookup.WriteItems(out, cfg, items)
+	return nil
+}
+
 // usageIfInput turns a lookup's complaint about its input into a usage error.
 func usageIfInput(err error) error {
 	if err != nil && lookup.IsInput(err) {
@@ -121,14 +133,7 @@ func runSearch(ctx context.Context, args []string, out io.Writer) error {
 	}
 	defer st.Close()
 	items, err := lookup.Search(ctx, st, cfg, strings.Join(pos, " "), *lf.topic, r, *lf.count, 0)
-	if err != nil {
-		return usageIfInput(err)
-	}
-	if *lf.asJSON {
-		return writeJSON(out, items)
-	}
-	lookup.WriteItems(out, cfg, items)
-	return nil
+	return lf.printItems(out, cfg, items, err)
 }
 
 func runLatest(ctx context.Context, args []string, out io.Writer) error {
@@ -142,14 +147,7 @@ func runLatest(ctx context.Context, args []string, out io.Writer) error {
 	}
 	defer st.Close()
 	items, err := lookup.Latest(ctx, st, cfg, *lf.topic, *lf.count)
-	if err != nil {
-		return usageIfInput(err)
-	}
-	if *lf.asJSON {
-		return writeJSON(out, items)
-	}
-	lookup.WriteItems(out, cfg, items)
-	return nil
+	return lf.printItems(out, cfg, items, err)
 }
 
 func runRules(ctx context.Context, args []string, out io.Writer) error {
