@@ -15,6 +15,7 @@ import (
 	"wirewatch/config"
 	"wirewatch/model"
 	"wirewatch/pipeline"
+	"wirewatch/storage"
 	"wirewatch/storage/sqlite"
 )
 
@@ -61,6 +62,26 @@ func (s *feedSite) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
+// newPipeline builds a pipeline over a fresh SQLite file whose clock reads
+// *clock, so a test moves time by assigning to it.
+func newPipeline(t *testing.T, cfg *config.Config, clock *time.Time) (*pipeline.Pipeline, storage.Store) {
+	t.Helper()
+	rt, err := pipeline.NewRuntime(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	store, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "w.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { store.Close() })
+	p, err := pipeline.New(context.Background(), store, rt, pipeline.Options{Clock: func() time.Time { return *clock }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p, store
+}
+
 func writeConfig(t *testing.T, base string) *config.Config {
 	t.Helper()
 	raw, err := os.ReadFile("testdata/pipeline.toml")
@@ -92,21 +113,8 @@ func TestPipelineEndToEnd(t *testing.T) {
 	defer srv.Close()
 
 	cfg := writeConfig(t, srv.URL)
-	rt, err := pipeline.NewRuntime(cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	store, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "w.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer store.Close()
-
 	clock := now
-	p, err := pipeline.New(ctx, store, rt, pipeline.Options{Clock: func() time.Time { return clock }})
-	if err != nil {
-		t.Fatal(err)
-	}
+	p, store := newPipeline(t, cfg, &clock)
 
 	first, err := p.Cycle(ctx)
 	if err != nil {
@@ -191,20 +199,8 @@ func TestFeedURLChangedInConfig(t *testing.T) {
 	defer srv.Close()
 	cfg := writeConfig(t, srv.URL)
 	cfg.Feeds = cfg.Feeds[:1]
-	rt, err := pipeline.NewRuntime(cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	store, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "w.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer store.Close()
 	clock := time.Now()
-	p, err := pipeline.New(ctx, store, rt, pipeline.Options{Clock: func() time.Time { return clock }})
-	if err != nil {
-		t.Fatal(err)
-	}
+	p, store := newPipeline(t, cfg, &clock)
 	if _, err := p.Cycle(ctx); err != nil {
 		t.Fatal(err)
 	}
@@ -247,20 +243,8 @@ func TestReloadDuringPoll(t *testing.T) {
 	defer srv.Close()
 	cfg := writeConfig(t, srv.URL)
 	cfg.Feeds = cfg.Feeds[:1]
-	rt, err := pipeline.NewRuntime(cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	store, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "w.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer store.Close()
 	clock := time.Now()
-	p, err := pipeline.New(ctx, store, rt, pipeline.Options{Clock: func() time.Time { return clock }})
-	if err != nil {
-		t.Fatal(err)
-	}
+	p, store := newPipeline(t, cfg, &clock)
 	close(release) // the backlog poll goes straight through
 	if _, err := p.Cycle(ctx); err != nil {
 		t.Fatal(err)
