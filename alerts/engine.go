@@ -1,6 +1,7 @@
 package alerts
 
 import (
+	"math/bits"
 	"slices"
 	"strings"
 	"sync"
@@ -92,17 +93,17 @@ type scratch struct {
 	leadToks  []int32   // ids of the item's tokens that contain a leading regex literal
 	leadPos   []litPos
 
-	mark  []uint32 // per target: == gen when already a candidate
-	cands []int32
+	// candidate targets, a bit each: read in config order, and cleared,
+	// by evaluate
+	cands []uint64
 
-	memoGen  []uint32 // per memo slot: == gen when memoVal is for this item
-	memoVal  []bool
-	leafGen  []uint32 // per leaf: == gen when leafSp is computed for this item
-	leafSp   [][]span
-	arena    []span
-	terms    []string // of every hit, one after the other
-	hits     []int32  // targets matched
-	hitTerms []int32  // per hit: how many of terms are its
+	memoGen []uint32 // per memo slot: == gen when memoVal is for this item
+	memoVal []bool
+	leafGen []uint32 // per leaf: == gen when leafSp is computed for this item
+	leafSp  [][]span
+	arena   []span
+	terms   []string // of every hit, one after the other
+	hits    []hit
 }
 
 func (e *Engine) getScratch() *scratch {
@@ -110,7 +111,7 @@ func (e *Engine) getScratch() *scratch {
 	if s == nil {
 		s = &scratch{
 			d:         newDoc(),
-			mark:      make([]uint32, len(e.targets)),
+			cands:     make([]uint64, (len(e.targets)+63)/64),
 			leafGen:   make([]uint32, len(e.leaves)),
 			memoGen:   make([]uint32, e.nMemo),
 			memoVal:   make([]bool, e.nMemo),
@@ -120,20 +121,24 @@ func (e *Engine) getScratch() *scratch {
 		}
 	}
 	s.gen++
-	if s.gen == 0 { // wrapped: old stamps could collide
-		clear(s.mark)
-		clear(s.leafGen)
-		clear(s.prefixGen)
-		clear(s.idGen)
-		clear(s.memoGen)
-		s.gen = 1
+	if s.gen == 0 {
+		s.resetStamps()
 	}
-	s.cands = s.cands[:0]
 	s.arena = s.arena[:0]
 	s.uniq = s.uniq[:0]
 	s.leadToks = s.leadToks[:0]
 	s.extra = s.extra[:0]
 	return s
+}
+
+// resetStamps clears every generation stamp when gen has wrapped, as old
+// stamps could collide with new ones.
+func (s *scratch) resetStamps() {
+	clear(s.leafGen)
+	clear(s.prefixGen)
+	clear(s.idGen)
+	clear(s.memoGen)
+	s.gen = 1
 }
 
 // info returns what the index says about token id.
@@ -207,26 +212,38 @@ func (e *Engine) evaluate(it model.Item, wantTopics, wantMatches bool) (topics [
 	s.d.tokenize(itemFields(it))
 	e.index(s)
 	e.candidates(s)
-	s.hits, s.hitTerms, s.terms = s.hits[:0], s.hitTerms[:0], s.terms[:0]
-	for _, id := range s.cands {
-		isTopic := int(id) < e.nTopics
-		if isTopic && !wantTopics || !isTopic && !wantMatches {
+	s.hits, s.terms = s.hits[:0], s.terms[:0]
+	for wi, w := range s.cands {
+		if w == 0 {
 			continue
 		}
-		t := &e.targets[id]
-		if !s.mustHold(e.must[e.mustOff[id]:e.mustOff[id+1]]) || !e.eval(t.root, s) {
-			continue
+		s.cands[wi] = 0
+		for ; w != 0; w &= w - 1 {
+			id := int32(wi*64 + bits.TrailingZeros64(w))
+			isTopic := int(id) < e.nTopics
+			if isTopic && !wantTopics || !isTopic && !wantMatches {
+				continue
+			}
+			t := &e.targets[id]
+			if !s.mustHold(e.must[e.mustOff[id]:e.mustOff[id+1]]) || !e.eval(t.root, s) {
+				continue
+			}
+			if isTopic {
+				topics = append(topics, t.name)
+				continue
+			}
+			from := len(s.terms)
+			e.collect(t.root, s, from)
+			s.hits = append(s.hits, hit{target: id, from: int32(from), to: int32(len(s.terms))})
 		}
-		if isTopic {
-			topics = append(topics, t.name)
-			continue
-		}
-		from := len(s.terms)
-		e.collect(t.root, s, from)
-		s.hits = append(s.hits, id)
-		s.hitTerms = append(s.hitTerms, int32(len(s.terms)-from))
 	}
 	return topics, e.matches(s)
+}
+
+// hit is a rule that matched the current item, with its terms,
+// s.terms[from:to].
+type hit struct {
+	target, from, to int32
 }
 
 // matches builds the Match of every hit with two allocations: the slice
@@ -237,8 +254,8 @@ func (e *Engine) matches(s *scratch) []model.Match {
 		return nil
 	}
 	n := len(s.terms)
-	for _, id := range s.hits {
-		t := &e.targets[id]
+	for _, h := range s.hits {
+		t := &e.targets[h.target]
 		n += len(t.channels) + len(t.mentions)
 	}
 	strs := make([]string, 0, n)
@@ -251,14 +268,12 @@ func (e *Engine) matches(s *scratch) []model.Match {
 		return strs[i:len(strs):len(strs)]
 	}
 	out := make([]model.Match, len(s.hits))
-	from := 0
-	for i, id := range s.hits {
-		t := &e.targets[id]
-		terms := s.terms[from : from+int(s.hitTerms[i])]
-		if s.hitTerms[i] == 0 && s.terms == nil {
+	for i, h := range s.hits {
+		t := &e.targets[h.target]
+		terms := s.terms[h.from:h.to]
+		if h.from == h.to && s.terms == nil {
 			terms = nil
 		}
-		from += int(s.hitTerms[i])
 		out[i] = model.Match{
 			Rule:     t.name,
 			Severity: t.severity,
@@ -315,7 +330,9 @@ func (ti *tokenInfo) relevant() bool {
 }
 
 // index gives every token of the item its id and chains the tokens of
-// each id, in text order.
+// each id, in text order. A running bot's cache knows almost every token,
+// so the chains are built in the same pass as the lookups and built again
+// only when some token was new.
 func (e *Engine) index(s *scratch) {
 	d := s.d
 	n := len(d.toks)
@@ -324,44 +341,62 @@ func (e *Engine) index(s *scratch) {
 	s.misses = s.misses[:0]
 	c := e.cache.Load()
 	c.mu.RLock()
+	s.infos = c.infos
+	s.growIDs(len(s.infos))
+	buf := d.folded[:cap(d.folded)]
 	for i := range d.toks {
 		t := &d.toks[i]
 		w := d.folded[t.fs:t.fe]
-		id, ok := c.ids.get(w, c.ids.hash(w))
+		id, ok := c.ids.find(w, buf[t.fs:])
+		s.tid[i] = id
 		if !ok {
 			s.misses = append(s.misses, int32(i))
-		}
-		s.tid[i] = id
-	}
-	s.infos = c.infos
-	c.mu.RUnlock()
-	if len(s.misses) > 0 {
-		e.resolve(c, s)
-	}
-
-	if ids := len(s.infos) + len(s.extra); len(s.idGen) < ids {
-		s.idGen = append(s.idGen, make([]uint32, ids-len(s.idGen))...)
-		s.head = append(s.head, make([]int32, ids-len(s.head))...)
-		s.tail = append(s.tail, make([]int32, ids-len(s.tail))...)
-		s.where = append(s.where, make([]fieldMask, ids-len(s.where))...)
-	}
-	for i := range d.toks {
-		s.next[i] = -1
-		id := s.tid[i]
-		if id < 0 {
 			continue
 		}
-		if s.idGen[id] != s.gen {
-			s.idGen[id] = s.gen
-			s.head[id] = int32(i)
-			s.where[id] = 0
-			s.uniq = append(s.uniq, id)
-		} else {
-			s.next[s.tail[id]] = int32(i)
-		}
-		s.tail[id] = int32(i)
-		s.where[id] |= 1 << d.toks[i].field
+		s.chain(int32(i), id, t.field)
 	}
+	c.mu.RUnlock()
+	if len(s.misses) == 0 {
+		return
+	}
+	e.resolve(c, s)
+	s.growIDs(len(s.infos) + len(s.extra))
+	s.gen++ // drop the first pass's chains (resolve may renumber nothing, but misses join them)
+	if s.gen == 0 {
+		s.resetStamps()
+	}
+	s.uniq = s.uniq[:0]
+	for i := range d.toks {
+		s.chain(int32(i), s.tid[i], d.toks[i].field)
+	}
+}
+
+// growIDs makes room for token ids below n.
+func (s *scratch) growIDs(n int) {
+	if len(s.idGen) < n {
+		s.idGen = append(s.idGen, make([]uint32, n-len(s.idGen))...)
+		s.head = append(s.head, make([]int32, n-len(s.head))...)
+		s.tail = append(s.tail, make([]int32, n-len(s.tail))...)
+		s.where = append(s.where, make([]fieldMask, n-len(s.where))...)
+	}
+}
+
+// chain appends token i, of id in field f, to its id's chain.
+func (s *scratch) chain(i, id int32, f field) {
+	s.next[i] = -1
+	if id < 0 {
+		return
+	}
+	if s.idGen[id] != s.gen {
+		s.idGen[id] = s.gen
+		s.head[id] = i
+		s.where[id] = 0
+		s.uniq = append(s.uniq, id)
+	} else {
+		s.next[s.tail[id]] = i
+	}
+	s.tail[id] = i
+	s.where[id] |= 1 << f
 }
 
 // resolve looks up the tokens the cache did not know and adds them to it.
@@ -374,7 +409,7 @@ func (e *Engine) resolve(c *tokenCache, s *scratch) {
 	full := c.ids.n >= maxCachedTokens
 	for _, i := range s.misses {
 		w := d.word(i)
-		id, ok := c.ids.get(w, c.ids.hash(w))
+		id, ok := c.ids.lookup(w)
 		if !ok && full {
 			id, ok = local[string(w)]
 		}
@@ -409,15 +444,13 @@ func (e *Engine) resolve(c *tokenCache, s *scratch) {
 	}
 }
 
-// candidates collects, through the index, the targets that may match: the
-// cost grows with the item's distinct tokens, not with the number of rules.
+// candidates marks, through the index, the targets that may match: the
+// cost grows with the item's distinct tokens, not with the number of rules
+// (but for reading the marks back, a word per 64 rules).
 func (e *Engine) candidates(s *scratch) {
 	add := func(ids []int32) {
 		for _, id := range ids {
-			if s.mark[id] != s.gen {
-				s.mark[id] = s.gen
-				s.cands = append(s.cands, id)
-			}
+			s.cands[id>>6] |= 1 << (id & 63)
 		}
 	}
 	for _, id := range s.uniq {
@@ -442,7 +475,6 @@ func (e *Engine) candidates(s *scratch) {
 		}
 	}
 	add(e.always)
-	slices.Sort(s.cands)
 }
 
 // maxSpans bounds the places one term is recorded at, so that NEAR over

@@ -365,7 +365,7 @@ func (e *Engine) buildBase() {
 				continue
 			}
 			w := []byte(q.text)
-			id, ok := base.ids.get(w, base.ids.hash(w))
+			id, ok := base.ids.lookup(w)
 			if !ok {
 				id = int32(len(base.infos))
 				base.ids.put(w, id)
