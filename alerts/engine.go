@@ -101,6 +101,8 @@ type scratch struct {
 	memoVal []bool
 	leafGen []uint32 // per leaf: == gen when leafSp is computed for this item
 	leafSp  [][]span
+	termGen []uint32 // per leaf: == gen when termOf is computed for this item
+	termOf  []string
 	arena   []span
 	terms   []string // of every hit, one after the other
 	hits    []hit
@@ -116,6 +118,8 @@ func (e *Engine) getScratch() *scratch {
 			memoGen:   make([]uint32, e.nMemo),
 			memoVal:   make([]bool, e.nMemo),
 			leafSp:    make([][]span, len(e.leaves)),
+			termGen:   make([]uint32, len(e.leaves)),
+			termOf:    make([]string, len(e.leaves)),
 			prefixGen: make([]uint32, len(e.prefixTargets)),
 			prefixTok: make([][]int32, len(e.prefixTargets)),
 		}
@@ -135,6 +139,7 @@ func (e *Engine) getScratch() *scratch {
 // stamps could collide with new ones.
 func (s *scratch) resetStamps() {
 	clear(s.leafGen)
+	clear(s.termGen)
 	clear(s.prefixGen)
 	clear(s.idGen)
 	clear(s.memoGen)
@@ -838,10 +843,13 @@ const maxTerms = 10
 // collect gathers the text that made a matching node true, skipping
 // branches that did not match and anything under NOT.
 func (e *Engine) collect(n *node, s *scratch, from int) {
+	if len(s.terms)-from >= maxTerms {
+		return
+	}
 	switch n.kind {
 	case nodeLeaf:
-		if sp, ok := e.firstSpan(n.leaf, s); ok {
-			s.addTerm(s.d.fields[sp.field][sp.bs:sp.be], from)
+		if t := e.leafTerm(n.leaf, s); t != "" {
+			s.addTerm(t, from)
 		}
 	case nodeAnd, nodeOr, nodeNear:
 		for _, k := range n.kids {
@@ -852,15 +860,30 @@ func (e *Engine) collect(n *node, s *scratch, from int) {
 	}
 }
 
+// leafTerm returns the text of the first place a leaf matches, as a term
+// is shown ("" if it does not match), computing it at most once per item:
+// the words of a topic are collected for every rule that uses it.
+func (e *Engine) leafTerm(id int32, s *scratch) string {
+	if s.termGen[id] == s.gen {
+		return s.termOf[id]
+	}
+	t := ""
+	if sp, ok := e.firstSpan(id, s); ok {
+		t = s.d.fields[sp.field][sp.bs:sp.be]
+		if !spaced(t) {
+			t = strings.Join(strings.Fields(t), " ")
+		}
+		if len(t) > 80 && utf8.RuneCountInString(t) > 80 {
+			t = string([]rune(t)[:79]) + "…"
+		}
+	}
+	s.termOf[id], s.termGen[id] = t, s.gen
+	return t
+}
+
 // addTerm adds a term to those of the current hit, s.terms[from:].
 func (s *scratch) addTerm(t string, from int) {
-	if !spaced(t) {
-		t = strings.Join(strings.Fields(t), " ")
-	}
-	if len(t) > 80 && utf8.RuneCountInString(t) > 80 {
-		t = string([]rune(t)[:79]) + "…"
-	}
-	if t == "" || len(s.terms)-from >= maxTerms {
+	if len(s.terms)-from >= maxTerms {
 		return
 	}
 	for _, have := range s.terms[from:] {
