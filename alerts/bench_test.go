@@ -89,18 +89,26 @@ func syntheticRules(cfg *config.Config, n int, vocab []string, seed uint64) []co
 	return rules
 }
 
-// longItem builds a feed item of realistic size around labelled item at
-// line: a headline, a text of several paragraphs (about 150 words) and a
-// two-sentence summary.
-func longItem(items []labelledItem, line int) model.Item {
+// Item sizes for the benchmarks. The pipeline matches an item's title,
+// its text (the article's when the feed gives a teaser: news articles run
+// 300 to 900 words) and its three-sentence summary. A teaser item is what a
+// feed gives when the article cannot be fetched.
+const (
+	articleParas = 20 // about 420 words of text
+	teaserParas  = 5  // about 100 words
+)
+
+// longItem builds a feed item around labelled item at line: its headline,
+// a text of paras lead paragraphs, and a summary of the first three.
+func longItem(items []labelledItem, line, paras int) model.Item {
 	i := slices.IndexFunc(items, func(li labelledItem) bool { return li.line == line })
-	var paras []string
-	for k := range 5 {
-		paras = append(paras, items[(i+k*37)%len(items)].item.Text)
+	var ps []string
+	for k := range paras {
+		ps = append(ps, items[(i+k*37)%len(items)].item.Text)
 	}
 	it := items[i].item
-	it.Text = strings.Join(paras, "\n\n")
-	it.Summary = []string{paras[0], paras[1]}
+	it.Text = strings.Join(ps, "\n\n")
+	it.Summary = ps[:min(3, len(ps))]
 	it.Link = "https://news.example/korea/" + fmt.Sprint(line)
 	it.Categories = []string{"World", "Asia"}
 	return it
@@ -120,70 +128,82 @@ func longItem(items []labelledItem, line int) model.Item {
 //
 //	go test ./alerts -run '^$' -bench 'Match$' -benchtime 2000x
 func BenchmarkMatch(b *testing.B) {
-	items, vocab := benchItems(b)
-	for _, n := range []int{10, 100, 1000, 10000} {
-		b.Run(fmt.Sprintf("rules=%d", n), func(b *testing.B) {
-			runtime.LockOSThread()
-			defer runtime.UnlockOSThread()
-			e := benchEngine(b, n, vocab)
-			naive := naiveCompile(e)
-			for _, it := range items { // steady state: the token cache is warm
-				e.Match(it)
-			}
-			d := newDoc()
-			var matchT, tokT, sampleMatchT, sampleNaiveT time.Duration
-			matches := 0
-			const chunk = 64
-			b.ReportAllocs()
-			b.ResetTimer()
-			tokenize := func(done, k int) {
-				b.StopTimer()
-				t0 := threadCPU()
-				for j := 0; j < k; j++ {
-					d.tokenize(itemFields(items[(done+j)%len(items)]))
-				}
-				tokT += threadCPU() - t0
-				b.StartTimer()
-			}
-			for done := 0; done < b.N; done += chunk {
-				k := min(chunk, b.N-done)
-				// Whichever loop runs second finds the chunk's items in
-				// the CPU caches: take turns.
-				second := done/chunk%2 == 0
-				if !second {
-					tokenize(done, k)
-				}
-				t0 := threadCPU()
-				for j := 0; j < k; j++ {
-					matches += len(e.Match(items[(done+j)%len(items)]))
-				}
-				matchT += threadCPU() - t0
-				if second {
-					tokenize(done, k)
-				}
-			}
-			b.StopTimer()
-			// Four items per chunk both ways, for the naive ratio. This
-			// comes after, not between the chunks: the naive matcher's
-			// garbage would have Match pay for collections it did not
-			// cause.
-			for c := 0; c*chunk < b.N; c++ {
-				for j := 0; j < 4; j++ {
-					it := items[(c*7+j*61)%len(items)]
-					t0 := threadCPU()
-					e.Match(it)
-					sampleMatchT += threadCPU() - t0
-					t0 = threadCPU()
-					naiveMatch(naive, it)
-					sampleNaiveT += threadCPU() - t0
-				}
-			}
-			b.ReportMetric(float64(matchT.Nanoseconds())/float64(b.N), "cpu-ns/item")
-			b.ReportMetric(float64(matchT)/float64(tokT), "x-tokenize")
-			b.ReportMetric(float64(sampleNaiveT)/float64(sampleMatchT), "x-faster-than-naive")
-			b.ReportMetric(float64(matches)/float64(b.N), "matches/item")
-		})
+	sizes := []struct {
+		name  string
+		paras int
+		rules []int
+	}{
+		{"article", articleParas, []int{10, 100, 1000, 10000}},
+		{"teaser", teaserParas, []int{1000}},
 	}
+	for _, size := range sizes {
+		items, vocab := benchItems(b, size.paras)
+		for _, n := range size.rules {
+			b.Run(fmt.Sprintf("item=%s/rules=%d", size.name, n), func(b *testing.B) { benchMatch(b, items, vocab, n) })
+		}
+	}
+}
+
+func benchMatch(b *testing.B, items []model.Item, vocab []string, n int) {
+	runtime.LockOSThread()
+	defer runtime.UnlockOSThread()
+	e := benchEngine(b, n, vocab)
+	naive := naiveCompile(e)
+	for _, it := range items { // steady state: the token cache is warm
+		e.Match(it)
+	}
+	d := newDoc()
+	var matchT, tokT, sampleMatchT, sampleNaiveT time.Duration
+	matches := 0
+	const chunk = 64
+	b.ReportAllocs()
+	b.ResetTimer()
+	tokenize := func(done, k int) {
+		b.StopTimer()
+		t0 := threadCPU()
+		for j := 0; j < k; j++ {
+			d.tokenize(itemFields(items[(done+j)%len(items)]))
+		}
+		tokT += threadCPU() - t0
+		b.StartTimer()
+	}
+	for done := 0; done < b.N; done += chunk {
+		k := min(chunk, b.N-done)
+		// Whichever loop runs second finds the chunk's items in
+		// the CPU caches: take turns.
+		second := done/chunk%2 == 0
+		if !second {
+			tokenize(done, k)
+		}
+		t0 := threadCPU()
+		for j := 0; j < k; j++ {
+			matches += len(e.Match(items[(done+j)%len(items)]))
+		}
+		matchT += threadCPU() - t0
+		if second {
+			tokenize(done, k)
+		}
+	}
+	b.StopTimer()
+	// Four items per chunk both ways, for the naive ratio. This
+	// comes after, not between the chunks: the naive matcher's
+	// garbage would have Match pay for collections it did not
+	// cause.
+	for c := 0; c*chunk < b.N; c++ {
+		for j := 0; j < 4; j++ {
+			it := items[(c*7+j*61)%len(items)]
+			t0 := threadCPU()
+			e.Match(it)
+			sampleMatchT += threadCPU() - t0
+			t0 = threadCPU()
+			naiveMatch(naive, it)
+			sampleNaiveT += threadCPU() - t0
+		}
+	}
+	b.ReportMetric(float64(matchT.Nanoseconds())/float64(b.N), "cpu-ns/item")
+	b.ReportMetric(float64(matchT)/float64(tokT), "x-tokenize")
+	b.ReportMetric(float64(sampleNaiveT)/float64(sampleMatchT), "x-faster-than-naive")
+	b.ReportMetric(float64(matches)/float64(b.N), "matches/item")
 }
 
 // threadCPU is the CPU time used by the calling OS thread
@@ -199,7 +219,7 @@ func threadCPU() time.Duration {
 
 // BenchmarkMatchOnly times Match alone at 1,000 rules, for profiling.
 func BenchmarkMatchOnly(b *testing.B) {
-	items, vocab := benchItems(b)
+	items, vocab := benchItems(b, articleParas)
 	e := benchEngine(b, 1000, vocab)
 	b.ReportAllocs()
 	b.ResetTimer()
@@ -208,11 +228,11 @@ func BenchmarkMatchOnly(b *testing.B) {
 	}
 }
 
-func benchItems(b *testing.B) ([]model.Item, []string) {
+func benchItems(b *testing.B, paras int) ([]model.Item, []string) {
 	labelled := readLabelled(b)
 	var items []model.Item
 	for _, li := range labelled {
-		items = append(items, longItem(labelled, li.line))
+		items = append(items, longItem(labelled, li.line, paras))
 	}
 	return items, benchVocabulary(labelled)
 }

@@ -205,7 +205,7 @@ func TestEngineAgreesWithNaive(t *testing.T) {
 	naive := naiveCompile(e)
 	hits := 0
 	for _, li := range items {
-		for _, it := range []model.Item{li.item, longItem(items, li.line)} {
+		for _, it := range []model.Item{li.item, longItem(items, li.line, teaserParas)} {
 			var got []string
 			for _, m := range e.Match(it) {
 				got = append(got, m.Rule)
