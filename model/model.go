@@ -167,6 +167,17 @@ type FeedState struct {
 	Initialized  bool   // the first poll (backlog, not posted) is done
 	RedirectURL  string // target of a permanent redirect seen RedirectSeen times in a row
 	RedirectSeen int
+	Known        []KnownItem // the items of the last parsed document, in document order
+}
+
+// KnownItem is what a feed's last parsed document said of one item. The
+// next poll skips parsing the items whose bytes did not change, so what
+// parsing them would have given (their GUID, for spotting repeated ones,
+// and their date, for the publishing rate) is kept here.
+type KnownItem struct {
+	Sum       uint64 // FNV-1a 64 of the item element's bytes, decoded to UTF-8
+	GUID      uint64 // FNV-1a 64 of its trimmed GUID; 0 if it has none
+	Published int64  // its publication time in Unix seconds; 0 if undated
 }
 
 // MuteKey is the metadata key under which a topic's mute in a channel is

@@ -9,10 +9,11 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"wirewatch/model"
+	"wirewatch/storage/internal/backend"
 )
 
 const feedStateColumns = `feed, url, etag, last_modified, body_hash, last_poll, last_success, last_error,
-	failures, broken, next_poll, interval_ns, items_seen, initialized, redirect_url, redirect_seen`
+	failures, broken, next_poll, interval_ns, items_seen, initialized, redirect_url, redirect_seen, known_items`
 
 // FeedState returns a feed's polling state; ErrNotFound for a new feed.
 func (s *Store) FeedState(ctx context.Context, feed string) (model.FeedState, error) {
@@ -32,17 +33,18 @@ func (s *Store) SaveFeedState(ctx context.Context, st model.FeedState) error {
 		return errors.New("save feed state: empty feed name")
 	}
 	if _, err := s.pool.Exec(ctx, `INSERT INTO feed_states (`+feedStateColumns+`)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
 		ON CONFLICT (feed) DO UPDATE SET url = excluded.url, etag = excluded.etag,
 			last_modified = excluded.last_modified, body_hash = excluded.body_hash,
 			last_poll = excluded.last_poll, last_success = excluded.last_success,
 			last_error = excluded.last_error, failures = excluded.failures, broken = excluded.broken,
 			next_poll = excluded.next_poll, interval_ns = excluded.interval_ns,
 			items_seen = excluded.items_seen, initialized = excluded.initialized,
-			redirect_url = excluded.redirect_url, redirect_seen = excluded.redirect_seen`,
+			redirect_url = excluded.redirect_url, redirect_seen = excluded.redirect_seen,
+			known_items = excluded.known_items`,
 		st.Feed, st.URL, st.ETag, st.LastModified, st.BodyHash, ts(st.LastPoll), ts(st.LastSuccess),
 		st.LastError, st.Failures, st.Broken, ts(st.NextPoll), int64(st.Interval), st.ItemsSeen,
-		st.Initialized, st.RedirectURL, st.RedirectSeen); err != nil {
+		st.Initialized, st.RedirectURL, st.RedirectSeen, backend.EncodeKnownItems(st.Known)); err != nil {
 		return fmt.Errorf("save feed state %s: %w", st.Feed, err)
 	}
 	return nil
@@ -66,11 +68,13 @@ func (s *Store) queryFeedStates(ctx context.Context, query string, args ...any) 
 		var st model.FeedState
 		var lastPoll, lastSuccess, nextPoll *time.Time
 		var interval int64
+		var known string
 		err := row.Scan(&st.Feed, &st.URL, &st.ETag, &st.LastModified, &st.BodyHash, &lastPoll, &lastSuccess,
 			&st.LastError, &st.Failures, &st.Broken, &nextPoll, &interval, &st.ItemsSeen, &st.Initialized,
-			&st.RedirectURL, &st.RedirectSeen)
+			&st.RedirectURL, &st.RedirectSeen, &known)
 		st.LastPoll, st.LastSuccess, st.NextPoll = fromTS(lastPoll), fromTS(lastSuccess), fromTS(nextPoll)
 		st.Interval = time.Duration(interval)
+		st.Known = backend.DecodeKnownItemsOrNone(known)
 		return st, err
 	})
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/google/uuid"
 	"github.com/jackc/pgx/v5"
 
+	"wirewatch/model"
 	"wirewatch/storage"
 	"wirewatch/storage/storagetest"
 )
@@ -69,4 +70,30 @@ func openTest(t *testing.T) *Store {
 
 func TestConformance(t *testing.T) {
 	storagetest.Run(t, func(t *testing.T) storage.Store { return openTest(t) })
+}
+
+// A corrupt known_items value costs only that field, not FeedStates.
+func TestCorruptKnownItems(t *testing.T) {
+	s := openTest(t)
+	defer s.Close()
+	ctx := context.Background()
+	for _, st := range []model.FeedState{
+		{Feed: "bad", ItemsSeen: 5, Known: []model.KnownItem{{Sum: 1}}},
+		{Feed: "good", Known: []model.KnownItem{{Sum: 1, GUID: 2, Published: 3}}},
+	} {
+		if err := s.SaveFeedState(ctx, st); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := s.pool.Exec(ctx, `UPDATE feed_states SET known_items = 'AAAA' WHERE feed = 'bad'`); err != nil {
+		t.Fatal(err)
+	}
+	states, err := s.FeedStates(ctx)
+	if err != nil {
+		t.Fatalf("FeedStates with a corrupt known_items: %v", err)
+	}
+	if len(states) != 2 || states[0].Feed != "bad" || states[0].Known != nil || states[0].ItemsSeen != 5 ||
+		states[1].Feed != "good" || len(states[1].Known) != 1 {
+		t.Fatalf("FeedStates with a corrupt known_items = %#v", states)
+	}
 }

@@ -8,10 +8,11 @@ import (
 	"time"
 
 	"wirewatch/model"
+	"wirewatch/storage/internal/backend"
 )
 
 const feedStateColumns = `feed, url, etag, last_modified, body_hash, last_poll, last_success, last_error,
-	failures, broken, next_poll, interval_ns, items_seen, initialized, redirect_url, redirect_seen`
+	failures, broken, next_poll, interval_ns, items_seen, initialized, redirect_url, redirect_seen, known_items`
 
 // FeedState returns a feed's polling state; ErrNotFound for a new feed.
 func (s *Store) FeedState(ctx context.Context, feed string) (model.FeedState, error) {
@@ -35,10 +36,10 @@ func (s *Store) SaveFeedState(ctx context.Context, st model.FeedState) error {
 		return errors.New("save feed state: empty feed name")
 	}
 	if _, err := s.write.ExecContext(ctx, `INSERT OR REPLACE INTO feed_states (`+feedStateColumns+`)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		st.Feed, st.URL, st.ETag, st.LastModified, st.BodyHash, micro(st.LastPoll), micro(st.LastSuccess),
 		st.LastError, st.Failures, st.Broken, micro(st.NextPoll), int64(st.Interval), st.ItemsSeen,
-		st.Initialized, st.RedirectURL, st.RedirectSeen); err != nil {
+		st.Initialized, st.RedirectURL, st.RedirectSeen, backend.EncodeKnownItems(st.Known)); err != nil {
 		return fmt.Errorf("save feed state %s: %w", st.Feed, err)
 	}
 	return nil
@@ -63,14 +64,16 @@ func scanFeedStates(rows *sql.Rows) ([]model.FeedState, error) {
 		var st model.FeedState
 		var lastPoll, lastSuccess, nextPoll sql.NullInt64
 		var interval int64
+		var known string
 		if err := rows.Scan(&st.Feed, &st.URL, &st.ETag, &st.LastModified, &st.BodyHash, &lastPoll, &lastSuccess,
 			&st.LastError, &st.Failures, &st.Broken, &nextPoll, &interval, &st.ItemsSeen, &st.Initialized,
-			&st.RedirectURL, &st.RedirectSeen); err != nil {
+			&st.RedirectURL, &st.RedirectSeen, &known); err != nil {
 			rows.Close()
 			return nil, err
 		}
 		st.LastPoll, st.LastSuccess, st.NextPoll = fromMicro(lastPoll), fromMicro(lastSuccess), fromMicro(nextPoll)
 		st.Interval = time.Duration(interval)
+		st.Known = backend.DecodeKnownItemsOrNone(known)
 		states = append(states, st)
 	}
 	return states, closeRows(rows)

@@ -214,3 +214,56 @@ func TestSearchStemsMigrationKeepsRows(t *testing.T) {
 		t.Errorf("topic korea matched north-korea: %v, %v", items, err)
 	}
 }
+
+// A feed state saved before 0004 added known_items reads as knowing none,
+// and a corrupt known_items value costs only that field, not FeedStates.
+func TestKnownItemsMigrationAndCorruptRow(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "old.db")
+	old := fstest.MapFS{}
+	for _, name := range []string{"0001_init.sql", "0002_search_stems.sql", "0003_search_topics.sql"} {
+		body, err := fs.ReadFile(migrationFiles, "migrations/"+name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		old["migrations/"+name] = &fstest.MapFile{Data: body}
+	}
+	db, err := openPool(path, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := migrate(ctx, db, old); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec(`INSERT INTO feed_states (feed, url, etag, last_modified, body_hash, last_error, failures,
+		broken, interval_ns, items_seen, initialized, redirect_url, redirect_seen)
+		VALUES ('old', 'https://old.example/rss', '', '', '', '', 0, 0, 60000000000, 5, 1, '', 0)`); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+
+	s, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	st, err := s.FeedState(ctx, "old")
+	if err != nil || st.Known != nil || st.ItemsSeen != 5 || !st.Initialized {
+		t.Fatalf("FeedState of a row from before 0004 = %#v, %v", st, err)
+	}
+	good := model.FeedState{Feed: "good", Known: []model.KnownItem{{Sum: 1, GUID: 2, Published: 3}}}
+	if err := s.SaveFeedState(ctx, good); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.write.Exec(`UPDATE feed_states SET known_items = 'not base64!' WHERE feed = 'old'`); err != nil {
+		t.Fatal(err)
+	}
+	states, err := s.FeedStates(ctx)
+	if err != nil {
+		t.Fatalf("FeedStates with a corrupt known_items: %v", err)
+	}
+	if len(states) != 2 || states[0].Feed != "good" || len(states[0].Known) != 1 ||
+		states[1].Feed != "old" || states[1].Known != nil || states[1].ItemsSeen != 5 {
+		t.Fatalf("FeedStates with a corrupt known_items = %#v", states)
+	}
+}

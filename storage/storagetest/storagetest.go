@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"reflect"
 	"strings"
 	"sync"
@@ -800,6 +801,11 @@ func testFeedState(t *testing.T, s storage.Store) {
 		Initialized:  true,
 		RedirectURL:  "https://www.yna.example/rss/nk.xml",
 		RedirectSeen: 2,
+		Known: []model.KnownItem{
+			{Sum: 0xfedcba9876543210, GUID: 0x1f2e3d4c5b6a7980, Published: 1773133200},
+			{Sum: math.MaxUint64, GUID: 0, Published: 0}, // no GUID, undated
+			{Sum: 1, GUID: math.MaxUint64, Published: -1},
+		},
 	}
 	if err := s.SaveFeedState(ctx, full); err != nil {
 		t.Fatal(err)
@@ -814,7 +820,19 @@ func testFeedState(t *testing.T, s storage.Store) {
 	if got.LastPoll.Location() != time.UTC {
 		t.Errorf("LastPoll location = %v, want UTC", got.LastPoll.Location())
 	}
+	// An update that drops the known items keeps none of the old ones.
+	forgot := full
+	forgot.Known = nil
+	if err := s.SaveFeedState(ctx, forgot); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := s.FeedState(ctx, "yonhap"); err != nil || !reflect.DeepEqual(got, storedFeedState(forgot)) {
+		t.Fatalf("FeedState after emptying Known = %#v, %v", got, err)
+	}
 	// Saving again replaces every field, zero values included.
+	if err := s.SaveFeedState(ctx, full); err != nil {
+		t.Fatal(err)
+	}
 	empty := model.FeedState{Feed: "yonhap"}
 	if err := s.SaveFeedState(ctx, empty); err != nil {
 		t.Fatal(err)
@@ -822,14 +840,15 @@ func testFeedState(t *testing.T, s storage.Store) {
 	if got, err := s.FeedState(ctx, "yonhap"); err != nil || !reflect.DeepEqual(got, empty) {
 		t.Fatalf("FeedState after reset = %#v, %v", got, err)
 	}
-	if err := s.SaveFeedState(ctx, model.FeedState{Feed: "kcna", Interval: time.Hour}); err != nil {
+	kcna := model.FeedState{Feed: "kcna", Interval: time.Hour, Known: []model.KnownItem{{Sum: 7, GUID: 8, Published: 9}}}
+	if err := s.SaveFeedState(ctx, kcna); err != nil {
 		t.Fatal(err)
 	}
 	states, err := s.FeedStates(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(states) != 2 || states[0].Feed != "kcna" || states[0].Interval != time.Hour || states[1].Feed != "yonhap" {
+	if len(states) != 2 || !reflect.DeepEqual(states[0], kcna) || !reflect.DeepEqual(states[1], empty) {
 		t.Fatalf("FeedStates = %#v", states)
 	}
 	if err := s.SaveFeedState(ctx, model.FeedState{}); err == nil {

@@ -1,6 +1,6 @@
 // Package backend holds what the storage backends do the same way: encoding
-// list fields as JSON, filling post defaults, page limits and reading
-// versioned migration files.
+// list fields as JSON and a feed's known items as base64, filling post
+// defaults, page limits and reading versioned migration files.
 //
 // Rules: nothing here knows an SQL dialect; each backend owns its SQL.
 package backend
