@@ -222,7 +222,7 @@ func TestCorpus(t *testing.T) {
 	for i, f := range files {
 		feed := config.Feed{Name: f.rel, URL: srv.URL + "/" + f.rel}
 		start := time.Now()
-		_, _ = parseFeed(f.body, f.headers.Get("Content-Type"), feed, feed.URL, now)
+		_, _ = parseFeed(f.body, f.headers.Get("Content-Type"), feed, feed.URL, nil, now)
 		out[i].parseTime = time.Since(start)
 	}
 

@@ -39,6 +39,7 @@ type Result struct {
 	Items       []model.Item    // normalized items, when parsed
 	TTL         time.Duration   // the publisher asks not to be polled sooner (<ttl>, max-age, Expires, Retry-After)
 	Gap         time.Duration   // mean gap between items of the last week (adaptive polling); 0 if unknown
+	Unchanged   int             // items the last document had byte for byte: not parsed, not in Items
 	Status      int             // HTTP status of the final answer
 	FinalURL    string          // URL after redirects
 }
@@ -140,14 +141,15 @@ func (f *Fetcher) Poll(ctx context.Context, feed config.Feed, st model.FeedState
 		res.State = countRedirect(res.State, trace)
 		return res, nil
 	}
-	pf, err := parseFeed(body, resp.Header.Get("Content-Type"), feed, baseURL(res.FinalURL, resp.Header), now)
+	pf, err := parseFeed(body, resp.Header.Get("Content-Type"), feed, baseURL(res.FinalURL, resp.Header), st.Known, now)
 	if err != nil {
 		return fail(err)
 	}
-	res.Title, res.Link, res.Items, res.Gap = pf.Title, pf.Link, pf.Items, pf.Gap
+	res.Title, res.Link, res.Items, res.Gap, res.Unchanged = pf.Title, pf.Link, pf.Items, pf.Gap, pf.Skipped
 	res.TTL = min(max(res.TTL, pf.TTL), maxTTL)
 	res.State = keepValidators(res.State, resp.Header, false)
 	res.State.BodyHash = hash
+	res.State.Known = pf.Known
 	res.State = countRedirect(res.State, trace)
 	return res, nil
 }

@@ -39,6 +39,8 @@ type parsedFeed struct {
 	TTL      time.Duration // RSS <ttl>
 	Gap      time.Duration // mean gap between items of the last week; 0 if unknown
 	Encoding string        // what the body was read as
+	Known    []model.KnownItem
+	Skipped  int // items unchanged since the last document, not parsed
 }
 
 // Parse decodes body to UTF-8 (see DecodeUTF8), parses it as RSS 0.9x/1.0/
@@ -48,19 +50,27 @@ type parsedFeed struct {
 // FirstSeen = now. A truncated XML document is repaired by closing its open
 // elements, so the items that arrived are kept.
 func Parse(body []byte, contentType string, feed config.Feed, now time.Time) (title string, items []model.Item, err error) {
-	pf, err := parseFeed(body, contentType, feed, feed.URL, now)
+	pf, err := parseFeed(body, contentType, feed, feed.URL, nil, now)
 	if err != nil {
 		return "", nil, err
 	}
 	return pf.Title, pf.Items, nil
 }
 
-func parseFeed(body []byte, contentType string, feed config.Feed, baseURL string, now time.Time) (*parsedFeed, error) {
+// parseFeed parses body; known is what the feed's last parsed document
+// held (see known.go), so that its unchanged items are not parsed again.
+func parseFeed(body []byte, contentType string, feed config.Feed, baseURL string, known []model.KnownItem, now time.Time) (*parsedFeed, error) {
 	if len(bytes.TrimSpace(body)) == 0 {
 		return nil, ErrEmptyBody
 	}
 	text, enc := DecodeUTF8(body, contentType)
-	gf, err := parseDocument(text)
+	cut := cutKnown(text, known)
+	gf, err := parseDocument(cut.doc)
+	if cut.skipped() > 0 && (err != nil || len(gf.Items) != cut.kept || !cuttable(gf)) {
+		// The cut was not read as planned: parse the whole document.
+		cut = cut.whole(text)
+		gf, err = parseDocument(text)
+	}
 	if err != nil {
 		if looksLikeHTML(text) {
 			return nil, fmt.Errorf("%w: the server answered an HTML page (Content-Type %q)", ErrNotFeed, contentType)
@@ -82,8 +92,15 @@ func parseFeed(body []byte, contentType string, feed config.Feed, baseURL string
 			pf.TTL = time.Duration(min(m, 7*24*60)) * time.Minute
 		}
 	}
-	pf.Items, pf.Gap = normalizeItems(gf, feed, base, pf.Lang, now)
+	pf.Items, pf.Gap, pf.Known = normalizeItems(gf, feed, base, pf.Lang, now, cut)
+	pf.Skipped = cut.skipped()
 	return pf, nil
+}
+
+// cuttable reports whether gofeed read the document as RSS or Atom, whose
+// item elements itemChunks finds.
+func cuttable(gf *gofeed.Feed) bool {
+	return gf.FeedType == "rss" || gf.FeedType == "atom"
 }
 
 // parseDocument runs gofeed, then the fallbacks: CDF for documents gofeed
@@ -148,36 +165,76 @@ func baseLanguage(s string) string {
 }
 
 // normalizeItems turns gofeed items into model items and estimates the
-// feed's publishing gap from the dated ones.
-func normalizeItems(gf *gofeed.Feed, feed config.Feed, base *url.URL, lang string, now time.Time) ([]model.Item, time.Duration) {
-	guidCount := map[string]int{}
+// feed's publishing gap from the dated ones, counting the items cut out as
+// unchanged (whose GUIDs and dates the last document left in cut.reuse).
+// It returns what the next poll needs to skip this document's items again.
+func normalizeItems(gf *gofeed.Feed, feed config.Feed, base *url.URL, lang string, now time.Time, cut knownCut) ([]model.Item, time.Duration, []model.KnownItem) {
+	var dated []time.Time
+	guidCount := map[uint64]int{}
+	for _, k := range cut.reuse {
+		if k != nil {
+			guidCount[k.GUID]++
+			if k.Published != 0 {
+				dated = append(dated, time.Unix(k.Published, 0))
+			}
+		}
+	}
 	for _, it := range gf.Items {
 		if it != nil {
-			guidCount[strings.TrimSpace(it.GUID)]++
+			guidCount[guidSum(strings.TrimSpace(it.GUID))]++
 		}
 	}
 	items := make([]model.Item, 0, len(gf.Items))
+	parsed := make([]model.KnownItem, len(gf.Items)) // what each gofeed item says, for the next poll
 	seen := make(map[string]bool, len(gf.Items))
-	var dated []time.Time
-	for _, it := range gf.Items {
+	for i, it := range gf.Items {
 		if it == nil {
 			continue
 		}
 		item, hasDate := normalizeItem(it, feed, base, lang, now)
-		if guid := strings.TrimSpace(it.GUID); guid != "" && guidCount[guid] > 1 {
+		guid := strings.TrimSpace(it.GUID)
+		gs := guidSum(guid)
+		if guid != "" && guidCount[gs] > 1 {
 			// A GUID repeated within one document identifies nothing.
 			item.Key = itemKey(feed.Name, "", item.Link, item.Title, rawDate(it), item.Text)
+		}
+		parsed[i].GUID = gs
+		if hasDate {
+			parsed[i].Published = item.Published.Unix()
+			dated = append(dated, item.Published)
 		}
 		if seen[item.Key] {
 			continue
 		}
 		seen[item.Key] = true
 		items = append(items, item)
-		if hasDate {
-			dated = append(dated, item.Published)
-		}
 	}
-	return items, publishingGap(dated, now)
+	return items, publishingGap(dated, now), knownItems(cut, parsed, gf)
+}
+
+// knownItems lays out, in document order, what the next poll needs to skip
+// this document's items: the cut-out items' old records and the parsed
+// ones' new records. It is nil when the items could not be told apart.
+func knownItems(cut knownCut, parsed []model.KnownItem, gf *gofeed.Feed) []model.KnownItem {
+	if !cut.usable || !cuttable(gf) || len(parsed) != cut.kept {
+		return nil
+	}
+	out := make([]model.KnownItem, 0, min(len(cut.sums), maxKnownItems))
+	next := 0
+	for i, sum := range cut.sums {
+		if len(out) == maxKnownItems {
+			break
+		}
+		k := model.KnownItem{Sum: sum}
+		if r := cut.reuse[i]; r != nil {
+			k = *r
+		} else {
+			k.GUID, k.Published = parsed[next].GUID, parsed[next].Published
+			next++
+		}
+		out = append(out, k)
+	}
+	return out
 }
 
 func normalizeItem(it *gofeed.Item, feed config.Feed, base *url.URL, lang string, now time.Time) (model.Item, bool) {

@@ -175,8 +175,8 @@ type FeedState struct {
 // parsing them would have given (their GUID, for spotting repeated ones,
 // and their date, for the publishing rate) is kept here.
 type KnownItem struct {
-	Sum       uint64 // FNV-1a 64 of the item element's bytes, decoded to UTF-8
-	GUID      uint64 // FNV-1a 64 of its trimmed GUID; 0 if it has none
+	Sum       uint64 // CRC-64 (ECMA) of the item element's bytes, decoded to UTF-8
+	GUID      uint64 // CRC-64 (ECMA) of its trimmed GUID; 0 if it has none
 	Published int64  // its publication time in Unix seconds; 0 if undated
 }
 

@@ -322,7 +322,7 @@ func (p *Pipeline) handle(ctx context.Context, rt *Runtime, r polled, st *Stats)
 		}
 		st.Posts += posts
 		state.Initialized = true
-		log.Info("polled", "items", len(r.res.Items), "new", added, "posts", posts, "next", state.NextPoll)
+		log.Info("polled", "items", len(r.res.Items), "unchanged", r.res.Unchanged, "new", added, "posts", posts, "next", state.NextPoll)
 	}
 	if err := p.notice(ctx, rt, r.feed, state, transition); err != nil {
 		return err

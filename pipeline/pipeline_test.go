@@ -125,6 +125,9 @@ func TestPipelineEndToEnd(t *testing.T) {
 	}
 	assertPending(t, store, 0)
 	states := feedStates(t, store)
+	if n := len(states["Good Wire"].Known); n != 2 {
+		t.Errorf("good feed: %d known items stored, want 2 (the next poll skips them)", n)
+	}
 	for _, name := range []string{"Slow", "Broken", "Not A Feed", "Huge"} {
 		st := states[name]
 		if st.LastError == "" || st.Failures != 1 || !st.NextPoll.After(clock) {
@@ -140,6 +143,9 @@ func TestPipelineEndToEnd(t *testing.T) {
 	}
 	if second.NewItems != 1 || second.Posts != 1 {
 		t.Fatalf("second cycle = %+v, want 1 new item and 1 post", second)
+	}
+	if n := len(feedStates(t, store)["Good Wire"].Known); n != 3 {
+		t.Errorf("good feed after the second poll: %d known items, want 3", n)
 	}
 	posts := assertPending(t, store, 1)
 	if got := posts[0].Message.Embeds[0].Title; !strings.Contains(got, "ballistic missile") {

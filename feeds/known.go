@@ -1,0 +1,228 @@
+package feeds
+
+import (
+	"bytes"
+	"hash/crc64"
+	"strings"
+
+	"wirewatch/model"
+)
+
+// Skipping unchanged items.
+//
+// A poll that finds a changed feed usually finds one or two new items among
+// the twenty or fifty it carried before, and parsing XML is most of what a
+// poll costs. So the bytes of every item element are hashed, the feed's
+// state keeps the hashes of the last parsed document (model.KnownItem), and
+// the next document is parsed with its unchanged items cut out. The cut is
+// made only where it is plainly safe; anything unusual (namespaced or
+// nested items, a DOCTYPE with declarations, a stray "<", an unterminated
+// comment or item) means the whole document is parsed, as is the first
+// document of a feed. After parsing, gofeed must have found exactly the
+// items that were left in; if not, the whole document is parsed again.
+
+// maxKnownItems bounds the items remembered per feed.
+const maxKnownItems = 1000
+
+// itemChunks returns the byte ranges of the item elements of an RSS or Atom
+// document (<item> or <entry>, in any case, as gofeed reads them), skipping
+// comments, CDATA sections, processing instructions and declarations. ok is
+// false when the document is not plain enough to cut safely.
+func itemChunks(doc []byte) (chunks [][2]int, ok bool) {
+	var kind string // "item" or "entry", once one is seen
+	open := -1      // start of the item element being read
+	for i := 0; ; {
+		j := bytes.IndexByte(doc[i:], '<')
+		if j < 0 {
+			break
+		}
+		i += j
+		rest := doc[i:]
+		if skip, special, ok := skipSpecial(rest); special {
+			if !ok {
+				return nil, false
+			}
+			i += skip
+			continue
+		}
+		closing := len(rest) > 1 && rest[1] == '/'
+		nameAt := 1
+		if closing {
+			nameAt = 2
+		}
+		name := xmlTagName(rest[nameAt:])
+		end := xmlTagEnd(rest)
+		if len(name) == 0 || end < 0 {
+			return nil, false // a stray "<" or a tag that never ends
+		}
+		switch {
+		case isItemName(name):
+			n := strings.ToLower(string(name))
+			if kind != "" && kind != n {
+				return nil, false
+			}
+			kind = n
+			switch {
+			case closing && open < 0, !closing && open >= 0:
+				return nil, false // unbalanced or nested
+			case closing:
+				chunks = append(chunks, [2]int{open, i + end + 1})
+				open = -1
+			case rest[end-1] == '/':
+				chunks = append(chunks, [2]int{i, i + end + 1})
+			default:
+				open = i
+			}
+		case bytes.IndexByte(name, ':') >= 0:
+			if isItemName(name[bytes.LastIndexByte(name, ':')+1:]) {
+				return nil, false // prefixed items: leave them to the parser
+			}
+		}
+		i += end + 1
+	}
+	if open >= 0 {
+		return nil, false
+	}
+	return chunks, true
+}
+
+// skipSpecial recognizes a comment, CDATA section, processing instruction
+// or declaration at the start of b and returns its length. ok is false when
+// it does not end, or is a DOCTYPE with an internal subset (which may
+// declare entities the items use).
+func skipSpecial(b []byte) (n int, special, ok bool) {
+	if len(b) < 2 || b[1] != '!' && b[1] != '?' {
+		return 0, false, false
+	}
+	for _, d := range [...]struct{ open, close string }{
+		{"<!--", "-->"}, {"<![CDATA[", "]]>"}, {"<?", "?>"},
+	} {
+		if bytes.HasPrefix(b, []byte(d.open)) {
+			k := bytes.Index(b[len(d.open):], []byte(d.close))
+			if k < 0 {
+				return 0, true, false
+			}
+			return len(d.open) + k + len(d.close), true, true
+		}
+	}
+	if bytes.HasPrefix(b, []byte("<!")) {
+		k := bytes.IndexByte(b, '>')
+		if k < 0 || bytes.IndexByte(b[:k], '[') >= 0 {
+			return 0, true, false
+		}
+		return k + 1, true, true
+	}
+	return 0, false, false
+}
+
+// xmlTagName returns the element name at the start of b.
+func xmlTagName(b []byte) []byte {
+	n := 0
+	for n < len(b) && !isSpaceByte(b[n]) && b[n] != '>' && b[n] != '/' && b[n] != '<' {
+		n++
+	}
+	return b[:n]
+}
+
+// isItemName reports whether an element name is "item" or "entry", in any
+// case, as gofeed reads them.
+func isItemName(name []byte) bool {
+	return bytes.EqualFold(name, []byte("item")) || bytes.EqualFold(name, []byte("entry"))
+}
+
+// xmlTagEnd returns the index of the '>' that ends the tag at the start of b,
+// skipping quoted attribute values; -1 if there is none.
+func xmlTagEnd(b []byte) int {
+	var quote byte
+	for i := 1; i < len(b); i++ {
+		switch c := b[i]; {
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			}
+		case c == '"' || c == '\'':
+			quote = c
+		case c == '<':
+			return -1
+		case c == '>':
+			return i
+		}
+	}
+	return -1
+}
+
+func isSpaceByte(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r'
+}
+
+// crcTable is for item sums: CRC-64 is stable across versions and restarts
+// (the sums are stored), and several times faster than FNV.
+var crcTable = crc64.MakeTable(crc64.ECMA)
+
+func sum64(b []byte) uint64 {
+	return crc64.Checksum(b, crcTable)
+}
+
+func guidSum(guid string) uint64 {
+	if guid == "" {
+		return 0
+	}
+	return sum64([]byte(guid))
+}
+
+// knownCut is a document with its unchanged items cut out.
+type knownCut struct {
+	doc    []byte
+	sums   []uint64           // per item element of the whole document
+	reuse  []*model.KnownItem // per item element: what the last document said, if it is cut out
+	kept   int                // item elements left in doc
+	usable bool               // sums describe the document's items (it could be cut)
+}
+
+// cutKnown removes from doc the item elements that the last parsed document
+// had, byte for byte.
+func cutKnown(doc []byte, known []model.KnownItem) knownCut {
+	chunks, ok := itemChunks(doc)
+	if !ok || len(chunks) == 0 {
+		return knownCut{doc: doc}
+	}
+	c := knownCut{doc: doc, usable: true, sums: make([]uint64, len(chunks)), reuse: make([]*model.KnownItem, len(chunks))}
+	byID := make(map[uint64]int, len(known))
+	for i, k := range known {
+		byID[k.Sum] = i
+	}
+	var out []byte
+	last := 0
+	for i, ch := range chunks {
+		c.sums[i] = sum64(doc[ch[0]:ch[1]])
+		k, ok := byID[c.sums[i]]
+		if !ok {
+			c.kept++
+			continue
+		}
+		c.reuse[i] = &known[k]
+		if out == nil {
+			out = make([]byte, 0, len(doc))
+		}
+		out = append(out, doc[last:ch[0]]...)
+		last = ch[1]
+	}
+	if out != nil {
+		c.doc = append(out, doc[last:]...)
+	}
+	return c
+}
+
+// whole is the cut that parses every item of doc.
+func (c knownCut) whole(doc []byte) knownCut {
+	w := knownCut{doc: doc, sums: c.sums, usable: c.usable, kept: len(c.sums)}
+	if c.usable {
+		w.reuse = make([]*model.KnownItem, len(c.sums))
+	}
+	return w
+}
+
+// skipped reports how many items were cut out.
+func (c knownCut) skipped() int {
+	return len(c.sums) - c.kept
+}

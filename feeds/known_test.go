@@ -1,0 +1,195 @@
+package feeds
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"wirewatch/config"
+	"wirewatch/model"
+)
+
+func TestItemChunks(t *testing.T) {
+	tests := []struct {
+		file string
+		want []string // the item elements; nil: the document must be refused
+	}{
+		{"rss-cdata.xml", []string{
+			`<item><title><![CDATA[A headline with </item> and <item> in CDATA]]></title><guid>a</guid></item>`,
+			`<item rdf:about="x>y" note='it&apos;s'><title>B</title></item>`,
+			`<ITEM><title>C</title></ITEM>`,
+			`<item/>`,
+		}},
+		{"atom.xml", []string{`<entry><title>One</title><id>1</id></entry>`, `<entry><title>Two</title><id>2</id></entry>`}},
+		{"doctype-plain.xml", []string{`<item><title>A</title></item>`}},
+		{"doctype-subset.xml", nil},
+		{"nested.xml", nil},
+		{"prefixed.xml", nil},
+		{"mixed.xml", nil},
+		{"truncated.xml", nil},
+		{"stray-lt.xml", nil},
+		{"unterminated-comment.xml", nil},
+		{"json.json", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			doc, err := os.ReadFile(filepath.Join("testdata", "chunks", tt.file))
+			if err != nil {
+				t.Fatal(err)
+			}
+			chunks, ok := itemChunks(doc)
+			if tt.want == nil {
+				if ok {
+					t.Fatalf("cut into %d items, want refused", len(chunks))
+				}
+				return
+			}
+			if !ok {
+				t.Fatal("refused")
+			}
+			var got []string
+			for _, c := range chunks {
+				got = append(got, string(doc[c[0]:c[1]]))
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("items:\n%q\nwant\n%q", got, tt.want)
+			}
+		})
+	}
+}
+
+// skipParity checks what parsing next with what prev's parse left gives
+// against parsing next whole: the same records for the next poll and the
+// same publishing gap; only items next has that prev had byte for byte are
+// missing, and every item present is the same.
+func skipParity(t *testing.T, name string, prev, next []byte, contentType string) (skipped int) {
+	t.Helper()
+	feed := config.Feed{Name: "parity", URL: "https://wire.example.com/feed"}
+	now := testNow
+	before, err := parseFeed(prev, contentType, feed, feed.URL, nil, now)
+	if err != nil {
+		return 0
+	}
+	whole, err := parseFeed(next, contentType, feed, feed.URL, nil, now)
+	if err != nil {
+		return 0
+	}
+	cut, err := parseFeed(next, contentType, feed, feed.URL, before.Known, now)
+	if err != nil {
+		t.Errorf("%s: parsing with known items: %v (whole: ok)", name, err)
+		return 0
+	}
+	if !reflect.DeepEqual(cut.Known, whole.Known) {
+		t.Errorf("%s: known items differ:\ncut   %v\nwhole %v", name, cut.Known, whole.Known)
+	}
+	if cut.Gap != whole.Gap || cut.Title != whole.Title || cut.TTL != whole.TTL {
+		t.Errorf("%s: gap %v title %q ttl %v, whole: %v %q %v", name, cut.Gap, cut.Title, cut.TTL, whole.Gap, whole.Title, whole.TTL)
+	}
+	byKey := make(map[string]model.Item, len(whole.Items))
+	for _, it := range whole.Items {
+		byKey[it.Key] = it
+	}
+	for _, it := range cut.Items {
+		if w, ok := byKey[it.Key]; !ok || !reflect.DeepEqual(w, it) {
+			t.Errorf("%s: item %q differs from the whole parse's (found %v)", name, it.Key, ok)
+		}
+	}
+	// An item is new when the last document had neither its key nor its
+	// content: a whole parse re-keys an old item whose GUID another item
+	// now repeats, which is not news (and is not posted again when skipped).
+	old := make(map[string]bool, len(before.Items))
+	for _, it := range before.Items {
+		old[it.Key] = true
+		old[it.Title+"\x00"+it.Link+"\x00"+it.Text] = true
+	}
+	got := make(map[string]bool, len(cut.Items))
+	for _, it := range cut.Items {
+		got[it.Key] = true
+	}
+	for _, it := range whole.Items {
+		if !old[it.Key] && !old[it.Title+"\x00"+it.Link+"\x00"+it.Text] && !got[it.Key] {
+			t.Errorf("%s: new item %q (%q) was skipped", name, it.Key, it.Title)
+		}
+	}
+	return cut.Skipped
+}
+
+func TestParseSkipsKnownItems(t *testing.T) {
+	withGUIDs := func(guids ...string) []byte {
+		var b bytes.Buffer
+		b.WriteString(`<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title><ttl>15</ttl>`)
+		for i, g := range guids {
+			fmt.Fprintf(&b, `<item><title>Report %d</title><link>https://wire.example.com/%d</link><guid>%s</guid><pubDate>%s</pubDate></item>`,
+				i, i, g, testNow.Add(-time.Duration(i+1)*time.Hour).Format(time.RFC1123Z))
+		}
+		b.WriteString(`</channel></rss>`)
+		return b.Bytes()
+	}
+	tests := []struct {
+		name        string
+		prev, next  []byte
+		wantSkipped int
+	}{
+		{"new items on top", feedXML(3, 5), feedXML(1, 7), 5},
+		{"nothing known", feedXML(1, 3), feedXML(10, 3), 0},
+		{"same document", feedXML(1, 4), feedXML(1, 4), 4},
+		{"edited item", feedXML(1, 2), bytes.Replace(feedXML(1, 2), []byte("Body of report 1."), []byte("Body of report 1, updated."), 1), 1},
+		{"items dropped", feedXML(1, 6), feedXML(1, 2), 2},
+		// The new item repeats a GUID a known item has: both must lose it
+		// as their key, as in a whole parse.
+		{"repeated guid", withGUIDs("a", "b"), withGUIDs("a", "b", "b"), 2},
+		{"atom", atomDoc(2, 3), atomDoc(1, 4), 3},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := skipParity(t, tt.name, tt.prev, tt.next, "application/rss+xml"); got != tt.wantSkipped {
+				t.Errorf("skipped %d items, want %d", got, tt.wantSkipped)
+			}
+		})
+	}
+}
+
+func atomDoc(first, n int) []byte {
+	var b strings.Builder
+	b.WriteString(`<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Atom wire</title>`)
+	for i := first; i < first+n; i++ {
+		fmt.Fprintf(&b, `<entry><title>Entry %d</title><id>urn:e:%d</id><link href="https://wire.example.com/e/%d"/><updated>%s</updated></entry>`,
+			i, i, i, testNow.Add(-time.Duration(i)*time.Hour).Format(time.RFC3339))
+	}
+	b.WriteString(`</feed>`)
+	return []byte(b.String())
+}
+
+// TestCorpusSkipsKnownItems runs the parity check over the feedparser
+// corpus: each document that can be cut is parsed again after itself (every
+// item known) and, with two items or more, after itself without its first
+// item element.
+func TestCorpusSkipsKnownItems(t *testing.T) {
+	files := loadCorpus(t, corpusDir(t))
+	cutDocs, skippedAny := 0, 0
+	for _, f := range files {
+		chunks, ok := itemChunks(f.body)
+		if !ok || len(chunks) == 0 {
+			continue
+		}
+		cutDocs++
+		ct := f.headers.Get("Content-Type")
+		if skipParity(t, f.rel+" (again)", f.body, f.body, ct) > 0 {
+			skippedAny++
+		}
+		if len(chunks) >= 2 {
+			prev := slices.Concat(f.body[:chunks[0][0]], f.body[chunks[0][1]:])
+			skipParity(t, f.rel+" (one new)", prev, f.body, ct)
+		}
+	}
+	t.Logf("%d of %d corpus documents could be cut; %d skipped their known items when parsed again", cutDocs, len(files), skippedAny)
+	if skippedAny == 0 {
+		t.Error("no document skipped a known item")
+	}
+}
