@@ -181,12 +181,6 @@ func peakMemory(stop <-chan struct{}) <-chan uint64 {
 //
 //	go test ./feeds -run '^$' -bench BenchmarkPollCycle -benchtime 3x
 func BenchmarkPollCycle(b *testing.B) {
-	for _, mode := range []string{"workers", "goroutine-per-feed"} {
-		b.Run(mode, func(b *testing.B) { benchPollCycle(b, mode == "goroutine-per-feed") })
-	}
-}
-
-func benchPollCycle(b *testing.B, spawnAll bool) {
 	srv := startBenchFeedServer(b)
 	// All feeds share one host here, so the per-host limit is raised to the
 	// global one; with real feeds hosts differ.
@@ -214,27 +208,21 @@ func benchPollCycle(b *testing.B, spawnAll bool) {
 	}
 	cycle := func(now time.Time) {
 		var wg sync.WaitGroup
-		if spawnAll { // what the pipeline does: one goroutine per due feed
-			for i := range feeds {
-				wg.Add(1)
-				go func() { defer wg.Done(); pollOne(i, now) }()
-			}
-		} else {
-			next := make(chan int)
-			for range benchConcurrency {
-				wg.Add(1)
-				go func() {
-					defer wg.Done()
-					for i := range next {
-						pollOne(i, now)
-					}
-				}()
-			}
-			for i := range feeds {
-				next <- i
-			}
-			close(next)
+		// As the pipeline polls: benchConcurrency workers take the feeds in turn.
+		next := make(chan int)
+		for range benchConcurrency {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for i := range next {
+					pollOne(i, now)
+				}
+			}()
 		}
+		for i := range feeds {
+			next <- i
+		}
+		close(next)
 		wg.Wait()
 	}
 	// The plain side gets a transport built with the same settings as the
@@ -317,6 +305,10 @@ func benchPollCycle(b *testing.B, spawnAll bool) {
 	b.ReportMetric(plainTotal.Seconds()/n, "plain-s/cycle")
 	b.ReportMetric(float64(pollTotal)/float64(plainTotal), "poll/plain")
 	b.ReportMetric(float64(peak)/(1<<20), "peak-MB")
+	var ru syscall.Rusage
+	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) == nil {
+		b.ReportMetric(float64(ru.Maxrss)/1024, "maxrss-MB") // Linux: kilobytes; the poller's process alone
+	}
 	// CPU seconds (user+sys, this process: client and loopback server) show
 	// how much of a wall-time ratio is CPU starvation on a shared machine.
 	b.ReportMetric(pollCPU.Seconds()/n, "poll-cpu-s/cycle")

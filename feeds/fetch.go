@@ -57,12 +57,17 @@ type Fetcher struct {
 // NewFetcher returns a fetcher; zero Options fields take the defaults.
 func NewFetcher(opts Options) *Fetcher {
 	opts = opts.withDefaults()
-	return &Fetcher{
+	f := &Fetcher{
 		opts:    opts,
 		guarded: NewHTTPClient(opts, false),
 		open:    NewHTTPClient(opts, true),
 		limits:  newLimiter(opts.Concurrency, opts.PerHost),
 	}
+	// Poll bounds each exchange with a context deadline instead: a client
+	// Timeout costs a goroutine and a timer per request, and a poll cycle
+	// makes ten thousand requests.
+	f.guarded.Timeout, f.open.Timeout = 0, 0
+	return f
 }
 
 func (f *Fetcher) client(feed config.Feed) *http.Client {
@@ -88,8 +93,8 @@ func (f *Fetcher) Poll(ctx context.Context, feed config.Feed, st model.FeedState
 	fail := func(err error) (Result, error) {
 		return res, fmt.Errorf("poll feed %q (%s): %w", feed.Name, redact(target), err)
 	}
-	// The request parses the URL once; the client's Timeout (opts.Timeout)
-	// bounds the whole exchange, body included.
+	// The request parses the URL once; opts.Timeout bounds the whole
+	// exchange, body included, from when the host's slot is ours.
 	trace := &redirectTrace{}
 	req, err := http.NewRequestWithContext(withTrace(ctx, trace), http.MethodGet, target, nil)
 	if err != nil || (req.URL.Scheme != "http" && req.URL.Scheme != "https") || req.URL.Host == "" {
@@ -100,6 +105,9 @@ func (f *Fetcher) Poll(ctx context.Context, feed config.Feed, st model.FeedState
 		return fail(err)
 	}
 	defer release()
+	tctx, cancel := context.WithTimeout(req.Context(), f.opts.Timeout)
+	defer cancel()
+	req = req.WithContext(tctx)
 	req.Header.Set("Accept", acceptFeeds)
 	req.Header.Set("User-Agent", f.opts.UserAgent) // set here, the client would clone the request to add it
 	if st.ETag != "" {

@@ -264,30 +264,42 @@ type polled struct {
 func (p *Pipeline) pollAll(ctx context.Context, rt *Runtime, due []config.Feed, states map[string]model.FeedState, now time.Time) []polled {
 	fetcher, _ := p.clients(rt.Config.Polling)
 	out := make([]polled, len(due))
-	// At most Concurrency polls are started at once: the fetcher limits
-	// requests too, but ten thousand goroutines parked on it cost memory.
-	slots := make(chan struct{}, max(1, rt.Config.Polling.Concurrency))
+	// Concurrency workers take the due feeds in turn: the fetcher limits
+	// requests too, but a goroutine per feed costs memory while it waits
+	// and a stack to grow again for every parse.
+	next := make(chan int)
 	var wg sync.WaitGroup
-	for i, f := range due {
-		prev, known := states[f.Name]
-		if !known || prev.URL == "" {
-			prev = model.FeedState{Feed: f.Name, URL: f.URL, Initialized: prev.Initialized}
-		}
-		slots <- struct{}{}
+	for range min(max(1, rt.Config.Polling.Concurrency), len(due)) {
 		wg.Add(1)
 		go func() {
-			defer func() { <-slots; wg.Done() }()
-			r := polled{feed: f, prev: prev, known: known && prev.Initialized}
-			r.res, r.err = fetcher.Poll(ctx, f, prev, now)
-			if r.err == nil && !r.res.NotModified {
-				r.fresh, r.freshErr = p.newItems(ctx, r.res.Items)
-				p.fillFullText(ctx, rt, f, r.fresh, r.known, now)
+			defer wg.Done()
+			for i := range next {
+				out[i] = p.pollOne(ctx, rt, fetcher, due[i], states, now)
 			}
-			out[i] = r
 		}()
 	}
+	for i := range due {
+		next <- i
+	}
+	close(next)
 	wg.Wait()
 	return out
+}
+
+// pollOne polls one due feed and, when it has a new document, finds its
+// new items and fills in their full text.
+func (p *Pipeline) pollOne(ctx context.Context, rt *Runtime, fetcher *feeds.Fetcher, f config.Feed, states map[string]model.FeedState, now time.Time) polled {
+	prev, known := states[f.Name]
+	if !known || prev.URL == "" {
+		prev = model.FeedState{Feed: f.Name, URL: f.URL, Initialized: prev.Initialized}
+	}
+	r := polled{feed: f, prev: prev, known: known && prev.Initialized}
+	r.res, r.err = fetcher.Poll(ctx, f, prev, now)
+	if r.err == nil && !r.res.NotModified {
+		r.fresh, r.freshErr = p.newItems(ctx, r.res.Items)
+		p.fillFullText(ctx, rt, f, r.fresh, r.known, now)
+	}
+	return r
 }
 
 // handle stores one feed's new items with their posts and its new state.
