@@ -176,6 +176,7 @@ type knownCut struct {
 	sums   []uint64           // per item element of the whole document
 	reuse  []*model.KnownItem // per item element: what the last document said, if it is cut out
 	kept   int                // item elements left in doc
+	kind   string             // "item" (RSS) or "entry" (Atom)
 	usable bool               // sums describe the document's items (it could be cut)
 }
 
@@ -187,29 +188,33 @@ func cutKnown(doc []byte, known []model.KnownItem) knownCut {
 		return knownCut{doc: doc}
 	}
 	c := knownCut{doc: doc, usable: true, sums: make([]uint64, len(chunks)), reuse: make([]*model.KnownItem, len(chunks))}
+	c.kind = strings.ToLower(string(xmlTagName(doc[chunks[0][0]+1:])))
 	byID := make(map[uint64]int, len(known))
 	for i, k := range known {
 		byID[k.Sum] = i
 	}
-	var out []byte
-	last := 0
+	cutBytes := 0
 	for i, ch := range chunks {
 		c.sums[i] = sum64(doc[ch[0]:ch[1]])
-		k, ok := byID[c.sums[i]]
-		if !ok {
+		if k, ok := byID[c.sums[i]]; ok {
+			c.reuse[i] = &known[k]
+			cutBytes += ch[1] - ch[0]
+		} else {
 			c.kept++
-			continue
 		}
-		c.reuse[i] = &known[k]
-		if out == nil {
-			out = make([]byte, 0, len(doc))
+	}
+	if cutBytes == 0 {
+		return c
+	}
+	out := make([]byte, 0, len(doc)-cutBytes)
+	last := 0
+	for i, ch := range chunks {
+		if c.reuse[i] != nil {
+			out = append(out, doc[last:ch[0]]...)
+			last = ch[1]
 		}
-		out = append(out, doc[last:ch[0]]...)
-		last = ch[1]
 	}
-	if out != nil {
-		c.doc = append(out, doc[last:]...)
-	}
+	c.doc = append(out, doc[last:]...)
 	return c
 }
 
