@@ -72,6 +72,7 @@ func (s *benchServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("ETag", d.etag)
 	w.Header().Set("Content-Type", "application/rss+xml; charset=utf-8")
+	w.Header().Set("Content-Length", strconv.Itoa(len(d.body))) // as a static file server sends it
 	_, _ = w.Write(d.body)
 }
 

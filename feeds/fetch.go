@@ -180,7 +180,11 @@ func (f *Fetcher) readBody(resp *http.Response) ([]byte, error) {
 		defer zr.Close()
 		r = zr
 	}
-	body, err := readCapped(r, limit)
+	hint := resp.ContentLength
+	if r != resp.Body {
+		hint = 0 // gzip: the decoded size is unknown
+	}
+	body, err := readCapped(r, limit, hint)
 	if err != nil {
 		return nil, err
 	}

@@ -1,6 +1,7 @@
 package feeds
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -206,8 +207,15 @@ var ErrTooLarge = errors.New("body too large")
 
 // readCapped reads all of r, or fails with ErrTooLarge once more than max
 // bytes arrive: a capped body is refused, never truncated.
-func readCapped(r io.Reader, max int64) ([]byte, error) {
-	body, err := io.ReadAll(io.LimitReader(r, max+1))
+func readCapped(r io.Reader, max, sizeHint int64) ([]byte, error) {
+	var buf bytes.Buffer
+	if sizeHint > 0 {
+		// One allocation of the announced size (a hint only: the cap is
+		// what is enforced), instead of io.ReadAll's doubling.
+		buf.Grow(int(min(sizeHint, max)) + bytes.MinRead)
+	}
+	_, err := buf.ReadFrom(io.LimitReader(r, max+1))
+	body := buf.Bytes()
 	if err != nil {
 		return nil, fmt.Errorf("read body: %w", err)
 	}
@@ -253,7 +261,7 @@ func FetchPage(ctx context.Context, client *http.Client, rawURL string, maxBytes
 	if resp.ContentLength > maxBytes {
 		return nil, finalURL, "", fmt.Errorf("fetch page %s: %w: Content-Length %d exceeds %d", u.Redacted(), ErrTooLarge, resp.ContentLength, maxBytes)
 	}
-	body, err = readCapped(resp.Body, maxBytes)
+	body, err = readCapped(resp.Body, maxBytes, resp.ContentLength)
 	if err != nil {
 		return nil, finalURL, "", fmt.Errorf("fetch page %s: %w", u.Redacted(), err)
 	}
