@@ -16,6 +16,9 @@
 //   - Polling is polite: conditional GET with the stored validators sent back
 //     verbatim, per-host and global concurrency limits, backoff on failure,
 //     and no sooner than the publisher's TTL or Retry-After.
+//   - A changed document is parsed without the items the last one had byte
+//     for byte (their hashes, GUIDs and dates are kept in the feed state),
+//     and whole whenever that cut is not plainly safe (see known.go).
 //   - The package imports only wirewatch/model and wirewatch/config of the
 //     project; storage and the cron tick belong to the pipeline.
 package feeds
