@@ -55,3 +55,22 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// FuzzSkipKnown parses a document after another with the known items of
+// the first skipped, and checks it against parsing it whole (skipParity):
+// the cut must never lose a new item or change one.
+// Run: go test ./feeds -run '^$' -fuzz FuzzSkipKnown -fuzztime 60s
+func FuzzSkipKnown(f *testing.F) {
+	f.Add(feedXML(3, 4), feedXML(1, 6))
+	f.Add(feedXML(1, 2), feedXML(1, 2))
+	f.Add(atomDoc(2, 2), atomDoc(1, 3))
+	paths, _ := filepath.Glob(filepath.Join("testdata", "chunks", "*.xml"))
+	for _, p := range paths {
+		if b, err := os.ReadFile(p); err == nil {
+			f.Add(b, b)
+		}
+	}
+	f.Fuzz(func(t *testing.T, prev, next []byte) {
+		skipParity(t, "fuzz", prev, next, "application/rss+xml")
+	})
+}

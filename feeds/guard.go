@@ -205,14 +205,20 @@ func (e *StatusError) Error() string {
 // ErrTooLarge is wrapped when a body (decoded size) exceeds the cap.
 var ErrTooLarge = errors.New("body too large")
 
+// maxSizeHint bounds what readCapped allocates on a Content-Length's word.
+const maxSizeHint = 1 << 20
+
 // readCapped reads all of r, or fails with ErrTooLarge once more than max
-// bytes arrive: a capped body is refused, never truncated.
+// bytes arrive: a capped body is refused, never truncated. sizeHint is the
+// announced length, if any.
 func readCapped(r io.Reader, max, sizeHint int64) ([]byte, error) {
 	var buf bytes.Buffer
 	if sizeHint > 0 {
 		// One allocation of the announced size (a hint only: the cap is
-		// what is enforced), instead of io.ReadAll's doubling.
-		buf.Grow(int(min(sizeHint, max)) + bytes.MinRead)
+		// what is enforced), instead of io.ReadAll's doubling; no more than
+		// maxSizeHint before the bytes arrive, so a lying Content-Length
+		// costs nothing up front.
+		buf.Grow(int(min(sizeHint, max, maxSizeHint)) + bytes.MinRead)
 	}
 	_, err := buf.ReadFrom(io.LimitReader(r, max+1))
 	body := buf.Bytes()

@@ -2,7 +2,8 @@ package feeds
 
 import (
 	"bytes"
-	"hash/crc64"
+	"crypto/sha256"
+	"encoding/binary"
 	"strings"
 
 	"wirewatch/model"
@@ -27,10 +28,12 @@ const maxKnownItems = 1000
 // itemChunks returns the byte ranges of the item elements of an RSS or Atom
 // document (<item> or <entry>, in any case, as gofeed reads them), skipping
 // comments, CDATA sections, processing instructions and declarations. ok is
-// false when the document is not plain enough to cut safely.
+// false when the document is not plain enough to cut safely: among other
+// things, when gofeed might read its items in another order than the
+// document's (items both in and out of <channel>, or in two channels) or
+// not read some (items after the root element).
 func itemChunks(doc []byte) (chunks [][2]int, ok bool) {
-	var kind string // "item" or "entry", once one is seen
-	open := -1      // start of the item element being read
+	sc := chunkScanner{open: -1}
 	for i := 0; ; {
 		j := bytes.IndexByte(doc[i:], '<')
 		if j < 0 {
@@ -55,35 +58,103 @@ func itemChunks(doc []byte) (chunks [][2]int, ok bool) {
 		if len(name) == 0 || end < 0 {
 			return nil, false // a stray "<" or a tag that never ends
 		}
-		switch {
-		case isItemName(name):
-			n := strings.ToLower(string(name))
-			if kind != "" && kind != n {
-				return nil, false
-			}
-			kind = n
-			switch {
-			case closing && open < 0, !closing && open >= 0:
-				return nil, false // unbalanced or nested
-			case closing:
-				chunks = append(chunks, [2]int{open, i + end + 1})
-				open = -1
-			case rest[end-1] == '/':
-				chunks = append(chunks, [2]int{i, i + end + 1})
-			default:
-				open = i
-			}
-		case bytes.IndexByte(name, ':') >= 0:
-			if isItemName(name[bytes.LastIndexByte(name, ':')+1:]) {
-				return nil, false // prefixed items: leave them to the parser
-			}
+		if !sc.tag(name, closing, rest[end-1] == '/', i, i+end+1) {
+			return nil, false
 		}
 		i += end + 1
 	}
-	if open >= 0 {
+	if sc.open >= 0 {
 		return nil, false
 	}
-	return chunks, true
+	return sc.chunks, true
+}
+
+// chunkScanner is the state of itemChunks between tags.
+type chunkScanner struct {
+	chunks   [][2]int
+	kind     string // "item" or "entry", once one is seen
+	open     int    // start of the item element being read, or -1
+	openName []byte // its name as written: the end tag must repeat it exactly
+
+	root       []byte // the root element's name
+	rootDepth  int    // root elements open (a same-named child counts too)
+	rootClosed bool
+
+	channels  int  // <channel> elements seen
+	inChannel bool // inside one
+	placed    bool // an item was seen: inside reports where
+	inside    bool
+}
+
+// tag takes one start or end tag spanning doc[start:end]; it reports false
+// when the document cannot be cut.
+func (sc *chunkScanner) tag(name []byte, closing, selfClosing bool, start, end int) bool {
+	sc.trackRoot(name, closing, selfClosing)
+	switch {
+	case isItemName(name):
+		return sc.item(name, closing, selfClosing, start, end)
+	case bytes.EqualFold(name, []byte("channel")):
+		switch {
+		case closing:
+			sc.inChannel = false
+		case sc.channels > 0:
+			return false // a second channel
+		default:
+			sc.channels++
+			sc.inChannel = !selfClosing
+		}
+	case bytes.IndexByte(name, ':') >= 0:
+		if isItemName(name[bytes.LastIndexByte(name, ':')+1:]) {
+			return false // prefixed items: leave them to the parser
+		}
+	}
+	return true
+}
+
+func (sc *chunkScanner) trackRoot(name []byte, closing, selfClosing bool) {
+	switch {
+	case sc.root == nil && !closing:
+		sc.root = name
+		if selfClosing {
+			sc.rootClosed = true
+		} else {
+			sc.rootDepth = 1
+		}
+	case sc.root != nil && !sc.rootClosed && bytes.Equal(name, sc.root):
+		switch {
+		case closing:
+			sc.rootDepth--
+			sc.rootClosed = sc.rootDepth == 0
+		case !selfClosing:
+			sc.rootDepth++
+		}
+	}
+}
+
+func (sc *chunkScanner) item(name []byte, closing, selfClosing bool, start, end int) bool {
+	n := strings.ToLower(string(name))
+	if sc.kind != "" && sc.kind != n {
+		return false
+	}
+	sc.kind = n
+	if !closing {
+		if sc.open >= 0 || sc.rootClosed || sc.placed && sc.inside != sc.inChannel {
+			return false // nested, after the root, or in and out of the channel
+		}
+		sc.placed, sc.inside = true, sc.inChannel
+	}
+	switch {
+	case closing && (sc.open < 0 || !bytes.Equal(name, sc.openName)):
+		return false // unbalanced, or <Item>…</item>
+	case closing:
+		sc.chunks = append(sc.chunks, [2]int{sc.open, end})
+		sc.open = -1
+	case selfClosing:
+		sc.chunks = append(sc.chunks, [2]int{start, end})
+	default:
+		sc.open, sc.openName = start, name
+	}
+	return true
 }
 
 // skipSpecial recognizes a comment, CDATA section, processing instruction
@@ -155,12 +226,13 @@ func isSpaceByte(c byte) bool {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r'
 }
 
-// crcTable is for item sums: CRC-64 is stable across versions and restarts
-// (the sums are stored), and several times faster than FNV.
-var crcTable = crc64.MakeTable(crc64.ECMA)
-
+// sum64 is the first eight bytes of SHA-256: stable across versions and
+// restarts (the sums are stored), fast with the CPU's SHA instructions,
+// and, unlike a CRC, not something a feed's text can be made to collide
+// with on purpose.
 func sum64(b []byte) uint64 {
-	return crc64.Checksum(b, crcTable)
+	sum := sha256.Sum256(b)
+	return binary.LittleEndian.Uint64(sum[:8])
 }
 
 func guidSum(guid string) uint64 {
@@ -189,15 +261,24 @@ func cutKnown(doc []byte, known []model.KnownItem) knownCut {
 	}
 	c := knownCut{doc: doc, usable: true, sums: make([]uint64, len(chunks)), reuse: make([]*model.KnownItem, len(chunks))}
 	c.kind = strings.ToLower(string(xmlTagName(doc[chunks[0][0]+1:])))
-	byID := make(map[uint64]int, len(known))
-	for i, k := range known {
-		byID[k.Sum] = i
+	// A repeated item element matches the records of its repeats in turn
+	// (the first copy's record counts its date, a repeat's does not):
+	// first gives a sum's next unused record, nextSame the one after it.
+	first := make(map[uint64]int32, len(known))
+	nextSame := make([]int32, len(known))
+	for i := len(known) - 1; i >= 0; i-- {
+		nextSame[i] = -1
+		if j, ok := first[known[i].Sum]; ok {
+			nextSame[i] = j
+		}
+		first[known[i].Sum] = int32(i)
 	}
 	cutBytes := 0
 	for i, ch := range chunks {
 		c.sums[i] = sum64(doc[ch[0]:ch[1]])
-		if k, ok := byID[c.sums[i]]; ok {
+		if k, ok := first[c.sums[i]]; ok && k >= 0 {
 			c.reuse[i] = &known[k]
+			first[c.sums[i]] = nextSame[k]
 			cutBytes += ch[1] - ch[0]
 		} else {
 			c.kept++

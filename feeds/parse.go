@@ -221,11 +221,17 @@ func normalizeItems(gf *gofeed.Feed, feed config.Feed, base *url.URL, lang strin
 	var dated []time.Time
 	guidCount := map[uint64]int{}
 	for _, k := range cut.reuse {
-		if k != nil {
-			guidCount[k.GUID]++
-			if k.Published != 0 {
-				dated = append(dated, time.Unix(k.Published, 0))
-			}
+		if k == nil {
+			continue
+		}
+		guidCount[k.GUID]++
+		if k.Published == 0 {
+			continue
+		}
+		// The date as written, checked against this poll's clock, as a
+		// whole parse would check it.
+		if t, ok := checkTime(time.Unix(k.Published, 0), now); ok {
+			dated = append(dated, t)
 		}
 	}
 	for _, it := range gf.Items {
@@ -248,15 +254,17 @@ func normalizeItems(gf *gofeed.Feed, feed config.Feed, base *url.URL, lang strin
 			item.Key = itemKey(feed.Name, "", item.Link, item.Title, rawDate(it), item.Text)
 		}
 		parsed[i].GUID = gs
-		if hasDate {
-			parsed[i].Published = item.Published.Unix()
-			dated = append(dated, item.Published)
-		}
 		if seen[item.Key] {
-			continue
+			continue // a repeat: its date does not count (Published stays 0)
 		}
 		seen[item.Key] = true
 		items = append(items, item)
+		if hasDate {
+			dated = append(dated, item.Published)
+		}
+		if t, ok := itemDate(it, feed.Location); ok {
+			parsed[i].Published = t.Unix()
+		}
 	}
 	return items, publishingGap(dated, now), knownItems(cut, parsed, gf)
 }
@@ -351,30 +359,35 @@ func resolveLink(base *url.URL, ref string) string {
 // itemTime is the publication time: published, else updated, else a date
 // form gofeed does not read, else now. hasDate is false when it is now.
 func itemTime(it *gofeed.Item, loc *time.Location, now time.Time) (time.Time, bool) {
-	var t time.Time
+	t, ok := itemDate(it, loc)
+	if !ok {
+		return now, false
+	}
+	return checkTime(t, now)
+}
+
+// itemDate is an item's publication (else update) time as written, read
+// in loc where it names no zone, before checkTime; ok is false when it has
+// none that can be read.
+func itemDate(it *gofeed.Item, loc *time.Location) (time.Time, bool) {
 	raw := rawDate(it)
 	if knownZoneAbbrev(raw) {
 		// gofeed reads "KST" as UTC (and its RSS parser drops the zone
 		// name), so such dates are read here.
 		if lt, ok := parseLooseDate(raw, loc); ok {
-			return checkTime(lt, now)
+			return lt, true
 		}
 	}
 	switch {
 	case it.PublishedParsed != nil:
-		t = fixZone(*it.PublishedParsed)
+		return fixZone(*it.PublishedParsed), true
 	case it.UpdatedParsed != nil:
-		t = fixZone(*it.UpdatedParsed)
-	default:
-		var ok bool
-		if t, ok = parseLooseDate(it.Published, loc); !ok {
-			t, ok = parseLooseDate(it.Updated, loc)
-		}
-		if !ok {
-			return now, false
-		}
+		return fixZone(*it.UpdatedParsed), true
 	}
-	return checkTime(t, now)
+	if t, ok := parseLooseDate(it.Published, loc); ok {
+		return t, true
+	}
+	return parseLooseDate(it.Updated, loc)
 }
 
 // checkTime refuses dates that cannot be publication times: zero, before

@@ -175,9 +175,9 @@ type FeedState struct {
 // parsing them would have given (their GUID, for spotting repeated ones,
 // and their date, for the publishing rate) is kept here.
 type KnownItem struct {
-	Sum       uint64 // CRC-64 (ECMA) of the item element's bytes, decoded to UTF-8
-	GUID      uint64 // CRC-64 (ECMA) of its trimmed GUID; 0 if it has none
-	Published int64  // its publication time in Unix seconds; 0 if undated
+	Sum       uint64 // first 8 bytes of the SHA-256 of the item element's bytes, decoded to UTF-8
+	GUID      uint64 // the same of its trimmed GUID; 0 if it has none
+	Published int64  // its date as written, Unix seconds; 0 if it has none or repeats another item
 }
 
 // MuteKey is the metadata key under which a topic's mute in a channel is
