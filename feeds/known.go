@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
-	"strings"
 
 	"wirewatch/model"
 )
@@ -132,7 +131,10 @@ func (sc *chunkScanner) trackRoot(name []byte, closing, selfClosing bool) {
 }
 
 func (sc *chunkScanner) item(name []byte, closing, selfClosing bool, start, end int) bool {
-	n := strings.ToLower(string(name))
+	n := "entry"
+	if len(name) == len("item") {
+		n = "item"
+	}
 	if sc.kind != "" && sc.kind != n {
 		return false
 	}
@@ -260,7 +262,10 @@ func cutKnown(doc []byte, known []model.KnownItem) knownCut {
 		return knownCut{doc: doc}
 	}
 	c := knownCut{doc: doc, usable: true, sums: make([]uint64, len(chunks)), reuse: make([]*model.KnownItem, len(chunks))}
-	c.kind = strings.ToLower(string(xmlTagName(doc[chunks[0][0]+1:])))
+	c.kind = "entry"
+	if len(xmlTagName(doc[chunks[0][0]+1:])) == len("item") {
+		c.kind = "item"
+	}
 	// A repeated item element matches the records of its repeats in turn
 	// (the first copy's record counts its date, a repeat's does not):
 	// first gives a sum's next unused record, nextSame the one after it.

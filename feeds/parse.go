@@ -513,7 +513,7 @@ func publishingGap(dated []time.Time, now time.Time) time.Duration {
 		return 0
 	}
 	const week = 7 * 24 * time.Hour
-	var recent []time.Time
+	recent := make([]time.Time, 0, len(dated))
 	for _, t := range dated {
 		if now.Sub(t) <= week {
 			recent = append(recent, t)
