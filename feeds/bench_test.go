@@ -11,6 +11,7 @@ import (
 	"os"
 	"os/exec"
 	"runtime"
+	"runtime/metrics"
 	"runtime/pprof"
 	"strconv"
 	"strings"
@@ -270,6 +271,7 @@ func BenchmarkPollCycle(b *testing.B) {
 	unchanged.Store(0)
 	var pollTotal, plainTotal, pollCPU, plainCPU time.Duration
 	var pollAlloc, plainAlloc uint64
+	var pollGC, plainGC float64
 	var peak uint64
 	b.ResetTimer()
 	for range b.N {
@@ -278,21 +280,23 @@ func BenchmarkPollCycle(b *testing.B) {
 		runtime.GC()
 		stop := make(chan struct{})
 		peakCh := peakMemory(stop)
-		alloc := allocated()
+		alloc, gc := allocated(), gcCPU()
 		start, cpu := time.Now(), cpuTime()
 		labelled("poll", func() { cycle(now) })
 		pollTotal += time.Since(start)
 		pollCPU += cpuTime() - cpu
 		pollAlloc += allocated() - alloc
+		pollGC += gcCPU() - gc
 		close(stop)
 		peak = max(peak, <-peakCh)
 
-		alloc = allocated()
+		alloc, gc = allocated(), gcCPU()
 		start, cpu = time.Now(), cpuTime()
 		labelled("plain", plain)
 		plainTotal += time.Since(start)
 		plainCPU += cpuTime() - cpu
 		plainAlloc += allocated() - alloc
+		plainGC += gcCPU() - gc
 	}
 	b.StopTimer()
 	if failures.Load() != 0 {
@@ -322,6 +326,16 @@ func BenchmarkPollCycle(b *testing.B) {
 	// Bytes allocated drive the garbage collector's share of the CPU.
 	b.ReportMetric(float64(pollAlloc)/n/(1<<20), "poll-alloc-MB/cycle")
 	b.ReportMetric(float64(plainAlloc)/n/(1<<20), "plain-alloc-MB/cycle")
+	b.ReportMetric(pollGC/n, "poll-gc-cpu-s/cycle")
+	b.ReportMetric(plainGC/n, "plain-gc-cpu-s/cycle")
+}
+
+// gcCPU is the CPU time the garbage collector has used so far (an
+// estimate the runtime keeps).
+func gcCPU() float64 {
+	s := []metrics.Sample{{Name: "/cpu/classes/gc/total:cpu-seconds"}}
+	metrics.Read(s)
+	return s[0].Value.Float64()
 }
 
 // allocated is the bytes allocated by this process so far.
