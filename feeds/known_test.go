@@ -232,8 +232,10 @@ func TestCorpusSkipsKnownItems(t *testing.T) {
 		}
 	}
 	t.Logf("%d of %d corpus documents could be cut; %d skipped their known items when parsed again", cutDocs, len(files), skippedAny)
-	if skippedAny == 0 {
-		t.Error("no document skipped a known item")
+	// A cut that falls back to whole parses is safe but useless: nearly
+	// every document that can be cut should be parsed without its items.
+	if skippedAny*100 < cutDocs*95 {
+		t.Errorf("only %d of %d documents skipped their known items", skippedAny, cutDocs)
 	}
 }
 
