@@ -208,52 +208,24 @@ func BenchmarkPollCycle(b *testing.B) {
 		}
 		states[i], _ = Schedule(res.State, feeds[i], pol, &res, nil, now)
 	}
+	// As the pipeline polls: benchConcurrency workers take the feeds in turn.
 	cycle := func(now time.Time) {
-		var wg sync.WaitGroup
-		// As the pipeline polls: benchConcurrency workers take the feeds in turn.
-		next := make(chan int)
-		for range benchConcurrency {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				for i := range next {
-					pollOne(i, now)
-				}
-			}()
-		}
-		for i := range feeds {
-			next <- i
-		}
-		close(next)
-		wg.Wait()
+		inWorkers(len(feeds), benchConcurrency, func(i int) { pollOne(i, now) })
 	}
 	// The plain side gets a transport built with the same settings as the
 	// fetcher's (dialer, keep-alive, idle pool sizes), so the ratio measures
 	// polling work, not a connection-pool difference.
 	plainClient := &http.Client{Transport: newTransport(opts.withDefaults(), true)}
 	plain := func() {
-		var wg sync.WaitGroup
-		next := make(chan int)
-		for range benchConcurrency {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				for i := range next {
-					resp, err := plainClient.Get(feeds[i].URL)
-					if err != nil {
-						failures.Add(1)
-						continue
-					}
-					_, _ = io.Copy(io.Discard, resp.Body)
-					_ = resp.Body.Close()
-				}
-			}()
-		}
-		for i := range feeds {
-			next <- i
-		}
-		close(next)
-		wg.Wait()
+		inWorkers(len(feeds), benchConcurrency, func(i int) {
+			resp, err := plainClient.Get(feeds[i].URL)
+			if err != nil {
+				failures.Add(1)
+				return
+			}
+			_, _ = io.Copy(io.Discard, resp.Body)
+			_ = resp.Body.Close()
+		})
 	}
 
 	now := testNow
@@ -328,6 +300,27 @@ func BenchmarkPollCycle(b *testing.B) {
 	b.ReportMetric(float64(plainAlloc)/n/(1<<20), "plain-alloc-MB/cycle")
 	b.ReportMetric(pollGC/n, "poll-gc-cpu-s/cycle")
 	b.ReportMetric(plainGC/n, "plain-gc-cpu-s/cycle")
+}
+
+// inWorkers calls fn(0) to fn(n-1) from workers goroutines and returns when
+// all are done.
+func inWorkers(n, workers int, fn func(i int)) {
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				fn(i)
+			}
+		}()
+	}
+	for i := range n {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
 }
 
 // gcCPU is the CPU time the garbage collector has used so far (an
