@@ -119,9 +119,19 @@ func declaredEncoding(body []byte) string {
 // detect guesses a legacy encoding from the bytes. chardet reports names such
 // as "EUC-KR", "Shift_JIS", "GB-18030", "ISO-8859-1", "windows-1255".
 func detect(body []byte) (encoding.Encoding, string) {
-	res, err := chardet.NewTextDetector().DetectBest(body[:min(len(body), detectLimit)])
-	if err == nil && res != nil {
-		if enc, name := charset.Lookup(res.Charset); enc != nil && !isWideUnicode(name) {
+	// Not DetectBest: it takes, among equally confident guesses, whichever
+	// of its goroutines answered first, so the same bytes could decode two
+	// ways on two polls (and their items get two keys). Ties go to the
+	// first charset name in alphabetical order.
+	results, err := chardet.NewTextDetector().DetectAll(body[:min(len(body), detectLimit)])
+	if err == nil && len(results) > 0 {
+		best := results[0]
+		for _, r := range results[1:] {
+			if r.Confidence > best.Confidence || r.Confidence == best.Confidence && r.Charset < best.Charset {
+				best = r
+			}
+		}
+		if enc, name := charset.Lookup(best.Charset); enc != nil && !isWideUnicode(name) {
 			return enc, name
 		}
 	}
