@@ -266,42 +266,65 @@ func cutKnown(doc []byte, known []model.KnownItem) knownCut {
 	if len(xmlTagName(doc[chunks[0][0]+1:])) == len("item") {
 		c.kind = "item"
 	}
-	// A repeated item element matches the records of its repeats in turn
-	// (the first copy's record counts its date, a repeat's does not):
-	// first gives a sum's next unused record, nextSame the one after it.
-	first := make(map[uint64]int32, len(known))
-	nextSame := make([]int32, len(known))
-	for i := len(known) - 1; i >= 0; i-- {
-		nextSame[i] = -1
-		if j, ok := first[known[i].Sum]; ok {
-			nextSame[i] = j
-		}
-		first[known[i].Sum] = int32(i)
-	}
+	records := newKnownRecords(known)
 	cutBytes := 0
 	for i, ch := range chunks {
 		c.sums[i] = sum64(doc[ch[0]:ch[1]])
-		if k, ok := first[c.sums[i]]; ok && k >= 0 {
-			c.reuse[i] = &known[k]
-			first[c.sums[i]] = nextSame[k]
+		if r := records.take(c.sums[i]); r != nil {
+			c.reuse[i] = r
 			cutBytes += ch[1] - ch[0]
 		} else {
 			c.kept++
 		}
 	}
-	if cutBytes == 0 {
-		return c
+	if cutBytes > 0 {
+		c.doc = cutOut(doc, chunks, c.reuse, len(doc)-cutBytes)
 	}
-	out := make([]byte, 0, len(doc)-cutBytes)
+	return c
+}
+
+// cutOut copies doc without the chunks that have a record.
+func cutOut(doc []byte, chunks [][2]int, reuse []*model.KnownItem, size int) []byte {
+	out := make([]byte, 0, size)
 	last := 0
 	for i, ch := range chunks {
-		if c.reuse[i] != nil {
+		if reuse[i] != nil {
 			out = append(out, doc[last:ch[0]]...)
 			last = ch[1]
 		}
 	}
-	c.doc = append(out, doc[last:]...)
-	return c
+	return append(out, doc[last:]...)
+}
+
+// knownRecords hands out the last document's records by sum. A repeated
+// item element takes the records of its repeats in turn: the first copy's
+// record counts its date, a repeat's does not.
+type knownRecords struct {
+	known    []model.KnownItem
+	next     map[uint64]int32 // a sum's next unused record; -1 when all are taken
+	nextSame []int32          // per record: the next one with its sum, or -1
+}
+
+func newKnownRecords(known []model.KnownItem) knownRecords {
+	r := knownRecords{known: known, next: make(map[uint64]int32, len(known)), nextSame: make([]int32, len(known))}
+	for i := len(known) - 1; i >= 0; i-- {
+		r.nextSame[i] = -1
+		if j, ok := r.next[known[i].Sum]; ok {
+			r.nextSame[i] = j
+		}
+		r.next[known[i].Sum] = int32(i)
+	}
+	return r
+}
+
+// take returns the next unused record with sum, or nil.
+func (r *knownRecords) take(sum uint64) *model.KnownItem {
+	k, ok := r.next[sum]
+	if !ok || k < 0 {
+		return nil
+	}
+	r.next[sum] = r.nextSame[k]
+	return &r.known[k]
 }
 
 // whole is the cut that parses every item of doc.
