@@ -534,7 +534,10 @@ func (e *Engine) leafMatches(id int32, s *scratch) bool {
 // does not compute the others.
 func (e *Engine) firstSpan(id int32, s *scratch) (span, bool) {
 	l := &e.leaves[id]
-	if s.leafGen[id] != s.gen && l.kind == leafTokens && len(l.toks) == 1 && !l.toks[0].prefix {
+	if s.leafGen[id] != s.gen && l.kind == leafTokens && len(l.toks) == 1 && l.toks[0].prefix {
+		return firstPrefixSpan(l, s)
+	}
+	if s.leafGen[id] != s.gen && l.kind == leafTokens && len(l.toks) == 1 {
 		q := l.toks[0]
 		if !s.has(q.id, l.mask) {
 			return span{}, false
@@ -551,6 +554,30 @@ func (e *Engine) firstSpan(id int32, s *scratch) (span, bool) {
 		return span{}, false
 	}
 	return sp[0], true
+}
+
+// firstPrefixSpan is firstSpan for a single prefix (launch*): the earliest
+// in-scope token among those the index found with the prefix, without
+// listing and sorting all of them as leafSpans would.
+func firstPrefixSpan(l *leaf, s *scratch) (span, bool) {
+	if s.prefixGen[l.anchorPrefix] != s.gen {
+		return span{}, false
+	}
+	best := int32(-1)
+	for _, t := range s.prefixTok[l.anchorPrefix] {
+		for p := s.head[t]; p >= 0; p = s.next[p] {
+			if l.mask.has(s.d.toks[p].field) {
+				if best < 0 || p < best {
+					best = p
+				}
+				break // a chain is in text order
+			}
+		}
+	}
+	if best < 0 {
+		return span{}, false
+	}
+	return s.d.tokenSpan(best, best+1), true
 }
 
 // matchTokens finds a word or phrase: it follows the occurrences of one
@@ -841,7 +868,9 @@ func (e *Engine) spans(n *node, s *scratch) []span {
 const maxTerms = 10
 
 // collect gathers the text that made a matching node true, skipping
-// branches that did not match and anything under NOT.
+// branches that did not match and anything under NOT. It is only called on
+// nodes that are true, so the kids of AND and NEAR are true too; only
+// those of OR need evaluating.
 func (e *Engine) collect(n *node, s *scratch, from int) {
 	if len(s.terms)-from >= maxTerms {
 		return
@@ -851,7 +880,11 @@ func (e *Engine) collect(n *node, s *scratch, from int) {
 		if t := e.leafTerm(n.leaf, s); t != "" {
 			s.addTerm(t, from)
 		}
-	case nodeAnd, nodeOr, nodeNear:
+	case nodeAnd, nodeNear:
+		for _, k := range n.kids {
+			e.collect(k, s, from)
+		}
+	case nodeOr:
 		for _, k := range n.kids {
 			if e.eval(k, s) {
 				e.collect(k, s, from)
