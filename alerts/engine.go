@@ -334,10 +334,10 @@ func (ti *tokenInfo) relevant() bool {
 	return len(ti.targets) > 0 || len(ti.prefixes) > 0 || len(ti.leading) > 0
 }
 
-// index gives every token of the item its id and chains the tokens of
-// each id, in text order. A running bot's cache knows almost every token,
-// so the chains are built in the same pass as the lookups and built again
-// only when some token was new.
+// index gives every token of the item its id, then chains the tokens of
+// each id in text order. The look-ups are one loop of their own: they do
+// not depend on each other, and the processor overlaps them better than
+// when each waits for the chaining of the one before.
 func (e *Engine) index(s *scratch) {
 	d := s.d
 	n := len(d.toks)
@@ -346,31 +346,21 @@ func (e *Engine) index(s *scratch) {
 	s.misses = s.misses[:0]
 	c := e.cache.Load()
 	c.mu.RLock()
-	s.infos = c.infos
-	s.growIDs(len(s.infos))
 	buf := d.folded[:cap(d.folded)]
 	for i := range d.toks {
 		t := &d.toks[i]
-		w := d.folded[t.fs:t.fe]
-		id, ok := c.ids.find(w, buf[t.fs:])
+		id, ok := c.ids.find(d.folded[t.fs:t.fe], buf[t.fs:])
 		s.tid[i] = id
 		if !ok {
 			s.misses = append(s.misses, int32(i))
-			continue
 		}
-		s.chain(int32(i), id, t.field)
 	}
+	s.infos = c.infos
 	c.mu.RUnlock()
-	if len(s.misses) == 0 {
-		return
+	if len(s.misses) > 0 {
+		e.resolve(c, s)
 	}
-	e.resolve(c, s)
 	s.growIDs(len(s.infos) + len(s.extra))
-	s.gen++ // drop the first pass's chains (resolve may renumber nothing, but misses join them)
-	if s.gen == 0 {
-		s.resetStamps()
-	}
-	s.uniq = s.uniq[:0]
 	for i := range d.toks {
 		s.chain(int32(i), s.tid[i], d.toks[i].field)
 	}
