@@ -57,17 +57,14 @@ type Fetcher struct {
 // NewFetcher returns a fetcher; zero Options fields take the defaults.
 func NewFetcher(opts Options) *Fetcher {
 	opts = opts.withDefaults()
-	f := &Fetcher{
+	// Poll bounds each exchange with a context deadline: a poll cycle makes
+	// ten thousand requests.
+	return &Fetcher{
 		opts:    opts,
-		guarded: NewHTTPClient(opts, false),
-		open:    NewHTTPClient(opts, true),
+		guarded: newClient(opts, false),
+		open:    newClient(opts, true),
 		limits:  newLimiter(opts.Concurrency, opts.PerHost),
 	}
-	// Poll bounds each exchange with a context deadline instead: a client
-	// Timeout costs a goroutine and a timer per request, and a poll cycle
-	// makes ten thousand requests.
-	f.guarded.Timeout, f.open.Timeout = 0, 0
-	return f
 }
 
 func (f *Fetcher) client(feed config.Feed) *http.Client {

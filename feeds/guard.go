@@ -102,13 +102,21 @@ func checkDialAddress(address string) error {
 // When opts.Transport is set it is used as is.
 func NewHTTPClient(opts Options, allowPrivate bool) *http.Client {
 	opts = opts.withDefaults()
+	c := newClient(opts, allowPrivate)
+	c.Timeout = opts.Timeout
+	return c
+}
+
+// newClient is NewHTTPClient without the timeout, for callers that bound
+// each request with a context deadline instead (a client Timeout costs a
+// goroutine and a timer per request). opts has its defaults.
+func newClient(opts Options, allowPrivate bool) *http.Client {
 	rt := opts.Transport
 	if rt == nil {
 		rt = newTransport(opts, allowPrivate)
 	}
 	return &http.Client{
 		Transport:     &userAgentTransport{next: rt, userAgent: opts.UserAgent},
-		Timeout:       opts.Timeout,
 		CheckRedirect: checkRedirect,
 	}
 }

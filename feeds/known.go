@@ -25,13 +25,14 @@ import (
 const maxKnownItems = 1000
 
 // itemChunks returns the byte ranges of the item elements of an RSS or Atom
-// document (<item> or <entry>, in any case, as gofeed reads them), skipping
+// document (<item> or <entry>, in any case, as gofeed reads them) and which
+// of the two they are ("item" or "entry"), skipping
 // comments, CDATA sections, processing instructions and declarations. ok is
 // false when the document is not plain enough to cut safely: among other
 // things, when gofeed might read its items in another order than the
 // document's (items both in and out of <channel>, or in two channels) or
 // not read some (items after the root element).
-func itemChunks(doc []byte) (chunks [][2]int, ok bool) {
+func itemChunks(doc []byte) (chunks [][2]int, kind string, ok bool) {
 	sc := chunkScanner{open: -1}
 	for i := 0; ; {
 		j := bytes.IndexByte(doc[i:], '<')
@@ -42,7 +43,7 @@ func itemChunks(doc []byte) (chunks [][2]int, ok bool) {
 		rest := doc[i:]
 		if skip, special, ok := skipSpecial(rest); special {
 			if !ok {
-				return nil, false
+				return nil, "", false
 			}
 			i += skip
 			continue
@@ -55,17 +56,17 @@ func itemChunks(doc []byte) (chunks [][2]int, ok bool) {
 		name := xmlTagName(rest[nameAt:])
 		end := xmlTagEnd(rest)
 		if len(name) == 0 || end < 0 {
-			return nil, false // a stray "<" or a tag that never ends
+			return nil, "", false // a stray "<" or a tag that never ends
 		}
 		if !sc.tag(name, closing, rest[end-1] == '/', i, i+end+1) {
-			return nil, false
+			return nil, "", false
 		}
 		i += end + 1
 	}
 	if sc.open >= 0 {
-		return nil, false
+		return nil, "", false
 	}
-	return sc.chunks, true
+	return sc.chunks, sc.kind, true
 }
 
 // chunkScanner is the state of itemChunks between tags.
@@ -257,15 +258,11 @@ type knownCut struct {
 // cutKnown removes from doc the item elements that the last parsed document
 // had, byte for byte.
 func cutKnown(doc []byte, known []model.KnownItem) knownCut {
-	chunks, ok := itemChunks(doc)
+	chunks, kind, ok := itemChunks(doc)
 	if !ok || len(chunks) == 0 {
 		return knownCut{doc: doc}
 	}
-	c := knownCut{doc: doc, usable: true, sums: make([]uint64, len(chunks)), reuse: make([]*model.KnownItem, len(chunks))}
-	c.kind = "entry"
-	if len(xmlTagName(doc[chunks[0][0]+1:])) == len("item") {
-		c.kind = "item"
-	}
+	c := knownCut{doc: doc, kind: kind, usable: true, sums: make([]uint64, len(chunks)), reuse: make([]*model.KnownItem, len(chunks))}
 	records := newKnownRecords(known)
 	cutBytes := 0
 	for i, ch := range chunks {

@@ -53,7 +53,7 @@ func TestItemChunks(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			chunks, ok := itemChunks(doc)
+			chunks, _, ok := itemChunks(doc)
 			if tt.want == nil {
 				if ok {
 					t.Fatalf("cut into %d items, want refused", len(chunks))
@@ -217,7 +217,7 @@ func TestCorpusSkipsKnownItems(t *testing.T) {
 	files := loadCorpus(t, corpusDir(t))
 	cutDocs, skippedAny := 0, 0
 	for _, f := range files {
-		chunks, ok := itemChunks(f.body)
+		chunks, _, ok := itemChunks(f.body)
 		if !ok || len(chunks) == 0 {
 			continue
 		}

@@ -246,7 +246,9 @@ func normalizeItems(gf *gofeed.Feed, feed config.Feed, base *url.URL, lang strin
 		if it == nil {
 			continue
 		}
-		item, hasDate := normalizeItem(it, feed, base, lang, now)
+		written, hasWritten := itemDate(it, feed.Location)
+		published, hasDate := publication(written, hasWritten, now)
+		item := normalizeItem(it, feed, base, lang, published, now)
 		guid := strings.TrimSpace(it.GUID)
 		gs := guidSum(guid)
 		if guid != "" && guidCount[gs] > 1 {
@@ -262,8 +264,8 @@ func normalizeItems(gf *gofeed.Feed, feed config.Feed, base *url.URL, lang strin
 		if hasDate {
 			dated = append(dated, item.Published)
 		}
-		if t, ok := itemDate(it, feed.Location); ok {
-			parsed[i].Published = t.Unix()
+		if hasWritten {
+			parsed[i].Published = written.Unix()
 		}
 	}
 	return items, publishingGap(dated, now), knownItems(cut, parsed, gf)
@@ -294,7 +296,7 @@ func knownItems(cut knownCut, parsed []model.KnownItem, gf *gofeed.Feed) []model
 	return out
 }
 
-func normalizeItem(it *gofeed.Item, feed config.Feed, base *url.URL, lang string, now time.Time) (model.Item, bool) {
+func normalizeItem(it *gofeed.Item, feed config.Feed, base *url.URL, lang string, published, now time.Time) model.Item {
 	guid := strings.TrimSpace(it.GUID)
 	link := itemLink(it, base)
 	title := PlainText(it.Title, maxTitleBytes)
@@ -308,7 +310,6 @@ func normalizeItem(it *gofeed.Item, feed config.Feed, base *url.URL, lang string
 	if title == "" {
 		title = headline(text)
 	}
-	published, hasDate := itemTime(it, feed.Location, now)
 	return model.Item{
 		Key:        itemKey(feed.Name, guid, link, title, rawDate(it), text),
 		Feed:       feed.Name,
@@ -321,7 +322,7 @@ func normalizeItem(it *gofeed.Item, feed config.Feed, base *url.URL, lang string
 		Lang:       lang,
 		Published:  published,
 		FirstSeen:  now,
-	}, hasDate
+	}
 }
 
 // itemLink is the item's canonical link: its link, else its first link,
@@ -356,14 +357,14 @@ func resolveLink(base *url.URL, ref string) string {
 	return u.String()
 }
 
-// itemTime is the publication time: published, else updated, else a date
-// form gofeed does not read, else now. hasDate is false when it is now.
-func itemTime(it *gofeed.Item, loc *time.Location, now time.Time) (time.Time, bool) {
-	t, ok := itemDate(it, loc)
+// publication is when an item counts as published: its date as written
+// (itemDate), if it has one checkTime accepts, else now; hasDate is false
+// when it is now.
+func publication(written time.Time, ok bool, now time.Time) (time.Time, bool) {
 	if !ok {
 		return now, false
 	}
-	return checkTime(t, now)
+	return checkTime(written, now)
 }
 
 // itemDate is an item's publication (else update) time as written, read
