@@ -18,6 +18,8 @@ type Engine struct {
 	targets []target // topics first, then rules, in config order
 	nTopics int
 	nMemo   int     // operator memo slots (node.memo)
+	prog    []op    // the queries of all targets (see op)
+	rootPC  []int32 // per target: where its query starts in prog
 	must    []int32 // must groups of every target (see mustGroups)
 	mustOff []int32 // per target: its groups are must[mustOff[t]:mustOff[t+1]]
 
@@ -60,12 +62,12 @@ type target struct {
 // almost every token of an item is found here under a read lock.
 type tokenCache struct {
 	mu    sync.RWMutex
-	ids   *tokenTable  // -1: the index knows nothing of the token
-	infos []*tokenInfo // per id
+	ids   *tokenTable // -1: the index knows nothing of the token
+	infos tokenInfos  // per id
 }
 
 func (c *tokenCache) clone() *tokenCache {
-	return &tokenCache{ids: c.ids.clone(), infos: slices.Clip(c.infos)}
+	return &tokenCache{ids: c.ids.clone(), infos: c.infos.clip()}
 }
 
 // scratch is the per-item working memory of one evaluation.
@@ -77,15 +79,11 @@ type scratch struct {
 	tid  []int32 // token id, or -1
 	next []int32 // next token with the same id, or -1
 
-	// per token id; valid where idGen == gen
-	idGen []uint32
-	head  []int32 // first token with the id
-	tail  []int32 // last token with the id
-	where []fieldMask
-	uniq  []int32 // ids present, in order of first occurrence
+	ids  []idState // per token id
+	uniq []int32 // ids present, in order of first occurrence
 
-	infos  []*tokenInfo // the cache's infos for this item
-	extra  []*tokenInfo // ids past infos: tokens the full cache did not take
+	infos  tokenInfos // the cache's infos for this item
+	extra  tokenInfos // ids past infos: tokens the full cache did not take
 	misses []int32
 
 	prefixGen []uint32  // per prefix id: == gen when prefixTok is for this item
@@ -97,15 +95,23 @@ type scratch struct {
 	// by evaluate
 	cands []uint64
 
-	memoGen []uint32 // per memo slot: == gen when memoVal is for this item
-	memoVal []bool
+	memo    []uint32 // per memo slot: gen<<1 | result, when computed for this item
 	leafGen []uint32 // per leaf: == gen when leafSp is computed for this item
 	leafSp  [][]span
 	termGen []uint32 // per leaf: == gen when termOf is computed for this item
 	termOf  []string
 	arena   []span
 	terms   []string // of every hit, one after the other
+	termOff []int32  // per term: its byte offset in the query
 	hits    []hit
+}
+
+// idState is what an item has of one token id. The fields are read
+// together, so they share a cache line.
+type idState struct {
+	gen        uint32 // the rest is valid when gen == scratch.gen
+	head, tail int32  // first and last token with the id
+	where      fieldMask
 }
 
 func (e *Engine) getScratch() *scratch {
@@ -115,8 +121,7 @@ func (e *Engine) getScratch() *scratch {
 			d:         newDoc(),
 			cands:     make([]uint64, (len(e.targets)+63)/64),
 			leafGen:   make([]uint32, len(e.leaves)),
-			memoGen:   make([]uint32, e.nMemo),
-			memoVal:   make([]bool, e.nMemo),
+			memo:      make([]uint32, e.nMemo),
 			leafSp:    make([][]span, len(e.leaves)),
 			termGen:   make([]uint32, len(e.leaves)),
 			termOf:    make([]string, len(e.leaves)),
@@ -125,13 +130,13 @@ func (e *Engine) getScratch() *scratch {
 		}
 	}
 	s.gen++
-	if s.gen == 0 {
+	if s.gen >= 1<<31 { // memo keeps gen<<1
 		s.resetStamps()
 	}
 	s.arena = s.arena[:0]
 	s.uniq = s.uniq[:0]
 	s.leadToks = s.leadToks[:0]
-	s.extra = s.extra[:0]
+	s.extra.reset()
 	return s
 }
 
@@ -141,17 +146,22 @@ func (s *scratch) resetStamps() {
 	clear(s.leafGen)
 	clear(s.termGen)
 	clear(s.prefixGen)
-	clear(s.idGen)
-	clear(s.memoGen)
+	clear(s.ids)
+	clear(s.memo)
 	s.gen = 1
 }
 
 // info returns what the index says about token id.
-func (s *scratch) info(id int32) *tokenInfo {
-	if int(id) < len(s.infos) {
-		return s.infos[id]
+func (s *scratch) info(id int32) tokenInfo {
+	return unpack(s.record(id))
+}
+
+// record returns the packed record of token id (see tokenInfos).
+func (s *scratch) record(id int32) []int32 {
+	if n := int32(len(s.infos.off)); id >= n {
+		return s.extra.data[s.extra.off[id-n]:]
 	}
-	return s.extra[int(id)-len(s.infos)]
+	return s.infos.data[s.infos.off[id]:]
 }
 
 // mustHold reports whether the item has a key of every must group.
@@ -162,7 +172,7 @@ func (s *scratch) mustHold(m []int32) bool {
 		i += 1 + n
 		found := false
 		for _, k := range g {
-			if k >= 0 && s.idGen[k] == s.gen || k < 0 && s.prefixGen[-k-1] == s.gen {
+			if k >= 0 && s.ids[k].gen == s.gen || k < 0 && s.prefixGen[-k-1] == s.gen {
 				found = true
 				break
 			}
@@ -176,7 +186,8 @@ func (s *scratch) mustHold(m []int32) bool {
 
 // has reports whether the item has token id in a field of mask.
 func (s *scratch) has(id int32, mask fieldMask) bool {
-	return s.idGen[id] == s.gen && s.where[id]&mask != 0
+	st := &s.ids[id]
+	return st.gen == s.gen && st.where&mask != 0
 }
 
 // itemFields lays out the searchable fields of an item.
@@ -217,7 +228,7 @@ func (e *Engine) evaluate(it model.Item, wantTopics, wantMatches bool) (topics [
 	s.d.tokenize(itemFields(it))
 	e.index(s)
 	e.candidates(s)
-	s.hits, s.terms = s.hits[:0], s.terms[:0]
+	s.hits, s.terms, s.termOff = s.hits[:0], s.terms[:0], s.termOff[:0]
 	for wi, w := range s.cands {
 		if w == 0 {
 			continue
@@ -229,16 +240,16 @@ func (e *Engine) evaluate(it model.Item, wantTopics, wantMatches bool) (topics [
 			if isTopic && !wantTopics || !isTopic && !wantMatches {
 				continue
 			}
-			t := &e.targets[id]
-			if !s.mustHold(e.must[e.mustOff[id]:e.mustOff[id+1]]) || !e.eval(t.root, s) {
+			if !s.mustHold(e.must[e.mustOff[id]:e.mustOff[id+1]]) || !e.eval(e.rootPC[id], s) {
 				continue
 			}
 			if isTopic {
-				topics = append(topics, t.name)
+				topics = append(topics, e.targets[id].name)
 				continue
 			}
 			from := len(s.terms)
-			e.collect(t.root, s, from)
+			e.collect(e.rootPC[id], s, from)
+			s.sortTerms(from)
 			s.hits = append(s.hits, hit{target: id, from: int32(from), to: int32(len(s.terms))})
 		}
 	}
@@ -297,11 +308,46 @@ type tokenInfo struct {
 	leading  []int32 // ids of the leading regex literals it contains
 }
 
+// tokenInfos holds the tokenInfo of every id in one array. Matching reads
+// it for every distinct token of every item, and a heap object per token
+// costs a cache miss each; packed, the records of an item's tokens share
+// cache lines. Records are only appended, so a copy of the slices taken
+// under the cache's read lock stays valid while others add to it.
+type tokenInfos struct {
+	off  []uint32 // per id: where its record starts in data
+	data []int32  // per record: the three lengths, then the three lists
+}
+
+func (t *tokenInfos) len() int { return len(t.off) }
+
+func (t *tokenInfos) reset() { t.off, t.data = t.off[:0], t.data[:0] }
+
+// clip returns a copy that appends to new arrays, leaving t's to t.
+func (t tokenInfos) clip() tokenInfos {
+	return tokenInfos{off: slices.Clip(t.off), data: slices.Clip(t.data)}
+}
+
+// add appends the record of the next id.
+func (t *tokenInfos) add(ti tokenInfo) {
+	t.off = append(t.off, uint32(len(t.data)))
+	t.data = append(t.data, int32(len(ti.targets)), int32(len(ti.prefixes)), int32(len(ti.leading)))
+	t.data = append(t.data, ti.targets...)
+	t.data = append(t.data, ti.prefixes...)
+	t.data = append(t.data, ti.leading...)
+}
+
+// unpack returns the lists of a record, as views of the array.
+func unpack(rec []int32) tokenInfo {
+	nt, np := int(rec[0]), int(rec[1])
+	rec = rec[3 : 3+nt+np+int(rec[2])]
+	return tokenInfo{targets: rec[:nt:nt], prefixes: rec[nt : nt+np : nt+np], leading: rec[nt+np:]}
+}
+
 const maxCachedTokens = 100_000
 
 // lookUp computes what the index says about a token.
-func (e *Engine) lookUp(t string) *tokenInfo {
-	ti := &tokenInfo{targets: slices.Clone(e.exact[t])}
+func (e *Engine) lookUp(t string) tokenInfo {
+	ti := tokenInfo{targets: slices.Clone(e.exact[t])}
 	if t != "" && e.prefixStart.has(t) {
 		for _, n := range e.prefixLens {
 			if n > len(t) {
@@ -330,7 +376,7 @@ func (e *Engine) lookUp(t string) *tokenInfo {
 }
 
 // relevant reports whether matching needs to see the token at all.
-func (ti *tokenInfo) relevant() bool {
+func (ti tokenInfo) relevant() bool {
 	return len(ti.targets) > 0 || len(ti.prefixes) > 0 || len(ti.leading) > 0
 }
 
@@ -346,21 +392,13 @@ func (e *Engine) index(s *scratch) {
 	s.misses = s.misses[:0]
 	c := e.cache.Load()
 	c.mu.RLock()
-	buf := d.folded[:cap(d.folded)]
-	for i := range d.toks {
-		t := &d.toks[i]
-		id, ok := c.ids.find(d.folded[t.fs:t.fe], buf[t.fs:])
-		s.tid[i] = id
-		if !ok {
-			s.misses = append(s.misses, int32(i))
-		}
-	}
+	c.ids.findAll(d.folded, d.toks, s.tid, &s.misses)
 	s.infos = c.infos
 	c.mu.RUnlock()
 	if len(s.misses) > 0 {
 		e.resolve(c, s)
 	}
-	s.growIDs(len(s.infos) + len(s.extra))
+	s.growIDs(s.infos.len() + s.extra.len())
 	for i := range d.toks {
 		s.chain(int32(i), s.tid[i], d.toks[i].field)
 	}
@@ -368,30 +406,26 @@ func (e *Engine) index(s *scratch) {
 
 // growIDs makes room for token ids below n.
 func (s *scratch) growIDs(n int) {
-	if len(s.idGen) < n {
-		s.idGen = append(s.idGen, make([]uint32, n-len(s.idGen))...)
-		s.head = append(s.head, make([]int32, n-len(s.head))...)
-		s.tail = append(s.tail, make([]int32, n-len(s.tail))...)
-		s.where = append(s.where, make([]fieldMask, n-len(s.where))...)
+	if len(s.ids) < n {
+		s.ids = append(s.ids, make([]idState, n-len(s.ids))...)
 	}
 }
 
 // chain appends token i, of id in field f, to its id's chain.
 func (s *scratch) chain(i, id int32, f field) {
-	s.next[i] = -1
 	if id < 0 {
+		return // never reached through a chain: its next is not read
+	}
+	s.next[i] = -1
+	st := &s.ids[id]
+	if st.gen != s.gen {
+		*st = idState{gen: s.gen, head: i, tail: i, where: 1 << f}
+		s.uniq = append(s.uniq, id)
 		return
 	}
-	if s.idGen[id] != s.gen {
-		s.idGen[id] = s.gen
-		s.head[id] = i
-		s.where[id] = 0
-		s.uniq = append(s.uniq, id)
-	} else {
-		s.next[s.tail[id]] = i
-	}
-	s.tail[id] = i
-	s.where[id] |= 1 << f
+	s.next[st.tail] = i
+	st.tail = i
+	st.where |= 1 << f
 }
 
 // resolve looks up the tokens the cache did not know and adds them to it.
@@ -415,11 +449,11 @@ func (e *Engine) resolve(c *tokenCache, s *scratch) {
 			switch {
 			case !ti.relevant():
 			case full:
-				id = int32(len(c.infos) + len(s.extra))
-				s.extra = append(s.extra, ti)
+				id = int32(c.infos.len() + s.extra.len())
+				s.extra.add(ti)
 			default:
-				id = int32(len(c.infos))
-				c.infos = append(c.infos, ti)
+				id = int32(c.infos.len())
+				c.infos.add(ti)
 			}
 			if full {
 				if local == nil {
@@ -449,7 +483,7 @@ func (e *Engine) candidates(s *scratch) {
 		}
 	}
 	for _, id := range s.uniq {
-		ti := s.info(id)
+		ti := unpack(s.record(id))
 		add(ti.targets)
 		for _, p := range ti.prefixes {
 			if s.prefixGen[p] != s.gen {
@@ -496,78 +530,57 @@ func (e *Engine) leafSpans(id int32, s *scratch) []span {
 	return sp
 }
 
-// leafMatches reports whether a leaf matches the current item; a single
-// word or prefix is answered from the token index without its spans.
-func (e *Engine) leafMatches(id int32, s *scratch) bool {
-	if s.leafGen[id] == s.gen {
-		return len(s.leafSp[id]) > 0
+// wordTerm returns the text of the first token with id in a field of
+// mask, "" if there is none.
+func (s *scratch) wordTerm(id int32, mask fieldMask) string {
+	st := &s.ids[id]
+	if st.gen != s.gen || st.where&mask == 0 {
+		return ""
 	}
-	l := &e.leaves[id]
-	if l.kind == leafTokens && len(l.toks) == 1 {
-		if q := l.toks[0]; !q.prefix {
-			return s.has(q.id, l.mask)
+	for p := st.head; p >= 0; p = s.next[p] {
+		if mask.has(s.d.toks[p].field) {
+			return s.tokenTerm(p)
 		}
-		if s.prefixGen[l.anchorPrefix] != s.gen {
-			return false
-		}
-		for _, t := range s.prefixTok[l.anchorPrefix] {
-			if s.where[t]&l.mask != 0 {
-				return true
-			}
-		}
-		return false
 	}
-	return len(e.leafSpans(id, s)) > 0
+	return ""
 }
 
-// firstSpan returns the first place a leaf matches; for a single word it
-// does not compute the others.
-func (e *Engine) firstSpan(id int32, s *scratch) (span, bool) {
-	l := &e.leaves[id]
-	if s.leafGen[id] != s.gen && l.kind == leafTokens && len(l.toks) == 1 && l.toks[0].prefix {
-		return firstPrefixSpan(l, s)
-	}
-	if s.leafGen[id] != s.gen && l.kind == leafTokens && len(l.toks) == 1 {
-		q := l.toks[0]
-		if !s.has(q.id, l.mask) {
-			return span{}, false
-		}
-		for p := s.head[q.id]; p >= 0; p = s.next[p] {
-			if l.mask.has(s.d.toks[p].field) {
-				return s.d.tokenSpan(p, p+1), true
-			}
-		}
-		return span{}, false
-	}
-	sp := e.leafSpans(id, s)
-	if len(sp) == 0 {
-		return span{}, false
-	}
-	return sp[0], true
-}
-
-// firstPrefixSpan is firstSpan for a single prefix (launch*): the earliest
-// in-scope token among those the index found with the prefix, without
-// listing and sorting all of them as leafSpans would.
-func firstPrefixSpan(l *leaf, s *scratch) (span, bool) {
-	if s.prefixGen[l.anchorPrefix] != s.gen {
-		return span{}, false
+// prefixTerm returns the text of the first token with indexed prefix p in
+// a field of mask, "" if there is none: the earliest in-scope token among
+// those the index found with the prefix.
+func (s *scratch) prefixTerm(p int32, mask fieldMask) string {
+	if s.prefixGen[p] != s.gen {
+		return ""
 	}
 	best := int32(-1)
-	for _, t := range s.prefixTok[l.anchorPrefix] {
-		for p := s.head[t]; p >= 0; p = s.next[p] {
-			if l.mask.has(s.d.toks[p].field) {
-				if best < 0 || p < best {
-					best = p
+	for _, t := range s.prefixTok[p] {
+		for q := s.ids[t].head; q >= 0; q = s.next[q] {
+			if mask.has(s.d.toks[q].field) {
+				if best < 0 || q < best {
+					best = q
 				}
 				break // a chain is in text order
 			}
 		}
 	}
 	if best < 0 {
-		return span{}, false
+		return ""
 	}
-	return s.d.tokenSpan(best, best+1), true
+	return s.tokenTerm(best)
+}
+
+// tokenTerm is the text of token p as a term: a token has no spaces.
+func (s *scratch) tokenTerm(p int32) string {
+	t := &s.d.toks[p]
+	return capTerm(s.d.fields[t.field][t.start:t.end])
+}
+
+// capTerm shortens a term to 80 runes.
+func capTerm(t string) string {
+	if len(t) > 80 && utf8.RuneCountInString(t) > 80 {
+		t = string([]rune(t)[:79]) + "…"
+	}
+	return t
 }
 
 // matchTokens finds a word or phrase: it follows the occurrences of one
@@ -596,8 +609,8 @@ func matchTokens(l *leaf, s *scratch, sp []span) []span {
 	}
 	a := l.toks[anchor]
 	if !a.prefix {
-		if s.idGen[a.id] == s.gen {
-			for p := s.head[a.id]; p >= 0; p = s.next[p] {
+		if s.ids[a.id].gen == s.gen {
+			for p := s.ids[a.id].head; p >= 0; p = s.next[p] {
 				try(p)
 			}
 		}
@@ -609,7 +622,7 @@ func matchTokens(l *leaf, s *scratch, sp []span) []span {
 		return sp
 	}
 	for _, t := range s.prefixTok[l.anchorPrefix] {
-		for p := s.head[t]; p >= 0; p = s.next[p] {
+		for p := s.ids[t].head; p >= 0; p = s.next[p] {
 			try(p)
 		}
 	}
@@ -650,10 +663,10 @@ func (e *Engine) matchRegexAt(l *leaf, s *scratch, sp []span) []span {
 	d := s.d
 	pos := s.leadPos[:0]
 	for _, id := range s.leadToks {
-		if !intersects(s.info(id).leading, l.leadingID) || s.where[id]&l.mask == 0 {
+		if !intersects(s.info(id).leading, l.leadingID) || s.ids[id].where&l.mask == 0 {
 			continue
 		}
-		for p := s.head[id]; p >= 0; p = s.next[p] {
+		for p := s.ids[id].head; p >= 0; p = s.next[p] {
 			t := &d.toks[p]
 			if !l.mask.has(t.field) {
 				continue
@@ -769,120 +782,6 @@ func canonHasPrefix(s, lit string) bool {
 	return true
 }
 
-// eval reports whether a node matches the current item.
-func (e *Engine) eval(n *node, s *scratch) bool {
-	switch n.kind {
-	case nodeLeaf:
-		return e.leafMatches(n.leaf, s)
-	case nodeNever:
-		return false
-	}
-	if s.memoGen[n.memo] == s.gen {
-		return s.memoVal[n.memo]
-	}
-	v := e.evalOp(n, s)
-	s.memoGen[n.memo], s.memoVal[n.memo] = s.gen, v
-	return v
-}
-
-func (e *Engine) evalOp(n *node, s *scratch) bool {
-	switch n.kind {
-	case nodeAnd:
-		for _, k := range n.order {
-			if !e.eval(k, s) {
-				return false
-			}
-		}
-		return true
-	case nodeOr:
-		for _, k := range n.order {
-			if e.eval(k, s) {
-				return true
-			}
-		}
-		return false
-	case nodeNot:
-		return !e.eval(n.kids[0], s)
-	case nodeNear:
-		return len(e.spans(n, s)) > 0
-	}
-	return false
-}
-
-// spans returns where a leaf, OR or NEAR node matches.
-func (e *Engine) spans(n *node, s *scratch) []span {
-	switch n.kind {
-	case nodeLeaf:
-		return e.leafSpans(n.leaf, s)
-	case nodeOr:
-		start := len(s.arena)
-		for _, k := range n.kids {
-			sub := e.spans(k, s)
-			s.arena = append(s.arena, sub...)
-		}
-		return s.arena[start:len(s.arena):len(s.arena)]
-	case nodeNear:
-		a := e.spans(n.kids[0], s)
-		if len(a) == 0 {
-			return nil
-		}
-		b := e.spans(n.kids[1], s)
-		start := len(s.arena)
-		for _, x := range a {
-			for _, y := range b {
-				if x.field != y.field || len(s.arena)-start >= maxSpans {
-					continue
-				}
-				var gap int32
-				switch {
-				case x.end <= y.start:
-					gap = y.start - x.end
-				case y.end <= x.start:
-					gap = x.start - y.end
-				default:
-					continue // overlapping: the same words cannot be near themselves
-				}
-				if int(gap) <= n.dist {
-					s.arena = append(s.arena, span{field: x.field,
-						start: min(x.start, y.start), end: max(x.end, y.end),
-						bs: min(x.bs, y.bs), be: max(x.be, y.be)})
-				}
-			}
-		}
-		return s.arena[start:len(s.arena):len(s.arena)]
-	}
-	return nil
-}
-
-// maxTerms bounds the terms reported for one match.
-const maxTerms = 10
-
-// collect gathers the text that made a matching node true, skipping
-// branches that did not match and anything under NOT. It is only called on
-// nodes that are true, so the kids of AND and NEAR are true too; only
-// those of OR need evaluating.
-func (e *Engine) collect(n *node, s *scratch, from int) {
-	if len(s.terms)-from >= maxTerms {
-		return
-	}
-	switch n.kind {
-	case nodeLeaf:
-		if t := e.leafTerm(n.leaf, s); t != "" {
-			s.addTerm(t, from)
-		}
-	case nodeAnd, nodeNear:
-		for _, k := range n.kids {
-			e.collect(k, s, from)
-		}
-	case nodeOr:
-		for _, k := range n.kids {
-			if e.eval(k, s) {
-				e.collect(k, s, from)
-			}
-		}
-	}
-}
-
 // leafTerm returns the text of the first place a leaf matches, as a term
 // is shown ("" if it does not match), computing it at most once per item:
 // the words of a topic are collected for every rule that uses it.
@@ -891,30 +790,15 @@ func (e *Engine) leafTerm(id int32, s *scratch) string {
 		return s.termOf[id]
 	}
 	t := ""
-	if sp, ok := e.firstSpan(id, s); ok {
-		t = s.d.fields[sp.field][sp.bs:sp.be]
+	if sp := e.leafSpans(id, s); len(sp) > 0 {
+		t = s.d.fields[sp[0].field][sp[0].bs:sp[0].be]
 		if !spaced(t) {
 			t = strings.Join(strings.Fields(t), " ")
 		}
-		if len(t) > 80 && utf8.RuneCountInString(t) > 80 {
-			t = string([]rune(t)[:79]) + "…"
-		}
+		t = capTerm(t)
 	}
 	s.termOf[id], s.termGen[id] = t, s.gen
 	return t
-}
-
-// addTerm adds a term to those of the current hit, s.terms[from:].
-func (s *scratch) addTerm(t string, from int) {
-	if len(s.terms)-from >= maxTerms {
-		return
-	}
-	for _, have := range s.terms[from:] {
-		if strings.EqualFold(have, t) {
-			return
-		}
-	}
-	s.terms = append(s.terms, t)
 }
 
 // spaced reports whether t is already in the form strings.Fields and a

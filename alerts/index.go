@@ -213,6 +213,11 @@ func (e *Engine) buildIndex() {
 	}
 	e.mustOff = append(e.mustOff, int32(len(e.must)))
 	e.nMemo = len(memo)
+	e.rootPC = make([]int32, len(e.targets))
+	for i := range e.targets {
+		e.rootPC[i] = e.emit(e.targets[i].root)
+	}
+	e.prog = slices.Clip(e.prog)
 }
 
 // A must group is a set of keys one of which every item a target matches
@@ -367,9 +372,9 @@ func (e *Engine) buildBase() {
 			w := []byte(q.text)
 			id, ok := base.ids.lookup(w)
 			if !ok {
-				id = int32(len(base.infos))
+				id = int32(base.infos.len())
 				base.ids.put(w, id)
-				base.infos = append(base.infos, e.lookUp(q.text))
+				base.infos.add(e.lookUp(q.text))
 			}
 			q.id = id
 		}

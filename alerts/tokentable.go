@@ -73,26 +73,41 @@ func (t *tokenTable) key(w, pad []byte) tableKey {
 	return tableKey{len: len(w), w0: w0, hash: uint32(hi^lo) | 1}
 }
 
-// find returns the id of w; pad is as for key. It is key and get in one
-// call, for the per-token loop.
-func (t *tokenTable) find(w, pad []byte) (int32, bool) {
-	if len(w) <= 8 && len(pad) >= 8 && len(w) > 0 {
-		// The common case, written out: no call, no byte loop.
-		w0 := binary.LittleEndian.Uint64(pad) & (1<<(8*uint(len(w))) - 1)
-		hi, lo := bits.Mul64(w0^t.seed, uint64(len(w))^0x9E3779B97F4A7C15)
-		h := uint32(hi^lo) | 1
-		mask := uint32(len(t.slots) - 1)
-		for i := h & mask; ; i = (i + 1) & mask {
-			sl := &t.slots[i]
-			if sl.hash == h && sl.w0 == w0 && int(sl.len) == len(w) {
-				return sl.id, true
+// findAll sets ids[i] to the id of every token toks[i], whose folded text
+// is folded[fs:fe], and appends to misses the index of each token the
+// table does not hold. It is the per-token loop of matching, written out
+// for the common case: no call, no byte loop.
+func (t *tokenTable) findAll(folded []byte, toks []token, ids []int32, misses *[]int32) {
+	buf := folded[:cap(folded)] // a word can be read eight bytes at a time
+	mask := uint32(len(t.slots) - 1)
+	slots := t.slots
+	for i := range toks {
+		fs, fe := int(toks[i].fs), int(toks[i].fe)
+		n := fe - fs
+		id, ok := int32(0), false
+		if n <= 8 && n > 0 && fs+8 <= len(buf) {
+			w0 := binary.LittleEndian.Uint64(buf[fs:]) & (1<<(8*uint(n)) - 1)
+			hi, lo := bits.Mul64(w0^t.seed, uint64(n)^0x9E3779B97F4A7C15)
+			h := uint32(hi^lo) | 1
+			for k := h & mask; ; k = (k + 1) & mask {
+				sl := &slots[k]
+				if sl.hash == h && sl.w0 == w0 && int(sl.len) == n {
+					id, ok = sl.id, true
+					break
+				}
+				if sl.hash == 0 {
+					break
+				}
 			}
-			if sl.hash == 0 {
-				return 0, false
-			}
+		} else {
+			w := folded[fs:fe]
+			id, ok = t.get(w, t.key(w, buf[fs:]))
+		}
+		ids[i] = id
+		if !ok {
+			*misses = append(*misses, int32(i))
 		}
 	}
-	return t.get(w, t.key(w, pad))
 }
 
 // get returns the id of w, prepared as k.

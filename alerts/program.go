@@ -1,0 +1,263 @@
+package alerts
+
+import (
+	"slices"
+	"strings"
+)
+
+// opKind is what an op does.
+type opKind uint8
+
+const (
+	opWord   opKind = iota // a single whole word: arg is its token id
+	opPrefix               // a single prefix (launch*): arg is its prefix id
+	opLeaf                 // any other leaf (phrase, regex): found through its spans
+	opAnd
+	opOr
+	opNot
+	opNear
+	opNever
+)
+
+// op is one node of a compiled query. The queries of all targets are laid
+// out in one array (Engine.prog), each operator followed by the subtrees
+// of its operands, those of AND and OR cheapest first. Evaluating a rule
+// then reads a few consecutive cache lines instead of chasing a pointer
+// per node and a leaf record per term; a single word or prefix, the most
+// common leaf, is answered from its op alone. Matching is memory-bound:
+// this layout is what makes it cheap. The trees (node) are kept for
+// compiling and analysis only.
+type op struct {
+	kind opKind
+	mask fieldMask // opWord, opPrefix: the fields searched
+	arg  int32     // opWord: token id; opPrefix: prefix id; operators: memo slot
+	leaf int32     // leaves: index into Engine.leaves; opNear: the distance
+	end  int32     // index of the op after this subtree
+	off  int32     // leaves: byte offset in the query, to list terms in query order
+}
+
+// emit appends the program of n to e.prog and returns where it starts.
+func (e *Engine) emit(n *node) int32 {
+	at := int32(len(e.prog))
+	e.prog = append(e.prog, op{})
+	o := op{off: int32(n.off), arg: n.memo}
+	switch n.kind {
+	case nodeLeaf:
+		o.kind, o.leaf, o.arg = opLeaf, n.leaf, 0
+		if l := &e.leaves[n.leaf]; l.kind == leafTokens && len(l.toks) == 1 {
+			o.mask = l.mask
+			if q := l.toks[0]; q.prefix {
+				o.kind, o.arg = opPrefix, l.anchorPrefix
+			} else {
+				o.kind, o.arg = opWord, q.id
+			}
+		}
+	case nodeNever:
+		o.kind, o.arg = opNever, 0
+	case nodeAnd, nodeOr:
+		o.kind = opAnd
+		if n.kind == nodeOr {
+			o.kind = opOr
+		}
+		for _, k := range n.order {
+			e.emit(k)
+		}
+	case nodeNot:
+		o.kind = opNot
+		e.emit(n.kids[0])
+	case nodeNear:
+		o.kind, o.leaf = opNear, int32(n.dist)
+		e.emit(n.kids[0])
+		e.emit(n.kids[1])
+	}
+	o.end = int32(len(e.prog))
+	e.prog[at] = o
+	return at
+}
+
+// eval reports whether the subtree at pc matches the current item.
+func (e *Engine) eval(pc int32, s *scratch) bool {
+	o := &e.prog[pc]
+	switch o.kind {
+	case opWord:
+		return s.has(o.arg, o.mask)
+	case opPrefix:
+		return s.hasPrefixed(o.arg, o.mask)
+	case opLeaf:
+		return len(e.leafSpans(o.leaf, s)) > 0
+	case opNever:
+		return false
+	}
+	if m := s.memo[o.arg]; m>>1 == s.gen {
+		return m&1 == 1
+	}
+	v := e.evalOperator(pc, s)
+	m := s.gen << 1
+	if v {
+		m |= 1
+	}
+	s.memo[o.arg] = m
+	return v
+}
+
+func (e *Engine) evalOperator(pc int32, s *scratch) bool {
+	o := &e.prog[pc]
+	switch o.kind {
+	case opAnd:
+		for k := pc + 1; k < o.end; k = e.prog[k].end {
+			if !e.eval(k, s) {
+				return false
+			}
+		}
+		return true
+	case opOr:
+		for k := pc + 1; k < o.end; k = e.prog[k].end {
+			if e.eval(k, s) {
+				return true
+			}
+		}
+		return false
+	case opNot:
+		return !e.eval(pc+1, s)
+	case opNear:
+		return len(e.spans(pc, s)) > 0
+	}
+	return false
+}
+
+// spans returns where a leaf, OR or NEAR matches.
+func (e *Engine) spans(pc int32, s *scratch) []span {
+	o := &e.prog[pc]
+	switch o.kind {
+	case opWord, opPrefix, opLeaf:
+		return e.leafSpans(o.leaf, s)
+	case opOr:
+		start := len(s.arena)
+		for k := pc + 1; k < o.end; k = e.prog[k].end {
+			sub := e.spans(k, s)
+			s.arena = append(s.arena, sub...)
+		}
+		return s.arena[start:len(s.arena):len(s.arena)]
+	case opNear:
+		a := e.spans(pc+1, s)
+		if len(a) == 0 {
+			return nil
+		}
+		b := e.spans(e.prog[pc+1].end, s)
+		return s.near(a, b, int(o.leaf))
+	}
+	return nil
+}
+
+// near returns the spans covering a span of a and one of b of the same
+// field at most dist words apart, from the arena.
+func (s *scratch) near(a, b []span, dist int) []span {
+	start := len(s.arena)
+	for _, x := range a {
+		for _, y := range b {
+			if x.field != y.field || len(s.arena)-start >= maxSpans {
+				continue
+			}
+			var gap int32
+			switch {
+			case x.end <= y.start:
+				gap = y.start - x.end
+			case y.end <= x.start:
+				gap = x.start - y.end
+			default:
+				continue // overlapping: the same words cannot be near themselves
+			}
+			if int(gap) <= dist {
+				s.arena = append(s.arena, span{field: x.field,
+					start: min(x.start, y.start), end: max(x.end, y.end),
+					bs: min(x.bs, y.bs), be: max(x.be, y.be)})
+			}
+		}
+	}
+	return s.arena[start:len(s.arena):len(s.arena)]
+}
+
+// maxTerms bounds the terms reported for one match.
+const maxTerms = 10
+
+// collect gathers the text that made a matching subtree true, skipping
+// operands that did not match and anything under NOT. It is only called
+// on subtrees that are true, so the operands of AND and NEAR are true
+// too; only those of OR need evaluating.
+func (e *Engine) collect(pc int32, s *scratch, from int) {
+	if len(s.terms)-from >= maxTerms {
+		return
+	}
+	o := &e.prog[pc]
+	switch o.kind {
+	case opWord, opPrefix, opLeaf:
+		if t := e.term(o, s); t != "" {
+			s.addTerm(t, o.off, from)
+		}
+	case opAnd, opNear:
+		for k := pc + 1; k < o.end; k = e.prog[k].end {
+			e.collect(k, s, from)
+		}
+	case opOr:
+		for k := pc + 1; k < o.end; k = e.prog[k].end {
+			switch kid := &e.prog[k]; {
+			case kid.kind <= opLeaf:
+				// A leaf's term is "" when it does not match: no need
+				// to evaluate it first.
+				if t := e.term(kid, s); t != "" {
+					s.addTerm(t, kid.off, from)
+				}
+			case e.eval(k, s):
+				e.collect(k, s, from)
+			}
+		}
+	}
+}
+
+// term returns the text of the first place a leaf matches, as a term is
+// shown; "" if it does not match.
+func (e *Engine) term(o *op, s *scratch) string {
+	switch o.kind {
+	case opWord:
+		return s.wordTerm(o.arg, o.mask)
+	case opPrefix:
+		return s.prefixTerm(o.arg, o.mask)
+	}
+	return e.leafTerm(o.leaf, s)
+}
+
+// addTerm adds a term found at byte off of the query to those of the
+// current hit, s.terms[from:].
+func (s *scratch) addTerm(t string, off int32, from int) {
+	if len(s.terms)-from >= maxTerms {
+		return
+	}
+	for _, have := range s.terms[from:] {
+		if strings.EqualFold(have, t) {
+			return
+		}
+	}
+	s.terms = append(s.terms, t)
+	s.termOff = append(s.termOff, off)
+}
+
+// sortTerms puts the terms of the current hit in query order (operands
+// are evaluated cheapest first).
+func (s *scratch) sortTerms(from int) {
+	terms, offs := s.terms[from:], s.termOff[from:]
+	for i := 1; i < len(terms); i++ { // insertion sort: stable, and there are at most maxTerms
+		for j := i; j > 0 && offs[j] < offs[j-1]; j-- {
+			terms[j], terms[j-1] = terms[j-1], terms[j]
+			offs[j], offs[j-1] = offs[j-1], offs[j]
+		}
+	}
+}
+
+// hasPrefixed reports whether the item has a token with indexed prefix p
+// in a field of mask.
+func (s *scratch) hasPrefixed(p int32, mask fieldMask) bool {
+	if s.prefixGen[p] != s.gen {
+		return false
+	}
+	return slices.ContainsFunc(s.prefixTok[p], func(t int32) bool { return s.ids[t].where&mask != 0 })
+}
