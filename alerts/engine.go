@@ -80,7 +80,7 @@ type scratch struct {
 	next []int32 // next token with the same id, or -1
 
 	ids  []idState // per token id
-	uniq []int32 // ids present, in order of first occurrence
+	uniq []int32   // ids present, in order of first occurrence
 
 	infos  tokenInfos // the cache's infos for this item
 	extra  tokenInfos // ids past infos: tokens the full cache did not take
