@@ -2,6 +2,7 @@ package alerts
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -150,9 +151,11 @@ func Compile(cfg *config.Config) (*Engine, error) {
 		if root == nil {
 			continue
 		}
-		t := target{name: r.Name, root: root, severity: sev, channels: r.Channels}
+		// Matches share these (see Match): copies, so that the config's
+		// own cannot change under them.
+		t := target{name: r.Name, root: root, severity: sev, channels: slices.Clip(slices.Clone(r.Channels))}
 		if sev == model.SeverityUrgent {
-			t.mentions = r.Mentions
+			t.mentions = slices.Clip(slices.Clone(r.Mentions))
 		}
 		e.targets = append(e.targets, t)
 	}

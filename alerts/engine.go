@@ -263,39 +263,27 @@ type hit struct {
 }
 
 // matches builds the Match of every hit with two allocations: the slice
-// and one array that the slices of every match are cut from (capped, so
-// that appending to one cannot overwrite another).
+// and one array that the terms of every match are cut from (capped, so
+// that appending to one cannot overwrite another). Channels and mentions
+// are the engine's own, shared, also capped.
 func (e *Engine) matches(s *scratch) []model.Match {
 	if len(s.hits) == 0 {
 		return nil
 	}
-	n := len(s.terms)
-	for _, h := range s.hits {
-		t := &e.targets[h.target]
-		n += len(t.channels) + len(t.mentions)
-	}
-	strs := make([]string, 0, n)
-	cut := func(src []string) []string {
-		if len(src) == 0 {
-			return slices.Clone(src) // keeps nil and empty apart, without allocating
-		}
-		i := len(strs)
-		strs = append(strs, src...)
-		return strs[i:len(strs):len(strs)]
-	}
+	strs := slices.Clone(s.terms)
 	out := make([]model.Match, len(s.hits))
 	for i, h := range s.hits {
 		t := &e.targets[h.target]
-		terms := s.terms[h.from:h.to]
-		if h.from == h.to && s.terms == nil {
-			terms = nil
+		var terms []string
+		if h.from < h.to {
+			terms = strs[h.from:h.to:h.to]
 		}
 		out[i] = model.Match{
 			Rule:     t.name,
 			Severity: t.severity,
-			Channels: cut(t.channels),
-			Mentions: cut(t.mentions),
-			Terms:    cut(terms),
+			Channels: t.channels,
+			Mentions: t.mentions,
+			Terms:    terms,
 		}
 	}
 	return out

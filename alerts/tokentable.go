@@ -1,40 +1,58 @@
 package alerts
 
 import (
+	"bytes"
 	"encoding/binary"
 	"hash/maphash"
 	"math/bits"
+	"slices"
 )
 
 // tokenTable is an open-addressing hash table from folded tokens to ids.
 // It is looked up once for every token of every item, where a Go map with
 // string keys costs about twice as much; keys are kept in one arena.
 //
-// Most words are at most eight bytes long, so a slot holds a key's first
-// eight bytes as one word: finding such a key is one multiply to hash it
-// and one comparison, with no call and no byte loop.
+// Keys are tokens: not empty, and without a NUL byte (NUL is not a letter
+// or digit). Most are at most eight bytes long, and such a key, zero-padded
+// to a word, is its own slot's w0: finding it is one multiply to hash it
+// and one comparison, with no call and no byte loop. A slot is 16 bytes
+// (the table is read for every token and its size is what costs), so the
+// place of a longer key in the arena is kept aside, in long.
 type tokenTable struct {
 	seed  uint64 // random per table, so that feed text cannot aim collisions
 	mseed maphash.Seed
 	slots []tokenSlot // power of two, at most half full
+	long  []longKey   // per slot of a key longer than eight bytes
 	keys  []byte
 	n     int
 }
 
 type tokenSlot struct {
-	hash uint32 // 0: empty
-	len  uint32
 	w0   uint64 // the key's first eight bytes, zero-padded
-	off  uint32 // the key in keys
+	hash uint32 // 0: empty; longBit set: the key is longer than eight bytes
 	id   int32
 }
 
-// tableKey is a token prepared for the table: its length, first word and
-// hash.
-type tableKey struct {
-	len  int
-	w0   uint64
-	hash uint32
+type longKey struct{ off, len uint32 }
+
+const longBit = 2
+
+// hashShort hashes a key of at most eight bytes, w0.
+func (t *tokenTable) hashShort(w0 uint64) uint32 {
+	hi, lo := bits.Mul64(w0^t.seed, 0x9E3779B97F4A7C15)
+	return (uint32(hi^lo) | 1) &^ longBit
+}
+
+// hashLong hashes a key longer than eight bytes.
+func (t *tokenTable) hashLong(w []byte) uint32 {
+	var rest uint64
+	if len(w) <= 16 { // the last eight bytes, overlapping the first word
+		rest = binary.LittleEndian.Uint64(w[len(w)-8:])
+	} else {
+		rest = maphash.Bytes(t.mseed, w[8:])
+	}
+	hi, lo := bits.Mul64(binary.LittleEndian.Uint64(w)^t.seed, rest^uint64(len(w))^0x9E3779B97F4A7C15)
+	return uint32(hi^lo) | 1 | longBit
 }
 
 func newTokenTable() *tokenTable {
@@ -43,34 +61,8 @@ func newTokenTable() *tokenTable {
 		seed:  maphash.Comparable(ms, 0) | 1,
 		mseed: ms,
 		slots: make([]tokenSlot, 1024),
+		long:  make([]longKey, 1024),
 	}
-}
-
-// key prepares w for lookup. pad is w with at least eight bytes readable
-// from its start (w's own backing array, up to its capacity); when it is
-// shorter, w's bytes are read one by one.
-func (t *tokenTable) key(w, pad []byte) tableKey {
-	var w0 uint64
-	switch {
-	case len(w) >= 8:
-		w0 = binary.LittleEndian.Uint64(w)
-	case len(pad) >= 8:
-		w0 = binary.LittleEndian.Uint64(pad) & (1<<(8*uint(len(w))) - 1)
-	default:
-		for i := len(w) - 1; i >= 0; i-- {
-			w0 = w0<<8 | uint64(w[i])
-		}
-	}
-	var rest uint64
-	switch {
-	case len(w) <= 8:
-	case len(w) <= 16: // the last eight bytes, overlapping the first word
-		rest = binary.LittleEndian.Uint64(w[len(w)-8:])
-	default:
-		rest = maphash.Bytes(t.mseed, w[8:])
-	}
-	hi, lo := bits.Mul64(w0^t.seed, rest^uint64(len(w))^0x9E3779B97F4A7C15)
-	return tableKey{len: len(w), w0: w0, hash: uint32(hi^lo) | 1}
 }
 
 // findAll sets ids[i] to the id of every token toks[i], whose folded text
@@ -85,13 +77,12 @@ func (t *tokenTable) findAll(folded []byte, toks []token, ids []int32, misses *[
 		fs, fe := int(toks[i].fs), int(toks[i].fe)
 		n := fe - fs
 		id, ok := int32(0), false
-		if n <= 8 && n > 0 && fs+8 <= len(buf) {
+		if n <= 8 && fs+8 <= len(buf) {
 			w0 := binary.LittleEndian.Uint64(buf[fs:]) & (1<<(8*uint(n)) - 1)
-			hi, lo := bits.Mul64(w0^t.seed, uint64(n)^0x9E3779B97F4A7C15)
-			h := uint32(hi^lo) | 1
+			h := t.hashShort(w0)
 			for k := h & mask; ; k = (k + 1) & mask {
 				sl := &slots[k]
-				if sl.hash == h && sl.w0 == w0 && int(sl.len) == n {
+				if sl.hash == h && sl.w0 == w0 {
 					id, ok = sl.id, true
 					break
 				}
@@ -100,8 +91,7 @@ func (t *tokenTable) findAll(folded []byte, toks []token, ids []int32, misses *[
 				}
 			}
 		} else {
-			w := folded[fs:fe]
-			id, ok = t.get(w, t.key(w, buf[fs:]))
+			id, ok = t.lookup(folded[fs:fe])
 		}
 		ids[i] = id
 		if !ok {
@@ -110,52 +100,71 @@ func (t *tokenTable) findAll(folded []byte, toks []token, ids []int32, misses *[
 	}
 }
 
-// get returns the id of w, prepared as k.
-func (t *tokenTable) get(w []byte, k tableKey) (int32, bool) {
+// lookup returns the id of w.
+func (t *tokenTable) lookup(w []byte) (int32, bool) {
+	w0, h := t.key(w)
 	mask := uint32(len(t.slots) - 1)
-	for i := k.hash & mask; ; i = (i + 1) & mask {
-		sl := &t.slots[i]
+	for k := h & mask; ; k = (k + 1) & mask {
+		sl := &t.slots[k]
 		if sl.hash == 0 {
 			return 0, false
 		}
-		if sl.hash == k.hash && sl.w0 == k.w0 && int(sl.len) == k.len &&
-			(k.len <= 8 || string(t.keys[sl.off+8:sl.off+sl.len]) == string(w[8:])) {
+		if sl.hash == h && sl.w0 == w0 && (len(w) <= 8 || t.longEqual(k, w)) {
 			return sl.id, true
 		}
 	}
 }
 
-// lookup returns the id of w.
-func (t *tokenTable) lookup(w []byte) (int32, bool) {
-	return t.get(w, t.key(w, nil))
+func (t *tokenTable) longEqual(k uint32, w []byte) bool {
+	lk := t.long[k]
+	return int(lk.len) == len(w) && string(t.keys[lk.off:lk.off+lk.len]) == string(w)
+}
+
+// key returns the first word and the hash of w.
+func (t *tokenTable) key(w []byte) (uint64, uint32) {
+	if len(w) > 8 {
+		return binary.LittleEndian.Uint64(w), t.hashLong(w)
+	}
+	var w0 uint64
+	for i := len(w) - 1; i >= 0; i-- {
+		w0 = w0<<8 | uint64(w[i])
+	}
+	return w0, t.hashShort(w0)
 }
 
 // put adds w, which must not be in the table.
 func (t *tokenTable) put(w []byte, id int32) {
+	if len(w) == 0 || bytes.IndexByte(w, 0) >= 0 {
+		panic("alerts: token table key is empty or holds a NUL byte")
+	}
 	if 2*(t.n+1) > len(t.slots) {
 		t.grow()
 	}
-	k := t.key(w, nil)
-	t.place(tokenSlot{hash: k.hash, len: uint32(len(w)), w0: k.w0, off: uint32(len(t.keys)), id: id})
+	w0, h := t.key(w)
+	t.place(tokenSlot{w0: w0, hash: h, id: id}, longKey{off: uint32(len(t.keys)), len: uint32(len(w))})
 	t.keys = append(t.keys, w...)
 	t.n++
 }
 
-func (t *tokenTable) place(s tokenSlot) {
+func (t *tokenTable) place(s tokenSlot, lk longKey) {
 	mask := uint32(len(t.slots) - 1)
-	i := s.hash & mask
-	for t.slots[i].hash != 0 {
-		i = (i + 1) & mask
+	k := s.hash & mask
+	for t.slots[k].hash != 0 {
+		k = (k + 1) & mask
 	}
-	t.slots[i] = s
+	t.slots[k] = s
+	if s.hash&longBit != 0 {
+		t.long[k] = lk
+	}
 }
 
 func (t *tokenTable) grow() {
-	old := t.slots
+	old, oldLong := t.slots, t.long
 	t.slots = make([]tokenSlot, 2*len(old))
-	for _, s := range old {
+	t.long = make([]longKey, 2*len(old))
+	for k, s := range old {
 		if s.hash != 0 {
-			t.place(s)
+			t.place(s, oldLong[k])
 		}
 	}
 }
@@ -164,8 +173,9 @@ func (t *tokenTable) clone() *tokenTable {
 	return &tokenTable{
 		seed:  t.seed,
 		mseed: t.mseed,
-		slots: append([]tokenSlot(nil), t.slots...),
-		keys:  append([]byte(nil), t.keys...),
+		slots: slices.Clone(t.slots),
+		long:  slices.Clone(t.long),
+		keys:  slices.Clone(t.keys),
 		n:     t.n,
 	}
 }

@@ -74,7 +74,8 @@ func (s Severity) Rank() int {
 	return -1
 }
 
-// Match is one rule that matched one item.
+// Match is one rule that matched one item. Channels and Mentions are
+// shared by every match of the rule: read them, do not modify them.
 type Match struct {
 	Rule     string   // rule name
 	Severity Severity // the rule's severity
