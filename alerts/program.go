@@ -233,7 +233,10 @@ func (s *scratch) addTerm(t string, off int32, from int) {
 		return
 	}
 	for _, have := range s.terms[from:] {
-		if strings.EqualFold(have, t) {
+		// Equal lengths first: it rejects most pairs without a call.
+		// (It also keeps apart the rare letters whose case forms differ
+		// in length, as the Kelvin sign and k: shown twice, harmlessly.)
+		if len(have) == len(t) && strings.EqualFold(have, t) {
 			return
 		}
 	}
