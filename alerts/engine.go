@@ -112,6 +112,7 @@ type idState struct {
 	gen        uint32 // the rest is valid when gen == scratch.gen
 	head, tail int32  // first and last token with the id
 	where      fieldMask
+	count      uint16 // tokens with the id, up to 65535
 }
 
 func (e *Engine) getScratch() *scratch {
@@ -407,13 +408,16 @@ func (s *scratch) chain(i, id int32, f field) {
 	s.next[i] = -1
 	st := &s.ids[id]
 	if st.gen != s.gen {
-		*st = idState{gen: s.gen, head: i, tail: i, where: 1 << f}
+		*st = idState{gen: s.gen, head: i, tail: i, where: 1 << f, count: 1}
 		s.uniq = append(s.uniq, id)
 		return
 	}
 	s.next[st.tail] = i
 	st.tail = i
 	st.where |= 1 << f
+	if st.count < 1<<16-1 {
+		st.count++
+	}
 }
 
 // resolve looks up the tokens the cache did not know and adds them to it.
@@ -574,32 +578,14 @@ func capTerm(t string) string {
 // matchTokens finds a word or phrase: it follows the occurrences of one
 // anchor token and checks their neighbours.
 func matchTokens(l *leaf, s *scratch, sp []span) []span {
-	d := s.d
-	anchor := l.anchor
-	n := int32(len(l.toks))
-	try := func(p int32) {
-		start := p - int32(anchor)
-		end := start + n
-		if start < 0 || int(end) > len(d.toks) || len(sp) >= maxSpans {
-			return
+	if !l.toks[l.anchor].prefix {
+		j, ok := s.rarestWord(l)
+		if !ok {
+			return sp
 		}
-		f := d.toks[p].field
-		if !l.mask.has(f) || d.toks[start].field != f || d.toks[end-1].field != f {
-			return
-		}
-		for j, q := range l.toks {
-			k := start + int32(j)
-			if q.prefix && !hasPrefix(d.word(k), q.text) || !q.prefix && s.tid[k] != q.id {
-				return
-			}
-		}
-		sp = append(sp, d.tokenSpan(start, end))
-	}
-	a := l.toks[anchor]
-	if !a.prefix {
-		if s.ids[a.id].gen == s.gen {
-			for p := s.ids[a.id].head; p >= 0; p = s.next[p] {
-				try(p)
+		for p := s.ids[l.toks[j].id].head; p >= 0 && len(sp) < maxSpans; p = s.next[p] {
+			if x, ok := phraseAt(l, s, j, p); ok {
+				sp = append(sp, x)
 			}
 		}
 		return sp
@@ -610,12 +596,105 @@ func matchTokens(l *leaf, s *scratch, sp []span) []span {
 		return sp
 	}
 	for _, t := range s.prefixTok[l.anchorPrefix] {
-		for p := s.ids[t].head; p >= 0; p = s.next[p] {
-			try(p)
+		for p := s.ids[t].head; p >= 0 && len(sp) < maxSpans; p = s.next[p] {
+			if x, ok := phraseAt(l, s, l.anchor, p); ok {
+				sp = append(sp, x)
+			}
 		}
 	}
 	slices.SortFunc(sp, func(x, y span) int { return int(x.start - y.start) })
 	return sp
+}
+
+// firstTokens is the first span matchTokens would find, found without
+// looking further: all that a term, or knowing whether the leaf matches,
+// needs.
+func firstTokens(l *leaf, s *scratch) (span, bool) {
+	if !l.toks[l.anchor].prefix {
+		j, ok := s.rarestWord(l)
+		if !ok {
+			return span{}, false
+		}
+		for p := s.ids[l.toks[j].id].head; p >= 0; p = s.next[p] {
+			if x, ok := phraseAt(l, s, j, p); ok {
+				return x, true
+			}
+		}
+		return span{}, false
+	}
+	if s.prefixGen[l.anchorPrefix] != s.gen {
+		return span{}, false
+	}
+	var best span
+	found := false
+	for _, t := range s.prefixTok[l.anchorPrefix] {
+		// A chain is in text order: its first match is its earliest.
+		for p := s.ids[t].head; p >= 0 && (!found || p-int32(l.anchor) < best.start); p = s.next[p] {
+			if x, ok := phraseAt(l, s, l.anchor, p); ok {
+				best, found = x, true
+				break
+			}
+		}
+	}
+	return best, found
+}
+
+// rarestWord returns the whole word of a word or phrase that the item has
+// the fewest of, to follow its occurrences; ok is false when one of the
+// words is not in the leaf's fields at all, so that it cannot match.
+func (s *scratch) rarestWord(l *leaf) (j int, ok bool) {
+	best := -1
+	for k, q := range l.toks {
+		if q.prefix {
+			continue
+		}
+		st := &s.ids[q.id]
+		if st.gen != s.gen || st.where&l.mask == 0 {
+			return 0, false
+		}
+		if best < 0 || st.count < s.ids[l.toks[best].id].count {
+			best = k
+		}
+	}
+	return best, true
+}
+
+// phraseAt reports whether leaf l's words occur with its j-th at token p,
+// in one field of its scope, and where.
+func phraseAt(l *leaf, s *scratch, j int, p int32) (span, bool) {
+	d := s.d
+	start := p - int32(j)
+	end := start + int32(len(l.toks))
+	if start < 0 || int(end) > len(d.toks) {
+		return span{}, false
+	}
+	f := d.toks[p].field
+	if !l.mask.has(f) || d.toks[start].field != f || d.toks[end-1].field != f {
+		return span{}, false
+	}
+	for i, q := range l.toks {
+		k := start + int32(i)
+		if q.prefix && !hasPrefix(d.word(k), q.text) || !q.prefix && s.tid[k] != q.id {
+			return span{}, false
+		}
+	}
+	return d.tokenSpan(start, end), true
+}
+
+// leafFirst returns the first place a leaf matches. A word or phrase
+// whose spans are not known yet is searched only as far as its first
+// match.
+func (e *Engine) leafFirst(id int32, s *scratch) (span, bool) {
+	if s.leafGen[id] != s.gen {
+		if l := &e.leaves[id]; l.kind == leafTokens {
+			return firstTokens(l, s)
+		}
+	}
+	sp := e.leafSpans(id, s)
+	if len(sp) == 0 {
+		return span{}, false
+	}
+	return sp[0], true
 }
 
 // maxRegexMatches is how many matches of a regex are kept per field.
@@ -778,8 +857,8 @@ func (e *Engine) leafTerm(id int32, s *scratch) string {
 		return s.termOf[id]
 	}
 	t := ""
-	if sp := e.leafSpans(id, s); len(sp) > 0 {
-		t = s.d.fields[sp[0].field][sp[0].bs:sp[0].be]
+	if sp, ok := e.leafFirst(id, s); ok {
+		t = s.d.fields[sp.field][sp.bs:sp.be]
 		if !spaced(t) {
 			t = strings.Join(strings.Fields(t), " ")
 		}

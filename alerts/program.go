@@ -84,7 +84,8 @@ func (e *Engine) eval(pc int32, s *scratch) bool {
 	case opPrefix:
 		return s.hasPrefixed(o.arg, o.mask)
 	case opLeaf:
-		return len(e.leafSpans(o.leaf, s)) > 0
+		_, ok := e.leafFirst(o.leaf, s)
+		return ok
 	case opNever:
 		return false
 	}
