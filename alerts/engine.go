@@ -20,6 +20,12 @@ type Engine struct {
 	nMemo   int     // operator memo slots (node.memo)
 	prog    []op    // the queries of all targets (see op)
 	rootPC  []int32 // per target: where its query starts in prog
+	leafOps []op    // per leaf: its op, to find its term
+
+	// The leaves a match takes its terms from (see termLeaves): those of
+	// target t are termLeaves[termOff[t]:termOff[t+1]].
+	termLeaves []int32
+	termOff    []int32
 	must    []int32 // must groups of every target (see mustGroups)
 	mustOff []int32 // per target: its groups are must[mustOff[t]:mustOff[t+1]]
 
@@ -102,7 +108,6 @@ type scratch struct {
 	termOf  []string
 	arena   []span
 	terms   []string // of every hit, one after the other
-	termOff []int32  // per term: its byte offset in the query
 	hits    []hit
 }
 
@@ -169,11 +174,11 @@ func (s *scratch) record(id int32) []int32 {
 func (s *scratch) mustHold(m []int32) bool {
 	for i := 0; i < len(m); {
 		n := int(m[i])
-		g := m[i+1 : i+1+n]
-		i += 1 + n
+		g := m[i+1 : i+1+2*n]
+		i += 1 + 2*n
 		found := false
-		for _, k := range g {
-			if k >= 0 && s.ids[k].gen == s.gen || k < 0 && s.prefixGen[-k-1] == s.gen {
+		for j := 0; j+1 < len(g); j += 2 {
+			if k := g[j]; k >= 0 && s.has(k, fieldMask(g[j+1])) || k < 0 && s.prefixGen[-k-1] == s.gen {
 				found = true
 				break
 			}
@@ -229,7 +234,7 @@ func (e *Engine) evaluate(it model.Item, wantTopics, wantMatches bool) (topics [
 	s.d.tokenize(itemFields(it))
 	e.index(s)
 	e.candidates(s)
-	s.hits, s.terms, s.termOff = s.hits[:0], s.terms[:0], s.termOff[:0]
+	s.hits, s.terms = s.hits[:0], s.terms[:0]
 	for wi, w := range s.cands {
 		if w == 0 {
 			continue
@@ -249,8 +254,7 @@ func (e *Engine) evaluate(it model.Item, wantTopics, wantMatches bool) (topics [
 				continue
 			}
 			from := len(s.terms)
-			e.collect(e.rootPC[id], s, from)
-			s.sortTerms(from)
+			e.terms(id, s)
 			s.hits = append(s.hits, hit{target: id, from: int32(from), to: int32(len(s.terms))})
 		}
 	}

@@ -214,24 +214,35 @@ func (e *Engine) buildIndex() {
 	e.mustOff = append(e.mustOff, int32(len(e.must)))
 	e.nMemo = len(memo)
 	e.rootPC = make([]int32, len(e.targets))
+	e.leafOps = make([]op, len(e.leaves))
+	e.termOff = make([]int32, 0, len(e.targets)+1)
 	for i := range e.targets {
 		e.rootPC[i] = e.emit(e.targets[i].root)
+		e.termOff = append(e.termOff, int32(len(e.termLeaves)))
+		e.termLeaves = termLeaves(e.targets[i].root, e.termLeaves, len(e.termLeaves))
 	}
+	e.termOff = append(e.termOff, int32(len(e.termLeaves)))
 	e.prog = slices.Clip(e.prog)
 }
 
 // A must group is a set of keys one of which every item a target matches
-// has: a key k >= 0 is the word with token id k, k < 0 the indexed prefix
-// -k-1. Checking a target's groups reads a few array entries and rejects
-// most candidates before their query tree is walked.
+// has: a key k >= 0 is the word with token id k, in a field of its mask;
+// k < 0 the indexed prefix -k-1 (in any field). Checking a target's groups
+// reads a few array entries and rejects most candidates before their
+// query is evaluated.
 const (
 	maxMustGroups = 6
 	maxMustGroup  = 16
 )
 
+type mustKey struct {
+	k    int32
+	mask fieldMask
+}
+
 // mustGroups returns must groups of n, the most selective first.
-func (e *Engine) mustGroups(n *node) [][]int32 {
-	var gs [][]int32
+func (e *Engine) mustGroups(n *node) [][]mustKey {
+	var gs [][]mustKey
 	switch n.kind {
 	case nodeLeaf:
 		l := &e.leaves[n.leaf]
@@ -251,19 +262,19 @@ func (e *Engine) mustGroups(n *node) [][]int32 {
 		})
 		for _, q := range toks {
 			if !q.prefix {
-				gs = append(gs, []int32{q.id})
+				gs = append(gs, []mustKey{{q.id, l.mask}})
 			} else if p, ok := e.prefixID[q.text]; ok {
-				gs = append(gs, []int32{-p - 1})
+				gs = append(gs, []mustKey{{-p - 1, 1<<numFields - 1}})
 			}
 		}
 	case nodeAnd, nodeNear:
 		for _, k := range n.kids {
 			gs = append(gs, e.mustGroups(k)...)
 		}
-		slices.SortStableFunc(gs, func(a, b []int32) int { return len(a) - len(b) })
+		slices.SortStableFunc(gs, func(a, b []mustKey) int { return len(a) - len(b) })
 	case nodeOr:
 		// Whichever operand matches, one of its keys is there.
-		var g []int32
+		var g []mustKey
 		for _, k := range n.kids {
 			kg := e.mustGroups(k)
 			if len(kg) == 0 {
@@ -271,22 +282,32 @@ func (e *Engine) mustGroups(n *node) [][]int32 {
 			}
 			g = append(g, kg[0]...)
 		}
-		slices.Sort(g)
-		g = slices.Compact(g)
-		if len(g) > maxMustGroup {
+		// One key with the masks of all its places.
+		slices.SortStableFunc(g, func(a, b mustKey) int { return int(a.k - b.k) })
+		out := g[:0]
+		for _, x := range g {
+			if len(out) > 0 && out[len(out)-1].k == x.k {
+				out[len(out)-1].mask |= x.mask
+				continue
+			}
+			out = append(out, x)
+		}
+		if len(out) > maxMustGroup {
 			return nil
 		}
-		gs = [][]int32{g}
+		gs = [][]mustKey{out}
 	}
 	return gs
 }
 
 // appendMust appends up to maxMustGroups groups, each as its length and
-// its keys.
-func appendMust(dst []int32, gs [][]int32) []int32 {
+// its keys, each key followed by its mask.
+func appendMust(dst []int32, gs [][]mustKey) []int32 {
 	for _, g := range gs[:min(len(gs), maxMustGroups)] {
 		dst = append(dst, int32(len(g)))
-		dst = append(dst, g...)
+		for _, x := range g {
+			dst = append(dst, x.k, int32(x.mask))
+		}
 	}
 	return dst
 }

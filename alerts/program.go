@@ -33,14 +33,13 @@ type op struct {
 	arg  int32     // opWord: token id; opPrefix: prefix id; operators: memo slot
 	leaf int32     // leaves: index into Engine.leaves; opNear: the distance
 	end  int32     // index of the op after this subtree
-	off  int32     // leaves: byte offset in the query, to list terms in query order
 }
 
 // emit appends the program of n to e.prog and returns where it starts.
 func (e *Engine) emit(n *node) int32 {
 	at := int32(len(e.prog))
 	e.prog = append(e.prog, op{})
-	o := op{off: int32(n.off), arg: n.memo}
+	o := op{arg: n.memo}
 	switch n.kind {
 	case nodeLeaf:
 		o.kind, o.leaf, o.arg = opLeaf, n.leaf, 0
@@ -72,6 +71,9 @@ func (e *Engine) emit(n *node) int32 {
 	}
 	o.end = int32(len(e.prog))
 	e.prog[at] = o
+	if n.kind == nodeLeaf {
+		e.leafOps[n.leaf] = o
+	}
 	return at
 }
 
@@ -181,35 +183,34 @@ func (s *scratch) near(a, b []span, dist int) []span {
 // maxTerms bounds the terms reported for one match.
 const maxTerms = 10
 
-// collect gathers the text that made a matching subtree true, skipping
-// operands that did not match and anything under NOT. It is only called
-// on subtrees that are true, so the operands of AND and NEAR are true
-// too; only those of OR need evaluating.
-func (e *Engine) collect(pc int32, s *scratch, from int) {
-	if len(s.terms)-from >= maxTerms {
-		return
+// termLeaves appends the leaves of n that can give a match its terms:
+// every word, phrase, prefix and regex not under NOT, in query order,
+// each once (dst[from:] are those found so far). A highlighter marks the
+// query's words wherever they occur; so does this, without walking the
+// query again for each match.
+func termLeaves(n *node, dst []int32, from int) []int32 {
+	switch n.kind {
+	case nodeLeaf:
+		if !slices.Contains(dst[from:], n.leaf) {
+			dst = append(dst, n.leaf)
+		}
+	case nodeAnd, nodeOr, nodeNear:
+		for _, k := range n.kids {
+			dst = termLeaves(k, dst, from)
+		}
 	}
-	o := &e.prog[pc]
-	switch o.kind {
-	case opWord, opPrefix, opLeaf:
-		if t := e.term(o, s); t != "" {
-			s.addTerm(t, o.off, from)
-		}
-	case opAnd, opNear:
-		for k := pc + 1; k < o.end; k = e.prog[k].end {
-			e.collect(k, s, from)
-		}
-	case opOr:
-		for k := pc + 1; k < o.end; k = e.prog[k].end {
-			switch kid := &e.prog[k]; {
-			case kid.kind <= opLeaf:
-				// A leaf's term is "" when it does not match: no need
-				// to evaluate it first.
-				if t := e.term(kid, s); t != "" {
-					s.addTerm(t, kid.off, from)
-				}
-			case e.eval(k, s):
-				e.collect(k, s, from)
+	return dst
+}
+
+// terms gathers the terms of a match of target id: the text of the first
+// place each of its term leaves occurs in the item, up to maxTerms.
+func (e *Engine) terms(id int32, s *scratch) {
+	from := len(s.terms)
+	for _, l := range e.termLeaves[e.termOff[id]:e.termOff[id+1]] {
+		if t := e.term(&e.leafOps[l], s); t != "" {
+			s.addTerm(t, from)
+			if len(s.terms)-from >= maxTerms {
+				return
 			}
 		}
 	}
@@ -227,12 +228,8 @@ func (e *Engine) term(o *op, s *scratch) string {
 	return e.leafTerm(o.leaf, s)
 }
 
-// addTerm adds a term found at byte off of the query to those of the
-// current hit, s.terms[from:].
-func (s *scratch) addTerm(t string, off int32, from int) {
-	if len(s.terms)-from >= maxTerms {
-		return
-	}
+// addTerm adds a term to those of the current match, s.terms[from:].
+func (s *scratch) addTerm(t string, from int) {
 	for _, have := range s.terms[from:] {
 		// Equal lengths first: it rejects most pairs without a call.
 		// (It also keeps apart the rare letters whose case forms differ
@@ -242,19 +239,6 @@ func (s *scratch) addTerm(t string, off int32, from int) {
 		}
 	}
 	s.terms = append(s.terms, t)
-	s.termOff = append(s.termOff, off)
-}
-
-// sortTerms puts the terms of the current hit in query order (operands
-// are evaluated cheapest first).
-func (s *scratch) sortTerms(from int) {
-	terms, offs := s.terms[from:], s.termOff[from:]
-	for i := 1; i < len(terms); i++ { // insertion sort: stable, and there are at most maxTerms
-		for j := i; j > 0 && offs[j] < offs[j-1]; j-- {
-			terms[j], terms[j-1] = terms[j-1], terms[j]
-			offs[j], offs[j-1] = offs[j-1], offs[j]
-		}
-	}
 }
 
 // hasPrefixed reports whether the item has a token with indexed prefix p
