@@ -26,8 +26,8 @@ type Engine struct {
 	// target t are termLeaves[termOff[t]:termOff[t+1]].
 	termLeaves []int32
 	termOff    []int32
-	must    []int32 // must groups of every target (see mustGroups)
-	mustOff []int32 // per target: its groups are must[mustOff[t]:mustOff[t+1]]
+	must       []int32 // must groups of every target (see mustGroups)
+	mustOff    []int32 // per target: its groups are must[mustOff[t]:mustOff[t+1]]
 
 	exact          map[string][]int32 // folded word → targets it may trigger
 	prefixID       map[string]int32   // folded prefix (trigger or phrase anchor) → id
