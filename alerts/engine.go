@@ -101,14 +101,19 @@ type scratch struct {
 	// by evaluate
 	cands []uint64
 
-	memo    []uint32 // per memo slot: gen<<1 | result, when computed for this item
-	leafGen []uint32 // per leaf: == gen when leafSp is computed for this item
-	leafSp  [][]span
-	termGen []uint32 // per leaf: == gen when termOf is computed for this item
-	termOf  []string
-	arena   []span
-	terms   []string // of every hit, one after the other
-	hits    []hit
+	memo      []uint32 // per memo slot: gen<<1 | result, when computed for this item
+	leafGen   []uint32 // per leaf: == gen when leafSp is computed for this item
+	leafSp    [][]span
+	leafTerms []leafTerm // per leaf: its term, when computed for this item
+	arena     []span
+	terms     []string // of every hit, one after the other
+	hits      []hit
+}
+
+// leafTerm is the term of one leaf for one item (see Engine.term).
+type leafTerm struct {
+	gen  uint32
+	term string
 }
 
 // idState is what an item has of one token id. The fields are read
@@ -129,8 +134,7 @@ func (e *Engine) getScratch() *scratch {
 			leafGen:   make([]uint32, len(e.leaves)),
 			memo:      make([]uint32, e.nMemo),
 			leafSp:    make([][]span, len(e.leaves)),
-			termGen:   make([]uint32, len(e.leaves)),
-			termOf:    make([]string, len(e.leaves)),
+			leafTerms: make([]leafTerm, len(e.leaves)),
 			prefixGen: make([]uint32, len(e.prefixTargets)),
 			prefixTok: make([][]int32, len(e.prefixTargets)),
 		}
@@ -150,7 +154,7 @@ func (e *Engine) getScratch() *scratch {
 // stamps could collide with new ones.
 func (s *scratch) resetStamps() {
 	clear(s.leafGen)
-	clear(s.termGen)
+	clear(s.leafTerms)
 	clear(s.prefixGen)
 	clear(s.ids)
 	clear(s.memo)
@@ -853,13 +857,9 @@ func canonHasPrefix(s, lit string) bool {
 	return true
 }
 
-// leafTerm returns the text of the first place a leaf matches, as a term
-// is shown ("" if it does not match), computing it at most once per item:
-// the words of a topic are collected for every rule that uses it.
+// leafTerm returns the text of the first place a phrase or regex leaf
+// matches, as a term is shown, or "".
 func (e *Engine) leafTerm(id int32, s *scratch) string {
-	if s.termGen[id] == s.gen {
-		return s.termOf[id]
-	}
 	t := ""
 	if sp, ok := e.leafFirst(id, s); ok {
 		t = s.d.fields[sp.field][sp.bs:sp.be]
@@ -868,7 +868,6 @@ func (e *Engine) leafTerm(id int32, s *scratch) string {
 		}
 		t = capTerm(t)
 	}
-	s.termOf[id], s.termGen[id] = t, s.gen
 	return t
 }
 

@@ -217,15 +217,24 @@ func (e *Engine) terms(id int32, s *scratch) {
 }
 
 // term returns the text of the first place a leaf matches, as a term is
-// shown; "" if it does not match.
+// shown ("" if it does not match), computing it at most once per item:
+// the aliases of a topic are looked for by every rule that uses it.
 func (e *Engine) term(o *op, s *scratch) string {
+	ts := &s.leafTerms[o.leaf]
+	if ts.gen == s.gen {
+		return ts.term
+	}
+	var t string
 	switch o.kind {
 	case opWord:
-		return s.wordTerm(o.arg, o.mask)
+		t = s.wordTerm(o.arg, o.mask)
 	case opPrefix:
-		return s.prefixTerm(o.arg, o.mask)
+		t = s.prefixTerm(o.arg, o.mask)
+	default:
+		t = e.leafTerm(o.leaf, s)
 	}
-	return e.leafTerm(o.leaf, s)
+	*ts = leafTerm{gen: s.gen, term: t}
+	return t
 }
 
 // addTerm adds a term to those of the current match, s.terms[from:].
