@@ -33,7 +33,13 @@ type tokenSlot struct {
 	id   int32
 }
 
-type longKey struct{ off, len uint32 }
+// longKey is where a key longer than eight bytes is in the arena, and its
+// last eight bytes: a key of up to 16 bytes is then compared without
+// reading the arena.
+type longKey struct {
+	off, len uint32
+	w1       uint64
+}
 
 const longBit = 2
 
@@ -77,7 +83,8 @@ func (t *tokenTable) findAll(folded []byte, toks []token, ids []int32, misses *[
 		fs, fe := int(toks[i].fs), int(toks[i].fe)
 		n := fe - fs
 		id, ok := int32(0), false
-		if n <= 8 && fs+8 <= len(buf) {
+		switch {
+		case n <= 8 && fs+8 <= len(buf):
 			w0 := binary.LittleEndian.Uint64(buf[fs:]) & (1<<(8*uint(n)) - 1)
 			h := t.hashShort(w0)
 			for k := h & mask; ; k = (k + 1) & mask {
@@ -90,12 +97,33 @@ func (t *tokenTable) findAll(folded []byte, toks []token, ids []int32, misses *[
 					break
 				}
 			}
-		} else {
+		case n > 8 && n <= 16:
+			id, ok = t.lookupMid(folded[fs:fe])
+		default:
 			id, ok = t.lookup(folded[fs:fe])
 		}
 		ids[i] = id
 		if !ok {
 			*misses = append(*misses, int32(i))
+		}
+	}
+}
+
+// lookupMid returns the id of w, of 9 to 16 bytes.
+func (t *tokenTable) lookupMid(w []byte) (int32, bool) {
+	w0, w1 := binary.LittleEndian.Uint64(w), binary.LittleEndian.Uint64(w[len(w)-8:])
+	hi, lo := bits.Mul64(w0^t.seed, w1^uint64(len(w))^0x9E3779B97F4A7C15)
+	h := uint32(hi^lo) | 1 | longBit
+	mask := uint32(len(t.slots) - 1)
+	for k := h & mask; ; k = (k + 1) & mask {
+		sl := &t.slots[k]
+		if sl.hash == 0 {
+			return 0, false
+		}
+		if sl.hash == h && sl.w0 == w0 {
+			if lk := &t.long[k]; lk.w1 == w1 && int(lk.len) == len(w) {
+				return sl.id, true
+			}
 		}
 	}
 }
@@ -116,8 +144,11 @@ func (t *tokenTable) lookup(w []byte) (int32, bool) {
 }
 
 func (t *tokenTable) longEqual(k uint32, w []byte) bool {
-	lk := t.long[k]
-	return int(lk.len) == len(w) && string(t.keys[lk.off:lk.off+lk.len]) == string(w)
+	lk := &t.long[k]
+	if int(lk.len) != len(w) || lk.w1 != binary.LittleEndian.Uint64(w[len(w)-8:]) {
+		return false
+	}
+	return len(w) <= 16 || string(t.keys[lk.off:lk.off+lk.len]) == string(w)
 }
 
 // key returns the first word and the hash of w.
@@ -141,7 +172,11 @@ func (t *tokenTable) put(w []byte, id int32) {
 		t.grow()
 	}
 	w0, h := t.key(w)
-	t.place(tokenSlot{w0: w0, hash: h, id: id}, longKey{off: uint32(len(t.keys)), len: uint32(len(w))})
+	lk := longKey{off: uint32(len(t.keys)), len: uint32(len(w))}
+	if len(w) > 8 {
+		lk.w1 = binary.LittleEndian.Uint64(w[len(w)-8:])
+	}
+	t.place(tokenSlot{w0: w0, hash: h, id: id}, lk)
 	t.keys = append(t.keys, w...)
 	t.n++
 }

@@ -27,7 +27,7 @@ func TestTokenTable(t *testing.T) {
 
 	// The per-token loop reads words from one folded buffer, as the
 	// tokenizer leaves them; the last ones sit at its very end.
-	queries := append(append([]string(nil), keys...), "abcdefgi", "abcdefghij", "b", "x", "only-in-clone")
+	queries := append(append([]string(nil), keys...), "abcdefgi", "abcdefghij", "b", "only-in-clone", "x", "zq")
 	var folded []byte
 	var toks []token
 	for _, q := range queries {
