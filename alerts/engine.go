@@ -20,14 +20,15 @@ type Engine struct {
 	nMemo   int     // operator memo slots (node.memo)
 	prog    []op    // the queries of all targets (see op)
 	rootPC  []int32 // per target: where its query starts in prog
-	leafOps []op    // per leaf: its op, to find its term
+	leafOps []op    // per leaf: its op
 
-	// The leaves a match takes its terms from (see termLeaves): those of
-	// target t are termLeaves[termOff[t]:termOff[t+1]].
-	termLeaves []int32
-	termOff    []int32
-	must       []int32 // must groups of every target (see mustGroups)
-	mustOff    []int32 // per target: its groups are must[mustOff[t]:mustOff[t+1]]
+	// The ops of the leaves a match takes its terms from (see
+	// termLeaves), copied so that a target's are side by side: those of
+	// target t are termOps[termOff[t]:termOff[t+1]].
+	termOps []op
+	termOff []int32
+	must    []int32 // must groups of every target (see mustGroups)
+	mustOff []int32 // per target: its groups are must[mustOff[t]:mustOff[t+1]]
 
 	exact          map[string][]int32 // folded word → targets it may trigger
 	prefixID       map[string]int32   // folded prefix (trigger or phrase anchor) → id

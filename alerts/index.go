@@ -216,12 +216,16 @@ func (e *Engine) buildIndex() {
 	e.rootPC = make([]int32, len(e.targets))
 	e.leafOps = make([]op, len(e.leaves))
 	e.termOff = make([]int32, 0, len(e.targets)+1)
+	var leaves []int32
 	for i := range e.targets {
 		e.rootPC[i] = e.emit(e.targets[i].root)
-		e.termOff = append(e.termOff, int32(len(e.termLeaves)))
-		e.termLeaves = termLeaves(e.targets[i].root, e.termLeaves, len(e.termLeaves))
+		e.termOff = append(e.termOff, int32(len(e.termOps)))
+		leaves = termLeaves(e.targets[i].root, leaves[:0], 0)
+		for _, l := range leaves {
+			e.termOps = append(e.termOps, e.leafOps[l])
+		}
 	}
-	e.termOff = append(e.termOff, int32(len(e.termLeaves)))
+	e.termOff = append(e.termOff, int32(len(e.termOps)))
 	e.prog = slices.Clip(e.prog)
 }
 

@@ -72,7 +72,7 @@ func (e *Engine) emit(n *node) int32 {
 	o.end = int32(len(e.prog))
 	e.prog[at] = o
 	if n.kind == nodeLeaf {
-		e.leafOps[n.leaf] = o
+		e.leafOps[n.leaf] = o // termOps copies it
 	}
 	return at
 }
@@ -206,8 +206,9 @@ func termLeaves(n *node, dst []int32, from int) []int32 {
 // place each of its term leaves occurs in the item, up to maxTerms.
 func (e *Engine) terms(id int32, s *scratch) {
 	from := len(s.terms)
-	for _, l := range e.termLeaves[e.termOff[id]:e.termOff[id+1]] {
-		if t := e.term(&e.leafOps[l], s); t != "" {
+	ops := e.termOps[e.termOff[id]:e.termOff[id+1]]
+	for i := range ops {
+		if t := e.term(&ops[i], s); t != "" {
 			s.addTerm(t, from)
 			if len(s.terms)-from >= maxTerms {
 				return
@@ -217,24 +218,21 @@ func (e *Engine) terms(id int32, s *scratch) {
 }
 
 // term returns the text of the first place a leaf matches, as a term is
-// shown ("" if it does not match), computing it at most once per item:
-// the aliases of a topic are looked for by every rule that uses it.
+// shown ("" if it does not match). That of a phrase or regex is computed
+// at most once per item: the aliases of a topic are looked for by every
+// rule that uses it.
 func (e *Engine) term(o *op, s *scratch) string {
-	ts := &s.leafTerms[o.leaf]
-	if ts.gen == s.gen {
-		return ts.term
-	}
-	var t string
 	switch o.kind {
 	case opWord:
-		t = s.wordTerm(o.arg, o.mask)
+		return s.wordTerm(o.arg, o.mask)
 	case opPrefix:
-		t = s.prefixTerm(o.arg, o.mask)
-	default:
-		t = e.leafTerm(o.leaf, s)
+		return s.prefixTerm(o.arg, o.mask)
 	}
-	*ts = leafTerm{gen: s.gen, term: t}
-	return t
+	ts := &s.leafTerms[o.leaf]
+	if ts.gen != s.gen {
+		*ts = leafTerm{gen: s.gen, term: e.leafTerm(o.leaf, s)}
+	}
+	return ts.term
 }
 
 // addTerm adds a term to those of the current match, s.terms[from:].
