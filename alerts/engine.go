@@ -328,6 +328,15 @@ func (t tokenInfos) clip() tokenInfos {
 
 // add appends the record of the next id.
 func (t *tokenInfos) add(ti tokenInfo) {
+	if len(t.data) == 0 {
+		t.data = append(t.data, 0, 0, 0) // the record with no lists
+	}
+	if len(ti.targets)+len(ti.prefixes)+len(ti.leading) == 0 {
+		// A word only a phrase or a must group looks for: all such share
+		// the first record, which stays in the processor's cache.
+		t.off = append(t.off, 0)
+		return
+	}
 	t.off = append(t.off, uint32(len(t.data)))
 	t.data = append(t.data, int32(len(ti.targets)), int32(len(ti.prefixes)), int32(len(ti.leading)))
 	t.data = append(t.data, ti.targets...)
