@@ -19,16 +19,12 @@ type Engine struct {
 	nTopics int
 	nMemo   int     // operator memo slots (node.memo)
 	prog    []op    // the queries of all targets (see op)
-	rootPC  []int32 // per target: where its query starts in prog
 	leafOps []op    // per leaf: its op
-
-	// The ops of the leaves a match takes its terms from (see
-	// termLeaves), copied so that a target's are side by side: those of
-	// target t are termOps[termOff[t]:termOff[t+1]].
-	termOps []op
-	termOff []int32
 	must    []int32 // must groups of every target (see mustGroups)
-	mustOff []int32 // per target: its groups are must[mustOff[t]:mustOff[t+1]]
+	// The ops of the leaves a match takes its terms from (see
+	// termLeaves), copied so that a target's are side by side.
+	termOps []op
+	entries []entry // per target, and one past the last
 
 	exact          map[string][]int32 // folded word → targets it may trigger
 	prefixID       map[string]int32   // folded prefix (trigger or phrase anchor) → id
@@ -54,6 +50,14 @@ type Engine struct {
 	cache atomic.Pointer[tokenCache]
 
 	pool sync.Pool // *scratch
+}
+
+// entry is where a target's parts are: its query starts at prog[pc]; its
+// must groups are must[must:next.must], its term ops
+// termOps[terms:next.terms], next being the following entry. Matching
+// reads them together, so they share a cache line.
+type entry struct {
+	pc, must, terms int32
 }
 
 // target is a compiled topic or rule.
@@ -252,7 +256,8 @@ func (e *Engine) evaluate(it model.Item, wantTopics, wantMatches bool) (topics [
 			if isTopic && !wantTopics || !isTopic && !wantMatches {
 				continue
 			}
-			if !s.mustHold(e.must[e.mustOff[id]:e.mustOff[id+1]]) || !e.eval(e.rootPC[id], s) {
+			en := e.entries[id : id+2 : id+2]
+			if !s.mustHold(e.must[en[0].must:en[1].must]) || !e.eval(en[0].pc, s) {
 				continue
 			}
 			if isTopic {

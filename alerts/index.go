@@ -204,28 +204,27 @@ func (e *Engine) buildIndex() {
 	e.indexLeading()
 	e.buildBase()
 	memo := make(map[string]int32)
-	e.mustOff = make([]int32, 0, len(e.targets)+1)
 	for i := range e.targets {
 		orderKids(e, e.targets[i].root)
 		e.assignMemo(e.targets[i].root, memo)
-		e.mustOff = append(e.mustOff, int32(len(e.must)))
-		e.must = appendMust(e.must, e.mustGroups(e.targets[i].root))
 	}
-	e.mustOff = append(e.mustOff, int32(len(e.must)))
 	e.nMemo = len(memo)
-	e.rootPC = make([]int32, len(e.targets))
 	e.leafOps = make([]op, len(e.leaves))
-	e.termOff = make([]int32, 0, len(e.targets)+1)
+	e.entries = make([]entry, len(e.targets)+1)
 	var leaves []int32
 	for i := range e.targets {
-		e.rootPC[i] = e.emit(e.targets[i].root)
-		e.termOff = append(e.termOff, int32(len(e.termOps)))
-		leaves = termLeaves(e.targets[i].root, leaves[:0], 0)
+		root := e.targets[i].root
+		en := &e.entries[i]
+		en.must = int32(len(e.must))
+		e.must = appendMust(e.must, e.mustGroups(root))
+		en.pc = e.emit(root)
+		en.terms = int32(len(e.termOps))
+		leaves = termLeaves(root, leaves[:0], 0)
 		for _, l := range leaves {
 			e.termOps = append(e.termOps, e.leafOps[l])
 		}
 	}
-	e.termOff = append(e.termOff, int32(len(e.termOps)))
+	e.entries[len(e.targets)] = entry{must: int32(len(e.must)), terms: int32(len(e.termOps))}
 	e.prog = slices.Clip(e.prog)
 }
 

@@ -206,7 +206,7 @@ func termLeaves(n *node, dst []int32, from int) []int32 {
 // place each of its term leaves occurs in the item, up to maxTerms.
 func (e *Engine) terms(id int32, s *scratch) {
 	from := len(s.terms)
-	ops := e.termOps[e.termOff[id]:e.termOff[id+1]]
+	ops := e.termOps[e.entries[id].terms:e.entries[id+1].terms]
 	for i := range ops {
 		if t := e.term(&ops[i], s); t != "" {
 			s.addTerm(t, from)
