@@ -45,6 +45,13 @@
 //     groups (words one of which every match contains), and a regex whose
 //     every match starts with one of a few literals is tried only where they
 //     occur. None of this changes what matches.
+//   - Matching is memory-bound, so what it reads per item is laid out to
+//     share cache lines: the queries of all rules are one flat program
+//     (see op), what the index knows of each token is one packed array,
+//     and the token table's slots are 16 bytes.
+//   - A match's terms are the rule's words, phrases, prefixes, regexes and
+//     topic aliases outside NOT that occur in the item, in query order, at
+//     most 10 (see GRAMMAR.md).
 //   - Everything from a feed is escaped when rendered: no mention can ping
 //     except the rule's own roles (Message.Roles), markdown shows as text,
 //     only http(s) links are kept, and every text is capped in code points to

@@ -18,13 +18,11 @@ type Engine struct {
 	targets []target // topics first, then rules, in config order
 	nTopics int
 	nMemo   int     // operator memo slots (node.memo)
-	prog    []op    // the queries of all targets (see op)
-	leafOps []op    // per leaf: its op
-	must    []int32 // must groups of every target (see mustGroups)
-	// The ops of the leaves a match takes its terms from (see
-	// termLeaves), copied so that a target's are side by side.
-	termOps []op
 	entries []entry // per target, and one past the last
+	prog    []op    // the queries of all targets (see op)
+	must    []int32 // the must groups of all targets (see mustGroups)
+	termOps []op    // the ops all targets take their terms from (see termLeaves)
+	leafOps []op    // per leaf: its op
 
 	exact          map[string][]int32 // folded word → targets it may trigger
 	prefixID       map[string]int32   // folded prefix (trigger or phrase anchor) → id
