@@ -55,3 +55,45 @@ var fuzzItem = model.Item{
 	Title: "North Korea fires ICBM; Freedom Edge trilateral drills", Text: "북한이 미사일을 발사했다. Kim Jong-un watched the launch.",
 	Summary: []string{"Pyongyang launched a missile."}, Feed: "Yonhap", Link: "https://example.com/a", Author: "A", Categories: []string{"b"},
 }
+
+// FuzzMatchAgreesWithNaive compiles a query and matches it against an item
+// both through the engine (twice: the second time its token cache knows
+// every word) and through the naive matcher, which runs the rule's own
+// regular expressions: they must agree. Texts are kept short enough that
+// the engine's caps on places per term cannot come into play.
+//
+//	go test ./alerts -run '^$' -fuzz FuzzMatchAgreesWithNaive -fuzztime 60s
+func FuzzMatchAgreesWithNaive(f *testing.F) {
+	for _, c := range [][3]string{
+		{"missile AND launch*", "North Korea fires missile", "The launcher was seen."},
+		{`"Freedom Edge" OR (trilateral NEAR/3 (drill* OR exercise*))`, "Trilateral naval drills", "Freedom Edge begins."},
+		{"topic:north-korea AND (missile OR ICBM) NEAR/8 (launch* OR fire*)", "N. Korea fires ICBM", "Pyongyang launched it."},
+		{`title:(a OR b) NOT c`, "a b", "c"},
+		{`/ICBM|SLBM/ AND NOT "test launch"`, "SLBMs tested", "no test launch"},
+		{`"kim jong*" NEAR/2 "said"`, "Kim Jong Un said", "Kim Jong-un, he said"},
+		{"북한 AND 미사일*", "북한이 미사일을 발사", ""},
+		{"Hwasong-1* OR summary:drill", "Hwasong 19 shown", "drill drill"},
+	} {
+		f.Add(c[0], c[1], c[2])
+	}
+	f.Fuzz(func(t *testing.T, q, title, text string) {
+		if len(title)+len(text) > 400 {
+			return
+		}
+		e, err := Compile(ruleConfig(q))
+		if err != nil {
+			return
+		}
+		it := model.Item{Title: title, Text: text, Summary: []string{text}}
+		want := strings.Join(naiveMatch(naiveCompile(e), it), ",")
+		for pass := range 2 {
+			var got []string
+			for _, m := range e.Match(it) {
+				got = append(got, m.Rule)
+			}
+			if g := strings.Join(got, ","); g != want {
+				t.Fatalf("pass %d: query %q on %q / %q: engine %q, naive %q", pass, q, title, text, g, want)
+			}
+		}
+	})
+}

@@ -574,6 +574,9 @@ func queryTokens(s string, base int) ([]qtok, *queryError) {
 	var qe *queryError
 	wordSpans(s, func(start, end int) {
 		t := qtok{text: fold(s[start:end])}
+		if t.text == "" {
+			return // combining marks alone: folding removes them
+		}
 		if end < len(s) && s[end] == '*' {
 			t.prefix = true
 			if utf8.RuneCountInString(t.text) < minPrefix && qe == nil {

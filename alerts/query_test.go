@@ -221,6 +221,7 @@ func TestCompileErrors(t *testing.T) {
 		{"-missile", `20:10: rule "r0": "-" is not an operator here: write NOT missile to exclude a word`},
 		{"missile )", `20:18: rule "r0": unexpected ')' without a matching '('`},
 		{"()", `20:11: rule "r0": expected a term after '(', found ')'`},
+		{"missile \u0362", `20:18: rule "r0": "` + "\u0362" + `" has no letters or digits to match`}, // a combining mark alone folds to nothing
 		{"", `20:10: rule "r0": empty query: expected a word, phrase, regex or topic`},
 		{"   ", `20:10: rule "r0": empty query: expected a word, phrase, regex or topic`},
 		{"title: missile", `20:16: rule "r0": expected a term right after "title:", found a space`},

@@ -12,8 +12,8 @@ import (
 // It is looked up once for every token of every item, where a Go map with
 // string keys costs about twice as much; keys are kept in one arena.
 //
-// Keys are tokens: not empty, and without a NUL byte (NUL is not a letter
-// or digit). Most are at most eight bytes long, and such a key, zero-padded
+// Keys are folded tokens, without a NUL byte (NUL is not a letter or
+// digit); one can be empty (a run of combining marks folds to nothing). Most are at most eight bytes long, and such a key, zero-padded
 // to a word, is its own slot's w0: finding it is one multiply to hash it
 // and one comparison, with no call and no byte loop. A slot is 16 bytes
 // (the table is read for every token and its size is what costs), so the
@@ -165,8 +165,8 @@ func (t *tokenTable) key(w []byte) (uint64, uint32) {
 
 // put adds w, which must not be in the table.
 func (t *tokenTable) put(w []byte, id int32) {
-	if len(w) == 0 || bytes.IndexByte(w, 0) >= 0 {
-		panic("alerts: token table key is empty or holds a NUL byte")
+	if bytes.IndexByte(w, 0) >= 0 {
+		panic("alerts: token table key holds a NUL byte")
 	}
 	if 2*(t.n+1) > len(t.slots) {
 		t.grow()

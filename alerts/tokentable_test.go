@@ -11,7 +11,7 @@ import (
 // the per-token loop and by lookup, across growth and cloning.
 func TestTokenTable(t *testing.T) {
 	keys := []string{
-		"a", "ab", "abcdefg", "abcdefgh", "abcdefghi", "abcdefgha",
+		"", "a", "ab", "abcdefg", "abcdefgh", "abcdefghi", "abcdefgha",
 		"abcdefghijklmnop", "abcdefghijklmnopq", "abcdefghijklmnopr",
 		"북한", "북한이", strings.Repeat("x", 100), strings.Repeat("x", 101),
 	}
@@ -61,16 +61,12 @@ func TestTokenTable(t *testing.T) {
 }
 
 func TestTokenTableRefusesNUL(t *testing.T) {
-	for _, k := range []string{"", "a\x00"} {
-		func() {
-			defer func() {
-				if recover() == nil {
-					t.Errorf("put(%q) did not panic", k)
-				}
-			}()
-			newTokenTable().put([]byte(k), 0)
-		}()
-	}
+	defer func() {
+		if recover() == nil {
+			t.Error("put of a key with a NUL byte did not panic")
+		}
+	}()
+	newTokenTable().put([]byte("a\x00"), 0)
 }
 
 // TestTokenTableHashCollision puts two short keys whose hashes are equal
