@@ -22,7 +22,6 @@ type Engine struct {
 	prog    []op    // the queries of all targets (see op)
 	must    []int32 // the must groups of all targets (see mustGroups)
 	termOps []op    // the ops all targets take their terms from (see termLeaves)
-	leafOps []op    // per leaf: its op
 
 	exact          map[string][]int32 // folded word → targets it may trigger
 	prefixID       map[string]int32   // folded prefix (trigger or phrase anchor) → id

@@ -209,7 +209,6 @@ func (e *Engine) buildIndex() {
 		e.assignMemo(e.targets[i].root, memo)
 	}
 	e.nMemo = len(memo)
-	e.leafOps = make([]op, len(e.leaves))
 	e.entries = make([]entry, len(e.targets)+1)
 	var leaves []int32
 	for i := range e.targets {
@@ -221,7 +220,7 @@ func (e *Engine) buildIndex() {
 		en.terms = int32(len(e.termOps))
 		leaves = termLeaves(root, leaves[:0], 0)
 		for _, l := range leaves {
-			e.termOps = append(e.termOps, e.leafOps[l])
+			e.termOps = append(e.termOps, e.leafOp(l))
 		}
 	}
 	e.entries[len(e.targets)] = entry{must: int32(len(e.must)), terms: int32(len(e.termOps))}

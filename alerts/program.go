@@ -42,15 +42,7 @@ func (e *Engine) emit(n *node) int32 {
 	o := op{arg: n.memo}
 	switch n.kind {
 	case nodeLeaf:
-		o.kind, o.leaf, o.arg = opLeaf, n.leaf, 0
-		if l := &e.leaves[n.leaf]; l.kind == leafTokens && len(l.toks) == 1 {
-			o.mask = l.mask
-			if q := l.toks[0]; q.prefix {
-				o.kind, o.arg = opPrefix, l.anchorPrefix
-			} else {
-				o.kind, o.arg = opWord, q.id
-			}
-		}
+		o = e.leafOp(n.leaf)
 	case nodeNever:
 		o.kind, o.arg = opNever, 0
 	case nodeAnd, nodeOr:
@@ -71,10 +63,21 @@ func (e *Engine) emit(n *node) int32 {
 	}
 	o.end = int32(len(e.prog))
 	e.prog[at] = o
-	if n.kind == nodeLeaf {
-		e.leafOps[n.leaf] = o // termOps copies it
-	}
 	return at
+}
+
+// leafOp returns the op of leaf id (without its end).
+func (e *Engine) leafOp(id int32) op {
+	o := op{kind: opLeaf, leaf: id}
+	if l := &e.leaves[id]; l.kind == leafTokens && len(l.toks) == 1 {
+		o.mask = l.mask
+		if q := l.toks[0]; q.prefix {
+			o.kind, o.arg = opPrefix, l.anchorPrefix
+		} else {
+			o.kind, o.arg = opWord, q.id
+		}
+	}
+	return o
 }
 
 // eval reports whether the subtree at pc matches the current item.

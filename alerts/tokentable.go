@@ -51,13 +51,16 @@ func (t *tokenTable) hashShort(w0 uint64) uint32 {
 
 // hashLong hashes a key longer than eight bytes.
 func (t *tokenTable) hashLong(w []byte) uint32 {
-	var rest uint64
 	if len(w) <= 16 { // the last eight bytes, overlapping the first word
-		rest = binary.LittleEndian.Uint64(w[len(w)-8:])
-	} else {
-		rest = maphash.Bytes(t.mseed, w[8:])
+		return t.hashMid(binary.LittleEndian.Uint64(w), binary.LittleEndian.Uint64(w[len(w)-8:]), len(w))
 	}
-	hi, lo := bits.Mul64(binary.LittleEndian.Uint64(w)^t.seed, rest^uint64(len(w))^0x9E3779B97F4A7C15)
+	return t.hashMid(binary.LittleEndian.Uint64(w), maphash.Bytes(t.mseed, w[8:]), len(w))
+}
+
+// hashMid hashes a long key of n bytes from its first word and rest, the
+// hash of what follows (for 9 to 16 bytes, its last eight bytes).
+func (t *tokenTable) hashMid(w0, rest uint64, n int) uint32 {
+	hi, lo := bits.Mul64(w0^t.seed, rest^uint64(n)^0x9E3779B97F4A7C15)
 	return uint32(hi^lo) | 1 | longBit
 }
 
@@ -112,8 +115,7 @@ func (t *tokenTable) findAll(folded []byte, toks []token, ids []int32, misses *[
 // lookupMid returns the id of w, of 9 to 16 bytes.
 func (t *tokenTable) lookupMid(w []byte) (int32, bool) {
 	w0, w1 := binary.LittleEndian.Uint64(w), binary.LittleEndian.Uint64(w[len(w)-8:])
-	hi, lo := bits.Mul64(w0^t.seed, w1^uint64(len(w))^0x9E3779B97F4A7C15)
-	h := uint32(hi^lo) | 1 | longBit
+	h := t.hashMid(w0, w1, len(w))
 	mask := uint32(len(t.slots) - 1)
 	for k := h & mask; ; k = (k + 1) & mask {
 		sl := &t.slots[k]
