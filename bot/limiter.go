@@ -2,6 +2,7 @@ package bot
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -171,6 +172,12 @@ func (l *Limiter) RoundTrip(req *http.Request) (*http.Response, error) {
 	if !exempt {
 		if err := l.global.Wait(ctx); err != nil {
 			l.release(b, nil, time.Time{})
+			if ctx.Err() == nil {
+				// The bucket refuses at once a wait that would outlast the
+				// deadline, with an error of its own; it is still the
+				// deadline that stops the request, a transient failure.
+				err = fmt.Errorf("%w: %v", context.DeadlineExceeded, err)
+			}
 			return nil, fmt.Errorf("discord limiter: %w", err)
 		}
 	}

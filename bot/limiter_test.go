@@ -194,6 +194,23 @@ func TestLimiterContextCancelWhileWaiting(t *testing.T) {
 	}
 }
 
+// A request the global bucket could only let go after its deadline fails at
+// once, as a deadline error (transient), like one whose deadline passes
+// while it waits.
+func TestLimiterGlobalWaitPastDeadline(t *testing.T) {
+	t.Parallel()
+	_, sink, _ := newSink(t, discordtest.Options{}, bot.LimiterOptions{GlobalRate: 0.5, GlobalBurst: 1})
+	_, _ = sink.Recent(context.Background(), alertsID, 5) // may take the one token
+	for range 2 {
+		ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
+		_, err := sink.Recent(ctx, alertsID, 5)
+		cancel()
+		if !errors.Is(err, context.DeadlineExceeded) || outbox.IsPermanent(err) {
+			t.Fatalf("error %v, want a transient deadline error", err)
+		}
+	}
+}
+
 // A restarted process does not know what its predecessor sent in Discord's
 // current window: its Limiter treats that window as used.
 func TestLimiterRestartAssumesWindowUsed(t *testing.T) {
