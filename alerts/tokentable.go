@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"hash/maphash"
+	"math"
 	"math/bits"
 	"slices"
 )
@@ -13,11 +14,14 @@ import (
 // string keys costs about twice as much; keys are kept in one arena.
 //
 // Keys are folded tokens, without a NUL byte (NUL is not a letter or
-// digit); one can be empty (a run of combining marks folds to nothing). Most are at most eight bytes long, and such a key, zero-padded
-// to a word, is its own slot's w0: finding it is one multiply to hash it
-// and one comparison, with no call and no byte loop. A slot is 16 bytes
-// (the table is read for every token and its size is what costs), so the
-// place of a longer key in the arena is kept aside, in long.
+// digit); one can be empty (a run of combining marks folds to nothing).
+// Most are at most eight bytes long, and such a key, zero-padded to a
+// word, is its own slot's w0: finding it is one multiply to hash it and
+// one compare of each slot of its bucket (one cache line), with no call,
+// no byte loop and no branch. A slot is 16 bytes (the table is read for
+// every token and its size is what costs), so the place of a longer key in
+// the arena is kept aside, in long. Probing is linear from the start of
+// the key's bucket; keys are never removed.
 type tokenTable struct {
 	seed  uint64 // random per table, so that feed text cannot aim collisions
 	mseed maphash.Seed
@@ -43,9 +47,11 @@ type longKey struct {
 
 const longBit = 2
 
+const hashMul = 0x9E3779B97F4A7C15 // 2^64 / the golden ratio
+
 // hashShort hashes a key of at most eight bytes, w0.
 func (t *tokenTable) hashShort(w0 uint64) uint32 {
-	hi, lo := bits.Mul64(w0^t.seed, 0x9E3779B97F4A7C15)
+	hi, lo := bits.Mul64(w0^t.seed, hashMul)
 	return (uint32(hi^lo) | 1) &^ longBit
 }
 
@@ -60,7 +66,7 @@ func (t *tokenTable) hashLong(w []byte) uint32 {
 // hashMid hashes a long key of n bytes from its first word and rest, the
 // hash of what follows (for 9 to 16 bytes, its last eight bytes).
 func (t *tokenTable) hashMid(w0, rest uint64, n int) uint32 {
-	hi, lo := bits.Mul64(w0^t.seed, rest^uint64(n)^0x9E3779B97F4A7C15)
+	hi, lo := bits.Mul64(w0^t.seed, rest^uint64(n)^hashMul)
 	return uint32(hi^lo) | 1 | longBit
 }
 
@@ -75,31 +81,21 @@ func newTokenTable() *tokenTable {
 }
 
 // findAll sets ids[i] to the id of every token toks[i], whose folded text
-// is folded[fs:fe], and appends to misses the index of each token the
-// table does not hold. It is the per-token loop of matching, written out
-// for the common case: no call, no byte loop.
+// is folded[fs:fe], and sets *misses to the indexes of the tokens the
+// table does not hold. It is the per-token loop of matching.
 func (t *tokenTable) findAll(folded []byte, toks []token, ids []int32, misses *[]int32) {
 	buf := folded[:cap(folded)] // a word can be read eight bytes at a time
-	mask := uint32(len(t.slots) - 1)
-	slots := t.slots
-	for i := range toks {
+	rest := slices.Grow((*misses)[:0], len(toks))[:len(toks)]
+	rest = rest[:t.findShort(buf, toks, ids, rest)]
+	// The tokens set aside: misses of up to eight bytes, and longer ones,
+	// looked up here. The misses are compacted into the same array.
+	out := rest[:0]
+	for _, i := range rest {
 		fs, fe := int(toks[i].fs), int(toks[i].fe)
-		n := fe - fs
 		id, ok := int32(0), false
-		switch {
-		case n <= 8 && fs+8 <= len(buf):
-			w0 := binary.LittleEndian.Uint64(buf[fs:]) & (1<<(8*uint(n)) - 1)
-			h := t.hashShort(w0)
-			for k := h & mask; ; k = (k + 1) & mask {
-				sl := &slots[k]
-				if sl.hash == h && sl.w0 == w0 {
-					id, ok = sl.id, true
-					break
-				}
-				if sl.hash == 0 {
-					break
-				}
-			}
+		switch n := fe - fs; {
+		case n <= 8:
+			id, ok = t.lookup(folded[fs:fe]) // not in its bucket, or a miss
 		case n > 8 && n <= 16:
 			id, ok = t.lookupMid(folded[fs:fe])
 		default:
@@ -107,17 +103,78 @@ func (t *tokenTable) findAll(folded []byte, toks []token, ids []int32, misses *[
 		}
 		ids[i] = id
 		if !ok {
-			*misses = append(*misses, int32(i))
+			out = append(out, i)
 		}
 	}
+	*misses = out
 }
+
+// findShort sets ids[i] for every token of at most eight bytes the table
+// holds, and lists the indexes of the other tokens in rest, returning how
+// many. It is written out for the common case, a key that is its own first
+// word: one multiply to hash it, then the four slots of its bucket
+// compared in one go. The loop makes no call: with one, the compiler
+// reloaded the loop's values from the stack for every token.
+func (t *tokenTable) findShort(buf []byte, toks []token, ids, rest []int32) int {
+	mask, seed, slots := uint32(len(t.slots)-1), t.seed, t.slots
+	k := 0
+	for i := range toks {
+		fs, n := uint(toks[i].fs), uint(toks[i].fe-toks[i].fs)
+		found := false
+		if n <= 8 && fs+8 <= uint(len(buf)) {
+			w0 := binary.LittleEndian.Uint64(buf[fs:]) & shortMask[n]
+			hi, lo := bits.Mul64(w0^seed, hashMul)
+			h := (uint32(hi^lo) | 1) &^ longBit // hashShort
+			// The four slots of the key's bucket, compared without a
+			// branch: whether the first slot holds the key is too random
+			// to predict.
+			j := h & mask &^ (bucket - 1)
+			b := (*[bucket]tokenSlot)(slots[j : j+bucket])
+			sel, any := slotID(&b[0], w0, h)
+			sel2, any2 := slotID(&b[1], w0, h)
+			sel, any = sel|sel2, any|any2
+			sel2, any2 = slotID(&b[2], w0, h)
+			sel, any = sel|sel2, any|any2
+			sel2, any2 = slotID(&b[3], w0, h)
+			sel, any = sel|sel2, any|any2
+			id := sel | notFound&^any
+			ids[i] = id
+			found = id != notFound
+		}
+		rest[k] = int32(i)
+		if !found {
+			k++
+		}
+	}
+	return k
+}
+
+// bucket is how many slots findShort compares at once: four slots are
+// one cache line. A key is placed in the first free slot from the start of
+// its bucket on, so one not in its bucket is looked for again by lookup,
+// which goes on past it.
+const bucket = 4
+
+// slotID returns the id of slot sl and a mask of ones if sl holds the key
+// w0 with hash h, and zeros otherwise.
+func slotID(sl *tokenSlot, w0 uint64, h uint32) (id, mask int32) {
+	d := sl.w0 ^ w0 | uint64(sl.hash^h)
+	mask = int32((d|-d)>>63) - 1 // -1 when d == 0
+	return sl.id & mask, mask
+}
+
+// notFound is an id no key has.
+const notFound = math.MinInt32
+
+// shortMask[n] keeps the first n bytes of a little-endian word.
+var shortMask = [9]uint64{0, 0xff, 0xffff, 0xffffff, 0xffffffff, 0xff_ffffffff, 0xffff_ffffffff, 0xffffff_ffffffff, 0xffffffff_ffffffff}
 
 // lookupMid returns the id of w, of 9 to 16 bytes.
 func (t *tokenTable) lookupMid(w []byte) (int32, bool) {
 	w0, w1 := binary.LittleEndian.Uint64(w), binary.LittleEndian.Uint64(w[len(w)-8:])
 	h := t.hashMid(w0, w1, len(w))
 	mask := uint32(len(t.slots) - 1)
-	for k := h & mask; ; k = (k + 1) & mask {
+	for k := h & mask &^ (bucket - 1); ; k = (k + 1) & mask {
 		sl := &t.slots[k]
 		if sl.hash == 0 {
 			return 0, false
@@ -134,7 +191,7 @@ func (t *tokenTable) lookupMid(w []byte) (int32, bool) {
 func (t *tokenTable) lookup(w []byte) (int32, bool) {
 	w0, h := t.key(w)
 	mask := uint32(len(t.slots) - 1)
-	for k := h & mask; ; k = (k + 1) & mask {
+	for k := h & mask &^ (bucket - 1); ; k = (k + 1) & mask {
 		sl := &t.slots[k]
 		if sl.hash == 0 {
 			return 0, false
@@ -185,7 +242,7 @@ func (t *tokenTable) put(w []byte, id int32) {
 
 func (t *tokenTable) place(s tokenSlot, lk longKey) {
 	mask := uint32(len(t.slots) - 1)
-	k := s.hash & mask
+	k := s.hash & mask &^ (bucket - 1)
 	for t.slots[k].hash != 0 {
 		k = (k + 1) & mask
 	}
