@@ -87,15 +87,15 @@ func (t *tokenTable) findAll(folded []byte, toks []token, ids []int32, misses *[
 	buf := folded[:cap(folded)] // a word can be read eight bytes at a time
 	rest := slices.Grow((*misses)[:0], len(toks))[:len(toks)]
 	rest = rest[:t.findShort(buf, toks, ids, rest)]
-	// The tokens set aside: misses of up to eight bytes, and longer ones,
-	// looked up here. The misses are compacted into the same array.
+	rest = rest[:t.findMid(folded, toks, ids, rest)]
+	// The tokens set aside: misses, keys not in their bucket, and keys
+	// longer than 16 bytes, looked up here. The misses are compacted into
+	// the same array.
 	out := rest[:0]
 	for _, i := range rest {
 		fs, fe := int(toks[i].fs), int(toks[i].fe)
 		id, ok := int32(0), false
 		switch n := fe - fs; {
-		case n <= 8:
-			id, ok = t.lookup(folded[fs:fe]) // not in its bucket, or a miss
 		case n > 8 && n <= 16:
 			id, ok = t.lookupMid(folded[fs:fe])
 		default:
@@ -130,14 +130,8 @@ func (t *tokenTable) findShort(buf []byte, toks []token, ids, rest []int32) int 
 			// to predict.
 			j := h & mask &^ (bucket - 1)
 			b := (*[bucket]tokenSlot)(slots[j : j+bucket])
-			sel, any := slotID(&b[0], w0, h)
-			sel2, any2 := slotID(&b[1], w0, h)
-			sel, any = sel|sel2, any|any2
-			sel2, any2 = slotID(&b[2], w0, h)
-			sel, any = sel|sel2, any|any2
-			sel2, any2 = slotID(&b[3], w0, h)
-			sel, any = sel|sel2, any|any2
-			id := sel | notFound&^any
+			m0, m1, m2, m3 := slotMask(&b[0], w0, h), slotMask(&b[1], w0, h), slotMask(&b[2], w0, h), slotMask(&b[3], w0, h)
+			id := b[0].id&m0 | b[1].id&m1 | b[2].id&m2 | b[3].id&m3 | notFound&^(m0|m1|m2|m3)
 			ids[i] = id
 			found = id != notFound
 		}
@@ -155,12 +149,43 @@ func (t *tokenTable) findShort(buf []byte, toks []token, ids, rest []int32) int 
 // which goes on past it.
 const bucket = 4
 
-// slotID returns the id of slot sl and a mask of ones if sl holds the key
-// w0 with hash h, and zeros otherwise.
-func slotID(sl *tokenSlot, w0 uint64, h uint32) (id, mask int32) {
+// findMid sets ids[i] for the tokens listed in rest of 9 to 16 bytes the
+// table holds, as findShort does for shorter ones, and keeps in rest the
+// others, returning how many. Such a key is two words, the first in its
+// slot and the last in long: most tokens of that length are names and
+// longer words of the news, an eighth of an article's.
+func (t *tokenTable) findMid(folded []byte, toks []token, ids, rest []int32) int {
+	mask, seed, slots, long := uint32(len(t.slots)-1), t.seed, t.slots, t.long
+	k := 0
+	for _, i := range rest {
+		fs, fe := uint(toks[i].fs), uint(toks[i].fe)
+		id := int32(notFound)
+		if n := fe - fs; n > 8 && n <= 16 && fe <= uint(len(folded)) {
+			w0, w1 := binary.LittleEndian.Uint64(folded[fs:]), binary.LittleEndian.Uint64(folded[fe-8:])
+			hi, lo := bits.Mul64(w0^seed, w1^uint64(n)^hashMul)
+			h := uint32(hi^lo) | 1 | longBit // hashMid
+			j := h & mask &^ (bucket - 1)
+			b := (*[bucket]tokenSlot)(slots[j : j+bucket])
+			m0, m1, m2, m3 := slotMask(&b[0], w0, h), slotMask(&b[1], w0, h), slotMask(&b[2], w0, h), slotMask(&b[3], w0, h)
+			id = b[0].id&m0 | b[1].id&m1 | b[2].id&m2 | b[3].id&m3 | notFound&^(m0|m1|m2|m3)
+			if lk := &long[j+uint32(1&m1|2&m2|3&m3)]; lk.w1 != w1 || uint(lk.len) != n {
+				id = notFound
+			}
+			ids[i] = id
+		}
+		rest[k] = i
+		if id == notFound {
+			k++
+		}
+	}
+	return k
+}
+
+// slotMask returns ones if slot sl holds the key whose first word is w0
+// and hash h, and zeros otherwise.
+func slotMask(sl *tokenSlot, w0 uint64, h uint32) int32 {
 	d := sl.w0 ^ w0 | uint64(sl.hash^h)
-	mask = int32((d|-d)>>63) - 1 // -1 when d == 0
-	return sl.id & mask, mask
+	return int32((d|-d)>>63) - 1 // -1 when d == 0
 }
 
 // notFound is an id no key has.
