@@ -142,12 +142,43 @@ func BenchmarkMatch(b *testing.B) {
 			b.Run(fmt.Sprintf("item=%s/rules=%d", size.name, n), func(b *testing.B) { benchMatch(b, items, vocab, n) })
 		}
 	}
+	// A bot that has run for days has seen far more distinct words than
+	// these items hold, and its token table is then far larger than the
+	// processor's caches.
+	items, vocab := benchItems(b, articleParas)
+	b.Run(fmt.Sprintf("item=article/rules=1000/seen=%d", seenWords), func(b *testing.B) {
+		e := benchEngine(b, 1000, vocab)
+		seeOtherWords(e, seenWords)
+		benchMatchWith(b, e, items)
+	})
+}
+
+// seenWords is how many other distinct words the token cache holds in the
+// benchmark of a long-running bot: most of maxCachedTokens.
+const seenWords = 90_000
+
+// seeOtherWords has the engine match items made of n distinct words found
+// in no labelled item, 4 to 12 letters long, so that its token cache holds
+// them.
+func seeOtherWords(e *Engine, n int) {
+	rng := rand.New(rand.NewPCG(7, 7))
+	var sb strings.Builder
+	for i := range n {
+		fmt.Fprintf(&sb, "%s%d ", strings.Repeat("q", 1+rng.IntN(6)), i)
+		if i%500 == 499 || i == n-1 {
+			e.Match(model.Item{Text: sb.String()})
+			sb.Reset()
+		}
+	}
 }
 
 func benchMatch(b *testing.B, items []model.Item, vocab []string, n int) {
+	benchMatchWith(b, benchEngine(b, n, vocab), items)
+}
+
+func benchMatchWith(b *testing.B, e *Engine, items []model.Item) {
 	runtime.LockOSThread()
 	defer runtime.UnlockOSThread()
-	e := benchEngine(b, n, vocab)
 	naive := naiveCompile(e)
 	for _, it := range items { // steady state: the token cache is warm
 		e.Match(it)
