@@ -122,16 +122,19 @@ func naiveMatch(rules []naiveRule, it model.Item) []string {
 }
 
 // foldText folds a whole text the way tokens are folded, keeping the
-// separators.
+// separators. Invalid bytes in a separator become U+FFFD, as the tokenizer
+// reads them: kept raw, two of them around a token that folds to nothing
+// (combining marks alone) would join into a new rune, perhaps a mark that
+// glues the next word to the previous one.
 func foldText(s string) string {
 	var b strings.Builder
 	last := 0
 	wordSpans(s, func(start, end int) {
-		b.WriteString(s[last:start])
+		b.WriteString(strings.ToValidUTF8(s[last:start], "\uFFFD"))
 		b.WriteString(fold(s[start:end]))
 		last = end
 	})
-	b.WriteString(s[last:])
+	b.WriteString(strings.ToValidUTF8(s[last:], "\uFFFD"))
 	return b.String()
 }
 
