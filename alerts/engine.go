@@ -19,9 +19,8 @@ type Engine struct {
 	nTopics int
 	nMemo   int     // operator memo slots (node.memo)
 	entries []entry // per target, and one past the last
-	prog    []op    // the queries of all targets (see op)
+	prog    []op    // the queries of all targets, each followed by its term ops (see op, termLeaves)
 	must    []int32 // the must groups of all targets (see mustGroups)
-	termOps []op    // the ops all targets take their terms from (see termLeaves)
 
 	exact          map[string][]int32 // folded word → targets it may trigger
 	prefixID       map[string]int32   // folded prefix (trigger or phrase anchor) → id
@@ -49,10 +48,10 @@ type Engine struct {
 	pool sync.Pool // *scratch
 }
 
-// entry is where a target's parts are: its query starts at prog[pc]; its
-// must groups are must[must:next.must], its term ops
-// termOps[terms:next.terms], next being the following entry. Matching
-// reads them together, so they share a cache line.
+// entry is where a target's parts are: its query starts at prog[pc] and is
+// followed by its term ops, prog[terms:next.pc]; its must groups are
+// must[must:next.must], next being the following entry. The term ops of a
+// match are then read from the cache lines of the query just evaluated.
 type entry struct {
 	pc, must, terms int32
 }

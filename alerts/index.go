@@ -217,13 +217,13 @@ func (e *Engine) buildIndex() {
 		en.must = int32(len(e.must))
 		e.must = appendMust(e.must, e.mustGroups(root))
 		en.pc = e.emit(root)
-		en.terms = int32(len(e.termOps))
+		en.terms = int32(len(e.prog))
 		leaves = termLeaves(root, leaves[:0], 0)
 		for _, l := range leaves {
-			e.termOps = append(e.termOps, e.leafOp(l))
+			e.prog = append(e.prog, e.leafOp(l))
 		}
 	}
-	e.entries[len(e.targets)] = entry{must: int32(len(e.must)), terms: int32(len(e.termOps))}
+	e.entries[len(e.targets)] = entry{pc: int32(len(e.prog)), must: int32(len(e.must)), terms: int32(len(e.prog))}
 	e.prog = slices.Clip(e.prog)
 }
 

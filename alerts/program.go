@@ -209,7 +209,7 @@ func termLeaves(n *node, dst []int32, from int) []int32 {
 // place each of its term leaves occurs in the item, up to maxTerms.
 func (e *Engine) terms(id int32, s *scratch) {
 	from := len(s.terms)
-	ops := e.termOps[e.entries[id].terms:e.entries[id+1].terms]
+	ops := e.prog[e.entries[id].terms:e.entries[id+1].pc] // up to the next target's query
 	for i := range ops {
 		if t := e.term(&ops[i], s); t != "" {
 			s.addTerm(t, from)
