@@ -168,7 +168,9 @@ func (t *tokenTable) findMid(folded []byte, toks []token, ids, rest []int32) int
 			b := (*[bucket]tokenSlot)(slots[j : j+bucket])
 			m0, m1, m2, m3 := slotMask(&b[0], w0, h), slotMask(&b[1], w0, h), slotMask(&b[2], w0, h), slotMask(&b[3], w0, h)
 			id = b[0].id&m0 | b[1].id&m1 | b[2].id&m2 | b[3].id&m3 | notFound&^(m0|m1|m2|m3)
-			if lk := &long[j+uint32(1&m1|2&m2|3&m3)]; lk.w1 != w1 || uint(lk.len) != n {
+			// Keys sharing their first word can share a hash too: when
+			// more than one slot answers, lookupMid tells them apart.
+			if lk := &long[j+uint32(1&m1|2&m2|3&m3)]; lk.w1 != w1 || uint(lk.len) != n || m0+m1+m2+m3 < -1 {
 				id = notFound
 			}
 			ids[i] = id

@@ -70,8 +70,9 @@ func TestTokenTableRefusesNUL(t *testing.T) {
 }
 
 // TestTokenTableHashCollision puts two short keys whose hashes are equal
-// (found by the birthday bound) and two long ones, and checks that each
-// keeps its own id: equal hashes must not make equal keys.
+// (found by the birthday bound) and two long ones, which also share their
+// first eight bytes, and checks that each keeps its own id: equal hashes
+// must not make equal keys.
 func TestTokenTableHashCollision(t *testing.T) {
 	tab := newTokenTable()
 	find := func(hash func(string) uint32, format string) (string, string) {
@@ -90,8 +91,10 @@ func TestTokenTableHashCollision(t *testing.T) {
 	short := func(k string) uint32 { _, h := tab.key([]byte(k)); return h }
 	a, b := find(short, "s%d")
 	c, d := find(short, "long-key-%d")
+	// Ids of distinct bits: a look-up that mixed two slots' ids would
+	// give neither.
 	for i, k := range []string{a, b, c, d} {
-		tab.put([]byte(k), int32(i))
+		tab.put([]byte(k), int32(1)<<i)
 	}
 	folded := []byte(a + b + c + d + "padding.")
 	toks := []token{{fs: 0, fe: int32(len(a))}, {fs: int32(len(a)), fe: int32(len(a + b))},
@@ -100,8 +103,8 @@ func TestTokenTableHashCollision(t *testing.T) {
 	var misses []int32
 	tab.findAll(folded, toks, ids, &misses)
 	for i, k := range []string{a, b, c, d} {
-		if id, ok := tab.lookup([]byte(k)); !ok || id != int32(i) || ids[i] != int32(i) {
-			t.Errorf("%q (colliding hash): lookup %d %v, findAll %d, want %d", k, id, ok, ids[i], i)
+		if id, ok := tab.lookup([]byte(k)); !ok || id != int32(1)<<i || ids[i] != int32(1)<<i {
+			t.Errorf("%q (colliding hash): lookup %d %v, findAll %d, want %d", k, id, ok, ids[i], 1<<i)
 		}
 	}
 }
