@@ -158,8 +158,8 @@ func BenchmarkMatch(b *testing.B) {
 const seenWords = 90_000
 
 // seeOtherWords has the engine match items made of n distinct words found
-// in no labelled item, 4 to 12 letters long, so that its token cache holds
-// them.
+// in no labelled item (2 to 11 bytes: q's and a number), so that its token
+// cache holds them.
 func seeOtherWords(e *Engine, n int) {
 	rng := rand.New(rand.NewPCG(7, 7))
 	var sb strings.Builder
