@@ -49,24 +49,26 @@ const longBit = 2
 
 const hashMul = 0x9E3779B97F4A7C15 // 2^64 / the golden ratio
 
-// hashShort hashes a key of at most eight bytes, w0.
-func (t *tokenTable) hashShort(w0 uint64) uint32 {
-	hi, lo := bits.Mul64(w0^t.seed, hashMul)
+// hashShort hashes a key of at most eight bytes, w0, with a table's seed.
+// It is a function of the seed, not a method, so that the per-token loops
+// keep the seed in a register.
+func hashShort(w0, seed uint64) uint32 {
+	hi, lo := bits.Mul64(w0^seed, hashMul)
 	return (uint32(hi^lo) | 1) &^ longBit
 }
 
 // hashLong hashes a key longer than eight bytes.
 func (t *tokenTable) hashLong(w []byte) uint32 {
 	if len(w) <= 16 { // the last eight bytes, overlapping the first word
-		return t.hashMid(binary.LittleEndian.Uint64(w), binary.LittleEndian.Uint64(w[len(w)-8:]), len(w))
+		return hashMid(binary.LittleEndian.Uint64(w), binary.LittleEndian.Uint64(w[len(w)-8:]), len(w), t.seed)
 	}
-	return t.hashMid(binary.LittleEndian.Uint64(w), maphash.Bytes(t.mseed, w[8:]), len(w))
+	return hashMid(binary.LittleEndian.Uint64(w), maphash.Bytes(t.mseed, w[8:]), len(w), t.seed)
 }
 
 // hashMid hashes a long key of n bytes from its first word and rest, the
 // hash of what follows (for 9 to 16 bytes, its last eight bytes).
-func (t *tokenTable) hashMid(w0, rest uint64, n int) uint32 {
-	hi, lo := bits.Mul64(w0^t.seed, rest^uint64(n)^hashMul)
+func hashMid(w0, rest uint64, n int, seed uint64) uint32 {
+	hi, lo := bits.Mul64(w0^seed, rest^uint64(n)^hashMul)
 	return uint32(hi^lo) | 1 | longBit
 }
 
@@ -123,8 +125,7 @@ func (t *tokenTable) findShort(buf []byte, toks []token, ids, rest []int32) int 
 		found := false
 		if n <= 8 && fs+8 <= uint(len(buf)) {
 			w0 := binary.LittleEndian.Uint64(buf[fs:]) & shortMask[n]
-			hi, lo := bits.Mul64(w0^seed, hashMul)
-			h := (uint32(hi^lo) | 1) &^ longBit // hashShort
+			h := hashShort(w0, seed)
 			// The four slots of the key's bucket, compared without a
 			// branch: whether the first slot holds the key is too random
 			// to predict.
@@ -162,8 +163,7 @@ func (t *tokenTable) findMid(folded []byte, toks []token, ids, rest []int32) int
 		id := int32(notFound)
 		if n := fe - fs; n > 8 && n <= 16 && fe <= uint(len(folded)) {
 			w0, w1 := binary.LittleEndian.Uint64(folded[fs:]), binary.LittleEndian.Uint64(folded[fe-8:])
-			hi, lo := bits.Mul64(w0^seed, w1^uint64(n)^hashMul)
-			h := uint32(hi^lo) | 1 | longBit // hashMid
+			h := hashMid(w0, w1, int(n), seed)
 			j := h & mask &^ (bucket - 1)
 			b := (*[bucket]tokenSlot)(slots[j : j+bucket])
 			m0, m1, m2, m3 := slotMask(&b[0], w0, h), slotMask(&b[1], w0, h), slotMask(&b[2], w0, h), slotMask(&b[3], w0, h)
@@ -199,7 +199,7 @@ var shortMask = [9]uint64{0, 0xff, 0xffff, 0xffffff, 0xffffffff, 0xff_ffffffff, 
 // lookupMid returns the id of w, of 9 to 16 bytes.
 func (t *tokenTable) lookupMid(w []byte) (int32, bool) {
 	w0, w1 := binary.LittleEndian.Uint64(w), binary.LittleEndian.Uint64(w[len(w)-8:])
-	h := t.hashMid(w0, w1, len(w))
+	h := hashMid(w0, w1, len(w), t.seed)
 	mask := uint32(len(t.slots) - 1)
 	for k := h & mask &^ (bucket - 1); ; k = (k + 1) & mask {
 		sl := &t.slots[k]
@@ -246,7 +246,7 @@ func (t *tokenTable) key(w []byte) (uint64, uint32) {
 	for i := len(w) - 1; i >= 0; i-- {
 		w0 = w0<<8 | uint64(w[i])
 	}
-	return w0, t.hashShort(w0)
+	return w0, hashShort(w0, t.seed)
 }
 
 // put adds w, which must not be in the table.
