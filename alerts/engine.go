@@ -93,6 +93,7 @@ type scratch struct {
 	infos  tokenInfos // the cache's infos for this item
 	extra  tokenInfos // ids past infos: tokens the full cache did not take
 	misses []int32
+	late   []int32 // slots of tokens found late in their bucket (see tokenTable.promote)
 
 	prefixGen []uint32  // per prefix id: == gen when prefixTok is for this item
 	prefixTok [][]int32 // per prefix id: ids of the item's tokens that start with it
@@ -401,11 +402,15 @@ func (e *Engine) index(s *scratch) {
 	s.misses = s.misses[:0]
 	c := e.cache.Load()
 	c.mu.RLock()
-	c.ids.findAll(d.folded, d.toks, s.tid, &s.misses)
+	c.ids.findAll(d.folded, d.toks, s.tid, &s.misses, &s.late)
+	moves := c.ids.moves
 	s.infos = c.infos
 	c.mu.RUnlock()
 	if len(s.misses) > 0 {
 		e.resolve(c, s)
+	}
+	if len(s.late) > 0 {
+		promote(c, s.late, moves)
 	}
 	s.growIDs(s.infos.len() + s.extra.len())
 	// Only the tokens the index knows of are chained, a third of an
@@ -421,6 +426,20 @@ func (e *Engine) index(s *scratch) {
 	for _, i := range rel[:k] {
 		s.chain(i, s.tid[i], d.toks[i].field)
 	}
+}
+
+// promote has the cache's table count the late look-ups of an item and
+// move the keys counted most (see tokenTable.promote). It is only a
+// matter of speed: it gives up when another goroutine holds the lock, or
+// when keys have moved since the look-ups, as their slots are then stale.
+func promote(c *tokenCache, late []int32, moves uint64) {
+	if !c.mu.TryLock() {
+		return
+	}
+	if c.ids.moves == moves {
+		c.ids.promote(late)
+	}
+	c.mu.Unlock()
 }
 
 // growIDs makes room for token ids below n.

@@ -2,6 +2,7 @@ package alerts
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -36,8 +37,8 @@ func TestTokenTable(t *testing.T) {
 	}
 	folded = folded[:len(folded):len(folded)]
 	ids := make([]int32, len(toks))
-	var misses []int32
-	tab.findAll(folded, toks, ids, &misses)
+	var misses, late []int32
+	tab.findAll(folded, toks, ids, &misses, &late)
 	missed := map[int32]bool{}
 	for _, m := range misses {
 		missed[m] = true
@@ -100,11 +101,87 @@ func TestTokenTableHashCollision(t *testing.T) {
 	toks := []token{{fs: 0, fe: int32(len(a))}, {fs: int32(len(a)), fe: int32(len(a + b))},
 		{fs: int32(len(a + b)), fe: int32(len(a + b + c))}, {fs: int32(len(a + b + c)), fe: int32(len(a + b + c + d))}}
 	ids := make([]int32, 4)
-	var misses []int32
-	tab.findAll(folded, toks, ids, &misses)
+	var misses, late []int32
+	tab.findAll(folded, toks, ids, &misses, &late)
 	for i, k := range []string{a, b, c, d} {
 		if id, ok := tab.lookup([]byte(k)); !ok || id != int32(1)<<i || ids[i] != int32(1)<<i {
 			t.Errorf("%q (colliding hash): lookup %d %v, findAll %d, want %d", k, id, ok, ids[i], 1<<i)
 		}
+	}
+}
+
+// TestTokenTablePromote fills one bucket past its four slots with keys of
+// every length class, looks one late key up often, and checks that promote
+// moves it to the bucket's first slot while every key, moved or not, keeps
+// its id for findAll and lookup.
+func TestTokenTablePromote(t *testing.T) {
+	tab := newTokenTable()
+	mask := uint32(len(tab.slots) - 1)
+	bucketOf := func(k string) uint32 { _, h := tab.key([]byte(k)); return h & mask &^ (bucket - 1) }
+	// Keys of one bucket: two of 9-16 bytes first, then short ones, then
+	// one longer than 16 bytes; the last ones overflow into the next
+	// bucket.
+	want := bucketOf("k0")
+	var keys []string
+	for _, format := range []string{"mid-key-%d", "mid-key-%d", "k%d", "k%d", "k%d", "a-key-longer-than-sixteen-%d"} {
+		for i := 0; ; i++ {
+			k := fmt.Sprintf(format, i)
+			if bucketOf(k) == want && !slices.Contains(keys, k) {
+				keys = append(keys, k)
+				break
+			}
+		}
+	}
+	for i, k := range keys {
+		tab.put([]byte(k), int32(i))
+	}
+	check := func(when string) {
+		t.Helper()
+		var folded []byte
+		var toks []token
+		for _, k := range keys {
+			toks = append(toks, token{fs: int32(len(folded)), fe: int32(len(folded) + len(k))})
+			folded = append(folded, k...)
+		}
+		ids := make([]int32, len(toks))
+		var misses, late []int32
+		tab.findAll(folded, toks, ids, &misses, &late)
+		for i, k := range keys {
+			if id, ok := tab.lookup([]byte(k)); !ok || id != int32(i) || ids[i] != int32(i) {
+				t.Errorf("%s: %q: lookup %d %v, findAll %d, want %d", when, k, id, ok, ids[i], i)
+			}
+		}
+		if len(misses) > 0 {
+			t.Errorf("%s: findAll missed tokens %v", when, misses)
+		}
+	}
+	check("before")
+	// keys[3], a short key in the third slot, brought often.
+	var folded []byte
+	var toks []token
+	for range promoteAfter {
+		toks = append(toks, token{fs: int32(len(folded)), fe: int32(len(folded) + len(keys[3]))})
+		folded = append(folded, keys[3]+"."...)
+	}
+	folded = append(folded, "padding"...) // so that every key can be read eight bytes at a time
+	ids := make([]int32, len(toks))
+	var misses, late []int32
+	tab.findAll(folded, toks, ids, &misses, &late)
+	if len(late) != promoteAfter {
+		t.Fatalf("late look-ups %v, want %d", late, promoteAfter)
+	}
+	moves := tab.moves
+	tab.promote(late)
+	if tab.moves == moves {
+		t.Fatal("promote moved nothing")
+	}
+	if first := tab.slots[want]; first.id != 3 {
+		t.Errorf("first slot of the bucket holds id %d, want 3", first.id)
+	}
+	check("after")
+	// Once first, the key is no longer late.
+	tab.findAll(folded, toks, ids, &misses, &late)
+	if len(late) != 0 {
+		t.Errorf("late look-ups after promotion: %v", late)
 	}
 }
