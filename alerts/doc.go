@@ -48,9 +48,12 @@
 //   - Matching is memory-bound, so what it reads per item is laid out to
 //     share cache lines: the queries of all rules are one flat program
 //     (see op), what the index knows of each token is one packed array,
-//     and the token table's slots are 16 bytes, four to a cache line; a
-//     token is compared with the four slots of its bucket at once, without
-//     a branch.
+//     and the token table's slots are 16 bytes, four to a cache line. A
+//     token is compared with the first slot of its bucket, where the table
+//     moves the words items bring most, so that the branch is predictable;
+//     the other three slots are compared at once, without a branch. Moving
+//     keys needs the cache's write lock, which matching only tries to take:
+//     it is a matter of speed, never of what matches.
 //   - A match's terms are the rule's words, phrases, prefixes, regexes and
 //     topic aliases outside NOT that occur in the item, in query order, at
 //     most 10 (see GRAMMAR.md).
