@@ -100,20 +100,26 @@ func (t *tokenTable) findAll(folded []byte, toks []token, ids []int32, misses, l
 	rest, *late = rest[:nr], lt[:nl]
 	// The tokens set aside: misses, keys not in their bucket, and keys
 	// longer than 16 bytes, looked up here. The misses are compacted into
-	// the same array.
+	// the same array; keys found past the first slot of their bucket are
+	// listed late too.
 	out := rest[:0]
+	mask := uint32(len(t.slots) - 1)
 	for _, i := range rest {
 		fs, fe := int(toks[i].fs), int(toks[i].fe)
-		id, ok := int32(0), false
+		k, ok := uint32(0), false
 		switch n := fe - fs; {
 		case n > 8 && n <= 16:
-			id, ok = t.lookupMid(folded[fs:fe])
+			k, ok = t.slotMid(folded[fs:fe])
 		default:
-			id, ok = t.lookup(folded[fs:fe])
+			k, ok = t.slot(folded[fs:fe])
 		}
-		ids[i] = id
 		if !ok {
 			out = append(out, i)
+			continue
+		}
+		ids[i] = t.slots[k].id
+		if k != t.slots[k].hash&mask&^(bucket-1) {
+			*late = append(*late, int32(k))
 		}
 	}
 	*misses = out
@@ -202,7 +208,7 @@ func (t *tokenTable) findMid(folded []byte, toks []token, ids, rest []int32) int
 			m0, m1, m2, m3 := slotMask(&b[0], w0, h), slotMask(&b[1], w0, h), slotMask(&b[2], w0, h), slotMask(&b[3], w0, h)
 			id = b[0].id&m0 | b[1].id&m1 | b[2].id&m2 | b[3].id&m3 | notFound&^(m0|m1|m2|m3)
 			// Keys sharing their first word can share a hash too: when
-			// more than one slot answers, lookupMid tells them apart.
+			// more than one slot answers, slotMid tells them apart.
 			if lk := &long[j+uint32(1&m1|2&m2|3&m3)]; lk.w1 != w1 || uint(lk.len) != n || m0+m1+m2+m3 < -1 {
 				id = notFound
 			}
@@ -229,8 +235,8 @@ const notFound = math.MinInt32
 // shortMask[n] keeps the first n bytes of a little-endian word.
 var shortMask = [9]uint64{0, 0xff, 0xffff, 0xffffff, 0xffffffff, 0xff_ffffffff, 0xffff_ffffffff, 0xffffff_ffffffff, 0xffffffff_ffffffff}
 
-// lookupMid returns the id of w, of 9 to 16 bytes.
-func (t *tokenTable) lookupMid(w []byte) (int32, bool) {
+// slotMid returns the slot of w, of 9 to 16 bytes.
+func (t *tokenTable) slotMid(w []byte) (uint32, bool) {
 	w0, w1 := binary.LittleEndian.Uint64(w), binary.LittleEndian.Uint64(w[len(w)-8:])
 	h := hashMid(w0, w1, len(w), t.seed)
 	mask := uint32(len(t.slots) - 1)
@@ -241,7 +247,7 @@ func (t *tokenTable) lookupMid(w []byte) (int32, bool) {
 		}
 		if sl.hash == h && sl.w0 == w0 {
 			if lk := &t.long[k]; lk.w1 == w1 && int(lk.len) == len(w) {
-				return sl.id, true
+				return k, true
 			}
 		}
 	}
@@ -249,6 +255,12 @@ func (t *tokenTable) lookupMid(w []byte) (int32, bool) {
 
 // lookup returns the id of w.
 func (t *tokenTable) lookup(w []byte) (int32, bool) {
+	k, ok := t.slot(w)
+	return t.slots[k].id, ok
+}
+
+// slot returns the slot of w.
+func (t *tokenTable) slot(w []byte) (uint32, bool) {
 	w0, h := t.key(w)
 	mask := uint32(len(t.slots) - 1)
 	for k := h & mask &^ (bucket - 1); ; k = (k + 1) & mask {
@@ -257,7 +269,7 @@ func (t *tokenTable) lookup(w []byte) (int32, bool) {
 			return 0, false
 		}
 		if sl.hash == h && sl.w0 == w0 && (len(w) <= 8 || t.longEqual(k, w)) {
-			return sl.id, true
+			return k, true
 		}
 	}
 }

@@ -156,32 +156,35 @@ func TestTokenTablePromote(t *testing.T) {
 		}
 	}
 	check("before")
-	// keys[3], a short key in the third slot, brought often.
-	var folded []byte
-	var toks []token
-	for range promoteAfter {
-		toks = append(toks, token{fs: int32(len(folded)), fe: int32(len(folded) + len(keys[3]))})
-		folded = append(folded, keys[3]+"."...)
-	}
-	folded = append(folded, "padding"...) // so that every key can be read eight bytes at a time
-	ids := make([]int32, len(toks))
-	var misses, late []int32
-	tab.findAll(folded, toks, ids, &misses, &late)
-	if len(late) != promoteAfter {
-		t.Fatalf("late look-ups %v, want %d", late, promoteAfter)
-	}
-	moves := tab.moves
-	tab.promote(late)
-	if tab.moves == moves {
-		t.Fatal("promote moved nothing")
-	}
-	if first := tab.slots[want]; first.id != 3 {
-		t.Errorf("first slot of the bucket holds id %d, want 3", first.id)
-	}
-	check("after")
-	// Once first, the key is no longer late.
-	tab.findAll(folded, toks, ids, &misses, &late)
-	if len(late) != 0 {
-		t.Errorf("late look-ups after promotion: %v", late)
+	// keys[3], a short key in the bucket's last slot, and keys[4], one
+	// that overflowed into the next bucket, each brought often.
+	for _, often := range []int32{3, 4} {
+		var folded []byte
+		var toks []token
+		for range promoteAfter {
+			toks = append(toks, token{fs: int32(len(folded)), fe: int32(len(folded) + len(keys[often]))})
+			folded = append(folded, keys[often]+"."...)
+		}
+		folded = append(folded, "padding"...) // so that every key can be read eight bytes at a time
+		ids := make([]int32, len(toks))
+		var misses, late []int32
+		tab.findAll(folded, toks, ids, &misses, &late)
+		if len(late) != promoteAfter {
+			t.Fatalf("key %d: late look-ups %v, want %d", often, late, promoteAfter)
+		}
+		moves := tab.moves
+		tab.promote(late)
+		if tab.moves == moves {
+			t.Fatalf("key %d: promote moved nothing", often)
+		}
+		if first := tab.slots[want]; first.id != often {
+			t.Errorf("first slot of the bucket holds id %d, want %d", first.id, often)
+		}
+		check(fmt.Sprintf("after promoting key %d", often))
+		// Once first, the key is no longer late.
+		tab.findAll(folded, toks, ids, &misses, &late)
+		if len(late) != 0 {
+			t.Errorf("key %d: late look-ups after promotion: %v", often, late)
+		}
 	}
 }
