@@ -93,7 +93,7 @@ type scratch struct {
 	infos  tokenInfos // the cache's infos for this item
 	extra  tokenInfos // ids past infos: tokens the full cache did not take
 	misses []int32
-	late   []int32 // slots of tokens found late in their bucket (see tokenTable.promote)
+	late   []int32 // slots of the keys found past the first slot of their bucket (see tokenTable.promote)
 
 	prefixGen []uint32  // per prefix id: == gen when prefixTok is for this item
 	prefixTok [][]int32 // per prefix id: ids of the item's tokens that start with it

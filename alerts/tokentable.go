@@ -17,11 +17,12 @@ import (
 // digit); one can be empty (a run of combining marks folds to nothing).
 // Most are at most eight bytes long, and such a key, zero-padded to a
 // word, is its own slot's w0: finding it is one multiply to hash it and
-// one compare of each slot of its bucket (one cache line), with no call,
-// no byte loop and no branch. A slot is 16 bytes (the table is read for
-// every token and its size is what costs), so the place of a longer key in
-// the arena is kept aside, in long. Probing is linear from the start of
-// the key's bucket; keys are never removed.
+// one compare with the first slot of its bucket (one cache line), where
+// the table moves the keys items bring most (see promote), with no call
+// and no byte loop. A slot is 16 bytes (the table is read for every token
+// and its size is what costs), so the place of a longer key in the arena
+// is kept aside, in long. Probing is linear from the start of the key's
+// bucket; keys are never removed, but promote swaps them.
 type tokenTable struct {
 	seed  uint64 // random per table, so that feed text cannot aim collisions
 	mseed maphash.Seed
@@ -87,9 +88,9 @@ func newTokenTable() *tokenTable {
 
 // findAll sets ids[i] to the id of every token toks[i], whose folded text
 // is folded[fs:fe], sets *misses to the indexes of the tokens the table
-// does not hold, and *late to the slots of the keys of up to eight bytes
-// found in their bucket but not in its first slot (see promote). It is the
-// per-token loop of matching.
+// does not hold, and *late to the slots of the keys found past the first
+// slot of their bucket (see promote). It is the per-token loop of
+// matching.
 func (t *tokenTable) findAll(folded []byte, toks []token, ids []int32, misses, late *[]int32) {
 	buf := folded[:cap(folded)] // a word can be read eight bytes at a time
 	rest := slices.Grow((*misses)[:0], len(toks))[:len(toks)]
@@ -183,10 +184,11 @@ func (t *tokenTable) findLate(buf []byte, toks []token, ids, rest, late []int32)
 	return nr, nl
 }
 
-// bucket is how many slots findShort compares at once: four slots are
-// one cache line. A key is placed in the first free slot from the start of
-// its bucket on, so one not in its bucket is looked for again by lookup,
-// which goes on past it.
+// bucket is how many slots make a bucket: four slots are one cache line.
+// findShort compares a key with the first, findLate with the other three
+// at once, findMid with all four. A key is placed in the first free slot
+// from the start of its bucket on, so one not in its bucket is looked for
+// again by slot, which goes on past it.
 const bucket = 4
 
 // findMid sets ids[i] for the tokens listed in rest of 9 to 16 bytes the
