@@ -22,10 +22,10 @@ const (
 // op is one node of a compiled query. The queries of all targets are laid
 // out in one array (Engine.prog), each operator followed by the subtrees
 // of its operands, those of AND and OR cheapest first, and each query
-// followed by the leaf ops its matches take their terms from (see entry). Evaluating a rule
-// then reads a few consecutive cache lines instead of chasing a pointer
-// per node and a leaf record per term; a single word or prefix, the most
-// common leaf, is answered from its op alone. Matching is bound by memory
+// followed by the leaf ops its matches take their terms from (see entry).
+// Evaluating a rule then reads a few consecutive cache lines instead of
+// chasing a pointer per node and a leaf record per term; a single word or
+// prefix, the most common leaf, is answered from its op alone. Matching is bound by memory
 // more than by instructions; this layout halved its cache misses. The
 // trees (node) are kept for compiling and analysis only.
 type op struct {

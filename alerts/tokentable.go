@@ -119,7 +119,7 @@ func (t *tokenTable) findAll(folded []byte, toks []token, ids []int32, misses, l
 			continue
 		}
 		ids[i] = t.slots[k].id
-		if k != t.slots[k].hash&mask&^(bucket-1) {
+		if k != bucketStart(t.slots[k].hash, mask) {
 			*late = append(*late, int32(k))
 		}
 	}
@@ -142,7 +142,7 @@ func (t *tokenTable) findShort(buf []byte, toks []token, ids, rest []int32) int 
 		if n <= 8 && fs+8 <= uint(len(buf)) {
 			w0 := binary.LittleEndian.Uint64(buf[fs:fs+8]) & shortMask[n]
 			h := hashShort(w0, seed)
-			sl := &slots[h&mask&^(bucket-1)]
+			sl := &slots[bucketStart(h, mask)]
 			ids[i] = sl.id
 			found = sl.w0 == w0 && sl.hash == h
 		}
@@ -167,7 +167,7 @@ func (t *tokenTable) findLate(buf []byte, toks []token, ids, rest, late []int32)
 		if n <= 8 && fs+8 <= uint(len(buf)) {
 			w0 := binary.LittleEndian.Uint64(buf[fs:fs+8]) & shortMask[n]
 			h := hashShort(w0, seed)
-			j := h & mask &^ (bucket - 1)
+			j := bucketStart(h, mask)
 			b := (*[bucket]tokenSlot)(slots[j : j+bucket])
 			m1, m2, m3 := slotMask(&b[1], w0, h), slotMask(&b[2], w0, h), slotMask(&b[3], w0, h)
 			id = b[1].id&m1 | b[2].id&m2 | b[3].id&m3 | notFound&^(m1|m2|m3)
@@ -191,6 +191,11 @@ func (t *tokenTable) findLate(buf []byte, toks []token, ids, rest, late []int32)
 // again by slot, which goes on past it.
 const bucket = 4
 
+// bucketStart is the first slot of the bucket of a key of hash h, in a
+// table of mask+1 slots. (The hash's two low bits are flags, which the
+// bucket's slot bits drop.)
+func bucketStart(h, mask uint32) uint32 { return h & mask &^ (bucket - 1) }
+
 // findMid sets ids[i] for the tokens listed in rest of 9 to 16 bytes the
 // table holds, as findShort does for shorter ones, and keeps in rest the
 // others, returning how many. Such a key is two words, the first in its
@@ -205,7 +210,7 @@ func (t *tokenTable) findMid(folded []byte, toks []token, ids, rest []int32) int
 		if n := fe - fs; n > 8 && n <= 16 && fe <= uint(len(folded)) {
 			w0, w1 := binary.LittleEndian.Uint64(folded[fs:]), binary.LittleEndian.Uint64(folded[fe-8:])
 			h := hashMid(w0, w1, int(n), seed)
-			j := h & mask &^ (bucket - 1)
+			j := bucketStart(h, mask)
 			b := (*[bucket]tokenSlot)(slots[j : j+bucket])
 			m0, m1, m2, m3 := slotMask(&b[0], w0, h), slotMask(&b[1], w0, h), slotMask(&b[2], w0, h), slotMask(&b[3], w0, h)
 			id = b[0].id&m0 | b[1].id&m1 | b[2].id&m2 | b[3].id&m3 | notFound&^(m0|m1|m2|m3)
@@ -242,7 +247,7 @@ func (t *tokenTable) slotMid(w []byte) (uint32, bool) {
 	w0, w1 := binary.LittleEndian.Uint64(w), binary.LittleEndian.Uint64(w[len(w)-8:])
 	h := hashMid(w0, w1, len(w), t.seed)
 	mask := uint32(len(t.slots) - 1)
-	for k := h & mask &^ (bucket - 1); ; k = (k + 1) & mask {
+	for k := bucketStart(h, mask); ; k = (k + 1) & mask {
 		sl := &t.slots[k]
 		if sl.hash == 0 {
 			return 0, false
@@ -265,7 +270,7 @@ func (t *tokenTable) lookup(w []byte) (int32, bool) {
 func (t *tokenTable) slot(w []byte) (uint32, bool) {
 	w0, h := t.key(w)
 	mask := uint32(len(t.slots) - 1)
-	for k := h & mask &^ (bucket - 1); ; k = (k + 1) & mask {
+	for k := bucketStart(h, mask); ; k = (k + 1) & mask {
 		sl := &t.slots[k]
 		if sl.hash == 0 {
 			return 0, false
@@ -317,7 +322,7 @@ func (t *tokenTable) put(w []byte, id int32) {
 
 func (t *tokenTable) place(s tokenSlot, lk longKey) {
 	mask := uint32(len(t.slots) - 1)
-	k := s.hash & mask &^ (bucket - 1)
+	k := bucketStart(s.hash, mask)
 	for t.slots[k].hash != 0 {
 		k = (k + 1) & mask
 	}
@@ -366,7 +371,7 @@ func (t *tokenTable) promote(late []int32) {
 			continue
 		}
 		t.late[p] = 0
-		first := t.slots[p].hash & mask &^ (bucket - 1)
+		first := bucketStart(t.slots[p].hash, mask)
 		if uint32(p) == first {
 			continue // it moved there since it was listed
 		}

@@ -117,7 +117,7 @@ func TestTokenTableHashCollision(t *testing.T) {
 func TestTokenTablePromote(t *testing.T) {
 	tab := newTokenTable()
 	mask := uint32(len(tab.slots) - 1)
-	bucketOf := func(k string) uint32 { _, h := tab.key([]byte(k)); return h & mask &^ (bucket - 1) }
+	bucketOf := func(k string) uint32 { _, h := tab.key([]byte(k)); return bucketStart(h, mask) }
 	// Keys of one bucket: two of 9-16 bytes first, then short ones, then
 	// one longer than 16 bytes; the last ones overflow into the next
 	// bucket.
