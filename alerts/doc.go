@@ -50,8 +50,9 @@
 //     (see op), what the index knows of each token is one packed array,
 //     and the token table's slots are 16 bytes, four to a cache line. A
 //     token is compared with the first slot of its bucket, where the table
-//     moves the words items bring most, so that the branch is predictable;
-//     the other three slots are compared at once, without a branch. Moving
+//     moves the words items bring most, so that the branch is predictable,
+//     and those first slots are kept again in one packed array; the other
+//     three slots are compared at once, without a branch. Moving
 //     keys needs the cache's write lock, which matching only tries to take:
 //     it is a matter of speed, never of what matches.
 //   - A match's terms are the rule's words, phrases, prefixes, regexes and

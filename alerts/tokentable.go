@@ -17,9 +17,10 @@ import (
 // digit); one can be empty (a run of combining marks folds to nothing).
 // Most are at most eight bytes long, and such a key, zero-padded to a
 // word, is its own slot's w0: finding it is one multiply to hash it and
-// one compare with the first slot of its bucket (one cache line), where
-// the table moves the keys items bring most (see promote), with no call
-// and no byte loop. A slot is 16 bytes (the table is read for every token
+// one compare with the first slot of its bucket, where the table moves the
+// keys items bring most (see promote), with no call and no byte loop. The
+// first slots are also kept packed, in head, so that those of the common
+// words share cache lines. A slot is 16 bytes (the table is read for every token
 // and its size is what costs), so the place of a longer key in the arena
 // is kept aside, in long. Probing is linear from the start of the key's
 // bucket; keys are never removed, but promote swaps them.
@@ -28,7 +29,11 @@ type tokenTable struct {
 	mseed maphash.Seed
 	slots []tokenSlot // power of two, at most half full
 	long  []longKey   // per slot of a key longer than eight bytes
-	late  []uint8     // per slot: its key's look-ups not answered by the first slot of its bucket, since it last moved (see promote)
+	// The first slot of every bucket again, packed: findShort reads only
+	// these, 16 bytes a bucket instead of a cache line, so the first slots
+	// of a table of thousands of words share cache lines.
+	head  []headSlot
+	late  []uint8 // per slot: its key's look-ups not answered by the first slot of its bucket, since it last moved (see promote)
 	keys  []byte
 	n     int
 	moves uint64 // changes of where keys are: a position recorded before one is stale
@@ -39,6 +44,18 @@ type tokenSlot struct {
 	hash uint32 // 0: empty; longBit set: the key is longer than eight bytes
 	id   int32
 }
+
+// headSlot is the first slot of a bucket as findShort reads it: the w0 of
+// its key when that is at most eight bytes long (noShortKey otherwise),
+// and its id.
+type headSlot struct {
+	w0 uint64
+	id int32
+}
+
+// noShortKey is a head that no key of at most eight bytes has: its first
+// byte is zero and another is not, and keys hold no NUL byte.
+const noShortKey = 1 << 63
 
 // longKey is where a key longer than eight bytes is in the arena, and its
 // last eight bytes: a key of up to 16 bytes is then compared without
@@ -83,6 +100,29 @@ func newTokenTable() *tokenTable {
 		slots: make([]tokenSlot, 1024),
 		long:  make([]longKey, 1024),
 		late:  make([]uint8, 1024),
+		head:  newHeads(1024 / bucket),
+	}
+}
+
+func newHeads(n int) []headSlot {
+	h := make([]headSlot, n)
+	for i := range h {
+		h[i].w0 = noShortKey
+	}
+	return h
+}
+
+// setHead copies slot k to the packed heads when it is the first of its
+// bucket.
+func (t *tokenTable) setHead(k uint32) {
+	if k%bucket != 0 {
+		return
+	}
+	sl := &t.slots[k]
+	b := k / bucket
+	t.head[b] = headSlot{w0: noShortKey, id: sl.id}
+	if sl.hash != 0 && sl.hash&longBit == 0 {
+		t.head[b].w0 = sl.w0
 	}
 }
 
@@ -130,21 +170,22 @@ func (t *tokenTable) findAll(folded []byte, toks []token, ids []int32, misses, l
 // the first slot of its bucket, where promote moves the words items bring
 // most, and lists the indexes of the other tokens in rest, returning how
 // many. It is written out for that common case, a key that is its own
-// first word: one multiply to hash it and one compare. The loop makes no
-// call and has no other path: with either, the compiler reloaded the
-// loop's values from the stack for every token.
+// first word: one multiply to hash it and one compare with the bucket's
+// head, a single one since a head holds only keys of that length. The loop
+// makes no call and has no other path: with either, the compiler reloaded
+// the loop's values from the stack for every token.
 func (t *tokenTable) findShort(buf []byte, toks []token, ids, rest []int32) int {
-	mask, seed, slots := uint32(len(t.slots)-1), t.seed, t.slots
+	bmask, seed, head := uint32(len(t.head)-1), t.seed, t.head
 	k := 0
 	for i := range toks {
 		fs, n := uint(toks[i].fs), uint(toks[i].fe-toks[i].fs)
 		found := false
 		if n <= 8 && fs+8 <= uint(len(buf)) {
 			w0 := binary.LittleEndian.Uint64(buf[fs:fs+8]) & shortMask[n]
-			h := hashShort(w0, seed)
-			sl := &slots[bucketStart(h, mask)]
-			ids[i] = sl.id
-			found = sl.w0 == w0 && sl.hash == h
+			b := hashShort(w0, seed) / bucket & bmask
+			hs := &head[b]
+			ids[i] = hs.id
+			found = hs.w0 == w0
 		}
 		rest[k] = int32(i)
 		if !found {
@@ -330,6 +371,7 @@ func (t *tokenTable) place(s tokenSlot, lk longKey) {
 	if s.hash&longBit != 0 {
 		t.long[k] = lk
 	}
+	t.setHead(k)
 }
 
 func (t *tokenTable) grow() {
@@ -337,6 +379,7 @@ func (t *tokenTable) grow() {
 	t.slots = make([]tokenSlot, 2*len(old))
 	t.long = make([]longKey, 2*len(old))
 	t.late = make([]uint8, 2*len(old))
+	t.head = newHeads(2 * len(old) / bucket)
 	// In slot order, so that the keys a bucket held first stay first.
 	for k, s := range old {
 		if s.hash != 0 {
@@ -378,6 +421,8 @@ func (t *tokenTable) promote(late []int32) {
 		t.slots[p], t.slots[first] = t.slots[first], t.slots[p]
 		t.long[p], t.long[first] = t.long[first], t.long[p]
 		t.late[first] = 0
+		t.setHead(first)
+		t.setHead(uint32(p)) // it may be the first slot of the next bucket
 		t.moves++
 	}
 }
@@ -389,6 +434,7 @@ func (t *tokenTable) clone() *tokenTable {
 		slots: slices.Clone(t.slots),
 		long:  slices.Clone(t.long),
 		late:  make([]uint8, len(t.late)),
+		head:  slices.Clone(t.head),
 		keys:  slices.Clone(t.keys),
 		n:     t.n,
 	}

@@ -53,6 +53,8 @@ func TestTokenTable(t *testing.T) {
 			t.Fatalf("%q: lookup id %d, findAll id %d, want %d", q, id, ids[i], i)
 		}
 	}
+	checkHeads(t, tab)
+	checkHeads(t, clone)
 	if _, ok := clone.lookup([]byte("only-in-clone")); !ok {
 		t.Fatal("clone lost its own key")
 	}
@@ -154,6 +156,7 @@ func TestTokenTablePromote(t *testing.T) {
 		if len(misses) > 0 {
 			t.Errorf("%s: findAll missed tokens %v", when, misses)
 		}
+		checkHeads(t, tab)
 	}
 	check("before")
 	// keys[3], a short key in the bucket's last slot, and keys[4], one
@@ -185,6 +188,25 @@ func TestTokenTablePromote(t *testing.T) {
 		tab.findAll(folded, toks, ids, &misses, &late)
 		if len(late) != 0 {
 			t.Errorf("key %d: late look-ups after promotion: %v", often, late)
+		}
+	}
+}
+
+// checkHeads checks that the packed first slots findShort reads are those
+// of the table's buckets.
+func checkHeads(t *testing.T, tab *tokenTable) {
+	t.Helper()
+	if len(tab.head)*bucket != len(tab.slots) {
+		t.Fatalf("%d heads for %d slots", len(tab.head), len(tab.slots))
+	}
+	for b, h := range tab.head {
+		sl := tab.slots[b*bucket]
+		want := headSlot{w0: noShortKey, id: sl.id}
+		if sl.hash != 0 && sl.hash&longBit == 0 {
+			want.w0 = sl.w0
+		}
+		if h != want {
+			t.Fatalf("head of bucket %d is %+v, its first slot %+v", b, h, sl)
 		}
 	}
 }
