@@ -18,9 +18,9 @@ type Engine struct {
 	targets []target // topics first, then rules, in config order
 	nTopics int
 	nMemo   int     // operator memo slots (node.memo)
-	entries []entry // per target, and one past the last
+	entryAt []int32 // per target, and one past the last: where its entry starts in entries
+	entries []int32 // per target: its entry (see entry), then its must groups (see mustGroups)
 	prog    []op    // the queries of all targets, each followed by its term ops (see op, termLeaves)
-	must    []int32 // the must groups of all targets (see mustGroups)
 
 	exact          map[string][]int32 // folded word → targets it may trigger
 	prefixID       map[string]int32   // folded prefix (trigger or phrase anchor) → id
@@ -49,11 +49,20 @@ type Engine struct {
 }
 
 // entry is where a target's parts are: its query starts at prog[pc] and is
-// followed by its term ops, prog[terms:next.pc]; its must groups are
-// must[must:next.must], next being the following entry. The term ops of a
-// match are then read from the cache lines of the query just evaluated.
+// followed by its term ops, prog[terms:end]. The term ops of a match are
+// then read from the cache lines of the query just evaluated. The entry is
+// followed by the target's must groups, in the same cache line.
 type entry struct {
-	pc, must, terms int32
+	pc, terms, end int32
+}
+
+const entryLen = 3 // int32s
+
+// entry returns the entry of target id and its must groups.
+func (e *Engine) entry(id int32) (entry, []int32) {
+	at := e.entryAt[id : id+2 : id+2]
+	x := e.entries[at[0]:at[1]:at[1]]
+	return entry{pc: x[0], terms: x[1], end: x[2]}, x[entryLen:]
 }
 
 // target is a compiled topic or rule.
@@ -253,8 +262,8 @@ func (e *Engine) evaluate(it model.Item, wantTopics, wantMatches bool) (topics [
 			if isTopic && !wantTopics || !isTopic && !wantMatches {
 				continue
 			}
-			en := e.entries[id : id+2 : id+2]
-			if !s.mustHold(e.must[en[0].must:en[1].must]) || !e.eval(en[0].pc, s) {
+			en, must := e.entry(id)
+			if !s.mustHold(must) || !e.eval(en.pc, s) {
 				continue
 			}
 			if isTopic {
@@ -262,7 +271,7 @@ func (e *Engine) evaluate(it model.Item, wantTopics, wantMatches bool) (topics [
 				continue
 			}
 			from := len(s.terms)
-			e.terms(id, s)
+			e.terms(en, s)
 			s.hits = append(s.hits, hit{target: id, from: int32(from), to: int32(len(s.terms))})
 		}
 	}

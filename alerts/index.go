@@ -209,21 +209,20 @@ func (e *Engine) buildIndex() {
 		e.assignMemo(e.targets[i].root, memo)
 	}
 	e.nMemo = len(memo)
-	e.entries = make([]entry, len(e.targets)+1)
 	var leaves []int32
 	for i := range e.targets {
 		root := e.targets[i].root
-		en := &e.entries[i]
-		en.must = int32(len(e.must))
-		e.must = appendMust(e.must, e.mustGroups(root))
-		en.pc = e.emit(root)
-		en.terms = int32(len(e.prog))
+		pc := e.emit(root)
+		terms := int32(len(e.prog))
 		leaves = termLeaves(root, leaves[:0], 0)
 		for _, l := range leaves {
 			e.prog = append(e.prog, e.leafOp(l))
 		}
+		e.entryAt = append(e.entryAt, int32(len(e.entries)))
+		e.entries = append(e.entries, pc, terms, int32(len(e.prog)))
+		e.entries = appendMust(e.entries, e.mustGroups(root))
 	}
-	e.entries[len(e.targets)] = entry{pc: int32(len(e.prog)), must: int32(len(e.must)), terms: int32(len(e.prog))}
+	e.entryAt = append(e.entryAt, int32(len(e.entries)))
 	e.prog = slices.Clip(e.prog)
 }
 

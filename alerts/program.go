@@ -206,11 +206,12 @@ func termLeaves(n *node, dst []int32, from int) []int32 {
 	return dst
 }
 
-// terms gathers the terms of a match of target id: the text of the first
-// place each of its term leaves occurs in the item, up to maxTerms.
-func (e *Engine) terms(id int32, s *scratch) {
+// terms gathers the terms of a match of the target of entry en: the text
+// of the first place each of its term leaves occurs in the item, up to
+// maxTerms.
+func (e *Engine) terms(en entry, s *scratch) {
 	from := len(s.terms)
-	ops := e.prog[e.entries[id].terms:e.entries[id+1].pc] // up to the next target's query
+	ops := e.prog[en.terms:en.end]
 	for i := range ops {
 		if t := e.term(&ops[i], s); t != "" {
 			s.addTerm(t, from)
