@@ -51,7 +51,8 @@ type Engine struct {
 // entry is where a target's parts are: its query starts at prog[pc] and is
 // followed by its term ops, prog[terms:end]. The term ops of a match are
 // then read from the cache lines of the query just evaluated. The entry is
-// followed by the target's must groups, in the same cache line.
+// followed by the target's must groups: checking a candidate reads one
+// place in memory, not two.
 type entry struct {
 	pc, terms, end int32
 }
