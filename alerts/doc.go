@@ -52,9 +52,9 @@
 //     token is compared with the first slot of its bucket, where the table
 //     moves the words items bring most, so that the branch is predictable,
 //     and those first slots are kept again in one packed array; the other
-//     three slots are compared at once, without a branch. Moving
-//     keys needs the cache's write lock, which matching only tries to take:
-//     it is a matter of speed, never of what matches.
+//     three slots are compared at once, without a branch. Moving keys needs
+//     the cache's write lock, which matching only tries to take: it is a
+//     matter of speed, never of what matches.
 //   - A match's terms are the rule's words, phrases, prefixes, regexes and
 //     topic aliases outside NOT that occur in the item, in query order, at
 //     most 10 (see GRAMMAR.md).

@@ -20,10 +20,10 @@ import (
 // one compare with the first slot of its bucket, where the table moves the
 // keys items bring most (see promote), with no call and no byte loop. The
 // first slots are also kept packed, in head, so that those of the common
-// words share cache lines. A slot is 16 bytes (the table is read for every token
-// and its size is what costs), so the place of a longer key in the arena
-// is kept aside, in long. Probing is linear from the start of the key's
-// bucket; keys are never removed, but promote swaps them.
+// words share cache lines. A slot is 16 bytes (the table is read for every
+// token and its size is what costs), so the place of a longer key in the
+// arena is kept aside, in long. Probing is linear from the start of the
+// key's bucket; keys are never removed, but promote swaps them.
 type tokenTable struct {
 	seed  uint64 // random per table, so that feed text cannot aim collisions
 	mseed maphash.Seed
@@ -104,6 +104,7 @@ func newTokenTable() *tokenTable {
 	}
 }
 
+// newHeads returns the heads of n empty buckets.
 func newHeads(n int) []headSlot {
 	h := make([]headSlot, n)
 	for i := range h {
