@@ -109,6 +109,7 @@ const (
 type Post struct {
 	ID        string    // uuid
 	Kind      PostKind  // alert, update, digest or notice
+	Priority  Priority  // delivery order within the channel (PriorityOf); higher first
 	Channel   string    // channel name in the config
 	ChannelID string    // Discord channel id ("" for the console)
 	StoryID   string    // story the post is about, if any
@@ -120,7 +121,7 @@ type Post struct {
 	MessageID string    // Discord's message id once sent
 	Attempts  int       // send attempts so far
 	LastError string    // last delivery error, for operators
-	CreatedAt time.Time // when it entered the outbox (FIFO order per channel)
+	CreatedAt time.Time // when it entered the outbox (FIFO order per channel and priority)
 	SentAt    time.Time // when Discord accepted it
 }
 

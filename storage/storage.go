@@ -53,7 +53,10 @@ type Store interface {
 
 	// PendingChannels lists the channels that have pending posts.
 	PendingChannels(ctx context.Context) ([]string, error)
-	// PendingPosts returns up to limit pending posts of one channel, oldest first (FIFO).
+	// PendingPosts returns up to limit pending posts of one channel, highest
+	// Priority first, then oldest first (FIFO within a priority). The order
+	// comes from the query, not from sorting a loaded batch, so an urgent
+	// post is in the first batch behind any backlog.
 	PendingPosts(ctx context.Context, channel string, limit int) ([]model.Post, error)
 	// Post returns one post by id.
 	Post(ctx context.Context, id string) (model.Post, error)

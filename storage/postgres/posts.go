@@ -12,7 +12,7 @@ import (
 )
 
 const postColumns = `id, kind, channel, channel_id, story_id, rule, nonce, message, replace_of,
-	state, message_id, attempts, last_error, created_at, sent_at`
+	state, message_id, attempts, last_error, created_at, sent_at, priority`
 
 // AddPosts adds posts that belong to no new item, in one transaction.
 // Posts without an id, state or creation time get a new uuid, pending and
@@ -39,9 +39,9 @@ func insertPosts(ctx context.Context, tx pgx.Tx, posts []model.Post) error {
 			return fmt.Errorf("post %s: %w", p.ID, err)
 		}
 		if _, err := tx.Exec(ctx, `INSERT INTO posts (`+postColumns+`)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10, $11, $12, $13, $14, $15)`,
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10, $11, $12, $13, $14, $15, $16)`,
 			p.ID, string(p.Kind), p.Channel, p.ChannelID, p.StoryID, p.Rule, p.Nonce, msg, p.ReplaceOf,
-			string(p.State), p.MessageID, p.Attempts, p.LastError, ts(p.CreatedAt), ts(p.SentAt)); err != nil {
+			string(p.State), p.MessageID, p.Attempts, p.LastError, ts(p.CreatedAt), ts(p.SentAt), int(p.Priority)); err != nil {
 			return fmt.Errorf("insert post %s: %w", p.ID, err)
 		}
 	}
@@ -62,7 +62,9 @@ func (s *Store) PendingChannels(ctx context.Context) ([]string, error) {
 }
 
 // PendingPosts returns up to limit (default 20) pending posts of a channel,
-// oldest first; posts created at the same time come in insertion order.
+// highest priority first, then oldest first; posts created at the same time
+// come in insertion order. The order is the query's (index posts_pending),
+// so an urgent post is in the first batch however long the backlog.
 // It returns none while another replica holds the channel's lease; it
 // takes or renews the lease for this replica otherwise.
 func (s *Store) PendingPosts(ctx context.Context, channel string, limit int) ([]model.Post, error) {
@@ -77,7 +79,7 @@ func (s *Store) PendingPosts(ctx context.Context, channel string, limit int) ([]
 			RETURNING holder)
 		SELECT `+postColumns+` FROM posts
 		WHERE state = 'pending' AND channel = $1 AND EXISTS (SELECT 1 FROM lease)
-		ORDER BY created_at, seq LIMIT $4`, channel, s.holder, s.lease.Seconds(), limit)
+		ORDER BY priority DESC, created_at, seq LIMIT $4`, channel, s.holder, s.lease.Seconds(), limit)
 	if err != nil {
 		return nil, fmt.Errorf("pending posts %s: %w", channel, err)
 	}
@@ -149,7 +151,7 @@ func (s *Store) queryPosts(ctx context.Context, query string, args ...any) ([]mo
 		var kind, state, msg string
 		var createdAt, sentAt *time.Time
 		if err := row.Scan(&p.ID, &kind, &p.Channel, &p.ChannelID, &p.StoryID, &p.Rule, &p.Nonce, &msg,
-			&p.ReplaceOf, &state, &p.MessageID, &p.Attempts, &p.LastError, &createdAt, &sentAt); err != nil {
+			&p.ReplaceOf, &state, &p.MessageID, &p.Attempts, &p.LastError, &createdAt, &sentAt, &p.Priority); err != nil {
 			return p, err
 		}
 		p.Kind, p.State = model.PostKind(kind), model.PostState(state)

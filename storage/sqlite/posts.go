@@ -11,7 +11,7 @@ import (
 )
 
 const postColumns = `id, kind, channel, channel_id, story_id, rule, nonce, message, replace_of,
-	state, message_id, attempts, last_error, created_at, sent_at`
+	state, message_id, attempts, last_error, created_at, sent_at, priority`
 
 // AddPosts adds posts that belong to no new item, in one transaction.
 // Posts without an id, state or creation time get a new uuid, pending and
@@ -46,9 +46,9 @@ func insertPosts(ctx context.Context, tx *sql.Tx, posts []model.Post) error {
 			return fmt.Errorf("post %s: %w", p.ID, err)
 		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO posts (`+postColumns+`)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			p.ID, string(p.Kind), p.Channel, p.ChannelID, p.StoryID, p.Rule, p.Nonce, msg, p.ReplaceOf,
-			string(p.State), p.MessageID, p.Attempts, p.LastError, micro(p.CreatedAt), micro(p.SentAt)); err != nil {
+			string(p.State), p.MessageID, p.Attempts, p.LastError, micro(p.CreatedAt), micro(p.SentAt), int(p.Priority)); err != nil {
 			return fmt.Errorf("insert post %s: %w", p.ID, err)
 		}
 	}
@@ -77,13 +77,15 @@ func (s *Store) PendingChannels(ctx context.Context) ([]string, error) {
 }
 
 // PendingPosts returns up to limit (default 20) pending posts of a channel,
-// oldest first; posts created at the same time come in insertion order.
+// highest priority first, then oldest first; posts created at the same time
+// come in insertion order. The order is the query's (index posts_pending),
+// so an urgent post is in the first batch however long the backlog.
 func (s *Store) PendingPosts(ctx context.Context, channel string, limit int) ([]model.Post, error) {
 	if limit <= 0 {
 		limit = backend.DefaultLimit
 	}
 	rows, err := s.read.QueryContext(ctx, `SELECT `+postColumns+` FROM posts
-		WHERE state = 'pending' AND channel = ? ORDER BY created_at, seq LIMIT ?`, channel, limit)
+		WHERE state = 'pending' AND channel = ? ORDER BY priority DESC, created_at, seq LIMIT ?`, channel, limit)
 	if err != nil {
 		return nil, fmt.Errorf("pending posts %s: %w", channel, err)
 	}
@@ -164,7 +166,7 @@ func scanPosts(rows *sql.Rows) ([]model.Post, error) {
 		var kind, state, msg string
 		var createdAt, sentAt sql.NullInt64
 		if err := rows.Scan(&p.ID, &kind, &p.Channel, &p.ChannelID, &p.StoryID, &p.Rule, &p.Nonce, &msg,
-			&p.ReplaceOf, &state, &p.MessageID, &p.Attempts, &p.LastError, &createdAt, &sentAt); err != nil {
+			&p.ReplaceOf, &state, &p.MessageID, &p.Attempts, &p.LastError, &createdAt, &sentAt, &p.Priority); err != nil {
 			rows.Close()
 			return nil, err
 		}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 	"testing/fstest"
@@ -265,5 +266,71 @@ func TestKnownItemsMigrationAndCorruptRow(t *testing.T) {
 	if len(states) != 2 || states[0].Feed != "good" || len(states[0].Known) != 1 ||
 		states[1].Feed != "old" || states[1].Known != nil || states[1].ItemsSeen != 5 {
 		t.Fatalf("FeedStates with a corrupt known_items = %#v", states)
+	}
+}
+
+// Posts written before 0005 added priorities get one from their kind, and
+// the pending query reads the channel's posts in priority order from the
+// index, without sorting the backlog.
+func TestPostPriorityMigration(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "old.db")
+	old := fstest.MapFS{}
+	for _, name := range []string{"0001_init.sql", "0002_search_stems.sql", "0003_search_topics.sql", "0004_known_items.sql"} {
+		body, err := fs.ReadFile(migrationFiles, "migrations/"+name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		old["migrations/"+name] = &fstest.MapFile{Data: body}
+	}
+	db, err := openPool(path, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := migrate(ctx, db, old); err != nil {
+		t.Fatal(err)
+	}
+	for i, kind := range []string{"digest", "update", "alert", "notice"} {
+		if _, err := db.Exec(`INSERT INTO posts (id, kind, channel, channel_id, story_id, rule, nonce, message,
+			replace_of, state, message_id, attempts, last_error, created_at, sent_at)
+			VALUES (?, ?, 'desk', '1', '', '', '', '{}', '', 'pending', '', 0, '', ?, NULL)`, kind, kind, 1000+i); err != nil {
+			t.Fatal(err)
+		}
+	}
+	db.Close()
+
+	s, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	posts, err := s.PendingPosts(ctx, "desk", 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range posts {
+		got = append(got, fmt.Sprintf("%s:%d", p.ID, p.Priority))
+	}
+	if want := []string{"alert:2", "notice:2", "digest:0", "update:0"}; fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Fatalf("posts from before 0005 = %v, want %v", got, want)
+	}
+	rows, err := s.read.QueryContext(ctx, `EXPLAIN QUERY PLAN SELECT `+postColumns+` FROM posts
+		WHERE state = 'pending' AND channel = ? ORDER BY priority DESC, created_at, seq LIMIT ?`, "desk", 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var plan []string
+	for rows.Next() {
+		var id, parent, unused int
+		var detail string
+		if err := rows.Scan(&id, &parent, &unused, &detail); err != nil {
+			t.Fatal(err)
+		}
+		plan = append(plan, detail)
+	}
+	if p := fmt.Sprint(plan); !strings.Contains(p, "posts_pending") || strings.Contains(p, "TEMP B-TREE") {
+		t.Errorf("pending posts query plan %v: want the posts_pending index and no sort", plan)
 	}
 }

@@ -56,6 +56,7 @@ func newPost(id, channel string, created time.Time) model.Post {
 	return model.Post{
 		ID:        id,
 		Kind:      model.PostAlert,
+		Priority:  model.PriorityAlert,
 		Channel:   channel,
 		ChannelID: "1100" + fmt.Sprint(len(channel)),
 		StoryID:   "story-1",

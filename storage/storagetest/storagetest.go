@@ -35,6 +35,7 @@ func Run(t *testing.T, open func(t *testing.T) storage.Store) {
 		{"Timeline", testTimeline},
 		{"Stories", testStories},
 		{"OutboxFIFO", testOutboxFIFO},
+		{"OutboxPriority", testOutboxPriority},
 		{"OutboxMarks", testOutboxMarks},
 		{"AlertPostFor", testAlertPostFor},
 		{"FeedState", testFeedState},
@@ -658,6 +659,60 @@ func testOutboxFIFO(t *testing.T, s storage.Store) {
 	}
 	if err := s.AddPosts(ctx, []model.Post{newPost("a", "alerts", day(0))}); err == nil {
 		t.Fatal("AddPosts accepted a duplicate post id")
+	}
+}
+
+// Pending posts come by priority, then FIFO, from the query itself: an
+// urgent post written behind a backlog longer than any batch is first in
+// the next one.
+func testOutboxPriority(t *testing.T, s storage.Store) {
+	ctx := context.Background()
+	at := func(id string, prio model.Priority, kind model.PostKind, sec int) model.Post {
+		p := newPost(id, "alerts", day(0).Add(time.Duration(sec)*time.Second))
+		p.Priority, p.Kind = prio, kind
+		return p
+	}
+	var backlog []model.Post
+	for i := range 600 {
+		backlog = append(backlog, at(fmt.Sprintf("info-%03d", i), model.PriorityInfo, model.PostAlert, i))
+	}
+	if err := s.AddPosts(ctx, backlog); err != nil {
+		t.Fatal(err)
+	}
+	later := []model.Post{
+		at("edit-1", model.PriorityLow, model.PostUpdate, 1000),
+		at("alert-1", model.PriorityAlert, model.PostAlert, 1001),
+		at("urgent-2", model.PriorityUrgent, model.PostAlert, 1003),
+		at("urgent-1", model.PriorityUrgent, model.PostAlert, 1002),
+		at("digest-1", model.PriorityLow, model.PostDigest, 999),
+		at("urgent-3", model.PriorityUrgent, model.PostAlert, 1003), // a tie: insertion order
+	}
+	if err := s.AddPosts(ctx, later); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.PendingPosts(ctx, "alerts", 5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ids, want := postIDs(got), []string{"urgent-1", "urgent-2", "urgent-3", "alert-1", "info-000"}; !sameStrings(ids, want) {
+		t.Fatalf("PendingPosts(5) behind 600 info posts = %v, want %v", ids, want)
+	}
+	if got[0].Priority != model.PriorityUrgent || got[3].Priority != model.PriorityAlert || got[4].Priority != model.PriorityInfo {
+		t.Fatalf("priorities read back: %d %d %d", got[0].Priority, got[3].Priority, got[4].Priority)
+	}
+	for _, id := range []string{"urgent-1", "urgent-2", "urgent-3", "alert-1"} {
+		if err := s.MarkSent(ctx, id, "m-"+id, day(1)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i := range 600 {
+		if err := s.MarkSent(ctx, fmt.Sprintf("info-%03d", i), "m", day(1)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, err = s.PendingPosts(ctx, "alerts", 10)
+	if ids, want := postIDs(got), []string{"digest-1", "edit-1"}; err != nil || !sameStrings(ids, want) {
+		t.Fatalf("low-priority posts = %v, %v; want %v (oldest first)", ids, err, want)
 	}
 }
 
