@@ -63,8 +63,9 @@ const (
 	stopping                // ctx ended
 )
 
-// pass delivers the channel's pending posts in order until they run out, a
-// post must be retried later, or the channel is parked.
+// pass delivers the channel's pending posts in order (by priority, then
+// oldest first, as PendingPosts gives them) until they run out, a post must
+// be retried later, or the channel is parked.
 func (o *Outbox) pass(ctx context.Context, ch *channel) (passResult, error) {
 	ch.mu.Lock()
 	defer ch.mu.Unlock()
@@ -75,6 +76,7 @@ func (o *Outbox) pass(ctx context.Context, ch *channel) (passResult, error) {
 	}
 	limit := o.opts.Batch
 	for {
+		written := o.written.Load()
 		posts, err := o.store.PendingPosts(ctx, ch.name, limit)
 		if err != nil {
 			return passResult{}, fmt.Errorf("pending posts: %w", err)
@@ -85,7 +87,7 @@ func (o *Outbox) pass(ctx context.Context, ch *channel) (passResult, error) {
 			return res, err
 		}
 		var held time.Time
-		nskipped := 0
+		nskipped, stale := 0, false
 		for _, p := range posts {
 			if o.opts.Hold != nil {
 				if until, hold := o.opts.Hold(p, o.opts.Clock()); hold {
@@ -105,8 +107,14 @@ func (o *Outbox) pass(ctx context.Context, ch *channel) (passResult, error) {
 			if res, stop := o.stop(ch, oc); stop {
 				return res, nil
 			}
+			// Posts written since the load may outrank the rest of it:
+			// load again, so an urgent post waits for one send at most.
+			if o.written.Load() != written {
+				stale = true
+				break
+			}
 		}
-		if loaded < limit {
+		if loaded < limit && !stale {
 			return passResult{next: o.holdDeadline(held)}, nil
 		}
 		// Held and waiting posts come first in every load; look past them.

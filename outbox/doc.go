@@ -1,4 +1,4 @@
-// Package outbox delivers the posts the pipeline wrote to storage: one FIFO
+// Package outbox delivers the posts the pipeline wrote to storage: one
 // worker per channel sends them through a Sink (Discord or the console) and
 // records the outcome.
 //
@@ -7,9 +7,14 @@
 //     pending state only when the Sink accepted it (sent, with the message id)
 //     or refused it for good (failed). Nothing is dropped on a transient error.
 //   - Each channel has its own worker, so a slow or broken channel holds no
-//     other back, and a channel's posts go out in order: a post being retried
-//     is not overtaken by a later post of its channel. Posts held by quiet
-//     hours are the one exception: they wait while later, unheld posts (urgent
+//     other back. A channel's posts go out by priority (urgent alerts, then
+//     alerts and notices, then info alerts, then digests and edits), oldest
+//     first within a priority, in the order PendingPosts reads them; a post
+//     written while a batch is being sent is looked at after the post in
+//     hand (Notify), so no backlog, however long, delays an urgent alert by
+//     more than one send. A post being retried is not overtaken by a post
+//     of its priority. An update is never sent before the post it edits.
+//     Posts held by quiet hours wait while later, unheld posts (urgent
 //     alerts) go out.
 //   - A retry reuses the post's nonce, so Discord returns the first message
 //     instead of posting twice. Once an ambiguous attempt (timeout, network

@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"math/rand/v2"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"wirewatch/alerts"
@@ -18,7 +19,8 @@ import (
 type Store interface {
 	// PendingChannels lists the channels that have pending posts.
 	PendingChannels(ctx context.Context) ([]string, error)
-	// PendingPosts returns up to limit pending posts of one channel, oldest first.
+	// PendingPosts returns up to limit pending posts of one channel,
+	// highest priority first, then oldest first.
 	PendingPosts(ctx context.Context, channel string, limit int) ([]model.Post, error)
 	// Post returns one post by id (storage.ErrNotFound if there is none).
 	Post(ctx context.Context, id string) (model.Post, error)
@@ -134,6 +136,9 @@ type Outbox struct {
 	log    *slog.Logger
 	start  time.Time // posts created before it may have been sent by an earlier run
 	notify chan struct{}
+	// written counts Notify calls: a pass that sees it change reloads its
+	// channel's posts, since a post written meanwhile may outrank them.
+	written atomic.Uint64
 
 	mu    sync.Mutex
 	chans map[string]*channel
@@ -155,8 +160,11 @@ func New(store Store, sink Sink, opts Options) *Outbox {
 }
 
 // Notify wakes Run to look for pending posts now (the pipeline calls it
-// after writing posts). It never blocks.
+// after writing posts), and makes a delivery pass under way reload its
+// channel after the post in hand, so that a new urgent post is sent next.
+// It never blocks.
 func (o *Outbox) Notify() {
+	o.written.Add(1)
 	select {
 	case o.notify <- struct{}{}:
 	default:

@@ -508,10 +508,13 @@ func location(f config.Feed, cfg *config.Config) *time.Location {
 	return time.UTC
 }
 
+// newPost is a pending post of a kind for a channel, at the priority of
+// its kind; alerts set theirs from their rule's severity.
 func newPost(kind model.PostKind, ch config.Channel, now time.Time) model.Post {
 	return model.Post{
 		ID:        uuid.NewString(),
 		Kind:      kind,
+		Priority:  model.PriorityOf(kind, ""),
 		Channel:   ch.Name,
 		ChannelID: ch.ID,
 		State:     model.PostPending,

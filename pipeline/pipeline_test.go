@@ -151,6 +151,9 @@ func TestPipelineEndToEnd(t *testing.T) {
 	if got := posts[0].Message.Embeds[0].Title; !strings.Contains(got, "ballistic missile") {
 		t.Errorf("alert title = %q", got)
 	}
+	if posts[0].Priority != model.PriorityUrgent {
+		t.Errorf("priority of an urgent rule's alert = %d, want %d", posts[0].Priority, model.PriorityUrgent)
+	}
 	if posts[0].Nonce == "" || len(posts[0].Nonce) > 25 {
 		t.Errorf("nonce %q: want 1 to 25 characters", posts[0].Nonce)
 	}

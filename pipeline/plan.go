@@ -88,6 +88,7 @@ func (p *Pipeline) postFor(ctx context.Context, rt *Runtime, it model.Item, stor
 	}
 	post := newPost(model.PostAlert, ch, now)
 	post.StoryID, post.Rule = story.ID, m.Rule
+	post.Priority = model.PriorityOf(model.PostAlert, m.Severity)
 	// prev.ID keeps a re-alert after the cooldown from reusing the first
 	// alert's nonce, which Discord would deduplicate into the old message.
 	post.Nonce = alerts.Nonce(story.ID, m.Rule, ch.Name, prev.ID)
@@ -103,6 +104,7 @@ func (p *Pipeline) update(rt *Runtime, prev model.Post, story model.Story, m mod
 	case "reply":
 		post := newPost(model.PostAlert, ch, now)
 		post.StoryID, post.Rule = story.ID, m.Rule
+		post.Priority = model.PriorityLow // news of more sources, as an edit would be
 		post.Nonce = alerts.Nonce("reply", story.ID, m.Rule, ch.Name, it.Key)
 		post.Message = alerts.RenderUpdate(story, m, loc)
 		return post, true, nil

@@ -1,0 +1,76 @@
+package outbox_test
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"wirewatch/model"
+)
+
+// backlog returns n pending info alerts for a channel, oldest first.
+func backlog(ch string, n int) []model.Post {
+	var posts []model.Post
+	for i := range n {
+		p := alert(ch, i, t0)
+		p.Priority = model.PriorityInfo
+		posts = append(posts, p)
+	}
+	return posts
+}
+
+func urgentAlert(ch string, n int) model.Post {
+	p := alert(ch, n, t0.Add(time.Minute))
+	p.Priority = model.PriorityUrgent
+	return p
+}
+
+// An urgent alert written behind 500 pending info alerts is the next
+// message sent: first when the backlog waits (the store's order), then
+// while the backlog is being sent (the outbox reloads after a Notify).
+func TestUrgentOvertakesBacklog(t *testing.T) {
+	t.Run("pending", func(t *testing.T) {
+		f := newFixture(t)
+		opts := f.options()
+		opts.Batch = 50
+		ob := f.newOutbox(nil, opts)
+		f.add(backlog("desk", 500)...)
+		urgent := urgentAlert("desk", 500)
+		f.add(urgent)
+		if err := f.flush(ob); err != nil {
+			t.Fatalf("flush: %v", err)
+		}
+		sends := f.sink.callsOf("send", "id-desk")
+		if len(sends) != 501 || sends[0].nonce != urgent.Nonce {
+			t.Fatalf("%d sends, first %q; want 501, the urgent alert %q first", len(sends), sends[0].nonce, urgent.Nonce)
+		}
+	})
+	t.Run("sending", func(t *testing.T) {
+		f := newFixture(t)
+		opts := f.options()
+		opts.Batch = 50
+		ob := f.newOutbox(nil, opts)
+		f.add(backlog("desk", 500)...)
+		release := f.sink.blockChannel("id-desk")
+		defer release()
+		ctx, cancel := context.WithCancel(context.Background())
+		done := make(chan error, 1)
+		go func() { done <- ob.Run(ctx) }()
+		defer func() { cancel(); <-done }()
+		ob.Notify()
+		waitFor(t, "the first info alert in flight", func() bool { return len(f.sink.callsOf("send", "id-desk")) == 1 })
+		urgent := urgentAlert("desk", 500)
+		f.add(urgent)
+		ob.Notify()
+		release()
+		waitFor(t, "a second send", func() bool { return len(f.sink.callsOf("send", "id-desk")) >= 2 })
+		sends := f.sink.callsOf("send", "id-desk")
+		if sends[1].nonce != urgent.Nonce {
+			t.Fatalf("sends %q then %q; want the urgent alert %q right after the one in flight", sends[0].nonce, sends[1].nonce, urgent.Nonce)
+		}
+		waitFor(t, "the backlog sent", func() bool { return len(f.sink.callsOf("send", "id-desk")) == 501 })
+		if p := f.post(urgent.ID); p.State != model.PostSent {
+			t.Errorf("urgent alert: %s, want sent", p.State)
+		}
+	})
+}
