@@ -44,7 +44,7 @@ type Discord struct {
 
 // Polling is the [polling] table: defaults for every feed.
 type Polling struct {
-	Tick            string        // cron spec of the global tick; default "@every 1m"
+	Tick            string        // cron spec of the digest checks (feeds are polled when due); default "@every 1m"
 	DefaultInterval time.Duration // default 10m
 	MinInterval     time.Duration // default 2m
 	MaxInterval     time.Duration // default 1h

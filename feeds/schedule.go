@@ -156,3 +156,22 @@ func Due(feeds []config.Feed, states map[string]model.FeedState, now time.Time) 
 	}
 	return out
 }
+
+// NextDue returns when the earliest of feeds is due, skipping those busy
+// says are being polled; a feed never polled is due at once (the zero time).
+// ok is false when no feed is left to wait for.
+func NextDue(feeds []config.Feed, states map[string]model.FeedState, busy func(name string) bool) (at time.Time, ok bool) {
+	for _, f := range feeds {
+		if busy != nil && busy(f.Name) {
+			continue
+		}
+		st, known := states[f.Name]
+		if !known || st.NextPoll.IsZero() {
+			return time.Time{}, true
+		}
+		if !ok || st.NextPoll.Before(at) {
+			at, ok = st.NextPoll, true
+		}
+	}
+	return at, ok
+}

@@ -145,3 +145,34 @@ func TestDue(t *testing.T) {
 		t.Errorf("no feeds: %v", got)
 	}
 }
+
+func TestNextDue(t *testing.T) {
+	states := map[string]model.FeedState{
+		"later":  {Feed: "later", NextPoll: testNow.Add(time.Minute)},
+		"sooner": {Feed: "sooner", NextPoll: testNow.Add(3 * time.Second)},
+		"busy":   {Feed: "busy", NextPoll: testNow.Add(-time.Hour)},
+	}
+	busy := func(name string) bool { return name == "busy" || name == "new" }
+	tests := []struct {
+		name   string
+		feeds  []string
+		want   time.Time
+		wantOK bool
+	}{
+		{"earliest of two", []string{"later", "sooner"}, testNow.Add(3 * time.Second), true},
+		{"a busy feed is skipped", []string{"busy", "later"}, testNow.Add(time.Minute), true},
+		{"a never polled feed is due at once", []string{"later", "fresh"}, time.Time{}, true},
+		{"a busy never polled feed is skipped", []string{"new", "later"}, testNow.Add(time.Minute), true},
+		{"nothing to wait for", []string{"busy"}, time.Time{}, false},
+	}
+	for _, tt := range tests {
+		var list []config.Feed
+		for _, n := range tt.feeds {
+			list = append(list, config.Feed{Name: n})
+		}
+		at, ok := NextDue(list, states, busy)
+		if !at.Equal(tt.want) || ok != tt.wantOK {
+			t.Errorf("%s: NextDue = %v, %v; want %v, %v", tt.name, at, ok, tt.want, tt.wantOK)
+		}
+	}
+}

@@ -1,14 +1,22 @@
-// Package pipeline runs wirewatch's main job, one poll cycle at a time:
-// due feeds are fetched, new items kept, summarized, grouped into stories and
-// matched against the alert rules, and each item is stored together with the
-// posts it causes, in one transaction, before the outbox delivers them.
+// Package pipeline runs wirewatch's main job: due feeds are fetched, new
+// items kept, summarized, grouped into stories and matched against the
+// alert rules, and each item is stored together with the posts it causes,
+// in one transaction, before the outbox delivers them.
 //
-// Rules: the cycle goroutine owns the story grouper, so grouping is never
-// concurrent; fetching is (bounded by the fetcher's limits). The running
-// configuration and compiled rules are swapped atomically on reload and read
-// once per cycle, so a cycle never mixes two configurations. A feed's first
-// poll records its backlog without posting it, and items older than
-// polling.max_item_age are recorded, not posted.
+// Feeds stream: Run polls each feed when its own next poll time comes (a
+// timer on the earliest, not a global tick), and a feed's new items are
+// stored and the outbox woken as soon as that feed's document is parsed,
+// never waiting for other feeds. A slow, huge or hostile feed delays only
+// itself. Cycle polls everything due once and waits, for the demo and tests.
+//
+// Rules: fetching, parsing, summarizing and rule matching run in parallel,
+// one goroutine per feed being polled, at most polling.concurrency of them.
+// Grouping, planning and storing (the commit) are serialized by one mutex,
+// so the story grouper and the alerts it causes see items one at a time, in
+// a fixed order. The running configuration and compiled rules are swapped
+// atomically on reload and read once per poll, so a poll never mixes two
+// configurations. A feed's first poll records its backlog without posting
+// it, and items older than polling.max_item_age are recorded, not posted.
 package pipeline
 
 import (
@@ -65,20 +73,22 @@ type Options struct {
 // Pipeline polls feeds and turns new items into stored posts.
 type Pipeline struct {
 	store   storage.Store
-	grouper *stories.Grouper // owned by the cycle
-	window  time.Duration    // the grouper's window
-	pruned  time.Time        // when the grouper was last pruned
 	runtime atomic.Pointer[Runtime]
 	opts    Options
 	log     *slog.Logger
+	wake    chan struct{} // SetRuntime wakes Run's scheduler
 
-	mu      sync.Mutex // guards fetcher, pages and built, rebuilt when polling settings change
+	mu      sync.Mutex // guards fetcher, pages and built, rebuilt when polling settings change, and busy
 	fetcher *feeds.Fetcher
 	pages   map[bool]*http.Client
 	built   config.Polling
+	busy    map[string]bool // feeds being polled, so none is polled twice at once
 
-	cycle       sync.Mutex     // one cycle at a time
-	urlsChecked *config.Config // the config whose feed URLs were last compared; owned by the cycle
+	commit      sync.Mutex       // serializes grouping, planning and storing; guards the fields below
+	grouper     *stories.Grouper // rebuilt by loadWindow
+	window      time.Duration    // the grouper's window
+	pruned      time.Time        // when the grouper was last pruned
+	urlsChecked *config.Config   // the config whose feed URLs were last compared
 }
 
 // New returns a pipeline over store with the given runtime. It loads the
@@ -93,7 +103,7 @@ func New(ctx context.Context, store storage.Store, rt *Runtime, opts Options) (*
 	if opts.Notify == nil {
 		opts.Notify = func() {}
 	}
-	p := &Pipeline{store: store, opts: opts, log: opts.Logger}
+	p := &Pipeline{store: store, opts: opts, log: opts.Logger, wake: make(chan struct{}, 1), busy: map[string]bool{}}
 	p.runtime.Store(rt)
 	if err := p.loadWindow(ctx, rt.Config); err != nil {
 		return nil, err
@@ -101,8 +111,14 @@ func New(ctx context.Context, store storage.Store, rt *Runtime, opts Options) (*
 	return p, nil
 }
 
-// SetRuntime swaps in a new configuration; the next cycle uses it.
-func (p *Pipeline) SetRuntime(rt *Runtime) { p.runtime.Store(rt) }
+// SetRuntime swaps in a new configuration; polls that start after it use it.
+func (p *Pipeline) SetRuntime(rt *Runtime) {
+	p.runtime.Store(rt)
+	select {
+	case p.wake <- struct{}{}:
+	default:
+	}
+}
 
 // Runtime returns the configuration in force.
 func (p *Pipeline) Runtime() *Runtime { return p.runtime.Load() }
@@ -158,51 +174,133 @@ func (p *Pipeline) clients(pol config.Polling) (*feeds.Fetcher, map[bool]*http.C
 	return p.fetcher, p.pages
 }
 
-// Stats counts what one cycle did.
+// Stats counts what one cycle (or one feed's poll) did.
 type Stats struct {
 	Polled, Failed, NotModified int
 	NewItems, Backlog, Posts    int
 }
 
-// Cycle runs one poll cycle over the feeds that are due.
+func (s *Stats) add(o Stats) {
+	s.Polled += o.Polled
+	s.Failed += o.Failed
+	s.NotModified += o.NotModified
+	s.NewItems += o.NewItems
+	s.Backlog += o.Backlog
+	s.Posts += o.Posts
+}
+
+// Cycle polls every feed that is due once, at most polling.concurrency at a
+// time, and returns when all are done. Each feed's items are stored and
+// the outbox woken as soon as that feed is done, as in Run. Feeds Run is
+// polling at the moment are skipped.
 func (p *Pipeline) Cycle(ctx context.Context) (Stats, error) {
-	p.cycle.Lock()
-	defer p.cycle.Unlock()
 	rt := p.runtime.Load()
-	now := p.opts.Clock()
 	states, err := p.feedStates(ctx)
 	if err != nil {
 		return Stats{}, err
 	}
+	if err := p.prepare(ctx, rt, states); err != nil {
+		return Stats{}, err
+	}
+	due := feeds.Due(rt.Config.Feeds, states, p.opts.Clock())
+	var (
+		mu    sync.Mutex
+		total Stats
+		errs  []error
+		wg    sync.WaitGroup
+	)
+	// Concurrency workers take the due feeds in turn: the fetcher limits
+	// requests too, but a goroutine per feed costs memory while it waits
+	// and a stack to grow again for every parse.
+	next := make(chan config.Feed)
+	for range min(max(1, rt.Config.Polling.Concurrency), len(due)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for f := range next {
+				if !p.claim(f.Name) {
+					continue
+				}
+				prev, had := states[f.Name]
+				st, _, err := p.pollFeed(ctx, rt, f, prev, had)
+				p.release(f.Name)
+				mu.Lock()
+				total.add(st)
+				if err != nil {
+					errs = append(errs, err)
+				}
+				mu.Unlock()
+			}
+		}()
+	}
+	for _, f := range due {
+		next <- f
+	}
+	close(next)
+	wg.Wait()
+	return total, errors.Join(append(errs, ctx.Err())...)
+}
+
+// prepare brings the pipeline up to rt before polls under it start: the
+// story window when its length changed, and feeds whose URL the admins
+// changed (their states in states are reset too).
+func (p *Pipeline) prepare(ctx context.Context, rt *Runtime, states map[string]model.FeedState) error {
+	p.commit.Lock()
+	defer p.commit.Unlock()
 	if rt.Config.Stories.Window != p.window {
 		if err := p.loadWindow(ctx, rt.Config); err != nil {
-			return Stats{}, err
+			return err
 		}
 	}
 	if rt.Config != p.urlsChecked {
 		if err := p.followConfiguredURLs(ctx, rt.Config.Feeds, states); err != nil {
-			return Stats{}, err
+			return err
 		}
 		p.urlsChecked = rt.Config
 	}
-	due := feeds.Due(rt.Config.Feeds, states, now)
-	results := p.pollAll(ctx, rt, due, states, now)
-	var st Stats
-	for _, r := range results {
-		if err := p.handle(ctx, rt, r, &st); err != nil {
-			return st, err
-		}
+	return nil
+}
+
+// claim marks a feed as being polled; false when it already is.
+func (p *Pipeline) claim(feed string) bool {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.busy[feed] {
+		return false
 	}
-	// Pruning rebuilds the grouper's index: worth it when stories were
-	// added, or hourly so that old ones leave the window on quiet days.
-	if st.NewItems+st.Backlog > 0 || now.Sub(p.pruned) > time.Hour {
-		p.grouper.Prune(now)
-		p.pruned = now
+	p.busy[feed] = true
+	return true
+}
+
+func (p *Pipeline) release(feed string) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	delete(p.busy, feed)
+}
+
+func (p *Pipeline) polling(feed string) bool {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.busy[feed]
+}
+
+// pollFeed polls one feed, which the caller has claimed, and commits what it
+// found. It returns the feed's state as now stored (its next poll time set
+// even when storing failed, so a broken database is not polled in a loop).
+// prev is the feed's stored state; had is false for a feed never polled.
+func (p *Pipeline) pollFeed(ctx context.Context, rt *Runtime, f config.Feed, prev model.FeedState, had bool) (Stats, model.FeedState, error) {
+	fetcher, _ := p.clients(rt.Config.Polling)
+	r := p.pollOne(ctx, rt, fetcher, f, prev, had, p.opts.Clock())
+	if ctx.Err() != nil {
+		return Stats{}, r.prev, ctx.Err()
 	}
+	p.commit.Lock()
+	st, state, err := p.handle(ctx, rt, r)
+	p.commit.Unlock()
 	if st.Posts > 0 {
 		p.opts.Notify()
 	}
-	return st, ctx.Err()
+	return st, state, err
 }
 
 func (p *Pipeline) feedStates(ctx context.Context) (map[string]model.FeedState, error) {
@@ -248,8 +346,8 @@ func (p *Pipeline) followConfiguredURLs(ctx context.Context, list []config.Feed,
 	return nil
 }
 
-// polled is one feed's poll outcome, handed from the fetching goroutines to
-// the cycle goroutine.
+// polled is one feed's poll outcome, handed from the fetching goroutine to
+// the commit.
 type polled struct {
 	feed  config.Feed
 	prev  model.FeedState
@@ -257,53 +355,34 @@ type polled struct {
 	err   error
 	known bool // the feed had a state before (else its items are backlog)
 
-	fresh    []model.Item // the items not stored yet, oldest first, full text fetched
-	freshErr error        // looking up which items are new failed
-}
-
-func (p *Pipeline) pollAll(ctx context.Context, rt *Runtime, due []config.Feed, states map[string]model.FeedState, now time.Time) []polled {
-	fetcher, _ := p.clients(rt.Config.Polling)
-	out := make([]polled, len(due))
-	// Concurrency workers take the due feeds in turn: the fetcher limits
-	// requests too, but a goroutine per feed costs memory while it waits
-	// and a stack to grow again for every parse.
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range min(max(1, rt.Config.Polling.Concurrency), len(due)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				out[i] = p.pollOne(ctx, rt, fetcher, due[i], states, now)
-			}
-		}()
-	}
-	for i := range due {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	return out
+	fresh    []model.Item    // the items not stored yet, oldest first, enriched
+	matches  [][]model.Match // the rules each fresh item matches
+	freshErr error           // looking up which items are new failed
 }
 
 // pollOne polls one due feed and, when it has a new document, finds its
-// new items and fills in their full text.
-func (p *Pipeline) pollOne(ctx context.Context, rt *Runtime, fetcher *feeds.Fetcher, f config.Feed, states map[string]model.FeedState, now time.Time) polled {
-	prev, known := states[f.Name]
-	if !known || prev.URL == "" {
+// new items, fills in their full text, and summarizes and matches them,
+// all outside the commit lock.
+func (p *Pipeline) pollOne(ctx context.Context, rt *Runtime, fetcher *feeds.Fetcher, f config.Feed, prev model.FeedState, had bool, now time.Time) polled {
+	if !had || prev.URL == "" {
 		prev = model.FeedState{Feed: f.Name, URL: f.URL, Initialized: prev.Initialized}
 	}
-	r := polled{feed: f, prev: prev, known: known && prev.Initialized}
+	r := polled{feed: f, prev: prev, known: had && prev.Initialized}
 	r.res, r.err = fetcher.Poll(ctx, f, prev, now)
 	if r.err == nil && !r.res.NotModified {
 		r.fresh, r.freshErr = p.newItems(ctx, r.res.Items)
 		p.fillFullText(ctx, rt, f, r.fresh, r.known, now)
+		r.matches = make([][]model.Match, len(r.fresh))
+		for i := range r.fresh {
+			r.matches[i] = p.enrich(rt, &r.fresh[i])
+		}
 	}
 	return r
 }
 
 // handle stores one feed's new items with their posts and its new state.
-func (p *Pipeline) handle(ctx context.Context, rt *Runtime, r polled, st *Stats) error {
+// It runs under the commit lock and returns the feed's state.
+func (p *Pipeline) handle(ctx context.Context, rt *Runtime, r polled) (Stats, model.FeedState, error) {
 	now := p.opts.Clock()
 	log := p.log.With("feed", r.feed.Name, "url", r.prev.URL)
 	var resPtr *feeds.Result
@@ -311,7 +390,7 @@ func (p *Pipeline) handle(ctx context.Context, rt *Runtime, r polled, st *Stats)
 		resPtr = &r.res
 	}
 	state, transition := feeds.Schedule(stateAfter(r), r.feed, rt.Config.Polling, resPtr, r.err, now)
-	st.Polled++
+	st := Stats{Polled: 1}
 	switch {
 	case r.err != nil:
 		st.Failed++
@@ -320,11 +399,11 @@ func (p *Pipeline) handle(ctx context.Context, rt *Runtime, r polled, st *Stats)
 		st.NotModified++
 	default:
 		if r.freshErr != nil {
-			return fmt.Errorf("feed %s: %w", r.feed.Name, r.freshErr)
+			return st, state, fmt.Errorf("feed %s: %w", r.feed.Name, r.freshErr)
 		}
-		added, posts, err := p.storeItems(ctx, rt, r.feed, r.fresh, r.known)
+		added, posts, err := p.storeItems(ctx, rt, r.feed, r.fresh, r.matches, r.known)
 		if err != nil {
-			return err
+			return st, state, err
 		}
 		state.ItemsSeen += int64(added)
 		if r.known {
@@ -336,13 +415,38 @@ func (p *Pipeline) handle(ctx context.Context, rt *Runtime, r polled, st *Stats)
 		state.Initialized = true
 		log.Info("polled", "items", len(r.res.Items), "unchanged", r.res.Unchanged, "new", added, "posts", posts, "next", state.NextPoll)
 	}
+	p.prune(now, st.NewItems+st.Backlog > 0)
+	if cur := p.runtime.Load().Config.Feed(r.feed.Name); cur != nil && cur.URL != r.feed.URL {
+		// The admins moved the feed while it was polled: the state of the
+		// old URL must not overwrite the reset that the move causes.
+		return st, p.storedState(ctx, r.feed.Name, state), nil
+	}
 	if err := p.notice(ctx, rt, r.feed, state, transition); err != nil {
-		return err
+		return st, state, err
 	}
 	if err := p.store.SaveFeedState(ctx, state); err != nil {
-		return fmt.Errorf("save state of feed %s: %w", r.feed.Name, err)
+		return st, state, fmt.Errorf("save state of feed %s: %w", r.feed.Name, err)
 	}
-	return nil
+	return st, state, nil
+}
+
+// storedState returns a feed's stored state, or fallback when it cannot be read.
+func (p *Pipeline) storedState(ctx context.Context, feed string, fallback model.FeedState) model.FeedState {
+	st, err := p.store.FeedState(ctx, feed)
+	if err != nil {
+		return fallback
+	}
+	return st
+}
+
+// prune drops stories that left the window from the grouper. Pruning
+// rebuilds the grouper's index: worth it a minute after stories were added,
+// or hourly so that old ones leave the window on quiet days.
+func (p *Pipeline) prune(now time.Time, added bool) {
+	if (added && now.Sub(p.pruned) > time.Minute) || now.Sub(p.pruned) > time.Hour {
+		p.grouper.Prune(now)
+		p.pruned = now
+	}
 }
 
 // stateAfter is the state a poll left: the fetcher's on success, the old one on failure.
@@ -379,17 +483,16 @@ func (p *Pipeline) notice(ctx context.Context, rt *Runtime, f config.Feed, st mo
 }
 
 // storeItems keeps the new items of one feed, oldest first, and returns how
-// many were stored and how many posts they caused.
-func (p *Pipeline) storeItems(ctx context.Context, rt *Runtime, f config.Feed, fresh []model.Item, postable bool) (int, int, error) {
+// many were stored and how many posts they caused. It runs under the commit lock.
+func (p *Pipeline) storeItems(ctx context.Context, rt *Runtime, f config.Feed, fresh []model.Item, matches [][]model.Match, postable bool) (int, int, error) {
 	var err error
 	added, posts := 0, 0
 	for i := range fresh {
 		it := &fresh[i]
-		matches := p.enrich(rt, it)
 		story, _ := p.grouper.Add(it, location(f, rt.Config))
 		var ps []model.Post
 		if postable && p.opts.Clock().Sub(it.Published) <= rt.Config.Polling.MaxItemAge {
-			if ps, err = p.plan(ctx, rt, *it, story, matches); err != nil {
+			if ps, err = p.plan(ctx, rt, *it, story, matches[i]); err != nil {
 				return added, posts, err
 			}
 		}
@@ -437,8 +540,8 @@ func (p *Pipeline) newItems(ctx context.Context, items []model.Item) ([]model.It
 }
 
 // fillFullText replaces the teasers among a feed's new items with their
-// article's text. It runs in the feed's polling goroutine, so a slow site
-// delays only its own feed. A new feed's backlog and items too old to alert
+// article's text. It runs in the feed's polling goroutine, before the
+// commit, so a slow site delays only its own feed. A new feed's backlog and items too old to alert
 // keep the feed's own content: fetching them would cost the sites much and
 // the users nothing.
 func (p *Pipeline) fillFullText(ctx context.Context, rt *Runtime, f config.Feed, items []model.Item, known bool, now time.Time) {

@@ -84,12 +84,19 @@ func newPipeline(t *testing.T, cfg *config.Config, clock *time.Time) (*pipeline.
 
 func writeConfig(t *testing.T, base string) *config.Config {
 	t.Helper()
-	raw, err := os.ReadFile("testdata/pipeline.toml")
+	return loadConfig(t, "testdata/pipeline.toml", "{{BASE}}", base)
+}
+
+// loadConfig loads a config from testdata after replacing each {{NAME}}
+// given in pairs (name, value).
+func loadConfig(t *testing.T, file string, pairs ...string) *config.Config {
+	t.Helper()
+	raw, err := os.ReadFile(file)
 	if err != nil {
 		t.Fatal(err)
 	}
 	path := filepath.Join(t.TempDir(), "wirewatch.toml")
-	if err := os.WriteFile(path, []byte(strings.ReplaceAll(string(raw), "{{BASE}}", base)), 0o600); err != nil {
+	if err := os.WriteFile(path, []byte(strings.NewReplacer(pairs...).Replace(string(raw))), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	cfg, err := config.Load(path)

@@ -3,16 +3,31 @@ package pipeline
 import (
 	"context"
 	"fmt"
+	"sync"
+	"time"
 
 	"github.com/robfig/cron/v3"
+
+	"wirewatch/config"
+	"wirewatch/feeds"
+	"wirewatch/model"
 )
 
-// Run polls feeds and posts digests on the configured cron tick until ctx
-// ends. It runs one cycle at once, so a restart catches up without waiting
-// for the first tick. A reload that changes the tick takes effect at the
-// next tick.
+// retryAfter is how long the scheduler waits before trying again when it
+// could not read the feeds' states (the database is unreachable).
+const retryAfter = 5 * time.Second
+
+// Run polls each feed when it is due and posts digests until ctx ends.
+//
+// Feeds are scheduled to the second: a timer waits for the earliest next
+// poll time among the feeds not being polled, and a reload, or a poll
+// finishing, wakes it early. At most polling.concurrency feeds are polled at
+// once; each commits its items as soon as it is done (see pollFeed), so one
+// slow feed holds up only its own slot. Feeds never polled are due at once,
+// so a restart catches up without waiting. Digests are checked on the cron
+// spec polling.tick, which no longer paces feeds.
 func (p *Pipeline) Run(ctx context.Context) error {
-	ticks := make(chan struct{}, 1)
+	digestTicks := make(chan struct{}, 1)
 	var (
 		sched *cron.Cron
 		spec  string
@@ -22,9 +37,30 @@ func (p *Pipeline) Run(ctx context.Context) error {
 			<-sched.Stop().Done()
 		}
 	}()
+
+	type finished struct {
+		feed  string
+		state model.FeedState
+	}
+	done := make(chan finished)
+	var workers sync.WaitGroup
+	defer workers.Wait()
+
+	var (
+		cfg      *config.Config // the config the states below were prepared for
+		states   map[string]model.FeedState
+		inflight int
+		retry    time.Time // when to try preparing again after a failure
+	)
+	// Stopped and reset each turn: since Go 1.23 a stopped timer never
+	// delivers a stale tick.
+	timer := time.NewTimer(time.Hour)
+	timer.Stop()
+	p.digests(ctx)
 	for {
-		if want := p.runtime.Load().Config.Polling.Tick; want != spec {
-			next, err := startTicker(want, ticks)
+		rt := p.runtime.Load()
+		if want := rt.Config.Polling.Tick; want != spec {
+			next, err := startTicker(want, digestTicks)
 			if err != nil {
 				return err
 			}
@@ -33,17 +69,90 @@ func (p *Pipeline) Run(ctx context.Context) error {
 			}
 			sched, spec = next, want
 		}
-		p.tick(ctx)
+		now := p.opts.Clock()
+		if rt.Config != cfg && !now.Before(retry) {
+			if fresh, err := p.prepared(ctx, rt); err != nil {
+				if ctx.Err() != nil {
+					return nil
+				}
+				p.log.Error("feed scheduling failed; retrying", "err", err, "in", retryAfter)
+				retry = now.Add(retryAfter)
+			} else {
+				states, cfg = fresh, rt.Config
+			}
+		}
+		var at time.Time // when to look again; zero for not until woken
+		if cfg != nil {
+			limit := max(1, cfg.Polling.Concurrency)
+			for _, f := range feeds.Due(cfg.Feeds, states, now) {
+				if inflight >= limit {
+					break
+				}
+				if !p.claim(f.Name) {
+					continue
+				}
+				inflight++
+				workers.Add(1)
+				prev, had := states[f.Name]
+				go func() {
+					defer workers.Done()
+					_, state, err := p.pollFeed(ctx, rt, f, prev, had)
+					p.release(f.Name)
+					if err != nil && ctx.Err() == nil {
+						p.log.Error("storing a poll failed", "feed", f.Name, "err", err)
+					}
+					select {
+					case done <- finished{f.Name, state}:
+					case <-ctx.Done():
+					}
+				}()
+			}
+			if inflight < limit {
+				if next, ok := feeds.NextDue(cfg.Feeds, states, p.polling); ok {
+					at = next
+					if at.Before(now) { // also a never polled feed's zero time
+						at = now
+					}
+				}
+			}
+		}
+		if rt.Config != cfg && (at.IsZero() || retry.Before(at)) {
+			at = retry
+		}
+		var wait <-chan time.Time
+		if !at.IsZero() {
+			timer.Reset(max(0, at.Sub(now)))
+			wait = timer.C
+		}
 		select {
 		case <-ctx.Done():
 			return nil
-		case <-ticks:
+		case f := <-done:
+			inflight--
+			states[f.feed] = f.state
+		case <-wait:
+		case <-p.wake:
+		case <-digestTicks:
+			p.digests(ctx)
 		}
+		timer.Stop()
 	}
 }
 
+// prepared readies the pipeline for rt and returns the feeds' states.
+func (p *Pipeline) prepared(ctx context.Context, rt *Runtime) (map[string]model.FeedState, error) {
+	states, err := p.feedStates(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if err := p.prepare(ctx, rt, states); err != nil {
+		return nil, err
+	}
+	return states, nil
+}
+
 // startTicker starts a cron schedule that signals ticks without ever
-// blocking: a tick that arrives while a cycle runs is merged into one.
+// blocking: a tick that arrives while digests run is merged into one.
 func startTicker(spec string, ticks chan<- struct{}) (*cron.Cron, error) {
 	c := cron.New()
 	if _, err := c.AddFunc(spec, func() {
@@ -58,12 +167,7 @@ func startTicker(spec string, ticks chan<- struct{}) (*cron.Cron, error) {
 	return c, nil
 }
 
-func (p *Pipeline) tick(ctx context.Context) {
-	st, err := p.Cycle(ctx)
-	if err != nil && ctx.Err() == nil {
-		p.log.Error("poll cycle failed", "err", err)
-	}
-	p.log.Debug("cycle", "polled", st.Polled, "failed", st.Failed, "not_modified", st.NotModified, "new", st.NewItems, "posts", st.Posts)
+func (p *Pipeline) digests(ctx context.Context) {
 	if _, err := p.Digests(ctx); err != nil && ctx.Err() == nil {
 		p.log.Error("digests failed", "err", err)
 	}
