@@ -21,7 +21,8 @@ type Connection struct {
 }
 
 // Connect opens a gateway session with token, puts the REST limiter in front
-// of every call, registers the slash commands with one bulk overwrite (per
+// of every call (and under it, with discord.api_base set, the rewrite of
+// Discord's REST address to that base), registers the slash commands with one bulk overwrite (per
 // configured guild, or globally) and starts answering them.
 func Connect(ctx context.Context, token string, store storage.Store, runtime func() (*config.Config, *alerts.Engine), log *slog.Logger) (*Connection, error) {
 	s, err := discordgo.New("Bot " + token)
@@ -34,7 +35,16 @@ func Connect(ctx context.Context, token string, store storage.Store, runtime fun
 // connect finishes a session made by Connect or, in tests, by the fake.
 func connect(_ context.Context, s *discordgo.Session, store storage.Store, runtime func() (*config.Config, *alerts.Engine), log *slog.Logger) (*Connection, error) {
 	cfg, _ := runtime()
-	s.Client.Transport = NewLimiter(s.Client.Transport, LimiterOptions{Logger: log})
+	transport := s.Client.Transport
+	if cfg.Discord.APIBase != "" {
+		rt, err := NewAPIBase(transport, cfg.Discord.APIBase)
+		if err != nil {
+			return nil, err
+		}
+		transport = rt
+		log.Info("discord REST calls go through discord.api_base", "api_base", cfg.Discord.APIBase)
+	}
+	s.Client.Transport = NewLimiter(transport, LimiterOptions{Logger: log})
 	s.Identify.Intents = discordgo.IntentsGuilds // interactions need no intent
 	cmds := NewCommands(store, runtime, CommandOptions{Logger: log, UserAgent: cfg.Polling.UserAgent})
 	s.AddHandler(cmds.Handle)

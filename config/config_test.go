@@ -362,3 +362,48 @@ func TestQueryPosAt(t *testing.T) {
 		t.Errorf("fallback QueryPosAt = %v", got)
 	}
 }
+
+// TestAPIBase: discord.api_base takes an absolute http(s) address without
+// userinfo, query or fragment, drops a trailing slash, and reports every
+// mistake at the value's position without quoting it (it may hold a secret).
+func TestAPIBase(t *testing.T) {
+	tests := []struct {
+		value string
+		want  string // the stored value, or the error after "f.toml:"
+	}{
+		{"http://127.0.0.1:8080/api", "http://127.0.0.1:8080/api"},
+		{"https://proxy.internal/api/", "https://proxy.internal/api"},
+		{"https://proxy.internal", "https://proxy.internal"},
+		{"", "3:12: discord.api_base: must not be empty (omit the key to talk to Discord itself)"},
+		{"proxy.internal/api", "3:12: discord.api_base: the URL must start with http:// or https://"},
+		{"ftp://proxy.internal/api", "3:12: discord.api_base: the URL must start with http:// or https://"},
+		{"/api", "3:12: discord.api_base: the URL must start with http:// or https://"},
+		{"https:///api", "3:12: discord.api_base: the URL has no host"},
+		{"https://bot:s3cret@proxy.internal/api", "3:12: discord.api_base: the URL must not hold a user or password (the bot token is the only credential sent)"},
+		{"https://proxy.internal/api?key=s3cret", "3:12: discord.api_base: the URL must not have a query (?...)"},
+		{"https://proxy.internal/api?", "3:12: discord.api_base: the URL must not have a query (?...)"},
+		{"https://proxy.internal/api#x", "3:12: discord.api_base: the URL must not have a fragment (#...)"},
+		{"https://proxy.internal/api ", "3:12: discord.api_base: the URL contains spaces"},
+		{"http://[::1/api", "3:12: discord.api_base: not a valid URL"},
+	}
+	for _, tt := range tests {
+		data := "[discord]\napplication_id = \"1\"\napi_base = \"" + tt.value + "\"\n"
+		cfg, err := Parse("f.toml", []byte(data))
+		if strings.Contains(tt.want, ": discord.api_base: ") {
+			if err == nil || err.Error() != "f.toml:"+tt.want {
+				t.Errorf("api_base %q: err = %v, want f.toml:%s", tt.value, err, tt.want)
+			}
+			if err != nil && strings.Contains(err.Error(), "s3cret") {
+				t.Errorf("api_base %q: the error quotes the secret: %v", tt.value, err)
+			}
+			continue
+		}
+		if err != nil {
+			t.Errorf("api_base %q: %v", tt.value, err)
+			continue
+		}
+		if cfg.Discord.APIBase != tt.want {
+			t.Errorf("api_base %q: stored %q, want %q", tt.value, cfg.Discord.APIBase, tt.want)
+		}
+	}
+}

@@ -210,6 +210,13 @@ func (d *decoder) discord(t *table, cfg *Config) {
 		}
 	}
 	t.str("admin_channel", &cfg.Discord.AdminChannel) // checked against [[channels]] later
+	if n := t.str("api_base", &cfg.Discord.APIBase); n != nil {
+		base, err := checkAPIBase(n.str)
+		if err != nil {
+			d.errorf(n.pos, "discord.api_base: %v", err)
+		}
+		cfg.Discord.APIBase = base
+	}
 	if n := t.get("token"); n != nil {
 		d.errorf(n.keyPos, "discord.token: %s", tokenMessage)
 	}

@@ -40,6 +40,10 @@ type Discord struct {
 	ApplicationID string   // needed to register slash commands
 	GuildIDs      []string // register commands per guild; empty means globally
 	AdminChannel  string   // channel name for operational notices; "" for none
+	// APIBase replaces https://discord.com/api in every REST call (a
+	// rate-limit proxy); "" talks to Discord itself. Absolute http(s), no
+	// userinfo, query or fragment, no trailing slash.
+	APIBase string
 }
 
 // Polling is the [polling] table: defaults for every feed.

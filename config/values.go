@@ -146,6 +146,36 @@ func checkFeedURL(raw string, allowPrivate bool) error {
 	return nil
 }
 
+// checkAPIBase accepts the address that stands in for https://discord.com/api:
+// an absolute http(s) URL with a host and no userinfo, query or fragment (the
+// bot's requests append /v9/... to it). It returns it without a trailing
+// slash. Errors never quote the value, which may hold a secret.
+func checkAPIBase(raw string) (string, error) {
+	if raw == "" {
+		return "", errors.New("must not be empty (omit the key to talk to Discord itself)")
+	}
+	if strings.TrimSpace(raw) != raw || strings.ContainsAny(raw, " \t\r\n") {
+		return "", errors.New("the URL contains spaces")
+	}
+	u, err := url.Parse(raw)
+	if err != nil {
+		return "", errors.New("not a valid URL")
+	}
+	switch {
+	case u.Scheme != "http" && u.Scheme != "https":
+		return "", errors.New("the URL must start with http:// or https://")
+	case u.Hostname() == "":
+		return "", errors.New("the URL has no host")
+	case u.User != nil:
+		return "", errors.New("the URL must not hold a user or password (the bot token is the only credential sent)")
+	case u.RawQuery != "" || u.ForceQuery:
+		return "", errors.New("the URL must not have a query (?...)")
+	case u.Fragment != "" || strings.Contains(raw, "#"):
+		return "", errors.New("the URL must not have a fragment (#...)")
+	}
+	return strings.TrimRight(raw, "/"), nil
+}
+
 // isSnowflake tells whether s is a Discord id: decimal digits of a uint64.
 func isSnowflake(s string) bool {
 	if s == "" || len(s) > 20 {

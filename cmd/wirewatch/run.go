@@ -139,7 +139,7 @@ func restartNeeded(old, next *config.Config) []string {
 		keys = append(keys, "bot.log_level")
 	}
 	if old.Discord.Enabled != next.Discord.Enabled || old.Discord.ApplicationID != next.Discord.ApplicationID ||
-		!slices.Equal(old.Discord.GuildIDs, next.Discord.GuildIDs) {
+		!slices.Equal(old.Discord.GuildIDs, next.Discord.GuildIDs) || old.Discord.APIBase != next.Discord.APIBase {
 		keys = append(keys, "discord")
 	}
 	return keys

@@ -107,6 +107,13 @@ func item(guid, title string, at time.Time) string {
 
 func writeRunConfig(t *testing.T, path, dir, feedURL, query string) {
 	t.Helper()
+	writeRunConfigWith(t, path, dir, feedURL, query, "")
+}
+
+// writeRunConfigWith writes the config of writeRunConfig with extra TOML
+// (such as a [discord] table) after the [polling] table.
+func writeRunConfigWith(t *testing.T, path, dir, feedURL, query, extra string) {
+	t.Helper()
 	cfg := fmt.Sprintf(`[bot]
 database = %q
 log_level = "error"
@@ -114,7 +121,7 @@ log_level = "error"
 [polling]
 tick = "@every 1s"
 min_interval = "1s"
-
+%s
 [[feeds]]
 name = "Wire"
 url = %q
@@ -130,7 +137,7 @@ id = "100000000000000001"
 name = "watch"
 %s
 channels = ["alerts"]
-`, filepath.Join(dir, "w.db"), feedURL, query)
+`, filepath.Join(dir, "w.db"), extra, feedURL, query)
 	tmp := path + ".tmp"
 	if err := os.WriteFile(tmp, []byte(cfg), 0o600); err != nil {
 		t.Fatal(err)
