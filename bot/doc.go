@@ -14,5 +14,8 @@
 //   - The Limiter is the only place that waits for Discord's rate limits; in
 //     normal running Discord answers no 429 at all, and a run of invalid
 //     requests (401/403/429) trips a breaker long before Discord bans the IP.
+//   - discord.api_base (a rate-limit proxy) is applied by rewriting URLs in
+//     the session's own transport, under the Limiter; discordgo's global
+//     Endpoint variables are never changed.
 //   - bot/discordtest is the loopback Discord the tests run against.
 package bot
