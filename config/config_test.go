@@ -47,7 +47,7 @@ func TestDefaults(t *testing.T) {
 	if cfg.Polling != want {
 		t.Errorf("Polling = %+v\nwant %+v", cfg.Polling, want)
 	}
-	if cfg.Stories != (Stories{Window: 72 * time.Hour, Updates: "edit"}) {
+	if cfg.Stories.Window != 72*time.Hour || cfg.Stories.Updates != "edit" || cfg.Stories.Vocabulary.Set {
 		t.Errorf("Stories = %+v", cfg.Stories)
 	}
 	f := cfg.Feeds[0]

@@ -110,6 +110,18 @@ func TestParseErrors(t *testing.T) {
 			`20:1: unknown key "intervall" in [[feeds]]; did you mean "interval"?`,
 			`21:1: unknown key "colour" in [[feeds]]`,
 		}},
+		{"vocabulary.toml", []string{
+			`6:11: stories.vocabulary.replace: expected true or false, got string "yes"`,
+			`7:11: stories.vocabulary.common: "Oil": write lower-case words without spaces or marks`,
+			`7:18: stories.vocabulary.common: "crude oil": one word per entry (phrases go under aliases)`,
+			`10:22: stories.vocabulary.aliases.Strait of Hormuz: "Hormuz": canonical terms are lower-case letters, digits and _ separated by spaces ("Hormuz")`,
+			`11:1: stories.vocabulary.aliases: "..." has no letters or digits`,
+			`13:1: stories.vocabulary.words: "set ablaze" is more than one word (write phrases under aliases)`,
+			`16:10: stories.vocabulary.facts.vessel.bulker: a value needs at least one term`,
+			`18:8: stories.vocabulary.acts.kind: "statement" is built in (statements are set in [statement])`,
+			`20:1: [[stories.vocabulary.acts]]: an act needs at least one verb`,
+			`24:1: unknown key "colour" in [stories.vocabulary.statement]`,
+		}},
 		{"values.toml", []string{
 			`2:12: bot.timezone: unknown time zone "Asia/Seul" (write an IANA name such as "Asia/Seoul" or "UTC")`,
 			`3:13: bot.log_level: "verbose" is not one of "debug", "info", "warn" or "error"`,

@@ -148,7 +148,7 @@ func (d *decoder) section(parent *table, key string) *table {
 		d.errorf(n.pos, "%s: expected a table [%s], got %s", key, key, describe(n))
 		return nil
 	}
-	return d.table(n, key, false)
+	return d.table(n, parent.path(key), false)
 }
 
 // entries returns the tables of an array of tables ([[feeds]]).
@@ -170,7 +170,7 @@ func (d *decoder) entries(parent *table, key string) []*table {
 			d.errorf(e.pos, "%s: expected [[%s]] tables, got %s", key, key, describe(e))
 			continue
 		}
-		out = append(out, d.table(e, key, true))
+		out = append(out, d.table(e, parent.path(key), true))
 	}
 	return out
 }
@@ -333,6 +333,9 @@ func (d *decoder) stories(t *table, cfg *Config) {
 	}
 	t.duration("window", &cfg.Stories.Window, false)
 	t.oneOf("updates", &cfg.Stories.Updates, "edit", "reply", "none")
+	if v := d.section(t, "vocabulary"); v != nil {
+		cfg.Stories.Vocabulary = *d.vocabulary(v, true)
+	}
 	t.finish()
 }
 

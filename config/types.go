@@ -64,6 +64,10 @@ type Polling struct {
 type Stories struct {
 	Window  time.Duration // how far back a new item looks for its story; default 72h
 	Updates string        // "edit" (edit the alert with the new source count), "reply", or "none"; default "edit"
+
+	// Vocabulary is the [stories.vocabulary] table: the desk's own words,
+	// which extend (or, with replace = true, replace) the shipped ones.
+	Vocabulary Vocabulary
 }
 
 // Feed is one [[feeds]] entry.

@@ -46,20 +46,55 @@ import (
 // SummarySentences is how many sentences an alert's summary carries.
 const SummarySentences = 3
 
-// Runtime is one configuration with its compiled rules. It is replaced
-// whole on reload.
+// Runtime is one configuration with its compiled rules and story
+// vocabulary. It is replaced whole on reload.
 type Runtime struct {
-	Config *config.Config
-	Rules  *alerts.Engine
+	Config     *config.Config
+	Rules      *alerts.Engine
+	Vocabulary *stories.Vocabulary
 }
 
-// NewRuntime compiles cfg's rules; the error lists every mistake with its position.
+// NewRuntime compiles cfg's rules and story vocabulary; the error lists
+// every mistake with its position.
 func NewRuntime(cfg *config.Config) (*Runtime, error) {
 	rules, err := alerts.Compile(cfg)
+	voc, verr := stories.NewVocabulary(cfg.Stories.Vocabulary)
+	var list, vlist config.Errors
+	if errors.As(err, &list) && errors.As(verr, &vlist) {
+		return nil, append(list, vlist...)
+	}
 	if err != nil {
 		return nil, err
 	}
-	return &Runtime{Config: cfg, Rules: rules}, nil
+	if verr != nil {
+		return nil, verr
+	}
+	return &Runtime{Config: cfg, Rules: rules, Vocabulary: voc}, nil
+}
+
+// NewGrouper returns an empty story grouper as the running pipeline groups:
+// the config's window and vocabulary, dates read in each feed's zone.
+func (rt *Runtime) NewGrouper() *stories.Grouper {
+	cfg := rt.Config
+	g := stories.NewGrouperWith(cfg.Stories.Window, rt.Vocabulary)
+	g.LocationOf = func(feed string) *time.Location {
+		if f := cfg.Feed(feed); f != nil {
+			return location(*f, cfg)
+		}
+		return displayLocation(cfg)
+	}
+	return g
+}
+
+// Prepare cleans an item's text, writes its summary and finds its topics
+// and the rules it matches, as the pipeline does before grouping: topics
+// and rules come from one tokenization of the item.
+func (rt *Runtime) Prepare(it *model.Item) []model.Match {
+	it.Text = summarize.Clean(it.Text)
+	it.Summary = summarize.Summarize(it.Title, it.Text, SummarySentences)
+	topics, matches := rt.Rules.Analyze(*it)
+	it.Topics = topics
+	return matches
 }
 
 // Options tune a Pipeline; zero values are fine outside tests.
@@ -85,10 +120,11 @@ type Pipeline struct {
 	busy    map[string]bool // feeds being polled, so none is polled twice at once
 
 	commit      sync.Mutex       // serializes grouping, planning and storing; guards the fields below
-	grouper     *stories.Grouper // rebuilt by loadWindow
-	window      time.Duration    // the grouper's window
-	pruned      time.Time        // when the grouper was last pruned
-	urlsChecked *config.Config   // the config whose feed URLs were last compared
+	grouper     *stories.Grouper    // rebuilt by loadWindow
+	window      time.Duration       // the grouper's window
+	voc         *stories.Vocabulary // the grouper's vocabulary
+	pruned      time.Time           // when the grouper was last pruned
+	urlsChecked *config.Config      // the config whose feed URLs were last compared
 }
 
 // New returns a pipeline over store with the given runtime. It loads the
@@ -105,7 +141,7 @@ func New(ctx context.Context, store storage.Store, rt *Runtime, opts Options) (*
 	}
 	p := &Pipeline{store: store, opts: opts, log: opts.Logger, wake: make(chan struct{}, 1), busy: map[string]bool{}}
 	p.runtime.Store(rt)
-	if err := p.loadWindow(ctx, rt.Config); err != nil {
+	if err := p.loadWindow(ctx, rt); err != nil {
 		return nil, err
 	}
 	return p, nil
@@ -127,7 +163,8 @@ func (p *Pipeline) Runtime() *Runtime { return p.runtime.Load() }
 // the window in storage: at start, when a reload changes the window, and
 // when storage refused an item the grouper had already taken in, so that
 // memory never holds a source the database does not.
-func (p *Pipeline) loadWindow(ctx context.Context, cfg *config.Config) error {
+func (p *Pipeline) loadWindow(ctx context.Context, rt *Runtime) error {
+	cfg := rt.Config
 	since := p.opts.Clock().Add(-cfg.Stories.Window)
 	items, err := p.store.Latest(ctx, storage.Query{Since: since, Limit: -1})
 	if err != nil {
@@ -137,15 +174,9 @@ func (p *Pipeline) loadWindow(ctx context.Context, cfg *config.Config) error {
 	if err != nil {
 		return fmt.Errorf("load story window: %w", err)
 	}
-	g := stories.NewGrouper(cfg.Stories.Window)
-	g.LocationOf = func(feed string) *time.Location {
-		if f := cfg.Feed(feed); f != nil {
-			return location(*f, cfg)
-		}
-		return displayLocation(cfg)
-	}
+	g := rt.NewGrouper()
 	g.Load(items, sts)
-	p.grouper, p.window = g, cfg.Stories.Window
+	p.grouper, p.window, p.voc = g, cfg.Stories.Window, rt.Vocabulary
 	return nil
 }
 
@@ -242,13 +273,13 @@ func (p *Pipeline) Cycle(ctx context.Context) (Stats, error) {
 }
 
 // prepare brings the pipeline up to rt before polls under it start: the
-// story window when its length changed, and feeds whose URL the admins
+// story window when its length or vocabulary changed, and feeds whose URL the admins
 // changed (their states in states are reset too).
 func (p *Pipeline) prepare(ctx context.Context, rt *Runtime, states map[string]model.FeedState) error {
 	p.commit.Lock()
 	defer p.commit.Unlock()
-	if rt.Config.Stories.Window != p.window {
-		if err := p.loadWindow(ctx, rt.Config); err != nil {
+	if rt.Config.Stories.Window != p.window || rt.Vocabulary != p.voc {
+		if err := p.loadWindow(ctx, rt); err != nil {
 			return err
 		}
 	}
@@ -374,7 +405,7 @@ func (p *Pipeline) pollOne(ctx context.Context, rt *Runtime, fetcher *feeds.Fetc
 		p.fillFullText(ctx, rt, f, r.fresh, r.known, now)
 		r.matches = make([][]model.Match, len(r.fresh))
 		for i := range r.fresh {
-			r.matches[i] = p.enrich(rt, &r.fresh[i])
+			r.matches[i] = rt.Prepare(&r.fresh[i])
 		}
 	}
 	return r
@@ -500,7 +531,7 @@ func (p *Pipeline) storeItems(ctx context.Context, rt *Runtime, f config.Feed, f
 		if err != nil || !ok {
 			// Another replica stored the item first, or the write failed:
 			// the grouper took in a source the database does not have.
-			if lerr := p.loadWindow(ctx, rt.Config); lerr != nil && err == nil {
+			if lerr := p.loadWindow(ctx, rt); lerr != nil && err == nil {
 				err = lerr
 			}
 		}
@@ -560,16 +591,6 @@ func (p *Pipeline) fillFullText(ctx context.Context, rt *Runtime, f config.Feed,
 		}
 		it.Text = text
 	}
-}
-
-// enrich fills an item's summary and topics and returns the rules it
-// matches: topics and rules come from one tokenization of the item.
-func (p *Pipeline) enrich(rt *Runtime, it *model.Item) []model.Match {
-	it.Text = summarize.Clean(it.Text)
-	it.Summary = summarize.Summarize(it.Title, it.Text, SummarySentences)
-	topics, matches := rt.Rules.Analyze(*it)
-	it.Topics = topics
-	return matches
 }
 
 func wantsFullText(f config.Feed, text string) bool {

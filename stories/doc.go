@@ -14,6 +14,15 @@
 // "short-range ballistic missile"; KCNA's stock titles and epithets are
 // dropped.
 //
+// What a desk's news calls things is data, not code: a Vocabulary holds the
+// aliases, the facts that must agree (weapon class, sea), named operations
+// and the kinds of act. General news English (vocabulary/news.toml) is
+// always in force; the shipped desk vocabulary (vocabulary/korea.toml, a
+// Korea security desk) is the default, and a config's [stories.vocabulary]
+// extends or replaces it (NewVocabulary). The names below (launch, drill,
+// weapon class, sea) are the shipped desk's; another desk's kinds and facts
+// work the same way.
+//
 // Each headline is classified by the act its main clause names (the clause
 // before "after", "amid", "as"...): a launch, a drill, a statement, talks,
 // or other. A statement is a hard verb ("denounces", "warns"), a statement
@@ -45,5 +54,5 @@
 // the story's FirstSeen.
 //
 // Rules: this package imports only wirewatch/model and wirewatch/config of the
-// project. It does no I/O. A Grouper is safe for concurrent use.
+// project. It does no I/O (the shipped vocabularies are embedded). A Grouper is safe for concurrent use.
 package stories

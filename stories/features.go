@@ -10,32 +10,9 @@ import (
 	"wirewatch/model"
 )
 
-// Weapon classes and seas are bit sets; two reports of one launch share a bit.
-const (
-	weaponBallistic uint8 = 1 << iota
-	weaponCruise
-	weaponHypersonic
-	weaponArtillery
-	weaponSatellite
-	weaponSmallArms // warning shots, gunfire at the border
-)
-
-const (
-	seaEast uint8 = 1 << iota
-	seaYellow
-)
-
-// kind is what a headline reports happening.
+// kind is what a headline reports happening: a built-in kind (other,
+// statement, opinion) or one of the vocabulary's [[acts]] kinds.
 type kind uint8
-
-const (
-	kindOther kind = iota
-	kindLaunch
-	kindStatement
-	kindDrill
-	kindTalks
-	kindOpinion // editorials, columns, analysis: about many events, never one story
-)
 
 // leadWords caps how much of the text counts as the lead.
 const (
@@ -51,14 +28,13 @@ type features struct {
 	titleKey   uint64
 	simhash    uint64
 	hasSim     bool
-	terms      []uint32 // title, lead and entity terms, sorted, distinct
-	extra      []uint64 // bit i: terms[i] is only in the lead's later sentences
-	titleTerms []uint32 // title terms only, sorted, distinct
-	entities   []uint32 // names and numbers, sorted, distinct
-	exercises  []uint32 // named exercises, sorted, distinct
-	weapons    uint8
-	seas       uint8
-	count      uint8 // missiles fired, when a report says; 0 unknown
+	terms      []uint32         // title, lead and entity terms, sorted, distinct
+	extra      []uint64         // bit i: terms[i] is only in the lead's later sentences
+	titleTerms []uint32         // title terms only, sorted, distinct
+	entities   []uint32         // names and numbers, sorted, distinct
+	exercises  []uint32         // named operations (exercises), sorted, distinct
+	facts      [maxFacts]uint32 // per vocabulary fact, the bit set of values named
+	count      uint8            // missiles fired, when a report says; 0 unknown
 	kind       kind
 	day        int32 // civil day (days since 1970-01-01) the lead names; 0 none
 	published  int64 // unix seconds
@@ -80,7 +56,7 @@ func cleanTitle(title string) string {
 }
 
 // extract computes an item's features; loc is the outlet's zone for dates.
-func extract(it *model.Item, loc *time.Location) (features, mention, bool) {
+func (v *Vocabulary) extract(it *model.Item, loc *time.Location) (features, mention, bool) {
 	title := cleanTitle(it.Title)
 	text := it.Text
 	if strings.TrimSpace(text) == "" {
@@ -92,8 +68,8 @@ func extract(it *model.Item, loc *time.Location) (features, mention, bool) {
 	lead := leadOf(bw)
 
 	f := features{link: it.Link, published: it.Published.Unix()}
-	titleTerms := canonicalTerms(tw, true)
-	leadTerms := canonicalTerms(lead, false)
+	titleTerms := v.canonicalTerms(tw, true)
+	leadTerms := v.canonicalTerms(lead, false)
 
 	var key strings.Builder
 	for _, t := range titleTerms {
@@ -106,12 +82,12 @@ func extract(it *model.Item, loc *time.Location) (features, mention, bool) {
 
 	f.titleTerms = termIDs(titleTerms, nil)
 	nameWords := tw
-	if titleCased(tw) {
+	if v.titleCased(tw) {
 		nameWords = nil // in "Kim Jong Un Guides Firing Drill" every word looks like a name
 	}
 	firstWords := firstSentenceWords(lead)
-	coreEnts := entityRuns(nameWords, firstWords)
-	ents := append(slices.Clip(coreEnts), entityRuns(lead[len(firstWords):])...)
+	coreEnts := v.entityRuns(nameWords, firstWords)
+	ents := append(slices.Clip(coreEnts), v.entityRuns(lead[len(firstWords):])...)
 	f.entities = entityIDs(ents, titleTerms, leadTerms)
 	f.terms = termIDs(titleTerms, leadTerms)
 	for _, e := range ents {
@@ -124,22 +100,20 @@ func extract(it *model.Item, loc *time.Location) (features, mention, bool) {
 	// only the main clause: later sentences and clauses are background
 	// ("two days after it fired ballistic missiles").
 	mainTitle := mainClause(tw)
-	mainTerms := actTerms(mainTitle)
-	first := canonicalTerms(mainClause(firstSentenceWords(lead)), false)
-	f.weapons = weaponsOf(mainTerms)
-	if f.weapons == 0 {
-		f.weapons = weaponsOf(first)
+	mainTerms := v.actTerms(mainTitle)
+	first := v.canonicalTerms(mainClause(firstSentenceWords(lead)), false)
+	for i := range v.facts {
+		f.facts[i] = v.factOf(i, mainTerms)
+		if f.facts[i] == 0 {
+			f.facts[i] = v.factOf(i, first)
+		}
 	}
-	f.seas = seasOf(mainTerms)
-	if f.seas == 0 {
-		f.seas = seasOf(first)
-	}
-	f.count = countOf(mainTitle)
+	f.count = v.countOf(mainTitle)
 	if f.count == 0 {
-		f.count = countOf(mainClause(firstSentenceWords(lead)))
+		f.count = v.countOf(mainClause(firstSentenceWords(lead)))
 	}
-	f.exercises = exercisesOf(tw, nameWords, lead)
-	f.kind = kindOf(mainTerms, titleTerms)
+	f.exercises = v.namesOf(tw, nameWords, lead)
+	f.kind = v.kindOf(mainTerms, titleTerms)
 	if opinionTag.MatchString(it.Title) || opinionTag.MatchString(text) {
 		f.kind = kindOpinion
 	}
@@ -238,24 +212,24 @@ func sortedDistinct(ids []uint32) []uint32 {
 // phrase with a capital in it is named by its canonical form, so "Sea of
 // Japan" and "East Sea", "MDL" and "Military Demarcation Line" are one
 // name; weapons and the usual actors are not names.
-func entityRuns(parts ...[]word) []string {
+func (v *Vocabulary) entityRuns(parts ...[]word) []string {
 	var out []string
 	for _, ws := range parts {
 		for i := 0; i < len(ws); {
-			if n, canon := matchPhrase(ws, i); n > 0 {
-				if name := phraseName(ws[i:i+n], canon); name != "" {
+			if n, canon := v.matchPhrase(ws, i); n > 0 {
+				if name := v.phraseName(ws[i:i+n], canon); name != "" {
 					out = append(out, name)
 				}
 				i += n
 				continue
 			}
-			if !ws[i].upper || stopwords[ws[i].lower] {
+			if !ws[i].upper || v.stop[ws[i].lower] {
 				i++
 				continue
 			}
 			j := i + 1
 			for j < len(ws) && ws[j].sentence == ws[i].sentence && (ws[j].upper || (ws[j].digits && j == i+1)) {
-				if n, _ := matchPhrase(ws, j); n > 0 {
+				if n, _ := v.matchPhrase(ws, j); n > 0 {
 					break
 				}
 				j++
@@ -265,7 +239,7 @@ func entityRuns(parts ...[]word) []string {
 			if len(run) == 1 && (run[0].initial || len(run[0].raw) < 3) {
 				continue
 			}
-			if allCommon(run) {
+			if v.allCommon(run) {
 				continue
 			}
 			names := make([]string, len(run))
@@ -279,9 +253,9 @@ func entityRuns(parts ...[]word) []string {
 }
 
 // phraseName is the name a matched phrase gives, or "".
-func phraseName(ws []word, canon string) string {
+func (v *Vocabulary) phraseName(ws []word, canon string) string {
 	name, _, _ := strings.Cut(canon, " ")
-	if name == "" || common[name] || commonNames[name] || weaponTerms[name] != 0 || irregular[name] != "" {
+	if name == "" || v.common[name] || v.actors[name] || v.objects[name] || v.words[name] != "" {
 		return ""
 	}
 	for _, w := range ws {
@@ -294,10 +268,10 @@ func phraseName(ws []word, canon string) string {
 
 // titleCased tells a headline Written Like This from one written in
 // sentence case, where capitals mark names.
-func titleCased(ws []word) bool {
+func (v *Vocabulary) titleCased(ws []word) bool {
 	upper, n := 0, 0
 	for _, w := range ws {
-		if w.digits || stopwords[w.lower] {
+		if w.digits || v.stop[w.lower] {
 			continue
 		}
 		n++
@@ -308,22 +282,15 @@ func titleCased(ws []word) bool {
 	return n >= 3 && upper*10 >= n*7
 }
 
-func allCommon(run []word) bool {
+func (v *Vocabulary) allCommon(run []word) bool {
 	for _, w := range run {
-		s := stem(w.lower)
-		if !common[s] && !stopwords[w.lower] && !commonNames[w.lower] {
+		s := v.stem(w.lower)
+		if !v.common[s] && !v.stop[w.lower] && !v.actors[w.lower] {
 			return false
 		}
 	}
 	return true
 }
-
-// commonNames are capitalised words that name the usual actors, not an event.
-var commonNames = toSet(`north south korea korean koreas dprk rok us u s n kcna yonhap pyongyang seoul japan japanese
-washington tokyo beijing china chinese russia russian moscow united states america american nations un jcs
-monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
-september october november december jan feb mar apr jun jul aug sep sept oct nov dec reuters ap afp nhk kyodo
-the a an in on at of by for and but`)
 
 // entityIDs are the names and the numbers of a text (not years), as ids.
 func entityIDs(runs []string, parts ...[]term) []uint32 {
@@ -352,46 +319,13 @@ func isNumber(s string) bool {
 
 func isYear(s string) bool { return len(s) == 4 && (s[:2] == "19" || s[:2] == "20") }
 
-// weaponTerms maps stemmed terms to weapon classes. Tokyo and Washington
-// call satellite launches ballistic missile launches, so a satellite is
-// also ballistic: the two must not veto each other.
-var weaponTerms = func() map[string]uint8 {
-	m := map[string]uint8{}
-	for _, w := range strings.Fields("ballistic srbm srbms irbm icbm icbms slbm hwasong kn") {
-		m[stem(w)] = weaponBallistic
-	}
-	m[stem("cruise")] = weaponCruise
-	m[stem("hypersonic")] = weaponHypersonic | weaponBallistic
-	for _, w := range strings.Fields("artillery howitzer shell shells") {
-		m[stem(w)] = weaponArtillery
-	}
-	for _, w := range strings.Fields("shots gunfire") {
-		m[stem(w)] = weaponSmallArms
-	}
-	m["satellite"] = weaponSatellite | weaponBallistic // canonical phrase output
-	m[stem("satellite")] = weaponSatellite | weaponBallistic
-	return m
-}()
-
-func weaponsOf(ts []term) uint8 {
-	var w uint8
+// factOf is the bit set of fact i's values that terms name.
+func (v *Vocabulary) factOf(i int, ts []term) uint32 {
+	var b uint32
 	for _, t := range ts {
-		w |= weaponTerms[t.text]
+		b |= v.facts[i].terms[t.text]
 	}
-	return w
-}
-
-func seasOf(ts []term) uint8 {
-	var s uint8
-	for _, t := range ts {
-		switch t.text {
-		case "eastsea":
-			s |= seaEast
-		case "yellowsea":
-			s |= seaYellow
-		}
-	}
-	return s
+	return b
 }
 
 var countWords = map[string]uint8{
@@ -400,7 +334,7 @@ var countWords = map[string]uint8{
 }
 
 // countOf reads "two short-range ballistic missiles" or "3 cruise missiles".
-func countOf(ws []word) uint8 {
+func (v *Vocabulary) countOf(ws []word) uint8 {
 	for i, w := range ws {
 		n, ok := countWords[w.lower]
 		if !ok && w.digits && len(w.lower) <= 2 {
@@ -412,7 +346,7 @@ func countOf(ws []word) uint8 {
 		}
 		for j := i + 1; j < len(ws) && j <= i+4; j++ {
 			l := ws[j].lower
-			if strings.HasPrefix(l, "missile") || strings.HasPrefix(l, "projectile") || l == "srbms" || l == "icbms" || l == "rockets" {
+			if v.counts(l) {
 				return n
 			}
 			if ws[j].digits || countWords[l] != 0 || (ws[j].upper && !ws[j].caps) {
@@ -423,22 +357,20 @@ func countOf(ws []word) uint8 {
 	return 0
 }
 
-// knownExercises are exercise names that often appear without the word
-// "exercise" next to them.
-var knownExercises = map[string]string{
-	"freedom edge": "freedom_edge", "freedom shield": "freedom_shield", "ulchi freedom shield": "ulchi_freedom_shield",
-	"ufs": "ulchi_freedom_shield", "ssangyong": "ssangyong", "vigilant defense": "vigilant_defense",
-	"vigilant storm": "vigilant_storm", "freedom flag": "freedom_flag", "hoguk": "hoguk", "iron mace": "iron_mace",
-	"pacific dragon": "pacific_dragon", "red flag": "red_flag", "talisman sabre": "talisman_sabre",
-	"vigilant ace": "vigilant_ace", "cope north": "cope_north", "keen sword": "keen_sword", "rimpac": "rimpac",
+// counts tells whether a number before l counts it ("missiles").
+func (v *Vocabulary) counts(l string) bool {
+	for _, c := range v.counted {
+		if strings.HasPrefix(l, c) {
+			return true
+		}
+	}
+	return false
 }
 
-var drillWords = toSet(`exercise exercises drill drills maneuvers wargames war games training`)
-
-// exercisesOf finds named exercises: known names in title or lead, and
-// capitalised names written right before "exercise" or "drills" in
-// nameTitle (the title unless it is title-cased) or lead.
-func exercisesOf(title, nameTitle, lead []word) []uint32 {
+// namesOf finds named operations (exercises): known names in title or
+// lead, and capitalised names written right before a head ("exercise",
+// "drills") in nameTitle (the title unless it is title-cased) or lead.
+func (v *Vocabulary) namesOf(title, nameTitle, lead []word) []uint32 {
 	var ids []uint32
 	for pi, ws := range [][]word{title, lead} {
 		for i := range ws {
@@ -453,14 +385,14 @@ func exercisesOf(title, nameTitle, lead []word) []uint32 {
 					}
 					b.WriteString(ws[k].lower)
 				}
-				if name, ok := knownExercises[b.String()]; ok {
+				if name, ok := v.knownNames[b.String()]; ok {
 					ids = append(ids, hash32("x:"+name))
 					break
 				}
 			}
-			if drillWords[ws[i].lower] && i > 0 && (pi == 1 || nameTitle != nil) {
+			if v.nameHeads[ws[i].lower] && i > 0 && (pi == 1 || nameTitle != nil) {
 				j := i
-				for j > 0 && ws[j-1].upper && !ws[j-1].caps && !commonNames[ws[j-1].lower] && !ws[j-1].initial {
+				for j > 0 && ws[j-1].upper && !ws[j-1].caps && !v.actors[ws[j-1].lower] && !ws[j-1].initial {
 					j--
 				}
 				if j < i && i-j <= 4 {
@@ -469,7 +401,7 @@ func exercisesOf(title, nameTitle, lead []word) []uint32 {
 						names = append(names, w.lower)
 					}
 					name := strings.Join(names, "_")
-					if canon, ok := knownExercises[strings.ReplaceAll(name, "_", " ")]; ok {
+					if canon, ok := v.knownNames[strings.ReplaceAll(name, "_", " ")]; ok {
 						name = canon
 					}
 					ids = append(ids, hash32("x:"+name))
@@ -509,32 +441,6 @@ func mainClause(ws []word) []word {
 
 var asNotClause = toSet(`many much well far long soon such as`)
 
-// Acts a headline can name. Statement verbs are matched as written so the
-// noun "warning" ("missile warning data") is not a warning.
-var (
-	// A statement whoever makes it.
-	statementVerbs = toSet(`denounce denounces denounced denouncing condemn condemns condemned slam slams slammed
-blast blasts blasted lash lashes lashed accuse accuses accused criticize criticizes criticized criticise
-criticises criticised threaten threatens threatened warn warns warned reject rejects rejected rebuke rebukes
-rebuked decry decries decried brand brands branded protest protests protested dismiss dismisses dismissed`)
-	// What a statement is called; with a North Korean speaker (or KCNA)
-	// anywhere in the headline it is one ("...: KCNA Commentary").
-	statementGenres = toSet(`statement commentary spokesman spokesperson`)
-	// Speech that is a statement only from Pyongyang's voices: "N. Korea
-	// says drills are rehearsal for war" is one, "Japan says N. Korea
-	// launched" reports a launch.
-	speechVerbs = toSet(`say says said call calls called tell tells told urge urges urged demand demands demanded
-vow vows vowed pledge pledges pledged agree agrees agreed`)
-	// What allies agree or vow comes out of talks.
-	pledgeVerbs = toSet(`vow vows vowed pledge pledges pledged agree agrees agreed`)
-	// Voices of Pyongyang's statements (Kim Jong Un's acts are events).
-	statementVoices = toSet(`nkorea kimyojong kcna spokesman spokesperson`)
-	talksTerms      = stemSet(`talk meet summit consultative dialogue conference discuss session plenary plenum`)
-	projectiles     = stemSet(`missile ballistic cruise rocket projectile satellite artillery shell hypersonic icbm srbm irbm slbm`)
-	aircraft        = stemSet(`bomber jet jets fighter aircraft warplane`)
-	flights         = stemSet(`fly flight escort`)
-)
-
 // speechSpan is how far into a headline a speech verb may stand to be its
 // act: "North Korea's Kim calls for" (third term).
 const speechSpan = 3
@@ -544,42 +450,54 @@ const speechSpan = 3
 // "N. Korea fires missiles during allied drills" a launch. A launch verb
 // counts only when the clause names a projectile; a flight only with
 // aircraft. all is the whole headline.
-func kindOf(ts, all []term) kind {
-	projectile, plane, talks, voice := false, false, false, false
-	for _, t := range ts {
-		projectile = projectile || projectiles[t.text] || weaponTerms[t.text] != 0
-		plane = plane || aircraft[t.text]
+func (v *Vocabulary) kindOf(ts, all []term) kind {
+	var needsMet uint64 // bit i: the clause names what acts[i] needs
+	object := false     // the clause names what some act needs (a projectile)
+	for i, a := range v.acts {
+		if len(a.needs) == 0 {
+			continue
+		}
+		for _, t := range ts {
+			if a.needs[t.text] {
+				needsMet |= 1 << i
+				object = true
+				break
+			}
+		}
+	}
+	talks, voice := false, false
+	for _, t := range all {
+		voice = voice || v.voices[t.text]
+		for _, a := range v.acts {
+			talks = talks || (!v.dated[a.kind] && a.verbs[t.text])
+		}
 	}
 	for _, t := range all {
-		talks = talks || talksTerms[t.text]
-		voice = voice || statementVoices[t.text]
-	}
-	for _, t := range all {
-		if statementGenres[t.surface] && voice {
+		if v.statementGenres[t.surface] && voice {
 			return kindStatement
 		}
 	}
-	speaker := false // a voice of Pyongyang as the headline's subject
+	speaker := false // a statement's voice as the headline's subject
 	for i, t := range ts {
-		switch {
-		case t.text == "launch" && projectile:
-			return kindLaunch
-		case statementVerbs[t.surface] || statementGenres[t.surface]:
+		if v.statementVerbs[t.surface] || v.statementGenres[t.surface] {
 			return kindStatement
-		case t.text == "drill" || (flights[t.text] && plane):
-			return kindDrill
-		case talksTerms[t.text]:
-			return kindTalks
-		case speechVerbs[t.surface]:
+		}
+		for j, a := range v.acts {
+			if a.verbs[t.text] && (len(a.needs) == 0 || needsMet&(1<<j) != 0) {
+				return a.kind
+			}
+		}
+		switch {
+		case v.speechVerbs[t.surface]:
 			// Only a verb right after the subject is the headline's act;
 			// "..., Seoul's spy agency says" is attribution.
-			if speaker && i <= speechSpan && !projectile && !talks {
+			if speaker && i <= speechSpan && !object && !talks {
 				return kindStatement
 			}
-			if !speaker && pledgeVerbs[t.surface] {
-				return kindTalks
+			if !speaker && v.pledgeVerbs[t.surface] && v.pledgeKind != 0 {
+				return v.pledgeKind
 			}
-		case statementVoices[t.text]:
+		case v.voices[t.text]:
 			speaker = true
 		}
 	}

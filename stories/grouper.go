@@ -45,6 +45,7 @@ type Grouper struct {
 	// Published zone is used.
 	LocationOf func(feed string) *time.Location
 
+	voc     *Vocabulary
 	mu      sync.Mutex
 	window  time.Duration
 	slots   []*story // index is the slot number; nil is free
@@ -66,13 +67,21 @@ type story struct {
 	terms   []uint32 // union of members' terms, as posted in the index
 }
 
-// NewGrouper returns a Grouper whose stories stay open for window after
-// their newest item.
+// NewGrouper returns a Grouper with the default vocabulary whose stories
+// stay open for window after their newest item.
 func NewGrouper(window time.Duration) *Grouper {
+	return NewGrouperWith(window, nil)
+}
+
+// NewGrouperWith is NewGrouper with a desk's vocabulary (nil: the default).
+func NewGrouperWith(window time.Duration, v *Vocabulary) *Grouper {
 	if window <= 0 {
 		window = 72 * time.Hour
 	}
-	g := &Grouper{window: window}
+	if v == nil {
+		v = DefaultVocabulary()
+	}
+	g := &Grouper{window: window, voc: v}
 	g.reset()
 	return g
 }
@@ -102,7 +111,7 @@ func (g *Grouper) Add(it *model.Item, loc *time.Location) (model.Story, bool) {
 	if loc == nil {
 		loc = time.UTC
 	}
-	f, m, ok := extract(it, loc)
+	f, m, ok := g.voc.extract(it, loc)
 	it.EventDate = time.Time{}
 	if ok {
 		it.EventDate = m.day
@@ -264,7 +273,7 @@ func (g *Grouper) match(f *features) int32 {
 	best, bestScore := int32(-1), joinScore
 	for _, slot := range g.candidates(f, w) {
 		s := g.slots[slot]
-		if !g.open(s, f) || vetoed(s, f) {
+		if !g.open(s, f) || g.voc.vetoed(s, f) {
 			continue
 		}
 		if score := g.score(s, f, w); score > bestScore {
@@ -356,28 +365,29 @@ func (g *Grouper) candidates(f *features, w *weigher) []int32 {
 	return best
 }
 
-// vetoed tells whether facts that must agree disagree: weapon class, sea,
-// exercise name, number of missiles, conflicting kinds of act (a launch, a
-// drill, talks, a statement), and, for launches and drills, event days. (Statements and talks name the days of
-// what they react to, so their days do not veto.)
-func vetoed(s *story, f *features) bool {
-	var weapons, seas uint8
-	coreWeapons, coreSeas := uint8(0xff), uint8(0xff)
-	var kinds [kindOpinion + 1]bool
-	kinds[f.kind] = true
+// vetoed tells whether facts that must agree disagree: the vocabulary's
+// facts (weapon class, sea), named operations, number of missiles,
+// conflicting kinds of act (a launch, a drill, talks, a statement), and, for
+// dated kinds of act (launches, drills), event days. (Statements and talks
+// name the days of what they react to, so their days do not veto.)
+func (v *Vocabulary) vetoed(s *story, f *features) bool {
+	var facts [maxFacts]uint32
+	var core [maxFacts]uint32
+	for i := range core {
+		core[i] = ^uint32(0)
+	}
+	dated := v.dated[f.kind]
 	var days []int32
 	var counts, exercises bool
 	countSeen, exerciseSeen := false, false
 	for i := range s.members {
 		m := &s.members[i]
-		kinds[m.kind] = true
-		weapons |= m.weapons
-		seas |= m.seas
-		if m.weapons != 0 {
-			coreWeapons &= m.weapons
-		}
-		if m.seas != 0 {
-			coreSeas &= m.seas
+		dated = dated || v.dated[m.kind]
+		for k := range v.facts {
+			facts[k] |= m.facts[k]
+			if m.facts[k] != 0 {
+				core[k] &= m.facts[k]
+			}
 		}
 		if m.day != 0 {
 			days = append(days, m.day)
@@ -393,17 +403,14 @@ func vetoed(s *story, f *features) bool {
 	}
 	// What all reports of the story agree on must agree with f; when they
 	// disagree among themselves, f must agree with one of them.
-	if coreWeapons != 0 && coreWeapons != 0xff {
-		weapons = coreWeapons
-	}
-	if coreSeas != 0 && coreSeas != 0xff {
-		seas = coreSeas
-	}
-	if f.weapons != 0 && weapons != 0 && f.weapons&weapons == 0 {
-		return true
-	}
-	if f.seas != 0 && seas != 0 && f.seas&seas == 0 {
-		return true
+	for k := range v.facts {
+		have := facts[k]
+		if core[k] != 0 && core[k] != ^uint32(0) {
+			have = core[k]
+		}
+		if f.facts[k] != 0 && have != 0 && f.facts[k]&have == 0 {
+			return true
+		}
 	}
 	if f.count != 0 && countSeen && !counts {
 		return true
@@ -414,14 +421,16 @@ func vetoed(s *story, f *features) bool {
 	if f.kind == kindOpinion || s.hasKind(kindOpinion) {
 		return true
 	}
-	if !s.hasKind(f.kind) {
-		for _, k := range conflicting[f.kind] {
-			if s.hasKind(k) {
+	// Different kinds of act are different events; a story that already
+	// holds the new report's kind does not veto.
+	if f.kind != kindOther && !s.hasKind(f.kind) {
+		for i := range s.members {
+			if k := s.members[i].kind; k != kindOther && k != f.kind {
 				return true
 			}
 		}
 	}
-	if f.day != 0 && len(days) > 0 && (kinds[kindLaunch] || kinds[kindDrill]) {
+	if f.day != 0 && len(days) > 0 && dated {
 		near := false
 		for _, d := range days {
 			if abs32(d-f.day) <= dayTolerance {
@@ -434,16 +443,6 @@ func vetoed(s *story, f *features) bool {
 		}
 	}
 	return false
-}
-
-// conflicting are kinds of act that are never one event: a launch, a drill,
-// talks, and a statement reacting to any of them. A story that already
-// holds the new report's kind does not veto.
-var conflicting = [kindOpinion + 1][]kind{
-	kindLaunch:    {kindDrill, kindStatement, kindTalks},
-	kindDrill:     {kindLaunch, kindStatement, kindTalks},
-	kindStatement: {kindLaunch, kindDrill, kindTalks},
-	kindTalks:     {kindLaunch, kindDrill, kindStatement},
 }
 
 func (s *story) hasKind(k kind) bool {
@@ -459,6 +458,7 @@ func (s *story) hasKind(k kind) bool {
 // copy, else the best weighted overlap with one of its members plus
 // evidence from names, numbers, days and exercises.
 func (g *Grouper) score(s *story, f *features, w *weigher) float64 {
+	v := g.voc
 	best := 0.0
 	for i := range s.members {
 		m := &s.members[i]
@@ -478,7 +478,7 @@ func (g *Grouper) score(s *story, f *features, w *weigher) float64 {
 			} else {
 				sc += sameDayBonus / 2
 			}
-			if f.kind == kindLaunch && m.kind == kindLaunch && f.weapons&m.weapons != 0 {
+			if v.sameSignature(f, m) {
 				sc += signatureBonus
 			}
 		}
@@ -516,7 +516,7 @@ func (w *weigher) weight(t uint32) float64 {
 	}
 	df := float64(len(w.g.post[t]))
 	v := math.Log(1 + (w.n+1)/(df+1))
-	if commonIDs[t] {
+	if w.g.voc.commonIDs[t] {
 		v *= commonWeight
 	}
 	w.cache[t] = v
@@ -594,14 +594,6 @@ func (w *weigher) reportSimilarity(a, b *features) float64 {
 	}
 	return shared / math.Sqrt(na*nb)
 }
-
-var commonIDs = func() map[uint32]bool {
-	m := map[uint32]bool{}
-	for t := range common {
-		m[hash32(t)] = true
-	}
-	return m
-}()
 
 func intersects(a, b []uint32) bool { return countShared(a, b) > 0 }
 

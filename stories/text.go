@@ -101,198 +101,16 @@ func isAllCaps(s string) bool {
 	return letters > 1
 }
 
-// phrases maps word sequences (lower case) to canonical terms, so that
-// outlets' house styles meet: "N. Korea", "DPRK" and "Pyongyang" are one
-// actor; "East Sea" and "Sea of Japan" one sea.
-var phrases = map[string]string{
-	"north korea":                         "nkorea",
-	"north korean":                        "nkorea",
-	"n korean":                            "nkorea",
-	"south korean":                        "skorea",
-	"s korean":                            "skorea",
-	"n korea":                             "nkorea",
-	"nk":                                  "nkorea",
-	"dprk":                                "nkorea",
-	"pyongyang":                           "nkorea",
-	"democratic people republic of korea": "nkorea",
-	"north":                               "nkorea",
-	"south korea":                         "skorea",
-	"s korea":                             "skorea",
-	"rok":                                 "skorea",
-	"republic of korea":                   "skorea",
-	"seoul":                               "skorea",
-	"united states":                       "usa",
-	"u s":                                 "usa",
-	"washington":                          "usa",
-	"east sea":                            "eastsea",
-	"east sea of korea":                   "eastsea",
-	"sea of japan":                        "eastsea",
-	"yellow sea":                          "yellowsea",
-	"west sea":                            "yellowsea",
-	"joint chiefs of staff":               "jcs",
-	"short range":                         "shortrange",
-	"close range":                         "shortrange",
-	"long range":                          "longrange",
-	"intermediate range":                  "irbm ballistic",
-	"intercontinental ballistic missile":  "icbm ballistic missile",
-	"intercontinental":                    "icbm ballistic",
-	"submarine launched":                  "slbm ballistic",
-	// Seoul counts the North's 600 mm "super-large" launchers as
-	// close-range ballistic missiles; so do reports of their launches.
-	"super large multiple rocket launcher":  "srbm ballistic",
-	"super large multiple rocket launchers": "srbm ballistic",
-	"super large rocket launcher":           "srbm ballistic",
-	"super large rocket launchers":          "srbm ballistic",
-	"multiple rocket launcher":              "artillery",
-	"multiple rocket launchers":             "artillery",
-	"rocket launcher":                       "artillery",
-	"rocket launchers":                      "artillery",
-	"space launch vehicle":                  "satellite",
-	"reconnaissance satellite":              "satellite",
-	"spy satellite":                         "satellite",
-	"test fire":                             "launch",
-	"test fired":                            "launch",
-	"test firing":                           "launch",
-	"kim jong un":                           "kimjongun",
-	"kim yo jong":                           "kimyojong",
-	"ministry of national defense":          "mnd",
-	"defense ministry":                      "mnd",
-	"korean central news agency":            "kcna",
-	"missile administration":                "missileadministration",
-	"security consultative meeting":         "scm",
-	"national intelligence service":         "nis",
-	"northern limit line":                   "nll",
-	"un security council":                   "unsc",
-	"security council":                      "unsc",
-	"united nations security council":       "unsc",
-	"ulchi freedom shield":                  "ufs",
-	"international atomic energy agency":    "iaea",
-	"unification ministry":                  "unificationministry",
-	"ministry of unification":               "unificationministry",
-	"workers party of korea":                "wpk",
-	"workers party":                         "wpk",
-	"central military commission":           "cmc",
-	"us forces korea":                       "usfk",
-	"u s forces korea":                      "usfk",
-	"united states forces korea":            "usfk",
-	"self defense forces":                   "sdf",
-	"foreign ministry":                      "foreignministry",
-	"ministry of foreign affairs":           "foreignministry",
-	"defence ministry":                      "mnd",
-	"ministry of defense":                   "mnd",
-	"ministry of defence":                   "mnd",
-	"supreme people assembly":               "spa",
-	"uss george washington":                 "carrier georgewashington",
-	"aircraft carrier":                      "carrier",
-	"nuclear powered":                       "nuclearpowered",
-	"nuclear powered submarine":             "nuclearpowered submarine",
-	"nuclear submarine":                     "nuclearpowered submarine",
-	"strategic bomber":                      "bomber",
-	"b 1b":                                  "b1b bomber",
-	"b 52h":                                 "b52 bomber",
-	"b 52":                                  "b52 bomber",
-	// Acronyms and their spelled-out forms meet in both.
-	"srbm":                                 "srbm shortrange ballistic missile",
-	"srbms":                                "srbm shortrange ballistic missile",
-	"short range ballistic missile":        "srbm shortrange ballistic missile",
-	"short range ballistic missiles":       "srbm shortrange ballistic missile",
-	"close range ballistic missile":        "srbm shortrange ballistic missile",
-	"close range ballistic missiles":       "srbm shortrange ballistic missile",
-	"icbm":                                 "icbm ballistic missile",
-	"icbms":                                "icbm ballistic missile",
-	"irbm":                                 "irbm ballistic missile",
-	"irbms":                                "irbm ballistic missile",
-	"intermediate range ballistic missile": "irbm ballistic missile",
-	"slbm":                                 "slbm ballistic missile",
-	"slbms":                                "slbm ballistic missile",
-	"n k":                                  "nkorea",
-	// State-media titles that every KCNA report repeats.
-	"general secretary":              "",
-	"state affairs":                  "",
-	"president of the state affairs": "",
-	"kim jong un sister":             "kimyojong",
-	"missile general bureau":         "missileadministration",
-	"korean people army":             "kpa",
-	"munitions enterprise":           "munitions factory",
-	"munitions plant":                "munitions factory",
-	"military demarcation line":      "mdl border",
-	"mdl":                            "mdl border",
-	"demilitarized zone":             "dmz border",
-	"dmz":                            "dmz border",
-	"front line":                     "border",
-	"land border":                    "border",
-	"kick off":                       "begin",
-	"kicks off":                      "begin",
-	"kicked off":                     "begin",
-	"get under way":                  "begin",
-	"gets under way":                 "begin",
-	"got under way":                  "begin",
-	"get underway":                   "begin",
-	"gets underway":                  "begin",
-	"wrap up":                        "end",
-	"wraps up":                       "end",
-	"wrapped up":                     "end",
-}
-
-// maxPhrase is the longest key of phrases, in words.
-const maxPhrase = 6
-
-// irregular maps inflections the suffix rules miss, and synonyms news
-// outlets use for one act.
-var irregular = map[string]string{
-	"fire": "launch", "fires": "launch", "fired": "launch", "firing": "launch",
-	"launch": "launch", "launches": "launch", "launched": "launch", "launching": "launch",
-	"shoot": "launch", "shoots": "launch", "shot": "launch", "lobs": "launch", "lobbed": "launch",
-	"drill": "drill", "drills": "drill", "exercise": "drill", "exercises": "drill",
-	"maneuvers": "drill", "manoeuvres": "drill", "wargames": "drill", "wargame": "drill",
-	"training": "drill",
-	"said":     "say", "says": "say", "told": "say",
-	"slams": "denounce", "slammed": "denounce", "slam": "denounce", "blasts": "denounce",
-	"blasted": "denounce", "denounces": "denounce", "denounced": "denounce", "denounce": "denounce", "denouncing": "denounce",
-	"condemns": "condemn", "condemned": "condemn",
-	"flew": "fly", "flown": "fly", "flies": "fly",
-	"met": "meet", "meets": "meet", "meeting": "meet",
-	"kilometers": "km", "kilometres": "km", "kilometer": "km", "kilometre": "km",
-	"pm": "", "am": "",
-	"troops": "troop", "soldiers": "troop", "soldier": "troop",
-	"sanctions": "sanction", "sanctioned": "sanction",
-	"talks": "talk", "dialogue": "talk",
-	"inspect": "inspect", "inspects": "inspect", "inspected": "inspect", "inspecting": "inspect", "inspection": "inspect",
-	"oversee": "inspect", "oversees": "inspect", "oversaw": "inspect", "overseeing": "inspect",
-	"guide": "inspect", "guides": "inspect", "guided": "inspect", "tour": "inspect", "tours": "inspect", "toured": "inspect",
-	"receive": "meet", "receives": "meet", "received": "meet",
-	"defector": "defect", "defectors": "defect", "defection": "defect", "defections": "defect",
-	"concludes": "end", "concluded": "end", "conclude": "end", "ends": "end", "ended": "end",
-	"finishes": "end", "finished": "end", "finish": "end",
-	"begins": "begin", "began": "begin", "begun": "begin", "kicks": "begin", "kicked": "begin", "start": "begin", "starts": "begin", "started": "begin",
-	"news": "news", "us": "", "its": "", "his": "", "has": "", "was": "", "is": "", "this": "",
-}
-
-// stopwords carry no information about which event a text reports.
-var stopwords = toSet(`a an the and or but of to in on at by for from with without as into onto about over after before
+// generalStopwords carry no information about which event a text reports;
+// a vocabulary adds its desk's (state media's epithets).
+var generalStopwords = toSet(`a an the and or but of to in on at by for from with without as into onto about over after before
 during since until than then that this these those there here it its they them their he she his her him we our you your
 i me my be been being is are was were am do does did done have has had having will would shall should can could may might
 must not no nor so such very just also too only own same other another more most some any each every all both few many
 much which who whom whose what when where why how whether while if because though although despite amid among between
 against across along around up down out off via per s t yet still even ever again further once say according report
 reported reporting reports new news week day days month year years time times hour hours minute am pm local
-respected comrade puppet puppets maniac maniacs gangster gangsters stooge stooges imperialist imperialists
 monday tuesday wednesday thursday friday saturday sunday`)
-
-// common terms appear in most Korea-desk stories; they count, but little.
-var common = stemSet(`nkorea skorea usa korea korean japan japanese missile launch military official officials agency
-yonhap kcna state media statement government leader country countries region regional peninsula security defense
-defence force forces army navy air ministry minister president spokesperson spokesman told jcs nuclear weapon weapons
-test tests threat threats tension tensions drill ally allies joint combined trilateral kimjongun wpk kpa cmc
-mnd nis foreignministry unificationministry usfk sdf spa missileadministration`)
-
-func stemSet(s string) map[string]bool {
-	m := map[string]bool{}
-	for _, f := range strings.Fields(s) {
-		m[stem(f)] = true
-	}
-	return m
-}
 
 func toSet(s string) map[string]bool {
 	m := map[string]bool{}
@@ -313,13 +131,15 @@ type term struct {
 
 // canonicalTerms turns words into canonical terms: phrases joined, words
 // stemmed, stop-words dropped. title marks every term as a title term.
-func canonicalTerms(ws []word, title bool) []term { return canonical(ws, title, false) }
+func (v *Vocabulary) canonicalTerms(ws []word, title bool) []term {
+	return v.canonical(ws, title, false)
+}
 
 // actTerms are a headline's canonical terms plus the speech verbs ("says",
 // "told") that carry no topic but tell a statement from a report.
-func actTerms(ws []word) []term { return canonical(ws, true, true) }
+func (v *Vocabulary) actTerms(ws []word) []term { return v.canonical(ws, true, true) }
 
-func canonical(ws []word, title, speech bool) []term {
+func (v *Vocabulary) canonical(ws []word, title, speech bool) []term {
 	var out []term
 	emit := func(s string, w word, entity bool) {
 		for _, f := range strings.Fields(s) {
@@ -327,7 +147,7 @@ func canonical(ws []word, title, speech bool) []term {
 		}
 	}
 	for i := 0; i < len(ws); {
-		if n, canon := matchPhrase(ws, i); n > 0 {
+		if n, canon := v.matchPhrase(ws, i); n > 0 {
 			emit(canon, ws[i], false)
 			i += n
 			continue
@@ -342,15 +162,15 @@ func canonical(ws []word, title, speech bool) []term {
 			emit(w.lower, w, true)
 			continue
 		}
-		if speech && speechVerbs[w.lower] {
-			emit(stem(w.lower), w, false)
+		if speech && v.speechVerbs[w.lower] {
+			emit(v.stem(w.lower), w, false)
 			continue
 		}
-		if stopwords[w.lower] {
+		if v.stop[w.lower] {
 			continue
 		}
-		s := stem(w.lower)
-		if s == "" || stopwords[s] {
+		s := v.stem(w.lower)
+		if s == "" || v.stop[s] {
 			continue
 		}
 		emit(s, w, w.upper && !w.initial)
@@ -359,10 +179,10 @@ func canonical(ws []word, title, speech bool) []term {
 }
 
 // matchPhrase finds the longest phrase starting at ws[i].
-func matchPhrase(ws []word, i int) (int, string) {
+func (v *Vocabulary) matchPhrase(ws []word, i int) (int, string) {
 	var b strings.Builder
 	best, canon := 0, ""
-	for n := 1; n <= maxPhrase && i+n <= len(ws); n++ {
+	for n := 1; n <= v.maxPhrase && i+n <= len(ws); n++ {
 		w := ws[i+n-1]
 		if n > 1 {
 			if w.sentence != ws[i].sentence && ws[i].raw != "N" && ws[i].raw != "S" && ws[i].raw != "U" {
@@ -371,7 +191,7 @@ func matchPhrase(ws []word, i int) (int, string) {
 			b.WriteByte(' ')
 		}
 		b.WriteString(w.lower)
-		if c, ok := phrases[b.String()]; ok {
+		if c, ok := v.phrases[b.String()]; ok {
 			if n == 1 && w.lower == "north" && !(w.upper && (i+1 >= len(ws) || !ws[i+1].upper)) {
 				continue // "the North" is the actor; "north of Seoul" is a direction
 			}
@@ -384,8 +204,8 @@ func matchPhrase(ws []word, i int) (int, string) {
 // stem strips common English suffixes so "denounces", "denounced" and
 // "denouncing" meet. It is deliberately crude: both sides of a comparison
 // go through it.
-func stem(s string) string {
-	if c, ok := irregular[s]; ok {
+func (v *Vocabulary) stem(s string) string {
+	if c, ok := v.words[s]; ok {
 		return c
 	}
 	if len(s) <= 3 {

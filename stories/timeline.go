@@ -38,6 +38,7 @@ func Timeline(stories []model.Story, loc *time.Location) []Entry {
 	if loc == nil {
 		loc = time.UTC
 	}
+	voc := DefaultVocabulary()
 	rows := make([]timelineRow, 0, len(stories))
 	df := map[uint32]int{}
 	for _, st := range stories {
@@ -52,7 +53,7 @@ func Timeline(stories []model.Story, loc *time.Location) []Entry {
 	n := float64(len(rows))
 	weight := func(t uint32) float64 {
 		v := math.Log(1 + (n+1)/float64(df[t]+1))
-		if commonIDs[t] {
+		if voc.commonIDs[t] {
 			v *= commonWeight
 		}
 		return v
@@ -67,7 +68,7 @@ func Timeline(stories []model.Story, loc *time.Location) []Entry {
 		r := &rows[i]
 		placed := false
 		for gi := range groups {
-			if sameEvent(groups[gi], r, w) {
+			if sameEvent(voc, groups[gi], r, w) {
 				groups[gi] = append(groups[gi], r)
 				placed = true
 				break
@@ -115,7 +116,7 @@ func newTimelineRow(st model.Story, loc *time.Location) timelineRow {
 		}
 	}
 	it := model.Item{Title: title, Published: st.FirstSeen}
-	r.f, _, _ = extract(&it, loc)
+	r.f, _, _ = DefaultVocabulary().extract(&it, loc)
 	r.f.titleTerms = r.f.terms
 	r.f.day = 0 // the row's day is the story's, not what its headlines say
 	return r
@@ -138,7 +139,7 @@ func (a timelineRow) before(b timelineRow) bool {
 
 // sameEvent tells whether r reports the event of a group: a day equal or
 // next to one of the group's, alike headlines and no veto.
-func sameEvent(grp []*timelineRow, r *timelineRow, w *weigher) bool {
+func sameEvent(voc *Vocabulary, grp []*timelineRow, r *timelineRow, w *weigher) bool {
 	near := false
 	for _, m := range grp {
 		if abs32(m.day-r.day) <= 1 {
@@ -153,12 +154,12 @@ func sameEvent(grp []*timelineRow, r *timelineRow, w *weigher) bool {
 	for _, m := range grp {
 		s.members = append(s.members, m.f)
 	}
-	if vetoed(s, &r.f) {
+	if voc.vetoed(s, &r.f) {
 		return false
 	}
 	for _, m := range grp {
 		need := mergeSimilarity
-		if sameLaunch(&m.f, &r.f) {
+		if voc.sameSignature(&m.f, &r.f) {
 			need = mergeLaunchSimilarity
 		}
 		if w.similarity(m.f.terms, r.f.terms) >= need {
@@ -166,13 +167,6 @@ func sameEvent(grp []*timelineRow, r *timelineRow, w *weigher) bool {
 		}
 	}
 	return false
-}
-
-// sameLaunch tells whether two headlines report a launch of one weapon
-// class into one sea (when both name one).
-func sameLaunch(a, b *features) bool {
-	return a.kind == kindLaunch && b.kind == kindLaunch && a.weapons&b.weapons != 0 &&
-		(a.seas == 0 || b.seas == 0 || a.seas&b.seas != 0)
 }
 
 // entryOf makes one entry of a group whose first row is its best-sourced

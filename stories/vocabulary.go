@@ -1,0 +1,323 @@
+package stories
+
+import (
+	_ "embed"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+
+	"wirewatch/config"
+)
+
+// The shipped vocabularies: general news English, always in force, and the
+// Korea security desk's words, which a config extends or replaces.
+var (
+	//go:embed vocabulary/news.toml
+	newsVocabulary []byte
+	//go:embed vocabulary/korea.toml
+	koreaVocabulary []byte
+)
+
+// Built-in kinds of act; a vocabulary's [[acts]] kinds follow them.
+const (
+	kindOther kind = iota
+	kindStatement
+	kindOpinion // editorials, columns, analysis: about many events, never one story
+	firstActKind
+)
+
+// Bounds of a compiled vocabulary, so features stay fixed-size.
+const (
+	maxKinds = 64 // kinds of act, built-in ones included
+	maxActs  = 64 // [[acts]] entries
+	maxFacts = config.MaxFacts
+)
+
+// Vocabulary is a compiled set of desk words for grouping: aliases that make
+// outlets' house styles meet, facts that must agree, named operations and
+// kinds of act. It is immutable once built and shared by Groupers.
+type Vocabulary struct {
+	phrases   map[string]string // phrase (words joined by spaces) → canonical terms
+	maxPhrase int
+	words     map[string]string // word → canonical term, before suffix stripping
+	stop      map[string]bool
+	common    map[string]bool
+	commonIDs map[uint32]bool
+	actors    map[string]bool
+	counted   []string
+
+	facts      []fact
+	objects    map[string]bool // what acts are done with (weapons): never a name
+	nameHeads  map[string]bool
+	knownNames map[string]string
+
+	kindNames []string // by kind
+	dated     []bool   // by kind: reports of it more than a day apart are different events
+	acts      []act
+
+	statementVerbs, statementGenres, speechVerbs, pledgeVerbs, voices map[string]bool
+	pledgeKind                                                        kind
+}
+
+// fact is one compiled fact: term → bit set of its values.
+type fact struct {
+	name   string
+	values []string
+	terms  map[string]uint32
+}
+
+type act struct {
+	kind  kind
+	verbs map[string]bool
+	needs map[string]bool // empty: the verb alone is the act
+}
+
+var (
+	defaultOnce sync.Once
+	defaultVoc  *Vocabulary
+	newsVoc     *config.Vocabulary
+	koreaVoc    *config.Vocabulary
+)
+
+func shipped() (news, korea *config.Vocabulary) {
+	defaultOnce.Do(func() {
+		var err error
+		if newsVoc, err = config.ParseVocabulary("stories/vocabulary/news.toml", newsVocabulary); err != nil {
+			panic(err)
+		}
+		if koreaVoc, err = config.ParseVocabulary("stories/vocabulary/korea.toml", koreaVocabulary); err != nil {
+			panic(err)
+		}
+		if defaultVoc, err = compile([]*config.Vocabulary{koreaVoc, newsVoc}); err != nil {
+			panic(err)
+		}
+	})
+	return newsVoc, koreaVoc
+}
+
+// DefaultVocabulary is the shipped vocabulary: general news English and the
+// Korea security desk's words.
+func DefaultVocabulary() *Vocabulary {
+	shipped()
+	return defaultVoc
+}
+
+// NewVocabulary compiles a config's [stories.vocabulary]: unset, it is the
+// default; else its words come first, then (unless it replaces them) the
+// shipped desk's, then general news English. Mistakes found only when the
+// parts meet (too many facts in all, a pledge kind no act defines) are
+// config.Errors at the config's positions.
+func NewVocabulary(cv config.Vocabulary) (*Vocabulary, error) {
+	news, korea := shipped()
+	if !cv.Set {
+		return defaultVoc, nil
+	}
+	parts := []*config.Vocabulary{&cv}
+	if !cv.Replace {
+		parts = append(parts, korea)
+	}
+	return compile(append(parts, news))
+}
+
+// factLimit reports the facts of the first part that, with the facts of
+// the others, are more than the limit.
+func factLimit(parts []*config.Vocabulary) config.Errors {
+	later := map[string]bool{}
+	for _, p := range parts[1:] {
+		for _, f := range p.Facts {
+			later[f.Name] = true
+		}
+	}
+	var errs config.Errors
+	n := len(later)
+	for _, f := range parts[0].Facts {
+		if later[f.Name] {
+			continue
+		}
+		if n++; n > config.MaxFacts {
+			errs = append(errs, config.Error{Pos: f.Pos, Msg: fmt.Sprintf("facts.%s: more than %d facts with the shipped ones", f.Name, config.MaxFacts)})
+		}
+	}
+	return errs
+}
+
+// compile merges vocabularies, earlier ones first: an alias or word of an
+// earlier one wins, lists add up, facts of one name share their values.
+func compile(parts []*config.Vocabulary) (*Vocabulary, error) {
+	v := &Vocabulary{
+		phrases: map[string]string{}, words: map[string]string{}, stop: map[string]bool{},
+		common: map[string]bool{}, commonIDs: map[uint32]bool{}, actors: map[string]bool{},
+		objects: map[string]bool{}, nameHeads: map[string]bool{}, knownNames: map[string]string{},
+		statementVerbs: map[string]bool{}, statementGenres: map[string]bool{}, speechVerbs: map[string]bool{},
+		pledgeVerbs: map[string]bool{}, voices: map[string]bool{},
+		kindNames: []string{"other", "statement", "opinion"}, dated: []bool{false, false, false},
+	}
+	for w := range generalStopwords {
+		v.stop[w] = true
+	}
+	errs := factLimit(parts)
+	// Words first: stemming the other lists uses them.
+	for _, p := range parts {
+		for _, a := range p.Words {
+			if _, ok := v.words[a.From]; !ok {
+				v.words[a.From] = a.To
+			}
+		}
+	}
+	for _, p := range parts {
+		for _, a := range p.Aliases {
+			if _, ok := v.phrases[a.From]; !ok {
+				v.phrases[a.From] = a.To
+				v.maxPhrase = max(v.maxPhrase, strings.Count(a.From, " ")+1)
+			}
+		}
+		for _, w := range p.Stopwords {
+			v.stop[w] = true
+		}
+		for _, w := range p.Common {
+			v.common[w] = true
+			v.common[v.stem(w)] = true
+		}
+		for _, w := range p.Actors {
+			v.actors[w] = true
+		}
+		v.counted = append(v.counted, p.Counted...)
+		for _, h := range p.Names.Heads {
+			v.nameHeads[h] = true
+		}
+		for _, a := range p.Names.Known {
+			if _, ok := v.knownNames[a.From]; !ok {
+				v.knownNames[a.From] = strings.ReplaceAll(a.To, " ", "_")
+			}
+		}
+		addAll(v.statementVerbs, p.Statement.Verbs)
+		addAll(v.statementGenres, p.Statement.Genres)
+		addAll(v.speechVerbs, p.Statement.Speech)
+		addAll(v.pledgeVerbs, p.Statement.Pledges)
+		for _, w := range p.Statement.Voices {
+			v.voices[w] = true
+			v.voices[v.stem(w)] = true
+		}
+		for _, f := range p.Facts {
+			if err := v.addFact(f); err != nil && !errors.Is(err, errTooManyFacts) {
+				errs = append(errs, config.Error{Pos: f.Pos, Msg: err.Error()})
+			}
+		}
+		for _, a := range p.Acts {
+			if len(v.acts) >= maxActs {
+				errs = append(errs, config.Error{Pos: a.Pos, Msg: fmt.Sprintf("acts: more than %d entries with the shipped ones", maxActs)})
+				break
+			}
+			k := v.kindNamed(a.Kind, !a.Undated)
+			if k == 0 {
+				errs = append(errs, config.Error{Pos: a.Pos, Msg: fmt.Sprintf("acts: more than %d kinds of act", maxKinds-int(firstActKind))})
+				continue
+			}
+			c := act{kind: k, verbs: map[string]bool{}, needs: map[string]bool{}}
+			for _, w := range a.Verbs {
+				c.verbs[w], c.verbs[v.stem(w)] = true, true
+			}
+			for _, w := range a.Needs {
+				c.needs[w], c.needs[v.stem(w)] = true, true
+				v.objects[w], v.objects[v.stem(w)] = true, true
+			}
+			v.acts = append(v.acts, c)
+		}
+	}
+	for _, p := range parts {
+		if p.Statement.PledgeKind == "" || v.pledgeKind != 0 {
+			continue
+		}
+		k := slices.Index(v.kindNames, p.Statement.PledgeKind)
+		if k < int(firstActKind) {
+			errs = append(errs, config.Error{Pos: p.Pos, Msg: fmt.Sprintf("statement.pledge_kind: no [[acts]] entry has kind %q", p.Statement.PledgeKind)})
+			continue
+		}
+		v.pledgeKind = kind(k)
+	}
+	for t := range v.common {
+		v.commonIDs[hash32(t)] = true
+	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	return v, nil
+}
+
+func addAll(m map[string]bool, ws []string) {
+	for _, w := range ws {
+		m[w] = true
+	}
+}
+
+// kindNamed returns the kind named name, adding it when new; 0 when full.
+func (v *Vocabulary) kindNamed(name string, dated bool) kind {
+	if i := slices.Index(v.kindNames, name); i >= 0 {
+		v.dated[i] = v.dated[i] || dated
+		return kind(i)
+	}
+	if len(v.kindNames) >= maxKinds {
+		return 0
+	}
+	v.kindNames = append(v.kindNames, name)
+	v.dated = append(v.dated, dated)
+	return kind(len(v.kindNames) - 1)
+}
+
+var errTooManyFacts = errors.New("too many facts")
+
+func (v *Vocabulary) addFact(cf config.Fact) error {
+	i := slices.IndexFunc(v.facts, func(f fact) bool { return f.name == cf.Name })
+	if i < 0 {
+		if len(v.facts) >= config.MaxFacts {
+			return errTooManyFacts // reported by factLimit
+		}
+		v.facts = append(v.facts, fact{name: cf.Name, terms: map[string]uint32{}})
+		i = len(v.facts) - 1
+	}
+	f := &v.facts[i]
+	for _, val := range cf.Values {
+		b := slices.Index(f.values, val.Name)
+		if b < 0 {
+			if len(f.values) >= config.MaxFactValues {
+				return fmt.Errorf("facts.%s: more than %d values with the shipped ones", cf.Name, config.MaxFactValues)
+			}
+			f.values = append(f.values, val.Name)
+			b = len(f.values) - 1
+		}
+		for _, t := range val.Terms {
+			f.terms[t] |= 1 << b
+			f.terms[v.stem(t)] |= 1 << b
+		}
+	}
+	return nil
+}
+
+// Kinds lists the kinds of act the vocabulary knows, built-in ones first.
+func (v *Vocabulary) Kinds() []string { return slices.Clone(v.kindNames) }
+
+// Facts lists the facts that must agree, with their values.
+func (v *Vocabulary) Facts() map[string][]string {
+	out := map[string][]string{}
+	for _, f := range v.facts {
+		out[f.name] = slices.Clone(f.values)
+	}
+	return out
+}
+
+// sameSignature tells whether two reports name one dated act (a launch)
+// with the same value of the first fact (the weapon class) and no other
+// fact that disagrees (the sea, when both name one).
+func (v *Vocabulary) sameSignature(a, b *features) bool {
+	if a.kind != b.kind || !v.dated[a.kind] || len(v.facts) == 0 || a.facts[0]&b.facts[0] == 0 {
+		return false
+	}
+	for k := 1; k < len(v.facts); k++ {
+		if a.facts[k] != 0 && b.facts[k] != 0 && a.facts[k]&b.facts[k] == 0 {
+			return false
+		}
+	}
+	return true
+}
