@@ -119,7 +119,7 @@ type Pipeline struct {
 	built   config.Polling
 	busy    map[string]bool // feeds being polled, so none is polled twice at once
 
-	commit      sync.Mutex       // serializes grouping, planning and storing; guards the fields below
+	commit      sync.Mutex          // serializes grouping, planning and storing; guards the fields below
 	grouper     *stories.Grouper    // rebuilt by loadWindow
 	window      time.Duration       // the grouper's window
 	voc         *stories.Vocabulary // the grouper's vocabulary
