@@ -47,7 +47,7 @@ func TestDefaults(t *testing.T) {
 	if cfg.Polling != want {
 		t.Errorf("Polling = %+v\nwant %+v", cfg.Polling, want)
 	}
-	if cfg.Stories.Window != 72*time.Hour || cfg.Stories.Updates != "edit" || cfg.Stories.Vocabulary.Set {
+	if cfg.Stories.Window != 72*time.Hour || cfg.Stories.Updates != "edit" || cfg.Stories.Vocabulary.Set || cfg.Stories.EditInterval != 5*time.Second {
 		t.Errorf("Stories = %+v", cfg.Stories)
 	}
 	f := cfg.Feeds[0]
@@ -169,6 +169,31 @@ channels = ["digest"]
 	}
 	if s := cfg.Digests[0].Schedule; s != "TZ=Asia/Tokyo @daily" {
 		t.Errorf("Schedule = %q (a zone already written must stay)", s)
+	}
+}
+
+func TestEditInterval(t *testing.T) {
+	tests := []struct {
+		value string
+		want  time.Duration
+		err   string
+	}{
+		{`"2s"`, 2 * time.Second, ""},
+		{`"0s"`, 0, ""},
+		{`"-1s"`, 0, `ok.toml:2:17: stories.edit_interval: must be positive, got "-1s"`},
+		{`"soon"`, 0, `ok.toml:2:17: stories.edit_interval: invalid duration "soon"`},
+		{`5`, 0, `ok.toml:2:17: stories.edit_interval: expected a duration string`},
+	}
+	for _, tt := range tests {
+		cfg, err := Parse("ok.toml", []byte("[stories]\nedit_interval = "+tt.value+"\n"))
+		switch {
+		case tt.err == "" && err != nil:
+			t.Errorf("%s: %v", tt.value, err)
+		case tt.err == "" && cfg.Stories.EditInterval != tt.want:
+			t.Errorf("%s: EditInterval = %s, want %s", tt.value, cfg.Stories.EditInterval, tt.want)
+		case tt.err != "" && (err == nil || !strings.Contains(err.Error(), tt.err)):
+			t.Errorf("%s: error %v, want %q", tt.value, err, tt.err)
+		}
 	}
 }
 

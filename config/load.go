@@ -28,6 +28,7 @@ const (
 	DefaultMaxItemAge    = 48 * time.Hour
 	DefaultStoryWindow   = 72 * time.Hour
 	DefaultStoryUpdates  = "edit"
+	DefaultEditInterval  = 5 * time.Second
 	DefaultFullText      = "auto"
 	DefaultSeverity      = "alert"
 	DefaultCooldown      = 6 * time.Hour
@@ -88,7 +89,7 @@ func defaults() *Config {
 			Concurrency:     DefaultConcurrency,
 			MaxItemAge:      DefaultMaxItemAge,
 		},
-		Stories: Stories{Window: DefaultStoryWindow, Updates: DefaultStoryUpdates},
+		Stories: Stories{Window: DefaultStoryWindow, Updates: DefaultStoryUpdates, EditInterval: DefaultEditInterval},
 	}
 }
 
@@ -333,6 +334,7 @@ func (d *decoder) stories(t *table, cfg *Config) {
 	}
 	t.duration("window", &cfg.Stories.Window, false)
 	t.oneOf("updates", &cfg.Stories.Updates, "edit", "reply", "none")
+	t.duration("edit_interval", &cfg.Stories.EditInterval, true)
 	if v := d.section(t, "vocabulary"); v != nil {
 		cfg.Stories.Vocabulary = *d.vocabulary(v, true)
 	}

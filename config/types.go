@@ -64,6 +64,11 @@ type Polling struct {
 type Stories struct {
 	Window  time.Duration // how far back a new item looks for its story; default 72h
 	Updates string        // "edit" (edit the alert with the new source count), "reply", or "none"; default "edit"
+	// EditInterval is the least time between two changes to one alert
+	// message (its send, then each edit); updates within it wait and only
+	// the newest goes. Default 5s; 0 edits as soon as an update is written
+	// (pending updates still coalesce). Read at start-up.
+	EditInterval time.Duration
 
 	// Vocabulary is the [stories.vocabulary] table: the desk's own words,
 	// which extend (or, with replace = true, replace) the shipped ones.

@@ -48,7 +48,10 @@ func (d *inProcessDiscord) show(out io.Writer, channels []config.Channel) map[st
 		fmt.Fprintf(out, "\n━━ #%s: %d messages ━━\n", ch.Name, len(msgs))
 		for _, m := range msgs {
 			text := strings.TrimRight(bot.RenderMessage(model.Message{Content: m.Content, Embeds: bot.FromEmbeds(m.Embeds)}), "\n") + "\n"
-			if m.Edits > 0 {
+			switch {
+			case m.Edits == 1:
+				text += "(edited once as more outlets reported the story)\n"
+			case m.Edits > 1:
 				text += fmt.Sprintf("(edited %d times as more outlets reported the story)\n", m.Edits)
 			}
 			if !m.Pinged.Empty() {

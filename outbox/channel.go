@@ -35,6 +35,11 @@ type channel struct {
 	ambiguousAt time.Time         // Clock time of head's first attempt that may have posted
 	checked     map[string]bool   // posts from before start already reconciled
 	unrecorded  map[string]string // post id → message id sent but not yet recorded
+
+	// Coalescing edits (coalesce.go).
+	changed map[string]time.Time // message id → real time it was last sent or edited, within EditInterval
+	newest  map[string]string    // of the loaded posts: original post id → newest pending update of it
+	editDue time.Time            // real time; the earliest an update waiting for EditInterval may go
 }
 
 func (ch *channel) poke() {
@@ -50,6 +55,7 @@ type passResult struct {
 	next   time.Time
 	retry  bool // a post waits for its backoff
 	parked bool // the channel is left alone until next
+	wait   bool // an update waits for its message's EditInterval
 }
 
 // outcome is what became of one post in a pass.
@@ -75,6 +81,7 @@ func (o *Outbox) pass(ctx context.Context, ch *channel) (passResult, error) {
 		return passResult{next: ch.retryAt, retry: true}, nil
 	}
 	limit := o.opts.Batch
+	ch.editDue = time.Time{}
 	for {
 		written := o.written.Load()
 		posts, err := o.store.PendingPosts(ctx, ch.name, limit)
@@ -86,6 +93,7 @@ func (o *Outbox) pass(ctx context.Context, ch *channel) (passResult, error) {
 		if res, stop := o.stop(ch, oc); stop || err != nil {
 			return res, err
 		}
+		ch.newest = newestUpdates(posts)
 		var held time.Time
 		nskipped, stale := 0, false
 		for _, p := range posts {
@@ -115,7 +123,7 @@ func (o *Outbox) pass(ctx context.Context, ch *channel) (passResult, error) {
 			}
 		}
 		if loaded < limit && !stale {
-			return passResult{next: o.holdDeadline(held)}, nil
+			return passResult{next: earliest(o.holdDeadline(held), ch.editDue), wait: !ch.editDue.IsZero()}, nil
 		}
 		// Held and waiting posts come first in every load; look past them.
 		limit = nskipped + o.opts.Batch
@@ -167,7 +175,7 @@ func (o *Outbox) deliver(ctx context.Context, ch *channel, p model.Post) (outcom
 		case orig.State == model.PostPending:
 			return skipped, nil // sent with its original's turn; edit it then
 		case orig.State == model.PostSent && orig.MessageID != "":
-			return o.edit(ctx, ch, p, orig)
+			return o.coalesce(ctx, ch, p, orig)
 		}
 	}
 	return o.send(ctx, ch, p)
@@ -241,6 +249,7 @@ func (o *Outbox) markSent(ctx context.Context, ch *channel, p model.Post, msgID 
 		return stopping, fmt.Errorf("mark post %s sent as %s: %w", p.ID, msgID, err)
 	}
 	settle(ch, p)
+	o.noteChange(ch, msgID)
 	o.log.Info("post delivered", "channel", p.Channel, "post", p.ID, "kind", p.Kind, "message", msgID)
 	return settled, nil
 }

@@ -76,6 +76,13 @@ type Options struct {
 	// Hold, if set, is asked before each post is sent (quiet hours; see
 	// QuietHours). A held post stays pending and does not block later posts.
 	Hold HoldFunc
+	// EditInterval is the least time between two changes to one message
+	// (its send, then each edit): an update of a message changed more
+	// recently waits, and of several pending updates of one message only
+	// the newest is sent (see coalesce.go). Default 5s; negative for no
+	// wait (pending updates are still coalesced). wirewatch run takes it
+	// from [stories] edit_interval.
+	EditInterval time.Duration
 }
 
 func (o *Options) setDefaults() {
@@ -114,6 +121,9 @@ func (o *Options) setDefaults() {
 	}
 	if o.RecentLimit <= 0 {
 		o.RecentLimit = 50
+	}
+	if o.EditInterval == 0 {
+		o.EditInterval = 5 * time.Second
 	}
 	if o.Logger == nil {
 		o.Logger = slog.Default()
@@ -254,8 +264,9 @@ func waitUntil(ctx context.Context, wake <-chan struct{}, next time.Time) bool {
 }
 
 // Flush delivers every post pending now, channels in parallel, retrying
-// transient failures until they go through or ctx ends; bound it with ctx
-// when MaxAttempts is 0. Held posts stay pending and are not an error;
+// transient failures until they go through or ctx ends, and waiting for
+// updates whose message changed less than EditInterval ago; bound it with
+// ctx when MaxAttempts is 0. Held posts stay pending and are not an error;
 // channels parked after a 401, 403 or 404 are reported with ErrParked.
 func (o *Outbox) Flush(ctx context.Context) error {
 	names, err := o.store.PendingChannels(ctx)
@@ -285,7 +296,7 @@ func (o *Outbox) drain(ctx context.Context, ch *channel) error {
 		if res.parked {
 			return fmt.Errorf("flush %s: until %s: %w", ch.name, res.next.Format(time.RFC3339), ErrParked)
 		}
-		if !res.retry {
+		if !res.retry && !res.wait {
 			return nil
 		}
 		t := time.NewTimer(time.Until(res.next))
@@ -309,6 +320,7 @@ func (o *Outbox) channel(name string) *channel {
 			wake:       make(chan struct{}, 1),
 			checked:    make(map[string]bool),
 			unrecorded: make(map[string]string),
+			changed:    make(map[string]time.Time),
 		}
 		o.chans[name] = ch
 	}

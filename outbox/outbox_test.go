@@ -57,6 +57,8 @@ func (f *fixture) options() outbox.Options {
 		Batch:       4,
 		Logger:      slog.New(slog.NewTextHandler(io.Discard, nil)),
 		Clock:       f.clock.Now,
+		// Edits go at once unless a test is about their interval.
+		EditInterval: -1,
 	}
 }
 

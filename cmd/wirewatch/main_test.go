@@ -103,6 +103,7 @@ func TestRestartNeeded(t *testing.T) {
 		{"log level", func(c *config.Config) { c.Bot.LogLevel = "debug" }, "bot.log_level"},
 		{"guilds", func(c *config.Config) { c.Discord.GuildIDs = []string{"3"} }, "discord"},
 		{"api base", func(c *config.Config) { c.Discord.APIBase = "http://127.0.0.1:8080/api" }, "discord"},
+		{"edit interval", func(c *config.Config) { c.Stories.EditInterval = time.Second }, "stories.edit_interval"},
 	}
 	for _, tt := range tests {
 		next := base()

@@ -70,7 +70,8 @@ func runBot(ctx context.Context, args []string, out io.Writer) error {
 	// Posts carry their channel's id from the config in force when they
 	// were written, so the outbox needs no channel map of its own.
 	box = outbox.New(store, sink, outbox.Options{
-		Logger: log,
+		Logger:       log,
+		EditInterval: editInterval(rt.Config),
 		Hold: func(post model.Post, now time.Time) (time.Time, bool) {
 			return pipeline.QuietHold(p.Runtime().Config, post, now)
 		},
@@ -128,8 +129,9 @@ func lead(ctx context.Context, store storage.Store, log *slog.Logger) (context.C
 }
 
 // restartNeeded lists the settings that changed between two configs but
-// are read only at start-up: the database, the log level and the Discord
-// connection. Everything else is applied by the reload.
+// are read only at start-up: the database, the log level, the Discord
+// connection and the outbox's edit interval. Everything else is applied by
+// the reload.
 func restartNeeded(old, next *config.Config) []string {
 	var keys []string
 	if old.Bot.Database != next.Bot.Database {
@@ -142,7 +144,19 @@ func restartNeeded(old, next *config.Config) []string {
 		!slices.Equal(old.Discord.GuildIDs, next.Discord.GuildIDs) || old.Discord.APIBase != next.Discord.APIBase {
 		keys = append(keys, "discord")
 	}
+	if old.Stories.EditInterval != next.Stories.EditInterval {
+		keys = append(keys, "stories.edit_interval")
+	}
 	return keys
+}
+
+// editInterval is the outbox's EditInterval for a config: its
+// stories.edit_interval, where 0 means edits wait for nothing.
+func editInterval(cfg *config.Config) time.Duration {
+	if cfg.Stories.EditInterval == 0 {
+		return -1
+	}
+	return cfg.Stories.EditInterval
 }
 
 // runtimeOf compiles a reloaded config, or passes its load error on.

@@ -1,0 +1,88 @@
+package outbox_test
+
+import (
+	"fmt"
+	"testing"
+	"time"
+
+	"wirewatch/model"
+	"wirewatch/outbox"
+)
+
+// update returns the n-th pending update of orig, showing n+1 sources.
+func update(orig model.Post, n int) model.Post {
+	p := alert(orig.Channel, 100+n, t0)
+	p.ID = fmt.Sprintf("%s-update-%d", orig.ID, n)
+	p.Kind, p.ReplaceOf, p.Priority = model.PostUpdate, orig.ID, model.PriorityLow
+	p.Message.Embeds[0].Footer = fmt.Sprintf("Yonhap · %d sources", n+1)
+	return p
+}
+
+// Of several pending updates of one message only the newest is sent; the
+// older are recorded as sent in that message, without a call.
+func TestPendingUpdatesCoalesce(t *testing.T) {
+	f := newFixture(t)
+	ob := f.newOutbox(nil, f.options())
+	orig := alert("alerts", 0, t0)
+	f.add(orig)
+	if err := f.flush(ob); err != nil {
+		t.Fatalf("flush: %v", err)
+	}
+	var upds []model.Post
+	for n := 1; n <= 6; n++ { // more than one batch of 4
+		upds = append(upds, update(orig, n))
+	}
+	f.add(upds...)
+	if err := f.flush(ob); err != nil {
+		t.Fatalf("flush: %v", err)
+	}
+	edits := f.sink.callsOf("edit", "id-alerts")
+	if len(edits) > 2 {
+		t.Fatalf("%d edits for 6 pending updates, want at most one per batch", len(edits))
+	}
+	msgs := f.sink.messages("id-alerts")
+	if got := msgs[0].msg.Embeds[0].Footer; got != "Yonhap · 7 sources · ref:alerts-000" {
+		t.Errorf("message shows %q, want the newest update's state", got)
+	}
+	for _, u := range upds {
+		if p := f.post(u.ID); p.State != model.PostSent || p.MessageID != msgs[0].id {
+			t.Errorf("update %s: %s as %q, want sent as %s", u.ID, p.State, p.MessageID, msgs[0].id)
+		}
+	}
+}
+
+// A message changes at most once per EditInterval: an update waits for the
+// interval since its alert was sent, then the newest pending one goes.
+func TestEditWaitsForInterval(t *testing.T) {
+	f := newFixture(t)
+	opts := f.options()
+	opts.EditInterval = 150 * time.Millisecond
+	ob := f.newOutbox(nil, opts)
+	orig := alert("alerts", 0, t0)
+	other := alert("alerts", 1, t0)
+	f.add(orig, other, update(orig, 1), update(other, 1), update(orig, 2))
+	if err := f.flush(ob); err != nil {
+		t.Fatalf("flush: %v", err)
+	}
+	sends, edits := f.sink.callsOf("send", "id-alerts"), f.sink.callsOf("edit", "id-alerts")
+	if len(sends) != 2 || len(edits) != 2 {
+		t.Fatalf("%d sends and %d edits, want 2 and 2 (one per message)", len(sends), len(edits))
+	}
+	for i, e := range edits {
+		var sent call
+		for _, s := range sends {
+			if outbox.MessageMarker(s.msg) == outbox.MessageMarker(e.msg) {
+				sent = s
+			}
+		}
+		if sent.at.IsZero() {
+			t.Fatalf("edit %d of a message never sent", i)
+		}
+		if gap := e.at.Sub(sent.at); gap < opts.EditInterval {
+			t.Errorf("edit %d came %s after its message was sent, want at least %s", i, gap, opts.EditInterval)
+		}
+	}
+	if got := f.sink.messages("id-alerts")[0].msg.Embeds[0].Footer; got != "Yonhap · 3 sources · ref:alerts-000" {
+		t.Errorf("first alert shows %q, want its newest update", got)
+	}
+}
