@@ -1,139 +1,57 @@
 package stories
 
 import (
-	"bufio"
 	"fmt"
-	"os"
-	"sort"
 	"strings"
 	"testing"
 	"time"
 	_ "time/tzdata" // the labelled set names IANA zones; do not depend on the host's tzdata
 
+	"wirewatch/config"
 	"wirewatch/model"
+	labelledset "wirewatch/stories/labelled"
 )
 
-// labelled is one item of testdata/labelled.txt with its true story.
+// labelled is one item of a labelled set (see package labelled) with its
+// true story.
 type labelled struct {
 	id    string
 	story string
+	date  string // the event's true day, YYYY-MM-DD, or ""
 	zone  *time.Location
 	item  model.Item
 }
 
-// readLabelled parses the record format described at the top of the file.
+// readLabelled reads a set in publication order.
 func readLabelled(t testing.TB, path string) []labelled {
 	t.Helper()
-	f, err := os.Open(path)
+	recs, err := labelledset.Read(path)
 	if err != nil {
-		t.Fatalf("open labelled set: %v", err)
-	}
-	defer f.Close()
-
-	type record struct {
-		id      string
-		headers map[string]string
-		text    []string
-	}
-	var recs []*record
-	var cur *record
-	inText := false
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		line := sc.Text()
-		switch {
-		case strings.HasPrefix(line, "=== "):
-			cur = &record{id: strings.TrimSpace(line[4:]), headers: map[string]string{}}
-			recs = append(recs, cur)
-			inText = false
-		case cur == nil || (strings.HasPrefix(line, "#") && !inText):
-		case !inText && line == "":
-			inText = true
-		case !inText:
-			k, v, ok := strings.Cut(line, ":")
-			if !ok {
-				t.Fatalf("%s: bad header %q", cur.id, line)
-			}
-			cur.headers[strings.TrimSpace(k)] = strings.TrimSpace(v)
-		default:
-			cur.text = append(cur.text, line)
-		}
-	}
-	if err := sc.Err(); err != nil {
 		t.Fatalf("read labelled set: %v", err)
 	}
+	out := make([]labelled, len(recs))
+	for i, r := range recs {
+		out[i] = labelled{id: r.ID, story: r.Story, date: r.Date, zone: r.Zone, item: r.Item}
+	}
+	return out
+}
 
-	byID := map[string]*record{}
-	for _, r := range recs {
-		if byID[r.id] != nil {
-			t.Fatalf("duplicate id %s", r.id)
-		}
-		byID[r.id] = r
+func records(set []labelled) []labelledset.Record {
+	out := make([]labelledset.Record, len(set))
+	for i, l := range set {
+		out[i] = labelledset.Record{ID: l.id, Story: l.story, Date: l.date, Zone: l.zone, Item: l.item}
 	}
-	var out []labelled
-	for _, r := range recs {
-		h := map[string]string{}
-		text := strings.TrimSpace(strings.Join(r.text, "\n"))
-		if from := r.headers["copy"]; from != "" {
-			src := byID[from]
-			if src == nil {
-				t.Fatalf("%s: copy of unknown %s", r.id, from)
-			}
-			for k, v := range src.headers {
-				h[k] = v
-			}
-			if text == "" {
-				text = strings.TrimSpace(strings.Join(src.text, "\n"))
-			}
-		}
-		for k, v := range r.headers {
-			h[k] = v
-		}
-		loc, err := time.LoadLocation(h["zone"])
-		if err != nil {
-			t.Fatalf("%s: zone: %v", r.id, err)
-		}
-		pub, err := time.Parse(time.RFC3339, h["published"])
-		if err != nil {
-			t.Fatalf("%s: published: %v", r.id, err)
-		}
-		for _, k := range []string{"story", "feed", "link", "title"} {
-			if h[k] == "" {
-				t.Fatalf("%s: no %s", r.id, k)
-			}
-		}
-		out = append(out, labelled{id: r.id, story: h["story"], zone: loc, item: model.Item{
-			Key: "link:" + h["link"], Feed: h["feed"], Link: h["link"], Title: h["title"], Text: text,
-			Published: pub, FirstSeen: pub,
-		}})
-	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].item.Published.Before(out[j].item.Published) })
 	return out
 }
 
 // pairScores are pairwise precision and recall of a grouping against labels.
 func pairScores(truth, got []string) (precision, recall float64, tp, fp, fn int) {
+	recs := make([]labelledset.Record, len(truth))
 	for i := range truth {
-		for j := i + 1; j < len(truth); j++ {
-			same, grouped := truth[i] == truth[j], got[i] == got[j]
-			switch {
-			case same && grouped:
-				tp++
-			case grouped:
-				fp++
-			case same:
-				fn++
-			}
-		}
+		recs[i].Story = truth[i]
 	}
-	precision, recall = 1, 1
-	if tp+fp > 0 {
-		precision = float64(tp) / float64(tp+fp)
-	}
-	if tp+fn > 0 {
-		recall = float64(tp) / float64(tp+fn)
-	}
-	return
+	s := labelledset.Score(recs, got, make([]string, len(got)))
+	return s.Precision, s.Recall, s.TP, s.FP, s.FN
 }
 
 func TestPairScores(t *testing.T) {
@@ -141,66 +59,109 @@ func TestPairScores(t *testing.T) {
 	if tp != 1 || fp != 1 || fn != 2 || p != 0.5 || r != 1.0/3 {
 		t.Fatalf("got p=%v r=%v tp=%d fp=%d fn=%d", p, r, tp, fp, fn)
 	}
+	// Event a's date is read from story x, which holds two of its three items.
+	recs := []labelledset.Record{{Story: "a", Date: "2026-11-02"}, {Story: "a"}, {Story: "a"}, {Story: "b", Date: "2026-11-03"}}
+	s := labelledset.Score(recs, []string{"x", "x", "y", "y"}, []string{"2026-11-02", "2026-11-02", "2026-11-01", "2026-11-01"})
+	if s.DatedEvents != 2 || s.DatesRight != 1 {
+		t.Fatalf("dates %d/%d, want 1/2", s.DatesRight, s.DatedEvents)
+	}
+}
+
+// qualitySet is a labelled set with how it was used and what it is held to.
+type qualitySet struct {
+	file     string
+	use      string // "tuned", "held out" or "frozen" (measured, never looked at)
+	minItems int
+	vocab    string // a config file whose [stories.vocabulary] the set is grouped with; "" default
+	zone     string // zone the event dates are read in
+	// What the test asserts: the goals where the set meets them, else a
+	// floor just under what it has shown, to catch regressions.
+	precision, recall, dates float64
+}
+
+// Goals of grouping: pairwise precision and recall, and the share of
+// events whose date is right.
+const (
+	goalPrecision = 0.97
+	goalRecall    = 0.85
+	goalDates     = 0.94
+)
+
+var qualitySets = []qualitySet{
+	{file: "testdata/labelled.txt", use: "tuned", minItems: 150, zone: "Asia/Seoul", precision: goalPrecision, recall: goalRecall},
+	{file: "testdata/heldout.txt", use: "tuned", minItems: 40, zone: "Asia/Seoul", precision: goalPrecision, recall: goalRecall},
+	{file: "testdata/heldout2.txt", use: "held out", minItems: 60, zone: "Asia/Seoul", precision: goalPrecision, recall: 0.78},
 }
 
 // TestGroupingQuality feeds each labelled set to a Grouper in publication
-// order, as the pipeline would, and scores the stories it builds with
-// pairwise precision and recall. labelled.txt and heldout.txt tuned the
-// grouper (heldout.txt was held out at first, then its misses drove the
-// generalisation work) and are gated at the goals (precision ≥ 0.95, recall
-// ≥ 0.85). heldout2.txt was written before that work and only measures it:
-// precision 0.887, recall 0.618 before, 1.000 and 0.820 after; it is gated
-// at a floor below what it has shown, to catch regressions without claiming
-// the goal. Its misses: a follow-up four days after its story's last item
-// (outside the 72-hour window), and reworded reports that share almost no
-// terms with the others ("freezes assets", "imposes sanctions" and
-// "blacklists"; "Independence Movement Day" against "March 1"; a
-// "gunnery competition" against a "firing contest"; "springtime military
-// drills" without the exercise's name).
+// order, as the pipeline would, and scores the stories it builds: pairwise
+// precision and recall, and (where the set labels dates) the share of
+// events whose story has the true date. Every figure is logged; see
+// qualitySets for which sets tuned the grouper and what each is held to.
 //
 //	go test -run TestGroupingQuality -v ./stories/
 func TestGroupingQuality(t *testing.T) {
-	for _, tc := range []struct {
-		file              string
-		minItems          int
-		precision, recall float64
-	}{{"testdata/labelled.txt", 150, 0.95, 0.85}, {"testdata/heldout.txt", 40, 0.95, 0.85}, {"testdata/heldout2.txt", 60, 0.95, 0.78}} {
+	for _, tc := range qualitySets {
 		t.Run(strings.TrimSuffix(strings.TrimPrefix(tc.file, "testdata/"), ".txt"), func(t *testing.T) {
 			set := readLabelled(t, tc.file)
 			if len(set) < tc.minItems {
 				t.Fatalf("%s has %d items, want at least %d", tc.file, len(set), tc.minItems)
 			}
-			got := groupAll(set)
-			truth := make([]string, len(set))
-			for i := range set {
-				truth[i] = set[i].story
+			zone, err := time.LoadLocation(tc.zone)
+			if err != nil {
+				t.Fatal(err)
 			}
-			p, r, tp, fp, fn := pairScores(truth, got)
-			t.Logf("%s: items=%d labelled stories=%d built stories=%d pairs: tp=%d fp=%d fn=%d",
-				tc.file, len(set), countDistinct(truth), countDistinct(got), tp, fp, fn)
-			t.Logf("%s: pairwise precision=%.3f recall=%.3f", tc.file, p, r)
+			got, dates := groupAll(set, setVocabulary(t, tc.vocab), zone)
+			s := labelledset.Score(records(set), got, dates)
+			t.Logf("%s (%s): %s", tc.file, tc.use, s)
 			if testing.Verbose() {
-				logMistakes(t, set, got)
+				logMistakes(t, set, got, dates)
 			}
-			if p < tc.precision || r < tc.recall {
-				t.Errorf("pairwise precision %.3f (want ≥ %.2f), recall %.3f (want ≥ %.2f)", p, tc.precision, r, tc.recall)
+			if s.Precision < tc.precision || s.Recall < tc.recall || s.DateAccuracy() < tc.dates {
+				t.Errorf("pairwise precision %.3f (want ≥ %.2f), recall %.3f (want ≥ %.2f), dates %.3f (want ≥ %.2f)",
+					s.Precision, tc.precision, s.Recall, tc.recall, s.DateAccuracy(), tc.dates)
 			}
 		})
 	}
 }
 
+// setVocabulary compiles the [stories.vocabulary] of a config file; ""
+// is the default vocabulary.
+func setVocabulary(t testing.TB, path string) *Vocabulary {
+	t.Helper()
+	if path == "" {
+		return DefaultVocabulary()
+	}
+	cfg, err := config.Load(path)
+	if err != nil {
+		t.Fatalf("vocabulary: %v", err)
+	}
+	v, err := NewVocabulary(cfg.Stories.Vocabulary)
+	if err != nil {
+		t.Fatalf("vocabulary: %v", err)
+	}
+	return v
+}
+
 // groupAll adds a set in publication order, pruning as the pipeline does,
-// and returns each item's story ID.
-func groupAll(set []labelled) []string {
-	g := NewGrouper(72 * time.Hour)
-	got := make([]string, len(set))
+// and returns each item's story ID and that story's final event date in
+// zone.
+func groupAll(set []labelled, v *Vocabulary, zone *time.Location) (story, date []string) {
+	g := NewGrouperWith(72*time.Hour, v)
+	story = make([]string, len(set))
+	final := map[string]model.Story{}
 	for i := range set {
 		it := set[i].item
 		g.Prune(it.Published)
-		g.Add(&it, set[i].zone)
-		got[i] = it.StoryID
+		st, _ := g.Add(&it, set[i].zone)
+		story[i] = it.StoryID
+		final[st.ID] = st
 	}
-	return got
+	date = make([]string, len(set))
+	for i := range set {
+		date[i] = final[story[i]].EventDate.In(zone).Format(time.DateOnly)
+	}
+	return story, date
 }
 
 func countDistinct(ss []string) int {
@@ -213,7 +174,7 @@ func countDistinct(ss []string) int {
 
 // logMistakes prints, per true story, how its items were split, and which
 // built stories mix labels, to tune against.
-func logMistakes(t *testing.T, set []labelled, got []string) {
+func logMistakes(t *testing.T, set []labelled, got, dates []string) {
 	short := map[string]string{}
 	name := func(id string) string {
 		if short[id] == "" {
@@ -238,6 +199,16 @@ func logMistakes(t *testing.T, set []labelled, got []string) {
 		}
 		if len(split) > 1 {
 			t.Logf("split %s: %s", label, strings.Join(parts, " "))
+		}
+		idx := byLabel[label]
+		want := ""
+		for _, i := range idx {
+			if set[i].date != "" {
+				want = set[i].date
+			}
+		}
+		if m := labelledset.MainStory(idx, got); want != "" && dates[m] != want {
+			t.Logf("date %s: %s, want %s", label, dates[m], want)
 		}
 	}
 	byStory := map[string][]int{}

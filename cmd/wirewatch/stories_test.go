@@ -1,0 +1,132 @@
+package main
+
+import (
+	"bufio"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"wirewatch/config"
+	"wirewatch/model"
+	"wirewatch/pipeline"
+	"wirewatch/stories"
+	labelledset "wirewatch/stories/labelled"
+)
+
+// replaySets are the labelled sets TestGroupingQuality measures, with the
+// config whose vocabulary each is grouped with and the zone of its dates.
+var replaySets = []struct{ file, config, zone string }{
+	{"labelled.txt", "", "Asia/Seoul"},
+	{"heldout.txt", "", "Asia/Seoul"},
+	{"heldout2.txt", "", "Asia/Seoul"},
+}
+
+// TestReplayScoresAsQualityTest converts each labelled set to replay's
+// JSON lines, runs `wirewatch stories replay` on them, and checks that its
+// stories and dates score exactly as grouping the set directly does (the
+// way TestGroupingQuality groups it).
+func TestReplayScoresAsQualityTest(t *testing.T) {
+	for _, set := range replaySets {
+		t.Run(strings.TrimSuffix(set.file, ".txt"), func(t *testing.T) {
+			recs, err := labelledset.Read(filepath.Join("..", "..", "stories", "testdata", set.file))
+			if err != nil {
+				t.Fatal(err)
+			}
+			dir := t.TempDir()
+			in := filepath.Join(dir, "items.jsonl")
+			writeReplayInput(t, in, recs)
+			args := []string{"stories", "replay", "--zone", set.zone, in}
+			cfgPath := set.config
+			if cfgPath == "" {
+				cfgPath = filepath.Join(dir, "empty.toml")
+				if err := os.WriteFile(cfgPath, nil, 0o600); err != nil {
+					t.Fatal(err)
+				}
+			}
+			args = append(args[:2], append([]string{"-config", cfgPath}, args[2:]...)...)
+			out, code := run(t, args...)
+			if code != 0 {
+				t.Fatalf("exit %d:\n%s", code, out)
+			}
+			story, date := readReplayOutput(t, out, recs)
+			got := labelledset.Score(recs, story, date)
+
+			zone, _ := time.LoadLocation(set.zone)
+			wantStory, wantDate := groupDirectly(t, cfgPath, recs, zone)
+			want := labelledset.Score(recs, wantStory, wantDate)
+			t.Logf("replay: %s", got)
+			if got != want {
+				t.Errorf("replay scores %s\ngrouping directly %s", got, want)
+			}
+		})
+	}
+}
+
+func writeReplayInput(t *testing.T, path string, recs []labelledset.Record) {
+	t.Helper()
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	enc := json.NewEncoder(f)
+	for _, r := range recs {
+		it := r.Item
+		line := pipeline.ReplayItem{ID: r.ID, Feed: it.Feed, Timezone: r.Zone.String(), Published: it.Published.Format(time.RFC3339),
+			Title: it.Title, Text: it.Text, Link: it.Link}
+		if err := enc.Encode(line); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+func readReplayOutput(t *testing.T, out string, recs []labelledset.Record) (story, date []string) {
+	t.Helper()
+	byID := map[string]pipeline.ReplayResult{}
+	sc := bufio.NewScanner(strings.NewReader(out))
+	for sc.Scan() {
+		var r pipeline.ReplayResult
+		if err := json.Unmarshal(sc.Bytes(), &r); err != nil {
+			t.Fatalf("output line %q: %v", sc.Text(), err)
+		}
+		byID[r.ID] = r
+	}
+	if len(byID) != len(recs) {
+		t.Fatalf("%d results for %d items", len(byID), len(recs))
+	}
+	for _, rec := range recs {
+		r := byID[rec.ID]
+		story, date = append(story, r.Story), append(date, r.Date)
+	}
+	return story, date
+}
+
+// groupDirectly groups the records with a Grouper as TestGroupingQuality
+// does: publication order, each outlet's zone, the set's vocabulary.
+func groupDirectly(t *testing.T, cfgPath string, recs []labelledset.Record, zone *time.Location) (story, date []string) {
+	t.Helper()
+	cfg, err := config.Load(cfgPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, err := stories.NewVocabulary(cfg.Stories.Vocabulary)
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := stories.NewGrouperWith(72*time.Hour, v)
+	final := map[string]model.Story{}
+	for _, r := range recs {
+		it := r.Item
+		g.Prune(it.Published)
+		st, _ := g.Add(&it, r.Zone)
+		story = append(story, it.StoryID)
+		final[st.ID] = st
+	}
+	for _, id := range story {
+		date = append(date, final[id].EventDate.In(zone).Format(time.DateOnly))
+	}
+	return story, date
+}
