@@ -46,6 +46,16 @@ var extraForbidden = []struct {
 	{netip.MustParsePrefix("198.18.0.0/15"), "benchmarking address"},
 	{netip.MustParsePrefix("240.0.0.0/4"), "reserved address"},
 	{netip.MustParsePrefix("64:ff9b::/96"), "NAT64 address"},
+	{netip.MustParsePrefix("64:ff9b:1::/48"), "local-use NAT64 address"},
+	// Cloud hosts' own service addresses outside the private ranges (Azure's
+	// wire server and DNS; the others' metadata endpoints are link-local).
+	{netip.MustParsePrefix("168.63.129.16/32"), "cloud host service address"},
+	// 6to4 and Teredo carry an IPv4 address inside (a relay may deliver to
+	// a private one); both are obsolete for serving web pages, so every one
+	// is refused rather than decoded.
+	{netip.MustParsePrefix("2002::/16"), "6to4 address"},
+	{netip.MustParsePrefix("2001::/32"), "Teredo address"},
+	{netip.MustParsePrefix("fec0::/10"), "site-local address"},
 }
 
 // CheckAddress returns an *AddressError if connecting to ip could reach the

@@ -44,8 +44,25 @@ func TestCheckAddress(t *testing.T) {
 		{"100.127.255.254", "carrier-grade NAT address"},
 		{"255.255.255.255", "reserved address"},
 		{"64:ff9b::a00:1", "NAT64 address"},
+		{"64:ff9b:1::a00:1", "local-use NAT64 address"},
+		{"64:ff9b:1:ffff:ffff:ffff:ffff:ffff", "local-use NAT64 address"},
+		{"168.63.129.16", "cloud host service address"},
+		{"::ffff:168.63.129.16", "cloud host service address"},
+		{"2002:a00:1::1", "6to4 address"},                          // embeds 10.0.0.1
+		{"2002:7f00:1::", "6to4 address"},                          // embeds 127.0.0.1
+		{"2002:5db8:d822::1", "6to4 address"},                      // even a public one: refused whole
+		{"2001:0:4136:e378:8000:63bf:f5ff:fffe", "Teredo address"}, // client 10.0.0.1
+		{"2001::1", "Teredo address"},
+		{"fec0::1", "site-local address"},
+		{"feff:ffff::1", "site-local address"},
 		{"172.32.0.1", ""},
 		{"100.128.0.1", ""},
+		{"168.63.129.15", ""},
+		{"168.63.129.17", ""},
+		{"64:ff9b:2::a00:1", ""},
+		{"2001:1::1", ""}, // just past Teredo's /32
+		{"2003::1", ""},
+		{"ff00::1", "multicast address"},
 	}
 	for _, c := range cases {
 		err := CheckAddress(netip.MustParseAddr(c.addr))
