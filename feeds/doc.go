@@ -12,7 +12,10 @@
 //     stripped of HTML and capped.
 //   - Outbound connections go through a guarded dialer that refuses loopback,
 //     private, link-local and other internal addresses at connect time, so
-//     DNS answers and redirects are covered too. Feeds with AllowPrivate opt out.
+//     DNS answers and redirects are covered too. A feed with AllowPrivate
+//     opts out for its own site only (host and port of its URL): its polls
+//     and article pages may reach that site, while links and redirects
+//     anywhere else are guarded (pages.go).
 //   - Polling is polite: conditional GET with the stored validators sent back
 //     verbatim, per-host and global concurrency limits, backoff on failure,
 //     and no sooner than the publisher's TTL or Retry-After.

@@ -50,7 +50,7 @@ type Result struct {
 type Fetcher struct {
 	opts    Options
 	guarded *http.Client // refuses internal addresses
-	open    *http.Client // for feeds with AllowPrivate
+	sites   siteClients  // for feeds with AllowPrivate: open to their own site only
 	limits  *limiter
 }
 
@@ -62,14 +62,18 @@ func NewFetcher(opts Options) *Fetcher {
 	return &Fetcher{
 		opts:    opts,
 		guarded: newClient(opts, false),
-		open:    newClient(opts, true),
-		limits:  newLimiter(opts.Concurrency, opts.PerHost),
+		sites: siteClients{make: func(site *url.URL) *http.Client {
+			o := opts
+			o.Transport = siteTransport(opts, site)
+			return newClient(o, false)
+		}},
+		limits: newLimiter(opts.Concurrency, opts.PerHost),
 	}
 }
 
 func (f *Fetcher) client(feed config.Feed) *http.Client {
 	if feed.AllowPrivate {
-		return f.open
+		return f.sites.get(feed.URL)
 	}
 	return f.guarded
 }

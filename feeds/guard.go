@@ -142,7 +142,7 @@ func newTransport(opts Options, allowPrivate bool) *http.Transport {
 // newTransportWithControl builds the transport around a dialer Control hook
 // (nil: no guard). Tests use it to exempt one test server from the guard.
 func newTransportWithControl(opts Options, control func(network, address string, c syscall.RawConn) error) *http.Transport {
-	dialer := &net.Dialer{Timeout: opts.DialTimeout, KeepAlive: 15 * time.Second, Control: control}
+	dialer := newDialer(opts, control)
 	idlePerHost := max(opts.PerHost, 2)
 	return &http.Transport{
 		// No proxy: a proxy would connect on our behalf and bypass the guard.
@@ -156,6 +156,11 @@ func newTransportWithControl(opts Options, control func(network, address string,
 		ResponseHeaderTimeout: opts.Timeout,
 		ExpectContinueTimeout: time.Second,
 	}
+}
+
+// newDialer is the dialer of every fetch, with a Control hook (nil: none).
+func newDialer(opts Options, control func(network, address string, c syscall.RawConn) error) *net.Dialer {
+	return &net.Dialer{Timeout: opts.DialTimeout, KeepAlive: 15 * time.Second, Control: control}
 }
 
 // userAgentTransport sets the User-Agent on requests that have none.

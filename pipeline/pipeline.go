@@ -25,9 +25,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
-	"net/url"
 	"sort"
-	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -115,7 +113,7 @@ type Pipeline struct {
 
 	mu      sync.Mutex // guards fetcher, pages and built, rebuilt when polling settings change, and busy
 	fetcher *feeds.Fetcher
-	pages   map[bool]*http.Client
+	pages   *feeds.PageClients
 	built   config.Polling
 	busy    map[string]bool // feeds being polled, so none is polled twice at once
 
@@ -182,7 +180,7 @@ func (p *Pipeline) loadWindow(ctx context.Context, rt *Runtime) error {
 
 // clients returns the fetcher and page clients for the polling settings in
 // force, building them again only when the settings changed.
-func (p *Pipeline) clients(pol config.Polling) (*feeds.Fetcher, map[bool]*http.Client) {
+func (p *Pipeline) clients(pol config.Polling) (*feeds.Fetcher, *feeds.PageClients) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if p.fetcher != nil && p.built == pol {
@@ -197,10 +195,7 @@ func (p *Pipeline) clients(pol config.Polling) (*feeds.Fetcher, map[bool]*http.C
 		Transport:    p.opts.Transport,
 	}
 	p.fetcher = feeds.NewFetcher(opts)
-	p.pages = map[bool]*http.Client{
-		false: feeds.NewHTTPClient(opts, false),
-		true:  feeds.NewHTTPClient(opts, true),
-	}
+	p.pages = feeds.NewPageClients(opts)
 	p.built = pol
 	return p.fetcher, p.pages
 }
@@ -608,18 +603,11 @@ func (p *Pipeline) fullText(ctx context.Context, rt *Runtime, f config.Feed, lin
 		return "", errors.New("item has no link")
 	}
 	_, pages := p.clients(rt.Config.Polling)
-	a, err := summarize.FetchArticle(ctx, pages[f.AllowPrivate && sameHost(link, f.URL)], link, rt.Config.Polling.MaxBodyBytes)
+	// A feed allowed on a private address may have its own articles fetched
+	// there (redirects on its host included); a link or redirect elsewhere
+	// is untrusted feed content and goes through the guard.
+	a, err := summarize.FetchArticle(ctx, pages.For(f.URL, f.AllowPrivate, link), link, rt.Config.Polling.MaxBodyBytes)
 	return a.Text, err
-}
-
-// sameHost reports whether two URLs name the same host. A feed allowed on
-// a private address may have its own articles fetched there, but a link in
-// its content pointing elsewhere (169.254.169.254, say) is untrusted and
-// goes through the guard like any other.
-func sameHost(a, b string) bool {
-	ua, err1 := url.Parse(a)
-	ub, err2 := url.Parse(b)
-	return err1 == nil && err2 == nil && ua.Host != "" && strings.EqualFold(ua.Host, ub.Host)
 }
 
 func location(f config.Feed, cfg *config.Config) *time.Location {
