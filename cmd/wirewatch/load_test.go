@@ -1,0 +1,594 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"net/http"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"wirewatch/bot/discordtest"
+)
+
+// The load runs drive `wirewatch run` itself (runMain, as the binary does:
+// the pipeline, the outbox, the Discord sink and discordgo, unmodified)
+// against outlets on 127.0.0.1 and the loopback Discord of bot/discordtest,
+// which answers 5% of message creates and edits with a 503.
+//
+// An ordinary outlet publishes a few items and keeps its newest ones; the
+// bot polls it every few seconds. Every so often one of them publishes an
+// urgent item that a rule routes to one of ten desks, with a role ping. The
+// hostile run adds two feeds once the backlog is recorded: one whose 50 new
+// teaser items link to pages that never answer, and one that publishes
+// 5,000 matching items in one poll, routed to the first desk.
+
+// desk is one channel the rules post to, and the marker word that routes an
+// item there. Markers hold consonant clusters, which the nonsense words of
+// the items never do.
+type desk struct {
+	name, marker, id, role string
+}
+
+var desks = func() []desk {
+	markers := []string{"wxamber", "wxbirch", "wxcedar", "wxdune", "wxember", "wxfjord", "wxgrove", "wxheath", "wxinlet", "wxjade"}
+	out := make([]desk, len(markers))
+	for i, m := range markers {
+		out[i] = desk{
+			name:   "desk-" + strings.TrimPrefix(m, "wx"),
+			marker: m,
+			id:     fmt.Sprintf("2000000000000000%02d", i),
+			role:   fmt.Sprintf("4000000000000000%02d", i),
+		}
+	}
+	return out
+}()
+
+const (
+	loadGuild     = "300000000000000001"
+	opsChannelID  = "200000000000000099"
+	urgentWord    = "flashalert"   // in every urgent item: the urgent rules need it
+	bulletinWord  = "bulletinwx"   // in the teaser feed's items: an alert-severity rule
+	floodDesk     = 0              // the flood's matching items go to desks[0]
+	teaserDesk    = 1              // the teaser feed's items go to desks[1]
+	loadPingCap   = 3              // role pings per channel per window the issue asks for
+	loadFloodFeed = "Flood Wire"   // publishes loadScenario.flood items in one poll
+	loadHangFeed  = "Hanging Wire" // its new items' pages never answer
+)
+
+// loadScenario is one run's shape.
+type loadScenario struct {
+	name     string
+	ordinary int           // ordinary feeds
+	interval time.Duration // their polling interval
+	urgent   int           // urgent items published by ordinary feeds
+	over     time.Duration // the span the urgent items are published over
+	drain    time.Duration // after the last one, how long to wait for what is missing
+	hostile  bool          // add the hanging-pages feed and the flood feed
+	teasers  int           // new items of the hanging-pages feed
+	flood    int           // new items of the flood feed
+	seed     uint64
+}
+
+func calmScenario() loadScenario {
+	return loadScenario{name: "calm", ordinary: 100, interval: 3 * time.Second, urgent: 60, over: 20 * time.Second, drain: 20 * time.Second, seed: 21}
+}
+
+func hostileScenario() loadScenario {
+	s := calmScenario()
+	s.name, s.hostile, s.teasers, s.flood = "hostile", true, 50, 5000
+	return s
+}
+
+// urgentItem is an urgent item of an ordinary feed, and where it went.
+type urgentItem struct {
+	feed *outlet
+	item loadItem
+	desk int
+}
+
+// loadRun is one run of the bot under a scenario.
+type loadRun struct {
+	sc       loadScenario
+	dir      string
+	discord  *discordtest.Server
+	ordinary []*outlet
+	hang     *outlet // nil in the calm run
+	flood    *outlet // nil in the calm run
+	words    *wordGen
+	urgent   []urgentItem
+	teasers  []loadItem
+	floods   []loadItem
+	started  time.Time // when the hostile feeds published (or the urgent items began)
+	exitCode int
+}
+
+// runLoad runs the bot through a scenario and returns what happened; the
+// checks and figures are the caller's.
+func runLoad(tb testing.TB, sc loadScenario) *loadRun {
+	tb.Helper()
+	r := &loadRun{sc: sc, dir: tb.TempDir(), words: newWordGen(sc.seed)}
+	r.discord = discordtest.NewServer(discordtest.Options{Seed: sc.seed})
+	defer r.discord.Close()
+	r.discord.AddGuild(loadGuild, "Desk")
+	for _, d := range desks {
+		r.discord.AddChannel(loadGuild, d.id, d.name)
+	}
+	r.discord.AddChannel(loadGuild, opsChannelID, "ops")
+	for _, spec := range []discordtest.FaultSpec{
+		{Method: "POST", Path: "/channels/*/messages"},
+		{Method: "PATCH", Path: "/channels/*/messages/*"},
+	} {
+		spec.Kind, spec.Status, spec.Times, spec.Probability = discordtest.FaultServerError, http.StatusServiceUnavailable, discordtest.Always, 0.05
+		r.discord.Fail(spec)
+	}
+
+	base := time.Now().Add(-2 * time.Hour)
+	for i := range sc.ordinary {
+		o := newOutlet(fmt.Sprintf("Outlet %03d", i), 8, pagesFast)
+		defer o.close()
+		for j := range 4 {
+			o.publish(o.item(fmt.Sprintf("o%03d-old%d", i, j), r.words.words(8), r.words.words(30)+".", base.Add(time.Duration(j)*time.Minute)))
+		}
+		r.ordinary = append(r.ordinary, o)
+	}
+	if sc.hostile {
+		r.hang = newOutlet(loadHangFeed, 0, pagesHang)
+		defer r.hang.close()
+		r.flood = newOutlet(loadFloodFeed, 0, pagesFast)
+		defer r.flood.close()
+		for j := range 3 {
+			r.hang.publish(r.hang.item(fmt.Sprintf("hang-old%d", j), r.words.words(8), r.words.words(20)+"…", base))
+			r.flood.publish(r.flood.item(fmt.Sprintf("flood-old%d", j), r.words.words(8), r.words.words(20)+".", base))
+		}
+	}
+
+	path := filepath.Join(r.dir, "wirewatch.toml")
+	if err := os.WriteFile(path, []byte(r.config()), 0o600); err != nil {
+		tb.Fatal(err)
+	}
+	tb.Setenv("DISCORD_TOKEN", "load-test-token")
+	restore := routeDiscord(r.discord)
+	defer restore()
+
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	done := make(chan int, 1)
+	out := &syncBuffer{}
+	go func() { done <- runMain(ctx, []string{"run", "-config", path}, out, out) }()
+	stopBot := func() {
+		cancel()
+		select {
+		case r.exitCode = <-done:
+		case <-time.After(30 * time.Second):
+			tb.Fatal("the bot did not stop within 30 s of its context ending")
+		}
+	}
+
+	// The backlog: every feed answered twice, so its first poll was handled.
+	if !r.waitUntil(60*time.Second, done, r.backlogRecorded) {
+		stopBot()
+		tb.Fatalf("%s: the feeds' backlog was not recorded within 60 s (%d of %d feeds answered twice; exit %d):\n%s",
+			sc.name, r.countAnswered(2), len(r.all()), r.exitCode, out)
+	}
+	r.started = time.Now()
+	if sc.hostile {
+		r.publishHostile()
+	}
+	r.publishUrgent(done)
+	r.waitUntil(sc.drain, done, r.settled)
+	stopBot()
+	return r
+}
+
+// routeDiscord sends the bot's REST calls to the loopback Discord.
+// TODO: [discord] api_base replaces this once it exists.
+func routeDiscord(srv *discordtest.Server) func() {
+	prev := http.DefaultTransport
+	http.DefaultTransport = srv.Transport()
+	return func() { http.DefaultTransport = prev }
+}
+
+// waitUntil polls cond until it holds, the bot exits, or within passes.
+func (r *loadRun) waitUntil(within time.Duration, done chan int, cond func() bool) bool {
+	deadline := time.Now().Add(within)
+	for time.Now().Before(deadline) {
+		if cond() {
+			return true
+		}
+		select {
+		case code := <-done:
+			r.exitCode = code
+			done <- code
+			return false
+		case <-time.After(100 * time.Millisecond):
+		}
+	}
+	return cond()
+}
+
+func (r *loadRun) all() []*outlet {
+	out := slices.Clone(r.ordinary)
+	if r.hang != nil {
+		out = append(out, r.hang, r.flood)
+	}
+	return out
+}
+
+func (r *loadRun) backlogRecorded() bool { return r.countAnswered(2) == len(r.all()) }
+
+// countAnswered is how many feeds answered at least n documents.
+func (r *loadRun) countAnswered(n int) int {
+	c := 0
+	for _, o := range r.all() {
+		if o.answered() >= n {
+			c++
+		}
+	}
+	return c
+}
+
+func (r *loadRun) publishHostile() {
+	now := time.Now()
+	for i := range r.sc.teasers {
+		it := r.hang.item(fmt.Sprintf("hang-%03d", i), "Bulletinwx "+desks[teaserDesk].marker+" "+r.words.words(7),
+			r.words.words(25)+" "+bulletinWord+" … Read more", now.Add(-time.Duration(r.sc.teasers-i)*time.Second))
+		r.teasers = append(r.teasers, it)
+	}
+	r.hang.publish(r.teasers...)
+	for i := range r.sc.flood {
+		it := r.flood.item(fmt.Sprintf("flood-%05d", i), "Flashalert "+desks[floodDesk].marker+" "+r.words.words(7),
+			r.words.words(30)+" "+urgentWord+".", now.Add(-time.Duration(r.sc.flood-i)*time.Millisecond))
+		r.floods = append(r.floods, it)
+	}
+	r.flood.publish(r.floods...)
+}
+
+// publishUrgent spreads the urgent items over the scenario's span, each in
+// another ordinary feed and desk, with a routine item now and then.
+func (r *loadRun) publishUrgent(done chan int) {
+	step := r.sc.over / time.Duration(r.sc.urgent)
+	next := time.Now()
+	for i := range r.sc.urgent {
+		time.Sleep(time.Until(next))
+		next = next.Add(step)
+		o := r.ordinary[(i*37)%len(r.ordinary)]
+		d := i % len(desks)
+		it := o.item(fmt.Sprintf("urgent-%03d", i), "Flashalert "+desks[d].marker+" "+r.words.words(7),
+			r.words.words(30)+" "+urgentWord+".", time.Now())
+		r.urgent = append(r.urgent, urgentItem{feed: o, item: it, desk: d})
+		o.publish(it)
+		if i%3 == 0 {
+			ro := r.ordinary[r.words.intN(len(r.ordinary))]
+			ro.publish(ro.item(fmt.Sprintf("routine-%03d", i), r.words.words(8), r.words.words(30)+".", time.Now()))
+		}
+		select {
+		case code := <-done:
+			done <- code
+			return
+		default:
+		}
+	}
+}
+
+// settled: every urgent item is in Discord, and in the hostile run every
+// item of the hostile feeds is in an alert or counted in a fold post.
+func (r *loadRun) settled() bool {
+	v := r.view()
+	for _, u := range r.urgent {
+		if len(v.alerts[u.item.link]) == 0 {
+			return false
+		}
+	}
+	return r.accounted(v, r.floods) == len(r.floods) && r.accounted(v, r.teasers) == len(r.teasers)
+}
+
+// loadView is what the loopback Discord shows.
+type loadView struct {
+	alerts  map[string][]discordtest.Message // item link → messages whose main embed links it
+	linked  map[string]bool                  // every item link shown anywhere
+	folded  map[string]int                   // channel id → items counted as "N more" in fold posts
+	byDesk  map[string][]discordtest.Message // channel id → messages
+	created int
+}
+
+var (
+	linkRE   = regexp.MustCompile(`http://127\.0\.0\.1:\d+/a/[A-Za-z0-9-]+`)
+	foldedRE = regexp.MustCompile(`(\d[\d,]*) more items?`)
+)
+
+func (r *loadRun) view() loadView {
+	v := loadView{alerts: map[string][]discordtest.Message{}, linked: map[string]bool{}, folded: map[string]int{}, byDesk: map[string][]discordtest.Message{}}
+	ids := []string{opsChannelID}
+	for _, d := range desks {
+		ids = append(ids, d.id)
+	}
+	for _, id := range ids {
+		for _, m := range r.discord.Messages(id) {
+			v.created++
+			v.byDesk[id] = append(v.byDesk[id], m)
+			if len(m.Embeds) > 0 && m.Embeds[0].URL != "" {
+				v.alerts[m.Embeds[0].URL] = append(v.alerts[m.Embeds[0].URL], m)
+			}
+			text := messageText(m)
+			for _, l := range linkRE.FindAllString(text, -1) {
+				v.linked[l] = true
+			}
+			for _, f := range foldedRE.FindAllStringSubmatch(text, -1) {
+				n, _ := strconv.Atoi(strings.ReplaceAll(f[1], ",", ""))
+				v.folded[id] += n
+			}
+		}
+	}
+	return v
+}
+
+// accounted counts the items shown by link, plus those counted in fold
+// posts without their link (at most the fold posts' counts).
+func (r *loadRun) accounted(v loadView, items []loadItem) int {
+	shown := 0
+	for _, it := range items {
+		if v.linked[it.link] {
+			shown++
+		}
+	}
+	folded := 0
+	for _, n := range v.folded {
+		folded += n
+	}
+	return min(len(items), shown+folded)
+}
+
+func messageText(m discordtest.Message) string {
+	var b strings.Builder
+	b.WriteString(m.Content)
+	for _, e := range m.Embeds {
+		b.WriteString("\n" + e.Title + "\n" + e.URL + "\n" + e.Description)
+		for _, f := range e.Fields {
+			b.WriteString("\n" + f.Name + "\n" + f.Value)
+		}
+		if e.Footer != nil {
+			b.WriteString("\n" + e.Footer.Text)
+		}
+	}
+	return b.String()
+}
+
+// latencies returns, for each urgent item shown in Discord, the time from
+// the first document holding it to the message's creation, and how many
+// were never shown.
+func (r *loadRun) latencies(v loadView) (lat []time.Duration, missing int) {
+	for _, u := range r.urgent {
+		ms := v.alerts[u.item.link]
+		served, ok := u.feed.servedAt(u.item.guid)
+		if len(ms) == 0 || !ok {
+			missing++
+			continue
+		}
+		lat = append(lat, ms[0].CreatedAt.Sub(served))
+	}
+	slices.Sort(lat)
+	return lat, missing
+}
+
+// never is the latency of an item never shown.
+const never = time.Duration(math.MaxInt64)
+
+// percentile is the nearest-rank percentile of sorted durations; items
+// never shown count as slower than any shown (the result is then +Inf
+// when they reach the rank).
+func percentile(sorted []time.Duration, missing int, p float64) time.Duration {
+	n := len(sorted) + missing
+	if n == 0 {
+		return 0
+	}
+	rank := int(float64(n)*p/100+0.999999) - 1
+	if rank < 0 {
+		rank = 0
+	}
+	if rank >= len(sorted) {
+		return never
+	}
+	return sorted[rank]
+}
+
+func (r *loadRun) config() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, `[bot]
+database = %q
+log_level = "error"
+
+[discord]
+application_id = "100000000000000001"
+guild_ids = [%q]
+admin_channel = "ops"
+
+[polling]
+tick = "@every 1s"
+min_interval = "1s"
+default_interval = %q
+
+`, filepath.Join(r.dir, "w.db"), loadGuild, r.sc.interval.String())
+	for _, o := range r.all() {
+		fmt.Fprintf(&b, "[[feeds]]\nname = %q\nurl = %q\ninterval = %q\nallow_private = true\n\n", o.name, o.feedURL(), r.sc.interval.String())
+	}
+	fmt.Fprintf(&b, "[[channels]]\nname = \"ops\"\nid = %q\n\n", opsChannelID)
+	for _, d := range desks {
+		fmt.Fprintf(&b, "[[channels]]\nname = %q\nid = %q\n\n", d.name, d.id)
+	}
+	for _, d := range desks {
+		fmt.Fprintf(&b, "[[rules]]\nname = \"urgent-%s\"\nquery = '%s AND %s'\nchannels = [%q]\nseverity = \"urgent\"\nmentions = [%q]\n\n",
+			strings.TrimPrefix(d.name, "desk-"), urgentWord, d.marker, d.name, d.role)
+	}
+	fmt.Fprintf(&b, "[[rules]]\nname = \"bulletins\"\nquery = '%s'\nchannels = [%q]\nseverity = \"alert\"\n", bulletinWord, desks[teaserDesk].name)
+	return b.String()
+}
+
+// loadReport is what a run showed, for the test's checks and the benchmark's log.
+type loadReport struct {
+	p50, p99         time.Duration
+	delivered        int
+	missing          int
+	duplicated       int // urgent items shown more than once
+	floodMessages    int // messages in the flood's desk that show flood items or fold them
+	floodAccounted   int
+	teaserAccounted  int
+	maxOvertaken     int // most flood messages created while one urgent item of that desk waited
+	maxPings         int // most role pings in one channel
+	pageRequests     int64
+	violations       []string
+	created, folds   int
+	requests, faults int
+}
+
+func (r *loadRun) report() loadReport {
+	v := r.view()
+	lat, missing := r.latencies(v)
+	rep := loadReport{p50: percentile(lat, missing, 50), p99: percentile(lat, missing, 99), delivered: len(lat), missing: missing, created: v.created}
+	for _, u := range r.urgent {
+		if len(v.alerts[u.item.link]) > 1 {
+			rep.duplicated++
+		}
+	}
+	st := r.discord.Stats()
+	rep.requests, rep.faults, rep.violations = st.Requests, st.Injected, r.discord.Violations()
+	for _, ms := range v.byDesk {
+		pings := 0
+		for _, m := range ms {
+			if len(m.Pinged.Roles) > 0 || m.Pinged.Everyone {
+				pings++
+			}
+			if foldedRE.MatchString(messageText(m)) {
+				rep.folds++
+			}
+		}
+		rep.maxPings = max(rep.maxPings, pings)
+	}
+	if !r.sc.hostile {
+		return rep
+	}
+	rep.pageRequests = r.hang.pageHits.Load()
+	rep.floodAccounted, rep.teaserAccounted = r.accounted(v, r.floods), r.accounted(v, r.teasers)
+	floodLinks := map[string]bool{}
+	for _, it := range r.floods {
+		floodLinks[it.link] = true
+	}
+	var floodAt []time.Time // creation times of the flood's messages
+	for _, m := range v.byDesk[desks[floodDesk].id] {
+		text := messageText(m)
+		isFlood := foldedRE.MatchString(text)
+		for _, l := range linkRE.FindAllString(text, -1) {
+			isFlood = isFlood || floodLinks[l]
+		}
+		if isFlood {
+			floodAt = append(floodAt, m.CreatedAt)
+		}
+	}
+	rep.floodMessages = len(floodAt)
+	for _, u := range r.urgent {
+		ms := v.alerts[u.item.link]
+		served, ok := u.feed.servedAt(u.item.guid)
+		if u.desk != floodDesk || len(ms) == 0 || !ok {
+			continue
+		}
+		n := 0
+		for _, at := range floodAt {
+			if at.After(served) && at.Before(ms[0].CreatedAt) {
+				n++
+			}
+		}
+		rep.maxOvertaken = max(rep.maxOvertaken, n)
+	}
+	return rep
+}
+
+func (rep loadReport) String() string {
+	return fmt.Sprintf("urgent items shown %d, never shown %d, shown twice or more %d; latency p50 %s p99 %s; "+
+		"flood: %d messages, %d items accounted; teasers accounted %d; most flood messages ahead of an urgent one %d; "+
+		"most pings in a channel %d; hanging page requests %d; %d messages (%d folds), %d REST requests, %d injected 5xx, %d violations",
+		rep.delivered, rep.missing, rep.duplicated, fmtLatency(rep.p50), fmtLatency(rep.p99),
+		rep.floodMessages, rep.floodAccounted, rep.teaserAccounted, rep.maxOvertaken,
+		rep.maxPings, rep.pageRequests, rep.created, rep.folds, rep.requests, rep.faults, len(rep.violations))
+}
+
+func fmtLatency(d time.Duration) string {
+	if d == never {
+		return "never"
+	}
+	return d.Round(time.Millisecond).String()
+}
+
+// Limits the hostile run must stay within.
+const (
+	floodMessagesMax = 10 // "at most a handful of messages" for 5,000 items
+	overtakenMax     = 5  // one Discord window of flood messages ahead of an urgent alert, no more
+)
+
+// TestHostileLoad runs the hostile scenario and checks what the issue asks:
+// every urgent item of the ordinary feeds posted exactly once, none waiting
+// behind the flood, the flood folded into a handful of messages, role pings
+// within the cap, and no item of the hostile feeds lost.
+func TestHostileLoad(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs the bot with 102 feeds for about 40 s")
+	}
+	sc := hostileScenario()
+	r := runLoad(t, sc)
+	rep := r.report()
+	t.Log(rep)
+	if r.exitCode != 0 {
+		t.Errorf("run exited %d", r.exitCode)
+	}
+	if rep.pageRequests == 0 {
+		t.Errorf("no page of the hanging feed was requested: the run was not hostile")
+	}
+	if rep.missing > 0 || rep.duplicated > 0 {
+		t.Errorf("of %d urgent items, %d were never shown and %d more than once; want each once", len(r.urgent), rep.missing, rep.duplicated)
+	}
+	if rep.maxOvertaken > overtakenMax {
+		t.Errorf("%d flood messages went out while an urgent alert of the same desk waited; want at most %d", rep.maxOvertaken, overtakenMax)
+	}
+	if rep.floodMessages > floodMessagesMax {
+		t.Errorf("the flood of %d items became %d messages; want at most %d", sc.flood, rep.floodMessages, floodMessagesMax)
+	}
+	if rep.maxPings > loadPingCap {
+		t.Errorf("a channel was pinged %d times; want at most %d", rep.maxPings, loadPingCap)
+	}
+	if rep.floodAccounted < sc.flood || rep.teaserAccounted < sc.teasers {
+		t.Errorf("lost items: %d of %d flood items and %d of %d teasers are in an alert or a fold post", rep.floodAccounted, sc.flood, rep.teaserAccounted, sc.teasers)
+	}
+	if len(rep.violations) > 0 {
+		t.Errorf("%d violations of Discord's limits, first: %s", len(rep.violations), rep.violations[0])
+	}
+}
+
+// BenchmarkAlertLatency measures, in one run, the alert latency of urgent
+// items (from the first document holding one to its message in the
+// loopback Discord) with the ordinary feeds alone and with the hostile
+// feeds added, and their ratio. Run it once: -benchtime 1x.
+func BenchmarkAlertLatency(b *testing.B) {
+	for range b.N {
+		calm := runLoad(b, calmScenario()).report()
+		hostile := runLoad(b, hostileScenario()).report()
+		b.Logf("calm: %s", calm)
+		b.Logf("hostile: %s", hostile)
+		ms := func(d time.Duration) float64 {
+			if d == never {
+				return math.Inf(1)
+			}
+			return float64(d) / float64(time.Millisecond)
+		}
+		b.ReportMetric(ms(calm.p50), "calm-p50-ms")
+		b.ReportMetric(ms(calm.p99), "calm-p99-ms")
+		b.ReportMetric(ms(hostile.p50), "hostile-p50-ms")
+		b.ReportMetric(ms(hostile.p99), "hostile-p99-ms")
+		b.ReportMetric(ms(hostile.p99)/ms(calm.p99), "p99-ratio")
+		b.ReportMetric(float64(hostile.missing), "hostile-never-shown")
+	}
+}
