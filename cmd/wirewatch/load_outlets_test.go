@@ -15,6 +15,7 @@ import (
 // loadItem is one item an outlet publishes.
 type loadItem struct {
 	guid, title, text, link string
+	categories              []string
 	published               time.Time
 }
 
@@ -80,8 +81,8 @@ func (o *outlet) publish(items ...loadItem) {
 }
 
 // item makes an item of this outlet; its link is an article page here.
-func (o *outlet) item(guid, title, text string, at time.Time) loadItem {
-	return loadItem{guid: guid, title: title, text: text, link: o.srv.URL + "/a/" + guid, published: at}
+func (o *outlet) item(guid, title, text string, at time.Time, categories ...string) loadItem {
+	return loadItem{guid: guid, title: title, text: text, link: o.srv.URL + "/a/" + guid, published: at, categories: categories}
 }
 
 // servedAt is when a document holding guid was first written out.
@@ -162,8 +163,12 @@ func (o *outlet) document() []byte {
 		html.EscapeString(o.name), o.srv.URL)
 	for i := len(o.items) - 1; i >= 0; i-- {
 		it := o.items[i]
-		fmt.Fprintf(&b, "<item><guid isPermaLink=\"false\">%s</guid><title>%s</title><link>%s</link><pubDate>%s</pubDate><description>%s</description></item>\n",
+		fmt.Fprintf(&b, "<item><guid isPermaLink=\"false\">%s</guid><title>%s</title><link>%s</link><pubDate>%s</pubDate><description>%s</description>",
 			it.guid, html.EscapeString(it.title), it.link, it.published.Format(time.RFC1123Z), html.EscapeString(it.text))
+		for _, c := range it.categories {
+			fmt.Fprintf(&b, "<category>%s</category>", c)
+		}
+		b.WriteString("</item>\n")
 	}
 	b.WriteString("</channel></rss>")
 	return []byte(b.String())
@@ -198,7 +203,7 @@ func (o *outlet) servePage(w http.ResponseWriter, guid string) {
 
 // wordGen makes pronounceable nonsense words: consonant-vowel syllables
 // only, so that no word is a real one, a topic alias, or one of the
-// marker words of the rules (which hold consonant clusters).
+// category words the rules match (which hold consonant clusters).
 type wordGen struct {
 	mu  sync.Mutex
 	rng *rand.Rand

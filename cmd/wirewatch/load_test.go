@@ -29,9 +29,10 @@ import (
 // teaser items link to pages that never answer, and one that publishes
 // 5,000 matching items in one poll, routed to the first desk.
 
-// desk is one channel the rules post to, and the marker word that routes an
-// item there. Markers hold consonant clusters, which the nonsense words of
-// the items never do.
+// desk is one channel the rules post to, and the category that routes an
+// item there. Rules match categories, not words of the text, so that the
+// urgent items share no words: each is a story of its own, as a real
+// urgent report of another event would be.
 type desk struct {
 	name, marker, id, role string
 }
@@ -237,14 +238,14 @@ func (r *loadRun) countAnswered(n int) int {
 func (r *loadRun) publishHostile() {
 	now := time.Now()
 	for i := range r.sc.teasers {
-		it := r.hang.item(fmt.Sprintf("hang-%03d", i), "Bulletinwx "+desks[teaserDesk].marker+" "+r.words.words(7),
-			r.words.words(25)+" "+bulletinWord+" … Read more", now.Add(-time.Duration(r.sc.teasers-i)*time.Second))
+		it := r.hang.item(fmt.Sprintf("hang-%03d", i), r.words.words(8), r.words.words(25)+" … Read more",
+			now.Add(-time.Duration(r.sc.teasers-i)*time.Second), bulletinWord)
 		r.teasers = append(r.teasers, it)
 	}
 	r.hang.publish(r.teasers...)
 	for i := range r.sc.flood {
-		it := r.flood.item(fmt.Sprintf("flood-%05d", i), "Flashalert "+desks[floodDesk].marker+" "+r.words.words(7),
-			r.words.words(30)+" "+urgentWord+".", now.Add(-time.Duration(r.sc.flood-i)*time.Millisecond))
+		it := r.flood.item(fmt.Sprintf("flood-%05d", i), r.words.words(8), r.words.words(30)+".",
+			now.Add(-time.Duration(r.sc.flood-i)*time.Millisecond), urgentWord, desks[floodDesk].marker)
 		r.floods = append(r.floods, it)
 	}
 	r.flood.publish(r.floods...)
@@ -260,8 +261,7 @@ func (r *loadRun) publishUrgent(done chan int) {
 		next = next.Add(step)
 		o := r.ordinary[(i*37)%len(r.ordinary)]
 		d := i % len(desks)
-		it := o.item(fmt.Sprintf("urgent-%03d", i), "Flashalert "+desks[d].marker+" "+r.words.words(7),
-			r.words.words(30)+" "+urgentWord+".", time.Now())
+		it := o.item(fmt.Sprintf("urgent-%03d", i), r.words.words(8), r.words.words(30)+".", time.Now(), urgentWord, desks[d].marker)
 		r.urgent = append(r.urgent, urgentItem{feed: o, item: it, desk: d})
 		o.publish(it)
 		if i%3 == 0 {
@@ -423,10 +423,10 @@ default_interval = %q
 		fmt.Fprintf(&b, "[[channels]]\nname = %q\nid = %q\n\n", d.name, d.id)
 	}
 	for _, d := range desks {
-		fmt.Fprintf(&b, "[[rules]]\nname = \"urgent-%s\"\nquery = '%s AND %s'\nchannels = [%q]\nseverity = \"urgent\"\nmentions = [%q]\n\n",
+		fmt.Fprintf(&b, "[[rules]]\nname = \"urgent-%s\"\nquery = 'category:%s AND category:%s'\nchannels = [%q]\nseverity = \"urgent\"\nmentions = [%q]\n\n",
 			strings.TrimPrefix(d.name, "desk-"), urgentWord, d.marker, d.name, d.role)
 	}
-	fmt.Fprintf(&b, "[[rules]]\nname = \"bulletins\"\nquery = '%s'\nchannels = [%q]\nseverity = \"alert\"\n", bulletinWord, desks[teaserDesk].name)
+	fmt.Fprintf(&b, "[[rules]]\nname = \"bulletins\"\nquery = 'category:%s'\nchannels = [%q]\nseverity = \"alert\"\n", bulletinWord, desks[teaserDesk].name)
 	return b.String()
 }
 
