@@ -1,7 +1,8 @@
 // Package alerts compiles the admins' keyword rules and topics, matches
-// items against them, renders Discord-ready messages and holds the pure
-// routing helpers (nonces, quiet hours, cooldowns, digest schedules). The
-// pipeline keeps all state; nothing here does I/O.
+// items against them and holds the pure routing helpers (quiet hours,
+// cooldowns, digest schedules). The pipeline keeps all state; nothing here
+// does I/O. Rendering alerts for a platform is the sink's work (package
+// bot), and nonces are the outbox's.
 //
 // # Query language
 //
@@ -58,8 +59,4 @@
 //   - A match's terms are the rule's words, phrases, prefixes, regexes and
 //     topic aliases outside NOT that occur in the item, in query order, at
 //     most 10 (see GRAMMAR.md).
-//   - Everything from a feed is escaped when rendered: no mention can ping
-//     except the rule's own roles (Message.Roles), markdown shows as text,
-//     only http(s) links are kept, and every text is capped in code points to
-//     Discord's limits.
 package alerts

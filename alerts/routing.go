@@ -1,10 +1,7 @@
 package alerts
 
 import (
-	"encoding/base32"
-	"encoding/binary"
 	"fmt"
-	"hash/fnv"
 	"strings"
 	"time"
 
@@ -13,25 +10,6 @@ import (
 	"wirewatch/config"
 	"wirewatch/model"
 )
-
-var nonceEncoding = base32.NewEncoding("0123456789abcdefghijklmnopqrstuv").WithPadding(base32.NoPadding)
-
-// Nonce derives a Discord message nonce from parts (story, rule, channel…):
-// "w" and 13 base-32 characters of a 64-bit FNV-1a hash, 14 characters in
-// all (Discord allows 25). The same parts always give the same nonce; parts
-// are separated so that ("ab","c") and ("a","bc") differ.
-func Nonce(parts ...string) string {
-	h := fnv.New64a()
-	for _, p := range parts {
-		var n [8]byte
-		binary.BigEndian.PutUint64(n[:], uint64(len(p)))
-		h.Write(n[:])
-		h.Write([]byte(p))
-	}
-	var sum [8]byte
-	binary.BigEndian.PutUint64(sum[:], h.Sum64())
-	return "w" + nonceEncoding.EncodeToString(sum[:])
-}
 
 // QuietUntil reports whether a post of severity sev to ch must wait for the
 // end of the channel's quiet hours at now, and until when. Quiet hours are

@@ -10,7 +10,6 @@ import (
 
 	"wirewatch/bot"
 	"wirewatch/bot/discordtest"
-	"wirewatch/model"
 )
 
 // BenchmarkDiscordSinkThroughput posts b.N messages per channel through the
@@ -39,7 +38,7 @@ func BenchmarkDiscordSinkThroughput(b *testing.B) {
 				srv.AddChannel("500", ids[i], "ch"+ids[i])
 			}
 			time.Sleep(window + window/10) // a new Limiter treats its first window as used by an earlier process
-			msg := model.Message{Content: "Missile launch", Embeds: []model.Embed{{Title: "North Korea fires ballistic missile", Description: "Seoul, Jan 6."}}}
+			msg := rawPost("bench", bot.Message{Content: "Missile launch", Embeds: []bot.Embed{{Title: "North Korea fires ballistic missile", Description: "Seoul, Jan 6."}}})
 			b.ResetTimer()
 			start := time.Now()
 			var wg sync.WaitGroup

@@ -10,17 +10,13 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 
-	"wirewatch/alerts"
 	"wirewatch/config"
 )
 
-// Discord's limits on an answer (research-discord.md §3.1, §3.2), counted
-// in code points. descriptionBudget leaves room under the 6000 total of an
+// Budgets of an answer within Discord's limits (render.go), counted in
+// code points. descriptionBudget leaves room under the 6000 total of an
 // embed for its title and footer.
 const (
-	limitContent      = 2000
-	limitTitle        = 256
-	limitFooter       = 2048
 	descriptionBudget = 3900
 	headlineRunes     = 150
 	maxLinkLen        = 512
@@ -30,12 +26,12 @@ const (
 // mdText makes untrusted text safe for a markdown place: one line,
 // markdown escaped, mentions defused, at most n code points after escaping.
 func mdText(s string, n int) string {
-	return alerts.Truncate(alerts.Markdown(alerts.Truncate(strings.Join(strings.Fields(s), " "), n)), n)
+	return Truncate(Markdown(Truncate(strings.Join(strings.Fields(s), " "), n)), n)
 }
 
 // plainText is mdText for places Discord shows without markdown (footers).
 func plainText(s string, n int) string {
-	return alerts.Truncate(alerts.Plain(alerts.Truncate(strings.Join(strings.Fields(s), " "), n)), n)
+	return Truncate(Plain(Truncate(strings.Join(strings.Fields(s), " "), n)), n)
 }
 
 // code shows untrusted text verbatim-looking but inert: escaped, not in
@@ -45,7 +41,7 @@ func code(s string) string { return "“" + mdText(s, 100) + "”" }
 // link is a masked link to url with already-escaped text; text alone when
 // the url is unsafe or absurdly long.
 func link(text, url string) string {
-	u := alerts.SafeURL(url)
+	u := SafeURL(url)
 	if u == "" || len(u) > maxLinkLen {
 		return text
 	}
@@ -65,7 +61,7 @@ func truncateRunes(s string, n int) string {
 	if utf8.RuneCountInString(s) <= n {
 		return s
 	}
-	return alerts.Truncate(s, n)
+	return Truncate(s, n)
 }
 
 func capitalize(s string) string {

@@ -12,7 +12,6 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 
-	"wirewatch/alerts"
 	"wirewatch/feeds"
 	"wirewatch/storage"
 	"wirewatch/summarize"
@@ -69,7 +68,7 @@ func summaryReply(title, link string, sents []string, footer string) reply {
 		l.add("• " + mdText(s, 600))
 	}
 	e := embed(mdText(title, 200), l.String(), footer)
-	if u := alerts.SafeURL(link); u != "" {
+	if u := SafeURL(link); u != "" {
 		e.URL = u
 	}
 	return reply{Embeds: []*discordgo.MessageEmbed{e}}

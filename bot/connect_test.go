@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"encoding/json"
 	"io"
 	"log/slog"
 	"path/filepath"
@@ -84,7 +85,7 @@ id = "`+channel+`"
 		t.Errorf("/latest answered with type %d", cb.Type)
 	}
 
-	id, err := conn.Send(ctx, channel, model.Message{Content: "hello @everyone"}, "n-connect-test")
+	id, err := conn.Send(ctx, channel, legacyPost("hello @everyone"), "n-connect-test")
 	if err != nil || id == "" {
 		t.Fatalf("send: %q %v", id, err)
 	}
@@ -97,4 +98,11 @@ id = "`+channel+`"
 	if len(posted) != 1 || !posted[0].Mentioned.Everyone || !posted[0].Pinged.Empty() {
 		t.Fatalf("channel shows %+v, want one message that names @everyone and pings nobody", posted)
 	}
+}
+
+// legacyPost is a post of raw content, as stored before posts were
+// platform-neutral: nothing in it is escaped by the renderer.
+func legacyPost(content string) model.Post {
+	b, _ := json.Marshal(Message{Content: content})
+	return model.Post{ID: "legacy", Kind: model.PostAlert, Content: model.Content{Legacy: b}}
 }

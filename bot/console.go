@@ -13,10 +13,10 @@ import (
 	"wirewatch/outbox"
 )
 
-// Console is a Sink that prints each post as the channel would show it. It
-// is what `wirewatch run` uses without a Discord token, and the demo. Like
-// Discord it honours nonces (a repeat returns the first message) for as long
-// as the process lives.
+// Console is a Sink that prints each post as a Discord channel would show
+// it, rendered and marked as the Discord sink does. It is what `wirewatch
+// run` uses without a Discord token. Like Discord it honours nonces (a
+// repeat returns the first message) for as long as the process lives.
 type Console struct {
 	mu     sync.Mutex
 	w      io.Writer
@@ -28,7 +28,7 @@ type Console struct {
 
 type consoleMessage struct {
 	id, channel, nonce string
-	msg                model.Message
+	msg                Message
 }
 
 // NewConsole prints to w. names maps channel ids to the names shown (a
@@ -37,10 +37,14 @@ func NewConsole(w io.Writer, names map[string]string) *Console {
 	return &Console{w: w, names: names, byChan: map[string][]*consoleMessage{}, nonces: map[string]*consoleMessage{}}
 }
 
-// Send prints msg and returns its id ("console-N").
-func (c *Console) Send(ctx context.Context, channelID string, msg model.Message, nonce string) (string, error) {
+// Send prints p and returns its id ("console-N").
+func (c *Console) Send(ctx context.Context, channelID string, p model.Post, nonce string) (string, error) {
 	if err := ctx.Err(); err != nil {
 		return "", &outbox.DeliveryError{Err: fmt.Errorf("console send: %w", err)}
+	}
+	msg, err := renderFor(p, p.ID)
+	if err != nil {
+		return "", err
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -61,10 +65,15 @@ func (c *Console) Send(ctx context.Context, channelID string, msg model.Message,
 	return m.id, nil
 }
 
-// Edit replaces a printed message and prints it again, marked as edited.
-func (c *Console) Edit(ctx context.Context, channelID, messageID string, msg model.Message) error {
+// Edit replaces a printed message with p and prints it again, marked as
+// edited.
+func (c *Console) Edit(ctx context.Context, channelID, messageID string, p model.Post) error {
 	if err := ctx.Err(); err != nil {
 		return &outbox.DeliveryError{Err: fmt.Errorf("console edit: %w", err)}
+	}
+	msg, err := renderFor(p, editedPost(p))
+	if err != nil {
+		return err
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -86,7 +95,7 @@ func (c *Console) Recent(ctx context.Context, channelID string, limit int) ([]ou
 	out := make([]outbox.Sent, 0, min(limit, len(list)))
 	for i := len(list) - 1; i >= 0 && len(out) < limit; i-- {
 		m := list[i]
-		out = append(out, outbox.Sent{MessageID: m.id, Nonce: m.nonce, Marker: outbox.MessageMarker(m.msg)})
+		out = append(out, outbox.Sent{MessageID: m.id, Nonce: m.nonce, PostID: markerPostID(MessageMarker(m.msg))})
 	}
 	return out, nil
 }
@@ -106,15 +115,15 @@ func (c *Console) print(m *consoleMessage, edited bool) error {
 	if edited {
 		head += " (edited)"
 	}
-	if _, err := io.WriteString(c.w, head+"\n"+RenderMessage(m.msg)+"\n"); err != nil {
+	if _, err := io.WriteString(c.w, head+"\n"+MessageText(m.msg)+"\n"); err != nil {
 		return &outbox.DeliveryError{Err: fmt.Errorf("console: %w", err)}
 	}
 	return nil
 }
 
-// RenderMessage shows a message as plain text, the way Discord lays it out: the
-// content, then each embed (title, link, description, fields, footer).
-func RenderMessage(msg model.Message) string {
+// MessageText shows a message as plain text, the way Discord lays it out:
+// the content, then each embed (title, link, description, fields, footer).
+func MessageText(msg Message) string {
 	var b strings.Builder
 	if msg.Content != "" {
 		b.WriteString(msg.Content)

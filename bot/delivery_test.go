@@ -87,7 +87,7 @@ func runSoak(t *testing.T, cfg soak) {
 		}
 		lo.Logger = quiet
 		dg.Client.Transport = bot.NewLimiter(srv.Transport(), lo)
-		ob := outbox.New(st, bot.NewDiscord(dg, bot.WithSinkLogger(quiet)), outbox.Options{
+		ob := outbox.New(st, outbox.Sinks{"discord": bot.NewDiscord(dg, bot.WithSinkLogger(quiet))}, outbox.Options{
 			Channels: names, BackoffMin: 10 * time.Millisecond, BackoffMax: 4 * cfg.window,
 			NonceWindow: 30 * time.Second, CallTimeout: 5 * time.Second, Rescan: 50 * time.Millisecond,
 			Logger: quiet,
@@ -170,12 +170,13 @@ func addSoakPosts(t *testing.T, path string, cfg soak, names map[string]string) 
 				ID: soakPostID(c, i), Kind: model.PostAlert, Channel: name, ChannelID: names[name],
 				StoryID: fmt.Sprintf("story-%d", i), Rule: "missile-launch", State: model.PostPending,
 				CreatedAt: base.Add(time.Duration(i*cfg.channels+c) * time.Millisecond),
-				Message: model.Message{Embeds: []model.Embed{{
-					Title:       fmt.Sprintf("KCNA statement %d on the Freedom Edge drill", i),
-					URL:         fmt.Sprintf("https://example.org/kcna/%d", i),
-					Description: "Pyongyang called the trilateral exercise a rehearsal for invasion.",
-					Footer:      "KCNA Watch",
-				}}},
+				Content: model.Content{
+					Headline: fmt.Sprintf("KCNA statement %d on the Freedom Edge drill", i),
+					Link:     fmt.Sprintf("https://example.org/kcna/%d", i),
+					Summary:  []string{"Pyongyang called the trilateral exercise a rehearsal for invasion."},
+					Feed:     "KCNA Watch",
+					Rule:     "missile-launch",
+				},
 			})
 		}
 	}
@@ -186,9 +187,9 @@ func addSoakPosts(t *testing.T, path string, cfg soak, names map[string]string) 
 
 func footerMarker(m discordtest.Message) string {
 	if n := len(m.Embeds); n > 0 && m.Embeds[n-1].Footer != nil {
-		return outbox.FindMarker(m.Embeds[n-1].Footer.Text)
+		return bot.FindMarker(m.Embeds[n-1].Footer.Text)
 	}
-	return outbox.FindMarker(m.Content)
+	return bot.FindMarker(m.Content)
 }
 
 func firstDiff(a, b []string) int {

@@ -87,11 +87,16 @@ type sendBody struct {
 	EnforceNonce    bool                      `json:"enforce_nonce,omitempty"`
 }
 
-// Send posts msg with nonce and enforce_nonce, so that a retry with the
-// same nonce returns the first message instead of posting a second one.
-func (d *Discord) Send(ctx context.Context, channelID string, msg model.Message, nonce string) (string, error) {
+// Send renders p, marks it as p's and posts it with nonce and
+// enforce_nonce, so that a retry with the same nonce returns the first
+// message instead of posting a second one.
+func (d *Discord) Send(ctx context.Context, channelID string, p model.Post, nonce string) (string, error) {
 	if !isSnowflake(channelID) {
 		return "", &outbox.DeliveryError{Permanent: true, Err: fmt.Errorf("send: channel id %q is not a Discord id", channelID)}
+	}
+	msg, err := renderFor(p, p.ID)
+	if err != nil {
+		return "", err
 	}
 	body := sendBody{
 		Content:         msg.Content,
@@ -116,11 +121,16 @@ func (d *Discord) Send(ctx context.Context, channelID string, msg model.Message,
 	return m.ID, nil
 }
 
-// Edit replaces a message's content and embeds, with the same mention rules
-// as Send.
-func (d *Discord) Edit(ctx context.Context, channelID, messageID string, msg model.Message) error {
+// Edit replaces a message's content and embeds with p rendered, with the
+// same mention rules as Send. The message stays marked as the post it was
+// sent for, p.ReplaceOf.
+func (d *Discord) Edit(ctx context.Context, channelID, messageID string, p model.Post) error {
 	if !isSnowflake(channelID) || !isSnowflake(messageID) {
 		return &outbox.DeliveryError{Permanent: true, Err: fmt.Errorf("edit: channel %q or message %q is not a Discord id", channelID, messageID)}
+	}
+	msg, err := renderFor(p, editedPost(p))
+	if err != nil {
+		return err
 	}
 	content := msg.Content
 	embeds := toEmbeds(msg.Embeds)
@@ -149,7 +159,7 @@ type listedMessage struct {
 }
 
 // Recent lists the bot's own messages among the channel's last limit
-// messages, newest first, with the outbox marker of each.
+// messages, newest first, with the post each is marked as.
 func (d *Discord) Recent(ctx context.Context, channelID string, limit int) ([]outbox.Sent, error) {
 	if !isSnowflake(channelID) {
 		return nil, &outbox.DeliveryError{Permanent: true, Err: fmt.Errorf("recent: channel id %q is not a Discord id", channelID)}
@@ -176,7 +186,7 @@ func (d *Discord) Recent(ctx context.Context, channelID string, limit int) ([]ou
 		out = append(out, outbox.Sent{
 			MessageID: m.ID,
 			Nonce:     nonceString(m.Nonce),
-			Marker:    outbox.MessageMarker(model.Message{Content: m.Content, Embeds: FromEmbeds(m.Embeds)}),
+			PostID:    markerPostID(MessageMarker(Message{Content: m.Content, Embeds: FromEmbeds(m.Embeds)})),
 		})
 	}
 	return out, nil
@@ -259,7 +269,25 @@ func deliveryError(op string, err error) error {
 	return de
 }
 
-func toEmbeds(in []model.Embed) []*discordgo.MessageEmbed {
+// renderFor renders p and stamps it with the marker of post markAs; a post
+// that cannot be rendered is refused for good.
+func renderFor(p model.Post, markAs string) (Message, error) {
+	msg, err := Render(p)
+	if err != nil {
+		return Message{}, &outbox.DeliveryError{Permanent: true, Err: err}
+	}
+	return Stamp(msg, Marker(markAs)), nil
+}
+
+// editedPost is the post an edit's message is marked as: the original's.
+func editedPost(p model.Post) string {
+	if p.ReplaceOf != "" {
+		return p.ReplaceOf
+	}
+	return p.ID
+}
+
+func toEmbeds(in []Embed) []*discordgo.MessageEmbed {
 	if len(in) == 0 {
 		return nil
 	}
@@ -286,14 +314,14 @@ func toEmbeds(in []model.Embed) []*discordgo.MessageEmbed {
 	return out
 }
 
-// FromEmbeds converts discordgo embeds back to wirewatch's model.
-func FromEmbeds(in []*discordgo.MessageEmbed) []model.Embed {
-	out := make([]model.Embed, 0, len(in))
+// FromEmbeds converts discordgo embeds back to wirewatch's Embed.
+func FromEmbeds(in []*discordgo.MessageEmbed) []Embed {
+	out := make([]Embed, 0, len(in))
 	for _, me := range in {
 		if me == nil {
 			continue
 		}
-		e := model.Embed{Title: me.Title, URL: me.URL, Description: me.Description, Color: me.Color}
+		e := Embed{Title: me.Title, URL: me.URL, Description: me.Description, Color: me.Color}
 		if me.Author != nil {
 			e.Author = me.Author.Name
 		}
@@ -305,7 +333,7 @@ func FromEmbeds(in []*discordgo.MessageEmbed) []model.Embed {
 		}
 		for _, f := range me.Fields {
 			if f != nil {
-				e.Fields = append(e.Fields, model.Field{Name: f.Name, Value: f.Value, Inline: f.Inline})
+				e.Fields = append(e.Fields, Field{Name: f.Name, Value: f.Value, Inline: f.Inline})
 			}
 		}
 		out = append(out, e)

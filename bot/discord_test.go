@@ -42,37 +42,38 @@ func newSink(t testing.TB, fo discordtest.Options, lo bot.LimiterOptions) (*disc
 	return srv, bot.NewDiscord(dg), lim
 }
 
-func alert(id, title string) (model.Post, model.Message) {
-	p := model.Post{ID: id}
-	msg := model.Message{Embeds: []model.Embed{{
+// alert is a post of a given message (raw, so the sink's own handling is
+// what is tested) and that message.
+func alert(id, title string) (model.Post, bot.Message) {
+	msg := bot.Message{Embeds: []bot.Embed{{
 		Title: title, URL: "https://www.yna.co.kr/view/" + id, Description: "North Korea fired a ballistic missile.",
 		Footer: "Yonhap", Timestamp: time.Date(2025, 1, 6, 3, 0, 0, 0, time.UTC),
-		Fields: []model.Field{{Name: "Rule", Value: "missile-launch"}},
+		Fields: []bot.Field{{Name: "Rule", Value: "missile-launch"}},
 	}}}
-	return p, outbox.Stamp(msg, outbox.Marker(p))
+	return rawPost(id, msg), msg
 }
 
 func TestDiscordSendEditRecent(t *testing.T) {
 	t.Parallel()
 	srv, sink, _ := newSink(t, discordtest.Options{}, bot.LimiterOptions{})
 	ctx := context.Background()
-	p1, m1 := alert("p1", "Missile launch")
+	p1, _ := alert("p1", "Missile launch")
 	p2, m2 := alert("p2", "Freedom Edge drill begins")
-	id1, err := sink.Send(ctx, alertsID, m1, "n-p1")
+	id1, err := sink.Send(ctx, alertsID, p1, "n-p1")
 	if err != nil {
 		t.Fatal(err)
 	}
-	id2, err := sink.Send(ctx, alertsID, m2, "n-p2")
+	id2, err := sink.Send(ctx, alertsID, p2, "n-p2")
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, upd := alert("p1", "Missile launch (3 sources)")
-	upd = outbox.Stamp(upd, outbox.Marker(p1))
+	upd, _ := alert("u1", "Missile launch (3 sources)")
+	upd.Kind, upd.ReplaceOf = model.PostUpdate, p1.ID
 	if err := sink.Edit(ctx, alertsID, id1, upd); err != nil {
 		t.Fatal(err)
 	}
 	got := srv.Messages(alertsID)
-	if len(got) != 2 || got[0].Embeds[0].Title != "Missile launch (3 sources)" || got[0].Edits != 1 {
+	if len(got) != 2 || got[0].Embeds[0].Title != "Missile launch (3 sources)" || got[0].Edits != 1 || got[0].Embeds[0].Footer.Text != "Yonhap · ref:p1" {
 		t.Fatalf("channel shows %+v", got)
 	}
 	if e := got[1].Embeds[0]; e.URL != m2.Embeds[0].URL || e.Footer.Text != "Yonhap · ref:p2" || len(e.Fields) != 1 || e.Timestamp == "" {
@@ -82,7 +83,7 @@ func TestDiscordSendEditRecent(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []outbox.Sent{{MessageID: id2, Nonce: "n-p2", Marker: outbox.Marker(p2)}, {MessageID: id1, Nonce: "n-p1", Marker: outbox.Marker(p1)}}
+	want := []outbox.Sent{{MessageID: id2, Nonce: "n-p2", PostID: p2.ID}, {MessageID: id1, Nonce: "n-p1", PostID: p1.ID}}
 	if len(recent) != 2 || recent[0] != want[0] || recent[1] != want[1] {
 		t.Fatalf("recent %+v, want %+v", recent, want)
 	}
@@ -97,13 +98,12 @@ func TestDiscordRecentSkipsOthers(t *testing.T) {
 	t.Parallel()
 	srv, sink, _ := newSink(t, discordtest.Options{}, bot.LimiterOptions{})
 	ctx := context.Background()
-	msg := outbox.Stamp(model.Message{Content: "Digest: 3 stories"}, "ref:d1")
-	if _, err := sink.Send(ctx, digestID, msg, ""); err != nil {
+	if _, err := sink.Send(ctx, digestID, rawPost("d1", bot.Message{Content: "Digest: 3 stories"}), ""); err != nil {
 		t.Fatal(err)
 	}
 	srv.PostAs(digestID, "300000000000000009", "ref:d2 is not ours")
 	recent, err := sink.Recent(ctx, digestID, 200)
-	if err != nil || len(recent) != 1 || recent[0].Marker != "ref:d1" || recent[0].Nonce != "" {
+	if err != nil || len(recent) != 1 || recent[0].PostID != "d1" || recent[0].Nonce != "" {
 		t.Fatalf("recent %+v, %v", recent, err)
 	}
 }
@@ -112,7 +112,7 @@ func TestDiscordNonceDedupe(t *testing.T) {
 	t.Parallel()
 	srv, sink, _ := newSink(t, discordtest.Options{}, bot.LimiterOptions{})
 	ctx := context.Background()
-	_, msg := alert("p1", "Missile launch")
+	msg, _ := alert("p1", "Missile launch")
 	a, err := sink.Send(ctx, alertsID, msg, "n-same")
 	if err != nil {
 		t.Fatal(err)
@@ -126,7 +126,7 @@ func TestDiscordNonceDedupe(t *testing.T) {
 	}
 	// After a dropped response, the retry with the same nonce finds the message.
 	srv.Fail(discordtest.FaultSpec{Kind: discordtest.FaultDropResponse, Method: "POST", Path: "/channels/*/messages"})
-	_, msg2 := alert("p2", "Second")
+	msg2, _ := alert("p2", "Second")
 	if _, err := sink.Send(ctx, alertsID, msg2, "n-p2"); err == nil || outbox.IsPermanent(err) {
 		t.Fatalf("dropped response: %v, want a transient error", err)
 	}
@@ -144,14 +144,14 @@ func TestDiscordHostileMentions(t *testing.T) {
 	t.Parallel()
 	srv, sink, _ := newSink(t, discordtest.Options{}, bot.LimiterOptions{})
 	ctx := context.Background()
-	hostile := model.Message{
+	hostile := rawPost("h1", bot.Message{
 		Content: "@everyone @here <@&123> <@456> read this",
-		Embeds:  []model.Embed{{Title: "@everyone", Description: "<@&123>"}},
-	}
+		Embeds:  []bot.Embed{{Title: "@everyone", Description: "<@&123>"}},
+	})
 	if _, err := sink.Send(ctx, alertsID, hostile, ""); err != nil {
 		t.Fatal(err)
 	}
-	urgent := model.Message{Content: "<@&777> <@&123> @everyone Launch detected", Roles: []string{"777", "not-a-role"}}
+	urgent := rawPost("u1", bot.Message{Content: "<@&777> <@&123> @everyone Launch detected", Roles: []string{"777", "not-a-role"}})
 	if _, err := sink.Send(ctx, alertsID, urgent, ""); err != nil {
 		t.Fatal(err)
 	}
@@ -177,7 +177,7 @@ func TestDiscordErrorMapping(t *testing.T) {
 		name       string
 		fault      *discordtest.FaultSpec
 		channel    string
-		msg        model.Message
+		msg        *model.Post
 		status     int
 		code       int
 		permanent  bool
@@ -193,8 +193,9 @@ func TestDiscordErrorMapping(t *testing.T) {
 		{name: "unknown channel fault", fault: &discordtest.FaultSpec{Kind: discordtest.FaultUnknownChannel}, status: 404, code: 10003, permanent: true},
 		{name: "forbidden", fault: &discordtest.FaultSpec{Kind: discordtest.FaultForbidden}, status: 403, code: 50013, permanent: true},
 		{name: "missing channel", channel: missingID, status: 404, code: 10003, permanent: true},
-		{name: "too long", msg: model.Message{Content: strings.Repeat("가", 2001)}, status: 400, code: 50035, permanent: true},
-		{name: "empty", msg: model.Message{}, status: 400, code: 50006, permanent: true},
+		{name: "too long", msg: ptr(rawPost("long", bot.Message{Embeds: []bot.Embed{{Title: strings.Repeat("가", 257)}}})), status: 400, code: 50035, permanent: true},
+		// A stored message that cannot be read is refused before any request.
+		{name: "unreadable", msg: &model.Post{ID: "bad", Content: model.Content{Legacy: []byte(`["not","a","message"]`)}}, permanent: true},
 		{name: "dropped", fault: &discordtest.FaultSpec{Kind: discordtest.FaultDropResponse}, status: 0},
 	}
 	for _, tt := range tests {
@@ -209,9 +210,9 @@ func TestDiscordErrorMapping(t *testing.T) {
 			if ch == "" {
 				ch = alertsID
 			}
-			msg := tt.msg
-			if msg.Content == "" && tt.name != "empty" {
-				msg.Content = "Missile launch"
+			msg := textPost("Missile launch")
+			if tt.msg != nil {
+				msg = *tt.msg
 			}
 			_, err := sink.Send(context.Background(), ch, msg, "n-1")
 			var de *outbox.DeliveryError
@@ -233,7 +234,7 @@ func TestDiscordContextCancel(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
 	defer cancel()
 	start := time.Now()
-	_, err := sink.Send(ctx, alertsID, model.Message{Content: "x"}, "n-1")
+	_, err := sink.Send(ctx, alertsID, textPost("x"), "n-1")
 	if !errors.Is(err, context.DeadlineExceeded) || outbox.IsPermanent(err) {
 		t.Fatalf("error %v, want a transient deadline error", err)
 	}
@@ -245,7 +246,7 @@ func TestDiscordContextCancel(t *testing.T) {
 func TestDiscordRejectsNonSnowflakeChannel(t *testing.T) {
 	t.Parallel()
 	_, sink, _ := newSink(t, discordtest.Options{}, bot.LimiterOptions{})
-	_, err := sink.Send(context.Background(), "alerts", model.Message{Content: "x"}, "")
+	_, err := sink.Send(context.Background(), "alerts", textPost("x"), "")
 	if !outbox.IsPermanent(err) {
 		t.Fatalf("error %v, want permanent", err)
 	}
@@ -269,7 +270,7 @@ func TestDiscordWithGateway(t *testing.T) {
 	defer dg.Close()
 	<-ready
 	sink := bot.NewDiscord(dg)
-	if _, err := sink.Send(context.Background(), alertsID, model.Message{Content: "hello"}, "n"); err != nil {
+	if _, err := sink.Send(context.Background(), alertsID, textPost("hello"), "n"); err != nil {
 		t.Fatal(err)
 	}
 	recent, err := sink.Recent(context.Background(), alertsID, 5)
@@ -277,3 +278,5 @@ func TestDiscordWithGateway(t *testing.T) {
 		t.Fatalf("recent %+v, %v", recent, err)
 	}
 }
+
+func ptr[T any](v T) *T { return &v }

@@ -1,9 +1,19 @@
 // Package bot connects wirewatch to Discord: the sinks the outbox delivers
-// through (Discord, and Console for running without a token) and the Limiter
-// that keeps every REST call under Discord's limits. Slash commands live here
-// too, in their own files.
+// through (Discord, and Console for running without a token), the rendering
+// of posts as Discord messages, and the Limiter that keeps every REST call
+// under Discord's limits. Slash commands live here too, in their own files.
 //
 // Rules:
+//   - Posts arrive saying what to say (model.Content); Render lays them out
+//     as Discord embeds when they are sent. Everything from a feed is escaped
+//     there: no mention can ping except the rule's own roles
+//     (Message.Roles), markdown shows as text, only http(s) links are kept,
+//     and every text is capped in code points to Discord's limits (ten
+//     embeds, 6000 code points in all). A post stored before posts were
+//     platform-neutral (Content.Legacy) is sent exactly as it was.
+//   - Each message is marked with its post's id (Stamp: the end of the last
+//     footer, or a last line of content); an edit keeps the original's mark,
+//     and Recent reports it as outbox.Sent.PostID.
 //   - Nothing from a feed may ping anyone: every message is sent with
 //     allowed_mentions {"parse": []} and only the roles the post names.
 //   - A send carries the post's nonce with enforce_nonce, so a retry returns

@@ -10,7 +10,6 @@ import (
 	"testing"
 	"time"
 
-	"wirewatch/alerts"
 	"wirewatch/bot"
 	"wirewatch/bot/discordtest"
 	"wirewatch/model"
@@ -46,7 +45,7 @@ func TestManySourcesEditOnce(t *testing.T) {
 	}
 	quiet := slog.New(slog.NewTextHandler(io.Discard, nil))
 	dg.Client.Transport = bot.NewLimiter(srv.Transport(), bot.LimiterOptions{ChannelWindow: 100 * time.Millisecond, Logger: quiet})
-	ob := outbox.New(st, bot.NewDiscord(dg, bot.WithSinkLogger(quiet)), outbox.Options{
+	ob := outbox.New(st, outbox.Sinks{"discord": bot.NewDiscord(dg, bot.WithSinkLogger(quiet))}, outbox.Options{
 		Channels: names, BackoffMin: 10 * time.Millisecond, Rescan: time.Hour, // Notify and the edit deadline wake it
 		EditInterval: interval, Logger: quiet,
 	})
@@ -143,18 +142,16 @@ func launchStory(n int) model.Story {
 }
 
 // storyPost is the post the pipeline plans for a story: the alert, or an
-// update keeping the alert's embed and adding the sources.
+// update carrying the alert's first report and every source so far.
 func storyPost(id string, kind model.PostKind, replaceOf string, st model.Story) model.Post {
 	m := model.Match{Rule: "nk-launch", Severity: model.SeverityUrgent, Channels: []string{"korea-urgent"}}
 	first := st.Sources[0]
-	it := model.Item{Feed: first.Feed, Title: first.Title, Link: first.Link, Published: first.Published, Text: "The missile flew about 800 km."}
-	msg := alerts.RenderAlert(it, st, m, time.UTC)
-	if kind == model.PostUpdate {
-		msg.Embeds = append(msg.Embeds[:1], alerts.RenderUpdate(st, m, time.UTC).Embeds...)
-	}
+	c := model.Content{Headline: first.Title, Link: first.Link, Feed: first.Feed, Published: first.Published,
+		Summary: []string{"The missile flew about 800 km."}, Severity: m.Severity, Rule: m.Rule,
+		StoryTitle: st.Title, Updated: st.Updated, Sources: st.Sources}
 	return model.Post{
 		ID: id, Kind: kind, Priority: model.PriorityOf(kind, m.Severity), Channel: "korea-urgent", ChannelID: "701",
-		StoryID: st.ID, Rule: m.Rule, Nonce: alerts.Nonce(id), ReplaceOf: replaceOf, Message: msg,
+		StoryID: st.ID, Rule: m.Rule, Nonce: outbox.Nonce(id), ReplaceOf: replaceOf, Content: c,
 		State: model.PostPending, CreatedAt: time.Now().UTC(),
 	}
 }

@@ -11,7 +11,6 @@ import (
 
 	"wirewatch/bot"
 	"wirewatch/bot/discordtest"
-	"wirewatch/model"
 	"wirewatch/outbox"
 )
 
@@ -42,7 +41,7 @@ func TestLimiterOneChannelNo429(t *testing.T) {
 	ctx := context.Background()
 	start := time.Now()
 	for i := range 100 {
-		if _, err := sink.Send(ctx, alertsID, model.Message{Content: fmt.Sprintf("alert %d", i)}, ""); err != nil {
+		if _, err := sink.Send(ctx, alertsID, textPost(fmt.Sprintf("alert %d", i)), ""); err != nil {
 			t.Fatalf("send %d: %v", i, err)
 		}
 	}
@@ -79,7 +78,7 @@ func TestLimiterConcurrentChannels(t *testing.T) {
 			ch = digestID
 		}
 		wg.Go(func() {
-			if _, err := sink.Send(context.Background(), ch, model.Message{Content: "x"}, ""); err != nil {
+			if _, err := sink.Send(context.Background(), ch, textPost("x"), ""); err != nil {
 				errs <- err
 			}
 		})
@@ -103,7 +102,7 @@ func TestLimiterLearnsLimitFromHeaders(t *testing.T) {
 	fo.MessageLimit = 2
 	srv, sink, _ := newSink(t, fo, lo)
 	for i := range 12 {
-		if _, err := sink.Send(context.Background(), alertsID, model.Message{Content: fmt.Sprint(i)}, ""); err != nil {
+		if _, err := sink.Send(context.Background(), alertsID, textPost(fmt.Sprint(i)), ""); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -120,11 +119,11 @@ func TestLimiterHonoursGlobal429(t *testing.T) {
 	const pause = 300 * time.Millisecond
 	srv.Fail(discordtest.FaultSpec{Kind: discordtest.FaultGlobalRateLimit, RetryAfter: pause})
 	start := time.Now()
-	_, err := sink.Send(context.Background(), alertsID, model.Message{Content: "x"}, "")
+	_, err := sink.Send(context.Background(), alertsID, textPost("x"), "")
 	if outbox.RetryAfter(err) != pause {
 		t.Fatalf("error %v, want a 429 with retry after %s", err, pause)
 	}
-	if _, err := sink.Send(context.Background(), digestID, model.Message{Content: "y"}, ""); err != nil {
+	if _, err := sink.Send(context.Background(), digestID, textPost("y"), ""); err != nil {
 		t.Fatal(err)
 	}
 	if d := time.Since(start); d < pause {
@@ -139,12 +138,12 @@ func TestLimiterBreaker(t *testing.T) {
 	srv, sink, lim := newSink(t, discordtest.Options{}, bot.LimiterOptions{InvalidLimit: 5, InvalidWindow: time.Minute})
 	srv.Fail(discordtest.FaultSpec{Kind: discordtest.FaultForbidden, Times: discordtest.Always})
 	for i := range 5 {
-		_, err := sink.Send(context.Background(), alertsID, model.Message{Content: "x"}, "")
+		_, err := sink.Send(context.Background(), alertsID, textPost("x"), "")
 		if !outbox.IsPermanent(err) {
 			t.Fatalf("send %d: %v, want a permanent 403", i, err)
 		}
 	}
-	_, err := sink.Send(context.Background(), alertsID, model.Message{Content: "x"}, "")
+	_, err := sink.Send(context.Background(), alertsID, textPost("x"), "")
 	if !errors.Is(err, bot.ErrTooManyInvalid) || outbox.IsPermanent(err) {
 		t.Fatalf("sixth send: %v, want the breaker's transient error", err)
 	}
@@ -185,7 +184,7 @@ func TestLimiterContextCancelWhileWaiting(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
 	defer cancel()
 	start := time.Now()
-	_, err := sink.Send(ctx, alertsID, model.Message{Content: "x"}, "")
+	_, err := sink.Send(ctx, alertsID, textPost("x"), "")
 	if !errors.Is(err, context.DeadlineExceeded) || outbox.IsPermanent(err) {
 		t.Fatalf("error %v, want a transient deadline error", err)
 	}
@@ -219,7 +218,7 @@ func TestLimiterRestartAssumesWindowUsed(t *testing.T) {
 	fo, lo := shortWindows(window)
 	srv, sink, _ := newSink(t, fo, lo)
 	for range 5 {
-		if _, err := sink.Send(context.Background(), alertsID, model.Message{Content: "before"}, ""); err != nil {
+		if _, err := sink.Send(context.Background(), alertsID, textPost("before"), ""); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -228,7 +227,7 @@ func TestLimiterRestartAssumesWindowUsed(t *testing.T) {
 		t.Fatal(err)
 	}
 	dg.Client.Transport = bot.NewLimiter(srv.Transport(), lo)
-	if _, err := bot.NewDiscord(dg).Send(context.Background(), alertsID, model.Message{Content: "after"}, ""); err != nil {
+	if _, err := bot.NewDiscord(dg).Send(context.Background(), alertsID, textPost("after"), ""); err != nil {
 		t.Fatal(err)
 	}
 	if v := srv.Violations(); len(v) != 0 {

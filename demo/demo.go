@@ -74,7 +74,7 @@ func Run(ctx context.Context, out io.Writer, opts Options) (*Result, error) {
 	defer discord.Close()
 	// A short edit interval: the real 5 s would only make the demo wait
 	// before it edits the launch alert with the sources of the second poll.
-	box := outbox.New(store, discord.sink, outbox.Options{Logger: opts.Logger, EditInterval: 200 * time.Millisecond})
+	box := outbox.New(store, outbox.Sinks{"discord": discord.sink}, outbox.Options{Logger: opts.Logger, EditInterval: 200 * time.Millisecond})
 
 	p, err := pipeline.New(ctx, store, rt, pipeline.Options{Logger: opts.Logger})
 	if err != nil {

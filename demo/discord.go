@@ -9,7 +9,6 @@ import (
 	"wirewatch/bot"
 	"wirewatch/bot/discordtest"
 	"wirewatch/config"
-	"wirewatch/model"
 )
 
 // inProcessDiscord is a Discord of our own, on loopback, that the real
@@ -47,7 +46,7 @@ func (d *inProcessDiscord) show(out io.Writer, channels []config.Channel) map[st
 		msgs := d.srv.Messages(ch.ID)
 		fmt.Fprintf(out, "\n━━ #%s: %d messages ━━\n", ch.Name, len(msgs))
 		for _, m := range msgs {
-			text := strings.TrimRight(bot.RenderMessage(model.Message{Content: m.Content, Embeds: bot.FromEmbeds(m.Embeds)}), "\n") + "\n"
+			text := strings.TrimRight(bot.MessageText(bot.Message{Content: m.Content, Embeds: bot.FromEmbeds(m.Embeds)}), "\n") + "\n"
 			switch {
 			case m.Edits == 1:
 				text += "(edited once as more outlets reported the story)\n"

@@ -11,7 +11,7 @@ import "time"
 
 // Item is one normalized entry of a feed. Everything in it came from the
 // feed or the article page and is untrusted: it must be escaped before it is
-// shown in Discord and capped before it is stored.
+// shown in a channel and capped before it is stored.
 type Item struct {
 	ID         int64     // storage row id; 0 until stored
 	Key        string    // stable identity: "guid:<feed>:<guid>", else "link:<canonical link>", else "hash:<sha>"
@@ -45,10 +45,10 @@ type Story struct {
 
 // Source is one outlet's report of a story.
 type Source struct {
-	Feed      string
-	Title     string
-	Link      string
-	Published time.Time
+	Feed      string    `json:"feed,omitempty"`
+	Title     string    `json:"title,omitempty"`
+	Link      string    `json:"link,omitempty"`
+	Published time.Time `json:"published,omitzero"`
 }
 
 // Severity ranks an alert; urgent alerts may mention roles and break quiet hours.
@@ -81,7 +81,7 @@ type Match struct {
 	Severity Severity // the rule's severity
 	Channels []string // channel names the rule routes to
 	Mentions []string // role ids an urgent rule may ping
-	Terms    []string // the words or phrases that matched, for the embed
+	Terms    []string // the words or phrases that matched, shown with the alert
 }
 
 // PostKind tells a new alert from an update of an earlier one and from a digest.
@@ -102,7 +102,7 @@ type PostState string
 const (
 	PostPending PostState = "pending"
 	PostSent    PostState = "sent"
-	PostFailed  PostState = "failed" // gave up: Discord refused it permanently (4xx other than 429)
+	PostFailed  PostState = "failed" // gave up: the platform refused it permanently (a 4xx other than 429)
 )
 
 // Post is one message for one channel, written to the outbox before it is sent.
@@ -111,44 +111,18 @@ type Post struct {
 	Kind      PostKind  // alert, update, digest or notice
 	Priority  Priority  // delivery order within the channel (PriorityOf); higher first
 	Channel   string    // channel name in the config
-	ChannelID string    // Discord channel id ("" for the console)
+	ChannelID string    // the channel's id on its platform ("" for the console)
 	StoryID   string    // story the post is about, if any
 	Rule      string    // rule that caused it, if any
 	Nonce     string    // at most 25 characters, derived from story+rule+channel (or post id)
-	Message   Message   // what the channel will show
+	Content   Content   // what to say; the sink renders it for its platform when it sends
 	ReplaceOf string    // for PostUpdate: id of the post whose message is edited
 	State     PostState // pending, sent or failed
-	MessageID string    // Discord's message id once sent
+	MessageID string    // the platform's message id once sent
 	Attempts  int       // send attempts so far
 	LastError string    // last delivery error, for operators
 	CreatedAt time.Time // when it entered the outbox (FIFO order per channel and priority)
-	SentAt    time.Time // when Discord accepted it
-}
-
-// Message is a channel message, already escaped and within Discord's limits.
-type Message struct {
-	Content string   `json:"content,omitempty"`
-	Embeds  []Embed  `json:"embeds,omitempty"`
-	Roles   []string `json:"roles,omitempty"` // the only role ids allowed to be pinged; nothing else pings
-}
-
-// Embed is a Discord embed, reduced to what wirewatch uses.
-type Embed struct {
-	Title       string    `json:"title,omitempty"`
-	URL         string    `json:"url,omitempty"`
-	Description string    `json:"description,omitempty"`
-	Color       int       `json:"color,omitempty"`
-	Author      string    `json:"author,omitempty"`
-	Footer      string    `json:"footer,omitempty"`
-	Timestamp   time.Time `json:"timestamp,omitempty"`
-	Fields      []Field   `json:"fields,omitempty"`
-}
-
-// Field is one name/value pair of an embed.
-type Field struct {
-	Name   string `json:"name"`
-	Value  string `json:"value"`
-	Inline bool   `json:"inline,omitempty"`
+	SentAt    time.Time // when the platform accepted it
 }
 
 // FeedState is what wirewatch remembers about polling one feed.

@@ -15,7 +15,7 @@ import (
 )
 
 // BenchmarkFlush measures the outbox's own cost per delivered post (SQLite
-// reads and writes, stamping) with a sink that answers at once: 4 channels
+// reads and writes) with a sink that answers at once: 4 channels
 // of 50 posts per iteration.
 func BenchmarkFlush(b *testing.B) {
 	ctx := context.Background()
@@ -25,7 +25,7 @@ func BenchmarkFlush(b *testing.B) {
 	}
 	defer st.Close()
 	sink := newScriptSink(time.Now)
-	ob := outbox.New(st, sink, outbox.Options{Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	ob := outbox.New(st, outbox.Sinks{"discord": sink}, outbox.Options{Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	const channels, perChannel = 4, 50
 	n := 0
 	b.ResetTimer()

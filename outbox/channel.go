@@ -80,6 +80,10 @@ func (o *Outbox) pass(ctx context.Context, ch *channel) (passResult, error) {
 	} else if now.Before(ch.retryAt) {
 		return passResult{next: ch.retryAt, retry: true}, nil
 	}
+	if o.sink(ch.name) == nil {
+		o.park(ch, o.log.With("channel", ch.name, "error", "no sink serves the channel's platform"))
+		return passResult{next: ch.parkedUntil, parked: true}, nil
+	}
 	limit := o.opts.Batch
 	ch.editDue = time.Time{}
 	for {
@@ -201,7 +205,7 @@ func (o *Outbox) send(ctx context.Context, ch *channel, p model.Post) (outcome, 
 	}
 	attempt := o.opts.Clock()
 	cctx, cancel := context.WithTimeout(ctx, o.opts.CallTimeout)
-	msgID, err := o.sink.Send(cctx, o.channelID(p), Stamp(p.Message, Marker(p)), nonce(p))
+	msgID, err := o.sink(p.Channel).Send(cctx, o.channelID(p), p, nonce(p))
 	cancel()
 	if err != nil {
 		if ambiguous(err) && ch.ambiguousAt.IsZero() {
@@ -212,12 +216,14 @@ func (o *Outbox) send(ctx context.Context, ch *channel, p model.Post) (outcome, 
 	return o.markSent(ctx, ch, p, msgID)
 }
 
-// edit replaces the message of orig with the content of the update p. An
-// edit is idempotent, so a retry needs no reconciling.
+// edit replaces the message of orig with the content of the update p; the
+// message stays marked as orig's. An edit is idempotent, so a retry needs no
+// reconciling.
 func (o *Outbox) edit(ctx context.Context, ch *channel, p, orig model.Post) (outcome, error) {
 	o.track(ch, p)
 	cctx, cancel := context.WithTimeout(ctx, o.opts.CallTimeout)
-	err := o.sink.Edit(cctx, o.channelID(orig), orig.MessageID, Stamp(p.Message, Marker(orig)))
+	p.ReplaceOf = orig.ID
+	err := o.sink(p.Channel).Edit(cctx, o.channelID(orig), orig.MessageID, p)
 	cancel()
 	if err != nil {
 		return o.failure(ctx, ch, p, err, true)
@@ -380,29 +386,30 @@ func (o *Outbox) reconcileStale(ctx context.Context, ch *channel, posts []model.
 	return rest, settled, nil
 }
 
-// findSent searches a channel's recent messages for the markers of posts and
-// returns post id → message id for those found. A message without a marker
-// matches by nonce, when the platform reports one.
+// findSent searches a channel's recent messages for the posts the sink
+// marked them with and returns post id → message id for those found. A
+// message without a mark matches by nonce, when the platform reports one.
+// The posts are of one channel.
 func (o *Outbox) findSent(ctx context.Context, channelID string, posts []model.Post) (map[string]string, error) {
 	cctx, cancel := context.WithTimeout(ctx, o.opts.CallTimeout)
-	recent, err := o.sink.Recent(cctx, channelID, o.opts.RecentLimit)
+	recent, err := o.sink(posts[0].Channel).Recent(cctx, channelID, o.opts.RecentLimit)
 	cancel()
 	if err != nil {
 		return nil, err
 	}
-	byMarker := make(map[string]string, len(recent))
+	byPost := make(map[string]string, len(recent))
 	byNonce := make(map[string]string)
 	for _, s := range recent {
 		switch {
-		case s.Marker != "":
-			byMarker[s.Marker] = s.MessageID
+		case s.PostID != "":
+			byPost[s.PostID] = s.MessageID
 		case s.Nonce != "":
 			byNonce[s.Nonce] = s.MessageID
 		}
 	}
 	found := make(map[string]string)
 	for _, p := range posts {
-		if id, ok := byMarker[Marker(p)]; ok {
+		if id, ok := byPost[p.ID]; ok {
 			found[p.ID] = id
 		} else if id, ok := byNonce[nonce(p)]; ok {
 			found[p.ID] = id

@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"wirewatch/model"
-	"wirewatch/outbox"
 )
 
 // update returns the n-th pending update of orig, showing n+1 sources.
@@ -14,7 +13,9 @@ func update(orig model.Post, n int) model.Post {
 	p := alert(orig.Channel, 100+n, t0)
 	p.ID = fmt.Sprintf("%s-update-%d", orig.ID, n)
 	p.Kind, p.ReplaceOf, p.Priority = model.PostUpdate, orig.ID, model.PriorityLow
-	p.Message.Embeds[0].Footer = fmt.Sprintf("Yonhap · %d sources", n+1)
+	for i := range n {
+		p.Content.Sources = append(p.Content.Sources, model.Source{Feed: fmt.Sprintf("Outlet %d", i)})
+	}
 	return p
 }
 
@@ -41,8 +42,8 @@ func TestPendingUpdatesCoalesce(t *testing.T) {
 		t.Fatalf("%d edits for 6 pending updates, want at most one per batch", len(edits))
 	}
 	msgs := f.sink.messages("id-alerts")
-	if got := msgs[0].msg.Embeds[0].Footer; got != "Yonhap · 7 sources · ref:alerts-000" {
-		t.Errorf("message shows %q, want the newest update's state", got)
+	if got := msgs[0]; len(got.post.Content.Sources) != 7 || marker(got.postID) != "ref:alerts-000" {
+		t.Errorf("message shows %d sources, marked %q; want the newest update's state, the alert's marker", len(got.post.Content.Sources), marker(got.postID))
 	}
 	for _, u := range upds {
 		if p := f.post(u.ID); p.State != model.PostSent || p.MessageID != msgs[0].id {
@@ -71,7 +72,7 @@ func TestEditWaitsForInterval(t *testing.T) {
 	for i, e := range edits {
 		var sent call
 		for _, s := range sends {
-			if outbox.MessageMarker(s.msg) == outbox.MessageMarker(e.msg) {
+			if s.markedAs() == e.markedAs() {
 				sent = s
 			}
 		}
@@ -82,7 +83,7 @@ func TestEditWaitsForInterval(t *testing.T) {
 			t.Errorf("edit %d came %s after its message was sent, want at least %s", i, gap, opts.EditInterval)
 		}
 	}
-	if got := f.sink.messages("id-alerts")[0].msg.Embeds[0].Footer; got != "Yonhap · 3 sources · ref:alerts-000" {
-		t.Errorf("first alert shows %q, want its newest update", got)
+	if got := f.sink.messages("id-alerts")[0]; len(got.post.Content.Sources) != 3 || marker(got.postID) != "ref:alerts-000" {
+		t.Errorf("first alert shows %d sources, marked %q; want its newest update", len(got.post.Content.Sources), marker(got.postID))
 	}
 }

@@ -1,6 +1,8 @@
 // Package outbox delivers the posts the pipeline wrote to storage: one
-// worker per channel sends them through a Sink (Discord or the console) and
-// records the outcome.
+// worker per channel sends them through the Sink of the channel's platform
+// (Discord, or the console in its place) and records the outcome. Posts say
+// what to say (model.Content); the Sink renders them for its platform, so
+// the outbox knows no platform's limits or layout.
 //
 // Rules, from "never exceed, never lose, never double-post":
 //   - A post is in storage (pending) before any network call; it leaves the
@@ -20,7 +22,8 @@
 //     instead of posting twice. Once an ambiguous attempt (timeout, network
 //     error, 5xx) is older than the nonce window, or a post was left pending by
 //     an earlier run, the channel's recent messages are searched for the
-//     post's marker (see Marker) before it is sent again.
+//     post (Sink.Recent reports the post each message was sent for) before
+//     it is sent again.
 //   - 429s are honoured (RetryAfter); other transient errors back off
 //     exponentially with jitter. A 403 or 404 fails the post and parks the
 //     channel for a while instead of hammering Discord (the invalid-request
@@ -28,12 +31,13 @@
 //     post: the token, not the post, is wrong.
 //   - Every goroutine stops when the context given to Run is cancelled.
 //
-// Wiring: New(store, sink, Options{Channels: cfg.ChannelIDs(),
-// Hold: a quiet-hours policy such as pipeline.QuietHold}), then Run in its
-// own goroutine and Notify after each write of posts; Flush instead of Run
-// for one-shot delivery. The Sink stamps nothing itself: the outbox
-// stamps each message with its post's marker (Stamp) before Send or Edit,
-// and a Sink's Recent reports it back with MessageMarker.
+// Wiring: New(store, Sinks{"discord": sink}, Options{Platform: the channel's
+// platform from the config, Hold: a quiet-hours policy such as
+// pipeline.QuietHold}), then Run in its own goroutine and Notify after each
+// write of posts; Flush instead of Run for one-shot delivery. A Sink marks
+// each message with the id of the post it was sent for (an edit keeps the
+// original's), and its Recent reports that id back in Sent.PostID. Nonce
+// derives the idempotency nonces posts carry.
 //
 // One outbox per database: the Store has no lease, so two replicas running
 // an outbox over the same storage would both send.

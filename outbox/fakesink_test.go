@@ -11,9 +11,10 @@ import (
 )
 
 // scriptSink is a Sink that behaves like a Discord channel list: it keeps the
-// messages it created, dedupes nonces within a window like Discord, and
-// answers each call with the next scripted step of its channel (success when
-// the script is empty).
+// messages it created (each marked with its post's id, as a real sink marks
+// them), dedupes nonces within a window like Discord, and answers each call
+// with the next scripted step of its channel (success when the script is
+// empty).
 type scriptSink struct {
 	mu          sync.Mutex
 	clock       func() time.Time
@@ -35,15 +36,25 @@ type call struct {
 	channel   string
 	nonce     string
 	messageID string
-	msg       model.Message
+	post      model.Post
 	at        time.Time // real time
 }
 
+// markedAs is the post a call's message is marked as: the post sent, or
+// the original an edit replaces.
+func (c call) markedAs() string {
+	if c.op == "edit" {
+		return c.post.ReplaceOf
+	}
+	return c.post.ID
+}
+
 type fakeMsg struct {
-	id    string
-	nonce string
-	msg   model.Message
-	at    time.Time // sink clock
+	id     string
+	nonce  string
+	postID string     // the post the message was sent for: its mark
+	post   model.Post // the post whose content it shows (an update's after an edit)
+	at     time.Time  // sink clock
 }
 
 func newScriptSink(clock func() time.Time) *scriptSink {
@@ -70,9 +81,9 @@ func (s *scriptSink) next(channelID string) step {
 	return st
 }
 
-func (s *scriptSink) Send(ctx context.Context, channelID string, msg model.Message, nonce string) (string, error) {
+func (s *scriptSink) Send(ctx context.Context, channelID string, p model.Post, nonce string) (string, error) {
 	s.mu.Lock()
-	s.calls = append(s.calls, call{op: "send", channel: channelID, nonce: nonce, msg: msg, at: time.Now()})
+	s.calls = append(s.calls, call{op: "send", channel: channelID, nonce: nonce, post: p, at: time.Now()})
 	block := s.block[channelID]
 	s.mu.Unlock()
 	if block != nil {
@@ -97,21 +108,21 @@ func (s *scriptSink) Send(ctx context.Context, channelID string, msg model.Messa
 		}
 	}
 	s.nextID++
-	m := &fakeMsg{id: fmt.Sprintf("m%d", s.nextID), nonce: nonce, msg: msg, at: now}
+	m := &fakeMsg{id: fmt.Sprintf("m%d", s.nextID), nonce: nonce, postID: p.ID, post: p, at: now}
 	s.msgs[channelID] = append(s.msgs[channelID], m)
 	return m.id, st.err
 }
 
-func (s *scriptSink) Edit(ctx context.Context, channelID, messageID string, msg model.Message) error {
+func (s *scriptSink) Edit(ctx context.Context, channelID, messageID string, p model.Post) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.calls = append(s.calls, call{op: "edit", channel: channelID, messageID: messageID, msg: msg, at: time.Now()})
+	s.calls = append(s.calls, call{op: "edit", channel: channelID, messageID: messageID, post: p, at: time.Now()})
 	if st := s.next(channelID); st.err != nil {
 		return st.err
 	}
 	for _, m := range s.msgs[channelID] {
 		if m.id == messageID {
-			m.msg = msg
+			m.post, m.postID = p, p.ReplaceOf
 			return nil
 		}
 	}
@@ -119,7 +130,7 @@ func (s *scriptSink) Edit(ctx context.Context, channelID, messageID string, msg 
 }
 
 // Recent reports what the bot's Recent must report: the message id and the
-// marker Stamp wrote (MessageMarker); Discord does not return nonces there.
+// post it is marked as; Discord does not return nonces there.
 func (s *scriptSink) Recent(ctx context.Context, channelID string, limit int) ([]outbox.Sent, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -130,7 +141,7 @@ func (s *scriptSink) Recent(ctx context.Context, channelID string, limit int) ([
 	var out []outbox.Sent
 	msgs := s.msgs[channelID]
 	for i := len(msgs) - 1; i >= 0 && len(out) < limit; i-- {
-		out = append(out, outbox.Sent{MessageID: msgs[i].id, Marker: outbox.MessageMarker(msgs[i].msg)})
+		out = append(out, outbox.Sent{MessageID: msgs[i].id, PostID: msgs[i].postID})
 	}
 	return out, nil
 }
@@ -168,12 +179,12 @@ func (s *scriptSink) blockChannel(channelID string) (release func()) {
 	return sync.OnceFunc(func() { close(c) })
 }
 
-// seed adds a message as if an earlier run had posted it.
-func (s *scriptSink) seed(channelID string, msg model.Message, nonce string) string {
+// seed adds a message for p as if an earlier run had posted it.
+func (s *scriptSink) seed(channelID string, p model.Post, nonce string) string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.nextID++
-	m := &fakeMsg{id: fmt.Sprintf("m%d", s.nextID), nonce: nonce, msg: msg, at: s.clock()}
+	m := &fakeMsg{id: fmt.Sprintf("m%d", s.nextID), nonce: nonce, postID: p.ID, post: p, at: s.clock()}
 	s.msgs[channelID] = append(s.msgs[channelID], m)
 	return m.id
 }
@@ -196,10 +207,14 @@ func (c *fakeClock) Advance(d time.Duration) {
 	c.t = c.t.Add(d)
 }
 
+// markersOf lists the posts the messages are marked as, "ref:<post id>".
 func markersOf(msgs []fakeMsg) []string {
 	var out []string
 	for _, m := range msgs {
-		out = append(out, outbox.MessageMarker(m.msg))
+		out = append(out, marker(m.postID))
 	}
 	return out
 }
+
+// marker is how markersOf shows a post id.
+func marker(postID string) string { return "ref:" + postID }

@@ -10,7 +10,6 @@ import (
 	"sync/atomic"
 	"time"
 
-	"wirewatch/alerts"
 	"wirewatch/model"
 )
 
@@ -38,10 +37,15 @@ type HoldFunc func(p model.Post, now time.Time) (until time.Time, hold bool)
 
 // Options tune an Outbox. Zero values take the defaults given per field.
 type Options struct {
-	// Channels maps a channel name to its Discord channel id. It wins over
+	// Channels maps a channel name to its id on its platform. It wins over
 	// the id stored in the post, so a channel moved in the config takes its
 	// pending posts along. Names missing here use Post.ChannelID.
 	Channels map[string]string
+	// Platform names the platform a channel is on: the key of its Sink in
+	// the Sinks given to New. It is asked at each delivery, so a config
+	// reload applies. Nil, or a channel whose platform has no Sink, means
+	// the only Sink when there is exactly one.
+	Platform func(channel string) string
 	// BackoffMin and BackoffMax bound the exponential backoff between
 	// attempts at one post; defaults 1s and 5m.
 	BackoffMin, BackoffMax time.Duration
@@ -137,11 +141,11 @@ func (o *Options) setDefaults() {
 // 403 or 404; their remaining posts stay pending.
 var ErrParked = errors.New("channel parked")
 
-// Outbox delivers pending posts through a Sink. It is safe for concurrent
-// use; call Run at most once at a time.
+// Outbox delivers pending posts through the Sink of each channel's
+// platform. It is safe for concurrent use; call Run at most once at a time.
 type Outbox struct {
 	store  Store
-	sink   Sink
+	sinks  Sinks
 	opts   Options
 	log    *slog.Logger
 	start  time.Time // posts created before it may have been sent by an earlier run
@@ -154,13 +158,14 @@ type Outbox struct {
 	chans map[string]*channel
 }
 
-// New returns an Outbox. Posts created before New are treated as possibly
-// sent by an earlier run: they are reconciled before their first send.
-func New(store Store, sink Sink, opts Options) *Outbox {
+// New returns an Outbox that delivers through sinks, one per platform.
+// Posts created before New are treated as possibly sent by an earlier run:
+// they are reconciled before their first send.
+func New(store Store, sinks Sinks, opts Options) *Outbox {
 	opts.setDefaults()
 	return &Outbox{
 		store:  store,
-		sink:   sink,
+		sinks:  sinks,
 		opts:   opts,
 		log:    opts.Logger.With("component", "outbox"),
 		start:  opts.Clock(),
@@ -336,6 +341,21 @@ func (o *Outbox) channelID(p model.Post) string {
 	return p.ChannelID
 }
 
+// sink is the Sink of a channel's platform, or nil when no Sink serves it.
+func (o *Outbox) sink(channel string) Sink {
+	if o.opts.Platform != nil {
+		if s, ok := o.sinks[o.opts.Platform(channel)]; ok {
+			return s
+		}
+	}
+	if len(o.sinks) == 1 {
+		for _, s := range o.sinks {
+			return s
+		}
+	}
+	return nil
+}
+
 // backoff returns the wait after the n-th failed attempt (n ≥ 1).
 func (o *Outbox) backoff(n int) time.Duration {
 	d := o.opts.BackoffMin
@@ -347,19 +367,4 @@ func (o *Outbox) backoff(n int) time.Duration {
 		d = time.Duration(float64(d) * (1 - j + 2*j*rand.Float64()))
 	}
 	return d
-}
-
-const maxNonce = 25
-
-// nonce is the nonce a post is sent with: its own when it fits Discord's
-// limit, else one derived from it (or from the post id when it has none).
-func nonce(p model.Post) string {
-	switch {
-	case p.Nonce != "" && len(p.Nonce) <= maxNonce:
-		return p.Nonce
-	case p.Nonce != "":
-		return alerts.Nonce(p.Nonce)
-	default:
-		return alerts.Nonce(p.ID)
-	}
 }

@@ -14,7 +14,6 @@ import (
 	"testing"
 	"time"
 
-	"wirewatch/alerts"
 	"wirewatch/model"
 	"wirewatch/outbox"
 	"wirewatch/storage"
@@ -66,7 +65,7 @@ func (f *fixture) newOutbox(store outbox.Store, opts outbox.Options) *outbox.Out
 	if store == nil {
 		store = f.store
 	}
-	return outbox.New(store, f.sink, opts)
+	return outbox.New(store, outbox.Sinks{"discord": f.sink}, opts)
 }
 
 // add stores posts created at the clock's time plus i ms.
@@ -103,12 +102,13 @@ func alert(ch string, n int, created time.Time) model.Post {
 		ChannelID: "id-" + ch,
 		StoryID:   "story-" + id,
 		Rule:      "launches",
-		Nonce:     alerts.Nonce("story-"+id, "launches", ch),
-		Message: model.Message{Embeds: []model.Embed{{
-			Title:  "KCNA reports launch " + id,
-			URL:    "https://example.org/" + id,
-			Footer: "Yonhap · 1 source",
-		}}},
+		Nonce:     outbox.Nonce("story-"+id, "launches", ch),
+		Content: model.Content{
+			Headline: "KCNA reports launch " + id,
+			Link:     "https://example.org/" + id,
+			Feed:     "Yonhap",
+			Sources:  []model.Source{{Feed: "Yonhap"}},
+		},
 		CreatedAt: created.Add(time.Duration(n) * time.Millisecond),
 	}
 }
@@ -129,7 +129,7 @@ func TestFlushKeepsFIFOPerChannel(t *testing.T) {
 		for n := range 10 { // more than one batch
 			p := alert(ch, n, t0)
 			f.add(p)
-			want[ch] = append(want[ch], outbox.Marker(p))
+			want[ch] = append(want[ch], marker(p.ID))
 		}
 	}
 	if err := f.flush(ob); err != nil {
@@ -340,7 +340,7 @@ func TestUpdateEditsEarlierMessage(t *testing.T) {
 	}
 	upd := alert("alerts", 1, t0)
 	upd.Kind, upd.ReplaceOf = model.PostUpdate, orig.ID
-	upd.Message.Embeds[0].Footer = "Yonhap · 2 sources"
+	upd.Content.Sources = append(upd.Content.Sources, model.Source{Feed: "Kyodo"})
 	f.add(upd)
 	if err := f.flush(ob); err != nil {
 		t.Fatalf("flush: %v", err)
@@ -349,8 +349,9 @@ func TestUpdateEditsEarlierMessage(t *testing.T) {
 	if len(msgs) != 1 {
 		t.Fatalf("%d messages, want the one original, edited", len(msgs))
 	}
-	if got := msgs[0].msg.Embeds[0].Footer; got != "Yonhap · 2 sources · ref:alerts-000" {
-		t.Errorf("edited footer %q, want the update's with the original's marker", got)
+	if got := msgs[0]; len(got.post.Content.Sources) != 2 || got.post.ID != upd.ID || marker(got.postID) != "ref:alerts-000" {
+		t.Errorf("edited message shows post %s with %d sources, marked %q; want the update's with the original's marker",
+			got.post.ID, len(got.post.Content.Sources), marker(got.postID))
 	}
 	if p := f.post(upd.ID); p.State != model.PostSent || p.MessageID != msgs[0].id {
 		t.Errorf("update: %s %q, want sent as %q", p.State, p.MessageID, msgs[0].id)
@@ -436,7 +437,7 @@ func TestRestartReconcilesInsteadOfDoublePosting(t *testing.T) {
 	first := alert("alerts", 0, t0)
 	f.add(first, alert("alerts", 1, t0))
 	ctx, cancel := context.WithCancel(context.Background())
-	ob1 := outbox.New(f.store, crashSink{f.sink, cancel}, f.options())
+	ob1 := outbox.New(f.store, outbox.Sinks{"discord": crashSink{f.sink, cancel}}, f.options())
 	_ = ob1.Flush(ctx)
 	if p := f.post(first.ID); p.State != model.PostPending || p.Attempts != 0 {
 		t.Fatalf("after the crash the post is %s with %d attempts, want pending, none recorded", p.State, p.Attempts)
@@ -471,9 +472,9 @@ func TestRestartReconcilesAcrossBatches(t *testing.T) {
 	for n := range 7 { // Batch is 4
 		p := alert("alerts", n, t0)
 		f.add(p)
-		want = append(want, outbox.Marker(p))
+		want = append(want, marker(p.ID))
 		if n < 3 {
-			f.sink.seed("id-alerts", outbox.Stamp(p.Message, outbox.Marker(p)), p.Nonce)
+			f.sink.seed("id-alerts", p, p.Nonce)
 		}
 	}
 	f.clock.Advance(time.Hour)
@@ -500,7 +501,7 @@ func TestRestartLookupFailures(t *testing.T) {
 		f := newFixture(t)
 		p := alert("alerts", 0, t0)
 		f.add(p)
-		f.sink.seed("id-alerts", outbox.Stamp(p.Message, outbox.Marker(p)), p.Nonce)
+		f.sink.seed("id-alerts", p, p.Nonce)
 		f.sink.push("id-alerts",
 			step{err: &outbox.DeliveryError{Status: 503, Err: errors.New("unavailable")}},
 			step{err: errors.New("connection refused")})
@@ -573,7 +574,7 @@ func TestRetryAfterNonceWindowReconciles(t *testing.T) {
 		step{err: &outbox.DeliveryError{Status: 502, Err: errors.New("bad gateway")}},
 	)
 	// The clock moves 45 s per call: the third attempt is past the window.
-	ob := outbox.New(f.store, advancingSink{f.sink, f.clock, 45 * time.Second}, opts)
+	ob := outbox.New(f.store, outbox.Sinks{"discord": advancingSink{f.sink, f.clock, 45 * time.Second}}, opts)
 	if err := f.flush(ob); err != nil {
 		t.Fatalf("flush: %v", err)
 	}
@@ -598,8 +599,8 @@ type crashSink struct {
 	crash context.CancelFunc
 }
 
-func (s crashSink) Send(ctx context.Context, channelID string, msg model.Message, nonce string) (string, error) {
-	s.scriptSink.Send(ctx, channelID, msg, nonce)
+func (s crashSink) Send(ctx context.Context, channelID string, p model.Post, nonce string) (string, error) {
+	s.scriptSink.Send(ctx, channelID, p, nonce)
 	s.crash()
 	return "", ctx.Err()
 }
@@ -611,8 +612,8 @@ type advancingSink struct {
 	step  time.Duration
 }
 
-func (s advancingSink) Send(ctx context.Context, channelID string, msg model.Message, nonce string) (string, error) {
-	id, err := s.scriptSink.Send(ctx, channelID, msg, nonce)
+func (s advancingSink) Send(ctx context.Context, channelID string, p model.Post, nonce string) (string, error) {
+	id, err := s.scriptSink.Send(ctx, channelID, p, nonce)
 	s.clock.Advance(s.step)
 	return id, err
 }
@@ -686,7 +687,7 @@ func TestQuietHoursHoldLetsUrgentThrough(t *testing.T) {
 	}
 	want := []string{"ref:night-009"}
 	for _, p := range posts {
-		want = append(want, outbox.Marker(p))
+		want = append(want, marker(p.ID))
 	}
 	if got := markersOf(f.sink.messages("id-night")); !slices.Equal(got, want) {
 		t.Errorf("after quiet hours: %v, want %v", got, want)

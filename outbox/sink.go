@@ -9,32 +9,40 @@ import (
 	"wirewatch/model"
 )
 
-// Sink is where the outbox delivers posts: Discord, or the console.
-// Implementations live in package bot.
+// Sink is where the outbox delivers posts on one platform: Discord (or the
+// console in its place). Implementations live with their platform (package
+// bot). A Sink renders a post's Content for its platform when it sends, and
+// marks each message with the id of its post so that Recent can report it.
 type Sink interface {
-	// Send posts msg to a channel with an idempotency nonce (at most 25
-	// characters); sending the same nonce again within Discord's nonce
-	// window returns the original message instead of a second one.
-	Send(ctx context.Context, channelID string, msg model.Message, nonce string) (messageID string, err error)
-	// Edit replaces the content of a message the bot posted earlier.
-	Edit(ctx context.Context, channelID, messageID string, msg model.Message) error
+	// Send posts p to a channel with an idempotency nonce (at most 25
+	// characters); sending the same nonce again within the platform's nonce
+	// window returns the original message instead of a second one. The
+	// message is marked as p's.
+	Send(ctx context.Context, channelID string, p model.Post, nonce string) (messageID string, err error)
+	// Edit replaces a message the bot posted earlier with p's content. The
+	// message stays marked as the post it was sent for (p.ReplaceOf).
+	Edit(ctx context.Context, channelID, messageID string, p model.Post) error
 	// Recent lists the bot's recent messages in a channel, newest first, so
 	// that posts left pending by a crash are reconciled before a re-send.
 	Recent(ctx context.Context, channelID string, limit int) ([]Sent, error)
 }
 
+// Sinks maps a platform's name ("discord") to the Sink that delivers to its
+// channels.
+type Sinks map[string]Sink
+
 // Sent is a message the bot posted, as Recent reports it.
 type Sent struct {
 	MessageID string
 	Nonce     string // the nonce if the platform returns it, else ""
-	Marker    string // the post marker found in the message (embed URL or footer id), else ""
+	PostID    string // the post the message was sent for, from the sink's mark in it; "" if unmarked
 }
 
 // DeliveryError is how a Sink reports a failed call so the outbox can decide
 // what to do: retry with the same nonce (after RetryAfter, if set), or give up.
 type DeliveryError struct {
 	Status     int           // HTTP status, 0 for a network error or timeout
-	Code       int           // Discord's JSON error code, if any
+	Code       int           // the platform's JSON error code, if any (Discord's)
 	RetryAfter time.Duration // from a 429's retry_after / Retry-After
 	Permanent  bool          // 400, 403, 404: retrying cannot help
 	Err        error

@@ -4,11 +4,13 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sort"
 	"time"
 
 	"wirewatch/alerts"
 	"wirewatch/config"
 	"wirewatch/model"
+	"wirewatch/outbox"
 	"wirewatch/storage"
 )
 
@@ -66,25 +68,9 @@ func (p *Pipeline) digest(ctx context.Context, rt *Runtime, d config.Digest, now
 }
 
 func (p *Pipeline) digestPosts(ctx context.Context, rt *Runtime, d config.Digest, since, now time.Time) ([]model.Post, error) {
-	topics := d.Topics
-	if len(topics) == 0 {
-		for _, t := range rt.Config.Topics {
-			topics = append(topics, t.Name)
-		}
-	}
-	byTopic := make(map[string][]model.Story, len(topics))
-	titles := make(map[string]string, len(topics))
-	for _, t := range topics {
-		sts, err := p.store.Stories(ctx, storage.Query{Topic: t, Since: since, Until: now, Limit: d.MaxStories})
-		if err != nil {
-			return nil, err
-		}
-		byTopic[t] = sts
-		titles[t] = rt.Config.TopicTitle(t)
-	}
-	msg, ok := alerts.RenderDigest(d, byTopic, titles, since, now, displayLocation(rt.Config))
-	if !ok {
-		return nil, nil
+	content, ok, err := p.digestContent(ctx, rt, d, since, now)
+	if err != nil || !ok {
+		return nil, err
 	}
 	var posts []model.Post
 	for _, name := range d.Channels {
@@ -94,9 +80,55 @@ func (p *Pipeline) digestPosts(ctx context.Context, rt *Runtime, d config.Digest
 		}
 		post := newPost(model.PostDigest, *ch, now)
 		post.Rule = d.Name
-		post.Nonce = alerts.Nonce("digest", d.Name, ch.Name, now.UTC().Truncate(time.Minute).Format(time.RFC3339))
-		post.Message = msg
+		post.Nonce = outbox.Nonce("digest", d.Name, ch.Name, now.UTC().Truncate(time.Minute).Format(time.RFC3339))
+		post.Content = model.Content{Digest: content, TimeZone: displayLocation(rt.Config).String()}
 		posts = append(posts, post)
 	}
 	return posts, nil
+}
+
+// digestContent is what a digest says: for each of its topics (in the
+// digest's order, else by name) the stories updated since the last run,
+// newest first, at most max_stories (default 5) listed. It reports false
+// when no topic has a story.
+func (p *Pipeline) digestContent(ctx context.Context, rt *Runtime, d config.Digest, since, now time.Time) (*model.DigestContent, bool, error) {
+	topics := d.Topics
+	if len(topics) == 0 {
+		for _, t := range rt.Config.Topics {
+			topics = append(topics, t.Name)
+		}
+		sort.Strings(topics)
+	}
+	perTopic := d.MaxStories
+	if perTopic <= 0 {
+		perTopic = 5
+	}
+	content := &model.DigestContent{Name: d.Name, Since: since, Until: now}
+	for _, t := range topics {
+		sts, err := p.store.Stories(ctx, storage.Query{Topic: t, Since: since, Until: now, Limit: d.MaxStories})
+		if err != nil {
+			return nil, false, err
+		}
+		if len(sts) == 0 {
+			continue
+		}
+		sort.SliceStable(sts, func(i, j int) bool { return sts[i].Updated.After(sts[j].Updated) })
+		sec := model.DigestSection{Topic: t, Title: rt.Config.TopicTitle(t), Stories: len(sts)}
+		for _, st := range sts[:min(len(sts), perTopic)] {
+			sec.Entries = append(sec.Entries, digestEntry(st))
+		}
+		content.NotShown += sec.Stories - len(sec.Entries)
+		content.Sections = append(content.Sections, sec)
+	}
+	return content, len(content.Sections) > 0, nil
+}
+
+// digestEntry is how a digest lists a story.
+func digestEntry(st model.Story) model.DigestEntry {
+	e := model.DigestEntry{StoryID: st.ID, Headline: st.Title, Link: st.Link, Sources: len(st.Sources),
+		EventDate: st.EventDate, Updated: st.Updated}
+	if len(st.Sources) > 0 {
+		e.Feed = st.Sources[0].Feed
+	}
+	return e
 }

@@ -80,7 +80,7 @@ topics = ["north-korea"]
 
 	clock = time.Date(2026, 11, 18, 9, 0, 0, 0, time.UTC) // Wednesday: Tuesday's and Wednesday's runs missed
 	posts := digest(1)
-	if len(posts) != 1 || posts[0].Kind != model.PostDigest || !strings.Contains(renderText(posts[0].Message), "North Korea fires ballistic missile") {
+	if len(posts) != 1 || posts[0].Kind != model.PostDigest || !strings.Contains(digestText(posts[0].Content), "North Korea fires ballistic missile") {
 		t.Fatalf("digest posts = %+v", posts)
 	}
 	digest(0) // the same morning again: already done
@@ -89,13 +89,18 @@ topics = ["north-korea"]
 	digest(0)
 }
 
-func renderText(m model.Message) string {
+// digestText is the text a digest's content says: its name, then each
+// section's title and its stories' headlines.
+func digestText(c model.Content) string {
+	if c.Digest == nil {
+		return ""
+	}
 	var b strings.Builder
-	b.WriteString(m.Content)
-	for _, e := range m.Embeds {
-		b.WriteString(e.Title + "\n" + e.Description + "\n")
-		for _, f := range e.Fields {
-			b.WriteString(f.Name + "\n" + f.Value + "\n")
+	b.WriteString(c.Digest.Name + "\n")
+	for _, sec := range c.Digest.Sections {
+		b.WriteString(sec.Title + "\n")
+		for _, e := range sec.Entries {
+			b.WriteString(e.Headline + "\n")
 		}
 	}
 	return b.String()

@@ -6,6 +6,7 @@ import (
 	"wirewatch/alerts"
 	"wirewatch/config"
 	"wirewatch/model"
+	"wirewatch/outbox"
 )
 
 // QuietHold says whether a post must wait for its channel's quiet hours to
@@ -28,7 +29,7 @@ func QuietHold(cfg *config.Config, p model.Post, now time.Time) (time.Time, bool
 // NoticePost is an operational notice for a channel.
 func NoticePost(ch config.Channel, text string, now time.Time) model.Post {
 	post := newPost(model.PostNotice, ch, now)
-	post.Message = alerts.RenderNotice(text)
-	post.Nonce = alerts.Nonce("notice", post.ID)
+	post.Content = model.Content{Notice: text}
+	post.Nonce = outbox.Nonce("notice", post.ID)
 	return post
 }

@@ -9,6 +9,10 @@
 // never waiting for other feeds. A slow, huge or hostile feed delays only
 // itself. Cycle polls everything due once and waits, for the demo and tests.
 //
+// A post records what to say (model.Content: the report, the rule, the
+// story's sources, a digest's stories), never how a platform shows it: the
+// pipeline plans, the sink renders at send time.
+//
 // Rules: fetching, parsing, summarizing and rule matching run in parallel,
 // one goroutine per feed being polled, at most polling.concurrency of them.
 // Grouping, planning and storing (the commit) are serialized by one mutex,

@@ -155,7 +155,7 @@ func TestPipelineEndToEnd(t *testing.T) {
 		t.Errorf("good feed after the second poll: %d known items, want 3", n)
 	}
 	posts := assertPending(t, store, 1)
-	if got := posts[0].Message.Embeds[0].Title; !strings.Contains(got, "ballistic missile") {
+	if got := posts[0].Content.Headline; !strings.Contains(got, "ballistic missile") {
 		t.Errorf("alert title = %q", got)
 	}
 	if posts[0].Priority != model.PriorityUrgent {
@@ -295,8 +295,8 @@ func TestReloadDuringPoll(t *testing.T) {
 		t.Fatalf("cycle during the reload = %+v, want 2 new items and 1 post under the rules it started with", st)
 	}
 	posts := assertPending(t, store, 1)
-	if !strings.Contains(posts[0].Message.Embeds[0].Title, "ballistic missile") {
-		t.Errorf("the cycle used the new rules: %q", posts[0].Message.Embeds[0].Title)
+	if !strings.Contains(posts[0].Content.Headline, "ballistic missile") {
+		t.Errorf("the cycle used the new rules: %q", posts[0].Content.Headline)
 	}
 
 	site.add("drill-2", "Navy drill continues for a second day", "The drill went on.", time.Now())

@@ -4,11 +4,15 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
+	"strings"
 	"time"
+	"unicode/utf8"
 
 	"wirewatch/alerts"
 	"wirewatch/config"
 	"wirewatch/model"
+	"wirewatch/outbox"
 	"wirewatch/storage"
 )
 
@@ -76,7 +80,6 @@ func routes(cfg *config.Config, matches []model.Match) []route {
 }
 
 func (p *Pipeline) postFor(ctx context.Context, rt *Runtime, it model.Item, story model.Story, m model.Match, ch config.Channel, cooldown time.Duration, now time.Time) (model.Post, bool, error) {
-	loc := displayLocation(rt.Config)
 	prev, err := p.store.AlertPostFor(ctx, story.ID, m.Rule, ch.Name)
 	switch {
 	case errors.Is(err, storage.ErrNotFound):
@@ -84,54 +87,105 @@ func (p *Pipeline) postFor(ctx context.Context, rt *Runtime, it model.Item, stor
 		return model.Post{}, false, fmt.Errorf("look up earlier alert of story %s: %w", story.ID, err)
 	case !alerts.InCooldown(alertedAt(prev, now), cooldown, now):
 	default:
-		return p.update(rt, prev, story, m, ch, it, loc, now)
+		return p.update(rt, prev, story, m, ch, it, now)
 	}
 	post := newPost(model.PostAlert, ch, now)
 	post.StoryID, post.Rule = story.ID, m.Rule
 	post.Priority = model.PriorityOf(model.PostAlert, m.Severity)
 	// prev.ID keeps a re-alert after the cooldown from reusing the first
 	// alert's nonce, which Discord would deduplicate into the old message.
-	post.Nonce = alerts.Nonce(story.ID, m.Rule, ch.Name, prev.ID)
-	post.Message = alerts.RenderAlert(it, story, m, loc)
+	post.Nonce = outbox.Nonce(story.ID, m.Rule, ch.Name, prev.ID)
+	post.Content = alertContent(rt.Config, it, story, m)
 	return post, true, nil
 }
 
 // update edits (or answers) the earlier alert of a story with its new sources.
-func (p *Pipeline) update(rt *Runtime, prev model.Post, story model.Story, m model.Match, ch config.Channel, it model.Item, loc *time.Location, now time.Time) (model.Post, bool, error) {
-	switch rt.Config.Stories.Updates {
-	case "none":
+func (p *Pipeline) update(rt *Runtime, prev model.Post, story model.Story, m model.Match, ch config.Channel, it model.Item, now time.Time) (model.Post, bool, error) {
+	if rt.Config.Stories.Updates == "none" {
 		return model.Post{}, false, nil
-	case "reply":
+	}
+	c := updateContent(rt.Config, prev.Content, it, story, m)
+	if rt.Config.Stories.Updates == "reply" {
 		post := newPost(model.PostAlert, ch, now)
 		post.StoryID, post.Rule = story.ID, m.Rule
 		post.Priority = model.PriorityLow // news of more sources, as an edit would be
-		post.Nonce = alerts.Nonce("reply", story.ID, m.Rule, ch.Name, it.Key)
-		post.Message = alerts.RenderUpdate(story, m, loc)
+		post.Nonce = outbox.Nonce("reply", story.ID, m.Rule, ch.Name, it.Key)
+		c.Reply = true
+		post.Content = c
 		return post, true, nil
 	}
 	post := newPost(model.PostUpdate, ch, now)
 	post.StoryID, post.Rule, post.ReplaceOf = story.ID, m.Rule, prev.ID
-	post.Nonce = alerts.Nonce("edit", story.ID, m.Rule, ch.Name, it.Key)
-	// The edited message keeps the first report's embed and adds the sources.
-	first := prev.Message
-	upd := alerts.RenderUpdate(story, m, loc)
-	post.Message = mergeUpdate(first, upd)
+	post.Nonce = outbox.Nonce("edit", story.ID, m.Rule, ch.Name, it.Key)
+	post.Content = c
 	return post, true, nil
 }
 
-// mergeUpdate keeps the original alert and appends the update's embeds,
-// within Discord's ten-embed limit.
-func mergeUpdate(orig, upd model.Message) model.Message {
-	out := orig
-	out.Embeds = append([]model.Embed(nil), orig.Embeds...)
-	if len(out.Embeds) > 1 {
-		out.Embeds = out.Embeds[:1]
+// maxLeadRunes bounds the item text an alert carries when the item has no
+// summary: a lead, not the article.
+const maxLeadRunes = 1000
+
+// alertContent is what the first alert of a story for a rule says: the
+// item's headline, link, outlet, time and summary (its text's lead when it
+// has none), the rule, and the story so far.
+func alertContent(cfg *config.Config, it model.Item, story model.Story, m model.Match) model.Content {
+	summary := it.Summary
+	if len(summary) == 0 && strings.TrimSpace(it.Text) != "" {
+		summary = []string{leadOf(it.Text, maxLeadRunes)}
 	}
-	out.Embeds = append(out.Embeds, upd.Embeds...)
-	if len(out.Embeds) > 10 {
-		out.Embeds = out.Embeds[:10]
+	return model.Content{
+		Headline:   it.Title,
+		Link:       it.Link,
+		Feed:       it.Feed,
+		Published:  it.Published,
+		Summary:    summary,
+		Items:      []string{it.Key},
+		Severity:   m.Severity,
+		Rule:       m.Rule,
+		Terms:      m.Terms,
+		Mentions:   m.Mentions,
+		StoryTitle: story.Title,
+		Updated:    story.Updated,
+		Sources:    story.Sources,
+		TimeZone:   displayLocation(cfg).String(),
 	}
-	return out
+}
+
+// updateContent is the whole current state of an alerted story: the first
+// report as the earlier alert said it, with every source so far, so the
+// edited message can be rendered from the update alone. An earlier alert
+// written before posts were platform-neutral (Legacy) has no first report
+// to copy; the item at hand stands in for it.
+func updateContent(cfg *config.Config, prev model.Content, it model.Item, story model.Story, m model.Match) model.Content {
+	c := prev
+	if len(prev.Legacy) > 0 {
+		c = alertContent(cfg, it, story, m)
+	}
+	c.Items = appendNew(c.Items, it.Key)
+	c.StoryTitle, c.Updated, c.Sources = story.Title, story.Updated, story.Sources
+	c.TimeZone = displayLocation(cfg).String()
+	return c
+}
+
+// appendNew appends s to list unless list has it, copying list.
+func appendNew(list []string, s string) []string {
+	if slices.Contains(list, s) {
+		return list
+	}
+	return append(slices.Clip(list), s)
+}
+
+// leadOf is the start of text, whole words, at most n code points.
+func leadOf(text string, n int) string {
+	text = strings.Join(strings.Fields(text), " ")
+	if utf8.RuneCountInString(text) <= n {
+		return text
+	}
+	cut := []rune(text)[:n]
+	if i := strings.LastIndexByte(string(cut), ' '); i > 0 {
+		return string(cut)[:i] + " …"
+	}
+	return string(cut) + "…"
 }
 
 // alertedAt is when an earlier alert reached its channel; one still

@@ -69,7 +69,7 @@ func runBot(ctx context.Context, args []string, out io.Writer) error {
 	defer closeSink()
 	// Posts carry their channel's id from the config in force when they
 	// were written, so the outbox needs no channel map of its own.
-	box = outbox.New(store, sink, outbox.Options{
+	box = outbox.New(store, outbox.Sinks{"discord": sink}, outbox.Options{
 		Logger:       log,
 		EditInterval: editInterval(rt.Config),
 		Hold: func(post model.Post, now time.Time) (time.Time, bool) {

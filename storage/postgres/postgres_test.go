@@ -72,6 +72,14 @@ func TestConformance(t *testing.T) {
 	storagetest.Run(t, func(t *testing.T) storage.Store { return openTest(t) })
 }
 
+func TestLegacyPosts(t *testing.T) {
+	storagetest.RunLegacy(t, func(t *testing.T) storage.Store { return openTest(t) },
+		func(ctx context.Context, s storage.Store, postID, raw string) error {
+			_, err := s.(*Store).pool.Exec(ctx, `UPDATE posts SET message = $1 WHERE id = $2`, raw, postID)
+			return err
+		})
+}
+
 // A corrupt known_items value costs only that field, not FeedStates.
 func TestCorruptKnownItems(t *testing.T) {
 	s := openTest(t)

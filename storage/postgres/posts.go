@@ -34,7 +34,7 @@ func (s *Store) AddPosts(ctx context.Context, posts []model.Post) error {
 // equal creation times.
 func insertPosts(ctx context.Context, tx pgx.Tx, posts []model.Post) error {
 	for _, p := range posts {
-		msg, err := backend.EncodeMessage(p.Message)
+		msg, err := backend.EncodeContent(p.Content)
 		if err != nil {
 			return fmt.Errorf("post %s: %w", p.ID, err)
 		}
@@ -157,7 +157,7 @@ func (s *Store) queryPosts(ctx context.Context, query string, args ...any) ([]mo
 		p.Kind, p.State = model.PostKind(kind), model.PostState(state)
 		p.CreatedAt, p.SentAt = fromTS(createdAt), fromTS(sentAt)
 		var err error
-		p.Message, err = backend.DecodeMessage(msg)
+		p.Content, err = backend.DecodeContent(msg)
 		return p, err
 	})
 }

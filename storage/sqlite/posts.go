@@ -41,7 +41,7 @@ func (s *Store) AddPosts(ctx context.Context, posts []model.Post) error {
 // equal creation times.
 func insertPosts(ctx context.Context, tx *sql.Tx, posts []model.Post) error {
 	for _, p := range posts {
-		msg, err := backend.EncodeMessage(p.Message)
+		msg, err := backend.EncodeContent(p.Content)
 		if err != nil {
 			return fmt.Errorf("post %s: %w", p.ID, err)
 		}
@@ -173,7 +173,7 @@ func scanPosts(rows *sql.Rows) ([]model.Post, error) {
 		p.Kind, p.State = model.PostKind(kind), model.PostState(state)
 		p.CreatedAt, p.SentAt = fromMicro(createdAt), fromMicro(sentAt)
 		var err error
-		if p.Message, err = backend.DecodeMessage(msg); err != nil {
+		if p.Content, err = backend.DecodeContent(msg); err != nil {
 			rows.Close()
 			return nil, fmt.Errorf("post %s: %w", p.ID, err)
 		}

@@ -21,3 +21,10 @@ func openTemp(t *testing.T) storage.Store {
 func TestConformance(t *testing.T) {
 	storagetest.Run(t, openTemp)
 }
+
+func TestLegacyPosts(t *testing.T) {
+	storagetest.RunLegacy(t, openTemp, func(ctx context.Context, s storage.Store, postID, raw string) error {
+		_, err := s.(*Store).write.ExecContext(ctx, `UPDATE posts SET message = ? WHERE id = ?`, raw, postID)
+		return err
+	})
+}

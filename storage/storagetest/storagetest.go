@@ -642,7 +642,7 @@ func testOutboxFIFO(t *testing.T, s storage.Store) {
 		t.Fatalf("PendingChannels = %v, %v", channels, err)
 	}
 	// Defaults: id, state and creation time are filled and visible to the caller.
-	defaults := []model.Post{{Kind: model.PostNotice, Channel: "admin", Message: model.Message{Content: "feed broken"}}}
+	defaults := []model.Post{{Kind: model.PostNotice, Channel: "admin", Content: model.Content{Notice: "feed broken"}}}
 	before := time.Now().Add(-time.Second)
 	if err := s.AddPosts(ctx, defaults); err != nil {
 		t.Fatal(err)
@@ -651,7 +651,7 @@ func testOutboxFIFO(t *testing.T, s storage.Store) {
 	if p.ID == "" || p.State != model.PostPending || p.CreatedAt.Before(before) {
 		t.Fatalf("AddPosts defaults = id %q state %q created %v", p.ID, p.State, p.CreatedAt)
 	}
-	if got, err := s.Post(ctx, p.ID); err != nil || got.Message.Content != "feed broken" || got.State != model.PostPending {
+	if got, err := s.Post(ctx, p.ID); err != nil || got.Content.Notice != "feed broken" || got.State != model.PostPending {
 		t.Fatalf("Post(%s) = %#v, %v", p.ID, got, err)
 	}
 	if err := s.AddPosts(ctx, nil); err != nil {

@@ -137,20 +137,45 @@ func DecodeSources(s string) ([]model.Source, error) {
 	return out, nil
 }
 
-// EncodeMessage encodes a post's message as JSON.
-func EncodeMessage(m model.Message) (string, error) {
-	b, err := json.Marshal(m)
+// contentVersion marks the JSON of a post's content in the message column.
+// A row without it was written before posts were platform-neutral: its
+// message is a Discord message (content, embeds, roles), kept verbatim in
+// Content.Legacy so that it is still delivered as it was.
+const contentVersion = 2
+
+// storedContent is the message column's JSON: the version, then the content.
+type storedContent struct {
+	Version int `json:"v"`
+	model.Content
+}
+
+// EncodeContent encodes a post's content as JSON for the message column.
+func EncodeContent(c model.Content) (string, error) {
+	b, err := json.Marshal(storedContent{Version: contentVersion, Content: c})
 	if err != nil {
-		return "", fmt.Errorf("encode message: %w", err)
+		return "", fmt.Errorf("encode content: %w", err)
 	}
 	return string(b), nil
 }
 
-// DecodeMessage decodes what EncodeMessage wrote.
-func DecodeMessage(s string) (model.Message, error) {
-	var m model.Message
-	if err := json.Unmarshal([]byte(s), &m); err != nil {
-		return m, fmt.Errorf("decode message: %w", err)
+// DecodeContent decodes the message column: what EncodeContent wrote, or a
+// message written by an older wirewatch, returned as Content.Legacy.
+func DecodeContent(s string) (model.Content, error) {
+	var probe struct {
+		Version int `json:"v"`
 	}
-	return m, nil
+	if err := json.Unmarshal([]byte(s), &probe); err != nil {
+		return model.Content{}, fmt.Errorf("decode content: %w", err)
+	}
+	switch probe.Version {
+	case 0:
+		return model.Content{Legacy: json.RawMessage(s)}, nil
+	case contentVersion:
+		var sc storedContent
+		if err := json.Unmarshal([]byte(s), &sc); err != nil {
+			return model.Content{}, fmt.Errorf("decode content: %w", err)
+		}
+		return sc.Content, nil
+	}
+	return model.Content{}, fmt.Errorf("decode content: version %d is not one this wirewatch reads (%d)", probe.Version, contentVersion)
 }

@@ -1,6 +1,8 @@
 package backend
 
 import (
+	"reflect"
+	"strings"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -55,5 +57,48 @@ func TestPreparePosts(t *testing.T) {
 	}
 	if err := PreparePosts([]model.Post{{ID: "y"}}, now); err == nil {
 		t.Error("a post without a channel was accepted")
+	}
+}
+
+func TestContentEncoding(t *testing.T) {
+	pub := time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
+	c := model.Content{Headline: "North Korea fires missile", Link: "https://a.example/1", Feed: "Yonhap", Published: pub,
+		Summary: []string{"One.", "Two."}, Items: []string{"link:https://a.example/1"}, Severity: model.SeverityUrgent,
+		Rule: "nk-launch", Terms: []string{"missile"}, Mentions: []string{"777"}, StoryTitle: "Missile launch",
+		Sources:  []model.Source{{Feed: "Yonhap", Title: "t", Link: "https://a.example/1", Published: pub}},
+		TimeZone: "Asia/Seoul",
+		Digest: &model.DigestContent{Name: "morning", Since: pub, Until: pub.Add(time.Hour), NotShown: 2,
+			Sections: []model.DigestSection{{Topic: "north-korea", Title: "North Korea", Stories: 1,
+				Entries: []model.DigestEntry{{StoryID: "s1", Headline: "h", Sources: 3, Updated: pub}}}}}}
+	enc, err := EncodeContent(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(enc, `{"v":2,"headline":`) || !strings.Contains(enc, `"story_title":`) || !strings.Contains(enc, `"not_shown":2`) {
+		t.Errorf("encoded %s: want the version first and snake_case keys", enc)
+	}
+	got, err := DecodeContent(enc)
+	if err != nil || !reflect.DeepEqual(got, c) {
+		t.Fatalf("round trip:\n got %#v, %v\nwant %#v", got, err, c)
+	}
+
+	// A message written before posts were platform-neutral comes back verbatim.
+	old := `{"content":"\u003c@\u0026777\u003e **Urgent:** launch","embeds":[{"title":"t","footer":"Yonhap"}],"roles":["777"]}`
+	got, err = DecodeContent(old)
+	if err != nil || string(got.Legacy) != old || got.Headline != "" {
+		t.Fatalf("legacy row decoded to %#v, %v", got, err)
+	}
+	// and survives being written again.
+	if enc, err = EncodeContent(got); err != nil {
+		t.Fatal(err)
+	}
+	if again, err := DecodeContent(enc); err != nil || string(again.Legacy) != old {
+		t.Fatalf("legacy content re-encoded as %s decodes to %#v, %v", enc, again, err)
+	}
+
+	for _, bad := range []string{``, `not json`, `{"v":3,"headline":"from a newer wirewatch"}`} {
+		if got, err := DecodeContent(bad); err == nil {
+			t.Errorf("DecodeContent(%q) = %#v, want an error", bad, got)
+		}
 	}
 }

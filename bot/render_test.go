@@ -1,4 +1,4 @@
-package alerts
+package bot
 
 import (
 	"fmt"
@@ -9,7 +9,6 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"wirewatch/config"
 	"wirewatch/model"
 )
 
@@ -38,7 +37,7 @@ func hostile(n int) string {
 
 // checkMessage asserts that nothing in msg can ping except its Roles and
 // that every part is within Discord's limits, counted in code points.
-func checkMessage(t *testing.T, msg model.Message) {
+func checkMessage(t *testing.T, msg Message) {
 	t.Helper()
 	texts := []string{msg.Content}
 	within := func(what, s string, limit int) {
@@ -53,24 +52,24 @@ func checkMessage(t *testing.T, msg model.Message) {
 			t.Errorf("%s keeps a control or bidi override character: %q", what, s)
 		}
 	}
-	within("content", msg.Content, LimitContent)
-	if len(msg.Embeds) > LimitEmbeds {
+	within("content", msg.Content, limitContent)
+	if len(msg.Embeds) > limitEmbeds {
 		t.Errorf("%d embeds", len(msg.Embeds))
 	}
-	if n := EmbedsLength(msg.Embeds); n > LimitEmbedsTotal {
+	if n := embedsLength(msg.Embeds); n > limitEmbedsTotal {
 		t.Errorf("embeds total %d code points", n)
 	}
 	for i, e := range msg.Embeds {
-		within(fmt.Sprintf("embed %d title", i), e.Title, LimitTitle)
-		within(fmt.Sprintf("embed %d description", i), e.Description, LimitDescription)
-		within(fmt.Sprintf("embed %d footer", i), e.Footer, LimitFooter)
-		within(fmt.Sprintf("embed %d author", i), e.Author, LimitAuthor)
-		if len(e.Fields) > LimitFields {
+		within(fmt.Sprintf("embed %d title", i), e.Title, limitTitle)
+		within(fmt.Sprintf("embed %d description", i), e.Description, limitDescription)
+		within(fmt.Sprintf("embed %d footer", i), e.Footer, limitFooter)
+		within(fmt.Sprintf("embed %d author", i), e.Author, limitAuthor)
+		if len(e.Fields) > limitFields {
 			t.Errorf("embed %d has %d fields", i, len(e.Fields))
 		}
 		for _, f := range e.Fields {
-			within("field name", f.Name, LimitFieldName)
-			within("field value", f.Value, LimitFieldValue)
+			within("field name", f.Name, limitFieldName)
+			within("field value", f.Value, limitFieldValue)
 			texts = append(texts, f.Name, f.Value)
 		}
 		if e.URL != "" && !strings.HasPrefix(e.URL, "http://") && !strings.HasPrefix(e.URL, "https://") {
@@ -89,19 +88,23 @@ func checkMessage(t *testing.T, msg model.Message) {
 }
 
 func TestRenderAlertHostile(t *testing.T) {
-	it := model.Item{
-		Feed:      "@everyone <@&1> Feed",
-		Title:     "@everyone North Korea fires **missile** <@&123456789012345678> " + strings.Repeat("長", 400),
-		Text:      hostile(10_000),
-		Summary:   []string{hostile(3000), hostile(3000)},
-		Link:      "javascript:alert(1)",
-		Published: published,
-	}
-	st := model.Story{Title: "story", Link: "https://news.example/story(1)", Sources: []model.Source{{Feed: "a"}, {Feed: "b"}}}
-	m := model.Match{Rule: "nk-launch <@&5>", Severity: model.SeverityUrgent,
+	c := model.Content{
+		Feed:       "@everyone <@&1> Feed",
+		Headline:   "@everyone North Korea fires **missile** <@&123456789012345678> " + strings.Repeat("長", 400),
+		Summary:    []string{hostile(3000), hostile(3000)},
+		Link:       "javascript:alert(1)",
+		Published:  published,
+		StoryTitle: "story",
+		Sources:    []model.Source{{Feed: "a", Link: "https://news.example/story(1)"}, {Feed: "b"}},
+		Rule:       "nk-launch <@&5>", Severity: model.SeverityUrgent,
 		Mentions: []string{"111", "not-a-snowflake", "<@&999>", "222"},
-		Terms:    []string{"@here", "missile", strings.Repeat("x", 2000)}}
-	msg := RenderAlert(it, st, m, kst)
+		Terms:    []string{"@here", "missile", strings.Repeat("x", 2000)},
+		TimeZone: "Asia/Seoul",
+	}
+	msg, err := Render(model.Post{Kind: model.PostAlert, Content: c})
+	if err != nil {
+		t.Fatal(err)
+	}
 	checkMessage(t, msg)
 	if !slices.Equal(msg.Roles, []string{"111", "222"}) {
 		t.Errorf("roles = %v", msg.Roles)
@@ -123,6 +126,7 @@ func TestRenderAlertHostile(t *testing.T) {
 		t.Errorf("color %x timestamp %v", e.Color, e.Timestamp)
 	}
 	if !strings.Contains(e.Footer, "2024-11-13 14:03 KST") {
+		// Asia/Seoul is KST, as the fixed zone of the other tests.
 		t.Errorf("footer = %q", e.Footer)
 	}
 	var names []string
@@ -135,21 +139,22 @@ func TestRenderAlertHostile(t *testing.T) {
 }
 
 func TestRenderAlertPlain(t *testing.T) {
-	it := model.Item{Feed: "Yonhap", Title: "N. Korea fires ballistic missile", Link: "https://en.yna.co.kr/view/1",
-		Summary: []string{"The JCS said the missile flew 350 km.", "Japan protested."}, Published: published}
-	m := model.Match{Rule: "nk-launch", Severity: model.SeverityAlert, Mentions: []string{"111"}, Terms: []string{"N. Korea", "missile", "fires"}}
-	msg := RenderAlert(it, model.Story{Sources: []model.Source{{Feed: "Yonhap"}}}, m, kst)
+	c := model.Content{Feed: "Yonhap", Headline: "N. Korea fires ballistic missile", Link: "https://en.yna.co.kr/view/1",
+		Summary: []string{"The JCS said the missile flew 350 km.", "Japan protested."}, Published: published,
+		Rule: "nk-launch", Severity: model.SeverityAlert, Mentions: []string{"111"}, Terms: []string{"N. Korea", "missile", "fires"},
+		Sources: []model.Source{{Feed: "Yonhap"}}}
+	msg := renderAlert(c, kst)
 	checkMessage(t, msg)
 	if msg.Content != "" || msg.Roles != nil {
 		t.Errorf("a non-urgent alert pings: %q %v", msg.Content, msg.Roles)
 	}
 	e := msg.Embeds[0]
-	want := model.Embed{
+	want := Embed{
 		Title: "N. Korea fires ballistic missile", URL: "https://en.yna.co.kr/view/1",
 		Description: "The JCS said the missile flew 350 km. Japan protested.",
 		Color:       severityColor[model.SeverityAlert], Author: "Yonhap", Footer: "Yonhap · 2024-11-13 14:03 KST",
 		Timestamp: published,
-		Fields: []model.Field{{Name: "Rule", Value: "nk-launch", Inline: true}, {Name: "Severity", Value: "alert", Inline: true},
+		Fields: []Field{{Name: "Rule", Value: "nk-launch", Inline: true}, {Name: "Severity", Value: "alert", Inline: true},
 			{Name: "Matched", Value: "N. Korea, missile, fires"}},
 	}
 	if fmt.Sprint(e) != fmt.Sprint(want) {
@@ -158,7 +163,7 @@ func TestRenderAlertPlain(t *testing.T) {
 }
 
 func TestRenderUpdate(t *testing.T) {
-	st := model.Story{Title: "North Korea fires missile", Updated: published, Sources: []model.Source{
+	st := model.Content{StoryTitle: "North Korea fires missile", Updated: published, Rule: "nk-launch", Severity: model.SeverityUrgent, Mentions: []string{"111"}, Sources: []model.Source{
 		{Feed: "Yonhap", Title: "N. Korea fires missile", Link: "https://a.example/1", Published: published},
 		{Feed: "@everyone", Title: "[x](javascript:alert(1)) <@&1>", Link: "javascript:alert(1)", Published: published},
 		{Feed: "Kyodo", Title: "Missile lands outside EEZ", Link: "https://b.example/2(x)"},
@@ -166,7 +171,7 @@ func TestRenderUpdate(t *testing.T) {
 	for i := 0; i < 20; i++ {
 		st.Sources = append(st.Sources, model.Source{Feed: fmt.Sprintf("Outlet %d", i), Title: hostile(500), Link: "https://c.example/" + fmt.Sprint(i)})
 	}
-	msg := RenderUpdate(st, model.Match{Rule: "nk-launch", Severity: model.SeverityUrgent, Mentions: []string{"111"}}, kst)
+	msg := renderUpdate(st, kst)
 	checkMessage(t, msg)
 	if msg.Roles != nil || msg.Content != "" {
 		t.Errorf("an update must not ping: %+v", msg)
@@ -183,7 +188,7 @@ func TestRenderUpdate(t *testing.T) {
 			t.Errorf("description lacks %q:\n%s", want, e.Description)
 		}
 	}
-	one := RenderUpdate(model.Story{Title: "t", Sources: []model.Source{{Feed: "Yonhap"}}}, model.Match{Rule: "r"}, nil)
+	one := renderUpdate(model.Content{StoryTitle: "t", Sources: []model.Source{{Feed: "Yonhap"}}, Rule: "r"}, time.UTC)
 	if one.Embeds[0].Title != "Reported by 1 source" {
 		t.Errorf("single-source title = %q", one.Embeds[0].Title)
 	}
@@ -192,22 +197,19 @@ func TestRenderUpdate(t *testing.T) {
 func TestRenderDigest(t *testing.T) {
 	since := time.Date(2024, 11, 12, 23, 0, 0, 0, time.UTC)
 	now := since.Add(24 * time.Hour)
-	story := func(title string, h int, sources int) model.Story {
-		st := model.Story{Title: title, Link: "https://n.example/" + title, Updated: since.Add(time.Duration(h) * time.Hour)}
-		for i := 0; i < sources; i++ {
-			st.Sources = append(st.Sources, model.Source{Feed: fmt.Sprintf("F%d", i)})
-		}
-		return st
+	entry := func(title string, h int, sources int) model.DigestEntry {
+		return model.DigestEntry{Headline: title, Link: "https://n.example/" + title, Updated: since.Add(time.Duration(h) * time.Hour),
+			Sources: sources, Feed: "F0"}
 	}
-	d := config.Digest{Name: "morning", Topics: []string{"north-korea", "japan", "empty"}, MaxStories: 2}
-	byTopic := map[string][]model.Story{
-		"north-korea": {story("older", 1, 1), story("newest", 5, 3), story("middle", 3, 1)},
-		"japan":       {story("tokyo @everyone", 2, 1)},
-	}
-	titles := map[string]string{"north-korea": "North Korea", "japan": "Japan"}
-	msg, ok := RenderDigest(d, byTopic, titles, since, now, kst)
-	if !ok {
-		t.Fatal("digest with stories reported nothing")
+	// The pipeline lists each topic's stories newest first, at most
+	// max_stories of them (2 here), and counts them all.
+	d := model.DigestContent{Name: "morning", Since: since, Until: now, NotShown: 1, Sections: []model.DigestSection{
+		{Topic: "north-korea", Title: "North Korea", Stories: 3, Entries: []model.DigestEntry{entry("newest", 5, 3), entry("middle", 3, 1)}},
+		{Topic: "japan", Title: "Japan", Stories: 1, Entries: []model.DigestEntry{entry("tokyo @everyone", 2, 1)}},
+	}}
+	msg, err := Render(model.Post{Kind: model.PostDigest, Content: model.Content{Digest: &d, TimeZone: "Asia/Seoul"}})
+	if err != nil {
+		t.Fatal(err)
 	}
 	checkMessage(t, msg)
 	if len(msg.Embeds) != 2 || msg.Embeds[0].Title != "North Korea — 3 stories" || msg.Embeds[1].Title != "Japan — 1 story" {
@@ -225,21 +227,16 @@ func TestRenderDigest(t *testing.T) {
 		t.Errorf("footer = %q", msg.Embeds[1].Footer)
 	}
 
-	if _, ok := RenderDigest(d, map[string][]model.Story{"japan": nil}, titles, since, now, kst); ok {
-		t.Error("empty digest reported something")
-	}
-
 	// Many topics, many long stories: capped to 10 embeds and 6000 code points.
-	many := map[string][]model.Story{}
+	many := model.DigestContent{Name: "all", Since: since, Until: now}
 	for i := 0; i < 14; i++ {
+		sec := model.DigestSection{Topic: fmt.Sprintf("topic-%02d", i), Stories: 8}
 		for j := 0; j < 8; j++ {
-			many[fmt.Sprintf("topic-%02d", i)] = append(many[fmt.Sprintf("topic-%02d", i)], story(hostile(400), j, 2))
+			sec.Entries = append(sec.Entries, entry(hostile(400), 8-j, 2))
 		}
+		many.Sections = append(many.Sections, sec)
 	}
-	msg, ok = RenderDigest(config.Digest{Name: "all", MaxStories: 8}, many, nil, since, now, time.UTC)
-	if !ok {
-		t.Fatal("no digest")
-	}
+	msg = renderDigest(many, time.UTC)
 	checkMessage(t, msg)
 	if len(msg.Embeds) != 10 || !strings.Contains(msg.Embeds[9].Footer, "4 more topics not shown") {
 		t.Errorf("%d embeds, footer %q", len(msg.Embeds), msg.Embeds[len(msg.Embeds)-1].Footer)
@@ -247,7 +244,10 @@ func TestRenderDigest(t *testing.T) {
 }
 
 func TestRenderNotice(t *testing.T) {
-	msg := RenderNotice("feed @everyone broken: " + hostile(5000))
+	msg, err := Render(model.Post{Kind: model.PostNotice, Content: model.Content{Notice: "feed @everyone broken: " + hostile(5000)}})
+	if err != nil {
+		t.Fatal(err)
+	}
 	checkMessage(t, msg)
 	if len(msg.Embeds) != 0 || msg.Roles != nil || !strings.HasPrefix(msg.Content, "feed @\u200beveryone broken") {
 		t.Errorf("notice = %+v", Truncate(msg.Content, 80))

@@ -1,32 +1,32 @@
-package alerts
+package bot
 
 import (
+	"encoding/json"
 	"fmt"
 	"net/url"
-	"sort"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/rivo/uniseg"
 
-	"wirewatch/config"
 	"wirewatch/model"
 )
 
 // Discord's limits, in Unicode code points (research-discord.md §3.1).
 const (
-	LimitContent     = 2000
-	LimitTitle       = 256
-	LimitDescription = 4096
-	LimitFieldName   = 256
-	LimitFieldValue  = 1024
-	LimitFooter      = 2048
-	LimitAuthor      = 256
-	LimitEmbedsTotal = 6000
-	LimitEmbeds      = 10
-	LimitFields      = 25
+	limitContent     = 2000
+	limitTitle       = 256
+	limitDescription = 4096
+	limitFieldName   = 256
+	limitFieldValue  = 1024
+	limitFooter      = 2048
+	limitAuthor      = 256
+	limitEmbedsTotal = 6000
+	limitEmbeds      = 10
+	limitFields      = 25
 
 	// summaryRunes keeps an alert readable: a lead, not the article.
 	summaryRunes = 700
@@ -208,84 +208,133 @@ func formatTime(t time.Time, loc *time.Location) string {
 	return t.In(loc).Format("2006-01-02 15:04 MST")
 }
 
-// RenderAlert renders the first alert of a story for a rule: an embed with
+// Render turns a post into the Discord message its channel shows: the
+// post's Content laid out as embeds, escaped and within Discord's limits,
+// with times in the content's time zone. A post written before posts were
+// platform-neutral (Content.Legacy) is its old message, unchanged. The
+// marker (see Stamp) is added by the sink, not here.
+func Render(p model.Post) (Message, error) {
+	c := p.Content
+	if len(c.Legacy) > 0 {
+		var msg Message
+		if err := json.Unmarshal(c.Legacy, &msg); err != nil {
+			return Message{}, fmt.Errorf("post %s: old message: %w", p.ID, err)
+		}
+		return msg, nil
+	}
+	loc := zone(c.TimeZone)
+	switch {
+	case c.Digest != nil:
+		return renderDigest(*c.Digest, loc), nil
+	case p.Kind == model.PostNotice:
+		return renderNotice(c.Notice), nil
+	case c.Reply:
+		return renderUpdate(c, loc), nil
+	case p.Kind == model.PostUpdate:
+		// The edited message keeps the first report's embed and adds the
+		// sources so far.
+		msg := renderAlert(c, loc)
+		msg.Embeds = append(msg.Embeds, renderUpdate(c, loc).Embeds...)
+		msg.Embeds = fitEmbeds(msg.Embeds)
+		return msg, nil
+	}
+	return renderAlert(c, loc), nil
+}
+
+var zones sync.Map // time zone name → *time.Location
+
+// zone is the time zone named by an IANA name, cached; UTC for "" or a
+// name this machine does not know.
+func zone(name string) *time.Location {
+	if name == "" || name == "UTC" {
+		return time.UTC
+	}
+	if loc, ok := zones.Load(name); ok {
+		return loc.(*time.Location)
+	}
+	loc, err := time.LoadLocation(name)
+	if err != nil {
+		loc = time.UTC
+	}
+	zones.Store(name, loc)
+	return loc
+}
+
+// renderAlert renders the first alert of a story for a rule: an embed with
 // the headline linked to the article, the summary, the source and time,
 // the rule and the matched terms, coloured by severity. An urgent alert's
 // content mentions the rule's roles, and only those may ping.
-func RenderAlert(it model.Item, st model.Story, m model.Match, loc *time.Location) model.Message {
-	title := oneLine(it.Title)
+func renderAlert(c model.Content, loc *time.Location) Message {
+	title := oneLine(c.Headline)
 	if title == "" {
-		title = oneLine(st.Title)
+		title = oneLine(c.StoryTitle)
 	}
 	if title == "" {
 		title = "(untitled)"
 	}
-	link := it.Link
-	if SafeURL(link) == "" {
-		link = st.Link
+	link := c.Link
+	if SafeURL(link) == "" && len(c.Sources) > 0 {
+		link = c.Sources[0].Link // the story's link
 	}
-	desc := oneLine(strings.Join(it.Summary, " "))
-	if desc == "" {
-		desc = oneLine(it.Text)
-	}
-	e := model.Embed{
-		Title:       Truncate(Markdown(title), LimitTitle),
+	desc := oneLine(strings.Join(c.Summary, " "))
+	e := Embed{
+		Title:       Truncate(Markdown(title), limitTitle),
 		URL:         SafeURL(link),
-		Description: Truncate(Markdown(Truncate(desc, summaryRunes)), LimitDescription),
-		Color:       severityColor[m.Severity],
-		Author:      Truncate(Plain(oneLine(it.Feed)), LimitAuthor),
-		Timestamp:   it.Published,
+		Description: Truncate(Markdown(Truncate(desc, summaryRunes)), limitDescription),
+		Color:       severityColor[c.Severity],
+		Author:      Truncate(Plain(oneLine(c.Feed)), limitAuthor),
+		Timestamp:   c.Published,
 	}
-	e.Fields = append(e.Fields, model.Field{Name: "Rule", Value: Truncate(Markdown(m.Rule), LimitFieldValue), Inline: true})
-	if m.Severity != "" {
-		e.Fields = append(e.Fields, model.Field{Name: "Severity", Value: Truncate(Markdown(string(m.Severity)), LimitFieldValue), Inline: true})
+	e.Fields = append(e.Fields, Field{Name: "Rule", Value: Truncate(Markdown(c.Rule), limitFieldValue), Inline: true})
+	if c.Severity != "" {
+		e.Fields = append(e.Fields, Field{Name: "Severity", Value: Truncate(Markdown(string(c.Severity)), limitFieldValue), Inline: true})
 	}
-	if len(m.Terms) > 0 {
-		terms := make([]string, len(m.Terms))
-		for i, t := range m.Terms {
+	if len(c.Terms) > 0 {
+		terms := make([]string, len(c.Terms))
+		for i, t := range c.Terms {
 			terms[i] = Markdown(oneLine(t))
 		}
-		e.Fields = append(e.Fields, model.Field{Name: "Matched", Value: Truncate(strings.Join(terms, ", "), LimitFieldValue)})
+		e.Fields = append(e.Fields, Field{Name: "Matched", Value: Truncate(strings.Join(terms, ", "), limitFieldValue)})
 	}
-	if n := len(st.Sources); n > 1 {
-		e.Fields = append(e.Fields, model.Field{Name: "Sources", Value: fmt.Sprintf("reported by %d sources", n), Inline: true})
+	if n := len(c.Sources); n > 1 {
+		e.Fields = append(e.Fields, Field{Name: "Sources", Value: fmt.Sprintf("reported by %d sources", n), Inline: true})
 	}
 	footer := []string{}
-	if it.Feed != "" {
-		footer = append(footer, oneLine(it.Feed))
+	if c.Feed != "" {
+		footer = append(footer, oneLine(c.Feed))
 	}
-	if ts := formatTime(it.Published, loc); ts != "" {
+	if ts := formatTime(c.Published, loc); ts != "" {
 		footer = append(footer, ts)
 	}
-	e.Footer = Truncate(Plain(strings.Join(footer, " · ")), LimitFooter)
+	e.Footer = Truncate(Plain(strings.Join(footer, " · ")), limitFooter)
 
-	msg := model.Message{Embeds: []model.Embed{e}}
-	if m.Severity == model.SeverityUrgent {
-		if roles := validRoles(m.Mentions); len(roles) > 0 {
+	msg := Message{Embeds: []Embed{e}}
+	if c.Severity == model.SeverityUrgent {
+		if roles := validRoles(c.Mentions); len(roles) > 0 {
 			var b strings.Builder
 			for _, id := range roles {
 				b.WriteString("<@&" + id + "> ")
 			}
 			b.WriteString("**Urgent:** ")
-			msg.Content = Truncate(b.String()+Markdown(title), LimitContent)
+			msg.Content = Truncate(b.String()+Markdown(title), limitContent)
 			msg.Roles = roles
 		}
 	}
-	fitEmbeds(msg.Embeds)
+	msg.Embeds = fitEmbeds(msg.Embeds)
 	return msg
 }
 
 // maxListedSources bounds the sources listed in an update or digest line.
 const maxListedSources = 10
 
-// RenderUpdate renders the update of an alert when more outlets report the
-// story: "also reported by …" and the source count. It has no embed URL,
-// so that Discord does not merge it with the original alert's embed, and
-// it never pings.
-func RenderUpdate(st model.Story, m model.Match, loc *time.Location) model.Message {
-	n := len(st.Sources)
+// renderUpdate renders the sources of an alerted story when more outlets
+// report it: "also reported by …" and the source count. It has no embed
+// URL, so that Discord does not merge it with the original alert's embed,
+// and it never pings.
+func renderUpdate(c model.Content, loc *time.Location) Message {
+	n := len(c.Sources)
 	var others []string
-	for i, s := range st.Sources {
+	for i, s := range c.Sources {
 		if i == 0 {
 			continue
 		}
@@ -293,7 +342,7 @@ func RenderUpdate(st model.Story, m model.Match, loc *time.Location) model.Messa
 			others = append(others, name)
 		}
 	}
-	title := fmt.Sprintf("Reported by %d %s", n, plural(n, "source", "sources"))
+	title := fmt.Sprintf("Reported by %d %s", n, noun(n, "source", "sources"))
 	if len(others) > 0 {
 		names := strings.Join(others, ", ")
 		if len(others) > 5 {
@@ -302,10 +351,10 @@ func RenderUpdate(st model.Story, m model.Match, loc *time.Location) model.Messa
 		title = fmt.Sprintf("Also reported by %s (%d sources)", Truncate(names, 200), n)
 	}
 	var b strings.Builder
-	if t := oneLine(st.Title); t != "" {
-		b.WriteString("**" + Truncate(Markdown(t), LimitTitle) + "**\n")
+	if t := oneLine(c.StoryTitle); t != "" {
+		b.WriteString("**" + Truncate(Markdown(t), limitTitle) + "**\n")
 	}
-	for i, s := range st.Sources {
+	for i, s := range c.Sources {
 		if i == maxListedSources {
 			fmt.Fprintf(&b, "… and %d more\n", n-maxListedSources)
 			break
@@ -319,15 +368,15 @@ func RenderUpdate(st model.Story, m model.Match, loc *time.Location) model.Messa
 		}
 		b.WriteString("• " + line + "\n")
 	}
-	e := model.Embed{
-		Title:       Truncate(Markdown(title), LimitTitle),
-		Description: Truncate(b.String(), LimitDescription),
-		Color:       severityColor[m.Severity],
-		Footer:      Truncate(Plain(oneLine("rule "+m.Rule)), LimitFooter),
-		Timestamp:   st.Updated,
+	e := Embed{
+		Title:       Truncate(Markdown(title), limitTitle),
+		Description: Truncate(b.String(), limitDescription),
+		Color:       severityColor[c.Severity],
+		Footer:      Truncate(Plain(oneLine("rule "+c.Rule)), limitFooter),
+		Timestamp:   c.Updated,
 	}
-	msg := model.Message{Embeds: []model.Embed{e}}
-	fitEmbeds(msg.Embeds)
+	msg := Message{Embeds: []Embed{e}}
+	msg.Embeds = fitEmbeds(msg.Embeds)
 	return msg
 }
 
@@ -340,50 +389,32 @@ func contains(list []string, s string) bool {
 	return false
 }
 
-// RenderDigest renders a digest: one embed per topic (in the digest's topic
-// order, else by name) listing its stories since the last run, newest
-// first. It returns false when no topic has a story.
-func RenderDigest(d config.Digest, byTopic map[string][]model.Story, titles map[string]string, since, now time.Time, loc *time.Location) (model.Message, bool) {
-	names := d.Topics
-	if len(names) == 0 {
-		for name := range byTopic {
-			names = append(names, name)
-		}
-		sort.Strings(names)
-	}
-	perTopic := d.MaxStories
-	if perTopic <= 0 {
-		perTopic = 5
-	}
-	var embeds []model.Embed
+// renderDigest renders a digest: one embed per section (topic), in the
+// digest's order, listing its stories newest first; sections past
+// Discord's ten embeds are counted in the footer instead.
+func renderDigest(d model.DigestContent, loc *time.Location) Message {
+	var embeds []Embed
 	skipped, total := 0, 0
-	for _, name := range names {
-		stories := byTopic[name]
-		if len(stories) == 0 {
+	for _, sec := range d.Sections {
+		if len(sec.Entries) == 0 && sec.Stories == 0 {
 			continue
 		}
-		if len(embeds) == LimitEmbeds {
+		if len(embeds) == limitEmbeds {
 			skipped++
 			continue
 		}
-		sorted := append([]model.Story(nil), stories...)
-		sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].Updated.After(sorted[j].Updated) })
 		var b strings.Builder
-		for i, st := range sorted {
-			if i == perTopic {
-				fmt.Fprintf(&b, "… and %d more\n", len(sorted)-perTopic)
-				break
-			}
-			t := oneLine(st.Title)
+		for _, st := range sec.Entries {
+			t := oneLine(st.Headline)
 			if t == "" {
 				t = "(untitled)"
 			}
 			line := "• " + maskedLink(Markdown(Truncate(t, 200)), st.Link)
 			var meta []string
-			if n := len(st.Sources); n > 1 {
-				meta = append(meta, fmt.Sprintf("%d sources", n))
-			} else if n == 1 && st.Sources[0].Feed != "" {
-				meta = append(meta, Markdown(oneLine(st.Sources[0].Feed)))
+			if st.Sources > 1 {
+				meta = append(meta, fmt.Sprintf("%d sources", st.Sources))
+			} else if st.Sources == 1 && st.Feed != "" {
+				meta = append(meta, Markdown(oneLine(st.Feed)))
 			}
 			if ts := formatTime(st.Updated, loc); ts != "" {
 				meta = append(meta, ts)
@@ -393,53 +424,57 @@ func RenderDigest(d config.Digest, byTopic map[string][]model.Story, titles map[
 			}
 			b.WriteString(line + "\n")
 		}
-		total += len(sorted)
-		title := titles[name]
-		if title == "" {
-			title = name
+		if more := sec.Stories - len(sec.Entries); more > 0 {
+			fmt.Fprintf(&b, "… and %d more\n", more)
 		}
-		embeds = append(embeds, model.Embed{
-			Title:       Truncate(Markdown(fmt.Sprintf("%s — %d %s", oneLine(title), len(sorted), plural(len(sorted), "story", "stories"))), LimitTitle),
-			Description: Truncate(b.String(), LimitDescription),
+		total += sec.Stories
+		title := sec.Title
+		if title == "" {
+			title = sec.Topic
+		}
+		embeds = append(embeds, Embed{
+			Title:       Truncate(Markdown(fmt.Sprintf("%s — %d %s", oneLine(title), sec.Stories, noun(sec.Stories, "story", "stories"))), limitTitle),
+			Description: Truncate(b.String(), limitDescription),
 			Color:       0x95A5A6,
 		})
 	}
 	if len(embeds) == 0 {
-		return model.Message{}, false
+		return Message{Content: Truncate(Markdown(fmt.Sprintf("Digest %s: no stories since %s", oneLine(d.Name), formatTime(d.Since, loc))), limitContent)}
 	}
-	footer := fmt.Sprintf("%s · %s – %s", oneLine(d.Name), formatTime(since, loc), formatTime(now, loc))
+	footer := fmt.Sprintf("%s · %s – %s", oneLine(d.Name), formatTime(d.Since, loc), formatTime(d.Until, loc))
 	if skipped > 0 {
-		footer += fmt.Sprintf(" · %d more %s not shown", skipped, plural(skipped, "topic", "topics"))
+		footer += fmt.Sprintf(" · %d more %s not shown", skipped, noun(skipped, "topic", "topics"))
 	}
-	embeds[len(embeds)-1].Footer = Truncate(Plain(footer), LimitFooter)
-	embeds[len(embeds)-1].Timestamp = now
-	content := fmt.Sprintf("**Digest %s**: %d %s since %s", Markdown(oneLine(d.Name)), total, plural(total, "story", "stories"), formatTime(since, loc))
-	msg := model.Message{Content: Truncate(content, LimitContent), Embeds: embeds}
-	fitEmbeds(msg.Embeds)
-	return msg, true
+	embeds[len(embeds)-1].Footer = Truncate(Plain(footer), limitFooter)
+	embeds[len(embeds)-1].Timestamp = d.Until
+	content := fmt.Sprintf("**Digest %s**: %d %s since %s", Markdown(oneLine(d.Name)), total, noun(total, "story", "stories"), formatTime(d.Since, loc))
+	msg := Message{Content: Truncate(content, limitContent), Embeds: embeds}
+	msg.Embeds = fitEmbeds(msg.Embeds)
+	return msg
 }
 
-func plural(n int, one, many string) string {
+// noun is one or many, by n.
+func noun(n int, one, many string) string {
 	if n == 1 {
 		return one
 	}
 	return many
 }
 
-// RenderNotice renders an operational notice for admins. The text may
+// renderNotice renders an operational notice for admins. The text may
 // quote feed content (titles, error bodies), so it is escaped like any
 // other.
-func RenderNotice(text string) model.Message {
+func renderNotice(text string) Message {
 	t := strings.TrimSpace(text)
 	if t == "" {
 		t = "(empty notice)"
 	}
-	return model.Message{Content: Truncate(Markdown(t), LimitContent)}
+	return Message{Content: Truncate(Markdown(t), limitContent)}
 }
 
-// EmbedsLength is what Discord counts against the 6000 code points of a
+// embedsLength is what Discord counts against the 6000 code points of a
 // message's embeds.
-func EmbedsLength(embeds []model.Embed) int {
+func embedsLength(embeds []Embed) int {
 	n := 0
 	for _, e := range embeds {
 		n += utf8.RuneCountInString(e.Title) + utf8.RuneCountInString(e.Description) +
@@ -451,10 +486,14 @@ func EmbedsLength(embeds []model.Embed) int {
 	return n
 }
 
-// fitEmbeds shortens the longest descriptions, then field values, until
-// the embeds add up to at most LimitEmbedsTotal code points.
-func fitEmbeds(embeds []model.Embed) {
-	for over := EmbedsLength(embeds) - LimitEmbedsTotal; over > 0; over = EmbedsLength(embeds) - LimitEmbedsTotal {
+// fitEmbeds keeps a message within Discord's ten embeds, then shortens the
+// longest descriptions and field values until the embeds add up to at most
+// limitEmbedsTotal code points. Footers are never cut: the marker is there.
+func fitEmbeds(embeds []Embed) []Embed {
+	if len(embeds) > limitEmbeds {
+		embeds = embeds[:limitEmbeds]
+	}
+	for over := embedsLength(embeds) - limitEmbedsTotal; over > 0; over = embedsLength(embeds) - limitEmbedsTotal {
 		var longest *string
 		for i := range embeds {
 			if longest == nil || utf8.RuneCountInString(embeds[i].Description) > utf8.RuneCountInString(*longest) {
@@ -468,8 +507,9 @@ func fitEmbeds(embeds []model.Embed) {
 		}
 		n := utf8.RuneCountInString(*longest)
 		if n <= 1 {
-			return
+			return embeds
 		}
 		*longest = Truncate(*longest, max(1, n-over))
 	}
+	return embeds
 }

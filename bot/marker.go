@@ -1,40 +1,41 @@
-package outbox
+package bot
 
 import (
 	"strings"
 	"unicode/utf8"
-
-	"wirewatch/model"
 )
 
 // The marker is how a message in a channel is traced back to its post after
 // a crash: "ref:" followed by the post id, written at the very end of the
 // last embed's footer ("Yonhap · 3 sources · ref:<post id>"), or, for a
 // message without embeds, on a last line of small text ("-# ref:<post id>").
-// A Sink's Recent reports it in Sent.Marker; FindMarker and MessageMarker
-// extract it from a footer, content or whole message.
+// The sinks stamp it when they send or edit, and Recent reports the post id
+// it names (outbox.Sent.PostID). FindMarker and MessageMarker extract it
+// from a footer, content or whole message.
 const markerPrefix = "ref:"
 
-// Discord's limits, in code points (research-discord.md §3.1).
 const (
-	maxContent     = 2000
-	maxFooter      = 2048
-	maxEmbedsTotal = 6000
 	footerSep      = " · "
 	contentSep     = "\n-# "
 	maxMarkerToken = 64
 )
 
 // Marker returns the marker of a post: "ref:" + post id.
-func Marker(p model.Post) string {
-	return markerPrefix + p.ID
+func Marker(postID string) string {
+	return markerPrefix + postID
+}
+
+// markerPostID is the post id a marker names.
+func markerPostID(marker string) string {
+	return strings.TrimPrefix(marker, markerPrefix)
 }
 
 // Stamp returns a copy of msg with marker appended at the end of the last
 // embed's footer, or as a last line of content when msg has no embed. It
-// trims what it must (footer, then the longest description or content) so the
-// stamped message stays within Discord's limits; msg itself is not changed.
-func Stamp(msg model.Message, marker string) model.Message {
+// trims what it must (footer, then the longest description, field value or
+// content) so the stamped message stays within Discord's limits; msg itself
+// is not changed.
+func Stamp(msg Message, marker string) Message {
 	if marker == "" {
 		return msg
 	}
@@ -42,12 +43,11 @@ func Stamp(msg model.Message, marker string) model.Message {
 		msg.Content = stampContent(msg.Content, marker)
 		return msg
 	}
-	embeds := make([]model.Embed, len(msg.Embeds))
+	embeds := make([]Embed, len(msg.Embeds))
 	copy(embeds, msg.Embeds)
 	last := &embeds[len(embeds)-1]
 	last.Footer = stampFooter(last.Footer, marker)
-	fitEmbeds(embeds)
-	msg.Embeds = embeds
+	msg.Embeds = fitEmbeds(embeds)
 	return msg
 }
 
@@ -55,7 +55,7 @@ func stampContent(content, marker string) string {
 	if content == "" {
 		return "-# " + marker
 	}
-	room := maxContent - utf8.RuneCountInString(contentSep+marker)
+	room := limitContent - utf8.RuneCountInString(contentSep+marker)
 	return truncateRunes(content, room) + contentSep + marker
 }
 
@@ -63,53 +63,8 @@ func stampFooter(footer, marker string) string {
 	if footer == "" {
 		return marker
 	}
-	room := maxFooter - utf8.RuneCountInString(footerSep+marker)
+	room := limitFooter - utf8.RuneCountInString(footerSep+marker)
 	return truncateRunes(footer, room) + footerSep + marker
-}
-
-// fitEmbeds shortens the longest descriptions until the embeds' text adds up
-// to at most Discord's 6000 code points; the stamped footer is kept whole.
-func fitEmbeds(embeds []model.Embed) {
-	over := embedsLength(embeds) - maxEmbedsTotal
-	for over > 0 {
-		longest := -1
-		for i := range embeds {
-			if longest < 0 || utf8.RuneCountInString(embeds[i].Description) > utf8.RuneCountInString(embeds[longest].Description) {
-				longest = i
-			}
-		}
-		n := utf8.RuneCountInString(embeds[longest].Description)
-		if n == 0 {
-			return // nothing left to cut; the sink will report the 400
-		}
-		cut := min(over, n)
-		embeds[longest].Description = truncateRunes(embeds[longest].Description, n-cut)
-		over = embedsLength(embeds) - maxEmbedsTotal
-	}
-}
-
-func embedsLength(embeds []model.Embed) int {
-	n := 0
-	for _, e := range embeds {
-		n += utf8.RuneCountInString(e.Title) + utf8.RuneCountInString(e.Description) +
-			utf8.RuneCountInString(e.Footer) + utf8.RuneCountInString(e.Author)
-		for _, f := range e.Fields {
-			n += utf8.RuneCountInString(f.Name) + utf8.RuneCountInString(f.Value)
-		}
-	}
-	return n
-}
-
-// truncateRunes cuts s to at most n code points, ending with "…" when cut.
-func truncateRunes(s string, n int) string {
-	if n <= 0 {
-		return ""
-	}
-	if utf8.RuneCountInString(s) <= n {
-		return s
-	}
-	runes := []rune(s)
-	return strings.TrimRight(string(runes[:n-1]), " ") + "…"
 }
 
 // FindMarker returns the marker at the end of text (a footer or message
@@ -141,7 +96,7 @@ func isMarkerByte(c byte) bool {
 // MessageMarker returns the marker Stamp put into msg: at the end of the
 // last embed's footer, or of the content when msg has no embed; "" when there
 // is none.
-func MessageMarker(msg model.Message) string {
+func MessageMarker(msg Message) string {
 	if n := len(msg.Embeds); n > 0 {
 		return FindMarker(msg.Embeds[n-1].Footer)
 	}

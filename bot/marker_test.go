@@ -1,44 +1,42 @@
-package outbox_test
+package bot_test
 
 import (
 	"strings"
 	"testing"
 	"unicode/utf8"
 
-	"wirewatch/model"
-	"wirewatch/outbox"
+	"wirewatch/bot"
 )
 
 func TestStampAndFindMarker(t *testing.T) {
-	p := model.Post{ID: "0b6f3c4e-8d1a-4c2e-9f00-1a2b3c4d5e6f"}
-	marker := outbox.Marker(p)
+	marker := bot.Marker("0b6f3c4e-8d1a-4c2e-9f00-1a2b3c4d5e6f")
 	long := strings.Repeat("가", 5000)
 	tests := []struct {
 		name string
-		msg  model.Message
+		msg  bot.Message
 		// where the marker must end up
 		footer, content string
 	}{
 		{name: "embed footer appended",
-			msg:    model.Message{Embeds: []model.Embed{{Title: "t", Footer: "Yonhap · 2 sources"}}},
+			msg:    bot.Message{Embeds: []bot.Embed{{Title: "t", Footer: "Yonhap · 2 sources"}}},
 			footer: "Yonhap · 2 sources · " + marker},
 		{name: "empty footer",
-			msg:    model.Message{Embeds: []model.Embed{{Title: "t"}}},
+			msg:    bot.Message{Embeds: []bot.Embed{{Title: "t"}}},
 			footer: marker},
 		{name: "last of several embeds",
-			msg:    model.Message{Embeds: []model.Embed{{Title: "a", Footer: "one"}, {Title: "b", Footer: "two"}}},
+			msg:    bot.Message{Embeds: []bot.Embed{{Title: "a", Footer: "one"}, {Title: "b", Footer: "two"}}},
 			footer: "two · " + marker},
 		{name: "content only",
-			msg:     model.Message{Content: "North Korea fires missile"},
+			msg:     bot.Message{Content: "North Korea fires missile"},
 			content: "North Korea fires missile\n-# " + marker},
 		{name: "empty message",
-			msg:     model.Message{},
+			msg:     bot.Message{},
 			content: "-# " + marker},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			before := tt.msg
-			got := outbox.Stamp(tt.msg, marker)
+			got := bot.Stamp(tt.msg, marker)
 			if tt.footer != "" {
 				if f := got.Embeds[len(got.Embeds)-1].Footer; f != tt.footer {
 					t.Errorf("footer %q, want %q", f, tt.footer)
@@ -50,18 +48,18 @@ func TestStampAndFindMarker(t *testing.T) {
 			if tt.content != "" && got.Content != tt.content {
 				t.Errorf("content %q, want %q", got.Content, tt.content)
 			}
-			if m := outbox.MessageMarker(got); m != marker {
+			if m := bot.MessageMarker(got); m != marker {
 				t.Errorf("MessageMarker = %q, want %q", m, marker)
 			}
 		})
 	}
 
 	t.Run("limits kept", func(t *testing.T) {
-		full := model.Message{Embeds: []model.Embed{
+		full := bot.Message{Embeds: []bot.Embed{
 			{Title: "a", Description: long[:4096*3], Footer: strings.Repeat("f", 2048)},
 			{Title: "b", Description: long[:1900*3]},
 		}}
-		got := outbox.Stamp(full, marker)
+		got := bot.Stamp(full, marker)
 		total := 0
 		for _, e := range got.Embeds {
 			total += utf8.RuneCountInString(e.Title + e.Description + e.Footer + e.Author)
@@ -70,12 +68,12 @@ func TestStampAndFindMarker(t *testing.T) {
 		if total > 6000 || utf8.RuneCountInString(got.Embeds[0].Footer) > 2048 {
 			t.Errorf("stamped message has %d code points in embeds, want ≤ 6000", total)
 		}
-		if outbox.MessageMarker(got) != marker {
+		if bot.MessageMarker(got) != marker {
 			t.Errorf("marker lost when trimming: footer %q", last)
 		}
-		c := outbox.Stamp(model.Message{Content: long[:2000*3]}, marker)
-		if n := utf8.RuneCountInString(c.Content); n > 2000 || outbox.MessageMarker(c) != marker {
-			t.Errorf("content of %d code points, marker %q", n, outbox.MessageMarker(c))
+		c := bot.Stamp(bot.Message{Content: long[:2000*3]}, marker)
+		if n := utf8.RuneCountInString(c.Content); n > 2000 || bot.MessageMarker(c) != marker {
+			t.Errorf("content of %d code points, marker %q", n, bot.MessageMarker(c))
 		}
 		if !utf8.ValidString(c.Content) {
 			t.Error("trimmed content is not valid UTF-8")
@@ -95,13 +93,13 @@ func TestFindMarker(t *testing.T) {
 		{"-# ref:" + strings.Repeat("x", 65), ""}, // too long
 	}
 	for _, tt := range tests {
-		if got := outbox.FindMarker(tt.text); got != tt.want {
+		if got := bot.FindMarker(tt.text); got != tt.want {
 			t.Errorf("FindMarker(%q) = %q, want %q", tt.text, got, tt.want)
 		}
 	}
 	// Only the last embed carries the marker.
-	msg := model.Message{Embeds: []model.Embed{{Footer: "ref:first"}, {Footer: "plain"}}}
-	if got := outbox.MessageMarker(msg); got != "" {
+	msg := bot.Message{Embeds: []bot.Embed{{Footer: "ref:first"}, {Footer: "plain"}}}
+	if got := bot.MessageMarker(msg); got != "" {
 		t.Errorf("MessageMarker found %q in an earlier embed", got)
 	}
 }

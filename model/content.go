@@ -1,0 +1,80 @@
+package model
+
+import (
+	"encoding/json"
+	"time"
+)
+
+// Content is what a post says, in no platform's terms: the pipeline fills
+// it when it plans a post, and the sink renders it (escaping, limits,
+// layout) when it sends. Text in it is plain and untrusted, as it came from
+// the feed; nothing is escaped or cut for display here.
+//
+// Which fields are set depends on the post's kind:
+//   - an alert: the first report (Headline, Link, Feed, Published, Summary,
+//     Items), the rule (Rule, Severity, Terms, Mentions) and the story
+//     (StoryTitle, Updated, Sources);
+//   - an update: the alert's whole current state, the same fields as the
+//     alert with every source so far, so the edited message can be rendered
+//     from the update alone; Reply marks an update sent as a new message
+//     (stories.updates = "reply") instead of an edit;
+//   - a notice: Notice;
+//   - a digest: Digest.
+//
+// Legacy holds, verbatim, the message of a post written before posts were
+// platform-neutral (a Discord message: content, embeds, roles); the Discord
+// and console sinks send it exactly as it was. Nothing new writes it.
+type Content struct {
+	Headline   string    `json:"headline,omitempty"`    // the first report's headline
+	Link       string    `json:"link,omitempty"`        // the first report's link
+	Feed       string    `json:"feed,omitempty"`        // the outlet of the first report (feed name)
+	Published  time.Time `json:"published,omitzero"`    // when the first report was published
+	Summary    []string  `json:"summary,omitempty"`     // the first report's summary sentences, in article order
+	Items      []string  `json:"items,omitempty"`       // keys of the items the post is about, first report first
+	Severity   Severity  `json:"severity,omitempty"`    // the rule's severity
+	Rule       string    `json:"rule,omitempty"`        // the rule's name
+	Terms      []string  `json:"terms,omitempty"`       // the words or phrases that matched
+	Mentions   []string  `json:"mentions,omitempty"`    // role ids an urgent alert may ping; nothing else pings
+	StoryTitle string    `json:"story_title,omitempty"` // the story's headline (its most central report's)
+	Updated    time.Time `json:"updated,omitzero"`      // the story's newest report
+	Sources    []Source  `json:"sources,omitempty"`     // the story's sources so far, first report first
+	Reply      bool      `json:"reply,omitempty"`       // an update posted as a new message instead of an edit
+
+	TimeZone string `json:"time_zone,omitempty"` // IANA zone the desk reads times in; "" is UTC
+
+	Notice string         `json:"notice,omitempty"` // an operational notice's text
+	Digest *DigestContent `json:"digest,omitempty"` // a digest's stories
+
+	Legacy json.RawMessage `json:"legacy,omitempty"` // a pre-Content post's message, verbatim
+}
+
+// DigestContent is what a scheduled digest says: the stories of each topic
+// updated between Since and Until, newest first.
+type DigestContent struct {
+	Name     string          `json:"name"`
+	Since    time.Time       `json:"since"`
+	Until    time.Time       `json:"until"`
+	Sections []DigestSection `json:"sections"`
+	NotShown int             `json:"not_shown,omitempty"` // stories of the period left out of every section
+}
+
+// DigestSection is one topic of a digest, with at most the digest's
+// max_stories entries.
+type DigestSection struct {
+	Topic   string        `json:"topic"`   // the topic's name
+	Title   string        `json:"title"`   // its display name
+	Stories int           `json:"stories"` // stories of the topic in the period, listed or not
+	Entries []DigestEntry `json:"entries"`
+}
+
+// DigestEntry is one story in a digest section.
+type DigestEntry struct {
+	StoryID   string    `json:"story_id"`
+	Headline  string    `json:"headline"`
+	Link      string    `json:"link,omitempty"`
+	Summary   string    `json:"summary,omitempty"` // may be empty
+	Feed      string    `json:"feed,omitempty"`    // the first source's outlet
+	Sources   int       `json:"sources"`           // how many outlets reported it
+	EventDate time.Time `json:"event_date,omitzero"`
+	Updated   time.Time `json:"updated,omitzero"`
+}
