@@ -49,7 +49,8 @@ type parsedFeed struct {
 // items: plain-text fields within size caps, canonical links, stable keys,
 // publication times with zone names read correctly (now when missing),
 // FirstSeen = now. A truncated XML document is repaired by closing its open
-// elements, so the items that arrived are kept.
+// elements before the item the cut fell in, so the complete items that
+// arrived are kept and the cut one is dropped (see repairTruncated).
 func Parse(body []byte, contentType string, feed config.Feed, now time.Time) (title string, items []model.Item, err error) {
 	pf, err := parseFeed(body, contentType, feed, feed.URL, nil, now)
 	if err != nil {

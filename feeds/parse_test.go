@@ -217,9 +217,11 @@ func TestParseRejectsNonFeeds(t *testing.T) {
 	}
 }
 
+// TestParseTruncatedKeepsCompleteItems: the items before the cut are kept,
+// the one it fell in is not.
 func TestParseTruncatedKeepsCompleteItems(t *testing.T) {
 	_, items := parseFixture(t, "truncated.xml", "")
-	if len(items) < 2 || items[0].Title != "First complete item" || items[1].Title != "Second complete item" {
+	if len(items) != 2 || items[0].Title != "First complete item" || items[1].Title != "Second complete item" {
 		t.Fatalf("items = %+v", items)
 	}
 }
