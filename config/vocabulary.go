@@ -6,6 +6,12 @@ import (
 	"unicode"
 )
 
+// BuiltinKinds are the kinds of act every vocabulary has: no act named,
+// a statement of one of the desk's voices (an event of its own), a reaction
+// of anyone else (a follow-up of the event it names), an analysis (a
+// follow-up too), and an editorial or column (never one event).
+var BuiltinKinds = []string{"other", "statement", "opinion", "reaction", "analysis"}
+
 // Limits of a vocabulary, so that a story's facts fit in fixed-size fields.
 const (
 	MaxFacts      = 6  // [facts.*] tables, shipped and configured together
@@ -72,7 +78,8 @@ type Act struct {
 	Kind    string
 	Verbs   []string
 	Needs   []string
-	Undated bool // reports of this kind name the days of what they react to
+	Also    []string // kinds a report of this kind may be one event with (a fire an attack caused)
+	Undated bool     // reports of this kind name the days of what they react to
 }
 
 // Statement says how a headline reporting a statement reads: its verbs
@@ -239,7 +246,7 @@ func (d *decoder) act(t *table) Act {
 		switch {
 		case !isSlug(a.Kind):
 			d.errorf(n.pos, "%s: %q must be lower-case letters, digits and hyphens", t.path("kind"), a.Kind)
-		case a.Kind == "other" || a.Kind == "statement" || a.Kind == "opinion":
+		case contains(BuiltinKinds, a.Kind):
 			d.errorf(n.pos, "%s: %q is built in (statements are set in [statement])", t.path("kind"), a.Kind)
 		}
 	}
@@ -248,6 +255,11 @@ func (d *decoder) act(t *table) Act {
 		d.errorf(t.n.pos, "%s: an act needs at least one verb", t.where())
 	}
 	d.terms(t, "needs", &a.Needs)
+	for _, n := range t.strings("also", &a.Also) {
+		if !isSlug(n.str) {
+			d.errorf(n.pos, "%s: %q is not a kind of act", t.path("also"), n.str)
+		}
+	}
 	t.boolean("undated", &a.Undated)
 	t.finish()
 	return a

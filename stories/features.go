@@ -32,6 +32,8 @@ type features struct {
 	extra      []uint64         // bit i: terms[i] is only in the lead's later sentences
 	titleTerms []uint32         // title terms only, sorted, distinct
 	entities   []uint32         // names and numbers, sorted, distinct
+	names      []uint32         // names of the title and first sentence ("e:" terms), sorted, distinct
+	titleNames []uint32         // names of the title alone (none when it is title-cased)
 	exercises  []uint32         // named operations (exercises), sorted, distinct
 	facts      [maxFacts]uint32 // per vocabulary fact, the bit set of values named
 	count      uint8            // missiles fired, when a report says; 0 unknown
@@ -40,7 +42,10 @@ type features struct {
 	published  int64 // unix seconds
 }
 
-var opinionTag = regexp.MustCompile(`(?i)^\s*(?:\[(?:editorial|opinion|column|op-ed|analysis|viewpoint)\]|(?:editorial|opinion|column|op-ed|analysis|viewpoint)\s*[:|-])`)
+var (
+	opinionTag  = regexp.MustCompile(`(?i)^\s*(?:\[(?:editorial|opinion|column|op-ed|viewpoint)\]|(?:editorial|opinion|column|op-ed|viewpoint)\s*[:|-])`)
+	analysisTag = regexp.MustCompile(`(?i)^\s*(?:\[(?:news )?analysis\]|(?:news )?analysis\s*[:|-])`)
+)
 
 var wireTags = regexp.MustCompile(`(?i)^\s*(?:\((?:lead|urgent|\d+(?:st|nd|rd|th)\s+ld|news focus|yonhap interview|update|breaking|flash|correction|recasts?)[^)]*\)\s*|(?:update\s*\d*|exclusive|breaking|urgent|flash)\s*[-:]\s*)+`)
 var outletSuffix = regexp.MustCompile(`\s+(?:-|\||–|—)\s+[^-|–—]{2,40}$`)
@@ -89,6 +94,8 @@ func (v *Vocabulary) extract(it *model.Item, loc *time.Location) (features, ment
 	coreEnts := v.entityRuns(nameWords, firstWords)
 	ents := append(slices.Clip(coreEnts), v.entityRuns(lead[len(firstWords):])...)
 	f.entities = entityIDs(ents, titleTerms, leadTerms)
+	f.names = entityIDs(coreEnts)
+	f.titleNames = entityIDs(v.entityRuns(nameWords))
 	f.terms = termIDs(titleTerms, leadTerms)
 	for _, e := range ents {
 		f.terms = append(f.terms, hash32("e:"+e))
@@ -114,8 +121,11 @@ func (v *Vocabulary) extract(it *model.Item, loc *time.Location) (features, ment
 	}
 	f.exercises = v.namesOf(tw, nameWords, lead)
 	f.kind = v.kindOf(mainTerms, titleTerms)
-	if opinionTag.MatchString(it.Title) || opinionTag.MatchString(text) {
+	switch {
+	case opinionTag.MatchString(it.Title) || opinionTag.MatchString(text):
 		f.kind = kindOpinion
+	case analysisTag.MatchString(it.Title):
+		f.kind = kindAnalysis
 	}
 	f.simhash, f.hasSim = simhash(bw)
 
@@ -478,9 +488,15 @@ func (v *Vocabulary) kindOf(ts, all []term) kind {
 		}
 	}
 	speaker := false // a statement's voice as the headline's subject
+	pledged := false // allies agree or vow: talks, unless they agree to an act
 	for i, t := range ts {
 		if v.statementVerbs[t.surface] || v.statementGenres[t.surface] {
-			return kindStatement
+			// "Pyongyang denounces drills" is an act of its own; "Seoul
+			// condemns the launch" follows the launch.
+			if speaker {
+				return kindStatement
+			}
+			return kindReaction
 		}
 		for j, a := range v.acts {
 			if a.verbs[t.text] && (len(a.needs) == 0 || needsMet&(1<<j) != 0) {
@@ -495,11 +511,18 @@ func (v *Vocabulary) kindOf(ts, all []term) kind {
 				return kindStatement
 			}
 			if !speaker && v.pledgeVerbs[t.surface] && v.pledgeKind != 0 {
+				if i+1 < len(ts) && ts[i+1].text == "to" {
+					pledged = true // "agree to raise output" is the raise
+					continue
+				}
 				return v.pledgeKind
 			}
 		case v.voices[t.text]:
 			speaker = true
 		}
+	}
+	if pledged {
+		return v.pledgeKind
 	}
 	return kindOther
 }

@@ -11,8 +11,8 @@ import (
 
 func headlineKind(title string) string {
 	v := DefaultVocabulary()
-	tw := splitWords(cleanTitle(title))
-	return v.kindNames[v.kindOf(v.actTerms(mainClause(tw)), v.canonicalTerms(tw, true))]
+	f, _, _ := v.extract(&model.Item{Title: title}, time.UTC)
+	return v.kindNames[f.kind]
 }
 
 func TestKindOf(t *testing.T) {
@@ -41,7 +41,13 @@ func TestKindOf(t *testing.T) {
 		{"North Korea's Kim calls for 'exponential' nuclear expansion at party meeting - Reuters", "talks"},
 		{"UNSC holds closed-door meeting on N. Korea's missile launches", "talks"},
 		{"Tokyo and Seoul pledge deeper defense ties after North Korean missile launch", "talks"},
-		{"Kim Jong Un Inspects Important Munitions Enterprise", "other"},
+		{"Kim Jong Un Inspects Important Munitions Enterprise", "inspection"},
+		{"Kim Jong Un Oversees Test-fire of New-type ICBM Hwasong-20", "launch"},
+		// Anyone but the desk's voices condemning an event follows it.
+		{"Seoul, Washington, Tokyo condemn NK's ICBM launch", "reaction"},
+		{"Greece condemns attack on Greek-owned tanker in Red Sea", "reaction"},
+		{"Analysis: What the Hwasong-11F test reveals", "analysis"},
+		{"[Editorial] Deterrence needs more than drills", "opinion"},
 		{"S. Korean military fires warning shots after N. Korean soldiers cross MDL", "launch"},
 	}
 	for _, tc := range tests {

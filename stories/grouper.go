@@ -1,6 +1,7 @@
 package stories
 
 import (
+	"cmp"
 	"math"
 	"slices"
 	"sort"
@@ -18,6 +19,7 @@ import (
 // TestGroupingQuality in view, and never to fit heldout2.txt.
 const (
 	joinScore      = 0.33 // minimum score of a reworded report
+	linkScore      = 0.33 // minimum score with a second story for a report to merge the two
 	syndicatedBits = 3    // SimHash Hamming distance of a syndicated copy
 	maxLookupTerms = 14   // rarest terms of an item used to find candidates
 	maxPosting     = 4096 // longer posting lists are too common to look up
@@ -33,6 +35,9 @@ const (
 	kindPenalty    = 0.12 // headlines report different kinds of act
 	reactionGap    = 0.25 // a statement and the event it reacts to are two stories
 	farPenalty     = 0.10 // more than sameCycle apart
+	rareNameBonus  = 0.15 // per shared name few stories of the window use, on the same day
+	maxRareBonus   = 0.30 // cap of the above
+	rareNameDF     = 2    // stories using a name for it to be rare
 	sameCycle      = 36 * time.Hour
 	dayTolerance   = 1 // event days may differ by this (zones, late-night reports)
 )
@@ -44,6 +49,10 @@ type Grouper struct {
 	// dates as Add did. When nil, or when it returns nil, an item's
 	// Published zone is used.
 	LocationOf func(feed string) *time.Location
+	// Merges lets a report that fits two stories make them one (see
+	// TakeMerges). Off, a report joins the best story only. Set it before
+	// the first Add.
+	Merges bool
 
 	voc     *Vocabulary
 	mu      sync.Mutex
@@ -58,6 +67,13 @@ type Grouper struct {
 
 	acc     []float64 // per-slot scratch for candidates; zero between calls
 	touched []int32
+	merges  []Merge // stories merged since TakeMerges
+}
+
+// Merge says that story From became part of story Into: a report linked
+// them. From's items and sources are Into's now; From is gone.
+type Merge struct {
+	From, Into string
 }
 
 // story is a model.Story plus what matching needs of each of its items.
@@ -119,9 +135,13 @@ func (g *Grouper) Add(it *model.Item, loc *time.Location) (model.Story, bool) {
 
 	g.mu.Lock()
 	defer g.mu.Unlock()
-	slot, isNew := g.match(&f), false
+	slot, linked := g.match(&f)
+	isNew := false
 	if slot < 0 {
 		slot, isNew = g.create(), true
+	}
+	for _, other := range linked {
+		slot = g.merge(slot, other)
 	}
 	s := g.slots[slot]
 	g.join(slot, s, f, it)
@@ -264,23 +284,119 @@ func bestDay(ms []features) (int32, bool) {
 	return best, bestVotes > 0
 }
 
-// match returns the slot of the story f belongs to, or -1.
-func (g *Grouper) match(f *features) int32 {
+// match returns the slot of the story f belongs to, or -1, and the slots
+// of other stories f links to that story: stories f would join as well,
+// whose reports agree with the first story's (no veto either way).
+func (g *Grouper) match(f *features) (int32, []int32) {
 	if slot, ok := g.byLink[f.link]; ok && f.link != "" && g.open(g.slots[slot], f) {
-		return slot
+		return slot, nil
 	}
 	w := g.weigher()
-	best, bestScore := int32(-1), joinScore
+	type scored struct {
+		slot  int32
+		score float64
+	}
+	var fits []scored
 	for _, slot := range g.candidates(f, w) {
 		s := g.slots[slot]
 		if !g.open(s, f) || g.voc.vetoed(s, f) {
 			continue
 		}
-		if score := g.score(s, f, w); score > bestScore {
-			best, bestScore = slot, score
+		if score := g.score(s, f, w); score > joinScore {
+			fits = append(fits, scored{slot, score})
 		}
 	}
-	return best
+	if len(fits) == 0 {
+		return -1, nil
+	}
+	slices.SortStableFunc(fits, func(a, b scored) int { return cmp.Compare(b.score, a.score) })
+	best := fits[0].slot
+	var linked []int32
+	for _, o := range fits[1:] {
+		if g.Merges && o.score > linkScore && g.compatible(best, o.slot, linked) {
+			linked = append(linked, o.slot)
+		}
+	}
+	return best, linked
+}
+
+// compatible tells whether story b's reports could be one event with
+// story a's and those of the stories already linked to it.
+func (g *Grouper) compatible(a, b int32, linked []int32) bool {
+	sb := g.slots[b]
+	for _, other := range append([]int32{a}, linked...) {
+		so := g.slots[other]
+		for i := range sb.members {
+			if g.voc.vetoed(so, &sb.members[i]) {
+				return false
+			}
+		}
+		for i := range so.members {
+			if g.voc.vetoed(sb, &so.members[i]) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// merge makes the stories in slots a and b one and returns its slot: the
+// older story keeps its ID (its alerts went out first) and takes the
+// other's reports; the other is removed and recorded as merged.
+func (g *Grouper) merge(a, b int32) int32 {
+	into, from := g.slots[a], g.slots[b]
+	if from.st.FirstSeen.Before(into.st.FirstSeen) {
+		a, b = b, a
+		into, from = from, into
+	}
+	for i, src := range from.st.Sources {
+		pos := sort.Search(len(into.st.Sources), func(j int) bool { return into.st.Sources[j].Published.After(src.Published) })
+		into.st.Sources = slices.Insert(into.st.Sources, pos, src)
+		into.members = slices.Insert(into.members, pos, from.members[i])
+		g.index(a, into, from.members[i])
+	}
+	for _, t := range from.st.Topics {
+		if !slices.Contains(into.st.Topics, t) {
+			into.st.Topics = append(into.st.Topics, t)
+		}
+	}
+	g.drop(b, from)
+	g.refresh(into)
+	g.merges = append(g.merges, Merge{From: from.st.ID, Into: into.st.ID})
+	return a
+}
+
+// drop removes a story from the window and its slot from the index.
+func (g *Grouper) drop(slot int32, s *story) {
+	delete(g.byID, s.st.ID)
+	for _, m := range s.members {
+		if g.byLink[m.link] == slot {
+			delete(g.byLink, m.link)
+		}
+		if list := g.byTitle[m.titleKey]; list != nil {
+			g.byTitle[m.titleKey] = slices.DeleteFunc(list, func(x int32) bool { return x == slot })
+		}
+		if m.hasSim {
+			for bnd := 0; bnd < 4; bnd++ {
+				k := bandKey(m.simhash, bnd)
+				g.bands[k] = slices.DeleteFunc(g.bands[k], func(x int32) bool { return x == slot })
+			}
+		}
+	}
+	for _, t := range s.terms {
+		g.post[t] = slices.DeleteFunc(g.post[t], func(x int32) bool { return x == slot })
+	}
+	g.slots[slot] = nil
+	g.free = append(g.free, slot)
+}
+
+// TakeMerges returns the merges since the last call, oldest first.
+func (g *Grouper) TakeMerges() []Merge {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	out := g.merges
+	g.merges = nil
+	return out
 }
 
 // open tells whether a story is still within the window at f's time.
@@ -423,9 +539,9 @@ func (v *Vocabulary) vetoed(s *story, f *features) bool {
 	}
 	// Different kinds of act are different events; a story that already
 	// holds the new report's kind does not veto.
-	if f.kind != kindOther && !s.hasKind(f.kind) {
+	if !s.hasKind(f.kind) {
 		for i := range s.members {
-			if k := s.members[i].kind; k != kindOther && k != f.kind {
+			if v.conflict(f.kind, s.members[i].kind) {
 				return true
 			}
 		}
@@ -485,10 +601,14 @@ func (g *Grouper) score(s *story, f *features, w *weigher) float64 {
 		if intersects(f.exercises, m.exercises) {
 			sc += exerciseBonus
 		}
+		if sameTime(f, m) {
+			rare := max(g.rareShared(f.titleNames, m.names), g.rareShared(f.names, m.titleNames))
+			sc += math.Min(maxRareBonus, rareNameBonus*float64(rare))
+		}
 		switch {
 		case (f.kind == kindStatement) != (m.kind == kindStatement):
 			sc -= reactionGap
-		case f.kind != kindOther && m.kind != kindOther && f.kind != m.kind:
+		case !followUp(f.kind) && !followUp(m.kind) && f.kind != m.kind:
 			sc -= kindPenalty
 		}
 		if gap := f.published - m.published; gap > int64(sameCycle/time.Second) || -gap > int64(sameCycle/time.Second) {
@@ -497,6 +617,41 @@ func (g *Grouper) score(s *story, f *features, w *weigher) float64 {
 		best = math.Max(best, sc)
 	}
 	return best
+}
+
+// sameTime tells whether two reports are of one day: the days their leads
+// name are equal, or, when either names none, they were published within
+// sameCycle.
+func sameTime(a, b *features) bool {
+	if a.day != 0 && b.day != 0 {
+		return a.day == b.day
+	}
+	gap := a.published - b.published
+	return gap <= int64(sameCycle/time.Second) && -gap <= int64(sameCycle/time.Second)
+}
+
+// rareShared counts the names both lists hold that at most rareNameDF
+// stories of the window use: "Talara Star", "Mersevale" say more than
+// "Reuters" or "Red Sea" about which event two reports are. The score
+// counts names one headline gives: a place both leads mention in passing
+// is no event.
+func (g *Grouper) rareShared(a, b []uint32) int {
+	n, i, j := 0, 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i] < b[j]:
+			i++
+		case a[i] > b[j]:
+			j++
+		default:
+			if len(g.post[a[i]]) <= rareNameDF {
+				n++
+			}
+			i++
+			j++
+		}
+	}
+	return n
 }
 
 // weigher gives terms IDF weights from the window's document frequencies.

@@ -262,3 +262,47 @@ func TestConcurrentAdd(t *testing.T) {
 		t.Fatal("no stories")
 	}
 }
+
+// TestMergesLinkStories groups the energy desk's development set with and
+// without Merges: a report that fits two stories makes them one, which
+// finds more of each event's reports and no wrong pairs there.
+func TestMergesLinkStories(t *testing.T) {
+	set := readLabelled(t, "testdata/dev-energy.txt")
+	v := setVocabulary(t, "testdata/energy.toml")
+	score := func(merges bool) (float64, float64, int) {
+		g := NewGrouperWith(72*time.Hour, v)
+		g.Merges = merges
+		got := make([]string, len(set))
+		into := map[string]string{}
+		n := 0
+		for i := range set {
+			it := set[i].item
+			g.Add(&it, set[i].zone)
+			got[i] = it.StoryID
+			for _, m := range g.TakeMerges() {
+				if _, ok := g.byID[m.From]; ok {
+					t.Errorf("merged story %s is still in the window", m.From)
+				}
+				into[m.From] = m.Into
+				n++
+			}
+		}
+		for i := range got {
+			for into[got[i]] != "" {
+				got[i] = into[got[i]]
+			}
+		}
+		truth := make([]string, len(set))
+		for i := range set {
+			truth[i] = set[i].story
+		}
+		p, r, _, _, _ := pairScores(truth, got)
+		return p, r, n
+	}
+	p0, r0, n0 := score(false)
+	p1, r1, n1 := score(true)
+	t.Logf("without merges: precision %.3f recall %.3f; with %d merges: precision %.3f recall %.3f", p0, r0, n1, p1, r1)
+	if n0 != 0 || n1 == 0 || r1 <= r0 || p1 < p0 {
+		t.Errorf("merges %d and %d, recall %.3f -> %.3f, precision %.3f -> %.3f", n0, n1, r0, r1, p0, p1)
+	}
+}

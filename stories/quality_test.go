@@ -91,6 +91,8 @@ var qualitySets = []qualitySet{
 	{file: "testdata/labelled.txt", use: "tuned", minItems: 150, zone: "Asia/Seoul", precision: goalPrecision, recall: goalRecall},
 	{file: "testdata/heldout.txt", use: "tuned", minItems: 40, zone: "Asia/Seoul", precision: goalPrecision, recall: goalRecall},
 	{file: "testdata/heldout2.txt", use: "held out", minItems: 60, zone: "Asia/Seoul", precision: goalPrecision, recall: 0.78},
+	{file: "testdata/dev-korea.txt", use: "tuned", minItems: 100, zone: "Asia/Seoul"},
+	{file: "testdata/dev-energy.txt", use: "tuned", minItems: 100, vocab: "testdata/energy.toml", zone: "UTC"},
 }
 
 // TestGroupingQuality feeds each labelled set to a Grouper in publication
@@ -150,15 +152,22 @@ func groupAll(set []labelled, v *Vocabulary, zone *time.Location) (story, date [
 	g := NewGrouperWith(72*time.Hour, v)
 	story = make([]string, len(set))
 	final := map[string]model.Story{}
+	into := map[string]string{}
 	for i := range set {
 		it := set[i].item
 		g.Prune(it.Published)
 		st, _ := g.Add(&it, set[i].zone)
 		story[i] = it.StoryID
 		final[st.ID] = st
+		for _, m := range g.TakeMerges() {
+			into[m.From] = m.Into
+		}
 	}
 	date = make([]string, len(set))
 	for i := range set {
+		for into[story[i]] != "" {
+			story[i] = into[story[i]]
+		}
 		date[i] = final[story[i]].EventDate.In(zone).Format(time.DateOnly)
 	}
 	return story, date

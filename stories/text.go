@@ -166,6 +166,10 @@ func (v *Vocabulary) canonical(ws []word, title, speech bool) []term {
 			emit(v.stem(w.lower), w, false)
 			continue
 		}
+		if speech && w.lower == "to" {
+			emit("to", w, false) // "agree to raise output": what follows is the act
+			continue
+		}
 		if v.stop[w.lower] {
 			continue
 		}

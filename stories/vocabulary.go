@@ -21,10 +21,13 @@ var (
 )
 
 // Built-in kinds of act; a vocabulary's [[acts]] kinds follow them.
+// (config.BuiltinKinds names them in this order.)
 const (
-	kindOther kind = iota
-	kindStatement
-	kindOpinion // editorials, columns, analysis: about many events, never one story
+	kindOther     kind = iota
+	kindStatement      // a statement of one of the desk's voices: an event of its own
+	kindOpinion        // editorials, columns: about many events, never one story
+	kindReaction       // anyone else condemning, welcoming, urging: a follow-up
+	kindAnalysis       // an analysis of one event: a follow-up
 	firstActKind
 )
 
@@ -53,8 +56,10 @@ type Vocabulary struct {
 	nameHeads  map[string]bool
 	knownNames map[string]string
 
-	kindNames []string // by kind
-	dated     []bool   // by kind: reports of it more than a day apart are different events
+	kindNames []string   // by kind
+	dated     []bool     // by kind: reports of it more than a day apart are different events
+	compat    [][]string // by kind: the kinds its reports may be one event with, as written
+	also      []uint64   // by kind: bit k, reports of it and of kind k may be one event
 	acts      []act
 
 	statementVerbs, statementGenres, speechVerbs, pledgeVerbs, voices map[string]bool
@@ -152,7 +157,8 @@ func compile(parts []*config.Vocabulary) (*Vocabulary, error) {
 		objects: map[string]bool{}, nameHeads: map[string]bool{}, knownNames: map[string]string{},
 		statementVerbs: map[string]bool{}, statementGenres: map[string]bool{}, speechVerbs: map[string]bool{},
 		pledgeVerbs: map[string]bool{}, voices: map[string]bool{},
-		kindNames: []string{"other", "statement", "opinion"}, dated: []bool{false, false, false},
+		kindNames: slices.Clone(config.BuiltinKinds), dated: make([]bool, len(config.BuiltinKinds)),
+		compat: make([][]string, len(config.BuiltinKinds)),
 	}
 	for w := range generalStopwords {
 		v.stop[w] = true
@@ -215,6 +221,7 @@ func compile(parts []*config.Vocabulary) (*Vocabulary, error) {
 				errs = append(errs, config.Error{Pos: a.Pos, Msg: fmt.Sprintf("acts: more than %d kinds of act", maxKinds-int(firstActKind))})
 				continue
 			}
+			v.compat[k] = append(v.compat[k], a.Also...)
 			c := act{kind: k, verbs: map[string]bool{}, needs: map[string]bool{}}
 			for _, w := range a.Verbs {
 				c.verbs[w], c.verbs[v.stem(w)] = true, true
@@ -240,6 +247,18 @@ func compile(parts []*config.Vocabulary) (*Vocabulary, error) {
 	for t := range v.common {
 		v.commonIDs[hash32(t)] = true
 	}
+	v.also = make([]uint64, len(v.kindNames))
+	for k, names := range v.compat {
+		for _, name := range names {
+			o := slices.Index(v.kindNames, name)
+			if o < 0 {
+				errs = append(errs, config.Error{Pos: parts[0].Pos, Msg: fmt.Sprintf("acts.also: no [[acts]] entry has kind %q", name)})
+				continue
+			}
+			v.also[k] |= 1 << o
+			v.also[o] |= 1 << k
+		}
+	}
 	if len(errs) > 0 {
 		return nil, errs
 	}
@@ -263,6 +282,7 @@ func (v *Vocabulary) kindNamed(name string, dated bool) kind {
 	}
 	v.kindNames = append(v.kindNames, name)
 	v.dated = append(v.dated, dated)
+	v.compat = append(v.compat, nil)
 	return kind(len(v.kindNames) - 1)
 }
 
@@ -320,4 +340,13 @@ func (v *Vocabulary) sameSignature(a, b *features) bool {
 		}
 	}
 	return true
+}
+
+// followUp tells whether reports of kind k follow an event rather than
+// being one: no act named, a reaction, an analysis.
+func followUp(k kind) bool { return k == kindOther || k == kindReaction || k == kindAnalysis }
+
+// conflict tells whether reports of kinds a and b are never one event.
+func (v *Vocabulary) conflict(a, b kind) bool {
+	return a != b && !followUp(a) && !followUp(b) && v.also[a]&(1<<b) == 0
 }
