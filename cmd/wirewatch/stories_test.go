@@ -22,6 +22,8 @@ var replaySets = []struct{ file, config, zone string }{
 	{"labelled.txt", "", "Asia/Seoul"},
 	{"heldout.txt", "", "Asia/Seoul"},
 	{"heldout2.txt", "", "Asia/Seoul"},
+	{"dev-korea.txt", "", "Asia/Seoul"},
+	{"dev-energy.txt", "../../stories/testdata/energy.toml", "UTC"},
 }
 
 // TestReplayScoresAsQualityTest converts each labelled set to replay's
