@@ -10,6 +10,7 @@ import (
 	"wirewatch/config"
 	"wirewatch/model"
 	labelledset "wirewatch/stories/labelled"
+	"wirewatch/summarize"
 )
 
 // labelled is one item of a labelled set (see package labelled) with its
@@ -145,9 +146,9 @@ func setVocabulary(t testing.TB, path string) *Vocabulary {
 	return v
 }
 
-// groupAll adds a set in publication order, pruning as the pipeline does,
-// and returns each item's story ID and that story's final event date in
-// zone.
+// groupAll adds a set in publication order, cleaned and summarized and
+// pruned as the pipeline does, and returns each item's story ID and that
+// story's final event date in zone.
 func groupAll(set []labelled, v *Vocabulary, zone *time.Location) (story, date []string) {
 	g := NewGrouperWith(72*time.Hour, v)
 	story = make([]string, len(set))
@@ -155,6 +156,8 @@ func groupAll(set []labelled, v *Vocabulary, zone *time.Location) (story, date [
 	into := map[string]string{}
 	for i := range set {
 		it := set[i].item
+		it.Text = summarize.Clean(it.Text)
+		it.Summary = summarize.Summarize(it.Title, it.Text, 3)
 		g.Prune(it.Published)
 		st, _ := g.Add(&it, set[i].zone)
 		story[i] = it.StoryID

@@ -14,6 +14,7 @@ import (
 	"wirewatch/pipeline"
 	"wirewatch/stories"
 	labelledset "wirewatch/stories/labelled"
+	"wirewatch/summarize"
 )
 
 // replaySets are the labelled sets TestGroupingQuality measures, with the
@@ -107,7 +108,8 @@ func readReplayOutput(t *testing.T, out string, recs []labelledset.Record) (stor
 }
 
 // groupDirectly groups the records with a Grouper as TestGroupingQuality
-// does: publication order, each outlet's zone, the set's vocabulary.
+// does: publication order, cleaned text, each outlet's zone, the set's
+// vocabulary.
 func groupDirectly(t *testing.T, cfgPath string, recs []labelledset.Record, zone *time.Location) (story, date []string) {
 	t.Helper()
 	cfg, err := config.Load(cfgPath)
@@ -122,6 +124,8 @@ func groupDirectly(t *testing.T, cfgPath string, recs []labelledset.Record, zone
 	final := map[string]model.Story{}
 	for _, r := range recs {
 		it := r.Item
+		it.Text = summarize.Clean(it.Text)
+		it.Summary = summarize.Summarize(it.Title, it.Text, pipeline.SummarySentences)
 		g.Prune(it.Published)
 		st, _ := g.Add(&it, r.Zone)
 		story = append(story, it.StoryID)
