@@ -3,6 +3,7 @@ package bot_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -280,3 +281,19 @@ func TestDiscordWithGateway(t *testing.T) {
 }
 
 func ptr[T any](v T) *T { return &v }
+
+func TestCheckChannelID(t *testing.T) {
+	for id, want := range map[string]string{
+		"100000000000000001":    "",
+		"18446744073709551615":  "",
+		"18446744073709551616":  `"18446744073709551616" is not a Discord channel id (digits only)`, // past uint64
+		"#korea-desk":           `"#korea-desk" is not a Discord channel id (digits only)`,
+		"":                      `"" is not a Discord channel id (digits only)`,
+		"<#100000000000000001>": `"<#100000000000000001>" is not a Discord channel id (digits only)`,
+	} {
+		err := bot.CheckChannelID(id)
+		if got := fmt.Sprint(err); (want == "" && err != nil) || (want != "" && got != want) {
+			t.Errorf("CheckChannelID(%q) = %v, want %q", id, err, want)
+		}
+	}
+}

@@ -488,8 +488,9 @@ func routeKey(method, path string) (key string, preemptive bool) {
 	return method + " " + route, preemptive
 }
 
+// isSnowflake tells whether s is a Discord id: decimal digits of a uint64.
 func isSnowflake(s string) bool {
-	if s == "" {
+	if s == "" || len(s) > 20 {
 		return false
 	}
 	for i := 0; i < len(s); i++ {
@@ -497,5 +498,15 @@ func isSnowflake(s string) bool {
 			return false
 		}
 	}
-	return true
+	_, err := strconv.ParseUint(s, 10, 64)
+	return err == nil
+}
+
+// CheckChannelID says what is wrong with a configured Discord channel id,
+// or nil: it must be a snowflake (digits of a uint64).
+func CheckChannelID(id string) error {
+	if !isSnowflake(id) {
+		return fmt.Errorf("%q is not a Discord channel id (digits only)", id)
+	}
+	return nil
 }

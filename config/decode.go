@@ -203,6 +203,29 @@ func (t *table) snowflake(key, what string, dst *string) *node {
 	return n
 }
 
+// channelID reads a channel's id on its platform: a non-empty string.
+// Numbers are refused, since ids such as Discord's lose digits as TOML
+// integers read by other tools.
+func (t *table) channelID(key string, dst *string) *node {
+	n := t.get(key)
+	if n == nil {
+		return nil
+	}
+	switch {
+	case n.kind == kindInteger:
+		t.d.errorf(n.pos, "%s: write channel ids as strings: \"%d\"", t.path(key), n.integer)
+		return nil
+	case n.kind != kindString:
+		t.wrongType(key, n, "a string")
+		return nil
+	case strings.TrimSpace(n.str) == "":
+		t.d.errorf(n.pos, "%s: must not be empty", t.path(key))
+		return nil
+	}
+	*dst = n.str
+	return n
+}
+
 // duration reads a Go duration string ("90s", "5m", "48h"). zeroOK allows "0".
 func (t *table) duration(key string, dst *time.Duration, zeroOK bool) *node {
 	var s string

@@ -97,7 +97,7 @@ func TestParseErrors(t *testing.T) {
 			`14:17: feeds.allow_private: expected true or false, got string "yes"`,
 			`15:13: feeds.full_text: expected true, false or "auto", got integer 1`,
 			`19:11: topics.aliases: expected an array of strings, got string "DPRK"`,
-			`23:6: channels.id: write Discord ids as strings: "123456789012345678"`,
+			`23:6: channels.id: write channel ids as strings: "123456789012345678"`,
 			`28:21: rules.channels: expected strings in the array, got integer 2`,
 		}},
 		{"unknown.toml", []string{
@@ -130,7 +130,6 @@ func TestParseErrors(t *testing.T) {
 			`8:16: polling.max_item_age: must be positive, got "0s"`,
 			`11:10: stories.window: invalid duration "3 days" (write a number and a unit: "90s", "5m", "48h")`,
 			`12:11: stories.updates: "append" is not one of "edit", "reply" or "none"`,
-			`16:6: channels.id: "#korea-desk" is not a Discord channel id (digits only)`,
 			`17:12: channels.delivery: "later" is not one of "immediate" or "digest-only"`,
 			`18:15: channels.quiet_hours: quiet hours "23:00-25:00": "25:00" is not a time of day HH:MM (00:00 to 23:59)`,
 			`19:12: channels.timezone: time zone "Local" depends on the server; write an IANA name such as "Asia/Seoul"`,

@@ -43,7 +43,7 @@ func (c *Config) Rule(name string) *Rule {
 	return nil
 }
 
-// ChannelIDs maps each channel's name to its Discord id.
+// ChannelIDs maps each channel's name to its id on its platform.
 func (c *Config) ChannelIDs() map[string]string {
 	ids := make(map[string]string, len(c.Channels))
 	for _, ch := range c.Channels {

@@ -33,6 +33,7 @@ const (
 	DefaultSeverity      = "alert"
 	DefaultCooldown      = 6 * time.Hour
 	DefaultDigestStories = 5
+	DefaultPlatform      = "discord"
 
 	maxBodyLimit   = 1 << 30 // larger feed bodies are a mistake, not a feed
 	maxConcurrency = 1000
@@ -425,9 +426,16 @@ func (d *decoder) topic(t *table) Topic {
 }
 
 func (d *decoder) channel(t *table, cfg *Config) Channel {
-	c := Channel{Pos: t.n.pos}
+	c := Channel{Pos: t.n.pos, Platform: DefaultPlatform}
 	t.required("name", &c.Name)
-	if t.snowflake("id", "channel", &c.ID) == nil && t.n.fields["id"] == nil {
+	if n := t.nonEmpty("platform", &c.Platform); n != nil {
+		c.PlatformPos = n.pos
+	}
+	// The form of an id is the platform's to check (wirewatch check asks
+	// it); here it must only be written as a string.
+	if n := t.channelID("id", &c.ID); n != nil {
+		c.IDPos = n.pos
+	} else if t.n.fields["id"] == nil {
 		d.errorf(t.n.pos, "[[channels]]: missing required key \"id\"")
 	}
 	delivery := "immediate"

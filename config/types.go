@@ -95,13 +95,17 @@ type Topic struct {
 	Aliases []string // words and phrases that mean the topic
 }
 
-// Channel is one [[channels]] entry: a Discord channel wirewatch posts to.
+// Channel is one [[channels]] entry: a channel wirewatch posts to, on a
+// platform (Discord by default).
 type Channel struct {
-	Pos        Pos
-	Name       string // name used by rules and digests
-	ID         string // Discord channel id (a snowflake)
-	DigestOnly bool   // delivery = "digest-only": rules do not post here
-	Quiet      *QuietHours
+	Pos         Pos
+	Name        string // name used by rules and digests
+	Platform    string // the platform the channel is on; DefaultPlatform when not written
+	PlatformPos Pos    // where platform is written; zero when it is not
+	ID          string // the channel's id on its platform; its form is the platform's to check
+	IDPos       Pos    // where id is written
+	DigestOnly  bool   // delivery = "digest-only": rules do not post here
+	Quiet       *QuietHours
 }
 
 // QuietHours silence non-urgent alerts between Start and End (minutes after

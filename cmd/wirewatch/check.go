@@ -30,9 +30,17 @@ func runCheck(_ context.Context, args []string, out io.Writer) error {
 }
 
 // loadRuntime reads, validates and compiles a config. Its error lists every
-// mistake (config and rule syntax alike) as file:line:col lines.
+// mistake (config, rule syntax and channel ids alike) as file:line:col
+// lines.
 func loadRuntime(path string) (*pipeline.Runtime, error) {
 	cfg, err := config.Load(path)
+	return validRuntime(path, cfg, err)
+}
+
+// validRuntime checks and compiles a config loaded from path (at start-up
+// or on a reload): config.Load's mistakes, the rules' and each channel's id
+// as its platform sees it, all reported at once, sorted by position.
+func validRuntime(path string, cfg *config.Config, err error) (*pipeline.Runtime, error) {
 	if cfg == nil {
 		return nil, err // unreadable, or not TOML at all
 	}
@@ -49,6 +57,7 @@ func loadRuntime(path string) (*pipeline.Runtime, error) {
 	} else if rerr != nil {
 		return nil, fmt.Errorf("%s: %w", path, rerr)
 	}
+	list = append(list, checkChannels(cfg)...)
 	if len(list) > 0 {
 		sort.SliceStable(list, func(i, j int) bool {
 			a, b := list[i].Pos, list[j].Pos

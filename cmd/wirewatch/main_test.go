@@ -41,6 +41,28 @@ func TestCheck(t *testing.T) {
 	}
 }
 
+// TestCheckChannelPlatforms: a channel's id is checked by its platform
+// (Discord's are digits), and a platform wirewatch cannot post to is
+// refused, each at its file:line:col; `run` refuses the same config.
+func TestCheckChannelPlatforms(t *testing.T) {
+	const path = "testdata/platforms.toml"
+	want := []string{
+		path + `:7:6: channels.id: "#korea-desk" is not a Discord channel id (digits only)`,
+		path + `:11:12: channels.platform: "slack" is not a platform wirewatch posts to ([discord])`,
+	}
+	out, code := run(t, "check", "-config", path)
+	if code != 1 {
+		t.Fatalf("exit %d, want 1; output:\n%s", code, out)
+	}
+	if got := strings.TrimSpace(out); got != strings.Join(want, "\n") {
+		t.Errorf("check printed:\n%s\nwant:\n%s", got, strings.Join(want, "\n"))
+	}
+	out, code = run(t, "run", "-config", path)
+	if code != 1 || !strings.Contains(out, want[0]) || !strings.Contains(out, want[1]) {
+		t.Errorf("run: exit %d, output:\n%s\nwant both mistakes", code, out)
+	}
+}
+
 // TestLookupsAfterDemo runs the demo into a folder, then the lookups a
 // script would run against its database.
 func TestLookupsAfterDemo(t *testing.T) {
@@ -104,6 +126,12 @@ func TestRestartNeeded(t *testing.T) {
 		{"guilds", func(c *config.Config) { c.Discord.GuildIDs = []string{"3"} }, "discord"},
 		{"api base", func(c *config.Config) { c.Discord.APIBase = "http://127.0.0.1:8080/api" }, "discord"},
 		{"edit interval", func(c *config.Config) { c.Stories.EditInterval = time.Second }, "stories.edit_interval"},
+		{"a channel on a new platform", func(c *config.Config) {
+			c.Channels = []config.Channel{{Name: "ops", Platform: "webhook", ID: "x"}}
+		}, "channels.platform"},
+		{"another channel on the same platform", func(c *config.Config) {
+			c.Channels = []config.Channel{{Name: "ops", Platform: config.DefaultPlatform, ID: "1"}}
+		}, ""},
 	}
 	for _, tt := range tests {
 		next := base()

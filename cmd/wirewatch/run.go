@@ -15,7 +15,6 @@ import (
 	"time"
 
 	"wirewatch/alerts"
-	"wirewatch/bot"
 	"wirewatch/config"
 	"wirewatch/model"
 	"wirewatch/outbox"
@@ -62,15 +61,17 @@ func runBot(ctx context.Context, args []string, out io.Writer) error {
 		r := p.Runtime()
 		return r.Config, r.Rules
 	}
-	sink, closeSink, err := openSink(ctx, rt.Config, store, runtime, out, log)
+	sinks, closeSinks, err := openSinks(ctx, wiring{cfg: rt.Config, store: store, runtime: runtime, out: out, log: log})
 	if err != nil {
 		return err
 	}
-	defer closeSink()
+	defer closeSinks()
 	// Posts carry their channel's id from the config in force when they
-	// were written, so the outbox needs no channel map of its own.
-	box = outbox.New(store, outbox.Sinks{"discord": sink}, outbox.Options{
+	// were written, so the outbox needs no channel map of its own; it asks
+	// the config in force which platform's sink a channel's posts go to.
+	box = outbox.New(store, sinks, outbox.Options{
 		Logger:       log,
+		Platform:     channelPlatform(runtime),
 		EditInterval: editInterval(rt.Config),
 		Hold: func(post model.Post, now time.Time) (time.Time, bool) {
 			return pipeline.QuietHold(p.Runtime().Config, post, now)
@@ -80,7 +81,7 @@ func runBot(ctx context.Context, args []string, out io.Writer) error {
 	reload := func(cfg *config.Config, err error) {
 		reloading.Lock()
 		defer reloading.Unlock()
-		next, cerr := runtimeOf(cfg, err)
+		next, cerr := validRuntime(*path, cfg, err)
 		if cerr != nil {
 			log.Error("config refused; the running config stays", "path", *path, "errors", cerr.Error())
 			notifyAdmins(ctx, store, box, p.Runtime().Config, "Config reload refused; the running config stays:\n"+cerr.Error())
@@ -147,6 +148,9 @@ func restartNeeded(old, next *config.Config) []string {
 	if old.Stories.EditInterval != next.Stories.EditInterval {
 		keys = append(keys, "stories.edit_interval")
 	}
+	if !slices.Equal(platformsInUse(old), platformsInUse(next)) {
+		keys = append(keys, "channels.platform") // each platform's sink is opened at start-up
+	}
 	return keys
 }
 
@@ -157,14 +161,6 @@ func editInterval(cfg *config.Config) time.Duration {
 		return -1
 	}
 	return cfg.Stories.EditInterval
-}
-
-// runtimeOf compiles a reloaded config, or passes its load error on.
-func runtimeOf(cfg *config.Config, err error) (*pipeline.Runtime, error) {
-	if err != nil {
-		return nil, err
-	}
-	return pipeline.NewRuntime(cfg)
 }
 
 // reloadOnHUP reloads the config whenever the process receives SIGHUP.
@@ -208,29 +204,6 @@ func runAll(ctx context.Context, fns ...func(context.Context) error) error {
 		}
 	}
 	return nil
-}
-
-// openSink connects to Discord when a token and a [discord] table are
-// present, else prints posts to the console.
-func openSink(ctx context.Context, cfg *config.Config, store storage.Store, runtime func() (*config.Config, *alerts.Engine), out io.Writer, log *slog.Logger) (outbox.Sink, func(), error) {
-	token := os.Getenv("DISCORD_TOKEN")
-	if !cfg.Discord.Enabled || token == "" {
-		log.Info("no [discord] table or no DISCORD_TOKEN: posting to the console")
-		return bot.NewConsole(out, channelNames(cfg)), func() {}, nil
-	}
-	conn, err := bot.Connect(ctx, token, store, runtime, log)
-	if err != nil {
-		return nil, nil, fmt.Errorf("connect to Discord: %w", err)
-	}
-	return conn, func() { conn.Close() }, nil
-}
-
-func channelNames(cfg *config.Config) map[string]string {
-	m := make(map[string]string, len(cfg.Channels))
-	for _, c := range cfg.Channels {
-		m[c.ID] = c.Name
-	}
-	return m
 }
 
 // notifyAdmins posts an operational notice to the admin channel, if any.
