@@ -316,3 +316,24 @@ func TestMarkdownAndDefuse(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkRender measures what rendering costs the sink per post: an
+// urgent alert's update with 20 sources (two embeds, a long source list),
+// stamped with its marker, as Send does.
+func BenchmarkRender(b *testing.B) {
+	c := model.Content{Headline: "North Korea fires ballistic missile into East Sea, JCS says", Link: "https://en.yna.co.kr/view/1",
+		Feed: "Yonhap", Published: published, Summary: []string{hostile(300), hostile(300), hostile(300)},
+		Severity: model.SeverityUrgent, Rule: "nk-missile-launch", Terms: []string{"missile", "fires", "North Korea"},
+		Mentions: []string{"111"}, StoryTitle: "North Korea fires ballistic missile", Updated: published, TimeZone: "Asia/Seoul"}
+	for i := range 20 {
+		c.Sources = append(c.Sources, model.Source{Feed: fmt.Sprintf("Outlet %d", i), Title: "N. Korea fires missile, report " + fmt.Sprint(i),
+			Link: fmt.Sprintf("https://outlet%d.example/launch", i), Published: published.Add(time.Duration(i) * time.Minute)})
+	}
+	p := model.Post{ID: "0b6f3c4e-8d1a-4c2e-9f00-1a2b3c4d5e6f", Kind: model.PostUpdate, ReplaceOf: "0b6f3c4e-8d1a-4c2e-9f00-1a2b3c4d5e60", Content: c}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := renderFor(p, editedPost(p)); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
