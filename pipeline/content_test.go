@@ -55,6 +55,14 @@ func TestAlertAndUpdateContent(t *testing.T) {
 		t.Errorf("the update changed the alert's items: %v", alert.Items)
 	}
 
+	// The earlier post was a reply (stories.updates was "reply"): an edit
+	// of it still shows the whole alert.
+	reply := upd
+	reply.Reply = true
+	if updateContent(cfg, reply, second, story, m).Reply {
+		t.Error("an update of a reply is planned as a reply")
+	}
+
 	// The earlier alert was written by the old code: the item at hand
 	// stands in for the first report.
 	legacy := model.Content{Legacy: json.RawMessage(`{"content":"old"}`)}

@@ -163,6 +163,7 @@ func updateContent(cfg *config.Config, prev model.Content, it model.Item, story 
 	}
 	c.Items = appendNew(c.Items, it.Key)
 	c.StoryTitle, c.Updated, c.Sources = story.Title, story.Updated, story.Sources
+	c.Reply = false // the earlier post may have been a reply; the caller decides
 	c.TimeZone = displayLocation(cfg).String()
 	return c
 }
