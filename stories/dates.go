@@ -106,25 +106,67 @@ func skipDateline(text string) string {
 	return text
 }
 
+// eventMention picks the day of the event a text reports: the first
+// expression that names a day, skipping the day of the report itself
+// ("state media reported Tuesday that ... on Monday", "the JCS said on
+// Monday") when another names one; else the report's day; else the first
+// vaguer expression ("last week", "earlier this month"), which thus never
+// overrides a precise day.
 func eventMention(text string, published time.Time, loc *time.Location) (mention, bool) {
-	ms := findMentions(skipDateline(text), published, loc)
-	var vague *mention
+	text = skipDateline(text)
+	ms := findMentions(text, published, loc)
+	var vague, report *mention
 	for i := range ms {
 		m := &ms[i]
 		if !published.IsZero() && !plausibleEventDay(m.day, published) {
 			continue
 		}
-		if m.prec == precDay {
+		switch {
+		case m.prec == precDay && reportDay(text, m.start) && !possessive(text, m.end):
+			if report == nil {
+				report = m
+			}
+		case m.prec == precDay:
 			return *m, true
-		}
-		if vague == nil {
+		case vague == nil:
 			vague = m
 		}
+	}
+	if report != nil {
+		return *report, true
 	}
 	if vague != nil {
 		return *vague, true
 	}
 	return mention{}, false
+}
+
+// reportVerbs say when something was made known, not when it happened.
+var reportVerbs = toSet(`said say says reported reports announced announces disclosed discloses revealed reveals
+confirmed confirms told stated added noted published publishes released acknowledged admitted`)
+
+// possessive tells whether a date expression ending at end is followed by
+// "'s": "Friday's attack" names an event, not when it was told.
+func possessive(text string, end int) bool {
+	rest := text[end:]
+	return strings.HasPrefix(rest, "'s") || strings.HasPrefix(rest, "’s")
+}
+
+// reportDay tells whether the date expression at start names the day of a
+// report: a reporting verb right before it ("said Monday", "reported on
+// Tuesday").
+func reportDay(text string, start int) bool {
+	words := strings.Fields(text[max(0, start-40):start])
+	for k := len(words) - 1; k >= 0 && k >= len(words)-2; k-- {
+		w := strings.ToLower(strings.Trim(words[k], ",.;:\"'“”‘’()"))
+		if reportVerbs[w] {
+			return true
+		}
+		if w != "on" && w != "late" && w != "early" {
+			return false
+		}
+	}
+	return false
 }
 
 func plausibleEventDay(day, published time.Time) bool {

@@ -306,3 +306,23 @@ func TestMergesLinkStories(t *testing.T) {
 		t.Errorf("merges %d and %d, recall %.3f -> %.3f, precision %.3f -> %.3f", n0, n1, r0, r1, p0, p1)
 	}
 }
+
+// TestVagueDateNeverOverrides: a report that says only "earlier this month"
+// leaves the story's date to the report that names the day.
+func TestVagueDateNeverOverrides(t *testing.T) {
+	kst, _ := time.LoadLocation("Asia/Seoul")
+	pub := time.Date(2026, 11, 21, 10, 30, 0, 0, kst)
+	g := NewGrouper(72 * time.Hour)
+	a := model.Item{Feed: "a", Link: "https://a.example/1", Title: "North Korea fired cruise missiles, officials say",
+		Text: "North Korea fired cruise missiles earlier this month, officials said.", Published: pub}
+	b := model.Item{Feed: "b", Link: "https://b.example/1", Title: "North Korea fired cruise missiles, officials say",
+		Text: "North Korea fired cruise missiles off its west coast on Friday, officials said.", Published: pub.Add(time.Hour)}
+	g.Add(&a, kst)
+	st, _ := g.Add(&b, kst)
+	if b.StoryID != a.StoryID {
+		t.Fatal("the two reports are apart")
+	}
+	if got := st.EventDate.Format(time.DateOnly); got != "2026-11-20" {
+		t.Fatalf("story date %s, want 2026-11-20 (Friday), not the month's first day", got)
+	}
+}

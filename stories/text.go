@@ -33,8 +33,9 @@ func splitWords(text string) []word {
 		if !isWordRune(r) {
 			switch r {
 			case '.', '!', '?', '\n':
-				// "N. Korea" and "U.S." do not end sentences: a lone capital before the dot.
-				if !(r == '.' && len(out) > 0 && len(out[len(out)-1].raw) == 1 && out[len(out)-1].upper) {
+				// "N. Korea", "U.S." and "2 p.m. on Friday" do not end
+				// sentences: a lone letter before the dot.
+				if !(r == '.' && len(out) > 0 && len(out[len(out)-1].raw) == 1 && !out[len(out)-1].digits && out[len(out)-1].end == i) {
 					if len(out) > 0 && !initial {
 						sentence++
 					}
