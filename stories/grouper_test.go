@@ -326,3 +326,19 @@ func TestVagueDateNeverOverrides(t *testing.T) {
 		t.Fatalf("story date %s, want 2026-11-20 (Friday), not the month's first day", got)
 	}
 }
+
+// TestContradictingReportsApart: one outlet's reports that contradict each
+// other are two stories, however alike their words.
+func TestContradictingReportsApart(t *testing.T) {
+	pub := time.Date(2026, 11, 20, 21, 0, 0, 0, time.UTC)
+	g := NewGrouper(72 * time.Hour)
+	a := model.Item{Feed: "Markets Wire", Link: "https://m.example/1", Title: "Stock markets close higher",
+		Text: "Stock markets closed higher on Friday as investors bought bank shares.", Published: pub}
+	b := model.Item{Feed: "Markets Wire", Link: "https://m.example/2", Title: "Stock markets plunge as tech shares crash",
+		Text: "Stock markets plunged on Friday as technology shares crashed.", Published: pub.Add(30 * time.Minute)}
+	g.Add(&a, time.UTC)
+	g.Add(&b, time.UTC)
+	if a.StoryID == b.StoryID {
+		t.Fatal(`"close higher" and "plunge" became one story`)
+	}
+}
