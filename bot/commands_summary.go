@@ -13,6 +13,7 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	"wirewatch/feeds"
+	"wirewatch/redact"
 	"wirewatch/storage"
 	"wirewatch/summarize"
 )
@@ -143,9 +144,9 @@ func refusal(u *url.URL, err error) error {
 	var ae *feeds.AddressError
 	if errors.As(err, &ae) {
 		return userErrorf("Refused to fetch %s: %s is a %s. /summary only reads public web pages.",
-			code(u.Redacted()), code(ae.Addr.String()), mdText(ae.Reason, 60))
+			code(redact.Text(u.String())), code(ae.Addr.String()), mdText(ae.Reason, 60))
 	}
-	return userErrorf("Refused to fetch %s: it points at an internal address. /summary only reads public web pages.", code(u.Redacted()))
+	return userErrorf("Refused to fetch %s: it points at an internal address. /summary only reads public web pages.", code(redact.Text(u.String())))
 }
 
 // fetchFailure says why a page could not be read, without the internals.
@@ -164,6 +165,6 @@ func (c *Commands) fetchFailure(u *url.URL, err error) error {
 	case errors.As(err, &dnsErr):
 		return userErrorf("No site is known by the name %s.", code(u.Hostname()))
 	}
-	c.log.Info("summary fetch failed", "url", u.Redacted(), "err", err)
-	return userErrorf("Could not read %s; check the link and try again.", code(u.Redacted()))
+	c.log.Info("summary fetch failed", "url", redact.Text(u.String()), "err", err)
+	return userErrorf("Could not read %s; check the link and try again.", code(redact.Text(u.String())))
 }

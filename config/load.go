@@ -592,6 +592,10 @@ func (d *decoder) unique(top *table, list, what, key string) {
 			continue
 		}
 		if first, dup := seen[n.str]; dup {
+			if key == "url" { // never quoted: it may carry credentials
+				d.errorf(n.pos, "%s.%s: duplicate %s %s (first at line %d)", list, key, what, key, first.Line)
+				continue
+			}
 			d.errorf(n.pos, "%s.%s: duplicate %s %s %q (first at line %d)", list, key, what, key, n.str, first.Line)
 			continue
 		}

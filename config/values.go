@@ -118,30 +118,32 @@ func parseClock(s string) (int, error) {
 
 // checkFeedURL accepts absolute http(s) URLs with a host. Literal private or
 // loopback addresses need allow_private; names are checked again at dial time
-// by the fetcher, since DNS can point anywhere.
+// by the fetcher, since DNS can point anywhere. Errors never quote the URL
+// (it may carry credentials, and a refused reload's errors are posted to the
+// admin channel): the position says which one.
 func checkFeedURL(raw string, allowPrivate bool) error {
 	if strings.TrimSpace(raw) != raw || strings.ContainsAny(raw, " \t\r\n") {
-		return fmt.Errorf("URL %q contains spaces", raw)
+		return errors.New("the URL contains spaces")
 	}
 	u, err := url.Parse(raw)
 	if err != nil {
-		return fmt.Errorf("invalid URL %q: %v", raw, errors.Unwrap(err))
+		return errors.New("not a valid URL")
 	}
 	if u.Scheme != "http" && u.Scheme != "https" {
-		return fmt.Errorf("URL %q must start with http:// or https://", raw)
+		return errors.New("the URL must start with http:// or https://")
 	}
 	host := u.Hostname()
 	if host == "" {
-		return fmt.Errorf("URL %q has no host", raw)
+		return errors.New("the URL has no host")
 	}
 	if allowPrivate {
 		return nil
 	}
 	if strings.EqualFold(host, "localhost") || strings.HasSuffix(strings.ToLower(host), ".localhost") {
-		return fmt.Errorf("URL %q points at this machine; set allow_private = true to poll it", raw)
+		return errors.New("the URL points at this machine; set allow_private = true to poll it")
 	}
 	if ip := net.ParseIP(host); ip != nil && (ip.IsLoopback() || ip.IsPrivate() || ip.IsLinkLocalUnicast() || ip.IsUnspecified()) {
-		return fmt.Errorf("URL %q points at a private address; set allow_private = true to poll it", raw)
+		return errors.New("the URL points at a private address; set allow_private = true to poll it")
 	}
 	return nil
 }

@@ -22,6 +22,9 @@
 //   - A changed document is parsed without the items the last one had byte
 //     for byte (their hashes, GUIDs and dates are kept in the feed state),
 //     and whole whenever that cut is not plainly safe (see known.go).
-//   - The package imports only wirewatch/model and wirewatch/config of the
-//     project; storage and the cron tick belong to the pipeline.
+//   - Errors name URLs only through redact.Text, and a stored last error is
+//     redacted: feed URLs may carry credentials.
+//   - The package imports only wirewatch/model, wirewatch/config and
+//     wirewatch/redact of the project; storage and the cron tick belong to
+//     the pipeline.
 package feeds

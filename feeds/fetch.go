@@ -16,6 +16,7 @@ import (
 
 	"wirewatch/config"
 	"wirewatch/model"
+	"wirewatch/redact"
 )
 
 // acceptFeeds is sent as Accept: feeds first, HTML last (some servers pick
@@ -92,7 +93,7 @@ func (f *Fetcher) Poll(ctx context.Context, feed config.Feed, st model.FeedState
 	res := Result{State: st}
 	target := st.URL
 	fail := func(err error) (Result, error) {
-		return res, fmt.Errorf("poll feed %q (%s): %w", feed.Name, redact(target), err)
+		return res, fmt.Errorf("poll feed %q (%s): %w", feed.Name, redact.Text(target), err)
 	}
 	// The request parses the URL once; opts.Timeout bounds the whole
 	// exchange, body included, from when the host's slot is ours.
@@ -297,14 +298,6 @@ func baseURL(final string, h http.Header) string {
 		return final
 	}
 	return u.String()
-}
-
-func redact(raw string) string {
-	u, err := url.Parse(raw)
-	if err != nil {
-		return raw
-	}
-	return u.Redacted()
 }
 
 // limiter bounds requests in flight overall and per host. A poll takes its

@@ -15,6 +15,8 @@ import (
 	"strings"
 	"syscall"
 	"time"
+
+	"wirewatch/redact"
 )
 
 // ErrForbiddenAddress is wrapped by every refusal of the address guard, so
@@ -195,7 +197,7 @@ func checkRedirect(req *http.Request, via []*http.Request) error {
 		return fmt.Errorf("stopped after %d redirects", maxRedirects)
 	}
 	if req.URL.Scheme != "http" && req.URL.Scheme != "https" {
-		return fmt.Errorf("refusing redirect to %q: only http and https are followed", req.URL.Redacted())
+		return fmt.Errorf("refusing redirect to %q: only http and https are followed", redact.Text(req.URL.String()))
 	}
 	if t, ok := req.Context().Value(traceKey{}).(*redirectTrace); ok && !t.broken {
 		code := 0
@@ -275,24 +277,24 @@ func FetchPage(ctx context.Context, client *http.Client, rawURL string, maxBytes
 	}
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
 	if err != nil {
-		return nil, "", "", fmt.Errorf("fetch page %s: %w", u.Redacted(), err)
+		return nil, "", "", fmt.Errorf("fetch page %s: %w", redact.Text(u.String()), err)
 	}
 	req.Header.Set("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
 	resp, err := client.Do(req)
 	if err != nil {
-		return nil, "", "", fmt.Errorf("fetch page %s: %w", u.Redacted(), err)
+		return nil, "", "", fmt.Errorf("fetch page %s: %w", redact.Text(u.String()), err)
 	}
 	defer drainClose(resp.Body)
 	finalURL = resp.Request.URL.String()
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
-		return nil, finalURL, "", fmt.Errorf("fetch page %s: %w", u.Redacted(), statusError(resp))
+		return nil, finalURL, "", fmt.Errorf("fetch page %s: %w", redact.Text(u.String()), statusError(resp))
 	}
 	if resp.ContentLength > maxBytes {
-		return nil, finalURL, "", fmt.Errorf("fetch page %s: %w: Content-Length %d exceeds %d", u.Redacted(), ErrTooLarge, resp.ContentLength, maxBytes)
+		return nil, finalURL, "", fmt.Errorf("fetch page %s: %w: Content-Length %d exceeds %d", redact.Text(u.String()), ErrTooLarge, resp.ContentLength, maxBytes)
 	}
 	body, err = readCapped(resp.Body, maxBytes, resp.ContentLength)
 	if err != nil {
-		return nil, finalURL, "", fmt.Errorf("fetch page %s: %w", u.Redacted(), err)
+		return nil, finalURL, "", fmt.Errorf("fetch page %s: %w", redact.Text(u.String()), err)
 	}
 	return body, finalURL, resp.Header.Get("Content-Type"), nil
 }

@@ -8,6 +8,7 @@ import (
 
 	"wirewatch/config"
 	"wirewatch/model"
+	"wirewatch/redact"
 )
 
 // Transition tells the pipeline that a feed's health changed, so admins are
@@ -61,7 +62,7 @@ func Schedule(st model.FeedState, feed config.Feed, pol config.Polling, res *Res
 
 	if pollErr != nil {
 		st.Failures++
-		st.LastError = truncateBytes(pollErr.Error(), maxLastError)
+		st.LastError = truncateBytes(redact.Text(pollErr.Error()), maxLastError)
 		if st.Failures > backoffAfter {
 			backoff := backoffStep * time.Duration(min(st.Failures-backoffAfter, int(maxBackoff/backoffStep)))
 			wait = max(wait, backoff)

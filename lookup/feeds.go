@@ -8,6 +8,7 @@ import (
 
 	"wirewatch/config"
 	"wirewatch/model"
+	"wirewatch/redact"
 )
 
 // FeedStateStore is the part of storage FeedHealth reads.
@@ -18,13 +19,13 @@ type FeedStateStore interface {
 // FeedStatus is one feed's health, for operators.
 type FeedStatus struct {
 	Name        string
-	URL         string // as configured
+	URL         string // as configured, redacted
 	Polled      bool   // wirewatch has polled it at least once
 	Configured  bool   // still in the config (false: a removed feed's leftover state)
 	LastPoll    time.Time
 	LastSuccess time.Time
-	LastError   string
-	Failures    int // consecutive
+	LastError   string // redacted
+	Failures    int    // consecutive
 	Broken      bool
 	NextPoll    time.Time
 	ItemsSeen   int64
@@ -47,7 +48,7 @@ func FeedHealth(ctx context.Context, st FeedStateStore, cfg *config.Config) ([]F
 	out := make([]FeedStatus, 0, len(cfg.Feeds)+len(states))
 	seen := map[string]bool{}
 	for _, f := range cfg.Feeds {
-		fs := FeedStatus{Name: f.Name, URL: f.URL, Configured: true}
+		fs := FeedStatus{Name: f.Name, URL: redact.Text(f.URL), Configured: true}
 		if s, ok := byName[f.Name]; ok {
 			fillStatus(&fs, s)
 		}
@@ -56,7 +57,7 @@ func FeedHealth(ctx context.Context, st FeedStateStore, cfg *config.Config) ([]F
 	}
 	for _, s := range states {
 		if !seen[s.Feed] {
-			fs := FeedStatus{Name: s.Feed, URL: s.URL}
+			fs := FeedStatus{Name: s.Feed, URL: redact.Text(s.URL)}
 			fillStatus(&fs, s)
 			out = append(out, fs)
 		}
@@ -66,7 +67,9 @@ func FeedHealth(ctx context.Context, st FeedStateStore, cfg *config.Config) ([]F
 
 func fillStatus(fs *FeedStatus, s model.FeedState) {
 	fs.Polled = !s.LastPoll.IsZero() || !s.LastSuccess.IsZero()
-	fs.LastPoll, fs.LastSuccess, fs.LastError = s.LastPoll, s.LastSuccess, s.LastError
+	// Stored errors are redacted when written; states stored before that
+	// are redacted here.
+	fs.LastPoll, fs.LastSuccess, fs.LastError = s.LastPoll, s.LastSuccess, redact.Text(s.LastError)
 	fs.Failures, fs.Broken, fs.NextPoll, fs.ItemsSeen = s.Failures, s.Broken, s.NextPoll, s.ItemsSeen
 }
 

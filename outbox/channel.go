@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"wirewatch/model"
+	"wirewatch/redact"
 	"wirewatch/storage"
 )
 
@@ -271,12 +272,12 @@ func (o *Outbox) failure(ctx context.Context, ch *channel, p model.Post, err err
 	switch {
 	case de != nil && de.Status == http.StatusUnauthorized:
 		// The token is wrong, not the post: keep it and stop asking.
-		if mErr := o.store.MarkAttempt(ctx, p.ID, err.Error()); mErr != nil {
+		if mErr := o.store.MarkAttempt(ctx, p.ID, redact.Text(err.Error())); mErr != nil {
 			return stopping, fmt.Errorf("mark attempt of post %s: %w", p.ID, mErr)
 		}
 		return o.park(ch, log), nil
 	case de != nil && de.Permanent:
-		if mErr := o.store.MarkFailed(ctx, p.ID, err.Error()); mErr != nil {
+		if mErr := o.store.MarkFailed(ctx, p.ID, redact.Text(err.Error())); mErr != nil {
 			return stopping, fmt.Errorf("mark post %s failed: %w", p.ID, mErr)
 		}
 		settle(ch, p)
@@ -288,7 +289,7 @@ func (o *Outbox) failure(ctx context.Context, ch *channel, p model.Post, err err
 	}
 	if o.opts.MaxAttempts > 0 && p.Attempts+1 >= o.opts.MaxAttempts {
 		msg := fmt.Sprintf("gave up after %d attempts: %v", p.Attempts+1, err)
-		if mErr := o.store.MarkFailed(ctx, p.ID, msg); mErr != nil {
+		if mErr := o.store.MarkFailed(ctx, p.ID, redact.Text(msg)); mErr != nil {
 			return stopping, fmt.Errorf("mark post %s failed: %w", p.ID, mErr)
 		}
 		settle(ch, p)
@@ -296,7 +297,7 @@ func (o *Outbox) failure(ctx context.Context, ch *channel, p model.Post, err err
 		return settled, nil
 	}
 	ch.tries++
-	if mErr := o.store.MarkAttempt(ctx, p.ID, err.Error()); mErr != nil {
+	if mErr := o.store.MarkAttempt(ctx, p.ID, redact.Text(err.Error())); mErr != nil {
 		return stopping, fmt.Errorf("mark attempt of post %s: %w", p.ID, mErr)
 	}
 	wait := RetryAfter(err)

@@ -7,6 +7,7 @@ import (
 	"wirewatch/config"
 	"wirewatch/model"
 	"wirewatch/outbox"
+	"wirewatch/redact"
 )
 
 // QuietHold says whether a post must wait for its channel's quiet hours to
@@ -26,10 +27,11 @@ func QuietHold(cfg *config.Config, p model.Post, now time.Time) (time.Time, bool
 	return alerts.QuietUntil(*ch, sev, now)
 }
 
-// NoticePost is an operational notice for a channel.
+// NoticePost is an operational notice for a channel. Its text is redacted
+// (URLs, database addresses and errors quoting them may hold secrets).
 func NoticePost(ch config.Channel, text string, now time.Time) model.Post {
 	post := newPost(model.PostNotice, ch, now)
-	post.Content = model.Content{Notice: text}
+	post.Content = model.Content{Notice: redact.Text(text)}
 	post.Nonce = outbox.Nonce("notice", post.ID)
 	return post
 }

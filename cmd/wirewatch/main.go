@@ -12,6 +12,8 @@ import (
 	"os/signal"
 	"sort"
 	"syscall"
+
+	"wirewatch/redact"
 )
 
 // version is set at build time with -ldflags "-X main.version=...".
@@ -70,21 +72,32 @@ func runMain(ctx context.Context, args []string, out, errOut io.Writer) int {
 		usage(errOut)
 		return 2
 	}
-	err := cmd.run(ctx, args[1:], out)
+	err := cmd.run(context.WithValue(ctx, logOutputKey{}, errOut), args[1:], out)
 	switch {
 	case err == nil:
 		return 0
 	case errors.Is(err, flag.ErrHelp):
 		return 0
 	case errors.Is(err, errUsage):
-		fmt.Fprintf(errOut, "wirewatch %s: %v\n", args[0], err)
+		fmt.Fprintf(errOut, "wirewatch %s: %s\n", args[0], redact.Text(err.Error()))
 		return 2
 	case errors.Is(err, errFound):
 		return 1
 	default:
-		fmt.Fprintf(errOut, "wirewatch %s: %v\n", args[0], err)
+		fmt.Fprintf(errOut, "wirewatch %s: %s\n", args[0], redact.Text(err.Error()))
 		return 1
 	}
+}
+
+type logOutputKey struct{}
+
+// logOutput is where a command logs: the error output runMain was given
+// (standard error when run from a shell).
+func logOutput(ctx context.Context) io.Writer {
+	if w, ok := ctx.Value(logOutputKey{}).(io.Writer); ok {
+		return w
+	}
+	return os.Stderr
 }
 
 func usage(w io.Writer) {

@@ -19,6 +19,7 @@ import (
 	"wirewatch/model"
 	"wirewatch/outbox"
 	"wirewatch/pipeline"
+	"wirewatch/redact"
 	"wirewatch/storage"
 )
 
@@ -36,7 +37,7 @@ func runBot(ctx context.Context, args []string, out io.Writer) error {
 	if err != nil {
 		return fmt.Errorf("config refused:\n%w", err)
 	}
-	log := newLogger(rt.Config.Bot.LogLevel)
+	log := newLogger(rt.Config.Bot.LogLevel, logOutput(ctx))
 	store, err := openStore(ctx, rt.Config.Bot.Database)
 	if err != nil {
 		return err
@@ -84,7 +85,7 @@ func runBot(ctx context.Context, args []string, out io.Writer) error {
 		next, cerr := validRuntime(*path, cfg, err)
 		if cerr != nil {
 			log.Error("config refused; the running config stays", "path", *path, "errors", cerr.Error())
-			notifyAdmins(ctx, store, box, p.Runtime().Config, "Config reload refused; the running config stays:\n"+cerr.Error())
+			notifyAdmins(ctx, store, box, p.Runtime().Config, "Config reload refused; the running config stays:\n"+cerr.Error(), log)
 			return
 		}
 		if keys := restartNeeded(p.Runtime().Config, next.Config); len(keys) > 0 {
@@ -93,6 +94,7 @@ func runBot(ctx context.Context, args []string, out io.Writer) error {
 		p.SetRuntime(next)
 		log.Info("config reloaded", "path", *path, "feeds", len(next.Config.Feeds), "rules", len(next.Config.Rules))
 	}
+	// The logger redacts every field: the database address loses its password.
 	log.Info("wirewatch running", "version", version, "feeds", len(rt.Config.Feeds), "rules", len(rt.Config.Rules), "database", rt.Config.Bot.Database)
 	err = runAll(ctx,
 		func(ctx context.Context) error { return box.Run(ctx) },
@@ -206,25 +208,27 @@ func runAll(ctx context.Context, fns ...func(context.Context) error) error {
 	return nil
 }
 
-// notifyAdmins posts an operational notice to the admin channel, if any.
-func notifyAdmins(ctx context.Context, store storage.Store, box *outbox.Outbox, cfg *config.Config, text string) {
+// notifyAdmins posts an operational notice to the admin channel, if any
+// (NoticePost redacts its text).
+func notifyAdmins(ctx context.Context, store storage.Store, box *outbox.Outbox, cfg *config.Config, text string, log *slog.Logger) {
 	for _, c := range cfg.Channels {
 		if c.Name != cfg.Discord.AdminChannel {
 			continue
 		}
 		post := pipeline.NoticePost(c, text, time.Now())
 		if err := store.AddPosts(ctx, []model.Post{post}); err != nil {
-			slog.Error("notify admins", "channel", c.Name, "err", err)
+			log.Error("notify admins", "channel", c.Name, "err", err)
 			continue
 		}
 		box.Notify()
 	}
 }
 
-func newLogger(level string) *slog.Logger {
+// newLogger logs text lines to w at level, every field redacted.
+func newLogger(level string, w io.Writer) *slog.Logger {
 	var l slog.Level
 	if err := l.UnmarshalText([]byte(level)); err != nil {
 		l = slog.LevelInfo
 	}
-	return slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: l}))
+	return slog.New(redact.Handler(slog.NewTextHandler(w, &slog.HandlerOptions{Level: l})))
 }
