@@ -226,6 +226,8 @@ func Render(p model.Post) (Message, error) {
 	switch {
 	case c.Digest != nil:
 		return renderDigest(*c.Digest, loc), nil
+	case c.Fold != nil:
+		return renderFold(*c.Fold), nil
 	case p.Kind == model.PostNotice:
 		return renderNotice(c.Notice), nil
 	case c.Reply:

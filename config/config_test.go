@@ -33,16 +33,17 @@ func TestDefaults(t *testing.T) {
 		t.Errorf("Discord.Enabled without a [discord] table")
 	}
 	want := Polling{
-		Tick:            "@every 1m",
-		DefaultInterval: 10 * time.Minute,
-		MinInterval:     2 * time.Minute,
-		MaxInterval:     time.Hour,
-		Timeout:         20 * time.Second,
-		MaxBodyBytes:    10 << 20,
-		PerHost:         2,
-		Concurrency:     8,
-		MaxItemAge:      48 * time.Hour,
-		UserAgent:       "wirewatch/" + Version + " (+https://github.com/wirewatch/wirewatch; feed reader)",
+		Tick:             "@every 1m",
+		DefaultInterval:  10 * time.Minute,
+		MinInterval:      2 * time.Minute,
+		MaxInterval:      time.Hour,
+		Timeout:          20 * time.Second,
+		MaxBodyBytes:     10 << 20,
+		PerHost:          2,
+		Concurrency:      8,
+		MaxItemAge:       48 * time.Hour,
+		MaxAlertsPerPoll: 20,
+		UserAgent:        "wirewatch/" + Version + " (+https://github.com/wirewatch/wirewatch; feed reader)",
 	}
 	if cfg.Polling != want {
 		t.Errorf("Polling = %+v\nwant %+v", cfg.Polling, want)
@@ -193,6 +194,67 @@ func TestEditInterval(t *testing.T) {
 			t.Errorf("%s: EditInterval = %s, want %s", tt.value, cfg.Stories.EditInterval, tt.want)
 		case tt.err != "" && (err == nil || !strings.Contains(err.Error(), tt.err)):
 			t.Errorf("%s: error %v, want %q", tt.value, err, tt.err)
+		}
+	}
+}
+
+func TestFloodControl(t *testing.T) {
+	data := `[polling]
+max_alerts_per_poll = 5
+
+[[channels]]
+name = "desk"
+id = "100000000000000001"
+max_alerts = 12
+max_pings = 2
+alert_window = "30m"
+
+[[channels]]
+name = "other"
+id = "100000000000000002"
+`
+	cfg, err := Parse("ok.toml", []byte(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg.Polling.MaxAlertsPerPoll != 5 || cfg.Polling.AlertsPerPoll() != 5 {
+		t.Errorf("MaxAlertsPerPoll = %d", cfg.Polling.MaxAlertsPerPoll)
+	}
+	if a, p, w := cfg.Channels[0].Limits(); a != 12 || p != 2 || w != 30*time.Minute {
+		t.Errorf("desk limits = %d, %d, %s", a, p, w)
+	}
+	if a, p, w := cfg.Channels[1].Limits(); a != 30 || p != 3 || w != 10*time.Minute {
+		t.Errorf("default limits = %d, %d, %s", a, p, w)
+	}
+	if a, p, w := (Channel{}).Limits(); a != 30 || p != 3 || w != 10*time.Minute {
+		t.Errorf("limits of a zero channel = %d, %d, %s", a, p, w)
+	}
+	if n := (Polling{}).AlertsPerPoll(); n != 20 {
+		t.Errorf("AlertsPerPoll of zero polling = %d", n)
+	}
+
+	bad := `[polling]
+max_alerts_per_poll = 0
+
+[[channels]]
+name = "desk"
+id = "100000000000000001"
+max_alerts = -3
+max_pings = "three"
+alert_window = "0s"
+`
+	_, err = Parse("bad.toml", []byte(bad))
+	if err == nil {
+		t.Fatal("bad flood-control values accepted")
+	}
+	for _, want := range []string{
+		`bad.toml:2:23: polling.max_alerts_per_poll: 0 is out of range (1 to 10000)`,
+		`bad.toml:7:14: channels.max_alerts: -3 is out of range (1 to 10000)`,
+		`bad.toml:8:13: channels.max_pings: expected an integer`,
+		`bad.toml:9:16: channels.alert_window: must be positive, got "0s"`,
+	} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("errors lack %q:\n%v", want, err)
 		}
 	}
 }

@@ -14,30 +14,37 @@ var Version = "dev"
 
 // Defaults, as documented on the types.
 const (
-	DefaultBotName       = "wirewatch"
-	DefaultDatabase      = "wirewatch.db"
-	DefaultLogLevel      = "info"
-	DefaultTick          = "@every 1m"
-	DefaultInterval      = 10 * time.Minute
-	DefaultMinInterval   = 2 * time.Minute
-	DefaultMaxInterval   = time.Hour
-	DefaultTimeout       = 20 * time.Second
-	DefaultMaxBodyBytes  = 10 << 20
-	DefaultPerHost       = 2
-	DefaultConcurrency   = 8
-	DefaultMaxItemAge    = 48 * time.Hour
-	DefaultStoryWindow   = 72 * time.Hour
-	DefaultStoryUpdates  = "edit"
-	DefaultEditInterval  = 5 * time.Second
-	DefaultFullText      = "auto"
-	DefaultSeverity      = "alert"
-	DefaultCooldown      = 6 * time.Hour
-	DefaultDigestStories = 5
-	DefaultPlatform      = "discord"
+	DefaultBotName      = "wirewatch"
+	DefaultDatabase     = "wirewatch.db"
+	DefaultLogLevel     = "info"
+	DefaultTick         = "@every 1m"
+	DefaultInterval     = 10 * time.Minute
+	DefaultMinInterval  = 2 * time.Minute
+	DefaultMaxInterval  = time.Hour
+	DefaultTimeout      = 20 * time.Second
+	DefaultMaxBodyBytes = 10 << 20
+	DefaultPerHost      = 2
+	DefaultConcurrency  = 8
+	DefaultMaxItemAge   = 48 * time.Hour
+	// Flood control: new alerts per poll of a feed; new alerts, role pings
+	// and their window per channel.
+	DefaultMaxAlertsPerPoll = 20
+	DefaultMaxAlerts        = 30
+	DefaultMaxPings         = 3
+	DefaultAlertWindow      = 10 * time.Minute
+	DefaultStoryWindow      = 72 * time.Hour
+	DefaultStoryUpdates     = "edit"
+	DefaultEditInterval     = 5 * time.Second
+	DefaultFullText         = "auto"
+	DefaultSeverity         = "alert"
+	DefaultCooldown         = 6 * time.Hour
+	DefaultDigestStories    = 5
+	DefaultPlatform         = "discord"
 
 	maxBodyLimit   = 1 << 30 // larger feed bodies are a mistake, not a feed
 	maxConcurrency = 1000
 	maxDigestItems = 50
+	maxAlertCap    = 10000 // a cap above it caps nothing a feed sends
 )
 
 const tokenMessage = "the Discord token is never read from the config file: remove this key and set the DISCORD_TOKEN environment variable"
@@ -80,15 +87,16 @@ func defaults() *Config {
 	return &Config{
 		Bot: Bot{Name: DefaultBotName, Database: DefaultDatabase, Location: time.UTC, LogLevel: DefaultLogLevel},
 		Polling: Polling{
-			Tick:            DefaultTick,
-			DefaultInterval: DefaultInterval,
-			MinInterval:     DefaultMinInterval,
-			MaxInterval:     DefaultMaxInterval,
-			Timeout:         DefaultTimeout,
-			MaxBodyBytes:    DefaultMaxBodyBytes,
-			PerHost:         DefaultPerHost,
-			Concurrency:     DefaultConcurrency,
-			MaxItemAge:      DefaultMaxItemAge,
+			Tick:             DefaultTick,
+			DefaultInterval:  DefaultInterval,
+			MinInterval:      DefaultMinInterval,
+			MaxInterval:      DefaultMaxInterval,
+			Timeout:          DefaultTimeout,
+			MaxBodyBytes:     DefaultMaxBodyBytes,
+			PerHost:          DefaultPerHost,
+			Concurrency:      DefaultConcurrency,
+			MaxItemAge:       DefaultMaxItemAge,
+			MaxAlertsPerPoll: DefaultMaxAlertsPerPoll,
 		},
 		Stories: Stories{Window: DefaultStoryWindow, Updates: DefaultStoryUpdates, EditInterval: DefaultEditInterval},
 	}
@@ -241,6 +249,7 @@ func (d *decoder) polling(t *table, cfg *Config) {
 	maxNode := t.duration("max_interval", &p.MaxInterval, false)
 	t.duration("timeout", &p.Timeout, false)
 	t.duration("max_item_age", &p.MaxItemAge, false)
+	t.count("max_alerts_per_poll", &p.MaxAlertsPerPoll, maxAlertCap)
 	d.maxBody(t, p)
 	perHostNode := t.count("per_host", &p.PerHost, maxConcurrency)
 	concNode := t.count("concurrency", &p.Concurrency, maxConcurrency)
@@ -426,7 +435,7 @@ func (d *decoder) topic(t *table) Topic {
 }
 
 func (d *decoder) channel(t *table, cfg *Config) Channel {
-	c := Channel{Pos: t.n.pos, Platform: DefaultPlatform}
+	c := Channel{Pos: t.n.pos, Platform: DefaultPlatform, MaxAlerts: DefaultMaxAlerts, MaxPings: DefaultMaxPings, AlertWindow: DefaultAlertWindow}
 	t.required("name", &c.Name)
 	if n := t.nonEmpty("platform", &c.Platform); n != nil {
 		c.PlatformPos = n.pos
@@ -452,6 +461,9 @@ func (d *decoder) channel(t *table, cfg *Config) Channel {
 			c.Quiet = &QuietHours{Start: start, End: end, Location: loc}
 		}
 	}
+	t.count("max_alerts", &c.MaxAlerts, maxAlertCap)
+	t.count("max_pings", &c.MaxPings, maxAlertCap)
+	t.duration("alert_window", &c.AlertWindow, false)
 	t.finish()
 	return c
 }

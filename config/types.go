@@ -57,7 +57,11 @@ type Polling struct {
 	PerHost         int           // requests in flight per host; default 2
 	Concurrency     int           // requests in flight overall; default 8
 	MaxItemAge      time.Duration // older items are recorded, not posted; default 48h
-	UserAgent       string        // default "wirewatch/<version> (+https://github.com/wirewatch/wirewatch; feed reader)"
+	// MaxAlertsPerPoll caps the new alerts one poll of one feed may post;
+	// the feed's other new matching items of that poll are folded into one
+	// post per rule and channel. Default 20.
+	MaxAlertsPerPoll int
+	UserAgent        string // default "wirewatch/<version> (+https://github.com/wirewatch/wirewatch; feed reader)"
 }
 
 // Stories is the [stories] table.
@@ -106,6 +110,37 @@ type Channel struct {
 	IDPos       Pos    // where id is written
 	DigestOnly  bool   // delivery = "digest-only": rules do not post here
 	Quiet       *QuietHours
+	// Flood control: at most MaxAlerts new alerts and MaxPings role pings
+	// per AlertWindow. Alerts over the cap are folded into one post per
+	// feed and rule; an alert over the ping cap posts without its mentions.
+	// Defaults 30, 3 and 10m (see Limits).
+	MaxAlerts   int
+	MaxPings    int
+	AlertWindow time.Duration
+}
+
+// Limits returns the channel's flood-control caps, with the defaults for
+// those left zero (a Channel built in code rather than loaded).
+func (c Channel) Limits() (maxAlerts, maxPings int, window time.Duration) {
+	maxAlerts, maxPings, window = c.MaxAlerts, c.MaxPings, c.AlertWindow
+	if maxAlerts <= 0 {
+		maxAlerts = DefaultMaxAlerts
+	}
+	if maxPings <= 0 {
+		maxPings = DefaultMaxPings
+	}
+	if window <= 0 {
+		window = DefaultAlertWindow
+	}
+	return maxAlerts, maxPings, window
+}
+
+// AlertsPerPoll returns MaxAlertsPerPoll, or its default when zero.
+func (p Polling) AlertsPerPoll() int {
+	if p.MaxAlertsPerPoll <= 0 {
+		return DefaultMaxAlertsPerPoll
+	}
+	return p.MaxAlertsPerPoll
 }
 
 // QuietHours silence non-urgent alerts between Start and End (minutes after

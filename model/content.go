@@ -19,7 +19,8 @@ import (
 //     from the update alone; Reply marks an update sent as a new message
 //     (stories.updates = "reply") instead of an edit;
 //   - a notice: Notice;
-//   - a digest: Digest.
+//   - a digest: Digest;
+//   - a fold (flood control): Fold, with Feed, Rule and Severity.
 //
 // Legacy holds, verbatim, the message of a post written before posts were
 // platform-neutral (a Discord message: content, embeds, roles); the Discord
@@ -44,6 +45,7 @@ type Content struct {
 
 	Notice string         `json:"notice,omitempty"` // an operational notice's text
 	Digest *DigestContent `json:"digest,omitempty"` // a digest's stories
+	Fold   *Fold          `json:"fold,omitempty"`   // a fold's items (see PostFold)
 
 	Legacy json.RawMessage `json:"legacy,omitempty"` // a pre-Content post's message, verbatim
 }

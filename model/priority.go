@@ -16,7 +16,8 @@ const (
 
 // PriorityOf is the delivery priority of a post of a kind caused by a rule
 // of a severity: new alerts rank by severity (an unknown one as alert),
-// notices as alerts, and updates and digests last. An update needs no rank
+// notices as alerts, folds of a flood's overflow as info, and updates and
+// digests last. An update needs no rank
 // of its own to follow its original: the outbox never sends an update
 // before the post it edits.
 func PriorityOf(kind PostKind, sev Severity) Priority {
@@ -31,6 +32,8 @@ func PriorityOf(kind PostKind, sev Severity) Priority {
 		return PriorityAlert
 	case PostNotice:
 		return PriorityAlert
+	case PostFold:
+		return PriorityInfo // a flood's overflow goes after every alert
 	}
 	return PriorityLow
 }

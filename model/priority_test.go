@@ -15,6 +15,7 @@ func TestPriorityOf(t *testing.T) {
 		{PostNotice, "", PriorityAlert},
 		{PostUpdate, SeverityUrgent, PriorityLow},
 		{PostDigest, "", PriorityLow},
+		{PostFold, SeverityUrgent, PriorityInfo},
 	}
 	for _, tt := range tests {
 		if got := PriorityOf(tt.kind, tt.sev); got != tt.want {

@@ -11,9 +11,10 @@ import (
 )
 
 // QuietHold says whether a post must wait for its channel's quiet hours to
-// end, and until when. Urgent alerts, notices and digests are never held.
+// end, and until when. Urgent alerts and folds, notices and digests are
+// never held.
 func QuietHold(cfg *config.Config, p model.Post, now time.Time) (time.Time, bool) {
-	if p.Kind != model.PostAlert && p.Kind != model.PostUpdate {
+	if p.Kind != model.PostAlert && p.Kind != model.PostUpdate && p.Kind != model.PostFold {
 		return time.Time{}, false
 	}
 	ch := cfg.Channel(p.Channel)

@@ -11,7 +11,10 @@
 //
 // A post records what to say (model.Content: the report, the rule, the
 // story's sources, a digest's stories), never how a platform shows it: the
-// pipeline plans, the sink renders at send time.
+// pipeline plans, the sink renders at send time. Planning applies flood
+// control (flood.go): new alerts over a feed's per-poll cap or a channel's
+// window cap are folded into paged fold posts, never dropped, and role
+// pings over a channel's cap are left out.
 //
 // Rules: fetching, parsing, summarizing and rule matching run in parallel,
 // one goroutine per feed being polled, at most polling.concurrency of them.
@@ -121,12 +124,14 @@ type Pipeline struct {
 	built   config.Polling
 	busy    map[string]bool // feeds being polled, so none is polled twice at once
 
-	commit      sync.Mutex          // serializes grouping, planning and storing; guards the fields below
-	grouper     *stories.Grouper    // rebuilt by loadWindow
-	window      time.Duration       // the grouper's window
-	voc         *stories.Vocabulary // the grouper's vocabulary
-	pruned      time.Time           // when the grouper was last pruned
-	urlsChecked *config.Config      // the config whose feed URLs were last compared
+	commit      sync.Mutex               // serializes grouping, planning and storing; guards the fields below
+	grouper     *stories.Grouper         // rebuilt by loadWindow
+	window      time.Duration            // the grouper's window
+	voc         *stories.Vocabulary      // the grouper's vocabulary
+	pruned      time.Time                // when the grouper was last pruned
+	urlsChecked *config.Config           // the config whose feed URLs were last compared
+	poll        *pollFlood               // flood control of the poll being stored
+	floods      map[string]*channelFlood // flood control per channel name
 }
 
 // New returns a pipeline over store with the given runtime. It loads the
@@ -517,6 +522,8 @@ func (p *Pipeline) notice(ctx context.Context, rt *Runtime, f config.Feed, st mo
 func (p *Pipeline) storeItems(ctx context.Context, rt *Runtime, f config.Feed, fresh []model.Item, matches [][]model.Match, postable bool) (int, int, error) {
 	var err error
 	added, posts := 0, 0
+	p.poll = newPollFlood(rt, f)
+	defer func() { p.poll = nil }()
 	for i := range fresh {
 		it := &fresh[i]
 		story, _ := p.grouper.Add(it, location(f, rt.Config))
@@ -526,7 +533,13 @@ func (p *Pipeline) storeItems(ctx context.Context, rt *Runtime, f config.Feed, f
 				return added, posts, err
 			}
 		}
+		// Fold pages and notices go with the item that completes them.
+		extra := p.poll.take(rt, p.opts.Clock(), i == len(fresh)-1)
+		ps = append(ps, extra...)
 		ok, err := p.store.SaveItem(ctx, it, &story, ps)
+		if err == nil && !ok && len(extra) > 0 {
+			err = p.store.AddPosts(ctx, extra)
+		}
 		if err != nil || !ok {
 			// Another replica stored the item first, or the write failed:
 			// the grouper took in a source the database does not have.

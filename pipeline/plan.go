@@ -19,7 +19,8 @@ import (
 // plan turns the rules an item matches into posts: one alert per (story,
 // channel), under the most severe rule that routes there; a later source of
 // the same story within the rule's cooldown updates the earlier alert
-// instead of posting again.
+// instead of posting again. Alerts over a flood-control cap are folded
+// (see flood.go).
 func (p *Pipeline) plan(ctx context.Context, rt *Runtime, it model.Item, story model.Story, matches []model.Match) ([]model.Post, error) {
 	now := p.opts.Clock()
 	var posts []model.Post
@@ -43,7 +44,7 @@ func (p *Pipeline) plan(ctx context.Context, rt *Runtime, it model.Item, story m
 			posts = append(posts, post)
 		}
 	}
-	return posts, nil
+	return p.limit(rt, it, posts, now), nil
 }
 
 // route is the rule an item is posted under in one channel.

@@ -1,0 +1,78 @@
+package bot
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"wirewatch/model"
+)
+
+// A fold page as the pipeline pages them (at most 50 items and about 4,000
+// characters of links and titles counted to 60) fits Discord's limits with
+// room for the marker, links every item whole however long its title, and
+// pings nobody.
+func TestRenderFold(t *testing.T) {
+	for _, tt := range []struct {
+		name      string
+		items     int
+		slug      int // repeats of a 16-byte slug in each link
+		titleReps int
+	}{
+		{"50 short links, long titles", 50, 1, 8},
+		{"25 long links, long titles", 25, 7, 12},
+		{"1 item", 1, 1, 1},
+	} {
+		t.Run(tt.name, func(t *testing.T) { renderFoldCase(t, tt.items, tt.slug, tt.titleReps) })
+	}
+}
+
+func renderFoldCase(t *testing.T, n, slug, titleReps int) {
+	var items []model.FoldItem
+	for i := range n {
+		items = append(items, model.FoldItem{
+			Title: fmt.Sprintf("**Breaking** _flashpoint_ %d: %s", i, strings.Repeat("border clash near the river ", titleReps)),
+			Link:  fmt.Sprintf("https://news.example/asia/%s-%03d", strings.Repeat("a-very-long-slug", slug), i),
+		})
+	}
+	items = append(items, model.FoldItem{Title: "no scheme", Link: "javascript:alert(1)"})
+	post := model.Post{ID: "f1", Kind: model.PostFold, Content: model.Content{Fold: &model.Fold{
+		Feed: "Flood Wire", Rule: "flashpoints", Severity: model.SeverityUrgent, Page: 2, Pages: 3, Total: 121, Items: items,
+	}, Mentions: []string{"200000000000000001"}}}
+	msg, err := Render(post)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if msg.Content != "" || len(msg.Roles) != 0 {
+		t.Errorf("a fold pings: content %q roles %v", msg.Content, msg.Roles)
+	}
+	if n := embedsLength(msg.Embeds); n > limitEmbedsTotal-foldReserve {
+		t.Errorf("embeds total %d characters, want at most %d (room for the marker)", n, limitEmbedsTotal-foldReserve)
+	}
+	var text strings.Builder
+	for _, e := range msg.Embeds {
+		if n := utf8.RuneCountInString(e.Description); n > limitDescription {
+			t.Errorf("description of %d characters", n)
+		}
+		text.WriteString(e.Title + "\n" + e.Description + "\n" + e.Footer + "\n")
+	}
+	got := text.String()
+	if want := fmt.Sprintf("%d more items from Flood Wire matched flashpoints", n+1); !strings.HasPrefix(got, want) {
+		t.Errorf("title: %q", msg.Embeds[0].Title)
+	}
+	for _, it := range items[:n] {
+		if !strings.Contains(got, "("+it.Link+")") && !strings.Contains(got, "<"+it.Link+">") {
+			t.Fatalf("link %s not shown:\n%s", it.Link, got)
+		}
+	}
+	if strings.Contains(got, "javascript:") || !strings.Contains(got, "• no scheme") {
+		t.Errorf("an unsafe link is linked, or its title lost:\n%s", got)
+	}
+	if strings.Contains(got, "**Breaking**") {
+		t.Errorf("markdown from the feed not escaped")
+	}
+	if !strings.Contains(got, "page 2 of 3, 121 items in all") {
+		t.Errorf("footer %q", msg.Embeds[len(msg.Embeds)-1].Footer)
+	}
+}

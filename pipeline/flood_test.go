@@ -1,0 +1,245 @@
+package pipeline_test
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"math/rand/v2"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"time"
+
+	"wirewatch/bot"
+	"wirewatch/bot/discordtest"
+	"wirewatch/model"
+	"wirewatch/outbox"
+	"wirewatch/storage"
+)
+
+// floodItem is the i-th item of a flood: a flashpoint somewhere, in words
+// no other item shares, so that each is an event of its own (a story of one
+// source) and would alert on its own.
+func floodItem(i int) (title, text string) {
+	r := rand.New(rand.NewPCG(uint64(i), 20261204))
+	syllables := []string{"ka", "lo", "mi", "ren", "tas", "vu", "zel", "dor", "phi", "gan", "quo", "sib", "tev", "wan", "yor", "bex"}
+	word := func() string {
+		var b strings.Builder
+		for range 4 {
+			b.WriteString(syllables[r.IntN(len(syllables))])
+		}
+		return b.String()
+	}
+	w := make([]string, 6)
+	for j := range w {
+		w[j] = word()
+	}
+	return fmt.Sprintf("%s %s %s flashpoint %s", w[0], w[1], w[2], w[3]), fmt.Sprintf("%s %s.", w[4], w[5])
+}
+
+// newFloodRun polls the feed once, so that its backlog is recorded.
+func newFloodRun(t *testing.T, perPoll, maxAlerts int) (*feedSite, *time.Time, func() error, storage.Store) {
+	t.Helper()
+	site := &feedSite{}
+	now := time.Now()
+	for i := range 30 { // a backlog that would alert: recorded, never posted nor folded
+		title, text := floodItem(5000 + i)
+		site.add(fmt.Sprintf("old-%02d", i), title, text, now.Add(-time.Hour))
+	}
+	srv := httptest.NewServer(site)
+	t.Cleanup(srv.Close)
+	cfg := loadConfig(t, "testdata/flood.toml", "{{BASE}}", srv.URL,
+		"{{PER_POLL}}", fmt.Sprint(perPoll), "{{MAX_ALERTS}}", fmt.Sprint(maxAlerts))
+	clock := new(time.Time)
+	*clock = now
+	p, store := newPipeline(t, cfg, clock)
+	cycle := func() error {
+		_, err := p.Cycle(context.Background())
+		return err
+	}
+	if err := cycle(); err != nil {
+		t.Fatal(err)
+	}
+	return site, clock, cycle, store
+}
+
+func pending(t *testing.T, store storage.Store, channel string) []model.Post {
+	t.Helper()
+	posts, err := store.PendingPosts(context.Background(), channel, 100000)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return posts
+}
+
+// A feed that publishes 500 matching items in one poll posts its cap of
+// alerts and folds the rest into a few pages, every item in exactly one
+// post; the backlog of the first poll posts nothing.
+func TestFloodFoldsOverCap(t *testing.T) {
+	for _, tt := range []struct {
+		name       string
+		perPoll    int
+		maxAlerts  int
+		wantAlerts int
+	}{
+		{"desk caps", 3, 30, 3},
+		{"defaults", 20, 30, 20},
+		{"channel cap lower", 20, 5, 5},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			site, clock, cycle, store := newFloodRun(t, tt.perPoll, tt.maxAlerts)
+			if n := len(pending(t, store, "alerts")) + len(pending(t, store, "ops")); n != 0 {
+				t.Fatalf("the new feed's backlog posted %d posts", n)
+			}
+			base := *clock
+			links := map[string]bool{}
+			for i := range 500 {
+				title, text := floodItem(i)
+				guid := fmt.Sprintf("flood-%03d", i)
+				site.add(guid, title, text, base.Add(-10*time.Minute+time.Duration(i)*time.Second))
+				links["http://example.test/"+guid] = true
+			}
+			*clock = base.Add(time.Minute)
+			if err := cycle(); err != nil {
+				t.Fatal(err)
+			}
+			posts := pending(t, store, "alerts")
+			seen := map[string]int{}
+			alerts, folds, folded := 0, 0, 0
+			for _, p := range posts {
+				switch p.Kind {
+				case model.PostAlert:
+					alerts++
+					seen[p.Content.Link]++
+				case model.PostFold:
+					folds++
+					f := p.Content.Fold
+					if f == nil || f.Feed != "Flood Wire" || f.Rule != "flashpoints" || len(f.Items) == 0 || len(f.Items) > 50 {
+						t.Fatalf("fold post %+v", p.Content)
+					}
+					if p.Priority != model.PriorityInfo {
+						t.Errorf("fold priority %d, want info", p.Priority)
+					}
+					for _, it := range f.Items {
+						seen[it.Link]++
+					}
+					folded += len(f.Items)
+				default:
+					t.Errorf("unexpected %s post", p.Kind)
+				}
+			}
+			t.Logf("500 items: %d alerts and %d fold posts listing %d items", alerts, folds, folded)
+			msgs := deliver(t, store, "alerts", "100000000000000001").Messages("100000000000000001")
+			if len(msgs) != alerts+folds {
+				t.Errorf("%d messages in the channel, want %d", len(msgs), alerts+folds)
+			}
+			var shown strings.Builder
+			for _, m := range msgs {
+				for _, e := range m.Embeds {
+					shown.WriteString(e.URL + "\n" + e.Title + "\n" + e.Description + "\n")
+				}
+			}
+			for l := range links {
+				if !strings.Contains(shown.String(), l+")") && !strings.Contains(shown.String(), l+"\n") {
+					t.Fatalf("%s is in no message", l)
+				}
+			}
+			if n := strings.Count(shown.String(), "more items from Flood Wire matched flashpoints"); n != folds {
+				t.Errorf("%d fold headers in the channel, want %d", n, folds)
+			}
+			if alerts != tt.wantAlerts {
+				t.Errorf("%d alerts, want the cap of %d", alerts, tt.wantAlerts)
+			}
+			if maxFolds := (500-tt.wantAlerts+49)/50 + 2; folds > maxFolds {
+				t.Errorf("%d fold posts, want at most %d (pages of 50)", folds, maxFolds)
+			}
+			for l := range links {
+				if seen[l] != 1 {
+					t.Errorf("%s is in %d posts, want exactly one", l, seen[l])
+				}
+			}
+			if len(seen) != len(links) {
+				t.Errorf("posts show %d links, want the 500 items'", len(seen))
+			}
+		})
+	}
+}
+
+// 30 urgent items in two minutes ping the role 3 times; the other alerts
+// post without the ping, and the admin channel is told once.
+func TestPingsLimitedPerWindow(t *testing.T) {
+	site, clock, cycle, store := newFloodRun(t, 20, 30)
+	base := *clock
+	for poll := range 6 { // a poll every 20 s, 5 new items each
+		for j := range 5 {
+			i := poll*5 + j
+			title, text := floodItem(1000 + i)
+			site.add(fmt.Sprintf("urgent-%02d", i), title, text, base.Add(time.Duration(poll)*20*time.Second))
+		}
+		// The feed's next poll, 20 s on with jitter.
+		*clock = feedStates(t, store)["Flood Wire"].NextPoll
+		if err := cycle(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	alerts, pings := 0, 0
+	for _, p := range pending(t, store, "alerts") {
+		if p.Kind != model.PostAlert {
+			t.Errorf("unexpected %s post", p.Kind)
+			continue
+		}
+		alerts++
+		if len(p.Content.Mentions) > 0 {
+			pings++
+		}
+	}
+	t.Logf("6 polls over %s", clock.Sub(base).Round(time.Second))
+	if alerts != 30 || pings != 3 {
+		t.Errorf("%d alerts, %d with a ping; want 30 alerts, 3 pings", alerts, pings)
+	}
+	notices := pending(t, store, "ops")
+	if len(notices) != 1 || notices[0].Kind != model.PostNotice || !strings.Contains(notices[0].Content.Notice, "#alerts") {
+		t.Fatalf("admin notices %+v, want one about #alerts", notices)
+	}
+	t.Logf("notice: %s", notices[0].Content.Notice)
+
+	srv := deliver(t, store, "alerts", "100000000000000001")
+	msgs, pinged := srv.Messages("100000000000000001"), 0
+	for _, m := range msgs {
+		if len(m.Pinged.Roles) > 0 {
+			pinged++
+		}
+	}
+	if len(msgs) != 30 || pinged != 3 {
+		t.Errorf("Discord shows %d alerts, %d of which pinged; want 30 and 3", len(msgs), pinged)
+	}
+	if ops := srv.Messages("100000000000000002"); len(ops) != 1 {
+		t.Errorf("%d messages in the admin channel, want 1", len(ops))
+	}
+}
+
+// deliver sends the pending posts through the outbox, the Discord sink and
+// the loopback Discord, and returns what one channel shows.
+func deliver(t *testing.T, store storage.Store, channel, id string) *discordtest.Server {
+	t.Helper()
+	srv := discordtest.New(t, discordtest.Options{MessageWindow: 50 * time.Millisecond})
+	srv.AddChannel("500", id, channel)
+	srv.AddChannel("500", "100000000000000002", "ops")
+	dg, err := srv.Session("tok")
+	if err != nil {
+		t.Fatal(err)
+	}
+	quiet := slog.New(slog.NewTextHandler(io.Discard, nil))
+	dg.Client.Transport = bot.NewLimiter(srv.Transport(), bot.LimiterOptions{ChannelWindow: 50 * time.Millisecond, Logger: quiet})
+	ob := outbox.New(store, outbox.Sinks{"discord": bot.NewDiscord(dg, bot.WithSinkLogger(quiet))}, outbox.Options{Logger: quiet})
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	if err := ob.Flush(ctx); err != nil {
+		t.Fatalf("deliver: %v", err)
+	}
+	if v := srv.Violations(); len(v) != 0 {
+		t.Errorf("%d violations of Discord's limits, first: %q", len(v), v[0])
+	}
+	return srv
+}
