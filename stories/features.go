@@ -91,11 +91,12 @@ func (v *Vocabulary) extract(it *model.Item, loc *time.Location) (features, ment
 		nameWords = nil // in "Kim Jong Un Guides Firing Drill" every word looks like a name
 	}
 	firstWords := firstSentenceWords(lead)
-	coreEnts := v.entityRuns(nameWords, firstWords)
-	ents := append(slices.Clip(coreEnts), v.entityRuns(lead[len(firstWords):])...)
+	named := namedWords(nameWords, lead)
+	coreEnts := v.entityRuns(named, nameWords, firstWords)
+	ents := append(slices.Clip(coreEnts), v.entityRuns(named, lead[len(firstWords):])...)
 	f.entities = entityIDs(ents, titleTerms, leadTerms)
 	f.names = entityIDs(coreEnts)
-	f.titleNames = entityIDs(v.entityRuns(nameWords))
+	f.titleNames = entityIDs(v.entityRuns(named, nameWords))
 	f.terms = termIDs(titleTerms, leadTerms)
 	for _, e := range ents {
 		f.terms = append(f.terms, hash32("e:"+e))
@@ -222,7 +223,7 @@ func sortedDistinct(ids []uint32) []uint32 {
 // phrase with a capital in it is named by its canonical form, so "Sea of
 // Japan" and "East Sea", "MDL" and "Military Demarcation Line" are one
 // name; weapons and the usual actors are not names.
-func (v *Vocabulary) entityRuns(parts ...[]word) []string {
+func (v *Vocabulary) entityRuns(named map[string]bool, parts ...[]word) []string {
 	var out []string
 	for _, ws := range parts {
 		for i := 0; i < len(ws); {
@@ -238,7 +239,7 @@ func (v *Vocabulary) entityRuns(parts ...[]word) []string {
 				continue
 			}
 			j := i + 1
-			for j < len(ws) && ws[j].sentence == ws[i].sentence && (ws[j].upper || (ws[j].digits && j == i+1)) {
+			for j < len(ws) && ws[j].sentence == ws[i].sentence && !ws[j-1].possessive && (ws[j].upper || (ws[j].digits && j == i+1)) {
 				if n, _ := v.matchPhrase(ws, j); n > 0 {
 					break
 				}
@@ -246,7 +247,7 @@ func (v *Vocabulary) entityRuns(parts ...[]word) []string {
 			}
 			run := ws[i:j]
 			i = j
-			if len(run) == 1 && (run[0].initial || len(run[0].raw) < 3) {
+			if len(run) == 1 && ((run[0].initial && !named[run[0].lower]) || len(run[0].raw) < 3) {
 				continue
 			}
 			if v.allCommon(run) {
@@ -260,6 +261,21 @@ func (v *Vocabulary) entityRuns(parts ...[]word) []string {
 		}
 	}
 	return out
+}
+
+// namedWords are the words written with a capital where no sentence
+// starts: a word that opens a headline ("Sharara oilfield closed") is a
+// name when the text writes it so elsewhere.
+func namedWords(parts ...[]word) map[string]bool {
+	named := map[string]bool{}
+	for _, ws := range parts {
+		for _, w := range ws {
+			if w.upper && !w.initial && !w.caps {
+				named[w.lower] = true
+			}
+		}
+	}
+	return named
 }
 
 // phraseName is the name a matched phrase gives, or "".

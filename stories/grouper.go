@@ -38,6 +38,7 @@ const (
 	rareNameBonus  = 0.15 // per shared name few stories of the window use, on the same day
 	maxRareBonus   = 0.30 // cap of the above
 	rareNameDF     = 2    // stories using a name for it to be rare
+	factBonus      = 0.06 // per fact both name with one value, on the same day
 	sameCycle      = 36 * time.Hour
 	dayTolerance   = 1 // event days may differ by this (zones, late-night reports)
 )
@@ -604,6 +605,10 @@ func (g *Grouper) score(s *story, f *features, w *weigher) float64 {
 		if sameTime(f, m) {
 			rare := max(g.rareShared(f.titleNames, m.names), g.rareShared(f.names, m.titleNames))
 			sc += math.Min(maxRareBonus, rareNameBonus*float64(rare))
+			sc += factBonus * float64(v.agreeingFacts(f, m))
+			if (f.day == 0 || m.day == 0) && f.kind == m.kind && !followUp(f.kind) {
+				sc += sameDayBonus / 2 // one kind of act within a news cycle
+			}
 		}
 		switch {
 		case (f.kind == kindStatement) != (m.kind == kindStatement):

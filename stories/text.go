@@ -8,15 +8,16 @@ import (
 
 // word is one token of a text, as written and as a canonical term.
 type word struct {
-	raw      string // as written
-	lower    string
-	upper    bool // starts with a capital letter
-	caps     bool // all capitals ("US", "JCS")
-	digits   bool // a number
-	initial  bool // first word of a sentence
-	quoted   bool // opens a quotation
-	sentence int  // index of the sentence it is in
-	end      int  // byte offset just past the word in the text
+	raw        string // as written
+	lower      string
+	upper      bool // starts with a capital letter
+	caps       bool // all capitals ("US", "JCS")
+	digits     bool // a number
+	initial    bool // first word of a sentence
+	quoted     bool // opens a quotation
+	possessive bool // followed by "'s": "Libya's Sharara" is two names
+	sentence   int  // index of the sentence it is in
+	end        int  // byte offset just past the word in the text
 }
 
 // splitWords cuts text into words. Letters and digits make words; a number
@@ -64,6 +65,9 @@ func splitWords(text string) []word {
 		}
 		raw := text[start:i]
 		if raw == "s" && start > 0 && (text[start-1] == '\'' || strings.HasSuffix(text[:start], "’")) {
+			if len(out) > 0 {
+				out[len(out)-1].possessive = true
+			}
 			continue // possessive
 		}
 		first, _ := utf8.DecodeRuneInString(raw)

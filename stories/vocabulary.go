@@ -350,3 +350,15 @@ func followUp(k kind) bool { return k == kindOther || k == kindReaction || k == 
 func (v *Vocabulary) conflict(a, b kind) bool {
 	return a != b && !followUp(a) && !followUp(b) && v.also[a]&(1<<b) == 0
 }
+
+// agreeingFacts counts the facts two reports both name with a shared value
+// (the same sanctions package, the same sea).
+func (v *Vocabulary) agreeingFacts(a, b *features) int {
+	n := 0
+	for k := range v.facts {
+		if a.facts[k]&b.facts[k] != 0 {
+			n++
+		}
+	}
+	return n
+}
