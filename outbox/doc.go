@@ -10,11 +10,11 @@
 //     or refused it for good (failed). Nothing is dropped on a transient error.
 //   - Each channel has its own worker, so a slow or broken channel holds no
 //     other back. A channel's posts go out by priority (urgent alerts, then
-//     alerts and notices, then info alerts, then digests and edits), oldest
-//     first within a priority, in the order PendingPosts reads them; a post
-//     written while a batch is being sent is looked at after the post in
-//     hand (Notify), so no backlog, however long, delays an urgent alert by
-//     more than one send. A post being retried is not overtaken by a post
+//     alerts and notices, then info alerts and folds, then digests and
+//     edits), oldest first within a priority, in the order PendingPosts
+//     reads them; a post written while a batch is being sent is looked at
+//     after the post in hand (Notify), so no backlog, however long, delays
+//     an urgent alert by more than one send. A post being retried is not overtaken by a post
 //     of its priority. An update is never sent before the post it edits.
 //     Posts held by quiet hours wait while later, unheld posts (urgent
 //     alerts) go out.
