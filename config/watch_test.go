@@ -50,7 +50,12 @@ func TestWatch(t *testing.T) {
 	deadline := time.After(10 * time.Second)
 wait:
 	for i := 0; ; i++ {
-		writeFile(t, path, twoFeeds+"# save "+string(rune('a'+i%26))+"\n")
+		// Saved atomically: a plain rewrite truncates first, and on a busy
+		// machine the watcher may see the empty file hold still for a tick.
+		writeFile(t, path+".tmp", twoFeeds+"# save "+string(rune('a'+i%26))+"\n")
+		if err := os.Rename(path+".tmp", path); err != nil {
+			t.Fatal(err)
+		}
 		select {
 		case got = <-reloads:
 			break wait
