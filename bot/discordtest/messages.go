@@ -633,7 +633,7 @@ func (s *Server) handleGatewayBot(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) wsURL() string {
-	return "ws://" + s.http.Listener.Addr().String() + "/gateway"
+	return "ws://" + s.addr() + "/gateway"
 }
 
 // PostAs adds a message by another user (a person in the channel), as if

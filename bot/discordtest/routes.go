@@ -1,10 +1,10 @@
 package discordtest
 
 import (
+	"bytes"
 	"encoding/json"
 	"math"
 	"net/http"
-	"net/http/httptest"
 	"strconv"
 	"strings"
 	"time"
@@ -68,8 +68,13 @@ func needsAuth(route string) bool {
 // injected faults, the global limit — buffers the answer so that a fault can
 // drop it after the action took place, and records the request.
 func (s *Server) serveAPI(w http.ResponseWriter, r *http.Request, mux http.Handler) {
+	if !s.begin() {
+		http.Error(w, "closing", http.StatusServiceUnavailable)
+		return
+	}
+	defer s.inFlight.Done()
 	route := apiRoute(r.URL.Path)
-	rec := httptest.NewRecorder()
+	rec := newBuffered()
 	f := s.takeFault(r.Method, route)
 	drop := false
 	faultName := ""
@@ -109,8 +114,30 @@ func (s *Server) serveAPI(w http.ResponseWriter, r *http.Request, mux http.Handl
 	for k, v := range rec.Header() {
 		w.Header()[k] = v
 	}
-	w.WriteHeader(rec.Code)
-	_, _ = w.Write(rec.Body.Bytes())
+	w.WriteHeader(rec.code)
+	_, _ = w.Write(rec.body.Bytes())
+}
+
+// buffered holds an answer until serveAPI decides whether to send it.
+type buffered struct {
+	header http.Header
+	code   int
+	body   bytes.Buffer
+}
+
+func newBuffered() *buffered { return &buffered{header: http.Header{}} }
+
+func (b *buffered) Header() http.Header { return b.header }
+
+func (b *buffered) WriteHeader(code int) {
+	if b.code == 0 {
+		b.code = code
+	}
+}
+
+func (b *buffered) Write(p []byte) (int, error) {
+	b.WriteHeader(http.StatusOK)
+	return b.body.Write(p)
 }
 
 func (s *Server) authorized(r *http.Request) bool {
@@ -122,11 +149,12 @@ func (s *Server) authorized(r *http.Request) bool {
 	return s.opts.Token == "" || tok == s.opts.Token
 }
 
-func (s *Server) record(method, route string, rec *httptest.ResponseRecorder, fault string) {
-	req := Request{Method: method, Path: route, Status: rec.Code, Fault: fault, At: time.Now()}
-	if rec.Code >= 400 {
+func (s *Server) record(method, route string, rec *buffered, fault string) {
+	rec.WriteHeader(http.StatusOK) // an answer with no body is a 200
+	req := Request{Method: method, Path: route, Status: rec.code, Fault: fault, At: time.Now()}
+	if rec.code >= 400 {
 		var e apiError
-		if json.Unmarshal(rec.Body.Bytes(), &e) == nil {
+		if json.Unmarshal(rec.body.Bytes(), &e) == nil {
 			req.Code = e.Code
 		}
 	}

@@ -7,11 +7,9 @@ import (
 	"math/rand/v2"
 	"net"
 	"net/http"
-	"net/http/httptest"
 	"strconv"
 	"strings"
 	"sync"
-	"testing"
 	"time"
 
 	"github.com/bwmarrin/discordgo"
@@ -76,7 +74,11 @@ func (o *Options) defaults() {
 // Server is a running fake Discord. All methods are safe for concurrent use.
 type Server struct {
 	opts      Options
-	http      *httptest.Server
+	listener  net.Listener
+	http      *http.Server
+	flightMu  sync.Mutex
+	closing   bool           // set by Close: no new REST request is answered
+	inFlight  sync.WaitGroup // REST requests being answered; Close waits for them
 	transport *http.Transport
 	done      chan struct{}
 	closeOnce sync.Once
@@ -122,15 +124,25 @@ type Request struct {
 	At     time.Time
 }
 
-// New starts a fake that is closed when the test ends.
-func New(tb testing.TB, opts Options) *Server {
+// Cleaner is the part of testing.TB that New uses. It is declared here so
+// that the fake, which the demo links into the binary, does not import the
+// testing package.
+type Cleaner interface {
+	Helper()
+	Cleanup(func())
+}
+
+// New starts a fake that is closed when the test ends (pass the test's
+// testing.TB).
+func New(tb Cleaner, opts Options) *Server {
 	tb.Helper()
 	s := NewServer(opts)
 	tb.Cleanup(s.Close)
 	return s
 }
 
-// NewServer starts a fake; the caller must Close it.
+// NewServer starts a fake on 127.0.0.1; the caller must Close it. It panics
+// if no loopback port can be had, as a test server would.
 func NewServer(opts Options) *Server {
 	opts.defaults()
 	s := &Server{
@@ -147,7 +159,13 @@ func NewServer(opts Options) *Server {
 		byToken:      map[string]*Interaction{},
 	}
 	s.gw.init()
-	s.http = httptest.NewServer(s.routes())
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		panic(fmt.Sprintf("discordtest: listen on loopback: %v", err))
+	}
+	s.listener = ln
+	s.http = &http.Server{Handler: s.routes(), ReadHeaderTimeout: 10 * time.Second}
+	go func() { _ = s.http.Serve(ln) }()
 	s.transport = &http.Transport{
 		DialContext:         (&net.Dialer{Timeout: 5 * time.Second}).DialContext,
 		MaxIdleConnsPerHost: 64,
@@ -160,14 +178,31 @@ func (s *Server) Close() {
 	s.closeOnce.Do(func() {
 		close(s.done)
 		s.gw.closeAll()
-		s.http.CloseClientConnections()
-		s.http.Close()
+		s.flightMu.Lock()
+		s.closing = true
+		s.flightMu.Unlock()
+		_ = s.http.Close() // closes the listener and every connection not hijacked
+		s.inFlight.Wait()
 		s.transport.CloseIdleConnections()
 	})
 }
 
 // URL is the fake's base URL, http://127.0.0.1:port.
-func (s *Server) URL() string { return s.http.URL }
+func (s *Server) URL() string { return "http://" + s.addr() }
+
+// begin counts a REST request in flight, or reports false once Close began.
+func (s *Server) begin() bool {
+	s.flightMu.Lock()
+	defer s.flightMu.Unlock()
+	if s.closing {
+		return false
+	}
+	s.inFlight.Add(1)
+	return true
+}
+
+// addr is the fake's host:port.
+func (s *Server) addr() string { return s.listener.Addr().String() }
 
 // ApplicationID is the application id the fake reports.
 func (s *Server) ApplicationID() string { return s.opts.ApplicationID }
@@ -207,12 +242,12 @@ var discordHosts = map[string]bool{
 
 func (rw rewriter) RoundTrip(req *http.Request) (*http.Response, error) {
 	host := req.URL.Hostname()
-	if !discordHosts[host] && req.URL.Host != rw.s.http.Listener.Addr().String() {
+	if !discordHosts[host] && req.URL.Host != rw.s.addr() {
 		return nil, fmt.Errorf("discordtest: refusing request to %s (not a Discord host)", req.URL.Host)
 	}
 	r2 := req.Clone(req.Context())
 	r2.URL.Scheme = "http"
-	r2.URL.Host = rw.s.http.Listener.Addr().String()
+	r2.URL.Host = rw.s.addr()
 	r2.Host = r2.URL.Host
 	return rw.s.transport.RoundTrip(r2)
 }
