@@ -91,6 +91,7 @@ type Statement struct {
 	Genres     []string
 	Speech     []string
 	Pledges    []string
+	Appeals    []string // speech that is a reaction from anyone but a voice: "US, UK urge Iran to release..."
 	Voices     []string
 	PledgeKind string
 }
@@ -154,6 +155,7 @@ func (d *decoder) vocabulary(t *table, inConfig bool) *Vocabulary {
 		d.terms(st, "genres", &v.Statement.Genres)
 		d.terms(st, "speech", &v.Statement.Speech)
 		d.terms(st, "pledges", &v.Statement.Pledges)
+		d.terms(st, "appeals", &v.Statement.Appeals)
 		d.terms(st, "voices", &v.Statement.Voices)
 		if n := st.str("pledge_kind", &v.Statement.PledgeKind); n != nil {
 			found := false

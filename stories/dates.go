@@ -122,6 +122,8 @@ func eventMention(text string, published time.Time, loc *time.Location) (mention
 			continue
 		}
 		switch {
+		case plannedDay(text, m.start):
+			continue // "restart expected Saturday" is no event yet
 		case m.prec == precDay && reportDay(text, m.start) && !possessive(text, m.end):
 			if report == nil {
 				report = m
@@ -144,6 +146,28 @@ func eventMention(text string, published time.Time, loc *time.Location) (mention
 // reportVerbs say when something was made known, not when it happened.
 var reportVerbs = toSet(`said say says reported reports announced announces disclosed discloses revealed reveals
 confirmed confirms told stated added noted published publishes released acknowledged admitted`)
+
+// futureWords mark a day something is planned or expected for.
+var futureWords = toSet(`expected expects expect due scheduled planned will would slated`)
+
+// plannedDay tells whether the date expression at start is the day of a
+// plan or an expectation: "restart expected Saturday", "will hold talks on
+// Friday", "capacity to return on 20 February". It reads the four words
+// before the expression, within its sentence.
+func plannedDay(text string, start int) bool {
+	words := strings.Fields(text[max(0, start-60):start])
+	for k := len(words) - 1; k >= 0 && k >= len(words)-4; k-- {
+		raw := words[k]
+		if k < len(words)-1 && strings.ContainsAny(raw[len(raw)-1:], ".;:!?") {
+			return false
+		}
+		w := strings.ToLower(strings.Trim(raw, ",.;:\"'“”‘’()"))
+		if futureWords[w] || (w == "return" || w == "resume" || w == "reopen" || w == "restart") && k > 0 && strings.EqualFold(words[k-1], "to") {
+			return true
+		}
+	}
+	return false
+}
 
 // possessive tells whether a date expression ending at end is followed by
 // "'s": "Friday's attack" names an event, not when it was told.

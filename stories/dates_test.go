@@ -144,6 +144,8 @@ func TestEventDate(t *testing.T) {
 		{"the incident, not its disclosure", "The military fired warning shots as soldiers crossed the border last week, the JCS said Monday. They crossed at 2 p.m. on Friday.", sat, "2026-11-20"},
 		{"the report's day when nothing else", "Seoul's spy agency said Thursday that troops were moving.", sat, "2026-11-19"},
 		{"a day's event is no report", "The rebels have not claimed Friday's attack, unlike Tuesday's.", sat, "2026-11-20"},
+		{"a plan is no event", "The plant halted on Thursday; the operator said a restart was expected Saturday.", sat, "2026-11-19"},
+		{"only a plan: no day", "Capacity is expected to return on Saturday.", sat, ""},
 		{"dateline is the filing date", "Pyongyang, November 21 (KCNA) -- The Missile Administration on November 20 conducted a test-fire.", sat, "2026-11-20"},
 		{"Yonhap dateline", "SEOUL, Nov. 21 (Yonhap) -- North Korea fired a ballistic missile on Friday.", sat, "2026-11-20"},
 		{"an end bound is a fallback", "The drills run until Tuesday.", sat, "2026-11-24"},

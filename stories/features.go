@@ -526,6 +526,9 @@ func (v *Vocabulary) kindOf(ts, all []term) kind {
 			if speaker && i <= speechSpan && !object && !talks {
 				return kindStatement
 			}
+			if !speaker && v.appeals[t.surface] && i <= speechSpan && !talks {
+				return kindReaction // "US, UK urge Iran to release the tanker"
+			}
 			if !speaker && v.pledgeVerbs[t.surface] && v.pledgeKind != 0 {
 				if i+1 < len(ts) && ts[i+1].text == "to" {
 					pledged = true // "agree to raise output" is the raise

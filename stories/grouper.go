@@ -548,14 +548,14 @@ func (v *Vocabulary) vetoed(s *story, f *features) bool {
 		}
 	}
 	if f.day != 0 && len(days) > 0 && dated {
-		near := false
+		near, after := false, false
 		for _, d := range days {
-			if abs32(d-f.day) <= dayTolerance {
-				near = true
-				break
-			}
+			near = near || abs32(d-f.day) <= dayTolerance
+			after = after || f.day > d
 		}
-		if !near {
+		// A follow-up (a reaction, an analysis) names its own, later day:
+		// only one that names a day before the event's is another event.
+		if !near && !(followUp(f.kind) && f.kind != kindOther && after) {
 			return true
 		}
 	}

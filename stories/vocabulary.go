@@ -62,7 +62,7 @@ type Vocabulary struct {
 	also      []uint64   // by kind: bit k, reports of it and of kind k may be one event
 	acts      []act
 
-	statementVerbs, statementGenres, speechVerbs, pledgeVerbs, voices map[string]bool
+	statementVerbs, statementGenres, speechVerbs, pledgeVerbs, appeals, voices map[string]bool
 	pledgeKind                                                        kind
 }
 
@@ -156,7 +156,7 @@ func compile(parts []*config.Vocabulary) (*Vocabulary, error) {
 		common: map[string]bool{}, commonIDs: map[uint32]bool{}, actors: map[string]bool{},
 		objects: map[string]bool{}, nameHeads: map[string]bool{}, knownNames: map[string]string{},
 		statementVerbs: map[string]bool{}, statementGenres: map[string]bool{}, speechVerbs: map[string]bool{},
-		pledgeVerbs: map[string]bool{}, voices: map[string]bool{},
+		pledgeVerbs: map[string]bool{}, appeals: map[string]bool{}, voices: map[string]bool{},
 		kindNames: slices.Clone(config.BuiltinKinds), dated: make([]bool, len(config.BuiltinKinds)),
 		compat: make([][]string, len(config.BuiltinKinds)),
 	}
@@ -202,6 +202,7 @@ func compile(parts []*config.Vocabulary) (*Vocabulary, error) {
 		addAll(v.statementGenres, p.Statement.Genres)
 		addAll(v.speechVerbs, p.Statement.Speech)
 		addAll(v.pledgeVerbs, p.Statement.Pledges)
+		addAll(v.appeals, p.Statement.Appeals)
 		for _, w := range p.Statement.Voices {
 			v.voices[w] = true
 			v.voices[v.stem(w)] = true
