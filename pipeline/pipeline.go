@@ -51,6 +51,10 @@ import (
 // SummarySentences is how many sentences an alert's summary carries.
 const SummarySentences = 3
 
+// PruneInterval is how often, at most, storing new items prunes the story
+// window (stories with no report within the window leave it).
+const PruneInterval = time.Minute
+
 // Runtime is one configuration with its compiled rules and story
 // vocabulary. It is replaced whole on reload.
 type Runtime struct {
@@ -478,7 +482,7 @@ func (p *Pipeline) storedState(ctx context.Context, feed string, fallback model.
 // rebuilds the grouper's index: worth it a minute after stories were added,
 // or hourly so that old ones leave the window on quiet days.
 func (p *Pipeline) prune(now time.Time, added bool) {
-	if (added && now.Sub(p.pruned) > time.Minute) || now.Sub(p.pruned) > time.Hour {
+	if (added && now.Sub(p.pruned) > PruneInterval) || now.Sub(p.pruned) > time.Hour {
 		p.grouper.Prune(now)
 		p.pruned = now
 	}

@@ -79,9 +79,9 @@ func Replay(rt *Runtime, in io.Reader, out io.Writer, zone *time.Location) error
 	for _, i := range order {
 		it := &items[i]
 		rt.Prepare(it)
-		// The pipeline prunes once per poll; Add ignores stories outside
-		// the window anyway, so pruning hourly changes nothing but memory.
-		if it.Published.Sub(pruned) > time.Hour {
+		// Prune as the pipeline does after storing items (at most once a
+		// minute): pruned stories no longer weigh in the terms' rarity.
+		if it.Published.Sub(pruned) > PruneInterval {
 			g.Prune(it.Published)
 			pruned = it.Published
 		}

@@ -39,6 +39,11 @@ const (
 	maxRareBonus   = 0.30 // cap of the above
 	rareNameDF     = 2    // stories using a name for it to be rare
 	factBonus      = 0.06 // per fact both name with one value, on the same day
+	// idfPrior is how many stories the window is taken to hold besides its
+	// own when terms are weighed: a quiet window of a few dozen stories
+	// makes every word look rare and every weight alike; a busy desk's
+	// window holds thousands, where the prior is small.
+	idfPrior = 200
 	sameCycle      = 36 * time.Hour
 	dayTolerance   = 1 // event days may differ by this (zones, late-night reports)
 )
@@ -667,7 +672,7 @@ type weigher struct {
 }
 
 func (g *Grouper) weigher() *weigher {
-	return &weigher{g: g, n: float64(len(g.byID)), cache: map[uint32]float64{}}
+	return &weigher{g: g, n: float64(len(g.byID)) + idfPrior, cache: map[uint32]float64{}}
 }
 
 func (w *weigher) weight(t uint32) float64 {

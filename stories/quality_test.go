@@ -154,11 +154,15 @@ func groupAll(set []labelled, v *Vocabulary, zone *time.Location) (story, date [
 	story = make([]string, len(set))
 	final := map[string]model.Story{}
 	into := map[string]string{}
+	var pruned time.Time
 	for i := range set {
 		it := set[i].item
 		it.Text = summarize.Clean(it.Text)
 		it.Summary = summarize.Summarize(it.Title, it.Text, 3)
-		g.Prune(it.Published)
+		if it.Published.Sub(pruned) > time.Minute { // as pipeline.PruneInterval
+			g.Prune(it.Published)
+			pruned = it.Published
+		}
 		st, _ := g.Add(&it, set[i].zone)
 		story[i] = it.StoryID
 		final[st.ID] = st

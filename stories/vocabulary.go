@@ -63,7 +63,7 @@ type Vocabulary struct {
 	acts      []act
 
 	statementVerbs, statementGenres, speechVerbs, pledgeVerbs, appeals, voices map[string]bool
-	pledgeKind                                                        kind
+	pledgeKind                                                                 kind
 }
 
 // fact is one compiled fact: term → bit set of its values.

@@ -122,11 +122,15 @@ func groupDirectly(t *testing.T, cfgPath string, recs []labelledset.Record, zone
 	}
 	g := stories.NewGrouperWith(72*time.Hour, v)
 	final := map[string]model.Story{}
+	var pruned time.Time
 	for _, r := range recs {
 		it := r.Item
 		it.Text = summarize.Clean(it.Text)
 		it.Summary = summarize.Summarize(it.Title, it.Text, pipeline.SummarySentences)
-		g.Prune(it.Published)
+		if it.Published.Sub(pruned) > pipeline.PruneInterval {
+			g.Prune(it.Published)
+			pruned = it.Published
+		}
 		st, _ := g.Add(&it, r.Zone)
 		story = append(story, it.StoryID)
 		final[st.ID] = st
