@@ -43,9 +43,9 @@ const (
 	// own when terms are weighed: a quiet window of a few dozen stories
 	// makes every word look rare and every weight alike; a busy desk's
 	// window holds thousands, where the prior is small.
-	idfPrior = 200
-	sameCycle      = 36 * time.Hour
-	dayTolerance   = 1 // event days may differ by this (zones, late-night reports)
+	idfPrior     = 200
+	sameCycle    = 36 * time.Hour
+	dayTolerance = 1 // event days may differ by this (zones, late-night reports)
 )
 
 // Grouper assigns items to stories within a sliding window. It is safe for
