@@ -4,8 +4,9 @@
 // Rules: Store is the contract every backend implements (storage/sqlite, the
 // embedded default; storage/postgres, for several replicas), and
 // storage/storagetest is the conformance suite each backend must pass. An item
-// and the posts it causes are written in one transaction (SaveItem), so a crash
-// never leaves an alert without its item or an item whose alert was lost.
+// and the posts it causes are written in one transaction (SaveItem, or
+// SaveItems for a batch of them), so a crash never leaves an alert without its
+// item or an item whose alert was lost.
 // Backends never interpret content; they store and return it.
 package storage
 
@@ -31,6 +32,13 @@ type Store interface {
 	// when an item with the same Key is already stored, e.g. by another
 	// replica. It sets item.ID.
 	SaveItem(ctx context.Context, item *model.Item, story *model.Story, posts []model.Post) (bool, error)
+	// SaveItems stores a batch of new items in order, each with its story
+	// and posts, as SaveItem does for one, in one transaction for the whole
+	// batch. saved[i] is false when batch[i]'s key is already stored: none
+	// of batch[i] (item, story state, posts) is written then, and the rest
+	// of the batch is. On error nothing is written. It sets each saved
+	// item's ID.
+	SaveItems(ctx context.Context, batch []ItemWrite) (saved []bool, err error)
 	// AddPosts adds posts that belong to no new item (digests, notices).
 	AddPosts(ctx context.Context, posts []model.Post) error
 
@@ -84,6 +92,14 @@ type Store interface {
 	SetMeta(ctx context.Context, key, value string) error
 
 	Close() error
+}
+
+// ItemWrite is one new item with the story it joined (nil for none) and
+// the posts it causes.
+type ItemWrite struct {
+	Item  *model.Item
+	Story *model.Story
+	Posts []model.Post
 }
 
 // Query narrows a lookup. Zero values mean "no limit" except Limit, where

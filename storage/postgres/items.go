@@ -42,36 +42,56 @@ func (s *Store) KnownKeys(ctx context.Context, keys []string) (map[string]bool, 
 // transaction; it returns false and writes nothing when the key is stored,
 // also when another replica stores it at the same moment.
 func (s *Store) SaveItem(ctx context.Context, item *model.Item, story *model.Story, posts []model.Post) (bool, error) {
-	if item.Key == "" {
-		return false, errors.New("save item: empty key")
+	saved, err := s.SaveItems(ctx, []storage.ItemWrite{{Item: item, Story: story, Posts: posts}})
+	return err == nil && saved[0], err
+}
+
+// SaveItems stores a batch of new items with their stories and posts in one
+// transaction. An item whose key is stored, also by another replica at the
+// same moment, is skipped with its story state and posts. A story several
+// saved items joined is written once, as the last of them left it.
+func (s *Store) SaveItems(ctx context.Context, batch []storage.ItemWrite) ([]bool, error) {
+	if err := backend.CheckBatch(batch, s.now().UTC()); err != nil {
+		return nil, err
 	}
-	if err := backend.CheckItem(item, story); err != nil {
-		return false, fmt.Errorf("save item: %w", err)
-	}
-	if err := backend.PreparePosts(posts, s.now().UTC()); err != nil {
-		return false, fmt.Errorf("save item %s: %w", item.Key, err)
-	}
-	var id int64
+	ids := make([]int64, len(batch))
+	saved := make([]bool, len(batch))
 	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
-		var err error
-		if id, err = insertItem(ctx, tx, item); err != nil || id == 0 {
+		for i, w := range batch {
+			var err error
+			if ids[i], err = insertItem(ctx, tx, w.Item); err != nil {
+				return fmt.Errorf("save item %s: %w", w.Item.Key, err)
+			}
+			saved[i] = ids[i] != 0
+		}
+		stories, err := backend.LastStoryWrites(batch, saved)
+		if err != nil {
 			return err
 		}
-		if story != nil {
-			if err := upsertStory(ctx, tx, story); err != nil {
-				return err
+		for _, i := range stories {
+			if err := upsertStory(ctx, tx, batch[i].Story); err != nil {
+				return fmt.Errorf("save item %s: %w", batch[i].Item.Key, err)
 			}
 		}
-		return insertPosts(ctx, tx, posts)
+		for i, w := range batch {
+			if !saved[i] {
+				continue
+			}
+			if err := insertPosts(ctx, tx, w.Posts); err != nil {
+				return fmt.Errorf("save item %s: %w", w.Item.Key, err)
+			}
+		}
+		return nil
 	})
 	if err != nil {
-		return false, fmt.Errorf("save item %s: %w", item.Key, err)
+		return nil, fmt.Errorf("save items: %w", err)
 	}
-	if id == 0 {
-		return false, nil
+	for i, w := range batch {
+		if saved[i] {
+			w.Item.ID = ids[i]
+		}
 	}
-	item.ID = id
-	return true, nil
+	return saved, nil
 }
 
 // insertItemSQL adds an item and its topics in one statement, indexing its

@@ -52,37 +52,59 @@ func (s *Store) KnownKeys(ctx context.Context, keys []string) (map[string]bool, 
 // SaveItem stores a new item, upserts its story and adds its posts in one
 // transaction; it returns false and writes nothing when the key is stored.
 func (s *Store) SaveItem(ctx context.Context, item *model.Item, story *model.Story, posts []model.Post) (bool, error) {
-	if item.Key == "" {
-		return false, errors.New("save item: empty key")
-	}
-	if err := backend.CheckItem(item, story); err != nil {
-		return false, fmt.Errorf("save item: %w", err)
-	}
-	if err := backend.PreparePosts(posts, s.now().UTC()); err != nil {
-		return false, fmt.Errorf("save item %s: %w", item.Key, err)
+	saved, err := s.SaveItems(ctx, []storage.ItemWrite{{Item: item, Story: story, Posts: posts}})
+	return err == nil && saved[0], err
+}
+
+// SaveItems stores a batch of new items with their stories and posts in one
+// transaction. An item whose key is stored is skipped with its story state
+// and posts. A story several saved items joined is written once, as the
+// last of them left it (each item's story is the whole story as it then was).
+func (s *Store) SaveItems(ctx context.Context, batch []storage.ItemWrite) ([]bool, error) {
+	if err := backend.CheckBatch(batch, s.now().UTC()); err != nil {
+		return nil, err
 	}
 	tx, err := s.write.BeginTx(ctx, nil)
 	if err != nil {
-		return false, fmt.Errorf("save item %s: %w", item.Key, err)
+		return nil, fmt.Errorf("save items: %w", err)
 	}
 	defer tx.Rollback()
-	id, err := insertItem(ctx, tx, item)
-	if err != nil || id == 0 {
-		return false, err
-	}
-	if story != nil {
-		if err := upsertStory(ctx, tx, story); err != nil {
-			return false, fmt.Errorf("save item %s: %w", item.Key, err)
+	ids := make([]int64, len(batch))
+	for i, w := range batch {
+		if ids[i], err = insertItem(ctx, tx, w.Item); err != nil {
+			return nil, fmt.Errorf("save item %s: %w", w.Item.Key, err)
 		}
 	}
-	if err := insertPosts(ctx, tx, posts); err != nil {
-		return false, fmt.Errorf("save item %s: %w", item.Key, err)
+	saved := make([]bool, len(batch))
+	for i := range batch {
+		saved[i] = ids[i] != 0
+	}
+	stories, err := backend.LastStoryWrites(batch, saved)
+	if err != nil {
+		return nil, err
+	}
+	for _, i := range stories {
+		if err := upsertStory(ctx, tx, batch[i].Story); err != nil {
+			return nil, fmt.Errorf("save item %s: %w", batch[i].Item.Key, err)
+		}
+	}
+	for i, w := range batch {
+		if !saved[i] {
+			continue
+		}
+		if err := insertPosts(ctx, tx, w.Posts); err != nil {
+			return nil, fmt.Errorf("save item %s: %w", w.Item.Key, err)
+		}
 	}
 	if err := tx.Commit(); err != nil {
-		return false, fmt.Errorf("save item %s: %w", item.Key, err)
+		return nil, fmt.Errorf("save items: %w", err)
 	}
-	item.ID = id
-	return true, nil
+	for i, w := range batch {
+		if saved[i] {
+			w.Item.ID = ids[i]
+		}
+	}
+	return saved, nil
 }
 
 // insertItem adds the item, its topics and its full-text entry; it returns

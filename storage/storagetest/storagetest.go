@@ -28,6 +28,8 @@ func Run(t *testing.T, open func(t *testing.T) storage.Store) {
 		{"SaveItemAtomic", testSaveItemAtomic},
 		{"SaveItemRefusesBadText", testSaveItemRefusesBadText},
 		{"SaveItemConcurrent", testSaveItemConcurrent},
+		{"SaveItems", testSaveItems},
+		{"SaveItemsAtomic", testSaveItemsAtomic},
 		{"StoryUpsert", testStoryUpsert},
 		{"Latest", testLatest},
 		{"Search", testSearch},
@@ -293,6 +295,136 @@ func testSaveItemConcurrent(t *testing.T, s storage.Store) {
 	pending, err := s.PendingPosts(ctx, "alerts", 1000)
 	if err != nil || len(pending) != items {
 		t.Fatalf("pending posts = %d, %v; want %d (one per stored item)", len(pending), err, items)
+	}
+}
+
+// testSaveItems: a batch is stored in order in one call; a write whose key
+// is already stored is skipped whole (item, story state, posts) while the
+// rest of the batch is stored; a story two items joined ends as the last
+// saved write left it.
+func testSaveItems(t *testing.T, s storage.Store) {
+	ctx := context.Background()
+	stored := newItem("stored", "yonhap", day(0), "missiles")
+	save(t, s, &stored, nil)
+
+	a := newItem("a", "yonhap", day(1), "missiles")
+	b := newItem("b", "kcna", day(1).Add(time.Minute), "missiles")
+	dup := newItem("stored", "yonhap", day(1).Add(2*time.Minute), "drills")
+	c := newItem("c", "yonhap", day(1).Add(3*time.Minute))
+	storyA := newStory("story-ab", a, day(1), "missiles")
+	storyAB := storyA
+	storyAB.Sources = append(append([]model.Source(nil), storyA.Sources...), model.Source{Feed: b.Feed, Title: b.Title, Link: b.Link, Published: b.Published})
+	storyAB.Updated = b.Published
+	// The duplicate claims to add a third source: that state must not be written.
+	storyDup := storyAB
+	storyDup.Sources = append(append([]model.Source(nil), storyAB.Sources...), model.Source{Feed: dup.Feed, Title: dup.Title, Link: dup.Link, Published: dup.Published})
+	storyDup.Updated = dup.Published
+	batch := []storage.ItemWrite{
+		{Item: &a, Story: &storyA, Posts: []model.Post{newPost("pa", "alerts", day(1))}},
+		{Item: &b, Story: &storyAB, Posts: []model.Post{newPost("pb", "alerts", day(1))}},
+		{Item: &dup, Story: &storyDup, Posts: []model.Post{newPost("pdup", "alerts", day(1))}},
+		{Item: &c, Posts: nil},
+	}
+	saved, err := s.SaveItems(ctx, batch)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []bool{true, true, false, true}; !reflect.DeepEqual(saved, want) {
+		t.Fatalf("saved = %v, want %v", saved, want)
+	}
+	if a.ID == 0 || b.ID <= a.ID || c.ID <= b.ID || dup.ID != 0 {
+		t.Errorf("ids a=%d b=%d c=%d dup=%d: want increasing in batch order, none for the duplicate", a.ID, b.ID, c.ID, dup.ID)
+	}
+	for _, it := range []model.Item{a, b, c} {
+		if got, err := s.ItemByLink(ctx, it.Link); err != nil || !reflect.DeepEqual(got, storedItem(it)) {
+			t.Fatalf("item %s: got %#v, %v", it.Key, got, err)
+		}
+	}
+	if got, err := s.Story(ctx, "story-ab"); err != nil || !reflect.DeepEqual(got, storedStory(storyAB)) {
+		t.Fatalf("story after the batch:\n got %#v, %v\nwant %#v", got, err, storedStory(storyAB))
+	}
+	pending, err := s.PendingPosts(ctx, "alerts", 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ids := postIDs(pending); !sameStrings(ids, []string{"pa", "pb"}) {
+		t.Fatalf("pending = %v, want [pa pb] (not the duplicate's post)", ids)
+	}
+	if got, err := s.Latest(ctx, storage.Query{Topic: "drills"}); err != nil || len(got) != 0 {
+		t.Fatalf("the duplicate's topics were stored: %v, %v", itemKeys(got), err)
+	}
+	if got, err := s.Search(ctx, "Report c", storage.Query{}); err != nil || len(got) != 1 || got[0].Key != c.Key {
+		t.Fatalf("search for the batch's last item = %v, %v", itemKeys(got), err)
+	}
+
+	// A batch of many items: all stored, each found.
+	var big []storage.ItemWrite
+	var keys []string
+	for i := range 450 {
+		it := newItem(fmt.Sprintf("big-%d", i), "wire", day(2).Add(time.Duration(i)*time.Second), "missiles")
+		st := newStory(fmt.Sprintf("big-story-%d", i%7), it, day(2), "missiles")
+		big = append(big, storage.ItemWrite{Item: &it, Story: &st, Posts: []model.Post{newPost(fmt.Sprintf("big-p-%d", i), "wire-alerts", day(2))}})
+		keys = append(keys, it.Key)
+	}
+	saved, err = s.SaveItems(ctx, big)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, ok := range saved {
+		if !ok {
+			t.Fatalf("big batch: write %d not saved", i)
+		}
+	}
+	if known, err := s.KnownKeys(ctx, keys); err != nil || len(known) != len(keys) {
+		t.Fatalf("big batch: %d of %d keys known, %v", len(known), len(keys), err)
+	}
+	if pending, err := s.PendingPosts(ctx, "wire-alerts", 1000); err != nil || len(pending) != len(keys) {
+		t.Fatalf("big batch: %d pending posts, %v; want %d", len(pending), err, len(keys))
+	}
+	if saved, err := s.SaveItems(ctx, nil); err != nil || len(saved) != 0 {
+		t.Fatalf("empty batch: %v, %v", saved, err)
+	}
+}
+
+// testSaveItemsAtomic: when any write of a batch fails, nothing of the
+// batch is written, and the same batch saves cleanly once fixed.
+func testSaveItemsAtomic(t *testing.T, s storage.Store) {
+	ctx := context.Background()
+	first := newItem("1", "yonhap", day(0))
+	save(t, s, &first, nil, newPost("p1", "alerts", day(0)))
+
+	a := newItem("a", "yonhap", day(1), "missiles")
+	b := newItem("b", "yonhap", day(1), "missiles")
+	st := newStory("story-a", a, day(1), "missiles")
+	batch := []storage.ItemWrite{
+		{Item: &a, Story: &st, Posts: []model.Post{newPost("pa", "alerts", day(1))}},
+		{Item: &b, Posts: []model.Post{newPost("p1", "alerts", day(1))}}, // p1 is stored: the batch must roll back
+	}
+	if saved, err := s.SaveItems(ctx, batch); err == nil {
+		t.Fatalf("SaveItems with a clashing post = %v, nil; want an error", saved)
+	}
+	if known, err := s.KnownKeys(ctx, []string{a.Key, b.Key}); err != nil || len(known) != 0 {
+		t.Fatalf("items stored despite the failed batch: %v, %v", known, err)
+	}
+	if _, err := s.Story(ctx, st.ID); !errors.Is(err, storage.ErrNotFound) {
+		t.Fatalf("story stored despite the failed batch: %v", err)
+	}
+	if _, err := s.Post(ctx, "pa"); !errors.Is(err, storage.ErrNotFound) {
+		t.Fatalf("post pa stored despite the failed batch: %v", err)
+	}
+	if a.ID != 0 {
+		t.Errorf("a failed batch set an item id: %d", a.ID)
+	}
+	// Text no backend can store, in a story, fails the batch too.
+	bad := st
+	bad.Title = "a\x00b"
+	if _, err := s.SaveItems(ctx, []storage.ItemWrite{{Item: &a, Story: &bad}}); err == nil {
+		t.Fatal("SaveItems with a NUL in a story title succeeded")
+	}
+	batch[1].Posts = []model.Post{newPost("pb", "alerts", day(1))}
+	saved, err := s.SaveItems(ctx, batch)
+	if err != nil || !reflect.DeepEqual(saved, []bool{true, true}) {
+		t.Fatalf("fixed batch = %v, %v", saved, err)
 	}
 }
 
