@@ -136,6 +136,7 @@ type Pipeline struct {
 	urlsChecked *config.Config           // the config whose feed URLs were last compared
 	poll        *pollFlood               // flood control of the poll being stored
 	floods      map[string]*channelFlood // flood control per channel name
+	planned     map[alertKey]model.Post  // alerts planned in the batch being stored
 }
 
 // New returns a pipeline over store with the given runtime. It loads the
@@ -521,45 +522,132 @@ func (p *Pipeline) notice(ctx context.Context, rt *Runtime, f config.Feed, st mo
 	return nil
 }
 
-// storeItems keeps the new items of one feed, oldest first, and returns how
-// many were stored and how many posts they caused. It runs under the commit lock.
+// storeBatch is how many new items one transaction stores: large enough
+// that a feed publishing thousands at once is stored in seconds, small
+// enough that the commit lock is never held long.
+const storeBatch = 200
+
+// storeItems keeps the new items of one feed, oldest first, in batches of
+// storeBatch, and returns how many were stored and how many posts they
+// caused. It runs under the commit lock.
 func (p *Pipeline) storeItems(ctx context.Context, rt *Runtime, f config.Feed, fresh []model.Item, matches [][]model.Match, postable bool) (int, int, error) {
-	var err error
 	added, posts := 0, 0
 	p.poll = newPollFlood(rt, f)
 	defer func() { p.poll = nil }()
-	for i := range fresh {
-		it := &fresh[i]
-		story, _ := p.grouper.Add(it, location(f, rt.Config))
-		var ps []model.Post
-		if postable && p.opts.Clock().Sub(it.Published) <= rt.Config.Polling.MaxItemAge {
-			if ps, err = p.plan(ctx, rt, *it, story, matches[i]); err != nil {
-				return added, posts, err
-			}
-		}
-		// Fold pages and notices go with the item that completes them.
-		extra := p.poll.take(rt, p.opts.Clock(), i == len(fresh)-1)
-		ps = append(ps, extra...)
-		ok, err := p.store.SaveItem(ctx, it, &story, ps)
-		if err == nil && !ok && len(extra) > 0 {
-			err = p.store.AddPosts(ctx, extra)
-		}
-		if err != nil || !ok {
-			// Another replica stored the item first, or the write failed:
-			// the grouper took in a source the database does not have.
-			if lerr := p.loadWindow(ctx, rt); lerr != nil && err == nil {
-				err = lerr
-			}
-		}
+	for start := 0; start < len(fresh); start += storeBatch {
+		end := min(start+storeBatch, len(fresh))
+		a, n, err := p.storeBatch(ctx, rt, f, fresh[start:end], matches[start:end], postable, end == len(fresh))
+		added, posts = added+a, posts+n
 		if err != nil {
-			return added, posts, fmt.Errorf("save item %s of feed %s: %w", it.Key, f.Name, err)
-		}
-		if ok {
-			added++
-			posts += len(ps)
+			return added, posts, err
 		}
 	}
 	return added, posts, nil
+}
+
+// alertKey names the alert of a story for a rule in a channel.
+type alertKey struct{ story, rule, channel string }
+
+// storeBatch groups and plans a batch of items and stores it in one
+// transaction. Alerts planned earlier in the batch are not stored yet when
+// later items of their story are planned, so plan finds them in p.planned.
+// last says the batch ends the poll (flood control writes all its folds).
+func (p *Pipeline) storeBatch(ctx context.Context, rt *Runtime, f config.Feed, fresh []model.Item, matches [][]model.Match, postable, last bool) (int, int, error) {
+	p.planned = map[alertKey]model.Post{}
+	defer func() { p.planned = nil }()
+	now := p.opts.Clock()
+	batch := make([]storage.ItemWrite, len(fresh))
+	stories := make([]model.Story, len(fresh))
+	extra := make([][]model.Post, len(fresh))
+	for i := range fresh {
+		it := &fresh[i]
+		stories[i], _ = p.grouper.Add(it, location(f, rt.Config))
+		var ps []model.Post
+		if postable && now.Sub(it.Published) <= rt.Config.Polling.MaxItemAge {
+			var err error
+			if ps, err = p.plan(ctx, rt, *it, stories[i], matches[i]); err != nil {
+				return 0, 0, p.forget(ctx, rt, err)
+			}
+			for _, post := range ps {
+				if post.Kind == model.PostAlert {
+					p.planned[alertKey{post.StoryID, post.Rule, post.Channel}] = post
+				}
+			}
+		}
+		// Fold pages and notices go with the item that completes them.
+		extra[i] = p.poll.take(rt, now, last && i == len(fresh)-1)
+		batch[i] = storage.ItemWrite{Item: it, Story: &stories[i], Posts: append(ps, extra[i]...)}
+	}
+	dropSupersededEdits(batch)
+	saved, err := p.store.SaveItems(ctx, batch)
+	if err != nil {
+		return 0, 0, p.forget(ctx, rt, fmt.Errorf("save %d items of feed %s: %w", len(batch), f.Name, err))
+	}
+	added, posts := 0, 0
+	for i, ok := range saved {
+		switch {
+		case ok:
+			added++
+			posts += len(batch[i].Posts)
+		case len(extra[i]) > 0:
+			// The item was stored before; the folds and notices it
+			// carried are not its own and must not be lost.
+			if err := p.store.AddPosts(ctx, extra[i]); err != nil {
+				return added, posts, p.forget(ctx, rt, err)
+			}
+			posts += len(extra[i])
+		}
+	}
+	if added < len(batch) {
+		// Another replica stored some items first: the grouper took in
+		// sources the database does not have.
+		if err := p.forget(ctx, rt, nil); err != nil {
+			return added, posts, err
+		}
+	}
+	return added, posts, nil
+}
+
+// forget rebuilds the grouper from storage after it took in items that were
+// not stored, and returns err (or the rebuild's error when err is nil).
+func (p *Pipeline) forget(ctx context.Context, rt *Runtime, err error) error {
+	if lerr := p.loadWindow(ctx, rt); lerr != nil && err == nil {
+		return lerr
+	}
+	return err
+}
+
+// dropSupersededEdits keeps, of the edits a batch makes to one message, only
+// the last: each carries the whole message as the story then stood, and
+// none was sent yet, so the earlier ones would only be overwritten.
+func dropSupersededEdits(batch []storage.ItemWrite) {
+	last := map[string][2]int{}
+	for i, w := range batch {
+		for j, post := range w.Posts {
+			if post.Kind == model.PostUpdate && post.ReplaceOf != "" {
+				last[post.ReplaceOf] = [2]int{i, j}
+			}
+		}
+	}
+	for i := range batch {
+		ps := batch[i].Posts[:0:0]
+		for j, post := range batch[i].Posts {
+			if post.Kind == model.PostUpdate && post.ReplaceOf != "" && last[post.ReplaceOf] != [2]int{i, j} {
+				continue
+			}
+			ps = append(ps, post)
+		}
+		batch[i].Posts = ps
+	}
+}
+
+// alertPostFor is storage's AlertPostFor that also sees the alerts planned
+// in the batch being stored.
+func (p *Pipeline) alertPostFor(ctx context.Context, storyID, rule, channel string) (model.Post, error) {
+	if post, ok := p.planned[alertKey{storyID, rule, channel}]; ok {
+		return post, nil
+	}
+	return p.store.AlertPostFor(ctx, storyID, rule, channel)
 }
 
 // newItems drops items already stored (and repeats within the batch), and

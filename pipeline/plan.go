@@ -81,7 +81,7 @@ func routes(cfg *config.Config, matches []model.Match) []route {
 }
 
 func (p *Pipeline) postFor(ctx context.Context, rt *Runtime, it model.Item, story model.Story, m model.Match, ch config.Channel, cooldown time.Duration, now time.Time) (model.Post, bool, error) {
-	prev, err := p.store.AlertPostFor(ctx, story.ID, m.Rule, ch.Name)
+	prev, err := p.alertPostFor(ctx, story.ID, m.Rule, ch.Name)
 	switch {
 	case errors.Is(err, storage.ErrNotFound):
 	case err != nil:
