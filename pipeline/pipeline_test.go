@@ -89,7 +89,7 @@ func writeConfig(t *testing.T, base string) *config.Config {
 
 // loadConfig loads a config from testdata after replacing each {{NAME}}
 // given in pairs (name, value).
-func loadConfig(t *testing.T, file string, pairs ...string) *config.Config {
+func loadConfig(t testing.TB, file string, pairs ...string) *config.Config {
 	t.Helper()
 	raw, err := os.ReadFile(file)
 	if err != nil {
@@ -310,4 +310,55 @@ func TestReloadDuringPoll(t *testing.T) {
 		t.Fatalf("cycle after the reload = %+v, want the new rule to post the new drill item once", st)
 	}
 	assertPending(t, store, 2)
+}
+
+// TestBatchedStoring: 450 new items of one story in one poll are stored in
+// batches; the story alerts once, and each batch edits the alert once with
+// the story as it then stood, instead of once per item.
+func TestBatchedStoring(t *testing.T) {
+	ctx := context.Background()
+	site := &feedSite{}
+	now := time.Now()
+	site.add("old", "Seoul stocks close higher", "The index rose.", now.Add(-time.Hour))
+	srv := httptest.NewServer(site)
+	defer srv.Close()
+	cfg := writeConfig(t, srv.URL)
+	cfg.Feeds = cfg.Feeds[:1]
+	clock := now
+	p, store := newPipeline(t, cfg, &clock)
+	if _, err := p.Cycle(ctx); err != nil {
+		t.Fatal(err)
+	}
+	const n = 450
+	for i := range n {
+		site.add(fmt.Sprintf("launch-%d", i), "North Korea fires ballistic missile into the sea", "North Korea launched a ballistic missile on Saturday, Seoul said.", now.Add(-time.Duration(n-i)*time.Second))
+	}
+	clock = now.Add(2 * time.Hour)
+	st, err := p.Cycle(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Batches of 200, 200 and 50: one alert, and one edit per batch.
+	if st.NewItems != n || st.Posts != 4 {
+		t.Fatalf("cycle = %+v, want %d new items and 4 posts (1 alert, 3 edits)", st, n)
+	}
+	posts := assertPending(t, store, 4)
+	alerts, edits := 0, 0
+	for _, post := range posts {
+		switch post.Kind {
+		case model.PostAlert:
+			alerts++
+		case model.PostUpdate:
+			edits++
+			if post.ReplaceOf == "" {
+				t.Errorf("edit %s replaces nothing", post.ID)
+			}
+		}
+	}
+	if alerts != 1 || edits != 3 {
+		t.Errorf("%d alerts and %d edits, want 1 and 3", alerts, edits)
+	}
+	if got := feedStates(t, store)["Good Wire"].ItemsSeen; got != n+1 {
+		t.Errorf("items seen = %d, want %d", got, n+1)
+	}
 }
