@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -34,9 +36,13 @@ type floodSite struct {
 
 func newFloodSite(n int, oneName bool) *floodSite {
 	s := &floodSite{n: n, oneName: oneName}
-	s.article = `<html><head><title>Report</title></head><body><article><h1>North Korea fires missile</h1>` +
-		strings.Repeat(`<p>North Korea fired a short-range ballistic missile into the East Sea on Saturday morning, South Korea's Joint Chiefs of Staff said, the latest in a series of launches this year.</p>`, 5) +
-		`</article></body></html>`
+	s.article = `<html><head><title>Report</title></head><body><article><h1>North Korea fires missile</h1>
+		<p>North Korea fired a short-range ballistic missile into the East Sea on Saturday morning, South Korea's Joint Chiefs of Staff said, the latest in a series of launches this year.</p>
+		<p>The missile was launched from an area near the capital at around 7:10 a.m. and flew about 600 kilometers before falling into waters off the peninsula's east coast, the military said in a text message sent to reporters.</p>
+		<p>"Our military has strengthened surveillance and vigilance in preparation for additional launches and is maintaining a full readiness posture," the Joint Chiefs said, adding that it was closely sharing information with the United States and Japan.</p>
+		<p>Japan's coast guard issued a warning to ships in the area, and the prime minister's office said it had lodged a protest through diplomatic channels in Beijing.</p>
+		<p>Analysts said the launch appeared timed to coincide with joint drills by the allies that began earlier in the week and are due to run until the end of the month.</p>
+		</article></body></html>`
 	return s
 }
 
@@ -101,14 +107,20 @@ func (s *floodSite) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // items/s and that feed's worst delay past its due time.
 //
 //	go test ./pipeline -run '^$' -bench FloodPoll -benchtime 1x
+//
+// WIREWATCH_BENCH_FLOOD_ITEMS sets another number of items.
 func BenchmarkFloodPoll(b *testing.B) {
 	for _, variant := range []struct {
 		name    string
 		oneName bool
 	}{{"distinct", false}, {"one-story", true}} {
 		b.Run(variant.name, func(b *testing.B) {
+			n := 5000
+			if v, err := strconv.Atoi(os.Getenv("WIREWATCH_BENCH_FLOOD_ITEMS")); err == nil && v > 0 {
+				n = v
+			}
 			for range b.N {
-				floodOnce(b, 5000, variant.oneName)
+				floodOnce(b, n, variant.oneName)
 			}
 		})
 	}

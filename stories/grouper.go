@@ -251,16 +251,28 @@ func (g *Grouper) refresh(s *story) {
 	}
 }
 
-// centralTitle is the member whose title shares most with the others.
+// centralSample bounds how many members centralTitle compares: all of a
+// story up to this size, evenly spaced ones beyond it, so a story that a
+// feed floods with thousands of reports costs the same per new report as
+// one of a few dozen (comparing every pair would grow with the square).
+const centralSample = 32
+
+// centralTitle is the member whose title shares most with the others (with
+// a sample of them in a story larger than centralSample).
 func (g *Grouper) centralTitle(s *story) int {
-	if len(s.members) <= 2 {
+	n := len(s.members)
+	if n <= 2 {
 		return 0
+	}
+	sample := make([]int, 0, min(n, centralSample))
+	for k := range min(n, centralSample) {
+		sample = append(sample, k*n/min(n, centralSample))
 	}
 	w := g.weigher()
 	best, bestScore := 0, -1.0
-	for i := range s.members {
+	for _, i := range sample {
 		score := 0.0
-		for j := range s.members {
+		for _, j := range sample {
 			if i != j {
 				score += w.similarity(s.members[i].titleTerms, s.members[j].titleTerms)
 			}

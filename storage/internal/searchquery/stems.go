@@ -20,10 +20,12 @@ var particles = []string{
 // which only makes a search for that stem slightly broader.
 func Stems(text string) string {
 	var b strings.Builder
-	for _, w := range Words(text) {
+	// Only Hangul words can carry a particle: the others are not folded.
+	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !isWordRune(r) }) {
 		if !hasHangul(w) {
 			continue
 		}
+		w = Words(w)[0]
 		for _, p := range particles {
 			stem, ok := strings.CutSuffix(w, p)
 			if ok && utf8.RuneCountInString(stem) >= 1 {
