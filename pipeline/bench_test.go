@@ -27,7 +27,7 @@ type floodSite struct {
 	oneName bool // every item carries the same headline (one story)
 
 	mu      sync.Mutex
-	served  time.Time       // when the flood document was written
+	served  time.Time        // when the flood document was written
 	due     func() time.Time // the steady feed's next poll time, as stored
 	delays  []time.Duration
 	flood   string
