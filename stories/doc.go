@@ -24,23 +24,36 @@
 // work the same way.
 //
 // Each headline is classified by the act its main clause names (the clause
-// before "after", "amid", "as"...): a launch, a drill, a statement, talks,
-// or other. A statement is a hard verb ("denounces", "warns"), a statement
-// or commentary from a North Korean voice, or a North Korean voice that
-// "says" or "calls" something at the head of the headline; allies who
-// "vow" or "agree" have met. Some facts must agree for two reports to be one
-// event and veto a match when they differ: the weapon class (ballistic,
-// cruise, hypersonic, artillery, satellite, small arms), the sea
-// (East/Yellow), named exercises, numbers of missiles (all read from the
-// main clause, so "two days after a ballistic salvo" is background), the
-// kind of act (a launch, a drill, talks, and a statement reacting to any of
-// them are different events, published minutes or days apart), and (for
-// launches and drills) resolved event dates more than a day apart. A
-// statement and the other event it reacts to are kept apart by a score gap,
-// and an editorial or analysis ("[Editorial]", "Analysis:") is always its
-// own story. Candidates come from an inverted index over the terms of the
+// before "after", "amid", "as"...): one of the vocabulary's acts (a launch,
+// a drill, the leader's inspection, talks), a statement, a reaction, an
+// analysis, an editorial, or other. A statement is a hard verb
+// ("denounces", "warns") or a speech verb ("says") whose subject is one of
+// the desk's voices (Pyongyang, KCNA), or a statement or commentary with
+// such a voice: an event of its own. The same verbs from anyone else
+// ("Seoul condemns the launch", "US, UK urge Iran to release...") are a
+// reaction, and an "Analysis:" a follow-up: both join the event they name
+// through the evidence they share with it (a day earlier than the event's
+// never). Allies who "vow" or "agree" have met, unless they agree to an
+// act ("agree to raise output"). Some facts must agree for two reports to
+// be one event and veto a match when they differ: the vocabulary's facts
+// (weapon class, sea; and in news English the direction a market went, so
+// "close higher" and "plunge" never merge), named operations, numbers of
+// missiles (all read from the main clause, so "two days after a ballistic
+// salvo" is background), the kind of act (acts of different kinds are
+// different events unless the vocabulary says one may be the other: an
+// attack and the fire it caused), and (for dated acts: launches, drills,
+// attacks) resolved event dates more than a day apart. A statement and the
+// other event it reacts to are kept apart by a score gap, and an editorial
+// ("[Editorial]", "Opinion:") is always its own story. Beyond words, a name
+// few stories of the window use, given by one headline ("Talara Star"), and
+// facts that agree count on the same day. Terms are weighed as if the
+// window held idfPrior more stories, so a quiet window does not make every
+// word rare. Candidates come from an inverted index over the terms of the
 // stories in the window, read rarest first within a fixed budget, so a new
-// item never scans every story.
+// item never scans every story. A story stays open for the window after its
+// newest report, so a long-running event keeps its reports together. With
+// Merges, a report that fits two stories well (linkScore) whose reports
+// agree makes them one (TakeMerges tells the caller).
 //
 // Dates: ResolveDates reads news English (and a few Korean forms) and resolves
 // each temporal expression against the publication time in the outlet's zone,
@@ -48,7 +61,12 @@
 // the publication day (wire style names today's weekday instead of writing
 // "today"), "last <weekday>" is strictly before it, a month-day takes the year
 // that puts it within [published-300d, published+60d]. Resolved dates are
-// midnight in the given zone. A story's EventDate is stored as its civil date
+// midnight in the given zone. A report's event day is the first day its
+// title or lead names, passing over the day of the report itself ("state
+// media reported Tuesday that ... on Monday", "the JCS said Monday") and
+// days of plans ("a restart is expected Saturday") when it names another;
+// a vague period ("earlier this month") never stands for a day. A story's
+// EventDate is the day most of its reports name, stored as its civil date
 // at 12:00 UTC, so it reads as the same day in every zone from UTC-11 to
 // UTC+11 even after a store drops the zone; when no item gives a date it is
 // the story's FirstSeen.

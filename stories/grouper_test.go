@@ -342,3 +342,20 @@ func TestContradictingReportsApart(t *testing.T) {
 		t.Fatal(`"close higher" and "plunge" became one story`)
 	}
 }
+
+// TestWindowFromLastReport: a long-running event stays open for a window
+// after its newest report, not its first.
+func TestWindowFromLastReport(t *testing.T) {
+	kst := mustZone(t, "Asia/Seoul")
+	g := NewGrouper(24 * time.Hour)
+	t0 := time.Date(2026, 11, 12, 11, 0, 0, 0, kst)
+	title := "S. Korea, U.S., Japan hold Freedom Edge exercise off Jeju"
+	text := "South Korea, the United States and Japan are holding their Freedom Edge exercise in waters off Jeju Island."
+	first, _ := g.Add(item("A", "https://a.example/1", title, text, t0), kst)
+	g.Add(item("B", "https://b.example/1", title, text, t0.Add(20*time.Hour)), kst)
+	g.Prune(t0.Add(40 * time.Hour))
+	third, isNew := g.Add(item("C", "https://c.example/1", title, text, t0.Add(40*time.Hour)), kst)
+	if isNew || third.ID != first.ID {
+		t.Fatalf("a report 40h after the first and 20h after the last, window 24h: new story %v", isNew)
+	}
+}

@@ -91,9 +91,15 @@ const (
 var qualitySets = []qualitySet{
 	{file: "testdata/labelled.txt", use: "tuned", minItems: 150, zone: "Asia/Seoul", precision: goalPrecision, recall: goalRecall},
 	{file: "testdata/heldout.txt", use: "tuned", minItems: 40, zone: "Asia/Seoul", precision: goalPrecision, recall: goalRecall},
-	{file: "testdata/heldout2.txt", use: "held out", minItems: 60, zone: "Asia/Seoul", precision: goalPrecision, recall: 0.78},
-	{file: "testdata/dev-korea.txt", use: "tuned", minItems: 100, zone: "Asia/Seoul"},
-	{file: "testdata/dev-energy.txt", use: "tuned", minItems: 100, vocab: "testdata/energy.toml", zone: "UTC"},
+	// Written before any tuning and measured only; it meets the goals.
+	{file: "testdata/heldout2.txt", use: "held out", minItems: 60, zone: "Asia/Seoul", precision: goalPrecision, recall: goalRecall},
+	{file: "testdata/dev-korea.txt", use: "tuned", minItems: 100, zone: "Asia/Seoul", precision: goalPrecision, recall: goalRecall, dates: goalDates},
+	// An energy and shipping desk with its vocabulary in config only. Its
+	// recall (0.711) is under the goal: reworded reports of one event
+	// share too few words, and the first reports of an incident, which
+	// name no ship, are a story of their own until a later report links
+	// them (Grouper.Merges, not yet used by the pipeline). Held to a floor.
+	{file: "testdata/dev-energy.txt", use: "tuned", minItems: 100, vocab: "testdata/energy.toml", zone: "UTC", precision: goalPrecision, recall: 0.70, dates: goalDates},
 }
 
 // TestGroupingQuality feeds each labelled set to a Grouper in publication
