@@ -48,6 +48,7 @@ const (
 	idfPrior     = 200
 	sameCycle    = 36 * time.Hour
 	dayTolerance = 1 // event days may differ by this (zones, late-night reports)
+	farDays      = 2 // ... and by this for reports that name no act
 )
 
 // Grouper assigns items to stories within a sliding window. It is safe for
@@ -564,6 +565,16 @@ func (v *Vocabulary) vetoed(s *story, f *features) bool {
 			if v.conflict(f.kind, s.members[i].kind) {
 				return true
 			}
+		}
+	}
+	if f.day != 0 && len(days) > 0 && !dated && f.kind == kindOther {
+		// Reports that name no act: days far apart are two events.
+		near := false
+		for _, d := range days {
+			near = near || abs32(d-f.day) <= farDays
+		}
+		if !near {
+			return true
 		}
 	}
 	if f.day != 0 && len(days) > 0 && dated {
