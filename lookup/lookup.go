@@ -93,7 +93,17 @@ func Timeline(ctx context.Context, st Store, cfg *config.Config, topic string, r
 	if err != nil {
 		return nil, fmt.Errorf("timeline of %s: %w", topic, err)
 	}
-	return stories.Timeline(sts, Location(cfg)), nil
+	return stories.TimelineWith(sts, Location(cfg), Vocabulary(cfg)), nil
+}
+
+// Vocabulary is the desk vocabulary timelines read headlines with: the
+// config's, or the default when it does not compile (check reports why).
+func Vocabulary(cfg *config.Config) *stories.Vocabulary {
+	v, err := stories.NewVocabulary(cfg.Stories.Vocabulary)
+	if err != nil {
+		return stories.DefaultVocabulary()
+	}
+	return v
 }
 
 // Location is the zone lookups show dates in: the bot's time zone.

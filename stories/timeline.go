@@ -35,14 +35,22 @@ type Entry struct {
 // stories just outside it, so fetch a day more on each side when that
 // matters.
 func Timeline(stories []model.Story, loc *time.Location) []Entry {
+	return TimelineWith(stories, loc, nil)
+}
+
+// TimelineWith is Timeline reading headlines with a desk's vocabulary (nil:
+// the default), so its facts and kinds of act keep its events apart.
+func TimelineWith(stories []model.Story, loc *time.Location, voc *Vocabulary) []Entry {
 	if loc == nil {
 		loc = time.UTC
 	}
-	voc := DefaultVocabulary()
+	if voc == nil {
+		voc = DefaultVocabulary()
+	}
 	rows := make([]timelineRow, 0, len(stories))
 	df := map[uint32]int{}
 	for _, st := range stories {
-		r := newTimelineRow(st, loc)
+		r := newTimelineRow(st, loc, voc)
 		for _, t := range r.f.terms {
 			df[t]++
 		}
@@ -103,7 +111,7 @@ type timelineRow struct {
 	f   features
 }
 
-func newTimelineRow(st model.Story, loc *time.Location) timelineRow {
+func newTimelineRow(st model.Story, loc *time.Location, voc *Vocabulary) timelineRow {
 	t := st.EventDate
 	if t.IsZero() {
 		t = st.FirstSeen
@@ -116,7 +124,7 @@ func newTimelineRow(st model.Story, loc *time.Location) timelineRow {
 		}
 	}
 	it := model.Item{Title: title, Published: st.FirstSeen}
-	r.f, _, _ = DefaultVocabulary().extract(&it, loc)
+	r.f, _, _ = voc.extract(&it, loc)
 	r.f.titleTerms = r.f.terms
 	r.f.day = 0 // the row's day is the story's, not what its headlines say
 	return r
