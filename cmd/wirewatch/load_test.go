@@ -513,6 +513,7 @@ type loadReport struct {
 	violations       []string
 	created, folds   int
 	requests, faults int
+	slowest          []string // the three slowest urgent items, and why
 }
 
 func (r *loadRun) report() loadReport {
@@ -524,6 +525,7 @@ func (r *loadRun) report() loadReport {
 			rep.duplicated++
 		}
 	}
+	rep.slowest = r.slowest(v, 3)
 	st := r.discord.Stats()
 	rep.requests, rep.faults, rep.violations = st.Requests, st.Injected, r.discord.Violations()
 	for _, ms := range v.byDesk {
@@ -577,13 +579,47 @@ func (r *loadRun) report() loadReport {
 	return rep
 }
 
+// slowest describes the n slowest urgent items shown: latency, desk, when
+// they were published in the run, and how many 5xx their channel was
+// answered while they waited.
+func (r *loadRun) slowest(v loadView, n int) []string {
+	type shown struct {
+		u       urgentItem
+		lat     time.Duration
+		served  time.Time
+		created time.Time
+	}
+	var all []shown
+	for _, u := range r.urgent {
+		ms := v.alerts[u.item.link]
+		served, ok := u.feed.servedAt(u.item.guid)
+		if len(ms) > 0 && ok {
+			all = append(all, shown{u, ms[0].CreatedAt.Sub(served), served, ms[0].CreatedAt})
+		}
+	}
+	slices.SortFunc(all, func(a, b shown) int { return int(b.lat - a.lat) })
+	reqs := r.discord.Requests()
+	var out []string
+	for _, s := range all[:min(n, len(all))] {
+		faults := 0
+		for _, q := range reqs {
+			if q.Status >= 500 && strings.HasPrefix(q.Path, "/channels/"+desks[s.u.desk].id+"/") && q.At.After(s.served) && q.At.Before(s.created) {
+				faults++
+			}
+		}
+		out = append(out, fmt.Sprintf("%s %s in %s at +%s (%d 5xx in its channel meanwhile)",
+			s.u.item.guid, s.lat.Round(time.Millisecond), desks[s.u.desk].name, s.served.Sub(r.started).Round(100*time.Millisecond), faults))
+	}
+	return out
+}
+
 func (rep loadReport) String() string {
 	return fmt.Sprintf("urgent items shown %d, never shown %d, shown twice or more %d; latency p50 %s p99 %s; "+
 		"flood: %d messages, %d items stored, %d in posts; teasers: %d stored, %d in posts; most flood messages ahead of an urgent one %d; "+
-		"most pings in a channel %d; hanging page requests %d; %d messages (%d folds), %d REST requests, %d injected 5xx, %d violations",
+		"most pings in a channel %d; hanging page requests %d; %d messages (%d folds), %d REST requests, %d injected 5xx, %d violations; slowest: %s",
 		rep.delivered, rep.missing, rep.duplicated, fmtLatency(rep.p50), fmtLatency(rep.p99),
 		rep.floodMessages, rep.floodStored, rep.floodAccounted, rep.teaserStored, rep.teaserAccounted, rep.maxOvertaken,
-		rep.maxPings, rep.pageRequests, rep.created, rep.folds, rep.requests, rep.faults, len(rep.violations))
+		rep.maxPings, rep.pageRequests, rep.created, rep.folds, rep.requests, rep.faults, len(rep.violations), strings.Join(rep.slowest, "; "))
 }
 
 func fmtLatency(d time.Duration) string {
