@@ -29,6 +29,7 @@ type Console struct {
 type consoleMessage struct {
 	id, channel, nonce string
 	msg                Message
+	at                 time.Time // when it was printed
 }
 
 // NewConsole prints to w. names maps channel ids to the names shown (a
@@ -54,7 +55,7 @@ func (c *Console) Send(ctx context.Context, channelID string, p model.Post, nonc
 		}
 	}
 	c.seq++
-	m := &consoleMessage{id: fmt.Sprintf("console-%d", c.seq), channel: channelID, nonce: nonce, msg: msg}
+	m := &consoleMessage{id: fmt.Sprintf("console-%d", c.seq), channel: channelID, nonce: nonce, msg: msg, at: time.Now()}
 	if err := c.print(m, false); err != nil {
 		return "", err
 	}
@@ -87,15 +88,16 @@ func (c *Console) Edit(ctx context.Context, channelID, messageID string, p model
 		Err: fmt.Errorf("console edit: no message %s in channel %s", messageID, c.name(channelID))}
 }
 
-// Recent returns what was printed to a channel, newest first.
-func (c *Console) Recent(ctx context.Context, channelID string, limit int) ([]outbox.Sent, error) {
+// Recent returns what was printed to a channel at or after since (a
+// console forgets what earlier processes printed).
+func (c *Console) Recent(ctx context.Context, channelID string, since time.Time) ([]outbox.Sent, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	list := c.byChan[channelID]
-	out := make([]outbox.Sent, 0, min(limit, len(list)))
-	for i := len(list) - 1; i >= 0 && len(out) < limit; i-- {
-		m := list[i]
-		out = append(out, outbox.Sent{MessageID: m.id, Nonce: m.nonce, PostID: markerPostID(MessageMarker(m.msg))})
+	var out []outbox.Sent
+	for _, m := range c.byChan[channelID] {
+		if !m.at.Before(since) {
+			out = append(out, outbox.Sent{MessageID: m.id, Nonce: m.nonce, PostID: markerPostID(MessageMarker(m.msg))})
+		}
 	}
 	return out, nil
 }

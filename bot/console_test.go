@@ -58,7 +58,7 @@ func TestConsolePrintsLikeTheChannel(t *testing.T) {
 	if out.String() != string(want) {
 		t.Fatalf("printed:\n%s\nwant:\n%s", out.String(), want)
 	}
-	recent, err := c.Recent(ctx, "501", 10)
+	recent, err := c.Recent(ctx, "501", time.Time{})
 	if err != nil || len(recent) != 1 || recent[0] != (outbox.Sent{MessageID: id, Nonce: "n-1", PostID: "p1"}) {
 		t.Fatalf("recent %+v, %v", recent, err)
 	}
@@ -131,8 +131,8 @@ func TestConsoleRendersPosts(t *testing.T) {
 		t.Fatalf("printed:\n%s\nwant:\n%s", out.String(), want)
 	}
 	// The edited message is still marked as the alert's.
-	recent, err := c.Recent(ctx, "501", 10)
-	if err != nil || len(recent) != 3 || recent[2].PostID != "p-alert" || recent[1].PostID != "p-reply" {
+	recent, err := c.Recent(ctx, "501", time.Time{})
+	if err != nil || len(recent) != 3 || recent[0].PostID != "p-alert" || recent[1].PostID != "p-reply" {
 		t.Fatalf("recent %+v, %v", recent, err)
 	}
 }

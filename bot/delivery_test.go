@@ -220,3 +220,81 @@ func checkAllSent(t *testing.T, path string, total int) {
 		t.Errorf("post %s: %+v, %v", soakPostID(0, 0), p, err)
 	}
 }
+
+// A post whose message was created but never recorded (the process died
+// during the send) is found after a restart however many messages came after
+// it: the outbox searches from the time of the post's first attempt, paging
+// through the channel (GET messages?after=), instead of among the last 50
+// messages, and the nonce has long expired.
+func TestRestartFindsPostPastFiftyMessages(t *testing.T) {
+	t.Parallel()
+	srv, sink, _ := newSink(t, discordtest.Options{NonceWindow: 50 * time.Millisecond}, bot.LimiterOptions{})
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "wirewatch.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	post := model.Post{
+		ID: "launch-1", Kind: model.PostAlert, Channel: "alerts", ChannelID: alertsID,
+		StoryID: "story-1", Rule: "missile-launch", Nonce: outbox.Nonce("story-1", "missile-launch", "alerts"),
+		State: model.PostPending, CreatedAt: time.Now().Add(-time.Minute).UTC(),
+		Content: model.Content{Headline: "North Korea fires a ballistic missile", Link: "https://example.org/kcna/1", Feed: "Yonhap", Rule: "missile-launch"},
+	}
+	if err := st.AddPosts(ctx, []model.Post{post}); err != nil {
+		t.Fatal(err)
+	}
+	quiet := slog.New(slog.NewTextHandler(io.Discard, nil))
+	opts := outbox.Options{BackoffMin: 10 * time.Millisecond, NonceWindow: 50 * time.Millisecond, CallTimeout: 5 * time.Second, Logger: quiet}
+
+	// The first run: Discord creates the message, and the process dies
+	// before it hears back (kill -9: nothing more is recorded).
+	srv.Fail(discordtest.FaultSpec{Kind: discordtest.FaultDropResponse, Method: "POST", Path: "/channels/*/messages"})
+	runCtx, kill := context.WithCancel(ctx)
+	_ = outbox.New(st, outbox.Sinks{"discord": killedDuringSend{sink, kill}}, opts).Flush(runCtx)
+	if n := len(srv.Messages(alertsID)); n != 1 {
+		t.Fatalf("%d messages after the first run, want 1", n)
+	}
+	if p, err := st.Post(ctx, post.ID); err != nil || p.State != model.PostPending {
+		t.Fatalf("after the crash the post is %+v, %v; want pending", p, err)
+	}
+
+	// The desk talks on: 120 messages, more than a page, bury it.
+	for i := range 120 {
+		srv.PostAs(alertsID, "300000000000000009", fmt.Sprintf("noted %d", i))
+	}
+	time.Sleep(100 * time.Millisecond) // past Discord's nonce window
+
+	if err := outbox.New(st, outbox.Sinks{"discord": sink}, opts).Flush(ctx); err != nil {
+		t.Fatalf("flush after restart: %v", err)
+	}
+	var ours []discordtest.Message
+	for _, m := range srv.Messages(alertsID) {
+		if footerMarker(m) == "ref:"+post.ID {
+			ours = append(ours, m)
+		}
+	}
+	if len(ours) != 1 {
+		t.Fatalf("the channel shows the post %d times, want once", len(ours))
+	}
+	if p, err := st.Post(ctx, post.ID); err != nil || p.State != model.PostSent || p.MessageID != ours[0].ID {
+		t.Errorf("post after restart: %s %q, %v; want sent as %q", p.State, p.MessageID, err, ours[0].ID)
+	}
+	if v := srv.Violations(); len(v) != 0 {
+		t.Errorf("violations %q", v)
+	}
+}
+
+// killedDuringSend ends the run as soon as a send returns, as a process
+// killed while the call was in flight would.
+type killedDuringSend struct {
+	*bot.Discord
+	kill context.CancelFunc
+}
+
+func (k killedDuringSend) Send(ctx context.Context, channelID string, p model.Post, nonce string) (string, error) {
+	id, err := k.Discord.Send(ctx, channelID, p, nonce)
+	k.kill()
+	return id, err
+}

@@ -158,19 +158,53 @@ type listedMessage struct {
 	Embeds []*discordgo.MessageEmbed `json:"embeds"`
 }
 
-// Recent lists the bot's own messages among the channel's last limit
-// messages, newest first, with the post each is marked as.
-func (d *Discord) Recent(ctx context.Context, channelID string, limit int) ([]outbox.Sent, error) {
+// Recent lists the bot's own messages in a channel sent at or after since,
+// with the post each is marked as. It pages through the channel from the
+// snowflake of that time (GET messages?after=, 100 at a time), so a message
+// is found however many came after it.
+func (d *Discord) Recent(ctx context.Context, channelID string, since time.Time) ([]outbox.Sent, error) {
 	if !isSnowflake(channelID) {
 		return nil, &outbox.DeliveryError{Permanent: true, Err: fmt.Errorf("recent: channel id %q is not a Discord id", channelID)}
 	}
-	limit = max(1, min(limit, 100))
 	self, err := d.self(ctx)
 	if err != nil {
 		return nil, err
 	}
+	var out []outbox.Sent
+	after := snowflakeAt(since)
+	for {
+		page, err := d.listAfter(ctx, channelID, after)
+		if err != nil {
+			return nil, err
+		}
+		for _, m := range page {
+			if id, _ := strconv.ParseUint(m.ID, 10, 64); id > after {
+				after = id
+			}
+			if m.Author.ID != self {
+				continue
+			}
+			out = append(out, outbox.Sent{
+				MessageID: m.ID,
+				Nonce:     nonceString(m.Nonce),
+				PostID:    markerPostID(MessageMarker(Message{Content: m.Content, Embeds: FromEmbeds(m.Embeds)})),
+			})
+		}
+		if len(page) < listPage {
+			return out, nil
+		}
+	}
+}
+
+// listPage is the most messages Discord lists in one call.
+const listPage = 100
+
+// listAfter lists up to listPage messages of a channel whose ids are above
+// after: the oldest such messages, in the order Discord gives them.
+func (d *Discord) listAfter(ctx context.Context, channelID string, after uint64) ([]listedMessage, error) {
 	ep := discordgo.EndpointChannelMessages(channelID)
-	raw, err := d.s.RequestWithBucketID(http.MethodGet, ep+"?limit="+strconv.Itoa(limit), nil, ep, requestOptions(ctx)...)
+	q := "?limit=" + strconv.Itoa(listPage) + "&after=" + strconv.FormatUint(after, 10)
+	raw, err := d.s.RequestWithBucketID(http.MethodGet, ep+q, nil, ep, requestOptions(ctx)...)
 	if err != nil {
 		return nil, deliveryError(fmt.Sprintf("list messages of channel %s", channelID), err)
 	}
@@ -178,18 +212,22 @@ func (d *Discord) Recent(ctx context.Context, channelID string, limit int) ([]ou
 	if err := json.Unmarshal(raw, &listed); err != nil {
 		return nil, &outbox.DeliveryError{Status: http.StatusOK, Err: fmt.Errorf("list messages of channel %s: %w", channelID, err)}
 	}
-	out := make([]outbox.Sent, 0, len(listed))
-	for _, m := range listed {
-		if m.Author.ID != self {
-			continue
-		}
-		out = append(out, outbox.Sent{
-			MessageID: m.ID,
-			Nonce:     nonceString(m.Nonce),
-			PostID:    markerPostID(MessageMarker(Message{Content: m.Content, Embeds: FromEmbeds(m.Embeds)})),
-		})
+	return listed, nil
+}
+
+// discordEpoch is the first millisecond of 2015 (Unix), where snowflake
+// time starts.
+const discordEpoch = 1420070400000
+
+// snowflakeAt is the lowest snowflake of a time's millisecond less one, so
+// that "after" it lists every message created at or after t; 1 (all
+// messages; 0 would mean no "after") for a time before Discord's epoch.
+func snowflakeAt(t time.Time) uint64 {
+	ms := t.UnixMilli() - discordEpoch
+	if ms <= 0 {
+		return 1
 	}
-	return out, nil
+	return uint64(ms)<<22 - 1
 }
 
 // self returns the bot user's id: from the gateway state when connected,

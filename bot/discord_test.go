@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -80,11 +81,12 @@ func TestDiscordSendEditRecent(t *testing.T) {
 	if e := got[1].Embeds[0]; e.URL != m2.Embeds[0].URL || e.Footer.Text != "Yonhap · ref:p2" || len(e.Fields) != 1 || e.Timestamp == "" {
 		t.Fatalf("embed %+v", e)
 	}
-	recent, err := sink.Recent(ctx, alertsID, 10)
+	recent, err := sink.Recent(ctx, alertsID, time.Time{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []outbox.Sent{{MessageID: id2, Nonce: "n-p2", PostID: p2.ID}, {MessageID: id1, Nonce: "n-p1", PostID: p1.ID}}
+	slices.SortFunc(recent, func(a, b outbox.Sent) int { return strings.Compare(a.PostID, b.PostID) })
+	want := []outbox.Sent{{MessageID: id1, Nonce: "n-p1", PostID: p1.ID}, {MessageID: id2, Nonce: "n-p2", PostID: p2.ID}}
 	if len(recent) != 2 || recent[0] != want[0] || recent[1] != want[1] {
 		t.Fatalf("recent %+v, want %+v", recent, want)
 	}
@@ -103,7 +105,7 @@ func TestDiscordRecentSkipsOthers(t *testing.T) {
 		t.Fatal(err)
 	}
 	srv.PostAs(digestID, "300000000000000009", "ref:d2 is not ours")
-	recent, err := sink.Recent(ctx, digestID, 200)
+	recent, err := sink.Recent(ctx, digestID, time.Time{})
 	if err != nil || len(recent) != 1 || recent[0].PostID != "d1" || recent[0].Nonce != "" {
 		t.Fatalf("recent %+v, %v", recent, err)
 	}
@@ -274,7 +276,7 @@ func TestDiscordWithGateway(t *testing.T) {
 	if _, err := sink.Send(context.Background(), alertsID, textPost("hello"), "n"); err != nil {
 		t.Fatal(err)
 	}
-	recent, err := sink.Recent(context.Background(), alertsID, 5)
+	recent, err := sink.Recent(context.Background(), alertsID, time.Time{})
 	if err != nil || len(recent) != 1 {
 		t.Fatalf("recent %+v, %v", recent, err)
 	}

@@ -167,7 +167,7 @@ func TestLimiterGlobalBucket(t *testing.T) {
 	var wg sync.WaitGroup
 	for range 30 {
 		wg.Go(func() {
-			_, _ = sink.Recent(context.Background(), alertsID, 5)
+			_, _ = sink.Recent(context.Background(), alertsID, time.Time{})
 		})
 	}
 	wg.Wait()
@@ -199,10 +199,10 @@ func TestLimiterContextCancelWhileWaiting(t *testing.T) {
 func TestLimiterGlobalWaitPastDeadline(t *testing.T) {
 	t.Parallel()
 	_, sink, _ := newSink(t, discordtest.Options{}, bot.LimiterOptions{GlobalRate: 0.5, GlobalBurst: 1})
-	_, _ = sink.Recent(context.Background(), alertsID, 5) // may take the one token
+	_, _ = sink.Recent(context.Background(), alertsID, time.Time{}) // may take the one token
 	for range 2 {
 		ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
-		_, err := sink.Recent(ctx, alertsID, 5)
+		_, err := sink.Recent(ctx, alertsID, time.Time{})
 		cancel()
 		if !errors.Is(err, context.DeadlineExceeded) || outbox.IsPermanent(err) {
 			t.Fatalf("error %v, want a transient deadline error", err)

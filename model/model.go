@@ -123,6 +123,10 @@ type Post struct {
 	LastError string    // last delivery error, for operators
 	CreatedAt time.Time // when it entered the outbox (FIFO order per channel and priority)
 	SentAt    time.Time // when the platform accepted it
+	// FirstAttemptAt is when the post was first handed to its platform,
+	// recorded before that call; zero while it has never been tried, so
+	// no message can exist for it. A restart reconciles from it.
+	FirstAttemptAt time.Time
 }
 
 // FeedState is what wirewatch remembers about polling one feed.

@@ -191,7 +191,7 @@ func (o *Outbox) deliver(ctx context.Context, ch *channel, p model.Post) (outcom
 func (o *Outbox) send(ctx context.Context, ch *channel, p model.Post) (outcome, error) {
 	o.track(ch, p)
 	if !ch.ambiguousAt.IsZero() && o.opts.Clock().Sub(ch.ambiguousAt) > o.opts.NonceWindow {
-		found, err := o.findSent(ctx, o.channelID(p), []model.Post{p})
+		found, err := o.findSent(ctx, o.channelID(p), []model.Post{p}, ch.ambiguousAt)
 		switch {
 		case err != nil && ctx.Err() != nil:
 			return stopping, nil
@@ -205,6 +205,13 @@ func (o *Outbox) send(ctx context.Context, ch *channel, p model.Post) (outcome, 
 		}
 	}
 	attempt := o.opts.Clock()
+	if p.FirstAttemptAt.IsZero() {
+		// Recorded before the call: a run that dies during it leaves the
+		// time a restart reconciles from.
+		if err := o.store.MarkFirstAttempt(ctx, p.ID, attempt); err != nil {
+			return stopping, fmt.Errorf("mark first attempt of post %s: %w", p.ID, err)
+		}
+	}
 	cctx, cancel := context.WithTimeout(ctx, o.opts.CallTimeout)
 	msgID, err := o.sink(p.Channel).Send(cctx, o.channelID(p), p, nonce(p))
 	cancel()
@@ -343,21 +350,24 @@ func ambiguous(err error) bool {
 	return de.Status < 400 || de.Status >= 500
 }
 
-// reconcileStale looks for the messages of posts that were pending before
-// this outbox started (an earlier run may have sent them and crashed before
-// recording it) and records those it finds. It returns the posts still to
-// deliver.
+// reconcileStale looks for the messages of posts that an earlier run tried
+// to send (it may have sent them and died before recording it) and records
+// those it finds. It searches the channel from the earliest first attempt
+// among them, so no number of later messages hides one. A post never tried
+// has no message and needs no search. It returns the posts still to deliver.
 func (o *Outbox) reconcileStale(ctx context.Context, ch *channel, posts []model.Post) ([]model.Post, outcome, error) {
 	var stale []model.Post
+	var since time.Time
 	for _, p := range posts {
-		if p.CreatedAt.Before(o.start) && !ch.checked[p.ID] {
+		if p.CreatedAt.Before(o.start) && !p.FirstAttemptAt.IsZero() && !ch.checked[p.ID] {
 			stale = append(stale, p)
+			since = earliest(since, p.FirstAttemptAt)
 		}
 	}
 	if len(stale) == 0 {
 		return posts, settled, nil
 	}
-	found, err := o.findSent(ctx, o.channelID(stale[0]), stale)
+	found, err := o.findSent(ctx, o.channelID(stale[0]), stale, since)
 	switch {
 	case err != nil && ctx.Err() != nil:
 		return nil, stopping, nil
@@ -387,13 +397,18 @@ func (o *Outbox) reconcileStale(ctx context.Context, ch *channel, posts []model.
 	return rest, settled, nil
 }
 
-// findSent searches a channel's recent messages for the posts the sink
-// marked them with and returns post id → message id for those found. A
-// message without a mark matches by nonce, when the platform reports one.
-// The posts are of one channel.
-func (o *Outbox) findSent(ctx context.Context, channelID string, posts []model.Post) (map[string]string, error) {
-	cctx, cancel := context.WithTimeout(ctx, o.opts.CallTimeout)
-	recent, err := o.sink(posts[0].Channel).Recent(cctx, channelID, o.opts.RecentLimit)
+// clockSkew is how far the platform's clock may be behind ours: a search
+// for messages sent since a time starts this much earlier.
+const clockSkew = time.Minute
+
+// findSent searches the messages the bot sent to a channel since a time
+// (the first attempt at the posts) for the posts the sink marked them with,
+// and returns post id → message id for those found. A message without a
+// mark matches by nonce, when the platform reports one. The posts are of
+// one channel.
+func (o *Outbox) findSent(ctx context.Context, channelID string, posts []model.Post, since time.Time) (map[string]string, error) {
+	cctx, cancel := context.WithTimeout(ctx, o.opts.ReconcileTimeout)
+	recent, err := o.sink(posts[0].Channel).Recent(cctx, channelID, since.Add(-clockSkew))
 	cancel()
 	if err != nil {
 		return nil, err

@@ -21,9 +21,13 @@
 //   - A retry reuses the post's nonce, so Discord returns the first message
 //     instead of posting twice. Once an ambiguous attempt (timeout, network
 //     error, 5xx) is older than the nonce window, or a post was left pending by
-//     an earlier run, the channel's recent messages are searched for the
-//     post (Sink.Recent reports the post each message was sent for) before
-//     it is sent again.
+//     an earlier run that had tried it, the messages the bot sent to the
+//     channel since the first attempt are searched for the post (Sink.Recent
+//     pages through all of them and reports the post each was sent for)
+//     before it is sent again. The time of a post's first attempt is stored
+//     before the call (MarkFirstAttempt), so a restart after any gap finds
+//     its message however many came after it; a post never tried is sent
+//     without a search.
 //   - 429s are honoured (RetryAfter); other transient errors back off
 //     exponentially with jitter. A 403 or 404 fails the post and parks the
 //     channel for a while instead of hammering Discord (the invalid-request

@@ -38,6 +38,7 @@ type call struct {
 	messageID string
 	post      model.Post
 	at        time.Time // real time
+	since     time.Time // a recent call's lower bound (sink clock)
 }
 
 // markedAs is the post a call's message is marked as: the post sent, or
@@ -131,17 +132,18 @@ func (s *scriptSink) Edit(ctx context.Context, channelID, messageID string, p mo
 
 // Recent reports what the bot's Recent must report: the message id and the
 // post it is marked as; Discord does not return nonces there.
-func (s *scriptSink) Recent(ctx context.Context, channelID string, limit int) ([]outbox.Sent, error) {
+func (s *scriptSink) Recent(ctx context.Context, channelID string, since time.Time) ([]outbox.Sent, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.calls = append(s.calls, call{op: "recent", channel: channelID, at: time.Now()})
+	s.calls = append(s.calls, call{op: "recent", channel: channelID, at: time.Now(), since: since})
 	if st := s.next(channelID); st.err != nil {
 		return nil, st.err
 	}
 	var out []outbox.Sent
-	msgs := s.msgs[channelID]
-	for i := len(msgs) - 1; i >= 0 && len(out) < limit; i-- {
-		out = append(out, outbox.Sent{MessageID: msgs[i].id, PostID: msgs[i].postID})
+	for _, m := range s.msgs[channelID] {
+		if !m.at.Before(since) {
+			out = append(out, outbox.Sent{MessageID: m.id, PostID: m.postID})
+		}
 	}
 	return out, nil
 }

@@ -25,6 +25,9 @@ type Store interface {
 	Post(ctx context.Context, id string) (model.Post, error)
 	// MarkSent records the message id of a delivered post.
 	MarkSent(ctx context.Context, id, messageID string, at time.Time) error
+	// MarkFirstAttempt records when a post is first sent, before the
+	// call, keeping the first time (storage.ErrNotFound if there is none).
+	MarkFirstAttempt(ctx context.Context, id string, at time.Time) error
 	// MarkAttempt records a failed attempt that will be retried.
 	MarkAttempt(ctx context.Context, id string, errMsg string) error
 	// MarkFailed records a post that was refused for good.
@@ -69,9 +72,10 @@ type Options struct {
 	Rescan time.Duration
 	// Batch is how many pending posts a worker loads at a time; default 50.
 	Batch int
-	// RecentLimit is how many recent messages are searched when
-	// reconciling; default 50 (Discord's maximum is 100).
-	RecentLimit int
+	// ReconcileTimeout bounds one search of a channel's messages when
+	// reconciling (Sink.Recent pages through everything the bot sent since
+	// a post's first attempt); default 5m.
+	ReconcileTimeout time.Duration
 	// Logger defaults to slog.Default().
 	Logger *slog.Logger
 	// Clock gives the time for records, holds and the nonce window (tests);
@@ -123,8 +127,8 @@ func (o *Options) setDefaults() {
 	if o.Batch <= 0 {
 		o.Batch = 50
 	}
-	if o.RecentLimit <= 0 {
-		o.RecentLimit = 50
+	if o.ReconcileTimeout <= 0 {
+		o.ReconcileTimeout = 5 * time.Minute
 	}
 	if o.EditInterval == 0 {
 		o.EditInterval = 5 * time.Second

@@ -464,6 +464,60 @@ func TestRestartReconcilesInsteadOfDoublePosting(t *testing.T) {
 	}
 }
 
+// Posts an earlier run left pending: one it tried is looked for from the
+// time of its first attempt (less the allowance for clock skew) however many
+// messages came after it; one it never tried cannot have a message, and is
+// sent without a lookup.
+func TestRestartLooksFromFirstAttempt(t *testing.T) {
+	f := newFixture(t)
+	tried := alert("alerts", 0, t0)
+	tried.FirstAttemptAt = t0.Add(time.Minute)
+	f.clock.Advance(time.Minute)
+	f.sink.seed("id-alerts", tried, tried.Nonce)
+	for n := range 200 {
+		f.clock.Advance(time.Second)
+		f.sink.seed("id-alerts", alert("other", n, t0), "")
+	}
+	f.add(tried, alert("alerts", 1, t0))
+	f.clock.Advance(time.Hour)
+	if err := f.flush(f.newOutbox(nil, f.options())); err != nil {
+		t.Fatalf("flush: %v", err)
+	}
+	recent := f.sink.callsOf("recent", "id-alerts")
+	if len(recent) != 1 || !recent[0].since.Equal(tried.FirstAttemptAt.Add(-time.Minute)) {
+		t.Fatalf("lookups %+v, want one from the first attempt less a minute", recent)
+	}
+	if sends := f.sink.callsOf("send", ""); len(sends) != 1 || sends[0].post.ID != "alerts-001" {
+		t.Errorf("sends %+v, want only the untried post", sends)
+	}
+	if p := f.post(tried.ID); p.State != model.PostSent {
+		t.Errorf("tried post: %s, want sent (found)", p.State)
+	}
+}
+
+// A send records the time of its first attempt before the call, and a retry
+// keeps it.
+func TestFirstAttemptRecordedBeforeSend(t *testing.T) {
+	f := newFixture(t)
+	p := alert("alerts", 0, t0)
+	f.add(p)
+	f.sink.push("id-alerts", step{err: &outbox.DeliveryError{Status: 503, Err: errors.New("unavailable")}})
+	ob := f.newOutbox(nil, f.options())
+	ctx, cancel := context.WithCancel(context.Background())
+	_ = outbox.New(f.store, outbox.Sinks{"discord": crashSink{f.sink, cancel}}, f.options()).Flush(ctx)
+	first := f.post(p.ID).FirstAttemptAt
+	if first.IsZero() {
+		t.Fatal("no first attempt recorded for a send cut short")
+	}
+	f.clock.Advance(time.Minute)
+	if err := f.flush(ob); err != nil {
+		t.Fatalf("flush: %v", err)
+	}
+	if got := f.post(p.ID); got.State != model.PostSent || !got.FirstAttemptAt.Equal(first) {
+		t.Errorf("post: %s, first attempt %v; want sent, first attempt %v", got.State, got.FirstAttemptAt, first)
+	}
+}
+
 // Many posts left pending by an earlier run, some of them already in the
 // channel: one flush records those and sends the rest, each once, in order.
 func TestRestartReconcilesAcrossBatches(t *testing.T) {
@@ -471,11 +525,12 @@ func TestRestartReconcilesAcrossBatches(t *testing.T) {
 	var want []string
 	for n := range 7 { // Batch is 4
 		p := alert("alerts", n, t0)
-		f.add(p)
-		want = append(want, marker(p.ID))
-		if n < 3 {
+		if n < 3 { // tried, and in the channel; the rest never tried
+			p.FirstAttemptAt = t0
 			f.sink.seed("id-alerts", p, p.Nonce)
 		}
+		f.add(p)
+		want = append(want, marker(p.ID))
 	}
 	f.clock.Advance(time.Hour)
 	ob := f.newOutbox(nil, f.options())
@@ -500,6 +555,7 @@ func TestRestartLookupFailures(t *testing.T) {
 	t.Run("transient", func(t *testing.T) {
 		f := newFixture(t)
 		p := alert("alerts", 0, t0)
+		p.FirstAttemptAt = t0
 		f.add(p)
 		f.sink.seed("id-alerts", p, p.Nonce)
 		f.sink.push("id-alerts",
@@ -518,7 +574,9 @@ func TestRestartLookupFailures(t *testing.T) {
 	})
 	t.Run("permanent", func(t *testing.T) {
 		f := newFixture(t)
-		f.add(alert("alerts", 0, t0))
+		p := alert("alerts", 0, t0)
+		p.FirstAttemptAt = t0
+		f.add(p)
 		f.sink.push("id-alerts", step{err: &outbox.DeliveryError{Status: 403, Code: 50001, Permanent: true, Err: errors.New("missing access")}})
 		f.clock.Advance(time.Hour)
 		if err := f.flush(f.newOutbox(nil, f.options())); err != nil {

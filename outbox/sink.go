@@ -22,9 +22,11 @@ type Sink interface {
 	// Edit replaces a message the bot posted earlier with p's content. The
 	// message stays marked as the post it was sent for (p.ReplaceOf).
 	Edit(ctx context.Context, channelID, messageID string, p model.Post) error
-	// Recent lists the bot's recent messages in a channel, newest first, so
-	// that posts left pending by a crash are reconciled before a re-send.
-	Recent(ctx context.Context, channelID string, limit int) ([]Sent, error)
+	// Recent lists every message the bot sent to a channel at or after
+	// since (by the platform's clock; the outbox allows for skew), paging
+	// through as many as there are, in any order, so that a post left
+	// pending by a crash is found however many messages came after it.
+	Recent(ctx context.Context, channelID string, since time.Time) ([]Sent, error)
 }
 
 // Sinks maps a platform's name ("discord") to the Sink that delivers to its

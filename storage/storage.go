@@ -70,6 +70,11 @@ type Store interface {
 	Post(ctx context.Context, id string) (model.Post, error)
 	// MarkSent records Discord's message id for a delivered post.
 	MarkSent(ctx context.Context, id, messageID string, at time.Time) error
+	// MarkFirstAttempt records, before a post is first handed to its
+	// platform, when that happened; later calls keep the first time. A
+	// restart reconciles such a post from that time on, and one without it
+	// was never sent.
+	MarkFirstAttempt(ctx context.Context, id string, at time.Time) error
 	// MarkAttempt records a failed attempt that will be retried.
 	MarkAttempt(ctx context.Context, id string, errMsg string) error
 	// MarkFailed records a post Discord refused for good.

@@ -12,7 +12,7 @@ import (
 )
 
 const postColumns = `id, kind, channel, channel_id, story_id, rule, nonce, message, replace_of,
-	state, message_id, attempts, last_error, created_at, sent_at, priority`
+	state, message_id, attempts, last_error, created_at, sent_at, priority, first_attempt_at`
 
 // AddPosts adds posts that belong to no new item, in one transaction.
 // Posts without an id, state or creation time get a new uuid, pending and
@@ -39,9 +39,9 @@ func insertPosts(ctx context.Context, tx pgx.Tx, posts []model.Post) error {
 			return fmt.Errorf("post %s: %w", p.ID, err)
 		}
 		if _, err := tx.Exec(ctx, `INSERT INTO posts (`+postColumns+`)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10, $11, $12, $13, $14, $15, $16)`,
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
 			p.ID, string(p.Kind), p.Channel, p.ChannelID, p.StoryID, p.Rule, p.Nonce, msg, p.ReplaceOf,
-			string(p.State), p.MessageID, p.Attempts, p.LastError, ts(p.CreatedAt), ts(p.SentAt), int(p.Priority)); err != nil {
+			string(p.State), p.MessageID, p.Attempts, p.LastError, ts(p.CreatedAt), ts(p.SentAt), int(p.Priority), ts(p.FirstAttemptAt)); err != nil {
 			return fmt.Errorf("insert post %s: %w", p.ID, err)
 		}
 	}
@@ -118,6 +118,13 @@ func (s *Store) MarkSent(ctx context.Context, id, messageID string, at time.Time
 		attempts = attempts + 1 WHERE id = $3`, messageID, ts(at), id)
 }
 
+// MarkFirstAttempt records when a post is first handed to its platform,
+// before the call; later calls keep the first time.
+func (s *Store) MarkFirstAttempt(ctx context.Context, id string, at time.Time) error {
+	return s.updatePost(ctx, "mark first attempt "+id, `UPDATE posts SET first_attempt_at = COALESCE(first_attempt_at, $1)
+		WHERE id = $2`, ts(at), id)
+}
+
 // MarkAttempt counts a failed attempt that will be retried; the post stays pending.
 func (s *Store) MarkAttempt(ctx context.Context, id string, errMsg string) error {
 	return s.updatePost(ctx, "mark attempt "+id, `UPDATE posts SET attempts = attempts + 1, last_error = $1
@@ -149,13 +156,13 @@ func (s *Store) queryPosts(ctx context.Context, query string, args ...any) ([]mo
 	return pgx.CollectRows(rows, func(row pgx.CollectableRow) (model.Post, error) {
 		var p model.Post
 		var kind, state, msg string
-		var createdAt, sentAt *time.Time
+		var createdAt, sentAt, firstAttemptAt *time.Time
 		if err := row.Scan(&p.ID, &kind, &p.Channel, &p.ChannelID, &p.StoryID, &p.Rule, &p.Nonce, &msg,
-			&p.ReplaceOf, &state, &p.MessageID, &p.Attempts, &p.LastError, &createdAt, &sentAt, &p.Priority); err != nil {
+			&p.ReplaceOf, &state, &p.MessageID, &p.Attempts, &p.LastError, &createdAt, &sentAt, &p.Priority, &firstAttemptAt); err != nil {
 			return p, err
 		}
 		p.Kind, p.State = model.PostKind(kind), model.PostState(state)
-		p.CreatedAt, p.SentAt = fromTS(createdAt), fromTS(sentAt)
+		p.CreatedAt, p.SentAt, p.FirstAttemptAt = fromTS(createdAt), fromTS(sentAt), fromTS(firstAttemptAt)
 		var err error
 		p.Content, err = backend.DecodeContent(msg)
 		return p, err

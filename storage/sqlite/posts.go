@@ -11,7 +11,7 @@ import (
 )
 
 const postColumns = `id, kind, channel, channel_id, story_id, rule, nonce, message, replace_of,
-	state, message_id, attempts, last_error, created_at, sent_at, priority`
+	state, message_id, attempts, last_error, created_at, sent_at, priority, first_attempt_at`
 
 // AddPosts adds posts that belong to no new item, in one transaction.
 // Posts without an id, state or creation time get a new uuid, pending and
@@ -46,9 +46,9 @@ func insertPosts(ctx context.Context, tx *sql.Tx, posts []model.Post) error {
 			return fmt.Errorf("post %s: %w", p.ID, err)
 		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO posts (`+postColumns+`)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			p.ID, string(p.Kind), p.Channel, p.ChannelID, p.StoryID, p.Rule, p.Nonce, msg, p.ReplaceOf,
-			string(p.State), p.MessageID, p.Attempts, p.LastError, micro(p.CreatedAt), micro(p.SentAt), int(p.Priority)); err != nil {
+			string(p.State), p.MessageID, p.Attempts, p.LastError, micro(p.CreatedAt), micro(p.SentAt), int(p.Priority), micro(p.FirstAttemptAt)); err != nil {
 			return fmt.Errorf("insert post %s: %w", p.ID, err)
 		}
 	}
@@ -132,6 +132,13 @@ func (s *Store) MarkSent(ctx context.Context, id, messageID string, at time.Time
 		attempts = attempts + 1 WHERE id = ?`, messageID, micro(at), id)
 }
 
+// MarkFirstAttempt records when a post is first handed to its platform,
+// before the call; later calls keep the first time.
+func (s *Store) MarkFirstAttempt(ctx context.Context, id string, at time.Time) error {
+	return s.updatePost(ctx, "mark first attempt "+id, `UPDATE posts SET first_attempt_at = COALESCE(first_attempt_at, ?)
+		WHERE id = ?`, micro(at), id)
+}
+
 // MarkAttempt counts a failed attempt that will be retried; the post stays pending.
 func (s *Store) MarkAttempt(ctx context.Context, id string, errMsg string) error {
 	return s.updatePost(ctx, "mark attempt "+id, `UPDATE posts SET attempts = attempts + 1, last_error = ?
@@ -164,14 +171,14 @@ func scanPosts(rows *sql.Rows) ([]model.Post, error) {
 	for rows.Next() {
 		var p model.Post
 		var kind, state, msg string
-		var createdAt, sentAt sql.NullInt64
+		var createdAt, sentAt, firstAttemptAt sql.NullInt64
 		if err := rows.Scan(&p.ID, &kind, &p.Channel, &p.ChannelID, &p.StoryID, &p.Rule, &p.Nonce, &msg,
-			&p.ReplaceOf, &state, &p.MessageID, &p.Attempts, &p.LastError, &createdAt, &sentAt, &p.Priority); err != nil {
+			&p.ReplaceOf, &state, &p.MessageID, &p.Attempts, &p.LastError, &createdAt, &sentAt, &p.Priority, &firstAttemptAt); err != nil {
 			rows.Close()
 			return nil, err
 		}
 		p.Kind, p.State = model.PostKind(kind), model.PostState(state)
-		p.CreatedAt, p.SentAt = fromMicro(createdAt), fromMicro(sentAt)
+		p.CreatedAt, p.SentAt, p.FirstAttemptAt = fromMicro(createdAt), fromMicro(sentAt), fromMicro(firstAttemptAt)
 		var err error
 		if p.Content, err = backend.DecodeContent(msg); err != nil {
 			rows.Close()

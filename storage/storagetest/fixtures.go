@@ -126,7 +126,7 @@ func storedStory(st model.Story) model.Story {
 }
 
 func storedPost(p model.Post) model.Post {
-	p.CreatedAt, p.SentAt = storedTime(p.CreatedAt), storedTime(p.SentAt)
+	p.CreatedAt, p.SentAt, p.FirstAttemptAt = storedTime(p.CreatedAt), storedTime(p.SentAt), storedTime(p.FirstAttemptAt)
 	return p
 }
 

@@ -854,6 +854,13 @@ func testOutboxMarks(t *testing.T, s storage.Store) {
 		t.Fatal(err)
 	}
 	sentAt := time.Date(2026, 3, 10, 18, 0, 1, 500000000, seoul)
+	firstAt := sentAt.Add(-time.Minute)
+	if err := s.MarkFirstAttempt(ctx, "p1", firstAt); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.MarkFirstAttempt(ctx, "p1", sentAt); err != nil { // a retry keeps the first time
+		t.Fatal(err)
+	}
 	if err := s.MarkAttempt(ctx, "p1", "429 too many requests"); err != nil {
 		t.Fatal(err)
 	}
@@ -876,10 +883,11 @@ func testOutboxMarks(t *testing.T, s storage.Store) {
 		lastErr  string
 		msgID    string
 		sentAt   time.Time
+		firstAt  time.Time
 	}{
-		{"p1", model.PostSent, 2, "429 too many requests", "1234567890", storedTime(sentAt)},
-		{"p2", model.PostPending, 2, "502 bad gateway", "", time.Time{}},
-		{"p3", model.PostFailed, 1, "403 missing access", "", time.Time{}},
+		{"p1", model.PostSent, 2, "429 too many requests", "1234567890", storedTime(sentAt), storedTime(firstAt)},
+		{"p2", model.PostPending, 2, "502 bad gateway", "", time.Time{}, time.Time{}},
+		{"p3", model.PostFailed, 1, "403 missing access", "", time.Time{}, time.Time{}},
 	}
 	for _, tt := range tests {
 		p, err := s.Post(ctx, tt.id)
@@ -889,6 +897,9 @@ func testOutboxMarks(t *testing.T, s storage.Store) {
 		if p.State != tt.state || p.Attempts != tt.attempts || p.LastError != tt.lastErr || p.MessageID != tt.msgID || !p.SentAt.Equal(tt.sentAt) {
 			t.Errorf("%s = state %q attempts %d error %q message %q sent %v; want %q %d %q %q %v",
 				tt.id, p.State, p.Attempts, p.LastError, p.MessageID, p.SentAt, tt.state, tt.attempts, tt.lastErr, tt.msgID, tt.sentAt)
+		}
+		if !p.FirstAttemptAt.Equal(tt.firstAt) {
+			t.Errorf("%s first attempt = %v, want %v", tt.id, p.FirstAttemptAt, tt.firstAt)
 		}
 	}
 	if got, err := s.PendingPosts(ctx, "alerts", 10); err != nil || !sameStrings(postIDs(got), []string{"p2"}) {
@@ -901,9 +912,10 @@ func testOutboxMarks(t *testing.T, s storage.Store) {
 		t.Fatalf("PendingChannels after all sent = %v, %v", channels, err)
 	}
 	for name, mark := range map[string]func() error{
-		"MarkSent":    func() error { return s.MarkSent(ctx, "missing", "1", day(0)) },
-		"MarkAttempt": func() error { return s.MarkAttempt(ctx, "missing", "x") },
-		"MarkFailed":  func() error { return s.MarkFailed(ctx, "missing", "x") },
+		"MarkSent":         func() error { return s.MarkSent(ctx, "missing", "1", day(0)) },
+		"MarkAttempt":      func() error { return s.MarkAttempt(ctx, "missing", "x") },
+		"MarkFirstAttempt": func() error { return s.MarkFirstAttempt(ctx, "missing", day(0)) },
+		"MarkFailed":       func() error { return s.MarkFailed(ctx, "missing", "x") },
 	} {
 		if err := mark(); !errors.Is(err, storage.ErrNotFound) {
 			t.Errorf("%s(missing) = %v, want ErrNotFound", name, err)
