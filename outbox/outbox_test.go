@@ -841,9 +841,11 @@ func outboxGoroutines() bool {
 	return bytes.Contains(buf, []byte("wirewatch/outbox.(*Outbox)"))
 }
 
+// waitFor polls cond for up to 20 s: generous, since 500 sends under -race
+// on a busy 2-core machine take seconds; no test measures speed with it.
 func waitFor(t *testing.T, what string, cond func() bool) {
 	t.Helper()
-	deadline := time.Now().Add(5 * time.Second)
+	deadline := time.Now().Add(20 * time.Second)
 	for !cond() {
 		if time.Now().After(deadline) {
 			t.Fatalf("timed out waiting: %s", what)
