@@ -2,10 +2,7 @@ package alerts
 
 import (
 	"fmt"
-	"strings"
 	"time"
-
-	"github.com/robfig/cron/v3"
 
 	"wirewatch/config"
 	"wirewatch/model"
@@ -33,26 +30,13 @@ func InCooldown(prevSentAt time.Time, cooldown time.Duration, now time.Time) boo
 	return now.Sub(prevSentAt) < cooldown
 }
 
-// scheduleParser reads standard five-field cron specs, descriptors such as
-// @daily and @every 6h, and an optional CRON_TZ=Zone prefix.
-var scheduleParser = cron.NewParser(cron.Minute | cron.Hour | cron.Dom | cron.Month | cron.Dow | cron.Descriptor)
-
-// ParseSchedule parses a digest schedule.
-func ParseSchedule(spec string) (cron.Schedule, error) {
-	s, err := scheduleParser.Parse(strings.TrimSpace(spec))
-	if err != nil {
-		return nil, fmt.Errorf("schedule %q: %w", spec, err)
-	}
-	return s, nil
-}
-
 // NextDigestRuns reports whether digest d is due at now, given the time of
 // its last run, and when it runs next after now. It is due when at least
 // one scheduled run fell in (lastRun, now]: runs missed while wirewatch was
 // down make it due once, not once per missed run. A zero lastRun (never
 // run) is not due; the first run is the next scheduled one.
 func NextDigestRuns(d config.Digest, lastRun, now time.Time) (due bool, next time.Time, err error) {
-	s, err := ParseSchedule(d.Schedule)
+	s, err := d.Parsed()
 	if err != nil {
 		return false, time.Time{}, fmt.Errorf("digest %q: %w", d.Name, err)
 	}

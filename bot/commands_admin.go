@@ -129,7 +129,7 @@ func (c *Commands) rulesTest(ctx context.Context, in *request) (reply, error) {
 	if err != nil {
 		return reply{}, err
 	}
-	loc := location(in.cfg)
+	loc := in.cfg.Location()
 	r, err := lookup.ParseRange(days, "", "", defaultRuleDays, c.opts.Now(), loc)
 	if err != nil {
 		return reply{}, err

@@ -13,7 +13,6 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 
-	"wirewatch/config"
 	"wirewatch/lookup"
 	"wirewatch/model"
 	"wirewatch/storage"
@@ -38,13 +37,6 @@ const (
 	defaultRuleDays = 30
 	defaultLatest   = 5
 )
-
-func location(cfg *config.Config) *time.Location {
-	if cfg.Bot.Location != nil {
-		return cfg.Bot.Location
-	}
-	return time.UTC
-}
 
 // topicOption reads a topic and checks it is configured; "" when optional
 // and absent.
@@ -71,7 +63,7 @@ func (c *Commands) timeline(ctx context.Context, in *request) (reply, error) {
 	if err != nil {
 		return reply{}, err
 	}
-	r, err := lookup.ParseRange(days, in.opts.string("from"), in.opts.string("to"), defaultTimeline, c.opts.Now(), location(in.cfg))
+	r, err := lookup.ParseRange(days, in.opts.string("from"), in.opts.string("to"), defaultTimeline, c.opts.Now(), in.cfg.Location())
 	if err != nil {
 		return reply{}, err
 	}
@@ -98,7 +90,7 @@ func (c *Commands) timelinePage(ctx context.Context, in *request, topic string, 
 	if err != nil {
 		return reply{}, err
 	}
-	loc := location(in.cfg)
+	loc := in.cfg.Location()
 	var l lines
 	l.budget = descriptionBudget
 	for _, e := range p.Entries {
@@ -138,7 +130,7 @@ func (c *Commands) search(ctx context.Context, in *request) (reply, error) {
 	if err != nil {
 		return reply{}, err
 	}
-	r, err := lookup.ParseRange(days, "", "", defaultSearch, c.opts.Now(), location(in.cfg))
+	r, err := lookup.ParseRange(days, "", "", defaultSearch, c.opts.Now(), in.cfg.Location())
 	if err != nil {
 		return reply{}, err
 	}
@@ -183,7 +175,7 @@ func (c *Commands) searchPage(ctx context.Context, in *request, text, topic stri
 	if more {
 		items = items[:per]
 	}
-	loc := location(in.cfg)
+	loc := in.cfg.Location()
 	desc := itemLines(items, pageNo*per, loc, nil)
 	if len(items) == 0 {
 		desc = "Nothing found."
@@ -244,7 +236,7 @@ func (c *Commands) latest(ctx context.Context, in *request) (reply, error) {
 	if err != nil {
 		return reply{}, err
 	}
-	loc := location(in.cfg)
+	loc := in.cfg.Location()
 	desc := itemLines(items, 0, loc, nil)
 	if len(items) == 0 {
 		desc = "Nothing stored yet."

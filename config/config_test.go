@@ -494,3 +494,57 @@ func TestAPIBase(t *testing.T) {
 		}
 	}
 }
+
+// TestSchedulesParsedByConfig: a loaded digest holds its schedule parsed in
+// the bot's zone, a digest built by hand is parsed on demand, a bad one
+// says which spec, and polling.tick parses with the same parser.
+func TestSchedulesParsedByConfig(t *testing.T) {
+	cfg, err := Load("../config.example.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	seoul, err := time.LoadLocation("Asia/Seoul")
+	if err != nil {
+		t.Fatal(err)
+	}
+	from := time.Date(2026, 3, 10, 9, 0, 0, 0, seoul)
+	tests := []struct {
+		name string
+		d    Digest
+		want time.Time
+		err  string
+	}{
+		{"loaded", cfg.Digests[0], time.Date(2026, 3, 11, 8, 0, 0, 0, seoul), ""},
+		{"by hand", Digest{Schedule: "CRON_TZ=Asia/Seoul 30 17 * * *"}, time.Date(2026, 3, 10, 17, 30, 0, 0, seoul), ""},
+		{"bad", Digest{Schedule: "0 25 * * *"}, time.Time{}, `schedule "0 25 * * *"`},
+		{"zone only", Digest{Schedule: "TZ=UTC"}, time.Time{}, `schedule "TZ=UTC"`},
+	}
+	for _, tt := range tests {
+		s, err := tt.d.Parsed()
+		if tt.err != "" {
+			if err == nil || !strings.Contains(err.Error(), tt.err) {
+				t.Errorf("%s: err = %v, want %q", tt.name, err, tt.err)
+			}
+			continue
+		}
+		if err != nil {
+			t.Fatalf("%s: %v", tt.name, err)
+		}
+		if got := s.Next(from); !got.Equal(tt.want) {
+			t.Errorf("%s: next run after %v = %v, want %v", tt.name, from, got, tt.want)
+		}
+	}
+	if cfg.Digests[0].parsed == nil {
+		t.Error("the loader did not keep the digest's parsed schedule")
+	}
+	tick, err := cfg.Polling.TickSchedule()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := tick.Next(from); got.Sub(from) != time.Minute {
+		t.Errorf("tick %q: next after %v = %v", cfg.Polling.Tick, from, got)
+	}
+	if _, err := (Polling{Tick: "@every 1ms"}).TickSchedule(); err == nil {
+		t.Error("tick @every 1ms accepted")
+	}
+}

@@ -526,6 +526,7 @@ func (d *decoder) digest(t *table, cfg *Config, routes *routes) Digest {
 			// Without a zone the scheduler would use the server's.
 			g.Schedule = "CRON_TZ=" + cfg.Bot.Location.String() + " " + g.Schedule
 		}
+		g.parsed, _ = parseCron(g.Schedule) // checked above; nil if not, and Parsed says why
 	}
 	for _, n := range t.strings("channels", &g.Channels) {
 		routes.channel(n, "digests.channels", false)

@@ -1,6 +1,10 @@
 package config
 
-import "time"
+import (
+	"time"
+
+	"github.com/robfig/cron/v3"
+)
 
 // Config is a whole, validated wirewatch configuration. Values are already
 // parsed (durations, time zones); Pos fields say where each value was written
@@ -178,4 +182,6 @@ type Digest struct {
 	Channels   []string
 	Topics     []string // empty: all topics
 	MaxStories int      // per topic; default 5
+
+	parsed cron.Schedule // Schedule as the loader parsed it; see Parsed
 }

@@ -36,46 +36,53 @@ var cronParser = cron.NewParser(cron.Minute | cron.Hour | cron.Dom | cron.Month 
 
 // checkCron validates a cron spec the way the scheduler will parse it, and
 // refuses specs that never fire or fire absurdly often.
-func checkCron(spec string) (err error) {
+func checkCron(spec string) error {
+	_, err := parseCron(spec)
+	return err
+}
+
+// parseCron is the one parse of a cron spec (digest schedules and
+// polling.tick): cronParser, with checkCron's refusals.
+func parseCron(spec string) (sched cron.Schedule, err error) {
 	s := strings.TrimSpace(spec)
 	if s == "" {
-		return errors.New("empty cron spec")
+		return nil, errors.New("empty cron spec")
 	}
 	body := s
 	if strings.HasPrefix(s, "TZ=") || strings.HasPrefix(s, "CRON_TZ=") {
 		// robfig/cron panics on a zone prefix with nothing after it.
 		sp := strings.IndexByte(s, ' ')
 		if sp < 0 {
-			return fmt.Errorf("cron spec %q has a time zone but no schedule", spec)
+			return nil, fmt.Errorf("cron spec %q has a time zone but no schedule", spec)
 		}
 		zone := s[strings.IndexByte(s, '=')+1 : sp]
 		if _, err := loadLocation(zone); err != nil {
-			return fmt.Errorf("cron spec %q: %v", spec, err)
+			return nil, fmt.Errorf("cron spec %q: %v", spec, err)
 		}
 		body = strings.TrimSpace(s[sp:])
 	}
 	if rest, ok := strings.CutPrefix(body, "@every "); ok {
 		d, err := time.ParseDuration(strings.TrimSpace(rest))
 		if err != nil {
-			return fmt.Errorf("cron spec %q: invalid duration %q", spec, strings.TrimSpace(rest))
+			return nil, fmt.Errorf("cron spec %q: invalid duration %q", spec, strings.TrimSpace(rest))
 		}
 		if d < time.Second {
-			return fmt.Errorf("cron spec %q: @every needs at least 1s", spec)
+			return nil, fmt.Errorf("cron spec %q: @every needs at least 1s", spec)
 		}
 	}
 	defer func() {
 		if r := recover(); r != nil {
-			err = fmt.Errorf("invalid cron spec %q", spec)
+			sched, err = nil, fmt.Errorf("invalid cron spec %q", spec)
 		}
 	}()
-	sched, err := cronParser.Parse(s)
+	sched, err = cronParser.Parse(s)
 	if err != nil {
-		return fmt.Errorf("invalid cron spec %q: %v (use 5 fields \"min hour dom month dow\", or @hourly, @daily, @every 10m)", spec, err)
+		return nil, fmt.Errorf("invalid cron spec %q: %v (use 5 fields \"min hour dom month dow\", or @hourly, @daily, @every 10m)", spec, err)
 	}
 	if sched.Next(time.Now()).IsZero() {
-		return fmt.Errorf("cron spec %q never fires", spec)
+		return nil, fmt.Errorf("cron spec %q never fires", spec)
 	}
-	return nil
+	return sched, nil
 }
 
 // hasCronZone tells whether a spec carries its own time zone.

@@ -13,7 +13,7 @@ import (
 
 // printTimeline prints a topic's last week as `wirewatch timeline` does.
 func printTimeline(ctx context.Context, out io.Writer, store storage.Store, cfg *config.Config, topic string) error {
-	r, err := lookup.DaysRange(7, time.Now(), lookup.Location(cfg))
+	r, err := lookup.DaysRange(7, time.Now(), cfg.Location())
 	if err != nil {
 		return err
 	}

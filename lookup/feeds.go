@@ -76,7 +76,7 @@ func fillStatus(fs *FeedStatus, s model.FeedState) {
 // WriteFeeds prints one block per feed: state, last success, next poll,
 // items seen and the last error.
 func WriteFeeds(w io.Writer, cfg *config.Config, list []FeedStatus, now time.Time) {
-	loc := Location(cfg)
+	loc := cfg.Location()
 	stamp := func(t time.Time) string {
 		if t.IsZero() {
 			return "never"
@@ -106,7 +106,7 @@ func WriteFeeds(w io.Writer, cfg *config.Config, list []FeedStatus, now time.Tim
 // WriteItems prints items one block each: time, title, feed, link and the
 // summary sentences.
 func WriteItems(w io.Writer, cfg *config.Config, items []model.Item) {
-	loc := Location(cfg)
+	loc := cfg.Location()
 	for _, it := range items {
 		fmt.Fprintf(w, "%s  %s  [%s]\n  %s\n", it.Published.In(loc).Format("2006-01-02 15:04"), it.Title, it.Feed, it.Link)
 		for _, s := range it.Summary {

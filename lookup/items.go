@@ -37,7 +37,7 @@ func TimelinePaged(ctx context.Context, st Store, cfg *config.Config, topic stri
 	if p.More {
 		sts = sts[:perPage]
 	}
-	p.Entries = stories.TimelineWith(sts, Location(cfg), Vocabulary(cfg))
+	p.Entries = stories.TimelineWith(sts, cfg.Location(), Vocabulary(cfg))
 	return p, nil
 }
 

@@ -93,7 +93,7 @@ func Timeline(ctx context.Context, st Store, cfg *config.Config, topic string, r
 	if err != nil {
 		return nil, fmt.Errorf("timeline of %s: %w", topic, err)
 	}
-	return stories.TimelineWith(sts, Location(cfg), Vocabulary(cfg)), nil
+	return stories.TimelineWith(sts, cfg.Location(), Vocabulary(cfg)), nil
 }
 
 // Vocabulary is the desk vocabulary timelines read headlines with: the
@@ -106,17 +106,9 @@ func Vocabulary(cfg *config.Config) *stories.Vocabulary {
 	return v
 }
 
-// Location is the zone lookups show dates in: the bot's time zone.
-func Location(cfg *config.Config) *time.Location {
-	if cfg.Bot.Location != nil {
-		return cfg.Bot.Location
-	}
-	return time.UTC
-}
-
 // WriteTimeline prints entries one line each: date, headline, sources, link.
 func WriteTimeline(w interface{ Write([]byte) (int, error) }, cfg *config.Config, entries []stories.Entry) {
-	loc := Location(cfg)
+	loc := cfg.Location()
 	for _, e := range entries {
 		fmt.Fprintf(w, "%s  %s  (%s)\n            %s\n", e.Date.In(loc).Format("2006-01-02"), e.Title, plural(e.Sources, "source"), e.Link)
 	}

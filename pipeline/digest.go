@@ -81,7 +81,7 @@ func (p *Pipeline) digestPosts(ctx context.Context, rt *Runtime, d config.Digest
 		post := newPost(model.PostDigest, *ch, now)
 		post.Rule = d.Name
 		post.Nonce = outbox.Nonce("digest", d.Name, ch.Name, now.UTC().Truncate(time.Minute).Format(time.RFC3339))
-		post.Content = model.Content{Digest: content, TimeZone: displayLocation(rt.Config).String()}
+		post.Content = model.Content{Digest: content, TimeZone: rt.Config.Location().String()}
 		posts = append(posts, post)
 	}
 	return posts, nil

@@ -166,7 +166,7 @@ func foldPosts(rt *Runtime, ch config.Channel, f model.Fold, pages [][]model.Fol
 		post.Nonce = outbox.Nonce("fold", post.ID)
 		post.Content = model.Content{
 			Fold: &page, Feed: f.Feed, Rule: f.Rule, Severity: f.Severity,
-			TimeZone: displayLocation(rt.Config).String(),
+			TimeZone: rt.Config.Location().String(),
 		}
 		out = append(out, post)
 	}
@@ -241,7 +241,7 @@ func (p *Pipeline) tellPingsLimited(rt *Runtime, ch config.Channel, cf *channelF
 		return
 	}
 	text := fmt.Sprintf("Role pings in #%s reached their limit of %d per %s: its urgent alerts post without pinging until %s.",
-		ch.Name, maxPings, shortDuration(span), until.In(displayLocation(rt.Config)).Format("15:04 MST"))
+		ch.Name, maxPings, shortDuration(span), until.In(rt.Config.Location()).Format("15:04 MST"))
 	p.poll.notices = append(p.poll.notices, NoticePost(*admin, text, now))
 }
 

@@ -86,12 +86,7 @@ func NewRuntime(cfg *config.Config) (*Runtime, error) {
 func (rt *Runtime) NewGrouper() *stories.Grouper {
 	cfg := rt.Config
 	g := stories.NewGrouperWith(cfg.Stories.Window, rt.Vocabulary)
-	g.LocationOf = func(feed string) *time.Location {
-		if f := cfg.Feed(feed); f != nil {
-			return location(*f, cfg)
-		}
-		return displayLocation(cfg)
-	}
+	g.LocationOf = cfg.FeedLocation
 	return g
 }
 
@@ -561,7 +556,7 @@ func (p *Pipeline) storeBatch(ctx context.Context, rt *Runtime, f config.Feed, f
 	extra := make([][]model.Post, len(fresh))
 	for i := range fresh {
 		it := &fresh[i]
-		stories[i], _ = p.grouper.Add(it, location(f, rt.Config))
+		stories[i], _ = p.grouper.Add(it, f.Zone(rt.Config))
 		var ps []model.Post
 		if postable && now.Sub(it.Published) <= rt.Config.Polling.MaxItemAge {
 			var err error
@@ -717,16 +712,6 @@ func (p *Pipeline) fullText(ctx context.Context, rt *Runtime, f config.Feed, lin
 	// is untrusted feed content and goes through the guard.
 	a, err := summarize.FetchArticle(ctx, pages.For(f.URL, f.AllowPrivate, link), link, rt.Config.Polling.MaxBodyBytes)
 	return a.Text, err
-}
-
-func location(f config.Feed, cfg *config.Config) *time.Location {
-	if f.Location != nil {
-		return f.Location
-	}
-	if cfg.Bot.Location != nil {
-		return cfg.Bot.Location
-	}
-	return time.UTC
 }
 
 // newPost is a pending post of a kind for a channel, at the priority of

@@ -148,7 +148,7 @@ func alertContent(cfg *config.Config, it model.Item, story model.Story, m model.
 		StoryTitle: story.Title,
 		Updated:    story.Updated,
 		Sources:    story.Sources,
-		TimeZone:   displayLocation(cfg).String(),
+		TimeZone:   cfg.Location().String(),
 	}
 }
 
@@ -165,7 +165,7 @@ func updateContent(cfg *config.Config, prev model.Content, it model.Item, story 
 	c.Items = appendNew(c.Items, it.Key)
 	c.StoryTitle, c.Updated, c.Sources = story.Title, story.Updated, story.Sources
 	c.Reply = false // the earlier post may have been a reply; the caller decides
-	c.TimeZone = displayLocation(cfg).String()
+	c.TimeZone = cfg.Location().String()
 	return c
 }
 
@@ -198,13 +198,6 @@ func alertedAt(prev model.Post, now time.Time) time.Time {
 		return now
 	}
 	return prev.SentAt
-}
-
-func displayLocation(cfg *config.Config) *time.Location {
-	if cfg.Bot.Location != nil {
-		return cfg.Bot.Location
-	}
-	return time.UTC
 }
 
 // muted reports whether any of the item's topics is muted in the channel.

@@ -41,7 +41,7 @@ const maxReplayLine = 4 << 20
 // its story's final event date, written in zone.
 func Replay(rt *Runtime, in io.Reader, out io.Writer, zone *time.Location) error {
 	if zone == nil {
-		zone = displayLocation(rt.Config)
+		zone = rt.Config.Location()
 	}
 	var items []model.Item
 	var locs []*time.Location
@@ -109,10 +109,7 @@ func (rt *Runtime) replayItem(ri ReplayItem) (model.Item, *time.Location, error)
 		return model.Item{}, nil, fmt.Errorf("item %s: published: %w", ri.ID, err)
 	}
 	cfg := rt.Config
-	loc := displayLocation(cfg)
-	if f := cfg.Feed(ri.Feed); f != nil {
-		loc = location(*f, cfg)
-	}
+	loc := cfg.FeedLocation(ri.Feed)
 	if ri.Timezone != "" {
 		if loc, err = time.LoadLocation(ri.Timezone); err != nil {
 			return model.Item{}, nil, fmt.Errorf("item %s: timezone: %w", ri.ID, err)

@@ -2,7 +2,6 @@ package pipeline
 
 import (
 	"context"
-	"fmt"
 	"sync"
 	"time"
 
@@ -60,7 +59,7 @@ func (p *Pipeline) Run(ctx context.Context) error {
 	for {
 		rt := p.runtime.Load()
 		if want := rt.Config.Polling.Tick; want != spec {
-			next, err := startTicker(want, digestTicks)
+			next, err := startTicker(rt.Config.Polling, digestTicks)
 			if err != nil {
 				return err
 			}
@@ -153,16 +152,18 @@ func (p *Pipeline) prepared(ctx context.Context, rt *Runtime) (map[string]model.
 
 // startTicker starts a cron schedule that signals ticks without ever
 // blocking: a tick that arrives while digests run is merged into one.
-func startTicker(spec string, ticks chan<- struct{}) (*cron.Cron, error) {
+func startTicker(p config.Polling, ticks chan<- struct{}) (*cron.Cron, error) {
+	sched, err := p.TickSchedule()
+	if err != nil {
+		return nil, err
+	}
 	c := cron.New()
-	if _, err := c.AddFunc(spec, func() {
+	c.Schedule(sched, cron.FuncJob(func() {
 		select {
 		case ticks <- struct{}{}:
 		default:
 		}
-	}); err != nil {
-		return nil, fmt.Errorf("polling tick %q: %w", spec, err)
-	}
+	}))
 	c.Start()
 	return c, nil
 }

@@ -65,7 +65,7 @@ func (lf *lookupFlags) open(ctx context.Context) (*config.Config, storage.Store,
 	}
 	var r lookup.Range
 	if lf.days != nil {
-		if r, err = lookup.DaysRange(*lf.days, time.Now(), lookup.Location(cfg)); err != nil {
+		if r, err = lookup.DaysRange(*lf.days, time.Now(), cfg.Location()); err != nil {
 			return nil, nil, lookup.Range{}, fmt.Errorf("%w: %v", errUsage, err)
 		}
 	}
