@@ -14,6 +14,8 @@ import (
 	"syscall"
 	"time"
 
+	"golang.org/x/sync/errgroup"
+
 	"wirewatch/alerts"
 	"wirewatch/config"
 	"wirewatch/model"
@@ -38,13 +40,13 @@ func runBot(ctx context.Context, args []string, out io.Writer) error {
 		return fmt.Errorf("config refused:\n%w", err)
 	}
 	log := newLogger(rt.Config.Bot.LogLevel, logOutput(ctx))
-	store, err := openStore(ctx, rt.Config.Bot.Database)
+	store, elect, err := openReplica(ctx, rt.Config.Bot.Database)
 	if err != nil {
 		return err
 	}
 	defer store.Close()
 	parent := ctx
-	ctx, release, err := lead(ctx, store, log)
+	ctx, release, err := lead(ctx, elect, log)
 	if err != nil {
 		return err
 	}
@@ -97,8 +99,8 @@ func runBot(ctx context.Context, args []string, out io.Writer) error {
 	// The logger redacts every field: the database address loses its password.
 	log.Info("wirewatch running", "version", version, "feeds", len(rt.Config.Feeds), "rules", len(rt.Config.Rules), "database", rt.Config.Bot.Database)
 	err = runAll(ctx,
-		func(ctx context.Context) error { return box.Run(ctx) },
-		func(ctx context.Context) error { return p.Run(ctx) },
+		box.Run,
+		p.Run,
 		func(ctx context.Context) error { config.Watch(ctx, *path, 2*time.Second, reload); return nil },
 		func(ctx context.Context) error { return reloadOnHUP(ctx, *path, reload) },
 	)
@@ -108,22 +110,16 @@ func runBot(ctx context.Context, args []string, out io.Writer) error {
 	return err
 }
 
-// leader is a store that elects one active replica (PostgreSQL).
-type leader interface {
-	Lead(ctx context.Context) (context.Context, func(), error)
-}
-
 // lead waits until this replica may run the bot, when several share a
 // database: the returned context ends if leadership is lost, and the
 // process then exits so that a supervisor restarts it as a standby. A
-// store that cannot be shared (SQLite) leads at once.
-func lead(ctx context.Context, store storage.Store, log *slog.Logger) (context.Context, func(), error) {
-	l, ok := store.(leader)
-	if !ok {
+// store that cannot be shared (SQLite, elect nil) leads at once.
+func lead(ctx context.Context, elect leadFunc, log *slog.Logger) (context.Context, func(), error) {
+	if elect == nil {
 		return ctx, func() {}, nil
 	}
 	log.Info("waiting to lead: another replica may be running; this one is a standby until it stops")
-	lctx, release, err := l.Lead(ctx)
+	lctx, release, err := elect(ctx)
 	if err != nil {
 		return nil, nil, fmt.Errorf("become leader: %w", err)
 	}
@@ -180,32 +176,20 @@ func reloadOnHUP(ctx context.Context, path string, reload func(*config.Config, e
 	}
 }
 
-// runAll runs each function in its own goroutine until ctx ends or one fails;
-// then it cancels the rest and waits for all of them.
+// runAll runs each function in its own goroutine until ctx ends or one
+// fails; then it cancels the rest, waits for all of them and returns the
+// first failure. Ending because ctx ended (context.Canceled) is no failure.
 func runAll(ctx context.Context, fns ...func(context.Context) error) error {
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	errs := make(chan error, len(fns))
-	var wg sync.WaitGroup
+	g, ctx := errgroup.WithContext(ctx)
 	for _, fn := range fns {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			err := fn(ctx)
-			if err != nil && !errors.Is(err, context.Canceled) {
-				cancel()
+		g.Go(func() error {
+			if err := fn(ctx); !errors.Is(err, context.Canceled) {
+				return err
 			}
-			errs <- err
-		}()
+			return nil
+		})
 	}
-	wg.Wait()
-	close(errs)
-	for err := range errs {
-		if err != nil && !errors.Is(err, context.Canceled) {
-			return err
-		}
-	}
-	return nil
+	return g.Wait()
 }
 
 // notifyAdmins posts an operational notice to the admin channel, if any
