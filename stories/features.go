@@ -473,9 +473,11 @@ const speechSpan = 3
 
 // kindOf classifies a headline by the first act its main clause names:
 // "U.S. flies bomber in drills after North's missile launches" is a drill,
-// "N. Korea fires missiles during allied drills" a launch. A launch verb
-// counts only when the clause names a projectile; a flight only with
-// aircraft. all is the whole headline.
+// "N. Korea fires missiles during allied drills" a launch. An act's verb
+// counts only when the clause names what the act needs, if it needs
+// anything (a launch a projectile, a flight aircraft). Statement verbs
+// make a statement when a voice of the vocabulary is the subject, else a
+// reaction; so do appeals at the head. all is the whole headline.
 func (v *Vocabulary) kindOf(ts, all []term) kind {
 	var needsMet uint64 // bit i: the clause names what acts[i] needs
 	object := false     // the clause names what some act needs (a projectile)

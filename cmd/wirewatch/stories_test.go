@@ -140,3 +140,33 @@ func groupDirectly(t *testing.T, cfgPath string, recs []labelledset.Record, zone
 	}
 	return story, date
 }
+
+// TestReplayInput: replay names the line of a bad input and needs an id
+// and a time for each item; an unknown subcommand is a usage mistake.
+func TestReplayInput(t *testing.T) {
+	dir := t.TempDir()
+	cfg := filepath.Join(dir, "empty.toml")
+	if err := os.WriteFile(cfg, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ name, input, want string }{
+		{"not JSON", `{"id":"a","published":"2026-11-20T10:00:00Z","title":"x","text":"y"}` + "\n{oops\n", "line 2"},
+		{"no id", `{"published":"2026-11-20T10:00:00Z","title":"x"}` + "\n", `line 1: no "id"`},
+		{"bad time", `{"id":"a","published":"yesterday","title":"x"}` + "\n", "line 1: item a: published"},
+		{"bad zone", `{"id":"a","published":"2026-11-20T10:00:00Z","timezone":"Mars/Base","title":"x"}` + "\n", "line 1: item a: timezone"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			in := filepath.Join(dir, "in.jsonl")
+			if err := os.WriteFile(in, []byte(tc.input), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			out, code := run(t, "stories", "replay", "-config", cfg, in)
+			if code != 1 || !strings.Contains(out, tc.want) {
+				t.Fatalf("exit %d, output %q; want 1 and %q", code, out, tc.want)
+			}
+		})
+	}
+	if out, code := run(t, "stories", "regroup"); code != 2 {
+		t.Fatalf("unknown subcommand: exit %d, output %q", code, out)
+	}
+}
