@@ -125,8 +125,8 @@ func (pf *pollFlood) fold(alert model.Post, it model.Item) {
 
 // take returns fold posts, paged, and the notices gathered so far, to be
 // written with the item being stored: every full page, and with all the
-// last one (the end of a poll), so that a folded item is written with its
-// page or in a later transaction of the same poll.
+// last, partial ones too (the end of a batch), so that a folded item is
+// written in the same transaction as its page.
 func (pf *pollFlood) take(rt *Runtime, now time.Time, all bool) []model.Post {
 	var out []model.Post
 	keep := pf.order[:0:0]

@@ -531,7 +531,7 @@ func (p *Pipeline) storeItems(ctx context.Context, rt *Runtime, f config.Feed, f
 	defer func() { p.poll = nil }()
 	for start := 0; start < len(fresh); start += storeBatch {
 		end := min(start+storeBatch, len(fresh))
-		a, n, err := p.storeBatch(ctx, rt, f, fresh[start:end], matches[start:end], postable, end == len(fresh))
+		a, n, err := p.storeBatch(ctx, rt, f, fresh[start:end], matches[start:end], postable)
 		added, posts = added+a, posts+n
 		if err != nil {
 			return added, posts, err
@@ -546,8 +546,7 @@ type alertKey struct{ story, rule, channel string }
 // storeBatch groups and plans a batch of items and stores it in one
 // transaction. Alerts planned earlier in the batch are not stored yet when
 // later items of their story are planned, so plan finds them in p.planned.
-// last says the batch ends the poll (flood control writes all its folds).
-func (p *Pipeline) storeBatch(ctx context.Context, rt *Runtime, f config.Feed, fresh []model.Item, matches [][]model.Match, postable, last bool) (int, int, error) {
+func (p *Pipeline) storeBatch(ctx context.Context, rt *Runtime, f config.Feed, fresh []model.Item, matches [][]model.Match, postable bool) (int, int, error) {
 	p.planned = map[alertKey]model.Post{}
 	defer func() { p.planned = nil }()
 	now := p.opts.Clock()
@@ -569,8 +568,10 @@ func (p *Pipeline) storeBatch(ctx context.Context, rt *Runtime, f config.Feed, f
 				}
 			}
 		}
-		// Fold pages and notices go with the item that completes them.
-		extra[i] = p.poll.take(rt, now, last && i == len(fresh)-1)
+		// Fold pages and notices go with the item that completes them, and
+		// the batch's last item takes the rest: every folded item is
+		// listed in the transaction that stores it.
+		extra[i] = p.poll.take(rt, now, i == len(fresh)-1)
 		batch[i] = storage.ItemWrite{Item: it, Story: &stories[i], Posts: append(ps, extra[i]...)}
 	}
 	dropSupersededEdits(batch)
