@@ -60,7 +60,7 @@ func loadCorpus(b *testing.B, s *Store, n int) {
 	var order []string
 	seq := 0
 	for it, st := range storagetest.Corpus(n, 1) {
-		args := insertItemArgs(&it)
+		args := insertItemArgs(&it, s.sliceBits)
 		rows = append(rows, append([]any{seq}, args...))
 		seq++
 		if _, ok := stories[st.ID]; !ok {
@@ -86,7 +86,8 @@ func loadCorpus(b *testing.B, s *Store, n int) {
 
 // stageColumns follow insertItemArgs, after a sequence number.
 var stageColumns = []string{"seq", "key", "feed", "guid", "link", "title", "text", "author", "categories", "lang",
-	"published", "first_seen", "summary", "topics", "story_id", "event_date", "ft", "fs", "fx", "utopics"}
+	"published", "first_seen", "summary", "topics", "story_id", "event_date", "ft", "fs", "fx", "utopics",
+	"tlex", "bits"}
 
 func copyItems(b *testing.B, s *Store, rows [][]any) {
 	ctx := context.Background()
@@ -94,20 +95,24 @@ func copyItems(b *testing.B, s *Store, rows [][]any) {
 		if _, err := tx.Exec(ctx, `CREATE TEMP TABLE stage (seq int, key text, feed text, guid text, link text,
 			title text, text text, author text, categories text[], lang text, published timestamptz,
 			first_seen timestamptz, summary text[], topics text[], story_id text, event_date timestamptz,
-			ft text, fs text, fx text, utopics text[]) ON COMMIT DROP`); err != nil {
+			ft text, fs text, fx text, utopics text[], tlex text[], bits int) ON COMMIT DROP`); err != nil {
 			return err
 		}
 		if _, err := tx.CopyFrom(ctx, pgx.Identifier{"stage"}, stageColumns, pgx.CopyFromRows(rows)); err != nil {
 			return err
 		}
-		if _, err := tx.Exec(ctx, `INSERT INTO items (key, feed, guid, link, title, text, author,
+		// Ids are drawn in seq order, as SaveItem would draw them.
+		if _, err := tx.Exec(ctx, `INSERT INTO items (id, key, feed, guid, link, title, text, author,
 				categories, lang, published, first_seen, summary, topics, story_id, event_date, search)
-			SELECT key, feed, guid, link, title, text, author, categories, lang, published, first_seen,
+			OVERRIDING SYSTEM VALUE
+			SELECT id, key, feed, guid, link, title, text, author, categories, lang, published, first_seen,
 				summary, topics, story_id, event_date,
 				setweight(to_tsvector('`+textSearchConfig+`', ft), 'A') ||
 				setweight(to_tsvector('`+textSearchConfig+`', fs), 'B') ||
-				setweight(to_tsvector('`+textSearchConfig+`', fx), 'C')
-			FROM stage ORDER BY seq`); err != nil {
+				setweight(to_tsvector('`+textSearchConfig+`', fx), 'C') ||
+				array_to_tsvector(tlex || ('_s' || (id >> bits))::text)
+			FROM (SELECT nextval(pg_get_serial_sequence('items', 'id')) AS id, o.*
+				FROM (SELECT * FROM stage ORDER BY seq) o) s`); err != nil {
 			return err
 		}
 		_, err := tx.Exec(ctx, `INSERT INTO item_topics (item_id, topic, published)

@@ -2,8 +2,11 @@ package postgres
 
 import (
 	"context"
+	"crypto/md5"
+	"encoding/hex"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -59,7 +62,7 @@ func (s *Store) SaveItems(ctx context.Context, batch []storage.ItemWrite) ([]boo
 	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
 		for i, w := range batch {
 			var err error
-			if ids[i], err = insertItem(ctx, tx, w.Item); err != nil {
+			if ids[i], err = insertItem(ctx, tx, w.Item, s.sliceBits); err != nil {
 				return fmt.Errorf("save item %s: %w", w.Item.Key, err)
 			}
 			saved[i] = ids[i] != 0
@@ -95,16 +98,22 @@ func (s *Store) SaveItems(ctx context.Context, batch []storage.ItemWrite) ([]boo
 }
 
 // insertItemSQL adds an item and its topics in one statement, indexing its
-// text folded (PostgreSQL keeps diacritics, SQLite's tokenizer drops them).
-// It returns no row when the key is already stored: a concurrent insert of
+// text folded (PostgreSQL keeps diacritics, SQLite's tokenizer drops them)
+// and, in the same vector, the lexemes of its id slice and topics (see
+// Search). The id is drawn first so that its slice can be indexed. It
+// returns no row when the key is already stored: a concurrent insert of
 // the same key waits for the other transaction, then does nothing.
-const insertItemSQL = `WITH ins AS (
-		INSERT INTO items (key, feed, guid, link, title, text, author,
+const insertItemSQL = `WITH new AS (SELECT nextval(pg_get_serial_sequence('items', 'id')) AS id),
+	ins AS (
+		INSERT INTO items (id, key, feed, guid, link, title, text, author,
 			categories, lang, published, first_seen, summary, topics, story_id, event_date, search)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15,
+		OVERRIDING SYSTEM VALUE
+		SELECT new.id, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15,
 			setweight(to_tsvector('` + textSearchConfig + `', $16), 'A') ||
 			setweight(to_tsvector('` + textSearchConfig + `', $17), 'B') ||
-			setweight(to_tsvector('` + textSearchConfig + `', $18), 'C'))
+			setweight(to_tsvector('` + textSearchConfig + `', $18), 'C') ||
+			array_to_tsvector($20::text[] || ('_s' || (new.id >> $21))::text)
+		FROM new
 		ON CONFLICT (key) DO NOTHING
 		RETURNING id, published),
 	topics AS (
@@ -112,19 +121,24 @@ const insertItemSQL = `WITH ins AS (
 		SELECT ins.id, topic, ins.published FROM ins, unnest($19::text[]) AS topic)
 	SELECT id FROM ins`
 
-func insertItemArgs(item *model.Item) []any {
+func insertItemArgs(item *model.Item, sliceBits int) []any {
+	topics := backend.UniqueTopics(item.Topics)
+	lexemes := make([]string, len(topics))
+	for i, t := range topics {
+		lexemes[i] = topicLexeme(t)
+	}
 	return []any{item.Key, item.Feed, item.GUID, item.Link, item.Title, item.Text, item.Author,
 		list(item.Categories), item.Lang, ts(item.Published), ts(item.FirstSeen), list(item.Summary),
 		list(item.Topics), item.StoryID, ts(item.EventDate), searchquery.Fold(item.Title),
 		searchquery.Fold(strings.Join(item.Summary, "\n")), searchquery.Fold(item.Text),
-		backend.UniqueTopics(item.Topics)}
+		topics, lexemes, sliceBits}
 }
 
 // insertItem adds the item and its topics; it returns id 0 when the key is
 // already stored.
-func insertItem(ctx context.Context, tx pgx.Tx, item *model.Item) (int64, error) {
+func insertItem(ctx context.Context, tx pgx.Tx, item *model.Item, sliceBits int) (int64, error) {
 	var id int64
-	err := tx.QueryRow(ctx, insertItemSQL, insertItemArgs(item)...).Scan(&id)
+	err := tx.QueryRow(ctx, insertItemSQL, insertItemArgs(item, sliceBits)...).Scan(&id)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return 0, nil
 	}
@@ -178,25 +192,113 @@ func (s *Store) Latest(ctx context.Context, q storage.Query) ([]model.Item, erro
 // size, and for news the best answer is rarely older than a thousand matches.
 const searchCandidates = 1000
 
+// Search slices. GIN returns matches in no useful order, so a common word
+// would read every match to find the newest. Each item's search vector
+// therefore also holds the lexeme of its id slice ('_s' and id >>
+// sliceBits: 4,096 items a slice) and of each of its topics (topicLexeme); the text parser never yields a lexeme starting with '_'.
+// Search asks the newest slice first, then the 3 before it, the 12 before
+// those and the 48 before those, and only then the rest. Within a slice
+// GIN intersects the words' posting lists with the slice's and the
+// topic's, skipping through the long lists, so a lookup reads a few
+// thousand entries whatever the archive's size.
+const (
+	defaultSliceBits = 12
+	sliceWindows     = 4 // windows of 1, 3, 12 and 48 slices before the rest
+)
+
+func sliceLexeme(slice int64) string { return "_s" + strconv.FormatInt(slice, 10) }
+
+// topicLexeme is '_t' and the MD5 of the name in hex: a fixed length
+// whatever the name (a lexeme holds at most 2 KB), and what the migration
+// computes with md5(). A collision would only widen a topic's search.
+func topicLexeme(topic string) string {
+	sum := md5.Sum([]byte(topic))
+	return "_t" + hex.EncodeToString(sum[:])
+}
+
 // Search runs a full-text query over titles, summaries and text and
 // returns the best first (ts_rank; titles weigh most, then summaries),
-// among the newest searchCandidates matches. Since and Until bound the
-// publication time when set; a zero Until is no bound here. Text that
-// holds no searchable word yields no items and no error.
-//
-// Known limit: GIN cannot hand out matches newest first, so a query whose
-// words match a few percent of a large archive reads all those rows (at a
-// million items: 17 ms median but 126 ms p99 without a topic, ~2 s with
-// one). Partitioning items by month, or the RUM index, would bound it.
+// among the newest searchCandidates matches (by id, the order items were
+// stored). Since and Until bound the publication time when set; a zero
+// Until is no bound here. Text that holds no searchable word yields no
+// items and no error.
 func (s *Store) Search(ctx context.Context, text string, q storage.Query) ([]model.Item, error) {
 	tsq := searchquery.Parse(text).TSQuery()
 	if tsq == "" {
 		return nil, nil
 	}
+	ids, err := s.newestMatches(ctx, tsq, q)
+	if err != nil {
+		return nil, fmt.Errorf("search %q: %w", text, err)
+	}
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	// Rank the candidates by their ids and scores alone, then read the page's rows.
+	w := where{args: []any{tsq, ids}}
+	query := `SELECT ` + itemColumns + ` FROM (
+			SELECT r.id, ts_rank(r.search, to_tsquery('` + textSearchConfig + `', $1)) AS score
+			FROM items r WHERE r.id = ANY($2)
+			ORDER BY score DESC, r.id DESC` + w.page(q) + `) c
+		JOIN items i ON i.id = c.id
+		ORDER BY c.score DESC, c.id DESC`
+	items, err := s.queryItems(ctx, query, w.args...)
+	if err != nil {
+		return nil, fmt.Errorf("search %q: %w", text, err)
+	}
+	return items, nil
+}
+
+// newestMatches returns the ids of the newest s.candidates items matching
+// tsq (to_tsquery input) and q, newest first, asking the newest id slices
+// first (see sliceWindows).
+func (s *Store) newestMatches(ctx context.Context, tsq string, q storage.Query) ([]int64, error) {
+	var maxID int64
+	if err := s.pool.QueryRow(ctx, `SELECT COALESCE(MAX(id), 0) FROM items`).Scan(&maxID); err != nil {
+		return nil, err
+	}
+	var ids []int64
+	hi := maxID>>s.sliceBits + 1 // slices below hi are yet to be asked
+	var asked int64
+	for window := 0; len(ids) < s.candidates && hi > 0; window++ {
+		lo := max(hi-max(3*asked, 1), 0) // 1, 3, 12, 48: each window three times all before it
+		if window == sliceWindows {
+			lo = 0
+		}
+		got, err := s.matchesIn(ctx, tsq, q, lo, hi, s.candidates-len(ids))
+		if err != nil {
+			return nil, err
+		}
+		ids = append(ids, got...)
+		asked += hi - lo
+		hi = lo
+	}
+	return ids, nil
+}
+
+// matchesIn returns the ids of up to limit items of the slices [lo, hi)
+// that match tsq and q, newest first. lo 0 asks every slice below hi
+// without naming them.
+func (s *Store) matchesIn(ctx context.Context, tsq string, q storage.Query, lo, hi int64, limit int) ([]int64, error) {
 	var w where
 	w.add(`i.search @@ to_tsquery('`+textSearchConfig+`', ?)`, tsq)
+	// The lexemes are digits and hex, so the filter is written inline: the
+	// planner then sees how few rows it selects, whatever plan it caches.
+	var filter []string
+	if lo > 0 {
+		slices := make([]string, 0, hi-lo)
+		for sl := hi - 1; sl >= lo; sl-- {
+			slices = append(slices, "''"+sliceLexeme(sl)+"''")
+		}
+		filter = append(filter, "("+strings.Join(slices, " | ")+")")
+	} else {
+		w.add(`i.id < ?`, hi<<s.sliceBits)
+	}
 	if q.Topic != "" {
-		w.add(`EXISTS (SELECT 1 FROM item_topics t WHERE t.item_id = i.id AND t.topic = ?)`, q.Topic)
+		filter = append(filter, "''"+topicLexeme(q.Topic)+"''")
+	}
+	if len(filter) > 0 {
+		w.conds = append(w.conds, `i.search @@ '`+strings.Join(filter, " & ")+`'::tsquery`)
 	}
 	if q.Feed != "" {
 		w.add(`i.feed = ?`, q.Feed)
@@ -207,22 +309,13 @@ func (s *Store) Search(ctx context.Context, text string, q storage.Query) ([]mod
 	if !q.Until.IsZero() {
 		w.add(`i.published < ?`, q.Until)
 	}
-	w.args = append(w.args, searchCandidates)
-	// The newest matches by id alone; ranking happens outside the LIMIT so
-	// only the candidates' vectors are read.
-	candidates := fmt.Sprintf(`SELECT c.id, ts_rank(r.search, to_tsquery('%s', $1)) AS score
-		FROM (SELECT i.id FROM items i%s ORDER BY i.id DESC LIMIT $%d) c
-		JOIN items r ON r.id = c.id`, textSearchConfig, w.sql(), len(w.args))
-	// Rank the candidates by their ids and scores alone, then read the page's rows.
-	query := `SELECT ` + itemColumns + ` FROM (
-			SELECT id, score FROM (` + candidates + `) c ORDER BY score DESC, id DESC` + w.page(q) + `) c
-		JOIN items i ON i.id = c.id
-		ORDER BY c.score DESC, c.id DESC`
-	items, err := s.queryItems(ctx, query, w.args...)
+	w.args = append(w.args, limit)
+	rows, err := s.pool.Query(ctx, `SELECT i.id FROM items i`+w.sql()+
+		fmt.Sprintf(` ORDER BY i.id DESC LIMIT $%d`, len(w.args)), w.args...)
 	if err != nil {
-		return nil, fmt.Errorf("search %q: %w", text, err)
+		return nil, err
 	}
-	return items, nil
+	return pgx.CollectRows(rows, pgx.RowTo[int64])
 }
 
 func (s *Store) queryItems(ctx context.Context, query string, args ...any) ([]model.Item, error) {

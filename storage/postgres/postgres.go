@@ -33,6 +33,9 @@ type Store struct {
 	holder string        // this replica's name on channel leases
 	lease  time.Duration // how long a channel lease lasts
 	now    func() time.Time
+
+	sliceBits  int // items of one search slice: 1 << sliceBits (see Search)
+	candidates int // how many of the newest matches Search ranks
 }
 
 var _ storage.Store = (*Store)(nil)
@@ -52,7 +55,8 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 		pool.Close()
 		return nil, fmt.Errorf("open postgres: %w", err)
 	}
-	return &Store{pool: pool, holder: uuid.NewString(), lease: DefaultChannelLease, now: time.Now}, nil
+	return &Store{pool: pool, holder: uuid.NewString(), lease: DefaultChannelLease, now: time.Now,
+		sliceBits: defaultSliceBits, candidates: searchCandidates}, nil
 }
 
 // migrate applies the migrations of fsys the schema lacks, in one

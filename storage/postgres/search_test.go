@@ -1,0 +1,169 @@
+package postgres
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgxpool"
+
+	"wirewatch/model"
+	"wirewatch/storage"
+	"wirewatch/storage/internal/searchquery"
+)
+
+// TestSearchSlices checks that asking the newest id slices first finds the
+// same items, in the same order, as one query over every match would: with
+// slices of 4 items and 7 candidates, the searches cross every window and
+// stop early or reach the rest.
+func TestSearchSlices(t *testing.T) {
+	ctx := context.Background()
+	s, err := Open(ctx, testDSN(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	s.sliceBits, s.candidates = 2, 7
+	words := []string{"missile", "launch", "drill", "satellite", "balloon"}
+	topics := []string{"north-korea", "missiles", "drills"}
+	start := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	for i := range 400 {
+		text := words[i%len(words)]
+		if i%2 == 0 {
+			text += " " + words[(i+1+i/5)%len(words)] // half the items hold two words
+		}
+		if i > 300 && i%2 == 0 {
+			text += " rare" // a word only the newest quarter holds
+		}
+		if i < 40 {
+			text += " ancient" // a word only the oldest items hold
+		}
+		it := model.Item{Key: fmt.Sprintf("k%d", i), Feed: []string{"a", "b"}[i%2], Link: fmt.Sprintf("https://x.example/%d", i),
+			Title: fmt.Sprintf("Report %d", i), Text: text, Published: start.Add(time.Duration(i) * time.Hour),
+			Topics: []string{topics[i%3]}}
+		if _, err := s.SaveItem(ctx, &it, nil, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	tests := []struct {
+		text string
+		q    storage.Query
+	}{
+		{"missile", storage.Query{}},
+		{"missile launch", storage.Query{}},
+		{"missile OR drill", storage.Query{Topic: "missiles"}},
+		{"satellite", storage.Query{Topic: "drills"}},
+		{"rare", storage.Query{}},
+		{"rare", storage.Query{Topic: "north-korea"}},
+		{"ancient", storage.Query{}},
+		{"ancient", storage.Query{Topic: "missiles"}},
+		{"balloon", storage.Query{Feed: "b"}},
+		{"launch", storage.Query{Since: start.Add(100 * time.Hour), Until: start.Add(200 * time.Hour)}},
+		{"launch", storage.Query{Topic: "nowhere"}},
+	}
+	for _, tt := range tests {
+		t.Run(fmt.Sprintf("%s/%+v", tt.text, tt.q), func(t *testing.T) {
+			got, err := s.Search(ctx, tt.text, tt.q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := searchEveryMatch(t, s, tt.text, tt.q)
+			if ids := itemIDs(got); !slices.Equal(ids, want) {
+				t.Fatalf("Search = %v, want %v", ids, want)
+			}
+			if tt.q.Topic != "nowhere" && len(want) == 0 {
+				t.Fatal("the reference found nothing: the case tests nothing")
+			}
+		})
+	}
+}
+
+// searchEveryMatch is Search as one query: the newest s.candidates of all
+// matches, topics looked up in item_topics, ranked.
+func searchEveryMatch(t *testing.T, s *Store, text string, q storage.Query) []int64 {
+	t.Helper()
+	var w where
+	tsq := searchquery.Parse(text).TSQuery()
+	w.add(`i.search @@ to_tsquery('`+textSearchConfig+`', ?)`, tsq)
+	if q.Topic != "" {
+		w.add(`EXISTS (SELECT 1 FROM item_topics t WHERE t.item_id = i.id AND t.topic = ?)`, q.Topic)
+	}
+	if q.Feed != "" {
+		w.add(`i.feed = ?`, q.Feed)
+	}
+	if !q.Since.IsZero() {
+		w.add(`i.published >= ?`, q.Since)
+	}
+	if !q.Until.IsZero() {
+		w.add(`i.published < ?`, q.Until)
+	}
+	w.args = append(w.args, s.candidates)
+	rows, err := s.pool.Query(context.Background(), fmt.Sprintf(`SELECT id FROM (
+			SELECT i.id, ts_rank(i.search, to_tsquery('%s', $1)) AS score FROM items i%s
+			ORDER BY i.id DESC LIMIT $%d) c
+		ORDER BY score DESC, id DESC`, textSearchConfig, w.sql(), len(w.args)), w.args...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids, err := pgx.CollectRows(rows, pgx.RowTo[int64])
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ids
+}
+
+func itemIDs(items []model.Item) []int64 {
+	ids := make([]int64, len(items))
+	for i, it := range items {
+		ids[i] = it.ID
+	}
+	return ids
+}
+
+// TestSearchSlicesMigration stores an item as a wirewatch before search
+// slices did, then opens the schema: the migration indexes its slice and
+// topic, so a search within its topic finds it and one within another
+// topic does not.
+func TestSearchSlicesMigration(t *testing.T) {
+	ctx := context.Background()
+	dsn := testDSN(t)
+	pool, err := pgxpool.New(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	before := fstest.MapFS{}
+	for _, name := range []string{"0001_init.sql", "0002_known_items.sql", "0003_post_priority.sql", "0004_post_first_attempt.sql"} {
+		b, err := migrationFiles.ReadFile("migrations/" + name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		before["migrations/"+name] = &fstest.MapFile{Data: b}
+	}
+	if err := migrate(ctx, pool, before); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := pool.Exec(ctx, `WITH ins AS (
+			INSERT INTO items (key, feed, guid, link, title, text, author, categories, lang, summary, topics, story_id, search)
+			VALUES ('k1', 'f', 'g', 'https://x.example/1', 'Missile launch', '', '', '{}', 'en', '{}', '{missiles,""}', '',
+				setweight(to_tsvector('english', 'missile launch'), 'A'))
+			RETURNING id)
+		INSERT INTO item_topics (item_id, topic) SELECT id, 'missiles' FROM ins`); err != nil {
+		t.Fatal(err)
+	}
+	pool.Close()
+	s, err := Open(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	for topic, want := range map[string]int{"missiles": 1, "drills": 0, "": 1} {
+		got, err := s.Search(ctx, "missile", storage.Query{Topic: topic})
+		if err != nil || len(got) != want {
+			t.Errorf("Search(missile) in topic %q = %v, %v; want %d item", topic, itemIDs(got), err, want)
+		}
+	}
+}
