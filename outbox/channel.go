@@ -89,9 +89,9 @@ func (o *Outbox) pass(ctx context.Context, ch *channel) (passResult, error) {
 	ch.editDue = time.Time{}
 	for {
 		written := o.written.Load()
-		posts, err := o.store.PendingPosts(ctx, ch.name, limit)
+		posts, err := o.pendingPosts(ctx, ch.name, limit)
 		if err != nil {
-			return passResult{}, fmt.Errorf("pending posts: %w", err)
+			return passResult{}, err
 		}
 		loaded := len(posts)
 		posts, oc, err := o.reconcileStale(ctx, ch, posts)
@@ -133,6 +133,21 @@ func (o *Outbox) pass(ctx context.Context, ch *channel) (passResult, error) {
 		// Held and waiting posts come first in every load; look past them.
 		limit = nskipped + o.opts.Batch
 	}
+}
+
+// pendingPosts takes or renews the channel's lease, then reads its pending
+// posts; while another replica holds the lease there are none to send here
+// (the lease lapses if that replica dies, and a later pass takes it over).
+func (o *Outbox) pendingPosts(ctx context.Context, channel string, limit int) ([]model.Post, error) {
+	held, err := o.store.LeaseChannel(ctx, channel)
+	if err != nil || !held {
+		return nil, err
+	}
+	posts, err := o.store.PendingPosts(ctx, channel, limit)
+	if err != nil {
+		return nil, fmt.Errorf("pending posts: %w", err)
+	}
+	return posts, nil
 }
 
 // stop turns an outcome that ends a pass into its result.

@@ -43,6 +43,8 @@
 // original's), and its Recent reports that id back in Sent.PostID. Nonce
 // derives the idempotency nonces posts carry.
 //
-// One outbox per database: the Store has no lease, so two replicas running
-// an outbox over the same storage would both send.
+// Replicas sharing a database each run an outbox: a pass takes or renews
+// the channel's lease (Store.LeaseChannel) before it reads the channel's
+// posts, and sends nothing while another replica holds it, so one sender
+// at a time delivers a channel's posts, in order.
 package outbox

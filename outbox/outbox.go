@@ -18,6 +18,9 @@ import (
 type Store interface {
 	// PendingChannels lists the channels that have pending posts.
 	PendingChannels(ctx context.Context) ([]string, error)
+	// LeaseChannel takes or renews this sender's lease on a channel and
+	// reports whether it holds it (another replica may).
+	LeaseChannel(ctx context.Context, channel string) (bool, error)
 	// PendingPosts returns up to limit pending posts of one channel,
 	// highest priority first, then oldest first.
 	PendingPosts(ctx context.Context, channel string, limit int) ([]model.Post, error)

@@ -61,10 +61,17 @@ type Store interface {
 
 	// PendingChannels lists the channels that have pending posts.
 	PendingChannels(ctx context.Context) ([]string, error)
+	// LeaseChannel takes or renews this store's lease on a channel's
+	// outbox and reports whether it holds it. While it does, no other
+	// replica sharing the database holds it, so one sender at a time sends
+	// a channel's posts, in order. A backend only one process opens
+	// (SQLite) always grants it.
+	LeaseChannel(ctx context.Context, channel string) (bool, error)
 	// PendingPosts returns up to limit pending posts of one channel, highest
 	// Priority first, then oldest first (FIFO within a priority). The order
 	// comes from the query, not from sorting a loaded batch, so an urgent
-	// post is in the first batch behind any backlog.
+	// post is in the first batch behind any backlog. It only reads: leases
+	// are LeaseChannel's.
 	PendingPosts(ctx context.Context, channel string, limit int) ([]model.Post, error)
 	// Post returns one post by id.
 	Post(ctx context.Context, id string) (model.Post, error)

@@ -61,25 +61,32 @@ func (s *Store) PendingChannels(ctx context.Context) ([]string, error) {
 	return channels, nil
 }
 
+// LeaseChannel takes or renews this replica's lease on a channel for
+// s.lease, unless another replica holds an unexpired one; Close releases
+// the replica's leases.
+func (s *Store) LeaseChannel(ctx context.Context, channel string) (bool, error) {
+	tag, err := s.pool.Exec(ctx, `INSERT INTO channel_leases (channel, holder, expires)
+		VALUES ($1, $2, now() + make_interval(secs => $3))
+		ON CONFLICT (channel) DO UPDATE SET holder = excluded.holder, expires = excluded.expires
+		WHERE channel_leases.holder = excluded.holder OR channel_leases.expires < now()`,
+		channel, s.holder, s.lease.Seconds())
+	if err != nil {
+		return false, fmt.Errorf("lease channel %s: %w", channel, err)
+	}
+	return tag.RowsAffected() == 1, nil
+}
+
 // PendingPosts returns up to limit (default 20) pending posts of a channel,
 // highest priority first, then oldest first; posts created at the same time
 // come in insertion order. The order is the query's (index posts_pending),
 // so an urgent post is in the first batch however long the backlog.
-// It returns none while another replica holds the channel's lease; it
-// takes or renews the lease for this replica otherwise.
 func (s *Store) PendingPosts(ctx context.Context, channel string, limit int) ([]model.Post, error) {
 	if limit <= 0 {
 		limit = backend.DefaultLimit
 	}
-	posts, err := s.queryPosts(ctx, `WITH lease AS (
-			INSERT INTO channel_leases (channel, holder, expires)
-			VALUES ($1, $2, now() + make_interval(secs => $3))
-			ON CONFLICT (channel) DO UPDATE SET holder = excluded.holder, expires = excluded.expires
-			WHERE channel_leases.holder = excluded.holder OR channel_leases.expires < now()
-			RETURNING holder)
-		SELECT `+postColumns+` FROM posts
-		WHERE state = 'pending' AND channel = $1 AND EXISTS (SELECT 1 FROM lease)
-		ORDER BY priority DESC, created_at, seq LIMIT $4`, channel, s.holder, s.lease.Seconds(), limit)
+	posts, err := s.queryPosts(ctx, `SELECT `+postColumns+` FROM posts
+		WHERE state = 'pending' AND channel = $1
+		ORDER BY priority DESC, created_at, seq LIMIT $2`, channel, limit)
 	if err != nil {
 		return nil, fmt.Errorf("pending posts %s: %w", channel, err)
 	}

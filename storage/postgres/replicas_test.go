@@ -96,11 +96,22 @@ func TestChannelLease(t *testing.T) {
 	}
 	pending := func(s *Store, channel string) int {
 		t.Helper()
+		held, err := s.LeaseChannel(ctx, channel)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !held {
+			return 0
+		}
 		posts, err := s.PendingPosts(ctx, channel, 10)
 		if err != nil {
 			t.Fatal(err)
 		}
 		return len(posts)
+	}
+	// Reading takes no lease: b reads what a is about to lease.
+	if posts, err := b.PendingPosts(ctx, "alerts", 10); err != nil || len(posts) != 2 {
+		t.Fatalf("PendingPosts without a lease = %d posts, %v; want 2", len(posts), err)
 	}
 	if n := pending(a, "alerts"); n != 2 {
 		t.Fatalf("replica a got %d alerts posts, want 2", n)

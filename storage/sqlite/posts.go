@@ -76,6 +76,10 @@ func (s *Store) PendingChannels(ctx context.Context) ([]string, error) {
 	return channels, nil
 }
 
+// LeaseChannel always grants the lease: one process opens the file, and
+// its one outbox sends each channel's posts.
+func (s *Store) LeaseChannel(context.Context, string) (bool, error) { return true, nil }
+
 // PendingPosts returns up to limit (default 20) pending posts of a channel,
 // highest priority first, then oldest first; posts created at the same time
 // come in insertion order. The order is the query's (index posts_pending),
