@@ -87,7 +87,7 @@ func loadCorpus(b *testing.B, s *Store, n int) {
 // stageColumns follow insertItemArgs, after a sequence number.
 var stageColumns = []string{"seq", "key", "feed", "guid", "link", "title", "text", "author", "categories", "lang",
 	"published", "first_seen", "summary", "topics", "story_id", "event_date", "ft", "fs", "fx", "utopics",
-	"tlex", "bits"}
+	"tlex", "bits", "fst"}
 
 func copyItems(b *testing.B, s *Store, rows [][]any) {
 	ctx := context.Background()
@@ -95,7 +95,7 @@ func copyItems(b *testing.B, s *Store, rows [][]any) {
 		if _, err := tx.Exec(ctx, `CREATE TEMP TABLE stage (seq int, key text, feed text, guid text, link text,
 			title text, text text, author text, categories text[], lang text, published timestamptz,
 			first_seen timestamptz, summary text[], topics text[], story_id text, event_date timestamptz,
-			ft text, fs text, fx text, utopics text[], tlex text[], bits int) ON COMMIT DROP`); err != nil {
+			ft text, fs text, fx text, utopics text[], tlex text[], bits int, fst text) ON COMMIT DROP`); err != nil {
 			return err
 		}
 		if _, err := tx.CopyFrom(ctx, pgx.Identifier{"stage"}, stageColumns, pgx.CopyFromRows(rows)); err != nil {
@@ -110,6 +110,7 @@ func copyItems(b *testing.B, s *Store, rows [][]any) {
 				setweight(to_tsvector('`+textSearchConfig+`', ft), 'A') ||
 				setweight(to_tsvector('`+textSearchConfig+`', fs), 'B') ||
 				setweight(to_tsvector('`+textSearchConfig+`', fx), 'C') ||
+				setweight(to_tsvector('`+textSearchConfig+`', fst), 'C') ||
 				array_to_tsvector(tlex || ('_s' || (id >> bits))::text)
 			FROM (SELECT nextval(pg_get_serial_sequence('items', 'id')) AS id, o.*
 				FROM (SELECT * FROM stage ORDER BY seq) o) s`); err != nil {

@@ -98,8 +98,8 @@ func (s *Store) SaveItems(ctx context.Context, batch []storage.ItemWrite) ([]boo
 }
 
 // insertItemSQL adds an item and its topics in one statement, indexing its
-// text folded (PostgreSQL keeps diacritics, SQLite's tokenizer drops them)
-// and, in the same vector, the lexemes of its id slice and topics (see
+// text folded (PostgreSQL keeps diacritics, SQLite's tokenizer drops them),
+// its Hangul words without their particles (searchquery.Stems) and, in the same vector, the lexemes of its id slice and topics (see
 // Search). The id is drawn first so that its slice can be indexed. It
 // returns no row when the key is already stored: a concurrent insert of
 // the same key waits for the other transaction, then does nothing.
@@ -112,6 +112,7 @@ const insertItemSQL = `WITH new AS (SELECT nextval(pg_get_serial_sequence('items
 			setweight(to_tsvector('` + textSearchConfig + `', $16), 'A') ||
 			setweight(to_tsvector('` + textSearchConfig + `', $17), 'B') ||
 			setweight(to_tsvector('` + textSearchConfig + `', $18), 'C') ||
+			setweight(to_tsvector('` + textSearchConfig + `', $22), 'C') ||
 			array_to_tsvector($20::text[] || ('_s' || (new.id >> $21))::text)
 		FROM new
 		ON CONFLICT (key) DO NOTHING
@@ -127,11 +128,12 @@ func insertItemArgs(item *model.Item, sliceBits int) []any {
 	for i, t := range topics {
 		lexemes[i] = topicLexeme(t)
 	}
+	summary := strings.Join(item.Summary, "\n")
 	return []any{item.Key, item.Feed, item.GUID, item.Link, item.Title, item.Text, item.Author,
 		list(item.Categories), item.Lang, ts(item.Published), ts(item.FirstSeen), list(item.Summary),
 		list(item.Topics), item.StoryID, ts(item.EventDate), searchquery.Fold(item.Title),
-		searchquery.Fold(strings.Join(item.Summary, "\n")), searchquery.Fold(item.Text),
-		topics, lexemes, sliceBits}
+		searchquery.Fold(summary), searchquery.Fold(item.Text),
+		topics, lexemes, sliceBits, searchquery.Fold(searchquery.Stems(item.Title + "\n" + summary + "\n" + item.Text))}
 }
 
 // insertItem adds the item and its topics; it returns id 0 when the key is

@@ -84,7 +84,7 @@ func tsTerm(t Term) string {
 		w = strings.ReplaceAll(w, `\`, `\\`)
 		lexemes[i] = "'" + strings.ReplaceAll(w, "'", "''") + "'"
 	}
-	if t.Prefix || t.Hangul {
+	if t.Prefix {
 		lexemes[len(lexemes)-1] += ":*"
 	}
 	return "(" + strings.Join(lexemes, " <-> ") + ")"

@@ -7,8 +7,11 @@
 // and marks are, always quoted. The grammar follows web search engines:
 // words are ANDed, "quoted text" is a phrase, OR between two terms makes
 // either one match, a leading - excludes a term and a trailing * matches
-// a prefix. Hangul words always match as prefixes, because Korean attaches
-// particles to nouns (북한이, 북한은) and neither backend splits them off.
+// a prefix. Korean attaches particles to nouns (북한이, 북한은): both
+// backends also index each Hangul word without its particle (Stems), so a
+// Hangul word matches whole, with or without a particle, as every other
+// word does: a prefix match would read every word the prefix starts, which
+// costs time in proportion to the archive.
 package searchquery
 
 import (
@@ -27,7 +30,6 @@ const (
 type Term struct {
 	Words  []string // folded; never empty
 	Prefix bool     // the user asked for a prefix match (word*)
-	Hangul bool     // the last word is Korean
 }
 
 // Query is a parsed search: every group in Must must match (a group matches
@@ -129,7 +131,7 @@ func makeTerm(tok token) (Term, bool) {
 		words = words[:maxWords]
 		prefix = false
 	}
-	return Term{Words: words, Prefix: prefix, Hangul: hasHangul(words[len(words)-1])}, true
+	return Term{Words: words, Prefix: prefix}, true
 }
 
 // Words splits s into folded (lower-cased, diacritics removed) runs of

@@ -21,7 +21,7 @@ func TestParseRender(t *testing.T) {
 		{in: `-rumor`, fts5: "", ts: ""},
 		{in: `missil*`, fts5: `(("missil"*))`, ts: `(('missil':*))`},
 		{in: `Kim's`, fts5: `(("kim s"))`, ts: `(('kim' <-> 's'))`},
-		{in: `북한 미사일`, fts5: `(("북한") AND ("미사일"))`, ts: `(('북한':*)) & (('미사일':*))`},
+		{in: `북한 미사일`, fts5: `(("북한") AND ("미사일"))`, ts: `(('북한')) & (('미사일'))`},
 		{in: `"unclosed phrase`, fts5: `(("unclosed phrase"))`, ts: `(('unclosed' <-> 'phrase'))`},
 		{in: `-"fake news" real`, fts5: `(("real")) NOT "fake news"`, ts: `(('real')) & !('fake' <-> 'news')`},
 		{in: `a\b`, fts5: `(("a b"))`, ts: `(('a' <-> 'b'))`},
