@@ -2,9 +2,9 @@ package bot
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 
@@ -13,7 +13,6 @@ import (
 	"wirewatch/config"
 	"wirewatch/lookup"
 	"wirewatch/model"
-	"wirewatch/storage"
 )
 
 // maxMute bounds /mute: a longer pause is a config change, not a mute.
@@ -195,7 +194,7 @@ func (c *Commands) mute(ctx context.Context, in *request) (reply, error) {
 		return reply{}, err
 	}
 	until := c.opts.Now().Add(span).UTC().Truncate(time.Second)
-	if err := c.store.SetMeta(ctx, model.MuteKey(ch.Name, topic), until.Format(time.RFC3339)); err != nil {
+	if err := c.store.SetMute(ctx, model.Mute{Channel: ch.Name, Topic: topic, Until: until}); err != nil {
 		return reply{}, fmt.Errorf("mute %s in %s: %w", topic, ch.Name, err)
 	}
 	c.log.Info("topic muted", "topic", topic, "channel", ch.Name, "until", until, "by", userID(in.i))
@@ -215,16 +214,15 @@ func (c *Commands) unmute(ctx context.Context, in *request) (reply, error) {
 	if err != nil {
 		return reply{}, err
 	}
-	key := model.MuteKey(ch.Name, topic)
-	v, err := c.store.Meta(ctx, key)
-	if err != nil && !errors.Is(err, storage.ErrNotFound) {
+	active, err := c.store.Mutes(ctx, c.opts.Now())
+	if err != nil {
 		return reply{}, fmt.Errorf("unmute %s in %s: %w", topic, ch.Name, err)
 	}
 	title, name := mdText(in.cfg.TopicTitle(topic), 100), mdText(ch.Name, 100)
-	if until, perr := time.Parse(time.RFC3339, v); err != nil || perr != nil || !c.opts.Now().Before(until) {
+	if !slices.ContainsFunc(active, func(m model.Mute) bool { return m.Channel == ch.Name && m.Topic == topic }) {
 		return reply{Content: fmt.Sprintf("%s alerts were not muted in #%s.", title, name), Ephemeral: true}, nil
 	}
-	if err := c.store.SetMeta(ctx, key, ""); err != nil {
+	if err := c.store.SetMute(ctx, model.Mute{Channel: ch.Name, Topic: topic}); err != nil {
 		return reply{}, fmt.Errorf("unmute %s in %s: %w", topic, ch.Name, err)
 	}
 	c.log.Info("topic unmuted", "topic", topic, "channel", ch.Name, "by", userID(in.i))

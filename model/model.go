@@ -160,7 +160,10 @@ type KnownItem struct {
 	Published int64  // its date as written, Unix seconds; 0 if it has none or repeats another item
 }
 
-// MuteKey is the metadata key under which a topic's mute in a channel is
-// kept (its value: the RFC 3339 time the mute ends). /mute writes it; the
-// pipeline reads it before it posts.
-func MuteKey(channel, topic string) string { return "mute:" + channel + ":" + topic }
+// Mute silences a topic's alerts in a channel until a time. /mute writes
+// it; the pipeline reads the mutes in force before it plans posts.
+type Mute struct {
+	Channel string // the channel's config name
+	Topic   string
+	Until   time.Time
+}

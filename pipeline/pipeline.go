@@ -529,9 +529,16 @@ func (p *Pipeline) storeItems(ctx context.Context, rt *Runtime, f config.Feed, f
 	added, posts := 0, 0
 	p.poll = newPollFlood(rt, f)
 	defer func() { p.poll = nil }()
+	var muted mutes
+	if postable {
+		var err error
+		if muted, err = p.mutesNow(ctx); err != nil {
+			return 0, 0, err
+		}
+	}
 	for start := 0; start < len(fresh); start += storeBatch {
 		end := min(start+storeBatch, len(fresh))
-		a, n, err := p.storeBatch(ctx, rt, f, fresh[start:end], matches[start:end], postable)
+		a, n, err := p.storeBatch(ctx, rt, f, fresh[start:end], matches[start:end], muted, postable)
 		added, posts = added+a, posts+n
 		if err != nil {
 			return added, posts, err
@@ -546,7 +553,7 @@ type alertKey struct{ story, rule, channel string }
 // storeBatch groups and plans a batch of items and stores it in one
 // transaction. Alerts planned earlier in the batch are not stored yet when
 // later items of their story are planned, so plan finds them in p.planned.
-func (p *Pipeline) storeBatch(ctx context.Context, rt *Runtime, f config.Feed, fresh []model.Item, matches [][]model.Match, postable bool) (int, int, error) {
+func (p *Pipeline) storeBatch(ctx context.Context, rt *Runtime, f config.Feed, fresh []model.Item, matches [][]model.Match, muted mutes, postable bool) (int, int, error) {
 	p.planned = map[alertKey]model.Post{}
 	defer func() { p.planned = nil }()
 	now := p.opts.Clock()
@@ -559,7 +566,7 @@ func (p *Pipeline) storeBatch(ctx context.Context, rt *Runtime, f config.Feed, f
 		var ps []model.Post
 		if postable && now.Sub(it.Published) <= rt.Config.Polling.MaxItemAge {
 			var err error
-			if ps, err = p.plan(ctx, rt, *it, stories[i], matches[i]); err != nil {
+			if ps, err = p.plan(ctx, rt, *it, stories[i], matches[i], muted); err != nil {
 				return 0, 0, p.forget(ctx, rt, err)
 			}
 			for _, post := range ps {

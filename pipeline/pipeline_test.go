@@ -66,6 +66,12 @@ func (s *feedSite) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // *clock, so a test moves time by assigning to it.
 func newPipeline(t *testing.T, cfg *config.Config, clock *time.Time) (*pipeline.Pipeline, storage.Store) {
 	t.Helper()
+	return newPipelineWrapped(t, cfg, clock, func(s storage.Store) storage.Store { return s })
+}
+
+// newPipelineWrapped is newPipeline with the pipeline's store wrapped.
+func newPipelineWrapped(t *testing.T, cfg *config.Config, clock *time.Time, wrap func(storage.Store) storage.Store) (*pipeline.Pipeline, storage.Store) {
+	t.Helper()
 	rt, err := pipeline.NewRuntime(cfg)
 	if err != nil {
 		t.Fatal(err)
@@ -75,7 +81,7 @@ func newPipeline(t *testing.T, cfg *config.Config, clock *time.Time) (*pipeline.
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { store.Close() })
-	p, err := pipeline.New(context.Background(), store, rt, pipeline.Options{Clock: func() time.Time { return *clock }})
+	p, err := pipeline.New(context.Background(), wrap(store), rt, pipeline.Options{Clock: func() time.Time { return *clock }})
 	if err != nil {
 		t.Fatal(err)
 	}

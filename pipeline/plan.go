@@ -21,15 +21,11 @@ import (
 // the same story within the rule's cooldown updates the earlier alert
 // instead of posting again. Alerts over a flood-control cap are folded
 // (see flood.go).
-func (p *Pipeline) plan(ctx context.Context, rt *Runtime, it model.Item, story model.Story, matches []model.Match) ([]model.Post, error) {
+func (p *Pipeline) plan(ctx context.Context, rt *Runtime, it model.Item, story model.Story, matches []model.Match, muted mutes) ([]model.Post, error) {
 	now := p.opts.Clock()
 	var posts []model.Post
 	for _, route := range routes(rt.Config, matches) {
-		muted, err := p.muted(ctx, route.channel.Name, it.Topics, now)
-		if err != nil {
-			return nil, err
-		}
-		if muted {
+		if muted.any(route.channel.Name, it.Topics, now) {
 			continue
 		}
 		var cooldown time.Duration
@@ -200,20 +196,29 @@ func alertedAt(prev model.Post, now time.Time) time.Time {
 	return prev.SentAt
 }
 
-// muted reports whether any of the item's topics is muted in the channel.
-func (p *Pipeline) muted(ctx context.Context, channel string, topics []string, now time.Time) (bool, error) {
+// mutes are the mutes in force, by channel and topic: their ends.
+type mutes map[[2]string]time.Time
+
+// mutesNow reads the mutes in force, once for a feed's new items rather
+// than once per item, channel and topic.
+func (p *Pipeline) mutesNow(ctx context.Context) (mutes, error) {
+	list, err := p.store.Mutes(ctx, p.opts.Clock())
+	if err != nil {
+		return nil, fmt.Errorf("read mutes: %w", err)
+	}
+	m := make(mutes, len(list))
+	for _, mu := range list {
+		m[[2]string{mu.Channel, mu.Topic}] = mu.Until
+	}
+	return m, nil
+}
+
+// any reports whether any of topics is muted in channel at now.
+func (m mutes) any(channel string, topics []string, now time.Time) bool {
 	for _, t := range topics {
-		v, err := p.store.Meta(ctx, model.MuteKey(channel, t))
-		if errors.Is(err, storage.ErrNotFound) || v == "" {
-			continue
-		}
-		if err != nil {
-			return false, fmt.Errorf("read mute of %s in %s: %w", t, channel, err)
-		}
-		until, err := time.Parse(time.RFC3339, v)
-		if err == nil && now.Before(until) {
-			return true, nil
+		if until, ok := m[[2]string{channel, t}]; ok && now.Before(until) {
+			return true
 		}
 	}
-	return false, nil
+	return false
 }

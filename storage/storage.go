@@ -99,7 +99,14 @@ type Store interface {
 	// FeedStates returns every feed's state, by name.
 	FeedStates(ctx context.Context) ([]model.FeedState, error)
 
-	// Meta and SetMeta keep small values: last digest runs, mutes, cursors.
+	// Mutes returns the mutes in force at a time (Until after it), by
+	// channel, then topic.
+	Mutes(ctx context.Context, at time.Time) ([]model.Mute, error)
+	// SetMute mutes a topic in a channel until m.Until, replacing an
+	// earlier mute of the two; a zero Until ends the mute.
+	SetMute(ctx context.Context, m model.Mute) error
+
+	// Meta and SetMeta keep small values: last digest runs, cursors.
 	Meta(ctx context.Context, key string) (string, error)
 	SetMeta(ctx context.Context, key, value string) error
 

@@ -100,3 +100,36 @@ func (s *Store) SetMeta(ctx context.Context, key, value string) error {
 	}
 	return nil
 }
+
+// Mutes returns the mutes in force at a time, by channel, then topic.
+func (s *Store) Mutes(ctx context.Context, at time.Time) ([]model.Mute, error) {
+	rows, err := s.pool.Query(ctx, `SELECT channel, topic, until FROM mutes WHERE until > $1 ORDER BY channel, topic`, ts(at))
+	if err != nil {
+		return nil, fmt.Errorf("mutes: %w", err)
+	}
+	mutes, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (model.Mute, error) {
+		var m model.Mute
+		err := row.Scan(&m.Channel, &m.Topic, &m.Until)
+		m.Until = m.Until.UTC()
+		return m, err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("mutes: %w", err)
+	}
+	return mutes, nil
+}
+
+// SetMute mutes a topic in a channel until m.Until; a zero Until ends it.
+func (s *Store) SetMute(ctx context.Context, m model.Mute) error {
+	var err error
+	if m.Until.IsZero() {
+		_, err = s.pool.Exec(ctx, `DELETE FROM mutes WHERE channel = $1 AND topic = $2`, m.Channel, m.Topic)
+	} else {
+		_, err = s.pool.Exec(ctx, `INSERT INTO mutes (channel, topic, until) VALUES ($1, $2, $3)
+			ON CONFLICT (channel, topic) DO UPDATE SET until = excluded.until`, m.Channel, m.Topic, ts(m.Until))
+	}
+	if err != nil {
+		return fmt.Errorf("set mute of %s in %s: %w", m.Topic, m.Channel, err)
+	}
+	return nil
+}

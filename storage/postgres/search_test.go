@@ -14,6 +14,7 @@ import (
 	"wirewatch/model"
 	"wirewatch/storage"
 	"wirewatch/storage/internal/searchquery"
+	"wirewatch/storage/storagetest"
 )
 
 // TestSearchSlices checks that asking the newest id slices first finds the
@@ -124,46 +125,81 @@ func itemIDs(items []model.Item) []int64 {
 	return ids
 }
 
-// TestSearchSlicesMigration stores an item as a wirewatch before search
-// slices did, then opens the schema: the migration indexes its slice and
-// topic, so a search within its topic finds it and one within another
-// topic does not.
-func TestSearchSlicesMigration(t *testing.T) {
+// openBefore opens a fresh schema with the migrations before version v
+// applied and runs seed on it, then closes it.
+func openBefore(t *testing.T, v int, seed func(ctx context.Context, pool *pgxpool.Pool) error) string {
+	t.Helper()
 	ctx := context.Background()
 	dsn := testDSN(t)
 	pool, err := pgxpool.New(ctx, dsn)
 	if err != nil {
 		t.Fatal(err)
 	}
+	defer pool.Close()
+	entries, err := migrationFiles.ReadDir("migrations")
+	if err != nil {
+		t.Fatal(err)
+	}
 	before := fstest.MapFS{}
-	for _, name := range []string{"0001_init.sql", "0002_known_items.sql", "0003_post_priority.sql", "0004_post_first_attempt.sql"} {
-		b, err := migrationFiles.ReadFile("migrations/" + name)
+	for _, e := range entries[:v-1] {
+		b, err := migrationFiles.ReadFile("migrations/" + e.Name())
 		if err != nil {
 			t.Fatal(err)
 		}
-		before["migrations/"+name] = &fstest.MapFile{Data: b}
+		before["migrations/"+e.Name()] = &fstest.MapFile{Data: b}
 	}
 	if err := migrate(ctx, pool, before); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := pool.Exec(ctx, `WITH ins AS (
-			INSERT INTO items (key, feed, guid, link, title, text, author, categories, lang, summary, topics, story_id, search)
-			VALUES ('k1', 'f', 'g', 'https://x.example/1', 'Missile launch', '', '', '{}', 'en', '{}', '{missiles,""}', '',
-				setweight(to_tsvector('english', 'missile launch'), 'A'))
-			RETURNING id)
-		INSERT INTO item_topics (item_id, topic) SELECT id, 'missiles' FROM ins`); err != nil {
+	if err := seed(ctx, pool); err != nil {
 		t.Fatal(err)
 	}
-	pool.Close()
+	return dsn
+}
+
+func TestMutesMigration(t *testing.T) {
+	dsn := openBefore(t, 6, func(ctx context.Context, pool *pgxpool.Pool) error {
+		for k, v := range storagetest.LegacyMuteRows {
+			if _, err := pool.Exec(ctx, `INSERT INTO meta (key, value) VALUES ($1, $2)`, k, v); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	s, err := Open(context.Background(), dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	storagetest.CheckLegacyMutes(t, s)
+}
+
+// TestSearchSlicesMigration stores an item as a wirewatch before search
+// slices did, then opens the schema: the migration indexes its slice,
+// topic and Hangul stems, so a search within its topic finds it and one within another
+// topic does not.
+func TestSearchSlicesMigration(t *testing.T) {
+	ctx := context.Background()
+	dsn := openBefore(t, 5, func(ctx context.Context, pool *pgxpool.Pool) error {
+		_, err := pool.Exec(ctx, `WITH ins AS (
+			INSERT INTO items (key, feed, guid, link, title, text, author, categories, lang, summary, topics, story_id, search)
+			VALUES ('k1', 'f', 'g', 'https://x.example/1', 'Missile launch', '북한이 발사했다', '', '{}', 'en', '{}', '{missiles,""}', '',
+				setweight(to_tsvector('english', 'missile launch'), 'A') || setweight(to_tsvector('english', '북한이 발사했다'), 'C'))
+			RETURNING id)
+		INSERT INTO item_topics (item_id, topic) SELECT id, 'missiles' FROM ins`)
+		return err
+	})
 	s, err := Open(ctx, dsn)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	for topic, want := range map[string]int{"missiles": 1, "drills": 0, "": 1} {
-		got, err := s.Search(ctx, "missile", storage.Query{Topic: topic})
-		if err != nil || len(got) != want {
-			t.Errorf("Search(missile) in topic %q = %v, %v; want %d item", topic, itemIDs(got), err, want)
+	for _, text := range []string{"missile", "북한"} { // 북한 only as 북한이: its stem
+		for topic, want := range map[string]int{"missiles": 1, "drills": 0, "": 1} {
+			got, err := s.Search(ctx, text, storage.Query{Topic: topic})
+			if err != nil || len(got) != want {
+				t.Errorf("Search(%s) in topic %q = %v, %v; want %d item", text, topic, itemIDs(got), err, want)
+			}
 		}
 	}
 }

@@ -100,3 +100,41 @@ func (s *Store) SetMeta(ctx context.Context, key, value string) error {
 	}
 	return nil
 }
+
+// Mutes returns the mutes in force at a time, by channel, then topic.
+func (s *Store) Mutes(ctx context.Context, at time.Time) ([]model.Mute, error) {
+	rows, err := s.read.QueryContext(ctx, `SELECT channel, topic, until FROM mutes WHERE until > ? ORDER BY channel, topic`, at.UnixMicro())
+	if err != nil {
+		return nil, fmt.Errorf("mutes: %w", err)
+	}
+	var mutes []model.Mute
+	for rows.Next() {
+		var m model.Mute
+		var until int64
+		if err := rows.Scan(&m.Channel, &m.Topic, &until); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("mutes: %w", err)
+		}
+		m.Until = time.UnixMicro(until).UTC()
+		mutes = append(mutes, m)
+	}
+	if err := closeRows(rows); err != nil {
+		return nil, fmt.Errorf("mutes: %w", err)
+	}
+	return mutes, nil
+}
+
+// SetMute mutes a topic in a channel until m.Until; a zero Until ends it.
+func (s *Store) SetMute(ctx context.Context, m model.Mute) error {
+	var err error
+	if m.Until.IsZero() {
+		_, err = s.write.ExecContext(ctx, `DELETE FROM mutes WHERE channel = ? AND topic = ?`, m.Channel, m.Topic)
+	} else {
+		_, err = s.write.ExecContext(ctx, `INSERT INTO mutes (channel, topic, until) VALUES (?, ?, ?)
+			ON CONFLICT (channel, topic) DO UPDATE SET until = excluded.until`, m.Channel, m.Topic, m.Until.UnixMicro())
+	}
+	if err != nil {
+		return fmt.Errorf("set mute of %s in %s: %w", m.Topic, m.Channel, err)
+	}
+	return nil
+}

@@ -14,6 +14,7 @@ import (
 
 	"wirewatch/model"
 	"wirewatch/storage"
+	"wirewatch/storage/storagetest"
 )
 
 func TestMigrationsApplyOnce(t *testing.T) {
@@ -333,4 +334,36 @@ func TestPostPriorityMigration(t *testing.T) {
 	if p := fmt.Sprint(plan); !strings.Contains(p, "posts_pending") || strings.Contains(p, "TEMP B-TREE") {
 		t.Errorf("pending posts query plan %v: want the posts_pending index and no sort", plan)
 	}
+}
+
+func TestMutesMigration(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "old.db")
+	old := fstest.MapFS{}
+	for _, name := range []string{"0001_init.sql", "0002_search_stems.sql", "0003_search_topics.sql", "0004_known_items.sql", "0005_post_priority.sql", "0006_post_first_attempt.sql"} {
+		body, err := fs.ReadFile(migrationFiles, "migrations/"+name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		old["migrations/"+name] = &fstest.MapFile{Data: body}
+	}
+	db, err := openPool(path, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := migrate(ctx, db, old); err != nil {
+		t.Fatal(err)
+	}
+	for k, v := range storagetest.LegacyMuteRows {
+		if _, err := db.Exec(`INSERT INTO meta (key, value) VALUES (?, ?)`, k, v); err != nil {
+			t.Fatal(err)
+		}
+	}
+	db.Close()
+	s, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	storagetest.CheckLegacyMutes(t, s)
 }

@@ -42,6 +42,7 @@ func Run(t *testing.T, open func(t *testing.T) storage.Store) {
 		{"AlertPostFor", testAlertPostFor},
 		{"FeedState", testFeedState},
 		{"Meta", testMeta},
+		{"Mutes", testMutes},
 		{"NotFound", testNotFound},
 		{"LargeUnicode", testLargeUnicode},
 	}
@@ -1068,6 +1069,51 @@ func testMeta(t *testing.T, s storage.Store) {
 			t.Fatalf("Meta = %q, %v; want %q", got, err, v)
 		}
 	}
+}
+
+func testMutes(t *testing.T, s storage.Store) {
+	ctx := context.Background()
+	now := time.Date(2026, 3, 10, 9, 0, 0, 0, time.UTC)
+	check := func(at time.Time, want []model.Mute) {
+		t.Helper()
+		got, err := s.Mutes(ctx, at)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got) != len(want) {
+			t.Fatalf("Mutes(%v) = %v, want %v", at, got, want)
+		}
+		for i := range want {
+			if got[i].Channel != want[i].Channel || got[i].Topic != want[i].Topic || !got[i].Until.Equal(want[i].Until) ||
+				got[i].Until.Location() != time.UTC {
+				t.Fatalf("Mutes(%v) = %v, want %v", at, got, want)
+			}
+		}
+	}
+	check(now, nil)
+	desk := model.Mute{Channel: "desk", Topic: "north-korea", Until: now.Add(time.Hour)}
+	ops := model.Mute{Channel: "ops", Topic: "북한 🔇", Until: now.Add(2 * time.Hour)}
+	over := model.Mute{Channel: "desk", Topic: "missiles", Until: now.Add(-time.Minute)}
+	ends := model.Mute{Channel: "desk", Topic: "drills", Until: now} // ends as now begins
+	for _, m := range []model.Mute{ops, desk, over, ends} {
+		if err := s.SetMute(ctx, m); err != nil {
+			t.Fatal(err)
+		}
+	}
+	check(now, []model.Mute{desk, ops})
+	check(now.Add(90*time.Minute), []model.Mute{ops})
+	desk.Until = now.Add(3 * time.Hour) // a second /mute replaces the first
+	if err := s.SetMute(ctx, desk); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SetMute(ctx, model.Mute{Channel: ops.Channel, Topic: ops.Topic}); err != nil { // /unmute
+		t.Fatal(err)
+	}
+	if err := s.SetMute(ctx, model.Mute{Channel: "nowhere", Topic: "x"}); err != nil {
+		t.Fatalf("ending a mute that is not there: %v", err)
+	}
+	check(now, []model.Mute{desk})
+	check(now.Add(4*time.Hour), nil)
 }
 
 func testNotFound(t *testing.T, s storage.Store) {
