@@ -14,7 +14,8 @@ import (
 	"wirewatch/alerts"
 	"wirewatch/config"
 	"wirewatch/feeds"
-	"wirewatch/storage"
+	"wirewatch/lookup"
+	"wirewatch/model"
 )
 
 // CommandOptions tune the slash commands. Zero values take the defaults.
@@ -82,10 +83,25 @@ func (o CommandOptions) withDefaults() CommandOptions {
 	return o
 }
 
+// CommandStore is the part of storage.Store the slash commands use;
+// storage.Store satisfies it.
+type CommandStore interface {
+	lookup.Store          // /timeline, /search, /latest, /rules test
+	lookup.FeedStateStore // /feeds
+	// ItemByLink finds a stored item for /summary.
+	ItemByLink(ctx context.Context, link string) (model.Item, error)
+	// Mutes and SetMute serve /mute and /unmute.
+	Mutes(ctx context.Context, at time.Time) ([]model.Mute, error)
+	SetMute(ctx context.Context, m model.Mute) error
+	// Meta and SetMeta keep the search texts behind page buttons.
+	Meta(ctx context.Context, key string) (string, error)
+	SetMeta(ctx context.Context, key, value string) error
+}
+
 // Commands answers wirewatch's slash commands, their autocomplete and
 // their page buttons. Add Handle to a session with s.AddHandler.
 type Commands struct {
-	store   storage.Store
+	store   CommandStore
 	runtime func() (*config.Config, *alerts.Engine)
 	opts    CommandOptions
 	client  *http.Client
@@ -103,7 +119,7 @@ type Commands struct {
 // NewCommands returns the command handlers. runtime returns the config and
 // compiled rules in force; it is called once per interaction, so a config
 // reload applies to the next command.
-func NewCommands(store storage.Store, runtime func() (*config.Config, *alerts.Engine), opts CommandOptions) *Commands {
+func NewCommands(store CommandStore, runtime func() (*config.Config, *alerts.Engine), opts CommandOptions) *Commands {
 	opts = opts.withDefaults()
 	client := opts.HTTPClient
 	if client == nil {

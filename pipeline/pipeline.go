@@ -109,9 +109,32 @@ type Options struct {
 	Notify    func()            // called after posts were written (wakes the outbox)
 }
 
+// Store is the part of storage.Store the pipeline uses; storage.Store
+// satisfies it.
+type Store interface {
+	// Items: which are new, storing them with their stories and posts.
+	KnownKeys(ctx context.Context, keys []string) (map[string]bool, error)
+	SaveItems(ctx context.Context, batch []storage.ItemWrite) ([]bool, error)
+	Latest(ctx context.Context, q storage.Query) ([]model.Item, error)
+	// Stories reloads the grouping window.
+	Stories(ctx context.Context, q storage.Query) ([]model.Story, error)
+	// Posts: digests and notices, and the alert a later source edits.
+	AddPosts(ctx context.Context, posts []model.Post) error
+	AlertPostFor(ctx context.Context, storyID, rule, channel string) (model.Post, error)
+	// Feed states.
+	FeedState(ctx context.Context, feed string) (model.FeedState, error)
+	FeedStates(ctx context.Context) ([]model.FeedState, error)
+	SaveFeedState(ctx context.Context, st model.FeedState) error
+	// Mutes in force, read once per feed poll.
+	Mutes(ctx context.Context, at time.Time) ([]model.Mute, error)
+	// Meta: digest runs and configured feed URLs.
+	Meta(ctx context.Context, key string) (string, error)
+	SetMeta(ctx context.Context, key, value string) error
+}
+
 // Pipeline polls feeds and turns new items into stored posts.
 type Pipeline struct {
-	store   storage.Store
+	store   Store
 	runtime atomic.Pointer[Runtime]
 	opts    Options
 	log     *slog.Logger
@@ -136,7 +159,7 @@ type Pipeline struct {
 
 // New returns a pipeline over store with the given runtime. It loads the
 // story window from storage so grouping survives restarts.
-func New(ctx context.Context, store storage.Store, rt *Runtime, opts Options) (*Pipeline, error) {
+func New(ctx context.Context, store Store, rt *Runtime, opts Options) (*Pipeline, error) {
 	if opts.Logger == nil {
 		opts.Logger = slog.Default()
 	}

@@ -21,9 +21,23 @@ import (
 // ErrNotFound is returned when a looked-up row does not exist.
 var ErrNotFound = errors.New("not found")
 
-// Store is the storage contract shared by all backends. It is safe for
-// concurrent use.
+// Store is the storage contract every backend implements: the union of
+// the roles below. It is safe for concurrent use. Consumers declare the
+// small part they use where they use it (pipeline.Store, outbox.Store,
+// lookup.Store, bot.CommandStore); the roles name the parts.
 type Store interface {
+	Items
+	Stories
+	Posts
+	FeedStates
+	Mutes
+	Meta
+	Close() error
+}
+
+// Items are the stored news items: new ones written with their stories
+// and posts, and looked up.
+type Items interface {
 	// KnownKeys reports which of keys are already stored, so the pipeline
 	// summarizes only new items.
 	KnownKeys(ctx context.Context, keys []string) (map[string]bool, error)
@@ -39,16 +53,16 @@ type Store interface {
 	// of the batch is. On error nothing is written. It sets each saved
 	// item's ID.
 	SaveItems(ctx context.Context, batch []ItemWrite) (saved []bool, err error)
-	// AddPosts adds posts that belong to no new item (digests, notices).
-	AddPosts(ctx context.Context, posts []model.Post) error
-
 	// Item returns the item with the given canonical link.
 	ItemByLink(ctx context.Context, link string) (model.Item, error)
 	// Latest returns the newest items, optionally of one topic, newest first.
 	Latest(ctx context.Context, q Query) ([]model.Item, error)
 	// Search runs a full-text query over titles, text and summaries, best first.
 	Search(ctx context.Context, text string, q Query) ([]model.Item, error)
+}
 
+// Stories are the stories items were grouped into.
+type Stories interface {
 	// Story returns one story.
 	Story(ctx context.Context, id string) (model.Story, error)
 	// Stories returns stories whose Updated time is at or after since, newest
@@ -58,6 +72,13 @@ type Store interface {
 	// whose event date lies in [q.Since, q.Until), ordered by event date,
 	// newest first, paged by q.Limit and q.Offset.
 	Timeline(ctx context.Context, q Query) ([]model.Story, error)
+}
+
+// Posts are the outbox: posts written with their items or on their own,
+// leased per channel and delivered.
+type Posts interface {
+	// AddPosts adds posts that belong to no new item (digests, notices).
+	AddPosts(ctx context.Context, posts []model.Post) error
 
 	// PendingChannels lists the channels that have pending posts.
 	PendingChannels(ctx context.Context) ([]string, error)
@@ -91,26 +112,33 @@ type Store interface {
 	// edits it instead of posting again — also while the first alert is
 	// still waiting in the outbox.
 	AlertPostFor(ctx context.Context, storyID, rule, channel string) (model.Post, error)
+}
 
+// FeedStates are each feed's polling state.
+type FeedStates interface {
 	// FeedState returns a feed's polling state; ErrNotFound for a new feed.
 	FeedState(ctx context.Context, feed string) (model.FeedState, error)
 	// SaveFeedState stores a feed's polling state.
 	SaveFeedState(ctx context.Context, st model.FeedState) error
 	// FeedStates returns every feed's state, by name.
 	FeedStates(ctx context.Context) ([]model.FeedState, error)
+}
 
+// Mutes are the topics /mute silenced per channel.
+type Mutes interface {
 	// Mutes returns the mutes in force at a time (Until after it), by
 	// channel, then topic.
 	Mutes(ctx context.Context, at time.Time) ([]model.Mute, error)
 	// SetMute mutes a topic in a channel until m.Until, replacing an
 	// earlier mute of the two; a zero Until ends the mute.
 	SetMute(ctx context.Context, m model.Mute) error
+}
 
+// Meta keeps small values.
+type Meta interface {
 	// Meta and SetMeta keep small values: last digest runs, cursors.
 	Meta(ctx context.Context, key string) (string, error)
 	SetMeta(ctx context.Context, key, value string) error
-
-	Close() error
 }
 
 // ItemWrite is one new item with the story it joined (nil for none) and
