@@ -89,6 +89,13 @@ func pageFold(items []model.FoldItem) [][]model.FoldItem {
 	return pages
 }
 
+// pollBurst is how many items of one poll of one feed alert at their
+// rule's priority; the poll's later alerts go out one priority lower. A
+// channel takes 5 messages per 5 s, so the 20 alerts a poll may post would
+// otherwise hold another feed's urgent alert 20 s behind them: with this,
+// it waits behind a burst's first few at most.
+const pollBurst = 3
+
 // foldKey names the fold of one rule in one channel.
 type foldKey struct{ channel, rule string }
 
@@ -175,8 +182,9 @@ func foldPosts(rt *Runtime, ch config.Channel, f model.Fold, pages [][]model.Fol
 
 // limit applies flood control to the posts planned for one item: each new
 // alert over the feed's per-poll cap or its channel's window cap is folded
-// instead of posted, and one over the channel's ping cap loses its
-// mentions. Updates, replies and other posts pass as they are.
+// instead of posted, one past the poll's first pollBurst alerting items is
+// delivered one priority lower, and one over the channel's ping cap loses
+// its mentions. Updates, replies and other posts pass as they are.
 func (p *Pipeline) limit(rt *Runtime, it model.Item, posts []model.Post, now time.Time) []model.Post {
 	pf := p.poll
 	if pf == nil {
@@ -198,6 +206,9 @@ func (p *Pipeline) limit(rt *Runtime, it model.Item, posts []model.Post, now tim
 		}
 		cf.alerts.add(now)
 		alerted = true
+		if pf.alerted >= pollBurst && post.Priority > model.PriorityInfo {
+			post.Priority--
+		}
 		if len(post.Content.Mentions) > 0 {
 			if cf.pings.full(maxPings, span, now) {
 				post.Content.Mentions = nil

@@ -168,6 +168,38 @@ func TestFloodFoldsOverCap(t *testing.T) {
 	}
 }
 
+// A poll's alerts after its first few go out one priority lower, so that
+// another feed's urgent alert written later is delivered before them.
+func TestFloodBurstYieldsPriority(t *testing.T) {
+	site, clock, cycle, store := newFloodRun(t, 20, 30)
+	base := *clock
+	for i := range 10 {
+		title, text := floodItem(i)
+		site.add(fmt.Sprintf("burst-%02d", i), title, text, base.Add(-10*time.Minute+time.Duration(i)*time.Second))
+	}
+	*clock = base.Add(time.Minute)
+	if err := cycle(); err != nil {
+		t.Fatal(err)
+	}
+	var urgent, lower int
+	for _, p := range pending(t, store, "alerts") {
+		if p.Kind != model.PostAlert {
+			continue
+		}
+		switch p.Priority {
+		case model.PriorityUrgent:
+			urgent++
+		case model.PriorityAlert:
+			lower++
+		default:
+			t.Errorf("alert at priority %d", p.Priority)
+		}
+	}
+	if urgent != 3 || lower != 7 {
+		t.Errorf("of 10 urgent alerts of one poll, %d went at the urgent priority and %d one lower; want 3 and 7", urgent, lower)
+	}
+}
+
 // 30 urgent items in two minutes ping the role 3 times; the other alerts
 // post without the ping, and the admin channel is told once.
 func TestPingsLimitedPerWindow(t *testing.T) {
