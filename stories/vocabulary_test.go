@@ -1,11 +1,15 @@
 package stories
 
 import (
+	"bytes"
 	"errors"
+	"os"
 	"slices"
 	"testing"
+	"time"
 
 	"wirewatch/config"
+	"wirewatch/model"
 )
 
 // TestVocabularyMerge checks how a config's vocabulary meets the shipped
@@ -74,4 +78,41 @@ func TestVocabularyLimits(t *testing.T) {
 	if !errors.As(err, &list) || len(list) != 1 || list[0].Pos.Line != 8 {
 		t.Fatalf("err = %v, want one mistake at line 8 (the fourth fact, seventh in all)", err)
 	}
+}
+
+// FuzzVocabulary: any config vocabulary that parses either compiles or is
+// refused with positioned mistakes, and a compiled one groups items
+// without panicking.
+func FuzzVocabulary(f *testing.F) {
+	for _, path := range []string{"testdata/energy.toml", "vocabulary/korea.toml", "vocabulary/news.toml"} {
+		if data, err := os.ReadFile(path); err == nil {
+			f.Add(data)
+		}
+	}
+	f.Add([]byte("[stories.vocabulary]\nreplace = true\n[[stories.vocabulary.acts]]\nkind = \"x\"\nverbs = [\"a\"]\nalso = [\"y\"]\n"))
+	items := []model.Item{
+		{Feed: "a", Title: "Tanker attacked in Red Sea, crew safe", Text: "A tanker was attacked on Monday, officials said.", Published: time.Date(2027, 3, 2, 9, 0, 0, 0, time.UTC)},
+		{Feed: "b", Title: "N. Korea fires two ballistic missiles into East Sea", Text: "North Korea fired two ballistic missiles on Tuesday, the JCS said.", Published: time.Date(2027, 3, 2, 10, 0, 0, 0, time.UTC)},
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if !bytes.Contains(data, []byte("[stories.vocabulary]")) {
+			data = append([]byte("[stories.vocabulary]\n"), data...)
+		}
+		cfg, err := config.Parse("f.toml", data)
+		if err != nil || cfg == nil {
+			return
+		}
+		v, err := NewVocabulary(cfg.Stories.Vocabulary)
+		if err != nil {
+			var list config.Errors
+			if !errors.As(err, &list) || len(list) == 0 {
+				t.Fatalf("error %v is not positioned mistakes", err)
+			}
+			return
+		}
+		g := NewGrouperWith(72*time.Hour, v)
+		for _, it := range items {
+			g.Add(&it, time.UTC)
+		}
+	})
 }
