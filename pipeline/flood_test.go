@@ -7,7 +7,9 @@ import (
 	"log/slog"
 	"math/rand/v2"
 	"net/http/httptest"
+	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -15,7 +17,9 @@ import (
 	"wirewatch/bot/discordtest"
 	"wirewatch/model"
 	"wirewatch/outbox"
+	"wirewatch/pipeline"
 	"wirewatch/storage"
+	"wirewatch/storage/sqlite"
 )
 
 // floodItem is the i-th item of a flood: a flashpoint somewhere, in words
@@ -38,8 +42,9 @@ func floodItem(i int) (title, text string) {
 	return fmt.Sprintf("%s %s %s flashpoint %s", w[0], w[1], w[2], w[3]), fmt.Sprintf("%s %s.", w[4], w[5])
 }
 
-// newFloodRun polls the feed once, so that its backlog is recorded.
-func newFloodRun(t *testing.T, perPoll, maxAlerts int) (*feedSite, *time.Time, func() error, storage.Store) {
+// newFloodRun polls the feed once, so that its backlog is recorded. Its
+// cycle reports how often the pipeline woke the outbox.
+func newFloodRun(t *testing.T, perPoll, maxAlerts int) (*feedSite, *time.Time, func() (int, error), storage.Store) {
 	t.Helper()
 	site := &feedSite{}
 	now := time.Now()
@@ -53,12 +58,29 @@ func newFloodRun(t *testing.T, perPoll, maxAlerts int) (*feedSite, *time.Time, f
 		"{{PER_POLL}}", fmt.Sprint(perPoll), "{{MAX_ALERTS}}", fmt.Sprint(maxAlerts))
 	clock := new(time.Time)
 	*clock = now
-	p, store := newPipeline(t, cfg, clock)
-	cycle := func() error {
-		_, err := p.Cycle(context.Background())
-		return err
+	rt, err := pipeline.NewRuntime(cfg)
+	if err != nil {
+		t.Fatal(err)
 	}
-	if err := cycle(); err != nil {
+	store, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "w.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { store.Close() })
+	var notified atomic.Int64
+	p, err := pipeline.New(context.Background(), store, rt, pipeline.Options{
+		Clock:  func() time.Time { return *clock },
+		Notify: func() { notified.Add(1) },
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cycle := func() (int, error) {
+		before := notified.Load()
+		_, err := p.Cycle(context.Background())
+		return int(notified.Load() - before), err
+	}
+	if _, err := cycle(); err != nil {
 		t.Fatal(err)
 	}
 	return site, clock, cycle, store
@@ -101,8 +123,14 @@ func TestFloodFoldsOverCap(t *testing.T) {
 				links["http://example.test/"+guid] = true
 			}
 			*clock = base.Add(time.Minute)
-			if err := cycle(); err != nil {
+			notified, err := cycle()
+			if err != nil {
 				t.Fatal(err)
+			}
+			// Three batches of 200 items, each waking the outbox as it is
+			// stored, so the flood's alerts go out while the rest is stored.
+			if notified < 3 {
+				t.Errorf("the outbox was woken %d times for 3 batches of posts", notified)
 			}
 			posts := pending(t, store, "alerts")
 			seen := map[string]int{}
@@ -213,7 +241,7 @@ func TestPingsLimitedPerWindow(t *testing.T) {
 		}
 		// The feed's next poll, 20 s on with jitter.
 		*clock = feedStates(t, store)["Flood Wire"].NextPoll
-		if err := cycle(); err != nil {
+		if _, err := cycle(); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -563,6 +563,11 @@ func (p *Pipeline) storeItems(ctx context.Context, rt *Runtime, f config.Feed, f
 		end := min(start+storeBatch, len(fresh))
 		a, n, err := p.storeBatch(ctx, rt, f, fresh[start:end], matches[start:end], muted, postable)
 		added, posts = added+a, posts+n
+		if n > 0 {
+			// A long feed's first alerts go out while its later batches
+			// are stored.
+			p.opts.Notify()
+		}
 		if err != nil {
 			return added, posts, err
 		}
