@@ -206,7 +206,7 @@ func TestFloodBurstYieldsPriority(t *testing.T) {
 		site.add(fmt.Sprintf("burst-%02d", i), title, text, base.Add(-10*time.Minute+time.Duration(i)*time.Second))
 	}
 	*clock = base.Add(time.Minute)
-	if err := cycle(); err != nil {
+	if _, err := cycle(); err != nil {
 		t.Fatal(err)
 	}
 	var urgent, lower int
