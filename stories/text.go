@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"wirewatch/words"
 )
 
 // word is one token of a text, as written and as a canonical term.
@@ -20,18 +22,29 @@ type word struct {
 	end        int  // byte offset just past the word in the text
 }
 
-// splitWords cuts text into words. Letters and digits make words; a number
-// keeps its inner separators ("1,000", "2.5"); an apostrophe ends a word and
-// a possessive "s" after it is dropped.
+// splitWords cuts text into words (package words' rule: letters, digits
+// and combining marks). A number keeps its inner separators ("1,000",
+// "2.5"); an apostrophe ends a word and a possessive "s" after it is
+// dropped. The text between words says where sentences end and quotations
+// open.
 func splitWords(text string) []word {
 	var out []word
 	sentence := 0
 	initial := true
 	quoted := false
-	i := 0
-	for i < len(text) {
-		r, size := utf8.DecodeRuneInString(text[i:])
-		if !isWordRune(r) {
+	gapStart := 0 // where the text since the last word begins
+	words.Spans(text, func(start, end int) {
+		if n := len(out); n > 0 && joinsNumber(text, out[n-1], start) {
+			// keep "1,000" and "2.5" whole
+			last := &out[n-1]
+			last.raw = text[start-len(last.raw)-1 : end]
+			last.lower = strings.ReplaceAll(strings.ToLower(last.raw), ",", "")
+			last.end = end
+			gapStart = end
+			return
+		}
+		for i := gapStart; i < start; {
+			r, size := utf8.DecodeRuneInString(text[i:])
 			switch r {
 			case '.', '!', '?', '\n':
 				// "N. Korea", "U.S." and "2 p.m. on Friday" do not end
@@ -46,31 +59,17 @@ func splitWords(text string) []word {
 				quoted = true
 			}
 			i += size
-			continue
 		}
-		start := i
-		digits := unicode.IsDigit(r)
-		for i < len(text) {
-			r, size = utf8.DecodeRuneInString(text[i:])
-			if isWordRune(r) {
-				i += size
-				continue
-			}
-			// keep "1,000" and "2.5" whole
-			if digits && (r == ',' || r == '.') && i+1 < len(text) && text[i+1] >= '0' && text[i+1] <= '9' {
-				i += size
-				continue
-			}
-			break
-		}
-		raw := text[start:i]
+		gapStart = end
+		raw := text[start:end]
 		if raw == "s" && start > 0 && (text[start-1] == '\'' || strings.HasSuffix(text[:start], "’")) {
 			if len(out) > 0 {
 				out[len(out)-1].possessive = true
 			}
-			continue // possessive
+			return // possessive
 		}
 		first, _ := utf8.DecodeRuneInString(raw)
+		digits := unicode.IsDigit(first)
 		w := word{
 			raw:      raw,
 			lower:    strings.ToLower(raw),
@@ -80,18 +79,23 @@ func splitWords(text string) []word {
 			initial:  initial,
 			quoted:   quoted,
 			sentence: sentence,
-			end:      i,
+			end:      end,
 		}
 		if digits {
 			w.lower = strings.ReplaceAll(w.lower, ",", "")
 		}
 		out = append(out, w)
 		initial, quoted = false, false
-	}
+	})
 	return out
 }
 
-func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+// joinsNumber reports whether the word starting at start continues the
+// number prev: one comma or dot between them, and a digit after it.
+func joinsNumber(text string, prev word, start int) bool {
+	return prev.digits && prev.end == start-1 && (text[start-1] == ',' || text[start-1] == '.') &&
+		text[start] >= '0' && text[start] <= '9'
+}
 
 func isAllCaps(s string) bool {
 	letters := 0
@@ -212,7 +216,9 @@ func (v *Vocabulary) matchPhrase(ws []word, i int) (int, string) {
 
 // stem strips common English suffixes so "denounces", "denounced" and
 // "denouncing" meet. It is deliberately crude: both sides of a comparison
-// go through it.
+// go through it. (Porter's stemmer, package words, which the summarizer
+// uses, was measured here: held-out recall rose from 0.876 to 0.899 but
+// dev-energy's fell from 0.742 to 0.721, under its floor.)
 func (v *Vocabulary) stem(s string) string {
 	if c, ok := v.words[s]; ok {
 		return c

@@ -5,12 +5,8 @@ import (
 	"math"
 	"slices"
 	"strings"
-	"sync"
-	"sync/atomic"
-	"unicode"
-	"unicode/utf8"
 
-	porterstemmer "github.com/blevesearch/go-porterstemmer"
+	"wirewatch/words"
 )
 
 //go:embed rules/stopwords.txt
@@ -27,37 +23,8 @@ var stopwords = func() map[string]bool {
 	return m
 }()
 
-// words splits text into lower-case words (letters and digits): the
-// fields of strings.ToLower(s) between runes that are neither.
-func words(s string) []string {
-	lower := strings.ToLower(s)
-	out := make([]string, 0, len(lower)/5+1)
-	start := -1 // start of the current word, or -1
-	for i := 0; i < len(lower); {
-		c := lower[i]
-		size := 1
-		var inWord bool
-		if c < utf8.RuneSelf {
-			inWord = 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || 'A' <= c && c <= 'Z'
-		} else {
-			var r rune
-			r, size = utf8.DecodeRuneInString(lower[i:])
-			inWord = unicode.IsLetter(r) || unicode.IsDigit(r)
-		}
-		switch {
-		case inWord && start < 0:
-			start = i
-		case !inWord && start >= 0:
-			out = append(out, lower[start:i])
-			start = -1
-		}
-		i += size
-	}
-	if start >= 0 {
-		out = append(out, lower[start:])
-	}
-	return out
-}
+// lowerWords splits text into lower-case words (see package words).
+func lowerWords(s string) []string { return words.Split(strings.ToLower(s)) }
 
 // terms are the content words among ws, stemmed, without stop words.
 func terms(ws []string) []string {
@@ -66,38 +33,9 @@ func terms(ws []string) []string {
 		if stopwords[w] {
 			continue
 		}
-		out = append(out, stem(w))
+		out = append(out, words.Stem(w))
 	}
 	return out
-}
-
-// stems caches porterstemmer.StemString for the words seen most: a news
-// article's words are mostly ones every article uses, and stemming is a
-// large part of ranking. The cache stops growing at maxCachedStems
-// entries, so untrusted text cannot grow it without bound.
-var (
-	stems      sync.Map // word -> stem
-	stemsCount atomic.Int64
-)
-
-const (
-	maxCachedStems   = 50000
-	maxCachedStemLen = 24 // longer words are rare; not worth keeping
-)
-
-func stem(w string) string {
-	if v, ok := stems.Load(w); ok {
-		return v.(string)
-	}
-	s := porterstemmer.StemString(w)
-	if len(w) <= maxCachedStemLen && stemsCount.Load() < maxCachedStems {
-		// Clone: w may be a slice of a large text that the cache would
-		// otherwise keep alive.
-		if _, loaded := stems.LoadOrStore(strings.Clone(w), strings.Clone(s)); !loaded {
-			stemsCount.Add(1)
-		}
-	}
-	return s
 }
 
 // vector is a sparse tf-idf vector with its norm: weights by term id, ids

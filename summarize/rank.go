@@ -114,7 +114,7 @@ func (r Ranker) rank(title string, sents []sentence, n int) []string {
 	for _, s := range sents {
 		docs = append(docs, terms(s.words))
 	}
-	docs = append(docs, terms(words(title)))
+	docs = append(docs, terms(lowerWords(title)))
 	freq := meanFrequency(docs, len(sents))
 	var maxFreq float64
 	for _, f := range freq {

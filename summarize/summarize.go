@@ -133,7 +133,7 @@ func withWords(texts []string) []sentence {
 	}
 	out := make([]sentence, len(texts))
 	for i, t := range texts {
-		out[i] = sentence{text: t, words: words(t)}
+		out[i] = sentence{text: t, words: lowerWords(t)}
 	}
 	return out
 }
@@ -248,7 +248,7 @@ func endsSentence(s string) bool {
 // dropTitleEchoes removes sentences that repeat the headline (pages often
 // print it again above or inside the body).
 func dropTitleEchoes(title string, sents []sentence) []sentence {
-	tw := words(title)
+	tw := lowerWords(title)
 	if len(tw) == 0 {
 		return sents
 	}

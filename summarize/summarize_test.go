@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 	"unicode/utf8"
+
+	"wirewatch/words"
 )
 
 func readFixture(t testing.TB, name string) string {
@@ -176,8 +178,8 @@ func BenchmarkSummarizeCost(b *testing.B) {
 func splitStem(text string) int {
 	n := 0
 	for _, s := range Sentences(text) {
-		for _, w := range words(s) {
-			n += len(stem(w))
+		for _, w := range lowerWords(s) {
+			n += len(words.Stem(w))
 		}
 	}
 	return n

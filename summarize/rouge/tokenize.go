@@ -8,7 +8,7 @@ import (
 	"strings"
 	"sync"
 
-	porterstemmer "github.com/blevesearch/go-porterstemmer"
+	"wirewatch/words"
 )
 
 //go:embed wordnet/*.exc
@@ -68,7 +68,7 @@ func Tokenize(text string, stem bool) []string {
 			if base, ok := exc[t]; ok {
 				t = base
 			} else {
-				t = porterstemmer.StemString(t)
+				t = words.Stem(t) // Porter, as ROUGE-1.5.5
 			}
 		}
 		tokens = append(tokens, t)

@@ -147,9 +147,6 @@ func Words(s string) []string {
 	return words
 }
 
-func isWordRune(r rune) bool {
-	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r)
-}
 
 func hasHangul(w string) bool {
 	for _, r := range w {
