@@ -9,6 +9,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
+
+	"wirewatch/prefilter"
 )
 
 //go:embed rules/clean.toml
@@ -88,7 +90,7 @@ func parseRules(src string) (*cleanRules, error) {
 			return nil, fmt.Errorf("clean rule %q: %w", r.Name, err)
 		}
 		r.re = re
-		if r.lits, err = requiredLiterals(r.Pattern); err != nil {
+		if r.lits, err = prefilter.Required(r.Pattern); err != nil {
 			return nil, fmt.Errorf("clean rule %q: %w", r.Name, err)
 		}
 		if r.MaxChars == 0 {

@@ -9,7 +9,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
-	"unicode"
+
+	"wirewatch/prefilter"
 )
 
 // equivalenceTexts are texts to check the fast paths against the plain
@@ -129,36 +130,6 @@ func TestPrefilterNeverSkipsAMatch(t *testing.T) {
 	}
 }
 
-func TestRequiredLiterals(t *testing.T) {
-	tests := []struct {
-		pattern string
-		want    []string // nil: no prefilter
-	}{
-		{`(?i)^read more\b`, []string{"read more"}},
-		{`(?i)cookies?`, []string{"cookie"}},
-		{`(?i)\b(follow|like) us (on|at)\b`, []string{"like us at", "like us on", "follow us at", "follow us on"}},
-		{`(?i)^\d+\s*(comments?|views?)$`, []string{"view", "comment"}},
-		{`©|\(c\)\s*\d{4}`, []string{"©", "(c)"}},
-		{`(?i)SCROLL|scroll down`, []string{"scroll"}},
-		{`[Kk]elvin`, []string{"kelvin"}},
-		{`^[^\p{L}]*$`, nil},
-		{`(?i)cookie|.*`, nil},
-		{`a*`, nil},
-		{`x?y?`, nil},
-	}
-	for _, tt := range tests {
-		got, err := requiredLiterals(tt.pattern)
-		if err != nil {
-			t.Fatal(err)
-		}
-		slices.Sort(got)
-		slices.Sort(tt.want)
-		if !slices.Equal(got, tt.want) {
-			t.Errorf("requiredLiterals(%q) = %q, want %q", tt.pattern, got, tt.want)
-		}
-	}
-}
-
 // TestEveryRuleHasAPrefilter: a rule with no literal runs its regexp on
 // every line; that is allowed but should be a decision.
 func TestEveryRuleHasAPrefilter(t *testing.T) {
@@ -205,14 +176,14 @@ func TestLiteralScanner(t *testing.T) {
 	lits := [][]string{{"she"}, {"he", "hers"}, {"his"}, {"ushe"}, {"©"}, {"é"}, {"aaa"}}
 	for i := range lits {
 		for j := range lits[i] {
-			lits[i][j] = foldString(lits[i][j])
+			lits[i][j] = prefilter.FoldString(lits[i][j])
 		}
 	}
 	s := newLiteralScanner(lits)
 	texts := []string{"", "ushers", "USHERS", "hi", "this", "aa", "aaaa", "Café ©", "CAFÉ", "h\xffe", "sh", "s he"}
 	texts = append(texts, textPieces(equivalenceTexts(t)[:10])...)
 	for _, text := range texts {
-		folded := foldString(text)
+		folded := prefilter.FoldString(text)
 		var want uint64
 		for i, rule := range lits {
 			for _, l := range rule {
@@ -223,15 +194,6 @@ func TestLiteralScanner(t *testing.T) {
 		}
 		if got := s.scan(text); got != want {
 			t.Errorf("scan(%q) = %b, want %b", text, got, want)
-		}
-	}
-}
-
-// TestFoldRune: every rune of a case-folding orbit folds the same way.
-func TestFoldRune(t *testing.T) {
-	for r := rune(0); r <= unicode.MaxRune; r++ {
-		if f := unicode.SimpleFold(r); f != r && foldRune(f) != foldRune(r) {
-			t.Fatalf("foldRune(%U) = %U but foldRune(%U) = %U", r, foldRune(r), f, foldRune(f))
 		}
 	}
 }

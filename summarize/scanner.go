@@ -3,6 +3,8 @@ package summarize
 import (
 	"slices"
 	"unicode/utf8"
+
+	"wirewatch/prefilter"
 )
 
 // literalScanner finds, in one pass over a text, which rules' required
@@ -109,7 +111,7 @@ func (s *literalScanner) link() {
 }
 
 // scan returns the bits of the rules one of whose literals occurs in text
-// once folded (foldRune), without building the folded text.
+// once folded (prefilter.FoldRune), without building the folded text.
 func (s *literalScanner) scan(text string) uint64 {
 	var found uint64
 	var state int32
@@ -126,7 +128,7 @@ func (s *literalScanner) scan(text string) uint64 {
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(text[i:])
-		n := utf8.EncodeRune(buf[:], foldRune(r))
+		n := utf8.EncodeRune(buf[:], prefilter.FoldRune(r))
 		for _, c := range buf[:n] {
 			state = s.advance(state, c)
 			found |= s.out[state]

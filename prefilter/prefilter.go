@@ -1,4 +1,4 @@
-package summarize
+package prefilter
 
 import (
 	"regexp/syntax"
@@ -8,14 +8,6 @@ import (
 	"unicode/utf8"
 )
 
-// A literal prefilter lets a rule skip its regexp on text that cannot
-// match: most rules need one of a few words ("cookie", "follow us on",
-// "©"), and looking for those in the case-folded text is far cheaper than
-// running a case-insensitive RE2 program at every position. The literals
-// are derived from each pattern's syntax tree when the rules are loaded, so
-// the rules file stays the only place a rule is written. The analysis is
-// conservative: when in doubt it requires nothing.
-
 // maxExact bounds the sets of strings tracked while analysing a pattern
 // (cross products of alternations grow fast).
 const maxExact = 64
@@ -24,15 +16,20 @@ const maxExact = 64
 // "any character" (it is no useful literal).
 const maxClassRunes = 16
 
-// requiredLiterals derives from a Go regexp pattern literals, case-folded
-// (foldString), one of which occurs in any text the pattern matches once
-// folded. None means the pattern needs no particular literal.
-func requiredLiterals(pattern string) ([]string, error) {
+// Required derives from a Go regexp pattern literals, folded
+// (FoldString), one of which occurs in any text the pattern matches once
+// that text is folded. None means the pattern needs no particular literal.
+func Required(pattern string) ([]string, error) {
 	re, err := syntax.Parse(pattern, syntax.Perl)
 	if err != nil {
 		return nil, err
 	}
-	return analyze(re.Simplify()).required(), nil
+	return RequiredOf(re), nil
+}
+
+// RequiredOf is Required for a parsed pattern.
+func RequiredOf(re *syntax.Regexp) []string {
+	return analyze(re.Simplify()).required()
 }
 
 // patternInfo is what the analysis knows about a subexpression: either the
@@ -65,7 +62,7 @@ func analyze(re *syntax.Regexp) patternInfo {
 		syntax.OpEndText, syntax.OpWordBoundary, syntax.OpNoWordBoundary:
 		return exactInfo("")
 	case syntax.OpLiteral:
-		return exactInfo(foldString(string(re.Rune)))
+		return exactInfo(FoldString(string(re.Rune)))
 	case syntax.OpCharClass:
 		return classInfo(re.Rune)
 	case syntax.OpCapture:
@@ -103,7 +100,7 @@ func classInfo(ranges []rune) patternInfo {
 	var set []string
 	for i := 0; i+1 < len(ranges); i += 2 {
 		for r := ranges[i]; r <= ranges[i+1]; r++ {
-			set = union(set, []string{string(foldRune(r))})
+			set = union(set, []string{string(FoldRune(r))})
 		}
 	}
 	return exactInfo(set...)
@@ -230,10 +227,10 @@ func union(a, b []string) []string {
 	return a
 }
 
-// foldRune maps every rune of a simple case-folding orbit (the runes a
+// FoldRune maps every rune of a simple case-folding orbit (the runes a
 // (?i) pattern treats as equal, e.g. k, K and the Kelvin sign) to one
 // representative: the lower case of the smallest rune in it.
-func foldRune(r rune) rune {
+func FoldRune(r rune) rune {
 	if r < utf8.RuneSelf {
 		if 'A' <= r && r <= 'Z' {
 			return r + 'a' - 'A'
@@ -247,12 +244,12 @@ func foldRune(r rune) rune {
 	return unicode.ToLower(m)
 }
 
-// foldString folds s rune by rune (see foldRune); invalid UTF-8 becomes
+// FoldString folds s rune by rune (see FoldRune); invalid UTF-8 becomes
 // U+FFFD, as the regexp engine reads it.
-func foldString(s string) string {
+func FoldString(s string) string {
 	b := make([]byte, 0, len(s))
 	for _, r := range s {
-		b = utf8.AppendRune(b, foldRune(r))
+		b = utf8.AppendRune(b, FoldRune(r))
 	}
 	return string(b)
 }
