@@ -147,7 +147,6 @@ func Words(s string) []string {
 	return words
 }
 
-
 func hasHangul(w string) bool {
 	for _, r := range w {
 		if unicode.Is(unicode.Hangul, r) {
