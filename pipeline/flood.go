@@ -34,15 +34,15 @@ type window struct {
 	times []time.Time // oldest first, all within the window of the last use
 }
 
-// full reports whether max events already happened in the window ending at
-// now, forgetting those before it.
-func (w *window) full(max int, span time.Duration, now time.Time) bool {
+// full reports whether most events already happened in the window ending
+// at now, forgetting those before it.
+func (w *window) full(most int, span time.Duration, now time.Time) bool {
 	cut := 0
 	for cut < len(w.times) && !w.times[cut].After(now.Add(-span)) {
 		cut++
 	}
 	w.times = w.times[cut:]
-	return len(w.times) >= max
+	return len(w.times) >= most
 }
 
 // add records an event at now.
