@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"math"
 	"net/http"
@@ -114,6 +115,9 @@ type loadRun struct {
 	// stored items, and the links named by posts still waiting in the
 	// outbox (a fold paged over many messages may still be going out).
 	stored, pending map[string]bool
+	// written is when each urgent item's alert was written to the outbox
+	// (by guid), to tell the pipeline's share of a latency from delivery's.
+	written map[string]time.Time
 }
 
 // runLoad runs the bot through a scenario and returns what happened; the
@@ -213,7 +217,35 @@ func runLoad(tb testing.TB, sc loadScenario) *loadRun {
 	if err := r.readDatabase(db); err != nil {
 		tb.Fatal(err)
 	}
+	if err := r.readWritten(db); err != nil {
+		tb.Fatal(err)
+	}
 	return r
+}
+
+// readWritten records when each stored urgent item's alert was written.
+func (r *loadRun) readWritten(store storage.Store) error {
+	ctx := context.Background()
+	r.written = map[string]time.Time{}
+	for _, u := range r.urgent {
+		it, err := store.ItemByLink(ctx, u.item.link)
+		if errors.Is(err, storage.ErrNotFound) {
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		d := desks[u.desk]
+		post, err := store.AlertPostFor(ctx, it.StoryID, "urgent-"+strings.TrimPrefix(d.name, "desk-"), d.name)
+		if errors.Is(err, storage.ErrNotFound) {
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		r.written[u.item.guid] = post.CreatedAt
+	}
+	return nil
 }
 
 func (r *loadRun) dbPath() string { return filepath.Join(r.dir, "w.db") }
@@ -607,8 +639,12 @@ func (r *loadRun) slowest(v loadView, n int) []string {
 				faults++
 			}
 		}
-		out = append(out, fmt.Sprintf("%s %s in %s at +%s (%d 5xx in its channel meanwhile)",
-			s.u.item.guid, s.lat.Round(time.Millisecond), desks[s.u.desk].name, s.served.Sub(r.started).Round(100*time.Millisecond), faults))
+		stored := "?"
+		if w, ok := r.written[s.u.item.guid]; ok {
+			stored = w.Sub(s.served).Round(time.Millisecond).String()
+		}
+		out = append(out, fmt.Sprintf("%s %s in %s at +%s (alert written after %s; %d 5xx in its channel meanwhile)",
+			s.u.item.guid, s.lat.Round(time.Millisecond), desks[s.u.desk].name, s.served.Sub(r.started).Round(100*time.Millisecond), stored, faults))
 	}
 	return out
 }
