@@ -64,23 +64,32 @@ func Load(path string) (*Config, error) {
 // further checks (rule syntax) and report everything at once; a Config that
 // came with an error must never be put to use.
 func Parse(path string, data []byte) (*Config, error) {
-	// Editors on Windows may add a byte order mark; it is not a column.
-	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	doc := newDocument(path, data)
-	if e := doc.syntaxError(); e != nil {
-		return nil, Errors{*e}
-	}
-	root, err := doc.tree()
+	d, root, err := decodeFile(path, data)
 	if err != nil {
-		return nil, Errors{{Pos: Pos{File: path, Line: 1, Col: 1}, Msg: err.Error()}}
+		return nil, err
 	}
-	d := &decoder{doc: doc}
 	cfg := d.config(root)
 	cfg.Path = path
 	if len(d.errs) > 0 {
 		return cfg, d.sorted()
 	}
 	return cfg, nil
+}
+
+// decodeFile reads a TOML file into its tree and a decoder for it; the
+// error is the file's syntax error, if any, at its position.
+func decodeFile(path string, data []byte) (*decoder, *node, error) {
+	// Editors on Windows may add a byte order mark; it is not a column.
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	doc := newDocument(path, data)
+	if e := doc.syntaxError(); e != nil {
+		return nil, nil, Errors{*e}
+	}
+	root, err := doc.tree()
+	if err != nil {
+		return nil, nil, Errors{{Pos: Pos{File: path, Line: 1, Col: 1}, Msg: err.Error()}}
+	}
+	return &decoder{doc: doc}, root, nil
 }
 
 func defaults() *Config {
@@ -563,13 +572,7 @@ func (r *routes) channel(n *node, where string, forRule bool) {
 		}
 		names = append(names, c.Name)
 	}
-	msg := fmt.Sprintf("%s: undefined channel %q", where, n.str)
-	if s := Suggest(n.str, names); s != "" {
-		msg += fmt.Sprintf("; did you mean %q?", s)
-	} else {
-		msg += " (define it in a [[channels]] table)"
-	}
-	r.d.errorf(n.pos, "%s", msg)
+	r.undefined(n, where, "channel", names)
 }
 
 func (r *routes) topic(n *node, where string) {
@@ -580,11 +583,17 @@ func (r *routes) topic(n *node, where string) {
 		}
 		names = append(names, t.Name)
 	}
-	msg := fmt.Sprintf("%s: undefined topic %q", where, n.str)
+	r.undefined(n, where, "topic", names)
+}
+
+// undefined reports a reference n to a kind ("channel", "topic") with no
+// such name among names, suggesting the closest one.
+func (r *routes) undefined(n *node, where, kind string, names []string) {
+	msg := fmt.Sprintf("%s: undefined %s %q", where, kind, n.str)
 	if s := Suggest(n.str, names); s != "" {
 		msg += fmt.Sprintf("; did you mean %q?", s)
 	} else {
-		msg += " (define it in a [[topics]] table)"
+		msg += fmt.Sprintf(" (define it in a [[%ss]] table)", kind)
 	}
 	r.d.errorf(n.pos, "%s", msg)
 }

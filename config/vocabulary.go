@@ -1,7 +1,6 @@
 package config
 
 import (
-	"bytes"
 	"strings"
 	"unicode"
 )
@@ -99,16 +98,10 @@ type Statement struct {
 // ParseVocabulary reads a vocabulary file (the form of [stories.vocabulary]
 // at the top level). Mistakes are reported as file:line:col.
 func ParseVocabulary(path string, data []byte) (*Vocabulary, error) {
-	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	doc := newDocument(path, data)
-	if e := doc.syntaxError(); e != nil {
-		return nil, Errors{*e}
-	}
-	root, err := doc.tree()
+	d, root, err := decodeFile(path, data)
 	if err != nil {
-		return nil, Errors{{Pos: Pos{File: path, Line: 1, Col: 1}, Msg: err.Error()}}
+		return nil, err
 	}
-	d := &decoder{doc: doc}
 	v := d.vocabulary(d.table(root, "", false), false)
 	if len(d.errs) > 0 {
 		return v, d.sorted()
