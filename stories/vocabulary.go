@@ -151,6 +151,36 @@ func factLimit(parts []*config.Vocabulary) config.Errors {
 // compile merges vocabularies, earlier ones first: an alias or word of an
 // earlier one wins, lists add up, facts of one name share their values.
 func compile(parts []*config.Vocabulary) (*Vocabulary, error) {
+	v := emptyVocabulary()
+	errs := factLimit(parts)
+	// Words first: stemming the other lists uses them.
+	for _, p := range parts {
+		for _, a := range p.Words {
+			if _, ok := v.words[a.From]; !ok {
+				v.words[a.From] = a.To
+			}
+		}
+	}
+	for _, p := range parts {
+		v.addLists(p)
+		for _, f := range p.Facts {
+			if err := v.addFact(f); err != nil && !errors.Is(err, errTooManyFacts) {
+				errs = append(errs, config.Error{Pos: f.Pos, Msg: err.Error()})
+			}
+		}
+		errs = append(errs, v.addActs(p)...)
+	}
+	errs = append(errs, v.resolveKinds(parts)...)
+	for t := range v.common {
+		v.commonIDs[hash32(t)] = true
+	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	return v, nil
+}
+
+func emptyVocabulary() *Vocabulary {
 	v := &Vocabulary{
 		phrases: map[string]string{}, words: map[string]string{}, stop: map[string]bool{},
 		common: map[string]bool{}, commonIDs: map[uint32]bool{}, actors: map[string]bool{},
@@ -163,77 +193,70 @@ func compile(parts []*config.Vocabulary) (*Vocabulary, error) {
 	for w := range generalStopwords {
 		v.stop[w] = true
 	}
-	errs := factLimit(parts)
-	// Words first: stemming the other lists uses them.
-	for _, p := range parts {
-		for _, a := range p.Words {
-			if _, ok := v.words[a.From]; !ok {
-				v.words[a.From] = a.To
-			}
+	return v
+}
+
+// addLists adds a part's aliases, word lists, names and statement words; an
+// alias or known name already there (from an earlier part) wins.
+func (v *Vocabulary) addLists(p *config.Vocabulary) {
+	for _, a := range p.Aliases {
+		if _, ok := v.phrases[a.From]; !ok {
+			v.phrases[a.From] = a.To
+			v.maxPhrase = max(v.maxPhrase, strings.Count(a.From, " ")+1)
 		}
 	}
-	for _, p := range parts {
-		for _, a := range p.Aliases {
-			if _, ok := v.phrases[a.From]; !ok {
-				v.phrases[a.From] = a.To
-				v.maxPhrase = max(v.maxPhrase, strings.Count(a.From, " ")+1)
-			}
-		}
-		for _, w := range p.Stopwords {
-			v.stop[w] = true
-		}
-		for _, w := range p.Common {
-			v.common[w] = true
-			v.common[v.stem(w)] = true
-		}
-		for _, w := range p.Actors {
-			v.actors[w] = true
-		}
-		v.counted = append(v.counted, p.Counted...)
-		for _, h := range p.Names.Heads {
-			v.nameHeads[h] = true
-		}
-		for _, a := range p.Names.Known {
-			if _, ok := v.knownNames[a.From]; !ok {
-				v.knownNames[a.From] = strings.ReplaceAll(a.To, " ", "_")
-			}
-		}
-		addAll(v.statementVerbs, p.Statement.Verbs)
-		addAll(v.statementGenres, p.Statement.Genres)
-		addAll(v.speechVerbs, p.Statement.Speech)
-		addAll(v.pledgeVerbs, p.Statement.Pledges)
-		addAll(v.appeals, p.Statement.Appeals)
-		for _, w := range p.Statement.Voices {
-			v.voices[w] = true
-			v.voices[v.stem(w)] = true
-		}
-		for _, f := range p.Facts {
-			if err := v.addFact(f); err != nil && !errors.Is(err, errTooManyFacts) {
-				errs = append(errs, config.Error{Pos: f.Pos, Msg: err.Error()})
-			}
-		}
-		for _, a := range p.Acts {
-			if len(v.acts) >= maxActs {
-				errs = append(errs, config.Error{Pos: a.Pos, Msg: fmt.Sprintf("acts: more than %d entries with the shipped ones", maxActs)})
-				break
-			}
-			k := v.kindNamed(a.Kind, !a.Undated)
-			if k == 0 {
-				errs = append(errs, config.Error{Pos: a.Pos, Msg: fmt.Sprintf("acts: more than %d kinds of act", maxKinds-int(firstActKind))})
-				continue
-			}
-			v.compat[k] = append(v.compat[k], a.Also...)
-			c := act{kind: k, verbs: map[string]bool{}, needs: map[string]bool{}}
-			for _, w := range a.Verbs {
-				c.verbs[w], c.verbs[v.stem(w)] = true, true
-			}
-			for _, w := range a.Needs {
-				c.needs[w], c.needs[v.stem(w)] = true, true
-				v.objects[w], v.objects[v.stem(w)] = true, true
-			}
-			v.acts = append(v.acts, c)
+	addAll(v.stop, p.Stopwords)
+	for _, w := range p.Common {
+		v.common[w], v.common[v.stem(w)] = true, true
+	}
+	addAll(v.actors, p.Actors)
+	v.counted = append(v.counted, p.Counted...)
+	addAll(v.nameHeads, p.Names.Heads)
+	for _, a := range p.Names.Known {
+		if _, ok := v.knownNames[a.From]; !ok {
+			v.knownNames[a.From] = strings.ReplaceAll(a.To, " ", "_")
 		}
 	}
+	addAll(v.statementVerbs, p.Statement.Verbs)
+	addAll(v.statementGenres, p.Statement.Genres)
+	addAll(v.speechVerbs, p.Statement.Speech)
+	addAll(v.pledgeVerbs, p.Statement.Pledges)
+	addAll(v.appeals, p.Statement.Appeals)
+	for _, w := range p.Statement.Voices {
+		v.voices[w], v.voices[v.stem(w)] = true, true
+	}
+}
+
+// addActs adds a part's kinds of act.
+func (v *Vocabulary) addActs(p *config.Vocabulary) config.Errors {
+	var errs config.Errors
+	for _, a := range p.Acts {
+		if len(v.acts) >= maxActs {
+			return append(errs, config.Error{Pos: a.Pos, Msg: fmt.Sprintf("acts: more than %d entries with the shipped ones", maxActs)})
+		}
+		k := v.kindNamed(a.Kind, !a.Undated)
+		if k == 0 {
+			errs = append(errs, config.Error{Pos: a.Pos, Msg: fmt.Sprintf("acts: more than %d kinds of act", maxKinds-int(firstActKind))})
+			continue
+		}
+		v.compat[k] = append(v.compat[k], a.Also...)
+		c := act{kind: k, verbs: map[string]bool{}, needs: map[string]bool{}}
+		for _, w := range a.Verbs {
+			c.verbs[w], c.verbs[v.stem(w)] = true, true
+		}
+		for _, w := range a.Needs {
+			c.needs[w], c.needs[v.stem(w)] = true, true
+			v.objects[w], v.objects[v.stem(w)] = true, true
+		}
+		v.acts = append(v.acts, c)
+	}
+	return errs
+}
+
+// resolveKinds resolves the kinds named by pledge_kind and acts.also once
+// every part's acts are in.
+func (v *Vocabulary) resolveKinds(parts []*config.Vocabulary) config.Errors {
+	var errs config.Errors
 	for _, p := range parts {
 		if p.Statement.PledgeKind == "" || v.pledgeKind != 0 {
 			continue
@@ -244,9 +267,6 @@ func compile(parts []*config.Vocabulary) (*Vocabulary, error) {
 			continue
 		}
 		v.pledgeKind = kind(k)
-	}
-	for t := range v.common {
-		v.commonIDs[hash32(t)] = true
 	}
 	v.also = make([]uint64, len(v.kindNames))
 	for k, names := range v.compat {
@@ -260,10 +280,7 @@ func compile(parts []*config.Vocabulary) (*Vocabulary, error) {
 			v.also[o] |= 1 << k
 		}
 	}
-	if len(errs) > 0 {
-		return nil, errs
-	}
-	return v, nil
+	return errs
 }
 
 func addAll(m map[string]bool, ws []string) {
