@@ -53,6 +53,14 @@ type Items interface {
 	// of the batch is. On error nothing is written. It sets each saved
 	// item's ID.
 	SaveItems(ctx context.Context, batch []ItemWrite) (saved []bool, err error)
+	// SaveFullText records what an item's article page added, after the
+	// item was stored from its feed's text: the stored item with item.Key
+	// takes item's Text, Summary and Topics (and is searched by them);
+	// each post of revised takes its Content (found by ID; an alert whose
+	// first report got a better summary); posts are added (the edits and
+	// alerts that follow). All in one transaction; ErrNotFound, with
+	// nothing written, when no item or revised post is stored.
+	SaveFullText(ctx context.Context, item model.Item, revised []model.Post, posts []model.Post) error
 	// Item returns the item with the given canonical link.
 	ItemByLink(ctx context.Context, link string) (model.Item, error)
 	// Latest returns the newest items, optionally of one topic, newest first.

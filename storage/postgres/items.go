@@ -150,6 +150,67 @@ func insertItem(ctx context.Context, tx pgx.Tx, item *model.Item, sliceBits int)
 	return id, nil
 }
 
+// saveFullTextSQL replaces an item's text, summary, topics and search
+// vector; its title stays.
+const saveFullTextSQL = `UPDATE items SET text = $2, summary = $3, topics = $4,
+		search = setweight(to_tsvector('` + textSearchConfig + `', $5), 'A') ||
+			setweight(to_tsvector('` + textSearchConfig + `', $6), 'B') ||
+			setweight(to_tsvector('` + textSearchConfig + `', $7), 'C')
+	WHERE key = $1
+	RETURNING id, published`
+
+// SaveFullText replaces a stored item's text, summary and topics (and its
+// search entry), revises posts' content and adds posts, in one transaction.
+func (s *Store) SaveFullText(ctx context.Context, item model.Item, revised []model.Post, posts []model.Post) error {
+	if err := backend.CheckItem(&item, nil); err != nil {
+		return fmt.Errorf("save full text: %w", err)
+	}
+	if err := backend.PreparePosts(posts, s.now().UTC()); err != nil {
+		return fmt.Errorf("save full text of %s: %w", item.Key, err)
+	}
+	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+		var title string
+		if err := tx.QueryRow(ctx, `SELECT title FROM items WHERE key = $1`, item.Key).Scan(&title); err != nil {
+			if errors.Is(err, pgx.ErrNoRows) {
+				return notFound("item " + item.Key)
+			}
+			return err
+		}
+		var id int64
+		var published *time.Time
+		if err := tx.QueryRow(ctx, saveFullTextSQL, item.Key, item.Text, list(item.Summary), list(item.Topics),
+			searchquery.Fold(title), searchquery.Fold(strings.Join(item.Summary, "\n")), searchquery.Fold(item.Text),
+		).Scan(&id, &published); err != nil {
+			return err
+		}
+		if _, err := tx.Exec(ctx, `DELETE FROM item_topics WHERE item_id = $1`, id); err != nil {
+			return err
+		}
+		if _, err := tx.Exec(ctx, `INSERT INTO item_topics (item_id, topic, published)
+			SELECT $1, topic, $2 FROM unnest($3::text[]) AS topic`, id, published, backend.UniqueTopics(item.Topics)); err != nil {
+			return err
+		}
+		for _, p := range revised {
+			msg, err := backend.EncodeContent(p.Content)
+			if err != nil {
+				return fmt.Errorf("post %s: %w", p.ID, err)
+			}
+			tag, err := tx.Exec(ctx, `UPDATE posts SET message = $2::jsonb WHERE id = $1`, p.ID, msg)
+			if err != nil {
+				return fmt.Errorf("revise post %s: %w", p.ID, err)
+			}
+			if tag.RowsAffected() == 0 {
+				return notFound("post " + p.ID)
+			}
+		}
+		return insertPosts(ctx, tx, posts)
+	})
+	if err != nil {
+		return fmt.Errorf("save full text of %s: %w", item.Key, err)
+	}
+	return nil
+}
+
 // ItemByLink returns the first stored item with the given canonical link.
 func (s *Store) ItemByLink(ctx context.Context, link string) (model.Item, error) {
 	items, err := s.queryItems(ctx, `SELECT `+itemColumns+` FROM items i WHERE i.link = $1 ORDER BY i.id LIMIT 1`, link)

@@ -110,7 +110,6 @@ func (s *Store) SaveItems(ctx context.Context, batch []storage.ItemWrite) ([]boo
 // insertItem adds the item, its topics and its full-text entry; it returns
 // id 0 when the key is already stored.
 func insertItem(ctx context.Context, tx *sql.Tx, item *model.Item) (int64, error) {
-	topics := backend.UniqueTopics(item.Topics)
 	res, err := tx.ExecContext(ctx, `INSERT INTO items (key, feed, guid, link, title, text, author,
 		categories, lang, published, first_seen, summary, topics, story_id, event_date)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -128,10 +127,19 @@ func insertItem(ctx context.Context, tx *sql.Tx, item *model.Item) (int64, error
 	if err != nil {
 		return 0, fmt.Errorf("insert item %s: %w", item.Key, err)
 	}
+	if err := indexItem(ctx, tx, id, item); err != nil {
+		return 0, err
+	}
+	return id, nil
+}
+
+// indexItem writes an item's topics and full-text entry.
+func indexItem(ctx context.Context, tx *sql.Tx, id int64, item *model.Item) error {
+	topics := backend.UniqueTopics(item.Topics)
 	for _, t := range topics {
 		if _, err := tx.ExecContext(ctx, `INSERT INTO item_topics (item_id, topic, published) VALUES (?, ?, ?)`,
 			id, t, micro(item.Published)); err != nil {
-			return 0, fmt.Errorf("insert item %s topic: %w", item.Key, err)
+			return fmt.Errorf("insert item %s topic: %w", item.Key, err)
 		}
 	}
 	summary := strings.Join(item.Summary, "\n")
@@ -142,9 +150,66 @@ func insertItem(ctx context.Context, tx *sql.Tx, item *model.Item) (int64, error
 	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO items_fts (rowid, title, summary, text, stems, topics)
 		VALUES (?, ?, ?, ?, ?, ?)`, id, item.Title, summary, item.Text, stems, strings.Join(tokens, " ")); err != nil {
-		return 0, fmt.Errorf("index item %s: %w", item.Key, err)
+		return fmt.Errorf("index item %s: %w", item.Key, err)
 	}
-	return id, nil
+	return nil
+}
+
+// SaveFullText replaces a stored item's text, summary and topics (and its
+// search entry), revises posts' content and adds posts, in one transaction.
+func (s *Store) SaveFullText(ctx context.Context, item model.Item, revised []model.Post, posts []model.Post) error {
+	if err := backend.CheckItem(&item, nil); err != nil {
+		return fmt.Errorf("save full text: %w", err)
+	}
+	if err := backend.PreparePosts(posts, s.now().UTC()); err != nil {
+		return fmt.Errorf("save full text of %s: %w", item.Key, err)
+	}
+	tx, err := s.write.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("save full text of %s: %w", item.Key, err)
+	}
+	defer tx.Rollback()
+	// The title and publication time stay the stored ones.
+	var id int64
+	var published sql.NullInt64
+	err = tx.QueryRowContext(ctx, `UPDATE items SET text = ?, summary = ?, topics = ? WHERE key = ? RETURNING id, title, published`,
+		item.Text, backend.EncodeList(item.Summary), backend.EncodeList(item.Topics), item.Key).Scan(&id, &item.Title, &published)
+	if errors.Is(err, sql.ErrNoRows) {
+		return notFound("item " + item.Key)
+	}
+	if err != nil {
+		return fmt.Errorf("save full text of %s: %w", item.Key, err)
+	}
+	item.Published = fromMicro(published)
+	if _, err := tx.ExecContext(ctx, `DELETE FROM item_topics WHERE item_id = ?`, id); err != nil {
+		return fmt.Errorf("save full text of %s: %w", item.Key, err)
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM items_fts WHERE rowid = ?`, id); err != nil {
+		return fmt.Errorf("save full text of %s: %w", item.Key, err)
+	}
+	if err := indexItem(ctx, tx, id, &item); err != nil {
+		return err
+	}
+	for _, p := range revised {
+		msg, err := backend.EncodeContent(p.Content)
+		if err != nil {
+			return fmt.Errorf("post %s: %w", p.ID, err)
+		}
+		res, err := tx.ExecContext(ctx, `UPDATE posts SET message = ? WHERE id = ?`, msg, p.ID)
+		if err != nil {
+			return fmt.Errorf("revise post %s: %w", p.ID, err)
+		}
+		if n, err := res.RowsAffected(); err != nil || n == 0 {
+			return errors.Join(err, notFound("post "+p.ID))
+		}
+	}
+	if err := insertPosts(ctx, tx, posts); err != nil {
+		return fmt.Errorf("save full text of %s: %w", item.Key, err)
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("save full text of %s: %w", item.Key, err)
+	}
+	return nil
 }
 
 // ItemByLink returns the first stored item with the given canonical link.

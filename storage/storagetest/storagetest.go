@@ -30,6 +30,7 @@ func Run(t *testing.T, open func(t *testing.T) storage.Store) {
 		{"SaveItemConcurrent", testSaveItemConcurrent},
 		{"SaveItems", testSaveItems},
 		{"SaveItemsAtomic", testSaveItemsAtomic},
+		{"SaveFullText", testSaveFullText},
 		{"StoryUpsert", testStoryUpsert},
 		{"Latest", testLatest},
 		{"Search", testSearch},
@@ -426,6 +427,83 @@ func testSaveItemsAtomic(t *testing.T, s storage.Store) {
 	saved, err := s.SaveItems(ctx, batch)
 	if err != nil || !reflect.DeepEqual(saved, []bool{true, true}) {
 		t.Fatalf("fixed batch = %v, %v", saved, err)
+	}
+}
+
+// testSaveFullText: an item stored from its feed's teaser takes its
+// article's text, summary and topics (searched by them, no longer by the
+// teaser's), its alert's content is revised and an edit added, in one
+// transaction; an unknown item or post writes nothing.
+func testSaveFullText(t *testing.T, s storage.Store) {
+	ctx := context.Background()
+	it := newItem("1", "yonhap", day(0), "north-korea")
+	it.Text = "Teaser about a launch."
+	it.Summary = []string{"Teaser about a launch."}
+	st := newStory("story-1", it, day(0), "north-korea")
+	alert := newPost("alert", "alerts", day(0))
+	alert.Content.Summary = it.Summary
+	save(t, s, &it, &st, alert)
+
+	full := it
+	full.Title = "A title the page may not change"
+	full.Text = "The submarine fired a ballistic missile near Sinpo, the military said."
+	full.Summary = []string{"The submarine fired a ballistic missile near Sinpo."}
+	full.Topics = []string{"north-korea", "missiles"}
+	revised := alert
+	revised.Content.Summary = full.Summary
+	edit := newPost("edit", "alerts", day(0))
+	edit.Kind, edit.ReplaceOf = model.PostUpdate, alert.ID
+	if err := s.SaveFullText(ctx, full, []model.Post{revised}, []model.Post{edit}); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.ItemByLink(ctx, it.Link)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Text != full.Text || !reflect.DeepEqual(got.Summary, full.Summary) || !sameStrings(got.Topics, full.Topics) {
+		t.Errorf("item after SaveFullText: text %q, summary %q, topics %v", got.Text, got.Summary, got.Topics)
+	}
+	if got.Title != it.Title || got.ID != it.ID || !got.Published.Equal(it.Published) {
+		t.Errorf("item after SaveFullText: title %q, id %d, published %v; want them kept", got.Title, got.ID, got.Published)
+	}
+	if found, err := s.Search(ctx, "Sinpo", storage.Query{}); err != nil || len(found) != 1 {
+		t.Errorf("search for a word of the full text = %v, %v", itemKeys(found), err)
+	}
+	if found, err := s.Search(ctx, "teaser", storage.Query{}); err != nil || len(found) != 0 {
+		t.Errorf("search for a word only the teaser had = %v, %v", itemKeys(found), err)
+	}
+	if found, err := s.Latest(ctx, storage.Query{Topic: "missiles"}); err != nil || len(found) != 1 {
+		t.Errorf("latest of the new topic = %v, %v", itemKeys(found), err)
+	}
+	if found, err := s.Search(ctx, "submarine", storage.Query{Topic: "missiles"}); err != nil || len(found) != 1 {
+		t.Errorf("search within the new topic = %v, %v", itemKeys(found), err)
+	}
+	if p, err := s.Post(ctx, "alert"); err != nil || !reflect.DeepEqual(p.Content.Summary, full.Summary) {
+		t.Errorf("revised alert = %q, %v", p.Content.Summary, err)
+	}
+	if p, err := s.Post(ctx, "edit"); err != nil || p.ReplaceOf != "alert" || p.State != model.PostPending {
+		t.Errorf("edit = %+v, %v", p, err)
+	}
+
+	// An unknown item, or an unknown revised post: nothing is written.
+	ghost := newItem("ghost", "yonhap", day(0))
+	if err := s.SaveFullText(ctx, ghost, nil, []model.Post{newPost("p-ghost", "alerts", day(0))}); !errors.Is(err, storage.ErrNotFound) {
+		t.Errorf("SaveFullText of an unknown item = %v, want ErrNotFound", err)
+	}
+	again := full
+	again.Text = "Changed once more."
+	missing := revised
+	missing.ID = "no-such-post"
+	if err := s.SaveFullText(ctx, again, []model.Post{missing}, []model.Post{newPost("p-missing", "alerts", day(0))}); !errors.Is(err, storage.ErrNotFound) {
+		t.Errorf("SaveFullText revising an unknown post = %v, want ErrNotFound", err)
+	}
+	for _, id := range []string{"p-ghost", "p-missing"} {
+		if _, err := s.Post(ctx, id); !errors.Is(err, storage.ErrNotFound) {
+			t.Errorf("post %s written by a failed SaveFullText: %v", id, err)
+		}
+	}
+	if got, err := s.ItemByLink(ctx, it.Link); err != nil || got.Text != full.Text {
+		t.Errorf("item text after a failed SaveFullText = %q, %v", got.Text, err)
 	}
 }
 
