@@ -355,3 +355,20 @@ func (l *limiter) acquire(ctx context.Context, host string) (release func(), err
 		leave()
 	}, nil
 }
+
+// Limiter bounds requests in flight overall and per host, as a Fetcher
+// does for feed polls; the pipeline keeps one apart for article pages, so
+// pages that hang never hold a slot a feed poll needs.
+type Limiter struct{ l *limiter }
+
+// NewLimiter returns a limiter of global requests in flight, perHost of
+// them to one host; values below 1 count as 1.
+func NewLimiter(global, perHost int) *Limiter {
+	return &Limiter{newLimiter(max(1, global), max(1, perHost))}
+}
+
+// Acquire waits for a slot for host (a URL's host[:port]) and returns its
+// release, or ctx's error.
+func (l *Limiter) Acquire(ctx context.Context, host string) (release func(), err error) {
+	return l.l.acquire(ctx, host)
+}

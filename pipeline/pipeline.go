@@ -140,11 +140,15 @@ type Pipeline struct {
 	log     *slog.Logger
 	wake    chan struct{} // SetRuntime wakes Run's scheduler
 
-	mu      sync.Mutex // guards fetcher, pages and built, rebuilt when polling settings change, and busy
-	fetcher *feeds.Fetcher
-	pages   *feeds.PageClients
-	built   config.Polling
-	busy    map[string]bool // feeds being polled, so none is polled twice at once
+	mu        sync.Mutex // guards fetcher, pages and built, rebuilt when polling settings change, and busy
+	fetcher   *feeds.Fetcher
+	pages     *feeds.PageClients
+	pageLimit *feeds.Limiter // article pages in flight, apart from feed polls
+	built     config.Polling
+	busy      map[string]bool // feeds being polled, so none is polled twice at once
+
+	pagesRunning sync.WaitGroup // polls whose article pages are being fetched
+	pagesQueued  atomic.Int64   // article pages waiting or in flight
 
 	commit      sync.Mutex               // serializes grouping, planning and storing; guards the fields below
 	grouper     *stories.Grouper         // rebuilt by loadWindow
@@ -212,11 +216,11 @@ func (p *Pipeline) loadWindow(ctx context.Context, rt *Runtime) error {
 
 // clients returns the fetcher and page clients for the polling settings in
 // force, building them again only when the settings changed.
-func (p *Pipeline) clients(pol config.Polling) (*feeds.Fetcher, *feeds.PageClients) {
+func (p *Pipeline) clients(pol config.Polling) (*feeds.Fetcher, *feeds.PageClients, *feeds.Limiter) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if p.fetcher != nil && p.built == pol {
-		return p.fetcher, p.pages
+		return p.fetcher, p.pages, p.pageLimit
 	}
 	opts := feeds.Options{
 		UserAgent:    pol.UserAgent,
@@ -228,8 +232,9 @@ func (p *Pipeline) clients(pol config.Polling) (*feeds.Fetcher, *feeds.PageClien
 	}
 	p.fetcher = feeds.NewFetcher(opts)
 	p.pages = feeds.NewPageClients(opts)
+	p.pageLimit = feeds.NewLimiter(pol.Concurrency, pol.PerHost)
 	p.built = pol
-	return p.fetcher, p.pages
+	return p.fetcher, p.pages, p.pageLimit
 }
 
 // Stats counts what one cycle (or one feed's poll) did.
@@ -248,9 +253,12 @@ func (s *Stats) add(o Stats) {
 }
 
 // Cycle polls every feed that is due once, at most polling.concurrency at a
-// time, and returns when all are done. Each feed's items are stored and
-// the outbox woken as soon as that feed is done, as in Run. Feeds Run is
-// polling at the moment are skipped.
+// time, and returns when all are done, their article pages included. For
+// the demo and tests, whose output must not depend on which server answers
+// first, feeds are stored in the order they were due (most overdue first,
+// then config order), each as soon as it and those before it are done; Run
+// stores each feed the moment it is done. Feeds Run is polling at the
+// moment are skipped.
 func (p *Pipeline) Cycle(ctx context.Context) (Stats, error) {
 	rt := p.runtime.Load()
 	states, err := p.feedStates(ctx)
@@ -270,17 +278,29 @@ func (p *Pipeline) Cycle(ctx context.Context) (Stats, error) {
 	// Concurrency workers take the due feeds in turn: the fetcher limits
 	// requests too, but a goroutine per feed costs memory while it waits
 	// and a stack to grow again for every parse.
-	next := make(chan config.Feed)
+	// turns[i] is closed when the feeds before the i-th are stored. The
+	// feeds are handed out in order, so the one a worker waits for is
+	// always held by another worker.
+	turns := make([]chan struct{}, len(due)+1)
+	for i := range turns {
+		turns[i] = make(chan struct{})
+	}
+	close(turns[0])
+	next := make(chan int)
 	for range min(max(1, rt.Config.Polling.Concurrency), len(due)) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for f := range next {
+			for i := range next {
+				f := due[i]
 				if !p.claim(f.Name) {
+					<-turns[i]
+					close(turns[i+1])
 					continue
 				}
 				prev, had := states[f.Name]
-				st, _, err := p.pollFeed(ctx, rt, f, prev, had)
+				st, _, err := p.pollFeed(ctx, rt, f, prev, had, turns[i])
+				close(turns[i+1])
 				p.release(f.Name)
 				mu.Lock()
 				total.add(st)
@@ -291,11 +311,12 @@ func (p *Pipeline) Cycle(ctx context.Context) (Stats, error) {
 			}
 		}()
 	}
-	for _, f := range due {
-		next <- f
+	for i := range due {
+		next <- i
 	}
 	close(next)
 	wg.Wait()
+	p.pagesRunning.Wait() // the article pages of these polls (and any other running)
 	return total, errors.Join(append(errs, ctx.Err())...)
 }
 
@@ -343,12 +364,18 @@ func (p *Pipeline) polling(feed string) bool {
 }
 
 // pollFeed polls one feed, which the caller has claimed, and commits what it
-// found. It returns the feed's state as now stored (its next poll time set
+// found once turn is closed (nil: at once). It returns the feed's state as now stored (its next poll time set
 // even when storing failed, so a broken database is not polled in a loop).
 // prev is the feed's stored state; had is false for a feed never polled.
-func (p *Pipeline) pollFeed(ctx context.Context, rt *Runtime, f config.Feed, prev model.FeedState, had bool) (Stats, model.FeedState, error) {
-	fetcher, _ := p.clients(rt.Config.Polling)
+func (p *Pipeline) pollFeed(ctx context.Context, rt *Runtime, f config.Feed, prev model.FeedState, had bool, turn <-chan struct{}) (Stats, model.FeedState, error) {
+	fetcher, _, _ := p.clients(rt.Config.Polling)
 	r := p.pollOne(ctx, rt, fetcher, f, prev, had, p.opts.Clock())
+	if turn != nil {
+		select {
+		case <-turn:
+		case <-ctx.Done():
+		}
+	}
 	if ctx.Err() != nil {
 		return Stats{}, r.prev, ctx.Err()
 	}
@@ -357,6 +384,15 @@ func (p *Pipeline) pollFeed(ctx context.Context, rt *Runtime, f config.Feed, pre
 	p.commit.Unlock()
 	if st.Posts > 0 {
 		p.opts.Notify()
+	}
+	if pages := pagesFor(rt, r, p.opts.Clock()); len(pages) > 0 {
+		// Stored and alerted from the feed's text: the pages follow,
+		// outside the feed's slot, and edit what they improve.
+		p.pagesRunning.Add(1)
+		go func() {
+			defer p.pagesRunning.Done()
+			p.fetchPages(ctx, rt, f, pages)
+		}()
 	}
 	return st, state, err
 }
@@ -413,9 +449,10 @@ type polled struct {
 	err   error
 	known bool // the feed had a state before (else its items are backlog)
 
-	fresh    []model.Item    // the items not stored yet, oldest first, enriched
-	matches  [][]model.Match // the rules each fresh item matches
-	freshErr error           // looking up which items are new failed
+	fresh     []model.Item    // the items not stored yet, oldest first, enriched
+	matches   [][]model.Match // the rules each fresh item matches
+	wantsPage []bool          // the item is a teaser whose article page full_text asks for
+	freshErr  error           // looking up which items are new failed
 }
 
 // pollOne polls one due feed and, when it has a new document, finds its
@@ -429,9 +466,10 @@ func (p *Pipeline) pollOne(ctx context.Context, rt *Runtime, fetcher *feeds.Fetc
 	r.res, r.err = fetcher.Poll(ctx, f, prev, now)
 	if r.err == nil && !r.res.NotModified {
 		r.fresh, r.freshErr = p.newItems(ctx, r.res.Items)
-		p.fillFullText(ctx, rt, f, r.fresh, r.known, now)
 		r.matches = make([][]model.Match, len(r.fresh))
+		r.wantsPage = make([]bool, len(r.fresh))
 		for i := range r.fresh {
+			r.wantsPage[i] = wantsFullText(f, r.fresh[i].Text)
 			r.matches[i] = rt.Prepare(&r.fresh[i])
 		}
 	}
@@ -705,29 +743,6 @@ func (p *Pipeline) newItems(ctx context.Context, items []model.Item) ([]model.It
 	return fresh, nil
 }
 
-// fillFullText replaces the teasers among a feed's new items with their
-// article's text. It runs in the feed's polling goroutine, before the
-// commit, so a slow site delays only its own feed. A new feed's backlog and items too old to alert
-// keep the feed's own content: fetching them would cost the sites much and
-// the users nothing.
-func (p *Pipeline) fillFullText(ctx context.Context, rt *Runtime, f config.Feed, items []model.Item, known bool, now time.Time) {
-	if !known {
-		return
-	}
-	for i := range items {
-		it := &items[i]
-		if now.Sub(it.Published) > rt.Config.Polling.MaxItemAge || !wantsFullText(f, it.Text) {
-			continue
-		}
-		text, err := p.fullText(ctx, rt, f, it.Link)
-		if err != nil {
-			p.log.Info("full text unavailable, using the feed's content", "feed", f.Name, "link", it.Link, "err", err)
-			continue
-		}
-		it.Text = text
-	}
-}
-
 func wantsFullText(f config.Feed, text string) bool {
 	switch f.FullText {
 	case "true":
@@ -742,7 +757,7 @@ func (p *Pipeline) fullText(ctx context.Context, rt *Runtime, f config.Feed, lin
 	if link == "" {
 		return "", errors.New("item has no link")
 	}
-	_, pages := p.clients(rt.Config.Polling)
+	_, pages, _ := p.clients(rt.Config.Polling)
 	// A feed allowed on a private address may have its own articles fetched
 	// there (redirects on its host included); a link or redirect elsewhere
 	// is untrusted feed content and goes through the guard.

@@ -43,6 +43,7 @@ func (p *Pipeline) Run(ctx context.Context) error {
 	}
 	done := make(chan finished)
 	var workers sync.WaitGroup
+	defer p.pagesRunning.Wait() // after the polls that start them
 	defer workers.Wait()
 
 	var (
@@ -95,7 +96,7 @@ func (p *Pipeline) Run(ctx context.Context) error {
 				prev, had := states[f.Name]
 				go func() {
 					defer workers.Done()
-					_, state, err := p.pollFeed(ctx, rt, f, prev, had)
+					_, state, err := p.pollFeed(ctx, rt, f, prev, had, nil)
 					p.release(f.Name)
 					if err != nil && ctx.Err() == nil {
 						p.log.Error("storing a poll failed", "feed", f.Name, "err", err)

@@ -1,0 +1,168 @@
+package pipeline
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/url"
+	"time"
+
+	"wirewatch/config"
+	"wirewatch/feeds"
+	"wirewatch/model"
+	"wirewatch/storage"
+)
+
+// Article pages. An item is stored and alerts from its feed's own text at
+// once; the article page of a teaser (full_text) is fetched afterwards,
+// off the alert path, and when it arrives the item takes its text,
+// summary and topics, an alert whose first report it is shows the better
+// summary (the alert is revised, and edited if already sent), and a rule
+// that only the full text matches alerts then. Fetching is bounded:
+//   - per poll of one feed, at most pagesPerPoll pages (items that matched a
+//     rule first, newest first), all within pageBudget x polling.timeout
+//     from the end of the poll;
+//   - overall, at most pagesQueued pages waiting or in flight (more are
+//     skipped: their items keep the feed's text), polling.concurrency of
+//     them fetched at once and polling.per_host per host, on a limiter of
+//     their own, so hanging pages never hold a feed poll's slot.
+//
+// No wait before the first post (full_text_wait) is made: a wait would
+// delay every teaser's alert by its length whether the page is fast or
+// not, while the edit brings the better summary seconds later anyway.
+const (
+	pagesPerPoll = 20
+	pageBudget   = 2
+	pagesQueued  = 200
+)
+
+// page is an item whose article page is to be fetched.
+type page struct {
+	item   model.Item
+	routed map[string]bool // channels the feed's own text already routed the item to
+}
+
+// pagesFor picks, among a poll's new items that were stored (their ID set),
+// those whose article page is fetched: not for a new feed's backlog, nor for
+// items too old to alert (fetching them would cost the sites much and the
+// users nothing).
+func pagesFor(rt *Runtime, r polled, now time.Time) []page {
+	if !r.known {
+		return nil
+	}
+	var matched, rest []page
+	for i := len(r.fresh) - 1; i >= 0; i-- { // newest first
+		it := r.fresh[i]
+		if it.ID == 0 || !r.wantsPage[i] || now.Sub(it.Published) > rt.Config.Polling.MaxItemAge {
+			continue
+		}
+		pg := page{item: it, routed: map[string]bool{}}
+		for _, route := range routes(rt.Config, r.matches[i]) {
+			pg.routed[route.channel.Name] = true
+		}
+		if len(pg.routed) > 0 {
+			matched = append(matched, pg)
+		} else {
+			rest = append(rest, pg)
+		}
+	}
+	out := append(matched, rest...)
+	return out[:min(len(out), pagesPerPoll)]
+}
+
+// fetchPages fetches the article pages of one poll and applies each as it
+// arrives. It returns when all are done or the poll's budget is spent.
+func (p *Pipeline) fetchPages(ctx context.Context, rt *Runtime, f config.Feed, pages []page) {
+	ctx, cancel := context.WithTimeout(ctx, pageBudget*max(rt.Config.Polling.Timeout, time.Second))
+	defer cancel()
+	_, _, limit := p.clients(rt.Config.Polling)
+	done := make(chan struct{}, len(pages))
+	started := 0
+	for _, pg := range pages {
+		if p.pagesQueued.Add(1) > pagesQueued {
+			p.pagesQueued.Add(-1)
+			p.log.Warn("article page skipped: too many pages waiting", "feed", f.Name, "link", pg.item.Link)
+			continue
+		}
+		started++
+		go func() {
+			defer func() { done <- struct{}{} }()
+			defer p.pagesQueued.Add(-1)
+			p.fetchPage(ctx, rt, f, pg, limit)
+		}()
+	}
+	for range started {
+		<-done
+	}
+}
+
+func (p *Pipeline) fetchPage(ctx context.Context, rt *Runtime, f config.Feed, pg page, limit *feeds.Limiter) {
+	log := p.log.With("feed", f.Name, "link", pg.item.Link)
+	u, err := url.Parse(pg.item.Link)
+	if err != nil || u.Host == "" {
+		log.Info("full text unavailable, using the feed's content", "err", "no link")
+		return
+	}
+	release, err := limit.Acquire(ctx, u.Host)
+	if err != nil {
+		log.Info("full text unavailable, using the feed's content", "err", err)
+		return
+	}
+	text, err := p.fullText(ctx, rt, f, pg.item.Link)
+	release()
+	if err != nil {
+		log.Info("full text unavailable, using the feed's content", "err", err)
+		return
+	}
+	if err := p.applyPage(ctx, rt, pg, text); err != nil && ctx.Err() == nil {
+		log.Error("storing an article page failed", "err", err)
+	}
+}
+
+// applyPage stores an item's article text, summary and topics and the posts
+// they cause: the revision and edit of an alert whose first report the item
+// is, and alerts in channels the feed's text did not route it to. Edits of
+// alerts the item only joined would say nothing new and are not made.
+func (p *Pipeline) applyPage(ctx context.Context, rt *Runtime, pg page, text string) error {
+	it := pg.item
+	it.Text = text
+	matches := rt.Prepare(&it)
+	p.commit.Lock()
+	defer p.commit.Unlock()
+	story, err := p.store.Story(ctx, it.StoryID)
+	if err != nil && !errors.Is(err, storage.ErrNotFound) {
+		return fmt.Errorf("story of item %s: %w", it.Key, err)
+	}
+	planned, err := p.plan(ctx, rt, it, story, matches)
+	if err != nil {
+		return err
+	}
+	var posts, revised []model.Post
+	for _, post := range planned {
+		switch {
+		case post.Kind == model.PostUpdate:
+			if len(post.Content.Items) == 0 || post.Content.Items[0] != it.Key || len(it.Summary) == 0 {
+				continue
+			}
+			alert, err := p.store.Post(ctx, post.ReplaceOf)
+			if err != nil {
+				return fmt.Errorf("alert %s of item %s: %w", post.ReplaceOf, it.Key, err)
+			}
+			alert.Content.Summary = it.Summary
+			post.Content.Summary = it.Summary
+			revised = append(revised, alert)
+			posts = append(posts, post)
+		case post.Kind == model.PostAlert && !post.Content.Reply && !pg.routed[post.Channel]:
+			posts = append(posts, post)
+		case post.Kind == model.PostFold || post.Kind == model.PostNotice:
+			posts = append(posts, post)
+		}
+	}
+	if err := p.store.SaveFullText(ctx, it, revised, posts); err != nil {
+		return err
+	}
+	if len(posts) > 0 {
+		p.opts.Notify()
+	}
+	return nil
+}
