@@ -8,6 +8,9 @@
 // stored and the outbox woken as soon as that feed's document is parsed,
 // never waiting for other feeds. A slow, huge or hostile feed delays only
 // itself. Cycle polls everything due once and waits, for the demo and tests.
+// New items are stored in batches (storeBatch per transaction). Article
+// pages are fetched after their items were stored and alerted from the
+// feed's text, within budgets, and edit what they improve (pages.go).
 //
 // A post records what to say (model.Content: the report, the rule, the
 // story's sources, a digest's stories), never how a platform shows it: the
