@@ -133,7 +133,11 @@ func (p *Pipeline) applyPage(ctx context.Context, rt *Runtime, pg page, text str
 	if err != nil && !errors.Is(err, storage.ErrNotFound) {
 		return fmt.Errorf("story of item %s: %w", it.Key, err)
 	}
-	planned, err := p.plan(ctx, rt, it, story, matches)
+	muted, err := p.mutesNow(ctx)
+	if err != nil {
+		return err
+	}
+	planned, err := p.plan(ctx, rt, it, story, matches, muted)
 	if err != nil {
 		return err
 	}

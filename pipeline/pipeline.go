@@ -35,6 +35,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"runtime"
 	"sort"
 	"sync"
 	"sync/atomic"
@@ -119,11 +120,17 @@ type Store interface {
 	KnownKeys(ctx context.Context, keys []string) (map[string]bool, error)
 	SaveItems(ctx context.Context, batch []storage.ItemWrite) ([]bool, error)
 	Latest(ctx context.Context, q storage.Query) ([]model.Item, error)
-	// Stories reloads the grouping window.
+	// SaveFullText stores what an article page added to a stored item.
+	SaveFullText(ctx context.Context, item model.Item, revised []model.Post, posts []model.Post) error
+	// Stories reloads the grouping window; Story is an item's story when
+	// its article page arrives.
 	Stories(ctx context.Context, q storage.Query) ([]model.Story, error)
-	// Posts: digests and notices, and the alert a later source edits.
+	Story(ctx context.Context, id string) (model.Story, error)
+	// Posts: digests and notices, and the alert a later source or an
+	// article page edits.
 	AddPosts(ctx context.Context, posts []model.Post) error
 	AlertPostFor(ctx context.Context, storyID, rule, channel string) (model.Post, error)
+	Post(ctx context.Context, id string) (model.Post, error)
 	// Feed states.
 	FeedState(ctx context.Context, feed string) (model.FeedState, error)
 	FeedStates(ctx context.Context) ([]model.FeedState, error)
@@ -162,6 +169,7 @@ type Pipeline struct {
 	poll        *pollFlood               // flood control of the poll being stored
 	floods      map[string]*channelFlood // flood control per channel name
 	planned     map[alertKey]model.Post  // alerts planned in the batch being stored
+	looked      map[alertKey]alertLookup // alerts storage returned during the batch
 }
 
 // New returns a pipeline over store with the given runtime. It loads the
@@ -382,12 +390,7 @@ func (p *Pipeline) pollFeed(ctx context.Context, rt *Runtime, f config.Feed, pre
 	if ctx.Err() != nil {
 		return Stats{}, r.prev, ctx.Err()
 	}
-	p.commit.Lock()
 	st, state, err := p.handle(ctx, rt, r)
-	p.commit.Unlock()
-	if st.Posts > 0 {
-		p.opts.Notify()
-	}
 	if pages := pagesFor(rt, r, p.opts.Clock()); len(pages) > 0 {
 		// Stored and alerted from the feed's text: the pages follow,
 		// outside the feed's slot, and edit what they improve.
@@ -471,16 +474,43 @@ func (p *Pipeline) pollOne(ctx context.Context, rt *Runtime, fetcher *feeds.Fetc
 		r.fresh, r.freshErr = p.newItems(ctx, r.res.Items)
 		r.matches = make([][]model.Match, len(r.fresh))
 		r.wantsPage = make([]bool, len(r.fresh))
-		for i := range r.fresh {
+		parallel(len(r.fresh), func(i int) {
 			r.wantsPage[i] = wantsFullText(f, r.fresh[i].Text)
 			r.matches[i] = rt.Prepare(&r.fresh[i])
-		}
+		})
 	}
 	return r
 }
 
-// handle stores one feed's new items with their posts and its new state.
-// It runs under the commit lock and returns the feed's state.
+// parallel runs do(0..n-1) on as many goroutines as there are processors:
+// a feed that publishes thousands of items at once is summarized and
+// matched on every core.
+func parallel(n int, do func(i int)) {
+	workers := min(n, runtime.GOMAXPROCS(0))
+	if workers <= 1 {
+		for i := range n {
+			do(i)
+		}
+		return
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := int(next.Add(1)) - 1; i < n; i = int(next.Add(1)) - 1 {
+				do(i)
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+// handle stores one feed's new items with their posts and its new state,
+// taking the commit lock for each batch of items and for the state, so that
+// other feeds' polls are stored between the batches of a large one. It
+// returns the feed's state.
 func (p *Pipeline) handle(ctx context.Context, rt *Runtime, r polled) (Stats, model.FeedState, error) {
 	now := p.opts.Clock()
 	log := p.log.With("feed", r.feed.Name, "url", r.prev.URL)
@@ -514,6 +544,8 @@ func (p *Pipeline) handle(ctx context.Context, rt *Runtime, r polled) (Stats, mo
 		state.Initialized = true
 		log.Info("polled", "items", len(r.res.Items), "unchanged", r.res.Unchanged, "new", added, "posts", posts, "next", state.NextPoll)
 	}
+	p.commit.Lock()
+	defer p.commit.Unlock()
 	p.prune(now, st.NewItems+st.Backlog > 0)
 	if cur := p.runtime.Load().Config.Feed(r.feed.Name); cur != nil && cur.URL != r.feed.URL {
 		// The admins moved the feed while it was polled: the state of the
@@ -587,12 +619,10 @@ func (p *Pipeline) notice(ctx context.Context, rt *Runtime, f config.Feed, st mo
 const storeBatch = 200
 
 // storeItems keeps the new items of one feed, oldest first, in batches of
-// storeBatch, and returns how many were stored and how many posts they
-// caused. It runs under the commit lock.
+// storeBatch, each under the commit lock, and returns how many were stored
+// and how many posts they caused.
 func (p *Pipeline) storeItems(ctx context.Context, rt *Runtime, f config.Feed, fresh []model.Item, matches [][]model.Match, postable bool) (int, int, error) {
 	added, posts := 0, 0
-	p.poll = newPollFlood(rt, f)
-	defer func() { p.poll = nil }()
 	var muted mutes
 	if postable {
 		var err error
@@ -600,9 +630,14 @@ func (p *Pipeline) storeItems(ctx context.Context, rt *Runtime, f config.Feed, f
 			return 0, 0, err
 		}
 	}
+	flood := newPollFlood(rt, f)
 	for start := 0; start < len(fresh); start += storeBatch {
 		end := min(start+storeBatch, len(fresh))
+		p.commit.Lock()
+		p.poll = flood
 		a, n, err := p.storeBatch(ctx, rt, f, fresh[start:end], matches[start:end], muted, postable)
+		p.poll = nil
+		p.commit.Unlock()
 		added, posts = added+a, posts+n
 		if n > 0 {
 			// A long feed's first alerts go out while its later batches
@@ -624,7 +659,8 @@ type alertKey struct{ story, rule, channel string }
 // later items of their story are planned, so plan finds them in p.planned.
 func (p *Pipeline) storeBatch(ctx context.Context, rt *Runtime, f config.Feed, fresh []model.Item, matches [][]model.Match, muted mutes, postable bool) (int, int, error) {
 	p.planned = map[alertKey]model.Post{}
-	defer func() { p.planned = nil }()
+	p.looked = map[alertKey]alertLookup{}
+	defer func() { p.planned, p.looked = nil, nil }()
 	now := p.opts.Clock()
 	batch := make([]storage.ItemWrite, len(fresh))
 	stories := make([]model.Story, len(fresh))
@@ -716,10 +752,25 @@ func dropSupersededEdits(batch []storage.ItemWrite) {
 // alertPostFor is storage's AlertPostFor that also sees the alerts planned
 // in the batch being stored.
 func (p *Pipeline) alertPostFor(ctx context.Context, storyID, rule, channel string) (model.Post, error) {
-	if post, ok := p.planned[alertKey{storyID, rule, channel}]; ok {
+	k := alertKey{storyID, rule, channel}
+	if post, ok := p.planned[k]; ok {
 		return post, nil
 	}
-	return p.store.AlertPostFor(ctx, storyID, rule, channel)
+	if l, ok := p.looked[k]; ok {
+		return l.post, l.err
+	}
+	post, err := p.store.AlertPostFor(ctx, storyID, rule, channel)
+	if p.looked != nil && (err == nil || errors.Is(err, storage.ErrNotFound)) {
+		// The items of a batch often share a story: ask storage once.
+		p.looked[k] = alertLookup{post, err}
+	}
+	return post, err
+}
+
+// alertLookup is what storage answered for an alert during a batch.
+type alertLookup struct {
+	post model.Post
+	err  error
 }
 
 // newItems drops items already stored (and repeats within the batch), and

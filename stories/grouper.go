@@ -254,6 +254,36 @@ func (g *Grouper) refresh(s *story) {
 	}
 }
 
+// scoreSample bounds how many members of one story score compares a new
+// report with (the same title and syndicated copies are checked against
+// all): all of a story up to this size; beyond it its first and newest
+// reports and evenly spaced ones between, so that a feed flooding a story
+// with thousands of reports does not make each new one cost their number.
+const scoreSample = 64
+
+// scoredMembers lists the members of a story of n that score compares.
+func scoredMembers(n int) []int {
+	out := make([]int, 0, min(n, scoreSample))
+	if n <= scoreSample {
+		for i := range n {
+			out = append(out, i)
+		}
+		return out
+	}
+	const ends = scoreSample / 4 // the first reports, and twice as many newest
+	for i := range ends {
+		out = append(out, i)
+	}
+	middle := scoreSample - 3*ends
+	for k := range middle {
+		out = append(out, ends+(k+1)*(n-3*ends)/(middle+1))
+	}
+	for i := n - 2*ends; i < n; i++ {
+		out = append(out, i)
+	}
+	return out
+}
+
 // centralSample bounds how many members centralTitle compares: all of a
 // story up to this size, evenly spaced ones beyond it, so a story that a
 // feed floods with thousands of reports costs the same per new report as
@@ -615,6 +645,9 @@ func (g *Grouper) score(s *story, f *features, w *weigher) float64 {
 		if f.hasSim && m.hasSim && hamming(f.simhash, m.simhash) <= syndicatedBits {
 			return 2
 		}
+	}
+	for _, i := range scoredMembers(len(s.members)) {
+		m := &s.members[i]
 		sc := w.reportSimilarity(f, m)
 		sc += math.Min(maxEntityBonus, entityBonus*float64(countShared(f.entities, m.entities)))
 		if f.day != 0 && f.day == m.day {

@@ -26,6 +26,11 @@ func (r Ranker) Summarize(title, text string, n int) []string {
 		return nil
 	}
 	prose := candidates(title, text, n)
+	if len(prose) <= n {
+		// Every sentence is the summary, whatever the language (a teaser):
+		// detecting it would cost more than the rest of the summary.
+		return shorten(texts(prose))
+	}
 	if !isEnglish(prose) {
 		return shorten(lead(prose, n))
 	}
