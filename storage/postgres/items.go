@@ -152,10 +152,13 @@ func insertItem(ctx context.Context, tx pgx.Tx, item *model.Item, sliceBits int)
 
 // saveFullTextSQL replaces an item's text, summary, topics and search
 // vector; its title stays.
+// It builds the vector as insertItemSQL does.
 const saveFullTextSQL = `UPDATE items SET text = $2, summary = $3, topics = $4,
 		search = setweight(to_tsvector('` + textSearchConfig + `', $5), 'A') ||
 			setweight(to_tsvector('` + textSearchConfig + `', $6), 'B') ||
-			setweight(to_tsvector('` + textSearchConfig + `', $7), 'C')
+			setweight(to_tsvector('` + textSearchConfig + `', $7), 'C') ||
+			setweight(to_tsvector('` + textSearchConfig + `', $8), 'C') ||
+			array_to_tsvector($9::text[] || ('_s' || (id >> $10))::text)
 	WHERE key = $1
 	RETURNING id, published`
 
@@ -178,8 +181,15 @@ func (s *Store) SaveFullText(ctx context.Context, item model.Item, revised []mod
 		}
 		var id int64
 		var published *time.Time
+		summary := strings.Join(item.Summary, "\n")
+		topics := backend.UniqueTopics(item.Topics)
+		lexemes := make([]string, len(topics))
+		for i, t := range topics {
+			lexemes[i] = topicLexeme(t)
+		}
 		if err := tx.QueryRow(ctx, saveFullTextSQL, item.Key, item.Text, list(item.Summary), list(item.Topics),
-			searchquery.Fold(title), searchquery.Fold(strings.Join(item.Summary, "\n")), searchquery.Fold(item.Text),
+			searchquery.Fold(title), searchquery.Fold(summary), searchquery.Fold(item.Text),
+			searchquery.Fold(searchquery.Stems(title+"\n"+summary+"\n"+item.Text)), lexemes, s.sliceBits,
 		).Scan(&id, &published); err != nil {
 			return err
 		}
