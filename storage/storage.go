@@ -21,6 +21,11 @@ import (
 // ErrNotFound is returned when a looked-up row does not exist.
 var ErrNotFound = errors.New("not found")
 
+// ErrDeposed is returned for a write refused because another replica has
+// been elected leader since this one was (storage/postgres): the replica
+// must stop, and its posts are the new leader's to deliver.
+var ErrDeposed = errors.New("refused: another replica leads now")
+
 // Store is the storage contract every backend implements: the union of
 // the roles below. It is safe for concurrent use. Consumers declare the
 // small part they use where they use it (pipeline.Store, outbox.Store,

@@ -104,16 +104,27 @@ func runBot(ctx context.Context, args []string, out io.Writer) error {
 		func(ctx context.Context) error { config.Watch(ctx, *path, 2*time.Second, reload); return nil },
 		func(ctx context.Context) error { return reloadOnHUP(ctx, *path, reload) },
 	)
-	if err == nil && ctx.Err() != nil && parent.Err() == nil {
-		return errors.New("lost leadership (the database connection holding the leader lock broke); exiting so a supervisor restarts this replica as a standby")
+	if ctx.Err() != nil && parent.Err() == nil {
+		return lostLead(ctx, err)
 	}
 	return err
 }
 
+// lostLead is the error of a run whose leadership ended under it: polling
+// and posting stopped when it did; the process exits non-zero so that a
+// supervisor restarts it as a standby.
+func lostLead(ctx context.Context, err error) error {
+	msg := fmt.Sprintf("lost leadership: %v; stopped polling and posting, exiting so that a supervisor restarts this replica as a standby", context.Cause(ctx))
+	if err != nil && !errors.Is(err, context.Canceled) {
+		msg += fmt.Sprintf(" (while stopping: %v)", err)
+	}
+	return errors.New(msg)
+}
+
 // lead waits until this replica may run the bot, when several share a
-// database: the returned context ends if leadership is lost, and the
-// process then exits so that a supervisor restarts it as a standby. A
-// store that cannot be shared (SQLite, elect nil) leads at once.
+// database: the returned context ends if leadership is lost (its cause says
+// why), and the process then exits so that a supervisor restarts it as a
+// standby. A store that cannot be shared (SQLite, elect nil) leads at once.
 func lead(ctx context.Context, elect leadFunc, log *slog.Logger) (context.Context, func(), error) {
 	if elect == nil {
 		return ctx, func() {}, nil

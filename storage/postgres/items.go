@@ -59,7 +59,7 @@ func (s *Store) SaveItems(ctx context.Context, batch []storage.ItemWrite) ([]boo
 	}
 	ids := make([]int64, len(batch))
 	saved := make([]bool, len(batch))
-	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+	err := s.fenced(ctx, func(tx pgx.Tx) error {
 		for i, w := range batch {
 			var err error
 			if ids[i], err = insertItem(ctx, tx, w.Item, s.sliceBits); err != nil {

@@ -2,8 +2,15 @@ package postgres
 
 import (
 	"context"
+	"errors"
+	"net/url"
+	"strings"
 	"testing"
 	"time"
+
+	"wirewatch/model"
+	"wirewatch/storage"
+	"wirewatch/storage/storagetest"
 )
 
 // TestLeader: of two replicas on one schema only one leads; the other
@@ -55,5 +62,131 @@ func TestLeader(t *testing.T) {
 		}
 	case <-ctx.Done():
 		t.Fatal("standby did not take over within 30 s")
+	}
+}
+
+// throughProxy returns dsn with its host and port replaced by addr.
+func throughProxy(t *testing.T, dsn, addr string) string {
+	t.Helper()
+	u, err := url.Parse(dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	u.Host = addr
+	return u.String()
+}
+
+// TestLeaderStopsWhenLockConnectionSilent: the leader's lock connection
+// goes silent (a proxy stops forwarding it without closing it, as after a
+// partition) while its other connections work. The leader's lead ends
+// within a check's interval and deadline; the server frees the lock, a
+// standby takes over, and the old leader's writes are refused from then on.
+func TestLeaderStopsWhenLockConnectionSilent(t *testing.T) {
+	dsn := testDSN(t)
+	u, err := url.Parse(dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	proxy := storagetest.NewProxy(t, u.Host)
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	a, err := Open(ctx, throughProxy(t, dsn, proxy.Addr()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.Close()
+	b, err := Open(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+
+	leadA, releaseA, err := a.Lead(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer releaseA()
+	if err := a.AddPosts(ctx, []model.Post{{ID: "before", Channel: "alerts"}}); err != nil {
+		t.Fatalf("the leader's write: %v", err)
+	}
+
+	proxy.Blackhole("pg_try_advisory_lock")
+	silent := time.Now()
+	select {
+	case <-leadA.Done():
+	case <-time.After(LeaderCheckInterval + LeaderCheckTimeout + 2*time.Second):
+		t.Fatalf("the leader still leads %s after its lock connection went silent", time.Since(silent).Round(time.Millisecond))
+	}
+	stopped := time.Since(silent)
+	if cause := context.Cause(leadA); !strings.Contains(cause.Error(), "not confirmed") {
+		t.Errorf("cause %q, want the lock not confirmed", cause)
+	}
+
+	leadB, releaseB, err := b.Lead(ctx)
+	if err != nil {
+		t.Fatalf("standby did not take over: %v", err)
+	}
+	defer releaseB()
+	took := time.Since(silent)
+	t.Logf("old leader stopped %s after its lock connection went silent; the standby led after %s", stopped.Round(time.Millisecond), took.Round(time.Millisecond))
+	if took < stopped {
+		t.Errorf("the standby led (%s) before the old leader stopped (%s)", took, stopped)
+	}
+	if err := a.AddPosts(ctx, []model.Post{{ID: "after", Channel: "alerts"}}); !errors.Is(err, storage.ErrDeposed) {
+		t.Errorf("the deposed leader's write: %v, want ErrDeposed", err)
+	}
+	if err := b.AddPosts(ctx, []model.Post{{ID: "new", Channel: "alerts"}}); err != nil || leadB.Err() != nil {
+		t.Errorf("the new leader's write: %v (lead %v)", err, leadB.Err())
+	}
+}
+
+// TestFencedWrites: once another replica is elected, every write that
+// matters of the old leader is refused, and its lead ends.
+func TestFencedWrites(t *testing.T) {
+	stores := openReplicas(t, 2)
+	a, b := stores[0], stores[1]
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	leadA, releaseA, err := a.Lead(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer releaseA()
+	if err := a.AddPosts(ctx, []model.Post{{ID: "p1", Channel: "alerts"}, {ID: "p2", Channel: "alerts"}}); err != nil {
+		t.Fatal(err)
+	}
+	if ok, err := a.LeaseChannel(ctx, "alerts"); err != nil || !ok {
+		t.Fatalf("the leader's claim: %v, %v", ok, err)
+	}
+	// An election elsewhere (b cannot take the lock a holds; it bumps the
+	// epoch as an election would).
+	if _, err := b.pool.Exec(ctx, `UPDATE leader_epoch SET epoch = epoch + 1`); err != nil {
+		t.Fatal(err)
+	}
+	item := model.Item{Key: "k", Feed: "f", Published: time.Now()}
+	story := model.Story{ID: "s", Title: "t", Topics: []string{"t"}}
+	for name, write := range map[string]func() error{
+		"SaveItem":         func() error { _, err := a.SaveItem(ctx, &item, &story, nil); return err },
+		"AddPosts":         func() error { return a.AddPosts(ctx, []model.Post{{ID: "p3", Channel: "alerts"}}) },
+		"LeaseChannel":     func() error { _, err := a.LeaseChannel(ctx, "alerts"); return err },
+		"MarkFirstAttempt": func() error { return a.MarkFirstAttempt(ctx, "p1", time.Now()) },
+		"MarkSent":         func() error { return a.MarkSent(ctx, "p1", "m1", time.Now()) },
+		"MarkAttempt":      func() error { return a.MarkAttempt(ctx, "p1", "x") },
+		"MarkFailed":       func() error { return a.MarkFailed(ctx, "p1", "x") },
+	} {
+		if err := write(); !errors.Is(err, storage.ErrDeposed) {
+			t.Errorf("%s by the deposed leader: %v, want ErrDeposed", name, err)
+		}
+	}
+	if p, err := b.Post(ctx, "p1"); err != nil || p.State != model.PostPending || !p.FirstAttemptAt.IsZero() {
+		t.Errorf("p1 after refused writes: %+v, %v", p, err)
+	}
+	select {
+	case <-leadA.Done():
+		if cause := context.Cause(leadA); !strings.Contains(cause.Error(), "another replica was elected") {
+			t.Errorf("cause %q", cause)
+		}
+	case <-time.After(LeaderCheckInterval + LeaderCheckTimeout + time.Second):
+		t.Error("the deposed leader's lead did not end")
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io/fs"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/google/uuid"
@@ -29,10 +30,13 @@ const textSearchConfig = "english"
 // Store is a storage.Store on a PostgreSQL database. It is safe for
 // concurrent use, by several replicas too.
 type Store struct {
-	pool   *pgxpool.Pool
-	holder string        // this replica's name on channel leases
-	lease  time.Duration // how long a channel lease lasts
-	now    func() time.Time
+	pool       *pgxpool.Pool
+	connConfig *pgx.ConnConfig // the pool's, for the leader's lock connection
+	holder     string          // this replica's name on channel leases
+	lease      time.Duration   // how long a channel lease lasts
+	now        func() time.Time
+	epoch      atomic.Int64                            // the epoch this store was elected in (Lead); 0: never led, writes unfenced
+	depose     atomic.Pointer[context.CancelCauseFunc] // ends the lead when a fenced write is refused
 
 	sliceBits  int // items of one search slice: 1 << sliceBits (see Search)
 	candidates int // how many of the newest matches Search ranks
@@ -47,6 +51,7 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("parse postgres dsn: %w", err)
 	}
+	cfg.ConnConfig.DialFunc = dialer().DialContext
 	pool, err := pgxpool.NewWithConfig(ctx, cfg)
 	if err != nil {
 		return nil, fmt.Errorf("connect postgres: %w", err)
@@ -55,7 +60,7 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 		pool.Close()
 		return nil, fmt.Errorf("open postgres: %w", err)
 	}
-	return &Store{pool: pool, holder: uuid.NewString(), lease: DefaultChannelLease, now: time.Now,
+	return &Store{pool: pool, connConfig: cfg.ConnConfig.Copy(), holder: uuid.NewString(), lease: DefaultChannelLease, now: time.Now,
 		sliceBits: defaultSliceBits, candidates: searchCandidates}, nil
 }
 

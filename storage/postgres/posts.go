@@ -8,6 +8,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"wirewatch/model"
+	"wirewatch/storage"
 	"wirewatch/storage/internal/backend"
 )
 
@@ -24,7 +25,7 @@ func (s *Store) AddPosts(ctx context.Context, posts []model.Post) error {
 	if err := backend.PreparePosts(posts, s.now().UTC()); err != nil {
 		return fmt.Errorf("add posts: %w", err)
 	}
-	if err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error { return insertPosts(ctx, tx, posts) }); err != nil {
+	if err := s.fenced(ctx, func(tx pgx.Tx) error { return insertPosts(ctx, tx, posts) }); err != nil {
 		return fmt.Errorf("add posts: %w", err)
 	}
 	return nil
@@ -63,17 +64,23 @@ func (s *Store) PendingChannels(ctx context.Context) ([]string, error) {
 
 // LeaseChannel takes or renews this replica's lease on a channel for
 // s.lease, unless another replica holds an unexpired one; Close releases
-// the replica's leases.
+// the replica's leases. A leader's lease is fenced: refused once another
+// replica was elected.
 func (s *Store) LeaseChannel(ctx context.Context, channel string) (bool, error) {
-	tag, err := s.pool.Exec(ctx, `INSERT INTO channel_leases (channel, holder, expires)
-		VALUES ($1, $2, now() + make_interval(secs => $3))
-		ON CONFLICT (channel) DO UPDATE SET holder = excluded.holder, expires = excluded.expires
-		WHERE channel_leases.holder = excluded.holder OR channel_leases.expires < now()`,
-		channel, s.holder, s.lease.Seconds())
+	var leased bool
+	err := s.fenced(ctx, func(tx pgx.Tx) error {
+		tag, err := tx.Exec(ctx, `INSERT INTO channel_leases (channel, holder, expires)
+			VALUES ($1, $2, now() + make_interval(secs => $3))
+			ON CONFLICT (channel) DO UPDATE SET holder = excluded.holder, expires = excluded.expires
+			WHERE channel_leases.holder = excluded.holder OR channel_leases.expires < now()`,
+			channel, s.holder, s.lease.Seconds())
+		leased = tag.RowsAffected() == 1
+		return err
+	})
 	if err != nil {
 		return false, fmt.Errorf("lease channel %s: %w", channel, err)
 	}
-	return tag.RowsAffected() == 1, nil
+	return leased, nil
 }
 
 // PendingPosts returns up to limit (default 20) pending posts of a channel,
@@ -144,13 +151,17 @@ func (s *Store) MarkFailed(ctx context.Context, id string, errMsg string) error 
 		last_error = $1 WHERE id = $2`, errMsg, id)
 }
 
+// updatePost runs a fenced update of one post.
 func (s *Store) updatePost(ctx context.Context, what, query string, args ...any) error {
-	tag, err := s.pool.Exec(ctx, query, args...)
+	err := s.fenced(ctx, func(tx pgx.Tx) error {
+		tag, err := tx.Exec(ctx, query, args...)
+		if err == nil && tag.RowsAffected() == 0 {
+			return storage.ErrNotFound
+		}
+		return err
+	})
 	if err != nil {
 		return fmt.Errorf("%s: %w", what, err)
-	}
-	if tag.RowsAffected() == 0 {
-		return notFound(what)
 	}
 	return nil
 }
