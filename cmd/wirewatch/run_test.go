@@ -114,6 +114,13 @@ func writeRunConfig(t *testing.T, path, dir, feedURL, query string) {
 // (such as a [discord] table) after the [polling] table.
 func writeRunConfigWith(t *testing.T, path, dir, feedURL, query, extra string) {
 	t.Helper()
+	writeRunConfigDB(t, path, filepath.Join(dir, "w.db"), feedURL, query, extra)
+}
+
+// writeRunConfigDB writes the config of writeRunConfigWith with database
+// as bot.database.
+func writeRunConfigDB(t *testing.T, path, database, feedURL, query, extra string) {
+	t.Helper()
 	cfg := fmt.Sprintf(`[bot]
 database = %q
 log_level = "error"
@@ -137,7 +144,7 @@ id = "100000000000000001"
 name = "watch"
 %s
 channels = ["alerts"]
-`, filepath.Join(dir, "w.db"), extra, feedURL, query)
+`, database, extra, feedURL, query)
 	tmp := path + ".tmp"
 	if err := os.WriteFile(tmp, []byte(cfg), 0o600); err != nil {
 		t.Fatal(err)
