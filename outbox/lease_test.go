@@ -2,6 +2,7 @@ package outbox_test
 
 import (
 	"context"
+	"sync"
 	"testing"
 
 	"wirewatch/model"
@@ -9,13 +10,17 @@ import (
 )
 
 // leasedStore is a store whose channel leases another replica may hold.
+// Channels are served in parallel, so mu guards asked.
 type leasedStore struct {
 	outbox.Store
 	heldElsewhere map[string]bool
+	mu            sync.Mutex
 	asked         []string
 }
 
 func (s *leasedStore) LeaseChannel(_ context.Context, channel string) (bool, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	s.asked = append(s.asked, channel)
 	return !s.heldElsewhere[channel], nil
 }
