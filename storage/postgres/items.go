@@ -16,10 +16,8 @@ import (
 	"wirewatch/storage"
 	"wirewatch/storage/internal/backend"
 	"wirewatch/storage/internal/searchquery"
+	"wirewatch/storage/internal/sqlq"
 )
-
-const itemColumns = `i.id, i.key, i.feed, i.guid, i.link, i.title, i.text, i.author, i.categories,
-	i.lang, i.published, i.first_seen, i.summary, i.topics, i.story_id, i.event_date`
 
 // KnownKeys reports which keys are stored; the map holds only stored keys.
 func (s *Store) KnownKeys(ctx context.Context, keys []string) (map[string]bool, error) {
@@ -221,44 +219,6 @@ func (s *Store) SaveFullText(ctx context.Context, item model.Item, revised []mod
 	return nil
 }
 
-// ItemByLink returns the first stored item with the given canonical link.
-func (s *Store) ItemByLink(ctx context.Context, link string) (model.Item, error) {
-	items, err := s.queryItems(ctx, `SELECT `+itemColumns+` FROM items i WHERE i.link = $1 ORDER BY i.id LIMIT 1`, link)
-	if err != nil {
-		return model.Item{}, fmt.Errorf("item by link %s: %w", link, err)
-	}
-	if len(items) == 0 {
-		return model.Item{}, notFound("item by link " + link)
-	}
-	return items[0], nil
-}
-
-// Latest returns the newest items published in [Since, Until), Until
-// defaulting to now, optionally of one topic and feed, newest first.
-func (s *Store) Latest(ctx context.Context, q storage.Query) ([]model.Item, error) {
-	until := backend.Until(q, s.now())
-	var w where
-	from, col, order := `items i`, `i.published`, `i.published DESC, i.id DESC`
-	if q.Topic != "" {
-		from = `item_topics t JOIN items i ON i.id = t.item_id`
-		col, order = `t.published`, `t.published DESC, t.item_id DESC`
-		w.add(`t.topic = ?`, q.Topic)
-	}
-	if q.Feed != "" {
-		w.add(`i.feed = ?`, q.Feed)
-	}
-	if !q.Since.IsZero() {
-		w.add(col+` >= ?`, q.Since)
-	}
-	w.add(col+` < ?`, until)
-	query := `SELECT ` + itemColumns + ` FROM ` + from + w.sql() + ` ORDER BY ` + order
-	items, err := s.queryItems(ctx, query+w.page(q), w.args...)
-	if err != nil {
-		return nil, fmt.Errorf("latest: %w", err)
-	}
-	return items, nil
-}
-
 // searchCandidates bounds how many matches Search ranks: the newest ones.
 // Ranking every match of a common word costs time in proportion to the
 // archive; ranking a fixed number of the newest keeps a lookup fast at any
@@ -308,14 +268,14 @@ func (s *Store) Search(ctx context.Context, text string, q storage.Query) ([]mod
 		return nil, nil
 	}
 	// Rank the candidates by their ids and scores alone, then read the page's rows.
-	w := where{args: []any{tsq, ids}}
-	query := `SELECT ` + itemColumns + ` FROM (
-			SELECT r.id, ts_rank(r.search, to_tsquery('` + textSearchConfig + `', $1)) AS score
-			FROM items r WHERE r.id = ANY($2)
-			ORDER BY score DESC, r.id DESC` + w.page(q) + `) c
+	w := sqlq.Where{Args: []any{tsq, ids}}
+	query := `SELECT ` + sqlq.ItemColumns + ` FROM (
+			SELECT r.id, ts_rank(r.search, to_tsquery('` + textSearchConfig + `', ?)) AS score
+			FROM items r WHERE r.id = ANY(?)
+			ORDER BY score DESC, r.id DESC` + w.Page(dialect{}, q) + `) c
 		JOIN items i ON i.id = c.id
 		ORDER BY c.score DESC, c.id DESC`
-	items, err := s.queryItems(ctx, query, w.args...)
+	items, err := s.Items(ctx, query, w.Args...)
 	if err != nil {
 		return nil, fmt.Errorf("search %q: %w", text, err)
 	}
@@ -353,8 +313,8 @@ func (s *Store) newestMatches(ctx context.Context, tsq string, q storage.Query) 
 // that match tsq and q, newest first. lo 0 asks every slice below hi
 // without naming them.
 func (s *Store) matchesIn(ctx context.Context, tsq string, q storage.Query, lo, hi int64, limit int) ([]int64, error) {
-	var w where
-	w.add(`i.search @@ to_tsquery('`+textSearchConfig+`', ?)`, tsq)
+	var w sqlq.Where
+	w.Add(`i.search @@ to_tsquery('`+textSearchConfig+`', ?)`, tsq)
 	// The lexemes are digits and hex, so the filter is written inline: the
 	// planner then sees how few rows it selects, whatever plan it caches.
 	var filter []string
@@ -365,44 +325,27 @@ func (s *Store) matchesIn(ctx context.Context, tsq string, q storage.Query, lo, 
 		}
 		filter = append(filter, "("+strings.Join(slices, " | ")+")")
 	} else {
-		w.add(`i.id < ?`, hi<<s.sliceBits)
+		w.Add(`i.id < ?`, hi<<s.sliceBits)
 	}
 	if q.Topic != "" {
 		filter = append(filter, "''"+topicLexeme(q.Topic)+"''")
 	}
 	if len(filter) > 0 {
-		w.conds = append(w.conds, `i.search @@ '`+strings.Join(filter, " & ")+`'::tsquery`)
+		w.Add(`i.search @@ '` + strings.Join(filter, " & ") + `'::tsquery`)
 	}
 	if q.Feed != "" {
-		w.add(`i.feed = ?`, q.Feed)
+		w.Add(`i.feed = ?`, q.Feed)
 	}
 	if !q.Since.IsZero() {
-		w.add(`i.published >= ?`, q.Since)
+		w.Add(`i.published >= ?`, q.Since)
 	}
 	if !q.Until.IsZero() {
-		w.add(`i.published < ?`, q.Until)
+		w.Add(`i.published < ?`, q.Until)
 	}
-	w.args = append(w.args, limit)
-	rows, err := s.pool.Query(ctx, `SELECT i.id FROM items i`+w.sql()+
-		fmt.Sprintf(` ORDER BY i.id DESC LIMIT $%d`, len(w.args)), w.args...)
+	w.Args = append(w.Args, limit)
+	rows, err := s.pool.Query(ctx, sqlq.Rebind(dialect{}, `SELECT i.id FROM items i`+w.SQL()+` ORDER BY i.id DESC LIMIT ?`), w.Args...)
 	if err != nil {
 		return nil, err
 	}
 	return pgx.CollectRows(rows, pgx.RowTo[int64])
-}
-
-func (s *Store) queryItems(ctx context.Context, query string, args ...any) ([]model.Item, error) {
-	rows, err := s.pool.Query(ctx, query, args...)
-	if err != nil {
-		return nil, err
-	}
-	return pgx.CollectRows(rows, func(row pgx.CollectableRow) (model.Item, error) {
-		var it model.Item
-		var published, firstSeen, eventDate *time.Time
-		err := row.Scan(&it.ID, &it.Key, &it.Feed, &it.GUID, &it.Link, &it.Title, &it.Text, &it.Author,
-			&it.Categories, &it.Lang, &published, &firstSeen, &it.Summary, &it.Topics, &it.StoryID, &eventDate)
-		it.Published, it.FirstSeen, it.EventDate = fromTS(published), fromTS(firstSeen), fromTS(eventDate)
-		it.Categories, it.Summary, it.Topics = fromList(it.Categories), fromList(it.Summary), fromList(it.Topics)
-		return it, err
-	})
 }

@@ -5,7 +5,6 @@ import (
 	"embed"
 	"fmt"
 	"io/fs"
-	"strings"
 	"sync/atomic"
 	"time"
 
@@ -15,6 +14,7 @@ import (
 
 	"wirewatch/storage"
 	"wirewatch/storage/internal/backend"
+	"wirewatch/storage/internal/sqlq"
 )
 
 //go:embed migrations/*.sql
@@ -30,13 +30,14 @@ const textSearchConfig = "english"
 // Store is a storage.Store on a PostgreSQL database. It is safe for
 // concurrent use, by several replicas too.
 type Store struct {
-	pool       *pgxpool.Pool
-	connConfig *pgx.ConnConfig // the pool's, for the leader's lock connection
-	holder     string          // this replica's name on channel leases
-	lease      time.Duration   // how long a channel lease lasts
-	now        func() time.Time
-	epoch      atomic.Int64                            // the epoch this store was elected in (Lead); 0: never led, writes unfenced
-	depose     atomic.Pointer[context.CancelCauseFunc] // ends the lead when a fenced write is refused
+	sqlq.Shared // the queries both backends share
+	pool        *pgxpool.Pool
+	connConfig  *pgx.ConnConfig // the pool's, for the leader's lock connection
+	holder      string          // this replica's name on channel leases
+	lease       time.Duration   // how long a channel lease lasts
+	now         func() time.Time
+	epoch       atomic.Int64                            // the epoch this store was elected in (Lead); 0: never led, writes unfenced
+	depose      atomic.Pointer[context.CancelCauseFunc] // ends the lead when a fenced write is refused
 
 	sliceBits  int // items of one search slice: 1 << sliceBits (see Search)
 	candidates int // how many of the newest matches Search ranks
@@ -60,8 +61,12 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 		pool.Close()
 		return nil, fmt.Errorf("open postgres: %w", err)
 	}
-	return &Store{pool: pool, connConfig: cfg.ConnConfig.Copy(), holder: uuid.NewString(), lease: DefaultChannelLease, now: time.Now,
-		sliceBits: defaultSliceBits, candidates: searchCandidates}, nil
+	s := &Store{pool: pool, connConfig: cfg.ConnConfig.Copy(), holder: uuid.NewString(), lease: DefaultChannelLease, now: time.Now,
+		sliceBits: defaultSliceBits, candidates: searchCandidates}
+	// Shared writes are fenced, as the leader's other writes are.
+	s.Shared = sqlq.Shared{D: dialect{}, Read: db{pool: pool}, Write: db{pool: pool, fenced: s.fenced},
+		Now: func() time.Time { return s.now() }}
+	return s, nil
 }
 
 // migrate applies the migrations of fsys the schema lacks, in one
@@ -147,38 +152,4 @@ func fromList(l []string) []string {
 
 func notFound(what string) error {
 	return fmt.Errorf("%s: %w", what, storage.ErrNotFound)
-}
-
-// where collects AND-ed conditions, numbering their $n placeholders.
-type where struct {
-	conds []string
-	args  []any
-}
-
-// add appends a condition whose placeholders are written as ?.
-func (w *where) add(cond string, args ...any) {
-	for _, a := range args {
-		w.args = append(w.args, a)
-		cond = strings.Replace(cond, "?", fmt.Sprintf("$%d", len(w.args)), 1)
-	}
-	w.conds = append(w.conds, cond)
-}
-
-func (w *where) sql() string {
-	if len(w.conds) == 0 {
-		return ""
-	}
-	return " WHERE " + strings.Join(w.conds, " AND ")
-}
-
-// page returns " LIMIT $n OFFSET $m" and appends their arguments; a
-// negative Limit means no limit.
-func (w *where) page(q storage.Query) string {
-	limit := backend.Limit(q)
-	var lim any = limit
-	if limit < 0 {
-		lim = nil // LIMIT NULL is no limit
-	}
-	w.args = append(w.args, lim, backend.Offset(q))
-	return fmt.Sprintf(" LIMIT $%d OFFSET $%d", len(w.args)-1, len(w.args))
 }

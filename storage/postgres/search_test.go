@@ -14,6 +14,7 @@ import (
 	"wirewatch/model"
 	"wirewatch/storage"
 	"wirewatch/storage/internal/searchquery"
+	"wirewatch/storage/internal/sqlq"
 	"wirewatch/storage/storagetest"
 )
 
@@ -87,26 +88,26 @@ func TestSearchSlices(t *testing.T) {
 // matches, topics looked up in item_topics, ranked.
 func searchEveryMatch(t *testing.T, s *Store, text string, q storage.Query) []int64 {
 	t.Helper()
-	var w where
+	var w sqlq.Where
 	tsq := searchquery.Parse(text).TSQuery()
-	w.add(`i.search @@ to_tsquery('`+textSearchConfig+`', ?)`, tsq)
+	w.Add(`i.search @@ to_tsquery('`+textSearchConfig+`', ?)`, tsq)
 	if q.Topic != "" {
-		w.add(`EXISTS (SELECT 1 FROM item_topics t WHERE t.item_id = i.id AND t.topic = ?)`, q.Topic)
+		w.Add(`EXISTS (SELECT 1 FROM item_topics t WHERE t.item_id = i.id AND t.topic = ?)`, q.Topic)
 	}
 	if q.Feed != "" {
-		w.add(`i.feed = ?`, q.Feed)
+		w.Add(`i.feed = ?`, q.Feed)
 	}
 	if !q.Since.IsZero() {
-		w.add(`i.published >= ?`, q.Since)
+		w.Add(`i.published >= ?`, q.Since)
 	}
 	if !q.Until.IsZero() {
-		w.add(`i.published < ?`, q.Until)
+		w.Add(`i.published < ?`, q.Until)
 	}
-	w.args = append(w.args, s.candidates)
-	rows, err := s.pool.Query(context.Background(), fmt.Sprintf(`SELECT id FROM (
-			SELECT i.id, ts_rank(i.search, to_tsquery('%s', $1)) AS score FROM items i%s
-			ORDER BY i.id DESC LIMIT $%d) c
-		ORDER BY score DESC, id DESC`, textSearchConfig, w.sql(), len(w.args)), w.args...)
+	w.Args = append(append([]any{tsq}, w.Args...), s.candidates) // the rank's words come first
+	rows, err := s.pool.Query(context.Background(), sqlq.Rebind(dialect{}, `SELECT id FROM (
+			SELECT i.id, ts_rank(i.search, to_tsquery('`+textSearchConfig+`', ?)) AS score FROM items i`+w.SQL()+`
+			ORDER BY i.id DESC LIMIT ?) c
+		ORDER BY score DESC, id DESC`), w.Args...)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -4,16 +4,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"time"
 
 	"github.com/jackc/pgx/v5"
 
 	"wirewatch/model"
-	"wirewatch/storage"
 	"wirewatch/storage/internal/backend"
 )
-
-const storyColumns = `s.id, s.title, s.link, s.first_seen, s.updated, s.event_date, s.sources, s.topics`
 
 // upsertStorySQL keeps the link and first-seen time of the first item.
 const upsertStorySQL = `INSERT INTO stories (id, title, link, first_seen, updated, event_date, sources, topics)
@@ -49,85 +45,4 @@ func upsertStory(ctx context.Context, tx pgx.Tx, st *model.Story) error {
 		return fmt.Errorf("story %s topics: %w", st.ID, err)
 	}
 	return nil
-}
-
-// Story returns one story.
-func (s *Store) Story(ctx context.Context, id string) (model.Story, error) {
-	stories, err := s.queryStories(ctx, `SELECT `+storyColumns+` FROM stories s WHERE s.id = $1`, id)
-	if err != nil {
-		return model.Story{}, fmt.Errorf("story %s: %w", id, err)
-	}
-	if len(stories) == 0 {
-		return model.Story{}, notFound("story " + id)
-	}
-	return stories[0], nil
-}
-
-// Stories returns stories updated in [Since, Until), newest first; a zero
-// Until is no bound here, so stories with a future time are not lost from
-// the grouping window. A negative Limit returns them all.
-func (s *Store) Stories(ctx context.Context, q storage.Query) ([]model.Story, error) {
-	var w where
-	from, col, order := `stories s`, `s.updated`, `s.updated DESC, s.id DESC`
-	if q.Topic != "" {
-		from = `story_topics t JOIN stories s ON s.id = t.story_id`
-		col, order = `t.updated`, `t.updated DESC, t.story_id DESC`
-		w.add(`t.topic = ?`, q.Topic)
-	}
-	if !q.Since.IsZero() {
-		w.add(col+` >= ?`, q.Since)
-	}
-	if !q.Until.IsZero() {
-		w.add(col+` < ?`, q.Until)
-	}
-	query := `SELECT ` + storyColumns + ` FROM ` + from + w.sql() + ` ORDER BY ` + order
-	stories, err := s.queryStories(ctx, query+w.page(q), w.args...)
-	if err != nil {
-		return nil, fmt.Errorf("stories: %w", err)
-	}
-	return stories, nil
-}
-
-// Timeline returns the stories whose event date lies in [Since, Until),
-// Until defaulting to now, newest event first. Stories without an event
-// date never appear.
-func (s *Store) Timeline(ctx context.Context, q storage.Query) ([]model.Story, error) {
-	until := backend.Until(q, s.now())
-	var w where
-	from, col, order := `stories s`, `s.event_date`, `s.event_date DESC, s.id DESC`
-	if q.Topic != "" {
-		from = `story_topics t JOIN stories s ON s.id = t.story_id`
-		col, order = `t.event_date`, `t.event_date DESC, t.story_id DESC`
-		w.add(`t.topic = ?`, q.Topic)
-	}
-	if !q.Since.IsZero() {
-		w.add(col+` >= ?`, q.Since)
-	}
-	w.add(col+` < ?`, until)
-	query := `SELECT ` + storyColumns + ` FROM ` + from + w.sql() + ` ORDER BY ` + order
-	stories, err := s.queryStories(ctx, query+w.page(q), w.args...)
-	if err != nil {
-		return nil, fmt.Errorf("timeline: %w", err)
-	}
-	return stories, nil
-}
-
-func (s *Store) queryStories(ctx context.Context, query string, args ...any) ([]model.Story, error) {
-	rows, err := s.pool.Query(ctx, query, args...)
-	if err != nil {
-		return nil, err
-	}
-	return pgx.CollectRows(rows, func(row pgx.CollectableRow) (model.Story, error) {
-		var st model.Story
-		var firstSeen, updated, eventDate *time.Time
-		var sources string
-		if err := row.Scan(&st.ID, &st.Title, &st.Link, &firstSeen, &updated, &eventDate, &sources, &st.Topics); err != nil {
-			return st, err
-		}
-		st.FirstSeen, st.Updated, st.EventDate = fromTS(firstSeen), fromTS(updated), fromTS(eventDate)
-		st.Topics = fromList(st.Topics)
-		var err error
-		st.Sources, err = backend.DecodeSources(sources)
-		return st, err
-	})
 }

@@ -12,13 +12,11 @@ import (
 	"wirewatch/storage"
 	"wirewatch/storage/internal/backend"
 	"wirewatch/storage/internal/searchquery"
+	"wirewatch/storage/internal/sqlq"
 )
 
 // keyBatch stays well under SQLite's limit on bound parameters.
 const keyBatch = 500
-
-const itemColumns = `i.id, i.key, i.feed, i.guid, i.link, i.title, i.text, i.author, i.categories,
-	i.lang, i.published, i.first_seen, i.summary, i.topics, i.story_id, i.event_date`
 
 // KnownKeys reports which keys are stored; the map holds only stored keys.
 func (s *Store) KnownKeys(ctx context.Context, keys []string) (map[string]bool, error) {
@@ -212,57 +210,6 @@ func (s *Store) SaveFullText(ctx context.Context, item model.Item, revised []mod
 	return nil
 }
 
-// ItemByLink returns the first stored item with the given canonical link.
-func (s *Store) ItemByLink(ctx context.Context, link string) (model.Item, error) {
-	rows, err := s.read.QueryContext(ctx,
-		`SELECT `+itemColumns+` FROM items i WHERE i.link = ? ORDER BY i.id LIMIT 1`, link)
-	if err != nil {
-		return model.Item{}, fmt.Errorf("item by link %s: %w", link, err)
-	}
-	items, err := scanItems(rows)
-	if err != nil {
-		return model.Item{}, fmt.Errorf("item by link %s: %w", link, err)
-	}
-	if len(items) == 0 {
-		return model.Item{}, notFound("item by link " + link)
-	}
-	return items[0], nil
-}
-
-// Latest returns the newest items published in [Since, Until), Until
-// defaulting to now, optionally of one topic and feed, newest first.
-func (s *Store) Latest(ctx context.Context, q storage.Query) ([]model.Item, error) {
-	until := backend.Until(q, s.now())
-	var w where
-	from := `items i`
-	col := `i.published`
-	order := `i.published DESC, i.id DESC`
-	if q.Topic != "" {
-		// Walk the topic index in published order and join the items it names.
-		from = `item_topics t JOIN items i ON i.id = t.item_id`
-		col = `t.published`
-		order = `t.published DESC, t.item_id DESC`
-		w.add(`t.topic = ?`, q.Topic)
-	}
-	if q.Feed != "" {
-		w.add(`i.feed = ?`, q.Feed)
-	}
-	if !q.Since.IsZero() {
-		w.add(col+` >= ?`, q.Since.UnixMicro())
-	}
-	w.add(col+` < ?`, until.UnixMicro())
-	rows, err := s.read.QueryContext(ctx, `SELECT `+itemColumns+` FROM `+from+w.sql()+
-		` ORDER BY `+order+` LIMIT ? OFFSET ?`, w.page(q)...)
-	if err != nil {
-		return nil, fmt.Errorf("latest: %w", err)
-	}
-	items, err := scanItems(rows)
-	if err != nil {
-		return nil, fmt.Errorf("latest: %w", err)
-	}
-	return items, nil
-}
-
 // searchCandidates bounds how many matches Search ranks: the newest ones.
 // Walking the index newest first and ranking a fixed number keeps a lookup
 // fast at any archive size; for news the best answer is rarely older than
@@ -286,36 +233,33 @@ func (s *Store) Search(ctx context.Context, text string, q storage.Query) ([]mod
 	if q.Topic != "" {
 		match = `{topics} : "` + topicToken(q.Topic) + `" AND (` + match + `)`
 	}
-	var w where
-	w.add(`items_fts MATCH ?`, match)
+	var w sqlq.Where
+	w.Add(`items_fts MATCH ?`, match)
 	join := ""
 	if q.Feed != "" || !q.Since.IsZero() || !q.Until.IsZero() {
 		join = ` JOIN items f ON f.id = items_fts.rowid`
 	}
 	if q.Feed != "" {
-		w.add(`f.feed = ?`, q.Feed)
+		w.Add(`f.feed = ?`, q.Feed)
 	}
 	if !q.Since.IsZero() {
-		w.add(`f.published >= ?`, q.Since.UnixMicro())
+		w.Add(`f.published >= ?`, q.Since.UnixMicro())
 	}
 	if !q.Until.IsZero() {
-		w.add(`f.published < ?`, q.Until.UnixMicro())
+		w.Add(`f.published < ?`, q.Until.UnixMicro())
 	}
-	w.args = append(w.args, searchCandidates, parsed.FTS5Column("title"), parsed.FTS5Column("summary"))
+	w.Args = append(w.Args, searchCandidates, parsed.FTS5Column("title"), parsed.FTS5Column("summary"))
 	// The title and summary lookups only walk the candidates' id range.
-	rows, err := s.read.QueryContext(ctx, `WITH
-		c AS (SELECT items_fts.rowid AS id FROM items_fts`+join+w.sql()+`
+	page := w.Page(dialect{}, q)
+	items, err := s.Items(ctx, `WITH
+		c AS (SELECT items_fts.rowid AS id FROM items_fts`+join+w.SQL()+`
 			ORDER BY items_fts.rowid DESC LIMIT ?),
 		lo AS (SELECT MIN(id) AS id FROM c),
 		t AS (SELECT rowid AS id FROM items_fts WHERE items_fts MATCH ? AND rowid >= (SELECT id FROM lo)),
 		s AS (SELECT rowid AS id FROM items_fts WHERE items_fts MATCH ? AND rowid >= (SELECT id FROM lo)),
-		r AS (SELECT id, (id IN t) * 2 + (id IN s) AS score FROM c ORDER BY score DESC, id DESC LIMIT ? OFFSET ?)
-		SELECT `+itemColumns+` FROM r JOIN items i ON i.id = r.id
-		ORDER BY r.score DESC, r.id DESC`, w.page(q)...)
-	if err != nil {
-		return nil, fmt.Errorf("search %q: %w", text, err)
-	}
-	items, err := scanItems(rows)
+		r AS (SELECT id, (id IN t) * 2 + (id IN s) AS score FROM c ORDER BY score DESC, id DESC`+page+`)
+		SELECT `+sqlq.ItemColumns+` FROM r JOIN items i ON i.id = r.id
+		ORDER BY r.score DESC, r.id DESC`, w.Args...)
 	if err != nil {
 		return nil, fmt.Errorf("search %q: %w", text, err)
 	}
@@ -326,56 +270,6 @@ func (s *Store) Search(ctx context.Context, text string, q storage.Query) ([]mod
 // tokenizer keeps whole, whatever the topic name holds.
 func topicToken(topic string) string {
 	return "t" + hex.EncodeToString([]byte(topic))
-}
-
-func scanItems(rows *sql.Rows) ([]model.Item, error) {
-	var items []model.Item
-	for rows.Next() {
-		var it model.Item
-		var categories, summary, topics string
-		var published, firstSeen, eventDate sql.NullInt64
-		if err := rows.Scan(&it.ID, &it.Key, &it.Feed, &it.GUID, &it.Link, &it.Title, &it.Text, &it.Author,
-			&categories, &it.Lang, &published, &firstSeen, &summary, &topics, &it.StoryID, &eventDate); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		it.Published, it.FirstSeen, it.EventDate = fromMicro(published), fromMicro(firstSeen), fromMicro(eventDate)
-		var err error
-		if it.Categories, err = backend.DecodeList(categories); err == nil {
-			if it.Summary, err = backend.DecodeList(summary); err == nil {
-				it.Topics, err = backend.DecodeList(topics)
-			}
-		}
-		if err != nil {
-			rows.Close()
-			return nil, fmt.Errorf("item %d: %w", it.ID, err)
-		}
-		items = append(items, it)
-	}
-	return items, closeRows(rows)
-}
-
-// where collects AND-ed conditions and their arguments.
-type where struct {
-	conds []string
-	args  []any
-}
-
-func (w *where) add(cond string, args ...any) {
-	w.conds = append(w.conds, cond)
-	w.args = append(w.args, args...)
-}
-
-func (w *where) sql() string {
-	if len(w.conds) == 0 {
-		return ""
-	}
-	return " WHERE " + strings.Join(w.conds, " AND ")
-}
-
-// page returns the arguments followed by LIMIT and OFFSET.
-func (w *where) page(q storage.Query) []any {
-	return append(w.args, backend.Limit(q), backend.Offset(q))
 }
 
 func placeholders(n int) string {

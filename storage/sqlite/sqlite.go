@@ -16,6 +16,7 @@ import (
 
 	"wirewatch/storage"
 	"wirewatch/storage/internal/backend"
+	"wirewatch/storage/internal/sqlq"
 )
 
 //go:embed migrations/*.sql
@@ -26,9 +27,10 @@ const busyTimeout = 10 * time.Second
 
 // Store is a storage.Store on one SQLite file. It is safe for concurrent use.
 type Store struct {
-	write *sql.DB // exactly one connection
-	read  *sql.DB // read-only connections
-	now   func() time.Time
+	sqlq.Shared         // the queries both backends share
+	write       *sql.DB // exactly one connection
+	read        *sql.DB // read-only connections
+	now         func() time.Time
 }
 
 var _ storage.Store = (*Store)(nil)
@@ -62,7 +64,9 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		read.Close()
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
-	return &Store{write: write, read: read, now: time.Now}, nil
+	s := &Store{write: write, read: read, now: time.Now}
+	s.Shared = sqlq.Shared{D: dialect{}, Read: db{read}, Write: db{write}, Now: func() time.Time { return s.now() }}
+	return s, nil
 }
 
 // openPool opens a connection pool whose every connection gets the same

@@ -14,6 +14,7 @@ import (
 
 	"wirewatch/model"
 	"wirewatch/storage"
+	"wirewatch/storage/internal/sqlq"
 	"wirewatch/storage/storagetest"
 )
 
@@ -316,7 +317,7 @@ func TestPostPriorityMigration(t *testing.T) {
 	if want := []string{"alert:2", "notice:2", "digest:0", "update:0"}; fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Fatalf("posts from before 0005 = %v, want %v", got, want)
 	}
-	rows, err := s.read.QueryContext(ctx, `EXPLAIN QUERY PLAN SELECT `+postColumns+` FROM posts
+	rows, err := s.read.QueryContext(ctx, `EXPLAIN QUERY PLAN SELECT `+sqlq.PostColumns+` FROM posts
 		WHERE state = 'pending' AND channel = ? ORDER BY priority DESC, created_at, seq LIMIT ?`, "desk", 10)
 	if err != nil {
 		t.Fatal(err)

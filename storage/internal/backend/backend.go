@@ -2,7 +2,8 @@
 // list fields as JSON and a feed's known items as base64, filling post
 // defaults, page limits and reading versioned migration files.
 //
-// Rules: nothing here knows an SQL dialect; each backend owns its SQL.
+// Rules: nothing here knows an SQL dialect; the SQL both backends share is
+// storage/internal/sqlq, the rest is each backend's.
 package backend
 
 import (

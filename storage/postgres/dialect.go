@@ -1,0 +1,56 @@
+package postgres
+
+import (
+	"context"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgxpool"
+
+	"wirewatch/storage/internal/sqlq"
+)
+
+// dialect is PostgreSQL's for the shared SQL: $n placeholders, times as
+// timestamptz, lists as text[].
+type dialect struct{}
+
+func (dialect) Numbered() bool { return true }
+
+func (dialect) Time(t time.Time) any { return ts(t) }
+
+func (dialect) ScanTime() (any, func() time.Time) {
+	var v *time.Time
+	return &v, func() time.Time { return fromTS(v) }
+}
+
+func (dialect) ScanList() (any, func() ([]string, error)) {
+	var v []string
+	return &v, func() ([]string, error) { return fromList(v), nil }
+}
+
+func (dialect) NoLimit() any { return nil } // LIMIT NULL is no limit
+
+// db runs the shared SQL on the pool; with fenced set, each statement
+// runs in a fenced transaction (see Store.fenced).
+type db struct {
+	pool   *pgxpool.Pool
+	fenced func(ctx context.Context, fn func(tx pgx.Tx) error) error
+}
+
+func (d db) Query(ctx context.Context, query string, args ...any) (sqlq.Rows, error) {
+	return d.pool.Query(ctx, query, args...)
+}
+
+func (d db) Exec(ctx context.Context, query string, args ...any) (int64, error) {
+	if d.fenced == nil {
+		tag, err := d.pool.Exec(ctx, query, args...)
+		return tag.RowsAffected(), err
+	}
+	var n int64
+	err := d.fenced(ctx, func(tx pgx.Tx) error {
+		tag, err := tx.Exec(ctx, query, args...)
+		n = tag.RowsAffected()
+		return err
+	})
+	return n, err
+}

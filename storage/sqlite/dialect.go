@@ -1,0 +1,53 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"time"
+
+	"wirewatch/storage/internal/backend"
+	"wirewatch/storage/internal/sqlq"
+)
+
+// dialect is SQLite's for the shared SQL: ? placeholders, times as unix
+// microseconds, lists as JSON arrays.
+type dialect struct{}
+
+func (dialect) Numbered() bool { return false }
+
+func (dialect) Time(t time.Time) any { return micro(t) }
+
+func (dialect) ScanTime() (any, func() time.Time) {
+	var v sql.NullInt64
+	return &v, func() time.Time { return fromMicro(v) }
+}
+
+func (dialect) ScanList() (any, func() ([]string, error)) {
+	var v string
+	return &v, func() ([]string, error) { return backend.DecodeList(v) }
+}
+
+func (dialect) NoLimit() any { return -1 }
+
+// db runs the shared SQL on a database/sql pool.
+type db struct{ *sql.DB }
+
+func (d db) Query(ctx context.Context, query string, args ...any) (sqlq.Rows, error) {
+	rows, err := d.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	return sqlRows{rows}, nil
+}
+
+func (d db) Exec(ctx context.Context, query string, args ...any) (int64, error) {
+	res, err := d.ExecContext(ctx, query, args...)
+	if err != nil {
+		return 0, err
+	}
+	return res.RowsAffected()
+}
+
+type sqlRows struct{ *sql.Rows }
+
+func (r sqlRows) Close() { r.Rows.Close() }
