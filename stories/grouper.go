@@ -301,13 +301,26 @@ func (g *Grouper) centralTitle(s *story) int {
 	for k := range min(n, centralSample) {
 		sample = append(sample, k*n/min(n, centralSample))
 	}
+	// Each title's term weights and their sum are looked up once, not once
+	// per pair; the sums run in the same order as similarity's, so the
+	// scores are the same to the last bit.
 	w := g.weigher()
+	weights := make([][]float64, len(sample))
+	totals := make([]float64, len(sample))
+	for k, i := range sample {
+		terms := s.members[i].titleTerms
+		weights[k] = make([]float64, len(terms))
+		for t, term := range terms {
+			weights[k][t] = w.weight(term)
+			totals[k] += weights[k][t]
+		}
+	}
 	best, bestScore := 0, -1.0
-	for _, i := range sample {
+	for a, i := range sample {
 		score := 0.0
-		for _, j := range sample {
+		for b, j := range sample {
 			if i != j {
-				score += w.similarity(s.members[i].titleTerms, s.members[j].titleTerms)
+				score += weightedOchiai(s.members[i].titleTerms, weights[a], totals[a], s.members[j].titleTerms, totals[b])
 			}
 		}
 		if score > bestScore+1e-9 {
@@ -315,6 +328,28 @@ func (g *Grouper) centralTitle(s *story) int {
 		}
 	}
 	return best
+}
+
+// weightedOchiai is similarity with a's term weights and both sums given.
+func weightedOchiai(a []uint32, wa []float64, na float64, b []uint32, nb float64) float64 {
+	if len(a) == 0 || len(b) == 0 || na == 0 || nb == 0 {
+		return 0
+	}
+	var shared float64
+	i, j := 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i] < b[j]:
+			i++
+		case a[i] > b[j]:
+			j++
+		default:
+			shared += wa[i]
+			i++
+			j++
+		}
+	}
+	return shared / math.Sqrt(na*nb)
 }
 
 // bestDay is the day most members' leads name; ties go to the earliest.
