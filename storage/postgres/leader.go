@@ -93,20 +93,11 @@ func (s *Store) Epoch() int64 { return s.epoch.Load() }
 
 // lockConfig is the pool's connection config for a lock connection: named,
 // and with the server told to end the session when it idles (no
-// confirmations) and to probe the client's side of the connection.
+// confirmations).
 func (s *Store) lockConfig() *pgx.ConnConfig {
 	cfg := s.connConfig.Copy()
-	params := map[string]string{
-		"application_name":        leaderApp,
-		"idle_session_timeout":    fmt.Sprint(LeaderSessionTimeout.Milliseconds()),
-		"tcp_keepalives_idle":     fmt.Sprint(int(keepAliveIdle.Seconds())),
-		"tcp_keepalives_interval": fmt.Sprint(int(keepAliveInterval.Seconds())),
-		"tcp_keepalives_count":    fmt.Sprint(keepAliveCount),
-		"tcp_user_timeout":        fmt.Sprint(userTimeout.Milliseconds()),
-	}
-	for k, v := range params {
-		cfg.RuntimeParams[k] = v
-	}
+	cfg.RuntimeParams["application_name"] = leaderApp
+	cfg.RuntimeParams["idle_session_timeout"] = fmt.Sprint(LeaderSessionTimeout.Milliseconds())
 	return cfg
 }
 
@@ -120,10 +111,15 @@ func tryLock(ctx context.Context, conn *pgx.Conn) (bool, error) {
 	return got, err
 }
 
+// electTimeout bounds an election: longer than idleInTransaction, since
+// it waits for the writes in flight of the leader before.
+const electTimeout = time.Minute
+
 // elect increments the schema's epoch and returns it. The update waits for
-// the fenced writes in flight of an earlier leader, and refuses the rest.
+// the fenced writes in flight of an earlier leader (a session of it cut off
+// mid-transaction ends within idleInTransaction), and refuses the rest.
 func elect(ctx context.Context, conn *pgx.Conn) (int64, error) {
-	cctx, cancel := context.WithTimeout(ctx, LeaderCheckTimeout)
+	cctx, cancel := context.WithTimeout(ctx, electTimeout)
 	defer cancel()
 	var epoch int64
 	err := conn.QueryRow(cctx, `UPDATE leader_epoch SET epoch = epoch + 1 RETURNING epoch`).Scan(&epoch)

@@ -190,3 +190,81 @@ func TestFencedWrites(t *testing.T) {
 		t.Error("the deposed leader's lead did not end")
 	}
 }
+
+// BenchmarkFencedWrite: the cost of the epoch check on a post's delivery
+// record, a leader's (fenced) against a store's that never led.
+func BenchmarkFencedWrite(b *testing.B) {
+	for _, leading := range []bool{false, true} {
+		b.Run(map[bool]string{false: "unfenced", true: "leader"}[leading], func(b *testing.B) {
+			dsn := testDSN(b)
+			ctx := context.Background()
+			s, err := Open(ctx, dsn)
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer s.Close()
+			if leading {
+				_, release, err := s.Lead(ctx)
+				if err != nil {
+					b.Fatal(err)
+				}
+				defer release()
+			}
+			if err := s.AddPosts(ctx, []model.Post{{ID: "p", Channel: "alerts"}}); err != nil {
+				b.Fatal(err)
+			}
+			b.ResetTimer()
+			for range b.N {
+				if err := s.MarkAttempt(ctx, "p", "x"); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// TestFenceWaitsForElection: a leader's writes (a single fenced statement,
+// and a fenced transaction) that meet an election in progress wait for it,
+// and are refused once it commits.
+func TestFenceWaitsForElection(t *testing.T) {
+	stores := openReplicas(t, 2)
+	a, b := stores[0], stores[1]
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	_, releaseA, err := a.Lead(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer releaseA()
+	if err := a.AddPosts(ctx, []model.Post{{ID: "p1", Channel: "alerts"}}); err != nil {
+		t.Fatal(err)
+	}
+
+	// An election in progress: the epoch row updated, not yet committed.
+	election, err := b.pool.Begin(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := election.Exec(ctx, `UPDATE leader_epoch SET epoch = epoch + 1`); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 2)
+	go func() { done <- a.MarkAttempt(ctx, "p1", "x") }()
+	go func() { done <- a.AddPosts(ctx, []model.Post{{ID: "p2", Channel: "alerts"}}) }()
+	select {
+	case err := <-done:
+		t.Fatalf("a write went through an election in progress: %v", err)
+	case <-time.After(500 * time.Millisecond):
+	}
+	if err := election.Commit(ctx); err != nil {
+		t.Fatal(err)
+	}
+	for range 2 {
+		if err := <-done; !errors.Is(err, storage.ErrDeposed) {
+			t.Errorf("a write waiting for the election: %v, want ErrDeposed", err)
+		}
+	}
+	if p, err := b.Post(ctx, "p1"); err != nil || p.Attempts != 0 {
+		t.Errorf("p1: %+v, %v; want untouched", p, err)
+	}
+}

@@ -53,6 +53,7 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 		return nil, fmt.Errorf("parse postgres dsn: %w", err)
 	}
 	cfg.ConnConfig.DialFunc = dialer().DialContext
+	serverSide(cfg.ConnConfig.RuntimeParams)
 	pool, err := pgxpool.NewWithConfig(ctx, cfg)
 	if err != nil {
 		return nil, fmt.Errorf("connect postgres: %w", err)
