@@ -4,7 +4,6 @@ import (
 	"context"
 	"time"
 
-	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"wirewatch/storage/internal/sqlq"
@@ -30,11 +29,11 @@ func (dialect) ScanList() (any, func() ([]string, error)) {
 
 func (dialect) NoLimit() any { return nil } // LIMIT NULL is no limit
 
-// db runs the shared SQL on the pool; with fenced set, each statement
-// runs in a fenced transaction (see Store.fenced).
+// db runs the shared SQL on the pool; with fence set, each write is
+// fenced (see Store.execFenced).
 type db struct {
-	pool   *pgxpool.Pool
-	fenced func(ctx context.Context, fn func(tx pgx.Tx) error) error
+	pool  *pgxpool.Pool
+	fence *Store
 }
 
 func (d db) Query(ctx context.Context, query string, args ...any) (sqlq.Rows, error) {
@@ -42,15 +41,9 @@ func (d db) Query(ctx context.Context, query string, args ...any) (sqlq.Rows, er
 }
 
 func (d db) Exec(ctx context.Context, query string, args ...any) (int64, error) {
-	if d.fenced == nil {
-		tag, err := d.pool.Exec(ctx, query, args...)
-		return tag.RowsAffected(), err
+	if d.fence != nil {
+		return d.fence.execFenced(ctx, query, args...)
 	}
-	var n int64
-	err := d.fenced(ctx, func(tx pgx.Tx) error {
-		tag, err := tx.Exec(ctx, query, args...)
-		n = tag.RowsAffected()
-		return err
-	})
-	return n, err
+	tag, err := d.pool.Exec(ctx, query, args...)
+	return tag.RowsAffected(), err
 }

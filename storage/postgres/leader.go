@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
 
 	"wirewatch/storage"
 )
@@ -180,9 +181,8 @@ func closeConn(conn *pgx.Conn) {
 // fenced runs fn in a transaction that first reads the schema's epoch FOR
 // SHARE and refuses (storage.ErrDeposed) when this store led in an earlier
 // epoch: a later election has taken place, or waits for this transaction.
-// A refusal also ends this store's lead at once.
-// A store that never led (SQLite-like single use, lookups, tests) is not
-// fenced.
+// A refusal also ends this store's lead at once. A store that never led
+// (lookups, tests) is not fenced.
 func (s *Store) fenced(ctx context.Context, fn func(tx pgx.Tx) error) error {
 	ours := s.epoch.Load()
 	return pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
@@ -192,13 +192,45 @@ func (s *Store) fenced(ctx context.Context, fn func(tx pgx.Tx) error) error {
 				return fmt.Errorf("leader epoch: %w", err)
 			}
 			if current != ours {
-				err := fmt.Errorf("epoch %d, ours %d: %w", current, ours, storage.ErrDeposed)
-				if depose := s.depose.Load(); depose != nil {
-					(*depose)(fmt.Errorf("another replica was elected: a write was refused (%w)", err))
-				}
-				return err
+				return s.refused(fmt.Errorf("epoch %d, ours %d: %w", current, ours, storage.ErrDeposed))
 			}
 		}
 		return fn(tx)
 	})
+}
+
+// execFenced runs one statement, a leader's with wirewatch_fence(epoch)
+// before it in the same round trip and implicit transaction: the fenced
+// transaction of fenced without its extra round trips.
+func (s *Store) execFenced(ctx context.Context, query string, args ...any) (int64, error) {
+	ours := s.epoch.Load()
+	if ours == 0 {
+		tag, err := s.pool.Exec(ctx, query, args...)
+		return tag.RowsAffected(), err
+	}
+	var b pgx.Batch
+	b.Queue(`SELECT wirewatch_fence($1)`, ours)
+	b.Queue(query, args...)
+	br := s.pool.SendBatch(ctx, &b)
+	defer br.Close()
+	if _, err := br.Exec(); err != nil {
+		if pgErr, ok := errors.AsType[*pgconn.PgError](err); ok && pgErr.Code == fenceRefused {
+			return 0, s.refused(fmt.Errorf("%s: %w", pgErr.Message, storage.ErrDeposed))
+		}
+		return 0, fmt.Errorf("leader epoch: %w", err)
+	}
+	tag, err := br.Exec()
+	return tag.RowsAffected(), err
+}
+
+// fenceRefused is the SQLSTATE wirewatch_fence raises for a stale epoch.
+const fenceRefused = "WW001"
+
+// refused ends this store's lead, if it leads, because a write of it was
+// refused, and returns err.
+func (s *Store) refused(err error) error {
+	if depose := s.depose.Load(); depose != nil {
+		(*depose)(fmt.Errorf("another replica was elected: a write was refused (%w)", err))
+	}
+	return err
 }

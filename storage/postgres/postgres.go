@@ -65,7 +65,7 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 	s := &Store{pool: pool, connConfig: cfg.ConnConfig.Copy(), holder: uuid.NewString(), lease: DefaultChannelLease, now: time.Now,
 		sliceBits: defaultSliceBits, candidates: searchCandidates}
 	// Shared writes are fenced, as the leader's other writes are.
-	s.Shared = sqlq.Shared{D: dialect{}, Read: db{pool: pool}, Write: db{pool: pool, fenced: s.fenced},
+	s.Shared = sqlq.Shared{D: dialect{}, Read: db{pool: pool}, Write: db{pool: pool, fence: s},
 		Now: func() time.Time { return s.now() }}
 	return s, nil
 }
