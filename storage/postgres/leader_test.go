@@ -268,3 +268,35 @@ func TestFenceWaitsForElection(t *testing.T) {
 		t.Errorf("p1: %+v, %v; want untouched", p, err)
 	}
 }
+
+// TestNewLeaderTakesOverLeases: a leader that stopped without releasing its
+// channel leases (killed, or cut off from the database) holds them up to
+// their lapse against anyone but the leader elected after it.
+func TestNewLeaderTakesOverLeases(t *testing.T) {
+	stores := openReplicas(t, 3)
+	a, b, c := stores[0], stores[1], stores[2]
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	_, releaseA, err := a.Lead(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ok, err := a.LeaseChannel(ctx, "alerts"); err != nil || !ok {
+		t.Fatalf("the leader's lease: %v, %v", ok, err)
+	}
+	releaseA() // a stops leading; its lease stays
+	if ok, err := c.LeaseChannel(ctx, "alerts"); err != nil || ok {
+		t.Fatalf("a store that never led took a live lease: %v, %v", ok, err)
+	}
+	_, releaseB, err := b.Lead(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer releaseB()
+	if ok, err := b.LeaseChannel(ctx, "alerts"); err != nil || !ok {
+		t.Fatalf("the new leader's lease: %v, %v; want the old leader's taken over", ok, err)
+	}
+	if _, err := a.LeaseChannel(ctx, "alerts"); !errors.Is(err, storage.ErrDeposed) {
+		t.Errorf("the old leader's lease: %v, want ErrDeposed", err)
+	}
+}

@@ -46,22 +46,18 @@ func insertPosts(ctx context.Context, tx pgx.Tx, posts []model.Post) error {
 }
 
 // LeaseChannel takes or renews this replica's lease on a channel for
-// s.lease, unless another replica holds an unexpired one; Close releases
-// the replica's leases. A leader's lease is fenced: refused once another
-// replica was elected.
+// s.lease, unless another replica holds an unexpired one of the same or a
+// newer leader epoch; Close releases the replica's leases. A newly elected
+// leader so takes its deposed predecessor's leases at once. A leader's
+// lease is fenced: refused once another replica was elected.
 func (s *Store) LeaseChannel(ctx context.Context, channel string) (bool, error) {
-	var leased bool
-	err := s.fenced(ctx, func(tx pgx.Tx) error {
-		tag, err := tx.Exec(ctx, `INSERT INTO channel_leases (channel, holder, expires)
-			VALUES ($1, $2, now() + make_interval(secs => $3))
-			ON CONFLICT (channel) DO UPDATE SET holder = excluded.holder, expires = excluded.expires
-			WHERE channel_leases.holder = excluded.holder OR channel_leases.expires < now()`,
-			channel, s.holder, s.lease.Seconds())
-		leased = tag.RowsAffected() == 1
-		return err
-	})
+	n, err := s.execFenced(ctx, `INSERT INTO channel_leases (channel, holder, expires, epoch)
+		VALUES ($1, $2, now() + make_interval(secs => $3), $4)
+		ON CONFLICT (channel) DO UPDATE SET holder = excluded.holder, expires = excluded.expires, epoch = excluded.epoch
+		WHERE channel_leases.holder = excluded.holder OR channel_leases.expires < now() OR channel_leases.epoch < excluded.epoch`,
+		channel, s.holder, s.lease.Seconds(), s.epoch.Load())
 	if err != nil {
 		return false, fmt.Errorf("lease channel %s: %w", channel, err)
 	}
-	return leased, nil
+	return n == 1, nil
 }
