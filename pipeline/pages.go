@@ -127,7 +127,7 @@ func (p *Pipeline) applyPage(ctx context.Context, rt *Runtime, pg page, text str
 	it := pg.item
 	it.Text = text
 	matches := rt.Prepare(&it)
-	p.commit.Lock()
+	p.lockCommit()
 	defer p.commit.Unlock()
 	story, err := p.store.Story(ctx, it.StoryID)
 	if err != nil && !errors.Is(err, storage.ErrNotFound) {

@@ -160,16 +160,17 @@ type Pipeline struct {
 	pagesRunning sync.WaitGroup // polls whose article pages are being fetched
 	pagesQueued  atomic.Int64   // article pages waiting or in flight
 
-	commit      sync.Mutex               // serializes grouping, planning and storing; guards the fields below
-	grouper     *stories.Grouper         // rebuilt by loadWindow
-	window      time.Duration            // the grouper's window
-	voc         *stories.Vocabulary      // the grouper's vocabulary
-	pruned      time.Time                // when the grouper was last pruned
-	urlsChecked *config.Config           // the config whose feed URLs were last compared
-	poll        *pollFlood               // flood control of the poll being stored
-	floods      map[string]*channelFlood // flood control per channel name
-	planned     map[alertKey]model.Post  // alerts planned in the batch being stored
-	looked      map[alertKey]alertLookup // alerts storage returned during the batch
+	commitWaiting atomic.Int32             // goroutines waiting for commit (lockCommit)
+	commit        sync.Mutex               // serializes grouping, planning and storing; guards the fields below
+	grouper       *stories.Grouper         // rebuilt by loadWindow
+	window        time.Duration            // the grouper's window
+	voc           *stories.Vocabulary      // the grouper's vocabulary
+	pruned        time.Time                // when the grouper was last pruned
+	urlsChecked   *config.Config           // the config whose feed URLs were last compared
+	poll          *pollFlood               // flood control of the poll being stored
+	floods        map[string]*channelFlood // flood control per channel name
+	planned       map[alertKey]model.Post  // alerts planned in the batch being stored
+	looked        map[alertKey]alertLookup // alerts storage returned during the batch
 }
 
 // New returns a pipeline over store with the given runtime. It loads the
@@ -335,7 +336,7 @@ func (p *Pipeline) Cycle(ctx context.Context) (Stats, error) {
 // story window when its length or vocabulary changed, and feeds whose URL the admins
 // changed (their states in states are reset too).
 func (p *Pipeline) prepare(ctx context.Context, rt *Runtime, states map[string]model.FeedState) error {
-	p.commit.Lock()
+	p.lockCommit()
 	defer p.commit.Unlock()
 	if rt.Config.Stories.Window != p.window || rt.Vocabulary != p.voc {
 		if err := p.loadWindow(ctx, rt); err != nil {
@@ -349,6 +350,13 @@ func (p *Pipeline) prepare(ctx context.Context, rt *Runtime, states map[string]m
 		p.urlsChecked = rt.Config
 	}
 	return nil
+}
+
+// lockCommit takes the commit lock, counted in commitWaiting while it waits.
+func (p *Pipeline) lockCommit() {
+	p.commitWaiting.Add(1)
+	p.commit.Lock()
+	p.commitWaiting.Add(-1)
 }
 
 // claim marks a feed as being polled; false when it already is.
@@ -544,7 +552,7 @@ func (p *Pipeline) handle(ctx context.Context, rt *Runtime, r polled) (Stats, mo
 		state.Initialized = true
 		log.Info("polled", "items", len(r.res.Items), "unchanged", r.res.Unchanged, "new", added, "posts", posts, "next", state.NextPoll)
 	}
-	p.commit.Lock()
+	p.lockCommit()
 	defer p.commit.Unlock()
 	p.prune(now, st.NewItems+st.Backlog > 0)
 	if cur := p.runtime.Load().Config.Feed(r.feed.Name); cur != nil && cur.URL != r.feed.URL {
@@ -613,10 +621,14 @@ func (p *Pipeline) notice(ctx context.Context, rt *Runtime, f config.Feed, st mo
 	return nil
 }
 
-// storeBatch is how many new items one transaction stores: large enough
-// that a feed publishing thousands at once is stored in seconds, small
-// enough that the commit lock is never held long.
-const storeBatch = 200
+// storeBatch is how many new items one transaction stores at most, and
+// batchTime how long at most a batch holds the commit lock before it is
+// written when another poll waits for it: large enough that a feed publishing thousands at once is stored
+// in seconds, small enough that other feeds' polls wait little for theirs.
+const (
+	storeBatch = 200
+	batchTime  = 250 * time.Millisecond
+)
 
 // storeItems keeps the new items of one feed, oldest first, in batches of
 // storeBatch, each under the commit lock, and returns how many were stored
@@ -631,13 +643,14 @@ func (p *Pipeline) storeItems(ctx context.Context, rt *Runtime, f config.Feed, f
 		}
 	}
 	flood := newPollFlood(rt, f)
-	for start := 0; start < len(fresh); start += storeBatch {
+	for start := 0; start < len(fresh); {
 		end := min(start+storeBatch, len(fresh))
-		p.commit.Lock()
+		p.lockCommit()
 		p.poll = flood
-		a, n, err := p.storeBatch(ctx, rt, f, fresh[start:end], matches[start:end], muted, postable)
+		took, a, n, err := p.storeBatch(ctx, rt, f, fresh[start:end], matches[start:end], muted, postable)
 		p.poll = nil
 		p.commit.Unlock()
+		start += took
 		added, posts = added+a, posts+n
 		if n > 0 {
 			// A long feed's first alerts go out while its later batches
@@ -654,14 +667,15 @@ func (p *Pipeline) storeItems(ctx context.Context, rt *Runtime, f config.Feed, f
 // alertKey names the alert of a story for a rule in a channel.
 type alertKey struct{ story, rule, channel string }
 
-// storeBatch groups and plans a batch of items and stores it in one
-// transaction. Alerts planned earlier in the batch are not stored yet when
+// storeBatch groups and plans a batch of items, or as many of them as
+// batchTime allows (took), and stores them in one transaction. Alerts planned earlier in the batch are not stored yet when
 // later items of their story are planned, so plan finds them in p.planned.
-func (p *Pipeline) storeBatch(ctx context.Context, rt *Runtime, f config.Feed, fresh []model.Item, matches [][]model.Match, muted mutes, postable bool) (int, int, error) {
+func (p *Pipeline) storeBatch(ctx context.Context, rt *Runtime, f config.Feed, fresh []model.Item, matches [][]model.Match, muted mutes, postable bool) (took, added, posts int, err error) {
 	p.planned = map[alertKey]model.Post{}
 	p.looked = map[alertKey]alertLookup{}
 	defer func() { p.planned, p.looked = nil, nil }()
 	now := p.opts.Clock()
+	began := time.Now()
 	batch := make([]storage.ItemWrite, len(fresh))
 	stories := make([]model.Story, len(fresh))
 	extra := make([][]model.Post, len(fresh))
@@ -670,9 +684,8 @@ func (p *Pipeline) storeBatch(ctx context.Context, rt *Runtime, f config.Feed, f
 		stories[i], _ = p.grouper.Add(it, f.Zone(rt.Config))
 		var ps []model.Post
 		if postable && now.Sub(it.Published) <= rt.Config.Polling.MaxItemAge {
-			var err error
 			if ps, err = p.plan(ctx, rt, *it, stories[i], matches[i], muted); err != nil {
-				return 0, 0, p.forget(ctx, rt, err)
+				return 0, 0, 0, p.forget(ctx, rt, err)
 			}
 			for _, post := range ps {
 				if post.Kind == model.PostAlert {
@@ -683,15 +696,23 @@ func (p *Pipeline) storeBatch(ctx context.Context, rt *Runtime, f config.Feed, f
 		// Fold pages and notices go with the item that completes them, and
 		// the batch's last item takes the rest: every folded item is
 		// listed in the transaction that stores it.
-		extra[i] = p.poll.take(rt, now, i == len(fresh)-1)
+		// A batch also ends when it has held the commit lock for
+		// batchTime while another poll waits for it, so that poll is
+		// stored soon after its document came.
+		last := i == len(fresh)-1 || (time.Since(began) >= batchTime && p.commitWaiting.Load() > 0)
+		extra[i] = p.poll.take(rt, now, last)
 		batch[i] = storage.ItemWrite{Item: it, Story: &stories[i], Posts: append(ps, extra[i]...)}
+		if last {
+			batch, extra = batch[:i+1], extra[:i+1]
+			break
+		}
 	}
+	took = len(batch)
 	dropSupersededEdits(batch)
 	saved, err := p.store.SaveItems(ctx, batch)
 	if err != nil {
-		return 0, 0, p.forget(ctx, rt, fmt.Errorf("save %d items of feed %s: %w", len(batch), f.Name, err))
+		return took, 0, 0, p.forget(ctx, rt, fmt.Errorf("save %d items of feed %s: %w", len(batch), f.Name, err))
 	}
-	added, posts := 0, 0
 	for i, ok := range saved {
 		switch {
 		case ok:
@@ -701,7 +722,7 @@ func (p *Pipeline) storeBatch(ctx context.Context, rt *Runtime, f config.Feed, f
 			// The item was stored before; the folds and notices it
 			// carried are not its own and must not be lost.
 			if err := p.store.AddPosts(ctx, extra[i]); err != nil {
-				return added, posts, p.forget(ctx, rt, err)
+				return took, added, posts, p.forget(ctx, rt, err)
 			}
 			posts += len(extra[i])
 		}
@@ -710,10 +731,10 @@ func (p *Pipeline) storeBatch(ctx context.Context, rt *Runtime, f config.Feed, f
 		// Another replica stored some items first: the grouper took in
 		// sources the database does not have.
 		if err := p.forget(ctx, rt, nil); err != nil {
-			return added, posts, err
+			return took, added, posts, err
 		}
 	}
-	return added, posts, nil
+	return took, added, posts, nil
 }
 
 // forget rebuilds the grouper from storage after it took in items that were
