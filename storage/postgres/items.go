@@ -169,7 +169,7 @@ func (s *Store) SaveFullText(ctx context.Context, item model.Item, revised []mod
 	if err := backend.PreparePosts(posts, s.now().UTC()); err != nil {
 		return fmt.Errorf("save full text of %s: %w", item.Key, err)
 	}
-	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+	err := s.fenced(ctx, func(tx pgx.Tx) error {
 		var title string
 		if err := tx.QueryRow(ctx, `SELECT title FROM items WHERE key = $1`, item.Key).Scan(&title); err != nil {
 			if errors.Is(err, pgx.ErrNoRows) {

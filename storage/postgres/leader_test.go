@@ -158,6 +158,10 @@ func TestFencedWrites(t *testing.T) {
 	if ok, err := a.LeaseChannel(ctx, "alerts"); err != nil || !ok {
 		t.Fatalf("the leader's claim: %v, %v", ok, err)
 	}
+	stored := model.Item{Key: "k0", Feed: "f", Published: time.Now()}
+	if _, err := a.SaveItem(ctx, &stored, &model.Story{ID: "s0", Title: "t", Topics: []string{"t"}}, nil); err != nil {
+		t.Fatal(err)
+	}
 	// An election elsewhere (b cannot take the lock a holds; it bumps the
 	// epoch as an election would).
 	if _, err := b.pool.Exec(ctx, `UPDATE leader_epoch SET epoch = epoch + 1`); err != nil {
@@ -167,6 +171,7 @@ func TestFencedWrites(t *testing.T) {
 	story := model.Story{ID: "s", Title: "t", Topics: []string{"t"}}
 	for name, write := range map[string]func() error{
 		"SaveItem":         func() error { _, err := a.SaveItem(ctx, &item, &story, nil); return err },
+		"SaveFullText":     func() error { return a.SaveFullText(ctx, stored, nil, []model.Post{{ID: "p4", Channel: "alerts"}}) },
 		"AddPosts":         func() error { return a.AddPosts(ctx, []model.Post{{ID: "p3", Channel: "alerts"}}) },
 		"LeaseChannel":     func() error { _, err := a.LeaseChannel(ctx, "alerts"); return err },
 		"MarkFirstAttempt": func() error { return a.MarkFirstAttempt(ctx, "p1", time.Now()) },
