@@ -143,7 +143,7 @@ func BenchmarkMatch(b *testing.B) {
 		}
 	}
 	// A bot that has run for days has seen far more distinct words than
-	// these items hold, and its token table is then far larger than the
+	// these items hold, and its token cache is then far larger than the
 	// processor's caches.
 	items, vocab := benchItems(b, articleParas)
 	b.Run(fmt.Sprintf("item=article/rules=1000/seen=%d", seenWords), func(b *testing.B) {

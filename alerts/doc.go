@@ -39,23 +39,14 @@
 //   - A query has at most MaxQueryBytes bytes, MaxDepth levels of nesting
 //     and MaxTerms terms.
 //   - Matching goes through an index from folded tokens, prefixes and regex
-//     literals to rules, so its cost grows with the item, not with the number
-//     of rules. Each item is tokenized once; each of its tokens is looked up
-//     once in a cache that gives it an id, and per-item state lives in arrays
-//     indexed by id. A candidate rule is first checked against its must
-//     groups (words one of which every match contains), and a regex whose
+//     literals to rules, so its cost grows with the item, not with the
+//     number of rules. Each item is tokenized once, and each token looked up
+//     once in a map that remembers what the index says of it. A candidate
+//     rule is checked against its must groups (keys one of which every
+//     match contains) before its query tree is evaluated, and a regex whose
 //     every match starts with one of a few literals is tried only where they
-//     occur. None of this changes what matches.
-//   - Matching is memory-bound, so what it reads per item is laid out to
-//     share cache lines: the queries of all rules are one flat program
-//     (see op), what the index knows of each token is one packed array,
-//     and the token table's slots are 16 bytes, four to a cache line. A
-//     token is compared with the first slot of its bucket, where the table
-//     moves the words items bring most, so that the branch is predictable,
-//     and those first slots are kept again in one packed array; the other
-//     three slots are compared at once, without a branch. Moving keys needs
-//     the cache's write lock, which matching only tries to take: it is a
-//     matter of speed, never of what matches.
+//     occur. None of this changes what matches: the fuzz test compares it
+//     with running every rule's own regular expressions.
 //   - A match's terms are the rule's words, phrases, prefixes, regexes and
 //     topic aliases outside NOT that occur in the item, in query order, at
 //     most 10 (see GRAMMAR.md).

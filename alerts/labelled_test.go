@@ -107,7 +107,7 @@ func TestLabelledItems(t *testing.T) {
 
 // TestMatchConcurrent runs one engine from several goroutines (run with
 // -race): the token cache and the scratch pool are shared, and the
-// goroutines' look-ups move keys in the cache's table (promote).
+// goroutines add the tokens they bring to the cache.
 func TestMatchConcurrent(t *testing.T) {
 	e, err := Compile(exampleConfig(t))
 	if err != nil {

@@ -31,13 +31,13 @@ const (
 
 // node is one operator or term of a compiled query.
 type node struct {
-	kind  nodeKind
-	kids  []*node
-	order []*node // AND and OR: kids, cheapest to evaluate first
-	memo  int32   // operators: slot of the per-item result, shared by equal subtrees
-	dist  int     // NEAR distance
-	leaf  int32   // index into Engine.leaves for nodeLeaf
-	off   int     // byte offset in the query, for messages
+	kind   nodeKind
+	kids   []*node
+	dist   int   // NEAR distance
+	leaf   int32 // index into Engine.leaves for nodeLeaf
+	one    key   // a single leaf's key (see leaf.one)
+	single bool
+	off    int // byte offset in the query, for messages
 }
 
 type leafKind uint8
@@ -51,7 +51,7 @@ const (
 type qtok struct {
 	text   string
 	prefix bool
-	id     int32 // token id of a whole word (see Engine.base)
+	id     int32 // word id of a whole word (see Engine.word)
 }
 
 // leaf is a term that looks at the item itself. Identical leaves of
@@ -60,18 +60,20 @@ type leaf struct {
 	kind  leafKind
 	toks  []qtok
 	re    *regexp.Regexp
-	lits  []string // literals one of which every regex match contains (canonical case)
+	lits  []string // literals one of which every regex match contains (see regexLiterals)
 	mask  fieldMask
 	label string
 	topic bool // an alias of a topic (for the choice of index keys only)
 
-	anchor       int   // token looked up first: the first whole word, else the first
+	anchor       int   // the first whole word, else the first token (see Engine.eachAnchor)
 	anchorPrefix int32 // prefix id of the anchor when it is a prefix
+	single       bool  // a single word or prefix: it matches where its key is
+	one          key
 
 	// A regex whose every match starts with one of a few literals is run
-	// only where they occur (see matchRegexAt).
-	leading   []string       // those literals, canonical case, ASCII letters and digits
-	leadingID []int32        // their ids in Engine.leading
+	// only where they occur (see Engine.matchRegexAt).
+	leading   []int32        // ids of those literals in Engine.lits
+	leadingRE *regexp.Regexp // finds them, as (?i) does
 	atStart   *regexp.Regexp // the regex anchored at the start of the text
 	afterRune *regexp.Regexp // the regex anchored after one rune of context
 }

@@ -54,7 +54,6 @@ func TestRegexAtLeadingLiterals(t *testing.T) {
 			s := e.getScratch()
 			s.d.tokenize(itemFields(it))
 			e.index(s)
-			e.candidates(s)
 			for id := range e.leaves {
 				l := &e.leaves[id]
 				if l.atStart == nil {

@@ -1,0 +1,399 @@
+package alerts
+
+import (
+	"regexp"
+	"regexp/syntax"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// maxRegexMatches is how many matches of a regex are kept per field.
+const maxRegexMatches = 64
+
+// matchRegex runs a regex over the raw text of the fields in its scope.
+func matchRegex(l *leaf, d *doc, sp []span) []span {
+	for f := field(0); f < numFields; f++ {
+		if !l.mask.has(f) || d.fields[f] == "" {
+			continue
+		}
+		for _, loc := range l.re.FindAllStringIndex(d.fields[f], maxRegexMatches) {
+			if len(sp) >= maxSpans {
+				return sp
+			}
+			sp = append(sp, d.byteSpan(f, loc[0], loc[1]))
+		}
+	}
+	return sp
+}
+
+// litPos is where a leading literal of a regex occurs in the raw text.
+type litPos struct {
+	field field
+	off   int32
+}
+
+// matchRegexAt finds the same matches as matchRegex for a regex whose
+// every match starts with one of its leading literals, trying the regex
+// only where one occurs: the leftmost match at or after a position starts
+// at the first occurrence from there where the anchored regex matches.
+func (e *Engine) matchRegexAt(l *leaf, s *scratch, sp []span) []span {
+	d := s.d
+	pos := s.pos[:0]
+	for _, li := range l.leading {
+		if st := &s.lits[li]; s.in(st, l.mask) {
+			for _, p := range st.toks {
+				t := &d.toks[p]
+				raw := d.fields[t.field][t.start:t.end]
+				for i := 0; l.mask.has(t.field); { // every place, overlapping ones too
+					loc := l.leadingRE.FindStringIndex(raw[i:])
+					if loc == nil {
+						break
+					}
+					pos = append(pos, litPos{t.field, t.start + int32(i+loc[0])})
+					_, w := utf8.DecodeRuneInString(raw[i+loc[0]:])
+					i += loc[0] + w
+				}
+			}
+		}
+	}
+	slices.SortFunc(pos, func(a, b litPos) int {
+		if a.field != b.field {
+			return int(a.field) - int(b.field)
+		}
+		return int(a.off - b.off)
+	})
+	pos = slices.Compact(pos)
+	s.pos = pos
+
+	cur, curField, found := 0, field(numFields), 0
+	for _, p := range pos {
+		if p.field != curField {
+			cur, curField, found = 0, p.field, 0
+		}
+		if int(p.off) < cur || found >= maxRegexMatches {
+			continue
+		}
+		text := d.fields[p.field]
+		at := int(p.off)
+		var loc []int
+		if at == 0 {
+			loc = l.atStart.FindStringIndex(text)
+		} else {
+			// The rune before gives \b and ^ their context.
+			_, w := utf8.DecodeLastRuneInString(text[:at])
+			loc = l.afterRune.FindStringIndex(text[at-w:])
+			if loc != nil {
+				loc[1] += at - w
+			}
+		}
+		if loc == nil {
+			continue
+		}
+		if len(sp) >= maxSpans {
+			return sp
+		}
+		sp = append(sp, d.byteSpan(p.field, at, loc[1]))
+		cur = loc[1]
+		found++
+	}
+	return sp
+}
+
+// regexLiterals returns strings of ASCII letters and digits, in canonical
+// case, one of which occurs in every text the regex matches; nil when no such set is known (then the
+// regex cannot be indexed on its own).
+func regexLiterals(expr string) []string {
+	re, err := syntax.Parse(expr, syntax.Perl)
+	if err != nil {
+		return nil
+	}
+	lits, ok := required(re.Simplify())
+	if !ok {
+		return nil
+	}
+	// Only literals of ASCII letters and digits are looked for, inside
+	// tokens (see Engine.lookUp): the longest such run of each will do.
+	for i, l := range lits {
+		lits[i] = asciiCore(l)
+		if len(lits[i]) < 2 {
+			return nil // a one-byte key would fire on almost every item
+		}
+	}
+	slices.Sort(lits)
+	return slices.Compact(lits)
+}
+
+func required(re *syntax.Regexp) ([]string, bool) {
+	switch re.Op {
+	case syntax.OpLiteral:
+		var b strings.Builder
+		for _, r := range re.Rune {
+			b.WriteRune(canonRune(r))
+		}
+		return []string{b.String()}, true
+	case syntax.OpCapture, syntax.OpPlus:
+		return required(re.Sub[0])
+	case syntax.OpRepeat:
+		if re.Min >= 1 {
+			return required(re.Sub[0])
+		}
+	case syntax.OpConcat:
+		var best []string
+		bestLen := 0
+		for _, sub := range re.Sub {
+			l, ok := required(sub)
+			if !ok {
+				continue
+			}
+			shortest := len(l[0])
+			for _, s := range l {
+				shortest = min(shortest, len(s))
+			}
+			if shortest > bestLen {
+				best, bestLen = l, shortest
+			}
+		}
+		return best, best != nil
+	case syntax.OpAlternate:
+		var all []string
+		for _, sub := range re.Sub {
+			l, ok := required(sub)
+			if !ok {
+				return nil, false
+			}
+			all = append(all, l...)
+		}
+		return all, true
+	}
+	return nil, false
+}
+
+// canonRune maps every rune of a simple case-folding orbit to one member,
+// so that substring search agrees with regexp's (?i).
+func canonRune(r rune) rune {
+	if r < utf8.RuneSelf {
+		if 'A' <= r && r <= 'Z' {
+			return r + 'a' - 'A'
+		}
+		return r
+	}
+	m := r
+	for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+		m = min(m, f)
+	}
+	if 'A' <= m && m <= 'Z' {
+		m += 'a' - 'A'
+	}
+	return m
+}
+
+// asciiCore returns the longest run of ASCII letters and digits in s.
+func asciiCore(s string) string {
+	best := ""
+	for _, run := range strings.FieldsFunc(s, func(r rune) bool { return !isASCIIWord(string(r)) }) {
+		if len(run) > len(best) {
+			best = run
+		}
+	}
+	return best
+}
+
+// prepareLeading sets up a regex whose every match starts with one of a
+// few literals to be run only where they occur (see Engine.matchRegexAt);
+// lit gives a literal its id.
+func prepareLeading(l *leaf, lit func(string) int32) {
+	src := l.re.String()
+	lead := leadingLiterals(src)
+	// The wrapped regexes must mean the same as the original; \Q...\E
+	// could swallow the closing parenthesis.
+	if lead == nil || strings.Contains(src, `\Q`) {
+		return
+	}
+	atStart, err1 := regexp.Compile(`^(?:` + src + `)`)
+	afterRune, err2 := regexp.Compile(`^(?s:.)(?:` + src + `)`)
+	if err1 != nil || err2 != nil {
+		return
+	}
+	l.atStart, l.afterRune = atStart, afterRune
+	l.leadingRE = regexp.MustCompile(`(?i:` + strings.Join(lead, "|") + `)`) // ASCII letters and digits
+	for _, s := range lead {
+		l.leading = append(l.leading, lit(s))
+	}
+}
+
+// leadingLiterals returns literals, in canonical case and of ASCII letters
+// and digits, one of which every match of the regex starts with; nil when
+// there is no such set of literals at least two bytes long.
+func leadingLiterals(expr string) []string {
+	re, err := syntax.Parse(expr, syntax.Perl)
+	if err != nil {
+		return nil
+	}
+	lits, ok := leading(re.Simplify())
+	if !ok {
+		return nil
+	}
+	for i, l := range lits {
+		k := 0
+		for k < len(l) && isASCIIWord(l[k:k+1]) {
+			k++
+		}
+		if k < 2 {
+			return nil
+		}
+		lits[i] = l[:k]
+	}
+	slices.Sort(lits)
+	return slices.Compact(lits)
+}
+
+// leading returns strings one of which every match of re starts with.
+func leading(re *syntax.Regexp) ([]string, bool) {
+	if set, ok := exactSet(re); ok {
+		return set, !slices.Contains(set, "")
+	}
+	switch re.Op {
+	case syntax.OpCapture, syntax.OpPlus:
+		return leading(re.Sub[0])
+	case syntax.OpRepeat:
+		if re.Min >= 1 {
+			return leading(re.Sub[0])
+		}
+	case syntax.OpConcat:
+		// The elements that match one of a few fixed texts make up the
+		// start of the match, then the leading literals of the next one.
+		// Assertions match no text.
+		acc := []string{""}
+		for _, sub := range re.Sub {
+			if isAssertion(sub.Op) {
+				continue
+			}
+			if set, ok := exactSet(sub); ok {
+				if acc = product(acc, set); acc == nil {
+					break
+				}
+				continue
+			}
+			if set, ok := leading(sub); ok {
+				if p := product(acc, set); p != nil {
+					acc = p
+				}
+			}
+			break
+		}
+		if acc == nil {
+			return nil, false
+		}
+		return acc, !slices.Contains(acc, "")
+	case syntax.OpAlternate:
+		var all []string
+		for _, sub := range re.Sub {
+			l, ok := leading(sub)
+			if !ok {
+				return nil, false
+			}
+			all = append(all, l...)
+		}
+		return all, true
+	}
+	return nil, false
+}
+
+func isAssertion(op syntax.Op) bool {
+	switch op {
+	case syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText, syntax.OpEndText,
+		syntax.OpWordBoundary, syntax.OpNoWordBoundary:
+		return true
+	}
+	return false
+}
+
+// maxLeading bounds the literal sets leading builds, maxClass the
+// characters taken from one class.
+const (
+	maxLeading = 64
+	maxClass   = 8
+)
+
+// exactSet returns every text re can match, in canonical case, when that
+// is a small set of literals.
+func exactSet(re *syntax.Regexp) ([]string, bool) {
+	switch re.Op {
+	case syntax.OpEmptyMatch:
+		return []string{""}, true
+	case syntax.OpLiteral:
+		var b strings.Builder
+		for _, r := range re.Rune {
+			b.WriteRune(canonRune(r))
+		}
+		return []string{b.String()}, true
+	case syntax.OpCapture:
+		return exactSet(re.Sub[0])
+	case syntax.OpCharClass: // a few characters, such as [ae] or (?i)k
+		var all []string
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			if re.Rune[i+1]-re.Rune[i] >= maxLeading {
+				return nil, false
+			}
+			for r := re.Rune[i]; r <= re.Rune[i+1]; r++ {
+				all = append(all, string(canonRune(r)))
+			}
+			if len(all) > maxLeading {
+				return nil, false
+			}
+		}
+		slices.Sort(all)
+		all = slices.Compact(all)
+		return all, len(all) <= maxClass
+	case syntax.OpAlternate:
+		var all []string
+		for _, sub := range re.Sub {
+			set, ok := exactSet(sub)
+			if !ok || len(all)+len(set) > maxLeading {
+				return nil, false
+			}
+			all = append(all, set...)
+		}
+		return all, true
+	case syntax.OpConcat:
+		acc := []string{""}
+		for _, sub := range re.Sub {
+			set, ok := exactSet(sub)
+			if !ok {
+				return nil, false
+			}
+			if acc = product(acc, set); acc == nil {
+				return nil, false
+			}
+		}
+		return acc, true
+	}
+	return nil, false
+}
+
+// product concatenates every string of a with every string of b; nil when
+// that would make more than maxLeading strings.
+func product(a, b []string) []string {
+	if len(a)*len(b) > maxLeading {
+		return nil
+	}
+	out := make([]string, 0, len(a)*len(b))
+	for _, x := range a {
+		for _, y := range b {
+			out = append(out, x+y)
+		}
+	}
+	return out
+}
+
+func isASCIIWord(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !('a' <= c && c <= 'z' || '0' <= c && c <= '9') {
+			return false
+		}
+	}
+	return s != ""
+}
