@@ -4,6 +4,7 @@ import (
 	"context"
 	"time"
 
+	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"wirewatch/storage/internal/sqlq"
@@ -28,6 +29,14 @@ func (dialect) ScanList() (any, func() ([]string, error)) {
 }
 
 func (dialect) NoLimit() any { return nil } // LIMIT NULL is no limit
+
+// pgTx runs the shared SQL in a transaction.
+type pgTx struct{ pgx.Tx }
+
+func (t pgTx) Exec(ctx context.Context, query string, args ...any) (int64, error) {
+	tag, err := t.Tx.Exec(ctx, query, args...)
+	return tag.RowsAffected(), err
+}
 
 // db runs the shared SQL on the pool; with fence set, each write is
 // fenced (see Store.execFenced).

@@ -198,18 +198,8 @@ func (s *Store) SaveFullText(ctx context.Context, item model.Item, revised []mod
 			SELECT $1, topic, $2 FROM unnest($3::text[]) AS topic`, id, published, backend.UniqueTopics(item.Topics)); err != nil {
 			return err
 		}
-		for _, p := range revised {
-			msg, err := backend.EncodeContent(p.Content)
-			if err != nil {
-				return fmt.Errorf("post %s: %w", p.ID, err)
-			}
-			tag, err := tx.Exec(ctx, `UPDATE posts SET message = $2::jsonb WHERE id = $1`, p.ID, msg)
-			if err != nil {
-				return fmt.Errorf("revise post %s: %w", p.ID, err)
-			}
-			if tag.RowsAffected() == 0 {
-				return notFound("post " + p.ID)
-			}
+		if err := sqlq.RevisePosts(ctx, dialect{}, pgTx{tx}, revised); err != nil {
+			return err
 		}
 		return insertPosts(ctx, tx, posts)
 	})

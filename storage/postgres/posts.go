@@ -27,22 +27,9 @@ func (s *Store) AddPosts(ctx context.Context, posts []model.Post) error {
 	return nil
 }
 
-// insertPostSQL is the shared statement with $n placeholders.
-var insertPostSQL = sqlq.Rebind(dialect{}, sqlq.InsertPost)
-
-// insertPosts adds prepared posts in slice order, which breaks ties of
-// equal creation times.
+// insertPosts adds prepared posts in slice order (sqlq.InsertPosts).
 func insertPosts(ctx context.Context, tx pgx.Tx, posts []model.Post) error {
-	for _, p := range posts {
-		args, err := sqlq.PostArgs(dialect{}, p)
-		if err != nil {
-			return err
-		}
-		if _, err := tx.Exec(ctx, insertPostSQL, args...); err != nil {
-			return fmt.Errorf("insert post %s: %w", p.ID, err)
-		}
-	}
-	return nil
+	return sqlq.InsertPosts(ctx, dialect{}, pgTx{tx}, posts)
 }
 
 // LeaseChannel takes or renews this replica's lease on a channel for

@@ -48,6 +48,17 @@ func (d db) Exec(ctx context.Context, query string, args ...any) (int64, error) 
 	return res.RowsAffected()
 }
 
+// sqlTx runs the shared SQL in a transaction.
+type sqlTx struct{ *sql.Tx }
+
+func (t sqlTx) Exec(ctx context.Context, query string, args ...any) (int64, error) {
+	res, err := t.ExecContext(ctx, query, args...)
+	if err != nil {
+		return 0, err
+	}
+	return res.RowsAffected()
+}
+
 type sqlRows struct{ *sql.Rows }
 
 func (r sqlRows) Close() { r.Rows.Close() }

@@ -188,18 +188,8 @@ func (s *Store) SaveFullText(ctx context.Context, item model.Item, revised []mod
 	if err := indexItem(ctx, tx, id, &item); err != nil {
 		return err
 	}
-	for _, p := range revised {
-		msg, err := backend.EncodeContent(p.Content)
-		if err != nil {
-			return fmt.Errorf("post %s: %w", p.ID, err)
-		}
-		res, err := tx.ExecContext(ctx, `UPDATE posts SET message = ? WHERE id = ?`, msg, p.ID)
-		if err != nil {
-			return fmt.Errorf("revise post %s: %w", p.ID, err)
-		}
-		if n, err := res.RowsAffected(); err != nil || n == 0 {
-			return errors.Join(err, notFound("post "+p.ID))
-		}
+	if err := sqlq.RevisePosts(ctx, dialect{}, sqlTx{tx}, revised); err != nil {
+		return fmt.Errorf("save full text of %s: %w", item.Key, err)
 	}
 	if err := insertPosts(ctx, tx, posts); err != nil {
 		return fmt.Errorf("save full text of %s: %w", item.Key, err)

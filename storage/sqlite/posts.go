@@ -34,19 +34,9 @@ func (s *Store) AddPosts(ctx context.Context, posts []model.Post) error {
 	return nil
 }
 
-// insertPosts adds prepared posts in slice order, which breaks ties of
-// equal creation times.
+// insertPosts adds prepared posts in slice order (sqlq.InsertPosts).
 func insertPosts(ctx context.Context, tx *sql.Tx, posts []model.Post) error {
-	for _, p := range posts {
-		args, err := sqlq.PostArgs(dialect{}, p)
-		if err != nil {
-			return err
-		}
-		if _, err := tx.ExecContext(ctx, sqlq.InsertPost, args...); err != nil {
-			return fmt.Errorf("insert post %s: %w", p.ID, err)
-		}
-	}
-	return nil
+	return sqlq.InsertPosts(ctx, dialect{}, sqlTx{tx}, posts)
 }
 
 // LeaseChannel always grants the lease: one process opens the file, and

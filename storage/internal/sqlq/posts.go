@@ -122,3 +122,45 @@ func (s Shared) MarkFailed(ctx context.Context, id string, errMsg string) error 
 	return s.exec(ctx, "mark failed "+id, true, `UPDATE posts SET state = 'failed', attempts = attempts + 1,
 		last_error = ? WHERE id = ?`, errMsg, id)
 }
+
+// Execer runs a statement, written with ? placeholders, in a backend's
+// transaction and returns how many rows it changed.
+type Execer interface {
+	Exec(ctx context.Context, sql string, args ...any) (int64, error)
+}
+
+// InsertPosts adds prepared posts in slice order, which breaks ties of
+// equal creation times.
+func InsertPosts(ctx context.Context, d Dialect, tx Execer, posts []model.Post) error {
+	query := Rebind(d, InsertPost)
+	for _, p := range posts {
+		args, err := PostArgs(d, p)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.Exec(ctx, query, args...); err != nil {
+			return fmt.Errorf("insert post %s: %w", p.ID, err)
+		}
+	}
+	return nil
+}
+
+// RevisePosts replaces the content of stored posts; a post that is not
+// stored is ErrNotFound.
+func RevisePosts(ctx context.Context, d Dialect, tx Execer, revised []model.Post) error {
+	query := Rebind(d, `UPDATE posts SET message = ? WHERE id = ?`)
+	for _, p := range revised {
+		msg, err := backend.EncodeContent(p.Content)
+		if err != nil {
+			return fmt.Errorf("post %s: %w", p.ID, err)
+		}
+		n, err := tx.Exec(ctx, query, msg, p.ID)
+		if err != nil {
+			return fmt.Errorf("revise post %s: %w", p.ID, err)
+		}
+		if n == 0 {
+			return NotFound("post " + p.ID)
+		}
+	}
+	return nil
+}
