@@ -125,6 +125,10 @@ type Posts interface {
 	// edits it instead of posting again — also while the first alert is
 	// still waiting in the outbox.
 	AlertPostFor(ctx context.Context, storyID, rule, channel string) (model.Post, error)
+	// Edits returns the updates that edit post id's message (ReplaceOf
+	// is id), in every state, oldest first (in the order written among
+	// equal creation times); none for a post nobody edits.
+	Edits(ctx context.Context, id string) ([]model.Post, error)
 }
 
 // FeedStates are each feed's polling state.

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"reflect"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -41,6 +42,7 @@ func Run(t *testing.T, open func(t *testing.T) storage.Store) {
 		{"OutboxPriority", testOutboxPriority},
 		{"OutboxMarks", testOutboxMarks},
 		{"AlertPostFor", testAlertPostFor},
+		{"Edits", testEdits},
 		{"FeedState", testFeedState},
 		{"Meta", testMeta},
 		{"Mutes", testMutes},
@@ -1246,5 +1248,56 @@ func testLargeUnicode(t *testing.T, s storage.Store) {
 	}
 	if items, err := s.Search(ctx, "탄도미사일", storage.Query{Topic: "미사일"}); err != nil || len(items) != 1 {
 		t.Fatalf("Search(탄도미사일) = %v, %v", itemKeys(items), err)
+	}
+}
+
+// testEdits: the updates of one message come back oldest first, in the
+// order written among equal times, whatever their state, and only its own.
+func testEdits(t *testing.T, s storage.Store) {
+	ctx := context.Background()
+	fold := newPost("fold", "alerts", day(0))
+	fold.Kind = model.PostFold
+	fold.Content = model.Content{Fold: &model.Fold{Feed: "Yonhap", Rule: "missile-launch", Total: 1,
+		Items: []model.FoldItem{{Title: "one", Link: "https://news.example/1"}}}}
+	edit := func(id string, at time.Time, of string, n int) model.Post {
+		p := newPost(id, "alerts", at)
+		p.Kind, p.ReplaceOf, p.Priority = model.PostUpdate, of, model.PriorityLow
+		p.Content = model.Content{Fold: &model.Fold{Feed: "Yonhap", Rule: "missile-launch", Total: n,
+			Items: []model.FoldItem{{Title: id, Link: "https://news.example/" + id}}}}
+		return p
+	}
+	// Written out of time order, and two at the same instant.
+	posts := []model.Post{fold,
+		edit("e3", day(0).Add(3*time.Second), "fold", 4),
+		edit("e1", day(0).Add(time.Second), "fold", 2),
+		edit("e2a", day(0).Add(2*time.Second), "fold", 3),
+		edit("e2b", day(0).Add(2*time.Second), "fold", 3),
+		edit("other", day(0).Add(time.Second), "alert", 1),
+	}
+	if err := s.AddPosts(ctx, posts); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.MarkSent(ctx, "e1", "m-1", day(1)); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.MarkFailed(ctx, "e2a", "refused"); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.Edits(ctx, "fold")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, p := range got {
+		ids = append(ids, p.ID)
+		if p.Content.Fold == nil || p.Content.Fold.Items[0].Title != p.ID {
+			t.Errorf("edit %s came back with content %+v", p.ID, p.Content)
+		}
+	}
+	if want := []string{"e1", "e2a", "e2b", "e3"}; !slices.Equal(ids, want) {
+		t.Errorf("Edits(fold) = %v, want %v", ids, want)
+	}
+	if got, err := s.Edits(ctx, "e3"); err != nil || len(got) != 0 {
+		t.Errorf("Edits of a post nobody edits = %d posts, %v; want none", len(got), err)
 	}
 }

@@ -97,6 +97,17 @@ func (s Shared) AlertPostFor(ctx context.Context, storyID, rule, channel string)
 	return one(posts, err, fmt.Sprintf("alert post for story %s rule %s channel %s", storyID, rule, channel))
 }
 
+// Edits returns the updates of post id's message, in every state, oldest
+// first (index posts_replace_of).
+func (s Shared) Edits(ctx context.Context, id string) ([]model.Post, error) {
+	posts, err := s.posts(ctx, `SELECT `+PostColumns+` FROM posts
+		WHERE replace_of = ? AND kind = 'update' ORDER BY created_at, seq`, id)
+	if err != nil {
+		return nil, fmt.Errorf("edits of post %s: %w", id, err)
+	}
+	return posts, nil
+}
+
 // MarkSent records the platform's message id for a delivered post and
 // counts the attempt.
 func (s Shared) MarkSent(ctx context.Context, id, messageID string, at time.Time) error {
