@@ -88,6 +88,7 @@ func (o CommandOptions) withDefaults() CommandOptions {
 type CommandStore interface {
 	lookup.Store          // /timeline, /search, /latest, /rules test
 	lookup.FeedStateStore // /feeds
+	lookup.FoldStore      // the page buttons of a flood's fold message
 	// ItemByLink finds a stored item for /summary.
 	ItemByLink(ctx context.Context, link string) (model.Item, error)
 	// Mutes and SetMute serve /mute and /unmute.

@@ -80,11 +80,12 @@ func allowMentions(roles []string) mentionsAllowed {
 // sendBody is discordgo.MessageSend's JSON plus the nonce fields it lacks
 // (bwmarrin/discordgo#1351).
 type sendBody struct {
-	Content         string                    `json:"content,omitempty"`
-	Embeds          []*discordgo.MessageEmbed `json:"embeds,omitempty"`
-	AllowedMentions mentionsAllowed           `json:"allowed_mentions"`
-	Nonce           string                    `json:"nonce,omitempty"`
-	EnforceNonce    bool                      `json:"enforce_nonce,omitempty"`
+	Content         string                       `json:"content,omitempty"`
+	Embeds          []*discordgo.MessageEmbed    `json:"embeds,omitempty"`
+	Components      []discordgo.MessageComponent `json:"components,omitempty"`
+	AllowedMentions mentionsAllowed              `json:"allowed_mentions"`
+	Nonce           string                       `json:"nonce,omitempty"`
+	EnforceNonce    bool                         `json:"enforce_nonce,omitempty"`
 }
 
 // Send renders p, marks it as p's and posts it with nonce and
@@ -101,6 +102,7 @@ func (d *Discord) Send(ctx context.Context, channelID string, p model.Post, nonc
 	body := sendBody{
 		Content:         msg.Content,
 		Embeds:          toEmbeds(msg.Embeds),
+		Components:      msg.Components,
 		AllowedMentions: allowMentions(msg.Roles),
 		Nonce:           nonce,
 		EnforceNonce:    nonce != "",
@@ -135,9 +137,13 @@ func (d *Discord) Edit(ctx context.Context, channelID, messageID string, p model
 	content := msg.Content
 	embeds := toEmbeds(msg.Embeds)
 	am := allowMentions(msg.Roles)
+	components := msg.Components
+	if components == nil {
+		components = []discordgo.MessageComponent{}
+	}
 	edit := &discordgo.MessageEdit{
 		ID: messageID, Channel: channelID,
-		Content: &content, Embeds: &embeds,
+		Content: &content, Embeds: &embeds, Components: &components,
 		AllowedMentions: &discordgo.MessageAllowedMentions{Parse: []discordgo.AllowedMentionType{}, Roles: am.Roles},
 	}
 	if _, err := d.s.ChannelMessageEditComplex(edit, requestOptions(ctx)...); err != nil {

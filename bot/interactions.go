@@ -307,6 +307,10 @@ func (c *Commands) component(s *discordgo.Session, i *discordgo.InteractionCreat
 		c.answer(in, modeUpdate, func(ctx context.Context, in *request) (reply, error) {
 			return c.searchButton(ctx, in, data.CustomID)
 		})
+	case foldButton:
+		c.answer(in, modeUpdate, func(ctx context.Context, in *request) (reply, error) {
+			return c.foldButton(ctx, data.CustomID)
+		})
 	default:
 		c.answer(in, modeUpdate, func(context.Context, *request) (reply, error) {
 			return reply{}, userErrorf("This button no longer works; run the command again.")

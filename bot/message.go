@@ -1,6 +1,10 @@
 package bot
 
-import "time"
+import (
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+)
 
 // Message is a Discord channel message as wirewatch sends it, already
 // escaped and within Discord's limits: what Render makes of a post. Its
@@ -10,6 +14,9 @@ type Message struct {
 	Content string   `json:"content,omitempty"`
 	Embeds  []Embed  `json:"embeds,omitempty"`
 	Roles   []string `json:"roles,omitempty"` // the only role ids allowed to be pinged; nothing else pings
+	// Components are the message's buttons (a fold's pages); an old
+	// message stored as JSON has none.
+	Components []discordgo.MessageComponent `json:"-"`
 }
 
 // Embed is a Discord embed, reduced to what wirewatch uses.

@@ -227,7 +227,7 @@ func Render(p model.Post) (Message, error) {
 	case c.Digest != nil:
 		return renderDigest(*c.Digest, loc), nil
 	case c.Fold != nil:
-		return renderFold(*c.Fold), nil
+		return renderFold(*c.Fold, foldGroup(p)), nil
 	case p.Kind == model.PostNotice:
 		return renderNotice(c.Notice), nil
 	case c.Reply:
@@ -241,6 +241,15 @@ func Render(p model.Post) (Message, error) {
 		return msg, nil
 	}
 	return renderAlert(c, loc), nil
+}
+
+// foldGroup names the fold a fold post belongs to: the first post's id,
+// which its updates replace.
+func foldGroup(p model.Post) string {
+	if p.ReplaceOf != "" {
+		return p.ReplaceOf
+	}
+	return p.ID
 }
 
 var zones sync.Map // time zone name → *time.Location

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"wirewatch/config"
 	"wirewatch/model"
@@ -18,9 +17,13 @@ import (
 //   - at most [polling] max_alerts_per_poll new items of one poll of one
 //     feed post alerts, and at most a channel's max_alerts alerts reach it
 //     per alert_window; every alert over a cap is folded instead: its item
-//     is listed in a fold post (model.PostFold) of its feed, rule and
+//     is listed in a fold post (model.Content.Fold) of its feed, rule and
 //     channel, written in the same transaction as the item, so every
-//     folded item appears in some fold post;
+//     folded item appears in some fold post. The fold of one poll, rule
+//     and channel is one message: its first post (model.PostFold) is
+//     sent, and its later posts, one per stored batch, are updates of it
+//     that the outbox coalesces into a few edits; the message pages
+//     through all the fold's items with its buttons;
 //   - at most a channel's max_pings alerts per alert_window ping roles; an
 //     alert over it posts without its mentions, and the admin channel is
 //     told once per window.
@@ -62,33 +65,6 @@ type channelFlood struct {
 	toldUntil     time.Time // the admins were told of limited pings until then
 }
 
-// A fold is paged over posts of at most foldPage items and about
-// foldPageChars characters of titles (counted up to foldTitleChars each)
-// and links: about what one Discord message shows with every link whole.
-const (
-	foldPage       = 50
-	foldPageChars  = 4000
-	foldTitleChars = 60
-)
-
-// pageFold splits a fold's items into pages.
-func pageFold(items []model.FoldItem) [][]model.FoldItem {
-	var pages [][]model.FoldItem
-	start, chars := 0, 0
-	for i, it := range items {
-		n := len(it.Link) + min(utf8.RuneCountInString(it.Title), foldTitleChars)
-		if i > start && (i-start == foldPage || chars+n > foldPageChars) {
-			pages = append(pages, items[start:i])
-			start, chars = i, 0
-		}
-		chars += n
-	}
-	if start < len(items) {
-		pages = append(pages, items[start:])
-	}
-	return pages
-}
-
 // pollBurst is how many items of one poll of one feed alert at their
 // rule's priority; the poll's later alerts go out one priority lower. A
 // channel takes 5 messages per 5 s, so the 20 alerts a poll may post would
@@ -99,6 +75,14 @@ const pollBurst = 3
 // foldKey names the fold of one rule in one channel.
 type foldKey struct{ channel, rule string }
 
+// foldGroup is one fold of a poll: the items folded since its last post,
+// how many it folded in all, and its first post, whose message the later
+// posts edit.
+type foldGroup struct {
+	fold  model.Fold // Items: folded since the last post; Total: folded in all
+	first string     // id of the fold's first post; "" until it is written
+}
+
 // pollFlood is the flood control of one poll of one feed: how many of its
 // items alerted, and what was folded or must be told since the last batch
 // was written.
@@ -106,7 +90,7 @@ type pollFlood struct {
 	feed    string
 	cap     int // max_alerts_per_poll
 	alerted int // items of the poll that posted an alert
-	folds   map[foldKey]*model.Fold
+	folds   map[foldKey]*foldGroup
 	order   []foldKey    // folds in the order they began
 	notices []model.Post // to the admin channel
 }
@@ -118,66 +102,64 @@ func newPollFlood(rt *Runtime, f config.Feed) *pollFlood {
 // fold lists an item in the fold of the alert it was to post.
 func (pf *pollFlood) fold(alert model.Post, it model.Item) {
 	k := foldKey{alert.Channel, alert.Rule}
-	f, ok := pf.folds[k]
+	g, ok := pf.folds[k]
 	if !ok {
 		if pf.folds == nil {
-			pf.folds = map[foldKey]*model.Fold{}
+			pf.folds = map[foldKey]*foldGroup{}
 		}
-		f = &model.Fold{Feed: pf.feed, Rule: alert.Rule, Severity: alert.Content.Severity}
-		pf.folds[k] = f
+		g = &foldGroup{fold: model.Fold{Feed: pf.feed, Rule: alert.Rule, Severity: alert.Content.Severity}}
+		pf.folds[k] = g
 		pf.order = append(pf.order, k)
 	}
-	f.Items = append(f.Items, model.FoldItem{Title: it.Title, Link: it.Link, Published: it.Published})
+	g.fold.Items = append(g.fold.Items, model.FoldItem{Title: it.Title, Link: it.Link, Published: it.Published})
+	g.fold.Total++
 }
 
-// take returns fold posts, paged, and the notices gathered so far, to be
-// written with the item being stored: every full page, and with all the
-// last, partial ones too (the end of a batch), so that a folded item is
-// written in the same transaction as its page.
+// take returns the notices gathered so far and, at the end of a batch
+// (all), one post per fold listing the items it folded in the batch, to be
+// written with the item being stored: a folded item is written in the same
+// transaction as the post that lists it. A fold's first post is its one
+// message; its later posts are updates of that message (ReplaceOf), each
+// saying how many the fold holds by then, so the outbox edits the message
+// (coalescing the edits) instead of posting again, and the message's page
+// buttons read every post of the fold back from storage.
 func (pf *pollFlood) take(rt *Runtime, now time.Time, all bool) []model.Post {
 	var out []model.Post
-	keep := pf.order[:0:0]
-	for _, k := range pf.order {
-		f := pf.folds[k]
-		pages := pageFold(f.Items)
-		if !all && len(pages) > 0 {
-			pages = pages[:len(pages)-1] // the last page may grow yet
-		}
-		done := 0
-		for _, pg := range pages {
-			done += len(pg)
-		}
-		if ch := rt.Config.Channel(k.channel); ch != nil && done > 0 {
-			out = append(out, foldPosts(rt, *ch, *f, pages, done, now)...)
-		}
-		if f.Items = f.Items[done:]; len(f.Items) > 0 {
-			keep = append(keep, k)
-		} else {
-			delete(pf.folds, k)
+	if all {
+		for _, k := range pf.order {
+			g := pf.folds[k]
+			ch := rt.Config.Channel(k.channel)
+			if ch == nil || len(g.fold.Items) == 0 {
+				continue
+			}
+			out = append(out, g.post(rt, *ch, now))
+			g.fold.Items = nil
 		}
 	}
-	pf.order = keep
 	out = append(out, pf.notices...)
 	pf.notices = nil
 	return out
 }
 
-// foldPosts makes a post of each page of a fold of total items.
-func foldPosts(rt *Runtime, ch config.Channel, f model.Fold, pages [][]model.FoldItem, total int, now time.Time) []model.Post {
-	out := make([]model.Post, 0, len(pages))
-	for i, items := range pages {
-		page := f
-		page.Page, page.Pages, page.Total, page.Items = i+1, len(pages), total, items
-		post := newPost(model.PostFold, ch, now)
-		post.Rule = f.Rule
-		post.Nonce = outbox.Nonce("fold", post.ID)
-		post.Content = model.Content{
-			Fold: &page, Feed: f.Feed, Rule: f.Rule, Severity: f.Severity,
-			TimeZone: rt.Config.Location().String(),
-		}
-		out = append(out, post)
+// post is the fold's next post: its first, or an update of the first.
+func (g *foldGroup) post(rt *Runtime, ch config.Channel, now time.Time) model.Post {
+	f := g.fold
+	f.Page, f.Pages = 0, 0
+	var post model.Post
+	if g.first == "" {
+		post = newPost(model.PostFold, ch, now)
+		g.first = post.ID
+	} else {
+		post = newPost(model.PostUpdate, ch, now)
+		post.ReplaceOf = g.first
 	}
-	return out
+	post.Rule = f.Rule
+	post.Nonce = outbox.Nonce("fold", post.ID)
+	post.Content = model.Content{
+		Fold: &f, Feed: f.Feed, Rule: f.Rule, Severity: f.Severity,
+		TimeZone: rt.Config.Location().String(),
+	}
+	return post
 }
 
 // limit applies flood control to the posts planned for one item: each new

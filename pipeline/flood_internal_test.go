@@ -1,46 +1,9 @@
 package pipeline
 
 import (
-	"fmt"
-	"strings"
 	"testing"
 	"time"
-
-	"wirewatch/model"
 )
-
-func TestPageFold(t *testing.T) {
-	items := func(n, linkLen, titleLen int) []model.FoldItem {
-		var out []model.FoldItem
-		for i := range n {
-			link := fmt.Sprintf("https://x.example/%d/", i)
-			out = append(out, model.FoldItem{Title: strings.Repeat("t", titleLen), Link: link + strings.Repeat("a", max(0, linkLen-len(link)))})
-		}
-		return out
-	}
-	tests := []struct {
-		name  string
-		items []model.FoldItem
-		want  []int // items per page
-	}{
-		{"none", nil, nil},
-		{"one", items(1, 30, 200), []int{1}},
-		{"short links: 50 a page", items(120, 10, 20), []int{50, 50, 20}},
-		{"long links: by characters", items(60, 140, 200), []int{20, 20, 20}},
-		{"a link over the budget has a page of its own", items(2, 5000, 200), []int{1, 1}},
-	}
-	for _, tt := range tests {
-		var got []int
-		total := 0
-		for _, p := range pageFold(tt.items) {
-			got = append(got, len(p))
-			total += len(p)
-		}
-		if fmt.Sprint(got) != fmt.Sprint(tt.want) || total != len(tt.items) {
-			t.Errorf("%s: pages of %v, want %v", tt.name, got, tt.want)
-		}
-	}
-}
 
 func TestWindow(t *testing.T) {
 	t0 := time.Date(2026, 12, 4, 9, 0, 0, 0, time.UTC)

@@ -2,19 +2,25 @@ package pipeline_test
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"io"
 	"log/slog"
 	"math/rand/v2"
 	"net/http/httptest"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
 
+	"github.com/bwmarrin/discordgo"
+
+	"wirewatch/alerts"
 	"wirewatch/bot"
 	"wirewatch/bot/discordtest"
+	"wirewatch/config"
 	"wirewatch/model"
 	"wirewatch/outbox"
 	"wirewatch/pipeline"
@@ -95,19 +101,25 @@ func pending(t *testing.T, store storage.Store, channel string) []model.Post {
 	return posts
 }
 
-// A feed that publishes 500 matching items in one poll posts its cap of
-// alerts and folds the rest into a few pages, every item in exactly one
-// post; the backlog of the first poll posts nothing.
+// A feed that publishes 500 or 5,000 matching items in one poll posts its
+// cap of alerts and one fold message: the fold's first post lists the
+// first batch's folded items and each later batch writes an update of it
+// listing its own, every item in exactly one post. Delivered through the
+// Discord sink to the loopback Discord, the channel shows the alerts and
+// one message per fold, whose Previous/Next buttons page through every
+// folded link exactly once. The backlog of the first poll posts nothing.
 func TestFloodFoldsOverCap(t *testing.T) {
 	for _, tt := range []struct {
 		name       string
+		items      int
 		perPoll    int
 		maxAlerts  int
 		wantAlerts int
 	}{
-		{"desk caps", 3, 30, 3},
-		{"defaults", 20, 30, 20},
-		{"channel cap lower", 20, 5, 5},
+		{"desk caps", 500, 3, 30, 3},
+		{"defaults", 500, 20, 30, 20},
+		{"channel cap lower", 500, 20, 5, 5},
+		{"defaults, 5,000 items", 5000, 20, 30, 20},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			site, clock, cycle, store := newFloodRun(t, tt.perPoll, tt.maxAlerts)
@@ -116,10 +128,10 @@ func TestFloodFoldsOverCap(t *testing.T) {
 			}
 			base := *clock
 			links := map[string]bool{}
-			for i := range 500 {
+			for i := range tt.items {
 				title, text := floodItem(i)
-				guid := fmt.Sprintf("flood-%03d", i)
-				site.add(guid, title, text, base.Add(-10*time.Minute+time.Duration(i)*time.Second))
+				guid := fmt.Sprintf("flood-%04d", i)
+				site.add(guid, title, text, base.Add(-2*time.Hour+time.Duration(i)*time.Second))
 				links["http://example.test/"+guid] = true
 			}
 			*clock = base.Add(time.Minute)
@@ -127,73 +139,179 @@ func TestFloodFoldsOverCap(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			// Three batches of 200 items, each waking the outbox as it is
-			// stored, so the flood's alerts go out while the rest is stored.
-			if notified < 3 {
-				t.Errorf("the outbox was woken %d times for 3 batches of posts", notified)
+			// Batches of 200 items, each waking the outbox as it is stored,
+			// so the flood's alerts go out while the rest is stored.
+			batches := (tt.items + 199) / 200
+			if notified < batches {
+				t.Errorf("the outbox was woken %d times for %d batches of posts", notified, batches)
 			}
 			posts := pending(t, store, "alerts")
 			seen := map[string]int{}
-			alerts, folds, folded := 0, 0, 0
+			alerts, folds, foldEdits, folded, lastTotal := 0, 0, 0, 0, 0
+			first := ""
 			for _, p := range posts {
-				switch p.Kind {
-				case model.PostAlert:
+				switch {
+				case p.Kind == model.PostAlert:
 					alerts++
 					seen[p.Content.Link]++
-				case model.PostFold:
+					continue
+				case p.Kind == model.PostFold:
 					folds++
-					f := p.Content.Fold
-					if f == nil || f.Feed != "Flood Wire" || f.Rule != "flashpoints" || len(f.Items) == 0 || len(f.Items) > 50 {
-						t.Fatalf("fold post %+v", p.Content)
-					}
+					first = p.ID
 					if p.Priority != model.PriorityInfo {
 						t.Errorf("fold priority %d, want info", p.Priority)
 					}
-					for _, it := range f.Items {
-						seen[it.Link]++
+				case p.Kind == model.PostUpdate && p.Content.Fold != nil:
+					foldEdits++
+					if p.ReplaceOf == "" || p.ReplaceOf != first {
+						t.Errorf("fold update replaces %q, want the fold's first post %q", p.ReplaceOf, first)
 					}
-					folded += len(f.Items)
 				default:
 					t.Errorf("unexpected %s post", p.Kind)
+					continue
 				}
-			}
-			t.Logf("500 items: %d alerts and %d fold posts listing %d items", alerts, folds, folded)
-			msgs := deliver(t, store, "alerts", "100000000000000001").Messages("100000000000000001")
-			if len(msgs) != alerts+folds {
-				t.Errorf("%d messages in the channel, want %d", len(msgs), alerts+folds)
-			}
-			var shown strings.Builder
-			for _, m := range msgs {
-				for _, e := range m.Embeds {
-					shown.WriteString(e.URL + "\n" + e.Title + "\n" + e.Description + "\n")
+				f := p.Content.Fold
+				if f == nil || f.Feed != "Flood Wire" || f.Rule != "flashpoints" || len(f.Items) == 0 || len(f.Items) > 200 {
+					t.Fatalf("fold post %+v", p.Content)
 				}
+				for _, it := range f.Items {
+					seen[it.Link]++
+				}
+				folded += len(f.Items)
+				if f.Total != folded || f.Total <= lastTotal {
+					t.Errorf("fold post says %d items in all; %d folded by then", f.Total, folded)
+				}
+				lastTotal = f.Total
+			}
+			t.Logf("%d items: %d alerts, %d fold post and %d updates of it listing %d items", tt.items, alerts, folds, foldEdits, folded)
+			if folds != 1 || foldEdits != batches-1 {
+				t.Errorf("%d fold posts and %d updates, want 1 and one per later batch (%d)", folds, foldEdits, batches-1)
 			}
 			for l := range links {
-				if !strings.Contains(shown.String(), l+")") && !strings.Contains(shown.String(), l+"\n") {
-					t.Fatalf("%s is in no message", l)
+				if seen[l] != 1 {
+					t.Fatalf("%s is in %d posts, want exactly one", l, seen[l])
 				}
-			}
-			if n := strings.Count(shown.String(), "more items from Flood Wire matched flashpoints"); n != folds {
-				t.Errorf("%d fold headers in the channel, want %d", n, folds)
 			}
 			if alerts != tt.wantAlerts {
 				t.Errorf("%d alerts, want the cap of %d", alerts, tt.wantAlerts)
 			}
-			// Pages hold 50 items or about 4,000 characters (44 of these),
-			// and each batch of 200 items ends with its partial pages.
-			if maxFolds := (500-tt.wantAlerts)/40 + 3; folds > maxFolds {
-				t.Errorf("%d fold posts, want at most %d", folds, maxFolds)
+
+			const channel = "100000000000000001"
+			srv := deliver(t, store, "alerts", channel)
+			msgs := srv.Messages(channel)
+			if len(msgs) != alerts+1 {
+				t.Errorf("%d messages in the channel, want the %d alerts and one fold", len(msgs), alerts)
 			}
-			for l := range links {
-				if seen[l] != 1 {
-					t.Errorf("%s is in %d posts, want exactly one", l, seen[l])
+			var fold []discordtest.Message
+			shown := map[string]int{}
+			for _, m := range msgs {
+				for _, e := range m.Embeds {
+					if strings.Contains(e.Title, "more items from Flood Wire matched flashpoints") {
+						fold = append(fold, m)
+						break
+					}
+					shown[e.URL]++
 				}
 			}
-			if len(seen) != len(links) {
-				t.Errorf("posts show %d links, want the 500 items'", len(seen))
+			if len(fold) != 1 {
+				t.Fatalf("%d fold messages, want 1", len(fold))
+			}
+			if want := fmt.Sprintf("%d more items", folded); !strings.HasPrefix(fold[0].Embeds[0].Title, want) {
+				t.Errorf("fold message title %q, want %q…", fold[0].Embeds[0].Title, want)
+			}
+			t.Logf("the fold message was edited %d times", fold[0].Edits)
+			for l := range pageThrough(t, srv, store, fold[0]) {
+				shown[l]++
+			}
+			for l := range links {
+				if shown[l] != 1 {
+					t.Fatalf("%s shown %d times by the alerts and the fold's pages, want once", l, shown[l])
+				}
 			}
 		})
 	}
+}
+
+// pageThrough presses a fold message's Next button until it is disabled,
+// through the slash commands' handler on a gateway session, and counts the
+// links each page shows.
+func pageThrough(t *testing.T, srv *discordtest.Server, store storage.Store, msg discordtest.Message) map[string]int {
+	t.Helper()
+	dg, err := srv.Session("tok")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dg.StateEnabled = false
+	cmds := bot.NewCommands(store, func() (*config.Config, *alerts.Engine) { return nil, nil }, bot.CommandOptions{})
+	t.Cleanup(cmds.Close)
+	dg.AddHandler(cmds.Handle)
+	if err := dg.Open(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { dg.Close() })
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	links := map[string]int{}
+	link := regexp.MustCompile(`\]\((http[^)\s]+)\)|<(http[^>\s]+)>`)
+	for pages := 0; ; pages++ {
+		next, ok := nextButton(t, msg.Components)
+		if !ok {
+			if pages == 0 {
+				t.Fatalf("the fold message has no Next button: %s", msg.Components)
+			}
+			t.Logf("%d pages behind the fold's buttons", pages)
+			return links
+		}
+		if pages > 1000 {
+			t.Fatal("more than 1,000 pages")
+		}
+		in := srv.DispatchInteraction(discordtest.InteractionSpec{
+			Type: discordgo.InteractionMessageComponent, GuildID: "500", ChannelID: msg.ChannelID, MessageID: msg.ID,
+			Data: discordgo.MessageComponentInteractionData{CustomID: next, ComponentType: discordgo.ButtonComponent},
+		})
+		cb, err := in.Wait(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if cb.Type != discordgo.InteractionResponseUpdateMessage {
+			t.Fatalf("page button answered with type %d, want an update of the message (%s)", cb.Type, cb.Content)
+		}
+		m, ok := in.Original()
+		if !ok || m.ID != msg.ID {
+			t.Fatal("the page button did not update the fold message")
+		}
+		msg = m
+		for _, e := range msg.Embeds {
+			for _, sm := range link.FindAllStringSubmatch(e.Description, -1) {
+				links[sm[1]+sm[2]]++
+			}
+		}
+	}
+}
+
+// nextButton is the custom_id of an enabled Next button among components.
+func nextButton(t *testing.T, raw json.RawMessage) (string, bool) {
+	t.Helper()
+	var rows []struct {
+		Components []struct {
+			Label    string `json:"label"`
+			CustomID string `json:"custom_id"`
+			Disabled bool   `json:"disabled"`
+		} `json:"components"`
+	}
+	if len(raw) > 0 {
+		if err := json.Unmarshal(raw, &rows); err != nil {
+			t.Fatalf("components %s: %v", raw, err)
+		}
+	}
+	for _, r := range rows {
+		for _, b := range r.Components {
+			if strings.HasPrefix(b.Label, "Next") && !b.Disabled {
+				return b.CustomID, true
+			}
+		}
+	}
+	return "", false
 }
 
 // A poll's alerts after its first few go out one priority lower, so that

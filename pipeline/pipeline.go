@@ -693,12 +693,11 @@ func (p *Pipeline) storeBatch(ctx context.Context, rt *Runtime, f config.Feed, f
 				}
 			}
 		}
-		// Fold pages and notices go with the item that completes them, and
-		// the batch's last item takes the rest: every folded item is
-		// listed in the transaction that stores it.
-		// A batch also ends when it has held the commit lock for
-		// batchTime while another poll waits for it, so that poll is
-		// stored soon after its document came.
+		// Notices go with the item that caused them, and the batch's
+		// last item takes its folds: every folded item is listed in the
+		// transaction that stores it. A batch also ends when it has held
+		// the commit lock for batchTime while another poll waits for it,
+		// so that poll is stored soon after its document came.
 		last := i == len(fresh)-1 || (time.Since(began) >= batchTime && p.commitWaiting.Load() > 0)
 		extra[i] = p.poll.take(rt, now, last)
 		batch[i] = storage.ItemWrite{Item: it, Story: &stories[i], Posts: append(ps, extra[i]...)}
@@ -748,12 +747,13 @@ func (p *Pipeline) forget(ctx context.Context, rt *Runtime, err error) error {
 
 // dropSupersededEdits keeps, of the edits a batch makes to one message, only
 // the last: each carries the whole message as the story then stood, and
-// none was sent yet, so the earlier ones would only be overwritten.
+// none was sent yet, so the earlier ones would only be overwritten. A
+// fold's updates are kept: each lists items no other post does.
 func dropSupersededEdits(batch []storage.ItemWrite) {
 	last := map[string][2]int{}
 	for i, w := range batch {
 		for j, post := range w.Posts {
-			if post.Kind == model.PostUpdate && post.ReplaceOf != "" {
+			if post.Kind == model.PostUpdate && post.ReplaceOf != "" && post.Content.Fold == nil {
 				last[post.ReplaceOf] = [2]int{i, j}
 			}
 		}
@@ -761,7 +761,7 @@ func dropSupersededEdits(batch []storage.ItemWrite) {
 	for i := range batch {
 		ps := batch[i].Posts[:0:0]
 		for j, post := range batch[i].Posts {
-			if post.Kind == model.PostUpdate && post.ReplaceOf != "" && last[post.ReplaceOf] != [2]int{i, j} {
+			if post.Kind == model.PostUpdate && post.ReplaceOf != "" && post.Content.Fold == nil && last[post.ReplaceOf] != [2]int{i, j} {
 				continue
 			}
 			ps = append(ps, post)
