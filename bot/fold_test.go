@@ -6,6 +6,8 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/bwmarrin/discordgo"
+
 	"wirewatch/model"
 )
 
@@ -106,6 +108,100 @@ func TestPageFold(t *testing.T) {
 		}
 		if fmt.Sprint(got) != fmt.Sprint(tt.want) || total != len(tt.items) {
 			t.Errorf("%s: pages of %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}
+
+// A fold's message is its cover: the running count, the newest links of
+// the post, and a Next button to page 1; its pages list every item once,
+// oldest first, each within Discord's limits, Previous leading back and
+// Next disabled on the last.
+func TestFoldCoverAndPages(t *testing.T) {
+	var all []model.FoldItem
+	for i := range 120 {
+		all = append(all, model.FoldItem{Title: fmt.Sprintf("flashpoint %d", i), Link: fmt.Sprintf("https://news.example/%03d", i)})
+	}
+	update := model.Post{ID: "u3", Kind: model.PostUpdate, ReplaceOf: "first-post", Content: model.Content{Fold: &model.Fold{
+		Feed: "Flood Wire", Rule: "flashpoints", Total: 120, Items: all[100:],
+	}}}
+	msg, err := Render(update)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(msg.Embeds[0].Title, "120 more items from Flood Wire matched flashpoints") {
+		t.Errorf("cover title %q", msg.Embeds[0].Title)
+	}
+	desc := msg.Embeds[0].Description
+	for i := range 120 {
+		if want := i >= 110; strings.Contains(desc, all[i].Link+")") != want {
+			t.Errorf("cover shows %s: %v, want %v", all[i].Link, !want, want)
+		}
+	}
+	if ids := buttonIDs(msg.Components); ids != "fold:first-post:0 (off) fold:first-post:1" {
+		t.Errorf("cover buttons %q", ids)
+	}
+
+	f := model.Fold{Feed: "Flood Wire", Rule: "flashpoints", Total: 120, Items: all}
+	seen := map[string]int{}
+	for k := 1; k <= 3; k++ {
+		page := foldPageMessage(f, "first-post", k)
+		if n := embedsLength(page.Embeds); n > limitEmbedsTotal-foldReserve {
+			t.Errorf("page %d: %d characters", k, n)
+		}
+		for _, it := range all {
+			if strings.Contains(page.Embeds[0].Description, it.Link+")") {
+				seen[it.Link]++
+			}
+		}
+		want := fmt.Sprintf("fold:first-post:%d fold:first-post:%d", k-1, k+1)
+		if k == 3 {
+			want = "fold:first-post:2 fold:first-post:4 (off)"
+		}
+		if ids := buttonIDs(page.Components); ids != want {
+			t.Errorf("page %d buttons %q, want %q", k, ids, want)
+		}
+	}
+	for _, it := range all {
+		if seen[it.Link] != 1 {
+			t.Errorf("%s on %d pages, want 1", it.Link, seen[it.Link])
+		}
+	}
+}
+
+func buttonIDs(comps []discordgo.MessageComponent) string {
+	var ids []string
+	for _, c := range comps {
+		for _, b := range c.(discordgo.ActionsRow).Components {
+			btn := b.(discordgo.Button)
+			id := btn.CustomID
+			if btn.Disabled {
+				id += " (off)"
+			}
+			ids = append(ids, id)
+		}
+	}
+	return strings.Join(ids, " ")
+}
+
+func TestParseFoldButton(t *testing.T) {
+	for _, tt := range []struct {
+		id    string
+		group string
+		page  int
+		ok    bool
+	}{
+		{"fold:0b8e-uuid:3", "0b8e-uuid", 3, true},
+		{"fold:g:0", "g", 0, true},
+		{"fold::3", "", 0, false},
+		{"fold:g:-1", "", 0, false},
+		{"fold:g:100001", "", 0, false},
+		{"fold:g:x", "", 0, false},
+		{"fold:g:1:2", "", 0, false},
+		{"tl:g:1", "", 0, false},
+	} {
+		group, page, ok := parseFoldButton(tt.id)
+		if group != tt.group || page != tt.page || ok != tt.ok {
+			t.Errorf("parseFoldButton(%q) = %q, %d, %v; want %q, %d, %v", tt.id, group, page, ok, tt.group, tt.page, tt.ok)
 		}
 	}
 }
