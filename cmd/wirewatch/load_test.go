@@ -15,7 +15,9 @@ import (
 	"testing"
 	"time"
 
+	"wirewatch/bot"
 	"wirewatch/bot/discordtest"
+	"wirewatch/lookup"
 	"wirewatch/storage"
 )
 
@@ -113,7 +115,7 @@ type loadRun struct {
 
 	// Read from the database after the bot stopped: the links of the
 	// stored items, and the links named by posts still waiting in the
-	// outbox (a fold paged over many messages may still be going out).
+	// outbox or listed behind a fold message's page buttons.
 	stored, pending map[string]bool
 	// written is when each urgent item's alert was written to the outbox
 	// (by guid), to tell the pipeline's share of a latency from delivery's.
@@ -278,6 +280,32 @@ func (r *loadRun) readDatabase(store storage.Store) error {
 			}
 			for _, l := range linkRE.FindAllString(string(raw), -1) {
 				r.pending[l] = true
+			}
+		}
+	}
+	return r.readFolds(ctx, store)
+}
+
+// readFolds records the links of every fold message in Discord as its
+// page buttons read them: the message shows its newest few, and its pages
+// every item of the fold's posts (its first post, named by the message's
+// marker, and the updates of it).
+func (r *loadRun) readFolds(ctx context.Context, store storage.Store) error {
+	for _, d := range desks {
+		for _, m := range r.discord.Messages(d.id) {
+			if len(m.Embeds) == 0 || !foldedRE.MatchString(m.Embeds[0].Title) {
+				continue
+			}
+			marker := bot.MessageMarker(bot.Message{Embeds: bot.FromEmbeds(m.Embeds)})
+			f, ok, err := lookup.Fold(ctx, store, strings.TrimPrefix(marker, "ref:"))
+			if err != nil {
+				return err
+			}
+			if !ok {
+				return fmt.Errorf("fold message %s names no fold post (marker %q)", m.ID, marker)
+			}
+			for _, it := range f.Items {
+				r.pending[it.Link] = true
 			}
 		}
 	}
