@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -19,8 +20,9 @@ import (
 //     per alert_window; every alert over a cap is folded instead: its item
 //     is listed in a fold post (model.Content.Fold) of its feed, rule and
 //     channel, written in the same transaction as the item, so every
-//     folded item appears in some fold post. The fold of one poll, rule
-//     and channel is one message: its first post (model.PostFold) is
+//     folded item appears in some fold post. The fold of one feed, rule
+//     and channel is one message for the channel's alert_window from its
+//     first item, over as many polls: its first post (model.PostFold) is
 //     sent, and its later posts, one per stored batch, are updates of it
 //     that the outbox coalesces into a few edits; the message pages
 //     through all the fold's items with its buttons;
@@ -28,8 +30,8 @@ import (
 //     alert over it posts without its mentions, and the admin channel is
 //     told once per window.
 //
-// The windows are counted when posts are planned, in memory: a restart
-// starts them afresh. A new feed's backlog plans no posts, so it is never
+// The windows and folds are kept when posts are planned, in memory: a
+// restart starts them afresh. A new feed's backlog plans no posts, so it is never
 // counted or folded.
 
 // window counts events in a sliding window of time.
@@ -72,13 +74,16 @@ type channelFlood struct {
 // it waits behind a burst's first few at most.
 const pollBurst = 3
 
-// foldKey names the fold of one rule in one channel.
-type foldKey struct{ channel, rule string }
+// foldKey names a fold: the alerts of one feed's rule in one channel.
+type foldKey struct{ channel, feed, rule string }
 
-// foldGroup is one fold of a poll: the items folded since its last post,
+// foldGroup is one fold message: the items folded since its last post,
 // how many it folded in all, and its first post, whose message the later
-// posts edit.
+// posts edit. It takes the folded items of its feed, rule and channel for
+// one alert_window of that channel from its first, over as many polls.
 type foldGroup struct {
+	key   foldKey
+	began time.Time
 	fold  model.Fold // Items: folded since the last post; Total: folded in all
 	first string     // id of the fold's first post; "" until it is written
 }
@@ -88,10 +93,10 @@ type foldGroup struct {
 // was written.
 type pollFlood struct {
 	feed    string
-	cap     int // max_alerts_per_poll
-	alerted int // items of the poll that posted an alert
-	folds   map[foldKey]*foldGroup
-	order   []foldKey    // folds in the order they began
+	cap     int          // max_alerts_per_poll
+	alerted int          // items of the poll that posted an alert
+	order   []*foldGroup // folds with items to write, in the order they began
+	touched []*foldGroup // every fold the poll added to
 	notices []model.Post // to the admin channel
 }
 
@@ -99,20 +104,38 @@ func newPollFlood(rt *Runtime, f config.Feed) *pollFlood {
 	return &pollFlood{feed: f.Name, cap: rt.Config.Polling.AlertsPerPoll()}
 }
 
-// fold lists an item in the fold of the alert it was to post.
-func (pf *pollFlood) fold(alert model.Post, it model.Item) {
-	k := foldKey{alert.Channel, alert.Rule}
-	g, ok := pf.folds[k]
-	if !ok {
-		if pf.folds == nil {
-			pf.folds = map[foldKey]*foldGroup{}
+// fold lists an item in the fold of the alert it was to post: the fold of
+// its feed, rule and channel begun within the channel's alert window, or a
+// new one.
+func (p *Pipeline) fold(alert model.Post, it model.Item, span time.Duration, now time.Time) {
+	pf := p.poll
+	k := foldKey{alert.Channel, pf.feed, alert.Rule}
+	g := p.folds[k]
+	if g == nil || !now.Before(g.began.Add(span)) {
+		if p.folds == nil {
+			p.folds = map[foldKey]*foldGroup{}
 		}
-		g = &foldGroup{fold: model.Fold{Feed: pf.feed, Rule: alert.Rule, Severity: alert.Content.Severity}}
-		pf.folds[k] = g
-		pf.order = append(pf.order, k)
+		g = &foldGroup{key: k, began: now, fold: model.Fold{Feed: pf.feed, Rule: alert.Rule, Severity: alert.Content.Severity}}
+		p.folds[k] = g
+	}
+	if len(g.fold.Items) == 0 {
+		pf.order = append(pf.order, g)
+	}
+	if !slices.Contains(pf.touched, g) {
+		pf.touched = append(pf.touched, g)
 	}
 	g.fold.Items = append(g.fold.Items, model.FoldItem{Title: it.Title, Link: it.Link, Published: it.Published})
 	g.fold.Total++
+}
+
+// dropFolds forgets the folds a poll added to when one of its batches was
+// not written: their posts may not exist, so later items start a new fold.
+func (p *Pipeline) dropFolds(pf *pollFlood) {
+	for _, g := range pf.touched {
+		if p.folds[g.key] == g {
+			delete(p.folds, g.key)
+		}
+	}
 }
 
 // take returns the notices gathered so far and, at the end of a batch
@@ -126,15 +149,13 @@ func (pf *pollFlood) fold(alert model.Post, it model.Item) {
 func (pf *pollFlood) take(rt *Runtime, now time.Time, all bool) []model.Post {
 	var out []model.Post
 	if all {
-		for _, k := range pf.order {
-			g := pf.folds[k]
-			ch := rt.Config.Channel(k.channel)
-			if ch == nil || len(g.fold.Items) == 0 {
-				continue
+		for _, g := range pf.order {
+			if ch := rt.Config.Channel(g.key.channel); ch != nil && len(g.fold.Items) > 0 {
+				out = append(out, g.post(rt, *ch, now))
 			}
-			out = append(out, g.post(rt, *ch, now))
 			g.fold.Items = nil
 		}
+		pf.order = nil
 	}
 	out = append(out, pf.notices...)
 	pf.notices = nil
@@ -183,7 +204,7 @@ func (p *Pipeline) limit(rt *Runtime, it model.Item, posts []model.Post, now tim
 		maxAlerts, maxPings, span := ch.Limits()
 		cf := p.channelFlood(ch.Name)
 		if pf.alerted >= pf.cap || cf.alerts.full(maxAlerts, span, now) {
-			pf.fold(post, it)
+			p.fold(post, it, span, now)
 			continue
 		}
 		cf.alerts.add(now)

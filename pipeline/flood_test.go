@@ -423,3 +423,69 @@ func deliver(t *testing.T, store storage.Store, channel, id string) *discordtest
 	}
 	return srv
 }
+
+// A flood that lasts several polls is one fold message per alert window:
+// the second poll's folded items are updates of the first poll's fold, and
+// a poll after the window begins a new one.
+func TestFloodFoldSpansPolls(t *testing.T) {
+	site, clock, cycle, store := newFloodRun(t, 20, 30)
+	base := *clock
+	next := 0
+	poll := func(n int, at time.Duration) []model.Post {
+		t.Helper()
+		for range n {
+			title, text := floodItem(next)
+			site.add(fmt.Sprintf("flood-%04d", next), title, text, base.Add(at-time.Hour+time.Duration(next)*time.Second))
+			next++
+		}
+		*clock = base.Add(at)
+		if _, err := cycle(); err != nil {
+			t.Fatal(err)
+		}
+		var folds []model.Post
+		for _, p := range pending(t, store, "alerts") {
+			if p.Content.Fold != nil {
+				folds = append(folds, p)
+			}
+		}
+		return folds
+	}
+	// Fold posts by kind: first posts, and updates by the post they edit
+	// (pending posts come by priority, then age).
+	split := func(posts []model.Post) (firsts []model.Post, updates map[string][]model.Post) {
+		updates = map[string][]model.Post{}
+		for _, p := range posts {
+			if p.Kind == model.PostFold {
+				firsts = append(firsts, p)
+			} else {
+				updates[p.ReplaceOf] = append(updates[p.ReplaceOf], p)
+			}
+		}
+		return firsts, updates
+	}
+	firsts, updates := split(poll(300, time.Minute)) // 20 alerts, 280 folded over two batches
+	if len(firsts) != 1 || len(updates[firsts[0].ID]) != 1 || len(updates) != 1 {
+		t.Fatalf("first poll: %d folds and updates of %d posts, want one fold and one update of it", len(firsts), len(updates))
+	}
+	fold := firsts[0].ID
+	// 2 minutes on: the channel took 20 of its 30 alerts, so 10 alert and
+	// 90 fold into the same message.
+	firsts, updates = split(poll(100, 3*time.Minute))
+	if len(firsts) != 1 || len(updates[fold]) != 2 || len(updates) != 1 {
+		t.Fatalf("second poll: %d folds, %d updates of the first; want 1 and 2", len(firsts), len(updates[fold]))
+	}
+	if f := updates[fold][1].Content.Fold; len(f.Items) != 90 || f.Total != 370 {
+		t.Errorf("second poll's update lists %d items of %d in all, want 90 of 370", len(f.Items), f.Total)
+	}
+	// Past the channel's 10-minute window from the fold's first item: a
+	// new fold message.
+	firsts, updates = split(poll(100, 12*time.Minute))
+	if len(firsts) != 2 || len(updates[fold]) != 2 || len(updates) != 1 {
+		t.Fatalf("third poll: %d folds, %d updates of the first; want a new fold and no more updates", len(firsts), len(updates[fold]))
+	}
+	for _, p := range firsts {
+		if f := p.Content.Fold; p.ID != fold && (f.Total != 80 || len(f.Items) != 80) {
+			t.Errorf("the new fold lists %d of %d, want 80 of 80 (20 alerted)", len(f.Items), f.Total)
+		}
+	}
+}

@@ -169,6 +169,7 @@ type Pipeline struct {
 	urlsChecked   *config.Config           // the config whose feed URLs were last compared
 	poll          *pollFlood               // flood control of the poll being stored
 	floods        map[string]*channelFlood // flood control per channel name
+	folds         map[foldKey]*foldGroup   // the fold message of each channel, feed and rule
 	planned       map[alertKey]model.Post  // alerts planned in the batch being stored
 	looked        map[alertKey]alertLookup // alerts storage returned during the batch
 }
@@ -658,6 +659,9 @@ func (p *Pipeline) storeItems(ctx context.Context, rt *Runtime, f config.Feed, f
 			p.opts.Notify()
 		}
 		if err != nil {
+			p.lockCommit()
+			p.dropFolds(flood)
+			p.commit.Unlock()
 			return added, posts, err
 		}
 	}
