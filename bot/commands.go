@@ -159,6 +159,7 @@ func (c *Commands) enter() bool {
 func (c *Commands) Register(s *discordgo.Session, appID string, guildIDs []string) error {
 	defs := c.Definitions()
 	if len(guildIDs) == 0 {
+		c.log.Warn("slash commands registered globally: they answer in every server that adds the bot; set discord.guild_ids to the desk's servers")
 		guildIDs = []string{""}
 	}
 	for _, g := range guildIDs {
@@ -186,6 +187,12 @@ func (c *Commands) Handle(s *discordgo.Session, i *discordgo.InteractionCreate) 
 			c.log.Error("slash command panicked", "panic", p, "stack", string(debug.Stack()))
 		}
 	}()
+	if cfg, _ := c.runtime(); cfg != nil {
+		if why := outOfScope(i, cfg); why != "" {
+			c.refuse(s, i, why)
+			return
+		}
+	}
 	switch i.Type {
 	case discordgo.InteractionApplicationCommand:
 		c.command(s, i)

@@ -153,16 +153,28 @@ func (c *Commands) rulesTest(ctx context.Context, in *request) (reply, error) {
 }
 
 // alertChannel is the configured channel a mute applies to: the one named
-// by the channel option, else the one the command was used in.
-func alertChannel(in *request) (config.Channel, error) {
+// by the channel option, which must be in the interaction's guild, else
+// the one the command was used in.
+func alertChannel(ctx context.Context, in *request) (config.Channel, error) {
 	id := in.opts.string("channel")
-	if id == "" {
+	chosen := id != ""
+	if !chosen {
 		id = in.i.ChannelID
 	}
 	for _, ch := range in.cfg.Channels {
-		if ch.ID == id {
-			return ch, nil
+		if ch.ID != id {
+			continue
 		}
+		if chosen {
+			ok, err := inGuild(ctx, in.s, id, in.i.GuildID)
+			if err != nil {
+				return config.Channel{}, fmt.Errorf("look up channel %s: %w", id, err)
+			}
+			if !ok {
+				return config.Channel{}, userErrorf("That channel is not in this server; pick one of this server's alert channels.")
+			}
+		}
+		return ch, nil
 	}
 	var known []string
 	for _, ch := range in.cfg.Channels {
@@ -189,7 +201,7 @@ func (c *Commands) mute(ctx context.Context, in *request) (reply, error) {
 	if err != nil {
 		return reply{}, err
 	}
-	ch, err := alertChannel(in)
+	ch, err := alertChannel(ctx, in)
 	if err != nil {
 		return reply{}, err
 	}
@@ -210,7 +222,7 @@ func (c *Commands) unmute(ctx context.Context, in *request) (reply, error) {
 	if err != nil {
 		return reply{}, err
 	}
-	ch, err := alertChannel(in)
+	ch, err := alertChannel(ctx, in)
 	if err != nil {
 		return reply{}, err
 	}

@@ -35,6 +35,9 @@ const cmdConfig = `
 [bot]
 timezone = "UTC"
 
+[discord]
+guild_ids = ["500000000000000001"]
+
 [[feeds]]
 name = "Yonhap"
 url = "https://en.yna.example/RSS/nk.xml"
