@@ -13,6 +13,7 @@ import (
 
 	"wirewatch/config"
 	"wirewatch/model"
+	"wirewatch/words"
 )
 
 // benchVocabulary returns the folded words of the labelled items that an
@@ -23,22 +24,22 @@ func benchVocabulary(items []labelledItem) []string {
 	for _, li := range items {
 		seen := map[string]bool{}
 		for _, s := range []string{li.item.Title, li.item.Text} {
-			wordSpans(s, func(a, b int) {
-				if w := fold(s[a:b]); len([]rune(w)) >= 4 && !seen[w] {
+			words.Spans(s, func(a, b int) {
+				if w := words.Fold(s[a:b]); len([]rune(w)) >= 4 && !seen[w] {
 					seen[w] = true
 					df[w]++
 				}
 			})
 		}
 	}
-	var words []string
+	var vocab []string
 	for w, n := range df {
 		if n*50 <= len(items) {
-			words = append(words, w)
+			vocab = append(vocab, w)
 		}
 	}
-	slices.Sort(words)
-	return words
+	slices.Sort(vocab)
+	return vocab
 }
 
 // syntheticRules generates n rules in the shapes admins write. A third of

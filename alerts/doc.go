@@ -20,11 +20,11 @@
 // Precedence, tightest first: NEAR, NOT, AND, OR. AND, OR and NOT are
 // recognised in any case; quote them ("not") to search for the word.
 // Matching is case- and accent-insensitive (Unicode case folding, marks
-// removed: "Séoul" = "seoul") on word tokens: runs of letters, digits and
-// combining marks. Anything else separates words, so "Kim Jong-un" is the
-// tokens kim, jong, un, and a query word with punctuation in it is a
-// phrase: Jong-un matches "Jong-un" and "Jong Un"; Hwasong-19 matches
-// "Hwasong-19" and "Hwasong 19". A word of Hangul matches as a prefix, so
+// removed: "Séoul" = "seoul") on word tokens (package words): runs of
+// letters, digits and combining marks. Anything else separates words, so
+// "Kim Jong-un" is the tokens kim, jong, un, and a query word with
+// punctuation in it is a phrase: Jong-un matches "Jong-un" and "Jong Un";
+// Hwasong-19 matches "Hwasong-19" and "Hwasong 19". A word of Hangul matches as a prefix, so
 // 북한 finds 북한이 and 북한의 (Korean attaches particles to nouns).
 // Regexes are Go RE2 (linear time), case-insensitive, and run on the raw
 // text of each field; they are not accent-folded.

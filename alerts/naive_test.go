@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"wirewatch/model"
+	"wirewatch/words"
 )
 
 // The naive matcher is the baseline of the benchmarks and an independent
@@ -129,9 +130,9 @@ func naiveMatch(rules []naiveRule, it model.Item) []string {
 func foldText(s string) string {
 	var b strings.Builder
 	last := 0
-	wordSpans(s, func(start, end int) {
+	words.Spans(s, func(start, end int) {
 		b.WriteString(strings.ToValidUTF8(s[last:start], "\uFFFD"))
-		b.WriteString(fold(s[start:end]))
+		b.WriteString(words.Fold(s[start:end]))
 		last = end
 	})
 	b.WriteString(strings.ToValidUTF8(s[last:], "\uFFFD"))

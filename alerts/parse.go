@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"wirewatch/words"
 )
 
 // Limits on one query, so that a typo or a hostile config cannot make
@@ -574,8 +576,8 @@ func (p *parser) tokensLeaf(l lexeme, s string, base int) *node {
 func queryTokens(s string, base int) ([]qtok, *queryError) {
 	var toks []qtok
 	var qe *queryError
-	wordSpans(s, func(start, end int) {
-		t := qtok{text: fold(s[start:end])}
+	words.Spans(s, func(start, end int) {
+		t := qtok{text: words.Fold(s[start:end])}
 		if t.text == "" {
 			return // combining marks alone: folding removes them
 		}
@@ -621,7 +623,7 @@ func queryTokens(s string, base int) ([]qtok, *queryError) {
 
 func endsWord(s string) bool {
 	r, _ := utf8.DecodeLastRuneInString(s)
-	return isWordRune(r)
+	return words.IsWordRune(r)
 }
 
 func (p *parser) regexLeaf(l lexeme) *node {

@@ -5,8 +5,9 @@ import (
 	"regexp/syntax"
 	"slices"
 	"strings"
-	"unicode"
 	"unicode/utf8"
+
+	"wirewatch/prefilter"
 )
 
 // maxRegexMatches is how many matches of a regex are kept per field.
@@ -101,16 +102,17 @@ func (e *Engine) matchRegexAt(l *leaf, s *scratch, sp []span) []span {
 	return sp
 }
 
-// regexLiterals returns strings of ASCII letters and digits, in canonical
-// case, one of which occurs in every text the regex matches; nil when no such set is known (then the
-// regex cannot be indexed on its own).
+// regexLiterals returns strings of ASCII letters and digits, folded, one
+// of which occurs in every text the regex matches (from the one literal
+// prefilter); nil when no such set is known (then the regex cannot be
+// indexed on its own).
 func regexLiterals(expr string) []string {
 	re, err := syntax.Parse(expr, syntax.Perl)
 	if err != nil {
 		return nil
 	}
-	lits, ok := required(re.Simplify())
-	if !ok {
+	lits := prefilter.RequiredOf(re)
+	if lits == nil {
 		return nil
 	}
 	// Only literals of ASCII letters and digits are looked for, inside
@@ -123,70 +125,6 @@ func regexLiterals(expr string) []string {
 	}
 	slices.Sort(lits)
 	return slices.Compact(lits)
-}
-
-func required(re *syntax.Regexp) ([]string, bool) {
-	switch re.Op {
-	case syntax.OpLiteral:
-		var b strings.Builder
-		for _, r := range re.Rune {
-			b.WriteRune(canonRune(r))
-		}
-		return []string{b.String()}, true
-	case syntax.OpCapture, syntax.OpPlus:
-		return required(re.Sub[0])
-	case syntax.OpRepeat:
-		if re.Min >= 1 {
-			return required(re.Sub[0])
-		}
-	case syntax.OpConcat:
-		var best []string
-		bestLen := 0
-		for _, sub := range re.Sub {
-			l, ok := required(sub)
-			if !ok {
-				continue
-			}
-			shortest := len(l[0])
-			for _, s := range l {
-				shortest = min(shortest, len(s))
-			}
-			if shortest > bestLen {
-				best, bestLen = l, shortest
-			}
-		}
-		return best, best != nil
-	case syntax.OpAlternate:
-		var all []string
-		for _, sub := range re.Sub {
-			l, ok := required(sub)
-			if !ok {
-				return nil, false
-			}
-			all = append(all, l...)
-		}
-		return all, true
-	}
-	return nil, false
-}
-
-// canonRune maps every rune of a simple case-folding orbit to one member,
-// so that substring search agrees with regexp's (?i).
-func canonRune(r rune) rune {
-	if r < utf8.RuneSelf {
-		if 'A' <= r && r <= 'Z' {
-			return r + 'a' - 'A'
-		}
-		return r
-	}
-	m := r
-	for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
-		m = min(m, f)
-	}
-	if 'A' <= m && m <= 'Z' {
-		m += 'a' - 'A'
-	}
-	return m
 }
 
 // asciiCore returns the longest run of ASCII letters and digits in s.
@@ -223,7 +161,7 @@ func prepareLeading(l *leaf, lit func(string) int32) {
 	}
 }
 
-// leadingLiterals returns literals, in canonical case and of ASCII letters
+// leadingLiterals returns literals, folded (prefilter.FoldRune) and of ASCII letters
 // and digits, one of which every match of the regex starts with; nil when
 // there is no such set of literals at least two bytes long.
 func leadingLiterals(expr string) []string {
@@ -317,7 +255,7 @@ const (
 	maxClass   = 8
 )
 
-// exactSet returns every text re can match, in canonical case, when that
+// exactSet returns every text re can match, folded (prefilter.FoldRune), when that
 // is a small set of literals.
 func exactSet(re *syntax.Regexp) ([]string, bool) {
 	switch re.Op {
@@ -326,7 +264,7 @@ func exactSet(re *syntax.Regexp) ([]string, bool) {
 	case syntax.OpLiteral:
 		var b strings.Builder
 		for _, r := range re.Rune {
-			b.WriteRune(canonRune(r))
+			b.WriteRune(prefilter.FoldRune(r))
 		}
 		return []string{b.String()}, true
 	case syntax.OpCapture:
@@ -338,7 +276,7 @@ func exactSet(re *syntax.Regexp) ([]string, bool) {
 				return nil, false
 			}
 			for r := re.Rune[i]; r <= re.Rune[i+1]; r++ {
-				all = append(all, string(canonRune(r)))
+				all = append(all, string(prefilter.FoldRune(r)))
 			}
 			if len(all) > maxLeading {
 				return nil, false

@@ -2,15 +2,8 @@ package alerts
 
 import (
 	"sort"
-	"strings"
-	"sync"
-	"unicode"
-	"unicode/utf8"
 
-	"golang.org/x/text/cases"
-	"golang.org/x/text/runes"
-	"golang.org/x/text/transform"
-	"golang.org/x/text/unicode/norm"
+	"wirewatch/words"
 )
 
 // field is one searchable part of an item.
@@ -45,54 +38,6 @@ var fieldNames = map[string]field{
 
 func (m fieldMask) has(f field) bool { return m&(1<<f) != 0 }
 
-// foldChain removes accents and case: decompose, drop non-spacing marks,
-// recompose (so Hangul jamo become syllables again) and case-fold.
-// Transformers are stateful, hence the pool.
-var foldPool = sync.Pool{New: func() any {
-	return transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC, cases.Fold())
-}}
-
-// fold returns the case- and accent-insensitive form of a word token.
-func fold(s string) string {
-	if simpleFold(s) {
-		return strings.ToLower(s) // no allocation when s is already lower-case
-	}
-	t := foldPool.Get().(transform.Transformer)
-	out, _, err := transform.String(t, s)
-	foldPool.Put(t)
-	if err != nil {
-		return strings.ToLower(s)
-	}
-	return out
-}
-
-// simpleFold reports whether s needs no more than ASCII lower-casing: ASCII,
-// Hangul syllables and CJK ideographs have no case and no accents.
-func simpleFold(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] < utf8.RuneSelf {
-			continue
-		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case r >= 0xAC00 && r <= 0xD7A3: // Hangul syllables
-		case r >= 0x4E00 && r <= 0x9FFF: // CJK unified ideographs
-		default:
-			return false
-		}
-		i += n - 1
-	}
-	return true
-}
-
-// isWordRune reports whether r belongs to a word token.
-func isWordRune(r rune) bool {
-	if r < utf8.RuneSelf {
-		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
-	}
-	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
-}
-
 // isHangul reports whether s is made of Hangul syllables only; such query
 // words match as prefixes because Korean attaches particles to nouns.
 func isHangul(s string) bool {
@@ -105,31 +50,6 @@ func isHangul(s string) bool {
 		}
 	}
 	return true
-}
-
-// wordSpans calls fn with the byte range of every word token of s: a
-// maximal run of letters, digits and combining marks. Everything else
-// (spaces, punctuation, hyphens, apostrophes) separates tokens.
-func wordSpans(s string, fn func(start, end int)) {
-	start := -1
-	for i := 0; i < len(s); {
-		r, n := rune(s[i]), 1
-		if r >= utf8.RuneSelf {
-			r, n = utf8.DecodeRuneInString(s[i:])
-		}
-		if isWordRune(r) {
-			if start < 0 {
-				start = i
-			}
-		} else if start >= 0 {
-			fn(start, i)
-			start = -1
-		}
-		i += n
-	}
-	if start >= 0 {
-		fn(start, len(s))
-	}
 }
 
 // token is one word of an item, with where it came from and where its
@@ -169,9 +89,9 @@ func (d *doc) tokenize(fields [numFields]string) {
 	for f := field(0); f < numFields; f++ {
 		d.bounds[f] = int32(len(d.toks))
 		s := d.fields[f]
-		wordSpans(s, func(start, end int) {
+		words.Spans(s, func(start, end int) {
 			fs := int32(len(d.folded))
-			d.folded = appendFold(d.folded, s[start:end])
+			d.folded = words.AppendFold(d.folded, s[start:end])
 			d.toks = append(d.toks, token{field: f, start: int32(start), end: int32(end), fs: fs, fe: int32(len(d.folded))})
 		})
 	}
@@ -183,22 +103,6 @@ func (d *doc) tokenize(fields [numFields]string) {
 func (d *doc) word(i int32) []byte {
 	t := &d.toks[i]
 	return d.folded[t.fs:t.fe]
-}
-
-// appendFold appends fold(s) to dst, without allocating for the common
-// case of a word that needs only ASCII lower-casing.
-func appendFold(dst []byte, s string) []byte {
-	if !simpleFold(s) {
-		return append(dst, fold(s)...)
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		dst = append(dst, c)
-	}
-	return dst
 }
 
 // hasPrefix is strings.HasPrefix for a folded word held as bytes.

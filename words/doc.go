@@ -1,7 +1,7 @@
 // Package words is the one way wirewatch cuts text into words, folds them
-// and stems them. The summarizer, the story grouper and search use it, so
-// that a word is the same word to all of them. It imports nothing of the
-// project.
+// and stems them. The rule matcher, the summarizer, the story grouper and
+// search use it, so that a word is the same word to all of them. It
+// imports nothing of the project.
 //
 // Rules:
 //   - A word is a maximal run of letters, digits and combining marks;
