@@ -11,6 +11,11 @@
 //     and every text is capped in code points to Discord's limits (ten
 //     embeds, 6000 code points in all). A post stored before posts were
 //     platform-neutral (Content.Legacy) is sent exactly as it was.
+//   - A flood's fold (model.Fold) is one message: its count, its newest
+//     links and Previous/Next buttons whose custom_id names the fold's
+//     first post and a page, so a press (answered by updating the message,
+//     as /timeline's buttons are) reads every item of the fold back from
+//     storage through lookup.Fold, also after a restart.
 //   - Each message is marked with its post's id (Stamp: the end of the last
 //     footer, or a last line of content); an edit keeps the original's mark,
 //     and Recent reports it as outbox.Sent.PostID.

@@ -1,6 +1,6 @@
 // Package lookup answers the questions users ask of stored news: a topic's
-// timeline, a search, the latest items, what a rule would have matched, and
-// how the feeds are doing. The slash commands, the command line and the demo
+// timeline, a search, the latest items, what a rule would have matched, how
+// the feeds are doing, and every item of a flood's fold (its page buttons). The slash commands, the command line and the demo
 // all answer through it, so they always agree.
 //
 // Rules: lookups only read storage; they validate their arguments (unknown
