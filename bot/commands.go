@@ -11,11 +11,11 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 
-	"wirewatch/alerts"
 	"wirewatch/config"
 	"wirewatch/feeds"
 	"wirewatch/lookup"
 	"wirewatch/model"
+	"wirewatch/rules"
 )
 
 // CommandOptions tune the slash commands. Zero values take the defaults.
@@ -103,7 +103,7 @@ type CommandStore interface {
 // their page buttons. Add Handle to a session with s.AddHandler.
 type Commands struct {
 	store   CommandStore
-	runtime func() (*config.Config, *alerts.Engine)
+	runtime func() (*config.Config, *rules.Engine)
 	opts    CommandOptions
 	client  *http.Client
 	log     *slog.Logger
@@ -120,7 +120,7 @@ type Commands struct {
 // NewCommands returns the command handlers. runtime returns the config and
 // compiled rules in force; it is called once per interaction, so a config
 // reload applies to the next command.
-func NewCommands(store CommandStore, runtime func() (*config.Config, *alerts.Engine), opts CommandOptions) *Commands {
+func NewCommands(store CommandStore, runtime func() (*config.Config, *rules.Engine), opts CommandOptions) *Commands {
 	opts = opts.withDefaults()
 	client := opts.HTTPClient
 	if client == nil {
@@ -239,7 +239,7 @@ type request struct {
 	s      *discordgo.Session
 	i      *discordgo.InteractionCreate
 	cfg    *config.Config
-	engine *alerts.Engine
+	engine *rules.Engine
 	opts   options
 }
 

@@ -14,10 +14,10 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 
-	"wirewatch/alerts"
 	"wirewatch/bot"
 	"wirewatch/bot/discordtest"
 	"wirewatch/config"
+	"wirewatch/rules"
 	"wirewatch/storage"
 	"wirewatch/storage/sqlite"
 	"wirewatch/storage/storagetest"
@@ -59,11 +59,11 @@ func BenchmarkCommandLatency(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	eng, err := alerts.Compile(cfg)
+	eng, err := rules.Compile(cfg)
 	if err != nil {
 		b.Fatal(err)
 	}
-	cmds := bot.NewCommands(st, func() (*config.Config, *alerts.Engine) { return cfg, eng }, bot.CommandOptions{
+	cmds := bot.NewCommands(st, func() (*config.Config, *rules.Engine) { return cfg, eng }, bot.CommandOptions{
 		Now:    func() time.Time { return storagetest.BenchNow },
 		Logger: slog.New(slog.NewTextHandler(io.Discard, nil)),
 	})

@@ -13,11 +13,11 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 
-	"wirewatch/alerts"
 	"wirewatch/bot"
 	"wirewatch/bot/discordtest"
 	"wirewatch/config"
 	"wirewatch/model"
+	"wirewatch/rules"
 	"wirewatch/storage"
 	"wirewatch/storage/sqlite"
 )
@@ -90,7 +90,7 @@ type cmdHarness struct {
 	store storage.Store
 	raw   storage.Store // the SQLite store itself, for writing fixtures
 	cfg   *config.Config
-	eng   *alerts.Engine
+	eng   *rules.Engine
 	now   time.Time
 	cmds  atomic.Pointer[bot.Commands]
 	opts  bot.CommandOptions
@@ -107,7 +107,7 @@ func newCmdHarness(t *testing.T, opts bot.CommandOptions, configText string, wra
 	if err != nil {
 		t.Fatalf("config: %v", err)
 	}
-	eng, err := alerts.Compile(cfg)
+	eng, err := rules.Compile(cfg)
 	if err != nil {
 		t.Fatalf("compile: %v", err)
 	}
@@ -159,7 +159,7 @@ func (h *cmdHarness) restart() {
 	if opts.Logger == nil {
 		opts.Logger = slog.New(slog.NewTextHandler(h.t.Output(), nil))
 	}
-	h.cmds.Store(bot.NewCommands(h.store, func() (*config.Config, *alerts.Engine) { return h.cfg, h.eng }, opts))
+	h.cmds.Store(bot.NewCommands(h.store, func() (*config.Config, *rules.Engine) { return h.cfg, h.eng }, opts))
 }
 
 // save stores an item with a one-item story.

@@ -7,8 +7,8 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 
-	"wirewatch/alerts"
 	"wirewatch/config"
+	"wirewatch/rules"
 )
 
 // Connection is a live Discord session: the sink the outbox posts through
@@ -23,7 +23,7 @@ type Connection struct {
 // of every call (and under it, with discord.api_base set, the rewrite of
 // Discord's REST address to that base), registers the slash commands with one bulk overwrite (per
 // configured guild, or globally) and starts answering them.
-func Connect(ctx context.Context, token string, store CommandStore, runtime func() (*config.Config, *alerts.Engine), log *slog.Logger) (*Connection, error) {
+func Connect(ctx context.Context, token string, store CommandStore, runtime func() (*config.Config, *rules.Engine), log *slog.Logger) (*Connection, error) {
 	s, err := discordgo.New("Bot " + token)
 	if err != nil {
 		return nil, fmt.Errorf("discord session: %w", err)
@@ -32,7 +32,7 @@ func Connect(ctx context.Context, token string, store CommandStore, runtime func
 }
 
 // connect finishes a session made by Connect or, in tests, by the fake.
-func connect(_ context.Context, s *discordgo.Session, store CommandStore, runtime func() (*config.Config, *alerts.Engine), log *slog.Logger) (*Connection, error) {
+func connect(_ context.Context, s *discordgo.Session, store CommandStore, runtime func() (*config.Config, *rules.Engine), log *slog.Logger) (*Connection, error) {
 	cfg, _ := runtime()
 	transport := s.Client.Transport
 	if cfg.Discord.APIBase != "" {

@@ -11,10 +11,10 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 
-	"wirewatch/alerts"
 	"wirewatch/bot/discordtest"
 	"wirewatch/config"
 	"wirewatch/model"
+	"wirewatch/rules"
 	"wirewatch/storage/sqlite"
 )
 
@@ -45,7 +45,7 @@ id = "`+channel+`"
 	if err != nil {
 		t.Fatal(err)
 	}
-	engine, err := alerts.Compile(cfg)
+	engine, err := rules.Compile(cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -59,7 +59,7 @@ id = "`+channel+`"
 		t.Fatal(err)
 	}
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	conn, err := connect(ctx, s, store, func() (*config.Config, *alerts.Engine) { return cfg, engine }, log)
+	conn, err := connect(ctx, s, store, func() (*config.Config, *rules.Engine) { return cfg, engine }, log)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -10,7 +10,7 @@
 // of positioned values; the typed Config is decoded from that tree so that
 // every key, value and array element can be pointed at. Rule queries are
 // recorded with their position (Rule.QueryPos, Rule.QueryPosAt) and compiled
-// by package alerts, not here. Likewise a channel's id is checked by its
+// by package rules, not here. Likewise a channel's id is checked by its
 // platform (for Discord, package bot), through wirewatch check and run; here
 // a channel only names its platform (default "discord") and writes its id
 // as a string.

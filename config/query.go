@@ -6,7 +6,7 @@ import (
 )
 
 // QueryPosAt returns where byte offset n of r.Query was written in the file,
-// so that package alerts can point inside a rule. n == len(r.Query) is the
+// so that package rules can point inside a rule. n == len(r.Query) is the
 // closing quote. Escapes ("\u00e9", "\""), non-ASCII text and multi-line
 // strings are resolved; columns count runes, as QueryPos does.
 func (r Rule) QueryPosAt(n int) Pos {

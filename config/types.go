@@ -154,7 +154,7 @@ type QuietHours struct {
 	Location   *time.Location
 }
 
-// Rule is one [[rules]] entry. Query is compiled by package alerts; QueryPos
+// Rule is one [[rules]] entry. Query is compiled by package rules; QueryPos
 // points at the first character inside the quotes, so an error at byte
 // offset n of the query is at QueryPosAt(n), which resolves escapes,
 // non-ASCII text (columns count runes) and multi-line strings.

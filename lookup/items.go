@@ -4,9 +4,9 @@ import (
 	"context"
 	"fmt"
 
-	"wirewatch/alerts"
 	"wirewatch/config"
 	"wirewatch/model"
+	"wirewatch/rules"
 	"wirewatch/storage"
 	"wirewatch/stories"
 )
@@ -93,7 +93,7 @@ type RuleHit struct {
 // have matched, newest first, at most limit of them. It examines at most
 // MaxRuleScan items (the newest of the range), so that testing a rule
 // never reads a whole archive.
-func RuleTest(ctx context.Context, st Store, cfg *config.Config, engine *alerts.Engine, rule string, r Range, limit int) ([]RuleHit, error) {
+func RuleTest(ctx context.Context, st Store, cfg *config.Config, engine *rules.Engine, rule string, r Range, limit int) ([]RuleHit, error) {
 	if _, err := CheckRule(cfg, rule); err != nil {
 		return nil, err
 	}

@@ -10,10 +10,10 @@ import (
 	"testing"
 	"time"
 
-	"wirewatch/alerts"
 	"wirewatch/config"
 	"wirewatch/lookup"
 	"wirewatch/model"
+	"wirewatch/rules"
 	"wirewatch/storage"
 	"wirewatch/storage/sqlite"
 )
@@ -227,7 +227,7 @@ func TestSearchAndLatest(t *testing.T) {
 func TestRuleTest(t *testing.T) {
 	cfg, st := setup(t)
 	ctx := context.Background()
-	eng, err := alerts.Compile(cfg)
+	eng, err := rules.Compile(cfg)
 	if err != nil {
 		t.Fatal(err)
 	}

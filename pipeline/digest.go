@@ -7,7 +7,6 @@ import (
 	"sort"
 	"time"
 
-	"wirewatch/alerts"
 	"wirewatch/config"
 	"wirewatch/model"
 	"wirewatch/outbox"
@@ -50,7 +49,7 @@ func (p *Pipeline) digest(ctx context.Context, rt *Runtime, d config.Digest, now
 	if err != nil {
 		return 0, fmt.Errorf("last run %q: %w", raw, err)
 	}
-	due, _, err := alerts.NextDigestRuns(d, last, now)
+	due, _, err := nextDigestRuns(d, last, now)
 	if err != nil || !due {
 		return 0, err
 	}

@@ -17,13 +17,13 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 
-	"wirewatch/alerts"
 	"wirewatch/bot"
 	"wirewatch/bot/discordtest"
 	"wirewatch/config"
 	"wirewatch/model"
 	"wirewatch/outbox"
 	"wirewatch/pipeline"
+	"wirewatch/rules"
 	"wirewatch/storage"
 	"wirewatch/storage/sqlite"
 )
@@ -242,7 +242,7 @@ func pageThrough(t *testing.T, srv *discordtest.Server, store storage.Store, msg
 		t.Fatal(err)
 	}
 	dg.StateEnabled = false
-	cmds := bot.NewCommands(store, func() (*config.Config, *alerts.Engine) { return nil, nil }, bot.CommandOptions{})
+	cmds := bot.NewCommands(store, func() (*config.Config, *rules.Engine) { return nil, nil }, bot.CommandOptions{})
 	t.Cleanup(cmds.Close)
 	dg.AddHandler(cmds.Handle)
 	if err := dg.Open(); err != nil {

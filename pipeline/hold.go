@@ -3,7 +3,6 @@ package pipeline
 import (
 	"time"
 
-	"wirewatch/alerts"
 	"wirewatch/config"
 	"wirewatch/model"
 	"wirewatch/outbox"
@@ -25,7 +24,7 @@ func QuietHold(cfg *config.Config, p model.Post, now time.Time) (time.Time, bool
 	if r := cfg.Rule(p.Rule); r != nil {
 		sev = model.Severity(r.Severity)
 	}
-	return alerts.QuietUntil(*ch, sev, now)
+	return quietUntil(*ch, sev, now)
 }
 
 // NoticePost is an operational notice for a channel. Its text is redacted

@@ -43,10 +43,10 @@ import (
 
 	"github.com/google/uuid"
 
-	"wirewatch/alerts"
 	"wirewatch/config"
 	"wirewatch/feeds"
 	"wirewatch/model"
+	"wirewatch/rules"
 	"wirewatch/storage"
 	"wirewatch/stories"
 	"wirewatch/summarize"
@@ -63,14 +63,14 @@ const PruneInterval = time.Minute
 // vocabulary. It is replaced whole on reload.
 type Runtime struct {
 	Config     *config.Config
-	Rules      *alerts.Engine
+	Rules      *rules.Engine
 	Vocabulary *stories.Vocabulary
 }
 
 // NewRuntime compiles cfg's rules and story vocabulary; the error lists
 // every mistake with its position.
 func NewRuntime(cfg *config.Config) (*Runtime, error) {
-	rules, err := alerts.Compile(cfg)
+	rules, err := rules.Compile(cfg)
 	voc, verr := stories.NewVocabulary(cfg.Stories.Vocabulary)
 	var list, vlist config.Errors
 	if errors.As(err, &list) && errors.As(verr, &vlist) {

@@ -9,7 +9,6 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"wirewatch/alerts"
 	"wirewatch/config"
 	"wirewatch/model"
 	"wirewatch/outbox"
@@ -82,7 +81,7 @@ func (p *Pipeline) postFor(ctx context.Context, rt *Runtime, it model.Item, stor
 	case errors.Is(err, storage.ErrNotFound):
 	case err != nil:
 		return model.Post{}, false, fmt.Errorf("look up earlier alert of story %s: %w", story.ID, err)
-	case !alerts.InCooldown(alertedAt(prev, now), cooldown, now):
+	case !inCooldown(alertedAt(prev, now), cooldown, now):
 	default:
 		return p.update(rt, prev, story, m, ch, it, now)
 	}

@@ -16,12 +16,12 @@ import (
 
 	"golang.org/x/sync/errgroup"
 
-	"wirewatch/alerts"
 	"wirewatch/config"
 	"wirewatch/model"
 	"wirewatch/outbox"
 	"wirewatch/pipeline"
 	"wirewatch/redact"
+	"wirewatch/rules"
 	"wirewatch/storage"
 )
 
@@ -60,7 +60,7 @@ func runBot(ctx context.Context, args []string, out io.Writer) error {
 	if err != nil {
 		return err
 	}
-	runtime := func() (*config.Config, *alerts.Engine) {
+	runtime := func() (*config.Config, *rules.Engine) {
 		r := p.Runtime()
 		return r.Config, r.Rules
 	}

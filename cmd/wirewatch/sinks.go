@@ -8,10 +8,10 @@ import (
 	"os"
 	"slices"
 
-	"wirewatch/alerts"
 	"wirewatch/bot"
 	"wirewatch/config"
 	"wirewatch/outbox"
+	"wirewatch/rules"
 	"wirewatch/storage"
 )
 
@@ -35,7 +35,7 @@ var platforms = map[string]platform{
 type wiring struct {
 	cfg     *config.Config
 	store   storage.Store
-	runtime func() (*config.Config, *alerts.Engine)
+	runtime func() (*config.Config, *rules.Engine)
 	out     io.Writer
 	log     *slog.Logger
 }
@@ -108,7 +108,7 @@ func openSinks(ctx context.Context, w wiring) (sinks outbox.Sinks, closeSinks fu
 
 // channelPlatform names the platform of a channel in the config in force,
 // for the outbox; "" for a channel no longer configured.
-func channelPlatform(runtime func() (*config.Config, *alerts.Engine)) func(channel string) string {
+func channelPlatform(runtime func() (*config.Config, *rules.Engine)) func(channel string) string {
 	return func(channel string) string {
 		cfg, _ := runtime()
 		if c := cfg.Channel(channel); c != nil {

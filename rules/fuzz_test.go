@@ -1,4 +1,4 @@
-package alerts
+package rules
 
 import (
 	"errors"
@@ -14,7 +14,7 @@ import (
 // be matched without panicking, or fails with positioned errors that point
 // inside the query.
 //
-//	go test ./alerts -run '^$' -fuzz FuzzCompile -fuzztime 30s
+//	go test ./rules -run '^$' -fuzz FuzzCompile -fuzztime 30s
 func FuzzCompile(f *testing.F) {
 	for _, q := range []string{
 		"missile", `"Freedom Edge" OR (trilateral NEAR/3 (drill* OR exercise*))`,
@@ -62,7 +62,7 @@ var fuzzItem = model.Item{
 // regular expressions: they must agree. Texts are kept short enough that
 // the engine's caps on places per term cannot come into play.
 //
-//	go test ./alerts -run '^$' -fuzz FuzzMatchAgreesWithNaive -fuzztime 60s
+//	go test ./rules -run '^$' -fuzz FuzzMatchAgreesWithNaive -fuzztime 60s
 func FuzzMatchAgreesWithNaive(f *testing.F) {
 	for _, c := range [][3]string{
 		{"missile AND launch*", "North Korea fires missile", "The launcher was seen."},

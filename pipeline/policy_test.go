@@ -1,4 +1,4 @@
-package alerts
+package pipeline
 
 import (
 	"strings"
@@ -56,13 +56,13 @@ func TestQuietUntil(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			until, quiet := QuietUntil(tt.ch, tt.sev, tt.now)
+			until, quiet := quietUntil(tt.ch, tt.sev, tt.now)
 			if quiet != tt.quiet || !until.Equal(tt.until) {
-				t.Errorf("QuietUntil = %v %v, want %v %v", until, quiet, tt.until, tt.quiet)
+				t.Errorf("quietUntil = %v %v, want %v %v", until, quiet, tt.until, tt.quiet)
 			}
 		})
 	}
-	until, _ := QuietUntil(nyNight, model.SeverityAlert, at(ny, 2024, 11, 2, 23, 30))
+	until, _ := quietUntil(nyNight, model.SeverityAlert, at(ny, 2024, 11, 2, 23, 30))
 	if d := until.Sub(at(ny, 2024, 11, 2, 23, 30)); d != 7*time.Hour+30*time.Minute {
 		t.Errorf("DST night lasts %v", d)
 	}
@@ -84,8 +84,8 @@ func TestInCooldown(t *testing.T) {
 		{now.Add(time.Minute), time.Hour, true}, // clock skew: sent "in the future"
 	}
 	for _, tt := range tests {
-		if got := InCooldown(tt.prev, tt.cooldown, now); got != tt.want {
-			t.Errorf("InCooldown(%v, %v) = %v, want %v", tt.prev, tt.cooldown, got, tt.want)
+		if got := inCooldown(tt.prev, tt.cooldown, now); got != tt.want {
+			t.Errorf("inCooldown(%v, %v) = %v, want %v", tt.prev, tt.cooldown, got, tt.want)
 		}
 	}
 }
@@ -117,7 +117,7 @@ func TestNextDigestRuns(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			due, next, err := NextDigestRuns(tt.d, tt.last, tt.now)
+			due, next, err := nextDigestRuns(tt.d, tt.last, tt.now)
 			if tt.errMatch != "" {
 				if err == nil || !strings.Contains(err.Error(), tt.errMatch) {
 					t.Fatalf("err = %v, want it to contain %q", err, tt.errMatch)
@@ -128,7 +128,7 @@ func TestNextDigestRuns(t *testing.T) {
 				t.Fatal(err)
 			}
 			if due != tt.due || !next.Equal(tt.next) {
-				t.Errorf("NextDigestRuns = %v %v, want %v %v", due, next, tt.due, tt.next)
+				t.Errorf("nextDigestRuns = %v %v, want %v %v", due, next, tt.due, tt.next)
 			}
 		})
 	}
@@ -146,7 +146,7 @@ func TestDigestMissedRunsPostOnce(t *testing.T) {
 		if now.After(start.Add(time.Hour)) && now.Before(start.Add(60*time.Hour)) {
 			continue // down from 09:00 KST on the 11th until 20:00 KST on the 13th
 		}
-		due, _, err := NextDigestRuns(d, last, now)
+		due, _, err := nextDigestRuns(d, last, now)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -1,8 +1,9 @@
-// Package alerts compiles the admins' keyword rules and topics, matches
-// items against them and holds the pure routing helpers (quiet hours,
-// cooldowns, digest schedules). The pipeline keeps all state; nothing here
-// does I/O. Rendering alerts for a platform is the sink's work (package
-// bot), and nonces are the outbox's.
+// Package rules compiles the admins' keyword rules and topics and matches
+// items against them: the query language, topics and matching, and nothing
+// else. It does no I/O and keeps no state between items but a cache of
+// what its index says of each token. What a match leads to (posts, quiet
+// hours, cooldowns, digests) is the pipeline's; how it is shown is the
+// sink's.
 //
 // # Query language
 //
@@ -50,4 +51,4 @@
 //   - A match's terms are the rule's words, phrases, prefixes, regexes and
 //     topic aliases outside NOT that occur in the item, in query order, at
 //     most 10 (see GRAMMAR.md).
-package alerts
+package rules

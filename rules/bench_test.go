@@ -1,4 +1,4 @@
-package alerts
+package rules
 
 import (
 	"fmt"
@@ -127,7 +127,7 @@ func longItem(items []labelledItem, line, paras int) model.Item {
 // counted as matching. Every item is matched once before timing, as a
 // running bot has its token cache warm.
 //
-//	go test ./alerts -run '^$' -bench 'Match$' -benchtime 2000x
+//	go test ./rules -run '^$' -bench 'Match$' -benchtime 2000x
 func BenchmarkMatch(b *testing.B) {
 	sizes := []struct {
 		name  string
