@@ -2,6 +2,7 @@ package lookup
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"wirewatch/config"
@@ -57,6 +58,10 @@ func Search(ctx context.Context, st Store, cfg *config.Config, text, topic strin
 		return nil, err
 	}
 	items, err := st.Search(ctx, text, storage.Query{Topic: topic, Since: r.From, Until: r.To, Limit: limit, Offset: offset})
+	var qe *storage.QueryError
+	if errors.As(err, &qe) {
+		return nil, inputf("%s", qe.Msg)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("search %q: %w", text, err)
 	}

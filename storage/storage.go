@@ -26,6 +26,12 @@ var ErrNotFound = errors.New("not found")
 // must stop, and its posts are the new leader's to deliver.
 var ErrDeposed = errors.New("refused: another replica leads now")
 
+// QueryError is a search refused for what it would cost (a prefix too
+// short, too many prefixes); Msg says so in words for the user.
+type QueryError struct{ Msg string }
+
+func (e *QueryError) Error() string { return e.Msg }
+
 // Store is the storage contract every backend implements: the union of
 // the roles below. It is safe for concurrent use. Consumers declare the
 // small part they use where they use it (pipeline.Store, outbox.Store,

@@ -246,9 +246,13 @@ func topicLexeme(topic string) string {
 // Until is no bound here. Text that holds no searchable word yields no
 // items and no error.
 func (s *Store) Search(ctx context.Context, text string, q storage.Query) ([]model.Item, error) {
-	tsq := searchquery.Parse(text).TSQuery()
+	parsed := searchquery.Parse(text)
+	tsq := parsed.TSQuery()
 	if tsq == "" {
 		return nil, nil
+	}
+	if err := parsed.Budget(); err != nil {
+		return nil, &storage.QueryError{Msg: err.Error()}
 	}
 	ids, err := s.newestMatches(ctx, tsq, q)
 	if err != nil {

@@ -140,17 +140,67 @@ func indexItem(ctx context.Context, tx *sql.Tx, id int64, item *model.Item) erro
 			return fmt.Errorf("insert item %s topic: %w", item.Key, err)
 		}
 	}
-	summary := strings.Join(item.Summary, "\n")
-	stems := searchquery.Stems(item.Title + "\n" + summary + "\n" + item.Text)
+	return indexText(ctx, tx, id, item.Title, item.Summary, item.Text, topics)
+}
+
+// indexText writes an item's full-text entry.
+func indexText(ctx context.Context, tx *sql.Tx, id int64, title string, summaryLines []string, text string, topics []string) error {
+	summary := strings.Join(summaryLines, "\n")
+	stems := searchquery.Stems(title + "\n" + summary + "\n" + text)
 	tokens := make([]string, len(topics))
 	for i, t := range topics {
 		tokens[i] = topicToken(t)
 	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO items_fts (rowid, title, summary, text, stems, topics)
-		VALUES (?, ?, ?, ?, ?, ?)`, id, item.Title, summary, item.Text, stems, strings.Join(tokens, " ")); err != nil {
-		return fmt.Errorf("index item %s: %w", item.Key, err)
+		VALUES (?, ?, ?, ?, ?, ?)`, id, title, summary, text, stems, strings.Join(tokens, " ")); err != nil {
+		return fmt.Errorf("index item %d: %w", id, err)
 	}
 	return nil
+}
+
+// reindexSearch fills a new, empty items_fts from the items, a batch at a
+// time, for a migration that rebuilds the table.
+func reindexSearch(ctx context.Context, tx *sql.Tx) error {
+	type row struct {
+		id                          int64
+		title, summary, text, topic string
+	}
+	const batch = 1000
+	for after := int64(-1 << 62); ; {
+		rows, err := tx.QueryContext(ctx, `SELECT id, title, summary, text, topics FROM items WHERE id > ? ORDER BY id LIMIT ?`, after, batch)
+		if err != nil {
+			return fmt.Errorf("reindex search: %w", err)
+		}
+		var got []row
+		for rows.Next() {
+			var r row
+			if err := rows.Scan(&r.id, &r.title, &r.summary, &r.text, &r.topic); err != nil {
+				rows.Close()
+				return fmt.Errorf("reindex search: %w", err)
+			}
+			got = append(got, r)
+		}
+		if err := closeRows(rows); err != nil {
+			return fmt.Errorf("reindex search: %w", err)
+		}
+		for _, r := range got {
+			summary, err := backend.DecodeList(r.summary)
+			if err != nil {
+				return fmt.Errorf("reindex search: item %d summary: %w", r.id, err)
+			}
+			topics, err := backend.DecodeList(r.topic)
+			if err != nil {
+				return fmt.Errorf("reindex search: item %d topics: %w", r.id, err)
+			}
+			if err := indexText(ctx, tx, r.id, r.title, summary, r.text, backend.UniqueTopics(topics)); err != nil {
+				return fmt.Errorf("reindex search: %w", err)
+			}
+		}
+		if len(got) < batch {
+			return nil
+		}
+		after = got[len(got)-1].id
+	}
 }
 
 // SaveFullText replaces a stored item's text, summary and topics (and its
@@ -218,6 +268,9 @@ func (s *Store) Search(ctx context.Context, text string, q storage.Query) ([]mod
 	parsed := searchquery.Parse(text)
 	if parsed.Empty() {
 		return nil, nil
+	}
+	if err := parsed.Budget(); err != nil {
+		return nil, &storage.QueryError{Msg: err.Error()}
 	}
 	match := parsed.FTS5()
 	if q.Topic != "" {

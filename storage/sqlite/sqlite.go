@@ -94,6 +94,10 @@ func openPool(path string, readOnly bool) (*sql.DB, error) {
 // uriPathEscaper escapes what SQLite's URI filenames give a meaning.
 var uriPathEscaper = strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23")
 
+// reindexAfter names the migrations that make items_fts anew and leave it
+// for Go to fill, since the Hangul stems are computed in Go.
+var reindexAfter = map[int]bool{9: true}
+
 // migrate applies, in one transaction, the migrations of fsys the file lacks.
 func migrate(ctx context.Context, db *sql.DB, fsys fs.FS) error {
 	migrations, err := backend.ReadMigrations(fsys, "migrations")
@@ -121,6 +125,11 @@ func migrate(ctx context.Context, db *sql.DB, fsys fs.FS) error {
 		}
 		if _, err := tx.ExecContext(ctx, m.SQL); err != nil {
 			return fmt.Errorf("migration %s: %w", m.Name, err)
+		}
+		if reindexAfter[m.Version] {
+			if err := reindexSearch(ctx, tx); err != nil {
+				return fmt.Errorf("migration %s: %w", m.Name, err)
+			}
 		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)`,
 			m.Version, m.Name, time.Now().UnixMicro()); err != nil {

@@ -368,3 +368,74 @@ func TestMutesMigration(t *testing.T) {
 	defer s.Close()
 	storagetest.CheckLegacyMutes(t, s)
 }
+
+// 0009 makes the search index anew with a prefix index; the Go side of the
+// migration fills it from the items, Hangul stems included.
+func TestSearchPrefixIndexMigration(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "old.db")
+	old := fstest.MapFS{}
+	entries, err := fs.ReadDir(migrationFiles, "migrations")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		if e.Name() >= "0009" {
+			continue
+		}
+		body, err := fs.ReadFile(migrationFiles, "migrations/"+e.Name())
+		if err != nil {
+			t.Fatal(err)
+		}
+		old["migrations/"+e.Name()] = &fstest.MapFile{Data: body}
+	}
+	db, err := openPool(path, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := migrate(ctx, db, old); err != nil {
+		t.Fatal(err)
+	}
+	for id := 1; id <= 1500; id++ { // more than one batch of the reindex; Search ranks the newest 1000
+		title := fmt.Sprintf("Routine report %d", id)
+		if id == 1234 {
+			title = "잠수함이 떠올랐다"
+		}
+		if _, err := db.Exec(`INSERT INTO items (id, key, feed, guid, link, title, text, author, categories, lang,
+			summary, topics, story_id, published) VALUES (?, ?, 'f', '', 'https://x.example/', ?, 'Body text',
+			'', '[]', '', '["A submarine surfaced."]', '["north-korea"]', '', 1)`, id, fmt.Sprint("k", id), title); err != nil {
+			t.Fatal(err)
+		}
+		// Indexed as 0003 left rows: no stems.
+		if _, err := db.Exec(`INSERT INTO items_fts (rowid, title, summary, text, stems, topics) VALUES (?, ?, 'A submarine surfaced.', 'Body text', '', ?)`,
+			id, title, topicToken("north-korea")); err != nil {
+			t.Fatal(err)
+		}
+	}
+	db.Close()
+
+	s, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	var ddl string
+	if err := s.read.QueryRowContext(ctx, `SELECT sql FROM sqlite_master WHERE name = 'items_fts'`).Scan(&ddl); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(ddl, "prefix = '3'") {
+		t.Errorf("items_fts after 0009: %s", ddl)
+	}
+	for _, tc := range []struct {
+		text  string
+		topic string
+		want  int
+	}{
+		{"잠수함", "", 1}, {"sub*", "north-korea", 1000}, {"routine 1499", "", 1}, {"rou* sur*", "", 1000}, {"rou* 1", "", 1},
+	} {
+		items, err := s.Search(ctx, tc.text, storage.Query{Topic: tc.topic, Limit: 2000})
+		if err != nil || len(items) != tc.want {
+			t.Errorf("Search(%q, topic %q) after 0009 = %d items, %v; want %d", tc.text, tc.topic, len(items), err, tc.want)
+		}
+	}
+}

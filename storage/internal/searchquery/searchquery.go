@@ -12,11 +12,17 @@
 // Hangul word matches whole, with or without a particle, as every other
 // word does: a prefix match would read every word the prefix starts, which
 // costs time in proportion to the archive.
+//
+// A prefix term reads every word it starts, so Budget refuses prefixes
+// shorter than MinPrefixRunes and more than MaxPrefixTerms of them; the
+// backends index prefixes of that length (SQLite's FTS5 prefix index).
 package searchquery
 
 import (
+	"fmt"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Limits keep a hostile query from costing much.
@@ -24,7 +30,44 @@ const (
 	maxTerms     = 16
 	maxWordRunes = 64
 	maxWords     = 8 // per phrase
+
+	// MinPrefixRunes is the shortest prefix a query may ask for: "mis*"
+	// reads a few words' postings, "m*" those of a twentieth of the
+	// vocabulary.
+	MinPrefixRunes = 3
+	// MaxPrefixTerms is how many prefix terms one query may hold.
+	MaxPrefixTerms = 2
 )
+
+// Budget says, in words for the user, why q would cost too much to run,
+// or returns nil.
+func (q Query) Budget() error {
+	prefixes := 0
+	for _, t := range q.terms() {
+		if !t.Prefix {
+			continue
+		}
+		prefixes++
+		last := t.Words[len(t.Words)-1]
+		if utf8.RuneCountInString(last) < MinPrefixRunes {
+			return fmt.Errorf("a word ending in * needs at least %d letters before the * (%s* matches too much); write more of the word",
+				MinPrefixRunes, last)
+		}
+	}
+	if prefixes > MaxPrefixTerms {
+		return fmt.Errorf("a search may hold at most %d words ending in *; this one has %d", MaxPrefixTerms, prefixes)
+	}
+	return nil
+}
+
+// terms lists every term of q, wanted or excluded.
+func (q Query) terms() []Term {
+	out := append([]Term(nil), q.Not...)
+	for _, g := range q.Must {
+		out = append(out, g...)
+	}
+	return out
+}
 
 // Term is a word or a phrase of several words in sequence.
 type Term struct {

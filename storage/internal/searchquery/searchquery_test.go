@@ -1,6 +1,9 @@
 package searchquery
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestParseRender(t *testing.T) {
 	tests := []struct {
@@ -89,5 +92,31 @@ func TestFTS5Column(t *testing.T) {
 	}
 	if got := Parse("").FTS5Column("title"); got != "" {
 		t.Errorf("empty FTS5Column = %q", got)
+	}
+}
+
+func TestBudget(t *testing.T) {
+	for in, want := range map[string]string{
+		"missile":               "",
+		"mis*":                  "",
+		"mis* lau*":             "",
+		"mis* OR lau* launch":   "",
+		"북한이*":                  "",
+		"a*":                    "at least 3 letters",
+		"mi*":                   "at least 3 letters",
+		"북한*":                   "at least 3 letters",
+		"ballistic-m*":          "at least 3 letters",
+		"missile -x*":           "at least 3 letters",
+		"mis* lau* fir*":        "at most 2 words ending in *; this one has 3",
+		"mis* OR lau* -fir*":    "at most 2 words ending in *",
+		"aaa* bbb* ccc* ddd* a": "at most 2",
+	} {
+		err := Parse(in).Budget()
+		switch {
+		case want == "" && err != nil:
+			t.Errorf("Budget(%q) = %v, want nil", in, err)
+		case want != "" && (err == nil || !strings.Contains(err.Error(), want)):
+			t.Errorf("Budget(%q) = %v, want %q", in, err, want)
+		}
 	}
 }
