@@ -43,6 +43,27 @@ type Story struct {
 	Topics    []string  // union of the items' topics
 }
 
+// Outlets are the story's sources one per outlet: each feed's first
+// report, first report first. A feed that re-publishes its items under new
+// GUIDs, or updates its own report ("(LEAD)", "UPDATE 2"), is still one
+// source.
+func (s Story) Outlets() []Source {
+	out := make([]Source, 0, len(s.Sources))
+	for _, src := range s.Sources {
+		seen := false
+		for _, o := range out {
+			if o.Feed == src.Feed {
+				seen = true
+				break
+			}
+		}
+		if !seen {
+			out = append(out, src)
+		}
+	}
+	return out
+}
+
 // Source is one outlet's report of a story.
 type Source struct {
 	Feed      string    `json:"feed,omitempty"`

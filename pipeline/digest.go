@@ -124,7 +124,7 @@ func (p *Pipeline) digestContent(ctx context.Context, rt *Runtime, d config.Dige
 
 // digestEntry is how a digest lists a story.
 func digestEntry(st model.Story) model.DigestEntry {
-	e := model.DigestEntry{StoryID: st.ID, Headline: st.Title, Link: st.Link, Sources: len(st.Sources),
+	e := model.DigestEntry{StoryID: st.ID, Headline: st.Title, Link: st.Link, Sources: len(st.Outlets()),
 		EventDate: st.EventDate, Updated: st.Updated}
 	if len(st.Sources) > 0 {
 		e.Feed = st.Sources[0].Feed

@@ -337,7 +337,8 @@ func TestBatchedStoring(t *testing.T) {
 	}
 	const n = 450
 	for i := range n {
-		site.add(fmt.Sprintf("launch-%d", i), "North Korea fires ballistic missile into the sea", "North Korea launched a ballistic missile on Saturday, Seoul said.", now.Add(-time.Duration(n-i)*time.Second))
+		// Distinct headlines: copies of one headline are one report.
+		site.add(fmt.Sprintf("launch-%d", i), fmt.Sprintf("North Korea fires ballistic missile into the sea, update %d", i), "North Korea launched a ballistic missile on Saturday, Seoul said.", now.Add(-time.Duration(n-i)*time.Second))
 	}
 	clock = now.Add(2 * time.Hour)
 	st, err := p.Cycle(ctx)
@@ -366,5 +367,54 @@ func TestBatchedStoring(t *testing.T) {
 	}
 	if got := feedStates(t, store)["Good Wire"].ItemsSeen; got != n+1 {
 		t.Errorf("items seen = %d, want %d", got, n+1)
+	}
+}
+
+// TestRepublishedItemIsOneSource: a feed that publishes its item again
+// under a new GUID (and link) neither re-alerts it nor edits the alert,
+// even after the rule's cooldown, and the story counts one outlet.
+func TestRepublishedItemIsOneSource(t *testing.T) {
+	ctx := context.Background()
+	site := &feedSite{}
+	now := time.Now()
+	site.add("old", "Seoul stocks close higher", "The index rose.", now.Add(-time.Hour))
+	srv := httptest.NewServer(site)
+	defer srv.Close()
+	cfg := writeConfig(t, srv.URL)
+	cfg.Feeds = cfg.Feeds[:1]
+	clock := now
+	p, store := newPipeline(t, cfg, &clock)
+	if _, err := p.Cycle(ctx); err != nil {
+		t.Fatal(err)
+	}
+	title, text := "North Korea fires ballistic missile into the sea", "North Korea launched a ballistic missile on Saturday, Seoul said."
+	site.add("launch-1", title, text, now.Add(time.Minute))
+	clock = now.Add(2 * time.Hour)
+	if _, err := p.Cycle(ctx); err != nil {
+		t.Fatal(err)
+	}
+	first := assertPending(t, store, 1)
+	// The feed re-publishes it twice, the second time after the cooldown.
+	for i, at := range []time.Duration{4 * time.Hour, 10 * time.Hour} {
+		site.add(fmt.Sprintf("launch-1-again-%d", i), title, text, now.Add(at-time.Minute))
+		clock = now.Add(at)
+		st, err := p.Cycle(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if st.NewItems != 1 || st.Posts != 0 {
+			t.Fatalf("re-published copy %d: cycle = %+v, want 1 new item and no post", i, st)
+		}
+	}
+	posts := assertPending(t, store, 1)
+	if posts[0].ID != first[0].ID || len(posts[0].Content.Sources) != 1 {
+		t.Fatalf("alert %s with %d sources, want the first alert with 1", posts[0].ID, len(posts[0].Content.Sources))
+	}
+	st, err := store.Story(ctx, posts[0].StoryID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(st.Sources) != 3 || len(st.Outlets()) != 1 {
+		t.Fatalf("story has %d sources from %d outlets, want 3 reports from 1 outlet", len(st.Sources), len(st.Outlets()))
 	}
 }

@@ -21,6 +21,9 @@ import (
 // instead of posting again. Alerts over a flood-control cap are folded
 // (see flood.go).
 func (p *Pipeline) plan(ctx context.Context, rt *Runtime, it model.Item, story model.Story, matches []model.Match, muted mutes) ([]model.Post, error) {
+	if copiesOf(story, it) > 1 {
+		return nil, nil // the outlet's copy of its own report under a new GUID
+	}
 	now := p.opts.Clock()
 	var posts []model.Post
 	for _, route := range routes(rt.Config, matches) {
@@ -142,7 +145,7 @@ func alertContent(cfg *config.Config, it model.Item, story model.Story, m model.
 		Mentions:   m.Mentions,
 		StoryTitle: story.Title,
 		Updated:    story.Updated,
-		Sources:    story.Sources,
+		Sources:    story.Outlets(),
 		TimeZone:   cfg.Location().String(),
 	}
 }
@@ -158,10 +161,23 @@ func updateContent(cfg *config.Config, prev model.Content, it model.Item, story 
 		c = alertContent(cfg, it, story, m)
 	}
 	c.Items = appendNew(c.Items, it.Key)
-	c.StoryTitle, c.Updated, c.Sources = story.Title, story.Updated, story.Sources
+	c.StoryTitle, c.Updated, c.Sources = story.Title, story.Updated, story.Outlets()
 	c.Reply = false // the earlier post may have been a reply; the caller decides
 	c.TimeZone = cfg.Location().String()
 	return c
+}
+
+// copiesOf counts the story's reports that are the item's outlet's copies
+// of it, the item included: the same link or the same headline from the
+// same feed (a feed that re-published its item under a new GUID).
+func copiesOf(story model.Story, it model.Item) int {
+	n := 0
+	for _, src := range story.Sources {
+		if src.Feed == it.Feed && ((it.Link != "" && src.Link == it.Link) || strings.TrimSpace(src.Title) == strings.TrimSpace(it.Title)) {
+			n++
+		}
+	}
+	return n
 }
 
 // appendNew appends s to list unless list has it, copying list.
