@@ -234,10 +234,13 @@ func Render(p model.Post) (Message, error) {
 		return renderUpdate(c, loc), nil
 	case p.Kind == model.PostUpdate:
 		// The edited message keeps the first report's embed and adds the
-		// sources so far.
+		// sources so far; an edit that only brings the article's full text
+		// to a one-source story has no sources to list.
 		msg := renderAlert(c, loc)
-		msg.Embeds = append(msg.Embeds, renderUpdate(c, loc).Embeds...)
-		msg.Embeds = fitEmbeds(msg.Embeds)
+		if len(c.Sources) > 1 {
+			msg.Embeds = append(msg.Embeds, renderUpdate(c, loc).Embeds...)
+			msg.Embeds = fitEmbeds(msg.Embeds)
+		}
 		return msg, nil
 	}
 	return renderAlert(c, loc), nil

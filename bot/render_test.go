@@ -337,3 +337,24 @@ func BenchmarkRender(b *testing.B) {
 		}
 	}
 }
+
+// An edit of a one-source story (its article's full text arrived) shows
+// the alert alone; an edit of a story with more sources lists them too.
+func TestRenderEditSourcesOnlyWhenMany(t *testing.T) {
+	one := model.Content{Headline: "N. Korea fires missile", Rule: "r", Severity: model.SeverityAlert,
+		Sources: []model.Source{{Feed: "Yonhap", Title: "N. Korea fires missile", Link: "https://a.example/1"}}}
+	two := one
+	two.Sources = append(append([]model.Source(nil), one.Sources...), model.Source{Feed: "Kyodo", Title: "Missile lands", Link: "https://b.example/2"})
+	for _, tc := range []struct {
+		c      model.Content
+		embeds int
+	}{{one, 1}, {two, 2}} {
+		msg, err := Render(model.Post{ID: "p", Kind: model.PostUpdate, ReplaceOf: "q", Content: tc.c})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(msg.Embeds) != tc.embeds {
+			t.Errorf("%d sources: %d embeds, want %d", len(tc.c.Sources), len(msg.Embeds), tc.embeds)
+		}
+	}
+}

@@ -49,9 +49,9 @@ func (d *inProcessDiscord) show(out io.Writer, channels []config.Channel) map[st
 			text := strings.TrimRight(bot.MessageText(bot.Message{Content: m.Content, Embeds: bot.FromEmbeds(m.Embeds)}), "\n") + "\n"
 			switch {
 			case m.Edits == 1:
-				text += "(edited once as more outlets reported the story)\n"
+				text += "(edited once: more outlets reported the story, or its article's full text arrived)\n"
 			case m.Edits > 1:
-				text += fmt.Sprintf("(edited %d times as more outlets reported the story)\n", m.Edits)
+				text += fmt.Sprintf("(edited %d times: more outlets reported the story, or its article's full text arrived)\n", m.Edits)
 			}
 			if !m.Pinged.Empty() {
 				text += fmt.Sprintf("(pinged roles: %s)\n", strings.Join(m.Pinged.Roles, ", "))
