@@ -181,19 +181,6 @@ func (s *scratch) keyList(k key) *tokenList {
 	return &s.lits[k.id]
 }
 
-// itemFields lays out the searchable fields of an item.
-func itemFields(it model.Item) [numFields]string {
-	return [numFields]string{
-		fieldTitle:    it.Title,
-		fieldText:     it.Text,
-		fieldSummary:  strings.Join(it.Summary, "\n"),
-		fieldFeed:     it.Feed,
-		fieldLink:     it.Link,
-		fieldAuthor:   it.Author,
-		fieldCategory: strings.Join(it.Categories, "\n"),
-	}
-}
-
 // Topics returns the names of the config topics the item mentions in its
 // title, text or summary, in config order.
 func (e *Engine) Topics(it model.Item) []string {

@@ -6,38 +6,6 @@ import (
 	"wirewatch/words"
 )
 
-// field is one searchable part of an item.
-type field uint8
-
-const (
-	fieldTitle field = iota
-	fieldText
-	fieldSummary
-	fieldFeed
-	fieldLink
-	fieldAuthor
-	fieldCategory
-	numFields
-)
-
-// fieldMask is a set of fields.
-type fieldMask uint8
-
-// defaultMask is where unscoped terms and topics look.
-const defaultMask = fieldMask(1<<fieldTitle | 1<<fieldText | 1<<fieldSummary)
-
-var fieldNames = map[string]field{
-	"title":    fieldTitle,
-	"text":     fieldText,
-	"summary":  fieldSummary,
-	"feed":     fieldFeed,
-	"link":     fieldLink,
-	"author":   fieldAuthor,
-	"category": fieldCategory,
-}
-
-func (m fieldMask) has(f field) bool { return m&(1<<f) != 0 }
-
 // isHangul reports whether s is made of Hangul syllables only; such query
 // words match as prefixes because Korean attaches particles to nouns.
 func isHangul(s string) bool {
