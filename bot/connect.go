@@ -8,6 +8,7 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	"wirewatch/config"
+	"wirewatch/model"
 	"wirewatch/rules"
 )
 
@@ -43,7 +44,7 @@ func connect(_ context.Context, s *discordgo.Session, store CommandStore, runtim
 		transport = rt
 		log.Info("discord REST calls go through discord.api_base", "api_base", cfg.Discord.APIBase)
 	}
-	s.Client.Transport = NewLimiter(transport, LimiterOptions{Logger: log})
+	s.Client.Transport = NewLimiter(transport, LimiterOptions{Logger: log, UrgentChannels: urgentChannels(runtime)})
 	s.Identify.Intents = discordgo.IntentsGuilds // interactions need no intent
 	cmds := NewCommands(store, runtime, CommandOptions{Logger: log, UserAgent: cfg.Polling.UserAgent})
 	s.AddHandler(cmds.Handle)
@@ -65,6 +66,25 @@ func connect(_ context.Context, s *discordgo.Session, store CommandStore, runtim
 		log.Warn("no discord.application_id: slash commands are not registered")
 	}
 	return &Connection{Discord: NewDiscord(s, WithSinkLogger(log)), session: s, commands: cmds}, nil
+}
+
+// urgentChannels tells whether an urgent rule of the current config posts
+// to a channel id: there the limiter keeps places for urgent alerts.
+func urgentChannels(runtime func() (*config.Config, *rules.Engine)) func(string) bool {
+	return func(channelID string) bool {
+		cfg, _ := runtime()
+		for _, r := range cfg.Rules {
+			if r.Severity != string(model.SeverityUrgent) {
+				continue
+			}
+			for _, name := range r.Channels {
+				if ch := cfg.Channel(name); ch != nil && ch.ID == channelID {
+					return true
+				}
+			}
+		}
+		return false
+	}
 }
 
 // Close closes the gateway session, then waits for slash commands in

@@ -107,6 +107,9 @@ func (d *Discord) Send(ctx context.Context, channelID string, p model.Post, nonc
 		Nonce:           nonce,
 		EnforceNonce:    nonce != "",
 	}
+	if p.Priority >= model.PriorityUrgent {
+		ctx = withUrgent(ctx)
+	}
 	ep := discordgo.EndpointChannelMessages(channelID)
 	raw, err := d.s.RequestWithBucketID(http.MethodPost, ep, body, ep, requestOptions(ctx)...)
 	if err != nil {

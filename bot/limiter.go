@@ -16,6 +16,8 @@ import (
 	"time"
 
 	"golang.org/x/time/rate"
+
+	"wirewatch/outbox"
 )
 
 // ErrTooManyInvalid is wrapped by the error a tripped Limiter returns.
@@ -54,6 +56,16 @@ type LimiterOptions struct {
 	// defaults 1000 and 10m (Discord bans an IP at 10,000 per 10 minutes).
 	InvalidLimit  int
 	InvalidWindow time.Duration
+	// UrgentReserve places of a channel's message-create window are left
+	// to urgent alerts by every other create in a channel that takes urgent
+	// alerts (UrgentChannels, or one that sent an urgent alert within
+	// UrgentMemory), so that an urgent alert finds a place at once however
+	// many lower posts are queued; a channel without urgent traffic keeps
+	// its whole window. Defaults 2 (never more than the limit less one),
+	// and 10m; a negative UrgentReserve keeps no reserve.
+	UrgentReserve  int
+	UrgentMemory   time.Duration
+	UrgentChannels func(channelID string) bool
 	// FreshStart says no earlier process posted with this token within the
 	// last window (a Discord of our own, started with this process), so the
 	// first window need not be counted as used.
@@ -83,6 +95,12 @@ func (o *LimiterOptions) defaults() {
 	}
 	if o.InvalidWindow <= 0 {
 		o.InvalidWindow = 10 * time.Minute
+	}
+	if o.UrgentReserve == 0 {
+		o.UrgentReserve = 2
+	}
+	if o.UrgentMemory <= 0 {
+		o.UrgentMemory = 10 * time.Minute
 	}
 	if o.Logger == nil {
 		o.Logger = slog.Default()
@@ -128,8 +146,32 @@ type routeBucket struct {
 	resetAt   time.Time // end of Discord's current window, never estimated early
 	known     bool      // headers were seen
 	inflight  int
-	unknown   []time.Time // sends answered without headers: Discord may have counted them
+	unknown   []unknownSend // sends answered without headers: Discord may have counted them
 	used      time.Time
+
+	channel    string    // of a message-create bucket; "" for other routes
+	urgentSeen time.Time // the last urgent create admitted
+}
+
+// unknownSend is a send Discord answered without bucket headers (a 5xx, a
+// dropped connection): it holds its place for a window after it was sent,
+// unless a later answer with headers, to a request sent after this one was
+// answered, already counted it.
+type unknownSend struct {
+	sent, answered time.Time
+}
+
+type urgentKey struct{}
+
+// withUrgent marks a request as an urgent alert's, which may take the
+// places other creates leave free (LimiterOptions.UrgentReserve).
+func withUrgent(ctx context.Context) context.Context {
+	return context.WithValue(ctx, urgentKey{}, true)
+}
+
+func isUrgent(ctx context.Context) bool {
+	u, _ := ctx.Value(urgentKey{}).(bool)
+	return u
 }
 
 // NewLimiter wraps next (http.DefaultTransport when nil).
@@ -207,6 +249,7 @@ func hideBucketHeaders(h http.Header) {
 // go, and reserves its place in the bucket.
 func (l *Limiter) admit(req *http.Request, key string, preemptive, exempt bool) (*routeBucket, error) {
 	ctx := req.Context()
+	urgent, yield := isUrgent(ctx), outbox.Yield(ctx)
 	waited := false
 	for {
 		now := time.Now()
@@ -217,11 +260,11 @@ func (l *Limiter) admit(req *http.Request, key string, preemptive, exempt bool) 
 		}
 		b := l.buckets[key]
 		if b == nil && preemptive {
-			b = l.newMessageBucket(now)
+			b = l.newMessageBucket(now, req.Method, req.URL.Path)
 			l.buckets[key] = b
 		}
 		if wait == 0 && b != nil {
-			wait = b.admit(now, l.opts.Margin)
+			wait = b.admit(now, l.opts.Margin, l.reserve(b, urgent, now))
 		}
 		changed := l.changed
 		if wait == 0 {
@@ -230,6 +273,9 @@ func (l *Limiter) admit(req *http.Request, key string, preemptive, exempt bool) 
 			}
 			if b != nil {
 				b.used = now
+				if urgent {
+					b.urgentSeen = now
+				}
 			}
 			l.mu.Unlock()
 			return b, nil
@@ -241,6 +287,9 @@ func (l *Limiter) admit(req *http.Request, key string, preemptive, exempt bool) 
 		case <-ctx.Done():
 			timer.Stop()
 			return nil, fmt.Errorf("discord limiter: waiting for %s: %w", key, ctx.Err())
+		case <-yield:
+			timer.Stop()
+			return nil, fmt.Errorf("discord limiter: waiting for %s: %w", key, outbox.ErrYielded)
 		case <-changed:
 		case <-timer.C:
 		}
@@ -251,23 +300,40 @@ func (l *Limiter) admit(req *http.Request, key string, preemptive, exempt bool) 
 // newMessageBucket starts the bucket of a message route. During the first
 // window after the Limiter started, the bucket counts as full: a process that
 // ran before this one (a restart) may have used Discord's current window.
-func (l *Limiter) newMessageBucket(now time.Time) *routeBucket {
+func (l *Limiter) newMessageBucket(now time.Time, method, path string) *routeBucket {
 	b := &routeBucket{limit: l.opts.ChannelLimit, window: l.opts.ChannelWindow}
+	if segs := strings.Split(strings.Trim(apiPath(path), "/"), "/"); method == http.MethodPost && len(segs) == 3 {
+		b.channel = segs[1]
+	}
 	if !l.opts.FreshStart && now.Before(l.started.Add(l.opts.ChannelWindow+l.opts.Margin)) {
 		for range b.limit {
-			b.unknown = append(b.unknown, l.started)
+			b.unknown = append(b.unknown, unknownSend{sent: l.started})
 		}
 	}
 	return b
 }
 
+// reserve is how many places of b's window a request must leave free: the
+// urgent reserve for a create below urgent in a channel that takes urgent
+// alerts, else none.
+func (l *Limiter) reserve(b *routeBucket, urgent bool, now time.Time) int {
+	if urgent || b.channel == "" || l.opts.UrgentReserve < 0 {
+		return 0
+	}
+	recent := !b.urgentSeen.IsZero() && now.Sub(b.urgentSeen) < l.opts.UrgentMemory
+	if !recent && (l.opts.UrgentChannels == nil || !l.opts.UrgentChannels(b.channel)) {
+		return 0
+	}
+	return max(0, min(l.opts.UrgentReserve, b.limit-1))
+}
+
 // admit reserves a place if the bucket has one and returns 0, else how long
 // to wait at most before asking again (an answer may free a place sooner).
-func (b *routeBucket) admit(now time.Time, margin time.Duration) time.Duration {
+func (b *routeBucket) admit(now time.Time, margin time.Duration, reserve int) time.Duration {
 	keep := b.unknown[:0]
-	for _, t := range b.unknown {
-		if now.Before(t.Add(b.window + margin)) {
-			keep = append(keep, t)
+	for _, u := range b.unknown {
+		if now.Before(u.sent.Add(b.window + margin)) {
+			keep = append(keep, u)
 		}
 	}
 	b.unknown = keep
@@ -275,7 +341,7 @@ func (b *routeBucket) admit(now time.Time, margin time.Duration) time.Duration {
 	if b.known && now.Before(b.resetAt) {
 		left = b.remaining
 	}
-	if left-b.inflight-len(b.unknown) > 0 {
+	if left-b.inflight-len(b.unknown) > reserve {
 		b.inflight++
 		return 0
 	}
@@ -284,7 +350,7 @@ func (b *routeBucket) admit(now time.Time, margin time.Duration) time.Duration {
 		wait = b.resetAt.Sub(now)
 	}
 	if len(b.unknown) > 0 {
-		wait = min(wait, b.unknown[0].Add(b.window+margin).Sub(now))
+		wait = min(wait, b.unknown[0].sent.Add(b.window+margin).Sub(now))
 	}
 	if b.inflight > 0 {
 		wait = min(wait, b.window) // woken early by the answer
@@ -303,7 +369,7 @@ func (l *Limiter) release(b *routeBucket, _ *http.Response, sent time.Time) {
 	if b != nil {
 		b.inflight--
 		if !sent.IsZero() {
-			b.unknown = append(b.unknown, sent)
+			b.unknown = append(b.unknown, unknownSend{sent: sent, answered: time.Now()})
 		}
 	}
 	l.notifyLocked()
@@ -347,8 +413,10 @@ func (l *Limiter) observe(b *routeBucket, resp *http.Response, sent time.Time) {
 		}
 	}
 	b.inflight--
-	if !b.learn(h, now) {
-		b.unknown = append(b.unknown, sent)
+	if b.learn(h, now) {
+		b.forgetCounted(sent)
+	} else {
+		b.unknown = append(b.unknown, unknownSend{sent: sent, answered: now})
 	}
 	if status == 429 && !global {
 		b.known, b.remaining = true, 0
@@ -357,6 +425,19 @@ func (l *Limiter) observe(b *routeBucket, resp *http.Response, sent time.Time) {
 	if len(l.buckets) > 4096 {
 		l.sweepLocked(now)
 	}
+}
+
+// forgetCounted drops the unknown sends answered before sent, the sending
+// of a request whose answer had headers: Discord had handled them by then,
+// so its remaining count already says whether they took a place.
+func (b *routeBucket) forgetCounted(sent time.Time) {
+	keep := b.unknown[:0]
+	for _, u := range b.unknown {
+		if !u.answered.Before(sent) {
+			keep = append(keep, u)
+		}
+	}
+	b.unknown = keep
 }
 
 // learn reads X-RateLimit-* headers; it reports false when there are none.

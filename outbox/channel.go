@@ -41,6 +41,9 @@ type channel struct {
 	changed map[string]time.Time // message id → real time it was last sent or edited, within EditInterval
 	newest  map[string]string    // of the loaded posts: original post id → newest pending update of it
 	editDue time.Time            // real time; the earliest an update waiting for EditInterval may go
+
+	// wrote closes on the first Notify after the pass loaded its posts.
+	wrote <-chan struct{}
 }
 
 func (ch *channel) poke() {
@@ -65,6 +68,7 @@ type outcome int
 const (
 	settled  outcome = iota // sent or failed: on to the next post
 	skipped                 // waits for something else; later posts may go
+	yielded                 // not sent: posts were written while it waited for the rate limit
 	retrying                // failed for now; the channel waits for ch.retryAt
 	parking                 // the channel is parked until ch.parkedUntil
 	stopping                // ctx ended
@@ -88,6 +92,7 @@ func (o *Outbox) pass(ctx context.Context, ch *channel) (passResult, error) {
 	limit := o.opts.Batch
 	ch.editDue = time.Time{}
 	for {
+		ch.wrote = o.wroteSignal()
 		written := o.written.Load()
 		posts, err := o.pendingPosts(ctx, ch.name, limit)
 		if err != nil {
@@ -116,6 +121,10 @@ func (o *Outbox) pass(ctx context.Context, ch *channel) (passResult, error) {
 			if oc == skipped {
 				nskipped++
 				continue
+			}
+			if oc == yielded {
+				stale = true
+				break
 			}
 			if res, stop := o.stop(ch, oc); stop {
 				return res, nil
@@ -227,9 +236,12 @@ func (o *Outbox) send(ctx context.Context, ch *channel, p model.Post) (outcome, 
 			return stopping, fmt.Errorf("mark first attempt of post %s: %w", p.ID, err)
 		}
 	}
-	cctx, cancel := context.WithTimeout(ctx, o.opts.CallTimeout)
+	cctx, cancel := context.WithTimeout(o.yieldable(ctx, ch, p), o.opts.CallTimeout)
 	msgID, err := o.sink(p.Channel).Send(cctx, o.channelID(p), p, nonce(p))
 	cancel()
+	if errors.Is(err, ErrYielded) {
+		return yielded, nil
+	}
 	if err != nil {
 		if ambiguous(err) && ch.ambiguousAt.IsZero() {
 			ch.ambiguousAt = attempt
@@ -244,14 +256,28 @@ func (o *Outbox) send(ctx context.Context, ch *channel, p model.Post) (outcome, 
 // reconciling.
 func (o *Outbox) edit(ctx context.Context, ch *channel, p, orig model.Post) (outcome, error) {
 	o.track(ch, p)
-	cctx, cancel := context.WithTimeout(ctx, o.opts.CallTimeout)
+	cctx, cancel := context.WithTimeout(o.yieldable(ctx, ch, p), o.opts.CallTimeout)
 	p.ReplaceOf = orig.ID
 	err := o.sink(p.Channel).Edit(cctx, o.channelID(orig), orig.MessageID, p)
 	cancel()
+	if errors.Is(err, ErrYielded) {
+		return yielded, nil
+	}
 	if err != nil {
 		return o.failure(ctx, ch, p, err, true)
 	}
 	return o.markSent(ctx, ch, p, orig.MessageID)
+}
+
+// yieldable lets a post below urgent give up its wait for the platform's
+// rate limit when posts are written meanwhile (WithYield): one of them may
+// be urgent, and it should not wait for the next window behind p. An
+// urgent post waits its turn.
+func (o *Outbox) yieldable(ctx context.Context, ch *channel, p model.Post) context.Context {
+	if p.Priority >= model.PriorityUrgent || ch.wrote == nil {
+		return ctx
+	}
+	return WithYield(ctx, ch.wrote)
 }
 
 // track makes p the head post whose attempts are counted.

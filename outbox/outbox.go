@@ -162,6 +162,10 @@ type Outbox struct {
 	// written counts Notify calls: a pass that sees it change reloads its
 	// channel's posts, since a post written meanwhile may outrank them.
 	written atomic.Uint64
+	// wrote is closed, and replaced, by each Notify: a send of a post
+	// below urgent waiting for the platform's rate limit yields to it.
+	wroteMu sync.Mutex
+	wrote   chan struct{}
 
 	mu    sync.Mutex
 	chans map[string]*channel
@@ -189,10 +193,26 @@ func New(store Store, sinks Sinks, opts Options) *Outbox {
 // It never blocks.
 func (o *Outbox) Notify() {
 	o.written.Add(1)
+	o.wroteMu.Lock()
+	if o.wrote != nil {
+		close(o.wrote)
+	}
+	o.wrote = make(chan struct{})
+	o.wroteMu.Unlock()
 	select {
 	case o.notify <- struct{}{}:
 	default:
 	}
+}
+
+// wroteSignal returns the channel the next Notify closes.
+func (o *Outbox) wroteSignal() <-chan struct{} {
+	o.wroteMu.Lock()
+	defer o.wroteMu.Unlock()
+	if o.wrote == nil {
+		o.wrote = make(chan struct{})
+	}
+	return o.wrote
 }
 
 // Run delivers posts until ctx is cancelled: it scans for channels with

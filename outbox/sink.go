@@ -70,3 +70,26 @@ func RetryAfter(err error) time.Duration {
 	}
 	return 0
 }
+
+// ErrYielded is what a Sink returns (wrapped) when it gave up waiting for
+// the platform's rate limit before sending, because posts were written
+// meanwhile (the channel of Yield closed): nothing was sent, and the outbox
+// reloads the channel's posts, so that a newly written urgent post goes
+// before the one that was waiting.
+var ErrYielded = errors.New("gave up waiting for the rate limit: posts were written meanwhile")
+
+type yieldKey struct{}
+
+// WithYield returns ctx carrying ch, which closes when posts are written.
+// A Sink that must wait for the platform's rate limit before it sends may
+// stop waiting when ch closes and return ErrYielded; once the request is
+// sent, ch no longer matters.
+func WithYield(ctx context.Context, ch <-chan struct{}) context.Context {
+	return context.WithValue(ctx, yieldKey{}, ch)
+}
+
+// Yield returns the channel WithYield put in ctx, or nil (never closes).
+func Yield(ctx context.Context) <-chan struct{} {
+	ch, _ := ctx.Value(yieldKey{}).(<-chan struct{})
+	return ch
+}
