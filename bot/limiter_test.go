@@ -11,6 +11,7 @@ import (
 
 	"wirewatch/bot"
 	"wirewatch/bot/discordtest"
+	"wirewatch/model"
 	"wirewatch/outbox"
 )
 
@@ -229,6 +230,109 @@ func TestLimiterRestartAssumesWindowUsed(t *testing.T) {
 	dg.Client.Transport = bot.NewLimiter(srv.Transport(), lo)
 	if _, err := bot.NewDiscord(dg).Send(context.Background(), alertsID, textPost("after"), ""); err != nil {
 		t.Fatal(err)
+	}
+	if v := srv.Violations(); len(v) != 0 {
+		t.Fatalf("violations %q", v)
+	}
+}
+
+// urgentPost is textPost at the urgent priority.
+func urgentPost(text string) model.Post {
+	p := textPost(text)
+	p.Priority = model.PriorityUrgent
+	return p
+}
+
+// sendTimed sends p and reports how long the call took.
+func sendTimed(t *testing.T, sink *bot.Discord, channelID string, p model.Post) time.Duration {
+	t.Helper()
+	start := time.Now()
+	if _, err := sink.Send(context.Background(), channelID, p, ""); err != nil {
+		t.Fatal(err)
+	}
+	return time.Since(start)
+}
+
+// In a channel that takes urgent alerts, lower posts leave two of the
+// window's five places free: the 4th lower post waits for the next window
+// while two urgent alerts go at once. A channel without urgent alerts
+// keeps its whole window for lower posts.
+func TestLimiterUrgentReserve(t *testing.T) {
+	t.Parallel()
+	const window = 2 * time.Second
+	fo, lo := shortWindows(window)
+	lo.FreshStart = true
+	lo.UrgentChannels = func(id string) bool { return id == alertsID }
+	srv, sink, _ := newSink(t, fo, lo)
+	for i := range 3 {
+		if d := sendTimed(t, sink, alertsID, textPost("low")); d > window/2 {
+			t.Fatalf("lower post %d took %s, want it sent at once", i, d)
+		}
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), window/4)
+	_, err := sink.Send(ctx, alertsID, textPost("4th low"), "")
+	cancel()
+	if !errors.Is(err, context.DeadlineExceeded) {
+		t.Fatalf("4th lower post: error %v, want it held for the next window (deadline exceeded)", err)
+	}
+	for i := range 2 {
+		if d := sendTimed(t, sink, alertsID, urgentPost("urgent")); d > window/2 {
+			t.Fatalf("urgent alert %d took %s, want it sent at once from the reserve", i, d)
+		}
+	}
+	for i := range 5 {
+		if d := sendTimed(t, sink, digestID, textPost("low")); d > window/2 {
+			t.Fatalf("lower post %d in a channel without urgent alerts took %s, want the whole window", i, d)
+		}
+	}
+	if v := srv.Violations(); len(v) != 0 {
+		t.Fatalf("violations %q", v)
+	}
+}
+
+// A lower post waiting for the window gives up when its context's
+// outbox.Yield channel closes, without sending: the outbox then sends a
+// newly written urgent alert first.
+func TestLimiterYieldWhileWaiting(t *testing.T) {
+	t.Parallel()
+	fo, lo := shortWindows(5 * time.Second)
+	lo.FreshStart = true
+	srv, sink, _ := newSink(t, fo, lo)
+	for range 5 {
+		sendTimed(t, sink, alertsID, textPost("fill"))
+	}
+	wrote := make(chan struct{})
+	time.AfterFunc(100*time.Millisecond, func() { close(wrote) })
+	start := time.Now()
+	_, err := sink.Send(outbox.WithYield(context.Background(), wrote), alertsID, textPost("waiting"), "")
+	if !errors.Is(err, outbox.ErrYielded) || outbox.IsPermanent(err) {
+		t.Fatalf("error %v, want outbox.ErrYielded", err)
+	}
+	if d := time.Since(start); d > 2*time.Second {
+		t.Fatalf("yielded after %s", d)
+	}
+	if n := len(srv.Messages(alertsID)); n != 5 {
+		t.Fatalf("%d messages, want the 5 before the wait", n)
+	}
+}
+
+// A send answered with a 5xx and no headers may or may not have taken a
+// place; once a later answer's headers counted the places left, it holds
+// none: the window's other places stay usable at once.
+func TestLimiterForgets5xxOnceCounted(t *testing.T) {
+	t.Parallel()
+	const window = 2 * time.Second
+	fo, lo := shortWindows(window)
+	lo.FreshStart = true
+	srv, sink, _ := newSink(t, fo, lo)
+	srv.Fail(discordtest.FaultSpec{Kind: discordtest.FaultServerError, Method: "POST", Path: "/channels/*/messages", Status: http.StatusServiceUnavailable, Times: 1})
+	if _, err := sink.Send(context.Background(), alertsID, textPost("503"), ""); err == nil {
+		t.Fatal("the injected 503 was not reported")
+	}
+	for i := range 5 {
+		if d := sendTimed(t, sink, alertsID, textPost("after")); d > window/2 {
+			t.Fatalf("send %d after the 503 took %s, want the window's five places", i, d)
+		}
 	}
 	if v := srv.Violations(); len(v) != 0 {
 		t.Fatalf("violations %q", v)

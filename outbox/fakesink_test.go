@@ -23,6 +23,7 @@ type scriptSink struct {
 	script      map[string][]step
 	calls       []call
 	block       map[string]chan struct{} // Send to that channel waits until closed or ctx ends
+	yielding    bool                     // a blocked Send gives up on outbox.Yield, as a rate limiter's wait does
 	nextID      int
 }
 
@@ -86,12 +87,18 @@ func (s *scriptSink) Send(ctx context.Context, channelID string, p model.Post, n
 	s.mu.Lock()
 	s.calls = append(s.calls, call{op: "send", channel: channelID, nonce: nonce, post: p, at: time.Now()})
 	block := s.block[channelID]
+	var yield <-chan struct{}
+	if s.yielding {
+		yield = outbox.Yield(ctx)
+	}
 	s.mu.Unlock()
 	if block != nil {
 		select {
 		case <-block:
 		case <-ctx.Done():
 			return "", ctx.Err()
+		case <-yield:
+			return "", &outbox.DeliveryError{Err: fmt.Errorf("waiting for the window: %w", outbox.ErrYielded)}
 		}
 	}
 	s.mu.Lock()

@@ -74,3 +74,40 @@ func TestUrgentOvertakesBacklog(t *testing.T) {
 		}
 	})
 }
+
+// A lower post waiting for the platform's rate limit (a blocked Send that
+// honours outbox.Yield) gives up its wait when an urgent post is written:
+// the urgent alert is sent next without waiting for the window, and the
+// lower post, never sent, goes later with no attempt counted against it.
+func TestLowerPostYieldsToUrgent(t *testing.T) {
+	f := newFixture(t)
+	ob := f.newOutbox(nil, f.options())
+	low := backlog("desk", 1)[0]
+	f.add(low)
+	f.sink.yielding = true
+	release := f.sink.blockChannel("id-desk")
+	defer release()
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- ob.Run(ctx) }()
+	defer func() { cancel(); <-done }()
+	ob.Notify()
+	waitFor(t, "the info alert waiting", func() bool { return len(f.sink.callsOf("send", "id-desk")) == 1 })
+	urgent := urgentAlert("desk", 1)
+	f.add(urgent)
+	ob.Notify()
+	waitFor(t, "the urgent alert sent while the window is still closed", func() bool { return len(f.sink.callsOf("send", "id-desk")) >= 2 })
+	if sends := f.sink.callsOf("send", "id-desk"); sends[1].nonce != urgent.Nonce {
+		t.Fatalf("second send %q, want the urgent alert %q", sends[1].nonce, urgent.Nonce)
+	}
+	release()
+	waitFor(t, "both sent", func() bool {
+		return f.post(low.ID).State == model.PostSent && f.post(urgent.ID).State == model.PostSent
+	})
+	if p := f.post(low.ID); p.Attempts != 1 || p.LastError != "" {
+		t.Errorf("the yielded post: %d attempts, last error %q; want only the send that delivered it", p.Attempts, p.LastError)
+	}
+	if msgs := f.sink.messages("id-desk"); len(msgs) != 2 || msgs[0].postID != urgent.ID {
+		t.Errorf("messages %+v, want the urgent alert's, then the info alert's", msgs)
+	}
+}
