@@ -71,8 +71,10 @@ type channelFlood struct {
 // rule's priority; the poll's later alerts go out one priority lower. A
 // channel takes 5 messages per 5 s, so the 20 alerts a poll may post would
 // otherwise hold another feed's urgent alert 20 s behind them: with this,
-// it waits behind a burst's first few at most.
-const pollBurst = 3
+// it waits behind a burst's first few at most. A poll with more matching
+// items than its cap is a flood: only its first alert keeps its priority,
+// since its channel's urgent places are for other stories.
+const pollBurst, floodBurst = 3, 1
 
 // foldKey names a fold: the alerts of one feed's rule in one channel.
 type foldKey struct{ channel, feed, rule string }
@@ -94,14 +96,21 @@ type foldGroup struct {
 type pollFlood struct {
 	feed    string
 	cap     int          // max_alerts_per_poll
+	burst   int          // alerts at their rule's priority: pollBurst, or floodBurst
 	alerted int          // items of the poll that posted an alert
 	order   []*foldGroup // folds with items to write, in the order they began
 	touched []*foldGroup // every fold the poll added to
 	notices []model.Post // to the admin channel
 }
 
-func newPollFlood(rt *Runtime, f config.Feed) *pollFlood {
-	return &pollFlood{feed: f.Name, cap: rt.Config.Polling.AlertsPerPoll()}
+// newPollFlood starts the flood control of a poll with matching items
+// that matched a rule.
+func newPollFlood(rt *Runtime, f config.Feed, matching int) *pollFlood {
+	pf := &pollFlood{feed: f.Name, cap: rt.Config.Polling.AlertsPerPoll(), burst: pollBurst}
+	if matching > pf.cap {
+		pf.burst = floodBurst
+	}
+	return pf
 }
 
 // fold lists an item in the fold of the alert it was to post: the fold of
@@ -185,7 +194,7 @@ func (g *foldGroup) post(rt *Runtime, ch config.Channel, now time.Time) model.Po
 
 // limit applies flood control to the posts planned for one item: each new
 // alert over the feed's per-poll cap or its channel's window cap is folded
-// instead of posted, one past the poll's first pollBurst alerting items is
+// instead of posted, one past the poll's first burst of alerting items is
 // delivered one priority lower, and one over the channel's ping cap loses
 // its mentions. Updates, replies and other posts pass as they are.
 func (p *Pipeline) limit(rt *Runtime, it model.Item, posts []model.Post, now time.Time) []model.Post {
@@ -209,7 +218,7 @@ func (p *Pipeline) limit(rt *Runtime, it model.Item, posts []model.Post, now tim
 		}
 		cf.alerts.add(now)
 		alerted = true
-		if pf.alerted >= pollBurst && post.Priority > model.PriorityInfo {
+		if pf.alerted >= pf.burst && post.Priority > model.PriorityInfo {
 			post.Priority--
 		}
 		if len(post.Content.Mentions) > 0 {

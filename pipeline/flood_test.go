@@ -315,34 +315,46 @@ func nextButton(t *testing.T, raw json.RawMessage) (string, bool) {
 }
 
 // A poll's alerts after its first few go out one priority lower, so that
-// another feed's urgent alert written later is delivered before them.
+// another feed's urgent alert written later is delivered before them; a
+// poll with more matching items than its cap (a flood) keeps only its
+// first alert at its rule's priority.
 func TestFloodBurstYieldsPriority(t *testing.T) {
-	site, clock, cycle, store := newFloodRun(t, 20, 30)
-	base := *clock
-	for i := range 10 {
-		title, text := floodItem(i)
-		site.add(fmt.Sprintf("burst-%02d", i), title, text, base.Add(-10*time.Minute+time.Duration(i)*time.Second))
-	}
-	*clock = base.Add(time.Minute)
-	if _, err := cycle(); err != nil {
-		t.Fatal(err)
-	}
-	var urgent, lower int
-	for _, p := range pending(t, store, "alerts") {
-		if p.Kind != model.PostAlert {
-			continue
-		}
-		switch p.Priority {
-		case model.PriorityUrgent:
-			urgent++
-		case model.PriorityAlert:
-			lower++
-		default:
-			t.Errorf("alert at priority %d", p.Priority)
-		}
-	}
-	if urgent != 3 || lower != 7 {
-		t.Errorf("of 10 urgent alerts of one poll, %d went at the urgent priority and %d one lower; want 3 and 7", urgent, lower)
+	for _, tt := range []struct {
+		items, urgent, lower int
+	}{
+		{items: 10, urgent: 3, lower: 7},  // under the cap of 20
+		{items: 25, urgent: 1, lower: 19}, // over it: 20 alerts, 5 folded
+	} {
+		t.Run(fmt.Sprint(tt.items), func(t *testing.T) {
+			site, clock, cycle, store := newFloodRun(t, 20, 30)
+			base := *clock
+			for i := range tt.items {
+				title, text := floodItem(i)
+				site.add(fmt.Sprintf("burst-%02d", i), title, text, base.Add(-10*time.Minute+time.Duration(i)*time.Second))
+			}
+			*clock = base.Add(time.Minute)
+			if _, err := cycle(); err != nil {
+				t.Fatal(err)
+			}
+			var urgent, lower int
+			for _, p := range pending(t, store, "alerts") {
+				if p.Kind != model.PostAlert {
+					continue
+				}
+				switch p.Priority {
+				case model.PriorityUrgent:
+					urgent++
+				case model.PriorityAlert:
+					lower++
+				default:
+					t.Errorf("alert at priority %d", p.Priority)
+				}
+			}
+			if urgent != tt.urgent || lower != tt.lower {
+				t.Errorf("of %d urgent items of one poll, %d alerts went at the urgent priority and %d one lower; want %d and %d",
+					tt.items, urgent, lower, tt.urgent, tt.lower)
+			}
+		})
 	}
 }
 

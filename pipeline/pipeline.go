@@ -643,7 +643,13 @@ func (p *Pipeline) storeItems(ctx context.Context, rt *Runtime, f config.Feed, f
 			return 0, 0, err
 		}
 	}
-	flood := newPollFlood(rt, f)
+	matching := 0
+	for _, m := range matches {
+		if len(m) > 0 {
+			matching++
+		}
+	}
+	flood := newPollFlood(rt, f, matching)
 	for start := 0; start < len(fresh); {
 		end := min(start+storeBatch, len(fresh))
 		p.lockCommit()

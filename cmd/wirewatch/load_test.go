@@ -714,7 +714,9 @@ const (
 // flood control lists every folded link (about 124 fold messages and 20
 // alerts for 5,000 items), so that check runs only with
 // WIREWATCH_LOAD_GOALS=1 and is otherwise logged. The latency goals are
-// the benchmark's.
+// the benchmark's, which checks them too with WIREWATCH_LOAD_GOALS=1: a
+// p99 is a timing, and on a shared machine a timing is a benchmark's
+// figure, not an always-run test's.
 func TestHostileLoad(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs the bot with 102 feeds for about 30 s")
@@ -781,5 +783,20 @@ func BenchmarkAlertLatency(b *testing.B) {
 		b.ReportMetric(ms(hostile.p99), "hostile-p99-ms")
 		b.ReportMetric(ms(hostile.p99)/ms(calm.p99), "p99-ratio")
 		b.ReportMetric(float64(hostile.missing), "hostile-never-shown")
+		if os.Getenv("WIREWATCH_LOAD_GOALS") != "" {
+			if hostile.p99 > hostileP99Max {
+				b.Errorf("goal missed: hostile p99 %s; want at most %s", hostile.p99, hostileP99Max)
+			}
+			if ratio := ms(hostile.p99) / ms(calm.p99); ratio > p99RatioMax {
+				b.Errorf("goal missed: hostile p99 %.2fx the calm one; want at most %.1fx", ratio, p99RatioMax)
+			}
+		}
 	}
 }
+
+// The latency goals: the hostile run's p99, and its ratio to the
+// calm run's, measured in one run.
+const (
+	hostileP99Max = 2 * time.Second
+	p99RatioMax   = 1.5
+)
