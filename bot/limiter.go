@@ -111,8 +111,10 @@ func (o *LimiterOptions) defaults() {
 // limits so that, in normal running, Discord never answers 429: a global
 // token bucket, per-route buckets learned from X-RateLimit-* headers (message
 // routes are limited pre-emptively before any header is seen), a pause on a
-// global 429, and a breaker on invalid requests. Waits honour the request's
-// context. It is the only rate limiter that waits: it hides the bucket
+// global 429, and a breaker on invalid requests. In a channel that takes
+// urgent alerts, other message creates leave UrgentReserve places of each
+// window to them. Waits honour the request's context, and a wait of a
+// request whose context carries outbox.Yield ends, unsent, when it closes. It is the only rate limiter that waits: it hides the bucket
 // headers from discordgo, whose own limiter sleeps without a context.
 type Limiter struct {
 	next   http.RoundTripper

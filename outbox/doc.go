@@ -14,7 +14,10 @@
 //     edits), oldest first within a priority, in the order PendingPosts
 //     reads them; a post written while a batch is being sent is looked at
 //     after the post in hand (Notify), so no backlog, however long, delays
-//     an urgent alert by more than one send. A post being retried is not overtaken by a post
+//     an urgent alert by more than one send. A post below urgent that waits
+//     in its Sink for the platform's rate limit gives up the wait, unsent,
+//     when posts are written (WithYield, ErrYielded), so that send is not
+//     one window long. A post being retried is not overtaken by a post
 //     of its priority. An update is never sent before the post it edits.
 //     Posts held by quiet hours wait while later, unheld posts (urgent
 //     alerts) go out.
