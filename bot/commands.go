@@ -27,6 +27,18 @@ type CommandOptions struct {
 	DeferAfter time.Duration
 	// LookupTimeout bounds one command's whole work. Default 30 s.
 	LookupTimeout time.Duration
+	// LookupBudget bounds a storage lookup (/timeline, /search, /latest,
+	// /rules test, page buttons), waiting for a free slot included; one
+	// that takes longer is stopped and answered politely. Default 5 s.
+	LookupBudget time.Duration
+	// MaxLookups and MaxSummaries are how many lookups and /summary
+	// fetches run at once, across all members. Defaults 2 and 2.
+	MaxLookups   int
+	MaxSummaries int
+	// UserInterval and UserBurst are each member's command rate: a burst
+	// of UserBurst commands, then one every UserInterval. Defaults 2 s, 5.
+	UserInterval time.Duration
+	UserBurst    int
 	// TimelinePage and SearchPage are results per page. Defaults 10 and 5.
 	TimelinePage int
 	SearchPage   int
@@ -58,6 +70,21 @@ func (o CommandOptions) withDefaults() CommandOptions {
 	}
 	if o.LookupTimeout <= 0 {
 		o.LookupTimeout = 30 * time.Second
+	}
+	if o.LookupBudget <= 0 {
+		o.LookupBudget = 5 * time.Second
+	}
+	if o.MaxLookups <= 0 {
+		o.MaxLookups = 2
+	}
+	if o.MaxSummaries <= 0 {
+		o.MaxSummaries = 2
+	}
+	if o.UserInterval <= 0 {
+		o.UserInterval = 2 * time.Second
+	}
+	if o.UserBurst <= 0 {
+		o.UserBurst = 5
 	}
 	if o.TimelinePage <= 0 {
 		o.TimelinePage = 10
@@ -107,6 +134,7 @@ type Commands struct {
 	opts    CommandOptions
 	client  *http.Client
 	log     *slog.Logger
+	budget  *budget
 
 	// Handlers run on discordgo's goroutines; Close cancels their work
 	// (stop) and waits for them (running), so none outlives the store.
@@ -129,7 +157,7 @@ func NewCommands(store CommandStore, runtime func() (*config.Config, *rules.Engi
 		}, opts.AllowPrivate)
 	}
 	stop, cancel := context.WithCancel(context.Background())
-	return &Commands{store: store, runtime: runtime, opts: opts, client: client, log: opts.Logger, stop: stop, cancel: cancel}
+	return &Commands{store: store, runtime: runtime, opts: opts, client: client, log: opts.Logger, budget: newBudget(opts), stop: stop, cancel: cancel}
 }
 
 // Close ends the work of commands in progress and waits for their handlers
@@ -211,21 +239,25 @@ func (c *Commands) command(s *discordgo.Session, i *discordgo.InteractionCreate)
 	c.log.Debug("slash command", "command", data.Name, "user", userID(i), "guild", i.GuildID)
 	switch data.Name {
 	case "timeline":
-		c.answer(in, modeMessage, c.timeline)
+		c.answer(in, modeMessage, c.budgeted(kindLookup, tooLongTimeline, c.timeline))
 	case "search":
-		c.answer(in, modeMessage, c.search)
+		c.answer(in, modeMessage, c.budgeted(kindLookup, tooLongSearch, c.search))
 	case "latest":
-		c.answer(in, modeMessage, c.latest)
+		c.answer(in, modeMessage, c.budgeted(kindLookup, tooLongOther, c.latest))
 	case "summary":
-		c.answer(in, modeMessage|modeAlwaysDefer, c.summary)
+		c.answer(in, modeMessage|modeAlwaysDefer, c.budgeted(kindSummary, "", c.summary))
 	case "feeds":
-		c.answer(in, modeMessage|modeEphemeral, c.feeds)
+		c.answer(in, modeMessage|modeEphemeral, c.budgeted(kindCheap, "", c.feeds))
 	case "rules":
-		c.answer(in, modeMessage, c.rules)
+		k := kindCheap
+		if in.opts.sub == "test" {
+			k = kindLookup
+		}
+		c.answer(in, modeMessage, c.budgeted(k, tooLongRules, c.rules))
 	case "mute":
-		c.answer(in, modeMessage, c.mute)
+		c.answer(in, modeMessage, c.budgeted(kindCheap, "", c.mute))
 	case "unmute":
-		c.answer(in, modeMessage, c.unmute)
+		c.answer(in, modeMessage, c.budgeted(kindCheap, "", c.unmute))
 	default:
 		c.answer(in, modeMessage, func(context.Context, *request) (reply, error) {
 			return reply{}, userErrorf("wirewatch has no /%s command any more; type / to see the current ones", data.Name)

@@ -156,6 +156,9 @@ func newCmdHarness(t *testing.T, opts bot.CommandOptions, configText string, wra
 func (h *cmdHarness) restart() {
 	opts := h.opts
 	opts.Now = func() time.Time { return h.now }
+	if opts.UserBurst == 0 {
+		opts.UserBurst = 1000 // the tests' members type fast; budget tests set their own
+	}
 	if opts.Logger == nil {
 		opts.Logger = slog.New(slog.NewTextHandler(h.t.Output(), nil))
 	}

@@ -300,17 +300,17 @@ func (c *Commands) component(s *discordgo.Session, i *discordgo.InteractionCreat
 	kind, _, _ := strings.Cut(data.CustomID, ":")
 	switch kind {
 	case timelineButton:
-		c.answer(in, modeUpdate, func(ctx context.Context, in *request) (reply, error) {
+		c.answer(in, modeUpdate, c.budgeted(kindLookup, tooLongTimeline, func(ctx context.Context, in *request) (reply, error) {
 			return c.timelineButton(ctx, in, data.CustomID)
-		})
+		}))
 	case searchButton:
-		c.answer(in, modeUpdate, func(ctx context.Context, in *request) (reply, error) {
+		c.answer(in, modeUpdate, c.budgeted(kindLookup, tooLongSearch, func(ctx context.Context, in *request) (reply, error) {
 			return c.searchButton(ctx, in, data.CustomID)
-		})
+		}))
 	case foldButton:
-		c.answer(in, modeUpdate, func(ctx context.Context, in *request) (reply, error) {
+		c.answer(in, modeUpdate, c.budgeted(kindLookup, tooLongOther, func(ctx context.Context, in *request) (reply, error) {
 			return c.foldButton(ctx, data.CustomID)
-		})
+		}))
 	default:
 		c.answer(in, modeUpdate, func(context.Context, *request) (reply, error) {
 			return reply{}, userErrorf("This button no longer works; run the command again.")
