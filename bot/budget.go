@@ -33,7 +33,7 @@ const (
 const (
 	tooLongSearch   = "That search took too long; try fewer or longer words."
 	tooLongTimeline = "That timeline took too long; try a shorter range."
-	tooLongOther   = "That took too long; try again in a minute."
+	tooLongOther    = "That took too long; try again in a minute."
 	tooLongRules    = "That rule test took too long; try fewer days."
 )
 
