@@ -10,6 +10,7 @@ import (
 	"wirewatch/config"
 	"wirewatch/model"
 	"wirewatch/rules"
+	"wirewatch/storage"
 )
 
 // Connection is a live Discord session: the sink the outbox posts through
@@ -32,6 +33,12 @@ func Connect(ctx context.Context, token string, store CommandStore, runtime func
 	return connect(ctx, s, store, runtime, log)
 }
 
+// lookupPools is a store with a connection pool of its own for members'
+// lookups (storage/sqlite), which the commands then read through.
+type lookupPools interface {
+	ForLookups() storage.Store
+}
+
 // connect finishes a session made by Connect or, in tests, by the fake.
 func connect(_ context.Context, s *discordgo.Session, store CommandStore, runtime func() (*config.Config, *rules.Engine), log *slog.Logger) (*Connection, error) {
 	cfg, _ := runtime()
@@ -46,6 +53,9 @@ func connect(_ context.Context, s *discordgo.Session, store CommandStore, runtim
 	}
 	s.Client.Transport = NewLimiter(transport, LimiterOptions{Logger: log, UrgentChannels: urgentChannels(runtime)})
 	s.Identify.Intents = discordgo.IntentsGuilds // interactions need no intent
+	if v, ok := store.(lookupPools); ok {
+		store = v.ForLookups()
+	}
 	cmds := NewCommands(store, runtime, CommandOptions{Logger: log, UserAgent: cfg.Polling.UserAgent})
 	s.AddHandler(cmds.Handle)
 	s.AddHandler(func(_ *discordgo.Session, r *discordgo.Ready) {

@@ -30,7 +30,22 @@ type Store struct {
 	sqlq.Shared         // the queries both backends share
 	write       *sql.DB // exactly one connection
 	read        *sql.DB // read-only connections
+	lookup      *sql.DB // read-only connections of members' lookups (ForLookups)
 	now         func() time.Time
+	view        bool // a ForLookups view: Close is the store's
+}
+
+// LookupConns is the size of the read pool of members' lookups, kept
+// apart from the pool the pipeline and the outbox read through, so that
+// lookups that fill their pool never hold up a poll's reads.
+const LookupConns = 2
+
+// ForLookups returns a view of the store whose reads go through the pool
+// of members' lookups; its writes are the store's. Closing it is a no-op.
+func (s *Store) ForLookups() storage.Store {
+	v := &Store{write: s.write, read: s.lookup, lookup: s.lookup, now: s.now, view: true}
+	v.Shared = sqlq.Shared{D: dialect{}, Read: db{s.lookup}, Write: db{s.write}, Now: func() time.Time { return v.now() }}
+	return v
 }
 
 var _ storage.Store = (*Store)(nil)
@@ -64,7 +79,15 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		read.Close()
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
-	s := &Store{write: write, read: read, now: time.Now}
+	lookup, err := openPool(path, true)
+	if err != nil {
+		write.Close()
+		read.Close()
+		return nil, err
+	}
+	lookup.SetMaxOpenConns(LookupConns)
+	lookup.SetMaxIdleConns(LookupConns)
+	s := &Store{write: write, read: read, lookup: lookup, now: time.Now}
 	s.Shared = sqlq.Shared{D: dialect{}, Read: db{read}, Write: db{write}, Now: func() time.Time { return s.now() }}
 	return s, nil
 }
@@ -142,8 +165,11 @@ func migrate(ctx context.Context, db *sql.DB, fsys fs.FS) error {
 // Close updates the planner's statistics where SQLite thinks it worth it,
 // then closes both connection pools.
 func (s *Store) Close() error {
+	if s.view {
+		return nil
+	}
 	_, err := s.write.Exec(`PRAGMA optimize`)
-	return errors.Join(err, s.read.Close(), s.write.Close())
+	return errors.Join(err, s.lookup.Close(), s.read.Close(), s.write.Close())
 }
 
 // micro converts a time to its stored form: unix microseconds, NULL for zero.

@@ -439,3 +439,37 @@ func TestSearchPrefixIndexMigration(t *testing.T) {
 		}
 	}
 }
+
+// Members' lookups read through a pool of their own: with every one of its
+// connections taken, a lookup waits, and the pipeline's reads do not.
+func TestLookupsHaveTheirOwnPool(t *testing.T) {
+	ctx := context.Background()
+	s, err := Open(ctx, filepath.Join(t.TempDir(), "w.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	view := s.ForLookups()
+	defer view.Close() // a no-op: the store's pools stay open
+	for range LookupConns {
+		c, err := s.lookup.Conn(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer c.Close()
+	}
+	short, cancel := context.WithTimeout(ctx, 200*time.Millisecond)
+	defer cancel()
+	if _, err := view.Latest(short, storage.Query{Limit: 1}); !errors.Is(err, context.DeadlineExceeded) {
+		t.Errorf("a lookup with its pool full: %v; want it to wait until its deadline", err)
+	}
+	if _, err := s.KnownKeys(ctx, []string{"k"}); err != nil {
+		t.Errorf("the pipeline's read with the lookup pool full: %v", err)
+	}
+	if _, err := s.Latest(ctx, storage.Query{Limit: 1}); err != nil {
+		t.Errorf("a read of the store with the lookup pool full: %v", err)
+	}
+	if err := view.SetMeta(ctx, "k", "v"); err != nil {
+		t.Errorf("a write through the view: %v", err)
+	}
+}
