@@ -34,7 +34,7 @@ func BenchmarkLookups(b *testing.B) {
 
 // loadCorpus fills s with the first n corpus items, in large transactions,
 // unless it already holds them.
-func loadCorpus(b *testing.B, s *Store, n int) {
+func loadCorpus(b testing.TB, s *Store, n int) {
 	ctx := context.Background()
 	var have int
 	if err := s.read.QueryRow(`SELECT COUNT(*) FROM items`).Scan(&have); err != nil {
