@@ -34,7 +34,7 @@ func Connect(ctx context.Context, token string, store CommandStore, runtime func
 }
 
 // lookupPools is a store with a connection pool of its own for members'
-// lookups (storage/sqlite), which the commands then read through.
+// lookups (both backends), which the commands then read through.
 type lookupPools interface {
 	ForLookups() storage.Store
 }

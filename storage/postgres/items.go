@@ -25,7 +25,7 @@ func (s *Store) KnownKeys(ctx context.Context, keys []string) (map[string]bool, 
 	if len(keys) == 0 {
 		return known, nil
 	}
-	rows, err := s.pool.Query(ctx, `SELECT key FROM items WHERE key = ANY($1)`, keys)
+	rows, err := s.read.Query(ctx, `SELECT key FROM items WHERE key = ANY($1)`, keys)
 	if err != nil {
 		return nil, fmt.Errorf("known keys: %w", err)
 	}
@@ -281,7 +281,7 @@ func (s *Store) Search(ctx context.Context, text string, q storage.Query) ([]mod
 // first (see sliceWindows).
 func (s *Store) newestMatches(ctx context.Context, tsq string, q storage.Query) ([]int64, error) {
 	var maxID int64
-	if err := s.pool.QueryRow(ctx, `SELECT COALESCE(MAX(id), 0) FROM items`).Scan(&maxID); err != nil {
+	if err := s.read.QueryRow(ctx, `SELECT COALESCE(MAX(id), 0) FROM items`).Scan(&maxID); err != nil {
 		return nil, err
 	}
 	var ids []int64
@@ -337,7 +337,7 @@ func (s *Store) matchesIn(ctx context.Context, tsq string, q storage.Query, lo, 
 		w.Add(`i.published < ?`, q.Until)
 	}
 	w.Args = append(w.Args, limit)
-	rows, err := s.pool.Query(ctx, sqlq.Rebind(dialect{}, `SELECT i.id FROM items i`+w.SQL()+` ORDER BY i.id DESC LIMIT ?`), w.Args...)
+	rows, err := s.read.Query(ctx, sqlq.Rebind(dialect{}, `SELECT i.id FROM items i`+w.SQL()+` ORDER BY i.id DESC LIMIT ?`), w.Args...)
 	if err != nil {
 		return nil, err
 	}

@@ -78,8 +78,8 @@ func (s *Store) Lead(ctx context.Context) (context.Context, func(), error) {
 		return nil, nil, fmt.Errorf("leader lock: elect: %w", err)
 	}
 	lctx, cancel := context.WithCancelCause(ctx)
-	s.epoch.Store(epoch)
-	s.depose.Store(&cancel)
+	s.lead.epoch.Store(epoch)
+	s.lead.depose.Store(&cancel)
 	done := make(chan struct{})
 	go watchLeader(lctx, cancel, conn, epoch, done)
 	release := func() {
@@ -90,7 +90,7 @@ func (s *Store) Lead(ctx context.Context) (context.Context, func(), error) {
 }
 
 // Epoch is the epoch this store was elected in, 0 if it never led.
-func (s *Store) Epoch() int64 { return s.epoch.Load() }
+func (s *Store) Epoch() int64 { return s.lead.epoch.Load() }
 
 // lockConfig is the pool's connection config for a lock connection: named,
 // and with the server told to end the session when it idles (no
@@ -184,7 +184,7 @@ func closeConn(conn *pgx.Conn) {
 // A refusal also ends this store's lead at once. A store that never led
 // (lookups, tests) is not fenced.
 func (s *Store) fenced(ctx context.Context, fn func(tx pgx.Tx) error) error {
-	ours := s.epoch.Load()
+	ours := s.lead.epoch.Load()
 	return pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
 		if ours != 0 {
 			var current int64
@@ -203,7 +203,7 @@ func (s *Store) fenced(ctx context.Context, fn func(tx pgx.Tx) error) error {
 // before it in the same round trip and implicit transaction: the fenced
 // transaction of fenced without its extra round trips.
 func (s *Store) execFenced(ctx context.Context, query string, args ...any) (int64, error) {
-	ours := s.epoch.Load()
+	ours := s.lead.epoch.Load()
 	if ours == 0 {
 		tag, err := s.pool.Exec(ctx, query, args...)
 		return tag.RowsAffected(), err
@@ -229,7 +229,7 @@ const fenceRefused = "WW001"
 // refused ends this store's lead, if it leads, because a write of it was
 // refused, and returns err.
 func (s *Store) refused(err error) error {
-	if depose := s.depose.Load(); depose != nil {
+	if depose := s.lead.depose.Load(); depose != nil {
 		(*depose)(fmt.Errorf("another replica was elected: a write was refused (%w)", err))
 	}
 	return err

@@ -31,17 +31,32 @@ const textSearchConfig = "english"
 // concurrent use, by several replicas too.
 type Store struct {
 	sqlq.Shared // the queries both backends share
-	pool        *pgxpool.Pool
+	pool        *pgxpool.Pool   // writes, and the pipeline's and outbox's reads
+	read        *pgxpool.Pool   // this store's reads: pool, or lookup for a ForLookups view
+	lookup      *pgxpool.Pool   // members' lookups (ForLookups), kept apart from pool
+	view        bool            // a ForLookups view: Close is the store's
+	lead        *leadState      // shared with the store's ForLookups views
 	connConfig  *pgx.ConnConfig // the pool's, for the leader's lock connection
 	holder      string          // this replica's name on channel leases
 	lease       time.Duration   // how long a channel lease lasts
 	now         func() time.Time
-	epoch       atomic.Int64                            // the epoch this store was elected in (Lead); 0: never led, writes unfenced
-	depose      atomic.Pointer[context.CancelCauseFunc] // ends the lead when a fenced write is refused
 
 	sliceBits  int // items of one search slice: 1 << sliceBits (see Search)
 	candidates int // how many of the newest matches Search ranks
 }
+
+// leadState is what fences a replica's writes: the epoch it was elected
+// in (0: never led, writes unfenced) and how to end its lead when a fenced
+// write is refused.
+type leadState struct {
+	epoch  atomic.Int64
+	depose atomic.Pointer[context.CancelCauseFunc]
+}
+
+// LookupConns is the size of the pool of members' lookups, kept apart from
+// the pool the pipeline and the outbox use, so that lookups that fill it
+// never hold up a poll.
+const LookupConns = 2
 
 var _ storage.Store = (*Store)(nil)
 
@@ -62,12 +77,35 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 		pool.Close()
 		return nil, fmt.Errorf("open postgres: %w", err)
 	}
-	s := &Store{pool: pool, connConfig: cfg.ConnConfig.Copy(), holder: uuid.NewString(), lease: DefaultChannelLease, now: time.Now,
+	lcfg := cfg.Copy()
+	lcfg.MaxConns, lcfg.MinConns = LookupConns, 0
+	lookup, err := pgxpool.NewWithConfig(ctx, lcfg)
+	if err != nil {
+		pool.Close()
+		return nil, fmt.Errorf("connect postgres (lookups): %w", err)
+	}
+	s := &Store{pool: pool, read: pool, lookup: lookup, lead: &leadState{},
+		connConfig: cfg.ConnConfig.Copy(), holder: uuid.NewString(), lease: DefaultChannelLease, now: time.Now,
 		sliceBits: defaultSliceBits, candidates: searchCandidates}
-	// Shared writes are fenced, as the leader's other writes are.
-	s.Shared = sqlq.Shared{D: dialect{}, Read: db{pool: pool}, Write: db{pool: pool, fence: s},
-		Now: func() time.Time { return s.now() }}
+	s.share()
 	return s, nil
+}
+
+// share sets the queries both backends share on this store's pools.
+// Shared writes are fenced, as the leader's other writes are.
+func (s *Store) share() {
+	s.Shared = sqlq.Shared{D: dialect{}, Read: db{pool: s.read}, Write: db{pool: s.pool, fence: s},
+		Now: func() time.Time { return s.now() }}
+}
+
+// ForLookups returns a view of the store whose reads go through the pool
+// of members' lookups; its writes are the store's, fenced by the same
+// lead. Closing it is a no-op.
+func (s *Store) ForLookups() storage.Store {
+	v := *s
+	v.read, v.view = s.lookup, true
+	v.share()
+	return &v
 }
 
 // migrate applies the migrations of fsys the schema lacks, in one
@@ -109,6 +147,10 @@ func migrate(ctx context.Context, pool *pgxpool.Pool, fsys fs.FS) error {
 
 // Close releases this replica's channel leases and closes the pool.
 func (s *Store) Close() error {
+	if s.view {
+		return nil
+	}
+	defer s.lookup.Close()
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
 	_, err := s.pool.Exec(ctx, `DELETE FROM channel_leases WHERE holder = $1`, s.holder)

@@ -42,7 +42,7 @@ func (s *Store) LeaseChannel(ctx context.Context, channel string) (bool, error) 
 		VALUES ($1, $2, now() + make_interval(secs => $3), $4)
 		ON CONFLICT (channel) DO UPDATE SET holder = excluded.holder, expires = excluded.expires, epoch = excluded.epoch
 		WHERE channel_leases.holder = excluded.holder OR channel_leases.expires < now() OR channel_leases.epoch < excluded.epoch`,
-		channel, s.holder, s.lease.Seconds(), s.epoch.Load())
+		channel, s.holder, s.lease.Seconds(), s.lead.epoch.Load())
 	if err != nil {
 		return false, fmt.Errorf("lease channel %s: %w", channel, err)
 	}
