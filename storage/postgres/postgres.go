@@ -30,7 +30,7 @@ const textSearchConfig = "english"
 // Store is a storage.Store on a PostgreSQL database. It is safe for
 // concurrent use, by several replicas too.
 type Store struct {
-	sqlq.Shared // the queries both backends share
+	sqlq.Shared                 // the queries both backends share
 	pool        *pgxpool.Pool   // writes, and the pipeline's and outbox's reads
 	read        *pgxpool.Pool   // this store's reads: pool, or lookup for a ForLookups view
 	lookup      *pgxpool.Pool   // members' lookups (ForLookups), kept apart from pool
