@@ -58,6 +58,9 @@ var extraForbidden = []struct {
 	{netip.MustParsePrefix("2002::/16"), "6to4 address"},
 	{netip.MustParsePrefix("2001::/32"), "Teredo address"},
 	{netip.MustParsePrefix("fec0::/10"), "site-local address"},
+	// IPv4-compatible addresses (deprecated) carry an IPv4 address in
+	// their last 32 bits, as ::127.0.0.1 does; :: and ::1 are caught above.
+	{netip.MustParsePrefix("::/96"), "IPv4-compatible address"},
 }
 
 // CheckAddress returns an *AddressError if connecting to ip could reach the

@@ -55,6 +55,9 @@ func TestCheckAddress(t *testing.T) {
 		{"2001::1", "Teredo address"},
 		{"fec0::1", "site-local address"},
 		{"feff:ffff::1", "site-local address"},
+		{"::127.0.0.1", "IPv4-compatible address"},
+		{"::a00:1", "IPv4-compatible address"}, // ::10.0.0.1
+		{"::1:0:0:1", ""},                      // just past ::/96
 		{"172.32.0.1", ""},
 		{"100.128.0.1", ""},
 		{"168.63.129.15", ""},

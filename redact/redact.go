@@ -9,11 +9,14 @@
 //     value is masked, whatever its key: a denylist of secret-looking keys
 //     misses the next vendor's "sig" or "k", and a feed is named by its name
 //     anyway. Scheme, host, port, path and the query keys stay readable.
+//   - A token written as a path segment of a webhook or interaction URL
+//     (/webhooks/<id>/<token>) is masked, with or without a scheme, since
+//     rate-limit logs name routes by path alone.
 //   - Outside URLs, key=value pairs whose key names a secret (password=,
 //     token=, api_key=, ...) are masked, as in PostgreSQL's keyword/value
 //     connection strings.
-//   - Redaction never fails and is idempotent; text without "://" or "="
-//     is returned as is, cheaply.
+//   - Redaction never fails and is idempotent; text without "://", "=" or
+//     a token path is returned as is, cheaply.
 //   - It imports nothing of the project, so every package may use it.
 package redact
 
@@ -32,10 +35,18 @@ var urlPattern = regexp.MustCompile(`(?i)\b[a-z][a-z0-9+.\-]*://[^\s"'<>` + "`" 
 // secretPair finds key=value pairs whose key names a secret.
 var secretPair = regexp.MustCompile(`(?i)\b((?:[a-z0-9]+[_\-])*(?:password|passwd|pwd|secret|token|api[_\-]?key|apikey|access[_\-]?key|auth|signature|sig)\s*=\s*)('[^']*'|"[^"]*"|[^\s&;,'"]+)`)
 
+// tokenPath finds a token written as a path segment after an id, as
+// webhook and interaction URLs carry theirs (/webhooks/<id>/<token>/...,
+// /interactions/<id>/<token>/callback): whoever holds it may post.
+var tokenPath = regexp.MustCompile(`(/(?:webhooks|interactions)/[0-9]+/)([^/?#\s"'<>]+)`)
+
 // Text returns s with every URL in it redacted (userinfo and fragment
 // dropped, query values masked) and every secret key=value masked. A bare
 // URL, an error message and a log line are all text.
 func Text(s string) string {
+	if strings.Contains(s, "/webhooks/") || strings.Contains(s, "/interactions/") {
+		s = tokenPath.ReplaceAllString(s, "${1}"+Mask)
+	}
 	hasURL, hasPair := strings.Contains(s, "://"), strings.Contains(s, "=")
 	if hasURL {
 		s = urlPattern.ReplaceAllStringFunc(s, url)

@@ -33,6 +33,10 @@ func TestText(t *testing.T) {
 		{"cut short https://u:s3cret@news.exa", "cut short https://news.exa"},
 		{"X-Api-Key=s3cret; Client_Secret = s3cret, auth_token=s3cret", "X-Api-Key=REDACTED; Client_Secret = REDACTED, auth_token=REDACTED"},
 		{"author=Kim design=x", "author=Kim design=x"},
+		{"/api/v10/webhooks/1234/aW50ZXJhY3Rpb24.x-y_z/messages/@original", "/api/v10/webhooks/1234/REDACTED/messages/@original"},
+		{"route=/api/v10/interactions/99/tok3n/callback", "route=/api/v10/interactions/99/REDACTED/callback"},
+		{"https://discord.com/api/webhooks/1234/s3cret?wait=true", "https://discord.com/api/webhooks/1234/REDACTED?wait=REDACTED"},
+		{"/api/v10/channels/1234/messages", "/api/v10/channels/1234/messages"},
 	}
 	for _, tt := range tests {
 		got := Text(tt.in)
