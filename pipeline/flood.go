@@ -76,6 +76,13 @@ type channelFlood struct {
 // since its channel's urgent places are for other stories.
 const pollBurst, floodBurst = 3, 1
 
+// floodAlerts is how many items of a flood (a poll with more matching items
+// than its max_alerts_per_poll) alert one by one; the rest go into the
+// fold. A burst within the cap is news told item by item; past it, a feed
+// is dumping an archive or a spammer is at work, and twenty alerts would
+// fill the channel's minute for what one fold message says better.
+const floodAlerts = 3
+
 // foldKey names a fold: the alerts of one feed's rule in one channel.
 type foldKey struct{ channel, feed, rule string }
 
@@ -95,7 +102,7 @@ type foldGroup struct {
 // was written.
 type pollFlood struct {
 	feed    string
-	cap     int          // max_alerts_per_poll
+	cap     int          // max_alerts_per_poll; floodAlerts for a flood
 	burst   int          // alerts at their rule's priority: pollBurst, or floodBurst
 	alerted int          // items of the poll that posted an alert
 	order   []*foldGroup // folds with items to write, in the order they began
@@ -109,6 +116,7 @@ func newPollFlood(rt *Runtime, f config.Feed, matching int) *pollFlood {
 	pf := &pollFlood{feed: f.Name, cap: rt.Config.Polling.AlertsPerPoll(), burst: pollBurst}
 	if matching > pf.cap {
 		pf.burst = floodBurst
+		pf.cap = min(pf.cap, floodAlerts)
 	}
 	return pf
 }

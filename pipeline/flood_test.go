@@ -117,9 +117,10 @@ func TestFloodFoldsOverCap(t *testing.T) {
 		wantAlerts int
 	}{
 		{"desk caps", 500, 3, 30, 3},
-		{"defaults", 500, 20, 30, 20},
-		{"channel cap lower", 500, 20, 5, 5},
-		{"defaults, 5,000 items", 5000, 20, 30, 20},
+		// Over its cap of 20 a poll is a flood: its first 3 items alert.
+		{"defaults", 500, 20, 30, 3},
+		{"channel cap lower", 500, 20, 2, 2},
+		{"defaults, 5,000 items", 5000, 20, 30, 3},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			site, clock, cycle, store := newFloodRun(t, tt.perPoll, tt.maxAlerts)
@@ -323,7 +324,7 @@ func TestFloodBurstYieldsPriority(t *testing.T) {
 		items, urgent, lower int
 	}{
 		{items: 10, urgent: 3, lower: 7},  // under the cap of 20
-		{items: 25, urgent: 1, lower: 19}, // over it: 20 alerts, 5 folded
+		{items: 25, urgent: 1, lower: 2},  // over it, a flood: 3 alerts, 22 folded
 	} {
 		t.Run(fmt.Sprint(tt.items), func(t *testing.T) {
 			site, clock, cycle, store := newFloodRun(t, 20, 30)
@@ -475,19 +476,19 @@ func TestFloodFoldSpansPolls(t *testing.T) {
 		}
 		return firsts, updates
 	}
-	firsts, updates := split(poll(300, time.Minute)) // 20 alerts, 280 folded over two batches
+	firsts, updates := split(poll(300, time.Minute)) // a flood: 3 alerts, 297 folded over two batches
 	if len(firsts) != 1 || len(updates[firsts[0].ID]) != 1 || len(updates) != 1 {
 		t.Fatalf("first poll: %d folds and updates of %d posts, want one fold and one update of it", len(firsts), len(updates))
 	}
 	fold := firsts[0].ID
-	// 2 minutes on: the channel took 20 of its 30 alerts, so 10 alert and
-	// 90 fold into the same message.
+	// 2 minutes on, another flood: 3 alert and 97 fold into the same
+	// message.
 	firsts, updates = split(poll(100, 3*time.Minute))
 	if len(firsts) != 1 || len(updates[fold]) != 2 || len(updates) != 1 {
 		t.Fatalf("second poll: %d folds, %d updates of the first; want 1 and 2", len(firsts), len(updates[fold]))
 	}
-	if f := updates[fold][1].Content.Fold; len(f.Items) != 90 || f.Total != 370 {
-		t.Errorf("second poll's update lists %d items of %d in all, want 90 of 370", len(f.Items), f.Total)
+	if f := updates[fold][1].Content.Fold; len(f.Items) != 97 || f.Total != 394 {
+		t.Errorf("second poll's update lists %d items of %d in all, want 97 of 394", len(f.Items), f.Total)
 	}
 	// Past the channel's 10-minute window from the fold's first item: a
 	// new fold message.
@@ -496,8 +497,8 @@ func TestFloodFoldSpansPolls(t *testing.T) {
 		t.Fatalf("third poll: %d folds, %d updates of the first; want a new fold and no more updates", len(firsts), len(updates[fold]))
 	}
 	for _, p := range firsts {
-		if f := p.Content.Fold; p.ID != fold && (f.Total != 80 || len(f.Items) != 80) {
-			t.Errorf("the new fold lists %d of %d, want 80 of 80 (20 alerted)", len(f.Items), f.Total)
+		if f := p.Content.Fold; p.ID != fold && (f.Total != 97 || len(f.Items) != 97) {
+			t.Errorf("the new fold lists %d of %d, want 97 of 97 (3 alerted)", len(f.Items), f.Total)
 		}
 	}
 }

@@ -700,7 +700,7 @@ func fmtLatency(d time.Duration) string {
 
 // Limits the hostile run must stay within.
 const (
-	floodMessagesMax = 10 // "at most a handful of messages" for 5,000 items
+	floodMessagesMax = 5 // "at most a handful of messages" for 5,000 items: 3 alerts and the fold
 	overtakenMax     = 5  // the flood's first alerts of its priority and one in flight, within one Discord window
 )
 
@@ -708,15 +708,13 @@ const (
 // every urgent item of the ordinary feeds posted exactly once, none waiting
 // behind the flood, role pings within the cap, no item of the hostile
 // feeds lost, no Discord limit broken, a clean exit, and a run that was
-// hostile (the hanging pages were asked for).
+// hostile (the hanging pages were asked for), and a flood of 5,000 items
+// that became at most a handful of messages (its first 3 alerts and one
+// fold message).
 //
-// The issue also hopes the flood becomes "at most a handful of messages";
-// flood control lists every folded link (about 124 fold messages and 20
-// alerts for 5,000 items), so that check runs only with
-// WIREWATCH_LOAD_GOALS=1 and is otherwise logged. The latency goals are
-// the benchmark's, which checks them too with WIREWATCH_LOAD_GOALS=1: a
-// p99 is a timing, and on a shared machine a timing is a benchmark's
-// figure, not an always-run test's.
+// The latency goals are the benchmark's, which checks them with
+// WIREWATCH_LOAD_GOALS=1: a p99 is a timing, and on a shared machine a
+// timing is a benchmark's figure, not an always-run test's.
 func TestHostileLoad(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs the bot with 102 feeds for about 30 s")
@@ -752,12 +750,8 @@ func TestHostileLoad(t *testing.T) {
 	if len(rep.violations) > 0 {
 		t.Errorf("%d violations of Discord's limits, first: %s", len(rep.violations), rep.violations[0])
 	}
-	goal := t.Logf
-	if os.Getenv("WIREWATCH_LOAD_GOALS") != "" {
-		goal = t.Errorf
-	}
 	if rep.floodMessages > floodMessagesMax {
-		goal("goal missed: the flood of %d items became %d messages by the end of the run; want at most %d", sc.flood, rep.floodMessages, floodMessagesMax)
+		t.Errorf("the flood of %d items became %d messages by the end of the run; want at most %d", sc.flood, rep.floodMessages, floodMessagesMax)
 	}
 }
 
