@@ -323,8 +323,8 @@ func TestFloodBurstYieldsPriority(t *testing.T) {
 	for _, tt := range []struct {
 		items, urgent, lower int
 	}{
-		{items: 10, urgent: 3, lower: 7},  // under the cap of 20
-		{items: 25, urgent: 1, lower: 2},  // over it, a flood: 3 alerts, 22 folded
+		{items: 10, urgent: 3, lower: 7}, // under the cap of 20
+		{items: 25, urgent: 1, lower: 2}, // over it, a flood: 3 alerts, 22 folded
 	} {
 		t.Run(fmt.Sprint(tt.items), func(t *testing.T) {
 			site, clock, cycle, store := newFloodRun(t, 20, 30)

@@ -701,7 +701,7 @@ func fmtLatency(d time.Duration) string {
 // Limits the hostile run must stay within.
 const (
 	floodMessagesMax = 5 // "at most a handful of messages" for 5,000 items: 3 alerts and the fold
-	overtakenMax     = 5  // the flood's first alerts of its priority and one in flight, within one Discord window
+	overtakenMax     = 5 // the flood's first alerts of its priority and one in flight, within one Discord window
 )
 
 // TestHostileLoad runs the hostile scenario and checks what the issue asks:
