@@ -53,7 +53,7 @@ type Options struct {
 	// the only Sink when there is exactly one.
 	Platform func(channel string) string
 	// BackoffMin and BackoffMax bound the exponential backoff between
-	// attempts at one post; defaults 250ms and 5m. A 5xx from Discord is
+	// attempts at one post; defaults 100ms and 5m. A 5xx from Discord is
 	// mostly momentary, and a channel waits while its head post backs off:
 	// at a 1 s start, two 503s in a row held an urgent alert 3 s.
 	BackoffMin, BackoffMax time.Duration
@@ -100,7 +100,7 @@ type Options struct {
 
 func (o *Options) setDefaults() {
 	if o.BackoffMin <= 0 {
-		o.BackoffMin = 250 * time.Millisecond
+		o.BackoffMin = 100 * time.Millisecond
 	}
 	if o.BackoffMax <= 0 {
 		o.BackoffMax = 5 * time.Minute

@@ -628,7 +628,7 @@ func (p *Pipeline) notice(ctx context.Context, rt *Runtime, f config.Feed, st mo
 // in seconds, small enough that other feeds' polls wait little for theirs.
 const (
 	storeBatch = 200
-	batchTime  = 250 * time.Millisecond
+	batchTime  = 50 * time.Millisecond
 )
 
 // storeItems keeps the new items of one feed, oldest first, in batches of
