@@ -739,22 +739,7 @@ func sameTime(a, b *features) bool {
 // counts names one headline gives: a place both leads mention in passing
 // is no event.
 func (g *Grouper) rareShared(a, b []uint32) int {
-	n, i, j := 0, 0, 0
-	for i < len(a) && j < len(b) {
-		switch {
-		case a[i] < b[j]:
-			i++
-		case a[i] > b[j]:
-			j++
-		default:
-			if len(g.post[a[i]]) <= rareNameDF {
-				n++
-			}
-			i++
-			j++
-		}
-	}
-	return n
+	return countSharedIf(a, b, func(t uint32) bool { return len(g.post[t]) <= rareNameDF })
 }
 
 // weigher gives terms IDF weights from the window's document frequencies.
@@ -855,7 +840,11 @@ func (w *weigher) reportSimilarity(a, b *features) float64 {
 
 func intersects(a, b []uint32) bool { return countShared(a, b) > 0 }
 
-func countShared(a, b []uint32) int {
+func countShared(a, b []uint32) int { return countSharedIf(a, b, nil) }
+
+// countSharedIf counts the terms two sorted lists share that keep accepts
+// (all of them when keep is nil).
+func countSharedIf(a, b []uint32, keep func(uint32) bool) int {
 	n, i, j := 0, 0, 0
 	for i < len(a) && j < len(b) {
 		switch {
@@ -864,7 +853,9 @@ func countShared(a, b []uint32) int {
 		case a[i] > b[j]:
 			j++
 		default:
-			n++
+			if keep == nil || keep(a[i]) {
+				n++
+			}
 			i++
 			j++
 		}
