@@ -12,10 +12,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/google/uuid"
-	"github.com/jackc/pgx/v5"
-
 	"wirewatch/model"
+	"wirewatch/storage/storagetest"
 )
 
 // TestRunRedactsSecrets plants secrets where operators put them (user:pass@
@@ -169,34 +167,10 @@ url = "ftp://reload:PLANTED-RELOAD-PASSWORD@news.example/rss?token=PLANTED-RELOA
 // local connections, so any password is accepted.
 func postgresWithPassword(t *testing.T, base, password string) string {
 	t.Helper()
-	ctx := context.Background()
-	admin, err := pgx.Connect(ctx, base)
-	if err != nil {
-		t.Fatalf("connect to the test database: %v", err)
-	}
-	defer admin.Close(ctx)
-	schema := "wwtest_" + strings.ReplaceAll(uuid.NewString(), "-", "")
-	if _, err := admin.Exec(ctx, `CREATE SCHEMA `+schema); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		conn, err := pgx.Connect(ctx, base)
-		if err != nil {
-			t.Errorf("drop schema %s: %v", schema, err)
-			return
-		}
-		defer conn.Close(ctx)
-		if _, err := conn.Exec(ctx, `DROP SCHEMA `+schema+` CASCADE`); err != nil {
-			t.Errorf("drop schema %s: %v", schema, err)
-		}
-	})
-	u, err := url.Parse(base)
+	u, err := url.Parse(storagetest.PostgresSchema(t, base))
 	if err != nil {
 		t.Fatal(err)
 	}
 	u.User = url.UserPassword(u.User.Username(), password)
-	q := u.Query()
-	q.Set("search_path", schema)
-	u.RawQuery = q.Encode()
 	return u.String()
 }

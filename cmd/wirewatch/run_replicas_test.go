@@ -13,9 +13,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/google/uuid"
-	"github.com/jackc/pgx/v5"
-
 	"wirewatch/bot/discordtest"
 	"wirewatch/storage/storagetest"
 )
@@ -37,7 +34,7 @@ func TestReplicaFencing(t *testing.T) {
 	if base == "" {
 		t.Skip("WIREWATCH_TEST_POSTGRES is not set")
 	}
-	direct := freshSchema(t, base)
+	direct := storagetest.PostgresSchema(t, base)
 	u, err := url.Parse(direct)
 	if err != nil {
 		t.Fatal(err)
@@ -165,41 +162,6 @@ func TestReplicaFencing(t *testing.T) {
 	case <-time.After(15 * time.Second):
 		t.Error("the new leader did not stop within 15 s of its context ending")
 	}
-}
-
-// freshSchema creates a schema of its own on the test server, dropped when
-// the test ends, and returns the server's address with it as search_path.
-func freshSchema(t *testing.T, base string) string {
-	t.Helper()
-	ctx := context.Background()
-	admin, err := pgx.Connect(ctx, base)
-	if err != nil {
-		t.Fatalf("connect: %v", err)
-	}
-	defer admin.Close(ctx)
-	schema := "wwtest_" + strings.ReplaceAll(uuid.NewString(), "-", "")
-	if _, err := admin.Exec(ctx, `CREATE SCHEMA `+schema); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		conn, err := pgx.Connect(ctx, base)
-		if err != nil {
-			t.Errorf("drop schema %s: %v", schema, err)
-			return
-		}
-		defer conn.Close(ctx)
-		if _, err := conn.Exec(ctx, `DROP SCHEMA `+schema+` CASCADE`); err != nil {
-			t.Errorf("drop schema %s: %v", schema, err)
-		}
-	})
-	u, err := url.Parse(base)
-	if err != nil {
-		t.Fatal(err)
-	}
-	q := u.Query()
-	q.Set("search_path", schema)
-	u.RawQuery = q.Encode()
-	return u.String()
 }
 
 // waitShown waits until the channel shows text.
