@@ -12,17 +12,23 @@ import (
 )
 
 func init() {
-	register("check", "validate a config file; prints file:line:col for each mistake", runCheck)
+	registerCommand("check", command{
+		summary:  "validate a config file; prints file:line:col for each mistake (on standard error)",
+		examples: []string{"check", "check --config /etc/wirewatch/wirewatch.toml"},
+		run:      runCheck,
+	})
 }
 
-func runCheck(_ context.Context, args []string, out io.Writer) error {
+// runCheck prints the mistakes on standard error (they are diagnostics) and
+// "FILE: ok" on standard output.
+func runCheck(ctx context.Context, args []string, out io.Writer) error {
 	fs := newFlags("check", out)
 	path := fs.String("config", "wirewatch.toml", "config file to check")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if _, err := loadRuntime(*path); err != nil {
-		fmt.Fprintln(out, err)
+		fmt.Fprintln(logOutput(ctx), err)
 		return errFound
 	}
 	fmt.Fprintf(out, "%s: ok\n", *path)

@@ -8,7 +8,12 @@ import (
 )
 
 func init() {
-	registerGraceful("demo", "the whole pipeline on sample news, offline: feeds on 127.0.0.1, SQLite, an in-process Discord", runDemo)
+	registerCommand("demo", command{
+		summary:  "the whole pipeline on sample news, offline: feeds on 127.0.0.1, SQLite, an in-process Discord",
+		examples: []string{"demo", "demo --dir /tmp/ww-demo"},
+		run:      runDemo,
+		graceful: true,
+	})
 }
 
 func runDemo(ctx context.Context, args []string, out io.Writer) error {

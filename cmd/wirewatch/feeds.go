@@ -13,7 +13,13 @@ import (
 )
 
 func init() {
-	register("feeds", "feed health (feeds [list]), OPML import and export (feeds import FILE | feeds export)", runFeeds)
+	registerCommand("feeds", command{
+		summary:  "feed health (list), OPML import and export",
+		args:     "[list] | import FILE.opml | export",
+		verbs:    []string{"list", "import", "export"},
+		examples: []string{"feeds", "feeds list --json", "feeds import subscriptions.opml >> wirewatch.toml", "feeds export > feeds.opml"},
+		run:      runFeeds,
+	})
 }
 
 func runFeeds(ctx context.Context, args []string, out io.Writer) error {

@@ -17,10 +17,30 @@ import (
 )
 
 func init() {
-	register("timeline", "a topic's stories by event date: timeline TOPIC [--days N] [--json]", runTimeline)
-	register("search", "full-text search over stored items: search WORDS... [--topic T] [--days N] [--json]", runSearch)
-	register("latest", "the newest items with their summaries: latest [--topic T] [--count N] [--json]", runLatest)
-	register("rules", "list the rules, or test one on stored items: rules [list] | rules test NAME [--days N] [--json]", runRules)
+	registerCommand("timeline", command{
+		summary:  "a topic's stories by event date, newest first",
+		args:     "TOPIC",
+		examples: []string{"timeline north-korea", "timeline north-korea --days 7 --json"},
+		run:      runTimeline,
+	})
+	registerCommand("search", command{
+		summary:  "full-text search over stored items, best match first",
+		args:     "WORDS...",
+		examples: []string{"search ballistic missile", `search '"joint drills"' --topic north-korea --days 7`, "search sanctions --json"},
+		run:      runSearch,
+	})
+	registerCommand("latest", command{
+		summary:  "the newest items with their summaries",
+		examples: []string{"latest", "latest --topic north-korea --count 5 --json"},
+		run:      runLatest,
+	})
+	registerCommand("rules", command{
+		summary:  "list the rules, or test one on stored items",
+		args:     "[list] | test NAME",
+		verbs:    []string{"list", "test"},
+		examples: []string{"rules", "rules test trilateral-drills --days 7", "rules list --json"},
+		run:      runRules,
+	})
 }
 
 // lookupFlags are the flags of the lookups; each lookup has only those

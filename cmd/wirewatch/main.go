@@ -11,18 +11,26 @@ import (
 	"os"
 	"os/signal"
 	"sort"
+	"strings"
 	"syscall"
 
 	"wirewatch/redact"
 )
 
-// version is set at build time with -ldflags "-X main.version=...".
-var version = "dev"
-
-// command is one subcommand: it parses its own flags from args.
+// command is one subcommand: it parses its own flags from args. Only
+// summary and run are required; args and examples make its help (help CMD,
+// CMD -h) and verbs its shell completion.
 type command struct {
-	summary string
-	run     func(ctx context.Context, args []string, out io.Writer) error
+	summary string // one line, for the list of commands
+	// args are the positional arguments as a usage line shows them, e.g.
+	// "TOPIC" or "[list] | test NAME" ("" for none).
+	args string
+	// verbs are the words the first positional argument can be (feeds
+	// list|import|export), offered by shell completion.
+	verbs []string
+	// examples are command lines without the leading "wirewatch ".
+	examples []string
+	run      func(ctx context.Context, args []string, out io.Writer) error
 	// graceful commands watch ctx and wind down when it is cancelled by
 	// SIGINT or SIGTERM; the others keep the default and end at once.
 	graceful bool
@@ -30,14 +38,22 @@ type command struct {
 
 var commands = map[string]command{}
 
-// register adds a subcommand; each command's file registers itself.
+// registerCommand adds a subcommand; each command's file registers itself.
+func registerCommand(name string, c command) {
+	if c.summary == "" || c.run == nil {
+		panic("wirewatch: command " + name + " needs a summary and a run function")
+	}
+	commands[name] = c
+}
+
+// register adds a subcommand with no positional arguments or examples.
 func register(name, summary string, run func(ctx context.Context, args []string, out io.Writer) error) {
-	commands[name] = command{summary: summary, run: run}
+	registerCommand(name, command{summary: summary, run: run})
 }
 
 // registerGraceful adds a subcommand that shuts down cleanly on a signal.
 func registerGraceful(name, summary string, run func(ctx context.Context, args []string, out io.Writer) error) {
-	commands[name] = command{summary: summary, run: run, graceful: true}
+	registerCommand(name, command{summary: summary, run: run, graceful: true})
 }
 
 // errUsage marks a mistake in the command line (exit status 2).
@@ -62,8 +78,28 @@ func main() {
 }
 
 func runMain(ctx context.Context, args []string, out, errOut io.Writer) int {
-	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
+	if len(args) == 0 || isHelp(args[0]) {
 		usage(out)
+		return 0
+	}
+	if args[0] == "--version" || args[0] == "-version" {
+		args = []string{"version"}
+	}
+	if args[0] == "help" && len(args) == 1 {
+		usage(out)
+		return 0
+	}
+	if args[0] == "help" {
+		if len(args) > 2 {
+			fmt.Fprintf(errOut, "wirewatch help: one command at a time\n")
+			return 2
+		}
+		if _, ok := commands[args[1]]; !ok {
+			fmt.Fprintf(errOut, "wirewatch help: unknown command %q\n\n", args[1])
+			usage(errOut)
+			return 2
+		}
+		commandUsage(ctx, out, args[1])
 		return 0
 	}
 	cmd, ok := commands[args[0]]
@@ -77,9 +113,10 @@ func runMain(ctx context.Context, args []string, out, errOut io.Writer) int {
 	case err == nil:
 		return 0
 	case errors.Is(err, flag.ErrHelp):
+		commandUsage(ctx, out, args[0])
 		return 0
 	case errors.Is(err, errUsage):
-		fmt.Fprintf(errOut, "wirewatch %s: %s\n", args[0], redact.Text(err.Error()))
+		fmt.Fprintf(errOut, "wirewatch %s: %s\nRun 'wirewatch help %s' for usage.\n", args[0], redact.Text(err.Error()), args[0])
 		return 2
 	case errors.Is(err, errFound):
 		return 1
@@ -87,6 +124,10 @@ func runMain(ctx context.Context, args []string, out, errOut io.Writer) int {
 		fmt.Fprintf(errOut, "wirewatch %s: %s\n", args[0], redact.Text(err.Error()))
 		return 1
 	}
+}
+
+func isHelp(arg string) bool {
+	return arg == "-h" || arg == "--help" || arg == "-help"
 }
 
 type logOutputKey struct{}
@@ -101,22 +142,95 @@ func logOutput(ctx context.Context) io.Writer {
 }
 
 func usage(w io.Writer) {
-	fmt.Fprintf(w, "wirewatch %s: news alerts and summaries for Discord team channels\n\nUsage: wirewatch <command> [flags]\n\nCommands:\n", version)
+	fmt.Fprintf(w, "wirewatch %s: news alerts and summaries for Discord team channels\n\nUsage: wirewatch <command> [arguments] [flags]\n\nCommands:\n", buildVersion())
+	for _, n := range commandNames() {
+		fmt.Fprintf(w, "  %-10s %s\n", n, commands[n].summary)
+	}
+	fmt.Fprintf(w, "\nRun 'wirewatch help <command>' (or 'wirewatch <command> -h') for its arguments, flags and examples.\n")
+}
+
+func commandNames() []string {
 	names := make([]string, 0, len(commands))
 	for n := range commands {
 		names = append(names, n)
 	}
 	sort.Strings(names)
-	for _, n := range names {
-		fmt.Fprintf(w, "  %-10s %s\n", n, commands[n].summary)
+	return names
+}
+
+// commandUsage prints a command's help: its usage line with positional
+// arguments, what it does, its flags and examples.
+func commandUsage(ctx context.Context, w io.Writer, name string) {
+	c := commands[name]
+	fs := commandFlags(ctx, name)
+	// "[list] | test NAME" is two ways to call it: one usage line each.
+	fmt.Fprintf(w, "Usage:\n")
+	for _, a := range strings.Split(c.args, " | ") {
+		line := "wirewatch " + name
+		if a != "" {
+			line += " " + a
+		}
+		if fs != nil && hasFlags(fs) {
+			line += " [flags]"
+		}
+		fmt.Fprintf(w, "  %s\n", line)
 	}
-	fmt.Fprintf(w, "\nRun 'wirewatch <command> -h' for a command's flags.\n")
+	fmt.Fprintf(w, "\n%s\n", c.summary)
+	if fs != nil && hasFlags(fs) {
+		fmt.Fprintf(w, "\nFlags:\n")
+		fs.VisitAll(func(f *flag.Flag) {
+			arg, help := flag.UnquoteUsage(f)
+			head := "  --" + f.Name
+			if arg != "" {
+				head += " " + arg
+			}
+			if def := f.DefValue; def != "" && def != "false" && def != "0" {
+				help += fmt.Sprintf(" (default %s)", def)
+			}
+			fmt.Fprintf(w, "%s\n      %s\n", head, help)
+		})
+	}
+	if len(c.examples) > 0 {
+		fmt.Fprintf(w, "\nExamples:\n")
+		for _, e := range c.examples {
+			fmt.Fprintf(w, "  wirewatch %s\n", e)
+		}
+	}
+}
+
+func hasFlags(fs *flag.FlagSet) bool { return len(flagNames(fs)) > 0 }
+
+// flagNames lists a flag set's flags, sorted.
+func flagNames(fs *flag.FlagSet) []string {
+	var names []string
+	fs.VisitAll(func(f *flag.Flag) { names = append(names, f.Name) })
+	return names
+}
+
+// flagProbe is the output a command is run with to learn its flags: the
+// command's newFlags hands it the flag set, and "-h" stops the command
+// right after parsing, before it does anything.
+type flagProbe struct {
+	io.Writer
+	fs *flag.FlagSet
+}
+
+// commandFlags returns the flag set a command parses (nil if it has none).
+func commandFlags(ctx context.Context, name string) *flag.FlagSet {
+	p := &flagProbe{Writer: io.Discard}
+	_ = commands[name].run(context.WithValue(ctx, logOutputKey{}, io.Discard), []string{"-h"}, p)
+	return p.fs
 }
 
 // newFlags returns a flag set whose errors go to the caller, not os.Exit.
+// It prints nothing itself: runMain prints the error or the command's help.
 func newFlags(name string, out io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet("wirewatch "+name, flag.ContinueOnError)
-	fs.SetOutput(out)
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {}
+	if p, ok := out.(*flagProbe); ok && p.fs == nil {
+		p.fs = fs
+	}
 	return fs
 }
 
@@ -148,8 +262,15 @@ func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
 }
 
 func init() {
-	register("version", "print the version", func(_ context.Context, _ []string, out io.Writer) error {
-		_, err := fmt.Fprintln(out, "wirewatch", version)
-		return err
+	registerCommand("version", command{
+		summary: "print the version (also wirewatch --version)",
+		run: func(_ context.Context, args []string, out io.Writer) error {
+			fs := newFlags("version", out)
+			if err := parseFlags(fs, args); err != nil {
+				return err
+			}
+			_, err := fmt.Fprintln(out, "wirewatch", buildVersion())
+			return err
+		},
 	})
 }

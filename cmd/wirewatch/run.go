@@ -26,7 +26,12 @@ import (
 )
 
 func init() {
-	registerGraceful("run", "run the bot: poll feeds, post alerts and digests, answer slash commands", runBot)
+	registerCommand("run", command{
+		summary:  "run the bot: poll feeds, post alerts and digests, answer slash commands",
+		examples: []string{"run", "run --config /etc/wirewatch/wirewatch.toml"},
+		run:      runBot,
+		graceful: true,
+	})
 }
 
 func runBot(ctx context.Context, args []string, out io.Writer) error {

@@ -13,10 +13,19 @@ import (
 )
 
 func init() {
-	register("stories", "group archived items into stories as the bot would: stories replay [-config FILE] [--zone Z] [FILE|-]", runStories)
+	registerCommand("stories", command{
+		summary:  "group archived items into stories as the bot would (JSON lines in, JSON lines out)",
+		args:     "replay [FILE|-]",
+		verbs:    []string{"replay"},
+		examples: []string{"stories replay archive.jsonl", "stories replay --zone Asia/Seoul < archive.jsonl"},
+		run:      runStories,
+	})
 }
 
 func runStories(ctx context.Context, args []string, out io.Writer) error {
+	if len(args) > 0 && isHelp(args[0]) {
+		return runReplay(ctx, args, out)
+	}
 	if len(args) == 0 || args[0] != "replay" {
 		return fmt.Errorf("%w: stories replay [-config FILE] [--zone Z] [FILE|-]", errUsage)
 	}

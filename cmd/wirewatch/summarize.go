@@ -15,9 +15,23 @@ import (
 )
 
 func init() {
-	register("summarize", "extractive summary of text or HTML: summarize [-n 3] [-title T] [--jsonl] [FILE|URL|-]", runSummarize)
-	register("extract", "main text of an article page: extract [--jsonl] [FILE|URL|-]", runExtract)
-	register("eval", "score summaries and extraction on public data sets: eval [-data DIR] [-bbc N] [-extraction=false]", runEval)
+	registerCommand("summarize", command{
+		summary:  "extractive summary of text or HTML (a file, a URL or standard input)",
+		args:     "[FILE|URL|-]",
+		examples: []string{"summarize article.txt", "summarize -n 2 https://example.org/news/1", `summarize --jsonl < batch.jsonl`},
+		run:      runSummarize,
+	})
+	registerCommand("extract", command{
+		summary:  "main text of an article page (a file, a URL or standard input)",
+		args:     "[FILE|URL|-]",
+		examples: []string{"extract page.html", "extract https://example.org/news/1", "extract --jsonl < pages.jsonl"},
+		run:      runExtract,
+	})
+	registerCommand("eval", command{
+		summary:  "score summaries and extraction on public data sets",
+		examples: []string{"eval", "eval --bbc 200 --extraction=false"},
+		run:      runEval,
+	})
 }
 
 // maxInput caps what summarize and extract read, like a feed body.

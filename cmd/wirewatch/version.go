@@ -1,0 +1,39 @@
+package main
+
+import "runtime/debug"
+
+// version is set at build time with -ldflags "-X main.version=v1.2.3"; when
+// it is not, buildVersion reads what the Go toolchain recorded.
+var version = ""
+
+// buildVersion is the version printed by wirewatch version: the -ldflags
+// value, else the module version (go install wirewatch/cmd/wirewatch@v1.2.3),
+// else the commit it was built from ("devel+1a2b3c4d5e6f", "-dirty" with
+// uncommitted changes), else "devel".
+func buildVersion() string {
+	if version != "" {
+		return version
+	}
+	info, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "devel"
+	}
+	if v := info.Main.Version; v != "" && v != "(devel)" {
+		return v
+	}
+	var rev, dirty string
+	for _, s := range info.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value
+		case "vcs.modified":
+			if s.Value == "true" {
+				dirty = "-dirty"
+			}
+		}
+	}
+	if rev == "" {
+		return "devel"
+	}
+	return "devel+" + rev[:min(12, len(rev))] + dirty
+}
