@@ -548,3 +548,22 @@ func TestSchedulesParsedByConfig(t *testing.T) {
 		t.Error("tick @every 1ms accepted")
 	}
 }
+
+func TestFormatDuration(t *testing.T) {
+	for _, tt := range []struct {
+		d    time.Duration
+		want string
+	}{
+		{10 * time.Minute, "10m"},
+		{time.Hour, "1h"},
+		{6 * time.Hour, "6h"},
+		{90 * time.Second, "1m30s"},
+		{time.Hour + 30*time.Second, "1h0m30s"},
+		{0, "0s"},
+		{1500 * time.Millisecond, "1.5s"},
+	} {
+		if got := FormatDuration(tt.d); got != tt.want {
+			t.Errorf("FormatDuration(%v) = %q, want %q", tt.d, got, tt.want)
+		}
+	}
+}

@@ -281,10 +281,10 @@ func (d *decoder) polling(t *table, cfg *Config) {
 	}
 	switch {
 	case p.MinInterval > p.MaxInterval:
-		d.errorf(maxNode.pos, "polling.max_interval: %s is less than min_interval %s", fmtDuration(p.MaxInterval), fmtDuration(p.MinInterval))
+		d.errorf(maxNode.pos, "polling.max_interval: %s is less than min_interval %s", FormatDuration(p.MaxInterval), FormatDuration(p.MinInterval))
 	case defNode != nil && (p.DefaultInterval < p.MinInterval || p.DefaultInterval > p.MaxInterval):
 		d.errorf(defNode.pos, "polling.default_interval: %s is outside min_interval %s to max_interval %s",
-			fmtDuration(p.DefaultInterval), fmtDuration(p.MinInterval), fmtDuration(p.MaxInterval))
+			FormatDuration(p.DefaultInterval), FormatDuration(p.MinInterval), FormatDuration(p.MaxInterval))
 	}
 	if perHostNode != nil && p.PerHost > p.Concurrency {
 		at := perHostNode
@@ -335,8 +335,9 @@ func defaultUserAgent(botName string) string {
 	return fmt.Sprintf("%s/%s (+https://github.com/wirewatch/wirewatch; feed reader)", product, Version)
 }
 
-// fmtDuration prints 2m rather than 2m0s.
-func fmtDuration(v time.Duration) string {
+// FormatDuration writes a duration as a config would: 2m rather than 2m0s,
+// 6h rather than 6h0m0s. Messages and JSON output use it too.
+func FormatDuration(v time.Duration) string {
 	s := v.String()
 	if strings.HasSuffix(s, "m0s") {
 		s = strings.TrimSuffix(s, "0s")
@@ -368,7 +369,7 @@ func (d *decoder) feed(t *table, cfg *Config) Feed {
 		p := cfg.Polling
 		if f.Interval < p.MinInterval || f.Interval > p.MaxInterval {
 			d.errorf(n.pos, "feeds.interval: %s is outside polling.min_interval %s to max_interval %s",
-				fmtDuration(f.Interval), fmtDuration(p.MinInterval), fmtDuration(p.MaxInterval))
+				FormatDuration(f.Interval), FormatDuration(p.MinInterval), FormatDuration(p.MaxInterval))
 		}
 	}
 	if n := t.get("full_text"); n != nil {

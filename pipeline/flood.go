@@ -3,7 +3,6 @@ package pipeline
 import (
 	"fmt"
 	"slices"
-	"strings"
 	"time"
 
 	"wirewatch/config"
@@ -272,18 +271,6 @@ func (p *Pipeline) tellPingsLimited(rt *Runtime, ch config.Channel, cf *channelF
 		return
 	}
 	text := fmt.Sprintf("Role pings in #%s reached their limit of %d per %s: its urgent alerts post without pinging until %s.",
-		ch.Name, maxPings, shortDuration(span), until.In(rt.Config.Location()).Format("15:04 MST"))
+		ch.Name, maxPings, config.FormatDuration(span), until.In(rt.Config.Location()).Format("15:04 MST"))
 	p.poll.notices = append(p.poll.notices, NoticePost(*admin, text, now))
-}
-
-// shortDuration writes 10m for 10m0s and 1h for 1h0m0s.
-func shortDuration(d time.Duration) string {
-	s := d.String()
-	if strings.HasSuffix(s, "m0s") {
-		s = strings.TrimSuffix(s, "0s")
-	}
-	if strings.HasSuffix(s, "h0m") {
-		s = strings.TrimSuffix(s, "0m")
-	}
-	return s
 }

@@ -3,6 +3,9 @@ package main
 import (
 	"bytes"
 	"context"
+	"io"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -87,4 +90,102 @@ func TestEveryCommandHasHelp(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestNumbersAndNoResults: a number out of range or not a number is a
+// usage error (exit status 2, the allowed range on standard error, nothing
+// on standard output); a lookup that finds nothing says so on standard
+// error with exit status 0 and leaves standard output empty, or prints []
+// with --json.
+func TestNumbersAndNoResults(t *testing.T) {
+	cfg := goldenDesk(t)
+	tests := []struct {
+		args   []string
+		code   int
+		stdout string // exact
+		stderr string // contained ("" : none at all)
+	}{
+		{[]string{"latest", "--config", cfg, "--count", "0"}, 2, "", `invalid value "0" for flag -count: must be between 1 and 200`},
+		{[]string{"latest", "--config", cfg, "--count", "-1"}, 2, "", `invalid value "-1" for flag -count: must be between 1 and 200`},
+		{[]string{"latest", "--config", cfg, "--count", "201"}, 2, "", "must be between 1 and 200"},
+		{[]string{"latest", "--config", cfg, "--count", "ten"}, 2, "", `invalid value "ten" for flag -count: not a whole number (1 to 200)`},
+		{[]string{"search", "missile", "--config", cfg, "--count", "1.5"}, 2, "", "not a whole number"},
+		{[]string{"timeline", "north-korea", "--config", cfg, "--days", "0"}, 2, "", "flag -days: must be between 1 and 3660"},
+		{[]string{"timeline", "north-korea", "--config", cfg, "--days", "3661"}, 2, "", "must be between 1 and 3660"},
+		{[]string{"rules", "test", "nk-launch", "--config", cfg, "--count", "0"}, 2, "", "must be between 1 and 200"},
+		{[]string{"summarize", "-n", "0", "README.md"}, 2, "", `invalid value "0" for flag -n: must be between 1 and 50`},
+		{[]string{"summarize", "-n", "51", "README.md"}, 2, "", "must be between 1 and 50"},
+		{[]string{"eval", "--bbc", "-1"}, 2, "", "must be between 0 and"},
+		{[]string{"latest", "--config", cfg, "--count", "1"}, 0, "", ""}, // stdout checked below
+		{[]string{"search", "zeppelin", "--config", cfg}, 0, "", `no items match "zeppelin" in the last 30 days`},
+		{[]string{"search", "zeppelin", "--config", cfg, "--topic", "north-korea", "--days", "1"}, 0, "", `no items of north-korea match "zeppelin" today`},
+		{[]string{"search", "zeppelin", "--config", cfg, "--json"}, 0, "[]\n", ""},
+		{[]string{"timeline", "north-korea", "--config", cfg, "--days", "2"}, 0, "", "no stories of north-korea in the last 2 days"},
+		{[]string{"timeline", "north-korea", "--config", cfg, "--days", "2", "--json"}, 0, "[]\n", ""},
+		{[]string{"rules", "test", "nk-launch", "--config", cfg, "--days", "2"}, 0, "", "rule nk-launch matches none of the items stored in the last 2 days"},
+	}
+	for _, tt := range tests {
+		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
+			stdout, stderr, code := runSplit(t, tt.args...)
+			if code != tt.code {
+				t.Errorf("exit %d, want %d; stderr:\n%s", code, tt.code, stderr)
+			}
+			if tt.args[0] == "latest" && tt.code == 0 {
+				if !strings.Contains(stdout, "Pyongyang launches missile") {
+					t.Errorf("latest printed:\n%s", stdout)
+				}
+			} else if stdout != tt.stdout {
+				t.Errorf("stdout %q, want %q", stdout, tt.stdout)
+			}
+			if tt.stderr == "" && stderr != "" || !strings.Contains(stderr, tt.stderr) {
+				t.Errorf("stderr %q, want %q", stderr, tt.stderr)
+			}
+		})
+	}
+}
+
+// TestColorOutput: matched terms are highlighted only on a terminal (a
+// pseudo-terminal here) with NO_COLOR unset or empty and TERM not dumb;
+// files, /dev/null and buffers get plain text.
+func TestColorOutput(t *testing.T) {
+	tty := openPTY(t)
+	file, err := os.Create(filepath.Join(t.TempDir(), "out"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer file.Close()
+	tests := []struct {
+		name    string
+		out     io.Writer
+		noColor string
+		term    string
+		want    bool
+	}{
+		{"buffer", &bytes.Buffer{}, "", "xterm", false},
+		{"file", file, "", "xterm", false},
+		{"dev null", mustOpen(t, os.DevNull), "", "xterm", false},
+		{"terminal", tty, "", "xterm", true},
+		{"terminal, NO_COLOR=1", tty, "1", "xterm", false},
+		{"terminal, TERM=dumb", tty, "", "dumb", false},
+	}
+	for _, tt := range tests {
+		t.Setenv("NO_COLOR", tt.noColor)
+		t.Setenv("TERM", tt.term)
+		if got := colorOutput(tt.out); got != tt.want {
+			t.Errorf("%s: colorOutput %v, want %v", tt.name, got, tt.want)
+		}
+	}
+	if highlight("drill", false) != "drill" || highlight("drill", true) != "\x1b[1;33mdrill\x1b[0m" {
+		t.Error("highlight")
+	}
+}
+
+func mustOpen(t *testing.T, path string) *os.File {
+	t.Helper()
+	f, err := os.OpenFile(path, os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { f.Close() })
+	return f
 }

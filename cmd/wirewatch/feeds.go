@@ -67,7 +67,11 @@ func listFeeds(ctx context.Context, path string, asJSON bool, out io.Writer) err
 		return err
 	}
 	if asJSON {
-		return writeJSON(out, list)
+		return writeJSON(out, newDeskTimes(cfg).feeds(list))
+	}
+	if len(list) == 0 {
+		noResults(ctx, "no feeds in "+path)
+		return nil
 	}
 	lookup.WriteFeeds(out, cfg, list, time.Now())
 	return nil

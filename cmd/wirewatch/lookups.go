@@ -2,13 +2,15 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"strconv"
 	"strings"
 	"time"
+
+	"github.com/mattn/go-isatty"
 
 	"wirewatch/config"
 	"wirewatch/lookup"
@@ -60,10 +62,10 @@ func newLookupFlags(name string, out io.Writer, defCount int, withDays, withTopi
 		fs:     fs,
 		config: fs.String("config", "wirewatch.toml", "config file (names the database)"),
 		asJSON: fs.Bool("json", false, "print JSON"),
-		count:  fs.Int("count", defCount, "how many results"),
+		count:  intFlag(fs, "count", defCount, 1, lookup.MaxLimit, "how many results, at most "+strconv.Itoa(lookup.MaxLimit)),
 	}
 	if withDays {
-		lf.days = fs.Int("days", 30, "how many days back, today included")
+		lf.days = intFlag(fs, "days", 30, 1, lookup.MaxDays, "how many days back, today included")
 	}
 	if withTopic {
 		lf.topic = fs.String("topic", "", "only this topic")
@@ -96,16 +98,36 @@ func (lf *lookupFlags) open(ctx context.Context) (*config.Config, storage.Store,
 	return cfg, st, r, nil
 }
 
-// printItems prints a lookup's items as text or JSON, or its error.
-func (lf *lookupFlags) printItems(out io.Writer, cfg *config.Config, items []model.Item, err error) error {
+// printItems prints a lookup's items as text or JSON, or its error; none
+// is said in words on standard error (noResults).
+func (lf *lookupFlags) printItems(ctx context.Context, out io.Writer, cfg *config.Config, items []model.Item, err error, none string) error {
 	if err != nil {
 		return usageIfInput(err)
 	}
 	if *lf.asJSON {
-		return writeJSON(out, items)
+		return writeJSON(out, newDeskTimes(cfg).items(items))
+	}
+	if len(items) == 0 {
+		noResults(ctx, none)
+		return nil
 	}
 	lookup.WriteItems(out, cfg, items)
 	return nil
+}
+
+// noResults says that a lookup found nothing. It goes to standard error
+// with exit status 0: standard output holds results only, so a script
+// reading it sees none (or [] with --json, which says it without words).
+func noResults(ctx context.Context, msg string) {
+	fmt.Fprintln(logOutput(ctx), msg)
+}
+
+// inDays is "in the last N days" for a lookup's no-results message.
+func inDays(days int) string {
+	if days == 1 {
+		return "today"
+	}
+	return fmt.Sprintf("in the last %d days", days)
 }
 
 // usageIfInput turns a lookup's complaint about its input into a usage error.
@@ -135,7 +157,11 @@ func runTimeline(ctx context.Context, args []string, out io.Writer) error {
 		return usageIfInput(err)
 	}
 	if *lf.asJSON {
-		return writeJSON(out, entries)
+		return writeJSON(out, newDeskTimes(cfg).timeline(entries))
+	}
+	if len(entries) == 0 {
+		noResults(ctx, fmt.Sprintf("no stories of %s %s", pos[0], inDays(*lf.days)))
+		return nil
 	}
 	lookup.WriteTimeline(out, cfg, entries)
 	return nil
@@ -152,8 +178,13 @@ func runSearch(ctx context.Context, args []string, out io.Writer) error {
 		return err
 	}
 	defer st.Close()
-	items, err := lookup.Search(ctx, st, cfg, strings.Join(pos, " "), *lf.topic, r, *lf.count, 0)
-	return lf.printItems(out, cfg, items, err)
+	query := strings.Join(pos, " ")
+	items, err := lookup.Search(ctx, st, cfg, query, *lf.topic, r, *lf.count, 0)
+	none := fmt.Sprintf("no items match %q %s", query, inDays(*lf.days))
+	if *lf.topic != "" {
+		none = fmt.Sprintf("no items of %s match %q %s", *lf.topic, query, inDays(*lf.days))
+	}
+	return lf.printItems(ctx, out, cfg, items, err, none)
 }
 
 func runLatest(ctx context.Context, args []string, out io.Writer) error {
@@ -167,7 +198,11 @@ func runLatest(ctx context.Context, args []string, out io.Writer) error {
 	}
 	defer st.Close()
 	items, err := lookup.Latest(ctx, st, cfg, *lf.topic, *lf.count)
-	return lf.printItems(out, cfg, items, err)
+	none := "no items stored yet"
+	if *lf.topic != "" {
+		none = "no items of " + *lf.topic + " stored yet"
+	}
+	return lf.printItems(ctx, out, cfg, items, err, none)
 }
 
 func runRules(ctx context.Context, args []string, out io.Writer) error {
@@ -182,7 +217,11 @@ func runRules(ctx context.Context, args []string, out io.Writer) error {
 			return err
 		}
 		if *lf.asJSON {
-			return writeJSON(out, rt.Config.Rules)
+			return writeJSON(out, rulesJSON(rt.Config.Rules))
+		}
+		if len(rt.Config.Rules) == 0 {
+			noResults(ctx, "no rules in "+*lf.config)
+			return nil
 		}
 		for _, r := range rt.Config.Rules {
 			fmt.Fprintf(out, "%s  [%s → %s]\n  %s\n", r.Name, r.Severity, strings.Join(r.Channels, ", "), r.Query)
@@ -206,27 +245,44 @@ func runRules(ctx context.Context, args []string, out io.Writer) error {
 		return usageIfInput(err)
 	}
 	if *lf.asJSON {
-		return writeJSON(out, hits)
+		return writeJSON(out, newDeskTimes(rt.Config).ruleHits(hits))
 	}
-	fmt.Fprintf(out, "rule %s would have matched %d stored items in the last %d days:\n", pos[1], len(hits), *lf.days)
+	if len(hits) == 0 {
+		noResults(ctx, fmt.Sprintf("rule %s matches none of the items stored %s", pos[1], inDays(*lf.days)))
+		return nil
+	}
+	fmt.Fprintf(out, "rule %s would have matched %s %s:\n", pos[1], plural(len(hits), "stored item"), inDays(*lf.days))
+	color := colorOutput(out)
 	for _, h := range hits {
 		lookup.WriteItems(out, rt.Config, []model.Item{h.Item})
-		fmt.Fprintf(out, "  matched: %s\n", highlight(strings.Join(h.Terms, ", ")))
+		fmt.Fprintf(out, "  matched: %s\n", highlight(strings.Join(h.Terms, ", "), color))
 	}
 	return nil
 }
 
-// highlight makes matched terms stand out on a terminal, and leaves them
-// plain when output goes to a file or a pipe.
-func highlight(s string) string {
-	if fi, err := os.Stdout.Stat(); err == nil && fi.Mode()&os.ModeCharDevice != 0 {
+// highlight makes matched terms stand out (bold yellow) when color is on.
+func highlight(s string, color bool) string {
+	if color {
 		return "\x1b[1;33m" + s + "\x1b[0m"
 	}
 	return s
 }
 
-func writeJSON(out io.Writer, v any) error {
-	enc := json.NewEncoder(out)
-	enc.SetIndent("", "  ")
-	return enc.Encode(v)
+// colorOutput reports whether out takes colour: a terminal, with NO_COLOR
+// unset or empty (no-color.org) and TERM not "dumb". A file, a pipe or a
+// test's buffer gets plain text.
+func colorOutput(out io.Writer) bool {
+	if os.Getenv("NO_COLOR") != "" || os.Getenv("TERM") == "dumb" {
+		return false
+	}
+	f, ok := out.(*os.File)
+	return ok && (isatty.IsTerminal(f.Fd()) || isatty.IsCygwinTerminal(f.Fd()))
+}
+
+// plural is "1 item" or "3 items".
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
 }

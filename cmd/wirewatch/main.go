@@ -11,6 +11,7 @@ import (
 	"os"
 	"os/signal"
 	"sort"
+	"strconv"
 	"strings"
 	"syscall"
 
@@ -180,6 +181,9 @@ func commandUsage(ctx context.Context, w io.Writer, name string) {
 		fmt.Fprintf(w, "\nFlags:\n")
 		fs.VisitAll(func(f *flag.Flag) {
 			arg, help := flag.UnquoteUsage(f)
+			if _, ok := f.Value.(*rangeInt); ok && arg == "value" {
+				arg = "int"
+			}
 			head := "  --" + f.Name
 			if arg != "" {
 				head += " " + arg
@@ -273,4 +277,38 @@ func init() {
 			return err
 		},
 	})
+}
+
+// rangeInt is an int flag that refuses values outside [min, max] when it
+// is parsed, so that --count 0 or --count -1 is a usage error (exit status
+// 2) with the allowed range, not silently replaced by a default.
+type rangeInt struct {
+	v        *int
+	min, max int
+}
+
+// intFlag defines an int flag whose value must lie in [min, max].
+func intFlag(fs *flag.FlagSet, name string, def, min, max int, usage string) *int {
+	v := def
+	fs.Var(&rangeInt{v: &v, min: min, max: max}, name, usage)
+	return &v
+}
+
+func (r *rangeInt) String() string {
+	if r == nil || r.v == nil {
+		return "0"
+	}
+	return strconv.Itoa(*r.v)
+}
+
+func (r *rangeInt) Set(s string) error {
+	n, err := strconv.Atoi(s)
+	if err != nil {
+		return fmt.Errorf("not a whole number (%d to %d)", r.min, r.max)
+	}
+	if n < r.min || n > r.max {
+		return fmt.Errorf("must be between %d and %d", r.min, r.max)
+	}
+	*r.v = n
+	return nil
 }

@@ -83,9 +83,9 @@ func TestLookupsAfterDemo(t *testing.T) {
 		want string
 	}{
 		{[]string{"timeline", "north-korea", "-config", cfg, "--days", "7"}, 0, "(4 sources)"},
-		{[]string{"timeline", "north-korea", "-config", cfg, "--json"}, 0, `"Sources": 4`},
+		{[]string{"timeline", "north-korea", "-config", cfg, "--json"}, 0, `"sources": 4`},
 		{[]string{"timeline", "nowhere", "-config", cfg}, 2, `no topic named "nowhere"`},
-		{[]string{"timeline", "north-korea", "-config", cfg, "--days", "-3"}, 2, "days must be between"},
+		{[]string{"timeline", "north-korea", "-config", cfg, "--days", "-3"}, 2, `invalid value "-3" for flag -days: must be between 1 and 3660`},
 		{[]string{"search", "ballistic", "missile", "-config", cfg}, 0, "ballistic missile"},
 		{[]string{"search", "-config", cfg, `"`}, 0, ""},
 		{[]string{"latest", "-config", cfg, "--count", "2"}, 0, "Pyongyang Watch"},

@@ -39,7 +39,7 @@ const maxInput = 10 << 20
 
 func runSummarize(ctx context.Context, args []string, out io.Writer) error {
 	fs := newFlags("summarize", out)
-	n := fs.Int("n", 3, "sentences in the summary")
+	n := intFlag(fs, "n", 3, 1, 50, "sentences in the summary (1 to 50)")
 	title := fs.String("title", "", "the article's title (helps ranking)")
 	jsonl := fs.Bool("jsonl", false, `batch mode: read {"id","title","text"|"html","sentences"} lines, write {"id","summary"} lines`)
 	pos, err := parseInterleaved(fs, args)
@@ -52,9 +52,6 @@ func runSummarize(ctx context.Context, args []string, out io.Writer) error {
 	src := ""
 	if len(pos) == 1 {
 		src = pos[0]
-	}
-	if *n < 1 || *n > 50 {
-		return fmt.Errorf("%w: -n must be between 1 and 50", errUsage)
 	}
 	if *jsonl {
 		in, closeIn, err := openInput(src)
@@ -103,7 +100,7 @@ func runExtract(ctx context.Context, args []string, out io.Writer) error {
 func runEval(_ context.Context, args []string, out io.Writer) error {
 	fs := newFlags("eval", out)
 	dir := fs.String("data", "../shared/eval-data", "folder of the evaluation data sets")
-	bbc := fs.Int("bbc", 0, "BBC articles to score (0: all 1,537)")
+	bbc := intFlag(fs, "bbc", 0, 0, 1_000_000, "BBC articles to score (0: all 1,537)")
 	extraction := fs.Bool("extraction", true, "also score article extraction (about 10 s)")
 	if err := parseFlags(fs, args); err != nil {
 		return err

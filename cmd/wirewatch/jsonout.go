@@ -1,0 +1,184 @@
+package main
+
+import (
+	"encoding/json"
+	"io"
+	"time"
+
+	"wirewatch/config"
+	"wirewatch/lookup"
+	"wirewatch/model"
+	"wirewatch/stories"
+)
+
+// The --json output of every command has one set of conventions, so a
+// script reads them all the same way: snake_case keys; a list is [] when
+// empty, never null; a duration is a string as the config writes it ("6h",
+// "30m"); an instant is RFC 3339 in the desk's zone (the config's
+// bot.timezone), to the second, or null when it never happened; a day (an
+// event date) is YYYY-MM-DD in that zone. Internal fields (config
+// positions, storage keys) are left out. These types are the schema; the
+// README's "JSON output" section documents them and testdata/json/*.golden
+// pins them.
+
+// itemJSON is one stored item (search, latest, rules test).
+type itemJSON struct {
+	ID         int64    `json:"id"` // stable within one database
+	Feed       string   `json:"feed"`
+	Title      string   `json:"title"`
+	Link       string   `json:"link"`
+	Published  *string  `json:"published"`
+	FirstSeen  *string  `json:"first_seen"`
+	Author     string   `json:"author"`
+	Language   string   `json:"language"` // BCP 47 tag, "" when unknown
+	Categories []string `json:"categories"`
+	Topics     []string `json:"topics"`
+	Summary    []string `json:"summary"`
+	Text       string   `json:"text"`
+	StoryID    string   `json:"story_id"`
+	EventDate  *string  `json:"event_date"` // null until resolved
+}
+
+// timelineJSON is one timeline entry: an event's day and its stories.
+type timelineJSON struct {
+	Date     *string  `json:"date"`
+	Title    string   `json:"title"`
+	Link     string   `json:"link"`
+	Sources  int      `json:"sources"`
+	StoryIDs []string `json:"story_ids"`
+	Links    []string `json:"links"`
+}
+
+// ruleJSON is one configured rule (rules list).
+type ruleJSON struct {
+	Name     string   `json:"name"`
+	Query    string   `json:"query"`
+	Channels []string `json:"channels"`
+	Severity string   `json:"severity"`
+	Mentions []string `json:"mentions"`
+	Cooldown string   `json:"cooldown"`
+}
+
+// ruleHitJSON is a stored item a rule would have matched (rules test).
+type ruleHitJSON struct {
+	Item  itemJSON `json:"item"`
+	Terms []string `json:"terms"`
+}
+
+// feedJSON is one feed's health (feeds list).
+type feedJSON struct {
+	Name        string  `json:"name"`
+	URL         string  `json:"url"` // redacted
+	State       string  `json:"state"`
+	Configured  bool    `json:"configured"`
+	LastPoll    *string `json:"last_poll"`
+	LastSuccess *string `json:"last_success"`
+	NextPoll    *string `json:"next_poll"`
+	LastError   string  `json:"last_error"` // redacted; "" after a success
+	Failures    int     `json:"failures"`   // in a row
+	ItemsSeen   int64   `json:"items_seen"`
+}
+
+// deskTimes writes instants and days in the desk's zone.
+type deskTimes struct{ loc *time.Location }
+
+func newDeskTimes(cfg *config.Config) deskTimes { return deskTimes{loc: cfg.Location()} }
+
+func (d deskTimes) instant(t time.Time) *string {
+	if t.IsZero() {
+		return nil
+	}
+	s := t.In(d.loc).Format(time.RFC3339)
+	return &s
+}
+
+// day writes the day t falls on in the desk's zone, as the timeline dates
+// events (stories keep an event's day at noon UTC).
+func (d deskTimes) day(t time.Time) *string {
+	if t.IsZero() {
+		return nil
+	}
+	s := t.In(d.loc).Format(time.DateOnly)
+	return &s
+}
+
+func orEmpty[T any](v []T) []T {
+	if v == nil {
+		return []T{}
+	}
+	return v
+}
+
+func (d deskTimes) item(it model.Item) itemJSON {
+	return itemJSON{
+		ID: it.ID, Feed: it.Feed, Title: it.Title, Link: it.Link,
+		Published: d.instant(it.Published), FirstSeen: d.instant(it.FirstSeen),
+		Author: it.Author, Language: it.Lang, Categories: orEmpty(it.Categories), Topics: orEmpty(it.Topics),
+		Summary: orEmpty(it.Summary), Text: it.Text, StoryID: it.StoryID, EventDate: d.day(it.EventDate),
+	}
+}
+
+func (d deskTimes) items(items []model.Item) []itemJSON {
+	out := make([]itemJSON, 0, len(items))
+	for _, it := range items {
+		out = append(out, d.item(it))
+	}
+	return out
+}
+
+func (d deskTimes) timeline(entries []stories.Entry) []timelineJSON {
+	out := make([]timelineJSON, 0, len(entries))
+	for _, e := range entries {
+		out = append(out, timelineJSON{Date: d.day(e.Date), Title: e.Title, Link: e.Link, Sources: e.Sources,
+			StoryIDs: orEmpty(e.StoryIDs), Links: orEmpty(e.Links)})
+	}
+	return out
+}
+
+func (d deskTimes) ruleHits(hits []lookup.RuleHit) []ruleHitJSON {
+	out := make([]ruleHitJSON, 0, len(hits))
+	for _, h := range hits {
+		out = append(out, ruleHitJSON{Item: d.item(h.Item), Terms: orEmpty(h.Terms)})
+	}
+	return out
+}
+
+func (d deskTimes) feeds(statuses []lookup.FeedStatus) []feedJSON {
+	out := make([]feedJSON, 0, len(statuses))
+	for _, f := range statuses {
+		out = append(out, feedJSON{Name: f.Name, URL: f.URL, State: feedState(f), Configured: f.Configured,
+			LastPoll: d.instant(f.LastPoll), LastSuccess: d.instant(f.LastSuccess), NextPoll: d.instant(f.NextPoll),
+			LastError: f.LastError, Failures: f.Failures, ItemsSeen: f.ItemsSeen})
+	}
+	return out
+}
+
+// feedState is a feed's state in one word: ok, new (not polled yet),
+// failing or broken.
+func feedState(f lookup.FeedStatus) string {
+	switch {
+	case !f.Polled:
+		return "new"
+	case f.Broken:
+		return "broken"
+	case f.LastError != "":
+		return "failing"
+	}
+	return "ok"
+}
+
+func rulesJSON(rules []config.Rule) []ruleJSON {
+	out := make([]ruleJSON, 0, len(rules))
+	for _, r := range rules {
+		out = append(out, ruleJSON{Name: r.Name, Query: r.Query, Channels: orEmpty(r.Channels), Severity: r.Severity,
+			Mentions: orEmpty(r.Mentions), Cooldown: config.FormatDuration(r.Cooldown)})
+	}
+	return out
+}
+
+// writeJSON writes v indented, one document per call.
+func writeJSON(out io.Writer, v any) error {
+	enc := json.NewEncoder(out)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}
