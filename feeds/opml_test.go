@@ -89,3 +89,44 @@ func TestOPMLRoundTrip(t *testing.T) {
 		t.Errorf("name = %q", out[0].Name)
 	}
 }
+
+// TestReadOPMLSaysWhatAFileIs: a file that is not OPML is refused with what
+// it is, not with the XML decoder's "EOF".
+func TestReadOPMLSaysWhatAFileIs(t *testing.T) {
+	tests := []struct {
+		name, content, want string
+	}{
+		{"empty", "", "the file is empty"},
+		{"blank", "\n  \n", "the file is empty"},
+		{"html", "<!DOCTYPE html>\n<html><head><meta charset=utf-8><title>My Reader – Sign in</title></head><body><p>Hi</p></body></html>",
+			`an HTML page ("My Reader – Sign in")`},
+		{"html without title", "<html><body>x</body></html>", "an HTML page; export"},
+		{"rss", `<?xml version="1.0"?><rss version="2.0"><channel><title>T</title></channel></rss>`, "an RSS feed, a feed itself"},
+		{"rss 1.0", `<?xml version="1.0"?><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"></rdf:RDF>`, "an RSS feed"},
+		{"atom", `<feed xmlns="http://www.w3.org/2005/Atom"><title>T</title></feed>`, "an Atom feed"},
+		{"json feed", `{"version": "https://jsonfeed.org/version/1.1", "title": "T", "items": []}`, "a JSON Feed"},
+		{"json", `[{"url": "https://example.org/feed"}]`, "JSON; OPML is XML"},
+		{"text", "https://example.org/feed\nhttps://example.net/rss\n", "plain text; OPML is XML"},
+		{"other xml", `<?xml version="1.0"?><subscriptions><feed/></subscriptions>`, "XML whose root element is <subscriptions>, not <opml>"},
+		{"png", "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "a binary file (image/png)"},
+		{"zip", "PK\x03\x04\x14\x00\x00\x00\x08\x00", "a binary file (application/zip)"},
+		{"nul bytes", "\x00\x01\x02\x03garbage", "a binary file"},
+		{"xml declaration only", `<?xml version="1.0"?>`, "not XML (no root element)"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := ReadOPML(strings.NewReader(tt.content))
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("error %v, want %q", err, tt.want)
+			}
+			if err != nil && strings.Contains(err.Error(), "EOF") {
+				t.Errorf("error still says EOF: %v", err)
+			}
+		})
+	}
+	// An OPML file with a mistake in its XML keeps the decoder's error.
+	_, err := ReadOPML(strings.NewReader(`<opml version="2.0"><body><outline xmlUrl="https://a.example/feed"`))
+	if err == nil || !strings.Contains(err.Error(), "read OPML") {
+		t.Errorf("truncated OPML: %v", err)
+	}
+}

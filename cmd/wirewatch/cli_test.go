@@ -189,3 +189,45 @@ func mustOpen(t *testing.T, path string) *os.File {
 	t.Cleanup(func() { f.Close() })
 	return f
 }
+
+// TestFeedsImportSaysWhatAFileIs: feeds import of a file that is not OPML
+// fails (exit status 1) naming the file and what it is, on standard error;
+// an OPML file prints [[feeds]] tables on standard output.
+func TestFeedsImportSaysWhatAFileIs(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"page.html":  "<!doctype html><html><head><title>Reader login</title></head><body></body></html>",
+		"feed.xml":   `<?xml version="1.0"?><rss version="2.0"><channel/></rss>`,
+		"empty.opml": "",
+		"subs.json":  `{"feeds": []}`,
+		"subs.opml":  `<opml version="2.0"><body><outline text="Harbor Wire" xmlUrl="https://harbor.example/feed.xml"/></body></opml>`,
+	}
+	for name, content := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	tests := []struct {
+		file   string
+		code   int
+		stdout string
+		stderr string
+	}{
+		{"page.html", 1, "", `page.html: not an OPML subscription list: an HTML page ("Reader login")`},
+		{"feed.xml", 1, "", "feed.xml: not an OPML subscription list: an RSS feed"},
+		{"empty.opml", 1, "", "empty.opml: not an OPML subscription list: the file is empty"},
+		{"subs.json", 1, "", "subs.json: not an OPML subscription list: JSON"},
+		{"subs.opml", 0, "[[feeds]]\nname = \"Harbor Wire\"\nurl = \"https://harbor.example/feed.xml\"\n", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			stdout, stderr, code := runSplit(t, "feeds", "import", filepath.Join(dir, tt.file))
+			if code != tt.code || !strings.Contains(stdout, tt.stdout) || tt.stdout == "" && stdout != "" {
+				t.Errorf("exit %d, stdout:\n%s", code, stdout)
+			}
+			if tt.stderr == "" && stderr != "" || !strings.Contains(stderr, tt.stderr) {
+				t.Errorf("stderr %q, want %q", stderr, tt.stderr)
+			}
+		})
+	}
+}

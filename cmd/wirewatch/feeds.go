@@ -87,7 +87,7 @@ func importOPML(file string, out io.Writer) error {
 	defer f.Close()
 	list, err := feeds.ReadOPML(f)
 	if err != nil {
-		return fmt.Errorf("read %s: %w", file, err)
+		return fmt.Errorf("%s: %w", file, err)
 	}
 	fmt.Fprintf(out, "# %d feeds from %s; paste into your config\n", len(list), file)
 	for _, fd := range list {
