@@ -41,6 +41,14 @@ type Story struct {
 	EventDate time.Time // best-supported event date, else FirstSeen
 	Sources   []Source  // one per item, first item first
 	Topics    []string  // union of the items' topics
+	// Summary is one sentence that says what happened: the lead of the
+	// story's most central report, without attributions that make sense
+	// only in that outlet ("he told this newspaper"). Plain, untrusted
+	// text; "" while no report had one.
+	Summary string
+	// Severity is the highest severity of the rules its reports matched;
+	// "" when none matched. A digest ranks stories by it.
+	Severity Severity
 }
 
 // Outlets are the story's sources one per outlet: each feed's first

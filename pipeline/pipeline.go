@@ -91,6 +91,7 @@ func (rt *Runtime) NewGrouper() *stories.Grouper {
 	cfg := rt.Config
 	g := stories.NewGrouperWith(cfg.Stories.Window, rt.Vocabulary)
 	g.LocationOf = cfg.FeedLocation
+	g.LeadOf = summarize.StoryLead
 	return g
 }
 
@@ -692,6 +693,9 @@ func (p *Pipeline) storeBatch(ctx context.Context, rt *Runtime, f config.Feed, f
 	for i := range fresh {
 		it := &fresh[i]
 		stories[i], _ = p.grouper.Add(it, f.Zone(rt.Config))
+		if sev := highestSeverity(matches[i]); sev != "" {
+			stories[i].Severity = p.grouper.Raise(stories[i].ID, sev)
+		}
 		var ps []model.Post
 		if postable && now.Sub(it.Published) <= rt.Config.Polling.MaxItemAge {
 			if ps, err = p.plan(ctx, rt, *it, stories[i], matches[i], muted); err != nil {
@@ -744,6 +748,18 @@ func (p *Pipeline) storeBatch(ctx context.Context, rt *Runtime, f config.Feed, f
 		}
 	}
 	return took, added, posts, nil
+}
+
+// highestSeverity is the highest severity of the rules an item matched,
+// "" for none.
+func highestSeverity(matches []model.Match) model.Severity {
+	var sev model.Severity
+	for _, m := range matches {
+		if m.Severity.Rank() > sev.Rank() {
+			sev = m.Severity
+		}
+	}
+	return sev
 }
 
 // forget rebuilds the grouper from storage after it took in items that were

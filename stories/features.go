@@ -38,8 +38,9 @@ type features struct {
 	facts      [maxFacts]uint32 // per vocabulary fact, the bit set of values named
 	count      uint8            // missiles fired, when a report says; 0 unknown
 	kind       kind
-	day        int32 // civil day (days since 1970-01-01) the lead names; 0 none
-	published  int64 // unix seconds
+	day        int32  // civil day (days since 1970-01-01) the lead names; 0 none
+	published  int64  // unix seconds
+	lead       string // the report's sentence for its story's summary (Grouper.LeadOf)
 }
 
 var (

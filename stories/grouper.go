@@ -5,6 +5,7 @@ import (
 	"math"
 	"slices"
 	"sort"
+	"strings"
 	"sync"
 	"time"
 
@@ -62,6 +63,11 @@ type Grouper struct {
 	// TakeMerges). Off, a report joins the best story only. Set it before
 	// the first Add.
 	Merges bool
+	// LeadOf gives the sentence of an item that may stand for its story
+	// (the pipeline's: its lead without outlet-only attributions); nil
+	// takes the first sentence of the item's summary. Set it before the
+	// first Add or Load.
+	LeadOf func(it *model.Item) string
 
 	voc     *Vocabulary
 	mu      sync.Mutex
@@ -137,6 +143,7 @@ func (g *Grouper) Add(it *model.Item, loc *time.Location) (model.Story, bool) {
 		loc = time.UTC
 	}
 	f, m, ok := g.voc.extract(it, loc)
+	f.lead = g.leadOf(it)
 	it.EventDate = time.Time{}
 	if ok {
 		it.EventDate = m.day
@@ -247,11 +254,56 @@ func (g *Grouper) refresh(s *story) {
 			st.Updated = src.Published
 		}
 	}
-	st.Title = st.Sources[g.centralTitle(s)].Title
+	central := g.centralTitle(s)
+	st.Title = st.Sources[central].Title
+	st.Summary = summaryOf(s, central)
 	st.EventDate = st.FirstSeen
 	if day, ok := bestDay(s.members); ok {
 		st.EventDate = dayNoonUTC(day)
 	}
+}
+
+// summaryOf is a story's summary: the lead of its most central report,
+// else the first report's that has one (in publication order), else the
+// summary it had (a story loaded without the items of its reports).
+func summaryOf(s *story, central int) string {
+	if l := s.members[central].lead; l != "" {
+		return l
+	}
+	for _, m := range s.members {
+		if m.lead != "" {
+			return m.lead
+		}
+	}
+	return s.st.Summary
+}
+
+// leadOf is an item's lead for its story's summary (see LeadOf).
+func (g *Grouper) leadOf(it *model.Item) string {
+	if g.LeadOf != nil {
+		return g.LeadOf(it)
+	}
+	if len(it.Summary) > 0 {
+		return strings.Join(strings.Fields(it.Summary[0]), " ")
+	}
+	return ""
+}
+
+// Raise records that a report of story id matched a rule of severity sev:
+// the story's Severity becomes sev if that is higher. It returns the
+// story's severity, "" for a story not in the window.
+func (g *Grouper) Raise(id string, sev model.Severity) model.Severity {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	slot, ok := g.byID[id]
+	if !ok || g.slots[slot] == nil {
+		return ""
+	}
+	st := &g.slots[slot].st
+	if sev.Rank() > st.Severity.Rank() {
+		st.Severity = sev
+	}
+	return st.Severity
 }
 
 // scoreSample bounds how many members of one story score compares a new
@@ -445,6 +497,9 @@ func (g *Grouper) merge(a, b int32) int32 {
 		if !slices.Contains(into.st.Topics, t) {
 			into.st.Topics = append(into.st.Topics, t)
 		}
+	}
+	if from.st.Severity.Rank() > into.st.Severity.Rank() {
+		into.st.Severity = from.st.Severity
 	}
 	g.drop(b, from)
 	g.refresh(into)

@@ -47,6 +47,9 @@ func (g *Grouper) Load(items []model.Item, stories []model.Story) {
 				it = &model.Item{Feed: src.Feed, Title: src.Title, Link: src.Link, Published: src.Published}
 			}
 			f, _, _ := g.voc.extract(it, g.locationOf(it))
+			if ok {
+				f.lead = g.leadOf(it)
+			}
 			s.st.Sources = append(s.st.Sources, src)
 			s.members = append(s.members, f)
 			g.index(slot, s, f)

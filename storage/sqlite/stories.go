@@ -11,7 +11,7 @@ import (
 )
 
 // upsertStory inserts a story or replaces the title, updated time, event
-// date, sources and topics of a stored one; its link and first-seen time
+// date, sources, topics, summary and severity of a stored one; its link and first-seen time
 // stay those of its first item.
 func upsertStory(ctx context.Context, tx *sql.Tx, st *model.Story) error {
 	if st.ID == "" {
@@ -21,12 +21,13 @@ func upsertStory(ctx context.Context, tx *sql.Tx, st *model.Story) error {
 	if err != nil {
 		return fmt.Errorf("story %s: %w", st.ID, err)
 	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO stories (id, title, link, first_seen, updated, event_date, sources, topics)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+	if _, err := tx.ExecContext(ctx, `INSERT INTO stories (id, title, link, first_seen, updated, event_date, sources, topics, summary, severity)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (id) DO UPDATE SET title = excluded.title, updated = excluded.updated,
-			event_date = excluded.event_date, sources = excluded.sources, topics = excluded.topics`,
+			event_date = excluded.event_date, sources = excluded.sources, topics = excluded.topics,
+			summary = excluded.summary, severity = excluded.severity`,
 		st.ID, st.Title, st.Link, micro(st.FirstSeen), micro(st.Updated), micro(st.EventDate),
-		sources, backend.EncodeList(st.Topics)); err != nil {
+		sources, backend.EncodeList(st.Topics), st.Summary, string(st.Severity)); err != nil {
 		return fmt.Errorf("upsert story %s: %w", st.ID, err)
 	}
 	if _, err := tx.ExecContext(ctx, `DELETE FROM story_topics WHERE story_id = ?`, st.ID); err != nil {

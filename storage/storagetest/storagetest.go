@@ -513,7 +513,11 @@ func testStoryUpsert(t *testing.T, s storage.Store) {
 	ctx := context.Background()
 	a := newItem("a", "yonhap", day(0), "missiles")
 	first := newStory("story-1", a, day(0), "missiles")
+	first.Summary, first.Severity = "North Korea fired a missile.", model.SeverityUrgent
 	save(t, s, &a, &first)
+	if got, err := s.Story(ctx, "story-1"); err != nil || got.Summary != first.Summary || got.Severity != model.SeverityUrgent {
+		t.Fatalf("stored story: summary %q severity %q, %v", got.Summary, got.Severity, err)
+	}
 
 	b := newItem("b", "kcna", day(1), "drills", "us-rok")
 	second := model.Story{
@@ -525,6 +529,8 @@ func testStoryUpsert(t *testing.T, s storage.Store) {
 		EventDate: day(-2),
 		Sources:   append(first.Sources, model.Source{Feed: "kcna", Title: "KCNA", Link: b.Link, Published: day(1)}),
 		Topics:    []string{"drills", "us-rok"},
+		Summary:   "The two armies began a drill, the ministry said.",
+		Severity:  model.SeverityAlert,
 	}
 	save(t, s, &b, &second)
 	got, err := s.Story(ctx, "story-1")

@@ -10,7 +10,7 @@ import (
 	"wirewatch/storage/internal/backend"
 )
 
-const storyColumns = `s.id, s.title, s.link, s.first_seen, s.updated, s.event_date, s.sources, s.topics`
+const storyColumns = `s.id, s.title, s.link, s.first_seen, s.updated, s.event_date, s.sources, s.topics, s.summary, s.severity`
 
 func (s Shared) stories(ctx context.Context, query string, args ...any) ([]model.Story, error) {
 	return collect(ctx, s, query, args, func(r Rows) (model.Story, error) {
@@ -19,11 +19,12 @@ func (s Shared) stories(ctx context.Context, query string, args ...any) ([]model
 		updated, getUpdated := s.D.ScanTime()
 		eventDate, getEventDate := s.D.ScanTime()
 		topics, getTopics := s.D.ScanList()
-		var sources string
-		if err := r.Scan(&st.ID, &st.Title, &st.Link, firstSeen, updated, eventDate, &sources, topics); err != nil {
+		var sources, severity string
+		if err := r.Scan(&st.ID, &st.Title, &st.Link, firstSeen, updated, eventDate, &sources, topics, &st.Summary, &severity); err != nil {
 			return st, err
 		}
 		st.FirstSeen, st.Updated, st.EventDate = getFirstSeen(), getUpdated(), getEventDate()
+		st.Severity = model.Severity(severity)
 		var err error
 		if st.Sources, err = backend.DecodeSources(sources); err == nil {
 			st.Topics, err = getTopics()
