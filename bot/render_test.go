@@ -194,55 +194,6 @@ func TestRenderUpdate(t *testing.T) {
 	}
 }
 
-func TestRenderDigest(t *testing.T) {
-	since := time.Date(2024, 11, 12, 23, 0, 0, 0, time.UTC)
-	now := since.Add(24 * time.Hour)
-	entry := func(title string, h int, sources int) model.DigestEntry {
-		return model.DigestEntry{Headline: title, Link: "https://n.example/" + title, Updated: since.Add(time.Duration(h) * time.Hour),
-			Sources: sources, Feed: "F0"}
-	}
-	// The pipeline lists each topic's stories newest first, at most
-	// max_stories of them (2 here), and counts them all.
-	d := model.DigestContent{Name: "morning", Since: since, Until: now, NotShown: 1, Sections: []model.DigestSection{
-		{Topic: "north-korea", Title: "North Korea", Stories: 3, Entries: []model.DigestEntry{entry("newest", 5, 3), entry("middle", 3, 1)}},
-		{Topic: "japan", Title: "Japan", Stories: 1, Entries: []model.DigestEntry{entry("tokyo @everyone", 2, 1)}},
-	}}
-	msg, err := Render(model.Post{Kind: model.PostDigest, Content: model.Content{Digest: &d, TimeZone: "Asia/Seoul"}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkMessage(t, msg)
-	if len(msg.Embeds) != 2 || msg.Embeds[0].Title != "North Korea — 3 stories" || msg.Embeds[1].Title != "Japan — 1 story" {
-		t.Fatalf("embeds = %+v", msg.Embeds)
-	}
-	desc := msg.Embeds[0].Description
-	want := "• [newest](https://n.example/newest) — 3 sources · 2024-11-13 13:00 KST\n• [middle](https://n.example/middle) — F0 · 2024-11-13 11:00 KST\n… and 1 more"
-	if desc != want {
-		t.Errorf("description\n got %q\nwant %q", desc, want)
-	}
-	if msg.Content != "**Digest morning**: 4 stories since 2024-11-13 08:00 KST" {
-		t.Errorf("content = %q", msg.Content)
-	}
-	if !strings.HasSuffix(msg.Embeds[1].Footer, "2024-11-13 08:00 KST – 2024-11-14 08:00 KST") {
-		t.Errorf("footer = %q", msg.Embeds[1].Footer)
-	}
-
-	// Many topics, many long stories: capped to 10 embeds and 6000 code points.
-	many := model.DigestContent{Name: "all", Since: since, Until: now}
-	for i := 0; i < 14; i++ {
-		sec := model.DigestSection{Topic: fmt.Sprintf("topic-%02d", i), Stories: 8}
-		for j := 0; j < 8; j++ {
-			sec.Entries = append(sec.Entries, entry(hostile(400), 8-j, 2))
-		}
-		many.Sections = append(many.Sections, sec)
-	}
-	msg = renderDigest(many, time.UTC)
-	checkMessage(t, msg)
-	if len(msg.Embeds) != 10 || !strings.Contains(msg.Embeds[9].Footer, "4 more topics not shown") {
-		t.Errorf("%d embeds, footer %q", len(msg.Embeds), msg.Embeds[len(msg.Embeds)-1].Footer)
-	}
-}
-
 func TestRenderNotice(t *testing.T) {
 	msg, err := Render(model.Post{Kind: model.PostNotice, Content: model.Content{Notice: "feed @everyone broken: " + hostile(5000)}})
 	if err != nil {

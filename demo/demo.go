@@ -17,6 +17,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"wirewatch/bot"
 	"wirewatch/config"
 	"wirewatch/outbox"
 	"wirewatch/pipeline"
@@ -76,7 +77,7 @@ func Run(ctx context.Context, out io.Writer, opts Options) (*Result, error) {
 	// before it edits the launch alert with the sources of the second poll.
 	box := outbox.New(store, outbox.Sinks{"discord": discord.sink}, outbox.Options{Logger: opts.Logger, EditInterval: 200 * time.Millisecond})
 
-	p, err := pipeline.New(ctx, store, rt, pipeline.Options{Logger: opts.Logger})
+	p, err := pipeline.New(ctx, store, rt, pipeline.Options{Logger: opts.Logger, SplitDigest: bot.SplitDigest})
 	if err != nil {
 		return nil, err
 	}

@@ -50,33 +50,43 @@ type Content struct {
 	Legacy json.RawMessage `json:"legacy,omitempty"` // a pre-Content post's message, verbatim
 }
 
-// DigestContent is what a scheduled digest says: the stories of each topic
-// updated between Since and Until, newest first.
+// DigestContent is what a scheduled digest says: the events of the
+// period [Since, Until) that its topics' stories tell, most important
+// first (a story told over adjacent days is one entry), grouped by topic.
+// A digest too long for one message is split into parts at entry
+// boundaries, one post each (Part of Parts); NotShown and the "… and N
+// more" it makes belong to the last part.
 type DigestContent struct {
 	Name     string          `json:"name"`
 	Since    time.Time       `json:"since"`
 	Until    time.Time       `json:"until"`
 	Sections []DigestSection `json:"sections"`
-	NotShown int             `json:"not_shown,omitempty"` // stories of the period left out of every section
+	Total    int             `json:"total,omitempty"`     // entries of the period, listed or not
+	NotShown int             `json:"not_shown,omitempty"` // entries of the period left out of every section
+	Part     int             `json:"part,omitempty"`      // this post's part, from 1; 0 for a digest of one part
+	Parts    int             `json:"parts,omitempty"`     // how many parts the digest has
 }
 
 // DigestSection is one topic of a digest, with at most the digest's
 // max_stories entries.
 type DigestSection struct {
-	Topic   string        `json:"topic"`   // the topic's name
-	Title   string        `json:"title"`   // its display name
-	Stories int           `json:"stories"` // stories of the topic in the period, listed or not
-	Entries []DigestEntry `json:"entries"`
+	Topic     string        `json:"topic"`               // the topic's name
+	Title     string        `json:"title"`               // its display name
+	Stories   int           `json:"stories"`             // entries of the topic in the period, listed or not
+	Continued bool          `json:"continued,omitempty"` // the section began in the part before
+	Entries   []DigestEntry `json:"entries"`
 }
 
-// DigestEntry is one story in a digest section.
+// DigestEntry is one event in a digest section: one story, or the
+// stories of adjacent days that tell the same event.
 type DigestEntry struct {
-	StoryID   string    `json:"story_id"`
-	Headline  string    `json:"headline"`
-	Link      string    `json:"link,omitempty"`
-	Summary   string    `json:"summary,omitempty"` // may be empty
+	StoryID   string    `json:"story_id"`          // the best-sourced story's
+	Headline  string    `json:"headline"`          // its headline
+	Link      string    `json:"link,omitempty"`    // its link
+	Summary   string    `json:"summary,omitempty"` // one sentence; may be empty
 	Feed      string    `json:"feed,omitempty"`    // the first source's outlet
 	Sources   int       `json:"sources"`           // how many outlets reported it
-	EventDate time.Time `json:"event_date,omitzero"`
-	Updated   time.Time `json:"updated,omitzero"`
+	Severity  Severity  `json:"severity,omitempty"`
+	EventDate time.Time `json:"event_date,omitzero"` // the event's day, midnight in the desk's zone
+	Updated   time.Time `json:"updated,omitzero"`    // its newest report
 }

@@ -87,8 +87,10 @@ func must(b []byte, err error) []byte {
 	return b
 }
 
-// A digest lists each topic's stories newest first, at most max_stories,
-// counts the rest, and skips topics without stories.
+// A digest lists each topic's stories, at most max_stories, counts the
+// rest, skips topics without stories, and puts the section with the most
+// important entry first (here, with one outlet each and no rule, the
+// newest).
 func TestDigestContent(t *testing.T) {
 	ctx := context.Background()
 	cfg, err := config.Parse("digest.toml", []byte(`
@@ -130,11 +132,16 @@ max_stories = 2
 	defer store.Close()
 	since := time.Date(2026, 11, 16, 8, 0, 0, 0, time.UTC)
 	for i, s := range []struct {
-		topic string
-		hour  int
-	}{{"north-korea", 1}, {"north-korea", 5}, {"north-korea", 3}, {"japan", 2}} {
+		topic, title string
+		hour         int
+	}{
+		{"north-korea", "Pyongyang opens new hospital in Sinuiju", 1},
+		{"north-korea", "North Korean hackers stole crypto worth $300 million", 5},
+		{"north-korea", "Kim Jong Un visits tractor factory", 3},
+		{"japan", "Tokyo stocks close higher on chip rally", 2},
+	} {
 		at := since.Add(time.Duration(s.hour) * time.Hour)
-		it := model.Item{Key: fmt.Sprintf("guid:w:%d", i), Feed: "Wire", Title: fmt.Sprintf("story %d", i), Link: fmt.Sprintf("http://n.example/%d", i),
+		it := model.Item{Key: fmt.Sprintf("guid:w:%d", i), Feed: "Wire", Title: s.title, Link: fmt.Sprintf("http://n.example/%d", i),
 			Published: at, FirstSeen: at, Topics: []string{s.topic}, StoryID: fmt.Sprintf("s%d", i)}
 		st := model.Story{ID: it.StoryID, Title: it.Title, Link: it.Link, FirstSeen: at, Updated: at, EventDate: at, Topics: it.Topics,
 			Sources: []model.Source{{Feed: it.Feed, Title: it.Title, Link: it.Link, Published: at}}}
@@ -142,14 +149,11 @@ max_stories = 2
 			t.Fatal(ok, err)
 		}
 	}
-	p, err := New(ctx, store, rt, Options{})
-	if err != nil {
-		t.Fatal(err)
+	posts, err := PlanDigest(ctx, store, rt, cfg.Digests[0], since, since.Add(24*time.Hour), nil)
+	if err != nil || len(posts) != 1 {
+		t.Fatal(len(posts), err)
 	}
-	d, ok, err := p.digestContent(ctx, rt, cfg.Digests[0], since, since.Add(24*time.Hour))
-	if err != nil || !ok {
-		t.Fatal(ok, err)
-	}
+	d := posts[0].Content.Digest
 	var got []string
 	for _, sec := range d.Sections {
 		line := fmt.Sprintf("%s (%s, %d):", sec.Topic, sec.Title, sec.Stories)
@@ -158,17 +162,23 @@ max_stories = 2
 		}
 		got = append(got, line)
 	}
-	// No digest topics: every topic, by name. max_stories also bounds the
-	// stories read per topic, as it always did.
-	want := []string{"japan (Japan, 1): story 3", "north-korea (North Korea, 2): story 1 story 2"}
+	// No digest topics: every topic.
+	want := []string{
+		"north-korea (North Korea, 3): North Korean hackers stole crypto worth $300 million Kim Jong Un visits tractor factory",
+		"japan (Japan, 1): Tokyo stocks close higher on chip rally",
+	}
 	if !slices.Equal(got, want) {
 		t.Errorf("sections\n got %q\nwant %q", got, want)
 	}
-	if e := d.Sections[0].Entries[0]; e.Sources != 1 || e.Feed != "Wire" || e.StoryID != "s3" || e.Link != "http://n.example/3" {
+	if d.Total != 4 || d.NotShown != 1 {
+		t.Errorf("total %d, not shown %d; want 4 and 1", d.Total, d.NotShown)
+	}
+	if e := d.Sections[1].Entries[0]; e.Sources != 1 || e.Feed != "Wire" || e.StoryID != "s3" || e.Link != "http://n.example/3" ||
+		!e.EventDate.Equal(time.Date(2026, 11, 16, 0, 0, 0, 0, time.UTC)) {
 		t.Errorf("entry %+v", e)
 	}
 
-	if _, ok, err := p.digestContent(ctx, rt, cfg.Digests[0], since.Add(48*time.Hour), since.Add(72*time.Hour)); err != nil || ok {
-		t.Errorf("a digest of a quiet day: %v, %v; want nothing to post", ok, err)
+	if posts, err := PlanDigest(ctx, store, rt, cfg.Digests[0], since.Add(48*time.Hour), since.Add(72*time.Hour), nil); err != nil || len(posts) != 0 {
+		t.Errorf("a digest of a quiet day: %d posts, %v; want nothing to post", len(posts), err)
 	}
 }

@@ -112,6 +112,9 @@ type Options struct {
 	Clock     func() time.Time
 	Transport http.RoundTripper // for feed and page fetches; nil for the guarded default
 	Notify    func()            // called after posts were written (wakes the outbox)
+	// SplitDigest splits a digest into the parts its channels' platform
+	// shows one message each (bot.SplitDigest); nil posts a digest whole.
+	SplitDigest func(model.DigestContent) []model.DigestContent
 }
 
 // Store is the part of storage.Store the pipeline uses; storage.Store

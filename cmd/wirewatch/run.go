@@ -16,6 +16,7 @@ import (
 
 	"golang.org/x/sync/errgroup"
 
+	"wirewatch/bot"
 	"wirewatch/config"
 	"wirewatch/model"
 	"wirewatch/outbox"
@@ -61,7 +62,7 @@ func runBot(ctx context.Context, args []string, out io.Writer) error {
 	// quiet hours read its runtime, which a reload swaps. The outbox exists
 	// before anything runs, so Notify never sees it nil.
 	var box *outbox.Outbox
-	p, err := pipeline.New(ctx, store, rt, pipeline.Options{Logger: log, Notify: func() { box.Notify() }})
+	p, err := pipeline.New(ctx, store, rt, pipeline.Options{Logger: log, Notify: func() { box.Notify() }, SplitDigest: bot.SplitDigest})
 	if err != nil {
 		return err
 	}
