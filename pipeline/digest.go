@@ -148,7 +148,7 @@ func PlanDigest(ctx context.Context, store DigestStore, rt *Runtime, d config.Di
 		if ch == nil {
 			continue
 		}
-		content, ok := digestContent(rt, d, sts, func(topics []string) bool { return muted.any(ch.Name, topics, now) }, since, now)
+		content, ok := digestContent(rt, d, sts, func(topic string) bool { return muted.any(ch.Name, []string{topic}, now) }, since, now)
 		if !ok {
 			continue
 		}
@@ -181,18 +181,23 @@ type digestLine struct {
 
 // digestContent is what digest d says in a channel: the events its topics'
 // stories tell (the timeline's entries: a story told over adjacent days is
-// one), none whose topics are muted there, ranked by DigestScore, grouped
-// under the first of the digest's topics each has (the digest's order,
-// else by name), sections ordered by their best entry, at most
-// max_stories entries each. It reports false when nothing is left.
-func digestContent(rt *Runtime, d config.Digest, sts []model.Story, muted func(topics []string) bool, since, now time.Time) (*model.DigestContent, bool) {
-	topics := d.Topics
-	if len(topics) == 0 {
+// one), ranked by DigestScore, grouped under the first of the digest's
+// topics each has (the digest's order, else by name), sections ordered by
+// their best entry, at most max_stories entries each. A topic muted in the
+// channel is left out: its section is absent, and so is a story of no
+// other of the digest's topics (a launch that also names a muted Japan
+// stays under North Korea). It reports false when nothing is left.
+func digestContent(rt *Runtime, d config.Digest, sts []model.Story, muted func(topic string) bool, since, now time.Time) (*model.DigestContent, bool) {
+	var topics []string
+	if len(d.Topics) > 0 {
+		topics = slices.Clone(d.Topics)
+	} else {
 		for _, t := range rt.Config.Topics {
 			topics = append(topics, t.Name)
 		}
 		sort.Strings(topics)
 	}
+	topics = slices.DeleteFunc(topics, muted)
 	perTopic := d.MaxStories
 	if perTopic <= 0 {
 		perTopic = config.DefaultDigestStories
@@ -200,7 +205,7 @@ func digestContent(rt *Runtime, d config.Digest, sts []model.Story, muted func(t
 	var kept []model.Story
 	byID := map[string]model.Story{}
 	for _, st := range sts {
-		if !slices.ContainsFunc(st.Topics, func(t string) bool { return slices.Contains(topics, t) }) || muted(st.Topics) {
+		if !slices.ContainsFunc(st.Topics, func(t string) bool { return slices.Contains(topics, t) }) {
 			continue
 		}
 		kept = append(kept, st)
@@ -250,6 +255,13 @@ func digestContent(rt *Runtime, d config.Digest, sts []model.Story, muted func(t
 func digestLineOf(e stories.Entry, byID map[string]model.Story, now time.Time) digestLine {
 	lead := byID[e.StoryIDs[0]]
 	l := digestLine{entry: model.DigestEntry{StoryID: lead.ID, Headline: e.Title, Link: e.Link, Summary: lead.Summary, EventDate: e.Date}}
+	// The headline links to the report it is the title of.
+	for _, src := range lead.Sources {
+		if src.Title == e.Title && src.Link != "" {
+			l.entry.Link = src.Link
+			break
+		}
+	}
 	var outlets []string
 	for _, id := range e.StoryIDs {
 		st := byID[id]
@@ -315,8 +327,9 @@ const (
 //	                             time: 2 now, 1 after 12 hours, 0.25 after 36
 //
 // So an event six outlets told outranks a fresh item one outlet told (5.2
-// against at most 2), an urgent item outranks an unmatched event told by
-// up to 16 outlets, and among equals the newer comes first.
+// against at most 2), an item an urgent rule matched outranks an event of
+// no rule told by fewer than eight outlets at the same age, and among
+// equals the newer comes first.
 func DigestScore(outlets int, sev model.Severity, age time.Duration) float64 {
 	score := 0.0
 	if outlets > 1 {
