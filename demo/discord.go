@@ -38,13 +38,25 @@ func startDiscord(_ context.Context, cfg *config.Config) (*inProcessDiscord, err
 
 func (d *inProcessDiscord) Close() { d.srv.Close() }
 
+// counts returns how many messages the channels hold and how many edits
+// they received.
+func (d *inProcessDiscord) counts(channels []config.Channel) (messages, edits int) {
+	for _, ch := range channels {
+		for _, m := range d.srv.Messages(ch.ID) {
+			messages++
+			edits += m.Edits
+		}
+	}
+	return messages, edits
+}
+
 // show prints what each channel shows, as a user would read it, and returns
 // the same text per channel.
 func (d *inProcessDiscord) show(out io.Writer, channels []config.Channel) map[string][]string {
 	shown := make(map[string][]string, len(channels))
 	for _, ch := range channels {
 		msgs := d.srv.Messages(ch.ID)
-		fmt.Fprintf(out, "\n━━ #%s: %d messages ━━\n", ch.Name, len(msgs))
+		fmt.Fprintf(out, "\n━━ #%s: %s ━━\n", ch.Name, plural(len(msgs), "message"))
 		for _, m := range msgs {
 			text := strings.TrimRight(bot.MessageText(bot.Message{Content: m.Content, Embeds: bot.FromEmbeds(m.Embeds)}), "\n") + "\n"
 			switch {

@@ -18,7 +18,7 @@ func init() {
 
 func runDemo(ctx context.Context, args []string, out io.Writer) error {
 	fs := newFlags("demo", out)
-	dir := fs.String("dir", "", "keep the demo's database and config in this folder (default: a temporary one, removed after)")
+	dir := fs.String("dir", "", "keep the demo's database and config in this folder, created if missing; a previous demo's database there is replaced (default: a temporary folder, removed after)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
