@@ -45,7 +45,8 @@ func TestHelpAndVersion(t *testing.T) {
 		{[]string{"help", "nosuch"}, 2, nil, `unknown command "nosuch"`, true},
 		{[]string{"help", "run", "demo"}, 2, nil, "one command at a time", true},
 		{[]string{"nosuch"}, 2, nil, `unknown command "nosuch"`, true},
-		{[]string{"timeline", "--nosuch"}, 2, nil, "flag provided but not defined: -nosuch\nRun 'wirewatch help timeline' for usage.", true},
+		{[]string{"timline", "north-korea"}, 2, nil, `unknown command "timline"; did you mean timeline?`, true},
+		{[]string{"timeline", "--nosuch"}, 2, nil, "wirewatch timeline: flag provided but not defined: -nosuch\nRun 'wirewatch help timeline' for usage.\n", true},
 	}
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {

@@ -15,6 +15,7 @@ import (
 	"strings"
 	"syscall"
 
+	"wirewatch/config"
 	"wirewatch/redact"
 )
 
@@ -105,7 +106,11 @@ func runMain(ctx context.Context, args []string, out, errOut io.Writer) int {
 	}
 	cmd, ok := commands[args[0]]
 	if !ok {
-		fmt.Fprintf(errOut, "wirewatch: unknown command %q\n\n", args[0])
+		if near := config.Suggest(args[0], commandNames()); near != "" {
+			fmt.Fprintf(errOut, "wirewatch: unknown command %q; did you mean %s?\n\n", args[0], near)
+		} else {
+			fmt.Fprintf(errOut, "wirewatch: unknown command %q\n\n", args[0])
+		}
 		usage(errOut)
 		return 2
 	}
@@ -117,7 +122,8 @@ func runMain(ctx context.Context, args []string, out, errOut io.Writer) int {
 		commandUsage(ctx, out, args[0])
 		return 0
 	case errors.Is(err, errUsage):
-		fmt.Fprintf(errOut, "wirewatch %s: %s\nRun 'wirewatch help %s' for usage.\n", args[0], redact.Text(err.Error()), args[0])
+		msg := strings.TrimPrefix(err.Error(), errUsage.Error()+": ")
+		fmt.Fprintf(errOut, "wirewatch %s: %s\nRun 'wirewatch help %s' for usage.\n", args[0], redact.Text(msg), args[0])
 		return 2
 	case errors.Is(err, errFound):
 		return 1
@@ -144,8 +150,12 @@ func logOutput(ctx context.Context) io.Writer {
 
 func usage(w io.Writer) {
 	fmt.Fprintf(w, "wirewatch %s: news alerts and summaries for Discord team channels\n\nUsage: wirewatch <command> [arguments] [flags]\n\nCommands:\n", buildVersion())
+	width := 0
 	for _, n := range commandNames() {
-		fmt.Fprintf(w, "  %-10s %s\n", n, commands[n].summary)
+		width = max(width, len(n))
+	}
+	for _, n := range commandNames() {
+		fmt.Fprintf(w, "  %-*s  %s\n", width, n, commands[n].summary)
 	}
 	fmt.Fprintf(w, "\nRun 'wirewatch help <command>' (or 'wirewatch <command> -h') for its arguments, flags and examples.\n")
 }
