@@ -74,3 +74,28 @@ func FuzzSkipKnown(f *testing.F) {
 		skipParity(t, "fuzz", prev, next, "application/rss+xml")
 	})
 }
+
+// FuzzReadOPML: any bytes give feeds or an error, never a panic, and every
+// feed read has a name and an absolute http(s) URL.
+// Run: go test ./feeds -run '^$' -fuzz FuzzReadOPML -fuzztime 60s
+func FuzzReadOPML(f *testing.F) {
+	paths, _ := filepath.Glob(filepath.Join("testdata", "*", "*"))
+	for _, p := range paths {
+		if b, err := os.ReadFile(p); err == nil {
+			f.Add(b)
+		}
+	}
+	f.Add([]byte(""))
+	f.Add([]byte("<html><title>x</title></html>"))
+	f.Fuzz(func(t *testing.T, raw []byte) {
+		list, err := ReadOPML(strings.NewReader(string(raw)))
+		if err != nil {
+			return
+		}
+		for _, fd := range list {
+			if fd.Name == "" || !(strings.HasPrefix(fd.URL, "http://") || strings.HasPrefix(fd.URL, "https://")) {
+				t.Fatalf("feed %+v", fd)
+			}
+		}
+	})
+}
