@@ -29,7 +29,8 @@ type Console struct {
 type consoleMessage struct {
 	id, channel, nonce string
 	msg                Message
-	at                 time.Time // when it was printed
+	loc                *time.Location // the zone its Discord timestamps are printed in
+	at                 time.Time      // when it was printed
 }
 
 // NewConsole prints to w. names maps channel ids to the names shown (a
@@ -55,7 +56,8 @@ func (c *Console) Send(ctx context.Context, channelID string, p model.Post, nonc
 		}
 	}
 	c.seq++
-	m := &consoleMessage{id: fmt.Sprintf("console-%d", c.seq), channel: channelID, nonce: nonce, msg: msg, at: time.Now()}
+	m := &consoleMessage{id: fmt.Sprintf("console-%d", c.seq), channel: channelID, nonce: nonce, msg: msg,
+		loc: zone(p.Content.TimeZone), at: time.Now()}
 	if err := c.print(m, false); err != nil {
 		return "", err
 	}
@@ -80,7 +82,7 @@ func (c *Console) Edit(ctx context.Context, channelID, messageID string, p model
 	defer c.mu.Unlock()
 	for _, m := range c.byChan[channelID] {
 		if m.id == messageID {
-			m.msg = msg
+			m.msg, m.loc = msg, zone(p.Content.TimeZone)
 			return c.print(m, true)
 		}
 	}
@@ -117,7 +119,9 @@ func (c *Console) print(m *consoleMessage, edited bool) error {
 	if edited {
 		head += " (edited)"
 	}
-	if _, err := io.WriteString(c.w, head+"\n"+MessageText(m.msg)+"\n"); err != nil {
+	// Discord shows its timestamps in each reader's zone; a terminal shows
+	// them in the desk's.
+	if _, err := io.WriteString(c.w, head+"\n"+PlainTimes(MessageText(m.msg), m.loc)+"\n"); err != nil {
 		return &outbox.DeliveryError{Err: fmt.Errorf("console: %w", err)}
 	}
 	return nil

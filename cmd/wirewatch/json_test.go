@@ -53,6 +53,11 @@ cooldown = "90m"
 name = "sanctions"
 query = 'sanctions'
 channels = ["desk"]
+
+[[digests]]
+name = "morning"
+schedule = "CRON_TZ=Asia/Seoul 0 8 * * *"
+channels = ["desk"]
 `
 
 // goldenDesk writes the desk's config and a database with three items in
@@ -93,6 +98,9 @@ func goldenDesk(t *testing.T) string {
 		it := &items[i]
 		story := model.Story{ID: it.StoryID, Title: it.Title, Link: it.Link, FirstSeen: it.Published, Updated: it.Published,
 			EventDate: it.EventDate, Topics: it.Topics, Sources: []model.Source{{Feed: it.Feed, Title: it.Title, Link: it.Link, Published: it.Published}}}
+		if len(it.Summary) > 0 {
+			story.Summary = it.Summary[0]
+		}
 		if it.StoryID == "story-launch" {
 			if launchStory.ID == "" {
 				launchStory = story
@@ -139,6 +147,9 @@ func TestJSONGolden(t *testing.T) {
 		// the items are weeks old, so today has none
 		{"rules-test-empty", []string{"rules", "test", "nk-launch", "--config", cfg, "--days", "1", "--json"}},
 		{"feeds", []string{"feeds", "list", "--config", cfg, "--json"}},
+		// the morning brief of the launch's day: the day before at 08:00 to 08:00
+		{"digest", []string{"digest", "morning", "--config", cfg, "--at", "2026-11-29 08:00", "--json"}},
+		{"digest-empty", []string{"digest", "morning", "--config", cfg, "--at", "2026-11-20T08:00:00+09:00", "--json"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -191,7 +202,8 @@ func checkJSONConventions(t *testing.T, doc string) {
 					t.Errorf("%s: key %q is not snake_case", path, k)
 				}
 				p := path + "." + k
-				isTime := strings.HasSuffix(k, "_poll") || strings.HasSuffix(k, "_success") || k == "published" || k == "first_seen"
+				isTime := strings.HasSuffix(k, "_poll") || strings.HasSuffix(k, "_success") || k == "published" || k == "first_seen" ||
+					k == "since" || k == "until" || k == "updated"
 				isDay := k == "date" || k == "event_date"
 				switch s := e.(type) {
 				case nil:
