@@ -59,20 +59,44 @@ var (
 // "according to our correspondent", "in an interview with <newsroom>",
 // "in a statement to <newsroom>". Text that has none comes back unchanged.
 func WithoutOutletAttribution(s string) string {
-	out := datelineRe.ReplaceAllString(s, "")
-	out = pressLearnedRe.ReplaceAllString(out, "")
-	out = toPressRe.ReplaceAllString(out, "$1")
-	out = toldPressRe.ReplaceAllString(out, "said")
-	out = toldUsRe.ReplaceAllStringFunc(out, func(m string) string {
-		if strings.HasSuffix(strings.ToLower(strings.TrimSpace(m)), " to") {
-			return m // "told us to leave": an order, not an attribution
+	// Each rule runs only on a sentence with a word it needs: most
+	// sentences have none, and the patterns are long.
+	lower := strings.ToLower(s)
+	has := func(words ...string) bool {
+		for _, w := range words {
+			if strings.Contains(lower, w) {
+				return true
+			}
 		}
-		return "said"
-	})
+		return false
+	}
+	out := s
+	if has("(") {
+		out = datelineRe.ReplaceAllString(out, "")
+	}
+	if has("learned") {
+		out = pressLearnedRe.ReplaceAllString(out, "")
+	}
+	if has("statement", "mail", "comment", "remark", "message", "response", "reply") {
+		out = toPressRe.ReplaceAllString(out, "$1")
+	}
+	if has("told") {
+		out = toldPressRe.ReplaceAllString(out, "said")
+		out = toldUsRe.ReplaceAllStringFunc(out, func(m string) string {
+			if strings.HasSuffix(strings.ToLower(strings.TrimSpace(m)), " to") {
+				return m // "told us to leave": an order, not an attribution
+			}
+			return "said"
+		})
+	}
 	// A dropped clause takes its commas with it: "The general, in an
 	// interview with X, said" reads "The general said".
-	out = interviewRe.ReplaceAllString(out, " ")
-	out = accordingRe.ReplaceAllString(out, " ")
+	if has("interview", "speaking", "comments to", "conversation", "talk") {
+		out = interviewRe.ReplaceAllString(out, " ")
+	}
+	if has("according") {
+		out = accordingRe.ReplaceAllString(out, " ")
+	}
 	if out == s {
 		return s
 	}
