@@ -41,6 +41,10 @@ var severityColor = map[model.Severity]int{
 	model.SeverityUrgent: 0xE74C3C,
 }
 
+// mergedColor is the side bar of the note on an alert whose story was
+// merged into another: grey, as it is no longer the event's alert.
+const mergedColor = 0x95A5A6
+
 const zwsp = "\u200b"
 
 // clean drops what must never reach Discord from untrusted text: control
@@ -232,6 +236,10 @@ func Render(p model.Post) (Message, error) {
 		return renderNotice(c.Notice), nil
 	case c.Reply:
 		return renderUpdate(c, loc), nil
+	case p.Kind == model.PostUpdate && c.MergedInto != nil:
+		msg := renderAlert(c, loc)
+		msg.Embeds = fitEmbeds(append(msg.Embeds, renderMerged(*c.MergedInto)))
+		return msg, nil
 	case p.Kind == model.PostUpdate:
 		// The edited message keeps the first report's embed and adds the
 		// sources so far; an edit that only brings the article's full text
@@ -392,6 +400,21 @@ func renderUpdate(c model.Content, loc *time.Location) Message {
 	msg := Message{Embeds: []Embed{e}}
 	msg.Embeds = fitEmbeds(msg.Embeds)
 	return msg
+}
+
+// renderMerged says that an alert's story became part of another story,
+// whose alert in the channel follows the event from now on. It has no
+// embed URL (see renderUpdate) and never pings.
+func renderMerged(m model.MergedStory) Embed {
+	title := oneLine(m.Title)
+	if title == "" {
+		title = "another story"
+	}
+	return Embed{
+		Title:       "Merged into another story",
+		Description: Truncate("Later reports show this is the same event as "+maskedLink(Markdown(Truncate(title, 200)), m.Link)+"; that story's alert in this channel lists every source.", limitDescription),
+		Color:       mergedColor,
+	}
 }
 
 func contains(list []string, s string) bool {

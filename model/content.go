@@ -40,6 +40,9 @@ type Content struct {
 	Updated    time.Time `json:"updated,omitzero"`      // the story's newest report
 	Sources    []Source  `json:"sources,omitempty"`     // the story's sources so far, first report first
 	Reply      bool      `json:"reply,omitempty"`       // an update posted as a new message instead of an edit
+	// MergedInto is set on the edit of an alert whose story became part
+	// of another story that has its own alert in the channel: that story.
+	MergedInto *MergedStory `json:"merged_into,omitempty"`
 
 	TimeZone string `json:"time_zone,omitempty"` // IANA zone the desk reads times in; "" is UTC
 
@@ -48,6 +51,12 @@ type Content struct {
 	Fold   *Fold          `json:"fold,omitempty"`   // a fold's items (see PostFold)
 
 	Legacy json.RawMessage `json:"legacy,omitempty"` // a pre-Content post's message, verbatim
+}
+
+// MergedStory names the story an alerted story became part of.
+type MergedStory struct {
+	Title string `json:"title,omitempty"` // its headline (its most central report's)
+	Link  string `json:"link,omitempty"`  // its first report's link
 }
 
 // DigestContent is what a scheduled digest says: the events of the

@@ -49,6 +49,10 @@ type Story struct {
 	// Severity is the highest severity of the rules its reports matched;
 	// "" when none matched. A digest ranks stories by it.
 	Severity Severity
+	// MergedInto is the story this one became part of when a later report
+	// showed both were one event; "" while it stands alone. A merged
+	// story's items are that story's.
+	MergedInto string
 }
 
 // Outlets are the story's sources one per outlet: each feed's first

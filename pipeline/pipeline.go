@@ -86,12 +86,14 @@ func NewRuntime(cfg *config.Config) (*Runtime, error) {
 }
 
 // NewGrouper returns an empty story grouper as the running pipeline groups:
-// the config's window and vocabulary, dates read in each feed's zone.
+// the config's window and vocabulary, dates read in each feed's zone, and
+// a report that links two stories merging them.
 func (rt *Runtime) NewGrouper() *stories.Grouper {
 	cfg := rt.Config
 	g := stories.NewGrouperWith(cfg.Stories.Window, rt.Vocabulary)
 	g.LocationOf = cfg.FeedLocation
 	g.LeadOf = summarize.StoryLead
+	g.Merges = true
 	return g
 }
 
@@ -134,6 +136,7 @@ type Store interface {
 	// article page edits.
 	AddPosts(ctx context.Context, posts []model.Post) error
 	AlertPostFor(ctx context.Context, storyID, rule, channel string) (model.Post, error)
+	StoryAlerts(ctx context.Context, storyID string) ([]model.Post, error) // the alerts a merge edits
 	Post(ctx context.Context, id string) (model.Post, error)
 	// Feed states.
 	FeedState(ctx context.Context, feed string) (model.FeedState, error)
@@ -699,11 +702,18 @@ func (p *Pipeline) storeBatch(ctx context.Context, rt *Runtime, f config.Feed, f
 		if sev := highestSeverity(matches[i]); sev != "" {
 			stories[i].Severity = p.grouper.Raise(stories[i].ID, sev)
 		}
-		var ps []model.Post
+		// A report that linked two stories made them one: their alerts
+		// are edited before the report's own posts are planned.
+		ps, absorbed, err := p.planMerges(ctx, rt, p.grouper.TakeMerges(), stories[i], postable)
+		if err != nil {
+			return 0, 0, 0, p.forget(ctx, rt, err)
+		}
 		if postable && now.Sub(it.Published) <= rt.Config.Polling.MaxItemAge {
-			if ps, err = p.plan(ctx, rt, *it, stories[i], matches[i], muted); err != nil {
+			own, err := p.plan(ctx, rt, *it, stories[i], matches[i], muted)
+			if err != nil {
 				return 0, 0, 0, p.forget(ctx, rt, err)
 			}
+			ps = append(ps, own...)
 			for _, post := range ps {
 				if post.Kind == model.PostAlert {
 					p.planned[alertKey{post.StoryID, post.Rule, post.Channel}] = post
@@ -717,7 +727,7 @@ func (p *Pipeline) storeBatch(ctx context.Context, rt *Runtime, f config.Feed, f
 		// so that poll is stored soon after its document came.
 		last := i == len(fresh)-1 || (time.Since(began) >= batchTime && p.commitWaiting.Load() > 0)
 		extra[i] = p.poll.take(rt, now, last)
-		batch[i] = storage.ItemWrite{Item: it, Story: &stories[i], Posts: append(ps, extra[i]...)}
+		batch[i] = storage.ItemWrite{Item: it, Story: &stories[i], Posts: append(ps, extra[i]...), Merged: absorbed}
 		if last {
 			batch, extra = batch[:i+1], extra[:i+1]
 			break

@@ -75,6 +75,7 @@ func Replay(rt *Runtime, in io.Reader, out io.Writer, zone *time.Location) error
 	sort.SliceStable(order, func(a, b int) bool { return items[order[a]].Published.Before(items[order[b]].Published) })
 	g := rt.NewGrouper()
 	final := map[string]model.Story{}
+	into := map[string]string{} // merged story → the story it became part of
 	var pruned time.Time
 	for _, i := range order {
 		it := &items[i]
@@ -87,11 +88,18 @@ func Replay(rt *Runtime, in io.Reader, out io.Writer, zone *time.Location) error
 		}
 		st, _ := g.Add(it, locs[i])
 		final[st.ID] = st
+		for _, m := range g.TakeMerges() {
+			into[m.From] = m.Into
+		}
 	}
 	w := bufio.NewWriter(out)
 	enc := json.NewEncoder(w)
 	for i, it := range items {
-		res := ReplayResult{ID: ids[i], Story: it.StoryID, Date: final[it.StoryID].EventDate.In(zone).Format(time.DateOnly)}
+		story := it.StoryID
+		for into[story] != "" { // a story merged later is the one it became part of
+			story = into[story]
+		}
+		res := ReplayResult{ID: ids[i], Story: story, Date: final[story].EventDate.In(zone).Format(time.DateOnly)}
 		if err := enc.Encode(res); err != nil {
 			return err
 		}

@@ -82,14 +82,17 @@ type Items interface {
 
 // Stories are the stories items were grouped into.
 type Stories interface {
-	// Story returns one story.
+	// Story returns one story. The ID of a story merged into another
+	// returns that other story (whose ID differs).
 	Story(ctx context.Context, id string) (model.Story, error)
 	// Stories returns stories whose Updated time is at or after since, newest
 	// first, for reloading the grouping window at start-up, optionally of one topic.
+	// Stories merged into another are left out.
 	Stories(ctx context.Context, q Query) ([]model.Story, error)
 	// Timeline returns the stories of a topic (all topics when q.Topic is "")
 	// whose event date lies in [q.Since, q.Until), ordered by event date,
-	// newest first, paged by q.Limit and q.Offset.
+	// newest first, paged by q.Limit and q.Offset. Stories merged into
+	// another are left out: the story they became part of stands for them.
 	Timeline(ctx context.Context, q Query) ([]model.Story, error)
 }
 
@@ -129,8 +132,12 @@ type Posts interface {
 	// AlertPostFor returns the newest alert post of a story for a rule and
 	// channel that is pending or sent (not failed), so that a later source
 	// edits it instead of posting again — also while the first alert is
-	// still waiting in the outbox.
+	// still waiting in the outbox. When the story has none there, the
+	// alert of a story merged into it stands for it.
 	AlertPostFor(ctx context.Context, storyID, rule, channel string) (model.Post, error)
+	// StoryAlerts returns, for each rule and channel, the alert
+	// AlertPostFor would return for the story, oldest first.
+	StoryAlerts(ctx context.Context, storyID string) ([]model.Post, error)
 	// Edits returns the updates that edit post id's message (ReplaceOf
 	// is id), in every state, oldest first (in the order written among
 	// equal creation times); none for a post nobody edits.
@@ -170,6 +177,10 @@ type ItemWrite struct {
 	Item  *model.Item
 	Story *model.Story
 	Posts []model.Post
+	// Merged are the stories that became part of Story when the item
+	// joined it (it linked them): each then points to Story (MergedInto),
+	// and its items are Story's.
+	Merged []string
 }
 
 // Query narrows a lookup. Zero values mean "no limit" except Limit, where

@@ -52,8 +52,9 @@
 // stories in the window, read rarest first within a fixed budget, so a new
 // item never scans every story. A story stays open for the window after its
 // newest report, so a long-running event keeps its reports together. With
-// Merges, a report that fits two stories well (linkScore) whose reports
-// agree makes them one (TakeMerges tells the caller).
+// Merges, a report that fits two stories well (linkScore), when it and
+// both stories name one event day and their reports agree (no veto either
+// way), makes them one (TakeMerges tells the caller).
 //
 // Dates: ResolveDates reads news English (and a few Korean forms) and resolves
 // each temporal expression against the publication time in the outlet's zone,

@@ -451,7 +451,7 @@ func (g *Grouper) match(f *features) (int32, []int32) {
 	best := fits[0].slot
 	var linked []int32
 	for _, o := range fits[1:] {
-		if g.Merges && o.score > linkScore && g.compatible(best, o.slot, linked) {
+		if g.Merges && o.score > linkScore && g.compatible(f, best, o.slot, linked) {
 			linked = append(linked, o.slot)
 		}
 	}
@@ -459,9 +459,21 @@ func (g *Grouper) match(f *features) (int32, []int32) {
 }
 
 // compatible tells whether story b's reports could be one event with
-// story a's and those of the stories already linked to it.
-func (g *Grouper) compatible(a, b int32, linked []int32) bool {
+// story a's and those of the stories already linked to it, whom report f
+// links. A merge joins reports that no report of either story matched, so
+// it asks for more than a join: the linking report and both stories name
+// one event day, and no report of one vetoes the other.
+func (g *Grouper) compatible(f *features, a, b int32, linked []int32) bool {
+	if f.day == 0 {
+		return false
+	}
 	sb := g.slots[b]
+	if d, ok := bestDay(sb.members); !ok || d != f.day {
+		return false
+	}
+	if d, ok := bestDay(g.slots[a].members); !ok || d != f.day {
+		return false
+	}
 	for _, other := range append([]int32{a}, linked...) {
 		so := g.slots[other]
 		for i := range sb.members {

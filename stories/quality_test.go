@@ -97,14 +97,12 @@ var qualitySets = []qualitySet{
 	{file: "testdata/heldout2.txt", use: "held out", minItems: 60, zone: "Asia/Seoul", precision: goalPrecision, recall: goalRecall},
 	{file: "testdata/dev-korea.txt", use: "tuned", minItems: 100, zone: "Asia/Seoul", precision: goalPrecision, recall: goalRecall, dates: goalDates},
 	// An energy and shipping desk with its vocabulary in config only. Its
-	// recall (0.721) is under the goal: reworded reports of one event
-	// share too few words, and the first reports of an incident, which
-	// name no ship, are a story of their own until a later report links
-	// them (Grouper.Merges, not yet used by the pipeline). Held to a floor,
-	// 0.72 since stories use the project's one stemmer (Porter's): it cost
-	// this tuned set 0.742 -> 0.721 and raised heldout2, never tuned on,
-	// 0.876 -> 0.899.
-	{file: "testdata/dev-energy.txt", use: "tuned", minItems: 100, vocab: "testdata/energy.toml", zone: "UTC", precision: goalPrecision, recall: 0.72, dates: goalDates},
+	// recall is under the goal: reworded reports of one event share too
+	// few words. The first reports of an incident, which name no ship,
+	// are a story of their own until a later report links them: merges
+	// (on, as in the pipeline) raised it 0.721 -> 0.800. Held to a floor
+	// at what it meets.
+	{file: "testdata/dev-energy.txt", use: "tuned", minItems: 100, vocab: "testdata/energy.toml", zone: "UTC", precision: goalPrecision, recall: 0.80, dates: goalDates},
 	// The same set grouped with the shipped Korea desk's words instead of
 	// its own: what a desk gets before it writes its vocabulary. Measured
 	// only.
@@ -189,6 +187,7 @@ func vocabularyOf(t testing.TB, path string, extend bool) *Vocabulary {
 // story's final event date in zone.
 func groupAll(set []labelled, v *Vocabulary, zone *time.Location) (story, date []string) {
 	g := NewGrouperWith(72*time.Hour, v)
+	g.Merges = true // as the pipeline groups (pipeline.Runtime.NewGrouper)
 	story = make([]string, len(set))
 	final := map[string]model.Story{}
 	into := map[string]string{}

@@ -109,7 +109,7 @@ func readReplayOutput(t *testing.T, out string, recs []labelledset.Record) (stor
 
 // groupDirectly groups the records with a Grouper as TestGroupingQuality
 // does: publication order, cleaned text, each outlet's zone, the set's
-// vocabulary.
+// vocabulary, stories merged when a report links them.
 func groupDirectly(t *testing.T, cfgPath string, recs []labelledset.Record, zone *time.Location) (story, date []string) {
 	t.Helper()
 	cfg, err := config.Load(cfgPath)
@@ -121,7 +121,9 @@ func groupDirectly(t *testing.T, cfgPath string, recs []labelledset.Record, zone
 		t.Fatal(err)
 	}
 	g := stories.NewGrouperWith(72*time.Hour, v)
+	g.Merges = true
 	final := map[string]model.Story{}
+	into := map[string]string{}
 	var pruned time.Time
 	for _, r := range recs {
 		it := r.Item
@@ -134,9 +136,15 @@ func groupDirectly(t *testing.T, cfgPath string, recs []labelledset.Record, zone
 		st, _ := g.Add(&it, r.Zone)
 		story = append(story, it.StoryID)
 		final[st.ID] = st
+		for _, m := range g.TakeMerges() {
+			into[m.From] = m.Into
+		}
 	}
-	for _, id := range story {
-		date = append(date, final[id].EventDate.In(zone).Format(time.DateOnly))
+	for i := range story {
+		for into[story[i]] != "" {
+			story[i] = into[story[i]]
+		}
+		date = append(date, final[story[i]].EventDate.In(zone).Format(time.DateOnly))
 	}
 	return story, date
 }

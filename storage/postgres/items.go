@@ -50,7 +50,8 @@ func (s *Store) SaveItem(ctx context.Context, item *model.Item, story *model.Sto
 // SaveItems stores a batch of new items with their stories and posts in one
 // transaction. An item whose key is stored, also by another replica at the
 // same moment, is skipped with its story state and posts. A story several
-// saved items joined is written once, as the last of them left it.
+// saved items joined is written once, as the last of them left it; then
+// the stories an item's story absorbed are merged into it.
 func (s *Store) SaveItems(ctx context.Context, batch []storage.ItemWrite) ([]bool, error) {
 	if err := backend.CheckBatch(batch, s.now().UTC()); err != nil {
 		return nil, err
@@ -72,6 +73,16 @@ func (s *Store) SaveItems(ctx context.Context, batch []storage.ItemWrite) ([]boo
 		for _, i := range stories {
 			if err := upsertStory(ctx, tx, batch[i].Story); err != nil {
 				return fmt.Errorf("save item %s: %w", batch[i].Item.Key, err)
+			}
+		}
+		for i, w := range batch {
+			if !saved[i] || w.Story == nil {
+				continue
+			}
+			for _, from := range w.Merged {
+				if err := sqlq.MergeStories(ctx, dialect{}, pgTx{tx}, from, w.Story.ID); err != nil {
+					return fmt.Errorf("save item %s: %w", w.Item.Key, err)
+				}
 			}
 		}
 		for i, w := range batch {

@@ -43,6 +43,7 @@ func Run(t *testing.T, open func(t *testing.T) storage.Store) {
 		{"OutboxMarks", testOutboxMarks},
 		{"AlertPostFor", testAlertPostFor},
 		{"Edits", testEdits},
+		{"StoryMerges", testStoryMerges},
 		{"FeedState", testFeedState},
 		{"Meta", testMeta},
 		{"Mutes", testMutes},
