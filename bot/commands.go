@@ -116,6 +116,7 @@ type CommandStore interface {
 	lookup.Store          // /timeline, /search, /latest, /rules test
 	lookup.FeedStateStore // /feeds
 	lookup.FoldStore      // the page buttons of a flood's fold message
+	lookup.StoryStore     // the stories of /latest's items
 	// ItemByLink finds a stored item for /summary.
 	ItemByLink(ctx context.Context, link string) (model.Item, error)
 	// Mutes and SetMute serve /mute and /unmute.

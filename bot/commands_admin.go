@@ -143,7 +143,7 @@ func (c *Commands) rulesTest(ctx context.Context, in *request) (reply, error) {
 	for i, h := range hits {
 		items[i], terms[i] = h.Item, h.Terms
 	}
-	desc := itemLines(items, 0, loc, terms)
+	desc := itemLines(items, 0, loc, terms, nil)
 	if len(items) == 0 {
 		desc = "The rule matches none of the stored items of this range."
 	}

@@ -93,8 +93,15 @@ func (c *Commands) timelinePage(ctx context.Context, in *request, topic string, 
 	loc := in.cfg.Location()
 	var l lines
 	l.budget = descriptionBudget
+	share := descriptionBudget/max(len(p.Entries), 1) - 1
 	for _, e := range p.Entries {
-		l.add(fmt.Sprintf("`%s` %s · %s", e.Date.In(loc).Format(time.DateOnly), link(mdText(e.Title, headlineRunes), e.Link), plural(e.Sources, "source")))
+		entry := fmt.Sprintf("`%s` %s · %s", e.Date.In(loc).Format(time.DateOnly), link(mdText(e.Title, headlineRunes), e.Link), plural(e.Sources, "source"))
+		// The story's one-sentence summary, within the entry's share of
+		// the page, so every entry of the page fits.
+		if room := share - utf8.RuneCountInString(entry) - 1; room > 40 && e.Summary != "" {
+			entry += "\n" + mdText(e.Summary, min(room, digestSummaryRunes))
+		}
+		l.add(entry)
 	}
 	desc := l.String()
 	if len(p.Entries) == 0 {
@@ -176,7 +183,7 @@ func (c *Commands) searchPage(ctx context.Context, in *request, text, topic stri
 		items = items[:per]
 	}
 	loc := in.cfg.Location()
-	desc := itemLines(items, pageNo*per, loc, nil)
+	desc := itemLines(items, pageNo*per, loc, nil, nil)
 	if len(items) == 0 {
 		desc = "Nothing found."
 		if pageNo > 0 {
@@ -236,8 +243,12 @@ func (c *Commands) latest(ctx context.Context, in *request) (reply, error) {
 	if err != nil {
 		return reply{}, err
 	}
+	sts, err := lookup.StoriesOf(ctx, c.store, items)
+	if err != nil {
+		return reply{}, err
+	}
 	loc := in.cfg.Location()
-	desc := itemLines(items, 0, loc, nil)
+	desc := itemLines(items, 0, loc, nil, sts)
 	if len(items) == 0 {
 		desc = "Nothing stored yet."
 	}
@@ -249,10 +260,11 @@ func (c *Commands) latest(ctx context.Context, in *request) (reply, error) {
 }
 
 // itemLines lists items with their summaries, numbered from first+1,
-// giving each the same share of the description.
-// itemLines lists items, numbered from first+1; terms, when given, holds
-// the words each item matched, shown in bold after its time and feed.
-func itemLines(items []model.Item, first int, loc *time.Location, terms [][]string) string {
+// giving each the same share of the description. terms, when given, holds
+// the words each item matched, shown in bold after its time and feed;
+// sts, when given, the items' stories (an item of a story several outlets
+// told shows the story's summary and source count).
+func itemLines(items []model.Item, first int, loc *time.Location, terms [][]string, sts map[string]model.Story) string {
 	var l lines
 	l.budget = descriptionBudget
 	if len(items) == 0 {
@@ -265,11 +277,21 @@ func itemLines(items []model.Item, first int, loc *time.Location, terms [][]stri
 		if n < len(terms) && len(terms[n]) > 0 {
 			meta += " · matched **" + mdText(strings.Join(terms[n], ", "), 120) + "**"
 		}
-		entry := head + "\n" + meta
 		summary := strings.Join(it.Summary, " ")
 		if summary == "" {
 			summary = it.Text
 		}
+		// An item of a story several outlets told shows the story: how
+		// many told it, and its one-sentence summary.
+		if st, ok := sts[it.StoryID]; ok {
+			if n := len(st.Outlets()); n > 1 {
+				meta += " · story of " + plural(n, "source")
+				if st.Summary != "" {
+					summary = st.Summary
+				}
+			}
+		}
+		entry := head + "\n" + meta
 		if room := share - utf8.RuneCountInString(entry) - 3; room > 40 && strings.TrimSpace(summary) != "" {
 			entry += "\n> " + mdText(summary, min(room, 400))
 		}

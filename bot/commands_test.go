@@ -555,3 +555,45 @@ func TestHostileItemsStayWithinLimits(t *testing.T) {
 		}
 	}
 }
+
+// /timeline shows each event's one-sentence summary under its line, and
+// /latest shows, for an item of a story several outlets told, the story's
+// source count and summary instead of the item's own.
+func TestLookupsShowStorySummary(t *testing.T) {
+	t.Parallel()
+	h := newCmdHarness(t, bot.CommandOptions{}, "", nil)
+	pub := h.now.Add(-3 * time.Hour)
+	st := model.Story{ID: "story-launch", Title: "North Korea launches spy satellite", Link: "https://a.example/1",
+		FirstSeen: pub, Updated: pub.Add(time.Hour), EventDate: pub.Truncate(24 * time.Hour), Topics: []string{"north-korea"},
+		Summary: "North Korea launched a spy satellite on Friday, @everyone, the military said."}
+	for i, feed := range []string{"Yonhap", "Kyodo"} {
+		it := model.Item{Key: fmt.Sprintf("link:https://%c.example/1", 'a'+i), Feed: feed, Link: fmt.Sprintf("https://%c.example/1", 'a'+i),
+			Title: st.Title, Summary: []string{feed + "'s own summary."}, Published: pub.Add(time.Duration(i) * time.Hour),
+			Topics: st.Topics, StoryID: st.ID, Lang: "en"}
+		it.FirstSeen = it.Published
+		st.Sources = append(st.Sources, model.Source{Feed: feed, Title: it.Title, Link: it.Link, Published: it.Published})
+		if ok, err := h.raw.SaveItem(context.Background(), &it, &st, nil); err != nil || !ok {
+			t.Fatal(ok, err)
+		}
+	}
+	h.save(model.Item{GUID: "lone", Feed: "Daily NK", Link: "https://d.example/lone", Title: "Pyongyang raises rice prices",
+		Summary: []string{"Rice prices rose 20 percent."}, Published: pub, Topics: []string{"north-korea"}, Lang: "en"})
+
+	in := h.command(cmdAnalyst, "timeline", str("topic", "north-korea"))
+	settle(t, in)
+	msg, _ := in.Original()
+	lines := descLines(msg.Embeds)
+	at := slices.IndexFunc(lines, func(l string) bool { return strings.Contains(l, "launches spy satellite") })
+	if at < 0 || at+1 >= len(lines) || lines[at+1] != "North Korea launched a spy satellite on Friday, @\u200beveryone, the military said." {
+		t.Fatalf("timeline lines:\n%s", strings.Join(lines, "\n"))
+	}
+
+	in = h.command(cmdAnalyst, "latest")
+	settle(t, in)
+	msg, _ = in.Original()
+	desc := msg.Embeds[0].Description
+	if strings.Count(desc, "story of 2 sources") != 2 || strings.Count(desc, "> North Korea launched a spy satellite") != 2 ||
+		strings.Contains(desc, "own summary") || !strings.Contains(desc, "> Rice prices rose 20 percent.") {
+		t.Fatalf("latest:\n%s", desc)
+	}
+}

@@ -11,12 +11,11 @@ import (
 
 // A digest line's parts are capped before they are escaped, so that any
 // one entry fits a message with room to spare (escaping at most doubles
-// text): a headline of 150 code points, a summary of 240, and a link of at
-// most 512 bytes (a longer one is left off and the headline shown bare).
+// text): a headline of headlineRunes (150) code points, a summary of 240,
+// and a link of at most maxLinkLen bytes (link: a longer one is left off
+// and the headline shown bare).
 const (
-	digestHeadlineRunes = 150
-	digestSummaryRunes  = 240
-	digestMaxLink       = 512
+	digestSummaryRunes = 240
 	// digestMarkerRoom is kept free of every digest message for the
 	// marker Stamp adds to its last footer ("ref:" and a post id).
 	digestMarkerRoom = 100
@@ -60,7 +59,7 @@ func digestMessage(d model.DigestContent, loc *time.Location) Message {
 		content = fmt.Sprintf("**Digest %s** (%d/%d)", name, d.Part, d.Parts)
 	default:
 		content = fmt.Sprintf("**Digest %s** · %d %s from %s to %s", name, total, noun(total, "story", "stories"),
-			discordTime(d.Since, "f"), discordTime(d.Until, "f"))
+			stamp(d.Since, "f"), stamp(d.Until, "f"))
 		if d.Parts > 1 {
 			content += fmt.Sprintf(" (1/%d)", d.Parts)
 		}
@@ -90,7 +89,7 @@ func digestMessage(d model.DigestContent, loc *time.Location) Message {
 		})
 	}
 	if len(embeds) == 0 {
-		msg := fmt.Sprintf("**Digest %s**: no stories from %s to %s", name, discordTime(d.Since, "f"), discordTime(d.Until, "f"))
+		msg := fmt.Sprintf("**Digest %s**: no stories from %s to %s", name, stamp(d.Since, "f"), stamp(d.Until, "f"))
 		return Message{Content: Truncate(msg, limitContent)}
 	}
 	last := &embeds[len(embeds)-1]
@@ -113,11 +112,7 @@ func digestLine(e model.DigestEntry, loc *time.Location) string {
 	if headline == "" {
 		headline = "(untitled)"
 	}
-	link := e.Link
-	if len(link) > digestMaxLink {
-		link = ""
-	}
-	b.WriteString("**" + maskedLink(Markdown(Truncate(headline, digestHeadlineRunes)), link) + "**")
+	b.WriteString("**" + link(Markdown(Truncate(headline, headlineRunes)), e.Link) + "**")
 	var meta []string
 	switch {
 	case e.Sources > 1:
@@ -129,7 +124,7 @@ func digestLine(e model.DigestEntry, loc *time.Location) string {
 		meta = append(meta, "urgent")
 	}
 	if !e.Updated.IsZero() {
-		meta = append(meta, discordTime(e.Updated, "R"))
+		meta = append(meta, stamp(e.Updated, "R"))
 	}
 	if len(meta) > 0 {
 		b.WriteString(" — " + strings.Join(meta, " · "))
@@ -139,15 +134,6 @@ func digestLine(e model.DigestEntry, loc *time.Location) string {
 		b.WriteString(Markdown(Truncate(s, digestSummaryRunes)) + "\n")
 	}
 	return b.String()
-}
-
-// discordTime is a Discord timestamp, shown in each reader's zone and
-// language: style "f" is date and time, "R" relative ("2 hours ago").
-func discordTime(t time.Time, style string) string {
-	if t.IsZero() {
-		return ""
-	}
-	return fmt.Sprintf("<t:%d:%s>", t.Unix(), style)
 }
 
 // SplitDigest splits a digest into the parts that each fit one Discord

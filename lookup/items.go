@@ -84,6 +84,34 @@ func Latest(ctx context.Context, st Store, cfg *config.Config, topic string, lim
 	return items, nil
 }
 
+// StoryStore reads one story: the stories of /latest's items.
+type StoryStore interface {
+	Story(ctx context.Context, id string) (model.Story, error)
+}
+
+// StoriesOf returns the stored stories of items, by ID, each read once;
+// an item whose story is not stored (or that has none) has no entry.
+func StoriesOf(ctx context.Context, st StoryStore, items []model.Item) (map[string]model.Story, error) {
+	out := map[string]model.Story{}
+	for _, it := range items {
+		if it.StoryID == "" {
+			continue
+		}
+		if _, ok := out[it.StoryID]; ok {
+			continue
+		}
+		story, err := st.Story(ctx, it.StoryID)
+		if errors.Is(err, storage.ErrNotFound) {
+			continue
+		}
+		if err != nil {
+			return nil, fmt.Errorf("story of %s: %w", it.Key, err)
+		}
+		out[it.StoryID] = story
+	}
+	return out, nil
+}
+
 // ruleScanBatch is how many items RuleTest reads per storage call.
 const ruleScanBatch = 500
 

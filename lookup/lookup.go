@@ -106,11 +106,17 @@ func Vocabulary(cfg *config.Config) *stories.Vocabulary {
 	return v
 }
 
-// WriteTimeline prints entries one line each: date, headline, sources, link.
+// WriteTimeline prints entries: date, headline and sources on one line,
+// then the story's one-sentence summary (when it has one) and the link,
+// indented under it.
 func WriteTimeline(w interface{ Write([]byte) (int, error) }, cfg *config.Config, entries []stories.Entry) {
 	loc := cfg.Location()
 	for _, e := range entries {
-		fmt.Fprintf(w, "%s  %s  (%s)\n            %s\n", e.Date.In(loc).Format("2006-01-02"), e.Title, plural(e.Sources, "source"), e.Link)
+		fmt.Fprintf(w, "%s  %s  (%s)\n", e.Date.In(loc).Format("2006-01-02"), e.Title, plural(e.Sources, "source"))
+		if s := strings.Join(strings.Fields(e.Summary), " "); s != "" {
+			fmt.Fprintf(w, "            %s\n", s)
+		}
+		fmt.Fprintf(w, "            %s\n", e.Link)
 	}
 }
 

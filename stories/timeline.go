@@ -22,6 +22,7 @@ type Entry struct {
 	Date     time.Time // the event's day, midnight in the timeline's zone
 	Title    string    // headline of the best-sourced story
 	Link     string    // link of that story
+	Summary  string    // that story's summary, else another merged story's; "" if none has one
 	Sources  int       // reports across the merged stories
 	StoryIDs []string  // best-sourced first
 	Links    []string  // each story's link, in StoryIDs order
@@ -187,7 +188,7 @@ func entryOf(grp []*timelineRow, loc *time.Location) Entry {
 		}
 	}
 	perDay := map[int32]int{}
-	e := Entry{Title: lead.st.Title, Link: lead.st.Link}
+	e := Entry{Title: lead.st.Title, Link: lead.st.Link, Summary: lead.st.Summary}
 	e.StoryIDs = append(e.StoryIDs, lead.st.ID)
 	e.Links = append(e.Links, lead.st.Link)
 	for _, r := range grp {
@@ -200,6 +201,9 @@ func entryOf(grp []*timelineRow, loc *time.Location) Entry {
 		if r != lead {
 			e.StoryIDs = append(e.StoryIDs, r.st.ID)
 			e.Links = append(e.Links, r.st.Link)
+			if e.Summary == "" {
+				e.Summary = r.st.Summary
+			}
 		}
 	}
 	day, best := lead.day, 0

@@ -44,6 +44,7 @@ type timelineJSON struct {
 	Date     *string  `json:"date"`
 	Title    string   `json:"title"`
 	Link     string   `json:"link"`
+	Summary  string   `json:"summary"` // the story's one sentence; "" when it has none
 	Sources  int      `json:"sources"`
 	StoryIDs []string `json:"story_ids"`
 	Links    []string `json:"links"`
@@ -129,7 +130,7 @@ func (d deskTimes) items(items []model.Item) []itemJSON {
 func (d deskTimes) timeline(entries []stories.Entry) []timelineJSON {
 	out := make([]timelineJSON, 0, len(entries))
 	for _, e := range entries {
-		out = append(out, timelineJSON{Date: d.day(e.Date), Title: e.Title, Link: e.Link, Sources: e.Sources,
+		out = append(out, timelineJSON{Date: d.day(e.Date), Title: e.Title, Link: e.Link, Summary: e.Summary, Sources: e.Sources,
 			StoryIDs: orEmpty(e.StoryIDs), Links: orEmpty(e.Links)})
 	}
 	return out
