@@ -19,9 +19,11 @@ import (
 	"wirewatch/redact"
 )
 
-// command is one subcommand: it parses its own flags from args. Only
-// summary and run are required; args and examples make its help (help CMD,
-// CMD -h) and verbs its shell completion.
+// command is one subcommand: it parses its own flags from args, with a
+// flag set from newFlags, before it does anything else (help and shell
+// completion learn its flags by running it with -h). Only summary and run
+// are required; args and examples make its help (help CMD, CMD -h) and
+// verbs its shell completion.
 type command struct {
 	summary string // one line, for the list of commands
 	// args are the positional arguments as a usage line shows them, e.g.
