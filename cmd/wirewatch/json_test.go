@@ -177,6 +177,10 @@ func TestJSONGolden(t *testing.T) {
 	}
 }
 
+// jsonTimeKeys are the keys whose values are instants.
+var jsonTimeKeys = map[string]bool{"published": true, "first_seen": true, "last_poll": true, "last_success": true,
+	"next_poll": true, "since": true, "until": true, "updated": true}
+
 // checkJSONConventions fails on a key that is not snake_case, on a null
 // anywhere but a time (lists are [] when empty), and on a time or day that
 // is not RFC 3339 in the desk's zone.
@@ -202,7 +206,7 @@ func checkJSONConventions(t *testing.T, doc string) {
 					t.Errorf("%s: key %q is not snake_case", path, k)
 				}
 				p := path + "." + k
-				isTime := strings.HasSuffix(k, "_poll") || strings.HasSuffix(k, "_success") || k == "published" || k == "first_seen" ||
+				isTime := jsonTimeKeys[k] ||
 					k == "since" || k == "until" || k == "updated"
 				isDay := k == "date" || k == "event_date"
 				switch s := e.(type) {
