@@ -38,6 +38,7 @@ type features struct {
 	facts      [maxFacts]uint32 // per vocabulary fact, the bit set of values named
 	count      uint8            // missiles fired, when a report says; 0 unknown
 	kind       kind
+	acts       uint64 // bit k: the headline's main clause names act kind k (kind is the first)
 	day        int32  // civil day (days since 1970-01-01) the lead names; 0 none
 	published  int64  // unix seconds
 	lead       string // the report's sentence for its story's summary (Grouper.LeadOf)
@@ -123,6 +124,7 @@ func (v *Vocabulary) extract(it *model.Item, loc *time.Location) (features, ment
 	}
 	f.exercises = v.namesOf(tw, nameWords, lead)
 	f.kind = v.kindOf(mainTerms, titleTerms)
+	f.acts = v.actsOf(mainTerms)
 	switch {
 	case opinionTag.MatchString(it.Title) || opinionTag.MatchString(text):
 		f.kind = kindOpinion
@@ -471,6 +473,27 @@ var asNotClause = toSet(`many much well far long soon such as`)
 // speechSpan is how far into a headline a speech verb may stand to be its
 // act: "North Korea's Kim calls for" (third term).
 const speechSpan = 3
+
+// actsOf returns the kinds of act a headline's main clause names, as kindOf
+// reads them (each verb with what it needs): "Kim guides firing drill of
+// missile units, two missiles fired" names a drill and a launch.
+func (v *Vocabulary) actsOf(ts []term) uint64 {
+	var acts uint64
+	for _, a := range v.acts {
+		if a.kind >= 64 {
+			continue
+		}
+		verb, needs := false, len(a.needs) == 0
+		for _, t := range ts {
+			verb = verb || a.verbs[t.text]
+			needs = needs || a.needs[t.text]
+		}
+		if verb && needs {
+			acts |= 1 << a.kind
+		}
+	}
+	return acts
+}
 
 // kindOf classifies a headline by the first act its main clause names:
 // "U.S. flies bomber in drills after North's missile launches" is a drill,

@@ -57,6 +57,36 @@ func TestKindOf(t *testing.T) {
 	}
 }
 
+// TestHeadlineNamesTwoActs: a headline whose main clause names two acts
+// does not contradict a report of either; an act named in a background
+// clause, or by a statement, still does.
+func TestHeadlineNamesTwoActs(t *testing.T) {
+	v := DefaultVocabulary()
+	feat := func(title string) features {
+		f, _, _ := v.extract(&model.Item{Title: title}, time.UTC)
+		return f
+	}
+	launch := feat("N. Korea fires two short-range ballistic missiles into East Sea: JCS")
+	drill := feat("S. Korea, U.S. marines hold combined landing drill in Pohang")
+	tests := []struct {
+		title         string
+		other         features
+		otherName     string
+		wantConflicts bool
+	}{
+		{"Kim Jong Un guides firing drill of tactical missile units, two missiles fired", launch, "launch", false},
+		{"Kim Jong Un guides firing drill of tactical missile units, two missiles fired", drill, "drill", false},
+		{"N. Korea fires missiles during allied drills", drill, "drill", true},
+		{"DPRK defence ministry denounces U.S.-Japan naval drills", drill, "drill", true},
+	}
+	for _, tc := range tests {
+		f := feat(tc.title)
+		if got := v.actsConflict(&f, &tc.other); got != tc.wantConflicts {
+			t.Errorf("%q (%s) against a %s: conflict %v, want %v", tc.title, v.kindNames[f.kind], tc.otherName, got, tc.wantConflicts)
+		}
+	}
+}
+
 func TestMainClause(t *testing.T) {
 	tests := []struct{ text, want string }{
 		{"North Korea launches cruise missiles off west coast two days after ballistic salvo", "North Korea launches cruise missiles off west coast two days"},

@@ -694,7 +694,7 @@ func (v *Vocabulary) vetoed(s *story, f *features) bool {
 	// holds the new report's kind does not veto.
 	if !s.hasKind(f.kind) {
 		for i := range s.members {
-			if v.conflict(f.kind, s.members[i].kind) {
+			if v.actsConflict(f, &s.members[i]) {
 				return true
 			}
 		}
@@ -778,7 +778,7 @@ func (g *Grouper) score(s *story, f *features, w *weigher) float64 {
 		switch {
 		case (f.kind == kindStatement) != (m.kind == kindStatement):
 			sc -= reactionGap
-		case !followUp(f.kind) && !followUp(m.kind) && f.kind != m.kind:
+		case !followUp(f.kind) && !followUp(m.kind) && f.kind != m.kind && !v.alsoNames(f, m) && !v.alsoNames(m, f):
 			sc -= kindPenalty
 		}
 		if gap := f.published - m.published; gap > int64(sameCycle/time.Second) || -gap > int64(sameCycle/time.Second) {

@@ -369,6 +369,22 @@ func (v *Vocabulary) conflict(a, b kind) bool {
 	return a != b && !followUp(a) && !followUp(b) && v.also[a]&(1<<b) == 0
 }
 
+// actsConflict is conflict for two reports, unless either headline's main
+// clause also names the other's act, both dated acts: "Kim guides firing
+// drill, two missiles fired" reports the launch as well as a drill. A
+// statement or talks name the act they answer or discuss ("denounces
+// U.S.-Japan naval drills", "UNSC holds meeting on the launch") and stay
+// apart.
+func (v *Vocabulary) actsConflict(a, b *features) bool {
+	return v.conflict(a.kind, b.kind) && !v.alsoNames(a, b) && !v.alsoNames(b, a)
+}
+
+// alsoNames tells whether a's headline names b's act besides its own, both
+// dated kinds of act.
+func (v *Vocabulary) alsoNames(a, b *features) bool {
+	return v.dated[a.kind] && v.dated[b.kind] && b.kind < 64 && a.acts&(1<<b.kind) != 0
+}
+
 // agreeingFacts counts the facts two reports both name with a shared value
 // (the same sanctions package, the same sea).
 func (v *Vocabulary) agreeingFacts(a, b *features) int {
