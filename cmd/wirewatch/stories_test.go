@@ -24,6 +24,7 @@ var replaySets = []struct{ file, config, zone string }{
 	{"heldout.txt", "", "Asia/Seoul"},
 	{"heldout2.txt", "", "Asia/Seoul"},
 	{"dev-korea.txt", "", "Asia/Seoul"},
+	{"dev-mechanisms.txt", "", "Asia/Seoul"},
 	{"dev-energy.txt", "../../stories/testdata/energy.toml", "UTC"},
 }
 
