@@ -299,3 +299,23 @@ func TestCheckChannelID(t *testing.T) {
 		}
 	}
 }
+
+func TestPlaceholderID(t *testing.T) {
+	for id, want := range map[string]bool{
+		"000000000000000000":   true, // config.example.toml's
+		"000000000000000001":   true,
+		"000000000000000010":   true,
+		"0":                    true,
+		"1":                    true,  // dated 2015-01-01
+		"12345678901234567":    true,  // dated January 2015
+		"41771983423143937":    false, // a real guild's id, April 2015
+		"100000000000000001":   false,
+		"1187432598123456789":  false,
+		"18446744073709551615": false,
+		"#korea-desk":          false, // not an id at all: CheckChannelID's to say
+	} {
+		if got := bot.PlaceholderID(id); got != want {
+			t.Errorf("PlaceholderID(%q) = %v, want %v", id, got, want)
+		}
+	}
+}

@@ -585,6 +585,27 @@ func isSnowflake(s string) bool {
 	return err == nil
 }
 
+// firstRealID is the smallest id a real Discord object can have: Discord's
+// first public ids were made in spring 2015, so an id dated before March
+// 2015 was not handed out by Discord.
+var firstRealID = snowflakeAt(time.Date(2015, time.March, 1, 0, 0, 0, 0, time.UTC)) + 1
+
+// PlaceholderID tells whether a Discord id is a stand-in, such as
+// config.example.toml's "000000000000000001", rather than an id Discord
+// handed out: written with a leading zero (Discord never writes one), or
+// dated before Discord made its first ids. Such an id in a config that is
+// run is a forgotten edit.
+func PlaceholderID(id string) bool {
+	if !isSnowflake(id) {
+		return false
+	}
+	if len(id) > 1 && id[0] == '0' {
+		return true
+	}
+	n, _ := strconv.ParseUint(id, 10, 64)
+	return n < firstRealID
+}
+
 // CheckChannelID says what is wrong with a configured Discord channel id,
 // or nil: it must be a snowflake (digits of a uint64).
 func CheckChannelID(id string) error {

@@ -12,6 +12,7 @@ import (
 type decoder struct {
 	doc  *document
 	errs Errors
+	ids  []IDRef // Discord ids outside [[channels]], for Config.DiscordIDs
 }
 
 func (d *decoder) errorf(pos Pos, format string, args ...any) {

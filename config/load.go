@@ -151,6 +151,7 @@ func (d *decoder) config(root *node) *Config {
 		}
 	}
 	top.finish()
+	cfg.DiscordIDs = d.ids
 	return cfg
 }
 
@@ -222,11 +223,15 @@ func (t *table) nonEmpty(key string, dst *string) *node {
 
 func (d *decoder) discord(t *table, cfg *Config) {
 	cfg.Discord.Enabled = true
-	t.snowflake("application_id", "application", &cfg.Discord.ApplicationID)
+	if n := t.snowflake("application_id", "application", &cfg.Discord.ApplicationID); n != nil {
+		d.ids = append(d.ids, IDRef{Key: "discord.application_id", ID: n.str, Pos: n.pos})
+	}
 	for _, n := range t.strings("guild_ids", &cfg.Discord.GuildIDs) {
 		if !isSnowflake(n.str) {
 			d.errorf(n.pos, "discord.guild_ids: %q is not a Discord id (digits only)", n.str)
+			continue
 		}
+		d.ids = append(d.ids, IDRef{Key: "discord.guild_ids", ID: n.str, Pos: n.pos})
 	}
 	t.str("admin_channel", &cfg.Discord.AdminChannel) // checked against [[channels]] later
 	if n := t.str("api_base", &cfg.Discord.APIBase); n != nil {
@@ -507,11 +512,14 @@ func (d *decoder) rule(t *table, routes *routes) Rule {
 	}
 	t.oneOf("severity", &r.Severity, "info", "alert", "urgent")
 	for _, n := range t.strings("mentions", &r.Mentions) {
+		id := strings.TrimSuffix(strings.TrimPrefix(n.str, "<@&"), ">")
 		switch {
 		case n.str == "@everyone" || n.str == "@here" || n.str == "everyone" || n.str == "here":
 			d.errorf(n.pos, "rules.mentions: %q is never pinged; list role ids", n.str)
-		case !isSnowflake(strings.TrimSuffix(strings.TrimPrefix(n.str, "<@&"), ">")):
+		case !isSnowflake(id):
 			d.errorf(n.pos, "rules.mentions: %q is not a Discord role id (digits only)", n.str)
+		default:
+			d.ids = append(d.ids, IDRef{Key: "rules.mentions", ID: id, Pos: n.pos})
 		}
 	}
 	for i, m := range r.Mentions {

@@ -20,6 +20,19 @@ type Config struct {
 	Channels []Channel
 	Rules    []Rule
 	Digests  []Digest
+	// DiscordIDs are the Discord ids written in the file outside
+	// [[channels]] (application_id, guild_ids, rules' mentions), in file
+	// order, with where each was written, for checks that point at one
+	// (wirewatch check flags the example's placeholders).
+	DiscordIDs []IDRef
+}
+
+// IDRef is an id written in the file: under Key (such as
+// "discord.guild_ids"), at Pos.
+type IDRef struct {
+	Key string
+	ID  string
+	Pos Pos
 }
 
 // Pos is a position in the config file; Line and Col start at 1.

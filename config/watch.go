@@ -11,8 +11,11 @@ import (
 
 // Watch polls the file at path every interval and, when its content has
 // changed since Watch was called, parses it whole and calls onChange with the
-// new config, or with nil and the error (an Errors, or a read error). The
-// caller keeps its running config on error. Watch blocks until ctx is done.
+// new config, or with the error (an Errors, or a read error). The caller
+// keeps its running config on error. As with Parse, a file that is TOML
+// comes with its Config even when it has mistakes, so that the caller can
+// run its own checks (rule syntax) and report every mistake at once; that
+// Config must never be put to use. Watch blocks until ctx is done.
 //
 // Polling (size, mtime, then a content hash) needs no OS support and sees
 // editors' rename-over writes, which break inotify watches on the old file. A
@@ -96,8 +99,5 @@ func (w *watcher) poll() (cfg *Config, changed bool, err error) {
 		return nil, true, fmt.Errorf("read config: %w", readErr)
 	}
 	cfg, err = Parse(w.path, data)
-	if err != nil {
-		return nil, true, err
-	}
-	return cfg, true, nil
+	return cfg, true, err
 }

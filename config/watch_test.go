@@ -78,8 +78,11 @@ wait:
 	for got = next(t, reloads); got.err == nil; got = next(t, reloads) {
 	}
 	var errs Errors
-	if got.cfg != nil || !errors.As(got.err, &errs) || len(errs) != 1 || errs[0].Pos.Line != 11 {
-		t.Fatalf("bad change: cfg %v, err %v; want one error at line 11", got.cfg, got.err)
+	if !errors.As(got.err, &errs) || len(errs) != 1 || errs[0].Pos.Line != 11 {
+		t.Fatalf("bad change: err %v; want one error at line 11", got.err)
+	}
+	if got.cfg == nil || len(got.cfg.Rules) != 1 {
+		t.Errorf("bad change: config %v, want the file's, for the caller's own checks", got.cfg)
 	}
 
 	// Touching the file without changing it reports nothing.

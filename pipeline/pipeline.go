@@ -117,7 +117,14 @@ type Options struct {
 	// SplitDigest splits a digest into the parts its channels' platform
 	// shows one message each (bot.SplitDigest); nil posts a digest whole.
 	SplitDigest func(model.DigestContent) []model.DigestContent
+	// SummaryEvery is how often Run logs one line adding up the polls it
+	// finished since the last one (none when it polled nothing); default
+	// DefaultSummaryEvery.
+	SummaryEvery time.Duration
 }
+
+// DefaultSummaryEvery is how often Run sums up its polls in the log.
+const DefaultSummaryEvery = time.Minute
 
 // Store is the part of storage.Store the pipeline uses; storage.Store
 // satisfies it.
@@ -192,6 +199,9 @@ func New(ctx context.Context, store Store, rt *Runtime, opts Options) (*Pipeline
 	}
 	if opts.Notify == nil {
 		opts.Notify = func() {}
+	}
+	if opts.SummaryEvery <= 0 {
+		opts.SummaryEvery = DefaultSummaryEvery
 	}
 	p := &Pipeline{store: store, opts: opts, log: opts.Logger, wake: make(chan struct{}, 1), busy: map[string]bool{}}
 	p.runtime.Store(rt)
@@ -558,7 +568,14 @@ func (p *Pipeline) handle(ctx context.Context, rt *Runtime, r polled) (Stats, mo
 		}
 		st.Posts += posts
 		state.Initialized = true
-		log.Info("polled", "items", len(r.res.Items), "unchanged", r.res.Unchanged, "new", added, "posts", posts, "next", state.NextPoll)
+		// items counts the whole document: the items parsed and those the
+		// fetcher skipped as unchanged since the last poll. A poll that
+		// found nothing new is told by the summary line only.
+		level := slog.LevelDebug
+		if added > 0 {
+			level = slog.LevelInfo
+		}
+		log.Log(ctx, level, "polled", "items", len(r.res.Items)+r.res.Unchanged, "new", added, "first_poll", !r.known, "posts", posts, "next", state.NextPoll)
 	}
 	p.lockCommit()
 	defer p.commit.Unlock()

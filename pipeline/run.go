@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"context"
+	"log/slog"
 	"sync"
 	"time"
 
@@ -40,7 +41,12 @@ func (p *Pipeline) Run(ctx context.Context) error {
 	type finished struct {
 		feed  string
 		state model.FeedState
+		stats Stats
+		took  time.Duration
 	}
+	summary := pollSummary{since: time.Now()}
+	summaryTicks := time.NewTicker(p.opts.SummaryEvery)
+	defer summaryTicks.Stop()
 	done := make(chan finished)
 	var workers sync.WaitGroup
 	defer p.pagesRunning.Wait() // after the polls that start them
@@ -96,13 +102,14 @@ func (p *Pipeline) Run(ctx context.Context) error {
 				prev, had := states[f.Name]
 				go func() {
 					defer workers.Done()
-					_, state, err := p.pollFeed(ctx, rt, f, prev, had, nil)
+					start := time.Now()
+					st, state, err := p.pollFeed(ctx, rt, f, prev, had, nil)
 					p.release(f.Name)
 					if err != nil && ctx.Err() == nil {
 						p.log.Error("storing a poll failed", "feed", f.Name, "err", err)
 					}
 					select {
-					case done <- finished{f.Name, state}:
+					case done <- finished{f.Name, state, st, time.Since(start)}:
 					case <-ctx.Done():
 					}
 				}()
@@ -130,6 +137,9 @@ func (p *Pipeline) Run(ctx context.Context) error {
 		case f := <-done:
 			inflight--
 			states[f.feed] = f.state
+			summary.add(f.feed, f.stats, f.took)
+		case <-summaryTicks.C:
+			summary.log(p.log, cfg, states)
 		case <-wait:
 		case <-p.wake:
 		case <-digestTicks:
@@ -173,4 +183,45 @@ func (p *Pipeline) digests(ctx context.Context) {
 	if _, err := p.Digests(ctx); err != nil && ctx.Err() == nil {
 		p.log.Error("digests failed", "err", err)
 	}
+}
+
+// pollSummary adds up the polls Run finished since it last logged them:
+// with feeds polled each on its own schedule there is no poll cycle, so
+// Run sums up every Options.SummaryEvery (a minute) instead, in one INFO
+// line, and says nothing for a stretch that polled nothing.
+type pollSummary struct {
+	Stats
+	busy     time.Duration // the polls' durations added up (they overlap)
+	slowest  time.Duration
+	slowFeed string
+	since    time.Time // the start of the stretch summed up
+}
+
+func (s *pollSummary) add(feed string, st Stats, took time.Duration) {
+	s.Stats.add(st)
+	s.busy += took
+	if took > s.slowest {
+		s.slowest, s.slowFeed = took, feed
+	}
+}
+
+// log writes the summary, if any poll finished, and starts a new stretch.
+// failing counts the configured feeds whose last poll failed.
+func (s *pollSummary) log(log *slog.Logger, cfg *config.Config, states map[string]model.FeedState) {
+	if s.Polled == 0 {
+		return
+	}
+	failing := 0
+	if cfg != nil {
+		for _, f := range cfg.Feeds {
+			if states[f.Name].Failures > 0 {
+				failing++
+			}
+		}
+	}
+	now := time.Now()
+	log.Info("polls", "polled", s.Polled, "not_modified", s.NotModified, "failed", s.Failed, "new", s.NewItems, "backlog", s.Backlog,
+		"posts", s.Posts, "failing", failing, "duration", s.busy.Round(time.Millisecond),
+		"slowest", s.slowest.Round(time.Millisecond), "slowest_feed", s.slowFeed, "over", now.Sub(s.since).Round(time.Second))
+	*s = pollSummary{since: now}
 }

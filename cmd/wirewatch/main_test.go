@@ -36,8 +36,19 @@ func TestCheck(t *testing.T) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}
 	}
-	if out, code := run(t, "check", "-config", "../../config.example.toml"); code != 0 {
-		t.Errorf("config.example.toml: exit %d:\n%s", code, out)
+	// The example's only mistakes are its placeholder ids, which an
+	// operator must replace before it runs.
+	out, code = run(t, "check", "-config", "../../config.example.toml")
+	if code != 1 {
+		t.Errorf("config.example.toml: exit %d, want 1 (its placeholder ids):\n%s", code, out)
+	}
+	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+		if !strings.Contains(line, " is a placeholder: replace it with ") {
+			t.Errorf("config.example.toml: a mistake besides its placeholders: %s", line)
+		}
+	}
+	if n := strings.Count(out, "is a placeholder"); n != 8 {
+		t.Errorf("config.example.toml: %d placeholders flagged, want 8 (application, guild, 4 channels, 2 mentions):\n%s", n, out)
 	}
 }
 
@@ -47,8 +58,8 @@ func TestCheck(t *testing.T) {
 func TestCheckChannelPlatforms(t *testing.T) {
 	const path = "testdata/platforms.toml"
 	want := []string{
-		path + `:7:6: channels.id: "#korea-desk" is not a Discord channel id (digits only)`,
-		path + `:11:12: channels.platform: "slack" is not a platform wirewatch posts to ([discord])`,
+		path + `:11:6: channels.id: "#korea-desk" is not a Discord channel id (digits only)`,
+		path + `:15:12: channels.platform: "slack" is not a platform wirewatch posts to ([discord])`,
 	}
 	out, code := run(t, "check", "-config", path)
 	if code != 1 {

@@ -94,7 +94,7 @@ id = "100000000000000009"
 	t.Setenv("DISCORD_TOKEN", "")
 	out, logs := &syncBuffer{}, &syncBuffer{}
 	done := make(chan int, 1)
-	go func() { done <- runMain(ctx, []string{"run", "-config", path}, out, logs) }()
+	go func() { done <- runMain(ctx, []string{"run", "-config", path, "--console"}, out, logs) }()
 	waitFor(t, out, "is broken after 10 failed polls", 15*time.Second)
 	writeConfig(`
 [[feeds]]
@@ -157,7 +157,7 @@ url = "ftp://reload:PLANTED-RELOAD-PASSWORD@news.example/rss?token=PLANTED-RELOA
 	if !strings.Contains(out.String(), "feeds.url: the URL must start with http:// or https://") {
 		t.Errorf("the refused reload's notice lacks the mistake:\n%s", out)
 	}
-	if strings.HasPrefix(database, "postgres") && !strings.Contains(logs.String(), `database="postgres://127.0.0.1:5432/test?`) {
+	if strings.HasPrefix(database, "postgres") && !strings.Contains(logs.String(), `dsn="postgres://127.0.0.1:5432/test?`) {
 		t.Errorf("the start-up log lacks the redacted database address:\n%s", logs)
 	}
 }

@@ -13,6 +13,7 @@ import (
 	"sync"
 	"syscall"
 	"time"
+	"unicode/utf8"
 
 	"golang.org/x/sync/errgroup"
 
@@ -29,21 +30,25 @@ import (
 func init() {
 	registerCommand("run", command{
 		summary:  "run the bot: poll feeds, post alerts and digests, answer slash commands",
-		examples: []string{"run", "run --config /etc/wirewatch/wirewatch.toml"},
+		examples: []string{"run", "run --config /etc/wirewatch/wirewatch.toml", "run --console"},
 		run:      runBot,
 		graceful: true,
 	})
 }
 
-func runBot(ctx context.Context, args []string, out io.Writer) error {
+func runBot(ctx context.Context, args []string, out io.Writer) (err error) {
 	fs := newFlags("run", out)
 	path := fs.String("config", "wirewatch.toml", "config file (reloaded when it changes or on SIGHUP)")
+	console := fs.Bool("console", false, "print posts to standard output instead of sending them to Discord, even with a [discord] table")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	rt, err := loadRuntime(*path)
+	rt, err := loadRunnable(*path)
 	if err != nil {
 		return fmt.Errorf("config refused:\n%w", err)
+	}
+	if rt.Config.Discord.Enabled && !*console && os.Getenv("DISCORD_TOKEN") == "" {
+		return fmt.Errorf("%s has a [discord] table but DISCORD_TOKEN is not set: set it to the bot's token, or run with --console to print posts to standard output instead", *path)
 	}
 	log := newLogger(rt.Config.Bot.LogLevel, logOutput(ctx))
 	store, elect, err := openReplica(ctx, rt.Config.Bot.Database)
@@ -52,6 +57,26 @@ func runBot(ctx context.Context, args []string, out io.Writer) error {
 	}
 	defer store.Close()
 	parent := ctx
+	// The logger redacts every field: the database address loses its password.
+	role := "leader" // a SQLite file has one process, which leads at once
+	if elect != nil {
+		role = "standby" // until it wins the election below
+	}
+	log.Info("wirewatch starting", "version", buildVersion(), "config", *path, "database", databaseKind(rt.Config.Bot.Database),
+		"dsn", rt.Config.Bot.Database, "role", role, "pid", os.Getpid())
+	started := time.Now()
+	defer func() {
+		// Deferred first, so it runs last: after the outbox, the pipeline
+		// and the sinks have stopped. The error itself is printed by main.
+		reason := "signal"
+		switch {
+		case err != nil:
+			reason = "error"
+		case parent.Err() == nil:
+			reason = "done"
+		}
+		log.Info("wirewatch stopped", "reason", reason, "uptime", time.Since(started).Round(time.Second))
+	}()
 	ctx, release, err := lead(ctx, elect, log)
 	if err != nil {
 		return err
@@ -70,7 +95,7 @@ func runBot(ctx context.Context, args []string, out io.Writer) error {
 		r := p.Runtime()
 		return r.Config, r.Rules
 	}
-	sinks, closeSinks, err := openSinks(ctx, wiring{cfg: rt.Config, store: store, runtime: runtime, out: out, log: log})
+	sinks, closeSinks, err := openSinks(ctx, wiring{cfg: rt.Config, store: store, runtime: runtime, out: out, log: log, console: *console})
 	if err != nil {
 		return err
 	}
@@ -90,10 +115,10 @@ func runBot(ctx context.Context, args []string, out io.Writer) error {
 	reload := func(cfg *config.Config, err error) {
 		reloading.Lock()
 		defer reloading.Unlock()
-		next, cerr := validRuntime(*path, cfg, err)
+		next, cerr := validRuntime(*path, cfg, err, true)
 		if cerr != nil {
-			log.Error("config refused; the running config stays", "path", *path, "errors", cerr.Error())
-			notifyAdmins(ctx, store, box, p.Runtime().Config, "Config reload refused; the running config stays:\n"+cerr.Error(), log)
+			mistakes := refusedReload(log, *path, cerr)
+			notifyAdmins(ctx, store, box, p.Runtime().Config, "Config reload refused; the running config stays. "+mistakeCount(len(mistakes))+":", mistakes, log)
 			return
 		}
 		if keys := restartNeeded(p.Runtime().Config, next.Config); len(keys) > 0 {
@@ -102,8 +127,7 @@ func runBot(ctx context.Context, args []string, out io.Writer) error {
 		p.SetRuntime(next)
 		log.Info("config reloaded", "path", *path, "feeds", len(next.Config.Feeds), "rules", len(next.Config.Rules))
 	}
-	// The logger redacts every field: the database address loses its password.
-	log.Info("wirewatch running", "version", version, "feeds", len(rt.Config.Feeds), "rules", len(rt.Config.Rules), "database", rt.Config.Bot.Database)
+	log.Info("wirewatch running", "feeds", len(rt.Config.Feeds), "channels", len(rt.Config.Channels), "rules", len(rt.Config.Rules), "digests", len(rt.Config.Digests))
 	err = runAll(ctx,
 		box.Run,
 		p.Run,
@@ -209,20 +233,73 @@ func runAll(ctx context.Context, fns ...func(context.Context) error) error {
 	return g.Wait()
 }
 
-// notifyAdmins posts an operational notice to the admin channel, if any
-// (NoticePost redacts its text).
-func notifyAdmins(ctx context.Context, store storage.Store, box *outbox.Outbox, cfg *config.Config, text string, log *slog.Logger) {
-	for _, c := range cfg.Channels {
-		if c.Name != cfg.Discord.AdminChannel {
-			continue
+// refusedReload logs a refused reload: one ERROR line per mistake, each as
+// check prints it (file:line:col: what is wrong), after one that says the
+// running config stays. It returns the mistakes' lines.
+func refusedReload(log *slog.Logger, path string, err error) []string {
+	var lines []string
+	var list config.Errors
+	if errors.As(err, &list) {
+		for _, e := range list {
+			lines = append(lines, e.Error())
 		}
-		post := pipeline.NoticePost(c, text, time.Now())
-		if err := store.AddPosts(ctx, []model.Post{post}); err != nil {
-			log.Error("notify admins", "channel", c.Name, "err", err)
-			continue
-		}
-		box.Notify()
+	} else {
+		lines = []string{err.Error()}
 	}
+	log.Error("config reload refused; the running config stays", "config", path, "mistakes", len(lines))
+	for _, l := range lines {
+		log.Error("config mistake", "err", l)
+	}
+	return lines
+}
+
+func mistakeCount(n int) string {
+	if n == 1 {
+		return "1 mistake"
+	}
+	return fmt.Sprintf("%d mistakes", n)
+}
+
+// noticeBudget is the most text one notice takes, in runes: a Discord
+// message holds 2000, and the notice's Markdown escaping adds some.
+const noticeBudget = 1500
+
+// notifyAdmins posts an operational notice to the admin channel, if any
+// (NoticePost redacts its text): head, then lines, one to a line. Lines
+// that do not fit one message go on in further notices, so that none is
+// lost to the message's length limit.
+func notifyAdmins(ctx context.Context, store storage.Store, box *outbox.Outbox, cfg *config.Config, head string, lines []string, log *slog.Logger) {
+	ch := cfg.Channel(cfg.Discord.AdminChannel)
+	if cfg.Discord.AdminChannel == "" || ch == nil {
+		return
+	}
+	now := time.Now()
+	var posts []model.Post
+	for _, text := range noticeTexts(head, lines, noticeBudget) {
+		posts = append(posts, pipeline.NoticePost(*ch, text, now))
+	}
+	if err := store.AddPosts(ctx, posts); err != nil {
+		log.Error("notify admins", "channel", ch.Name, "err", err)
+		return
+	}
+	box.Notify()
+}
+
+// noticeTexts splits head and lines into texts of at most budget runes,
+// cutting only between lines (a line longer than budget is a text of its
+// own; the message's renderer shortens it). Texts after the first say they
+// go on.
+func noticeTexts(head string, lines []string, budget int) []string {
+	var texts []string
+	cur := head
+	for _, l := range lines {
+		if utf8.RuneCountInString(cur)+1+utf8.RuneCountInString(l) > budget && cur != "" {
+			texts = append(texts, cur)
+			cur = "(continued)"
+		}
+		cur += "\n" + l
+	}
+	return append(texts, cur)
 }
 
 // newLogger logs text lines to w at level, every field redacted.

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -20,6 +21,9 @@ import (
 type platform struct {
 	// checkID says what is wrong with a channel id on the platform, or nil.
 	checkID func(id string) error
+	// placeholder tells a stand-in id (the example config's) from a real
+	// one: check and run refuse it, while lookups still read the config.
+	placeholder func(id string) bool
 	// open connects the platform's sink; closeSink releases it.
 	open func(ctx context.Context, w wiring) (sink outbox.Sink, closeSink func(), err error)
 }
@@ -28,7 +32,7 @@ type platform struct {
 // webhook) is a package that implements outbox.Sink, rendering
 // model.Content its own way, plus a line here.
 var platforms = map[string]platform{
-	config.DefaultPlatform: {checkID: bot.CheckChannelID, open: openDiscord},
+	config.DefaultPlatform: {checkID: bot.CheckChannelID, placeholder: bot.PlaceholderID, open: openDiscord},
 }
 
 // wiring is what a platform's sink may take from the running bot.
@@ -38,6 +42,7 @@ type wiring struct {
 	runtime func() (*config.Config, *rules.Engine)
 	out     io.Writer
 	log     *slog.Logger
+	console bool // run --console: print posts instead of sending them
 }
 
 // checkChannels reports, at their positions, the channels whose platform
@@ -118,13 +123,21 @@ func channelPlatform(runtime func() (*config.Config, *rules.Engine)) func(channe
 	}
 }
 
-// openDiscord connects to Discord when a token and a [discord] table are
-// present, else prints posts to the console instead.
+// openDiscord connects to Discord when the config has a [discord] table,
+// else (or with run --console) prints posts to the console instead. runBot
+// has refused a [discord] table without DISCORD_TOKEN already.
 func openDiscord(ctx context.Context, w wiring) (outbox.Sink, func(), error) {
-	token := os.Getenv("DISCORD_TOKEN")
-	if !w.cfg.Discord.Enabled || token == "" {
-		w.log.Info("no [discord] table or no DISCORD_TOKEN: posting to the console")
+	if !w.cfg.Discord.Enabled || w.console {
+		why := "no [discord] table"
+		if w.console {
+			why = "run --console"
+		}
+		w.log.Info("posting to the console, not to Discord", "why", why)
 		return bot.NewConsole(w.out, channelNames(w.cfg)), func() {}, nil
+	}
+	token := os.Getenv("DISCORD_TOKEN")
+	if token == "" {
+		return nil, nil, errors.New("DISCORD_TOKEN is not set")
 	}
 	conn, err := bot.Connect(ctx, token, w.store, w.runtime, w.log)
 	if err != nil {

@@ -18,6 +18,14 @@ func openStore(ctx context.Context, dsn string) (storage.Store, error) {
 	return sqlite.Open(ctx, dsn)
 }
 
+// databaseKind names the backend of a database setting, for the log.
+func databaseKind(dsn string) string {
+	if isPostgres(dsn) {
+		return "postgresql"
+	}
+	return "sqlite"
+}
+
 func isPostgres(dsn string) bool {
 	return strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://")
 }

@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"io/fs"
 	"net/url"
+	"os"
+	"path/filepath"
 	"runtime"
 	"strings"
 	"time"
@@ -53,6 +55,9 @@ var _ storage.Store = (*Store)(nil)
 // Open opens (creating it if needed) the SQLite database at path, which
 // must be a file path, and applies any migrations not yet applied.
 func Open(ctx context.Context, path string) (*Store, error) {
+	if err := checkPath(path); err != nil {
+		return nil, err
+	}
 	write, err := openPool(path, false)
 	if err != nil {
 		return nil, err
@@ -90,6 +95,51 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	s := &Store{write: write, read: read, lookup: lookup, now: time.Now}
 	s.Shared = sqlq.Shared{D: dialect{}, Read: db{read}, Write: db{write}, Now: func() time.Time { return s.now() }}
 	return s, nil
+}
+
+// checkPath says plainly why the database at path cannot be opened for
+// writing, before SQLite tries: SQLite's own error for a missing or
+// unwritable folder is "unable to open database file (14)", with neither
+// the cause nor the path. The folder must exist and take new files (the
+// write-ahead log and its index are made beside the database), and the
+// file, when it exists, must be readable and writable. A file is really
+// made in the folder and removed, so that what is tried is what SQLite
+// will do (read-only mounts and access lists included), not a reading of
+// permission bits.
+func checkPath(path string) error {
+	dir := filepath.Dir(path)
+	switch fi, err := os.Stat(dir); {
+	case errors.Is(err, fs.ErrNotExist):
+		return fmt.Errorf("database folder %s: no such directory (create it, or set [bot] database to a file in a folder that exists)", dir)
+	case err != nil:
+		return fmt.Errorf("database folder %s: %s", dir, cause(err))
+	case !fi.IsDir():
+		return fmt.Errorf("database folder %s: not a directory", dir)
+	}
+	probe, err := os.CreateTemp(dir, ".wirewatch-write-check-*")
+	if err != nil {
+		return fmt.Errorf("database folder %s: %s: wirewatch (user id %d) cannot create the database or its journal there", dir, cause(err), os.Getuid())
+	}
+	probe.Close()
+	os.Remove(probe.Name())
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
+	switch {
+	case err == nil:
+		f.Close()
+	case !errors.Is(err, fs.ErrNotExist):
+		return fmt.Errorf("database %s: %s: wirewatch (user id %d) must be able to read and write it", path, cause(err), os.Getuid())
+	}
+	return nil
+}
+
+// cause is what the system said about a path ("permission denied",
+// "read-only file system"), without the path, which the caller names.
+func cause(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
 }
 
 // openPool opens a connection pool whose every connection gets the same
