@@ -27,11 +27,12 @@ const (
 // shown in each reader's zone); each section (topic) is an embed, one
 // entry per event, most important first:
 //
-//	`Dec 04` **[Headline](link)** — 6 sources · urgent · <t:…:R>
+//	<t:…:d> **[Headline](link)** — 6 sources · urgent · <t:…:R>
 //	One-sentence summary.
 //
-// The date is the event's day in the desk's zone, in a code span so the
-// lines align; the relative time is the event's newest report. The last
+// The date is the event's day (dayStamp), the relative time the event's
+// newest report, both Discord timestamps that each reader sees in their
+// own zone and language. The last
 // part ends with "… and N more" pointing to /timeline. Feed text is
 // escaped; a digest that SplitDigest cut fits each message whole.
 func renderDigest(d model.DigestContent, loc *time.Location) Message {
@@ -106,7 +107,7 @@ func digestMessage(d model.DigestContent, loc *time.Location) Message {
 func digestLine(e model.DigestEntry, loc *time.Location) string {
 	var b strings.Builder
 	if !e.EventDate.IsZero() {
-		b.WriteString("`" + e.EventDate.In(loc).Format("Jan 02") + "` ")
+		b.WriteString(dayStamp(e.EventDate, loc) + " ")
 	}
 	headline := oneLine(e.Headline)
 	if headline == "" {
@@ -134,6 +135,15 @@ func digestLine(e model.DigestEntry, loc *time.Location) string {
 		b.WriteString(Markdown(Truncate(s, digestSummaryRunes)) + "\n")
 	}
 	return b.String()
+}
+
+// dayStamp shows an event's day as a Discord date (<t:…:d>, in each
+// reader's locale, every line's the same width): the day's noon UTC, as
+// stories store event days, which is that day in every zone from UTC-11
+// to UTC+11, where a midnight would show the day before west of the desk.
+func dayStamp(day time.Time, loc *time.Location) string {
+	y, m, d := day.In(loc).Date()
+	return stamp(time.Date(y, m, d, 12, 0, 0, 0, time.UTC), "d")
 }
 
 // SplitDigest splits a digest into the parts that each fit one Discord

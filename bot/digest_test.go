@@ -22,7 +22,7 @@ func digestFixture() model.DigestContent {
 		Sections: []model.DigestSection{
 			{Topic: "north-korea", Title: "North Korea", Stories: 6, Entries: []model.DigestEntry{
 				{StoryID: "s1", Headline: "North Korea launches military spy satellite, says it reached orbit", Link: "https://en.yna.co.kr/view/AEN20261204000351315",
-					Summary: "North Korea launched a military reconnaissance satellite from its west coast on Thursday morning, South Korea's military said.",
+					Summary: "North Korea launched a military reconnaissance satellite from its west coast on Friday morning, South Korea's military said.",
 					Feed:    "Yonhap", Sources: 6, Severity: model.SeverityUrgent, EventDate: day(4), Updated: until.Add(-2 * time.Hour)},
 				{StoryID: "s2", Headline: "Kim Jong Un visits **new** tractor factory @everyone", Link: "https://kcnawatch.example/1",
 					Summary: "# Kim toured the plant in <@&123> and [praised](https://evil.example) its workers.",

@@ -204,7 +204,7 @@ func TestDigestFixtureDay(t *testing.T) {
 		t.Errorf("no \"… and 13 more\":\n%s", text)
 	}
 	if testing.Verbose() {
-		t.Logf("the brief:\n%s", text)
+		t.Logf("the brief, times in the desk's zone:\n%s", bot.PlainTimes(text, kst))
 	}
 }
 

@@ -21,7 +21,7 @@ func TestDigestPreview(t *testing.T) {
 	}
 	for _, want := range []string{
 		"── #desk\n**Digest morning** · 1 story from 2026-11-28 08:00 KST to 2026-11-29 08:00 KST\n",
-		"┃ `Nov 29` **[North Korea fires ballistic missile into East Sea](https://harbor.example/2026/missile)** — 2 sources · 2026-11-29 07:50 KST\n",
+		"┃ 2026-11-29 **[North Korea fires ballistic missile into East Sea](https://harbor.example/2026/missile)** — 2 sources · 2026-11-29 07:50 KST\n",
 		"┃ North Korea fired a ballistic missile on Sunday.\n",
 	} {
 		if !strings.Contains(stdout, want) {
