@@ -79,10 +79,31 @@ func (f *Fetcher) client(feed config.Feed) *http.Client {
 	return f.guarded
 }
 
+// PollError is a failed poll of a feed: which feed, the URL polled, and
+// why. Its message names all three (redacted); Cause is the why alone, for
+// a log line that names the feed and URL in fields of their own.
+type PollError struct {
+	Feed string
+	URL  string // as polled; redacted in Error
+	Err  error
+}
+
+func (e *PollError) Error() string {
+	return fmt.Sprintf("poll feed %q (%s): %v", e.Feed, redact.Text(e.URL), e.Err)
+}
+
+func (e *PollError) Unwrap() error { return e.Err }
+
+// Cause is why the poll failed, without the feed and its URL: the HTTP
+// client's error for the polled URL is left at what it says about it
+// ("Get URL: EOF" is "EOF"), while one about a redirect's target keeps that
+// URL.
+func (e *PollError) Cause() error { return clientCause(e.URL, e.Err) }
+
 // Poll fetches one feed with a conditional GET (the stored ETag and
 // Last-Modified sent back verbatim) and parses it unless it is unchanged.
 // The polled URL is st.URL, else feed.URL. Errors are wrapped with the feed
-// name and URL; a *StatusError carries the HTTP status and any Retry-After.
+// name and URL (a *PollError); a *StatusError carries the HTTP status and any Retry-After.
 // Result.State is the state to keep after a successful poll.
 func (f *Fetcher) Poll(ctx context.Context, feed config.Feed, st model.FeedState, now time.Time) (Result, error) {
 	st.Feed = feed.Name
@@ -93,7 +114,7 @@ func (f *Fetcher) Poll(ctx context.Context, feed config.Feed, st model.FeedState
 	res := Result{State: st}
 	target := st.URL
 	fail := func(err error) (Result, error) {
-		return res, fmt.Errorf("poll feed %q (%s): %w", feed.Name, redact.Text(target), err)
+		return res, &PollError{Feed: feed.Name, URL: target, Err: err}
 	}
 	// The request parses the URL once; opts.Timeout bounds the whole
 	// exchange, body included, from when the host's slot is ours.

@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -514,5 +515,64 @@ func TestPollRefusesNonHTTP(t *testing.T) {
 		if _, err := f.Poll(context.Background(), config.Feed{Name: "x", URL: u}, model.FeedState{}, testNow); err == nil {
 			t.Errorf("%q: no error", u)
 		}
+	}
+}
+
+// TestPollErrorCause: a failed poll's error names the feed and its URL,
+// and its Cause says only why, for a log line whose feed and url fields
+// name them already: the HTTP client's "Get URL:" is left off for the
+// polled URL, kept for a redirect's target.
+func TestPollErrorCause(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	closed := "http://" + ln.Addr().String() + "/rss"
+	ln.Close() // nothing listens: the connection is refused
+	redirect := httptest.NewServer(http.RedirectHandler(closed, http.StatusFound))
+	defer redirect.Close()
+	f := newTestFetcher(Options{})
+	for _, tt := range []struct {
+		url       string
+		why       string
+		causeHas  string // the URL the cause names, "" for none
+		causeLack string
+	}{
+		{url: closed, why: "connection refused", causeLack: closed},
+		// allow_private covers the feed's own host and port only.
+		{url: redirect.URL + "/feed", why: "refusing to connect", causeHas: closed, causeLack: redirect.URL},
+	} {
+		feed := loopbackFeed(tt.url)
+		_, err := f.Poll(context.Background(), feed, model.FeedState{}, testNow)
+		var pe *PollError
+		if !errors.As(err, &pe) {
+			t.Fatalf("%s: err %v is not a *PollError", tt.url, err)
+		}
+		if !strings.Contains(err.Error(), `poll feed "loopback" (`+tt.url+`)`) {
+			t.Errorf("error %q lacks the feed and URL", err)
+		}
+		cause := pe.Cause().Error()
+		if !strings.Contains(cause, tt.why) || strings.Contains(cause, `"loopback"`) || strings.Contains(cause, tt.causeLack) {
+			t.Errorf("%s: cause %q, want why alone (%s), without the feed or %s", tt.url, cause, tt.why, tt.causeLack)
+		}
+		if tt.causeHas != "" && !strings.Contains(cause, tt.causeHas) {
+			t.Errorf("%s: cause %q lacks the redirect's target %s", tt.url, cause, tt.causeHas)
+		}
+		if Cause(err).Error() != cause {
+			t.Errorf("Cause(%v) = %v, want %s", err, Cause(err), cause)
+		}
+	}
+	// A page the same: its URL in the error, not in the cause.
+	_, _, _, err = FetchPage(context.Background(), http.DefaultClient, closed, 1<<20)
+	if !strings.Contains(err.Error(), "fetch page "+closed+": ") {
+		t.Errorf("page error %q lacks its URL", err)
+	}
+	if c := Cause(err).Error(); !strings.Contains(c, "connection refused") || strings.Contains(c, closed) {
+		t.Errorf("page cause %q, want why alone", c)
+	}
+	// An error that wraps one with context of its own is kept whole.
+	wrapped := fmt.Errorf("article: %w", err)
+	if Cause(wrapped) != wrapped {
+		t.Errorf("Cause(%v) = %v, want it whole", wrapped, Cause(wrapped))
 	}
 }

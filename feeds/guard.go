@@ -276,28 +276,28 @@ func FetchPage(ctx context.Context, client *http.Client, rawURL string, maxBytes
 	}
 	u, err := url.Parse(strings.TrimSpace(rawURL))
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return nil, "", "", fmt.Errorf("fetch page %q: not an http(s) URL", rawURL)
+		return nil, "", "", &PageError{URL: rawURL, Err: errors.New("not an http(s) URL")}
 	}
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
 	if err != nil {
-		return nil, "", "", fmt.Errorf("fetch page %s: %w", redact.Text(u.String()), err)
+		return nil, "", "", &PageError{URL: u.String(), Err: err}
 	}
 	req.Header.Set("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
 	resp, err := client.Do(req)
 	if err != nil {
-		return nil, "", "", fmt.Errorf("fetch page %s: %w", redact.Text(u.String()), err)
+		return nil, "", "", &PageError{URL: u.String(), Err: err}
 	}
 	defer drainClose(resp.Body)
 	finalURL = resp.Request.URL.String()
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
-		return nil, finalURL, "", fmt.Errorf("fetch page %s: %w", redact.Text(u.String()), statusError(resp))
+		return nil, finalURL, "", &PageError{URL: u.String(), Err: statusError(resp)}
 	}
 	if resp.ContentLength > maxBytes {
-		return nil, finalURL, "", fmt.Errorf("fetch page %s: %w: Content-Length %d exceeds %d", redact.Text(u.String()), ErrTooLarge, resp.ContentLength, maxBytes)
+		return nil, finalURL, "", &PageError{URL: u.String(), Err: fmt.Errorf("%w: Content-Length %d exceeds %d", ErrTooLarge, resp.ContentLength, maxBytes)}
 	}
 	body, err = readCapped(resp.Body, maxBytes, resp.ContentLength)
 	if err != nil {
-		return nil, finalURL, "", fmt.Errorf("fetch page %s: %w", redact.Text(u.String()), err)
+		return nil, finalURL, "", &PageError{URL: u.String(), Err: err}
 	}
 	return body, finalURL, resp.Header.Get("Content-Type"), nil
 }
@@ -351,4 +351,44 @@ func mediaType(contentType string) (typ, charset string) {
 		}
 	}
 	return typ, ""
+}
+
+// PageError is a failed fetch of a web page: the URL asked for and why.
+// Its message names the URL (redacted); Cause is the why alone.
+type PageError struct {
+	URL string
+	Err error
+}
+
+func (e *PageError) Error() string {
+	return fmt.Sprintf("fetch page %s: %v", redact.Text(e.URL), e.Err)
+}
+
+func (e *PageError) Unwrap() error { return e.Err }
+
+// Cause is why the fetch failed, without the URL asked for (see
+// PollError.Cause).
+func (e *PageError) Cause() error { return clientCause(e.URL, e.Err) }
+
+// Cause is why a poll or a page fetch failed, for a log line that names
+// the feed, page and URL in fields of its own: a *PollError's or
+// *PageError's Cause. Any other error, including one that wraps those
+// with context of its own, is returned whole.
+func Cause(err error) error {
+	switch e := err.(type) {
+	case *PollError:
+		return e.Cause()
+	case *PageError:
+		return e.Cause()
+	}
+	return err
+}
+
+// clientCause leaves the HTTP client's "Get URL:" off an error about the
+// URL asked for, and keeps it on one about a redirect's target.
+func clientCause(asked string, err error) error {
+	if ue, ok := err.(*url.Error); ok && ue.URL == asked {
+		return ue.Err
+	}
+	return err
 }

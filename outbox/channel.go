@@ -86,7 +86,7 @@ func (o *Outbox) pass(ctx context.Context, ch *channel) (passResult, error) {
 		return passResult{next: ch.retryAt, retry: true}, nil
 	}
 	if o.sink(ch.name) == nil {
-		o.park(ch, o.log.With("channel", ch.name, "error", "no sink serves the channel's platform"))
+		o.park(ch, o.log.With("channel", ch.name, "err", "no sink serves the channel's platform"))
 		return passResult{next: ch.parkedUntil, parked: true}, nil
 	}
 	limit := o.opts.Batch
@@ -222,7 +222,7 @@ func (o *Outbox) send(ctx context.Context, ch *channel, p model.Post) (outcome, 
 		case err != nil && !IsPermanent(err):
 			return o.failure(ctx, ch, p, fmt.Errorf("reconcile: %w", err), false)
 		case err != nil:
-			o.log.Warn("cannot read channel history; relying on the nonce", "channel", p.Channel, "post", p.ID, "error", err)
+			o.log.Warn("cannot read channel history; relying on the nonce", "channel", p.Channel, "post", p.ID, "err", err)
 		case found[p.ID] != "":
 			o.log.Info("reconciled post with a message found in the channel", "channel", p.Channel, "post", p.ID, "message", found[p.ID])
 			return o.markSent(ctx, ch, p, found[p.ID])
@@ -314,7 +314,7 @@ func (o *Outbox) failure(ctx context.Context, ch *channel, p model.Post, err err
 	if ctx.Err() != nil {
 		return stopping, nil // shutting down: the attempt does not count
 	}
-	log := o.log.With("channel", p.Channel, "post", p.ID, "kind", p.Kind, "error", err)
+	log := o.log.With("channel", p.Channel, "post", p.ID, "kind", p.Kind, "err", err)
 	var de *DeliveryError
 	errors.As(err, &de)
 	switch {
@@ -415,10 +415,10 @@ func (o *Outbox) reconcileStale(ctx context.Context, ch *channel, posts []model.
 	case err != nil && !IsPermanent(err):
 		ch.tries++
 		ch.retryAt = time.Now().Add(o.backoff(ch.tries))
-		o.log.Warn("reconcile: read recent messages; will retry", "channel", ch.name, "error", err)
+		o.log.Warn("reconcile: read recent messages; will retry", "channel", ch.name, "err", err)
 		return nil, retrying, nil
 	case err != nil:
-		o.log.Warn("cannot read channel history; relying on the nonce", "channel", ch.name, "error", err)
+		o.log.Warn("cannot read channel history; relying on the nonce", "channel", ch.name, "err", err)
 	}
 	for _, p := range stale {
 		ch.checked[p.ID] = true

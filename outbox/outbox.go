@@ -226,7 +226,7 @@ func (o *Outbox) Run(ctx context.Context) error {
 	defer ticker.Stop()
 	for {
 		if err := o.scan(ctx, &workers); err != nil && ctx.Err() == nil {
-			o.log.Warn("scan pending channels", "error", err)
+			o.log.Warn("scan pending channels", "err", err)
 		}
 		select {
 		case <-ctx.Done():
@@ -270,7 +270,7 @@ func (o *Outbox) work(ctx context.Context, ch *channel) {
 			return
 		}
 		if err != nil {
-			o.log.Warn("deliver", "channel", ch.name, "error", err)
+			o.log.Warn("deliver", "channel", ch.name, "err", err)
 			res.next = time.Now().Add(o.opts.BackoffMin)
 		}
 		if !waitUntil(ctx, ch.wake, res.next) {

@@ -111,7 +111,7 @@ func (p *Pipeline) fetchPage(ctx context.Context, rt *Runtime, f config.Feed, pg
 	text, err := p.fullText(ctx, rt, f, pg.item.Link)
 	release()
 	if err != nil {
-		log.Info("full text unavailable, using the feed's content", "err", err)
+		log.Info("full text unavailable, using the feed's content", "err", feeds.Cause(err)) // the line names the link
 		return
 	}
 	if err := p.applyPage(ctx, rt, pg, text); err != nil && ctx.Err() == nil {

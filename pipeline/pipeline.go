@@ -549,7 +549,8 @@ func (p *Pipeline) handle(ctx context.Context, rt *Runtime, r polled) (Stats, mo
 	switch {
 	case r.err != nil:
 		st.Failed++
-		log.Warn("poll failed", "err", r.err, "failures", state.Failures, "next", state.NextPoll)
+		// The line names the feed and URL: its err says only why.
+		log.Warn("poll failed", "err", feeds.Cause(r.err), "failures", state.Failures, "next", state.NextPoll)
 	case r.res.NotModified:
 		st.NotModified++
 	default:

@@ -139,6 +139,18 @@ func TestPollSummary(t *testing.T) {
 		t.Errorf("summaries add up to polled=%d failed=%d, want the broken feed's failures and the good feed's 2 polls:\n%s",
 			sum["polled"], sum["failed"], strings.Join(summaries, "\n"))
 	}
+	// The failed poll's line names the feed and URL once, in their fields.
+	failedLines := logs.lines(`"poll failed"`)
+	if len(failedLines) == 0 {
+		t.Error("no poll failed line for the broken feed")
+	}
+	for _, l := range failedLines {
+		f := fields(l)
+		if f["feed"] != "Broken Wire" || f["url"] != srv.URL+"/500" || f["err"] == "" ||
+			strings.Contains(f["err"], "Broken Wire") || strings.Contains(f["err"], srv.URL) {
+			t.Errorf("poll failed line repeats a field inside err, or lacks one: %s", l)
+		}
+	}
 	if last := fields(summaries[len(summaries)-1]); last["failing"] != "1" {
 		t.Errorf("last summary says failing=%s, want 1 (the broken feed): %s", last["failing"], summaries[len(summaries)-1])
 	}
