@@ -147,7 +147,9 @@ func (a timelineRow) before(b timelineRow) bool {
 }
 
 // sameEvent tells whether r reports the event of a group: a day equal or
-// next to one of the group's, alike headlines and no veto.
+// next to one of the group's, alike headlines and no veto. Likeness is
+// tried before the veto: most rows are like no group, and the veto needs
+// the group as a story, built only then.
 func sameEvent(voc *Vocabulary, grp []*timelineRow, r *timelineRow, w *weigher) bool {
 	near := false
 	for _, m := range grp {
@@ -159,23 +161,28 @@ func sameEvent(voc *Vocabulary, grp []*timelineRow, r *timelineRow, w *weigher) 
 	if !near {
 		return false
 	}
-	s := &story{}
+	alike := false
 	for _, m := range grp {
-		s.members = append(s.members, m.f)
-	}
-	if voc.vetoed(s, &r.f) {
-		return false
-	}
-	for _, m := range grp {
+		if !intersects(m.f.terms, r.f.terms) {
+			continue // no shared term: similarity 0, and a sorted merge costs no weights
+		}
 		need := mergeSimilarity
 		if voc.sameSignature(&m.f, &r.f) {
 			need = mergeLaunchSimilarity
 		}
 		if w.similarity(m.f.terms, r.f.terms) >= need {
-			return true
+			alike = true
+			break
 		}
 	}
-	return false
+	if !alike {
+		return false
+	}
+	s := &story{}
+	for _, m := range grp {
+		s.members = append(s.members, m.f)
+	}
+	return !voc.vetoed(s, &r.f)
 }
 
 // entryOf makes one entry of a group whose first row is its best-sourced
