@@ -229,7 +229,7 @@ func (p *Pipeline) Runtime() *Runtime { return p.runtime.Load() }
 // memory never holds a source the database does not.
 func (p *Pipeline) loadWindow(ctx context.Context, rt *Runtime) error {
 	cfg := rt.Config
-	since := p.opts.Clock().Add(-cfg.Stories.Window)
+	since := p.opts.Clock().Add(-stories.Retention(cfg.Stories.Window)) // as long as a grouper keeps them
 	items, err := p.store.Latest(ctx, storage.Query{Since: since, Limit: -1})
 	if err != nil {
 		return fmt.Errorf("load story window: %w", err)

@@ -51,7 +51,10 @@
 // word rare. Candidates come from an inverted index over the terms of the
 // stories in the window, read rarest first within a fixed budget, so a new
 // item never scans every story. A story stays open for the window after its
-// newest report, so a long-running event keeps its reports together. With
+// newest report, so a long-running event keeps its reports together, and
+// as long again (Retention) for a report that names its event day: an
+// analysis or a disclosure days later ("the missile fired last
+// Wednesday"). With
 // Merges, a report that fits two stories well (linkScore), when it and
 // both stories name one event day and their reports agree (no veto either
 // way), makes them one (TakeMerges tells the caller).

@@ -46,10 +46,12 @@ const (
 	// own when terms are weighed: a quiet window of a few dozen stories
 	// makes every word look rare and every weight alike; a busy desk's
 	// window holds thousands, where the prior is small.
-	idfPrior     = 200
-	sameCycle    = 36 * time.Hour
-	dayTolerance = 1 // event days may differ by this (zones, late-night reports)
-	farDays      = 2 // ... and by this for reports that name no act
+	idfPrior = 200
+	// defaultWindow is a story's window when none is given.
+	defaultWindow = 72 * time.Hour
+	sameCycle     = 36 * time.Hour
+	dayTolerance  = 1 // event days may differ by this (zones, late-night reports)
+	farDays       = 2 // ... and by this for reports that name no act
 )
 
 // Grouper assigns items to stories within a sliding window. It is safe for
@@ -107,7 +109,7 @@ func NewGrouper(window time.Duration) *Grouper {
 // NewGrouperWith is NewGrouper with a desk's vocabulary (nil: the default).
 func NewGrouperWith(window time.Duration, v *Vocabulary) *Grouper {
 	if window <= 0 {
-		window = 72 * time.Hour
+		window = defaultWindow
 	}
 	if v == nil {
 		v = DefaultVocabulary()
@@ -552,13 +554,32 @@ func (g *Grouper) TakeMerges() []Merge {
 	return out
 }
 
-// open tells whether a story is still within the window at f's time.
+// open tells whether a story is still within the window at f's time, or
+// within Retention for a report that names its event day.
 func (g *Grouper) open(s *story, f *features) bool {
 	if s == nil || len(s.members) == 0 {
 		return false
 	}
 	pub := time.Unix(f.published, 0)
-	return !pub.After(s.st.Updated.Add(g.window)) && !pub.Before(s.st.FirstSeen.Add(-g.window))
+	if pub.Before(s.st.FirstSeen.Add(-g.window)) || pub.After(s.st.Updated.Add(2*g.window)) {
+		return false
+	}
+	if !pub.After(s.st.Updated.Add(g.window)) {
+		return true
+	}
+	// Past the window, a report that names the event's day ("the missile
+	// fired last Wednesday", an analysis days later) still finds it.
+	day, ok := bestDay(s.members)
+	return ok && f.day == day
+}
+
+// Retention is how long a Grouper keeps a story after its newest report:
+// the window, and as long again for late reports that name its day.
+func Retention(window time.Duration) time.Duration {
+	if window <= 0 {
+		window = defaultWindow
+	}
+	return 2 * window
 }
 
 // candidates gathers stories sharing a title key, a SimHash band or rare

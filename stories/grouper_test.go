@@ -156,12 +156,18 @@ func TestWindowAndPrune(t *testing.T) {
 	if g.Len() != 2 {
 		t.Fatalf("Len = %d, want 2", g.Len())
 	}
+	// A story is kept for late reports that name its day (Retention) and
+	// dropped after that.
 	g.Prune(t0.Add(30 * time.Hour))
+	if g.Len() != 2 {
+		t.Fatalf("after Prune within Retention, Len = %d, want 2", g.Len())
+	}
+	g.Prune(t0.Add(50 * time.Hour))
 	if g.Len() != 1 {
 		t.Fatalf("after Prune, Len = %d, want 1", g.Len())
 	}
 	// The pruned story's link is forgotten; the kept one still matches.
-	if again, isNew := g.Add(item("A", "https://a.example/1", title, text, t0.Add(31*time.Hour)), kst); isNew || again.ID != late.ID {
+	if again, isNew := g.Add(item("A", "https://a.example/1", title, text, t0.Add(51*time.Hour)), kst); isNew || again.ID != late.ID {
 		t.Fatalf("after Prune: isNew=%v story=%s, want joined %s", isNew, again.ID, late.ID)
 	}
 	g.Prune(t0.Add(100 * time.Hour))
@@ -357,5 +363,36 @@ func TestWindowFromLastReport(t *testing.T) {
 	third, isNew := g.Add(item("C", "https://c.example/1", title, text, t0.Add(40*time.Hour)), kst)
 	if isNew || third.ID != first.ID {
 		t.Fatalf("a report 40h after the first and 20h after the last, window 24h: new story %v", isNew)
+	}
+}
+
+// TestLateReportNamesDay: past a story's window, a report that names its
+// event day still joins it, for as long again; one that names no day
+// starts a story of its own; after that the story is dropped.
+func TestLateReportNamesDay(t *testing.T) {
+	kst := mustZone(t, "Asia/Seoul")
+	t0 := time.Date(2027, 3, 10, 8, 40, 0, 0, kst) // a Wednesday
+	late := t0.Add(5 * 24 * time.Hour)             // Monday, 5 days on
+	for _, tc := range []struct {
+		title, text string
+		joins       bool
+	}{
+		{"N. Korea's missile fired last Wednesday was new solid-fuel variant: JCS",
+			"The short-range ballistic missile North Korea fired last Wednesday was a new solid-fuel variant, the JCS said Monday.", true},
+		{"N. Korea's new missile was solid-fuel variant: JCS",
+			"The short-range ballistic missile North Korea fired was a new solid-fuel variant, the JCS said.", false},
+	} {
+		g := NewGrouper(72 * time.Hour)
+		first, _ := g.Add(item("A", "https://a.example/1", "N. Korea fires ballistic missile into East Sea: JCS",
+			"North Korea fired a short-range ballistic missile into the East Sea on Wednesday morning, the JCS said.", t0), kst)
+		g.Prune(late)
+		st, _ := g.Add(item("B", "https://b.example/1", tc.title, tc.text, late), kst)
+		if (st.ID == first.ID) != tc.joins {
+			t.Errorf("%q 5 days on (window 72h): joined %v, want %v", tc.title, st.ID == first.ID, tc.joins)
+		}
+		g.Prune(late.Add(7 * 24 * time.Hour))
+		if g.Len() != 0 {
+			t.Errorf("%d stories kept 7 days after the last report (Retention 144h); want none", g.Len())
+		}
 	}
 }

@@ -67,13 +67,13 @@ func (g *Grouper) locationOf(it *model.Item) *time.Location {
 	return it.Published.Location()
 }
 
-// Prune drops the stories whose newest item is older than the window at now.
-// It rewrites the index, so call it now and then (once per poll cycle), not
-// per item: Add already ignores stories outside the window.
+// Prune drops the stories whose newest item is older than Retention at
+// now. It rewrites the index, so call it now and then (once per poll
+// cycle), not per item: Add already ignores stories out of reach.
 func (g *Grouper) Prune(now time.Time) {
 	g.mu.Lock()
 	defer g.mu.Unlock()
-	cutoff := now.Add(-g.window)
+	cutoff := now.Add(-Retention(g.window))
 	dead := map[int32]bool{}
 	for slot, s := range g.slots {
 		if s != nil && s.st.Updated.Before(cutoff) {
