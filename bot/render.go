@@ -237,9 +237,7 @@ func Render(p model.Post) (Message, error) {
 	case c.Reply:
 		return renderUpdate(c, loc), nil
 	case p.Kind == model.PostUpdate && c.MergedInto != nil:
-		msg := renderAlert(c, loc)
-		msg.Embeds = fitEmbeds(append(msg.Embeds, renderMerged(*c.MergedInto)))
-		return msg, nil
+		return renderMerged(c), nil
 	case p.Kind == model.PostUpdate:
 		// The edited message keeps the first report's embed and adds the
 		// sources so far; an edit that only brings the article's full text
@@ -402,19 +400,31 @@ func renderUpdate(c model.Content, loc *time.Location) Message {
 	return msg
 }
 
-// renderMerged says that an alert's story became part of another story,
-// whose alert in the channel follows the event from now on. It has no
-// embed URL (see renderUpdate) and never pings.
-func renderMerged(m model.MergedStory) Embed {
-	title := oneLine(m.Title)
-	if title == "" {
-		title = "another story"
+// renderMerged is what an alert becomes when its story became part of
+// another story that has its own alert in the channel: no longer an alert
+// but a note naming both, so the channel shows one alert per event. It
+// has no embed URL (see renderUpdate) and never pings.
+func renderMerged(c model.Content) Message {
+	m := *c.MergedInto
+	into := oneLine(m.Title)
+	if into == "" {
+		into = "another story"
 	}
-	return Embed{
-		Title:       "Merged into another story",
-		Description: Truncate("Later reports show this is the same event as "+maskedLink(Markdown(Truncate(title, 200)), m.Link)+"; that story's alert in this channel lists every source.", limitDescription),
-		Color:       mergedColor,
+	headline := oneLine(c.Headline)
+	if headline == "" {
+		headline = "This report"
 	}
+	if feed := oneLine(c.Feed); feed != "" {
+		headline += " (" + feed + ")"
+	}
+	e := Embed{
+		Title: "Merged into another story",
+		Description: Truncate(maskedLink(Markdown(Truncate(headline, 200)), c.Link)+" reports the same event as "+
+			maskedLink("**"+Markdown(Truncate(into, 200))+"**", m.Link)+"; that story's alert in this channel lists every source.", limitDescription),
+		Color:  mergedColor,
+		Footer: Truncate(Plain(oneLine("rule "+c.Rule)), limitFooter),
+	}
+	return Message{Embeds: fitEmbeds([]Embed{e})}
 }
 
 func contains(list []string, s string) bool {

@@ -311,27 +311,32 @@ func TestRenderEditSourcesOnlyWhenMany(t *testing.T) {
 }
 
 // TestRenderMerged: the edit of an alert whose story became part of
-// another keeps the alert and adds a note naming that story, escaped and
-// linked only to a safe URL, without a URL of its own, and never pings.
+// another is a note naming both stories, escaped and linked only to safe
+// URLs, without an alert's embed or a URL of its own, and never pings.
 func TestRenderMerged(t *testing.T) {
 	c := model.Content{Headline: "Tanker hit off Mokha", Link: "https://a.example/1", Feed: "Gulf Wire", Rule: "red-sea", Published: published,
+		Severity: model.SeverityUrgent, Mentions: []string{"111"},
 		MergedInto: &model.MergedStory{Title: "Drone boat hits *Harbour Tern* <@&1>", Link: "https://b.example/2"}}
 	msg, err := Render(model.Post{ID: "p", Kind: model.PostUpdate, ReplaceOf: "a", Content: c})
 	if err != nil {
 		t.Fatal(err)
 	}
 	checkMessage(t, msg)
-	if len(msg.Embeds) != 2 || msg.Embeds[0].Title != "Tanker hit off Mokha" || msg.Roles != nil {
+	if len(msg.Embeds) != 1 || msg.Roles != nil || msg.Content != "" {
 		t.Fatalf("merged alert = %+v", msg)
 	}
-	note := msg.Embeds[1]
-	if note.URL != "" || note.Title != "Merged into another story" ||
-		!strings.Contains(note.Description, `[Drone boat hits \*Harbour Tern\* <`) || !strings.Contains(note.Description, "](https://b.example/2)") {
+	note := msg.Embeds[0]
+	for _, want := range []string{"[Tanker hit off Mokha (Gulf Wire)](https://a.example/1)", `[**Drone boat hits \*Harbour Tern\* <`, "](https://b.example/2)"} {
+		if !strings.Contains(note.Description, want) {
+			t.Errorf("merge note lacks %q: %s", want, note.Description)
+		}
+	}
+	if note.URL != "" || note.Title != "Merged into another story" {
 		t.Errorf("merge note = %+v", note)
 	}
 	c.MergedInto = &model.MergedStory{Title: "Other", Link: "javascript:alert(1)"}
 	msg, _ = Render(model.Post{ID: "p", Kind: model.PostUpdate, ReplaceOf: "a", Content: c})
-	if d := msg.Embeds[1].Description; strings.Contains(d, "javascript") || !strings.Contains(d, "same event as Other;") {
+	if d := msg.Embeds[0].Description; strings.Contains(d, "javascript") || !strings.Contains(d, "same event as **Other**;") {
 		t.Errorf("merge note with an unsafe link = %q", d)
 	}
 }
