@@ -55,9 +55,10 @@
 // as long again (Retention) for a report that names its event day: an
 // analysis or a disclosure days later ("the missile fired last
 // Wednesday"). With
-// Merges, a report that fits two stories well (linkScore), when it and
-// both stories name one event day and their reports agree (no veto either
-// way), makes them one (TakeMerges tells the caller).
+// Merges, a report that fits two stories well (linkScore), when both
+// stories name one event day and the report names it or was published on
+// it, and their reports agree (no veto either way), makes them one
+// (TakeMerges tells the caller).
 //
 // Dates: ResolveDates reads news English (and a few Korean forms) and resolves
 // each temporal expression against the publication time in the outlet's zone,

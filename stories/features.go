@@ -39,6 +39,7 @@ type features struct {
 	count      uint8            // missiles fired, when a report says; 0 unknown
 	kind       kind
 	acts       uint64 // bit k: the headline's main clause names act kind k (kind is the first)
+	pubDay     int32  // civil day of publication in the outlet's zone
 	day        int32  // civil day (days since 1970-01-01) the lead names; 0 none
 	published  int64  // unix seconds
 	lead       string // the report's sentence for its story's summary (Grouper.LeadOf)
@@ -143,6 +144,7 @@ func (v *Vocabulary) extract(it *model.Item, loc *time.Location) (features, ment
 	if ok && m.prec == precDay {
 		f.day = dayNumber(m.day)
 	}
+	f.pubDay = dayNumber(it.Published.In(loc))
 	return f, m, ok
 }
 

@@ -463,17 +463,19 @@ func (g *Grouper) match(f *features) (int32, []int32) {
 // compatible tells whether story b's reports could be one event with
 // story a's and those of the stories already linked to it, whom report f
 // links. A merge joins reports that no report of either story matched, so
-// it asks for more than a join: the linking report and both stories name
-// one event day, and no report of one vetoes the other.
+// it asks for more than a join: both stories name one event day, and the
+// linking report names it too or, naming none, was published that day;
+// and no report of one vetoes the other.
 func (g *Grouper) compatible(f *features, a, b int32, linked []int32) bool {
-	if f.day == 0 {
-		return false
+	day := f.day
+	if day == 0 {
+		day = f.pubDay
 	}
 	sb := g.slots[b]
-	if d, ok := bestDay(sb.members); !ok || d != f.day {
+	if d, ok := bestDay(sb.members); !ok || d != day {
 		return false
 	}
-	if d, ok := bestDay(g.slots[a].members); !ok || d != f.day {
+	if d, ok := bestDay(g.slots[a].members); !ok || d != day {
 		return false
 	}
 	for _, other := range append([]int32{a}, linked...) {
