@@ -133,7 +133,8 @@ func TestDigestFixtureDay(t *testing.T) {
 		clock = pub
 		it := model.Item{Key: "link:" + r.Link, Feed: r.Feed, Link: r.Link, Title: r.Title, Text: r.Text, Published: pub, FirstSeen: pub}
 		matches := rt.Prepare(&it)
-		if _, _, err := p.storeItems(ctx, rt, *cfg.Feed(r.Feed), []model.Item{it}, [][]model.Match{matches}, false); err != nil {
+		f := *cfg.Feed(r.Feed)
+		if _, _, err := p.storeItems(ctx, rt, f, []model.Item{it}, [][]model.Match{matches}, newPollFlood(rt, f, 0), false); err != nil {
 			t.Fatalf("item %d: %v", i, err)
 		}
 	}

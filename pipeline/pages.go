@@ -18,7 +18,9 @@ import (
 // off the alert path, and when it arrives the item takes its text,
 // summary and topics, an alert whose first report it is shows the better
 // summary (the alert is revised, and edited if already sent), and a rule
-// that only the full text matches alerts then. Fetching is bounded:
+// that only the full text matches alerts then, under the flood control of
+// the poll that found the item (its per-poll cap, the channel's alert and
+// ping caps, its fold). Fetching is bounded:
 //   - per poll of one feed, at most pagesPerPoll pages (items that matched a
 //     rule first, newest first), all within pageBudget x polling.timeout
 //     from the end of the poll;
@@ -72,7 +74,7 @@ func pagesFor(rt *Runtime, r polled, now time.Time) []page {
 
 // fetchPages fetches the article pages of one poll and applies each as it
 // arrives. It returns when all are done or the poll's budget is spent.
-func (p *Pipeline) fetchPages(ctx context.Context, rt *Runtime, f config.Feed, pages []page) {
+func (p *Pipeline) fetchPages(ctx context.Context, rt *Runtime, f config.Feed, pages []page, flood *pollFlood) {
 	ctx, cancel := context.WithTimeout(ctx, pageBudget*max(rt.Config.Polling.Timeout, time.Second))
 	defer cancel()
 	_, _, limit := p.clients(rt.Config.Polling)
@@ -88,7 +90,7 @@ func (p *Pipeline) fetchPages(ctx context.Context, rt *Runtime, f config.Feed, p
 		go func() {
 			defer func() { done <- struct{}{} }()
 			defer p.pagesQueued.Add(-1)
-			p.fetchPage(ctx, rt, f, pg, limit)
+			p.fetchPage(ctx, rt, f, pg, limit, flood)
 		}()
 	}
 	for range started {
@@ -96,7 +98,7 @@ func (p *Pipeline) fetchPages(ctx context.Context, rt *Runtime, f config.Feed, p
 	}
 }
 
-func (p *Pipeline) fetchPage(ctx context.Context, rt *Runtime, f config.Feed, pg page, limit *feeds.Limiter) {
+func (p *Pipeline) fetchPage(ctx context.Context, rt *Runtime, f config.Feed, pg page, limit *feeds.Limiter, flood *pollFlood) {
 	log := p.log.With("feed", f.Name, "link", pg.item.Link)
 	u, err := url.Parse(pg.item.Link)
 	if err != nil || u.Host == "" {
@@ -114,7 +116,7 @@ func (p *Pipeline) fetchPage(ctx context.Context, rt *Runtime, f config.Feed, pg
 		log.Info("full text unavailable, using the feed's content", "err", feeds.Cause(err)) // the line names the link
 		return
 	}
-	if err := p.applyPage(ctx, rt, pg, text); err != nil && ctx.Err() == nil {
+	if err := p.applyPage(ctx, rt, pg, text, flood); err != nil && ctx.Err() == nil {
 		log.Error("storing an article page failed", "err", err)
 	}
 }
@@ -122,13 +124,16 @@ func (p *Pipeline) fetchPage(ctx context.Context, rt *Runtime, f config.Feed, pg
 // applyPage stores an item's article text, summary and topics and the posts
 // they cause: the revision and edit of an alert whose first report the item
 // is, and alerts in channels the feed's text did not route it to. Edits of
-// alerts the item only joined would say nothing new and are not made.
-func (p *Pipeline) applyPage(ctx context.Context, rt *Runtime, pg page, text string) error {
+// alerts the item only joined would say nothing new and are not made. The
+// new alerts go through flood control as the poll's (flood) did: over its
+// per-poll cap or the channel's they are folded, over the channel's ping
+// cap they post without their mentions.
+func (p *Pipeline) applyPage(ctx context.Context, rt *Runtime, pg page, text string, flood *pollFlood) error {
 	it := pg.item
 	it.Text = text
 	matches := rt.Prepare(&it)
-	p.lockCommit()
-	defer p.commit.Unlock()
+	p.lockCommitBulk()
+	defer p.unlockCommit()
 	story, err := p.store.Story(ctx, it.StoryID)
 	if err != nil && !errors.Is(err, storage.ErrNotFound) {
 		return fmt.Errorf("story of item %s: %w", it.Key, err)
@@ -137,7 +142,7 @@ func (p *Pipeline) applyPage(ctx context.Context, rt *Runtime, pg page, text str
 	if err != nil {
 		return err
 	}
-	planned, err := p.plan(ctx, rt, it, story, matches, muted)
+	planned, err := p.planPosts(ctx, rt, it, story, matches, muted)
 	if err != nil {
 		return err
 	}
@@ -158,11 +163,21 @@ func (p *Pipeline) applyPage(ctx context.Context, rt *Runtime, pg page, text str
 			posts = append(posts, post)
 		case post.Kind == model.PostAlert && !post.Content.Reply && !pg.routed[post.Channel]:
 			posts = append(posts, post)
-		case post.Kind == model.PostFold || post.Kind == model.PostNotice:
-			posts = append(posts, post)
 		}
 	}
+	// Flood control sees only the alerts that will be written: one the
+	// feed's text already routed was counted (or folded) with the poll.
+	if flood != nil {
+		now := p.opts.Clock()
+		p.poll = flood
+		posts = p.limit(rt, it, posts, now)
+		posts = append(posts, flood.take(rt, now, true)...)
+		p.poll = nil
+	}
 	if err := p.store.SaveFullText(ctx, it, revised, posts); err != nil {
+		if flood != nil {
+			p.dropFolds(flood)
+		}
 		return err
 	}
 	if len(posts) > 0 {

@@ -21,9 +21,12 @@
 //
 // Rules: fetching, parsing, summarizing and rule matching run in parallel,
 // one goroutine per feed being polled, at most polling.concurrency of them.
-// Grouping, planning and storing (the commit) are serialized by one mutex,
+// Grouping, planning and storing (the commit) are serialized by one lock,
 // so the story grouper and the alerts it causes see items one at a time, in
-// a fixed order. The running configuration and compiled rules are swapped
+// a fixed order. A poll's commit takes it before bulk work that waits (a
+// large poll's later batches, article pages), and a batch is cut short
+// when another waits, so a flood holds another feed's alert back by one
+// short batch at most (commit.go). The running configuration and compiled rules are swapped
 // atomically on reload and read once per poll, so a poll never mixes two
 // configurations. A feed's first poll records its backlog without posting
 // it, and items older than polling.max_item_age are recorded, not posted.
@@ -174,18 +177,17 @@ type Pipeline struct {
 	pagesRunning sync.WaitGroup // polls whose article pages are being fetched
 	pagesQueued  atomic.Int64   // article pages waiting or in flight
 
-	commitWaiting atomic.Int32             // goroutines waiting for commit (lockCommit)
-	commit        sync.Mutex               // serializes grouping, planning and storing; guards the fields below
-	grouper       *stories.Grouper         // rebuilt by loadWindow
-	window        time.Duration            // the grouper's window
-	voc           *stories.Vocabulary      // the grouper's vocabulary
-	pruned        time.Time                // when the grouper was last pruned
-	urlsChecked   *config.Config           // the config whose feed URLs were last compared
-	poll          *pollFlood               // flood control of the poll being stored
-	floods        map[string]*channelFlood // flood control per channel name
-	folds         map[foldKey]*foldGroup   // the fold message of each channel, feed and rule
-	planned       map[alertKey]model.Post  // alerts planned in the batch being stored
-	looked        map[alertKey]alertLookup // alerts storage returned during the batch
+	commit      commitLock               // serializes grouping, planning and storing; guards the fields below
+	grouper     *stories.Grouper         // rebuilt by loadWindow
+	window      time.Duration            // the grouper's window
+	voc         *stories.Vocabulary      // the grouper's vocabulary
+	pruned      time.Time                // when the grouper was last pruned
+	urlsChecked *config.Config           // the config whose feed URLs were last compared
+	poll        *pollFlood               // flood control of the poll being stored
+	floods      map[string]*channelFlood // flood control per channel name
+	folds       map[foldKey]*foldGroup   // the fold message of each channel, feed and rule
+	planned     map[alertKey]model.Post  // alerts planned in the batch being stored
+	looked      map[alertKey]alertLookup // alerts storage returned during the batch
 }
 
 // New returns a pipeline over store with the given runtime. It loads the
@@ -355,7 +357,7 @@ func (p *Pipeline) Cycle(ctx context.Context) (Stats, error) {
 // changed (their states in states are reset too).
 func (p *Pipeline) prepare(ctx context.Context, rt *Runtime, states map[string]model.FeedState) error {
 	p.lockCommit()
-	defer p.commit.Unlock()
+	defer p.unlockCommit()
 	if rt.Config.Stories.Window != p.window || rt.Vocabulary != p.voc {
 		if err := p.loadWindow(ctx, rt); err != nil {
 			return err
@@ -368,13 +370,6 @@ func (p *Pipeline) prepare(ctx context.Context, rt *Runtime, states map[string]m
 		p.urlsChecked = rt.Config
 	}
 	return nil
-}
-
-// lockCommit takes the commit lock, counted in commitWaiting while it waits.
-func (p *Pipeline) lockCommit() {
-	p.commitWaiting.Add(1)
-	p.commit.Lock()
-	p.commitWaiting.Add(-1)
 }
 
 // claim marks a feed as being polled; false when it already is.
@@ -423,7 +418,7 @@ func (p *Pipeline) pollFeed(ctx context.Context, rt *Runtime, f config.Feed, pre
 		p.pagesRunning.Add(1)
 		go func() {
 			defer p.pagesRunning.Done()
-			p.fetchPages(ctx, rt, f, pages)
+			p.fetchPages(ctx, rt, f, pages, r.flood)
 		}()
 	}
 	return st, state, err
@@ -485,6 +480,9 @@ type polled struct {
 	matches   [][]model.Match // the rules each fresh item matches
 	wantsPage []bool          // the item is a teaser whose article page full_text asks for
 	freshErr  error           // looking up which items are new failed
+	// flood is the poll's flood control, for the alerts of its items from
+	// the feed's text and later from their article pages alike.
+	flood *pollFlood
 }
 
 // pollOne polls one due feed and, when it has a new document, finds its
@@ -504,6 +502,13 @@ func (p *Pipeline) pollOne(ctx context.Context, rt *Runtime, fetcher *feeds.Fetc
 			r.wantsPage[i] = wantsFullText(f, r.fresh[i].Text)
 			r.matches[i] = rt.Prepare(&r.fresh[i])
 		})
+		matching := 0
+		for _, m := range r.matches {
+			if len(m) > 0 {
+				matching++
+			}
+		}
+		r.flood = newPollFlood(rt, f, matching)
 	}
 	return r
 }
@@ -557,7 +562,7 @@ func (p *Pipeline) handle(ctx context.Context, rt *Runtime, r polled) (Stats, mo
 		if r.freshErr != nil {
 			return st, state, fmt.Errorf("feed %s: %w", r.feed.Name, r.freshErr)
 		}
-		added, posts, err := p.storeItems(ctx, rt, r.feed, r.fresh, r.matches, r.known)
+		added, posts, err := p.storeItems(ctx, rt, r.feed, r.fresh, r.matches, r.flood, r.known)
 		if err != nil {
 			return st, state, err
 		}
@@ -579,7 +584,7 @@ func (p *Pipeline) handle(ctx context.Context, rt *Runtime, r polled) (Stats, mo
 		log.Log(ctx, level, "polled", "items", len(r.res.Items)+r.res.Unchanged, "new", added, "first_poll", !r.known, "posts", posts, "next", state.NextPoll)
 	}
 	p.lockCommit()
-	defer p.commit.Unlock()
+	defer p.unlockCommit()
 	p.prune(now, st.NewItems+st.Backlog > 0)
 	if cur := p.runtime.Load().Config.Feed(r.feed.Name); cur != nil && cur.URL != r.feed.URL {
 		// The admins moved the feed while it was polled: the state of the
@@ -653,13 +658,13 @@ func (p *Pipeline) notice(ctx context.Context, rt *Runtime, f config.Feed, st mo
 // in seconds, small enough that other feeds' polls wait little for theirs.
 const (
 	storeBatch = 200
-	batchTime  = 50 * time.Millisecond
+	batchTime  = 20 * time.Millisecond
 )
 
 // storeItems keeps the new items of one feed, oldest first, in batches of
-// storeBatch, each under the commit lock, and returns how many were stored
-// and how many posts they caused.
-func (p *Pipeline) storeItems(ctx context.Context, rt *Runtime, f config.Feed, fresh []model.Item, matches [][]model.Match, postable bool) (int, int, error) {
+// storeBatch, each under the commit lock, with flood the poll's flood
+// control, and returns how many were stored and how many posts they caused.
+func (p *Pipeline) storeItems(ctx context.Context, rt *Runtime, f config.Feed, fresh []model.Item, matches [][]model.Match, flood *pollFlood, postable bool) (int, int, error) {
 	added, posts := 0, 0
 	var muted mutes
 	if postable {
@@ -668,20 +673,17 @@ func (p *Pipeline) storeItems(ctx context.Context, rt *Runtime, f config.Feed, f
 			return 0, 0, err
 		}
 	}
-	matching := 0
-	for _, m := range matches {
-		if len(m) > 0 {
-			matching++
-		}
-	}
-	flood := newPollFlood(rt, f, matching)
 	for start := 0; start < len(fresh); {
 		end := min(start+storeBatch, len(fresh))
-		p.lockCommit()
+		if start == 0 {
+			p.lockCommit()
+		} else {
+			p.lockCommitBulk()
+		}
 		p.poll = flood
 		took, a, n, err := p.storeBatch(ctx, rt, f, fresh[start:end], matches[start:end], muted, postable)
 		p.poll = nil
-		p.commit.Unlock()
+		p.unlockCommit()
 		start += took
 		added, posts = added+a, posts+n
 		if n > 0 {
@@ -690,9 +692,9 @@ func (p *Pipeline) storeItems(ctx context.Context, rt *Runtime, f config.Feed, f
 			p.opts.Notify()
 		}
 		if err != nil {
-			p.lockCommit()
+			p.lockCommitBulk()
 			p.dropFolds(flood)
-			p.commit.Unlock()
+			p.unlockCommit()
 			return added, posts, err
 		}
 	}
@@ -743,7 +745,7 @@ func (p *Pipeline) storeBatch(ctx context.Context, rt *Runtime, f config.Feed, f
 		// transaction that stores it. A batch also ends when it has held
 		// the commit lock for batchTime while another poll waits for it,
 		// so that poll is stored soon after its document came.
-		last := i == len(fresh)-1 || (time.Since(began) >= batchTime && p.commitWaiting.Load() > 0)
+		last := i == len(fresh)-1 || (time.Since(began) >= batchTime && p.commitWaiting())
 		extra[i] = p.poll.take(rt, now, last)
 		batch[i] = storage.ItemWrite{Item: it, Story: &stories[i], Posts: append(ps, extra[i]...), Merged: absorbed}
 		if last {

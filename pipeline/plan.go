@@ -21,6 +21,15 @@ import (
 // instead of posting again. Alerts over a flood-control cap are folded
 // (see flood.go).
 func (p *Pipeline) plan(ctx context.Context, rt *Runtime, it model.Item, story model.Story, matches []model.Match, muted mutes) ([]model.Post, error) {
+	posts, err := p.planPosts(ctx, rt, it, story, matches, muted)
+	if err != nil {
+		return nil, err
+	}
+	return p.limit(rt, it, posts, p.opts.Clock()), nil
+}
+
+// planPosts is plan before flood control.
+func (p *Pipeline) planPosts(ctx context.Context, rt *Runtime, it model.Item, story model.Story, matches []model.Match, muted mutes) ([]model.Post, error) {
 	if copiesOf(story, it) > 1 {
 		return nil, nil // the outlet's copy of its own report under a new GUID
 	}
@@ -42,7 +51,7 @@ func (p *Pipeline) plan(ctx context.Context, rt *Runtime, it model.Item, story m
 			posts = append(posts, post)
 		}
 	}
-	return p.limit(rt, it, posts, now), nil
+	return posts, nil
 }
 
 // route is the rule an item is posted under in one channel.
