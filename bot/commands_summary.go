@@ -165,6 +165,6 @@ func (c *Commands) fetchFailure(u *url.URL, err error) error {
 	case errors.As(err, &dnsErr):
 		return userErrorf("No site is known by the name %s.", code(u.Hostname()))
 	}
-	c.log.Info("summary fetch failed", "url", redact.Text(u.String()), "err", err)
+	c.log.Info("summary fetch failed", "url", redact.Text(u.String()), "err", feeds.Cause(err))
 	return userErrorf("Could not read %s; check the link and try again.", code(redact.Text(u.String())))
 }

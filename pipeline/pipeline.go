@@ -337,7 +337,7 @@ func (p *Pipeline) Cycle(ctx context.Context) (Stats, error) {
 				mu.Lock()
 				total.add(st)
 				if err != nil {
-					errs = append(errs, err)
+					errs = append(errs, fmt.Errorf("feed %s: %w", f.Name, err))
 				}
 				mu.Unlock()
 			}
@@ -399,6 +399,8 @@ func (p *Pipeline) polling(feed string) bool {
 // found once turn is closed (nil: at once). It returns the feed's state as now stored (its next poll time set
 // even when storing failed, so a broken database is not polled in a loop).
 // prev is the feed's stored state; had is false for a feed never polled.
+// Its error does not name the feed: the caller's log line has it in a
+// field, and Cycle adds it.
 func (p *Pipeline) pollFeed(ctx context.Context, rt *Runtime, f config.Feed, prev model.FeedState, had bool, turn <-chan struct{}) (Stats, model.FeedState, error) {
 	fetcher, _, _ := p.clients(rt.Config.Polling)
 	r := p.pollOne(ctx, rt, fetcher, f, prev, had, p.opts.Clock())
@@ -560,7 +562,7 @@ func (p *Pipeline) handle(ctx context.Context, rt *Runtime, r polled) (Stats, mo
 		st.NotModified++
 	default:
 		if r.freshErr != nil {
-			return st, state, fmt.Errorf("feed %s: %w", r.feed.Name, r.freshErr)
+			return st, state, fmt.Errorf("find new items: %w", r.freshErr)
 		}
 		added, posts, err := p.storeItems(ctx, rt, r.feed, r.fresh, r.matches, r.flood, r.known)
 		if err != nil {
@@ -595,7 +597,7 @@ func (p *Pipeline) handle(ctx context.Context, rt *Runtime, r polled) (Stats, mo
 		return st, state, err
 	}
 	if err := p.store.SaveFeedState(ctx, state); err != nil {
-		return st, state, fmt.Errorf("save state of feed %s: %w", r.feed.Name, err)
+		return st, state, fmt.Errorf("save state: %w", err)
 	}
 	return st, state, nil
 }
@@ -646,7 +648,7 @@ func (p *Pipeline) notice(ctx context.Context, rt *Runtime, f config.Feed, st mo
 	}
 	post := NoticePost(*ch, text, p.opts.Clock())
 	if err := p.store.AddPosts(ctx, []model.Post{post}); err != nil {
-		return fmt.Errorf("add notice for feed %s: %w", f.Name, err)
+		return fmt.Errorf("add notice: %w", err)
 	}
 	p.opts.Notify()
 	return nil
@@ -757,7 +759,7 @@ func (p *Pipeline) storeBatch(ctx context.Context, rt *Runtime, f config.Feed, f
 	dropSupersededEdits(batch)
 	saved, err := p.store.SaveItems(ctx, batch)
 	if err != nil {
-		return took, 0, 0, p.forget(ctx, rt, fmt.Errorf("save %d items of feed %s: %w", len(batch), f.Name, err))
+		return took, 0, 0, p.forget(ctx, rt, fmt.Errorf("save %d items: %w", len(batch), err))
 	}
 	for i, ok := range saved {
 		switch {

@@ -164,7 +164,7 @@ func lead(ctx context.Context, elect leadFunc, log *slog.Logger) (context.Contex
 	if err != nil {
 		return nil, nil, fmt.Errorf("become leader: %w", err)
 	}
-	log.Info("leading: this replica polls, posts and answers commands")
+	log.Info("leading: this replica polls, posts and answers commands", "role", "leader")
 	return lctx, release, nil
 }
 
