@@ -174,7 +174,14 @@ func (p *Pipeline) applyPage(ctx context.Context, rt *Runtime, pg page, text str
 		posts = append(posts, flood.take(rt, now, true)...)
 		p.poll = nil
 	}
-	if err := p.store.SaveFullText(ctx, it, revised, posts); err != nil {
+	// The article's lead may tell the event better than the teaser did:
+	// the story's summary follows it, and its severity a rule only the
+	// article matched.
+	var relead *model.Story
+	if st, changed := p.grouper.Relead(&it, highestSeverity(matches)); changed {
+		relead = &st
+	}
+	if err := p.store.SaveFullText(ctx, it, relead, revised, posts); err != nil {
 		if flood != nil {
 			p.dropFolds(flood)
 		}

@@ -167,6 +167,9 @@ func TestAlertEditedWithFullText(t *testing.T) {
 	if got := strings.Join(alert.Content.Summary, " "); strings.Contains(got, "Sinpo") {
 		t.Fatalf("the alert had the article's summary before the page answered: %q", got)
 	}
+	if st, err := store.Story(ctx, alert.StoryID); err != nil || st.Summary != "North Korea fired a missile, officials said." {
+		t.Fatalf("the story's summary from the teaser: %q, %v", st.Summary, err)
+	}
 	waitFor(t, "the page asked for", 5*time.Second, func() bool { return site.asked.Load() == 1 })
 	close(site.release)
 
@@ -193,5 +196,8 @@ func TestAlertEditedWithFullText(t *testing.T) {
 	}
 	if found, err := store.Search(ctx, "Sinpo", storage.Query{}); err != nil || len(found) != 1 {
 		t.Errorf("search for a word of the article: %d items, %v", len(found), err)
+	}
+	if st, err := store.Story(ctx, alert.StoryID); err != nil || !strings.HasPrefix(st.Summary, "North Korea fired a submarine-launched ballistic missile off the port of Sinpo") {
+		t.Errorf("the story's summary after the page: %q, %v; want the article's lead", st.Summary, err)
 	}
 }

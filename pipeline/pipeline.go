@@ -137,7 +137,7 @@ type Store interface {
 	SaveItems(ctx context.Context, batch []storage.ItemWrite) ([]bool, error)
 	Latest(ctx context.Context, q storage.Query) ([]model.Item, error)
 	// SaveFullText stores what an article page added to a stored item.
-	SaveFullText(ctx context.Context, item model.Item, revised []model.Post, posts []model.Post) error
+	SaveFullText(ctx context.Context, item model.Item, story *model.Story, revised []model.Post, posts []model.Post) error
 	// Stories reloads the grouping window; Story is an item's story when
 	// its article page arrives.
 	Stories(ctx context.Context, q storage.Query) ([]model.Story, error)

@@ -69,9 +69,11 @@ type Items interface {
 	// takes item's Text, Summary and Topics (and is searched by them);
 	// each post of revised takes its Content (found by ID; an alert whose
 	// first report got a better summary); posts are added (the edits and
-	// alerts that follow). All in one transaction; ErrNotFound, with
+	// alerts that follow); story, when not nil, gives the item's story its
+	// new Summary and Severity (what the article changed of them; its
+	// other fields stay). All in one transaction; ErrNotFound, with
 	// nothing written, when no item or revised post is stored.
-	SaveFullText(ctx context.Context, item model.Item, revised []model.Post, posts []model.Post) error
+	SaveFullText(ctx context.Context, item model.Item, story *model.Story, revised []model.Post, posts []model.Post) error
 	// Item returns the item with the given canonical link.
 	ItemByLink(ctx context.Context, link string) (model.Item, error)
 	// Latest returns the newest items, optionally of one topic, newest first.

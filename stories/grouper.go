@@ -308,6 +308,36 @@ func (g *Grouper) Raise(id string, sev model.Severity) model.Severity {
 	return st.Severity
 }
 
+// Relead takes an item's new lead, when its article page arrived after
+// the feed's teaser, and the severity of the rules the article made it
+// match: its story's summary and severity are worked out again. It
+// returns the story and true when either changed; false for an item
+// whose story is not in the window.
+func (g *Grouper) Relead(it *model.Item, sev model.Severity) (model.Story, bool) {
+	lead := g.leadOf(it)
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	slot, ok := g.byID[it.StoryID]
+	if !ok || g.slots[slot] == nil {
+		return model.Story{}, false
+	}
+	s := g.slots[slot]
+	summary, severity := s.st.Summary, s.st.Severity
+	for i := range s.members {
+		if s.members[i].link == it.Link {
+			s.members[i].lead = lead
+		}
+	}
+	if sev.Rank() > s.st.Severity.Rank() {
+		s.st.Severity = sev
+	}
+	g.refresh(s)
+	if s.st.Summary == summary && s.st.Severity == severity {
+		return model.Story{}, false
+	}
+	return cloneStory(s.st), true
+}
+
 // scoreSample bounds how many members of one story score compares a new
 // report with (the same title and syndicated copies are checked against
 // all): all of a story up to this size; beyond it its first and newest

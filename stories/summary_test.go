@@ -92,3 +92,30 @@ func TestRaiseSeverity(t *testing.T) {
 		t.Fatalf("unknown story: %q", got)
 	}
 }
+
+// Relead: an item whose article arrived gives its story a new summary
+// (and a severity the article made it match); nothing changed, or a
+// story not in the window, reports false.
+func TestRelead(t *testing.T) {
+	g := NewGrouper(72 * time.Hour)
+	pub := time.Date(2026, 11, 6, 0, 0, 0, 0, time.UTC)
+	it := item("A", "https://a.example/1", "Typhoon makes landfall in Okinawa", "", pub)
+	it.Summary = []string{"A typhoon hit Okinawa."}
+	st, _ := g.Add(it, time.UTC)
+	if st.Summary != "A typhoon hit Okinawa." {
+		t.Fatalf("summary %q", st.Summary)
+	}
+	if _, changed := g.Relead(it, ""); changed {
+		t.Error("the same lead again: changed")
+	}
+	it.Summary = []string{"Typhoon Kong-rey made landfall in Okinawa on Friday with winds of 180 km/h."}
+	got, changed := g.Relead(it, model.SeverityAlert)
+	if !changed || got.Summary != it.Summary[0] || got.Severity != model.SeverityAlert || got.ID != st.ID {
+		t.Fatalf("after the article: %v %+v", changed, got)
+	}
+	other := *it
+	other.StoryID = "not-in-the-window"
+	if _, changed := g.Relead(&other, model.SeverityUrgent); changed {
+		t.Error("a story not in the window: changed")
+	}
+}

@@ -172,8 +172,9 @@ const saveFullTextSQL = `UPDATE items SET text = $2, summary = $3, topics = $4,
 	RETURNING id, published`
 
 // SaveFullText replaces a stored item's text, summary and topics (and its
-// search entry), revises posts' content and adds posts, in one transaction.
-func (s *Store) SaveFullText(ctx context.Context, item model.Item, revised []model.Post, posts []model.Post) error {
+// search entry), its story's summary and severity, revises posts' content
+// and adds posts, in one transaction.
+func (s *Store) SaveFullText(ctx context.Context, item model.Item, story *model.Story, revised []model.Post, posts []model.Post) error {
 	if err := backend.CheckItem(&item, nil); err != nil {
 		return fmt.Errorf("save full text: %w", err)
 	}
@@ -208,6 +209,12 @@ func (s *Store) SaveFullText(ctx context.Context, item model.Item, revised []mod
 		if _, err := tx.Exec(ctx, `INSERT INTO item_topics (item_id, topic, published)
 			SELECT $1, topic, $2 FROM unnest($3::text[]) AS topic`, id, published, backend.UniqueTopics(item.Topics)); err != nil {
 			return err
+		}
+		if story != nil {
+			if _, err := tx.Exec(ctx, `UPDATE stories SET summary = $2, severity = $3 WHERE id = $1`,
+				story.ID, story.Summary, string(story.Severity)); err != nil {
+				return err
+			}
 		}
 		if err := sqlq.RevisePosts(ctx, dialect{}, pgTx{tx}, revised); err != nil {
 			return err

@@ -215,8 +215,9 @@ func reindexSearch(ctx context.Context, tx *sql.Tx) error {
 }
 
 // SaveFullText replaces a stored item's text, summary and topics (and its
-// search entry), revises posts' content and adds posts, in one transaction.
-func (s *Store) SaveFullText(ctx context.Context, item model.Item, revised []model.Post, posts []model.Post) error {
+// search entry), its story's summary and severity, revises posts' content
+// and adds posts, in one transaction.
+func (s *Store) SaveFullText(ctx context.Context, item model.Item, story *model.Story, revised []model.Post, posts []model.Post) error {
 	if err := backend.CheckItem(&item, nil); err != nil {
 		return fmt.Errorf("save full text: %w", err)
 	}
@@ -248,6 +249,12 @@ func (s *Store) SaveFullText(ctx context.Context, item model.Item, revised []mod
 	}
 	if err := indexItem(ctx, tx, id, &item); err != nil {
 		return err
+	}
+	if story != nil {
+		if _, err := tx.ExecContext(ctx, `UPDATE stories SET summary = ?, severity = ? WHERE id = ?`,
+			story.Summary, string(story.Severity), story.ID); err != nil {
+			return fmt.Errorf("save full text of %s: story: %w", item.Key, err)
+		}
 	}
 	if err := sqlq.RevisePosts(ctx, dialect{}, sqlTx{tx}, revised); err != nil {
 		return fmt.Errorf("save full text of %s: %w", item.Key, err)

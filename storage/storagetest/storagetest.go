@@ -456,8 +456,13 @@ func testSaveFullText(t *testing.T, s storage.Store) {
 	revised.Content.Summary = full.Summary
 	edit := newPost("edit", "alerts", day(0))
 	edit.Kind, edit.ReplaceOf = model.PostUpdate, alert.ID
-	if err := s.SaveFullText(ctx, full, []model.Post{revised}, []model.Post{edit}); err != nil {
+	story := st
+	story.Title, story.Summary, story.Severity = "A story title the page does not change", "The submarine fired a ballistic missile near Sinpo.", model.SeverityUrgent
+	if err := s.SaveFullText(ctx, full, &story, []model.Post{revised}, []model.Post{edit}); err != nil {
 		t.Fatal(err)
+	}
+	if got, err := s.Story(ctx, st.ID); err != nil || got.Summary != story.Summary || got.Severity != model.SeverityUrgent || got.Title != st.Title {
+		t.Errorf("story after SaveFullText: title %q, summary %q, severity %q, %v; want the title kept and the others new", got.Title, got.Summary, got.Severity, err)
 	}
 	got, err := s.ItemByLink(ctx, it.Link)
 	if err != nil {
@@ -490,14 +495,14 @@ func testSaveFullText(t *testing.T, s storage.Store) {
 
 	// An unknown item, or an unknown revised post: nothing is written.
 	ghost := newItem("ghost", "yonhap", day(0))
-	if err := s.SaveFullText(ctx, ghost, nil, []model.Post{newPost("p-ghost", "alerts", day(0))}); !errors.Is(err, storage.ErrNotFound) {
+	if err := s.SaveFullText(ctx, ghost, nil, nil, []model.Post{newPost("p-ghost", "alerts", day(0))}); !errors.Is(err, storage.ErrNotFound) {
 		t.Errorf("SaveFullText of an unknown item = %v, want ErrNotFound", err)
 	}
 	again := full
 	again.Text = "Changed once more."
 	missing := revised
 	missing.ID = "no-such-post"
-	if err := s.SaveFullText(ctx, again, []model.Post{missing}, []model.Post{newPost("p-missing", "alerts", day(0))}); !errors.Is(err, storage.ErrNotFound) {
+	if err := s.SaveFullText(ctx, again, nil, []model.Post{missing}, []model.Post{newPost("p-missing", "alerts", day(0))}); !errors.Is(err, storage.ErrNotFound) {
 		t.Errorf("SaveFullText revising an unknown post = %v, want ErrNotFound", err)
 	}
 	for _, id := range []string{"p-ghost", "p-missing"} {
