@@ -170,8 +170,10 @@ func TestFencedWrites(t *testing.T) {
 	item := model.Item{Key: "k", Feed: "f", Published: time.Now()}
 	story := model.Story{ID: "s", Title: "t", Topics: []string{"t"}}
 	for name, write := range map[string]func() error{
-		"SaveItem":         func() error { _, err := a.SaveItem(ctx, &item, &story, nil); return err },
-		"SaveFullText":     func() error { return a.SaveFullText(ctx, stored, nil, nil, []model.Post{{ID: "p4", Channel: "alerts"}}) },
+		"SaveItem": func() error { _, err := a.SaveItem(ctx, &item, &story, nil); return err },
+		"SaveFullText": func() error {
+			return a.SaveFullText(ctx, stored, nil, nil, []model.Post{{ID: "p4", Channel: "alerts"}})
+		},
 		"AddPosts":         func() error { return a.AddPosts(ctx, []model.Post{{ID: "p3", Channel: "alerts"}}) },
 		"LeaseChannel":     func() error { _, err := a.LeaseChannel(ctx, "alerts"); return err },
 		"MarkFirstAttempt": func() error { return a.MarkFirstAttempt(ctx, "p1", time.Now()) },
