@@ -43,6 +43,9 @@ type Store interface {
 	FeedStates
 	Mutes
 	Meta
+	// Ping reads the database with ctx's deadline: it answers only when
+	// the server (or the file) does. /readyz asks it.
+	Ping(ctx context.Context) error
 	Close() error
 }
 
@@ -106,6 +109,9 @@ type Posts interface {
 
 	// PendingChannels lists the channels that have pending posts.
 	PendingChannels(ctx context.Context) ([]string, error)
+	// Backlog counts the pending posts of each channel that has any, with
+	// the creation time of its oldest, by channel name (for metrics).
+	Backlog(ctx context.Context) ([]ChannelBacklog, error)
 	// LeaseChannel takes or renews this store's lease on a channel's
 	// outbox and reports whether it holds it. While it does, no other
 	// replica sharing the database holds it, so one sender at a time sends
@@ -171,6 +177,13 @@ type Meta interface {
 	// Meta and SetMeta keep small values: last digest runs, cursors.
 	Meta(ctx context.Context, key string) (string, error)
 	SetMeta(ctx context.Context, key, value string) error
+}
+
+// ChannelBacklog is what waits in one channel's outbox.
+type ChannelBacklog struct {
+	Channel string
+	Pending int
+	Oldest  time.Time // creation time of the oldest pending post
 }
 
 // ItemWrite is one new item with the story it joined (nil for none) and

@@ -41,6 +41,8 @@ func Run(t *testing.T, open func(t *testing.T) storage.Store) {
 		{"OutboxFIFO", testOutboxFIFO},
 		{"OutboxPriority", testOutboxPriority},
 		{"OutboxMarks", testOutboxMarks},
+		{"Backlog", testBacklog},
+		{"Ping", testPing},
 		{"AlertPostFor", testAlertPostFor},
 		{"Edits", testEdits},
 		{"StoryMerges", testStoryMerges},
@@ -1325,5 +1327,58 @@ func testEdits(t *testing.T, s storage.Store) {
 	}
 	if got, err := s.Edits(ctx, "e3"); err != nil || len(got) != 0 {
 		t.Errorf("Edits of a post nobody edits = %d posts, %v; want none", len(got), err)
+	}
+}
+
+// Backlog counts each channel's pending posts and finds its oldest; sent
+// and failed posts leave it, and a channel with none is not listed.
+func testBacklog(t *testing.T, s storage.Store) {
+	ctx := context.Background()
+	if got, err := s.Backlog(ctx); err != nil || len(got) != 0 {
+		t.Fatalf("empty outbox: Backlog = %v, %v", got, err)
+	}
+	posts := []model.Post{
+		newPost("a1", "alerts", day(0).Add(3*time.Second)),
+		newPost("a2", "alerts", day(0).Add(time.Second)),
+		newPost("a3", "alerts", day(0).Add(2*time.Second)),
+		newPost("d1", "digest", day(1)),
+		newPost("n1", "admin", day(2)),
+	}
+	if err := s.AddPosts(ctx, posts); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.MarkSent(ctx, "a2", "m-a2", day(3)); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.MarkFailed(ctx, "n1", "refused"); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.Backlog(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []storage.ChannelBacklog{
+		{Channel: "alerts", Pending: 2, Oldest: day(0).Add(2 * time.Second)},
+		{Channel: "digest", Pending: 1, Oldest: day(1)},
+	}
+	if len(got) != len(want) {
+		t.Fatalf("Backlog = %+v, want %+v", got, want)
+	}
+	for i := range want {
+		if got[i].Channel != want[i].Channel || got[i].Pending != want[i].Pending || !got[i].Oldest.Equal(want[i].Oldest) {
+			t.Fatalf("Backlog[%d] = %+v, want %+v", i, got[i], want[i])
+		}
+	}
+}
+
+// Ping answers on an open store and says so when its deadline passed.
+func testPing(t *testing.T, s storage.Store) {
+	if err := s.Ping(context.Background()); err != nil {
+		t.Fatalf("Ping: %v", err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if err := s.Ping(ctx); err == nil {
+		t.Fatal("Ping with a cancelled context answered nil")
 	}
 }

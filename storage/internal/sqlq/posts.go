@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"wirewatch/model"
+	"wirewatch/storage"
 	"wirewatch/storage/internal/backend"
 )
 
@@ -63,6 +64,38 @@ func (s Shared) PendingChannels(ctx context.Context) ([]string, error) {
 		return nil, fmt.Errorf("pending channels: %w", err)
 	}
 	return channels, nil
+}
+
+// Backlog counts each channel's pending posts and finds its oldest one's
+// creation time, by channel name; channels with none are left out.
+func (s Shared) Backlog(ctx context.Context) ([]storage.ChannelBacklog, error) {
+	list, err := collect(ctx, s, `SELECT channel, COUNT(*), MIN(created_at) FROM posts WHERE state = 'pending' GROUP BY channel ORDER BY channel`, nil,
+		func(r Rows) (storage.ChannelBacklog, error) {
+			var b storage.ChannelBacklog
+			oldest, get := s.D.ScanTime()
+			if err := r.Scan(&b.Channel, &b.Pending, oldest); err != nil {
+				return b, err
+			}
+			b.Oldest = get()
+			return b, nil
+		})
+	if err != nil {
+		return nil, fmt.Errorf("outbox backlog: %w", err)
+	}
+	return list, nil
+}
+
+// Ping reads the database (its meta table), so that a reachable server or
+// a readable file with the schema in place answers, and nothing else.
+func (s Shared) Ping(ctx context.Context) error {
+	_, err := collect(ctx, s, `SELECT COUNT(*) FROM meta WHERE key = ''`, nil, func(r Rows) (int, error) {
+		var n int
+		return n, r.Scan(&n)
+	})
+	if err != nil {
+		return fmt.Errorf("ping the database: %w", err)
+	}
+	return nil
 }
 
 // PendingPosts returns up to limit (default 20) pending posts of a channel,
