@@ -383,7 +383,7 @@ func levenshtein(a, b string) int {
 // sectionKeys lists the keys of the single tables, for hints about keys
 // written at the top level by mistake.
 var sectionKeys = map[string][]string{
-	"bot":     {"name", "database", "timezone", "log_level"},
+	"bot":     {"name", "database", "timezone", "log_level", "listen"},
 	"discord": {"application_id", "guild_ids", "admin_channel", "api_base"},
 	"polling": {"tick", "default_interval", "min_interval", "max_interval", "timeout", "max_body_mb", "max_body_bytes", "per_host", "concurrency", "max_item_age", "max_alerts_per_poll", "user_agent"},
 	"stories": {"window", "updates", "edit_interval"},

@@ -60,3 +60,14 @@ func (p Polling) TickSchedule() (cron.Schedule, error) {
 	}
 	return s, nil
 }
+
+// ReadyURL is the URL wirewatch health asks by default: /readyz on the
+// [bot] listen address, reached from the same host. ok is false when
+// listen is empty (no server runs).
+func (b Bot) ReadyURL() (u string, ok bool) {
+	if b.Listen == "" {
+		return "", false
+	}
+	u = listenURL(b.Listen, "/readyz")
+	return u, u != ""
+}

@@ -203,6 +203,11 @@ func (d *decoder) bot(t *table, cfg *Config) {
 	t.nonEmpty("database", &cfg.Bot.Database)
 	t.location("timezone", &cfg.Bot.Location)
 	t.oneOf("log_level", &cfg.Bot.LogLevel, "debug", "info", "warn", "error")
+	if n := t.str("listen", &cfg.Bot.Listen); n != nil {
+		if err := checkListen(n.str); err != nil {
+			d.errorf(n.pos, "bot.listen: %v", err)
+		}
+	}
 	if n := t.get("token"); n != nil {
 		d.errorf(n.keyPos, "bot.token: %s", tokenMessage)
 	}

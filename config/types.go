@@ -48,6 +48,9 @@ type Bot struct {
 	Database string         // SQLite file path, or a postgres:// URL; default "wirewatch.db"
 	Location *time.Location // time zone for display and quiet hours; default UTC
 	LogLevel string         // debug, info, warn, error; default info
+	// Listen is the host:port of the HTTP server that answers /metrics,
+	// /healthz and /readyz; "" (the default) runs none.
+	Listen string
 }
 
 // Discord is the [discord] table. The token is never in the file: it comes
