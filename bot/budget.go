@@ -5,9 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"strings"
 	"sync"
 	"time"
 
+	"github.com/bwmarrin/discordgo"
 	"golang.org/x/time/rate"
 )
 
@@ -129,6 +131,10 @@ func (c *Commands) budgeted(k kind, tooLong string, work func(context.Context, *
 			ctx, cancel = context.WithTimeout(ctx, c.opts.LookupBudget)
 			defer cancel()
 		}
+		if c.opts.Looked != nil {
+			began := time.Now()
+			defer func() { c.opts.Looked(lookupName(in.i), time.Since(began)) }()
+		}
 		release, err := c.budget.acquire(ctx, k)
 		if err != nil {
 			c.log.Warn("command found no free slot", "kind", k, "user", userID(in.i))
@@ -150,3 +156,24 @@ func (k kind) String() string {
 }
 
 var _ fmt.Stringer = kind(0)
+
+// lookupName names an interaction's work for metrics: the slash command's
+// name, or "button:" and the kind of page button pressed. Only names that
+// reach a handler get here, so the set is small and fixed.
+func lookupName(i *discordgo.InteractionCreate) string {
+	switch i.Type {
+	case discordgo.InteractionApplicationCommand:
+		return i.ApplicationCommandData().Name
+	case discordgo.InteractionMessageComponent:
+		kind, _, _ := strings.Cut(i.MessageComponentData().CustomID, ":")
+		switch kind {
+		case timelineButton:
+			return "button:timeline"
+		case searchButton:
+			return "button:search"
+		case foldButton:
+			return "button:fold"
+		}
+	}
+	return "other"
+}

@@ -43,6 +43,11 @@ type CommandOptions struct {
 	TimelinePage int
 	SearchPage   int
 
+	// Looked, if set, is told how long each command's work took, from
+	// asking for a free slot to its answer being ready (metrics); rate
+	// limited commands are not told. It must be quick.
+	Looked func(command string, took time.Duration)
+
 	// SummaryTimeout bounds /summary's fetch. Default 15 s.
 	SummaryTimeout time.Duration
 	// SummaryMaxBytes caps the page /summary reads. Default 2 MiB.

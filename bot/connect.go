@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"sync/atomic"
+	"time"
 
 	"github.com/bwmarrin/discordgo"
 
@@ -19,18 +21,29 @@ type Connection struct {
 	*Discord
 	session  *discordgo.Session
 	commands *Commands
+	ready    *atomic.Bool // the gateway is connected and identified
+}
+
+// Hooks are told what the connection sees, for metrics; nil fields are
+// skipped.
+type Hooks struct {
+	// Answered is told the status of each REST answer (LimiterOptions).
+	Answered func(status int, global bool)
+	// Looked is told how long each slash command's work took
+	// (CommandOptions).
+	Looked func(command string, took time.Duration)
 }
 
 // Connect opens a gateway session with token, puts the REST limiter in front
 // of every call (and under it, with discord.api_base set, the rewrite of
 // Discord's REST address to that base), registers the slash commands with one bulk overwrite (per
 // configured guild, or globally) and starts answering them.
-func Connect(ctx context.Context, token string, store CommandStore, runtime func() (*config.Config, *rules.Engine), log *slog.Logger) (*Connection, error) {
+func Connect(ctx context.Context, token string, store CommandStore, runtime func() (*config.Config, *rules.Engine), log *slog.Logger, hooks Hooks) (*Connection, error) {
 	s, err := discordgo.New("Bot " + token)
 	if err != nil {
 		return nil, fmt.Errorf("discord session: %w", err)
 	}
-	return connect(ctx, s, store, runtime, log)
+	return connect(ctx, s, store, runtime, log, hooks)
 }
 
 // lookupPools is a store with a connection pool of its own for members'
@@ -40,7 +53,7 @@ type lookupPools interface {
 }
 
 // connect finishes a session made by Connect or, in tests, by the fake.
-func connect(_ context.Context, s *discordgo.Session, store CommandStore, runtime func() (*config.Config, *rules.Engine), log *slog.Logger) (*Connection, error) {
+func connect(_ context.Context, s *discordgo.Session, store CommandStore, runtime func() (*config.Config, *rules.Engine), log *slog.Logger, hooks Hooks) (*Connection, error) {
 	cfg, _ := runtime()
 	transport := s.Client.Transport
 	if cfg.Discord.APIBase != "" {
@@ -51,17 +64,23 @@ func connect(_ context.Context, s *discordgo.Session, store CommandStore, runtim
 		transport = rt
 		log.Info("discord REST calls go through discord.api_base", "api_base", cfg.Discord.APIBase)
 	}
-	s.Client.Transport = NewLimiter(transport, LimiterOptions{Logger: log, UrgentChannels: urgentChannels(runtime)})
+	s.Client.Transport = NewLimiter(transport, LimiterOptions{Logger: log, UrgentChannels: urgentChannels(runtime), Answered: hooks.Answered})
 	s.Identify.Intents = discordgo.IntentsGuilds // interactions need no intent
 	if v, ok := store.(lookupPools); ok {
 		store = v.ForLookups()
 	}
-	cmds := NewCommands(store, runtime, CommandOptions{Logger: log, UserAgent: cfg.Polling.UserAgent})
+	cmds := NewCommands(store, runtime, CommandOptions{Logger: log, UserAgent: cfg.Polling.UserAgent, Looked: hooks.Looked})
 	s.AddHandler(cmds.Handle)
+	ready := new(atomic.Bool)
 	s.AddHandler(func(_ *discordgo.Session, r *discordgo.Ready) {
+		ready.Store(true)
 		log.Info("discord ready", "user", r.User.Username, "guilds", len(r.Guilds))
 	})
+	s.AddHandler(func(_ *discordgo.Session, _ *discordgo.Resumed) {
+		ready.Store(true)
+	})
 	s.AddHandler(func(_ *discordgo.Session, _ *discordgo.Disconnect) {
+		ready.Store(false)
 		log.Warn("discord gateway disconnected; reconnecting")
 	})
 	if err := s.Open(); err != nil {
@@ -75,7 +94,7 @@ func connect(_ context.Context, s *discordgo.Session, store CommandStore, runtim
 	} else {
 		log.Warn("no discord.application_id: slash commands are not registered")
 	}
-	return &Connection{Discord: NewDiscord(s, WithSinkLogger(log)), session: s, commands: cmds}, nil
+	return &Connection{Discord: NewDiscord(s, WithSinkLogger(log)), session: s, commands: cmds, ready: ready}, nil
 }
 
 // urgentChannels tells whether an urgent rule of the current config posts
@@ -96,6 +115,11 @@ func urgentChannels(runtime func() (*config.Config, *rules.Engine)) func(string)
 		return false
 	}
 }
+
+// Connected reports whether the gateway session is up: identified (Ready)
+// or resumed, and not disconnected since. discordgo reconnects by itself;
+// /readyz asks this meanwhile.
+func (c *Connection) Connected() bool { return c.ready.Load() }
 
 // Close closes the gateway session, then waits for slash commands in
 // progress, whose work it cancels.

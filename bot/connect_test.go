@@ -59,7 +59,7 @@ id = "`+channel+`"
 		t.Fatal(err)
 	}
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	conn, err := connect(ctx, s, store, func() (*config.Config, *rules.Engine) { return cfg, engine }, log)
+	conn, err := connect(ctx, s, store, func() (*config.Config, *rules.Engine) { return cfg, engine }, log, Hooks{})
 	if err != nil {
 		t.Fatal(err)
 	}

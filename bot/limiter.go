@@ -72,6 +72,10 @@ type LimiterOptions struct {
 	FreshStart bool
 	// Logger defaults to slog.Default().
 	Logger *slog.Logger
+	// Answered, if set, is told the status of each answer Discord gave
+	// and, for a 429, whether it was global (metrics). It is called with
+	// the Limiter's lock held, so it must be quick and not call back.
+	Answered func(status int, global bool)
 }
 
 func (o *LimiterOptions) defaults() {
@@ -395,6 +399,9 @@ func (l *Limiter) observe(b *routeBucket, resp *http.Response, sent time.Time) {
 		l.invalid = append(l.invalid, now)
 	}
 	global := status == 429 && (h.Get("X-RateLimit-Global") != "" || h.Get("X-RateLimit-Scope") == "global")
+	if l.opts.Answered != nil {
+		l.opts.Answered(status, global)
+	}
 	if status == 429 {
 		l.stats.Status429++
 		retry := retryAfterOf(resp)

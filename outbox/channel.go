@@ -305,6 +305,9 @@ func (o *Outbox) markSent(ctx context.Context, ch *channel, p model.Post, msgID 
 	}
 	settle(ch, p)
 	o.noteChange(ch, msgID)
+	if o.opts.Delivered != nil {
+		o.opts.Delivered(p)
+	}
 	o.log.Info("post delivered", "channel", p.Channel, "post", p.ID, "kind", p.Kind, "message", msgID)
 	return settled, nil
 }

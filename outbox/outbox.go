@@ -96,6 +96,10 @@ type Options struct {
 	// wait (pending updates are still coalesced). wirewatch run takes it
 	// from [stories] edit_interval.
 	EditInterval time.Duration
+	// Delivered, if set, is called after a post was accepted by its
+	// platform and recorded as sent (metrics: alert latency). It runs on
+	// the channel's worker, so it must be quick.
+	Delivered func(p model.Post)
 }
 
 func (o *Options) setDefaults() {

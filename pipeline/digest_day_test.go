@@ -134,7 +134,7 @@ func TestDigestFixtureDay(t *testing.T) {
 		it := model.Item{Key: "link:" + r.Link, Feed: r.Feed, Link: r.Link, Title: r.Title, Text: r.Text, Published: pub, FirstSeen: pub}
 		matches := rt.Prepare(&it)
 		f := *cfg.Feed(r.Feed)
-		if _, _, err := p.storeItems(ctx, rt, f, []model.Item{it}, [][]model.Match{matches}, newPollFlood(rt, f, 0), false); err != nil {
+		if _, _, err := p.storeItems(ctx, rt, f, []model.Item{it}, [][]model.Match{matches}, newPollFlood(rt, f, 0), false, time.Now()); err != nil {
 			t.Fatalf("item %d: %v", i, err)
 		}
 	}

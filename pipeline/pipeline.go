@@ -117,6 +117,8 @@ type Options struct {
 	Clock     func() time.Time
 	Transport http.RoundTripper // for feed and page fetches; nil for the guarded default
 	Notify    func()            // called after posts were written (wakes the outbox)
+	// Observer is told what each poll did (metrics); nil for nothing.
+	Observer Observer
 	// SplitDigest splits a digest into the parts its channels' platform
 	// shows one message each (bot.SplitDigest); nil posts a digest whole.
 	SplitDigest func(model.DigestContent) []model.DigestContent
@@ -485,6 +487,9 @@ type polled struct {
 	// flood is the poll's flood control, for the alerts of its items from
 	// the feed's text and later from their article pages alike.
 	flood *pollFlood
+
+	took   time.Duration // how long fetching and parsing the document took
+	parsed time.Time     // when the document was parsed (wall clock, for alert latency)
 }
 
 // pollOne polls one due feed and, when it has a new document, finds its
@@ -495,7 +500,10 @@ func (p *Pipeline) pollOne(ctx context.Context, rt *Runtime, fetcher *feeds.Fetc
 		prev = model.FeedState{Feed: f.Name, URL: f.URL, Initialized: prev.Initialized}
 	}
 	r := polled{feed: f, prev: prev, known: had && prev.Initialized}
+	began := time.Now()
 	r.res, r.err = fetcher.Poll(ctx, f, prev, now)
+	r.parsed = time.Now()
+	r.took = r.parsed.Sub(began)
 	if r.err == nil && !r.res.NotModified {
 		r.fresh, r.freshErr = p.newItems(ctx, r.res.Items)
 		r.matches = make([][]model.Match, len(r.fresh))
@@ -553,6 +561,7 @@ func (p *Pipeline) handle(ctx context.Context, rt *Runtime, r polled) (Stats, mo
 	}
 	state, transition := feeds.Schedule(stateAfter(r), r.feed, rt.Config.Polling, resPtr, r.err, now)
 	st := Stats{Polled: 1}
+	p.observer().Polled(r.feed.Name, pollResult(r), r.took, state.Failures)
 	switch {
 	case r.err != nil:
 		st.Failed++
@@ -564,7 +573,7 @@ func (p *Pipeline) handle(ctx context.Context, rt *Runtime, r polled) (Stats, mo
 		if r.freshErr != nil {
 			return st, state, fmt.Errorf("find new items: %w", r.freshErr)
 		}
-		added, posts, err := p.storeItems(ctx, rt, r.feed, r.fresh, r.matches, r.flood, r.known)
+		added, posts, err := p.storeItems(ctx, rt, r.feed, r.fresh, r.matches, r.flood, r.known, r.parsed)
 		if err != nil {
 			return st, state, err
 		}
@@ -666,7 +675,7 @@ const (
 // storeItems keeps the new items of one feed, oldest first, in batches of
 // storeBatch, each under the commit lock, with flood the poll's flood
 // control, and returns how many were stored and how many posts they caused.
-func (p *Pipeline) storeItems(ctx context.Context, rt *Runtime, f config.Feed, fresh []model.Item, matches [][]model.Match, flood *pollFlood, postable bool) (int, int, error) {
+func (p *Pipeline) storeItems(ctx context.Context, rt *Runtime, f config.Feed, fresh []model.Item, matches [][]model.Match, flood *pollFlood, postable bool, parsed time.Time) (int, int, error) {
 	added, posts := 0, 0
 	var muted mutes
 	if postable {
@@ -683,7 +692,7 @@ func (p *Pipeline) storeItems(ctx context.Context, rt *Runtime, f config.Feed, f
 			p.lockCommitBulk()
 		}
 		p.poll = flood
-		took, a, n, err := p.storeBatch(ctx, rt, f, fresh[start:end], matches[start:end], muted, postable)
+		took, a, n, err := p.storeBatch(ctx, rt, f, fresh[start:end], matches[start:end], muted, postable, parsed)
 		p.poll = nil
 		p.unlockCommit()
 		start += took
@@ -709,7 +718,7 @@ type alertKey struct{ story, rule, channel string }
 // storeBatch groups and plans a batch of items, or as many of them as
 // batchTime allows (took), and stores them in one transaction. Alerts planned earlier in the batch are not stored yet when
 // later items of their story are planned, so plan finds them in p.planned.
-func (p *Pipeline) storeBatch(ctx context.Context, rt *Runtime, f config.Feed, fresh []model.Item, matches [][]model.Match, muted mutes, postable bool) (took, added, posts int, err error) {
+func (p *Pipeline) storeBatch(ctx context.Context, rt *Runtime, f config.Feed, fresh []model.Item, matches [][]model.Match, muted mutes, postable bool, parsed time.Time) (took, added, posts int, err error) {
 	p.planned = map[alertKey]model.Post{}
 	p.looked = map[alertKey]alertLookup{}
 	defer func() { p.planned, p.looked = nil, nil }()
@@ -761,11 +770,17 @@ func (p *Pipeline) storeBatch(ctx context.Context, rt *Runtime, f config.Feed, f
 	if err != nil {
 		return took, 0, 0, p.forget(ctx, rt, fmt.Errorf("save %d items: %w", len(batch), err))
 	}
+	var alerts []model.Post
 	for i, ok := range saved {
 		switch {
 		case ok:
 			added++
 			posts += len(batch[i].Posts)
+			for _, post := range batch[i].Posts {
+				if post.Kind == model.PostAlert {
+					alerts = append(alerts, post)
+				}
+			}
 		case len(extra[i]) > 0:
 			// The item was stored before; the folds and notices it
 			// carried are not its own and must not be lost.
@@ -774,6 +789,9 @@ func (p *Pipeline) storeBatch(ctx context.Context, rt *Runtime, f config.Feed, f
 			}
 			posts += len(extra[i])
 		}
+	}
+	if postable {
+		p.observer().Stored(f.Name, added, alerts, parsed)
 	}
 	if added < len(batch) {
 		// Another replica stored some items first: the grouper took in

@@ -77,17 +77,23 @@ func runBot(ctx context.Context, args []string, out io.Writer) (err error) {
 		}
 		log.Info("wirewatch stopped", "reason", reason, "uptime", time.Since(started).Round(time.Second))
 	}()
+	obs, err := observe(ctx, rt.Config, store, elect != nil, log)
+	if err != nil {
+		return err
+	}
+	defer obs.stop()
 	ctx, release, err := lead(ctx, elect, log)
 	if err != nil {
 		return err
 	}
 	defer release()
+	obs.leading()
 
 	// The pipeline is made first: the Discord commands and the outbox's
 	// quiet hours read its runtime, which a reload swaps. The outbox exists
 	// before anything runs, so Notify never sees it nil.
 	var box *outbox.Outbox
-	p, err := pipeline.New(ctx, store, rt, pipeline.Options{Logger: log, Notify: func() { box.Notify() }, SplitDigest: bot.SplitDigest})
+	p, err := pipeline.New(ctx, store, rt, pipeline.Options{Logger: log, Notify: func() { box.Notify() }, SplitDigest: bot.SplitDigest, Observer: obs.metrics})
 	if err != nil {
 		return err
 	}
@@ -95,11 +101,13 @@ func runBot(ctx context.Context, args []string, out io.Writer) (err error) {
 		r := p.Runtime()
 		return r.Config, r.Rules
 	}
-	sinks, closeSinks, err := openSinks(ctx, wiring{cfg: rt.Config, store: store, runtime: runtime, out: out, log: log, console: *console})
+	sinks, closeSinks, err := openSinks(ctx, wiring{cfg: rt.Config, store: store, runtime: runtime, out: out, log: log, console: *console,
+		hooks: bot.Hooks{Answered: obs.metrics.DiscordAnswered, Looked: obs.metrics.Looked}})
 	if err != nil {
 		return err
 	}
 	defer closeSinks()
+	obs.connected(store, sinks)
 	// Posts carry their channel's id from the config in force when they
 	// were written, so the outbox needs no channel map of its own; it asks
 	// the config in force which platform's sink a channel's posts go to.
@@ -110,12 +118,14 @@ func runBot(ctx context.Context, args []string, out io.Writer) (err error) {
 		Hold: func(post model.Post, now time.Time) (time.Time, bool) {
 			return pipeline.QuietHold(p.Runtime().Config, post, now)
 		},
+		Delivered: obs.metrics.Delivered,
 	})
 	var reloading sync.Mutex // the file watcher and SIGHUP may reload at once
 	reload := func(cfg *config.Config, err error) {
 		reloading.Lock()
 		defer reloading.Unlock()
 		next, cerr := validRuntime(*path, cfg, err, true)
+		obs.metrics.Reloaded(cerr == nil)
 		if cerr != nil {
 			mistakes := refusedReload(log, *path, cerr)
 			notifyAdmins(ctx, store, box, p.Runtime().Config, "Config reload refused; the running config stays. "+mistakeCount(len(mistakes))+":", mistakes, log)
@@ -125,6 +135,7 @@ func runBot(ctx context.Context, args []string, out io.Writer) (err error) {
 			log.Warn("config reloaded, but these settings take effect only after a restart", "keys", strings.Join(keys, ", "))
 		}
 		p.SetRuntime(next)
+		obs.metrics.RetainFeeds(feedNames(next.Config))
 		log.Info("config reloaded", "path", *path, "feeds", len(next.Config.Feeds), "rules", len(next.Config.Rules))
 	}
 	log.Info("wirewatch running", "feeds", len(rt.Config.Feeds), "channels", len(rt.Config.Channels), "rules", len(rt.Config.Rules), "digests", len(rt.Config.Digests))
@@ -309,4 +320,12 @@ func newLogger(level string, w io.Writer) *slog.Logger {
 		l = slog.LevelInfo
 	}
 	return slog.New(redact.Handler(slog.NewTextHandler(w, &slog.HandlerOptions{Level: l})))
+}
+
+func feedNames(cfg *config.Config) []string {
+	names := make([]string, len(cfg.Feeds))
+	for i, f := range cfg.Feeds {
+		names[i] = f.Name
+	}
+	return names
 }

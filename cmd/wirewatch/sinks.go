@@ -42,7 +42,8 @@ type wiring struct {
 	runtime func() (*config.Config, *rules.Engine)
 	out     io.Writer
 	log     *slog.Logger
-	console bool // run --console: print posts instead of sending them
+	console bool      // run --console: print posts instead of sending them
+	hooks   bot.Hooks // metrics of the Discord connection
 }
 
 // checkChannels reports, at their positions, the channels whose platform
@@ -139,7 +140,7 @@ func openDiscord(ctx context.Context, w wiring) (outbox.Sink, func(), error) {
 	if token == "" {
 		return nil, nil, errors.New("DISCORD_TOKEN is not set")
 	}
-	conn, err := bot.Connect(ctx, token, w.store, w.runtime, w.log)
+	conn, err := bot.Connect(ctx, token, w.store, w.runtime, w.log, w.hooks)
 	if err != nil {
 		return nil, nil, fmt.Errorf("connect to Discord: %w", err)
 	}

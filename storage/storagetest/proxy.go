@@ -43,11 +43,21 @@ func (p *Proxy) Addr() string { return p.ln.Addr().String() }
 
 // Blackhole stops forwarding each connection, open or to come, whose client
 // has sent mark (for example "pg_try_advisory_lock": the leader's lock
-// connection), from the next bytes either side sends.
+// connection), from the next bytes either side sends. An empty mark
+// black-holes every connection: the database is gone.
 func (p *Proxy) Blackhole(mark string) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	p.marks = append(p.marks, mark)
+}
+
+// Restore forwards new connections again, as when the network comes back:
+// the marks are forgotten. Connections black-holed before stay silent, as
+// after a real partition; their clients must give up on them.
+func (p *Proxy) Restore() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.marks = nil
 }
 
 func (p *Proxy) close() {
