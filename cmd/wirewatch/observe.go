@@ -51,11 +51,15 @@ func observe(ctx context.Context, cfg *config.Config, store storage.Store, share
 	return o, nil
 }
 
-// leading records that this replica now leads.
-func (o *observed) leading() {
+// leading records that this replica now leads: it is not ready again
+// until its sinks are open (connected).
+func (o *observed) leading(store storage.Store) {
 	o.metrics.SetLeader(true)
 	if o.server != nil {
 		o.server.SetRole(true, o.shared)
+		o.server.SetChecks(databaseCheck(store), metrics.Check{Name: "sinks", Run: func(context.Context) error {
+			return errConnecting
+		}})
 	}
 }
 
@@ -64,6 +68,9 @@ func (o *observed) leading() {
 func (o *observed) connected(store storage.Store, sinks outbox.Sinks) {
 	gw, ok := sinks[config.DefaultPlatform].(interface{ Connected() bool })
 	if !ok {
+		if o.server != nil {
+			o.server.SetChecks(databaseCheck(store))
+		}
 		return
 	}
 	o.metrics.WatchGateway(gw.Connected)
@@ -77,7 +84,10 @@ func (o *observed) connected(store storage.Store, sinks outbox.Sinks) {
 	}
 }
 
-var errGatewayDown = errors.New("not connected (reconnecting)")
+var (
+	errConnecting  = errors.New("opening (connecting to Discord)")
+	errGatewayDown = errors.New("not connected (reconnecting)")
+)
 
 func databaseCheck(store storage.Store) metrics.Check {
 	return metrics.Check{Name: "database", Run: store.Ping}

@@ -87,7 +87,7 @@ func runBot(ctx context.Context, args []string, out io.Writer) (err error) {
 		return err
 	}
 	defer release()
-	obs.leading()
+	obs.leading(store)
 
 	// The pipeline is made first: the Discord commands and the outbox's
 	// quiet hours read its runtime, which a reload swaps. The outbox exists
