@@ -23,5 +23,8 @@ COPY --from=build --chown=65532:65532 /out/data /data
 VOLUME ["/config", "/data"]
 WORKDIR /data
 USER 65532:65532
+# There is no curl here: wirewatch health asks /readyz on the config's
+# [bot] listen (set it, e.g. "127.0.0.1:9090") and exits 0 or 1.
+HEALTHCHECK --interval=30s --timeout=10s --start-period=30s --retries=3 CMD ["/usr/local/bin/wirewatch", "health", "-config", "/config/wirewatch.toml"]
 ENTRYPOINT ["/usr/local/bin/wirewatch"]
 CMD ["run", "-config", "/config/wirewatch.toml"]

@@ -42,7 +42,7 @@ func TestHelpAndVersion(t *testing.T) {
 		{[]string{"stories", "-h"}, 0, []string{"wirewatch stories replay [FILE|-] [flags]", "--zone string"}, "", false},
 		{[]string{"check", "--config", "testdata/platforms.toml"}, 1, nil, "testdata/platforms.toml:11:6: channels.id", true},
 		{[]string{"check", "--config", "testdata/startup/ok.toml"}, 0, []string{"testdata/startup/ok.toml: ok\n"}, "", false},
-		{[]string{"check", "--config", "../../config.example.toml"}, 1, nil, `../../config.example.toml:25:18: discord.application_id: "000000000000000000" is a placeholder`, true},
+		{[]string{"check", "--config", "../../config.example.toml"}, 1, nil, `../../config.example.toml:30:18: discord.application_id: "000000000000000000" is a placeholder`, true},
 		{[]string{"help", "nosuch"}, 2, nil, `unknown command "nosuch"`, true},
 		{[]string{"help", "run", "demo"}, 2, nil, "one command at a time", true},
 		{[]string{"nosuch"}, 2, nil, `unknown command "nosuch"`, true},
