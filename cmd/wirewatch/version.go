@@ -6,16 +6,22 @@ import "runtime/debug"
 // it is not, buildVersion reads what the Go toolchain recorded.
 var version = ""
 
-// buildVersion is the version printed by wirewatch version: the -ldflags
-// value, else the module version (go install wirewatch/cmd/wirewatch@v1.2.3),
-// else the commit it was built from ("devel+1a2b3c4d5e6f", "-dirty" with
+// buildVersion is the version printed by wirewatch version, logged at
+// start-up and shown by wirewatch_build_info: the -ldflags value, else
+// the module version (go install wirewatch/cmd/wirewatch@v1.2.3), else the
+// commit it was built from ("devel+1a2b3c4d5e6f", "-dirty" with
 // uncommitted changes), else "devel".
 func buildVersion() string {
-	if version != "" {
-		return version
-	}
 	info, ok := debug.ReadBuildInfo()
-	if !ok {
+	return versionOf(version, info, ok)
+}
+
+// versionOf is buildVersion for a given -ldflags value and build info.
+func versionOf(override string, info *debug.BuildInfo, ok bool) string {
+	if override != "" {
+		return override
+	}
+	if !ok || info == nil {
 		return "devel"
 	}
 	if v := info.Main.Version; v != "" && v != "(devel)" {
