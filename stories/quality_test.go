@@ -108,6 +108,10 @@ var qualitySets = []qualitySet{
 	// (on, as in the pipeline) raised it 0.721 -> 0.800, a headline that
 	// names two acts to 0.805. Held to a floor at what it meets.
 	{file: "testdata/dev-energy.txt", use: "tuned", minItems: 100, vocab: "testdata/energy.toml", zone: "UTC", precision: goalPrecision, recall: 0.80, dates: goalDates},
+	// Merges on that desk: stories a later report links, and two
+	// incidents of one day and sea that a roundup names. Written before
+	// it was measured.
+	{file: "testdata/dev-energy-merges.txt", use: "tuned", minItems: 10, vocab: "testdata/energy.toml", zone: "UTC", precision: goalPrecision, recall: goalRecall, dates: goalDates},
 	// The same set grouped with the shipped Korea desk's words instead of
 	// its own: what a desk gets before it writes its vocabulary. Measured
 	// only.

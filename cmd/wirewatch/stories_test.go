@@ -26,6 +26,7 @@ var replaySets = []struct{ file, config, zone string }{
 	{"dev-korea.txt", "", "Asia/Seoul"},
 	{"dev-mechanisms.txt", "", "Asia/Seoul"},
 	{"dev-energy.txt", "../../stories/testdata/energy.toml", "UTC"},
+	{"dev-energy-merges.txt", "../../stories/testdata/energy.toml", "UTC"},
 }
 
 // TestReplayScoresAsQualityTest converts each labelled set to replay's
