@@ -20,6 +20,7 @@ import (
 	pmodel "github.com/prometheus/common/model"
 
 	"wirewatch/bot/discordtest"
+	"wirewatch/storage/storagetest"
 )
 
 // TestRunMetrics runs `wirewatch run` with [bot] listen against two
@@ -356,4 +357,108 @@ next:
 		return s
 	}
 	return nil
+}
+
+// TestRunStandbyHealth runs two replicas on one PostgreSQL schema, each
+// with [bot] listen: the leader's /readyz says leader; the standby's
+// answers 200 and says standby, its wirewatch_leader is 0 and wirewatch
+// health passes; when the leader stops, the standby takes over and says so
+// in both.
+func TestRunStandbyHealth(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs two replicas for several seconds")
+	}
+	pg := os.Getenv("WIREWATCH_TEST_POSTGRES")
+	if pg == "" {
+		t.Skip("WIREWATCH_TEST_POSTGRES is not set")
+	}
+	dsn := storagetest.PostgresSchema(t, pg)
+	feed := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/rss+xml")
+		fmt.Fprint(w, `<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title></channel></rss>`)
+	}))
+	defer feed.Close()
+	dir := t.TempDir()
+	type replica struct {
+		base   string
+		cancel context.CancelFunc
+		done   chan int
+		out    *syncBuffer
+	}
+	start := func(name string) *replica {
+		listen := freeAddr(t)
+		path := filepath.Join(dir, name+".toml")
+		cfg := fmt.Sprintf(`[bot]
+database = %q
+log_level = "error"
+listen = %q
+
+[polling]
+min_interval = "1s"
+
+[[feeds]]
+name = "Wire"
+url = %q
+interval = "1s"
+allow_private = true
+
+[[channels]]
+name = "alerts"
+id = "100000000000000001"
+
+[[rules]]
+name = "watch"
+query = "missile"
+channels = ["alerts"]
+`, dsn, listen, feed.URL)
+		if err := os.WriteFile(path, []byte(cfg), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		ctx, cancel := context.WithCancel(context.Background())
+		r := &replica{base: "http://" + listen, cancel: cancel, done: make(chan int, 1), out: &syncBuffer{}}
+		go func() { r.done <- runMain(ctx, []string{"run", "-config", path}, r.out, r.out) }()
+		t.Cleanup(func() {
+			cancel()
+			select {
+			case <-r.done:
+			case <-time.After(15 * time.Second):
+				t.Errorf("replica %s did not stop within 15 s", name)
+			}
+		})
+		return r
+	}
+	// readyAs waits until r's /readyz answers 200 with role and its
+	// wirewatch_leader is leader.
+	readyAs := func(r *replica, role string, leader float64) string {
+		t.Helper()
+		deadline := time.Now().Add(20 * time.Second)
+		for {
+			status, body, err := httpGet(r.base + "/readyz")
+			m, merr := scrapeMetrics(r.base)
+			if err == nil && merr == nil && status == http.StatusOK && strings.HasPrefix(body, "role: "+role) && m.value("wirewatch_leader") == leader {
+				return body
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("within 20 s, /readyz never answered 200 as %s with wirewatch_leader %v: %d %v\n%s\nrun output:\n%s", role, leader, status, err, body, r.out)
+			}
+			time.Sleep(100 * time.Millisecond)
+		}
+	}
+	a := start("a")
+	readyAs(a, "leader", 1)
+	b := start("b")
+	body := readyAs(b, "standby", 0)
+	if !strings.Contains(body, "database: ok\n") || strings.Contains(body, "sinks") {
+		t.Errorf("the standby's /readyz:\n%s", body)
+	}
+	var hout, herr strings.Builder
+	if code := runMain(context.Background(), []string{"health", "--url", b.base + "/readyz"}, &hout, &herr); code != 0 || !strings.Contains(hout.String(), "role: standby") {
+		t.Errorf("wirewatch health on the standby exited %d:\n%s%s", code, hout.String(), herr.String())
+	}
+	a.cancel()
+	if code := <-a.done; code != 0 {
+		t.Fatalf("the leader exited %d:\n%s", code, a.out)
+	}
+	a.done <- 0 // for its cleanup
+	readyAs(b, "leader", 1)
 }
