@@ -251,6 +251,21 @@ channels = ["alerts"]
 			m.value("wirewatch_lookup_duration_seconds", "command", "latest") == 2
 	})
 
+	// The gateway drops and discordgo reconnects at once (on loopback the
+	// gap is too short to catch /readyz failing in it): once it has
+	// resumed or identified again, /readyz says the gateway is up.
+	gw := srv.GatewayStats()
+	srv.Fail(discordtest.FaultSpec{Kind: discordtest.FaultGatewayClose, Status: 4000})
+	until("the gateway back after it closed", 20*time.Second, func(m metricsSnapshot) bool {
+		now := srv.GatewayStats()
+		if now.Connections == gw.Connections || now.Resumes+now.Identifies == gw.Resumes+gw.Identifies {
+			return false
+		}
+		status, body, err := httpGet(base + "/readyz")
+		return err == nil && status == http.StatusOK && strings.Contains(body, "discord gateway: ok") &&
+			m.value("wirewatch_discord_gateway_connected") == 1
+	})
+
 	// A config with a mistake is refused and counted.
 	writeConfig("missile AND (fire*")
 	until("the refused reload counted", 15*time.Second, func(m metricsSnapshot) bool {
