@@ -11,11 +11,11 @@ import (
 
 // A digest line's parts are capped before they are escaped, so that any
 // one entry fits a message with room to spare (escaping at most doubles
-// text): a headline of headlineRunes (150) code points, a summary of 240,
+// text): a headline of headlineRunes (150) code points, a summary of 300,
 // and a link of at most maxLinkLen bytes (link: a longer one is left off
 // and the headline shown bare).
 const (
-	digestSummaryRunes = 240
+	digestSummaryRunes = 300
 	// digestMarkerRoom is kept free of every digest message for the
 	// marker Stamp adds to its last footer ("ref:" and a post id).
 	digestMarkerRoom = 100
