@@ -68,9 +68,10 @@ func (s *Store) SaveItems(ctx context.Context, batch []storage.ItemWrite) ([]boo
 		return nil, fmt.Errorf("save items: %w", err)
 	}
 	defer tx.Rollback()
+	ex := newStmtCache(tx)
 	ids := make([]int64, len(batch))
 	for i, w := range batch {
-		if ids[i], err = insertItem(ctx, tx, w.Item); err != nil {
+		if ids[i], err = insertItem(ctx, ex, w.Item); err != nil {
 			return nil, fmt.Errorf("save item %s: %w", w.Item.Key, err)
 		}
 	}
@@ -83,7 +84,7 @@ func (s *Store) SaveItems(ctx context.Context, batch []storage.ItemWrite) ([]boo
 		return nil, err
 	}
 	for _, i := range stories {
-		if err := upsertStory(ctx, tx, batch[i].Story); err != nil {
+		if err := upsertStory(ctx, ex, batch[i].Story); err != nil {
 			return nil, fmt.Errorf("save item %s: %w", batch[i].Item.Key, err)
 		}
 	}
@@ -101,7 +102,7 @@ func (s *Store) SaveItems(ctx context.Context, batch []storage.ItemWrite) ([]boo
 		if !saved[i] {
 			continue
 		}
-		if err := insertPosts(ctx, tx, w.Posts); err != nil {
+		if err := insertPosts(ctx, ex, w.Posts); err != nil {
 			return nil, fmt.Errorf("save item %s: %w", w.Item.Key, err)
 		}
 	}
@@ -118,7 +119,7 @@ func (s *Store) SaveItems(ctx context.Context, batch []storage.ItemWrite) ([]boo
 
 // insertItem adds the item, its topics and its full-text entry; it returns
 // id 0 when the key is already stored.
-func insertItem(ctx context.Context, tx *sql.Tx, item *model.Item) (int64, error) {
+func insertItem(ctx context.Context, tx execer, item *model.Item) (int64, error) {
 	res, err := tx.ExecContext(ctx, `INSERT INTO items (key, feed, guid, link, title, text, author,
 		categories, lang, published, first_seen, summary, topics, story_id, event_date)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -143,7 +144,7 @@ func insertItem(ctx context.Context, tx *sql.Tx, item *model.Item) (int64, error
 }
 
 // indexItem writes an item's topics and full-text entry.
-func indexItem(ctx context.Context, tx *sql.Tx, id int64, item *model.Item) error {
+func indexItem(ctx context.Context, tx execer, id int64, item *model.Item) error {
 	topics := backend.UniqueTopics(item.Topics)
 	for _, t := range topics {
 		if _, err := tx.ExecContext(ctx, `INSERT INTO item_topics (item_id, topic, published) VALUES (?, ?, ?)`,
@@ -155,7 +156,7 @@ func indexItem(ctx context.Context, tx *sql.Tx, id int64, item *model.Item) erro
 }
 
 // indexText writes an item's full-text entry.
-func indexText(ctx context.Context, tx *sql.Tx, id int64, title string, summaryLines []string, text string, topics []string) error {
+func indexText(ctx context.Context, tx execer, id int64, title string, summaryLines []string, text string, topics []string) error {
 	summary := strings.Join(summaryLines, "\n")
 	stems := searchquery.Stems(title + "\n" + summary + "\n" + text)
 	tokens := make([]string, len(topics))

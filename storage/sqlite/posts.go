@@ -2,7 +2,6 @@ package sqlite
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 
 	"wirewatch/model"
@@ -35,8 +34,8 @@ func (s *Store) AddPosts(ctx context.Context, posts []model.Post) error {
 }
 
 // insertPosts adds prepared posts in slice order (sqlq.InsertPosts).
-func insertPosts(ctx context.Context, tx *sql.Tx, posts []model.Post) error {
-	return sqlq.InsertPosts(ctx, dialect{}, sqlTx{tx}, posts)
+func insertPosts(ctx context.Context, tx execer, posts []model.Post) error {
+	return sqlq.InsertPosts(ctx, dialect{}, execAdapter{tx}, posts)
 }
 
 // LeaseChannel always grants the lease: one process opens the file, and

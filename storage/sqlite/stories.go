@@ -2,7 +2,6 @@ package sqlite
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 	"fmt"
 
@@ -13,7 +12,7 @@ import (
 // upsertStory inserts a story or replaces the title, updated time, event
 // date, sources, topics, summary and severity of a stored one; its link and first-seen time
 // stay those of its first item.
-func upsertStory(ctx context.Context, tx *sql.Tx, st *model.Story) error {
+func upsertStory(ctx context.Context, tx execer, st *model.Story) error {
 	if st.ID == "" {
 		return errors.New("story without id")
 	}
