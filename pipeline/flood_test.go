@@ -140,11 +140,13 @@ func TestFloodFoldsOverCap(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			// Batches of 200 items, each waking the outbox as it is stored,
-			// so the flood's alerts go out while the rest is stored.
-			batches := (tt.items + 199) / 200
-			if notified < batches {
-				t.Errorf("the outbox was woken %d times for %d batches of posts", notified, batches)
+			// Batches of at most 200 items (fewer when one takes long to
+			// plan), each waking the outbox as it is stored, so the
+			// flood's alerts go out while the rest is stored: every batch
+			// of the flood has posts (its fold's, at least).
+			batches := notified
+			if least := (tt.items + 199) / 200; batches < least {
+				t.Errorf("the outbox was woken %d times for at least %d batches of posts", notified, least)
 			}
 			posts := pending(t, store, "alerts")
 			seen := map[string]int{}
@@ -476,29 +478,50 @@ func TestFloodFoldSpansPolls(t *testing.T) {
 		}
 		return firsts, updates
 	}
-	firsts, updates := split(poll(300, time.Minute)) // a flood: 3 alerts, 297 folded over two batches
-	if len(firsts) != 1 || len(updates[firsts[0].ID]) != 1 || len(updates) != 1 {
-		t.Fatalf("first poll: %d folds and updates of %d posts, want one fold and one update of it", len(firsts), len(updates))
+	// listed counts the items a fold's posts list, the first and its
+	// updates, and the total its newest post says.
+	listed := func(first model.Post, updates []model.Post) (items, total int) {
+		items, total = len(first.Content.Fold.Items), first.Content.Fold.Total
+		for _, u := range updates {
+			items += len(u.Content.Fold.Items)
+			total = u.Content.Fold.Total
+		}
+		return items, total
 	}
-	fold := firsts[0].ID
+	// A batch is cut when it has taken long to plan, so how many updates a
+	// poll writes depends on the machine; what they list does not.
+	firsts, updates := split(poll(300, time.Minute)) // a flood: 3 alerts, 297 folded over two batches or more
+	if len(firsts) != 1 || len(updates[firsts[0].ID]) == 0 || len(updates) != 1 {
+		t.Fatalf("first poll: %d folds and updates of %d posts, want one fold and updates of it", len(firsts), len(updates))
+	}
+	first := firsts[0]
+	fold := first.ID
+	if items, total := listed(first, updates[fold]); items != 297 || total != 297 {
+		t.Errorf("first poll's fold lists %d items, %d in all; want 297", items, total)
+	}
+	before := len(updates[fold])
 	// 2 minutes on, another flood: 3 alert and 97 fold into the same
 	// message.
 	firsts, updates = split(poll(100, 3*time.Minute))
-	if len(firsts) != 1 || len(updates[fold]) != 2 || len(updates) != 1 {
-		t.Fatalf("second poll: %d folds, %d updates of the first; want 1 and 2", len(firsts), len(updates[fold]))
+	if len(firsts) != 1 || len(updates[fold]) <= before || len(updates) != 1 {
+		t.Fatalf("second poll: %d folds, %d updates of the first (%d before); want 1 and more", len(firsts), len(updates[fold]), before)
 	}
-	if f := updates[fold][1].Content.Fold; len(f.Items) != 97 || f.Total != 394 {
-		t.Errorf("second poll's update lists %d items of %d in all, want 97 of 394", len(f.Items), f.Total)
+	if items, total := listed(first, updates[fold]); items != 394 || total != 394 {
+		t.Errorf("after the second poll the fold lists %d items, %d in all; want 394", items, total)
 	}
+	before = len(updates[fold])
 	// Past the channel's 10-minute window from the fold's first item: a
 	// new fold message.
 	firsts, updates = split(poll(100, 12*time.Minute))
-	if len(firsts) != 2 || len(updates[fold]) != 2 || len(updates) != 1 {
-		t.Fatalf("third poll: %d folds, %d updates of the first; want a new fold and no more updates", len(firsts), len(updates[fold]))
+	if len(firsts) != 2 || len(updates[fold]) != before {
+		t.Fatalf("third poll: %d folds, %d updates of the first (%d before); want a new fold and no more updates", len(firsts), len(updates[fold]), before)
 	}
 	for _, p := range firsts {
-		if f := p.Content.Fold; p.ID != fold && (f.Total != 97 || len(f.Items) != 97) {
-			t.Errorf("the new fold lists %d of %d, want 97 of 97 (3 alerted)", len(f.Items), f.Total)
+		if p.ID == fold {
+			continue
+		}
+		if items, total := listed(p, updates[p.ID]); items != 97 || total != 97 {
+			t.Errorf("the new fold lists %d of %d, want 97 of 97 (3 alerted)", items, total)
 		}
 	}
 }

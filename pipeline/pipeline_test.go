@@ -345,11 +345,9 @@ func TestBatchedStoring(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// Batches of 200, 200 and 50: one alert, and one edit per batch.
-	if st.NewItems != n || st.Posts != 4 {
-		t.Fatalf("cycle = %+v, want %d new items and 4 posts (1 alert, 3 edits)", st, n)
-	}
-	posts := assertPending(t, store, 4)
+	// Batches of at most 200 (fewer when one takes long to plan): one
+	// alert, and one edit per later batch.
+	posts := pending(t, store, "alerts")
 	alerts, edits := 0, 0
 	for _, post := range posts {
 		switch post.Kind {
@@ -362,8 +360,12 @@ func TestBatchedStoring(t *testing.T) {
 			}
 		}
 	}
-	if alerts != 1 || edits != 3 {
-		t.Errorf("%d alerts and %d edits, want 1 and 3", alerts, edits)
+	t.Logf("%d new items: %d alert and %d edits", n, alerts, edits)
+	if st.NewItems != n || st.Posts != len(posts) {
+		t.Fatalf("cycle = %+v, want %d new items and %d posts", st, n, len(posts))
+	}
+	if alerts != 1 || edits < 2 || edits > n/20 {
+		t.Errorf("%d alerts and %d edits, want 1 and one per batch after the first (2 to %d)", alerts, edits, n/20)
 	}
 	if got := feedStates(t, store)["Good Wire"].ItemsSeen; got != n+1 {
 		t.Errorf("items seen = %d, want %d", got, n+1)
