@@ -1,6 +1,18 @@
 package main
 
-import "runtime/debug"
+import (
+	"runtime/debug"
+
+	"wirewatch/config"
+)
+
+// The default User-Agent names the binary's version too, unless the build
+// set config.Version itself.
+func init() {
+	if config.Version == "dev" {
+		config.Version = buildVersion()
+	}
+}
 
 // version is set at build time with -ldflags "-X main.version=v1.2.3"; when
 // it is not, buildVersion reads what the Go toolchain recorded.

@@ -8,6 +8,8 @@ import (
 	"runtime/debug"
 	"strings"
 	"testing"
+
+	"wirewatch/config"
 )
 
 // TestVersionOf: the -ldflags value wins, then the module version a go
@@ -89,5 +91,17 @@ func TestVersionOfBuiltBinary(t *testing.T) {
 	}
 	if got := run(build("ldflags", "-ldflags", "-X main.version=v9.9.9")); got != "wirewatch v9.9.9\n" {
 		t.Errorf("-ldflags build: wirewatch version = %q, want %q", got, "wirewatch v9.9.9\n")
+	}
+}
+
+// TestUserAgentVersion: the default User-Agent of feed requests names the
+// version wirewatch version prints.
+func TestUserAgentVersion(t *testing.T) {
+	cfg, err := config.Parse("ua.toml", []byte("[[feeds]]\nname = \"w\"\nurl = \"https://example.com/f.xml\"\n\n[[channels]]\nname = \"c\"\nid = \"123456789012345678\"\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "wirewatch/" + buildVersion() + " "; !strings.HasPrefix(cfg.Polling.UserAgent, want) {
+		t.Errorf("User-Agent = %q, want it to start %q", cfg.Polling.UserAgent, want)
 	}
 }
