@@ -7,7 +7,9 @@ WORKDIR /src
 COPY go.mod go.sum ./
 RUN go mod download
 COPY . .
-ARG VERSION=dev
+# Without --build-arg VERSION=..., the binary says "devel" (.git is not in the
+# build context, so there is no commit to read).
+ARG VERSION=
 RUN CGO_ENABLED=0 go build -trimpath -ldflags "-s -w -X main.version=${VERSION}" -o /out/wirewatch ./cmd/wirewatch
 # The final image has no shell to make folders with: /data is made here
 # and copied owned by the user the image runs as, so that a fresh volume
