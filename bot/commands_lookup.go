@@ -95,7 +95,7 @@ func (c *Commands) timelinePage(ctx context.Context, in *request, topic string, 
 	l.budget = descriptionBudget
 	share := descriptionBudget/max(len(p.Entries), 1) - 1
 	for _, e := range p.Entries {
-		entry := fmt.Sprintf("`%s` %s · %s", e.Date.In(loc).Format(time.DateOnly), link(mdText(e.Title, headlineRunes), e.Link), plural(e.Sources, "source"))
+		entry := fmt.Sprintf("%s %s · %s", dayStamp(e.Date, loc), link(mdText(e.Title, headlineRunes), e.Link), plural(e.Sources, "source"))
 		// The story's one-sentence summary, within the entry's share of
 		// the page, so every entry of the page fits.
 		if room := share - utf8.RuneCountInString(entry) - 1; room > 40 && e.Summary != "" {

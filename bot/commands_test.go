@@ -81,7 +81,9 @@ func TestTimelinePagesToTheEndAndBack(t *testing.T) {
 			t.Fatalf("page %d shows %d lines, want %d:\n%s", n, len(lines), to-from, embeds[0].Description)
 		}
 		for k, line := range lines {
-			day := h.now.Truncate(24*time.Hour).AddDate(0, 0, -2-3*(from+k)).Format(time.DateOnly)
+			// The event's day as a Discord date: its noon UTC, shown in
+			// each reader's locale.
+			day := fmt.Sprintf("<t:%d:d>", h.now.Truncate(24*time.Hour).AddDate(0, 0, -2-3*(from+k)).Add(12*time.Hour).Unix())
 			link := fmt.Sprintf("(https://en.yna.example/nk/%02d)", from+k)
 			if !strings.Contains(line, day) || !strings.Contains(line, titles[from+k]) || !strings.Contains(line, link) || !strings.Contains(line, "1 source") {
 				t.Errorf("page %d line %d = %q, want %s, %q, %s, 1 source", n, k, line, day, titles[from+k], link)

@@ -108,7 +108,7 @@ func TestManySourcesEditOnce(t *testing.T) {
 	for _, e := range m.Embeds {
 		shown.WriteString(e.Title + "\n" + e.Description + "\n")
 	}
-	if want := fmt.Sprintf("(%d sources)", sources+1); !strings.Contains(shown.String(), want) {
+	if want := fmt.Sprintf("**%d sources**", sources+1); !strings.Contains(shown.String(), want) {
 		t.Errorf("final message lacks %q:\n%s", want, shown.String())
 	}
 	if got := footerMarker(m); got != "ref:"+orig.ID {

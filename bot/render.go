@@ -239,15 +239,10 @@ func Render(p model.Post) (Message, error) {
 	case p.Kind == model.PostUpdate && c.MergedInto != nil:
 		return renderMerged(c), nil
 	case p.Kind == model.PostUpdate:
-		// The edited message keeps the first report's embed and adds the
-		// sources so far; an edit that only brings the article's full text
-		// to a one-source story has no sources to list.
-		msg := renderAlert(c, loc)
-		if len(c.Sources) > 1 {
-			msg.Embeds = append(msg.Embeds, renderUpdate(c, loc).Embeds...)
-			msg.Embeds = fitEmbeds(msg.Embeds)
-		}
-		return msg, nil
+		// The edited message is the alert as it stands now: the first
+		// report with the story's sources so far (none to list when the
+		// edit only brings the article's full text to a one-source story).
+		return renderAlert(c, loc), nil
 	}
 	return renderAlert(c, loc), nil
 }
@@ -280,11 +275,15 @@ func zone(name string) *time.Location {
 	return loc
 }
 
-// renderAlert renders the first alert of a story for a rule: an embed with
-// the headline linked to the article, the summary, the source and time,
-// the rule and the matched terms, coloured by severity. An urgent alert's
-// content mentions the rule's roles, and only those may ping.
-func renderAlert(c model.Content, loc *time.Location) Message {
+// renderAlert lays an alert out as a desk reads it on a phone: the
+// headline once, as the embed's linked title; the summary; one compact
+// line with the source, severity, rule, matched terms and the time as
+// Discord timestamps (each reader sees their own zone); and, once other
+// outlets report the story, its sources as a short list that grows by
+// edit without repeating the headline. The footer is left to the marker
+// (see Stamp). An urgent alert's content mentions the rule's roles, and
+// only those may ping; it names the rule, not the headline again.
+func renderAlert(c model.Content, _ *time.Location) Message {
 	title := oneLine(c.Headline)
 	if title == "" {
 		title = oneLine(c.StoryTitle)
@@ -296,38 +295,30 @@ func renderAlert(c model.Content, loc *time.Location) Message {
 	if SafeURL(link) == "" && len(c.Sources) > 0 {
 		link = c.Sources[0].Link // the story's link
 	}
-	desc := oneLine(strings.Join(c.Summary, " "))
+	var l lines
+	l.budget = limitDescription - 64 // room for "… N more not shown"
+	if desc := oneLine(strings.Join(c.Summary, " ")); desc != "" {
+		l.add(Markdown(Truncate(desc, summaryRunes)))
+		l.add("")
+	}
+	l.add(alertLine(c))
+	if len(c.Sources) > 1 {
+		l.add("")
+		l.add(fmt.Sprintf("**%d sources**", len(c.Sources)))
+		for i, s := range c.Sources {
+			if i == maxListedSources {
+				l.add(fmt.Sprintf("+%d more", len(c.Sources)-maxListedSources))
+				break
+			}
+			l.add(sourceLine(s))
+		}
+	}
 	e := Embed{
 		Title:       Truncate(Markdown(title), limitTitle),
 		URL:         SafeURL(link),
-		Description: Truncate(Markdown(Truncate(desc, summaryRunes)), limitDescription),
+		Description: l.String(),
 		Color:       severityColor[c.Severity],
-		Author:      Truncate(Plain(oneLine(c.Feed)), limitAuthor),
-		Timestamp:   c.Published,
 	}
-	e.Fields = append(e.Fields, Field{Name: "Rule", Value: Truncate(Markdown(c.Rule), limitFieldValue), Inline: true})
-	if c.Severity != "" {
-		e.Fields = append(e.Fields, Field{Name: "Severity", Value: Truncate(Markdown(string(c.Severity)), limitFieldValue), Inline: true})
-	}
-	if len(c.Terms) > 0 {
-		terms := make([]string, len(c.Terms))
-		for i, t := range c.Terms {
-			terms[i] = Markdown(oneLine(t))
-		}
-		e.Fields = append(e.Fields, Field{Name: "Matched", Value: Truncate(strings.Join(terms, ", "), limitFieldValue)})
-	}
-	if n := len(c.Sources); n > 1 {
-		e.Fields = append(e.Fields, Field{Name: "Sources", Value: fmt.Sprintf("reported by %d sources", n), Inline: true})
-	}
-	footer := []string{}
-	if c.Feed != "" {
-		footer = append(footer, oneLine(c.Feed))
-	}
-	if ts := formatTime(c.Published, loc); ts != "" {
-		footer = append(footer, ts)
-	}
-	e.Footer = Truncate(Plain(strings.Join(footer, " · ")), limitFooter)
-
 	msg := Message{Embeds: []Embed{e}}
 	if c.Severity == model.SeverityUrgent {
 		if roles := validRoles(c.Mentions); len(roles) > 0 {
@@ -335,8 +326,11 @@ func renderAlert(c model.Content, loc *time.Location) Message {
 			for _, id := range roles {
 				b.WriteString("<@&" + id + "> ")
 			}
-			b.WriteString("**Urgent:** ")
-			msg.Content = Truncate(b.String()+Markdown(title), limitContent)
+			b.WriteString("urgent")
+			if r := oneLine(c.Rule); r != "" {
+				b.WriteString(" · " + Markdown(Truncate(r, 100)))
+			}
+			msg.Content = Truncate(b.String(), limitContent)
 			msg.Roles = roles
 		}
 	}
@@ -344,60 +338,74 @@ func renderAlert(c model.Content, loc *time.Location) Message {
 	return msg
 }
 
-// maxListedSources bounds the sources listed in an update or digest line.
+// alertLine is an alert's one compact line: "**Yonhap** · urgent ·
+// nk-missile · missile, fired · <t:…:f> (<t:…:R>)".
+func alertLine(c model.Content) string {
+	var parts []string
+	if f := oneLine(c.Feed); f != "" {
+		parts = append(parts, "**"+Markdown(Truncate(f, 80))+"**")
+	}
+	if c.Severity != "" {
+		parts = append(parts, Markdown(string(c.Severity)))
+	}
+	if r := oneLine(c.Rule); r != "" {
+		parts = append(parts, Markdown(Truncate(r, 100)))
+	}
+	if len(c.Terms) > 0 {
+		terms := make([]string, 0, len(c.Terms))
+		for _, t := range c.Terms {
+			terms = append(terms, "*"+Markdown(Truncate(oneLine(t), 60))+"*")
+		}
+		parts = append(parts, Truncate(strings.Join(terms, ", "), 400))
+	}
+	if !c.Published.IsZero() {
+		parts = append(parts, stamp(c.Published, "f")+" ("+stamp(c.Published, "R")+")")
+	}
+	return strings.Join(parts, " · ")
+}
+
+// sourceLine is one source of a story in its alert: the outlet, linked to
+// its own report, and when it published. Its headline is left out: the
+// alert's title already says what happened.
+func sourceLine(s model.Source) string {
+	name := oneLine(s.Feed)
+	if name == "" {
+		name = "(unnamed outlet)"
+	}
+	line := "• " + link(Markdown(Truncate(name, 80)), s.Link)
+	if !s.Published.IsZero() {
+		line += " " + stamp(s.Published, "R")
+	}
+	return line
+}
+
+// maxListedSources bounds the sources listed in an alert or update.
 const maxListedSources = 10
 
-// renderUpdate renders the sources of an alerted story when more outlets
-// report it: "also reported by …" and the source count. It has no embed
-// URL, so that Discord does not merge it with the original alert's embed,
-// and it never pings.
-func renderUpdate(c model.Content, loc *time.Location) Message {
+// renderUpdate renders the sources of an alerted story as a message of
+// its own (stories.updates = "reply" or "thread"), under the alert it
+// follows: the sources so far, newest last, without the headline the
+// alert already shows. It has no embed URL, so that Discord does not merge
+// it with the alert's embed, and it never pings.
+func renderUpdate(c model.Content, _ *time.Location) Message {
+	var l lines
+	l.budget = limitDescription - 64
 	n := len(c.Sources)
-	var others []string
+	l.add(fmt.Sprintf("**%d %s** · %s", n, noun(n, "source", "sources"), Markdown(Truncate(oneLine(c.Rule), 100))))
 	for i, s := range c.Sources {
-		if i == 0 {
+		if n > maxListedSources && i == 0 {
+			l.add(fmt.Sprintf("+%d earlier", n-maxListedSources))
+		}
+		if i < n-maxListedSources {
 			continue
 		}
-		if name := oneLine(s.Feed); name != "" && !contains(others, name) {
-			others = append(others, name)
-		}
-	}
-	title := fmt.Sprintf("Reported by %d %s", n, noun(n, "source", "sources"))
-	if len(others) > 0 {
-		names := strings.Join(others, ", ")
-		if len(others) > 5 {
-			names = fmt.Sprintf("%s and %d more", strings.Join(others[:5], ", "), len(others)-5)
-		}
-		title = fmt.Sprintf("Also reported by %s (%d sources)", Truncate(names, 200), n)
-	}
-	var b strings.Builder
-	if t := oneLine(c.StoryTitle); t != "" {
-		b.WriteString("**" + Truncate(Markdown(t), limitTitle) + "**\n")
-	}
-	for i, s := range c.Sources {
-		if i == maxListedSources {
-			fmt.Fprintf(&b, "… and %d more\n", n-maxListedSources)
-			break
-		}
-		line := Markdown(oneLine(s.Feed))
-		if t := oneLine(s.Title); t != "" {
-			line += ": " + maskedLink(Markdown(Truncate(t, 150)), s.Link)
-		}
-		if ts := formatTime(s.Published, loc); ts != "" {
-			line += " · " + ts
-		}
-		b.WriteString("• " + line + "\n")
+		l.add(sourceLine(s))
 	}
 	e := Embed{
-		Title:       Truncate(Markdown(title), limitTitle),
-		Description: Truncate(b.String(), limitDescription),
+		Description: l.String(),
 		Color:       severityColor[c.Severity],
-		Footer:      Truncate(Plain(oneLine("rule "+c.Rule)), limitFooter),
-		Timestamp:   c.Updated,
 	}
-	msg := Message{Embeds: []Embed{e}}
-	msg.Embeds = fitEmbeds(msg.Embeds)
-	return msg
+	return Message{Embeds: fitEmbeds([]Embed{e})}
 }
 
 // renderMerged is what an alert becomes when its story became part of

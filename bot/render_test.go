@@ -109,7 +109,8 @@ func TestRenderAlertHostile(t *testing.T) {
 	if !slices.Equal(msg.Roles, []string{"111", "222"}) {
 		t.Errorf("roles = %v", msg.Roles)
 	}
-	if !strings.HasPrefix(msg.Content, "<@&111> <@&222> **Urgent:** ") {
+	// The ping line names the rule, not the headline the embed shows.
+	if !strings.HasPrefix(msg.Content, "<@&111> <@&222> urgent · nk-launch ") || strings.Contains(msg.Content, "North Korea") {
 		t.Errorf("content = %q", msg.Content)
 	}
 	e := msg.Embeds[0]
@@ -122,19 +123,22 @@ func TestRenderAlertHostile(t *testing.T) {
 	if !strings.Contains(e.Description, `\[click\](https://evil.example/x)`) {
 		t.Errorf("masked link not defused: %q", Truncate(e.Description, 300))
 	}
-	if e.Color != severityColor[model.SeverityUrgent] || !e.Timestamp.Equal(published) {
-		t.Errorf("color %x timestamp %v", e.Color, e.Timestamp)
+	if e.Color != severityColor[model.SeverityUrgent] {
+		t.Errorf("color %x", e.Color)
 	}
-	if !strings.Contains(e.Footer, "2024-11-13 14:03 KST") {
-		// Asia/Seoul is KST, as the fixed zone of the other tests.
-		t.Errorf("footer = %q", e.Footer)
+	// One compact line; times as Discord timestamps, so no clock of the
+	// desk's zone and no footer but the marker's place.
+	when := fmt.Sprintf("<t:%d:f> (<t:%d:R>)", published.Unix(), published.Unix())
+	for _, want := range []string{"**@\u200beveryone <\u200b@\u200b&1> Feed** · urgent · nk-launch <\u200b@\u200b&5> · *@\u200bhere*, *missile*", when, "**2 sources**", "• [a](https://news.example/story%281%29)", "• b"} {
+		if !strings.Contains(e.Description, want) {
+			t.Errorf("description lacks %q:\n%s", want, Truncate(e.Description, 600))
+		}
 	}
-	var names []string
-	for _, f := range e.Fields {
-		names = append(names, f.Name)
+	if e.Footer != "" || e.Author != "" || !e.Timestamp.IsZero() || len(e.Fields) != 0 {
+		t.Errorf("footer %q author %q timestamp %v fields %v: the compact line says it once", e.Footer, e.Author, e.Timestamp, e.Fields)
 	}
-	if !slices.Equal(names, []string{"Rule", "Severity", "Matched", "Sources"}) {
-		t.Errorf("fields = %v", names)
+	if n := strings.Count(e.Title+e.Description+msg.Content, "North Korea fires"); n != 1 {
+		t.Errorf("headline shown %d times", n)
 	}
 }
 
@@ -151,11 +155,9 @@ func TestRenderAlertPlain(t *testing.T) {
 	e := msg.Embeds[0]
 	want := Embed{
 		Title: "N. Korea fires ballistic missile", URL: "https://en.yna.co.kr/view/1",
-		Description: "The JCS said the missile flew 350 km. Japan protested.",
-		Color:       severityColor[model.SeverityAlert], Author: "Yonhap", Footer: "Yonhap · 2024-11-13 14:03 KST",
-		Timestamp: published,
-		Fields: []Field{{Name: "Rule", Value: "nk-launch", Inline: true}, {Name: "Severity", Value: "alert", Inline: true},
-			{Name: "Matched", Value: "N. Korea, missile, fires"}},
+		Description: "The JCS said the missile flew 350 km. Japan protested.\n\n" +
+			fmt.Sprintf("**Yonhap** · alert · nk-launch · *N. Korea*, *missile*, *fires* · <t:%d:f> (<t:%d:R>)", published.Unix(), published.Unix()),
+		Color: severityColor[model.SeverityAlert],
 	}
 	if fmt.Sprint(e) != fmt.Sprint(want) {
 		t.Errorf("embed\n got %+v\nwant %+v", e, want)
@@ -163,14 +165,14 @@ func TestRenderAlertPlain(t *testing.T) {
 }
 
 func TestRenderUpdate(t *testing.T) {
-	st := model.Content{StoryTitle: "North Korea fires missile", Updated: published, Rule: "nk-launch", Severity: model.SeverityUrgent, Mentions: []string{"111"}, Sources: []model.Source{
-		{Feed: "Yonhap", Title: "N. Korea fires missile", Link: "https://a.example/1", Published: published},
-		{Feed: "@everyone", Title: "[x](javascript:alert(1)) <@&1>", Link: "javascript:alert(1)", Published: published},
-		{Feed: "Kyodo", Title: "Missile lands outside EEZ", Link: "https://b.example/2(x)"},
-	}}
+	st := model.Content{StoryTitle: "North Korea fires missile", Updated: published, Rule: "nk-launch", Severity: model.SeverityUrgent, Mentions: []string{"111"}}
 	for i := 0; i < 20; i++ {
 		st.Sources = append(st.Sources, model.Source{Feed: fmt.Sprintf("Outlet %d", i), Title: hostile(500), Link: "https://c.example/" + fmt.Sprint(i)})
 	}
+	st.Sources = append(st.Sources,
+		model.Source{Feed: "Yonhap", Title: "N. Korea fires missile", Link: "https://a.example/1", Published: published},
+		model.Source{Feed: "@everyone", Title: "[x](javascript:alert(1)) <@&1>", Link: "javascript:alert(1)", Published: published},
+		model.Source{Feed: "Kyodo", Title: "Missile lands outside EEZ", Link: "https://b.example/2(x)"})
 	msg := renderUpdate(st, kst)
 	checkMessage(t, msg)
 	if msg.Roles != nil || msg.Content != "" {
@@ -180,17 +182,21 @@ func TestRenderUpdate(t *testing.T) {
 	if e.URL != "" {
 		t.Errorf("update embed has URL %q: Discord would merge it with the alert", e.URL)
 	}
-	if e.Title != "Also reported by @\u200beveryone, Kyodo, Outlet 0, Outlet 1, Outlet 2 and 17 more (23 sources)" {
-		t.Errorf("title = %q", e.Title)
-	}
-	for _, want := range []string{"[N. Korea fires missile](https://a.example/1)", "[Missile lands outside EEZ](https://b.example/2%28x%29)", "… and 13 more", `\[x\](javascript:alert(1)) <`} {
+	// The newest ten sources, without their headlines: the alert it
+	// follows says what happened.
+	for _, want := range []string{"**23 sources** · nk-launch", "+13 earlier", "• [Yonhap](https://a.example/1) <t:", "• @\u200beveryone <t:", "• [Kyodo](https://b.example/2%28x%29)", "• [Outlet 19]"} {
 		if !strings.Contains(e.Description, want) {
 			t.Errorf("description lacks %q:\n%s", want, e.Description)
 		}
 	}
+	for _, unwanted := range []string{"Outlet 12]", "N. Korea fires missile", "javascript"} {
+		if strings.Contains(e.Description, unwanted) {
+			t.Errorf("description has %q:\n%s", unwanted, e.Description)
+		}
+	}
 	one := renderUpdate(model.Content{StoryTitle: "t", Sources: []model.Source{{Feed: "Yonhap"}}, Rule: "r"}, time.UTC)
-	if one.Embeds[0].Title != "Reported by 1 source" {
-		t.Errorf("single-source title = %q", one.Embeds[0].Title)
+	if d := one.Embeds[0].Description; d != "**1 source** · r\n• Yonhap" {
+		t.Errorf("single source: %q", d)
 	}
 }
 
@@ -290,22 +296,23 @@ func BenchmarkRender(b *testing.B) {
 }
 
 // An edit of a one-source story (its article's full text arrived) shows
-// the alert alone; an edit of a story with more sources lists them too.
+// the alert alone; an edit of a story with more sources lists them in the
+// same embed, under the one compact line.
 func TestRenderEditSourcesOnlyWhenMany(t *testing.T) {
 	one := model.Content{Headline: "N. Korea fires missile", Rule: "r", Severity: model.SeverityAlert,
 		Sources: []model.Source{{Feed: "Yonhap", Title: "N. Korea fires missile", Link: "https://a.example/1"}}}
 	two := one
 	two.Sources = append(append([]model.Source(nil), one.Sources...), model.Source{Feed: "Kyodo", Title: "Missile lands", Link: "https://b.example/2"})
 	for _, tc := range []struct {
-		c      model.Content
-		embeds int
-	}{{one, 1}, {two, 2}} {
+		c    model.Content
+		list bool
+	}{{one, false}, {two, true}} {
 		msg, err := Render(model.Post{ID: "p", Kind: model.PostUpdate, ReplaceOf: "q", Content: tc.c})
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(msg.Embeds) != tc.embeds {
-			t.Errorf("%d sources: %d embeds, want %d", len(tc.c.Sources), len(msg.Embeds), tc.embeds)
+		if len(msg.Embeds) != 1 || strings.Contains(msg.Embeds[0].Description, "**2 sources**") != tc.list {
+			t.Errorf("%d sources: %+v", len(tc.c.Sources), msg.Embeds)
 		}
 	}
 }
