@@ -144,7 +144,7 @@ func Run(ctx context.Context, out io.Writer, opts Options) (*Result, error) {
 	fmt.Fprintf(out, "Delivered: %s and %s. The outbox merges the updates waiting for one message\ninto a single edit: %s made %s.\n",
 		plural(res.Messages, "message"), plural(res.Edits, "edit"), plural(res.Updates, "update"), plural(res.Edits, "edit"))
 
-	res.Channels = discord.show(out, rt.Config.Channels)
+	res.Channels = discord.show(out, rt.Config.Channels, rt.Config.Location())
 	if err := printTimeline(ctx, out, store, rt.Config, "north-korea"); err != nil {
 		return nil, err
 	}

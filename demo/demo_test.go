@@ -36,7 +36,7 @@ func TestDemo(t *testing.T) {
 	}
 	// The three other outlets' updates are written in one poll: coalesced
 	// into one edit showing all four sources.
-	for _, want := range []string{"(4 sources)", "edited once", "pinged roles: 200000000000000001"} {
+	for _, want := range []string{"**4 sources**", "edited once", "pinged roles: 200000000000000001"} {
 		if !strings.Contains(alerts, want) {
 			t.Errorf("#alerts lacks %q: the alert should be edited once with the other three outlets:\n%s", want, alerts)
 		}
@@ -99,7 +99,7 @@ func TestDemoDir(t *testing.T) {
 			t.Errorf("run %d: restarted %v, output lacks %q:\n%s", run+1, res.Restarted, want, out.String())
 		}
 		alerts := strings.Join(res.Channels["alerts"], "\n")
-		if res.Messages != 4 || !strings.Contains(alerts, "(4 sources)") {
+		if res.Messages != 4 || !strings.Contains(alerts, "**4 sources**") {
 			t.Errorf("run %d: %d messages, #alerts:\n%s", run+1, res.Messages, alerts)
 		}
 		if cfg := filepath.Join(dir, "demo.toml"); !strings.Contains(out.String(), "wirewatch feeds --config "+cfg) {

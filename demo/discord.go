@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 
 	"wirewatch/bot"
 	"wirewatch/bot/discordtest"
@@ -52,13 +53,15 @@ func (d *inProcessDiscord) counts(channels []config.Channel) (messages, edits in
 
 // show prints what each channel shows, as a user would read it, and returns
 // the same text per channel.
-func (d *inProcessDiscord) show(out io.Writer, channels []config.Channel) map[string][]string {
+func (d *inProcessDiscord) show(out io.Writer, channels []config.Channel, loc *time.Location) map[string][]string {
 	shown := make(map[string][]string, len(channels))
 	for _, ch := range channels {
 		msgs := d.srv.Messages(ch.ID)
 		fmt.Fprintf(out, "\n━━ #%s: %s ━━\n", ch.Name, plural(len(msgs), "message"))
 		for _, m := range msgs {
-			text := strings.TrimRight(bot.MessageText(bot.Message{Content: m.Content, Embeds: bot.FromEmbeds(m.Embeds)}), "\n") + "\n"
+			// Discord shows its timestamps in each reader's zone; a
+			// terminal shows them in the desk's.
+			text := strings.TrimRight(bot.PlainTimes(bot.MessageText(bot.Message{Content: m.Content, Embeds: bot.FromEmbeds(m.Embeds)}), loc), "\n") + "\n"
 			switch {
 			case m.Edits == 1:
 				text += "(edited once: more outlets reported the story, or its article's full text arrived)\n"
