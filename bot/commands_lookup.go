@@ -90,29 +90,7 @@ func (c *Commands) timelinePage(ctx context.Context, in *request, topic string, 
 	if err != nil {
 		return reply{}, err
 	}
-	loc := in.cfg.Location()
-	var l lines
-	l.budget = descriptionBudget
-	share := descriptionBudget/max(len(p.Entries), 1) - 1
-	for _, e := range p.Entries {
-		entry := fmt.Sprintf("%s %s · %s", dayStamp(e.Date, loc), link(mdText(e.Title, headlineRunes), e.Link), plural(e.Sources, "source"))
-		// The story's one-sentence summary, within the entry's share of
-		// the page, so every entry of the page fits.
-		if room := share - utf8.RuneCountInString(entry) - 1; room > 40 && e.Summary != "" {
-			entry += "\n" + mdText(e.Summary, min(room, digestSummaryRunes))
-		}
-		l.add(entry)
-	}
-	desc := l.String()
-	if len(p.Entries) == 0 {
-		desc = "No stories in this range."
-		if pageNo > 0 {
-			desc = "No more stories in this range."
-		}
-	}
-	title := "Timeline · " + mdText(in.cfg.TopicTitle(topic), 200)
-	footer := fmt.Sprintf("Page %d · %s → %s · newest first", pageNo+1, day(r.From, loc), day(r.To.Add(-time.Nanosecond), loc))
-	out := reply{Embeds: []*discordgo.MessageEmbed{embed(title, desc, footer)}}
+	out := reply{Embeds: []*discordgo.MessageEmbed{timelineEmbed(in.cfg.TopicTitle(topic), p, r, in.cfg.Location())}}
 	id := func(pg int) string {
 		return fmt.Sprintf("%s:%s:%s:%s:%d", timelineButton, topic, b36(r.From), b36(r.To), pg)
 	}
@@ -327,4 +305,31 @@ func plural(n int, word string) string {
 		return "1 " + word
 	}
 	return fmt.Sprintf("%d %ss", n, word)
+}
+
+// timelineEmbed lays out a page of a topic's timeline: one event a line,
+// its day as a Discord date (each reader's locale), the headline linked
+// to the report, the source count, and the story's summary beneath within
+// the entry's share of the page, so every entry of the page fits.
+func timelineEmbed(topicTitle string, p lookup.TimelinePage, r lookup.Range, loc *time.Location) *discordgo.MessageEmbed {
+	var l lines
+	l.budget = descriptionBudget
+	share := descriptionBudget/max(len(p.Entries), 1) - 1
+	for _, e := range p.Entries {
+		entry := fmt.Sprintf("%s %s · %s", dayStamp(e.Date, loc), link(mdText(e.Title, headlineRunes), e.Link), plural(e.Sources, "source"))
+		if room := share - utf8.RuneCountInString(entry) - 1; room > 40 && e.Summary != "" {
+			entry += "\n" + mdText(e.Summary, min(room, digestSummaryRunes))
+		}
+		l.add(entry)
+	}
+	desc := l.String()
+	if len(p.Entries) == 0 {
+		desc = "No stories in this range."
+		if p.Page > 0 {
+			desc = "No more stories in this range."
+		}
+	}
+	title := "Timeline · " + mdText(topicTitle, 200)
+	footer := fmt.Sprintf("Page %d · %s → %s · newest first", p.Page+1, day(r.From, loc), day(r.To.Add(-time.Nanosecond), loc))
+	return embed(title, desc, footer)
 }

@@ -9,7 +9,9 @@ import (
 	"testing"
 	"time"
 
+	"wirewatch/lookup"
 	"wirewatch/model"
+	"wirewatch/stories"
 )
 
 // layoutCases are the posts whose Discord messages testdata/layout.golden
@@ -104,5 +106,50 @@ func TestLayoutGolden(t *testing.T) {
 	}
 	if out.String() != string(want) {
 		t.Errorf("layout differs from %s (UPDATE_GOLDEN=1 to accept):\n%s", golden, out.String())
+	}
+}
+
+// TestTimelineGolden: a /timeline page with long and hostile entries fits
+// Discord's limits, pings no one, shows days as Discord dates and
+// headlines as masked links, and matches testdata/timeline.golden.
+func TestTimelineGolden(t *testing.T) {
+	day := time.Date(2026, 12, 4, 0, 0, 0, 0, kst)
+	var p lookup.TimelinePage
+	for k := range 12 {
+		e := stories.Entry{Date: day.AddDate(0, 0, -k), Title: fmt.Sprintf("North Korea report %d", k),
+			Link: fmt.Sprintf("https://en.yna.example/nk/%02d", k), Sources: 1 + k%4,
+			Summary: "Pyongyang said on state media that the move was a matter of sovereignty."}
+		if k == 1 {
+			e.Title, e.Link, e.Summary = "@everyone [click](javascript:alert(1)) <@&1> **bold** "+strings.Repeat("長", 300), "javascript:alert(1)", hostile(2000)
+		}
+		p.Entries = append(p.Entries, e)
+	}
+	p.More = true
+	r := lookup.Range{From: day.AddDate(0, 0, -90), To: day.AddDate(0, 0, 1)}
+	e := timelineEmbed("North Korea <@&5>", p, r, kst)
+	msg := Message{Embeds: []Embed{{Title: e.Title, Description: e.Description, Footer: e.Footer.Text}}}
+	checkMessage(t, msg)
+	if !strings.Contains(e.Description, fmt.Sprintf("<t:%d:d> [North Korea report 0](https://en.yna.example/nk/00) · 1 source", time.Date(2026, 12, 4, 12, 0, 0, 0, time.UTC).Unix())) {
+		t.Errorf("first line:\n%s", e.Description)
+	}
+	var out strings.Builder
+	enc := json.NewEncoder(&out)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(msg); err != nil {
+		t.Fatal(err)
+	}
+	golden := filepath.Join("testdata", "timeline.golden")
+	if os.Getenv("UPDATE_GOLDEN") != "" {
+		if err := os.WriteFile(golden, []byte(out.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out.String() != string(want) {
+		t.Errorf("timeline differs from %s (UPDATE_GOLDEN=1 to accept):\n%s", golden, out.String())
 	}
 }
