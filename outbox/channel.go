@@ -352,7 +352,11 @@ func (o *Outbox) failure(ctx context.Context, ch *channel, p model.Post, err err
 		return stopping, fmt.Errorf("mark attempt of post %s: %w", p.ID, mErr)
 	}
 	wait := RetryAfter(err)
-	if wait <= 0 {
+	switch {
+	case wait > 0:
+	case p.Priority >= model.PriorityUrgent && de != nil && de.Status >= 500:
+		wait = o.backoffFrom(o.opts.UrgentBackoffMin, ch.tries)
+	default:
 		wait = o.backoff(ch.tries)
 	}
 	ch.retryAt = time.Now().Add(wait)

@@ -32,7 +32,9 @@
 //     its message however many came after it; a post never tried is sent
 //     without a search.
 //   - 429s are honoured (RetryAfter); other transient errors back off
-//     exponentially with jitter. A 403 or 404 fails the post and parks the
+//     exponentially with jitter, an urgent post's 5xx from a quarter of the
+//     usual start (UrgentBackoffMin): a 5xx is Discord's momentary failure,
+//     and the nonce makes the retry safe. A 403 or 404 fails the post and parks the
 //     channel for a while instead of hammering Discord (the invalid-request
 //     limit bans the bot's IP). A 401 parks the channel without failing the
 //     post: the token, not the post, is wrong.

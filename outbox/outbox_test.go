@@ -853,3 +853,42 @@ func waitFor(t *testing.T, what string, cond func() bool) {
 		time.Sleep(2 * time.Millisecond)
 	}
 }
+
+// An urgent post answered 5xx is retried from UrgentBackoffMin, doubling,
+// not from BackoffMin; a post below urgent backs off from BackoffMin, and a
+// 429's Retry-After is honoured whatever the priority.
+func TestUrgentServerErrorRetriedSooner(t *testing.T) {
+	f := newFixture(t)
+	opts := f.options()
+	opts.BackoffMin, opts.BackoffMax, opts.UrgentBackoffMin = 200*time.Millisecond, time.Second, 20*time.Millisecond
+	ob := f.newOutbox(nil, opts)
+	urgent := alert("desk", 0, t0)
+	urgent.Priority = model.PriorityUrgent
+	f.add(urgent)
+	lower := alert("other", 0, t0)
+	lower.Priority = model.PriorityAlert
+	f.add(lower)
+	unavailable := step{err: &outbox.DeliveryError{Status: 503, Err: errors.New("service unavailable")}}
+	limited := step{err: &outbox.DeliveryError{Status: 429, RetryAfter: 300 * time.Millisecond, Err: errors.New("rate limited")}}
+	f.sink.push("id-desk", unavailable, unavailable, limited)
+	f.sink.push("id-other", unavailable, unavailable)
+	if err := f.flush(ob); err != nil {
+		t.Fatalf("flush: %v", err)
+	}
+	gaps := func(channelID string) []time.Duration {
+		var out []time.Duration
+		sends := f.sink.callsOf("send", channelID)
+		for i := 1; i < len(sends); i++ {
+			out = append(out, sends[i].at.Sub(sends[i-1].at))
+		}
+		return out
+	}
+	u, l := gaps("id-desk"), gaps("id-other")
+	t.Logf("urgent post retried after %v; alert after %v", u, l)
+	if len(u) != 3 || u[0] < 20*time.Millisecond || u[0] >= 150*time.Millisecond || u[1] < 40*time.Millisecond || u[1] >= 150*time.Millisecond || u[2] < 300*time.Millisecond {
+		t.Errorf("urgent post retried after %v, want about 20 ms and 40 ms after its 503s, then the 429's 300 ms", u)
+	}
+	if len(l) != 2 || l[0] < 200*time.Millisecond || l[1] < 400*time.Millisecond {
+		t.Errorf("alert retried after %v, want 200 ms and 400 ms", l)
+	}
+}

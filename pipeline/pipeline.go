@@ -523,11 +523,12 @@ func (p *Pipeline) pollOne(ctx context.Context, rt *Runtime, fetcher *feeds.Fetc
 	return r
 }
 
-// parallel runs do(0..n-1) on as many goroutines as there are processors:
-// a feed that publishes thousands of items at once is summarized and
-// matched on every core.
+// parallel runs do(0..n-1) on as many goroutines as there are processors
+// but one: a feed that publishes thousands of items at once is summarized
+// and matched on every core but the one left to other feeds' polls and to
+// delivery, whose urgent alerts would otherwise queue for a core behind it.
 func parallel(n int, do func(i int)) {
-	workers := min(n, runtime.GOMAXPROCS(0))
+	workers := min(n, max(1, runtime.GOMAXPROCS(0)-1))
 	if workers <= 1 {
 		for i := range n {
 			do(i)
@@ -673,7 +674,7 @@ func (p *Pipeline) notice(ctx context.Context, rt *Runtime, f config.Feed, st mo
 // in seconds, small enough that other feeds' polls wait little for theirs.
 const (
 	storeBatch   = 200
-	batchTime    = 20 * time.Millisecond
+	batchTime    = 5 * time.Millisecond
 	batchMaxTime = 100 * time.Millisecond
 )
 
