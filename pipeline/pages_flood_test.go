@@ -57,8 +57,9 @@ func (s *pageFloodSite) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // Alerts that only an article page causes (the feed's teaser matched no
 // rule) go through flood control as the feed's own do: one poll's items
 // alert up to max_alerts_per_poll and the rest are folded into one fold
-// post, every item in exactly one post; role pings stop at the channel's
-// max_pings and the admin channel is told once.
+// message (one fold post and updates of it), every item in exactly one
+// post; role pings stop at the channel's max_pings and the admin channel
+// is told once.
 func TestPageAlertsFloodControlled(t *testing.T) {
 	ctx := context.Background()
 	const items = 12
@@ -89,7 +90,7 @@ func TestPageAlertsFloodControlled(t *testing.T) {
 	}
 
 	seen := map[string]int{}
-	alerts, pings, folds := 0, 0, 0
+	alerts, pings, folds, messages := 0, 0, 0, 0
 	for _, post := range pending(t, store, "alerts") {
 		switch {
 		case post.Kind == model.PostAlert:
@@ -100,6 +101,11 @@ func TestPageAlertsFloodControlled(t *testing.T) {
 			}
 		case post.Content.Fold != nil:
 			folds++
+			if post.Kind == model.PostFold {
+				messages++
+			} else if post.Kind != model.PostUpdate || post.ReplaceOf == "" {
+				t.Errorf("fold post of kind %s replacing %q", post.Kind, post.ReplaceOf)
+			}
 			for _, it := range post.Content.Fold.Items {
 				seen[it.Link]++
 			}
@@ -107,15 +113,15 @@ func TestPageAlertsFloodControlled(t *testing.T) {
 			t.Errorf("unexpected %s post", post.Kind)
 		}
 	}
-	t.Logf("%d items alerting from their article pages: %d alerts (%d pinging), %d fold posts", items, alerts, pings, folds)
+	t.Logf("%d items alerting from their article pages: %d alerts (%d pinging), %d fold posts (%d messages)", items, alerts, pings, folds, messages)
 	if alerts != 3 {
 		t.Errorf("%d alerts, want the feed's cap of 3 per poll", alerts)
 	}
 	if pings != 2 {
 		t.Errorf("%d alerts ping the role, want the channel's cap of 2", pings)
 	}
-	if folds == 0 {
-		t.Errorf("no fold post for the items over the cap")
+	if folds == 0 || messages != 1 {
+		t.Errorf("%d fold posts, %d of them first posts; want one fold message (its later posts edit it)", folds, messages)
 	}
 	for i := range items {
 		if l := fmt.Sprintf("%s/article/%d", srv.URL, i); seen[l] != 1 {
