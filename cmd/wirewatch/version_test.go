@@ -44,8 +44,9 @@ func TestVersionOf(t *testing.T) {
 
 // TestVersionOfBuiltBinary builds the binary as a checkout builds it and
 // with -ldflags -X main.version, and runs wirewatch version: the first
-// says the commit go version -m reads from the binary (or "devel" where the
-// toolchain stamped none, as in a git worktree), the second the flag.
+// says the module version go version -m reads from the binary (a clean
+// checkout's pseudo-version), else its commit, else "devel" where the
+// toolchain stamped none (as in a git worktree); the second the flag.
 func TestVersionOfBuiltBinary(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the binary")
@@ -77,7 +78,10 @@ func TestVersionOfBuiltBinary(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := "wirewatch devel\n"
-	if m := regexp.MustCompile(`(?m)^\s*build\s+vcs\.revision=([0-9a-f]{12})`).FindSubmatch(meta); m != nil {
+	if m := regexp.MustCompile(`(?m)^\s*mod\s+\S+\s+(v\S+)`).FindSubmatch(meta); m != nil {
+		// Go 1.24 and later stamp a clean checkout with a pseudo-version.
+		want = "wirewatch " + string(m[1]) + "\n"
+	} else if m := regexp.MustCompile(`(?m)^\s*build\s+vcs\.revision=([0-9a-f]{12})`).FindSubmatch(meta); m != nil {
 		dirty := ""
 		if regexp.MustCompile(`(?m)^\s*build\s+vcs\.modified=true`).Match(meta) {
 			dirty = "-dirty"
