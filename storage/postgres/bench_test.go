@@ -150,3 +150,15 @@ func copyStories(b *testing.B, s *Store, stories map[string]model.Story, order [
 		b.Fatal(err)
 	}
 }
+
+// BenchmarkSaveItems times storagetest.BenchSaveItems on a fresh schema.
+//
+//	WIREWATCH_TEST_POSTGRES=postgres://... go test -run '^$' -bench SaveItems -benchtime 20x ./storage/postgres/
+func BenchmarkSaveItems(b *testing.B) {
+	s, err := Open(context.Background(), testDSN(b))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	storagetest.BenchSaveItems(b, s)
+}

@@ -2,10 +2,13 @@ package storagetest
 
 import (
 	"context"
+	"fmt"
+	"iter"
 	"slices"
 	"testing"
 	"time"
 
+	"wirewatch/model"
 	"wirewatch/storage"
 )
 
@@ -70,4 +73,39 @@ func measure(b *testing.B, lookup func() (int, error)) {
 	}
 	b.ReportMetric(pct(0.5), "ms-median")
 	b.ReportMetric(pct(0.99), "ms-p99")
+}
+
+// SaveBatch is how many items BenchSaveItems stores per SaveItems call.
+const SaveBatch = 200
+
+// BenchSaveItems stores corpus items in batches of SaveBatch, as the
+// pipeline stores a large poll, each item with its story and one post:
+// the time per batch is how long a store holds its write transaction.
+func BenchSaveItems(b *testing.B, s storage.Store) {
+	ctx := context.Background()
+	next, stop := iter.Pull2(Corpus(SaveBatch*b.N, 7))
+	defer stop()
+	b.ResetTimer()
+	for range b.N {
+		b.StopTimer()
+		writes := make([]storage.ItemWrite, 0, SaveBatch)
+		for range SaveBatch {
+			it, st, ok := next()
+			if !ok {
+				b.Fatal("corpus ran out")
+			}
+			post := model.Post{
+				ID: fmt.Sprintf("post-%s", it.Key), Kind: model.PostAlert, Priority: model.PriorityUrgent,
+				Channel: "alerts", ChannelID: "100000000000000001", StoryID: st.ID, Rule: "r", Nonce: "n-" + it.Key,
+				Content: model.Content{Headline: it.Title, Link: it.Link, Feed: it.Feed, Published: it.Published,
+					Summary: it.Summary, Items: []string{it.Key}, Severity: model.SeverityUrgent, Rule: "r", Sources: st.Sources},
+				State: model.PostPending, CreatedAt: time.Now(),
+			}
+			writes = append(writes, storage.ItemWrite{Item: &it, Story: &st, Posts: []model.Post{post}})
+		}
+		b.StartTimer()
+		if _, err := s.SaveItems(ctx, writes); err != nil {
+			b.Fatal(err)
+		}
+	}
 }
