@@ -75,6 +75,16 @@ func blockText(n *html.Node) string {
 				return
 			}
 		}
+		if isRow(n) {
+			// A table row stays one line, its cells apart, so that a
+			// standings or results table keeps its numbers next to the
+			// names they belong to (a cell alone on a line of digits is
+			// dropped as page furniture by Clean).
+			b.WriteByte('\n')
+			b.WriteString(rowText(n))
+			b.WriteByte('\n')
+			return
+		}
 		block := n.Type == html.ElementNode && isBlock(n)
 		if block {
 			b.WriteByte('\n')
@@ -95,6 +105,60 @@ func blockText(n *html.Node) string {
 		}
 	}
 	return strings.Join(out, "\n")
+}
+
+// cellSeparator joins the cells of a table row on its line.
+const cellSeparator = " | "
+
+// isRow tells a table row, as HTML writes it or as go-trafilatura's output
+// tree renames it.
+func isRow(n *html.Node) bool {
+	return n.Type == html.ElementNode && (elementAtom(n) == atom.Tr || n.Data == "row")
+}
+
+func isCell(n *html.Node) bool {
+	return n.Type == html.ElementNode && (elementAtom(n) == atom.Td || elementAtom(n) == atom.Th || n.Data == "cell")
+}
+
+// rowText is a table row's cells, each on one line, joined by
+// cellSeparator; empty cells are left out. Text outside any cell (not
+// valid HTML, but pages have it) counts as a cell.
+func rowText(row *html.Node) string {
+	var cells []string
+	var cell strings.Builder
+	flush := func() {
+		if t := strings.Join(strings.Fields(cell.String()), " "); t != "" {
+			cells = append(cells, t)
+		}
+		cell.Reset()
+	}
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		switch {
+		case n.Type == html.TextNode:
+			cell.WriteByte(' ')
+			cell.WriteString(n.Data)
+			return
+		case n.Type != html.ElementNode:
+		case elementAtom(n) == atom.Script || elementAtom(n) == atom.Style || elementAtom(n) == atom.Noscript || elementAtom(n) == atom.Template:
+			return
+		case isCell(n):
+			flush()
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				walk(c)
+			}
+			flush()
+			return
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	for c := row.FirstChild; c != nil; c = c.NextSibling {
+		walk(c)
+	}
+	flush()
+	return strings.Join(cells, cellSeparator)
 }
 
 // elementAtom is n's tag as an atom. go-trafilatura builds elements of its

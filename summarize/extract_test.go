@@ -2,6 +2,8 @@ package summarize
 
 import (
 	"errors"
+	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -102,5 +104,37 @@ func TestCountWords(t *testing.T) {
 		if got := countWords(tt.text); got != tt.want {
 			t.Errorf("countWords(%q) = %d, want %d", tt.text, got, tt.want)
 		}
+	}
+}
+
+// TestExtractKeepsTableRows: a page that is partly a table (standings,
+// results, an election count) keeps every row as one line, its cells
+// joined by " | ", numbers next to the names they belong to; rows of
+// numbers only are kept too. testdata/tables/NAME.want.txt lists the rows
+// NAME.html must give, in order.
+func TestExtractKeepsTableRows(t *testing.T) {
+	pages, err := filepath.Glob(filepath.Join("testdata", "tables", "*.html"))
+	if err != nil || len(pages) == 0 {
+		t.Fatalf("no table pages: %v", err)
+	}
+	for _, page := range pages {
+		name := strings.TrimSuffix(filepath.Base(page), ".html")
+		t.Run(name, func(t *testing.T) {
+			want := strings.Split(strings.TrimSpace(readFixture(t, "tables/"+name+".want.txt")), "\n")
+			text, err := Extract([]byte(readFixture(t, "tables/"+name+".html")), "https://example.com/sport/"+name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			lines := strings.Split(text, "\n")
+			at := 0 // rows must come in order
+			for _, row := range want {
+				i := slices.Index(lines[at:], row)
+				if i < 0 {
+					t.Errorf("row %q missing or out of order in:\n%s", row, text)
+					continue
+				}
+				at += i + 1
+			}
+		})
 	}
 }

@@ -223,11 +223,12 @@ var englishFunctionWords = map[string]bool{
 }
 
 // proseSentences keeps sentences that read as prose: enough words and a
-// sentence-final mark. Headings, captions and labels have neither.
+// sentence-final mark. Headings, captions and labels have neither; table
+// rows (cells joined by cellSeparator) stay in the text but are no prose.
 func proseSentences(sents []sentence) []sentence {
 	var out []sentence
 	for _, s := range sents {
-		if len(s.words) >= 4 && endsSentence(s.text) {
+		if len(s.words) >= 4 && endsSentence(s.text) && !strings.Contains(s.text, cellSeparator) {
 			out = append(out, s)
 		}
 	}

@@ -119,6 +119,25 @@ func TestLead(t *testing.T) {
 	}
 }
 
+// TestSummaryLeavesOutTableRows: a table row that happens to end with a
+// full stop is kept in the text but is no summary sentence.
+func TestSummaryLeavesOutTableRows(t *testing.T) {
+	text := "Adaeze Okafor held the Valley district seat after a full count, the election office said.\n" +
+		"Candidate | Party | Votes\n" +
+		"Adaeze Okafor | Green Union | 18,402 votes in the Valley district count.\n" +
+		"Tomas Lindqvist | Civic Alliance | 16,771 votes in the Valley district count.\n" +
+		"Turnout fell for the second election running in the Valley district.\n" +
+		"Okafor said she would ask the council to reopen two polling stations in the district."
+	if !strings.Contains(Clean(text), "Tomas Lindqvist | Civic Alliance | 16,771") {
+		t.Errorf("Clean dropped a table row:\n%s", Clean(text))
+	}
+	for _, s := range Summarize("Okafor holds the Valley seat", text, 3) {
+		if strings.Contains(s, " | ") {
+			t.Errorf("summary sentence is a table row: %q", s)
+		}
+	}
+}
+
 func TestIsTeaser(t *testing.T) {
 	tests := []struct {
 		name string
