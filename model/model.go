@@ -200,3 +200,15 @@ type Mute struct {
 	Topic   string
 	Until   time.Time
 }
+
+// ChannelState is a channel's delivery health as the outbox saw it: broken
+// while its platform refuses the bot there (no permission, channel gone),
+// its posts kept pending and retried with backoff until it works again.
+type ChannelState struct {
+	Channel string    // the channel's config name
+	Broken  bool      // false: it works (only broken channels are stored)
+	Since   time.Time // when it broke
+	Status  int       // the platform's HTTP status (403, 404)
+	Code    int       // the platform's error code, if any
+	Reason  string    // the platform's answer, redacted
+}

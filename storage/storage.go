@@ -43,6 +43,7 @@ type Store interface {
 	FeedStates
 	Mutes
 	Meta
+	ChannelStates
 	// Ping reads the database with ctx's deadline: it answers only when
 	// the server (or the file) does. /readyz asks it.
 	Ping(ctx context.Context) error
@@ -177,6 +178,17 @@ type Meta interface {
 	// Meta and SetMeta keep small values: last digest runs, cursors.
 	Meta(ctx context.Context, key string) (string, error)
 	SetMeta(ctx context.Context, key, value string) error
+}
+
+// ChannelStates are the channels the outbox found broken (their platform
+// refused the bot there), kept so that every replica's /feeds and /readyz
+// show them and a restart does not tell the admins again.
+type ChannelStates interface {
+	// ChannelStates returns the broken channels, by name.
+	ChannelStates(ctx context.Context) ([]model.ChannelState, error)
+	// SaveChannelState records a channel broken, or, when st.Broken is
+	// false, working again (its record removed).
+	SaveChannelState(ctx context.Context, st model.ChannelState) error
 }
 
 // ChannelBacklog is what waits in one channel's outbox.

@@ -49,6 +49,7 @@ func Run(t *testing.T, open func(t *testing.T) storage.Store) {
 		{"FeedState", testFeedState},
 		{"Meta", testMeta},
 		{"Mutes", testMutes},
+		{"ChannelStates", testChannelStates},
 		{"NotFound", testNotFound},
 		{"LargeUnicode", testLargeUnicode},
 	}
@@ -1222,6 +1223,46 @@ func testMutes(t *testing.T, s storage.Store) {
 	}
 	check(now, []model.Mute{desk})
 	check(now.Add(4*time.Hour), nil)
+}
+
+func testChannelStates(t *testing.T, s storage.Store) {
+	ctx := context.Background()
+	since := time.Date(2026, 3, 10, 9, 0, 0, 0, time.UTC)
+	check := func(want ...model.ChannelState) {
+		t.Helper()
+		got, err := s.ChannelStates(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got) != len(want) {
+			t.Fatalf("ChannelStates = %+v, want %+v", got, want)
+		}
+		for i := range want {
+			if got[i].Channel != want[i].Channel || !got[i].Broken || !got[i].Since.Equal(want[i].Since) ||
+				got[i].Status != want[i].Status || got[i].Code != want[i].Code || got[i].Reason != want[i].Reason {
+				t.Fatalf("ChannelStates = %+v, want %+v", got, want)
+			}
+		}
+	}
+	check()
+	alerts := model.ChannelState{Channel: "alerts", Broken: true, Since: since, Status: 403, Code: 50013, Reason: "Missing Permissions"}
+	gone := model.ChannelState{Channel: "북한 %_:x", Broken: true, Since: since.Add(time.Minute), Status: 404, Code: 10003, Reason: "Unknown Channel"}
+	for _, st := range []model.ChannelState{gone, alerts} {
+		if err := s.SaveChannelState(ctx, st); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := s.SetMeta(ctx, "channel-stat", "not a channel state"); err != nil {
+		t.Fatal(err)
+	}
+	check(alerts, gone)
+	if err := s.SaveChannelState(ctx, model.ChannelState{Channel: "alerts"}); err != nil { // works again
+		t.Fatal(err)
+	}
+	if err := s.SaveChannelState(ctx, model.ChannelState{Channel: "never-broken"}); err != nil {
+		t.Fatalf("clearing a channel never recorded: %v", err)
+	}
+	check(gone)
 }
 
 func testNotFound(t *testing.T, s storage.Store) {
