@@ -118,10 +118,11 @@ func (o CommandOptions) withDefaults() CommandOptions {
 // CommandStore is the part of storage.Store the slash commands use;
 // storage.Store satisfies it.
 type CommandStore interface {
-	lookup.Store          // /timeline, /search, /latest, /rules test
-	lookup.FeedStateStore // /feeds
-	lookup.FoldStore      // the page buttons of a flood's fold message
-	lookup.StoryStore     // the stories of /latest's items
+	lookup.Store             // /timeline, /search, /latest, /rules test
+	lookup.FeedStateStore    // /feeds
+	lookup.ChannelStateStore // /feeds: channels that refuse the bot
+	lookup.FoldStore         // the page buttons of a flood's fold message
+	lookup.StoryStore        // the stories of /latest's items
 	// ItemByLink finds a stored item for /summary.
 	ItemByLink(ctx context.Context, link string) (model.Item, error)
 	// Mutes and SetMute serve /mute and /unmute.

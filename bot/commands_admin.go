@@ -53,11 +53,29 @@ func (c *Commands) feeds(ctx context.Context, in *request) (reply, error) {
 		}
 		l.add(line)
 	}
+	broken, err := lookup.BrokenChannels(ctx, c.store, in.cfg)
+	if err != nil {
+		return reply{}, err
+	}
+	for _, ch := range broken {
+		line := fmt.Sprintf("🔴 channel **%s** refuses the bot since %s · %d, code %d · its posts are kept and retried",
+			mdText(ch.Channel, 80), stamp(ch.Since, "R"), ch.Status, ch.Code)
+		if !ch.Configured {
+			line += " · no longer configured"
+		}
+		l.add(line)
+	}
 	desc := l.String()
-	if len(list) == 0 {
+	if len(list) == 0 && len(broken) == 0 {
 		desc = "No feeds configured."
 	}
 	footer := fmt.Sprintf("%d of %d feeds healthy", healthy, len(list))
+	switch n := len(broken); {
+	case n == 1:
+		footer += " · 1 channel refuses the bot"
+	case n > 1:
+		footer += fmt.Sprintf(" · %d channels refuse the bot", n)
+	}
 	return reply{Embeds: []*discordgo.MessageEmbed{embed("Feeds", desc, footer)}, Ephemeral: true}, nil
 }
 

@@ -433,6 +433,35 @@ func TestFeedsShowsHealth(t *testing.T) {
 	}
 }
 
+// A channel the outbox found refusing the bot shows in /feeds, with its
+// status and since when, until it works again.
+func TestFeedsShowsBrokenChannel(t *testing.T) {
+	t.Parallel()
+	h := newCmdHarness(t, bot.CommandOptions{}, "", nil)
+	ctx := context.Background()
+	since := h.now.Add(-time.Hour)
+	broken := model.ChannelState{Channel: "desk", Broken: true, Since: since, Status: 403, Code: 50013, Reason: "Missing Permissions"}
+	if err := h.raw.SaveChannelState(ctx, broken); err != nil {
+		t.Fatal(err)
+	}
+	cb := settle(t, h.command(cmdAdmin, "feeds"))
+	lines := descLines(cb.Embeds)
+	want := fmt.Sprintf("🔴 channel **desk** refuses the bot since <t:%d:R> · 403, code 50013 · its posts are kept and retried", since.Unix())
+	if !slices.Contains(lines, want) {
+		t.Errorf("feeds:\n%s\nwant a line %q", strings.Join(lines, "\n"), want)
+	}
+	if f := cb.Embeds[0].Footer; f == nil || !strings.HasSuffix(f.Text, " · 1 channel refuses the bot") {
+		t.Errorf("footer %+v", f)
+	}
+	if err := h.raw.SaveChannelState(ctx, model.ChannelState{Channel: "desk"}); err != nil {
+		t.Fatal(err)
+	}
+	cb = settle(t, h.command(cmdAdmin, "feeds"))
+	if got := strings.Join(descLines(cb.Embeds), "\n"); strings.Contains(got, "refuses the bot") {
+		t.Errorf("feeds after the channel works again:\n%s", got)
+	}
+}
+
 func TestRulesListAndTest(t *testing.T) {
 	t.Parallel()
 	h := newCmdHarness(t, bot.CommandOptions{}, "", nil)

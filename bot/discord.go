@@ -113,7 +113,7 @@ func (d *Discord) Send(ctx context.Context, channelID string, p model.Post, nonc
 	ep := discordgo.EndpointChannelMessages(channelID)
 	raw, err := d.s.RequestWithBucketID(http.MethodPost, ep, body, ep, requestOptions(ctx)...)
 	if err != nil {
-		return "", deliveryError(fmt.Sprintf("send to channel %s", channelID), err)
+		return "", withPayload(deliveryError(fmt.Sprintf("send to channel %s", channelID), err), body)
 	}
 	var m struct {
 		ID string `json:"id"`
@@ -150,7 +150,7 @@ func (d *Discord) Edit(ctx context.Context, channelID, messageID string, p model
 		AllowedMentions: &discordgo.MessageAllowedMentions{Parse: []discordgo.AllowedMentionType{}, Roles: am.Roles},
 	}
 	if _, err := d.s.ChannelMessageEditComplex(edit, requestOptions(ctx)...); err != nil {
-		return deliveryError(fmt.Sprintf("edit message %s in channel %s", messageID, channelID), err)
+		return withPayload(deliveryError(fmt.Sprintf("edit message %s in channel %s", messageID, channelID), err), edit)
 	}
 	return nil
 }
@@ -314,6 +314,29 @@ func deliveryError(op string, err error) error {
 		}
 	}
 	return de
+}
+
+// payloadBudget bounds the payload a 400 logs: enough for a message's
+// content and embeds (6,000 characters at most), not a log flooded by one.
+const payloadBudget = 8 << 10
+
+// withPayload attaches what was sent to a 400's DeliveryError, so that the
+// outbox logs the message Discord refused (redacted) and the bug that made
+// it can be found.
+func withPayload(err error, payload any) error {
+	var de *outbox.DeliveryError
+	if !errors.As(err, &de) || de.Status != http.StatusBadRequest {
+		return err
+	}
+	raw, jerr := json.Marshal(payload)
+	if jerr != nil {
+		return err
+	}
+	if len(raw) > payloadBudget {
+		raw = append(raw[:payloadBudget:payloadBudget], "…(cut)"...)
+	}
+	de.Payload = strings.ToValidUTF8(string(raw), "")
+	return err
 }
 
 // renderFor renders p and stamps it with the marker of post markAs; a post

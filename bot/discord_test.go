@@ -185,6 +185,7 @@ func TestDiscordErrorMapping(t *testing.T) {
 		code       int
 		permanent  bool
 		retryAfter time.Duration
+		payload    string // in the DeliveryError's Payload (a 400's only)
 	}{
 		{name: "route 429", fault: &discordtest.FaultSpec{Kind: discordtest.FaultRateLimit, RetryAfter: 1500 * time.Millisecond},
 			status: 429, retryAfter: 1500 * time.Millisecond},
@@ -196,7 +197,10 @@ func TestDiscordErrorMapping(t *testing.T) {
 		{name: "unknown channel fault", fault: &discordtest.FaultSpec{Kind: discordtest.FaultUnknownChannel}, status: 404, code: 10003, permanent: true},
 		{name: "forbidden", fault: &discordtest.FaultSpec{Kind: discordtest.FaultForbidden}, status: 403, code: 50013, permanent: true},
 		{name: "missing channel", channel: missingID, status: 404, code: 10003, permanent: true},
-		{name: "too long", msg: ptr(rawPost("long", bot.Message{Embeds: []bot.Embed{{Title: strings.Repeat("가", 257)}}})), status: 400, code: 50035, permanent: true},
+		{name: "too long", msg: ptr(rawPost("long", bot.Message{Embeds: []bot.Embed{{Title: strings.Repeat("가", 257)}}})), status: 400, code: 50035, permanent: true,
+			payload: `"title":"` + strings.Repeat("가", 257) + `"`},
+		{name: "bad request", fault: &discordtest.FaultSpec{Kind: discordtest.FaultBadRequest}, status: 400, code: 50035, permanent: true, payload: "Missile launch"},
+		{name: "unauthorized", fault: &discordtest.FaultSpec{Kind: discordtest.FaultUnauthorized}, status: 401},
 		// A stored message that cannot be read is refused before any request.
 		{name: "unreadable", msg: &model.Post{ID: "bad", Content: model.Content{Legacy: []byte(`["not","a","message"]`)}}, permanent: true},
 		{name: "dropped", fault: &discordtest.FaultSpec{Kind: discordtest.FaultDropResponse}, status: 0},
@@ -225,6 +229,9 @@ func TestDiscordErrorMapping(t *testing.T) {
 			if de.Status != tt.status || de.Code != tt.code || de.Permanent != tt.permanent || de.RetryAfter != tt.retryAfter {
 				t.Fatalf("got status %d code %d permanent %v retry %s, want %d %d %v %s (%v)",
 					de.Status, de.Code, de.Permanent, de.RetryAfter, tt.status, tt.code, tt.permanent, tt.retryAfter, err)
+			}
+			if tt.payload == "" && de.Payload != "" || !strings.Contains(de.Payload, tt.payload) {
+				t.Errorf("payload %q, want it to hold %q", de.Payload, tt.payload)
 			}
 		})
 	}

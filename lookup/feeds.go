@@ -73,6 +73,44 @@ func fillStatus(fs *FeedStatus, s model.FeedState) {
 	fs.Failures, fs.Broken, fs.NextPoll, fs.ItemsSeen = s.Failures, s.Broken, s.NextPoll, s.ItemsSeen
 }
 
+// ChannelStateStore is the part of storage BrokenChannels reads.
+type ChannelStateStore interface {
+	ChannelStates(ctx context.Context) ([]model.ChannelState, error)
+}
+
+// BrokenChannel is a channel whose platform refuses the bot there: its
+// posts are kept and retried.
+type BrokenChannel struct {
+	model.ChannelState
+	Configured bool // false: a channel since removed from the config
+}
+
+// BrokenChannels returns the channels the outbox found broken, by name.
+func BrokenChannels(ctx context.Context, st ChannelStateStore, cfg *config.Config) ([]BrokenChannel, error) {
+	states, err := st.ChannelStates(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("broken channels: %w", err)
+	}
+	out := make([]BrokenChannel, 0, len(states))
+	for _, s := range states {
+		s.Reason = redact.Text(s.Reason)
+		out = append(out, BrokenChannel{ChannelState: s, Configured: cfg.Channel(s.Channel) != nil})
+	}
+	return out, nil
+}
+
+// WriteBrokenChannels prints a block per broken channel, after the feeds.
+func WriteBrokenChannels(w io.Writer, cfg *config.Config, list []BrokenChannel) {
+	for _, c := range list {
+		gone := ""
+		if !c.Configured {
+			gone = ", no longer configured"
+		}
+		fmt.Fprintf(w, "channel %s  [REFUSES THE BOT%s]\n  since %s · %d, code %d · its posts are kept and retried\n  %s\n",
+			c.Channel, gone, c.Since.In(cfg.Location()).Format("2006-01-02 15:04 MST"), c.Status, c.Code, c.Reason)
+	}
+}
+
 // WriteFeeds prints one block per feed: state, last success, next poll,
 // items seen and the last error.
 func WriteFeeds(w io.Writer, cfg *config.Config, list []FeedStatus, now time.Time) {

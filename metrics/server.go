@@ -26,13 +26,22 @@ type Check struct {
 	Run  func(ctx context.Context) error
 }
 
+// Warning is what a Check returns for a condition an operator should see
+// that does not make the process unready: /readyz shows it and still
+// answers 200 (a broken channel: the others work, and a restart would not
+// mend it).
+type Warning struct{ Msg string }
+
+func (w *Warning) Error() string { return w.Msg }
+
 // Server answers /metrics, /healthz and /readyz.
 //
 // /healthz answers 200 while the process serves HTTP at all: a liveness
 // probe that restarts only a wedged process.
 //
 // /readyz answers 200 when every check passes, else 503, with one line
-// per check either way. A standby replica (another one leads; this one
+// per check either way; a check that warns (Warning) is shown and does not
+// fail it. A standby replica (another one leads; this one
 // takes over when it stops) is ready when its own checks pass, and its
 // first line says "standby": it is healthy and able to take over, so a
 // supervisor must not restart it and a rolling update may proceed past
@@ -107,6 +116,11 @@ func (s *Server) ready(w http.ResponseWriter, r *http.Request) {
 		ctx, cancel := context.WithTimeout(r.Context(), CheckTimeout)
 		err := c.Run(ctx)
 		cancel()
+		var warn *Warning
+		if errors.As(err, &warn) {
+			fmt.Fprintf(&b, "%s: warning: %s\n", c.Name, redact.Text(warn.Msg))
+			continue
+		}
 		if err != nil {
 			ok = false
 			if errors.Is(err, context.DeadlineExceeded) {

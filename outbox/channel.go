@@ -29,13 +29,16 @@ type channel struct {
 	running bool // a worker goroutine serves it; guarded by Outbox.mu
 
 	mu          sync.Mutex
-	parkedUntil time.Time         // real time; after a 401, 403 or 404
-	retryAt     time.Time         // real time; backoff of the head post
-	head        string            // id of the post being retried
-	tries       int               // failed attempts at head in this process
-	ambiguousAt time.Time         // Clock time of head's first attempt that may have posted
-	checked     map[string]bool   // posts from before start already reconciled
-	unrecorded  map[string]string // post id → message id sent but not yet recorded
+	parkedUntil time.Time           // real time; after a 401, 403 or 404
+	loaded      bool                // its stored state was read
+	broken      *model.ChannelState // its platform refuses the bot there (403, 404)
+	brokenTries int                 // tries since it broke, for the backoff
+	retryAt     time.Time           // real time; backoff of the head post
+	head        string              // id of the post being retried
+	tries       int                 // failed attempts at head in this process
+	ambiguousAt time.Time           // Clock time of head's first attempt that may have posted
+	checked     map[string]bool     // posts from before start already reconciled
+	unrecorded  map[string]string   // post id → message id sent but not yet recorded
 
 	// Coalescing edits (coalesce.go).
 	changed map[string]time.Time // message id → real time it was last sent or edited, within EditInterval
@@ -80,6 +83,12 @@ const (
 func (o *Outbox) pass(ctx context.Context, ch *channel) (passResult, error) {
 	ch.mu.Lock()
 	defer ch.mu.Unlock()
+	if err := o.loadState(ctx, ch); err != nil {
+		return passResult{}, err
+	}
+	if until := o.refusedUntil(ch.name); time.Now().Before(until) {
+		return passResult{next: until, parked: true}, nil
+	}
 	if now := time.Now(); now.Before(ch.parkedUntil) {
 		return passResult{next: ch.parkedUntil, parked: true}, nil
 	} else if now.Before(ch.retryAt) {
@@ -304,6 +313,7 @@ func (o *Outbox) markSent(ctx context.Context, ch *channel, p model.Post, msgID 
 		return stopping, fmt.Errorf("mark post %s sent as %s: %w", p.ID, msgID, err)
 	}
 	settle(ch, p)
+	o.working(ctx, ch)
 	o.noteChange(ch, msgID)
 	if o.opts.Delivered != nil {
 		o.opts.Delivered(p)
@@ -326,16 +336,23 @@ func (o *Outbox) failure(ctx context.Context, ch *channel, p model.Post, err err
 		if mErr := o.store.MarkAttempt(ctx, p.ID, redact.Text(err.Error())); mErr != nil {
 			return stopping, fmt.Errorf("mark attempt of post %s: %w", p.ID, mErr)
 		}
-		return o.park(ch, log), nil
+		return o.refuseToken(ch), nil
+	case de != nil && channelGone(de, editing):
+		// The channel is closed to the bot, not the post wrong: keep it
+		// for when the permission comes back.
+		if mErr := o.store.MarkAttempt(ctx, p.ID, redact.Text(err.Error())); mErr != nil {
+			return stopping, fmt.Errorf("mark attempt of post %s: %w", p.ID, mErr)
+		}
+		return o.breakChannel(ctx, ch, de, log)
 	case de != nil && de.Permanent:
 		if mErr := o.store.MarkFailed(ctx, p.ID, redact.Text(err.Error())); mErr != nil {
 			return stopping, fmt.Errorf("mark post %s failed: %w", p.ID, mErr)
 		}
 		settle(ch, p)
-		log.Error("post refused for good", "status", de.Status, "code", de.Code)
-		if channelGone(de, editing) {
-			return o.park(ch, log), nil
+		if de.Payload != "" {
+			log = log.With("payload", redact.Text(de.Payload))
 		}
+		log.Error("post refused for good", "status", de.Status, "code", de.Code)
 		return settled, nil
 	}
 	if o.opts.MaxAttempts > 0 && p.Attempts+1 >= o.opts.MaxAttempts {
@@ -364,11 +381,10 @@ func (o *Outbox) failure(ctx context.Context, ch *channel, p model.Post, err err
 	return retrying, nil
 }
 
-// park leaves the channel alone for ParkFor: a 401, 403 or 404 repeated in
-// a loop counts toward Discord's invalid-request limit and bans the IP.
+// park leaves a channel without a Sink alone for BrokenBackoffMax.
 func (o *Outbox) park(ch *channel, log *slog.Logger) outcome {
-	ch.parkedUntil = time.Now().Add(o.opts.ParkFor)
-	log.Error("channel parked; its posts stay pending", "for", o.opts.ParkFor)
+	ch.parkedUntil = time.Now().Add(o.opts.BrokenBackoffMax)
+	log.Error("channel parked; its posts stay pending", "for", o.opts.BrokenBackoffMax)
 	return parking
 }
 

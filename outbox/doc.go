@@ -34,10 +34,16 @@
 //   - 429s are honoured (RetryAfter); other transient errors back off
 //     exponentially with jitter, an urgent post's 5xx from a quarter of the
 //     usual start (UrgentBackoffMin): a 5xx is Discord's momentary failure,
-//     and the nonce makes the retry safe. A 403 or 404 fails the post and parks the
-//     channel for a while instead of hammering Discord (the invalid-request
-//     limit bans the bot's IP). A 401 parks the channel without failing the
-//     post: the token, not the post, is wrong.
+//     and the nonce makes the retry safe. A 403, or a 404 that names the channel,
+//     says the channel refuses the bot, not that the post is wrong: the post
+//     stays pending, the channel is recorded broken (Store.SaveChannelState;
+//     ChannelChanged is called once when it breaks and once when it works
+//     again, across restarts) and tried again after BrokenBackoffMin,
+//     doubling to BrokenBackoffMax, instead of hammering Discord (the
+//     invalid-request limit bans the bot's IP). A 401 says the token is
+//     wrong: every channel of that platform stops for BrokenBackoffMax,
+//     every post kept. A 400 fails its post, and the payload the Sink sent
+//     is logged, redacted. Health reports both for /readyz.
 //   - Every goroutine stops when the context given to Run is cancelled.
 //
 // Wiring: New(store, Sinks{"discord": sink}, Options{Platform: the channel's

@@ -35,11 +35,18 @@ type Store interface {
 	MarkAttempt(ctx context.Context, id string, errMsg string) error
 	// MarkFailed records a post that was refused for good.
 	MarkFailed(ctx context.Context, id string, errMsg string) error
+	// ChannelStates and SaveChannelState keep the channels found broken.
+	ChannelStates(ctx context.Context) ([]model.ChannelState, error)
+	SaveChannelState(ctx context.Context, st model.ChannelState) error
 }
 
 // HoldFunc decides whether a post must wait (quiet hours) at time now, and
 // until when; a zero until means "ask again at the next rescan".
 type HoldFunc func(p model.Post, now time.Time) (until time.Time, hold bool)
+
+// DefaultBrokenBackoffMax is the longest wait between tries of a broken
+// channel, and how long a refused token stops delivery (Options).
+const DefaultBrokenBackoffMax = 10 * time.Minute
 
 // Options tune an Outbox. Zero values take the defaults given per field.
 type Options struct {
@@ -74,9 +81,21 @@ type Options struct {
 	// MaxAttempts fails a post after that many transient failures; 0 (the
 	// default) retries until it goes through.
 	MaxAttempts int
-	// ParkFor is how long a channel that answered 401, 403 or 404 is left
-	// alone before its next post is tried; default 1h.
-	ParkFor time.Duration
+	// BrokenBackoffMin and BrokenBackoffMax bound the wait between tries
+	// of a broken channel (its platform answered 403 or 404: no permission,
+	// or no such channel): its posts stay pending, and it is tried again
+	// after BrokenBackoffMin, doubling to BrokenBackoffMax, so a permission
+	// given back is used within BrokenBackoffMax without a restart, while
+	// the refusals stay far below Discord's invalid-request limit (10,000
+	// per 10 minutes bans the bot's IP). Defaults 30s and 10m. A refused
+	// token (401) stops every channel of its platform for BrokenBackoffMax.
+	BrokenBackoffMin, BrokenBackoffMax time.Duration
+	// ChannelChanged, if set, is called once when a channel becomes broken
+	// and once when it works again (not at each try; the state is stored,
+	// so a restart does not call it again for a channel still broken):
+	// wirewatch run tells the admin channel. It runs on the channel's
+	// worker, so it must be quick.
+	ChannelChanged func(st model.ChannelState)
 	// CallTimeout bounds each Sink call; default 30s.
 	CallTimeout time.Duration
 	// Rescan is how often Run looks for pending posts without a Notify;
@@ -134,8 +153,11 @@ func (o *Options) setDefaults() {
 	if o.NonceWindow <= 0 {
 		o.NonceWindow = time.Minute
 	}
-	if o.ParkFor <= 0 {
-		o.ParkFor = time.Hour
+	if o.BrokenBackoffMin <= 0 {
+		o.BrokenBackoffMin = 30 * time.Second
+	}
+	if o.BrokenBackoffMax < o.BrokenBackoffMin {
+		o.BrokenBackoffMax = max(DefaultBrokenBackoffMax, o.BrokenBackoffMin)
 	}
 	if o.CallTimeout <= 0 {
 		o.CallTimeout = 30 * time.Second
@@ -161,7 +183,7 @@ func (o *Options) setDefaults() {
 }
 
 // ErrParked is wrapped by Flush's error for channels left alone after a 401,
-// 403 or 404; their remaining posts stay pending.
+// 403 or 404, or without a Sink; their posts stay pending.
 var ErrParked = errors.New("channel parked")
 
 // Outbox delivers pending posts through the Sink of each channel's
@@ -183,6 +205,12 @@ type Outbox struct {
 
 	mu    sync.Mutex
 	chans map[string]*channel
+	// refused maps a platform whose token was refused (401) to when its
+	// channels are tried again, until a post goes through; broken holds
+	// the channels whose platform refuses the bot there (403, 404). Both
+	// guarded by mu, never held across a send.
+	refused map[string]time.Time
+	broken  map[string]model.ChannelState
 }
 
 // New returns an Outbox that delivers through sinks, one per platform.
@@ -191,13 +219,15 @@ type Outbox struct {
 func New(store Store, sinks Sinks, opts Options) *Outbox {
 	opts.setDefaults()
 	return &Outbox{
-		store:  store,
-		sinks:  sinks,
-		opts:   opts,
-		log:    opts.Logger.With("component", "outbox"),
-		start:  opts.Clock(),
-		notify: make(chan struct{}, 1),
-		chans:  make(map[string]*channel),
+		store:   store,
+		sinks:   sinks,
+		opts:    opts,
+		log:     opts.Logger.With("component", "outbox"),
+		start:   opts.Clock(),
+		notify:  make(chan struct{}, 1),
+		chans:   make(map[string]*channel),
+		refused: make(map[string]time.Time),
+		broken:  make(map[string]model.ChannelState),
 	}
 }
 
@@ -386,17 +416,25 @@ func (o *Outbox) channelID(p model.Post) string {
 
 // sink is the Sink of a channel's platform, or nil when no Sink serves it.
 func (o *Outbox) sink(channel string) Sink {
+	_, s := o.platform(channel)
+	return s
+}
+
+// platform is the name and Sink of a channel's platform; nil when no Sink
+// serves it.
+func (o *Outbox) platform(channel string) (string, Sink) {
 	if o.opts.Platform != nil {
-		if s, ok := o.sinks[o.opts.Platform(channel)]; ok {
-			return s
+		name := o.opts.Platform(channel)
+		if s, ok := o.sinks[name]; ok {
+			return name, s
 		}
 	}
 	if len(o.sinks) == 1 {
-		for _, s := range o.sinks {
-			return s
+		for name, s := range o.sinks {
+			return name, s
 		}
 	}
-	return nil
+	return "", nil
 }
 
 // backoff returns the wait after the n-th failed attempt (n ≥ 1).

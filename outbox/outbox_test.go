@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -46,16 +47,16 @@ func newFixture(t *testing.T) *fixture {
 // options are fast defaults for tests: millisecond backoffs, no jitter.
 func (f *fixture) options() outbox.Options {
 	return outbox.Options{
-		BackoffMin:  time.Millisecond,
-		BackoffMax:  20 * time.Millisecond,
-		Jitter:      -1,
-		NonceWindow: 2 * time.Minute,
-		ParkFor:     time.Hour,
-		CallTimeout: 5 * time.Second,
-		Rescan:      time.Hour, // only Notify wakes Run, unless a test says otherwise
-		Batch:       4,
-		Logger:      slog.New(slog.NewTextHandler(io.Discard, nil)),
-		Clock:       f.clock.Now,
+		BackoffMin:       time.Millisecond,
+		BackoffMax:       20 * time.Millisecond,
+		Jitter:           -1,
+		NonceWindow:      2 * time.Minute,
+		BrokenBackoffMin: time.Hour,
+		CallTimeout:      5 * time.Second,
+		Rescan:           time.Hour, // only Notify wakes Run, unless a test says otherwise
+		Batch:            4,
+		Logger:           slog.New(slog.NewTextHandler(io.Discard, nil)),
+		Clock:            f.clock.Now,
 		// Edits go at once unless a test is about their interval.
 		EditInterval: -1,
 	}
@@ -260,46 +261,120 @@ func TestPermanentFailureMarksFailedAndMovesOn(t *testing.T) {
 	}
 }
 
-func TestForbiddenParksChannel(t *testing.T) {
+// A 403 keeps the channel's posts pending (the permission may come back),
+// tells ChannelChanged once, tries again after a doubling backoff, and when
+// a post goes through, the channel works again and ChannelChanged hears it.
+func TestForbiddenKeepsPostsPendingUntilPermissionReturns(t *testing.T) {
 	f := newFixture(t)
 	opts := f.options()
-	opts.ParkFor = 150 * time.Millisecond
+	opts.BrokenBackoffMin = 100 * time.Millisecond
+	opts.BrokenBackoffMax = 150 * time.Millisecond
+	var changes []model.ChannelState
+	opts.ChannelChanged = func(st model.ChannelState) { changes = append(changes, st) }
 	ob := f.newOutbox(nil, opts)
 	f.add(alert("locked", 0, t0), alert("locked", 1, t0), alert("open", 0, t0))
-	f.sink.push("id-locked", step{err: &outbox.DeliveryError{Status: 403, Code: 50013, Permanent: true, Err: errors.New("missing permissions")}})
+	forbidden := step{err: &outbox.DeliveryError{Status: 403, Code: 50013, Permanent: true, Err: errors.New("missing permissions")}}
+	f.sink.push("id-locked", forbidden, forbidden)
 
 	err := f.flush(ob)
 	if !errors.Is(err, outbox.ErrParked) {
 		t.Fatalf("flush: %v, want ErrParked", err)
 	}
-	if p := f.post("locked-000"); p.State != model.PostFailed {
-		t.Errorf("forbidden post: %s, want failed", p.State)
+	for _, id := range []string{"locked-000", "locked-001"} {
+		if p := f.post(id); p.State != model.PostPending {
+			t.Errorf("%s of the refused channel: %s, want pending (never lose)", id, p.State)
+		}
 	}
-	if p := f.post("locked-001"); p.State != model.PostPending {
-		t.Errorf("next post of the parked channel: %s, want pending (never lose)", p.State)
+	if p := f.post("locked-000"); p.Attempts != 1 || p.LastError == "" {
+		t.Errorf("refused post: %d attempts, error %q; want 1 with the error", p.Attempts, p.LastError)
 	}
 	if p := f.post("open-000"); p.State != model.PostSent {
 		t.Errorf("other channel: %s, want sent", p.State)
 	}
-	// Not hammered: a second flush while parked makes no call.
+	h := ob.Health()
+	if len(h.Broken) != 1 || h.Broken[0].Channel != "locked" || h.Broken[0].Status != 403 || h.Broken[0].Code != 50013 {
+		t.Errorf("health = %+v, want locked broken with 403/50013", h)
+	}
+	stored, err := f.store.ChannelStates(context.Background())
+	if err != nil || len(stored) != 1 || stored[0].Channel != "locked" {
+		t.Errorf("stored channel states = %+v, %v; want locked", stored, err)
+	}
+	// Not hammered: a second flush within the backoff makes no call.
 	if err := f.flush(ob); !errors.Is(err, outbox.ErrParked) {
 		t.Errorf("second flush: %v, want ErrParked", err)
 	}
 	if n := len(f.sink.callsOf("send", "id-locked")); n != 1 {
-		t.Errorf("%d sends to the parked channel, want 1", n)
+		t.Errorf("%d sends to the refused channel, want 1", n)
 	}
-	time.Sleep(opts.ParkFor)
+	time.Sleep(opts.BrokenBackoffMin)
+	if err := f.flush(ob); !errors.Is(err, outbox.ErrParked) {
+		t.Fatalf("flush after the first backoff: %v, want ErrParked (still refused)", err)
+	}
+	if n := len(f.sink.callsOf("send", "id-locked")); n != 2 {
+		t.Errorf("%d sends to the refused channel, want 2", n)
+	}
+	time.Sleep(opts.BrokenBackoffMin) // the backoff doubled, capped at 150 ms
+	if err := f.flush(ob); !errors.Is(err, outbox.ErrParked) {
+		t.Errorf("flush before the doubled backoff ended: %v, want ErrParked", err)
+	}
+	time.Sleep(opts.BrokenBackoffMax - opts.BrokenBackoffMin)
 	if err := f.flush(ob); err != nil {
-		t.Fatalf("flush after parking: %v", err)
+		t.Fatalf("flush once the permission is back: %v", err)
 	}
-	if p := f.post("locked-001"); p.State != model.PostSent {
-		t.Errorf("after parking: %s, want sent", p.State)
+	for _, id := range []string{"locked-000", "locked-001"} {
+		if p := f.post(id); p.State != model.PostSent {
+			t.Errorf("%s after the permission came back: %s, want sent", id, p.State)
+		}
+	}
+	if got := markersOf(f.sink.messages("id-locked")); !slices.Equal(got, []string{"ref:locked-000", "ref:locked-001"}) {
+		t.Errorf("locked shows %v, want each post once, in order", got)
+	}
+	if len(changes) != 2 || !changes[0].Broken || changes[1].Broken || changes[1].Channel != "locked" {
+		t.Errorf("ChannelChanged calls = %+v, want broken then working", changes)
+	}
+	if h := ob.Health(); len(h.Broken) != 0 {
+		t.Errorf("health after recovery = %+v, want no broken channel", h)
+	}
+	if stored, _ := f.store.ChannelStates(context.Background()); len(stored) != 0 {
+		t.Errorf("stored channel states after recovery = %+v, want none", stored)
 	}
 }
 
-func TestUnauthorizedKeepsPostPending(t *testing.T) {
+// A channel recorded broken by an earlier run is not announced again when
+// it is still refused, and is announced working when it takes a post.
+func TestBrokenChannelSurvivesRestart(t *testing.T) {
 	f := newFixture(t)
-	ob := f.newOutbox(nil, f.options())
+	opts := f.options()
+	var changes []model.ChannelState
+	opts.ChannelChanged = func(st model.ChannelState) { changes = append(changes, st) }
+	f.add(alert("locked", 0, t0))
+	forbidden := step{err: &outbox.DeliveryError{Status: 403, Code: 50001, Permanent: true, Err: errors.New("missing access")}}
+	f.sink.push("id-locked", forbidden, forbidden)
+	if err := f.flush(f.newOutbox(nil, opts)); !errors.Is(err, outbox.ErrParked) {
+		t.Fatalf("flush: %v, want ErrParked", err)
+	}
+	if err := f.flush(f.newOutbox(nil, opts)); !errors.Is(err, outbox.ErrParked) { // a restart, still refused
+		t.Fatalf("flush after restart: %v, want ErrParked", err)
+	}
+	if len(changes) != 1 {
+		t.Fatalf("ChannelChanged calls = %+v, want one (told once across the restart)", changes)
+	}
+	restarted := f.newOutbox(nil, opts)
+	if err := f.flush(restarted); err != nil {
+		t.Fatalf("flush once permitted: %v", err)
+	}
+	if len(changes) != 2 || changes[1].Broken {
+		t.Errorf("ChannelChanged calls = %+v, want broken, then working", changes)
+	}
+}
+
+// A 401 keeps the post pending and stops delivery to every channel of the
+// platform, not only the one that heard it; Health names the platform.
+func TestUnauthorizedStopsEveryChannel(t *testing.T) {
+	f := newFixture(t)
+	opts := f.options()
+	opts.BrokenBackoffMax = time.Hour
+	ob := f.newOutbox(nil, opts)
 	f.add(alert("alerts", 0, t0))
 	f.sink.push("id-alerts", step{err: &outbox.DeliveryError{Status: 401, Err: errors.New("401 Unauthorized")}})
 	if err := f.flush(ob); !errors.Is(err, outbox.ErrParked) {
@@ -307,6 +382,45 @@ func TestUnauthorizedKeepsPostPending(t *testing.T) {
 	}
 	if p := f.post("alerts-000"); p.State != model.PostPending || p.Attempts != 1 {
 		t.Errorf("post after 401: %s, %d attempts; want pending with 1 attempt", p.State, p.Attempts)
+	}
+	f.add(alert("other", 0, t0))
+	if err := f.flush(ob); !errors.Is(err, outbox.ErrParked) {
+		t.Fatalf("second flush: %v, want every channel stopped", err)
+	}
+	if n := len(f.sink.callsOf("send", "id-other")); n != 0 {
+		t.Errorf("%d sends to another channel after the token was refused, want 0", n)
+	}
+	if h := ob.Health(); !slices.Equal(h.Refused, []string{"discord"}) {
+		t.Errorf("health = %+v, want discord's token refused", h)
+	}
+}
+
+// A 400's payload is logged, redacted, with the refusal; the post fails.
+func TestBadRequestLogsRedactedPayload(t *testing.T) {
+	f := newFixture(t)
+	opts := f.options()
+	var log bytes.Buffer
+	opts.Logger = slog.New(slog.NewTextHandler(&log, nil))
+	ob := f.newOutbox(nil, opts)
+	f.add(alert("alerts", 0, t0))
+	f.sink.push("id-alerts", step{err: &outbox.DeliveryError{Status: 400, Code: 50035, Permanent: true,
+		Payload: `{"content":"see https://user:hunter2@feeds.example/x?token=s3cret"}`, Err: errors.New("invalid form body")}})
+	if err := f.flush(ob); err != nil {
+		t.Fatalf("flush: %v", err)
+	}
+	if p := f.post("alerts-000"); p.State != model.PostFailed {
+		t.Errorf("post after 400: %s, want failed", p.State)
+	}
+	out := log.String()
+	for _, want := range []string{"post refused for good", "status=400", "code=50035", "payload=", "feeds.example/x"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("log lacks %q:\n%s", want, out)
+		}
+	}
+	for _, secret := range []string{"hunter2", "s3cret"} {
+		if strings.Contains(out, secret) {
+			t.Errorf("log holds the secret %q:\n%s", secret, out)
+		}
 	}
 }
 

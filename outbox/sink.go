@@ -47,7 +47,10 @@ type DeliveryError struct {
 	Code       int           // the platform's JSON error code, if any (Discord's)
 	RetryAfter time.Duration // from a 429's retry_after / Retry-After
 	Permanent  bool          // 400, 403, 404: retrying cannot help
-	Err        error
+	// Payload is what was sent, for a 400 (the platform refused its
+	// form): logged, redacted, so the bug that made it can be found.
+	Payload string
+	Err     error
 }
 
 func (e *DeliveryError) Error() string {

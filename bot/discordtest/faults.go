@@ -22,6 +22,8 @@ const (
 	FaultGatewayClose                               // close every gateway connection with Status (default 4000)
 	FaultGatewayReconnect                           // send op 7 Reconnect on every gateway connection
 	FaultGatewayInvalidSession                      // send op 9 (not resumable)
+	FaultUnauthorized                               // 401 code 0 "401: Unauthorized" (a revoked token)
+	FaultBadRequest                                 // 400 code 50035 "Invalid Form Body"
 )
 
 func (k FaultKind) String() string {
@@ -46,6 +48,10 @@ func (k FaultKind) String() string {
 		return "gateway-reconnect"
 	case FaultGatewayInvalidSession:
 		return "gateway-invalid-session"
+	case FaultUnauthorized:
+		return "unauthorized"
+	case FaultBadRequest:
+		return "bad-request"
 	}
 	return "unknown"
 }
@@ -176,5 +182,9 @@ func (f *fault) respond(w http.ResponseWriter) {
 		writeError(w, http.StatusNotFound, 10003, "Unknown Channel")
 	case FaultForbidden:
 		writeError(w, http.StatusForbidden, 50013, "Missing Permissions")
+	case FaultUnauthorized:
+		writeError(w, http.StatusUnauthorized, 0, "401: Unauthorized")
+	case FaultBadRequest:
+		writeError(w, http.StatusBadRequest, 50035, "Invalid Form Body")
 	}
 }

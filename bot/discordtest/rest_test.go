@@ -284,6 +284,8 @@ func TestFaults(t *testing.T) {
 		{discordtest.FaultSpec{Kind: discordtest.FaultServerError, Status: 502}, 502, 0, ""},
 		{discordtest.FaultSpec{Kind: discordtest.FaultUnknownChannel}, 404, 10003, ""},
 		{discordtest.FaultSpec{Kind: discordtest.FaultForbidden}, 403, 50013, ""},
+		{discordtest.FaultSpec{Kind: discordtest.FaultUnauthorized}, 401, 0, ""},
+		{discordtest.FaultSpec{Kind: discordtest.FaultBadRequest}, 400, 50035, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.spec.Kind.String(), func(t *testing.T) {

@@ -74,6 +74,11 @@ func listFeeds(ctx context.Context, path string, asJSON bool, out io.Writer) err
 		return nil
 	}
 	lookup.WriteFeeds(out, cfg, list, time.Now())
+	broken, err := lookup.BrokenChannels(ctx, st, cfg)
+	if err != nil {
+		return err
+	}
+	lookup.WriteBrokenChannels(out, cfg, broken)
 	return nil
 }
 

@@ -119,7 +119,11 @@ func runBot(ctx context.Context, args []string, out io.Writer) (err error) {
 			return pipeline.QuietHold(p.Runtime().Config, post, now)
 		},
 		Delivered: obs.metrics.Delivered,
+		ChannelChanged: func(st model.ChannelState) {
+			tellChannelState(ctx, store, box, p.Runtime().Config, st, log)
+		},
 	})
+	obs.watchDelivery(box)
 	var reloading sync.Mutex // the file watcher and SIGHUP may reload at once
 	reload := func(cfg *config.Config, err error) {
 		reloading.Lock()
@@ -294,6 +298,21 @@ func notifyAdmins(ctx context.Context, store storage.Store, box *outbox.Outbox, 
 		return
 	}
 	box.Notify()
+}
+
+// tellChannelState tells the admin channel that a channel refuses the bot
+// or works again (the outbox calls it once each way). A broken admin
+// channel is told nothing: the log and /readyz say it.
+func tellChannelState(ctx context.Context, store storage.Store, box *outbox.Outbox, cfg *config.Config, st model.ChannelState, log *slog.Logger) {
+	if st.Channel == cfg.Discord.AdminChannel {
+		return
+	}
+	text := fmt.Sprintf("Channel %q works again after %s; its kept posts are being delivered.", st.Channel, time.Since(st.Since).Round(time.Second))
+	if st.Broken {
+		text = fmt.Sprintf("Channel %q refuses the bot: %d, code %d (%s). Its posts are kept and tried again, at least every %s; "+
+			"give the bot View Channel, Send Messages and Embed Links there, or fix the channel's id in the config.", st.Channel, st.Status, st.Code, st.Reason, outbox.DefaultBrokenBackoffMax)
+	}
+	notifyAdmins(ctx, store, box, cfg, text, nil, log)
 }
 
 // noticeTexts splits head and lines into texts of at most budget runes,
