@@ -30,6 +30,10 @@ func (dialect) ScanList() (any, func() ([]string, error)) {
 
 func (dialect) NoLimit() any { return nil } // LIMIT NULL is no limit
 
+func (dialect) List(l []string) any { return list(l) }
+
+func (dialect) Each() string { return `unnest(?::text[]) AS l(value)` }
+
 // pgTx runs the shared SQL in a transaction.
 type pgTx struct{ pgx.Tx }
 

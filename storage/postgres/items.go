@@ -19,26 +19,6 @@ import (
 	"wirewatch/storage/internal/sqlq"
 )
 
-// KnownKeys reports which keys are stored; the map holds only stored keys.
-func (s *Store) KnownKeys(ctx context.Context, keys []string) (map[string]bool, error) {
-	known := make(map[string]bool)
-	if len(keys) == 0 {
-		return known, nil
-	}
-	rows, err := s.read.Query(ctx, `SELECT key FROM items WHERE key = ANY($1)`, keys)
-	if err != nil {
-		return nil, fmt.Errorf("known keys: %w", err)
-	}
-	stored, err := pgx.CollectRows(rows, pgx.RowTo[string])
-	if err != nil {
-		return nil, fmt.Errorf("known keys: %w", err)
-	}
-	for _, k := range stored {
-		known[k] = true
-	}
-	return known, nil
-}
-
 // SaveItem stores a new item, upserts its story and adds its posts in one
 // transaction; it returns false and writes nothing when the key is stored,
 // also when another replica stores it at the same moment.
@@ -71,7 +51,7 @@ func (s *Store) SaveItems(ctx context.Context, batch []storage.ItemWrite) ([]boo
 			return err
 		}
 		for _, i := range stories {
-			if err := upsertStory(ctx, tx, batch[i].Story); err != nil {
+			if err := sqlq.UpsertStory(ctx, dialect{}, pgTx{tx}, batch[i].Story); err != nil {
 				return fmt.Errorf("save item %s: %w", batch[i].Item.Key, err)
 			}
 		}

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"wirewatch/storage/internal/sqlq"
 	"wirewatch/storage/storagetest"
 )
 
@@ -62,7 +63,7 @@ func loadCorpus(b testing.TB, s *Store, n int) {
 		if _, err := insertItem(ctx, tx, &it); err != nil {
 			b.Fatal(err)
 		}
-		if err := upsertStory(ctx, tx, &st); err != nil {
+		if err := sqlq.UpsertStory(ctx, dialect{}, sqlTx{tx}, &st); err != nil {
 			b.Fatal(err)
 		}
 		if i++; i%batch == 0 {

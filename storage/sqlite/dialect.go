@@ -29,6 +29,10 @@ func (dialect) ScanList() (any, func() ([]string, error)) {
 
 func (dialect) NoLimit() any { return -1 }
 
+func (dialect) List(l []string) any { return backend.EncodeList(l) }
+
+func (dialect) Each() string { return `json_each(?)` }
+
 // db runs the shared SQL on a database/sql pool.
 type db struct{ *sql.DB }
 

@@ -15,38 +15,6 @@ import (
 	"wirewatch/storage/internal/sqlq"
 )
 
-// keyBatch stays well under SQLite's limit on bound parameters.
-const keyBatch = 500
-
-// KnownKeys reports which keys are stored; the map holds only stored keys.
-func (s *Store) KnownKeys(ctx context.Context, keys []string) (map[string]bool, error) {
-	known := make(map[string]bool)
-	for start := 0; start < len(keys); start += keyBatch {
-		batch := keys[start:min(start+keyBatch, len(keys))]
-		args := make([]any, len(batch))
-		for i, k := range batch {
-			args[i] = k
-		}
-		rows, err := s.read.QueryContext(ctx,
-			`SELECT key FROM items WHERE key IN (`+placeholders(len(batch))+`)`, args...)
-		if err != nil {
-			return nil, fmt.Errorf("known keys: %w", err)
-		}
-		for rows.Next() {
-			var k string
-			if err := rows.Scan(&k); err != nil {
-				rows.Close()
-				return nil, fmt.Errorf("known keys: %w", err)
-			}
-			known[k] = true
-		}
-		if err := closeRows(rows); err != nil {
-			return nil, fmt.Errorf("known keys: %w", err)
-		}
-	}
-	return known, nil
-}
-
 // SaveItem stores a new item, upserts its story and adds its posts in one
 // transaction; it returns false and writes nothing when the key is stored.
 func (s *Store) SaveItem(ctx context.Context, item *model.Item, story *model.Story, posts []model.Post) (bool, error) {
@@ -84,7 +52,7 @@ func (s *Store) SaveItems(ctx context.Context, batch []storage.ItemWrite) ([]boo
 		return nil, err
 	}
 	for _, i := range stories {
-		if err := upsertStory(ctx, ex, batch[i].Story); err != nil {
+		if err := sqlq.UpsertStory(ctx, dialect{}, execAdapter{ex}, batch[i].Story); err != nil {
 			return nil, fmt.Errorf("save item %s: %w", batch[i].Item.Key, err)
 		}
 	}
@@ -332,10 +300,6 @@ func (s *Store) Search(ctx context.Context, text string, q storage.Query) ([]mod
 // tokenizer keeps whole, whatever the topic name holds.
 func topicToken(topic string) string {
 	return "t" + hex.EncodeToString([]byte(topic))
-}
-
-func placeholders(n int) string {
-	return strings.TrimSuffix(strings.Repeat("?, ", n), ", ")
 }
 
 // closeRows closes rows and reports any error iterating them.

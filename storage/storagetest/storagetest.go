@@ -563,6 +563,23 @@ func testStoryUpsert(t *testing.T, s storage.Store) {
 			t.Errorf("Stories(%s) = %v, %v; want %v", topic, storyIDs(st), err, wantIDs)
 		}
 	}
+
+	// A topic the story keeps moves with its event date and updated time.
+	c := newItem("c", "yonhap", day(2), "drills")
+	third := second
+	third.Topics, third.EventDate, third.Updated = []string{"drills"}, day(-20), day(20)
+	save(t, s, &c, &third)
+	q.Topic = "drills"
+	if tl, err := s.Timeline(ctx, q); err != nil || len(tl) != 0 {
+		t.Errorf("Timeline(drills) after the event date moved out = %v, %v; want none", storyIDs(tl), err)
+	}
+	if st, err := s.Stories(ctx, q); err != nil || len(st) != 0 {
+		t.Errorf("Stories(drills) after the update moved out = %v, %v; want none", storyIDs(st), err)
+	}
+	q.Since, q.Until = day(-30), day(30)
+	if tl, err := s.Timeline(ctx, q); err != nil || !sameStrings(storyIDs(tl), []string{"story-1"}) {
+		t.Errorf("Timeline(drills) = %v, %v; want story-1", storyIDs(tl), err)
+	}
 }
 
 func testLatest(t *testing.T, s storage.Store) {

@@ -36,6 +36,12 @@ type Dialect interface {
 	ScanList() (dest any, get func() ([]string, error))
 	// NoLimit is the LIMIT argument that means no limit.
 	NoLimit() any
+	// List is a string list's stored form, and the argument Each reads.
+	List(l []string) any
+	// Each is a table of the values of one list argument (a List), in a
+	// column named value: for IN (SELECT value FROM ...) and INSERT ...
+	// SELECT, so that a list of any length is one argument.
+	Each() string
 }
 
 // Rows are the rows of a query, as both drivers' row types provide them.
