@@ -51,4 +51,7 @@
 //   - A match's terms are the rule's words, phrases, prefixes, regexes and
 //     topic aliases outside NOT that occur in the item, in query order, at
 //     most 10 (see GRAMMAR.md).
+//   - Explain evaluates every rule's whole query for one item and says, per
+//     rule, the terms of a match or the clauses it missed and the NOT
+//     clauses that vetoed it; TestExplainAgreesWithMatch holds it to Match.
 package rules

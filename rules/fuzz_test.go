@@ -64,16 +64,7 @@ var fuzzItem = model.Item{
 //
 //	go test ./rules -run '^$' -fuzz FuzzMatchAgreesWithNaive -fuzztime 60s
 func FuzzMatchAgreesWithNaive(f *testing.F) {
-	for _, c := range [][3]string{
-		{"missile AND launch*", "North Korea fires missile", "The launcher was seen."},
-		{`"Freedom Edge" OR (trilateral NEAR/3 (drill* OR exercise*))`, "Trilateral naval drills", "Freedom Edge begins."},
-		{"topic:north-korea AND (missile OR ICBM) NEAR/8 (launch* OR fire*)", "N. Korea fires ICBM", "Pyongyang launched it."},
-		{`title:(a OR b) NOT c`, "a b", "c"},
-		{`/ICBM|SLBM/ AND NOT "test launch"`, "SLBMs tested", "no test launch"},
-		{`"kim jong*" NEAR/2 "said"`, "Kim Jong Un said", "Kim Jong-un, he said"},
-		{"북한 AND 미사일*", "북한이 미사일을 발사", ""},
-		{"Hwasong-1* OR summary:drill", "Hwasong 19 shown", "drill drill"},
-	} {
+	for _, c := range oracleSeeds {
 		f.Add(c[0], c[1], c[2])
 	}
 	f.Fuzz(func(t *testing.T, q, title, text string) {
@@ -96,4 +87,18 @@ func FuzzMatchAgreesWithNaive(f *testing.F) {
 			}
 		}
 	})
+}
+
+// oracleSeeds are query, title and text triples where matching is easy
+// to get wrong: the seeds of FuzzMatchAgreesWithNaive, and of
+// TestExplainAgreesWithMatch.
+var oracleSeeds = [][3]string{
+	{"missile AND launch*", "North Korea fires missile", "The launcher was seen."},
+	{`"Freedom Edge" OR (trilateral NEAR/3 (drill* OR exercise*))`, "Trilateral naval drills", "Freedom Edge begins."},
+	{"topic:north-korea AND (missile OR ICBM) NEAR/8 (launch* OR fire*)", "N. Korea fires ICBM", "Pyongyang launched it."},
+	{`title:(a OR b) NOT c`, "a b", "c"},
+	{`/ICBM|SLBM/ AND NOT "test launch"`, "SLBMs tested", "no test launch"},
+	{`"kim jong*" NEAR/2 "said"`, "Kim Jong Un said", "Kim Jong-un, he said"},
+	{"북한 AND 미사일*", "북한이 미사일을 발사", ""},
+	{"Hwasong-1* OR summary:drill", "Hwasong 19 shown", "drill drill"},
 }
