@@ -28,62 +28,25 @@ func (s *Store) SaveItem(ctx context.Context, item *model.Item, story *model.Sto
 }
 
 // SaveItems stores a batch of new items with their stories and posts in one
-// transaction. An item whose key is stored, also by another replica at the
-// same moment, is skipped with its story state and posts. A story several
-// saved items joined is written once, as the last of them left it; then
-// the stories an item's story absorbed are merged into it.
+// transaction (sqlq.SaveBatch). An item whose key is stored, also by
+// another replica at the same moment, is skipped with its story state and
+// posts.
 func (s *Store) SaveItems(ctx context.Context, batch []storage.ItemWrite) ([]bool, error) {
 	if err := backend.CheckBatch(batch, s.now().UTC()); err != nil {
 		return nil, err
 	}
-	ids := make([]int64, len(batch))
-	saved := make([]bool, len(batch))
+	var ids []int64
 	err := s.fenced(ctx, func(tx pgx.Tx) error {
-		for i, w := range batch {
-			var err error
-			if ids[i], err = insertItem(ctx, tx, w.Item, s.sliceBits); err != nil {
-				return fmt.Errorf("save item %s: %w", w.Item.Key, err)
-			}
-			saved[i] = ids[i] != 0
-		}
-		stories, err := backend.LastStoryWrites(batch, saved)
-		if err != nil {
-			return err
-		}
-		for _, i := range stories {
-			if err := sqlq.UpsertStory(ctx, dialect{}, pgTx{tx}, batch[i].Story); err != nil {
-				return fmt.Errorf("save item %s: %w", batch[i].Item.Key, err)
-			}
-		}
-		for i, w := range batch {
-			if !saved[i] || w.Story == nil {
-				continue
-			}
-			for _, from := range w.Merged {
-				if err := sqlq.MergeStories(ctx, dialect{}, pgTx{tx}, from, w.Story.ID); err != nil {
-					return fmt.Errorf("save item %s: %w", w.Item.Key, err)
-				}
-			}
-		}
-		for i, w := range batch {
-			if !saved[i] {
-				continue
-			}
-			if err := insertPosts(ctx, tx, w.Posts); err != nil {
-				return fmt.Errorf("save item %s: %w", w.Item.Key, err)
-			}
-		}
-		return nil
+		var err error
+		ids, err = sqlq.SaveBatch(ctx, dialect{}, pgTx{tx}, batch, func(item *model.Item) (int64, error) {
+			return insertItem(ctx, tx, item, s.sliceBits)
+		})
+		return err
 	})
 	if err != nil {
 		return nil, fmt.Errorf("save items: %w", err)
 	}
-	for i, w := range batch {
-		if saved[i] {
-			w.Item.ID = ids[i]
-		}
-	}
-	return saved, nil
+	return sqlq.Saved(batch, ids), nil
 }
 
 // insertItemSQL adds an item and its topics in one statement, indexing its
@@ -92,10 +55,9 @@ func (s *Store) SaveItems(ctx context.Context, batch []storage.ItemWrite) ([]boo
 // Search). The id is drawn first so that its slice can be indexed. It
 // returns no row when the key is already stored: a concurrent insert of
 // the same key waits for the other transaction, then does nothing.
-const insertItemSQL = `WITH new AS (SELECT nextval(pg_get_serial_sequence('items', 'id')) AS id),
+var insertItemSQL = `WITH new AS (SELECT nextval(pg_get_serial_sequence('items', 'id')) AS id),
 	ins AS (
-		INSERT INTO items (id, key, feed, guid, link, title, text, author,
-			categories, lang, published, first_seen, summary, topics, story_id, event_date, search)
+		INSERT INTO items (id, ` + sqlq.ItemInsertColumns + `, search)
 		OVERRIDING SYSTEM VALUE
 		SELECT new.id, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15,
 			setweight(to_tsvector('` + textSearchConfig + `', $16), 'A') ||
@@ -118,11 +80,9 @@ func insertItemArgs(item *model.Item, sliceBits int) []any {
 		lexemes[i] = topicLexeme(t)
 	}
 	summary := strings.Join(item.Summary, "\n")
-	return []any{item.Key, item.Feed, item.GUID, item.Link, item.Title, item.Text, item.Author,
-		list(item.Categories), item.Lang, ts(item.Published), ts(item.FirstSeen), list(item.Summary),
-		list(item.Topics), item.StoryID, ts(item.EventDate), searchquery.Fold(item.Title),
+	return append(sqlq.ItemArgs(dialect{}, item), searchquery.Fold(item.Title),
 		searchquery.Fold(summary), searchquery.Fold(item.Text),
-		topics, lexemes, sliceBits, searchquery.Fold(searchquery.Stems(item.Title + "\n" + summary + "\n" + item.Text))}
+		topics, lexemes, sliceBits, searchquery.Fold(searchquery.Stems(item.Title+"\n"+summary+"\n"+item.Text)))
 }
 
 // insertItem adds the item and its topics; it returns id 0 when the key is

@@ -23,10 +23,8 @@ func (s *Store) SaveItem(ctx context.Context, item *model.Item, story *model.Sto
 }
 
 // SaveItems stores a batch of new items with their stories and posts in one
-// transaction. An item whose key is stored is skipped with its story state
-// and posts. A story several saved items joined is written once, as the
-// last of them left it (each item's story is the whole story as it then was);
-// then the stories an item's story absorbed are merged into it.
+// transaction (sqlq.SaveBatch). An item whose key is stored is skipped with
+// its story state and posts.
 func (s *Store) SaveItems(ctx context.Context, batch []storage.ItemWrite) ([]bool, error) {
 	if err := backend.CheckBatch(batch, s.now().UTC()); err != nil {
 		return nil, err
@@ -37,64 +35,26 @@ func (s *Store) SaveItems(ctx context.Context, batch []storage.ItemWrite) ([]boo
 	}
 	defer tx.Rollback()
 	ex := newStmtCache(tx)
-	ids := make([]int64, len(batch))
-	for i, w := range batch {
-		if ids[i], err = insertItem(ctx, ex, w.Item); err != nil {
-			return nil, fmt.Errorf("save item %s: %w", w.Item.Key, err)
-		}
-	}
-	saved := make([]bool, len(batch))
-	for i := range batch {
-		saved[i] = ids[i] != 0
-	}
-	stories, err := backend.LastStoryWrites(batch, saved)
+	ids, err := sqlq.SaveBatch(ctx, dialect{}, execAdapter{ex}, batch, func(item *model.Item) (int64, error) {
+		return insertItem(ctx, ex, item)
+	})
 	if err != nil {
 		return nil, err
-	}
-	for _, i := range stories {
-		if err := sqlq.UpsertStory(ctx, dialect{}, execAdapter{ex}, batch[i].Story); err != nil {
-			return nil, fmt.Errorf("save item %s: %w", batch[i].Item.Key, err)
-		}
-	}
-	for i, w := range batch {
-		if !saved[i] || w.Story == nil {
-			continue
-		}
-		for _, from := range w.Merged {
-			if err := sqlq.MergeStories(ctx, dialect{}, sqlTx{tx}, from, w.Story.ID); err != nil {
-				return nil, fmt.Errorf("save item %s: %w", w.Item.Key, err)
-			}
-		}
-	}
-	for i, w := range batch {
-		if !saved[i] {
-			continue
-		}
-		if err := insertPosts(ctx, ex, w.Posts); err != nil {
-			return nil, fmt.Errorf("save item %s: %w", w.Item.Key, err)
-		}
 	}
 	if err := tx.Commit(); err != nil {
 		return nil, fmt.Errorf("save items: %w", err)
 	}
-	for i, w := range batch {
-		if saved[i] {
-			w.Item.ID = ids[i]
-		}
-	}
-	return saved, nil
+	return sqlq.Saved(batch, ids), nil
 }
+
+// insertItemSQL adds an item unless its key is stored.
+var insertItemSQL = `INSERT INTO items (` + sqlq.ItemInsertColumns + `)
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO NOTHING`
 
 // insertItem adds the item, its topics and its full-text entry; it returns
 // id 0 when the key is already stored.
 func insertItem(ctx context.Context, tx execer, item *model.Item) (int64, error) {
-	res, err := tx.ExecContext(ctx, `INSERT INTO items (key, feed, guid, link, title, text, author,
-		categories, lang, published, first_seen, summary, topics, story_id, event_date)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-		ON CONFLICT (key) DO NOTHING`,
-		item.Key, item.Feed, item.GUID, item.Link, item.Title, item.Text, item.Author,
-		backend.EncodeList(item.Categories), item.Lang, micro(item.Published), micro(item.FirstSeen),
-		backend.EncodeList(item.Summary), backend.EncodeList(item.Topics), item.StoryID, micro(item.EventDate))
+	res, err := tx.ExecContext(ctx, insertItemSQL, sqlq.ItemArgs(dialect{}, item)...)
 	if err != nil {
 		return 0, fmt.Errorf("insert item %s: %w", item.Key, err)
 	}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 
 	"wirewatch/model"
+	"wirewatch/storage"
 	"wirewatch/storage/internal/backend"
 )
 
@@ -73,4 +74,83 @@ func UpsertStory(ctx context.Context, d Dialect, tx Execer, st *model.Story) err
 		}
 	}
 	return nil
+}
+
+// ItemInsertColumns are the items columns both backends write for a new
+// item, in the order of ItemArgs; each backend's insert adds its search
+// entry.
+const ItemInsertColumns = `key, feed, guid, link, title, text, author, categories, lang, published, first_seen,
+	summary, topics, story_id, event_date`
+
+// ItemArgs are the values of ItemInsertColumns for an item.
+func ItemArgs(d Dialect, item *model.Item) []any {
+	return []any{item.Key, item.Feed, item.GUID, item.Link, item.Title, item.Text, item.Author,
+		d.List(item.Categories), item.Lang, d.Time(item.Published), d.Time(item.FirstSeen),
+		d.List(item.Summary), d.List(item.Topics), item.StoryID, d.Time(item.EventDate)}
+}
+
+// InsertItem adds one item with its topics and search entry in a
+// backend's transaction and returns its id, or 0 when its key is already
+// stored (also by another replica at the same moment): the one write of
+// an item that differs between the backends, since their search indexes
+// do.
+type InsertItem func(item *model.Item) (int64, error)
+
+// SaveBatch writes a checked batch (backend.CheckBatch) in a backend's
+// transaction tx and returns each item's id, 0 for one whose key is
+// already stored: that item's story state and posts are skipped. A story
+// several saved items joined is written once, as the last of them left it
+// (each item's story is the whole story as it then was); then the stories
+// an item's story absorbed are merged into it, and the posts are added in
+// batch order.
+func SaveBatch(ctx context.Context, d Dialect, tx Execer, batch []storage.ItemWrite, insert InsertItem) ([]int64, error) {
+	ids := make([]int64, len(batch))
+	saved := make([]bool, len(batch))
+	for i, w := range batch {
+		var err error
+		if ids[i], err = insert(w.Item); err != nil {
+			return nil, fmt.Errorf("save item %s: %w", w.Item.Key, err)
+		}
+		saved[i] = ids[i] != 0
+	}
+	stories, err := backend.LastStoryWrites(batch, saved)
+	if err != nil {
+		return nil, err
+	}
+	for _, i := range stories {
+		if err := UpsertStory(ctx, d, tx, batch[i].Story); err != nil {
+			return nil, fmt.Errorf("save item %s: %w", batch[i].Item.Key, err)
+		}
+	}
+	for i, w := range batch {
+		if !saved[i] || w.Story == nil {
+			continue
+		}
+		for _, from := range w.Merged {
+			if err := MergeStories(ctx, d, tx, from, w.Story.ID); err != nil {
+				return nil, fmt.Errorf("save item %s: %w", w.Item.Key, err)
+			}
+		}
+	}
+	for i, w := range batch {
+		if !saved[i] {
+			continue
+		}
+		if err := InsertPosts(ctx, d, tx, w.Posts); err != nil {
+			return nil, fmt.Errorf("save item %s: %w", w.Item.Key, err)
+		}
+	}
+	return ids, nil
+}
+
+// Saved sets the ID of each item of batch that SaveBatch stored, once its
+// transaction committed, and reports which were.
+func Saved(batch []storage.ItemWrite, ids []int64) []bool {
+	saved := make([]bool, len(batch))
+	for i, w := range batch {
+		if ids[i] != 0 {
+			w.Item.ID, saved[i] = ids[i], true
+		}
+	}
+	return saved
 }
