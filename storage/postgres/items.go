@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/jackc/pgx/v5"
 
@@ -109,7 +108,7 @@ const saveFullTextSQL = `UPDATE items SET text = $2, summary = $3, topics = $4,
 			setweight(to_tsvector('` + textSearchConfig + `', $8), 'C') ||
 			array_to_tsvector($9::text[] || ('_s' || (id >> $10))::text)
 	WHERE key = $1
-	RETURNING id, published`
+	RETURNING id`
 
 // SaveFullText replaces a stored item's text, summary and topics (and its
 // search entry), its story's summary and severity, revises posts' content
@@ -122,49 +121,37 @@ func (s *Store) SaveFullText(ctx context.Context, item model.Item, story *model.
 		return fmt.Errorf("save full text of %s: %w", item.Key, err)
 	}
 	err := s.fenced(ctx, func(tx pgx.Tx) error {
-		var title string
-		if err := tx.QueryRow(ctx, `SELECT title FROM items WHERE key = $1`, item.Key).Scan(&title); err != nil {
-			if errors.Is(err, pgx.ErrNoRows) {
-				return notFound("item " + item.Key)
-			}
-			return err
-		}
-		var id int64
-		var published *time.Time
-		summary := strings.Join(item.Summary, "\n")
-		topics := backend.UniqueTopics(item.Topics)
-		lexemes := make([]string, len(topics))
-		for i, t := range topics {
-			lexemes[i] = topicLexeme(t)
-		}
-		if err := tx.QueryRow(ctx, saveFullTextSQL, item.Key, item.Text, list(item.Summary), list(item.Topics),
-			searchquery.Fold(title), searchquery.Fold(summary), searchquery.Fold(item.Text),
-			searchquery.Fold(searchquery.Stems(title+"\n"+summary+"\n"+item.Text)), lexemes, s.sliceBits,
-		).Scan(&id, &published); err != nil {
-			return err
-		}
-		if _, err := tx.Exec(ctx, `DELETE FROM item_topics WHERE item_id = $1`, id); err != nil {
-			return err
-		}
-		if _, err := tx.Exec(ctx, `INSERT INTO item_topics (item_id, topic, published)
-			SELECT $1, topic, $2 FROM unnest($3::text[]) AS topic`, id, published, backend.UniqueTopics(item.Topics)); err != nil {
-			return err
-		}
-		if story != nil {
-			if _, err := tx.Exec(ctx, `UPDATE stories SET summary = $2, severity = $3 WHERE id = $1`,
-				story.ID, story.Summary, string(story.Severity)); err != nil {
-				return err
-			}
-		}
-		if err := sqlq.RevisePosts(ctx, dialect{}, pgTx{tx}, revised); err != nil {
-			return err
-		}
-		return insertPosts(ctx, tx, posts)
+		return sqlq.SaveFullText(ctx, dialect{}, pgTx{tx}, item, story, revised, posts, func(item *model.Item) (int64, error) {
+			return s.reindexItem(ctx, tx, item)
+		})
 	})
 	if err != nil {
 		return fmt.Errorf("save full text of %s: %w", item.Key, err)
 	}
 	return nil
+}
+
+// reindexItem replaces a stored item's text, summary, topics and search
+// vector, built from its stored title as insertItemSQL builds it.
+func (s *Store) reindexItem(ctx context.Context, tx pgx.Tx, item *model.Item) (int64, error) {
+	if err := tx.QueryRow(ctx, `SELECT title FROM items WHERE key = $1`, item.Key).Scan(&item.Title); err != nil {
+		if errors.Is(err, pgx.ErrNoRows) {
+			return 0, notFound("item " + item.Key)
+		}
+		return 0, err
+	}
+	summary := strings.Join(item.Summary, "\n")
+	topics := backend.UniqueTopics(item.Topics)
+	lexemes := make([]string, len(topics))
+	for i, t := range topics {
+		lexemes[i] = topicLexeme(t)
+	}
+	var id int64
+	err := tx.QueryRow(ctx, saveFullTextSQL, item.Key, item.Text, list(item.Summary), list(item.Topics),
+		searchquery.Fold(item.Title), searchquery.Fold(summary), searchquery.Fold(item.Text),
+		searchquery.Fold(searchquery.Stems(item.Title+"\n"+summary+"\n"+item.Text)), lexemes, s.sliceBits,
+	).Scan(&id)
+	return id, err
 }
 
 // searchCandidates bounds how many matches Search ranks: the newest ones.

@@ -158,43 +158,34 @@ func (s *Store) SaveFullText(ctx context.Context, item model.Item, story *model.
 		return fmt.Errorf("save full text of %s: %w", item.Key, err)
 	}
 	defer tx.Rollback()
-	// The title and publication time stay the stored ones.
-	var id int64
-	var published sql.NullInt64
-	err = tx.QueryRowContext(ctx, `UPDATE items SET text = ?, summary = ?, topics = ? WHERE key = ? RETURNING id, title, published`,
-		item.Text, backend.EncodeList(item.Summary), backend.EncodeList(item.Topics), item.Key).Scan(&id, &item.Title, &published)
-	if errors.Is(err, sql.ErrNoRows) {
-		return notFound("item " + item.Key)
+	err = sqlq.SaveFullText(ctx, dialect{}, sqlTx{tx}, item, story, revised, posts, func(item *model.Item) (int64, error) {
+		return reindexItem(ctx, tx, item)
+	})
+	if err == nil {
+		err = tx.Commit()
 	}
 	if err != nil {
 		return fmt.Errorf("save full text of %s: %w", item.Key, err)
 	}
-	item.Published = fromMicro(published)
-	if _, err := tx.ExecContext(ctx, `DELETE FROM item_topics WHERE item_id = ?`, id); err != nil {
-		return fmt.Errorf("save full text of %s: %w", item.Key, err)
+	return nil
+}
+
+// reindexItem replaces a stored item's text, summary and topics and its
+// full-text entry, whose title stays the stored one.
+func reindexItem(ctx context.Context, tx *sql.Tx, item *model.Item) (int64, error) {
+	var id int64
+	err := tx.QueryRowContext(ctx, `UPDATE items SET text = ?, summary = ?, topics = ? WHERE key = ? RETURNING id, title`,
+		item.Text, backend.EncodeList(item.Summary), backend.EncodeList(item.Topics), item.Key).Scan(&id, &item.Title)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, notFound("item " + item.Key)
+	}
+	if err != nil {
+		return 0, err
 	}
 	if _, err := tx.ExecContext(ctx, `DELETE FROM items_fts WHERE rowid = ?`, id); err != nil {
-		return fmt.Errorf("save full text of %s: %w", item.Key, err)
+		return 0, err
 	}
-	if err := indexItem(ctx, tx, id, &item); err != nil {
-		return err
-	}
-	if story != nil {
-		if _, err := tx.ExecContext(ctx, `UPDATE stories SET summary = ?, severity = ? WHERE id = ?`,
-			story.Summary, string(story.Severity), story.ID); err != nil {
-			return fmt.Errorf("save full text of %s: story: %w", item.Key, err)
-		}
-	}
-	if err := sqlq.RevisePosts(ctx, dialect{}, sqlTx{tx}, revised); err != nil {
-		return fmt.Errorf("save full text of %s: %w", item.Key, err)
-	}
-	if err := insertPosts(ctx, tx, posts); err != nil {
-		return fmt.Errorf("save full text of %s: %w", item.Key, err)
-	}
-	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("save full text of %s: %w", item.Key, err)
-	}
-	return nil
+	return id, indexText(ctx, tx, id, item.Title, item.Summary, item.Text, backend.UniqueTopics(item.Topics))
 }
 
 // searchCandidates bounds how many matches Search ranks: the newest ones.

@@ -154,3 +154,43 @@ func Saved(batch []storage.ItemWrite, ids []int64) []bool {
 	}
 	return saved
 }
+
+// Reindex replaces, in a backend's transaction, a stored item's text,
+// summary and topics columns and its search entry (built from the stored
+// title, which stays) from item, and returns the item's id; ErrNotFound
+// when no item has item.Key. Its search index is the backend's.
+type Reindex func(item *model.Item) (int64, error)
+
+// SaveFullText records in a backend's transaction what an item's article
+// page added (storage.Items.SaveFullText): reindex rewrites the item, then
+// its topic rows, its story's summary and severity, the revised posts and
+// the new posts are written here.
+func SaveFullText(ctx context.Context, d Dialect, tx Execer, item model.Item, story *model.Story, revised, posts []model.Post, reindex Reindex) error {
+	id, err := reindex(&item)
+	if err != nil {
+		return err
+	}
+	for _, q := range []struct {
+		sql  string
+		args []any
+	}{
+		{`DELETE FROM item_topics WHERE item_id = ?`, []any{id}},
+		{`INSERT INTO item_topics (item_id, topic, published)
+			SELECT i.id, value, i.published FROM items i, ` + d.Each() + ` WHERE i.id = ?`,
+			[]any{d.List(backend.UniqueTopics(item.Topics)), id}},
+	} {
+		if _, err := tx.Exec(ctx, Rebind(d, q.sql), q.args...); err != nil {
+			return fmt.Errorf("topics: %w", err)
+		}
+	}
+	if story != nil {
+		if _, err := tx.Exec(ctx, Rebind(d, `UPDATE stories SET summary = ?, severity = ? WHERE id = ?`),
+			story.Summary, string(story.Severity), story.ID); err != nil {
+			return fmt.Errorf("story: %w", err)
+		}
+	}
+	if err := RevisePosts(ctx, d, tx, revised); err != nil {
+		return err
+	}
+	return InsertPosts(ctx, d, tx, posts)
+}
