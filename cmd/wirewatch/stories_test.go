@@ -27,6 +27,7 @@ var replaySets = []struct{ file, config, zone string }{
 	{"dev-mechanisms.txt", "", "Asia/Seoul"},
 	{"dev-energy.txt", "../../stories/testdata/energy.toml", "UTC"},
 	{"dev-energy-merges.txt", "../../stories/testdata/energy.toml", "UTC"},
+	{"fresh-cyber.txt", "../../stories/testdata/cyber.toml", "UTC"},
 }
 
 // TestReplayScoresAsQualityTest converts each labelled set to replay's
