@@ -154,12 +154,6 @@ func (s *Store) reindexItem(ctx context.Context, tx pgx.Tx, item *model.Item) (i
 	return id, err
 }
 
-// searchCandidates bounds how many matches Search ranks: the newest ones.
-// Ranking every match of a common word costs time in proportion to the
-// archive; ranking a fixed number of the newest keeps a lookup fast at any
-// size, and for news the best answer is rarely older than a thousand matches.
-const searchCandidates = 1000
-
 // Search slices. GIN returns matches in no useful order, so a common word
 // would read every match to find the newest. Each item's search vector
 // therefore also holds the lexeme of its id slice ('_s' and id >>
@@ -186,19 +180,16 @@ func topicLexeme(topic string) string {
 
 // Search runs a full-text query over titles, summaries and text and
 // returns the best first (ts_rank; titles weigh most, then summaries),
-// among the newest searchCandidates matches (by id, the order items were
+// among the newest sqlq.SearchCandidates matches (by id, the order items were
 // stored). Since and Until bound the publication time when set; a zero
 // Until is no bound here. Text that holds no searchable word yields no
 // items and no error.
 func (s *Store) Search(ctx context.Context, text string, q storage.Query) ([]model.Item, error) {
-	parsed := searchquery.Parse(text)
+	parsed, ok, err := sqlq.ParseSearch(text)
+	if !ok {
+		return nil, err
+	}
 	tsq := parsed.TSQuery()
-	if tsq == "" {
-		return nil, nil
-	}
-	if err := parsed.Budget(); err != nil {
-		return nil, &storage.QueryError{Msg: err.Error()}
-	}
 	ids, err := s.newestMatches(ctx, tsq, q)
 	if err != nil {
 		return nil, fmt.Errorf("search %q: %w", text, err)
@@ -272,15 +263,7 @@ func (s *Store) matchesIn(ctx context.Context, tsq string, q storage.Query, lo, 
 	if len(filter) > 0 {
 		w.Add(`i.search @@ '` + strings.Join(filter, " & ") + `'::tsquery`)
 	}
-	if q.Feed != "" {
-		w.Add(`i.feed = ?`, q.Feed)
-	}
-	if !q.Since.IsZero() {
-		w.Add(`i.published >= ?`, q.Since)
-	}
-	if !q.Until.IsZero() {
-		w.Add(`i.published < ?`, q.Until)
-	}
+	sqlq.SearchFilter(&w, dialect{}, "i", q)
 	w.Args = append(w.Args, limit)
 	rows, err := s.read.Query(ctx, sqlq.Rebind(dialect{}, `SELECT i.id FROM items i`+w.SQL()+` ORDER BY i.id DESC LIMIT ?`), w.Args...)
 	if err != nil {

@@ -86,7 +86,7 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 	}
 	s := &Store{pool: pool, read: pool, lookup: lookup, lead: &leadState{},
 		connConfig: cfg.ConnConfig.Copy(), holder: uuid.NewString(), lease: DefaultChannelLease, now: time.Now,
-		sliceBits: defaultSliceBits, candidates: searchCandidates}
+		sliceBits: defaultSliceBits, candidates: sqlq.SearchCandidates}
 	s.share()
 	return s, nil
 }

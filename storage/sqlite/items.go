@@ -188,14 +188,8 @@ func reindexItem(ctx context.Context, tx *sql.Tx, item *model.Item) (int64, erro
 	return id, indexText(ctx, tx, id, item.Title, item.Summary, item.Text, backend.UniqueTopics(item.Topics))
 }
 
-// searchCandidates bounds how many matches Search ranks: the newest ones.
-// Walking the index newest first and ranking a fixed number keeps a lookup
-// fast at any archive size; for news the best answer is rarely older than
-// a thousand matches.
-const searchCandidates = 1000
-
 // Search runs a full-text query over titles, summaries and text. Of the
-// newest searchCandidates matches it returns first those whose title holds
+// newest sqlq.SearchCandidates matches it returns first those whose title holds
 // the searched words, then those whose summary does, then the rest, newest
 // first within each rank. (bm25 is not used: FTS5 computes its document
 // frequencies by scanning each term's whole posting list, which takes
@@ -203,12 +197,9 @@ const searchCandidates = 1000
 // the publication time when set; a zero Until is no bound here. Text that
 // holds no searchable word yields no items and no error.
 func (s *Store) Search(ctx context.Context, text string, q storage.Query) ([]model.Item, error) {
-	parsed := searchquery.Parse(text)
-	if parsed.Empty() {
-		return nil, nil
-	}
-	if err := parsed.Budget(); err != nil {
-		return nil, &storage.QueryError{Msg: err.Error()}
+	parsed, ok, err := sqlq.ParseSearch(text)
+	if !ok {
+		return nil, err
 	}
 	match := parsed.FTS5()
 	if q.Topic != "" {
@@ -220,16 +211,8 @@ func (s *Store) Search(ctx context.Context, text string, q storage.Query) ([]mod
 	if q.Feed != "" || !q.Since.IsZero() || !q.Until.IsZero() {
 		join = ` JOIN items f ON f.id = items_fts.rowid`
 	}
-	if q.Feed != "" {
-		w.Add(`f.feed = ?`, q.Feed)
-	}
-	if !q.Since.IsZero() {
-		w.Add(`f.published >= ?`, q.Since.UnixMicro())
-	}
-	if !q.Until.IsZero() {
-		w.Add(`f.published < ?`, q.Until.UnixMicro())
-	}
-	w.Args = append(w.Args, searchCandidates, parsed.FTS5Column("title"), parsed.FTS5Column("summary"))
+	sqlq.SearchFilter(&w, dialect{}, "f", q)
+	w.Args = append(w.Args, sqlq.SearchCandidates, parsed.FTS5Column("title"), parsed.FTS5Column("summary"))
 	// The title and summary lookups only walk the candidates' id range.
 	page := w.Page(dialect{}, q)
 	items, err := s.Items(ctx, `WITH
