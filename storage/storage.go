@@ -7,7 +7,9 @@
 // and the posts it causes are written in one transaction (SaveItem, or
 // SaveItems for a batch of them), so a crash never leaves an alert without its
 // item or an item whose alert was lost.
-// Backends never interpret content; they store and return it.
+// Backends never interpret content; they store and return it. Their SQL is
+// written once (storage/internal/sqlq, behind a small dialect); each
+// backend keeps its transactions, full-text index, leases and migrations.
 package storage
 
 import (

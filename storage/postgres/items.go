@@ -54,23 +54,34 @@ func (s *Store) SaveItems(ctx context.Context, batch []storage.ItemWrite) ([]boo
 // Search). The id is drawn first so that its slice can be indexed. It
 // returns no row when the key is already stored: a concurrent insert of
 // the same key waits for the other transaction, then does nothing.
-var insertItemSQL = `WITH new AS (SELECT nextval(pg_get_serial_sequence('items', 'id')) AS id),
+var insertItemSQL = func() string {
+	// The columns' values come first ($1 to $n, sqlq.ItemArgs), then the
+	// search vector's (insertItemArgs), so a column added to sqlq needs no
+	// change here.
+	n := len(sqlq.ItemArgs(dialect{}, &model.Item{}))
+	cols := make([]string, n)
+	for i := range cols {
+		cols[i] = "$" + strconv.Itoa(i+1)
+	}
+	arg := func(i int) string { return "$" + strconv.Itoa(n+i) }
+	return `WITH new AS (SELECT nextval(pg_get_serial_sequence('items', 'id')) AS id),
 	ins AS (
 		INSERT INTO items (id, ` + sqlq.ItemInsertColumns + `, search)
 		OVERRIDING SYSTEM VALUE
-		SELECT new.id, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15,
-			setweight(to_tsvector('` + textSearchConfig + `', $16), 'A') ||
-			setweight(to_tsvector('` + textSearchConfig + `', $17), 'B') ||
-			setweight(to_tsvector('` + textSearchConfig + `', $18), 'C') ||
-			setweight(to_tsvector('` + textSearchConfig + `', $22), 'C') ||
-			array_to_tsvector($20::text[] || ('_s' || (new.id >> $21))::text)
+		SELECT new.id, ` + strings.Join(cols, ", ") + `,
+			setweight(to_tsvector('` + textSearchConfig + `', ` + arg(1) + `), 'A') ||
+			setweight(to_tsvector('` + textSearchConfig + `', ` + arg(2) + `), 'B') ||
+			setweight(to_tsvector('` + textSearchConfig + `', ` + arg(3) + `), 'C') ||
+			setweight(to_tsvector('` + textSearchConfig + `', ` + arg(7) + `), 'C') ||
+			array_to_tsvector(` + arg(5) + `::text[] || ('_s' || (new.id >> ` + arg(6) + `))::text)
 		FROM new
 		ON CONFLICT (key) DO NOTHING
 		RETURNING id, published),
 	topics AS (
 		INSERT INTO item_topics (item_id, topic, published)
-		SELECT ins.id, topic, ins.published FROM ins, unnest($19::text[]) AS topic)
+		SELECT ins.id, topic, ins.published FROM ins, unnest(` + arg(4) + `::text[]) AS topic)
 	SELECT id FROM ins`
+}()
 
 func insertItemArgs(item *model.Item, sliceBits int) []any {
 	topics := backend.UniqueTopics(item.Topics)

@@ -2,8 +2,9 @@
 // list fields as JSON and a feed's known items as base64, filling post
 // defaults, page limits and reading versioned migration files.
 //
-// Rules: nothing here knows an SQL dialect; the SQL both backends share is
-// storage/internal/sqlq, the rest is each backend's.
+// Rules: nothing here knows SQL; the SQL both backends share is
+// storage/internal/sqlq, the rest (transactions, full-text search, leases,
+// migrations) is each backend's.
 package backend
 
 import (

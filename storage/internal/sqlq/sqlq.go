@@ -1,14 +1,22 @@
-// Package sqlq is the SQL both storage backends share: the queries of the
-// lookups, the outbox, feed states, mutes and meta, written once with ?
-// placeholders, and the scanning of their rows into model types. A Dialect
-// says what differs: how placeholders are numbered, how times and lists
-// are stored, and how a page without a limit is asked for. Each backend
-// embeds a Shared over its connections, so these methods exist once.
+// Package sqlq is the SQL both storage backends share, written once with ?
+// placeholders: the lookups, the outbox, feed states, mutes and meta, the
+// scanning of their rows into model types, KnownKeys, and the writes of
+// items, stories and posts (SaveBatch, SaveFullText, UpsertStory,
+// MergeStories, InsertPosts). A Dialect says what differs: how
+// placeholders are numbered, how times and lists are stored, how a list
+// argument is read as a table (Each), and how a page without a limit is
+// asked for. Each backend embeds a Shared over its connections, so these
+// methods exist once.
 //
 // Rules: a query here uses only SQL both SQLite and PostgreSQL accept
-// (upserts as INSERT ... ON CONFLICT DO UPDATE). Full-text search and the
-// writes of items and stories stay with each backend, since their indexes
-// differ.
+// (upserts as INSERT ... ON CONFLICT DO UPDATE; INSERT ... SELECT with
+// WHERE true). What stays with each backend is what its engine decides:
+// its transactions (SQLite's one writer and prepared-statement cache,
+// PostgreSQL's fenced leader writes), the insert and rewrite of an item's
+// search entry and the full-text query syntax and ranking (FTS5 vs
+// tsvector; the writes take them as InsertItem and Reindex), channel
+// leases (SQLite always grants; PostgreSQL's lease is a fenced upsert
+// with the server's clock) and the migrations, whose DDL differs.
 package sqlq
 
 import (
