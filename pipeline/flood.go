@@ -101,12 +101,13 @@ type foldGroup struct {
 // was written.
 type pollFlood struct {
 	feed    string
-	cap     int          // max_alerts_per_poll; floodAlerts for a flood
-	burst   int          // alerts at their rule's priority: pollBurst, or floodBurst
-	alerted int          // items of the poll that posted an alert
-	order   []*foldGroup // folds with items to write, in the order they began
-	touched []*foldGroup // every fold the poll added to
-	notices []model.Post // to the admin channel
+	cap     int           // max_alerts_per_poll; floodAlerts for a flood
+	burst   int           // alerts at their rule's priority: pollBurst, or floodBurst
+	alerted int           // items of the poll that posted an alert
+	order   []*foldGroup  // folds with items to write, in the order they began
+	touched []*foldGroup  // every fold the poll added to
+	notices []model.Post  // to the admin channel
+	folded  []foldedRoute // items folded since the last fold posts were made
 }
 
 // newPollFlood starts the flood control of a poll with matching items
@@ -123,7 +124,9 @@ func newPollFlood(rt *Runtime, f config.Feed, matching int) *pollFlood {
 // fold lists an item in the fold of the alert it was to post: the fold of
 // its feed, rule and channel begun within the channel's alert window, or a
 // new one.
-func (p *Pipeline) fold(alert model.Post, it model.Item, span time.Duration, now time.Time) {
+// rd, the item's record of the route, is given the fold's message when
+// the batch's fold posts are made (take).
+func (p *Pipeline) fold(alert model.Post, it model.Item, span time.Duration, now time.Time, rd *model.RouteDecision) {
 	pf := p.poll
 	k := foldKey{alert.Channel, pf.feed, alert.Rule}
 	g := p.folds[k]
@@ -142,6 +145,14 @@ func (p *Pipeline) fold(alert model.Post, it model.Item, span time.Duration, now
 	}
 	g.fold.Items = append(g.fold.Items, model.FoldItem{Title: it.Title, Link: it.Link, Published: it.Published})
 	g.fold.Total++
+	rd.Post = ""
+	pf.folded = append(pf.folded, foldedRoute{rd, g})
+}
+
+// foldedRoute is a route decision waiting for its fold's message id.
+type foldedRoute struct {
+	route *model.RouteDecision
+	group *foldGroup
 }
 
 // dropFolds forgets the folds a poll added to when one of its batches was
@@ -172,6 +183,10 @@ func (pf *pollFlood) take(rt *Runtime, now time.Time, all bool) []model.Post {
 			g.fold.Items = nil
 		}
 		pf.order = nil
+		for _, f := range pf.folded {
+			f.route.Post = f.group.first // the fold's one message
+		}
+		pf.folded = nil
 	}
 	out = append(out, pf.notices...)
 	pf.notices = nil
@@ -204,10 +219,18 @@ func (g *foldGroup) post(rt *Runtime, ch config.Channel, now time.Time) model.Po
 // instead of posted, one past the poll's first burst of alerting items is
 // delivered one priority lower, and one over the channel's ping cap loses
 // its mentions. Updates, replies and other posts pass as they are.
-func (p *Pipeline) limit(rt *Runtime, it model.Item, posts []model.Post, now time.Time) []model.Post {
+func (p *Pipeline) limit(rt *Runtime, it model.Item, posts []model.Post, now time.Time, dec *model.Decision) []model.Post {
 	pf := p.poll
 	if pf == nil {
 		return posts
+	}
+	routeOf := func(post model.Post) *model.RouteDecision {
+		for i := range dec.Routes {
+			if dec.Routes[i].Post == post.ID {
+				return &dec.Routes[i]
+			}
+		}
+		return &model.RouteDecision{} // not recorded: nothing to say
 	}
 	kept := posts[:0:0]
 	alerted := false
@@ -219,8 +242,13 @@ func (p *Pipeline) limit(rt *Runtime, it model.Item, posts []model.Post, now tim
 		}
 		maxAlerts, maxPings, span := ch.Limits()
 		cf := p.channelFlood(ch.Name)
-		if pf.alerted >= pf.cap || cf.alerts.full(maxAlerts, span, now) {
-			p.fold(post, it, span, now)
+		if feedCap := pf.alerted >= pf.cap; feedCap || cf.alerts.full(maxAlerts, span, now) {
+			rd := routeOf(post)
+			rd.Outcome, rd.Until, rd.Cap = model.RouteFolded, time.Time{}, model.CapChannel
+			if feedCap {
+				rd.Cap = model.CapFeed
+			}
+			p.fold(post, it, span, now, rd)
 			continue
 		}
 		cf.alerts.add(now)
@@ -231,6 +259,7 @@ func (p *Pipeline) limit(rt *Runtime, it model.Item, posts []model.Post, now tim
 		if len(post.Content.Mentions) > 0 {
 			if cf.pings.full(maxPings, span, now) {
 				post.Content.Mentions = nil
+				routeOf(post).NoPing = true
 				p.tellPingsLimited(rt, *ch, cf, maxPings, span, now)
 			} else {
 				cf.pings.add(now)

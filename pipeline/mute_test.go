@@ -64,6 +64,7 @@ func TestMutedTopicSkipsChannel(t *testing.T) {
 	if counted.reads != 1 {
 		t.Errorf("mutes read %d times for one poll of 5 items in 2 channels, want 1", counted.reads)
 	}
+	checkMuteDecisions(t, store, pending(t, store, "desk"))
 
 	*clock = clock.Add(2 * time.Hour) // the mute is over
 	title, text = floodItem(99)
@@ -73,5 +74,39 @@ func TestMutedTopicSkipsChannel(t *testing.T) {
 	}
 	if n := len(pending(t, store, "alerts")); n != 1 {
 		t.Errorf("after the mute the channel got %d posts, want 1", n)
+	}
+}
+
+// checkMuteDecisions checks the decision records of the items a mute kept
+// from one channel: muted there (which topic, until when), posted in the
+// other with the post that was written.
+func checkMuteDecisions(t *testing.T, store storage.Store, desk []model.Post) {
+	t.Helper()
+	ctx := context.Background()
+	items, err := store.Latest(ctx, storage.Query{Limit: 5, Until: time.Now().Add(time.Hour)})
+	if err != nil || len(items) != 5 {
+		t.Fatalf("latest: %d items, %v", len(items), err)
+	}
+	posted := map[string]bool{}
+	for _, p := range desk {
+		posted[p.ID] = true
+	}
+	for _, it := range items {
+		d, err := store.Decision(ctx, it.Key)
+		if err != nil {
+			t.Fatalf("decision of %s: %v", it.Key, err)
+		}
+		var muted, sent bool
+		for _, r := range d.Routes {
+			switch r.Channel {
+			case "alerts":
+				muted = r.Outcome == model.RouteMuted && r.Topic == "flashpoints" && !r.Until.IsZero() && r.Post == ""
+			case "desk":
+				sent = r.Outcome == model.RoutePosted && posted[r.Post]
+			}
+		}
+		if !muted || !sent || d.StoryID != it.StoryID {
+			t.Errorf("decision of %s: %+v: want alerts muted (flashpoints), desk posted with a pending post, story %s", it.Key, d, it.StoryID)
+		}
 	}
 }

@@ -142,7 +142,10 @@ func (p *Pipeline) applyPage(ctx context.Context, rt *Runtime, pg page, text str
 	if err != nil {
 		return err
 	}
-	planned, err := p.planPosts(ctx, rt, it, story, matches, muted)
+	// The item's stored decision record says what was decided when it was
+	// stored; what its page adds shows in its posts.
+	var dec model.Decision
+	planned, err := p.planPosts(ctx, rt, it, story, matches, muted, &dec)
 	if err != nil {
 		return err
 	}
@@ -170,7 +173,7 @@ func (p *Pipeline) applyPage(ctx context.Context, rt *Runtime, pg page, text str
 	if flood != nil {
 		now := p.opts.Clock()
 		p.poll = flood
-		posts = p.limit(rt, it, posts, now)
+		posts = p.limit(rt, it, posts, now, &dec)
 		posts = append(posts, flood.take(rt, now, true)...)
 		p.poll = nil
 	}

@@ -37,6 +37,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"math"
 	"net/http"
 	"runtime"
 	"sort"
@@ -731,22 +732,31 @@ func (p *Pipeline) storeBatch(ctx context.Context, rt *Runtime, f config.Feed, f
 	now := p.opts.Clock()
 	began := time.Now()
 	batch := make([]storage.ItemWrite, len(fresh))
-	stories := make([]model.Story, len(fresh))
+	storyOf := make([]model.Story, len(fresh))
 	extra := make([][]model.Post, len(fresh))
+	decisions := make([]model.Decision, len(fresh))
 	for i := range fresh {
 		it := &fresh[i]
-		stories[i], _ = p.grouper.Add(it, f.Zone(rt.Config))
+		var join stories.Join
+		storyOf[i], join = p.grouper.AddJoin(it, f.Zone(rt.Config))
+		decisions[i] = joinDecision(storyOf[i].ID, join)
 		if sev := highestSeverity(matches[i]); sev != "" {
-			stories[i].Severity = p.grouper.Raise(stories[i].ID, sev)
+			storyOf[i].Severity = p.grouper.Raise(storyOf[i].ID, sev)
 		}
 		// A report that linked two stories made them one: their alerts
 		// are edited before the report's own posts are planned.
-		ps, absorbed, err := p.planMerges(ctx, rt, p.grouper.TakeMerges(), stories[i], postable)
+		ps, absorbed, err := p.planMerges(ctx, rt, p.grouper.TakeMerges(), storyOf[i], postable)
 		if err != nil {
 			return 0, 0, 0, p.forget(ctx, rt, err)
 		}
-		if postable && now.Sub(it.Published) <= rt.Config.Polling.MaxItemAge {
-			own, err := p.plan(ctx, rt, *it, stories[i], matches[i], muted)
+		decisions[i].Merged = absorbed
+		switch {
+		case !postable:
+			decisions[i].Unposted = model.UnpostedBacklog
+		case now.Sub(it.Published) > rt.Config.Polling.MaxItemAge:
+			decisions[i].Unposted = model.UnpostedOld
+		default:
+			own, err := p.plan(ctx, rt, *it, storyOf[i], matches[i], muted, &decisions[i])
 			if err != nil {
 				return 0, 0, 0, p.forget(ctx, rt, err)
 			}
@@ -766,7 +776,7 @@ func (p *Pipeline) storeBatch(ctx context.Context, rt *Runtime, f config.Feed, f
 		held := time.Since(began)
 		last := i == len(fresh)-1 || held >= batchMaxTime || (held >= batchTime && p.commitWaiting())
 		extra[i] = p.poll.take(rt, now, last)
-		batch[i] = storage.ItemWrite{Item: it, Story: &stories[i], Posts: append(ps, extra[i]...), Merged: absorbed}
+		batch[i] = storage.ItemWrite{Item: it, Story: &storyOf[i], Posts: append(ps, extra[i]...), Merged: absorbed, Decision: &decisions[i]}
 		if last {
 			batch, extra = batch[:i+1], extra[:i+1]
 			break
@@ -809,6 +819,20 @@ func (p *Pipeline) storeBatch(ctx context.Context, rt *Runtime, f config.Feed, f
 		}
 	}
 	return took, added, posts, nil
+}
+
+// joinDecision starts an item's decision record with how it found its story.
+func joinDecision(storyID string, j stories.Join) model.Decision {
+	d := model.Decision{StoryID: storyID, Sources: j.Sources}
+	switch {
+	case j.New:
+		d.Story = model.StoryNew
+	case j.SameLink:
+		d.Story = model.StoryLink
+	default:
+		d.Story, d.Score = model.StorySimilar, math.Round(j.Score*100)/100
+	}
+	return d
 }
 
 // highestSeverity is the highest severity of the rules an item matched,

@@ -19,24 +19,28 @@ import (
 // channel), under the most severe rule that routes there; a later source of
 // the same story within the rule's cooldown updates the earlier alert
 // instead of posting again. Alerts over a flood-control cap are folded
-// (see flood.go).
-func (p *Pipeline) plan(ctx context.Context, rt *Runtime, it model.Item, story model.Story, matches []model.Match, muted mutes) ([]model.Post, error) {
-	posts, err := p.planPosts(ctx, rt, it, story, matches, muted)
+// (see flood.go). What became of each route is added to dec.
+func (p *Pipeline) plan(ctx context.Context, rt *Runtime, it model.Item, story model.Story, matches []model.Match, muted mutes, dec *model.Decision) ([]model.Post, error) {
+	posts, err := p.planPosts(ctx, rt, it, story, matches, muted, dec)
 	if err != nil {
 		return nil, err
 	}
-	return p.limit(rt, it, posts, p.opts.Clock()), nil
+	return p.limit(rt, it, posts, p.opts.Clock(), dec), nil
 }
 
 // planPosts is plan before flood control.
-func (p *Pipeline) planPosts(ctx context.Context, rt *Runtime, it model.Item, story model.Story, matches []model.Match, muted mutes) ([]model.Post, error) {
+func (p *Pipeline) planPosts(ctx context.Context, rt *Runtime, it model.Item, story model.Story, matches []model.Match, muted mutes, dec *model.Decision) ([]model.Post, error) {
 	if copiesOf(story, it) > 1 {
+		dec.CopyOf = copiedLink(story, it)
 		return nil, nil // the outlet's copy of its own report under a new GUID
 	}
 	now := p.opts.Clock()
 	var posts []model.Post
 	for _, route := range routes(rt.Config, matches) {
-		if muted.any(route.channel.Name, it.Topics, now) {
+		rd := model.RouteDecision{Channel: route.channel.Name, Rule: route.match.Rule}
+		if topic, until, ok := muted.first(route.channel.Name, it.Topics, now); ok {
+			rd.Outcome, rd.Topic, rd.Until = model.RouteMuted, topic, until
+			dec.Routes = append(dec.Routes, rd)
 			continue
 		}
 		var cooldown time.Duration
@@ -47,11 +51,33 @@ func (p *Pipeline) planPosts(ctx context.Context, rt *Runtime, it model.Item, st
 		if err != nil {
 			return nil, err
 		}
+		switch {
+		case !ok:
+			rd.Outcome = model.RouteNoUpdate
+		case post.Kind == model.PostUpdate || post.Content.Reply:
+			rd.Outcome, rd.Post, rd.Of = model.RouteUpdated, post.ID, post.ReplaceOf
+		default:
+			rd.Outcome, rd.Post = model.RoutePosted, post.ID
+			if until, held := quietUntil(route.channel, route.match.Severity, now); held {
+				rd.Outcome, rd.Until = model.RouteQuiet, until
+			}
+		}
+		dec.Routes = append(dec.Routes, rd)
 		if ok {
 			posts = append(posts, post)
 		}
 	}
 	return posts, nil
+}
+
+// copiedLink is the link of the outlet's earlier report the item copies.
+func copiedLink(story model.Story, it model.Item) string {
+	for _, src := range story.Sources {
+		if src.Feed == it.Feed && src.Link != it.Link && strings.TrimSpace(src.Title) == strings.TrimSpace(it.Title) {
+			return src.Link
+		}
+	}
+	return it.Link
 }
 
 // route is the rule an item is posted under in one channel.
@@ -237,12 +263,18 @@ func (p *Pipeline) mutesNow(ctx context.Context) (mutes, error) {
 	return m, nil
 }
 
-// any reports whether any of topics is muted in channel at now.
-func (m mutes) any(channel string, topics []string, now time.Time) bool {
+// first returns the first of topics muted in channel at now, and until when.
+func (m mutes) first(channel string, topics []string, now time.Time) (string, time.Time, bool) {
 	for _, t := range topics {
 		if until, ok := m[[2]string{channel, t}]; ok && now.Before(until) {
-			return true
+			return t, until, true
 		}
 	}
-	return false
+	return "", time.Time{}, false
+}
+
+// any reports whether any of topics is muted in channel at now.
+func (m mutes) any(channel string, topics []string, now time.Time) bool {
+	_, _, ok := m.first(channel, topics, now)
+	return ok
 }

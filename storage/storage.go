@@ -82,6 +82,15 @@ type Items interface {
 	SaveFullText(ctx context.Context, item model.Item, story *model.Story, revised []model.Post, posts []model.Post) error
 	// Item returns the item with the given canonical link.
 	ItemByLink(ctx context.Context, link string) (model.Item, error)
+	// ItemByKey returns the item with the given key (model.Item.Key).
+	ItemByKey(ctx context.Context, key string) (model.Item, error)
+	// ItemByGUID returns the first item stored with the given GUID, of
+	// any feed.
+	ItemByGUID(ctx context.Context, guid string) (model.Item, error)
+	// Decision returns what the pipeline decided about the item with the
+	// given key, stored with it (ItemWrite.Decision); ErrNotFound for an
+	// item stored without one.
+	Decision(ctx context.Context, key string) (model.Decision, error)
 	// Latest returns the newest items, optionally of one topic, newest first.
 	Latest(ctx context.Context, q Query) ([]model.Item, error)
 	// Search runs a full-text query over titles, text and summaries, best first.
@@ -210,6 +219,10 @@ type ItemWrite struct {
 	// joined it (it linked them): each then points to Story (MergedInto),
 	// and its items are Story's.
 	Merged []string
+	// Decision is what the pipeline decided about the item (its story,
+	// its alert per channel), stored with it when the item is saved; nil
+	// records none.
+	Decision *model.Decision
 }
 
 // Query narrows a lookup. Zero values mean "no limit" except Limit, where

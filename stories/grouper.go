@@ -141,6 +141,21 @@ func (g *Grouper) Len() int {
 // against it.Published in loc; zero when it names none) and returns a copy of
 // the story as it now is.
 func (g *Grouper) Add(it *model.Item, loc *time.Location) (model.Story, bool) {
+	st, j := g.AddJoin(it, loc)
+	return st, j.New
+}
+
+// Join says how Add placed an item, for the record of what the pipeline
+// decided (wirewatch why).
+type Join struct {
+	New      bool    // no story of the window fit it: it began one
+	SameLink bool    // it joined the story that has a report with its canonical link
+	Score    float64 // else the similarity of its title and lead with the story's reports
+	Sources  int     // the reports the story had before it
+}
+
+// AddJoin is Add that also says how the item was placed.
+func (g *Grouper) AddJoin(it *model.Item, loc *time.Location) (model.Story, Join) {
 	if loc == nil {
 		loc = time.UTC
 	}
@@ -153,18 +168,18 @@ func (g *Grouper) Add(it *model.Item, loc *time.Location) (model.Story, bool) {
 
 	g.mu.Lock()
 	defer g.mu.Unlock()
-	slot, linked := g.match(&f)
-	isNew := false
+	slot, linked, j := g.match(&f)
 	if slot < 0 {
-		slot, isNew = g.create(), true
+		slot, j.New = g.create(), true
 	}
 	for _, other := range linked {
 		slot = g.merge(slot, other)
 	}
 	s := g.slots[slot]
+	j.Sources = len(s.st.Sources)
 	g.join(slot, s, f, it)
 	it.StoryID = s.st.ID
-	return cloneStory(s.st), isNew
+	return cloneStory(s.st), j
 }
 
 // create opens an empty story and returns its slot.
@@ -454,12 +469,13 @@ func bestDay(ms []features) (int32, bool) {
 	return best, bestVotes > 0
 }
 
-// match returns the slot of the story f belongs to, or -1, and the slots
-// of other stories f links to that story: stories f would join as well,
-// whose reports agree with the first story's (no veto either way).
-func (g *Grouper) match(f *features) (int32, []int32) {
+// match returns the slot of the story f belongs to, or -1, the slots of
+// other stories f links to that story (stories f would join as well,
+// whose reports agree with the first story's, no veto either way), and
+// how it was found.
+func (g *Grouper) match(f *features) (int32, []int32, Join) {
 	if slot, ok := g.byLink[f.link]; ok && f.link != "" && g.open(g.slots[slot], f) {
-		return slot, nil
+		return slot, nil, Join{SameLink: true}
 	}
 	w := g.weigher()
 	type scored struct {
@@ -477,7 +493,7 @@ func (g *Grouper) match(f *features) (int32, []int32) {
 		}
 	}
 	if len(fits) == 0 {
-		return -1, nil
+		return -1, nil, Join{}
 	}
 	slices.SortStableFunc(fits, func(a, b scored) int { return cmp.Compare(b.score, a.score) })
 	best := fits[0].slot
@@ -487,7 +503,7 @@ func (g *Grouper) match(f *features) (int32, []int32) {
 			linked = append(linked, o.slot)
 		}
 	}
-	return best, linked
+	return best, linked, Join{Score: fits[0].score}
 }
 
 // compatible tells whether story b's reports could be one event with

@@ -50,6 +50,7 @@ func Run(t *testing.T, open func(t *testing.T) storage.Store) {
 		{"Meta", testMeta},
 		{"Mutes", testMutes},
 		{"ChannelStates", testChannelStates},
+		{"Decisions", testDecisions},
 		{"NotFound", testNotFound},
 		{"LargeUnicode", testLargeUnicode},
 	}

@@ -102,7 +102,7 @@ type InsertItem func(item *model.Item) (int64, error)
 // several saved items joined is written once, as the last of them left it
 // (each item's story is the whole story as it then was); then the stories
 // an item's story absorbed are merged into it, and the posts are added in
-// batch order.
+// batch order, each item's with its decision record.
 func SaveBatch(ctx context.Context, d Dialect, tx Execer, batch []storage.ItemWrite, insert InsertItem) ([]int64, error) {
 	ids := make([]int64, len(batch))
 	saved := make([]bool, len(batch))
@@ -137,6 +137,9 @@ func SaveBatch(ctx context.Context, d Dialect, tx Execer, batch []storage.ItemWr
 			continue
 		}
 		if err := InsertPosts(ctx, d, tx, w.Posts); err != nil {
+			return nil, fmt.Errorf("save item %s: %w", w.Item.Key, err)
+		}
+		if err := InsertDecision(ctx, d, tx, w.Item.Key, w.Decision); err != nil {
 			return nil, fmt.Errorf("save item %s: %w", w.Item.Key, err)
 		}
 	}
