@@ -34,6 +34,8 @@ func (dialect) List(l []string) any { return list(l) }
 
 func (dialect) Each() string { return `unnest(?::text[]) AS l(value)` }
 
+func (dialect) In() string { return `= ANY(?::text[])` }
+
 // pgTx runs the shared SQL in a transaction.
 type pgTx struct{ pgx.Tx }
 

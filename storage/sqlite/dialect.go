@@ -33,6 +33,8 @@ func (dialect) List(l []string) any { return backend.EncodeList(l) }
 
 func (dialect) Each() string { return `json_each(?)` }
 
+func (dialect) In() string { return `IN (SELECT value FROM json_each(?))` }
+
 // db runs the shared SQL on a database/sql pool.
 type db struct{ *sql.DB }
 

@@ -47,9 +47,14 @@ type Dialect interface {
 	// List is a string list's stored form, and the argument Each reads.
 	List(l []string) any
 	// Each is a table of the values of one list argument (a List), in a
-	// column named value: for IN (SELECT value FROM ...) and INSERT ...
-	// SELECT, so that a list of any length is one argument.
+	// column named value, for INSERT ... SELECT: a list of any length is
+	// one argument.
 	Each() string
+	// In is the right-hand side of a test that a value is one of a list
+	// argument's (a List): "IN (SELECT value FROM json_each(?))" for
+	// SQLite, "= ANY(?)" for PostgreSQL, whose planner reads an array
+	// argument's length (half the time of IN over unnest for 500 keys).
+	In() string
 }
 
 // Rows are the rows of a query, as both drivers' row types provide them.

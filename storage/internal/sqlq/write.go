@@ -11,14 +11,14 @@ import (
 )
 
 // KnownKeys reports which keys are stored; the map holds only stored keys.
-// The keys are one argument (Dialect.Each), so their number is no concern
+// The keys are one argument (Dialect.In), so their number is no concern
 // of the database's limit on arguments.
 func (s Shared) KnownKeys(ctx context.Context, keys []string) (map[string]bool, error) {
 	known := make(map[string]bool)
 	if len(keys) == 0 {
 		return known, nil
 	}
-	stored, err := collect(ctx, s, `SELECT key FROM items WHERE key IN (SELECT value FROM `+s.D.Each()+`)`,
+	stored, err := collect(ctx, s, `SELECT key FROM items WHERE key `+s.D.In(),
 		[]any{s.D.List(keys)}, func(r Rows) (string, error) {
 			var k string
 			return k, r.Scan(&k)
@@ -63,7 +63,7 @@ func UpsertStory(ctx context.Context, d Dialect, tx Execer, st *model.Story) err
 		sql  string
 		args []any
 	}{
-		{`DELETE FROM story_topics WHERE story_id = ? AND topic NOT IN (SELECT value FROM ` + d.Each() + `)`, []any{st.ID, topics}},
+		{`DELETE FROM story_topics WHERE story_id = ? AND NOT (topic ` + d.In() + `)`, []any{st.ID, topics}},
 		{`INSERT INTO story_topics (story_id, topic, event_date, updated)
 			SELECT ?, value, ?, ? FROM ` + d.Each() + ` WHERE true
 			ON CONFLICT (story_id, topic) DO UPDATE SET event_date = excluded.event_date, updated = excluded.updated`,
