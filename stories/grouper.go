@@ -617,6 +617,9 @@ func (g *Grouper) open(s *story, f *features) bool {
 	}
 	// Past the window, a report that names the event's day ("the missile
 	// fired last Wednesday", an analysis days later) still finds it.
+	if g.voc.off&lateReports != 0 {
+		return false
+	}
 	day, ok := bestDay(s.members)
 	return ok && f.day == day
 }
@@ -786,7 +789,7 @@ func (v *Vocabulary) vetoed(s *story, f *features) bool {
 		}
 		// A follow-up (a reaction, an analysis) names its own, later day:
 		// only one that names a day before the event's is another event.
-		if !near && !(followUp(f.kind) && f.kind != kindOther && after) {
+		if !near && !(v.off&followUps == 0 && followUp(f.kind) && f.kind != kindOther && after) {
 			return true
 		}
 	}

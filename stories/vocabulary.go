@@ -64,7 +64,25 @@ type Vocabulary struct {
 
 	statementVerbs, statementGenres, speechVerbs, pledgeVerbs, appeals, voices map[string]bool
 	pledgeKind                                                                 kind
+
+	off mechanism // recall mechanisms switched off, to measure what each buys (tests only)
 }
+
+// mechanism is a set of the grouper's recall mechanisms, each a way a
+// report joins a story that plain likeness and the vetoes would keep apart.
+type mechanism uint8
+
+const (
+	// twoActs: a headline that names a second dated act ("drill, two
+	// missiles fired") may join a story of that act.
+	twoActs mechanism = 1 << iota
+	// lateReports: past the window, a report that names a story's event
+	// day still finds it.
+	lateReports
+	// followUps: a reaction or an analysis naming its own later day is
+	// not kept from the event it follows by the dated kinds' day veto.
+	followUps
+)
 
 // fact is one compiled fact: term → bit set of its values.
 type fact struct {
@@ -382,6 +400,9 @@ func (v *Vocabulary) actsConflict(a, b *features) bool {
 // alsoNames tells whether a's headline names b's act besides its own, both
 // dated kinds of act.
 func (v *Vocabulary) alsoNames(a, b *features) bool {
+	if v.off&twoActs != 0 {
+		return false
+	}
 	return v.dated[a.kind] && v.dated[b.kind] && b.kind < 64 && a.acts&(1<<b.kind) != 0
 }
 
