@@ -90,6 +90,8 @@ var cleanCases = []struct {
 	{"copyright inline", "Copyright 2026 Example News. The drill ended on Friday.", ""},
 	{"repeated line with other quotes", "Kim's 'final warning'\nKim’s ‘final warning’\nThe drill ended on Friday.", "Kim's 'final warning'\nThe drill ended on Friday."},
 	{"credit line", "Getty Images: AFP\nThe drill ended on Friday.", "The drill ended on Friday."},
+	{"log in to comment", "The drill ended on Friday.\nYou must log in to post a comment.", "The drill ended on Friday."},
+	{"logging in to comment in prose kept", "Readers must log in to post a comment under the new rules, the site said.", "Readers must log in to post a comment under the new rules, the site said."},
 	{"empty", "", ""},
 }
 
