@@ -40,7 +40,8 @@ func IsInput(err error) bool {
 	var ie *InputError
 	var te *TopicError
 	var re *RuleError
-	return errors.As(err, &ie) || errors.As(err, &te) || errors.As(err, &re)
+	var ne *NoItemError
+	return errors.As(err, &ie) || errors.As(err, &te) || errors.As(err, &re) || errors.As(err, &ne)
 }
 
 // RuleError says a rule name is not in the config, and which are.

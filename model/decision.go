@@ -10,10 +10,13 @@ import "time"
 // (rules, channels, feeds) come from the config.
 type Decision struct {
 	// Story says how the item found its story: StoryNew, StoryLink or
-	// StorySimilar; Score is the similarity of a StorySimilar join.
+	// StorySimilar; Score is the similarity score of a StorySimilar join
+	// (its title and lead against the story's reports), Needed the least
+	// score that joins.
 	Story   string  `json:"story"`
 	StoryID string  `json:"story_id,omitempty"`
 	Score   float64 `json:"score,omitempty"`
+	Needed  float64 `json:"needed,omitempty"` // the score a join needs
 	// Sources is how many reports the story had before this one.
 	Sources int `json:"sources,omitempty"`
 	// Merged are the stories this report showed to be the same event,

@@ -830,7 +830,7 @@ func joinDecision(storyID string, j stories.Join) model.Decision {
 	case j.SameLink:
 		d.Story = model.StoryLink
 	default:
-		d.Story, d.Score = model.StorySimilar, math.Round(j.Score*100)/100
+		d.Story, d.Score, d.Needed = model.StorySimilar, math.Round(j.Score*100)/100, j.Needed
 	}
 	return d
 }

@@ -151,6 +151,7 @@ type Join struct {
 	New      bool    // no story of the window fit it: it began one
 	SameLink bool    // it joined the story that has a report with its canonical link
 	Score    float64 // else the similarity of its title and lead with the story's reports
+	Needed   float64 // the score a report needs to join a story
 	Sources  int     // the reports the story had before it
 }
 
@@ -503,7 +504,7 @@ func (g *Grouper) match(f *features) (int32, []int32, Join) {
 			linked = append(linked, o.slot)
 		}
 	}
-	return best, linked, Join{Score: fits[0].score}
+	return best, linked, Join{Score: fits[0].score, Needed: joinScore}
 }
 
 // compatible tells whether story b's reports could be one event with

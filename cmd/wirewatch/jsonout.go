@@ -183,3 +183,99 @@ func writeJSON(out io.Writer, v any) error {
 	enc.SetIndent("", "  ")
 	return enc.Encode(v)
 }
+
+// whyJSON is an item's whole path (why).
+type whyJSON struct {
+	Item    itemJSON `json:"item"`
+	FoundBy string   `json:"found_by"` // link, canonical link, key or guid
+	// New is false for a copy of its outlet's own report (CopyOf).
+	New    bool   `json:"new"`
+	CopyOf string `json:"copy_of"`
+	// Decided is false for an item stored before decisions were recorded:
+	// story and posts are then as stored, without the reasons.
+	Decided bool          `json:"decided"`
+	Story   whyStoryJSON  `json:"story"`
+	Rules   []whyRuleJSON `json:"rules"` // as configured now
+	// Unposted says why no alert was planned: backlog (the feed's first
+	// poll), old (past polling.max_item_age), or "".
+	Unposted string        `json:"unposted"`
+	Posts    []whyPostJSON `json:"posts"`
+}
+
+type whyStoryJSON struct {
+	ID      string       `json:"id"`
+	Title   string       `json:"title"`
+	How     string       `json:"how"`    // new, link, similar; "" when not recorded
+	Score   float64      `json:"score"`  // similarity score of a "similar" join
+	Needed  float64      `json:"needed"` // the least score that joins
+	Before  int          `json:"sources_before"`
+	Merged  []string     `json:"merged"`
+	Sources []sourceJSON `json:"sources"`
+}
+
+type sourceJSON struct {
+	Feed      string  `json:"feed"`
+	Title     string  `json:"title"`
+	Link      string  `json:"link"`
+	Published *string `json:"published"`
+}
+
+type whyRuleJSON struct {
+	Rule     string   `json:"rule"`
+	Severity string   `json:"severity"`
+	Matched  bool     `json:"matched"`
+	Terms    []string `json:"terms"`
+	Missing  []string `json:"missing"`
+	Vetoed   []string `json:"vetoed"`
+}
+
+type whyPostJSON struct {
+	Channel   string  `json:"channel"`
+	Rule      string  `json:"rule"`
+	Outcome   string  `json:"outcome"` // posted, quiet, updated, no_update, muted, folded; "" when not recorded
+	Until     *string `json:"until"`   // end of quiet hours or of a mute
+	Topic     string  `json:"topic"`   // the muted topic
+	Cap       string  `json:"cap"`     // the flood cap that folded it: feed or channel
+	NoPing    bool    `json:"no_ping"`
+	Edits     string  `json:"edits"` // the alert an update edits
+	PostID    string  `json:"post_id"`
+	Kind      string  `json:"kind"`
+	State     string  `json:"state"` // pending, sent, failed; "" when the post is not stored
+	Attempts  int     `json:"attempts"`
+	LastError string  `json:"last_error"` // redacted
+	Message   string  `json:"message"`    // the Discord message link, "" while not sent
+}
+
+func (d deskTimes) why(w lookup.Why) whyJSON {
+	out := whyJSON{Item: d.item(w.Item), FoundBy: w.FoundBy, New: true, Decided: w.Decision != nil,
+		Rules: []whyRuleJSON{}, Posts: []whyPostJSON{}}
+	out.Story = whyStoryJSON{ID: w.Item.StoryID, Merged: []string{}, Sources: []sourceJSON{}}
+	if w.Story != nil {
+		out.Story.Title = w.Story.Title
+		for _, s := range w.Story.Sources {
+			out.Story.Sources = append(out.Story.Sources, sourceJSON{Feed: s.Feed, Title: s.Title, Link: s.Link, Published: d.instant(s.Published)})
+		}
+	}
+	if dec := w.Decision; dec != nil {
+		out.New, out.CopyOf, out.Unposted = dec.CopyOf == "", dec.CopyOf, dec.Unposted
+		out.Story.How, out.Story.Score, out.Story.Needed, out.Story.Before, out.Story.Merged = dec.Story, dec.Score, dec.Needed, dec.Sources, orEmpty(dec.Merged)
+	}
+	for _, x := range w.Rules {
+		out.Rules = append(out.Rules, whyRuleJSON{Rule: x.Rule, Severity: string(x.Severity), Matched: x.Matched,
+			Terms: orEmpty(x.Terms), Missing: orEmpty(x.Missing), Vetoed: orEmpty(x.Vetoed)})
+	}
+	for _, p := range w.Posts {
+		r := p.Route
+		j := whyPostJSON{Channel: r.Channel, Rule: r.Rule, Outcome: r.Outcome, Until: d.instant(r.Until), Topic: r.Topic,
+			Cap: r.Cap, NoPing: r.NoPing, Edits: r.Of, PostID: p.Post.ID, Kind: string(p.Post.Kind), State: string(p.Post.State),
+			Attempts: p.Post.Attempts, LastError: p.Post.LastError, Message: p.Link}
+		if j.Channel == "" {
+			j.Channel, j.Rule = p.Post.Channel, p.Post.Rule
+		}
+		if j.PostID == "" {
+			j.PostID = r.Post
+		}
+		out.Posts = append(out.Posts, j)
+	}
+	return out
+}
