@@ -123,6 +123,7 @@ type CommandStore interface {
 	lookup.ChannelStateStore // /feeds: channels that refuse the bot
 	lookup.FoldStore         // the page buttons of a flood's fold message
 	lookup.StoryStore        // the stories of /latest's items
+	lookup.WhyStore          // /why
 	// ItemByLink finds a stored item for /summary.
 	ItemByLink(ctx context.Context, link string) (model.Item, error)
 	// Mutes and SetMute serve /mute and /unmute.
@@ -255,6 +256,8 @@ func (c *Commands) command(s *discordgo.Session, i *discordgo.InteractionCreate)
 		c.answer(in, modeMessage|modeAlwaysDefer, c.budgeted(kindSummary, "", c.summary))
 	case "feeds":
 		c.answer(in, modeMessage|modeEphemeral, c.budgeted(kindCheap, "", c.feeds))
+	case "why":
+		c.answer(in, modeMessage|modeEphemeral, c.budgeted(kindLookup, tooLongOther, c.why))
 	case "rules":
 		k := kindCheap
 		if in.opts.sub == "test" {

@@ -80,6 +80,13 @@ func (c *Commands) Definitions() []*discordgo.ApplicationCommand {
 			}},
 		},
 		{
+			Name: "why", Description: "Why an item alerted, or did not: its whole path through wirewatch",
+			Options: []*discordgo.ApplicationCommandOption{{
+				Type: discordgo.ApplicationCommandOptionString, Name: "url", Description: "The item's link (or its GUID)",
+				Required: true, MaxLength: maxURLLength,
+			}},
+		},
+		{
 			Name: "feeds", Description: "Health of every feed (admins)",
 			DefaultMemberPermissions: &manage, DMPermission: &noDM,
 		},

@@ -29,7 +29,7 @@ func TestRegisterOverwritesEachGuild(t *testing.T) {
 	if err := cmds.Register(h.dg, app, []string{cmdGuild, "500000000000000002"}); err != nil {
 		t.Fatal(err)
 	}
-	want := []string{"timeline", "search", "latest", "summary", "feeds", "rules", "mute", "unmute"}
+	want := []string{"timeline", "search", "latest", "summary", "why", "feeds", "rules", "mute", "unmute"}
 	for _, g := range []string{cmdGuild, "500000000000000002"} {
 		var names []string
 		for _, c := range h.srv.Commands(g) {

@@ -151,6 +151,7 @@ func (c *Commands) failure(in *request, err error) reply {
 	var te *lookup.TopicError
 	var re *lookup.RuleError
 	var ie *lookup.InputError
+	var ne *lookup.NoItemError
 	msg := ""
 	switch {
 	case errors.As(err, &ue):
@@ -163,6 +164,8 @@ func (c *Commands) failure(in *request, err error) reply {
 			code(re.Name), listNames(re.Known))
 	case errors.As(err, &ie):
 		msg = capitalize(mdText(ie.Msg, 1500)) + "."
+	case errors.As(err, &ne):
+		msg = fmt.Sprintf("No stored item has the link, key or GUID %s. Paste the link of an item wirewatch stored (from an alert, /search or /latest).", code(ne.Ref))
 	case errors.Is(err, context.DeadlineExceeded):
 		msg = "That took too long and was stopped. Try a shorter range or fewer words."
 	default:
