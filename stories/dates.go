@@ -70,6 +70,7 @@ var (
 	reKoRel    = regexp.MustCompile(`그저께|그제|어제|오늘`)
 	reWeekday  = regexp.MustCompile(`\b(?:(last|this past|past|this|next|early|late|earlier|later|until|till|through|by)\s+)?(sunday|monday|tuesday|wednesday|thursday|friday|saturday)\b`)
 	reDateline = regexp.MustCompile(`^\s*(?:[A-Z][A-Za-z.'-]*\s*){1,3},\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,?\s+\d{4})?\s*\([A-Za-z -]+\)\s*(?:--|—|–|-)\s*`)
+	rePrevDay  = regexp.MustCompile(`\bthe (?:previous day|day before)\b(?: yesterday)?`)
 	reRelDay   = regexp.MustCompile(`\b(the day before yesterday|earlier today|later today|yesterday|today|tonight|last night|this morning|this afternoon|this evening)\b`)
 	reAgo      = regexp.MustCompile(`\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|\d{1,3})\s+(day|week|month)s?\s+(?:ago|earlier)\b`)
 	rePeriod   = regexp.MustCompile(`\b(last|this|earlier this|early this|late last|early last|earlier|past|the past|previous|the previous)\s+(week|month)\b`)
@@ -135,12 +136,34 @@ func eventMention(text string, published time.Time, loc *time.Location) (mention
 		}
 	}
 	if report != nil {
+		// "said on Wednesday it had struck the tanker the previous day":
+		// the act is the day before the report's.
+		if previousDay(text[report.end:]) {
+			m := *report
+			m.day = m.day.AddDate(0, 0, -1)
+			return m, true
+		}
 		return *report, true
 	}
 	if vague != nil {
 		return *vague, true
 	}
 	return mention{}, false
+}
+
+// previousDay tells whether the sentence that follows a report's day puts
+// its act on "the previous day" or "the day before" (not "the day before
+// yesterday", which findMentions reads).
+func previousDay(rest string) bool {
+	if i := strings.Index(rest, ". "); i >= 0 {
+		rest = rest[:i]
+	}
+	for _, m := range rePrevDay.FindAllString(strings.ToLower(rest), -1) {
+		if !strings.HasSuffix(m, "yesterday") {
+			return true
+		}
+	}
+	return false
 }
 
 // reportVerbs say when something was made known, not when it happened.

@@ -42,7 +42,10 @@
 // salvo" is background), the kind of act (acts of different kinds are
 // different events unless the vocabulary says one may be the other: an
 // attack and the fire it caused), and (for dated acts: launches, drills,
-// attacks) resolved event dates more than a day apart. A statement and the
+// attacks) resolved event dates more than a day apart, or a day apart in
+// reports more than 12 hours apart (two zones name two days for one event
+// only in reports of the same hours; a report the next day that names that
+// day is a second wave, a repeat outage). A statement and the
 // other event it reacts to are kept apart by a score gap, and an editorial
 // ("[Editorial]", "Opinion:") is always its own story. Beyond words, a name
 // few stories of the window use, given by one headline ("Talara Star"), and
@@ -68,8 +71,10 @@
 // that puts it within [published-300d, published+60d]. Resolved dates are
 // midnight in the given zone. A report's event day is the first day its
 // title or lead names, passing over the day of the report itself ("state
-// media reported Tuesday that ... on Monday", "the JCS said Monday") and
-// days of plans ("a restart is expected Saturday") when it names another;
+// media reported Tuesday that ... on Monday", "the JCS said Monday";
+// "said on Wednesday it had struck the tanker the previous day" is
+// Tuesday) and days of plans ("a restart is expected Saturday") when it
+// names another;
 // a vague period ("earlier this month") never stands for a day. A story's
 // EventDate is the day most of its reports name, stored as its civil date
 // at 12:00 UTC, so it reads as the same day in every zone from UTC-11 to

@@ -50,8 +50,13 @@ const (
 	// defaultWindow is a story's window when none is given.
 	defaultWindow = 72 * time.Hour
 	sameCycle     = 36 * time.Hour
-	dayTolerance  = 1 // event days may differ by this (zones, late-night reports)
-	farDays       = 2 // ... and by this for reports that name no act
+	dayTolerance  = 1 // event days may differ by this (zones, late-night reports) ...
+	// ... for dated acts only between reports this close: two zones name
+	// two days for an event near midnight in reports of the same hours; a
+	// report a day after the story's that names the next day is that day's
+	// act (a second wave of attacks, a repeat outage).
+	dayShiftGap = 12 * time.Hour
+	farDays     = 2 // ... and by this for reports that name no act
 )
 
 // Grouper assigns items to stories within a sliding window. It is safe for
@@ -784,9 +789,13 @@ func (v *Vocabulary) vetoed(s *story, f *features) bool {
 	}
 	if f.day != 0 && len(days) > 0 && dated {
 		near, after := false, false
-		for _, d := range days {
-			near = near || abs32(d-f.day) <= dayTolerance
-			after = after || f.day > d
+		for i := range s.members {
+			m := &s.members[i]
+			if m.day == 0 {
+				continue
+			}
+			near = near || m.day == f.day || abs32(m.day-f.day) <= dayTolerance && within(m.published, f.published, dayShiftGap)
+			after = after || f.day > m.day
 		}
 		// A follow-up (a reaction, an analysis) names its own, later day:
 		// only one that names a day before the event's is another event.
@@ -1001,6 +1010,12 @@ func countSharedIf(a, b []uint32, keep func(uint32) bool) int {
 		}
 	}
 	return n
+}
+
+// within tells whether two unix times are at most d apart.
+func within(a, b int64, d time.Duration) bool {
+	gap := a - b
+	return gap <= int64(d/time.Second) && -gap <= int64(d/time.Second)
 }
 
 func abs32(v int32) int32 {

@@ -107,16 +107,19 @@ var qualitySets = []qualitySet{
 	// few words. The first reports of an incident, which name no ship,
 	// are a story of their own until a later report links them: merges
 	// (on, as in the pipeline) raised it 0.721 -> 0.800, a headline that
-	// names two acts to 0.805. Held to a floor at what it meets.
-	{file: "testdata/dev-energy.txt", use: "tuned", minItems: 100, vocab: "testdata/energy.toml", zone: "UTC", precision: goalPrecision, recall: 0.80, dates: goalDates},
+	// names two acts to 0.805. A next day's act within a day's tolerance
+	// joins only reports of the same hours (precision first): 0.774, a
+	// salvage report that names the day the fire was put out split off.
+	// Held to a floor at what it meets.
+	{file: "testdata/dev-energy.txt", use: "tuned", minItems: 100, vocab: "testdata/energy.toml", zone: "UTC", precision: goalPrecision, recall: 0.77, dates: goalDates},
 	// Merges on that desk: stories a later report links, and two
 	// incidents of one day and sea that a roundup names. Written before
 	// it was measured.
 	{file: "testdata/dev-energy-merges.txt", use: "tuned", minItems: 10, vocab: "testdata/energy.toml", zone: "UTC", precision: goalPrecision, recall: goalRecall, dates: goalDates},
 	// A cyber desk with its vocabulary in config only (cyber.toml): the
 	// traps of fresh-cyber.txt with other events, to tune precision on.
-	// Held to a floor under its first score (0.840 / 0.955 / 13 of 14).
-	{file: "testdata/dev-cyber.txt", use: "tuned", minItems: 30, vocab: "testdata/cyber.toml", zone: "UTC", precision: 0.83, recall: goalRecall, dates: 0.92},
+	// First score 0.840 / 0.955 / 13 of 14: DDoS waves on two days joined.
+	{file: "testdata/dev-cyber.txt", use: "tuned", minItems: 30, vocab: "testdata/cyber.toml", zone: "UTC", precision: goalPrecision, recall: goalRecall, dates: goalDates},
 	// The same set grouped with the shipped Korea desk's words instead of
 	// its own: what a desk gets before it writes its vocabulary. Measured
 	// only.
