@@ -25,8 +25,9 @@ type Discord struct {
 	s   *discordgo.Session
 	log *slog.Logger
 
-	mu     sync.Mutex
-	selfID string // the bot user's id, for Recent
+	mu      sync.Mutex
+	selfID  string          // the bot user's id, for Recent
+	threads map[string]bool // messages this process started (or found) a thread on
 }
 
 // DiscordOption configures a Discord sink.
@@ -86,6 +87,8 @@ type sendBody struct {
 	AllowedMentions mentionsAllowed              `json:"allowed_mentions"`
 	Nonce           string                       `json:"nonce,omitempty"`
 	EnforceNonce    bool                         `json:"enforce_nonce,omitempty"`
+	// MessageReference makes the message a reply (stories.updates = "reply").
+	MessageReference *discordgo.MessageReference `json:"message_reference,omitempty"`
 }
 
 // Send renders p, marks it as p's and posts it with nonce and
@@ -110,6 +113,22 @@ func (d *Discord) Send(ctx context.Context, channelID string, p model.Post, nonc
 	if p.Priority >= model.PriorityUrgent {
 		ctx = withUrgent(ctx)
 	}
+	if p.Content.Reply && isSnowflake(p.AnswersMessage) {
+		if p.Content.Thread {
+			id, err := d.sendInThread(ctx, channelID, p, body)
+			if !threadUnusable(err) {
+				return id, err
+			}
+			d.log.Warn("cannot post in a thread on the alert; replying to it instead", "channel", channelID, "message", p.AnswersMessage, "err", err)
+		}
+		no := false
+		body.MessageReference = &discordgo.MessageReference{MessageID: p.AnswersMessage, ChannelID: channelID, FailIfNotExists: &no}
+	}
+	return d.post(ctx, channelID, body)
+}
+
+// post creates a message in a channel (or thread) and returns its id.
+func (d *Discord) post(ctx context.Context, channelID string, body sendBody) (string, error) {
 	ep := discordgo.EndpointChannelMessages(channelID)
 	raw, err := d.s.RequestWithBucketID(http.MethodPost, ep, body, ep, requestOptions(ctx)...)
 	if err != nil {

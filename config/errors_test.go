@@ -129,7 +129,7 @@ func TestParseErrors(t *testing.T) {
 			`7:11: polling.timeout: must be positive, got "-5s"`,
 			`8:16: polling.max_item_age: must be positive, got "0s"`,
 			`11:10: stories.window: invalid duration "3 days" (write a number and a unit: "90s", "5m", "48h")`,
-			`12:11: stories.updates: "append" is not one of "edit", "reply" or "none"`,
+			`12:11: stories.updates: "append" is not one of "edit", "reply", "thread" or "none"`,
 			`17:12: channels.delivery: "later" is not one of "immediate" or "digest-only"`,
 			`18:15: channels.quiet_hours: quiet hours "23:00-25:00": "25:00" is not a time of day HH:MM (00:00 to 23:59)`,
 			`19:12: channels.timezone: time zone "Local" depends on the server; write an IANA name such as "Asia/Seoul"`,

@@ -363,7 +363,7 @@ func (d *decoder) stories(t *table, cfg *Config) {
 		return
 	}
 	t.duration("window", &cfg.Stories.Window, false)
-	t.oneOf("updates", &cfg.Stories.Updates, "edit", "reply", "none")
+	t.oneOf("updates", &cfg.Stories.Updates, "edit", "reply", "thread", "none")
 	t.duration("edit_interval", &cfg.Stories.EditInterval, true)
 	if v := d.section(t, "vocabulary"); v != nil {
 		cfg.Stories.Vocabulary = *d.vocabulary(v, true)

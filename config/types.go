@@ -87,7 +87,7 @@ type Polling struct {
 // Stories is the [stories] table.
 type Stories struct {
 	Window  time.Duration // how far back a new item looks for its story; default 72h
-	Updates string        // "edit" (edit the alert with the new source count), "reply", or "none"; default "edit"
+	Updates string        // "edit" (edit the alert with the story's sources), "reply" (a reply to the alert per new outlet), "thread" (a thread on the alert, a message per new outlet), or "none"; default "edit"
 	// EditInterval is the least time between two changes to one alert
 	// message (its send, then each edit); updates within it wait and only
 	// the newest goes. Default 5s; 0 edits as soon as an update is written

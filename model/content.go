@@ -17,7 +17,9 @@ import (
 //   - an update: the alert's whole current state, the same fields as the
 //     alert with every source so far, so the edited message can be rendered
 //     from the update alone; Reply marks an update sent as a new message
-//     (stories.updates = "reply") instead of an edit;
+//     instead of an edit: a reply to the alert (stories.updates = "reply")
+//     or, with Thread, a message in a thread started on the alert
+//     (stories.updates = "thread"); Answers names the alert's post;
 //   - a notice: Notice;
 //   - a digest: Digest;
 //   - a fold (flood control): Fold, with Feed, Rule and Severity.
@@ -40,6 +42,8 @@ type Content struct {
 	Updated    time.Time `json:"updated,omitzero"`      // the story's newest report
 	Sources    []Source  `json:"sources,omitempty"`     // the story's sources so far, first report first
 	Reply      bool      `json:"reply,omitempty"`       // an update posted as a new message instead of an edit
+	Thread     bool      `json:"thread,omitempty"`      // with Reply: posted in a thread started on the alert
+	Answers    string    `json:"answers,omitempty"`     // with Reply: the id of the alert post it answers
 	// MergedInto is set on the edit of an alert whose story became part
 	// of another story that has its own alert in the channel: that story.
 	MergedInto *MergedStory `json:"merged_into,omitempty"`

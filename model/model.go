@@ -160,6 +160,10 @@ type Post struct {
 	// recorded before that call; zero while it has never been tried, so
 	// no message can exist for it. A restart reconciles from it.
 	FirstAttemptAt time.Time
+	// AnswersMessage is the message id of the post Content.Answers names,
+	// filled by the outbox when it hands the post to its sink (a reply
+	// refers to it; a thread is started on it). Not stored.
+	AnswersMessage string
 }
 
 // FeedState is what wirewatch remembers about polling one feed.

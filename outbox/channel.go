@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"slices"
 	"sync"
 	"time"
 
@@ -203,6 +204,12 @@ func (o *Outbox) deliver(ctx context.Context, ch *channel, p model.Post) (outcom
 	if msgID, ok := ch.unrecorded[p.ID]; ok {
 		return o.markSent(ctx, ch, p, msgID)
 	}
+	if p.Content.Answers != "" {
+		ready, err := o.answering(ctx, &p)
+		if err != nil || !ready {
+			return skipped, err
+		}
+	}
 	if p.Kind == model.PostUpdate && p.ReplaceOf != "" {
 		orig, err := o.store.Post(ctx, p.ReplaceOf)
 		switch {
@@ -217,6 +224,23 @@ func (o *Outbox) deliver(ctx context.Context, ch *channel, p model.Post) (outcom
 		}
 	}
 	return o.send(ctx, ch, p)
+}
+
+// answering fills in the message a post answers (a reply, or a message in
+// its thread): not ready while that post waits to be sent. An answered post
+// that is gone or failed leaves a message of its own.
+func (o *Outbox) answering(ctx context.Context, p *model.Post) (ready bool, err error) {
+	orig, err := o.store.Post(ctx, p.Content.Answers)
+	switch {
+	case errors.Is(err, storage.ErrNotFound):
+		return true, nil
+	case err != nil:
+		return false, fmt.Errorf("answered post %s of post %s: %w", p.Content.Answers, p.ID, err)
+	case orig.State == model.PostPending:
+		return false, nil
+	}
+	p.AnswersMessage = orig.MessageID
+	return true, nil
 }
 
 // send posts p with its nonce, after reconciling when an earlier attempt
@@ -431,6 +455,13 @@ func (o *Outbox) reconcileStale(ctx context.Context, ch *channel, posts []model.
 	if len(stale) == 0 {
 		return posts, settled, nil
 	}
+	for i := range stale {
+		if stale[i].Content.Answers != "" {
+			if _, err := o.answering(ctx, &stale[i]); err != nil {
+				return nil, stopping, err
+			}
+		}
+	}
 	found, err := o.findSent(ctx, o.channelID(stale[0]), stale, since)
 	switch {
 	case err != nil && ctx.Err() != nil:
@@ -472,19 +503,25 @@ const clockSkew = time.Minute
 // one channel.
 func (o *Outbox) findSent(ctx context.Context, channelID string, posts []model.Post, since time.Time) (map[string]string, error) {
 	cctx, cancel := context.WithTimeout(ctx, o.opts.ReconcileTimeout)
-	recent, err := o.sink(posts[0].Channel).Recent(cctx, channelID, since.Add(-clockSkew))
-	cancel()
-	if err != nil {
-		return nil, err
-	}
-	byPost := make(map[string]string, len(recent))
+	defer cancel()
+	sink := o.sink(posts[0].Channel)
+	byPost := make(map[string]string)
 	byNonce := make(map[string]string)
-	for _, s := range recent {
-		switch {
-		case s.PostID != "":
-			byPost[s.PostID] = s.MessageID
-		case s.Nonce != "":
-			byNonce[s.Nonce] = s.MessageID
+	for i, place := range answerPlaces(sink, channelID, posts) {
+		recent, err := sink.Recent(cctx, place, since.Add(-clockSkew))
+		if err != nil && i > 0 && IsPermanent(err) {
+			continue // a thread never started, or deleted: nothing was sent there
+		}
+		if err != nil {
+			return nil, err
+		}
+		for _, s := range recent {
+			switch {
+			case s.PostID != "":
+				byPost[s.PostID] = s.MessageID
+			case s.Nonce != "":
+				byNonce[s.Nonce] = s.MessageID
+			}
 		}
 	}
 	found := make(map[string]string)
@@ -496,4 +533,29 @@ func (o *Outbox) findSent(ctx context.Context, channelID string, posts []model.P
 		}
 	}
 	return found, nil
+}
+
+// AnswerPlacer is a Sink whose answers to a message may be posted apart
+// from its channel (Discord: in a thread started on the message); the
+// outbox looks for sent posts there too.
+type AnswerPlacer interface {
+	AnswerPlace(channelID, messageID string) string
+}
+
+// answerPlaces are where posts may have been sent: the channel, then the
+// places of the messages thread posts answer.
+func answerPlaces(sink Sink, channelID string, posts []model.Post) []string {
+	places := []string{channelID}
+	placer, ok := sink.(AnswerPlacer)
+	if !ok {
+		return places
+	}
+	for _, p := range posts {
+		if p.Content.Thread && p.AnswersMessage != "" {
+			if place := placer.AnswerPlace(channelID, p.AnswersMessage); !slices.Contains(places, place) {
+				places = append(places, place)
+			}
+		}
+	}
+	return places
 }

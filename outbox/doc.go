@@ -18,7 +18,11 @@
 //     in its Sink for the platform's rate limit gives up the wait, unsent,
 //     when posts are written (WithYield, ErrYielded), so that send is not
 //     one window long. A post being retried is not overtaken by a post
-//     of its priority. An update is never sent before the post it edits.
+//     of its priority. An update is never sent before the post it edits,
+//     nor an answer (a reply, or a message in a thread on the alert:
+//     Content.Answers) before the post it answers, whose message id the
+//     Sink gets in Post.AnswersMessage; a Sink that posts answers apart from
+//     the channel (AnswerPlacer) is searched there too when reconciling.
 //     Posts held by quiet hours wait while later, unheld posts (urgent
 //     alerts) go out.
 //   - A retry reuses the post's nonce, so Discord returns the first message

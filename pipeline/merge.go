@@ -73,7 +73,7 @@ func (p *Pipeline) planMerges(ctx context.Context, rt *Runtime, merges []stories
 		}
 		c := alert.Content
 		c.StoryTitle, c.Updated, c.Sources = story.Title, story.Updated, story.Outlets()
-		c.Reply = false
+		c.Reply, c.Thread, c.Answers = false, false, ""
 		c.TimeZone = rt.Config.Location().String()
 		posts = append(posts, mergeEdit(*ch, alert, story.ID, c, story.ID, now))
 		// The item's own update of this alert builds on the merged items.

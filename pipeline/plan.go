@@ -139,12 +139,18 @@ func (p *Pipeline) update(rt *Runtime, prev model.Post, story model.Story, m mod
 		return model.Post{}, false, nil
 	}
 	c := updateContent(rt.Config, prev.Content, it, story, m)
-	if rt.Config.Stories.Updates == "reply" {
+	if mode := rt.Config.Stories.Updates; mode == "reply" || mode == "thread" {
 		post := newPost(model.PostAlert, ch, now)
 		post.StoryID, post.Rule = story.ID, m.Rule
 		post.Priority = model.PriorityLow // news of more sources, as an edit would be
-		post.Nonce = outbox.Nonce("reply", story.ID, m.Rule, ch.Name, it.Key)
-		c.Reply = true
+		post.Nonce = outbox.Nonce(mode, story.ID, m.Rule, ch.Name, it.Key)
+		// The latest alert post of the story may be an earlier reply: every
+		// reply answers the first alert, and a thread hangs from it.
+		root := prev.ID
+		if prev.Content.Reply && prev.Content.Answers != "" {
+			root = prev.Content.Answers
+		}
+		c.Reply, c.Thread, c.Answers = true, mode == "thread", root
 		post.Content = c
 		return post, true, nil
 	}
@@ -197,7 +203,7 @@ func updateContent(cfg *config.Config, prev model.Content, it model.Item, story 
 	}
 	c.Items = appendNew(c.Items, it.Key)
 	c.StoryTitle, c.Updated, c.Sources = story.Title, story.Updated, story.Outlets()
-	c.Reply = false // the earlier post may have been a reply; the caller decides
+	c.Reply, c.Thread, c.Answers = false, false, "" // the earlier post may have been a reply; the caller decides
 	c.TimeZone = cfg.Location().String()
 	return c
 }

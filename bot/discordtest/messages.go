@@ -29,6 +29,7 @@ type Message struct {
 	EditedAt                         time.Time // zero until edited
 	Edits                            int
 	InteractionID                    string // set when an interaction response created it
+	ReplyTo                          string // the message it replies to (message_reference), if any
 
 	// Mentioned is what the content mentions: what would have pinged with
 	// Discord's default allowed_mentions. Pinged is what did ping, given the
@@ -94,6 +95,10 @@ func (s *Server) wireLocked(m *Message) map[string]any {
 	if m.Nonce != "" {
 		out["nonce"] = m.Nonce
 	}
+	if m.ReplyTo != "" {
+		out["type"] = 19 // REPLY
+		out["message_reference"] = map[string]any{"message_id": m.ReplyTo, "channel_id": m.ChannelID, "guild_id": m.GuildID}
+	}
 	if len(m.Components) > 0 {
 		out["components"] = m.Components
 	} else {
@@ -134,6 +139,11 @@ type messageBody struct {
 	Flags           int                        `json:"flags"`
 	Nonce           json.RawMessage            `json:"nonce"`
 	EnforceNonce    bool                       `json:"enforce_nonce"`
+	Reference       *struct {
+		MessageID       string `json:"message_id"`
+		ChannelID       string `json:"channel_id"`
+		FailIfNotExists *bool  `json:"fail_if_not_exists"`
+	} `json:"message_reference"`
 }
 
 type allowedMentions struct {
@@ -401,6 +411,17 @@ func (s *Server) handleCreateMessage(w http.ResponseWriter, r *http.Request) {
 		Content: content, Embeds: embeds, Components: body.Components, Flags: body.Flags,
 		Nonce: nonce, CreatedAt: now,
 	}
+	if ref := body.Reference; ref != nil && ref.MessageID != "" {
+		if ref.ChannelID != "" && ref.ChannelID != chID || s.findMessageLocked(chID, ref.MessageID) == nil {
+			if ref.FailIfNotExists == nil || *ref.FailIfNotExists {
+				s.violate("%s %s: 400 50035: message_reference to unknown message %s", r.Method, route, ref.MessageID)
+				writeError(w, http.StatusBadRequest, 50035, "Invalid Form Body")
+				return
+			}
+		} else {
+			m.ReplyTo = ref.MessageID
+		}
+	}
 	m.Mentioned = mentions(content)
 	m.Pinged = pinged(m.Mentioned, body.AllowedMentions)
 	s.messages[chID] = append(s.messages[chID], m)
@@ -610,7 +631,72 @@ func (s *Server) handleChannel(w http.ResponseWriter, r *http.Request) {
 }
 
 func channelJSON(ch *channel) map[string]any {
+	if ch.ParentID != "" {
+		return map[string]any{"id": ch.ID, "guild_id": ch.GuildID, "name": ch.Name, "type": 11, "parent_id": ch.ParentID,
+			"thread_metadata": map[string]any{"archived": false, "auto_archive_duration": 1440, "locked": false}}
+	}
 	return map[string]any{"id": ch.ID, "guild_id": ch.GuildID, "name": ch.Name, "type": 0, "position": 0}
+}
+
+// handleStartThread starts a public thread on a message, as Discord does:
+// the thread's id is the message's, and a second start answers 400 160004.
+func (s *Server) handleStartThread(w http.ResponseWriter, r *http.Request) {
+	chID, msgID := r.PathValue("channel"), r.PathValue("message")
+	route := apiRoute(r.URL.Path)
+	var body struct {
+		Name                string `json:"name"`
+		AutoArchiveDuration int    `json:"auto_archive_duration"`
+	}
+	if err := readBody(r, &body); err != nil {
+		s.badJSON(w, r.Method, route, err)
+		return
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	ch := s.channelLocked(chID)
+	switch {
+	case ch == nil:
+		writeError(w, http.StatusNotFound, 10003, "Unknown Channel")
+		return
+	case ch.ParentID != "":
+		writeError(w, http.StatusBadRequest, 50024, "Cannot execute action on this channel type")
+		return
+	case s.findMessageLocked(chID, msgID) == nil:
+		writeError(w, http.StatusNotFound, 10008, "Unknown Message")
+		return
+	case s.channels[msgID] != nil:
+		writeError(w, http.StatusBadRequest, 160004, "A thread has already been created for this message")
+		return
+	}
+	var f formError
+	if n := utf8.RuneCountInString(body.Name); n < 1 || n > 100 {
+		f.add("name", "BASE_TYPE_BAD_LENGTH", "Must be between 1 and 100 in length.")
+	}
+	switch body.AutoArchiveDuration {
+	case 0, 60, 1440, 4320, 10080:
+	default:
+		f.add("auto_archive_duration", "BASE_TYPE_CHOICES", "Value must be one of {60, 1440, 4320, 10080}.")
+	}
+	if len(f.fields) > 0 {
+		s.violate("%s %s: 400 50035: %s", r.Method, route, f.String())
+		writeJSON(w, http.StatusBadRequest, map[string]any{"code": 50035, "message": "Invalid Form Body", "errors": f.body()})
+		return
+	}
+	th := &channel{ID: msgID, GuildID: ch.GuildID, Name: body.Name, ParentID: chID}
+	s.channels[msgID] = th
+	writeJSON(w, http.StatusCreated, channelJSON(th))
+}
+
+// Thread returns a thread's channel id, name and parent, and whether it
+// exists.
+func (s *Server) Thread(id string) (name, parent string, ok bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	th := s.channels[id]
+	if th == nil || th.ParentID == "" {
+		return "", "", false
+	}
+	return th.Name, th.ParentID, true
 }
 
 func (s *Server) handleMe(w http.ResponseWriter, r *http.Request) {

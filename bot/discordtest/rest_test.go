@@ -373,3 +373,53 @@ func TestUnauthorized(t *testing.T) {
 		t.Fatalf("stats %+v", st)
 	}
 }
+
+// A thread started on a message has the message's id and takes messages;
+// a second start answers 160004, a thread on a thread 50024, a thread on a
+// missing message 10008. A reply records the message it answers.
+func TestThreads(t *testing.T) {
+	t.Parallel()
+	srv, _ := newChannelServer(t, discordtest.Options{})
+	status, _, msg := post(t, srv, "POST", "/channels/501/messages", map[string]any{"content": "alert"})
+	if status != 200 {
+		t.Fatalf("create: %d", status)
+	}
+	id := msg["id"].(string)
+	status, _, th := post(t, srv, "POST", "/channels/501/messages/"+id+"/threads", map[string]any{"name": "Launch", "auto_archive_duration": 1440})
+	if status != 201 || th["id"] != id || th["parent_id"] != "501" || th["type"] != float64(11) {
+		t.Fatalf("start thread: %d %v", status, th)
+	}
+	tests := []struct {
+		path string
+		body map[string]any
+		code int
+	}{
+		{"/channels/501/messages/" + id + "/threads", map[string]any{"name": "Again"}, 160004},
+		{"/channels/" + id + "/messages/" + id + "/threads", map[string]any{"name": "Nested"}, 50024},
+		{"/channels/501/messages/999999999999999999/threads", map[string]any{"name": "Nothing"}, 10008},
+	}
+	for _, tt := range tests {
+		if _, _, body := post(t, srv, "POST", tt.path, tt.body); body["code"] != float64(tt.code) {
+			t.Errorf("POST %s: %v, want code %d", tt.path, body, tt.code)
+		}
+	}
+	if status, _, _ := post(t, srv, "POST", "/channels/"+id+"/messages", map[string]any{"content": "in the thread"}); status != 200 {
+		t.Fatalf("post in thread: %d", status)
+	}
+	if name, parent, ok := srv.Thread(id); !ok || name != "Launch" || parent != "501" {
+		t.Errorf("Thread(%s) = %q %q %v", id, name, parent, ok)
+	}
+	if got := srv.Messages(id); len(got) != 1 || got[0].Content != "in the thread" {
+		t.Errorf("thread messages %+v", got)
+	}
+	status, _, reply := post(t, srv, "POST", "/channels/501/messages", map[string]any{"content": "more", "message_reference": map[string]any{"message_id": id}})
+	if status != 200 || reply["type"] != float64(19) {
+		t.Fatalf("reply: %d %v", status, reply)
+	}
+	if got := srv.Messages("501"); len(got) != 2 || got[1].ReplyTo != id {
+		t.Errorf("reply recorded as %+v", got)
+	}
+	if v := srv.Violations(); len(v) != 0 {
+		t.Errorf("violations: %q", v)
+	}
+}

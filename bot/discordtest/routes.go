@@ -22,6 +22,7 @@ func (s *Server) routes() http.Handler {
 		mux.HandleFunc("GET "+v+"/channels/{channel}/messages/{message}", s.handleGetMessage)
 		mux.HandleFunc("PATCH "+v+"/channels/{channel}/messages/{message}", s.handleEditMessage)
 		mux.HandleFunc("DELETE "+v+"/channels/{channel}/messages/{message}", s.handleDeleteMessage)
+		mux.HandleFunc("POST "+v+"/channels/{channel}/messages/{message}/threads", s.handleStartThread)
 		mux.HandleFunc("GET "+v+"/applications/{app}/commands", s.handleListCommands)
 		mux.HandleFunc("GET "+v+"/applications/{app}/guilds/{guild}/commands", s.handleListCommands)
 		mux.HandleFunc("PUT "+v+"/applications/{app}/commands", s.handleBulkCommands)

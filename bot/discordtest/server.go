@@ -107,6 +107,7 @@ type guild struct {
 
 type channel struct {
 	ID, GuildID, Name string
+	ParentID          string // a thread's channel; "" for a channel
 }
 
 type nonceEntry struct {
