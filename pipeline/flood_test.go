@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"maps"
 	"math/rand/v2"
 	"net/http/httptest"
 	"path/filepath"
@@ -197,6 +198,14 @@ func TestFloodFoldsOverCap(t *testing.T) {
 			}
 			if alerts != tt.wantAlerts {
 				t.Errorf("%d alerts, want the cap of %d", alerts, tt.wantAlerts)
+			}
+			capName := model.CapFeed
+			if tt.maxAlerts < tt.perPoll {
+				capName = model.CapChannel
+			}
+			want := map[string]int{model.RoutePosted: tt.wantAlerts, model.RouteFolded + " " + capName + " " + first: tt.items - tt.wantAlerts}
+			if got := routeOutcomes(t, store, base); !maps.Equal(got, want) {
+				t.Errorf("decision records: %v, want %v", got, want)
 			}
 
 			const channel = "100000000000000001"
@@ -393,6 +402,9 @@ func TestPingsLimitedPerWindow(t *testing.T) {
 	if alerts != 30 || pings != 3 {
 		t.Errorf("%d alerts, %d with a ping; want 30 alerts, 3 pings", alerts, pings)
 	}
+	if got, want := routeOutcomes(t, store, base), map[string]int{model.RoutePosted: 3, model.RoutePosted + " no ping": 27}; !maps.Equal(got, want) {
+		t.Errorf("decision records: %v, want %v", got, want)
+	}
 	notices := pending(t, store, "ops")
 	if len(notices) != 1 || notices[0].Kind != model.PostNotice || !strings.Contains(notices[0].Content.Notice, "#alerts") {
 		t.Fatalf("admin notices %+v, want one about #alerts", notices)
@@ -524,4 +536,37 @@ func TestFloodFoldSpansPolls(t *testing.T) {
 			t.Errorf("the new fold lists %d of %d, want 97 of 97 (3 alerted)", items, total)
 		}
 	}
+}
+
+// routeOutcomes counts the channel decisions recorded with the items
+// published since: "posted", or "folded CAP FOLD-POST" for a folded one,
+// and " no ping" when the ping cap took its mentions.
+func routeOutcomes(t *testing.T, store storage.Store, since time.Time) map[string]int {
+	t.Helper()
+	ctx := context.Background()
+	items, err := store.Latest(ctx, storage.Query{Since: since.Add(-3 * time.Hour), Until: since.Add(time.Hour), Limit: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]int{}
+	for _, it := range items {
+		if strings.HasPrefix(it.GUID, "old-") {
+			continue // the backlog
+		}
+		d, err := store.Decision(ctx, it.Key)
+		if err != nil {
+			t.Fatalf("decision of %s: %v", it.Key, err)
+		}
+		for _, r := range d.Routes {
+			k := r.Outcome
+			if r.Outcome == model.RouteFolded {
+				k += " " + r.Cap + " " + r.Post
+			}
+			if r.NoPing {
+				k += " no ping"
+			}
+			out[k]++
+		}
+	}
+	return out
 }
