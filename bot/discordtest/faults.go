@@ -1,6 +1,10 @@
 package discordtest
 
 import (
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/json"
+	"fmt"
 	"net/http"
 	"path"
 	"strings"
@@ -73,6 +77,12 @@ type FaultSpec struct {
 
 	Times       int     // how many matching requests it applies to: 0 means 1, Always means every one
 	Probability float64 // if in (0,1): each matching request is hit with this chance (seeded RNG)
+	// ByContent draws Probability's chance from the message a request
+	// carries (its first embed's title, else its content) and how many
+	// times that message was sent before, not from the RNG: two runs that
+	// send the same messages, in any order, meet the same faults, so a
+	// comparison between them measures what differs, not the draw.
+	ByContent bool
 }
 
 type fault struct {
@@ -116,16 +126,25 @@ func (s *Server) ClearFaults() {
 	s.mu.Unlock()
 }
 
-// takeFault returns the first fault that hits this request, if any.
-func (s *Server) takeFault(method, route string) *fault {
+// takeFault returns the first fault that hits this request, if any; body
+// is the request's, read only when a fault draws ByContent.
+func (s *Server) takeFault(method, route string, body func() []byte) *fault {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	for i, f := range s.faults {
 		if !f.matches(method, route) {
 			continue
 		}
-		if f.Probability > 0 && f.Probability < 1 && s.rng.Float64() >= f.Probability {
-			continue
+		if f.Probability > 0 && f.Probability < 1 {
+			draw := 0.0
+			if f.ByContent {
+				draw = s.contentDrawLocked(body())
+			} else {
+				draw = s.rng.Float64()
+			}
+			if draw >= f.Probability {
+				continue
+			}
 		}
 		if f.left > 0 {
 			f.left--
@@ -136,6 +155,26 @@ func (s *Server) takeFault(method, route string) *fault {
 		return f
 	}
 	return nil
+}
+
+// contentDrawLocked is a number in [0,1) fixed by a message's text and how
+// many times it was drawn for before.
+func (s *Server) contentDrawLocked(body []byte) float64 {
+	var msg struct {
+		Content string `json:"content"`
+		Embeds  []struct {
+			Title string `json:"title"`
+		} `json:"embeds"`
+	}
+	_ = json.Unmarshal(body, &msg)
+	key := msg.Content
+	if len(msg.Embeds) > 0 {
+		key = msg.Embeds[0].Title
+	}
+	n := s.drawn[key]
+	s.drawn[key] = n + 1
+	h := sha256.Sum256(fmt.Appendf(nil, "%d\x00%d\x00%s", s.opts.Seed, n, key))
+	return float64(binary.BigEndian.Uint64(h[:8])>>11) / (1 << 53)
 }
 
 func (f *fault) matches(method, route string) bool {

@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
+	"maps"
 	"net/http"
 	"strings"
 	"testing"
@@ -421,5 +423,40 @@ func TestThreads(t *testing.T) {
 	}
 	if v := srv.Violations(); len(v) != 0 {
 		t.Errorf("violations: %q", v)
+	}
+}
+
+// A fault drawn ByContent hits the same messages, attempt by attempt, in
+// two servers of one seed whatever the order they are sent in, and about
+// its share of them.
+func TestFaultByContent(t *testing.T) {
+	t.Parallel()
+	const n = 400
+	hits := func(order []int) map[string]bool {
+		srv, _ := newChannelServer(t, discordtest.Options{Seed: 7})
+		srv.Fail(discordtest.FaultSpec{Kind: discordtest.FaultServerError, Status: 503, Path: "/channels/*/messages",
+			Times: discordtest.Always, Probability: 0.1, ByContent: true})
+		hit := map[string]bool{}
+		for _, i := range order {
+			for attempt := range 2 {
+				title := fmt.Sprintf("alert %d", i)
+				status, _, _ := post(t, srv, "POST", "/channels/501/messages", map[string]any{"embeds": []map[string]any{{"title": title}}})
+				if status == 503 {
+					hit[fmt.Sprintf("%s#%d", title, attempt)] = true
+				}
+			}
+		}
+		return hit
+	}
+	forward, backward := make([]int, n), make([]int, n)
+	for i := range n {
+		forward[i], backward[i] = i, n-1-i
+	}
+	a, b := hits(forward), hits(backward)
+	if !maps.Equal(a, b) {
+		t.Errorf("the two orders met different faults: %d and %d hits", len(a), len(b))
+	}
+	if len(a) < 2*n/20 || len(a) > 2*n*3/20 {
+		t.Errorf("%d of %d requests hit, want about 10%%", len(a), 2*n)
 	}
 }

@@ -3,6 +3,7 @@ package discordtest
 import (
 	"bytes"
 	"encoding/json"
+	"io"
 	"math"
 	"net/http"
 	"strconv"
@@ -76,7 +77,11 @@ func (s *Server) serveAPI(w http.ResponseWriter, r *http.Request, mux http.Handl
 	defer s.inFlight.Done()
 	route := apiRoute(r.URL.Path)
 	rec := newBuffered()
-	f := s.takeFault(r.Method, route)
+	f := s.takeFault(r.Method, route, func() []byte {
+		body, _ := io.ReadAll(r.Body)
+		r.Body = io.NopCloser(bytes.NewReader(body))
+		return body
+	})
 	drop := false
 	faultName := ""
 	if f != nil {

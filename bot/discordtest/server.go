@@ -85,6 +85,7 @@ type Server struct {
 
 	mu           sync.Mutex
 	rng          *rand.Rand
+	drawn        map[string]int // ByContent faults: draws per message text
 	lastID       int64
 	guilds       []*guild
 	channels     map[string]*channel
@@ -150,6 +151,7 @@ func NewServer(opts Options) *Server {
 		opts:         opts,
 		done:         make(chan struct{}),
 		rng:          rand.New(rand.NewPCG(opts.Seed, opts.Seed^0x9e3779b97f4a7c15)),
+		drawn:        make(map[string]int),
 		lastID:       0,
 		channels:     map[string]*channel{},
 		messages:     map[string][]*Message{},
