@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -183,6 +184,28 @@ func whyPosts(ctx context.Context, st WhyStore, w Why, guild string) ([]WhyPost,
 		}
 		out = append(out, wp)
 	}
+	// An alert planned when the item's article page arrived, after the
+	// item and its record were stored, is not in the record: the story's
+	// alerts that list the item are.
+	if w.Item.StoryID == "" {
+		return out, nil
+	}
+	listed := make(map[string]bool, len(out))
+	for _, wp := range out {
+		listed[wp.Post.ID] = true
+	}
+	alerts, err := st.StoryAlerts(ctx, w.Item.StoryID)
+	if err != nil {
+		return nil, fmt.Errorf("alerts of story %s: %w", w.Item.StoryID, err)
+	}
+	for _, p := range alerts {
+		if listed[p.ID] || !slices.Contains(p.Content.Items, w.Item.Key) {
+			continue
+		}
+		p.LastError = redact.Text(p.LastError)
+		route := model.RouteDecision{Channel: p.Channel, Rule: p.Rule, Outcome: model.RoutePage, Post: p.ID}
+		out = append(out, WhyPost{Route: route, Post: p, Link: MessageLink(guild, p)})
+	}
 	return out, nil
 }
 
@@ -341,6 +364,8 @@ func routeLine(p WhyPost, at func(time.Time) string) string {
 		s = "within the rule's cooldown; stories.updates is none: no post"
 	case model.RouteMuted:
 		s = fmt.Sprintf("topic %s muted there until %s: no post", r.Topic, at(r.Until))
+	case model.RoutePage:
+		s = "alert posted when its article page arrived, after the item was stored"
 	case model.RouteFolded:
 		capName := "the channel's alert cap (alerts per window)"
 		if r.Cap == model.CapFeed {

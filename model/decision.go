@@ -75,6 +75,10 @@ const (
 	RouteNoUpdate = "no_update" // within the cooldown, and stories.updates = "none"
 	RouteMuted    = "muted"     // the channel muted one of the item's topics
 	RouteFolded   = "folded"    // over a flood cap: listed in a fold message
+	// RoutePage is not stored: a reader (wirewatch why) names so an alert
+	// planned when the item's article page arrived, after the item and its
+	// record were stored, found among its story's alerts.
+	RoutePage = "page"
 )
 
 // Flood caps.

@@ -232,7 +232,7 @@ type whyRuleJSON struct {
 type whyPostJSON struct {
 	Channel   string  `json:"channel"`
 	Rule      string  `json:"rule"`
-	Outcome   string  `json:"outcome"` // posted, quiet, updated, no_update, muted, folded; "" when not recorded
+	Outcome   string  `json:"outcome"` // posted, quiet, updated, no_update, muted, folded; page (planned when its article page arrived, found among its story's alerts); "" when not recorded
 	Until     *string `json:"until"`   // end of quiet hours or of a mute
 	Topic     string  `json:"topic"`   // the muted topic
 	Cap       string  `json:"cap"`     // the flood cap that folded it: feed or channel
