@@ -2,6 +2,7 @@ package config
 
 import (
 	"strconv"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -14,10 +15,15 @@ func (r Rule) QueryPosAt(n int) Pos {
 	if len(r.queryAt) > 0 {
 		return r.queryAt[min(n, len(r.queryAt)-1)]
 	}
-	// A rule built in code, not loaded: assume a single-line literal.
-	n = min(n, len(r.Query))
+	// A rule built in code, not loaded: assume a literal string, whose
+	// lines continue in column 1.
+	pre := r.Query[:min(n, len(r.Query))]
 	p := r.QueryPos
-	p.Col += utf8.RuneCountInString(r.Query[:n])
+	if k := strings.LastIndexByte(pre, '\n'); k >= 0 {
+		p.Line += strings.Count(pre, "\n")
+		p.Col, pre = 1, pre[k+1:]
+	}
+	p.Col += utf8.RuneCountInString(pre)
 	return p
 }
 

@@ -5,7 +5,6 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"unicode/utf8"
 
 	"wirewatch/config"
 	"wirewatch/model"
@@ -84,26 +83,6 @@ func (c *compiler) suggestTopic(name string) string {
 	return fmt.Sprintf(": known topics are %s", strings.Join(names, ", "))
 }
 
-// posAt converts a byte offset of a rule's query into a file position.
-// The loader knows where each byte was written (escapes, multi-line
-// strings); for a rule built in code it assumes a literal string, whose
-// lines continue in column 1. Columns count runes.
-func posAt(r config.Rule, off int) config.Pos {
-	off = max(0, min(off, len(r.Query)))
-	p := r.QueryPosAt(off)
-	pre := r.Query[:off]
-	k := strings.LastIndexByte(pre, '\n')
-	if k < 0 {
-		return p
-	}
-	single := r.QueryPos
-	single.Col += utf8.RuneCountInString(pre)
-	if p != single {
-		return p // the loader mapped it
-	}
-	return config.Pos{File: r.QueryPos.File, Line: r.QueryPos.Line + strings.Count(pre, "\n"), Col: 1 + utf8.RuneCountInString(pre[k+1:])}
-}
-
 // Compile compiles the topics and every rule of cfg into an Engine. Its
 // error is a config.Errors that lists every mistake of every rule, each at
 // file:line:col inside the rule's query.
@@ -139,7 +118,7 @@ func Compile(cfg *config.Config) (*Engine, error) {
 	for _, r := range cfg.Rules {
 		root, qerrs := c.parseQuery(r.Query)
 		for _, qe := range qerrs {
-			errs = append(errs, config.Error{Pos: posAt(r, qe.off), Msg: fmt.Sprintf("rule %q: %s", r.Name, qe.msg)})
+			errs = append(errs, config.Error{Pos: r.QueryPosAt(qe.off), Msg: fmt.Sprintf("rule %q: %s", r.Name, qe.msg)})
 		}
 		sev := model.Severity(r.Severity)
 		if r.Severity == "" {
