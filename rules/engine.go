@@ -530,8 +530,12 @@ func phraseAt(l *leaf, s *scratch, j int, p int32) (span, bool) {
 	return d.tokenSpan(start, end), true
 }
 
-// maxTerms bounds the terms reported for one match.
-const maxTerms = 10
+// maxTerms bounds the terms reported for one match, maxTermRunes the
+// text of each.
+const (
+	maxTerms     = 10
+	maxTermRunes = 80
+)
 
 // addTerms gathers the terms of a match of t: the text of the first place
 // each of its term leaves occurs in the item, up to maxTerms.
@@ -556,14 +560,14 @@ func (e *Engine) term(id int32, s *scratch) string {
 			return ""
 		}
 		t := &s.d.toks[p]
-		return capTerm(s.d.fields[t.field][t.start:t.end]) // a token has no spaces
+		return capRunes(s.d.fields[t.field][t.start:t.end], maxTermRunes) // a token has no spaces
 	}
 	sp, st := e.leafSpans(id, s), &s.leaves[id]
 	if len(sp) == 0 {
 		return ""
 	}
 	if !st.hasTerm {
-		st.term = capTerm(strings.Join(strings.Fields(s.d.fields[sp[0].field][sp[0].bs:sp[0].be]), " "))
+		st.term = capRunes(strings.Join(strings.Fields(s.d.fields[sp[0].field][sp[0].bs:sp[0].be]), " "), maxTermRunes)
 		st.hasTerm = true
 	}
 	return st.term
@@ -581,10 +585,10 @@ func (s *scratch) addTerm(t string, from int) {
 	s.terms = append(s.terms, t)
 }
 
-// capTerm shortens a term to 80 runes.
-func capTerm(t string) string {
-	if len(t) > 80 && utf8.RuneCountInString(t) > 80 {
-		t = string([]rune(t)[:79]) + "…"
+// capRunes shortens s to n runes, marking the cut.
+func capRunes(s string, n int) string {
+	if len(s) <= n || utf8.RuneCountInString(s) <= n {
+		return s
 	}
-	return t
+	return string([]rune(s)[:n-1]) + "…"
 }

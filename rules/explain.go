@@ -143,12 +143,3 @@ func (e *Engine) writeClause(b *strings.Builder, n *node, nested bool) {
 		b.WriteString("(a term that matches nothing)")
 	}
 }
-
-// capRunes shortens s to n runes, marking the cut.
-func capRunes(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return string(r[:n-1]) + "…"
-}

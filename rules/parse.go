@@ -325,7 +325,7 @@ func (p *parser) next() lexeme {
 }
 
 func (p *parser) fail(off int, format string, args ...any) {
-	p.errs = append(p.errs, queryError{off, fmt.Sprintf(format, args...)})
+	p.note(off, format, args...)
 	panic(parseAbort{})
 }
 
