@@ -253,3 +253,117 @@ func FoldString(s string) string {
 	}
 	return string(b)
 }
+
+// Leading returns literals, folded (FoldRune), one of which every match of
+// re starts with; nil when no such set is known. A scanner can then try
+// the pattern only where one of them occurs.
+func Leading(re *syntax.Regexp) []string {
+	lits, _ := leading(re.Simplify())
+	return lits
+}
+
+// leading returns strings one of which every match of re starts with, none
+// of them empty.
+func leading(re *syntax.Regexp) ([]string, bool) {
+	if set, ok := exactSet(re); ok {
+		return nonEmpty(set)
+	}
+	switch re.Op {
+	case syntax.OpCapture, syntax.OpPlus:
+		return leading(re.Sub[0])
+	case syntax.OpRepeat:
+		if re.Min >= 1 {
+			return leading(re.Sub[0])
+		}
+	case syntax.OpConcat:
+		// The subexpressions that match one of a few fixed texts make up
+		// the start of every match, then the leading literals of the next
+		// one. Assertions match no text.
+		acc := []string{""}
+		for _, sub := range re.Sub {
+			if isAssertion(sub.Op) {
+				continue
+			}
+			if set, ok := exactSet(sub); ok {
+				if len(acc)*len(set) > maxExact {
+					return nil, false
+				}
+				acc = cross(acc, set)
+				continue
+			}
+			if set, ok := leading(sub); ok && len(acc)*len(set) <= maxExact {
+				acc = cross(acc, set)
+			}
+			break
+		}
+		return nonEmpty(acc)
+	case syntax.OpAlternate:
+		var all []string
+		for _, sub := range re.Sub {
+			l, ok := leading(sub)
+			if !ok {
+				return nil, false
+			}
+			all = union(all, l)
+		}
+		return all, true
+	}
+	return nil, false
+}
+
+func nonEmpty(set []string) ([]string, bool) {
+	if slices.Contains(set, "") {
+		return nil, false
+	}
+	return set, true
+}
+
+func isAssertion(op syntax.Op) bool {
+	switch op {
+	case syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText, syntax.OpEndText,
+		syntax.OpWordBoundary, syntax.OpNoWordBoundary:
+		return true
+	}
+	return false
+}
+
+// maxLeadingClass bounds the characters Leading takes from one class.
+const maxLeadingClass = 8
+
+// exactSet returns every text re can match, folded, when that is a few
+// literals. Unlike analyze it knows no optional parts: a literal Leading
+// returns is one that every match it stands for starts with in full.
+func exactSet(re *syntax.Regexp) ([]string, bool) {
+	switch re.Op {
+	case syntax.OpEmptyMatch:
+		return []string{""}, true
+	case syntax.OpLiteral:
+		return []string{FoldString(string(re.Rune))}, true
+	case syntax.OpCapture:
+		return exactSet(re.Sub[0])
+	case syntax.OpCharClass: // a few characters, such as [ae] or (?i)k
+		info := classInfo(re.Rune)
+		return info.exact, info.isExact && len(info.exact) <= maxLeadingClass
+	case syntax.OpAlternate:
+		var all []string
+		for _, sub := range re.Sub {
+			set, ok := exactSet(sub)
+			if !ok || len(all)+len(set) > maxExact {
+				return nil, false
+			}
+			all = union(all, set)
+		}
+		return all, true
+	case syntax.OpConcat:
+		acc := []string{""}
+		for _, sub := range re.Sub {
+			set, ok := exactSet(sub)
+			if !ok || len(acc)*len(set) > maxExact {
+				return nil, false
+			}
+			acc = cross(acc, set)
+		}
+		return acc, true
+	}
+	return nil, false
+}

@@ -161,16 +161,16 @@ func prepareLeading(l *leaf, lit func(string) int32) {
 	}
 }
 
-// leadingLiterals returns literals, folded (prefilter.FoldRune) and of ASCII letters
-// and digits, one of which every match of the regex starts with; nil when
-// there is no such set of literals at least two bytes long.
+// leadingLiterals returns literals, folded (prefilter.FoldRune) and of
+// ASCII letters and digits, one of which every match of the regex starts
+// with; nil when there is no such set of literals at least two bytes long.
 func leadingLiterals(expr string) []string {
 	re, err := syntax.Parse(expr, syntax.Perl)
 	if err != nil {
 		return nil
 	}
-	lits, ok := leading(re.Simplify())
-	if !ok {
+	lits := prefilter.Leading(re)
+	if lits == nil {
 		return nil
 	}
 	for i, l := range lits {
@@ -185,145 +185,6 @@ func leadingLiterals(expr string) []string {
 	}
 	slices.Sort(lits)
 	return slices.Compact(lits)
-}
-
-// leading returns strings one of which every match of re starts with.
-func leading(re *syntax.Regexp) ([]string, bool) {
-	if set, ok := exactSet(re); ok {
-		return set, !slices.Contains(set, "")
-	}
-	switch re.Op {
-	case syntax.OpCapture, syntax.OpPlus:
-		return leading(re.Sub[0])
-	case syntax.OpRepeat:
-		if re.Min >= 1 {
-			return leading(re.Sub[0])
-		}
-	case syntax.OpConcat:
-		// The elements that match one of a few fixed texts make up the
-		// start of the match, then the leading literals of the next one.
-		// Assertions match no text.
-		acc := []string{""}
-		for _, sub := range re.Sub {
-			if isAssertion(sub.Op) {
-				continue
-			}
-			if set, ok := exactSet(sub); ok {
-				if acc = product(acc, set); acc == nil {
-					break
-				}
-				continue
-			}
-			if set, ok := leading(sub); ok {
-				if p := product(acc, set); p != nil {
-					acc = p
-				}
-			}
-			break
-		}
-		if acc == nil {
-			return nil, false
-		}
-		return acc, !slices.Contains(acc, "")
-	case syntax.OpAlternate:
-		var all []string
-		for _, sub := range re.Sub {
-			l, ok := leading(sub)
-			if !ok {
-				return nil, false
-			}
-			all = append(all, l...)
-		}
-		return all, true
-	}
-	return nil, false
-}
-
-func isAssertion(op syntax.Op) bool {
-	switch op {
-	case syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText, syntax.OpEndText,
-		syntax.OpWordBoundary, syntax.OpNoWordBoundary:
-		return true
-	}
-	return false
-}
-
-// maxLeading bounds the literal sets leading builds, maxClass the
-// characters taken from one class.
-const (
-	maxLeading = 64
-	maxClass   = 8
-)
-
-// exactSet returns every text re can match, folded (prefilter.FoldRune), when that
-// is a small set of literals.
-func exactSet(re *syntax.Regexp) ([]string, bool) {
-	switch re.Op {
-	case syntax.OpEmptyMatch:
-		return []string{""}, true
-	case syntax.OpLiteral:
-		var b strings.Builder
-		for _, r := range re.Rune {
-			b.WriteRune(prefilter.FoldRune(r))
-		}
-		return []string{b.String()}, true
-	case syntax.OpCapture:
-		return exactSet(re.Sub[0])
-	case syntax.OpCharClass: // a few characters, such as [ae] or (?i)k
-		var all []string
-		for i := 0; i+1 < len(re.Rune); i += 2 {
-			if re.Rune[i+1]-re.Rune[i] >= maxLeading {
-				return nil, false
-			}
-			for r := re.Rune[i]; r <= re.Rune[i+1]; r++ {
-				all = append(all, string(prefilter.FoldRune(r)))
-			}
-			if len(all) > maxLeading {
-				return nil, false
-			}
-		}
-		slices.Sort(all)
-		all = slices.Compact(all)
-		return all, len(all) <= maxClass
-	case syntax.OpAlternate:
-		var all []string
-		for _, sub := range re.Sub {
-			set, ok := exactSet(sub)
-			if !ok || len(all)+len(set) > maxLeading {
-				return nil, false
-			}
-			all = append(all, set...)
-		}
-		return all, true
-	case syntax.OpConcat:
-		acc := []string{""}
-		for _, sub := range re.Sub {
-			set, ok := exactSet(sub)
-			if !ok {
-				return nil, false
-			}
-			if acc = product(acc, set); acc == nil {
-				return nil, false
-			}
-		}
-		return acc, true
-	}
-	return nil, false
-}
-
-// product concatenates every string of a with every string of b; nil when
-// that would make more than maxLeading strings.
-func product(a, b []string) []string {
-	if len(a)*len(b) > maxLeading {
-		return nil
-	}
-	out := make([]string, 0, len(a)*len(b))
-	for _, x := range a {
-		for _, y := range b {
-			out = append(out, x+y)
-		}
-	}
-	return out
 }
 
 func isASCIIWord(s string) bool {
