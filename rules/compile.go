@@ -2,8 +2,8 @@ package rules
 
 import (
 	"fmt"
+	"maps"
 	"slices"
-	"sort"
 	"strings"
 
 	"wirewatch/config"
@@ -69,11 +69,7 @@ func (c *compiler) topicNode(t *topicDef, mask fieldMask, off int) *node {
 
 // suggestTopic names the closest known topic, for typos, else lists them.
 func (c *compiler) suggestTopic(name string) string {
-	names := make([]string, 0, len(c.topics))
-	for k := range c.topics {
-		names = append(names, k)
-	}
-	sort.Strings(names)
+	names := slices.Sorted(maps.Keys(c.topics))
 	if best := config.Suggest(strings.ToLower(name), names); best != "" {
 		return fmt.Sprintf(" (did you mean %q?)", best)
 	}

@@ -170,22 +170,14 @@ func lex(q string) ([]lexeme, *queryError) {
 			if c != '"' {
 				body = i + len("“")
 			}
-			j, n := body, 0
-			for ; j < len(q); j++ {
-				if q[j] == '"' {
-					n = 1
-					break
-				}
-				if strings.HasPrefix(q[j:], "”") {
-					n = len("”")
-					break
-				}
-			}
-			if n == 0 {
+			j := strings.IndexAny(q[body:], "\"”")
+			if j < 0 {
 				return nil, &queryError{open, "unterminated phrase: expected a closing '\"'"}
 			}
-			out = append(out, lexeme{kind: lexPhrase, text: q[body:j], off: open, end: j + n})
-			i = j + n
+			j += body
+			end := j + len(nextRune(q[j:]))
+			out = append(out, lexeme{kind: lexPhrase, text: q[body:j], off: open, end: end})
+			i = end
 		case c == '/':
 			open := i
 			var b strings.Builder
@@ -483,7 +475,7 @@ func (p *parser) parsePrimary() *node {
 	case lexWord:
 		return p.wordLeaf(l)
 	case lexPhrase:
-		return p.phraseLeaf(l)
+		return p.tokensLeaf(l)
 	case lexRegex:
 		return p.regexLeaf(l)
 	case lexRParen:
@@ -545,29 +537,25 @@ func (p *parser) wordLeaf(l lexeme) *node {
 		p.note(l.off+i, "wildcard '*' is only allowed at the end of a word, in %q", w)
 		return &node{kind: nodeNever, off: l.off}
 	}
-	return p.tokensLeaf(l, w, l.off)
+	return p.tokensLeaf(l)
 }
 
-func (p *parser) phraseLeaf(l lexeme) *node {
-	p.countTerm(l.off)
-	body := l.off + 1
-	if p.q[l.off] != '"' {
-		body = l.off + len("“")
+// tokensLeaf tokenizes a word or phrase the way item text is tokenized; a
+// '*' right after a token makes it a prefix.
+func (p *parser) tokensLeaf(l lexeme) *node {
+	base, label := l.off, strings.TrimSpace(l.text)
+	if l.kind == lexPhrase {
+		p.countTerm(l.off)
+		base = l.off + 1 // after the opening quote
+		if p.q[l.off] != '"' {
+			base = l.off + len("“")
+		}
+		label = strings.Join(strings.Fields(label), " ")
 	}
-	return p.tokensLeaf(l, l.text, body)
-}
-
-// tokensLeaf tokenizes s (found at byte offset base of the query) the way
-// item text is tokenized; a '*' right after a token makes it a prefix.
-func (p *parser) tokensLeaf(l lexeme, s string, base int) *node {
-	toks, qe := queryTokens(s, base)
+	toks, qe := queryTokens(l.text, base)
 	if qe != nil {
 		p.errs = append(p.errs, *qe)
 		return &node{kind: nodeNever, off: l.off}
-	}
-	label := strings.TrimSpace(s)
-	if l.kind == lexPhrase {
-		label = strings.Join(strings.Fields(label), " ")
 	}
 	return p.c.leafNode(&leaf{kind: leafTokens, toks: toks, mask: p.mask, label: label}, l.off)
 }

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"cmp"
 	"regexp"
 	"regexp/syntax"
 	"slices"
@@ -60,10 +61,7 @@ func (e *Engine) matchRegexAt(l *leaf, s *scratch, sp []span) []span {
 		}
 	}
 	slices.SortFunc(pos, func(a, b litPos) int {
-		if a.field != b.field {
-			return int(a.field) - int(b.field)
-		}
-		return int(a.off - b.off)
+		return cmp.Or(cmp.Compare(a.field, b.field), cmp.Compare(a.off, b.off))
 	})
 	pos = slices.Compact(pos)
 	s.pos = pos
