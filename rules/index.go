@@ -149,7 +149,9 @@ func (e *Engine) buildIndex() {
 					} else if k.kind == keyLit {
 						lists = &e.litTargets
 					}
-					(*lists)[k.id] = appendOnce((*lists)[k.id], int32(id))
+					if l := (*lists)[k.id]; len(l) == 0 || l[len(l)-1] != int32(id) {
+						(*lists)[k.id] = append(l, int32(id)) // once: ids come in order
+					}
 				}
 			}
 			if len(g) <= maxMustGroup && len(t.must) < maxMustGroups {
@@ -217,11 +219,4 @@ func termLeaves(n *node, dst []int32) []int32 {
 		}
 	}
 	return dst
-}
-
-func appendOnce(ids []int32, id int32) []int32 {
-	if len(ids) > 0 && ids[len(ids)-1] == id {
-		return ids
-	}
-	return append(ids, id)
 }

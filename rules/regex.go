@@ -128,7 +128,7 @@ func regexLiterals(expr string) []string {
 // asciiCore returns the longest run of ASCII letters and digits in s.
 func asciiCore(s string) string {
 	best := ""
-	for _, run := range strings.FieldsFunc(s, func(r rune) bool { return !isASCIIWord(string(r)) }) {
+	for _, run := range strings.FieldsFunc(s, notASCIIWord) {
 		if len(run) > len(best) {
 			best = run
 		}
@@ -172,9 +172,9 @@ func leadingLiterals(expr string) []string {
 		return nil
 	}
 	for i, l := range lits {
-		k := 0
-		for k < len(l) && isASCIIWord(l[k:k+1]) {
-			k++
+		k := strings.IndexFunc(l, notASCIIWord)
+		if k < 0 {
+			k = len(l)
 		}
 		if k < 2 {
 			return nil
@@ -185,12 +185,6 @@ func leadingLiterals(expr string) []string {
 	return slices.Compact(lits)
 }
 
-func isASCIIWord(s string) bool {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if !('a' <= c && c <= 'z' || '0' <= c && c <= '9') {
-			return false
-		}
-	}
-	return s != ""
-}
+// notASCIIWord reports whether r is anything but a lower-case ASCII letter
+// or digit (folded literals have no upper case).
+func notASCIIWord(r rune) bool { return !('a' <= r && r <= 'z' || '0' <= r && r <= '9') }

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"sort"
+	"strings"
 
 	"wirewatch/words"
 )
@@ -9,15 +10,7 @@ import (
 // isHangul reports whether s is made of Hangul syllables only; such query
 // words match as prefixes because Korean attaches particles to nouns.
 func isHangul(s string) bool {
-	if s == "" {
-		return false
-	}
-	for _, r := range s {
-		if !(r >= 0xAC00 && r <= 0xD7A3) {
-			return false
-		}
-	}
-	return true
+	return s != "" && !strings.ContainsFunc(s, func(r rune) bool { return r < 0xAC00 || r > 0xD7A3 })
 }
 
 // token is one word of an item, with where it came from and where its
