@@ -49,7 +49,11 @@
 // other event it reacts to are kept apart by a score gap, and an editorial
 // ("[Editorial]", "Opinion:") is always its own story. Beyond words, a name
 // few stories of the window use, given by one headline ("Talara Star"), and
-// facts that agree count on the same day. Terms are weighed as if the
+// facts that agree count on the same day. When neither headline names an
+// act the vocabulary knows, names, numbers and the day count only if the
+// headlines share a word that is no name or number (what happened, not
+// only where or who), and never for more than the shared words: one city
+// or company has many events a day. Terms are weighed as if the
 // window held idfPrior more stories, so a quiet window does not make every
 // word rare. Candidates come from an inverted index over the terms of the
 // stories in the window, read rarest first within a fixed budget, so a new

@@ -34,6 +34,7 @@ type features struct {
 	entities   []uint32         // names and numbers, sorted, distinct
 	names      []uint32         // names of the title and first sentence ("e:" terms), sorted, distinct
 	titleNames []uint32         // names of the title alone (none when it is title-cased)
+	titleWhat  []uint32         // title terms that are no name or number: what happened, sorted, distinct
 	exercises  []uint32         // named operations (exercises), sorted, distinct
 	facts      [maxFacts]uint32 // per vocabulary fact, the bit set of values named
 	count      uint8            // missiles fired, when a report says; 0 unknown
@@ -95,6 +96,7 @@ func (v *Vocabulary) extract(it *model.Item, loc *time.Location) (features, ment
 	}
 	firstWords := firstSentenceWords(lead)
 	named := namedWords(nameWords, lead)
+	f.titleWhat = whatTerms(titleTerms, nameWords == nil, named)
 	coreEnts := v.entityRuns(named, nameWords, firstWords)
 	ents := append(slices.Clip(coreEnts), v.entityRuns(named, lead[len(firstWords):])...)
 	f.entities = entityIDs(ents, titleTerms, leadTerms)
@@ -146,6 +148,20 @@ func (v *Vocabulary) extract(it *model.Item, loc *time.Location) (features, ment
 	}
 	f.pubDay = dayNumber(it.Published.In(loc))
 	return f, m, ok
+}
+
+// whatTerms are the ids of a title's terms that are neither names nor
+// numbers: the words that say what happened. In a title-cased headline a
+// word is a name when the text writes it with a capital elsewhere (named).
+func whatTerms(ts []term, titleCased bool, named map[string]bool) []uint32 {
+	ids := make([]uint32, 0, len(ts))
+	for _, t := range ts {
+		if t.entity || isNumber(t.text) || titleCased && named[t.surface] {
+			continue
+		}
+		ids = append(ids, hash32(t.text))
+	}
+	return sortedDistinct(ids)
 }
 
 // extraTerms marks the terms that only the lead's later sentences give. A

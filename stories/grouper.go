@@ -832,31 +832,39 @@ func (g *Grouper) score(s *story, f *features, w *weigher) float64 {
 	}
 	for _, i := range scoredMembers(len(s.members)) {
 		m := &s.members[i]
-		sc := w.reportSimilarity(f, m)
-		sc += math.Min(maxEntityBonus, entityBonus*float64(countShared(f.entities, m.entities)))
+		words := w.reportSimilarity(f, m)
+		// Neither headline names an act the vocabulary knows: shared
+		// names and the day are no evidence of one event by themselves
+		// (one city or company has many events a day; see noActBonus).
+		noAct := f.kind == kindOther && m.kind == kindOther
+		bonus := math.Min(maxEntityBonus, entityBonus*float64(countShared(f.entities, m.entities)))
 		if f.day != 0 && f.day == m.day {
 			// A busy day has many events: the day says more when the
 			// reports name the same kind of act.
 			if f.kind == m.kind {
-				sc += sameDayBonus
+				bonus += sameDayBonus
 			} else {
-				sc += sameDayBonus / 2
+				bonus += sameDayBonus / 2
 			}
 			if v.sameSignature(f, m) {
-				sc += signatureBonus
+				bonus += signatureBonus
 			}
 		}
 		if intersects(f.exercises, m.exercises) {
-			sc += exerciseBonus
+			bonus += exerciseBonus
 		}
 		if sameTime(f, m) {
 			rare := max(g.rareShared(f.titleNames, m.names), g.rareShared(f.names, m.titleNames))
-			sc += math.Min(maxRareBonus, rareNameBonus*float64(rare))
-			sc += factBonus * float64(v.agreeingFacts(f, m))
+			bonus += math.Min(maxRareBonus, rareNameBonus*float64(rare))
+			bonus += factBonus * float64(v.agreeingFacts(f, m))
 			if (f.day == 0 || m.day == 0) && f.kind == m.kind && !followUp(f.kind) {
-				sc += sameDayBonus / 2 // one kind of act within a news cycle
+				bonus += sameDayBonus / 2 // one kind of act within a news cycle
 			}
 		}
+		if noAct {
+			bonus = noActBonus(f, m, words, bonus)
+		}
+		sc := words + bonus
 		switch {
 		case (f.kind == kindStatement) != (m.kind == kindStatement):
 			sc -= reactionGap
@@ -869,6 +877,19 @@ func (g *Grouper) score(s *story, f *features, w *weigher) float64 {
 		best = math.Max(best, sc)
 	}
 	return best
+}
+
+// noActBonus is what names, numbers and days add to the words two reports
+// share when neither headline names an act: nothing unless the headlines
+// share a word that is no name or number (something that happened, not
+// only where or who: "fog grounds flights at Gatwick" and "Gatwick owner's
+// profit climbs" share the airport and the day), and never more than the
+// words themselves, so that corroboration does not stand in for them.
+func noActBonus(f, m *features, words, bonus float64) float64 {
+	if !intersects(f.titleWhat, m.titleWhat) {
+		return 0
+	}
+	return math.Min(bonus, words)
 }
 
 // sameTime tells whether two reports are of one day: the days their leads

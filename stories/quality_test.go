@@ -119,8 +119,13 @@ var qualitySets = []qualitySet{
 	// Reports that name no act the vocabulary knows: a transport and
 	// public-services desk grouped with the shipped vocabulary, before it
 	// writes its own. Different events of one day and city that share its
-	// name, the desk's nouns and the weekday. Written before it was scored.
-	{file: "testdata/dev-unnamed-acts.txt", use: "tuned", minItems: 25, zone: "Europe/London"},
+	// name, the desk's nouns and the weekday. Written before it was scored:
+	// 0.550 / 1.000 / 12 of 12. Names and the day count for such reports
+	// only when their headlines share a word that is no name, and never
+	// for more than the shared words (noActBonus): 0.778 / 0.955; a
+	// hospital's IT failure and another trust's fine in one city, whose
+	// headlines share "hospital", still join. Held to a floor at that.
+	{file: "testdata/dev-unnamed-acts.txt", use: "tuned", minItems: 25, zone: "Europe/London", precision: 0.77, recall: 0.95, dates: goalDates},
 	// A cyber desk with its vocabulary in config only (cyber.toml): the
 	// traps of fresh-cyber.txt with other events, to tune precision on.
 	// First score 0.840 / 0.955 / 13 of 14: DDoS waves on two days joined.
