@@ -15,18 +15,7 @@ import (
 type compiler struct {
 	leaves  []leaf
 	leafIdx map[string]int32
-	topics  map[string]*topicDef
-}
-
-// topicDef is a topic's aliases, tokenized once.
-type topicDef struct {
-	name    string
-	aliases [][]qtok
-	labels  []string
-}
-
-func newCompiler() *compiler {
-	return &compiler{leafIdx: make(map[string]int32), topics: make(map[string]*topicDef)}
+	topics  map[string][]leaf // by lower-cased name: its aliases, tokenized once, not yet scoped
 }
 
 // leafNode returns a node for l, sharing an identical leaf if one exists.
@@ -53,13 +42,14 @@ func (c *compiler) topicRef(p *parser, v lexeme) *node {
 	return c.topicNode(t, p.mask, v.off)
 }
 
-func (c *compiler) topicNode(t *topicDef, mask fieldMask, off int) *node {
-	if len(t.aliases) == 0 {
+func (c *compiler) topicNode(aliases []leaf, mask fieldMask, off int) *node {
+	if len(aliases) == 0 {
 		return &node{kind: nodeNever, off: off}
 	}
-	kids := make([]*node, len(t.aliases))
-	for i, a := range t.aliases {
-		kids[i] = c.leafNode(&leaf{kind: leafTokens, toks: a, mask: mask, label: t.labels[i], topic: true}, off)
+	kids := make([]*node, len(aliases))
+	for i, a := range aliases {
+		a.mask = mask
+		kids[i] = c.leafNode(&a, off)
 	}
 	if len(kids) == 1 {
 		return kids[0]
@@ -83,10 +73,10 @@ func (c *compiler) suggestTopic(name string) string {
 // error is a config.Errors that lists every mistake of every rule, each at
 // file:line:col inside the rule's query.
 func Compile(cfg *config.Config) (*Engine, error) {
-	c := newCompiler()
+	c := &compiler{leafIdx: make(map[string]int32), topics: make(map[string][]leaf)}
 	var errs config.Errors
 	for _, t := range cfg.Topics {
-		def := &topicDef{name: t.Name}
+		var def []leaf
 		aliases := t.Aliases
 		if len(aliases) == 0 && t.Title != "" {
 			aliases = []string{t.Title}
@@ -97,8 +87,7 @@ func Compile(cfg *config.Config) (*Engine, error) {
 				errs = append(errs, config.Error{Pos: t.Pos, Msg: fmt.Sprintf("topic %q: alias %q: %s", t.Name, a, qe.msg)})
 				continue
 			}
-			def.aliases = append(def.aliases, toks)
-			def.labels = append(def.labels, strings.Join(strings.Fields(a), " "))
+			def = append(def, leaf{kind: leafTokens, toks: toks, label: strings.Join(strings.Fields(a), " "), topic: true})
 		}
 		if len(aliases) == 0 {
 			errs = append(errs, config.Error{Pos: t.Pos, Msg: fmt.Sprintf("topic %q has no aliases", t.Name)})

@@ -22,16 +22,9 @@ type Engine struct {
 	// The index: the folded whole words, prefixes and regex literals
 	// (see regexLiterals, leadingLiterals) of the leaves, each with an
 	// id, and the targets each sets off.
-	wordID        map[string]int32
-	words         []string
-	wordTargets   [][]int32
-	prefixID      map[string]int32
-	prefixLens    []int // distinct prefix lengths in bytes, ascending
-	prefixTargets [][]int32
-	litID         map[string]int32
-	lits          []string
-	litTargets    [][]int32
-	always        []int32 // targets with nothing to index (e.g. NOT x alone)
+	keys       [numKeyKinds]keyTable
+	prefixLens []int   // distinct prefix lengths in bytes, ascending
+	always     []int32 // targets with nothing to index (e.g. NOT x alone)
 
 	// base knows the words of the leaves. The cache starts as a copy and
 	// learns every token items bring, until it holds maxCachedTokens and
@@ -54,10 +47,9 @@ type target struct {
 
 // tokenInfo is what the index says about one folded token.
 type tokenInfo struct {
-	word     int32   // its word id when a leaf has it as a whole word, else -1
-	targets  []int32 // targets it may set off
-	prefixes []int32 // ids of the indexed prefixes it starts with
-	lits     []int32 // ids of the regex literals it contains
+	word    int32   // its word id when a leaf has it as a whole word, else -1
+	targets []int32 // targets it may set off
+	keys    []key   // the indexed prefixes it starts with and regex literals it contains
 }
 
 // tokenCache remembers what the index says about every token seen. News
@@ -78,19 +70,17 @@ func (c *tokenCache) clone() *tokenCache {
 // scratch is the working memory of one evaluation. Per-item state is
 // stamped with the item's generation, so nothing is cleared between items.
 type scratch struct {
-	d        *doc
-	gen      uint32
-	info     []int32     // per token: index in the cache's infos, or -1
-	word     []int32     // per token: word id, or -1
-	words    []tokenList // per word id: its tokens
-	prefixes []tokenList // per prefix id: the tokens that start with it
-	lits     []tokenList // per regex literal: the tokens that contain it
-	leaves   []leafState // per leaf
-	cands    []uint64    // candidate targets, a bit each; cleared by evaluate
-	arena    []span
-	pos      []litPos
-	terms    []string // of every hit, one after the other
-	hits     []hit
+	d      *doc
+	gen    uint32
+	info   []int32                  // per token: index in the cache's infos, or -1
+	word   []int32                  // per token: word id, or -1
+	lists  [numKeyKinds][]tokenList // per key kind and id: the tokens that hold the key
+	leaves []leafState              // per leaf
+	cands  []uint64                 // candidate targets, a bit each; cleared by evaluate
+	arena  []span
+	pos    []litPos
+	terms  []string // of every hit, one after the other
+	hits   []hit
 }
 
 // tokenList lists tokens of the current item, in text order.
@@ -122,18 +112,14 @@ type leafState struct {
 func (e *Engine) getScratch() *scratch {
 	s, _ := e.pool.Get().(*scratch)
 	if s == nil {
-		s = &scratch{
-			d:        newDoc(),
-			words:    make([]tokenList, len(e.words)),
-			prefixes: make([]tokenList, len(e.prefixTargets)),
-			lits:     make([]tokenList, len(e.lits)),
-			leaves:   make([]leafState, len(e.leaves)),
-			cands:    make([]uint64, (len(e.targets)+63)/64),
+		s = &scratch{d: newDoc(), leaves: make([]leafState, len(e.leaves)), cands: make([]uint64, (len(e.targets)+63)/64)}
+		for k := range s.lists {
+			s.lists[k] = make([]tokenList, len(e.keys[k].text))
 		}
 	}
 	s.gen++
 	if s.gen == 0 { // wrapped: old stamps could pass for new ones
-		for _, ls := range [][]tokenList{s.words, s.prefixes, s.lits} {
+		for _, ls := range s.lists {
 			clear(ls)
 		}
 		clear(s.leaves)
@@ -171,15 +157,7 @@ func (s *scratch) mustHold(groups [][]key) bool {
 }
 
 // keyList returns the tokens of the item that hold key k.
-func (s *scratch) keyList(k key) *tokenList {
-	switch k.kind {
-	case keyWord:
-		return &s.words[k.id]
-	case keyPrefix:
-		return &s.prefixes[k.id]
-	}
-	return &s.lits[k.id]
-}
+func (s *scratch) keyList(k key) *tokenList { return &s.lists[k.kind][k.id] }
 
 // Topics returns the names of the config topics the item mentions in its
 // title, text or summary, in config order.
@@ -257,25 +235,26 @@ func (e *Engine) matches(s *scratch) []model.Match {
 // lookUp computes what the index says about a folded token.
 func (e *Engine) lookUp(t string) tokenInfo {
 	ti := tokenInfo{word: -1}
-	if id, ok := e.wordID[t]; ok {
-		ti.word, ti.targets = id, slices.Clone(e.wordTargets[id])
+	if id, ok := e.keys[keyWord].ids[t]; ok {
+		ti.word, ti.targets = id, slices.Clone(e.keys[keyWord].targets[id])
 	}
 	for _, n := range e.prefixLens {
 		if n > len(t) {
 			break
 		}
-		if id, ok := e.prefixID[t[:n]]; ok && (n == len(t) || utf8.RuneStart(t[n])) {
-			ti.prefixes = append(ti.prefixes, id)
-			ti.targets = append(ti.targets, e.prefixTargets[id]...)
+		if id, ok := e.keys[keyPrefix].ids[t[:n]]; ok && (n == len(t) || utf8.RuneStart(t[n])) {
+			ti.keys = append(ti.keys, key{id: id, kind: keyPrefix})
 		}
 	}
 	// A literal of ASCII letters and digits lies inside one token, and
 	// folding keeps those characters (lower-cased).
-	for i, lit := range e.lits {
+	for i, lit := range e.keys[keyLit].text {
 		if strings.Contains(t, lit) {
-			ti.lits = append(ti.lits, int32(i))
-			ti.targets = append(ti.targets, e.litTargets[i]...)
+			ti.keys = append(ti.keys, key{id: int32(i), kind: keyLit})
 		}
+	}
+	for _, k := range ti.keys {
+		ti.targets = append(ti.targets, e.keys[k.kind].targets[k.id]...)
 	}
 	slices.Sort(ti.targets)
 	ti.targets = slices.Clip(slices.Compact(ti.targets))
@@ -318,14 +297,11 @@ func (e *Engine) index(s *scratch) {
 		if ti.word >= 0 {
 			s.word[i] = ti.word
 		}
-		if ti.word < 0 || s.words[ti.word].add(s.gen, int32(i), f) {
+		if ti.word < 0 || s.lists[keyWord][ti.word].add(s.gen, int32(i), f) {
 			s.mark(ti.targets)
 		}
-		for _, p := range ti.prefixes {
-			s.prefixes[p].add(s.gen, int32(i), f)
-		}
-		for _, li := range ti.lits {
-			s.lits[li].add(s.gen, int32(i), f)
+		for _, k := range ti.keys {
+			s.keyList(k).add(s.gen, int32(i), f)
 		}
 	}
 	s.mark(e.always)
@@ -345,7 +321,7 @@ func (e *Engine) resolve(c *tokenCache, s *scratch) []tokenInfo {
 		if !ok {
 			key := string(w)
 			id = -1
-			if ti := e.lookUp(key); len(ti.targets)+len(ti.prefixes)+len(ti.lits) > 0 {
+			if ti := e.lookUp(key); len(ti.targets)+len(ti.keys) > 0 {
 				id = int32(len(c.infos))
 				c.infos = append(c.infos, ti)
 			}
@@ -373,9 +349,9 @@ func (e *Engine) eval(n *node, s *scratch) bool {
 	switch n.kind {
 	case nodeLeaf:
 		// A single word or prefix, the most common leaf, is answered from
-		// its token list, which the node names itself: one read fewer.
-		if n.single {
-			return s.in(s.keyList(n.one), n.one.mask)
+		// its token list.
+		if l := &e.leaves[n.leaf]; len(l.toks) == 1 {
+			return s.in(s.keyList(l.toks[0].key(l.mask)), l.mask)
 		}
 		return len(e.leafSpans(n.leaf, s)) > 0
 	case nodeAnd:
@@ -487,8 +463,8 @@ func matchTokens(l *leaf, s *scratch, sp []span) []span {
 // item's tokens that may be it, in text order: the whole word the item
 // has fewest of or, when all are prefixes, the indexed anchor prefix.
 func (s *scratch) anchor(l *leaf) (j int, toks []int32) {
-	if l.toks[l.anchor].prefix {
-		if st := &s.prefixes[l.anchorPrefix]; st.gen == s.gen {
+	if a := l.toks[l.anchor]; a.prefix {
+		if st := &s.lists[keyPrefix][a.id]; st.gen == s.gen {
 			return l.anchor, st.toks
 		}
 		return 0, nil
@@ -497,7 +473,7 @@ func (s *scratch) anchor(l *leaf) (j int, toks []int32) {
 		if q.prefix {
 			continue
 		}
-		st := &s.words[q.id]
+		st := &s.lists[keyWord][q.id]
 		if !s.in(st, l.mask) {
 			return 0, nil // a word is missing: no match
 		}
@@ -554,8 +530,8 @@ func (e *Engine) addTerms(t *target, s *scratch) {
 // term returns the text of the first place leaf id occurs in the item, as
 // a term is shown, or "".
 func (e *Engine) term(id int32, s *scratch) string {
-	if l := &e.leaves[id]; l.single {
-		p := s.first(s.keyList(l.one), l.mask)
+	if l := &e.leaves[id]; len(l.toks) == 1 {
+		p := s.first(s.keyList(l.toks[0].key(l.mask)), l.mask)
 		if p < 0 {
 			return ""
 		}

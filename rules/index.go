@@ -17,7 +17,28 @@ const (
 	keyWord   keyKind = iota // a folded whole word
 	keyPrefix                // a folded word prefix
 	keyLit                   // a regex literal, found inside tokens
+	numKeyKinds
 )
+
+// keyTable gives the words, prefixes or regex literals of the leaves ids,
+// and lists the targets each sets off.
+type keyTable struct {
+	ids     map[string]int32
+	text    []string  // by id
+	targets [][]int32 // by id, ascending
+}
+
+// intern returns the id of s, giving it one if it has none.
+func (t *keyTable) intern(s string) int32 {
+	id, ok := t.ids[s]
+	if !ok {
+		id = int32(len(t.text))
+		t.ids[s] = id
+		t.text = append(t.text, s)
+		t.targets = append(t.targets, nil)
+	}
+	return id
+}
 
 // key is a word, prefix or literal an item must hold in a field of mask.
 type key struct {
@@ -74,15 +95,13 @@ func (e *Engine) keyGroups(n *node) [][]key {
 			}
 			var g []key
 			for _, s := range l.lits {
-				g = append(g, key{id: e.lit(s), kind: keyLit, mask: l.mask})
+				g = append(g, key{id: e.keys[keyLit].intern(s), kind: keyLit, mask: l.mask})
 			}
 			return [][]key{g}
 		}
 		for _, q := range l.toks { // every word of a phrase is there
-			k := key{id: q.id, kind: keyWord, mask: l.mask, n: uint8(min(len(q.text), 255)), topic: l.topic}
-			if q.prefix {
-				k.id, k.kind = e.prefix(q.text), keyPrefix
-			}
+			k := q.key(l.mask)
+			k.n, k.topic = uint8(min(len(q.text), 255)), l.topic
 			gs = append(gs, []key{k})
 		}
 	case nodeAnd, nodeNear:
@@ -109,29 +128,20 @@ func (e *Engine) keyGroups(n *node) [][]key {
 // ids, maps every target's cheapest key group to it, sets up its must
 // groups and starts the token cache.
 func (e *Engine) buildIndex() {
-	e.wordID, e.prefixID, e.litID = make(map[string]int32), make(map[string]int32), make(map[string]int32)
+	for k := range e.keys {
+		e.keys[k].ids = make(map[string]int32)
+	}
 	// A word or phrase is followed from its first whole word or, when it
 	// has none, from its first prefix, whose tokens the index then lists.
 	for i := range e.leaves {
 		switch l := &e.leaves[i]; l.kind {
 		case leafTokens:
 			for j, q := range l.toks {
-				if !q.prefix {
-					l.toks[j].id = e.word(q.text)
-				}
+				l.toks[j].id = e.keys[q.kind()].intern(q.text)
 			}
 			l.anchor = max(0, slices.IndexFunc(l.toks, func(t qtok) bool { return !t.prefix }))
-			if a := l.toks[l.anchor]; a.prefix {
-				l.anchorPrefix = e.prefix(a.text)
-			}
-			if l.single = len(l.toks) == 1; l.single {
-				l.one = key{id: l.toks[0].id, kind: keyWord, mask: l.mask}
-				if l.toks[0].prefix {
-					l.one.id, l.one.kind = l.anchorPrefix, keyPrefix
-				}
-			}
 		case leafRegex:
-			prepareLeading(l, e.lit)
+			prepareLeading(l, e.keys[keyLit].intern)
 		}
 	}
 	for id := range e.targets {
@@ -143,14 +153,9 @@ func (e *Engine) buildIndex() {
 		for gi, g := range gs {
 			if gi == 0 {
 				for _, k := range g {
-					lists := &e.wordTargets
-					if k.kind == keyPrefix {
-						lists = &e.prefixTargets
-					} else if k.kind == keyLit {
-						lists = &e.litTargets
-					}
-					if l := (*lists)[k.id]; len(l) == 0 || l[len(l)-1] != int32(id) {
-						(*lists)[k.id] = append(l, int32(id)) // once: ids come in order
+					l := &e.keys[k.kind].targets[k.id]
+					if len(*l) == 0 || (*l)[len(*l)-1] != int32(id) {
+						*l = append(*l, int32(id)) // once: ids come in order
 					}
 				}
 			}
@@ -159,48 +164,18 @@ func (e *Engine) buildIndex() {
 			}
 		}
 		t.terms = termLeaves(t.root, nil)
-		e.setKeys(t.root)
 	}
-	for p := range e.prefixID {
+	for p := range e.keys[keyPrefix].ids {
 		e.prefixLens = append(e.prefixLens, len(p))
 	}
 	slices.Sort(e.prefixLens)
 	e.prefixLens = slices.Compact(e.prefixLens)
-	base := &tokenCache{ids: maps.Clone(e.wordID)}
-	for _, w := range e.words {
+	base := &tokenCache{ids: maps.Clone(e.keys[keyWord].ids)}
+	for _, w := range e.keys[keyWord].text {
 		base.infos = append(base.infos, e.lookUp(w))
 	}
 	e.base = base
 	e.cache.Store(base.clone())
-}
-
-// word, prefix and lit return the id of a word, prefix or literal of the
-// leaves, giving it one if it has none.
-func (e *Engine) word(w string) int32   { return intern(e.wordID, w, &e.words, &e.wordTargets) }
-func (e *Engine) prefix(p string) int32 { return intern(e.prefixID, p, nil, &e.prefixTargets) }
-func (e *Engine) lit(s string) int32    { return intern(e.litID, s, &e.lits, &e.litTargets) }
-
-func intern(ids map[string]int32, s string, all *[]string, targets *[][]int32) int32 {
-	id, ok := ids[s]
-	if !ok {
-		id = int32(len(*targets))
-		ids[s] = id
-		*targets = append(*targets, nil)
-		if all != nil {
-			*all = append(*all, s)
-		}
-	}
-	return id
-}
-
-// setKeys copies the keys of single leaves into their nodes.
-func (e *Engine) setKeys(n *node) {
-	for _, k := range n.kids {
-		e.setKeys(k)
-	}
-	if n.kind == nodeLeaf {
-		n.one, n.single = e.leaves[n.leaf].one, e.leaves[n.leaf].single
-	}
 }
 
 // termLeaves appends the leaves of n that can give a match its terms:

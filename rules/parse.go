@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -33,13 +34,11 @@ const (
 
 // node is one operator or term of a compiled query.
 type node struct {
-	kind   nodeKind
-	kids   []*node
-	dist   int   // NEAR distance
-	leaf   int32 // index into Engine.leaves for nodeLeaf
-	one    key   // a single leaf's key (see leaf.one)
-	single bool
-	off    int // byte offset in the query, for messages
+	kind nodeKind
+	kids []*node
+	dist int   // NEAR distance
+	leaf int32 // index into Engine.leaves for nodeLeaf
+	off  int   // byte offset in the query, for messages
 }
 
 type leafKind uint8
@@ -53,8 +52,19 @@ const (
 type qtok struct {
 	text   string
 	prefix bool
-	id     int32 // word id of a whole word (see Engine.word)
+	id     int32 // its id in the index's table of words or prefixes
 }
+
+// kind is the kind of index key q is: a word or, with its '*', a prefix.
+func (q qtok) kind() keyKind {
+	if q.prefix {
+		return keyPrefix
+	}
+	return keyWord
+}
+
+// key is q as an index key in the fields of mask.
+func (q qtok) key(mask fieldMask) key { return key{id: q.id, kind: q.kind(), mask: mask} }
 
 // leaf is a term that looks at the item itself. Identical leaves of
 // different rules are shared, so each is evaluated once per item.
@@ -67,34 +77,22 @@ type leaf struct {
 	label string
 	topic bool // an alias of a topic (for the choice of index keys only)
 
-	anchor       int   // the first whole word, else the first token (see Engine.eachAnchor)
-	anchorPrefix int32 // prefix id of the anchor when it is a prefix
-	single       bool  // a single word or prefix: it matches where its key is
-	one          key
+	anchor int // the first whole word, else the first token (see scratch.anchor)
 
 	// A regex whose every match starts with one of a few literals is run
 	// only where they occur (see Engine.matchRegexAt).
-	leading   []int32        // ids of those literals in Engine.lits
+	leading   []int32        // ids of those literals in the index
 	leadingRE *regexp.Regexp // finds them, as (?i) does
 	atStart   *regexp.Regexp // the regex anchored at the start of the text
 	afterRune *regexp.Regexp // the regex anchored after one rune of context
 }
 
+// key identifies l among the leaves of a config, for sharing.
 func (l *leaf) key() string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "%d|%d|", l.kind, l.mask)
 	if l.kind == leafRegex {
-		b.WriteString(l.re.String())
-		return b.String()
+		return fmt.Sprintf("%d/%s", l.mask, l.re)
 	}
-	for _, t := range l.toks {
-		b.WriteString(t.text)
-		if t.prefix {
-			b.WriteByte('*')
-		}
-		b.WriteByte(' ')
-	}
-	return b.String()
+	return fmt.Sprintf("%d%v", l.mask, l.toks) // [{text prefix id}...]
 }
 
 // queryError is a mistake at a byte offset of a query.
@@ -179,31 +177,20 @@ func lex(q string) ([]lexeme, *queryError) {
 			out = append(out, lexeme{kind: lexPhrase, text: q[body:j], off: open, end: end})
 			i = end
 		case c == '/':
-			open := i
-			var b strings.Builder
 			j := i + 1
-			closed := false
-			for j < len(q) {
+			for ; j < len(q) && q[j] != '/'; j++ {
 				if q[j] == '\\' && j+1 < len(q) && q[j+1] == '/' {
-					b.WriteByte('/')
-					j += 2
-					continue
+					j++ // an escaped '/' is part of the regex
 				}
-				if q[j] == '/' {
-					closed = true
-					break
-				}
-				b.WriteByte(q[j])
-				j++
 			}
-			if !closed {
-				return nil, &queryError{open, "unterminated regex: expected a closing '/'"}
+			if j == len(q) {
+				return nil, &queryError{i, "unterminated regex: expected a closing '/'"}
 			}
 			j++
 			if j < len(q) && !isSpace(q[j]) && q[j] != '(' && q[j] != ')' {
 				return nil, &queryError{j, fmt.Sprintf("expected a space or ')' after the regex, found %q", nextRune(q[j:]))}
 			}
-			out = append(out, lexeme{kind: lexRegex, text: b.String(), off: open, end: j})
+			out = append(out, lexeme{kind: lexRegex, text: strings.ReplaceAll(q[i+1:j-1], `\/`, "/"), off: i, end: j})
 			i = j
 		default:
 			j := i
@@ -554,6 +541,9 @@ func (p *parser) tokensLeaf(l lexeme) *node {
 	return p.c.leafNode(&leaf{kind: leafTokens, toks: toks, mask: p.mask, label: label}, l.off)
 }
 
+// operatorHints name the operator meant by a term of punctuation alone.
+var operatorHints = map[string]string{"&": ": use AND", "&&": ": use AND", "|": ": use OR", "||": ": use OR", "!": ": use NOT", "-": ": use NOT"}
+
 // queryTokens tokenizes a word, phrase or topic alias.
 func queryTokens(s string, base int) ([]qtok, *queryError) {
 	var toks []qtok
@@ -573,27 +563,12 @@ func queryTokens(s string, base int) ([]qtok, *queryError) {
 		}
 		toks = append(toks, t)
 	})
-	if qe != nil {
-		// A short prefix after a whole word (Hwasong-1*) is anchored by that word.
-		anchored := false
-		for _, t := range toks {
-			anchored = anchored || !t.prefix
-		}
-		if !anchored {
-			return nil, qe
-		}
+	// A short prefix after a whole word (Hwasong-1*) is anchored by that word.
+	if qe != nil && !slices.ContainsFunc(toks, func(t qtok) bool { return !t.prefix }) {
+		return nil, qe
 	}
 	if len(toks) == 0 {
-		msg := fmt.Sprintf("%q has no letters or digits to match", s)
-		switch strings.TrimSpace(s) {
-		case "&", "&&":
-			msg += ": use AND"
-		case "|", "||":
-			msg += ": use OR"
-		case "!", "-":
-			msg += ": use NOT"
-		}
-		return nil, &queryError{base, msg}
+		return nil, &queryError{base, fmt.Sprintf("%q has no letters or digits to match", s) + operatorHints[strings.TrimSpace(s)]}
 	}
 	for i := 0; i < len(s); i++ {
 		if s[i] == '*' && (i == 0 || !endsWord(s[:i])) {

@@ -44,7 +44,7 @@ func (e *Engine) matchRegexAt(l *leaf, s *scratch, sp []span) []span {
 	d := s.d
 	pos := s.pos[:0]
 	for _, li := range l.leading {
-		if st := &s.lits[li]; s.in(st, l.mask) {
+		if st := &s.lists[keyLit][li]; s.in(st, l.mask) {
 			for _, p := range st.toks {
 				t := &d.toks[p]
 				raw := d.fields[t.field][t.start:t.end]
@@ -103,37 +103,34 @@ func (e *Engine) matchRegexAt(l *leaf, s *scratch, sp []span) []span {
 // regexLiterals returns strings of ASCII letters and digits, folded, one
 // of which occurs in every text the regex matches (from the one literal
 // prefilter); nil when no such set is known (then the regex cannot be
-// indexed on its own).
+// indexed on its own). Of each literal the longest run of ASCII letters
+// and digits will do: only those are looked for, inside tokens (see
+// Engine.lookUp).
 func regexLiterals(expr string) []string {
-	re, err := syntax.Parse(expr, syntax.Perl)
+	lits, err := prefilter.Required(expr)
 	if err != nil {
 		return nil
 	}
-	lits := prefilter.RequiredOf(re)
+	return asciiLiterals(lits, func(l string) string { // its first longest run
+		runs := append(strings.FieldsFunc(l, notASCIIWord), "")
+		return slices.MaxFunc(runs, func(a, b string) int { return cmp.Compare(len(a), len(b)) })
+	})
+}
+
+// asciiLiterals replaces each literal by its part of ASCII letters and
+// digits, sorted and without duplicates; nil when lits is nil or a part is
+// shorter than two bytes (a one-byte key would fire on almost every item).
+func asciiLiterals(lits []string, part func(string) string) []string {
 	if lits == nil {
 		return nil
 	}
-	// Only literals of ASCII letters and digits are looked for, inside
-	// tokens (see Engine.lookUp): the longest such run of each will do.
 	for i, l := range lits {
-		lits[i] = asciiCore(l)
-		if len(lits[i]) < 2 {
-			return nil // a one-byte key would fire on almost every item
+		if lits[i] = part(l); len(lits[i]) < 2 {
+			return nil
 		}
 	}
 	slices.Sort(lits)
 	return slices.Compact(lits)
-}
-
-// asciiCore returns the longest run of ASCII letters and digits in s.
-func asciiCore(s string) string {
-	best := ""
-	for _, run := range strings.FieldsFunc(s, notASCIIWord) {
-		if len(run) > len(best) {
-			best = run
-		}
-	}
-	return best
 }
 
 // prepareLeading sets up a regex whose every match starts with one of a
@@ -167,22 +164,12 @@ func leadingLiterals(expr string) []string {
 	if err != nil {
 		return nil
 	}
-	lits := prefilter.Leading(re)
-	if lits == nil {
-		return nil
-	}
-	for i, l := range lits {
-		k := strings.IndexFunc(l, notASCIIWord)
-		if k < 0 {
-			k = len(l)
+	return asciiLiterals(prefilter.Leading(re), func(l string) string {
+		if k := strings.IndexFunc(l, notASCIIWord); k >= 0 {
+			return l[:k]
 		}
-		if k < 2 {
-			return nil
-		}
-		lits[i] = l[:k]
-	}
-	slices.Sort(lits)
-	return slices.Compact(lits)
+		return l
+	})
 }
 
 // notASCIIWord reports whether r is anything but a lower-case ASCII letter
