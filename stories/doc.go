@@ -53,9 +53,11 @@
 // act the vocabulary knows, names, numbers and the day count only if the
 // headlines share a word that is no name or number (what happened, not
 // only where or who), and never for more than the shared words: one city
-// or company has many events a day. Terms are weighed as if the
-// window held idfPrior more stories, so a quiet window does not make every
-// word rare. Candidates come from an inverted index over the terms of the
+// or company has many events a day; and two such reports that name
+// different days (other than one event's two days in two zones) score
+// less: Friday's profit warning is not Thursday's strike it blames. Terms
+// are weighed as if the window held idfPrior more stories, so a quiet
+// window does not make every word rare. Candidates come from an inverted index over the terms of the
 // stories in the window, read rarest first within a fixed budget, so a new
 // item never scans every story. A story stays open for the window after its
 // newest report, so a long-running event keeps its reports together, and

@@ -96,7 +96,7 @@ func (v *Vocabulary) extract(it *model.Item, loc *time.Location) (features, ment
 	}
 	firstWords := firstSentenceWords(lead)
 	named := namedWords(nameWords, lead)
-	f.titleWhat = whatTerms(titleTerms, nameWords == nil, named)
+	f.titleWhat = whatTerms(titleTerms, tw, nameWords == nil, named)
 	coreEnts := v.entityRuns(named, nameWords, firstWords)
 	ents := append(slices.Clip(coreEnts), v.entityRuns(named, lead[len(firstWords):])...)
 	f.entities = entityIDs(ents, titleTerms, leadTerms)
@@ -151,12 +151,18 @@ func (v *Vocabulary) extract(it *model.Item, loc *time.Location) (features, ment
 }
 
 // whatTerms are the ids of a title's terms that are neither names nor
-// numbers: the words that say what happened. In a title-cased headline a
-// word is a name when the text writes it with a capital elsewhere (named).
-func whatTerms(ts []term, titleCased bool, named map[string]bool) []uint32 {
+// numbers: the words that say what happened. A word whose capital says
+// nothing (any word of a title-cased headline, the first of one in
+// sentence case: "Birmingham hospital ...") is a name when the text writes
+// it with a capital elsewhere (named).
+func whatTerms(ts []term, tw []word, titleCased bool, named map[string]bool) []uint32 {
+	opener := ""
+	if len(tw) > 0 {
+		opener = tw[0].lower
+	}
 	ids := make([]uint32, 0, len(ts))
 	for _, t := range ts {
-		if t.entity || isNumber(t.text) || titleCased && named[t.surface] {
+		if t.entity || isNumber(t.text) || (titleCased || t.surface == opener) && named[t.surface] {
 			continue
 		}
 		ids = append(ids, hash32(t.text))

@@ -38,6 +38,7 @@ const (
 	kindPenalty    = 0.12 // headlines report different kinds of act
 	reactionGap    = 0.25 // a statement and the event it reacts to are two stories
 	farPenalty     = 0.10 // more than sameCycle apart
+	dayPenalty     = 0.10 // reports that name no act name different days
 	rareNameBonus  = 0.15 // per shared name few stories of the window use, on the same day
 	maxRareBonus   = 0.30 // cap of the above
 	rareNameDF     = 2    // stories using a name for it to be rare
@@ -865,6 +866,11 @@ func (g *Grouper) score(s *story, f *features, w *weigher) float64 {
 			bonus = noActBonus(f, m, words, bonus)
 		}
 		sc := words + bonus
+		if noAct && otherDays(f, m) {
+			// "Aerolis cuts profit forecast on fuel costs and strikes"
+			// on Friday is not Thursday's strike it names.
+			sc -= dayPenalty
+		}
 		switch {
 		case (f.kind == kindStatement) != (m.kind == kindStatement):
 			sc -= reactionGap
@@ -890,6 +896,15 @@ func noActBonus(f, m *features, words, bonus float64) float64 {
 		return 0
 	}
 	return math.Min(bonus, words)
+}
+
+// otherDays tells whether two reports name different days, other than
+// the two days one event has in two zones in reports of the same hours.
+func otherDays(a, b *features) bool {
+	if a.day == 0 || b.day == 0 || a.day == b.day {
+		return false
+	}
+	return abs32(a.day-b.day) > dayTolerance || !within(a.published, b.published, dayShiftGap)
 }
 
 // sameTime tells whether two reports are of one day: the days their leads
