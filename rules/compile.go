@@ -31,17 +31,7 @@ func (c *compiler) leafNode(l *leaf, off int) *node {
 	return &node{kind: nodeLeaf, leaf: id, off: off}
 }
 
-// topicRef expands topic:name into an OR of the topic's aliases, within the
-// field scope in force.
-func (c *compiler) topicRef(p *parser, v lexeme) *node {
-	t, ok := c.topics[strings.ToLower(v.text)]
-	if !ok {
-		p.note(v.off, "unknown topic %q%s", v.text, c.suggestTopic(v.text))
-		return &node{kind: nodeNever, off: v.off}
-	}
-	return c.topicNode(t, p.mask, v.off)
-}
-
+// topicNode is an OR of a topic's aliases, within the field scope mask.
 func (c *compiler) topicNode(aliases []leaf, mask fieldMask, off int) *node {
 	if len(aliases) == 0 {
 		return &node{kind: nodeNever, off: off}

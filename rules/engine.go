@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"unicode"
 	"unicode/utf8"
 
 	"wirewatch/model"
@@ -132,18 +133,6 @@ func (e *Engine) getScratch() *scratch {
 // in reports whether l has a token in a field of mask.
 func (s *scratch) in(l *tokenList, mask fieldMask) bool {
 	return l.gen == s.gen && l.where&mask != 0
-}
-
-// first returns the first token of l in a field of mask, or -1.
-func (s *scratch) first(l *tokenList, mask fieldMask) int32 {
-	if s.in(l, mask) {
-		for _, i := range l.toks {
-			if mask.has(s.d.toks[i].field) {
-				return i
-			}
-		}
-	}
-	return -1
 }
 
 // mustHold reports whether the item has a key of every must group.
@@ -503,7 +492,7 @@ func phraseAt(l *leaf, s *scratch, j int, p int32) (span, bool) {
 			return span{}, false
 		}
 	}
-	return d.tokenSpan(start, end), true
+	return span{field: f, start: start, end: end, bs: d.toks[start].start, be: d.toks[end-1].end}, true
 }
 
 // maxTerms bounds the terms reported for one match, maxTermRunes the
@@ -530,21 +519,16 @@ func (e *Engine) addTerms(t *target, s *scratch) {
 // term returns the text of the first place leaf id occurs in the item, as
 // a term is shown, or "".
 func (e *Engine) term(id int32, s *scratch) string {
-	if l := &e.leaves[id]; len(l.toks) == 1 {
-		p := s.first(s.keyList(l.toks[0].key(l.mask)), l.mask)
-		if p < 0 {
-			return ""
-		}
-		t := &s.d.toks[p]
-		return capRunes(s.d.fields[t.field][t.start:t.end], maxTermRunes) // a token has no spaces
-	}
 	sp, st := e.leafSpans(id, s), &s.leaves[id]
 	if len(sp) == 0 {
 		return ""
 	}
 	if !st.hasTerm {
-		st.term = capRunes(strings.Join(strings.Fields(s.d.fields[sp[0].field][sp[0].bs:sp[0].be]), " "), maxTermRunes)
-		st.hasTerm = true
+		st.term, st.hasTerm = s.d.fields[sp[0].field][sp[0].bs:sp[0].be], true
+		if strings.ContainsFunc(st.term, unicode.IsSpace) { // one space between words
+			st.term = strings.Join(strings.Fields(st.term), " ")
+		}
+		st.term = capRunes(st.term, maxTermRunes)
 	}
 	return st.term
 }

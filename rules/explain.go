@@ -103,11 +103,9 @@ func (e *Engine) writeClause(b *strings.Builder, n *node, nested bool) {
 	switch n.kind {
 	case nodeLeaf:
 		l := &e.leaves[n.leaf]
-		if l.mask != defaultMask {
-			for name, f := range fieldNames {
-				if l.mask == 1<<f {
-					b.WriteString(name + ":")
-				}
+		for name, f := range fieldNames { // a field scope: one field
+			if l.mask == 1<<f {
+				b.WriteString(name + ":")
 			}
 		}
 		if l.kind == leafTokens && strings.ContainsFunc(l.label, func(r rune) bool { return r == ' ' }) {
@@ -116,16 +114,12 @@ func (e *Engine) writeClause(b *strings.Builder, n *node, nested bool) {
 			b.WriteString(l.label)
 		}
 	case nodeAnd, nodeOr:
-		op := " AND "
-		if n.kind == nodeOr {
-			op = " OR "
-		}
 		if nested {
 			b.WriteByte('(')
 		}
 		for i, k := range n.kids {
 			if i > 0 {
-				b.WriteString(op)
+				b.WriteString(" " + operatorNames[n.kind] + " ")
 			}
 			e.writeClause(b, k, true)
 		}

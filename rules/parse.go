@@ -32,6 +32,9 @@ const (
 	nodeNever // stands in for a term that had an error
 )
 
+// operatorNames are the operators' names in queries.
+var operatorNames = map[nodeKind]string{nodeAnd: "AND", nodeOr: "OR", nodeNot: "NOT"}
+
 // node is one operator or term of a compiled query.
 type node struct {
 	kind nodeKind
@@ -163,18 +166,14 @@ func lex(q string) ([]lexeme, *queryError) {
 			out = append(out, lexeme{kind: lexRParen, off: i, end: i + 1})
 			i++
 		case c == '"' || strings.HasPrefix(q[i:], "“"):
-			open := i
-			body := i + 1
-			if c != '"' {
-				body = i + len("“")
-			}
+			body := i + len(nextRune(q[i:]))
 			j := strings.IndexAny(q[body:], "\"”")
 			if j < 0 {
-				return nil, &queryError{open, "unterminated phrase: expected a closing '\"'"}
+				return nil, &queryError{i, "unterminated phrase: expected a closing '\"'"}
 			}
 			j += body
 			end := j + len(nextRune(q[j:]))
-			out = append(out, lexeme{kind: lexPhrase, text: q[body:j], off: open, end: end})
+			out = append(out, lexeme{kind: lexPhrase, text: q[body:j], off: i, end: end})
 			i = end
 		case c == '/':
 			j := i + 1
@@ -202,13 +201,7 @@ func lex(q string) ([]lexeme, *queryError) {
 			k := strings.IndexByte(w, ':')
 			// After a scope only "topic:" and the field names start
 			// another scope, so that link:https://... stays a word.
-			if k > 0 && isIdent(w[:k]) && wasField {
-				name := strings.ToLower(w[:k])
-				if _, known := fieldNames[name]; !known && name != "topic" {
-					k = -1
-				}
-			}
-			if k > 0 && isIdent(w[:k]) {
+			if k > 0 && isIdent(w[:k]) && (!wasField || isScopeName(w[:k])) {
 				out = append(out, lexeme{kind: lexField, text: w[:k], off: i, end: i + k + 1})
 				i += k + 1
 				afterField = true
@@ -217,48 +210,53 @@ func lex(q string) ([]lexeme, *queryError) {
 				}
 				continue
 			}
-			if lx, err, ok := lexOperator(w, i); ok && !wasField {
-				if err != nil {
+			lx := lexeme{kind: lexWord, text: w, off: i, end: j}
+			if !wasField { // right after a scope, "and" is a word
+				var err *queryError
+				if lx, err = lexOperator(lx); err != nil {
 					return nil, err
 				}
-				out = append(out, lx)
-				i = j
-				continue
 			}
-			out = append(out, lexeme{kind: lexWord, text: w, off: i, end: j})
+			out = append(out, lx)
 			i = j
 		}
 	}
 }
 
-// lexOperator recognises AND, OR, NOT (any case) and NEAR/N.
-func lexOperator(w string, off int) (lexeme, *queryError, bool) {
-	end := off + len(w)
-	switch strings.ToUpper(w) {
-	case "AND", "&&":
-		return lexeme{kind: lexAnd, off: off, end: end}, nil, true
-	case "OR", "||":
-		return lexeme{kind: lexOr, off: off, end: end}, nil, true
-	case "NOT":
-		return lexeme{kind: lexNot, off: off, end: end}, nil, true
+// operators are AND, OR and NOT, in upper case.
+var operators = map[string]lexKind{"AND": lexAnd, "&&": lexAnd, "OR": lexOr, "||": lexOr, "NOT": lexNot}
+
+// lexOperator turns the word lx into AND, OR, NOT (any case) or NEAR/N
+// when it is one.
+func lexOperator(lx lexeme) (lexeme, *queryError) {
+	w, off := lx.text, lx.off
+	if k, ok := operators[strings.ToUpper(w)]; ok {
+		lx.kind = k
+		return lx, nil
 	}
 	if w == "NEAR" {
-		return lexeme{}, &queryError{off, "expected a distance after NEAR, e.g. NEAR/5"}, true
+		return lx, &queryError{off, "expected a distance after NEAR, e.g. NEAR/5"}
 	}
 	if len(w) >= 5 && strings.EqualFold(w[:5], "near/") {
 		n, err := strconv.Atoi(w[5:])
 		if err != nil || n < 0 || strings.HasPrefix(w[5:], "+") {
-			return lexeme{}, &queryError{off + 5, fmt.Sprintf("expected a number after %q, e.g. NEAR/5, found %q", w[:5], w[5:])}, true
+			return lx, &queryError{off + 5, fmt.Sprintf("expected a number after %q, e.g. NEAR/5, found %q", w[:5], w[5:])}
 		}
 		if n > MaxNear {
-			return lexeme{}, &queryError{off + 5, fmt.Sprintf("NEAR distance %d is too large: at most %d", n, MaxNear)}, true
+			return lx, &queryError{off + 5, fmt.Sprintf("NEAR distance %d is too large: at most %d", n, MaxNear)}
 		}
-		return lexeme{kind: lexNear, num: n, off: off, end: end}, nil, true
+		lx.kind, lx.num = lexNear, n
 	}
-	return lexeme{}, nil, false
+	return lx, nil
 }
 
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
+
+// isScopeName reports whether s names a field or is "topic", any case.
+func isScopeName(s string) bool {
+	_, ok := fieldNames[strings.ToLower(s)]
+	return ok || strings.EqualFold(s, "topic")
+}
 
 func isIdent(s string) bool {
 	return s != "" && !strings.ContainsFunc(s, func(r rune) bool { return !('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z') })
@@ -276,15 +274,14 @@ type parseAbort struct{}
 // single term (unknown topic, bad regex) are recorded and parsing goes on,
 // so one run reports as much as it can.
 type parser struct {
-	q      string
-	lx     []lexeme
-	i      int
-	depth  int
-	terms  int
-	mask   fieldMask
-	scoped bool
-	errs   []queryError
-	c      *compiler
+	q     string
+	lx    []lexeme
+	i     int
+	depth int
+	terms int
+	mask  fieldMask // of the field scope in force, else defaultMask
+	errs  []queryError
+	c     *compiler
 }
 
 func (p *parser) peek() lexeme { return p.lx[p.i] }
@@ -389,7 +386,7 @@ func (p *parser) expectTerm(op lexeme) {
 }
 
 func join(k nodeKind, a, b *node, off int) *node {
-	if a.kind == k && k != nodeNear {
+	if a.kind == k {
 		a.kids = append(a.kids, b)
 		return a
 	}
@@ -428,7 +425,7 @@ func (p *parser) parseNear() *node {
 func (p *parser) checkNearOperand(n *node) {
 	switch n.kind {
 	case nodeAnd, nodeNot:
-		p.note(n.off, "NEAR operands must be words, phrases, regexes, topics, OR groups or NEAR: found %s", map[nodeKind]string{nodeAnd: "AND", nodeNot: "NOT"}[n.kind])
+		p.note(n.off, "NEAR operands must be words, phrases, regexes, topics, OR groups or NEAR: found %s", operatorNames[n.kind])
 	case nodeOr:
 		for _, k := range n.kids {
 			p.checkNearOperand(k)
@@ -476,7 +473,12 @@ func (p *parser) parseScoped(l lexeme) *node {
 			p.fail(v.off, "expected a topic name after \"topic:\", found %s", v.describe(p.q))
 		}
 		p.countTerm(v.off)
-		return p.c.topicRef(p, v)
+		t, ok := p.c.topics[strings.ToLower(v.text)]
+		if !ok {
+			p.note(v.off, "unknown topic %q%s", v.text, p.c.suggestTopic(v.text))
+			return &node{kind: nodeNever, off: v.off}
+		}
+		return p.c.topicNode(t, p.mask, v.off)
 	}
 	f, ok := fieldNames[name]
 	if !ok {
@@ -484,14 +486,14 @@ func (p *parser) parseScoped(l lexeme) *node {
 		p.parsePrimary()
 		return &node{kind: nodeNever, off: l.off}
 	}
-	if p.scoped {
+	if p.mask != defaultMask {
 		p.note(l.off, "field scope %q inside another field scope", l.text+":")
 	}
 	p.enter(l.off)
-	saved, savedScoped := p.mask, p.scoped
-	p.mask, p.scoped = 1<<f, true
+	saved := p.mask
+	p.mask = 1 << f
 	n := p.parsePrimary()
-	p.mask, p.scoped = saved, savedScoped
+	p.mask = saved
 	p.depth--
 	return n
 }
@@ -508,11 +510,9 @@ func (p *parser) countTerm(off int) {
 func (p *parser) wordLeaf(l lexeme) *node {
 	p.countTerm(l.off)
 	w := l.text
-	if w[0] == '-' || w[0] == '+' || w[0] == '!' {
-		if len(w) > 1 && w != "--" && w != "++" {
-			p.note(l.off, "%q is not an operator here: write NOT %s to exclude a word", w[:1], w[1:])
-			return &node{kind: nodeNever, off: l.off}
-		}
+	if strings.IndexByte("-+!", w[0]) >= 0 && len(w) > 1 && w != "--" && w != "++" {
+		p.note(l.off, "%q is not an operator here: write NOT %s to exclude a word", w[:1], w[1:])
+		return &node{kind: nodeNever, off: l.off}
 	}
 	if i := strings.IndexByte(w, '*'); i >= 0 && i != len(w)-1 {
 		p.note(l.off+i, "wildcard '*' is only allowed at the end of a word, in %q", w)
@@ -527,10 +527,7 @@ func (p *parser) tokensLeaf(l lexeme) *node {
 	base, label := l.off, strings.TrimSpace(l.text)
 	if l.kind == lexPhrase {
 		p.countTerm(l.off)
-		base = l.off + 1 // after the opening quote
-		if p.q[l.off] != '"' {
-			base = l.off + len("“")
-		}
+		base = l.off + len(nextRune(p.q[l.off:])) // after the opening quote
 		label = strings.Join(strings.Fields(label), " ")
 	}
 	toks, qe := queryTokens(l.text, base)

@@ -71,11 +71,6 @@ func hasPrefix(b []byte, p string) bool {
 	return len(b) >= len(p) && string(b[:len(p)]) == p
 }
 
-// tokenSpan returns the span of tokens i..j-1.
-func (d *doc) tokenSpan(i, j int32) span {
-	return span{field: d.toks[i].field, start: i, end: j, bs: d.toks[i].start, be: d.toks[j-1].end}
-}
-
 // byteSpan maps a byte range of field f to the tokens it touches.
 func (d *doc) byteSpan(f field, bs, be int) span {
 	lo, hi := int(d.bounds[f]), int(d.bounds[f+1])
