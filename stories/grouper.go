@@ -779,12 +779,10 @@ func (v *Vocabulary) vetoed(s *story, f *features) bool {
 		}
 	}
 	if f.day != 0 && len(days) > 0 && !dated && f.kind == kindOther {
-		// Reports that name no act: days far apart are two events.
-		near := false
-		for _, d := range days {
-			near = near || abs32(d-f.day) <= farDays
-		}
-		if !near {
+		// Reports that name no act: days far apart are two events. The
+		// story's own day counts, not its nearest report's, so that a
+		// story cannot creep from day to day one report at a time.
+		if day, _ := bestDay(s.members); abs32(day-f.day) > farDays {
 			return true
 		}
 	}
