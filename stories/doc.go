@@ -46,9 +46,10 @@
 // reports more than 12 hours apart (two zones name two days for one event
 // only in reports of the same hours; a report the next day that names that
 // day is a second wave, a repeat outage); for a report that names no act,
-// a day more than two days from its story's own (the day most of its
-// reports name), so a story cannot creep from day to day one report at a
-// time. A statement and the other event it reacts to are kept apart by a
+// a day other than its story's own (the day most of its reports name),
+// with the same allowance for two zones: one company or city has an
+// event every day, and a story must not creep from day to day one report
+// at a time. A statement and the other event it reacts to are kept apart by a
 // score gap, and an editorial
 // ("[Editorial]", "Opinion:") is always its own story. Beyond words, a name
 // few stories of the window use, given by one headline ("Talara Star"), and

@@ -57,7 +57,6 @@ const (
 	// report a day after the story's that names the next day is that day's
 	// act (a second wave of attacks, a repeat outage).
 	dayShiftGap = 12 * time.Hour
-	farDays     = 2 // ... and by this for reports that name no act
 )
 
 // Grouper assigns items to stories within a sliding window. It is safe for
@@ -779,10 +778,18 @@ func (v *Vocabulary) vetoed(s *story, f *features) bool {
 		}
 	}
 	if f.day != 0 && len(days) > 0 && !dated && f.kind == kindOther {
-		// Reports that name no act: days far apart are two events. The
-		// story's own day counts, not its nearest report's, so that a
-		// story cannot creep from day to day one report at a time.
-		if day, _ := bestDay(s.members); abs32(day-f.day) > farDays {
+		// Reports that name no act: another day is another event (one
+		// company or city has one every day), but for the two days two
+		// zones give one event in reports of the same hours. The story's
+		// own day counts, not its nearest report's, so that a story
+		// cannot creep from day to day one report at a time.
+		day, _ := bestDay(s.members)
+		near := day == f.day
+		for i := range s.members {
+			m := &s.members[i]
+			near = near || m.day == day && abs32(day-f.day) <= dayTolerance && within(m.published, f.published, dayShiftGap)
+		}
+		if !near {
 			return true
 		}
 	}

@@ -151,8 +151,10 @@ var qualitySets = []qualitySet{
 	// every report names no act the vocabulary knows. First measured at
 	// 0.238 / 0.843 / 24 of 33: stories crept from day to day one report
 	// at a time; with a story's own day bounding the reports that name no
-	// act, 0.610 / 0.776 / 26 of 33. Held to a floor at that.
-	{name: "dev-korea-energy-vocabulary", file: "testdata/dev-korea.txt", use: "tuned; energy.toml, not written for the desk", minItems: 100, vocab: "testdata/energy.toml", zone: "Asia/Seoul", precision: 0.60, recall: 0.77, dates: 0.78},
+	// act, 0.610 / 0.776 / 26 of 33; with another day than the story's
+	// another event (as for dated acts), 0.774 / 0.862 / 30 of 33. Held
+	// to a floor at that.
+	{name: "dev-korea-energy-vocabulary", file: "testdata/dev-korea.txt", use: "tuned; energy.toml, not written for the desk", minItems: 100, vocab: "testdata/energy.toml", zone: "Asia/Seoul", precision: 0.77, recall: 0.86, dates: 0.90},
 	// The frozen set: written before this work, never opened, scored once
 	// when the work was done. Its Korea and energy items are grouped
 	// together, as by a desk following both: the energy desk's config
