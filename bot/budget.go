@@ -11,6 +11,8 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 	"golang.org/x/time/rate"
+
+	"wirewatch/lookup"
 )
 
 // Budgets: no member can make the commands cost much. Each member's
@@ -31,13 +33,21 @@ const (
 	kindSummary             // fetches and summarizes a page
 )
 
-// What a member is told when a lookup spends its time budget.
+// What a member is told when a lookup spends its time budget (a
+// lookup.Command's TooLong says it for its command).
 const (
-	tooLongSearch   = "That search took too long; try fewer or longer words."
-	tooLongTimeline = "That timeline took too long; try a shorter range."
-	tooLongOther    = "That took too long; try again in a minute."
-	tooLongRules    = "That rule test took too long; try fewer days."
+	tooLongOther = "That took too long; try again in a minute."
+	tooLongRules = "That rule test took too long; try fewer days."
 )
+
+// tooLongOf is what a member is told when the lookup of that name spends
+// its time budget.
+func tooLongOf(name string) string {
+	if lc, ok := lookup.CommandNamed(name); ok && lc.TooLong != "" {
+		return lc.TooLong
+	}
+	return tooLongOther
+}
 
 // budget holds the shared limits of the commands.
 type budget struct {

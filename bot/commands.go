@@ -245,17 +245,20 @@ func (c *Commands) command(s *discordgo.Session, i *discordgo.InteractionCreate)
 	cfg, engine := c.runtime()
 	in := &request{c: c, s: s, i: i, cfg: cfg, engine: engine, opts: newOptions(data.Options)}
 	c.log.Debug("slash command", "command", data.Name, "user", userID(i), "guild", i.GuildID)
+	if lc, ok := lookup.CommandNamed(data.Name); ok {
+		m, k := modeMessage, kindLookup
+		if lc.Admin {
+			m |= modeEphemeral
+		}
+		if lc.Light {
+			k = kindCheap
+		}
+		c.answer(in, m, c.budgeted(k, tooLongOf(lc.Name), c.lookupWork(lc)))
+		return
+	}
 	switch data.Name {
-	case "timeline":
-		c.answer(in, modeMessage, c.budgeted(kindLookup, tooLongTimeline, c.timeline))
-	case "search":
-		c.answer(in, modeMessage, c.budgeted(kindLookup, tooLongSearch, c.search))
-	case "latest":
-		c.answer(in, modeMessage, c.budgeted(kindLookup, tooLongOther, c.latest))
 	case "summary":
 		c.answer(in, modeMessage|modeAlwaysDefer, c.budgeted(kindSummary, "", c.summary))
-	case "feeds":
-		c.answer(in, modeMessage|modeEphemeral, c.budgeted(kindCheap, "", c.feeds))
 	case "why":
 		c.answer(in, modeMessage|modeEphemeral, c.budgeted(kindLookup, tooLongOther, c.why))
 	case "rules":

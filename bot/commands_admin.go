@@ -20,14 +20,10 @@ const maxMute = 90 * 24 * time.Hour
 
 var errNotManager = &userError{msg: "Only members with the Manage Server permission can do that. Ask a server admin."}
 
-func (c *Commands) feeds(ctx context.Context, in *request) (reply, error) {
-	if !canManageServer(in.i) {
-		return reply{}, errNotManager
-	}
-	list, err := lookup.FeedHealth(ctx, c.store, in.cfg)
-	if err != nil {
-		return reply{}, err
-	}
+// feedsView shows the feeds' health and the channels that refuse the bot,
+// privately.
+func feedsView(rep lookup.FeedReport) reply {
+	list, broken := rep.Feeds, rep.Channels
 	var l lines
 	l.budget = descriptionBudget
 	healthy := 0
@@ -53,10 +49,6 @@ func (c *Commands) feeds(ctx context.Context, in *request) (reply, error) {
 		}
 		l.add(line)
 	}
-	broken, err := lookup.BrokenChannels(ctx, c.store, in.cfg)
-	if err != nil {
-		return reply{}, err
-	}
 	for _, ch := range broken {
 		line := fmt.Sprintf("🔴 channel **%s** refuses the bot since %s · %d, code %d · its posts are kept and retried",
 			mdText(ch.Channel, 80), stamp(ch.Since, "R"), ch.Status, ch.Code)
@@ -76,7 +68,7 @@ func (c *Commands) feeds(ctx context.Context, in *request) (reply, error) {
 	case n > 1:
 		footer += fmt.Sprintf(" · %d channels refuse the bot", n)
 	}
-	return reply{Embeds: []*discordgo.MessageEmbed{embed("Feeds", desc, footer)}, Ephemeral: true}, nil
+	return reply{Embeds: []*discordgo.MessageEmbed{embed("Feeds", desc, footer)}, Ephemeral: true}
 }
 
 func (c *Commands) rules(ctx context.Context, in *request) (reply, error) {

@@ -1,6 +1,8 @@
 package bot
 
 import (
+	"time"
+
 	"github.com/bwmarrin/discordgo"
 
 	"wirewatch/lookup"
@@ -9,7 +11,6 @@ import (
 // Option bounds Discord enforces in its client; the handlers check them
 // again, since an interaction's values are untrusted.
 const (
-	maxCount     = 25
 	maxURLLength = 2000
 	maxSpanLen   = 20
 )
@@ -31,47 +32,22 @@ func (c *Commands) Definitions() []*discordgo.ApplicationCommand {
 			Required: required, Autocomplete: true, MaxLength: 100,
 		}
 	}
-	date := func(name, desc string) *discordgo.ApplicationCommandOption {
-		return &discordgo.ApplicationCommandOption{
-			Type: discordgo.ApplicationCommandOptionString, Name: name, Description: desc, MaxLength: 10,
-		}
-	}
 	channel := &discordgo.ApplicationCommandOption{
 		Type: discordgo.ApplicationCommandOptionChannel, Name: "channel",
 		Description:  "Alert channel (default: this one)",
 		ChannelTypes: []discordgo.ChannelType{discordgo.ChannelTypeGuildText, discordgo.ChannelTypeGuildNews},
 	}
-	return []*discordgo.ApplicationCommand{
-		{
-			Name: "timeline", Description: "A topic's events by date, newest first",
-			Options: []*discordgo.ApplicationCommandOption{
-				topic(true, "Topic to show"),
-				days("How many days back (default 90)"),
-				date("from", "First day, YYYY-MM-DD"),
-				date("to", "Last day, YYYY-MM-DD"),
-			},
-		},
-		{
-			Name: "search", Description: "Search stored news, best match first",
-			Options: []*discordgo.ApplicationCommandOption{
-				{
-					Type: discordgo.ApplicationCommandOptionString, Name: "query", Required: true,
-					Description: `Words to find; "quoted phrase", -exclude, word*`, MaxLength: lookup.MaxQueryRunes,
-				},
-				topic(false, "Only this topic"),
-				days("How many days back (default 365)"),
-			},
-		},
-		{
-			Name: "latest", Description: "The newest items with their summaries",
-			Options: []*discordgo.ApplicationCommandOption{
-				topic(false, "Only this topic"),
-				{
-					Type: discordgo.ApplicationCommandOptionInteger, Name: "count", Description: "How many (default 5, at most 25)",
-					MinValue: &one, MaxValue: maxCount,
-				},
-			},
-		},
+	// Registered in this order: everyone's lookups, summary and why, then
+	// the admins' lookups and the configuration commands.
+	var members, operators []*discordgo.ApplicationCommand
+	for _, lc := range lookup.Commands {
+		if lc.Admin {
+			operators = append(operators, lookupDefinition(lc))
+		} else {
+			members = append(members, lookupDefinition(lc))
+		}
+	}
+	defs := append(members, []*discordgo.ApplicationCommand{
 		{
 			Name: "summary", Description: "Summarize a news article from its link",
 			Options: []*discordgo.ApplicationCommandOption{{
@@ -86,10 +62,9 @@ func (c *Commands) Definitions() []*discordgo.ApplicationCommand {
 				Required: true, MaxLength: maxURLLength,
 			}},
 		},
-		{
-			Name: "feeds", Description: "Health of every feed (admins)",
-			DefaultMemberPermissions: &manage, DMPermission: &noDM,
-		},
+	}...)
+	defs = append(defs, operators...)
+	return append(defs, []*discordgo.ApplicationCommand{
 		{
 			Name: "rules", Description: "Alert rules: list them or test one on stored news",
 			Options: []*discordgo.ApplicationCommandOption{
@@ -132,5 +107,41 @@ func (c *Commands) Definitions() []*discordgo.ApplicationCommand {
 				channel,
 			},
 		},
+	}...)
+}
+
+// lookupDefinition is the slash command of a lookup: its parameters
+// offered in chat are its options, in order.
+func lookupDefinition(lc lookup.Command) *discordgo.ApplicationCommand {
+	def := &discordgo.ApplicationCommand{Name: lc.Name, Description: truncateRunes(lookup.Capitalize(lc.Summary), 100)}
+	if lc.Admin {
+		manage := int64(discordgo.PermissionManageGuild)
+		noDM := false
+		def.DefaultMemberPermissions, def.DMPermission = &manage, &noDM
 	}
+	for _, p := range lc.Params {
+		if p.In(lookup.Chat) {
+			def.Options = append(def.Options, lookupOption(p))
+		}
+	}
+	return def
+}
+
+// lookupOption is the slash command option of a lookup's parameter.
+func lookupOption(p lookup.Param) *discordgo.ApplicationCommandOption {
+	o := &discordgo.ApplicationCommandOption{
+		Type: discordgo.ApplicationCommandOptionString, Name: p.Name, Description: p.Describe(), Required: p.Required,
+	}
+	switch p.Type {
+	case lookup.Number:
+		least := float64(p.Min)
+		o.Type, o.MinValue, o.MaxValue = discordgo.ApplicationCommandOptionInteger, &least, float64(p.MaxIn(lookup.Chat))
+	case lookup.Date:
+		o.MaxLength = len(time.DateOnly)
+	case lookup.Topic, lookup.Feed:
+		o.Autocomplete, o.MaxLength = true, p.MaxRunes
+	default:
+		o.MaxLength = p.MaxRunes
+	}
+	return o
 }

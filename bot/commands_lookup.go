@@ -32,10 +32,7 @@ const (
 	maxCustomID     = 100
 	maxPage         = 1000
 	searchMetaKey   = "search-query:"
-	defaultTimeline = 90
-	defaultSearch   = 365
 	defaultRuleDays = 30
-	defaultLatest   = 5
 )
 
 // topicOption reads a topic and checks it is configured; "" when optional
@@ -54,20 +51,74 @@ func topicOption(in *request, required bool) (string, error) {
 	return topic, nil
 }
 
-func (c *Commands) timeline(ctx context.Context, in *request) (reply, error) {
-	topic, err := topicOption(in, true)
-	if err != nil {
-		return reply{}, err
+// lookupWork answers a lookup's slash command: its options read as the
+// lookup's arguments, its result shown by type (view).
+func (c *Commands) lookupWork(lc lookup.Command) func(context.Context, *request) (reply, error) {
+	return func(ctx context.Context, in *request) (reply, error) {
+		if lc.Admin && !canManageServer(in.i) {
+			return reply{}, errNotManager
+		}
+		a, err := c.lookupArgs(in, lc)
+		if err != nil {
+			return reply{}, err
+		}
+		res, err := lc.Run(ctx, lookup.Env{Store: c.store, Config: in.cfg, Now: c.opts.Now()}, a)
+		if err != nil {
+			return reply{}, err
+		}
+		return c.view(ctx, in, lc, res)
 	}
-	days, err := in.opts.int("days", 1, lookup.MaxDays)
-	if err != nil {
-		return reply{}, err
+}
+
+// lookupArgs reads a lookup's options; a number not given takes chat's
+// default. Results come a page at a time: TimelinePage timeline entries,
+// SearchPage items (a lookup with a count option shows count instead).
+func (c *Commands) lookupArgs(in *request, lc lookup.Command) (lookup.Args, error) {
+	a := lookup.Args{Texts: map[string]string{}, Numbers: map[string]int{}, PerPage: c.opts.SearchPage}
+	if lc.Name == "timeline" {
+		a.PerPage = c.opts.TimelinePage
 	}
-	r, err := lookup.ParseRange(days, in.opts.string("from"), in.opts.string("to"), defaultTimeline, c.opts.Now(), in.cfg.Location())
-	if err != nil {
-		return reply{}, err
+	for _, p := range lc.Params {
+		if !p.In(lookup.Chat) {
+			continue
+		}
+		switch p.Type {
+		case lookup.Number:
+			n, err := in.opts.int(p.Name, p.Min, p.MaxIn(lookup.Chat))
+			if err != nil {
+				return a, err
+			}
+			if n == 0 {
+				n = p.DefaultIn(lookup.Chat)
+			}
+			a.Numbers[p.Name] = n
+		case lookup.Topic:
+			topic, err := topicOption(in, p.Required)
+			if err != nil {
+				return a, err
+			}
+			a.Texts[p.Name] = topic
+		default:
+			a.Texts[p.Name] = in.opts.string(p.Name)
+		}
 	}
-	return c.timelinePage(ctx, in, topic, r, 0)
+	return a, nil
+}
+
+// view shows a lookup's result, by its type.
+func (c *Commands) view(ctx context.Context, in *request, lc lookup.Command, res any) (reply, error) {
+	switch r := res.(type) {
+	case lookup.TimelinePage:
+		return c.timelineView(in, r), nil
+	case lookup.ItemPage:
+		if r.Query != "" {
+			return c.searchView(ctx, in, r)
+		}
+		return c.itemsView(ctx, in, lc, r)
+	case lookup.FeedReport:
+		return feedsView(r), nil
+	}
+	return reply{}, fmt.Errorf("/%s: no view of a %T", lc.Name, res)
 }
 
 func (c *Commands) timelineButton(ctx context.Context, in *request, id string) (reply, error) {
@@ -80,46 +131,26 @@ func (c *Commands) timelineButton(ctx context.Context, in *request, id string) (
 	if !ok || err != nil || pageNo < 0 || pageNo > maxPage {
 		return reply{}, errStaleButton
 	}
-	return c.timelinePage(ctx, in, parts[1], r, pageNo)
+	p, err := lookup.TimelinePaged(ctx, c.store, in.cfg, parts[1], r, pageNo, c.opts.TimelinePage)
+	if err != nil {
+		return reply{}, err
+	}
+	return c.timelineView(in, p), nil
 }
 
 var errStaleButton = &userError{msg: "This button no longer works; run the command again."}
 
-func (c *Commands) timelinePage(ctx context.Context, in *request, topic string, r lookup.Range, pageNo int) (reply, error) {
-	p, err := lookup.TimelinePaged(ctx, c.store, in.cfg, topic, r, pageNo, c.opts.TimelinePage)
-	if err != nil {
-		return reply{}, err
-	}
-	out := reply{Embeds: []*discordgo.MessageEmbed{timelineEmbed(in.cfg.TopicTitle(topic), p, r, in.cfg.Location())}}
+func (c *Commands) timelineView(in *request, p lookup.TimelinePage) reply {
+	out := reply{Embeds: []*discordgo.MessageEmbed{timelineEmbed(in.cfg.TopicTitle(p.Topic), p, p.Range, in.cfg.Location())}}
 	id := func(pg int) string {
-		return fmt.Sprintf("%s:%s:%s:%s:%d", timelineButton, topic, b36(r.From), b36(r.To), pg)
+		return fmt.Sprintf("%s:%s:%s:%s:%d", timelineButton, p.Topic, b36(p.Range.From), b36(p.Range.To), pg)
 	}
-	if pageNo > 0 || p.More {
-		if utf8.RuneCountInString(id(pageNo+1)) <= maxCustomID {
-			out.Components = pageButtons(id(max(pageNo-1, 0)), id(pageNo+1), pageNo > 0, p.More)
+	if p.Page > 0 || p.More {
+		if utf8.RuneCountInString(id(p.Page+1)) <= maxCustomID {
+			out.Components = pageButtons(id(max(p.Page-1, 0)), id(p.Page+1), p.Page > 0, p.More)
 		}
 	}
-	return out, nil
-}
-
-func (c *Commands) search(ctx context.Context, in *request) (reply, error) {
-	text, err := lookup.CleanQuery(in.opts.string("query"))
-	if err != nil {
-		return reply{}, err
-	}
-	topic, err := topicOption(in, false)
-	if err != nil {
-		return reply{}, err
-	}
-	days, err := in.opts.int("days", 1, lookup.MaxDays)
-	if err != nil {
-		return reply{}, err
-	}
-	r, err := lookup.ParseRange(days, "", "", defaultSearch, c.opts.Now(), in.cfg.Location())
-	if err != nil {
-		return reply{}, err
-	}
-	return c.searchPage(ctx, in, text, topic, r, 0)
+	return out
 }
 
 func (c *Commands) searchButton(ctx context.Context, in *request, id string) (reply, error) {
@@ -147,43 +178,38 @@ func (c *Commands) searchButton(ctx context.Context, in *request, id string) (re
 	default:
 		return reply{}, errStaleButton
 	}
-	return c.searchPage(ctx, in, text, parts[4], r, pageNo)
-}
-
-func (c *Commands) searchPage(ctx context.Context, in *request, text, topic string, r lookup.Range, pageNo int) (reply, error) {
-	per := c.opts.SearchPage
-	items, err := lookup.Search(ctx, c.store, in.cfg, text, topic, r, per+1, pageNo*per)
+	p, err := lookup.SearchPage(ctx, c.store, in.cfg, text, parts[4], r, pageNo, c.opts.SearchPage)
 	if err != nil {
 		return reply{}, err
 	}
-	more := len(items) > per
-	if more {
-		items = items[:per]
-	}
-	loc := in.cfg.Location()
-	desc := itemLines(items, pageNo*per, loc, nil, nil)
-	if len(items) == 0 {
+	return c.searchView(ctx, in, p)
+}
+
+func (c *Commands) searchView(ctx context.Context, in *request, p lookup.ItemPage) (reply, error) {
+	loc, r := in.cfg.Location(), p.Range
+	desc := itemLines(p.Items, p.Page*c.opts.SearchPage, loc, nil, nil)
+	if len(p.Items) == 0 {
 		desc = "Nothing found."
-		if pageNo > 0 {
+		if p.Page > 0 {
 			desc = "No more results."
 		}
 	}
-	title := "Search · " + code(text)
-	footer := fmt.Sprintf("Page %d · %s → %s · best match first", pageNo+1, day(r.From, loc), day(r.To.Add(-time.Nanosecond), loc))
-	if topic != "" {
-		footer += " · topic " + plainText(topic, 100)
+	title := "Search · " + code(p.Query)
+	footer := fmt.Sprintf("Page %d · %s → %s · best match first", p.Page+1, day(r.From, loc), day(r.To.Add(-time.Nanosecond), loc))
+	if p.Topic != "" {
+		footer += " · topic " + plainText(p.Topic, 100)
 	}
 	out := reply{Embeds: []*discordgo.MessageEmbed{embed(title, desc, footer)}}
-	if pageNo > 0 || more {
-		q, err := c.searchRef(ctx, text, pageNo, r, topic)
+	if p.Page > 0 || p.More {
+		q, err := c.searchRef(ctx, p.Query, p.Page, r, p.Topic)
 		if err != nil {
 			return reply{}, err
 		}
 		id := func(pg int) string {
-			return fmt.Sprintf("%s:%d:%s:%s:%s:%s", searchButton, pg, b36(r.From), b36(r.To), topic, q)
+			return fmt.Sprintf("%s:%d:%s:%s:%s:%s", searchButton, pg, b36(r.From), b36(r.To), p.Topic, q)
 		}
-		if utf8.RuneCountInString(id(pageNo+1)) <= maxCustomID {
-			out.Components = pageButtons(id(max(pageNo-1, 0)), id(pageNo+1), pageNo > 0, more)
+		if utf8.RuneCountInString(id(p.Page+1)) <= maxCustomID {
+			out.Components = pageButtons(id(max(p.Page-1, 0)), id(p.Page+1), p.Page > 0, p.More)
 		}
 	}
 	return out, nil
@@ -205,34 +231,20 @@ func (c *Commands) searchRef(ctx context.Context, text string, pageNo int, r loo
 	return "#" + h, nil
 }
 
-func (c *Commands) latest(ctx context.Context, in *request) (reply, error) {
-	topic, err := topicOption(in, false)
+// itemsView lists items newest first, titled with the command's name
+// and what the list is of, each item with its story.
+func (c *Commands) itemsView(ctx context.Context, in *request, lc lookup.Command, p lookup.ItemPage) (reply, error) {
+	sts, err := lookup.StoriesOf(ctx, c.store, p.Items)
 	if err != nil {
 		return reply{}, err
 	}
-	count, err := in.opts.int("count", 1, maxCount)
-	if err != nil {
-		return reply{}, err
-	}
-	if count == 0 {
-		count = defaultLatest
-	}
-	items, err := lookup.Latest(ctx, c.store, in.cfg, topic, count)
-	if err != nil {
-		return reply{}, err
-	}
-	sts, err := lookup.StoriesOf(ctx, c.store, items)
-	if err != nil {
-		return reply{}, err
-	}
-	loc := in.cfg.Location()
-	desc := itemLines(items, 0, loc, nil, sts)
-	if len(items) == 0 {
+	desc := itemLines(p.Items, 0, in.cfg.Location(), nil, sts)
+	if len(p.Items) == 0 {
 		desc = "Nothing stored yet."
 	}
-	title := "Latest"
-	if topic != "" {
-		title += " · " + mdText(in.cfg.TopicTitle(topic), 200)
+	title := lookup.Capitalize(lc.Name)
+	if p.About != "" {
+		title += " · " + mdText(p.About, 200)
 	}
 	return reply{Embeds: []*discordgo.MessageEmbed{embed(title, desc, "newest first")}}, nil
 }

@@ -303,11 +303,11 @@ func (c *Commands) component(s *discordgo.Session, i *discordgo.InteractionCreat
 	kind, _, _ := strings.Cut(data.CustomID, ":")
 	switch kind {
 	case timelineButton:
-		c.answer(in, modeUpdate, c.budgeted(kindLookup, tooLongTimeline, func(ctx context.Context, in *request) (reply, error) {
+		c.answer(in, modeUpdate, c.budgeted(kindLookup, tooLongOf("timeline"), func(ctx context.Context, in *request) (reply, error) {
 			return c.timelineButton(ctx, in, data.CustomID)
 		}))
 	case searchButton:
-		c.answer(in, modeUpdate, c.budgeted(kindLookup, tooLongSearch, func(ctx context.Context, in *request) (reply, error) {
+		c.answer(in, modeUpdate, c.budgeted(kindLookup, tooLongOf("search"), func(ctx context.Context, in *request) (reply, error) {
 			return c.searchButton(ctx, in, data.CustomID)
 		}))
 	case foldButton:

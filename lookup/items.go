@@ -15,6 +15,8 @@ import (
 // TimelinePage is one page of a topic's timeline, newest first.
 type TimelinePage struct {
 	Entries []stories.Entry
+	Topic   string
+	Range   Range
 	Page    int  // 0 is the newest page
 	More    bool // an older page exists
 }
@@ -34,7 +36,7 @@ func TimelinePaged(ctx context.Context, st Store, cfg *config.Config, topic stri
 	if err != nil {
 		return TimelinePage{}, fmt.Errorf("timeline of %s: %w", topic, err)
 	}
-	p := TimelinePage{Page: pageNo, More: len(sts) > perPage}
+	p := TimelinePage{Topic: topic, Range: r, Page: pageNo, More: len(sts) > perPage}
 	if p.More {
 		sts = sts[:perPage]
 	}

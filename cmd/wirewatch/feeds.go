@@ -62,24 +62,12 @@ func listFeeds(ctx context.Context, path string, asJSON bool, out io.Writer) err
 		return err
 	}
 	defer st.Close()
-	list, err := lookup.FeedHealth(ctx, st, cfg)
+	lc, _ := lookup.CommandNamed("feeds")
+	res, err := lc.Run(ctx, lookup.Env{Store: st, Config: cfg, Now: time.Now()}, lookup.Args{})
 	if err != nil {
 		return err
 	}
-	if asJSON {
-		return writeJSON(out, newDeskTimes(cfg).feeds(list))
-	}
-	if len(list) == 0 {
-		noResults(ctx, "no feeds in "+path)
-		return nil
-	}
-	lookup.WriteFeeds(out, cfg, list, time.Now())
-	broken, err := lookup.BrokenChannels(ctx, st, cfg)
-	if err != nil {
-		return err
-	}
-	lookup.WriteBrokenChannels(out, cfg, broken)
-	return nil
+	return printResult(ctx, out, cfg, asJSON, res, "no feeds in "+path)
 }
 
 // importOPML prints [[feeds]] tables for the feeds of an OPML file, to be

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strconv"
 	"strings"
 	"time"
 
@@ -19,23 +18,11 @@ import (
 )
 
 func init() {
-	registerCommand("timeline", command{
-		summary:  "a topic's stories by event date, newest first",
-		args:     "TOPIC",
-		examples: []string{"timeline north-korea", "timeline north-korea --days 7 --json"},
-		run:      runTimeline,
-	})
-	registerCommand("search", command{
-		summary:  "full-text search over stored items, best match first",
-		args:     "WORDS...",
-		examples: []string{"search ballistic missile", `search '"joint drills"' --topic north-korea --days 7`, "search sanctions --json"},
-		run:      runSearch,
-	})
-	registerCommand("latest", command{
-		summary:  "the newest items with their summaries",
-		examples: []string{"latest", "latest --topic north-korea --count 5 --json"},
-		run:      runLatest,
-	})
+	for _, lc := range lookup.Commands {
+		if !ownCommand[lc.Name] {
+			registerCommand(lc.Name, lookupCommand(lc))
+		}
+	}
 	registerCommand("rules", command{
 		summary:  "list the rules, or test one on stored items",
 		args:     "[list] | test NAME",
@@ -45,30 +32,113 @@ func init() {
 	})
 }
 
-// lookupFlags are the flags of the lookups; each lookup has only those
-// that mean something to it.
-type lookupFlags struct {
-	fs     *flag.FlagSet
-	config *string
-	asJSON *bool
-	count  *int
-	days   *int    // nil where the lookup takes no range
-	topic  *string // nil where the lookup takes no topic
+// ownCommand are the lookups whose command does more than the lookup and
+// registers itself: feeds (import, export; feeds list is the lookup).
+var ownCommand = map[string]bool{"feeds": true}
+
+// lookupCommand is the subcommand of a lookup: its positional parameters
+// are its arguments, the others flags, next to --config and --json.
+func lookupCommand(lc lookup.Command) command {
+	var args []string
+	for _, p := range lc.Params {
+		switch {
+		case !p.Positional || !p.In(lookup.CommandLine):
+		case p.Type == lookup.Text:
+			args = append(args, "WORDS...")
+		default:
+			args = append(args, strings.ToUpper(p.Name))
+		}
+	}
+	return command{
+		summary: lc.Summary, args: strings.Join(args, " "), examples: lc.Examples,
+		run: func(ctx context.Context, args []string, out io.Writer) error { return runLookup(ctx, lc, args, out) },
+	}
 }
 
-func newLookupFlags(name string, out io.Writer, defCount int, withDays, withTopic bool) *lookupFlags {
+func runLookup(ctx context.Context, lc lookup.Command, args []string, out io.Writer) error {
+	lf := newLookupFlags(lc.Name, out, lc.Params)
+	pos, err := lf.parse(args)
+	if err != nil {
+		return err
+	}
+	a, err := lf.args(lc, pos)
+	if err != nil {
+		return err
+	}
+	cfg, st, err := lf.open(ctx)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	res, err := lc.Run(ctx, lookup.Env{Store: st, Config: cfg, Now: time.Now()}, a)
+	if err != nil {
+		return usageIfInput(err)
+	}
+	none := ""
+	if lc.None != nil {
+		none = lc.None(a)
+	}
+	return printResult(ctx, out, cfg, *lf.asJSON, res, none)
+}
+
+// printResult prints a lookup's result as text or JSON, by its type; an
+// empty one is said in words (none) on standard error (noResults).
+func printResult(ctx context.Context, out io.Writer, cfg *config.Config, asJSON bool, res any, none string) error {
+	d := newDeskTimes(cfg)
+	switch r := res.(type) {
+	case lookup.TimelinePage:
+		return printList(ctx, out, asJSON, d.timeline(r.Entries), len(r.Entries), none, func() { lookup.WriteTimeline(out, cfg, r.Entries) })
+	case lookup.ItemPage:
+		return printList(ctx, out, asJSON, d.items(r.Items), len(r.Items), none, func() { lookup.WriteItems(out, cfg, r.Items) })
+	case lookup.FeedReport:
+		return printList(ctx, out, asJSON, d.feeds(r.Feeds), len(r.Feeds), none, func() {
+			lookup.WriteFeeds(out, cfg, r.Feeds, time.Now())
+			lookup.WriteBrokenChannels(out, cfg, r.Channels)
+		})
+	}
+	return fmt.Errorf("wirewatch cannot print a %T", res)
+}
+
+// printList prints v as JSON, or none when n is 0, or the text.
+func printList(ctx context.Context, out io.Writer, asJSON bool, v any, n int, none string, text func()) error {
+	switch {
+	case asJSON:
+		return writeJSON(out, v)
+	case n == 0:
+		noResults(ctx, none)
+	default:
+		text()
+	}
+	return nil
+}
+
+// lookupFlags are the flags of a lookup: --config, --json and its
+// parameters that are not positional.
+type lookupFlags struct {
+	fs      *flag.FlagSet
+	config  *string
+	asJSON  *bool
+	texts   map[string]*string
+	numbers map[string]*int
+}
+
+func newLookupFlags(name string, out io.Writer, params []lookup.Param) *lookupFlags {
 	fs := newFlags(name, out)
 	lf := &lookupFlags{
-		fs:     fs,
-		config: fs.String("config", "wirewatch.toml", "config file (names the database)"),
-		asJSON: fs.Bool("json", false, "print JSON"),
-		count:  intFlag(fs, "count", defCount, 1, lookup.MaxLimit, "how many results, at most "+strconv.Itoa(lookup.MaxLimit)),
+		fs:      fs,
+		config:  fs.String("config", "wirewatch.toml", "config file (names the database)"),
+		asJSON:  fs.Bool("json", false, "print JSON"),
+		texts:   map[string]*string{},
+		numbers: map[string]*int{},
 	}
-	if withDays {
-		lf.days = intFlag(fs, "days", 30, 1, lookup.MaxDays, "how many days back, today included")
-	}
-	if withTopic {
-		lf.topic = fs.String("topic", "", "only this topic")
+	for _, p := range params {
+		switch {
+		case p.Positional || !p.In(lookup.CommandLine):
+		case p.Type == lookup.Number:
+			lf.numbers[p.Name] = intFlag(fs, p.Name, p.Default, p.Min, p.Max, p.Help)
+		default:
+			lf.texts[p.Name] = fs.String(p.Name, "", p.Help)
+		}
 	}
 	return lf
 }
@@ -79,40 +149,41 @@ func (lf *lookupFlags) parse(args []string) ([]string, error) {
 	return parseInterleaved(lf.fs, args)
 }
 
-// open loads the config, opens its store and works out the day range.
-func (lf *lookupFlags) open(ctx context.Context) (*config.Config, storage.Store, lookup.Range, error) {
+// args are the flags' values and the positional arguments: a Text
+// parameter takes them all, another one exactly one.
+func (lf *lookupFlags) args(lc lookup.Command, pos []string) (lookup.Args, error) {
+	a := lookup.Args{Texts: map[string]string{}, Numbers: map[string]int{}}
+	for name, v := range lf.texts {
+		a.Texts[name] = *v
+	}
+	for name, v := range lf.numbers {
+		a.Numbers[name] = *v
+	}
+	for _, p := range lc.Params {
+		switch {
+		case !p.Positional || !p.In(lookup.CommandLine):
+		case p.Type == lookup.Text:
+			a.Texts[p.Name] = strings.Join(pos, " ")
+		case len(pos) != 1:
+			return a, fmt.Errorf("%w: want one %s, e.g. wirewatch %s", errUsage, p.Name, lc.Examples[0])
+		default:
+			a.Texts[p.Name] = pos[0]
+		}
+	}
+	return a, nil
+}
+
+// open loads the config and opens its store.
+func (lf *lookupFlags) open(ctx context.Context) (*config.Config, storage.Store, error) {
 	cfg, err := config.Load(*lf.config)
 	if err != nil {
-		return nil, nil, lookup.Range{}, err
-	}
-	var r lookup.Range
-	if lf.days != nil {
-		if r, err = lookup.DaysRange(*lf.days, time.Now(), cfg.Location()); err != nil {
-			return nil, nil, lookup.Range{}, fmt.Errorf("%w: %v", errUsage, err)
-		}
+		return nil, nil, err
 	}
 	st, err := openStore(ctx, cfg.Bot.Database)
 	if err != nil {
-		return nil, nil, lookup.Range{}, err
+		return nil, nil, err
 	}
-	return cfg, st, r, nil
-}
-
-// printItems prints a lookup's items as text or JSON, or its error; none
-// is said in words on standard error (noResults).
-func (lf *lookupFlags) printItems(ctx context.Context, out io.Writer, cfg *config.Config, items []model.Item, err error, none string) error {
-	if err != nil {
-		return usageIfInput(err)
-	}
-	if *lf.asJSON {
-		return writeJSON(out, newDeskTimes(cfg).items(items))
-	}
-	if len(items) == 0 {
-		noResults(ctx, none)
-		return nil
-	}
-	lookup.WriteItems(out, cfg, items)
-	return nil
+	return cfg, st, nil
 }
 
 // noResults says that a lookup found nothing. It goes to standard error
@@ -120,14 +191,6 @@ func (lf *lookupFlags) printItems(ctx context.Context, out io.Writer, cfg *confi
 // reading it sees none (or [] with --json, which says it without words).
 func noResults(ctx context.Context, msg string) {
 	fmt.Fprintln(logOutput(ctx), msg)
-}
-
-// inDays is "in the last N days" for a lookup's no-results message.
-func inDays(days int) string {
-	if days == 1 {
-		return "today"
-	}
-	return fmt.Sprintf("in the last %d days", days)
 }
 
 // usageIfInput turns a lookup's complaint about its input into a usage error.
@@ -138,75 +201,8 @@ func usageIfInput(err error) error {
 	return err
 }
 
-func runTimeline(ctx context.Context, args []string, out io.Writer) error {
-	lf := newLookupFlags("timeline", out, 50, true, false)
-	pos, err := lf.parse(args)
-	if err != nil {
-		return err
-	}
-	if len(pos) != 1 {
-		return fmt.Errorf("%w: want one topic, e.g. wirewatch timeline north-korea --days 30", errUsage)
-	}
-	cfg, st, r, err := lf.open(ctx)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	entries, err := lookup.Timeline(ctx, st, cfg, pos[0], r, *lf.count, 0)
-	if err != nil {
-		return usageIfInput(err)
-	}
-	if *lf.asJSON {
-		return writeJSON(out, newDeskTimes(cfg).timeline(entries))
-	}
-	if len(entries) == 0 {
-		noResults(ctx, fmt.Sprintf("no stories of %s %s", pos[0], inDays(*lf.days)))
-		return nil
-	}
-	lookup.WriteTimeline(out, cfg, entries)
-	return nil
-}
-
-func runSearch(ctx context.Context, args []string, out io.Writer) error {
-	lf := newLookupFlags("search", out, 20, true, true)
-	pos, err := lf.parse(args)
-	if err != nil {
-		return err
-	}
-	cfg, st, r, err := lf.open(ctx)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	query := strings.Join(pos, " ")
-	items, err := lookup.Search(ctx, st, cfg, query, *lf.topic, r, *lf.count, 0)
-	none := fmt.Sprintf("no items match %q %s", query, inDays(*lf.days))
-	if *lf.topic != "" {
-		none = fmt.Sprintf("no items of %s match %q %s", *lf.topic, query, inDays(*lf.days))
-	}
-	return lf.printItems(ctx, out, cfg, items, err, none)
-}
-
-func runLatest(ctx context.Context, args []string, out io.Writer) error {
-	lf := newLookupFlags("latest", out, 10, false, true)
-	if _, err := lf.parse(args); err != nil {
-		return err
-	}
-	cfg, st, _, err := lf.open(ctx)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	items, err := lookup.Latest(ctx, st, cfg, *lf.topic, *lf.count)
-	none := "no items stored yet"
-	if *lf.topic != "" {
-		none = "no items of " + *lf.topic + " stored yet"
-	}
-	return lf.printItems(ctx, out, cfg, items, err, none)
-}
-
 func runRules(ctx context.Context, args []string, out io.Writer) error {
-	lf := newLookupFlags("rules", out, 20, true, false)
+	lf := newLookupFlags("rules", out, []lookup.Param{lookup.CountParam(20), lookup.DaysParam(30, 30)})
 	pos, err := lf.parse(args)
 	if err != nil {
 		return err
@@ -235,12 +231,17 @@ func runRules(ctx context.Context, args []string, out io.Writer) error {
 	if err != nil {
 		return err
 	}
-	_, st, r, err := lf.open(ctx)
+	days := *lf.numbers["days"]
+	r, err := lookup.DaysRange(days, time.Now(), rt.Config.Location())
+	if err != nil {
+		return fmt.Errorf("%w: %v", errUsage, err)
+	}
+	_, st, err := lf.open(ctx)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	hits, err := lookup.RuleTest(ctx, st, rt.Config, rt.Rules, pos[1], r, *lf.count)
+	hits, err := lookup.RuleTest(ctx, st, rt.Config, rt.Rules, pos[1], r, *lf.numbers["count"])
 	if err != nil {
 		return usageIfInput(err)
 	}
@@ -248,10 +249,10 @@ func runRules(ctx context.Context, args []string, out io.Writer) error {
 		return writeJSON(out, newDeskTimes(rt.Config).ruleHits(hits))
 	}
 	if len(hits) == 0 {
-		noResults(ctx, fmt.Sprintf("rule %s matches none of the items stored %s", pos[1], inDays(*lf.days)))
+		noResults(ctx, fmt.Sprintf("rule %s matches none of the items stored %s", pos[1], lookup.InDays(days)))
 		return nil
 	}
-	fmt.Fprintf(out, "rule %s would have matched %s %s:\n", pos[1], plural(len(hits), "stored item"), inDays(*lf.days))
+	fmt.Fprintf(out, "rule %s would have matched %s %s:\n", pos[1], plural(len(hits), "stored item"), lookup.InDays(days))
 	color := colorOutput(out)
 	for _, h := range hits {
 		lookup.WriteItems(out, rt.Config, []model.Item{h.Item})
