@@ -1,7 +1,9 @@
 // Package lookup answers the questions users ask of stored news: a topic's
 // timeline, a search, the latest items, what a rule would have matched, how
 // the feeds are doing, and every item of a flood's fold (its page buttons). The slash commands, the command line and the demo
-// all answer through it, so they always agree.
+// all answer through it, so they always agree. Commands declares each
+// lookup once (name, parameters, Run); the command line and the slash
+// commands are made from it, and each renders results by their type.
 //
 // Rules: lookups only read storage; they validate their arguments (unknown
 // topic or rule, absurd ranges, overlong queries, deep pages) and say what is
