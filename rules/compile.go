@@ -77,7 +77,7 @@ func Compile(cfg *config.Config) (*Engine, error) {
 				errs = append(errs, config.Error{Pos: t.Pos, Msg: fmt.Sprintf("topic %q: alias %q: %s", t.Name, a, qe.msg)})
 				continue
 			}
-			def = append(def, leaf{kind: leafTokens, toks: toks, label: strings.Join(strings.Fields(a), " "), topic: true})
+			def = append(def, leaf{toks: toks, label: strings.Join(strings.Fields(a), " "), topic: true})
 		}
 		if len(aliases) == 0 {
 			errs = append(errs, config.Error{Pos: t.Pos, Msg: fmt.Sprintf("topic %q has no aliases", t.Name)})

@@ -74,7 +74,6 @@ type scratch struct {
 	d      *doc
 	gen    uint32
 	info   []int32                  // per token: index in the cache's infos, or -1
-	word   []int32                  // per token: word id, or -1
 	lists  [numKeyKinds][]tokenList // per key kind and id: the tokens that hold the key
 	leaves []leafState              // per leaf
 	cands  []uint64                 // candidate targets, a bit each; cleared by evaluate
@@ -261,7 +260,6 @@ func (e *Engine) index(s *scratch) {
 	d := s.d
 	n := len(d.toks)
 	s.info = slices.Grow(s.info[:0], n)[:n]
-	s.word = slices.Grow(s.word[:0], n)[:n]
 	c := e.cache.Load()
 	c.mu.RLock()
 	missed := false
@@ -278,14 +276,10 @@ func (e *Engine) index(s *scratch) {
 		infos = e.resolve(c, s)
 	}
 	for i, id := range s.info {
-		s.word[i] = -1
 		if id < 0 {
 			continue
 		}
 		ti, f := &infos[id], d.toks[i].field
-		if ti.word >= 0 {
-			s.word[i] = ti.word
-		}
 		if ti.word < 0 || s.lists[keyWord][ti.word].add(s.gen, int32(i), f) {
 			s.mark(ti.targets)
 		}
@@ -371,7 +365,7 @@ func (e *Engine) leafSpans(id int32, s *scratch) []span {
 	if st.gen != s.gen {
 		l := &e.leaves[id]
 		switch {
-		case l.kind == leafTokens:
+		case l.re == nil:
 			st.spans = matchTokens(l, s, st.spans[:0])
 		case l.atStart != nil:
 			st.spans = e.matchRegexAt(l, s, st.spans[:0])
@@ -452,17 +446,11 @@ func matchTokens(l *leaf, s *scratch, sp []span) []span {
 // item's tokens that may be it, in text order: the whole word the item
 // has fewest of or, when all are prefixes, the indexed anchor prefix.
 func (s *scratch) anchor(l *leaf) (j int, toks []int32) {
-	if a := l.toks[l.anchor]; a.prefix {
-		if st := &s.lists[keyPrefix][a.id]; st.gen == s.gen {
-			return l.anchor, st.toks
-		}
-		return 0, nil
-	}
 	for k, q := range l.toks {
-		if q.prefix {
-			continue
+		if q.prefix && k != l.anchor {
+			continue // a prefix is followed only when no token is a whole word
 		}
-		st := &s.lists[keyWord][q.id]
+		st := s.keyList(q.key(l.mask))
 		if !s.in(st, l.mask) {
 			return 0, nil // a word is missing: no match
 		}
@@ -488,7 +476,7 @@ func phraseAt(l *leaf, s *scratch, j int, p int32) (span, bool) {
 	}
 	for i, q := range l.toks {
 		k := start + int32(i)
-		if q.prefix && !hasPrefix(d.word(k), q.text) || !q.prefix && s.word[k] != q.id {
+		if w := d.word(k); q.prefix && !hasPrefix(w, q.text) || !q.prefix && string(w) != q.text {
 			return span{}, false
 		}
 	}

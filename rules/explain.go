@@ -108,7 +108,7 @@ func (e *Engine) writeClause(b *strings.Builder, n *node, nested bool) {
 				b.WriteString(name + ":")
 			}
 		}
-		if l.kind == leafTokens && strings.ContainsFunc(l.label, func(r rune) bool { return r == ' ' }) {
+		if l.re == nil && strings.Contains(l.label, " ") {
 			b.WriteString(`"` + l.label + `"`)
 		} else {
 			b.WriteString(l.label)

@@ -89,7 +89,7 @@ func (e *Engine) keyGroups(n *node) [][]key {
 		return [][]key{{}}
 	case nodeLeaf:
 		l := &e.leaves[n.leaf]
-		if l.kind == leafRegex {
+		if l.re != nil {
 			if len(l.lits) == 0 {
 				return nil
 			}
@@ -134,13 +134,13 @@ func (e *Engine) buildIndex() {
 	// A word or phrase is followed from its first whole word or, when it
 	// has none, from its first prefix, whose tokens the index then lists.
 	for i := range e.leaves {
-		switch l := &e.leaves[i]; l.kind {
-		case leafTokens:
+		switch l := &e.leaves[i]; {
+		case l.re == nil:
 			for j, q := range l.toks {
 				l.toks[j].id = e.keys[q.kind()].intern(q.text)
 			}
 			l.anchor = max(0, slices.IndexFunc(l.toks, func(t qtok) bool { return !t.prefix }))
-		case leafRegex:
+		default:
 			prepareLeading(l, e.keys[keyLit].intern)
 		}
 	}

@@ -38,7 +38,7 @@ func naiveCore(e *Engine, n *node) (core string, mask fieldMask, ok bool) {
 	switch n.kind {
 	case nodeLeaf:
 		l := &e.leaves[n.leaf]
-		if l.kind == leafRegex {
+		if l.re != nil {
 			return "", 0, false
 		}
 		parts := make([]string, len(l.toks))
@@ -75,7 +75,7 @@ func naiveCore(e *Engine, n *node) (core string, mask fieldMask, ok bool) {
 func naiveCompileNode(e *Engine, n *node) *naiveNode {
 	switch n.kind {
 	case nodeLeaf:
-		if l := &e.leaves[n.leaf]; l.kind == leafRegex {
+		if l := &e.leaves[n.leaf]; l.re != nil {
 			return &naiveNode{kind: nodeLeaf, re: l.re, raw: true, mask: l.mask}
 		}
 		fallthrough

@@ -44,13 +44,6 @@ type node struct {
 	off  int   // byte offset in the query, for messages
 }
 
-type leafKind uint8
-
-const (
-	leafTokens leafKind = iota // a word or phrase: consecutive tokens
-	leafRegex
-)
-
 // qtok is one token of a word or phrase; prefix means it ends in '*'.
 type qtok struct {
 	text   string
@@ -72,10 +65,9 @@ func (q qtok) key(mask fieldMask) key { return key{id: q.id, kind: q.kind(), mas
 // leaf is a term that looks at the item itself. Identical leaves of
 // different rules are shared, so each is evaluated once per item.
 type leaf struct {
-	kind  leafKind
-	toks  []qtok
-	re    *regexp.Regexp
-	lits  []string // literals one of which every regex match contains (see regexLiterals)
+	toks  []qtok         // a word or phrase: consecutive tokens
+	re    *regexp.Regexp // else a regex
+	lits  []string       // literals one of which every regex match contains (see regexLiterals)
 	mask  fieldMask
 	label string
 	topic bool // an alias of a topic (for the choice of index keys only)
@@ -92,7 +84,7 @@ type leaf struct {
 
 // key identifies l among the leaves of a config, for sharing.
 func (l *leaf) key() string {
-	if l.kind == leafRegex {
+	if l.re != nil {
 		return fmt.Sprintf("%d/%s", l.mask, l.re)
 	}
 	return fmt.Sprintf("%d%v", l.mask, l.toks) // [{text prefix id}...]
@@ -535,7 +527,7 @@ func (p *parser) tokensLeaf(l lexeme) *node {
 		p.errs = append(p.errs, *qe)
 		return &node{kind: nodeNever, off: l.off}
 	}
-	return p.c.leafNode(&leaf{kind: leafTokens, toks: toks, mask: p.mask, label: label}, l.off)
+	return p.c.leafNode(&leaf{toks: toks, mask: p.mask, label: label}, l.off)
 }
 
 // operatorHints name the operator meant by a term of punctuation alone.
@@ -601,5 +593,5 @@ func (p *parser) regexLeaf(l lexeme) *node {
 		p.note(l.off, "regex /%s/ matches empty text, so it would match every item", l.text)
 		return &node{kind: nodeNever, off: l.off}
 	}
-	return p.c.leafNode(&leaf{kind: leafRegex, re: re, lits: regexLiterals(re.String()), mask: p.mask, label: "/" + l.text + "/"}, l.off)
+	return p.c.leafNode(&leaf{re: re, lits: regexLiterals(re.String()), mask: p.mask, label: "/" + l.text + "/"}, l.off)
 }
