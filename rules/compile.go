@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"cmp"
 	"fmt"
 	"maps"
 	"slices"
@@ -95,10 +96,7 @@ func Compile(cfg *config.Config) (*Engine, error) {
 		for _, qe := range qerrs {
 			errs = append(errs, config.Error{Pos: r.QueryPosAt(qe.off), Msg: fmt.Sprintf("rule %q: %s", r.Name, qe.msg)})
 		}
-		sev := model.Severity(r.Severity)
-		if r.Severity == "" {
-			sev = model.SeverityAlert
-		}
+		sev := model.Severity(cmp.Or(r.Severity, config.DefaultSeverity))
 		if sev.Rank() < 0 {
 			errs = append(errs, config.Error{Pos: r.Pos, Msg: fmt.Sprintf("rule %q: unknown severity %q: expected info, alert or urgent", r.Name, r.Severity)})
 		}

@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"maps"
 	"math/bits"
 	"slices"
 	"strings"
@@ -27,10 +26,8 @@ type Engine struct {
 	prefixLens []int   // distinct prefix lengths in bytes, ascending
 	always     []int32 // targets with nothing to index (e.g. NOT x alone)
 
-	// base knows the words of the leaves. The cache starts as a copy and
-	// learns every token items bring, until it holds maxCachedTokens and
-	// starts again from base.
-	base  *tokenCache
+	// The cache learns every token items bring, until it holds
+	// maxCachedTokens and starts again empty.
 	cache atomic.Pointer[tokenCache]
 	pool  sync.Pool // *scratch
 }
@@ -64,9 +61,7 @@ type tokenCache struct {
 
 const maxCachedTokens = 100_000
 
-func (c *tokenCache) clone() *tokenCache {
-	return &tokenCache{ids: maps.Clone(c.ids), infos: slices.Clip(c.infos)}
-}
+func newTokenCache() *tokenCache { return &tokenCache{ids: make(map[string]int32)} }
 
 // scratch is the working memory of one evaluation. Per-item state is
 // stamped with the item's generation, so nothing is cleared between items.
@@ -112,7 +107,7 @@ type leafState struct {
 func (e *Engine) getScratch() *scratch {
 	s, _ := e.pool.Get().(*scratch)
 	if s == nil {
-		s = &scratch{d: newDoc(), leaves: make([]leafState, len(e.leaves)), cands: make([]uint64, (len(e.targets)+63)/64)}
+		s = &scratch{d: &doc{}, leaves: make([]leafState, len(e.leaves)), cands: make([]uint64, (len(e.targets)+63)/64)}
 		for k := range s.lists {
 			s.lists[k] = make([]tokenList, len(e.keys[k].text))
 		}
@@ -291,8 +286,7 @@ func (e *Engine) index(s *scratch) {
 }
 
 // resolve looks up the tokens the cache did not hold and adds them to it.
-// A cache grown full is replaced by a fresh copy of the base for later
-// items.
+// A cache grown full is replaced by an empty one for later items.
 func (e *Engine) resolve(c *tokenCache, s *scratch) []tokenInfo {
 	c.mu.Lock()
 	for i, id := range s.info {
@@ -304,7 +298,7 @@ func (e *Engine) resolve(c *tokenCache, s *scratch) []tokenInfo {
 		if !ok {
 			key := string(w)
 			id = -1
-			if ti := e.lookUp(key); len(ti.targets)+len(ti.keys) > 0 {
+			if ti := e.lookUp(key); ti.word >= 0 || len(ti.keys) > 0 {
 				id = int32(len(c.infos))
 				c.infos = append(c.infos, ti)
 			}
@@ -315,7 +309,7 @@ func (e *Engine) resolve(c *tokenCache, s *scratch) []tokenInfo {
 	infos, full := c.infos, len(c.ids) >= maxCachedTokens
 	c.mu.Unlock()
 	if full {
-		e.cache.CompareAndSwap(c, e.base.clone())
+		e.cache.CompareAndSwap(c, newTokenCache())
 	}
 	return infos
 }

@@ -1,9 +1,6 @@
 package rules
 
-import (
-	"maps"
-	"slices"
-)
+import "slices"
 
 // The index is built from key groups: sets of keys one of which every item
 // a query matches contains. A target's cheapest group indexes it, so that
@@ -126,7 +123,7 @@ func (e *Engine) keyGroups(n *node) [][]key {
 
 // buildIndex gives the words, prefixes and literals of the leaves their
 // ids, maps every target's cheapest key group to it, sets up its must
-// groups and starts the token cache.
+// groups and starts an empty token cache.
 func (e *Engine) buildIndex() {
 	for k := range e.keys {
 		e.keys[k].ids = make(map[string]int32)
@@ -170,12 +167,7 @@ func (e *Engine) buildIndex() {
 	}
 	slices.Sort(e.prefixLens)
 	e.prefixLens = slices.Compact(e.prefixLens)
-	base := &tokenCache{ids: maps.Clone(e.keys[keyWord].ids)}
-	for _, w := range e.keys[keyWord].text {
-		base.infos = append(base.infos, e.lookUp(w))
-	}
-	e.base = base
-	e.cache.Store(base.clone())
+	e.cache.Store(newTokenCache())
 }
 
 // termLeaves appends the leaves of n that can give a match its terms:

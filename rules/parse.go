@@ -349,8 +349,7 @@ func (p *parser) parseOr() *node {
 	for p.peek().kind == lexOr {
 		op := p.next()
 		p.expectTerm(op)
-		right := p.parseAnd()
-		left = join(nodeOr, left, right, op.off)
+		left = join(nodeOr, left, p.parseAnd(), op.off)
 	}
 	return left
 }
@@ -365,8 +364,7 @@ func (p *parser) parseAnd() *node {
 		} else if !startsTerm(l.kind) {
 			return left
 		}
-		right := p.parseUnary()
-		left = join(nodeAnd, left, right, l.off)
+		left = join(nodeAnd, left, p.parseUnary(), l.off)
 	}
 }
 
@@ -578,15 +576,12 @@ func (p *parser) regexLeaf(l lexeme) *node {
 		p.note(l.off, "empty regex //")
 		return &node{kind: nodeNever, off: l.off}
 	}
-	_, err := regexp.Compile(l.text)
-	var re *regexp.Regexp
+	re, err := regexp.Compile(l.text) // for messages that quote the regex as written
 	if err == nil {
 		re, err = regexp.Compile("(?i)" + l.text)
 	}
 	if err != nil {
-		msg := err.Error()
-		msg = strings.TrimPrefix(msg, "error parsing regexp: ")
-		p.note(l.off, "invalid regex /%s/: %s", l.text, msg)
+		p.note(l.off, "invalid regex /%s/: %s", l.text, strings.TrimPrefix(err.Error(), "error parsing regexp: "))
 		return &node{kind: nodeNever, off: l.off}
 	}
 	if re.MatchString("") {

@@ -317,3 +317,39 @@ func TestTopicAliasErrors(t *testing.T) {
 		t.Errorf("err = %v\nwant %s", err, want)
 	}
 }
+
+// TestTokenCacheStartsAgain fills the token cache until it starts again
+// empty, and checks that it relearns what the index says of the words of
+// phrases, prefixes and regex literals: the matches are the same before and
+// after.
+func TestTokenCacheStartsAgain(t *testing.T) {
+	e := mustCompile(t, `"Freedom Edge" AND drill*`, `title:/\bKN-?\d+/ NOT seoul`, "topic:north-korea NEAR/3 missile")
+	items := []model.Item{
+		{Title: "Freedom Edge drills begin", Text: "Three allies drill at sea."},
+		{Title: "North Korea fires KN-23", Text: "A Pyongyang missile test."},
+		{Title: "Seoul says KN-23 flew 600 km"},
+	}
+	match := func() string {
+		var got []string
+		for _, it := range items {
+			for _, m := range e.Match(it) {
+				got = append(got, m.Rule+":"+strings.Join(m.Terms, "|"))
+			}
+		}
+		return strings.Join(got, " ")
+	}
+	want := match()
+	if want != "r0:Freedom Edge|drills r1:KN-23 r2:North Korea|Pyongyang|missile" {
+		t.Fatalf("before: %s", want)
+	}
+	before := e.cache.Load()
+	seeOtherWords(e, maxCachedTokens)
+	if e.cache.Load() == before {
+		t.Fatal("the token cache did not start again")
+	}
+	for range 2 { // learning the words, then knowing them
+		if got := match(); got != want {
+			t.Errorf("after the cache started again: %s, want %s", got, want)
+		}
+	}
+}

@@ -38,8 +38,6 @@ type doc struct {
 	bounds [numFields + 1]int32 // toks[bounds[f]:bounds[f+1]] belong to field f
 }
 
-func newDoc() *doc { return &doc{} }
-
 // tokenize loads the fields of an item and splits them into folded word
 // tokens. It is all the text processing matching needs; the engine's own
 // per-item index is built from its result.
