@@ -17,8 +17,8 @@ import (
 
 // Budgets: no member can make the commands cost much. Each member's
 // commands draw on a token bucket of their own (rate.Limiter); storage
-// lookups (/timeline, /search, /latest, /rules test and the page buttons)
-// run at most MaxLookups at once and /summary at most MaxSummaries at
+// lookups (lookup.Commands but the Light ones, /why, /rules test and the
+// page buttons) run at most MaxLookups at once and /summary at most MaxSummaries at
 // once, across all members; and a lookup that has not finished within
 // LookupBudget is stopped and answered politely. A command waits for a
 // free slot within its budget, so a burst is served in turn rather than

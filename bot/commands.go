@@ -27,8 +27,8 @@ type CommandOptions struct {
 	DeferAfter time.Duration
 	// LookupTimeout bounds one command's whole work. Default 30 s.
 	LookupTimeout time.Duration
-	// LookupBudget bounds a storage lookup (/timeline, /search, /latest,
-	// /rules test, page buttons), waiting for a free slot included; one
+	// LookupBudget bounds a storage lookup (those of lookup.Commands,
+	// /why, /rules test, page buttons), waiting for a free slot included; one
 	// that takes longer is stopped and answered politely. Default 5 s.
 	LookupBudget time.Duration
 	// MaxLookups and MaxSummaries are how many lookups and /summary
@@ -118,7 +118,7 @@ func (o CommandOptions) withDefaults() CommandOptions {
 // CommandStore is the part of storage.Store the slash commands use;
 // storage.Store satisfies it.
 type CommandStore interface {
-	lookup.Store             // /timeline, /search, /latest, /rules test
+	lookup.Store             // lookup.Commands, /rules test
 	lookup.FeedStateStore    // /feeds
 	lookup.ChannelStateStore // /feeds: channels that refuse the bot
 	lookup.FoldStore         // the page buttons of a flood's fold message

@@ -160,6 +160,15 @@ func ruleChoices(cfg *config.Config, typed string) []*discordgo.ApplicationComma
 	return filterChoices(cands, typed)
 }
 
+// feedChoices offers the feeds matching what was typed.
+func feedChoices(cfg *config.Config, typed string) []*discordgo.ApplicationCommandOptionChoice {
+	var cands []choice
+	for _, f := range cfg.Feeds {
+		cands = append(cands, choice{label: f.Name, value: f.Name, keys: []string{f.Name}})
+	}
+	return filterChoices(cands, typed)
+}
+
 type choice struct {
 	label, value string
 	keys         []string

@@ -324,8 +324,8 @@ func (c *Commands) component(s *discordgo.Session, i *discordgo.InteractionCreat
 // maxChoices is Discord's limit on autocomplete choices.
 const maxChoices = 25
 
-// autocomplete offers the configured topics or rules matching what the user
-// typed, at most 25.
+// autocomplete offers the configured topics, rules or feeds matching what
+// the user typed, at most 25.
 func (c *Commands) autocomplete(s *discordgo.Session, i *discordgo.InteractionCreate) {
 	data := i.ApplicationCommandData()
 	cfg, _ := c.runtime()
@@ -338,6 +338,8 @@ func (c *Commands) autocomplete(s *discordgo.Session, i *discordgo.InteractionCr
 			choices = topicChoices(cfg, typed)
 		case data.Name == "rules" && f.Name == "name":
 			choices = ruleChoices(cfg, typed)
+		case f.Name == "feed":
+			choices = feedChoices(cfg, typed)
 		}
 	}
 	if choices == nil {
