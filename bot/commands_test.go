@@ -29,7 +29,7 @@ func TestRegisterOverwritesEachGuild(t *testing.T) {
 	if err := cmds.Register(h.dg, app, []string{cmdGuild, "500000000000000002"}); err != nil {
 		t.Fatal(err)
 	}
-	want := []string{"timeline", "search", "latest", "summary", "why", "feeds", "rules", "mute", "unmute"}
+	want := []string{"timeline", "search", "latest", "outlet", "summary", "why", "feeds", "rules", "mute", "unmute"}
 	for _, g := range []string{cmdGuild, "500000000000000002"} {
 		var names []string
 		for _, c := range h.srv.Commands(g) {
@@ -350,6 +350,25 @@ func TestLatestShowsSummaries(t *testing.T) {
 	}
 }
 
+// TestOutletListsOneFeed runs /outlet, a lookup declared only in
+// lookup.Commands: its options, dispatch and answer are made from it.
+func TestOutletListsOneFeed(t *testing.T) {
+	t.Parallel()
+	h := newCmdHarness(t, bot.CommandOptions{}, "", nil)
+	h.fillTimeline(8)
+	cb := settle(t, h.command(cmdAnalyst, "outlet", str("feed", "Yonhap"), num("count", 3)))
+	if len(cb.Embeds) != 1 || cb.Embeds[0].Title != "Outlet · Yonhap" {
+		t.Fatalf("outlet answered %+v", cb)
+	}
+	desc := cb.Embeds[0].Description
+	if !strings.Contains(desc, "**1.** [North Korea fires ballistic missile into East Sea](https://en.yna.example/nk/00)") ||
+		!strings.Contains(desc, "**3.**") || strings.Contains(desc, "**4.**") {
+		t.Errorf("outlet Yonhap, 3:\n%s", desc)
+	}
+	wantError(t, settle(t, h.command(cmdAnalyst, "outlet", str("feed", "Reuters"))), `No feed named "Reuters"`)
+	wantError(t, settle(t, h.command(cmdAnalyst, "outlet", str("feed", "Yonhap"), num("count", 26))), "between 1 and 25")
+}
+
 func TestMuteNeedsManageServer(t *testing.T) {
 	t.Parallel()
 	h := newCmdHarness(t, bot.CommandOptions{}, "", nil)
@@ -541,6 +560,9 @@ func TestAutocompleteTopics(t *testing.T) {
 	}
 	if got := values(ask("rules", "name", "edge")); !slices.Equal(got, []string{"freedom-edge"}) {
 		t.Errorf("rules edge offers %v", got)
+	}
+	if got := values(ask("outlet", "feed", "kcna")); !slices.Equal(got, []string{"KCNA Watch"}) {
+		t.Errorf("outlet kcna offers %v", got)
 	}
 	if cs := ask("timeline", "topic", strings.Repeat("x", 5000)); len(cs) != 0 {
 		t.Errorf("junk input offers %v", values(cs))

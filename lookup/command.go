@@ -3,12 +3,14 @@ package lookup
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 	"unicode"
 	"unicode/utf8"
 
 	"wirewatch/config"
 	"wirewatch/model"
+	"wirewatch/storage"
 )
 
 // A Command is one lookup users run, declared once in Commands: the
@@ -170,7 +172,12 @@ func CommandNamed(name string) (Command, bool) {
 }
 
 // The parameters several commands share.
-var topicParam = Param{Name: "topic", Type: Topic, Help: "only this topic", MaxRunes: 100}
+var (
+	topicParam = Param{Name: "topic", Type: Topic, Help: "only this topic", MaxRunes: 100}
+	// newestCount is how many of the newest items a listing shows.
+	newestCount = Param{Name: "count", Type: Number, Min: 1, Max: MaxLimit, Default: 10, ChatDefault: 5, ChatMax: 25,
+		Help: fmt.Sprintf("how many results, at most %d", MaxLimit), ChatHelp: "How many (default 5, at most 25)"}
+)
 
 // CountParam is the command line's --count: how many results, def when
 // not given. Chat pages instead.
@@ -227,8 +234,7 @@ var Commands = []Command{
 		Name: "latest", Summary: "the newest items with their summaries",
 		Params: []Param{
 			topicParam,
-			{Name: "count", Type: Number, Min: 1, Max: MaxLimit, Default: 10, ChatDefault: 5, ChatMax: 25,
-				Help: fmt.Sprintf("how many results, at most %d", MaxLimit), ChatHelp: "How many (default 5, at most 25)"},
+			newestCount,
 		},
 		Examples: []string{"latest", "latest --topic north-korea --count 5 --json"},
 		Run:      runLatest,
@@ -238,6 +244,16 @@ var Commands = []Command{
 			}
 			return "no items stored yet"
 		},
+	},
+	{
+		Name: "outlet", Summary: "the newest items of one feed",
+		Params: []Param{
+			{Name: "feed", Type: Feed, Help: "feed to show", Required: true, Positional: true, MaxRunes: 100},
+			newestCount,
+		},
+		Examples: []string{`outlet "KCNA Watch"`, "outlet Yonhap --count 5 --json"},
+		Run:      runOutlet,
+		None:     func(a Args) string { return "no items of " + a.Text("feed") + " stored yet" },
 	},
 	{
 		Name: "feeds", Summary: "health of every feed (admins)",
@@ -314,6 +330,26 @@ func runLatest(ctx context.Context, env Env, a Args) (any, error) {
 		p.About = env.Config.TopicTitle(topic)
 	}
 	return p, nil
+}
+
+func runOutlet(ctx context.Context, env Env, a Args) (any, error) {
+	feed := a.Text("feed")
+	if env.Config.Feed(feed) == nil {
+		known := make([]string, 0, len(env.Config.Feeds))
+		for _, f := range env.Config.Feeds {
+			known = append(known, f.Name)
+		}
+		return nil, inputf("no feed named %q; known feeds: %s", feed, strings.Join(known, ", "))
+	}
+	limit, _, err := page(a.Int("count"), 0)
+	if err != nil {
+		return nil, err
+	}
+	items, err := env.Store.Latest(ctx, storage.Query{Feed: feed, Limit: limit})
+	if err != nil {
+		return nil, fmt.Errorf("latest of feed %q: %w", feed, err)
+	}
+	return ItemPage{Items: items, About: feed}, nil
 }
 
 // FeedReport is how the feeds are doing, and the channels that refuse

@@ -64,7 +64,7 @@ func TestCommandsAreWellFormed(t *testing.T) {
 			}
 		}
 	}
-	for _, want := range []string{"timeline", "search", "latest", "feeds"} {
+	for _, want := range []string{"timeline", "search", "latest", "outlet", "feeds"} {
 		if !seen[want] {
 			t.Errorf("no %s command", want)
 		}
@@ -109,6 +109,11 @@ func TestCommandsRun(t *testing.T) {
 			want: []string{"Japan missile drill"}, none: "no items of japan stored yet"},
 		{command: "latest", args: args(nil, map[string]int{"count": 2}, 0, 0),
 			want: []string{"Japan missile drill", "Pyongyang missile test 1"}, none: "no items stored yet"},
+		{command: "outlet", args: args(map[string]string{"feed": "Yonhap"}, map[string]int{"count": 2}, 0, 0),
+			want: []string{"Japan missile drill", "Pyongyang missile test 1"}, none: "no items of Yonhap stored yet"},
+		{command: "outlet", args: args(map[string]string{"feed": "KCNA Watch"}, map[string]int{"count": 5}, 0, 5), want: nil},
+		{command: "outlet", args: args(map[string]string{"feed": "Reuters"}, map[string]int{"count": 5}, 0, 0),
+			err: `no feed named "Reuters"; known feeds: Yonhap, KCNA Watch`},
 		{command: "feeds", want: []string{"Yonhap", "KCNA Watch"}},
 	}
 	for _, tc := range cases {

@@ -100,6 +100,8 @@ func TestLookupsAfterDemo(t *testing.T) {
 		{[]string{"search", "ballistic", "missile", "-config", cfg}, 0, "ballistic missile"},
 		{[]string{"search", "-config", cfg, `"`}, 0, ""},
 		{[]string{"latest", "-config", cfg, "--count", "2"}, 0, "Pyongyang Watch"},
+		{[]string{"outlet", "Pyongyang Watch", "-config", cfg, "--count", "2", "--json"}, 0, `"feed": "Pyongyang Watch"`},
+		{[]string{"outlet", "Nowhere Wire", "-config", cfg}, 2, `no feed named "Nowhere Wire"`},
 		{[]string{"rules", "test", "trilateral-drills", "-config", cfg}, 0, "Freedom Edge"},
 		{[]string{"rules", "test", "no-such-rule", "-config", cfg}, 2, "no-such-rule"},
 		{[]string{"feeds", "-config", cfg}, 0, "Harbor Wire  [ok]"},
