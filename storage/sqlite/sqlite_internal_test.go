@@ -317,8 +317,17 @@ func TestPostPriorityMigration(t *testing.T) {
 	if want := []string{"alert:2", "notice:2", "digest:0", "update:0"}; fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Fatalf("posts from before 0005 = %v, want %v", got, want)
 	}
-	rows, err := s.read.QueryContext(ctx, `EXPLAIN QUERY PLAN SELECT `+sqlq.PostColumns+` FROM posts
+	plan := queryPlan(t, s, `SELECT `+sqlq.PostColumns+` FROM posts
 		WHERE state = 'pending' AND channel = ? ORDER BY priority DESC, created_at, seq LIMIT ?`, "desk", 10)
+	if !strings.Contains(plan, "posts_pending") || strings.Contains(plan, "TEMP B-TREE") {
+		t.Errorf("pending posts query plan %s: want the posts_pending index and no sort", plan)
+	}
+}
+
+// queryPlan is SQLite's plan for query, its steps' details joined.
+func queryPlan(t *testing.T, s *Store, query string, args ...any) string {
+	t.Helper()
+	rows, err := s.read.QueryContext(context.Background(), "EXPLAIN QUERY PLAN "+query, args...)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -332,8 +341,25 @@ func TestPostPriorityMigration(t *testing.T) {
 		}
 		plan = append(plan, detail)
 	}
-	if p := fmt.Sprint(plan); !strings.Contains(p, "posts_pending") || strings.Contains(p, "TEMP B-TREE") {
-		t.Errorf("pending posts query plan %v: want the posts_pending index and no sort", plan)
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return strings.Join(plan, "; ")
+}
+
+// A story's alert is looked up for every new story a poll plans: the
+// lookup of the stories merged into it must use the partial index on
+// merged_into, not read the whole table (a flood of 5,000 new stories
+// read it 5,000 times).
+func TestAlertLookupUsesIndexes(t *testing.T) {
+	s, err := Open(context.Background(), filepath.Join(t.TempDir(), "w.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	plan := queryPlan(t, s, sqlq.AlertsOfStory+` AND rule = ? AND channel = ?`, "s1", "s1", "s1", "rule", "desk")
+	if !strings.Contains(plan, "stories_merged_into") || !strings.Contains(plan, "posts_story") || strings.Contains(plan, "SCAN m") {
+		t.Errorf("alert lookup query plan %s: want the stories_merged_into and posts_story indexes, no scan of stories", plan)
 	}
 }
 

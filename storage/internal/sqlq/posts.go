@@ -123,13 +123,13 @@ func (s Shared) Post(ctx context.Context, id string) (model.Post, error) {
 
 // AlertPostFor returns the alert of a story for a rule and channel that
 // its later sources edit: its newest pending or sent one, else that of a
-// story merged into it (see alertsOfStory).
+// story merged into it (see AlertsOfStory).
 func (s Shared) AlertPostFor(ctx context.Context, storyID, rule, channel string) (model.Post, error) {
 	posts, err := s.posts(ctx, `SELECT `+PostColumns+` FROM posts
 		WHERE story_id = ? AND rule = ? AND channel = ? AND kind = 'alert' AND state IN ('pending', 'sent')
 		ORDER BY seq DESC LIMIT 1`, storyID, rule, channel)
 	if err == nil && len(posts) == 0 {
-		posts, err = s.posts(ctx, alertsOfStory+` AND rule = ? AND channel = ?`, storyID, storyID, storyID, rule, channel)
+		posts, err = s.posts(ctx, AlertsOfStory+` AND rule = ? AND channel = ?`, storyID, storyID, storyID, rule, channel)
 	}
 	return one(posts, err, fmt.Sprintf("alert post for story %s rule %s channel %s", storyID, rule, channel))
 }
