@@ -13,6 +13,7 @@ import (
 
 	"wirewatch/bot"
 	"wirewatch/bot/discordtest"
+	"wirewatch/lookup"
 	"wirewatch/model"
 	"wirewatch/storage"
 )
@@ -367,6 +368,36 @@ func TestOutletListsOneFeed(t *testing.T) {
 	}
 	wantError(t, settle(t, h.command(cmdAnalyst, "outlet", str("feed", "Reuters"))), `No feed named "Reuters"`)
 	wantError(t, settle(t, h.command(cmdAnalyst, "outlet", str("feed", "Yonhap"), num("count", 26))), "between 1 and 25")
+}
+
+// TestEveryLookupAnswers runs each slash command of lookup.Commands with
+// its required options (a configured topic or feed, words) and wants an
+// embed: a lookup whose result type has no view here fails, so a new
+// lookup is tested on this surface without a test of its own.
+func TestEveryLookupAnswers(t *testing.T) {
+	t.Parallel()
+	h := newCmdHarness(t, bot.CommandOptions{}, "", nil)
+	h.fillTimeline(3)
+	for _, lc := range lookup.Commands {
+		var opts []*discordgo.ApplicationCommandInteractionDataOption
+		for _, p := range lc.Params {
+			if !p.Required || !p.In(lookup.Chat) {
+				continue
+			}
+			value := map[lookup.ParamType]string{lookup.Topic: "north-korea", lookup.Feed: "Yonhap", lookup.Text: "missile"}[p.Type]
+			if value == "" {
+				t.Fatalf("/%s: no value for a required %s of type %d", lc.Name, p.Name, p.Type)
+			}
+			opts = append(opts, str(p.Name, value))
+		}
+		cb := settle(t, h.command(cmdAdmin, lc.Name, opts...))
+		if len(cb.Embeds) != 1 || cb.Embeds[0].Description == "" || cb.Content != "" {
+			t.Errorf("/%s answered %q with %d embeds", lc.Name, cb.Content, len(cb.Embeds))
+		}
+		if private := cb.Flags&int(discordgo.MessageFlagsEphemeral) != 0; private != lc.Admin {
+			t.Errorf("/%s answered privately: %v, want %v", lc.Name, private, lc.Admin)
+		}
+	}
 }
 
 func TestMuteNeedsManageServer(t *testing.T) {

@@ -3,11 +3,14 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"wirewatch/lookup"
 )
 
 // runSplit runs wirewatch and returns standard output and standard error
@@ -231,5 +234,40 @@ func TestFeedsImportSaysWhatAFileIs(t *testing.T) {
 				t.Errorf("stderr %q, want %q", stderr, tt.stderr)
 			}
 		})
+	}
+}
+
+// TestEveryLookupRuns runs each subcommand made from lookup.Commands with
+// its required arguments (a configured topic or feed, words), as text
+// and as JSON: a lookup whose result type this command cannot print
+// fails, so a new lookup is tested here without a test of its own.
+func TestEveryLookupRuns(t *testing.T) {
+	cfg := goldenDesk(t)
+	for _, lc := range lookup.Commands {
+		if ownCommand[lc.Name] {
+			continue
+		}
+		args := []string{lc.Name, "--config", cfg}
+		for _, p := range lc.Params {
+			if p.Positional {
+				value := map[lookup.ParamType]string{lookup.Topic: "north-korea", lookup.Feed: "Harbor Wire", lookup.Text: "missile"}[p.Type]
+				if value == "" {
+					t.Fatalf("%s: no value for an argument of type %d", lc.Name, p.Type)
+				}
+				args = append(args, value)
+			}
+			if p.Name == "days" && p.In(lookup.CommandLine) {
+				args = append(args, "--days", "3660") // the desk's items are of 2026
+			}
+		}
+		stdout, stderr, code := runSplit(t, args...)
+		if code != 0 || stdout == "" {
+			t.Errorf("wirewatch %s: exit %d, standard output %q, error %q", strings.Join(args, " "), code, stdout, stderr)
+		}
+		stdout, stderr, code = runSplit(t, append(args, "--json")...)
+		var list []map[string]any
+		if err := json.Unmarshal([]byte(stdout), &list); code != 0 || err != nil || len(list) == 0 {
+			t.Errorf("wirewatch %s --json: exit %d, %v, %d elements; error %q", strings.Join(args, " "), code, err, len(list), stderr)
+		}
 	}
 }
