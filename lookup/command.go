@@ -193,7 +193,8 @@ func DaysParam(def, chatDef int) Param {
 		Help: "how many days back, today included", ChatHelp: fmt.Sprintf("How many days back (default %d)", chatDef)}
 }
 
-// Commands are the lookups, in the order chat lists them.
+// Commands are the lookups, in the order they are registered (chat puts
+// the Admin ones after the others).
 var Commands = []Command{
 	{
 		Name: "timeline", Summary: "a topic's stories by event date, newest first",
