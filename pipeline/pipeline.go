@@ -702,14 +702,20 @@ func (p *Pipeline) storeItems(ctx context.Context, rt *Runtime, f config.Feed, f
 			p.lockCommitBulk()
 		}
 		p.poll = flood
-		took, a, n, err := p.storeBatch(ctx, rt, f, fresh[start:end], matches[start:end], muted, postable, parsed)
+		took, a, n, edits, err := p.storeBatch(ctx, rt, f, fresh[start:end], matches[start:end], muted, postable, parsed)
 		p.poll = nil
 		p.unlockCommit()
+		first := start == 0
 		start += took
 		added, posts = added+a, posts+n
-		if n > 0 {
+		if n > 0 && (first || n > edits || start >= len(fresh) || err != nil) {
 			// A long feed's first alerts go out while its later batches
-			// are stored.
+			// are stored. A later batch that only updates messages (its
+			// fold's, a story's alert) wakes delivery only as the poll's
+			// last: the outbox sends an edit at most every edit interval
+			// anyway, and a flood stored in hundreds of short batches
+			// woke every channel's delivery hundreds of times, taking
+			// the CPU from other feeds' urgent alerts.
 			p.opts.Notify()
 		}
 		if err != nil {
@@ -728,7 +734,7 @@ type alertKey struct{ story, rule, channel string }
 // storeBatch groups and plans a batch of items, or as many of them as
 // batchTime allows (took), and stores them in one transaction. Alerts planned earlier in the batch are not stored yet when
 // later items of their story are planned, so plan finds them in p.planned.
-func (p *Pipeline) storeBatch(ctx context.Context, rt *Runtime, f config.Feed, fresh []model.Item, matches [][]model.Match, muted mutes, postable bool, parsed time.Time) (took, added, posts int, err error) {
+func (p *Pipeline) storeBatch(ctx context.Context, rt *Runtime, f config.Feed, fresh []model.Item, matches [][]model.Match, muted mutes, postable bool, parsed time.Time) (took, added, posts, updates int, err error) {
 	p.planned = map[alertKey]model.Post{}
 	p.looked = map[alertKey]alertLookup{}
 	defer func() { p.planned, p.looked = nil, nil }()
@@ -750,7 +756,7 @@ func (p *Pipeline) storeBatch(ctx context.Context, rt *Runtime, f config.Feed, f
 		// are edited before the report's own posts are planned.
 		ps, absorbed, err := p.planMerges(ctx, rt, p.grouper.TakeMerges(), storyOf[i], postable)
 		if err != nil {
-			return 0, 0, 0, p.forget(ctx, rt, err)
+			return 0, 0, 0, 0, p.forget(ctx, rt, err)
 		}
 		decisions[i].Merged = absorbed
 		switch {
@@ -761,7 +767,7 @@ func (p *Pipeline) storeBatch(ctx context.Context, rt *Runtime, f config.Feed, f
 		default:
 			own, err := p.plan(ctx, rt, *it, storyOf[i], matches[i], muted, &decisions[i])
 			if err != nil {
-				return 0, 0, 0, p.forget(ctx, rt, err)
+				return 0, 0, 0, 0, p.forget(ctx, rt, err)
 			}
 			ps = append(ps, own...)
 			for _, post := range ps {
@@ -789,7 +795,7 @@ func (p *Pipeline) storeBatch(ctx context.Context, rt *Runtime, f config.Feed, f
 	dropSupersededEdits(batch)
 	saved, err := p.store.SaveItems(ctx, batch)
 	if err != nil {
-		return took, 0, 0, p.forget(ctx, rt, fmt.Errorf("save %d items: %w", len(batch), err))
+		return took, 0, 0, 0, p.forget(ctx, rt, fmt.Errorf("save %d items: %w", len(batch), err))
 	}
 	var alerts []model.Post
 	for i, ok := range saved {
@@ -798,17 +804,25 @@ func (p *Pipeline) storeBatch(ctx context.Context, rt *Runtime, f config.Feed, f
 			added++
 			posts += len(batch[i].Posts)
 			for _, post := range batch[i].Posts {
-				if post.Kind == model.PostAlert {
+				switch post.Kind {
+				case model.PostAlert:
 					alerts = append(alerts, post)
+				case model.PostUpdate:
+					updates++
 				}
 			}
 		case len(extra[i]) > 0:
 			// The item was stored before; the folds and notices it
 			// carried are not its own and must not be lost.
 			if err := p.store.AddPosts(ctx, extra[i]); err != nil {
-				return took, added, posts, p.forget(ctx, rt, err)
+				return took, added, posts, updates, p.forget(ctx, rt, err)
 			}
 			posts += len(extra[i])
+			for _, post := range extra[i] {
+				if post.Kind == model.PostUpdate {
+					updates++
+				}
+			}
 		}
 	}
 	if postable {
@@ -818,10 +832,10 @@ func (p *Pipeline) storeBatch(ctx context.Context, rt *Runtime, f config.Feed, f
 		// Another replica stored some items first: the grouper took in
 		// sources the database does not have.
 		if err := p.forget(ctx, rt, nil); err != nil {
-			return took, added, posts, err
+			return took, added, posts, updates, err
 		}
 	}
-	return took, added, posts, nil
+	return took, added, posts, updates, nil
 }
 
 // joinDecision starts an item's decision record with how it found its story.
