@@ -168,6 +168,12 @@ var qualitySets = []qualitySet{
 	// the precision work it measures: never tuned on, its mistakes never
 	// printed. Measured only.
 	{file: "testdata/fresh-cyber.txt", use: "fresh, never tuned on; cyber.toml", blind: true, minItems: 60, vocab: "testdata/cyber.toml", zone: "UTC"},
+	// A markets desk of the Americas and Asia-Pacific with its vocabulary
+	// in config only (markets.toml, written before the set), written while
+	// the grouping changes it measures were being made, without reading
+	// them, and scored once after they landed: never tuned on, its
+	// mistakes never printed. Measured only.
+	{file: "testdata/fresh-markets.txt", use: "fresh, never tuned on; markets.toml", blind: true, minItems: 100, vocab: "testdata/markets.toml", zone: "UTC"},
 }
 
 // TestGroupingQuality feeds each labelled set to a Grouper in publication

@@ -28,6 +28,7 @@ var replaySets = []struct{ file, config, zone string }{
 	{"dev-energy.txt", "../../stories/testdata/energy.toml", "UTC"},
 	{"dev-energy-merges.txt", "../../stories/testdata/energy.toml", "UTC"},
 	{"fresh-cyber.txt", "../../stories/testdata/cyber.toml", "UTC"},
+	{"fresh-markets.txt", "../../stories/testdata/markets.toml", "UTC"},
 }
 
 // TestReplayScoresAsQualityTest converts each labelled set to replay's
