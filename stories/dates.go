@@ -73,6 +73,7 @@ var (
 	rePrevDay  = regexp.MustCompile(`\bthe (?:previous day|day before)\b(?: yesterday)?`)
 	reRelDay   = regexp.MustCompile(`\b(the day before yesterday|earlier today|later today|yesterday|today|tonight|last night|this morning|this afternoon|this evening)\b`)
 	reAgo      = regexp.MustCompile(`\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|\d{1,3})\s+(day|week|month)s?\s+(?:ago|earlier)\b`)
+	reDaysOn   = regexp.MustCompile(`\b(a|one|two|three|four|five|six|seven)\s+days?\s+after\b`)
 	rePeriod   = regexp.MustCompile(`\b(last|this|earlier this|early this|late last|early last|earlier|past|the past|previous|the previous)\s+(week|month)\b`)
 )
 
@@ -149,6 +150,28 @@ func eventMention(text string, published time.Time, loc *time.Location) (mention
 		return *vague, true
 	}
 	return mention{}, false
+}
+
+// sinceDay is the day before the event day (day) that a text names as the
+// day of an earlier event it follows: "troops sent on Friday to towns
+// flooded on Thursday", "an appeal on Sunday for the cyclone that struck on
+// Saturday", "declared an emergency on Thursday, a day after the quake".
+// The latest such day counts; ok is false when the text names none.
+func sinceDay(text string, day, published time.Time, loc *time.Location) (time.Time, bool) {
+	text = skipDateline(text)
+	var since time.Time
+	for _, m := range findMentions(text, published, loc) {
+		if m.prec == precDay && m.day.Before(day) && m.day.After(since) && plausibleEventDay(m.day, published) && !plannedDay(text, m.start) {
+			since = m.day
+		}
+	}
+	if since.IsZero() {
+		if ix := reDaysOn.FindStringSubmatchIndex(strings.ToLower(text)); ix != nil {
+			n := smallNumbers[strings.ToLower(text[ix[2]:ix[3]])]
+			since = day.AddDate(0, 0, -n)
+		}
+	}
+	return since, !since.IsZero()
 }
 
 // previousDay tells whether the sentence that follows a report's day puts
@@ -310,6 +333,9 @@ func findMentions(text string, published time.Time, loc *time.Location) []mentio
 			mod = low[ix[2]:ix[3]]
 		}
 		wd := weekdays[low[ix[4]:ix[5]]]
+		if (mod == "by" || mod == "through") && possessive(low, ix[1]) {
+			mod = "" // "killed by Thursday's landslide" names the landslide's day, no deadline
+		}
 		start := ix[0]
 		if mod == "early" || mod == "late" || mod == "earlier" || mod == "later" {
 			start = ix[4] // "late Friday" is Friday; keep the modifier out of the overlap test

@@ -157,6 +157,7 @@ func TestEventDate(t *testing.T) {
 		{"history is not the event", "since the armistice of July 27, 1953", sat, ""},
 		{"history skipped for a later day", "Since July 27, 1953, ... On Friday the North fired.", sat, "2026-11-20"},
 		{"none", "North Korea fired a missile toward the East Sea.", sat, ""},
+		{"a possessive day is no deadline", "The number killed by Thursday's landslide rose to nine, officials said.", sat, "2026-11-19"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -195,4 +196,36 @@ func FuzzResolveDates(f *testing.F) {
 			t.Fatalf("EventDate(%q) ok with a zero date", text)
 		}
 	})
+}
+
+func TestSinceDay(t *testing.T) {
+	sat := time.Date(2026, 11, 21, 10, 30, 0, 0, time.UTC)
+	tests := []struct {
+		name string
+		text string
+		day  string // the report's event day
+		want string // "" for none
+	}{
+		{"an earlier named day", "The UN launched an appeal on Saturday for people hit by the cyclone that struck on Friday.", "2026-11-21", "2026-11-20"},
+		{"a possessive day", "Soldiers were sent on Saturday to towns flooded in Thursday's storm.", "2026-11-21", "2026-11-19"},
+		{"days after", "The president declared an emergency on Saturday, a day after the quake.", "2026-11-21", "2026-11-20"},
+		{"days after, counted", "A 5.9 aftershock struck on Saturday, four days after the quake.", "2026-11-21", "2026-11-17"},
+		{"only its own day", "The fire was contained on Saturday.", "2026-11-21", ""},
+		{"a later day is none", "The fire broke out on Thursday and was contained on Saturday.", "2026-11-19", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			day, _ := time.Parse(time.DateOnly, tc.day)
+			got, ok := sinceDay(tc.text, day, sat, time.UTC)
+			if tc.want == "" {
+				if ok {
+					t.Fatalf("sinceDay(%q) = %v, want none", tc.text, got)
+				}
+				return
+			}
+			if !ok || got.Format(time.DateOnly) != tc.want {
+				t.Fatalf("sinceDay(%q) = %v, %v; want %s", tc.text, got, ok, tc.want)
+			}
+		})
+	}
 }

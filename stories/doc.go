@@ -39,13 +39,20 @@
 // (weapon class, sea; and in news English the direction a market went, so
 // "close higher" and "plunge" never merge), named operations, numbers of
 // missiles (all read from the main clause, so "two days after a ballistic
-// salvo" is background), the kind of act (acts of different kinds are
+// salvo" is background; the number only from the headline, and never a
+// bound or tally such as "at least two" or "toll rises to nine", which
+// outlets revise all day), the kind of act (acts of different kinds are
 // different events unless the vocabulary says one may be the other: an
 // attack and the fire it caused), and (for dated acts: launches, drills,
 // attacks) resolved event dates more than a day apart, or a day apart in
 // reports more than 12 hours apart (two zones name two days for one event
 // only in reports of the same hours; a report the next day that names that
-// day is a second wave, a repeat outage); for a report that names no act,
+// day is a second wave, a repeat outage; but a report whose headline names
+// no act and no repeat ("again", "another"), shares a name with the
+// event's headline and names the event's day as that of what it follows
+// is a follow-up: "UN appeals for aid as Tamsin leaves 120,000 in need"
+// on Sunday, for "the cyclone that struck Beira on Saturday", or "a day
+// after" it); for a report that names no act,
 // a day other than its story's own (the day most of its reports name),
 // with the same allowance for two zones: one company or city has an
 // event every day, and a story must not creep from day to day one report
@@ -85,7 +92,8 @@
 // "said on Wednesday it had struck the tanker the previous day" is
 // Tuesday) and days of plans ("a restart is expected Saturday") when it
 // names another;
-// a vague period ("earlier this month") never stands for a day. A story's
+// a vague period ("earlier this month") never stands for a day, and
+// "by Thursday's landslide" is Thursday, no deadline. A story's
 // EventDate is the day most of its reports name, stored as its civil date
 // at 12:00 UTC, so it reads as the same day in every zone from UTC-11 to
 // UTC+11 even after a store drops the zone; when no item gives a date it is

@@ -42,6 +42,8 @@ type features struct {
 	acts       uint64 // bit k: the headline's main clause names act kind k (kind is the first)
 	pubDay     int32  // civil day of publication in the outlet's zone
 	day        int32  // civil day (days since 1970-01-01) the lead names; 0 none
+	since      int32  // an earlier day it names as an earlier event's, which it follows (sinceDay); 0 none
+	repeat     bool   // the headline marks a repeat: "down again", "another", "second", "new", "fresh"
 	published  int64  // unix seconds
 	lead       string // the report's sentence for its story's summary (Grouper.LeadOf)
 }
@@ -122,11 +124,9 @@ func (v *Vocabulary) extract(it *model.Item, loc *time.Location) (features, ment
 		}
 	}
 	f.count = v.countOf(mainTitle)
-	if f.count == 0 {
-		f.count = v.countOf(mainClause(firstSentenceWords(lead)))
-	}
 	f.exercises = v.namesOf(tw, nameWords, lead)
 	f.kind = v.kindOf(mainTerms, titleTerms)
+	f.repeat = slices.ContainsFunc(tw, func(w word) bool { return repeatWords[w.lower] })
 	f.acts = v.actsOf(mainTerms)
 	switch {
 	case opinionTag.MatchString(it.Title) || opinionTag.MatchString(text):
@@ -145,6 +145,9 @@ func (v *Vocabulary) extract(it *model.Item, loc *time.Location) (features, ment
 	m, ok := eventMention(title+".\n"+leadText, it.Published, loc)
 	if ok && m.prec == precDay {
 		f.day = dayNumber(m.day)
+		if d, ok := sinceDay(title+".\n"+leadText, m.day, it.Published, loc); ok {
+			f.since = dayNumber(d)
+		}
 	}
 	f.pubDay = dayNumber(it.Published.In(loc))
 	return f, m, ok
@@ -386,7 +389,16 @@ var countWords = map[string]uint8{
 	"seven": 7, "eight": 8, "nine": 9, "ten": 10,
 }
 
-// countOf reads "two short-range ballistic missiles" or "3 cruise missiles".
+// repeatWords in a headline mark another occurrence of an act.
+var repeatWords = toSet(`again another second third new fresh renewed repeat`)
+
+// tallyWords before a number make it a bound or a running tally ("at least
+// two people", "about 300 homes", "toll rises to nine"): a figure outlets
+// round and revise through the day, no fact two reports must agree on.
+var tallyWords = toSet(`least than about around some nearly almost roughly approximately over to`)
+
+// countOf reads "two short-range ballistic missiles" or "3 cruise missiles";
+// a bound or tally is no count.
 func (v *Vocabulary) countOf(ws []word) uint8 {
 	for i, w := range ws {
 		n, ok := countWords[w.lower]
@@ -394,7 +406,7 @@ func (v *Vocabulary) countOf(ws []word) uint8 {
 			v := atoi(w.lower)
 			ok, n = v > 0 && v <= 30, uint8(v)
 		}
-		if !ok {
+		if !ok || i > 0 && tallyWords[ws[i-1].lower] {
 			continue
 		}
 		for j := i + 1; j < len(ws) && j <= i+4; j++ {

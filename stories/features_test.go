@@ -167,3 +167,24 @@ func TestDateOfLeadAsWritten(t *testing.T) {
 		t.Fatalf("day %d, want %d (New Year's Day)", f.day, want)
 	}
 }
+
+// TestCountIsNoTally checks that only a headline's plain number of what it
+// counts is a count: bounds and running tallies are revised all day.
+func TestCountIsNoTally(t *testing.T) {
+	v := DefaultVocabulary()
+	tests := []struct {
+		title, text string
+		want        uint8
+	}{
+		{"N. Korea fires two ballistic missiles", "", 2},
+		{"N. Korea fires at least two ballistic missiles", "", 0},
+		{"N. Korea fires about 10 cruise missiles", "", 0},
+		{"N. Korea fires ballistic missiles", "North Korea fired three ballistic missiles on Friday.", 0},
+	}
+	for _, tc := range tests {
+		it := &model.Item{Title: tc.title, Text: tc.text, Published: time.Date(2027, 3, 12, 14, 10, 0, 0, time.UTC)}
+		if f, _, _ := v.extract(it, time.UTC); f.count != tc.want {
+			t.Errorf("%q / %q: count %d, want %d", tc.title, tc.text, f.count, tc.want)
+		}
+	}
+}

@@ -801,6 +801,14 @@ func (v *Vocabulary) vetoed(s *story, f *features) bool {
 				continue
 			}
 			near = near || m.day == f.day || abs32(m.day-f.day) <= dayTolerance && within(m.published, f.published, dayShiftGap)
+			// A report whose headline names no act, of a later day,
+			// that names the event's day as the day of what it follows
+			// ("an appeal on Sunday for the cyclone that struck on
+			// Saturday"). A report of an act ("aftershock rattles Chile
+			// on Sunday, four days after the quake") is that act's.
+			// It must give a name the event's headline gives (Tamsin,
+			// Antofagasta) and no mark of a repeat ("down again").
+			near = near || followUp(f.kind) && !f.repeat && f.since == m.day && intersects(f.titleNames, m.titleNames) && v.off&followUps == 0
 			after = after || f.day > m.day
 		}
 		// A follow-up (a reaction, an analysis) names its own, later day:

@@ -396,3 +396,38 @@ func TestLateReportNamesDay(t *testing.T) {
 		}
 	}
 }
+
+// TestFollowUpNamesEventDay checks that a report of a later day whose
+// headline names no act joins a dated event when its lead names the
+// event's day as what it follows and its headline gives the event's name,
+// and that a repeat does not.
+func TestFollowUpNamesEventDay(t *testing.T) {
+	v := setVocabulary(t, "testdata/disasters.toml")
+	sat := time.Date(2027, 3, 6, 4, 0, 0, 0, time.UTC)
+	landfall := item("Reuters", "https://r.example/tamsin", "Cyclone Tamsin makes landfall in Mozambique near Beira",
+		"Tropical Cyclone Tamsin made landfall near the Mozambican port city of Beira early on Saturday with winds of about 190 km/h, the meteorological institute said.", sat)
+	tests := []struct {
+		name        string
+		title, text string
+		join        bool
+	}{
+		{"an appeal names the day", "UN appeals for aid as Tamsin leaves 120,000 in need in Mozambique",
+			"The United Nations launched an appeal on Sunday for people in Mozambique hit by the cyclone that struck Beira on Saturday.", true},
+		{"a repeat is another event", "UN appeals again for aid as Tamsin leaves 120,000 in need in Mozambique",
+			"The United Nations launched an appeal on Sunday for people in Mozambique hit by the cyclone that struck Beira on Saturday.", false},
+		{"no name of the event", "UN appeals for aid as 120,000 people need shelter",
+			"The United Nations launched an appeal on Sunday for people in Mozambique hit by the cyclone that struck Beira on Saturday.", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			g := NewGrouperWith(72*time.Hour, v)
+			first := *landfall
+			st, _ := g.Add(&first, time.UTC)
+			it := item("UN News", "https://u.example/"+tc.name, tc.title, tc.text, sat.Add(30*time.Hour))
+			got, _ := g.Add(it, time.UTC)
+			if (got.ID == st.ID) != tc.join {
+				t.Fatalf("joined %v, want %v", got.ID == st.ID, tc.join)
+			}
+		})
+	}
+}

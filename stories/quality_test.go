@@ -147,8 +147,14 @@ var qualitySets = []qualitySet{
 	// numbers, next-day follow-ups), with an aftershock days later and a
 	// second fire in the same district as traps. Written before it was
 	// scored: 1.000 / 0.589 / 9 of 9 (next-day follow-ups and reworded
-	// headlines split off). Held to a floor at that.
-	{file: "testdata/dev-reworded.txt", use: "tuned", minItems: 30, vocab: "testdata/disasters.toml", zone: "UTC", precision: goalPrecision, recall: 0.58, dates: goalDates},
+	// headlines split off). Casualty tallies were counts that vetoed ("at
+	// least two" and "four"); with counts from the headline only and no
+	// bound or tally a count, and "by Thursday's landslide" read as
+	// Thursday: 0.679. A follow-up of a later day whose lead names the
+	// event's day as that of what it follows (sinceDay), whose headline
+	// names no act and no repeat and shares a name with the event's:
+	// 0.857. Held to the goals.
+	{file: "testdata/dev-reworded.txt", use: "tuned", minItems: 30, vocab: "testdata/disasters.toml", zone: "UTC", precision: goalPrecision, recall: goalRecall, dates: goalDates},
 	// The same set grouped with the shipped Korea desk's words instead of
 	// its own: what a desk gets before it writes its vocabulary. Measured
 	// only.
