@@ -60,7 +60,10 @@
 // score gap, and an editorial
 // ("[Editorial]", "Opinion:") is always its own story. Beyond words, a name
 // few stories of the window use, given by one headline ("Talara Star"), and
-// facts that agree count on the same day. When neither headline names an
+// facts that agree count on the same day; the same day counts in full for
+// reports of one kind of act, or when a headline that names no act names
+// the other's act as what it follows ("Rescuers dig for 11 after Java
+// mudslide"), and half otherwise. When neither headline names an
 // act the vocabulary knows, names, numbers and the day count only if the
 // headlines share a word that is no name or number (what happened, not
 // only where or who), and never for more than the shared words: one city

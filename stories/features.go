@@ -40,6 +40,7 @@ type features struct {
 	count      uint8            // missiles fired, when a report says; 0 unknown
 	kind       kind
 	acts       uint64 // bit k: the headline's main clause names act kind k (kind is the first)
+	follows    uint64 // bit k: the headline's background clause names act kind k ("after Java mudslide")
 	pubDay     int32  // civil day of publication in the outlet's zone
 	day        int32  // civil day (days since 1970-01-01) the lead names; 0 none
 	since      int32  // an earlier day it names as an earlier event's, which it follows (sinceDay); 0 none
@@ -128,6 +129,7 @@ func (v *Vocabulary) extract(it *model.Item, loc *time.Location) (features, ment
 	f.kind = v.kindOf(mainTerms, titleTerms)
 	f.repeat = slices.ContainsFunc(tw, func(w word) bool { return repeatWords[w.lower] })
 	f.acts = v.actsOf(mainTerms)
+	f.follows = v.actsOf(v.actTerms(tw[len(mainTitle):]))
 	switch {
 	case opinionTag.MatchString(it.Title) || opinionTag.MatchString(text):
 		f.kind = kindOpinion

@@ -855,7 +855,7 @@ func (g *Grouper) score(s *story, f *features, w *weigher) float64 {
 		if f.day != 0 && f.day == m.day {
 			// A busy day has many events: the day says more when the
 			// reports name the same kind of act.
-			if f.kind == m.kind {
+			if f.kind == m.kind || follows(f, m) || follows(m, f) {
 				bonus += sameDayBonus
 			} else {
 				bonus += sameDayBonus / 2
@@ -896,6 +896,13 @@ func (g *Grouper) score(s *story, f *features, w *weigher) float64 {
 		best = math.Max(best, sc)
 	}
 	return best
+}
+
+// follows tells whether report a, whose headline names no act, names b's
+// act as what it follows: "Rescuers dig for 11 after Java mudslide" and
+// "Landslide buries homes in West Java" report one act of one day.
+func follows(a, b *features) bool {
+	return a.kind == kindOther && b.kind < 64 && a.follows&(1<<b.kind) != 0
 }
 
 // noActBonus is what names, numbers and days add to the words two reports

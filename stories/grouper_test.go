@@ -431,3 +431,33 @@ func TestFollowUpNamesEventDay(t *testing.T) {
 		})
 	}
 }
+
+// TestHeadlineFollowsAct checks that a headline naming no act but naming,
+// in its background clause, the act another report of its day names
+// ("Rescuers dig for 11 after Java mudslide") counts the day as a report of
+// that act does, and that another act there ("after Java floods") does not.
+func TestHeadlineFollowsAct(t *testing.T) {
+	v := setVocabulary(t, "testdata/disasters.toml")
+	pub := time.Date(2027, 3, 4, 6, 0, 0, 0, time.UTC)
+	first := item("Reuters", "https://r.example/java", "Landslide buries homes in Indonesia's West Java, 12 missing",
+		"A landslide triggered by heavy rain buried at least 15 homes in a village in Bandung regency, West Java, on Thursday, leaving 12 people missing, Indonesia's disaster mitigation agency BNPB said.", pub)
+	lead := "Indonesian rescuers dug through thick mud on Thursday searching for 11 villagers after a rain-soaked hillside collapsed onto Cibeureum village near Bandung, officials said, revising the number missing."
+	tests := []struct {
+		title string
+		join  bool
+	}{
+		{"Rescuers dig for 11 after Java mudslide", true},
+		{"Rescuers dig for 11 after Java floods", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.title, func(t *testing.T) {
+			g := NewGrouperWith(72*time.Hour, v)
+			it := *first
+			st, _ := g.Add(&it, time.UTC)
+			got, _ := g.Add(item("AFP", "https://a.example/java", tc.title, lead, pub.Add(3*time.Hour)), time.UTC)
+			if (got.ID == st.ID) != tc.join {
+				t.Fatalf("joined %v, want %v", got.ID == st.ID, tc.join)
+			}
+		})
+	}
+}
