@@ -571,3 +571,67 @@ func routeOutcomes(t *testing.T, store storage.Store, since time.Time) map[strin
 	}
 	return out
 }
+
+// lookupCounter counts the alert lookups that reach storage.
+type lookupCounter struct {
+	storage.Store
+	lookups atomic.Int64
+}
+
+func (c *lookupCounter) AlertPostFor(ctx context.Context, storyID, rule, channel string) (model.Post, error) {
+	c.lookups.Add(1)
+	return c.Store.AlertPostFor(ctx, storyID, rule, channel)
+}
+
+// A story an item begins has a new id, so no alert of it is stored: a poll
+// of 300 new stories plans their alerts and folds without asking storage
+// for an earlier alert of any of them, while a later report of one of
+// them asks.
+func TestNewStoriesAskNoStoredAlert(t *testing.T) {
+	site := &feedSite{}
+	now := time.Now()
+	srv := httptest.NewServer(site)
+	t.Cleanup(srv.Close)
+	rt, err := pipeline.NewRuntime(loadConfig(t, "testdata/flood.toml", "{{BASE}}", srv.URL, "{{PER_POLL}}", "20", "{{MAX_ALERTS}}", "30"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	store, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "w.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { store.Close() })
+	counted := &lookupCounter{Store: store}
+	clock := now
+	p, err := pipeline.New(context.Background(), counted, rt, pipeline.Options{Clock: func() time.Time { return clock }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	site.add("old", "an old report", "nothing to say.", now.Add(-time.Hour)) // the backlog
+	if _, err := p.Cycle(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	for i := range 300 {
+		title, text := floodItem(i)
+		site.add(fmt.Sprintf("flood-%04d", i), title, text, now.Add(-time.Hour+time.Duration(i)*time.Second))
+	}
+	clock = now.Add(time.Minute)
+	if _, err := p.Cycle(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if n := len(pending(t, store, "alerts")); n < 2 {
+		t.Fatalf("%d posts pending, want the flood's alert and its fold", n)
+	}
+	if n := counted.lookups.Load(); n != 0 {
+		t.Errorf("storage was asked %d times for an alert of a story the poll began", n)
+	}
+	title, text := floodItem(0) // the first item, which alerted
+	site.add("flood-again", strings.Join(strings.Fields(title)[:4], " ")+" spreads", "Rescuers reached the site. "+text, now.Add(time.Minute))
+	clock = now.Add(2 * time.Minute)
+	if _, err := p.Cycle(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if counted.lookups.Load() == 0 {
+		t.Errorf("a later report of a stored story did not look up its alert")
+	}
+}

@@ -191,6 +191,7 @@ type Pipeline struct {
 	folds       map[foldKey]*foldGroup   // the fold message of each channel, feed and rule
 	planned     map[alertKey]model.Post  // alerts planned in the batch being stored
 	looked      map[alertKey]alertLookup // alerts storage returned during the batch
+	begun       map[string]bool          // stories the batch began, with nothing merged into them: storage holds no alert of them
 }
 
 // New returns a pipeline over store with the given runtime. It loads the
@@ -737,7 +738,8 @@ type alertKey struct{ story, rule, channel string }
 func (p *Pipeline) storeBatch(ctx context.Context, rt *Runtime, f config.Feed, fresh []model.Item, matches [][]model.Match, muted mutes, postable bool, parsed time.Time) (took, added, posts, updates int, err error) {
 	p.planned = map[alertKey]model.Post{}
 	p.looked = map[alertKey]alertLookup{}
-	defer func() { p.planned, p.looked = nil, nil }()
+	p.begun = map[string]bool{}
+	defer func() { p.planned, p.looked, p.begun = nil, nil, nil }()
 	now := p.opts.Clock()
 	began := time.Now()
 	batch := make([]storage.ItemWrite, len(fresh))
@@ -752,9 +754,20 @@ func (p *Pipeline) storeBatch(ctx context.Context, rt *Runtime, f config.Feed, f
 		if sev := highestSeverity(matches[i]); sev != "" {
 			storyOf[i].Severity = p.grouper.Raise(storyOf[i].ID, sev)
 		}
+		// A story the item began has a new id, so storage holds no alert
+		// of it to look up (a flood's thousands of new stories asked it
+		// twice each), unless another story is merged into it.
+		merges := p.grouper.TakeMerges()
+		if join.New && len(merges) == 0 {
+			p.begun[storyOf[i].ID] = true
+		}
+		for _, m := range merges {
+			delete(p.begun, m.Into)
+			delete(p.begun, m.From)
+		}
 		// A report that linked two stories made them one: their alerts
 		// are edited before the report's own posts are planned.
-		ps, absorbed, err := p.planMerges(ctx, rt, p.grouper.TakeMerges(), storyOf[i], postable)
+		ps, absorbed, err := p.planMerges(ctx, rt, merges, storyOf[i], postable)
 		if err != nil {
 			return 0, 0, 0, 0, p.forget(ctx, rt, err)
 		}
@@ -898,6 +911,9 @@ func dropSupersededEdits(batch []storage.ItemWrite) {
 	}
 }
 
+// errBegunInBatch is alertPostFor's answer for a story the batch began.
+var errBegunInBatch = fmt.Errorf("a story begun in this batch has no stored alert: %w", storage.ErrNotFound)
+
 // alertPostFor is storage's AlertPostFor that also sees the alerts planned
 // in the batch being stored.
 func (p *Pipeline) alertPostFor(ctx context.Context, storyID, rule, channel string) (model.Post, error) {
@@ -907,6 +923,9 @@ func (p *Pipeline) alertPostFor(ctx context.Context, storyID, rule, channel stri
 	}
 	if l, ok := p.looked[k]; ok {
 		return l.post, l.err
+	}
+	if p.begun[storyID] {
+		return model.Post{}, errBegunInBatch
 	}
 	post, err := p.store.AlertPostFor(ctx, storyID, rule, channel)
 	if p.looked != nil && (err == nil || errors.Is(err, storage.ErrNotFound)) {
