@@ -873,6 +873,11 @@ func (g *Grouper) score(s *story, f *features, w *weigher) float64 {
 			bonus += factBonus * float64(v.agreeingFacts(f, m))
 			if (f.day == 0 || m.day == 0) && f.kind == m.kind && !followUp(f.kind) {
 				bonus += sameDayBonus / 2 // one kind of act within a news cycle
+			} else if f.day == 0 && f.pubDay == m.day || m.day == 0 && m.pubDay == f.day {
+				// A report that names no day, published on the day the
+				// other names: the day counts, as for reports of two
+				// kinds that both name it.
+				bonus += sameDayBonus / 2
 			}
 		}
 		if noAct {

@@ -110,8 +110,10 @@ var qualitySets = []qualitySet{
 	// names two acts to 0.805. A next day's act within a day's tolerance
 	// joins only reports of the same hours (precision first): 0.774, a
 	// salvage report that names the day the fire was put out split off.
-	// Held to a floor at what it meets.
-	{file: "testdata/dev-energy.txt", use: "tuned", minItems: 100, vocab: "testdata/energy.toml", zone: "UTC", precision: goalPrecision, recall: 0.77, dates: goalDates},
+	// A report that names no day, published on the day the other names,
+	// counting half the day's bonus whatever the kinds: 0.821. Held to a
+	// floor at what it meets.
+	{file: "testdata/dev-energy.txt", use: "tuned", minItems: 100, vocab: "testdata/energy.toml", zone: "UTC", precision: goalPrecision, recall: 0.82, dates: goalDates},
 	// Merges on that desk: stories a later report links, and two
 	// incidents of one day and sea that a roundup names. Written before
 	// it was measured.
