@@ -402,16 +402,9 @@ func (s *scratch) near(a, b []span, dist int) []span {
 			if x.field != y.field || len(s.arena)-start >= maxSpans {
 				continue
 			}
-			var gap int32
-			switch {
-			case x.end <= y.start:
-				gap = y.start - x.end
-			case y.end <= x.start:
-				gap = x.start - y.end
-			default:
-				continue // overlapping: the same words cannot be near themselves
-			}
-			if int(gap) <= dist {
+			// The words between them; negative when they overlap: the
+			// same words cannot be near themselves.
+			if gap := max(y.start-x.end, x.start-y.end); gap >= 0 && int(gap) <= dist {
 				s.arena = append(s.arena, span{field: x.field,
 					start: min(x.start, y.start), end: max(x.end, y.end),
 					bs: min(x.bs, y.bs), be: max(x.be, y.be)})
@@ -501,6 +494,15 @@ func (e *Engine) addTerms(t *target, s *scratch) {
 // term returns the text of the first place leaf id occurs in the item, as
 // a term is shown, or "".
 func (e *Engine) term(id int32, s *scratch) string {
+	if l := &e.leaves[id]; len(l.toks) == 1 { // a word or prefix: its first token in scope
+		_, toks := s.anchor(l)
+		for _, i := range toks {
+			if t := &s.d.toks[i]; l.mask.has(t.field) {
+				return capRunes(s.d.fields[t.field][t.start:t.end], maxTermRunes) // a token has no spaces
+			}
+		}
+		return ""
+	}
 	sp, st := e.leafSpans(id, s), &s.leaves[id]
 	if len(sp) == 0 {
 		return ""
