@@ -592,21 +592,13 @@ func TestNewStoriesAskNoStoredAlert(t *testing.T) {
 	now := time.Now()
 	srv := httptest.NewServer(site)
 	t.Cleanup(srv.Close)
-	rt, err := pipeline.NewRuntime(loadConfig(t, "testdata/flood.toml", "{{BASE}}", srv.URL, "{{PER_POLL}}", "20", "{{MAX_ALERTS}}", "30"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	store, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "w.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { store.Close() })
-	counted := &lookupCounter{Store: store}
+	cfg := loadConfig(t, "testdata/flood.toml", "{{BASE}}", srv.URL, "{{PER_POLL}}", "20", "{{MAX_ALERTS}}", "30")
+	var counted *lookupCounter
 	clock := now
-	p, err := pipeline.New(context.Background(), counted, rt, pipeline.Options{Clock: func() time.Time { return clock }})
-	if err != nil {
-		t.Fatal(err)
-	}
+	p, store := newPipelineWrapped(t, cfg, &clock, func(s storage.Store) storage.Store {
+		counted = &lookupCounter{Store: s}
+		return counted
+	})
 	site.add("old", "an old report", "nothing to say.", now.Add(-time.Hour)) // the backlog
 	if _, err := p.Cycle(context.Background()); err != nil {
 		t.Fatal(err)
