@@ -41,13 +41,18 @@ func (p *Pipeline) Digests(ctx context.Context) (int, error) {
 	return posted, nil
 }
 
+// digest posts digest d when it is due at now. Its posts and its new last
+// run are one write that happens only while the last run is still the one
+// read: a crash cannot leave posts whose run is not recorded, and a second
+// run of the same slot (a restart, a replica) posts nothing.
 func (p *Pipeline) digest(ctx context.Context, rt *Runtime, d config.Digest, now time.Time) (int, error) {
-	last, ok, err := lastDigestRun(ctx, p.store, d.Name)
+	last, raw, err := lastDigestRun(ctx, p.store, d.Name)
 	if err != nil {
 		return 0, err
 	}
-	if !ok {
-		return 0, p.store.SetMeta(ctx, digestKey(d.Name), now.UTC().Format(time.RFC3339))
+	run := now.UTC().Format(time.RFC3339)
+	if raw == "" {
+		return 0, p.store.SetMeta(ctx, digestKey(d.Name), run)
 	}
 	due, _, err := nextDigestRuns(d, last, now)
 	if err != nil || !due {
@@ -57,13 +62,16 @@ func (p *Pipeline) digest(ctx context.Context, rt *Runtime, d config.Digest, now
 	if err != nil {
 		return 0, err
 	}
-	if len(posts) > 0 {
-		if err := p.store.AddPosts(ctx, posts); err != nil {
-			return 0, err
-		}
+	moved, err := p.store.AddPostsMovingMeta(ctx, posts, storage.MetaMove{Key: digestKey(d.Name), Old: raw, New: run})
+	if err != nil {
+		return 0, err
+	}
+	if !moved {
+		p.log.Info("digest already run", "digest", d.Name, "since", last)
+		return 0, nil
 	}
 	p.log.Info("digest", "digest", d.Name, "since", last, "posts", len(posts))
-	return len(posts), p.store.SetMeta(ctx, digestKey(d.Name), now.UTC().Format(time.RFC3339))
+	return len(posts), nil
 }
 
 // MetaReader reads the small values where digests keep their last run.
@@ -71,20 +79,21 @@ type MetaReader interface {
 	Meta(ctx context.Context, key string) (string, error)
 }
 
-// lastDigestRun is when digest name last ran; false when it never did.
-func lastDigestRun(ctx context.Context, store MetaReader, name string) (time.Time, bool, error) {
+// lastDigestRun is when digest name last ran, and the stored value that
+// says so; "" when it never did.
+func lastDigestRun(ctx context.Context, store MetaReader, name string) (time.Time, string, error) {
 	raw, err := store.Meta(ctx, digestKey(name))
 	if errors.Is(err, storage.ErrNotFound) || (err == nil && raw == "") {
-		return time.Time{}, false, nil
+		return time.Time{}, "", nil
 	}
 	if err != nil {
-		return time.Time{}, false, err
+		return time.Time{}, "", err
 	}
 	last, err := time.Parse(time.RFC3339, raw)
 	if err != nil {
-		return time.Time{}, false, fmt.Errorf("digest %s: last run %q: %w", name, raw, err)
+		return time.Time{}, "", fmt.Errorf("digest %s: last run %q: %w", name, raw, err)
 	}
-	return last, true, nil
+	return last, raw, nil
 }
 
 // DigestPeriodStart is where a digest run at `at` starts its period: its
@@ -92,11 +101,11 @@ func lastDigestRun(ctx context.Context, store MetaReader, name string) (time.Tim
 // wirewatch was down never moved), else its schedule's run before `at`.
 // The preview (wirewatch digest) uses it; a real run always has a last run.
 func DigestPeriodStart(ctx context.Context, store MetaReader, d config.Digest, at time.Time) (time.Time, error) {
-	last, ok, err := lastDigestRun(ctx, store, d.Name)
+	last, raw, err := lastDigestRun(ctx, store, d.Name)
 	if err != nil {
 		return time.Time{}, err
 	}
-	if ok && last.Before(at) {
+	if raw != "" && last.Before(at) {
 		return last, nil
 	}
 	sched, err := d.Parsed()

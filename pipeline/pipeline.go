@@ -148,6 +148,8 @@ type Store interface {
 	// Posts: digests and notices, and the alert a later source or an
 	// article page edits.
 	AddPosts(ctx context.Context, posts []model.Post) error
+	// AddPostsMovingMeta writes a digest's posts with its last run.
+	AddPostsMovingMeta(ctx context.Context, posts []model.Post, m storage.MetaMove) (bool, error)
 	AlertPostFor(ctx context.Context, storyID, rule, channel string) (model.Post, error)
 	StoryAlerts(ctx context.Context, storyID string) ([]model.Post, error) // the alerts a merge edits
 	Post(ctx context.Context, id string) (model.Post, error)

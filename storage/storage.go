@@ -6,7 +6,8 @@
 // storage/storagetest is the conformance suite each backend must pass. An item
 // and the posts it causes are written in one transaction (SaveItem, or
 // SaveItems for a batch of them), so a crash never leaves an alert without its
-// item or an item whose alert was lost.
+// item or an item whose alert was lost; a digest's posts and its last run
+// likewise (AddPostsMovingMeta).
 // Backends never interpret content; they store and return it. Their SQL is
 // written once (storage/internal/sqlq, behind a small dialect); each
 // backend keeps its transactions, full-text index, leases and migrations.
@@ -118,6 +119,13 @@ type Stories interface {
 type Posts interface {
 	// AddPosts adds posts that belong to no new item (digests, notices).
 	AddPosts(ctx context.Context, posts []model.Post) error
+	// AddPostsMovingMeta adds posts, as AddPosts, and moves a meta value
+	// from m.Old to m.New, in one transaction: a digest's posts and its
+	// last run are one write, so a crash never leaves posts whose run is
+	// not recorded, to be posted again at the next start. When the key
+	// does not hold m.Old (another run moved it first, or it was never
+	// set) it writes nothing and reports false.
+	AddPostsMovingMeta(ctx context.Context, posts []model.Post, m MetaMove) (bool, error)
 
 	// PendingChannels lists the channels that have pending posts.
 	PendingChannels(ctx context.Context) ([]string, error)
@@ -183,6 +191,9 @@ type Mutes interface {
 	// earlier mute of the two; a zero Until ends the mute.
 	SetMute(ctx context.Context, m model.Mute) error
 }
+
+// MetaMove is a change of the meta value of Key from Old to New.
+type MetaMove struct{ Key, Old, New string }
 
 // Meta keeps small values.
 type Meta interface {

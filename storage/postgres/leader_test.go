@@ -174,7 +174,11 @@ func TestFencedWrites(t *testing.T) {
 		"SaveFullText": func() error {
 			return a.SaveFullText(ctx, stored, nil, nil, []model.Post{{ID: "p4", Channel: "alerts"}})
 		},
-		"AddPosts":         func() error { return a.AddPosts(ctx, []model.Post{{ID: "p3", Channel: "alerts"}}) },
+		"AddPosts": func() error { return a.AddPosts(ctx, []model.Post{{ID: "p3", Channel: "alerts"}}) },
+		"AddPostsMovingMeta": func() error {
+			_, err := a.AddPostsMovingMeta(ctx, []model.Post{{ID: "p5", Channel: "alerts"}}, storage.MetaMove{Key: "k", Old: "", New: "v"})
+			return err
+		},
 		"LeaseChannel":     func() error { _, err := a.LeaseChannel(ctx, "alerts"); return err },
 		"MarkFirstAttempt": func() error { return a.MarkFirstAttempt(ctx, "p1", time.Now()) },
 		"MarkSent":         func() error { return a.MarkSent(ctx, "p1", "m1", time.Now()) },

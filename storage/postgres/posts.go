@@ -7,6 +7,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"wirewatch/model"
+	"wirewatch/storage"
 	"wirewatch/storage/internal/backend"
 	"wirewatch/storage/internal/sqlq"
 )
@@ -18,18 +19,34 @@ func (s *Store) AddPosts(ctx context.Context, posts []model.Post) error {
 	if len(posts) == 0 {
 		return nil
 	}
-	if err := backend.PreparePosts(posts, s.now().UTC()); err != nil {
-		return fmt.Errorf("add posts: %w", err)
-	}
-	if err := s.fenced(ctx, func(tx pgx.Tx) error { return insertPosts(ctx, tx, posts) }); err != nil {
+	err := s.writePosts(ctx, posts, func(tx sqlq.Execer) error { return sqlq.InsertPosts(ctx, dialect{}, tx, posts) })
+	if err != nil {
 		return fmt.Errorf("add posts: %w", err)
 	}
 	return nil
 }
 
-// insertPosts adds prepared posts in slice order (sqlq.InsertPosts).
-func insertPosts(ctx context.Context, tx pgx.Tx, posts []model.Post) error {
-	return sqlq.InsertPosts(ctx, dialect{}, pgTx{tx}, posts)
+// AddPostsMovingMeta adds posts, as AddPosts, and moves a meta value, in
+// one fenced transaction (storage.Posts).
+func (s *Store) AddPostsMovingMeta(ctx context.Context, posts []model.Post, m storage.MetaMove) (bool, error) {
+	moved := false
+	err := s.writePosts(ctx, posts, func(tx sqlq.Execer) (err error) {
+		moved, err = sqlq.InsertPostsMovingMeta(ctx, dialect{}, tx, posts, m)
+		return err
+	})
+	if err != nil {
+		return false, fmt.Errorf("add posts moving %s: %w", m.Key, err)
+	}
+	return moved, nil
+}
+
+// writePosts prepares posts (backend.PreparePosts) and runs write in a
+// fenced transaction, committed when write succeeds.
+func (s *Store) writePosts(ctx context.Context, posts []model.Post, write func(tx sqlq.Execer) error) error {
+	if err := backend.PreparePosts(posts, s.now().UTC()); err != nil {
+		return err
+	}
+	return s.fenced(ctx, func(tx pgx.Tx) error { return write(pgTx{tx}) })
 }
 
 // LeaseChannel takes or renews this replica's lease on a channel for

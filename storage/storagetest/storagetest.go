@@ -48,6 +48,7 @@ func Run(t *testing.T, open func(t *testing.T) storage.Store) {
 		{"StoryMerges", testStoryMerges},
 		{"FeedState", testFeedState},
 		{"Meta", testMeta},
+		{"AddPostsMovingMeta", testAddPostsMovingMeta},
 		{"Mutes", testMutes},
 		{"ChannelStates", testChannelStates},
 		{"Decisions", testDecisions},

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"wirewatch/model"
+	"wirewatch/storage"
 	"wirewatch/storage/internal/backend"
 )
 
@@ -79,6 +80,18 @@ func (s Shared) Meta(ctx context.Context, key string) (string, error) {
 func (s Shared) SetMeta(ctx context.Context, key, value string) error {
 	return s.exec(ctx, "set meta "+key, false, `INSERT INTO meta (key, value) VALUES (?, ?)
 		ON CONFLICT (key) DO UPDATE SET value = excluded.value`, key, value)
+}
+
+// MoveMeta sets m.Key to m.New in tx when it holds m.Old, and reports
+// whether it did. A concurrent move of the same key waits for the row and
+// then finds it changed (PostgreSQL re-reads an updated row's WHERE under
+// read committed; SQLite has one writer).
+func MoveMeta(ctx context.Context, d Dialect, tx Execer, m storage.MetaMove) (bool, error) {
+	n, err := tx.Exec(ctx, Rebind(d, `UPDATE meta SET value = ? WHERE key = ? AND value = ?`), m.New, m.Key, m.Old)
+	if err != nil {
+		return false, fmt.Errorf("move meta %s: %w", m.Key, err)
+	}
+	return n == 1, nil
 }
 
 // Mutes returns the mutes in force at a time, by channel, then topic.

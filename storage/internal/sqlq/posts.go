@@ -177,6 +177,17 @@ type Execer interface {
 	Exec(ctx context.Context, sql string, args ...any) (int64, error)
 }
 
+// InsertPostsMovingMeta moves a meta value (MoveMeta) and, when it moved,
+// adds prepared posts (InsertPosts), in the backend's transaction tx; it
+// reports whether it moved.
+func InsertPostsMovingMeta(ctx context.Context, d Dialect, tx Execer, posts []model.Post, m storage.MetaMove) (bool, error) {
+	moved, err := MoveMeta(ctx, d, tx, m)
+	if err != nil || !moved {
+		return false, err
+	}
+	return true, InsertPosts(ctx, d, tx, posts)
+}
+
 // InsertPosts adds prepared posts in slice order, which breaks ties of
 // equal creation times.
 func InsertPosts(ctx context.Context, d Dialect, tx Execer, posts []model.Post) error {
