@@ -35,7 +35,8 @@ func TestCleanFixtures(t *testing.T) {
 }
 
 // TestEveryRuleHasAFixture keeps the rules file honest: each rule must
-// remove something in the fixtures or in the table below.
+// remove something in the fixtures, the drop lines of the labelled files
+// or the table below.
 func TestEveryRuleHasAFixture(t *testing.T) {
 	var notes []dropNote
 	inputs, _ := filepath.Glob(filepath.Join("testdata", "clean", "*.in.txt"))
@@ -48,6 +49,12 @@ func TestEveryRuleHasAFixture(t *testing.T) {
 	}
 	for _, tt := range cleanCases {
 		defaultRules.clean(tt.in, &notes)
+	}
+	for _, name := range labelledFiles {
+		drop, _ := labelledLines(t, name)
+		for _, line := range drop {
+			defaultRules.clean(line, &notes)
+		}
 	}
 	fired := map[string]bool{}
 	for _, n := range notes {
