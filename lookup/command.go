@@ -194,7 +194,13 @@ func DaysParam(def, chatDef int) Param {
 }
 
 // Commands are the lookups, in the order they are registered (chat puts
-// the Admin ones after the others).
+// the Admin ones after the others). /why and /summary are not lookups of
+// this shape and stay wired by hand: why answers one object (its JSON is
+// not a list), privately to every member, from the compiled rules and
+// the guild, and an unknown item is exit status 1, not an empty result;
+// summary fetches a web page (the address guard, its own budget), which
+// the read path over storage must not do, and its command line, summarize,
+// reads files and standard input, not storage.
 var Commands = []Command{
 	{
 		Name: "timeline", Summary: "a topic's stories by event date, newest first",
