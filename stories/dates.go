@@ -124,8 +124,8 @@ func eventMention(text string, published time.Time, loc *time.Location) (mention
 			continue
 		}
 		switch {
-		case plannedDay(text, m.start):
-			continue // "restart expected Saturday" is no event yet
+		case plannedDay(text, m.start) || dayFor(text, m.start, m.end):
+			continue // "restart expected Saturday", "strike for Tuesday" are no event yet
 		case m.prec == precDay && reportDay(text, m.start) && !possessive(text, m.end):
 			if report == nil {
 				report = m
@@ -161,7 +161,7 @@ func sinceDay(text string, day, published time.Time, loc *time.Location) (time.T
 	text = skipDateline(text)
 	var since time.Time
 	for _, m := range findMentions(text, published, loc) {
-		if m.prec == precDay && m.day.Before(day) && m.day.After(since) && plausibleEventDay(m.day, published) && !plannedDay(text, m.start) {
+		if m.prec == precDay && m.day.Before(day) && m.day.After(since) && plausibleEventDay(m.day, published) && !plannedDay(text, m.start) && !dayFor(text, m.start, m.end) {
 			since = m.day
 		}
 	}
@@ -213,6 +213,14 @@ func plannedDay(text string, start int) bool {
 		}
 	}
 	return false
+}
+
+// dayFor tells whether the date expression at start..end is the day
+// something is set for: "call a strike for Tuesday", "talks set for
+// Friday" ("mourning for Friday's victims" names an event).
+func dayFor(text string, start, end int) bool {
+	words := strings.Fields(text[max(0, start-12):start])
+	return len(words) > 0 && strings.EqualFold(words[len(words)-1], "for") && !possessive(text, end)
 }
 
 // possessive tells whether a date expression ending at end is followed by

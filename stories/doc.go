@@ -70,7 +70,17 @@
 // only where or who), and never for more than the shared words: one city
 // or company has many events a day; and two such reports that name
 // different days (other than one event's two days in two zones) score
-// less: Friday's profit warning is not Thursday's strike it blames. Terms
+// less: Friday's profit warning is not Thursday's strike it blames. For
+// such reports a word both headlines use in compounds of their own, with
+// neither modifier in the other report ("engine warning" and "profit
+// warning", "power cut" and "pay cut"), is not shared and adds nothing;
+// a modifier that reads as an adjective or a verb ("hypersonic missile",
+// "sends trash") makes no compound. One outlet's two reports of one day
+// and kind are two events when the later drops a name or number the
+// earlier's headline gave and names one of its own in its headline or
+// first sentence (sources, "Japan says", ", the airline said", are no
+// names of the event): an outlet's update keeps what its first headline
+// named; reactions and analyses are not held to it. Terms
 // are weighed as if the window held idfPrior more stories, so a quiet
 // window does not make every word rare. Candidates come from an inverted index over the terms of the
 // stories in the window, read rarest first within a fixed budget, so a new
@@ -94,8 +104,8 @@
 // title or lead names, passing over the day of the report itself ("state
 // media reported Tuesday that ... on Monday", "the JCS said Monday";
 // "said on Wednesday it had struck the tanker the previous day" is
-// Tuesday) and days of plans ("a restart is expected Saturday") when it
-// names another;
+// Tuesday) and days of plans ("a restart is expected Saturday", "call a
+// strike for Tuesday") when it names another;
 // a vague period ("earlier this month") never stands for a day, and
 // "by Thursday's landslide" is Thursday, no deadline. A story's
 // EventDate is the day most of its reports name, stored as its civil date

@@ -35,6 +35,9 @@ type features struct {
 	names      []uint32         // names of the title and first sentence ("e:" terms), sorted, distinct
 	titleNames []uint32         // names of the title alone (none when it is title-cased)
 	titleWhat  []uint32         // title terms that are no name or number: what happened, sorted, distinct
+	compounds  []uint64         // title compounds, head<<32 | modifier: "bird strike", "profit warning" (compoundsOf)
+	specifics  []uint32         // names and numbers of the title and first sentence, as term ids; 0 ends each (specificsOf)
+	feed       uint32           // hash of the outlet's feed
 	exercises  []uint32         // named operations (exercises), sorted, distinct
 	facts      [maxFacts]uint32 // per vocabulary fact, the bit set of values named
 	count      uint8            // missiles fired, when a report says; 0 unknown
@@ -79,7 +82,7 @@ func (v *Vocabulary) extract(it *model.Item, loc *time.Location) (features, ment
 	bw := splitWords(text)
 	lead := leadOf(bw)
 
-	f := features{link: it.Link, published: it.Published.Unix()}
+	f := features{link: it.Link, published: it.Published.Unix(), feed: hash32(it.Feed)}
 	titleTerms := v.canonicalTerms(tw, true)
 	leadTerms := v.canonicalTerms(lead, false)
 
@@ -100,11 +103,18 @@ func (v *Vocabulary) extract(it *model.Item, loc *time.Location) (features, ment
 	firstWords := firstSentenceWords(lead)
 	named := namedWords(nameWords, lead)
 	f.titleWhat = whatTerms(titleTerms, tw, nameWords == nil, named)
+	f.compounds = v.compoundsOf(tw, nameWords == nil, named)
 	coreEnts := v.entityRuns(named, nameWords, firstWords)
 	ents := append(slices.Clip(coreEnts), v.entityRuns(named, lead[len(firstWords):])...)
 	f.entities = entityIDs(ents, titleTerms, leadTerms)
 	f.names = entityIDs(coreEnts)
 	f.titleNames = entityIDs(v.entityRuns(named, nameWords))
+	firstText := ""
+	if len(firstWords) > 0 {
+		firstText = text[:firstWords[len(firstWords)-1].end]
+	}
+	f.specifics = v.specificsOf(splitWords(titleAttribution.ReplaceAllString(title, "")),
+		splitWords(leadAttribution.ReplaceAllString(firstText, "$1")), nameWords != nil, named)
 	f.terms = termIDs(titleTerms, leadTerms)
 	for _, e := range ents {
 		f.terms = append(f.terms, hash32("e:"+e))
@@ -174,6 +184,111 @@ func whatTerms(ts []term, tw []word, titleCased bool, named map[string]bool) []u
 	}
 	return sortedDistinct(ids)
 }
+
+// compoundsOf lists a headline's compounds: a word that says what
+// happened with the word before it that says which one ("bird strike",
+// "profit warning", "power cut"), as head<<32 | modifier term ids. The
+// modifier is no name, number or stop-word, and neither word is part of
+// one of the vocabulary's phrases (which say for themselves what they
+// name). A headline that shares "strike" with another is about the same
+// thing only when both mean the same strike (sharedCompound).
+func (v *Vocabulary) compoundsOf(tw []word, titleCased bool, named map[string]bool) []uint64 {
+	var out []uint64
+	modifier := -1 // index of the word before i that may modify it
+	for i := 0; i < len(tw); {
+		if n, _ := v.matchPhrase(tw, i); n > 0 {
+			i += n
+			modifier = -1
+			continue
+		}
+		w := tw[i]
+		name := w.upper && (titleCased || !w.initial || named[w.lower])
+		content := !w.digits && !v.stop[w.lower] && !name && !v.speechVerbs[w.lower] && v.stem(w.lower) != ""
+		if content && modifier >= 0 && tw[modifier].sentence == w.sentence && !tw[modifier].possessive {
+			out = append(out, uint64(hash32(v.stem(w.lower)))<<32|uint64(hash32(v.stem(tw[modifier].lower))))
+		}
+		modifier = -1
+		if content && !verbLike(w.lower) && !adjectiveLike(w.lower) {
+			modifier = i
+		}
+		i++
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// verbLike tells whether a headline word reads as a verb or a plural
+// rather than a noun that modifies the next ("sends trash balloons",
+// "controllers strike", "cancelled flights"): English compounds take the
+// modifier in the singular.
+func verbLike(w string) bool {
+	return strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") || strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing")
+}
+
+// adjectiveLike tells whether a word reads as an adjective: it describes
+// the thing the next word names ("hypersonic missile", "tactical
+// missile", "trilateral drill"), where outlets choose their own words for
+// one thing, rather than naming another thing ("bird strike").
+func adjectiveLike(w string) bool {
+	for _, suffix := range []string{"ic", "al", "ive", "ous", "ary", "ful", "less", "able", "ible"} {
+		if strings.HasSuffix(w, suffix) {
+			return true
+		}
+	}
+	return false
+}
+
+// specificsOf lists what identifies the event a report's headline and
+// first sentence report (without their attributions: a source is no
+// specific of the event): each name, as the term ids of its words, and
+// each number of two digits or more (not a year; a count of one digit is
+// detail an update adds). Each ends with specificEnd, or with
+// specificTitleEnd when the headline gives it. titleNames is false for a
+// title-cased headline, whose capitals name nothing.
+func (v *Vocabulary) specificsOf(title, first []word, titleNames bool, named map[string]bool) []uint32 {
+	var out []uint32
+	add := func(names []string, end uint32) {
+		for _, n := range names {
+			k := len(out)
+			for _, w := range strings.Split(n, "_") {
+				if s := v.stem(w); s != "" && !v.stop[w] && !v.actors[w] {
+					out = append(out, hash32(s))
+				}
+			}
+			if len(out) > k {
+				out = append(out, end)
+			}
+		}
+	}
+	numbers := func(ws []word, end uint32) {
+		for _, w := range ws {
+			if w.digits && isNumber(w.lower) && !isYear(w.lower) && len(w.lower) >= 2 {
+				out = append(out, hash32(w.lower), end)
+			}
+		}
+	}
+	if titleNames {
+		add(v.entityRuns(named, title), specificTitleEnd)
+	}
+	add(v.entityRuns(named, first), specificEnd)
+	numbers(title, specificTitleEnd)
+	numbers(first, specificEnd)
+	return out
+}
+
+var (
+	// titleAttribution is a headline's source: "..., Japan says", ": JCS".
+	titleAttribution = regexp.MustCompile(`(?i)(?:[,;]\s*[^,:;]{1,60}?\s(?:says?|said|reports?|reported|claims?|told)|:\s*[^\s:]+(?:\s+[^\s:]+){0,3})\s*$`)
+	// leadAttribution is a sentence's source: ", the airline said",
+	// ", Japan's coast guard said, urging ...", ", according to the JCS".
+	leadAttribution = regexp.MustCompile(`(?i),\s*(?:[^,.;]{0,60}\s)?(?:said|says|told|reported|according to[^,.;]{0,60})\s*([,.;]|$)`)
+)
+
+// Ends of a specific in features.specifics.
+const (
+	specificEnd      = 0
+	specificTitleEnd = 1
+)
 
 // extraTerms marks the terms that only the lead's later sentences give. A
 // state-media report puts its facts in a long first sentence and its

@@ -126,8 +126,12 @@ var qualitySets = []qualitySet{
 	// only when their headlines share a word that is no name, and never
 	// for more than the shared words (noActBonus): 0.778 / 0.955; a
 	// hospital's IT failure and another trust's fine in one city, whose
-	// headlines share "hospital", still join. Held to a floor at that.
-	{file: "testdata/dev-unnamed-acts.txt", use: "tuned", minItems: 25, zone: "Europe/London", precision: 0.77, recall: 0.95, dates: goalDates},
+	// headlines share "hospital", still join. With one outlet's two
+	// reports of a day that name other specifics kept apart (sameOutlet):
+	// 0.905 / 0.864, the trust's fine still with the first report of the
+	// IT failure, and that outlet's report of the failure kept from them.
+	// Held to a floor at that.
+	{file: "testdata/dev-unnamed-acts.txt", use: "tuned", minItems: 25, zone: "Europe/London", precision: 0.90, recall: 0.86, dates: goalDates},
 	// Precision traps on a European aviation desk grouped with the shipped
 	// vocabulary: one airline's incidents on one day and days apart, a
 	// strike notice and the strike, two airlines' traffic up and down in
@@ -136,9 +140,14 @@ var qualitySets = []qualitySet{
 	// (one airline's two incidents of a day joined, and the strike notice
 	// with them; the strike, the profit warning that blames it and the
 	// next diversion chained). Reports that name no act and different
-	// days score dayPenalty less: 0.680 / 0.872 / 16 of 17. Held to a
-	// floor at that.
-	{file: "testdata/dev-traps.txt", use: "tuned", minItems: 40, zone: "Europe/Paris", precision: 0.67, recall: 0.87, dates: goalDates},
+	// days score dayPenalty less: 0.680 / 0.872 / 16 of 17. One outlet's
+	// two reports of a day that name other specifics kept apart, and
+	// words two headlines use in compounds of their own ("engine
+	// warning", "profit warning") not shared: 0.944 / 0.872; the strike
+	// notice's day read from "call strike for Thursday" as the call's:
+	// 0.897 / 0.897 / 17 of 17 (the notice, now of the right day, joins
+	// the bird strike through "strike"). Held to a floor at that.
+	{file: "testdata/dev-traps.txt", use: "tuned", minItems: 40, zone: "Europe/Paris", precision: 0.89, recall: 0.89, dates: goalDates},
 	// A cyber desk with its vocabulary in config only (cyber.toml): the
 	// traps of fresh-cyber.txt with other events, to tune precision on.
 	// First score 0.840 / 0.955 / 13 of 14: DDoS waves on two days joined.
@@ -163,8 +172,12 @@ var qualitySets = []qualitySet{
 	// desk grouped with the shipped vocabulary: one outlet's two reports
 	// of one day with different specifics, and a headline word that is
 	// part of another compound on one side ("power cut", "pay cut").
-	// Written before the mechanisms were coded.
-	{file: "testdata/dev-specifics.txt", use: "tuned", minItems: 20, zone: "Europe/London"},
+	// Written before the mechanisms were coded: 0.517 / 1.000 / 11 of
+	// 11; with them 1.000 / 1.000. Two items added before "for Tuesday"
+	// was read as a plan: a second strike call of the day in another
+	// city joins the first (0.882 / 0.938 / 12 of 12). Held to a floor at
+	// that.
+	{file: "testdata/dev-specifics.txt", use: "tuned", minItems: 20, zone: "Europe/London", precision: 0.88, recall: 0.93, dates: goalDates},
 	// The same set grouped with the shipped Korea desk's words instead of
 	// its own: what a desk gets before it writes its vocabulary. Measured
 	// only.
@@ -176,9 +189,10 @@ var qualitySets = []qualitySet{
 	// 0.238 / 0.843 / 24 of 33: stories crept from day to day one report
 	// at a time; with a story's own day bounding the reports that name no
 	// act, 0.610 / 0.776 / 26 of 33; with another day than the story's
-	// another event (as for dated acts), 0.774 / 0.862 / 30 of 33. Held
-	// to a floor at that.
-	{name: "dev-korea-energy-vocabulary", file: "testdata/dev-korea.txt", use: "tuned; energy.toml, not written for the desk", minItems: 100, vocab: "testdata/energy.toml", zone: "Asia/Seoul", precision: 0.77, recall: 0.86, dates: 0.90},
+	// another event (as for dated acts), 0.774 / 0.862 / 30 of 33; with
+	// compounds (a "spy satellite" is not a "reconnaissance satellite")
+	// 0.773 / 0.857. Held to a floor at that.
+	{name: "dev-korea-energy-vocabulary", file: "testdata/dev-korea.txt", use: "tuned; energy.toml, not written for the desk", minItems: 100, vocab: "testdata/energy.toml", zone: "Asia/Seoul", precision: 0.77, recall: 0.85, dates: 0.90},
 	// The frozen set: written before this work, never opened, scored once
 	// when the work was done. Its Korea and energy items are grouped
 	// together, as by a desk following both: the energy desk's config
@@ -374,8 +388,11 @@ func logMistakes(t *testing.T, set []labelled, got, dates []string) {
 const mechanismWorth = 3
 
 // TestGroupingMechanisms scores every set whose mistakes may be read with
-// each recall mechanism switched off in turn, to weigh what each buys in
-// recall against what it costs in precision; one that costs precision must buy mechanismWorth times as much recall:
+// each mechanism switched off in turn, to weigh what each buys against
+// what it costs: a recall mechanism that costs precision must buy
+// mechanismWorth times as much recall on each set, and a precision
+// mechanism must buy, over the sets, at least as much precision as the
+// recall it costs:
 //
 //	go test -run TestGroupingMechanisms -v ./stories/
 func TestGroupingMechanisms(t *testing.T) {
@@ -389,7 +406,12 @@ func TestGroupingMechanisms(t *testing.T) {
 		{"two acts off", twoActs, true},
 		{"late reports off", lateReports, true},
 		{"follow-ups off", followUps, true},
+		{"same outlet off", sameOutlet, true},
+		{"compounds off", compounds, true},
 	}
+	const precisionMechanisms = sameOutlet | compounds
+	// What each precision mechanism buys and costs, summed over the sets.
+	precisionBought, recallCost := map[string]float64{}, map[string]float64{}
 	for _, tc := range qualitySets {
 		if tc.blind {
 			continue
@@ -401,9 +423,10 @@ func TestGroupingMechanisms(t *testing.T) {
 		}
 		var on labelledset.Scores
 		for _, vr := range variants {
-			v := vocabularyOf(t, tc.vocab, tc.extend)
+			// A copy: the default vocabulary is shared by every test.
+			v := *vocabularyOf(t, tc.vocab, tc.extend)
 			v.off = vr.off
-			got, dates := groupAllWith(set, v, zone, vr.merges)
+			got, dates := groupAllWith(set, &v, zone, vr.merges)
 			s := labelledset.Score(records(set), got, dates)
 			if vr.off == 0 && vr.merges {
 				on = s
@@ -417,10 +440,23 @@ func TestGroupingMechanisms(t *testing.T) {
 			// Precision first: a mechanism that costs precision must buy
 			// at least three times as much recall, else it is made
 			// stricter or removed.
-			if lost, bought := s.Precision-on.Precision, on.Recall-s.Recall; lost > 1e-9 && bought < mechanismWorth*lost {
+			if lost, bought := s.Precision-on.Precision, on.Recall-s.Recall; vr.off&precisionMechanisms == 0 && lost > 1e-9 && bought < mechanismWorth*lost {
 				t.Errorf("%s: with %s precision %.3f recall %.3f, all on %.3f %.3f: the mechanism buys too little recall for the precision it costs",
 					name, vr.name, s.Precision, s.Recall, on.Precision, on.Recall)
 			}
+			if vr.off&precisionMechanisms != 0 {
+				precisionBought[vr.name] += on.Precision - s.Precision
+				recallCost[vr.name] += s.Recall - on.Recall
+			}
+		}
+	}
+	// Precision first, but not at any price: over the sets, a precision
+	// mechanism must buy at least as much precision as the recall it
+	// costs.
+	for name, bought := range precisionBought {
+		t.Logf("%s: precision bought %.3f, recall cost %.3f, summed over the sets", strings.TrimSuffix(name, " off"), bought, recallCost[name])
+		if bought < recallCost[name] {
+			t.Errorf("with %s: precision bought %.3f, recall cost %.3f: the mechanism costs more recall than the precision it buys", name, bought, recallCost[name])
 		}
 	}
 }

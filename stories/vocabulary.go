@@ -69,7 +69,8 @@ type Vocabulary struct {
 }
 
 // mechanism is a set of the grouper's recall mechanisms, each a way a
-// report joins a story that plain likeness and the vetoes would keep apart.
+// report joins a story that plain likeness and the vetoes would keep apart,
+// and of its precision mechanisms, each a way two reports are kept apart.
 type mechanism uint8
 
 const (
@@ -82,6 +83,14 @@ const (
 	// followUps: a reaction or an analysis naming its own later day is
 	// not kept from the event it follows by the dated kinds' day veto.
 	followUps
+	// sameOutlet (precision): one outlet's report of a day that drops
+	// what its earlier report's headline named and names other specifics
+	// is another event.
+	sameOutlet
+	// compounds (precision): a word two headlines that name no act use
+	// in compounds of their own ("engine warning", "profit warning") is
+	// not shared.
+	compounds
 )
 
 // fact is one compiled fact: term → bit set of its values.
