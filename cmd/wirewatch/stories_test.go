@@ -27,6 +27,8 @@ var replaySets = []struct{ file, config, zone string }{
 	{"dev-mechanisms.txt", "", "Asia/Seoul"},
 	{"dev-energy.txt", "../../stories/testdata/energy.toml", "UTC"},
 	{"dev-energy-merges.txt", "../../stories/testdata/energy.toml", "UTC"},
+	{"dev-traps.txt", "", "Europe/Paris"},
+	{"dev-specifics.txt", "", "Europe/London"},
 	{"fresh-cyber.txt", "../../stories/testdata/cyber.toml", "UTC"},
 	{"fresh-markets.txt", "../../stories/testdata/markets.toml", "UTC"},
 }
