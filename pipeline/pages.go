@@ -132,6 +132,7 @@ func (p *Pipeline) applyPage(ctx context.Context, rt *Runtime, pg page, text str
 	it := pg.item
 	it.Text = text
 	matches := rt.Prepare(&it)
+	p.gate.wait(ctx)
 	p.lockCommitBulk()
 	defer p.unlockCommit()
 	story, err := p.store.Story(ctx, it.StoryID)
@@ -190,6 +191,7 @@ func (p *Pipeline) applyPage(ctx context.Context, rt *Runtime, pg page, text str
 		}
 		return err
 	}
+	p.gate.stored(posts)
 	if len(posts) > 0 {
 		p.opts.Notify()
 	}

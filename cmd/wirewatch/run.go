@@ -93,7 +93,8 @@ func runBot(ctx context.Context, args []string, out io.Writer) (err error) {
 	// quiet hours read its runtime, which a reload swaps. The outbox exists
 	// before anything runs, so Notify never sees it nil.
 	var box *outbox.Outbox
-	p, err := pipeline.New(ctx, store, rt, pipeline.Options{Logger: log, Notify: func() { box.Notify() }, SplitDigest: bot.SplitDigest, Observer: obs.metrics})
+	p, err := pipeline.New(ctx, store, rt, pipeline.Options{Logger: log, Notify: func() { box.Notify() }, SplitDigest: bot.SplitDigest, Observer: obs.metrics,
+		UrgentHold: pipeline.DefaultUrgentHold})
 	if err != nil {
 		return err
 	}
@@ -118,7 +119,10 @@ func runBot(ctx context.Context, args []string, out io.Writer) (err error) {
 		Hold: func(post model.Post, now time.Time) (time.Time, bool) {
 			return pipeline.QuietHold(p.Runtime().Config, post, now)
 		},
-		Delivered: obs.metrics.Delivered,
+		Delivered: func(post model.Post) {
+			obs.metrics.Delivered(post)
+			p.Delivered(post) // bulk work held back for an urgent alert goes on
+		},
 		ChannelChanged: func(st model.ChannelState) {
 			tellChannelState(ctx, store, box, p.Runtime().Config, st, log)
 		},
