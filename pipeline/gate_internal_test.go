@@ -10,7 +10,8 @@ import (
 
 // The urgent gate holds bulk work back while something urgent is in hand,
 // until it is let go, its hold ends, or the waiter's context does; a
-// waiter waits one hold at most however many urgent alerts keep coming.
+// waiter waits one hold at most however many urgent alerts keep coming,
+// and no longer than its own last step of work took.
 func TestUrgentGateWait(t *testing.T) {
 	const hold = 300 * time.Millisecond
 	urgent := model.Post{ID: "u1", Kind: model.PostAlert, Priority: model.PriorityUrgent}
@@ -21,6 +22,7 @@ func TestUrgentGateWait(t *testing.T) {
 		during   func(g *urgentGate) // while it waits
 		min, max time.Duration       // the wait's bounds
 		canceled bool                // the waiter's context is cancelled
+		worked   time.Duration       // the waiter's last step of work; 0 for longer than any hold
 	}{
 		{name: "nothing in hand", gate: newUrgentGate(hold), max: hold / 3},
 		{name: "no gate", gate: newUrgentGate(0), setup: func(g *urgentGate) { g.begin("x") }, max: hold / 3},
@@ -48,6 +50,9 @@ func TestUrgentGateWait(t *testing.T) {
 				}
 			},
 			min: hold - hold/6, max: 3 * hold},
+		{name: "bulk work's last step was short", gate: newUrgentGate(hold),
+			setup: func(g *urgentGate) { g.stored([]model.Post{urgent}) }, worked: hold / 6,
+			min: hold / 6, max: hold - hold/6},
 		{name: "waiter's context ends", gate: newUrgentGate(10 * hold),
 			setup: func(g *urgentGate) { g.stored([]model.Post{urgent}) }, canceled: true, max: hold},
 	} {
@@ -64,8 +69,12 @@ func TestUrgentGateWait(t *testing.T) {
 			if tt.during != nil {
 				go tt.during(g)
 			}
+			worked := tt.worked
+			if worked == 0 {
+				worked = time.Hour
+			}
 			began := time.Now()
-			g.wait(ctx)
+			g.wait(ctx, worked)
 			if took := time.Since(began); took < tt.min || took > tt.max {
 				t.Errorf("waited %s, want %s to %s", took, tt.min, tt.max)
 			}
@@ -80,7 +89,7 @@ func TestUrgentGateForgetsAfterHold(t *testing.T) {
 	g.stored([]model.Post{{ID: "u1", Kind: model.PostAlert, Priority: model.PriorityUrgent}})
 	time.Sleep(60 * time.Millisecond)
 	began := time.Now()
-	g.wait(context.Background())
+	g.wait(context.Background(), time.Hour)
 	if took := time.Since(began); took > 25*time.Millisecond {
 		t.Errorf("waited %s for an alert whose hold had ended", took)
 	}

@@ -531,15 +531,19 @@ func (p *Pipeline) pollOne(ctx context.Context, rt *Runtime, fetcher *feeds.Fetc
 		r.fresh, r.freshErr = p.newItems(ctx, r.res.Items)
 		r.matches = make([][]model.Match, len(r.fresh))
 		r.wantsPage = make([]bool, len(r.fresh))
-		parallel(len(r.fresh), func(i int) {
-			if len(r.fresh) > storeBatch {
-				// A large poll is bulk work: it lets the core go
+		for lo := 0; lo < len(r.fresh); lo += storeBatch {
+			hi := min(lo+storeBatch, len(r.fresh))
+			began := time.Now()
+			parallel(hi-lo, func(i int) {
+				r.wantsPage[lo+i] = wantsFullText(f, r.fresh[lo+i].Text)
+				r.matches[lo+i] = rt.Prepare(&r.fresh[lo+i])
+			})
+			if hi < len(r.fresh) {
+				// A large poll is bulk work: it lets the cores go
 				// while another feed's urgent alert is in hand.
-				p.gate.wait(ctx)
+				p.gate.wait(ctx, time.Since(began))
 			}
-			r.wantsPage[i] = wantsFullText(f, r.fresh[i].Text)
-			r.matches[i] = rt.Prepare(&r.fresh[i])
-		})
+		}
 		matching := 0
 		for _, m := range r.matches {
 			if len(m) > 0 {
@@ -721,18 +725,21 @@ func (p *Pipeline) storeItems(ctx context.Context, rt *Runtime, f config.Feed, f
 			return 0, 0, err
 		}
 	}
+	var worked time.Duration // the last batch's time under the commit lock
 	for start := 0; start < len(fresh); {
 		end := min(start+storeBatch, len(fresh))
 		if start == 0 {
 			p.lockCommit()
 		} else {
-			p.gate.wait(ctx)
+			p.gate.wait(ctx, worked)
 			p.lockCommitBulk()
 		}
+		locked := time.Now()
 		p.poll = flood
 		took, a, n, edits, err := p.storeBatch(ctx, rt, f, fresh[start:end], matches[start:end], muted, postable, parsed)
 		p.poll = nil
 		p.unlockCommit()
+		worked = time.Since(locked)
 		first := start == 0
 		if first {
 			// The poll's urgent alerts are stored: the gate holds for
