@@ -99,6 +99,14 @@ func (g *urgentGate) drop(key string) {
 	g.freed = make(chan struct{})
 }
 
+// waitHold is wait for work that is short and few (an article page): one
+// hold at most.
+func (g *urgentGate) waitHold(ctx context.Context) {
+	if g != nil {
+		g.wait(ctx, g.hold)
+	}
+}
+
 // wait returns when nothing urgent is in hand, or after most (the time the
 // waiter's last step of bulk work took) or the hold, or when ctx ends. A
 // nil gate never waits.

@@ -132,7 +132,7 @@ func (p *Pipeline) applyPage(ctx context.Context, rt *Runtime, pg page, text str
 	it := pg.item
 	it.Text = text
 	matches := rt.Prepare(&it)
-	p.gate.wait(ctx, p.gate.hold)
+	p.gate.waitHold(ctx)
 	p.lockCommitBulk()
 	defer p.unlockCommit()
 	story, err := p.store.Story(ctx, it.StoryID)
