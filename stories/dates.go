@@ -118,10 +118,14 @@ func eventMention(text string, published time.Time, loc *time.Location) (mention
 	text = skipDateline(text)
 	ms := findMentions(text, published, loc)
 	var vague, report *mention
+	after := longAfter(text, published, loc)
 	for i := range ms {
 		m := &ms[i]
 		if !published.IsZero() && !plausibleEventDay(m.day, published) {
 			continue
+		}
+		if m.day.Before(after) {
+			continue // "detained weeks after EU listing": the listing's day is background
 		}
 		switch {
 		case plannedDay(text, m.start) || dayFor(text, m.start, m.end):
@@ -213,6 +217,30 @@ func plannedDay(text string, start int) bool {
 		}
 	}
 	return false
+}
+
+// reLongAfter is a headline that puts its act weeks or months after an
+// earlier one: "Volna Spirit detained by Estonia weeks after EU listing".
+var reLongAfter = regexp.MustCompile(`(?i)\b(weeks|months)\s+after\b`)
+
+// longAfter is the earliest day the event of a text may be when its first
+// line (the headline) puts its act weeks or months after an earlier one:
+// a week, or four, before the day of publication; zero when it does not.
+func longAfter(text string, published time.Time, loc *time.Location) time.Time {
+	head, _, _ := strings.Cut(text, "\n")
+	m := reLongAfter.FindStringSubmatch(head)
+	if m == nil || published.IsZero() {
+		return time.Time{}
+	}
+	if loc == nil {
+		loc = time.UTC
+	}
+	p := published.In(loc)
+	day := time.Date(p.Year(), p.Month(), p.Day(), 0, 0, 0, 0, loc)
+	if strings.EqualFold(m[1], "weeks") {
+		return day.AddDate(0, 0, -6)
+	}
+	return day.AddDate(0, 0, -27)
 }
 
 // dayFor tells whether the date expression at start..end is the day

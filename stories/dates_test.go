@@ -153,6 +153,8 @@ func TestEventDate(t *testing.T) {
 		{"a day something is set for is a plan", "Controllers call strike for Thursday. The union on Saturday filed notice.", sat, "2026-11-21"},
 		{"a day set for, alone: no day", "Unions call strike for Tuesday.", sat, ""},
 		{"for a day's event is no plan", "Mourners gathered for Friday's victims.", sat, "2026-11-20"},
+		{"weeks after: the earlier day is background", "Tanker detained weeks after EU listing.\nThe tanker, listed by the EU on 2 November, was boarded by the navy.", sat, ""},
+		{"weeks after: a later day is the event's", "Tanker detained weeks after EU listing.\nThe tanker, listed by the EU on 2 November, was boarded on Friday.", sat, "2026-11-20"},
 		{"dateline is the filing date", "Pyongyang, November 21 (KCNA) -- The Missile Administration on November 20 conducted a test-fire.", sat, "2026-11-20"},
 		{"Yonhap dateline", "SEOUL, Nov. 21 (Yonhap) -- North Korea fired a ballistic missile on Friday.", sat, "2026-11-20"},
 		{"an end bound is a fallback", "The drills run until Tuesday.", sat, "2026-11-24"},

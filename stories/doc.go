@@ -105,7 +105,9 @@
 // media reported Tuesday that ... on Monday", "the JCS said Monday";
 // "said on Wednesday it had struck the tanker the previous day" is
 // Tuesday) and days of plans ("a restart is expected Saturday", "call a
-// strike for Tuesday") when it names another;
+// strike for Tuesday") when it names another, and, when the headline puts
+// its act weeks or months after another ("detained weeks after EU
+// listing"), days more than a week (a month) before the report;
 // a vague period ("earlier this month") never stands for a day, and
 // "by Thursday's landslide" is Thursday, no deadline. A story's
 // EventDate is the day most of its reports name, stored as its civil date

@@ -111,9 +111,10 @@ var qualitySets = []qualitySet{
 	// joins only reports of the same hours (precision first): 0.774, a
 	// salvage report that names the day the fire was put out split off.
 	// A report that names no day, published on the day the other names,
-	// counting half the day's bonus whatever the kinds: 0.821. Held to a
-	// floor at what it meets.
-	{file: "testdata/dev-energy.txt", use: "tuned", minItems: 100, vocab: "testdata/energy.toml", zone: "UTC", precision: goalPrecision, recall: 0.82, dates: goalDates},
+	// counting half the day's bonus whatever the kinds: 0.821. A day a
+	// headline puts "weeks after" its act ("detained weeks after EU
+	// listing") no event day: 0.832. Held to a floor at what it meets.
+	{file: "testdata/dev-energy.txt", use: "tuned", minItems: 100, vocab: "testdata/energy.toml", zone: "UTC", precision: goalPrecision, recall: 0.83, dates: goalDates},
 	// Merges on that desk: stories a later report links, and two
 	// incidents of one day and sea that a roundup names. Written before
 	// it was measured.
@@ -175,9 +176,11 @@ var qualitySets = []qualitySet{
 	// Written before the mechanisms were coded: 0.517 / 1.000 / 11 of
 	// 11; with them 1.000 / 1.000. Two items added before "for Tuesday"
 	// was read as a plan: a second strike call of the day in another
-	// city joins the first (0.882 / 0.938 / 12 of 12). Held to a floor at
-	// that.
-	{file: "testdata/dev-specifics.txt", use: "tuned", minItems: 20, zone: "Europe/London", precision: 0.88, recall: 0.93, dates: goalDates},
+	// city joins the first (0.882 / 0.938 / 12 of 12). Two added before
+	// a day a headline puts "weeks after" its act stopped counting as the
+	// event's (0.882 / 0.882 / 13 of 13): 0.889 / 0.941 / 13 of 13. Held
+	// to a floor at that.
+	{file: "testdata/dev-specifics.txt", use: "tuned", minItems: 20, zone: "Europe/London", precision: 0.88, recall: 0.94, dates: goalDates},
 	// The same set grouped with the shipped Korea desk's words instead of
 	// its own: what a desk gets before it writes its vocabulary. Measured
 	// only.
