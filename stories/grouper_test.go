@@ -493,3 +493,70 @@ func TestUndatedReportOfTheDay(t *testing.T) {
 		})
 	}
 }
+
+// TestPrecisionMechanisms: one outlet's later report of a day that drops
+// what its earlier headline named and names its own specifics is another
+// event, though an outlet's update joins its report; a word two headlines
+// use in compounds of their own is not shared, though a compound both use
+// is. Each pair kept apart would join with its mechanism off.
+func TestPrecisionMechanisms(t *testing.T) {
+	lon := mustZone(t, "Europe/London")
+	at := func(h, m int) time.Time { return time.Date(2027, 6, 15, h, m, 0, 0, time.UTC) }
+	burstLewisham := item("Evening Standard", "https://s.example/1", "Burst water main floods Lewisham street",
+		"A burst water main flooded Dunmore Road in Lewisham on Tuesday morning, leaving about 2,000 homes without water, Thames Water said.", at(7, 40))
+	burstBBC := item("BBC News London", "https://b.example/1", "Thousands without water after main bursts in Lewisham",
+		"About 2,000 homes in Lewisham were left without water on Tuesday after a main burst under Dunmore Road, Thames Water said.", at(9, 10))
+	tests := []struct {
+		name  string
+		items []*model.Item
+		same  bool
+		off   mechanism // switched off, the pair joins (for pairs kept apart)
+	}{
+		{"one outlet's second burst main elsewhere", []*model.Item{burstLewisham, burstBBC,
+			item("Evening Standard", "https://s.example/2", "Second burst water main floods homes in Croydon",
+				"A water main burst on Brigstock Lane in Croydon on Tuesday afternoon, flooding the ground floors of 14 homes, Thames Water said.", at(14, 5))},
+			false, sameOutlet},
+		{"one outlet's update of its report", []*model.Item{burstLewisham,
+			item("Evening Standard", "https://s.example/3", "Lewisham homes still without water as Dunmore Road repairs go on",
+				"Thames Water said about 2,000 homes in Lewisham were still without water on Tuesday while engineers repaired the main that burst under Dunmore Road.", at(11, 30))},
+			true, 0},
+		{"a heat warning and a profit warning", []*model.Item{
+			item("Reuters UK", "https://r.example/1", "London bakery chain Crumbwell issues profit warning",
+				"Crumbwell, the London bakery chain with 240 shops, on Tuesday cut its annual profit forecast by a quarter, blaming flour and energy costs.", at(7, 5)),
+			item("BBC News London", "https://b.example/2", "Heat warning issued for London as temperatures head for 34C",
+				"The UK Health Security Agency issued an amber heat warning for London on Tuesday, with temperatures forecast to reach 34C by the weekend.", at(8, 30))},
+			false, compounds},
+		{"one power cut in two compounds' words", []*model.Item{
+			item("Bristol Post", "https://p.example/1", "Power cut hits 20,000 homes in Bristol",
+				"About 20,000 homes in Bedminster and Southville in Bristol lost power on Tuesday morning after a fault at a substation, the network operator Westgrid said.", at(8, 15)),
+			item("ITV West Country", "https://i.example/1", "Bristol power cut: supplies restored to most homes",
+				"Westgrid restored power to most of the 20,000 homes in Bedminster and Southville that lost supplies on Tuesday morning after a substation fault.", at(12, 45))},
+			true, 0},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			// Whether the first and the last item end in one story.
+			group := func(off mechanism) bool {
+				v := *DefaultVocabulary() // a copy: the default is shared
+				v.off = off
+				g := NewGrouperWith(72*time.Hour, &v)
+				var firstID, lastID string
+				for i, it := range tc.items {
+					cp := *it
+					g.Add(&cp, lon)
+					if i == 0 {
+						firstID = cp.StoryID
+					}
+					lastID = cp.StoryID
+				}
+				return firstID == lastID
+			}
+			if got := group(0); got != tc.same {
+				t.Fatalf("one story: %v, want %v", got, tc.same)
+			}
+			if tc.off != 0 && !group(tc.off) {
+				t.Errorf("apart even with the mechanism off: the test does not show it")
+			}
+		})
+	}
+}
