@@ -491,7 +491,7 @@ func (g *Grouper) match(f *features) (int32, []int32, Join) {
 	var fits []scored
 	for _, slot := range g.candidates(f, w) {
 		s := g.slots[slot]
-		if !g.open(s, f) || g.voc.vetoed(s, f) {
+		if !g.open(s, f) || g.voc.vetoed(s, f, g.rare) {
 			continue
 		}
 		if score := g.score(s, f, w); score > joinScore {
@@ -533,12 +533,12 @@ func (g *Grouper) compatible(f *features, a, b int32, linked []int32) bool {
 	for _, other := range append([]int32{a}, linked...) {
 		so := g.slots[other]
 		for i := range sb.members {
-			if g.voc.vetoed(so, &sb.members[i]) {
+			if g.voc.vetoed(so, &sb.members[i], g.rare) {
 				return false
 			}
 		}
 		for i := range so.members {
-			if g.voc.vetoed(sb, &so.members[i]) {
+			if g.voc.vetoed(sb, &so.members[i], g.rare) {
 				return false
 			}
 		}
@@ -716,8 +716,9 @@ func (g *Grouper) candidates(f *features, w *weigher) []int32 {
 // facts (weapon class, sea), named operations, number of missiles,
 // conflicting kinds of act (a launch, a drill, talks, a statement), and, for
 // dated kinds of act (launches, drills), event days. (Statements and talks
-// name the days of what they react to, so their days do not veto.)
-func (v *Vocabulary) vetoed(s *story, f *features) bool {
+// name the days of what they react to, so their days do not veto.) rare
+// tells whether few stories of the window use a name; nil: none is.
+func (v *Vocabulary) vetoed(s *story, f *features, rare func(uint32) bool) bool {
 	var facts [maxFacts]uint32
 	var core [maxFacts]uint32
 	for i := range core {
@@ -793,6 +794,16 @@ func (v *Vocabulary) vetoed(s *story, f *features) bool {
 		for i := range s.members {
 			m := &s.members[i]
 			near = near || m.day == day && abs32(day-f.day) <= dayTolerance && within(m.published, f.published, dayShiftGap)
+			// A later day's report whose lead names the story's day as
+			// that of what it follows ("will appeal, a day after the
+			// court sentenced him"), as for dated acts below.
+			// Its headline must give a name few stories use ("Halsema")
+			// and say something else happened: "N. Korea fires cruise
+			// missiles, three days after it launched an ICBM" is another
+			// act of the kind its headline shares ("fires", "missile"),
+			// where the vocabulary knows neither.
+			near = near || m.day == day && v.off&undatedFollowUps == 0 && rare != nil && v.followsDay(f, m) &&
+				countSharedIf(f.titleNames, m.titleNames, rare) > 0 && !intersects(f.titleWhat, m.titleWhat)
 		}
 		if !near {
 			return true
@@ -813,7 +824,7 @@ func (v *Vocabulary) vetoed(s *story, f *features) bool {
 			// on Sunday, four days after the quake") is that act's.
 			// It must give a name the event's headline gives (Tamsin,
 			// Antofagasta) and no mark of a repeat ("down again").
-			near = near || followUp(f.kind) && !f.repeat && f.since == m.day && intersects(f.titleNames, m.titleNames) && v.off&followUps == 0
+			near = near || v.off&followUps == 0 && v.followsDay(f, m)
 			after = after || f.day > m.day
 		}
 		// A follow-up (a reaction, an analysis) names its own, later day:
@@ -823,6 +834,13 @@ func (v *Vocabulary) vetoed(s *story, f *features) bool {
 		}
 	}
 	return false
+}
+
+// followsDay tells whether f, a follow-up (its headline names no act, or
+// a reaction or an analysis), names m's day as the day of what it
+// follows, gives a name m's headline gives and marks no repeat.
+func (v *Vocabulary) followsDay(f, m *features) bool {
+	return followUp(f.kind) && !f.repeat && f.since != 0 && f.since == m.day && intersects(f.titleNames, m.titleNames)
 }
 
 func (s *story) hasKind(k kind) bool {
@@ -1039,8 +1057,11 @@ func sameTime(a, b *features) bool {
 // counts names one headline gives: a place both leads mention in passing
 // is no event.
 func (g *Grouper) rareShared(a, b []uint32) int {
-	return countSharedIf(a, b, func(t uint32) bool { return len(g.post[t]) <= rareNameDF })
+	return countSharedIf(a, b, g.rare)
 }
+
+// rare tells whether at most rareNameDF stories of the window use a term.
+func (g *Grouper) rare(t uint32) bool { return len(g.post[t]) <= rareNameDF }
 
 // weigher gives terms IDF weights from the window's document frequencies.
 type weigher struct {

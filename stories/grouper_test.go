@@ -560,3 +560,57 @@ func TestPrecisionMechanisms(t *testing.T) {
 		})
 	}
 }
+
+// TestRecallMechanisms: a later day's report whose headline names no act
+// joins a story of reports that name no act when its lead names the
+// story's day as that of what it follows and its headline gives a rare
+// name of the story's headline; a report of that kind whose headline says
+// what the story's says happened, to someone else, stays apart. Each pair
+// joined is apart with its mechanism off.
+func TestRecallMechanisms(t *testing.T) {
+	ams := mustZone(t, "Europe/Amsterdam")
+	at := func(day, h int) time.Time { return time.Date(2027, 9, day, h, 0, 0, 0, time.UTC) }
+	conviction := item("Reuters", "https://r.example/halsema", "Former Dutch minister Halsema found guilty of taking bribes",
+		"An Amsterdam court on Monday found former infrastructure minister Pieter Halsema guilty of accepting 1.2 million euros in bribes from dredging contractors.", at(6, 10))
+	tests := []struct {
+		name  string
+		items []*model.Item
+		same  bool
+		on    mechanism // switched off, the pair is apart (for pairs joined)
+	}{
+		{"an appeal a day after the conviction", []*model.Item{conviction,
+			item("NL Times", "https://n.example/appeal", "Halsema to lodge appeal, his lawyer says",
+				"Pieter Halsema will appeal, his lawyer said on Tuesday, a day after an Amsterdam court sentenced the former minister to four years.", at(7, 9))},
+			true, undatedFollowUps},
+		{"an aide's conviction a day later", []*model.Item{conviction,
+			item("NL Times", "https://n.example/aide", "Halsema aide found guilty of taking bribes",
+				"An Amsterdam court on Tuesday found Joost Verkerk, an aide of Pieter Halsema, guilty of passing on bribes, a day after the court convicted the former minister.", at(7, 9))},
+			false, 0},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			// Whether the first and the last item end in one story.
+			group := func(off mechanism) bool {
+				v := *DefaultVocabulary() // a copy: the default is shared
+				v.off = off
+				g := NewGrouperWith(72*time.Hour, &v)
+				var firstID, lastID string
+				for i, it := range tc.items {
+					cp := *it
+					g.Add(&cp, ams)
+					if i == 0 {
+						firstID = cp.StoryID
+					}
+					lastID = cp.StoryID
+				}
+				return firstID == lastID
+			}
+			if got := group(0); got != tc.same {
+				t.Fatalf("one story: %v, want %v", got, tc.same)
+			}
+			if tc.on != 0 && group(tc.on) {
+				t.Errorf("joined even with the mechanism off: the test does not show it")
+			}
+		})
+	}
+}

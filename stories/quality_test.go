@@ -187,8 +187,12 @@ var qualitySets = []qualitySet{
 	// or a general term, each outlet's own wording; with two bribery
 	// rulings of one day, an asylum barge and an asylum hotel ruling a
 	// day apart, and two fugitive Britons of one day as traps. Written
-	// before it was scored.
-	{file: "testdata/dev-followups.txt", use: "tuned", minItems: 30, zone: "Europe/London"},
+	// before it was scored: 0.860 / 0.787 / 10 of 10 (next-day appeals and
+	// demands split off; the two fugitives joined). A later day's report
+	// whose lead names the story's day as what it follows, for reports
+	// that name no act (undatedFollowUps): 0.878 / 0.915. Held to a floor
+	// at that.
+	{file: "testdata/dev-followups.txt", use: "tuned", minItems: 30, zone: "Europe/London", precision: 0.87, recall: 0.91, dates: goalDates},
 	// The same set grouped with the shipped Korea desk's words instead of
 	// its own: what a desk gets before it writes its vocabulary. Measured
 	// only.
@@ -419,6 +423,7 @@ func TestGroupingMechanisms(t *testing.T) {
 		{"follow-ups off", followUps, true},
 		{"same outlet off", sameOutlet, true},
 		{"compounds off", compounds, true},
+		{"undated follow-ups off", undatedFollowUps, true},
 	}
 	const precisionMechanisms = sameOutlet | compounds
 	// What each precision mechanism buys and costs, summed over the sets.

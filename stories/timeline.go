@@ -182,7 +182,7 @@ func sameEvent(voc *Vocabulary, grp []*timelineRow, r *timelineRow, w *weigher) 
 	for _, m := range grp {
 		s.members = append(s.members, m.f)
 	}
-	return !voc.vetoed(s, &r.f)
+	return !voc.vetoed(s, &r.f, nil)
 }
 
 // entryOf makes one entry of a group whose first row is its best-sourced

@@ -91,6 +91,10 @@ const (
 	// in compounds of their own ("engine warning", "profit warning") is
 	// not shared.
 	compounds
+	// undatedFollowUps: a later day's report whose lead names the day of
+	// a story of reports that name no act, as that of what it follows,
+	// is not kept from it by that day veto.
+	undatedFollowUps
 )
 
 // fact is one compiled fact: term → bit set of its values.
