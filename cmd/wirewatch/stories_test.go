@@ -29,6 +29,7 @@ var replaySets = []struct{ file, config, zone string }{
 	{"dev-energy-merges.txt", "../../stories/testdata/energy.toml", "UTC"},
 	{"dev-traps.txt", "", "Europe/Paris"},
 	{"dev-specifics.txt", "", "Europe/London"},
+	{"dev-followups.txt", "", "Europe/London"},
 	{"fresh-cyber.txt", "../../stories/testdata/cyber.toml", "UTC"},
 	{"fresh-markets.txt", "../../stories/testdata/markets.toml", "UTC"},
 }
