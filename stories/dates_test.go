@@ -1,6 +1,9 @@
 package stories
 
 import (
+	"bufio"
+	"os"
+	"strings"
 	"testing"
 	"time"
 )
@@ -232,5 +235,58 @@ func TestSinceDay(t *testing.T) {
 				t.Fatalf("sinceDay(%q) = %v, %v; want %s", tc.text, got, ok, tc.want)
 			}
 		})
+	}
+}
+
+// TestEventDays reads testdata/event-days.txt: per text, the day of the act
+// it reports and the day of the earlier act it follows.
+func TestEventDays(t *testing.T) {
+	f, err := os.Open("testdata/event-days.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	cases := 0
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		line := sc.Text()
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		fields := strings.SplitN(line, " | ", 5)
+		if len(fields) != 5 {
+			t.Fatalf("malformed case %q", line)
+		}
+		name, wantEvent, wantSince := fields[0], fields[2], fields[3]
+		text := strings.ReplaceAll(fields[4], `\n`, "\n")
+		pubDay, err := time.Parse(time.DateOnly, fields[1])
+		if err != nil {
+			t.Fatalf("case %q: %v", name, err)
+		}
+		pub := pubDay.Add(10*time.Hour + 30*time.Minute)
+		cases++
+		t.Run(name, func(t *testing.T) {
+			m, ok := eventMention(text, pub, time.UTC)
+			if !ok || m.prec != precDay {
+				t.Fatalf("eventMention(%q) = %v, %v, precision %d; want the day %s", text, m.day, ok, m.prec, wantEvent)
+			}
+			if got := m.day.Format(time.DateOnly); got != wantEvent {
+				t.Errorf("eventMention(%q) = %s, want %s", text, got, wantEvent)
+			}
+			since, ok := sinceDay(text, m.day, pub, time.UTC)
+			got := "-"
+			if ok {
+				got = since.Format(time.DateOnly)
+			}
+			if got != wantSince {
+				t.Errorf("sinceDay(%q, %s) = %s, want %s", text, m.day.Format(time.DateOnly), got, wantSince)
+			}
+		})
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if cases == 0 {
+		t.Fatal("no cases in testdata/event-days.txt")
 	}
 }
