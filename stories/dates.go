@@ -111,14 +111,19 @@ func skipDateline(text string) string {
 // eventMention picks the day of the event a text reports: the first
 // expression that names a day, skipping the day of the report itself
 // ("state media reported Tuesday that ... on Monday", "the JCS said on
-// Monday") when another names one; else the report's day; else the first
-// vaguer expression ("last week", "earlier this month"), which thus never
+// Monday") when another names one, and days named in an "N days after"
+// clause, which are an earlier act's; else the report's day; else a day
+// counted on from one named for the earlier act ("will appeal, a day after
+// the court sentenced him on Monday" is Tuesday); else the first vaguer
+// expression ("last week", "earlier this month"), which thus never
 // overrides a precise day.
 func eventMention(text string, published time.Time, loc *time.Location) (mention, bool) {
 	text = skipDateline(text)
 	ms := findMentions(text, published, loc)
-	var vague, report *mention
+	var vague, report, earlier *mention
+	earlierOffset := 0
 	after := longAfter(text, published, loc)
+	clauses := daysAfterClauses(text)
 	for i := range ms {
 		m := &ms[i]
 		if !published.IsZero() && !plausibleEventDay(m.day, published) {
@@ -126,6 +131,14 @@ func eventMention(text string, published time.Time, loc *time.Location) (mention
 		}
 		if m.day.Before(after) {
 			continue // "detained weeks after EU listing": the listing's day is background
+		}
+		if n, ok := inDaysAfter(clauses, m.start); ok {
+			// "said on Tuesday it would appeal, a day after the court
+			// sentenced him on Monday": Monday is the earlier act's.
+			if earlier == nil && m.prec == precDay {
+				earlier, earlierOffset = m, n
+			}
+			continue
 		}
 		switch {
 		case plannedDay(text, m.start) || dayFor(text, m.start, m.end):
@@ -150,30 +163,95 @@ func eventMention(text string, published time.Time, loc *time.Location) (mention
 		}
 		return *report, true
 	}
+	if earlier != nil {
+		// "He will appeal, a day after the court sentenced him on
+		// Monday": the report's act is the offset after the earlier one.
+		m := *earlier
+		m.day = m.day.AddDate(0, 0, earlierOffset)
+		return m, true
+	}
 	if vague != nil {
 		return *vague, true
 	}
 	return mention{}, false
 }
 
+// daysAfterClause is the span of a clause that puts the report's act a
+// number of days after an earlier one ("a day after the court sentenced
+// him on Monday"): a day named in it is the earlier act's.
+type daysAfterClause struct {
+	start, end int
+	days       int
+}
+
+// daysAfterClauses finds every "N days after" clause of text. A clause
+// runs to the next comma, semicolon, line end or sentence end, so the
+// report's own day after it ("..., the company said on Saturday") stays
+// outside; a month's abbreviation ("Nov. 16") ends no sentence.
+func daysAfterClauses(text string) []daysAfterClause {
+	low := asciiLower(text)
+	if !strings.Contains(low, "after") {
+		return nil
+	}
+	var out []daysAfterClause
+	for _, ix := range reDaysOn.FindAllStringSubmatchIndex(low, -1) {
+		end := ix[1]
+		for end < len(text) {
+			c := text[end]
+			if c == ',' || c == ';' || c == '\n' || c == '.' && sentenceEnd(text[end+1:]) {
+				break
+			}
+			end++
+		}
+		out = append(out, daysAfterClause{start: ix[0], end: end, days: smallNumbers[low[ix[2]:ix[3]]]})
+	}
+	return out
+}
+
+// sentenceEnd tells whether a full stop followed by rest ends a sentence:
+// rest is empty or a space and a capital follow ("Nov. 16" goes on).
+func sentenceEnd(rest string) bool {
+	trimmed := strings.TrimLeft(rest, " ")
+	return trimmed == "" || len(trimmed) < len(rest) && startsUpper(trimmed)
+}
+
+// inDaysAfter tells whether offset start lies in one of clauses, and the
+// number of days that clause counts.
+func inDaysAfter(clauses []daysAfterClause, start int) (int, bool) {
+	for _, c := range clauses {
+		if c.start <= start && start < c.end {
+			return c.days, true
+		}
+	}
+	return 0, false
+}
+
 // sinceDay is the day before the event day (day) that a text names as the
 // day of an earlier event it follows: "troops sent on Friday to towns
 // flooded on Thursday", "an appeal on Sunday for the cyclone that struck on
 // Saturday", "declared an emergency on Thursday, a day after the quake".
-// The latest such day counts; ok is false when the text names none.
+// A day named in an "N days after" clause counts first ("a day after the
+// court sentenced him on Monday"), then the latest such day, then one
+// counted back from day; ok is false when the text names none.
 func sinceDay(text string, day, published time.Time, loc *time.Location) (time.Time, bool) {
 	text = skipDateline(text)
+	clauses := daysAfterClauses(text)
 	var since time.Time
 	for _, m := range findMentions(text, published, loc) {
-		if m.prec == precDay && m.day.Before(day) && m.day.After(since) && plausibleEventDay(m.day, published) && !plannedDay(text, m.start) && !dayFor(text, m.start, m.end) {
+		if m.prec != precDay || !m.day.Before(day) || !plausibleEventDay(m.day, published) || plannedDay(text, m.start) || dayFor(text, m.start, m.end) {
+			continue
+		}
+		if _, ok := inDaysAfter(clauses, m.start); ok {
+			// The day the text names for the earlier act wins over
+			// one counted back from the report's.
+			return m.day, true
+		}
+		if m.day.After(since) {
 			since = m.day
 		}
 	}
-	if since.IsZero() {
-		if ix := reDaysOn.FindStringSubmatchIndex(strings.ToLower(text)); ix != nil {
-			n := smallNumbers[strings.ToLower(text[ix[2]:ix[3]])]
-			since = day.AddDate(0, 0, -n)
-		}
+	if since.IsZero() && len(clauses) > 0 {
+		since = day.AddDate(0, 0, -clauses[0].days)
 	}
 	return since, !since.IsZero()
 }

@@ -107,8 +107,11 @@
 // Tuesday) and days of plans ("a restart is expected Saturday", "call a
 // strike for Tuesday") when it names another, and, when the headline puts
 // its act weeks or months after another ("detained weeks after EU
-// listing"), days more than a week (a month) before the report;
-// a vague period ("earlier this month") never stands for a day, and
+// listing"), days more than a week (a month) before the report; a day
+// named in an "N days after" clause is the earlier act's, so "said on
+// Tuesday it would appeal, a day after the court sentenced him on Monday"
+// is Tuesday's report following Monday's act (and "will appeal, a day
+// after ... on Monday" is Tuesday too); a vague period ("earlier this month") never stands for a day, and
 // "by Thursday's landslide" is Thursday, no deadline. A story's
 // EventDate is the day most of its reports name, stored as its civil date
 // at 12:00 UTC, so it reads as the same day in every zone from UTC-11 to

@@ -190,9 +190,14 @@ var qualitySets = []qualitySet{
 	// before it was scored: 0.860 / 0.787 / 10 of 10 (next-day appeals and
 	// demands split off; the two fugitives joined). A later day's report
 	// whose lead names the story's day as what it follows, for reports
-	// that name no act (undatedFollowUps): 0.878 / 0.915. Held to a floor
+	// that name no act (undatedFollowUps): 0.878 / 0.915. With the day of
+	// "said on Thursday ..., a day after three men were jailed on
+	// Wednesday" read as Thursday (it was read as Wednesday, the story's
+	// day, which joined two such reports by that alone): 0.860 / 0.787,
+	// undatedFollowUps off 0.838 / 0.660 (the two headlines share a word
+	// of what happened, or no name, with the story's). Held to a floor
 	// at that.
-	{file: "testdata/dev-followups.txt", use: "tuned", minItems: 30, zone: "Europe/London", precision: 0.87, recall: 0.91, dates: goalDates},
+	{file: "testdata/dev-followups.txt", use: "tuned", minItems: 30, zone: "Europe/London", precision: 0.86, recall: 0.78, dates: goalDates},
 	// The same set grouped with the shipped Korea desk's words instead of
 	// its own: what a desk gets before it writes its vocabulary. Measured
 	// only.
