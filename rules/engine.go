@@ -51,17 +51,21 @@ type tokenInfo struct {
 }
 
 // tokenCache remembers what the index says about every token seen. News
-// repeats its vocabulary, so almost every token of an item is found here
-// under the read lock.
+// repeats its vocabulary, so almost every token of an item is found in ids
+// under the read lock. Words seen once (names, numbers, typos) wait in once
+// until they come again: ids, read for every token, fills fewer cache lines.
 type tokenCache struct {
 	mu    sync.RWMutex
-	ids   map[string]int32 // folded token → index in infos, -1 when the index knows nothing of it
+	ids   map[string]int32 // folded token seen twice → index in infos, -1 when the index knows nothing of it
+	once  map[string]int32 // folded token seen once, as ids
 	infos []tokenInfo      // only appended to
 }
 
 const maxCachedTokens = 100_000
 
-func newTokenCache() *tokenCache { return &tokenCache{ids: make(map[string]int32)} }
+func newTokenCache() *tokenCache {
+	return &tokenCache{ids: map[string]int32{}, once: map[string]int32{}}
+}
 
 // scratch is the working memory of one evaluation. Per-item state is
 // stamped with the item's generation, so nothing is cleared between items.
@@ -125,9 +129,7 @@ func (e *Engine) getScratch() *scratch {
 }
 
 // in reports whether l has a token in a field of mask.
-func (s *scratch) in(l *tokenList, mask fieldMask) bool {
-	return l.gen == s.gen && l.where&mask != 0
-}
+func (s *scratch) in(l *tokenList, mask fieldMask) bool { return l.gen == s.gen && l.where&mask != 0 }
 
 // mustHold reports whether the item has a key of every must group.
 func (s *scratch) mustHold(groups [][]key) bool {
@@ -189,11 +191,8 @@ func (e *Engine) evaluate(it model.Item, wantTopics, wantMatches bool) (topics [
 	return topics, e.matches(s)
 }
 
-// hit is a rule that matched the current item, with its terms,
-// s.terms[from:to].
-type hit struct {
-	target, from, to int32
-}
+// hit is a rule the current item matched, with its terms s.terms[from:to].
+type hit struct{ target, from, to int32 }
 
 // matches builds the Match of every hit. Their terms are cut from one
 // copy of s.terms, capped so that appending to one cannot overwrite
@@ -215,8 +214,9 @@ func (e *Engine) matches(s *scratch) []model.Match {
 	return out
 }
 
-// lookUp computes what the index says about a folded token.
-func (e *Engine) lookUp(t string) tokenInfo {
+// lookUp computes what the index says about a folded token and adds it to
+// c.infos: its index there, or -1 when the index knows nothing of it.
+func (e *Engine) lookUp(c *tokenCache, t string) int32 {
 	ti := tokenInfo{word: -1}
 	if id, ok := e.keys[keyWord].ids[t]; ok {
 		ti.word, ti.targets = id, slices.Clone(e.keys[keyWord].targets[id])
@@ -239,9 +239,13 @@ func (e *Engine) lookUp(t string) tokenInfo {
 	for _, k := range ti.keys {
 		ti.targets = append(ti.targets, e.keys[k.kind].targets[k.id]...)
 	}
+	if ti.word < 0 && len(ti.keys) == 0 {
+		return -1
+	}
 	slices.Sort(ti.targets)
 	ti.targets = slices.Clip(slices.Compact(ti.targets))
-	return ti
+	c.infos = append(c.infos, ti)
+	return int32(len(c.infos) - 1)
 }
 
 // unknownToken marks a token the cache did not hold.
@@ -297,16 +301,17 @@ func (e *Engine) resolve(c *tokenCache, s *scratch) []tokenInfo {
 		id, ok := c.ids[string(w)]
 		if !ok {
 			key := string(w)
-			id = -1
-			if ti := e.lookUp(key); ti.word >= 0 || len(ti.keys) > 0 {
-				id = int32(len(c.infos))
-				c.infos = append(c.infos, ti)
+			if id, ok = c.once[key]; ok { // seen again
+				delete(c.once, key)
+				c.ids[key] = id
+			} else {
+				id = e.lookUp(c, key)
+				c.once[key] = id
 			}
-			c.ids[key] = id
 		}
 		s.info[i] = id
 	}
-	infos, full := c.infos, len(c.ids) >= maxCachedTokens
+	infos, full := c.infos, len(c.ids)+len(c.once) >= maxCachedTokens
 	c.mu.Unlock()
 	if full {
 		e.cache.CompareAndSwap(c, newTokenCache())

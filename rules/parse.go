@@ -337,11 +337,7 @@ func (c *compiler) parseQuery(q string) (root *node, errs []queryError) {
 }
 
 func startsTerm(k lexKind) bool {
-	switch k {
-	case lexLParen, lexNot, lexField, lexWord, lexPhrase, lexRegex:
-		return true
-	}
-	return false
+	return k == lexLParen || k == lexNot || k == lexField || k == lexWord || k == lexPhrase || k == lexRegex
 }
 
 func (p *parser) parseOr() *node {

@@ -65,9 +65,7 @@ func (d *doc) word(i int32) []byte {
 }
 
 // hasPrefix is strings.HasPrefix for a folded word held as bytes.
-func hasPrefix(b []byte, p string) bool {
-	return len(b) >= len(p) && string(b[:len(p)]) == p
-}
+func hasPrefix(b []byte, p string) bool { return len(b) >= len(p) && string(b[:len(p)]) == p }
 
 // byteSpan maps a byte range of field f to the tokens it touches.
 func (d *doc) byteSpan(f field, bs, be int) span {
