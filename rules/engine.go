@@ -514,8 +514,9 @@ func (e *Engine) term(id int32, s *scratch) string {
 	}
 	if !st.hasTerm {
 		st.term, st.hasTerm = s.d.fields[sp[0].field][sp[0].bs:sp[0].be], true
-		if strings.ContainsFunc(st.term, unicode.IsSpace) { // one space between words
-			st.term = strings.Join(strings.Fields(st.term), " ")
+		if t := st.term; strings.Contains(t, "  ") || strings.Trim(t, " ") != t || // one space between words
+			strings.ContainsFunc(t, func(r rune) bool { return r != ' ' && unicode.IsSpace(r) }) {
+			st.term = strings.Join(strings.Fields(t), " ")
 		}
 		st.term = capRunes(st.term, maxTermRunes)
 	}
