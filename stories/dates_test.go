@@ -188,6 +188,7 @@ func FuzzResolveDates(f *testing.F) {
 		"on Friday", "Nov. 13", "2025.11.07", "11월 7일", "two days ago", "earlier this month",
 		"Pyongyang, November 7 (KCNA) -- on November 6", "May 99", "9999-99-99", "last night yesterday today",
 		"\xff\xfe Sunday", "0 days ago 999 weeks ago",
+		"said on Tuesday it would appeal, a day after the court sentenced him on Monday.", "two days after Nov. 7",
 	} {
 		f.Add(s, int64(1763688600))
 	}
@@ -200,8 +201,15 @@ func FuzzResolveDates(f *testing.F) {
 				t.Fatalf("ResolveDates(%q) gave %v, not a midnight in KST", text, d)
 			}
 		}
-		if d, ok := EventDate(text, pub, kst); ok && d.IsZero() {
+		d, ok := EventDate(text, pub, kst)
+		if ok && d.IsZero() {
 			t.Fatalf("EventDate(%q) ok with a zero date", text)
+		}
+		if !ok {
+			return
+		}
+		if since, ok := sinceDay(text, d, pub, kst); ok && !since.Before(d) {
+			t.Fatalf("sinceDay(%q, %v) = %v, not before the event day", text, d, since)
 		}
 	})
 }
