@@ -53,10 +53,7 @@
 // Wiring: New(store, Sinks{"discord": sink}, Options{Platform: the channel's
 // platform from the config, Hold: a quiet-hours policy such as
 // pipeline.QuietHold}), then Run in its own goroutine and Notify after each
-// write of posts; Flush instead of Run for one-shot delivery. wirewatch
-// run passes Options.Delivered on to pipeline.Pipeline.Delivered: the
-// pipeline holds its bulk work (a flood's batches, article pages) back
-// while an urgent alert waits to be sent, and goes on when it is. A Sink marks
+// write of posts; Flush instead of Run for one-shot delivery. A Sink marks
 // each message with the id of the post it was sent for (an edit keeps the
 // original's), and its Recent reports that id back in Sent.PostID. Nonce
 // derives the idempotency nonces posts carry.

@@ -132,7 +132,6 @@ func (p *Pipeline) applyPage(ctx context.Context, rt *Runtime, pg page, text str
 	it := pg.item
 	it.Text = text
 	matches := rt.Prepare(&it)
-	p.gate.waitHold(ctx)
 	p.lockCommitBulk()
 	defer p.unlockCommit()
 	story, err := p.store.Story(ctx, it.StoryID)
@@ -191,7 +190,6 @@ func (p *Pipeline) applyPage(ctx context.Context, rt *Runtime, pg page, text str
 		}
 		return err
 	}
-	p.gate.stored(posts)
 	if len(posts) > 0 {
 		p.opts.Notify()
 	}

@@ -26,13 +26,7 @@
 // a fixed order. A poll's commit takes it before bulk work that waits (a
 // large poll's later batches, article pages), and a batch is cut short
 // when another waits, so a flood holds another feed's alert back by one
-// short batch at most (commit.go). Bulk work also stands aside while an
-// urgent alert is in hand (gate.go, with Options.UrgentHold): from a poll
-// finding an item an urgent rule matches until the outbox reports the
-// alert sent (Delivered), a large poll neither summarizes nor stores a
-// batch, nor is an article page stored, for one hold at most, so the
-// urgent commit and the outbox's writes find SQLite's one write connection
-// and a core free. The running configuration and compiled rules are swapped
+// short batch at most (commit.go). The running configuration and compiled rules are swapped
 // atomically on reload and read once per poll, so a poll never mixes two
 // configurations. A feed's first poll records its backlog without posting
 // it, and items older than polling.max_item_age are recorded, not posted.
@@ -133,12 +127,6 @@ type Options struct {
 	// finished since the last one (none when it polled nothing); default
 	// DefaultSummaryEvery.
 	SummaryEvery time.Duration
-	// UrgentHold is how long, at most, bulk work (a large poll's later
-	// batches and its summarizing, article pages) waits while an urgent
-	// alert is being stored or delivered (gate.go); 0 for never. The
-	// outbox reports each delivery to Delivered, which lets the wait end
-	// early. wirewatch run sets DefaultUrgentHold.
-	UrgentHold time.Duration
 }
 
 // DefaultSummaryEvery is how often Run sums up its polls in the log.
@@ -192,7 +180,6 @@ type Pipeline struct {
 	busy      map[string]bool // feeds being polled, so none is polled twice at once
 
 	pagesRunning sync.WaitGroup // polls whose article pages are being fetched
-	gate         *urgentGate    // holds bulk work back while an urgent alert is in hand; nil for never
 	pagesQueued  atomic.Int64   // article pages waiting or in flight
 
 	commit      commitLock               // serializes grouping, planning and storing; guards the fields below
@@ -224,7 +211,7 @@ func New(ctx context.Context, store Store, rt *Runtime, opts Options) (*Pipeline
 	if opts.SummaryEvery <= 0 {
 		opts.SummaryEvery = DefaultSummaryEvery
 	}
-	p := &Pipeline{store: store, opts: opts, log: opts.Logger, wake: make(chan struct{}, 1), busy: map[string]bool{}, gate: newUrgentGate(opts.UrgentHold)}
+	p := &Pipeline{store: store, opts: opts, log: opts.Logger, wake: make(chan struct{}, 1), busy: map[string]bool{}}
 	p.runtime.Store(rt)
 	if err := p.loadWindow(ctx, rt); err != nil {
 		return nil, err
@@ -423,12 +410,6 @@ func (p *Pipeline) polling(feed string) bool {
 func (p *Pipeline) pollFeed(ctx context.Context, rt *Runtime, f config.Feed, prev model.FeedState, had bool, turn <-chan struct{}) (Stats, model.FeedState, error) {
 	fetcher, _, _ := p.clients(rt.Config.Polling)
 	r := p.pollOne(ctx, rt, fetcher, f, prev, had, p.opts.Clock())
-	if r.known && urgentMatch(r.matches) {
-		// Bulk work waits from here until the commit has stored the
-		// alert (storeItems ends the hold) and the outbox sent it.
-		p.gate.begin(pollHold(f.Name))
-		defer p.gate.end(pollHold(f.Name))
-	}
 	if turn != nil {
 		select {
 		case <-turn:
@@ -531,19 +512,10 @@ func (p *Pipeline) pollOne(ctx context.Context, rt *Runtime, fetcher *feeds.Fetc
 		r.fresh, r.freshErr = p.newItems(ctx, r.res.Items)
 		r.matches = make([][]model.Match, len(r.fresh))
 		r.wantsPage = make([]bool, len(r.fresh))
-		for lo := 0; lo < len(r.fresh); lo += storeBatch {
-			hi := min(lo+storeBatch, len(r.fresh))
-			began := time.Now()
-			parallel(hi-lo, func(i int) {
-				r.wantsPage[lo+i] = wantsFullText(f, r.fresh[lo+i].Text)
-				r.matches[lo+i] = rt.Prepare(&r.fresh[lo+i])
-			})
-			if hi < len(r.fresh) {
-				// A large poll is bulk work: it lets the cores go
-				// while another feed's urgent alert is in hand.
-				p.gate.wait(ctx, time.Since(began))
-			}
-		}
+		parallel(len(r.fresh), func(i int) {
+			r.wantsPage[i] = wantsFullText(f, r.fresh[i].Text)
+			r.matches[i] = rt.Prepare(&r.fresh[i])
+		})
 		matching := 0
 		for _, m := range r.matches {
 			if len(m) > 0 {
@@ -725,27 +697,18 @@ func (p *Pipeline) storeItems(ctx context.Context, rt *Runtime, f config.Feed, f
 			return 0, 0, err
 		}
 	}
-	var worked time.Duration // the last batch's time under the commit lock
 	for start := 0; start < len(fresh); {
 		end := min(start+storeBatch, len(fresh))
 		if start == 0 {
 			p.lockCommit()
 		} else {
-			p.gate.wait(ctx, worked)
 			p.lockCommitBulk()
 		}
-		locked := time.Now()
 		p.poll = flood
 		took, a, n, edits, err := p.storeBatch(ctx, rt, f, fresh[start:end], matches[start:end], muted, postable, parsed)
 		p.poll = nil
 		p.unlockCommit()
-		worked = time.Since(locked)
 		first := start == 0
-		if first {
-			// The poll's urgent alerts are stored: the gate holds for
-			// them now (storeBatch), until they are sent.
-			p.gate.end(pollHold(f.Name))
-		}
 		start += took
 		added, posts = added+a, posts+n
 		if n > 0 && (first || n > edits || start >= len(fresh) || err != nil) {
@@ -877,7 +840,6 @@ func (p *Pipeline) storeBatch(ctx context.Context, rt *Runtime, f config.Feed, f
 			}
 		}
 	}
-	p.gate.stored(alerts)
 	if postable {
 		p.observer().Stored(f.Name, added, alerts, parsed)
 	}
@@ -903,25 +865,6 @@ func joinDecision(storyID string, j stories.Join) model.Decision {
 		d.Story, d.Score, d.Needed = model.StorySimilar, math.Round(j.Score*100)/100, j.Needed
 	}
 	return d
-}
-
-// urgentMatch reports whether any item matched an urgent rule.
-func urgentMatch(matches [][]model.Match) bool {
-	for _, m := range matches {
-		if highestSeverity(m) == model.SeverityUrgent {
-			return true
-		}
-	}
-	return false
-}
-
-// Delivered tells the pipeline that the outbox delivered post (wired to
-// outbox.Options.Delivered): bulk work held back for an urgent alert goes
-// on once it is sent.
-func (p *Pipeline) Delivered(post model.Post) {
-	if post.Priority == model.PriorityUrgent {
-		p.gate.end(post.ID)
-	}
 }
 
 // highestSeverity is the highest severity of the rules an item matched,

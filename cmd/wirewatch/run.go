@@ -93,8 +93,7 @@ func runBot(ctx context.Context, args []string, out io.Writer) (err error) {
 	// quiet hours read its runtime, which a reload swaps. The outbox exists
 	// before anything runs, so Notify never sees it nil.
 	var box *outbox.Outbox
-	p, err := pipeline.New(ctx, store, rt, pipeline.Options{Logger: log, Notify: func() { box.Notify() }, SplitDigest: bot.SplitDigest, Observer: obs.metrics,
-		UrgentHold: pipeline.DefaultUrgentHold})
+	p, err := pipeline.New(ctx, store, rt, pipeline.Options{Logger: log, Notify: func() { box.Notify() }, SplitDigest: bot.SplitDigest, Observer: obs.metrics})
 	if err != nil {
 		return err
 	}
@@ -119,10 +118,7 @@ func runBot(ctx context.Context, args []string, out io.Writer) (err error) {
 		Hold: func(post model.Post, now time.Time) (time.Time, bool) {
 			return pipeline.QuietHold(p.Runtime().Config, post, now)
 		},
-		Delivered: func(post model.Post) {
-			obs.metrics.Delivered(post)
-			p.Delivered(post) // bulk work held back for an urgent alert goes on
-		},
+		Delivered: obs.metrics.Delivered,
 		ChannelChanged: func(st model.ChannelState) {
 			tellChannelState(ctx, store, box, p.Runtime().Config, st, log)
 		},
