@@ -241,8 +241,8 @@ func adjectiveLike(w string) bool {
 // specificsOf lists what identifies the event a report's headline and
 // first sentence report (without their attributions: a source is no
 // specific of the event): each name, as the term ids of its words, and
-// each number of two digits or more (not a year; a count of one digit is
-// detail an update adds). Each ends with specificEnd, or with
+// each number of two digits or more that a name labels (not a year, not
+// a count: see labels). Each ends with specificEnd, or with
 // specificTitleEnd when the headline gives it. titleNames is false for a
 // title-cased headline, whose capitals name nothing.
 func (v *Vocabulary) specificsOf(title, first []word, titleNames bool, named map[string]bool) []uint32 {
@@ -261,8 +261,8 @@ func (v *Vocabulary) specificsOf(title, first []word, titleNames bool, named map
 		}
 	}
 	numbers := func(ws []word, end uint32) {
-		for _, w := range ws {
-			if w.digits && isNumber(w.lower) && !isYear(w.lower) && len(w.lower) >= 2 {
+		for i, w := range ws {
+			if w.digits && isNumber(w.lower) && !isYear(w.lower) && len(w.lower) >= 2 && i > 0 && v.labels(ws[i-1]) {
 				out = append(out, hash32(w.lower), end)
 			}
 		}
@@ -271,7 +271,9 @@ func (v *Vocabulary) specificsOf(title, first []word, titleNames bool, named map
 		add(v.entityRuns(named, title), specificTitleEnd)
 	}
 	add(v.entityRuns(named, first), specificEnd)
-	numbers(title, specificTitleEnd)
+	if titleNames { // in a title-cased headline every word looks like a label
+		numbers(title, specificTitleEnd)
+	}
 	numbers(first, specificEnd)
 	return out
 }
@@ -283,6 +285,12 @@ var (
 	// ", Japan's coast guard said, urging ...", ", according to the JCS".
 	leadAttribution = regexp.MustCompile(`(?i),\s*(?:[^,.;]{0,60}\s)?(?:said|says|told|reported|according to[^,.;]{0,60})\s*([,.;]|$)`)
 )
+
+// labels tells whether w names the number after it ("Flight 2231",
+// "Route 66"): such a number identifies an event, while a count ("kills
+// 12", "toll rises to 31", "About 2,000 homes") is detail that an outlet's
+// later report of the same event changes.
+func (v *Vocabulary) labels(w word) bool { return w.upper && !w.digits && !v.stop[w.lower] }
 
 // Ends of a specific in features.specifics.
 const (

@@ -532,6 +532,18 @@ func TestPrecisionMechanisms(t *testing.T) {
 			item("ITV West Country", "https://i.example/1", "Bristol power cut: supplies restored to most homes",
 				"Westgrid restored power to most of the 20,000 homes in Bedminster and Southville that lost supplies on Tuesday morning after a substation fault.", at(12, 45))},
 			true, 0},
+		{"one outlet's rising toll", []*model.Item{
+			item("Bristol Post", "https://p.example/2", "Coach crash on M5 kills 12",
+				"A coach carrying pensioners crashed on the M5 near Bristol on Tuesday morning, killing 12 people, police said.", at(8, 0)),
+			item("Bristol Post", "https://p.example/3", "M5 coach crash death toll rises to 17",
+				"The death toll from Tuesday's coach crash on the M5 near Bristol rose to 17, police said.", at(13, 0))},
+			true, 0},
+		{"one airline's two flights named by number", []*model.Item{
+			item("Evening Standard", "https://s.example/4", "Flight 4417 diverted after engine fault",
+				"A Crownair jet, Flight 4417 from Gatwick to Malaga, was diverted on Tuesday morning after an engine fault, the airline said.", at(7, 0)),
+			item("Evening Standard", "https://s.example/5", "Flight 2208 diverted after engine fault",
+				"A Crownair jet, Flight 2208 from Gatwick to Faro, was diverted on Tuesday afternoon after an engine fault, the airline said.", at(15, 0))},
+			false, sameOutlet},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
