@@ -232,6 +232,13 @@ var qualitySets = []qualitySet{
 	// them, and scored once after they landed: never tuned on, its
 	// mistakes never printed. Measured only.
 	{file: "testdata/fresh-markets.txt", use: "fresh, never tuned on; markets.toml", blind: true, minItems: 100, vocab: "testdata/markets.toml", zone: "UTC"},
+	// A public-health desk (outbreaks, emergencies, vaccination campaigns,
+	// approvals and recalls, health workers' strikes) with its vocabulary
+	// in config only (health.toml, written before the set), written while
+	// the grouping changes it measures were being made, without reading
+	// them, and scored once after they landed: never tuned on, its
+	// mistakes never printed. Measured only.
+	{file: "testdata/fresh-health.txt", use: "fresh, never tuned on; health.toml", blind: true, minItems: 100, vocab: "testdata/health.toml", zone: "UTC"},
 }
 
 // TestGroupingQuality feeds each labelled set to a Grouper in publication
