@@ -547,22 +547,7 @@ func TestPrecisionMechanisms(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			// Whether the first and the last item end in one story.
-			group := func(off mechanism) bool {
-				v := *DefaultVocabulary() // a copy: the default is shared
-				v.off = off
-				g := NewGrouperWith(72*time.Hour, &v)
-				var firstID, lastID string
-				for i, it := range tc.items {
-					cp := *it
-					g.Add(&cp, lon)
-					if i == 0 {
-						firstID = cp.StoryID
-					}
-					lastID = cp.StoryID
-				}
-				return firstID == lastID
-			}
+			group := func(off mechanism) bool { return firstAndLastJoin(tc.items, lon, off) }
 			if got := group(0); got != tc.same {
 				t.Fatalf("one story: %v, want %v", got, tc.same)
 			}
@@ -601,22 +586,7 @@ func TestRecallMechanisms(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			// Whether the first and the last item end in one story.
-			group := func(off mechanism) bool {
-				v := *DefaultVocabulary() // a copy: the default is shared
-				v.off = off
-				g := NewGrouperWith(72*time.Hour, &v)
-				var firstID, lastID string
-				for i, it := range tc.items {
-					cp := *it
-					g.Add(&cp, ams)
-					if i == 0 {
-						firstID = cp.StoryID
-					}
-					lastID = cp.StoryID
-				}
-				return firstID == lastID
-			}
+			group := func(off mechanism) bool { return firstAndLastJoin(tc.items, ams, off) }
 			if got := group(0); got != tc.same {
 				t.Fatalf("one story: %v, want %v", got, tc.same)
 			}
@@ -625,4 +595,22 @@ func TestRecallMechanisms(t *testing.T) {
 			}
 		})
 	}
+}
+
+// firstAndLastJoin groups items in order, with the mechanisms off switched
+// off, and tells whether the first and the last end in one story.
+func firstAndLastJoin(items []*model.Item, zone *time.Location, off mechanism) bool {
+	v := *DefaultVocabulary() // a copy: the default is shared
+	v.off = off
+	g := NewGrouperWith(72*time.Hour, &v)
+	var firstID, lastID string
+	for i, it := range items {
+		cp := *it
+		g.Add(&cp, zone)
+		if i == 0 {
+			firstID = cp.StoryID
+		}
+		lastID = cp.StoryID
+	}
+	return firstID == lastID
 }
