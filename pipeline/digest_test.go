@@ -33,11 +33,10 @@ channels = ["brief"]
 topics = ["north-korea"]
 `
 
-// TestDigests on a fake clock: a new install records the time and posts
-// nothing; two daily runs missed while the bot was down give one digest;
-// a day with no news gives none.
-func TestDigests(t *testing.T) {
-	ctx := context.Background()
+// morningDigest is the runtime of morningDigestConfig and an empty SQLite
+// store, closed when the test ends.
+func morningDigest(t *testing.T) (*Runtime, *sqlite.Store) {
+	t.Helper()
 	cfg, err := config.Parse("digest.toml", []byte(morningDigestConfig))
 	if err != nil {
 		t.Fatal(err)
@@ -46,11 +45,20 @@ func TestDigests(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	store, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "w.db"))
+	store, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "w.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer store.Close()
+	t.Cleanup(func() { store.Close() })
+	return rt, store
+}
+
+// TestDigests on a fake clock: a new install records the time and posts
+// nothing; two daily runs missed while the bot was down give one digest;
+// a day with no news gives none.
+func TestDigests(t *testing.T) {
+	ctx := context.Background()
+	rt, store := morningDigest(t)
 	clock := time.Date(2026, 11, 16, 9, 0, 0, 0, time.UTC) // Monday
 	p, err := New(ctx, store, rt, Options{Clock: func() time.Time { return clock }})
 	if err != nil {
@@ -133,24 +141,13 @@ func (s *metaRace) Meta(ctx context.Context, key string) (string, error) {
 // post it once, and a later run of that slot posts nothing.
 func TestDigestOncePerSlot(t *testing.T) {
 	ctx := context.Background()
-	cfg, err := config.Parse("digest.toml", []byte(morningDigestConfig))
-	if err != nil {
-		t.Fatal(err)
-	}
-	rt, err := NewRuntime(cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	db, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "w.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	rt, db := morningDigest(t)
 	store := &metaRace{Store: db}
 	clock := time.Date(2026, 11, 16, 9, 0, 0, 0, time.UTC)
 	opts := Options{Clock: func() time.Time { return clock }}
 	var runs [2]*Pipeline
 	for i := range runs {
+		var err error
 		if runs[i], err = New(ctx, store, rt, opts); err != nil {
 			t.Fatal(err)
 		}
