@@ -169,17 +169,23 @@ func (s *Store) reindexItem(ctx context.Context, tx pgx.Tx, item *model.Item) (i
 // would read every match to find the newest. Each item's search vector
 // therefore also holds the lexeme of its id slice ('_s' and id >>
 // sliceBits: 4,096 items a slice) and of each of its topics (topicLexeme); the text parser never yields a lexeme starting with '_'.
-// Search asks the newest slice first, then the 3 before it, the 12 before
-// those and the 48 before those, and only then the rest. Within a slice
-// GIN intersects the words' posting lists with the slice's and the
-// topic's, skipping through the long lists, so a lookup reads a few
-// thousand entries whatever the archive's size.
-const (
-	defaultSliceBits = 12
-	sliceWindows     = 4 // windows of 1, 3, 12 and 48 slices before the rest
-)
+// Search asks the slices in windows, newest first: the newest slice, then
+// the one before it, then 2, 4, 8 and so on, each window as many slices as
+// all before it, down to slice 0. Within a window GIN intersects the
+// words' posting lists with the slices' and the topic's, skipping through
+// the long lists, so a lookup reads a few thousand entries, and at most
+// about twice the matches it needs, whatever the archive's size. Every
+// item's vector holds its slice's lexeme (insertItemSQL, saveFullTextSQL,
+// migration 0005), so the windows find every match.
+const defaultSliceBits = 12
 
-func sliceLexeme(slice int64) string { return "_s" + strconv.FormatInt(slice, 10) }
+// sliceWindows are the windows as SQL rows (back, size) below the CTE top:
+// how many slices below the newest each starts and how many it spans,
+// newest first, ending with the one that reaches slice 0.
+const sliceWindows = `(SELECT n, CASE WHEN n = 0 THEN 0 ELSE 1::bigint << (n - 1) END AS back,
+		CASE WHEN n = 0 THEN 1 ELSE 1::bigint << (n - 1) END AS size
+	FROM generate_series(0, 62) AS n) w
+	WHERE w.back <= top.slice`
 
 // topicLexeme is '_t' and the MD5 of the name in hex: a fixed length
 // whatever the name (a lexeme holds at most 2 KB), and what the migration
@@ -195,90 +201,57 @@ func topicLexeme(topic string) string {
 // stored). Since and Until bound the publication time when set; a zero
 // Until is no bound here. Text that holds no searchable word yields no
 // items and no error.
+//
+// It is one statement (searchSQL), so that a search waits for the server
+// once, not once per window: on a busy machine every round trip waits to
+// be scheduled, on both sides.
 func (s *Store) Search(ctx context.Context, text string, q storage.Query) ([]model.Item, error) {
 	parsed, ok, err := sqlq.ParseSearch(text)
 	if !ok {
 		return nil, err
 	}
-	tsq := parsed.TSQuery()
-	ids, err := s.newestMatches(ctx, tsq, q)
-	if err != nil {
-		return nil, fmt.Errorf("search %q: %w", text, err)
-	}
-	if len(ids) == 0 {
-		return nil, nil
-	}
-	// Rank the candidates by their ids and scores alone, then read the page's rows.
-	w := sqlq.Where{Args: []any{tsq, ids}}
-	query := `SELECT ` + sqlq.ItemColumns + ` FROM (
-			SELECT r.id, ts_rank(r.search, to_tsquery('` + textSearchConfig + `', ?)) AS score
-			FROM items r WHERE r.id = ANY(?)
-			ORDER BY score DESC, r.id DESC` + w.Page(dialect{}, q) + `) c
-		JOIN items i ON i.id = c.id
-		ORDER BY c.score DESC, c.id DESC`
-	items, err := s.Items(ctx, query, w.Args...)
+	query, args := s.searchSQL(parsed.TSQuery(), q)
+	items, err := s.Items(ctx, query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("search %q: %w", text, err)
 	}
 	return items, nil
 }
 
-// newestMatches returns the ids of the newest s.candidates items matching
-// tsq (to_tsquery input) and q, newest first, asking the newest id slices
-// first (see sliceWindows).
-func (s *Store) newestMatches(ctx context.Context, tsq string, q storage.Query) ([]int64, error) {
-	var maxID int64
-	if err := s.read.QueryRow(ctx, `SELECT COALESCE(MAX(id), 0) FROM items`).Scan(&maxID); err != nil {
-		return nil, err
-	}
-	var ids []int64
-	hi := maxID>>s.sliceBits + 1 // slices below hi are yet to be asked
-	var asked int64
-	for window := 0; len(ids) < s.candidates && hi > 0; window++ {
-		lo := max(hi-max(3*asked, 1), 0) // 1, 3, 12, 48: each window three times all before it
-		if window == sliceWindows {
-			lo = 0
-		}
-		got, err := s.matchesIn(ctx, tsq, q, lo, hi, s.candidates-len(ids))
-		if err != nil {
-			return nil, err
-		}
-		ids = append(ids, got...)
-		asked += hi - lo
-		hi = lo
-	}
-	return ids, nil
-}
-
-// matchesIn returns the ids of up to limit items of the slices [lo, hi)
-// that match tsq and q, newest first. lo 0 asks every slice below hi
-// without naming them.
-func (s *Store) matchesIn(ctx context.Context, tsq string, q storage.Query, lo, hi int64, limit int) ([]int64, error) {
+// searchSQL returns the statement of a search for tsq (to_tsquery input)
+// and q, and its arguments. newest holds the newest s.candidates matches:
+// a nested loop over the windows (sliceWindows), newest first, each
+// window's matches newest first, so the LIMIT stops it at the window that
+// completes the candidates and the older windows are never asked. Then the
+// candidates are ranked by their ids and scores alone, and the page's rows
+// read.
+func (s *Store) searchSQL(tsq string, q storage.Query) (string, []any) {
+	// The topic's lexeme is hex, so it is written inline: the planner then
+	// sees how few rows it selects.
 	var w sqlq.Where
 	w.Add(`i.search @@ to_tsquery('`+textSearchConfig+`', ?)`, tsq)
-	// The lexemes are digits and hex, so the filter is written inline: the
-	// planner then sees how few rows it selects, whatever plan it caches.
-	var filter []string
-	if lo > 0 {
-		slices := make([]string, 0, hi-lo)
-		for sl := hi - 1; sl >= lo; sl-- {
-			slices = append(slices, "''"+sliceLexeme(sl)+"''")
-		}
-		filter = append(filter, "("+strings.Join(slices, " | ")+")")
-	} else {
-		w.Add(`i.id < ?`, hi<<s.sliceBits)
-	}
 	if q.Topic != "" {
-		filter = append(filter, "''"+topicLexeme(q.Topic)+"''")
-	}
-	if len(filter) > 0 {
-		w.Add(`i.search @@ '` + strings.Join(filter, " & ") + `'::tsquery`)
+		w.Add(`i.search @@ '''` + topicLexeme(q.Topic) + `'''::tsquery`)
 	}
 	sqlq.SearchFilter(&w, dialect{}, "i", q)
-	w.Args = append(w.Args, limit)
-	rows, err := s.read.Query(ctx, sqlq.Rebind(dialect{}, `SELECT i.id FROM items i`+w.SQL()+` ORDER BY i.id DESC LIMIT ?`), w.Args...)
-	if err != nil {
-		return nil, err
-	}
-	return pgx.CollectRows(rows, pgx.RowTo[int64])
+	w.Add(`i.search @@ ws.slices`)
+	args := append([]any{s.sliceBits}, w.Args...)
+	args = append(args, s.candidates, s.candidates, tsq)
+	page := sqlq.Where{Args: args}
+	query := `WITH top AS MATERIALIZED (SELECT COALESCE(MAX(id), 0) >> ? AS slice FROM items),
+	newest AS MATERIALIZED (
+		SELECT m.id FROM (
+			SELECT w.back, (SELECT string_agg('''_s' || g || '''', ' | ')::tsquery
+				FROM generate_series(top.slice - w.back, GREATEST(top.slice - w.back - w.size + 1, 0), -1) AS g) AS slices
+			FROM top, ` + sliceWindows + `
+			ORDER BY w.back) ws
+		CROSS JOIN LATERAL (SELECT i.id FROM items i` + w.SQL() + ` ORDER BY i.id DESC LIMIT ?) m
+		LIMIT ?)
+	SELECT ` + sqlq.ItemColumns + ` FROM (
+			SELECT r.id, ts_rank(r.search, to_tsquery('` + textSearchConfig + `', ?)) AS score
+			FROM newest c JOIN items r ON r.id = c.id
+			ORDER BY score DESC, r.id DESC` + page.Page(dialect{}, q) + `) c
+		JOIN items i ON i.id = c.id
+		ORDER BY c.score DESC, c.id DESC`
+	return query, page.Args
 }

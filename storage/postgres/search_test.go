@@ -3,6 +3,7 @@ package postgres
 import (
 	"context"
 	"fmt"
+	"os"
 	"slices"
 	"testing"
 	"testing/fstest"
@@ -44,6 +45,9 @@ func TestSearchSlices(t *testing.T) {
 		if i < 40 {
 			text += " ancient" // a word only the oldest items hold
 		}
+		if i >= 140 && i < 150 {
+			text += " midway" // a word whose newest matches straddle the last window and the rest
+		}
 		it := model.Item{Key: fmt.Sprintf("k%d", i), Feed: []string{"a", "b"}[i%2], Link: fmt.Sprintf("https://x.example/%d", i),
 			Title: fmt.Sprintf("Report %d", i), Text: text, Published: start.Add(time.Duration(i) * time.Hour),
 			Topics: []string{topics[i%3]}}
@@ -63,6 +67,8 @@ func TestSearchSlices(t *testing.T) {
 		{"rare", storage.Query{Topic: "north-korea"}},
 		{"ancient", storage.Query{}},
 		{"ancient", storage.Query{Topic: "missiles"}},
+		{"midway", storage.Query{}},
+		{"midway", storage.Query{Limit: 3, Offset: 2}},
 		{"balloon", storage.Query{Feed: "b"}},
 		{"launch", storage.Query{Since: start.Add(100 * time.Hour), Until: start.Add(200 * time.Hour)}},
 		{"launch", storage.Query{Topic: "nowhere"}},
@@ -84,8 +90,39 @@ func TestSearchSlices(t *testing.T) {
 	}
 }
 
+// TestSearchSlicesReachSliceZero checks that the oldest slice is asked when
+// the newest slice's number is a power of two: the last window then
+// starts at slice 0 (258 items of 4 a slice: the newest is slice 64).
+func TestSearchSlicesReachSliceZero(t *testing.T) {
+	ctx := context.Background()
+	s, err := Open(ctx, testDSN(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	s.sliceBits, s.candidates = 2, 7
+	for i := range 258 {
+		text := "drill"
+		if i < 3 {
+			text += " primeval" // ids 1 to 3: slice 0
+		}
+		it := model.Item{Key: fmt.Sprintf("k%d", i), Feed: "a", Link: fmt.Sprintf("https://x.example/%d", i),
+			Title: fmt.Sprintf("Report %d", i), Text: text, Published: time.Date(2026, 1, 1, i, 0, 0, 0, time.UTC)}
+		if _, err := s.SaveItem(ctx, &it, nil, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, err := s.Search(ctx, "primeval", storage.Query{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ids, want := itemIDs(got), searchEveryMatch(t, s, "primeval", storage.Query{}); len(want) != 3 || !slices.Equal(ids, want) {
+		t.Fatalf("Search = %v, want %v (3 items)", ids, want)
+	}
+}
+
 // searchEveryMatch is Search as one query: the newest s.candidates of all
-// matches, topics looked up in item_topics, ranked.
+// matches, topics looked up in item_topics, ranked, q's page of them.
 func searchEveryMatch(t *testing.T, s *Store, text string, q storage.Query) []int64 {
 	t.Helper()
 	var w sqlq.Where
@@ -107,7 +144,7 @@ func searchEveryMatch(t *testing.T, s *Store, text string, q storage.Query) []in
 	rows, err := s.pool.Query(context.Background(), sqlq.Rebind(dialect{}, `SELECT id FROM (
 			SELECT i.id, ts_rank(i.search, to_tsquery('`+textSearchConfig+`', ?)) AS score FROM items i`+w.SQL()+`
 			ORDER BY i.id DESC LIMIT ?) c
-		ORDER BY score DESC, id DESC`), w.Args...)
+		ORDER BY score DESC, id DESC`+w.Page(dialect{}, q)), w.Args...)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -202,5 +239,43 @@ func TestSearchSlicesMigration(t *testing.T) {
 				t.Errorf("Search(%s) in topic %q = %v, %v; want %d item", text, topic, itemIDs(got), err, want)
 			}
 		}
+	}
+}
+
+// TestSearchBenchCorpus checks Search against searchEveryMatch on the
+// benchmark's loaded schema (WIREWATCH_BENCH_DSN, see BenchmarkLookups):
+// the benchmark's searches, alone and within topics, common and rare, and
+// a page past the first, give the same items in the same order.
+func TestSearchBenchCorpus(t *testing.T) {
+	dsn := os.Getenv("WIREWATCH_BENCH_DSN")
+	if dsn == "" {
+		t.Skip("WIREWATCH_BENCH_DSN is not set")
+	}
+	ctx := context.Background()
+	s, err := Open(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	queries := []storage.Query{{}, {Topic: "missiles"}, {Topic: "cyber"}, {Topic: "diplomacy", Limit: 5, Offset: 40}}
+	found := 0 // searches that find something: a comparison of empty answers tests nothing
+	for _, text := range append(slices.Clone(storagetest.BenchSearches), "missile -ballistic", "summit OR jamming") {
+		for _, q := range queries {
+			t.Run(fmt.Sprintf("%s/%s/%d", text, q.Topic, q.Offset), func(t *testing.T) {
+				got, err := s.Search(ctx, text, q)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if ids, want := itemIDs(got), searchEveryMatch(t, s, text, q); !slices.Equal(ids, want) {
+					t.Fatalf("Search = %v, want %v", ids, want)
+				}
+				if len(got) > 0 {
+					found++
+				}
+			})
+		}
+	}
+	if found < 20 {
+		t.Errorf("%d searches found something, want most of them", found)
 	}
 }
