@@ -224,7 +224,8 @@ func (s *Store) Search(ctx context.Context, text string, q storage.Query) ([]mod
 // window's matches newest first, so the LIMIT stops it at the window that
 // completes the candidates and the older windows are never asked. Then the
 // candidates are ranked by their ids and scores alone, and the page's rows
-// read.
+// read. The words' query is parsed once, in top: a generic plan (pgx
+// prepares the statement) would parse it again for every candidate.
 func (s *Store) searchSQL(tsq string, q storage.Query) (string, []any) {
 	// The topic's lexeme is hex, so it is written inline: the planner then
 	// sees how few rows it selects.
@@ -235,10 +236,11 @@ func (s *Store) searchSQL(tsq string, q storage.Query) (string, []any) {
 	}
 	sqlq.SearchFilter(&w, dialect{}, "i", q)
 	w.Add(`i.search @@ ws.slices`)
-	args := append([]any{s.sliceBits}, w.Args...)
-	args = append(args, s.candidates, s.candidates, tsq)
+	args := append([]any{tsq, s.sliceBits}, w.Args...)
+	args = append(args, s.candidates, s.candidates)
 	page := sqlq.Where{Args: args}
-	query := `WITH top AS MATERIALIZED (SELECT COALESCE(MAX(id), 0) >> ? AS slice FROM items),
+	query := `WITH top AS MATERIALIZED (
+		SELECT to_tsquery('` + textSearchConfig + `', ?) AS words, COALESCE(MAX(id), 0) >> ? AS slice FROM items),
 	newest AS MATERIALIZED (
 		SELECT m.id FROM (
 			SELECT w.back, (SELECT string_agg('''_s' || g || '''', ' | ')::tsquery
@@ -248,7 +250,7 @@ func (s *Store) searchSQL(tsq string, q storage.Query) (string, []any) {
 		CROSS JOIN LATERAL (SELECT i.id FROM items i` + w.SQL() + ` ORDER BY i.id DESC LIMIT ?) m
 		LIMIT ?)
 	SELECT ` + sqlq.ItemColumns + ` FROM (
-			SELECT r.id, ts_rank(r.search, to_tsquery('` + textSearchConfig + `', ?)) AS score
+			SELECT r.id, ts_rank(r.search, (SELECT words FROM top)) AS score
 			FROM newest c JOIN items r ON r.id = c.id
 			ORDER BY score DESC, r.id DESC` + page.Page(dialect{}, q) + `) c
 		JOIN items i ON i.id = c.id
