@@ -104,11 +104,18 @@ func (v *Vocabulary) extract(it *model.Item, loc *time.Location) (features, ment
 	named := namedWords(nameWords, lead)
 	f.titleWhat = whatTerms(titleTerms, tw, nameWords == nil, named)
 	f.compounds = v.compoundsOf(tw, nameWords == nil, named)
+	// What a "despite" clause names is another event's: no term of this
+	// report, so it links the report to no report of that event.
+	var despite []uint32
+	if v.off&despiteClause == 0 {
+		despite = v.despiteTerms(tw, nameWords == nil, named)
+		f.titleWhat = without(f.titleWhat, despite)
+	}
 	coreEnts := v.entityRuns(named, nameWords, firstWords)
 	ents := append(slices.Clip(coreEnts), v.entityRuns(named, lead[len(firstWords):])...)
-	f.entities = entityIDs(ents, titleTerms, leadTerms)
-	f.names = entityIDs(coreEnts)
-	f.titleNames = entityIDs(v.entityRuns(named, nameWords))
+	f.entities = without(entityIDs(ents, titleTerms, leadTerms), despite)
+	f.names = without(entityIDs(coreEnts), despite)
+	f.titleNames = without(entityIDs(v.entityRuns(named, nameWords)), despite)
 	firstText := ""
 	if len(firstWords) > 0 {
 		firstText = text[:firstWords[len(firstWords)-1].end]
@@ -119,7 +126,7 @@ func (v *Vocabulary) extract(it *model.Item, loc *time.Location) (features, ment
 	for _, e := range ents {
 		f.terms = append(f.terms, hash32("e:"+e))
 	}
-	f.terms = sortedDistinct(f.terms)
+	f.terms = without(sortedDistinct(f.terms), despite)
 	f.extra = extraTerms(f.terms, titleTerms, leadTerms[:countFirst(leadTerms)], coreEnts)
 
 	// Vetoes read the title, else the lead's first sentence, and of each
@@ -183,6 +190,60 @@ func whatTerms(ts []term, tw []word, titleCased bool, named map[string]bool) []u
 		ids = append(ids, hash32(t.text))
 	}
 	return sortedDistinct(ids)
+}
+
+// despiteTerms are the terms of a headline's "despite" ("in spite of")
+// clause, up to the next clause or sentence, that the rest of the
+// headline does not use, with the names it gives ("e:" terms): what the
+// clause names is another event than the headline's own ("Kelvara shares
+// rise despite Rotterdam refinery fire" is the market's day, not the
+// fire; "minister offers talks despite missile tests" is the offer).
+// Sorted, distinct; nil when there is no such clause.
+func (v *Vocabulary) despiteTerms(tw []word, titleCased bool, named map[string]bool) []uint32 {
+	start, end := -1, len(tw)
+	for i, w := range tw {
+		switch {
+		case start < 0 && w.lower == "despite":
+			start = i + 1
+		case start < 0 && w.lower == "spite" && i > 0 && tw[i-1].lower == "in" && i+1 < len(tw) && tw[i+1].lower == "of":
+			start = i + 2
+		case start >= 0 && i > start && (w.sentence != tw[start-1].sentence || backgroundWords[w.lower]):
+			end = i
+		}
+		if end < len(tw) {
+			break
+		}
+	}
+	if start < 0 || start >= end {
+		return nil
+	}
+	clause := tw[start:end]
+	rest := append(slices.Clip(tw[:start]), tw[end:]...)
+	own := termIDs(v.canonicalTerms(rest, true), nil)
+	ids := termIDs(v.canonicalTerms(clause, true), nil)
+	if !titleCased { // in a title-cased headline every word looks like a name
+		for _, e := range v.entityRuns(named, rest) {
+			own = append(own, hash32("e:"+e))
+		}
+		for _, e := range v.entityRuns(named, clause) {
+			ids = append(ids, hash32("e:"+e))
+		}
+	}
+	return without(sortedDistinct(ids), sortedDistinct(own))
+}
+
+// without returns the sorted ids not in the sorted list drop.
+func without(ids, drop []uint32) []uint32 {
+	if len(drop) == 0 {
+		return ids
+	}
+	out := ids[:0:0]
+	for _, t := range ids {
+		if !hasTerm(drop, t) {
+			out = append(out, t)
+		}
+	}
+	return out
 }
 
 // compoundsOf lists a headline's compounds: a word that says what

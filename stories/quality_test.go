@@ -199,11 +199,22 @@ var qualitySets = []qualitySet{
 	// at that.
 	{file: "testdata/dev-followups.txt", use: "tuned", minItems: 30, zone: "Europe/London", precision: 0.86, recall: 0.78, dates: goalDates},
 	// What a headline's background clause says, on a ports and shipping
-	// desk with the energy desk's vocabulary: a "despite" clause names
+	// desk with the energy desk's vocabulary and with the shipped one (a
+	// desk that has not written its own): a "despite" clause names
 	// another event than the headline's own, and "under fire" is
-	// criticism, not a fire. Written before the mechanisms were coded.
-	{file: "testdata/dev-background.txt", use: "tuned", minItems: 14, vocab: "testdata/energy.toml", zone: "UTC"},
-	{name: "dev-background-shipped-vocabulary", file: "testdata/dev-background.txt", use: "tuned; shipped vocabulary", minItems: 14, zone: "UTC"},
+	// criticism, not a fire. Written before either was coded: 0.647 /
+	// 1.000 / 6 of 6 and 0.550 / 1.000 / 6 of 6. "Under fire" as news
+	// English's "criticise": the shipped vocabulary's 0.786 (the port
+	// chief's criticism no longer links the collision and the ship fire
+	// of that day). With what a "despite" clause names no term of the
+	// report (despiteClause; first tried as terms not shared, which left
+	// the shares report joined to the fire through its lead, "shrugging
+	// off a fire at its Rotterdam refinery"): 1.000 / 1.000. On
+	// energy.toml, 0.647 / 1.000 throughout: a fire aboard one ship
+	// joins another ship's collision in that port, which the vocabulary
+	// says a fire may be. Held to the goals and a floor at that.
+	{file: "testdata/dev-background.txt", use: "tuned", minItems: 14, vocab: "testdata/energy.toml", zone: "UTC", precision: 0.64, recall: goalRecall, dates: goalDates},
+	{name: "dev-background-shipped-vocabulary", file: "testdata/dev-background.txt", use: "tuned; shipped vocabulary", minItems: 14, zone: "UTC", precision: goalPrecision, recall: goalRecall, dates: goalDates},
 	// The same set grouped with the shipped Korea desk's words instead of
 	// its own: what a desk gets before it writes its vocabulary. Measured
 	// only.
@@ -217,8 +228,13 @@ var qualitySets = []qualitySet{
 	// act, 0.610 / 0.776 / 26 of 33; with another day than the story's
 	// another event (as for dated acts), 0.774 / 0.862 / 30 of 33; with
 	// compounds (a "spy satellite" is not a "reconnaissance satellite")
-	// 0.773 / 0.857. Held to a floor at that.
-	{name: "dev-korea-energy-vocabulary", file: "testdata/dev-korea.txt", use: "tuned; energy.toml, not written for the desk", minItems: 100, vocab: "testdata/energy.toml", zone: "Asia/Seoul", precision: 0.77, recall: 0.85, dates: 0.90},
+	// 0.773 / 0.857. With what a headline's "despite" clause names not
+	// shared ("minister offers talks despite missile tests" joined the
+	// launch): 0.804 / 0.862 (on dev-korea, 0.933 -> 0.929: "Seoul shares
+	// close higher despite N. Korean missile launch" and "Kospi ends up
+	// 0.8%, markets unfazed by NK launch" shared only the launch). Held
+	// to a floor at that.
+	{name: "dev-korea-energy-vocabulary", file: "testdata/dev-korea.txt", use: "tuned; energy.toml, not written for the desk", minItems: 100, vocab: "testdata/energy.toml", zone: "Asia/Seoul", precision: 0.80, recall: 0.86, dates: 0.90},
 	// The frozen set: written before this work, never opened, scored once
 	// when the work was done. Its Korea and energy items are grouped
 	// together, as by a desk following both: the energy desk's config
@@ -442,8 +458,9 @@ func TestGroupingMechanisms(t *testing.T) {
 		{"same outlet off", sameOutlet, true},
 		{"compounds off", compounds, true},
 		{"undated follow-ups off", undatedFollowUps, true},
+		{"despite off", despiteClause, true},
 	}
-	const precisionMechanisms = sameOutlet | compounds
+	const precisionMechanisms = sameOutlet | compounds | despiteClause
 	// What each precision mechanism buys and costs, summed over the sets.
 	precisionBought, recallCost := map[string]float64{}, map[string]float64{}
 	for _, tc := range qualitySets {

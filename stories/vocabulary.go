@@ -95,6 +95,9 @@ const (
 	// a story of reports that name no act, as that of what it follows,
 	// is not kept from it by that day veto.
 	undatedFollowUps
+	// despiteClause (precision): what a headline names only in a
+	// "despite" clause is another event's, and not shared with it.
+	despiteClause
 )
 
 // fact is one compiled fact: term → bit set of its values.
