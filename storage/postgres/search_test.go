@@ -71,6 +71,10 @@ func TestSearchSlices(t *testing.T) {
 		{"midway", storage.Query{Limit: 3, Offset: 2}},
 		{"balloon", storage.Query{Feed: "b"}},
 		{"launch", storage.Query{Since: start.Add(100 * time.Hour), Until: start.Add(200 * time.Hour)}},
+		{"ancient", storage.Query{Since: start.Add(10 * time.Hour)}},
+		{"midway", storage.Query{Since: start}},
+		{"midway", storage.Query{Feed: "a"}},
+		{"missile OR drill", storage.Query{Since: start.Add(time.Hour), Topic: "drills"}},
 		{"launch", storage.Query{Topic: "nowhere"}},
 	}
 	for _, tt := range tests {
@@ -244,8 +248,9 @@ func TestSearchSlicesMigration(t *testing.T) {
 
 // TestSearchBenchCorpus checks Search against searchEveryMatch on the
 // benchmark's loaded schema (WIREWATCH_BENCH_DSN, see BenchmarkLookups):
-// the benchmark's searches, alone and within topics, common and rare, and
-// a page past the first, give the same items in the same order.
+// the benchmark's searches, alone and within topics, common and rare, over
+// the last 7, 30 and 365 days, and a page past the first, give the same
+// items in the same order.
 func TestSearchBenchCorpus(t *testing.T) {
 	dsn := os.Getenv("WIREWATCH_BENCH_DSN")
 	if dsn == "" {
@@ -257,11 +262,13 @@ func TestSearchBenchCorpus(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	queries := []storage.Query{{}, {Topic: "missiles"}, {Topic: "cyber"}, {Topic: "diplomacy", Limit: 5, Offset: 40}}
+	queries := []storage.Query{{}, {Topic: "missiles"}, {Topic: "cyber"}, {Topic: "diplomacy", Limit: 5, Offset: 40},
+		{Since: storagetest.BenchNow.AddDate(0, 0, -30)}, {Topic: "missiles", Since: storagetest.BenchNow.AddDate(0, 0, -7)},
+		{Since: storagetest.BenchNow.AddDate(-1, 0, 0), Until: storagetest.BenchNow}}
 	found := 0 // searches that find something: a comparison of empty answers tests nothing
 	for _, text := range append(slices.Clone(storagetest.BenchSearches), "missile -ballistic", "summit OR jamming") {
 		for _, q := range queries {
-			t.Run(fmt.Sprintf("%s/%s/%d", text, q.Topic, q.Offset), func(t *testing.T) {
+			t.Run(fmt.Sprintf("%s/%s/%d/%s", text, q.Topic, q.Offset, q.Since.Format(time.DateOnly)), func(t *testing.T) {
 				got, err := s.Search(ctx, text, q)
 				if err != nil {
 					t.Fatal(err)
@@ -275,7 +282,7 @@ func TestSearchBenchCorpus(t *testing.T) {
 			})
 		}
 	}
-	if found < 20 {
+	if found < 30 {
 		t.Errorf("%d searches found something, want most of them", found)
 	}
 }
