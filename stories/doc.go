@@ -81,10 +81,10 @@
 // first sentence (sources, "Japan says", ", the airline said", are no
 // names of the event): an outlet's update keeps what its first headline
 // named; reactions and analyses are not held to it. What a headline
-// names only in a "despite" clause is another event's ("Seoul shares
-// close higher despite N. Korean missile launch", "minister offers talks
-// despite missile tests"): its words are not shared with that event's
-// reports. Terms
+// names only in a "despite" clause (or after "unfazed by", "shrugs
+// off") is another event's ("Seoul shares close higher despite N. Korean
+// missile launch", "minister offers talks despite missile tests"): its
+// words are no terms of the report. Terms
 // are weighed as if the window held idfPrior more stories, so a quiet
 // window does not make every word rare. Candidates come from an inverted index over the terms of the
 // stories in the window, read rarest first within a fixed budget, so a new

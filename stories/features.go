@@ -192,8 +192,8 @@ func whatTerms(ts []term, tw []word, titleCased bool, named map[string]bool) []u
 	return sortedDistinct(ids)
 }
 
-// despiteTerms are the terms of a headline's "despite" ("in spite of")
-// clause, up to the next clause or sentence, that the rest of the
+// despiteTerms are the terms of a headline's "despite" ("in spite of",
+// "unfazed by", "shrugs off") clause, up to the next clause or sentence, that the rest of the
 // headline does not use, with the names it gives ("e:" terms): what the
 // clause names is another event than the headline's own ("Kelvara shares
 // rise despite Rotterdam refinery fire" is the market's day, not the
@@ -206,6 +206,8 @@ func (v *Vocabulary) despiteTerms(tw []word, titleCased bool, named map[string]b
 		case start < 0 && w.lower == "despite":
 			start = i + 1
 		case start < 0 && w.lower == "spite" && i > 0 && tw[i-1].lower == "in" && i+1 < len(tw) && tw[i+1].lower == "of":
+			start = i + 2
+		case start < 0 && i+1 < len(tw) && (unmovedWords[w.lower] && tw[i+1].lower == "by" || shrugWords[w.lower] && tw[i+1].lower == "off"):
 			start = i + 2
 		case start >= 0 && i > start && (w.sentence != tw[start-1].sentence || backgroundWords[w.lower]):
 			end = i
@@ -231,6 +233,13 @@ func (v *Vocabulary) despiteTerms(tw []word, titleCased bool, named map[string]b
 	}
 	return without(sortedDistinct(ids), sortedDistinct(own))
 }
+
+// unmovedWords ("unfazed by") and shrugWords ("shrugs off") open a
+// clause of another event, as "despite" does.
+var (
+	unmovedWords = toSet(`unfazed undeterred unmoved unshaken`)
+	shrugWords   = toSet(`shrug shrugs shrugged shrugging`)
+)
 
 // without returns the sorted ids not in the sorted list drop.
 func without(ids, drop []uint32) []uint32 {

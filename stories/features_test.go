@@ -188,3 +188,39 @@ func TestCountIsNoTally(t *testing.T) {
 		}
 	}
 }
+
+// TestDespiteClause checks which headline words a "despite" clause takes
+// from a report: those of the other event it names, not those the rest
+// of the headline uses too.
+func TestDespiteClause(t *testing.T) {
+	tests := []struct {
+		title       string
+		gone, stays []string // headline words (stemmed as terms) the report loses and keeps
+	}{
+		{"Minister offers family reunion talks despite missile tests", []string{"missile", "test"}, []string{"talk", "offer"}},
+		{"Kospi ends up 0.8%, markets unfazed by NK launch", []string{"launch"}, []string{"market"}},
+		{"Refiner's shares rise as investors shrug off Rotterdam refinery fire", []string{"fire", "e:rotterdam"}, []string{"share", "investor"}},
+		{"Rotterdam port strike continues despite strike ballot at Antwerp", []string{"ballot", "e:antwerp"}, []string{"strike", "rotterdam"}},
+		{"Rotterdam port strike goes ahead after refinery fire", nil, []string{"fire", "strike"}},
+	}
+	v := DefaultVocabulary()
+	for _, tc := range tests {
+		f, _, _ := v.extract(&model.Item{Title: tc.title, Text: tc.title + "."}, time.UTC)
+		id := func(w string) uint32 {
+			if len(w) > 2 && w[:2] == "e:" {
+				return hash32(w)
+			}
+			return hash32(v.stem(w))
+		}
+		for _, w := range tc.gone {
+			if hasTerm(f.terms, id(w)) {
+				t.Errorf("%q: %q is a term of the report, want it gone", tc.title, w)
+			}
+		}
+		for _, w := range tc.stays {
+			if !hasTerm(f.terms, id(w)) {
+				t.Errorf("%q: %q is no term of the report, want it kept", tc.title, w)
+			}
+		}
+	}
+}

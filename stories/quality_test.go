@@ -212,9 +212,13 @@ var qualitySets = []qualitySet{
 	// off a fire at its Rotterdam refinery"): 1.000 / 1.000. On
 	// energy.toml, 0.647 / 1.000 throughout: a fire aboard one ship
 	// joins another ship's collision in that port, which the vocabulary
-	// says a fire may be. Held to the goals and a floor at that.
-	{file: "testdata/dev-background.txt", use: "tuned", minItems: 14, vocab: "testdata/energy.toml", zone: "UTC", precision: 0.64, recall: goalRecall, dates: goalDates},
-	{name: "dev-background-shipped-vocabulary", file: "testdata/dev-background.txt", use: "tuned; shipped vocabulary", minItems: 14, zone: "UTC", precision: goalPrecision, recall: goalRecall, dates: goalDates},
+	// says a fire may be. A second shares report, "investors unfazed by
+	// Rotterdam fire", added before "unfazed by" and "shrugs off" opened
+	// such a clause: 0.550 / 0.917 on energy.toml (it joined the fire),
+	// 1.000 / 1.000 on the shipped vocabulary; with them 0.667 / 1.000
+	// and 1.000 / 1.000. Held to the goals and a floor at that.
+	{file: "testdata/dev-background.txt", use: "tuned", minItems: 15, vocab: "testdata/energy.toml", zone: "UTC", precision: 0.66, recall: goalRecall, dates: goalDates},
+	{name: "dev-background-shipped-vocabulary", file: "testdata/dev-background.txt", use: "tuned; shipped vocabulary", minItems: 15, zone: "UTC", precision: goalPrecision, recall: goalRecall, dates: goalDates},
 	// The same set grouped with the shipped Korea desk's words instead of
 	// its own: what a desk gets before it writes its vocabulary. Measured
 	// only.
@@ -232,8 +236,9 @@ var qualitySets = []qualitySet{
 	// shared ("minister offers talks despite missile tests" joined the
 	// launch): 0.804 / 0.862 (on dev-korea, 0.933 -> 0.929: "Seoul shares
 	// close higher despite N. Korean missile launch" and "Kospi ends up
-	// 0.8%, markets unfazed by NK launch" shared only the launch). Held
-	// to a floor at that.
+	// 0.8%, markets unfazed by NK launch" shared only the launch, and
+	// 0.933 again once "unfazed by" opened such a clause). Held to a
+	// floor at that.
 	{name: "dev-korea-energy-vocabulary", file: "testdata/dev-korea.txt", use: "tuned; energy.toml, not written for the desk", minItems: 100, vocab: "testdata/energy.toml", zone: "Asia/Seoul", precision: 0.80, recall: 0.86, dates: 0.90},
 	// The frozen set: written before this work, never opened, scored once
 	// when the work was done. Its Korea and energy items are grouped
