@@ -161,10 +161,31 @@ func BenchmarkMatch(b *testing.B) {
 			benchMatchWith(b, e, items)
 		})
 	}
+	// The most the map read for every token can hold: the current
+	// generation all but full of other words seen twice, besides the
+	// items' own.
+	b.Run("item=article/rules=1000/seen=fullx2", func(b *testing.B) {
+		e := benchEngine(b, 1000, vocab)
+		for range 2 {
+			for _, it := range items {
+				e.Match(it)
+			}
+		}
+		c := e.cache.Load()
+		n := maxGenTokens - 1 - len(c.ids) - len(c.once)
+		for range 2 {
+			seeOtherWords(e, n)
+		}
+		if e.cache.Load() != c || len(c.once) > 0 {
+			b.Fatalf("the generation turned over or holds words seen once (%d)", len(c.once))
+		}
+		benchMatchWith(b, e, items)
+	})
 }
 
-// seenWords is how many other distinct words the token cache holds in the
-// benchmark of a long-running bot: most of maxCachedTokens.
+// seenWords is how many other distinct words the benchmark of a
+// long-running bot has the engine see: more than a generation of the
+// token cache takes (maxGenTokens), so that generations turn over.
 const seenWords = 90_000
 
 // seeOtherWords has the engine match items made of n distinct words found

@@ -167,7 +167,7 @@ func (e *Engine) buildIndex() {
 	}
 	slices.Sort(e.prefixLens)
 	e.prefixLens = slices.Compact(e.prefixLens)
-	e.cache.Store(newTokenCache())
+	e.cache.Store(newTokenCache(nil))
 }
 
 // termLeaves appends the leaves of n that can give a match its terms:

@@ -107,7 +107,8 @@ func TestLabelledItems(t *testing.T) {
 
 // TestMatchConcurrent runs one engine from several goroutines (run with
 // -race): the token cache and the scratch pool are shared, and the
-// goroutines add the tokens they bring to the cache.
+// goroutines add the tokens they bring to the cache, with words never seen
+// before enough for its generations to turn over meanwhile.
 func TestMatchConcurrent(t *testing.T) {
 	e, err := Compile(exampleConfig(t))
 	if err != nil {
@@ -119,6 +120,7 @@ func TestMatchConcurrent(t *testing.T) {
 		want[i] = len(e.Match(li.item))
 	}
 	e2, _ := Compile(exampleConfig(t)) // a cold cache, filled concurrently
+	first := e2.cache.Load()
 	errs := make(chan string, 4)
 	var wg sync.WaitGroup
 	for g := 0; g < 4; g++ {
@@ -127,7 +129,13 @@ func TestMatchConcurrent(t *testing.T) {
 			defer wg.Done()
 			for k := range 3 * len(items) {
 				i := (k + g*83) % len(items)
-				if n := len(e2.Match(items[i].item)); n != want[i] {
+				it := items[i].item
+				var sb strings.Builder
+				for w := range 40 {
+					fmt.Fprintf(&sb, "g%dk%dw%d ", g, k, w)
+				}
+				it.Author = sb.String() // no rule reads it
+				if n := len(e2.Match(it)); n != want[i] {
 					errs <- fmt.Sprintf("item %d: %d matches, want %d", i, n, want[i])
 					return
 				}
@@ -139,5 +147,8 @@ func TestMatchConcurrent(t *testing.T) {
 	close(errs)
 	for msg := range errs {
 		t.Error(msg)
+	}
+	if c := e2.cache.Load(); c == first || c.prev == first {
+		t.Error("the token cache's generations did not turn over twice")
 	}
 }
