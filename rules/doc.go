@@ -1,9 +1,9 @@
 // Package rules compiles the admins' keyword rules and topics and matches
 // items against them: the query language, topics and matching, and nothing
-// else. It does no I/O and keeps no state between items but a cache of
-// what its index says of each token. What a match leads to (posts, quiet
-// hours, cooldowns, digests) is the pipeline's; how it is shown is the
-// sink's.
+// else. It does no I/O and keeps no state between items but a bounded
+// cache of what its index says of recent tokens. What a match leads to
+// (posts, quiet hours, cooldowns, digests) is the pipeline's; how it is
+// shown is the sink's.
 //
 // # Query language
 //
