@@ -271,9 +271,12 @@ func previousDay(rest string) bool {
 	return false
 }
 
-// reportVerbs say when something was made known, not when it happened.
+// reportVerbs say when something was made known, not when it happened;
+// criticism says when a response to it came ("the JCS faced criticism
+// Monday for ... crossed the border on Jan. 15").
 var reportVerbs = toSet(`said say says reported reports announced announces disclosed discloses revealed reveals
-confirmed confirms told stated added noted published publishes released acknowledged admitted`)
+confirmed confirms told stated added noted published publishes released acknowledged admitted
+criticism criticised criticized`)
 
 // futureWords mark a day something is planned or expected for.
 var futureWords = toSet(`expected expects expect due scheduled planned will would slated`)

@@ -146,6 +146,8 @@ func TestEventDate(t *testing.T) {
 		{"the event, not the report", "State media reported Tuesday that the leader inspected a munitions factory on Monday.", sat, "2026-11-16"},
 		{"the incident, not its disclosure", "The military fired warning shots as soldiers crossed the border last week, the JCS said Monday. They crossed at 2 p.m. on Friday.", sat, "2026-11-20"},
 		{"the report's day when nothing else", "Seoul's spy agency said Thursday that troops were moving.", sat, "2026-11-19"},
+		{"the incident, not the criticism of it", "The JCS faced criticism Friday for waiting three days to disclose that soldiers crossed the border on Nov. 17.", sat, "2026-11-17"},
+		{"criticism's day when nothing else", "The port authority was criticised on Friday over its handling of the sinking.", sat, "2026-11-20"},
 		{"the day before the report's", "The rebels said on Thursday they had attacked the tanker the previous day.", sat, "2026-11-18"},
 		{"the day before, too", "The group said Thursday it had carried out the attack the day before.", sat, "2026-11-18"},
 		{"the day before yesterday is not the report's", "The agency said Thursday the day before yesterday was calm.", sat, "2026-11-19"},

@@ -106,7 +106,8 @@
 // that puts it within [published-300d, published+60d]. Resolved dates are
 // midnight in the given zone. A report's event day is the first day its
 // title or lead names, passing over the day of the report itself ("state
-// media reported Tuesday that ... on Monday", "the JCS said Monday";
+// media reported Tuesday that ... on Monday", "the JCS said Monday", or
+// of criticism of it, "faced criticism Monday for ... on Jan. 15";
 // "said on Wednesday it had struck the tanker the previous day" is
 // Tuesday) and days of plans ("a restart is expected Saturday", "call a
 // strike for Tuesday") when it names another, and, when the headline puts

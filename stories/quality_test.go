@@ -237,9 +237,13 @@ var qualitySets = []qualitySet{
 	// launch): 0.804 / 0.862 (on dev-korea, 0.933 -> 0.929: "Seoul shares
 	// close higher despite N. Korean missile launch" and "Kospi ends up
 	// 0.8%, markets unfazed by NK launch" shared only the launch, and
-	// 0.933 again once "unfazed by" opened such a clause). Held to a
-	// floor at that.
-	{name: "dev-korea-energy-vocabulary", file: "testdata/dev-korea.txt", use: "tuned; energy.toml, not written for the desk", minItems: 100, vocab: "testdata/energy.toml", zone: "Asia/Seoul", precision: 0.80, recall: 0.86, dates: 0.90},
+	// 0.933 again once "unfazed by" opened such a clause). With the day
+	// of criticism read as a report's ("JCS faced criticism Monday for
+	// waiting three days to disclose that ... crossed ... on Jan. 15"
+	// was Monday's, and a launch that day linked it to the launch's
+	// story): 0.833 / 0.876 (dev-korea 0.933 -> 0.948). Held to a floor
+	// at that.
+	{name: "dev-korea-energy-vocabulary", file: "testdata/dev-korea.txt", use: "tuned; energy.toml, not written for the desk", minItems: 100, vocab: "testdata/energy.toml", zone: "Asia/Seoul", precision: 0.83, recall: 0.87, dates: 0.90},
 	// The frozen set: written before this work, never opened, scored once
 	// when the work was done. Its Korea and energy items are grouped
 	// together, as by a desk following both: the energy desk's config
