@@ -43,6 +43,9 @@ type Store struct {
 
 	sliceBits  int // items of one search slice: 1 << sliceBits (see Search)
 	candidates int // how many of the newest matches Search ranks
+	// how many items passing a search's filter floorSlice reads at most,
+	// before the windows and after them (see searchFiltered)
+	floorItems [2]int
 }
 
 // leadState is what fences a replica's writes: the epoch it was elected
@@ -86,7 +89,7 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 	}
 	s := &Store{pool: pool, read: pool, lookup: lookup, lead: &leadState{},
 		connConfig: cfg.ConnConfig.Copy(), holder: uuid.NewString(), lease: DefaultChannelLease, now: time.Now,
-		sliceBits: defaultSliceBits, candidates: sqlq.SearchCandidates}
+		sliceBits: defaultSliceBits, candidates: sqlq.SearchCandidates, floorItems: defaultFloorItems}
 	s.share()
 	return s, nil
 }

@@ -42,14 +42,18 @@ func TestSearchSlices(t *testing.T) {
 		if i > 300 && i%2 == 0 {
 			text += " rare" // a word only the newest quarter holds
 		}
+		published := start.Add(time.Duration(i) * time.Hour)
 		if i < 40 {
 			text += " ancient" // a word only the oldest items hold
+		}
+		if i == 5 {
+			published = start.Add(390 * time.Hour) // stored among the oldest, dated among the newest
 		}
 		if i >= 140 && i < 150 {
 			text += " midway" // a word whose newest matches straddle the last window and the rest
 		}
 		it := model.Item{Key: fmt.Sprintf("k%d", i), Feed: []string{"a", "b"}[i%2], Link: fmt.Sprintf("https://x.example/%d", i),
-			Title: fmt.Sprintf("Report %d", i), Text: text, Published: start.Add(time.Duration(i) * time.Hour),
+			Title: fmt.Sprintf("Report %d", i), Text: text, Published: published,
 			Topics: []string{topics[i%3]}}
 		if _, err := s.SaveItem(ctx, &it, nil, nil); err != nil {
 			t.Fatal(err)
@@ -75,22 +79,30 @@ func TestSearchSlices(t *testing.T) {
 		{"midway", storage.Query{Since: start}},
 		{"midway", storage.Query{Feed: "a"}},
 		{"missile OR drill", storage.Query{Since: start.Add(time.Hour), Topic: "drills"}},
+		{"ancient", storage.Query{Since: start.Add(300 * time.Hour)}},
+		{"ancient", storage.Query{Since: start.Add(300 * time.Hour), Until: start.Add(395 * time.Hour)}},
 		{"launch", storage.Query{Topic: "nowhere"}},
+		{"launch", storage.Query{Feed: "nowhere"}},
 	}
-	for _, tt := range tests {
-		t.Run(fmt.Sprintf("%s/%+v", tt.text, tt.q), func(t *testing.T) {
-			got, err := s.Search(ctx, tt.text, tt.q)
-			if err != nil {
-				t.Fatal(err)
-			}
-			want := searchEveryMatch(t, s, tt.text, tt.q)
-			if ids := itemIDs(got); !slices.Equal(ids, want) {
-				t.Fatalf("Search = %v, want %v", ids, want)
-			}
-			if tt.q.Topic != "nowhere" && len(want) == 0 {
-				t.Fatal("the reference found nothing: the case tests nothing")
-			}
-		})
+	// Filtered searches three ways: floorSlice first (the default here);
+	// the windows, then floorSlice; the windows, then searchStepwise.
+	for _, floorItems := range [][2]int{defaultFloorItems, {1, 1000}, {1, 1}} {
+		s.floorItems = floorItems
+		for _, tt := range tests {
+			t.Run(fmt.Sprintf("%s/%+v/%v", tt.text, tt.q, floorItems), func(t *testing.T) {
+				got, err := s.Search(ctx, tt.text, tt.q)
+				if err != nil {
+					t.Fatal(err)
+				}
+				want := searchEveryMatch(t, s, tt.text, tt.q)
+				if ids := itemIDs(got); !slices.Equal(ids, want) {
+					t.Fatalf("Search = %v, want %v", ids, want)
+				}
+				if tt.q.Topic != "nowhere" && tt.q.Feed != "nowhere" && len(want) == 0 {
+					t.Fatal("the reference found nothing: the case tests nothing")
+				}
+			})
+		}
 	}
 }
 
