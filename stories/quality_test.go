@@ -270,6 +270,15 @@ var qualitySets = []qualitySet{
 	// them, and scored once after they landed: never tuned on, its
 	// mistakes never printed. Measured only.
 	{file: "testdata/fresh-health.txt", use: "fresh, never tuned on; health.toml", blind: true, minItems: 100, vocab: "testdata/health.toml", zone: "UTC"},
+	// An elections and political-crises desk following Latin America and
+	// Sub-Saharan Africa (votes and results, court rulings, protests and
+	// curfews, a coup and a coup attempt, a removal, resignations, regional
+	// bodies' suspension and sanctions) with its vocabulary in config only
+	// (elections.toml, committed before the first item was written). Written
+	// on 2026-12-05 while the grouping changes it measures were being made,
+	// without reading them or the grouping code, and scored once after they
+	// landed: never tuned on, its mistakes never printed. Measured only.
+	{file: "testdata/fresh-elections.txt", use: "fresh, never tuned on; elections.toml", blind: true, minItems: 100, vocab: "testdata/elections.toml", zone: "UTC"},
 }
 
 // TestGroupingQuality feeds each labelled set to a Grouper in publication
