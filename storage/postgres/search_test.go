@@ -25,10 +25,7 @@ import (
 // stop early or reach the rest.
 func TestSearchSlices(t *testing.T) {
 	ctx := context.Background()
-	s, err := Open(ctx, testDSN(t))
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := openTest(t)
 	defer s.Close()
 	s.sliceBits, s.candidates = 2, 7
 	words := []string{"missile", "launch", "drill", "satellite", "balloon"}
@@ -111,10 +108,7 @@ func TestSearchSlices(t *testing.T) {
 // starts at slice 0 (258 items of 4 a slice: the newest is slice 64).
 func TestSearchSlicesReachSliceZero(t *testing.T) {
 	ctx := context.Background()
-	s, err := Open(ctx, testDSN(t))
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := openTest(t)
 	defer s.Close()
 	s.sliceBits, s.candidates = 2, 7
 	for i := range 258 {
