@@ -198,6 +198,16 @@ var qualitySets = []qualitySet{
 	// of what happened, or no name, with the story's). Held to a floor
 	// at that.
 	{file: "testdata/dev-followups.txt", use: "tuned", minItems: 30, zone: "Europe/London", precision: 0.86, recall: 0.78, dates: goalDates},
+	// Recall on reactions on a sports-governance desk grouped with the
+	// shipped vocabulary: "stays silent" and "remains silent" reports,
+	// "will comply" and "will respect" statements, a welcome and an
+	// appeal, published the day after a ban, a vote or a suspension;
+	// with the same integrity unit's next ban, a city that "welcomes"
+	// runners to a marathon and a board silent on its coach's resignation
+	// as traps. Written before it was scored: 1.000 / 0.476 / 6 of 6 (each
+	// event's next-day reports split off, into a story of their own).
+	// Held to a floor at that.
+	{file: "testdata/dev-reactions.txt", use: "tuned", minItems: 15, zone: "UTC", precision: goalPrecision, recall: 0.47, dates: goalDates},
 	// What a headline's background clause says, on a ports and shipping
 	// desk with the energy desk's vocabulary and with the shipped one (a
 	// desk that has not written its own): a "despite" clause names
