@@ -732,7 +732,9 @@ func (v *Vocabulary) actsOf(ts []term) uint64 {
 // counts only when the clause names what the act needs, if it needs
 // anything (a launch a projectile, a flight aircraft). Statement verbs
 // make a statement when a voice of the vocabulary is the subject, else a
-// reaction; so do appeals at the head. all is the whole headline.
+// reaction; so do appeals at the head, and an appeal that is no speech
+// verb ("stays silent on") whoever is the subject: a voice's silence is
+// no statement. all is the whole headline.
 func (v *Vocabulary) kindOf(ts, all []term) kind {
 	var needsMet uint64 // bit i: the clause names what acts[i] needs
 	object := false     // the clause names what some act needs (a projectile)
@@ -777,6 +779,8 @@ func (v *Vocabulary) kindOf(ts, all []term) kind {
 			}
 		}
 		switch {
+		case v.appeals[t.surface] && !v.speechVerbs[t.surface] && i <= speechSpan:
+			return kindReaction // "Bangui stays silent on Hague warrant"
 		case v.speechVerbs[t.surface]:
 			// Only a verb right after the subject is the headline's act;
 			// "..., Seoul's spy agency says" is attribution.

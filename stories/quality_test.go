@@ -195,9 +195,12 @@ var qualitySets = []qualitySet{
 	// Wednesday" read as Thursday (it was read as Wednesday, the story's
 	// day, which joined two such reports by that alone): 0.860 / 0.787,
 	// undatedFollowUps off 0.838 / 0.660 (the two headlines share a word
-	// of what happened, or no name, with the story's). Held to a floor
-	// at that.
-	{file: "testdata/dev-followups.txt", use: "tuned", minItems: 30, zone: "Europe/London", precision: 0.86, recall: 0.78, dates: goalDates},
+	// of what happened, or no name, with the story's). With "stays
+	// silent on" a reaction whoever is silent (news.toml's appeals;
+	// the report had been vetoed as another day's report that names no
+	// act): 0.872 / 0.872 (written for on dev-reactions.txt). Held to a
+	// floor at that.
+	{file: "testdata/dev-followups.txt", use: "tuned", minItems: 30, zone: "Europe/London", precision: 0.87, recall: 0.87, dates: goalDates},
 	// Recall on reactions on a sports-governance desk grouped with the
 	// shipped vocabulary: "stays silent" and "remains silent" reports,
 	// "will comply" and "will respect" statements, a welcome and an
@@ -206,8 +209,10 @@ var qualitySets = []qualitySet{
 	// runners to a marathon and a board silent on its coach's resignation
 	// as traps. Written before it was scored: 1.000 / 0.476 / 6 of 6 (each
 	// event's next-day reports split off, into a story of their own).
-	// Held to a floor at that.
-	{file: "testdata/dev-reactions.txt", use: "tuned", minItems: 15, zone: "UTC", precision: goalPrecision, recall: 0.47, dates: goalDates},
+	// "Stays silent on" a reaction whoever is silent: 1.000 / 0.524 (the
+	// board silent on its coach's resignation stays with the
+	// resignation). Held to a floor at that.
+	{file: "testdata/dev-reactions.txt", use: "tuned", minItems: 15, zone: "UTC", precision: goalPrecision, recall: 0.52, dates: goalDates},
 	// What a headline's background clause says, on a ports and shipping
 	// desk with the energy desk's vocabulary and with the shipped one (a
 	// desk that has not written its own): a "despite" clause names
@@ -251,9 +256,11 @@ var qualitySets = []qualitySet{
 	// of criticism read as a report's ("JCS faced criticism Monday for
 	// waiting three days to disclose that ... crossed ... on Jan. 15"
 	// was Monday's, and a launch that day linked it to the launch's
-	// story): 0.833 / 0.876 (dev-korea 0.933 -> 0.948). Held to a floor
-	// at that.
-	{name: "dev-korea-energy-vocabulary", file: "testdata/dev-korea.txt", use: "tuned; energy.toml, not written for the desk", minItems: 100, vocab: "testdata/energy.toml", zone: "Asia/Seoul", precision: 0.83, recall: 0.87, dates: 0.90},
+	// story): 0.833 / 0.876 (dev-korea 0.933 -> 0.948). With "stays
+	// silent on" a reaction whoever is silent ("China stays silent on
+	// North Korean ICBM launch" joins the launch): 0.840 / 0.924. Held to
+	// a floor at that.
+	{name: "dev-korea-energy-vocabulary", file: "testdata/dev-korea.txt", use: "tuned; energy.toml, not written for the desk", minItems: 100, vocab: "testdata/energy.toml", zone: "Asia/Seoul", precision: 0.83, recall: 0.92, dates: 0.90},
 	// The frozen set: written before this work, never opened, scored once
 	// when the work was done. Its Korea and energy items are grouped
 	// together, as by a desk following both: the energy desk's config
