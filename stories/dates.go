@@ -24,6 +24,10 @@ type mention struct {
 	start, end int
 	day        time.Time // midnight in the resolution zone
 	prec       precision
+	// said: the day is the report's own ("said on Wednesday it would
+	// respect the decision"), the only one it names besides those of
+	// what it follows: no act's.
+	said bool
 }
 
 // Month-day candidates must fall within [published-pastSpan, published+futureSpan].
@@ -161,7 +165,9 @@ func eventMention(text string, published time.Time, loc *time.Location) (mention
 			m.day = m.day.AddDate(0, 0, -1)
 			return m, true
 		}
-		return *report, true
+		m := *report
+		m.said = true
+		return m, true
 	}
 	if earlier != nil {
 		// "He will appeal, a day after the court sentenced him on

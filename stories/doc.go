@@ -56,7 +56,12 @@
 // a day other than its story's own (the day most of its reports name),
 // with the same allowance for two zones: one company or city has an
 // event every day, and a story must not creep from day to day one report
-// at a time. A statement and the other event it reacts to are kept apart by a
+// at a time; but a report whose headline is what someone says, whose
+// only day is that of those words and which names the story's day as
+// that of what it follows, with a name few stories use that the story's
+// report gives, reports no act of its day ("Justice ministry says Poland
+// will comply with Strasbourg ruling": "said on Saturday, a day after
+// Friday's judgment"), and "X stays silent on ..." is a reaction. A statement and the other event it reacts to are kept apart by a
 // score gap, and an editorial
 // ("[Editorial]", "Opinion:") is always its own story. Beyond words, a name
 // few stories of the window use, given by one headline ("Talara Star"), and

@@ -48,6 +48,8 @@ type features struct {
 	day        int32  // civil day (days since 1970-01-01) the lead names; 0 none
 	since      int32  // an earlier day it names as an earlier event's, which it follows (sinceDay); 0 none
 	repeat     bool   // the headline marks a repeat: "down again", "another", "second", "new", "fresh"
+	said       bool   // day is the day of the report's own words ("said on Saturday"), no act's
+	says       bool   // the headline's main clause is what someone says: "Kuwait says it will respect ..."
 	published  int64  // unix seconds
 	lead       string // the report's sentence for its story's summary (Grouper.LeadOf)
 }
@@ -144,6 +146,7 @@ func (v *Vocabulary) extract(it *model.Item, loc *time.Location) (features, ment
 	f.count = v.countOf(mainTitle)
 	f.exercises = v.namesOf(tw, nameWords, lead)
 	f.kind = v.kindOf(mainTerms, titleTerms)
+	f.says = v.saysHead(mainTerms)
 	f.repeat = slices.ContainsFunc(tw, func(w word) bool { return repeatWords[w.lower] })
 	f.acts = v.actsOf(mainTerms)
 	f.follows = v.actsOf(v.actTerms(tw[len(mainTitle):]))
@@ -164,6 +167,7 @@ func (v *Vocabulary) extract(it *model.Item, loc *time.Location) (features, ment
 	m, ok := eventMention(title+".\n"+leadText, it.Published, loc)
 	if ok && m.prec == precDay {
 		f.day = dayNumber(m.day)
+		f.said = m.said
 		if d, ok := sinceDay(title+".\n"+leadText, m.day, it.Published, loc); ok {
 			f.since = dayNumber(d)
 		}
@@ -805,6 +809,22 @@ func (v *Vocabulary) kindOf(ts, all []term) kind {
 		return v.pledgeKind
 	}
 	return kindOther
+}
+
+// saysHead tells whether a headline's main clause is what someone who is
+// none of the desk's voices says: a speech verb right after its subject
+// ("Justice ministry says Poland will comply with ruling"), not
+// attribution at its end.
+func (v *Vocabulary) saysHead(ts []term) bool {
+	for i, t := range ts {
+		if i > speechSpan || v.voices[t.text] {
+			return false
+		}
+		if v.speechVerbs[t.surface] {
+			return true
+		}
+	}
+	return false
 }
 
 // simhash is Charikar's 64-bit SimHash over word 3-shingles; copies of one

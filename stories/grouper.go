@@ -804,6 +804,14 @@ func (v *Vocabulary) vetoed(s *story, f *features, rare func(uint32) bool) bool 
 			// where the vocabulary knows neither.
 			near = near || m.day == day && v.off&undatedFollowUps == 0 && rare != nil && v.followsDay(f, m) &&
 				countSharedIf(f.titleNames, m.titleNames, rare) > 0 && !intersects(f.titleWhat, m.titleWhat)
+			// A report whose headline is what someone says and whose
+			// only day is that of those words, which names the story's
+			// day as that of what it follows ("Justice ministry says
+			// Poland will comply with ruling": "said on Saturday, a day
+			// after Friday's judgment"), reports no act of its day; it
+			// must give a name few stories use that the story's report
+			// gives in its headline or first sentence.
+			near = near || m.day == day && v.off&saidFollowUps == 0 && rare != nil && saidAfter(f, m, rare)
 		}
 		if !near {
 			return true
@@ -841,6 +849,15 @@ func (v *Vocabulary) vetoed(s *story, f *features, rare func(uint32) bool) bool 
 // follows, gives a name m's headline gives and marks no repeat.
 func (v *Vocabulary) followsDay(f, m *features) bool {
 	return followUp(f.kind) && !f.repeat && f.since != 0 && f.since == m.day && intersects(f.titleNames, m.titleNames)
+}
+
+// saidAfter tells whether f, a follow-up whose headline is what someone
+// says and whose day is that of its own words, names m's day as the day
+// of what it follows, marks no repeat and gives a name few stories use
+// (rare) that m's headline or first sentence gives.
+func saidAfter(f, m *features, rare func(uint32) bool) bool {
+	return followUp(f.kind) && f.says && f.said && !f.repeat && f.since != 0 && f.since == m.day &&
+		countSharedIf(f.names, m.names, rare) > 0
 }
 
 func (s *story) hasKind(k kind) bool {

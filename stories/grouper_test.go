@@ -562,8 +562,11 @@ func TestPrecisionMechanisms(t *testing.T) {
 // joins a story of reports that name no act when its lead names the
 // story's day as that of what it follows and its headline gives a rare
 // name of the story's headline; a report of that kind whose headline says
-// what the story's says happened, to someone else, stays apart. Each pair
-// joined is apart with its mechanism off.
+// what the story's says happened, to someone else, stays apart. So does
+// one whose headline is what someone says and whose day is that of those
+// words ("said on Tuesday, a day after Monday's conviction"), unless that
+// day is an act's ("found on Tuesday"). Each pair joined is apart with its
+// mechanism off.
 func TestRecallMechanisms(t *testing.T) {
 	ams := mustZone(t, "Europe/Amsterdam")
 	at := func(day, h int) time.Time { return time.Date(2027, 9, day, h, 0, 0, 0, time.UTC) }
@@ -582,6 +585,16 @@ func TestRecallMechanisms(t *testing.T) {
 		{"an aide's conviction a day later", []*model.Item{conviction,
 			item("NL Times", "https://n.example/aide", "Halsema aide found guilty of taking bribes",
 				"An Amsterdam court on Tuesday found Joost Verkerk, an aide of Pieter Halsema, guilty of passing on bribes, a day after the court convicted the former minister.", at(7, 9))},
+			false, 0},
+		// Its headline shares "bribes" with the story's: only the day of
+		// its own words and what it follows tell it from a new act.
+		{"prosecutors say they will not appeal, said a day after", []*model.Item{conviction,
+			item("DutchNews", "https://d.example/no-appeal", "Prosecutors say they will not appeal Halsema bribes sentence",
+				"Prosecutors will not appeal the four-year sentence an Amsterdam court gave former minister Pieter Halsema for taking bribes, the public prosecution service said on Tuesday, a day after Monday's conviction.", at(7, 11))},
+			true, saidFollowUps},
+		{"what someone says of an act of its own day", []*model.Item{conviction,
+			item("DutchNews", "https://d.example/aide-guilty", "Court says Halsema aide also took bribes",
+				"An Amsterdam court found on Tuesday that Joost Verkerk, an aide of Pieter Halsema, also took bribes, a day after Monday's conviction of the former minister.", at(7, 11))},
 			false, 0},
 	}
 	for _, tc := range tests {

@@ -98,6 +98,12 @@ const (
 	// despiteClause (precision): what a headline names only in a
 	// "despite" clause is another event's, and not shared with it.
 	despiteClause
+	// saidFollowUps: a later day's report whose only day is that of its
+	// own words ("said on Saturday it would comply"), and whose lead
+	// names a story's day as that of what it follows ("a day after
+	// Friday's judgment"), is not kept from that story by the day veto
+	// of reports that name no act.
+	saidFollowUps
 )
 
 // fact is one compiled fact: term → bit set of its values.
