@@ -128,6 +128,7 @@ func eventMention(text string, published time.Time, loc *time.Location) (mention
 	earlierOffset := 0
 	after := longAfter(text, published, loc)
 	clauses := daysAfterClauses(text)
+	headEnd := strings.IndexByte(text, '\n') // the headline's end: its "to" is the future
 	for i := range ms {
 		m := &ms[i]
 		if !published.IsZero() && !plausibleEventDay(m.day, published) {
@@ -145,8 +146,8 @@ func eventMention(text string, published time.Time, loc *time.Location) (mention
 			continue
 		}
 		switch {
-		case plannedDay(text, m.start) || dayFor(text, m.start, m.end):
-			continue // "restart expected Saturday", "strike for Tuesday" are no event yet
+		case plannedDay(text, m.start) || dayFor(text, m.start, m.end) || m.start < headEnd && headlineFuture(text, m.start):
+			continue // "restart expected Saturday", "strike for Tuesday", "Subway to shut on Tuesday" are no event yet
 		case m.prec == precDay && reportDay(text, m.start) && !possessive(text, m.end):
 			if report == nil {
 				report = m
@@ -300,6 +301,37 @@ func plannedDay(text string, start int) bool {
 		}
 		w := strings.ToLower(strings.Trim(raw, ",.;:\"'“”‘’()"))
 		if futureWords[w] || (w == "return" || w == "resume" || w == "reopen" || w == "restart") && k > 0 && strings.EqualFold(words[k-1], "to") {
+			return true
+		}
+	}
+	return false
+}
+
+// headlinePlans is the set of weekdays (bit d for time.Weekday d) of the
+// days a headline names as the day of a plan: "nurses call strike for
+// Thursday", "ambulance crews to walk off job on Saturday" (a headline's
+// "to" is its future), "restart expected Monday". Two calls of one day for
+// strikes on different days are two events.
+func headlinePlans(title string, published time.Time, loc *time.Location) uint8 {
+	var days uint8
+	for _, m := range findMentions(title, published, loc) {
+		if m.prec == precDay && (plannedDay(title, m.start) || dayFor(title, m.start, m.end) || headlineFuture(title, m.start)) {
+			days |= 1 << m.day.Weekday()
+		}
+	}
+	return days
+}
+
+// headlineFuture tells whether a headline puts the day at start in the
+// future with "to" and a verb: "Glasgow Subway to shut on Tuesday"
+// ("diverted to Bordeaux on Monday" names a place after "to").
+func headlineFuture(title string, start int) bool {
+	words := strings.Fields(title[max(0, start-60):start])
+	for k := len(words) - 1; k >= 0 && k >= len(words)-5; k-- {
+		if k < len(words)-1 && strings.ContainsAny(words[k][len(words[k])-1:], ".;:!?,") {
+			return false
+		}
+		if strings.EqualFold(words[k], "to") && k+1 < len(words) && !startsUpper(words[k+1]) && !unicode.IsDigit(rune(words[k+1][0])) {
 			return true
 		}
 	}

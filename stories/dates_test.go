@@ -157,6 +157,8 @@ func TestEventDate(t *testing.T) {
 		{"only a plan: no day", "Capacity is expected to return on Saturday.", sat, ""},
 		{"a day something is set for is a plan", "Controllers call strike for Thursday. The union on Saturday filed notice.", sat, "2026-11-21"},
 		{"a day set for, alone: no day", "Unions call strike for Tuesday.", sat, ""},
+		{"a headline's \"to\" is its future", "Subway to shut on Tuesday as drivers walk out\nGlasgow's Subway will not run on Tuesday after its drivers called a walkout on Thursday.", sat, "2026-11-19"},
+		{"a place after \"to\" is no future", "Flight diverted to Bordeaux on Friday\nThe flight landed safely.", sat, "2026-11-20"},
 		{"for a day's event is no plan", "Mourners gathered for Friday's victims.", sat, "2026-11-20"},
 		{"weeks after: the earlier day is background", "Tanker detained weeks after EU listing.\nThe tanker, listed by the EU on 2 November, was boarded by the navy.", sat, ""},
 		{"weeks after: a later day is the event's", "Tanker detained weeks after EU listing.\nThe tanker, listed by the EU on 2 November, was boarded on Friday.", sat, "2026-11-20"},

@@ -30,8 +30,9 @@
 // ("denounces", "warns") or a speech verb ("says") whose subject is one of
 // the desk's voices (Pyongyang, KCNA), or a statement or commentary with
 // such a voice: an event of its own. The same verbs from anyone else
-// ("Seoul condemns the launch", "US, UK urge Iran to release...") are a
-// reaction, and an "Analysis:" a follow-up: both join the event they name
+// ("Seoul condemns the launch", "US, UK urge Iran to release...", but
+// "calls" only as "calls for" or "calls on": "nurses call strike" is the
+// call) are a reaction, and an "Analysis:" a follow-up: both join the event they name
 // through the evidence they share with it (a day earlier than the event's
 // never). Allies who "vow" or "agree" have met, unless they agree to an
 // act ("agree to raise output"). Some facts must agree for two reports to
@@ -41,7 +42,9 @@
 // missiles (all read from the main clause, so "two days after a ballistic
 // salvo" is background; the number only from the headline, and never a
 // bound or tally such as "at least two" or "toll rises to nine", which
-// outlets revise all day), the kind of act (acts of different kinds are
+// outlets revise all day), the days headlines name as a plan's ("call
+// strike for Friday", "Subway to shut on Tuesday": two calls of one day
+// for strikes on different days are two events), the kind of act (acts of different kinds are
 // different events unless the vocabulary says one may be the other: an
 // attack and the fire it caused), and (for dated acts: launches, drills,
 // attacks) resolved event dates more than a day apart, or a day apart in

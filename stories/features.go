@@ -47,6 +47,7 @@ type features struct {
 	pubDay     int32  // civil day of publication in the outlet's zone
 	day        int32  // civil day (days since 1970-01-01) the lead names; 0 none
 	since      int32  // an earlier day it names as an earlier event's, which it follows (sinceDay); 0 none
+	plans      uint8  // weekdays (bit d: time.Weekday d) the headline names as days of a plan (headlinePlans)
 	repeat     bool   // the headline marks a repeat: "down again", "another", "second", "new", "fresh"
 	said       bool   // day is the day of the report's own words ("said on Saturday"), no act's
 	says       bool   // the headline's main clause is what someone says: "Kuwait says it will respect ..."
@@ -173,6 +174,7 @@ func (v *Vocabulary) extract(it *model.Item, loc *time.Location) (features, ment
 		}
 	}
 	f.pubDay = dayNumber(it.Published.In(loc))
+	f.plans = headlinePlans(title, it.Published, loc)
 	return f, m, ok
 }
 
@@ -705,6 +707,14 @@ func mainClause(ws []word) []word {
 
 var asNotClause = toSet(`many much well far long soon such as`)
 
+// callWords appeal only as "calls for", "calls on": "nurses call strike
+// for Thursday", "PM calls election" report the call, an act of its own.
+// askWords are the words actTerms keeps after a speech verb for it.
+var (
+	callWords = toSet(`call calls called`)
+	askWords  = toSet(`for on upon`)
+)
+
 // speechSpan is how far into a headline a speech verb may stand to be its
 // act: "North Korea's Kim calls for" (third term).
 const speechSpan = 3
@@ -791,7 +801,7 @@ func (v *Vocabulary) kindOf(ts, all []term) kind {
 			if speaker && i <= speechSpan && !object && !talks {
 				return kindStatement
 			}
-			if !speaker && v.appeals[t.surface] && i <= speechSpan && !talks {
+			if !speaker && v.appeals[t.surface] && i <= speechSpan && !talks && (!callWords[t.surface] || i+1 < len(ts) && askWords[ts[i+1].text]) {
 				return kindReaction // "US, UK urge Iran to release the tanker"
 			}
 			if !speaker && v.pledgeVerbs[t.surface] && v.pledgeKind != 0 {

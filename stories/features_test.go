@@ -54,6 +54,9 @@ func TestKindOf(t *testing.T) {
 		{"Analysis: What the Hwasong-11F test reveals", "analysis"},
 		{"[Editorial] Deterrence needs more than drills", "opinion"},
 		{"S. Korean military fires warning shots after N. Korean soldiers cross MDL", "launch"},
+		// "Calls for" appeals; calling a strike is an act of its own.
+		{"Premier calls for calm after Sydney riot", "reaction"},
+		{"NSW nurses call strike for Thursday over pay", "other"},
 	}
 	for _, tc := range tests {
 		if got := headlineKind(tc.title); got != tc.want {

@@ -726,8 +726,8 @@ func (v *Vocabulary) vetoed(s *story, f *features, rare func(uint32) bool) bool 
 	}
 	dated := v.dated[f.kind]
 	var days []int32
-	var counts, exercises bool
-	countSeen, exerciseSeen := false, false
+	var counts, exercises, plans bool
+	countSeen, exerciseSeen, plansSeen := false, false, false
 	for i := range s.members {
 		m := &s.members[i]
 		dated = dated || v.dated[m.kind]
@@ -743,6 +743,10 @@ func (v *Vocabulary) vetoed(s *story, f *features, rare func(uint32) bool) bool 
 		if m.count != 0 {
 			countSeen = true
 			counts = counts || m.count == f.count
+		}
+		if m.plans != 0 {
+			plansSeen = true
+			plans = plans || m.plans&f.plans != 0
 		}
 		if len(m.exercises) > 0 {
 			exerciseSeen = true
@@ -762,6 +766,9 @@ func (v *Vocabulary) vetoed(s *story, f *features, rare func(uint32) bool) bool 
 	}
 	if f.count != 0 && countSeen && !counts {
 		return true
+	}
+	if f.plans != 0 && plansSeen && !plans && v.off&planDays == 0 {
+		return true // a strike called for Friday is not one called for Tuesday
 	}
 	if len(f.exercises) > 0 && exerciseSeen && !exercises {
 		return true

@@ -179,8 +179,11 @@ var qualitySets = []qualitySet{
 	// city joins the first (0.882 / 0.938 / 12 of 12). Two added before
 	// a day a headline puts "weeks after" its act stopped counting as the
 	// event's (0.882 / 0.882 / 13 of 13): 0.889 / 0.941 / 13 of 13. Held
-	// to a floor at that.
-	{file: "testdata/dev-specifics.txt", use: "tuned", minItems: 20, zone: "Europe/London", precision: 0.88, recall: 0.94, dates: goalDates},
+	// to a floor at that. With the days a headline names as a plan's
+	// ("call strike for Friday", "to shut on Tuesday") that must agree, and
+	// "call strike" read as the call, not an appeal: 1.000 / 1.000 / 13
+	// of 13. Held to the goals.
+	{file: "testdata/dev-specifics.txt", use: "tuned", minItems: 20, zone: "Europe/London", precision: goalPrecision, recall: goalRecall, dates: goalDates},
 	// Recall on follow-ups on a European courts-and-justice desk grouped
 	// with the shipped vocabulary: next-day appeals, reactions and "stays
 	// silent on" reports, analyses days later, a court named by its class
@@ -249,8 +252,12 @@ var qualitySets = []qualitySet{
 	// about (two mine operators, two former mayors), a name as the target
 	// of an "anti-" rally, a meeting in New York and an air strike in Asia
 	// hours later, a day apart; and reworded reports that should still
-	// join. Written before it was scored.
-	{file: "testdata/dev-evidence.txt", use: "tuned", minItems: 30, zone: "UTC"},
+	// join. Written before it was scored: 0.486 / 0.900 / 14 of 14. With
+	// the days a headline names as a plan's that must agree, and "call
+	// strike" read as the call, not an appeal (which had counted the
+	// names and the day of a bird strike in Sydney for the nurses' strike
+	// call): 0.594 / 0.950 / 14 of 14. Held to a floor at that.
+	{file: "testdata/dev-evidence.txt", use: "tuned", minItems: 30, zone: "UTC", precision: 0.59, recall: 0.95, dates: goalDates},
 	// The same set grouped with the shipped Korea desk's words instead of
 	// its own: what a desk gets before it writes its vocabulary. Measured
 	// only.
@@ -512,8 +519,9 @@ func TestGroupingMechanisms(t *testing.T) {
 		{"undated follow-ups off", undatedFollowUps, true},
 		{"said follow-ups off", saidFollowUps, true},
 		{"despite off", despiteClause, true},
+		{"plan days off", planDays, true},
 	}
-	const precisionMechanisms = sameOutlet | compounds | despiteClause
+	const precisionMechanisms = sameOutlet | compounds | despiteClause | planDays
 	// What each precision mechanism buys and costs, summed over the sets.
 	precisionBought, recallCost := map[string]float64{}, map[string]float64{}
 	for _, tc := range qualitySets {

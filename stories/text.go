@@ -175,6 +175,10 @@ func (v *Vocabulary) canonical(ws []word, title, speech bool) []term {
 			emit(v.stem(w.lower), w, false)
 			continue
 		}
+		if speech && askWords[w.lower] && i > 1 && v.speechVerbs[ws[i-2].lower] {
+			emit(w.lower, w, false) // "calls for calm": an appeal (callWords)
+			continue
+		}
 		if speech && w.lower == "to" {
 			emit("to", w, false) // "agree to raise output": what follows is the act
 			continue

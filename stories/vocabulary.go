@@ -71,7 +71,7 @@ type Vocabulary struct {
 // mechanism is a set of the grouper's recall mechanisms, each a way a
 // report joins a story that plain likeness and the vetoes would keep apart,
 // and of its precision mechanisms, each a way two reports are kept apart.
-type mechanism uint8
+type mechanism uint16
 
 const (
 	// twoActs: a headline that names a second dated act ("drill, two
@@ -104,6 +104,9 @@ const (
 	// Friday's judgment"), is not kept from that story by the day veto
 	// of reports that name no act.
 	saidFollowUps
+	// planDays (precision): the days two headlines name as a plan's
+	// ("call strike for Friday") must agree.
+	planDays
 )
 
 // fact is one compiled fact: term → bit set of its values.
