@@ -46,11 +46,13 @@ func TestKindOf(t *testing.T) {
 		// Anyone but the desk's voices condemning an event follows it.
 		{"Seoul, Washington, Tokyo condemn NK's ICBM launch", "reaction"},
 		{"Greece condemns attack on Greek-owned tanker in Red Sea", "reaction"},
-		// Silence on an event follows it, whoever is silent: a voice's
-		// silence is no statement.
+		// Silence on an event, or a welcome, follows it, whoever is
+		// silent: a voice's silence is no statement.
 		{"Bangui stays silent on Hague warrant for Kabore", "reaction"},
 		{"N. Korea stays silent on Seoul's Red Cross talks offer", "reaction"},
 		{"China stays silent on North Korean ICBM launch as US pushes UN action", "reaction"},
+		{"Rights groups welcome ICC warrant against Kabore", "reaction"},
+		{"Tashkent welcomes Asian Cup hosting rights", "reaction"},
 		{"Analysis: What the Hwasong-11F test reveals", "analysis"},
 		{"[Editorial] Deterrence needs more than drills", "opinion"},
 		{"S. Korean military fires warning shots after N. Korean soldiers cross MDL", "launch"},
