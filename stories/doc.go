@@ -57,9 +57,12 @@
 // on Sunday, for "the cyclone that struck Beira on Saturday", or "a day
 // after" it); for a report that names no act,
 // a day other than its story's own (the day most of its reports name),
-// with the same allowance for two zones: one company or city has an
+// with the same allowance for two zones, but only against reports that
+// name no act either (a Thursday air strike in Asia is not the New York
+// meeting of Wednesday evening): one company or city has an
 // event every day, and a story must not creep from day to day one report
-// at a time; but a report whose headline is what someone says, whose
+// at a time; for talks no report of the story names, a day more than a
+// day from the story's (a summit three days after a drill); but a report whose headline is what someone says, whose
 // only day is that of those words and which names the story's day as
 // that of what it follows, with a name few stories use that the story's
 // report gives, reports no act of its day ("Justice ministry says Poland

@@ -790,6 +790,15 @@ func (v *Vocabulary) vetoed(s *story, f *features, rare func(uint32) bool) bool 
 			}
 		}
 	}
+	// An undated act (talks) that no report of the story names, of a day
+	// more than a day from the story's, is another event: a summit three
+	// days after a drill is not a report of the drill (a next day's "vows
+	// new law" may follow a ruling).
+	if f.day != 0 && len(days) > 0 && !dated && f.kind >= firstActKind && !v.dated[f.kind] && !s.hasKind(f.kind) {
+		if day, _ := bestDay(s.members); abs32(day-f.day) > dayTolerance {
+			return true
+		}
+	}
 	if f.day != 0 && len(days) > 0 && !dated && f.kind == kindOther {
 		// Reports that name no act: another day is another event (one
 		// company or city has one every day), but for the two days two
@@ -800,7 +809,10 @@ func (v *Vocabulary) vetoed(s *story, f *features, rare func(uint32) bool) bool 
 		near := day == f.day
 		for i := range s.members {
 			m := &s.members[i]
-			near = near || m.day == day && abs32(day-f.day) <= dayTolerance && within(m.published, f.published, dayShiftGap)
+			// Two zones name two days for one event in reports of one
+			// kind: a launch in Asia on Thursday morning is not the New
+			// York meeting of Wednesday evening, hours before.
+			near = near || m.day == day && abs32(day-f.day) <= dayTolerance && within(m.published, f.published, dayShiftGap) && (m.kind == f.kind || followUp(m.kind))
 			// A later day's report whose lead names the story's day as
 			// that of what it follows ("will appeal, a day after the
 			// court sentenced him"), as for dated acts below.

@@ -630,3 +630,37 @@ func firstAndLastJoin(items []*model.Item, zone *time.Location, off mechanism) b
 	}
 	return firstID == lastID
 }
+
+// TestDayVetoOfOtherKinds: the day a report that names no act shares with
+// a story whose reports do name one, a day apart in two zones, is no
+// allowance (a Thursday air strike in Asia is not the New York meeting of
+// Wednesday evening, hours before); and talks that no report of a story
+// names, three days after its day, are another event.
+func TestDayVetoOfOtherKinds(t *testing.T) {
+	ny, syd := mustZone(t, "America/New_York"), mustZone(t, "Australia/Sydney")
+	wed := time.Date(2027, 8, 11, 20, 30, 0, 0, time.UTC) // 16:30 in New York
+	g := NewGrouper(72 * time.Hour)
+	meeting := item("Reuters", "https://r.example/unsc", "UN Security Council meets on Myanmar air strikes, no statement agreed",
+		"The UN Security Council met behind closed doors on Wednesday to discuss air strikes by Myanmar's military on villages in Sagaing, but members could not agree on a statement.", wed)
+	strike := item("ABC", "https://abc.example/sagaing", "Myanmar air strike on Sagaing market kills 19",
+		"An air strike by Myanmar's military on a village market in Sagaing on Thursday killed at least 19 people, residents said.", wed.Add(6*time.Hour)) // 16:30 in Sydney
+	g.Add(meeting, ny)
+	if _, isNew := g.Add(strike, syd); !isNew {
+		t.Errorf("Thursday's air strike in Asia joined Wednesday's meeting in New York")
+	}
+
+	energy := setVocabulary(t, "testdata/energy.toml") // drills are no act it knows
+	wedKST := time.Date(2027, 1, 13, 9, 55, 0, 0, mustZone(t, "Asia/Seoul"))
+	g = NewGrouperWith(72*time.Hour, energy)
+	for i, r := range [][2]string{
+		{"S. Korea, U.S., Japan begin Freedom Edge exercise south of Jeju", "South Korea, the United States and Japan began the three-day Freedom Edge exercise south of Jeju on Wednesday, the Navy said, to counter North Korea's threats."},
+		{"SDF joins trilateral drill with U.S., S. Korea amid N. Korea threat", "Japan's Self-Defense Forces joined a trilateral drill with U.S. and South Korean forces south of Jeju on Wednesday amid North Korea's threats, the defense ministry said."},
+	} {
+		g.Add(item(fmt.Sprint("Outlet ", i), fmt.Sprint("https://o.example/", i), r[0], r[1], wedKST.Add(time.Duration(i)*3*time.Hour)), wedKST.Location())
+	}
+	summit := item("Kyodo", "https://k.example/nara", "Japan, S. Korea leaders meet in Nara, vow united front on N. Korea threat",
+		"The leaders of Japan and South Korea met in Nara on Saturday and vowed a united front against North Korea's threats, including its drills and missile launches.", wedKST.Add(72*time.Hour))
+	if _, isNew := g.Add(summit, wedKST.Location()); !isNew {
+		t.Errorf("Saturday's summit joined Wednesday's drill")
+	}
+}

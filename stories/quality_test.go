@@ -285,9 +285,12 @@ var qualitySets = []qualitySet{
 	// was Monday's, and a launch that day linked it to the launch's
 	// story): 0.833 / 0.876 (dev-korea 0.933 -> 0.948). With "stays
 	// silent on" a reaction whoever is silent ("China stays silent on
-	// North Korean ICBM launch" joins the launch): 0.840 / 0.924. Held to
-	// a floor at that.
-	{name: "dev-korea-energy-vocabulary", file: "testdata/dev-korea.txt", use: "tuned; energy.toml, not written for the desk", minItems: 100, vocab: "testdata/energy.toml", zone: "Asia/Seoul", precision: 0.83, recall: 0.92, dates: 0.90},
+	// North Korean ICBM launch" joins the launch): 0.840 / 0.924. With
+	// the two zones' allowance only between reports of one kind (a
+	// cruise missile launch had joined the UN meeting of the day before),
+	// and talks no report of a story names kept from it more than a day
+	// from its day: 0.862 / 0.924 / 31 of 33. Held to a floor at that.
+	{name: "dev-korea-energy-vocabulary", file: "testdata/dev-korea.txt", use: "tuned; energy.toml, not written for the desk", minItems: 100, vocab: "testdata/energy.toml", zone: "Asia/Seoul", precision: 0.86, recall: 0.92, dates: 0.93},
 	// The frozen set: written before this work, never opened, scored once
 	// when the work was done. Its Korea and energy items are grouped
 	// together, as by a desk following both: the energy desk's config
