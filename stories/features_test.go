@@ -234,3 +234,36 @@ func TestDespiteClause(t *testing.T) {
 		}
 	}
 }
+
+// TestStrikeSenses: news English reads "tail strike", "carrier strike
+// drill" or "strikes pay deal" as no labour strike, so a desk whose
+// vocabulary makes "strike" a labour act (energy.toml) does not read them
+// as one, and a report of one shares no "strike" with a strike call.
+func TestStrikeSenses(t *testing.T) {
+	energy := setVocabulary(t, "testdata/energy.toml")
+	tests := []struct {
+		title  string
+		kind   string // with energy.toml
+		strike bool   // "strike" is one of its terms
+	}{
+		{"French dockers strike over pension reform", "labour-strike", true},
+		{"French air traffic controllers call strike for Thursday", "labour-strike", true},
+		{"S. Korea, U.S. stage combined carrier strike drill in East Sea", "other", false},
+		{"Carl Vinson strike group drills with South Korean ships", "other", false},
+		{"Nordwing A320 suffers tail strike on landing at Frankfurt", "other", false},
+		{"Lightning strike knocks out signals at Bristol Temple Meads", "other", false},
+		{"Queensland rail union strikes pay deal, calls off stoppage", "other", false},
+		{"Drone strike on tanker off Yemen", "attack", false},
+	}
+	for _, tc := range tests {
+		f, _, _ := energy.extract(&model.Item{Title: tc.title}, time.UTC)
+		if got := energy.kindNames[f.kind]; got != tc.kind {
+			t.Errorf("%q: kind %s with energy.toml, want %s", tc.title, got, tc.kind)
+		}
+		v := DefaultVocabulary()
+		strike := slices.ContainsFunc(v.canonicalTerms(splitWords(tc.title), true), func(t term) bool { return t.text == "strike" })
+		if strike != tc.strike {
+			t.Errorf("%q: strike among its terms %v, want %v", tc.title, strike, tc.strike)
+		}
+	}
+}
