@@ -67,7 +67,9 @@
 // that of what it follows, with a name few stories use that the story's
 // report gives, reports no act of its day ("Justice ministry says Poland
 // will comply with Strasbourg ruling": "said on Saturday, a day after
-// Friday's judgment"), and "X stays silent on ..." is a reaction. A statement and the other event it reacts to are kept apart by a
+// Friday's judgment"), unless its headline gives a number no report of
+// the story gives ("says it will cut 800 jobs": news of its own); and
+// "X stays silent on ..." or "welcomes ..." is a reaction. A statement and the other event it reacts to are kept apart by a
 // score gap, and an editorial
 // ("[Editorial]", "Opinion:") is always its own story. Beyond words, a name
 // few stories of the window use, given by one headline ("Talara Star"), and

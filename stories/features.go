@@ -35,6 +35,7 @@ type features struct {
 	names      []uint32         // names of the title and first sentence ("e:" terms), sorted, distinct
 	titleNames []uint32         // names of the title alone (none when it is title-cased)
 	titleWhat  []uint32         // title terms that are no name or number: what happened, sorted, distinct
+	titleNums  []uint32         // numbers of the title ("800 jobs"), sorted, distinct; usually none
 	compounds  []uint64         // title compounds, head<<32 | modifier: "bird strike", "profit warning" (compoundsOf)
 	specifics  []uint32         // names and numbers of the title and first sentence, as term ids; 0 ends each (specificsOf)
 	feed       uint32           // hash of the outlet's feed
@@ -99,6 +100,12 @@ func (v *Vocabulary) extract(it *model.Item, loc *time.Location) (features, ment
 	}
 
 	f.titleTerms = termIDs(titleTerms, nil)
+	for _, t := range titleTerms {
+		if isNumber(t.text) {
+			f.titleNums = append(f.titleNums, hash32(t.text))
+		}
+	}
+	f.titleNums = sortedDistinct(f.titleNums)
 	nameWords := tw
 	if v.titleCased(tw) {
 		nameWords = nil // in "Kim Jong Un Guides Firing Drill" every word looks like a name

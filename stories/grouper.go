@@ -807,6 +807,10 @@ func (v *Vocabulary) vetoed(s *story, f *features, rare func(uint32) bool) bool 
 		// cannot creep from day to day one report at a time.
 		day, _ := bestDay(s.members)
 		near := day == f.day
+		// A headline that gives a number no report of the story gives
+		// reports news of its own ("Hanbit says it will cut 800 jobs",
+		// said a day after its fine): it follows nothing.
+		fresh := newNumber(f, s)
 		for i := range s.members {
 			m := &s.members[i]
 			// Two zones name two days for one event in reports of one
@@ -821,7 +825,7 @@ func (v *Vocabulary) vetoed(s *story, f *features, rare func(uint32) bool) bool 
 			// missiles, three days after it launched an ICBM" is another
 			// act of the kind its headline shares ("fires", "missile"),
 			// where the vocabulary knows neither.
-			near = near || m.day == day && v.off&undatedFollowUps == 0 && rare != nil && v.followsDay(f, m) &&
+			near = near || m.day == day && !fresh && v.off&undatedFollowUps == 0 && rare != nil && v.followsDay(f, m) &&
 				countSharedIf(f.titleNames, m.titleNames, rare) > 0 && !intersects(f.titleWhat, m.titleWhat)
 			// A report whose headline is what someone says and whose
 			// only day is that of those words, which names the story's
@@ -830,7 +834,7 @@ func (v *Vocabulary) vetoed(s *story, f *features, rare func(uint32) bool) bool 
 			// after Friday's judgment"), reports no act of its day; it
 			// must give a name few stories use that the story's report
 			// gives in its headline or first sentence.
-			near = near || m.day == day && v.off&saidFollowUps == 0 && rare != nil && saidAfter(f, m, rare)
+			near = near || m.day == day && !fresh && v.off&saidFollowUps == 0 && rare != nil && saidAfter(f, m, rare)
 		}
 		if !near {
 			return true
@@ -877,6 +881,24 @@ func (v *Vocabulary) followsDay(f, m *features) bool {
 func saidAfter(f, m *features, rare func(uint32) bool) bool {
 	return followUp(f.kind) && f.says && f.said && !f.repeat && f.since != 0 && f.since == m.day &&
 		countSharedIf(f.names, m.names, rare) > 0
+}
+
+// newNumber tells whether f's headline gives a number no report of s
+// uses.
+func newNumber(f *features, s *story) bool {
+	for _, t := range f.titleNums {
+		found := false
+		for i := range s.members {
+			if hasTerm(s.members[i].terms, t) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return true
+		}
+	}
+	return false
 }
 
 func (s *story) hasKind(k kind) bool {

@@ -595,6 +595,11 @@ func TestRecallMechanisms(t *testing.T) {
 			item("DutchNews", "https://d.example/no-appeal", "Prosecutors say they will not appeal Halsema bribes sentence",
 				"Prosecutors will not appeal the four-year sentence an Amsterdam court gave former minister Pieter Halsema for taking bribes, the public prosecution service said on Tuesday, a day after Monday's conviction.", at(7, 11))},
 			true, saidFollowUps},
+		// A number no report of the story gives is news of its own.
+		{"what someone says of a new act, said a day after", []*model.Item{conviction,
+			item("NL Times", "https://n.example/cuts", "Halsema's former firm says it will cut 200 jobs after bribes case",
+				"Van Dijk Dredging, which paid the bribes Pieter Halsema took, said on Tuesday it would cut 200 jobs, a day after an Amsterdam court convicted the former minister.", at(7, 9))},
+			false, 0},
 		{"what someone says of an act of its own day", []*model.Item{conviction,
 			item("DutchNews", "https://d.example/aide-guilty", "Court says Halsema aide also took bribes",
 				"An Amsterdam court found on Tuesday that Joost Verkerk, an aide of Pieter Halsema, also took bribes, a day after Monday's conviction of the former minister.", at(7, 11))},
