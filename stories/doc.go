@@ -72,7 +72,8 @@
 // "X stays silent on ..." or "welcomes ..." is a reaction. A statement and the other event it reacts to are kept apart by a
 // score gap, and an editorial
 // ("[Editorial]", "Opinion:") is always its own story. Beyond words, a name
-// few stories of the window use, given by one headline ("Talara Star"), and
+// few stories of the window use, given by one headline ("Talara Star"; not
+// the target of "anti-" or "pro-": "anti-Pyongyang leaflets"), and
 // facts that agree count on the same day; the same day counts in full for
 // reports of one kind of act, or when a headline that names no act names
 // the other's act as what it follows ("Rescuers dig for 11 after Java

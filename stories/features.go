@@ -484,9 +484,13 @@ func (v *Vocabulary) entityRuns(named map[string]bool, parts ...[]word) []string
 				j++
 			}
 			run := ws[i:j]
+			against := i > 0 && targetPrefixes[ws[i-1].lower]
 			i = j
 			if len(run) == 1 && ((run[0].initial && !named[run[0].lower]) || len(run[0].raw) < 3) {
 				continue
+			}
+			if against {
+				continue // "anti-Jakarta rally", "pro-Moscow party": a target, not a name of the event
 			}
 			if v.allCommon(run) {
 				continue
@@ -500,6 +504,10 @@ func (v *Vocabulary) entityRuns(named map[string]bool, parts ...[]word) []string
 	}
 	return out
 }
+
+// targetPrefixes before a name make it what something is for or
+// against ("anti-Pyongyang leaflets"), not who or where the event is.
+var targetPrefixes = toSet(`anti pro`)
 
 // namedWords are the words written with a capital where no sentence
 // starts: a word that opens a headline ("Sharara oilfield closed") is a

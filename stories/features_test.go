@@ -267,3 +267,27 @@ func TestStrikeSenses(t *testing.T) {
 		}
 	}
 }
+
+// TestTargetIsNoName: the name after "anti-" or "pro-" is what a rally or
+// leaflets are against or for, not who or where the event is: "Kim
+// Yo-jong threatens 'heavy price' over anti-Pyongyang leaflets" gives
+// the Russian delegation's "Pyongyang" no shared name.
+func TestTargetIsNoName(t *testing.T) {
+	v := setVocabulary(t, "testdata/energy.toml") // Pyongyang is no actor there
+	names := func(title string) []uint32 {
+		f, _, _ := v.extract(&model.Item{Title: title}, time.UTC)
+		return f.titleNames
+	}
+	pyongyang := hash32("e:pyongyang")
+	if got := names("Russian deputy defense minister arrives in Pyongyang"); !slices.Contains(got, pyongyang) {
+		t.Fatalf("the place of an arrival is no name: %v", got)
+	}
+	for _, title := range []string{
+		"Kim Yo-jong threatens 'heavy price' over anti-Pyongyang leaflets",
+		"Activists send pro-Pyongyang leaflets across the border",
+	} {
+		if slices.Contains(names(title), pyongyang) {
+			t.Errorf("%q: Pyongyang named as the event's", title)
+		}
+	}
+}

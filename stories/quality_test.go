@@ -301,8 +301,11 @@ var qualitySets = []qualitySet{
 	// the two zones' allowance only between reports of one kind (a
 	// cruise missile launch had joined the UN meeting of the day before),
 	// and talks no report of a story names kept from it more than a day
-	// from its day: 0.862 / 0.924 / 31 of 33. Held to a floor at that.
-	{name: "dev-korea-energy-vocabulary", file: "testdata/dev-korea.txt", use: "tuned; energy.toml, not written for the desk", minItems: 100, vocab: "testdata/energy.toml", zone: "Asia/Seoul", precision: 0.86, recall: 0.92, dates: 0.93},
+	// from its day: 0.862 / 0.924 / 31 of 33. With the name after "anti-"
+	// or "pro-" no name of the event (Kim Yo-jong's threat over
+	// "anti-Pyongyang leaflets" had joined a Russian delegation's arrival
+	// in Pyongyang): 0.887 / 0.933 / 32 of 33. Held to a floor at that.
+	{name: "dev-korea-energy-vocabulary", file: "testdata/dev-korea.txt", use: "tuned; energy.toml, not written for the desk", minItems: 100, vocab: "testdata/energy.toml", zone: "Asia/Seoul", precision: 0.88, recall: 0.93, dates: 0.96},
 	// The frozen set: written before this work, never opened, scored once
 	// when the work was done. Its Korea and energy items are grouped
 	// together, as by a desk following both: the energy desk's config
