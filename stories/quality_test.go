@@ -227,6 +227,22 @@ var qualitySets = []qualitySet{
 	// runners" kept from "Tashkent welcomes Asian Cup hosting rights".
 	// Held to the goals.
 	{file: "testdata/dev-reactions.txt", use: "tuned", minItems: 15, zone: "UTC", precision: goalPrecision, recall: goalRecall, dates: goalDates},
+	// Recall on next-day confirmations of launches under a new name, and
+	// reactions, on a South Asia and Middle East defence desk grouped
+	// with the shipped vocabulary; another country's test a day later and
+	// a second test days later as traps. Written before it was scored:
+	// 0.619 / 0.929 / 3 of 4. The confirmations, footage and reactions
+	// join their launch; India's test of the next day joins Pakistan's
+	// launch through two reports of it: the military's confirmation
+	// "said on Tuesday that Monday's launch ...", published hours before
+	// India's test, within the two days two zones give one event near
+	// midnight (dayShiftGap), and India's own reaction "said on Tuesday"
+	// (its day is that of its words). Not keeping a late report's day
+	// within those two days split Korea's state-media reports of the
+	// morning after from an outlet's misdated analysis (labelled.txt
+	// 1.000 -> 0.991, dev-korea 0.948 -> 0.862 when only reports of one
+	// kind count), and was dropped. Held to a floor at that.
+	{file: "testdata/dev-confirmations.txt", use: "tuned", minItems: 12, zone: "UTC", precision: 0.61, recall: 0.92, dates: 0.75},
 	// Held out for the rules dev-reactions.txt was written for (silence
 	// and welcomes as reactions, said follow-ups): a technology and
 	// competition-regulation desk on the shipped vocabulary, written after
