@@ -89,7 +89,12 @@ type Grouper struct {
 
 	acc     []float64 // per-slot scratch for candidates; zero between calls
 	touched []int32
-	merges  []Merge // stories merged since TakeMerges
+	// w is the weigher match and centralTitle use, its cache emptied for
+	// each: a new map for every item was the largest allocation of a
+	// flood's grouping, and the collections it caused slowed every other
+	// feed's alerts.
+	w      weigher
+	merges []Merge // stories merged since TakeMerges
 }
 
 // Merge says that story From became part of story Into: a report linked
@@ -1128,8 +1133,17 @@ type weigher struct {
 	cache map[uint32]float64
 }
 
+// weigher returns the grouper's weigher for the window as it is now. It is
+// the one g.w, so a caller holds g.mu and is done with the weigher before
+// the next call.
 func (g *Grouper) weigher() *weigher {
-	return &weigher{g: g, n: float64(len(g.byID)) + idfPrior, cache: map[uint32]float64{}}
+	if g.w.cache == nil {
+		g.w.cache = map[uint32]float64{}
+	} else {
+		clear(g.w.cache)
+	}
+	g.w.g, g.w.n = g, float64(len(g.byID))+idfPrior
+	return &g.w
 }
 
 func (w *weigher) weight(t uint32) float64 {
