@@ -40,6 +40,11 @@ type channel struct {
 	ambiguousAt time.Time           // Clock time of head's first attempt that may have posted
 	checked     map[string]bool     // posts from before start already reconciled
 	unrecorded  map[string]string   // post id → message id sent but not yet recorded
+	// originals holds the posts edited by updates, as read in this pass:
+	// a fold's original, with its long list, was read and decoded once
+	// for each of its pending updates at every pass. A post leaves it when
+	// it is settled (settle), so a state read here is never stale.
+	originals map[string]model.Post
 
 	// Coalescing edits (coalesce.go).
 	changed map[string]time.Time // message id → real time it was last sent or edited, within EditInterval
@@ -101,6 +106,7 @@ func (o *Outbox) pass(ctx context.Context, ch *channel) (passResult, error) {
 	}
 	limit := o.opts.Batch
 	ch.editDue = time.Time{}
+	clear(ch.originals)
 	for {
 		ch.wrote = o.wroteSignal()
 		written := o.written.Load()
@@ -211,7 +217,7 @@ func (o *Outbox) deliver(ctx context.Context, ch *channel, p model.Post) (outcom
 		}
 	}
 	if p.Kind == model.PostUpdate && p.ReplaceOf != "" {
-		orig, err := o.store.Post(ctx, p.ReplaceOf)
+		orig, err := o.original(ctx, ch, p.ReplaceOf)
 		switch {
 		case errors.Is(err, storage.ErrNotFound):
 			// The original is gone: the update is all there is to show.
@@ -224,6 +230,22 @@ func (o *Outbox) deliver(ctx context.Context, ch *channel, p model.Post) (outcom
 		}
 	}
 	return o.send(ctx, ch, p)
+}
+
+// original returns the post an update edits, read once per pass.
+func (o *Outbox) original(ctx context.Context, ch *channel, id string) (model.Post, error) {
+	if orig, ok := ch.originals[id]; ok {
+		return orig, nil
+	}
+	orig, err := o.store.Post(ctx, id)
+	if err != nil {
+		return orig, err
+	}
+	if ch.originals == nil {
+		ch.originals = make(map[string]model.Post)
+	}
+	ch.originals[id] = orig
+	return orig, nil
 }
 
 // answering fills in the message a post answers (a reply, or a message in
@@ -323,6 +345,7 @@ func (o *Outbox) track(ch *channel, p model.Post) {
 // settle forgets the per-post state of a post that left the pending state.
 func settle(ch *channel, p model.Post) {
 	delete(ch.checked, p.ID)
+	delete(ch.originals, p.ID)
 	delete(ch.unrecorded, p.ID)
 	if ch.head == p.ID {
 		ch.head, ch.tries, ch.ambiguousAt = "", 0, time.Time{}
@@ -351,6 +374,11 @@ func (o *Outbox) failure(ctx context.Context, ch *channel, p model.Post, err err
 	if ctx.Err() != nil {
 		return stopping, nil // shutting down: the attempt does not count
 	}
+	// The backoff counts from the failure, not from when its record is
+	// written: the write may wait for another transaction on the
+	// database's one write connection (a large poll's batch) for longer
+	// than an urgent post's first backoff.
+	failed := time.Now()
 	log := o.log.With("channel", p.Channel, "post", p.ID, "kind", p.Kind, "err", err)
 	var de *DeliveryError
 	errors.As(err, &de)
@@ -400,7 +428,7 @@ func (o *Outbox) failure(ctx context.Context, ch *channel, p model.Post, err err
 	default:
 		wait = o.backoff(ch.tries)
 	}
-	ch.retryAt = time.Now().Add(wait)
+	ch.retryAt = failed.Add(wait)
 	log.Warn("delivery failed; will retry", "attempt", p.Attempts+1, "wait", wait)
 	return retrying, nil
 }
