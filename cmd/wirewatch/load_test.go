@@ -736,11 +736,19 @@ func (r *loadRun) slowest(v loadView, n int) []string {
 	reqs := r.discord.Requests()
 	var out []string
 	for _, s := range all[:min(n, len(all))] {
+		// The channel's answers while it waited, each's offset from the
+		// document: a 5xx and the retry that followed it, or a call
+		// answered long after the alert was first sent.
 		faults := 0
+		var answers []string
 		for _, q := range reqs {
-			if q.Status >= 500 && strings.HasPrefix(q.Path, "/channels/"+desks[s.u.desk].id+"/") && q.At.After(s.served) && q.At.Before(s.created) {
+			if !strings.HasPrefix(q.Path, "/channels/"+desks[s.u.desk].id+"/") || q.At.Before(s.served) || q.At.After(s.created.Add(5*time.Millisecond)) {
+				continue
+			}
+			if q.Status >= 500 {
 				faults++
 			}
+			answers = append(answers, fmt.Sprintf("%s %s %d", q.Method, q.At.Sub(s.served).Round(time.Millisecond), q.Status))
 		}
 		stored, attempted := "?", "?"
 		if w, ok := r.written[s.u.item.guid]; ok {
@@ -749,8 +757,8 @@ func (r *loadRun) slowest(v loadView, n int) []string {
 		if a, ok := r.attempted[s.u.item.guid]; ok {
 			attempted = a.Sub(s.served).Round(time.Millisecond).String()
 		}
-		out = append(out, fmt.Sprintf("%s %s in %s at +%s (alert written after %s, first sent after %s; %d 5xx in its channel meanwhile)",
-			s.u.item.guid, s.lat.Round(time.Millisecond), desks[s.u.desk].name, s.served.Sub(r.started).Round(100*time.Millisecond), stored, attempted, faults))
+		out = append(out, fmt.Sprintf("%s %s in %s at +%s (alert written after %s, first sent after %s; %d 5xx in its channel meanwhile; its channel answered: %s)",
+			s.u.item.guid, s.lat.Round(time.Millisecond), desks[s.u.desk].name, s.served.Sub(r.started).Round(100*time.Millisecond), stored, attempted, faults, strings.Join(answers, ", ")))
 	}
 	return out
 }
