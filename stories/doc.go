@@ -49,7 +49,11 @@
 // attack and the fire it caused), and (for dated acts: launches, drills,
 // attacks) resolved event dates more than a day apart, or a day apart in
 // reports more than 12 hours apart (two zones name two days for one event
-// only in reports of the same hours; a report the next day that names that
+// only in reports of the same hours, and not when one, of another kind,
+// names the day before it was published, a late report of that day: "said
+// on Tuesday that Monday's launch ..." is no sign that Tuesday's launch
+// elsewhere is Monday's; a follow-up's day that is only that of its words,
+// "said on Tuesday", is no day of the act; a report the next day that names that
 // day is a second wave, a repeat outage; but a report whose headline names
 // no act and no repeat ("again", "another"), shares a name with the
 // event's headline and names the event's day as that of what it follows

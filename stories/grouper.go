@@ -849,10 +849,11 @@ func (v *Vocabulary) vetoed(s *story, f *features, rare func(uint32) bool) bool 
 		near, after := false, false
 		for i := range s.members {
 			m := &s.members[i]
-			if m.day == 0 {
+			if m.day == 0 || m.said && followUp(m.kind) {
 				continue
 			}
-			near = near || m.day == f.day || abs32(m.day-f.day) <= dayTolerance && within(m.published, f.published, dayShiftGap)
+			near = near || m.day == f.day || abs32(m.day-f.day) <= dayTolerance && within(m.published, f.published, dayShiftGap) &&
+				!lateOther(m, f) && !lateOther(f, m)
 			// A report whose headline names no act, of a later day,
 			// that names the event's day as the day of what it follows
 			// ("an appeal on Sunday for the cyclone that struck on
@@ -904,6 +905,12 @@ func newNumber(f *features, s *story) bool {
 		}
 	}
 	return false
+}
+
+// lateOther tells whether a, a report of another kind than b, names the
+// day before it was published and b the later day.
+func lateOther(a, b *features) bool {
+	return a.kind != b.kind && a.day < a.pubDay && b.day > a.day
 }
 
 func (s *story) hasKind(k kind) bool {

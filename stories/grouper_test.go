@@ -669,3 +669,33 @@ func TestDayVetoOfOtherKinds(t *testing.T) {
 		t.Errorf("Saturday's summit joined Wednesday's drill")
 	}
 }
+
+// TestLateReportDayOfAnotherAct: a launch reported the next morning as
+// Monday's ("said on Tuesday that Monday's launch ...") and a reaction
+// whose only day is that of its words join Monday's launch, and neither
+// makes Tuesday's launch in a neighbouring country one event with it:
+// the two days two zones give one event are a report's own day, and a
+// report of another kind that names the day before it was published is
+// a late report of that day.
+func TestLateReportDayOfAnotherAct(t *testing.T) {
+	pk, in := mustZone(t, "Asia/Karachi"), mustZone(t, "Asia/Kolkata")
+	mon := time.Date(2027, 3, 8, 7, 40, 0, 0, time.UTC)
+	g := NewGrouper(72 * time.Hour)
+	launch := item("Reuters", "https://r.example/pk", "Pakistan test-fires ballistic missile, military says",
+		"Pakistan test-fired a surface-to-surface ballistic missile on Monday from a range in Balochistan, the military said.", mon)
+	confirmed := item("Dawn", "https://d.example/ababeel", "ISPR confirms successful flight test of Ababeel-II multiple-warhead missile",
+		"The military said on Tuesday that the surface-to-surface ballistic missile Pakistan test-fired from a range in Balochistan on Monday was the Ababeel-II, able to carry several warheads.", mon.Add(21*time.Hour))
+	watching := item("Hindustan Times", "https://h.example/watch", "India says it is closely watching Pakistan's Ababeel-II test",
+		"India is closely following Pakistan's test-firing of the Ababeel-II ballistic missile from a range in Balochistan, the external affairs ministry said on Tuesday, a day after the launch.", mon.Add(23*time.Hour))
+	agni := item("Reuters", "https://r.example/agni", "India test-fires Agni ballistic missile off Odisha coast",
+		"India test-fired an Agni medium-range ballistic missile off the coast of Odisha on Tuesday, the defence ministry said, a day after Pakistan's launch.", mon.Add(24*time.Hour+20*time.Minute))
+	first, _ := g.Add(launch, pk)
+	for _, it := range []*model.Item{confirmed, watching} {
+		if st, _ := g.Add(it, pk); st.ID != first.ID {
+			t.Errorf("%q: a story of its own, want Monday's launch", it.Title)
+		}
+	}
+	if st, _ := g.Add(agni, in); st.ID == first.ID {
+		t.Errorf("India's Tuesday test joined Pakistan's Monday launch")
+	}
+}
