@@ -93,7 +93,13 @@
 // neither modifier in the other report ("engine warning" and "profit
 // warning", "power cut" and "pay cut"), is not shared and adds nothing;
 // a modifier that reads as an adjective or a verb ("hypersonic missile",
-// "sends trash") makes no compound. One outlet's two reports of one day
+// "sends trash") makes no compound; and where both headlines' subjects
+// can be read (two to four words before the first that reads as a verb),
+// words shared only there are who, not what was done: "Birmingham
+// hospital declares critical incident" and "Birmingham hospital trust
+// fined over waits" add nothing for names and the day, unless what
+// follows the subjects shares a word or a name ("... arrives in
+// Pyongyang", "... lands in Pyongyang"). One outlet's two reports of one day
 // and kind are two events when the later drops a name or number the
 // earlier's headline gave and names one of its own in its headline or
 // first sentence (sources, "Japan says", ", the airline said", are no

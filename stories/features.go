@@ -36,6 +36,7 @@ type features struct {
 	titleNames []uint32         // names of the title alone (none when it is title-cased)
 	titleWhat  []uint32         // title terms that are no name or number: what happened, sorted, distinct
 	titleNums  []uint32         // numbers of the title ("800 jobs"), sorted, distinct; usually none
+	actWhat    []uint32         // titleWhat of the headline's predicate, after its subject (subjectEnd): what was done; nil when no subject is read
 	compounds  []uint64         // title compounds, head<<32 | modifier: "bird strike", "profit warning" (compoundsOf)
 	specifics  []uint32         // names and numbers of the title and first sentence, as term ids; 0 ends each (specificsOf)
 	feed       uint32           // hash of the outlet's feed
@@ -113,6 +114,10 @@ func (v *Vocabulary) extract(it *model.Item, loc *time.Location) (features, ment
 	firstWords := firstSentenceWords(lead)
 	named := namedWords(nameWords, lead)
 	f.titleWhat = whatTerms(titleTerms, tw, nameWords == nil, named)
+	f.actWhat = nil
+	if end := v.subjectEnd(tw, nameWords == nil); end > 0 && v.off&subjects == 0 {
+		f.actWhat = predicateTerms(v.canonicalTerms(tw[end:], true))
+	}
 	f.compounds = v.compoundsOf(tw, nameWords == nil, named)
 	// What a "despite" clause names is another event's: no term of this
 	// report, so it links the report to no report of that event.
@@ -120,6 +125,7 @@ func (v *Vocabulary) extract(it *model.Item, loc *time.Location) (features, ment
 	if v.off&despiteClause == 0 {
 		despite = v.despiteTerms(tw, nameWords == nil, named)
 		f.titleWhat = without(f.titleWhat, despite)
+		f.actWhat = without(f.actWhat, despite)
 	}
 	coreEnts := v.entityRuns(named, nameWords, firstWords)
 	ents := append(slices.Clip(coreEnts), v.entityRuns(named, lead[len(firstWords):])...)
@@ -204,6 +210,54 @@ func whatTerms(ts []term, tw []word, titleCased bool, named map[string]bool) []u
 	}
 	return sortedDistinct(ids)
 }
+
+// predicateTerms are the ids of a headline predicate's terms but numbers:
+// what was done, and to what or where ("arrives in Pyongyang", "lands in
+// Pyongyang").
+func predicateTerms(ts []term) []uint32 {
+	ids := make([]uint32, 0, len(ts))
+	for _, t := range ts {
+		if !isNumber(t.text) {
+			ids = append(ids, hash32(t.text))
+		}
+	}
+	return sortedDistinct(ids)
+}
+
+// subjectEnd is where a headline's subject ends: at its first word that
+// reads as a verb ("Birmingham hospital declares ...", "Pilbara mine
+// operator fined ...", "Glasgow Subway to shut ..."), or 0 when it opens
+// with one or none is found. Two headlines that share only words of
+// their subjects ("Birmingham hospital", "fugitive Briton" as one's
+// subject and the other's object) are about the same who, not the same
+// act. A plural noun reads as a verb too ("nurses call strike"), which
+// only makes the subject shorter.
+func (v *Vocabulary) subjectEnd(tw []word, titleCased bool) int {
+	for i, w := range tw {
+		if w.sentence != tw[0].sentence {
+			return 0
+		}
+		if i == 0 || w.digits || w.upper && !titleCased {
+			continue
+		}
+		if verbLike(w.lower) || w.lower == "to" || v.speechVerbs[w.lower] || v.statementVerbs[w.lower] {
+			if i < minSubject || i > maxSubject {
+				return 0
+			}
+			return i
+		}
+	}
+	return 0
+}
+
+// A subject is read only when it is this short: a longer run before the
+// first verb-like word has missed a verb ("Tanker and container ship
+// collide ..., no pollution reported"); a single word is often the event
+// itself ("Fire hits refinery", "Missile hits tanker").
+const (
+	minSubject = 2
+	maxSubject = 4
+)
 
 // despiteTerms are the terms of a headline's "despite" ("in spite of",
 // "unfazed by", "shrugs off") clause, up to the next clause or sentence, that the rest of the

@@ -1016,12 +1016,24 @@ func follows(a, b *features) bool {
 // words themselves, so that corroboration does not stand in for them.
 // A word shared only as part of two compounds ("engine warning", "profit
 // warning") is no shared word, and says the headlines are about different
-// things: nothing is added.
+// things: nothing is added; nor when both headlines' subjects are read
+// and nothing after them is shared (subjectsOnly).
 func noActBonus(f, m *features, words, bonus float64, skip []uint32) float64 {
-	if len(skip) > 0 || !intersects(f.titleWhat, m.titleWhat) {
+	if len(skip) > 0 || !intersects(f.titleWhat, m.titleWhat) || subjectsOnly(f, m) {
 		return 0
 	}
 	return math.Min(bonus, words)
+}
+
+// subjectsOnly tells whether two headlines whose subjects are both read
+// (subjectEnd) share no word after them: "Birmingham hospital declares
+// critical incident" and "Birmingham hospital trust fined over waits",
+// "Spanish court approves extradition of fugitive Briton" and "Fugitive
+// Briton arrested in Algarve" are about the same who or what, not one
+// act. A name both predicates give counts ("... arrives in Pyongyang",
+// "... lands in Pyongyang").
+func subjectsOnly(f, m *features) bool {
+	return f.actWhat != nil && m.actWhat != nil && !intersects(f.actWhat, m.actWhat)
 }
 
 // compoundSkips lists the terms two headlines both use as the head of a

@@ -699,3 +699,37 @@ func TestLateReportDayOfAnotherAct(t *testing.T) {
 		t.Errorf("India's Tuesday test joined Pakistan's Monday launch")
 	}
 }
+
+// TestSubjectsOnly: two headlines that name no act and share only words
+// of their subjects (two Pilbara mine operators, one fined and one
+// evacuating a mine) stay apart, while reports whose predicates share a
+// name ("arrives in Pyongyang", "lands in Pyongyang") still join.
+func TestSubjectsOnly(t *testing.T) {
+	perth := mustZone(t, "Australia/Perth")
+	tue := time.Date(2027, 8, 10, 2, 40, 0, 0, time.UTC)
+	pairs := []struct {
+		name string
+		a, b [2]string
+		join bool
+	}{{
+		"two mine operators",
+		[2]string{"Pilbara mine operator fined $2m over dust breaches", "Redgum Iron, which runs three iron ore mines in the Pilbara, was fined $2 million on Tuesday after regulators found workers had been exposed to silica dust for months."},
+		[2]string{"Pilbara mine operator evacuates 600 workers as cyclone nears coast", "Ironbark Resources began flying 600 workers out of its Pilbara iron ore mines on Tuesday as Cyclone Ines strengthened off the coast near Port Hedland."},
+		false,
+	}, {
+		"one delegation's arrival",
+		[2]string{"Russian deputy defense minister arrives in Pyongyang", "A Russian military delegation led by a deputy defense minister arrived in Pyongyang on Tuesday for talks on military cooperation."},
+		[2]string{"Senior Russian defense delegation lands in Pyongyang", "A delegation led by Russia's deputy defense minister landed in Pyongyang on Tuesday for talks on military cooperation, state media said."},
+		true,
+	}}
+	for _, p := range pairs {
+		t.Run(p.name, func(t *testing.T) {
+			g := NewGrouper(72 * time.Hour)
+			st, _ := g.Add(item("Outlet A", "https://a.example/1", p.a[0], p.a[1], tue), perth)
+			got, _ := g.Add(item("Outlet B", "https://b.example/1", p.b[0], p.b[1], tue.Add(50*time.Minute)), perth)
+			if (got.ID == st.ID) != p.join {
+				t.Errorf("joined %v, want %v", got.ID == st.ID, p.join)
+			}
+		})
+	}
+}

@@ -107,6 +107,11 @@ const (
 	// planDays (precision): the days two headlines name as a plan's
 	// ("call strike for Friday") must agree.
 	planDays
+	// subjects (precision): two headlines that name no act, whose
+	// subjects are both read, must share a word after them, not only
+	// their subjects ("Birmingham hospital declares ..." and "Birmingham
+	// hospital trust fined ..."), for names and the day to count.
+	subjects
 )
 
 // fact is one compiled fact: term → bit set of its values.
