@@ -65,16 +65,17 @@
 // name no act either (a Thursday air strike in Asia is not the New York
 // meeting of Wednesday evening): one company or city has an
 // event every day, and a story must not creep from day to day one report
-// at a time; for talks no report of the story names, a day more than a
-// day from the story's (a summit three days after a drill); but a report whose headline is what someone says, whose
-// only day is that of those words and which names the story's day as
-// that of what it follows, with a name few stories use that the story's
-// report gives, reports no act of its day ("Justice ministry says Poland
-// will comply with Strasbourg ruling": "said on Saturday, a day after
-// Friday's judgment"), unless its headline gives a number no report of
-// the story gives ("says it will cut 800 jobs": news of its own); and
-// "X stays silent on ..." or "welcomes ..." is a reaction. A statement and the other event it reacts to are kept apart by a
-// score gap, and an editorial
+// at a time (but a report whose headline is what someone says, whose only
+// day is that of those words and which names the story's day as that of
+// what it follows, with a name few stories use that the story's report
+// gives, reports no act of its day: "Justice ministry says Poland will
+// comply with Strasbourg ruling", "said on Saturday, a day after Friday's
+// judgment"; unless its headline gives a number no report of the story
+// gives, "says it will cut 800 jobs", news of its own); and for talks no
+// report of the story names, a day more than a day from the story's (a
+// summit three days after a drill). "X stays silent on ..." and
+// "X welcomes ..." are reactions. A statement and the other event it
+// reacts to are kept apart by a score gap, and an editorial
 // ("[Editorial]", "Opinion:") is always its own story. Beyond words, a name
 // few stories of the window use, given by one headline ("Talara Star"; not
 // the target of "anti-" or "pro-": "anti-Pyongyang leaflets"), and
