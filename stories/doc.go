@@ -100,7 +100,10 @@
 // hospital declares critical incident" and "Birmingham hospital trust
 // fined over waits" add nothing for names and the day, unless what
 // follows the subjects shares a word or a name ("... arrives in
-// Pyongyang", "... lands in Pyongyang"). One outlet's two reports of one day
+// Pyongyang", "... lands in Pyongyang"); nor when both headlines put
+// their act after, ahead of or amid something and those clauses share no
+// word ("... returns to Paris after bird strike", "... cancel Paris
+// flights ahead of strike"). One outlet's two reports of one day
 // and kind are two events when the later drops a name or number the
 // earlier's headline gave and names one of its own in its headline or
 // first sentence (sources, "Japan says", ", the airline said", are no

@@ -36,6 +36,7 @@ type features struct {
 	titleNames []uint32         // names of the title alone (none when it is title-cased)
 	titleWhat  []uint32         // title terms that are no name or number: what happened, sorted, distinct
 	titleNums  []uint32         // numbers of the title ("800 jobs"), sorted, distinct; usually none
+	bgWhat     []uint32         // titleWhat of the headline's background clause ("after bird strike"); nil when none
 	actWhat    []uint32         // titleWhat of the headline's predicate, after its subject (subjectEnd): what was done; nil when no subject is read
 	compounds  []uint64         // title compounds, head<<32 | modifier: "bird strike", "profit warning" (compoundsOf)
 	specifics  []uint32         // names and numbers of the title and first sentence, as term ids; 0 ends each (specificsOf)
@@ -164,6 +165,9 @@ func (v *Vocabulary) extract(it *model.Item, loc *time.Location) (features, ment
 	f.repeat = slices.ContainsFunc(tw, func(w word) bool { return repeatWords[w.lower] })
 	f.acts = v.actsOf(mainTerms)
 	f.follows = v.actsOf(v.actTerms(tw[len(mainTitle):]))
+	if len(mainTitle) < len(tw) && v.off&backgrounds == 0 {
+		f.bgWhat = without(whatTerms(v.canonicalTerms(tw[len(mainTitle):], true), tw, nameWords == nil, named), despite)
+	}
 	switch {
 	case opinionTag.MatchString(it.Title) || opinionTag.MatchString(text):
 		f.kind = kindOpinion

@@ -235,7 +235,7 @@ func TestDespiteClause(t *testing.T) {
 	}
 }
 
-// TestStrikeSenses: news English reads "tail strike", "carrier strike
+// TestStrikeSenses: news English reads "bird strike", "carrier strike
 // drill" or "strikes pay deal" as no labour strike, so a desk whose
 // vocabulary makes "strike" a labour act (energy.toml) does not read them
 // as one, and a report of one shares no "strike" with a strike call.
@@ -251,6 +251,7 @@ func TestStrikeSenses(t *testing.T) {
 		{"S. Korea, U.S. stage combined carrier strike drill in East Sea", "other", false},
 		{"Carl Vinson strike group drills with South Korean ships", "other", false},
 		{"Nordwing A320 suffers tail strike on landing at Frankfurt", "other", false},
+		{"Second Aerolis flight returns to Paris after bird strike", "other", false},
 		{"Lightning strike knocks out signals at Bristol Temple Meads", "other", false},
 		{"Queensland rail union strikes pay deal, calls off stoppage", "other", false},
 		{"Drone strike on tanker off Yemen", "attack", false},

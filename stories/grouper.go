@@ -1017,9 +1017,10 @@ func follows(a, b *features) bool {
 // A word shared only as part of two compounds ("engine warning", "profit
 // warning") is no shared word, and says the headlines are about different
 // things: nothing is added; nor when both headlines' subjects are read
-// and nothing after them is shared (subjectsOnly).
+// and nothing after them is shared (subjectsOnly), nor when their
+// background clauses share nothing (otherBackgrounds).
 func noActBonus(f, m *features, words, bonus float64, skip []uint32) float64 {
-	if len(skip) > 0 || !intersects(f.titleWhat, m.titleWhat) || subjectsOnly(f, m) {
+	if len(skip) > 0 || !intersects(f.titleWhat, m.titleWhat) || subjectsOnly(f, m) || otherBackgrounds(f, m) {
 		return 0
 	}
 	return math.Min(bonus, words)
@@ -1034,6 +1035,15 @@ func noActBonus(f, m *features, words, bonus float64, skip []uint32) float64 {
 // "... lands in Pyongyang").
 func subjectsOnly(f, m *features) bool {
 	return f.actWhat != nil && m.actWhat != nil && !intersects(f.actWhat, m.actWhat)
+}
+
+// otherBackgrounds tells whether two headlines both put their act after,
+// ahead of or amid something (a background clause) and the two clauses
+// share no word: "Second Aerolis flight returns to Paris after bird
+// strike" and "DGAC asks airlines to cancel Paris flights ahead of
+// strike" follow different events.
+func otherBackgrounds(f, m *features) bool {
+	return len(f.bgWhat) > 0 && len(m.bgWhat) > 0 && !intersects(f.bgWhat, m.bgWhat)
 }
 
 // compoundSkips lists the terms two headlines both use as the head of a

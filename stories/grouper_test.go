@@ -733,3 +733,23 @@ func TestSubjectsOnly(t *testing.T) {
 		})
 	}
 }
+
+// TestOtherBackgrounds: an outlet's report of flight cuts "ahead of
+// strike" joins the strike call, not the bird strike of that day it shares
+// the airline, Paris and flights with ("after bird strike"), and does not
+// make the two one story.
+func TestOtherBackgrounds(t *testing.T) {
+	paris := mustZone(t, "Europe/Paris")
+	mon := time.Date(2027, 6, 7, 11, 50, 0, 0, time.UTC)
+	g := NewGrouper(72 * time.Hour)
+	g.Merges = true
+	bird, _ := g.Add(item("AFP English", "https://afp.example/1", "Second Aerolis flight returns to Paris after bird strike",
+		"An Aerolis flight to Rome returned to Paris Charles de Gaulle shortly after take-off on Monday after hitting a flock of birds, the airline's second diversion of the day. The plane landed safely with 141 passengers and six crew.", mon), paris)
+	call, _ := g.Add(item("Reuters Europe", "https://reuters.example/1", "French air traffic controllers call strike for Thursday",
+		"France's main air traffic controllers' union SNCTA on Monday filed notice of a 24-hour strike on Thursday over staffing, and the DGAC asked airlines to cut a third of their flights at Paris airports.", mon.Add(3*time.Hour+50*time.Minute)), paris)
+	cuts, _ := g.Add(item("AFP English", "https://afp.example/2", "DGAC asks airlines to cancel a third of Paris flights ahead of strike",
+		"The civil aviation authority DGAC told airlines on Monday to cancel one in three flights at Charles de Gaulle and Orly on Thursday after controllers announced a walkout; Aerolis said it would publish a reduced timetable.", mon.Add(5*time.Hour+20*time.Minute)), paris)
+	if cuts.ID != call.ID || cuts.ID == bird.ID || len(g.TakeMerges()) > 0 {
+		t.Errorf("the flight cuts ahead of the strike: story %s, want the call's %s apart from the bird strike's %s", cuts.ID, call.ID, bird.ID)
+	}
+}

@@ -112,6 +112,10 @@ const (
 	// their subjects ("Birmingham hospital declares ..." and "Birmingham
 	// hospital trust fined ..."), for names and the day to count.
 	subjects
+	// backgrounds (precision): two headlines that name no act and whose
+	// background clauses share nothing ("... after bird strike", "...
+	// ahead of strike") follow different events.
+	backgrounds
 )
 
 // fact is one compiled fact: term → bit set of its values.
