@@ -268,6 +268,19 @@ var qualitySets = []qualitySet{
 	// gives follows nothing ("says it will cut 800 jobs"): 1.000 / 0.889 /
 	// 6 of 6, every other set unchanged. Held to a floor at that.
 	{file: "testdata/heldout-reactions.txt", use: "held out, mistakes read", minItems: 15, zone: "UTC", precision: goalPrecision, recall: goalRecall, dates: goalDates},
+	// Held out for the known weakness of the follow-up rules (undated
+	// and said follow-ups): a company or government that "said on
+	// Tuesday it would" do something new, "a day after" the story's
+	// event, with no number in its headline; and true follow-ups
+	// (comply, review, challenge). A food-safety and agricultural-trade
+	// desk on the shipped vocabulary, written after those rules landed,
+	// scored once: 0.600 / 0.545 / 4 of 5 (a plant's closure said a day
+	// after the recall joins the recall and takes its day; Tanzania's
+	// review of its testing joins Tanzania's retaliatory ban instead of
+	// Kenya's ban; the recall's "will comply" splits off); with said
+	// follow-ups off 0.556 / 0.455 / 5 of 5. Not tuned on: held to a
+	// floor at that.
+	{file: "testdata/heldout-saidafter.txt", use: "held out; written for a known weakness, measured only", minItems: 12, zone: "UTC", precision: 0.59, recall: 0.54, dates: 0.79},
 	// What a headline's background clause says, on a ports and shipping
 	// desk with the energy desk's vocabulary and with the shipped one (a
 	// desk that has not written its own): a "despite" clause names
