@@ -101,7 +101,7 @@
 // fined over waits" add nothing for names and the day, unless what
 // follows the subjects shares a word or a name ("... arrives in
 // Pyongyang", "... lands in Pyongyang"); nor when both headlines put
-// their act after, ahead of or amid something and those clauses share no
+// their act after or ahead of something and those clauses share no
 // word ("... returns to Paris after bird strike", "... cancel Paris
 // flights ahead of strike"). One outlet's two reports of one day
 // and kind are two events when the later drops a name or number the

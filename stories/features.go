@@ -36,7 +36,7 @@ type features struct {
 	titleNames []uint32         // names of the title alone (none when it is title-cased)
 	titleWhat  []uint32         // title terms that are no name or number: what happened, sorted, distinct
 	titleNums  []uint32         // numbers of the title ("800 jobs"), sorted, distinct; usually none
-	bgWhat     []uint32         // titleWhat of the headline's background clause ("after bird strike"); nil when none
+	bgWhat     []uint32         // titleWhat of the headline's "after" or "ahead of" clause ("after bird strike"); nil when none
 	actWhat    []uint32         // titleWhat of the headline's predicate, after its subject (subjectEnd): what was done; nil when no subject is read
 	compounds  []uint64         // title compounds, head<<32 | modifier: "bird strike", "profit warning" (compoundsOf)
 	specifics  []uint32         // names and numbers of the title and first sentence, as term ids; 0 ends each (specificsOf)
@@ -165,7 +165,7 @@ func (v *Vocabulary) extract(it *model.Item, loc *time.Location) (features, ment
 	f.repeat = slices.ContainsFunc(tw, func(w word) bool { return repeatWords[w.lower] })
 	f.acts = v.actsOf(mainTerms)
 	f.follows = v.actsOf(v.actTerms(tw[len(mainTitle):]))
-	if len(mainTitle) < len(tw) && v.off&backgrounds == 0 {
+	if len(mainTitle) < len(tw) && v.off&backgrounds == 0 && sequenceWords[tw[len(mainTitle)].lower] {
 		f.bgWhat = without(whatTerms(v.canonicalTerms(tw[len(mainTitle):], true), tw, nameWords == nil, named), despite)
 	}
 	switch {
@@ -750,6 +750,11 @@ func (v *Vocabulary) namesOf(title, nameTitle, lead []word) []uint32 {
 	}
 	return sortedDistinct(ids)
 }
+
+// sequenceWords open a background clause that names the event a report
+// comes after or before ("after bird strike", "ahead of strike"), not a
+// setting of the same hours ("as systems restored", "amid threats").
+var sequenceWords = toSet(`after following ahead before since`)
 
 // backgroundWords open a clause about another event or its setting: "N.
 // Korea fires cruise missiles two days after ballistic salvo", "as allies

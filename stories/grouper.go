@@ -1037,9 +1037,9 @@ func subjectsOnly(f, m *features) bool {
 	return f.actWhat != nil && m.actWhat != nil && !intersects(f.actWhat, m.actWhat)
 }
 
-// otherBackgrounds tells whether two headlines both put their act after,
-// ahead of or amid something (a background clause) and the two clauses
-// share no word: "Second Aerolis flight returns to Paris after bird
+// otherBackgrounds tells whether two headlines both put their act after
+// or ahead of something (sequenceWords) and the two clauses share no
+// word: "Second Aerolis flight returns to Paris after bird
 // strike" and "DGAC asks airlines to cancel Paris flights ahead of
 // strike" follow different events.
 func otherBackgrounds(f, m *features) bool {
