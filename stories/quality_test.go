@@ -388,6 +388,15 @@ var qualitySets = []qualitySet{
 	// without reading them or the grouping code, and scored once after they
 	// landed: never tuned on, its mistakes never printed. Measured only.
 	{file: "testdata/fresh-elections.txt", use: "fresh, never tuned on; elections.toml", blind: true, minItems: 100, vocab: "testdata/elections.toml", zone: "UTC"},
+	// A Sahel and Horn of Africa security desk (attacks on army posts and
+	// villages, bombings, drone and air strikes, a foiled plot, hostage
+	// releases, talks and a truce, an AU deployment, a crossing closed and
+	// reopened, a famine declaration, sanctions) with its vocabulary in
+	// config only (sahel.toml, committed before the first item was
+	// written). Written on 2026-12-06 without reading the grouping code or
+	// how it scores the set, before it was scored: never tuned on, its
+	// mistakes never printed. Measured only.
+	{file: "testdata/fresh-sahel.txt", use: "fresh, never tuned on; sahel.toml", blind: true, minItems: 100, vocab: "testdata/sahel.toml", zone: "UTC"},
 }
 
 // TestGroupingQuality feeds each labelled set to a Grouper in publication
