@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"slices"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"wirewatch/model"
@@ -51,8 +52,39 @@ type channel struct {
 	newest  map[string]string    // of the loaded posts: original post id → newest pending update of it
 	editDue time.Time            // real time; the earliest an update waiting for EditInterval may go
 
-	// wrote closes on the first Notify after the pass loaded its posts.
+	// wrote closes on the first Notify naming the channel after the pass
+	// loaded its posts.
 	wrote <-chan struct{}
+
+	// writes counts the Notify calls that named the channel (or none): a
+	// pass that sees it change reloads the channel's posts, since a post
+	// written meanwhile may outrank them. signal is closed, and replaced,
+	// by each of them: a send of a post below urgent waiting for the
+	// platform's rate limit yields to it.
+	writes   atomic.Uint64
+	signalMu sync.Mutex
+	signal   chan struct{}
+}
+
+// written records that posts were written to the channel.
+func (ch *channel) written() {
+	ch.writes.Add(1)
+	ch.signalMu.Lock()
+	if ch.signal != nil {
+		close(ch.signal)
+	}
+	ch.signal = make(chan struct{})
+	ch.signalMu.Unlock()
+}
+
+// wroteSignal returns the channel the next Notify naming ch closes.
+func (ch *channel) wroteSignal() <-chan struct{} {
+	ch.signalMu.Lock()
+	defer ch.signalMu.Unlock()
+	if ch.signal == nil {
+		ch.signal = make(chan struct{})
+	}
+	return ch.signal
 }
 
 func (ch *channel) poke() {
@@ -108,8 +140,8 @@ func (o *Outbox) pass(ctx context.Context, ch *channel) (passResult, error) {
 	ch.editDue = time.Time{}
 	clear(ch.originals)
 	for {
-		ch.wrote = o.wroteSignal()
-		written := o.written.Load()
+		ch.wrote = ch.wroteSignal()
+		written := ch.writes.Load()
 		posts, err := o.pendingPosts(ctx, ch.name, limit)
 		if err != nil {
 			return passResult{}, err
@@ -147,7 +179,7 @@ func (o *Outbox) pass(ctx context.Context, ch *channel) (passResult, error) {
 			}
 			// Posts written since the load may outrank the rest of it:
 			// load again, so an urgent post waits for one send at most.
-			if o.written.Load() != written {
+			if ch.writes.Load() != written {
 				stale = true
 				break
 			}

@@ -53,7 +53,9 @@
 // Wiring: New(store, Sinks{"discord": sink}, Options{Platform: the channel's
 // platform from the config, Hold: a quiet-hours policy such as
 // pipeline.QuietHold}), then Run in its own goroutine and Notify after each
-// write of posts; Flush instead of Run for one-shot delivery. A Sink marks
+// write of posts, naming the channels written to (a channel not named is
+// not woken, so one channel's busy backlog is not read again for every
+// alert of another); Flush instead of Run for one-shot delivery. A Sink marks
 // each message with the id of the post it was sent for (an edit keeps the
 // original's), and its Recent reports that id back in Sent.PostID. Nonce
 // derives the idempotency nonces posts carry.

@@ -7,7 +7,6 @@ import (
 	"log/slog"
 	"math/rand/v2"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	"wirewatch/model"
@@ -195,16 +194,14 @@ type Outbox struct {
 	log    *slog.Logger
 	start  time.Time // posts created before it may have been sent by an earlier run
 	notify chan struct{}
-	// written counts Notify calls: a pass that sees it change reloads its
-	// channel's posts, since a post written meanwhile may outrank them.
-	written atomic.Uint64
-	// wrote is closed, and replaced, by each Notify: a send of a post
-	// below urgent waiting for the platform's rate limit yields to it.
-	wroteMu sync.Mutex
-	wrote   chan struct{}
 
 	mu    sync.Mutex
 	chans map[string]*channel
+	// wakeAll and woken say which channels the Notify calls since Run's
+	// last scan named (wakeAll: any, as for a Notify naming none). Guarded
+	// by mu.
+	wakeAll bool
+	woken   map[string]bool
 	// refused maps a platform whose token was refused (401) to when its
 	// channels are tried again, until a post goes through; broken holds
 	// the channels whose platform refuses the bot there (403, 404). Both
@@ -226,6 +223,7 @@ func New(store Store, sinks Sinks, opts Options) *Outbox {
 		start:   opts.Clock(),
 		notify:  make(chan struct{}, 1),
 		chans:   make(map[string]*channel),
+		woken:   make(map[string]bool),
 		refused: make(map[string]time.Time),
 		broken:  make(map[string]model.ChannelState),
 	}
@@ -234,29 +232,29 @@ func New(store Store, sinks Sinks, opts Options) *Outbox {
 // Notify wakes Run to look for pending posts now (the pipeline calls it
 // after writing posts), and makes a delivery pass under way reload its
 // channel after the post in hand, so that a new urgent post is sent next.
-// It never blocks.
-func (o *Outbox) Notify() {
-	o.written.Add(1)
-	o.wroteMu.Lock()
-	if o.wrote != nil {
-		close(o.wrote)
+// channels names the channels the posts were written to; none names
+// every channel. A channel not named is neither woken nor made to reload:
+// a flood's fold channel, whose pass reads every pending update of the
+// fold, is not read again for each urgent alert of another channel, nor
+// is a channel's urgent alert slowed by the reloads of another's. It never
+// blocks.
+func (o *Outbox) Notify(channels ...string) {
+	o.mu.Lock()
+	if len(channels) == 0 {
+		o.wakeAll = true
+		for _, ch := range o.chans {
+			ch.written()
+		}
 	}
-	o.wrote = make(chan struct{})
-	o.wroteMu.Unlock()
+	for _, name := range channels {
+		o.channelLocked(name).written()
+		o.woken[name] = true
+	}
+	o.mu.Unlock()
 	select {
 	case o.notify <- struct{}{}:
 	default:
 	}
-}
-
-// wroteSignal returns the channel the next Notify closes.
-func (o *Outbox) wroteSignal() <-chan struct{} {
-	o.wroteMu.Lock()
-	defer o.wroteMu.Unlock()
-	if o.wrote == nil {
-		o.wrote = make(chan struct{})
-	}
-	return o.wrote
 }
 
 // Run delivers posts until ctx is cancelled: it scans for channels with
@@ -268,34 +266,54 @@ func (o *Outbox) Run(ctx context.Context) error {
 	defer workers.Wait()
 	ticker := time.NewTicker(o.opts.Rescan)
 	defer ticker.Stop()
+	all := true // the first scan, and each rescan, wakes every channel
 	for {
-		if err := o.scan(ctx, &workers); err != nil && ctx.Err() == nil {
+		if err := o.scan(ctx, &workers, all); err != nil && ctx.Err() == nil {
 			o.log.Warn("scan pending channels", "err", err)
 		}
 		select {
 		case <-ctx.Done():
 			return nil
 		case <-o.notify:
+			all = false
 		case <-ticker.C:
+			all = true
 		}
 	}
 }
 
-// scan starts a worker for each channel with pending posts and wakes it.
-func (o *Outbox) scan(ctx context.Context, workers *sync.WaitGroup) error {
+// scan starts a worker for each channel with pending posts, and wakes
+// those that Notify named since the last scan (all of them when all is set
+// or a Notify named none).
+func (o *Outbox) scan(ctx context.Context, workers *sync.WaitGroup, all bool) error {
+	o.mu.Lock()
+	all = all || o.wakeAll
+	woken := o.woken
+	o.wakeAll, o.woken = false, make(map[string]bool)
+	o.mu.Unlock()
 	names, err := o.store.PendingChannels(ctx)
 	if err != nil {
+		// Wake them at the next scan.
+		o.mu.Lock()
+		o.wakeAll = o.wakeAll || all
+		for name := range woken {
+			o.woken[name] = true
+		}
+		o.mu.Unlock()
 		return fmt.Errorf("pending channels: %w", err)
 	}
 	for _, name := range names {
-		ch := o.channel(name)
 		o.mu.Lock()
-		if !ch.running {
+		ch := o.channelLocked(name)
+		started := !ch.running
+		if started {
 			ch.running = true
 			workers.Go(func() { o.work(ctx, ch) })
 		}
 		o.mu.Unlock()
-		ch.poke()
+		if all || woken[name] || started {
+			ch.poke()
+		}
 	}
 	return nil
 }
@@ -391,6 +409,11 @@ func (o *Outbox) drain(ctx context.Context, ch *channel) error {
 func (o *Outbox) channel(name string) *channel {
 	o.mu.Lock()
 	defer o.mu.Unlock()
+	return o.channelLocked(name)
+}
+
+// channelLocked is channel for a caller holding o.mu.
+func (o *Outbox) channelLocked(name string) *channel {
 	ch, ok := o.chans[name]
 	if !ok {
 		ch = &channel{

@@ -77,7 +77,7 @@ func newFloodRun(t *testing.T, perPoll, maxAlerts int) (*feedSite, *time.Time, f
 	var notified atomic.Int64
 	p, err := pipeline.New(context.Background(), store, rt, pipeline.Options{
 		Clock:  func() time.Time { return *clock },
-		Notify: func() { notified.Add(1) },
+		Notify: func(...string) { notified.Add(1) },
 	})
 	if err != nil {
 		t.Fatal(err)

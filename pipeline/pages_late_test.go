@@ -91,7 +91,7 @@ func TestHangingPagesDelayNoAlert(t *testing.T) {
 	var goodNotified atomic.Value
 	var store storage.Store
 	var storeReady = make(chan struct{})
-	notify := func() {
+	notify := func(...string) {
 		<-storeReady
 		if goodNotified.Load() != nil {
 			return

@@ -117,7 +117,9 @@ type Options struct {
 	Logger    *slog.Logger
 	Clock     func() time.Time
 	Transport http.RoundTripper // for feed and page fetches; nil for the guarded default
-	Notify    func()            // called after posts were written (wakes the outbox)
+	// Notify is called after posts were written (it wakes the outbox),
+	// with the channels they were written to; none named: any channel.
+	Notify func(channels ...string)
 	// Observer is told what each poll did (metrics); nil for nothing.
 	Observer Observer
 	// SplitDigest splits a digest into the parts its channels' platform
@@ -194,6 +196,7 @@ type Pipeline struct {
 	planned     map[alertKey]model.Post  // alerts planned in the batch being stored
 	looked      map[alertKey]alertLookup // alerts storage returned during the batch
 	begun       map[string]bool          // stories the batch began, with nothing merged into them: storage holds no alert of them
+	wroteTo     map[string]bool          // channels the batch stored posts for, for Notify
 }
 
 // New returns a pipeline over store with the given runtime. It loads the
@@ -206,7 +209,7 @@ func New(ctx context.Context, store Store, rt *Runtime, opts Options) (*Pipeline
 		opts.Clock = time.Now
 	}
 	if opts.Notify == nil {
-		opts.Notify = func() {}
+		opts.Notify = func(...string) {}
 	}
 	if opts.SummaryEvery <= 0 {
 		opts.SummaryEvery = DefaultSummaryEvery
@@ -707,6 +710,11 @@ func (p *Pipeline) storeItems(ctx context.Context, rt *Runtime, f config.Feed, f
 		p.poll = flood
 		took, a, n, edits, err := p.storeBatch(ctx, rt, f, fresh[start:end], matches[start:end], muted, postable, parsed)
 		p.poll = nil
+		wrote := make([]string, 0, len(p.wroteTo))
+		for ch := range p.wroteTo {
+			wrote = append(wrote, ch)
+		}
+		p.wroteTo = nil
 		p.unlockCommit()
 		first := start == 0
 		start += took
@@ -718,8 +726,14 @@ func (p *Pipeline) storeItems(ctx context.Context, rt *Runtime, f config.Feed, f
 			// last: the outbox sends an edit at most every edit interval
 			// anyway, and a flood stored in hundreds of short batches
 			// woke every channel's delivery hundreds of times, taking
-			// the CPU from other feeds' urgent alerts.
-			p.opts.Notify()
+			// the CPU from other feeds' urgent alerts. Only the channels
+			// written to are woken, so a flood's fold channel is not read
+			// again for every other feed's alert, nor theirs for its.
+			if len(wrote) > 0 {
+				p.opts.Notify(wrote...)
+			} else {
+				p.opts.Notify()
+			}
 		}
 		if err != nil {
 			p.lockCommitBulk()
@@ -813,12 +827,14 @@ func (p *Pipeline) storeBatch(ctx context.Context, rt *Runtime, f config.Feed, f
 		return took, 0, 0, 0, p.forget(ctx, rt, fmt.Errorf("save %d items: %w", len(batch), err))
 	}
 	var alerts []model.Post
+	p.wroteTo = map[string]bool{}
 	for i, ok := range saved {
 		switch {
 		case ok:
 			added++
 			posts += len(batch[i].Posts)
 			for _, post := range batch[i].Posts {
+				p.wroteTo[post.Channel] = true
 				switch post.Kind {
 				case model.PostAlert:
 					alerts = append(alerts, post)
@@ -834,6 +850,7 @@ func (p *Pipeline) storeBatch(ctx context.Context, rt *Runtime, f config.Feed, f
 			}
 			posts += len(extra[i])
 			for _, post := range extra[i] {
+				p.wroteTo[post.Channel] = true
 				if post.Kind == model.PostUpdate {
 					updates++
 				}

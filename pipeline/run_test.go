@@ -50,7 +50,7 @@ func hangingServer(t *testing.T) string {
 
 // runPipeline builds a pipeline on the real clock over a fresh SQLite file
 // and runs it until the test ends.
-func runPipeline(t *testing.T, cfg *config.Config, states []model.FeedState, notify func()) storage.Store {
+func runPipeline(t *testing.T, cfg *config.Config, states []model.FeedState, notify func(...string)) storage.Store {
 	t.Helper()
 	rt, err := pipeline.NewRuntime(cfg)
 	if err != nil {
@@ -98,7 +98,7 @@ func TestHangingFeedDelaysOnlyItself(t *testing.T) {
 	}
 	notified := make(chan time.Time, 16)
 	start := time.Now()
-	store := runPipeline(t, cfg, known, func() { notified <- time.Now() })
+	store := runPipeline(t, cfg, known, func(...string) { notified <- time.Now() })
 
 	var at time.Time
 	select {

@@ -93,7 +93,7 @@ func runBot(ctx context.Context, args []string, out io.Writer) (err error) {
 	// quiet hours read its runtime, which a reload swaps. The outbox exists
 	// before anything runs, so Notify never sees it nil.
 	var box *outbox.Outbox
-	p, err := pipeline.New(ctx, store, rt, pipeline.Options{Logger: log, Notify: func() { box.Notify() }, SplitDigest: bot.SplitDigest, Observer: obs.metrics})
+	p, err := pipeline.New(ctx, store, rt, pipeline.Options{Logger: log, Notify: func(channels ...string) { box.Notify(channels...) }, SplitDigest: bot.SplitDigest, Observer: obs.metrics})
 	if err != nil {
 		return err
 	}
