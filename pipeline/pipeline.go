@@ -37,9 +37,11 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"maps"
 	"math"
 	"net/http"
 	"runtime"
+	"slices"
 	"sort"
 	"sync"
 	"sync/atomic"
@@ -710,10 +712,7 @@ func (p *Pipeline) storeItems(ctx context.Context, rt *Runtime, f config.Feed, f
 		p.poll = flood
 		took, a, n, edits, err := p.storeBatch(ctx, rt, f, fresh[start:end], matches[start:end], muted, postable, parsed)
 		p.poll = nil
-		wrote := make([]string, 0, len(p.wroteTo))
-		for ch := range p.wroteTo {
-			wrote = append(wrote, ch)
-		}
+		wrote := slices.Collect(maps.Keys(p.wroteTo))
 		p.wroteTo = nil
 		p.unlockCommit()
 		first := start == 0
@@ -729,11 +728,7 @@ func (p *Pipeline) storeItems(ctx context.Context, rt *Runtime, f config.Feed, f
 			// the CPU from other feeds' urgent alerts. Only the channels
 			// written to are woken, so a flood's fold channel is not read
 			// again for every other feed's alert, nor theirs for its.
-			if len(wrote) > 0 {
-				p.opts.Notify(wrote...)
-			} else {
-				p.opts.Notify()
-			}
+			p.opts.Notify(wrote...)
 		}
 		if err != nil {
 			p.lockCommitBulk()
