@@ -267,8 +267,11 @@ func TestPermanentFailureMarksFailedAndMovesOn(t *testing.T) {
 func TestForbiddenKeepsPostsPendingUntilPermissionReturns(t *testing.T) {
 	f := newFixture(t)
 	opts := f.options()
-	opts.BrokenBackoffMin = 100 * time.Millisecond
-	opts.BrokenBackoffMax = 150 * time.Millisecond
+	// The check "still parked before the doubled backoff ended" has
+	// BrokenBackoffMax-BrokenBackoffMin of slack for the flushes between:
+	// 50 ms was too little under -race on a loaded machine.
+	opts.BrokenBackoffMin = 250 * time.Millisecond
+	opts.BrokenBackoffMax = 400 * time.Millisecond
 	var changes []model.ChannelState
 	opts.ChannelChanged = func(st model.ChannelState) { changes = append(changes, st) }
 	ob := f.newOutbox(nil, opts)
@@ -313,7 +316,7 @@ func TestForbiddenKeepsPostsPendingUntilPermissionReturns(t *testing.T) {
 	if n := len(f.sink.callsOf("send", "id-locked")); n != 2 {
 		t.Errorf("%d sends to the refused channel, want 2", n)
 	}
-	time.Sleep(opts.BrokenBackoffMin) // the backoff doubled, capped at 150 ms
+	time.Sleep(opts.BrokenBackoffMin) // the backoff doubled, capped at 400 ms
 	if err := f.flush(ob); !errors.Is(err, outbox.ErrParked) {
 		t.Errorf("flush before the doubled backoff ended: %v, want ErrParked", err)
 	}
