@@ -19,7 +19,10 @@
 // and the kinds of act. General news English (vocabulary/news.toml) is
 // always in force; the shipped desk vocabulary (vocabulary/korea.toml, a
 // Korea security desk) is the default, and a config's [stories.vocabulary]
-// extends or replaces it (NewVocabulary). The names below (launch, drill,
+// extends or replaces it (NewVocabulary); a word the desk names as the
+// verb of one of its acts keeps that sense over news English's statement
+// verbs (on a protests desk "Serbia's biggest protest ..." is a protest,
+// not a reaction). The names below (launch, drill,
 // weapon class, sea) are the shipped desk's; another desk's kinds and facts
 // work the same way.
 //

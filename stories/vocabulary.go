@@ -269,7 +269,15 @@ func (v *Vocabulary) addLists(p *config.Vocabulary) {
 			v.knownNames[a.From] = strings.ReplaceAll(a.To, " ", "_")
 		}
 	}
-	addAll(v.statementVerbs, p.Statement.Verbs)
+	// A word an earlier part (the desk's) names as the verb of one of its
+	// acts keeps that sense: on a protests desk "protest" is the act
+	// ("Serbia's biggest protest in months fills Slavija square"), not
+	// news English's statement verb ("China protests Japan's move").
+	for _, w := range p.Statement.Verbs {
+		if !v.actVerb(w) {
+			v.statementVerbs[w] = true
+		}
+	}
 	addAll(v.statementGenres, p.Statement.Genres)
 	addAll(v.speechVerbs, p.Statement.Speech)
 	addAll(v.pledgeVerbs, p.Statement.Pledges)
@@ -277,6 +285,16 @@ func (v *Vocabulary) addLists(p *config.Vocabulary) {
 	for _, w := range p.Statement.Voices {
 		v.voices[w], v.voices[v.stem(w)] = true, true
 	}
+}
+
+// actVerb tells whether w is the verb of an act already added.
+func (v *Vocabulary) actVerb(w string) bool {
+	for _, a := range v.acts {
+		if a.verbs[w] || a.verbs[v.stem(w)] {
+			return true
+		}
+	}
+	return false
 }
 
 // addActs adds a part's kinds of act.
