@@ -164,6 +164,28 @@ func TestNormalisedNames(t *testing.T) {
 	}
 }
 
+// TestCountryAdjective: a country and its adjective are one term
+// ("Belgian unions", "Belgium's unions") but stay two names, so a country
+// named in passing adds no name both reports give.
+func TestCountryAdjective(t *testing.T) {
+	v := DefaultVocabulary()
+	for _, p := range [][2]string{
+		{"Unions say the Belgian strike will go on.", "Unions say Belgium's strike will go on."},
+		{"Lawmakers toppled the French government.", "Lawmakers toppled France's government."},
+		{"Fishermen protest Dutch quotas.", "Fishermen protest quotas of the Netherlands."},
+	} {
+		a, _, _ := v.extract(&model.Item{Title: "x", Text: p[0]}, time.UTC)
+		b, _, _ := v.extract(&model.Item{Title: "x", Text: p[1]}, time.UTC)
+		shared := countShared(a.terms, b.terms)
+		if shared != len(a.terms)-1 || shared != len(b.terms)-1 {
+			t.Errorf("%q and %q share %d of %d and %d terms, want all but the name", p[0], p[1], shared, len(a.terms), len(b.terms))
+		}
+		if intersects(a.names, b.names) {
+			t.Errorf("%q and %q share a name", p[0], p[1])
+		}
+	}
+}
+
 // TestDateOfLeadAsWritten checks that the lead is read with its
 // punctuation: "New Year's Day" is a date.
 func TestDateOfLeadAsWritten(t *testing.T) {
