@@ -58,7 +58,8 @@
 // elsewhere is Monday's; a follow-up's day that is only that of its words,
 // "said on Tuesday", is no day of the act; a report the next day that names that
 // day is a second wave, a repeat outage; but a report whose headline names
-// no act and no repeat ("again", "another"), shares a name with the
+// no act and no repeat ("again", "another"; "for second day" counts the
+// days of one act), shares a name with the
 // event's headline and names the event's day as that of what it follows
 // is a follow-up: "UN appeals for aid as Tamsin leaves 120,000 in need"
 // on Sunday, for "the cyclone that struck Beira on Saturday", or "a day

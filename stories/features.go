@@ -162,7 +162,7 @@ func (v *Vocabulary) extract(it *model.Item, loc *time.Location) (features, ment
 	f.exercises = v.namesOf(tw, nameWords, lead)
 	f.kind = v.kindOf(mainTerms, titleTerms)
 	f.says = v.saysHead(mainTerms)
-	f.repeat = slices.ContainsFunc(tw, func(w word) bool { return repeatWords[w.lower] })
+	f.repeat = repeats(tw)
 	f.acts = v.actsOf(mainTerms)
 	f.follows = v.actsOf(v.actTerms(tw[len(mainTitle):]))
 	if len(mainTitle) < len(tw) && v.off&backgrounds == 0 && sequenceWords[tw[len(mainTitle)].lower] {
@@ -665,6 +665,29 @@ var countWords = map[string]uint8{
 
 // repeatWords in a headline mark another occurrence of an act.
 var repeatWords = toSet(`again another second third new fresh renewed repeat`)
+
+// ordinalWords before a span of time (spanWords), perhaps with a word
+// between ("second straight day"), count the days of one act that goes
+// on: "commuters stranded for second day as rail strike drags on" is no
+// second strike.
+var (
+	ordinalWords = toSet(`second third fourth fifth sixth seventh`)
+	spanWords    = toSet(`day days night nights week weeks weekend month`)
+)
+
+// repeats tells whether a headline marks another occurrence of an act.
+func repeats(tw []word) bool {
+	for i, w := range tw {
+		if !repeatWords[w.lower] {
+			continue
+		}
+		if ordinalWords[w.lower] && (i+1 < len(tw) && spanWords[tw[i+1].lower] || i+2 < len(tw) && spanWords[tw[i+2].lower]) {
+			continue
+		}
+		return true
+	}
+	return false
+}
 
 // tallyWords before a number make it a bound or a running tally ("at least
 // two people", "about 300 homes", "toll rises to nine"): a figure outlets

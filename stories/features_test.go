@@ -314,3 +314,26 @@ func TestTargetIsNoName(t *testing.T) {
 		}
 	}
 }
+
+// TestRepeats: "second", "another", "again" mark another occurrence of
+// an act, but an ordinal that counts the days of one act that goes on
+// does not.
+func TestRepeats(t *testing.T) {
+	tests := []struct {
+		title string
+		want  bool
+	}{
+		{"Second tanker attacked in Red Sea off Yemen", true},
+		{"Telcora network down again", true},
+		{"Unions call another strike for Friday", true},
+		{"German commuters stranded for second day as rail strike drags on", false},
+		{"Protests enter third straight night in Belgrade", false},
+		{"Farmers block roads for a second week", false},
+		{"Rail strike drags on", false},
+	}
+	for _, tc := range tests {
+		if got := repeats(splitWords(tc.title)); got != tc.want {
+			t.Errorf("%q: repeat %v, want %v", tc.title, got, tc.want)
+		}
+	}
+}
