@@ -234,14 +234,14 @@ func filtered(q storage.Query) bool {
 }
 
 // searchFiltered is a search filtered by feed or publication time. When
-// few items pass the filter (a week, a month, a small feed) its windows
-// reach down to the slice of the first of them, not to slice 0
-// (floorSlice), and no further: a rare word within 7 days then reads its
-// matches of a few slices, not those of the newest filteredSlices slices
-// and then of every year, to check their dates (at a million items 0.16 s,
-// 0.4-0.5 s within a topic, before). Otherwise the windows ask the newest
-// filteredSlices slices, and if they hold too few matches, floorSlice
-// tries again with more items, then searchStepwise.
+// few items pass the filter (a week, a small feed, a month of one topic)
+// its windows reach down to the slice of the first of them, not to slice
+// 0 (floorSlice), and no further: a rare word within 7 days then reads
+// its matches of a few slices, not those of the newest filteredSlices
+// slices and then of every year, to check their dates (at a million items
+// 0.16 s, 0.4-0.5 s within a topic, before). Otherwise the windows ask the
+// newest filteredSlices slices, and if they hold too few matches,
+// floorSlice tries again with more items, then searchStepwise.
 func (s *Store) searchFiltered(ctx context.Context, tsq string, q storage.Query) ([]model.Item, error) {
 	floor, ok, err := s.floorSlice(ctx, q, s.floorItems[0])
 	if err != nil || ok {
@@ -281,14 +281,32 @@ var defaultFloorItems = [2]int{1 << 14, 1 << 16}
 // search lies below it, however late an item was published or stored. It
 // reads the filter's items in the order of the index on (published, id)
 // or (feed, published, id), and gives up (false) past maxItems.
+//
+// A search within a topic and no feed reads the topic's items instead, in
+// the order of item_topics' index on (topic, published, item_id): its
+// matches are among them, and they are a fraction of the range's items,
+// so the floor is found in ranges several times longer (a month of one
+// topic at a million items: 8,117 rows, against 41,096 for every topic,
+// beyond the first maxItems). Else that search's windows asked the newest
+// filteredSlices slices in vain when the words were rare in the topic,
+// and it took four statements instead of two.
 func (s *Store) floorSlice(ctx context.Context, q storage.Query, maxItems int) (int64, bool, error) {
 	var w sqlq.Where
-	sqlq.SearchFilter(&w, dialect{}, "i", q)
+	from := `SELECT i.id FROM items i`
+	if q.Topic != "" && q.Feed == "" {
+		// item_topics holds each row's item's publication time, so the
+		// filter's bounds apply to it as to items (q has no feed here).
+		from = `SELECT t.item_id FROM item_topics t`
+		w.Add(`t.topic = ?`, q.Topic)
+		sqlq.SearchFilter(&w, dialect{}, "t", q)
+	} else {
+		sqlq.SearchFilter(&w, dialect{}, "i", q)
+	}
 	w.Args = append(w.Args, maxItems+1)
 	var n int64
 	var lo *int64
-	err := s.read.QueryRow(ctx, sqlq.Rebind(dialect{}, `SELECT COUNT(*), MIN(id) FROM (
-		SELECT i.id FROM items i`+w.SQL()+` ORDER BY i.published LIMIT ?) f`), w.Args...).Scan(&n, &lo)
+	err := s.read.QueryRow(ctx, sqlq.Rebind(dialect{}, `SELECT COUNT(*), MIN(f.id) FROM (
+		`+from+w.SQL()+` ORDER BY published LIMIT ?) f (id)`), w.Args...).Scan(&n, &lo)
 	switch {
 	case err != nil:
 		return 0, false, err

@@ -80,6 +80,32 @@ func TestSearchSlices(t *testing.T) {
 		{"ancient", storage.Query{Since: start.Add(300 * time.Hour), Until: start.Add(395 * time.Hour)}},
 		{"launch", storage.Query{Topic: "nowhere"}},
 		{"launch", storage.Query{Feed: "nowhere"}},
+		// Within a topic and dates, floorSlice reads the topic's items: item
+		// 5 (drills) is stored among the oldest and dated among the newest.
+		{"ancient", storage.Query{Since: start.Add(300 * time.Hour), Topic: "drills"}},
+		{"missile OR drill", storage.Query{Since: start.Add(300 * time.Hour), Until: start.Add(395 * time.Hour), Topic: "drills"}},
+		{"balloon", storage.Query{Since: start.Add(200 * time.Hour), Topic: "north-korea", Feed: "b"}},
+		{"launch", storage.Query{Since: start.Add(300 * time.Hour), Topic: "nowhere"}},
+	}
+	// A search within a topic finds its floor among the topic's items, a
+	// third of the range's here: within their number, where the range's
+	// items are more.
+	for _, tt := range []struct {
+		q         storage.Query
+		maxItems  int
+		wantFloor int64
+		wantOK    bool
+	}{
+		{storage.Query{Since: start.Add(300 * time.Hour), Topic: "drills"}, 34, 1, true}, // item 5 is id 6: slice 1
+		{storage.Query{Since: start.Add(300 * time.Hour), Topic: "drills"}, 33, 0, false},
+		{storage.Query{Since: start.Add(300 * time.Hour), Topic: "missiles"}, 33, 302 >> 2, true}, // item 301 is id 302
+		{storage.Query{Since: start.Add(300 * time.Hour)}, 34, 0, false},
+		{storage.Query{Since: start.Add(300 * time.Hour), Topic: "nowhere"}, 34, -1, true},
+	} {
+		floor, ok, err := s.floorSlice(ctx, tt.q, tt.maxItems)
+		if err != nil || floor != tt.wantFloor || ok != tt.wantOK {
+			t.Errorf("floorSlice(%+v, %d) = %d, %v, %v; want %d, %v", tt.q, tt.maxItems, floor, ok, err, tt.wantFloor, tt.wantOK)
+		}
 	}
 	// Filtered searches three ways: floorSlice first (the default here);
 	// the windows, then floorSlice; the windows, then searchStepwise.
@@ -270,6 +296,7 @@ func TestSearchBenchCorpus(t *testing.T) {
 	defer s.Close()
 	queries := []storage.Query{{}, {Topic: "missiles"}, {Topic: "cyber"}, {Topic: "diplomacy", Limit: 5, Offset: 40},
 		{Since: storagetest.BenchNow.AddDate(0, 0, -30)}, {Topic: "missiles", Since: storagetest.BenchNow.AddDate(0, 0, -7)},
+		{Topic: "missiles", Since: storagetest.BenchNow.AddDate(0, 0, -30), Until: storagetest.BenchNow},
 		{Since: storagetest.BenchNow.AddDate(-1, 0, 0), Until: storagetest.BenchNow}}
 	found := 0 // searches that find something: a comparison of empty answers tests nothing
 	for _, text := range append(slices.Clone(storagetest.BenchSearches), "missile -ballistic", "summit OR jamming") {
