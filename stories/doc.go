@@ -86,7 +86,8 @@
 // facts that agree count on the same day; the same day counts in full for
 // reports of one kind of act, or when a headline that names no act names
 // the other's act as what it follows ("Rescuers dig for 11 after Java
-// mudslide"), and half otherwise, or when one report names no day and was
+// mudslide", or its lead's first sentence does: "... during a protest
+// against cheap imports"), and half otherwise, or when one report names no day and was
 // published on the day the other names. When neither headline names an
 // act the vocabulary knows, names, numbers and the day count only if the
 // headlines share a word that is no name or number (what happened, not

@@ -47,6 +47,7 @@ type features struct {
 	kind       kind
 	acts       uint64 // bit k: the headline's main clause names act kind k (kind is the first)
 	follows    uint64 // bit k: the headline's background clause names act kind k ("after Java mudslide")
+	leadActs   uint64 // bit k: the lead's first sentence names act kind k ("... during a protest against cheap imports")
 	pubDay     int32  // civil day of publication in the outlet's zone
 	day        int32  // civil day (days since 1970-01-01) the lead names; 0 none
 	since      int32  // an earlier day it names as an earlier event's, which it follows (sinceDay); 0 none
@@ -165,6 +166,7 @@ func (v *Vocabulary) extract(it *model.Item, loc *time.Location) (features, ment
 	f.repeat = repeats(tw)
 	f.acts = v.actsOf(mainTerms)
 	f.follows = v.actsOf(v.actTerms(tw[len(mainTitle):]))
+	f.leadActs = v.actsOf(v.canonicalTerms(firstSentenceWords(lead), false))
 	if len(mainTitle) < len(tw) && v.off&backgrounds == 0 && sequenceWords[tw[len(mainTitle)].lower] {
 		f.bgWhat = without(whatTerms(v.canonicalTerms(tw[len(mainTitle):], true), tw, nameWords == nil, named), despite)
 	}

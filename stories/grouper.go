@@ -1003,9 +1003,15 @@ func (g *Grouper) score(s *story, f *features, w *weigher) float64 {
 
 // follows tells whether report a, whose headline names no act, names b's
 // act as what it follows: "Rescuers dig for 11 after Java mudslide" and
-// "Landslide buries homes in West Java" report one act of one day.
+// "Landslide buries homes in West Java" report one act of one day; or
+// whose lead's first sentence names it: "Police fire tear gas as farmers
+// hurl eggs at European Parliament", "... during a protest against cheap
+// imports".
 func follows(a, b *features) bool {
-	return a.kind == kindOther && b.kind < 64 && a.follows&(1<<b.kind) != 0
+	if a.kind != kindOther || b.kind >= 64 {
+		return false
+	}
+	return a.follows&(1<<b.kind) != 0 || a.leadActs&(1<<b.kind) != 0
 }
 
 // noActBonus is what names, numbers and days add to the words two reports

@@ -467,6 +467,29 @@ func TestHeadlineFollowsAct(t *testing.T) {
 	}
 }
 
+// TestLeadNamesAct checks that a headline naming no act whose lead's
+// first sentence names the other report's act ("... during a protest
+// against cheap imports") counts the day in full, as a headline naming
+// it in its background clause does, and half when the lead names none.
+func TestLeadNamesAct(t *testing.T) {
+	v := setVocabulary(t, "testdata/europe.toml")
+	pub := time.Date(2027, 10, 7, 8, 0, 0, 0, time.UTC)
+	first := item("Wire", "https://w.example/tractors", "Farmers block Ostend port with tractors over quotas",
+		"Hundreds of farmers drove their tractors to the port of Ostend on Thursday, blocking its gates in protest at new fishing and farming quotas.", pub)
+	score := func(lead string) Join {
+		g := NewGrouperWith(72*time.Hour, v)
+		it := *first
+		g.Add(&it, time.UTC)
+		_, j := g.AddJoin(item("Daily", "https://d.example/ostend", "Police fire tear gas at farmers in Ostend port", lead, pub.Add(4*time.Hour)), time.UTC)
+		return j
+	}
+	named := score("Police fired tear gas on Thursday at farmers who set hay bales alight at the gates of Ostend port during a protest against quotas.")
+	unnamed := score("Police fired tear gas on Thursday at farmers who set hay bales alight at the gates of Ostend port over quotas.")
+	if d := named.Score - unnamed.Score; d < sameDayBonus/2-1e-9 {
+		t.Errorf("lead naming the protest scores %.3f, lead naming none %.3f: %.3f more, want at least the half day's bonus %.3f", named.Score, unnamed.Score, d, sameDayBonus/2)
+	}
+}
+
 // TestUndatedReportOfTheDay checks that a report that names no day,
 // published on the day another names, counts that day: "OPEC+ nations to
 // pump more oil" in the evening of the meeting's Sunday.
