@@ -38,7 +38,7 @@
 // call) are a reaction, and an "Analysis:" a follow-up: both join the event they name
 // through the evidence they share with it (a day earlier than the event's
 // never). Allies who "vow" or "agree" have met, unless they agree to an
-// act ("agree to raise output"). Some facts must agree for two reports to
+// act ("agree to raise output") or vow one ("unions vow further strike"). Some facts must agree for two reports to
 // be one event and veto a match when they differ: the vocabulary's facts
 // (weapon class, sea; and in news English the direction a market went, so
 // "close higher" and "plunge" never merge), named operations, numbers of

@@ -908,8 +908,10 @@ func (v *Vocabulary) kindOf(ts, all []term) kind {
 				return kindReaction // "US, UK urge Iran to release the tanker"
 			}
 			if !speaker && v.pledgeVerbs[t.surface] && v.pledgeKind != 0 {
-				if i+1 < len(ts) && ts[i+1].text == "to" {
-					pledged = true // "agree to raise output" is the raise
+				if i+1 < len(ts) && ts[i+1].text == "to" || v.actNext(ts[i+1:]) {
+					// "agree to raise output" is the raise, "unions vow
+					// further strike" the strike
+					pledged = true
 					continue
 				}
 				return v.pledgeKind
@@ -922,6 +924,20 @@ func (v *Vocabulary) kindOf(ts, all []term) kind {
 		return v.pledgeKind
 	}
 	return kindOther
+}
+
+// actNext tells whether one of the first two terms of ts is the verb of
+// an act that needs nothing: what a pledge promises ("vow further
+// strike", "pledge new protests"), not whom it is made to.
+func (v *Vocabulary) actNext(ts []term) bool {
+	for _, t := range ts[:min(2, len(ts))] {
+		for _, a := range v.acts {
+			if len(a.needs) == 0 && a.verbs[t.text] {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // saysHead tells whether a headline's main clause is what someone who is

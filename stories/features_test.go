@@ -337,3 +337,27 @@ func TestRepeats(t *testing.T) {
 		}
 	}
 }
+
+// TestPledgeOfAnAct: allies who vow or agree have met, unless what they
+// vow or agree to is an act: "unions vow further general strike" is the
+// strike (its day a plan's), "agree to raise output" the raise.
+func TestPledgeOfAnAct(t *testing.T) {
+	desk := setVocabulary(t, "testdata/europe.toml")
+	tests := []struct {
+		v     *Vocabulary
+		title string
+		want  string
+	}{
+		{desk, "Belgian unions vow further general strike after day of disruption", "strike"},
+		{desk, "Farmers pledge new protests over Mercosur deal", "protest"},
+		{desk, "Coalition partners vow to stay together", "talks"},
+		{DefaultVocabulary(), "Japan, S. Korea foreign ministers vow firm stance on N. Korea missiles", "talks"},
+		{DefaultVocabulary(), "Allies vow response to missile launch", "talks"},
+	}
+	for _, tc := range tests {
+		f, _, _ := tc.v.extract(&model.Item{Title: tc.title}, time.UTC)
+		if got := tc.v.kindNames[f.kind]; got != tc.want {
+			t.Errorf("%q: kind %s, want %s", tc.title, got, tc.want)
+		}
+	}
+}
