@@ -28,6 +28,12 @@ type mention struct {
 	// respect the decision"), the only one it names besides those of
 	// what it follows: no act's.
 	said bool
+	// ahead: the day is after the day after publication, a plan's
+	// ("set 26 October for second strike day"), the only day the text
+	// names: no act's day yet.
+	ahead bool
+	// plan: a plan's day ahead that the text names and day passed over.
+	plan time.Time
 }
 
 // Month-day candidates must fall within [published-pastSpan, published+futureSpan].
@@ -124,11 +130,29 @@ func skipDateline(text string) string {
 func eventMention(text string, published time.Time, loc *time.Location) (mention, bool) {
 	text = skipDateline(text)
 	ms := findMentions(text, published, loc)
-	var vague, report, earlier *mention
+	var vague, report, earlier, ahead *mention
+	// done gives a result with the plan's day it passed over, if any.
+	done := func(m mention) (mention, bool) {
+		if ahead != nil && !m.ahead {
+			m.plan = ahead.day
+		}
+		return m, true
+	}
 	earlierOffset := 0
 	after := longAfter(text, published, loc)
 	clauses := daysAfterClauses(text)
 	headEnd := strings.IndexByte(text, '\n') // the headline's end: its "to" is the future
+	// A day after the day after publication has not happened yet: what
+	// is set for it is a plan. (The day after may be the event's day in
+	// another zone.)
+	var laterDay time.Time
+	if !published.IsZero() {
+		if loc == nil {
+			loc = time.UTC
+		}
+		p := published.In(loc)
+		laterDay = time.Date(p.Year(), p.Month(), p.Day()+1, 0, 0, 0, 0, loc)
+	}
 	for i := range ms {
 		m := &ms[i]
 		if !published.IsZero() && !plausibleEventDay(m.day, published) {
@@ -148,12 +172,20 @@ func eventMention(text string, published time.Time, loc *time.Location) (mention
 		switch {
 		case plannedDay(text, m.start) || dayFor(text, m.start, m.end) || m.start < headEnd && headlineFuture(text, m.start):
 			continue // "restart expected Saturday", "strike for Tuesday", "Subway to shut on Tuesday" are no event yet
+		case !published.IsZero() && m.day.After(laterDay):
+			// "Unions announce new national strike on 26 October",
+			// three weeks ahead: a plan's day, unless the text names
+			// no other.
+			if ahead == nil {
+				ahead = m
+			}
+			continue
 		case m.prec == precDay && reportDay(text, m.start) && !possessive(text, m.end):
 			if report == nil {
 				report = m
 			}
 		case m.prec == precDay:
-			return *m, true
+			return done(*m)
 		case vague == nil:
 			vague = m
 		}
@@ -164,21 +196,26 @@ func eventMention(text string, published time.Time, loc *time.Location) (mention
 		if previousDay(text[report.end:]) {
 			m := *report
 			m.day = m.day.AddDate(0, 0, -1)
-			return m, true
+			return done(m)
 		}
 		m := *report
 		m.said = true
-		return m, true
+		return done(m)
 	}
 	if earlier != nil {
 		// "He will appeal, a day after the court sentenced him on
 		// Monday": the report's act is the offset after the earlier one.
 		m := *earlier
 		m.day = m.day.AddDate(0, 0, earlierOffset)
-		return m, true
+		return done(m)
 	}
 	if vague != nil {
-		return *vague, true
+		return done(*vague)
+	}
+	if ahead != nil {
+		m := *ahead
+		m.ahead = true
+		return m, true
 	}
 	return mention{}, false
 }

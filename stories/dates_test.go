@@ -170,6 +170,9 @@ func TestEventDate(t *testing.T) {
 		{"history skipped for a later day", "Since July 27, 1953, ... On Friday the North fired.", sat, "2026-11-20"},
 		{"none", "North Korea fired a missile toward the East Sea.", sat, ""},
 		{"a possessive day is no deadline", "The number killed by Thursday's landslide rose to nine, officials said.", sat, "2026-11-19"},
+		{"a day weeks ahead is a plan's", "Unions announce new national strike on 8 December\nThe unions announced on Friday that they will strike again on 8 December.", sat, "2026-11-20"},
+		{"a day weeks ahead, alone: the plan's", "Unions set 8 December for second strike day", sat, "2026-12-08"},
+		{"the day after may be another zone's", "Talks open on Nov. 22 in Tokyo.", sat, "2026-11-22"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

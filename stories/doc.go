@@ -143,7 +143,10 @@
 // of criticism of it, "faced criticism Monday for ... on Jan. 15";
 // "said on Wednesday it had struck the tanker the previous day" is
 // Tuesday) and days of plans ("a restart is expected Saturday", "call a
-// strike for Tuesday") when it names another, and, when the headline puts
+// strike for Tuesday", or any day more than a day after publication:
+// "unions announce new national strike on 26 October") when it names
+// another (a report whose only day is such a plan's agrees, for the day
+// veto, with reports that name it as their plan), and, when the headline puts
 // its act weeks or months after another ("detained weeks after EU
 // listing"), days more than a week (a month) before the report; a day
 // named in an "N days after" clause is the earlier act's, so "said on

@@ -54,6 +54,8 @@ type features struct {
 	plans      uint8  // weekdays (bit d: time.Weekday d) the headline names as days of a plan (headlinePlans)
 	repeat     bool   // the headline marks a repeat: "down again", "another", "second", "new", "fresh"
 	said       bool   // day is the day of the report's own words ("said on Saturday"), no act's
+	ahead      bool   // day is a plan's, days after publication ("set 26 October for strike"), no act's
+	planDay    int32  // a plan's day after publication the text names besides its day; 0 none
 	says       bool   // the headline's main clause is what someone says: "Kuwait says it will respect ..."
 	published  int64  // unix seconds
 	lead       string // the report's sentence for its story's summary (Grouper.LeadOf)
@@ -188,6 +190,10 @@ func (v *Vocabulary) extract(it *model.Item, loc *time.Location) (features, ment
 	if ok && m.prec == precDay {
 		f.day = dayNumber(m.day)
 		f.said = m.said
+		f.ahead = m.ahead
+		if !m.plan.IsZero() {
+			f.planDay = dayNumber(m.plan)
+		}
 		if d, ok := sinceDay(title+".\n"+leadText, m.day, it.Published, loc); ok {
 			f.since = dayNumber(d)
 		}

@@ -849,6 +849,14 @@ func (v *Vocabulary) vetoed(s *story, f *features, rare func(uint32) bool) bool 
 		near, after := false, false
 		for i := range s.members {
 			m := &s.members[i]
+			// A plan's day that is the only day a report names is no
+			// act's: it agrees with a report that names it as a plan
+			// besides its own day ("announced on Wednesday ... a second
+			// national strike on 26 October").
+			if f.ahead && f.day == m.planDay || m.ahead && m.day == f.planDay {
+				near = true
+				continue
+			}
 			if m.day == 0 || m.said && followUp(m.kind) {
 				continue
 			}

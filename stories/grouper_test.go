@@ -490,6 +490,28 @@ func TestLeadNamesAct(t *testing.T) {
 	}
 }
 
+// TestPlanDayAhead checks that a report whose only day is a plan's weeks
+// ahead ("set 26 October for second strike day") joins reports of the
+// call that name it as a plan besides the day of the call, and that it
+// is dated by the call.
+func TestPlanDayAhead(t *testing.T) {
+	v := setVocabulary(t, "testdata/europe.toml")
+	wed := time.Date(2027, 10, 6, 10, 0, 0, 0, time.UTC)
+	g := NewGrouperWith(72*time.Hour, v)
+	call := item("Times", "https://t.example/call", "Unions announce new national strike on 26 October",
+		"Belgium's three main unions announced on Wednesday that they will hold a second national strike on 26 October against the pension plan.", wed)
+	set := item("VRT", "https://v.example/set", "ACV, ABVV and ACLVB set 26 October for second strike day",
+		"The Christian, socialist and liberal unions have set 26 October as the date for a second day of strikes against the pension reform.", wed.Add(3*time.Hour))
+	a, _ := g.Add(call, time.UTC)
+	b, _ := g.Add(set, time.UTC)
+	if a.ID != b.ID {
+		t.Fatalf("the unions' call and the report of the day they set are two stories")
+	}
+	if got := b.EventDate.Format(time.DateOnly); got != "2027-10-06" {
+		t.Errorf("event date %s, want the call's 2027-10-06", got)
+	}
+}
+
 // TestUndatedReportOfTheDay checks that a report that names no day,
 // published on the day another names, counts that day: "OPEC+ nations to
 // pump more oil" in the evening of the meeting's Sunday.
