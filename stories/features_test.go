@@ -156,6 +156,10 @@ func TestNormalisedNames(t *testing.T) {
 		{"North Korea fired an SRBM.", "The DPRK fired a short-range ballistic missile."},
 		{"N.K. soldiers crossed the MDL.", "North Korean soldiers crossed the Military Demarcation Line."},
 		{"missiles toward the Sea of Japan", "missiles toward the East Sea"},
+		// Outlets' words for one act or thing.
+		{"the walkout began after an inferno and an earthquake", "the strike began after a blaze and a tremor"},
+		{"regulators opened a probe into the pact", "regulators opened an investigation into the deal"},
+		{"the minister steps down as lawmakers are detained", "the minister resigns as legislators are detained"},
 	}
 	for _, p := range same {
 		if a, b := ids(p[0]), ids(p[1]); !slices.Equal(a, b) {
