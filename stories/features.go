@@ -33,7 +33,7 @@ type features struct {
 	titleTerms []uint32         // title terms only, sorted, distinct
 	entities   []uint32         // names and numbers, sorted, distinct
 	names      []uint32         // names of the title and first sentence ("e:" terms), sorted, distinct
-	titleNames []uint32         // names of the title alone (none when it is title-cased)
+	titleNames []uint32         // names of the title alone (of a title-cased one, only words its lead writes with a capital)
 	titleWhat  []uint32         // title terms that are no name or number: what happened, sorted, distinct
 	titleNums  []uint32         // numbers of the title ("800 jobs"), sorted, distinct; usually none
 	bgWhat     []uint32         // titleWhat of the headline's "after" or "ahead of" clause ("after bird strike"); nil when none
@@ -131,11 +131,19 @@ func (v *Vocabulary) extract(it *model.Item, loc *time.Location) (features, ment
 		f.titleWhat = without(f.titleWhat, despite)
 		f.actWhat = without(f.actWhat, despite)
 	}
-	coreEnts := v.entityRuns(named, nameWords, firstWords)
+	// A title-cased headline's capitals name nothing by themselves, but a
+	// word the lead writes with a capital mid-sentence is a name there
+	// too: "Kazakh Oil Exports Curbed After Attack on Black Sea
+	// Terminal" names the Black Sea when the lead does.
+	titleNameWords := nameWords
+	if nameWords == nil {
+		titleNameWords = namedOnly(tw, namedWords(nil, lead))
+	}
+	coreEnts := v.entityRuns(named, titleNameWords, firstWords)
 	ents := append(slices.Clip(coreEnts), v.entityRuns(named, lead[len(firstWords):])...)
 	f.entities = without(entityIDs(ents, titleTerms, leadTerms), despite)
 	f.names = without(entityIDs(coreEnts), despite)
-	f.titleNames = without(entityIDs(v.entityRuns(named, nameWords)), despite)
+	f.titleNames = without(entityIDs(v.entityRuns(named, titleNameWords)), despite)
 	firstText := ""
 	if len(firstWords) > 0 {
 		firstText = text[:firstWords[len(firstWords)-1].end]
@@ -588,6 +596,19 @@ func namedWords(parts ...[]word) map[string]bool {
 		}
 	}
 	return named
+}
+
+// namedOnly is a title-cased headline's words with capitals only on the
+// words named holds (those its text writes with one mid-sentence).
+func namedOnly(tw []word, named map[string]bool) []word {
+	out := make([]word, len(tw))
+	for i, w := range tw {
+		out[i] = w
+		if !named[w.lower] {
+			out[i].upper, out[i].caps = false, false
+		}
+	}
+	return out
 }
 
 // phraseName is the name a matched phrase gives, or "".

@@ -365,3 +365,22 @@ func TestPledgeOfAnAct(t *testing.T) {
 		}
 	}
 }
+
+// TestTitleCasedNames: a title-cased headline's capitals name nothing by
+// themselves, but the words its lead writes with a capital mid-sentence
+// are names there too.
+func TestTitleCasedNames(t *testing.T) {
+	v := DefaultVocabulary()
+	f, _, _ := v.extract(&model.Item{
+		Title: "Kazakh Oil Exports Curbed After Attack on Novorossiysk Terminal",
+		Text:  "Oil loadings at the CPC terminal near Novorossiysk were cut on Thursday after a drone attack damaged a mooring, the operator said.",
+	}, time.UTC)
+	if want := hash32("e:novorossiysk"); !slices.Contains(f.titleNames, want) {
+		t.Errorf("the headline's names lack Novorossiysk, which the lead names")
+	}
+	for _, w := range []string{"e:oil", "e:attack", "e:kazakh_oil_exports_curbed"} {
+		if slices.Contains(f.titleNames, hash32(w)) {
+			t.Errorf("the headline's names hold %s", w)
+		}
+	}
+}
