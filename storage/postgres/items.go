@@ -276,11 +276,48 @@ func (s *Store) searchDownTo(ctx context.Context, tsq string, q storage.Query, f
 // month at that rate).
 var defaultFloorItems = [2]int{1 << 14, 1 << 16}
 
+// floorSpanFactor and floorSpanTopicFactor bound the estimated number of
+// the range's items (floorSpan) beyond which floorSlice gives up without
+// reading them, as a multiple of its limit: for a search by dates alone
+// the estimate is their number, give or take the items stored out of
+// order; for one within a topic it also counts the other topics' items,
+// so it is given room for a topic of one item in eight.
+const (
+	floorSpanFactor      = 2
+	floorSpanTopicFactor = 8
+)
+
+// floorSpan returns an expression estimating how many items were published
+// in q's range, and its arguments: the ids stored between the first item
+// published at its start and the first at its end, in the order of the
+// index on (published, id), two probes of it. Items are mostly stored in
+// the order they were published, which makes the count an estimate: it
+// only chooses floorSlice's path, never its answer.
+func floorSpan(q storage.Query) (string, []any) {
+	next := `(SELECT MAX(id) + 1 FROM items)`
+	first := func(at string) string {
+		return `COALESCE((SELECT id FROM items WHERE published >= ` + at + ` ORDER BY published, id LIMIT 1), ` + next + `)`
+	}
+	upper, lower := next, `0`
+	var args []any
+	if !q.Until.IsZero() {
+		upper = first(`?`)
+		args = append(args, ts(q.Until))
+	}
+	if !q.Since.IsZero() {
+		lower = first(`?`)
+		args = append(args, ts(q.Since))
+	}
+	return `(` + upper + ` - ` + lower + `)`, args
+}
+
 // floorSlice returns the slice of the lowest id among the items that pass
 // q's filter (feed, publication time), -1 when none does: no match of the
 // search lies below it, however late an item was published or stored. It
 // reads the filter's items in the order of the index on (published, id)
-// or (feed, published, id), and gives up (false) past maxItems.
+// or (feed, published, id), and gives up (false) past maxItems, or
+// without reading them when the range holds far more than maxItems
+// (floorSpan): a search over a year then waits for its windows only.
 //
 // A search within a topic and no feed reads the topic's items instead, in
 // the order of item_topics' index on (topic, published, item_id): its
@@ -293,24 +330,37 @@ var defaultFloorItems = [2]int{1 << 14, 1 << 16}
 func (s *Store) floorSlice(ctx context.Context, q storage.Query, maxItems int) (int64, bool, error) {
 	var w sqlq.Where
 	from := `SELECT i.id FROM items i`
+	factor := floorSpanFactor
 	if q.Topic != "" && q.Feed == "" {
 		// item_topics holds each row's item's publication time, so the
 		// filter's bounds apply to it as to items (q has no feed here).
 		from = `SELECT t.item_id FROM item_topics t`
 		w.Add(`t.topic = ?`, q.Topic)
 		sqlq.SearchFilter(&w, dialect{}, "t", q)
+		factor = floorSpanTopicFactor
 	} else {
 		sqlq.SearchFilter(&w, dialect{}, "i", q)
 	}
-	w.Args = append(w.Args, maxItems+1)
+	// A feed's share of the range is unknown: its items are always read.
+	read, args := `true`, []any(nil)
+	if q.Feed == "" {
+		var span string
+		span, args = floorSpan(q)
+		read, args = span+` <= ?`, append(args, factor*maxItems)
+	}
+	// g.read is a one-time filter: false, the range's items are not read.
+	w.Add(`g.read`)
+	args = append(append(args, w.Args...), maxItems+1)
+	var ok bool
 	var n int64
 	var lo *int64
-	err := s.read.QueryRow(ctx, sqlq.Rebind(dialect{}, `SELECT COUNT(*), MIN(f.id) FROM (
-		`+from+w.SQL()+` ORDER BY published LIMIT ?) f (id)`), w.Args...).Scan(&n, &lo)
+	err := s.read.QueryRow(ctx, sqlq.Rebind(dialect{}, `SELECT g.read, f.n, f.lo FROM (SELECT `+read+` AS read) g,
+		LATERAL (SELECT COUNT(*) AS n, MIN(x.id) AS lo FROM (`+from+w.SQL()+` ORDER BY published LIMIT ?) x (id)) f`),
+		args...).Scan(&ok, &n, &lo)
 	switch {
 	case err != nil:
 		return 0, false, err
-	case n > int64(maxItems):
+	case !ok || n > int64(maxItems):
 		return 0, false, nil
 	case lo == nil:
 		return -1, true, nil

@@ -89,7 +89,10 @@ func TestSearchSlices(t *testing.T) {
 	}
 	// A search within a topic finds its floor among the topic's items, a
 	// third of the range's here: within their number, where the range's
-	// items are more.
+	// items are more. Beyond floorSpanFactor (floorSpanTopicFactor) times
+	// the limit by the ids' span, the range's items are not read at all: a
+	// topic with no items in the range then gives up too. With a feed, the
+	// feed's items are read, whatever the span.
 	for _, tt := range []struct {
 		q         storage.Query
 		maxItems  int
@@ -101,6 +104,13 @@ func TestSearchSlices(t *testing.T) {
 		{storage.Query{Since: start.Add(300 * time.Hour), Topic: "missiles"}, 33, 302 >> 2, true}, // item 301 is id 302
 		{storage.Query{Since: start.Add(300 * time.Hour)}, 34, 0, false},
 		{storage.Query{Since: start.Add(300 * time.Hour), Topic: "nowhere"}, 34, -1, true},
+		{storage.Query{Since: start.Add(300 * time.Hour), Topic: "nowhere"}, 12, 0, false}, // span 100 > 8 * 12
+		{storage.Query{Since: start.Add(300 * time.Hour)}, 101, 1, true},                   // span 100 <= 2 * 101
+		{storage.Query{Since: start.Add(300 * time.Hour)}, 49, 0, false},                   // span 100 > 2 * 49
+		// The span of ids 390 and 391 is 2; the range's items hold item 5's id 6 too.
+		{storage.Query{Since: start.Add(389 * time.Hour), Until: start.Add(391 * time.Hour)}, 3, 1, true},
+		{storage.Query{Since: start.Add(300 * time.Hour), Feed: "a", Topic: "drills"}, 50, 301 >> 2, true}, // item 300 is id 301
+		{storage.Query{Since: start.Add(300 * time.Hour), Feed: "a"}, 49, 0, false},
 	} {
 		floor, ok, err := s.floorSlice(ctx, tt.q, tt.maxItems)
 		if err != nil || floor != tt.wantFloor || ok != tt.wantOK {
