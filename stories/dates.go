@@ -327,22 +327,33 @@ var futureWords = toSet(`expected expects expect due scheduled planned will woul
 
 // plannedDay tells whether the date expression at start is the day of a
 // plan or an expectation: "restart expected Saturday", "will hold talks on
-// Friday", "capacity to return on 20 February". It reads the four words
-// before the expression, within its sentence.
+// Friday", "capacity to return on 20 February", "will hold an early
+// general election on Jan. 19". It reads the seven words before the
+// expression, within its sentence, beyond the fourth only up to a past
+// participle, a word that opens another clause or a reporting verb ("will
+// appeal, his lawyer said on Tuesday" is Tuesday's report).
 func plannedDay(text string, start int) bool {
 	words := strings.Fields(text[max(0, start-60):start])
-	for k := len(words) - 1; k >= 0 && k >= len(words)-4; k-- {
+	otherAct := false
+	for k := len(words) - 1; k >= 0 && k >= len(words)-7; k-- {
 		raw := words[k]
 		if k < len(words)-1 && strings.ContainsAny(raw[len(raw)-1:], ".;:!?") {
 			return false
 		}
 		w := strings.ToLower(strings.Trim(raw, ",.;:\"'“”‘’()"))
 		if futureWords[w] || (w == "return" || w == "resume" || w == "reopen" || w == "restart") && k > 0 && strings.EqualFold(words[k-1], "to") {
-			return true
+			// "will appeal against the ruling issued on Monday": Monday
+			// is the ruling's.
+			return k >= len(words)-4 || !otherAct
 		}
+		otherAct = otherAct || len(w) > 3 && strings.HasSuffix(w, "ed") || clauseWords[w] || reportVerbs[w]
 	}
 	return false
 }
+
+// clauseWords open a clause about another act: a future before them is
+// not the future of a day after them.
+var clauseWords = toSet(`after since following before when which that who`)
 
 // headlinePlans is the set of weekdays (bit d for time.Weekday d) of the
 // days a headline names as the day of a plan: "nurses call strike for

@@ -173,6 +173,9 @@ func TestEventDate(t *testing.T) {
 		{"a day weeks ahead is a plan's", "Unions announce new national strike on 8 December\nThe unions announced on Friday that they will strike again on 8 December.", sat, "2026-11-20"},
 		{"a day weeks ahead, alone: the plan's", "Unions set 8 December for second strike day", sat, "2026-12-08"},
 		{"the day after may be another zone's", "Talks open on Nov. 22 in Tokyo.", sat, "2026-11-22"},
+		{"a plan's future seven words back", "The Netherlands will hold an early general election on Feb. 19, the ministry said on Friday.", sat, "2026-11-20"},
+		{"no plan across another act's participle", "The mayor will appeal against the ruling issued on Monday.", sat, "2026-11-16"},
+		{"no plan across a report's verb", "The mayor will appeal, his lawyer said on Friday.", sat, "2026-11-20"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
