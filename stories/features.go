@@ -425,9 +425,9 @@ func (v *Vocabulary) specificsOf(title, first []word, titleNames bool, named map
 		}
 	}
 	if titleNames {
-		add(v.entityRuns(named, title), specificTitleEnd)
+		add(v.entityRuns(named, listed(title)), specificTitleEnd)
 	}
-	add(v.entityRuns(named, first), specificEnd)
+	add(v.entityRuns(named, listed(first)), specificEnd)
 	if titleNames { // in a title-cased headline every word looks like a label
 		numbers(title, specificTitleEnd)
 	}
@@ -551,7 +551,7 @@ func (v *Vocabulary) entityRuns(named map[string]bool, parts ...[]word) []string
 				continue
 			}
 			j := i + 1
-			for j < len(ws) && ws[j].sentence == ws[i].sentence && !ws[j-1].possessive && (ws[j].upper || (ws[j].digits && j == i+1)) {
+			for j < len(ws) && ws[j].sentence == ws[i].sentence && !ws[j-1].possessive && !ws[j-1].pause && (ws[j].upper || (ws[j].digits && j == i+1)) {
 				if n, _ := v.matchPhrase(ws, j); n > 0 {
 					break
 				}
@@ -607,6 +607,18 @@ func namedOnly(tw []word, named map[string]bool) []word {
 		if !named[w.lower] {
 			out[i].upper, out[i].caps = false, false
 		}
+	}
+	return out
+}
+
+// listed is ws with its names' commas read through: for the specifics
+// of a report, a list of names ("Hungary, Slovakia") is one, found when
+// another report names one of them.
+func listed(ws []word) []word {
+	out := make([]word, len(ws))
+	for i, w := range ws {
+		out[i] = w
+		out[i].pause = false
 	}
 	return out
 }

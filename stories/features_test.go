@@ -384,3 +384,26 @@ func TestTitleCasedNames(t *testing.T) {
 		}
 	}
 }
+
+// TestNamesStopAtCommas: a name runs over capitalised words but not over
+// a comma ("in Nara, Cheong Wa Dae said" names Nara and Cheong Wa Dae),
+// though a report's list of names ("Hungary, Slovakia") stays one
+// specific, found when another report names either.
+func TestNamesStopAtCommas(t *testing.T) {
+	v := DefaultVocabulary()
+	f, _, _ := v.extract(&model.Item{
+		Title: "Leaders agree to boost security cooperation",
+		Text:  "The two leaders agreed on Saturday to strengthen security cooperation during a summit in the city of Nara, Cheong Wa Dae said.",
+	}, time.UTC)
+	if !slices.Contains(f.names, hash32("e:nara")) || !slices.Contains(f.names, hash32("e:cheong_wa_dae")) {
+		t.Errorf("names lack Nara or Cheong Wa Dae")
+	}
+	if slices.Contains(f.names, hash32("e:nara_cheong_wa_dae")) {
+		t.Errorf("names run over the comma: nara_cheong_wa_dae")
+	}
+	a, _, _ := v.extract(&model.Item{Title: "Druzhba oil flows to Hungary, Slovakia halted after attack on pumping station"}, time.UTC)
+	b, _, _ := v.extract(&model.Item{Title: "Slovakia summons envoy over Druzhba oil halt"}, time.UTC)
+	if title, _ := lacksSpecific(&a, &b); title {
+		t.Errorf("%q lacks a specific of %q's headline: the list Hungary, Slovakia is one", "Slovakia summons ...", "Druzhba oil flows to Hungary, Slovakia ...")
+	}
+}

@@ -18,6 +18,7 @@ type word struct {
 	initial    bool // first word of a sentence
 	quoted     bool // opens a quotation
 	possessive bool // followed by "'s": "Libya's Sharara" is two names
+	pause      bool // followed by a comma, colon, dash or bracket: "in Nara, Cheong Wa Dae said" is two names
 	sentence   int  // index of the sentence it is in
 	end        int  // byte offset just past the word in the text
 }
@@ -57,6 +58,10 @@ func splitWords(text string) []word {
 				}
 			case '"', '“', '‘', '\'', '«':
 				quoted = true
+			case ',', ';', ':', '(', ')', '—', '–':
+				if len(out) > 0 {
+					out[len(out)-1].pause = true
+				}
 			}
 			i += size
 		}
