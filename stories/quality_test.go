@@ -327,8 +327,18 @@ var qualitySets = []qualitySet{
 	// and confusable events of one day or kind (a government toppled and
 	// another surviving its vote, a strike and the next day's call for
 	// another, farmers blocking roads in three countries). Written before
-	// it was scored.
-	{file: "testdata/dev-europe.txt", use: "tuned", minItems: 60, vocab: "testdata/europe.toml", zone: "UTC"},
+	// it was scored: 0.870 / 0.702 / 14 of 16. A desk's act verb over news
+	// English's statement verbs ("Serbia's biggest protest ..." a protest,
+	// not a reaction): 0.878 / 0.754. "For second day" no repeat: 0.882 /
+	// 0.789. A lead's first sentence naming the act counts the day in full
+	// ("... during a protest against cheap imports"): 0.862 / 0.825, the
+	// report joining a story that already holds French farmers' blockade
+	// near Lyon of that day (a wrong join through europe.toml's Brussels as
+	// an actor, not read for). A pledge of an act is that act ("unions vow
+	// further general strike"): 0.865 / 0.842. A day weeks ahead a plan's:
+	// 15 of 16. A plan's "will" read seven words back: 0.867 / 0.860 / 16
+	// of 16. Held to a floor at that.
+	{file: "testdata/dev-europe.txt", use: "tuned", minItems: 60, vocab: "testdata/europe.toml", zone: "UTC", precision: 0.86, recall: goalRecall, dates: goalDates},
 	// The same set grouped with the shipped Korea desk's words instead of
 	// its own: what a desk gets before it writes its vocabulary. Measured
 	// only.
