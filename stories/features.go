@@ -176,7 +176,7 @@ func (v *Vocabulary) extract(it *model.Item, loc *time.Location) (features, ment
 	f.repeat = repeats(tw)
 	f.acts = v.actsOf(mainTerms)
 	f.follows = v.actsOf(v.actTerms(tw[len(mainTitle):]))
-	f.leadActs = v.actsOf(v.canonicalTerms(firstSentenceWords(lead), false))
+	f.leadActs = v.actsOf(leadTerms[:countFirst(leadTerms)]) // the first sentence's terms
 	if len(mainTitle) < len(tw) && v.off&backgrounds == 0 && sequenceWords[tw[len(mainTitle)].lower] {
 		f.bgWhat = without(whatTerms(v.canonicalTerms(tw[len(mainTitle):], true), tw, nameWords == nil, named), despite)
 	}
