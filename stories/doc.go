@@ -35,11 +35,13 @@
 // such a voice: an event of its own. The same verbs from anyone else
 // ("Seoul condemns the launch", "US, UK urge Iran to release...", but
 // "calls" only as "calls for" or "calls on": "nurses call strike" is the
-// call) are a reaction, and an "Analysis:" a follow-up: both join the event they name
+// call; an appeal at or for a meeting is the meeting's) are a reaction,
+// and an "Analysis:" a follow-up: both join the event they name
 // through the evidence they share with it (a day earlier than the event's
 // never). Allies who "vow" or "agree" have met, unless they agree to an
-// act ("agree to raise output") or vow one ("unions vow further strike"). Some facts must agree for two reports to
-// be one event and veto a match when they differ: the vocabulary's facts
+// act ("agree to raise output") or vow one ("unions vow further
+// strike"). Some facts must agree for two reports to be one event and
+// veto a match when they differ: the vocabulary's facts
 // (weapon class, sea; and in news English the direction a market went, so
 // "close higher" and "plunge" never merge), named operations, numbers of
 // missiles (all read from the main clause, so "two days after a ballistic

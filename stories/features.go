@@ -906,11 +906,12 @@ func (v *Vocabulary) kindOf(ts, all []term) kind {
 			}
 		}
 	}
-	talks, voice := false, false
+	talks, meeting, voice := false, false, false
 	for _, t := range all {
 		voice = voice || v.voices[t.text]
 		for _, a := range v.acts {
 			talks = talks || (!v.dated[a.kind] && a.verbs[t.text])
+			meeting = meeting || (a.kind == v.pledgeKind && a.verbs[t.text])
 		}
 	}
 	for _, t := range all {
@@ -943,7 +944,11 @@ func (v *Vocabulary) kindOf(ts, all []term) kind {
 			if speaker && i <= speechSpan && !object && !talks {
 				return kindStatement
 			}
-			if !speaker && v.appeals[t.surface] && i <= speechSpan && !talks && (!callWords[t.surface] || i+1 < len(ts) && askWords[ts[i+1].text]) {
+			// An appeal made at a meeting is the meeting's ("Security
+			// Council members urge DPRK to return to dialogue"); one for
+			// another undated act reacts ("opposition demands snap
+			// election after government's fall").
+			if !speaker && v.appeals[t.surface] && i <= speechSpan && !meeting && (!callWords[t.surface] || i+1 < len(ts) && askWords[ts[i+1].text]) {
 				return kindReaction // "US, UK urge Iran to release the tanker"
 			}
 			if !speaker && v.pledgeVerbs[t.surface] && v.pledgeKind != 0 {

@@ -357,6 +357,10 @@ func TestPledgeOfAnAct(t *testing.T) {
 		{desk, "Coalition partners vow to stay together", "talks"},
 		{DefaultVocabulary(), "Japan, S. Korea foreign ministers vow firm stance on N. Korea missiles", "talks"},
 		{DefaultVocabulary(), "Allies vow response to missile launch", "talks"},
+		// An appeal for an undated act other than a meeting reacts; one
+		// made at or for a meeting is the meeting's.
+		{desk, "Dutch opposition demands snap election after government's fall", "reaction"},
+		{DefaultVocabulary(), "Security Council members urge DPRK to return to dialogue after missile launches", "talks"},
 	}
 	for _, tc := range tests {
 		f, _, _ := tc.v.extract(&model.Item{Title: tc.title}, time.UTC)
