@@ -45,6 +45,11 @@ type LimiterOptions struct {
 	// Discord's 50 requests per second.
 	GlobalRate  float64
 	GlobalBurst int
+	// GlobalReserve tokens of the global bucket are left to urgent alerts'
+	// requests by every other request (default 2, at most GlobalBurst-1;
+	// negative for none): a burst of admin notices and edits took the
+	// bucket's 5 and made an urgent alert wait 40 ms for a token.
+	GlobalReserve int
 	// ChannelLimit messages per ChannelWindow per channel are allowed before
 	// Discord's X-RateLimit-* headers say otherwise; defaults 5 and 5s.
 	ChannelLimit  int
@@ -85,6 +90,9 @@ func (o *LimiterOptions) defaults() {
 	if o.GlobalBurst <= 0 {
 		o.GlobalBurst = 5
 	}
+	if o.GlobalReserve == 0 {
+		o.GlobalReserve = 2
+	}
 	if o.ChannelLimit <= 0 {
 		o.ChannelLimit = 5
 	}
@@ -117,13 +125,18 @@ func (o *LimiterOptions) defaults() {
 // routes are limited pre-emptively before any header is seen), a pause on a
 // global 429, and a breaker on invalid requests. In a channel that takes
 // urgent alerts, other message creates leave UrgentReserve places of each
-// window to them. Waits honour the request's context, and a wait of a
+// window to them, and every request below urgent leaves GlobalReserve
+// tokens of the global bucket to them. Waits honour the request's context, and a wait of a
 // request whose context carries outbox.Yield ends, unsent, when it closes. It is the only rate limiter that waits: it hides the bucket
 // headers from discordgo, whose own limiter sleeps without a context.
 type Limiter struct {
 	next   http.RoundTripper
 	opts   LimiterOptions
 	global *rate.Limiter
+	// globalMu makes a request below urgent read the global bucket's
+	// tokens and take one at once, so that two such requests cannot both
+	// see a token above the reserve and take the reserve's.
+	globalMu sync.Mutex
 
 	started time.Time
 
@@ -218,7 +231,7 @@ func (l *Limiter) RoundTrip(req *http.Request) (*http.Response, error) {
 		return nil, err
 	}
 	if !exempt {
-		if err := l.global.Wait(ctx); err != nil {
+		if err := l.waitGlobal(ctx, isUrgent(ctx)); err != nil {
 			l.release(b, nil, time.Time{})
 			if ctx.Err() == nil {
 				// The bucket refuses at once a wait that would outlast the
@@ -238,6 +251,53 @@ func (l *Limiter) RoundTrip(req *http.Request) (*http.Response, error) {
 	l.observe(b, resp, sent)
 	hideBucketHeaders(resp.Header)
 	return resp, nil
+}
+
+// waitGlobal takes a token of the global bucket, waiting for it. A request
+// that is not an urgent alert's leaves the bucket's last GlobalReserve
+// tokens to urgent ones: it waits until the bucket holds one more than
+// that. A burst of other requests (admin notices, edits, a fold's pages)
+// then no longer makes an urgent alert wait for tokens that refill at
+// GlobalRate (25 ms each at 40/s), and the rate of all requests together
+// stays the bucket's.
+func (l *Limiter) waitGlobal(ctx context.Context, urgent bool) error {
+	reserve := l.globalReserve()
+	if urgent || reserve == 0 {
+		return l.global.Wait(ctx)
+	}
+	need := float64(reserve + 1)
+	for {
+		now := time.Now()
+		l.globalMu.Lock()
+		tokens := l.global.TokensAt(now)
+		if tokens >= need && l.global.AllowN(now, 1) {
+			l.globalMu.Unlock()
+			return nil
+		}
+		l.globalMu.Unlock()
+		wait := time.Duration((need - tokens) / float64(l.global.Limit()) * float64(time.Second))
+		if deadline, ok := ctx.Deadline(); ok && now.Add(wait).After(deadline) {
+			// As rate.Limiter.Wait does: a wait that would outlast the
+			// deadline is refused at once.
+			return fmt.Errorf("rate: wait of %s would exceed the context deadline", wait.Round(time.Millisecond))
+		}
+		timer := time.NewTimer(max(wait, time.Millisecond))
+		select {
+		case <-ctx.Done():
+			timer.Stop()
+			return ctx.Err()
+		case <-timer.C:
+		}
+	}
+}
+
+// globalReserve is how many tokens of the global bucket are left to urgent
+// requests: GlobalReserve, at most the burst less one.
+func (l *Limiter) globalReserve() int {
+	if l.opts.GlobalReserve < 0 {
+		return 0
+	}
+	return min(l.opts.GlobalReserve, l.opts.GlobalBurst-1)
 }
 
 // hideBucketHeaders removes the headers discordgo's own rate limiter reads.

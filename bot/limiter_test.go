@@ -194,6 +194,60 @@ func TestLimiterContextCancelWhileWaiting(t *testing.T) {
 	}
 }
 
+// Requests below urgent leave the global bucket's last GlobalReserve tokens
+// to urgent alerts: after a burst of other requests, an urgent alert goes
+// at once, and the others wait for the bucket to refill. Without the
+// reserve the burst takes every token and the urgent alert waits for one.
+func TestLimiterGlobalUrgentReserve(t *testing.T) {
+	t.Parallel()
+	const perToken = 500 * time.Millisecond // GlobalRate 2 per second
+	for _, tc := range []struct {
+		name        string
+		reserve     int
+		quick       int  // requests below urgent sent at once, of 5
+		urgentQuick bool // the urgent alert after them goes at once
+	}{
+		{name: "reserve", reserve: 0, quick: 3, urgentQuick: true}, // the default, 2
+		{name: "none", reserve: -1, quick: 5, urgentQuick: false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			srv, sink, _ := newSink(t, discordtest.Options{}, bot.LimiterOptions{
+				GlobalRate: float64(time.Second / perToken), GlobalBurst: 5, GlobalReserve: tc.reserve, FreshStart: true})
+			var wg sync.WaitGroup
+			quick := make(chan time.Duration, 5)
+			for range 5 {
+				wg.Go(func() {
+					start := time.Now()
+					if _, err := sink.Send(context.Background(), digestID, textPost("low"), ""); err != nil {
+						t.Error(err)
+					}
+					quick <- time.Since(start)
+				})
+			}
+			time.Sleep(perToken / 5) // the quick ones are done, the others wait
+			d := sendTimed(t, sink, alertsID, urgentPost("urgent"))
+			wg.Wait()
+			close(quick)
+			n := 0
+			for q := range quick {
+				if q < perToken/2 {
+					n++
+				}
+			}
+			if n != tc.quick {
+				t.Errorf("%d of 5 requests below urgent went at once, want %d", n, tc.quick)
+			}
+			if got := d < perToken/2; got != tc.urgentQuick {
+				t.Errorf("the urgent alert after them took %s; want at once: %v", d, tc.urgentQuick)
+			}
+			if v := srv.Violations(); len(v) != 0 {
+				t.Fatalf("violations %q", v)
+			}
+		})
+	}
+}
+
 // A request the global bucket could only let go after its deadline fails at
 // once, as a deadline error (transient), like one whose deadline passes
 // while it waits.
