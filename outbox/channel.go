@@ -140,11 +140,19 @@ func (o *Outbox) pass(ctx context.Context, ch *channel) (passResult, error) {
 	ch.editDue = time.Time{}
 	clear(ch.originals)
 	for {
+		rest, res, stop, err := o.urgentFirst(ctx, ch)
+		if stop || err != nil {
+			return res, err
+		}
+		if !rest {
+			return passResult{next: ch.editDue, wait: !ch.editDue.IsZero()}, nil
+		}
 		ch.wrote = ch.wroteSignal()
 		written := ch.writes.Load()
-		posts, err := o.pendingPosts(ctx, ch.name, limit)
+		// urgentFirst has just taken or renewed the lease.
+		posts, err := o.store.PendingPosts(ctx, ch.name, limit)
 		if err != nil {
-			return passResult{}, err
+			return passResult{}, fmt.Errorf("pending posts: %w", err)
 		}
 		loaded := len(posts)
 		posts, oc, err := o.reconcileStale(ctx, ch, posts)
@@ -190,6 +198,57 @@ func (o *Outbox) pass(ctx context.Context, ch *channel) (passResult, error) {
 		// Held and waiting posts come first in every load; look past them.
 		limit = nskipped + o.opts.Batch
 	}
+}
+
+// urgentFirst sends the channel's urgent alerts before the rest of its
+// posts is read: it reads the pending post that comes first on its own,
+// sends it if it is an urgent alert, and reads the next, until the first
+// is something else. A pass reads the channel's posts a batch at a time,
+// and a flood's channel holds a batch of fold updates that list hundreds
+// of items each: reading and decoding them took 9-12 ms before each send
+// of an urgent alert there, and again before each retry after a 5xx. rest
+// reports that posts other than urgent alerts are pending; stop, that the
+// pass ends with res (a retry, a parked channel, the end of ctx).
+func (o *Outbox) urgentFirst(ctx context.Context, ch *channel) (rest bool, res passResult, stop bool, err error) {
+	for leased := false; ; leased = true {
+		ch.wrote = ch.wroteSignal()
+		var posts []model.Post
+		if leased {
+			if posts, err = o.store.PendingPosts(ctx, ch.name, 1); err != nil {
+				err = fmt.Errorf("pending posts: %w", err)
+			}
+		} else {
+			posts, err = o.pendingPosts(ctx, ch.name, 1)
+		}
+		if err != nil || len(posts) == 0 {
+			return false, passResult{}, false, err
+		}
+		p := posts[0]
+		if p.Priority < model.PriorityUrgent || p.Kind == model.PostUpdate || o.unreconciled(ch, p) {
+			return true, passResult{}, false, nil
+		}
+		if o.opts.Hold != nil {
+			if _, hold := o.opts.Hold(p, o.opts.Clock()); hold {
+				return true, passResult{}, false, nil
+			}
+		}
+		oc, err := o.deliver(ctx, ch, p)
+		if err != nil {
+			return false, passResult{}, false, err
+		}
+		if res, stop := o.stop(ch, oc); stop {
+			return false, res, true, nil
+		}
+		if oc != settled {
+			return true, passResult{}, false, nil // skipped or yielded: the batch's turn
+		}
+	}
+}
+
+// unreconciled reports whether p may have been sent by an earlier run and
+// was not yet looked for in the channel (reconcileStale).
+func (o *Outbox) unreconciled(ch *channel, p model.Post) bool {
+	return p.CreatedAt.Before(o.start) && !p.FirstAttemptAt.IsZero() && !ch.checked[p.ID]
 }
 
 // pendingPosts takes or renews the channel's lease, then reads its pending
@@ -507,7 +566,7 @@ func (o *Outbox) reconcileStale(ctx context.Context, ch *channel, posts []model.
 	var stale []model.Post
 	var since time.Time
 	for _, p := range posts {
-		if p.CreatedAt.Before(o.start) && !p.FirstAttemptAt.IsZero() && !ch.checked[p.ID] {
+		if o.unreconciled(ch, p) {
 			stale = append(stale, p)
 			since = earliest(since, p.FirstAttemptAt)
 		}

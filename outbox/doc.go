@@ -14,7 +14,10 @@
 //     edits), oldest first within a priority, in the order PendingPosts
 //     reads them; a post written while a batch is being sent is looked at
 //     after the post in hand (Notify), so no backlog, however long, delays
-//     an urgent alert by more than one send. A post below urgent that waits
+//     an urgent alert by more than one send. A pass reads the post that
+//     comes first on its own, and sends it at once when it is an urgent
+//     alert, before reading a batch of the rest: an urgent alert (and its
+//     retry) never waits for a backlog of long posts to be read. A post below urgent that waits
 //     in its Sink for the platform's rate limit gives up the wait, unsent,
 //     when posts are written (WithYield, ErrYielded), so that send is not
 //     one window long. A post being retried is not overtaken by a post

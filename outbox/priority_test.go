@@ -2,10 +2,13 @@ package outbox_test
 
 import (
 	"context"
+	"errors"
+	"sync"
 	"testing"
 	"time"
 
 	"wirewatch/model"
+	"wirewatch/outbox"
 )
 
 // backlog returns n pending info alerts for a channel, oldest first.
@@ -113,5 +116,72 @@ func TestLowerPostYieldsToUrgent(t *testing.T) {
 	}
 	if msgs := f.sink.messages("id-desk"); len(msgs) != 2 || msgs[0].postID != urgent.ID {
 		t.Errorf("messages %+v, want the urgent alert's, then the info alert's", msgs)
+	}
+}
+
+// readWhilePending counts the posts a channel's loads read while one post
+// was still pending.
+type readWhilePending struct {
+	outbox.Store
+	watched string // post id
+	mu      sync.Mutex
+	read    int
+}
+
+func (s *readWhilePending) PendingPosts(ctx context.Context, channel string, limit int) ([]model.Post, error) {
+	posts, err := s.Store.PendingPosts(ctx, channel, limit)
+	if p, perr := s.Store.Post(ctx, s.watched); perr == nil && p.State == model.PostPending {
+		s.mu.Lock()
+		s.read += len(posts)
+		s.mu.Unlock()
+	}
+	return posts, err
+}
+
+// An urgent alert is read and sent on its own, before the channel's other
+// posts are read, and so is its retry after a 5xx: a flood's channel
+// holds a batch of fold updates listing hundreds of items each, whose
+// reading held each send of an urgent alert there. Every post is still
+// sent once, the urgent alert first.
+func TestUrgentReadAlone(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		backlog int
+		fails   int // 503s the urgent alert meets first
+	}{
+		{name: "alone", backlog: 0, fails: 0},
+		{name: "behind backlog", backlog: 40, fails: 0},
+		{name: "retried behind backlog", backlog: 40, fails: 2},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			f := newFixture(t)
+			urgent := urgentAlert("desk", tc.backlog)
+			store := &readWhilePending{Store: f.store, watched: urgent.ID}
+			opts := f.options()
+			opts.Batch = 50
+			ob := f.newOutbox(store, opts)
+			f.add(backlog("desk", tc.backlog)...)
+			f.add(urgent)
+			for range tc.fails {
+				f.sink.push("id-desk", step{err: &outbox.DeliveryError{Status: 503, Err: errors.New("service unavailable")}})
+			}
+			if err := f.flush(ob); err != nil {
+				t.Fatalf("flush: %v", err)
+			}
+			if want := tc.fails + 1; store.read != want {
+				t.Errorf("%d posts read while the urgent alert was pending (%d attempts); want %d, the urgent alert once per attempt", store.read, want, want)
+			}
+			msgs := f.sink.messages("id-desk")
+			if len(msgs) != tc.backlog+1 || msgs[0].postID != urgent.ID {
+				t.Fatalf("%d messages, first %+v; want %d, the urgent alert's first", len(msgs), msgs[0], tc.backlog+1)
+			}
+			seen := map[string]bool{}
+			for _, m := range msgs {
+				if seen[m.postID] {
+					t.Errorf("post %s sent twice", m.postID)
+				}
+				seen[m.postID] = true
+			}
+		})
 	}
 }
