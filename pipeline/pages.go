@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"slices"
 	"time"
 
 	"wirewatch/config"
@@ -191,7 +192,21 @@ func (p *Pipeline) applyPage(ctx context.Context, rt *Runtime, pg page, text str
 		return err
 	}
 	if len(posts) > 0 {
-		p.opts.Notify()
+		// Only the channels the edits are for: a Notify naming none wakes
+		// every channel, and a flood's channel then read its batch of long
+		// fold updates again for each article page of another feed.
+		p.opts.Notify(postChannels(posts)...)
 	}
 	return nil
+}
+
+// postChannels are the channels posts are for, each once.
+func postChannels(posts []model.Post) []string {
+	var out []string
+	for _, post := range posts {
+		if !slices.Contains(out, post.Channel) {
+			out = append(out, post.Channel)
+		}
+	}
+	return out
 }

@@ -149,11 +149,20 @@ func TestHangingPagesDelayNoAlert(t *testing.T) {
 // TestAlertEditedWithFullText: a teaser alerts from the feed's text at once;
 // when its article page answers, the item takes the article's text and
 // summary, the alert is revised and an edit of it carries the better summary.
+// The outbox is told of the edit in the alert's channel alone: a Notify
+// naming no channel wakes every channel.
 func TestAlertEditedWithFullText(t *testing.T) {
 	site := newTeaserSite(t, 1)
 	cfg := loadConfig(t, "testdata/teasers.toml", "{{BASE}}", site.base)
 	cfg.Feeds = cfg.Feeds[:1]
-	store := runPipeline(t, cfg, []model.FeedState{{Feed: "Teasers", URL: site.base + "/teasers", Initialized: true}}, nil)
+	var notifiedMu sync.Mutex
+	var notified [][]string
+	notify := func(channels ...string) {
+		notifiedMu.Lock()
+		notified = append(notified, channels)
+		notifiedMu.Unlock()
+	}
+	store := runPipeline(t, cfg, []model.FeedState{{Feed: "Teasers", URL: site.base + "/teasers", Initialized: true}}, notify)
 
 	ctx := context.Background()
 	var alert model.Post
@@ -183,6 +192,16 @@ func TestAlertEditedWithFullText(t *testing.T) {
 		}
 		return edit.ID != ""
 	})
+	waitFor(t, "the outbox told of the edit", 5*time.Second, func() bool {
+		notifiedMu.Lock()
+		defer notifiedMu.Unlock()
+		return len(notified) >= 2 // the alert, then the edit
+	})
+	notifiedMu.Lock()
+	if want := [][]string{{"alerts"}, {"alerts"}}; fmt.Sprint(notified) != fmt.Sprint(want) {
+		t.Errorf("the outbox was told of posts in channels %q; want %q, the alert's and the edit's (none named wakes every channel)", notified, want)
+	}
+	notifiedMu.Unlock()
 	if edit.ReplaceOf != alert.ID || !strings.Contains(strings.Join(edit.Content.Summary, " "), "Sinpo") {
 		t.Errorf("edit replaces %q with summary %q; want the alert %q with the article's summary", edit.ReplaceOf, edit.Content.Summary, alert.ID)
 	}
