@@ -3,6 +3,7 @@ package outbox_test
 import (
 	"context"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -73,4 +74,56 @@ func TestNotifyWakesTheChannelsItNames(t *testing.T) {
 
 	ob.Notify()
 	waitFor(t, "the fold channel loaded after a Notify naming no channel", func() bool { return store.count("folds") > loads })
+}
+
+// scanCounter counts Run's scans for channels with pending posts.
+type scanCounter struct {
+	outbox.Store
+	scans atomic.Int32
+}
+
+func (s *scanCounter) PendingChannels(ctx context.Context) ([]string, error) {
+	s.scans.Add(1)
+	return s.Store.PendingChannels(ctx)
+}
+
+// A Notify naming a channel whose worker runs wakes that worker itself,
+// without Run's scan (a read of the database and another goroutine's turn
+// on the way to every alert); a channel without a worker, and a Notify
+// naming none, still go through the scan.
+func TestNotifyWakesRunningWorkerDirectly(t *testing.T) {
+	f := newFixture(t)
+	store := &scanCounter{Store: f.store}
+	ob := f.newOutbox(store, f.options())
+	f.add(alert("alerts", 0, t0))
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- ob.Run(ctx) }()
+	defer func() {
+		cancel()
+		if err := <-done; err != nil {
+			t.Errorf("Run returned %v, want nil after cancel", err)
+		}
+	}()
+	waitFor(t, "the first alert sent", func() bool { return len(f.sink.messages("id-alerts")) == 1 })
+
+	scans := store.scans.Load()
+	for n := 1; n <= 5; n++ {
+		f.add(alert("alerts", n, t0))
+		ob.Notify("alerts")
+		waitFor(t, "an alert sent", func() bool { return len(f.sink.messages("id-alerts")) == n+1 })
+	}
+	if got := store.scans.Load() - scans; got != 0 {
+		t.Errorf("%d scans for 5 alerts of a channel whose worker runs; want none", got)
+	}
+
+	f.add(alert("other", 0, t0))
+	ob.Notify("other")
+	waitFor(t, "the alert of a channel without a worker sent", func() bool { return len(f.sink.messages("id-other")) == 1 })
+	if store.scans.Load() == scans {
+		t.Error("a channel without a worker was not scanned for")
+	}
+	scans = store.scans.Load()
+	ob.Notify()
+	waitFor(t, "a scan after a Notify naming no channel", func() bool { return store.scans.Load() > scans })
 }

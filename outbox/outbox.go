@@ -236,21 +236,35 @@ func New(store Store, sinks Sinks, opts Options) *Outbox {
 // every channel. A channel not named is neither woken nor made to reload:
 // a flood's fold channel, whose pass reads every pending update of the
 // fold, is not read again for each urgent alert of another channel, nor
-// is a channel's urgent alert slowed by the reloads of another's. It never
-// blocks.
+// is a channel's urgent alert slowed by the reloads of another's. A named
+// channel whose worker runs is woken at once; Run's scan starts the
+// workers of the others. It never blocks.
 func (o *Outbox) Notify(channels ...string) {
 	o.mu.Lock()
-	if len(channels) == 0 {
+	scan := len(channels) == 0
+	if scan {
 		o.wakeAll = true
 		for _, ch := range o.chans {
 			ch.written()
 		}
 	}
 	for _, name := range channels {
-		o.channelLocked(name).written()
+		ch := o.channelLocked(name)
+		ch.written()
+		if ch.running {
+			// Its worker reads the channel's posts itself: poke it now
+			// rather than after Run's scan, a read of the database and
+			// another goroutine's turn later.
+			ch.poke()
+			continue
+		}
 		o.woken[name] = true
+		scan = true
 	}
 	o.mu.Unlock()
+	if !scan {
+		return
+	}
 	select {
 	case o.notify <- struct{}{}:
 	default:
