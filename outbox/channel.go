@@ -160,6 +160,9 @@ func (o *Outbox) pass(ctx context.Context, ch *channel) (passResult, error) {
 			return res, err
 		}
 		ch.newest = newestUpdates(posts)
+		if posts, err = o.supersedeLoaded(ctx, ch, posts); err != nil {
+			return passResult{}, err
+		}
 		var held time.Time
 		nskipped, stale := 0, false
 		for _, p := range posts {

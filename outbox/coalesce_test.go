@@ -1,11 +1,14 @@
 package outbox_test
 
 import (
+	"context"
 	"fmt"
+	"sync"
 	"testing"
 	"time"
 
 	"wirewatch/model"
+	"wirewatch/outbox"
 )
 
 // update returns the n-th pending update of orig, showing n+1 sources.
@@ -85,5 +88,73 @@ func TestEditWaitsForInterval(t *testing.T) {
 	}
 	if got := f.sink.messages("id-alerts")[0]; len(got.post.Content.Sources) != 3 || marker(got.postID) != "ref:alerts-000" {
 		t.Errorf("first alert shows %d sources, marked %q; want its newest update", len(got.post.Content.Sources), marker(got.postID))
+	}
+}
+
+// writeCounter counts the outbox's writes that record posts sent.
+type writeCounter struct {
+	outbox.Store
+	mu                   sync.Mutex
+	marked, supersedings int
+}
+
+func (s *writeCounter) MarkSent(ctx context.Context, id, messageID string, at time.Time) error {
+	s.mu.Lock()
+	s.marked++
+	s.mu.Unlock()
+	return s.Store.MarkSent(ctx, id, messageID, at)
+}
+
+func (s *writeCounter) MarkSuperseded(ctx context.Context, ids []string, messageID string, at time.Time) error {
+	s.mu.Lock()
+	s.supersedings++
+	s.mu.Unlock()
+	return s.Store.MarkSuperseded(ctx, ids, messageID, at)
+}
+
+// The updates a newer one of the same message replaces are recorded in one
+// write per message and load, not one each: a flood's fold gains an update
+// per stored batch, and each write holds SQLite's one write connection.
+func TestSupersededUpdatesOneWrite(t *testing.T) {
+	f := newFixture(t)
+	store := &writeCounter{Store: f.store}
+	opts := f.options()
+	opts.Batch = 50
+	ob := f.newOutbox(store, opts)
+	fold, other := alert("alerts", 0, t0), alert("alerts", 1, t0)
+	f.add(fold, other)
+	if err := f.flush(ob); err != nil {
+		t.Fatalf("flush: %v", err)
+	}
+	var upds []model.Post
+	for n := 1; n <= 40; n++ {
+		upds = append(upds, update(fold, n))
+	}
+	upds = append(upds, update(other, 1), update(other, 2))
+	f.add(upds...)
+	store.marked, store.supersedings = 0, 0
+	if err := f.flush(ob); err != nil {
+		t.Fatalf("flush: %v", err)
+	}
+	if store.supersedings != 2 || store.marked != 2 {
+		t.Errorf("%d writes of superseded updates and %d of sent posts, want 2 (one per message) and 2 (its edit)", store.supersedings, store.marked)
+	}
+	edits := f.sink.callsOf("edit", "id-alerts")
+	if len(edits) != 2 {
+		t.Fatalf("%d edits, want 2, one per message", len(edits))
+	}
+	msgs := f.sink.messages("id-alerts")
+	for _, u := range upds {
+		p := f.post(u.ID)
+		want := msgs[0].id
+		if u.ReplaceOf == other.ID {
+			want = msgs[1].id
+		}
+		if p.State != model.PostSent || p.MessageID != want {
+			t.Errorf("update %s: %s as %q, want sent as %s", u.ID, p.State, p.MessageID, want)
+		}
+	}
+	if got := msgs[0]; len(got.post.Content.Sources) != 41 || got.postID != fold.ID {
+		t.Errorf("the fold's message shows %d sources, marked %q; want the newest update's 41, the alert's marker", len(got.post.Content.Sources), got.postID)
 	}
 }

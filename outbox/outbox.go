@@ -27,6 +27,9 @@ type Store interface {
 	Post(ctx context.Context, id string) (model.Post, error)
 	// MarkSent records the message id of a delivered post.
 	MarkSent(ctx context.Context, id, messageID string, at time.Time) error
+	// MarkSuperseded records, in one write, pending updates that a newer
+	// update of the same message replaces: sent, as that message.
+	MarkSuperseded(ctx context.Context, ids []string, messageID string, at time.Time) error
 	// MarkFirstAttempt records when a post is first sent, before the
 	// call, keeping the first time (storage.ErrNotFound if there is none).
 	MarkFirstAttempt(ctx context.Context, id string, at time.Time) error

@@ -148,6 +148,9 @@ type Posts interface {
 	Post(ctx context.Context, id string) (model.Post, error)
 	// MarkSent records Discord's message id for a delivered post.
 	MarkSent(ctx context.Context, id, messageID string, at time.Time) error
+	// MarkSuperseded records, in one write, pending updates that a newer
+	// update of the same message replaces: sent, as that message.
+	MarkSuperseded(ctx context.Context, ids []string, messageID string, at time.Time) error
 	// MarkFirstAttempt records, before a post is first handed to its
 	// platform, when that happened; later calls keep the first time. A
 	// restart reconciles such a post from that time on, and one without it

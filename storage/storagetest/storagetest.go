@@ -1045,10 +1045,32 @@ func testOutboxMarks(t *testing.T, s storage.Store) {
 		"MarkAttempt":      func() error { return s.MarkAttempt(ctx, "missing", "x") },
 		"MarkFirstAttempt": func() error { return s.MarkFirstAttempt(ctx, "missing", day(0)) },
 		"MarkFailed":       func() error { return s.MarkFailed(ctx, "missing", "x") },
+		"MarkSuperseded":   func() error { return s.MarkSuperseded(ctx, []string{"missing"}, "1", day(0)) },
 	} {
 		if err := mark(); !errors.Is(err, storage.ErrNotFound) {
 			t.Errorf("%s(missing) = %v, want ErrNotFound", name, err)
 		}
+	}
+
+	// Updates a newer one replaces are recorded sent in its message at once.
+	if err := s.AddPosts(ctx, []model.Post{newPost("u1", "alerts", day(0)), newPost("u2", "alerts", day(0)), newPost("u3", "alerts", day(0))}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.MarkSuperseded(ctx, []string{"u1", "u2"}, "777", sentAt); err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range []string{"u1", "u2"} {
+		p, err := s.Post(ctx, id)
+		if err != nil || p.State != model.PostSent || p.MessageID != "777" || p.Attempts != 1 || !p.SentAt.Equal(storedTime(sentAt)) {
+			t.Errorf("%s after MarkSuperseded = state %q message %q attempts %d sent %v, %v; want sent as 777, 1 attempt, at %v",
+				id, p.State, p.MessageID, p.Attempts, p.SentAt, err, storedTime(sentAt))
+		}
+	}
+	if got, err := s.PendingPosts(ctx, "alerts", 10); err != nil || !sameStrings(postIDs(got), []string{"u3"}) {
+		t.Fatalf("pending after MarkSuperseded = %v, %v; want [u3]", postIDs(got), err)
+	}
+	if err := s.MarkSuperseded(ctx, nil, "777", sentAt); err != nil {
+		t.Errorf("MarkSuperseded of none = %v", err)
 	}
 }
 

@@ -152,6 +152,25 @@ func (s Shared) MarkSent(ctx context.Context, id, messageID string, at time.Time
 		attempts = attempts + 1 WHERE id = ?`, messageID, s.D.Time(at), id)
 }
 
+// MarkSuperseded records updates that a newer update of the same message
+// replaces as sent, as that message, in one statement (one transaction on
+// SQLite's one write connection, where a write each held every other
+// writer back in turn); a post that is not stored is ErrNotFound.
+func (s Shared) MarkSuperseded(ctx context.Context, ids []string, messageID string, at time.Time) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	n, err := s.Write.Exec(ctx, Rebind(s.D, `UPDATE posts SET state = 'sent', message_id = ?, sent_at = ?,
+		attempts = attempts + 1 WHERE id `+s.D.In()), messageID, s.D.Time(at), s.D.List(ids))
+	if err != nil {
+		return fmt.Errorf("mark %d posts superseded: %w", len(ids), err)
+	}
+	if n != int64(len(ids)) {
+		return NotFound(fmt.Sprintf("%d of %d posts marked superseded", len(ids)-int(n), len(ids)))
+	}
+	return nil
+}
+
 // MarkFirstAttempt records when a post is first handed to its platform,
 // before the call; later calls keep the first time.
 func (s Shared) MarkFirstAttempt(ctx context.Context, id string, at time.Time) error {
