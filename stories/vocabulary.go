@@ -206,17 +206,24 @@ func compile(parts []*config.Vocabulary) (*Vocabulary, error) {
 	v := emptyVocabulary()
 	errs := factLimit(parts)
 	// Words first: stemming the other lists uses them.
-	for _, p := range parts {
+	wordPart := map[string]int{} // the part whose word won
+	for i, p := range parts {
 		for _, a := range p.Words {
 			if _, ok := v.words[a.From]; !ok {
 				v.words[a.From] = a.To
+				wordPart[a.From] = i
 			}
 		}
 	}
-	for _, p := range parts {
+	for i, p := range parts {
 		v.addLists(p)
 		for _, f := range p.Facts {
-			if err := v.addFact(f); err != nil && !errors.Is(err, errTooManyFacts) {
+			// A value an earlier part (the desk's) gives a sense of its
+			// own is not this part's: where a protests desk reads
+			// "rally" as a protest, news English's market direction
+			// must not make every protest "up".
+			taken := func(t string) bool { j, ok := wordPart[t]; return ok && j < i }
+			if err := v.addFact(f, taken); err != nil && !errors.Is(err, errTooManyFacts) {
 				errs = append(errs, config.Error{Pos: f.Pos, Msg: err.Error()})
 			}
 		}
@@ -376,7 +383,7 @@ func (v *Vocabulary) kindNamed(name string, dated bool) kind {
 
 var errTooManyFacts = errors.New("too many facts")
 
-func (v *Vocabulary) addFact(cf config.Fact) error {
+func (v *Vocabulary) addFact(cf config.Fact, taken func(string) bool) error {
 	i := slices.IndexFunc(v.facts, func(f fact) bool { return f.name == cf.Name })
 	if i < 0 {
 		if len(v.facts) >= config.MaxFacts {
@@ -396,6 +403,9 @@ func (v *Vocabulary) addFact(cf config.Fact) error {
 			b = len(f.values) - 1
 		}
 		for _, t := range val.Terms {
+			if taken(t) {
+				continue
+			}
 			f.terms[t] |= 1 << b
 			f.terms[v.stem(t)] |= 1 << b
 		}

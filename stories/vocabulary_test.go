@@ -140,3 +140,28 @@ func TestDeskActVerbWins(t *testing.T) {
 		}
 	}
 }
+
+// TestDeskWordKeepsNewsFactsOff: a word the desk gives a sense of its
+// own ("rally" a protest, "falls" a government's collapse) is no value of
+// news English's facts for it, which still read it elsewhere.
+func TestDeskWordKeepsNewsFactsOff(t *testing.T) {
+	direction := func(v *Vocabulary, title string) uint32 {
+		f, _, _ := v.extract(&model.Item{Title: title}, time.UTC)
+		for i, fct := range v.facts {
+			if fct.name == "direction" {
+				return f.facts[i]
+			}
+		}
+		t.Fatal("no direction fact")
+		return 0
+	}
+	desk := setVocabulary(t, "testdata/europe.toml")
+	for _, title := range []string{"Tens of thousands rally in Belgrade against Serbian government", "Van Dijk cabinet falls after BBB walks out of asylum talks"} {
+		if d := direction(desk, title); d != 0 {
+			t.Errorf("europe.toml: %q reads as a direction (%b)", title, d)
+		}
+	}
+	if d := direction(DefaultVocabulary(), "Stock markets rally as tech shares climb"); d == 0 {
+		t.Errorf("shipped vocabulary: a market rally reads as no direction")
+	}
+}
