@@ -418,6 +418,14 @@ var qualitySets = []qualitySet{
 	// how it scores the set, before it was scored: never tuned on, its
 	// mistakes never printed. Measured only.
 	{file: "testdata/fresh-sahel.txt", use: "fresh, never tuned on; sahel.toml", blind: true, minItems: 100, vocab: "testdata/sahel.toml", zone: "UTC"},
+	// A Latin American security and politics desk (cartel attacks, an
+	// extradition and an arrest, prison riots, car bombs, a Haitian
+	// kidnapping and massacre, protests and blockades, a rate decision and a
+	// currency intervention) with its vocabulary in config only (latam.toml,
+	// committed before the first item was written). Written on 2026-12-06
+	// without reading the grouping code or how it scores the set, before it
+	// was scored: never tuned on, its mistakes never printed. Measured only.
+	{file: "testdata/fresh-latam.txt", use: "fresh, never tuned on; latam.toml", blind: true, minItems: 100, vocab: "testdata/latam.toml", zone: "UTC"},
 }
 
 // TestGroupingQuality feeds each labelled set to a Grouper in publication
