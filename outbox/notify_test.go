@@ -42,15 +42,7 @@ func TestNotifyWakesTheChannelsItNames(t *testing.T) {
 	ob := f.newOutbox(store, opts)
 	orig := alert("folds", 0, t0)
 	f.add(orig)
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() { done <- ob.Run(ctx) }()
-	defer func() {
-		cancel()
-		if err := <-done; err != nil {
-			t.Errorf("Run returned %v, want nil after cancel", err)
-		}
-	}()
+	defer f.run(ob)()
 	waitFor(t, "the fold channel's first post sent", func() bool { return len(f.sink.messages("id-folds")) == 1 })
 
 	loads := store.count("folds")
@@ -96,15 +88,7 @@ func TestNotifyWakesRunningWorkerDirectly(t *testing.T) {
 	store := &scanCounter{Store: f.store}
 	ob := f.newOutbox(store, f.options())
 	f.add(alert("alerts", 0, t0))
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() { done <- ob.Run(ctx) }()
-	defer func() {
-		cancel()
-		if err := <-done; err != nil {
-			t.Errorf("Run returned %v, want nil after cancel", err)
-		}
-	}()
+	defer f.run(ob)()
 	waitFor(t, "the first alert sent", func() bool { return len(f.sink.messages("id-alerts")) == 1 })
 
 	scans := store.scans.Load()

@@ -93,6 +93,20 @@ func (f *fixture) flush(ob *outbox.Outbox) error {
 	return ob.Flush(ctx)
 }
 
+// run starts ob.Run; the func it returns stops it and waits for it, and
+// fails the test unless Run returned nil.
+func (f *fixture) run(ob *outbox.Outbox) (stop func()) {
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- ob.Run(ctx) }()
+	return func() {
+		cancel()
+		if err := <-done; err != nil {
+			f.t.Errorf("Run returned %v, want nil after cancel", err)
+		}
+	}
+}
+
 // alert returns a pending alert for channel ch, created n ms after created.
 func alert(ch string, n int, created time.Time) model.Post {
 	id := fmt.Sprintf("%s-%03d", ch, n)

@@ -56,10 +56,7 @@ func TestUrgentOvertakesBacklog(t *testing.T) {
 		f.add(backlog("desk", 500)...)
 		release := f.sink.blockChannel("id-desk")
 		defer release()
-		ctx, cancel := context.WithCancel(context.Background())
-		done := make(chan error, 1)
-		go func() { done <- ob.Run(ctx) }()
-		defer func() { cancel(); <-done }()
+		defer f.run(ob)()
 		ob.Notify()
 		waitFor(t, "the first info alert in flight", func() bool { return len(f.sink.callsOf("send", "id-desk")) == 1 })
 		urgent := urgentAlert("desk", 500)
@@ -90,10 +87,7 @@ func TestLowerPostYieldsToUrgent(t *testing.T) {
 	f.sink.yielding = true
 	release := f.sink.blockChannel("id-desk")
 	defer release()
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() { done <- ob.Run(ctx) }()
-	defer func() { cancel(); <-done }()
+	defer f.run(ob)()
 	// Run's first scan wakes the channel. A Notify here could land after
 	// the info alert's send began and make it yield once to nothing new
 	// (CI saw it under load), so the check below counts from the sends
