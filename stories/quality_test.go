@@ -387,19 +387,27 @@ var qualitySets = []qualitySet{
 	// the precision work it measures: never tuned on, its mistakes never
 	// printed. Measured only.
 	{file: "testdata/fresh-cyber.txt", use: "fresh, never tuned on; cyber.toml", blind: true, minItems: 60, vocab: "testdata/cyber.toml", zone: "UTC"},
+	// The four sets below were fresh: written without reading the grouping
+	// code and scored blind once or more (fresh-markets, -health, -elections,
+	// -latam). On 2026-12-06 they were opened, their mistakes read to find
+	// what the grouping still misses on news it was never tuned on; they are
+	// dev sets since, held to floors under their opening scores. Their
+	// vocabularies are the desks' own and are not edited. Blind sets that
+	// measure that work are written after it.
+	//
 	// A markets desk of the Americas and Asia-Pacific with its vocabulary
 	// in config only (markets.toml, written before the set), written while
 	// the grouping changes it measures were being made, without reading
 	// them, and scored once after they landed: never tuned on, its
 	// mistakes never printed. Measured only.
-	{file: "testdata/fresh-markets.txt", use: "fresh, never tuned on; markets.toml", blind: true, minItems: 100, vocab: "testdata/markets.toml", zone: "UTC"},
+	{file: "testdata/opened-markets.txt", use: "opened: scored blind until 2026-12-06, mistakes read since; markets.toml", precision: 0.98, recall: 0.61, dates: 1.00, minItems: 100, vocab: "testdata/markets.toml", zone: "UTC"},
 	// A public-health desk (outbreaks, emergencies, vaccination campaigns,
 	// approvals and recalls, health workers' strikes) with its vocabulary
 	// in config only (health.toml, written before the set), written while
 	// the grouping changes it measures were being made, without reading
 	// them, and scored once after they landed: never tuned on, its
 	// mistakes never printed. Measured only.
-	{file: "testdata/fresh-health.txt", use: "fresh, never tuned on; health.toml", blind: true, minItems: 100, vocab: "testdata/health.toml", zone: "UTC"},
+	{file: "testdata/opened-health.txt", use: "opened: scored blind until 2026-12-06, mistakes read since; health.toml", precision: 0.89, recall: 0.82, dates: 0.90, minItems: 100, vocab: "testdata/health.toml", zone: "UTC"},
 	// An elections and political-crises desk following Latin America and
 	// Sub-Saharan Africa (votes and results, court rulings, protests and
 	// curfews, a coup and a coup attempt, a removal, resignations, regional
@@ -408,7 +416,7 @@ var qualitySets = []qualitySet{
 	// on 2026-12-05 while the grouping changes it measures were being made,
 	// without reading them or the grouping code, and scored once after they
 	// landed: never tuned on, its mistakes never printed. Measured only.
-	{file: "testdata/fresh-elections.txt", use: "fresh, never tuned on; elections.toml", blind: true, minItems: 100, vocab: "testdata/elections.toml", zone: "UTC"},
+	{file: "testdata/opened-elections.txt", use: "opened: scored blind until 2026-12-06, mistakes read since; elections.toml", precision: 0.88, recall: 0.76, dates: 0.97, minItems: 100, vocab: "testdata/elections.toml", zone: "UTC"},
 	// A Sahel and Horn of Africa security desk (attacks on army posts and
 	// villages, bombings, drone and air strikes, a foiled plot, hostage
 	// releases, talks and a truce, an AU deployment, a crossing closed and
@@ -425,7 +433,7 @@ var qualitySets = []qualitySet{
 	// committed before the first item was written). Written on 2026-12-06
 	// without reading the grouping code or how it scores the set, before it
 	// was scored: never tuned on, its mistakes never printed. Measured only.
-	{file: "testdata/fresh-latam.txt", use: "fresh, never tuned on; latam.toml", blind: true, minItems: 100, vocab: "testdata/latam.toml", zone: "UTC"},
+	{file: "testdata/opened-latam.txt", use: "opened: scored blind until 2026-12-06, mistakes read since; latam.toml", precision: 0.99, recall: 0.70, dates: 1.00, minItems: 100, vocab: "testdata/latam.toml", zone: "UTC"},
 }
 
 // TestGroupingQuality feeds each labelled set to a Grouper in publication
