@@ -31,8 +31,8 @@ var replaySets = []struct{ file, config, zone string }{
 	{"dev-specifics.txt", "", "Europe/London"},
 	{"dev-followups.txt", "", "Europe/London"},
 	{"fresh-cyber.txt", "../../stories/testdata/cyber.toml", "UTC"},
-	{"fresh-markets.txt", "../../stories/testdata/markets.toml", "UTC"},
-	{"fresh-health.txt", "../../stories/testdata/health.toml", "UTC"},
+	{"opened-markets.txt", "../../stories/testdata/markets.toml", "UTC"},
+	{"opened-health.txt", "../../stories/testdata/health.toml", "UTC"},
 }
 
 // TestReplayScoresAsQualityTest converts each labelled set to replay's
