@@ -128,6 +128,13 @@ func skipDateline(text string) string {
 // expression ("last week", "earlier this month"), which thus never
 // overrides a precise day.
 func eventMention(text string, published time.Time, loc *time.Location) (mention, bool) {
+	return eventMentionOf(text, published, loc, false)
+}
+
+// eventMentionOf is eventMention for a report whose act is its words
+// (words: a statement, "KCNA said in a commentary on Tuesday"), when the
+// day of the report is its event's.
+func eventMentionOf(text string, published time.Time, loc *time.Location, words bool) (mention, bool) {
 	text = skipDateline(text)
 	ms := findMentions(text, published, loc)
 	var vague, report, earlier, ahead *mention
@@ -180,7 +187,7 @@ func eventMention(text string, published time.Time, loc *time.Location) (mention
 				ahead = m
 			}
 			continue
-		case m.prec == precDay && reportDay(text, m.start) && !possessive(text, m.end):
+		case m.prec == precDay && !words && reportDay(text, m.start, m.end) && !possessive(text, m.end):
 			if report == nil {
 				report = m
 			}
@@ -320,7 +327,7 @@ func previousDay(rest string) bool {
 // Monday for ... crossed the border on Jan. 15").
 var reportVerbs = toSet(`said say says reported reports announced announces disclosed discloses revealed reveals
 confirmed confirms told stated added noted published publishes released acknowledged admitted
-criticism criticised criticized`)
+notified notifies informed informs criticism criticised criticized`)
 
 // futureWords mark a day something is planned or expected for.
 var futureWords = toSet(`expected expects expect due scheduled planned will would slated`)
@@ -425,22 +432,83 @@ func possessive(text string, end int) bool {
 	return strings.HasPrefix(rest, "'s") || strings.HasPrefix(rest, "’s")
 }
 
-// reportDay tells whether the date expression at start names the day of a
-// report: a reporting verb right before it ("said Monday", "reported on
-// Tuesday").
-func reportDay(text string, start int) bool {
-	words := strings.Fields(text[max(0, start-40):start])
-	for k := len(words) - 1; k >= 0 && k >= len(words)-2; k-- {
-		w := strings.ToLower(strings.Trim(words[k], ",.;:\"'“”‘’()"))
-		if reportVerbs[w] {
+// reportDay tells whether the date expression at start..end names the day
+// of a report: a reporting verb right before it ("said Monday", "reported
+// on Tuesday"), before it with where or how the report was made between
+// them ("said in a press release on Wednesday"), or first in a clause
+// that a sentence opens with its day ("On 11 August, the focal point
+// notified WHO of ..."). A day before the verb ("the ministry today
+// reported", "authorities on Wednesday confirmed an outbreak") is left
+// alone: the confirmation may be the act, and passing over the day would
+// take the next one named, often background ("symptoms began on Aug 5").
+func reportDay(text string, start, end int) bool {
+	words := strings.Fields(text[max(0, start-60):start])
+	clean := func(w string) string { return strings.ToLower(strings.Trim(w, ",.;:\"'“”‘’()")) }
+	k := len(words) - 1
+	if k >= 0 && dayLeads[clean(words[k])] {
+		k--
+	}
+	if k >= 0 && reportVerbs[clean(words[k])] {
+		return true
+	}
+	// A phrase opened by a preposition, of up to five words, none of
+	// which ends a clause.
+	for j := k; j >= 0 && j >= k-4; j-- {
+		if clauseEnd(words[j]) {
+			break
+		}
+		w := clean(words[j])
+		if mannerWords[w] && j > 0 && !clauseEnd(words[j-1]) && reportVerbs[clean(words[j-1])] {
 			return true
 		}
-		if w != "on" && w != "late" && w != "early" {
+		if clauseWords[w] || reportVerbs[w] {
+			break
+		}
+	}
+	return openingReport(text, start, end)
+}
+
+// openingReport tells whether a sentence opens with the day at start..end
+// ("On 11 August, ...") and the first verb of its clause reports: a past
+// participle other than a reporting verb ends the search, as does the
+// clause's end.
+func openingReport(text string, start, end int) bool {
+	rest := strings.Fields(text[end:min(len(text), end+200)])
+	head := strings.TrimRight(text[:start], " ")
+	if !strings.HasPrefix(text[end:], ",") || !strings.HasSuffix(head, "On") {
+		return false
+	}
+	if head = strings.TrimRight(head[:len(head)-2], " "); head != "" && !strings.ContainsAny(head[len(head)-1:], ".!?\n") {
+		return false
+	}
+	for i, w := range rest {
+		if i > 14 {
+			break
+		}
+		l := strings.ToLower(strings.Trim(w, ",.;:\"'“”‘’()"))
+		if i > 0 && reportVerbs[l] {
+			return true
+		}
+		if i > 0 && (clauseEnd(w) || !startsUpper(w) && len(l) > 3 && strings.HasSuffix(l, "ed")) {
 			return false
 		}
 	}
 	return false
 }
+
+// clauseEnd tells whether a word, as strings.Fields cut it, ends a clause
+// or a sentence ("release,", "Monday.").
+func clauseEnd(w string) bool {
+	return strings.ContainsAny(w[len(w)-1:], ",.;:!?")
+}
+
+// dayLeads stand between a day and the verb before it: "said on Monday",
+// "said late Friday". mannerWords open a phrase that says where or how a
+// report was made: "said in a statement", "told a briefing at ...".
+var (
+	dayLeads    = toSet(`on late early`)
+	mannerWords = toSet(`in at during via through`)
+)
 
 func plausibleEventDay(day, published time.Time) bool {
 	return !day.Before(published.Add(-366*24*time.Hour)) && !day.After(published.Add(futureSpan))
@@ -493,7 +561,7 @@ func findMentions(text string, published time.Time, loc *time.Location) []mentio
 		}
 		mo := months[low[ix[2]:ix[3]]]
 		if day, ok := monthDay(year, int(mo), atoi(low[ix[4]:ix[5]]), pubDay, loc); ok {
-			add(ix[0], ix[1], day, precDay)
+			add(ix[0], ix[1], day, periodEnd(low, ix[0]))
 		}
 	}
 	for _, ix := range findNear(reDayMonth, low, monthAnchors, 12, 24, hasDigit) {
@@ -506,7 +574,7 @@ func findMentions(text string, published time.Time, loc *time.Location) []mentio
 		}
 		mo := months[low[ix[4]:ix[5]]]
 		if day, ok := monthDay(year, int(mo), atoi(low[ix[2]:ix[3]]), pubDay, loc); ok {
-			add(ix[0], ix[1], day, precDay)
+			add(ix[0], ix[1], day, periodEnd(low, ix[0]))
 		}
 	}
 	for _, ix := range findAll(reHoliday, low, strings.Contains(low, "new year") || strings.Contains(low, "christmas")) {
@@ -582,6 +650,19 @@ func findMentions(text string, published time.Time, loc *time.Location) []mentio
 	}
 	return ordered(ms)
 }
+
+// periodEnd is the precision of a date at start of low: the end of a
+// period ("in the week to Aug. 14", "cases as of 3 May") bounds something,
+// else it names a day.
+func periodEnd(low string, start int) precision {
+	words := strings.Fields(low[max(0, start-12):start])
+	if n := len(words); n > 0 && (periodEnds[words[n-1]] || n > 1 && words[n-2] == "as" && words[n-1] == "of") {
+		return precBound
+	}
+	return precDay
+}
+
+var periodEnds = toSet(`to until till through ending`)
 
 func findAll(re *regexp.Regexp, s string, may bool) [][]int {
 	if !may {

@@ -176,6 +176,13 @@ func TestEventDate(t *testing.T) {
 		{"a plan's future seven words back", "The Netherlands will hold an early general election on Feb. 19, the ministry said on Friday.", sat, "2026-11-20"},
 		{"no plan across another act's participle", "The mayor will appeal against the ruling issued on Monday.", sat, "2026-11-16"},
 		{"no plan across a report's verb", "The mayor will appeal, his lawyer said on Friday.", sat, "2026-11-20"},
+		{"a report's day after where it was made", "The state health department said in a statement on Friday that a farmer in Kedah died of rabies on Thursday.", sat, "2026-11-19"},
+		{"a confirmation's day before its verb is its act's", "Authorities on Friday confirmed an outbreak, with patients admitted since Tuesday.", sat, "2026-11-20"},
+		{"a sentence opened by a report's day", "On 20 November, the national focal point notified the agency of two cases in workers who fell ill on 17 November.", sat, "2026-11-17"},
+		{"a sentence opened by an act's day", "On 20 November, rebels attacked a convoy that had left the base on 17 November.", sat, "2026-11-20"},
+		{"a place is no report's manner", "The blast in the market on Thursday killed four, the mayor said on Friday.", sat, "2026-11-19"},
+		{"a period's end is no day", "The ministry said on Friday that 40 cases were recorded in the week to Nov. 15.", sat, "2026-11-20"},
+		{"a period's end, alone, is a fallback", "Forty cases were recorded in the week to Nov. 15.", sat, "2026-11-15"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -190,6 +197,30 @@ func TestEventDate(t *testing.T) {
 				t.Fatalf("EventDate(%q) = %v, %v; want %s", tc.text, got, ok, tc.want)
 			}
 		})
+	}
+}
+
+func TestReportDay(t *testing.T) {
+	tests := []struct {
+		text, day string
+		want      bool
+	}{
+		{"The agency said Friday that rebels had withdrawn.", "Friday", true},
+		{"The agency said in a statement on Friday that rebels had withdrawn.", "Friday", true},
+		{"The agency said at a briefing in Geneva on Friday that rebels had withdrawn.", "Friday", true},
+		{"The agency on Friday confirmed an outbreak.", "Friday", false},
+		{"On 20 November, the country's focal point (NFP) notified the agency of two cases.", "20 November", true},
+		{"Marines held a drill near the border, on Friday, the corps said.", "Friday", false},
+		{"On Friday, rebels attacked a convoy, the agency said.", "Friday", false},
+		{"The blast in the market on Friday killed four.", "Friday", false},
+		{"Police said the blast in the market on Friday killed four.", "Friday", false},
+		{"He said that in Lyon on Friday farmers were angry.", "Friday", false},
+	}
+	for _, tc := range tests {
+		start := strings.Index(tc.text, tc.day)
+		if got := reportDay(tc.text, start, start+len(tc.day)); got != tc.want {
+			t.Errorf("reportDay(%q, %q) = %v, want %v", tc.text, tc.day, got, tc.want)
+		}
 	}
 }
 

@@ -141,10 +141,12 @@
 // that puts it within [published-300d, published+60d]. Resolved dates are
 // midnight in the given zone. A report's event day is the first day its
 // title or lead names, passing over the day of the report itself ("state
-// media reported Tuesday that ... on Monday", "the JCS said Monday", or
-// of criticism of it, "faced criticism Monday for ... on Jan. 15";
-// "said on Wednesday it had struck the tanker the previous day" is
-// Tuesday) and days of plans ("a restart is expected Saturday", "call a
+// media reported Tuesday that ... on Monday", "the JCS said Monday", "the
+// ministry said in a press release on Wednesday", a sentence that opens
+// "On 11 August, the focal point notified WHO ...", or of criticism of
+// it, "faced criticism Monday for ... on Jan. 15"; "said on Wednesday it
+// had struck the tanker the previous day" is Tuesday; but a statement's
+// words are its act, and their day its day) and days of plans ("a restart is expected Saturday", "call a
 // strike for Tuesday", or any day more than a day after publication:
 // "unions announce new national strike on 26 October") when it names
 // another (a report whose only day is such a plan's agrees, for the day
@@ -154,8 +156,10 @@
 // named in an "N days after" clause is the earlier act's, so "said on
 // Tuesday it would appeal, a day after the court sentenced him on Monday"
 // is Tuesday's report following Monday's act (and "will appeal, a day
-// after ... on Monday" is Tuesday too); a vague period ("earlier this month") never stands for a day, and
-// "by Thursday's landslide" is Thursday, no deadline. A story's
+// after ... on Monday" is Tuesday too); a vague period ("earlier this
+// month") or a period's end ("cases in the week to Aug. 14") never stands
+// for a day another expression names, and "by Thursday's landslide" is
+// Thursday, no deadline. A story's
 // EventDate is the day most of its reports name, stored as its civil date
 // at 12:00 UTC, so it reads as the same day in every zone from UTC-11 to
 // UTC+11 even after a store drops the zone; when no item gives a date it is

@@ -194,7 +194,8 @@ func (v *Vocabulary) extract(it *model.Item, loc *time.Location) (features, ment
 	if len(lead) > 0 {
 		leadText = text[:lead[len(lead)-1].end]
 	}
-	m, ok := eventMention(title+".\n"+leadText, it.Published, loc)
+	// A statement's words are its act: the day they were said is its day.
+	m, ok := eventMentionOf(title+".\n"+leadText, it.Published, loc, f.kind == kindStatement)
 	if ok && m.prec == precDay {
 		f.day = dayNumber(m.day)
 		f.said = m.said

@@ -406,8 +406,14 @@ var qualitySets = []qualitySet{
 	// in config only (health.toml, written before the set), written while
 	// the grouping changes it measures were being made, without reading
 	// them, and scored once after they landed: never tuned on, its
-	// mistakes never printed. Measured only.
-	{file: "testdata/opened-health.txt", use: "opened: scored blind until 2026-12-06, mistakes read since; health.toml", precision: 0.89, recall: 0.82, dates: 0.90, minItems: 100, vocab: "testdata/health.toml", zone: "UTC"},
+	// mistakes never printed. Opened at 0.898 / 0.828 / 28 of 31. With the
+	// day of a report read in "said in a press release on Wednesday" and
+	// "On 11 August, the focal point notified WHO", a statement's day that
+	// of its words, and a period's end ("in the week to Aug. 14") no day:
+	// 0.950 / 0.837 / 30 of 31 (a child's bird-flu death no longer of the
+	// day it was disclosed, which a farm's outbreak across the border
+	// shared). Held to a floor at that.
+	{file: "testdata/opened-health.txt", use: "opened: scored blind until 2026-12-06, mistakes read since; health.toml", precision: 0.94, recall: 0.83, dates: 0.96, minItems: 100, vocab: "testdata/health.toml", zone: "UTC"},
 	// An elections and political-crises desk following Latin America and
 	// Sub-Saharan Africa (votes and results, court rulings, protests and
 	// curfews, a coup and a coup attempt, a removal, resignations, regional
