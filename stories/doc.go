@@ -62,8 +62,11 @@
 // day is a second wave, a repeat outage; but a report whose headline names
 // no act and no repeat ("again", "another"; "for second day" counts the
 // days of one act), shares a name with the
-// event's headline and names the event's day as that of what it follows
-// is a follow-up: "UN appeals for aid as Tamsin leaves 120,000 in need"
+// event's headline (or, when its headline names the event's act as what
+// it follows, a name few stories use with the event's first sentence:
+// "Culiacán stays home after the capture of 'El Gato'", whom the event's
+// headline calls a security chief) and names the event's day as that of
+// what it follows is a follow-up: "UN appeals for aid as Tamsin leaves 120,000 in need"
 // on Sunday, for "the cyclone that struck Beira on Saturday", or "a day
 // after" it); for a report that names no act,
 // a day other than its story's own (the day most of its reports name),

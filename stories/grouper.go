@@ -830,7 +830,7 @@ func (v *Vocabulary) vetoed(s *story, f *features, rare func(uint32) bool) bool 
 			// missiles, three days after it launched an ICBM" is another
 			// act of the kind its headline shares ("fires", "missile"),
 			// where the vocabulary knows neither.
-			near = near || m.day == day && !fresh && v.off&undatedFollowUps == 0 && rare != nil && v.followsDay(f, m) &&
+			near = near || m.day == day && !fresh && v.off&undatedFollowUps == 0 && rare != nil && v.followsDay(f, m, nil) &&
 				countSharedIf(f.titleNames, m.titleNames, rare) > 0 && !intersects(f.titleWhat, m.titleWhat)
 			// A report whose headline is what someone says and whose
 			// only day is that of those words, which names the story's
@@ -869,7 +869,7 @@ func (v *Vocabulary) vetoed(s *story, f *features, rare func(uint32) bool) bool 
 			// on Sunday, four days after the quake") is that act's.
 			// It must give a name the event's headline gives (Tamsin,
 			// Antofagasta) and no mark of a repeat ("down again").
-			near = near || v.off&followUps == 0 && v.followsDay(f, m)
+			near = near || v.off&followUps == 0 && v.followsDay(f, m, rare)
 			after = after || f.day > m.day
 		}
 		// A follow-up (a reaction, an analysis) names its own, later day:
@@ -883,9 +883,20 @@ func (v *Vocabulary) vetoed(s *story, f *features, rare func(uint32) bool) bool 
 
 // followsDay tells whether f, a follow-up (its headline names no act, or
 // a reaction or an analysis), names m's day as the day of what it
-// follows, gives a name m's headline gives and marks no repeat.
-func (v *Vocabulary) followsDay(f, m *features) bool {
-	return followUp(f.kind) && !f.repeat && f.since != 0 && f.since == m.day && intersects(f.titleNames, m.titleNames)
+// follows, marks no repeat and gives a name m's headline gives; or,
+// when f's headline names m's act as what it follows ("Culiacán stays
+// home after the capture of 'El Gato'"), a name few stories use (rare;
+// nil: none is) that one's headline gives and the other's first
+// sentence: the event's headline may call him a security chief.
+func (v *Vocabulary) followsDay(f, m *features, rare func(uint32) bool) bool {
+	if !followUp(f.kind) || f.repeat || f.since == 0 || f.since != m.day {
+		return false
+	}
+	if intersects(f.titleNames, m.titleNames) {
+		return true
+	}
+	return rare != nil && m.kind < 64 && f.follows&(1<<m.kind) != 0 &&
+		(countSharedIf(f.titleNames, m.names, rare) > 0 || countSharedIf(f.names, m.titleNames, rare) > 0)
 }
 
 // saidAfter tells whether f, a follow-up whose headline is what someone

@@ -438,6 +438,41 @@ func TestFollowUpNamesEventDay(t *testing.T) {
 	}
 }
 
+// TestFollowUpNamesEventInLead checks that a later day's report whose
+// headline names no act joins a dated event whose headline gives no name
+// when the follow-up's headline names the event's act as what it follows
+// and gives a name few stories use that the event's first sentence gives;
+// without the act named, or with the name only in the event's later
+// sentences, it stays apart.
+func TestFollowUpNamesEventInLead(t *testing.T) {
+	v := setVocabulary(t, "testdata/disasters.toml")
+	sat := time.Date(2027, 4, 10, 3, 0, 0, 0, time.UTC)
+	const lead = "Villagers on Tenggal waited for food and clean water on Sunday, a day after the volcano erupted on Saturday."
+	tests := []struct {
+		name        string
+		event       string // the event's lead
+		title, text string
+		join        bool
+	}{
+		{"the act and the lead's name", "Mount Karavu on the island of Tenggal erupted on Saturday, sending ash 9 km high and forcing 4,000 people to flee, the volcanology agency said.",
+			"Ash-covered Tenggal villagers wait for aid after eruption", lead, true},
+		{"no act named", "Mount Karavu on the island of Tenggal erupted on Saturday, sending ash 9 km high and forcing 4,000 people to flee, the volcanology agency said.",
+			"Ash-covered Tenggal villagers wait for aid", lead, false},
+		{"the name only in a later sentence", "A volcano erupted on Saturday, sending ash 9 km high and forcing 4,000 people to flee, the volcanology agency said. It stands on the island of Tenggal.",
+			"Ash-covered Tenggal villagers wait for aid after eruption", lead, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			g := NewGrouperWith(72*time.Hour, v)
+			st, _ := g.Add(item("Reuters", "https://r.example/karavu", "Volcano erupts on remote Indonesian island, thousands flee", tc.event, sat), time.UTC)
+			got, j := g.AddJoin(item("AFP", "https://a.example/karavu", tc.title, tc.text, sat.Add(30*time.Hour)), time.UTC)
+			if (got.ID == st.ID) != tc.join {
+				t.Fatalf("joined %v (score %.3f), want %v", got.ID == st.ID, j.Score, tc.join)
+			}
+		})
+	}
+}
+
 // TestHeadlineFollowsAct checks that a headline naming no act but naming,
 // in its background clause, the act another report of its day names
 // ("Rescuers dig for 11 after Java mudslide") counts the day as a report of

@@ -438,8 +438,12 @@ var qualitySets = []qualitySet{
 	// currency intervention) with its vocabulary in config only (latam.toml,
 	// committed before the first item was written). Written on 2026-12-06
 	// without reading the grouping code or how it scores the set, before it
-	// was scored: never tuned on, its mistakes never printed. Measured only.
-	{file: "testdata/opened-latam.txt", use: "opened: scored blind until 2026-12-06, mistakes read since; latam.toml", precision: 0.99, recall: 0.70, dates: 1.00, minItems: 100, vocab: "testdata/latam.toml", zone: "UTC"},
+	// was scored: never tuned on, its mistakes never printed. Opened at
+	// 1.000 / 0.707 / 31 of 31. A next day's follow-up whose headline names
+	// the event's act as what it follows and a name few stories use that the
+	// event's first sentence gives ("'El Licenciado' pleads not guilty in
+	// San Diego a day after his extradition"): 1.000 / 0.739.
+	{file: "testdata/opened-latam.txt", use: "opened: scored blind until 2026-12-06, mistakes read since; latam.toml", precision: 0.99, recall: 0.73, dates: 1.00, minItems: 100, vocab: "testdata/latam.toml", zone: "UTC"},
 }
 
 // TestGroupingQuality feeds each labelled set to a Grouper in publication
