@@ -47,7 +47,9 @@
 // missiles (all read from the main clause, so "two days after a ballistic
 // salvo" is background; the number only from the headline, and never a
 // bound or tally such as "at least two" or "toll rises to nine", which
-// outlets revise all day), the days headlines name as a plan's ("call
+// outlets revise all day; and only numbers of one of the vocabulary's
+// counted nouns: "eight police officers" killed and "three suspects"
+// arrested are one ambush), the days headlines name as a plan's ("call
 // strike for Friday", "Subway to shut on Tuesday": two calls of one day
 // for strikes on different days are two events), the kind of act (acts of different kinds are
 // different events unless the vocabulary says one may be the other: an

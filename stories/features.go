@@ -1,6 +1,7 @@
 package stories
 
 import (
+	"math"
 	"math/bits"
 	"regexp"
 	"slices"
@@ -44,6 +45,7 @@ type features struct {
 	exercises  []uint32         // named operations (exercises), sorted, distinct
 	facts      [maxFacts]uint32 // per vocabulary fact, the bit set of values named
 	count      uint8            // missiles fired, when a report says; 0 unknown
+	counted    uint8            // what count counts: 1 + its index in the vocabulary's counted nouns
 	kind       kind
 	acts       uint64 // bit k: the headline's main clause names act kind k (kind is the first)
 	follows    uint64 // bit k: the headline's background clause names act kind k ("after Java mudslide")
@@ -169,7 +171,7 @@ func (v *Vocabulary) extract(it *model.Item, loc *time.Location) (features, ment
 			f.facts[i] = v.factOf(i, first)
 		}
 	}
-	f.count = v.countOf(mainTitle)
+	f.count, f.counted = v.countOf(mainTitle)
 	f.exercises = v.namesOf(tw, nameWords, lead)
 	f.kind = v.kindOf(mainTerms, titleTerms)
 	f.says = v.saysHead(mainTerms)
@@ -736,9 +738,9 @@ func repeats(tw []word) bool {
 // round and revise through the day, no fact two reports must agree on.
 var tallyWords = toSet(`least than about around some nearly almost roughly approximately over to`)
 
-// countOf reads "two short-range ballistic missiles" or "3 cruise missiles";
-// a bound or tally is no count.
-func (v *Vocabulary) countOf(ws []word) uint8 {
+// countOf reads "two short-range ballistic missiles" or "3 cruise missiles",
+// and what it counts (see counts); a bound or tally is no count.
+func (v *Vocabulary) countOf(ws []word) (n, what uint8) {
 	for i, w := range ws {
 		n, ok := countWords[w.lower]
 		if !ok && w.digits && len(w.lower) <= 2 {
@@ -750,25 +752,28 @@ func (v *Vocabulary) countOf(ws []word) uint8 {
 		}
 		for j := i + 1; j < len(ws) && j <= i+4; j++ {
 			l := ws[j].lower
-			if v.counts(l) {
-				return n
+			if c := v.counts(l); c != 0 {
+				return n, c
 			}
 			if ws[j].digits || countWords[l] != 0 || (ws[j].upper && !ws[j].caps) {
 				break // "November 7 (KCNA) -- The Missile ..." is no count
 			}
 		}
 	}
-	return 0
+	return 0, 0
 }
 
-// counts tells whether a number before l counts it ("missiles").
-func (v *Vocabulary) counts(l string) bool {
-	for _, c := range v.counted {
+// counts tells what a number before l counts: 1 + the index of the
+// vocabulary's counted noun l begins with ("missiles"), 0 none. Counts of
+// different nouns never disagree: "eight police officers" killed and
+// "three suspects" arrested are one ambush.
+func (v *Vocabulary) counts(l string) uint8 {
+	for i, c := range v.counted {
 		if strings.HasPrefix(l, c) {
-			return true
+			return uint8(min(i+1, math.MaxUint8))
 		}
 	}
-	return false
+	return 0
 }
 
 // namesOf finds named operations (exercises): known names in title or

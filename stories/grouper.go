@@ -718,7 +718,7 @@ func (g *Grouper) candidates(f *features, w *weigher) []int32 {
 }
 
 // vetoed tells whether facts that must agree disagree: the vocabulary's
-// facts (weapon class, sea), named operations, number of missiles,
+// facts (weapon class, sea), named operations, numbers of one thing (missiles),
 // conflicting kinds of act (a launch, a drill, talks, a statement), and, for
 // dated kinds of act (launches, drills), event days. (Statements and talks
 // name the days of what they react to, so their days do not veto.) rare
@@ -745,7 +745,7 @@ func (v *Vocabulary) vetoed(s *story, f *features, rare func(uint32) bool) bool 
 		if m.day != 0 {
 			days = append(days, m.day)
 		}
-		if m.count != 0 {
+		if m.count != 0 && m.counted == f.counted {
 			countSeen = true
 			counts = counts || m.count == f.count
 		}

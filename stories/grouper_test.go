@@ -473,6 +473,36 @@ func TestFollowUpNamesEventInLead(t *testing.T) {
 	}
 }
 
+// TestCountsOfOneThing checks that the numbers two headlines give veto a
+// match only when they count one thing: a flood that "kills 12 people"
+// and "destroys 25 homes" is one flood, one that kills 12 and one that
+// kills 7 people are two.
+func TestCountsOfOneThing(t *testing.T) {
+	v := setVocabulary(t, "testdata/disasters.toml")
+	mon := time.Date(2027, 5, 3, 6, 0, 0, 0, time.UTC)
+	first := item("Wire", "https://w.example/garissa", "Flash flood kills 12 people in Garissa, Kenya",
+		"A flash flood swept through the town of Garissa in eastern Kenya on Monday, killing 12 people, the Kenya Red Cross said.", mon)
+	tests := []struct {
+		name, title string
+		join        bool
+	}{
+		{"other things counted", "Flash flood destroys 25 homes in Garissa, Kenya", true},
+		{"the same thing, another number", "Flash flood kills 7 people in Garissa, Kenya", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			g := NewGrouperWith(72*time.Hour, v)
+			it := *first
+			st, _ := g.Add(&it, time.UTC)
+			got, j := g.AddJoin(item("Daily", "https://d.example/garissa", tc.title,
+				"Floodwater swept through Garissa in eastern Kenya on Monday after a night of heavy rain, the Kenya Red Cross said.", mon.Add(2*time.Hour)), time.UTC)
+			if (got.ID == st.ID) != tc.join {
+				t.Fatalf("joined %v (score %.3f), want %v", got.ID == st.ID, j.Score, tc.join)
+			}
+		})
+	}
+}
+
 // TestHeadlineFollowsAct checks that a headline naming no act but naming,
 // in its background clause, the act another report of its day names
 // ("Rescuers dig for 11 after Java mudslide") counts the day as a report of

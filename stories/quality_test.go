@@ -442,8 +442,10 @@ var qualitySets = []qualitySet{
 	// 1.000 / 0.707 / 31 of 31. A next day's follow-up whose headline names
 	// the event's act as what it follows and a name few stories use that the
 	// event's first sentence gives ("'El Licenciado' pleads not guilty in
-	// San Diego a day after his extradition"): 1.000 / 0.739.
-	{file: "testdata/opened-latam.txt", use: "opened: scored blind until 2026-12-06, mistakes read since; latam.toml", precision: 0.99, recall: 0.73, dates: 1.00, minItems: 100, vocab: "testdata/latam.toml", zone: "UTC"},
+	// San Diego a day after his extradition"): 1.000 / 0.739. Numbers veto
+	// only when they count one thing ("three suspects arrested" and "eight
+	// police officers" killed): 1.000 / 0.788.
+	{file: "testdata/opened-latam.txt", use: "opened: scored blind until 2026-12-06, mistakes read since; latam.toml", precision: 0.99, recall: 0.78, dates: 1.00, minItems: 100, vocab: "testdata/latam.toml", zone: "UTC"},
 }
 
 // TestGroupingQuality feeds each labelled set to a Grouper in publication
