@@ -218,7 +218,8 @@ func (v *Vocabulary) extract(it *model.Item, loc *time.Location) (features, ment
 // numbers: the words that say what happened. A word whose capital says
 // nothing (any word of a title-cased headline, the first of one in
 // sentence case: "Birmingham hospital ...") is a name when the text writes
-// it with a capital elsewhere (named).
+// it with a capital elsewhere (named), and only then: "Climbs" and "High"
+// in "Gold Climbs to All-Time High" say what happened.
 func whatTerms(ts []term, tw []word, titleCased bool, named map[string]bool) []uint32 {
 	opener := ""
 	if len(tw) > 0 {
@@ -226,7 +227,7 @@ func whatTerms(ts []term, tw []word, titleCased bool, named map[string]bool) []u
 	}
 	ids := make([]uint32, 0, len(ts))
 	for _, t := range ts {
-		if t.entity || isNumber(t.text) || (titleCased || t.surface == opener) && named[t.surface] {
+		if t.entity && !titleCased || isNumber(t.text) || (titleCased || t.surface == opener) && named[t.surface] {
 			continue
 		}
 		ids = append(ids, hash32(t.text))

@@ -389,6 +389,26 @@ func TestTitleCasedNames(t *testing.T) {
 	}
 }
 
+// TestTitleCasedWhat checks that a title-cased headline's capitals do not
+// make its words names for what it says happened (titleWhat): only the
+// words its lead writes with a capital mid-sentence are names there, as
+// for its names.
+func TestTitleCasedWhat(t *testing.T) {
+	v := DefaultVocabulary()
+	f, _, _ := v.extract(&model.Item{
+		Title: "Copper Slides to Six-Month Low as Warehouse Stocks Swell in Rotterdam",
+		Text:  "Copper prices fell to their lowest in six months on Tuesday as inventories in warehouses in Rotterdam kept rising, traders said.",
+	}, time.UTC)
+	for _, w := range []string{"slides", "low", "warehouse", "swell"} {
+		if !slices.Contains(f.titleWhat, hash32(v.stem(w))) {
+			t.Errorf("what the headline says happened lacks %q", w)
+		}
+	}
+	if slices.Contains(f.titleWhat, hash32(v.stem("rotterdam"))) {
+		t.Errorf("what the headline says happened holds Rotterdam, a name its lead writes")
+	}
+}
+
 // TestNamesStopAtCommas: a name runs over capitalised words but not over
 // a comma ("in Nara, Cheong Wa Dae said" names Nara and Cheong Wa Dae),
 // though a report's list of names ("Hungary, Slovakia") stays one

@@ -113,8 +113,10 @@ var qualitySets = []qualitySet{
 	// A report that names no day, published on the day the other names,
 	// counting half the day's bonus whatever the kinds: 0.821. A day a
 	// headline puts "weeks after" its act ("detained weeks after EU
-	// listing") no event day: 0.832. Held to a floor at what it meets.
-	{file: "testdata/dev-energy.txt", use: "tuned", minItems: 100, vocab: "testdata/energy.toml", zone: "UTC", precision: goalPrecision, recall: 0.83, dates: goalDates},
+	// listing") no event day: 0.832. A title-cased headline's capitals no
+	// names of what it says happened, so that its words count for reports
+	// that name no act: 0.868. Held to a floor at what it meets.
+	{file: "testdata/dev-energy.txt", use: "tuned", minItems: 100, vocab: "testdata/energy.toml", zone: "UTC", precision: goalPrecision, recall: 0.86, dates: goalDates},
 	// Merges on that desk: stories a later report links, and two
 	// incidents of one day and sea that a roundup names. Written before
 	// it was measured.
@@ -399,8 +401,10 @@ var qualitySets = []qualitySet{
 	// in config only (markets.toml, written before the set), written while
 	// the grouping changes it measures were being made, without reading
 	// them, and scored once after they landed: never tuned on, its
-	// mistakes never printed. Measured only.
-	{file: "testdata/opened-markets.txt", use: "opened: scored blind until 2026-12-06, mistakes read since; markets.toml", precision: 0.98, recall: 0.61, dates: 1.00, minItems: 100, vocab: "testdata/markets.toml", zone: "UTC"},
+	// mistakes never printed. Opened at 0.982 / 0.618 / 34 of 34. A
+	// title-cased headline's capitals no names of what it says happened
+	// ("Gold Climbs to All-Time High"): 0.982 / 0.629.
+	{file: "testdata/opened-markets.txt", use: "opened: scored blind until 2026-12-06, mistakes read since; markets.toml", precision: 0.98, recall: 0.62, dates: 1.00, minItems: 100, vocab: "testdata/markets.toml", zone: "UTC"},
 	// A public-health desk (outbreaks, emergencies, vaccination campaigns,
 	// approvals and recalls, health workers' strikes) with its vocabulary
 	// in config only (health.toml, written before the set), written while
