@@ -29,7 +29,11 @@
 // Each headline is classified by the act its main clause names (the clause
 // before "after", "amid", "as"...): one of the vocabulary's acts (a launch,
 // a drill, the leader's inspection, talks), a statement, a reaction, an
-// analysis, an editorial, or other. A statement is a hard verb
+// analysis, an editorial, or other. An undated act's noun that a
+// preposition governs is where or what about, not the act ("surge in
+// first session", "freezes assets at Abuja summit", "pushes back on hike
+// talk"), unless something is said at it ("calls for ... at party
+// meeting" is the meeting's). A statement is a hard verb
 // ("denounces", "warns") or a speech verb ("says") whose subject is one of
 // the desk's voices (Pyongyang, KCNA), or a statement or commentary with
 // such a voice: an event of its own. The same verbs from anyone else

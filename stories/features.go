@@ -879,7 +879,7 @@ func (v *Vocabulary) actsOf(ts []term) uint64 {
 		}
 		verb, needs := false, len(a.needs) == 0
 		for _, t := range ts {
-			verb = verb || a.verbs[t.text]
+			verb = verb || a.verbs[t.text] && !v.settingOf(a, t)
 			needs = needs || a.needs[t.text]
 		}
 		if verb && needs {
@@ -928,6 +928,7 @@ func (v *Vocabulary) kindOf(ts, all []term) kind {
 	}
 	speaker := false // a statement's voice as the headline's subject
 	pledged := false // allies agree or vow: talks, unless they agree to an act
+	spoke := false   // a speech verb came first: what is said at a meeting is the meeting's (term.at)
 	for i, t := range ts {
 		if v.statementVerbs[t.surface] || v.statementGenres[t.surface] {
 			// "Pyongyang denounces drills" is an act of its own; "Seoul
@@ -938,10 +939,11 @@ func (v *Vocabulary) kindOf(ts, all []term) kind {
 			return kindReaction
 		}
 		for j, a := range v.acts {
-			if a.verbs[t.text] && (len(a.needs) == 0 || needsMet&(1<<j) != 0) {
+			if a.verbs[t.text] && (len(a.needs) == 0 || needsMet&(1<<j) != 0) && (spoke && t.at || !v.settingOf(a, t)) {
 				return a.kind
 			}
 		}
+		spoke = spoke || v.speechVerbs[t.surface]
 		switch {
 		case v.appeals[t.surface] && !v.speechVerbs[t.surface] && i <= speechSpan:
 			return kindReaction // "Bangui stays silent on Hague warrant"
@@ -975,6 +977,15 @@ func (v *Vocabulary) kindOf(ts, all []term) kind {
 		return v.pledgeKind
 	}
 	return kindOther
+}
+
+// settingOf tells whether t, a verb of act a, is where something else
+// happened: an undated act's noun governed by a preposition ("surge in
+// first session after Golden Week", "freezes assets at Abuja summit",
+// "pushes back on hike talk"). A dated act's noun stays its act
+// ("soldiers killed in attack on base").
+func (v *Vocabulary) settingOf(a act, t term) bool {
+	return t.setting && !v.dated[a.kind]
 }
 
 // actNext tells whether one of the first two terms of ts is the verb of

@@ -59,6 +59,14 @@ func TestKindOf(t *testing.T) {
 		// "Calls for" appeals; calling a strike is an act of its own.
 		{"Premier calls for calm after Sydney riot", "reaction"},
 		{"NSW nurses call strike for Thursday over pay", "other"},
+		// A meeting a preposition governs is where something happened
+		// or what it is about, not the act; what is said at one is the
+		// meeting's (above: "calls for ... at party meeting").
+		{"Kospi jumps in first session after Lunar New Year holiday", "other"},
+		{"Seoul freezes assets of Pyongyang traders at G7 summit", "other"},
+		{"Unification minister pushes back on reunification talk", "other"},
+		{"Leaders hold summit in Seoul as Pyongyang warns", "talks"},
+		{"N. Korea fires two ballistic missiles during allied drills", "launch"},
 	}
 	for _, tc := range tests {
 		if got := headlineKind(tc.title); got != tc.want {

@@ -141,7 +141,17 @@ type term struct {
 	title    bool   // from the title
 	sentence int    // sentence index in its part
 	entity   bool   // a name written with capitals, or a number
+	setting  bool   // the object of a preposition ("in first session", "at Abuja summit"): where, not what was done
+	at       bool   // ... of "at" or "during": the meeting where something is said is its act ("calls for ... at party meeting")
 }
+
+// settingWords make the noun they govern a setting: "in first session",
+// "at Abuja summit", "on hike talk", "in the spirit of dialogue".
+var settingWords = toSet(`in at on of during`)
+
+// settingSpan is how many words may stand between a preposition and the
+// noun it governs ("at Abuja summit").
+const settingSpan = 2
 
 // canonicalTerms turns words into canonical terms: phrases joined, words
 // stemmed, stop-words dropped. title marks every term as a title term.
@@ -155,18 +165,26 @@ func (v *Vocabulary) actTerms(ws []word) []term { return v.canonical(ws, true, t
 
 func (v *Vocabulary) canonical(ws []word, title, speech bool) []term {
 	var out []term
+	prep := -1 // index of the last preposition whose noun may follow (settingWords)
 	emit := func(s string, w word, entity bool) {
+		at := prep >= 0 && (ws[prep].lower == "at" || ws[prep].lower == "during")
 		for _, f := range strings.Fields(s) {
-			out = append(out, term{text: f, surface: w.lower, title: title, sentence: w.sentence, entity: entity})
+			out = append(out, term{text: f, surface: w.lower, title: title, sentence: w.sentence, entity: entity, setting: prep >= 0, at: at})
 		}
 	}
 	for i := 0; i < len(ws); {
+		w := ws[i]
+		switch {
+		case settingWords[w.lower]:
+			prep = i
+		case prep >= 0 && (i-prep > settingSpan+1 || w.sentence != ws[prep].sentence || ws[i-1].pause || i-prep > 1 && verbLike(ws[i-1].lower)):
+			prep = -1 // a verb, a clause or a sentence ends what the preposition governs
+		}
 		if n, canon := v.matchPhrase(ws, i); n > 0 {
 			emit(canon, ws[i], false)
 			i += n
 			continue
 		}
-		w := ws[i]
 		i++
 		if w.caps && (w.lower == "us" || w.lower == "u") {
 			emit("usa", w, false)
