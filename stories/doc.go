@@ -137,7 +137,9 @@
 // as long again (Retention) for a report that names its event day: an
 // analysis or a disclosure days later ("the missile fired last
 // Wednesday"). With
-// Merges, a report that fits two stories well (linkScore), when both
+// Merges, a report that fits two stories well (linkScore) by its headline
+// and first sentence alone (a report from one city whose later sentence
+// tells of another city's protest that day links nothing), when both
 // stories name one event day and the report names it or was published on
 // it, and their reports agree (no veto either way), makes them one
 // (TakeMerges tells the caller).

@@ -509,12 +509,41 @@ func (g *Grouper) match(f *features) (int32, []int32, Join) {
 	slices.SortStableFunc(fits, func(a, b scored) int { return cmp.Compare(b.score, a.score) })
 	best := fits[0].slot
 	var linked []int32
+	var core *features
 	for _, o := range fits[1:] {
-		if g.Merges && o.score > linkScore && g.compatible(f, best, o.slot, linked) {
+		if !g.Merges || o.score <= linkScore {
+			continue
+		}
+		// A merge asks that the report fit both stories by what its
+		// headline and first sentence report: a report from Kisumu
+		// whose later sentence tells of tear gas in Nairobi that day
+		// does not make the two cities' protests one.
+		if core == nil {
+			core = coreOf(f)
+		}
+		if g.voc.off&coreLinks == 0 && (g.score(g.slots[best], core, w) <= linkScore || g.score(g.slots[o.slot], core, w) <= linkScore) {
+			continue
+		}
+		if g.compatible(f, best, o.slot, linked) {
 			linked = append(linked, o.slot)
 		}
 	}
 	return best, linked, Join{Score: fits[0].score, Needed: joinScore}
+}
+
+// coreOf is f as its headline and first sentence give it: without the
+// terms and names only the lead's later sentences give.
+func coreOf(f *features) *features {
+	c := *f
+	c.terms = make([]uint32, 0, len(f.terms))
+	for i, t := range f.terms {
+		if !f.isExtra(i) {
+			c.terms = append(c.terms, t)
+		}
+	}
+	c.extra = nil
+	c.entities = sortedDistinct(append(slices.Clone(f.names), f.titleNums...))
+	return &c
 }
 
 // compatible tells whether story b's reports could be one event with

@@ -863,3 +863,55 @@ func TestOtherBackgrounds(t *testing.T) {
 		t.Errorf("the flight cuts ahead of the strike: story %s, want the call's %s apart from the bird strike's %s", cuts.ID, call.ID, bird.ID)
 	}
 }
+
+// TestMergeLinksByCore: a report makes one story of two only when its
+// headline and first sentence fit both: a report of one city's protest
+// whose later sentence tells of another city's protest that day links
+// nothing. (TestMergesLinkStories has the links that merge.)
+func TestMergeLinksByCore(t *testing.T) {
+	v := setVocabulary(t, "testdata/europe.toml")
+	at := func(h, m int) time.Time { return time.Date(2027, 3, 9, h, m, 0, 0, time.UTC) }
+	porto := []*model.Item{
+		item("Lusa", "https://l.example/1", "Teachers protest in Porto over pay freeze",
+			"Thousands of teachers marched through central Porto on Tuesday to protest against the pay freeze, blocking traffic on Avenida dos Aliados.", at(9, 0)),
+		item("Publico", "https://p.example/1", "Porto teachers block Avenida dos Aliados in pay protest",
+			"Teachers blocked Avenida dos Aliados in Porto on Tuesday in a protest against the government's pay freeze, police said.", at(10, 0)),
+	}
+	braga := []*model.Item{
+		item("Correio do Minho", "https://c.example/1", "Riot police charge crowd outside Braga education office",
+			"Riot police in Braga charged a crowd outside the district education office on Tuesday, witnesses said.", at(10, 30)),
+		item("RTP", "https://r.example/1", "Three hurt as Braga crowd is charged by riot police",
+			"Three people were hurt in Braga on Tuesday when riot police charged a crowd outside the education office.", at(11, 0)),
+	}
+	tests := []struct {
+		name string
+		link *model.Item
+		one  bool
+		off  mechanism // switched off, the stories merge (for links that do not)
+	}{
+		{"another city's protest in a later sentence", item("AFP", "https://a.example/1", "Three hurt as riot police charge crowd in Braga",
+			"Riot police charged a crowd outside the education office in Braga on Tuesday, hurting three. In Porto, thousands of teachers marched and blocked Avenida dos Aliados in protest against the pay freeze.", at(12, 0)),
+			false, coreLinks},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			merged := func(off mechanism) bool {
+				vc := *v
+				vc.off = off
+				g := NewGrouperWith(72*time.Hour, &vc)
+				g.Merges = true
+				for _, it := range append(append(append([]*model.Item{}, porto...), braga...), tc.link) {
+					cp := *it
+					g.Add(&cp, time.UTC)
+				}
+				return len(g.TakeMerges()) > 0
+			}
+			if got := merged(0); got != tc.one {
+				t.Fatalf("merged: %v, want %v", got, tc.one)
+			}
+			if tc.off != 0 && !merged(tc.off) {
+				t.Errorf("not merged even with the mechanism off: the test does not show it")
+			}
+		})
+	}
+}

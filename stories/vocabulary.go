@@ -116,6 +116,11 @@ const (
 	// background clauses share nothing ("... after bird strike", "...
 	// ahead of strike") follow different events.
 	backgrounds
+	// coreLinks (precision): a report makes one story of two only when
+	// its headline and first sentence fit both; what its later sentences
+	// tell (tear gas in the capital, in a report from another city's
+	// protest of the day) links nothing.
+	coreLinks
 )
 
 // fact is one compiled fact: term → bit set of its values.
