@@ -128,16 +128,27 @@ func skipDateline(text string) string {
 // expression ("last week", "earlier this month"), which thus never
 // overrides a precise day.
 func eventMention(text string, published time.Time, loc *time.Location) (mention, bool) {
-	return eventMentionOf(text, published, loc, false)
+	return eventMentionOf(text, published, loc, reading{})
 }
 
-// eventMentionOf is eventMention for a report whose act is its words
-// (words: a statement, "KCNA said in a commentary on Tuesday"), when the
-// day of the report is its event's.
-func eventMentionOf(text string, published time.Time, loc *time.Location, words bool) (mention, bool) {
+// reading is what a report's own act tells eventMentionOf about its days.
+type reading struct {
+	// words: the report's act is its words (a statement, "KCNA said in
+	// a commentary on Tuesday"): the day of the report is its event's.
+	words bool
+	// otherAct tells whether the words after a possessive day name
+	// something other than the report's act ("wins 112 seats in
+	// Sunday's legislative election", results on Thursday): that day
+	// yields to a later one the text names for an act, if any. Nil:
+	// nothing does.
+	otherAct func(rest string) bool
+}
+
+// eventMentionOf is eventMention for a report whose act reads as r says.
+func eventMentionOf(text string, published time.Time, loc *time.Location, r reading) (mention, bool) {
 	text = skipDateline(text)
 	ms := findMentions(text, published, loc)
-	var vague, report, earlier, ahead *mention
+	var vague, report, earlier, ahead, possessed *mention
 	// done gives a result with the plan's day it passed over, if any.
 	done := func(m mention) (mention, bool) {
 		if ahead != nil && !m.ahead {
@@ -176,6 +187,15 @@ func eventMentionOf(text string, published time.Time, loc *time.Location, words 
 			}
 			continue
 		}
+		if m.prec == precDay && r.otherAct != nil && possessive(text, m.end) && r.otherAct(text[m.end:]) {
+			// "won 112 seats in Sunday's legislative election, results
+			// showed on Thursday": the vote's day yields to a day named
+			// for the report's own act, if any.
+			if possessed == nil {
+				possessed = m
+			}
+			continue
+		}
 		switch {
 		case plannedDay(text, m.start) || dayFor(text, m.start, m.end) || m.start < headEnd && headlineFuture(text, m.start):
 			continue // "restart expected Saturday", "strike for Tuesday", "Subway to shut on Tuesday" are no event yet
@@ -187,7 +207,7 @@ func eventMentionOf(text string, published time.Time, loc *time.Location, words 
 				ahead = m
 			}
 			continue
-		case m.prec == precDay && !words && reportDay(text, m.start, m.end) && !possessive(text, m.end):
+		case m.prec == precDay && !r.words && reportDay(text, m.start, m.end) && !possessive(text, m.end):
 			if report == nil {
 				report = m
 			}
@@ -196,6 +216,9 @@ func eventMentionOf(text string, published time.Time, loc *time.Location, words 
 		case vague == nil:
 			vague = m
 		}
+	}
+	if possessed != nil {
+		return done(*possessed)
 	}
 	if report != nil {
 		// "said on Wednesday it had struck the tanker the previous day":

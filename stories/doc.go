@@ -167,7 +167,10 @@
 // named in an "N days after" clause is the earlier act's, so "said on
 // Tuesday it would appeal, a day after the court sentenced him on Monday"
 // is Tuesday's report following Monday's act (and "will appeal, a day
-// after ... on Monday" is Tuesday too); a vague period ("earlier this
+// after ... on Monday" is Tuesday too); in a report of an act, a day
+// whose possessive names something else ("won 112 seats in Sunday's
+// legislative election, results showed on Thursday") yields to a later
+// day named for an act; a vague period ("earlier this
 // month") or a period's end ("cases in the week to Aug. 14") never stands
 // for a day another expression names, and "by Thursday's landslide" is
 // Thursday, no deadline. A story's

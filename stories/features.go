@@ -197,7 +197,11 @@ func (v *Vocabulary) extract(it *model.Item, loc *time.Location) (features, ment
 		leadText = text[:lead[len(lead)-1].end]
 	}
 	// A statement's words are its act: the day they were said is its day.
-	m, ok := eventMentionOf(title+".\n"+leadText, it.Published, loc, f.kind == kindStatement)
+	r := reading{words: f.kind == kindStatement}
+	if v.dated[f.kind] && !followUp(f.kind) && f.kind < 64 {
+		r.otherAct = func(rest string) bool { return v.namesOtherAct(rest, f.kind) }
+	}
+	m, ok := eventMentionOf(title+".\n"+leadText, it.Published, loc, r)
 	if ok && m.prec == precDay {
 		f.day = dayNumber(m.day)
 		f.said = m.said
@@ -212,6 +216,28 @@ func (v *Vocabulary) extract(it *model.Item, loc *time.Location) (features, ment
 	f.pubDay = dayNumber(it.Published.In(loc))
 	f.plans = headlinePlans(title, it.Published, loc)
 	return f, m, ok
+}
+
+// possessedWords is how many words after a possessive day name what it
+// is the day of ("Sunday's legislative election").
+const possessedWords = 3
+
+// namesOtherAct tells whether the first words of rest, the text after a
+// possessive day ("'s legislative election, ..."), up to a pause, name
+// something other than k, the report's own act, or an act the vocabulary
+// says may be one event with it: "Tuesday's alleged coup attempt" in a
+// report of the coup attempt names its own.
+func (v *Vocabulary) namesOtherAct(rest string, k kind) bool {
+	ws := splitWords(rest)
+	n := 0
+	for n < len(ws) && n < possessedWords && ws[n].sentence == 0 {
+		n++
+		if ws[n-1].pause {
+			break
+		}
+	}
+	acts := v.actsOf(v.canonicalTerms(ws[:n], false))
+	return acts&(1<<k) == 0 && acts&v.also[k] == 0
 }
 
 // whatTerms are the ids of a title's terms that are neither names nor

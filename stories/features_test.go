@@ -212,6 +212,36 @@ func TestDateOfLeadAsWritten(t *testing.T) {
 	}
 }
 
+// TestPossessiveDayOfAnotherAct: a report of an act that names the day of
+// something else with a possessive ("after Monday's failed pay talks")
+// takes the day it names later for an act; a possessive day that names
+// its own act, or with no later act's day, stays its day.
+func TestPossessiveDayOfAnotherAct(t *testing.T) {
+	v := setVocabulary(t, "testdata/europe.toml")
+	fri := time.Date(2027, 3, 12, 15, 0, 0, 0, time.UTC) // a Friday
+	tests := []struct {
+		name, title, text string
+		want              int // day of March 2027
+	}{
+		{"another act's day yields to the act's", "Rail workers strike across Portugal",
+			"After Monday's failed pay talks, rail workers across Portugal went on strike on Thursday, halting most trains.", 11},
+		{"no later act's day", "Rail workers strike across Portugal",
+			"Rail workers across Portugal are on strike over Monday's pay offer, the union said.", 8},
+		{"a report's day is no act's", "Rail workers strike across Portugal",
+			"Rail workers across Portugal struck over Monday's pay offer, the union said on Thursday.", 8},
+		{"the act's own day", "Rail strike halts trains across Portugal",
+			"Thursday's strike halted most trains across Portugal, the operator said on Friday.", 11},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			f, _, _ := v.extract(&model.Item{Title: tc.title, Text: tc.text, Published: fri}, time.UTC)
+			if want := dayNumber(time.Date(2027, 3, tc.want, 0, 0, 0, 0, time.UTC)); f.day != want {
+				t.Errorf("day %v, want March %d", time.Unix(int64(f.day)*86400, 0).UTC().Format(time.DateOnly), tc.want)
+			}
+		})
+	}
+}
+
 // TestCountIsNoTally checks that only a headline's plain number of what it
 // counts is a count: bounds and running tallies are revised all day.
 func TestCountIsNoTally(t *testing.T) {

@@ -433,8 +433,11 @@ var qualitySets = []qualitySet{
 	// a merge's link judged on the linking report's headline and first
 	// sentence (a report from Kisumu whose later sentence told of tear
 	// gas in Nairobi made the two cities' protests of the day one):
-	// 0.974 / 0.778 / 33 of 34. Held to a floor at that.
-	{file: "testdata/opened-elections.txt", use: "opened: scored blind until 2026-12-06, mistakes read since; elections.toml", precision: 0.97, recall: 0.77, dates: 0.97, minItems: 100, vocab: "testdata/elections.toml", zone: "UTC"},
+	// 0.974 / 0.778 / 33 of 34. With a possessive day of something else
+	// than a report's act yielding to a later act's day (results "in
+	// Sunday's legislative election ... showed on Thursday" were
+	// Sunday's): 0.981 / 0.789 / 33 of 34. Held to a floor at that.
+	{file: "testdata/opened-elections.txt", use: "opened: scored blind until 2026-12-06, mistakes read since; elections.toml", precision: 0.97, recall: 0.78, dates: 0.97, minItems: 100, vocab: "testdata/elections.toml", zone: "UTC"},
 	// A Sahel and Horn of Africa security desk (attacks on army posts and
 	// villages, bombings, drone and air strikes, a foiled plot, hostage
 	// releases, talks and a truce, an AU deployment, a crossing closed and
