@@ -165,3 +165,20 @@ func TestDeskWordKeepsNewsFactsOff(t *testing.T) {
 		t.Errorf("shipped vocabulary: a market rally reads as no direction")
 	}
 }
+
+// TestNewsSynonyms checks that news English reads one thing under the
+// names outlets give it alike: each pair of headlines has the same terms.
+func TestNewsSynonyms(t *testing.T) {
+	v := DefaultVocabulary()
+	pairs := []struct{ a, b string }{
+		{"Jobless rate rises to 5.2%", "Unemployment rate rises to 5.2%"},
+		{"Copper hits all-time high", "Copper hits record high"},
+	}
+	for _, p := range pairs {
+		a := termIDs(v.canonicalTerms(splitWords(p.a), true), nil)
+		b := termIDs(v.canonicalTerms(splitWords(p.b), true), nil)
+		if !slices.Equal(a, b) {
+			t.Errorf("%q and %q read differently", p.a, p.b)
+		}
+	}
+}
