@@ -173,6 +173,7 @@ func TestNewsSynonyms(t *testing.T) {
 	pairs := []struct{ a, b string }{
 		{"Jobless rate rises to 5.2%", "Unemployment rate rises to 5.2%"},
 		{"Copper hits all-time high", "Copper hits record high"},
+		{"Low turnout in parliamentary vote", "Low turnout in legislative vote"},
 	}
 	for _, p := range pairs {
 		a := termIDs(v.canonicalTerms(splitWords(p.a), true), nil)
