@@ -614,18 +614,25 @@ func (v *Vocabulary) entityRuns(named map[string]bool, parts ...[]word) []string
 var targetPrefixes = toSet(`anti pro`)
 
 // namedWords are the words written with a capital where no sentence
-// starts: a word that opens a headline ("Sharara oilfield closed") is a
-// name when the text writes it so elsewhere.
+// starts, and a sentence's first word when a name runs on from it
+// (startsName): a word that opens a headline ("Sharara oilfield closed")
+// is a name when the text writes it so elsewhere.
 func namedWords(parts ...[]word) map[string]bool {
 	named := map[string]bool{}
 	for _, ws := range parts {
-		for _, w := range ws {
-			if w.upper && !w.initial && !w.caps {
+		for i, w := range ws {
+			if w.upper && !w.caps && (!w.initial || i+1 < len(ws) && startsName(w, ws[i+1])) {
 				named[w.lower] = true
 			}
 		}
 	}
 	return named
+}
+
+// startsName tells whether w, a word that opens a sentence, opens a name
+// that runs on into next: "Casa Ventura filed ..." names Casa Ventura.
+func startsName(w, next word) bool {
+	return w.initial && !w.pause && !w.possessive && next.upper && !next.caps && !next.digits && next.sentence == w.sentence
 }
 
 // namedOnly is a title-cased headline's words with capitals only on the

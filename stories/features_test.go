@@ -447,6 +447,28 @@ func TestTitleCasedWhat(t *testing.T) {
 	}
 }
 
+// TestLeadOpensName checks that a name the lead opens with ("Tamarind
+// Foods filed ...") is a name in a title-cased headline too, whole: its
+// first word opens the sentence, but the capitalised word after it runs
+// on in the name. A word that opens the lead alone names nothing.
+func TestLeadOpensName(t *testing.T) {
+	v := DefaultVocabulary()
+	f, _, _ := v.extract(&model.Item{
+		Title: "Tamarind Foods Seeks Court Protection as Sales Slump",
+		Text:  "Tamarind Foods filed for bankruptcy protection on Monday after two years of falling sales, the grocer said.",
+	}, time.UTC)
+	if want := hash32("e:tamarind_foods"); !slices.Contains(f.titleNames, want) {
+		t.Errorf("the headline's names lack Tamarind Foods, which opens the lead")
+	}
+	g, _, _ := v.extract(&model.Item{
+		Title: "Grocers Seek Court Protection as Sales Slump",
+		Text:  "Grocers filed for bankruptcy protection on Monday after two years of falling sales.",
+	}, time.UTC)
+	if len(g.titleNames) > 0 {
+		t.Errorf("a headline whose lead opens with a plain word names %d things", len(g.titleNames))
+	}
+}
+
 // TestNamesStopAtCommas: a name runs over capitalised words but not over
 // a comma ("in Nara, Cheong Wa Dae said" names Nara and Cheong Wa Dae),
 // though a report's list of names ("Hungary, Slovakia") stays one

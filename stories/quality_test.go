@@ -406,8 +406,10 @@ var qualitySets = []qualitySet{
 	// ("Gold Climbs to All-Time High"): 0.982 / 0.629. A meeting a
 	// preposition governs no act ("in first session", "pushes back on hike
 	// talk"): 0.984 / 0.674. News English's "jobless" the unemployment
-	// and "all-time high" a record high: 0.984 / 0.697.
-	{file: "testdata/opened-markets.txt", use: "opened: scored blind until 2026-12-06, mistakes read since; markets.toml", precision: 0.98, recall: 0.69, dates: 1.00, minItems: 100, vocab: "testdata/markets.toml", zone: "UTC"},
+	// and "all-time high" a record high: 0.984 / 0.697. A name that opens
+	// a lead ("Casa Ventura filed ...") whole a name of a title-cased
+	// headline: 0.984 / 0.713.
+	{file: "testdata/opened-markets.txt", use: "opened: scored blind until 2026-12-06, mistakes read since; markets.toml", precision: 0.98, recall: 0.71, dates: 1.00, minItems: 100, vocab: "testdata/markets.toml", zone: "UTC"},
 	// A public-health desk (outbreaks, emergencies, vaccination campaigns,
 	// approvals and recalls, health workers' strikes) with its vocabulary
 	// in config only (health.toml, written before the set), written while
