@@ -98,9 +98,13 @@
 // reports of one kind of act, or when a headline that names no act names
 // the other's act as what it follows ("Rescuers dig for 11 after Java
 // mudslide", or its lead's first sentence does: "... during a protest
-// against cheap imports"), and half otherwise, or when one report names no day and was
-// published on the day the other names. When neither headline names an
-// act the vocabulary knows, names, numbers and the day count only if the
+// against cheap imports"), and half otherwise, or when one report names
+// no day and was published on the day the other names; but the day of
+// one act counts nothing for a report whose headline names something no
+// report of the story has, while two of the story's headlines agree on a
+// name it does not give ("French farmers block motorways around Lyon" and
+// a story whose headlines say "Brussels": the desk's actors count as
+// names here). When neither headline names an act the vocabulary knows, names, numbers and the day count only if the
 // headlines share a word that is no name or number (what happened, not
 // only where or who), and never for more than the shared words: one city
 // or company has many events a day; and two such reports that name

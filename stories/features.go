@@ -41,6 +41,7 @@ type features struct {
 	actWhat    []uint32         // titleWhat of the headline's predicate, after its subject (subjectEnd): what was done; nil when no subject is read
 	compounds  []uint64         // title compounds, head<<32 | modifier: "bird strike", "profit warning" (compoundsOf)
 	specifics  []uint32         // names and numbers of the title and first sentence, as term ids; 0 ends each (specificsOf)
+	headNames  []uint32         // the title's names, the desk's actors too ("Brussels"), as term ids (headNamesOf)
 	feed       uint32           // hash of the outlet's feed
 	exercises  []uint32         // named operations (exercises), sorted, distinct
 	facts      [maxFacts]uint32 // per vocabulary fact, the bit set of values named
@@ -152,6 +153,7 @@ func (v *Vocabulary) extract(it *model.Item, loc *time.Location) (features, ment
 	}
 	f.specifics = v.specificsOf(splitWords(titleAttribution.ReplaceAllString(title, "")),
 		splitWords(leadAttribution.ReplaceAllString(firstText, "$1")), nameWords != nil, named)
+	f.headNames = v.headNamesOf(titleNameWords, named)
 	f.terms = termIDs(titleTerms, leadTerms)
 	for _, e := range ents {
 		f.terms = append(f.terms, hash32("e:"+e))
@@ -238,6 +240,44 @@ func (v *Vocabulary) namesOtherAct(rest string, k kind) bool {
 	}
 	acts := v.actsOf(v.canonicalTerms(ws[:n], false))
 	return acts&(1<<k) == 0 && acts&v.also[k] == 0
+}
+
+// headNamesOf lists the names a headline gives, as the ids of their
+// terms: capitalised words that open no sentence (or that the text also
+// writes so), and phrases with one; the desk's actors too ("tractors
+// converge on Brussels"), where an actor is the place of the act; no
+// day or month.
+func (v *Vocabulary) headNamesOf(tw []word, named map[string]bool) []uint32 {
+	var ids []uint32
+	for i := 0; i < len(tw); {
+		if n, canon := v.matchPhrase(tw, i); n > 0 {
+			for _, w := range tw[i : i+n] {
+				if w.upper && (!w.initial || named[w.lower]) {
+					for _, t := range strings.Fields(canon) {
+						ids = append(ids, hash32(t))
+					}
+					break
+				}
+			}
+			i += n
+			continue
+		}
+		w := tw[i]
+		i++
+		if !w.upper || w.digits || w.initial && !named[w.lower] || v.stop[w.lower] {
+			continue
+		}
+		if _, ok := weekdays[w.lower]; ok {
+			continue
+		}
+		if _, ok := months[w.lower]; ok {
+			continue
+		}
+		for _, t := range v.canonicalTerms([]word{w}, true) {
+			ids = append(ids, hash32(t.text))
+		}
+	}
+	return sortedDistinct(ids)
 }
 
 // whatTerms are the ids of a title's terms that are neither names nor

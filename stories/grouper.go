@@ -985,6 +985,7 @@ func (g *Grouper) score(s *story, f *features, w *weigher) float64 {
 			return 2
 		}
 	}
+	apart := v.namesApart(s, f)
 	for _, i := range scoredMembers(len(s.members)) {
 		m := &s.members[i]
 		// Neither headline names an act the vocabulary knows: shared
@@ -998,7 +999,8 @@ func (g *Grouper) score(s *story, f *features, w *weigher) float64 {
 		}
 		words := w.reportSimilarity(f, m, skip)
 		bonus := math.Min(maxEntityBonus, entityBonus*float64(countShared(f.entities, m.entities)))
-		if f.day != 0 && f.day == m.day {
+		oneAct := f.kind == m.kind && !followUp(f.kind) || follows(f, m) || follows(m, f)
+		if f.day != 0 && f.day == m.day && !(apart && oneAct) {
 			// A busy day has many events: the day says more when the
 			// reports name the same kind of act.
 			if f.kind == m.kind || follows(f, m) || follows(m, f) {
@@ -1156,6 +1158,49 @@ func (v *Vocabulary) sameOutletOtherEvent(a, b *features) bool {
 	_, newer := lacksSpecific(a, b)
 	dropped, _ := lacksSpecific(b, a)
 	return newer && dropped
+}
+
+// namesApart tells whether f names something in its headline (a place, a
+// company; the desk's actors too: "converge on Brussels" names where) that
+// no report of s has in its text, while the headlines of two or more
+// reports of s agree on a name f's text does not have: "French farmers
+// block motorways around Lyon" and a story whose headlines say
+// "Brussels". The day of one kind of act (or of the act a report follows)
+// is then no evidence of one event: a busy day has farmers' blockades in
+// two countries.
+func (v *Vocabulary) namesApart(s *story, f *features) bool {
+	if v.off&headNames != 0 || len(f.headNames) == 0 || len(s.members) < 2 {
+		return false
+	}
+	var all []uint32
+	for i := range s.members {
+		m := &s.members[i]
+		if anyTerm(f.headNames, m.terms) {
+			return false
+		}
+		all = append(all, m.headNames...)
+	}
+	slices.Sort(all)
+	agreed := false
+	for i := 1; i < len(all); i++ {
+		if all[i] == all[i-1] {
+			if hasTerm(f.terms, all[i]) {
+				return false
+			}
+			agreed = true
+		}
+	}
+	return agreed
+}
+
+// anyTerm tells whether one of ids is in the sorted terms.
+func anyTerm(ids, terms []uint32) bool {
+	for _, t := range ids {
+		if hasTerm(terms, t) {
+			return true
+		}
+	}
+	return false
 }
 
 // lacksSpecific tells whether one of a's headline specifics, and whether

@@ -915,3 +915,58 @@ func TestMergeLinksByCore(t *testing.T) {
 		})
 	}
 }
+
+// TestNamesApart: a report of one kind of act whose headline names a
+// place no report of a story has, while two of the story's headlines
+// agree on one it does not name, gets nothing for the day they share;
+// one that names the story's place joins it.
+func TestNamesApart(t *testing.T) {
+	v := setVocabulary(t, "testdata/europe.toml")
+	at := func(h, m int) time.Time { return time.Date(2027, 3, 9, h, m, 0, 0, time.UTC) }
+	ghent := []*model.Item{
+		item("VRT", "https://v.example/1", "Farmers block roads into Ghent with tractors",
+			"Hundreds of farmers blocked roads into Ghent with tractors on Tuesday in protest at new nitrogen rules.", at(9, 0)),
+		item("HLN", "https://h.example/1", "Tractors bring Ghent to a standstill as farmers protest",
+			"Farmers drove hundreds of tractors into Ghent on Tuesday, blocking the ring road in protest at the region's nitrogen rules.", at(9, 40)),
+	}
+	tests := []struct {
+		name string
+		last *model.Item
+		same bool
+		off  mechanism // switched off, the report joins (for reports kept apart)
+	}{
+		{"farmers blocking roads in another country", item("EFE", "https://e.example/1", "Farmers block motorway near Zaragoza with tractors",
+			"Farmers blocked the A-2 motorway near Zaragoza with tractors on Tuesday in protest at cuts to irrigation water quotas.", at(10, 0)),
+			false, headNames},
+		{"farmers blocking Ghent's ring road", item("Belga", "https://b.example/1", "Farmers' tractors block Ghent ring road",
+			"Farmers blocked the ring road around Ghent with tractors on Tuesday in protest at the nitrogen rules.", at(10, 0)),
+			true, 0},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			joins := func(off mechanism) bool {
+				vc := *v
+				vc.off = off
+				g := NewGrouperWith(72*time.Hour, &vc)
+				var first string
+				for i, it := range append(append([]*model.Item{}, ghent...), tc.last) {
+					cp := *it
+					g.Add(&cp, time.UTC)
+					if i == 0 {
+						first = cp.StoryID
+					}
+					if i == len(ghent) {
+						return cp.StoryID == first
+					}
+				}
+				return false
+			}
+			if got := joins(0); got != tc.same {
+				t.Fatalf("one story: %v, want %v", got, tc.same)
+			}
+			if tc.off != 0 && !joins(tc.off) {
+				t.Errorf("apart even with the mechanism off: the test does not show it")
+			}
+		})
+	}
+}

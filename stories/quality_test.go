@@ -341,8 +341,14 @@ var qualitySets = []qualitySet{
 	// 15 of 16. A plan's "will" read seven words back: 0.867 / 0.860 / 16
 	// of 16. An appeal for an undated act other than a meeting a reaction
 	// ("Dutch opposition demands snap election after government's fall"):
-	// 0.873 / 0.904. Held to a floor at that.
-	{file: "testdata/dev-europe.txt", use: "tuned", minItems: 60, vocab: "testdata/europe.toml", zone: "UTC", precision: 0.86, recall: goalRecall, dates: goalDates},
+	// 0.873 / 0.904. With the day of one act counting nothing for a report
+	// whose headline names something no report of a story has, while two
+	// of the story's headlines agree on a name it lacks (farmers near
+	// Lyon had joined farmers in Brussels that morning): 1.000 / 0.868
+	// (the AP report of eggs thrown at the European Parliament, which had
+	// joined through the Lyon reports, is a story of its own). Held to
+	// the goals.
+	{file: "testdata/dev-europe.txt", use: "tuned", minItems: 60, vocab: "testdata/europe.toml", zone: "UTC", precision: goalPrecision, recall: goalRecall, dates: goalDates},
 	// The same set grouped with the shipped Korea desk's words instead of
 	// its own: what a desk gets before it writes its vocabulary. Measured
 	// only.
@@ -668,8 +674,9 @@ func TestGroupingMechanisms(t *testing.T) {
 		{"subjects off", subjects, true},
 		{"backgrounds off", backgrounds, true},
 		{"core links off", coreLinks, true},
+		{"head names off", headNames, true},
 	}
-	const precisionMechanisms = sameOutlet | compounds | despiteClause | planDays | subjects | backgrounds | coreLinks
+	const precisionMechanisms = sameOutlet | compounds | despiteClause | planDays | subjects | backgrounds | coreLinks | headNames
 	// What each precision mechanism buys and costs, summed over the sets.
 	precisionBought, recallCost := map[string]float64{}, map[string]float64{}
 	for _, tc := range qualitySets {

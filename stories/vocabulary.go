@@ -121,6 +121,11 @@ const (
 	// tell (tear gas in the capital, in a report from another city's
 	// protest of the day) links nothing.
 	coreLinks
+	// headNames (precision): a report whose headline names something
+	// no report of a story has, while two of the story's headlines agree
+	// on a name it lacks ("around Lyon", "Brussels"), gets nothing for
+	// the day of the act they share.
+	headNames
 )
 
 // fact is one compiled fact: term → bit set of its values.
