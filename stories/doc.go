@@ -74,7 +74,11 @@
 // headline calls a security chief) and names the event's day as that of
 // what it follows is a follow-up: "UN appeals for aid as Tamsin leaves 120,000 in need"
 // on Sunday, for "the cyclone that struck Beira on Saturday", or "a day
-// after" it); for a report that names no act,
+// after" it; and so is one of the next day, within a news cycle, whose
+// headline names the event's act as what it follows and a name few
+// stories use that the event's headline gives, though its lead names
+// only its own day: "Tsukimori shares jump at open after record
+// profit"); for a report that names no act,
 // a day other than its story's own (the day most of its reports name),
 // with the same allowance for two zones, but only against reports that
 // name no act either (a Thursday air strike in Asia is not the New York

@@ -916,16 +916,27 @@ func (v *Vocabulary) vetoed(s *story, f *features, rare func(uint32) bool) bool 
 // when f's headline names m's act as what it follows ("Culiacán stays
 // home after the capture of 'El Gato'"), a name few stories use (rare;
 // nil: none is) that one's headline gives and the other's first
-// sentence: the event's headline may call him a security chief.
+// sentence: the event's headline may call him a security chief. A
+// report of the next day, within a news cycle, whose headline names m's
+// act as what it follows and a name few stories use that m's headline
+// gives follows it though its lead names only its own day ("Tsukimori
+// shares jump at open after record profit").
 func (v *Vocabulary) followsDay(f, m *features, rare func(uint32) bool) bool {
-	if !followUp(f.kind) || f.repeat || f.since == 0 || f.since != m.day {
+	if !followUp(f.kind) || f.repeat {
+		return false
+	}
+	after := rare != nil && m.kind < 64 && f.follows&(1<<m.kind) != 0
+	if f.since == 0 {
+		return after && f.day == m.day+1 && within(f.published, m.published, sameCycle) &&
+			countSharedIf(f.titleNames, m.titleNames, rare) > 0
+	}
+	if f.since != m.day {
 		return false
 	}
 	if intersects(f.titleNames, m.titleNames) {
 		return true
 	}
-	return rare != nil && m.kind < 64 && f.follows&(1<<m.kind) != 0 &&
-		(countSharedIf(f.titleNames, m.names, rare) > 0 || countSharedIf(f.names, m.titleNames, rare) > 0)
+	return after && (countSharedIf(f.titleNames, m.names, rare) > 0 || countSharedIf(f.names, m.titleNames, rare) > 0)
 }
 
 // saidAfter tells whether f, a follow-up whose headline is what someone

@@ -473,6 +473,41 @@ func TestFollowUpNamesEventInLead(t *testing.T) {
 	}
 }
 
+// TestNextDayAfterAct checks that a report of the next day whose headline
+// names no act of its own but names the event's act as what it follows,
+// and gives a name few stories use that the event's headline gives, joins
+// the event though its lead names only its own day ("Karavi schools stay
+// shut after quake"); after another act, or two days on, it stays apart.
+func TestNextDayAfterAct(t *testing.T) {
+	v := setVocabulary(t, "testdata/disasters.toml")
+	sat := time.Date(2027, 6, 5, 4, 0, 0, 0, time.UTC)
+	const lead = "Schools on Karavi island stayed closed on Sunday as engineers inspected buildings."
+	tests := []struct {
+		name, title string
+		after       time.Duration
+		join        bool
+	}{
+		{"after the event's act", "Karavi schools stay shut after quake", 30 * time.Hour, true},
+		{"after another act", "Karavi schools stay shut after floods", 30 * time.Hour, false},
+		{"two days on", "Karavi schools stay shut after quake", 54 * time.Hour, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			g := NewGrouperWith(72*time.Hour, v)
+			st, _ := g.Add(item("Reuters", "https://r.example/karavi", "Strong quake jolts Karavi island, homes damaged",
+				"A magnitude 6.4 earthquake struck Karavi island on Saturday, damaging hundreds of homes, the geological agency said.", sat), time.UTC)
+			text := lead
+			if tc.after > 48*time.Hour {
+				text = "Schools on Karavi island stayed closed on Monday as engineers inspected buildings."
+			}
+			got, j := g.AddJoin(item("AFP", "https://a.example/karavi", tc.title, text, sat.Add(tc.after)), time.UTC)
+			if (got.ID == st.ID) != tc.join {
+				t.Fatalf("joined %v (score %.3f), want %v", got.ID == st.ID, j.Score, tc.join)
+			}
+		})
+	}
+}
+
 // TestCountsOfOneThing checks that the numbers two headlines give veto a
 // match only when they count one thing: a flood that "kills 12 people"
 // and "destroys 25 homes" is one flood, one that kills 12 and one that

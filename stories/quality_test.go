@@ -414,8 +414,11 @@ var qualitySets = []qualitySet{
 	// talk"): 0.984 / 0.674. News English's "jobless" the unemployment
 	// and "all-time high" a record high: 0.984 / 0.697. A name that opens
 	// a lead ("Casa Ventura filed ...") whole a name of a title-cased
-	// headline: 0.984 / 0.713.
-	{file: "testdata/opened-markets.txt", use: "opened: scored blind until 2026-12-06, mistakes read since; markets.toml", precision: 0.98, recall: 0.71, dates: 1.00, minItems: 100, vocab: "testdata/markets.toml", zone: "UTC"},
+	// headline: 0.984 / 0.713. A next day's report whose headline names
+	// the event's act as what it follows and the event's rare name, within
+	// a news cycle ("Tsukimori Shares Jump at Open After Record Profit"):
+	// 0.985 / 0.725.
+	{file: "testdata/opened-markets.txt", use: "opened: scored blind until 2026-12-06, mistakes read since; markets.toml", precision: 0.98, recall: 0.72, dates: 1.00, minItems: 100, vocab: "testdata/markets.toml", zone: "UTC"},
 	// A public-health desk (outbreaks, emergencies, vaccination campaigns,
 	// approvals and recalls, health workers' strikes) with its vocabulary
 	// in config only (health.toml, written before the set), written while
