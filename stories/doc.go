@@ -12,7 +12,8 @@
 // event date. Terms are normalised so outlets' house styles meet: "N.K.",
 // "DPRK" and "North Korea"; "Sea of Japan" and "East Sea"; "SRBM" and
 // "short-range ballistic missile"; KCNA's stock titles and epithets are
-// dropped.
+// dropped; news English's synonyms meet ("jobless" and "unemployment",
+// "legislative" and "parliamentary" elections).
 //
 // What a desk's news calls things is data, not code: a Vocabulary holds the
 // aliases, the facts that must agree (weapon class, sea), named operations

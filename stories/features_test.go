@@ -273,7 +273,7 @@ func TestDespiteClause(t *testing.T) {
 	}{
 		{"Minister offers family reunion talks despite missile tests", []string{"missile", "test"}, []string{"talk", "offer"}},
 		{"Kospi ends up 0.8%, markets unfazed by NK launch", []string{"launch"}, []string{"market"}},
-		{"Refiner's shares rise as investors shrug off Rotterdam refinery fire", []string{"fire", "e:rotterdam"}, []string{"share", "investor"}},
+		{"Refiner's shares rise as investors shrug off Rotterdam refinery fire", []string{"fire", "e:rotterdam"}, []string{"shares", "investor"}},
 		{"Rotterdam port strike continues despite strike ballot at Antwerp", []string{"ballot", "e:antwerp"}, []string{"strike", "rotterdam"}},
 		{"Rotterdam port strike goes ahead after refinery fire", nil, []string{"fire", "strike"}},
 	}

@@ -174,6 +174,9 @@ func TestNewsSynonyms(t *testing.T) {
 		{"Jobless rate rises to 5.2%", "Unemployment rate rises to 5.2%"},
 		{"Copper hits all-time high", "Copper hits record high"},
 		{"Low turnout in parliamentary vote", "Low turnout in legislative vote"},
+		{"Unemployed numbers fall in May", "Unemployment numbers fall in May"},
+		{"Gold hits all-time low", "Gold hits record low"},
+		{"Asian shares slide on chip rout", "Asian stocks slide on chip rout"},
 	}
 	for _, p := range pairs {
 		a := termIDs(v.canonicalTerms(splitWords(p.a), true), nil)
