@@ -65,7 +65,8 @@
 // names the day before it was published, a late report of that day: "said
 // on Tuesday that Monday's launch ..." is no sign that Tuesday's launch
 // elsewhere is Monday's; a follow-up's day that is only that of its words,
-// "said on Tuesday", is no day of the act; a report the next day that names that
+// "said on Tuesday", is no day of the act, and a story whose reports
+// give only such days has no act's day to differ from; a report the next day that names that
 // day is a second wave, a repeat outage; but a report whose headline names
 // no act and no repeat ("again", "another"; "for second day" counts the
 // days of one act), shares a name with the

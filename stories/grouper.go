@@ -875,7 +875,7 @@ func (v *Vocabulary) vetoed(s *story, f *features, rare func(uint32) bool) bool 
 		}
 	}
 	if f.day != 0 && len(days) > 0 && dated {
-		near, after := false, false
+		near, after, compared := false, false, false
 		for i := range s.members {
 			m := &s.members[i]
 			// A plan's day that is the only day a report names is no
@@ -889,6 +889,7 @@ func (v *Vocabulary) vetoed(s *story, f *features, rare func(uint32) bool) bool 
 			if m.day == 0 || m.said && followUp(m.kind) {
 				continue
 			}
+			compared = true
 			near = near || m.day == f.day || abs32(m.day-f.day) <= dayTolerance && within(m.published, f.published, dayShiftGap) &&
 				!lateOther(m, f) && !lateOther(f, m)
 			// A report whose headline names no act, of a later day,
@@ -903,7 +904,9 @@ func (v *Vocabulary) vetoed(s *story, f *features, rare func(uint32) bool) bool 
 		}
 		// A follow-up (a reaction, an analysis) names its own, later day:
 		// only one that names a day before the event's is another event.
-		if !near && !(v.off&followUps == 0 && followUp(f.kind) && f.kind != kindOther && after) {
+		// A story whose reports name only the days of their words names
+		// no act's day to differ from.
+		if compared && !near && !(v.off&followUps == 0 && followUp(f.kind) && f.kind != kindOther && after) {
 			return true
 		}
 	}

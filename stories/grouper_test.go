@@ -1005,3 +1005,31 @@ func TestNamesApart(t *testing.T) {
 		})
 	}
 }
+
+// TestDayVetoWithNoActDay: a story whose reports name only the days of
+// their own words (follow-ups that "said Wednesday") names no act's day,
+// so the day veto of dated acts has nothing to hold a report of its act
+// to: the outbreak reported on Thursday joins the farm's culling reported
+// on Wednesday.
+func TestDayVetoWithNoActDay(t *testing.T) {
+	v := setVocabulary(t, "testdata/health.toml")
+	at := func(day, h int) time.Time { return time.Date(2027, 3, day, h, 0, 0, 0, time.UTC) }
+	items := []*model.Item{
+		item("VnExpress", "https://v.example/1", "Bird flu hits Dong Thap duck farm, 2,000 birds culled",
+			"Authorities in Dong Thap province culled 2,000 ducks after H5N1 was found at a farm in Cao Lanh, the provincial veterinary department said Wednesday.", at(10, 10)),
+		item("Tuoi Tre", "https://t.example/1", "Dong Thap steps up poultry checks after bird flu find",
+			"Dong Thap has set up checkpoints around Cao Lanh and ordered daily inspections of poultry markets after the H5N1 find, the provincial health department said Wednesday.", at(11, 1)),
+		item("Reuters", "https://r.example/1", "Vietnam reports H5N1 bird flu outbreak on Dong Thap duck farm",
+			"Vietnam has reported an outbreak of H5N1 bird flu on a duck farm in Dong Thap province, where 2,000 ducks were culled, the World Organisation for Animal Health said on Thursday.", at(11, 10)),
+	}
+	g := NewGrouperWith(72*time.Hour, v)
+	var ids []string
+	for _, it := range items {
+		cp := *it
+		g.Add(&cp, time.UTC)
+		ids = append(ids, cp.StoryID)
+	}
+	if ids[0] != ids[1] || ids[2] != ids[0] {
+		t.Fatalf("stories %v, want one", ids)
+	}
+}

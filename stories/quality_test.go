@@ -430,8 +430,10 @@ var qualitySets = []qualitySet{
 	// of its words, and a period's end ("in the week to Aug. 14") no day:
 	// 0.950 / 0.837 / 30 of 31 (a child's bird-flu death no longer of the
 	// day it was disclosed, which a farm's outbreak across the border
-	// shared). Held to a floor at that.
-	{file: "testdata/opened-health.txt", use: "opened: scored blind until 2026-12-06, mistakes read since; health.toml", precision: 0.94, recall: 0.83, dates: 0.96, minItems: 100, vocab: "testdata/health.toml", zone: "UTC"},
+	// shared). With no day veto of a dated act's report by a story whose
+	// reports give only the days of their words (follow-ups that "said
+	// Wednesday"): 0.950 / 0.847 / 30 of 31. Held to a floor at that.
+	{file: "testdata/opened-health.txt", use: "opened: scored blind until 2026-12-06, mistakes read since; health.toml", precision: 0.94, recall: 0.84, dates: 0.96, minItems: 100, vocab: "testdata/health.toml", zone: "UTC"},
 	// An elections and political-crises desk following Latin America and
 	// Sub-Saharan Africa (votes and results, court rulings, protests and
 	// curfews, a coup and a coup attempt, a removal, resignations, regional
