@@ -13,7 +13,9 @@
 // "DPRK" and "North Korea"; "Sea of Japan" and "East Sea"; "SRBM" and
 // "short-range ballistic missile"; KCNA's stock titles and epithets are
 // dropped; news English's synonyms meet ("jobless" and "unemployment",
-// "legislative" and "parliamentary" elections).
+// "legislative" and "parliamentary" elections); a name of three words is
+// also read without its middle one ("Rafael Ernesto Quintana", "Rafael
+// Quintana").
 //
 // What a desk's news calls things is data, not code: a Vocabulary holds the
 // aliases, the facts that must agree (weapon class, sea), named operations

@@ -745,6 +745,11 @@ func entityIDs(runs []string, parts ...[]term) []uint32 {
 	var ids []uint32
 	for _, r := range runs {
 		ids = append(ids, hash32("e:"+r))
+		// Outlets drop a middle name: "Rafael Ernesto Quintana" is also
+		// "Rafael Quintana".
+		if w := strings.Split(r, "_"); len(w) == 3 {
+			ids = append(ids, hash32("e:"+w[0]+"_"+w[2]))
+		}
 	}
 	for _, ts := range parts {
 		for _, t := range ts {

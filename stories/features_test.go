@@ -469,6 +469,24 @@ func TestLeadOpensName(t *testing.T) {
 	}
 }
 
+// TestMiddleNameDropped checks that a name of three words is also read
+// without its middle one, as outlets write it short: "Marta Elena Solis"
+// and "Marta Solis" are one name.
+func TestMiddleNameDropped(t *testing.T) {
+	v := DefaultVocabulary()
+	long, _, _ := v.extract(&model.Item{
+		Title: "Opposition leader detained in Lagoa",
+		Text:  "Police detained opposition leader Marta Elena Solis at her home in Lagoa on Tuesday, her party said.",
+	}, time.UTC)
+	short, _, _ := v.extract(&model.Item{
+		Title: "Whereabouts of Marta Solis unknown a day after arrest",
+		Text:  "Relatives of Marta Solis have not been told where she is held.",
+	}, time.UTC)
+	if !intersects(long.names, short.titleNames) {
+		t.Errorf("\"Marta Elena Solis\" and \"Marta Solis\" share no name")
+	}
+}
+
 // TestNamesStopAtCommas: a name runs over capitalised words but not over
 // a comma ("in Nara, Cheong Wa Dae said" names Nara and Cheong Wa Dae),
 // though a report's list of names ("Hungary, Slovakia") stays one

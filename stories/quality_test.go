@@ -474,8 +474,10 @@ var qualitySets = []qualitySet{
 	// event's first sentence gives ("'El Licenciado' pleads not guilty in
 	// San Diego a day after his extradition"): 1.000 / 0.739. Numbers veto
 	// only when they count one thing ("three suspects arrested" and "eight
-	// police officers" killed): 1.000 / 0.788.
-	{file: "testdata/opened-latam.txt", use: "opened: scored blind until 2026-12-06, mistakes read since; latam.toml", precision: 0.99, recall: 0.78, dates: 1.00, minItems: 100, vocab: "testdata/latam.toml", zone: "UTC"},
+	// police officers" killed): 1.000 / 0.788. A name of three words also
+	// read without its middle one ("Rafael Ernesto Quintana"): 1.000 /
+	// 0.802.
+	{file: "testdata/opened-latam.txt", use: "opened: scored blind until 2026-12-06, mistakes read since; latam.toml", precision: 0.99, recall: 0.80, dates: 1.00, minItems: 100, vocab: "testdata/latam.toml", zone: "UTC"},
 }
 
 // TestGroupingQuality feeds each labelled set to a Grouper in publication
