@@ -50,7 +50,8 @@
 // strike"). Some facts must agree for two reports to be one event and
 // veto a match when they differ: the vocabulary's facts
 // (weapon class, sea; and in news English the direction a market went, so
-// "close higher" and "plunge" never merge), named operations, numbers of
+// "close higher" and "plunge" never merge, but not a word a future or an
+// infinitive governs: "the Fed will lower rates"), named operations, numbers of
 // missiles (all read from the main clause, so "two days after a ballistic
 // salvo" is background; the number only from the headline, and never a
 // bound or tally such as "at least two" or "toll rises to nine", which

@@ -166,9 +166,10 @@ func (v *Vocabulary) extract(it *model.Item, loc *time.Location) (features, ment
 	// ("two days after it fired ballistic missiles").
 	mainTitle := mainClause(tw)
 	mainTerms := v.actTerms(mainTitle)
-	first := v.canonicalTerms(mainClause(firstSentenceWords(lead)), false)
+	first := v.canonicalTerms(withoutPlanned(mainClause(firstSentenceWords(lead))), false)
+	titleFacts := v.actTerms(withoutPlanned(mainTitle))
 	for i := range v.facts {
-		f.facts[i] = v.factOf(i, mainTerms)
+		f.facts[i] = v.factOf(i, titleFacts)
 		if f.facts[i] == 0 {
 			f.facts[i] = v.factOf(i, first)
 		}
@@ -278,6 +279,24 @@ func (v *Vocabulary) headNamesOf(tw []word, named map[string]bool) []uint32 {
 		}
 	}
 	return sortedDistinct(ids)
+}
+
+// plannedWords before a verb make it what is planned or expected, not
+// what happened: "the Fed will lower rates" tells no market's direction
+// as "stocks close lower" does.
+var plannedWords = toSet(`will would could may might should shall can to`)
+
+// withoutPlanned is ws without the words a planned word governs (the
+// next one, unless a number or a name: "rose to 4.1%", "to Tokyo").
+func withoutPlanned(ws []word) []word {
+	out := make([]word, 0, len(ws))
+	for i, w := range ws {
+		if i > 0 && plannedWords[ws[i-1].lower] && !w.digits && !w.upper {
+			continue
+		}
+		out = append(out, w)
+	}
+	return out
 }
 
 // whatTerms are the ids of a title's terms that are neither names nor

@@ -129,6 +129,35 @@ func TestMainClause(t *testing.T) {
 	}
 }
 
+// TestPlannedIsNoFact checks that a fact's word a future or an
+// infinitive governs ("will lower rates", "expected to rise") is no value
+// of the fact: it tells what may happen, not which way a market went.
+func TestPlannedIsNoFact(t *testing.T) {
+	v := DefaultVocabulary()
+	dir := slices.IndexFunc(v.facts, func(f fact) bool { return f.name == "direction" })
+	tests := []struct {
+		title, text string
+		want        string // "up", "down" or "" for none
+	}{
+		{"Stocks close lower on Friday", "Stocks closed lower on Friday.", "down"},
+		{"Central bank will lower rates, economists say", "The central bank will lower rates in June, economists said.", ""},
+		{"Copper expected to rise as mines shut", "Copper prices are expected to rise as two mines shut.", ""},
+		{"Jobless rate rises to 4.6%", "The jobless rate rose to 4.6% in May.", "up"},
+	}
+	for _, tc := range tests {
+		f, _, _ := v.extract(&model.Item{Title: tc.title, Text: tc.text}, time.UTC)
+		got := ""
+		for b, name := range v.facts[dir].values {
+			if f.facts[dir]&(1<<b) != 0 {
+				got += name
+			}
+		}
+		if got != tc.want {
+			t.Errorf("%q: direction %q, want %q", tc.title, got, tc.want)
+		}
+	}
+}
+
 // TestVetoFactsReadMainClause checks that background clauses do not set
 // the facts vetoes compare.
 func TestVetoFactsReadMainClause(t *testing.T) {

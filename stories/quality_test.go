@@ -417,8 +417,11 @@ var qualitySets = []qualitySet{
 	// headline: 0.984 / 0.713. A next day's report whose headline names
 	// the event's act as what it follows and the event's rare name, within
 	// a news cycle ("Tsukimori Shares Jump at Open After Record Profit"):
-	// 0.985 / 0.725.
-	{file: "testdata/opened-markets.txt", use: "opened: scored blind until 2026-12-06, mistakes read since; markets.toml", precision: 0.98, recall: 0.72, dates: 1.00, minItems: 100, vocab: "testdata/markets.toml", zone: "UTC"},
+	// 0.985 / 0.725. A fact's word a future or an infinitive governs no
+	// value of the fact ("the Federal Reserve will lower rates" had read
+	// as a market going down, which vetoed the jobs report from its
+	// story): 1.000 / 0.747.
+	{file: "testdata/opened-markets.txt", use: "opened: scored blind until 2026-12-06, mistakes read since; markets.toml", precision: 0.99, recall: 0.74, dates: 1.00, minItems: 100, vocab: "testdata/markets.toml", zone: "UTC"},
 	// A public-health desk (outbreaks, emergencies, vaccination campaigns,
 	// approvals and recalls, health workers' strikes) with its vocabulary
 	// in config only (health.toml, written before the set), written while
