@@ -177,6 +177,10 @@ func TestNewsSynonyms(t *testing.T) {
 		{"Unemployed numbers fall in May", "Unemployment numbers fall in May"},
 		{"Gold hits all-time low", "Gold hits record low"},
 		{"Asian shares slide on chip rout", "Asian stocks slide on chip rout"},
+		{"Defence minister criticised over delay", "Defense minister criticized over delay"},
+		{"Labour union organises rally in town centre", "Labor union organizes rally in town center"},
+		{"Hospitalisations double as tumour clinic shuts", "Hospitalizations double as tumor clinic shuts"},
+		{"Port chief under fire over fuelled tanker", "Port chief criticised over fueled tanker"},
 	}
 	for _, p := range pairs {
 		a := termIDs(v.canonicalTerms(splitWords(p.a), true), nil)
