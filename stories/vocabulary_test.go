@@ -181,6 +181,12 @@ func TestNewsSynonyms(t *testing.T) {
 		{"Labour union organises rally in town centre", "Labor union organizes rally in town center"},
 		{"Hospitalisations double as tumour clinic shuts", "Hospitalizations double as tumor clinic shuts"},
 		{"Port chief under fire over fuelled tanker", "Port chief criticised over fueled tanker"},
+		{"Quake hits coastal town", "Earthquake hits coastal town"},
+		{"Ceasefire holds in border town", "Truce holds in border town"},
+		{"Outage hits capital", "Blackout hits capital"},
+		{"Lawmaker arrested in bribery probe", "Lawmakers arrested in bribery probe"},
+		{"Airstrike hits depot", "Air strike hits depot"},
+		{"Missile strike hits depot", "Missile attack hits depot"},
 	}
 	for _, p := range pairs {
 		a := termIDs(v.canonicalTerms(splitWords(p.a), true), nil)
