@@ -12,8 +12,9 @@
 // event date. Terms are normalised so outlets' house styles meet: "N.K.",
 // "DPRK" and "North Korea"; "Sea of Japan" and "East Sea"; "SRBM" and
 // "short-range ballistic missile"; KCNA's stock titles and epithets are
-// dropped; news English's synonyms meet ("jobless" and "unemployment",
-// "legislative" and "parliamentary" elections); a name of three words is
+// dropped; news English's synonyms and British and American spellings
+// meet ("jobless" and "unemployment", "legislative" and "parliamentary"
+// elections, "defence" and "defense"); a name of three words is
 // also read without its middle one ("Rafael Ernesto Quintana", "Rafael
 // Quintana").
 //
