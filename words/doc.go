@@ -13,6 +13,6 @@
 //     words take a fast path that gives the same result.
 //   - Stem is Porter's stemmer (the summarizer's, and ROUGE's), cached for
 //     the words seen most; the cache is bounded, so untrusted text cannot
-//     grow it. The story grouper keeps its lighter suffix stripper: Porter's
-//     lowered its measured recall (see stories/text.go).
+//     grow it. The story grouper uses it too, after its vocabulary's words
+//     (stories/text.go), and leaves words of three letters or fewer whole.
 package words
