@@ -187,6 +187,12 @@ func TestNewsSynonyms(t *testing.T) {
 		{"Lawmaker arrested in bribery probe", "Lawmakers arrested in bribery probe"},
 		{"Airstrike hits depot", "Air strike hits depot"},
 		{"Missile strike hits depot", "Missile attack hits depot"},
+		{"Villagers fled as gunmen slay five", "Villagers flee as gunmen kill five"},
+		{"Police investigate warehouse blaze", "Police probe warehouse blaze"},
+		{"Hostages freed after talks", "Hostages released after negotiations"},
+		{"Forest fire forces evacuations", "Wildfire forces evacuations"},
+		{"Junta topples president", "Junta ousts president"},
+		{"Union calls off strike", "Union scraps strike"},
 	}
 	for _, p := range pairs {
 		a := termIDs(v.canonicalTerms(splitWords(p.a), true), nil)
