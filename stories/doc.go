@@ -153,7 +153,12 @@
 // Wednesday"). With
 // Merges, a report that fits two stories well (linkScore) by its headline
 // and first sentence alone (a report from one city whose later sentence
-// tells of another city's protest that day links nothing), when both
+// tells of another city's protest that day links nothing; nor does a
+// reaction, or a headline whose main clause fits one story and its "as"
+// clause the other: "Kim boards destroyer as US carrier drills nearby",
+// unless the main clause names nothing and the "as" clause names the
+// story by its own name: "Dozens arrested as Serbian protest turns
+// violent"), when both
 // stories name one event day and the report names it or was published on
 // it, and their reports agree (no veto either way), makes them one
 // (TakeMerges tells the caller).

@@ -38,6 +38,9 @@ type features struct {
 	titleWhat  []uint32         // title terms that are no name or number: what happened, sorted, distinct
 	titleNums  []uint32         // numbers of the title ("800 jobs"), sorted, distinct; usually none
 	bgWhat     []uint32         // titleWhat of the headline's "after" or "ahead of" clause ("after bird strike"); nil when none
+	mainWhat   []uint32         // titleWhat of the headline's main clause, when it has a background clause ("as", "after"); nil when none
+	mainNames  []uint32         // titleNames of the headline's main clause, when it has a background clause
+	bgNames    []uint32         // headNames only the headline's background clause gives ("as Serbian protest turns violent")
 	actWhat    []uint32         // titleWhat of the headline's predicate, after its subject (subjectEnd): what was done; nil when no subject is read
 	compounds  []uint64         // title compounds, head<<32 | modifier: "bird strike", "profit warning" (compoundsOf)
 	specifics  []uint32         // names and numbers of the title and first sentence, as term ids; 0 ends each (specificsOf)
@@ -182,6 +185,17 @@ func (v *Vocabulary) extract(it *model.Item, loc *time.Location) (features, ment
 	f.acts = v.actsOf(mainTerms)
 	f.follows = v.actsOf(v.actTerms(tw[len(mainTitle):]))
 	f.leadActs = v.actsOf(leadTerms[:countFirst(leadTerms)]) // the first sentence's terms
+	if len(mainTitle) < len(tw) {
+		main := termIDs(v.canonicalTerms(mainTitle, true), nil)
+		f.mainWhat = make([]uint32, 0, len(main))
+		for _, t := range f.titleWhat {
+			if hasTerm(main, t) {
+				f.mainWhat = append(f.mainWhat, t)
+			}
+		}
+		f.mainNames = entityIDs(v.entityRuns(named, titleNameWords[:len(mainTitle)]))
+		f.bgNames = without(f.headNames, v.headNamesOf(titleNameWords[:len(mainTitle)], named))
+	}
 	if len(mainTitle) < len(tw) && v.off&backgrounds == 0 && sequenceWords[tw[len(mainTitle)].lower] {
 		f.bgWhat = without(whatTerms(v.canonicalTerms(tw[len(mainTitle):], true), tw, nameWords == nil, named), despite)
 	}

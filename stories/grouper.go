@@ -524,6 +524,13 @@ func (g *Grouper) match(f *features) (int32, []int32, Join) {
 		if g.voc.off&coreLinks == 0 && (g.score(g.slots[best], core, w) <= linkScore || g.score(g.slots[o.slot], core, w) <= linkScore) {
 			continue
 		}
+		// Nor does a reaction, which names the act it reacts to besides
+		// its own ("visits destroyer, slams naval drills"), or a report
+		// whose main clause fits one story and its "as" clause the
+		// other (clauseFits).
+		if g.voc.off&coreLinks == 0 && (f.kind == kindReaction || !clauseFits(f, g.slots[best]) || !clauseFits(f, g.slots[o.slot])) {
+			continue
+		}
 		if g.compatible(f, best, o.slot, linked) {
 			linked = append(linked, o.slot)
 		}
@@ -544,6 +551,35 @@ func coreOf(f *features) *features {
 	c.extra = nil
 	c.entities = sortedDistinct(append(slices.Clone(f.names), f.titleNums...))
 	return &c
+}
+
+// clauseFits tells whether the headline of f, a report that would link
+// story s with another, fits s by its main clause (a word of what
+// happened or a name there that a headline of s gives), or else, when
+// its main clause gives no name, by a name its background clause gives
+// that a headline of s gives: "Kim boards destroyer as US carrier drills
+// nearby" is Kim's act and links no carrier drill to it, while "Dozens
+// arrested as Serbian protest turns violent" names the protest it tells
+// of. A headline with no background clause fits.
+func clauseFits(f *features, s *story) bool {
+	if f.mainWhat == nil {
+		return true
+	}
+	for i := range s.members {
+		m := &s.members[i]
+		if intersects(f.mainWhat, m.titleWhat) || intersects(f.mainNames, m.titleNames) {
+			return true
+		}
+	}
+	if len(f.mainNames) > 0 {
+		return false
+	}
+	for i := range s.members {
+		if intersects(f.bgNames, s.members[i].headNames) {
+			return true
+		}
+	}
+	return false
 }
 
 // compatible tells whether story b's reports could be one event with

@@ -1033,3 +1033,79 @@ func TestDayVetoWithNoActDay(t *testing.T) {
 		t.Fatalf("stories %v, want one", ids)
 	}
 }
+
+// TestMergeLinksByActClause: a report links two stories only by what its
+// headline's main clause reports, unless that clause names nothing of
+// its own and its "as" clause names the other story's act by a name of
+// the story's; a reaction links nothing, as it names another's act.
+func TestMergeLinksByActClause(t *testing.T) {
+	at := func(h, m int) time.Time { return time.Date(2027, 3, 9, h, m, 0, 0, time.UTC) }
+	visit := []*model.Item{
+		item("PAP", "https://pap.example/1", "Defence Minister Anna Kowalczyk Inspects Frigate Slazak",
+			"Defence Minister Anna Kowalczyk inspected the frigate Slazak in Gdynia on Tuesday and watched a test of its air-defence system.", at(9, 0)),
+	}
+	drill := []*model.Item{
+		item("Navy News", "https://n.example/1", "Polish, US navies stage combined carrier drill in Baltic Sea",
+			"Poland and the United States began a combined maritime drill with the USS Harlan carrier group in the Baltic Sea on Tuesday, the navy said.", at(8, 0)),
+		item("Defence Daily", "https://d.example/1", "USS Harlan sails into Baltic for drill with Polish navy",
+			"The aircraft carrier USS Harlan began combined maritime operations with Poland's navy in the Baltic Sea on Tuesday.", at(8, 30)),
+	}
+	tests := []struct {
+		name string
+		link *model.Item
+		one  bool
+		off  mechanism // switched off, the stories merge (for links that do not)
+	}{
+		{"a minister's visit as a carrier drills nearby", item("Reuters", "https://r.example/1", "Poland's Kowalczyk boards frigate, watches air defence test as US carrier drills nearby",
+			"Defence Minister Anna Kowalczyk boarded the frigate Slazak on Tuesday and watched a test of its air-defence system, as the US carrier Harlan held a combined drill with Poland's navy in the Baltic Sea.", at(10, 0)),
+			false, coreLinks},
+		{"a minister's visit that slams the drill", item("Reuters", "https://r.example/2", "Polish minister visits frigate, slams US-Polish naval drills",
+			"Defence Minister Anna Kowalczyk visited the frigate Slazak on Tuesday and denounced the combined US-Polish maritime drill in the Baltic Sea as a provocation.", at(10, 0)),
+			false, coreLinks},
+	}
+	protest := []*model.Item{
+		item("TVP", "https://t.example/1", "Biggest Polish protest in years fills Wolnosci square",
+			"Crowds filled Wolnosci square on Tuesday evening in what organisers called the biggest protest in years.", at(16, 0)),
+		item("Reuters", "https://r.example/3", "Tens of thousands rally in Lodz against Polish government",
+			"Tens of thousands of people rallied in Lodz on Tuesday against the government's pension reform.", at(17, 0)),
+		item("Onet", "https://o.example/1", "Police detain at least 30 after clashes at end of Lodz rally",
+			"Police detained at least 30 people late on Tuesday after clashes with riot officers at the end of a rally in Lodz.", at(21, 0)),
+	}
+	tests = append(tests, struct {
+		name string
+		link *model.Item
+		one  bool
+		off  mechanism
+	}{"arrests as the protest, named by its name, turns violent", item("AP", "https://ap.example/1", "Dozens arrested as Polish protest turns violent outside parliament",
+		"Police in Poland arrested dozens of people late Tuesday after the biggest protest in years, which filled Wolnosci square, turned violent outside parliament in Lodz.", at(22, 0)),
+		true, 0})
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			v := setVocabulary(t, "testdata/energy.toml")
+			if tc.one {
+				v = setVocabulary(t, "testdata/europe.toml")
+			}
+			merged := func(off mechanism) bool {
+				vc := *v
+				vc.off = off
+				g := NewGrouperWith(72*time.Hour, &vc)
+				g.Merges = true
+				items := append(append([]*model.Item{}, drill...), visit...)
+				if tc.one {
+					items = protest
+				}
+				for _, it := range append(items, tc.link) {
+					cp := *it
+					g.Add(&cp, time.UTC)
+				}
+				return len(g.TakeMerges()) > 0
+			}
+			if got := merged(0); got != tc.one {
+				t.Fatalf("merged: %v, want %v", got, tc.one)
+			}
+			if tc.off != 0 && !merged(tc.off) {
+				t.Errorf("not merged even with the mechanism off: the test does not show it")
+			}
+		})
+	}
+}
