@@ -73,7 +73,8 @@
 // give only such days has no act's day to differ from; a report the next day that names that
 // day is a second wave, a repeat outage; but a report whose headline names
 // no act and no repeat ("again", "another"; "for second day" counts the
-// days of one act), shares a name with the
+// days of one act) and calls its news the first in no span ("first
+// U.S. human case in months" is a new case), shares a name with the
 // event's headline (or, when its headline names the event's act as what
 // it follows, a name few stories use with the event's first sentence:
 // "Culiacán stays home after the capture of 'El Gato'", whom the event's

@@ -59,6 +59,7 @@ type features struct {
 	since      int32  // an earlier day it names as an earlier event's, which it follows (sinceDay); 0 none
 	plans      uint8  // weekdays (bit d: time.Weekday d) the headline names as days of a plan (headlinePlans)
 	repeat     bool   // the headline marks a repeat: "down again", "another", "second", "new", "fresh"
+	first      bool   // the headline calls its news the first in a span: "first U.S. human case in months"
 	said       bool   // day is the day of the report's own words ("said on Saturday"), no act's
 	ahead      bool   // day is a plan's, days after publication ("set 26 October for strike"), no act's
 	planDay    int32  // a plan's day after publication the text names besides its day; 0 none
@@ -182,6 +183,7 @@ func (v *Vocabulary) extract(it *model.Item, loc *time.Location) (features, ment
 	f.kind = v.kindOf(mainTerms, titleTerms)
 	f.says = v.saysHead(mainTerms)
 	f.repeat = repeats(tw)
+	f.first = firstInSpan(tw)
 	f.acts = v.actsOf(mainTerms)
 	f.follows = v.actsOf(v.actTerms(tw[len(mainTitle):]))
 	f.leadActs = v.actsOf(leadTerms[:countFirst(leadTerms)]) // the first sentence's terms
@@ -841,6 +843,33 @@ func repeats(tw []word) bool {
 			continue
 		}
 		return true
+	}
+	return false
+}
+
+// firstSpan is how many words after "first" its span may start.
+const firstSpan = 5
+
+// spanUnits are the spans a first is counted in ("in months", "in a
+// decade").
+var spanUnits = toSet(`weeks months years decades decade year month`)
+
+// firstInSpan tells whether a headline calls what it reports the first
+// in a span of time ("first U.S. human case in months", "first since
+// 2019"): news of its own, no follow-up of an earlier act.
+func firstInSpan(tw []word) bool {
+	for i, w := range tw {
+		if w.lower != "first" {
+			continue
+		}
+		for j := i + 1; j < len(tw) && j <= i+firstSpan; j++ {
+			switch l := tw[j].lower; {
+			case l == "since":
+				return true
+			case l == "in" && j+1 < len(tw) && (spanUnits[tw[j+1].lower] || j+2 < len(tw) && spanUnits[tw[j+2].lower]):
+				return true
+			}
+		}
 	}
 	return false
 }

@@ -538,3 +538,24 @@ func TestNamesStopAtCommas(t *testing.T) {
 		t.Errorf("%q lacks a specific of %q's headline: the list Hungary, Slovakia is one", "Slovakia summons ...", "Druzhba oil flows to Hungary, Slovakia ...")
 	}
 }
+
+// TestFirstInSpan: a headline that calls its news the first in a span of
+// time reports an act of its own, no follow-up of an earlier one.
+func TestFirstInSpan(t *testing.T) {
+	tests := []struct {
+		title string
+		want  bool
+	}{
+		{"Ohio farm worker's bird flu infection is first U.S. human case in months", true},
+		{"Ferry strike is first walkout since 2019", true},
+		{"Lira posts first weekly gain in a decade", true},
+		{"Ohio farm worker tests positive for bird flu", false},
+		{"First patients treated at Ohio clinic", false},
+		{"Quarantine lifted in first county, others wait", false},
+	}
+	for _, tc := range tests {
+		if got := firstInSpan(splitWords(tc.title)); got != tc.want {
+			t.Errorf("%q: firstInSpan %v, want %v", tc.title, got, tc.want)
+		}
+	}
+}

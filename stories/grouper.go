@@ -961,7 +961,10 @@ func (v *Vocabulary) vetoed(s *story, f *features, rare func(uint32) bool) bool 
 // gives follows it though its lead names only its own day ("Tsukimori
 // shares jump at open after record profit").
 func (v *Vocabulary) followsDay(f, m *features, rare func(uint32) bool) bool {
-	if !followUp(f.kind) || f.repeat {
+	// A headline that calls its news the first in months ("first U.S.
+	// human case in months", two days after a herd's infection) reports
+	// an act of its own.
+	if !followUp(f.kind) || f.repeat || f.first {
 		return false
 	}
 	after := rare != nil && m.kind < 64 && f.follows&(1<<m.kind) != 0
