@@ -91,6 +91,7 @@ type Statement struct {
 	Speech     []string
 	Pledges    []string
 	Appeals    []string // speech that is a reaction from anyone but a voice: "US, UK urge Iran to release..."
+	Decisions  []string // what a body adopts of its own: "approved a resolution demanding ..." is its act, no reaction
 	Voices     []string
 	PledgeKind string
 }
@@ -149,6 +150,7 @@ func (d *decoder) vocabulary(t *table, inConfig bool) *Vocabulary {
 		d.terms(st, "speech", &v.Statement.Speech)
 		d.terms(st, "pledges", &v.Statement.Pledges)
 		d.terms(st, "appeals", &v.Statement.Appeals)
+		d.terms(st, "decisions", &v.Statement.Decisions)
 		d.terms(st, "voices", &v.Statement.Voices)
 		if n := st.str("pledge_kind", &v.Statement.PledgeKind); n != nil {
 			found := false

@@ -46,7 +46,9 @@
 // call; an appeal at or for a meeting is the meeting's) are a reaction,
 // and an "Analysis:" a follow-up: both join the event they name
 // through the evidence they share with it (a day earlier than the event's
-// never). Allies who "vow" or "agree" have met, unless they agree to an
+// never; and a reaction whose first sentence tells of a resolution of its
+// own, "approved a resolution demanding ...", is that act of its day, no
+// follow-up of what it names). Allies who "vow" or "agree" have met, unless they agree to an
 // act ("agree to raise output") or vow one ("unions vow further
 // strike"). Some facts must agree for two reports to be one event and
 // veto a match when they differ: the vocabulary's facts

@@ -60,6 +60,7 @@ type features struct {
 	plans      uint8  // weekdays (bit d: time.Weekday d) the headline names as days of a plan (headlinePlans)
 	repeat     bool   // the headline marks a repeat: "down again", "another", "second", "new", "fresh"
 	first      bool   // the headline calls its news the first in a span: "first U.S. human case in months"
+	decides    bool   // a reaction whose first sentence tells of a decision of its own: "approved a resolution demanding ..."
 	said       bool   // day is the day of the report's own words ("said on Saturday"), no act's
 	ahead      bool   // day is a plan's, days after publication ("set 26 October for strike"), no act's
 	planDay    int32  // a plan's day after publication the text names besides its day; 0 none
@@ -206,6 +207,9 @@ func (v *Vocabulary) extract(it *model.Item, loc *time.Location) (features, ment
 		f.kind = kindOpinion
 	case analysisTag.MatchString(it.Title):
 		f.kind = kindAnalysis
+	}
+	if f.kind == kindReaction {
+		f.decides = v.decidesIn(mainClause(firstWords))
 	}
 	f.simhash, f.hasSim = simhash(bw)
 
@@ -843,6 +847,18 @@ func repeats(tw []word) bool {
 			continue
 		}
 		return true
+	}
+	return false
+}
+
+// decidesIn tells whether ws name a decision of the vocabulary's after
+// "a" or "an" ("approved a resolution"): a new one, the speaker's own,
+// not "the court's decision" it welcomes.
+func (v *Vocabulary) decidesIn(ws []word) bool {
+	for i := 1; i < len(ws); i++ {
+		if v.decisions[ws[i].lower] && (ws[i-1].lower == "a" || ws[i-1].lower == "an") {
+			return true
+		}
 	}
 	return false
 }

@@ -559,3 +559,24 @@ func TestFirstInSpan(t *testing.T) {
 		}
 	}
 }
+
+// TestDecidesIn: a reaction whose first sentence tells of a resolution
+// its speaker adopts is that act of its own, no follow-up of what it
+// names.
+func TestDecidesIn(t *testing.T) {
+	v := DefaultVocabulary()
+	tests := []struct {
+		sentence string
+		want     bool
+	}{
+		{"The Mercosur council on Thursday approved a resolution demanding that Paraguay free the detained mayors.", true},
+		{"Parliament passed a motion on Friday calling on the government to expel the envoy.", true},
+		{"Rights groups welcomed the court's resolution of the case on Friday.", false},
+		{"The council on Thursday urged Paraguay to free the detained mayors.", false},
+	}
+	for _, tc := range tests {
+		if got := v.decidesIn(mainClause(firstSentenceWords(splitWords(tc.sentence)))); got != tc.want {
+			t.Errorf("%q: decidesIn %v, want %v", tc.sentence, got, tc.want)
+		}
+	}
+}

@@ -942,7 +942,9 @@ func (v *Vocabulary) vetoed(s *story, f *features, rare func(uint32) bool) bool 
 		// only one that names a day before the event's is another event.
 		// A story whose reports name only the days of their words names
 		// no act's day to differ from.
-		if compared && !near && !(v.off&followUps == 0 && followUp(f.kind) && f.kind != kindOther && after) {
+		// A reaction that tells of a resolution of its own ("approved a
+		// resolution demanding ...") is that act, of its day.
+		if compared && !near && !(v.off&followUps == 0 && followUp(f.kind) && f.kind != kindOther && !f.decides && after) {
 			return true
 		}
 	}
@@ -964,7 +966,7 @@ func (v *Vocabulary) followsDay(f, m *features, rare func(uint32) bool) bool {
 	// A headline that calls its news the first in months ("first U.S.
 	// human case in months", two days after a herd's infection) reports
 	// an act of its own.
-	if !followUp(f.kind) || f.repeat || f.first {
+	if !followUp(f.kind) || f.repeat || f.first || f.decides {
 		return false
 	}
 	after := rare != nil && m.kind < 64 && f.follows&(1<<m.kind) != 0

@@ -62,8 +62,8 @@ type Vocabulary struct {
 	also      []uint64   // by kind: bit k, reports of it and of kind k may be one event
 	acts      []act
 
-	statementVerbs, statementGenres, speechVerbs, pledgeVerbs, appeals, voices map[string]bool
-	pledgeKind                                                                 kind
+	statementVerbs, statementGenres, speechVerbs, pledgeVerbs, appeals, decisions, voices map[string]bool
+	pledgeKind                                                                            kind
 
 	off mechanism // recall mechanisms switched off, to measure what each buys (tests only)
 }
@@ -255,7 +255,7 @@ func emptyVocabulary() *Vocabulary {
 		common: map[string]bool{}, commonIDs: map[uint32]bool{}, actors: map[string]bool{},
 		objects: map[string]bool{}, nameHeads: map[string]bool{}, knownNames: map[string]string{},
 		statementVerbs: map[string]bool{}, statementGenres: map[string]bool{}, speechVerbs: map[string]bool{},
-		pledgeVerbs: map[string]bool{}, appeals: map[string]bool{}, voices: map[string]bool{},
+		pledgeVerbs: map[string]bool{}, appeals: map[string]bool{}, decisions: map[string]bool{}, voices: map[string]bool{},
 		kindNames: slices.Clone(config.BuiltinKinds), dated: make([]bool, len(config.BuiltinKinds)),
 		compat: make([][]string, len(config.BuiltinKinds)),
 	}
@@ -299,6 +299,7 @@ func (v *Vocabulary) addLists(p *config.Vocabulary) {
 	addAll(v.speechVerbs, p.Statement.Speech)
 	addAll(v.pledgeVerbs, p.Statement.Pledges)
 	addAll(v.appeals, p.Statement.Appeals)
+	addAll(v.decisions, p.Statement.Decisions)
 	for _, w := range p.Statement.Voices {
 		v.voices[w], v.voices[v.stem(w)] = true, true
 	}
