@@ -1109,3 +1109,61 @@ func TestMergeLinksByActClause(t *testing.T) {
 		})
 	}
 }
+
+// TestFollowUpsOfTheirOwn: a report days after a dated act that names
+// the act's day as that of what it follows is no follow-up when its
+// headline calls its news the first in a span (a human case after a
+// herd's infection) or when it tells of a resolution its speaker adopts
+// (a council's resolution days after an arrest it names).
+func TestFollowUpsOfTheirOwn(t *testing.T) {
+	tue := time.Date(2027, 5, 11, 15, 0, 0, 0, time.UTC)
+	tests := []struct {
+		name, vocab string
+		story       []*model.Item
+		last        *model.Item
+	}{
+		{"a human case after a herd's infection", "testdata/health.toml",
+			[]*model.Item{
+				item("Reuters", "https://r.example/h1", "Bird flu confirmed in Ohio dairy herd, USDA says",
+					"The U.S. Department of Agriculture on Tuesday confirmed H5N1 bird flu in a dairy herd in Wayne County, Ohio, the first detection in the state's cattle.", tue),
+				item("AP", "https://ap.example/h1", "Bird flu detected in Wayne County dairy herd in Ohio",
+					"Bird flu has been detected in a dairy herd in Wayne County, Ohio, state agriculture officials said on Tuesday.", tue.Add(2*time.Hour)),
+			},
+			item("NBC", "https://nbc.example/h1", "Ohio dairy worker's bird flu infection is first U.S. human case in months",
+				"An Ohio dairy worker has been infected with H5N1 bird flu, the CDC said Thursday. The case came two days after the virus was confirmed in the worker's herd on Tuesday in Wayne County.", tue.Add(48*time.Hour))},
+		{"a council's resolution days after an arrest", "testdata/elections.toml",
+			[]*model.Item{
+				item("Reuters", "https://r.example/e1", "Paraguayan opposition leader arrested, party says",
+					"Paraguay's opposition party said on Tuesday that its leader, Rosa Benitez, was arrested by police in Asuncion on Sunday.", tue),
+				item("AP", "https://ap.example/e1", "Police arrest Paraguay opposition leader Benitez",
+					"Police in Asuncion arrested opposition leader Rosa Benitez on Sunday, her party said on Tuesday.", tue.Add(time.Hour)),
+			},
+			item("Reuters", "https://r.example/e2", "OAS council demands Paraguay free opposition leader Benitez",
+				"The Organization of American States' Permanent Council on Thursday approved a resolution demanding that Paraguay release Rosa Benitez, citing her arrest in Asuncion on Sunday.", tue.Add(48*time.Hour))},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			v := setVocabulary(t, tc.vocab)
+			joins := func(off mechanism) bool {
+				vc := *v
+				vc.off = off
+				g := NewGrouperWith(72*time.Hour, &vc)
+				var first string
+				for i, it := range append(append([]*model.Item{}, tc.story...), tc.last) {
+					cp := *it
+					st, _ := g.Add(&cp, time.UTC)
+					if i == 0 {
+						first = st.ID
+					}
+					if i == len(tc.story) {
+						return st.ID == first
+					}
+				}
+				return false
+			}
+			if joins(0) {
+				t.Errorf("joined the earlier act's story")
+			}
+		})
+	}
+}
