@@ -481,6 +481,22 @@ var qualitySets = []qualitySet{
 	// read without its middle one ("Rafael Ernesto Quintana"): 1.000 /
 	// 0.802.
 	{file: "testdata/opened-latam.txt", use: "opened: scored blind until 2026-12-06, mistakes read since; latam.toml", precision: 0.99, recall: 0.80, dates: 1.00, minItems: 100, vocab: "testdata/latam.toml", zone: "UTC"},
+	// Three desks written on 2026-12-06, while that day's grouping changes
+	// were made and without reading them or the grouping code, with their
+	// vocabularies in config only (each committed before the set's first
+	// item), and scored once after the changes landed: never tuned on, their
+	// mistakes never printed. Measured only. A South Asia politics and
+	// security desk (attacks and encounters, cross-border firing and strikes,
+	// rulings, protests and hartals, floods, rate decisions, talks and a
+	// ceasefire); a food and agriculture desk (export bans and tenders, crop
+	// and market reports and the moves they cause, bird flu outbreaks and
+	// the import bans they bring, recalls, farm protests, a port strike,
+	// frost); a Middle East and Gulf desk (strikes in Lebanon, Gaza and
+	// Syria, attacks on shipping and a pipeline, the IAEA's report and its
+	// board, hostages' remains, talks, a cabinet vote and protests).
+	{file: "testdata/fresh-southasia.txt", use: "fresh, never tuned on; southasia.toml", blind: true, minItems: 150, vocab: "testdata/southasia.toml", zone: "UTC"},
+	{file: "testdata/fresh-agri.txt", use: "fresh, never tuned on; agri.toml", blind: true, minItems: 140, vocab: "testdata/agri.toml", zone: "UTC"},
+	{file: "testdata/fresh-mideast.txt", use: "fresh, never tuned on; mideast.toml", blind: true, minItems: 140, vocab: "testdata/mideast.toml", zone: "UTC"},
 }
 
 // TestGroupingQuality feeds each labelled set to a Grouper in publication
