@@ -1167,3 +1167,38 @@ func TestFollowUpsOfTheirOwn(t *testing.T) {
 		})
 	}
 }
+
+// FuzzGrouperAdd feeds untrusted headlines and texts to a Grouper with
+// merges on: whatever a feed sends, Add must not panic, must file the item
+// in a story that holds it, and must keep the window's count honest.
+func FuzzGrouperAdd(f *testing.F) {
+	for _, s := range [][4]string{
+		{"N. Korea fires ballistic missile into East Sea: JCS", "North Korea fired a ballistic missile on Monday, the JCS said.",
+			"North Korea launches missile, Seoul says", "Seoul said on Monday that the North had fired a missile."},
+		{"Stocks close higher", "Wall Street ended up 1% on Friday.", "Stocks plunge as tech shares crash", "Shares fell 4% on Friday."},
+		{"", "", "\xff\xfe", "((( ,,, "},
+		{"Analysis: what the strike means", "A day after Tuesday's strike, unions said ...", "Unions call strike for Friday", "said on Tuesday it would strike on Friday, a day after"},
+		{"Kim Jong Un oversees test-fire as US carrier drills nearby", "Despite the drills, unfazed by sanctions, two missiles ...", "Seoul, Tokyo condemn launch; stays silent on talks", "at least two, toll rises to nine, 3,000 km, 11 August"},
+	} {
+		f.Add(s[0], s[1], s[2], s[3], int64(3600))
+	}
+	f.Fuzz(func(t *testing.T, title1, text1, title2, text2 string, gap int64) {
+		g := NewGrouper(72 * time.Hour)
+		g.Merges = true
+		pub := time.Date(2026, 11, 2, 9, 0, 0, 0, time.UTC)
+		items := []model.Item{
+			{Key: "a", Feed: "one", Title: title1, Text: text1, Published: pub},
+			{Key: "b", Feed: "two", Title: title2, Text: text2, Published: pub.Add(time.Duration(gap%(96*3600)) * time.Second)},
+		}
+		for i := range items {
+			st, _ := g.Add(&items[i], time.UTC)
+			if st.ID == "" || items[i].StoryID != st.ID {
+				t.Fatalf("item %d filed in story %q, returned story %q", i, items[i].StoryID, st.ID)
+			}
+		}
+		g.TakeMerges()
+		if n := g.Len(); n < 1 || n > 2 {
+			t.Fatalf("window holds %d stories after two items", n)
+		}
+	})
+}
