@@ -1230,7 +1230,7 @@ func (v *Vocabulary) namesApart(s *story, f *features) bool {
 	var all []uint32
 	for i := range s.members {
 		m := &s.members[i]
-		if anyTerm(f.headNames, m.terms) {
+		if intersects(f.headNames, m.terms) {
 			return false
 		}
 		all = append(all, m.headNames...)
@@ -1246,16 +1246,6 @@ func (v *Vocabulary) namesApart(s *story, f *features) bool {
 		}
 	}
 	return agreed
-}
-
-// anyTerm tells whether one of ids is in the sorted terms.
-func anyTerm(ids, terms []uint32) bool {
-	for _, t := range ids {
-		if hasTerm(terms, t) {
-			return true
-		}
-	}
-	return false
 }
 
 // lacksSpecific tells whether one of a's headline specifics, and whether
