@@ -695,7 +695,7 @@ func TestPrecisionMechanisms(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			group := func(off mechanism) bool { return firstAndLastJoin(tc.items, lon, off) }
+			group := func(off mechanism) bool { return firstAndLastJoin(nil, tc.items, lon, off) }
 			if got := group(0); got != tc.same {
 				t.Fatalf("one story: %v, want %v", got, tc.same)
 			}
@@ -752,7 +752,7 @@ func TestRecallMechanisms(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			group := func(off mechanism) bool { return firstAndLastJoin(tc.items, ams, off) }
+			group := func(off mechanism) bool { return firstAndLastJoin(nil, tc.items, ams, off) }
 			if got := group(0); got != tc.same {
 				t.Fatalf("one story: %v, want %v", got, tc.same)
 			}
@@ -763,12 +763,11 @@ func TestRecallMechanisms(t *testing.T) {
 	}
 }
 
-// firstAndLastJoin groups items in order, with the mechanisms off switched
-// off, and tells whether the first and the last end in one story.
-func firstAndLastJoin(items []*model.Item, zone *time.Location, off mechanism) bool {
-	v := *DefaultVocabulary() // a copy: the default is shared
-	v.off = off
-	g := NewGrouperWith(72*time.Hour, &v)
+// firstAndLastJoin groups items in order with v (nil: the default
+// vocabulary), the mechanisms off switched off, and tells whether the
+// first and the last end in one story.
+func firstAndLastJoin(v *Vocabulary, items []*model.Item, zone *time.Location, off mechanism) bool {
+	g := grouperWithout(v, off)
 	var firstID, lastID string
 	for i, it := range items {
 		cp := *it
@@ -779,6 +778,29 @@ func firstAndLastJoin(items []*model.Item, zone *time.Location, off mechanism) b
 		lastID = cp.StoryID
 	}
 	return firstID == lastID
+}
+
+// anyMerge groups items in order with v and merges on, the mechanisms
+// off switched off, and tells whether a report made two stories one.
+func anyMerge(v *Vocabulary, items []*model.Item, off mechanism) bool {
+	g := grouperWithout(v, off)
+	g.Merges = true
+	for _, it := range items {
+		cp := *it
+		g.Add(&cp, time.UTC)
+	}
+	return len(g.TakeMerges()) > 0
+}
+
+// grouperWithout is a Grouper with a copy of v (nil: the default
+// vocabulary, which every test shares) whose mechanisms off are off.
+func grouperWithout(v *Vocabulary, off mechanism) *Grouper {
+	if v == nil {
+		v = DefaultVocabulary()
+	}
+	vc := *v
+	vc.off = off
+	return NewGrouperWith(72*time.Hour, &vc)
 }
 
 // TestDayVetoOfOtherKinds: the day a report that names no act shares with
@@ -931,15 +953,7 @@ func TestMergeLinksByCore(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			merged := func(off mechanism) bool {
-				vc := *v
-				vc.off = off
-				g := NewGrouperWith(72*time.Hour, &vc)
-				g.Merges = true
-				for _, it := range append(append(append([]*model.Item{}, porto...), braga...), tc.link) {
-					cp := *it
-					g.Add(&cp, time.UTC)
-				}
-				return len(g.TakeMerges()) > 0
+				return anyMerge(v, append(append(append([]*model.Item{}, porto...), braga...), tc.link), off)
 			}
 			if got := merged(0); got != tc.one {
 				t.Fatalf("merged: %v, want %v", got, tc.one)
@@ -980,21 +994,7 @@ func TestNamesApart(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			joins := func(off mechanism) bool {
-				vc := *v
-				vc.off = off
-				g := NewGrouperWith(72*time.Hour, &vc)
-				var first string
-				for i, it := range append(append([]*model.Item{}, ghent...), tc.last) {
-					cp := *it
-					g.Add(&cp, time.UTC)
-					if i == 0 {
-						first = cp.StoryID
-					}
-					if i == len(ghent) {
-						return cp.StoryID == first
-					}
-				}
-				return false
+				return firstAndLastJoin(v, append(append([]*model.Item{}, ghent...), tc.last), time.UTC, off)
 			}
 			if got := joins(0); got != tc.same {
 				t.Fatalf("one story: %v, want %v", got, tc.same)
@@ -1086,19 +1086,11 @@ func TestMergeLinksByActClause(t *testing.T) {
 				v = setVocabulary(t, "testdata/europe.toml")
 			}
 			merged := func(off mechanism) bool {
-				vc := *v
-				vc.off = off
-				g := NewGrouperWith(72*time.Hour, &vc)
-				g.Merges = true
 				items := append(append([]*model.Item{}, drill...), visit...)
 				if tc.one {
 					items = protest
 				}
-				for _, it := range append(items, tc.link) {
-					cp := *it
-					g.Add(&cp, time.UTC)
-				}
-				return len(g.TakeMerges()) > 0
+				return anyMerge(v, append(items, tc.link), off)
 			}
 			if got := merged(0); got != tc.one {
 				t.Fatalf("merged: %v, want %v", got, tc.one)
@@ -1145,21 +1137,7 @@ func TestFollowUpsOfTheirOwn(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			v := setVocabulary(t, tc.vocab)
 			joins := func(off mechanism) bool {
-				vc := *v
-				vc.off = off
-				g := NewGrouperWith(72*time.Hour, &vc)
-				var first string
-				for i, it := range append(append([]*model.Item{}, tc.story...), tc.last) {
-					cp := *it
-					st, _ := g.Add(&cp, time.UTC)
-					if i == 0 {
-						first = st.ID
-					}
-					if i == len(tc.story) {
-						return st.ID == first
-					}
-				}
-				return false
+				return firstAndLastJoin(v, append(append([]*model.Item{}, tc.story...), tc.last), time.UTC, off)
 			}
 			if joins(0) {
 				t.Errorf("joined the earlier act's story")
