@@ -484,19 +484,22 @@ var qualitySets = []qualitySet{
 	// Three desks written on 2026-12-06, while that day's grouping changes
 	// were made and without reading them or the grouping code, with their
 	// vocabularies in config only (each committed before the set's first
-	// item), and scored once after the changes landed: never tuned on, their
-	// mistakes never printed. Measured only. A South Asia politics and
-	// security desk (attacks and encounters, cross-border firing and strikes,
-	// rulings, protests and hartals, floods, rate decisions, talks and a
-	// ceasefire); a food and agriculture desk (export bans and tenders, crop
-	// and market reports and the moves they cause, bird flu outbreaks and
-	// the import bans they bring, recalls, farm protests, a port strike,
-	// frost); a Middle East and Gulf desk (strikes in Lebanon, Gaza and
-	// Syria, attacks on shipping and a pipeline, the IAEA's report and its
-	// board, hostages' remains, talks, a cabinet vote and protests).
-	{file: "testdata/fresh-southasia.txt", use: "fresh, never tuned on; southasia.toml", blind: true, minItems: 150, vocab: "testdata/southasia.toml", zone: "UTC"},
-	{file: "testdata/fresh-agri.txt", use: "fresh, never tuned on; agri.toml", blind: true, minItems: 140, vocab: "testdata/agri.toml", zone: "UTC"},
-	{file: "testdata/fresh-mideast.txt", use: "fresh, never tuned on; mideast.toml", blind: true, minItems: 140, vocab: "testdata/mideast.toml", zone: "UTC"},
+	// item), and scored blind twice, before and after those changes. A
+	// South Asia politics and security desk (attacks and encounters,
+	// cross-border firing and strikes, rulings, protests and hartals, floods,
+	// rate decisions, talks and a ceasefire); a food and agriculture desk
+	// (export bans and tenders, crop and market reports and the moves they
+	// cause, bird flu outbreaks and the import bans they bring, recalls, farm
+	// protests, a port strike, frost); a Middle East and Gulf desk (strikes in
+	// Lebanon, Gaza and Syria, attacks on shipping and a pipeline, the IAEA's
+	// report and its board, hostages' remains, talks, a cabinet vote and
+	// protests). Opened in the next session (still 2026-12-06) as the four
+	// above were, to read what a new desk's grouping misses; their
+	// vocabularies are not edited. Opened at 0.826 / 0.580 / 31 of 34, 0.865
+	// / 0.656 / 32 of 34 and 0.967 / 0.627 / 29 of 31.
+	{file: "testdata/opened-southasia.txt", use: "opened: scored blind twice until 2026-12-06, mistakes read since; southasia.toml", precision: 0.82, recall: 0.57, dates: 0.91, minItems: 150, vocab: "testdata/southasia.toml", zone: "UTC"},
+	{file: "testdata/opened-agri.txt", use: "opened: scored blind twice until 2026-12-06, mistakes read since; agri.toml", precision: 0.86, recall: 0.65, dates: 0.94, minItems: 140, vocab: "testdata/agri.toml", zone: "UTC"},
+	{file: "testdata/opened-mideast.txt", use: "opened: scored blind twice until 2026-12-06, mistakes read since; mideast.toml", precision: 0.96, recall: 0.62, dates: 0.93, minItems: 140, vocab: "testdata/mideast.toml", zone: "UTC"},
 }
 
 // TestGroupingQuality feeds each labelled set to a Grouper in publication
