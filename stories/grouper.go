@@ -531,6 +531,13 @@ func (g *Grouper) match(f *features) (int32, []int32, Join) {
 		if g.voc.off&coreLinks == 0 && (f.kind == kindReaction || !clauseFits(f, g.slots[best]) || !clauseFits(f, g.slots[o.slot])) {
 			continue
 		}
+		// Nor does a report whose headline shares no word with any
+		// headline of one of the stories: what links it there is its
+		// lead's names and the day ("Dhaka", "police", "three"), which
+		// a capital's busy day gives any two events.
+		if g.voc.off&coreLinks == 0 && (!headlineShares(f, g.slots[best]) || !headlineShares(f, g.slots[o.slot])) {
+			continue
+		}
 		if g.compatible(f, best, o.slot, linked) {
 			linked = append(linked, o.slot)
 		}
@@ -576,6 +583,17 @@ func clauseFits(f *features, s *story) bool {
 	}
 	for i := range s.members {
 		if intersects(f.bgNames, s.members[i].headNames) {
+			return true
+		}
+	}
+	return false
+}
+
+// headlineShares tells whether f's headline shares a term with a
+// headline of s.
+func headlineShares(f *features, s *story) bool {
+	for i := range s.members {
+		if intersects(f.titleTerms, s.members[i].titleTerms) {
 			return true
 		}
 	}

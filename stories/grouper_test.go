@@ -924,7 +924,9 @@ func TestOtherBackgrounds(t *testing.T) {
 // TestMergeLinksByCore: a report makes one story of two only when its
 // headline and first sentence fit both: a report of one city's protest
 // whose later sentence tells of another city's protest that day links
-// nothing. (TestMergesLinkStories has the links that merge.)
+// nothing; nor does a report whose headline shares no word with any of a
+// story's headlines, linked to it by its lead's city, police, day and
+// small numbers. (TestMergesLinkStories has the links that merge.)
 func TestMergeLinksByCore(t *testing.T) {
 	v := setVocabulary(t, "testdata/europe.toml")
 	at := func(h, m int) time.Time { return time.Date(2027, 3, 9, h, m, 0, 0, time.UTC) }
@@ -940,20 +942,33 @@ func TestMergeLinksByCore(t *testing.T) {
 		item("RTP", "https://r.example/1", "Three hurt as Braga crowd is charged by riot police",
 			"Three people were hurt in Braga on Tuesday when riot police charged a crowd outside the education office.", at(11, 0)),
 	}
+	// A road blockade and a verdict in one city on one day.
+	lisbon := []*model.Item{
+		item("Publico", "https://p.example/2", "Unpaid wages: dockworkers block Alcantara road into Lisbon port",
+			"Dockworkers of three stevedoring firms blocked the road into Lisbon port at Alcantara this morning demanding two months of unpaid wages. Police fired tear gas to clear the road and at least 12 people were hurt.", at(9, 0)),
+		item("Lusa", "https://l.example/2", "Belavista case: three get 20 years, two acquitted",
+			"The criminal court today handed down 20-year sentences to three accused and acquitted two in the case over the killing of protesters at Belavista in the capital during the 2019 unrest.", at(9, 30)),
+	}
 	tests := []struct {
-		name string
-		link *model.Item
-		one  bool
-		off  mechanism // switched off, the stories merge (for links that do not)
+		name    string
+		stories []*model.Item
+		link    *model.Item
+		one     bool
+		off     mechanism // switched off, the stories merge (for links that do not)
 	}{
-		{"another city's protest in a later sentence", item("AFP", "https://a.example/1", "Three hurt as riot police charge crowd in Braga",
-			"Riot police charged a crowd outside the education office in Braga on Tuesday, hurting three. In Porto, thousands of teachers marched and blocked Avenida dos Aliados in protest against the pay freeze.", at(12, 0)),
+		{"another city's protest in a later sentence", append(append([]*model.Item{}, porto...), braga...),
+			item("AFP", "https://a.example/1", "Three hurt as riot police charge crowd in Braga",
+				"Riot police charged a crowd outside the education office in Braga on Tuesday, hurting three. In Porto, thousands of teachers marched and blocked Avenida dos Aliados in protest against the pay freeze.", at(12, 0)),
+			false, coreLinks},
+		{"a verdict whose lead shares the city and the police with a blockade", lisbon,
+			item("Publico", "https://p.example/3", "Belavista killings: court sentences three ex-PSP officers to 20 years",
+				"The Lisbon criminal court today sentenced three former officers of the Lisbon police to 20 years in prison and acquitted two others over the killing of six protesters at Belavista in 2019.", at(10, 0)),
 			false, coreLinks},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			merged := func(off mechanism) bool {
-				return anyMerge(v, append(append(append([]*model.Item{}, porto...), braga...), tc.link), off)
+				return anyMerge(v, append(append([]*model.Item{}, tc.stories...), tc.link), off)
 			}
 			if got := merged(0); got != tc.one {
 				t.Fatalf("merged: %v, want %v", got, tc.one)

@@ -497,7 +497,13 @@ var qualitySets = []qualitySet{
 	// above were, to read what a new desk's grouping misses; their
 	// vocabularies are not edited. Opened at 0.826 / 0.580 / 31 of 34, 0.865
 	// / 0.656 / 32 of 34 and 0.967 / 0.627 / 29 of 31.
-	{file: "testdata/opened-southasia.txt", use: "opened: scored blind twice until 2026-12-06, mistakes read since; southasia.toml", precision: 0.82, recall: 0.57, dates: 0.91, minItems: 150, vocab: "testdata/southasia.toml", zone: "UTC"},
+	//
+	// South Asia: with a merge's link asking that the linking report's
+	// headline share a word with a headline of each story (a tribunal
+	// verdict's report, whose lead shared only the capital, the police and
+	// small numbers with a garment workers' blockade of that day, had made
+	// the two one): 0.826 / 0.580 -> 0.894 / 0.591 / 31 of 34.
+	{file: "testdata/opened-southasia.txt", use: "opened: scored blind twice until 2026-12-06, mistakes read since; southasia.toml", precision: 0.89, recall: 0.59, dates: 0.91, minItems: 150, vocab: "testdata/southasia.toml", zone: "UTC"},
 	{file: "testdata/opened-agri.txt", use: "opened: scored blind twice until 2026-12-06, mistakes read since; agri.toml", precision: 0.86, recall: 0.65, dates: 0.94, minItems: 140, vocab: "testdata/agri.toml", zone: "UTC"},
 	{file: "testdata/opened-mideast.txt", use: "opened: scored blind twice until 2026-12-06, mistakes read since; mideast.toml", precision: 0.96, recall: 0.62, dates: 0.93, minItems: 140, vocab: "testdata/mideast.toml", zone: "UTC"},
 }

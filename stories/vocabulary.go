@@ -119,7 +119,8 @@ const (
 	// coreLinks (precision): a report makes one story of two only when
 	// its headline and first sentence fit both; what its later sentences
 	// tell (tear gas in the capital, in a report from another city's
-	// protest of the day) links nothing.
+	// protest of the day) links nothing; nor does a report whose headline
+	// shares no word with a headline of one of the stories.
 	coreLinks
 	// headNames (precision): a report whose headline names something
 	// no report of a story has, while two of the story's headlines agree
