@@ -185,7 +185,7 @@ func (v *Vocabulary) extract(it *model.Item, loc *time.Location) (features, ment
 	f.says = v.saysHead(mainTerms)
 	f.repeat = repeats(tw)
 	f.first = firstInSpan(tw)
-	f.acts = v.actsOf(mainTerms)
+	f.acts = v.actsOf(v.actTerms(withoutHedged(mainTitle)))
 	f.follows = v.actsOf(v.actTerms(tw[len(mainTitle):]))
 	f.leadActs = v.actsOf(leadTerms[:countFirst(leadTerms)]) // the first sentence's terms
 	if len(mainTitle) < len(tw) {
@@ -315,6 +315,36 @@ func withoutPlanned(ws []word) []word {
 			continue
 		}
 		out = append(out, w)
+	}
+	return out
+}
+
+// hedgeWords make what they qualify suspected, not reported as having
+// happened: "investigates suspected bird flu case" reports a probe, not
+// an outbreak.
+var hedgeWords = toSet(`suspected possible alleged apparent feared probable presumed potential`)
+
+// withoutHedged is ws without a hedge word that a verb governs
+// ("investigates suspected ...", "tests possible ...") and the words it
+// qualifies, up to a preposition, a verb, a pause or the sentence's end:
+// what is investigated is not reported as having happened. A hedge after
+// a preposition or at the head ("hurt in suspected car-ramming",
+// "Suspected drone attack sets tanker ablaze") doubts only who did what
+// the headline reports.
+func withoutHedged(ws []word) []word {
+	out := make([]word, 0, len(ws))
+	hedged := false
+	for i, w := range ws {
+		if hedged && (generalStopwords[w.lower] && w.lower != "a" && w.lower != "an" && w.lower != "the" ||
+			w.sentence != ws[i-1].sentence || ws[i-1].pause || !hedgeWords[ws[i-1].lower] && verbLike(w.lower)) {
+			hedged = false
+		}
+		if hedgeWords[w.lower] && i > 0 && !generalStopwords[ws[i-1].lower] && !ws[i-1].digits && !ws[i-1].pause {
+			hedged = true
+		}
+		if !hedged {
+			out = append(out, w)
+		}
 	}
 	return out
 }

@@ -77,7 +77,8 @@ func TestKindOf(t *testing.T) {
 
 // TestHeadlineNamesTwoActs: a headline whose main clause names two acts
 // does not contradict a report of either; an act named in a background
-// clause, or by a statement, still does.
+// clause, or by a statement, or only as suspected by what a verb governs
+// ("to counter possible missile launch"), still does.
 func TestHeadlineNamesTwoActs(t *testing.T) {
 	v := DefaultVocabulary()
 	feat := func(title string) features {
@@ -96,6 +97,8 @@ func TestHeadlineNamesTwoActs(t *testing.T) {
 		{"Kim Jong Un guides firing drill of tactical missile units, two missiles fired", drill, "drill", false},
 		{"N. Korea fires missiles during allied drills", drill, "drill", true},
 		{"DPRK defence ministry denounces U.S.-Japan naval drills", drill, "drill", true},
+		{"S. Korea, U.S. stage air drill to counter possible missile launch", launch, "launch", true},
+		{"Kim Jong Un guides firing drill in suspected missile launch", launch, "launch", false},
 	}
 	for _, tc := range tests {
 		f := feat(tc.title)

@@ -504,7 +504,12 @@ var qualitySets = []qualitySet{
 	// small numbers with a garment workers' blockade of that day, had made
 	// the two one): 0.826 / 0.580 -> 0.894 / 0.591 / 31 of 34.
 	{file: "testdata/opened-southasia.txt", use: "opened: scored blind twice until 2026-12-06, mistakes read since; southasia.toml", precision: 0.89, recall: 0.59, dates: 0.91, minItems: 150, vocab: "testdata/southasia.toml", zone: "UTC"},
-	{file: "testdata/opened-agri.txt", use: "opened: scored blind twice until 2026-12-06, mistakes read since; agri.toml", precision: 0.86, recall: 0.65, dates: 0.94, minItems: 140, vocab: "testdata/agri.toml", zone: "UTC"},
+	// Food and agriculture: with what a verb's hedge governs no second act
+	// of a headline ("Brazil investigates suspected bird flu case" named
+	// an outbreak besides its probe, and joined Iowa's outbreak of that
+	// evening, which split Iowa's reports): 0.865 / 0.656 -> 0.881 / 0.697
+	// / 32 of 34.
+	{file: "testdata/opened-agri.txt", use: "opened: scored blind twice until 2026-12-06, mistakes read since; agri.toml", precision: 0.88, recall: 0.69, dates: 0.94, minItems: 140, vocab: "testdata/agri.toml", zone: "UTC"},
 	{file: "testdata/opened-mideast.txt", use: "opened: scored blind twice until 2026-12-06, mistakes read since; mideast.toml", precision: 0.96, recall: 0.62, dates: 0.93, minItems: 140, vocab: "testdata/mideast.toml", zone: "UTC"},
 }
 

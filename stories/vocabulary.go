@@ -75,7 +75,8 @@ type mechanism uint16
 
 const (
 	// twoActs: a headline that names a second dated act ("drill, two
-	// missiles fired") may join a story of that act.
+	// missiles fired") may join a story of that act; an act a verb's
+	// hedge governs ("investigates suspected ...") is not named.
 	twoActs mechanism = 1 << iota
 	// lateReports: past the window, a report that names a story's event
 	// day still finds it.
