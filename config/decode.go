@@ -2,7 +2,6 @@ package config
 
 import (
 	"fmt"
-	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -20,16 +19,7 @@ func (d *decoder) errorf(pos Pos, format string, args ...any) {
 }
 
 // sorted returns the mistakes ordered by position (stable for equal ones).
-func (d *decoder) sorted() Errors {
-	sort.SliceStable(d.errs, func(i, j int) bool {
-		a, b := d.errs[i].Pos, d.errs[j].Pos
-		if a.Line != b.Line {
-			return a.Line < b.Line
-		}
-		return a.Col < b.Col
-	})
-	return d.errs
-}
+func (d *decoder) sorted() Errors { return d.errs.Sorted() }
 
 // table reads the keys of one TOML table. Every accessor records its key as
 // known, so finish can report the others as unknown.
