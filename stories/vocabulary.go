@@ -179,15 +179,21 @@ func DefaultVocabulary() *Vocabulary {
 // parts meet (too many facts in all, a pledge kind no act defines) are
 // config.Errors at the config's positions.
 func NewVocabulary(cv config.Vocabulary) (*Vocabulary, error) {
-	news, korea := shipped()
 	if !cv.Set {
-		return defaultVoc, nil
+		return DefaultVocabulary(), nil
 	}
-	parts := []*config.Vocabulary{&cv}
+	return compile(vocabularyParts(&cv))
+}
+
+// vocabularyParts are the vocabularies a config's is compiled with, in
+// order: its own, the shipped desk's unless it replaces them, news English.
+func vocabularyParts(cv *config.Vocabulary) []*config.Vocabulary {
+	news, korea := shipped()
+	parts := []*config.Vocabulary{cv}
 	if !cv.Replace {
 		parts = append(parts, korea)
 	}
-	return compile(append(parts, news))
+	return append(parts, news)
 }
 
 // factLimit reports the facts of the first part that, with the facts of
