@@ -3,38 +3,92 @@ package main
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
-	"sort"
 
 	"wirewatch/bot"
 	"wirewatch/config"
 	"wirewatch/pipeline"
+	"wirewatch/stories"
 )
 
 func init() {
 	registerCommand("check", command{
-		summary:  "validate a config file; prints file:line:col for each mistake (on standard error)",
-		examples: []string{"check", "check --config /etc/wirewatch/wirewatch.toml"},
-		run:      runCheck,
+		summary: "validate a config file, or a desk's vocabulary file alone; prints file:line:col for each mistake and warning (on standard error)",
+		examples: []string{"check", "check --config /etc/wirewatch/wirewatch.toml",
+			"check --vocabulary stories/testdata/latam.toml"},
+		run: runCheck,
 	})
 }
 
-// runCheck prints the mistakes on standard error (they are diagnostics) and
-// "FILE: ok" on standard output. It checks what run checks: a config check
-// passes is one run starts with.
+// runCheck prints the mistakes and warnings on standard error (they are
+// diagnostics) and "FILE: ok" on standard output when there are no
+// mistakes. It checks what run checks: a config check passes is one run
+// starts with. It also reads the vocabulary as the grouper will
+// (stories.CheckVocabulary): an entry that can never apply is a mistake
+// (exit status 1), one that applies otherwise than written a warning.
+// Run does not refuse a config for them: grouping with them is what it
+// always was. With --vocabulary the file is a desk's vocabulary
+// ([stories.vocabulary], and [[topics]] as the desks write them),
+// checked whole as a config but needing no feeds or channels.
 func runCheck(ctx context.Context, args []string, out io.Writer) error {
 	fs := newFlags("check", out)
 	path := fs.String("config", "wirewatch.toml", "config file to check")
+	vocabulary := fs.String("vocabulary", "", "a desk's vocabulary file to check alone ([stories.vocabulary], optionally [[topics]]; no feeds or channels needed)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	if _, err := loadRunnable(*path); err != nil {
+	if fs.NArg() > 0 {
+		return fmt.Errorf("%w: unexpected argument %q (name the file with --config or --vocabulary)", errUsage, fs.Arg(0))
+	}
+	file, toRun := *path, true
+	if *vocabulary != "" {
+		if flagGiven(fs, "config") {
+			return fmt.Errorf("%w: --config or --vocabulary, not both", errUsage)
+		}
+		file, toRun = *vocabulary, false
+	}
+	mistakes, warnings, err := checkFile(file, toRun)
+	if err != nil {
 		fmt.Fprintln(logOutput(ctx), err)
 		return errFound
 	}
-	fmt.Fprintf(out, "%s: ok\n", *path)
+	for _, e := range append(mistakes, warnings...).Sorted() {
+		fmt.Fprintln(logOutput(ctx), e)
+	}
+	if len(mistakes) > 0 {
+		return errFound
+	}
+	fmt.Fprintf(out, "%s: ok\n", file)
 	return nil
+}
+
+// checkFile checks a config (toRun: one the bot can run) or a desk's
+// vocabulary file: its mistakes, and the vocabulary's warnings. err is a
+// file that could not be read or parsed at all.
+func checkFile(path string, toRun bool) (mistakes, warnings config.Errors, err error) {
+	cfg, err := config.Load(path)
+	if _, err := validRuntime(path, cfg, err, toRun); err != nil && !errors.As(err, &mistakes) {
+		return nil, nil, err
+	}
+	if cfg == nil {
+		return mistakes, nil, nil // not TOML: nothing more to read
+	}
+	voc := cfg.Stories.Vocabulary
+	if !toRun && !voc.Set {
+		mistakes = append(mistakes, config.Error{Pos: config.Pos{File: path, Line: 1, Col: 1},
+			Msg: "no [stories.vocabulary]: a desk's vocabulary file holds [stories.vocabulary] (and its [[topics]]); check a whole config with --config"})
+	}
+	vocMistakes, warnings := stories.CheckVocabulary(voc)
+	return append(mistakes, vocMistakes...), warnings, nil
+}
+
+// flagGiven tells whether the command line set the flag name.
+func flagGiven(fs *flag.FlagSet, name string) bool {
+	given := false
+	fs.Visit(func(f *flag.Flag) { given = given || f.Name == name })
+	return given
 }
 
 // loadRuntime reads, validates and compiles a config for the lookups,
@@ -79,11 +133,7 @@ func validRuntime(path string, cfg *config.Config, err error, toRun bool) (*pipe
 		list = append(list, runnable(path, cfg)...)
 	}
 	if len(list) > 0 {
-		sort.SliceStable(list, func(i, j int) bool {
-			a, b := list[i].Pos, list[j].Pos
-			return a.Line < b.Line || (a.Line == b.Line && a.Col < b.Col)
-		})
-		return nil, list
+		return nil, list.Sorted()
 	}
 	return rt, nil
 }

@@ -54,7 +54,7 @@ type completionCmd struct {
 type completionFlag struct {
 	name, usage string
 	takesValue  bool
-	fileValue   bool // a file or folder: --config, --data, --dir
+	fileValue   bool // a file or folder: --config, --vocabulary, --data, --dir
 }
 
 // completionSpec reads the command registry: names, summaries, verbs and
@@ -69,7 +69,7 @@ func completionSpec(ctx context.Context) []completionCmd {
 				_, usage := flag.UnquoteUsage(f)
 				bf, isBool := f.Value.(interface{ IsBoolFlag() bool })
 				cf := completionFlag{name: f.Name, usage: usage, takesValue: !(isBool && bf.IsBoolFlag())}
-				cf.fileValue = cf.takesValue && (f.Name == "config" || f.Name == "data" || f.Name == "dir")
+				cf.fileValue = cf.takesValue && (f.Name == "config" || f.Name == "vocabulary" || f.Name == "data" || f.Name == "dir")
 				cc.flags = append(cc.flags, cf)
 			})
 		}
