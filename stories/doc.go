@@ -104,7 +104,9 @@
 // summit three days after a drill). "X stays silent on ..." and
 // "X welcomes ..." are reactions. A statement and the other event it
 // reacts to are kept apart by a score gap, and an editorial
-// ("[Editorial]", "Opinion:") is always its own story. Beyond words, a name
+// ("[Editorial]", "Opinion:", or a link into an outlet's opinion section:
+// ".../opinion/...", ".../commentary/...") is always its own story.
+// Beyond words, a name
 // few stories of the window use, given by one headline ("Talara Star"; not
 // the target of "anti-" or "pro-": "anti-Pyongyang leaflets"), and
 // facts that agree count on the same day; the same day counts in full for

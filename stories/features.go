@@ -72,6 +72,10 @@ type features struct {
 var (
 	opinionTag  = regexp.MustCompile(`(?i)^\s*(?:\[(?:editorial|opinion|column|op-ed|viewpoint)\]|(?:editorial|opinion|column|op-ed|viewpoint)\s*[:|-])`)
 	analysisTag = regexp.MustCompile(`(?i)^\s*(?:\[(?:news )?analysis\]|(?:news )?analysis\s*[:|-])`)
+	// opinionPath is an outlet's opinion section in a link's path
+	// ("/opinion/views/...", "/commentary/..."): a column whose headline
+	// and text carry no tag.
+	opinionPath = regexp.MustCompile(`(?i)^[a-z]+://[^/?#]+/(?:[^?#]*/)?(?:opinions?|commentary|commentaries|editorials?|op-?eds?|columns?)(?:/|$)`)
 )
 
 var wireTags = regexp.MustCompile(`(?i)^\s*(?:\((?:lead|urgent|\d+(?:st|nd|rd|th)\s+ld|news focus|yonhap interview|update|breaking|flash|correction|recasts?)[^)]*\)\s*|(?:update\s*\d*|exclusive|breaking|urgent|flash)\s*[-:]\s*)+`)
@@ -203,7 +207,7 @@ func (v *Vocabulary) extract(it *model.Item, loc *time.Location) (features, ment
 		f.bgWhat = without(whatTerms(v.canonicalTerms(tw[len(mainTitle):], true), tw, nameWords == nil, named), despite)
 	}
 	switch {
-	case opinionTag.MatchString(it.Title) || opinionTag.MatchString(text):
+	case opinionTag.MatchString(it.Title) || opinionTag.MatchString(text) || opinionPath.MatchString(it.Link):
 		f.kind = kindOpinion
 	case analysisTag.MatchString(it.Title):
 		f.kind = kindAnalysis

@@ -583,3 +583,30 @@ func TestDecidesIn(t *testing.T) {
 		}
 	}
 }
+
+// TestOpinionSection: a column filed under an outlet's opinion section
+// is an opinion though its headline and text carry no tag; an analysis
+// or a blog post of an event is not.
+func TestOpinionSection(t *testing.T) {
+	v := DefaultVocabulary()
+	tests := []struct {
+		link string
+		want bool
+	}{
+		{"https://www.example-daily.com/opinion/views/news/the-court-cannot-be-the-street-1234", true},
+		{"https://www.example-syndicate.org/commentary/why-export-curbs-return-by-a-writer-2027-05", true},
+		{"https://news.example.net/Opinions/2027/05/02/drills-will-not-deter", true},
+		{"https://www.example-paper.com/editorial/2027/05/02", true},
+		{"https://www.example-paper.com/world/asia/court-jails-three-officers-2027-05-02/", false},
+		{"https://www.example-weekly.org/analysis/2027/05/06/what-the-ruling-means", false},
+		{"https://www.example-trade.com/blog/opinion-poll-shows-farmers-split", false},
+		{"https://www.example-paper.com/opinion-poll-ruling-party-leads", false},
+	}
+	for _, tc := range tests {
+		f, _, _ := v.extract(&model.Item{Title: "Three former officers jailed for killing of protesters", Link: tc.link,
+			Text: "A court jailed three former police officers on Tuesday for the killing of protesters."}, time.UTC)
+		if got := f.kind == kindOpinion; got != tc.want {
+			t.Errorf("%s: opinion %v, want %v", tc.link, got, tc.want)
+		}
+	}
+}
