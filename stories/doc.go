@@ -87,7 +87,13 @@
 // headline names the event's act as what it follows and a name few
 // stories use that the event's headline gives, though its lead names
 // only its own day: "Tsukimori shares jump at open after record
-// profit"); for a report that names no act,
+// profit"; and a report of the same kind of act of the next day, within
+// a news cycle, that marks no repeat, names the event's day as that of
+// what it follows and gives in its headline a name few stories use that
+// the event's report gives tells how that act went on ("Kishtwar
+// gunfight ends", the day after the encounter), unless its headline puts
+// its act after the event's: "agree to uphold ceasefire after firing");
+// for a report that names no act,
 // a day other than its story's own (the day most of its reports name),
 // with the same allowance for two zones, but only against reports that
 // name no act either (a Thursday air strike in Asia is not the New York

@@ -930,6 +930,7 @@ func (v *Vocabulary) vetoed(s *story, f *features, rare func(uint32) bool) bool 
 	}
 	if f.day != 0 && len(days) > 0 && dated {
 		near, after, compared := false, false, false
+		followed := followsKindOf(f, s)
 		for i := range s.members {
 			m := &s.members[i]
 			// A plan's day that is the only day a report names is no
@@ -954,6 +955,14 @@ func (v *Vocabulary) vetoed(s *story, f *features, rare func(uint32) bool) bool 
 			// It must give a name the event's headline gives (Tamsin,
 			// Antofagasta) and no mark of a repeat ("down again").
 			near = near || v.off&followUps == 0 && v.followsDay(f, m, rare)
+			// A next day's report of the same kind of act that names the
+			// event's day as that of what it follows, and a name few
+			// stories use that the event's report gives ("Kishtwar
+			// gunfight ends", "a day after Saturday's encounter"), tells
+			// how that act went on, unless its headline puts its act
+			// after the story's ("agree to uphold ceasefire after
+			// firing").
+			near = near || v.off&nextDayActs == 0 && !followed && nextDayOf(f, m, rare)
 			after = after || f.day > m.day
 		}
 		// A follow-up (a reaction, an analysis) names its own, later day:
@@ -999,6 +1008,34 @@ func (v *Vocabulary) followsDay(f, m *features, rare func(uint32) bool) bool {
 		return true
 	}
 	return after && (countSharedIf(f.titleNames, m.names, rare) > 0 || countSharedIf(f.names, m.titleNames, rare) > 0)
+}
+
+// nextDayOf tells whether f, a report of m's kind of act (no follow-up)
+// of the day after m's, within a news cycle, names m's day as that of
+// what it follows, marks no repeat ("again", "second") and gives in its
+// headline a name few stories use (rare) that m's headline or first
+// sentence gives: the day after an encounter in Kishtwar, "Kishtwar
+// gunfight ends" is the same encounter, where a second one would mark
+// itself ("another encounter") or name its own place in its headline
+// (and the first's only in its lead: "a day after ... in Kishtwar").
+func nextDayOf(f, m *features, rare func(uint32) bool) bool {
+	if rare == nil || followUp(f.kind) || f.kind != m.kind || f.repeat || f.first ||
+		f.since == 0 || f.since != m.day || f.day != m.day+1 || !within(f.published, m.published, sameCycle) {
+		return false
+	}
+	return countSharedIf(f.titleNames, m.names, rare) > 0
+}
+
+// followsKindOf tells whether f's headline names the act of a report of
+// s as what its own act follows ("... agree to uphold ceasefire after
+// firing"): an act of its own after that one.
+func followsKindOf(f *features, s *story) bool {
+	for i := range s.members {
+		if k := s.members[i].kind; k < 64 && f.follows&(1<<k) != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // saidAfter tells whether f, a follow-up whose headline is what someone

@@ -1195,3 +1195,42 @@ func FuzzGrouperAdd(f *testing.F) {
 		}
 	})
 }
+
+// TestNextDayReportOfTheAct checks that a report of the next day that
+// names the same kind of act, and names the event's day as that of what
+// it follows, with a name few stories use that the event's report gives,
+// joins the event ("Firefighters contain Karrowen wildfire"); and that a
+// repeat, another place, an act its headline puts after the event's, or a
+// day two days on stays apart, and that without nextDayActs it does too.
+func TestNextDayReportOfTheAct(t *testing.T) {
+	v := setVocabulary(t, "testdata/disasters.toml")
+	sat := time.Date(2027, 8, 14, 9, 0, 0, 0, time.UTC)
+	event := item("Reuters", "https://r.example/karrowen", "Wildfire forces 900 to flee near Karrowen",
+		"A wildfire forced about 900 people to leave their homes near the hill town of Karrowen on Saturday, the fire service said.", sat)
+	tests := []struct {
+		name        string
+		title, text string
+		after       time.Duration
+		off         mechanism
+		join        bool
+	}{
+		{"the act goes on", "Firefighters contain Karrowen wildfire as residents return",
+			"Firefighters on Sunday contained the wildfire that forced 900 people from their homes near Karrowen on Saturday, the fire service said.", 26 * time.Hour, 0, true},
+		{"mechanism off", "Firefighters contain Karrowen wildfire as residents return",
+			"Firefighters on Sunday contained the wildfire that forced 900 people from their homes near Karrowen on Saturday, the fire service said.", 26 * time.Hour, nextDayActs, false},
+		{"a repeat", "New wildfire breaks out near Karrowen",
+			"A new wildfire broke out near Karrowen on Sunday, a day after a blaze forced 900 people from their homes on Saturday, the fire service said.", 26 * time.Hour, 0, false},
+		{"another place", "Wildfire forces 300 to flee near Dunmerrin",
+			"A wildfire forced about 300 people from their homes near Dunmerrin on Sunday, a day after a blaze near Karrowen on Saturday, the fire service said.", 26 * time.Hour, 0, false},
+		{"two days on", "Firefighters contain Karrowen wildfire as residents return",
+			"Firefighters on Monday contained the wildfire that forced 900 people from their homes near Karrowen on Saturday, the fire service said.", 50 * time.Hour, 0, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			it := item("AFP", "https://a.example/"+tc.name, tc.title, tc.text, sat.Add(tc.after))
+			if got := firstAndLastJoin(v, []*model.Item{event, it}, time.UTC, tc.off); got != tc.join {
+				t.Fatalf("joined %v, want %v", got, tc.join)
+			}
+		})
+	}
+}

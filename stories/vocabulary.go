@@ -128,6 +128,11 @@ const (
 	// on a name it lacks ("around Lyon", "Brussels"), gets nothing for
 	// the day of the act they share.
 	headNames
+	// nextDayActs: a next day's report of the story's kind of act that
+	// names the story's day as that of what it follows, with a name few
+	// stories use that the story's report gives ("Kishtwar gunfight
+	// ends"), is not kept from it by the dated kinds' day veto.
+	nextDayActs
 )
 
 // fact is one compiled fact: term → bit set of its values.
