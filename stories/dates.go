@@ -79,7 +79,7 @@ var (
 	reHoliday  = regexp.MustCompile(`\b(new year(?:'|’)s day|new year(?:'|’)s eve|christmas day|christmas eve|christmas)\b`)
 	reKoRel    = regexp.MustCompile(`그저께|그제|어제|오늘`)
 	reWeekday  = regexp.MustCompile(`\b(?:(last|this past|past|this|next|early|late|earlier|later|until|till|through|by)\s+)?(sunday|monday|tuesday|wednesday|thursday|friday|saturday)\b`)
-	reDateline = regexp.MustCompile(`^\s*(?:[A-Z][A-Za-z.'-]*\s*){1,3},\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,?\s+\d{4})?\s*\([A-Za-z -]+\)\s*(?:--|—|–|-)\s*`)
+	reDateline = regexp.MustCompile(`^\s*(?:[A-Z][A-Za-z.'-]*\s*){1,3},\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,?\s+\d{4})?\s*\([A-Za-z /&-]+\)\s*((?:--|—|–|-)\s*)?`)
 	rePrevDay  = regexp.MustCompile(`\bthe (?:previous day|day before)\b(?: yesterday)?`)
 	reRelDay   = regexp.MustCompile(`\b(the day before yesterday|earlier today|later today|yesterday|today|tonight|last night|this morning|this afternoon|this evening)\b`)
 	reAgo      = regexp.MustCompile(`\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|\d{1,3})\s+(day|week|month)s?\s+(?:ago|earlier)\b`)
@@ -109,13 +109,17 @@ func EventDate(text string, published time.Time, loc *time.Location) (time.Time,
 	return m.day, ok
 }
 
-// skipDateline blanks a leading dateline ("Pyongyang, November 7 (KCNA) --"):
-// it is the filing date, not the event's. Offsets stay as they were.
+// skipDateline blanks a leading dateline ("Pyongyang, November 7 (KCNA) --",
+// "SEOUL, Nov. 7 (Yonhap/AFP) --"): it is the filing date, not the
+// event's. Some agencies write no dash ("New Delhi, Mar 14 (PTI) The NIA
+// said ..."): then a capital must open the text after it. Offsets stay as
+// they were.
 func skipDateline(text string) string {
-	if m := reDateline.FindStringIndex(text); m != nil {
-		return strings.Repeat(" ", m[1]) + text[m[1]:]
+	m := reDateline.FindStringSubmatchIndex(text)
+	if m == nil || m[2] < 0 && !startsUpper(text[m[1]:]) {
+		return text
 	}
-	return text
+	return strings.Repeat(" ", m[1]) + text[m[1]:]
 }
 
 // eventMention picks the day of the event a text reports: the first
