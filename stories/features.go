@@ -734,7 +734,7 @@ func namedWords(parts ...[]word) map[string]bool {
 	named := map[string]bool{}
 	for _, ws := range parts {
 		for i, w := range ws {
-			if w.upper && !w.caps && (!w.initial || i+1 < len(ws) && startsName(w, ws[i+1])) {
+			if w.upper && !w.caps && (!w.initial || i+1 < len(ws) && startsName(w, ws[i+1]) || ownerName(w)) {
 				named[w.lower] = true
 			}
 		}
@@ -747,6 +747,22 @@ func namedWords(parts ...[]word) map[string]bool {
 func startsName(w, next word) bool {
 	return w.initial && !w.pause && !w.possessive && next.upper && !next.caps && !next.digits && next.sentence == w.sentence
 }
+
+// ownerName tells whether w, a word that opens a sentence, is a name by
+// its possessive: "Jordan's state grains buyer purchased ..." names
+// Jordan; a day's ("Tuesday's vote", "Today's") names no one.
+func ownerName(w word) bool {
+	if !w.initial || !w.possessive || timeWords[w.lower] {
+		return false
+	}
+	_, month := months[w.lower]
+	_, weekday := weekdays[w.lower]
+	return !month && !weekday
+}
+
+// timeWords are the days a possessive may name besides weekdays and
+// months.
+var timeWords = toSet(`today yesterday tomorrow tonight`)
 
 // namedOnly is a title-cased headline's words with capitals only on the
 // words named holds (those its text writes with one mid-sentence).

@@ -610,3 +610,23 @@ func TestOpinionSection(t *testing.T) {
 		}
 	}
 }
+
+// TestOwnerName: a word that opens a sentence is a name when it is
+// possessive, unless it is a day's.
+func TestOwnerName(t *testing.T) {
+	tests := []struct {
+		text, word string
+		want       bool
+	}{
+		{"Tunisia's state grains agency purchased wheat.", "tunisia", true},
+		{"Tunisia purchased wheat.", "tunisia", false},
+		{"Tuesday's national strike shut the country.", "tuesday", false},
+		{"Today's vote was delayed.", "today", false},
+		{"March's rains flooded the fields.", "march", false},
+	}
+	for _, tc := range tests {
+		if got := namedWords(splitWords(tc.text))[tc.word]; got != tc.want {
+			t.Errorf("%q: %s named %v, want %v", tc.text, tc.word, got, tc.want)
+		}
+	}
+}

@@ -686,6 +686,14 @@ func TestPrecisionMechanisms(t *testing.T) {
 			item("Bristol Post", "https://p.example/3", "M5 coach crash death toll rises to 17",
 				"The death toll from Tuesday's coach crash on the M5 near Bristol rose to 17, police said.", at(13, 0))},
 			true, 0},
+		// The country that opens each headline is a name: its lead
+		// opens with its possessive.
+		{"one wire's two countries' tenders in one template", []*model.Item{
+			item("Reuters Commodities", "https://r.example/tender-1", "Tunisia buys about 100,000 T wheat in tender - traders",
+				"Tunisia's state grains agency purchased about 100,000 tonnes of milling wheat in an international tender on Tuesday, European traders said. It was bought at about $251 a tonne c&f.", at(11, 0)),
+			item("Reuters Commodities", "https://r.example/tender-2", "Morocco buys about 300,000 T wheat in tender - traders",
+				"Morocco's state grains agency purchased about 300,000 tonnes of milling wheat in an international tender on Tuesday, European traders said. It was bought at about $248 a tonne c&f.", at(13, 0))},
+			false, sameOutlet},
 		{"one airline's two flights named by number", []*model.Item{
 			item("Evening Standard", "https://s.example/4", "Flight 4417 diverted after engine fault",
 				"A Crownair jet, Flight 4417 from Gatwick to Malaga, was diverted on Tuesday morning after an engine fault, the airline said.", at(7, 0)),

@@ -155,9 +155,10 @@ var qualitySets = []qualitySet{
 	// the bird strike through "strike"). With "bird strike" news
 	// English's own term and headlines whose background clauses share
 	// nothing ("after bird strike", "ahead of strike") adding nothing
-	// for names and the day: 1.000 / 0.897 / 17 of 17. Held to the
-	// precision goal and a floor at that.
-	{file: "testdata/dev-traps.txt", use: "tuned", minItems: 40, zone: "Europe/Paris", precision: goalPrecision, recall: 0.89, dates: goalDates},
+	// for names and the day: 1.000 / 0.897 / 17 of 17. With a sentence's
+	// possessive first word a name ("France's BEA said"): 1.000 / 0.949. Held
+	// to the precision goal and a floor at that.
+	{file: "testdata/dev-traps.txt", use: "tuned", minItems: 40, zone: "Europe/Paris", precision: goalPrecision, recall: 0.94, dates: goalDates},
 	// A cyber desk with its vocabulary in config only (cyber.toml): the
 	// traps of fresh-cyber.txt with other events, to tune precision on.
 	// First score 0.840 / 0.955 / 13 of 14: DDoS waves on two days joined.
@@ -350,8 +351,9 @@ var qualitySets = []qualitySet{
 	// of the story's headlines agree on a name it lacks (farmers near
 	// Lyon had joined farmers in Brussels that morning): 1.000 / 0.868
 	// (the AP report of eggs thrown at the European Parliament, which had
-	// joined through the Lyon reports, is a story of its own). Held to
-	// the goals.
+	// joined through the Lyon reports, is a story of its own). With a
+	// sentence's possessive first word a name: 1.000 / 0.860 (a strike
+	// report that opens "Belgium's unions" split off). Held to the goals.
 	{file: "testdata/dev-europe.txt", use: "tuned", minItems: 60, vocab: "testdata/europe.toml", zone: "UTC", precision: goalPrecision, recall: goalRecall, dates: goalDates},
 	// The same set grouped with the shipped Korea desk's words instead of
 	// its own: what a desk gets before it writes its vocabulary. Measured
@@ -526,8 +528,13 @@ var qualitySets = []qualitySet{
 	// evening, which split Iowa's reports): 0.865 / 0.656 -> 0.881 / 0.697
 	// / 32 of 34. With a link into an outlet's opinion section an opinion
 	// ("/commentary/": a column on export bans had joined China's urea
-	// halt): 0.895 / 0.697.
-	{file: "testdata/opened-agri.txt", use: "opened: scored blind twice until 2026-12-06, mistakes read since; agri.toml", precision: 0.89, recall: 0.69, dates: 0.94, minItems: 140, vocab: "testdata/agri.toml", zone: "UTC"},
+	// halt): 0.895 / 0.697. With a sentence's possessive first word a
+	// name ("Jordan's state grains buyer"), so that one wire's template
+	// headlines of two countries' tenders ("Jordan buys about 60,000 T
+	// wheat in tender", "Algeria buys ...") name other specifics: 0.939 /
+	// 0.697 (dev-traps 0.897 -> 0.949 recall; dev-europe 0.868 -> 0.860,
+	// a Belgian strike's report that opens "Belgium's unions" split off).
+	{file: "testdata/opened-agri.txt", use: "opened: scored blind twice until 2026-12-06, mistakes read since; agri.toml", precision: 0.93, recall: 0.69, dates: 0.94, minItems: 140, vocab: "testdata/agri.toml", zone: "UTC"},
 	// Middle East: with a next day's report of the same kind of act that
 	// names the event's day as that of what it follows and, in its
 	// headline, a name few stories use that the event's report gives
