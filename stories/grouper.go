@@ -813,12 +813,16 @@ func (v *Vocabulary) vetoed(s *story, f *features, rare func(uint32) bool) bool 
 		core[i] = ^uint32(0)
 	}
 	dated := v.dated[f.kind]
+	// Whether a report of the story names a dated act, and an undated one.
+	storyDated, storyUndated := false, false
 	var days []int32
 	var counts, exercises, plans bool
 	countSeen, exerciseSeen, plansSeen := false, false, false
 	for i := range s.members {
 		m := &s.members[i]
 		dated = dated || v.dated[m.kind]
+		storyDated = storyDated || v.dated[m.kind]
+		storyUndated = storyUndated || m.kind >= firstActKind && !v.dated[m.kind]
 		for k := range v.facts {
 			facts[k] |= m.facts[k]
 			if m.facts[k] != 0 {
@@ -927,6 +931,15 @@ func (v *Vocabulary) vetoed(s *story, f *features, rare func(uint32) bool) bool 
 		if !near {
 			return true
 		}
+	}
+	// A report of a dated act that names no day, in a story of undated
+	// acts (talks, which run over days), is of the day it was published:
+	// "agree to an immediate ceasefire in talks in Doha", published the
+	// day after the talks opened, is not the opening's.
+	if f.day == 0 && len(days) > 0 && v.dated[f.kind] && !followUp(f.kind) && storyUndated && !storyDated {
+		published := *f
+		published.day = f.pubDay
+		f = &published
 	}
 	if f.day != 0 && len(days) > 0 && dated {
 		near, after, compared := false, false, false

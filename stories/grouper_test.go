@@ -1057,6 +1057,38 @@ func TestDayVetoWithNoActDay(t *testing.T) {
 	}
 }
 
+// TestUndatedReportOfDatedAct: a report of a dated act (a ceasefire)
+// that names no day, in a story of undated acts (talks), is of the day
+// it was published: published the day after the talks opened, it is
+// another event; published that day, it joins them.
+func TestUndatedReportOfDatedAct(t *testing.T) {
+	v := setVocabulary(t, "testdata/southasia.toml")
+	at := func(day, h int) time.Time { return time.Date(2027, 5, day, h, 0, 0, 0, time.UTC) }
+	talks := []*model.Item{
+		item("Reuters", "https://r.example/talks-1", "Armenia, Azerbaijan begin talks in Geneva after border clashes",
+			"Delegations from Armenia and Azerbaijan began talks in Geneva on Monday, mediated by Switzerland, after border clashes last week killed dozens.", at(10, 9)),
+		item("Swiss FDFA", "https://s.example/talks-2", "Switzerland hosts talks between Armenia and Azerbaijan",
+			"Switzerland on Monday hosted a round of talks between the delegations of Armenia and Azerbaijan in Geneva, and hopes they will end tensions on the border.", at(10, 12)),
+	}
+	tests := []struct {
+		name string
+		last *model.Item
+		same bool
+	}{
+		{"a ceasefire announced the next day", item("Swiss FDFA", "https://s.example/ceasefire", "Armenia and Azerbaijan agree to an immediate ceasefire in talks in Geneva",
+			"Switzerland announces that during the round of talks held in Geneva, Armenia and Azerbaijan agreed to an immediate ceasefire and a joint mechanism to verify it.", at(11, 16)), false},
+		{"a ceasefire announced that day", item("Swiss FDFA", "https://s.example/ceasefire", "Armenia and Azerbaijan agree to an immediate ceasefire in talks in Geneva",
+			"Switzerland announces that during the round of talks held in Geneva, Armenia and Azerbaijan agreed to an immediate ceasefire and a joint mechanism to verify it.", at(10, 18)), true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := firstAndLastJoin(v, append(append([]*model.Item{}, talks...), tc.last), time.UTC, 0); got != tc.same {
+				t.Fatalf("one story: %v, want %v", got, tc.same)
+			}
+		})
+	}
+}
+
 // TestMergeLinksByActClause: a report links two stories only by what its
 // headline's main clause reports, unless that clause names nothing of
 // its own and its "as" clause names the other story's act by a name of

@@ -521,7 +521,11 @@ var qualitySets = []qualitySet{
 	// three militants recovered"; nextDayActs): 0.915 / 0.601 / 31 of 34.
 	// With a dateline that has no dash ("New Delhi, Mar 14 (PTI) The NIA
 	// said on Tuesday it had arrested ... on Monday") skipped: 32 of 34.
-	{file: "testdata/opened-southasia.txt", use: "opened: scored blind twice until 2026-12-06, mistakes read since; southasia.toml", precision: 0.91, recall: 0.60, dates: 0.94, minItems: 150, vocab: "testdata/southasia.toml", zone: "UTC"},
+	// With a report of a dated act that names no day, in a story of
+	// undated acts, of the day it was published (the Doha ceasefire,
+	// announced the day after the talks opened, had joined them): 0.957 /
+	// 0.615 / 33 of 34.
+	{file: "testdata/opened-southasia.txt", use: "opened: scored blind twice until 2026-12-06, mistakes read since; southasia.toml", precision: 0.95, recall: 0.61, dates: 0.94, minItems: 150, vocab: "testdata/southasia.toml", zone: "UTC"},
 	// Food and agriculture: with what a verb's hedge governs no second act
 	// of a headline ("Brazil investigates suspected bird flu case" named
 	// an outbreak besides its probe, and joined Iowa's outbreak of that
