@@ -54,6 +54,7 @@ type features struct {
 	acts       uint64 // bit k: the headline's main clause names act kind k (kind is the first)
 	follows    uint64 // bit k: the headline's background clause names act kind k ("after Java mudslide")
 	leadActs   uint64 // bit k: the lead's first sentence names act kind k ("... during a protest against cheap imports")
+	responds   uint64 // bit k: the headline or first sentence names act kind k as what its act answers ("responding to an Israeli strike")
 	pubDay     int32  // civil day of publication in the outlet's zone
 	day        int32  // civil day (days since 1970-01-01) the lead names; 0 none
 	since      int32  // an earlier day it names as an earlier event's, which it follows (sinceDay); 0 none
@@ -192,6 +193,7 @@ func (v *Vocabulary) extract(it *model.Item, loc *time.Location) (features, ment
 	f.acts = v.actsOf(v.actTerms(withoutHedged(mainTitle)))
 	f.follows = v.actsOf(v.actTerms(tw[len(mainTitle):]))
 	f.leadActs = v.actsOf(leadTerms[:countFirst(leadTerms)]) // the first sentence's terms
+	f.responds = v.actsOf(v.actTerms(answered(tw))) | v.actsOf(v.actTerms(answered(firstWords)))
 	if len(mainTitle) < len(tw) {
 		main := termIDs(v.canonicalTerms(mainTitle, true), nil)
 		f.mainWhat = make([]uint32, 0, len(main))
@@ -1026,6 +1028,30 @@ func (v *Vocabulary) namesOf(title, nameTitle, lead []word) []uint32 {
 		}
 	}
 	return sortedDistinct(ids)
+}
+
+// answerWords say that what follows is what a report's act answers:
+// "in response to", "responding to", "in retaliation for".
+var answerWords = toSet(`response responding respond responds responded retaliation retaliating retaliate retaliates retaliated reprisal`)
+
+// answeredSpan is how many words after an answer word may name what is
+// answered ("in response to the enemy's aggression").
+const answeredSpan = 6
+
+// answered is the words that name what a report's act answers: those
+// after an answer word, up to a pause or the sentence's end.
+func answered(ws []word) []word {
+	for i, w := range ws {
+		if !answerWords[w.lower] {
+			continue
+		}
+		end := i + 1
+		for end < len(ws) && end <= i+answeredSpan && ws[end].sentence == w.sentence && !ws[end-1].pause {
+			end++
+		}
+		return ws[i+1 : end]
+	}
+	return nil
 }
 
 // sequenceWords open a background clause that names the event a report

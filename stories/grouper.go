@@ -873,6 +873,14 @@ func (v *Vocabulary) vetoed(s *story, f *features, rare func(uint32) bool) bool 
 			return true
 		}
 	}
+	// An act that answers another ("fires rockets, responding to an
+	// Israeli strike hours earlier") is another event than the act it
+	// answers, whatever kinds the vocabulary lets be one.
+	for i := range s.members {
+		if answers(f, &s.members[i]) || answers(&s.members[i], f) {
+			return true
+		}
+	}
 	// Different kinds of act are different events; a story that already
 	// holds the new report's kind does not veto.
 	if !s.hasKind(f.kind) {
@@ -989,6 +997,12 @@ func (v *Vocabulary) vetoed(s *story, f *features, rare func(uint32) bool) bool 
 		}
 	}
 	return false
+}
+
+// answers tells whether a, a report of an act, names b's act, of
+// another kind, as what its act answers.
+func answers(a, b *features) bool {
+	return a.kind != b.kind && a.kind >= firstActKind && b.kind >= firstActKind && b.kind < 64 && a.responds&(1<<b.kind) != 0
 }
 
 // followsDay tells whether f, a follow-up (its headline names no act, or

@@ -1089,6 +1089,38 @@ func TestUndatedReportOfDatedAct(t *testing.T) {
 	}
 }
 
+// TestAnsweringAct: an act whose headline or first sentence names
+// another act as what it answers ("responding to the Israeli strike") is
+// another event, though the desk lets the two kinds be one; a report of
+// the same act that names the answer joins it.
+func TestAnsweringAct(t *testing.T) {
+	v := setVocabulary(t, "testdata/mideast.toml")
+	at := func(h, m int) time.Time { return time.Date(2027, 8, 12, h, m, 0, 0, time.UTC) }
+	strike := []*model.Item{
+		item("Reuters", "https://r.example/sidon-1", "Israeli strike hits building in Sidon, two killed",
+			"An Israeli strike hit a building in the southern Lebanese city of Sidon early on Thursday, killing two people, Lebanese security sources said.", at(2, 0)),
+		item("L'Orient Today", "https://o.example/sidon-2", "Two dead as Israeli strike hits Sidon apartment",
+			"An Israeli strike on an apartment in Sidon killed two people early on Thursday, the Health Ministry said.", at(3, 0)),
+	}
+	tests := []struct {
+		name string
+		last *model.Item
+		same bool
+	}{
+		{"rockets fired in answer to the strike", item("Reuters", "https://r.example/nahariya", "Hezbollah fires rockets at Nahariya, says it answers Sidon strike",
+			"Hezbollah fired rockets at Nahariya in northern Israel on Thursday, saying it was responding to the Israeli strike on Sidon hours earlier that killed two people.", at(12, 0)), false},
+		{"the strike's report that names the answer", item("AFP", "https://a.example/sidon-3", "Israeli strike kills two in Sidon",
+			"An Israeli strike killed two people in Sidon early on Thursday, and Hezbollah later fired rockets at northern Israel in response.", at(13, 0)), true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := firstAndLastJoin(v, append(append([]*model.Item{}, strike...), tc.last), time.UTC, 0); got != tc.same {
+				t.Fatalf("one story: %v, want %v", got, tc.same)
+			}
+		})
+	}
+}
+
 // TestMergeLinksByActClause: a report links two stories only by what its
 // headline's main clause reports, unless that clause names nothing of
 // its own and its "as" clause names the other story's act by a name of

@@ -544,8 +544,13 @@ var qualitySets = []qualitySet{
 	// headline, a name few stories use that the event's report gives
 	// ("Jerusalem police chief defends water cannon use at Haredi draft
 	// protest", the day after it; nextDayActs): 0.967 / 0.627 -> 0.968 /
-	// 0.645 / 29 of 31.
-	{file: "testdata/opened-mideast.txt", use: "opened: scored blind twice until 2026-12-06, mistakes read since; mideast.toml", precision: 0.96, recall: 0.64, dates: 0.93, minItems: 140, vocab: "testdata/mideast.toml", zone: "UTC"},
+	// 0.645 / 29 of 31. With an act whose headline or first sentence names
+	// another act as what it answers another event ("Hezbollah fires
+	// rockets at northern Israel", "responding to an Israeli strike on
+	// Beirut's southern suburbs hours earlier", had joined the strike,
+	// whose kind the desk lets be one with an attack): 1.000 / 0.645 / 29
+	// of 31. Held to the precision goal.
+	{file: "testdata/opened-mideast.txt", use: "opened: scored blind twice until 2026-12-06, mistakes read since; mideast.toml", precision: goalPrecision, recall: 0.64, dates: 0.93, minItems: 140, vocab: "testdata/mideast.toml", zone: "UTC"},
 	// Three desks written on 2026-12-06 (session 17), while that session's
 	// grouping changes were made, without reading them or the grouping code,
 	// with their vocabularies in config only (each committed before the
