@@ -950,6 +950,10 @@ func (v *Vocabulary) vetoed(s *story, f *features, rare func(uint32) bool) bool 
 		f = &published
 	}
 	if f.day != 0 && len(days) > 0 && dated {
+		headNamed := false // f's headline gives a rare name a headline of the story gives
+		for i := range s.members {
+			headNamed = headNamed || rare != nil && countSharedIf(f.titleNames, s.members[i].titleNames, rare) > 0
+		}
 		near, after, compared := false, false, false
 		followed := followsKindOf(f, s)
 		for i := range s.members {
@@ -962,7 +966,14 @@ func (v *Vocabulary) vetoed(s *story, f *features, rare func(uint32) bool) bool 
 				near = true
 				continue
 			}
-			if m.day == 0 || m.said && followUp(m.kind) {
+			// A follow-up's day is that of its own words when the story
+			// has a dated act's day to compare with: a condemnation of
+			// Monday's strikes, on Tuesday, does not make Tuesday's
+			// attack the story's, unless the attack's headline gives a
+			// name few stories use that a headline of the story gives
+			// ("Death toll from Cyclone Tamsin climbs to 14" on Sunday,
+			// the day of the UN's appeal for Tamsin's victims).
+			if m.day == 0 || m.said && followUp(m.kind) || followUp(m.kind) && storyDated && !followUp(f.kind) && !headNamed {
 				continue
 			}
 			compared = true

@@ -1121,6 +1121,38 @@ func TestAnsweringAct(t *testing.T) {
 	}
 }
 
+// TestFollowUpDayVouchesNoAct: in a story of a dated act, the day of a
+// follow-up's own words (a condemnation the next day) does not make a
+// new act of that day the story's, unless the new report's headline
+// gives a name few stories use that a headline of the story gives.
+func TestFollowUpDayVouchesNoAct(t *testing.T) {
+	v := setVocabulary(t, "testdata/southasia.toml")
+	at := func(day, h int) time.Time { return time.Date(2027, 10, day, h, 0, 0, 0, time.UTC) }
+	story := []*model.Item{
+		item("Pajhwok", "https://p.example/strike", "Pakistani jets bomb homes in Nangarhar, civilians killed",
+			"Pakistani military aircraft bombed houses in Nangarhar province on Monday evening, killing at least nine civilians, local officials said.", at(4, 17)),
+		item("Ariana News", "https://a.example/condemn", "IEA condemns Pakistani airstrikes on Nangarhar, vows response",
+			"The Islamic Emirate on Tuesday condemned Monday night's airstrikes by Pakistan on Nangarhar, which it said killed nine civilians, and vowed a response.", at(5, 6)),
+	}
+	tests := []struct {
+		name string
+		last *model.Item
+		same bool
+	}{
+		{"an attack of the condemnation's day", item("Reuters", "https://r.example/posts", "Afghan forces attack Pakistani border posts after air strikes",
+			"Afghan forces attacked Pakistani military posts along the border on Tuesday evening, the defence ministry in Kabul said, a day after Pakistani air strikes killed nine civilians.", at(5, 18)), false},
+		{"the strikes' toll of the condemnation's day", item("Reuters", "https://r.example/toll", "Nangarhar toll from Pakistani air strikes rises to 14",
+			"The number of civilians killed by Pakistani air strikes in Nangarhar rose to 14 on Tuesday, local officials said.", at(5, 12)), true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := firstAndLastJoin(v, append(append([]*model.Item{}, story...), tc.last), time.UTC, 0); got != tc.same {
+				t.Fatalf("one story: %v, want %v", got, tc.same)
+			}
+		})
+	}
+}
+
 // TestMergeLinksByActClause: a report links two stories only by what its
 // headline's main clause reports, unless that clause names nothing of
 // its own and its "as" clause names the other story's act by a name of

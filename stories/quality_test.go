@@ -524,8 +524,12 @@ var qualitySets = []qualitySet{
 	// With a report of a dated act that names no day, in a story of
 	// undated acts, of the day it was published (the Doha ceasefire,
 	// announced the day after the talks opened, had joined them): 0.957 /
-	// 0.615 / 33 of 34.
-	{file: "testdata/opened-southasia.txt", use: "opened: scored blind twice until 2026-12-06, mistakes read since; southasia.toml", precision: 0.95, recall: 0.61, dates: 0.94, minItems: 150, vocab: "testdata/southasia.toml", zone: "UTC"},
+	// 0.615 / 33 of 34. With the day of a follow-up's own words vouching
+	// for no new act of that day in a story of a dated act, unless the
+	// new report's headline gives a rare name a headline of the story
+	// gives (the Taliban's attack on border posts had joined Monday's air
+	// strikes through Tuesday's condemnation of them): 0.989 / 0.622.
+	{file: "testdata/opened-southasia.txt", use: "opened: scored blind twice until 2026-12-06, mistakes read since; southasia.toml", precision: goalPrecision, recall: 0.62, dates: 0.94, minItems: 150, vocab: "testdata/southasia.toml", zone: "UTC"},
 	// Food and agriculture: with what a verb's hedge governs no second act
 	// of a headline ("Brazil investigates suspected bird flu case" named
 	// an outbreak besides its probe, and joined Iowa's outbreak of that
@@ -549,8 +553,12 @@ var qualitySets = []qualitySet{
 	// rockets at northern Israel", "responding to an Israeli strike on
 	// Beirut's southern suburbs hours earlier", had joined the strike,
 	// whose kind the desk lets be one with an attack): 1.000 / 0.645 / 29
-	// of 31. Held to the precision goal.
-	{file: "testdata/opened-mideast.txt", use: "opened: scored blind twice until 2026-12-06, mistakes read since; mideast.toml", precision: goalPrecision, recall: 0.64, dates: 0.93, minItems: 140, vocab: "testdata/mideast.toml", zone: "UTC"},
+	// of 31. With the day of a follow-up's own words vouching for no new
+	// act of that day (South Asia's air strikes): 1.000 / 0.638 / 30 of 31
+	// ("Fourteen more tankers blacklisted", which names Friday, no longer
+	// joins Thursday's sanctions through Iran's Friday condemnation). Held
+	// to the precision goal.
+	{file: "testdata/opened-mideast.txt", use: "opened: scored blind twice until 2026-12-06, mistakes read since; mideast.toml", precision: goalPrecision, recall: 0.63, dates: 0.93, minItems: 140, vocab: "testdata/mideast.toml", zone: "UTC"},
 	// Three desks written on 2026-12-06 (session 17), while that session's
 	// grouping changes were made, without reading them or the grouping code,
 	// with their vocabularies in config only (each committed before the
