@@ -183,6 +183,9 @@ func eventMentionOf(text string, published time.Time, loc *time.Location, r read
 		if m.day.Before(after) {
 			continue // "detained weeks after EU listing": the listing's day is background
 		}
+		if referenceDay(text, m.end) {
+			continue // "a 38% premium to Tuesday's closing price": a price's day, no act's
+		}
 		if n, ok := inDaysAfter(clauses, m.start); ok {
 			// "said on Tuesday it would appeal, a day after the court
 			// sentenced him on Monday": Monday is the earlier act's.
@@ -316,7 +319,7 @@ func sinceDay(text string, day, published time.Time, loc *time.Location) (time.T
 	clauses := daysAfterClauses(text)
 	var since time.Time
 	for _, m := range findMentions(text, published, loc) {
-		if m.prec != precDay || !m.day.Before(day) || !plausibleEventDay(m.day, published) || plannedDay(text, m.start) || dayFor(text, m.start, m.end) {
+		if m.prec != precDay || !m.day.Before(day) || !plausibleEventDay(m.day, published) || plannedDay(text, m.start) || dayFor(text, m.start, m.end) || referenceDay(text, m.end) {
 			continue
 		}
 		if _, ok := inDaysAfter(clauses, m.start); ok {
@@ -451,6 +454,33 @@ func dayFor(text string, start, end int) bool {
 	words := strings.Fields(text[max(0, start-12):start])
 	return len(words) > 0 && strings.EqualFold(words[len(words)-1], "for") && !possessive(text, end)
 }
+
+// referenceDay tells whether a date expression ending at end names the
+// day of a market's reference price, no act: "a 38% premium to Tuesday's
+// closing price", "31% above Friday's close" ("Friday's closing ceremony"
+// is an event).
+func referenceDay(text string, end int) bool {
+	if !possessive(text, end) {
+		return false
+	}
+	words := strings.Fields(asciiLower(text[end:min(len(text), end+40)]))
+	if len(words) < 2 {
+		return false
+	}
+	first := strings.Trim(words[1], ",.;:\"'()")
+	second := ""
+	if len(words) > 2 {
+		second = strings.Trim(words[2], ",.;:\"'()")
+	}
+	return first == "close" || first == "settle" || referenceNouns[first] && referencePrices[second]
+}
+
+// referenceNouns and referencePrices make a market's reference price
+// after a possessive day: "closing price", "settlement price".
+var (
+	referenceNouns  = toSet(`closing settlement`)
+	referencePrices = toSet(`price prices level levels value`)
+)
 
 // possessive tells whether a date expression ending at end is followed by
 // "'s": "Friday's attack" names an event, not when it was told.

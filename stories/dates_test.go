@@ -186,6 +186,9 @@ func TestEventDate(t *testing.T) {
 		{"a place is no report's manner", "The blast in the market on Thursday killed four, the mayor said on Friday.", sat, "2026-11-19"},
 		{"a period's end is no day", "The ministry said on Friday that 40 cases were recorded in the week to Nov. 15.", sat, "2026-11-20"},
 		{"a period's end, alone, is a fallback", "Forty cases were recorded in the week to Nov. 15.", sat, "2026-11-15"},
+		{"a reference price's day is no act's", "Bidder agrees to buy feed maker, the companies said on Saturday, a 38% premium to Friday's closing price.", sat, "2026-11-21"},
+		{"a reference price's day, alone: no day", "The bid is a 31% premium to Friday's close in Lima.", sat, ""},
+		{"a closing ceremony is an event", "Fireworks lit up Friday's closing ceremony.", sat, "2026-11-20"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -271,6 +274,7 @@ func TestSinceDay(t *testing.T) {
 		{"days after", "The president declared an emergency on Saturday, a day after the quake.", "2026-11-21", "2026-11-20"},
 		{"days after, counted", "A 5.9 aftershock struck on Saturday, four days after the quake.", "2026-11-21", "2026-11-17"},
 		{"only its own day", "The fire was contained on Saturday.", "2026-11-21", ""},
+		{"a reference price's day is no earlier act's", "Shares of the target jumped on Saturday to 38% above Friday's settle.", "2026-11-21", ""},
 		{"a later day is none", "The fire broke out on Thursday and was contained on Saturday.", "2026-11-19", ""},
 	}
 	for _, tc := range tests {

@@ -426,8 +426,10 @@ var qualitySets = []qualitySet{
 	// 0.985 / 0.725. A fact's word a future or an infinitive governs no
 	// value of the fact ("the Federal Reserve will lower rates" had read
 	// as a market going down, which vetoed the jobs report from its
-	// story): 1.000 / 0.747.
-	{file: "testdata/opened-markets.txt", use: "opened: scored blind until 2026-12-06, mistakes read since; markets.toml", precision: 0.99, recall: 0.74, dates: 1.00, minItems: 100, vocab: "testdata/markets.toml", zone: "UTC"},
+	// story): 1.000 / 0.747. A reference price's day ("a 31% premium to
+	// Friday's close") no act's: the deal's report no longer dated by the
+	// Friday before it: 1.000 / 0.764.
+	{file: "testdata/opened-markets.txt", use: "opened: scored blind until 2026-12-06, mistakes read since; markets.toml", precision: 0.99, recall: 0.76, dates: 1.00, minItems: 100, vocab: "testdata/markets.toml", zone: "UTC"},
 	// A public-health desk (outbreaks, emergencies, vaccination campaigns,
 	// approvals and recalls, health workers' strikes) with its vocabulary
 	// in config only (health.toml, written before the set), written while
@@ -542,7 +544,10 @@ var qualitySets = []qualitySet{
 	// wheat in tender", "Algeria buys ...") name other specifics: 0.939 /
 	// 0.697 (dev-traps 0.897 -> 0.949 recall; dev-europe 0.868 -> 0.860,
 	// a Belgian strike's report that opens "Belgium's unions" split off).
-	{file: "testdata/opened-agri.txt", use: "opened: scored blind twice until 2026-12-06, mistakes read since; agri.toml", precision: 0.93, recall: 0.69, dates: 0.94, minItems: 140, vocab: "testdata/agri.toml", zone: "UTC"},
+	// A reference price's day ("a 38% premium to Tuesday's closing
+	// price") no act's: Cargill's deal dated by its announcement: 32 -> 33
+	// of 34.
+	{file: "testdata/opened-agri.txt", use: "opened: scored blind twice until 2026-12-06, mistakes read since; agri.toml", precision: 0.93, recall: 0.69, dates: 0.97, minItems: 140, vocab: "testdata/agri.toml", zone: "UTC"},
 	// Middle East: with a next day's report of the same kind of act that
 	// names the event's day as that of what it follows and, in its
 	// headline, a name few stories use that the event's report gives
