@@ -54,7 +54,11 @@
 // veto a match when they differ: the vocabulary's facts
 // (weapon class, sea; and in news English the direction a market went, so
 // "close higher" and "plunge" never merge, but not a word a future or an
-// infinitive governs: "the Fed will lower rates"), named operations, numbers of
+// infinitive governs: "the Fed will lower rates"; but a report that names
+// the story's value too, in its headline or lead, while a report of the
+// story names its own, tells of the event's other party: "Israeli strike
+// kills seven in Khan Younis" and a story of a strike in Gaza whose lead
+// says an Israeli strike), named operations, numbers of
 // missiles (all read from the main clause, so "two days after a ballistic
 // salvo" is background; the number only from the headline, and never a
 // bound or tally such as "at least two" or "toll rises to nine", which

@@ -48,6 +48,7 @@ type features struct {
 	feed       uint32           // hash of the outlet's feed
 	exercises  []uint32         // named operations (exercises), sorted, distinct
 	facts      [maxFacts]uint32 // per vocabulary fact, the bit set of values named
+	mentions   [maxFacts]uint32 // per vocabulary fact, the values the title and lead name anywhere
 	count      uint8            // missiles fired, when a report says; 0 unknown
 	counted    uint8            // what count counts: 1 + its index in the vocabulary's counted nouns
 	kind       kind
@@ -180,6 +181,7 @@ func (v *Vocabulary) extract(it *model.Item, loc *time.Location) (features, ment
 	titleFacts := v.actTerms(withoutPlanned(mainTitle))
 	for i := range v.facts {
 		f.facts[i] = v.factOf(i, titleFacts)
+		f.mentions[i] = v.factOf(i, titleTerms) | v.factOf(i, leadTerms)
 		if f.facts[i] == 0 {
 			f.facts[i] = v.factOf(i, first)
 		}

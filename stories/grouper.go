@@ -852,7 +852,7 @@ func (v *Vocabulary) vetoed(s *story, f *features, rare func(uint32) bool) bool 
 		if core[k] != 0 && core[k] != ^uint32(0) {
 			have = core[k]
 		}
-		if f.facts[k] != 0 && have != 0 && f.facts[k]&have == 0 {
+		if f.facts[k] != 0 && have != 0 && f.facts[k]&have == 0 && !v.otherParty(s, f, k, have) {
 			return true
 		}
 	}
@@ -1014,6 +1014,25 @@ func (v *Vocabulary) vetoed(s *story, f *features, rare func(uint32) bool) bool 
 // another kind, as what its act answers.
 func answers(a, b *features) bool {
 	return a.kind != b.kind && a.kind >= firstActKind && b.kind >= firstActKind && b.kind < 64 && a.responds&(1<<b.kind) != 0
+}
+
+// otherParty tells whether f, whose headline names other values of fact
+// k than story s (have), reports s's event from its other party: f names
+// s's value somewhere in its headline or lead, and a report of s names
+// f's. "Israeli strike kills seven in Khan Younis" and "Strike kills
+// seven in Gaza's Khan Younis", whose lead tells of an Israeli strike,
+// are one event; two countries' export bans of one day, each report
+// naming only its own country, are two.
+func (v *Vocabulary) otherParty(s *story, f *features, k int, have uint32) bool {
+	if v.off&twoParties != 0 || f.mentions[k]&have == 0 {
+		return false
+	}
+	for i := range s.members {
+		if s.members[i].mentions[k]&f.facts[k] != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // followsDay tells whether f, a follow-up (its headline names no act, or

@@ -1338,3 +1338,36 @@ func TestNextDayReportOfTheAct(t *testing.T) {
 		})
 	}
 }
+
+// TestTwoPartiesOfOneEvent checks that a report whose headline names
+// another value of a fact than a story's report (the attacker's country,
+// where the other names the place struck) joins it when each report names
+// the other's value in its headline or lead; a report that never names
+// the story's value stays apart, and so does the first without twoParties.
+func TestTwoPartiesOfOneEvent(t *testing.T) {
+	v := setVocabulary(t, "testdata/mideast.toml")
+	tue := time.Date(2028, 5, 9, 8, 0, 0, 0, time.UTC)
+	event := item("Reuters", "https://r.example/wadi-mira", "Air strike kills five in Gaza's Wadi Mira",
+		"An Israeli air strike killed five people in Wadi Mira in central Gaza on Tuesday, the civil defence agency said.", tue)
+	tests := []struct {
+		name        string
+		title, text string
+		off         mechanism
+		join        bool
+	}{
+		{"each names the other", "Israeli strike kills five in Wadi Mira, medics say",
+			"An Israeli strike killed five people in the Wadi Mira area of Gaza on Tuesday, medics at a nearby hospital said.", 0, true},
+		{"mechanism off", "Israeli strike kills five in Wadi Mira, medics say",
+			"An Israeli strike killed five people in the Wadi Mira area of Gaza on Tuesday, medics at a nearby hospital said.", twoParties, false},
+		{"the story's party never named", "Israeli strike kills five in Wadi Mira village, Lebanon says",
+			"An Israeli drone strike killed five people in the village of Wadi Mira in southern Lebanon on Tuesday, the health ministry in Beirut said.", 0, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			it := item("AP", "https://a.example/"+tc.name, tc.title, tc.text, tue.Add(3*time.Hour))
+			if got := firstAndLastJoin(v, []*model.Item{event, it}, time.UTC, tc.off); got != tc.join {
+				t.Fatalf("joined %v, want %v", got, tc.join)
+			}
+		})
+	}
+}

@@ -531,7 +531,13 @@ var qualitySets = []qualitySet{
 	// new report's headline gives a rare name a headline of the story
 	// gives (the Taliban's attack on border posts had joined Monday's air
 	// strikes through Tuesday's condemnation of them): 0.989 / 0.622.
-	{file: "testdata/opened-southasia.txt", use: "opened: scored blind twice until 2026-12-06, mistakes read since; southasia.toml", precision: goalPrecision, recall: 0.62, dates: 0.94, minItems: 150, vocab: "testdata/southasia.toml", zone: "UTC"},
+	// With a report that names another value of a fact than the story's
+	// (the desk's country) not kept from it when it names the story's
+	// value too, in its headline or lead, and a report of the story names
+	// its own (twoParties: India's "Army says Pakistan fired first in
+	// Krishna Ghati" and the firing's Indian reports): 0.989 / 0.633 /
+	// 33 of 34.
+	{file: "testdata/opened-southasia.txt", use: "opened: scored blind twice until 2026-12-06, mistakes read since; southasia.toml", precision: goalPrecision, recall: 0.63, dates: 0.94, minItems: 150, vocab: "testdata/southasia.toml", zone: "UTC"},
 	// Food and agriculture: with what a verb's hedge governs no second act
 	// of a headline ("Brazil investigates suspected bird flu case" named
 	// an outbreak besides its probe, and joined Iowa's outbreak of that
@@ -546,8 +552,10 @@ var qualitySets = []qualitySet{
 	// a Belgian strike's report that opens "Belgium's unions" split off).
 	// A reference price's day ("a 38% premium to Tuesday's closing
 	// price") no act's: Cargill's deal dated by its announcement: 32 -> 33
-	// of 34.
-	{file: "testdata/opened-agri.txt", use: "opened: scored blind twice until 2026-12-06, mistakes read since; agri.toml", precision: 0.93, recall: 0.69, dates: 0.97, minItems: 140, vocab: "testdata/agri.toml", zone: "UTC"},
+	// of 34. Two parties of one event (twoParties, above: India's "Urea
+	// stocks adequate for kharif despite China export halt" and China's
+	// halt): 0.939 / 0.697 -> 0.940 / 0.709 / 33 of 34.
+	{file: "testdata/opened-agri.txt", use: "opened: scored blind twice until 2026-12-06, mistakes read since; agri.toml", precision: 0.93, recall: 0.70, dates: 0.97, minItems: 140, vocab: "testdata/agri.toml", zone: "UTC"},
 	// Middle East: with a next day's report of the same kind of act that
 	// names the event's day as that of what it follows and, in its
 	// headline, a name few stories use that the event's report gives
@@ -562,8 +570,10 @@ var qualitySets = []qualitySet{
 	// act of that day (South Asia's air strikes): 1.000 / 0.638 / 30 of 31
 	// ("Fourteen more tankers blacklisted", which names Friday, no longer
 	// joins Thursday's sanctions through Iran's Friday condemnation). Held
-	// to the precision goal.
-	{file: "testdata/opened-mideast.txt", use: "opened: scored blind twice until 2026-12-06, mistakes read since; mideast.toml", precision: goalPrecision, recall: 0.63, dates: 0.93, minItems: 140, vocab: "testdata/mideast.toml", zone: "UTC"},
+	// to the precision goal. Two parties of one event (twoParties, above:
+	// "Israeli strike kills seven in Khan Younis despite ceasefire" and a
+	// story whose headlines name Gaza): 1.000 / 0.674 / 30 of 31.
+	{file: "testdata/opened-mideast.txt", use: "opened: scored blind twice until 2026-12-06, mistakes read since; mideast.toml", precision: goalPrecision, recall: 0.67, dates: 0.93, minItems: 140, vocab: "testdata/mideast.toml", zone: "UTC"},
 	// Three desks written on 2026-12-06 (session 17), while that session's
 	// grouping changes were made, without reading them or the grouping code,
 	// with their vocabularies in config only (each committed before the
@@ -787,6 +797,7 @@ func TestGroupingMechanisms(t *testing.T) {
 		{"core links off", coreLinks, true},
 		{"head names off", headNames, true},
 		{"next-day acts off", nextDayActs, true},
+		{"two parties off", twoParties, true},
 	}
 	const precisionMechanisms = sameOutlet | compounds | despiteClause | planDays | subjects | backgrounds | coreLinks | headNames
 	// What each precision mechanism buys and costs, summed over the sets.

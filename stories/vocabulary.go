@@ -71,7 +71,7 @@ type Vocabulary struct {
 // mechanism is a set of the grouper's recall mechanisms, each a way a
 // report joins a story that plain likeness and the vetoes would keep apart,
 // and of its precision mechanisms, each a way two reports are kept apart.
-type mechanism uint16
+type mechanism uint32
 
 const (
 	// twoActs: a headline that names a second dated act ("drill, two
@@ -133,6 +133,12 @@ const (
 	// stories use that the story's report gives ("Kishtwar gunfight
 	// ends"), is not kept from it by the dated kinds' day veto.
 	nextDayActs
+	// twoParties: a report whose headline names another value of a fact
+	// than a story's (Israel, where the story's reports name Gaza) is not
+	// kept from it when it names the story's value in its headline or
+	// lead and a report of the story names its own: the two parties of
+	// one event ("Israeli strike kills seven in Khan Younis").
+	twoParties
 )
 
 // fact is one compiled fact: term → bit set of its values.
