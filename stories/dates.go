@@ -146,6 +146,11 @@ type reading struct {
 	// yields to a later one the text names for an act, if any. Nil:
 	// nothing does.
 	otherAct func(rest string) bool
+	// answers tells whether a word is a verb of the report's own words
+	// when the report answers another's act (a reaction: "condemned",
+	// "welcomed", "urged"); a day next to one is the report's own, like
+	// a day a reporting verb governs. Nil: the report answers nothing.
+	answers func(word string) bool
 }
 
 // eventMentionOf is eventMention for a report whose act reads as r says.
@@ -153,6 +158,7 @@ func eventMentionOf(text string, published time.Time, loc *time.Location, r read
 	text = skipDateline(text)
 	ms := findMentions(text, published, loc)
 	var vague, report, earlier, ahead, possessed *mention
+	answered := false // report is the day of a reaction's own words
 	// done gives a result with the plan's day it passed over, if any.
 	done := func(m mention) (mention, bool) {
 		if ahead != nil && !m.ahead {
@@ -214,10 +220,16 @@ func eventMentionOf(text string, published time.Time, loc *time.Location, r read
 				ahead = m
 			}
 			continue
-		case m.prec == precDay && !r.words && reportDay(text, m.start, m.end) && !possessive(text, m.end):
+		case m.prec == precDay && !r.words && (reportDay(text, m.start, m.end) || answerDay(text, m.start, m.end, r.answers)) && !possessive(text, m.end):
 			if report == nil {
 				report = m
+				answered = r.answers != nil && !reportDay(text, m.start, m.end)
 			}
+		case m.prec == precDay && answered && (m.day.After(report.day) || !possessive(text, m.end) && !pastAct(text, m.start, r.answers)):
+			// "urged nurses on Monday to call off their strike on
+			// Thursday": what a reaction answers came before it, and
+			// the text says it happened.
+			continue
 		case m.prec == precDay:
 			return done(*m)
 		case vague == nil:
@@ -236,7 +248,7 @@ func eventMentionOf(text string, published time.Time, loc *time.Location, r read
 			return done(m)
 		}
 		m := *report
-		m.said = true
+		m.said = !answered
 		return done(m)
 	}
 	if earlier != nil {
@@ -357,7 +369,7 @@ func previousDay(rest string) bool {
 // Monday for ... crossed the border on Jan. 15").
 var reportVerbs = toSet(`said say says reported reports announced announces disclosed discloses revealed reveals
 confirmed confirms told stated added noted published publishes released acknowledged admitted
-notified notifies informed informs criticism criticised criticized`)
+notified notifies informed informs criticism criticised criticized comment comments commented`)
 
 // futureWords mark a day something is planned or expected for.
 var futureWords = toSet(`expected expects expect due scheduled planned will would slated`)
@@ -483,9 +495,15 @@ var (
 )
 
 // possessive tells whether a date expression ending at end is followed by
-// "'s": "Friday's attack" names an event, not when it was told.
+// "'s", or by a part of the day and "'s": "Friday's attack", "Monday
+// night's airstrikes" name an event, not when it was told.
 func possessive(text string, end int) bool {
 	rest := text[end:]
+	if part, ok := strings.CutPrefix(rest, " "); ok {
+		word, _, _ := strings.Cut(part, " ")
+		word = strings.TrimSuffix(strings.TrimSuffix(word, "'s"), "’s")
+		return len(word) < len(part) && dayParts[word] && !strings.HasPrefix(part[len(word):], " ")
+	}
 	return strings.HasPrefix(rest, "'s") || strings.HasPrefix(rest, "’s")
 }
 
@@ -524,6 +542,63 @@ func reportDay(text string, start, end int) bool {
 	}
 	return openingReport(text, start, end)
 }
+
+// answerDay tells whether the date expression at start..end is the day of
+// a reaction's own words: next to one of its verbs, after it ("welcomed
+// on Sunday the ceasefire agreed on Saturday") or before it, an adverb
+// between at most ("The IEA on Tuesday strongly condemned Monday night's
+// airstrikes").
+func answerDay(text string, start, end int, answers func(string) bool) bool {
+	if answers == nil {
+		return false
+	}
+	clean := func(w string) string { return strings.ToLower(strings.Trim(w, ",.;:\"'“”‘’()")) }
+	before := strings.Fields(text[max(0, start-40):start])
+	k := len(before) - 1
+	if k >= 0 && dayLeads[clean(before[k])] {
+		k--
+	}
+	if k >= 0 && !clauseEnd(before[k]) && answers(clean(before[k])) {
+		return true
+	}
+	if clauseEnd(text[start:end]) || strings.HasPrefix(text[end:], ",") {
+		return false
+	}
+	after := strings.Fields(text[end:min(len(text), end+60)])
+	for i := 0; i < len(after) && i < 2; i++ {
+		w := clean(after[i])
+		if answers(w) {
+			return true
+		}
+		if i > 0 || clauseEnd(after[i]) || !strings.HasSuffix(w, "ly") && !dayParts[w] {
+			return false
+		}
+	}
+	return false
+}
+
+// pastAct tells whether a past participle or a past tense other than a
+// reaction's own verb stands before the day at start, in its clause and
+// within eight words: "welcomed the ceasefire agreed with Pakistan in Doha
+// on Saturday", "rejected the sanctions imposed on four firms on
+// Wednesday" (not "urged nurses to call off their strike on Thursday").
+func pastAct(text string, start int, answers func(string) bool) bool {
+	words := strings.Fields(text[max(0, start-80):start])
+	for k := len(words) - 1; k >= 0 && k >= len(words)-8; k-- {
+		if k < len(words)-1 && clauseEnd(words[k]) {
+			return false
+		}
+		w := strings.ToLower(strings.Trim(words[k], ",.;:\"'“”‘’()"))
+		if len(w) > 3 && strings.HasSuffix(w, "ed") && !answers(w) {
+			return true
+		}
+	}
+	return false
+}
+
+// dayParts stand between a day and a verb after it: "on Tuesday morning
+// condemned".
+var dayParts = toSet(`morning afternoon evening night`)
 
 // openingReport tells whether a sentence opens with the day at start..end
 // ("On 11 August, ...") and the first verb of its clause reports: a past

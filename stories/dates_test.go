@@ -189,6 +189,7 @@ func TestEventDate(t *testing.T) {
 		{"a reference price's day is no act's", "Bidder agrees to buy feed maker, the companies said on Saturday, a 38% premium to Friday's closing price.", sat, "2026-11-21"},
 		{"a reference price's day, alone: no day", "The bid is a 31% premium to Friday's close in Lima.", sat, ""},
 		{"a closing ceremony is an event", "Fireworks lit up Friday's closing ceremony.", sat, "2026-11-20"},
+		{"no comment's day", "The army has not commented on Saturday on reports of strikes on Thursday night.", sat, "2026-11-19"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -203,6 +204,52 @@ func TestEventDate(t *testing.T) {
 				t.Fatalf("EventDate(%q) = %v, %v; want %s", tc.text, got, ok, tc.want)
 			}
 		})
+	}
+}
+
+// TestReactionDay: a day next to a reaction's own verb is the reaction's,
+// passed over for the day of the past act it answers.
+func TestReactionDay(t *testing.T) {
+	sat := time.Date(2026, 11, 21, 10, 30, 0, 0, time.UTC)
+	r := reading{answers: DefaultVocabulary().answerVerb}
+	tests := []struct {
+		name, text, want string
+	}{
+		{"the day before the verb is the reaction's", "The ministry on Saturday strongly condemned Friday night's strikes on two villages.", "2026-11-20"},
+		{"the day after the verb is the reaction's", "The bloc welcomed on Saturday the ceasefire agreed in Doha on Friday.", "2026-11-20"},
+		{"a day part between", "The premier on Saturday morning denounced Thursday's raid.", "2026-11-19"},
+		{"only its own day", "Neighbours on Saturday condemned the attack.", "2026-11-21"},
+		{"what it urges is no past act", "The premier on Saturday urged nurses to call off their strike on Thursday.", "2026-11-21"},
+		{"a day the act's clause gives no past act", "The minister on Saturday condemned the strike, which the union holds on Thursday.", "2026-11-21"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			m, ok := eventMentionOf(tc.text, sat, time.UTC, r)
+			if !ok || m.day.Format(time.DateOnly) != tc.want {
+				t.Fatalf("eventMentionOf(%q) = %v, %v; want %s", tc.text, m.day, ok, tc.want)
+			}
+		})
+	}
+}
+
+func TestPossessive(t *testing.T) {
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"Friday's attack", true},
+		{"Friday’s attack", true},
+		{"Friday night's airstrikes", true},
+		{"Friday morning’s raid", true},
+		{"Friday night attack", false},
+		{"Friday nights were calm", false},
+		{"Friday, night's end", false},
+		{"Friday Kim's visit", false},
+	}
+	for _, tc := range tests {
+		if got := possessive(tc.text, len("Friday")); got != tc.want {
+			t.Errorf("possessive(%q) = %v, want %v", tc.text, got, tc.want)
+		}
 	}
 }
 

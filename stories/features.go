@@ -229,6 +229,9 @@ func (v *Vocabulary) extract(it *model.Item, loc *time.Location) (features, ment
 	}
 	// A statement's words are its act: the day they were said is its day.
 	r := reading{words: f.kind == kindStatement}
+	if f.kind == kindReaction {
+		r.answers = v.answerVerb
+	}
 	if v.dated[f.kind] && !followUp(f.kind) && f.kind < 64 {
 		r.otherAct = func(rest string) bool { return v.namesOtherAct(rest, f.kind) }
 	}

@@ -474,6 +474,14 @@ func (v *Vocabulary) sameSignature(a, b *features) bool {
 // being one: no act named, a reaction, an analysis.
 func followUp(k kind) bool { return k == kindOther || k == kindReaction || k == kindAnalysis }
 
+// answerVerb tells whether a word, as written, is one of the verbs a
+// reaction answers another's act with: a statement's ("condemned"), an
+// appeal's ("welcomed", "urged") or speech ("said"), but no pledge's
+// ("the ceasefire agreed in Doha on Saturday" is the act answered).
+func (v *Vocabulary) answerVerb(w string) bool {
+	return v.statementVerbs[w] || v.appeals[w] || v.speechVerbs[w] && !v.pledgeVerbs[w]
+}
+
 // conflict tells whether reports of kinds a and b are never one event.
 func (v *Vocabulary) conflict(a, b kind) bool {
 	return a != b && !followUp(a) && !followUp(b) && v.also[a]&(1<<b) == 0
