@@ -108,6 +108,27 @@ func TestHeadlineNamesTwoActs(t *testing.T) {
 	}
 }
 
+// TestRulingPartyIsNoRuling: "ruling" before a party or coalition says
+// who governs, not that a court ruled, on a desk whose vocabulary makes a
+// ruling an act.
+func TestRulingPartyIsNoRuling(t *testing.T) {
+	v := setVocabulary(t, "testdata/southasia.toml")
+	tests := []struct {
+		title  string
+		ruling bool
+	}{
+		{"Maldives' ruling party sweeps atoll council polls", false},
+		{"Ruling coalition loses two by-elections in Punjab", false},
+		{"High court ruling halts demolitions in Karachi", true},
+	}
+	for _, tc := range tests {
+		f, _, _ := v.extract(&model.Item{Title: tc.title}, time.UTC)
+		if got := v.kindNames[f.kind] == "ruling"; got != tc.ruling {
+			t.Errorf("%q: kind %s, want a ruling %v", tc.title, v.kindNames[f.kind], tc.ruling)
+		}
+	}
+}
+
 func TestMainClause(t *testing.T) {
 	tests := []struct{ text, want string }{
 		{"North Korea launches cruise missiles off west coast two days after ballistic salvo", "North Korea launches cruise missiles off west coast two days"},

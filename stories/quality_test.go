@@ -539,8 +539,11 @@ var qualitySets = []qualitySet{
 	// 33 of 34. With a reaction's own day ("The IEA on Tuesday strongly
 	// condemned Monday night's airstrikes", "commented on Tuesday on
 	// reports of air strikes ... on Monday night") passed over for the day
-	// of the past act it answers: 0.989 / 0.654 / 34 of 34.
-	{file: "testdata/opened-southasia.txt", use: "opened: scored blind twice until 2026-12-06, mistakes read since; southasia.toml", precision: goalPrecision, recall: 0.65, dates: 1.00, minItems: 150, vocab: "testdata/southasia.toml", zone: "UTC"},
+	// of the past act it answers: 0.989 / 0.654 / 34 of 34. With news
+	// English's "ruling party" who governs, not a court's ruling ("Sri
+	// Lanka's ruling party wins seven of nine provincial councils" was a
+	// ruling, vetoed from the results): 0.990 / 0.671 / 34 of 34.
+	{file: "testdata/opened-southasia.txt", use: "opened: scored blind twice until 2026-12-06, mistakes read since; southasia.toml", precision: goalPrecision, recall: 0.67, dates: 1.00, minItems: 150, vocab: "testdata/southasia.toml", zone: "UTC"},
 	// Food and agriculture: with what a verb's hedge governs no second act
 	// of a headline ("Brazil investigates suspected bird flu case" named
 	// an outbreak besides its probe, and joined Iowa's outbreak of that
