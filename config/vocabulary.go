@@ -3,6 +3,8 @@ package config
 import (
 	"strings"
 	"unicode"
+
+	"wirewatch/words"
 )
 
 // BuiltinKinds are the kinds of act every vocabulary has: no act named,
@@ -275,12 +277,13 @@ func badTerm(s string) string {
 	return ""
 }
 
-// PhraseWords splits a phrase as the grouper reads text: letters and digits
-// make words, anything else separates them, and case does not count, so
-// "U.S." is "u s" and "Sea of Japan" is "sea of japan". A possessive "'s"
-// is dropped.
+// PhraseWords splits a phrase as the grouper reads text (package words'
+// rule: letters, digits and combining marks make words, anything else
+// separates them), lower-cased in composed form (words.Lower), so "U.S."
+// is "u s", "Sea of Japan" is "sea of japan" and a decomposed "Bogotá" is
+// the composed one. A possessive "'s" is dropped.
 func PhraseWords(s string) []string {
 	s = strings.ReplaceAll(strings.ReplaceAll(s, "'s ", " "), "’s ", " ")
 	s = strings.TrimSuffix(strings.TrimSuffix(s, "'s"), "’s")
-	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	return words.Split(words.Lower(s))
 }

@@ -77,7 +77,7 @@ func splitWords(text string) []word {
 		digits := unicode.IsDigit(first)
 		w := word{
 			raw:      raw,
-			lower:    strings.ToLower(raw),
+			lower:    words.Lower(raw), // composed: a decomposed "Bogotá" is the vocabulary's
 			upper:    unicode.IsUpper(first),
 			caps:     isAllCaps(raw),
 			digits:   digits,

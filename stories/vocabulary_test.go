@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -199,6 +200,33 @@ func TestNewsSynonyms(t *testing.T) {
 		b := termIDs(v.canonicalTerms(splitWords(p.b), true), nil)
 		if !slices.Equal(a, b) {
 			t.Errorf("%q and %q read differently", p.a, p.b)
+		}
+	}
+}
+
+// TestDecomposedAccents: a report whose accents come decomposed (e, then
+// U+0301, as some feeds send them) reads as the composed one, and so
+// does a vocabulary's phrase written decomposed.
+func TestDecomposedAccents(t *testing.T) {
+	cfg, err := config.Parse("desk.toml", []byte("[stories.vocabulary]\nreplace = true\n"+
+		"[stories.vocabulary.aliases]\n\"cártel de sinaloa\" = \"sinaloacartel\"\n\"Bogota\u0301\" = \"bogota\"\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, err := NewVocabulary(cfg.Stories.Vocabulary)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct{ text, reads string }{
+		{"Cártel de Sinaloa", "sinaloacartel"},
+		{"Ca\u0301rtel de Sinaloa", "sinaloacartel"},
+		{"CA\u0301RTEL DE SINALOA", "sinaloacartel"},
+		{"Bogotá", "bogota"},       // the alias written decomposed
+		{"Bogota\u0301", "bogota"}, // both decomposed
+	}
+	for _, tt := range tests {
+		if got := strings.Join(v.reads(tt.text), " "); got != tt.reads {
+			t.Errorf("%q reads %q, want %q", tt.text, got, tt.reads)
 		}
 	}
 }

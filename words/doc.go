@@ -11,6 +11,9 @@
 //   - Fold removes case and accents: decompose, drop non-spacing marks,
 //     recompose (Hangul stays Hangul), case-fold. ASCII, Hangul and CJK
 //     words take a fast path that gives the same result.
+//   - Lower lower-cases in composed form (NFC) and keeps accents: the
+//     story grouper reads words, and its vocabulary's phrases, so, and a
+//     feed's decomposed accents (e, then U+0301) meet composed ones.
 //   - Stem is Porter's stemmer (the summarizer's, and ROUGE's), cached for
 //     the words seen most; the cache is bounded, so untrusted text cannot
 //     grow it. The story grouper uses it too, after its vocabulary's words

@@ -68,3 +68,15 @@ func simpleFold(s string) bool {
 	}
 	return true
 }
+
+// Lower returns s lower-cased in Unicode's composed form (NFC), accents
+// kept: a feed that sends "cártel" decomposed (a, then U+0301) and a
+// vocabulary that writes it composed write one word. The story grouper
+// reads words and its vocabulary's phrases so; Fold, for rules and
+// search, also drops the accents.
+func Lower(s string) string {
+	if simpleFold(s) {
+		return strings.ToLower(s) // nothing to compose
+	}
+	return strings.ToLower(norm.NFC.String(s))
+}

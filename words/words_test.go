@@ -44,6 +44,25 @@ func TestSplitMatchesDefinition(t *testing.T) {
 	}
 }
 
+// TestLower: case goes, accents stay, and a decomposed word is the
+// composed one.
+func TestLower(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Bogotá", "bogotá"},
+		{"Bogotá", "bogotá"},
+		{"CÁRTEL", "cártel"},
+		{"Pyŏngyang", "pyŏngyang"},
+		{"PYONGYANG", "pyongyang"},
+		{"가", "가"}, // Hangul jamo compose to a syllable
+		{"東京", "東京"},
+	}
+	for _, tt := range tests {
+		if got := Lower(tt.in); got != tt.want {
+			t.Errorf("Lower(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
 // TestFold: case and accents go, Hangul and CJK stay, and the fast path
 // agrees with the full chain on every word.
 func TestFold(t *testing.T) {
