@@ -25,6 +25,7 @@ import (
 	"wirewatch/redact"
 	"wirewatch/rules"
 	"wirewatch/storage"
+	"wirewatch/stories"
 )
 
 func init() {
@@ -141,7 +142,9 @@ func runBot(ctx context.Context, args []string, out io.Writer) (err error) {
 		p.SetRuntime(next)
 		obs.metrics.RetainFeeds(feedNames(next.Config))
 		log.Info("config reloaded", "path", *path, "feeds", len(next.Config.Feeds), "rules", len(next.Config.Rules))
+		logVocabularyFindings(log, *path, next.Config)
 	}
+	logVocabularyFindings(log, *path, rt.Config)
 	log.Info("wirewatch running", "feeds", len(rt.Config.Feeds), "channels", len(rt.Config.Channels), "rules", len(rt.Config.Rules), "digests", len(rt.Config.Digests))
 	err = runAll(ctx,
 		box.Run,
@@ -266,6 +269,24 @@ func refusedReload(log *slog.Logger, path string, err error) []string {
 		log.Error("config mistake", "err", l)
 	}
 	return lines
+}
+
+// logVocabularyFindings logs what check says of the config's vocabulary
+// (stories.CheckVocabulary): one WARN line with the counts, then one per
+// finding as check prints it. The config runs all the same: a vocabulary
+// that ran before still runs, and grouping is the same either way.
+func logVocabularyFindings(log *slog.Logger, path string, cfg *config.Config) {
+	mistakes, warnings := stories.CheckVocabulary(cfg.Stories.Vocabulary)
+	if len(mistakes)+len(warnings) == 0 {
+		return
+	}
+	log.Warn("vocabulary entries that never apply or apply otherwise than written; the config runs as it is", "config", path, "mistakes", len(mistakes), "warnings", len(warnings))
+	for _, e := range mistakes {
+		log.Warn("vocabulary mistake", "finding", e.Error())
+	}
+	for _, e := range warnings {
+		log.Warn("vocabulary warning", "finding", e.Error())
+	}
 }
 
 func mistakeCount(n int) string {
