@@ -153,10 +153,28 @@ type reading struct {
 	answers func(word string) bool
 }
 
+// datedText is a text as the day readers read it: its dateline blanked,
+// its date expressions and its "N days after" clauses, found once for
+// both eventMentionIn and sinceDayIn.
+type datedText struct {
+	text     string
+	mentions []mention
+	clauses  []daysAfterClause
+}
+
+func readDates(text string, published time.Time, loc *time.Location) datedText {
+	text = skipDateline(text)
+	return datedText{text: text, mentions: findMentions(text, published, loc), clauses: daysAfterClauses(text)}
+}
+
 // eventMentionOf is eventMention for a report whose act reads as r says.
 func eventMentionOf(text string, published time.Time, loc *time.Location, r reading) (mention, bool) {
-	text = skipDateline(text)
-	ms := findMentions(text, published, loc)
+	return eventMentionIn(readDates(text, published, loc), published, loc, r)
+}
+
+// eventMentionIn is eventMentionOf for a text whose dates are read.
+func eventMentionIn(d datedText, published time.Time, loc *time.Location, r reading) (mention, bool) {
+	text, ms := d.text, d.mentions
 	var vague, report, earlier, ahead, possessed *mention
 	answered := false // report is the day of a reaction's own words
 	// done gives a result with the plan's day it passed over, if any.
@@ -168,7 +186,7 @@ func eventMentionOf(text string, published time.Time, loc *time.Location, r read
 	}
 	earlierOffset := 0
 	after := longAfter(text, published, loc)
-	clauses := daysAfterClauses(text)
+	clauses := d.clauses
 	headEnd := strings.IndexByte(text, '\n') // the headline's end: its "to" is the future
 	// A day after the day after publication has not happened yet: what
 	// is set for it is a plan. (The day after may be the event's day in
@@ -327,10 +345,14 @@ func inDaysAfter(clauses []daysAfterClause, start int) (int, bool) {
 // court sentenced him on Monday"), then the latest such day, then one
 // counted back from day; ok is false when the text names none.
 func sinceDay(text string, day, published time.Time, loc *time.Location) (time.Time, bool) {
-	text = skipDateline(text)
-	clauses := daysAfterClauses(text)
+	return sinceDayIn(readDates(text, published, loc), day, published)
+}
+
+// sinceDayIn is sinceDay for a text whose dates are read.
+func sinceDayIn(d datedText, day, published time.Time) (time.Time, bool) {
+	text, clauses := d.text, d.clauses
 	var since time.Time
-	for _, m := range findMentions(text, published, loc) {
+	for _, m := range d.mentions {
 		if m.prec != precDay || !m.day.Before(day) || !plausibleEventDay(m.day, published) || plannedDay(text, m.start) || dayFor(text, m.start, m.end) || referenceDay(text, m.end) {
 			continue
 		}

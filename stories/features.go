@@ -192,7 +192,13 @@ func (v *Vocabulary) extract(it *model.Item, loc *time.Location) (features, ment
 	f.says = v.saysHead(mainTerms)
 	f.repeat = repeats(tw)
 	f.first = firstInSpan(tw)
-	f.acts = v.actsOf(v.actTerms(withoutHedged(mainTitle)))
+	// withoutHedged only drops words: when it drops none, the terms are
+	// mainTerms.
+	acted := mainTerms
+	if unhedged := withoutHedged(mainTitle); len(unhedged) < len(mainTitle) {
+		acted = v.actTerms(unhedged)
+	}
+	f.acts = v.actsOf(acted)
 	f.follows = v.actsOf(v.actTerms(tw[len(mainTitle):]))
 	f.leadActs = v.actsOf(leadTerms[:countFirst(leadTerms)]) // the first sentence's terms
 	f.responds = v.actsOf(v.actTerms(answered(tw))) | v.actsOf(v.actTerms(answered(firstWords)))
@@ -235,7 +241,8 @@ func (v *Vocabulary) extract(it *model.Item, loc *time.Location) (features, ment
 	if v.dated[f.kind] && !followUp(f.kind) && f.kind < 64 {
 		r.otherAct = func(rest string) bool { return v.namesOtherAct(rest, f.kind) }
 	}
-	m, ok := eventMentionOf(title+".\n"+leadText, it.Published, loc, r)
+	dates := readDates(title+".\n"+leadText, it.Published, loc)
+	m, ok := eventMentionIn(dates, it.Published, loc, r)
 	if ok && m.prec == precDay {
 		f.day = dayNumber(m.day)
 		f.said = m.said
@@ -243,7 +250,7 @@ func (v *Vocabulary) extract(it *model.Item, loc *time.Location) (features, ment
 		if !m.plan.IsZero() {
 			f.planDay = dayNumber(m.plan)
 		}
-		if d, ok := sinceDay(title+".\n"+leadText, m.day, it.Published, loc); ok {
+		if d, ok := sinceDayIn(dates, m.day, it.Published); ok {
 			f.since = dayNumber(d)
 		}
 	}
