@@ -292,7 +292,7 @@ func (v *Vocabulary) headNamesOf(tw []word, named map[string]bool) []uint32 {
 		if n, canon := v.matchPhrase(tw, i); n > 0 {
 			for _, w := range tw[i : i+n] {
 				if w.upper && (!w.initial || named[w.lower]) {
-					for _, t := range strings.Fields(canon) {
+					for _, t := range strings.Fields(v.terms[canon]) {
 						ids = append(ids, hash32(t))
 					}
 					break

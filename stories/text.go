@@ -1,6 +1,7 @@
 package stories
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -181,7 +182,7 @@ func (v *Vocabulary) canonical(ws []word, title, speech bool) []term {
 			prep = -1 // a verb, a clause or a sentence ends what the preposition governs
 		}
 		if n, canon := v.matchPhrase(ws, i); n > 0 {
-			emit(canon, ws[i], false)
+			emit(v.terms[canon], ws[i], false)
 			i += n
 			continue
 		}
@@ -241,16 +242,75 @@ func (v *Vocabulary) matchPhrase(ws []word, i int) (int, string) {
 	return best, canon
 }
 
-// stem is the vocabulary's canonical word for s, else its stem by the one
-// stemmer of the project (Porter's, package words), so "denounces",
-// "denounced" and "denouncing" meet. Both sides of a comparison go
-// through it.
+// stem is the term a report's word s gives: its [words] entry's canonical
+// term as termOf reads it, else its stem by the one stemmer of the project
+// (Porter's, package words), so "denounces", "denounced" and "denouncing"
+// meet. Both sides of a comparison go through it.
 func (v *Vocabulary) stem(s string) string {
 	if c, ok := v.words[s]; ok {
-		return c
+		return v.terms[c]
 	}
+	return stemWord(s)
+}
+
+// stemWord is a word's term: the stemmer applied until it changes
+// nothing more, whole when it has three letters or fewer. A vocabulary
+// may write a canonical term as the stemmer's form ("defens" for
+// "defence", "conced defeat") or as a word ("satellite"); the stemmer
+// turns a word into its form but may change a form again ("defens" into
+// "defen"), so only its fixed point is the same from both.
+func stemWord(s string) string {
 	if len(s) <= 3 {
 		return s
 	}
-	return words.Stem(s)
+	for range maxStemSteps {
+		t := words.Stem(s)
+		if t == s || len(t) <= 3 {
+			return t
+		}
+		s = t
+	}
+	return s
+}
+
+// maxStemSteps bounds stemWord: the stemmer never lengthens a word, so a
+// few steps reach its fixed point.
+const maxStemSteps = 4
+
+// maxWordSteps bounds how many [words] entries termOf follows from one
+// word (recalled = "recall", recall = "withdraw").
+const maxWordSteps = 8
+
+// termOf is the terms a canonical term of the vocabulary (an alias's or a
+// [words] entry's, as written) gives: each of its words read as a
+// report's plain word is, through [words] and the stemmer, so "spy
+// satellite" = "satellite" meets a report's "satellite" (both
+// "satellit"), recalls = "recall" meets "recall" (both "recal"), and
+// blast = "explosion" meets "explosion" where [words] reads it
+// "explode". compile reads every canonical term through it once
+// (Vocabulary.terms); the lists that hold terms (acts, facts, voices,
+// common) hold each word as written and as stem reads it, so they meet
+// both.
+func (v *Vocabulary) termOf(c string) string {
+	fs := strings.Fields(c)
+	for i, f := range fs {
+		path := []string{f}
+		for len(path) <= maxWordSteps {
+			to, ok := v.words[f]
+			if !ok || to == f || to == "" || strings.Contains(to, " ") {
+				break
+			}
+			if j := slices.Index(path, to); j >= 0 {
+				// A loop (a desk's quake = "earthquake" against news
+				// English's earthquake = "quake"): one word of it, the
+				// same from wherever it is entered.
+				f = slices.Min(path[j:])
+				break
+			}
+			path = append(path, to)
+			f = to
+		}
+		fs[i] = stemWord(f)
+	}
+	return strings.Join(fs, " ")
 }

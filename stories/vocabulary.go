@@ -42,9 +42,10 @@ const (
 // outlets' house styles meet, facts that must agree, named operations and
 // kinds of act. It is immutable once built and shared by Groupers.
 type Vocabulary struct {
-	phrases   map[string]string // phrase (words joined by spaces) → canonical terms
+	phrases   map[string]string // phrase (words joined by spaces) → canonical terms, as written
 	maxPhrase int
-	words     map[string]string // word → canonical term, before suffix stripping
+	words     map[string]string // word → canonical term, as written, before suffix stripping
+	terms     map[string]string // canonical terms of phrases and words, as written → the terms they give (termOf)
 	stop      map[string]bool
 	common    map[string]bool
 	commonIDs map[uint32]bool
@@ -244,6 +245,9 @@ func compile(parts []*config.Vocabulary) (*Vocabulary, error) {
 			}
 		}
 	}
+	for _, c := range v.words {
+		v.terms[c] = v.termOf(c)
+	}
 	for i, p := range parts {
 		v.addLists(p)
 		for _, f := range p.Facts {
@@ -270,7 +274,7 @@ func compile(parts []*config.Vocabulary) (*Vocabulary, error) {
 
 func emptyVocabulary() *Vocabulary {
 	v := &Vocabulary{
-		phrases: map[string]string{}, words: map[string]string{}, stop: map[string]bool{},
+		phrases: map[string]string{}, terms: map[string]string{}, words: map[string]string{}, stop: map[string]bool{},
 		common: map[string]bool{}, commonIDs: map[uint32]bool{}, actors: map[string]bool{},
 		objects: map[string]bool{}, nameHeads: map[string]bool{}, knownNames: map[string]string{},
 		statementVerbs: map[string]bool{}, statementGenres: map[string]bool{}, speechVerbs: map[string]bool{},
@@ -290,6 +294,7 @@ func (v *Vocabulary) addLists(p *config.Vocabulary) {
 	for _, a := range p.Aliases {
 		if _, ok := v.phrases[a.From]; !ok {
 			v.phrases[a.From] = a.To
+			v.terms[a.To] = v.termOf(a.To)
 			v.maxPhrase = max(v.maxPhrase, strings.Count(a.From, " ")+1)
 		}
 	}

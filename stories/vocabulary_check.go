@@ -140,20 +140,21 @@ func firstAlias(parts []*config.Vocabulary, phrase string) *config.Alias {
 }
 
 // unmetTerms are the canonical terms of parts[0]'s aliases and [words]
-// that a report writing the same word does not give: "spy satellite" =
-// "satellite" gives "satellite", a report's "satellite" is read
-// "satellit" by the stemmer, and the two never meet. Only terms the
-// vocabularies write as reports do (writtenWords) count: an invented
-// term ("nkorea", "shortrange") is written by no report. One warning per
-// term, at its first entry.
+// that a report writing the same word does not give. A canonical term is
+// read as a report's words are, through [words] and the stemmer (termOf:
+// "spy satellite" = "satellite" meets a report's "satellite"), but not
+// through aliases: northern = "dprk" gives "dprk" where a report's "dprk"
+// is the alias's "nkorea". Only terms the vocabularies write as reports
+// do (writtenWords) count: an invented term ("nkorea", "shortrange") is
+// written by no report. One warning per term, at its first entry.
 func unmetTerms(v *Vocabulary, parts []*config.Vocabulary) config.Errors {
 	written := writtenWords(parts)
 	var errs config.Errors
 	seen := map[string]bool{}
 	note := func(section string, e config.Alias) {
 		for _, t := range strings.Fields(e.To) {
-			read := v.reads(t)
-			if !written[t] || len(read) == 0 || slices.Contains(read, t) {
+			read, gives := v.reads(t), v.termOf(t)
+			if !written[t] || len(read) == 0 || slices.Contains(read, gives) {
 				continue
 			}
 			if seen[t] {
@@ -161,8 +162,8 @@ func unmetTerms(v *Vocabulary, parts []*config.Vocabulary) config.Errors {
 			}
 			seen[t] = true
 			errs = append(errs, config.Error{Pos: e.Pos, Msg: fmt.Sprintf(
-				"%s %q: a report's %q is read %q, so it never meets the %q this entry gives: write %q in its place, or add %s = %q to [words]",
-				section, e.From, t, strings.Join(read, " "), t, strings.Join(read, " "), t, t)})
+				"%s %q: a report's %q is read %q, so it never meets the %q this entry gives: write %q in its place",
+				section, e.From, t, strings.Join(read, " "), gives, strings.Join(read, " "))})
 		}
 	}
 	for _, a := range parts[0].Aliases {
@@ -231,7 +232,7 @@ func splitSenses(v *Vocabulary, parts []*config.Vocabulary) config.Errors {
 		for _, d := range entries(parts[0], section) {
 			for _, p := range parts[1:] {
 				for _, s := range entries(p, section) {
-					if s.From != d.From || s.To == d.To || s.To == "" || done[s.To] {
+					if s.From != d.From || v.termOf(s.To) == v.termOf(d.To) || s.To == "" || done[s.To] {
 						continue
 					}
 					left := stillRead(v, parts[1:], written, s.To)
@@ -261,7 +262,7 @@ func entries(p *config.Vocabulary, section string) []config.Alias {
 // and term itself when it is a written word, that the compiled
 // vocabulary still reads as term (the desk did not map them).
 func stillRead(v *Vocabulary, shipped []*config.Vocabulary, written map[string]bool, term string) []string {
-	want := strings.Fields(term)
+	want := strings.Fields(v.termOf(term))
 	var left []string
 	try := func(s string) {
 		if !slices.Contains(left, s) && slices.Equal(v.reads(s), want) {

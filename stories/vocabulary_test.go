@@ -230,3 +230,52 @@ func TestDecomposedAccents(t *testing.T) {
 		}
 	}
 }
+
+// TestCanonicalTermsMeetReportWords: the canonical term of an alias or of
+// a [words] entry gives what a report writing its words gives (through
+// [words] and the stemmer), so the entry's words meet the word itself and
+// its other forms; a term written as the stemmer's form meets them too.
+func TestCanonicalTermsMeetReportWords(t *testing.T) {
+	cfg, err := config.Parse("desk.toml", []byte(`
+[stories.vocabulary]
+replace = true
+[stories.vocabulary.aliases]
+"spy satellite" = "satellite"
+"cargo drone" = "drones"
+[stories.vocabulary.words]
+recalls = "recall"
+levies = "levy"
+blast = "detonation"
+detonation = "explode"
+tremor = "temblor"
+temblor = "tremor"
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, err := NewVocabulary(cfg.Stories.Vocabulary)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct{ entry, report string }{
+		{"spy satellite", "satellite"},
+		{"spy satellite", "satellites"},
+		{"cargo drone", "drone"},
+		{"recalls", "recall"},
+		{"recalls", "recalling"},
+		{"levies", "levy"},
+		{"blast", "exploded"}, // blast → detonation → explode
+		{"detonation", "explodes"},
+		// A loop of entries is one term from wherever it is entered.
+		{"tremor", "temblor"},
+		// news English's defence = "defens", the stemmer's form of
+		// "defense", which the stemmer changes again ("defen").
+		{"defence", "defense"},
+		{"defences", "defenses"},
+	}
+	for _, tt := range tests {
+		if a, b := v.reads(tt.entry), v.reads(tt.report); !slices.Equal(a, b) {
+			t.Errorf("%q reads %q, %q reads %q: want the same", tt.entry, a, tt.report, b)
+		}
+	}
+}
