@@ -176,7 +176,8 @@ func eventMentionOf(text string, published time.Time, loc *time.Location, r read
 func eventMentionIn(d datedText, published time.Time, loc *time.Location, r reading) (mention, bool) {
 	text, ms := d.text, d.mentions
 	var vague, report, earlier, ahead, possessed *mention
-	answered := false // report is the day of a reaction's own words
+	answered := false  // report is the day of a reaction's own words
+	disclosed := false // report is a day before a reporting verb ("on Tuesday announced")
 	// done gives a result with the plan's day it passed over, if any.
 	done := func(m mention) (mention, bool) {
 		if ahead != nil && !m.ahead {
@@ -243,10 +244,18 @@ func eventMentionIn(d datedText, published time.Time, loc *time.Location, r read
 				report = m
 				answered = r.answers != nil && !reportDay(text, m.start, m.end)
 			}
+		case m.prec == precDay && !r.words && report == nil && disclosureDay(text, m.start, m.end) && !possessive(text, m.end):
+			report, disclosed = m, true
 		case m.prec == precDay && answered && (m.day.After(report.day) || !possessive(text, m.end) && !pastAct(text, m.start, r.answers)):
 			// "urged nurses on Monday to call off their strike on
 			// Thursday": what a reaction answers came before it, and
 			// the text says it happened.
+			continue
+		case m.prec == precDay && disclosed && (!m.day.Before(report.day) || !possessive(text, m.end) && !perfectAct(text, m.start)):
+			// "Authorities on Friday confirmed an outbreak, with
+			// patients admitted since Tuesday": the confirmation may be
+			// the act; only an act the text puts before it ("was
+			// picked up on Monday") is what it disclosed.
 			continue
 		case m.prec == precDay:
 			return done(*m)
@@ -266,7 +275,7 @@ func eventMentionIn(d datedText, published time.Time, loc *time.Location, r read
 			return done(m)
 		}
 		m := *report
-		m.said = !answered
+		m.said = !answered && !disclosed
 		return done(m)
 	}
 	if earlier != nil {
@@ -537,7 +546,9 @@ func possessive(text string, end int) bool {
 // notified WHO of ..."). A day before the verb ("the ministry today
 // reported", "authorities on Wednesday confirmed an outbreak") is left
 // alone: the confirmation may be the act, and passing over the day would
-// take the next one named, often background ("symptoms began on Aug 5").
+// take the next one named, often background ("symptoms began on Aug 5");
+// disclosureDay reads it, passed over only for a day the text puts an act
+// before it on ("was picked up on Monday").
 func reportDay(text string, start, end int) bool {
 	words := strings.Fields(text[max(0, start-60):start])
 	clean := func(w string) string { return strings.ToLower(strings.Trim(w, ",.;:\"'“”‘’()")) }
@@ -616,6 +627,48 @@ func pastAct(text string, start int, answers func(string) bool) bool {
 		}
 	}
 	return false
+}
+
+// disclosureDay tells whether the date expression at start..end stands
+// right before a reporting verb, an adverb between at most: "The NIA on
+// Tuesday announced the arrest", "the spokesman on Thursday confirmed".
+func disclosureDay(text string, start, end int) bool {
+	if clauseEnd(text[start:end]) || strings.HasPrefix(text[end:], ",") {
+		return false
+	}
+	after := strings.Fields(text[end:min(len(text), end+60)])
+	for i := 0; i < len(after) && i < 2; i++ {
+		w := strings.ToLower(strings.Trim(after[i], ",.;:\"'“”‘’()"))
+		if reportVerbs[w] {
+			return true
+		}
+		if i > 0 || clauseEnd(after[i]) || !strings.HasSuffix(w, "ly") && !dayParts[w] {
+			return false
+		}
+	}
+	return false
+}
+
+// perfectAct tells whether the day at start is that of an act the text
+// puts before another in its own words: "had", "was" or "were" (a
+// pluperfect or a passive) in its clause, within eight words and no
+// relative clause between: "said he was picked up on Monday", "confirmed
+// Pakistan had struck hideouts on Monday".
+func perfectAct(text string, start int) bool {
+	words := strings.Fields(text[max(0, start-80):start])
+	perfect := false
+	for k := len(words) - 1; k >= 0 && k >= len(words)-8; k-- {
+		if k < len(words)-1 && clauseEnd(words[k]) {
+			break
+		}
+		switch strings.ToLower(strings.Trim(words[k], ",.;:\"'“”‘’()")) {
+		case "had", "was", "were":
+			perfect = true
+		case "where", "which", "who", "whose":
+			return false // "..., where an epidemic was declared on Monday": another act's
+		}
+	}
+	return perfect
 }
 
 // dayParts stand between a day and a verb after it: "on Tuesday morning

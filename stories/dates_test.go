@@ -190,6 +190,11 @@ func TestEventDate(t *testing.T) {
 		{"a reference price's day, alone: no day", "The bid is a 31% premium to Friday's close in Lima.", sat, ""},
 		{"a closing ceremony is an event", "Fireworks lit up Friday's closing ceremony.", sat, "2026-11-20"},
 		{"no comment's day", "The army has not commented on Saturday on reports of strikes on Thursday night.", sat, "2026-11-19"},
+		{"a disclosure's day before its verb", "The agency on Saturday announced the arrest of a man. Officials said he was picked up on Thursday after searches.", sat, "2026-11-19"},
+		{"a disclosure of what had happened", "The military's spokesman on Saturday confirmed that the air force had struck hideouts on Thursday.", sat, "2026-11-19"},
+		{"a disclosure's possessive day", "The candidate on Saturday said he accepted Friday's ruling.", sat, "2026-11-20"},
+		{"a disclosure and another act's relative clause", "Authorities on Saturday confirmed an outbreak in the district, where an epidemic was declared on Thursday.", sat, "2026-11-21"},
+		{"a disclosure of a plan", "The union on Saturday announced that the strike would be held on Thursday.", sat, "2026-11-21"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

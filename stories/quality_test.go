@@ -473,8 +473,12 @@ var qualitySets = []qualitySet{
 	// A next day's report of the same kind of act that names the event's
 	// day as that of what it follows and, in its headline, a name few
 	// stories use that the event's report gives (nextDayActs): 1.000 /
-	// 0.830 -> 1.000 / 0.840 / 34 of 34.
-	{file: "testdata/opened-elections.txt", use: "opened: scored blind until 2026-12-06, mistakes read since; elections.toml", precision: 0.97, recall: 0.83, dates: 0.97, minItems: 100, vocab: "testdata/elections.toml", zone: "UTC"},
+	// 0.830 -> 1.000 / 0.840 / 34 of 34. A day right before a reporting
+	// verb passed over for a day the text puts an act before it on ("on
+	// Saturday said he would abide by Friday's Supreme Court judgment",
+	// "on Tuesday announced the arrest ... he was picked up on Monday"):
+	// 1.000 / 0.866.
+	{file: "testdata/opened-elections.txt", use: "opened: scored blind until 2026-12-06, mistakes read since; elections.toml", precision: 0.97, recall: 0.86, dates: 0.97, minItems: 100, vocab: "testdata/elections.toml", zone: "UTC"},
 	// A Sahel and Horn of Africa security desk (attacks on army posts and
 	// villages, bombings, drone and air strikes, a foiled plot, hostage
 	// releases, talks and a truce, an AU deployment, a crossing closed and
