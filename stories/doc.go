@@ -111,7 +111,9 @@
 // judgment"; unless its headline gives a number no report of the story
 // gives, "says it will cut 800 jobs", news of its own); and for talks no
 // report of the story names, a day more than a day from the story's (a
-// summit three days after a drill). "X stays silent on ..." and
+// summit three days after a drill; but talks reported within a day of
+// a report of those talks are theirs, whatever dated act their story
+// also holds: "Cairo talks end second day"). "X stays silent on ..." and
 // "X welcomes ..." are reactions. A statement and the other event it
 // reacts to are kept apart by a score gap, and an editorial
 // ("[Editorial]", "Opinion:", or a link into an outlet's opinion section:

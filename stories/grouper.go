@@ -949,7 +949,7 @@ func (v *Vocabulary) vetoed(s *story, f *features, rare func(uint32) bool) bool 
 		published.day = f.pubDay
 		f = &published
 	}
-	if f.day != 0 && len(days) > 0 && dated {
+	if f.day != 0 && len(days) > 0 && dated && !v.nextDayOfTalks(s, f) {
 		headNamed := false // f's headline gives a rare name a headline of the story gives
 		for i := range s.members {
 			headNamed = headNamed || rare != nil && countSharedIf(f.titleNames, s.members[i].titleNames, rare) > 0
@@ -1029,6 +1029,24 @@ func (v *Vocabulary) otherParty(s *story, f *features, k int, have uint32) bool 
 	}
 	for i := range s.members {
 		if s.members[i].mentions[k]&f.facts[k] != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// nextDayOfTalks tells whether f, a report of an undated act (talks,
+// which run over days), names a day within a day of a report of s of
+// that act: "Cairo talks end second day with no breakthrough" is the
+// talks of the day before, though s also holds a dated act (the
+// ceasefire the talks are about), whose day veto would keep it apart.
+func (v *Vocabulary) nextDayOfTalks(s *story, f *features) bool {
+	if v.off&talksDays != 0 || f.kind < firstActKind || v.dated[f.kind] {
+		return false
+	}
+	for i := range s.members {
+		m := &s.members[i]
+		if m.kind == f.kind && m.day != 0 && abs32(f.day-m.day) <= dayTolerance {
 			return true
 		}
 	}

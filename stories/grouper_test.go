@@ -1372,3 +1372,46 @@ func TestTwoPartiesOfOneEvent(t *testing.T) {
 		})
 	}
 }
+
+// TestTalksOverDays checks that talks reported the next day are not kept
+// by the day veto from a story of those talks that also holds a dated act
+// (the ceasefire they discuss), while talks three days on, or the next
+// day's with talksDays off, are.
+func TestTalksOverDays(t *testing.T) {
+	v := setVocabulary(t, "testdata/mideast.toml")
+	mon := time.Date(2028, 6, 5, 9, 0, 0, 0, time.UTC)
+	feat := func(title, text string, pub time.Time) features {
+		f, _, _ := v.extract(item("X", "https://x.example/"+title, title, text, pub), time.UTC)
+		return f
+	}
+	talks := feat("Mediators open Gaza ceasefire talks in Cairo",
+		"Egyptian and Qatari mediators opened talks in Cairo on Monday on extending the Gaza ceasefire, officials said.", mon)
+	truce := feat("Ceasefire holds in Gaza as envoys meet",
+		"A ceasefire in Gaza held on Monday, residents said.", mon.Add(2*time.Hour))
+	if v.kindNames[talks.kind] != "talks" || !v.dated[truce.kind] {
+		t.Fatalf("kinds %s and %s (dated %v): want talks and a dated act", v.kindNames[talks.kind], v.kindNames[truce.kind], v.dated[truce.kind])
+	}
+	s := &story{members: []features{talks, truce}}
+	tests := []struct {
+		name  string
+		after time.Duration
+		when  string
+		off   mechanism
+		veto  bool
+	}{
+		{"the next day", 26 * time.Hour, "Tuesday", 0, false},
+		{"the next day, mechanism off", 26 * time.Hour, "Tuesday", talksDays, true},
+		{"three days on", 74 * time.Hour, "Thursday", 0, true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			f := feat("Cairo talks end with no breakthrough, Hamas official says",
+				"Talks in Cairo on the Gaza ceasefire ended on "+tc.when+" with no breakthrough, a Hamas official said.", mon.Add(tc.after))
+			vc := *v
+			vc.off = tc.off
+			if got := vc.vetoed(s, &f, nil); got != tc.veto {
+				t.Fatalf("vetoed %v, want %v (kind %s)", got, tc.veto, v.kindNames[f.kind])
+			}
+		})
+	}
+}

@@ -591,8 +591,12 @@ var qualitySets = []qualitySet{
 	// joins Thursday's sanctions through Iran's Friday condemnation). Held
 	// to the precision goal. Two parties of one event (twoParties, above:
 	// "Israeli strike kills seven in Khan Younis despite ceasefire" and a
-	// story whose headlines name Gaza): 1.000 / 0.674 / 30 of 31.
-	{file: "testdata/opened-mideast.txt", use: "opened: scored blind twice until 2026-12-06, mistakes read since; mideast.toml", precision: goalPrecision, recall: 0.67, dates: 0.93, minItems: 140, vocab: "testdata/mideast.toml", zone: "UTC"},
+	// story whose headlines name Gaza): 1.000 / 0.674 / 30 of 31. Talks
+	// reported the next day not kept by the day veto from a story of those
+	// talks that also holds the ceasefire they discuss (talksDays: "Cairo
+	// Gaza talks end second day with no breakthrough"): 1.000 / 0.695 / 30
+	// of 31.
+	{file: "testdata/opened-mideast.txt", use: "opened: scored blind twice until 2026-12-06, mistakes read since; mideast.toml", precision: goalPrecision, recall: 0.69, dates: 0.93, minItems: 140, vocab: "testdata/mideast.toml", zone: "UTC"},
 	// Three desks written on 2026-12-06 (session 17), while that session's
 	// grouping changes were made, without reading them or the grouping code,
 	// with their vocabularies in config only (each committed before the
@@ -817,6 +821,7 @@ func TestGroupingMechanisms(t *testing.T) {
 		{"head names off", headNames, true},
 		{"next-day acts off", nextDayActs, true},
 		{"two parties off", twoParties, true},
+		{"talks days off", talksDays, true},
 	}
 	const precisionMechanisms = sameOutlet | compounds | despiteClause | planDays | subjects | backgrounds | coreLinks | headNames
 	// What each precision mechanism buys and costs, summed over the sets.

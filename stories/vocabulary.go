@@ -140,6 +140,10 @@ const (
 	// lead and a report of the story names its own: the two parties of
 	// one event ("Israeli strike kills seven in Khan Younis").
 	twoParties
+	// talksDays: a report of an undated act (talks) within a day of a
+	// report of that act in a story is not kept from it by the day veto
+	// of the story's dated acts (a ceasefire the talks discuss).
+	talksDays
 )
 
 // fact is one compiled fact: term → bit set of its values.
