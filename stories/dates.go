@@ -420,7 +420,7 @@ func plannedDay(text string, start int) bool {
 		if k < len(words)-1 && strings.ContainsAny(raw[len(raw)-1:], ".;:!?") {
 			return false
 		}
-		w := strings.ToLower(strings.Trim(raw, ",.;:\"'“”‘’()"))
+		w := dateWord(raw)
 		if futureWords[w] || (w == "return" || w == "resume" || w == "reopen" || w == "restart") && k > 0 && strings.EqualFold(words[k-1], "to") {
 			// "will appeal against the ruling issued on Monday": Monday
 			// is the ruling's.
@@ -551,12 +551,11 @@ func possessive(text string, end int) bool {
 // before it on ("was picked up on Monday").
 func reportDay(text string, start, end int) bool {
 	words := strings.Fields(text[max(0, start-60):start])
-	clean := func(w string) string { return strings.ToLower(strings.Trim(w, ",.;:\"'“”‘’()")) }
 	k := len(words) - 1
-	if k >= 0 && dayLeads[clean(words[k])] {
+	if k >= 0 && dayLeads[dateWord(words[k])] {
 		k--
 	}
-	if k >= 0 && reportVerbs[clean(words[k])] {
+	if k >= 0 && reportVerbs[dateWord(words[k])] {
 		return true
 	}
 	// A phrase opened by a preposition, of up to five words, none of
@@ -565,8 +564,8 @@ func reportDay(text string, start, end int) bool {
 		if clauseEnd(words[j]) {
 			break
 		}
-		w := clean(words[j])
-		if mannerWords[w] && j > 0 && !clauseEnd(words[j-1]) && reportVerbs[clean(words[j-1])] {
+		w := dateWord(words[j])
+		if mannerWords[w] && j > 0 && !clauseEnd(words[j-1]) && reportVerbs[dateWord(words[j-1])] {
 			return true
 		}
 		if clauseWords[w] || reportVerbs[w] {
@@ -585,13 +584,12 @@ func answerDay(text string, start, end int, answers func(string) bool) bool {
 	if answers == nil {
 		return false
 	}
-	clean := func(w string) string { return strings.ToLower(strings.Trim(w, ",.;:\"'“”‘’()")) }
 	before := strings.Fields(text[max(0, start-40):start])
 	k := len(before) - 1
-	if k >= 0 && dayLeads[clean(before[k])] {
+	if k >= 0 && dayLeads[dateWord(before[k])] {
 		k--
 	}
-	if k >= 0 && !clauseEnd(before[k]) && answers(clean(before[k])) {
+	if k >= 0 && !clauseEnd(before[k]) && answers(dateWord(before[k])) {
 		return true
 	}
 	if clauseEnd(text[start:end]) || strings.HasPrefix(text[end:], ",") {
@@ -599,7 +597,7 @@ func answerDay(text string, start, end int, answers func(string) bool) bool {
 	}
 	after := strings.Fields(text[end:min(len(text), end+60)])
 	for i := 0; i < len(after) && i < 2; i++ {
-		w := clean(after[i])
+		w := dateWord(after[i])
 		if answers(w) {
 			return true
 		}
@@ -621,7 +619,7 @@ func pastAct(text string, start int, answers func(string) bool) bool {
 		if k < len(words)-1 && clauseEnd(words[k]) {
 			return false
 		}
-		w := strings.ToLower(strings.Trim(words[k], ",.;:\"'“”‘’()"))
+		w := dateWord(words[k])
 		if len(w) > 3 && strings.HasSuffix(w, "ed") && !answers(w) {
 			return true
 		}
@@ -638,7 +636,7 @@ func disclosureDay(text string, start, end int) bool {
 	}
 	after := strings.Fields(text[end:min(len(text), end+60)])
 	for i := 0; i < len(after) && i < 2; i++ {
-		w := strings.ToLower(strings.Trim(after[i], ",.;:\"'“”‘’()"))
+		w := dateWord(after[i])
 		if reportVerbs[w] {
 			return true
 		}
@@ -661,7 +659,7 @@ func perfectAct(text string, start int) bool {
 		if k < len(words)-1 && clauseEnd(words[k]) {
 			break
 		}
-		switch strings.ToLower(strings.Trim(words[k], ",.;:\"'“”‘’()")) {
+		switch dateWord(words[k]) {
 		case "had", "was", "were":
 			perfect = true
 		case "where", "which", "who", "whose":
@@ -692,7 +690,7 @@ func openingReport(text string, start, end int) bool {
 		if i > 14 {
 			break
 		}
-		l := strings.ToLower(strings.Trim(w, ",.;:\"'“”‘’()"))
+		l := dateWord(w)
 		if i > 0 && reportVerbs[l] {
 			return true
 		}
@@ -1064,4 +1062,10 @@ func atoi(s string) int {
 		return 0
 	}
 	return n
+}
+
+// dateWord is a word of a date's context as the date rules compare it:
+// lower case, without the punctuation and quotes around it.
+func dateWord(w string) string {
+	return strings.ToLower(strings.Trim(w, ",.;:\"'“”‘’()"))
 }
