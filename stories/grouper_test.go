@@ -789,6 +789,27 @@ func firstAndLastJoin(v *Vocabulary, items []*model.Item, zone *time.Location, o
 	return firstID == lastID
 }
 
+// joinCase is a last report and whether it joins the story before it.
+type joinCase struct {
+	name string
+	last *model.Item
+	same bool
+}
+
+// checkLastJoins adds story and then each case's last report to a new
+// grouper and checks that the last report joins the first one's story
+// exactly when the case says so.
+func checkLastJoins(t *testing.T, v *Vocabulary, story []*model.Item, cases []joinCase) {
+	t.Helper()
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := firstAndLastJoin(v, append(append([]*model.Item{}, story...), tc.last), time.UTC, 0); got != tc.same {
+				t.Fatalf("one story: %v, want %v", got, tc.same)
+			}
+		})
+	}
+}
+
 // anyMerge groups items in order with v and merges on, the mechanisms
 // off switched off, and tells whether a report made two stories one.
 func anyMerge(v *Vocabulary, items []*model.Item, off mechanism) bool {
@@ -1071,23 +1092,12 @@ func TestUndatedReportOfDatedAct(t *testing.T) {
 		item("Swiss FDFA", "https://s.example/talks-2", "Switzerland hosts talks between Armenia and Azerbaijan",
 			"Switzerland on Monday hosted a round of talks between the delegations of Armenia and Azerbaijan in Geneva, and hopes they will end tensions on the border.", at(10, 12)),
 	}
-	tests := []struct {
-		name string
-		last *model.Item
-		same bool
-	}{
+	checkLastJoins(t, v, talks, []joinCase{
 		{"a ceasefire announced the next day", item("Swiss FDFA", "https://s.example/ceasefire", "Armenia and Azerbaijan agree to an immediate ceasefire in talks in Geneva",
 			"Switzerland announces that during the round of talks held in Geneva, Armenia and Azerbaijan agreed to an immediate ceasefire and a joint mechanism to verify it.", at(11, 16)), false},
 		{"a ceasefire announced that day", item("Swiss FDFA", "https://s.example/ceasefire", "Armenia and Azerbaijan agree to an immediate ceasefire in talks in Geneva",
 			"Switzerland announces that during the round of talks held in Geneva, Armenia and Azerbaijan agreed to an immediate ceasefire and a joint mechanism to verify it.", at(10, 18)), true},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			if got := firstAndLastJoin(v, append(append([]*model.Item{}, talks...), tc.last), time.UTC, 0); got != tc.same {
-				t.Fatalf("one story: %v, want %v", got, tc.same)
-			}
-		})
-	}
+	})
 }
 
 // TestAnsweringAct: an act whose headline or first sentence names
@@ -1103,23 +1113,12 @@ func TestAnsweringAct(t *testing.T) {
 		item("L'Orient Today", "https://o.example/sidon-2", "Two dead as Israeli strike hits Sidon apartment",
 			"An Israeli strike on an apartment in Sidon killed two people early on Thursday, the Health Ministry said.", at(3, 0)),
 	}
-	tests := []struct {
-		name string
-		last *model.Item
-		same bool
-	}{
+	checkLastJoins(t, v, strike, []joinCase{
 		{"rockets fired in answer to the strike", item("Reuters", "https://r.example/nahariya", "Hezbollah fires rockets at Nahariya, says it answers Sidon strike",
 			"Hezbollah fired rockets at Nahariya in northern Israel on Thursday, saying it was responding to the Israeli strike on Sidon hours earlier that killed two people.", at(12, 0)), false},
 		{"the strike's report that names the answer", item("AFP", "https://a.example/sidon-3", "Israeli strike kills two in Sidon",
 			"An Israeli strike killed two people in Sidon early on Thursday, and Hezbollah later fired rockets at northern Israel in response.", at(13, 0)), true},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			if got := firstAndLastJoin(v, append(append([]*model.Item{}, strike...), tc.last), time.UTC, 0); got != tc.same {
-				t.Fatalf("one story: %v, want %v", got, tc.same)
-			}
-		})
-	}
+	})
 }
 
 // TestFollowUpDayVouchesNoAct: in a story of a dated act, the day of a
@@ -1135,23 +1134,12 @@ func TestFollowUpDayVouchesNoAct(t *testing.T) {
 		item("Ariana News", "https://a.example/condemn", "IEA condemns Pakistani airstrikes on Nangarhar, vows response",
 			"The Islamic Emirate on Tuesday condemned the airstrikes by Pakistan on Nangarhar, which it said killed nine civilians, and vowed a response.", at(5, 6)),
 	}
-	tests := []struct {
-		name string
-		last *model.Item
-		same bool
-	}{
+	checkLastJoins(t, v, story, []joinCase{
 		{"an attack of the condemnation's day", item("Reuters", "https://r.example/posts", "Afghan forces attack Pakistani border posts after air strikes",
 			"Afghan forces attacked Pakistani military posts along the border on Tuesday evening, the defence ministry in Kabul said, a day after Pakistani air strikes killed nine civilians.", at(5, 18)), false},
 		{"the strikes' toll of the condemnation's day", item("Reuters", "https://r.example/toll", "Nangarhar toll from Pakistani air strikes rises to 14",
 			"The number of civilians killed by Pakistani air strikes in Nangarhar rose to 14 on Tuesday, local officials said.", at(5, 12)), true},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			if got := firstAndLastJoin(v, append(append([]*model.Item{}, story...), tc.last), time.UTC, 0); got != tc.same {
-				t.Fatalf("one story: %v, want %v", got, tc.same)
-			}
-		})
-	}
+	})
 }
 
 // TestMergeLinksByActClause: a report links two stories only by what its

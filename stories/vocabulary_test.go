@@ -208,15 +208,8 @@ func TestNewsSynonyms(t *testing.T) {
 // U+0301, as some feeds send them) reads as the composed one, and so
 // does a vocabulary's phrase written decomposed.
 func TestDecomposedAccents(t *testing.T) {
-	cfg, err := config.Parse("desk.toml", []byte("[stories.vocabulary]\nreplace = true\n"+
-		"[stories.vocabulary.aliases]\n\"cártel de sinaloa\" = \"sinaloacartel\"\n\"Bogota\u0301\" = \"bogota\"\n"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	v, err := NewVocabulary(cfg.Stories.Vocabulary)
-	if err != nil {
-		t.Fatal(err)
-	}
+	v := compileVocabulary(t, "[stories.vocabulary]\nreplace = true\n"+
+		"[stories.vocabulary.aliases]\n\"cártel de sinaloa\" = \"sinaloacartel\"\n\"Bogota\u0301\" = \"bogota\"\n")
 	tests := []struct{ text, reads string }{
 		{"Cártel de Sinaloa", "sinaloacartel"},
 		{"Ca\u0301rtel de Sinaloa", "sinaloacartel"},
@@ -236,7 +229,7 @@ func TestDecomposedAccents(t *testing.T) {
 // [words] and the stemmer), so the entry's words meet the word itself and
 // its other forms; a term written as the stemmer's form meets them too.
 func TestCanonicalTermsMeetReportWords(t *testing.T) {
-	cfg, err := config.Parse("desk.toml", []byte(`
+	v := compileVocabulary(t, `
 [stories.vocabulary]
 replace = true
 [stories.vocabulary.aliases]
@@ -249,14 +242,7 @@ blast = "detonation"
 detonation = "explode"
 tremor = "temblor"
 temblor = "tremor"
-`))
-	if err != nil {
-		t.Fatal(err)
-	}
-	v, err := NewVocabulary(cfg.Stories.Vocabulary)
-	if err != nil {
-		t.Fatal(err)
-	}
+`)
 	tests := []struct{ entry, report string }{
 		{"spy satellite", "satellite"},
 		{"spy satellite", "satellites"},
@@ -282,4 +268,18 @@ temblor = "tremor"
 			t.Errorf("%q reads %q, %q reads %q: want the same", tt.entry, a, tt.report, b)
 		}
 	}
+}
+
+// compileVocabulary compiles the [stories.vocabulary] of a config's text.
+func compileVocabulary(t *testing.T, src string) *Vocabulary {
+	t.Helper()
+	cfg, err := config.Parse("desk.toml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, err := NewVocabulary(cfg.Stories.Vocabulary)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v
 }
