@@ -160,7 +160,7 @@ var qualitySets = []qualitySet{
 	// to the precision goal and a floor at that.
 	{file: "testdata/dev-traps.txt", use: "tuned", minItems: 40, zone: "Europe/Paris", precision: goalPrecision, recall: 0.94, dates: goalDates},
 	// A cyber desk with its vocabulary in config only (cyber.toml): the
-	// traps of fresh-cyber.txt with other events, to tune precision on.
+	// traps of opened-cyber.txt (once fresh-cyber.txt) with other events, to tune precision on.
 	// First score 0.840 / 0.955 / 13 of 14: DDoS waves on two days joined.
 	{file: "testdata/dev-cyber.txt", use: "tuned", minItems: 30, vocab: "testdata/cyber.toml", zone: "UTC", precision: goalPrecision, recall: goalRecall, dates: goalDates},
 	// Recall on a natural-disasters desk with its vocabulary in config only
@@ -398,9 +398,13 @@ var qualitySets = []qualitySet{
 	{name: "frozen-energy-vocabulary", file: "testdata/frozen-korea-energy.txt", use: "frozen; energy.toml alone", blind: true, minItems: 100, vocab: "testdata/energy.toml", zone: "UTC"},
 	// A cyber desk with its vocabulary in config only (cyber.toml, written
 	// with the set), written after the frozen set's fourth score and before
-	// the precision work it measures: never tuned on, its mistakes never
-	// printed. Measured only.
-	{file: "testdata/fresh-cyber.txt", use: "fresh, never tuned on; cyber.toml", blind: true, minItems: 60, vocab: "testdata/cyber.toml", zone: "UTC"},
+	// the precision work it measured: never tuned on, its mistakes never
+	// printed, scored blind after each round of work until 2026-12-06.
+	// Opened on 2026-12-06 (session 18) as fresh-cyber.txt, at 0.826 /
+	// 0.814 / 22 of 23 (it had been 0.905 / 0.814 / 23 of 23 before that
+	// day's changes), to read what cost it precision; cyber.toml is not
+	// edited.
+	{file: "testdata/opened-cyber.txt", use: "opened: scored blind until 2026-12-06 (session 18), mistakes read since; cyber.toml", precision: 0.82, recall: 0.81, dates: 0.95, minItems: 60, vocab: "testdata/cyber.toml", zone: "UTC"},
 	// The four sets below were fresh: written without reading the grouping
 	// code and scored blind once or more (fresh-markets, -health, -elections,
 	// -latam). On 2026-12-06 they were opened, their mistakes read to find
@@ -486,8 +490,11 @@ var qualitySets = []qualitySet{
 	// config only (sahel.toml, committed before the first item was
 	// written). Written on 2026-12-06 without reading the grouping code or
 	// how it scores the set, before it was scored: never tuned on, its
-	// mistakes never printed. Measured only.
-	{file: "testdata/fresh-sahel.txt", use: "fresh, never tuned on; sahel.toml", blind: true, minItems: 100, vocab: "testdata/sahel.toml", zone: "UTC"},
+	// mistakes never printed, scored blind after each round of work.
+	// Opened on 2026-12-06 (session 18) as fresh-sahel.txt, at 0.925 /
+	// 0.860 / 33 of 33 (0.948 / 0.855 before session 17's changes);
+	// sahel.toml is not edited.
+	{file: "testdata/opened-sahel.txt", use: "opened: scored blind until 2026-12-06 (session 18), mistakes read since; sahel.toml", precision: 0.92, recall: 0.86, dates: 1.00, minItems: 120, vocab: "testdata/sahel.toml", zone: "UTC"},
 	// A Latin American security and politics desk (cartel attacks, an
 	// extradition and an arrest, prison riots, car bombs, a Haitian
 	// kidnapping and massacre, protests and blockades, a rate decision and a
@@ -600,9 +607,12 @@ var qualitySets = []qualitySet{
 	// Three desks written on 2026-12-06 (session 17), while that session's
 	// grouping changes were made, without reading them or the grouping code,
 	// with their vocabularies in config only (each committed before the
-	// set's first item): never tuned on, their mistakes never printed.
-	// Measured only, scored once before that session's changes (at 3ce15b6)
-	// and once after. A space and satellite industry desk (launches, a scrub
+	// set's first item): never tuned on, their mistakes never printed,
+	// scored once before that session's changes (at 3ce15b6) and once
+	// after (at 5274319). Opened in the next session (session 18, still
+	// 2026-12-06) as fresh-space.txt, fresh-caucasus.txt and
+	// fresh-labour.txt, at 0.865 / 0.650 / 31 of 34, 0.786 / 0.723 / 30 of
+	// 33 and 0.993 / 0.625 / 31 of 34; their vocabularies are not edited. A space and satellite industry desk (launches, a scrub
 	// and its launch, failures and losses disclosed later, debris and an
 	// anti-satellite test, regulators' licences, contracts, funding, outages
 	// and a solar storm); a Caucasus and Central Asia desk (border shootings
@@ -612,9 +622,9 @@ var qualitySets = []qualitySet{
 	// unions of one company, a tentative deal and its ratification, a strike
 	// called off and a new one, back-to-work orders and injunctions,
 	// closures and layoffs, minimum wages, jobs reports).
-	{file: "testdata/fresh-space.txt", use: "fresh, never tuned on; space.toml", blind: true, minItems: 140, vocab: "testdata/space.toml", zone: "UTC"},
-	{file: "testdata/fresh-caucasus.txt", use: "fresh, never tuned on; caucasus.toml", blind: true, minItems: 150, vocab: "testdata/caucasus.toml", zone: "UTC"},
-	{file: "testdata/fresh-labour.txt", use: "fresh, never tuned on; labour.toml", blind: true, minItems: 140, vocab: "testdata/labour.toml", zone: "UTC"},
+	{file: "testdata/opened-space.txt", use: "opened: scored blind twice until 2026-12-06 (session 18), mistakes read since; space.toml", precision: 0.86, recall: 0.64, dates: 0.91, minItems: 140, vocab: "testdata/space.toml", zone: "UTC"},
+	{file: "testdata/opened-caucasus.txt", use: "opened: scored blind twice until 2026-12-06 (session 18), mistakes read since; caucasus.toml", precision: 0.78, recall: 0.72, dates: 0.90, minItems: 150, vocab: "testdata/caucasus.toml", zone: "UTC"},
+	{file: "testdata/opened-labour.txt", use: "opened: scored blind twice until 2026-12-06 (session 18), mistakes read since; labour.toml", precision: 0.99, recall: 0.62, dates: 0.91, minItems: 140, vocab: "testdata/labour.toml", zone: "UTC"},
 }
 
 // TestGroupingQuality feeds each labelled set to a Grouper in publication

@@ -30,7 +30,7 @@ var replaySets = []struct{ file, config, zone string }{
 	{"dev-traps.txt", "", "Europe/Paris"},
 	{"dev-specifics.txt", "", "Europe/London"},
 	{"dev-followups.txt", "", "Europe/London"},
-	{"fresh-cyber.txt", "../../stories/testdata/cyber.toml", "UTC"},
+	{"opened-cyber.txt", "../../stories/testdata/cyber.toml", "UTC"},
 	{"opened-markets.txt", "../../stories/testdata/markets.toml", "UTC"},
 	{"opened-health.txt", "../../stories/testdata/health.toml", "UTC"},
 }
