@@ -211,11 +211,11 @@ func writtenWords(parts []*config.Vocabulary) map[string]bool {
 }
 
 // inflects tells whether word is an inflection of base: "recalls" of
-// "recall", "eased" of "ease", "levies" of "levy". A base the stemmer
-// wrote ("acquir" for "acquisition") passes too; it is read as itself.
+// "recall", "eased" of "ease", "levies" of "levy", by the stemmer that
+// reads reports, so a base the stemmer wrote ("acquir") passes too and a
+// longer word that only starts alike ("package" of "pack") does not.
 func inflects(word, base string) bool {
-	root := strings.TrimSuffix(strings.TrimSuffix(base, "e"), "y")
-	return word != base && len(root) >= 3 && strings.HasPrefix(word, root)
+	return word != base && stemWord(word) == stemWord(base)
 }
 
 // splitSenses are entries of parts[0] (the desk's) that take a word or

@@ -222,3 +222,25 @@ func missing(a, b []string) []string {
 	}
 	return out
 }
+
+// TestInflects: an inflection is read as its base by the report stemmer;
+// a word that only starts like the base is not its inflection.
+func TestInflects(t *testing.T) {
+	for _, tc := range []struct {
+		word, base string
+		want       bool
+	}{
+		{"recalls", "recall", true},
+		{"eased", "ease", true},
+		{"levies", "levy", true},
+		{"acquired", "acquir", true},
+		{"recall", "recall", false},
+		{"package", "pack", false},
+		{"restrike", "rest", false},
+		{"seizure", "seize", false},
+	} {
+		if got := inflects(tc.word, tc.base); got != tc.want {
+			t.Errorf("inflects(%q, %q) = %v, want %v", tc.word, tc.base, got, tc.want)
+		}
+	}
+}
