@@ -272,19 +272,26 @@ func (t *table) oneOf(key string, dst *string, choices ...string) *node {
 			return n
 		}
 	}
-	t.d.errorf(n.pos, "%s: %q is not one of %s", t.path(key), n.str, quoteList(choices))
+	t.d.errorf(n.pos, "%s: %q is not one of %s", t.path(key), n.str, QuoteList(choices, "or"))
 	return nil
 }
 
-func quoteList(choices []string) string {
-	q := make([]string, len(choices))
-	for i, c := range choices {
-		q[i] = strconv.Quote(c)
+// QuoteList writes words as "a", "b" or "c" (conj "or") or "a", "b" and
+// "c" (conj "and"): the first few of many, then how many more, so that a
+// message stays one readable line.
+func QuoteList(ws []string, conj string) string {
+	const most = 5
+	q := make([]string, 0, most+1)
+	for _, w := range ws[:min(len(ws), most)] {
+		q = append(q, strconv.Quote(w))
+	}
+	if len(ws) > most {
+		q = append(q, fmt.Sprintf("%d more", len(ws)-most))
 	}
 	if len(q) == 1 {
 		return q[0]
 	}
-	return strings.Join(q[:len(q)-1], ", ") + " or " + q[len(q)-1]
+	return strings.Join(q[:len(q)-1], ", ") + " " + conj + " " + q[len(q)-1]
 }
 
 // finish reports every key that no accessor asked for.

@@ -17,3 +17,20 @@ func TestSectionKeysAreKnown(t *testing.T) {
 		}
 	}
 }
+
+func TestQuoteList(t *testing.T) {
+	for _, tc := range []struct {
+		ws   []string
+		conj string
+		want string
+	}{
+		{[]string{"a"}, "or", `"a"`},
+		{[]string{"a", "b"}, "or", `"a" or "b"`},
+		{[]string{"a", "b", "c"}, "and", `"a", "b" and "c"`},
+		{[]string{"a", "b", "c", "d", "e", "f", "g"}, "and", `"a", "b", "c", "d", "e" and 2 more`},
+	} {
+		if got := QuoteList(tc.ws, tc.conj); got != tc.want {
+			t.Errorf("QuoteList(%q, %q) = %s, want %s", tc.ws, tc.conj, got, tc.want)
+		}
+	}
+}

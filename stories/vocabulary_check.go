@@ -242,7 +242,7 @@ func splitSenses(v *Vocabulary, parts []*config.Vocabulary) config.Errors {
 					done[s.To] = true
 					errs = append(errs, config.Error{Pos: d.Pos, Msg: fmt.Sprintf(
 						"%s %q: takes %q from %s's %q (%s), which still reads %s as %q: reports that write them no longer meet one that writes %q; map them here too",
-						section, d.From, d.From, filepath.Base(s.Pos.File), s.To, s.Pos, quoteAll(left), s.To, d.From)})
+						section, d.From, d.From, filepath.Base(s.Pos.File), s.To, s.Pos, config.QuoteList(left, "and"), s.To, d.From)})
 				}
 			}
 		}
@@ -313,21 +313,4 @@ func sharedVerbs(v *Vocabulary, parts []*config.Vocabulary) config.Errors {
 // as written and as read.
 func sameWord(v *Vocabulary, a, b string) bool {
 	return a == b || v.stem(a) == b || a == v.stem(b) || v.stem(a) == v.stem(b)
-}
-
-// quoteAll writes words as "a", "b" and "c", the first few of many and
-// how many more.
-func quoteAll(ws []string) string {
-	const most = 5
-	q := make([]string, 0, most+1)
-	for _, w := range ws[:min(len(ws), most)] {
-		q = append(q, fmt.Sprintf("%q", w))
-	}
-	if len(ws) > most {
-		q = append(q, fmt.Sprintf("%d more", len(ws)-most))
-	}
-	if len(q) == 1 {
-		return q[0]
-	}
-	return strings.Join(q[:len(q)-1], ", ") + " and " + q[len(q)-1]
 }
