@@ -175,7 +175,8 @@
 // clause the other: "Kim boards destroyer as US carrier drills nearby",
 // unless the main clause names nothing and the "as" clause names the
 // story by its own name: "Dozens arrested as Serbian protest turns
-// violent"), when both
+// violent"; nor a headline that names a company no report of one story
+// names while that story's headlines agree on another), when both
 // stories name one event day and the report names it or was published on
 // it, and their reports agree (no veto either way), makes them one
 // (TakeMerges tells the caller).

@@ -538,6 +538,12 @@ func (g *Grouper) match(f *features) (int32, []int32, Join) {
 		if g.voc.off&coreLinks == 0 && (!headlineShares(f, g.slots[best]) || !headlineShares(f, g.slots[o.slot])) {
 			continue
 		}
+		// Nor does a report whose headline names something apart from
+		// one story's (namesApart): "Intuitive Machines wins $412
+		// million", against a story whose headlines agree on Firefly.
+		if g.voc.off&apartLinks == 0 && (g.voc.namesApart(g.slots[best], f) || g.voc.namesApart(g.slots[o.slot], f)) {
+			continue
+		}
 		if g.compatible(f, best, o.slot, linked) {
 			linked = append(linked, o.slot)
 		}

@@ -1210,6 +1210,35 @@ func TestMergeLinksByActClause(t *testing.T) {
 	}
 }
 
+// TestMergeLinksApart: a report whose headline names a company that no
+// report of a story names, while the story's headlines agree on another
+// (namesApart), links no other story to that one, though it shares the
+// agency, the day and the Moon with it: one agency's two contracts of a
+// day to two companies are two events.
+func TestMergeLinksApart(t *testing.T) {
+	v := setVocabulary(t, "testdata/space.toml")
+	at := func(h, m int) time.Time { return time.Date(2027, 3, 9, h, m, 0, 0, time.UTC) }
+	items := []*model.Item{
+		item("ESA", "https://esa.example/1", "ESA Selects Kestrel Dynamics for Lunar South Pole Rover",
+			"ESA has awarded Kestrel Dynamics of Bremen 95 million euros to build a rover for the Moon's south pole. It is Kestrel's third ESA award.", at(9, 0)),
+		item("Weser Kurier", "https://wk.example/1", "Bremen's Kestrel lands another Moon contract",
+			"Kestrel Dynamics, the Bremen satellite maker, won a 95 million euro ESA contract on Tuesday to build a rover for the Moon.", at(10, 0)),
+		item("ESA", "https://esa.example/2", "ESA Awards Beacon Network Contract",
+			"ESA has selected Haldensat of Oslo to provide a network of navigation beacons under a fixed-price contract worth up to 230 million euros over six years.", at(11, 0)),
+		item("E24", "https://e24.example/1", "Haldensat shares jump on ESA lunar award",
+			"Shares of Haldensat rose 14% in Oslo on Tuesday after ESA picked the company for a lunar navigation contract worth up to 230 million euros.", at(12, 0)),
+		// Fits both stories: the agency, the day, a contract, the Moon.
+		item("Aftenposten", "https://ap.example/1", "Haldensat wins up to 230 million euros to build lunar beacons",
+			"Oslo-based Haldensat will build navigation beacons on the Moon under an ESA deal worth as much as 230 million euros, the company said on Tuesday.", at(13, 0)),
+	}
+	if anyMerge(v, items, 0) {
+		t.Errorf("the two contracts merged")
+	}
+	if !anyMerge(v, items, apartLinks) {
+		t.Errorf("not merged even with the mechanism off: the test does not show it")
+	}
+}
+
 // TestFollowUpsOfTheirOwn: a report days after a dated act that names
 // the act's day as that of what it follows is no follow-up when its
 // headline calls its news the first in a span (a human case after a

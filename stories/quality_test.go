@@ -621,8 +621,12 @@ var qualitySets = []qualitySet{
 	// mudflows, talks and visits); a labour desk (strikes and walkouts, two
 	// unions of one company, a tentative deal and its ratification, a strike
 	// called off and a new one, back-to-work orders and injunctions,
-	// closures and layoffs, minimum wages, jobs reports).
-	{file: "testdata/opened-space.txt", use: "opened: scored blind twice until 2026-12-06 (session 18), mistakes read since; space.toml", precision: 0.86, recall: 0.64, dates: 0.91, minItems: 140, vocab: "testdata/space.toml", zone: "UTC"},
+	// closures and layoffs, minimum wages, jobs reports). Space: a report
+	// whose headline names something apart from a story's links no other
+	// story to it (apartLinks: "Intuitive Machines wins up to $412
+	// million" had merged NASA's two contracts of one day, through
+	// Firefly's story's "Moon contract"): 0.908 / 0.650 / 31 of 34.
+	{file: "testdata/opened-space.txt", use: "opened: scored blind twice until 2026-12-06 (session 18), mistakes read since; space.toml", precision: 0.90, recall: 0.64, dates: 0.91, minItems: 140, vocab: "testdata/space.toml", zone: "UTC"},
 	{file: "testdata/opened-caucasus.txt", use: "opened: scored blind twice until 2026-12-06 (session 18), mistakes read since; caucasus.toml", precision: 0.78, recall: 0.72, dates: 0.90, minItems: 150, vocab: "testdata/caucasus.toml", zone: "UTC"},
 	{file: "testdata/opened-labour.txt", use: "opened: scored blind twice until 2026-12-06 (session 18), mistakes read since; labour.toml", precision: 0.99, recall: 0.62, dates: 0.91, minItems: 140, vocab: "testdata/labour.toml", zone: "UTC"},
 }
@@ -832,8 +836,9 @@ func TestGroupingMechanisms(t *testing.T) {
 		{"next-day acts off", nextDayActs, true},
 		{"two parties off", twoParties, true},
 		{"talks days off", talksDays, true},
+		{"apart links off", apartLinks, true},
 	}
-	const precisionMechanisms = sameOutlet | compounds | despiteClause | planDays | subjects | backgrounds | coreLinks | headNames
+	const precisionMechanisms = sameOutlet | compounds | despiteClause | planDays | subjects | backgrounds | coreLinks | headNames | apartLinks
 	// What each precision mechanism buys and costs, summed over the sets.
 	precisionBought, recallCost := map[string]float64{}, map[string]float64{}
 	for _, tc := range qualitySets {

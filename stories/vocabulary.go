@@ -144,6 +144,9 @@ const (
 	// report of that act in a story is not kept from it by the day veto
 	// of the story's dated acts (a ceasefire the talks discuss).
 	talksDays
+	// apartLinks (precision): a report whose headline names something
+	// apart from a story's (namesApart) links no other story to it.
+	apartLinks
 )
 
 // fact is one compiled fact: term → bit set of its values.
