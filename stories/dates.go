@@ -219,9 +219,10 @@ func eventMentionIn(d datedText, published time.Time, loc *time.Location, r read
 			}
 			continue
 		}
-		if m.prec == precDay && r.otherAct != nil && possessive(text, m.end) && r.otherAct(text[m.end:]) {
+		if m.prec == precDay && r.otherAct != nil && (possessive(text, m.end) || afterDay(text, m.start, m.end)) && r.otherAct(text[m.end:]) {
 			// "won 112 seats in Sunday's legislative election, results
-			// showed on Thursday": the vote's day yields to a day named
+			// showed on Thursday", "launches satellite after Wednesday
+			// abort": the vote's, the abort's day yields to a day named
 			// for the report's own act, if any.
 			if possessed == nil {
 				possessed = m
@@ -536,6 +537,18 @@ func possessive(text string, end int) bool {
 		return len(word) < len(part) && dayParts[word] && !strings.HasPrefix(part[len(word):], " ")
 	}
 	return strings.HasPrefix(rest, "'s") || strings.HasPrefix(rest, "’s")
+}
+
+// afterDay tells whether the date expression at start..end is the day of
+// what an "after" names, written before it: "after Wednesday abort" (the
+// possessive, "after Monday's quake", is possessive's).
+func afterDay(text string, start, end int) bool {
+	words := strings.Fields(text[max(0, start-8):start])
+	if len(words) == 0 || !strings.EqualFold(words[len(words)-1], "after") {
+		return false
+	}
+	rest, ok := strings.CutPrefix(text[end:], " ")
+	return ok && rest != "" && unicode.IsLetter(rune(rest[0]))
 }
 
 // reportDay tells whether the date expression at start..end names the day

@@ -267,8 +267,9 @@ func TestDateOfLeadAsWritten(t *testing.T) {
 
 // TestPossessiveDayOfAnotherAct: a report of an act that names the day of
 // something else with a possessive ("after Monday's failed pay talks")
-// takes the day it names later for an act; a possessive day that names
-// its own act, or with no later act's day, stays its day.
+// takes the day it names later for an act, as does one an "after" names
+// before its noun ("after Monday pay talks fail"); a possessive day that
+// names its own act, or with no later act's day, stays its day.
 func TestPossessiveDayOfAnotherAct(t *testing.T) {
 	v := setVocabulary(t, "testdata/europe.toml")
 	fri := time.Date(2027, 3, 12, 15, 0, 0, 0, time.UTC) // a Friday
@@ -284,6 +285,13 @@ func TestPossessiveDayOfAnotherAct(t *testing.T) {
 			"Rail workers across Portugal struck over Monday's pay offer, the union said on Thursday.", 8},
 		{"the act's own day", "Rail strike halts trains across Portugal",
 			"Thursday's strike halted most trains across Portugal, the operator said on Friday.", 11},
+		// What an "after" names before its noun is another act's day.
+		{"an after's day yields to the act's", "Rail workers strike across Portugal after Monday pay talks fail",
+			"Rail workers across Portugal went on strike on Thursday, halting most trains.", 11},
+		{"an after's day with no later act's day", "Rail workers strike across Portugal after Monday pay talks fail",
+			"Rail workers across Portugal are on strike, halting most trains.", 8},
+		{"an after with no noun", "Rail workers strike across Portugal",
+			"Rail workers across Portugal went on strike after Monday, halting most trains on Thursday.", 8},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

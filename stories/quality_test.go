@@ -625,8 +625,11 @@ var qualitySets = []qualitySet{
 	// whose headline names something apart from a story's links no other
 	// story to it (apartLinks: "Intuitive Machines wins up to $412
 	// million" had merged NASA's two contracts of one day, through
-	// Firefly's story's "Moon contract"): 0.908 / 0.650 / 31 of 34.
-	{file: "testdata/opened-space.txt", use: "opened: scored blind twice until 2026-12-06 (session 18), mistakes read since; space.toml", precision: 0.90, recall: 0.64, dates: 0.91, minItems: 140, vocab: "testdata/space.toml", zone: "UTC"},
+	// Firefly's story's "Moon contract"): 0.908 / 0.650 / 31 of 34. The
+	// day an "after" names before its noun yields to the act's ("Electron
+	// launches Synspective radar satellite after Wednesday abort", "on
+	// Nov. 10", had joined Wednesday's scrub): 0.929 / 0.661 / 31 of 34.
+	{file: "testdata/opened-space.txt", use: "opened: scored blind twice until 2026-12-06 (session 18), mistakes read since; space.toml", precision: 0.92, recall: 0.65, dates: 0.91, minItems: 140, vocab: "testdata/space.toml", zone: "UTC"},
 	{file: "testdata/opened-caucasus.txt", use: "opened: scored blind twice until 2026-12-06 (session 18), mistakes read since; caucasus.toml", precision: 0.78, recall: 0.72, dates: 0.90, minItems: 150, vocab: "testdata/caucasus.toml", zone: "UTC"},
 	{file: "testdata/opened-labour.txt", use: "opened: scored blind twice until 2026-12-06 (session 18), mistakes read since; labour.toml", precision: 0.99, recall: 0.62, dates: 0.91, minItems: 140, vocab: "testdata/labour.toml", zone: "UTC"},
 	// Three desks written in session 18 (2026-12-06), while that session's
