@@ -631,7 +631,13 @@ var qualitySets = []qualitySet{
 	// Nov. 10", had joined Wednesday's scrub): 0.929 / 0.661 / 31 of 34.
 	{file: "testdata/opened-space.txt", use: "opened: scored blind twice until 2026-12-06 (session 18), mistakes read since; space.toml", precision: 0.92, recall: 0.65, dates: 0.91, minItems: 140, vocab: "testdata/space.toml", zone: "UTC"},
 	{file: "testdata/opened-caucasus.txt", use: "opened: scored blind twice until 2026-12-06 (session 18), mistakes read since; caucasus.toml", precision: 0.78, recall: 0.72, dates: 0.90, minItems: 150, vocab: "testdata/caucasus.toml", zone: "UTC"},
-	{file: "testdata/opened-labour.txt", use: "opened: scored blind twice until 2026-12-06 (session 18), mistakes read since; labour.toml", precision: 0.99, recall: 0.62, dates: 0.91, minItems: 140, vocab: "testdata/labour.toml", zone: "UTC"},
+	// opened-labour, from 0.993 / 0.625 / 31 of 34: a word whose stem has
+	// two letters keeps its own term ("used" is not labour.toml's "us",
+	// which had put the United States in Canada Post's and GM Oshawa's
+	// stories): 0.994 / 0.637 (opened-space 0.908 / 0.650 -> 0.905 /
+	// 0.665: four pairs more, one wrong, a report of the solar storm
+	// into the story that already held the flare's and the storm's).
+	{file: "testdata/opened-labour.txt", use: "opened: scored blind twice until 2026-12-06 (session 18), mistakes read since; labour.toml", precision: 0.99, recall: 0.63, dates: 0.91, minItems: 140, vocab: "testdata/labour.toml", zone: "UTC"},
 	// Three desks written in session 18 (2026-12-06), while that session's
 	// grouping changes were made, without reading them or the grouping
 	// code, with their vocabularies in config only (each committed before

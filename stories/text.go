@@ -263,8 +263,14 @@ func stemWord(s string) string {
 	if len(s) <= 3 {
 		return s
 	}
+	word := s
 	for range maxStemSteps {
 		t := words.Stem(s)
+		if len(t) <= 2 {
+			// A stem of two letters is another word's more often than
+			// this one's: "used" and "uses" are not "us".
+			return word
+		}
 		if t == s || len(t) <= 3 {
 			return t
 		}

@@ -283,3 +283,39 @@ func compileVocabulary(t *testing.T, src string) *Vocabulary {
 	}
 	return v
 }
+
+// TestShortStemIsNoName checks that a word whose stem has two letters
+// keeps its own term: "used" and "uses" are not a desk's "us" (the
+// United States), so a lead that says a government used a law names no
+// country.
+func TestShortStemIsNoName(t *testing.T) {
+	v := compileVocabulary(t, `
+[stories.vocabulary]
+replace = true
+[stories.vocabulary.aliases]
+"united states" = "us"
+[stories.vocabulary.facts.country]
+us = ["us"]
+canada = ["canada"]
+`)
+	country := func(title string) uint32 {
+		f, _, _ := v.extract(&model.Item{Title: title}, time.UTC)
+		return f.facts[0]
+	}
+	for _, tc := range []struct {
+		title string
+		want  uint32
+	}{
+		{"Ministers used emergency law to end dock strike", 0},
+		{"Port operator uses temporary staff as dockers walk out", 0},
+		{"Canada used emergency law to end dock strike", 1 << 1},
+		{"United States ends dock strike with emergency law", 1 << 0},
+	} {
+		if got := country(tc.title); got != tc.want {
+			t.Errorf("%q: country %b, want %b", tc.title, got, tc.want)
+		}
+	}
+	if a, b := stemWord("unions"), stemWord("union"); a != b {
+		t.Errorf("unions %q, union %q: a longer stem still meets its word", a, b)
+	}
+}
