@@ -534,10 +534,16 @@ func (v *Vocabulary) compoundsOf(tw []word, titleCased bool, named map[string]bo
 // verbLike tells whether a headline word reads as a verb or a plural
 // rather than a noun that modifies the next ("sends trash balloons",
 // "controllers strike", "cancelled flights"): English compounds take the
-// modifier in the singular.
+// modifier in the singular. A determiner that ends in "s" ("at its
+// meeting", "after his arrest") is neither.
 func verbLike(w string) bool {
+	if sDeterminers[w] {
+		return false
+	}
 	return strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") || strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing")
 }
+
+var sDeterminers = toSet(`its his this`)
 
 // adjectiveLike tells whether a word reads as an adjective: it describes
 // the thing the next word names ("hypersonic missile", "tactical

@@ -108,6 +108,35 @@ func TestHeadlineNamesTwoActs(t *testing.T) {
 	}
 }
 
+// TestMeetingAfterDeterminer: an undated act's noun a preposition governs
+// through a determiner that ends in "s" ("at its meeting") is where
+// something else was done, as "at the meeting" is: "its" is no verb that
+// ends what the preposition governs.
+func TestMeetingAfterDeterminer(t *testing.T) {
+	v := DefaultVocabulary()
+	talks := -1
+	for k, n := range v.kindNames {
+		if n == "talks" {
+			talks = k
+		}
+	}
+	tests := []struct {
+		lead  string
+		talks bool
+	}{
+		{"The city council approved higher parking fees at its meeting on Tuesday.", false},
+		{"The council approved higher parking fees at the meeting on Tuesday.", false},
+		{"The regulator fined the carrier at this session of its board.", false},
+		{"Finance ministers met on Tuesday to discuss parking fees.", true},
+	}
+	for _, tc := range tests {
+		f, _, _ := v.extract(&model.Item{Title: "Parking fees go up", Text: tc.lead}, time.UTC)
+		if got := f.leadActs&(1<<talks) != 0; got != tc.talks {
+			t.Errorf("%q: first sentence names talks %v, want %v", tc.lead, got, tc.talks)
+		}
+	}
+}
+
 // TestRulingPartyIsNoRuling: "ruling" before a party or coalition says
 // who governs, not that a court ruled, on a desk whose vocabulary makes a
 // ruling an act.
