@@ -45,6 +45,7 @@ type features struct {
 	compounds  []uint64         // title compounds, head<<32 | modifier: "bird strike", "profit warning" (compoundsOf)
 	specifics  []uint32         // names and numbers of the title and first sentence, as term ids; 0 ends each (specificsOf)
 	headNames  []uint32         // the title's names, the desk's actors too ("Brussels"), as term ids (headNamesOf)
+	actors     []uint32         // the desk's actors the title names ("CISA"), as term ids, sorted, distinct
 	feed       uint32           // hash of the outlet's feed
 	exercises  []uint32         // named operations (exercises), sorted, distinct
 	facts      [maxFacts]uint32 // per vocabulary fact, the bit set of values named
@@ -165,6 +166,7 @@ func (v *Vocabulary) extract(it *model.Item, loc *time.Location) (features, ment
 	f.specifics = v.specificsOf(splitWords(titleAttribution.ReplaceAllString(title, "")),
 		splitWords(leadAttribution.ReplaceAllString(firstText, "$1")), nameWords != nil, named)
 	f.headNames = v.headNamesOf(titleNameWords, named)
+	f.actors = v.actorsOf(tw)
 	f.terms = termIDs(titleTerms, leadTerms)
 	for _, e := range ents {
 		f.terms = append(f.terms, hash32("e:"+e))
@@ -279,6 +281,20 @@ func (v *Vocabulary) namesOtherAct(rest string, k kind) bool {
 	}
 	acts := v.actsOf(v.canonicalTerms(ws[:n], false))
 	return acts&(1<<k) == 0 && acts&v.also[k] == 0
+}
+
+// actorsOf lists the desk's actors a headline names, as the ids of their
+// terms.
+func (v *Vocabulary) actorsOf(tw []word) []uint32 {
+	var ids []uint32
+	for _, w := range tw {
+		if w.upper && v.actors[w.lower] {
+			for _, t := range v.canonicalTerms([]word{w}, true) {
+				ids = append(ids, hash32(t.text))
+			}
+		}
+	}
+	return sortedDistinct(ids)
 }
 
 // headNamesOf lists the names a headline gives, as the ids of their

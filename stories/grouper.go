@@ -1099,10 +1099,18 @@ func (v *Vocabulary) followsDay(f, m *features, rare func(uint32) bool) bool {
 // gunfight ends" is the same encounter, where a second one would mark
 // itself ("another encounter") or name its own place in its headline
 // (and the first's only in its lead: "a day after ... in Kishtwar").
+// Its headline names none of the desk's usual actors that m's text does
+// not: "CISA orders agencies to patch Windows zero-days", the day after
+// Microsoft's patches, is the agency's own act.
 func nextDayOf(f, m *features, rare func(uint32) bool) bool {
 	if rare == nil || followUp(f.kind) || f.kind != m.kind || f.repeat || f.first ||
 		f.since == 0 || f.since != m.day || f.day != m.day+1 || !within(f.published, m.published, sameCycle) {
 		return false
+	}
+	for _, t := range f.actors {
+		if !hasTerm(m.terms, t) { // another body's act
+			return false
+		}
 	}
 	return countSharedIf(f.titleNames, m.names, rare) > 0
 }

@@ -1357,6 +1357,40 @@ func TestNextDayReportOfTheAct(t *testing.T) {
 	}
 }
 
+// TestNextDayActOfAnotherActor checks that a next day's report of the
+// event's kind of act whose headline names one of the desk's usual actors
+// (an agency) that the event's report does not name tells of that
+// actor's own act: an agency's order to patch, the day after the vendor's
+// patch, stays apart; a next day's report whose actor the event's report
+// names still joins as the act going on.
+func TestNextDayActOfAnotherActor(t *testing.T) {
+	v := setVocabulary(t, "testdata/cyber.toml")
+	tue := time.Date(2027, 6, 8, 17, 0, 0, 0, time.UTC)
+	event := item("Reuters", "https://r.example/orion", "Microsoft patches Orion zero-day exploited in attacks",
+		"Microsoft on Tuesday released a patch for a zero-day flaw in its Orion server software that attackers have exploited, the company said.", tue)
+	tests := []struct {
+		name        string
+		title, text string
+		off         mechanism
+		join        bool
+	}{
+		{"an agency's order", "CISA orders agencies to patch Orion zero-day",
+			"CISA on Wednesday ordered federal agencies to install the patch for the Orion zero-day flaw that Microsoft released on Tuesday.", 0, false},
+		{"the event's actor", "Microsoft reissues Orion zero-day patch for older servers",
+			"Microsoft on Wednesday reissued the patch for the Orion zero-day flaw it released on Tuesday, after reports that it failed on older servers.", 0, true},
+		{"the event's actor, mechanism off", "Microsoft reissues Orion zero-day patch for older servers",
+			"Microsoft on Wednesday reissued the patch for the Orion zero-day flaw it released on Tuesday, after reports that it failed on older servers.", nextDayActs, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			it := item("AP", "https://ap.example/"+tc.name, tc.title, tc.text, tue.Add(20*time.Hour))
+			if got := firstAndLastJoin(v, []*model.Item{event, it}, time.UTC, tc.off); got != tc.join {
+				t.Fatalf("joined %v, want %v", got, tc.join)
+			}
+		})
+	}
+}
+
 // TestTwoPartiesOfOneEvent checks that a report whose headline names
 // another value of a fact than a story's report (the attacker's country,
 // where the other names the place struck) joins it when each report names

@@ -403,8 +403,12 @@ var qualitySets = []qualitySet{
 	// Opened on 2026-12-06 (session 18) as fresh-cyber.txt, at 0.826 /
 	// 0.814 / 22 of 23 (it had been 0.905 / 0.814 / 23 of 23 before that
 	// day's changes), to read what cost it precision; cyber.toml is not
-	// edited.
-	{file: "testdata/opened-cyber.txt", use: "opened: scored blind until 2026-12-06 (session 18), mistakes read since; cyber.toml", precision: 0.82, recall: 0.81, dates: 0.95, minItems: 60, vocab: "testdata/cyber.toml", zone: "UTC"},
+	// edited. A next day's report of the event's kind of act whose
+	// headline names a desk's actor the event's report does not name kept
+	// from it (nextDayActs had joined "CISA orders federal agencies to
+	// patch Windows zero-days" to the Patch Tuesday of the day before):
+	// 0.905 / 0.814 / 23 of 23.
+	{file: "testdata/opened-cyber.txt", use: "opened: scored blind until 2026-12-06 (session 18), mistakes read since; cyber.toml", precision: 0.90, recall: 0.81, dates: 1.00, minItems: 60, vocab: "testdata/cyber.toml", zone: "UTC"},
 	// The four sets below were fresh: written without reading the grouping
 	// code and scored blind once or more (fresh-markets, -health, -elections,
 	// -latam). On 2026-12-06 they were opened, their mistakes read to find
