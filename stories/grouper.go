@@ -540,8 +540,14 @@ func (g *Grouper) match(f *features) (int32, []int32, Join) {
 		}
 		// Nor does a report whose headline names something apart from
 		// one story's (namesApart): "Intuitive Machines wins $412
-		// million", against a story whose headlines agree on Firefly.
-		if g.voc.off&apartLinks == 0 && (g.voc.namesApart(g.slots[best], f) || g.voc.namesApart(g.slots[o.slot], f)) {
+		// million", against a story whose headlines agree on Firefly;
+		// nor one of no act of one story's kind whose headline names a
+		// company that story never names, while that story's headline
+		// names one the report never names (namesApartFrom): a
+		// retailer's report of its breach, which says it told the data
+		// regulator, links no fine of that regulator's on an insurer.
+		if g.voc.off&apartLinks == 0 && (g.voc.namesApart(g.slots[best], f) || g.voc.namesApart(g.slots[o.slot], f) ||
+			g.namesApartFrom(f, g.slots[best]) || g.namesApartFrom(f, g.slots[o.slot])) {
 			continue
 		}
 		if g.compatible(f, best, o.slot, linked) {
@@ -591,6 +597,56 @@ func clauseFits(f *features, s *story) bool {
 		if intersects(f.bgNames, s.members[i].headNames) {
 			return true
 		}
+	}
+	return false
+}
+
+// namesApartFrom tells whether f, a report of no kind of act a report of
+// s names, gives in its headline a name of which a word few stories use
+// (a specific: "Harrow & Pike") that no report of s has a word of, while
+// a headline of s gives such a name that f's text has no word of
+// ("Castlegate Insurance"): two companies' events. A report of the
+// story's act may name it by another name ("Kim inspects launch", where
+// the story says "North Korea fires ballistic missile into East Sea").
+func (g *Grouper) namesApartFrom(f *features, s *story) bool {
+	if s.hasKind(f.kind) {
+		return false
+	}
+	inStory := func(t uint32) bool {
+		for i := range s.members {
+			if hasTerm(s.members[i].terms, t) {
+				return true
+			}
+		}
+		return false
+	}
+	if !g.rareSpecificMissing(f.specifics, inStory) {
+		return false
+	}
+	inReport := func(t uint32) bool { return hasTerm(f.terms, t) }
+	for i := range s.members {
+		if g.rareSpecificMissing(s.members[i].specifics, inReport) {
+			return true
+		}
+	}
+	return false
+}
+
+// rareSpecificMissing tells whether one of a headline's specifics, a name
+// of which a word few stories use, has no word that has.
+func (g *Grouper) rareSpecificMissing(specifics []uint32, has func(uint32) bool) bool {
+	rare, found, open := false, false, false
+	for _, t := range specifics {
+		if t == specificEnd || t == specificTitleEnd {
+			if open && rare && !found && t == specificTitleEnd {
+				return true
+			}
+			rare, found, open = false, false, false
+			continue
+		}
+		open = true
+		rare = rare || g.rare(t)
+		found = found || has(t)
 	}
 	return false
 }

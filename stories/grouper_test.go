@@ -993,7 +993,7 @@ func TestMergeLinksByCore(t *testing.T) {
 		{"a verdict whose lead shares the city and the police with a blockade", lisbon,
 			item("Publico", "https://p.example/3", "Belavista killings: court sentences three ex-PSP officers to 20 years",
 				"The Lisbon criminal court today sentenced three former officers of the Lisbon police to 20 years in prison and acquitted two others over the killing of six protesters at Belavista in 2019.", at(10, 0)),
-			false, coreLinks},
+			false, coreLinks | apartLinks}, // the verdict's Belavista, the blockade's Alcantara: apartLinks keeps them apart too
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -1140,6 +1140,31 @@ func TestFollowUpDayVouchesNoAct(t *testing.T) {
 		{"the strikes' toll of the condemnation's day", item("Reuters", "https://r.example/toll", "Nangarhar toll from Pakistani air strikes rises to 14",
 			"The number of civilians killed by Pakistani air strikes in Nangarhar rose to 14 on Tuesday, local officials said.", at(5, 12)), true},
 	})
+}
+
+// TestMergeLinksNamesApart: a report of no act of the second story's
+// kind, whose headline names a company that story's reports never name,
+// while that story's headline names one the report never names, links
+// nothing: a retailer's report of its breach, which says it told the data
+// regulator, is not the regulator's fine on an insurer that day.
+func TestMergeLinksNamesApart(t *testing.T) {
+	v := setVocabulary(t, "testdata/cyber.toml")
+	at := func(h, m int) time.Time { return time.Date(2027, 6, 8, h, m, 0, 0, time.UTC) }
+	stories := []*model.Item{
+		item("BBC", "https://b.example/1", "Dunmore Outfitters warns customers after data breach",
+			"Outdoor retailer Dunmore Outfitters has told customers that names, addresses and order histories were stolen in a data breach discovered on Tuesday.", at(8, 0)),
+		item("Reuters", "https://r.example/1", "UK watchdog fines Pellbridge Mutual 3.1 mln pounds over breach",
+			"Britain's Information Commissioner's Office fined insurer Pellbridge Mutual 3.1 million pounds on Tuesday for failing to protect the personal data of customers that hackers stole.", at(9, 0)),
+	}
+	link := item("Reuters", "https://r.example/2", "UK retailer Dunmore Outfitters says hackers stole customer data",
+		"British retailer Dunmore Outfitters said on Tuesday that hackers had stolen customer data and that it had reported the breach to the Information Commissioner's Office.", at(11, 0))
+	items := append(append([]*model.Item{}, stories...), link)
+	if anyMerge(v, items, 0) {
+		t.Fatal("the retailer's report merged its breach with the insurer's fine")
+	}
+	if !anyMerge(v, items, apartLinks) {
+		t.Error("not merged even with apartLinks off: the test does not show it")
+	}
 }
 
 // TestMergeLinksByActClause: a report links two stories only by what its

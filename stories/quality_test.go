@@ -407,8 +407,13 @@ var qualitySets = []qualitySet{
 	// headline names a desk's actor the event's report does not name kept
 	// from it (nextDayActs had joined "CISA orders federal agencies to
 	// patch Windows zero-days" to the Patch Tuesday of the day before):
-	// 0.905 / 0.814 / 23 of 23.
-	{file: "testdata/opened-cyber.txt", use: "opened: scored blind until 2026-12-06 (session 18), mistakes read since; cyber.toml", precision: 0.90, recall: 0.81, dates: 1.00, minItems: 60, vocab: "testdata/cyber.toml", zone: "UTC"},
+	// 0.905 / 0.814 / 23 of 23. A report of no act of a story's kind that
+	// names in its headline a company that story's reports never name,
+	// while that story's headline names one the report never names,
+	// linking no two stories (apartLinks: "UK retailer Harrow & Pike says
+	// hackers stole customer data", which told the ICO, had merged its
+	// breach with the ICO's fine on Castlegate Insurance): 1.000 / 0.814.
+	{file: "testdata/opened-cyber.txt", use: "opened: scored blind until 2026-12-06 (session 18), mistakes read since; cyber.toml", precision: goalPrecision, recall: 0.81, dates: 1.00, minItems: 60, vocab: "testdata/cyber.toml", zone: "UTC"},
 	// The four sets below were fresh: written without reading the grouping
 	// code and scored blind once or more (fresh-markets, -health, -elections,
 	// -latam). On 2026-12-06 they were opened, their mistakes read to find

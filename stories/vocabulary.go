@@ -145,7 +145,11 @@ const (
 	// of the story's dated acts (a ceasefire the talks discuss).
 	talksDays
 	// apartLinks (precision): a report whose headline names something
-	// apart from a story's (namesApart) links no other story to it.
+	// apart from a story's (namesApart), or that reports no act of the
+	// story's kind and names in its headline something few stories use
+	// that the story never names while the story's headline names such
+	// a thing the report never names (namesApartFrom), links no other
+	// story to it.
 	apartLinks
 )
 
