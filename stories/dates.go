@@ -870,8 +870,8 @@ func findMentions(text string, published time.Time, loc *time.Location) []mentio
 }
 
 // periodEnd is the precision of a date at start of low: the end of a
-// period ("in the week to Aug. 14", "cases as of 3 May") bounds something,
-// else it names a day.
+// period ("in the week to Aug. 14", "the week ended Oct. 7", "cases as of
+// 3 May") bounds something, else it names a day.
 func periodEnd(low string, start int) precision {
 	words := strings.Fields(low[max(0, start-12):start])
 	if n := len(words); n > 0 && (periodEnds[words[n-1]] || n > 1 && words[n-2] == "as" && words[n-1] == "of") {
@@ -880,7 +880,7 @@ func periodEnd(low string, start int) precision {
 	return precDay
 }
 
-var periodEnds = toSet(`to until till through ending`)
+var periodEnds = toSet(`to until till through ending ended`)
 
 func findAll(re *regexp.Regexp, s string, may bool) [][]int {
 	if !may {

@@ -185,6 +185,7 @@ func TestEventDate(t *testing.T) {
 		{"a sentence opened by an act's day", "On 20 November, rebels attacked a convoy that had left the base on 17 November.", sat, "2026-11-20"},
 		{"a place is no report's manner", "The blast in the market on Thursday killed four, the mayor said on Friday.", sat, "2026-11-19"},
 		{"a period's end is no day", "The ministry said on Friday that 40 cases were recorded in the week to Nov. 15.", sat, "2026-11-20"},
+		{"a week ended is a period's end", "Claims rose in the week ended Nov. 14, the ministry said on Friday.", sat, "2026-11-20"},
 		{"a period's end, alone, is a fallback", "Forty cases were recorded in the week to Nov. 15.", sat, "2026-11-15"},
 		{"a reference price's day is no act's", "Bidder agrees to buy feed maker, the companies said on Saturday, a 38% premium to Friday's closing price.", sat, "2026-11-21"},
 		{"a reference price's day, alone: no day", "The bid is a 31% premium to Friday's close in Lima.", sat, ""},

@@ -650,7 +650,9 @@ var qualitySets = []qualitySet{
 	// stories): 0.994 / 0.637 (opened-space 0.908 / 0.650 -> 0.905 /
 	// 0.665: four pairs more, one wrong, a report of the solar storm
 	// into the story that already held the flare's and the storm's).
-	{file: "testdata/opened-labour.txt", use: "opened: scored blind twice until 2026-12-06 (session 18), mistakes read since; labour.toml", precision: 0.99, recall: 0.63, dates: 0.91, minItems: 140, vocab: "testdata/labour.toml", zone: "UTC"},
+	// "The week ended Oct. 7" is a period's end, not the day of a jobs
+	// report said on Thursday: dates 31 -> 32 of 34.
+	{file: "testdata/opened-labour.txt", use: "opened: scored blind twice until 2026-12-06 (session 18), mistakes read since; labour.toml", precision: 0.99, recall: 0.63, dates: 0.94, minItems: 140, vocab: "testdata/labour.toml", zone: "UTC"},
 	// Three desks written in session 18 (2026-12-06), while that session's
 	// grouping changes were made, without reading them or the grouping
 	// code, with their vocabularies in config only (each committed before
