@@ -50,6 +50,7 @@ type features struct {
 	exercises  []uint32         // named operations (exercises), sorted, distinct
 	facts      [maxFacts]uint32 // per vocabulary fact, the bit set of values named
 	mentions   [maxFacts]uint32 // per vocabulary fact, the values the title and lead name anywhere
+	leadFacts  uint32           // bit k: facts[k] is read from the lead's first sentence, the title naming none
 	count      uint8            // missiles fired, when a report says; 0 unknown
 	counted    uint8            // what count counts: 1 + its index in the vocabulary's counted nouns
 	kind       kind
@@ -186,6 +187,9 @@ func (v *Vocabulary) extract(it *model.Item, loc *time.Location) (features, ment
 		f.mentions[i] = v.factOf(i, titleTerms) | v.factOf(i, leadTerms)
 		if f.facts[i] == 0 {
 			f.facts[i] = v.factOf(i, first)
+			if f.facts[i] != 0 {
+				f.leadFacts |= 1 << i
+			}
 		}
 	}
 	f.count, f.counted = v.countOf(mainTitle)

@@ -914,7 +914,7 @@ func (v *Vocabulary) vetoed(s *story, f *features, rare func(uint32) bool) bool 
 		if core[k] != 0 && core[k] != ^uint32(0) {
 			have = core[k]
 		}
-		if f.facts[k] != 0 && have != 0 && f.facts[k]&have == 0 && !v.otherParty(s, f, k, have) {
+		if f.facts[k] != 0 && have != 0 && f.facts[k]&have == 0 && !v.otherParty(s, f, k, have) && !v.leadFact(f, k, have) {
 			return true
 		}
 	}
@@ -1095,6 +1095,18 @@ func (v *Vocabulary) otherParty(s *story, f *features, k int, have uint32) bool 
 		}
 	}
 	return false
+}
+
+// leadFact tells whether f, a report whose headline names no act (or a
+// reaction, an analysis), reads a value of fact k other than a story's
+// (have) from its first sentence only, and names the story's value in
+// its headline or lead: "Commuters crowded onto buses as the GDL's
+// strike crippled Deutsche Bahn" under "Empty platforms as train drivers
+// stay home" is the rail strike's. A report of an act is left to the
+// veto: "fired cruise missiles, hours after it fired ballistic
+// missiles" is another launch.
+func (v *Vocabulary) leadFact(f *features, k int, have uint32) bool {
+	return v.off&leadFacts == 0 && followUp(f.kind) && f.leadFacts&(1<<k) != 0 && f.mentions[k]&have != 0
 }
 
 // nextDayOfTalks tells whether f, a report of an undated act (talks,

@@ -1491,3 +1491,47 @@ func TestTalksOverDays(t *testing.T) {
 		})
 	}
 }
+
+// TestLeadFactOfOthersTouched checks that a report whose headline names
+// no act and no sector, whose first sentence names another sector than a
+// story's (the buses commuters took), joins the story when its headline
+// or lead names the story's sector too; it stays apart when it never
+// does, when it reports an act of its own, and without leadFacts.
+func TestLeadFactOfOthersTouched(t *testing.T) {
+	v := compileVocabulary(t, `
+[stories.vocabulary]
+replace = true
+[stories.vocabulary.facts.sector]
+rail = ["rail", "train", "trains", "railway"]
+transit = ["bus", "buses", "tram", "trams"]
+[[stories.vocabulary.acts]]
+kind = "strike"
+verbs = ["strike", "walkout"]
+`)
+	wed := time.Date(2029, 3, 14, 6, 0, 0, 0, time.UTC)
+	event := item("Wire", "https://w.example/rail-strike", "Dutch train drivers begin 24-hour strike",
+		"Train drivers across the Netherlands began a 24-hour strike over pay on Wednesday, halting most railway services.", wed)
+	tests := []struct {
+		name        string
+		title, text string
+		off         mechanism
+		join        bool
+	}{
+		{"names the strike's trains too", "Empty platforms in Utrecht as drivers stay home",
+			"Commuters in Utrecht and Amersfoort crowded onto buses on Wednesday as the train drivers' strike shut the railway.", 0, true},
+		{"mechanism off", "Empty platforms in Utrecht as drivers stay home",
+			"Commuters in Utrecht and Amersfoort crowded onto buses on Wednesday as the train drivers' strike shut the railway.", leadFacts, false},
+		{"an act of its own", "Drivers strike again in Utrecht",
+			"Bus drivers in Utrecht began a strike on Wednesday, hours after train drivers began theirs on the railway.", 0, false},
+		{"buses only", "Empty depots in Utrecht as drivers stay home",
+			"Bus drivers in Utrecht and Amersfoort stayed home on Wednesday in a strike that kept most city buses in their depots.", 0, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			it := item("Paper", "https://p.example/"+tc.name, tc.title, tc.text, wed.Add(3*time.Hour))
+			if got := firstAndLastJoin(v, []*model.Item{event, it}, time.UTC, tc.off); got != tc.join {
+				t.Fatalf("joined %v, want %v", got, tc.join)
+			}
+		})
+	}
+}

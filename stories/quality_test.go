@@ -441,8 +441,11 @@ var qualitySets = []qualitySet{
 	// as a market going down, which vetoed the jobs report from its
 	// story): 1.000 / 0.747. A reference price's day ("a 31% premium to
 	// Friday's close") no act's: the deal's report no longer dated by the
-	// Friday before it: 1.000 / 0.764.
-	{file: "testdata/opened-markets.txt", use: "opened: scored blind until 2026-12-06, mistakes read since; markets.toml", precision: 0.99, recall: 0.76, dates: 1.00, minItems: 100, vocab: "testdata/markets.toml", zone: "UTC"},
+	// Friday before it: 1.000 / 0.764. A first sentence's other value of
+	// a fact, in a report whose headline names no act, not held against
+	// a story whose value the report names too (leadFacts): 1.000 /
+	// 0.775.
+	{file: "testdata/opened-markets.txt", use: "opened: scored blind until 2026-12-06, mistakes read since; markets.toml", precision: 0.99, recall: 0.77, dates: 1.00, minItems: 100, vocab: "testdata/markets.toml", zone: "UTC"},
 	// A public-health desk (outbreaks, emergencies, vaccination campaigns,
 	// approvals and recalls, health workers' strikes) with its vocabulary
 	// in config only (health.toml, written before the set), written while
@@ -652,7 +655,10 @@ var qualitySets = []qualitySet{
 	// into the story that already held the flare's and the storm's).
 	// "The week ended Oct. 7" is a period's end, not the day of a jobs
 	// report said on Thursday: dates 31 -> 32 of 34.
-	{file: "testdata/opened-labour.txt", use: "opened: scored blind twice until 2026-12-06 (session 18), mistakes read since; labour.toml", precision: 0.99, recall: 0.63, dates: 0.94, minItems: 140, vocab: "testdata/labour.toml", zone: "UTC"},
+	// A first sentence's other sector (the buses commuters took), in a
+	// report whose headline names no act, not held against the story of
+	// the sector the report names too (leadFacts): 0.994 / 0.650.
+	{file: "testdata/opened-labour.txt", use: "opened: scored blind twice until 2026-12-06 (session 18), mistakes read since; labour.toml", precision: 0.99, recall: 0.64, dates: 0.94, minItems: 140, vocab: "testdata/labour.toml", zone: "UTC"},
 	// Three desks written in session 18 (2026-12-06), while that session's
 	// grouping changes were made, without reading them or the grouping
 	// code, with their vocabularies in config only (each committed before
@@ -879,6 +885,7 @@ func TestGroupingMechanisms(t *testing.T) {
 		{"next-day acts off", nextDayActs, true},
 		{"two parties off", twoParties, true},
 		{"talks days off", talksDays, true},
+		{"lead facts off", leadFacts, true},
 		{"apart links off", apartLinks, true},
 	}
 	const precisionMechanisms = sameOutlet | compounds | despiteClause | planDays | subjects | backgrounds | coreLinks | headNames | apartLinks

@@ -151,6 +151,12 @@ const (
 	// a thing the report never names (namesApartFrom), links no other
 	// story to it.
 	apartLinks
+	// leadFacts: a report whose headline names no act and no value of a
+	// fact, whose first sentence names another value than a story's, is
+	// not kept from it when its headline or lead names the story's value
+	// too: the first sentence told who else the event touched
+	// ("commuters crowded onto buses as the train drivers' strike ...").
+	leadFacts
 )
 
 // fact is one compiled fact: term → bit set of its values.
