@@ -180,8 +180,8 @@ func (v *Vocabulary) extract(it *model.Item, loc *time.Location) (features, ment
 	// ("two days after it fired ballistic missiles").
 	mainTitle := mainClause(tw)
 	mainTerms := v.actTerms(mainTitle)
-	first := v.canonicalTerms(withoutPlanned(mainClause(firstSentenceWords(lead))), false)
-	titleFacts := v.actTerms(withoutPlanned(mainTitle))
+	first := v.canonicalTerms(withoutNearBorder(withoutPlanned(mainClause(firstSentenceWords(lead)))), false)
+	titleFacts := v.actTerms(withoutNearBorder(withoutPlanned(mainTitle)))
 	for i := range v.facts {
 		f.facts[i] = v.factOf(i, titleFacts)
 		f.mentions[i] = v.factOf(i, titleTerms) | v.factOf(i, leadTerms)
@@ -353,6 +353,59 @@ func withoutPlanned(ws []word) []word {
 			continue
 		}
 		out = append(out, w)
+	}
+	return out
+}
+
+// borderWords end a place given by the border it is near.
+var borderWords = toSet(`border borders frontier`)
+
+// withoutNearBorder is ws without the border a place is near ("near Mali
+// border", "near the border with Mali", "close to the Malian frontier"):
+// the country named there is a neighbour of the place, not where the
+// event happened ("Niger: 22 civilians killed in jihadist attack near
+// Mali border" is Niger's). A border that qualifies a noun ("near
+// Niger's border town of Ayorou") is kept: the place is the country's.
+func withoutNearBorder(ws []word) []word {
+	out := make([]word, 0, len(ws))
+	for i := 0; i < len(ws); i++ {
+		w := ws[i]
+		start := 0
+		switch {
+		case w.lower == "near":
+			start = i + 1
+		case w.lower == "close" && i+1 < len(ws) && ws[i+1].lower == "to":
+			start = i + 2
+		}
+		end := -1
+		for j := start; start > 0 && j < len(ws) && j < start+4 && ws[j].sentence == w.sentence; j++ {
+			if borderWords[ws[j].lower] {
+				// "near Niger's border town of Ayorou" is in Niger.
+				if j+1 == len(ws) || ws[j].pause || ws[j+1].sentence != w.sentence || generalStopwords[ws[j+1].lower] {
+					end = j + 1
+				}
+				break
+			}
+			if ws[j].pause {
+				break
+			}
+		}
+		if end < 0 {
+			out = append(out, w)
+			continue
+		}
+		// "near the border with Mali", "with Burkina Faso"
+		if end < len(ws) && ws[end].lower == "with" && !ws[end-1].pause {
+			end++
+			for end < len(ws) && ws[end].upper && ws[end].sentence == w.sentence {
+				end++
+				if ws[end-1].pause {
+					break
+				}
+			}
+		}
+		out = append(out, w)
+		i = end - 1
 	}
 	return out
 }

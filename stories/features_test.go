@@ -688,3 +688,43 @@ func TestOwnerName(t *testing.T) {
 		}
 	}
 }
+
+// TestNearBorderNamesNoCountry checks that the country whose border a
+// place is near ("near Mali border", "near the border with Mali") is no
+// fact of where the event happened, though the report still mentions it,
+// while a country named elsewhere in the headline is.
+func TestNearBorderNamesNoCountry(t *testing.T) {
+	v := setVocabulary(t, "testdata/sahel.toml")
+	country := slices.IndexFunc(v.facts, func(f fact) bool { return f.name == "country" })
+	if country < 0 {
+		t.Fatal("sahel.toml has no country fact")
+	}
+	bits := func(names ...string) (b uint32) {
+		for _, n := range names {
+			b |= v.facts[country].terms[n]
+		}
+		return b
+	}
+	tests := []struct {
+		title, lead      string
+		facts, mentioned []string
+	}{
+		{"Niger: 15 villagers killed in attack near Mali border", "Gunmen killed 15 villagers on Sunday.", []string{"niger"}, []string{"niger", "mali"}},
+		{"Attack near the border with Burkina Faso kills 12 in Niger", "Gunmen killed 12 people on Sunday.", []string{"niger"}, []string{"niger", "burkina"}},
+		{"Gunmen kill nine close to the Malian frontier in Niger", "Gunmen killed nine people on Sunday.", []string{"niger"}, []string{"niger", "mali"}},
+		{"Gunmen kill nine near Niger's border town of Ayorou", "Gunmen killed nine people on Sunday.", []string{"niger"}, []string{"niger"}},
+		{"Troops from Mali and Niger clash near border", "Soldiers clashed on Sunday.", []string{"mali", "niger"}, []string{"mali", "niger"}},
+		{"Mali army post attacked near Niger", "Gunmen attacked a post on Sunday.", []string{"mali", "niger"}, []string{"mali", "niger"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.title, func(t *testing.T) {
+			f, _, _ := v.extract(&model.Item{Title: tc.title, Text: tc.lead}, time.UTC)
+			if got, want := f.facts[country], bits(tc.facts...); got != want {
+				t.Errorf("facts %b, want %b (%v)", got, want, tc.facts)
+			}
+			if got, want := f.mentions[country], bits(tc.mentioned...); got != want {
+				t.Errorf("mentions %b, want %b (%v)", got, want, tc.mentioned)
+			}
+		})
+	}
+}

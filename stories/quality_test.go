@@ -505,8 +505,12 @@ var qualitySets = []qualitySet{
 	// mistakes never printed, scored blind after each round of work.
 	// Opened on 2026-12-06 (session 18) as fresh-sahel.txt, at 0.925 /
 	// 0.860 / 33 of 33 (0.948 / 0.855 before session 17's changes);
-	// sahel.toml is not edited.
-	{file: "testdata/opened-sahel.txt", use: "opened: scored blind until 2026-12-06 (session 18), mistakes read since; sahel.toml", precision: 0.92, recall: 0.86, dates: 1.00, minItems: 120, vocab: "testdata/sahel.toml", zone: "UTC"},
+	// sahel.toml is not edited. With the country whose border a place is
+	// near no fact of where the event happened ("Niger: 22 civilians
+	// killed in jihadist attack near Mali border" had joined Mali's attack
+	// on Mondoro that day, and, through twoParties, taken Niger's other
+	// reports with it): 1.000 / 0.860 / 33 of 33.
+	{file: "testdata/opened-sahel.txt", use: "opened: scored blind until 2026-12-06 (session 18), mistakes read since; sahel.toml", precision: goalPrecision, recall: 0.86, dates: 1.00, minItems: 120, vocab: "testdata/sahel.toml", zone: "UTC"},
 	// A Latin American security and politics desk (cartel attacks, an
 	// extradition and an arrest, prison riots, car bombs, a Haitian
 	// kidnapping and massacre, protests and blockades, a rate decision and a
