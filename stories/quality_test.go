@@ -413,7 +413,11 @@ var qualitySets = []qualitySet{
 	// linking no two stories (apartLinks: "UK retailer Harrow & Pike says
 	// hackers stole customer data", which told the ICO, had merged its
 	// breach with the ICO's fine on Castlegate Insurance): 1.000 / 0.814.
-	{file: "testdata/opened-cyber.txt", use: "opened: scored blind until 2026-12-06 (session 18), mistakes read since; cyber.toml", precision: goalPrecision, recall: 0.81, dates: 1.00, minItems: 60, vocab: "testdata/cyber.toml", zone: "UTC"},
+	// News English's "take down" a takedown ("Police in Europe take down
+	// malware network used in ransomware attacks" had read as an
+	// intrusion, kept from Europol's takedown of the botnet): 1.000 /
+	// 0.843.
+	{file: "testdata/opened-cyber.txt", use: "opened: scored blind until 2026-12-06 (session 18), mistakes read since; cyber.toml", precision: goalPrecision, recall: 0.84, dates: 1.00, minItems: 60, vocab: "testdata/cyber.toml", zone: "UTC"},
 	// The four sets below were fresh: written without reading the grouping
 	// code and scored blind once or more (fresh-markets, -health, -elections,
 	// -latam). On 2026-12-06 they were opened, their mistakes read to find

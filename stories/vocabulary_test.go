@@ -194,6 +194,8 @@ func TestNewsSynonyms(t *testing.T) {
 		{"Forest fire forces evacuations", "Wildfire forces evacuations"},
 		{"Junta topples president", "Junta ousts president"},
 		{"Union calls off strike", "Union scraps strike"},
+		{"Police take down botnet", "Police botnet takedown"},
+		{"Police took down botnet", "Police botnet takedown"},
 	}
 	for _, p := range pairs {
 		a := termIDs(v.canonicalTerms(splitWords(p.a), true), nil)
