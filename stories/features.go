@@ -79,7 +79,10 @@ var (
 	// opinionPath is an outlet's opinion section in a link's path
 	// ("/opinion/views/...", "/commentary/..."): a column whose headline
 	// and text carry no tag.
-	opinionPath = regexp.MustCompile(`(?i)^[a-z]+://[^/?#]+/(?:[^?#]*/)?(?:opinions?|commentary|commentaries|editorials?|op-?eds?|columns?)(?:/|$)`)
+	// opinionByline is a column's standfirst signed by its writer:
+	// "..., writes Henrik Volkov." (news writes "writes to the minister").
+	opinionByline = regexp.MustCompile(`,\s+writes\s+\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,3}\s*(?:[.,;]|$)`)
+	opinionPath   = regexp.MustCompile(`(?i)^[a-z]+://[^/?#]+/(?:[^?#]*/)?(?:opinions?|commentary|commentaries|editorials?|op-?eds?|columns?)(?:/|$)`)
 )
 
 var wireTags = regexp.MustCompile(`(?i)^\s*(?:\((?:lead|urgent|\d+(?:st|nd|rd|th)\s+ld|news focus|yonhap interview|update|breaking|flash|correction|recasts?)[^)]*\)\s*|(?:update\s*\d*|exclusive|breaking|urgent|flash)\s*[-:]\s*)+`)
@@ -223,7 +226,7 @@ func (v *Vocabulary) extract(it *model.Item, loc *time.Location) (features, ment
 		f.bgWhat = without(whatTerms(v.canonicalTerms(tw[len(mainTitle):], true), tw, nameWords == nil, named), despite)
 	}
 	switch {
-	case opinionTag.MatchString(it.Title) || opinionTag.MatchString(text) || opinionPath.MatchString(it.Link):
+	case opinionTag.MatchString(it.Title) || opinionTag.MatchString(text) || opinionPath.MatchString(it.Link) || opinionByline.MatchString(text):
 		f.kind = kindOpinion
 	case analysisTag.MatchString(it.Title):
 		f.kind = kindAnalysis

@@ -669,6 +669,29 @@ func TestOpinionSection(t *testing.T) {
 	}
 }
 
+// TestOpinionByline: a column whose standfirst is signed by its writer
+// ("..., writes Ana Ferreira.") is an opinion though its headline, text
+// and link carry no tag; a report of someone writing to someone is not.
+func TestOpinionByline(t *testing.T) {
+	v := DefaultVocabulary()
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"Ministers praised their own deal this week. But a deal is not a policy, writes Ana Ferreira.", true},
+		{"The port reforms will fail unless the unions are heard, writes Tomas Quiroga, a former transport minister.", true},
+		{"The governor writes to the prime minister seeking the release of 14 fishermen.", false},
+		{"Rescuers reached the village on Tuesday, the agency said, and Ana Ferreira writes the report.", false},
+	}
+	for _, tc := range tests {
+		f, _, _ := v.extract(&model.Item{Title: "The port reforms will fail", Link: "https://www.example-paper.com/business/port-reforms-2027-05-02",
+			Text: tc.text}, time.UTC)
+		if got := f.kind == kindOpinion; got != tc.want {
+			t.Errorf("%q: opinion %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}
+
 // TestOwnerName: a word that opens a sentence is a name when it is
 // possessive, unless it is a day's.
 func TestOwnerName(t *testing.T) {
