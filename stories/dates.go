@@ -175,7 +175,7 @@ func eventMentionOf(text string, published time.Time, loc *time.Location, r read
 // eventMentionIn is eventMentionOf for a text whose dates are read.
 func eventMentionIn(d datedText, published time.Time, loc *time.Location, r reading) (mention, bool) {
 	text, ms := d.text, d.mentions
-	var vague, report, earlier, ahead, possessed *mention
+	var vague, report, earlier, ahead, possessed, planned *mention
 	answered := false  // report is the day of a reaction's own words
 	disclosed := false // report is a day before a reporting verb ("on Tuesday announced")
 	// done gives a result with the plan's day it passed over, if any.
@@ -230,8 +230,13 @@ func eventMentionIn(d datedText, published time.Time, loc *time.Location, r read
 			continue
 		}
 		switch {
-		case plannedDay(text, m.start) || dayFor(text, m.start, m.end) || m.start < headEnd && headlineFuture(text, m.start):
-			continue // "restart expected Saturday", "strike for Tuesday", "Subway to shut on Tuesday" are no event yet
+		case plannedDay(text, m.start) || dayFor(text, m.start, m.end) || m.start < headEnd && headlineFuture(text, m.start) ||
+			planned != nil && listedAfter(text[planned.end:m.start]):
+			// "restart expected Saturday", "strike for Tuesday", "Subway
+			// to shut on Tuesday" are no event yet, nor is the next day of
+			// a list ("would have shut the Tube on Thursday and Friday").
+			planned = m
+			continue
 		case !published.IsZero() && m.day.After(laterDay):
 			// "Unions announce new national strike on 26 October",
 			// three weeks ahead: a plan's day, unless the text names
@@ -431,6 +436,25 @@ func plannedDay(text string, start int) bool {
 	}
 	return false
 }
+
+// listedAfter tells whether between, the text from one day to the next,
+// only lists them ("Thursday and Friday", "Monday, Tuesday or
+// Wednesday", "1 to 3 November"): what is said of the first is said of
+// the next.
+func listedAfter(between string) bool {
+	ws := strings.FieldsFunc(between, func(r rune) bool { return r == ' ' || r == ',' || r == '-' || r == '–' })
+	if len(ws) > 2 || len(ws) == 0 && strings.TrimSpace(between) == "" {
+		return false
+	}
+	for _, w := range ws {
+		if !listWords[strings.ToLower(w)] {
+			return false
+		}
+	}
+	return true
+}
+
+var listWords = toSet(`and or to through until on`)
 
 // clauseWords open a clause about another act: a future before them is
 // not the future of a day after them.

@@ -196,6 +196,9 @@ func TestEventDate(t *testing.T) {
 		{"a disclosure's possessive day", "The candidate on Saturday said he accepted Friday's ruling.", sat, "2026-11-20"},
 		{"a disclosure and another act's relative clause", "Authorities on Saturday confirmed an outbreak in the district, where an epidemic was declared on Thursday.", sat, "2026-11-21"},
 		{"a disclosure of a plan", "The union on Saturday announced that the strike would be held on Thursday.", sat, "2026-11-21"},
+		{"the next day of a plan's list is the plan's", "A strike that would have shut the port on Monday and Tuesday has been called off.", sat, ""},
+		{"a plan's list and the act's day", "A strike that would have shut the port on Monday and Tuesday was called off on Friday.", sat, "2026-11-20"},
+		{"a list of past days", "Dockers walked out on Thursday and Friday over pay.", sat, "2026-11-19"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

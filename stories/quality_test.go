@@ -668,7 +668,10 @@ var qualitySets = []qualitySet{
 	// A first sentence's other sector (the buses commuters took), in a
 	// report whose headline names no act, not held against the story of
 	// the sector the report names too (leadFacts): 0.994 / 0.650.
-	{file: "testdata/opened-labour.txt", use: "opened: scored blind twice until 2026-12-06 (session 18), mistakes read since; labour.toml", precision: 0.99, recall: 0.64, dates: 0.94, minItems: 140, vocab: "testdata/labour.toml", zone: "UTC"},
+	// The next day of a plan's list is the plan's too ("would have shut
+	// the Tube on Thursday and Friday" had dated the call-off by the
+	// Friday before): 0.994 / 0.658.
+	{file: "testdata/opened-labour.txt", use: "opened: scored blind twice until 2026-12-06 (session 18), mistakes read since; labour.toml", precision: 0.99, recall: 0.65, dates: 0.94, minItems: 140, vocab: "testdata/labour.toml", zone: "UTC"},
 	// Three desks written in session 18 (2026-12-06), while that session's
 	// grouping changes were made, without reading them or the grouping
 	// code, with their vocabularies in config only (each committed before
