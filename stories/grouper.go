@@ -462,11 +462,14 @@ func weightedOchiai(a []uint32, wa []float64, na float64, b []uint32, nb float64
 	return shared / math.Sqrt(na*nb)
 }
 
-// bestDay is the day most members' leads name; ties go to the earliest.
+// bestDay is the day most members' leads name; ties go to the earliest. A
+// plan's day that is the only day a report names ("strikes on 1 and 2
+// November", three weeks ahead) is no act's and does not vote: the act
+// is the plan's announcement.
 func bestDay(ms []features) (int32, bool) {
 	votes := map[int32]int{}
 	for _, m := range ms {
-		if m.day != 0 {
+		if m.day != 0 && !m.ahead {
 			votes[m.day]++
 		}
 	}

@@ -1535,3 +1535,27 @@ verbs = ["strike", "walkout"]
 		})
 	}
 }
+
+// TestBestDay: the story's day is the one most reports name, the earliest
+// on a tie; a plan's day that is all a report names does not vote.
+func TestBestDay(t *testing.T) {
+	tests := []struct {
+		name string
+		ms   []features
+		want int32 // 0: no day
+	}{
+		{"most votes", []features{{day: 11}, {day: 12}, {day: 12}}, 12},
+		{"a tie goes to the earliest", []features{{day: 12}, {day: 11}}, 11},
+		{"an undated report does not vote", []features{{}, {}, {day: 12}}, 12},
+		{"a plan's day alone: no day", []features{{day: 30, ahead: true}}, 0},
+		{"a plan's day yields to an act's", []features{{day: 30, ahead: true}, {day: 30, ahead: true}, {day: 10}}, 10},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got, ok := bestDay(tc.ms)
+			if ok != (tc.want != 0) || got != tc.want {
+				t.Fatalf("bestDay = %d, %v; want %d", got, ok, tc.want)
+			}
+		})
+	}
+}

@@ -664,14 +664,16 @@ var qualitySets = []qualitySet{
 	// 0.665: four pairs more, one wrong, a report of the solar storm
 	// into the story that already held the flare's and the storm's).
 	// "The week ended Oct. 7" is a period's end, not the day of a jobs
-	// report said on Thursday: dates 31 -> 32 of 34.
+	// report said on Thursday: dates 31 -> 32 of 34. A plan's day that
+	// is all a report names does not vote for its story's day ("strikes
+	// on 1 and 2 November", announced on 18 October): 33 of 34.
 	// A first sentence's other sector (the buses commuters took), in a
 	// report whose headline names no act, not held against the story of
 	// the sector the report names too (leadFacts): 0.994 / 0.650.
 	// The next day of a plan's list is the plan's too ("would have shut
 	// the Tube on Thursday and Friday" had dated the call-off by the
 	// Friday before): 0.994 / 0.658.
-	{file: "testdata/opened-labour.txt", use: "opened: scored blind twice until 2026-12-06 (session 18), mistakes read since; labour.toml", precision: 0.99, recall: 0.65, dates: 0.94, minItems: 140, vocab: "testdata/labour.toml", zone: "UTC"},
+	{file: "testdata/opened-labour.txt", use: "opened: scored blind twice until 2026-12-06 (session 18), mistakes read since; labour.toml", precision: 0.99, recall: 0.65, dates: 0.97, minItems: 140, vocab: "testdata/labour.toml", zone: "UTC"},
 	// Three desks written in session 18 (2026-12-06), while that session's
 	// grouping changes were made, without reading them or the grouping
 	// code, with their vocabularies in config only (each committed before
