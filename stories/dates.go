@@ -30,7 +30,8 @@ type mention struct {
 	said bool
 	// ahead: the day is after the day after publication, a plan's
 	// ("set 26 October for second strike day"), the only day the text
-	// names: no act's day yet.
+	// names, or the next day as a plan's first ("cuts from August
+	// 15"): no act's day yet.
 	ahead bool
 	// plan: a plan's day ahead that the text names and day passed over.
 	plan time.Time
@@ -264,7 +265,13 @@ func eventMentionIn(d datedText, published time.Time, loc *time.Location, r read
 			// picked up on Monday") is what it disclosed.
 			continue
 		case m.prec == precDay:
-			return done(*m)
+			// "Power cuts from August 15", published the day before:
+			// the first day of a plan. It stays the report's day (the
+			// next day may be the act's in another zone, "drills from
+			// Thursday" those drills'), but names no act's.
+			day := *m
+			day.ahead = !published.IsZero() && day.day.Equal(laterDay) && startDay(text, m.start)
+			return done(day)
 		case vague == nil:
 			vague = m
 		}
@@ -459,6 +466,22 @@ var listWords = toSet(`and or to through until on`)
 // clauseWords open a clause about another act: a future before them is
 // not the future of a day after them.
 var clauseWords = toSet(`after since following before when which that who`)
+
+// startWords open the first day of something: "outages from August 15",
+// "starting Tuesday", "effective Monday".
+var startWords = toSet(`from starting beginning effective`)
+
+// startDay tells whether the date expression at start is the first day of
+// something, a start word right before it or before its "on": "from
+// Saturday", "starting on 1 March".
+func startDay(text string, start int) bool {
+	words := strings.Fields(text[max(0, start-24):start])
+	k := len(words) - 1
+	if k > 0 && strings.EqualFold(words[k], "on") {
+		k--
+	}
+	return k >= 0 && !clauseEnd(words[k]) && startWords[dateWord(words[k])]
+}
 
 // headlinePlans is the set of weekdays (bit d for time.Weekday d) of the
 // days a headline names as the day of a plan: "nurses call strike for

@@ -216,6 +216,36 @@ func TestEventDate(t *testing.T) {
 	}
 }
 
+// TestPlanStart: the first day of something ("from", "starting") on the
+// day after publication keeps its day, which may be an act's in another
+// zone, but is a plan's.
+func TestPlanStart(t *testing.T) {
+	sat := time.Date(2026, 11, 21, 10, 30, 0, 0, time.UTC)
+	tests := []struct {
+		name, text, want string
+		ahead            bool   // the day is a plan's, the only one the text names
+		plan             string // the plan's day passed over, if any
+	}{
+		{"a start tomorrow, alone", "Town introduces water cuts from Nov. 22\nThe council said households will lose supply for four hours a day.", "2026-11-22", true, ""},
+		{"a start tomorrow after on", "Rolling outages starting on Sunday, utility says", "2026-11-22", true, ""},
+		{"a start tomorrow before the announcement's day", "Water cuts start from Sunday, the council said on Saturday.", "2026-11-22", true, ""},
+		{"a start passed is a day", "Strikes from Thursday have shut the port.", "2026-11-19", false, ""},
+		{"tomorrow without a start may be another zone's", "Talks open on Nov. 22 in Tokyo.", "2026-11-22", false, ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			m, ok := eventMention(tc.text, sat, time.UTC)
+			plan := ""
+			if !m.plan.IsZero() {
+				plan = m.plan.Format(time.DateOnly)
+			}
+			if !ok || m.day.Format(time.DateOnly) != tc.want || m.ahead != tc.ahead || plan != tc.plan {
+				t.Fatalf("eventMention(%q) = %s ahead %v plan %q, %v; want %s ahead %v plan %q", tc.text, m.day.Format(time.DateOnly), m.ahead, plan, ok, tc.want, tc.ahead, tc.plan)
+			}
+		})
+	}
+}
+
 // TestReactionDay: a day next to a reaction's own verb is the reaction's,
 // passed over for the day of the past act it answers.
 func TestReactionDay(t *testing.T) {

@@ -655,8 +655,10 @@ var qualitySets = []qualitySet{
 	// Caucasus: with "its", "his" and "this" no verb that ends what a
 	// preposition governs ("approved a rationing schedule at its meeting on
 	// Monday" had named talks, and the Chinese minister's talks in Tashkent
-	// joined the rationing): 0.786 / 0.723 -> 0.809 / 0.720.
-	{file: "testdata/opened-caucasus.txt", use: "opened: scored blind twice until 2026-12-06 (session 18), mistakes read since; caucasus.toml", precision: 0.80, recall: 0.72, dates: 0.90, minItems: 150, vocab: "testdata/caucasus.toml", zone: "UTC"},
+	// joined the rationing): 0.786 / 0.723 -> 0.809 / 0.720. The next
+	// day as a plan's first ("power cuts from August 15", "starting
+	// Tuesday", published the day before) names no act's day: 31 of 33.
+	{file: "testdata/opened-caucasus.txt", use: "opened: scored blind twice until 2026-12-06 (session 18), mistakes read since; caucasus.toml", precision: 0.80, recall: 0.72, dates: 0.93, minItems: 150, vocab: "testdata/caucasus.toml", zone: "UTC"},
 	// opened-labour, from 0.993 / 0.625 / 31 of 34: a word whose stem has
 	// two letters keeps its own term ("used" is not labour.toml's "us",
 	// which had put the United States in Canada Post's and GM Oshawa's
