@@ -1162,24 +1162,27 @@ func (v *Vocabulary) followsDay(f, m *features, rare func(uint32) bool) bool {
 	return after && (countSharedIf(f.titleNames, m.names, rare) > 0 || countSharedIf(f.names, m.titleNames, rare) > 0)
 }
 
-// nextDayOf tells whether f, a report of m's kind of act (no follow-up)
-// of the day after m's, within a news cycle, names m's day as that of
-// what it follows, marks no repeat ("again", "second") and gives in its
-// headline a name few stories use (rare) that m's headline or first
-// sentence gives: the day after an encounter in Kishtwar, "Kishtwar
-// gunfight ends" is the same encounter, where a second one would mark
-// itself ("another encounter") or name its own place in its headline
-// (and the first's only in its lead: "a day after ... in Kishtwar").
-// Its headline names none of the desk's usual actors that m's text does
-// not: "CISA orders agencies to patch Windows zero-days", the day after
-// Microsoft's patches, is the agency's own act.
+// nextDayOf tells whether f, a report of m's kind of act (no follow-up),
+// or of another kind whose headline also names m's act ("JNIM claims
+// Boulkessi attack"), of the day after m's, within a news cycle, names
+// m's day as that of what it follows, marks no repeat ("again",
+// "second") and gives in its headline a name few stories use (rare) that
+// m's headline or first sentence gives: the day after an encounter in
+// Kishtwar, "Kishtwar gunfight ends" is the same encounter, where a
+// second one would mark itself ("another encounter") or name its own
+// place in its headline (and the first's only in its lead: "a day after
+// ... in Kishtwar"). A report of m's kind names none of the desk's usual
+// actors that m's text does not: "CISA orders agencies to patch Windows
+// zero-days", the day after Microsoft's patches, is the agency's own
+// act (a claim's claimant is new to the act it names).
 func nextDayOf(f, m *features, rare func(uint32) bool) bool {
-	if rare == nil || followUp(f.kind) || f.kind != m.kind || f.repeat || f.first ||
+	namesAct := m.kind < 64 && f.acts&(1<<m.kind) != 0
+	if rare == nil || followUp(f.kind) || f.kind != m.kind && !namesAct || f.repeat || f.first ||
 		f.since == 0 || f.since != m.day || f.day != m.day+1 || !within(f.published, m.published, sameCycle) {
 		return false
 	}
 	for _, t := range f.actors {
-		if !hasTerm(m.terms, t) { // another body's act
+		if f.kind == m.kind && !hasTerm(m.terms, t) { // another body's act
 			return false
 		}
 	}

@@ -1382,6 +1382,40 @@ func TestNextDayReportOfTheAct(t *testing.T) {
 	}
 }
 
+// TestNextDayClaimOfTheAct checks that a next day's report of another
+// kind of act whose headline also names the event's act ("claims Tessalit
+// attack"), naming the event's day as that of what it follows and a name
+// few stories use that the event's report gives, joins the event; a claim
+// of another place's attack stays apart, and so does the first without
+// nextDayActs.
+func TestNextDayClaimOfTheAct(t *testing.T) {
+	v := setVocabulary(t, "testdata/sahel.toml")
+	thu := time.Date(2027, 10, 7, 15, 0, 0, 0, time.UTC)
+	event := item("Reuters", "https://r.example/tessalit", "Jihadists attack Mali army camp at Tessalit, sources say",
+		"Islamist militants attacked a Malian army camp at Tessalit at dawn on Thursday, two security sources said.", thu)
+	tests := []struct {
+		name        string
+		title, text string
+		off         mechanism
+		join        bool
+	}{
+		{"the claim", "JNIM claims Tessalit attack, says it killed 30 soldiers",
+			"JNIM on Friday claimed responsibility for Thursday's attack on an army camp at Tessalit, saying it had killed 30 soldiers.", 0, true},
+		{"mechanism off", "JNIM claims Tessalit attack, says it killed 30 soldiers",
+			"JNIM on Friday claimed responsibility for Thursday's attack on an army camp at Tessalit, saying it had killed 30 soldiers.", nextDayActs, false},
+		{"another attack's claim", "JNIM claims Ansongo attack, says it killed 30 soldiers",
+			"JNIM on Friday claimed responsibility for Thursday's attack on an army camp at Ansongo, saying it had killed 30 soldiers.", 0, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			it := item("AFP", "https://a.example/"+tc.name, tc.title, tc.text, thu.Add(20*time.Hour))
+			if got := firstAndLastJoin(v, []*model.Item{event, it}, time.UTC, tc.off); got != tc.join {
+				t.Fatalf("joined %v, want %v", got, tc.join)
+			}
+		})
+	}
+}
+
 // TestNextDayActOfAnotherActor checks that a next day's report of the
 // event's kind of act whose headline names one of the desk's usual actors
 // (an agency) that the event's report does not name tells of that

@@ -513,8 +513,13 @@ var qualitySets = []qualitySet{
 	// near no fact of where the event happened ("Niger: 22 civilians
 	// killed in jihadist attack near Mali border" had joined Mali's attack
 	// on Mondoro that day, and, through twoParties, taken Niger's other
-	// reports with it): 1.000 / 0.860 / 33 of 33.
-	{file: "testdata/opened-sahel.txt", use: "opened: scored blind until 2026-12-06 (session 18), mistakes read since; sahel.toml", precision: goalPrecision, recall: 0.86, dates: 1.00, minItems: 120, vocab: "testdata/sahel.toml", zone: "UTC"},
+	// reports with it): 1.000 / 0.860 / 33 of 33. A next day's report of
+	// another kind whose headline also names the event's act ("Al Qaeda
+	// affiliate JNIM claims Boulkessi attack", "jihadists claim deadly
+	// attack on Djibo military base"), naming the event's day as that of
+	// what it follows, taken by nextDayActs as a report of that act:
+	// 1.000 / 0.901.
+	{file: "testdata/opened-sahel.txt", use: "opened: scored blind until 2026-12-06 (session 18), mistakes read since; sahel.toml", precision: goalPrecision, recall: 0.90, dates: 1.00, minItems: 120, vocab: "testdata/sahel.toml", zone: "UTC"},
 	// A Latin American security and politics desk (cartel attacks, an
 	// extradition and an arrest, prison riots, car bombs, a Haitian
 	// kidnapping and massacre, protests and blockades, a rate decision and a
@@ -582,8 +587,9 @@ var qualitySets = []qualitySet{
 	// Lanka's ruling party wins seven of nine provincial councils" was a
 	// ruling, vetoed from the results): 0.990 / 0.671 / 34 of 34. With
 	// canonical terms read as a report's words are (termOf): 0.990 /
-	// 0.678.
-	{file: "testdata/opened-southasia.txt", use: "opened: scored blind twice until 2026-12-06, mistakes read since; southasia.toml", precision: goalPrecision, recall: 0.67, dates: 1.00, minItems: 150, vocab: "testdata/southasia.toml", zone: "UTC"},
+	// 0.678. With nextDayActs taking a next day's report of another kind
+	// whose headline also names the event's act: 0.990 / 0.689.
+	{file: "testdata/opened-southasia.txt", use: "opened: scored blind twice until 2026-12-06, mistakes read since; southasia.toml", precision: goalPrecision, recall: 0.68, dates: 1.00, minItems: 150, vocab: "testdata/southasia.toml", zone: "UTC"},
 	// Food and agriculture: with what a verb's hedge governs no second act
 	// of a headline ("Brazil investigates suspected bird flu case" named
 	// an outbreak besides its probe, and joined Iowa's outbreak of that
