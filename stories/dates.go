@@ -863,10 +863,20 @@ func findMentions(text string, published time.Time, loc *time.Location) []mentio
 		back := map[string]int{"오늘": 0, "어제": 1, "그제": 2, "그저께": 2}[text[ix[0]:ix[1]]]
 		add(ix[0], ix[1], pubDay.AddDate(0, 0, -back), precDay)
 	}
+	// A weekday written before the date it falls on ("on Sunday 2
+	// November", "Thursday, Oct. 12") is that date's, not a weekday of
+	// its own: read alone it would be the last such day.
+	dated := map[int]bool{}
+	for _, m := range ms {
+		dated[m.start] = true
+	}
 	for _, ix := range findNear(reWeekday, low, weekdayAnchors, 12, 10, hasDay) {
 		mod := ""
 		if ix[2] >= 0 {
 			mod = low[ix[2]:ix[3]]
+		}
+		if next := ix[1] + len(low[ix[1]:]) - len(strings.TrimLeft(low[ix[1]:], " ,")); dated[next] {
+			continue
 		}
 		wd := weekdays[low[ix[4]:ix[5]]]
 		if (mod == "by" || mod == "through") && possessive(low, ix[1]) {

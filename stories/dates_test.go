@@ -199,6 +199,8 @@ func TestEventDate(t *testing.T) {
 		{"the next day of a plan's list is the plan's", "A strike that would have shut the port on Monday and Tuesday has been called off.", sat, ""},
 		{"a plan's list and the act's day", "A strike that would have shut the port on Monday and Tuesday was called off on Friday.", sat, "2026-11-20"},
 		{"a list of past days", "Dockers walked out on Thursday and Friday over pay.", sat, "2026-11-19"},
+		{"a weekday before its date is the date's", "Ballots close on Thursday, Dec. 3.", sat, "2026-12-03"},
+		{"a weekday before its date, British style", "The strike runs from Tuesday 1 December.", sat, "2026-12-01"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

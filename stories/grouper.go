@@ -1044,6 +1044,11 @@ func (v *Vocabulary) vetoed(s *story, f *features, rare func(uint32) bool) bool 
 			compared = true
 			near = near || m.day == f.day || abs32(m.day-f.day) <= dayTolerance && within(m.published, f.published, dayShiftGap) &&
 				!lateOther(m, f) && !lateOther(f, m)
+			// A report whose only day is a plan's, days ahead ("voting
+			// will take place on Thursday, October 19"), tells of what
+			// was made known the day it was published: that is the day
+			// it is compared by.
+			near = near || v.off&aheadDays == 0 && (f.ahead || m.ahead) && actDay(f) == actDay(m)
 			// A report whose headline names no act, of a later day,
 			// that names the event's day as the day of what it follows
 			// ("an appeal on Sunday for the cyclone that struck on
@@ -1099,6 +1104,21 @@ func (v *Vocabulary) otherParty(s *story, f *features, k int, have uint32) bool 
 	}
 	return false
 }
+
+// actDay is the day f's act is of: its publication day when the only
+// day it names is a plan's, within a month ahead, else the day it names.
+// (A day months ahead, with no year written, is as often a past one
+// read into the next year: a chronology's "Jan. 4" in November.)
+func actDay(f *features) int32 {
+	if f.ahead && f.day-f.pubDay <= planHorizon {
+		return f.pubDay
+	}
+	return f.day
+}
+
+// planHorizon is how many days ahead a plan's day is taken as one made
+// known on the day of its report (actDay).
+const planHorizon = 31
 
 // leadFact tells whether f, a report whose headline names no act (or a
 // reaction, an analysis), reads a value of fact k other than a story's

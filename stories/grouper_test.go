@@ -1593,3 +1593,40 @@ func TestBestDay(t *testing.T) {
 		})
 	}
 }
+
+// TestAheadDayIsItsReportsDay checks that a report whose only day is a
+// plan's within a month ahead ("vote Tuesday, December 8") joins the
+// story of the act made known the day it was published, and stays apart
+// without aheadDays, or when the day is months ahead (a date with no
+// year read into the next one).
+func TestAheadDayIsItsReportsDay(t *testing.T) {
+	v := compileVocabulary(t, `
+[stories.vocabulary]
+replace = true
+[[stories.vocabulary.acts]]
+kind = "deal"
+verbs = ["deal", "agreement"]
+`)
+	sat := time.Date(2029, 12, 1, 17, 0, 0, 0, time.UTC)
+	event := item("Wire", "https://w.example/deal", "Harbour pilots and port agency reach wage deal",
+		"Harbour pilots in Lisbon reached a wage deal with the port agency on Saturday, ending a two-month dispute.", sat)
+	tests := []struct {
+		name  string
+		title string
+		off   mechanism
+		join  bool
+	}{
+		{"a plan a week ahead", "Pilots' wage deal reached: members vote Saturday, December 8", 0, true},
+		{"mechanism off", "Pilots' wage deal reached: members vote Saturday, December 8", aheadDays, false},
+		{"months ahead", "Pilots' wage deal reached: members vote Tuesday, January 15", 0, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			it := item("Union", "https://u.example/"+tc.name, tc.title,
+				"The pilots' committee has reached a wage deal with the port agency and recommends it to members.", sat.Add(time.Hour))
+			if got := firstAndLastJoin(v, []*model.Item{event, it}, time.UTC, tc.off); got != tc.join {
+				t.Fatalf("joined %v, want %v", got, tc.join)
+			}
+		})
+	}
+}

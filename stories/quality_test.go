@@ -681,7 +681,13 @@ var qualitySets = []qualitySet{
 	// The next day of a plan's list is the plan's too ("would have shut
 	// the Tube on Thursday and Friday" had dated the call-off by the
 	// Friday before): 0.994 / 0.658.
-	{file: "testdata/opened-labour.txt", use: "opened: scored blind twice until 2026-12-06 (session 18), mistakes read since; labour.toml", precision: 0.99, recall: 0.65, dates: 0.97, minItems: 140, vocab: "testdata/labour.toml", zone: "UTC"},
+	// A weekday written before its date is that date's ("on Sunday 2
+	// November" had been read as the Sunday before), and a report whose
+	// only day is a plan's within a month ahead is compared by its
+	// publication day in the day veto (aheadDays: "Tentative Agreement
+	// reached: vote Thursday, October 19", the new Tube strike dates and
+	// their announcement): 0.994 / 0.658 -> 0.994 / 0.671.
+	{file: "testdata/opened-labour.txt", use: "opened: scored blind twice until 2026-12-06 (session 18), mistakes read since; labour.toml", precision: 0.99, recall: 0.67, dates: 0.97, minItems: 140, vocab: "testdata/labour.toml", zone: "UTC"},
 	// Three desks written in session 18 (2026-12-06), while that session's
 	// grouping changes were made, without reading them or the grouping
 	// code, with their vocabularies in config only (each committed before
@@ -909,6 +915,7 @@ func TestGroupingMechanisms(t *testing.T) {
 		{"two parties off", twoParties, true},
 		{"talks days off", talksDays, true},
 		{"lead facts off", leadFacts, true},
+		{"ahead days off", aheadDays, true},
 		{"apart links off", apartLinks, true},
 	}
 	const precisionMechanisms = sameOutlet | compounds | despiteClause | planDays | subjects | backgrounds | coreLinks | headNames | apartLinks

@@ -157,6 +157,10 @@ const (
 	// too: the first sentence told who else the event touched
 	// ("commuters crowded onto buses as the train drivers' strike ...").
 	leadFacts
+	// aheadDays: a report whose only day is a plan's, days ahead, is
+	// compared by its publication day in the dated kinds' day veto: it
+	// tells of what was made known that day.
+	aheadDays
 )
 
 // fact is one compiled fact: term → bit set of its values.
