@@ -35,6 +35,12 @@ type mention struct {
 	ahead bool
 	// plan: a plan's day ahead that the text names and day passed over.
 	plan time.Time
+	// utc: the day the text gives in UTC ("at 01:10 UTC on November
+	// 18") a day off day, the same act's in local time ("at 10:10 p.m.
+	// local time on November 17"), when day is of a zone that keeps
+	// UTC's time: day is what other reports in local time name, utc the
+	// day in the desk's zone.
+	utc time.Time
 }
 
 // Month-day candidates must fall within [published-pastSpan, published+futureSpan].
@@ -179,8 +185,13 @@ func eventMentionIn(d datedText, published time.Time, loc *time.Location, r read
 	var vague, report, earlier, ahead, possessed, planned *mention
 	answered := false  // report is the day of a reaction's own words
 	disclosed := false // report is a day before a reporting verb ("on Tuesday announced")
-	// done gives a result with the plan's day it passed over, if any.
+	utc := utcMention(text, ms, published)
+	// done gives a result with the plan's day it passed over, if any,
+	// and the day the text gives in UTC a day off it, if any.
 	done := func(m mention) (mention, bool) {
+		if utc != nil && m.prec == precDay && (m.day.Equal(utc.day.AddDate(0, 0, 1)) || m.day.Equal(utc.day.AddDate(0, 0, -1))) {
+			m.utc = utc.day
+		}
 		if ahead != nil && !m.ahead {
 			m.plan = ahead.day
 		}
@@ -308,6 +319,32 @@ func eventMentionIn(d datedText, published time.Time, loc *time.Location, r read
 	}
 	return mention{}, false
 }
+
+// utcMention is the first day of ms that text gives in UTC or GMT ("01:10
+// UTC on November 18", "on 18 November UTC") when the days of ms are of a
+// zone that keeps UTC's time that day; nil when there is none.
+func utcMention(text string, ms []mention, published time.Time) *mention {
+	if !strings.Contains(text, "UTC") && !strings.Contains(text, "GMT") {
+		return nil
+	}
+	for i := range ms {
+		m := &ms[i]
+		if _, off := m.day.Zone(); off != 0 || m.prec != precDay || !published.IsZero() && !plausibleEventDay(m.day, published) {
+			continue
+		}
+		after := strings.Fields(text[m.end:min(len(text), m.end+8)])
+		before := strings.Fields(text[max(0, m.start-16):m.start])
+		if k := len(before) - 1; k > 0 && dayLeads[dateWord(before[k])] {
+			before = before[:k]
+		}
+		if len(after) > 0 && utcWords[dateWord(after[0])] || len(before) > 0 && utcWords[dateWord(before[len(before)-1])] {
+			return m
+		}
+	}
+	return nil
+}
+
+var utcWords = toSet(`utc gmt`)
 
 // daysAfterClause is the span of a clause that puts the report's act a
 // number of days after an earlier one ("a day after the court sentenced

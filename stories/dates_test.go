@@ -248,6 +248,35 @@ func TestPlanStart(t *testing.T) {
 	}
 }
 
+// TestUTCDay: a day the text gives in UTC is the day in UTC of the act the
+// text also dates in local time, a day apart.
+func TestUTCDay(t *testing.T) {
+	pub := time.Date(2027, 3, 4, 9, 0, 0, 0, time.UTC)
+	tests := []struct {
+		name, text string
+		loc        *time.Location
+		want       string
+	}{
+		{"UTC before the day", "Vega C lifts off from Kourou\nKourou, March 3, 2027 - The rocket lifted off at 11:40 p.m. local time on March 3 (02:40 UTC on March 4).", time.UTC, "2027-03-04"},
+		{"UTC after the day", "The lander touched down late on Wednesday local time, on 4 March GMT.", time.UTC, "2027-03-04"},
+		{"a zone not of UTC's time keeps its day", "The rocket lifted off at 11:40 p.m. local time on March 3 (02:40 UTC on March 4).", mustZone(t, "Asia/Seoul"), "2027-03-03"},
+		{"a UTC day days apart is another act's", "The crew docked on March 4, after a launch at 02:40 UTC on March 1.", time.UTC, "2027-03-04"},
+		{"no UTC", "The rocket lifted off at 11:40 p.m. local time on March 3.", time.UTC, "2027-03-03"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			m, ok := eventMention(tc.text, pub, tc.loc)
+			day := m.day
+			if !m.utc.IsZero() {
+				day = m.utc
+			}
+			if !ok || day.Format(time.DateOnly) != tc.want {
+				t.Fatalf("eventMention(%q) = %v (UTC %v), %v; want %s", tc.text, m.day, m.utc, ok, tc.want)
+			}
+		})
+	}
+}
+
 // TestReactionDay: a day next to a reaction's own verb is the reaction's,
 // passed over for the day of the past act it answers.
 func TestReactionDay(t *testing.T) {

@@ -68,6 +68,7 @@ type features struct {
 	said       bool   // day is the day of the report's own words ("said on Saturday"), no act's
 	ahead      bool   // day is a plan's, days after publication ("set 26 October for strike"), no act's
 	planDay    int32  // a plan's day after publication the text names besides its day; 0 none
+	utcDay     int32  // the day the text gives in UTC a day off its day (mention.utc): the story's day, where day matches; 0 none
 	says       bool   // the headline's main clause is what someone says: "Kuwait says it will respect ..."
 	published  int64  // unix seconds
 	lead       string // the report's sentence for its story's summary (Grouper.LeadOf)
@@ -258,6 +259,9 @@ func (v *Vocabulary) extract(it *model.Item, loc *time.Location) (features, ment
 		f.ahead = m.ahead
 		if !m.plan.IsZero() {
 			f.planDay = dayNumber(m.plan)
+		}
+		if !m.utc.IsZero() {
+			f.utcDay = dayNumber(m.utc)
 		}
 		if d, ok := sinceDayIn(dates, m.day, it.Published); ok {
 			f.since = dayNumber(d)

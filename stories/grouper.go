@@ -465,11 +465,16 @@ func weightedOchiai(a []uint32, wa []float64, na float64, b []uint32, nb float64
 // bestDay is the day most members' leads name; ties go to the earliest. A
 // plan's day that is the only day a report names ("strikes on 1 and 2
 // November", three weeks ahead) is no act's and does not vote: the act
-// is the plan's announcement.
+// is the plan's announcement. A report that gives its act's day in UTC
+// too ("10:10 p.m. local time on November 17 (01:10 UTC on November
+// 18)") votes for that one, the day in a desk's zone of UTC's time.
 func bestDay(ms []features) (int32, bool) {
 	votes := map[int32]int{}
 	for _, m := range ms {
-		if m.day != 0 && !m.ahead {
+		switch {
+		case m.utcDay != 0:
+			votes[m.utcDay]++
+		case m.day != 0 && !m.ahead:
 			votes[m.day]++
 		}
 	}

@@ -1571,7 +1571,8 @@ verbs = ["strike", "walkout"]
 }
 
 // TestBestDay: the story's day is the one most reports name, the earliest
-// on a tie; a plan's day that is all a report names does not vote.
+// on a tie; a plan's day that is all a report names does not vote; a day
+// a report gives in UTC votes for it.
 func TestBestDay(t *testing.T) {
 	tests := []struct {
 		name string
@@ -1583,6 +1584,7 @@ func TestBestDay(t *testing.T) {
 		{"an undated report does not vote", []features{{}, {}, {day: 12}}, 12},
 		{"a plan's day alone: no day", []features{{day: 30, ahead: true}}, 0},
 		{"a plan's day yields to an act's", []features{{day: 30, ahead: true}, {day: 30, ahead: true}, {day: 10}}, 10},
+		{"a report's UTC day votes for it", []features{{day: 17, utcDay: 18}, {day: 17}, {day: 18}}, 18},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
