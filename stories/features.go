@@ -78,12 +78,13 @@ var (
 	opinionTag  = regexp.MustCompile(`(?i)^\s*(?:\[(?:editorial|opinion|column|op-ed|viewpoint)\]|(?:editorial|opinion|column|op-ed|viewpoint)\s*[:|-])`)
 	analysisTag = regexp.MustCompile(`(?i)^\s*(?:\[(?:news )?analysis\]|(?:news )?analysis\s*[:|-])`)
 	// opinionPath is an outlet's opinion section in a link's path
-	// ("/opinion/views/...", "/commentary/..."): a column whose headline
-	// and text carry no tag.
+	// ("/opinion/views/...", "/commentary/...", a British daily's
+	// "/commentisfree/..."): a column whose headline and text carry no
+	// tag.
 	// opinionByline is a column's standfirst signed by its writer:
 	// "..., writes Henrik Volkov." (news writes "writes to the minister").
 	opinionByline = regexp.MustCompile(`,\s+writes\s+\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,3}\s*(?:[.,;]|$)`)
-	opinionPath   = regexp.MustCompile(`(?i)^[a-z]+://[^/?#]+/(?:[^?#]*/)?(?:opinions?|commentary|commentaries|editorials?|op-?eds?|columns?)(?:/|$)`)
+	opinionPath   = regexp.MustCompile(`(?i)^[a-z]+://[^/?#]+/(?:[^?#]*/)?(?:opinions?|commentary|commentaries|commentisfree|editorials?|op-?eds?|columns?)(?:/|$)`)
 )
 
 var wireTags = regexp.MustCompile(`(?i)^\s*(?:\((?:lead|urgent|\d+(?:st|nd|rd|th)\s+ld|news focus|yonhap interview|update|breaking|flash|correction|recasts?)[^)]*\)\s*|(?:update\s*\d*|exclusive|breaking|urgent|flash)\s*[-:]\s*)+`)

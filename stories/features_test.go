@@ -655,6 +655,7 @@ func TestOpinionSection(t *testing.T) {
 		{"https://www.example-syndicate.org/commentary/why-export-curbs-return-by-a-writer-2027-05", true},
 		{"https://news.example.net/Opinions/2027/05/02/drills-will-not-deter", true},
 		{"https://www.example-paper.com/editorial/2027/05/02", true},
+		{"https://www.example-guardian.co.uk/commentisfree/2027/may/02/the-court-and-the-street", true},
 		{"https://www.example-paper.com/world/asia/court-jails-three-officers-2027-05-02/", false},
 		{"https://www.example-weekly.org/analysis/2027/05/06/what-the-ruling-means", false},
 		{"https://www.example-trade.com/blog/opinion-poll-shows-farmers-split", false},

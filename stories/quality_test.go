@@ -690,7 +690,10 @@ var qualitySets = []qualitySet{
 	// publication day in the day veto (aheadDays: "Tentative Agreement
 	// reached: vote Thursday, October 19", the new Tube strike dates and
 	// their announcement): 0.994 / 0.658 -> 0.994 / 0.671.
-	{file: "testdata/opened-labour.txt", use: "opened: scored blind twice until 2026-12-06 (session 18), mistakes read since; labour.toml", precision: 0.99, recall: 0.67, dates: 0.97, minItems: 140, vocab: "testdata/labour.toml", zone: "UTC"},
+	// A British daily's "/commentisfree/" section is an opinion section
+	// (the column on Europe's strikes had joined the euronews roundup of
+	// the French strike day): 1.000 / 0.671.
+	{file: "testdata/opened-labour.txt", use: "opened: scored blind twice until 2026-12-06 (session 18), mistakes read since; labour.toml", precision: 0.995, recall: 0.67, dates: 0.97, minItems: 140, vocab: "testdata/labour.toml", zone: "UTC"},
 	// Three desks written in session 18 (2026-12-06), while that session's
 	// grouping changes were made, without reading them or the grouping
 	// code, with their vocabularies in config only (each committed before
