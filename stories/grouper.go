@@ -1298,7 +1298,11 @@ func (g *Grouper) score(s *story, f *features, w *weigher) float64 {
 		words := w.reportSimilarity(f, m, skip)
 		bonus := math.Min(maxEntityBonus, entityBonus*float64(countShared(f.entities, m.entities)))
 		oneAct := f.kind == m.kind && !followUp(f.kind) || follows(f, m) || follows(m, f)
-		if f.day != 0 && f.day == m.day && !(apart && oneAct) {
+		fd, md := f.day, m.day
+		if v.off&aheadDays == 0 {
+			fd, md = actDay(f), actDay(m) // a plan's day ahead is no act's
+		}
+		if fd != 0 && fd == md && !(apart && oneAct) {
 			// A busy day has many events: the day says more when the
 			// reports name the same kind of act.
 			if f.kind == m.kind || follows(f, m) || follows(m, f) {

@@ -1631,4 +1631,22 @@ verbs = ["deal", "agreement"]
 			}
 		})
 	}
+	// The same day counts in the score too: the plan's report was made
+	// known the day of the story's.
+	plan := item("Union", "https://u.example/plan", "Pilots' wage deal reached: members vote Saturday, December 8",
+		"The pilots' committee has reached a wage deal with the port agency and recommends it to members.", sat.Add(time.Hour))
+	score := func(off mechanism) float64 {
+		g := grouperWithout(v, off)
+		g.Add(event, time.UTC)
+		f, _, _ := g.voc.extract(plan, time.UTC)
+		for _, s := range g.slots {
+			if s != nil {
+				return g.score(s, &f, g.weigher())
+			}
+		}
+		return 0
+	}
+	if on, off := score(0), score(aheadDays); on < off+sameDayBonus/2 {
+		t.Errorf("score %.3f, %.3f without aheadDays: want the same day's bonus", on, off)
+	}
 }

@@ -693,7 +693,10 @@ var qualitySets = []qualitySet{
 	// A British daily's "/commentisfree/" section is an opinion section
 	// (the column on Europe's strikes had joined the euronews roundup of
 	// the French strike day): 1.000 / 0.671.
-	{file: "testdata/opened-labour.txt", use: "opened: scored blind twice until 2026-12-06 (session 18), mistakes read since; labour.toml", precision: 0.995, recall: 0.67, dates: 0.97, minItems: 140, vocab: "testdata/labour.toml", zone: "UTC"},
+	// The day bonus of the score also counts a report whose only day is
+	// a plan's within a month ahead by its publication day (aheadDays):
+	// 1.000 / 0.700 (opened-caucasus 0.809 / 0.720 -> 0.812 / 0.733).
+	{file: "testdata/opened-labour.txt", use: "opened: scored blind twice until 2026-12-06 (session 18), mistakes read since; labour.toml", precision: 0.995, recall: 0.69, dates: 0.97, minItems: 140, vocab: "testdata/labour.toml", zone: "UTC"},
 	// Three desks written in session 18 (2026-12-06), while that session's
 	// grouping changes were made, without reading them or the grouping
 	// code, with their vocabularies in config only (each committed before
