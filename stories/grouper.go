@@ -462,26 +462,37 @@ func weightedOchiai(a []uint32, wa []float64, na float64, b []uint32, nb float64
 	return shared / math.Sqrt(na*nb)
 }
 
-// bestDay is the day most members' leads name; ties go to the earliest. A
+// bestDay is the day most members' leads name. A
 // plan's day that is the only day a report names ("strikes on 1 and 2
 // November", three weeks ahead) is no act's and does not vote: the act
 // is the plan's announcement. A report that gives its act's day in UTC
 // too ("10:10 p.m. local time on November 17 (01:10 UTC on November
-// 18)") votes for that one, the day in a desk's zone of UTC's time.
+// 18)") votes for that one, the day in a desk's zone of UTC's time. A tie
+// goes to the day more reports of an act name (not follow-ups or reports
+// of no act: "ministerial opens in Seville" on the first of its two days,
+// "ministers agree record budget" on the second), then to the earliest.
 func bestDay(ms []features) (int32, bool) {
 	votes := map[int32]int{}
+	acts := map[int32]int{}
 	for _, m := range ms {
+		day := int32(0)
 		switch {
 		case m.utcDay != 0:
-			votes[m.utcDay]++
+			day = m.utcDay
 		case m.day != 0 && !m.ahead:
-			votes[m.day]++
+			day = m.day
+		}
+		if day != 0 {
+			votes[day]++
+			if !followUp(m.kind) {
+				acts[day]++
+			}
 		}
 	}
 	var best int32
 	bestVotes := 0
 	for d, v := range votes {
-		if v > bestVotes || (v == bestVotes && d < best) {
+		if v > bestVotes || v == bestVotes && (acts[d] > acts[best] || acts[d] == acts[best] && d < best) {
 			best, bestVotes = d, v
 		}
 	}

@@ -1570,8 +1570,8 @@ verbs = ["strike", "walkout"]
 	}
 }
 
-// TestBestDay: the story's day is the one most reports name, the earliest
-// on a tie; a plan's day that is all a report names does not vote; a day
+// TestBestDay: the story's day is the one most reports name, on a tie the
+// one more reports of an act name, then the earliest; a plan's day that is all a report names does not vote; a day
 // a report gives in UTC votes for it.
 func TestBestDay(t *testing.T) {
 	tests := []struct {
@@ -1585,6 +1585,8 @@ func TestBestDay(t *testing.T) {
 		{"a plan's day alone: no day", []features{{day: 30, ahead: true}}, 0},
 		{"a plan's day yields to an act's", []features{{day: 30, ahead: true}, {day: 30, ahead: true}, {day: 10}}, 10},
 		{"a report's UTC day votes for it", []features{{day: 17, utcDay: 18}, {day: 17}, {day: 18}}, 18},
+		{"a tie goes to the day of more reports of an act", []features{{day: 16}, {day: 17, kind: firstActKind}}, 17},
+		{"follow-ups weigh as reports of no act on a tie", []features{{day: 16, kind: kindReaction}, {day: 17, kind: kindAnalysis}}, 16},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

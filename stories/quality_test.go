@@ -659,8 +659,11 @@ var qualitySets = []qualitySet{
 	// opinion: 0.939 / 0.661 / 31 of 34.
 	// A report that gives its launch's day in UTC as well as in local
 	// time ("10:10 p.m. local time on November 17 (01:10 UTC on November
-	// 18)") votes for the UTC day: dates 31 -> 32 of 34.
-	{file: "testdata/opened-space.txt", use: "opened: scored blind twice until 2026-12-06 (session 18), mistakes read since; space.toml", precision: 0.93, recall: 0.65, dates: 0.94, minItems: 140, vocab: "testdata/space.toml", zone: "UTC"},
+	// 18)") votes for the UTC day: dates 31 -> 32 of 34. A tie between
+	// a story's days goes to the one more reports of an act name ("ESA
+	// ministerial opens" on the 16th, "ministers commit record budget" on
+	// the 17th): 33 of 34.
+	{file: "testdata/opened-space.txt", use: "opened: scored blind twice until 2026-12-06 (session 18), mistakes read since; space.toml", precision: 0.93, recall: 0.65, dates: 0.97, minItems: 140, vocab: "testdata/space.toml", zone: "UTC"},
 	// Caucasus: with "its", "his" and "this" no verb that ends what a
 	// preposition governs ("approved a rationing schedule at its meeting on
 	// Monday" had named talks, and the Chinese minister's talks in Tashkent
