@@ -57,6 +57,7 @@ type features struct {
 	acts       uint64 // bit k: the headline's main clause names act kind k (kind is the first)
 	follows    uint64 // bit k: the headline's background clause names act kind k ("after Java mudslide")
 	leadActs   uint64 // bit k: the lead's first sentence names act kind k ("... during a protest against cheap imports")
+	firstActs  uint64 // bit k: the main clause of the lead's first sentence names act kind k (what alsoNames reads)
 	responds   uint64 // bit k: the headline or first sentence names act kind k as what its act answers ("responding to an Israeli strike")
 	pubDay     int32  // civil day of publication in the outlet's zone
 	day        int32  // civil day (days since 1970-01-01) the lead names; 0 none
@@ -187,6 +188,7 @@ func (v *Vocabulary) extract(it *model.Item, loc *time.Location) (features, ment
 	mainTerms := v.actTerms(mainTitle)
 	first := v.canonicalTerms(withoutNearBorder(withoutPlanned(mainClause(firstSentenceWords(lead)))), false)
 	titleFacts := v.actTerms(withoutNearBorder(withoutPlanned(mainTitle)))
+	f.firstActs = v.actsOf(first)
 	for i := range v.facts {
 		f.facts[i] = v.factOf(i, titleFacts)
 		f.mentions[i] = v.factOf(i, titleTerms) | v.factOf(i, leadTerms)

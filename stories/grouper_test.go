@@ -1382,6 +1382,42 @@ func TestNextDayReportOfTheAct(t *testing.T) {
 	}
 }
 
+// TestFirstSentenceNamesTheAct checks that a report whose headline names
+// one dated act ("cyberattacks") and whose first sentence's main clause
+// names only the story's act (a denial-of-service attack) joins the
+// story, and stays apart without firstActs; a first sentence that names
+// the story's act only in its background ("after a DDoS attack on
+// Saturday") or besides the headline's own keeps it apart.
+func TestFirstSentenceNamesTheAct(t *testing.T) {
+	v := setVocabulary(t, "testdata/cyber.toml")
+	mon := time.Date(2027, 6, 7, 9, 0, 0, 0, time.UTC)
+	event := item("Reuters", "https://r.example/fjord", "Norwegian ferry booking sites hit by DDoS attacks",
+		"Booking sites of three Norwegian ferry operators were knocked offline on Monday by distributed denial-of-service attacks, the companies said.", mon)
+	tests := []struct {
+		name        string
+		title, text string
+		off         mechanism
+		join        bool
+	}{
+		{"the act the first sentence names", "Norwegian ferry operators targeted in wave of cyberattacks",
+			"Three Norwegian ferry operators said their booking sites were knocked offline on Monday in a wave of denial-of-service attacks.", 0, true},
+		{"mechanism off", "Norwegian ferry operators targeted in wave of cyberattacks",
+			"Three Norwegian ferry operators said their booking sites were knocked offline on Monday in a wave of denial-of-service attacks.", firstActs, false},
+		{"the act in the background", "Norwegian ferry operators targeted in wave of cyberattacks",
+			"Three Norwegian ferry operators said hackers had broken into their booking systems on Monday, after denial-of-service attacks on Saturday.", 0, false},
+		{"both acts", "Norwegian ferry operators targeted in wave of cyberattacks",
+			"Three Norwegian ferry operators said a ransomware attack and denial-of-service attacks had hit their booking systems on Monday.", 0, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			it := item("AFP", "https://a.example/"+tc.name, tc.title, tc.text, mon.Add(3*time.Hour))
+			if got := firstAndLastJoin(v, []*model.Item{event, it}, time.UTC, tc.off); got != tc.join {
+				t.Fatalf("joined %v, want %v", got, tc.join)
+			}
+		})
+	}
+}
+
 // TestNextDayClaimOfTheAct checks that a next day's report of another
 // kind of act whose headline also names the event's act ("claims Tessalit
 // attack"), naming the event's day as that of what it follows and a name

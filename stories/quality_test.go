@@ -116,7 +116,10 @@ var qualitySets = []qualitySet{
 	// listing") no event day: 0.832. A title-cased headline's capitals no
 	// names of what it says happened, so that its words count for reports
 	// that name no act: 0.868. Held to a floor at what it meets.
-	{file: "testdata/dev-energy.txt", use: "tuned", minItems: 100, vocab: "testdata/energy.toml", zone: "UTC", precision: goalPrecision, recall: 0.86, dates: goalDates},
+	// With a first sentence whose main clause names only another dated
+	// act than its headline's saying what that act was (firstActs):
+	// 0.911.
+	{file: "testdata/dev-energy.txt", use: "tuned", minItems: 100, vocab: "testdata/energy.toml", zone: "UTC", precision: goalPrecision, recall: 0.90, dates: goalDates},
 	// Merges on that desk: stories a later report links, and two
 	// incidents of one day and sea that a roundup names. Written before
 	// it was measured.
@@ -417,7 +420,12 @@ var qualitySets = []qualitySet{
 	// malware network used in ransomware attacks" had read as an
 	// intrusion, kept from Europol's takedown of the botnet): 1.000 /
 	// 0.843.
-	{file: "testdata/opened-cyber.txt", use: "opened: scored blind until 2026-12-06 (session 18), mistakes read since; cyber.toml", precision: goalPrecision, recall: 0.84, dates: 1.00, minItems: 60, vocab: "testdata/cyber.toml", zone: "UTC"},
+	// A first sentence whose main clause names only another dated act
+	// than its headline's saying what that act was (firstActs: "Danish
+	// banks targeted in new wave of pro-Russian cyberattacks", "disrupted
+	// Monday in a fresh wave of denial-of-service attacks"): 1.000 /
+	// 0.871.
+	{file: "testdata/opened-cyber.txt", use: "opened: scored blind until 2026-12-06 (session 18), mistakes read since; cyber.toml", precision: goalPrecision, recall: 0.87, dates: 1.00, minItems: 60, vocab: "testdata/cyber.toml", zone: "UTC"},
 	// The four sets below were fresh: written without reading the grouping
 	// code and scored blind once or more (fresh-markets, -health, -elections,
 	// -latam). On 2026-12-06 they were opened, their mistakes read to find
@@ -498,7 +506,9 @@ var qualitySets = []qualitySet{
 	// Saturday said he would abide by Friday's Supreme Court judgment",
 	// "on Tuesday announced the arrest ... he was picked up on Monday"):
 	// 1.000 / 0.866.
-	{file: "testdata/opened-elections.txt", use: "opened: scored blind until 2026-12-06, mistakes read since; elections.toml", precision: 0.97, recall: 0.86, dates: 0.97, minItems: 100, vocab: "testdata/elections.toml", zone: "UTC"},
+	// With firstActs (a first sentence whose main clause names only
+	// another dated act than its headline's): 1.000 / 0.897.
+	{file: "testdata/opened-elections.txt", use: "opened: scored blind until 2026-12-06, mistakes read since; elections.toml", precision: 0.97, recall: 0.89, dates: 0.97, minItems: 100, vocab: "testdata/elections.toml", zone: "UTC"},
 	// A Sahel and Horn of Africa security desk (attacks on army posts and
 	// villages, bombings, drone and air strikes, a foiled plot, hostage
 	// releases, talks and a truce, an AU deployment, a crossing closed and
@@ -629,7 +639,8 @@ var qualitySets = []qualitySet{
 	// talks that also holds the ceasefire they discuss (talksDays: "Cairo
 	// Gaza talks end second day with no breakthrough"): 1.000 / 0.695 / 30
 	// of 31.
-	{file: "testdata/opened-mideast.txt", use: "opened: scored blind twice until 2026-12-06, mistakes read since; mideast.toml", precision: goalPrecision, recall: 0.69, dates: 0.93, minItems: 140, vocab: "testdata/mideast.toml", zone: "UTC"},
+	// With firstActs: 1.000 / 0.706 / 30 of 31.
+	{file: "testdata/opened-mideast.txt", use: "opened: scored blind twice until 2026-12-06, mistakes read since; mideast.toml", precision: goalPrecision, recall: 0.70, dates: 0.93, minItems: 140, vocab: "testdata/mideast.toml", zone: "UTC"},
 	// Three desks written on 2026-12-06 (session 17), while that session's
 	// grouping changes were made, without reading them or the grouping code,
 	// with their vocabularies in config only (each committed before the
@@ -663,7 +674,8 @@ var qualitySets = []qualitySet{
 	// a story's days goes to the one more reports of an act name ("ESA
 	// ministerial opens" on the 16th, "ministers commit record budget" on
 	// the 17th): 33 of 34.
-	{file: "testdata/opened-space.txt", use: "opened: scored blind twice until 2026-12-06 (session 18), mistakes read since; space.toml", precision: 0.93, recall: 0.65, dates: 0.97, minItems: 140, vocab: "testdata/space.toml", zone: "UTC"},
+	// With firstActs: 0.935 / 0.677 -> 0.939 / 0.720 / 33 of 34.
+	{file: "testdata/opened-space.txt", use: "opened: scored blind twice until 2026-12-06 (session 18), mistakes read since; space.toml", precision: 0.93, recall: 0.71, dates: 0.97, minItems: 140, vocab: "testdata/space.toml", zone: "UTC"},
 	// Caucasus: with "its", "his" and "this" no verb that ends what a
 	// preposition governs ("approved a rationing schedule at its meeting on
 	// Monday" had named talks, and the Chinese minister's talks in Tashkent
@@ -699,7 +711,8 @@ var qualitySets = []qualitySet{
 	// The day bonus of the score also counts a report whose only day is
 	// a plan's within a month ahead by its publication day (aheadDays):
 	// 1.000 / 0.700 (opened-caucasus 0.809 / 0.720 -> 0.812 / 0.733).
-	{file: "testdata/opened-labour.txt", use: "opened: scored blind twice until 2026-12-06 (session 18), mistakes read since; labour.toml", precision: 0.995, recall: 0.69, dates: 0.97, minItems: 140, vocab: "testdata/labour.toml", zone: "UTC"},
+	// With firstActs: 1.000 / 0.700 -> 1.000 / 0.738 / 33 of 34.
+	{file: "testdata/opened-labour.txt", use: "opened: scored blind twice until 2026-12-06 (session 18), mistakes read since; labour.toml", precision: 0.995, recall: 0.73, dates: 0.97, minItems: 140, vocab: "testdata/labour.toml", zone: "UTC"},
 	// Three desks written in session 18 (2026-12-06), while that session's
 	// grouping changes were made, without reading them or the grouping
 	// code, with their vocabularies in config only (each committed before
@@ -924,6 +937,7 @@ func TestGroupingMechanisms(t *testing.T) {
 		{"core links off", coreLinks, true},
 		{"head names off", headNames, true},
 		{"next-day acts off", nextDayActs, true},
+		{"first acts off", firstActs, true},
 		{"two parties off", twoParties, true},
 		{"talks days off", talksDays, true},
 		{"lead facts off", leadFacts, true},

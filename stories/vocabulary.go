@@ -134,6 +134,12 @@ const (
 	// stories use that the story's report gives ("Kishtwar gunfight
 	// ends"), is not kept from it by the dated kinds' day veto.
 	nextDayActs
+	// firstActs: a report whose first sentence's main clause names
+	// another dated act and not its headline's ("Danish banks targeted in
+	// new wave of cyberattacks": "... disrupted Monday in a fresh wave of
+	// denial-of-service attacks") may join a story of that act, as
+	// twoActs lets a headline that names both.
+	firstActs
 	// twoParties: a report whose headline names another value of a fact
 	// than a story's (Israel, where the story's reports name Gaza) is not
 	// kept from it when it names the story's value in its headline or
@@ -523,13 +529,15 @@ func (v *Vocabulary) actsConflict(a, b *features) bool {
 	return v.conflict(a.kind, b.kind) && !v.alsoNames(a, b) && !v.alsoNames(b, a)
 }
 
-// alsoNames tells whether a's headline names b's act besides its own, both
-// dated kinds of act.
+// alsoNames tells whether a's headline names b's act besides its own, or
+// the main clause of a's first sentence names b's act and not a's
+// headline's (it says what that act was), both dated kinds of act.
 func (v *Vocabulary) alsoNames(a, b *features) bool {
-	if v.off&twoActs != 0 {
+	if !v.dated[a.kind] || !v.dated[b.kind] || a.kind >= 64 || b.kind >= 64 {
 		return false
 	}
-	return v.dated[a.kind] && v.dated[b.kind] && b.kind < 64 && a.acts&(1<<b.kind) != 0
+	return v.off&twoActs == 0 && a.acts&(1<<b.kind) != 0 ||
+		v.off&firstActs == 0 && a.firstActs&(1<<b.kind) != 0 && a.firstActs&(1<<a.kind) == 0
 }
 
 // agreeingFacts counts the facts two reports both name with a shared value
