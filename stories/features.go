@@ -984,10 +984,11 @@ var repeatWords = toSet(`again another second third new fresh renewed repeat`)
 // ordinalWords before a span of time (spanWords), perhaps with a word
 // between ("second straight day"), count the days of one act that goes
 // on: "commuters stranded for second day as rail strike drags on" is no
-// second strike.
+// second strike; before a part of a working day or a year they name it
+// ("ends Oshawa third shift", "third-quarter profit").
 var (
 	ordinalWords = toSet(`second third fourth fifth sixth seventh`)
-	spanWords    = toSet(`day days night nights week weeks weekend month`)
+	spanWords    = toSet(`day days night nights week weeks weekend month shift shifts quarter half`)
 )
 
 // repeats tells whether a headline marks another occurrence of an act.

@@ -462,6 +462,9 @@ func TestRepeats(t *testing.T) {
 		{"Protests enter third straight night in Belgrade", false},
 		{"Farmers block roads for a second week", false},
 		{"Rail strike drags on", false},
+		{"Carmaker drops night shift at Ghent plant, second shift stays", false},
+		{"Brewer's third-quarter profit beats forecasts", false},
+		{"Second carmaker cuts a shift at Ghent", true},
 	}
 	for _, tc := range tests {
 		if got := repeats(splitWords(tc.title)); got != tc.want {

@@ -712,7 +712,10 @@ var qualitySets = []qualitySet{
 	// a plan's within a month ahead by its publication day (aheadDays):
 	// 1.000 / 0.700 (opened-caucasus 0.809 / 0.720 -> 0.812 / 0.733).
 	// With firstActs: 1.000 / 0.700 -> 1.000 / 0.738 / 33 of 34.
-	{file: "testdata/opened-labour.txt", use: "opened: scored blind twice until 2026-12-06 (session 18), mistakes read since; labour.toml", precision: 0.995, recall: 0.73, dates: 0.97, minItems: 140, vocab: "testdata/labour.toml", zone: "UTC"},
+	// An ordinal before a shift, a quarter or a half names it, no repeat
+	// ("GM ends Oshawa third shift" had been read as another act than
+	// the job cuts of the day before): 1.000 / 0.738 -> 1.000 / 0.750.
+	{file: "testdata/opened-labour.txt", use: "opened: scored blind twice until 2026-12-06 (session 18), mistakes read since; labour.toml", precision: 0.995, recall: 0.74, dates: 0.97, minItems: 140, vocab: "testdata/labour.toml", zone: "UTC"},
 	// Three desks written in session 18 (2026-12-06), while that session's
 	// grouping changes were made, without reading them or the grouping
 	// code, with their vocabularies in config only (each committed before
