@@ -1088,8 +1088,15 @@ func (v *Vocabulary) vetoed(s *story, f *features, rare func(uint32) bool) bool 
 		// A story whose reports name only the days of their words names
 		// no act's day to differ from.
 		// A reaction that tells of a resolution of its own ("approved a
-		// resolution demanding ...") is that act, of its day.
-		if compared && !near && !(v.off&followUps == 0 && followUp(f.kind) && f.kind != kindOther && !f.decides && after) {
+		// resolution demanding ...") is that act, of its day. A later day
+		// that is before the report's own and no day of its words ("rejects
+		// the report that its units opened fire on the night of August 9")
+		// is the day of the act it answers: another act than the story's,
+		// unless its headline names the story's act as what it follows
+		// ("Government silent as calls grow for probe into drone strike",
+		// whose lead's day is the victims' burial).
+		ownDay := f.said || f.day >= f.pubDay || followed
+		if compared && !near && !(v.off&followUps == 0 && followUp(f.kind) && f.kind != kindOther && !f.decides && after && ownDay) {
 			return true
 		}
 	}

@@ -1167,6 +1167,28 @@ func TestMergeLinksNamesApart(t *testing.T) {
 	}
 }
 
+// TestReactionOfAnotherDay: a reaction whose lead names a later day than
+// its story's act, before the reaction's own day and not the day of its
+// words, answers an act of that later day, not the story's; a reaction
+// that names its own day, or whose headline names the story's act as
+// what it follows, still joins.
+func TestReactionOfAnotherDay(t *testing.T) {
+	v := setVocabulary(t, "testdata/southasia.toml")
+	at := func(day, h int) time.Time { return time.Date(2027, 10, day, h, 0, 0, 0, time.UTC) }
+	story := []*model.Item{
+		item("Dawn", "https://d.example/firing", "Indian troops open fire on Pakistani posts in Kotli sector, soldier wounded",
+			"Indian troops opened fire on Pakistani posts in the Kotli sector on Monday, wounding a soldier, the military's media wing said.", at(4, 12)),
+		item("Geo News", "https://g.example/firing", "Soldier wounded as Indian troops fire on Kotli posts",
+			"A Pakistani soldier was wounded on Monday when Indian troops fired on army posts in the Kotli sector, the military said.", at(4, 14)),
+	}
+	checkLastJoins(t, v, story, []joinCase{
+		{"a denial of firing on a later night", item("PTI", "https://p.example/deny", "Indian Army rejects Pakistani report on Kotli firing",
+			"The Indian Army rejected the Pakistani military's report that its troops opened fire on Pakistani posts in the Kotli sector on the night of October 6.", at(7, 6)), false},
+		{"a denial of the same day's words", item("PTI", "https://p.example/deny2", "Indian Army rejects Pakistani report on Kotli firing",
+			"The Indian Army on Thursday rejected the Pakistani military's report that its troops opened fire on Pakistani posts in the Kotli sector.", at(7, 6)), true},
+	})
+}
+
 // TestMergeLinksByActClause: a report links two stories only by what its
 // headline's main clause reports, unless that clause names nothing of
 // its own and its "as" clause names the other story's act by a name of

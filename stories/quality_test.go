@@ -682,7 +682,11 @@ var qualitySets = []qualitySet{
 	// joined the rationing): 0.786 / 0.723 -> 0.809 / 0.720. The next
 	// day as a plan's first ("power cuts from August 15", "starting
 	// Tuesday", published the day before) names no act's day: 31 of 33.
-	{file: "testdata/opened-caucasus.txt", use: "opened: scored blind twice until 2026-12-06 (session 18), mistakes read since; caucasus.toml", precision: 0.80, recall: 0.72, dates: 0.93, minItems: 150, vocab: "testdata/caucasus.toml", zone: "UTC"},
+	// With a reaction's later day before its own and no day of its words
+	// the day of the act it answers ("rejects Azerbaijani report", "on
+	// the night of August 9 to 10", had joined the shooting of 7 August):
+	// 0.824 / 0.720 (its follow-ups line in TestGroupingMechanisms passes).
+	{file: "testdata/opened-caucasus.txt", use: "opened: scored blind twice until 2026-12-06 (session 18), mistakes read since; caucasus.toml", precision: 0.82, recall: 0.72, dates: 0.93, minItems: 150, vocab: "testdata/caucasus.toml", zone: "UTC"},
 	// opened-labour, from 0.993 / 0.625 / 31 of 34: a word whose stem has
 	// two letters keeps its own term ("used" is not labour.toml's "us",
 	// which had put the United States in Canada Post's and GM Oshawa's
