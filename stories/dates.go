@@ -674,9 +674,8 @@ func reportDay(text string, start, end int) bool {
 
 // answerDay tells whether the date expression at start..end is the day of
 // a reaction's own words: next to one of its verbs, after it ("welcomed
-// on Sunday the ceasefire agreed on Saturday") or before it, an adverb
-// between at most ("The IEA on Tuesday strongly condemned Monday night's
-// airstrikes").
+// on Sunday the ceasefire agreed on Saturday") or before it (verbAfter:
+// "The IEA on Tuesday strongly condemned Monday night's airstrikes").
 func answerDay(text string, start, end int, answers func(string) bool) bool {
 	if answers == nil {
 		return false
@@ -689,13 +688,28 @@ func answerDay(text string, start, end int, answers func(string) bool) bool {
 	if k >= 0 && !clauseEnd(before[k]) && answers(dateWord(before[k])) {
 		return true
 	}
+	return verbAfter(text, start, end, answers)
+}
+
+// disclosureDay tells whether the date expression at start..end stands
+// right before a reporting verb (verbAfter): "The NIA on Tuesday announced
+// the arrest", "the spokesman on Thursday confirmed".
+func disclosureDay(text string, start, end int) bool {
+	return verbAfter(text, start, end, func(w string) bool { return reportVerbs[w] })
+}
+
+// verbAfter tells whether the date expression at start..end stands right
+// before a verb that is accepts, in its clause, an adverb or a part of the
+// day between at most: "on Tuesday announced", "on Tuesday morning strongly
+// condemned" ("on Tuesday, officials said" is no verb of the day's).
+func verbAfter(text string, start, end int, is func(string) bool) bool {
 	if clauseEnd(text[start:end]) || strings.HasPrefix(text[end:], ",") {
 		return false
 	}
 	after := strings.Fields(text[end:min(len(text), end+60)])
 	for i := 0; i < len(after) && i < 2; i++ {
 		w := dateWord(after[i])
-		if answers(w) {
+		if is(w) {
 			return true
 		}
 		if i > 0 || clauseEnd(after[i]) || !strings.HasSuffix(w, "ly") && !dayParts[w] {
@@ -706,17 +720,13 @@ func answerDay(text string, start, end int, answers func(string) bool) bool {
 }
 
 // pastAct tells whether a past participle or a past tense other than a
-// reaction's own verb stands before the day at start, in its clause and
-// within eight words: "welcomed the ceasefire agreed with Pakistan in Doha
-// on Saturday", "rejected the sanctions imposed on four firms on
-// Wednesday" (not "urged nurses to call off their strike on Thursday").
+// reaction's own verb stands before the day at start, in its clause
+// (clauseBefore): "welcomed the ceasefire agreed with Pakistan in Doha on
+// Saturday", "rejected the sanctions imposed on four firms on Wednesday"
+// (not "urged nurses to call off their strike on Thursday").
 func pastAct(text string, start int, answers func(string) bool) bool {
-	words := strings.Fields(text[max(0, start-80):start])
-	for k := len(words) - 1; k >= 0 && k >= len(words)-8; k-- {
-		if k < len(words)-1 && clauseEnd(words[k]) {
-			return false
-		}
-		w := dateWord(words[k])
+	for _, w := range clauseBefore(text, start) {
+		w = dateWord(w)
 		if len(w) > 3 && strings.HasSuffix(w, "ed") && !answers(w) {
 			return true
 		}
@@ -724,39 +734,15 @@ func pastAct(text string, start int, answers func(string) bool) bool {
 	return false
 }
 
-// disclosureDay tells whether the date expression at start..end stands
-// right before a reporting verb, an adverb between at most: "The NIA on
-// Tuesday announced the arrest", "the spokesman on Thursday confirmed".
-func disclosureDay(text string, start, end int) bool {
-	if clauseEnd(text[start:end]) || strings.HasPrefix(text[end:], ",") {
-		return false
-	}
-	after := strings.Fields(text[end:min(len(text), end+60)])
-	for i := 0; i < len(after) && i < 2; i++ {
-		w := dateWord(after[i])
-		if reportVerbs[w] {
-			return true
-		}
-		if i > 0 || clauseEnd(after[i]) || !strings.HasSuffix(w, "ly") && !dayParts[w] {
-			return false
-		}
-	}
-	return false
-}
-
 // perfectAct tells whether the day at start is that of an act the text
 // puts before another in its own words: "had", "was" or "were" (a
-// pluperfect or a passive) in its clause, within eight words and no
-// relative clause between: "said he was picked up on Monday", "confirmed
-// Pakistan had struck hideouts on Monday".
+// pluperfect or a passive) in its clause (clauseBefore) and no relative
+// clause there: "said he was picked up on Monday", "confirmed Pakistan
+// had struck hideouts on Monday".
 func perfectAct(text string, start int) bool {
-	words := strings.Fields(text[max(0, start-80):start])
 	perfect := false
-	for k := len(words) - 1; k >= 0 && k >= len(words)-8; k-- {
-		if k < len(words)-1 && clauseEnd(words[k]) {
-			break
-		}
-		switch dateWord(words[k]) {
+	for _, w := range clauseBefore(text, start) {
+		switch dateWord(w) {
 		case "had", "was", "were":
 			perfect = true
 		case "where", "which", "who", "whose":
@@ -764,6 +750,21 @@ func perfectAct(text string, start int) bool {
 		}
 	}
 	return perfect
+}
+
+// clauseBefore is the words before offset start in its clause, eight at
+// most: back to the last word that ends a clause, not counting the word
+// right before start.
+func clauseBefore(text string, start int) []string {
+	words := strings.Fields(text[max(0, start-80):start])
+	if len(words) == 0 {
+		return nil
+	}
+	k := len(words) - 1
+	for k > 0 && k > len(words)-8 && !clauseEnd(words[k-1]) {
+		k--
+	}
+	return words[k:]
 }
 
 // dayParts stand between a day and a verb after it: "on Tuesday morning

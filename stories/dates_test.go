@@ -277,6 +277,47 @@ func TestUTCDay(t *testing.T) {
 	}
 }
 
+// TestClauseBefore: the words a day's act is read from, back to the end of
+// the clause before it, eight at most.
+func TestClauseBefore(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"Officials said he was picked up on ", "Officials said he was picked up on"},
+		{"In Doha, the ceasefire agreed on ", "the ceasefire agreed on"},
+		{"one two three four five six seven eight nine ten ", "three four five six seven eight nine ten"},
+		{"It ended. On ", "On"},
+		{"the deal, ", "the deal,"},
+		{"", ""},
+	}
+	for _, tc := range tests {
+		if got := strings.Join(clauseBefore(tc.text, len(tc.text)), " "); got != tc.want {
+			t.Errorf("clauseBefore(%q) = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
+
+// TestVerbAfter: a day right before a verb, an adverb or a part of the day
+// between at most, in its clause.
+func TestVerbAfter(t *testing.T) {
+	report := func(w string) bool { return reportVerbs[w] }
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"The agency on Tuesday announced the arrest.", true},
+		{"The agency on Tuesday quietly announced the arrest.", true},
+		{"The agency on Tuesday morning announced the arrest.", true},
+		{"The agency on Tuesday, officials said, announced the arrest.", false},
+		{"The agency on Tuesday arrested a man and announced it.", false},
+		{"The agency on Tuesday very quietly announced the arrest.", false},
+	}
+	for _, tc := range tests {
+		start := strings.Index(tc.text, "Tuesday")
+		if got := verbAfter(tc.text, start, start+len("Tuesday"), report); got != tc.want {
+			t.Errorf("verbAfter(%q) = %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}
+
 // TestReactionDay: a day next to a reaction's own verb is the reaction's,
 // passed over for the day of the past act it answers.
 func TestReactionDay(t *testing.T) {
