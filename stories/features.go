@@ -76,7 +76,10 @@ type features struct {
 }
 
 var (
-	opinionTag  = regexp.MustCompile(`(?i)^\s*(?:\[(?:editorial|opinion|column|op-ed|viewpoint)\]|(?:editorial|opinion|column|op-ed|viewpoint)\s*[:|-])`)
+	// opinionTag is a column's tag at the head of its headline or text:
+	// "[Editorial]", "Opinion:", "Perspectives | ...", "Opinion. In one
+	// week ..." (the tag as a sentence of its own).
+	opinionTag  = regexp.MustCompile(`(?i)^\s*(?:\[(?:editorial|opinion|column|op-ed|viewpoint|perspectives?)\]|(?:editorial|opinion|column|op-ed|viewpoint|perspectives?)\s*(?:[:|-]|\.\s))`)
 	analysisTag = regexp.MustCompile(`(?i)^\s*(?:\[(?:news )?analysis\]|(?:news )?analysis\s*[:|-])`)
 	// opinionPath is an outlet's opinion section in a link's path
 	// ("/opinion/views/...", "/commentary/...", a British daily's

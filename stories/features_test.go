@@ -673,6 +673,34 @@ func TestOpinionSection(t *testing.T) {
 	}
 }
 
+// TestOpinionTag: a column's tag at the head of its headline or text
+// makes it an opinion, also "Perspectives |" and a tag written as a
+// sentence of its own ("Opinion. In one week ..."); a word that only
+// starts with a tag's letters, or a tag word that opens a sentence of
+// news, does not.
+func TestOpinionTag(t *testing.T) {
+	v := DefaultVocabulary()
+	lead := "The port signed three memorandums in one week and built nothing."
+	tests := []struct {
+		title, text string
+		want        bool
+	}{
+		{"Perspectives | The port has stopped pretending", lead, true},
+		{"Perspective: The port has stopped pretending", lead, true},
+		{"The port is a pile of memorandums", "Opinion. " + lead, true},
+		{"The port is a pile of memorandums", "Column. " + lead, true},
+		{"The port is a pile of memorandums", lead, false},
+		{"Opinion poll shows port workers split on strike", lead, false},
+		{"The port is a pile of memorandums", "Opinion.Polls show workers split.", false},
+	}
+	for _, tc := range tests {
+		f, _, _ := v.extract(&model.Item{Title: tc.title, Text: tc.text}, time.UTC)
+		if got := f.kind == kindOpinion; got != tc.want {
+			t.Errorf("%q / %q: opinion %v, want %v", tc.title, tc.text, got, tc.want)
+		}
+	}
+}
+
 // TestOpinionByline: a column whose standfirst is signed by its writer
 // ("..., writes Ana Ferreira.") is an opinion though its headline, text
 // and link carry no tag; a report of someone writing to someone is not.

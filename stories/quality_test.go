@@ -686,7 +686,11 @@ var qualitySets = []qualitySet{
 	// the day of the act it answers ("rejects Azerbaijani report", "on
 	// the night of August 9 to 10", had joined the shooting of 7 August):
 	// 0.824 / 0.720 (its follow-ups line in TestGroupingMechanisms passes).
-	{file: "testdata/opened-caucasus.txt", use: "opened: scored blind twice until 2026-12-06 (session 18), mistakes read since; caucasus.toml", precision: 0.82, recall: 0.72, dates: 0.93, minItems: 150, vocab: "testdata/caucasus.toml", zone: "UTC"},
+	// Later sessions' changes: 0.827 / 0.733. With "Perspectives |" and a
+	// tag written as a sentence ("Opinion. In one week ...") a column's
+	// tag (two columns had joined the broadcasting law and the gas memo):
+	// 0.853 / 0.733.
+	{file: "testdata/opened-caucasus.txt", use: "opened: scored blind twice until 2026-12-06 (session 18), mistakes read since; caucasus.toml", precision: 0.85, recall: 0.72, dates: 0.93, minItems: 150, vocab: "testdata/caucasus.toml", zone: "UTC"},
 	// opened-labour, from 0.993 / 0.625 / 31 of 34: a word whose stem has
 	// two letters keeps its own term ("used" is not labour.toml's "us",
 	// which had put the United States in Canada Post's and GM Oshawa's
