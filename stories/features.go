@@ -1276,7 +1276,7 @@ func (v *Vocabulary) kindOf(ts, all []term) kind {
 			return kindReaction
 		}
 		for j, a := range v.acts {
-			if a.verbs[t.text] && (len(a.needs) == 0 || needsMet&(1<<j) != 0) && (spoke && t.at || !v.settingOf(a, t)) {
+			if a.verbs[t.text] && (len(a.needs) == 0 || needsMet&(1<<j) != 0) && (spoke && t.at || !v.settingOf(a, t)) && !v.describes(t, ts[i+1:]) {
 				return a.kind
 			}
 		}
@@ -1314,6 +1314,24 @@ func (v *Vocabulary) kindOf(ts, all []term) kind {
 		return v.pledgeKind
 	}
 	return kindOther
+}
+
+// describes tells whether t, an act's verb as a participle ("-ed"), says
+// what the object of a later act of the clause is, an act that needs it:
+// "Italian missionary kidnapped in Mali freed" is a release, whose
+// hostage was kidnapped.
+func (v *Vocabulary) describes(t term, rest []term) bool {
+	if !strings.HasSuffix(t.surface, "ed") {
+		return false
+	}
+	for _, r := range rest {
+		for _, b := range v.acts {
+			if b.verbs[r.text] && b.needs[t.text] {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // settingOf tells whether t, a verb of act a, is where something else

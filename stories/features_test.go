@@ -783,3 +783,27 @@ func TestNearBorderNamesNoCountry(t *testing.T) {
 		})
 	}
 }
+
+// TestParticipleNamesTheObject checks that an act's verb as a participle
+// that a later act of the headline needs ("missionary kidnapped in Mali
+// freed") says what that act was done to, and is no act of its own; the
+// participle alone, or an act of its own before another verb, stays the
+// act.
+func TestParticipleNamesTheObject(t *testing.T) {
+	v := setVocabulary(t, "testdata/sahel.toml")
+	tests := []struct{ title, want string }{
+		{"Dutch engineer kidnapped in Niger freed after eight months", "release"},
+		{"Aid workers abducted near Gao released, ministry says", "release"},
+		{"Dutch engineer kidnapped in Niger", "kidnap"},
+		{"Gunmen kidnap Dutch engineer in Niger", "kidnap"},
+		{"Gunmen kidnap engineer, demand release of fighters", "kidnap"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.title, func(t *testing.T) {
+			f, _, _ := v.extract(&model.Item{Title: tc.title}, time.UTC)
+			if got := v.kindNames[f.kind]; got != tc.want {
+				t.Errorf("kind %s, want %s", got, tc.want)
+			}
+		})
+	}
+}

@@ -1031,6 +1031,7 @@ func (v *Vocabulary) vetoed(s *story, f *features, rare func(uint32) bool) bool 
 		f = &published
 	}
 	if f.day != 0 && len(days) > 0 && dated && !v.nextDayOfTalks(s, f) {
+		storyDay, _ := bestDay(s.members)
 		headNamed := false // f's headline gives a rare name a headline of the story gives
 		for i := range s.members {
 			headNamed = headNamed || rare != nil && countSharedIf(f.titleNames, s.members[i].titleNames, rare) > 0
@@ -1055,6 +1056,14 @@ func (v *Vocabulary) vetoed(s *story, f *features, rare func(uint32) bool) bool 
 			// ("Death toll from Cyclone Tamsin climbs to 14" on Sunday,
 			// the day of the UN's appeal for Tamsin's victims).
 			if m.day == 0 || m.said && followUp(m.kind) || followUp(m.kind) && storyDated && !followUp(f.kind) && !headNamed {
+				continue
+			}
+			// Nor does the day of a report that names an earlier day of
+			// the story as that of what it follows (the day after a
+			// hostage's release, her country's thanks), for a report
+			// whose headline gives no name few stories use, other than
+			// the desk's categories (a country), that the report's gives.
+			if v.off&sinceDays == 0 && m.since != 0 && m.since < m.day && m.since == storyDay && storyDated && (rare == nil || countSharedIf(f.titleNames, m.titleNames, func(t uint32) bool { return rare(t) && !v.factNames[t] }) == 0) {
 				continue
 			}
 			compared = true

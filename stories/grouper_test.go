@@ -1404,6 +1404,36 @@ func TestNextDayReportOfTheAct(t *testing.T) {
 	}
 }
 
+// TestSinceDayVouchesNoAct checks that in a story of a dated act, the
+// day of a report that names the story's day as that of what it follows
+// (the next day's thanks for a hostage's release) vouches for no new act
+// of that day that shares no name few stories use with it but a
+// country's: a government's expulsion order of that day stays apart, and
+// joins without sinceDays.
+func TestSinceDayVouchesNoAct(t *testing.T) {
+	v := setVocabulary(t, "testdata/sahel.toml")
+	mon := time.Date(2027, 10, 4, 14, 0, 0, 0, time.UTC)
+	items := []*model.Item{
+		item("DW", "https://d.example/1", "Dutch engineer kidnapped in Niger freed, The Hague says",
+			"A Dutch engineer kidnapped in Agadez in March was freed on Monday, the Dutch foreign ministry said.", mon),
+		item("Reuters", "https://r.example/1", "Dutch engineer held hostage in Niger for seven months released",
+			"A Dutch engineer held hostage in Niger since March was released on Monday, the Dutch foreign ministry said.", mon.Add(2*time.Hour)),
+		item("AFP", "https://a.example/1", "Niger hostage release: The Hague thanks Niamey, denies ransom",
+			"The Netherlands on Tuesday thanked Niger for its role in freeing the engineer on Monday and denied paying a ransom.", mon.Add(20*time.Hour)),
+		item("Reuters", "https://r.example/2", "Niger orders top UN humanitarian official to leave within 72 hours",
+			"Niger's military government on Tuesday ordered the head of the U.N. humanitarian office in the country to leave within 72 hours.", mon.Add(28*time.Hour)),
+	}
+	if firstAndLastJoin(v, items[:3], time.UTC, 0) != true {
+		t.Fatal("the thanks of the next day did not join the release")
+	}
+	if firstAndLastJoin(v, items, time.UTC, 0) {
+		t.Error("the expulsion order joined the release through the day of the thanks")
+	}
+	if !firstAndLastJoin(v, items, time.UTC, sinceDays) {
+		t.Error("apart even with sinceDays off: the test does not show it")
+	}
+}
+
 // TestFirstSentenceNamesTheAct checks that a report whose headline names
 // one dated act ("cyberattacks") and whose first sentence's main clause
 // names only the story's act (a denial-of-service attack) joins the

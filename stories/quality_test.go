@@ -528,8 +528,15 @@ var qualitySets = []qualitySet{
 	// affiliate JNIM claims Boulkessi attack", "jihadists claim deadly
 	// attack on Djibo military base"), naming the event's day as that of
 	// what it follows, taken by nextDayActs as a report of that act:
-	// 1.000 / 0.901.
-	{file: "testdata/opened-sahel.txt", use: "opened: scored blind until 2026-12-06 (session 18), mistakes read since; sahel.toml", precision: goalPrecision, recall: 0.90, dates: 1.00, minItems: 120, vocab: "testdata/sahel.toml", zone: "UTC"},
+	// 1.000 / 0.901. An act's verb as a participle that a later act of
+	// the headline needs names what that act was done to ("Italian
+	// missionary kidnapped in Mali freed" is a release, as "German held
+	// hostage in Niger for 17 months released" is), and the day of a
+	// report that names the story's day as that of what it follows vouches
+	// for no new act of its own day (sinceDays: the next day's "Berlin
+	// thanks Niamey" would have taken Niger's expulsion order of the UN's
+	// humanitarian chief): 1.000 / 0.936.
+	{file: "testdata/opened-sahel.txt", use: "opened: scored blind until 2026-12-06 (session 18), mistakes read since; sahel.toml", precision: goalPrecision, recall: 0.93, dates: 1.00, minItems: 120, vocab: "testdata/sahel.toml", zone: "UTC"},
 	// A Latin American security and politics desk (cartel attacks, an
 	// extradition and an arrest, prison riots, car bombs, a Haitian
 	// kidnapping and massacre, protests and blockades, a rate decision and a
@@ -949,13 +956,14 @@ func TestGroupingMechanisms(t *testing.T) {
 		{"head names off", headNames, true},
 		{"next-day acts off", nextDayActs, true},
 		{"first acts off", firstActs, true},
+		{"since days off", sinceDays, true},
 		{"two parties off", twoParties, true},
 		{"talks days off", talksDays, true},
 		{"lead facts off", leadFacts, true},
 		{"ahead days off", aheadDays, true},
 		{"apart links off", apartLinks, true},
 	}
-	const precisionMechanisms = sameOutlet | compounds | despiteClause | planDays | subjects | backgrounds | coreLinks | headNames | apartLinks
+	const precisionMechanisms = sameOutlet | compounds | despiteClause | planDays | subjects | backgrounds | coreLinks | headNames | apartLinks | sinceDays
 	// What each precision mechanism buys and costs, summed over the sets.
 	precisionBought, recallCost := map[string]float64{}, map[string]float64{}
 	for _, tc := range qualitySets {

@@ -49,6 +49,7 @@ type Vocabulary struct {
 	stop      map[string]bool
 	common    map[string]bool
 	commonIDs map[uint32]bool
+	factNames map[uint32]bool // a fact's value as a name ("e:niger"): a desk's category, no name of one event
 	actors    map[string]bool
 	counted   []string
 
@@ -134,6 +135,12 @@ const (
 	// stories use that the story's report gives ("Kishtwar gunfight
 	// ends"), is not kept from it by the dated kinds' day veto.
 	nextDayActs
+	// sinceDays (precision): in a story of a dated act, the day of a
+	// report that names the story's day as that of what it follows (the
+	// next day's thanks for a hostage's release) vouches for no new act
+	// of its own day, unless the new report's headline gives a name few
+	// stories use, no fact's value, that the report's headline gives.
+	sinceDays
 	// firstActs: a report whose first sentence's main clause names
 	// another dated act and not its headline's ("Danish banks targeted in
 	// new wave of cyberattacks": "... disrupted Monday in a fresh wave of
@@ -302,7 +309,7 @@ func compile(parts []*config.Vocabulary) (*Vocabulary, error) {
 func emptyVocabulary() *Vocabulary {
 	v := &Vocabulary{
 		phrases: map[string]string{}, terms: map[string]string{}, words: map[string]string{}, stop: map[string]bool{},
-		common: map[string]bool{}, commonIDs: map[uint32]bool{}, actors: map[string]bool{},
+		common: map[string]bool{}, commonIDs: map[uint32]bool{}, factNames: map[uint32]bool{}, actors: map[string]bool{},
 		objects: map[string]bool{}, nameHeads: map[string]bool{}, knownNames: map[string]string{},
 		statementVerbs: map[string]bool{}, statementGenres: map[string]bool{}, speechVerbs: map[string]bool{},
 		pledgeVerbs: map[string]bool{}, appeals: map[string]bool{}, decisions: map[string]bool{}, voices: map[string]bool{},
@@ -470,6 +477,7 @@ func (v *Vocabulary) addFact(cf config.Fact, taken func(string) bool) error {
 			}
 			f.terms[t] |= 1 << b
 			f.terms[v.stem(t)] |= 1 << b
+			v.factNames[hash32("e:"+t)] = true
 		}
 	}
 	return nil
