@@ -1276,7 +1276,7 @@ func (v *Vocabulary) kindOf(ts, all []term) kind {
 			return kindReaction
 		}
 		for j, a := range v.acts {
-			if a.verbs[t.text] && (len(a.needs) == 0 || needsMet&(1<<j) != 0) && (spoke && t.at || !v.settingOf(a, t)) && !v.describes(t, ts[i+1:]) {
+			if a.verbs[t.text] && (len(a.needs) == 0 || needsMet&(1<<j) != 0) && (spoke && t.at || !v.settingOf(a, t)) && !v.describes(t, ts[i+1:]) && !v.commonVerb(a, t) {
 				return a.kind
 			}
 		}
@@ -1332,6 +1332,14 @@ func (v *Vocabulary) describes(t term, rest []term) bool {
 		}
 	}
 	return false
+}
+
+// commonVerb tells whether t, a term of act a's verb, was written as a
+// word the vocabulary lists as common, another than the verb: the
+// stemmer makes "union" (in most of a labour desk's reports) the term of
+// its verb "unionize".
+func (v *Vocabulary) commonVerb(a act, t term) bool {
+	return v.off&commonVerbs == 0 && v.commonWords[t.surface] && !a.written[t.surface] && !a.written[t.text]
 }
 
 // settingOf tells whether t, a verb of act a, is where something else

@@ -23,6 +23,7 @@ import (
 const (
 	joinScore      = 0.33 // minimum score of a reworded report
 	linkScore      = 0.45 // minimum score with a second story for a report to merge the two
+	headMargin     = 0.05 // a story whose headlines share a word with a report's wins by this much (headFirst)
 	syndicatedBits = 3    // SimHash Hamming distance of a syndicated copy
 	maxLookupTerms = 14   // rarest terms of an item used to find candidates
 	maxPosting     = 4096 // longer posting lists are too common to look up
@@ -508,10 +509,6 @@ func (g *Grouper) match(f *features) (int32, []int32, Join) {
 		return slot, nil, Join{SameLink: true}
 	}
 	w := g.weigher()
-	type scored struct {
-		slot  int32
-		score float64
-	}
 	var fits []scored
 	for _, slot := range g.candidates(f, w) {
 		s := g.slots[slot]
@@ -526,6 +523,7 @@ func (g *Grouper) match(f *features) (int32, []int32, Join) {
 		return -1, nil, Join{}
 	}
 	slices.SortStableFunc(fits, func(a, b scored) int { return cmp.Compare(b.score, a.score) })
+	g.headFirst(f, fits)
 	best := fits[0].slot
 	var linked []int32
 	var core *features
@@ -574,6 +572,29 @@ func (g *Grouper) match(f *features) (int32, []int32, Join) {
 		}
 	}
 	return best, linked, Join{Score: fits[0].score, Needed: joinScore}
+}
+
+// scored is a story's slot and how well a report fits it.
+type scored struct {
+	slot  int32
+	score float64
+}
+
+// headFirst puts first, of the stories a report fits (fits, best
+// first), one whose headlines share a word with its headline, when the
+// best shares none and scores less than headMargin more: "Unions furious
+// as Qantas sends maintenance work overseas", whose lead names the day's
+// jobless figures, is the Qantas story's.
+func (g *Grouper) headFirst(f *features, fits []scored) {
+	if g.voc.off&headFirst != 0 || len(fits) < 2 || headlineShares(f, g.slots[fits[0].slot]) {
+		return
+	}
+	for i := 1; i < len(fits); i++ {
+		if fits[0].score-fits[i].score < headMargin && headlineShares(f, g.slots[fits[i].slot]) {
+			fits[0], fits[i] = fits[i], fits[0]
+			return
+		}
+	}
 }
 
 // coreOf is f as its headline and first sentence give it: without the

@@ -1740,3 +1740,40 @@ verbs = ["deal", "agreement"]
 		t.Errorf("score %.3f, %.3f without aheadDays: want the same day's bonus", on, off)
 	}
 }
+
+// TestHeadlineSharerFirst checks that of two stories a report fits, the
+// one whose headlines share a word with its headline comes first when the
+// other, fitted through its lead's background, scores less than
+// headMargin more; not when it scores much more, nor without headFirst.
+func TestHeadlineSharerFirst(t *testing.T) {
+	v := DefaultVocabulary()
+	thu := time.Date(2029, 3, 15, 0, 30, 0, 0, time.UTC)
+	feat := func(title string) features {
+		f, _, _ := v.extract(item("X", "https://x.example/"+title, title, "", thu), time.UTC)
+		return f
+	}
+	report := feat("Unions furious as Aeroline sends maintenance work overseas")
+	for _, tc := range []struct {
+		name       string
+		jobs, cuts float64 // scores
+		off        mechanism
+		want       int32
+	}{
+		{"close", 0.37, 0.36, 0, 1},
+		{"close, mechanism off", 0.37, 0.36, headFirst, 0},
+		{"far apart", 0.60, 0.36, 0, 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			g := grouperWithout(v, tc.off)
+			g.slots = []*story{
+				{members: []features{feat("Ruritania's jobless rate rises to 5.1%, employment falls")}},
+				{members: []features{feat("Aeroline to axe 700 maintenance jobs")}},
+			}
+			fits := []scored{{0, tc.jobs}, {1, tc.cuts}}
+			g.headFirst(&report, fits)
+			if fits[0].slot != tc.want {
+				t.Fatalf("first %d, want %d", fits[0].slot, tc.want)
+			}
+		})
+	}
+}

@@ -730,7 +730,15 @@ var qualitySets = []qualitySet{
 	// An ordinal before a shift, a quarter or a half names it, no repeat
 	// ("GM ends Oshawa third shift" had been read as another act than
 	// the job cuts of the day before): 1.000 / 0.738 -> 1.000 / 0.750.
-	{file: "testdata/opened-labour.txt", use: "opened: scored blind twice until 2026-12-06 (session 18), mistakes read since; labour.toml", precision: 0.995, recall: 0.74, dates: 0.97, minItems: 140, vocab: "testdata/labour.toml", zone: "UTC"},
+	// A word the desk lists as common names no act whose verb the
+	// stemmer makes of it ("union", "unions" and labour.toml's
+	// "unionize": commonVerbs), and of two stories a report fits, one
+	// whose headlines share a word with its own comes first within
+	// headMargin (headFirst: "Unions furious as Qantas sends maintenance
+	// work overseas" went to the jobless figures its lead names): 1.000 /
+	// 0.792 (dev-europe 1.000 / 0.860 -> 1.000 / 0.895, opened-elections
+	// 1.000 / 0.897 -> 1.000 / 0.892).
+	{file: "testdata/opened-labour.txt", use: "opened: scored blind twice until 2026-12-06 (session 18), mistakes read since; labour.toml", precision: 0.995, recall: 0.79, dates: 0.97, minItems: 140, vocab: "testdata/labour.toml", zone: "UTC"},
 	// Three desks written in session 18 (2026-12-06), while that session's
 	// grouping changes were made, without reading them or the grouping
 	// code, with their vocabularies in config only (each committed before
@@ -961,9 +969,11 @@ func TestGroupingMechanisms(t *testing.T) {
 		{"talks days off", talksDays, true},
 		{"lead facts off", leadFacts, true},
 		{"ahead days off", aheadDays, true},
+		{"head first off", headFirst, true},
+		{"common verbs off", commonVerbs, true},
 		{"apart links off", apartLinks, true},
 	}
-	const precisionMechanisms = sameOutlet | compounds | despiteClause | planDays | subjects | backgrounds | coreLinks | headNames | apartLinks | sinceDays
+	const precisionMechanisms = sameOutlet | compounds | despiteClause | planDays | subjects | backgrounds | coreLinks | headNames | apartLinks | sinceDays | headFirst
 	// What each precision mechanism buys and costs, summed over the sets.
 	precisionBought, recallCost := map[string]float64{}, map[string]float64{}
 	for _, tc := range qualitySets {

@@ -50,8 +50,12 @@ type Vocabulary struct {
 	common    map[string]bool
 	commonIDs map[uint32]bool
 	factNames map[uint32]bool // a fact's value as a name ("e:niger"): a desk's category, no name of one event
-	actors    map[string]bool
-	counted   []string
+	// commonWords are the common lists' words as written: a report's
+	// word among them names no act, whatever verb its stem is
+	// (kindOf: "union" is no "unionize").
+	commonWords map[string]bool
+	actors      map[string]bool
+	counted     []string
 
 	facts      []fact
 	objects    map[string]bool // what acts are done with (weapons): never a name
@@ -174,6 +178,13 @@ const (
 	// compared by its publication day in the dated kinds' day veto: it
 	// tells of what was made known that day.
 	aheadDays
+	// headFirst (precision): of the stories a report fits, one whose
+	// headlines share a word with its headline comes first.
+	headFirst
+	// commonVerbs: a report's word the vocabulary lists as common, which
+	// the stemmer makes the term of an act's verb written otherwise
+	// ("union" and "unionize"), names no act.
+	commonVerbs
 )
 
 // fact is one compiled fact: term → bit set of its values.
@@ -184,9 +195,10 @@ type fact struct {
 }
 
 type act struct {
-	kind  kind
-	verbs map[string]bool
-	needs map[string]bool // empty: the verb alone is the act
+	kind    kind
+	verbs   map[string]bool
+	written map[string]bool // verbs as written
+	needs   map[string]bool // empty: the verb alone is the act
 }
 
 var (
@@ -309,7 +321,7 @@ func compile(parts []*config.Vocabulary) (*Vocabulary, error) {
 func emptyVocabulary() *Vocabulary {
 	v := &Vocabulary{
 		phrases: map[string]string{}, terms: map[string]string{}, words: map[string]string{}, stop: map[string]bool{},
-		common: map[string]bool{}, commonIDs: map[uint32]bool{}, factNames: map[uint32]bool{}, actors: map[string]bool{},
+		common: map[string]bool{}, commonIDs: map[uint32]bool{}, factNames: map[uint32]bool{}, commonWords: map[string]bool{}, actors: map[string]bool{},
 		objects: map[string]bool{}, nameHeads: map[string]bool{}, knownNames: map[string]string{},
 		statementVerbs: map[string]bool{}, statementGenres: map[string]bool{}, speechVerbs: map[string]bool{},
 		pledgeVerbs: map[string]bool{}, appeals: map[string]bool{}, decisions: map[string]bool{}, voices: map[string]bool{},
@@ -335,6 +347,7 @@ func (v *Vocabulary) addLists(p *config.Vocabulary) {
 	addAll(v.stop, p.Stopwords)
 	for _, w := range p.Common {
 		v.common[w], v.common[v.stem(w)] = true, true
+		v.commonWords[w] = true
 	}
 	addAll(v.actors, p.Actors)
 	v.counted = append(v.counted, p.Counted...)
@@ -386,9 +399,10 @@ func (v *Vocabulary) addActs(p *config.Vocabulary) config.Errors {
 			continue
 		}
 		v.compat[k] = append(v.compat[k], a.Also...)
-		c := act{kind: k, verbs: map[string]bool{}, needs: map[string]bool{}}
+		c := act{kind: k, verbs: map[string]bool{}, written: map[string]bool{}, needs: map[string]bool{}}
 		for _, w := range a.Verbs {
 			c.verbs[w], c.verbs[v.stem(w)] = true, true
+			c.written[w] = true
 		}
 		for _, w := range a.Needs {
 			c.needs[w], c.needs[v.stem(w)] = true, true

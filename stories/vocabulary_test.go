@@ -321,3 +321,36 @@ canada = ["canada"]
 		t.Errorf("unions %q, union %q: a longer stem still meets its word", a, b)
 	}
 }
+
+// TestCommonWordIsNoVerb checks that a word a vocabulary lists as common,
+// which the stemmer makes the term of an act's verb ("union" and
+// "unionize"), names no act; the verb as written still does.
+func TestCommonWordIsNoVerb(t *testing.T) {
+	v := compileVocabulary(t, `
+[stories.vocabulary]
+replace = true
+common = ["union", "unions", "workers"]
+[stories.vocabulary.words]
+unionized = "unionize"
+[[stories.vocabulary.acts]]
+kind = "union-election"
+verbs = ["unionize"]
+[[stories.vocabulary.acts]]
+kind = "strike"
+verbs = ["strike"]
+`)
+	for _, tc := range []struct {
+		title, want string
+	}{
+		{"Rail union keeps stopping the country", "other"},
+		{"Unions say offer is good enough to put to members", "other"},
+		{"Warehouse workers vote to unionize", "union-election"},
+		{"Warehouse workers unionized after second vote", "union-election"},
+		{"Rail union strikes for a second day", "strike"},
+	} {
+		f, _, _ := v.extract(&model.Item{Title: tc.title}, time.UTC)
+		if got := v.kindNames[f.kind]; got != tc.want {
+			t.Errorf("%q: kind %s, want %s", tc.title, got, tc.want)
+		}
+	}
+}
