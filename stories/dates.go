@@ -242,7 +242,7 @@ func eventMentionIn(d datedText, published time.Time, loc *time.Location, r read
 			continue
 		}
 		switch {
-		case plannedDay(text, m.start) || dayFor(text, m.start, m.end) || m.start < headEnd && headlineFuture(text, m.start) ||
+		case plannedDay(text, m.start) || !laterDay.IsZero() && !m.day.Before(laterDay.AddDate(0, 0, -1)) && (plannedBy(text, m.start, true) || modalAfter(text, m.end)) || dayFor(text, m.start, m.end) || m.start < headEnd && headlineFuture(text, m.start) ||
 			planned != nil && listedAfter(text[planned.end:m.start]):
 			// "restart expected Saturday", "strike for Tuesday", "Subway
 			// to shut on Tuesday" are no event yet, nor is the next day of
@@ -463,6 +463,14 @@ var futureWords = toSet(`expected expects expect due scheduled planned will woul
 // participle, a word that opens another clause or a reporting verb ("will
 // appeal, his lawyer said on Tuesday" is Tuesday's report).
 func plannedDay(text string, start int) bool {
+	return plannedBy(text, start, false)
+}
+
+// plannedBy is plannedDay; with modals, a modal of what is yet to happen
+// marks a plan as well ("Londoners can travel as normal on Thursday"),
+// which only a day not yet past can be ("should investigate a September
+// 25 drone strike" names the strike's).
+func plannedBy(text string, start int, modals bool) bool {
 	words := strings.Fields(text[max(0, start-60):start])
 	otherAct := false
 	for k := len(words) - 1; k >= 0 && k >= len(words)-7; k-- {
@@ -471,12 +479,14 @@ func plannedDay(text string, start int) bool {
 			return false
 		}
 		w := dateWord(raw)
-		if futureWords[w] || (w == "return" || w == "resume" || w == "reopen" || w == "restart") && k > 0 && strings.EqualFold(words[k-1], "to") {
+		if futureWords[w] || modals && modal(words, k) || (w == "return" || w == "resume" || w == "reopen" || w == "restart") && k > 0 && strings.EqualFold(words[k-1], "to") {
 			// "will appeal against the ruling issued on Monday": Monday
 			// is the ruling's.
 			return k >= len(words)-4 || !otherAct
 		}
-		otherAct = otherAct || len(w) > 3 && strings.HasSuffix(w, "ed") || clauseWords[w] || reportVerbs[w]
+		// A clause of time under a future is in the future too: "should
+		// check before they travel on Thursday".
+		otherAct = otherAct || len(w) > 3 && strings.HasSuffix(w, "ed") || clauseWords[w] && !timeClauses[w] || reportVerbs[w]
 	}
 	return false
 }
@@ -501,8 +511,36 @@ func listedAfter(between string) bool {
 var listWords = toSet(`and or to through until on`)
 
 // clauseWords open a clause about another act: a future before them is
-// not the future of a day after them.
-var clauseWords = toSet(`after since following before when which that who`)
+// not the future of a day after them, unless they open a clause of time
+// (timeClauses) and no past participle follows.
+var (
+	clauseWords = toSet(`after since following before when which that who`)
+	timeClauses = toSet(`before when`)
+)
+
+// modals say what can or should happen: "Londoners can travel as normal on
+// Thursday", "trains on Thursday may be affected". Before "have" they say
+// what may have happened ("should have been paid on Monday").
+var modals = toSet(`can may might must should shall`)
+
+// modal tells whether words[k] is a modal of what is yet to happen.
+func modal(words []string, k int) bool {
+	return modals[dateWord(words[k])] && (k+1 >= len(words) || dateWord(words[k+1]) != "have")
+}
+
+// modalAfter tells whether a modal of what is yet to happen, or "will",
+// follows the date expression ending at end, a part of the day between at
+// most: "early trains on Thursday may be affected".
+func modalAfter(text string, end int) bool {
+	if clauseEnd(text[max(0, end-1):end]) || strings.HasPrefix(text[end:], ",") {
+		return false
+	}
+	after := strings.Fields(text[end:min(len(text), end+40)])
+	if len(after) > 0 && dayParts[dateWord(after[0])] && !clauseEnd(after[0]) {
+		after = after[1:]
+	}
+	return len(after) > 0 && (modal(after, 0) || dateWord(after[0]) == "will")
+}
 
 // startWords open the first day of something: "outages from August 15",
 // "starting Tuesday", "effective Monday".
