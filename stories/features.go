@@ -778,6 +778,19 @@ func sortedDistinct(ids []uint32) []uint32 {
 	return slices.Compact(ids)
 }
 
+// umlauts are German letters as outlets that write without them spell
+// them: "Osnabrück" is "Osnabrueck", "Straße" "Strasse".
+var umlauts = strings.NewReplacer("ä", "ae", "ö", "oe", "ü", "ue", "ß", "ss")
+
+// transliterated is a name with its umlauts spelled out, so that two
+// outlets' spellings of one name meet.
+func transliterated(name string) string {
+	if !strings.ContainsAny(name, "äöüß") {
+		return name
+	}
+	return umlauts.Replace(name)
+}
+
 // entityRuns returns names written as runs of capitalised words ("Kim Yo
 // Jong", "Freedom Edge", "Hwasong 19"), lower-cased and joined with "_".
 // A single capitalised word that opens a sentence is not a name. A known
@@ -790,7 +803,7 @@ func (v *Vocabulary) entityRuns(named map[string]bool, parts ...[]word) []string
 		for i := 0; i < len(ws); {
 			if n, canon := v.matchPhrase(ws, i); n > 0 {
 				if name := v.phraseName(ws[i:i+n], canon); name != "" {
-					out = append(out, name)
+					out = append(out, transliterated(name))
 				}
 				i += n
 				continue
@@ -822,7 +835,7 @@ func (v *Vocabulary) entityRuns(named map[string]bool, parts ...[]word) []string
 			for k, w := range run {
 				names[k] = w.lower
 			}
-			out = append(out, strings.Join(names, "_"))
+			out = append(out, transliterated(strings.Join(names, "_")))
 		}
 	}
 	return out

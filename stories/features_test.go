@@ -258,6 +258,24 @@ func TestNormalisedNames(t *testing.T) {
 	}
 }
 
+// TestTransliteratedNames: a name written with umlauts and the same name
+// spelled out without them ("Osnabrück", "Osnabrueck") are one name.
+func TestTransliteratedNames(t *testing.T) {
+	names := func(text string) []uint32 {
+		f, _, _ := DefaultVocabulary().extract(&model.Item{Title: "x", Text: text}, time.UTC)
+		return f.names
+	}
+	for _, p := range [][2]string{
+		{"The carmaker will close its plant in Osnabrück.", "The carmaker will close its plant in Osnabrueck."},
+		{"Workers marched through Düsseldorf on Monday.", "Workers marched through Duesseldorf on Monday."},
+		{"The union met at Großenhain.", "The union met at Grossenhain."},
+	} {
+		if a, b := names(p[0]), names(p[1]); len(a) == 0 || !slices.Equal(a, b) {
+			t.Errorf("%q and %q name different things", p[0], p[1])
+		}
+	}
+}
+
 // TestCountryAdjective: a country and its adjective are one term
 // ("Belgian unions", "Belgium's unions") but stay two names, so a country
 // named in passing adds no name both reports give.

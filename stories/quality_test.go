@@ -738,11 +738,14 @@ var qualitySets = []qualitySet{
 	// work overseas" went to the jobless figures its lead names): 1.000 /
 	// 0.792 (dev-europe 1.000 / 0.860 -> 1.000 / 0.895, opened-elections
 	// 1.000 / 0.897 -> 1.000 / 0.892).
+	// A name's umlauts spelled out are the same name ("Osnabrück" and
+	// Reuters' "Osnabrueck": the closure's reports had made two
+	// stories): 1.000 / 0.804 -> 1.000 / 0.842 / 34 of 34.
 	// A modal of what is yet to happen marks a day not yet past as a
 	// plan's ("Londoners can travel as normal on Thursday", "trains on
 	// Thursday may be affected", "should check before they travel on
 	// Thursday"): dates 33 -> 34 of 34.
-	{file: "testdata/opened-labour.txt", use: "opened: scored blind twice until 2026-12-06 (session 18), mistakes read since; labour.toml", precision: 0.995, recall: 0.79, dates: 0.99, minItems: 140, vocab: "testdata/labour.toml", zone: "UTC"},
+	{file: "testdata/opened-labour.txt", use: "opened: scored blind twice until 2026-12-06 (session 18), mistakes read since; labour.toml", precision: 0.995, recall: 0.84, dates: 0.99, minItems: 140, vocab: "testdata/labour.toml", zone: "UTC"},
 	// Three desks written in session 18 (2026-12-06), while that session's
 	// grouping changes were made, without reading them or the grouping
 	// code, with their vocabularies in config only (each committed before

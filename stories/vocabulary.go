@@ -491,7 +491,7 @@ func (v *Vocabulary) addFact(cf config.Fact, taken func(string) bool) error {
 			}
 			f.terms[t] |= 1 << b
 			f.terms[v.stem(t)] |= 1 << b
-			v.factNames[hash32("e:"+t)] = true
+			v.factNames[hash32("e:"+transliterated(t))] = true
 		}
 	}
 	return nil
