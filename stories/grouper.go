@@ -510,12 +510,28 @@ func (g *Grouper) match(f *features) (int32, []int32, Join) {
 	}
 	w := g.weigher()
 	var fits []scored
+	var core *features // f as its headline and first sentence give it (coreOf)
 	for _, slot := range g.candidates(f, w) {
 		s := g.slots[slot]
 		if !g.open(s, f) || g.voc.vetoed(s, f, g.rare) {
 			continue
 		}
-		if score := g.score(s, f, w); score > joinScore {
+		// A report whose headline names no act and shares no word with
+		// the story's headlines, and whose headline names something apart
+		// from the story's by what its headline and first sentence give
+		// (namesApart), follows the story's event at most: "Thousands
+		// gather on Rustaveli Avenue", whose second sentence names the
+		// leader detained that morning, is not his arrest.
+		if f.kind == kindOther && len(f.titleNames) > 0 && g.voc.off&coreJoins == 0 && !headlineShares(f, s) {
+			if core == nil {
+				core = coreOf(f)
+			}
+			if g.voc.namesApart(s, core) {
+				continue
+			}
+		}
+		score := g.score(s, f, w)
+		if score > joinScore {
 			fits = append(fits, scored{slot, score})
 		}
 	}
@@ -526,7 +542,6 @@ func (g *Grouper) match(f *features) (int32, []int32, Join) {
 	g.headFirst(f, fits)
 	best := fits[0].slot
 	var linked []int32
-	var core *features
 	for _, o := range fits[1:] {
 		if !g.Merges || o.score <= linkScore {
 			continue

@@ -989,7 +989,7 @@ func TestMergeLinksByCore(t *testing.T) {
 		{"another city's protest in a later sentence", append(append([]*model.Item{}, porto...), braga...),
 			item("AFP", "https://a.example/1", "Three hurt as riot police charge crowd in Braga",
 				"Riot police charged a crowd outside the education office in Braga on Tuesday, hurting three. In Porto, thousands of teachers marched and blocked Avenida dos Aliados in protest against the pay freeze.", at(12, 0)),
-			false, coreLinks},
+			false, coreLinks | coreJoins}, // Braga in its headline, Porto only after its first sentence: coreJoins keeps it from Porto's story too
 		{"a verdict whose lead shares the city and the police with a blockade", lisbon,
 			item("Publico", "https://p.example/3", "Belavista killings: court sentences three ex-PSP officers to 20 years",
 				"The Lisbon criminal court today sentenced three former officers of the Lisbon police to 20 years in prison and acquitted two others over the killing of six protesters at Belavista in 2019.", at(10, 0)),
@@ -1187,6 +1187,44 @@ func TestReactionOfAnotherDay(t *testing.T) {
 		{"a denial of the same day's words", item("PTI", "https://p.example/deny2", "Indian Army rejects Pakistani report on Kotli firing",
 			"The Indian Army on Thursday rejected the Pakistani military's report that its troops opened fire on Pakistani posts in the Kotli sector.", at(7, 6)), true},
 	})
+}
+
+// TestCoreJoins: a report whose headline names no act and shares no word
+// with a story's headlines, and whose headline names a place no report of
+// the story has while the story's headlines agree on a name its headline
+// and first sentence lack, does not join the story by names its later
+// sentences share: the rally over an arrest is not the arrest (coreJoins
+// off, it is).
+func TestCoreJoins(t *testing.T) {
+	v := setVocabulary(t, "testdata/caucasus.toml")
+	at := func(h int) time.Time { return time.Date(2028, 3, 7, h, 0, 0, 0, time.UTC) }
+	story := []*model.Item{
+		item("Agency", "https://a.example/1", "Security service detains opposition figure Irakli Vashadze",
+			"Security officers detained Irakli Vashadze, a leader of an opposition party, at his home in Kutaisi early on Tuesday, his lawyer said.", at(5)),
+		item("Wire", "https://w.example/1", "Vashadze arrest: lawyer says charges are political",
+			"The lawyer of Irakli Vashadze said on Tuesday the sabotage charges brought against him after his detention in Kutaisi were political.", at(8)),
+	}
+	tests := []struct {
+		name string
+		last *model.Item
+		join bool
+	}{
+		{"a rally whose later sentence names the arrest", item("Site", "https://s.example/1", "Thousands gather on Tsereteli Square, live updates",
+			"Several thousand people have gathered on Tsereteli Square in Kutaisi. The protesters demand the release of Irakli Vashadze, detained this morning, and call the charges political.", at(14)), false},
+		{"a report that names the arrested man in its headline", item("Site", "https://s.example/2", "Vashadze's party says it will keep campaigning",
+			"The party of Irakli Vashadze, detained on Tuesday in Kutaisi, said it would keep campaigning and called the charges against him political.", at(14)), true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			items := append(append([]*model.Item{}, story...), tc.last)
+			if got := firstAndLastJoin(v, items, time.UTC, 0); got != tc.join {
+				t.Fatalf("joined %v, want %v", got, tc.join)
+			}
+			if !tc.join && !firstAndLastJoin(v, items, time.UTC, coreJoins) {
+				t.Fatalf("with coreJoins off it does not join either: the case tests nothing")
+			}
+		})
+	}
 }
 
 // TestMergeLinksByActClause: a report links two stories only by what its

@@ -696,8 +696,15 @@ var qualitySets = []qualitySet{
 	// Later sessions' changes: 0.827 / 0.733. With "Perspectives |" and a
 	// tag written as a sentence ("Opinion. In one week ...") a column's
 	// tag (two columns had joined the broadcasting law and the gas memo):
-	// 0.853 / 0.733.
-	{file: "testdata/opened-caucasus.txt", use: "opened: scored blind twice until 2026-12-06 (session 18), mistakes read since; caucasus.toml", precision: 0.85, recall: 0.72, dates: 0.93, minItems: 150, vocab: "testdata/caucasus.toml", zone: "UTC"},
+	// 0.853 / 0.733. With a report whose headline names no act and shares
+	// no word with a story's headlines kept from it when its headline
+	// names a place apart from the story's, by its headline and first
+	// sentence (coreJoins: "Thousands gather on Rustaveli Avenue, live
+	// updates", whose second sentence names the leader detained that
+	// morning, had taken the evening's protest into his arrest): 0.923 /
+	// 0.720 / 30 of 33 (the protest's story now dated by its dispersal
+	// after midnight, 10 August; precision first).
+	{file: "testdata/opened-caucasus.txt", use: "opened: scored blind twice until 2026-12-06 (session 18), mistakes read since; caucasus.toml", precision: 0.92, recall: 0.72, dates: 0.90, minItems: 150, vocab: "testdata/caucasus.toml", zone: "UTC"},
 	// opened-labour, from 0.993 / 0.625 / 31 of 34: a word whose stem has
 	// two letters keeps its own term ("used" is not labour.toml's "us",
 	// which had put the United States in Canada Post's and GM Oshawa's
@@ -979,8 +986,9 @@ func TestGroupingMechanisms(t *testing.T) {
 		{"head first off", headFirst, true},
 		{"common verbs off", commonVerbs, true},
 		{"apart links off", apartLinks, true},
+		{"core joins off", coreJoins, true},
 	}
-	const precisionMechanisms = sameOutlet | compounds | despiteClause | planDays | subjects | backgrounds | coreLinks | headNames | apartLinks | sinceDays | headFirst
+	const precisionMechanisms = sameOutlet | compounds | despiteClause | planDays | subjects | backgrounds | coreLinks | headNames | apartLinks | sinceDays | headFirst | coreJoins
 	// What each precision mechanism buys and costs, summed over the sets.
 	precisionBought, recallCost := map[string]float64{}, map[string]float64{}
 	for _, tc := range qualitySets {

@@ -185,6 +185,13 @@ const (
 	// the stemmer makes the term of an act's verb written otherwise
 	// ("union" and "unionize"), names no act.
 	commonVerbs
+	// coreJoins (precision): a report whose headline names no act and
+	// shares no word with a story's headlines does not join it when its
+	// headline names something apart from the story's by what its
+	// headline and first sentence give (namesApart): "Thousands gather on
+	// Rustaveli Avenue", whose second sentence names the leader detained
+	// that morning, is not his arrest.
+	coreJoins
 )
 
 // fact is one compiled fact: term → bit set of its values.
