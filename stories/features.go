@@ -952,6 +952,9 @@ func (v *Vocabulary) allCommon(run []word) bool {
 func entityIDs(runs []string, parts ...[]term) []uint32 {
 	var ids []uint32
 	for _, r := range runs {
+		if _, ok := months[r]; ok && len(r) > 3 {
+			continue // a date's month ("On August 10") is the day's, which counts as the day
+		}
 		ids = append(ids, hash32("e:"+r))
 		// Outlets drop a middle name: "Rafael Ernesto Quintana" is also
 		// "Rafael Quintana".
@@ -960,13 +963,27 @@ func entityIDs(runs []string, parts ...[]term) []uint32 {
 		}
 	}
 	for _, ts := range parts {
-		for _, t := range ts {
-			if t.entity && isNumber(t.text) && !isYear(t.text) && len(t.text) >= 2 {
+		for i, t := range ts {
+			if t.entity && isNumber(t.text) && !isYear(t.text) && len(t.text) >= 2 && !dateNumber(ts, i) {
 				ids = append(ids, hash32(t.text))
 			}
 		}
 	}
 	return sortedDistinct(ids)
+}
+
+// dateNumber tells whether ts[i], a number, is a date's day, next to a
+// month's name ("August 10", "10 August"): the day counts as the day
+// (sameDayBonus), not again as a number two reports share.
+func dateNumber(ts []term, i int) bool {
+	month := func(j int) bool {
+		if j < 0 || j >= len(ts) || len(ts[j].surface) <= 3 {
+			return false
+		}
+		_, ok := months[ts[j].surface]
+		return ok
+	}
+	return month(i-1) || month(i+1)
 }
 
 func isNumber(s string) bool {

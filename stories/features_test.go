@@ -691,6 +691,35 @@ func TestOpinionSection(t *testing.T) {
 	}
 }
 
+// TestDateIsNoEntity: a date's month and day ("On September 14", "on
+// 14 September") are the day, which the same-day bonus
+// counts, not names or numbers two reports share; other numbers are.
+func TestDateIsNoEntity(t *testing.T) {
+	v := DefaultVocabulary()
+	tests := []struct {
+		text string
+		has  []string // entity ids, as entityIDs makes them
+		not  []string
+	}{
+		{"On September 14, a 500 kV line tripped near Granby, the grid operator said.", []string{"500"}, []string{"14", "e:september"}},
+		{"A 500 kV line tripped near Granby on 14 September, the grid operator said.", []string{"500"}, []string{"14", "e:september"}},
+		{"The grid operator said 14 lines tripped near Granby.", []string{"14"}, nil},
+	}
+	for _, tc := range tests {
+		f, _, _ := v.extract(&model.Item{Title: "Grid operator reports line trip", Text: tc.text}, time.UTC)
+		for _, e := range tc.has {
+			if !slices.Contains(f.entities, hash32(e)) {
+				t.Errorf("%q: no entity %s", tc.text, e)
+			}
+		}
+		for _, e := range tc.not {
+			if slices.Contains(f.entities, hash32(e)) {
+				t.Errorf("%q: entity %s", tc.text, e)
+			}
+		}
+	}
+}
+
 // TestOpinionTag: a column's tag at the head of its headline or text
 // makes it an opinion, also "Perspectives |" and a tag written as a
 // sentence of its own ("Opinion. In one week ..."); a word that only
