@@ -924,7 +924,7 @@ func (g *Grouper) candidates(f *features, w *weigher) []int32 {
 // name the days of what they react to, so their days do not veto.) rare
 // tells whether few stories of the window use a name; nil: none is.
 func (v *Vocabulary) vetoed(s *story, f *features, rare func(uint32) bool) bool {
-	var facts [maxFacts]uint32
+	var facts, mentioned [maxFacts]uint32
 	var core [maxFacts]uint32
 	for i := range core {
 		core[i] = ^uint32(0)
@@ -942,6 +942,7 @@ func (v *Vocabulary) vetoed(s *story, f *features, rare func(uint32) bool) bool 
 		storyUndated = storyUndated || m.kind >= firstActKind && !v.dated[m.kind]
 		for k := range v.facts {
 			facts[k] |= m.facts[k]
+			mentioned[k] |= m.mentions[k]
 			if m.facts[k] != 0 {
 				core[k] &= m.facts[k]
 			}
@@ -970,6 +971,17 @@ func (v *Vocabulary) vetoed(s *story, f *features, rare func(uint32) bool) bool 
 			have = core[k]
 		}
 		if f.facts[k] != 0 && have != 0 && f.facts[k]&have == 0 && !v.otherParty(s, f, k, have) && !v.leadFact(f, k, have) {
+			return true
+		}
+		// A headline that names only some of the values the story's
+		// reports agree on, whose first sentence names another value no
+		// report of the story names, and whose text never names the
+		// values it leaves out, reports that other value's event:
+		// "President receives Chinese Foreign Minister" ("The President
+		// of Kyrgyzstan received ...") is not the minister's talks in
+		// Tashkent the day before.
+		if missing := have &^ f.facts[k]; v.off&firstFacts == 0 && f.facts[k]&have != 0 && missing != 0 &&
+			f.firstFacts[k]&^mentioned[k] != 0 && f.mentions[k]&missing == 0 {
 			return true
 		}
 	}

@@ -1227,6 +1227,42 @@ func TestCoreJoins(t *testing.T) {
 	}
 }
 
+// TestFirstFacts: a report whose headline names only one of the values
+// a story's reports agree on (China, not Kazakhstan), whose first
+// sentence names another (Turkmenistan) that no report of the story
+// names, is the visit to that other country (firstFacts off, it joins).
+func TestFirstFacts(t *testing.T) {
+	v := setVocabulary(t, "testdata/caucasus.toml")
+	at := func(day, h int) time.Time { return time.Date(2028, 5, day, h, 0, 0, 0, time.UTC) }
+	story := []*model.Item{
+		item("Agency", "https://a.example/1", "Kazakh president meets Chinese foreign minister",
+			"The Kazakh president met Chinese Foreign Minister Wang Lei in Astana on Monday to discuss the railway and gas supplies.", at(1, 9)),
+		item("Paper", "https://p.example/1", "Kazakhstan and China sign documents after foreign ministers' talks",
+			"Kazakhstan and China signed a customs memorandum on Monday after talks between their foreign ministers in Astana.", at(1, 12)),
+	}
+	tests := []struct {
+		name string
+		last *model.Item
+		join bool
+	}{
+		{"the next capital's reception", item("Site", "https://s.example/1", "President receives Chinese Foreign Minister",
+			"The President of Turkmenistan received Chinese Foreign Minister Wang Lei, who arrived in Ashgabat on a working visit, to discuss gas supplies.", at(2, 7)), false},
+		{"the same capital's reception", item("Site", "https://s.example/2", "President receives Chinese Foreign Minister",
+			"The President of Kazakhstan received Chinese Foreign Minister Wang Lei in Astana to discuss the railway and gas supplies.", at(1, 15)), true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			items := append(append([]*model.Item{}, story...), tc.last)
+			if got := firstAndLastJoin(v, items, time.UTC, 0); got != tc.join {
+				t.Fatalf("joined %v, want %v", got, tc.join)
+			}
+			if !tc.join && !firstAndLastJoin(v, items, time.UTC, firstFacts) {
+				t.Fatalf("with firstFacts off it does not join either: the case tests nothing")
+			}
+		})
+	}
+}
+
 // TestMergeLinksByActClause: a report links two stories only by what its
 // headline's main clause reports, unless that clause names nothing of
 // its own and its "as" clause names the other story's act by a name of

@@ -192,6 +192,11 @@ const (
 	// Rustaveli Avenue", whose second sentence names the leader detained
 	// that morning, is not his arrest.
 	coreJoins
+	// firstFacts (precision): a report whose headline names only some of
+	// the values of a fact a story's reports agree on, whose first
+	// sentence names another value no report of the story names, and
+	// whose text never names the values it leaves out, is another event.
+	firstFacts
 )
 
 // fact is one compiled fact: term → bit set of its values.
