@@ -942,7 +942,7 @@ func (v *Vocabulary) vetoed(s *story, f *features, rare func(uint32) bool) bool 
 		storyUndated = storyUndated || m.kind >= firstActKind && !v.dated[m.kind]
 		for k := range v.facts {
 			facts[k] |= m.facts[k]
-			mentioned[k] |= m.mentions[k]
+			mentioned[k] |= m.facts[k] | m.firstFacts[k]
 			if m.facts[k] != 0 {
 				core[k] &= m.facts[k]
 			}
@@ -975,7 +975,9 @@ func (v *Vocabulary) vetoed(s *story, f *features, rare func(uint32) bool) bool 
 		}
 		// A headline that names only some of the values the story's
 		// reports agree on, whose first sentence names another value no
-		// report of the story names, and whose text never names the
+		// report of the story names in its headline or first sentence
+		// (a later sentence's "travels to Bishkek on Tuesday" tells of
+		// the next event), and whose text never names the
 		// values it leaves out, reports that other value's event:
 		// "President receives Chinese Foreign Minister" ("The President
 		// of Kyrgyzstan received ...") is not the minister's talks in

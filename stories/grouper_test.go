@@ -1230,7 +1230,9 @@ func TestCoreJoins(t *testing.T) {
 // TestFirstFacts: a report whose headline names only one of the values
 // a story's reports agree on (China, not Kazakhstan), whose first
 // sentence names another (Turkmenistan) that no report of the story
-// names, is the visit to that other country (firstFacts off, it joins).
+// names in its headline or first sentence (a later sentence tells of the
+// next stop), is the visit to that other country (firstFacts off, it
+// joins).
 func TestFirstFacts(t *testing.T) {
 	v := setVocabulary(t, "testdata/caucasus.toml")
 	at := func(day, h int) time.Time { return time.Date(2028, 5, day, h, 0, 0, 0, time.UTC) }
@@ -1238,7 +1240,7 @@ func TestFirstFacts(t *testing.T) {
 		item("Agency", "https://a.example/1", "Kazakh president meets Chinese foreign minister",
 			"The Kazakh president met Chinese Foreign Minister Wang Lei in Astana on Monday to discuss the railway and gas supplies.", at(1, 9)),
 		item("Paper", "https://p.example/1", "Kazakhstan and China sign documents after foreign ministers' talks",
-			"Kazakhstan and China signed a customs memorandum on Monday after talks between their foreign ministers in Astana.", at(1, 12)),
+			"Kazakhstan and China signed a customs memorandum on Monday after talks between their foreign ministers in Astana. The minister travels to Turkmenistan on Tuesday.", at(1, 12)),
 	}
 	tests := []struct {
 		name string
