@@ -663,30 +663,56 @@ func TestDecidesIn(t *testing.T) {
 	}
 }
 
-// TestOpinionSection: a column filed under an outlet's opinion section
-// is an opinion though its headline and text carry no tag; an analysis
-// or a blog post of an event is not.
-func TestOpinionSection(t *testing.T) {
+// TestOpinionMarks: a column is an opinion by what marks it, though the
+// rest of it carries no tag: a link filed under an outlet's opinion
+// section (not an analysis or a blog post of an event); a tag at the head
+// of its headline or text, also "Perspectives |" and a tag written as a
+// sentence of its own ("Opinion. In one week ...") (not a word that only
+// starts with a tag's letters, nor a tag word that opens a sentence of
+// news); a standfirst signed by its writer ("..., writes Ana Ferreira.")
+// (not a report of someone writing to someone).
+func TestOpinionMarks(t *testing.T) {
 	v := DefaultVocabulary()
+	const (
+		courtTitle = "Three former officers jailed for killing of protesters"
+		courtText  = "A court jailed three former police officers on Tuesday for the killing of protesters."
+		lead       = "The port signed three memorandums in one week and built nothing."
+		pile       = "The port is a pile of memorandums"
+		portTitle  = "The port reforms will fail"
+		portLink   = "https://www.example-paper.com/business/port-reforms-2027-05-02"
+	)
 	tests := []struct {
-		link string
-		want bool
+		title, link, text string
+		want              bool
 	}{
-		{"https://www.example-daily.com/opinion/views/news/the-court-cannot-be-the-street-1234", true},
-		{"https://www.example-syndicate.org/commentary/why-export-curbs-return-by-a-writer-2027-05", true},
-		{"https://news.example.net/Opinions/2027/05/02/drills-will-not-deter", true},
-		{"https://www.example-paper.com/editorial/2027/05/02", true},
-		{"https://www.example-guardian.co.uk/commentisfree/2027/may/02/the-court-and-the-street", true},
-		{"https://www.example-paper.com/world/asia/court-jails-three-officers-2027-05-02/", false},
-		{"https://www.example-weekly.org/analysis/2027/05/06/what-the-ruling-means", false},
-		{"https://www.example-trade.com/blog/opinion-poll-shows-farmers-split", false},
-		{"https://www.example-paper.com/opinion-poll-ruling-party-leads", false},
+		// An opinion section's link.
+		{courtTitle, "https://www.example-daily.com/opinion/views/news/the-court-cannot-be-the-street-1234", courtText, true},
+		{courtTitle, "https://www.example-syndicate.org/commentary/why-export-curbs-return-by-a-writer-2027-05", courtText, true},
+		{courtTitle, "https://news.example.net/Opinions/2027/05/02/drills-will-not-deter", courtText, true},
+		{courtTitle, "https://www.example-paper.com/editorial/2027/05/02", courtText, true},
+		{courtTitle, "https://www.example-guardian.co.uk/commentisfree/2027/may/02/the-court-and-the-street", courtText, true},
+		{courtTitle, "https://www.example-paper.com/world/asia/court-jails-three-officers-2027-05-02/", courtText, false},
+		{courtTitle, "https://www.example-weekly.org/analysis/2027/05/06/what-the-ruling-means", courtText, false},
+		{courtTitle, "https://www.example-trade.com/blog/opinion-poll-shows-farmers-split", courtText, false},
+		{courtTitle, "https://www.example-paper.com/opinion-poll-ruling-party-leads", courtText, false},
+		// A tag.
+		{"Perspectives | The port has stopped pretending", "", lead, true},
+		{"Perspective: The port has stopped pretending", "", lead, true},
+		{pile, "", "Opinion. " + lead, true},
+		{pile, "", "Column. " + lead, true},
+		{pile, "", lead, false},
+		{"Opinion poll shows port workers split on strike", "", lead, false},
+		{pile, "", "Opinion.Polls show workers split.", false},
+		// A signed standfirst.
+		{portTitle, portLink, "Ministers praised their own deal this week. But a deal is not a policy, writes Ana Ferreira.", true},
+		{portTitle, portLink, "The port reforms will fail unless the unions are heard, writes Tomas Quiroga, a former transport minister.", true},
+		{portTitle, portLink, "The governor writes to the prime minister seeking the release of 14 fishermen.", false},
+		{portTitle, portLink, "Rescuers reached the village on Tuesday, the agency said, and Ana Ferreira writes the report.", false},
 	}
 	for _, tc := range tests {
-		f, _, _ := v.extract(&model.Item{Title: "Three former officers jailed for killing of protesters", Link: tc.link,
-			Text: "A court jailed three former police officers on Tuesday for the killing of protesters."}, time.UTC)
+		f, _, _ := v.extract(&model.Item{Title: tc.title, Link: tc.link, Text: tc.text}, time.UTC)
 		if got := f.kind == kindOpinion; got != tc.want {
-			t.Errorf("%s: opinion %v, want %v", tc.link, got, tc.want)
+			t.Errorf("%q / %s / %q: opinion %v, want %v", tc.title, tc.link, tc.text, got, tc.want)
 		}
 	}
 }
@@ -716,57 +742,6 @@ func TestDateIsNoEntity(t *testing.T) {
 			if slices.Contains(f.entities, hash32(e)) {
 				t.Errorf("%q: entity %s", tc.text, e)
 			}
-		}
-	}
-}
-
-// TestOpinionTag: a column's tag at the head of its headline or text
-// makes it an opinion, also "Perspectives |" and a tag written as a
-// sentence of its own ("Opinion. In one week ..."); a word that only
-// starts with a tag's letters, or a tag word that opens a sentence of
-// news, does not.
-func TestOpinionTag(t *testing.T) {
-	v := DefaultVocabulary()
-	lead := "The port signed three memorandums in one week and built nothing."
-	tests := []struct {
-		title, text string
-		want        bool
-	}{
-		{"Perspectives | The port has stopped pretending", lead, true},
-		{"Perspective: The port has stopped pretending", lead, true},
-		{"The port is a pile of memorandums", "Opinion. " + lead, true},
-		{"The port is a pile of memorandums", "Column. " + lead, true},
-		{"The port is a pile of memorandums", lead, false},
-		{"Opinion poll shows port workers split on strike", lead, false},
-		{"The port is a pile of memorandums", "Opinion.Polls show workers split.", false},
-	}
-	for _, tc := range tests {
-		f, _, _ := v.extract(&model.Item{Title: tc.title, Text: tc.text}, time.UTC)
-		if got := f.kind == kindOpinion; got != tc.want {
-			t.Errorf("%q / %q: opinion %v, want %v", tc.title, tc.text, got, tc.want)
-		}
-	}
-}
-
-// TestOpinionByline: a column whose standfirst is signed by its writer
-// ("..., writes Ana Ferreira.") is an opinion though its headline, text
-// and link carry no tag; a report of someone writing to someone is not.
-func TestOpinionByline(t *testing.T) {
-	v := DefaultVocabulary()
-	tests := []struct {
-		text string
-		want bool
-	}{
-		{"Ministers praised their own deal this week. But a deal is not a policy, writes Ana Ferreira.", true},
-		{"The port reforms will fail unless the unions are heard, writes Tomas Quiroga, a former transport minister.", true},
-		{"The governor writes to the prime minister seeking the release of 14 fishermen.", false},
-		{"Rescuers reached the village on Tuesday, the agency said, and Ana Ferreira writes the report.", false},
-	}
-	for _, tc := range tests {
-		f, _, _ := v.extract(&model.Item{Title: "The port reforms will fail", Link: "https://www.example-paper.com/business/port-reforms-2027-05-02",
-			Text: tc.text}, time.UTC)
-		if got := f.kind == kindOpinion; got != tc.want {
-			t.Errorf("%q: opinion %v, want %v", tc.text, got, tc.want)
 		}
 	}
 }
