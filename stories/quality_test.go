@@ -788,6 +788,25 @@ var qualitySets = []qualitySet{
 	{file: "testdata/opened-seasia.txt", use: "opened: scored blind twice until 2026-12-06 (session 19), mistakes read since; seasia.toml", precision: 0.90, recall: 0.72, dates: 0.91, minItems: 140, vocab: "testdata/seasia.toml", zone: "UTC"},
 	{file: "testdata/opened-pharma.txt", use: "opened: scored blind twice until 2026-12-06 (session 19), mistakes read since; pharma.toml", precision: 0.89, recall: 0.81, dates: 0.84, minItems: 140, vocab: "testdata/pharma.toml", zone: "UTC"},
 	{file: "testdata/opened-migration.txt", use: "opened: scored blind twice until 2026-12-06 (session 19), mistakes read since; migration.toml", precision: 0.90, recall: 0.70, dates: 0.91, minItems: 150, vocab: "testdata/migration.toml", zone: "UTC"},
+	// Three desks written in session 19 (2026-12-06), while that session's
+	// grouping changes were made, without reading them or the grouping
+	// code, with their vocabularies in config only (each committed before
+	// the set's first item): never tuned on, their mistakes never printed.
+	// Measured only, scored once before that session's changes (at
+	// 2139af3) and once after. An African Great Lakes security and
+	// humanitarian desk (three massacres in two territories, towns taken and
+	// left, two drone strikes, a ceasefire and sanctions on one day, two
+	// sanctions rounds, two mineral deals, two summits, two capsizings, a
+	// convoy attacked and convoys suspended the next day); a Baltic Sea and
+	// Nordic security desk (two cables in one gulf three days apart, a
+	// boarding and an airspace violation at one island, drones over four
+	// airports, two border closures, arrests and charges, names by other
+	// names); a rail desk (derailments on one network, investigators'
+	// reports long after, one station halted twice, a fleet by class,
+	// model and brand, strikes called, held and suspended, contracts).
+	{file: "testdata/fresh-greatlakes.txt", use: "fresh, never tuned on; greatlakes.toml", blind: true, minItems: 150, vocab: "testdata/greatlakes.toml", zone: "UTC"},
+	{file: "testdata/fresh-baltic.txt", use: "fresh, never tuned on; baltic.toml", blind: true, minItems: 150, vocab: "testdata/baltic.toml", zone: "UTC"},
+	{file: "testdata/fresh-rail.txt", use: "fresh, never tuned on; rail.toml", blind: true, minItems: 150, vocab: "testdata/rail.toml", zone: "UTC"},
 }
 
 // TestGroupingQuality feeds each labelled set to a Grouper in publication
