@@ -37,7 +37,9 @@
 // preposition governs is where or what about, not the act ("surge in
 // first session", "freezes assets at Abuja summit", "pushes back on hike
 // talk"), unless something is said at it ("calls for ... at party
-// meeting" is the meeting's). A statement is a hard verb
+// meeting" is the meeting's); nor is an act's noun the headline seeks or
+// heads toward ("seeking release of 14 fishermen", "first step toward
+// early election", "clears way for referendum"). A statement is a hard verb
 // ("denounces", "warns") or a speech verb ("says") whose subject is one of
 // the desk's voices (Pyongyang, KCNA), or a statement or commentary with
 // such a voice: an event of its own. The same verbs from anyone else

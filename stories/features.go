@@ -1248,7 +1248,7 @@ func (v *Vocabulary) actsOf(ts []term) uint64 {
 		}
 		verb, needs := false, len(a.needs) == 0
 		for _, t := range ts {
-			verb = verb || a.verbs[t.text] && !v.settingOf(a, t)
+			verb = verb || a.verbs[t.text] && !v.settingOf(a, t) && !v.goalOf(t)
 			needs = needs || a.needs[t.text]
 		}
 		if verb && needs {
@@ -1308,7 +1308,7 @@ func (v *Vocabulary) kindOf(ts, all []term) kind {
 			return kindReaction
 		}
 		for j, a := range v.acts {
-			if a.verbs[t.text] && (len(a.needs) == 0 || needsMet&(1<<j) != 0) && (spoke && t.at || !v.settingOf(a, t)) && !v.describes(t, ts[i+1:]) && !v.commonVerb(a, t) {
+			if a.verbs[t.text] && (len(a.needs) == 0 || needsMet&(1<<j) != 0) && (spoke && t.at || !v.settingOf(a, t)) && !v.goalOf(t) && !v.describes(t, ts[i+1:]) && !v.commonVerb(a, t) {
 				return a.kind
 			}
 		}
@@ -1381,6 +1381,14 @@ func (v *Vocabulary) commonVerb(a act, t term) bool {
 // ("soldiers killed in attack on base").
 func (v *Vocabulary) settingOf(a act, t term) bool {
 	return t.setting && !v.dated[a.kind]
+}
+
+// goalOf tells whether t, a verb of an act, names what the headline seeks
+// or heads toward, not an act done: "CM writes to EAM seeking release of
+// 14 fishermen" releases no one; "Court clears way for referendum" holds
+// none.
+func (v *Vocabulary) goalOf(t term) bool {
+	return v.off&goals == 0 && t.goal
 }
 
 // actNext tells whether one of the first two terms of ts is the verb of

@@ -647,7 +647,11 @@ var qualitySets = []qualitySet{
 	// Gaza talks end second day with no breakthrough"): 1.000 / 0.695 / 30
 	// of 31.
 	// With firstActs: 1.000 / 0.706 / 30 of 31.
-	{file: "testdata/opened-mideast.txt", use: "opened: scored blind twice until 2026-12-06, mistakes read since; mideast.toml", precision: goalPrecision, recall: 0.70, dates: 0.93, minItems: 140, vocab: "testdata/mideast.toml", zone: "UTC"},
+	// An act a headline seeks or heads toward is no act of it (goals:
+	// "Israeli lawmakers take first step toward early election" had been
+	// an election kept from the Knesset's vote): 1.000 / 0.706 -> 1.000 /
+	// 0.717 / 30 of 31.
+	{file: "testdata/opened-mideast.txt", use: "opened: scored blind twice until 2026-12-06, mistakes read since; mideast.toml", precision: goalPrecision, recall: 0.71, dates: 0.93, minItems: 140, vocab: "testdata/mideast.toml", zone: "UTC"},
 	// Three desks written on 2026-12-06 (session 17), while that session's
 	// grouping changes were made, without reading them or the grouping code,
 	// with their vocabularies in config only (each committed before the
@@ -717,7 +721,11 @@ var qualitySets = []qualitySet{
 	// reports' headlines and first sentences name (the Tashkent report's
 	// "travels to Bishkek on Tuesday" had let the Bishkek reports join
 	// it): 0.978 / 0.730 / 31 of 33 (opened-agri 0.940 / 0.701).
-	{file: "testdata/opened-caucasus.txt", use: "opened: scored blind twice until 2026-12-06 (session 18), mistakes read since; caucasus.toml", precision: 0.97, recall: 0.72, dates: 0.93, minItems: 150, vocab: "testdata/caucasus.toml", zone: "UTC"},
+	// An act a headline seeks or heads toward is no act of it (goals:
+	// "Court Clears Way For Referendum On New Armenian Constitution" had
+	// been a referendum kept from the court's ruling): 0.978 / 0.730 ->
+	// 0.978 / 0.733 / 31 of 33.
+	{file: "testdata/opened-caucasus.txt", use: "opened: scored blind twice until 2026-12-06 (session 18), mistakes read since; caucasus.toml", precision: 0.97, recall: 0.73, dates: 0.93, minItems: 150, vocab: "testdata/caucasus.toml", zone: "UTC"},
 	// opened-labour, from 0.993 / 0.625 / 31 of 34: a word whose stem has
 	// two letters keeps its own term ("used" is not labour.toml's "us",
 	// which had put the United States in Canada Post's and GM Oshawa's
@@ -1023,6 +1031,7 @@ func TestGroupingMechanisms(t *testing.T) {
 		{"apart links off", apartLinks, true},
 		{"core joins off", coreJoins, true},
 		{"first facts off", firstFacts, true},
+		{"goals off", goals, true},
 	}
 	const precisionMechanisms = sameOutlet | compounds | despiteClause | planDays | subjects | backgrounds | coreLinks | headNames | apartLinks | sinceDays | headFirst | coreJoins | firstFacts
 	// What each precision mechanism buys and costs, summed over the sets.

@@ -144,11 +144,26 @@ type term struct {
 	entity   bool   // a name written with capitals, or a number
 	setting  bool   // the object of a preposition ("in first session", "at Abuja summit"): where, not what was done
 	at       bool   // ... of "at" or "during": the meeting where something is said is its act ("calls for ... at party meeting")
+	goal     bool   // what a headline seeks or heads toward ("seeking release of", "step toward early election"): no act done
 }
 
 // settingWords make the noun they govern a setting: "in first session",
 // "at Abuja summit", "on hike talk", "in the spirit of dialogue".
 var settingWords = toSet(`in at on of during`)
+
+// goalWords make the noun they govern a goal, not an act done: "CM
+// writes seeking release of 14 fishermen", "lawmakers take first step
+// toward early election". goalFor are the nouns after which "for" does:
+// "Court clears way for referendum".
+var (
+	goalWords = toSet(`seek seeks seeking sought toward towards`)
+	goalFor   = toSet(`way path`)
+)
+
+// goalAt tells whether ws[i] makes the noun it governs a goal.
+func goalAt(ws []word, i int) bool {
+	return goalWords[ws[i].lower] || ws[i].lower == "for" && i > 0 && goalFor[ws[i-1].lower]
+}
 
 // settingSpan is how many words may stand between a preposition and the
 // noun it governs ("at Abuja summit").
@@ -169,14 +184,15 @@ func (v *Vocabulary) canonical(ws []word, title, speech bool) []term {
 	prep := -1 // index of the last preposition whose noun may follow (settingWords)
 	emit := func(s string, w word, entity bool) {
 		at := prep >= 0 && (ws[prep].lower == "at" || ws[prep].lower == "during")
+		goal := prep >= 0 && goalAt(ws, prep)
 		for _, f := range strings.Fields(s) {
-			out = append(out, term{text: f, surface: w.lower, title: title, sentence: w.sentence, entity: entity, setting: prep >= 0, at: at})
+			out = append(out, term{text: f, surface: w.lower, title: title, sentence: w.sentence, entity: entity, setting: prep >= 0 && !goal, at: at, goal: goal})
 		}
 	}
 	for i := 0; i < len(ws); {
 		w := ws[i]
 		switch {
-		case settingWords[w.lower]:
+		case settingWords[w.lower] || goalAt(ws, i):
 			prep = i
 		case prep >= 0 && (i-prep > settingSpan+1 || w.sentence != ws[prep].sentence || ws[i-1].pause || i-prep > 1 && verbLike(ws[i-1].lower)):
 			prep = -1 // a verb, a clause or a sentence ends what the preposition governs

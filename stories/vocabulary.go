@@ -197,6 +197,10 @@ const (
 	// sentence names another value no report of the story names, and
 	// whose text never names the values it leaves out, is another event.
 	firstFacts
+	// goals: an act's noun a headline seeks or heads toward ("seeking
+	// release of 14 fishermen", "first step toward early election",
+	// "clears way for referendum") is no act of the headline.
+	goals
 )
 
 // fact is one compiled fact: term → bit set of its values.

@@ -354,3 +354,40 @@ verbs = ["strike"]
 		}
 	}
 }
+
+// TestGoalIsNoAct: an act's noun that a headline seeks or heads toward
+// ("seeking release of", "step toward early election", "clears way for
+// referendum") is no act the headline reports; one it reports, and a sea
+// a launch heads toward, keep theirs.
+func TestGoalIsNoAct(t *testing.T) {
+	v := compileVocabulary(t, `
+[stories.vocabulary]
+replace = true
+[[stories.vocabulary.acts]]
+kind = "release"
+verbs = ["release", "freed"]
+[[stories.vocabulary.acts]]
+kind = "election"
+verbs = ["election", "referendum"]
+[[stories.vocabulary.acts]]
+kind = "launch"
+verbs = ["fires"]
+needs = ["missile"]
+`)
+	for _, tc := range []struct {
+		title, want string
+	}{
+		{"Governor writes to minister seeking release of six sailors", "other"},
+		{"Parliament takes first step toward snap election", "other"},
+		{"Top court clears the way for referendum on new charter", "other"},
+		{"Union sought referendum on pay offer, leaders say", "other"},
+		{"Six sailors freed after talks", "release"},
+		{"Country holds referendum on new charter", "election"},
+		{"Navy fires missile toward Western Sea", "launch"},
+	} {
+		f, _, _ := v.extract(&model.Item{Title: tc.title}, time.UTC)
+		if got := v.kindNames[f.kind]; got != tc.want {
+			t.Errorf("%q: kind %s, want %s", tc.title, got, tc.want)
+		}
+	}
+}
