@@ -1361,8 +1361,18 @@ func (g *Grouper) score(s *story, f *features, w *weigher) float64 {
 		}
 	}
 	apart := v.namesApart(s, f)
+	held := s.hasKind(f.kind) // a report of the story names f's act in its headline
 	for _, i := range scoredMembers(len(s.members)) {
 		m := &s.members[i]
+		// A report that joined because its first sentence says what the
+		// story's act was (firstActs) vouches for no later report of that
+		// act by what else its lead tells: the story's reports whose
+		// headline names the act do. A Home Office count of a day's Channel
+		// crossings is not the Wimereux rescue whose first sentence read
+		// a crossing and the day's date.
+		if held && v.firstNamesOnly(m, f) {
+			continue
+		}
 		// Neither headline names an act the vocabulary knows: shared
 		// names and the day are no evidence of one event by themselves
 		// (one city or company has many events a day; see noActBonus),

@@ -2,6 +2,7 @@ package stories
 
 import (
 	"fmt"
+	"slices"
 	"sync"
 	"testing"
 	"time"
@@ -1540,6 +1541,63 @@ func TestFirstSentenceNamesTheAct(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			it := item("AFP", "https://a.example/"+tc.name, tc.title, tc.text, mon.Add(3*time.Hour))
 			if got := firstAndLastJoin(v, []*model.Item{event, it}, time.UTC, tc.off); got != tc.join {
+				t.Fatalf("joined %v, want %v", got, tc.join)
+			}
+		})
+	}
+}
+
+// TestFirstSentenceVouchesForNoOtherReport checks that a report that joined
+// a story because its first sentence says what the story's act was
+// (firstActs: a headline of cyberattacks, a lead of denial-of-service
+// attacks) links no later report of that act to the story by what else
+// its lead tells, when the story holds reports whose headline names the
+// act: a hacktivist group's claim of a DDoS on a lottery, which shares
+// the group's name with that lead only, is another event. A report that
+// fits the story's own DDoS report still joins, and so does one that has
+// only the first-sentence report to join, which is what firstActs is for.
+func TestFirstSentenceVouchesForNoOtherReport(t *testing.T) {
+	v := setVocabulary(t, "testdata/cyber.toml")
+	sun := time.Date(2027, 6, 6, 13, 0, 0, 0, time.UTC)
+	mon := sun.Add(20 * time.Hour)
+	// Other stories of the window, so that a shared word weighs as it
+	// would among a desk's day of reports.
+	window := []*model.Item{
+		item("Reuters", "https://r.example/trust", "Danish hospital trust hit by ransomware attack",
+			"A Danish hospital trust said on Sunday that ransomware had encrypted its patient records. Hacktivist groups had claimed DDoS attacks on Danish sites in May.", sun),
+		item("AP", "https://p.example/port", "Finnish port operator fined over data breach",
+			"Finland's data regulator fined a port operator on Sunday over a breach of staff records. The operator had also faced DDoS attacks claimed by a hacktivist group.", sun.Add(time.Hour)),
+		item("BBC", "https://b.example/council", "Police arrest teenager over council hack",
+			"Police arrested a 17-year-old on Sunday over a hack of a council's email system. Officers said the suspect was not linked to recent DDoS attacks.", sun.Add(2*time.Hour)),
+	}
+	event := item("Reuters", "https://r.example/fjord", "Norwegian ferry booking sites hit by DDoS attacks",
+		"Booking sites of three Norwegian ferry operators were knocked offline on Monday by distributed denial-of-service attacks, the companies said.", mon)
+	wave := item("AFP", "https://a.example/fjord", "Norwegian ferry operators targeted in wave of cyberattacks",
+		"Three Norwegian ferry operators said their booking sites were knocked offline on Monday in a wave of denial-of-service attacks claimed by the hacktivist group Skrelling.", mon.Add(time.Hour))
+	lottery := item("DPA", "https://d.example/lottery", "Hacktivist group Skrelling claims DDoS on Swedish state lottery",
+		"The hacktivist group Skrelling claimed an attack that took the Swedish state lottery's website down for two hours.", mon.Add(3*time.Hour))
+	ferries := item("NTB", "https://n.example/fjord", "Ferry booking sites back after DDoS attacks, Norwegian operators say",
+		"Booking sites of the three Norwegian ferry operators knocked offline by distributed denial-of-service attacks on Monday were back by the evening, the companies said.", mon.Add(8*time.Hour))
+	tests := []struct {
+		name  string
+		story []*model.Item // the first is the story's, the last the report that joins it or not
+		join  bool
+	}{
+		{"another event sharing the first sentence's words", []*model.Item{event, wave, lottery}, false},
+		{"a report of the story's act", []*model.Item{event, wave, ferries}, true},
+		{"the first-sentence report alone", []*model.Item{wave, event}, true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			g := grouperWithout(v, 0)
+			var ids []string
+			for _, it := range append(slices.Clone(window), tc.story...) {
+				cp := *it
+				g.Add(&cp, time.UTC)
+				ids = append(ids, cp.StoryID)
+			}
+			first, last := ids[len(window)], ids[len(ids)-1]
+			if got := first == last; got != tc.join {
 				t.Fatalf("joined %v, want %v", got, tc.join)
 			}
 		})

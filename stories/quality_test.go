@@ -795,7 +795,11 @@ var qualitySets = []qualitySet{
 	// suspension, a border closed and reopened).
 	{file: "testdata/opened-seasia.txt", use: "opened: scored blind twice until 2026-12-06 (session 19), mistakes read since; seasia.toml", precision: 0.90, recall: 0.715, dates: 0.91, minItems: 140, vocab: "testdata/seasia.toml", zone: "UTC"},
 	{file: "testdata/opened-pharma.txt", use: "opened: scored blind twice until 2026-12-06 (session 19), mistakes read since; pharma.toml", precision: 0.89, recall: 0.81, dates: 0.84, minItems: 140, vocab: "testdata/pharma.toml", zone: "UTC"},
-	{file: "testdata/opened-migration.txt", use: "opened: scored blind twice until 2026-12-06 (session 19), mistakes read since; migration.toml", precision: 0.90, recall: 0.70, dates: 0.91, minItems: 150, vocab: "testdata/migration.toml", zone: "UTC"},
+	// Migration: a report that joined by its first sentence's act
+	// (firstActs) vouches for no later report of that act in a story
+	// whose headlines name it (the day's Home Office count had joined the
+	// Wimereux rescue): 0.902 / 0.704 -> 0.922 / 0.704 / 31 of 34.
+	{file: "testdata/opened-migration.txt", use: "opened: scored blind twice until 2026-12-06 (session 19), mistakes read since; migration.toml", precision: 0.92, recall: 0.70, dates: 0.91, minItems: 150, vocab: "testdata/migration.toml", zone: "UTC"},
 	// Three desks written in session 19 (2026-12-06), while that session's
 	// grouping changes were made, without reading them or the grouping
 	// code, with their vocabularies in config only (each committed before

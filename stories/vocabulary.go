@@ -149,7 +149,9 @@ const (
 	// another dated act and not its headline's ("Danish banks targeted in
 	// new wave of cyberattacks": "... disrupted Monday in a fresh wave of
 	// denial-of-service attacks") may join a story of that act, as
-	// twoActs lets a headline that names both.
+	// twoActs lets a headline that names both; in a story whose reports
+	// name that act in their headlines, it links no later report of the
+	// act to the story (score).
 	firstActs
 	// twoParties: a report whose headline names another value of a fact
 	// than a story's (Israel, where the story's reports name Gaza) is not
@@ -576,6 +578,15 @@ func (v *Vocabulary) alsoNames(a, b *features) bool {
 	}
 	return v.off&twoActs == 0 && a.acts&(1<<b.kind) != 0 ||
 		v.off&firstActs == 0 && a.firstActs&(1<<b.kind) != 0 && a.firstActs&(1<<a.kind) == 0
+}
+
+// firstNamesOnly tells whether a, a report of another act than b's, is
+// one event with b only by the main clause of its first sentence, which
+// names b's act and not a's (alsoNames by firstActs); its headline names
+// no act of b's kind, and b's names none of a's.
+func (v *Vocabulary) firstNamesOnly(a, b *features) bool {
+	return a.kind != b.kind && !followUp(a.kind) && !followUp(b.kind) && v.alsoNames(a, b) &&
+		!(v.off&twoActs == 0 && a.acts&(1<<b.kind) != 0) && !v.alsoNames(b, a)
 }
 
 // agreeingFacts counts the facts two reports both name with a shared value
