@@ -50,6 +50,7 @@ type features struct {
 	exercises  []uint32         // named operations (exercises), sorted, distinct
 	facts      [maxFacts]uint32 // per vocabulary fact, the bit set of values named
 	mentions   [maxFacts]uint32 // per vocabulary fact, the values the title and lead name anywhere
+	bgFacts    [maxFacts]uint32 // per vocabulary fact, the values the title names only outside its main clause ("as ... Tuesday's rally")
 	leadFacts  uint32           // bit k: facts[k] is read from the lead's first sentence, the title naming none
 	firstFacts [maxFacts]uint32 // per vocabulary fact, the values the first sentence's main clause names
 	count      uint8            // missiles fired, when a report says; 0 unknown
@@ -196,6 +197,7 @@ func (v *Vocabulary) extract(it *model.Item, loc *time.Location) (features, ment
 	for i := range v.facts {
 		f.facts[i] = v.factOf(i, titleFacts)
 		f.mentions[i] = v.factOf(i, titleTerms) | v.factOf(i, leadTerms)
+		f.bgFacts[i] = v.factOf(i, titleTerms) &^ v.factOf(i, mainTerms)
 		f.firstFacts[i] = v.factOf(i, first)
 		if f.facts[i] == 0 {
 			f.facts[i] = v.factOf(i, first)

@@ -1179,6 +1179,13 @@ func (v *Vocabulary) otherParty(s *story, f *features, k int, have uint32) bool 
 	if v.off&twoParties != 0 || f.mentions[k]&have == 0 {
 		return false
 	}
+	// A headline that names the story's value only outside its main
+	// clause names it as the background of its own news, another event's:
+	// "Novo slides as Lilly's data eat into Tuesday's rally" is no report
+	// of Tuesday's rally.
+	if f.bgFacts[k]&have != 0 {
+		return false
+	}
 	for i := range s.members {
 		if s.members[i].mentions[k]&f.facts[k] != 0 {
 			return true

@@ -1705,6 +1705,29 @@ func TestTwoPartiesOfOneEvent(t *testing.T) {
 	}
 }
 
+// TestBackgroundPartyIsNoParty checks that a report whose headline names
+// a story's value of a fact only in its background clause ("as ... erode
+// Monday's pill rally") names it as what came before its own news, not as
+// the other party of one event: a later day's slide is no report of the
+// rally, though a report of the rally names a fall ("dropped out") in a
+// later sentence and the slide's lead names the rally's day.
+func TestBackgroundPartyIsNoParty(t *testing.T) {
+	v := setVocabulary(t, "testdata/pharma.toml")
+	mon := time.Date(2029, 3, 5, 7, 0, 0, 0, time.UTC)
+	surge := []*model.Item{
+		item("Wire", "https://w.example/roche-surge", "Roche jumps most in a decade as Alzheimer pill tops forecasts",
+			"Roche Holding AG shares rose as much as 11% in Zurich on Monday after its experimental Alzheimer's pill slowed decline by 38% in a late-stage study. About 7% of patients dropped out of the trial.", mon),
+		item("Paper", "https://p.example/roche-rally", "Roche shares soar on Alzheimer pill results",
+			"Roche's shares rose sharply on Monday after the Swiss drugmaker published results for its Alzheimer's pill.", mon.Add(2*time.Hour)),
+	}
+	wed := mon.Add(49 * time.Hour)
+	checkLastJoins(t, v, surge, []joinCase{
+		{"the rally only in the background clause", item("Wire", "https://w.example/roche-slides",
+			"Roche slides as Biogen's Alzheimer infusion results erode Monday's pill rally",
+			"Roche Holding AG shares fell as much as 5% in Zurich, giving back part of Monday's gain, after Biogen published late-stage results for its rival Alzheimer's infusion.", wed), false},
+	})
+}
+
 // TestTalksOverDays checks that talks reported the next day are not kept
 // by the day veto from a story of those talks that also holds a dated act
 // (the ceasefire they discuss), while talks three days on, or the next
