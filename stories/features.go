@@ -90,7 +90,11 @@ var (
 	// opinionByline is a column's standfirst signed by its writer:
 	// "..., writes Henrik Volkov." (news writes "writes to the minister").
 	opinionByline = regexp.MustCompile(`,\s+writes\s+\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,3}\s*(?:[.,;]|$)`)
-	opinionPath   = regexp.MustCompile(`(?i)^[a-z]+://[^/?#]+/(?:[^?#]*/)?(?:opinions?|commentary|commentaries|commentisfree|editorials?|op-?eds?|columns?)(?:/|$)`)
+	// opinionFeed is a feed an outlet names for its opinion section
+	// ("STAT First Opinion", "Rappler (Opinion)"): its column's link may
+	// carry the section only in its slug.
+	opinionFeed = regexp.MustCompile(`(?i)\b(?:opinions?|commentary|op-?eds?|editorials?|columns?)\)?\s*$`)
+	opinionPath = regexp.MustCompile(`(?i)^[a-z]+://[^/?#]+/(?:[^?#]*/)?(?:opinions?|commentary|commentaries|commentisfree|editorials?|op-?eds?|columns?)(?:/|$)`)
 )
 
 var wireTags = regexp.MustCompile(`(?i)^\s*(?:\((?:lead|urgent|\d+(?:st|nd|rd|th)\s+ld|news focus|yonhap interview|update|breaking|flash|correction|recasts?)[^)]*\)\s*|(?:update\s*\d*|exclusive|breaking|urgent|flash)\s*[-:]\s*)+`)
@@ -237,7 +241,8 @@ func (v *Vocabulary) extract(it *model.Item, loc *time.Location) (features, ment
 		f.bgWhat = without(whatTerms(v.canonicalTerms(tw[len(mainTitle):], true), tw, nameWords == nil, named), despite)
 	}
 	switch {
-	case opinionTag.MatchString(it.Title) || opinionTag.MatchString(text) || opinionPath.MatchString(it.Link) || opinionByline.MatchString(text):
+	case opinionTag.MatchString(it.Title) || opinionTag.MatchString(text) || opinionPath.MatchString(it.Link) || opinionByline.MatchString(text) ||
+		opinionFeed.MatchString(it.Feed):
 		f.kind = kindOpinion
 	case analysisTag.MatchString(it.Title):
 		f.kind = kindAnalysis

@@ -670,7 +670,8 @@ func TestDecidesIn(t *testing.T) {
 // sentence of its own ("Opinion. In one week ...") (not a word that only
 // starts with a tag's letters, nor a tag word that opens a sentence of
 // news); a standfirst signed by its writer ("..., writes Ana Ferreira.")
-// (not a report of someone writing to someone).
+// (not a report of someone writing to someone); a feed named for an
+// opinion section ("... Second Opinion", "(Opinion)").
 func TestOpinionMarks(t *testing.T) {
 	v := DefaultVocabulary()
 	const (
@@ -713,6 +714,26 @@ func TestOpinionMarks(t *testing.T) {
 		f, _, _ := v.extract(&model.Item{Title: tc.title, Link: tc.link, Text: tc.text}, time.UTC)
 		if got := f.kind == kindOpinion; got != tc.want {
 			t.Errorf("%q / %s / %q: opinion %v, want %v", tc.title, tc.link, tc.text, got, tc.want)
+		}
+	}
+	// A feed named for an outlet's opinion section, whose link gives the
+	// section only in its slug (not a feed of news, nor one whose name
+	// only has a tag's word inside it).
+	slug := "https://www.example-health.com/2027/05/02/port-reforms-will-fail-second-opinion/"
+	feeds := []struct {
+		feed string
+		want bool
+	}{
+		{"Example Health Second Opinion", true},
+		{"Example Daily (Opinion)", true},
+		{"Example Syndicate Commentary", true},
+		{"Example Health", false},
+		{"Opinion Research Wire", false},
+	}
+	for _, tc := range feeds {
+		f, _, _ := v.extract(&model.Item{Feed: tc.feed, Title: portTitle, Link: slug, Text: lead}, time.UTC)
+		if got := f.kind == kindOpinion; got != tc.want {
+			t.Errorf("feed %q: opinion %v, want %v", tc.feed, got, tc.want)
 		}
 	}
 }
