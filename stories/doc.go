@@ -39,7 +39,10 @@
 // talk"), unless something is said at it ("calls for ... at party
 // meeting" is the meeting's); nor is an act's noun the headline seeks or
 // heads toward ("seeking release of 14 fishermen", "first step toward
-// early election", "clears way for referendum"). A statement is a hard verb
+// early election", "clears way for referendum"); an act named after
+// "over", "against" or "about" is what the headline's act answers
+// ("summons envoy over ramming"), no second act of the report. A
+// statement is a hard verb
 // ("denounces", "warns") or a speech verb ("says") whose subject is one of
 // the desk's voices (Pyongyang, KCNA), or a statement or commentary with
 // such a voice: an event of its own. The same verbs from anyone else

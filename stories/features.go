@@ -222,7 +222,7 @@ func (v *Vocabulary) extract(it *model.Item, loc *time.Location) (features, ment
 	if unhedged := withoutHedged(mainTitle); len(unhedged) < len(mainTitle) {
 		acted = v.actTerms(unhedged)
 	}
-	f.acts = v.actsOf(acted)
+	f.acts = v.actsOf(withoutCauses(acted))
 	f.follows = v.actsOf(v.actTerms(tw[len(mainTitle):]))
 	f.leadActs = v.actsOf(leadTerms[:countFirst(leadTerms)]) // the first sentence's terms
 	f.responds = v.actsOf(v.actTerms(answered(tw))) | v.actsOf(v.actTerms(answered(firstWords)))
@@ -457,6 +457,19 @@ func withoutHedged(ws []word) []word {
 		}
 		if !hedged {
 			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// withoutCauses drops the terms a headline's act answers or is about
+// ("DFA summons Chinese ambassador over Escoda ramming"): the ramming
+// was the day before, no second act the headline reports.
+func withoutCauses(ts []term) []term {
+	out := make([]term, 0, len(ts))
+	for _, t := range ts {
+		if !t.cause {
+			out = append(out, t)
 		}
 	}
 	return out

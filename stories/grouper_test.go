@@ -1604,6 +1604,51 @@ func TestFirstSentenceVouchesForNoOtherReport(t *testing.T) {
 	}
 }
 
+// TestActAnsweredIsNoSecondAct checks that an act a headline names
+// after "over", "against" or "about" is what its own act answers, no
+// second act it reports: a summons the day after a ramming, "over Natuna
+// ramming", is the foreign ministry's own act and stays apart from the
+// ramming (twoActs and nextDayActs had joined it), while a headline that
+// names a second act in its own words still names it.
+func TestActAnsweredIsNoSecondAct(t *testing.T) {
+	v := setVocabulary(t, "testdata/seasia.toml")
+	kindNamed := func(name string) kind {
+		i := slices.Index(v.kindNames, name)
+		if i < 0 {
+			t.Fatalf("no act %q", name)
+		}
+		return kind(i)
+	}
+	confrontation, seizure := kindNamed("confrontation"), kindNamed("seizure")
+	heads := []struct {
+		title string
+		other kind // the second act
+		names bool
+	}{
+		{"Jakarta summons Chinese envoy over Natuna ramming", confrontation, false},
+		{"Hanoi lodges protest against coast guard ramming of fishing boat", confrontation, false},
+		{"Manila files protest about rammed supply boat", confrontation, false},
+		{"Chinese coast guard rams Vietnamese boat, seizes its 9 fishermen", seizure, true},
+		{"Navy rams boat and detains over 30 fishermen off Sabah", seizure, true},
+	}
+	for _, tc := range heads {
+		t.Run(tc.title, func(t *testing.T) {
+			f, _, _ := v.extract(&model.Item{Title: tc.title}, time.UTC)
+			if got := f.acts&(1<<tc.other) != 0; got != tc.names {
+				t.Fatalf("names %s: %v, want %v", v.kindNames[tc.other], got, tc.names)
+			}
+		})
+	}
+	mon := time.Date(2028, 3, 6, 6, 0, 0, 0, time.UTC)
+	ramming := item("Reuters", "https://r.example/natuna", "Chinese coast guard ship rams Indonesian patrol boat off Natuna",
+		"A Chinese coast guard ship rammed an Indonesian patrol boat off the Natuna Islands on Monday, Indonesia's maritime security agency said.", mon)
+	summons := item("Antara", "https://a.example/natuna-summons", "Jakarta summons Chinese envoy over Natuna ramming",
+		"Indonesia's foreign ministry on Tuesday summoned China's ambassador to protest the ramming of a patrol boat off the Natuna Islands on Monday.", mon.Add(25*time.Hour))
+	if firstAndLastJoin(v, []*model.Item{ramming, summons}, time.UTC, 0) {
+		t.Error("the next day's summons joined the ramming it answers")
+	}
+}
+
 // TestNextDayClaimOfTheAct checks that a next day's report of another
 // kind of act whose headline also names the event's act ("claims Tessalit
 // attack"), naming the event's day as that of what it follows and a name

@@ -793,7 +793,13 @@ var qualitySets = []qualitySet{
 	// shipwrecks off one island under one template, crossings counted on
 	// consecutive days, a ruling and its appeal, a deal and its
 	// suspension, a border closed and reopened).
-	{file: "testdata/opened-seasia.txt", use: "opened: scored blind twice until 2026-12-06 (session 19), mistakes read since; seasia.toml", precision: 0.90, recall: 0.715, dates: 0.91, minItems: 140, vocab: "testdata/seasia.toml", zone: "UTC"},
+	// opened-seasia: an act a headline names after "over", "against" or
+	// "about" is what its own act answers, no second act (twoActs and
+	// nextDayActs had joined "DFA summons Chinese ambassador over Escoda
+	// ramming" to the ramming of the day before): 0.903 / 0.720 / 31 of
+	// 34 -> 0.927 / 0.724 / 32 of 34 (opened-elections 1.000 / 0.892 ->
+	// 1.000 / 0.897).
+	{file: "testdata/opened-seasia.txt", use: "opened: scored blind twice until 2026-12-06 (session 19), mistakes read since; seasia.toml", precision: 0.92, recall: 0.72, dates: 0.94, minItems: 140, vocab: "testdata/seasia.toml", zone: "UTC"},
 	// Pharma: a headline's value of a fact named only outside its main
 	// clause is no other party of the story's event (twoParties: "Novo
 	// Slides as Lilly's Pill Data Eat Into Tuesday's Rally" had joined

@@ -145,6 +145,7 @@ type term struct {
 	setting  bool   // the object of a preposition ("in first session", "at Abuja summit"): where, not what was done
 	at       bool   // ... of "at" or "during": the meeting where something is said is its act ("calls for ... at party meeting")
 	goal     bool   // what a headline seeks or heads toward ("seeking release of", "step toward early election"): no act done
+	cause    bool   // the object of "over", "against" or "about" ("summons envoy over ramming"): what an act answers, no act of the report
 }
 
 // settingWords make the noun they govern a setting: "in first session",
@@ -165,6 +166,10 @@ func goalAt(ws []word, i int) bool {
 	return goalWords[ws[i].lower] || ws[i].lower == "for" && i > 0 && goalFor[ws[i-1].lower]
 }
 
+// causeWords make the noun they govern what the headline's act answers or
+// is about: "summons envoy over ramming", "protest against drills".
+var causeWords = toSet(`over against about`)
+
 // settingSpan is how many words may stand between a preposition and the
 // noun it governs ("at Abuja summit").
 const settingSpan = 2
@@ -181,12 +186,13 @@ func (v *Vocabulary) actTerms(ws []word) []term { return v.canonical(ws, true, t
 
 func (v *Vocabulary) canonical(ws []word, title, speech bool) []term {
 	var out []term
-	prep := -1 // index of the last preposition whose noun may follow (settingWords)
+	prep := -1  // index of the last preposition whose noun may follow (settingWords)
+	cause := -1 // ... of the last of causeWords
 	emit := func(s string, w word, entity bool) {
 		at := prep >= 0 && (ws[prep].lower == "at" || ws[prep].lower == "during")
 		goal := prep >= 0 && goalAt(ws, prep)
 		for _, f := range strings.Fields(s) {
-			out = append(out, term{text: f, surface: w.lower, title: title, sentence: w.sentence, entity: entity, setting: prep >= 0 && !goal, at: at, goal: goal})
+			out = append(out, term{text: f, surface: w.lower, title: title, sentence: w.sentence, entity: entity, setting: prep >= 0 && !goal, at: at, goal: goal, cause: cause >= 0})
 		}
 	}
 	for i := 0; i < len(ws); {
@@ -194,8 +200,14 @@ func (v *Vocabulary) canonical(ws []word, title, speech bool) []term {
 		switch {
 		case settingWords[w.lower] || goalAt(ws, i):
 			prep = i
-		case prep >= 0 && (i-prep > settingSpan+1 || w.sentence != ws[prep].sentence || ws[i-1].pause || i-prep > 1 && verbLike(ws[i-1].lower)):
-			prep = -1 // a verb, a clause or a sentence ends what the preposition governs
+		case prep >= 0 && !governed(ws, prep, i):
+			prep = -1
+		}
+		switch {
+		case causeWords[w.lower] && i > 0 && (i+1 == len(ws) || !ws[i+1].digits):
+			cause = i // not "over 100 fishermen", nor a headline's first word
+		case cause >= 0 && !governed(ws, cause, i):
+			cause = -1
 		}
 		if n, canon := v.matchPhrase(ws, i); n > 0 {
 			emit(v.terms[canon], ws[i], false)
@@ -233,6 +245,13 @@ func (v *Vocabulary) canonical(ws []word, title, speech bool) []term {
 		emit(s, w, w.upper && !w.initial)
 	}
 	return out
+}
+
+// governed tells whether ws[i] is still governed by the preposition
+// ws[p]: a verb, a clause or a sentence ends what it governs, and so do
+// more than settingSpan words between them.
+func governed(ws []word, p, i int) bool {
+	return i-p <= settingSpan+1 && ws[i].sentence == ws[p].sentence && !ws[i-1].pause && !(i-p > 1 && verbLike(ws[i-1].lower))
 }
 
 // matchPhrase finds the longest phrase starting at ws[i].
