@@ -92,12 +92,14 @@ func NewRuntime(cfg *config.Config) (*Runtime, error) {
 }
 
 // NewGrouper returns an empty story grouper as the running pipeline groups:
-// the config's window and vocabulary, dates read in each feed's zone, and
-// a report that links two stories merging them.
+// the config's window and vocabulary, dates read in each feed's zone and
+// stories dated in the bot's, where dates are shown, and a report that
+// links two stories merging them.
 func (rt *Runtime) NewGrouper() *stories.Grouper {
 	cfg := rt.Config
 	g := stories.NewGrouperWith(cfg.Stories.Window, rt.Vocabulary)
 	g.LocationOf = cfg.FeedLocation
+	g.DeskZone = cfg.Location()
 	g.LeadOf = summarize.StoryLead
 	g.Merges = true
 	return g

@@ -38,7 +38,7 @@ const maxReplayLine = 4 << 20
 // up as the pipeline's (NewGrouper) with the clock at its publication
 // time, in publication order (stable for equal times). It writes one
 // result per item, in input order, once all are grouped, so each carries
-// its story's final event date, written in zone.
+// its story's final event date, read and written in zone.
 func Replay(rt *Runtime, in io.Reader, out io.Writer, zone *time.Location) error {
 	if zone == nil {
 		zone = rt.Config.Location()
@@ -74,6 +74,7 @@ func Replay(rt *Runtime, in io.Reader, out io.Writer, zone *time.Location) error
 	}
 	sort.SliceStable(order, func(a, b int) bool { return items[order[a]].Published.Before(items[order[b]].Published) })
 	g := rt.NewGrouper()
+	g.DeskZone = zone // the stories are dated where their dates are read
 	final := map[string]model.Story{}
 	into := map[string]string{} // merged story → the story it became part of
 	var pruned time.Time

@@ -41,6 +41,18 @@ type mention struct {
 	// UTC's time: day is what other reports in local time name, utc the
 	// day in the desk's zone.
 	utc time.Time
+	// clock is the time of day the text gives its act ("capsized at
+	// around 3:30 AM today", "at 12:40 a.m."), in minutes after
+	// midnight plus one; 0: none. foreignClock: the time is of another
+	// zone than the outlet's ("1 a.m. local time"); night: the act is
+	// put in the small hours ("early on Wednesday", "overnight", a time
+	// before dawn). deskDay reads them.
+	clock        int
+	foreignClock bool
+	night        bool
+	// future: a modal or "will" governs the day ("can travel on
+	// Thursday"), which names no past act.
+	future bool
 }
 
 // Month-day candidates must fall within [published-pastSpan, published+futureSpan].
@@ -195,6 +207,9 @@ func eventMentionIn(d datedText, published time.Time, loc *time.Location, r read
 		if ahead != nil && !m.ahead {
 			m.plan = ahead.day
 		}
+		m.clock, m.foreignClock, _ = actClock(text)
+		m.night = nightAct(text, m) || m.clock > 0 && m.clock <= dawn
+		m.future = plannedBy(text, m.start, true) || modalAfter(text, m.end)
 		return m, true
 	}
 	earlierOffset := 0
@@ -317,7 +332,164 @@ func eventMentionIn(d datedText, published time.Time, loc *time.Location, r read
 		m.ahead = true
 		return m, true
 	}
-	return mention{}, false
+	// No day, but perhaps the time of the act ("hit a building at 12:40
+	// a.m."), for deskDay.
+	var none mention
+	var at int
+	none.clock, none.foreignClock, at = actClock(text)
+	none.future = none.clock > 0 && plannedBy(text, at, true)
+	return none, false
+}
+
+// reClock is a time of day: "3:30 AM", "1.30 a.m.", "12:40 a.m.", "at
+// 01:15", "2am"; what follows it may say its zone ("local time", "UTC").
+var reClock = regexp.MustCompile(`\b(\d{1,2})(?:[:.](\d{2}))?\s*(a\.m\.|p\.m\.|am\b|pm\b)?`)
+
+// reNight puts an act in the small hours: "early on Wednesday", "in the
+// early hours of", "overnight", "before dawn", "after midnight".
+var reNight = regexp.MustCompile(`\b(early hours|overnight|before dawn|at dawn|after midnight|shortly after midnight)\b`)
+
+// dawn is the latest time of day, in minutes plus one, that is still the
+// small hours.
+const dawn = 6*60 + 1
+
+// actClock is the first time of day text gives after "at", "around" or
+// "about" ("capsized at around 3:30 AM today", "At 6:40 AM today",
+// "around 1:40 a.m."), in minutes after midnight plus one, 0 when it
+// gives none; foreign tells whether the time is said to be another
+// zone's ("1 a.m. local time", "01:10 UTC"). A time needs a.m./p.m. or
+// minutes after a colon ("at 01:15"): "at 4.5 percent" is none.
+func actClock(text string) (clock int, foreign bool, start int) {
+	low := asciiLower(text)
+	for _, ix := range reClock.FindAllStringSubmatchIndex(low, -1) {
+		words := strings.Fields(low[max(0, ix[0]-16):ix[0]])
+		if len(words) == 0 || !clockLeads[words[len(words)-1]] {
+			continue
+		}
+		h, mins, suffix := atoi(low[ix[2]:ix[3]]), 0, ""
+		if ix[4] >= 0 {
+			mins = atoi(low[ix[4]:ix[5]])
+		}
+		if ix[6] >= 0 {
+			suffix = low[ix[6]:ix[7]]
+		}
+		colon := ix[4] >= 0 && low[ix[4]-1] == ':'
+		if suffix == "" && !colon || h > 23 || mins > 59 || suffix != "" && (h == 0 || h > 12) {
+			continue
+		}
+		if rest := low[ix[1]:]; len(rest) > 0 && (unicode.IsDigit(rune(rest[0])) || rest[0] == '%') {
+			continue
+		}
+		switch {
+		case strings.HasPrefix(suffix, "a") && h == 12:
+			h = 0
+		case strings.HasPrefix(suffix, "p") && h < 12:
+			h += 12
+		}
+		after := strings.Fields(low[ix[1]:min(len(low), ix[1]+16)])
+		foreign = len(after) > 0 && (utcWords[dateWord(after[0])] || dateWord(after[0]) == "local" || len(after) > 1 && dateWord(after[0]) == "(local")
+		return h*60 + mins + 1, foreign, ix[0]
+	}
+	return 0, false, 0
+}
+
+// clockLeads stand before the time of an act: "at 01:15", "around 1:40
+// a.m.", "at about 1:30".
+var clockLeads = toSet(`at around about approximately`)
+
+// nightAct tells whether text puts the act of the day m in the small
+// hours: "early" right before the day ("early on Wednesday", "early
+// Sunday"), or a night phrase in the text ("in the early hours of
+// Saturday", "overnight").
+func nightAct(text string, m mention) bool {
+	words := strings.Fields(asciiLower(text[max(0, m.start-12):m.start]))
+	if k := len(words) - 1; k >= 0 && (words[k] == "early" || k > 0 && words[k] == "on" && words[k-1] == "early") {
+		return true
+	}
+	return reNight.MatchString(asciiLower(text))
+}
+
+// deskDay is the day of a report's act in the desk's zone (desk), where
+// its story's date is read, when the report tells it apart from the day
+// it names in its outlet's zone (m.day): a day's "today" or a date is
+// the outlet's, and an act past midnight there may be the day before at
+// the desk. ok is false when it tells nothing more.
+//
+//   - A time of day in the outlet's zone makes the act's moment ("capsized
+//     at around 3:30 AM today" in Manila is 19:30 UTC the day before),
+//     when that moment is before publication.
+//
+//   - A past act of the outlet's own day, published while the desk is
+//     still on the day before, happened between the outlet's midnight and
+//     publication: when both are on one day at the desk, that day
+//     ("Hoshino Pharma today announced", from Tokyo at 06:30, 21:30 UTC).
+//
+//   - A past act in the small hours of the day after the desk's day of
+//     publication ("early on Wednesday", "on August 10, at 01:15"),
+//     published before that day at the desk, happened where the day had
+//     begun, ahead of the desk: the desk's day of publication.
+//
+//   - A report that names no day but the time of its act ("hit a building
+//     at 12:40 a.m.") tells of the last such time before publication, in
+//     the outlet's zone (loc), when it is at most half a day before.
+//
+// A day or time a modal or "will" governs is no past act, and is left
+// alone.
+func deskDay(m mention, published time.Time, loc, desk *time.Location) (time.Time, bool) {
+	if desk == nil || published.IsZero() || m.future || m.ahead {
+		return time.Time{}, false
+	}
+	if m.day.IsZero() {
+		return clockDay(m, published, loc, desk)
+	}
+	if m.prec != precDay {
+		return time.Time{}, false
+	}
+	loc = m.day.Location()
+	y, mo, d := m.day.Date()
+	pub := published.In(desk)
+	pubDesk := time.Date(pub.Year(), pub.Month(), pub.Day(), 0, 0, 0, 0, desk)
+	if m.clock > 0 && !m.foreignClock {
+		at := time.Date(y, mo, d, 0, m.clock-1, 0, 0, loc)
+		if !at.After(published) {
+			a := at.In(desk)
+			return time.Date(a.Year(), a.Month(), a.Day(), 0, 0, 0, 0, desk), true
+		}
+	}
+	named := time.Date(y, mo, d, 0, 0, 0, 0, desk) // the named day as a civil day at the desk
+	p := published.In(loc)
+	if y == p.Year() && mo == p.Month() && d == p.Day() {
+		b := time.Date(y, mo, d, 0, 0, 0, 0, loc).In(desk)
+		if time.Date(b.Year(), b.Month(), b.Day(), 0, 0, 0, 0, desk).Equal(pubDesk) {
+			return pubDesk, true
+		}
+	}
+	if m.night && named.Equal(pubDesk.AddDate(0, 0, 1)) {
+		return pubDesk, true
+	}
+	return time.Time{}, false
+}
+
+// clockDay is deskDay for a report that names no day: the last time of
+// day m.clock in loc at or before published, within half a day, as a day
+// at the desk.
+func clockDay(m mention, published time.Time, loc, desk *time.Location) (time.Time, bool) {
+	if m.clock == 0 || m.foreignClock {
+		return time.Time{}, false
+	}
+	if loc == nil {
+		loc = time.UTC
+	}
+	p := published.In(loc)
+	at := time.Date(p.Year(), p.Month(), p.Day(), 0, m.clock-1, 0, 0, loc)
+	if at.After(published) {
+		at = time.Date(p.Year(), p.Month(), p.Day()-1, 0, m.clock-1, 0, 0, loc)
+	}
+	if published.Sub(at) > 12*time.Hour {
+		return time.Time{}, false
+	}
+	a := at.In(desk)
+	return time.Date(a.Year(), a.Month(), a.Day(), 0, 0, 0, 0, desk), true
 }
 
 // utcMention is the first day of ms that text gives in UTC or GMT ("01:10

@@ -508,3 +508,44 @@ func TestEventDays(t *testing.T) {
 		t.Fatal("no cases in testdata/event-days.txt")
 	}
 }
+
+// TestDeskDay: the day of a report's act in the desk's zone when the
+// report tells it apart from the day it names in its outlet's zone.
+func TestDeskDay(t *testing.T) {
+	manila, tokyo, rome, athens := mustZone(t, "Asia/Manila"), mustZone(t, "Asia/Tokyo"), mustZone(t, "Europe/Rome"), mustZone(t, "Europe/Athens")
+	at := func(loc *time.Location, d, h, m int) time.Time { return time.Date(2030, 3, d, h, m, 0, 0, loc) }
+	tests := []struct {
+		name, text string
+		pub        time.Time
+		loc, desk  *time.Location
+		want       string // "" when the report tells nothing more
+	}{
+		{"a time in the outlet's zone", "Ferry sinks off Samar\nA ferry sank at about 4:10 a.m. today off Samar, the coast guard said.", at(manila, 5, 7, 20), manila, time.UTC, "2030-03-04"},
+		{"a time with its dot", "Fire at depot\nA fire broke out in the early hours of Tuesday. It started at around 1.30 a.m. near the gate.", at(athens, 5, 8, 0), athens, time.UTC, "2030-03-04"},
+		{"a daytime act keeps its day", "Ferry sinks off Samar\nA ferry sank at about 11:10 a.m. today off Samar.", at(manila, 5, 16, 0), manila, time.UTC, ""},
+		{"the outlet's today before the desk's midnight", "Hoshino wins approval\nHoshino Pharma today announced that regulators approved its drug.", at(tokyo, 5, 6, 30), tokyo, time.UTC, "2030-03-04"},
+		{"the outlet's today after the desk's midnight", "Hoshino wins approval\nHoshino Pharma today announced that regulators approved its drug.", at(tokyo, 5, 10, 30), tokyo, time.UTC, ""},
+		{"small hours of the desk's next day", "Shelling hits port\nShells hit the port early on Tuesday, officials said.", at(time.UTC, 4, 22, 40), time.UTC, time.UTC, "2030-03-04"},
+		{"a local time of the desk's next day", "Soldier killed\nOn March 5, at 01:20, troops opened fire on the post, the ministry said.", at(time.UTC, 4, 22, 10), time.UTC, time.UTC, "2030-03-04"},
+		{"a plan of the next day", "Nurses strike\nNurses will strike early on Tuesday, the union said.", at(time.UTC, 4, 22, 0), time.UTC, time.UTC, ""},
+		{"a modal's day", "Trains\nCommuters can travel as normal today, the operator said.", at(tokyo, 5, 6, 30), tokyo, time.UTC, ""},
+		{"no time, a daytime next day", "Talks\nThe ministers met in Vienna on Tuesday.", at(time.UTC, 4, 22, 0), time.UTC, time.UTC, ""},
+		{"another zone's time", "Quake\nThe quake struck at 1:05 a.m. local time on Tuesday.", at(manila, 5, 7, 0), manila, time.UTC, "2030-03-04"},
+		{"no day, a time just before publication", "Strike hits suburb\nA strike hit a building at 12:40 a.m., our correspondent said.", at(rome, 5, 1, 5), rome, time.UTC, "2030-03-04"},
+		{"no day, a time long before publication", "Strike hits suburb\nA strike hit a building at 12:40 a.m., our correspondent said.", at(rome, 5, 19, 0), rome, time.UTC, ""},
+		{"no clock in a percentage", "Growth\nThe economy grew at 4.5 percent, the agency said today.", at(tokyo, 5, 6, 30), tokyo, time.UTC, "2030-03-04"},
+		{"no desk", "Ferry sinks off Samar\nA ferry sank at about 4:10 a.m. today off Samar.", at(manila, 5, 7, 20), manila, nil, ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			m, _ := eventMention(tc.text, tc.pub, tc.loc)
+			got := ""
+			if d, ok := deskDay(m, tc.pub, tc.loc, tc.desk); ok && !d.Equal(m.day) && d.Format(time.DateOnly) != m.day.Format(time.DateOnly) {
+				got = d.Format(time.DateOnly)
+			}
+			if got != tc.want {
+				t.Fatalf("deskDay(%q) = %q (named %v, clock %d, night %v, future %v), want %q", tc.text, got, m.day, m.clock, m.night, m.future, tc.want)
+			}
+		})
+	}
+}

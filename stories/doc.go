@@ -216,7 +216,10 @@
 // month") or a period's end ("cases in the week to Aug. 14") never stands
 // for a day another expression names, and "by Thursday's landslide" is
 // Thursday, no deadline. A story's
-// EventDate is the day most of its reports name, stored as its civil date
+// EventDate is the day most of its reports name, read in the desk's zone
+// (Grouper.DeskZone) where a report tells its act's moment apart from the
+// day it names in its outlet's zone ("capsized at around 3:30 AM today" in
+// Manila is the day before in UTC), stored as its civil date
 // at 12:00 UTC, so it reads as the same day in every zone from UTC-11 to
 // UTC+11 even after a store drops the zone; when no item gives a date it is
 // the story's FirstSeen.

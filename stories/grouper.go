@@ -76,6 +76,12 @@ type Grouper struct {
 	// takes the first sentence of the item's summary. Set it before the
 	// first Add or Load.
 	LeadOf func(it *model.Item) string
+	// DeskZone is the zone a story's EventDate is read in (the desk's,
+	// where dates are shown): a report's act past midnight in an outlet's
+	// zone ahead of it may be the day before there (deskDay). Nil: the
+	// day each report names in its outlet's zone. Set it before the first
+	// Add or Load.
+	DeskZone *time.Location
 
 	voc     *Vocabulary
 	mu      sync.Mutex
@@ -171,7 +177,7 @@ func (g *Grouper) AddJoin(it *model.Item, loc *time.Location) (model.Story, Join
 	if loc == nil {
 		loc = time.UTC
 	}
-	f, m, ok := g.voc.extract(it, loc)
+	f, m, ok := g.extract(it, loc)
 	f.lead = g.leadOf(it)
 	it.EventDate = time.Time{}
 	if ok {
@@ -272,6 +278,19 @@ func bandKey(h uint64, b int) uint64 {
 	return uint64(b)<<16 | (h>>(16*b))&0xffff
 }
 
+// extract is the vocabulary's extract with the day the report's act has
+// in the desk's zone, where its story's date is read.
+func (g *Grouper) extract(it *model.Item, loc *time.Location) (features, mention, bool) {
+	f, m, ok := g.voc.extract(it, loc)
+	if ok && f.day == 0 || f.utcDay != 0 {
+		return f, m, ok // a vaguer day, or one given in UTC
+	}
+	if d, known := deskDay(m, it.Published, loc, g.DeskZone); known && dayNumber(d) != f.day {
+		f.deskDay = dayNumber(d)
+	}
+	return f, m, ok
+}
+
 // refresh recomputes the story's derived fields from its members.
 func (g *Grouper) refresh(s *story) {
 	st := &s.st
@@ -287,7 +306,7 @@ func (g *Grouper) refresh(s *story) {
 	st.Title = st.Sources[central].Title
 	st.Summary = summaryOf(s, central)
 	st.EventDate = st.FirstSeen
-	if day, ok := bestDay(s.members); ok {
+	if day, ok := deskBestDay(s.members); ok {
 		st.EventDate = dayNoonUTC(day)
 	}
 }
@@ -473,6 +492,19 @@ func weightedOchiai(a []uint32, wa []float64, na float64, b []uint32, nb float64
 // of no act: "ministerial opens in Seville" on the first of its two days,
 // "ministers agree record budget" on the second), then to the earliest.
 func bestDay(ms []features) (int32, bool) {
+	return votedDay(ms, false)
+}
+
+// deskBestDay is bestDay where a report that tells its act's day in the
+// desk's zone apart from the day it names (deskDay) votes for that one:
+// the story's date, read at the desk. Matching keeps bestDay, the days
+// reports name, so that reports of one act agree whatever their zones.
+func deskBestDay(ms []features) (int32, bool) {
+	return votedDay(ms, true)
+}
+
+// votedDay is bestDay, with desk deskBestDay.
+func votedDay(ms []features, desk bool) (int32, bool) {
 	votes := map[int32]int{}
 	acts := map[int32]int{}
 	for _, m := range ms {
@@ -480,6 +512,8 @@ func bestDay(ms []features) (int32, bool) {
 		switch {
 		case m.utcDay != 0:
 			day = m.utcDay
+		case desk && m.deskDay != 0:
+			day = m.deskDay
 		case m.day != 0 && !m.ahead:
 			day = m.day
 		}

@@ -1979,3 +1979,38 @@ func TestHeadlineSharerFirst(t *testing.T) {
 		})
 	}
 }
+
+// TestDeskZoneEventDate: a story's date is read in the desk's zone when its
+// reports tell the act's moment; matching still reads the days they name.
+func TestDeskZoneEventDate(t *testing.T) {
+	manila := mustZone(t, "Asia/Manila")
+	tests := []struct {
+		name string
+		desk *time.Location
+		want string
+	}{
+		{"desk in UTC", time.UTC, "2030-03-04"},
+		{"desk in Manila", manila, "2030-03-05"},
+		{"no desk zone", nil, "2030-03-05"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			g := NewGrouper(72 * time.Hour)
+			g.DeskZone = tc.desk
+			a := item("Inquirer", "https://i.example/1", "Ferry capsizes off Samar, 9 dead",
+				"A ferry capsized at about 4:10 a.m. today off Samar, killing nine passengers, the coast guard said.",
+				time.Date(2030, 3, 5, 7, 20, 0, 0, manila))
+			b := item("Star", "https://s.example/1", "Samar ferry capsizes before dawn; 9 dead",
+				"Nine passengers died when a ferry capsized off Samar at around 4:10 a.m. today, the coast guard said.",
+				time.Date(2030, 3, 5, 8, 0, 0, 0, manila))
+			g.Add(a, manila)
+			st, isNew := g.Add(b, manila)
+			if isNew {
+				t.Fatalf("second report began a story of its own")
+			}
+			if got := st.EventDate.Format(time.DateOnly); got != tc.want {
+				t.Fatalf("EventDate = %s, want %s", got, tc.want)
+			}
+		})
+	}
+}

@@ -46,7 +46,7 @@ func (g *Grouper) Load(items []model.Item, stories []model.Story) {
 			if !ok {
 				it = &model.Item{Feed: src.Feed, Title: src.Title, Link: src.Link, Published: src.Published}
 			}
-			f, _, _ := g.voc.extract(it, g.locationOf(it))
+			f, _, _ := g.extract(it, g.locationOf(it))
 			if ok {
 				f.lead = g.leadOf(it)
 			}

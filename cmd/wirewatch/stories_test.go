@@ -130,6 +130,7 @@ func groupDirectly(t *testing.T, cfgPath string, recs []labelledset.Record, zone
 	}
 	g := stories.NewGrouperWith(72*time.Hour, v)
 	g.Merges = true
+	g.DeskZone = zone
 	final := map[string]model.Story{}
 	into := map[string]string{}
 	var pruned time.Time
