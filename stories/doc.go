@@ -131,7 +131,11 @@
 // the other's act as what it follows ("Rescuers dig for 11 after Java
 // mudslide", or its lead's first sentence does: "... during a protest
 // against cheap imports"), and half otherwise, or when one report names
-// no day and was published on the day the other names; but the day of
+// no day and was published on the day the other names; a follow-up whose
+// headline names the other's act as what it follows and whose lead names
+// that act's day as the day of what it follows is of that day ("Oil
+// rises after attack on Saudi pipeline station", "the first session
+// after a drone attack ... on Saturday"); but the day of
 // one act counts nothing for a report whose headline names something no
 // report of the story has, while two of the story's headlines agree on a
 // name it does not give ("French farmers block motorways around Lyon" and

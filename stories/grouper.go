@@ -1430,6 +1430,13 @@ func (g *Grouper) score(s *story, f *features, w *weigher) float64 {
 		if v.off&aheadDays == 0 {
 			fd, md = actDay(f), actDay(m) // a plan's day ahead is no act's
 		}
+		// A follow-up whose headline names the other's act as what it
+		// follows, and whose lead names that act's day as the day of
+		// what it follows, is of that day: "Residents search for
+		// missing after floods" on Sunday, for "Saturday's floods".
+		if v.off&sinceFollows == 0 && (followsSince(f, m) || followsSince(m, f)) {
+			fd, md = m.day, m.day
+		}
 		if fd != 0 && fd == md && !(apart && oneAct) {
 			// A busy day has many events: the day says more when the
 			// reports name the same kind of act.
@@ -1479,6 +1486,13 @@ func (g *Grouper) score(s *story, f *features, w *weigher) float64 {
 		best = math.Max(best, sc)
 	}
 	return best
+}
+
+// followsSince tells whether a, a follow-up (its headline names no act, or
+// a reaction, an analysis), names b's act in its headline as what it
+// follows and b's day as the day of what it follows.
+func followsSince(a, b *features) bool {
+	return followUp(a.kind) && b.kind < 64 && a.follows&(1<<b.kind) != 0 && a.since != 0 && a.since == b.day
 }
 
 // follows tells whether report a, whose headline names no act, names b's

@@ -2014,3 +2014,38 @@ func TestDeskZoneEventDate(t *testing.T) {
 		})
 	}
 }
+
+// TestFollowUpOfNamedDay: a follow-up a day later whose headline names a
+// story's act as what it follows, and whose lead names that act's day as
+// the day of what it follows, counts that day as its own in the score;
+// one that names another day does not.
+func TestFollowUpOfNamedDay(t *testing.T) {
+	v := compileVocabulary(t, `
+[stories.vocabulary]
+replace = true
+[[stories.vocabulary.acts]]
+kind = "flood"
+verbs = ["flood"]
+`)
+	sat := time.Date(2029, 3, 17, 10, 0, 0, 0, time.UTC)
+	sun := sat.Add(25 * time.Hour)
+	for _, tc := range []struct {
+		name, text string
+		off        mechanism
+		same       bool
+	}{
+		{"names the day", "Villagers on Sunday dug through mud for relatives missing since Saturday's floods.", 0, true},
+		{"names the day, mechanism off", "Villagers on Sunday dug through mud for relatives missing since Saturday's floods.", sinceFollows, false},
+		{"names another day", "Villagers on Sunday dug through mud for relatives missing since Thursday's floods.", 0, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			g := grouperWithout(v, tc.off)
+			first, _ := g.Add(item("A", "https://a.example/1", "Flash floods kill 17 in Kessel province",
+				"Flash floods caused by heavy rain killed at least 17 people in Kessel province on Saturday, officials said.", sat), time.UTC)
+			later, _ := g.Add(item("B", "https://b.example/2", "Villagers search for missing after Kessel floods", tc.text, sun), time.UTC)
+			if got := later.ID == first.ID; got != tc.same {
+				t.Fatalf("one story %v, want %v", got, tc.same)
+			}
+		})
+	}
+}

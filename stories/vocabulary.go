@@ -203,6 +203,10 @@ const (
 	// release of 14 fishermen", "first step toward early election",
 	// "clears way for referendum") is no act of the headline.
 	goals
+	// sinceFollows: in the score, a follow-up whose headline names a
+	// report's act as what it follows and whose lead names that act's
+	// day as the day of what it follows counts as of that day.
+	sinceFollows
 )
 
 // fact is one compiled fact: term → bit set of its values.
