@@ -290,6 +290,14 @@ func eventMentionIn(d datedText, published time.Time, loc *time.Location, r read
 			// the act; only an act the text puts before it ("was
 			// picked up on Monday") is what it disclosed.
 			continue
+		case m.prec == precDay && report != nil && m.day.Before(report.day.AddDate(0, 0, -1)) && subjectsDay(text, m.start, m.end):
+			// "said on Monday that two satellites launched last
+			// Thursday had failed": Thursday is the launch's, which the
+			// satellites' failure, undated and told days later,
+			// followed. ("said on Thursday that the rocket launched on
+			// Wednesday had put the satellite in orbit" tells the
+			// launch's outcome the next day: Wednesday is the act's.)
+			continue
 		case m.prec == precDay:
 			// "Power cuts from August 15", published the day before:
 			// the first day of a plan. It stays the report's day (the
@@ -943,6 +951,35 @@ func pastAct(text string, start int, answers func(string) bool) bool {
 	}
 	return false
 }
+
+// subjectsDay tells whether the day at start..end dates what a past
+// participle says of the subject of the verb after it, not that verb's
+// act: "satellites launched last Thursday had malfunctioned", "the
+// tanker seized on Monday was released". The participle stands in the
+// day's clause (clauseBefore) right after a word that is no auxiliary
+// ("had launched" is a verb of its own) and an auxiliary follows the day.
+func subjectsDay(text string, start, end int) bool {
+	after := strings.Fields(text[end:min(len(text), end+24)])
+	if clauseEnd(text[start:end]) || len(after) == 0 || !auxiliaries[dateWord(after[0])] || clauseEnd(after[0]) {
+		return false
+	}
+	words := clauseBefore(text, start)
+	for k := len(words) - 1; k > 0; k-- {
+		w := dateWord(words[k])
+		if len(w) > 3 && strings.HasSuffix(w, "ed") {
+			prev := dateWord(words[k-1])
+			return !auxiliaries[prev] && !pronouns[prev] && !clauseWords[prev] && !startsUpper(words[k-1])
+		}
+	}
+	return false
+}
+
+// auxiliaries open a verb phrase; pronouns are subjects a past tense
+// follows ("they launched").
+var (
+	auxiliaries = toSet(`had has have was were is are been be being would will could can did does do`)
+	pronouns    = toSet(`i we you he she it they`)
+)
 
 // perfectAct tells whether the day at start is that of an act the text
 // puts before another in its own words: "had", "was" or "were" (a

@@ -549,3 +549,29 @@ func TestDeskDay(t *testing.T) {
 		})
 	}
 }
+
+// TestSubjectsDay: a day that dates what a participle says of the subject
+// of a later verb, in a report told days later, is no day of the report's
+// act.
+func TestSubjectsDay(t *testing.T) {
+	pub := time.Date(2030, 5, 13, 18, 0, 0, 0, time.UTC) // a Monday
+	tests := []struct {
+		name, text, want string
+	}{
+		{"a subject's participle days before", "Orbix loses two probes\nOrbix said on Monday that two probes launched last Wednesday had stopped responding.", "2030-05-13"},
+		{"present perfect after it", "Orbix loses two probes\nOrbix said May 13 that two of the probes launched on a Vesta rocket four days earlier have stopped responding.", "2030-05-13"},
+		{"the outcome the next day is the act's", "Probe reaches orbit\nThe agency said on Monday that the rocket launched on Sunday had put the probe in orbit.", "2030-05-12"},
+		{"a verb of its own", "Orbix loses two probes\nOrbix said on Monday that it had launched the probes last Wednesday.", "2030-05-08"},
+		{"a pronoun's past tense", "Orbix loses two probes\nOrbix said on Monday they launched last Wednesday and were lost.", "2030-05-08"},
+		{"no auxiliary after the day", "Tanker released\nThe navy said on Monday that the tanker seized last Wednesday off the cape sailed away.", "2030-05-08"},
+		{"no report's day", "Orbix loses two probes\nTwo probes launched last Wednesday had stopped responding, Orbix said.", "2030-05-08"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			day, ok := EventDate(tc.text, pub, time.UTC)
+			if !ok || day.Format(time.DateOnly) != tc.want {
+				t.Fatalf("EventDate(%q) = %v, %v; want %s", tc.text, day, ok, tc.want)
+			}
+		})
+	}
+}

@@ -216,7 +216,10 @@
 // after ... on Monday" is Tuesday too); in a report of an act, a day
 // whose possessive names something else ("won 112 seats in Sunday's
 // legislative election, results showed on Thursday") yields to a later
-// day named for an act; a vague period ("earlier this
+// day named for an act; in a report's words, a day days before them that
+// dates what a participle says of a later verb's subject ("said on Monday
+// that two satellites launched last Thursday had failed") is the
+// subject's background, not the act's; a vague period ("earlier this
 // month") or a period's end ("cases in the week to Aug. 14") never stands
 // for a day another expression names, and "by Thursday's landslide" is
 // Thursday, no deadline. A story's

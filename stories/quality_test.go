@@ -698,7 +698,11 @@ var qualitySets = []qualitySet{
 	// ministerial opens" on the 16th, "ministers commit record budget" on
 	// the 17th): 33 of 34.
 	// With firstActs: 0.935 / 0.677 -> 0.939 / 0.720 / 33 of 34.
-	{file: "testdata/opened-space.txt", use: "opened: scored blind twice until 2026-12-06 (session 18), mistakes read since; space.toml", precision: 0.93, recall: 0.71, dates: 0.97, minItems: 140, vocab: "testdata/space.toml", zone: "UTC"},
+	// A day dating what a participle says of a later verb's subject, days
+	// before the report's own ("said on Monday that two ... satellites
+	// launched last Thursday had malfunctioned"), is no day of its act
+	// (subjectsDay): dates 33 -> 34 of 34.
+	{file: "testdata/opened-space.txt", use: "opened: scored blind twice until 2026-12-06 (session 18), mistakes read since; space.toml", precision: 0.93, recall: 0.71, dates: 0.99, minItems: 140, vocab: "testdata/space.toml", zone: "UTC"},
 	// Caucasus: with "its", "his" and "this" no verb that ends what a
 	// preposition governs ("approved a rationing schedule at its meeting on
 	// Monday" had named talks, and the Chinese minister's talks in Tashkent
