@@ -598,6 +598,49 @@ func TestMiddleNameDropped(t *testing.T) {
 	}
 }
 
+// TestNamePrefixDropped checks that a name of three words or more that
+// opens with a prefix in capitals (a ship's: "BRP", "USS") is also read
+// without it, as outlets write it short, and that a name with no such
+// prefix, or of two words, is not cut.
+func TestNamePrefixDropped(t *testing.T) {
+	v := DefaultVocabulary()
+	tests := []struct {
+		text  string
+		short string
+		want  bool
+	}{
+		{"The frigate BRP Datu Kalantiaw returned to Subic on Monday.", "datu_kalantiaw", true},
+		{"The carrier USS Carl Levin sailed from Busan on Monday.", "carl_levin", true},
+		{"The patrol ship KN Pulau Dana shadowed the vessel on Monday.", "pulau_dana", true},
+		{"Leader Kim Jong Un watched the test on Monday.", "jong_un", false},
+		{"The carrier USS Levin sailed from Busan on Monday.", "levin", false},
+	}
+	for _, tc := range tests {
+		f, _, _ := v.extract(&model.Item{Title: "Ship news", Text: tc.text}, time.UTC)
+		if got := slices.Contains(f.names, hash32("e:"+tc.short)); got != tc.want {
+			t.Errorf("%q names %s: %v, want %v", tc.text, tc.short, got, tc.want)
+		}
+	}
+}
+
+// TestShipNamedWithoutPrefix checks that the next day's report of a
+// rammed ship that names it without its prefix ("Datu Kalantiaw back in
+// Subic", the ship "BRP Datu Kalantiaw" in the ramming's headline) follows
+// the ramming it names.
+func TestShipNamedWithoutPrefix(t *testing.T) {
+	v := setVocabulary(t, "testdata/seasia.toml")
+	mon := time.Date(2028, 5, 8, 5, 0, 0, 0, time.UTC)
+	items := []*model.Item{
+		item("Navy", "https://n.example/1", "BRP Datu Kalantiaw rammed by Chinese coast guard ship near Iroquois Reef",
+			"A Chinese coast guard ship rammed the Philippine Navy patrol ship BRP Datu Kalantiaw near Iroquois Reef on Monday, the navy said.", mon),
+		item("Daily", "https://d.example/2", "Datu Kalantiaw back in Subic with damaged bow",
+			"The Philippine Navy patrol ship Datu Kalantiaw limped back to Subic early Tuesday after it was rammed by a Chinese coast guard ship near Iroquois Reef on Monday.", mon.Add(20*time.Hour)),
+	}
+	if !firstAndLastJoin(v, items, time.UTC, 0) {
+		t.Error("the ship's return apart from its ramming")
+	}
+}
+
 // TestNamesStopAtCommas: a name runs over capitalised words but not over
 // a comma ("in Nara, Cheong Wa Dae said" names Nara and Cheong Wa Dae),
 // though a report's list of names ("Hungary, Slovakia") stays one
