@@ -196,16 +196,18 @@ func (v *Vocabulary) extract(it *model.Item, loc *time.Location) (features, ment
 	// ("two days after it fired ballistic missiles").
 	mainTitle := mainClause(tw)
 	mainTerms := v.actTerms(mainTitle)
-	first := v.canonicalTerms(withoutNearBorder(withoutPlanned(mainClause(firstSentenceWords(lead)))), false)
-	titleFacts := v.actTerms(withoutNearBorder(withoutPlanned(mainTitle)))
+	firstMain := mainClause(firstSentenceWords(lead))
+	first := v.canonicalTerms(withoutNearBorder(withoutPlanned(firstMain)), false)
+	firstFacts := v.canonicalTerms(withoutNearBorder(withoutPlanned(withoutAttributive(firstMain))), false)
+	titleFacts := v.actTerms(withoutNearBorder(withoutPlanned(withoutAttributive(mainTitle))))
 	f.firstActs = v.actsOf(first)
 	for i := range v.facts {
 		f.facts[i] = v.factOf(i, titleFacts)
 		f.mentions[i] = v.factOf(i, titleTerms) | v.factOf(i, leadTerms)
 		f.bgFacts[i] = v.factOf(i, titleTerms) &^ v.factOf(i, mainTerms)
-		f.firstFacts[i] = v.factOf(i, first)
+		f.firstFacts[i] = v.factOf(i, firstFacts)
 		if f.facts[i] == 0 {
-			f.facts[i] = v.factOf(i, first)
+			f.facts[i] = v.factOf(i, firstFacts)
 			if f.facts[i] != 0 {
 				f.leadFacts |= 1 << i
 			}
@@ -373,6 +375,25 @@ func withoutPlanned(ws []word) []word {
 	out := make([]word, 0, len(ws))
 	for i, w := range ws {
 		if i > 0 && plannedWords[ws[i-1].lower] && !w.digits && !w.upper {
+			continue
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+// placeComparatives after "the" and before a noun name one of two parts
+// of something: "the lower car deck", "the upper house" say where, not
+// which way a market or a count went ("asked for a higher duty" does).
+var placeComparatives = toSet(`higher lower upper`)
+
+// withoutAttributive is ws without the comparatives of place that stand
+// between "the" and a noun.
+func withoutAttributive(ws []word) []word {
+	out := make([]word, 0, len(ws))
+	for i, w := range ws {
+		if i > 0 && i+1 < len(ws) && ws[i-1].lower == "the" && placeComparatives[w.lower] && !w.pause &&
+			ws[i+1].sentence == w.sentence && !ws[i+1].digits {
 			continue
 		}
 		out = append(out, w)

@@ -211,6 +211,36 @@ func TestPlannedIsNoFact(t *testing.T) {
 	}
 }
 
+// TestPlaceComparativeIsNoFact checks that "higher", "lower" or "upper"
+// between "the" and a noun ("the lower car deck") names a part of
+// something, no value of a fact: a ferry fire that started on the lower
+// deck went no way, while "close lower" and "asks for a higher duty" do.
+func TestPlaceComparativeIsNoFact(t *testing.T) {
+	v := DefaultVocabulary()
+	dir := slices.IndexFunc(v.facts, func(f fact) bool { return f.name == "direction" })
+	tests := []struct {
+		title, text string
+		want        string // "up", "down" or "" for none
+	}{
+		{"Blaze on ferry began in a lorry", "The blaze on the ferry began in a lorry parked on the lower car deck, the port authority said.", ""},
+		{"Hotel guests moved to the higher floors", "Guests were moved to the higher floors of the hotel as floodwater rose.", ""},
+		{"Stocks close lower on Friday", "Stocks closed lower on Friday.", "down"},
+		{"Farmers ask for a higher duty on imports", "Farmers asked for a higher duty on imported wheat.", "up"},
+	}
+	for _, tc := range tests {
+		f, _, _ := v.extract(&model.Item{Title: tc.title, Text: tc.text}, time.UTC)
+		got := ""
+		for b, name := range v.facts[dir].values {
+			if f.facts[dir]&(1<<b) != 0 {
+				got += name
+			}
+		}
+		if got != tc.want {
+			t.Errorf("%q: direction %q, want %q", tc.title, got, tc.want)
+		}
+	}
+}
+
 // TestVetoFactsReadMainClause checks that background clauses do not set
 // the facts vetoes compare.
 func TestVetoFactsReadMainClause(t *testing.T) {

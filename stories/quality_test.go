@@ -822,7 +822,10 @@ var qualitySets = []qualitySet{
 	// read without it ("BRP Teresa Magbanua", "Teresa Magbanua back in
 	// Puerto Princesa" the next day had not followed the ramming): 0.927
 	// / 0.724 -> 0.939 / 0.748 / 32 of 34.
-	{file: "testdata/opened-seasia.txt", use: "opened: scored blind twice until 2026-12-06 (session 19), mistakes read since; seasia.toml", precision: 0.93, recall: 0.74, dates: 0.94, minItems: 140, vocab: "testdata/seasia.toml", zone: "UTC"},
+	// "the lower car deck" names no direction (a ferry fire's report had
+	// vetoed the next day's "Death toll ... rises to seven"): 0.939 / 0.748
+	// -> 0.940 / 0.760.
+	{file: "testdata/opened-seasia.txt", use: "opened: scored blind twice until 2026-12-06 (session 19), mistakes read since; seasia.toml", precision: 0.935, recall: 0.76, dates: 0.94, minItems: 140, vocab: "testdata/seasia.toml", zone: "UTC"},
 	// Pharma: a headline's value of a fact named only outside its main
 	// clause is no other party of the story's event (twoParties: "Novo
 	// Slides as Lilly's Pill Data Eat Into Tuesday's Rally" had joined
