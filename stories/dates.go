@@ -999,16 +999,21 @@ func perfectAct(text string, start int) bool {
 	return perfect
 }
 
-// clauseBefore is the words before offset start in its clause, eight at
-// most: back to the last word that ends a clause, not counting the word
-// right before start.
+// clauseSpan is how many words before a day clauseBefore reads: a
+// pluperfect's "had" may stand a dozen words back ("had struck hideouts in
+// the Kessel and Varda provinces on Monday").
+const clauseSpan = 12
+
+// clauseBefore is the words before offset start in its clause,
+// clauseSpan at most: back to the last word that ends a clause, not
+// counting the word right before start.
 func clauseBefore(text string, start int) []string {
-	words := strings.Fields(text[max(0, start-80):start])
+	words := strings.Fields(text[max(0, start-10*clauseSpan):start])
 	if len(words) == 0 {
 		return nil
 	}
 	k := len(words) - 1
-	for k > 0 && k > len(words)-8 && !clauseEnd(words[k-1]) {
+	for k > 0 && k > len(words)-clauseSpan && !clauseEnd(words[k-1]) {
 		k--
 	}
 	return words[k:]

@@ -282,12 +282,13 @@ func TestUTCDay(t *testing.T) {
 }
 
 // TestClauseBefore: the words a day's act is read from, back to the end of
-// the clause before it, eight at most.
+// the clause before it, clauseSpan at most.
 func TestClauseBefore(t *testing.T) {
 	tests := []struct{ text, want string }{
 		{"Officials said he was picked up on ", "Officials said he was picked up on"},
 		{"In Doha, the ceasefire agreed on ", "the ceasefire agreed on"},
-		{"one two three four five six seven eight nine ten ", "three four five six seven eight nine ten"},
+		{"one two three four five six seven eight nine ten ", "one two three four five six seven eight nine ten"},
+		{"one two three four five six seven eight nine ten eleven twelve thirteen fourteen ", "three four five six seven eight nine ten eleven twelve thirteen fourteen"},
 		{"It ended. On ", "On"},
 		{"the deal, ", "the deal,"},
 		{"", ""},
@@ -295,6 +296,25 @@ func TestClauseBefore(t *testing.T) {
 	for _, tc := range tests {
 		if got := strings.Join(clauseBefore(tc.text, len(tc.text)), " "); got != tc.want {
 			t.Errorf("clauseBefore(%q) = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
+
+// TestPerfectActFarBack: a pluperfect a dozen words before a day makes it
+// the day of the act a confirmation discloses.
+func TestPerfectActFarBack(t *testing.T) {
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"The army confirmed on Friday that it had struck hideouts in the Kessel and Varda border provinces on ", true},
+		{"The army confirmed on Friday that it had struck hideouts on ", true},
+		{"The army confirmed on Friday that it struck hideouts in the Kessel and Varda border provinces on ", false},
+		{"The army confirmed on Friday the strikes on hideouts in the Kessel and Varda provinces, where a curfew was declared on ", false},
+	}
+	for _, tc := range tests {
+		if got := perfectAct(tc.text, len(tc.text)); got != tc.want {
+			t.Errorf("perfectAct(%q) = %v, want %v", tc.text, got, tc.want)
 		}
 	}
 }
