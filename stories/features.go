@@ -35,6 +35,7 @@ type features struct {
 	entities   []uint32         // names and numbers, sorted, distinct
 	names      []uint32         // names of the title and first sentence ("e:" terms), sorted, distinct
 	titleNames []uint32         // names of the title alone (of a title-cased one, only words its lead writes with a capital)
+	despite    []uint32         // terms and names only the headline's "despite" clause gives (despiteTerms); nil when none
 	titleWhat  []uint32         // title terms that are no name or number: what happened, sorted, distinct
 	titleNums  []uint32         // numbers of the title ("800 jobs"), sorted, distinct; usually none
 	bgWhat     []uint32         // titleWhat of the headline's "after" or "ahead of" clause ("after bird strike"); nil when none
@@ -160,6 +161,7 @@ func (v *Vocabulary) extract(it *model.Item, loc *time.Location) (features, ment
 	var despite []uint32
 	if v.off&despiteClause == 0 {
 		despite = v.despiteTerms(tw, nameWords == nil, named)
+		f.despite = despite
 		f.titleWhat = without(f.titleWhat, despite)
 		f.actWhat = without(f.actWhat, despite)
 	}

@@ -547,7 +547,7 @@ func (g *Grouper) match(f *features) (int32, []int32, Join) {
 	var core *features // f as its headline and first sentence give it (coreOf)
 	for _, slot := range g.candidates(f, w) {
 		s := g.slots[slot]
-		if !g.open(s, f) || g.voc.vetoed(s, f, g.rare) {
+		if !g.open(s, f) || g.voc.vetoed(s, f, g.rare) || despiteOnly(f, s) {
 			continue
 		}
 		// A report whose headline names no act and shares no word with
@@ -738,6 +738,30 @@ func (g *Grouper) rareSpecificMissing(specifics []uint32, has func(uint32) bool)
 		found = found || has(t)
 	}
 	return false
+}
+
+// despiteOnly tells whether f's headline shares words with the headlines
+// of s only in its "despite" clause, and they name those words outside
+// theirs: f names the story's event as another than its own ("Ministers
+// back return hubs despite Albania court saga", against the story of the
+// appeal against the Albania rulings).
+func despiteOnly(f *features, s *story) bool {
+	if len(f.despite) == 0 {
+		return false
+	}
+	own := without(f.titleTerms, f.despite)
+	named := false
+	for i := range s.members {
+		m := &s.members[i]
+		if intersects(own, m.titleTerms) {
+			return false
+		}
+		// Two headlines that name one event in their "despite" clauses
+		// ("... despite N. Korean missile launch", "... unfazed by NK
+		// launch") both tell of another.
+		named = named || intersects(f.despite, without(m.titleTerms, m.despite))
+	}
+	return named
 }
 
 // headlineShares tells whether f's headline shares a term with a

@@ -1649,6 +1649,51 @@ func TestActAnsweredIsNoSecondAct(t *testing.T) {
 	}
 }
 
+// TestDespiteNamesAnotherStory checks that a report whose headline shares
+// words with a story's headlines only in its "despite" clause does not
+// join the story, however much its lead tells of the story's event: a
+// carmaker's forecast "despite Vellmar port strike" is not the strike. A
+// report whose headline names the story's event outside such a clause
+// joins, and so does one whose clause names the event a headline of the
+// story also names only in its own.
+func TestDespiteNamesAnotherStory(t *testing.T) {
+	v := setVocabulary(t, "testdata/labour.toml")
+	mon := time.Date(2027, 9, 6, 8, 0, 0, 0, time.UTC)
+	strike := []*model.Item{
+		item("Reuters", "https://r.example/vellmar", "Vellmar dockworkers strike over pay, container port shut",
+			"Dockworkers at the port of Vellmar went on strike on Monday over pay, shutting the country's largest container terminal, their union said.", mon),
+		item("AP", "https://p.example/vellmar", "Container port of Vellmar at standstill as dockworkers strike",
+			"The container port of Vellmar was at a standstill on Monday as dockworkers walked out in a dispute over pay.", mon.Add(2*time.Hour)),
+	}
+	markets := []*model.Item{
+		item("Reuters", "https://r.example/autos", "Carmakers' shares rise despite Vellmar port strike",
+			"Shares of the country's carmakers rose on Monday, shrugging off the dockworkers' strike that shut the container port of Vellmar.", mon.Add(6*time.Hour)),
+	}
+	tests := []struct {
+		name  string
+		story []*model.Item
+		last  *model.Item
+		join  bool
+	}{
+		{"the despite clause names the story's event", strike,
+			item("Bloomberg", "https://b.example/ostrava", "Ostrava Motors lifts output forecast despite Vellmar port strike",
+				"Ostrava Motors raised its full-year output forecast on Monday, brushing aside the dockworkers' strike that has shut the container port of Vellmar, its main export route.", mon.Add(5*time.Hour)), false},
+		{"the headline names the story's event outside it", strike,
+			item("DPA", "https://d.example/vellmar", "Vellmar dockworkers stay out despite improved pay offer",
+				"Dockworkers at the port of Vellmar kept up their strike on Monday evening despite an improved pay offer, their union said.", mon.Add(9*time.Hour)), true},
+		{"both headlines name it in such a clause", markets,
+			item("AFP", "https://a.example/autos", "Motor sector holds firm, investors unmoved by Vellmar strike",
+				"Carmakers' shares held firm on Monday as investors shrugged off the dockworkers' strike at the container port of Vellmar.", mon.Add(7*time.Hour)), true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := firstAndLastJoin(v, append(slices.Clone(tc.story), tc.last), time.UTC, 0); got != tc.join {
+				t.Fatalf("joined %v, want %v", got, tc.join)
+			}
+		})
+	}
+}
+
 // TestNextDayClaimOfTheAct checks that a next day's report of another
 // kind of act whose headline also names the event's act ("claims Tessalit
 // attack"), naming the event's day as that of what it follows and a name

@@ -103,7 +103,9 @@ const (
 	// is not kept from it by that day veto.
 	undatedFollowUps
 	// despiteClause (precision): what a headline names only in a
-	// "despite" clause is another event's, and not shared with it.
+	// "despite" clause is another event's, and not shared with it; a
+	// report whose headline shares words with a story's headlines only
+	// there does not join it (despiteOnly).
 	despiteClause
 	// saidFollowUps: a later day's report whose only day is that of its
 	// own words ("said on Saturday it would comply"), and whose lead
