@@ -257,7 +257,7 @@ func eventMentionIn(d datedText, published time.Time, loc *time.Location, r read
 			continue
 		}
 		switch {
-		case plannedDay(text, m.start) || !laterDay.IsZero() && !m.day.Before(laterDay.AddDate(0, 0, -1)) && (plannedBy(text, m.start, true) || modalAfter(text, m.end)) || dayFor(text, m.start, m.end) || m.start < headEnd && headlineFuture(text, m.start) ||
+		case plannedDay(text, m.start) || !laterDay.IsZero() && !m.day.Before(laterDay.AddDate(0, 0, -1)) && (plannedBy(text, m.start, true) || modalAfter(text, m.end) && !pastRightBefore(text, m.start)) || dayFor(text, m.start, m.end) || m.start < headEnd && headlineFuture(text, m.start) ||
 			planned != nil && listedAfter(text[planned.end:m.start]):
 			// "restart expected Saturday", "strike for Tuesday", "Subway
 			// to shut on Tuesday" are no event yet, nor is the next day of
@@ -720,6 +720,24 @@ func modalAfter(text string, end int) bool {
 		after = after[1:]
 	}
 	return len(after) > 0 && (modal(after, 0) || dateWord(after[0]) == "will")
+}
+
+// pastRightBefore tells whether a past tense or participle stands right
+// before the date expression at start, or before its "on": the day is
+// that done act's, whatever the clause says next will happen ("the order
+// the president signed Tuesday will hit Arizona hardest"); a plan's
+// participle ("scheduled", "expected") is no done act.
+func pastRightBefore(text string, start int) bool {
+	words := strings.Fields(text[max(0, start-40):start])
+	k := len(words) - 1
+	if k > 0 && strings.EqualFold(words[k], "on") {
+		k--
+	}
+	if k < 0 || clauseEnd(words[k]) {
+		return false
+	}
+	w := dateWord(words[k])
+	return len(w) > 3 && strings.HasSuffix(w, "ed") && !futureWords[w]
 }
 
 // startWords open the first day of something: "outages from August 15",

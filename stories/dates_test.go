@@ -198,6 +198,8 @@ func TestEventDate(t *testing.T) {
 		{"a modal's day ahead is a plan's", "Walkout called off\nCommuters can travel as normal on Sunday, the operator said on Saturday.", sat, "2026-11-21"},
 		{"a modal after the day", "Some early trains on Sunday may be cancelled, the operator said on Saturday.", sat, "2026-11-21"},
 		{"a clause of time under a modal", "Passengers should check before they travel on Sunday morning, the operator said on Saturday.", sat, "2026-11-21"},
+		{"a done act's day before a modal", "The decree the president signed on Saturday will hit farmers hardest, officials said.", sat, "2026-11-21"},
+		{"a planned day before a modal", "Flights scheduled on Sunday may be cancelled, the airline said.", sat, ""},
 		{"a modal makes no past day a plan's", "Police should investigate a Nov. 18 raid on a market, a rights group said on Saturday.", sat, "2026-11-18"},
 		{"a disclosure of a plan", "The union on Saturday announced that the strike would be held on Thursday.", sat, "2026-11-21"},
 		{"the next day of a plan's list is the plan's", "A strike that would have shut the port on Monday and Tuesday has been called off.", sat, ""},
