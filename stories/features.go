@@ -1363,7 +1363,7 @@ func (v *Vocabulary) kindOf(ts, all []term) kind {
 			return kindReaction
 		}
 		for j, a := range v.acts {
-			if a.verbs[t.text] && (len(a.needs) == 0 || needsMet&(1<<j) != 0) && (spoke && t.at || !v.settingOf(a, t)) && !v.goalOf(t) && !v.describes(t, ts[i+1:]) && !v.commonVerb(a, t) {
+			if a.verbs[t.text] && (len(a.needs) == 0 || needsMet&(1<<j) != 0) && (spoke && t.at || !v.settingOf(a, t)) && !v.goalOf(t) && !v.describes(t, ts[i+1:]) && !v.commonVerb(a, t) && !v.signs(a, ts[i+1:], needsMet) {
 				return a.kind
 			}
 		}
@@ -1416,6 +1416,22 @@ func (v *Vocabulary) describes(t term, rest []term) bool {
 			if b.verbs[r.text] && b.needs[t.text] {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// signs tells whether a verb of a, an undated act (a deal's "signs"),
+// has for its object the verb of a dated act the clause names what it
+// needs for (rest, the terms after it; needsMet, as kindOf reads them):
+// "President signs order shutting asylum access at border" is the order.
+func (v *Vocabulary) signs(a act, rest []term, needsMet uint64) bool {
+	if v.dated[a.kind] || len(rest) == 0 {
+		return false
+	}
+	for j, b := range v.acts {
+		if v.dated[b.kind] && b.verbs[rest[0].text] && (len(b.needs) == 0 || needsMet&(1<<j) != 0) {
+			return true
 		}
 	}
 	return false

@@ -391,3 +391,36 @@ needs = ["missile"]
 		}
 	}
 }
+
+// TestSignedActIsTheAct checks that a headline whose undated act's verb
+// ("signs") has a dated act's verb for its object ("decree", with what
+// that act needs) reports the dated act: the signing is the decree. A
+// signed deal stays a deal, and so does a signing whose object's act
+// lacks what it needs.
+func TestSignedActIsTheAct(t *testing.T) {
+	v := compileVocabulary(t, `
+[stories.vocabulary]
+replace = true
+[[stories.vocabulary.acts]]
+kind = "deal"
+verbs = ["signs", "deal"]
+undated = true
+[[stories.vocabulary.acts]]
+kind = "decree"
+verbs = ["decree"]
+needs = ["governor", "curfew", "tariffs"]
+`)
+	for _, tc := range []struct {
+		title, want string
+	}{
+		{"Governor signs decree imposing night curfew on port city", "decree"},
+		{"Two provinces sign water-sharing deal", "deal"},
+		{"Mayor signs decree naming new park", "deal"},
+		{"Governor imposes curfew by decree", "decree"},
+	} {
+		f, _, _ := v.extract(&model.Item{Title: tc.title}, time.UTC)
+		if got := v.kindNames[f.kind]; got != tc.want {
+			t.Errorf("%q: kind %s, want %s", tc.title, got, tc.want)
+		}
+	}
+}
