@@ -200,8 +200,8 @@ func (v *Vocabulary) extract(it *model.Item, loc *time.Location) (features, ment
 	mainTerms := v.actTerms(mainTitle)
 	firstMain := mainClause(firstSentenceWords(lead))
 	first := v.canonicalTerms(withoutNearBorder(withoutPlanned(firstMain)), false)
-	firstFacts := v.canonicalTerms(withoutNearBorder(withoutPlanned(withoutAttributive(firstMain))), false)
-	titleFacts := v.actTerms(withoutNearBorder(withoutPlanned(withoutAttributive(mainTitle))))
+	firstFacts := v.canonicalTerms(withoutOrigin(withoutNearBorder(withoutPlanned(withoutAttributive(firstMain)))), false)
+	titleFacts := v.actTerms(withoutOrigin(withoutNearBorder(withoutPlanned(withoutAttributive(mainTitle)))))
 	f.firstActs = v.actsOf(first)
 	for i := range v.facts {
 		f.facts[i] = v.factOf(i, titleFacts)
@@ -455,6 +455,49 @@ func withoutNearBorder(ws []word) []word {
 	}
 	return out
 }
+
+// originSpan is how many words after "from" may name where people came
+// from ("from Sfax and from Zuwara in Libya").
+const originSpan = 8
+
+// withoutOrigin is ws without the places a "from" after a pronoun for
+// people names ("2,140 migrants landed on Lampedusa, most of them from
+// Sfax and from Zuwara in Libya"): where they came from, not where the
+// event happened. After a verb ("rockets fired from Lebanon") or a noun
+// ("first rocket launch from Britain") the place is where the act was
+// done from. The span ends at a pause or a
+// word in lower case other than "in", "of", "and" or another "from".
+func withoutOrigin(ws []word) []word {
+	out := make([]word, 0, len(ws))
+	for i := 0; i < len(ws); i++ {
+		w := ws[i]
+		people := i > 0 && originPronouns[ws[i-1].lower] && !ws[i-1].pause
+		if w.lower != "from" || !people || i+1 == len(ws) || !ws[i+1].upper || ws[i+1].sentence != w.sentence {
+			out = append(out, w)
+			continue
+		}
+		j := i + 1
+		for ; j < len(ws) && j <= i+originSpan && ws[j].sentence == w.sentence; j++ {
+			if !ws[j].upper && !originJoins[ws[j].lower] {
+				break
+			}
+			if ws[j].pause {
+				j++
+				break
+			}
+		}
+		i = j - 1
+	}
+	return out
+}
+
+// originJoins stand inside the places a "from" names: "from Sfax and from
+// Zuwara in Libya".
+// originPronouns stand for people before it: "most of them from Sfax".
+var (
+	originJoins    = toSet(`in of and the from`)
+	originPronouns = toSet(`them whom those`)
+)
 
 // hedgeWords make what they qualify suspected, not reported as having
 // happened: "investigates suspected bird flu case" reports a probe, not

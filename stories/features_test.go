@@ -923,3 +923,33 @@ func TestParticipleNamesTheObject(t *testing.T) {
 		})
 	}
 }
+
+// TestOriginIsNoPlace checks that a country a first sentence names after
+// "from" and a pronoun for people ("most of them from Bizerte in
+// Tunisia") is no value of the fact of where the event happened, while
+// one after a verb ("sailed from Tunisia") or a noun ("flight from
+// Tunisia"), or where the act was done, stays one.
+func TestOriginIsNoPlace(t *testing.T) {
+	v := compileVocabulary(t, `
+[stories.vocabulary]
+replace = true
+counted = ["migrant", "people"]
+[stories.vocabulary.facts.country]
+tunisia = ["tunisia"]
+`)
+	for _, tc := range []struct {
+		text string
+		want uint32 // the country fact's values
+	}{
+		{"Some 600 migrants landed on Pantelleria on Monday, most of them from Bizerte in Tunisia.", 0},
+		{"About 400 people reached Pantelleria on Monday, many of them from Sfax and from Bizerte in Tunisia.", 0},
+		{"The first charter flight from Tunisia landed on Pantelleria on Monday.", 1},
+		{"Eleven boats sailed from Tunisia on Monday towards Pantelleria.", 1},
+		{"Police in Tunisia stopped 300 migrants on Monday.", 1},
+	} {
+		f, _, _ := v.extract(&model.Item{Title: "Hundreds reach island overnight", Text: tc.text}, time.UTC)
+		if got := f.facts[0]; got != tc.want {
+			t.Errorf("%q: country %b, want %b", tc.text, got, tc.want)
+		}
+	}
+}

@@ -854,7 +854,10 @@ var qualitySets = []qualitySet{
 	// An undated act's verb whose object is a dated act's verb reports
 	// that act ("President signs order shutting asylum access" is the
 	// order, not a deal): 0.940 / 0.704 -> 0.941 / 0.721 / 33 of 34.
-	{file: "testdata/opened-migration.txt", use: "opened: scored blind twice until 2026-12-06 (session 19), mistakes read since; migration.toml", precision: 0.935, recall: 0.72, dates: 0.97, minItems: 150, vocab: "testdata/migration.toml", zone: "UTC"},
+	// A country named after "from" and people ("most of them from Zuwara
+	// in Libya") is where they came from, no value of where the event
+	// was: 0.941 / 0.721 -> 0.943 / 0.753 / 33 of 34.
+	{file: "testdata/opened-migration.txt", use: "opened: scored blind twice until 2026-12-06 (session 19), mistakes read since; migration.toml", precision: 0.935, recall: 0.75, dates: 0.97, minItems: 150, vocab: "testdata/migration.toml", zone: "UTC"},
 	// Three desks written in session 19 (2026-12-06), while that session's
 	// grouping changes were made, without reading them or the grouping
 	// code, with their vocabularies in config only (each committed before
