@@ -200,8 +200,8 @@ func (v *Vocabulary) extract(it *model.Item, loc *time.Location) (features, ment
 	mainTerms := v.actTerms(mainTitle)
 	firstMain := mainClause(firstSentenceWords(lead))
 	first := v.canonicalTerms(withoutNearBorder(withoutPlanned(firstMain)), false)
-	firstFacts := v.canonicalTerms(withoutOrigin(withoutNearBorder(withoutPlanned(withoutAttributive(firstMain)))), false)
-	titleFacts := v.actTerms(withoutOrigin(withoutNearBorder(withoutPlanned(withoutAttributive(mainTitle)))))
+	firstFacts := v.canonicalTerms(withoutOrigin(withoutBorderOf(withoutNearBorder(withoutPlanned(withoutAttributive(firstMain))))), false)
+	titleFacts := v.actTerms(withoutOrigin(withoutBorderOf(withoutNearBorder(withoutPlanned(withoutAttributive(mainTitle))))))
 	f.firstActs = v.actsOf(first)
 	for i := range v.facts {
 		f.facts[i] = v.factOf(i, titleFacts)
@@ -452,6 +452,23 @@ func withoutNearBorder(ws []word) []word {
 		}
 		out = append(out, w)
 		i = end - 1
+	}
+	return out
+}
+
+// withoutBorderOf is ws without a name right before a border that ends
+// its phrase ("halts asylum at Mexico border", "attack on the Mali
+// border"): the border is two countries', the name one of them, not
+// where the event happened. A border that qualifies a noun ("Mexico
+// border town") is kept, as in withoutNearBorder.
+func withoutBorderOf(ws []word) []word {
+	out := make([]word, 0, len(ws))
+	for i, w := range ws {
+		if i+1 < len(ws) && w.upper && !w.initial && !w.pause && borderWords[ws[i+1].lower] && ws[i+1].sentence == w.sentence &&
+			(i+2 == len(ws) || ws[i+1].pause || ws[i+2].sentence != w.sentence || generalStopwords[ws[i+2].lower]) {
+			continue
+		}
+		out = append(out, w)
 	}
 	return out
 }

@@ -953,3 +953,31 @@ tunisia = ["tunisia"]
 		}
 	}
 }
+
+// TestBorderIsNoPlace checks that a country named right before a border
+// that ends its phrase ("at Mexico border") is no value of the fact of
+// where the event happened: the border is two countries'. A border that
+// qualifies a noun ("Mexico border town") keeps it, and so does the
+// country named otherwise.
+func TestBorderIsNoPlace(t *testing.T) {
+	v := compileVocabulary(t, `
+[stories.vocabulary]
+replace = true
+[stories.vocabulary.facts.country]
+mexico = ["mexico"]
+`)
+	for _, title := range []struct {
+		text string
+		want uint32 // the country fact's values
+	}{
+		{"Judge halts asylum curbs at Mexico border", 0},
+		{"Troops sent to the Mexico border, governor says", 0},
+		{"Floods hit Mexico border town of Reynosa", 1},
+		{"Mexico deploys troops to its northern states", 1},
+	} {
+		f, _, _ := v.extract(&model.Item{Title: title.text}, time.UTC)
+		if got := f.facts[0]; got != title.want {
+			t.Errorf("%q: country %b, want %b", title.text, got, title.want)
+		}
+	}
+}
