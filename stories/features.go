@@ -458,19 +458,53 @@ func withoutNearBorder(ws []word) []word {
 
 // withoutBorderOf is ws without a name right before a border that ends
 // its phrase ("halts asylum at Mexico border", "attack on the Mali
-// border"): the border is two countries', the name one of them, not
-// where the event happened. A border that qualifies a noun ("Mexico
-// border town") is kept, as in withoutNearBorder.
+// border"), and without the countries a border's "with" or "between"
+// names ("closed the border post with Morocco", "the crossing between
+// Ceuta and Morocco"): the border is two countries', the name one of
+// them, not where the event happened. A border that qualifies a noun
+// ("Mexico border town") is kept, as in withoutNearBorder.
 func withoutBorderOf(ws []word) []word {
 	out := make([]word, 0, len(ws))
-	for i, w := range ws {
+	for i := 0; i < len(ws); i++ {
+		w := ws[i]
 		if i+1 < len(ws) && w.upper && !w.initial && !w.pause && borderWords[ws[i+1].lower] && ws[i+1].sentence == w.sentence &&
 			(i+2 == len(ws) || ws[i+1].pause || ws[i+2].sentence != w.sentence || generalStopwords[ws[i+2].lower]) {
 			continue
 		}
 		out = append(out, w)
+		if borderWords[w.lower] || crossingWords[w.lower] && i > 0 && borderWords[ws[i-1].lower] {
+			i = sidesEnd(ws, i+1) - 1
+		}
 	}
 	return out
+}
+
+// crossingWords follow a border in the name of a place on it ("border
+// crossing", "border post").
+var crossingWords = toSet(`crossing crossings post posts point checkpoint`)
+
+// sidesEnd is where the countries a border's "with" or "between" names
+// end, from start right after the border (or its crossing): "with
+// Morocco", "between Ceuta and Morocco"; start when there is none.
+func sidesEnd(ws []word, start int) int {
+	if start < len(ws) && crossingWords[ws[start].lower] && !ws[start-1].pause {
+		return start // the crossing is read next
+	}
+	if start+1 >= len(ws) || ws[start-1].pause || ws[start].sentence != ws[start-1].sentence ||
+		ws[start].lower != "with" && ws[start].lower != "between" || !ws[start+1].upper {
+		return start
+	}
+	j := start + 1
+	for ; j < len(ws) && j <= start+originSpan && ws[j].sentence == ws[start].sentence; j++ {
+		if !ws[j].upper && ws[j].lower != "and" && ws[j].lower != "the" {
+			break
+		}
+		if ws[j].pause {
+			j++
+			break
+		}
+	}
+	return j
 }
 
 // originSpan is how many words after "from" may name where people came

@@ -955,10 +955,11 @@ tunisia = ["tunisia"]
 }
 
 // TestBorderIsNoPlace checks that a country named right before a border
-// that ends its phrase ("at Mexico border") is no value of the fact of
+// that ends its phrase ("at Mexico border"), or after a border's "with"
+// or "between" ("border post with Mexico"), is no value of the fact of
 // where the event happened: the border is two countries'. A border that
 // qualifies a noun ("Mexico border town") keeps it, and so does the
-// country named otherwise.
+// country named otherwise ("Mexico closes border with Guatemala").
 func TestBorderIsNoPlace(t *testing.T) {
 	v := compileVocabulary(t, `
 [stories.vocabulary]
@@ -974,6 +975,9 @@ mexico = ["mexico"]
 		{"Troops sent to the Mexico border, governor says", 0},
 		{"Floods hit Mexico border town of Reynosa", 1},
 		{"Mexico deploys troops to its northern states", 1},
+		{"Texas shuts its border post with Mexico", 0},
+		{"Border crossing between El Paso and Mexico closed for a day", 0},
+		{"Mexico closes border with Guatemala", 1},
 	} {
 		f, _, _ := v.extract(&model.Item{Title: title.text}, time.UTC)
 		if got := f.facts[0]; got != title.want {
