@@ -350,8 +350,10 @@ func eventMentionIn(d datedText, published time.Time, loc *time.Location, r read
 }
 
 // reClock is a time of day: "3:30 AM", "1.30 a.m.", "12:40 a.m.", "at
-// 01:15", "2am"; what follows it may say its zone ("local time", "UTC").
-var reClock = regexp.MustCompile(`\b(\d{1,2})(?:[:.](\d{2}))?\s*(a\.m\.|p\.m\.|am\b|pm\b)?`)
+// 01:15", "2am", and "2 a.m" at the end of a lead, which drops a
+// sentence's last full stop; what follows it may say its zone ("local
+// time", "UTC").
+var reClock = regexp.MustCompile(`\b(\d{1,2})(?:[:.](\d{2}))?\s*(a\.m\.?|p\.m\.?|am\b|pm\b)?`)
 
 // reNight puts an act in the small hours: "early on Wednesday", "in the
 // early hours of", "overnight", "before dawn", "after midnight".

@@ -544,6 +544,7 @@ func TestDeskDay(t *testing.T) {
 	}{
 		{"a time in the outlet's zone", "Ferry sinks off Samar\nA ferry sank at about 4:10 a.m. today off Samar, the coast guard said.", at(manila, 5, 7, 20), manila, time.UTC, "2030-03-04"},
 		{"a time with its dot", "Fire at depot\nA fire broke out in the early hours of Tuesday. It started at around 1.30 a.m. near the gate.", at(athens, 5, 8, 0), athens, time.UTC, "2030-03-04"},
+		{"a time whose last dot the lead cut", "Ferry sinks off Samar\nA ferry sank off Samar early today. It had left port at 2 a.m", at(manila, 5, 13, 40), manila, time.UTC, "2030-03-04"},
 		{"a daytime act keeps its day", "Ferry sinks off Samar\nA ferry sank at about 11:10 a.m. today off Samar.", at(manila, 5, 16, 0), manila, time.UTC, ""},
 		{"the outlet's today before the desk's midnight", "Hoshino wins approval\nHoshino Pharma today announced that regulators approved its drug.", at(tokyo, 5, 6, 30), tokyo, time.UTC, "2030-03-04"},
 		{"the outlet's today after the desk's midnight", "Hoshino wins approval\nHoshino Pharma today announced that regulators approved its drug.", at(tokyo, 5, 10, 30), tokyo, time.UTC, ""},
