@@ -264,10 +264,13 @@ func eventMentionIn(d datedText, published time.Time, loc *time.Location, r read
 			// a list ("would have shut the Tube on Thursday and Friday").
 			planned = m
 			continue
-		case !published.IsZero() && m.day.After(laterDay):
+		case !published.IsZero() && (m.day.After(laterDay) || unbegun(m.day, published) && !startDay(text, m.start)):
 			// "Unions announce new national strike on 26 October",
 			// three weeks ahead: a plan's day, unless the text names
-			// no other.
+			// no other. So is a next day that had begun nowhere when
+			// the report was published ("invites the union to talks
+			// on Thursday", from Nairobi on Wednesday morning), unless
+			// it is the plan's first ("drills from Thursday", below).
 			if ahead == nil {
 				ahead = m
 			}
@@ -500,6 +503,16 @@ func clockDay(m mention, published time.Time, loc, desk *time.Location) (time.Ti
 	}
 	a := at.In(desk)
 	return time.Date(a.Year(), a.Month(), a.Day(), 0, 0, 0, 0, desk), true
+}
+
+// firstZone is the zone where a civil day begins first (UTC+14).
+var firstZone = time.FixedZone("UTC+14", 14*3600)
+
+// unbegun tells whether day, a civil day, had begun in no zone at
+// published: no act can have happened on it yet.
+func unbegun(day, published time.Time) bool {
+	y, mo, d := day.Date()
+	return published.Before(time.Date(y, mo, d, 0, 0, 0, 0, firstZone))
 }
 
 // utcMention is the first day of ms that text gives in UTC or GMT ("01:10

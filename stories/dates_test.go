@@ -598,3 +598,31 @@ func TestSubjectsDay(t *testing.T) {
 		})
 	}
 }
+
+// TestUnbegunDay: a next day that had begun in no zone when the report
+// was published is a plan's.
+func TestUnbegunDay(t *testing.T) {
+	nairobi := mustZone(t, "Africa/Nairobi")
+	morning := time.Date(2030, 5, 15, 7, 0, 0, 0, nairobi) // Wednesday 04:00 UTC
+	evening := time.Date(2030, 5, 15, 20, 0, 0, 0, time.UTC)
+	tests := []struct {
+		name, text string
+		pub        time.Time
+		loc        *time.Location
+		want       string
+		ahead      bool
+	}{
+		{"talks tomorrow, strike since Monday", "Minister invites union to talks\nThe health minister invited the union to talks on Thursday as the strike that began on Monday entered its third day.", morning, nairobi, "2030-05-13", false},
+		{"only the plan's day", "Minister invites union to talks\nThe health minister invited the union to talks on Thursday.", morning, nairobi, "2030-05-16", true},
+		{"a plan's first day stays the report's", "Navies to drill\nThe three navies set out joint drills from Thursday, the ministry said on Wednesday.", morning, nairobi, "2030-05-16", true},
+		{"a next day begun further east", "Missile fired\nThe North fired a missile on Thursday, the military said.", evening, time.UTC, "2030-05-16", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			m, ok := eventMention(tc.text, tc.pub, tc.loc)
+			if !ok || m.day.Format(time.DateOnly) != tc.want || m.ahead != tc.ahead {
+				t.Fatalf("eventMention(%q) = %v ahead %v, %v; want %s ahead %v", tc.text, m.day, m.ahead, ok, tc.want, tc.ahead)
+			}
+		})
+	}
+}

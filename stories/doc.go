@@ -220,7 +220,9 @@
 // day named for an act; in a report's words, a day days before them that
 // dates what a participle says of a later verb's subject ("said on Monday
 // that two satellites launched last Thursday had failed") is the
-// subject's background, not the act's; a vague period ("earlier this
+// subject's background, not the act's; a next day that had begun in no
+// zone when the report was published ("talks on Thursday", from Nairobi
+// on Wednesday morning) is a plan's; a vague period ("earlier this
 // month") or a period's end ("cases in the week to Aug. 14") never stands
 // for a day another expression names, and "by Thursday's landslide" is
 // Thursday, no deadline. A story's

@@ -706,8 +706,11 @@ var qualitySets = []qualitySet{
 	// A day dating what a participle says of a later verb's subject, days
 	// before the report's own ("said on Monday that two ... satellites
 	// launched last Thursday had malfunctioned"), is no day of its act
-	// (subjectsDay): dates 33 -> 34 of 34.
-	{file: "testdata/opened-space.txt", use: "opened: scored blind twice until 2026-12-06 (session 18), mistakes read since; space.toml", precision: 0.93, recall: 0.71, dates: 0.99, minItems: 140, vocab: "testdata/space.toml", zone: "UTC"},
+	// (subjectsDay): dates 33 -> 34 of 34. A next day that had begun in
+	// no zone at publication is a plan's (unbegun: the storm watch's
+	// "arrival of a coronal mass ejection on Saturday", published on
+	// Friday at 09:00 UTC, had joined the storm): 0.939 -> 0.964 / 0.720.
+	{file: "testdata/opened-space.txt", use: "opened: scored blind twice until 2026-12-06 (session 18), mistakes read since; space.toml", precision: 0.96, recall: 0.71, dates: 0.99, minItems: 140, vocab: "testdata/space.toml", zone: "UTC"},
 	// Caucasus: with "its", "his" and "this" no verb that ends what a
 	// preposition governs ("approved a rationing schedule at its meeting on
 	// Monday" had named talks, and the Chinese minister's talks in Tashkent
