@@ -131,7 +131,7 @@
 // reports of one kind of act, or when a headline that names no act names
 // the other's act as what it follows ("Rescuers dig for 11 after Java
 // mudslide", or its lead's first sentence does: "... during a protest
-// against cheap imports"), and half otherwise, or when one report names
+// against cheap imports"; and so does a reaction's), and half otherwise, or when one report names
 // no day and was published on the day the other names; a follow-up whose
 // headline names the other's act as what it follows and whose lead names
 // that act's day as the day of what it follows is of that day ("Oil

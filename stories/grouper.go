@@ -1449,7 +1449,7 @@ func (g *Grouper) score(s *story, f *features, w *weigher) float64 {
 		}
 		words := w.reportSimilarity(f, m, skip)
 		bonus := math.Min(maxEntityBonus, entityBonus*float64(countShared(f.entities, m.entities)))
-		oneAct := f.kind == m.kind && !followUp(f.kind) || follows(f, m) || follows(m, f)
+		oneAct := f.kind == m.kind && !followUp(f.kind) || v.follows(f, m) || v.follows(m, f)
 		fd, md := f.day, m.day
 		if v.off&aheadDays == 0 {
 			fd, md = actDay(f), actDay(m) // a plan's day ahead is no act's
@@ -1464,7 +1464,7 @@ func (g *Grouper) score(s *story, f *features, w *weigher) float64 {
 		if fd != 0 && fd == md && !(apart && oneAct) {
 			// A busy day has many events: the day says more when the
 			// reports name the same kind of act.
-			if f.kind == m.kind || follows(f, m) || follows(m, f) {
+			if f.kind == m.kind || v.follows(f, m) || v.follows(m, f) {
 				bonus += sameDayBonus
 			} else {
 				bonus += sameDayBonus / 2
@@ -1524,9 +1524,13 @@ func followsSince(a, b *features) bool {
 // "Landslide buries homes in West Java" report one act of one day; or
 // whose lead's first sentence names it: "Police fire tear gas as farmers
 // hurl eggs at European Parliament", "... during a protest against cheap
-// imports".
-func follows(a, b *features) bool {
-	if a.kind != kindOther || b.kind >= 64 {
+// imports". So does a reaction (reactionDays) whose headline or first
+// sentence names b's act: "Statement on the Note Verbale Conveyed to the
+// Embassy", whose first sentence tells of the note "protesting" the
+// water cannon, is of the protest's day.
+func (v *Vocabulary) follows(a, b *features) bool {
+	reaction := a.kind == kindReaction && v.off&reactionDays == 0
+	if a.kind != kindOther && !reaction || b.kind >= 64 {
 		return false
 	}
 	return a.follows&(1<<b.kind) != 0 || a.leadActs&(1<<b.kind) != 0

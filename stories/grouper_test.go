@@ -1694,6 +1694,28 @@ func TestDespiteNamesAnotherStory(t *testing.T) {
 	}
 }
 
+// TestReactionNamesActInLead checks that a reaction whose first sentence
+// names the act of a report of its day (a ministry's "Statement on the
+// Note Verbale ...", whose first sentence tells of the note "protesting"
+// the blocking) counts that day in full and joins the act, and stays
+// apart without reactionDays.
+func TestReactionNamesActInLead(t *testing.T) {
+	v := setVocabulary(t, "testdata/seasia.toml")
+	tue := time.Date(2028, 4, 11, 3, 0, 0, 0, time.UTC)
+	items := []*model.Item{
+		item("Daily", "https://d.example/protest", "Manila protests to Beijing over blocked resupply run",
+			"Manila on Tuesday lodged a diplomatic protest with Beijing over the blocking of a resupply boat on Monday.", tue),
+		item("DFA", "https://dfa.example/note", "Statement on the Note Verbale Conveyed to the Embassy of China",
+			"The DFA today conveyed a note verbale to the Embassy of China protesting the blocking of a Philippine mission by the China Coast Guard.", tue.Add(time.Hour)),
+	}
+	if !firstAndLastJoin(v, items, time.UTC, 0) {
+		t.Error("the ministry's statement on its note apart from the protest")
+	}
+	if firstAndLastJoin(v, items, time.UTC, reactionDays) {
+		t.Error("joined even with reactionDays off: the test does not show it")
+	}
+}
+
 // TestNextDayClaimOfTheAct checks that a next day's report of another
 // kind of act whose headline also names the event's act ("claims Tessalit
 // attack"), naming the event's day as that of what it follows and a name

@@ -800,7 +800,7 @@ var qualitySets = []qualitySet{
 	// plan's ("Londoners can travel as normal on Thursday", "trains on
 	// Thursday may be affected", "should check before they travel on
 	// Thursday"): dates 33 -> 34 of 34.
-	{file: "testdata/opened-labour.txt", use: "opened: scored blind twice until 2026-12-06 (session 18), mistakes read since; labour.toml", precision: 0.995, recall: 0.84, dates: 0.99, minItems: 140, vocab: "testdata/labour.toml", zone: "UTC"},
+	{file: "testdata/opened-labour.txt", use: "opened: scored blind twice until 2026-12-06 (session 18), mistakes read since; labour.toml", precision: 0.995, recall: 0.85, dates: 0.99, minItems: 140, vocab: "testdata/labour.toml", zone: "UTC"},
 	// Three desks written in session 18 (2026-12-06), while that session's
 	// grouping changes were made, without reading them or the grouping
 	// code, with their vocabularies in config only (each committed before
@@ -833,6 +833,12 @@ var qualitySets = []qualitySet{
 	// "the lower car deck" names no direction (a ferry fire's report had
 	// vetoed the next day's "Death toll ... rises to seven"): 0.939 / 0.748
 	// -> 0.940 / 0.760.
+	// A reaction whose headline or first sentence names a report's act
+	// counts their day in full (reactionDays: the ministry's "Statement
+	// on the Note Verbale ...", "protesting" the water cannon, joined its
+	// protest): 0.940 / 0.760 -> 0.940 / 0.768 (opened-labour 1.000 /
+	// 0.842 -> 1.000 / 0.854, opened-space 0.964 / 0.720 -> 0.964 /
+	// 0.728, opened-southasia 0.990 / 0.710 -> 0.991 / 0.738).
 	{file: "testdata/opened-seasia.txt", use: "opened: scored blind twice until 2026-12-06 (session 19), mistakes read since; seasia.toml", precision: 0.935, recall: 0.76, dates: 0.94, minItems: 140, vocab: "testdata/seasia.toml", zone: "UTC"},
 	// Pharma: a headline's value of a fact named only outside its main
 	// clause is no other party of the story's event (twoParties: "Novo
@@ -1102,6 +1108,7 @@ func TestGroupingMechanisms(t *testing.T) {
 		{"apart links off", apartLinks, true},
 		{"core joins off", coreJoins, true},
 		{"first facts off", firstFacts, true},
+		{"reaction days off", reactionDays, true},
 		{"goals off", goals, true},
 		{"since follows off", sinceFollows, true},
 	}

@@ -209,6 +209,10 @@ const (
 	// report's act as what it follows and whose lead names that act's
 	// day as the day of what it follows counts as of that day.
 	sinceFollows
+	// reactionDays: a reaction whose headline or first sentence names a
+	// report's act counts the day they share in full, as a report that
+	// names no act does (follows).
+	reactionDays
 )
 
 // fact is one compiled fact: term → bit set of its values.
