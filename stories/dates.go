@@ -287,7 +287,7 @@ func eventMentionIn(d datedText, published time.Time, loc *time.Location, r read
 			// Thursday": what a reaction answers came before it, and
 			// the text says it happened.
 			continue
-		case m.prec == precDay && disclosed && (!m.day.Before(report.day) || !possessive(text, m.end) && !perfectAct(text, m.start)):
+		case m.prec == precDay && disclosed && (!m.day.Before(report.day) || spanStart(text, m.start) || !possessive(text, m.end) && !perfectAct(text, m.start) && !(sentenceBreak.MatchString(text[report.end:m.start]) && disclosedAct(text, m.start))):
 			// "Authorities on Friday confirmed an outbreak, with
 			// patients admitted since Tuesday": the confirmation may be
 			// the act; only an act the text puts before it ("was
@@ -1030,6 +1030,43 @@ func perfectAct(text string, start int) bool {
 		}
 	}
 	return perfect
+}
+
+// disclosedAct tells whether the day at start, in a sentence after the
+// one that discloses an act on a later day, is that act's: a past tense
+// other than a reporting verb in its clause (clauseBefore) and no
+// relative clause there: "The regulator issued the letter on April 10",
+// after "The company on Wednesday said it has received a warning
+// letter." (In the disclosure's own sentence a participle is as often
+// background: "on Wednesday added the flaws fixed in Patch Tuesday".)
+func disclosedAct(text string, start int) bool {
+	past := false
+	for _, w := range clauseBefore(text, start) {
+		w = dateWord(w)
+		switch {
+		case w == "where" || w == "which" || w == "who" || w == "whose":
+			return false
+		case len(w) > 3 && strings.HasSuffix(w, "ed") && !reportVerbs[w]:
+			past = true
+		}
+	}
+	return past
+}
+
+// sentenceBreak is the end of a sentence and the start of the next (not
+// an initial's point: "U.S. Food").
+var sentenceBreak = regexp.MustCompile(`[\p{Ll}\d][.!?]["”’)]?\s+\p{Lu}`)
+
+// spanStart tells whether the day at start opens a span ("from April 4
+// to April 12", "since Tuesday"): what a text discloses ends it, or goes
+// on.
+func spanStart(text string, start int) bool {
+	words := strings.Fields(text[max(0, start-12):start])
+	if len(words) == 0 {
+		return false
+	}
+	w := dateWord(words[len(words)-1])
+	return w == "from" || w == "since"
 }
 
 // clauseSpan is how many words before a day clauseBefore reads: a
