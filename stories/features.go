@@ -1457,7 +1457,7 @@ func (v *Vocabulary) kindOf(ts, all []term) kind {
 			return kindReaction
 		}
 		for j, a := range v.acts {
-			if a.verbs[t.text] && (len(a.needs) == 0 || needsMet&(1<<j) != 0) && (spoke && t.at || !v.settingOf(a, t)) && !v.goalOf(t) && !v.describes(t, ts[i+1:]) && !v.commonVerb(a, t) && !v.signs(a, ts[i+1:], needsMet) {
+			if a.verbs[t.text] && (len(a.needs) == 0 || needsMet&(1<<j) != 0) && (spoke && t.at || !v.settingOf(a, t)) && !v.goalOf(t) && !v.describes(t, ts[i+1:]) && !v.commonVerb(a, t) && !v.signs(a, ts[i+1:], needsMet) && !v.receivesAct(t, ts[i+1:]) {
 				return a.kind
 			}
 		}
@@ -1547,6 +1547,35 @@ func (v *Vocabulary) commonVerb(a act, t term) bool {
 func (v *Vocabulary) settingOf(a act, t term) bool {
 	return t.setting && !v.dated[a.kind]
 }
+
+// receivesAct tells whether t, a verb of receiving ("receives",
+// "received"), takes another act as what is received, within the next
+// receivedSpan words: "Drugmaker receives FDA approval for ...",
+// "Antibody receives positive CHMP opinion" tell of the approval and the
+// opinion, where "President receives Chinese foreign minister" tells of a
+// meeting.
+func (v *Vocabulary) receivesAct(t term, rest []term) bool {
+	if !receiveWords[t.surface] {
+		return false
+	}
+	for i, r := range rest {
+		if i >= receivedSpan {
+			break
+		}
+		for _, a := range v.acts {
+			if a.verbs[r.text] && !a.verbs[t.text] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// receiveWords are the written forms of receiving; receivedSpan is how
+// many words after one may name what is received.
+var receiveWords = toSet(`receive receives received receiving`)
+
+const receivedSpan = 2
 
 // goalOf tells whether t, a verb of an act, names what the headline seeks
 // or heads toward, not an act done: "CM writes to EAM seeking release of

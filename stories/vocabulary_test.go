@@ -424,3 +424,34 @@ needs = ["governor", "curfew", "tariffs"]
 		}
 	}
 }
+
+// TestReceivedActIsTheAct: a verb of receiving that news English reads as
+// a meeting ("receives") names the act it takes as its object within a
+// few words ("receives regulator's approval", "receives positive
+// opinion"), and a meeting when it takes a visitor.
+func TestReceivedActIsTheAct(t *testing.T) {
+	v := compileVocabulary(t, `
+[stories.vocabulary]
+[stories.vocabulary.aliases]
+"positive opinion" = "recommend"
+[[stories.vocabulary.acts]]
+kind = "approval"
+verbs = ["approval", "approves"]
+[[stories.vocabulary.acts]]
+kind = "recommendation"
+verbs = ["recommend"]
+`)
+	for _, tc := range []struct {
+		title, want string
+	}{
+		{"Brewer receives regulator approval for alcohol-free lager", "approval"},
+		{"Vaccine receives positive opinion from medicines committee", "recommendation"},
+		{"President receives visiting foreign minister", "talks"},
+		{"Minister receives envoy ahead of budget approval", "talks"},
+	} {
+		f, _, _ := v.extract(&model.Item{Title: tc.title}, time.UTC)
+		if got := v.kindNames[f.kind]; got != tc.want {
+			t.Errorf("%q: kind %s, want %s", tc.title, got, tc.want)
+		}
+	}
+}
