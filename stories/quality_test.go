@@ -853,8 +853,10 @@ var qualitySets = []qualitySet{
 	// April 10") dates it, and a span's first day ("from April 4 to April
 	// 12") does not: 0.946 / 0.824 / 32 of 33. A verb of receiving that
 	// takes an act ("Novo Nordisk receives FDA approval for Hemlyra")
-	// names that act, no meeting: 0.947 / 0.835.
-	{file: "testdata/opened-pharma.txt", use: "opened: scored blind twice until 2026-12-06 (session 19), mistakes read since; pharma.toml", precision: 0.94, recall: 0.83, dates: 0.96, minItems: 140, vocab: "testdata/pharma.toml", zone: "UTC"},
+	// names that act, no meeting: 0.947 / 0.835. What a headline is
+	// recommended or submitted for is a goal ("GSK's COPD drug recommended
+	// for EU approval" is no approval): 0.947 / 0.847.
+	{file: "testdata/opened-pharma.txt", use: "opened: scored blind twice until 2026-12-06 (session 19), mistakes read since; pharma.toml", precision: 0.94, recall: 0.84, dates: 0.96, minItems: 140, vocab: "testdata/pharma.toml", zone: "UTC"},
 	// Migration: a report that joined by its first sentence's act
 	// (firstActs) vouches for no later report of that act in a story
 	// whose headlines name it (the day's Home Office count had joined the

@@ -154,11 +154,13 @@ var settingWords = toSet(`in at on of during`)
 
 // goalWords make the noun they govern a goal, not an act done: "CM
 // writes seeking release of 14 fishermen", "lawmakers take first step
-// toward early election". goalFor are the nouns after which "for" does:
-// "Court clears way for referendum".
+// toward early election". goalFor are the words after which "for" does:
+// "Court clears way for referendum", "drug recommended for EU approval",
+// "submitted for approval" (the approval is yet to come; "files for
+// bankruptcy" is the filing).
 var (
 	goalWords = toSet(`seek seeks seeking sought toward towards`)
-	goalFor   = toSet(`way path`)
+	goalFor   = toSet(`way path recommended recommends recommend submitted submits submit eligible`)
 )
 
 // goalAt tells whether ws[i] makes the noun it governs a goal.

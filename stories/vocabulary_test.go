@@ -357,7 +357,8 @@ verbs = ["strike"]
 
 // TestGoalIsNoAct: an act's noun that a headline seeks or heads toward
 // ("seeking release of", "step toward early election", "clears way for
-// referendum") is no act the headline reports; one it reports, and a sea
+// referendum", "recommended for", "submitted for referendum") is no act
+// the headline reports; one it reports, and a sea
 // a launch heads toward, keep theirs.
 func TestGoalIsNoAct(t *testing.T) {
 	v := compileVocabulary(t, `
@@ -381,6 +382,8 @@ needs = ["missile"]
 		{"Parliament takes first step toward snap election", "other"},
 		{"Top court clears the way for referendum on new charter", "other"},
 		{"Union sought referendum on pay offer, leaders say", "other"},
+		{"Draft charter recommended for referendum by assembly", "other"},
+		{"Pay offer submitted for referendum of members", "other"},
 		{"Six sailors freed after talks", "release"},
 		{"Country holds referendum on new charter", "election"},
 		{"Navy fires missile toward Western Sea", "launch"},
