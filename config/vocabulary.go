@@ -64,10 +64,12 @@ type FactValue struct {
 }
 
 // Names are named operations: known names, and capitalised words written
-// right before a head noun ("Freedom Edge exercise").
+// right before a head noun ("Freedom Edge exercise"); and the prefixes
+// outlets drop from a name ("BRP Teresa Magbanua" is "Teresa Magbanua").
 type Names struct {
-	Heads []string
-	Known []Alias // name as written = canonical name
+	Heads    []string
+	Known    []Alias  // name as written = canonical name
+	Prefixes []string // a ship's "brp", "uss": the name is read without them too
 }
 
 // Act is one [[acts]] entry: a headline whose main clause names one of
@@ -140,6 +142,7 @@ func (d *decoder) vocabulary(t *table, inConfig bool) *Vocabulary {
 	}
 	if nt := d.section(t, "names"); nt != nil {
 		d.terms(nt, "heads", &v.Names.Heads)
+		d.terms(nt, "prefixes", &v.Names.Prefixes)
 		v.Names.Known = d.aliases(d.section(nt, "known"), MaxPhrase)
 		nt.finish()
 	}

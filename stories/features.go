@@ -976,7 +976,7 @@ func (v *Vocabulary) entityRuns(named map[string]bool, parts ...[]word) []string
 				names[k] = w.lower
 			}
 			out = append(out, transliterated(strings.Join(names, "_")))
-			if prefixed(run) {
+			if v.prefixed(run) {
 				out = append(out, transliterated(strings.Join(names[1:], "_")))
 			}
 		}
@@ -984,12 +984,14 @@ func (v *Vocabulary) entityRuns(named map[string]bool, parts ...[]word) []string
 	return out
 }
 
-// prefixed tells whether a name of three words or more opens with a
-// prefix in capitals, which outlets often drop: a ship's ("BRP Teresa
-// Magbanua", "USS Ronald Reagan" are also "Teresa Magbanua", "Ronald
-// Reagan"). The name is read without it too.
-func prefixed(run []word) bool {
-	return len(run) >= 3 && run[0].caps && !run[0].digits && !run[1].caps && !run[1].digits
+// prefixed tells whether a name of three words or more opens with one of
+// the vocabulary's name prefixes in capitals, which outlets often drop: a
+// ship's ("BRP Teresa Magbanua", "USS Ronald Reagan" are also "Teresa
+// Magbanua", "Ronald Reagan"). The name is read without it too. The
+// prefixes are data, not any word in capitals: "UK Supreme Court" is not
+// the "Supreme Court" another country's report names.
+func (v *Vocabulary) prefixed(run []word) bool {
+	return len(run) >= 3 && run[0].caps && v.namePrefixes[run[0].lower] && !run[1].caps && !run[1].digits
 }
 
 // targetPrefixes before a name make it what something is for or

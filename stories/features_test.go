@@ -608,9 +608,10 @@ func TestMiddleNameDropped(t *testing.T) {
 }
 
 // TestNamePrefixDropped checks that a name of three words or more that
-// opens with a prefix in capitals (a ship's: "BRP", "USS") is also read
-// without it, as outlets write it short, and that a name with no such
-// prefix, or of two words, is not cut.
+// opens with one of news English's name prefixes (a ship's: "BRP", "USS")
+// is also read without it, as outlets write it short, and that a name with
+// no such prefix, with another word in capitals first ("UK Supreme
+// Court"), or of two words, is not cut.
 func TestNamePrefixDropped(t *testing.T) {
 	v := DefaultVocabulary()
 	tests := []struct {
@@ -623,6 +624,8 @@ func TestNamePrefixDropped(t *testing.T) {
 		{"The patrol ship KN Pulau Dana shadowed the vessel on Monday.", "pulau_dana", true},
 		{"Leader Kim Jong Un watched the test on Monday.", "jong_un", false},
 		{"The carrier USS Levin sailed from Busan on Monday.", "levin", false},
+		{"The UK Supreme Court ruled on Monday that the plan was unlawful.", "supreme_court", false},
+		{"The EU Foreign Affairs Council agreed new sanctions on Monday.", "foreign_affairs_council", false},
 	}
 	for _, tc := range tests {
 		f, _, _ := v.extract(&model.Item{Title: "Ship news", Text: tc.text}, time.UTC)

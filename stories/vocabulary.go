@@ -57,10 +57,11 @@ type Vocabulary struct {
 	actors      map[string]bool
 	counted     []string
 
-	facts      []fact
-	objects    map[string]bool // what acts are done with (weapons): never a name
-	nameHeads  map[string]bool
-	knownNames map[string]string
+	facts        []fact
+	objects      map[string]bool // what acts are done with (weapons): never a name
+	nameHeads    map[string]bool
+	namePrefixes map[string]bool // "brp": "BRP Teresa Magbanua" is also "Teresa Magbanua"
+	knownNames   map[string]string
 
 	kindNames []string   // by kind
 	dated     []bool     // by kind: reports of it more than a day apart are different events
@@ -350,7 +351,7 @@ func emptyVocabulary() *Vocabulary {
 	v := &Vocabulary{
 		phrases: map[string]string{}, terms: map[string]string{}, words: map[string]string{}, stop: map[string]bool{},
 		common: map[string]bool{}, commonIDs: map[uint32]bool{}, factNames: map[uint32]bool{}, commonWords: map[string]bool{}, actors: map[string]bool{},
-		objects: map[string]bool{}, nameHeads: map[string]bool{}, knownNames: map[string]string{},
+		objects: map[string]bool{}, nameHeads: map[string]bool{}, namePrefixes: map[string]bool{}, knownNames: map[string]string{},
 		statementVerbs: map[string]bool{}, statementGenres: map[string]bool{}, speechVerbs: map[string]bool{},
 		pledgeVerbs: map[string]bool{}, appeals: map[string]bool{}, decisions: map[string]bool{}, voices: map[string]bool{},
 		kindNames: slices.Clone(config.BuiltinKinds), dated: make([]bool, len(config.BuiltinKinds)),
@@ -380,6 +381,7 @@ func (v *Vocabulary) addLists(p *config.Vocabulary) {
 	addAll(v.actors, p.Actors)
 	v.counted = append(v.counted, p.Counted...)
 	addAll(v.nameHeads, p.Names.Heads)
+	addAll(v.namePrefixes, p.Names.Prefixes)
 	for _, a := range p.Names.Known {
 		if _, ok := v.knownNames[a.From]; !ok {
 			v.knownNames[a.From] = strings.ReplaceAll(a.To, " ", "_")
