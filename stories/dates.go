@@ -400,7 +400,7 @@ func actClock(text string) (clock int, foreign bool, start int) {
 			h += 12
 		}
 		after := strings.Fields(low[ix[1]:min(len(low), ix[1]+16)])
-		foreign = len(after) > 0 && (utcWords[dateWord(after[0])] || dateWord(after[0]) == "local" || len(after) > 1 && dateWord(after[0]) == "(local")
+		foreign = len(after) > 0 && (utcWords[dateWord(after[0])] || dateWord(after[0]) == "local")
 		return h*60 + mins + 1, foreign, ix[0]
 	}
 	return 0, false, 0
@@ -419,7 +419,28 @@ func nightAct(text string, m mention) bool {
 	if k := len(words) - 1; k >= 0 && (words[k] == "early" || k > 0 && words[k] == "on" && words[k-1] == "early") {
 		return true
 	}
-	return reNight.MatchString(asciiLower(text))
+	from, to := sentenceAround(text, m.start)
+	return reNight.MatchString(asciiLower(text[from:to]))
+}
+
+// sentenceAround is the sentence of text that holds offset i, as offsets:
+// a night phrase elsewhere ("the overnight rate" in the next paragraph)
+// says nothing of this day's act.
+func sentenceAround(text string, i int) (from, to int) {
+	for k := i - 1; k > 0; k-- {
+		if text[k] == '\n' || text[k-1] == '.' && text[k] == ' ' && sentenceEnd(text[k:]) {
+			from = k + 1
+			break
+		}
+	}
+	to = len(text)
+	for k := i; k < len(text); k++ {
+		if text[k] == '\n' || text[k] == '.' && sentenceEnd(text[k+1:]) {
+			to = k
+			break
+		}
+	}
+	return from, to
 }
 
 // deskDay is the day of a report's act in the desk's zone (desk), where

@@ -553,6 +553,7 @@ func TestDeskDay(t *testing.T) {
 		{"the outlet's today after the desk's midnight", "Hoshino wins approval\nHoshino Pharma today announced that regulators approved its drug.", at(tokyo, 5, 10, 30), tokyo, time.UTC, ""},
 		{"small hours of the desk's next day", "Shelling hits port\nShells hit the port early on Tuesday, officials said.", at(time.UTC, 4, 22, 40), time.UTC, time.UTC, "2030-03-04"},
 		{"a local time of the desk's next day", "Soldier killed\nOn March 5, at 01:20, troops opened fire on the post, the ministry said.", at(time.UTC, 4, 22, 10), time.UTC, time.UTC, "2030-03-04"},
+		{"a night phrase in another sentence", "Shelling hits port\nShells hit the port on Tuesday, officials said. Traders watched the overnight rate.", at(time.UTC, 4, 22, 40), time.UTC, time.UTC, ""},
 		{"a plan of the next day", "Nurses strike\nNurses will strike early on Tuesday, the union said.", at(time.UTC, 4, 22, 0), time.UTC, time.UTC, ""},
 		{"a modal's day", "Trains\nCommuters can travel as normal today, the operator said.", at(tokyo, 5, 6, 30), tokyo, time.UTC, ""},
 		{"no time, a daytime next day", "Talks\nThe ministers met in Vienna on Tuesday.", at(time.UTC, 4, 22, 0), time.UTC, time.UTC, ""},
