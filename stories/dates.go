@@ -594,6 +594,11 @@ func daysAfterClauses(text string) []daysAfterClause {
 	return out
 }
 
+// pastForm tells whether a lower-case word looks like a past tense or a
+// participle ("fired", "announced"): longer than three letters, ending
+// in "ed" ("red", "bed" are not).
+func pastForm(w string) bool { return len(w) > 3 && strings.HasSuffix(w, "ed") }
+
 // sentenceEnd tells whether a full stop followed by rest ends a sentence:
 // rest is empty or a space and a capital follow ("Nov. 16" goes on).
 func sentenceEnd(rest string) bool {
@@ -702,7 +707,7 @@ func plannedBy(text string, start int, modals bool) bool {
 		}
 		// A clause of time under a future is in the future too: "should
 		// check before they travel on Thursday".
-		otherAct = otherAct || len(w) > 3 && strings.HasSuffix(w, "ed") || clauseWords[w] && !timeClauses[w] || reportVerbs[w]
+		otherAct = otherAct || pastForm(w) || clauseWords[w] && !timeClauses[w] || reportVerbs[w]
 	}
 	return false
 }
@@ -773,7 +778,7 @@ func pastRightBefore(text string, start int) bool {
 		return false
 	}
 	w := dateWord(words[k])
-	return len(w) > 3 && strings.HasSuffix(w, "ed") && !futureWords[w]
+	return pastForm(w) && !futureWords[w]
 }
 
 // startWords open the first day of something: "outages from August 15",
@@ -999,7 +1004,7 @@ func verbAfter(text string, start, end int, is func(string) bool) bool {
 func pastAct(text string, start int, answers func(string) bool) bool {
 	for _, w := range clauseBefore(text, start) {
 		w = dateWord(w)
-		if len(w) > 3 && strings.HasSuffix(w, "ed") && !answers(w) {
+		if pastForm(w) && !answers(w) {
 			return true
 		}
 	}
@@ -1020,7 +1025,7 @@ func subjectsDay(text string, start, end int) bool {
 	words := clauseBefore(text, start)
 	for k := len(words) - 1; k > 0; k-- {
 		w := dateWord(words[k])
-		if len(w) > 3 && strings.HasSuffix(w, "ed") {
+		if pastForm(w) {
 			prev := dateWord(words[k-1])
 			return !auxiliaries[prev] && !pronouns[prev] && !clauseWords[prev] && !startsUpper(words[k-1])
 		}
@@ -1067,7 +1072,7 @@ func disclosedAct(text string, start int) bool {
 		switch {
 		case w == "where" || w == "which" || w == "who" || w == "whose":
 			return false
-		case len(w) > 3 && strings.HasSuffix(w, "ed") && !reportVerbs[w]:
+		case pastForm(w) && !reportVerbs[w]:
 			past = true
 		}
 	}
@@ -1135,7 +1140,7 @@ func openingReport(text string, start, end int) bool {
 		if i > 0 && reportVerbs[l] {
 			return true
 		}
-		if i > 0 && (clauseEnd(w) || !startsUpper(w) && len(l) > 3 && strings.HasSuffix(l, "ed")) {
+		if i > 0 && (clauseEnd(w) || !startsUpper(w) && pastForm(l)) {
 			return false
 		}
 	}
