@@ -16,8 +16,9 @@
 // meet ("jobless" and "unemployment", "legislative" and "parliamentary"
 // elections, "defence" and "defense"); a name of three words is
 // also read without its middle one ("Rafael Ernesto Quintana", "Rafael
-// Quintana"), and one of three words or more without a prefix in
-// capitals ("BRP Teresa Magbanua", "Teresa Magbanua").
+// Quintana"), and one of three words or more without a prefix the
+// vocabulary lists ("BRP Teresa Magbanua", "Teresa Magbanua"; "UK Supreme
+// Court" keeps its "UK").
 //
 // What a desk's news calls things is data, not code: a Vocabulary holds the
 // aliases, the facts that must agree (weapon class, sea), named operations
