@@ -1206,6 +1206,9 @@ func findMentions(text string, published time.Time, loc *time.Location) []mentio
 		if !startsUpper(text[ix[2]:]) { // "may 7" is a verb; news capitalises months
 			continue
 		}
+		if ix[6] < 0 && dateInName(text, ix[0], ix[1]) {
+			continue
+		}
 		year := 0
 		if ix[6] >= 0 {
 			year = atoi(low[ix[6]:ix[7]])
@@ -1217,6 +1220,9 @@ func findMentions(text string, published time.Time, loc *time.Location) []mentio
 	}
 	for _, ix := range findNear(reDayMonth, low, monthAnchors, 12, 24, hasDigit) {
 		if !startsUpper(text[ix[4]:]) {
+			continue
+		}
+		if ix[6] < 0 && dateInName(text, ix[0], ix[1]) {
 			continue
 		}
 		year := 0
@@ -1311,6 +1317,37 @@ func findMentions(text string, published time.Time, loc *time.Location) []mentio
 	}
 	return ordered(ms)
 }
+
+// dateInName tells whether the date at text[start:end], which gives no
+// year, is the first word of a group's name: "the March 23 Movement",
+// "Alliance/March 23 Movement", "the 6 April Youth Movement" name a group
+// after a day long past, no day of the report. What follows the date is
+// capitalised, and a word of a group's name (dateNamedGroups) ends it
+// within three words; "The June 9 World Agricultural Supply and Demand
+// Estimates report" is that day's report.
+func dateInName(text string, start, end int) bool {
+	rest := text[end:]
+	if !strings.HasPrefix(rest, " ") {
+		return false
+	}
+	next := strings.Fields(rest)
+	for _, w := range next[:min(len(next), 3)] {
+		if !startsUpper(w) {
+			return false
+		}
+		if dateNamedGroups[dateWord(w)] {
+			return true
+		}
+		if strings.ContainsAny(w, ",.;:") { // the name ended
+			return false
+		}
+	}
+	return false
+}
+
+// dateNamedGroups are the nouns that end a group's name made of a day:
+// "March 23 Movement", "the 14 March Alliance".
+var dateNamedGroups = toSet(`movement movements alliance coalition front brigade brigades`)
 
 // periodEnd is the precision of a date at start of low: the end of a
 // period ("in the week to Aug. 14", "the week ended Oct. 7", "cases as of

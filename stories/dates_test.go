@@ -88,6 +88,11 @@ func TestResolveDates(t *testing.T) {
 		{"several in order", "It fired on Friday, after tests last week and on Nov. 2.", sat, kst,
 			[]string{"2026-11-20", "2026-11-14", "2026-11-02"}},
 		{"nothing", "North Korea fired a missile.", sat, kst, nil},
+		{"a group named for a day", "Fighters of the April 6 Movement took the town on Friday.", sat, kst, []string{"2026-11-20"}},
+		{"a group named for a day, day first", "the 14 May Youth Alliance marched on Friday", sat, kst, []string{"2026-11-20"}},
+		{"a name joined by a slash", "the Delta Front/July 2 Movement (DF/J2) said on Friday", sat, kst, []string{"2026-11-20"}},
+		{"a day's named report is that day's", "The June 9 World Crop Estimates report cut the forecast.", sat, kst, []string{"2026-06-09"}},
+		{"a day before a capital is a day", "On March 23 Kinshasa said it would talk.", sat, kst, []string{"2026-03-23"}},
 
 		{"year boundary weekday", "on Wednesday", newYear, kst, []string{"2026-12-30"}},
 		{"year boundary month day", "on Dec. 30", newYear, kst, []string{"2026-12-30"}},

@@ -225,8 +225,9 @@
 // zone when the report was published ("talks on Thursday", from Nairobi
 // on Wednesday morning) is a plan's; a vague period ("earlier this
 // month") or a period's end ("cases in the week to Aug. 14") never stands
-// for a day another expression names, and "by Thursday's landslide" is
-// Thursday, no deadline. A story's
+// for a day another expression names, "by Thursday's landslide" is
+// Thursday, no deadline, and a group named for a day ("the March 23
+// Movement") names no day. A story's
 // EventDate is the day most of its reports name, read in the desk's zone
 // (Grouper.DeskZone) where a report tells its act's moment apart from the
 // day it names in its outlet's zone ("capsized at around 3:30 AM today" in
