@@ -901,6 +901,25 @@ var qualitySets = []qualitySet{
 	{file: "testdata/opened-greatlakes.txt", use: "opened: scored blind twice until 2026-12-06 (session 20), mistakes read since; greatlakes.toml", precision: 0.92, recall: 0.79, dates: 0.84, minItems: 150, vocab: "testdata/greatlakes.toml", zone: "UTC"},
 	{file: "testdata/opened-baltic.txt", use: "opened: scored blind twice until 2026-12-06 (session 20), mistakes read since; baltic.toml", precision: 0.99, recall: 0.85, dates: 1.0, minItems: 150, vocab: "testdata/baltic.toml", zone: "UTC"},
 	{file: "testdata/opened-rail.txt", use: "opened: scored blind twice until 2026-12-06 (session 20), mistakes read since; rail.toml", precision: 0.93, recall: 0.9, dates: 0.97, minItems: 150, vocab: "testdata/rail.toml", zone: "UTC"},
+	// Three desks written in session 20 (2026-12-06), while that session's
+	// grouping changes were made, without reading them or the grouping
+	// code, with their vocabularies in config only (each committed before
+	// the set's first item): never tuned on, their mistakes never printed.
+	// Measured only, scored once before that session's changes (at
+	// d2c94bf) and once after. A Central Asia security and politics desk
+	// (two border incidents three days apart under one template and the
+	// pull-back deal naming both, three Kyrgyz stories on one day, arrests
+	// in two capitals on one day, two summits, two sanctions rounds, names
+	// and places spelt two ways, a blackout before dawn local time); a
+	// Pacific Islands desk (two tribal killings in one province four days
+	// apart, two no-confidence votes, two policing deals on one day, local
+	// mornings that are the previous day in UTC); a civil nuclear desk
+	// (trips at one operator's plants days apart, first concrete at two
+	// sites on one day, one plant's power lost and restored, disclosures
+	// days after, plants by other names, four updates under one template).
+	{file: "testdata/fresh-centralasia.txt", use: "fresh, never tuned on; centralasia.toml", blind: true, minItems: 150, vocab: "testdata/centralasia.toml", zone: "UTC"},
+	{file: "testdata/fresh-pacific.txt", use: "fresh, never tuned on; pacific.toml", blind: true, minItems: 150, vocab: "testdata/pacific.toml", zone: "UTC"},
+	{file: "testdata/fresh-nuclear.txt", use: "fresh, never tuned on; nuclear.toml", blind: true, minItems: 150, vocab: "testdata/nuclear.toml", zone: "UTC"},
 }
 
 // TestGroupingQuality feeds each labelled set to a Grouper in publication
