@@ -133,12 +133,32 @@ func EventDate(text string, published time.Time, loc *time.Location) (time.Time,
 // event's. Some agencies write no dash ("New Delhi, Mar 14 (PTI) The NIA
 // said ..."): then a capital must open the text after it. Offsets stay as
 // they were.
+//
+// A dateline whose agency stands between slashes after a full stop
+// ("MOSCOW, November 17. /TASS/.") is blanked only when the text names a
+// day of its own ("confirmed on Friday that it had conducted a test on
+// November 16"): a report whose only day is its dateline's ("The cargo
+// ship docked with the station") is of that day, not of none, which
+// would let it join the launch two days before.
 func skipDateline(text string) string {
 	m := reDateline.FindStringSubmatchIndex(text)
 	if m == nil || m[2] < 0 && !startsUpper(text[m[1]:]) {
-		return text
+		if m = reSlashDateline.FindStringIndex(text); m == nil || !namesDay(text[m[1]:]) {
+			return text
+		}
 	}
 	return strings.Repeat(" ", m[1]) + text[m[1]:]
+}
+
+// reSlashDateline is a dateline with its agency between slashes after a
+// full stop: "MOSCOW, November 17. /TASS/.".
+var reSlashDateline = regexp.MustCompile(`^\s*(?:[A-Z][A-Za-z.'-]*\s*){1,3},\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})\.\s*/[A-Za-z]+/\.?\s*`)
+
+// namesDay tells whether text names a day: a weekday, a date, or a day
+// relative to the report's ("yesterday").
+func namesDay(text string) bool {
+	low := strings.ToLower(text)
+	return reWeekday.MatchString(low) || reMonthDay.MatchString(low) || reDayMonth.MatchString(low) || reRelDay.MatchString(low)
 }
 
 // eventMention picks the day of the event a text reports: the first

@@ -172,6 +172,8 @@ func TestEventDate(t *testing.T) {
 		{"a dateline without a dash", "New Delhi, Nov 21 (PTI) The agency said on Saturday it had arrested a man on Friday.", sat, "2026-11-20"},
 		{"a dateline of two agencies", "SEOUL, Nov. 21 (Yonhap/AFP) -- North Korea fired a ballistic missile on Friday.", sat, "2026-11-20"},
 		{"no dash and no capital after: no dateline", "Lyon, Nov 20 (France) saw protests; on Saturday they spread.", sat, "2026-11-20"},
+		{"a dateline between slashes is the filing date", "VLADIVOSTOK, November 21. /Interfax/. The navy said on Saturday that its frigate had fired the missile on November 20.", sat, "2026-11-20"},
+		{"a dateline between slashes, the only day", "VLADIVOSTOK, November 21. /Interfax/. The frigate returned to port after the exercise.", sat, "2026-11-21"},
 		{"an end bound is a fallback", "The drills run until Tuesday.", sat, "2026-11-24"},
 		{"a day beats an end bound", "The drills, which began on Thursday, run until Tuesday.", sat, "2026-11-19"},
 		{"history is not the event", "since the armistice of July 27, 1953", sat, ""},

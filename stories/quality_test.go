@@ -710,7 +710,12 @@ var qualitySets = []qualitySet{
 	// no zone at publication is a plan's (unbegun: the storm watch's
 	// "arrival of a coronal mass ejection on Saturday", published on
 	// Friday at 09:00 UTC, had joined the storm): 0.939 -> 0.964 / 0.720.
-	{file: "testdata/opened-space.txt", use: "opened: scored blind twice until 2026-12-06 (session 18), mistakes read since; space.toml", precision: 0.96, recall: 0.71, dates: 0.99, minItems: 140, vocab: "testdata/space.toml", zone: "UTC"},
+	// A dateline between slashes ("MOSCOW, November 17. /TASS/.") is
+	// the filing date when the text names a day of its own (the Russian
+	// ministry's confirmation of the test "on November 16" had been of
+	// the 17th, and the orbit correction's report apart from NASA's):
+	// 0.964 / 0.728 -> 0.965 / 0.747.
+	{file: "testdata/opened-space.txt", use: "opened: scored blind twice until 2026-12-06 (session 18), mistakes read since; space.toml", precision: 0.96, recall: 0.74, dates: 0.99, minItems: 140, vocab: "testdata/space.toml", zone: "UTC"},
 	// Caucasus: with "its", "his" and "this" no verb that ends what a
 	// preposition governs ("approved a rationing schedule at its meeting on
 	// Monday" had named talks, and the Chinese minister's talks in Tashkent
