@@ -59,7 +59,9 @@
 // act ("agree to raise output") or vow one ("unions vow further
 // strike"). Some facts must agree for two reports to be one event and
 // veto a match when they differ: the vocabulary's facts
-// (weapon class, sea; and in news English the direction a market went, so
+// (weapon class, sea, country; not a name a hyphen joins to "backed" or
+// "led", "the Rwanda-backed movement": who backs the actor is no place;
+// and in news English the direction a market went, so
 // "close higher" and "plunge" never merge, but not a word a future or an
 // infinitive governs: "the Fed will lower rates"; but a report that names
 // the story's value too, in its headline or lead, while a report of the

@@ -200,8 +200,8 @@ func (v *Vocabulary) extract(it *model.Item, loc *time.Location) (features, ment
 	mainTerms := v.actTerms(mainTitle)
 	firstMain := mainClause(firstSentenceWords(lead))
 	first := v.canonicalTerms(withoutNearBorder(withoutPlanned(firstMain)), false)
-	firstFacts := v.canonicalTerms(withoutOrigin(withoutBorderOf(withoutNearBorder(withoutPlanned(withoutAttributive(firstMain))))), false)
-	titleFacts := v.actTerms(withoutOrigin(withoutBorderOf(withoutNearBorder(withoutPlanned(withoutAttributive(mainTitle))))))
+	firstFacts := v.canonicalTerms(withoutBacker(withoutOrigin(withoutBorderOf(withoutNearBorder(withoutPlanned(withoutAttributive(firstMain)))))), false)
+	titleFacts := v.actTerms(withoutBacker(withoutOrigin(withoutBorderOf(withoutNearBorder(withoutPlanned(withoutAttributive(mainTitle)))))))
 	f.firstActs = v.actsOf(first)
 	for i := range v.facts {
 		f.facts[i] = v.factOf(i, titleFacts)
@@ -541,6 +541,24 @@ func withoutOrigin(ws []word) []word {
 	}
 	return out
 }
+
+// withoutBacker is ws without a name joined by a hyphen to a word of
+// backing ("the Rwanda-backed movement", "Iran-backed militia",
+// "Saudi-led coalition"): who stands behind the actor, not where the
+// event happened.
+func withoutBacker(ws []word) []word {
+	out := make([]word, 0, len(ws))
+	for i, w := range ws {
+		if w.upper && w.hyphen && i+1 < len(ws) && backerWords[ws[i+1].lower] && ws[i+1].sentence == w.sentence {
+			continue
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+// backerWords follow a hyphen after the name of who backs an actor.
+var backerWords = toSet(`backed sponsored funded supported allied led armed trained`)
 
 // originJoins stand inside the places a "from" names: "from Sfax and from
 // Zuwara in Libya".

@@ -967,3 +967,32 @@ mexico = ["mexico"]
 		}
 	}
 }
+
+// TestBackerIsNoPlace checks that a country joined by a hyphen to a word
+// of backing ("Varnia-backed militia", "a Varnia-led coalition") is no
+// value of the fact of where the event happened, in a headline or in the
+// first sentence a headline that names none leaves it to: it names who
+// stands behind the actor. A country named otherwise stays one.
+func TestBackerIsNoPlace(t *testing.T) {
+	v := compileVocabulary(t, `
+[stories.vocabulary]
+replace = true
+[stories.vocabulary.facts.country]
+varnia = ["varnia"]
+`)
+	for _, tc := range []struct {
+		title, text string
+		want        uint32 // the country fact's values
+	}{
+		{"Varnia-backed militia seizes river port", "", 0},
+		{"Coalition jets strike depot", "A Varnia-led coalition struck a fuel depot on Monday.", 0},
+		{"Envoy blacklists rebel chiefs", "The envoy blacklisted two leaders of the Varnia-sponsored movement on Monday.", 0},
+		{"Militia seizes river port in Varnia", "", 1},
+		{"Varnia shells river port", "", 1},
+	} {
+		f, _, _ := v.extract(&model.Item{Title: tc.title, Text: tc.text}, time.UTC)
+		if got := f.facts[0]; got != tc.want {
+			t.Errorf("%q / %q: country %b, want %b", tc.title, tc.text, got, tc.want)
+		}
+	}
+}

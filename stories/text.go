@@ -20,6 +20,7 @@ type word struct {
 	quoted     bool // opens a quotation
 	possessive bool // followed by "'s": "Libya's Sharara" is two names
 	pause      bool // followed by a comma, colon, dash or bracket: "in Nara, Cheong Wa Dae said" is two names
+	hyphen     bool // joined to the next word by a hyphen: "Rwanda-backed"
 	sentence   int  // index of the sentence it is in
 	end        int  // byte offset just past the word in the text
 }
@@ -62,6 +63,10 @@ func splitWords(text string) []word {
 			case ',', ';', ':', '(', ')', '—', '–':
 				if len(out) > 0 {
 					out[len(out)-1].pause = true
+				}
+			case '-':
+				if len(out) > 0 && out[len(out)-1].end == i && i+size == start {
+					out[len(out)-1].hyphen = true
 				}
 			}
 			i += size
