@@ -266,6 +266,14 @@ func eventMentionIn(d datedText, published time.Time, loc *time.Location, r read
 			}
 			continue
 		}
+		if m.prec == precDay && report != nil && m.day.Before(report.day) && wordBefore(text, m.start) == "since" {
+			// "tested positive, the department said Thursday ...
+			// tightened biosecurity since Monday's case": an earlier
+			// event's day opens a span up to the report's, whose day
+			// stays the act's ("from Monday's cabinet session" is
+			// where a walkout was from, no span).
+			continue
+		}
 		if m.prec == precDay && r.otherAct != nil && (possessive(text, m.end) || afterDay(text, m.start, m.end)) && r.otherAct(text[m.end:]) {
 			// "won 112 seats in Sunday's legislative election, results
 			// showed on Thursday", "launches satellite after Wednesday
@@ -1107,12 +1115,18 @@ var sentenceBreak = regexp.MustCompile(`[\p{Ll}\d][.!?]["”’)]?\s+\p{Lu}`)
 // to April 12", "since Tuesday"): what a text discloses ends it, or goes
 // on.
 func spanStart(text string, start int) bool {
+	w := wordBefore(text, start)
+	return w == "from" || w == "since"
+}
+
+// wordBefore is the word right before offset start, as dateWord reads
+// it; "" when there is none.
+func wordBefore(text string, start int) string {
 	words := strings.Fields(text[max(0, start-12):start])
 	if len(words) == 0 {
-		return false
+		return ""
 	}
-	w := dateWord(words[len(words)-1])
-	return w == "from" || w == "since"
+	return dateWord(words[len(words)-1])
 }
 
 // clauseSpan is how many words before a day clauseBefore reads: a

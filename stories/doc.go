@@ -225,7 +225,9 @@
 // that two satellites launched last Thursday had failed") is the
 // subject's background, not the act's; a next day that had begun in no
 // zone when the report was published ("talks on Thursday", from Nairobi
-// on Wednesday morning) is a plan's; a vague period ("earlier this
+// on Wednesday morning) is a plan's; a day after "since", before the
+// report's own day ("said Thursday ... since Monday's case"), opens a
+// span from an earlier event and is no act's; a vague period ("earlier this
 // month") or a period's end ("cases in the week to Aug. 14") never stands
 // for a day another expression names, "by Thursday's landslide" is
 // Thursday, no deadline, and a group named for a day ("the March 23

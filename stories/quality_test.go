@@ -634,7 +634,11 @@ var qualitySets = []qualitySet{
 	// of 34. Two parties of one event (twoParties, above: India's "Urea
 	// stocks adequate for kharif despite China export halt" and China's
 	// halt): 0.939 / 0.697 -> 0.940 / 0.709 / 33 of 34.
-	{file: "testdata/opened-agri.txt", use: "opened: scored blind twice until 2026-12-06, mistakes read since; agri.toml", precision: 0.93, recall: 0.70, dates: 0.97, minItems: 140, vocab: "testdata/agri.toml", zone: "UTC"},
+	// A day after "since", before the report's own ("said Thursday ...
+	// tightened biosecurity since Monday's case"), no act's: the Buena
+	// Vista turkey flock's report had been dated to the Sioux County
+	// case: 0.940 / 0.701 -> 0.941 / 0.721.
+	{file: "testdata/opened-agri.txt", use: "opened: scored blind twice until 2026-12-06, mistakes read since; agri.toml", precision: 0.93, recall: 0.72, dates: 0.97, minItems: 140, vocab: "testdata/agri.toml", zone: "UTC"},
 	// Middle East: with a next day's report of the same kind of act that
 	// names the event's day as that of what it follows and, in its
 	// headline, a name few stories use that the event's report gives
