@@ -214,7 +214,7 @@ func eventMentionOf(text string, published time.Time, loc *time.Location, r read
 // eventMentionIn is eventMentionOf for a text whose dates are read.
 func eventMentionIn(d datedText, published time.Time, loc *time.Location, r reading) (mention, bool) {
 	text, ms := d.text, d.mentions
-	var vague, report, earlier, ahead, possessed, planned *mention
+	var vague, report, earlier, ahead, possessed, planned, spanned *mention
 	answered := false  // report is the day of a reaction's own words
 	disclosed := false // report is a day before a reporting verb ("on Tuesday announced")
 	utc := utcMention(text, ms, published)
@@ -329,6 +329,19 @@ func eventMentionIn(d datedText, published time.Time, loc *time.Location, r read
 			// Wednesday had put the satellite in orbit" tells the
 			// launch's outcome the next day: Wednesday is the act's.)
 			continue
+		case m.prec == precDay && spanned == nil && wordBefore(text, m.start) == "since" && !possessive(text, m.end):
+			// "Gatumba has been overwhelmed since Tuesday. On Wednesday,
+			// families slept in a school": a later day the text names
+			// for an act is what it tells of the span; a later day of
+			// its words only when it counts what the span brought
+			// ("9,000 have crossed since Tuesday, the agency said on
+			// Wednesday": that day's tally). Else the span's start is
+			// the act's ("schools have been closed since Monday, the
+			// governor said on Thursday").
+			spanned = m
+			continue
+		case m.prec == precDay && spanned != nil && !m.day.After(spanned.day):
+			continue // "since Tuesday morning, after clashes that began on Monday evening"
 		case m.prec == precDay:
 			// "Power cuts from August 15", published the day before:
 			// the first day of a plan. It stays the report's day (the
@@ -343,6 +356,9 @@ func eventMentionIn(d datedText, published time.Time, loc *time.Location, r read
 	}
 	if possessed != nil {
 		return done(*possessed)
+	}
+	if spanned != nil && (report == nil || !report.day.After(spanned.day) || !spanTally(text, spanned.start)) {
+		return done(*spanned)
 	}
 	if report != nil {
 		// "said on Wednesday it had struck the tanker the previous day":
@@ -1127,6 +1143,14 @@ func wordBefore(text string, start int) string {
 		return ""
 	}
 	return dateWord(words[len(words)-1])
+}
+
+// spanTally tells whether the sentence of the day at offset start counts
+// what the span brought before it ("More than 9,000 refugees have crossed
+// since Tuesday"): a number stands before the day.
+func spanTally(text string, start int) bool {
+	from, _ := sentenceAround(text, start)
+	return strings.ContainsAny(text[from:start], "0123456789")
 }
 
 // clauseSpan is how many words before a day clauseBefore reads: a

@@ -231,7 +231,10 @@
 // month") or a period's end ("cases in the week to Aug. 14") never stands
 // for a day another expression names, "by Thursday's landslide" is
 // Thursday, no deadline, and a group named for a day ("the March 23
-// Movement") names no day. A story's
+// Movement") names no day; a day after "since" that a later day follows
+// yields to a later act's day, and to the day of the report's words when
+// it counts what the span brought ("9,000 have crossed since Tuesday, the
+// agency said on Wednesday": that day's tally). A story's
 // EventDate is the day most of its reports name, read in the desk's zone
 // (Grouper.DeskZone) where a report tells its act's moment apart from the
 // day it names in its outlet's zone ("capsized at around 3:30 AM today" in
