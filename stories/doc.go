@@ -144,7 +144,13 @@
 // report of the story has, while two of the story's headlines agree on a
 // name it does not give ("French farmers block motorways around Lyon" and
 // a story whose headlines say "Brussels": the desk's actors count as
-// names here). When neither headline names an act the vocabulary knows, names, numbers and the day count only if the
+// names here). A report of the story's kind of act whose headline and
+// first sentence both name a place few stories use that no report of
+// the story names, while two of the story's headlines agree on a name
+// the report never gives, and that shares no name or number with their
+// headlines and first sentences, is that act elsewhere and joins no
+// such story: "Freight train derails near Ashcombe Junction" is not
+// the derailment near Glenbrae that day. When neither headline names an act the vocabulary knows, names, numbers and the day count only if the
 // headlines share a word that is no name or number (what happened, not
 // only where or who), and never for more than the shared words: one city
 // or company has many events a day; and two such reports that name

@@ -547,7 +547,7 @@ func (g *Grouper) match(f *features) (int32, []int32, Join) {
 	var core *features // f as its headline and first sentence give it (coreOf)
 	for _, slot := range g.candidates(f, w) {
 		s := g.slots[slot]
-		if !g.open(s, f) || g.voc.vetoed(s, f, g.rare) || despiteOnly(f, s) {
+		if !g.open(s, f) || g.voc.vetoed(s, f, g.rare) || despiteOnly(f, s) || g.placedApart(f, s) {
 			continue
 		}
 		// A report whose headline names no act and shares no word with
@@ -719,6 +719,78 @@ func (g *Grouper) namesApartFrom(f *features, s *story) bool {
 		}
 	}
 	return false
+}
+
+// placedApart tells whether f, a report of a kind of act a report of s
+// names, is that kind's act elsewhere: its headline and its first
+// sentence both give a name few stories use that no report of s has a
+// word of ("Derailment of a passenger train near Kirkby Stephen", "...
+// struck a landslip near Kirkby Stephen, Cumbria"), two headlines of s
+// agree on a name f never gives ("Dalwhinnie"), and f shares no name
+// with the headlines of s nor a name or number with their first
+// sentences. A report of the story's event names a place a few words
+// from it by a name the story lacks, but in passing: its first sentence
+// ties it to the story's names ("North Korean leader Kim Jong Un
+// inspected the launch"), or its headline shares one ("Katihar") or a
+// count ("Gunmen kill nine", "Nine passengers shot dead").
+func (g *Grouper) placedApart(f *features, s *story) bool {
+	if g.voc.off&placesApart != 0 || f.kind < firstActKind || len(s.members) < 2 || !s.hasKind(f.kind) {
+		return false
+	}
+	var agreed []uint32
+	for i := range s.members {
+		m := &s.members[i]
+		if intersects(f.headNames, m.headNames) || intersects(f.names, m.names) || intersects(f.titleNums, m.titleNums) ||
+			f.count != 0 && f.count == m.count {
+			return false
+		}
+		agreed = append(agreed, m.headNames...)
+	}
+	slices.Sort(agreed)
+	lacks := false
+	for i := 1; i < len(agreed) && !lacks; i++ {
+		lacks = agreed[i] == agreed[i-1] && !hasTerm(f.terms, agreed[i])
+	}
+	if !lacks {
+		return false
+	}
+	inStory := func(t uint32) bool {
+		for i := range s.members {
+			if hasTerm(s.members[i].terms, t) {
+				return true
+			}
+		}
+		return false
+	}
+	title, first := g.rareMissingTerms(f.specifics, inStory)
+	return intersects(title, first)
+}
+
+// rareMissingTerms lists the words few stories use of the specifics that
+// have no word has, those of the headline and those of the first
+// sentence apart, each sorted.
+func (g *Grouper) rareMissingTerms(specifics []uint32, has func(uint32) bool) (title, first []uint32) {
+	start, found := 0, false
+	for i, t := range specifics {
+		if t != specificEnd && t != specificTitleEnd {
+			found = found || has(t)
+			continue
+		}
+		if !found {
+			for _, w := range specifics[start:i] {
+				if !g.rare(w) {
+					continue
+				}
+				if t == specificTitleEnd {
+					title = append(title, w)
+				} else {
+					first = append(first, w)
+				}
+			}
+		}
+		start, found = i+1, false
+	}
+	return sortedDistinct(title), sortedDistinct(first)
 }
 
 // rareSpecificMissing tells whether one of a headline's specifics, a name

@@ -638,7 +638,7 @@ var qualitySets = []qualitySet{
 	// tightened biosecurity since Monday's case"), no act's: the Buena
 	// Vista turkey flock's report had been dated to the Sioux County
 	// case: 0.940 / 0.701 -> 0.941 / 0.721.
-	{file: "testdata/opened-agri.txt", use: "opened: scored blind twice until 2026-12-06, mistakes read since; agri.toml", precision: 0.93, recall: 0.72, dates: 0.97, minItems: 140, vocab: "testdata/agri.toml", zone: "UTC"},
+	{file: "testdata/opened-agri.txt", use: "opened: scored blind twice until 2026-12-06, mistakes read since; agri.toml", precision: goalPrecision, recall: 0.72, dates: 0.97, minItems: 140, vocab: "testdata/agri.toml", zone: "UTC"},
 	// Middle East: with a next day's report of the same kind of act that
 	// names the event's day as that of what it follows and, in its
 	// headline, a name few stories use that the event's report gives
@@ -909,7 +909,18 @@ var qualitySets = []qualitySet{
 	// model and brand, strikes called, held and suspended, contracts).
 	{file: "testdata/opened-greatlakes.txt", use: "opened: scored blind twice until 2026-12-06 (session 20), mistakes read since; greatlakes.toml", precision: 0.97, recall: 0.84, dates: 0.87, minItems: 150, vocab: "testdata/greatlakes.toml", zone: "UTC"},
 	{file: "testdata/opened-baltic.txt", use: "opened: scored blind twice until 2026-12-06 (session 20), mistakes read since; baltic.toml", precision: 0.99, recall: 0.85, dates: 1.0, minItems: 150, vocab: "testdata/baltic.toml", zone: "UTC"},
-	{file: "testdata/opened-rail.txt", use: "opened: scored blind twice until 2026-12-06 (session 20), mistakes read since; rail.toml", precision: 0.93, recall: 0.9, dates: 0.97, minItems: 150, vocab: "testdata/rail.toml", zone: "UTC"},
+	// A report of a story's kind of act whose headline and first sentence
+	// name a place the story never names, while the story's headlines
+	// agree on one it never names (placedApart): opened-rail 0.931 /
+	// 0.909 / 33 of 34 -> 1.000 / 0.926 / 34 of 34 (the investigators'
+	// report of the Kirkby Stephen derailment had joined the Dalwhinnie
+	// derailment of the day before), opened-agri 0.941 / 0.721 / 34 of 34
+	// -> 0.978 / 0.730 / 33 of 34 (Brazil's confirmed case apart from
+	// Iowa's; its reports now gather in the confirmation's story, of
+	// the day after the suspected case), opened-greatlakes 0.975 ->
+	// 0.986 (the cholera epidemic at a transit centre apart from the
+	// mpox outbreak in camps a province away).
+	{file: "testdata/opened-rail.txt", use: "opened: scored blind twice until 2026-12-06 (session 20), mistakes read since; rail.toml", precision: goalPrecision, recall: 0.92, dates: 1.0, minItems: 150, vocab: "testdata/rail.toml", zone: "UTC"},
 	// Three desks written in session 20 (2026-12-06), while that session's
 	// grouping changes were made, without reading them or the grouping
 	// code, with their vocabularies in config only (each committed before
@@ -1147,10 +1158,11 @@ func TestGroupingMechanisms(t *testing.T) {
 		{"core joins off", coreJoins, true},
 		{"first facts off", firstFacts, true},
 		{"reaction days off", reactionDays, true},
+		{"places apart off", placesApart, true},
 		{"goals off", goals, true},
 		{"since follows off", sinceFollows, true},
 	}
-	const precisionMechanisms = sameOutlet | compounds | despiteClause | planDays | subjects | backgrounds | coreLinks | headNames | apartLinks | sinceDays | headFirst | coreJoins | firstFacts
+	const precisionMechanisms = sameOutlet | compounds | despiteClause | planDays | subjects | backgrounds | coreLinks | headNames | apartLinks | sinceDays | headFirst | coreJoins | firstFacts | placesApart
 	// What each precision mechanism buys and costs, summed over the sets.
 	precisionBought, recallCost := map[string]float64{}, map[string]float64{}
 	for _, tc := range qualitySets {

@@ -214,6 +214,13 @@ const (
 	// report's act counts the day they share in full, as a report that
 	// names no act does (follows).
 	reactionDays
+	// placesApart (precision): a report of a story's kind of act that
+	// names in its headline and again in its first sentence a name few
+	// stories use and the story never gives, while two of the story's
+	// headlines agree on a name the report never gives, and that shares
+	// no name or number with the story's headlines and first sentences,
+	// is that kind's act elsewhere (placedApart).
+	placesApart
 )
 
 // fact is one compiled fact: term → bit set of its values.
