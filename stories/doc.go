@@ -57,7 +57,8 @@
 // own, "approved a resolution demanding ...", is that act of its day, no
 // follow-up of what it names). Allies who "vow" or "agree" have met, unless they agree to an
 // act ("agree to raise output") or vow one ("unions vow further
-// strike"). Some facts must agree for two reports to be one event and
+// strike"); a "press conference" is no meeting but a briefing that
+// answers the day's events. Some facts must agree for two reports to be one event and
 // veto a match when they differ: the vocabulary's facts
 // (weapon class, sea, country; not a name a hyphen joins to "backed" or
 // "led", "the Rwanda-backed movement": who backs the actor is no place;

@@ -1477,7 +1477,7 @@ func (v *Vocabulary) kindOf(ts, all []term) kind {
 			return kindReaction
 		}
 		for j, a := range v.acts {
-			if a.verbs[t.text] && (len(a.needs) == 0 || needsMet&(1<<j) != 0) && (spoke && t.at || !v.settingOf(a, t)) && !v.goalOf(t) && !v.describes(t, ts[i+1:]) && !v.commonVerb(a, t) && !v.signs(a, ts[i+1:], needsMet) && !v.receivesAct(t, ts[i+1:]) {
+			if a.verbs[t.text] && !pressBriefing(ts, i) && (len(a.needs) == 0 || needsMet&(1<<j) != 0) && (spoke && t.at || !v.settingOf(a, t)) && !v.goalOf(t) && !v.describes(t, ts[i+1:]) && !v.commonVerb(a, t) && !v.signs(a, ts[i+1:], needsMet) && !v.receivesAct(t, ts[i+1:]) {
 				return a.kind
 			}
 		}
@@ -1515,6 +1515,14 @@ func (v *Vocabulary) kindOf(ts, all []term) kind {
 		return v.pledgeKind
 	}
 	return kindOther
+}
+
+// pressBriefing tells whether ts[i], a meeting's noun, follows "press":
+// a briefing of reporters, no meeting ("Foreign Ministry Spokesperson's
+// Regular Press Conference" answers the day's events). ("News" is no
+// term: "news conference" stays talks.)
+func pressBriefing(ts []term, i int) bool {
+	return i > 0 && ts[i-1].surface == "press"
 }
 
 // describes tells whether t, an act's verb as a participle ("-ed"), says

@@ -906,6 +906,30 @@ func TestParticipleNamesTheObject(t *testing.T) {
 	}
 }
 
+// TestPressConferenceIsNoMeeting checks that a meeting's noun after
+// "press" is a briefing of reporters, no talks: a ministry's
+// regular press conference answers the day's events.
+func TestPressConferenceIsNoMeeting(t *testing.T) {
+	v := DefaultVocabulary()
+	tests := []struct {
+		title string
+		talks bool
+	}{
+		{"Ministry spokesperson's regular press conference on March 3", false},
+		{"Minister holds press conference after cabinet reshuffle", false},
+		{"Regional security conference opens in Manila", true},
+		{"Coastal states hold conference on fishing rights", true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.title, func(t *testing.T) {
+			f, _, _ := v.extract(&model.Item{Title: tc.title}, time.UTC)
+			if got := v.kindNames[f.kind] == "talks"; got != tc.talks {
+				t.Errorf("kind %s, want talks %v", v.kindNames[f.kind], tc.talks)
+			}
+		})
+	}
+}
+
 // TestOriginIsNoPlace checks that a country a first sentence names after
 // "from" and a pronoun for people ("most of them from Bizerte in
 // Tunisia") is no value of the fact of where the event happened, while

@@ -848,7 +848,11 @@ var qualitySets = []qualitySet{
 	// protest): 0.940 / 0.760 -> 0.940 / 0.768 (opened-labour 1.000 /
 	// 0.842 -> 1.000 / 0.854, opened-space 0.964 / 0.720 -> 0.964 /
 	// 0.728, opened-southasia 0.990 / 0.710 -> 0.991 / 0.738).
-	{file: "testdata/opened-seasia.txt", use: "opened: scored blind twice until 2026-12-06 (session 19), mistakes read since; seasia.toml", precision: 0.935, recall: 0.76, dates: 0.94, minItems: 140, vocab: "testdata/seasia.toml", zone: "UTC"},
+	// A "press conference" no meeting (pressBriefing: the Chinese
+	// ministry's two "Regular Press Conference" reports had been talks,
+	// kept by the kinds veto from the Natuna confrontation and the
+	// Sabina Shoal summons they answer): 0.940 / 0.768 -> 0.942 / 0.789.
+	{file: "testdata/opened-seasia.txt", use: "opened: scored blind twice until 2026-12-06 (session 19), mistakes read since; seasia.toml", precision: 0.94, recall: 0.78, dates: 0.94, minItems: 140, vocab: "testdata/seasia.toml", zone: "UTC"},
 	// Pharma: a headline's value of a fact named only outside its main
 	// clause is no other party of the story's event (twoParties: "Novo
 	// Slides as Lilly's Pill Data Eat Into Tuesday's Rally" had joined
