@@ -200,16 +200,16 @@ func (v *Vocabulary) extract(it *model.Item, loc *time.Location) (features, ment
 	mainTerms := v.actTerms(mainTitle)
 	firstMain := mainClause(firstSentenceWords(lead))
 	first := v.canonicalTerms(withoutNearBorder(withoutPlanned(firstMain)), false)
-	firstFacts := v.canonicalTerms(withoutBacker(withoutOrigin(withoutBorderOf(withoutNearBorder(withoutPlanned(withoutAttributive(firstMain)))))), false)
+	firstFactTerms := v.canonicalTerms(withoutBacker(withoutOrigin(withoutBorderOf(withoutNearBorder(withoutPlanned(withoutAttributive(firstMain)))))), false)
 	titleFacts := v.actTerms(withoutBacker(withoutOrigin(withoutBorderOf(withoutNearBorder(withoutPlanned(withoutAttributive(mainTitle)))))))
 	f.firstActs = v.actsOf(first)
 	for i := range v.facts {
 		f.facts[i] = v.factOf(i, titleFacts)
 		f.mentions[i] = v.factOf(i, titleTerms) | v.factOf(i, leadTerms)
 		f.bgFacts[i] = v.factOf(i, titleTerms) &^ v.factOf(i, mainTerms)
-		f.firstFacts[i] = v.factOf(i, firstFacts)
+		f.firstFacts[i] = v.factOf(i, firstFactTerms)
 		if f.facts[i] == 0 {
-			f.facts[i] = v.factOf(i, firstFacts)
+			f.facts[i] = v.factOf(i, firstFactTerms)
 			if f.facts[i] != 0 {
 				f.leadFacts |= 1 << i
 			}
