@@ -442,13 +442,7 @@ func withoutNearBorder(ws []word) []word {
 		}
 		// "near the border with Mali", "with Burkina Faso"
 		if end < len(ws) && ws[end].lower == "with" && !ws[end-1].pause {
-			end++
-			for end < len(ws) && ws[end].upper && ws[end].sentence == w.sentence {
-				end++
-				if ws[end-1].pause {
-					break
-				}
-			}
+			end = nameRunEnd(ws, end+1, len(ws), w.sentence, nil)
 		}
 		out = append(out, w)
 		i = end - 1
@@ -494,9 +488,20 @@ func sidesEnd(ws []word, start int) int {
 		ws[start].lower != "with" && ws[start].lower != "between" || !ws[start+1].upper {
 		return start
 	}
-	j := start + 1
-	for ; j < len(ws) && j <= start+originSpan && ws[j].sentence == ws[start].sentence; j++ {
-		if !ws[j].upper && ws[j].lower != "and" && ws[j].lower != "the" {
+	return nameRunEnd(ws, start+1, start+originSpan, ws[start].sentence, sidesJoins)
+}
+
+// sidesJoins stand inside the countries a border's "with" or "between"
+// names: "between Ceuta and Morocco".
+var sidesJoins = toSet(`and the`)
+
+// nameRunEnd is where a run of capitalised words from ws[from] ends: past
+// its first pause, or at its first word in lower case that joins does not
+// hold, at the end of the sentence or after ws[last].
+func nameRunEnd(ws []word, from, last, sentence int, joins map[string]bool) int {
+	j := from
+	for ; j < len(ws) && j <= last && ws[j].sentence == sentence; j++ {
+		if !ws[j].upper && !joins[ws[j].lower] {
 			break
 		}
 		if ws[j].pause {
@@ -527,17 +532,7 @@ func withoutOrigin(ws []word) []word {
 			out = append(out, w)
 			continue
 		}
-		j := i + 1
-		for ; j < len(ws) && j <= i+originSpan && ws[j].sentence == w.sentence; j++ {
-			if !ws[j].upper && !originJoins[ws[j].lower] {
-				break
-			}
-			if ws[j].pause {
-				j++
-				break
-			}
-		}
-		i = j - 1
+		i = nameRunEnd(ws, i+1, i+originSpan, w.sentence, originJoins) - 1
 	}
 	return out
 }
