@@ -813,16 +813,24 @@ func modalAfter(text string, end int) bool {
 // the president signed Tuesday will hit Arizona hardest"); a plan's
 // participle ("scheduled", "expected") is no done act.
 func pastRightBefore(text string, start int) bool {
+	w := wordBeforeDay(text, start)
+	return pastForm(w) && !futureWords[w]
+}
+
+// wordBeforeDay is the word right before the date expression at start, or
+// before its "on" ("signed on Tuesday", "starting on 1 March"), as
+// dateWord reads it; "" when that word ends a clause ("said, on
+// Tuesday") or there is none.
+func wordBeforeDay(text string, start int) string {
 	words := strings.Fields(text[max(0, start-40):start])
 	k := len(words) - 1
 	if k > 0 && strings.EqualFold(words[k], "on") {
 		k--
 	}
 	if k < 0 || clauseEnd(words[k]) {
-		return false
+		return ""
 	}
-	w := dateWord(words[k])
-	return pastForm(w) && !futureWords[w]
+	return dateWord(words[k])
 }
 
 // startWords open the first day of something: "outages from August 15",
@@ -833,12 +841,7 @@ var startWords = toSet(`from starting beginning effective`)
 // something, a start word right before it or before its "on": "from
 // Saturday", "starting on 1 March".
 func startDay(text string, start int) bool {
-	words := strings.Fields(text[max(0, start-24):start])
-	k := len(words) - 1
-	if k > 0 && strings.EqualFold(words[k], "on") {
-		k--
-	}
-	return k >= 0 && !clauseEnd(words[k]) && startWords[dateWord(words[k])]
+	return startWords[wordBeforeDay(text, start)]
 }
 
 // headlinePlans is the set of weekdays (bit d for time.Weekday d) of the
