@@ -1019,7 +1019,7 @@ func answerDay(text string, start, end int, answers func(string) bool) bool {
 // right before a reporting verb (verbAfter): "The NIA on Tuesday announced
 // the arrest", "the spokesman on Thursday confirmed".
 func disclosureDay(text string, start, end int) bool {
-	return verbAfter(text, start, end, func(w string) bool { return reportVerbs[w] })
+	return verbAfter(text, start, end, isReportVerb)
 }
 
 // verbAfter tells whether the date expression at start..end stands right
@@ -1049,9 +1049,30 @@ func verbAfter(text string, start, end int, is func(string) bool) bool {
 // Saturday", "rejected the sanctions imposed on four firms on Wednesday"
 // (not "urged nurses to call off their strike on Thursday").
 func pastAct(text string, start int, answers func(string) bool) bool {
-	for _, w := range clauseBefore(text, start) {
+	return pastIn(clauseBefore(text, start), answers)
+}
+
+// pastIn tells whether words hold a past tense or participle that is
+// not one of except's.
+func pastIn(words []string, except func(string) bool) bool {
+	for _, w := range words {
 		w = dateWord(w)
-		if pastForm(w) && !answers(w) {
+		if pastForm(w) && !except(w) {
+			return true
+		}
+	}
+	return false
+}
+
+// relativeWords open a relative clause: "..., where an epidemic was
+// declared on Monday" dates another act.
+var relativeWords = toSet(`where which who whose`)
+
+// relativeIn tells whether words hold a word that opens a relative
+// clause.
+func relativeIn(words []string) bool {
+	for _, w := range words {
+		if relativeWords[dateWord(w)] {
 			return true
 		}
 	}
@@ -1093,16 +1114,17 @@ var (
 // clause there: "said he was picked up on Monday", "confirmed Pakistan
 // had struck hideouts on Monday".
 func perfectAct(text string, start int) bool {
-	perfect := false
-	for _, w := range clauseBefore(text, start) {
+	words := clauseBefore(text, start)
+	if relativeIn(words) {
+		return false
+	}
+	for _, w := range words {
 		switch dateWord(w) {
 		case "had", "was", "were":
-			perfect = true
-		case "where", "which", "who", "whose":
-			return false // "..., where an epidemic was declared on Monday": another act's
+			return true
 		}
 	}
-	return perfect
+	return false
 }
 
 // disclosedAct tells whether the day at start, in a sentence after the
@@ -1113,18 +1135,11 @@ func perfectAct(text string, start int) bool {
 // letter." (In the disclosure's own sentence a participle is as often
 // background: "on Wednesday added the flaws fixed in Patch Tuesday".)
 func disclosedAct(text string, start int) bool {
-	past := false
-	for _, w := range clauseBefore(text, start) {
-		w = dateWord(w)
-		switch {
-		case w == "where" || w == "which" || w == "who" || w == "whose":
-			return false
-		case pastForm(w) && !reportVerbs[w]:
-			past = true
-		}
-	}
-	return past
+	words := clauseBefore(text, start)
+	return !relativeIn(words) && pastIn(words, isReportVerb)
 }
+
+func isReportVerb(w string) bool { return reportVerbs[w] }
 
 // sentenceBreak is the end of a sentence and the start of the next (not
 // an initial's point: "U.S. Food").
