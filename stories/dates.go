@@ -193,17 +193,20 @@ type reading struct {
 }
 
 // datedText is a text as the day readers read it: its dateline blanked,
-// its date expressions and its "N days after" clauses, found once for
-// both eventMentionIn and sinceDayIn.
+// its ASCII-lowered copy (asciiLower: the same offsets), its date
+// expressions and its "N days after" clauses, found once for both
+// eventMentionIn and sinceDayIn.
 type datedText struct {
 	text     string
+	low      string
 	mentions []mention
 	clauses  []daysAfterClause
 }
 
 func readDates(text string, published time.Time, loc *time.Location) datedText {
 	text = skipDateline(text)
-	return datedText{text: text, mentions: findMentions(text, published, loc), clauses: daysAfterClauses(text)}
+	low := asciiLower(text)
+	return datedText{text: text, low: low, mentions: findMentionsIn(text, low, published, loc), clauses: daysAfterClauses(text)}
 }
 
 // eventMentionOf is eventMention for a report whose act reads as r says.
@@ -213,7 +216,7 @@ func eventMentionOf(text string, published time.Time, loc *time.Location, r read
 
 // eventMentionIn is eventMentionOf for a text whose dates are read.
 func eventMentionIn(d datedText, published time.Time, loc *time.Location, r reading) (mention, bool) {
-	text, ms := d.text, d.mentions
+	text, low, ms := d.text, d.low, d.mentions
 	var vague, report, earlier, ahead, possessed, planned, spanned *mention
 	answered := false  // report is the day of a reaction's own words
 	disclosed := false // report is a day before a reporting verb ("on Tuesday announced")
@@ -227,8 +230,8 @@ func eventMentionIn(d datedText, published time.Time, loc *time.Location, r read
 		if ahead != nil && !m.ahead {
 			m.plan = ahead.day
 		}
-		m.clock, m.foreignClock, _ = actClock(text)
-		m.night = nightAct(text, m) || m.clock > 0 && m.clock <= dawn
+		m.clock, m.foreignClock, _ = actClock(low)
+		m.night = nightAct(text, low, m) || m.clock > 0 && m.clock <= dawn
 		m.future = plannedBy(text, m.start, true) || modalAfter(text, m.end)
 		return m, true
 	}
@@ -391,7 +394,7 @@ func eventMentionIn(d datedText, published time.Time, loc *time.Location, r read
 	// a.m."), for deskDay.
 	var none mention
 	var at int
-	none.clock, none.foreignClock, at = actClock(text)
+	none.clock, none.foreignClock, at = actClock(low)
 	none.future = none.clock > 0 && plannedBy(text, at, true)
 	return none, false
 }
@@ -415,9 +418,9 @@ const dawn = 6*60 + 1
 // "around 1:40 a.m."), in minutes after midnight plus one, 0 when it
 // gives none; foreign tells whether the time is said to be another
 // zone's ("1 a.m. local time", "01:10 UTC"). A time needs a.m./p.m. or
-// minutes after a colon ("at 01:15"): "at 4.5 percent" is none.
-func actClock(text string) (clock int, foreign bool, start int) {
-	low := asciiLower(text)
+// minutes after a colon ("at 01:15"): "at 4.5 percent" is none. low is
+// the text ASCII-lowered (asciiLower).
+func actClock(low string) (clock int, foreign bool, start int) {
 	for _, ix := range reClock.FindAllStringSubmatchIndex(low, -1) {
 		words := strings.Fields(low[max(0, ix[0]-16):ix[0]])
 		if len(words) == 0 || !clockLeads[words[len(words)-1]] {
@@ -457,14 +460,14 @@ var clockLeads = toSet(`at around about approximately`)
 // nightAct tells whether text puts the act of the day m in the small
 // hours: "early" right before the day ("early on Wednesday", "early
 // Sunday"), or a night phrase in the text ("in the early hours of
-// Saturday", "overnight").
-func nightAct(text string, m mention) bool {
-	words := strings.Fields(asciiLower(text[max(0, m.start-12):m.start]))
+// Saturday", "overnight"). low is text ASCII-lowered (asciiLower).
+func nightAct(text, low string, m mention) bool {
+	words := strings.Fields(low[max(0, m.start-12):m.start])
 	if k := len(words) - 1; k >= 0 && (words[k] == "early" || k > 0 && words[k] == "on" && words[k-1] == "early") {
 		return true
 	}
 	from, to := sentenceAround(text, m.start)
-	return reNight.MatchString(asciiLower(text[from:to]))
+	return reNight.MatchString(low[from:to])
 }
 
 // sentenceAround is the sentence of text that holds offset i, as offsets:
@@ -1244,6 +1247,11 @@ func plausibleEventDay(day, published time.Time) bool {
 // findMentions finds, resolves and orders every expression; where two
 // overlap, the one that starts first (then the longer) wins.
 func findMentions(text string, published time.Time, loc *time.Location) []mention {
+	return findMentionsIn(text, asciiLower(text), published, loc)
+}
+
+// findMentionsIn is findMentions with text's ASCII-lowered copy (low).
+func findMentionsIn(text, low string, published time.Time, loc *time.Location) []mention {
 	if loc == nil {
 		loc = time.UTC
 	}
@@ -1259,7 +1267,6 @@ func findMentions(text string, published time.Time, loc *time.Location) []mentio
 	// The patterns are lower case and run on an ASCII-lowered copy with the
 	// same byte offsets; cheap substring tests skip patterns that cannot
 	// match, which keeps resolution in microseconds.
-	low := asciiLower(text)
 	hasDigit := strings.ContainsAny(text, "0123456789")
 	hasDay := strings.Contains(low, "day")
 
