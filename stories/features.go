@@ -1573,10 +1573,11 @@ func (v *Vocabulary) settingOf(a act, t term) bool {
 
 // receivesAct tells whether t, a verb of receiving ("receives",
 // "received"), takes another act as what is received, within the next
-// receivedSpan words: "Drugmaker receives FDA approval for ...",
-// "Antibody receives positive CHMP opinion" tell of the approval and the
-// opinion, where "President receives Chinese foreign minister" tells of a
-// meeting.
+// receivedSpan terms (rest, the clause's terms after t: stop-words
+// dropped, a phrase read as its canonical terms): "Drugmaker receives FDA
+// approval for ...", "Antibody receives positive CHMP opinion" tell of
+// the approval and the opinion, where "President receives Chinese foreign
+// minister" tells of a meeting.
 func (v *Vocabulary) receivesAct(t term, rest []term) bool {
 	if !receiveWords[t.surface] {
 		return false
@@ -1595,7 +1596,7 @@ func (v *Vocabulary) receivesAct(t term, rest []term) bool {
 }
 
 // receiveWords are the written forms of receiving; receivedSpan is how
-// many words after one may name what is received.
+// many terms after one may name what is received.
 var receiveWords = toSet(`receive receives received receiving`)
 
 const receivedSpan = 2
