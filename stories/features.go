@@ -73,7 +73,7 @@ type features struct {
 	ahead      bool   // day is a plan's, days after publication ("set 26 October for strike"), no act's
 	planDay    int32  // a plan's day after publication the text names besides its day; 0 none
 	utcDay     int32  // the day the text gives in UTC a day off its day (mention.utc): the story's day, where day matches; 0 none
-	deskDay    int32  // the act's day in the desk's zone when the text tells it apart from day (deskDay): the day it votes for; 0 none
+	deskDay    int32  // the act's day in the desk's zone when the text tells it apart from day, or gives no day but the act's time (deskDay): the day it votes for; 0 none
 	says       bool   // the headline's main clause is what someone says: "Kuwait says it will respect ..."
 	published  int64  // unix seconds
 	lead       string // the report's sentence for its story's summary (Grouper.LeadOf)

@@ -279,7 +279,8 @@ func bandKey(h uint64, b int) uint64 {
 }
 
 // extract is the vocabulary's extract with the day the report's act has
-// in the desk's zone, where its story's date is read.
+// in the desk's zone, where its story's date is read: from the day it
+// names, or, when it names none, from its act's time of day (clockDay).
 func (g *Grouper) extract(it *model.Item, loc *time.Location) (features, mention, bool) {
 	f, m, ok := g.voc.extract(it, loc)
 	if ok && f.day == 0 || f.utcDay != 0 {
@@ -496,9 +497,12 @@ func bestDay(ms []features) (int32, bool) {
 }
 
 // deskBestDay is bestDay where a report that tells its act's day in the
-// desk's zone apart from the day it names (deskDay) votes for that one:
-// the story's date, read at the desk. Matching keeps bestDay, the days
-// reports name, so that reports of one act agree whatever their zones.
+// desk's zone apart from the day it names (deskDay) votes for that one,
+// and a report that names no day but its act's time ("hit a building at
+// 12:40 a.m.", clockDay) votes for that time's day, where bestDay counts
+// it for none: the story's date, read at the desk. Matching keeps
+// bestDay, the days reports name, so that reports of one act agree
+// whatever their zones.
 func deskBestDay(ms []features) (int32, bool) {
 	return votedDay(ms, true)
 }

@@ -1955,6 +1955,32 @@ func TestBestDay(t *testing.T) {
 	}
 }
 
+// TestDeskBestDay: at the desk, a report's day in the desk's zone votes
+// for it, and so does the time's day of a report that names no day but
+// its act's time; bestDay, which matching reads, counts the days named.
+func TestDeskBestDay(t *testing.T) {
+	tests := []struct {
+		name       string
+		ms         []features
+		desk, best int32 // 0: no day
+	}{
+		{"a desk day votes for it", []features{{day: 12, deskDay: 11}, {day: 11}, {day: 12}}, 11, 12},
+		{"a named day without one votes for itself", []features{{day: 12, deskDay: 11}, {day: 12}, {day: 12}}, 12, 12},
+		{"a time's day when no day is named", []features{{deskDay: 11}}, 11, 0},
+		{"two times' days against one named day", []features{{deskDay: 11}, {deskDay: 11}, {day: 12}}, 11, 12},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got, ok := deskBestDay(tc.ms); ok != (tc.desk != 0) || got != tc.desk {
+				t.Errorf("deskBestDay = %d, %v; want %d", got, ok, tc.desk)
+			}
+			if got, ok := bestDay(tc.ms); ok != (tc.best != 0) || got != tc.best {
+				t.Errorf("bestDay = %d, %v; want %d", got, ok, tc.best)
+			}
+		})
+	}
+}
+
 // TestAheadDayIsItsReportsDay checks that a report whose only day is a
 // plan's within a month ahead ("vote Tuesday, December 8") joins the
 // story of the act made known the day it was published, and stays apart
