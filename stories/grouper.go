@@ -916,11 +916,8 @@ func (g *Grouper) merge(a, b int32) int32 {
 
 // drop removes a story from the window and its slot from the index.
 func (g *Grouper) drop(slot int32, s *story) {
-	delete(g.byID, s.st.ID)
+	g.forget(slot, s)
 	for _, m := range s.members {
-		if g.byLink[m.link] == slot {
-			delete(g.byLink, m.link)
-		}
 		if list := g.byTitle[m.titleKey]; list != nil {
 			g.byTitle[m.titleKey] = slices.DeleteFunc(list, func(x int32) bool { return x == slot })
 		}
@@ -936,6 +933,17 @@ func (g *Grouper) drop(slot int32, s *story) {
 	}
 	g.slots[slot] = nil
 	g.free = append(g.free, slot)
+}
+
+// forget removes a story's id and its reports' links, where they still
+// point at its slot, from the window's lookups.
+func (g *Grouper) forget(slot int32, s *story) {
+	delete(g.byID, s.st.ID)
+	for _, m := range s.members {
+		if g.byLink[m.link] == slot {
+			delete(g.byLink, m.link)
+		}
+	}
 }
 
 // TakeMerges returns the merges since the last call, oldest first.

@@ -84,39 +84,27 @@ func (g *Grouper) Prune(now time.Time) {
 		return
 	}
 	for slot := range dead {
-		s := g.slots[slot]
-		delete(g.byID, s.st.ID)
-		for _, m := range s.members {
-			if g.byLink[m.link] == slot {
-				delete(g.byLink, m.link)
-			}
-		}
+		g.forget(slot, g.slots[slot])
 		g.slots[slot] = nil
 	}
 	keep := func(slot int32) bool { return !dead[slot] }
-	for k, list := range g.byTitle {
-		if list = filterSlots(list, keep); len(list) == 0 {
-			delete(g.byTitle, k)
-		} else {
-			g.byTitle[k] = list
-		}
-	}
-	for k, list := range g.bands {
-		if list = filterSlots(list, keep); len(list) == 0 {
-			delete(g.bands, k)
-		} else {
-			g.bands[k] = list
-		}
-	}
-	for k, list := range g.post {
-		if list = filterSlots(list, keep); len(list) == 0 {
-			delete(g.post, k)
-		} else {
-			g.post[k] = list
-		}
-	}
+	filterIndex(g.byTitle, keep)
+	filterIndex(g.bands, keep)
+	filterIndex(g.post, keep)
 	for slot := range dead {
 		g.free = append(g.free, slot)
+	}
+}
+
+// filterIndex keeps in each of an index's lists the slots keep holds, and
+// drops the lists left empty.
+func filterIndex[K comparable](index map[K][]int32, keep func(int32) bool) {
+	for k, list := range index {
+		if list = filterSlots(list, keep); len(list) == 0 {
+			delete(index, k)
+		} else {
+			index[k] = list
+		}
 	}
 }
 
