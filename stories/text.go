@@ -263,7 +263,8 @@ func governed(ws []word, p, i int) bool {
 
 // matchPhrase finds the longest phrase starting at ws[i].
 func (v *Vocabulary) matchPhrase(ws []word, i int) (int, string) {
-	var b strings.Builder
+	var buf [64]byte // the words read so far, joined by spaces; most phrases fit
+	b := buf[:0]
 	best, canon := 0, ""
 	for n := 1; n <= v.maxPhrase && i+n <= len(ws); n++ {
 		w := ws[i+n-1]
@@ -271,14 +272,15 @@ func (v *Vocabulary) matchPhrase(ws []word, i int) (int, string) {
 			if w.sentence != ws[i].sentence && ws[i].raw != "N" && ws[i].raw != "S" && ws[i].raw != "U" {
 				break
 			}
-			b.WriteByte(' ')
+			b = append(b, ' ')
 		}
-		b.WriteString(w.lower)
-		if c, ok := v.phrases[b.String()]; ok {
-			if n == 1 && w.lower == "north" && !(w.upper && (i+1 >= len(ws) || !ws[i+1].upper)) {
-				continue // "the North" is the actor; "north of Seoul" is a direction
-			}
+		b = append(b, w.lower...)
+		if c, ok := v.phrases[string(b)]; ok && !(n == 1 && w.lower == "north" && !(w.upper && (i+1 >= len(ws) || !ws[i+1].upper))) {
+			// ("the North" is the actor; "north of Seoul" is a direction)
 			best, canon = n, c
+		}
+		if !v.phraseHeads[string(b)] {
+			break // no longer phrase opens so
 		}
 	}
 	return best, canon

@@ -63,6 +63,11 @@ type Vocabulary struct {
 	namePrefixes map[string]bool // "brp": "BRP Teresa Magbanua" is also "Teresa Magbanua"
 	knownNames   map[string]string
 
+	// phraseHeads are the first words of phrases of more words, joined
+	// by spaces ("strait", "strait of" for "strait of hormuz"):
+	// matchPhrase reads no further than a run no phrase goes on from.
+	phraseHeads map[string]bool
+
 	kindNames []string   // by kind
 	dated     []bool     // by kind: reports of it more than a day apart are different events
 	compat    [][]string // by kind: the kinds its reports may be one event with, as written
@@ -356,7 +361,7 @@ func compile(parts []*config.Vocabulary) (*Vocabulary, error) {
 
 func emptyVocabulary() *Vocabulary {
 	v := &Vocabulary{
-		phrases: map[string]string{}, terms: map[string]string{}, words: map[string]string{}, stop: map[string]bool{},
+		phrases: map[string]string{}, phraseHeads: map[string]bool{}, terms: map[string]string{}, words: map[string]string{}, stop: map[string]bool{},
 		common: map[string]bool{}, commonIDs: map[uint32]bool{}, factNames: map[uint32]bool{}, commonWords: map[string]bool{}, actors: map[string]bool{},
 		objects: map[string]bool{}, nameHeads: map[string]bool{}, namePrefixes: map[string]bool{}, knownNames: map[string]string{},
 		statementVerbs: map[string]bool{}, statementGenres: map[string]bool{}, speechVerbs: map[string]bool{},
@@ -376,6 +381,11 @@ func (v *Vocabulary) addLists(p *config.Vocabulary) {
 	for _, a := range p.Aliases {
 		if _, ok := v.phrases[a.From]; !ok {
 			v.phrases[a.From] = a.To
+			for i := range len(a.From) {
+				if a.From[i] == ' ' {
+					v.phraseHeads[a.From[:i]] = true
+				}
+			}
 			v.terms[a.To] = v.termOf(a.To)
 			v.maxPhrase = max(v.maxPhrase, strings.Count(a.From, " ")+1)
 		}

@@ -458,3 +458,42 @@ verbs = ["recommend"]
 		}
 	}
 }
+
+// TestMatchPhrase: the longest phrase from a word is found, through runs
+// a shorter phrase or none opens, and reading one costs no allocation (it
+// runs for every word of every report, several times over).
+func TestMatchPhrase(t *testing.T) {
+	v := compileVocabulary(t, `
+[stories.vocabulary]
+replace = true
+[stories.vocabulary.aliases]
+"gulf" = "gulf"
+"gulf of varenna" = "varenna"
+"varenna gulf ferry line" = "varennaferry"
+"tide gauge" = "gauge"
+`)
+	tests := []struct {
+		text  string
+		n     int
+		canon string
+	}{
+		{"Gulf of Varenna closed", 3, "varenna"},
+		{"Gulf of Tessal closed", 1, "gulf"},
+		{"Varenna Gulf Ferry Line halts", 4, "varennaferry"},
+		{"Varenna Gulf ferry halts", 0, ""},
+		{"tide gauge broken", 2, "gauge"},
+		{"tide rising", 0, ""},
+		{"Gulf. Of Varenna", 1, "gulf"}, // a sentence's end ends a phrase
+	}
+	for _, tc := range tests {
+		t.Run(tc.text, func(t *testing.T) {
+			ws := splitWords(tc.text)
+			if n, canon := v.matchPhrase(ws, 0); n != tc.n || canon != tc.canon {
+				t.Fatalf("matchPhrase = %d %q, want %d %q", n, canon, tc.n, tc.canon)
+			}
+			if a := testing.AllocsPerRun(20, func() { v.matchPhrase(ws, 0) }); a != 0 {
+				t.Fatalf("matchPhrase allocates %v times", a)
+			}
+		})
+	}
+}
