@@ -124,7 +124,10 @@
 // summit three days after a drill; but talks reported within a day of
 // a report of those talks are theirs, whatever dated act their story
 // also holds: "Cairo talks end second day"). "X stays silent on ..." and
-// "X welcomes ..." are reactions. A statement and the other event it
+// "X welcomes ..." are reactions. A report whose headline names no act
+// but the meeting where its news was made ("Uganda backs monitoring force
+// at Dar summit") is not of a story of dated acts whose reports never
+// name that meeting (a boat capsized that day). A statement and the other event it
 // reacts to are kept apart by a score gap, and an editorial
 // ("[Editorial]", "Opinion:", or a link into an outlet's opinion section:
 // ".../opinion/...", ".../commentary/...") is always its own story.

@@ -46,6 +46,7 @@ type features struct {
 	compounds  []uint64         // title compounds, head<<32 | modifier: "bird strike", "profit warning" (compoundsOf)
 	specifics  []uint32         // names and numbers of the title and first sentence, as term ids; 0 ends each (specificsOf)
 	headNames  []uint32         // the title's names, the desk's actors too ("Brussels"), as term ids (headNamesOf)
+	atTerms    []uint32         // verbs of undated acts the headline's main clause gives after "at" or "during", as term ids: where its news was made ("at Dar summit")
 	actors     []uint32         // the desk's actors the title names ("CISA"), as term ids, sorted, distinct
 	feed       uint32           // hash of the outlet's feed
 	exercises  []uint32         // named operations (exercises), sorted, distinct
@@ -228,6 +229,7 @@ func (v *Vocabulary) extract(it *model.Item, loc *time.Location) (features, ment
 		acted = v.actTerms(unhedged)
 	}
 	f.acts = v.actsOf(withoutCauses(acted))
+	f.atTerms = v.atTermsOf(mainTerms)
 	f.follows = v.actsOf(v.actTerms(tw[len(mainTitle):]))
 	f.leadActs = v.actsOf(leadTerms[:countFirst(leadTerms)]) // the first sentence's terms
 	f.responds = v.actsOf(v.actTerms(answered(tw))) | v.actsOf(v.actTerms(answered(firstWords)))
@@ -1420,6 +1422,25 @@ func (v *Vocabulary) actsOf(ts []term) uint64 {
 		}
 	}
 	return acts
+}
+
+// atTermsOf returns the verbs of undated acts that ts give after "at" or
+// "during", as term ids: the meeting where the headline's news was made
+// ("Uganda backs monitoring force at Dar summit").
+func (v *Vocabulary) atTermsOf(ts []term) []uint32 {
+	var ids []uint32
+	for _, t := range ts {
+		if !t.at {
+			continue
+		}
+		for _, a := range v.acts {
+			if !v.dated[a.kind] && a.verbs[t.text] {
+				ids = append(ids, hash32(t.text))
+				break
+			}
+		}
+	}
+	return sortedDistinct(ids)
 }
 
 // kindOf classifies a headline by the first act its main clause names:

@@ -1138,6 +1138,21 @@ func (v *Vocabulary) vetoed(s *story, f *features, rare func(uint32) bool) bool 
 	if len(f.exercises) > 0 && exerciseSeen && !exercises {
 		return true
 	}
+	// A report whose headline names no act but the meeting where its news
+	// was made ("Uganda backs monitoring force at Dar summit") is news of
+	// that meeting: not of a story of dated acts (a boat capsized that
+	// day) whose reports never name it, whatever names and day they share.
+	if v.off&atMeetings == 0 && f.kind == kindOther && len(f.atTerms) > 0 {
+		dated, named := false, false
+		for i := range s.members {
+			m := &s.members[i]
+			dated = dated || v.dated[m.kind]
+			named = named || intersects(f.atTerms, m.terms)
+		}
+		if dated && !named {
+			return true
+		}
+	}
 	if f.kind == kindOpinion || s.hasKind(kindOpinion) {
 		return true
 	}

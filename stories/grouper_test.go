@@ -2188,3 +2188,60 @@ func TestPlacedApart(t *testing.T) {
 		})
 	}
 }
+
+// TestAtMeetingIsNoActOfAnother checks that a report whose headline names
+// no act but the meeting where its news was made ("... at Dalmar
+// summit") stays apart from a story of a dated act of its day that shares
+// its names but whose reports never name the meeting, and still joins a
+// story whose report tells of that meeting in its lead.
+func TestAtMeetingIsNoActOfAnother(t *testing.T) {
+	v := compileVocabulary(t, `
+[stories.vocabulary]
+replace = true
+[[stories.vocabulary.acts]]
+kind = "capsize"
+verbs = ["capsize"]
+needs = ["boat"]
+[[stories.vocabulary.acts]]
+kind = "sanctions"
+verbs = ["sanction"]
+[[stories.vocabulary.acts]]
+kind = "summit"
+verbs = ["summit"]
+undated = true
+`)
+	fri := time.Date(2031, 5, 9, 9, 0, 0, 0, time.UTC)
+	capsize := []*model.Item{
+		item("Wire", "https://w.example/boat", "Boat carrying Ostel families to Norland capsizes on Lake Varn",
+			"At least 18 people drowned on Friday when a boat carrying families fleeing Ostel province to Norland capsized on Lake Varn, Norland police said.", fri),
+		item("Radio", "https://r.example/boat", "Lake Varn: boat bound for Norland capsizes, 18 dead",
+			"A boat carrying families from Ostel province to Norland capsized on Lake Varn on Friday, killing at least 18, officials said.", fri.Add(time.Hour)),
+	}
+	sanctions := []*model.Item{
+		item("Wire", "https://w.example/bloc", "Bloc sanctions Varnia junta, closes borders",
+			"The regional bloc on Friday imposed sanctions on Varnia's military rulers, closing borders with the country. The decision came at the end of a summit in Dalmar.", fri),
+	}
+	tests := []struct {
+		name  string
+		story []*model.Item
+		last  *model.Item
+		join  bool
+	}{
+		{"a meeting the story never names", capsize,
+			item("Daily", "https://d.example/force", "Norland backs monitoring force for Ostel at Dalmar summit",
+				"Norland on Friday backed a monitoring force for Ostel province at a summit in Dalmar, officials said, as families fled Ostel for Norland across Lake Varn.", fri.Add(3*time.Hour)), false},
+		{"a meeting the story's lead names", sanctions,
+			item("Agency", "https://a.example/freeze", "Bloc freezes Varnia assets at Dalmar summit",
+				"The regional bloc on Friday froze Varnia's assets and closed borders with the country.", fri.Add(2*time.Hour)), true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := firstAndLastJoin(v, append(slices.Clone(tc.story), tc.last), time.UTC, 0); got != tc.join {
+				t.Fatalf("joined %v, want %v", got, tc.join)
+			}
+			if !tc.join && !firstAndLastJoin(v, append(slices.Clone(tc.story), tc.last), time.UTC, atMeetings) {
+				t.Fatal("apart even with atMeetings off: the test does not show it")
+			}
+		})
+	}
+}

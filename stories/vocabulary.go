@@ -226,6 +226,11 @@ const (
 	// no name or number with the story's headlines and first sentences,
 	// is that kind's act elsewhere (placedApart).
 	placesApart
+	// atMeetings (precision): a report whose headline names no act but
+	// a meeting where its news was made ("backs force at Dar summit")
+	// is not of a story of dated acts whose reports never name that
+	// meeting.
+	atMeetings
 )
 
 // fact is one compiled fact: term → bit set of its values.
