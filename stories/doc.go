@@ -51,7 +51,9 @@
 // ("Seoul condemns the launch", "US, UK urge Iran to release...", but
 // "calls" only as "calls for" or "calls on": "nurses call strike" is the
 // call; an appeal at or for a meeting is the meeting's) are a reaction,
-// and an "Analysis:" a follow-up: both join the event they name
+// and an "Analysis:" a follow-up, as is a headline that explains an
+// event ("what we know", "what it means for", "what owners should
+// know"), which follows the act its headline names: both join the event they name
 // through the evidence they share with it (a day earlier than the event's
 // never; and a reaction whose first sentence tells of a resolution of its
 // own, "approved a resolution demanding ...", is that act of its day, no

@@ -86,6 +86,11 @@ var (
 	// week ..." (the tag as a sentence of its own).
 	opinionTag  = regexp.MustCompile(`(?i)^\s*(?:\[(?:editorial|opinion|column|op-ed|viewpoint|perspectives?)\]|(?:editorial|opinion|column|op-ed|viewpoint|perspectives?)\s*(?:[:|-]|\.\s))`)
 	analysisTag = regexp.MustCompile(`(?i)^\s*(?:\[(?:news )?analysis\]|(?:news )?analysis\s*[:|-])`)
+	// explainer is a headline that explains an event rather than
+	// reporting it, an analysis untagged: "ASF in Emsland: what we know
+	// so far", "What the new asylum order means for Arizona's border",
+	// "recall: What owners should know", "what comes next", "Explained:".
+	explainer = regexp.MustCompile(`(?i)\bwhat (?:we know|is known)\b|\bwhat\b[^:;?]{0,60}\bmeans?\s+for\b|\bwhat [^:;?]{0,30}\b(?:need|needs|should) to know\b|\bwhat [^:;?]{0,30}\bshould know\b|\bwhat (?:happens|comes) next\b|^\s*explained\s*[:|-]`)
 	// opinionPath is an outlet's opinion section in a link's path
 	// ("/opinion/views/...", "/commentary/...", a British daily's
 	// "/commentisfree/..."): a column whose headline and text carry no
@@ -251,7 +256,7 @@ func (v *Vocabulary) extract(it *model.Item, loc *time.Location) (features, ment
 	case opinionTag.MatchString(it.Title) || opinionTag.MatchString(text) || opinionPath.MatchString(it.Link) || opinionByline.MatchString(text) ||
 		opinionFeed.MatchString(it.Feed):
 		f.kind = kindOpinion
-	case analysisTag.MatchString(it.Title):
+	case analysisTag.MatchString(it.Title) || explainer.MatchString(it.Title):
 		f.kind = kindAnalysis
 	}
 	if f.kind == kindReaction {

@@ -906,6 +906,40 @@ func TestParticipleNamesTheObject(t *testing.T) {
 	}
 }
 
+// TestExplainerIsAnalysis checks that a headline that explains an event
+// ("what we know", "what it means for", "what drivers need to know",
+// "what comes next", "Explained:") is an analysis, untagged, and that
+// an analysis whose headline names an act follows a report of that act.
+func TestExplainerIsAnalysis(t *testing.T) {
+	v := DefaultVocabulary()
+	launch, _, _ := v.extract(&model.Item{Title: "North Korea fires ballistic missile into the sea"}, time.UTC)
+	tests := []struct {
+		title    string
+		analysis bool
+		follows  bool // follows the launch's report
+	}{
+		{"Flood in Riverton: what we know so far", true, false},
+		{"What the new port levy means for shippers", true, false},
+		{"Bridge closure: what drivers need to know", true, false},
+		{"Border talks stall: what comes next", true, false},
+		{"Explained: why the dam failed", true, false},
+		{"What North Korea's missile launch means for Japan", true, true},
+		{"Ministers know what they want, says envoy", false, false},
+		{"What remains of the old town after the quake", false, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.title, func(t *testing.T) {
+			f, _, _ := v.extract(&model.Item{Title: tc.title}, time.UTC)
+			if got := f.kind == kindAnalysis; got != tc.analysis {
+				t.Errorf("kind %s, want analysis %v", v.kindNames[f.kind], tc.analysis)
+			}
+			if got := v.follows(&f, &launch); got != tc.follows {
+				t.Errorf("follows the launch %v, want %v", got, tc.follows)
+			}
+		})
+	}
+}
+
 // TestPressConferenceIsNoMeeting checks that a meeting's noun after
 // "press" is a briefing of reporters, no talks: a ministry's
 // regular press conference answers the day's events.

@@ -1629,6 +1629,11 @@ func followsSince(a, b *features) bool {
 // water cannon, is of the protest's day.
 func (v *Vocabulary) follows(a, b *features) bool {
 	reaction := a.kind == kindReaction && v.off&reactionDays == 0
+	// An analysis whose headline names the other's act is of it: "What
+	// the new asylum order means for Arizona" and the order's reports.
+	if a.kind == kindAnalysis && b.kind < 64 && a.acts&(1<<b.kind) != 0 {
+		return true
+	}
 	if a.kind != kindOther && !reaction || b.kind >= 64 {
 		return false
 	}

@@ -457,7 +457,11 @@ var qualitySets = []qualitySet{
 	// a fact, in a report whose headline names no act, not held against
 	// a story whose value the report names too (leadFacts): 1.000 /
 	// 0.775.
-	{file: "testdata/opened-markets.txt", use: "opened: scored blind until 2026-12-06, mistakes read since; markets.toml", precision: 0.99, recall: 0.77, dates: 1.00, minItems: 100, vocab: "testdata/markets.toml", zone: "UTC"},
+	// An explainer headline an analysis, untagged ("ASF in Emsland: what
+	// we know so far", "What owners should know"; explainer), and an
+	// analysis whose headline names a report's act follows it:
+	// 1.000 / 0.775 -> 1.000 / 0.792.
+	{file: "testdata/opened-markets.txt", use: "opened: scored blind until 2026-12-06, mistakes read since; markets.toml", precision: 0.99, recall: 0.79, dates: 1.00, minItems: 100, vocab: "testdata/markets.toml", zone: "UTC"},
 	// A public-health desk (outbreaks, emergencies, vaccination campaigns,
 	// approvals and recalls, health workers' strikes) with its vocabulary
 	// in config only (health.toml, written before the set), written while
@@ -616,7 +620,11 @@ var qualitySets = []qualitySet{
 	// \"khwarij hideouts\" in Afghanistan's Paktika and Khost provinces on
 	// Monday"): 0.990 / 0.703 -> 0.990 / 0.710 (tp 201 -> 203; the floor
 	// stays 0.70, 203 of 286 being 0.7098).
-	{file: "testdata/opened-southasia.txt", use: "opened: scored blind twice until 2026-12-06, mistakes read since; southasia.toml", precision: goalPrecision, recall: 0.70, dates: 1.00, minItems: 150, vocab: "testdata/southasia.toml", zone: "UTC"},
+	// An explainer headline an analysis, untagged ("ASF in Emsland: what
+	// we know so far", "What owners should know"; explainer), and an
+	// analysis whose headline names a report's act follows it:
+	// 0.991 / 0.738 -> 0.991 / 0.745.
+	{file: "testdata/opened-southasia.txt", use: "opened: scored blind twice until 2026-12-06, mistakes read since; southasia.toml", precision: goalPrecision, recall: 0.74, dates: 1.00, minItems: 150, vocab: "testdata/southasia.toml", zone: "UTC"},
 	// Food and agriculture: with what a verb's hedge governs no second act
 	// of a headline ("Brazil investigates suspected bird flu case" named
 	// an outbreak besides its probe, and joined Iowa's outbreak of that
@@ -638,7 +646,11 @@ var qualitySets = []qualitySet{
 	// tightened biosecurity since Monday's case"), no act's: the Buena
 	// Vista turkey flock's report had been dated to the Sioux County
 	// case: 0.940 / 0.701 -> 0.941 / 0.721.
-	{file: "testdata/opened-agri.txt", use: "opened: scored blind twice until 2026-12-06, mistakes read since; agri.toml", precision: goalPrecision, recall: 0.72, dates: 0.97, minItems: 140, vocab: "testdata/agri.toml", zone: "UTC"},
+	// An explainer headline an analysis, untagged ("ASF in Emsland: what
+	// we know so far", "What owners should know"; explainer), and an
+	// analysis whose headline names a report's act follows it:
+	// 0.978 / 0.730 -> 0.978 / 0.742.
+	{file: "testdata/opened-agri.txt", use: "opened: scored blind twice until 2026-12-06, mistakes read since; agri.toml", precision: goalPrecision, recall: 0.74, dates: 0.97, minItems: 140, vocab: "testdata/agri.toml", zone: "UTC"},
 	// Middle East: with a next day's report of the same kind of act that
 	// names the event's day as that of what it follows and, in its
 	// headline, a name few stories use that the event's report gives
@@ -809,7 +821,9 @@ var qualitySets = []qualitySet{
 	// plan's ("Londoners can travel as normal on Thursday", "trains on
 	// Thursday may be affected", "should check before they travel on
 	// Thursday"): dates 33 -> 34 of 34.
-	{file: "testdata/opened-labour.txt", use: "opened: scored blind twice until 2026-12-06 (session 18), mistakes read since; labour.toml", precision: 0.995, recall: 0.85, dates: 0.99, minItems: 140, vocab: "testdata/labour.toml", zone: "UTC"},
+	// An explainer headline an analysis (explainer, above): 1.000 /
+	// 0.854 -> 1.000 / 0.858.
+	{file: "testdata/opened-labour.txt", use: "opened: scored blind twice until 2026-12-06 (session 18), mistakes read since; labour.toml", precision: 0.995, recall: 0.855, dates: 0.99, minItems: 140, vocab: "testdata/labour.toml", zone: "UTC"},
 	// Three desks written in session 18 (2026-12-06), while that session's
 	// grouping changes were made, without reading them or the grouping
 	// code, with their vocabularies in config only (each committed before
