@@ -720,6 +720,13 @@ var reportVerbs = toSet(`said say says reported reports announced announces disc
 confirmed confirms told stated added noted published publishes released acknowledged admitted
 notified notifies informed informs criticism criticised criticized comment comments commented`)
 
+// tellVerbs take who was told before the day of the telling; audienceWords
+// are who, when no name: "told reporters on Tuesday".
+var (
+	tellVerbs     = toSet(`told tells informed informs briefed briefs`)
+	audienceWords = toSet(`reporters journalists lawmakers parliament`)
+)
+
 // futureWords mark a day something is planned or expected for.
 var futureWords = toSet(`expected expects expect due scheduled planned will would slated`)
 
@@ -981,6 +988,13 @@ func reportDay(text string, start, end int) bool {
 	}
 	if k >= 0 && reportVerbs[dateWord(words[k])] {
 		return true
+	}
+	// Who was told, between the verb and its day: "a local official told
+	// AFP on Tuesday", "told reporters on Tuesday".
+	for j := k; j >= 0 && j >= k-2 && (startsUpper(words[j]) || audienceWords[dateWord(words[j])]) && !clauseEnd(words[j]); j-- {
+		if j > 0 && tellVerbs[dateWord(words[j-1])] {
+			return true
+		}
 	}
 	// A phrase opened by a preposition, of up to five words, none of
 	// which ends a clause.

@@ -180,6 +180,8 @@ func TestEventDate(t *testing.T) {
 		{"a span's state is of the later day named", "The camp has been overwhelmed since Wednesday. On Thursday, families slept in a school.", sat, "2026-11-19"},
 		{"a span's start alone is the act's", "Rebels have held the town since Wednesday morning, after clashes that began on Tuesday evening.", sat, "2026-11-18"},
 		{"a span's start before its words' own day", "Rebels have held the town since Wednesday, residents said on Wednesday.", sat, "2026-11-18"},
+		{"the day someone was told is the report's", "At least 31 people were killed overnight in an attack, a local official told AFP on Saturday. Gunmen attacked the village on Friday evening.", sat, "2026-11-20"},
+		{"the day reporters were told is the report's", "The army told reporters on Saturday that rebels took the town on Friday.", sat, "2026-11-20"},
 		{"a dateline between slashes is the filing date", "VLADIVOSTOK, November 21. /Interfax/. The navy said on Saturday that its frigate had fired the missile on November 20.", sat, "2026-11-20"},
 		{"a dateline between slashes, the only day", "VLADIVOSTOK, November 21. /Interfax/. The frigate returned to port after the exercise.", sat, "2026-11-21"},
 		{"an end bound is a fallback", "The drills run until Tuesday.", sat, "2026-11-24"},

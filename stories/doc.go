@@ -106,7 +106,8 @@
 // profit"; and a report of the same kind of act of the next day, within
 // a news cycle, that marks no repeat, names the event's day as that of
 // what it follows and gives in its headline a name few stories use that
-// the event's report gives tells how that act went on ("Kishtwar
+// the event's report gives, or the count its headline gives ("claims
+// attack that killed 31"), tells how that act went on ("Kishtwar
 // gunfight ends", the day after the encounter), unless its headline puts
 // its act after the event's: "agree to uphold ceasefire after firing");
 // for a report that names no act,
@@ -215,7 +216,8 @@
 // midnight in the given zone. A report's event day is the first day its
 // title or lead names, passing over the day of the report itself ("state
 // media reported Tuesday that ... on Monday", "the JCS said Monday", "the
-// ministry said in a press release on Wednesday", a sentence that opens
+// ministry said in a press release on Wednesday", "an official told AFP
+// on Tuesday", a sentence that opens
 // "On 11 August, the focal point notified WHO ...", or of criticism of
 // it, "faced criticism Monday for ... on Jan. 15"; "said on Wednesday it
 // had struck the tanker the previous day" is Tuesday; but a statement's

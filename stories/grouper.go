@@ -1452,7 +1452,9 @@ func nextDayOf(f, m *features, rare func(uint32) bool) bool {
 			return false
 		}
 	}
-	return countSharedIf(f.titleNames, m.names, rare) > 0
+	// A count both headlines give ("kill 31", "claims attack that killed
+	// 31") names the act as a rare name does.
+	return countSharedIf(f.titleNames, m.names, rare) > 0 || intersects(f.titleNums, m.titleNums)
 }
 
 // followsKindOf tells whether f's headline names the act of a report of

@@ -2245,3 +2245,30 @@ undated = true
 		})
 	}
 }
+
+// TestNextDayClaimByCount checks that a next day's claim whose headline
+// names no place but gives the count the event's headline gives ("claims
+// army camp attack, says it killed 30 soldiers") joins the event whose day its lead
+// names as that of what it follows, as a shared rare name would make it;
+// a claim of another count stays apart.
+func TestNextDayClaimByCount(t *testing.T) {
+	v := setVocabulary(t, "testdata/sahel.toml")
+	thu := time.Date(2027, 10, 7, 15, 0, 0, 0, time.UTC)
+	event := item("Reuters", "https://r.example/camp", "Jihadists kill 30 soldiers in attack on Mali army camp",
+		"Islamist militants killed 30 soldiers in an attack on a Malian army camp at Tessalit at dawn on Thursday, two security sources said.", thu)
+	for _, tc := range []struct {
+		name, title string
+		join        bool
+	}{
+		{"the count the event gives", "JNIM claims army camp attack, says it killed 30 soldiers", true},
+		{"another count", "JNIM claims army camp attack, says it killed 12 soldiers", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			it := item("AFP", "https://a.example/"+tc.name, tc.title,
+				"JNIM on Friday claimed responsibility for Thursday's attack on an army camp in northern Mali.", thu.Add(20*time.Hour))
+			if got := firstAndLastJoin(v, []*model.Item{event, it}, time.UTC, 0); got != tc.join {
+				t.Fatalf("joined %v, want %v", got, tc.join)
+			}
+		})
+	}
+}
