@@ -127,7 +127,9 @@
 // summit three days after a drill; but talks reported within a day of
 // a report of those talks are theirs, whatever dated act their story
 // also holds: "Cairo talks end second day"). "X stays silent on ..." and
-// "X welcomes ..." are reactions. A report whose headline names no act
+// "X welcomes ..." are reactions, and so is a headline that calls
+// another's act something in quotes ("calls border closure
+// 'disproportionate'"). A report whose headline names no act
 // but the meeting where its news was made ("Uganda backs monitoring force
 // at Dar summit") is not of a story of dated acts whose reports never
 // name that meeting (a boat capsized that day). A statement and the other event it

@@ -86,6 +86,9 @@ var (
 	// week ..." (the tag as a sentence of its own).
 	opinionTag  = regexp.MustCompile(`(?i)^\s*(?:\[(?:editorial|opinion|column|op-ed|viewpoint|perspectives?)\]|(?:editorial|opinion|column|op-ed|viewpoint|perspectives?)\s*(?:[:|-]|\.\s))`)
 	analysisTag = regexp.MustCompile(`(?i)^\s*(?:\[(?:news )?analysis\]|(?:news )?analysis\s*[:|-])`)
+	// callsQuoted is "calls" with an object and a quoted judgment of
+	// it: "calls US border closure 'disproportionate'".
+	callsQuoted = regexp.MustCompile(`(?i)\bcall(?:s|ed)?\s+[^'"‘“:;,]{1,60}?\s['"‘“]`)
 	// explainer is a headline that explains an event rather than
 	// reporting it, an analysis untagged: "ASF in Emsland: what we know
 	// so far", "What the new asylum order means for Arizona's border",
@@ -224,6 +227,11 @@ func (v *Vocabulary) extract(it *model.Item, loc *time.Location) (features, ment
 	f.count, f.counted = v.countOf(mainTitle)
 	f.exercises = v.namesOf(tw, nameWords, lead)
 	f.kind = v.kindOf(mainTerms, titleTerms)
+	if f.kind == kindOther && callsQuoted.MatchString(title) {
+		// "Ministry calls border closure 'disproportionate'": a
+		// judgment of another's act, as "condemns" is.
+		f.kind = kindReaction
+	}
 	f.says = v.saysHead(mainTerms)
 	f.repeat = repeats(tw)
 	f.first = firstInSpan(tw)

@@ -906,6 +906,31 @@ func TestParticipleNamesTheObject(t *testing.T) {
 	}
 }
 
+// TestCallsQuotedIsReaction checks that a headline that calls another's
+// act something in quotes ("calls port closure 'disproportionate'")
+// is a reaction, while a call of an act ("calls 'day of action'",
+// "call strike for Friday") is not.
+func TestCallsQuotedIsReaction(t *testing.T) {
+	v := DefaultVocabulary()
+	tests := []struct {
+		title    string
+		reaction bool
+	}{
+		{"Fisheries ministry calls port closure 'disproportionate'", true},
+		{"Farm groups called the tariff 'a betrayal'", true},
+		{"Union calls 'national day of action' over pensions", false},
+		{"Ministry says port closure will last a week", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.title, func(t *testing.T) {
+			f, _, _ := v.extract(&model.Item{Title: tc.title}, time.UTC)
+			if got := f.kind == kindReaction; got != tc.reaction {
+				t.Errorf("kind %s, want reaction %v", v.kindNames[f.kind], tc.reaction)
+			}
+		})
+	}
+}
+
 // TestExplainerIsAnalysis checks that a headline that explains an event
 // ("what we know", "what it means for", "what drivers need to know",
 // "what comes next", "Explained:") is an analysis, untagged, and that

@@ -650,7 +650,12 @@ var qualitySets = []qualitySet{
 	// we know so far", "What owners should know"; explainer), and an
 	// analysis whose headline names a report's act follows it:
 	// 0.978 / 0.730 -> 0.978 / 0.742.
-	{file: "testdata/opened-agri.txt", use: "opened: scored blind twice until 2026-12-06, mistakes read since; agri.toml", precision: goalPrecision, recall: 0.74, dates: 0.97, minItems: 140, vocab: "testdata/agri.toml", zone: "UTC"},
+	// A headline that calls another's act something in quotes a reaction
+	// (callsQuoted: Mexico's ministry calling the US border closure to
+	// cattle "disproportionate", the next day, had been a report of no
+	// act, kept from the closure by the day rule): 0.978 / 0.742 ->
+	// 0.979 / 0.758.
+	{file: "testdata/opened-agri.txt", use: "opened: scored blind twice until 2026-12-06, mistakes read since; agri.toml", precision: goalPrecision, recall: 0.75, dates: 0.97, minItems: 140, vocab: "testdata/agri.toml", zone: "UTC"},
 	// Middle East: with a next day's report of the same kind of act that
 	// names the event's day as that of what it follows and, in its
 	// headline, a name few stories use that the event's report gives
