@@ -360,6 +360,16 @@ func eventMentionIn(d datedText, published time.Time, loc *time.Location, r read
 	if possessed != nil {
 		return done(*possessed)
 	}
+	if spanned != nil && report == nil && spanTally(text, spanned.start) && !published.IsZero() {
+		// "5,400 refugees have arrived since Friday, UNHCR reports",
+		// published on Monday: the tally is of the day it was told.
+		m := *spanned
+		p := published.In(loc)
+		if day := time.Date(p.Year(), p.Month(), p.Day(), 0, 0, 0, 0, loc); day.After(m.day) {
+			m.day, m.said = day, true
+			return done(m)
+		}
+	}
 	if spanned != nil && (report == nil || !report.day.After(spanned.day) || !spanTally(text, spanned.start)) {
 		return done(*spanned)
 	}

@@ -182,6 +182,8 @@ func TestEventDate(t *testing.T) {
 		{"a span's start before its words' own day", "Rebels have held the town since Wednesday, residents said on Wednesday.", sat, "2026-11-18"},
 		{"the day someone was told is the report's", "At least 31 people were killed overnight in an attack, a local official told AFP on Saturday. Gunmen attacked the village on Friday evening.", sat, "2026-11-20"},
 		{"the day reporters were told is the report's", "The army told reporters on Saturday that rebels took the town on Friday.", sat, "2026-11-20"},
+		{"a span's tally told with no day is of the day it was told", "Some 5,400 refugees have arrived at the camp since Thursday, the agency reports.", sat, "2026-11-21"},
+		{"a span's state told with no day stays its start's", "Rebels have held the town since Thursday, residents say.", sat, "2026-11-19"},
 		{"a dateline between slashes is the filing date", "VLADIVOSTOK, November 21. /Interfax/. The navy said on Saturday that its frigate had fired the missile on November 20.", sat, "2026-11-20"},
 		{"a dateline between slashes, the only day", "VLADIVOSTOK, November 21. /Interfax/. The frigate returned to port after the exercise.", sat, "2026-11-21"},
 		{"an end bound is a fallback", "The drills run until Tuesday.", sat, "2026-11-24"},

@@ -4,7 +4,9 @@
 // Grouping is online: each new item is compared with the stories of a sliding
 // window (Grouper) and joins the best match or starts a new story. Evidence is
 // tried cheapest first: the same canonical link or normalized title; a
-// syndicated copy (SimHash of the text); then a reworded report of the same
+// syndicated copy (SimHash of the text), which no veto keeps from the
+// report it copies (its days, read from the same words, differ only by
+// when it was reposted); then a reworded report of the same
 // event, scored against every item of a candidate story (the best link
 // counts): IDF-weighted overlap of title and lead terms, where terms from
 // the lead's later sentences count only when both reports share them (state
@@ -250,7 +252,8 @@
 // Movement") names no day; a day after "since" that a later day follows
 // yields to a later act's day, and to the day of the report's words when
 // it counts what the span brought ("9,000 have crossed since Tuesday, the
-// agency said on Wednesday": that day's tally). A story's
+// agency said on Wednesday": that day's tally; told with no day, the
+// tally is of the day it was published). A story's
 // EventDate is the day most of its reports name, read in the desk's zone
 // (Grouper.DeskZone) where a report tells its act's moment apart from the
 // day it names in its outlet's zone ("capsized at around 3:30 AM today" in

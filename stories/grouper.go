@@ -1066,6 +1066,14 @@ func (g *Grouper) candidates(f *features, w *weigher) []int32 {
 // name the days of what they react to, so their days do not veto.) rare
 // tells whether few stories of the window use a name; nil: none is.
 func (v *Vocabulary) vetoed(s *story, f *features, rare func(uint32) bool) bool {
+	// A syndicated copy of a report of the story is that report: the days
+	// it reads from the same words differ only by when it was reposted
+	// ("have crossed since Friday", republished the next morning).
+	for i := range s.members {
+		if m := &s.members[i]; f.hasSim && m.hasSim && hamming(f.simhash, m.simhash) <= syndicatedBits {
+			return false
+		}
+	}
 	var facts, mentioned [maxFacts]uint32
 	var core [maxFacts]uint32
 	for i := range core {

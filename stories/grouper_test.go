@@ -2272,3 +2272,27 @@ func TestNextDayClaimByCount(t *testing.T) {
 		})
 	}
 }
+
+// TestSyndicatedCopyKeepsItsReport checks that a copy of a report, reposted
+// the next morning under another headline, joins that report's story
+// though the day it reads from the same words ("have arrived since
+// Friday", a tally of the day it was told) is a day later.
+func TestSyndicatedCopyKeepsItsReport(t *testing.T) {
+	v := compileVocabulary(t, `
+[stories.vocabulary]
+replace = true
+[[stories.vocabulary.acts]]
+kind = "displacement"
+verbs = ["arrive", "flee"]
+needs = ["refugees"]
+`)
+	mon := time.Date(2031, 3, 17, 9, 0, 0, 0, time.UTC)
+	text := "Some 5,400 refugees from Norland have arrived at the Ostel transit centre since Friday, fleeing clashes near the border, the agency reports. The centre, built for 1,500 people, hosts over 4,000."
+	items := []*model.Item{
+		item("Agency", "https://a.example/ostel", "5,400 refugees arrive in Ostel in three days", text, mon),
+		item("Weekly", "https://w.example/ostel", "Ostel centre overflows", text, mon.Add(22*time.Hour)),
+	}
+	if !firstAndLastJoin(v, items, time.UTC, 0) {
+		t.Error("the next morning's copy apart from its report")
+	}
+}
