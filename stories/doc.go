@@ -10,7 +10,9 @@
 // event, scored against every item of a candidate story (the best link
 // counts): IDF-weighted overlap of title and lead terms, where terms from
 // the lead's later sentences count only when both reports share them (state
-// media put rhetoric there), shared names and numbers, and the same resolved
+// media put rhetoric there), as do a first sentence's words from
+// "coincide" on ("timed to coincide with a joint sail by ...", another
+// event), shared names and numbers, and the same resolved
 // event date. Terms are normalised so outlets' house styles meet: "N.K.",
 // "DPRK" and "North Korea"; "Sea of Japan" and "East Sea"; "SRBM" and
 // "short-range ballistic missile"; KCNA's stock titles and epithets are
@@ -205,7 +207,10 @@
 // clause the other: "Kim boards destroyer as US carrier drills nearby",
 // unless the main clause names nothing and the "as" clause names the
 // story by its own name: "Dozens arrested as Serbian protest turns
-// violent"; nor a headline that names a company no report of one story
+// violent", and not when the main clause names a place or party no
+// headline of that story gives while the "as" clause names the story's:
+// "Three navies sail off Palawan as China counters with its own
+// patrol"; nor a headline that names a company no report of one story
 // names while that story's headlines agree on another), when both
 // stories name one event day and the report names it or was published on
 // it, and their reports agree (no veto either way), makes them one

@@ -131,7 +131,7 @@ func (v *Vocabulary) extract(it *model.Item, loc *time.Location) (features, ment
 	text = skipDateline(text)
 	tw := splitWords(title)
 	bw := splitWords(text)
-	lead := leadOf(bw)
+	lead := coincidingLater(leadOf(bw))
 
 	f := features{link: it.Link, published: it.Published.Unix(), feed: hash32(it.Feed)}
 	titleTerms := v.canonicalTerms(tw, true)
@@ -920,6 +920,30 @@ func leadOf(ws []word) []word {
 		n++
 	}
 	return ws[:n]
+}
+
+// coincideWords open a first sentence's clause that tells of another
+// event its act was timed with ("carried out a patrol ..., timed to
+// coincide with a joint sail by ..."): its words are background, read as
+// the lead's later sentences' are.
+var coincideWords = toSet(`coincide coincides coincided coinciding`)
+
+// coincidingLater returns lead with the words of its first sentence from
+// a coincideWords word on moved to its second sentence.
+func coincidingLater(lead []word) []word {
+	for i, w := range lead {
+		if w.sentence != 0 {
+			return lead
+		}
+		if coincideWords[w.lower] {
+			out := slices.Clone(lead)
+			for j := i; j < len(out) && out[j].sentence == 0; j++ {
+				out[j].sentence = 1
+			}
+			return out
+		}
+	}
+	return lead
 }
 
 func firstSentenceWords(ws []word) []word {

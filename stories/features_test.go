@@ -1079,3 +1079,32 @@ varnia = ["varnia"]
 		}
 	}
 }
+
+// TestCoincidingClauseIsBackground checks that a first sentence's clause
+// from "coincide" on ("timed to coincide with a joint exercise by ...")
+// tells of another event: its words count as the lead's later sentences'
+// do (only where another report shares them, and then for less), and its
+// names are no names of the first sentence.
+func TestCoincidingClauseIsBackground(t *testing.T) {
+	v := DefaultVocabulary()
+	id := func(w string) uint32 { return hash32(v.canonicalTerms(splitWords(w), false)[0].text) }
+	for _, tc := range []struct {
+		text  string
+		word  string
+		extra bool
+	}{
+		{"Navy ships carried out a patrol around Corvo Reef on Friday, timed to coincide with a joint exercise by Westmark and Norland.", "exercise", true},
+		{"Navy ships carried out a patrol around Corvo Reef on Friday, coinciding with a visit by Westmark's defence minister.", "visit", true},
+		{"Navy ships carried out a patrol around Corvo Reef on Friday, timed to coincide with a joint exercise by Westmark and Norland.", "patrol", false},
+		{"Navy ships carried out a patrol and a joint exercise with Westmark around Corvo Reef on Friday.", "exercise", false},
+	} {
+		f, _, _ := v.extract(&model.Item{Title: "Ships patrol near reef", Text: tc.text}, time.UTC)
+		i := slices.Index(f.terms, id(tc.word))
+		if i < 0 {
+			t.Fatalf("%q: no term %q", tc.text, tc.word)
+		}
+		if got := f.isExtra(i); got != tc.extra {
+			t.Errorf("%q: %q a later sentence's %v, want %v", tc.text, tc.word, got, tc.extra)
+		}
+	}
+}

@@ -672,10 +672,26 @@ func coreOf(f *features) *features {
 // that a headline of s gives: "Kim boards destroyer as US carrier drills
 // nearby" is Kim's act and links no carrier drill to it, while "Dozens
 // arrested as Serbian protest turns violent" names the protest it tells
-// of. A headline with no background clause fits.
+// of; a main clause that names a place or party no headline of s gives
+// does not fit s by an act word it shares when its background clause
+// names s's ("Three navies sail off Palawan as China counters with its
+// own patrol"). A headline with no background clause fits.
 func clauseFits(f *features, s *story) bool {
 	if f.mainWhat == nil {
 		return true
+	}
+	// A main clause that names what no headline of s names, with a
+	// background clause that names what one does, tells of s only in
+	// that clause, whatever act word the two clauses share: "Three
+	// navies sail off Palawan as China counters with its own patrol".
+	bgNamed, mainNamed := false, false
+	for i := range s.members {
+		m := &s.members[i]
+		bgNamed = bgNamed || intersects(f.bgNames, m.headNames)
+		mainNamed = mainNamed || intersects(f.mainNames, m.titleNames)
+	}
+	if bgNamed && !mainNamed && len(f.mainNames) > 0 {
+		return false
 	}
 	for i := range s.members {
 		m := &s.members[i]

@@ -2296,3 +2296,32 @@ needs = ["refugees"]
 		t.Error("the next morning's copy apart from its report")
 	}
 }
+
+// TestMergeLinksByMainClauseNames: a headline whose main clause names a
+// place no headline of a story gives, while its background clause names
+// what that story's headlines give, tells of that story only in its
+// background clause and links it to no other: "Three navies sail off
+// Palawan as China counters with its own patrol" links the joint sail to
+// no story of China's patrol.
+func TestMergeLinksByMainClauseNames(t *testing.T) {
+	v := setVocabulary(t, "testdata/seasia.toml")
+	at := func(h, m int) time.Time { return time.Date(2027, 3, 12, h, m, 0, 0, time.UTC) }
+	items := []*model.Item{
+		item("State Daily", "https://sd.example/1", "China's navy patrols near Corvo Reef",
+			"China's navy said its warships carried out a combat readiness patrol near Corvo Reef on Friday.", at(2, 0)),
+		item("Wire Asia", "https://wa.example/1", "Corvo Reef patrolled by China's warships",
+			"Chinese warships patrolled the waters around Corvo Reef on Friday, the navy said.", at(3, 0)),
+		item("Manila Daily", "https://md.example/1", "Japan, Australia, Philippines sail together off Palawan",
+			"Warships from Japan, Australia and the Philippines sailed together off Palawan on Friday in a joint maritime activity.", at(4, 0)),
+		item("Naval Wire", "https://nw.example/1", "Three navies hold joint sail off Palawan",
+			"Warships of Japan, Australia and the Philippines held a joint sail off Palawan on Friday.", at(5, 0)),
+		item("Regional Times", "https://rt.example/1", "Three navies sail off Palawan as China counters with its own patrol",
+			"Warships from Japan, Australia and the Philippines sailed together off Palawan on Friday, while China's navy patrolled near Corvo Reef.", at(6, 0)),
+	}
+	if anyMerge(v, items, 0) {
+		t.Errorf("the sail and the patrol merged")
+	}
+	if !anyMerge(v, items, coreLinks) {
+		t.Errorf("not merged even with the mechanism off: the test does not show it")
+	}
+}

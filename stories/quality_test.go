@@ -871,7 +871,14 @@ var qualitySets = []qualitySet{
 	// ministry's two "Regular Press Conference" reports had been talks,
 	// kept by the kinds veto from the Natuna confrontation and the
 	// Sabina Shoal summons they answer): 0.940 / 0.768 -> 0.942 / 0.789.
-	{file: "testdata/opened-seasia.txt", use: "opened: scored blind twice until 2026-12-06 (session 19), mistakes read since; seasia.toml", precision: 0.94, recall: 0.78, dates: 0.94, minItems: 140, vocab: "testdata/seasia.toml", zone: "UTC"},
+	// A first sentence's "timed to coincide with ..." clause read as a
+	// later sentence (coincidingLater), and a headline whose main clause
+	// names a place no headline of a story gives fitting that story by
+	// its background clause only (clauseFits): "Four navies sail off
+	// Zambales as China counters with its own patrol" had made one story
+	// of the joint sail and the Chinese patrol it answered: 0.942 / 0.789
+	// -> 1.000 / 0.789 / 32 of 34.
+	{file: "testdata/opened-seasia.txt", use: "opened: scored blind twice until 2026-12-06 (session 19), mistakes read since; seasia.toml", precision: goalPrecision, recall: 0.78, dates: 0.94, minItems: 140, vocab: "testdata/seasia.toml", zone: "UTC"},
 	// Pharma: a headline's value of a fact named only outside its main
 	// clause is no other party of the story's event (twoParties: "Novo
 	// Slides as Lilly's Pill Data Eat Into Tuesday's Rally" had joined
