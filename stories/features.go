@@ -1336,14 +1336,15 @@ func (v *Vocabulary) namesOf(title, nameTitle, lead []word) []uint32 {
 				if i+n > len(ws) {
 					continue
 				}
-				var b strings.Builder
+				var buf [64]byte // the n words joined by spaces; most names fit
+				b := buf[:0]
 				for k := i; k < i+n; k++ {
 					if k > i {
-						b.WriteByte(' ')
+						b = append(b, ' ')
 					}
-					b.WriteString(ws[k].lower)
+					b = append(b, ws[k].lower...)
 				}
-				if name, ok := v.knownNames[b.String()]; ok {
+				if name, ok := v.knownNames[string(b)]; ok {
 					ids = append(ids, hash32("x:"+name))
 					break
 				}

@@ -1108,3 +1108,44 @@ func TestCoincidingClauseIsBackground(t *testing.T) {
 		}
 	}
 }
+
+// TestNamesOf: a named operation is a known name or a capitalised run
+// before a head, and looking for one costs no allocation where there is
+// none (it is looked for at every word of every report).
+func TestNamesOf(t *testing.T) {
+	v := compileVocabulary(t, `
+[stories.vocabulary]
+replace = true
+[stories.vocabulary.names]
+heads = ["exercise", "drills"]
+[stories.vocabulary.names.known]
+"steel heron" = "steel heron"
+"operation steel heron" = "steel heron"
+`)
+	tests := []struct {
+		title, lead string
+		want        []string
+	}{
+		{"Navies open Operation Steel Heron", "The drills run for a week.", []string{"steel_heron"}},
+		{"Steel Heron begins", "Ships sailed at dawn.", []string{"steel_heron"}},
+		{"Troops join Amber Crane exercise", "The exercise ends on Friday.", []string{"amber_crane"}},
+		{"Ferry sinks off Kelmstad", "All passengers were rescued by the coast guard.", nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.title, func(t *testing.T) {
+			tw, lead := splitWords(tc.title), splitWords(tc.lead)
+			var want []uint32
+			for _, n := range tc.want {
+				want = append(want, hash32("x:"+n))
+			}
+			if got := v.namesOf(tw, tw, lead); !slices.Equal(got, sortedDistinct(want)) {
+				t.Fatalf("namesOf = %v, want %v", got, want)
+			}
+			if tc.want == nil {
+				if a := testing.AllocsPerRun(10, func() { v.namesOf(tw, tw, lead) }); a != 0 {
+					t.Fatalf("namesOf allocates %v times", a)
+				}
+			}
+		})
+	}
+}
