@@ -198,8 +198,17 @@ func (v *Vocabulary) canonical(ws []word, title, speech bool) []term {
 	emit := func(s string, w word, entity bool) {
 		at := prep >= 0 && (ws[prep].lower == "at" || ws[prep].lower == "during")
 		goal := prep >= 0 && goalAt(ws, prep)
+		t := term{surface: w.lower, title: title, sentence: w.sentence, entity: entity, setting: prep >= 0 && !goal, at: at, goal: goal, cause: cause >= 0}
+		if strings.IndexFunc(s, unicode.IsSpace) < 0 { // most terms are one word: no list to cut
+			if s != "" {
+				t.text = s
+				out = append(out, t)
+			}
+			return
+		}
 		for _, f := range strings.Fields(s) {
-			out = append(out, term{text: f, surface: w.lower, title: title, sentence: w.sentence, entity: entity, setting: prep >= 0 && !goal, at: at, goal: goal, cause: cause >= 0})
+			t.text = f
+			out = append(out, t)
 		}
 	}
 	for i := 0; i < len(ws); {

@@ -3,6 +3,7 @@ package stories
 import (
 	"bytes"
 	"errors"
+	"math/bits"
 	"os"
 	"slices"
 	"strings"
@@ -493,6 +494,42 @@ replace = true
 			}
 			if a := testing.AllocsPerRun(20, func() { v.matchPhrase(ws, 0) }); a != 0 {
 				t.Fatalf("matchPhrase allocates %v times", a)
+			}
+		})
+	}
+}
+
+// TestCanonicalTermsOfPhrases: a phrase gives each word of its canonical
+// terms, a word its stem, and reading a sentence allocates only to grow
+// the list of terms (a one-word term is no list to cut).
+func TestCanonicalTermsOfPhrases(t *testing.T) {
+	v := compileVocabulary(t, `
+[stories.vocabulary]
+replace = true
+[stories.vocabulary.aliases]
+"harbour master" = "harbour master"
+"kelmstad" = "kelmstad"
+`)
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"Harbour master closes Kelmstad basin", []string{"harbor", "master", "close", "kelmstad", "basin"}},
+		{"Cranes collapsed onto barges near Kelmstad quay overnight", []string{"crane", "collap", "barg", "near", "kelmstad", "quai", "overnight"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.text, func(t *testing.T) {
+			ws := splitWords(tc.text)
+			var got []string
+			for _, term := range v.canonicalTerms(ws, true) {
+				got = append(got, term.text)
+			}
+			if !slices.Equal(got, tc.want) {
+				t.Fatalf("terms = %q, want %q", got, tc.want)
+			}
+			// growing the list of terms, and the closure that adds to it
+			if a, most := testing.AllocsPerRun(10, func() { v.canonicalTerms(ws, true) }), bits.Len(uint(len(got)))+2; a > float64(most) {
+				t.Fatalf("canonicalTerms of %d words allocates %v times, want at most %d", len(ws), a, most)
 			}
 		})
 	}
