@@ -206,7 +206,7 @@ type datedText struct {
 func readDates(text string, published time.Time, loc *time.Location) datedText {
 	text = skipDateline(text)
 	low := asciiLower(text)
-	return datedText{text: text, low: low, mentions: findMentionsIn(text, low, published, loc), clauses: daysAfterClauses(text)}
+	return datedText{text: text, low: low, mentions: findMentionsIn(text, low, published, loc), clauses: daysAfterClauses(text, low)}
 }
 
 // eventMentionOf is eventMention for a report whose act reads as r says.
@@ -630,9 +630,9 @@ type daysAfterClause struct {
 // daysAfterClauses finds every "N days after" clause of text. A clause
 // runs to the next comma, semicolon, line end or sentence end, so the
 // report's own day after it ("..., the company said on Saturday") stays
-// outside; a month's abbreviation ("Nov. 16") ends no sentence.
-func daysAfterClauses(text string) []daysAfterClause {
-	low := asciiLower(text)
+// outside; a month's abbreviation ("Nov. 16") ends no sentence. low is
+// text ASCII-lowered (asciiLower).
+func daysAfterClauses(text, low string) []daysAfterClause {
 	if !strings.Contains(low, "after") {
 		return nil
 	}
