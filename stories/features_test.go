@@ -1149,3 +1149,41 @@ heads = ["exercise", "drills"]
 		})
 	}
 }
+
+// TestSplitWords: a text's words, nil for a text without any (a headline
+// without words reads as title-cased), and the list allocated once for a
+// text of ordinary words (lowering a capitalised word costs its own).
+func TestSplitWords(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"", nil},
+		{" -- ", nil},
+		{"Crane collapses onto barge in Kelmstad harbour", []string{"crane", "collapses", "onto", "barge", "in", "kelmstad", "harbour"}},
+		{"The port said 1,200 tonnes of grain spilled into the north basin on Tuesday, and that divers would inspect the quay walls before ships could dock again.",
+			[]string{"the", "port", "said", "1200", "tonnes", "of", "grain", "spilled", "into", "the", "north", "basin", "on", "tuesday", "and", "that", "divers", "would", "inspect", "the", "quay", "walls", "before", "ships", "could", "dock", "again"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.text, func(t *testing.T) {
+			ws := splitWords(tc.text)
+			if (ws == nil) != (tc.want == nil) {
+				t.Fatalf("splitWords(%q) = %v, want nil %v", tc.text, ws, tc.want == nil)
+			}
+			var got []string
+			lowered := 0 // words whose lower case is a string of its own
+			for _, w := range ws {
+				got = append(got, w.lower)
+				if w.lower != w.raw {
+					lowered++
+				}
+			}
+			if !slices.Equal(got, tc.want) {
+				t.Fatalf("splitWords(%q) = %q, want %q", tc.text, got, tc.want)
+			}
+			if a := testing.AllocsPerRun(10, func() { splitWords(tc.text) }); tc.want != nil && a > float64(1+lowered) {
+				t.Fatalf("splitWords(%q) allocates %v times, want at most %d", tc.text, a, 1+lowered)
+			}
+		})
+	}
+}

@@ -31,7 +31,7 @@ type word struct {
 // dropped. The text between words says where sentences end and quotations
 // open.
 func splitWords(text string) []word {
-	var out []word
+	out := make([]word, 0, len(text)/5+1) // English runs five to six bytes a word: one allocation, most often
 	sentence := 0
 	initial := true
 	quoted := false
@@ -98,6 +98,9 @@ func splitWords(text string) []word {
 		out = append(out, w)
 		initial, quoted = false, false
 	})
+	if len(out) == 0 {
+		return nil // no words: nil, as callers test (a title without words is read as title-cased)
+	}
 	return out
 }
 
@@ -192,7 +195,10 @@ func (v *Vocabulary) canonicalTerms(ws []word, title bool) []term {
 func (v *Vocabulary) actTerms(ws []word) []term { return v.canonical(ws, true, true) }
 
 func (v *Vocabulary) canonical(ws []word, title, speech bool) []term {
-	var out []term
+	// A term a word at most, but for a phrase of more terms: one
+	// allocation, most often.
+	out := make([]term, 0, len(ws))
+
 	prep := -1  // index of the last preposition whose noun may follow (settingWords)
 	cause := -1 // ... of the last of causeWords
 	emit := func(s string, w word, entity bool) {
