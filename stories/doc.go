@@ -133,7 +133,8 @@
 // also holds: "Cairo talks end second day"). "X stays silent on ..." and
 // "X welcomes ..." are reactions, and so is a headline that calls
 // another's act something in quotes ("calls border closure
-// 'disproportionate'"). A report whose headline names no act
+// 'disproportionate'") or voices a quoted judgment ("voice 'serious
+// concern' over ..."). A report whose headline names no act
 // but the meeting where its news was made ("Uganda backs monitoring force
 // at Dar summit") is not of a story of dated acts whose reports never
 // name that meeting (a boat capsized that day). A statement and the other event it

@@ -87,8 +87,9 @@ var (
 	opinionTag  = regexp.MustCompile(`(?i)^\s*(?:\[(?:editorial|opinion|column|op-ed|viewpoint|perspectives?)\]|(?:editorial|opinion|column|op-ed|viewpoint|perspectives?)\s*(?:[:|-]|\.\s))`)
 	analysisTag = regexp.MustCompile(`(?i)^\s*(?:\[(?:news )?analysis\]|(?:news )?analysis\s*[:|-])`)
 	// callsQuoted is "calls" with an object and a quoted judgment of
-	// it: "calls US border closure 'disproportionate'".
-	callsQuoted = regexp.MustCompile(`(?i)\bcall(?:s|ed)?\s+[^'"‘“:;,]{1,60}?\s['"‘“]`)
+	// it ("calls US border closure 'disproportionate'"), or "voices" a
+	// quoted one ("ministers voice 'serious concern' over ...").
+	callsQuoted = regexp.MustCompile(`(?i)\bcall(?:s|ed)?\s+[^'"‘“:;,]{1,60}?\s['"‘“]|\bvoice[sd]?\s+['"‘“]`)
 	// explainer is a headline that explains an event rather than
 	// reporting it, an analysis untagged: "ASF in Emsland: what we know
 	// so far", "What the new asylum order means for Arizona's border",
@@ -228,8 +229,9 @@ func (v *Vocabulary) extract(it *model.Item, loc *time.Location) (features, ment
 	f.exercises = v.namesOf(tw, nameWords, lead)
 	f.kind = v.kindOf(mainTerms, titleTerms)
 	if f.kind == kindOther && callsQuoted.MatchString(title) {
-		// "Ministry calls border closure 'disproportionate'": a
-		// judgment of another's act, as "condemns" is.
+		// "Ministry calls border closure 'disproportionate'",
+		// "voices 'deep regret'": a judgment of another's act, as
+		// "condemns" is.
 		f.kind = kindReaction
 	}
 	f.says = v.saysHead(mainTerms)

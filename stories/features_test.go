@@ -907,8 +907,8 @@ func TestParticipleNamesTheObject(t *testing.T) {
 }
 
 // TestCallsQuotedIsReaction checks that a headline that calls another's
-// act something in quotes ("calls port closure 'disproportionate'")
-// is a reaction, while a call of an act ("calls 'day of action'",
+// act something in quotes ("calls port closure 'disproportionate'"),
+// or voices a quoted judgment ("voice 'grave concern'"), is a reaction, while a call of an act ("calls 'day of action'",
 // "call strike for Friday") is not.
 func TestCallsQuotedIsReaction(t *testing.T) {
 	v := DefaultVocabulary()
@@ -918,6 +918,9 @@ func TestCallsQuotedIsReaction(t *testing.T) {
 	}{
 		{"Fisheries ministry calls port closure 'disproportionate'", true},
 		{"Farm groups called the tariff 'a betrayal'", true},
+		{"Regional ministers voice 'grave concern' over island reclamation", true},
+		{"Foreign ministry voices \"deep regret\" over aid cut", true},
+		{"Voices from the flood zone", false},
 		{"Union calls 'national day of action' over pensions", false},
 		{"Ministry says port closure will last a week", false},
 	}
