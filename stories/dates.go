@@ -715,8 +715,27 @@ func previousDay(rest string) bool {
 	if i := strings.Index(rest, ". "); i >= 0 {
 		rest = rest[:i]
 	}
-	for _, m := range rePrevDay.FindAllString(strings.ToLower(rest), -1) {
-		if !strings.HasSuffix(m, "yesterday") {
+	low := strings.ToLower(rest)
+	for _, ix := range rePrevDay.FindAllStringIndex(low, -1) {
+		if strings.HasSuffix(low[:ix[1]], "yesterday") {
+			continue
+		}
+		// "announced on Thursday the suspension of its convoys after the
+		// attack on one of them the day before": the previous day is
+		// what the act followed, not the act's.
+		if followsBefore(low[:ix[0]]) {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+// followsBefore tells whether text has a word that puts what comes after
+// it before the act: "after", "following".
+func followsBefore(text string) bool {
+	for _, w := range strings.Fields(text) {
+		if w = dateWord(w); w == "after" || w == "following" {
 			return true
 		}
 	}

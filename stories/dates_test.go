@@ -184,6 +184,7 @@ func TestEventDate(t *testing.T) {
 		{"the day reporters were told is the report's", "The army told reporters on Saturday that rebels took the town on Friday.", sat, "2026-11-20"},
 		{"a span's tally told with no day is of the day it was told", "Some 5,400 refugees have arrived at the camp since Thursday, the agency reports.", sat, "2026-11-21"},
 		{"a span's state told with no day stays its start's", "Rebels have held the town since Thursday, residents say.", sat, "2026-11-19"},
+		{"the day before, after \"after\", is what the act followed", "The agency announced on Saturday the suspension of its convoys after the attack on one of them the day before.", sat, "2026-11-21"},
 		{"a dateline between slashes is the filing date", "VLADIVOSTOK, November 21. /Interfax/. The navy said on Saturday that its frigate had fired the missile on November 20.", sat, "2026-11-20"},
 		{"a dateline between slashes, the only day", "VLADIVOSTOK, November 21. /Interfax/. The frigate returned to port after the exercise.", sat, "2026-11-21"},
 		{"an end bound is a fallback", "The drills run until Tuesday.", sat, "2026-11-24"},

@@ -230,7 +230,9 @@
 // on Tuesday", a sentence that opens
 // "On 11 August, the focal point notified WHO ...", or of criticism of
 // it, "faced criticism Monday for ... on Jan. 15"; "said on Wednesday it
-// had struck the tanker the previous day" is Tuesday; but a statement's
+// had struck the tanker the previous day" is Tuesday, though not after
+// "after": "announced on Thursday the suspension after the attack the
+// day before" is Thursday; but a statement's
 // words are its act, and their day its day) and days of plans ("a restart is expected Saturday", "call a
 // strike for Tuesday", or any day more than a day after publication:
 // "unions announce new national strike on 26 October") when it names
