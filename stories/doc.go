@@ -68,6 +68,8 @@
 // veto a match when they differ: the vocabulary's facts
 // (weapon class, sea, country; not a name a hyphen joins to "backed" or
 // "led", "the Rwanda-backed movement": who backs the actor is no place;
+// nor what a headline's subject says after a pause, ", says FDLR threat
+// must be addressed";
 // and in news English the direction a market went, so
 // "close higher" and "plunge" never merge, but not a word a future or an
 // infinitive governs: "the Fed will lower rates"; but a report that names

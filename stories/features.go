@@ -211,7 +211,7 @@ func (v *Vocabulary) extract(it *model.Item, loc *time.Location) (features, ment
 	firstMain := mainClause(firstSentenceWords(lead))
 	first := v.canonicalTerms(withoutNearBorder(withoutPlanned(firstMain)), false)
 	firstFactTerms := v.canonicalTerms(withoutBacker(withoutOrigin(withoutBorderOf(withoutNearBorder(withoutPlanned(withoutAttributive(firstMain)))))), false)
-	titleFacts := v.actTerms(withoutBacker(withoutOrigin(withoutBorderOf(withoutNearBorder(withoutPlanned(withoutAttributive(mainTitle)))))))
+	titleFacts := v.actTerms(withoutBacker(withoutOrigin(withoutBorderOf(withoutNearBorder(withoutPlanned(withoutAttributive(withoutSaid(mainTitle))))))))
 	f.firstActs = v.actsOf(first)
 	for i := range v.facts {
 		f.facts[i] = v.factOf(i, titleFacts)
@@ -568,6 +568,26 @@ func withoutBacker(ws []word) []word {
 	}
 	return out
 }
+
+// withoutSaid is a headline without what its subject says after a pause
+// ("Rwanda welcomes Doha ceasefire, says FDLR threat must be addressed"):
+// the words of a second verb of speech are what the speaker talks about,
+// not the event's values. A verb of speech with few words after it
+// ("..., says ministry") attributes the headline.
+func withoutSaid(ws []word) []word {
+	for i := 1; i+1 < len(ws); i++ {
+		if ws[i-1].pause && saidWords[ws[i].lower] && len(ws)-i-1 >= saidSpan {
+			return ws[:i]
+		}
+	}
+	return ws
+}
+
+// saidWords say a headline's subject spoke; saidSpan is how many words
+// after one are what was said, not who said it.
+var saidWords = toSet(`says said warns urges`)
+
+const saidSpan = 4
 
 // backerWords follow a hyphen after the name of who backs an actor.
 var backerWords = toSet(`backed sponsored funded supported allied led armed trained`)

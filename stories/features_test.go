@@ -1190,3 +1190,30 @@ func TestSplitWords(t *testing.T) {
 		})
 	}
 }
+
+// TestSaidIsNoFact checks that what a headline's subject says after a
+// pause ("..., says Ostel militia must disarm at once") gives no value of
+// a fact of the event, while a short attribution ("..., says ministry")
+// leaves the headline's own values alone.
+func TestSaidIsNoFact(t *testing.T) {
+	v := compileVocabulary(t, `
+[stories.vocabulary]
+replace = true
+[stories.vocabulary.facts.country]
+ostel = ["ostel"]
+norland = ["norland"]
+`)
+	for _, tc := range []struct {
+		title string
+		want  uint32 // the country fact's values
+	}{
+		{"Norland welcomes truce, says Ostel militia must disarm at once", 2},
+		{"Shelling kills seven in Ostel, says ministry", 1},
+		{"Norland says Ostel militia must disarm", 3},
+	} {
+		f, _, _ := v.extract(&model.Item{Title: tc.title}, time.UTC)
+		if got := f.facts[0]; got != tc.want {
+			t.Errorf("%q: country %b, want %b", tc.title, got, tc.want)
+		}
+	}
+}

@@ -942,7 +942,7 @@ var qualitySets = []qualitySet{
 	// names); a rail desk (derailments on one network, investigators'
 	// reports long after, one station halted twice, a fleet by class,
 	// model and brand, strikes called, held and suspended, contracts).
-	{file: "testdata/opened-greatlakes.txt", use: "opened: scored blind twice until 2026-12-06 (session 20), mistakes read since; greatlakes.toml", precision: 0.99, recall: 0.84, dates: 0.96, minItems: 150, vocab: "testdata/greatlakes.toml", zone: "UTC"},
+	{file: "testdata/opened-greatlakes.txt", use: "opened: scored blind twice until 2026-12-06 (session 20), mistakes read since; greatlakes.toml", precision: 0.99, recall: 0.87, dates: 0.96, minItems: 150, vocab: "testdata/greatlakes.toml", zone: "UTC"},
 	{file: "testdata/opened-baltic.txt", use: "opened: scored blind twice until 2026-12-06 (session 20), mistakes read since; baltic.toml", precision: 0.99, recall: 0.85, dates: 1.0, minItems: 150, vocab: "testdata/baltic.toml", zone: "UTC"},
 	// A report of a story's kind of act whose headline and first sentence
 	// name a place the story never names, while the story's headlines
