@@ -975,6 +975,22 @@ var qualitySets = []qualitySet{
 	{file: "testdata/fresh-centralasia.txt", use: "fresh, never tuned on; centralasia.toml", blind: true, minItems: 150, vocab: "testdata/centralasia.toml", zone: "UTC"},
 	{file: "testdata/fresh-pacific.txt", use: "fresh, never tuned on; pacific.toml", blind: true, minItems: 150, vocab: "testdata/pacific.toml", zone: "UTC"},
 	{file: "testdata/fresh-nuclear.txt", use: "fresh, never tuned on; nuclear.toml", blind: true, minItems: 150, vocab: "testdata/nuclear.toml", zone: "UTC"},
+	// Two desks written in session 20 (2026-12-06) while that session's
+	// grouping changes were made, without reading them or the grouping
+	// code, with their vocabularies in config only (each committed before
+	// the set's first item), and scored once, after the last of them (at
+	// 0f06e40): never tuned on, their mistakes never printed. An Arctic
+	// and High North desk (bombers intercepted off Norway three days
+	// apart and off Alaska between, two missile tests, an icebreaker's
+	// collision and a grounding at one port five days apart, two licences
+	// of one ministry, an exercise and deaths during it, expulsions and the
+	// answer to them, a disclosure a week after); a Horn of Africa desk
+	// (two attacks in one capital four days apart, two attacks on one city,
+	// two roadside bombs, three parliaments' votes, two port deals, two
+	// sanctions rounds, strikes announced the next day, a hijacked ship by
+	// four names, an attack after local midnight).
+	{file: "testdata/fresh-arctic.txt", use: "fresh, never tuned on; arctic.toml", blind: true, minItems: 150, vocab: "testdata/arctic.toml", zone: "UTC"},
+	{file: "testdata/fresh-horn.txt", use: "fresh, never tuned on; horn.toml", blind: true, minItems: 150, vocab: "testdata/horn.toml", zone: "UTC"},
 }
 
 // TestGroupingQuality feeds each labelled set to a Grouper in publication
