@@ -1535,8 +1535,11 @@ func (v *Vocabulary) kindOf(ts, all []term) kind {
 			meeting = meeting || (a.kind == v.pledgeKind && a.verbs[t.text])
 		}
 	}
-	for _, t := range all {
+	for i, t := range all {
 		if v.statementGenres[t.surface] && voice {
+			if v.genreOnAct(all, i) {
+				return kindReaction
+			}
 			return kindStatement
 		}
 	}
@@ -1591,6 +1594,26 @@ func (v *Vocabulary) kindOf(ts, all []term) kind {
 		return v.pledgeKind
 	}
 	return kindOther
+}
+
+// genreOnAct tells whether all[i], a statement's genre ("statement"),
+// is followed by a dated act the statement is on, with no statement verb
+// of its own: "Statement by the spokesperson on the arrest of an activist"
+// answers the arrest, where "Spokesman's statement slams drill" stays the
+// voice's act.
+func (v *Vocabulary) genreOnAct(all []term, i int) bool {
+	for _, t := range all {
+		if v.statementVerbs[t.surface] {
+			return false
+		}
+	}
+	acts := v.actsOf(all[i+1:])
+	for _, a := range v.acts {
+		if a.kind < 64 && v.dated[a.kind] && acts&(1<<a.kind) != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // pressBriefing tells whether ts[i], a meeting's noun, follows "press":

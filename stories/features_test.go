@@ -528,6 +528,28 @@ func TestPledgeOfAnAct(t *testing.T) {
 	}
 }
 
+// TestStatementOnAct: a voice's statement "on" a dated act answers that
+// act, a reaction; one that names no act, or whose own verb denounces,
+// stays the voice's event.
+func TestStatementOnAct(t *testing.T) {
+	desk := setVocabulary(t, "testdata/europe.toml")
+	tests := []struct {
+		title string
+		want  string
+	}{
+		{"Statement by the ministry spokesperson on the general strike in Ghent", "reaction"},
+		{"Statement by the spokesman on the farmers' protest at the border", "reaction"},
+		{"Statement by the ministry spokesperson, Vilnius", "statement"},
+		{"Spokesman's statement slams general strike in Ghent", "statement"},
+	}
+	for _, tc := range tests {
+		f, _, _ := desk.extract(&model.Item{Title: tc.title}, time.UTC)
+		if got := desk.kindNames[f.kind]; got != tc.want {
+			t.Errorf("%q: kind %s, want %s", tc.title, got, tc.want)
+		}
+	}
+}
+
 // TestTitleCasedNames: a title-cased headline's capitals name nothing by
 // themselves, but the words its lead writes with a capital mid-sentence
 // are names there too.

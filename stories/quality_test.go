@@ -689,7 +689,7 @@ var qualitySets = []qualitySet{
 	// station", "UN in Iraq urges restraint after deadly Baghdad protest",
 	// of the days their leads name): 1.000 / 0.717 -> 1.000 / 0.738 / 31
 	// of 31.
-	{file: "testdata/opened-mideast.txt", use: "opened: scored blind twice until 2026-12-06, mistakes read since; mideast.toml", precision: goalPrecision, recall: 0.73, dates: 0.99, minItems: 140, vocab: "testdata/mideast.toml", zone: "UTC"},
+	{file: "testdata/opened-mideast.txt", use: "opened: scored blind twice until 2026-12-06, mistakes read since; mideast.toml", precision: goalPrecision, recall: 0.75, dates: 0.99, minItems: 140, vocab: "testdata/mideast.toml", zone: "UTC"},
 	// Three desks written on 2026-12-06 (session 17), while that session's
 	// grouping changes were made, without reading them or the grouping code,
 	// with their vocabularies in config only (each committed before the
@@ -778,7 +778,7 @@ var qualitySets = []qualitySet{
 	// Stories dated in the desk's zone (deskDay: the dispersal "at about
 	// 1:30 on August 10", published on 9 August at 22:30 UTC, votes for 9
 	// August): dates 31 -> 32 of 33.
-	{file: "testdata/opened-caucasus.txt", use: "opened: scored blind twice until 2026-12-06 (session 18), mistakes read since; caucasus.toml", precision: 0.97, recall: 0.73, dates: 0.96, minItems: 150, vocab: "testdata/caucasus.toml", zone: "UTC"},
+	{file: "testdata/opened-caucasus.txt", use: "opened: scored blind twice until 2026-12-06 (session 18), mistakes read since; caucasus.toml", precision: 0.97, recall: 0.74, dates: 0.96, minItems: 150, vocab: "testdata/caucasus.toml", zone: "UTC"},
 	// opened-labour, from 0.993 / 0.625 / 31 of 34: a word whose stem has
 	// two letters keeps its own term ("used" is not labour.toml's "us",
 	// which had put the United States in Canada Post's and GM Oshawa's
@@ -943,7 +943,7 @@ var qualitySets = []qualitySet{
 	// reports long after, one station halted twice, a fleet by class,
 	// model and brand, strikes called, held and suspended, contracts).
 	{file: "testdata/opened-greatlakes.txt", use: "opened: scored blind twice until 2026-12-06 (session 20), mistakes read since; greatlakes.toml", precision: 0.99, recall: 0.87, dates: 0.96, minItems: 150, vocab: "testdata/greatlakes.toml", zone: "UTC"},
-	{file: "testdata/opened-baltic.txt", use: "opened: scored blind twice until 2026-12-06 (session 20), mistakes read since; baltic.toml", precision: 0.99, recall: 0.85, dates: 1.0, minItems: 150, vocab: "testdata/baltic.toml", zone: "UTC"},
+	{file: "testdata/opened-baltic.txt", use: "opened: scored blind twice until 2026-12-06 (session 20), mistakes read since; baltic.toml", precision: 0.99, recall: 0.87, dates: 1.0, minItems: 150, vocab: "testdata/baltic.toml", zone: "UTC"},
 	// A report of a story's kind of act whose headline and first sentence
 	// name a place the story never names, while the story's headlines
 	// agree on one it never names (placedApart): opened-rail 0.931 /
