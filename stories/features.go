@@ -1556,7 +1556,7 @@ func (v *Vocabulary) kindOf(ts, all []term) kind {
 			return kindReaction
 		}
 		for j, a := range v.acts {
-			if a.verbs[t.text] && !pressBriefing(ts, i) && (len(a.needs) == 0 || needsMet&(1<<j) != 0) && (spoke && t.at || !v.settingOf(a, t)) && !v.goalOf(t) && !v.describes(t, ts[i+1:]) && !v.commonVerb(a, t) && !v.signs(a, ts[i+1:], needsMet) && !v.receivesAct(t, ts[i+1:]) {
+			if a.verbs[t.text] && !pressBriefing(ts, i) && (len(a.needs) == 0 || needsMet&(1<<j) != 0) && (spoke && t.at || !v.settingOf(a, t)) && !v.goalOf(t) && !v.describes(t, ts[i+1:]) && !v.commonVerb(a, t) && !v.signs(a, ts[i+1:], needsMet) && !v.receivesAct(t, ts[i+1:]) && !receivesThing(t, ts[i+1:]) {
 				return a.kind
 			}
 		}
@@ -1698,6 +1698,17 @@ func (v *Vocabulary) receivesAct(t term, rest []term) bool {
 	}
 	return false
 }
+
+// receivesThing tells whether t, a verb of receiving, takes a new thing
+// as what is received, no visitor: "Air force receives first new trainer
+// jets", "Navy receives two more patrol boats" tell of a delivery.
+func receivesThing(t term, rest []term) bool {
+	return receiveWords[t.surface] && len(rest) > 0 && receivedThings[rest[0].surface]
+}
+
+// receivedThings are the words that open what is received when it is a
+// thing: an ordinal, "new", "more", a count.
+var receivedThings = toSet(`first second third 1st 2nd 3rd new more two three four five six`)
 
 // receiveWords are the written forms of receiving; receivedSpan is how
 // many terms after one may name what is received.

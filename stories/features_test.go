@@ -550,6 +550,24 @@ func TestStatementOnAct(t *testing.T) {
 	}
 }
 
+// TestReceivesThing: receiving a first or new thing is a delivery, no
+// meeting; receiving a visitor stays one.
+func TestReceivesThing(t *testing.T) {
+	tests := []struct {
+		title string
+		want  string
+	}{
+		{"Navy receives first of six offshore patrol vessels", "other"},
+		{"Coast guard receives two more patrol boats from donor", "other"},
+		{"Prime minister receives visiting trade delegation", "talks"},
+	}
+	for _, tc := range tests {
+		if got := headlineKind(tc.title); got != tc.want {
+			t.Errorf("%q: kind %s, want %s", tc.title, got, tc.want)
+		}
+	}
+}
+
 // TestTitleCasedNames: a title-cased headline's capitals name nothing by
 // themselves, but the words its lead writes with a capital mid-sentence
 // are names there too.

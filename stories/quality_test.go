@@ -883,7 +883,7 @@ var qualitySets = []qualitySet{
 	// on the retreat's second day, had been a report of no act, kept by
 	// the day rule from its first day's reports, and the retreat's
 	// closing report with it): 1.000 / 0.789 -> 1.000 / 0.813.
-	{file: "testdata/opened-seasia.txt", use: "opened: scored blind twice until 2026-12-06 (session 19), mistakes read since; seasia.toml", precision: goalPrecision, recall: 0.81, dates: 0.94, minItems: 140, vocab: "testdata/seasia.toml", zone: "UTC"},
+	{file: "testdata/opened-seasia.txt", use: "opened: scored blind twice until 2026-12-06 (session 19), mistakes read since; seasia.toml", precision: goalPrecision, recall: 0.815, dates: 0.94, minItems: 140, vocab: "testdata/seasia.toml", zone: "UTC"},
 	// Pharma: a headline's value of a fact named only outside its main
 	// clause is no other party of the story's event (twoParties: "Novo
 	// Slides as Lilly's Pill Data Eat Into Tuesday's Rally" had joined
