@@ -62,6 +62,7 @@ type features struct {
 	follows    uint64 // bit k: the headline's background clause names act kind k ("after Java mudslide")
 	leadActs   uint64 // bit k: the lead's first sentence names act kind k ("... during a protest against cheap imports")
 	firstActs  uint64 // bit k: the main clause of the lead's first sentence names act kind k (what alsoNames reads)
+	leadAfter  uint64 // bit k: the lead's first sentence opens with a clause that follows act kind k ("Following today's judgment, ...")
 	responds   uint64 // bit k: the headline or first sentence names act kind k as what its act answers ("responding to an Israeli strike")
 	pubDay     int32  // civil day of publication in the outlet's zone
 	day        int32  // civil day (days since 1970-01-01) the lead names; 0 none
@@ -246,6 +247,7 @@ func (v *Vocabulary) extract(it *model.Item, loc *time.Location) (features, ment
 	f.acts = v.actsOf(withoutCauses(acted))
 	f.atTerms = v.atTermsOf(mainTerms)
 	f.follows = v.actsOf(v.actTerms(tw[len(mainTitle):]))
+	f.leadAfter = v.actsOf(v.actTerms(openingAfter(firstWords)))
 	f.leadActs = v.actsOf(leadTerms[:countFirst(leadTerms)]) // the first sentence's terms
 	f.responds = v.actsOf(v.actTerms(answered(tw))) | v.actsOf(v.actTerms(answered(firstWords)))
 	if len(mainTitle) < len(tw) {
@@ -544,14 +546,56 @@ func withoutOrigin(ws []word) []word {
 	out := make([]word, 0, len(ws))
 	for i := 0; i < len(ws); i++ {
 		w := ws[i]
-		people := i > 0 && originPronouns[ws[i-1].lower] && !ws[i-1].pause
-		if w.lower != "from" || !people || i+1 == len(ws) || !ws[i+1].upper || ws[i+1].sentence != w.sentence {
+		people := i > 0 && originPronouns[ws[i-1].lower] && !ws[i-1].pause || describesNoun(ws, i)
+		start := i + 1
+		if start < len(ws) && compassWords[ws[start].lower] && ws[start].sentence == w.sentence && !ws[start].pause {
+			start++ // "from eastern Libya"
+		}
+		if w.lower != "from" || !people || start == len(ws) || !ws[start].upper || ws[start].sentence != w.sentence {
 			out = append(out, w)
 			continue
 		}
-		i = nameRunEnd(ws, i+1, i+originSpan, w.sentence, originJoins) - 1
+		i = nameRunEnd(ws, start, i+originSpan, w.sentence, originJoins) - 1
 	}
 	return out
+}
+
+// describesNoun tells whether the "from" at ws[i] ends a relative
+// clause of one or two verb words ("a boat that set off from Libya was
+// rescued off Crete", "migrants who came from Sfax"): where what the
+// clause describes came from, not where the main verb's act was.
+func describesNoun(ws []word, i int) bool {
+	for j := i - 1; j >= 0 && j >= i-3; j-- {
+		if ws[j].pause || ws[j].upper || ws[j].digits || ws[j].sentence != ws[i].sentence {
+			return false
+		}
+		if relativeWords[ws[j].lower] || ws[j].lower == "that" {
+			return j < i-1
+		}
+	}
+	return false
+}
+
+// compassWords may stand between "from" and a place ("from eastern
+// Libya").
+var compassWords = toSet(`eastern western northern southern central`)
+
+// openingAfter is the clause a sentence opens with when that names what
+// its news follows ("Following today's judgment of the court, the
+// ministry states ..."), up to its first pause; nil otherwise.
+func openingAfter(ws []word) []word {
+	if len(ws) == 0 || ws[0].lower != "following" && ws[0].lower != "after" {
+		return nil
+	}
+	for i, w := range ws {
+		if w.sentence != ws[0].sentence {
+			return nil
+		}
+		if w.pause {
+			return ws[1 : i+1]
+		}
+	}
+	return nil
 }
 
 // withoutBacker is ws without a name joined by a hyphen to a word of

@@ -1053,6 +1053,10 @@ tunisia = ["tunisia"]
 		{"About 400 people reached Pantelleria on Monday, many of them from Sfax and from Bizerte in Tunisia.", 0},
 		{"The first charter flight from Tunisia landed on Pantelleria on Monday.", 1},
 		{"Eleven boats sailed from Tunisia on Monday towards Pantelleria.", 1},
+		// A relative clause's "from" tells where what it describes came from.
+		{"A dinghy that set off from Tunisia was rescued near Pantelleria on Monday.", 0},
+		{"Coast guards on Monday rescued 80 people who had sailed from eastern Tunisia.", 0},
+		{"Boats which left from Tunisia overnight reached Pantelleria on Monday.", 0},
 		{"Police in Tunisia stopped 300 migrants on Monday.", 1},
 	} {
 		f, _, _ := v.extract(&model.Item{Title: "Hundreds reach island overnight", Text: tc.text}, time.UTC)

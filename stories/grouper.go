@@ -1177,6 +1177,21 @@ func (v *Vocabulary) vetoed(s *story, f *features, rare func(uint32) bool) bool 
 			return true
 		}
 	}
+	// A report of no act whose lead opens with the act its news follows
+	// ("Following today's judgment, the ministry states that its coast
+	// guard rescued ...") is news of that act: not of a story of dated
+	// acts that holds no act of that kind.
+	if f.kind == kindOther && f.leadAfter != 0 {
+		dated, after := false, false
+		for i := range s.members {
+			m := &s.members[i]
+			dated = dated || v.dated[m.kind]
+			after = after || m.kind < 64 && f.leadAfter&(1<<m.kind) != 0
+		}
+		if dated && !after {
+			return true
+		}
+	}
 	if f.kind == kindOpinion || s.hasKind(kindOpinion) {
 		return true
 	}

@@ -2325,3 +2325,57 @@ func TestMergeLinksByMainClauseNames(t *testing.T) {
 		t.Errorf("not merged even with the mechanism off: the test does not show it")
 	}
 }
+
+// TestLeadFollowsAnotherAct checks that a report of no act whose lead
+// opens with the act its news follows ("Following today's judgment,
+// ...") stays apart from a story of another dated act that its lead
+// retells (the coast guard's rescue of that morning), and still joins a
+// story of the act it follows.
+func TestLeadFollowsAnotherAct(t *testing.T) {
+	v := compileVocabulary(t, `
+[stories.vocabulary]
+replace = true
+[[stories.vocabulary.acts]]
+kind = "rescue"
+verbs = ["rescue"]
+[stories.vocabulary.words]
+judgment = "rule"
+[[stories.vocabulary.acts]]
+kind = "ruling"
+verbs = ["rule"]
+needs = ["court"]
+`)
+	thu := time.Date(2031, 6, 5, 7, 0, 0, 0, time.UTC)
+	rescue := []*model.Item{
+		item("Wire", "https://w.example/rescue", "Coast guard rescues 310 migrants south of Varos",
+			"The Norland coast guard rescued 310 people from a fishing boat south of the islet of Varos on Thursday morning, officials said.", thu),
+		item("Agency", "https://a.example/rescue", "Rescue of 310 people south of Varos",
+			"Coast guard vessels rescued 310 people from a fishing boat south of Varos early on Thursday.", thu.Add(time.Hour)),
+	}
+	ruling := []*model.Item{
+		item("Wire", "https://w.example/court", "Regional court rules Norland broke law in pushback of migrants",
+			"The regional human rights court ruled on Thursday that Norland broke the law when its coast guard forced migrants back out to sea.", thu.Add(2*time.Hour)),
+	}
+	statement := item("Ministry", "https://m.example/statement", "Ministry of Shipping: our coast guard saves lives every day; we will study the judgment",
+		"Following today's judgment of the regional human rights court, the Ministry of Shipping states that the coast guard has rescued more than 100,000 people at sea in the last decade, as it did again this morning south of Varos.",
+		thu.Add(5*time.Hour))
+	thanks := item("Ministry", "https://m.example/thanks", "Ministry of Shipping: our coast guard saves lives every day",
+		"Following this morning's rescue of 310 people south of Varos, the Ministry of Shipping states that the coast guard has saved more than 100,000 people at sea in the last decade.",
+		thu.Add(5*time.Hour))
+	for _, tc := range []struct {
+		name  string
+		story []*model.Item
+		last  *model.Item
+		join  bool
+	}{
+		{"the rescue its lead retells", rescue, statement, false},
+		{"the judgment it follows", ruling, statement, true},
+		{"the rescue it follows", rescue, thanks, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := firstAndLastJoin(v, append(slices.Clone(tc.story), tc.last), time.UTC, 0); got != tc.join {
+				t.Fatalf("joined %v, want %v", got, tc.join)
+			}
+		})
+	}
+}
