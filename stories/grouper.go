@@ -551,7 +551,7 @@ func (g *Grouper) match(f *features) (int32, []int32, Join) {
 	var core *features // f as its headline and first sentence give it (coreOf)
 	for _, slot := range g.candidates(f, w) {
 		s := g.slots[slot]
-		if !g.open(s, f) || g.voc.vetoed(s, f, g.rare) || despiteOnly(f, s) || g.placedApart(f, s) {
+		if !g.open(s, f) || g.voc.vetoed(s, f, g.rare) || despiteOnly(f, s) || g.placedApart(f, s) || g.actApart(f, s) {
 			continue
 		}
 		// A report whose headline names no act and shares no word with
@@ -784,6 +784,33 @@ func (g *Grouper) placedApart(f *features, s *story) bool {
 	}
 	title, first := g.rareMissingTerms(f.specifics, inStory)
 	return intersects(title, first)
+}
+
+// actApart tells whether f, a report whose headline names a dated act
+// of the desk's (a launch), is kept from s, whose reports' headlines and
+// first sentences name no act: the only act f reports is not the story's
+// news, and with no name or number their headlines share, their words
+// alone ("satellites", "satellite broadband") do not tie them.
+// "Rocket maker launches 30 satellites" is not the news of "Telecom firm
+// cleared to sell satellite internet", whose lead names the rocket
+// maker's network as a rival. A story report that names a day, marks a
+// repeat ("Second university hit by cyber attack") or agrees on one of
+// the vocabulary's facts (a disease) may report the act unread: f may
+// join. (A mechanism of placesApart.)
+func (g *Grouper) actApart(f *features, s *story) bool {
+	v := g.voc
+	if v.off&placesApart != 0 || f.kind < firstActKind || !v.dated[f.kind] {
+		return false
+	}
+	for i := range s.members {
+		m := &s.members[i]
+		if m.kind != kindOther || m.acts != 0 || m.follows != 0 || m.leadActs != 0 ||
+			intersects(f.headNames, m.headNames) || intersects(f.titleNums, m.titleNums) || m.day != 0 ||
+			m.repeat || v.agreeingFacts(f, m) > 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // rareMissingTerms lists the words few stories use of the specifics that

@@ -2379,3 +2379,49 @@ needs = ["court"]
 		})
 	}
 }
+
+// TestActApartFromNoActStory checks that a report of a dated act (a
+// launch) stays apart from a story whose reports name no act and no day
+// and share no headline name or count with it (a licence, whose lead
+// names the launcher as a rival), and still joins such a story whose
+// headline gives its name, or whose report names the day.
+func TestActApartFromNoActStory(t *testing.T) {
+	v := compileVocabulary(t, `
+[stories.vocabulary]
+replace = true
+[[stories.vocabulary.acts]]
+kind = "launch"
+verbs = ["launch"]
+`)
+	tue := time.Date(2031, 3, 4, 12, 0, 0, 0, time.UTC)
+	licence := []*model.Item{
+		item("Wire", "https://w.example/orvane", "Orvane cleared to sell satellite broadband in Kestria",
+			"Orvane's satellite broadband service has been given the go-ahead by the Kestrian regulator, setting up a contest with Skyfield's satellite network in rural areas.", tue),
+	}
+	tests := []struct {
+		name string
+		last *model.Item
+		same bool
+		off  mechanism // switched off, the report joins (for reports kept apart)
+	}{
+		{"the rival's launch", item("Space Desk", "https://sd.example/1", "Skyfield launches 24 more satellites for its broadband network",
+			"A rocket carrying 24 Skyfield broadband satellites lifted off from Port Ardel on Tuesday evening.", tue.Add(10*time.Hour)),
+			false, placesApart},
+		{"a launch of the cleared firm", item("Space Desk", "https://sd.example/2", "Orvane launches 24 more broadband satellites",
+			"A rocket carrying 24 Orvane broadband satellites lifted off from Port Ardel on Tuesday evening, hours after the Kestrian regulator cleared its service.", tue.Add(10*time.Hour)),
+			true, 0},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			joins := func(off mechanism) bool {
+				return firstAndLastJoin(v, append(append([]*model.Item{}, licence...), tc.last), time.UTC, off)
+			}
+			if got := joins(0); got != tc.same {
+				t.Fatalf("one story: %v, want %v", got, tc.same)
+			}
+			if tc.off != 0 && !joins(tc.off) {
+				t.Errorf("apart even with the mechanism off: the test does not show it")
+			}
+		})
+	}
+}

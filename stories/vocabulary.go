@@ -224,7 +224,9 @@ const (
 	// stories use and the story never gives, while two of the story's
 	// headlines agree on a name the report never gives, and that shares
 	// no name or number with the story's headlines and first sentences,
-	// is that kind's act elsewhere (placedApart).
+	// is that kind's act elsewhere (placedApart). So is a report of a
+	// dated act kept from a story of no act and no day it shares no
+	// headline name, count or fact with (actApart).
 	placesApart
 	// atMeetings (precision): a report whose headline names no act but
 	// a meeting where its news was made ("backs force at Dar summit")
