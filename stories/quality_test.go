@@ -978,8 +978,9 @@ var qualitySets = []qualitySet{
 	// Two desks written in session 20 (2026-12-06) while that session's
 	// grouping changes were made, without reading them or the grouping
 	// code, with their vocabularies in config only (each committed before
-	// the set's first item), and scored once, after the last of them (at
-	// 0f06e40): never tuned on, their mistakes never printed. An Arctic
+	// the set's first item), and scored only after the last of them (at
+	// 0f06e40, and at b75f0b7 after three later changes, the same): never
+	// tuned on, their mistakes never printed. An Arctic
 	// and High North desk (bombers intercepted off Norway three days
 	// apart and off Alaska between, two missile tests, an icebreaker's
 	// collision and a grounding at one port five days apart, two licences
