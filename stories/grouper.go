@@ -721,15 +721,7 @@ func (g *Grouper) namesApartFrom(f *features, s *story) bool {
 	if s.hasKind(f.kind) {
 		return false
 	}
-	inStory := func(t uint32) bool {
-		for i := range s.members {
-			if hasTerm(s.members[i].terms, t) {
-				return true
-			}
-		}
-		return false
-	}
-	if !g.rareSpecificMissing(f.specifics, inStory) {
+	if !g.rareSpecificMissing(f.specifics, s.hasTerm) {
 		return false
 	}
 	inReport := func(t uint32) bool { return hasTerm(f.terms, t) }
@@ -774,15 +766,7 @@ func (g *Grouper) placedApart(f *features, s *story) bool {
 	if !lacks {
 		return false
 	}
-	inStory := func(t uint32) bool {
-		for i := range s.members {
-			if hasTerm(s.members[i].terms, t) {
-				return true
-			}
-		}
-		return false
-	}
-	title, first := g.rareMissingTerms(f.specifics, inStory)
+	title, first := g.rareMissingTerms(f.specifics, s.hasTerm)
 	return intersects(title, first)
 }
 
@@ -1548,14 +1532,7 @@ func saidAfter(f, m *features, rare func(uint32) bool) bool {
 // uses.
 func newNumber(f *features, s *story) bool {
 	for _, t := range f.titleNums {
-		found := false
-		for i := range s.members {
-			if hasTerm(s.members[i].terms, t) {
-				found = true
-				break
-			}
-		}
-		if !found {
+		if !s.hasTerm(t) {
 			return true
 		}
 	}
@@ -1566,6 +1543,16 @@ func newNumber(f *features, s *story) bool {
 // day before it was published and b the later day.
 func lateOther(a, b *features) bool {
 	return a.kind != b.kind && a.day < a.pubDay && b.day > a.day
+}
+
+// hasTerm tells whether a report of s has term t.
+func (s *story) hasTerm(t uint32) bool {
+	for i := range s.members {
+		if hasTerm(s.members[i].terms, t) {
+			return true
+		}
+	}
+	return false
 }
 
 func (s *story) hasKind(k kind) bool {
