@@ -995,6 +995,27 @@ var qualitySets = []qualitySet{
 	// four names, an attack after local midnight).
 	{file: "testdata/fresh-arctic.txt", use: "fresh, never tuned on; arctic.toml", blind: true, minItems: 150, vocab: "testdata/arctic.toml", zone: "UTC"},
 	{file: "testdata/fresh-horn.txt", use: "fresh, never tuned on; horn.toml", blind: true, minItems: 150, vocab: "testdata/horn.toml", zone: "UTC"},
+	// Three desks written in session 21 (2026-12-06), while that session's
+	// grouping changes were made, without reading them or the grouping
+	// code, with their vocabularies in config only (each committed before
+	// the set's first item): never tuned on, their mistakes never printed.
+	// Measured only, scored once before that session's changes (at
+	// fda772f, whose grouping code is eac1566's) and once after. A global
+	// telecom infrastructure desk (four Baltic events in a week, a cable
+	// cut and its repair nine days later under one name, two exam-day
+	// shutdowns in one country under one monitor template, reports in
+	// French, Spanish, Dutch and Swedish, five events whose local day is
+	// not their UTC day); a Gulf of Guinea maritime desk (two attacks on
+	// tankers off one port twelve days apart, four stories of one navy in
+	// a week, an attack admitted three days later, a kidnapping and the
+	// crew freed eight days later, a pipeline blast after local midnight);
+	// a Western Balkans desk (three events of one government on one day,
+	// two peacekeeping forces calling reserves on one day, two countries
+	// closing chapters at one conference, look-alike attacks and arrests
+	// days apart, places in Serbian, Albanian and English forms).
+	{file: "testdata/fresh-cables.txt", use: "fresh, never tuned on; cables.toml", blind: true, minItems: 150, vocab: "testdata/cables.toml", zone: "UTC"},
+	{file: "testdata/fresh-guineagulf.txt", use: "fresh, never tuned on; guineagulf.toml", blind: true, minItems: 150, vocab: "testdata/guineagulf.toml", zone: "UTC"},
+	{file: "testdata/fresh-balkans.txt", use: "fresh, never tuned on; balkans.toml", blind: true, minItems: 150, vocab: "testdata/balkans.toml", zone: "UTC"},
 }
 
 // TestGroupingQuality feeds each labelled set to a Grouper in publication
