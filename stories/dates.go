@@ -230,7 +230,11 @@ func eventMentionIn(d datedText, published time.Time, loc *time.Location, r read
 		if ahead != nil && !m.ahead {
 			m.plan = ahead.day
 		}
-		m.clock, m.foreignClock, _ = actClock(low)
+		var clockEnd int
+		m.clock, m.foreignClock, _, clockEnd = actClock(low)
+		if d := clockOn(low, ms, clockEnd); m.clock > 0 && d != nil && !d.day.Equal(m.day) {
+			m.clock, m.foreignClock = 0, false // "signed today, to take effect at 00:00 on Sunday"
+		}
 		m.night = nightAct(text, low, m) || m.clock > 0 && m.clock <= dawn
 		m.future = plannedBy(text, m.start, true) || modalAfter(text, m.end)
 		return m, true
@@ -404,7 +408,7 @@ func eventMentionIn(d datedText, published time.Time, loc *time.Location, r read
 	// a.m."), for deskDay.
 	var none mention
 	var at int
-	none.clock, none.foreignClock, at = actClock(low)
+	none.clock, none.foreignClock, at, _ = actClock(low)
 	none.future = none.clock > 0 && plannedBy(text, at, true)
 	return none, false
 }
@@ -429,8 +433,9 @@ const dawn = 6*60 + 1
 // gives none; foreign tells whether the time is said to be another
 // zone's ("1 a.m. local time", "01:10 UTC"). A time needs a.m./p.m. or
 // minutes after a colon ("at 01:15"): "at 4.5 percent" is none. low is
-// the text ASCII-lowered (asciiLower).
-func actClock(low string) (clock int, foreign bool, start int) {
+// the text ASCII-lowered (asciiLower); start and end are where the time
+// stands in it.
+func actClock(low string) (clock int, foreign bool, start, end int) {
 	for _, ix := range reClock.FindAllStringSubmatchIndex(low, -1) {
 		words := strings.Fields(low[max(0, ix[0]-16):ix[0]])
 		if len(words) == 0 || !clockLeads[words[len(words)-1]] {
@@ -458,10 +463,38 @@ func actClock(low string) (clock int, foreign bool, start int) {
 		}
 		after := strings.Fields(low[ix[1]:min(len(low), ix[1]+16)])
 		foreign = len(after) > 0 && (utcWords[dateWord(after[0])] || dateWord(after[0]) == "local")
-		return h*60 + mins + 1, foreign, ix[0]
+		return h*60 + mins + 1, foreign, ix[0], ix[1]
 	}
-	return 0, false, 0
+	return 0, false, 0, 0
 }
+
+// clockOn is the date expression of ms that a time of day ending at end
+// is the time of, written right after it ("to take effect at 00:00 on
+// Sunday 16 September", "at 1 a.m. local time on Thursday"); nil when
+// none is. A time of another day than the act's is no time of the act.
+func clockOn(low string, ms []mention, end int) *mention {
+	if end == 0 {
+		return nil
+	}
+	for i := range ms {
+		if ms[i].start < end {
+			continue
+		}
+		for _, w := range strings.Fields(low[end:ms[i].start]) {
+			w = dateWord(w)
+			if _, weekday := weekdays[w]; !clockToDay[w] && !weekday && w != "" {
+				return nil
+			}
+		}
+		return &ms[i]
+	}
+	return nil
+}
+
+// clockToDay stand between a time of day and its day: "at 01:10 UTC on
+// November 18", "at 1 a.m. local time on Thursday" (and a weekday before
+// its date, "on Sunday 16 September").
+var clockToDay = toSet(`on of local time utc gmt hours hrs`)
 
 // clockLeads stand before the time of an act: "at 01:15", "around 1:40
 // a.m.", "at about 1:30".

@@ -557,7 +557,7 @@ func TestEventDays(t *testing.T) {
 // TestDeskDay: the day of a report's act in the desk's zone when the
 // report tells it apart from the day it names in its outlet's zone.
 func TestDeskDay(t *testing.T) {
-	manila, tokyo, rome, athens := mustZone(t, "Asia/Manila"), mustZone(t, "Asia/Tokyo"), mustZone(t, "Europe/Rome"), mustZone(t, "Europe/Athens")
+	manila, tokyo, rome, athens, muscat := mustZone(t, "Asia/Manila"), mustZone(t, "Asia/Tokyo"), mustZone(t, "Europe/Rome"), mustZone(t, "Europe/Athens"), mustZone(t, "Asia/Muscat")
 	at := func(loc *time.Location, d, h, m int) time.Time { return time.Date(2030, 3, d, h, m, 0, 0, loc) }
 	tests := []struct {
 		name, text string
@@ -577,6 +577,8 @@ func TestDeskDay(t *testing.T) {
 		{"a plan of the next day", "Nurses strike\nNurses will strike early on Tuesday, the union said.", at(time.UTC, 4, 22, 0), time.UTC, time.UTC, ""},
 		{"a modal's day", "Trains\nCommuters can travel as normal today, the operator said.", at(tokyo, 5, 6, 30), tokyo, time.UTC, ""},
 		{"no time, a daytime next day", "Talks\nThe ministers met in Vienna on Tuesday.", at(time.UTC, 4, 22, 0), time.UTC, time.UTC, ""},
+		{"a time of a later day", "Rivals sign truce\nThe two factions today signed a truce in Muscat, to take effect at 00:00 on Sunday 17 March.", at(muscat, 14, 17, 30), muscat, time.UTC, ""},
+		{"a time of the act's own day", "Rivals sign truce\nThe two factions signed a truce at 00:40 on March 14, the mediator said.", at(muscat, 14, 17, 30), muscat, time.UTC, "2030-03-13"},
 		{"another zone's time", "Quake\nThe quake struck at 1:05 a.m. local time on Tuesday.", at(manila, 5, 7, 0), manila, time.UTC, "2030-03-04"},
 		{"no day, a time just before publication", "Strike hits suburb\nA strike hit a building at 12:40 a.m., our correspondent said.", at(rome, 5, 1, 5), rome, time.UTC, "2030-03-04"},
 		{"no day, a time long before publication", "Strike hits suburb\nA strike hit a building at 12:40 a.m., our correspondent said.", at(rome, 5, 19, 0), rome, time.UTC, ""},
