@@ -511,6 +511,10 @@ func deskBestDay(ms []features) (int32, bool) {
 func votedDay(ms []features, desk bool) (int32, bool) {
 	votes := map[int32]int{}
 	acts := map[int32]int{}
+	var atDesk map[int32]int32
+	if desk {
+		atDesk = deskDays(ms)
+	}
 	for _, m := range ms {
 		day := int32(0)
 		switch {
@@ -518,6 +522,8 @@ func votedDay(ms []features, desk bool) (int32, bool) {
 			day = m.utcDay
 		case desk && m.deskDay != 0:
 			day = m.deskDay
+		case m.day != 0 && !m.ahead && atDesk[m.day] != 0:
+			day = atDesk[m.day]
 		case m.day != 0 && !m.ahead:
 			day = m.day
 		}
@@ -536,6 +542,49 @@ func votedDay(ms []features, desk bool) (int32, bool) {
 		}
 	}
 	return best, bestVotes > 0
+}
+
+// deskDays maps a day the story's reports name to the day it is at the
+// desk, where reports that name it tell that apart (deskDay: "capsized at
+// around 3:30 AM today" from Manila is the day before in UTC) and most of
+// them agree. Reports of one story that name one day name one act's day,
+// as its outlets reckon it: the others, which name the day alone ("capsized
+// on Sunday"), tell no more than that, so the moment the first give makes
+// theirs too, and one report's time of day no longer loses the story's
+// date to five that name the local day.
+func deskDays(ms []features) map[int32]int32 {
+	var to map[int32]map[int32]int
+	for _, m := range ms {
+		if m.deskDay == 0 || m.day == 0 || m.utcDay != 0 || m.ahead {
+			continue
+		}
+		if to == nil {
+			to = map[int32]map[int32]int{}
+		}
+		if to[m.day] == nil {
+			to[m.day] = map[int32]int{}
+		}
+		to[m.day][m.deskDay]++
+	}
+	if to == nil {
+		return nil
+	}
+	out := map[int32]int32{}
+	for named, ds := range to {
+		best, n, tie := int32(0), 0, false
+		for d, c := range ds {
+			switch {
+			case c > n:
+				best, n, tie = d, c, false
+			case c == n:
+				tie = true
+			}
+		}
+		if !tie {
+			out[named] = best
+		}
+	}
+	return out
 }
 
 // match returns the slot of the story f belongs to, or -1, the slots of

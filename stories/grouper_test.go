@@ -1957,7 +1957,9 @@ func TestBestDay(t *testing.T) {
 
 // TestDeskBestDay: at the desk, a report's day in the desk's zone votes
 // for it, and so does the time's day of a report that names no day but
-// its act's time; bestDay, which matching reads, counts the days named.
+// its act's time, and so does a report that names only the day whose
+// desk day the story's other reports of it tell; bestDay, which matching
+// reads, counts the days named.
 func TestDeskBestDay(t *testing.T) {
 	tests := []struct {
 		name       string
@@ -1965,7 +1967,10 @@ func TestDeskBestDay(t *testing.T) {
 		desk, best int32 // 0: no day
 	}{
 		{"a desk day votes for it", []features{{day: 12, deskDay: 11}, {day: 11}, {day: 12}}, 11, 12},
-		{"a named day without one votes for itself", []features{{day: 12, deskDay: 11}, {day: 12}, {day: 12}}, 12, 12},
+		{"a named day votes for the desk day its other reports tell", []features{{day: 12, deskDay: 11}, {day: 12}, {day: 12}}, 11, 12},
+		{"another named day keeps its own", []features{{day: 12, deskDay: 11}, {day: 13}, {day: 13}}, 13, 13},
+		{"the desk days its reports tell disagree: the named day stays", []features{{day: 12, deskDay: 11}, {day: 12, deskDay: 13}, {day: 12}, {day: 12}}, 12, 12},
+		{"a plan's day does not map", []features{{day: 12, deskDay: 11, ahead: true}, {day: 12}, {day: 12}}, 12, 12},
 		{"a time's day when no day is named", []features{{deskDay: 11}}, 11, 0},
 		{"two times' days against one named day", []features{{deskDay: 11}, {deskDay: 11}, {day: 12}}, 11, 12},
 	}
