@@ -1026,6 +1026,19 @@ var qualitySets = []qualitySet{
 	{file: "testdata/fresh-cables.txt", use: "fresh, never tuned on; cables.toml", blind: true, minItems: 150, vocab: "testdata/cables.toml", zone: "UTC"},
 	{file: "testdata/fresh-guineagulf.txt", use: "fresh, never tuned on; guineagulf.toml", blind: true, minItems: 150, vocab: "testdata/guineagulf.toml", zone: "UTC"},
 	{file: "testdata/fresh-balkans.txt", use: "fresh, never tuned on; balkans.toml", blind: true, minItems: 150, vocab: "testdata/balkans.toml", zone: "UTC"},
+	// Two more desks written in session 21 the same way and scored the
+	// same way (before at fda772f, and after). A Myanmar conflict and
+	// humanitarian desk (two airstrikes on one region three days apart and
+	// a third reported as a breach of a truce, two towns taken by two
+	// armed groups, four scam-compound stories on one border, an
+	// earthquake before dawn local time on a UTC day with a separate
+	// flood); a Taiwan Strait desk (four morning tallies of one ministry
+	// under one title, two of them of the previous day's activity, one
+	// island three times in ten days, three transits "tracked and
+	// monitored", three sanctions by one government, an aircraft count
+	// revised, names in two romanisations).
+	{file: "testdata/fresh-myanmar.txt", use: "fresh, never tuned on; myanmar.toml", blind: true, minItems: 150, vocab: "testdata/myanmar.toml", zone: "UTC"},
+	{file: "testdata/fresh-taiwan.txt", use: "fresh, never tuned on; taiwan.toml", blind: true, minItems: 150, vocab: "testdata/taiwan.toml", zone: "UTC"},
 }
 
 // TestGroupingQuality feeds each labelled set to a Grouper in publication
