@@ -1049,6 +1049,12 @@ func (g *Grouper) open(s *story, f *features) bool {
 	if g.voc.off&lateReports != 0 {
 		return false
 	}
+	// A report of an undated act (talks, which run over days) tells of
+	// that act: a day it names days before is of what it followed (the
+	// clash a truce was agreed after), not of a round of talks to join.
+	if f.kind >= firstActKind && !g.voc.dated[f.kind] {
+		return false
+	}
 	day, ok := bestDay(s.members)
 	return ok && f.day == day
 }

@@ -403,6 +403,34 @@ func TestLateReportNamesDay(t *testing.T) {
 	}
 }
 
+// TestLateTalksFindNoStoryByDay: past a story's window, a report of
+// talks (an undated act) whose only day is that of an earlier clash it
+// follows does not join the story of other talks of that day; an
+// analysis that names the talks' day still does.
+func TestLateTalksFindNoStoryByDay(t *testing.T) {
+	utc := time.UTC
+	tue := time.Date(2027, 4, 6, 9, 30, 0, 0, utc) // a Tuesday
+	late := tue.Add(5*24*time.Hour + 3*time.Hour)  // Sunday
+	for _, tc := range []struct {
+		title, text string
+		joins       bool
+	}{
+		{"Ruritanian, Borduvian border chiefs meet, agree on pullback",
+			"The border chiefs of Ruritania and Borduvia met and agreed to withdraw reinforcements from the frontier, the Ruritanian interior ministry said. Crossings closed after the April 6 shooting will reopen.", false},
+		{"What the April 6 Ruritania-Borduvia fishing talks mean for the lake",
+			"The fishing talks Ruritania and Borduvia held on April 6 left the quota dispute open, analysts say.", true},
+	} {
+		g := NewGrouper(72 * time.Hour)
+		first, _ := g.Add(item("Wire A", "https://a.example/1", "Ruritania, Borduvia hold talks on lake fishing quotas",
+			"Ruritania and Borduvia held talks on fishing quotas on Lake Zenda on Tuesday, April 6, the Ruritanian foreign ministry said.", tue), utc)
+		g.Prune(late)
+		st, _ := g.Add(item("Wire B", "https://b.example/1", tc.title, tc.text, late), utc)
+		if (st.ID == first.ID) != tc.joins {
+			t.Errorf("%q 5 days on (window 72h): joined %v, want %v", tc.title, st.ID == first.ID, tc.joins)
+		}
+	}
+}
+
 // TestFollowUpNamesEventDay checks that a report of a later day whose
 // headline names no act joins a dated event when its lead names the
 // event's day as what it follows and its headline gives the event's name,
