@@ -1393,7 +1393,12 @@ func (v *Vocabulary) vetoed(s *story, f *features, rare func(uint32) bool) bool 
 			// on Sunday, four days after the quake") is that act's.
 			// It must give a name the event's headline gives (Tamsin,
 			// Antofagasta) and no mark of a repeat ("down again").
-			near = near || v.off&followUps == 0 && v.followsDay(f, m, rare)
+			// The day it follows is the story's own, not a report's
+			// next day (an outlet a zone ahead): two days after the
+			// cyclone, "NZ deploys support ... after Cyclone X" is an
+			// act of its own, and a story must not creep from day to
+			// day one report at a time.
+			near = near || v.off&followUps == 0 && m.day == storyDay && v.followsDay(f, m, rare)
 			// A next day's report of the same kind of act that names the
 			// event's day as that of what it follows, and a name few
 			// stories use that the event's report gives ("Kishtwar

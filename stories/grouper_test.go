@@ -2458,3 +2458,56 @@ verbs = ["launch"]
 		})
 	}
 }
+
+// TestFollowUpOfTheStorysDay checks that a later day's report whose
+// headline names the event's act as what it follows joins the event
+// when it is of the day after the story's day, not the day after a report
+// whose outlet, a zone ahead, named the next day: two days on, "Kestria
+// sends relief team ... after Cyclone Tamsin" is Kestria's act, and a
+// story must not creep from day to day one report at a time.
+func TestFollowUpOfTheStorysDay(t *testing.T) {
+	v := setVocabulary(t, "testdata/disasters.toml")
+	ahead := time.FixedZone("UTC+13", 13*3600)
+	sat := time.Date(2027, 3, 6, 4, 0, 0, 0, time.UTC)
+	story := []struct {
+		it   *model.Item
+		zone *time.Location
+	}{
+		{item("Reuters", "https://r.example/tamsin", "Cyclone Tamsin makes landfall in Mozambique near Beira",
+			"Tropical Cyclone Tamsin made landfall near the Mozambican port city of Beira early on Saturday with winds of about 190 km/h, the meteorological institute said.", sat), time.UTC},
+		// Published at 03:00 on Sunday in its outlet's zone.
+		{item("Island Radio", "https://ir.example/tamsin", "Cyclone Tamsin knocks out power across Beira",
+			"Cyclone Tamsin cut power across Beira early on Sunday as it moved inland with winds of about 190 km/h.", sat.Add(10*time.Hour)), ahead},
+	}
+	tests := []struct {
+		name string
+		text string
+		pub  time.Time
+		zone *time.Location
+		join bool
+	}{
+		{"the day after the story's day", "Kestria flew a relief team and 40 tonnes of supplies to Beira on Sunday for people left without power by Cyclone Tamsin.",
+			sat.Add(30 * time.Hour), time.UTC, true},
+		{"the day after a report's next day", "Kestria flew a relief team and 40 tonnes of supplies to Beira on Monday for people left without power by Cyclone Tamsin.",
+			sat.Add(43 * time.Hour), ahead, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			g := NewGrouperWith(72*time.Hour, v)
+			var id string
+			for i, s := range story {
+				it := *s.it
+				st, _ := g.Add(&it, s.zone)
+				if i > 0 && st.ID != id {
+					t.Fatalf("the story's report %d began a story of its own", i)
+				}
+				id = st.ID
+			}
+			got, j := g.AddJoin(item("Kestria Foreign Ministry", "https://k.example/tamsin", "Kestria sends relief team to Mozambique after Cyclone Tamsin",
+				tc.text, tc.pub), tc.zone)
+			if (got.ID == id) != tc.join {
+				t.Fatalf("joined %v (score %.3f), want %v", got.ID == id, j.Score, tc.join)
+			}
+		})
+	}
+}

@@ -986,7 +986,11 @@ var qualitySets = []qualitySet{
 	// Monday morning" in Tashkent, the criticality "at 1.45 am on
 	// Sunday"): centralasia dates 30 -> 31 of 32, nuclear 32 -> 33 of 33.
 	{file: "testdata/opened-centralasia.txt", use: "opened: scored blind twice until 2026-12-06 (session 21), mistakes read since; centralasia.toml", precision: 0.93, recall: 0.80, dates: 0.99, minItems: 150, vocab: "testdata/centralasia.toml", zone: "UTC"},
-	{file: "testdata/opened-pacific.txt", use: "opened: scored blind twice until 2026-12-06 (session 21), mistakes read since; pacific.toml", precision: 0.82, recall: 0.82, dates: 0.87, minItems: 150, vocab: "testdata/pacific.toml", zone: "UTC"},
+	// Pacific: a later day's follow-up joins by the story's own day, not a
+	// report's next day (0.822/0.824 -> 0.863/0.818: the aid flights two
+	// days after the cyclone leave it; the recall lost was of their pairs
+	// inside that mixed story).
+	{file: "testdata/opened-pacific.txt", use: "opened: scored blind twice until 2026-12-06 (session 21), mistakes read since; pacific.toml", precision: 0.86, recall: 0.81, dates: 0.90, minItems: 150, vocab: "testdata/pacific.toml", zone: "UTC"},
 	{file: "testdata/opened-nuclear.txt", use: "opened: scored blind twice until 2026-12-06 (session 21), mistakes read since; nuclear.toml", precision: goalPrecision, recall: 0.91, dates: 0.99, minItems: 150, vocab: "testdata/nuclear.toml", zone: "UTC"},
 	// Two desks written in session 20 (2026-12-06) while that session's
 	// grouping changes were made, without reading them or the grouping
