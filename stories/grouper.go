@@ -1258,6 +1258,26 @@ func (v *Vocabulary) vetoed(s *story, f *features, rare func(uint32) bool) bool 
 			return true
 		}
 	}
+	// A report of no act whose first sentence names an act and an
+	// earlier day as that of what its news follows ("handed a note over
+	// the mass detention of its citizens on September 14") follows that
+	// act: it is not of a story of dated acts that holds no act of a kind
+	// its first sentence names (an attack of that day), when its headline
+	// shares no word with the story's but a fact's value (a country every
+	// event of the desk names).
+	if v.off&followsOther == 0 && f.kind == kindOther && f.since != 0 && f.since < f.day && f.leadActs != 0 {
+		dated, held, tied := false, false, false
+		notFact := func(t uint32) bool { return !v.factTerms[t] }
+		for i := range s.members {
+			m := &s.members[i]
+			dated = dated || v.dated[m.kind]
+			held = held || m.kind < 64 && (f.leadActs&(1<<m.kind) != 0 || f.leadActs&v.also[m.kind] != 0)
+			tied = tied || countSharedIf(f.titleTerms, m.titleTerms, notFact) > 0
+		}
+		if dated && !held && !tied {
+			return true
+		}
+	}
 	if f.kind == kindOpinion || s.hasKind(kindOpinion) {
 		return true
 	}

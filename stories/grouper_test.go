@@ -431,6 +431,40 @@ func TestLateTalksFindNoStoryByDay(t *testing.T) {
 	}
 }
 
+// TestFollowsOtherAct: a report of no act whose first sentence names the
+// day of another act it follows (guards detained by a neighbour) stays
+// out of a story of an attack that day whose headlines it shares only a
+// country with; one whose first sentence names the attack, or whose
+// headline shares a word with the story's, still joins.
+func TestFollowsOtherAct(t *testing.T) {
+	v := setVocabulary(t, "testdata/centralasia.toml")
+	sat := time.Date(2027, 5, 8, 9, 20, 0, 0, time.UTC) // a Saturday
+	sun := sat.Add(24 * time.Hour)
+	for _, tc := range []struct {
+		name, title, text string
+		joins             bool
+	}{
+		{"a protest note over detentions elsewhere", "Foreign Ministry of Uzbekistan hands note to Kazakh ambassador",
+			"The Foreign Ministry of Uzbekistan handed the Kazakh ambassador a note on Sunday over the detention of two Uzbek border guards by Kazakh border guards on Saturday, the ministry said.", false},
+		{"funerals for the attack's victims", "Funerals held across Uzbekistan for fallen soldiers",
+			"Uzbekistan on Sunday buried the two border guards killed in the attack on a post in Sariosiyo district on Saturday, and the president vowed to hunt down the gunmen.", true},
+		{"a headline naming the post", "Sariosiyo post reopens, Uzbekistan summons Tajik envoy",
+			"The Foreign Ministry of Uzbekistan summoned the Tajik ambassador on Sunday over the detention on Saturday of two Uzbek shepherds near the post, which reopened.", true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			g := NewGrouperWith(72*time.Hour, v)
+			st, _ := g.Add(item("Wire A", "https://a.example/1", "Gunmen attack border post in Uzbekistan's Sariosiyo, two guards killed",
+				"Gunmen attacked a border post in Sariosiyo district of southern Uzbekistan on Saturday, killing two border guards, the State Security Service said.", sat), time.UTC)
+			g.Add(item("Wire B", "https://b.example/1", "Two Uzbek border guards killed in attack on Sariosiyo post",
+				"Two Uzbek border guards were killed when armed men attacked their post in Sariosiyo on Saturday morning, officials said.", sat.Add(2*time.Hour)), time.UTC)
+			got, _ := g.Add(item("Wire C", "https://c.example/1", tc.title, tc.text, sun), time.UTC)
+			if (got.ID == st.ID) != tc.joins {
+				t.Errorf("%q: joined %v, want %v", tc.title, got.ID == st.ID, tc.joins)
+			}
+		})
+	}
+}
+
 // TestFollowUpNamesEventDay checks that a report of a later day whose
 // headline names no act joins a dated event when its lead names the
 // event's day as what it follows and its headline gives the event's name,

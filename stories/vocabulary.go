@@ -50,6 +50,7 @@ type Vocabulary struct {
 	common    map[string]bool
 	commonIDs map[uint32]bool
 	factNames map[uint32]bool // a fact's value as a name ("e:niger"): a desk's category, no name of one event
+	factTerms map[uint32]bool // a fact's value as a term ("niger"), for the same
 	// commonWords are the common lists' words as written: a report's
 	// word among them names no act, whatever verb its stem is
 	// (kindOf: "union" is no "unionize").
@@ -233,6 +234,11 @@ const (
 	// is not of a story of dated acts whose reports never name that
 	// meeting.
 	atMeetings
+	// followsOther (precision): a report of no act whose first sentence
+	// names an act and an earlier day as that of what its news follows
+	// is not of a story of dated acts that holds no act of that kind and
+	// whose headlines share no word with its headline but a fact's value.
+	followsOther
 )
 
 // fact is one compiled fact: term → bit set of its values.
@@ -369,7 +375,7 @@ func compile(parts []*config.Vocabulary) (*Vocabulary, error) {
 func emptyVocabulary() *Vocabulary {
 	v := &Vocabulary{
 		phrases: map[string]string{}, phraseHeads: map[string]bool{}, terms: map[string]string{}, words: map[string]string{}, stop: map[string]bool{},
-		common: map[string]bool{}, commonIDs: map[uint32]bool{}, factNames: map[uint32]bool{}, commonWords: map[string]bool{}, actors: map[string]bool{},
+		common: map[string]bool{}, commonIDs: map[uint32]bool{}, factNames: map[uint32]bool{}, factTerms: map[uint32]bool{}, commonWords: map[string]bool{}, actors: map[string]bool{},
 		objects: map[string]bool{}, nameHeads: map[string]bool{}, namePrefixes: map[string]bool{}, knownNames: map[string]string{},
 		statementVerbs: map[string]bool{}, statementGenres: map[string]bool{}, speechVerbs: map[string]bool{},
 		pledgeVerbs: map[string]bool{}, appeals: map[string]bool{}, decisions: map[string]bool{}, voices: map[string]bool{},
@@ -546,6 +552,8 @@ func (v *Vocabulary) addFact(cf config.Fact, taken func(string) bool) error {
 			f.terms[t] |= 1 << b
 			f.terms[v.stem(t)] |= 1 << b
 			v.factNames[hash32("e:"+transliterated(t))] = true
+			v.factTerms[hash32(t)] = true
+			v.factTerms[hash32(v.stem(t))] = true
 		}
 	}
 	return nil
