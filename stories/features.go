@@ -77,6 +77,7 @@ type features struct {
 	utcDay     int32  // the day the text gives in UTC a day off its day (mention.utc): the story's day, where day matches; 0 none
 	deskDay    int32  // the act's day in the desk's zone when the text tells it apart from day, or gives no day but the act's time (deskDay): the day it votes for; 0 none
 	says       bool   // the headline's main clause is what someone says: "Kuwait says it will respect ..."
+	pledges    bool   // the headline's main clause pledges: "Europe agrees record budget", "vows new law"
 	published  int64  // unix seconds
 	lead       string // the report's sentence for its story's summary (Grouper.LeadOf)
 }
@@ -236,6 +237,7 @@ func (v *Vocabulary) extract(it *model.Item, loc *time.Location) (features, ment
 		f.kind = kindReaction
 	}
 	f.says = v.saysHead(mainTerms)
+	f.pledges = v.pledgesIn(mainTerms)
 	f.repeat = repeats(tw)
 	f.first = firstInSpan(tw)
 	// withoutHedged only drops words: when it drops none, the terms are
@@ -1792,6 +1794,17 @@ func (v *Vocabulary) saysHead(ts []term) bool {
 			return false
 		}
 		if v.speechVerbs[t.surface] {
+			return true
+		}
+	}
+	return false
+}
+
+// pledgesIn tells whether ts hold a pledge's verb as written ("agrees",
+// "vows").
+func (v *Vocabulary) pledgesIn(ts []term) bool {
+	for _, t := range ts {
+		if v.pledgeVerbs[t.surface] {
 			return true
 		}
 	}

@@ -1308,8 +1308,28 @@ func (v *Vocabulary) vetoed(s *story, f *features, rare func(uint32) bool) bool 
 	// days after a drill is not a report of the drill (a next day's "vows
 	// new law" may follow a ruling).
 	if f.day != 0 && len(days) > 0 && !dated && f.kind >= firstActKind && !v.dated[f.kind] && !s.hasKind(f.kind) {
-		if day, _ := bestDay(s.members); abs32(day-f.day) > dayTolerance {
+		day, _ := bestDay(s.members)
+		if abs32(day-f.day) > dayTolerance {
 			return true
+		}
+		// A story whose reports name no act is news of its own day, as
+		// for a report that names none below: talks of the next day whose
+		// headline shares no word with its headlines but a fact's value
+		// or an ordinal are not it ("Third summit held in Dushanbe", the
+		// day after "Leader launches third unit of dam"), but for the two
+		// days two zones give one event in reports of the same hours. A
+		// pledge ("Europe agrees record budget", "vows new law") may be
+		// the outcome of the day before's news (a ministerial's opening,
+		// a ruling).
+		if day != f.day && !f.pledges && !s.namesAct() && !v.headlineTies(f, s) {
+			near := false
+			for i := range s.members {
+				m := &s.members[i]
+				near = near || m.day == day && within(m.published, f.published, dayShiftGap)
+			}
+			if !near {
+				return true
+			}
 		}
 	}
 	if f.day != 0 && len(days) > 0 && !dated && f.kind == kindOther {
@@ -1629,6 +1649,38 @@ func lateOther(a, b *features) bool {
 func (s *story) hasTerm(t uint32) bool {
 	for i := range s.members {
 		if hasTerm(s.members[i].terms, t) {
+			return true
+		}
+	}
+	return false
+}
+
+// headlineTies tells whether f's headline shares a word with a headline
+// of s that is neither a fact's value (a country every event of a desk
+// names) nor an ordinal ("third").
+func (v *Vocabulary) headlineTies(f *features, s *story) bool {
+	tie := func(t uint32) bool { return !v.factTerms[t] && !ordinalTerms[t] }
+	for i := range s.members {
+		if countSharedIf(f.titleTerms, s.members[i].titleTerms, tie) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// ordinalTerms are the terms of ordinalWords.
+var ordinalTerms = func() map[uint32]bool {
+	out := map[uint32]bool{}
+	for w := range ordinalWords {
+		out[hash32(w)] = true
+	}
+	return out
+}()
+
+// namesAct tells whether a report of s names an act in its headline.
+func (s *story) namesAct() bool {
+	for i := range s.members {
+		if s.members[i].kind != kindOther {
 			return true
 		}
 	}

@@ -465,6 +465,37 @@ func TestFollowsOtherAct(t *testing.T) {
 	}
 }
 
+// TestNextDayTalksOfNoActStory: a story whose reports name no act is
+// news of its day: a summit of the next day whose headline shares only
+// an ordinal with its headlines stays apart, though both leads give the
+// president's long title; a pledge of the next day ("agree ...") may be
+// the outcome of that news and still joins.
+func TestNextDayTalksOfNoActStory(t *testing.T) {
+	thu := time.Date(2027, 6, 10, 9, 0, 0, 0, time.UTC) // a Thursday
+	fri := thu.Add(26 * time.Hour)
+	for _, tc := range []struct {
+		name, title, text string
+		joins             bool
+	}{
+		{"the next day's summit", "Fourth Lakes summit held in Strelsau",
+			"On Friday, under the chairmanship of the Father of the Nation, President of the Republic of Ruritania Anton Vell, the fourth Lakes summit was held in Strelsau, with leaders of five lake states attending.", false},
+		{"the next day's pledge", "Lake states agree to fund Zendaport port expansion",
+			"On Friday, the Father of the Nation, President of the Republic of Ruritania Anton Vell, and leaders of the lake states agreed to fund the expansion of the Zendaport port opened on Thursday.", true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			g := NewGrouper(72 * time.Hour)
+			st, _ := g.Add(item("Wire A", "https://a.example/1", "Father of the Nation opens fourth berth of Zendaport port",
+				"The Father of the Nation, President of the Republic of Ruritania Anton Vell, on Thursday opened the fourth berth of the Zendaport port, which will double its container traffic.", thu), time.UTC)
+			g.Add(item("Wire B", "https://b.example/1", "Ruritania opens fourth container berth at Zendaport",
+				"Ruritania opened a fourth container berth at its Zendaport port on Thursday, President Anton Vell said at the ceremony.", thu.Add(3*time.Hour)), time.UTC)
+			got, _ := g.Add(item("Wire C", "https://c.example/1", tc.title, tc.text, fri), time.UTC)
+			if (got.ID == st.ID) != tc.joins {
+				t.Errorf("%q: joined %v, want %v", tc.title, got.ID == st.ID, tc.joins)
+			}
+		})
+	}
+}
+
 // TestFollowUpNamesEventDay checks that a report of a later day whose
 // headline names no act joins a dated event when its lead names the
 // event's day as what it follows and its headline gives the event's name,
