@@ -553,6 +553,10 @@ func sentenceAround(text string, i int) (from, to int) {
 //     published before that day at the desk, happened where the day had
 //     begun, ahead of the desk: the desk's day of publication.
 //
+//   - A past act in the small hours of its day, without a time, told in
+//     a zone at least nightEnd hours ahead of the desk ("early on
+//     Wednesday" in Apia), happened on the desk's day before.
+//
 //   - A report that names no day but the time of its act ("hit a building
 //     at 12:40 a.m.") tells of the last such time before publication, in
 //     the outlet's zone (loc), when it is at most half a day before.
@@ -591,8 +595,31 @@ func deskDay(m mention, published time.Time, loc, desk *time.Location) (time.Tim
 	if m.night && named.Equal(pubDesk.AddDate(0, 0, 1)) {
 		return pubDesk, true
 	}
+	if m.night && m.clock == 0 {
+		// The small hours' last minute, or publication if that came
+		// first: where the outlet's day runs nightEnd hours or more
+		// ahead of the desk's, the small hours are all of the desk's
+		// day before ("early on Wednesday" in a zone thirteen hours
+		// ahead of UTC is Tuesday afternoon there); where they
+		// straddle the desk's midnight, nothing is told. (A time of
+		// another zone, "1 a.m. local time", may be of a zone behind
+		// the outlet's.)
+		at := time.Date(y, mo, d, nightEnd, 0, 0, 0, loc).Add(-time.Minute)
+		if at.After(published) {
+			at = published
+		}
+		a := at.In(desk)
+		if day := time.Date(a.Year(), a.Month(), a.Day(), 0, 0, 0, 0, desk); !day.Equal(named) {
+			return day, true
+		}
+	}
 	return time.Time{}, false
 }
+
+// nightEnd is the hour by which the small hours are over, when a report
+// puts its act in them ("early on Wednesday", "before dawn") and gives no
+// time of its own.
+const nightEnd = 6
 
 // clockDay is deskDay for a report that names no day: the last time of
 // day m.clock in loc at or before published, within half a day, as a day

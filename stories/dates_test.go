@@ -557,7 +557,7 @@ func TestEventDays(t *testing.T) {
 // TestDeskDay: the day of a report's act in the desk's zone when the
 // report tells it apart from the day it names in its outlet's zone.
 func TestDeskDay(t *testing.T) {
-	manila, tokyo, rome, athens, muscat := mustZone(t, "Asia/Manila"), mustZone(t, "Asia/Tokyo"), mustZone(t, "Europe/Rome"), mustZone(t, "Europe/Athens"), mustZone(t, "Asia/Muscat")
+	manila, tokyo, rome, athens, muscat, apia := mustZone(t, "Asia/Manila"), mustZone(t, "Asia/Tokyo"), mustZone(t, "Europe/Rome"), mustZone(t, "Europe/Athens"), mustZone(t, "Asia/Muscat"), mustZone(t, "Pacific/Apia")
 	at := func(loc *time.Location, d, h, m int) time.Time { return time.Date(2030, 3, d, h, m, 0, 0, loc) }
 	tests := []struct {
 		name, text string
@@ -574,6 +574,10 @@ func TestDeskDay(t *testing.T) {
 		{"small hours of the desk's next day", "Shelling hits port\nShells hit the port early on Tuesday, officials said.", at(time.UTC, 4, 22, 40), time.UTC, time.UTC, "2030-03-04"},
 		{"a local time of the desk's next day", "Soldier killed\nOn March 5, at 01:20, troops opened fire on the post, the ministry said.", at(time.UTC, 4, 22, 10), time.UTC, time.UTC, "2030-03-04"},
 		{"a night phrase in another sentence", "Shelling hits port\nShells hit the port on Tuesday, officials said. Traders watched the overnight rate.", at(time.UTC, 4, 22, 40), time.UTC, time.UTC, ""},
+		{"small hours far ahead of the desk", "Gunmen raid village\nGunmen raided a village early on Tuesday, police said.", at(apia, 5, 15, 0), apia, time.UTC, "2030-03-04"},
+		{"small hours far ahead, the next day", "Village mourns\nGunmen raided the village before dawn on Tuesday, police said.", at(apia, 6, 9, 0), apia, time.UTC, "2030-03-04"},
+		{"small hours straddling the desk's midnight", "Gunmen raid village\nGunmen raided a village early on Tuesday, police said.", at(athens, 5, 15, 0), athens, time.UTC, ""},
+		{"small hours at another zone's time", "Gunmen raid village\nGunmen raided a village at 1 a.m. local time on Tuesday, police said.", at(apia, 5, 15, 0), apia, time.UTC, ""},
 		{"a plan of the next day", "Nurses strike\nNurses will strike early on Tuesday, the union said.", at(time.UTC, 4, 22, 0), time.UTC, time.UTC, ""},
 		{"a modal's day", "Trains\nCommuters can travel as normal today, the operator said.", at(tokyo, 5, 6, 30), tokyo, time.UTC, ""},
 		{"no time, a daytime next day", "Talks\nThe ministers met in Vienna on Tuesday.", at(time.UTC, 4, 22, 0), time.UTC, time.UTC, ""},
