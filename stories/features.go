@@ -71,6 +71,7 @@ type features struct {
 	repeat     bool   // the headline marks a repeat: "down again", "another", "second", "new", "fresh"
 	first      bool   // the headline calls its news the first in a span: "first U.S. human case in months"
 	decides    bool   // a reaction whose first sentence tells of a decision of its own: "approved a resolution demanding ..."
+	ownAct     bool   // a reaction whose first sentence's main clause tells of a dated act, with no words of its own: "Off-site power was restored ... this afternoon"
 	said       bool   // day is the day of the report's own words ("said on Saturday"), no act's
 	ahead      bool   // day is a plan's, days after publication ("set 26 October for strike"), no act's
 	planDay    int32  // a plan's day after publication the text names besides its day; 0 none
@@ -275,6 +276,9 @@ func (v *Vocabulary) extract(it *model.Item, loc *time.Location) (features, ment
 	}
 	if f.kind == kindReaction {
 		f.decides = v.decidesIn(mainClause(firstWords))
+		// Its source (", the Director General said") is no words of
+		// its own.
+		f.ownAct = firstText != "" && v.ownActIn(mainClause(splitWords(leadAttribution.ReplaceAllString(firstText, "$1"))))
 	}
 	f.simhash, f.hasSim = simhash(bw)
 
@@ -1794,6 +1798,25 @@ func (v *Vocabulary) saysHead(ts []term) bool {
 			return false
 		}
 		if v.speechVerbs[t.surface] {
+			return true
+		}
+	}
+	return false
+}
+
+// ownActIn tells whether ws, the main clause of a reaction's first
+// sentence, tell of a dated act and hold no verb of words that answer
+// one ("condemns", "said"): the reaction's headline is a genre ("Update
+// 314 - Statement on Situation in Ukraine"), its news an act of its day.
+func (v *Vocabulary) ownActIn(ws []word) bool {
+	for _, w := range ws {
+		if v.answerVerb(w.lower) || v.statementVerbs[w.lower] {
+			return false
+		}
+	}
+	acts := v.actsOf(v.actTerms(ws))
+	for k := range v.dated {
+		if k < 64 && v.dated[k] && acts&(1<<k) != 0 {
 			return true
 		}
 	}

@@ -1462,7 +1462,7 @@ func (v *Vocabulary) vetoed(s *story, f *features, rare func(uint32) bool) bool 
 		// ("Government silent as calls grow for probe into drone strike",
 		// whose lead's day is the victims' burial).
 		ownDay := f.said || f.day >= f.pubDay || followed
-		if compared && !near && !(v.off&followUps == 0 && followUp(f.kind) && f.kind != kindOther && !f.decides && after && ownDay) {
+		if compared && !near && !(v.off&followUps == 0 && followUp(f.kind) && f.kind != kindOther && !f.decides && !f.ownAct && after && ownDay) {
 			return true
 		}
 	}

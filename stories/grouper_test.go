@@ -496,6 +496,37 @@ func TestNextDayTalksOfNoActStory(t *testing.T) {
 	}
 }
 
+// TestReactionGenreOfOwnAct: a headline that is only a statement's genre
+// ("Update 12 - Ministry Statement on the Situation"), whose first
+// sentence tells of a dated act of its own day with no words of its own
+// but its source, is news of that act: not a follow-up of the story of
+// that kind of act two days before. A statement that condemns that
+// story's act still follows it.
+func TestReactionGenreOfOwnAct(t *testing.T) {
+	kst := mustZone(t, "Asia/Seoul")
+	mon := time.Date(2027, 9, 6, 8, 30, 0, 0, kst) // a Monday
+	wed := mon.Add(50 * time.Hour)
+	for _, tc := range []struct {
+		name, title, text string
+		joins             bool
+	}{
+		{"a new launch under a genre headline", "Update 12 – Defence Ministry Statement on Situation on the Peninsula",
+			"North Korea fired two more ballistic missiles into the East Sea this morning from near Sinpo, the ministry's spokesman said.", false},
+		{"a condemnation of Monday's launch", "Update 12 – Defence Ministry Statement on Situation on the Peninsula",
+			"The ministry condemns Monday's launch of a ballistic missile into the East Sea from near Sinpo as a clear violation of UN resolutions.", true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			g := NewGrouper(72 * time.Hour)
+			st, _ := g.Add(item("Wire A", "https://a.example/1", "N. Korea fires ballistic missile into East Sea from Sinpo: JCS",
+				"North Korea fired a short-range ballistic missile into the East Sea from near Sinpo on Monday morning, the Joint Chiefs of Staff said.", mon), kst)
+			got, _ := g.Add(item("Ministry", "https://m.example/12", tc.title, tc.text, wed), kst)
+			if (got.ID == st.ID) != tc.joins {
+				t.Errorf("%s: joined %v, want %v", tc.name, got.ID == st.ID, tc.joins)
+			}
+		})
+	}
+}
+
 // TestFollowUpNamesEventDay checks that a report of a later day whose
 // headline names no act joins a dated event when its lead names the
 // event's day as what it follows and its headline gives the event's name,
