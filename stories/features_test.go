@@ -1261,3 +1261,38 @@ norland = ["norland"]
 		}
 	}
 }
+
+// TestSumScale checks that a sum written with its scale's letters reads
+// as its number and the scale's word, as other outlets write it ("$210m",
+// "A$210 million"): a desk's acts may need the word, and reports of one
+// sum then share it. "100m" with no currency sign may be a distance.
+func TestSumScale(t *testing.T) {
+	v := DefaultVocabulary()
+	tests := []struct {
+		text string
+		want []string // terms the text must give
+		not  []string // terms it must not give
+	}{
+		{"Kestria announces $210m police package", []string{"210", "million"}, []string{"210m"}},
+		{"Kestria pledges A$1.5bn in budget support", []string{"1.5", "billion"}, nil},
+		{"Port operator posts £3bn loss", []string{"3", "billion"}, nil},
+		{"Fund grows to 2tn", []string{"2", "trillion"}, nil},
+		{"Sprinter wins 100m final", []string{"100m"}, []string{"million"}},
+	}
+	for _, tc := range tests {
+		got := map[string]bool{}
+		for _, term := range v.canonicalTerms(splitWords(tc.text), true) {
+			got[term.text] = true
+		}
+		for _, w := range tc.want {
+			if !got[w] {
+				t.Errorf("%q: no term %q (%v)", tc.text, w, got)
+			}
+		}
+		for _, w := range tc.not {
+			if got[w] {
+				t.Errorf("%q: term %q (%v)", tc.text, w, got)
+			}
+		}
+	}
+}

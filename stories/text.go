@@ -21,6 +21,7 @@ type word struct {
 	possessive bool // followed by "'s": "Libya's Sharara" is two names
 	pause      bool // followed by a comma, colon, dash or bracket: "in Nara, Cheong Wa Dae said" is two names
 	hyphen     bool // joined to the next word by a hyphen: "Rwanda-backed"
+	money      bool // a sum: a currency sign right before it ("$210m", "A$600")
 	sentence   int  // index of the sentence it is in
 	end        int  // byte offset just past the word in the text
 }
@@ -36,6 +37,7 @@ func splitWords(text string) []word {
 	initial := true
 	quoted := false
 	gapStart := 0 // where the text since the last word begins
+	money := false
 	words.Spans(text, func(start, end int) {
 		if n := len(out); n > 0 && joinsNumber(text, out[n-1], start) {
 			// keep "1,000" and "2.5" whole
@@ -68,6 +70,8 @@ func splitWords(text string) []word {
 				if len(out) > 0 && out[len(out)-1].end == i && i+size == start {
 					out[len(out)-1].hyphen = true
 				}
+			case '$', '£', '€', '¥':
+				money = i+size == start
 			}
 			i += size
 		}
@@ -89,9 +93,11 @@ func splitWords(text string) []word {
 			digits:   digits,
 			initial:  initial,
 			quoted:   quoted,
+			money:    money && digits,
 			sentence: sentence,
 			end:      end,
 		}
+		money = false
 		if digits {
 			w.lower = strings.ReplaceAll(w.lower, ",", "")
 		}
@@ -242,6 +248,13 @@ func (v *Vocabulary) canonical(ws []word, title, speech bool) []term {
 			continue
 		}
 		if w.digits {
+			// "$210m" is "$210 million", as other outlets write it: the
+			// sum and its scale ("million", which a desk may count).
+			if n, scale := sumScale(w); scale != "" {
+				emit(n, w, true)
+				emit(scale, w, false)
+				continue
+			}
 			emit(w.lower, w, true)
 			continue
 		}
@@ -378,4 +391,23 @@ func (v *Vocabulary) termOf(c string) string {
 		fs[i] = stemWord(f)
 	}
 	return strings.Join(fs, " ")
+}
+
+// sumScales are the letters news English writes after a sum for its
+// scale: "$210m", "£3bn", "€1.2tn".
+var sumScales = map[string]string{"m": "million", "mn": "million", "bn": "billion", "b": "billion", "tn": "trillion"}
+
+// sumScale splits a sum written with its scale's letters ("210m" after
+// a currency sign; "3bn", "1.2tn" anywhere) into its number and the
+// scale's word; scale is "" for any other word.
+func sumScale(w word) (n, scale string) {
+	i := strings.IndexFunc(w.lower, func(r rune) bool { return r != '.' && !unicode.IsDigit(r) })
+	if i <= 0 {
+		return "", ""
+	}
+	scale = sumScales[w.lower[i:]]
+	if scale == "" || !w.money && (scale == "million" && w.lower[i:] == "m" || w.lower[i:] == "b") {
+		return "", "" // "100m" is as often a distance
+	}
+	return w.lower[:i], scale
 }
