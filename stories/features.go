@@ -1593,10 +1593,24 @@ func (v *Vocabulary) kindOf(ts, all []term) kind {
 			return kindStatement
 		}
 	}
-	speaker := false // a statement's voice as the headline's subject
-	pledged := false // allies agree or vow: talks, unless they agree to an act
-	spoke := false   // a speech verb came first: what is said at a meeting is the meeting's (term.at)
+	speaker := false   // a statement's voice as the headline's subject
+	pledged := false   // allies agree or vow: talks, unless they agree to an act
+	spoke := false     // a speech verb came first: what is said at a meeting is the meeting's (term.at)
+	noted := kindOther // a diplomatic note of protest, no protest act (protestNote)
 	for i, t := range ts {
+		if protestNote(ts, i) {
+			// A note of protest says what a government objects to, as
+			// "protests" does: its subject's statement when that is a
+			// voice, else a reaction (the envoy it is handed to speaks
+			// no word of it).
+			if noted == kindOther {
+				noted = kindReaction
+				if speaker {
+					noted = kindStatement
+				}
+			}
+			continue
+		}
 		if v.statementVerbs[t.surface] || v.statementGenres[t.surface] {
 			// "Pyongyang denounces drills" is an act of its own; "Seoul
 			// condemns the launch" follows the launch.
@@ -1640,6 +1654,9 @@ func (v *Vocabulary) kindOf(ts, all []term) kind {
 			speaker = true
 		}
 	}
+	if noted != kindOther {
+		return noted
+	}
 	if pledged {
 		return v.pledgeKind
 	}
@@ -1665,6 +1682,23 @@ func (v *Vocabulary) genreOnAct(all []term, i int) bool {
 	}
 	return false
 }
+
+// protestNote tells whether ts[i] is "protest" in a diplomatic note's
+// name, "protest note" or "note of protest" ("of" is no term): a
+// government's written objection handed to another's envoy, no
+// demonstration, on a desk whose act "protest" is ("Foreign ministry
+// hands protest note to envoy over border shooting").
+func protestNote(ts []term, i int) bool {
+	if !protestWords[ts[i].surface] {
+		return false
+	}
+	return i+1 < len(ts) && noteWords[ts[i+1].surface] || i > 0 && noteWords[ts[i-1].surface]
+}
+
+var (
+	protestWords = toSet(`protest protests`)
+	noteWords    = toSet(`note notes`)
+)
 
 // pressBriefing tells whether ts[i], a meeting's noun, follows "press":
 // a briefing of reporters, no meeting ("Foreign Ministry Spokesperson's

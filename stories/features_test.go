@@ -1296,3 +1296,55 @@ func TestSumScale(t *testing.T) {
 		}
 	}
 }
+
+// TestProtestNoteIsNoProtest checks that "protest" in a diplomatic
+// note's name ("protest note", "note of protest") is no protest act on a
+// desk whose act "protest" is, but a reaction to what it protests (a
+// statement when a voice hands it), while a protest in the street stays
+// the act and a desk's own "note" verb keeps its sense.
+func TestProtestNoteIsNoProtest(t *testing.T) {
+	v := compileVocabulary(t, `
+[stories.vocabulary]
+replace = true
+[[stories.vocabulary.acts]]
+kind = "protest"
+verbs = ["protest", "rally"]
+[[stories.vocabulary.acts]]
+kind = "clash"
+verbs = ["clash", "shootout"]
+[stories.vocabulary.statement]
+verbs = ["condemn", "condemns"]
+voices = ["spokesman", "envoy"]
+`)
+	w := compileVocabulary(t, `
+[stories.vocabulary]
+replace = true
+[[stories.vocabulary.acts]]
+kind = "protest"
+verbs = ["protest", "rally"]
+[[stories.vocabulary.acts]]
+kind = "summon"
+verbs = ["summon", "note"]
+`)
+	for _, tc := range []struct {
+		v     *Vocabulary
+		title string
+		want  string
+	}{
+		{v, "Capital hands protest note to neighbour's envoy over river incident", "reaction"},
+		{v, "Ministry delivers note of protest to ambassador after border clash", "reaction"},
+		{v, "Foreign ministry sends protest notes to two embassies", "reaction"},
+		{v, "Envoy reads out note of protest over shelling", "statement"},
+		{v, "Students protest outside parliament over tuition fees", "protest"},
+		{v, "Thousands protest in capital as shootout toll rises", "protest"},
+		{v, "Farmers rally with notes demanding higher prices", "protest"},
+		{w, "Ministry hands note of protest to ambassador over airspace breach", "summon"},
+	} {
+		t.Run(tc.title, func(t *testing.T) {
+			f, _, _ := tc.v.extract(&model.Item{Title: tc.title}, time.UTC)
+			if got := tc.v.kindNames[f.kind]; got != tc.want {
+				t.Errorf("kind %s, want %s", got, tc.want)
+			}
+		})
+	}
+}
