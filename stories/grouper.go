@@ -1202,7 +1202,7 @@ func (v *Vocabulary) vetoed(s *story, f *features, rare func(uint32) bool) bool 
 		if core[k] != 0 && core[k] != ^uint32(0) {
 			have = core[k]
 		}
-		if f.facts[k] != 0 && have != 0 && f.facts[k]&have == 0 && !v.otherParty(s, f, k, have) && !v.leadFact(f, k, have) {
+		if f.facts[k] != 0 && have != 0 && f.facts[k]&have == 0 && !v.otherParty(s, f, k, have) && !v.leadFact(f, k, have) && !v.partiesNamed(s, f, k, have) {
 			return true
 		}
 		// A headline that names only some of the values the story's
@@ -1495,6 +1495,26 @@ func (v *Vocabulary) otherParty(s *story, f *features, k int, have uint32) bool 
 	}
 	for i := range s.members {
 		if s.members[i].mentions[k]&f.facts[k] != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// partiesNamed tells whether a report of s names in its headline both
+// a value of fact k the story's reports agree on (have) and every value
+// f's headline names: the event is between them ("Pakistani air strikes
+// hit eastern Afghanistan"), and f tells it from one side only ("UN
+// concerned by civilian casualties in Paktika and Khost", Afghanistan's
+// alone), which otherParty misses when f never names the story's value.
+// Two countries' export bans, each report naming its own country only,
+// stay two.
+func (v *Vocabulary) partiesNamed(s *story, f *features, k int, have uint32) bool {
+	if v.off&namedParties != 0 {
+		return false
+	}
+	for i := range s.members {
+		if m := s.members[i].facts[k]; m&have != 0 && f.facts[k]&^m == 0 {
 			return true
 		}
 	}

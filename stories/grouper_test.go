@@ -2607,3 +2607,47 @@ func TestFollowUpOfTheStorysDay(t *testing.T) {
 		})
 	}
 }
+
+// TestPartiesNamedInOneHeadline checks that a report whose headline
+// names only one party of an event (the country struck) joins a story
+// whose reports agree on the other (the country that struck) when a
+// report of the story names both in its headline, though the report
+// never names the story's party; without such a headline, or without
+// namedParties, it stays apart.
+func TestPartiesNamedInOneHeadline(t *testing.T) {
+	v := compileVocabulary(t, `
+[stories.vocabulary]
+replace = true
+[[stories.vocabulary.acts]]
+kind = "airstrike"
+verbs = ["airstrike", "strike", "bomb"]
+[stories.vocabulary.facts.country]
+norland = ["norland", "norlandian"]
+sudavia = ["sudavia", "sudavian"]
+`)
+	tue := time.Date(2029, 4, 10, 6, 0, 0, 0, time.UTC)
+	both := item("Wire", "https://w.example/strikes", "Norlandian air strikes hit villages in eastern Sudavia",
+		"Norlandian jets struck three villages in the Kessel valley of eastern Sudavia on Tuesday, killing at least nine civilians, local officials said.", tue)
+	one := item("Agency", "https://a.example/strikes", "Norland says its jets struck militant hideouts in Kessel valley",
+		"Norland's military said on Tuesday its jets had struck militant hideouts in the Kessel valley, killing nine fighters.", tue.Add(time.Hour))
+	only := item("Daily", "https://d.example/strikes", "Norland strikes militant hideouts in Kessel valley, military says",
+		"Norland's military said on Tuesday that its jets had struck militant hideouts in the Kessel valley overnight.", tue.Add(2*time.Hour))
+	side := item("UN News", "https://un.example/kessel", "UN concerned by civilian deaths in Sudavia's Kessel valley",
+		"The UN mission in Sudavia said on Tuesday it was concerned by reports that nine civilians were killed in air strikes on villages in the Kessel valley.", tue.Add(4*time.Hour))
+	for _, tc := range []struct {
+		name  string
+		items []*model.Item
+		off   mechanism
+		join  bool
+	}{
+		{"a headline names both", []*model.Item{both, one, side}, 0, true},
+		{"mechanism off", []*model.Item{both, one, side}, namedParties, false},
+		{"no headline names both", []*model.Item{one, only, side}, 0, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := firstAndLastJoin(v, tc.items, time.UTC, tc.off); got != tc.join {
+				t.Fatalf("joined %v, want %v", got, tc.join)
+			}
+		})
+	}
+}

@@ -624,7 +624,11 @@ var qualitySets = []qualitySet{
 	// we know so far", "What owners should know"; explainer), and an
 	// analysis whose headline names a report's act follows it:
 	// 0.991 / 0.738 -> 0.991 / 0.745.
-	{file: "testdata/opened-southasia.txt", use: "opened: scored blind twice until 2026-12-06, mistakes read since; southasia.toml", precision: goalPrecision, recall: 0.74, dates: 1.00, minItems: 150, vocab: "testdata/southasia.toml", zone: "UTC"},
+	// One party of an event named alone, where a report's headline names
+	// both ("UNAMA concerned by ... in Paktika and Khost" under "Pakistani
+	// air strikes hit eastern Afghanistan"; namedParties): 0.991 / 0.745
+	// -> 0.991 / 0.769.
+	{file: "testdata/opened-southasia.txt", use: "opened: scored blind twice until 2026-12-06, mistakes read since; southasia.toml", precision: goalPrecision, recall: 0.76, dates: 1.00, minItems: 150, vocab: "testdata/southasia.toml", zone: "UTC"},
 	// Food and agriculture: with what a verb's hedge governs no second act
 	// of a headline ("Brazil investigates suspected bird flu case" named
 	// an outbreak besides its probe, and joined Iowa's outbreak of that
@@ -655,7 +659,9 @@ var qualitySets = []qualitySet{
 	// cattle "disproportionate", the next day, had been a report of no
 	// act, kept from the closure by the day rule): 0.978 / 0.742 ->
 	// 0.979 / 0.758.
-	{file: "testdata/opened-agri.txt", use: "opened: scored blind twice until 2026-12-06, mistakes read since; agri.toml", precision: goalPrecision, recall: 0.75, dates: 0.97, minItems: 140, vocab: "testdata/agri.toml", zone: "UTC"},
+	// One party of an event named alone (namedParties): 0.979 / 0.758 ->
+	// 0.979 / 0.770.
+	{file: "testdata/opened-agri.txt", use: "opened: scored blind twice until 2026-12-06, mistakes read since; agri.toml", precision: goalPrecision, recall: 0.76, dates: 0.97, minItems: 140, vocab: "testdata/agri.toml", zone: "UTC"},
 	// Middle East: with a next day's report of the same kind of act that
 	// names the event's day as that of what it follows and, in its
 	// headline, a name few stories use that the event's report gives
@@ -985,7 +991,10 @@ var qualitySets = []qualitySet{
 	// reports of that day tell (deskDays: the blackout "at about 4:40 on
 	// Monday morning" in Tashkent, the criticality "at 1.45 am on
 	// Sunday"): centralasia dates 30 -> 31 of 32, nuclear 32 -> 33 of 33.
-	{file: "testdata/opened-centralasia.txt", use: "opened: scored blind twice until 2026-12-06 (session 21), mistakes read since; centralasia.toml", precision: 0.98, recall: 0.83, dates: 0.99, minItems: 150, vocab: "testdata/centralasia.toml", zone: "UTC"},
+	// A note of protest a reaction (protestNote): 0.981 / 0.820 -> 0.981 /
+	// 0.833; one party of an event named alone (namedParties): -> 0.982 /
+	// 0.874.
+	{file: "testdata/opened-centralasia.txt", use: "opened: scored blind twice until 2026-12-06 (session 21), mistakes read since; centralasia.toml", precision: 0.98, recall: 0.87, dates: 0.99, minItems: 150, vocab: "testdata/centralasia.toml", zone: "UTC"},
 	// Pacific: a later day's follow-up joins by the story's own day, not a
 	// report's next day (0.822/0.824 -> 0.863/0.818: the aid flights two
 	// days after the cyclone leave it; the recall lost was of their pairs
@@ -1269,6 +1278,7 @@ func TestGroupingMechanisms(t *testing.T) {
 		{"since follows off", sinceFollows, true},
 		{"at meetings off", atMeetings, true},
 		{"follows other off", followsOther, true},
+		{"named parties off", namedParties, true},
 	}
 	const precisionMechanisms = sameOutlet | compounds | despiteClause | planDays | subjects | backgrounds | coreLinks | headNames | apartLinks | sinceDays | headFirst | coreJoins | firstFacts | placesApart | atMeetings | followsOther
 	// What each precision mechanism buys and costs, summed over the sets.

@@ -239,6 +239,11 @@ const (
 	// is not of a story of dated acts that holds no act of that kind and
 	// whose headlines share no word with its headline but a fact's value.
 	followsOther
+	// namedParties: a report whose headline names another value of a
+	// fact than a story's is not kept from it when a report of the story
+	// names in its headline both the story's value and the report's: the
+	// two parties of one event, told from one side (partiesNamed).
+	namedParties
 )
 
 // fact is one compiled fact: term → bit set of its values.
