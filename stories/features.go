@@ -1597,6 +1597,7 @@ func (v *Vocabulary) kindOf(ts, all []term) kind {
 	pledged := false   // allies agree or vow: talks, unless they agree to an act
 	spoke := false     // a speech verb came first: what is said at a meeting is the meeting's (term.at)
 	noted := kindOther // a diplomatic note of protest, no protest act (protestNote)
+	pledgedAt := -1    // index of the pledge verb followed by "to"
 	for i, t := range ts {
 		if protestNote(ts, i) {
 			// A note of protest says what a government objects to, as
@@ -1610,6 +1611,12 @@ func (v *Vocabulary) kindOf(ts, all []term) kind {
 				}
 			}
 			continue
+		}
+		if pledgedAt >= 0 && i > pledgedAt+1 && t.text == "to" {
+			// "agreed to set up a mechanism to investigate border
+			// incidents": what the second "to" governs is the purpose of
+			// what was agreed, no act of the headline.
+			break
 		}
 		if v.statementVerbs[t.surface] || v.statementGenres[t.surface] {
 			// "Pyongyang denounces drills" is an act of its own; "Seoul
@@ -1646,6 +1653,9 @@ func (v *Vocabulary) kindOf(ts, all []term) kind {
 					// "agree to raise output" is the raise, "unions vow
 					// further strike" the strike
 					pledged = true
+					if pledgedAt < 0 {
+						pledgedAt = i
+					}
 					continue
 				}
 				return v.pledgeKind

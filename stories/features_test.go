@@ -1348,3 +1348,39 @@ verbs = ["summon", "note"]
 		})
 	}
 }
+
+// TestPledgePurposeIsNoAct checks that, in a headline whose parties
+// agree or vow to do something, an act named after a second "to" is the
+// purpose of what they agreed ("agree to set up a commission to
+// investigate border clashes"), no act of the headline: the headline
+// stays the pledge's meeting, while an act the first "to" governs is the
+// headline's ("agree to a truce").
+func TestPledgePurposeIsNoAct(t *testing.T) {
+	v := compileVocabulary(t, `
+[stories.vocabulary]
+replace = true
+[[stories.vocabulary.acts]]
+kind = "clash"
+verbs = ["clash", "shootout"]
+[[stories.vocabulary.acts]]
+kind = "truce"
+verbs = ["truce", "ceasefire"]
+`)
+	for _, tc := range []struct {
+		title string
+		want  string
+	}{
+		{"Two ministers agree to set up a commission to investigate border clashes", "talks"},
+		{"Foreign ministers agreed to create a hotline to prevent clashes", "talks"},
+		{"Army and rebels agree to truce to allow aid convoys", "truce"},
+		{"Neighbours agree to a ceasefire after border clashes", "truce"},
+		{"Border clash kills two", "clash"},
+	} {
+		t.Run(tc.title, func(t *testing.T) {
+			f, _, _ := v.extract(&model.Item{Title: tc.title}, time.UTC)
+			if got := v.kindNames[f.kind]; got != tc.want {
+				t.Errorf("kind %s, want %s", got, tc.want)
+			}
+		})
+	}
+}

@@ -787,7 +787,7 @@ var qualitySets = []qualitySet{
 	// votes for the desk day its story's reports of that day tell
 	// (deskDays: "overnight on Thursday" with the fire "at 01:15" on 10
 	// August, before UTC's midnight): 32 -> 33 of 33.
-	{file: "testdata/opened-caucasus.txt", use: "opened: scored blind twice until 2026-12-06 (session 18), mistakes read since; caucasus.toml", precision: 0.97, recall: 0.76, dates: 0.99, minItems: 150, vocab: "testdata/caucasus.toml", zone: "UTC"},
+	{file: "testdata/opened-caucasus.txt", use: "opened: scored blind twice until 2026-12-06 (session 18), mistakes read since; caucasus.toml", precision: 0.97, recall: 0.78, dates: 0.99, minItems: 150, vocab: "testdata/caucasus.toml", zone: "UTC"},
 	// opened-labour, from 0.993 / 0.625 / 31 of 34: a word whose stem has
 	// two letters keeps its own term ("used" is not labour.toml's "us",
 	// which had put the United States in Canada Post's and GM Oshawa's
