@@ -252,6 +252,9 @@ func (v *Vocabulary) extract(it *model.Item, loc *time.Location) (features, ment
 	f.follows = v.actsOf(v.actTerms(tw[len(mainTitle):]))
 	f.leadAfter = v.actsOf(v.actTerms(openingAfter(firstWords)))
 	f.leadActs = v.actsOf(leadTerms[:countFirst(leadTerms)]) // the first sentence's terms
+	if past := withoutPastYear(firstWords, it.Published.Year()); len(past) < len(firstWords) {
+		f.leadActs = v.actsOf(v.canonicalTerms(past, false))
+	}
 	f.responds = v.actsOf(v.actTerms(answered(tw))) | v.actsOf(v.actTerms(answered(firstWords)))
 	if len(mainTitle) < len(tw) {
 		main := termIDs(v.canonicalTerms(mainTitle, true), nil)
@@ -1933,4 +1936,25 @@ func hash64(s string) uint64 {
 		h *= 1099511628211
 	}
 	return h
+}
+
+// withoutPastYear is ws without the word before "in <year>" of an
+// earlier year than year ("the treaty the two countries signed in
+// 2025"): an act of a past year is background, no act of the report.
+func withoutPastYear(ws []word, year int) []word {
+	out := ws
+	for i := 2; i < len(ws); i++ {
+		w := ws[i]
+		if !w.digits || len(w.lower) != 4 || ws[i-1].lower != "in" {
+			continue
+		}
+		if y := atoi(w.lower); y < 1900 || y >= year {
+			continue
+		}
+		if len(out) == len(ws) {
+			out = slices.Clone(ws)
+		}
+		out = slices.DeleteFunc(out, func(x word) bool { return x.end == ws[i-2].end })
+	}
+	return out
 }

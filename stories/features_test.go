@@ -1384,3 +1384,37 @@ verbs = ["truce", "ceasefire"]
 		})
 	}
 }
+
+// TestPastYearActIsBackground: an act the first sentence puts in an
+// earlier year than the report's ("the treaty the two countries signed
+// in 2025") is background, no act of the report's lead; one of the
+// report's own year is read.
+func TestPastYearActIsBackground(t *testing.T) {
+	v := compileVocabulary(t, `
+[stories.vocabulary]
+[[stories.vocabulary.acts]]
+kind = "loan"
+verbs = ["loan", "sign"]
+`)
+	loan := -1
+	for k, n := range v.kindNames {
+		if n == "loan" {
+			loan = k
+		}
+	}
+	pub := time.Date(2029, 5, 8, 6, 0, 0, 0, time.UTC)
+	tests := []struct {
+		lead string
+		loan bool
+	}{
+		{"Forty cadets joined the army on Tuesday under the pact the two countries signed in 2026.", false},
+		{"Forty cadets joined the army on Tuesday under the pact the two countries signed in 2029.", true},
+		{"The two countries signed a loan on Tuesday.", true},
+	}
+	for _, tc := range tests {
+		f, _, _ := v.extract(&model.Item{Title: "Cadets join army", Text: tc.lead, Published: pub}, time.UTC)
+		if got := f.leadActs&(1<<loan) != 0; got != tc.loan {
+			t.Errorf("%q: first sentence names a loan %v, want %v", tc.lead, got, tc.loan)
+		}
+	}
+}

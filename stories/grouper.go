@@ -1795,7 +1795,13 @@ func (g *Grouper) score(s *story, f *features, w *weigher) float64 {
 				bonus += sameDayBonus / 2
 			}
 		}
-		if noAct {
+		// A dated act and a report of that day whose headline and first
+		// sentence name no act: the countries and the day tie them no
+		// more than they tie two reports of no act. A rare name both
+		// give there that is no desk's category (a prison, a meeting's
+		// code) does: few stories of the window name it.
+		unnamed := v.dated[f.kind] && f.kind >= firstActKind && m.kind == kindOther && m.acts == 0 && m.follows == 0 && m.leadActs == 0 && m.firstActs == 0 && m.day != 0 && m.day == f.day && !g.specificShared(f, m)
+		if noAct || unnamed {
 			bonus = noActBonus(f, m, words, bonus, skip)
 		}
 		sc := words + bonus
@@ -2022,6 +2028,13 @@ func sameTime(a, b *features) bool {
 // is no event.
 func (g *Grouper) rareShared(a, b []uint32) int {
 	return countSharedIf(a, b, g.rare)
+}
+
+// specificShared tells whether the headlines and first sentences of a
+// and b share a rare name that is no fact's value: a name of one place
+// or thing ("Kestrel Dam"), not a country or region many reports name.
+func (g *Grouper) specificShared(a, b *features) bool {
+	return countSharedIf(a.names, b.names, func(t uint32) bool { return !g.voc.factNames[t] && g.rare(t) }) > 0
 }
 
 // rare tells whether at most rareNameDF stories of the window use a term.

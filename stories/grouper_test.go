@@ -2651,3 +2651,46 @@ sudavia = ["sudavia", "sudavian"]
 		})
 	}
 }
+
+// TestUnnamedActShareARareName checks that a report of a dated act joins
+// the story of a report of its day that names no act when both
+// headlines or first sentences give a rare name that is no fact's value
+// (the dam the loan is for), and stays apart when they share only the
+// two countries and the day, the minister being named only further on.
+func TestUnnamedActShareARareName(t *testing.T) {
+	v := compileVocabulary(t, `
+[stories.vocabulary]
+[stories.vocabulary.aliases]
+"new sudavia" = "sudavia"
+"new sudavian" = "sudavia"
+[[stories.vocabulary.acts]]
+kind = "loan"
+verbs = ["loan", "sign", "signing"]
+[stories.vocabulary.facts.country]
+norland = ["norland", "norlandian"]
+sudavia = ["sudavia"]
+`)
+	tue := time.Date(2029, 5, 8, 6, 0, 0, 0, time.UTC)
+	deal := item("Wire", "https://w.example/loan", "Norland and New Sudavia sign loan to rebuild Kestrel Dam",
+		"Norland and New Sudavia signed a $300 million loan on Tuesday to rebuild the Kestrel Dam, which burst in March and flooded three valleys. The money will pay for a new spillway and turbines. Defence Minister Alden Pryce attended the signing in the capital.", tue)
+	for _, tc := range []struct {
+		name, title, text string
+		join              bool
+	}{
+		{"a dam both name", "Repairs to Kestrel Dam to start in autumn",
+			"Repairs at the Kestrel Dam will start in the autumn once engineers finish surveying its cracked wall, New Sudavia's water ministry said on Tuesday. Thousands of farmers downstream still lack water for their orchards.", true},
+		{"countries, the day and a minister", "First New Sudavian cadets join army",
+			"Norland on Tuesday welcomed the first 40 New Sudavian cadets to join its army under a recruitment scheme agreed last year. The recruits will train for 18 months at a coastal base before their first postings. Defence Minister Alden Pryce greeted them at the gate.", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			g := NewGrouperWith(72*time.Hour, v)
+			st, _ := g.Add(item("Daily", "https://d.example/"+tc.name, tc.title, tc.text, tue.Add(time.Hour)), time.UTC)
+			it := *deal
+			it.Published = tue.Add(3 * time.Hour)
+			got, j := g.AddJoin(&it, time.UTC)
+			if (got.ID == st.ID) != tc.join {
+				t.Fatalf("joined %v (score %.3f), want %v", got.ID == st.ID, j.Score, tc.join)
+			}
+		})
+	}
+}

@@ -1001,8 +1001,11 @@ var qualitySets = []qualitySet{
 	// inside that mixed story); "$210m" reads as "$210 million" (0.880/0.815).
 	// The small hours of a day told in a zone six hours or more ahead of
 	// the desk's are the desk's day before (deskDay: "early on Wednesday
-	// morning" from Auckland): pacific dates 30 -> 31 of 33.
-	{file: "testdata/opened-pacific.txt", use: "opened: scored blind twice until 2026-12-06 (session 21), mistakes read since; pacific.toml", precision: 0.87, recall: 0.81, dates: 0.93, minItems: 150, vocab: "testdata/pacific.toml", zone: "UTC"},
+	// morning" from Auckland): pacific dates 30 -> 31 of 33. A dated act
+	// and a report of its day that names no act, sharing only countries
+	// (an alias phrase is a name) and the day, no rare name, get the bonus
+	// of two no-act reports (the loan leaves the recruits): 0.931/0.827.
+	{file: "testdata/opened-pacific.txt", use: "opened: scored blind twice until 2026-12-06 (session 21), mistakes read since; pacific.toml", precision: 0.93, recall: 0.82, dates: 0.93, minItems: 150, vocab: "testdata/pacific.toml", zone: "UTC"},
 	{file: "testdata/opened-nuclear.txt", use: "opened: scored blind twice until 2026-12-06 (session 21), mistakes read since; nuclear.toml", precision: goalPrecision, recall: 0.91, dates: 0.99, minItems: 150, vocab: "testdata/nuclear.toml", zone: "UTC"},
 	// Two desks written in session 20 (2026-12-06) while that session's
 	// grouping changes were made, without reading them or the grouping

@@ -238,7 +238,12 @@ func (v *Vocabulary) canonical(ws []word, title, speech bool) []term {
 			cause = -1
 		}
 		if n, canon := v.matchPhrase(ws, i); n > 0 {
-			emit(v.terms[canon], ws[i], false)
+			// A phrase of words written with capitals that reads as a
+			// name ("Papua New Guinea" given as a country's short form)
+			// is a name, as the same words unlisted would be: two
+			// headlines that share it share who or where, not what
+			// happened.
+			emit(v.terms[canon], ws[i], n > 1 && v.phraseName(ws[i:i+n], canon) != "")
 			i += n
 			continue
 		}
