@@ -1687,7 +1687,12 @@ func (v *Vocabulary) genreOnAct(all []term, i int) bool {
 			return false
 		}
 	}
-	acts := v.actsOf(all[i+1:])
+	return v.namesDatedAct(v.actsOf(all[i+1:]))
+}
+
+// namesDatedAct tells whether acts, a bit set of kinds (actsOf), holds a
+// dated act's kind.
+func (v *Vocabulary) namesDatedAct(acts uint64) bool {
 	for _, a := range v.acts {
 		if a.kind < 64 && v.dated[a.kind] && acts&(1<<a.kind) != 0 {
 			return true
@@ -1861,13 +1866,7 @@ func (v *Vocabulary) ownActIn(ws []word) bool {
 			return false
 		}
 	}
-	acts := v.actsOf(v.actTerms(ws))
-	for k := range v.dated {
-		if k < 64 && v.dated[k] && acts&(1<<k) != 0 {
-			return true
-		}
-	}
-	return false
+	return v.namesDatedAct(v.actsOf(v.actTerms(ws)))
 }
 
 // pledgesIn tells whether ts hold a pledge's verb as written ("agrees",
