@@ -410,8 +410,9 @@ func sumScale(w word) (n, scale string) {
 	if i <= 0 {
 		return "", ""
 	}
-	scale = sumScales[w.lower[i:]]
-	if scale == "" || !w.money && (scale == "million" && w.lower[i:] == "m" || w.lower[i:] == "b") {
+	letters := w.lower[i:]
+	scale = sumScales[letters]
+	if scale == "" || !w.money && (letters == "m" || letters == "b") {
 		return "", "" // "100m" is as often a distance
 	}
 	return w.lower[:i], scale
