@@ -482,7 +482,7 @@ func clockOn(low string, ms []mention, end int) *mention {
 		}
 		for _, w := range strings.Fields(low[end:ms[i].start]) {
 			w = dateWord(w)
-			if _, weekday := weekdays[w]; !clockToDay[w] && !weekday && w != "" {
+			if _, weekday := weekdays[w]; !clockToDay[w] && !utcWords[w] && !weekday && w != "" {
 				return nil
 			}
 		}
@@ -493,8 +493,8 @@ func clockOn(low string, ms []mention, end int) *mention {
 
 // clockToDay stand between a time of day and its day: "at 01:10 UTC on
 // November 18", "at 1 a.m. local time on Thursday" (and a weekday before
-// its date, "on Sunday 16 September").
-var clockToDay = toSet(`on of local time utc gmt hours hrs`)
+// its date, "on Sunday 16 September"), as utcWords do.
+var clockToDay = toSet(`on of local time hours hrs`)
 
 // clockLeads stand before the time of an act: "at 01:15", "around 1:40
 // a.m.", "at about 1:30".
