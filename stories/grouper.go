@@ -1258,25 +1258,8 @@ func (v *Vocabulary) vetoed(s *story, f *features, rare func(uint32) bool) bool 
 			return true
 		}
 	}
-	// A report of no act whose first sentence names an act and an
-	// earlier day as that of what its news follows ("handed a note over
-	// the mass detention of its citizens on September 14") follows that
-	// act: it is not of a story of dated acts that holds no act of a kind
-	// its first sentence names (an attack of that day), when its headline
-	// shares no word with the story's but a fact's value (a country every
-	// event of the desk names).
-	if v.off&followsOther == 0 && f.kind == kindOther && f.since != 0 && f.since < f.day && f.leadActs != 0 {
-		dated, held, tied := false, false, false
-		notFact := func(t uint32) bool { return !v.factTerms[t] }
-		for i := range s.members {
-			m := &s.members[i]
-			dated = dated || v.dated[m.kind]
-			held = held || m.kind < 64 && (f.leadActs&(1<<m.kind) != 0 || f.leadActs&v.also[m.kind] != 0)
-			tied = tied || countSharedIf(f.titleTerms, m.titleTerms, notFact) > 0
-		}
-		if dated && !held && !tied {
-			return true
-		}
+	if v.followsOtherAct(s, f) {
+		return true
 	}
 	if f.kind == kindOpinion || s.hasKind(kindOpinion) {
 		return true
@@ -1501,6 +1484,26 @@ func (v *Vocabulary) otherParty(s *story, f *features, k int, have uint32) bool 
 	return false
 }
 
+// followsOtherAct tells whether f, a report of no act whose first
+// sentence names an act and an earlier day as that of what its news
+// follows ("handed a note over the mass detention of its citizens on
+// September 14"), follows another act than s's: s is a story of dated
+// acts that holds no act of a kind f's first sentence names (an attack
+// of that day), and f's headline shares no word with its headlines but
+// a fact's value (a country every event of the desk names).
+func (v *Vocabulary) followsOtherAct(s *story, f *features) bool {
+	if v.off&followsOther != 0 || f.kind != kindOther || f.since == 0 || f.since >= f.day || f.leadActs == 0 {
+		return false
+	}
+	dated, held := false, false
+	for i := range s.members {
+		m := &s.members[i]
+		dated = dated || v.dated[m.kind]
+		held = held || m.kind < 64 && (f.leadActs&(1<<m.kind) != 0 || f.leadActs&v.also[m.kind] != 0)
+	}
+	return dated && !held && !s.headlineShares(f, func(t uint32) bool { return !v.factTerms[t] })
+}
+
 // partiesNamed tells whether a report of s names in its headline both
 // a value of fact k the story's reports agree on (have) and every value
 // f's headline names: the event is between them ("Pakistani air strikes
@@ -1679,9 +1682,14 @@ func (s *story) hasTerm(t uint32) bool {
 // of s that is neither a fact's value (a country every event of a desk
 // names) nor an ordinal ("third").
 func (v *Vocabulary) headlineTies(f *features, s *story) bool {
-	tie := func(t uint32) bool { return !v.factTerms[t] && !ordinalTerms[t] }
+	return s.headlineShares(f, func(t uint32) bool { return !v.factTerms[t] && !ordinalTerms[t] })
+}
+
+// headlineShares tells whether f's headline shares with a headline of s
+// a term that keep holds.
+func (s *story) headlineShares(f *features, keep func(uint32) bool) bool {
 	for i := range s.members {
-		if countSharedIf(f.titleTerms, s.members[i].titleTerms, tie) > 0 {
+		if countSharedIf(f.titleTerms, s.members[i].titleTerms, keep) > 0 {
 			return true
 		}
 	}
