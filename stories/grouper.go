@@ -1808,7 +1808,7 @@ func (g *Grouper) score(s *story, f *features, w *weigher) float64 {
 		// more than they tie two reports of no act. A rare name both
 		// give there that is no desk's category (a prison, a meeting's
 		// code) does: few stories of the window name it.
-		unnamed := v.dated[f.kind] && f.kind >= firstActKind && m.kind == kindOther && m.acts == 0 && m.follows == 0 && m.leadActs == 0 && m.firstActs == 0 && m.day != 0 && m.day == f.day && !g.specificShared(f, m)
+		unnamed := v.dated[f.kind] && f.kind >= firstActKind && namesNoAct(m) && m.day != 0 && m.day == f.day && !g.specificShared(f, m)
 		if noAct || unnamed {
 			bonus = noActBonus(f, m, words, bonus, skip)
 		}
@@ -2036,6 +2036,12 @@ func sameTime(a, b *features) bool {
 // is no event.
 func (g *Grouper) rareShared(a, b []uint32) int {
 	return countSharedIf(a, b, g.rare)
+}
+
+// namesNoAct tells whether f's headline and first sentence name no act,
+// neither one of their own nor one they follow.
+func namesNoAct(f *features) bool {
+	return f.kind == kindOther && f.acts == 0 && f.follows == 0 && f.leadActs == 0 && f.firstActs == 0
 }
 
 // specificShared tells whether the headlines and first sentences of a
