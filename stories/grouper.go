@@ -553,24 +553,24 @@ func votedDay(ms []features, desk bool) (int32, bool) {
 // theirs too, and one report's time of day no longer loses the story's
 // date to five that name the local day.
 func deskDays(ms []features) map[int32]int32 {
-	var to map[int32]map[int32]int
+	var told map[int32]map[int32]int // named day -> desk day -> reports that tell it
 	for _, m := range ms {
 		if m.deskDay == 0 || m.day == 0 || m.utcDay != 0 || m.ahead {
 			continue
 		}
-		if to == nil {
-			to = map[int32]map[int32]int{}
+		if told == nil {
+			told = map[int32]map[int32]int{}
 		}
-		if to[m.day] == nil {
-			to[m.day] = map[int32]int{}
+		if told[m.day] == nil {
+			told[m.day] = map[int32]int{}
 		}
-		to[m.day][m.deskDay]++
+		told[m.day][m.deskDay]++
 	}
-	if to == nil {
+	if told == nil {
 		return nil
 	}
 	out := map[int32]int32{}
-	for named, ds := range to {
+	for named, ds := range told {
 		best, n, tie := int32(0), 0, false
 		for d, c := range ds {
 			switch {
