@@ -1600,7 +1600,7 @@ func (v *Vocabulary) kindOf(ts, all []term) kind {
 	pledged := false   // allies agree or vow: talks, unless they agree to an act
 	spoke := false     // a speech verb came first: what is said at a meeting is the meeting's (term.at)
 	noted := kindOther // a diplomatic note of protest, no protest act (protestNote)
-	pledgedAt := -1    // index of the pledge verb followed by "to"
+	pledgedAt := -1    // index of the first pledge verb followed by "to" or an act; -1 none
 	for i, t := range ts {
 		if protestNote(ts, i) {
 			// A note of protest says what a government objects to, as
