@@ -195,8 +195,10 @@ func (v *Vocabulary) extract(it *model.Item, loc *time.Location) (features, ment
 	if len(firstWords) > 0 {
 		firstText = text[:firstWords[len(firstWords)-1].end]
 	}
+	// The first sentence without its source (", the airline said").
+	firstUnsourced := splitWords(leadAttribution.ReplaceAllString(firstText, "$1"))
 	f.specifics = v.specificsOf(splitWords(titleAttribution.ReplaceAllString(title, "")),
-		splitWords(leadAttribution.ReplaceAllString(firstText, "$1")), nameWords != nil, named)
+		firstUnsourced, nameWords != nil, named)
 	f.headNames = v.headNamesOf(titleNameWords, named)
 	f.actors = v.actorsOf(tw)
 	f.terms = termIDs(titleTerms, leadTerms)
@@ -281,7 +283,7 @@ func (v *Vocabulary) extract(it *model.Item, loc *time.Location) (features, ment
 		f.decides = v.decidesIn(mainClause(firstWords))
 		// Its source (", the Director General said") is no words of
 		// its own.
-		f.ownAct = firstText != "" && v.ownActIn(mainClause(splitWords(leadAttribution.ReplaceAllString(firstText, "$1"))))
+		f.ownAct = firstText != "" && v.ownActIn(mainClause(firstUnsourced))
 	}
 	f.simhash, f.hasSim = simhash(bw)
 
