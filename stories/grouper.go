@@ -1295,24 +1295,8 @@ func (v *Vocabulary) vetoed(s *story, f *features, rare func(uint32) bool) bool 
 		if abs32(day-f.day) > dayTolerance {
 			return true
 		}
-		// A story whose reports name no act is news of its own day, as
-		// for a report that names none below: talks of the next day whose
-		// headline shares no word with its headlines but a fact's value
-		// or an ordinal are not it ("Third summit held in Dushanbe", the
-		// day after "Leader launches third unit of dam"), but for the two
-		// days two zones give one event in reports of the same hours. A
-		// pledge ("Europe agrees record budget", "vows new law") may be
-		// the outcome of the day before's news (a ministerial's opening,
-		// a ruling).
-		if day != f.day && !f.pledges && !s.namesAct() && !v.headlineTies(f, s) {
-			near := false
-			for i := range s.members {
-				m := &s.members[i]
-				near = near || m.day == day && within(m.published, f.published, dayShiftGap)
-			}
-			if !near {
-				return true
-			}
+		if v.otherDayOfNoActStory(s, f, day) {
+			return true
 		}
 	}
 	if f.day != 0 && len(days) > 0 && !dated && f.kind == kindOther {
@@ -1482,6 +1466,28 @@ func (v *Vocabulary) otherParty(s *story, f *features, k int, have uint32) bool 
 		}
 	}
 	return false
+}
+
+// otherDayOfNoActStory tells whether f, a report of an undated act
+// (talks) whose day is near the story's day but not it, is of another
+// day's news than s, whose reports name no act. Such a story is news of
+// its own day, as for a report that names none (vetoed): talks of the
+// next day whose headline shares no word with its headlines but a fact's
+// value or an ordinal are not it ("Third summit held in Dushanbe", the
+// day after "Leader launches third unit of dam"), but for the two days
+// two zones give one event in reports of the same hours. A pledge
+// ("Europe agrees record budget", "vows new law") may be the outcome of
+// the day before's news (a ministerial's opening, a ruling).
+func (v *Vocabulary) otherDayOfNoActStory(s *story, f *features, day int32) bool {
+	if day == f.day || f.pledges || s.namesAct() || v.headlineTies(f, s) {
+		return false
+	}
+	for i := range s.members {
+		if m := &s.members[i]; m.day == day && within(m.published, f.published, dayShiftGap) {
+			return false
+		}
+	}
+	return true
 }
 
 // followsOtherAct tells whether f, a report of no act whose first
