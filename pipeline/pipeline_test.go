@@ -346,7 +346,10 @@ func TestBatchedStoring(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Batches of at most 200 (fewer when one takes long to plan): one
-	// alert, and one edit per later batch.
+	// alert, and one edit per later batch. A batch is cut at batchMaxTime,
+	// so a loaded machine makes more of them (25 edits at load average 7,
+	// 4 to 7 when idle); one edit per item would make 449, so n/10 still
+	// tells the two apart.
 	posts := pending(t, store, "alerts")
 	alerts, edits := 0, 0
 	for _, post := range posts {
@@ -364,8 +367,8 @@ func TestBatchedStoring(t *testing.T) {
 	if st.NewItems != n || st.Posts != len(posts) {
 		t.Fatalf("cycle = %+v, want %d new items and %d posts", st, n, len(posts))
 	}
-	if alerts != 1 || edits < 2 || edits > n/20 {
-		t.Errorf("%d alerts and %d edits, want 1 and one per batch after the first (2 to %d)", alerts, edits, n/20)
+	if alerts != 1 || edits < 2 || edits > n/10 {
+		t.Errorf("%d alerts and %d edits, want 1 and one per batch after the first (2 to %d)", alerts, edits, n/10)
 	}
 	if got := feedStates(t, store)["Good Wire"].ItemsSeen; got != n+1 {
 		t.Errorf("items seen = %d, want %d", got, n+1)
