@@ -79,6 +79,7 @@ type features struct {
 	deskDay    int32  // the act's day in the desk's zone when the text tells it apart from day, or gives no day but the act's time (deskDay): the day it votes for; 0 none
 	says       bool   // the headline's main clause is what someone says: "Kuwait says it will respect ..."
 	pledges    bool   // the headline's main clause pledges: "Europe agrees record budget", "vows new law"
+	heldOver   bool   // the headline's act is arrests it says follow an act: "23 arrested after Honiara disturbance" (heldOverIn)
 	published  int64  // unix seconds
 	lead       string // the report's sentence for its story's summary (Grouper.LeadOf)
 }
@@ -241,6 +242,7 @@ func (v *Vocabulary) extract(it *model.Item, loc *time.Location) (features, ment
 	}
 	f.says = v.saysHead(mainTerms)
 	f.pledges = v.pledgesIn(mainTerms)
+	f.heldOver = v.arrestKind(f.kind) && heldOverIn(tw)
 	f.repeat = repeats(tw)
 	f.first = firstInSpan(tw)
 	// withoutHedged only drops words: when it drops none, the terms are
@@ -1505,6 +1507,25 @@ func mainClause(ws []word) []word {
 }
 
 var asNotClause = toSet(`many much well far long soon such as`)
+
+// heldOverIn tells whether a headline of arrests says what they follow:
+// "after", "following" or "over" past its first two words, where "over"
+// is no count ("detain over 600 migrants", "over a dozen").
+func heldOverIn(ws []word) bool {
+	for i := 2; i < len(ws); i++ {
+		switch ws[i].lower {
+		case "after", "following":
+			return true
+		case "over":
+			if i+1 < len(ws) && !ws[i+1].digits && !overCount[ws[i+1].lower] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+var overCount = toSet(`a an one two three four five six seven eight nine ten dozen dozens hundred hundreds thousand thousands half dozen`)
 
 // callWords appeal only as "calls for", "calls on": "nurses call strike
 // for Thursday", "PM calls election" report the call, an act of its own.

@@ -2694,3 +2694,54 @@ sudavia = ["sudavia"]
 		})
 	}
 }
+
+// TestArrestsHeldOverAnAct checks that a report of arrests whose headline
+// says what they follow ("after", "over") joins the story of that act,
+// though the vocabulary pairs arrests with no such kind and the headline
+// names the act in words of its own ("disturbance", "unrest"); a report of
+// arrests that follows nothing is another event, and "over" as a count
+// ("over 40 held") says nothing it follows.
+func TestArrestsHeldOverAnAct(t *testing.T) {
+	v := compileVocabulary(t, `
+[stories.vocabulary]
+replace = true
+[[stories.vocabulary.acts]]
+kind = "riot"
+verbs = ["riot", "loot"]
+[[stories.vocabulary.acts]]
+kind = "arrest"
+verbs = ["arrest"]
+`)
+	at := func(d, h int) time.Time { return time.Date(2031, 5, d, h, 0, 0, 0, time.UTC) }
+	riot := []*model.Item{
+		item("Port Veyla Herald", "https://h.example/riot-1", "Rioters loot shops in Port Veyla market district",
+			"Rioters looted and burned dozens of shops in the Kessin market district of Port Veyla on Monday night, police said.", at(4, 23)),
+		item("Veyla Broadcasting", "https://b.example/riot-2", "Night of rioting leaves Kessin market in ruins",
+			"Shops in the Kessin market of Port Veyla lay in ruins on Tuesday after rioters looted the district on Monday night.", at(5, 6)),
+	}
+	tests := []struct {
+		name string
+		last *model.Item
+		same bool
+	}{
+		{"arrests after the unrest", item("Islands Wire", "https://w.example/held-1", "31 arrested after Port Veyla disturbance",
+			"Police in Port Veyla arrested 31 people during Monday night's disturbance in the Kessin market district, the police commissioner said.", at(5, 9)), true},
+		{"arrests over the unrest", item("Pacific Daily", "https://d.example/held-2", "Police detain 12 over Kessin market unrest",
+			"Police detained 12 people on Tuesday on suspicion of taking part in Monday night's unrest in the Kessin market district of Port Veyla.", at(5, 11)), true},
+		{"arrests that follow nothing", item("Pacific Daily", "https://d.example/held-3", "Police arrest 12 in Port Veyla fraud probe",
+			"Police in Port Veyla arrested 12 people on Tuesday in an investigation into fraud at the Kessin market traders' fund.", at(5, 11)), false},
+		{"over as a count", item("Pacific Daily", "https://d.example/held-4", "Police detain over 40 in Port Veyla fraud probe",
+			"Police in Port Veyla detained more than 40 people on Tuesday in an investigation into fraud at the Kessin market traders' fund.", at(5, 11)), false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			items := append(append([]*model.Item{}, riot...), tc.last)
+			if got := firstAndLastJoin(v, items, time.UTC, 0); got != tc.same {
+				t.Fatalf("one story: %v, want %v", got, tc.same)
+			}
+			if tc.same && firstAndLastJoin(v, items, time.UTC, heldOvers) {
+				t.Errorf("joins with held overs off: the test does not reach the rule")
+			}
+		})
+	}
+}

@@ -627,8 +627,10 @@ var qualitySets = []qualitySet{
 	// One party of an event named alone, where a report's headline names
 	// both ("UNAMA concerned by ... in Paktika and Khost" under "Pakistani
 	// air strikes hit eastern Afghanistan"; namedParties): 0.991 / 0.745
-	// -> 0.991 / 0.769.
-	{file: "testdata/opened-southasia.txt", use: "opened: scored blind twice until 2026-12-06, mistakes read since; southasia.toml", precision: goalPrecision, recall: 0.76, dates: 1.00, minItems: 150, vocab: "testdata/southasia.toml", zone: "UTC"},
+	// -> 0.991 / 0.769. Arrests whose headline says what they follow
+	// ("RPP leaders among 51 arrested after Tinkune violence"; heldOver):
+	// 0.991 / 0.769 -> 0.991 / 0.783.
+	{file: "testdata/opened-southasia.txt", use: "opened: scored blind twice until 2026-12-06, mistakes read since; southasia.toml", precision: goalPrecision, recall: 0.78, dates: 1.00, minItems: 150, vocab: "testdata/southasia.toml", zone: "UTC"},
 	// Food and agriculture: with what a verb's hedge governs no second act
 	// of a headline ("Brazil investigates suspected bird flu case" named
 	// an outbreak besides its probe, and joined Iowa's outbreak of that
@@ -694,8 +696,10 @@ var qualitySets = []qualitySet{
 	// With sinceFollows ("Oil rises after attack on Saudi pipeline
 	// station", "UN in Iraq urges restraint after deadly Baghdad protest",
 	// of the days their leads name): 1.000 / 0.717 -> 1.000 / 0.738 / 31
-	// of 31.
-	{file: "testdata/opened-mideast.txt", use: "opened: scored blind twice until 2026-12-06, mistakes read since; mideast.toml", precision: goalPrecision, recall: 0.75, dates: 0.99, minItems: 140, vocab: "testdata/mideast.toml", zone: "UTC"},
+	// of 31. Arrests whose headline says what they follow ("Police detain
+	// four Israelis over deadly Turmus Ayya rampage"; heldOver): 1.000 /
+	// 0.756 -> 1.000 / 0.767.
+	{file: "testdata/opened-mideast.txt", use: "opened: scored blind twice until 2026-12-06, mistakes read since; mideast.toml", precision: goalPrecision, recall: 0.76, dates: 0.99, minItems: 140, vocab: "testdata/mideast.toml", zone: "UTC"},
 	// Three desks written on 2026-12-06 (session 17), while that session's
 	// grouping changes were made, without reading them or the grouping code,
 	// with their vocabularies in config only (each committed before the
@@ -1017,7 +1021,9 @@ var qualitySets = []qualitySet{
 	// and a report of its day that names no act, sharing only countries
 	// (an alias phrase is a name) and the day, no rare name, get the bonus
 	// of two no-act reports (the loan leaves the recruits): 0.931/0.827.
-	{file: "testdata/opened-pacific.txt", use: "opened: scored blind twice until 2026-12-06 (session 21), mistakes read since; pacific.toml", precision: 0.93, recall: 0.82, dates: 0.93, minItems: 150, vocab: "testdata/pacific.toml", zone: "UTC"},
+	// Arrests whose headline says what they follow ("23 arrested after
+	// Honiara disturbance"; heldOver): 0.931/0.827 -> 0.932/0.843.
+	{file: "testdata/opened-pacific.txt", use: "opened: scored blind twice until 2026-12-06 (session 21), mistakes read since; pacific.toml", precision: 0.93, recall: 0.84, dates: 0.93, minItems: 150, vocab: "testdata/pacific.toml", zone: "UTC"},
 	{file: "testdata/opened-nuclear.txt", use: "opened: scored blind twice until 2026-12-06 (session 21), mistakes read since; nuclear.toml", precision: goalPrecision, recall: 0.91, dates: 0.99, minItems: 150, vocab: "testdata/nuclear.toml", zone: "UTC"},
 	// Two desks written in session 20 (2026-12-06) while that session's
 	// grouping changes were made, without reading them or the grouping
@@ -1294,6 +1300,7 @@ func TestGroupingMechanisms(t *testing.T) {
 		{"at meetings off", atMeetings, true},
 		{"follows other off", followsOther, true},
 		{"named parties off", namedParties, true},
+		{"held overs off", heldOvers, true},
 	}
 	const precisionMechanisms = sameOutlet | compounds | despiteClause | planDays | subjects | backgrounds | coreLinks | headNames | apartLinks | sinceDays | headFirst | coreJoins | firstFacts | placesApart | atMeetings | followsOther
 	// What each precision mechanism buys and costs, summed over the sets.

@@ -84,7 +84,7 @@ type Vocabulary struct {
 // mechanism is a set of the grouper's recall mechanisms, each a way a
 // report joins a story that plain likeness and the vetoes would keep apart,
 // and of its precision mechanisms, each a way two reports are kept apart.
-type mechanism uint32
+type mechanism uint64
 
 const (
 	// twoActs: a headline that names a second dated act ("drill, two
@@ -244,6 +244,11 @@ const (
 	// names in its headline both the story's value and the report's: the
 	// two parties of one event, told from one side (partiesNamed).
 	namedParties
+	// heldOvers: arrests whose headline says what they follow ("23
+	// arrested after night of rioting", "police detain four over village
+	// rampage") are no other event than that dated act, whatever kinds
+	// the vocabulary pairs (heldOver).
+	heldOvers
 )
 
 // fact is one compiled fact: term → bit set of its values.
@@ -615,7 +620,30 @@ func (v *Vocabulary) conflict(a, b kind) bool {
 // U.S.-Japan naval drills", "UNSC holds meeting on the launch") and stay
 // apart.
 func (v *Vocabulary) actsConflict(a, b *features) bool {
-	return v.conflict(a.kind, b.kind) && !v.alsoNames(a, b) && !v.alsoNames(b, a)
+	return v.conflict(a.kind, b.kind) && !v.alsoNames(a, b) && !v.alsoNames(b, a) &&
+		!v.heldOver(a, b) && !v.heldOver(b, a)
+}
+
+// heldOver tells whether a reports arrests its headline says follow an
+// act ("after", "over") and b reports a dated act: news tells who was
+// held for a riot or an attack as part of it, a day later too, naming the
+// act in its own words ("violence", "disturbance") that no act's verb
+// reads. The other vetoes (days, facts, words) still keep other events
+// apart.
+func (v *Vocabulary) heldOver(a, b *features) bool {
+	return v.off&heldOvers == 0 && a.heldOver && b.kind >= firstActKind && b.kind < kind(len(v.dated)) && v.dated[b.kind]
+}
+
+// arrestKind tells whether reports of kind k tell of arrests: one of the
+// kind's verbs is "arrest", to which the shipped vocabulary reads
+// "detain" and "held".
+func (v *Vocabulary) arrestKind(k kind) bool {
+	for _, a := range v.acts {
+		if a.kind == k && a.verbs["arrest"] {
+			return true
+		}
+	}
+	return false
 }
 
 // alsoNames tells whether a's headline names b's act besides its own, or
