@@ -76,7 +76,9 @@
 // the story's value too, in its headline or lead, while a report of the
 // story names its own, tells of the event's other party: "Israeli strike
 // kills seven in Khan Younis" and a story of a strike in Gaza whose lead
-// says an Israeli strike), named operations, numbers of
+// says an Israeli strike), named operations (but not two forms of one
+// name: "the Finland-Germany cable" of a story of a cable between
+// Finland and Germany, "Iron Wolf" and "Wolf"), numbers of
 // missiles (all read from the main clause, so "two days after a ballistic
 // salvo" is background; the number only from the headline, and never a
 // bound or tally such as "at least two" or "toll rises to nine", which

@@ -50,6 +50,7 @@ type features struct {
 	actors     []uint32         // the desk's actors the title names ("CISA"), as term ids, sorted, distinct
 	feed       uint32           // hash of the outlet's feed
 	exercises  []uint32         // named operations (exercises), sorted, distinct
+	nameParts  [][]uint32       // per named operation, the term ids of its words, sorted, distinct (namesAgree)
 	facts      [maxFacts]uint32 // per vocabulary fact, the bit set of values named
 	mentions   [maxFacts]uint32 // per vocabulary fact, the values the title and lead name anywhere
 	bgFacts    [maxFacts]uint32 // per vocabulary fact, the values the title names only outside its main clause ("as ... Tuesday's rally")
@@ -232,7 +233,7 @@ func (v *Vocabulary) extract(it *model.Item, loc *time.Location) (features, ment
 		}
 	}
 	f.count, f.counted = v.countOf(mainTitle)
-	f.exercises = v.namesOf(tw, nameWords, lead)
+	f.exercises, f.nameParts = v.namesOf(tw, nameWords, lead)
 	f.kind = v.kindOf(mainTerms, titleTerms)
 	if f.kind == kindOther && callsQuoted.MatchString(title) {
 		// "Ministry calls border closure 'disproportionate'",
@@ -992,6 +993,12 @@ func (f *features) isExtra(i int) bool {
 	return i/64 < len(f.extra) && f.extra[i/64]&(1<<(i%64)) != 0
 }
 
+// coreHas tells whether the headline or first sentence gives term t.
+func (f *features) coreHas(t uint32) bool {
+	i, ok := slices.BinarySearch(f.terms, t)
+	return ok && !f.isExtra(i)
+}
+
 // leadOf is the first sentences of a text, up to leadWords words.
 func leadOf(ws []word) []word {
 	n := 0
@@ -1406,9 +1413,13 @@ func (v *Vocabulary) counts(l string) uint8 {
 
 // namesOf finds named operations (exercises): known names in title or
 // lead, and capitalised names written right before a head ("exercise",
-// "drills") in nameTitle (the title unless it is title-cased) or lead.
-func (v *Vocabulary) namesOf(title, nameTitle, lead []word) []uint32 {
-	var ids []uint32
+// "drills") in nameTitle (the title unless it is title-cased) or lead;
+// and, per name, the term ids of its words.
+func (v *Vocabulary) namesOf(title, nameTitle, lead []word) (ids []uint32, parts [][]uint32) {
+	add := func(name string, ws []word) {
+		ids = append(ids, hash32("x:"+name))
+		parts = append(parts, v.termIDsOf(ws))
+	}
 	for pi, ws := range [][]word{title, lead} {
 		for i := range ws {
 			for n := 3; n >= 1; n-- {
@@ -1424,7 +1435,7 @@ func (v *Vocabulary) namesOf(title, nameTitle, lead []word) []uint32 {
 					b = append(b, ws[k].lower...)
 				}
 				if name, ok := v.knownNames[string(b)]; ok {
-					ids = append(ids, hash32("x:"+name))
+					add(name, ws[i:i+n])
 					break
 				}
 			}
@@ -1442,12 +1453,17 @@ func (v *Vocabulary) namesOf(title, nameTitle, lead []word) []uint32 {
 					if canon, ok := v.knownNames[strings.ReplaceAll(name, "_", " ")]; ok {
 						name = canon
 					}
-					ids = append(ids, hash32("x:"+name))
+					add(name, ws[j:i])
 				}
 			}
 		}
 	}
-	return sortedDistinct(ids)
+	return sortedDistinct(ids), parts
+}
+
+// termIDsOf is the ids of the canonical terms of words, sorted, distinct.
+func (v *Vocabulary) termIDsOf(ws []word) []uint32 {
+	return termIDs(v.canonicalTerms(ws, false), nil)
 }
 
 // answerWords say that what follows is what a report's act answers:

@@ -1185,7 +1185,7 @@ heads = ["exercise", "drills"]
 			for _, n := range tc.want {
 				want = append(want, hash32("x:"+n))
 			}
-			if got := v.namesOf(tw, tw, lead); !slices.Equal(got, sortedDistinct(want)) {
+			if got, _ := v.namesOf(tw, tw, lead); !slices.Equal(got, sortedDistinct(want)) {
 				t.Fatalf("namesOf = %v, want %v", got, want)
 			}
 			if tc.want == nil {

@@ -1225,7 +1225,7 @@ func (v *Vocabulary) vetoed(s *story, f *features, rare func(uint32) bool) bool 
 	if f.plans != 0 && plansSeen && !plans && v.off&planDays == 0 {
 		return true // a strike called for Friday is not one called for Tuesday
 	}
-	if len(f.exercises) > 0 && exerciseSeen && !exercises {
+	if len(f.exercises) > 0 && exerciseSeen && !exercises && !v.namesAgree(s, f) {
 		return true
 	}
 	// A report whose headline names no act but the meeting where its news
@@ -1434,6 +1434,51 @@ func (v *Vocabulary) vetoed(s *story, f *features, rare func(uint32) bool) bool 
 		}
 	}
 	return false
+}
+
+// namesAgree tells whether f's named operations and a story's are one
+// name in two forms: every word of f's names is a word a headline or
+// first sentence of the story gives ("Finland-Germany cable", of a story
+// of "a cable between Finland and Germany"; "Red Sea cable"), or every
+// word of a report's names is one f's headline or first sentence gives
+// ("Wolf drills", of "Iron Wolf"). A place or a party written before a
+// name's head ("Chinese drills") names no operation of its own.
+func (v *Vocabulary) namesAgree(s *story, f *features) bool {
+	if v.off&nameForms != 0 {
+		return false
+	}
+	storyGives := func(t uint32) bool {
+		for i := range s.members {
+			if s.members[i].coreHas(t) {
+				return true
+			}
+		}
+		return false
+	}
+	if partsGiven(f.nameParts, storyGives) {
+		return true
+	}
+	for i := range s.members {
+		if partsGiven(s.members[i].nameParts, f.coreHas) {
+			return true
+		}
+	}
+	return false
+}
+
+// partsGiven tells whether every word of every name (parts) is given.
+func partsGiven(parts [][]uint32, given func(uint32) bool) bool {
+	for _, p := range parts {
+		if len(p) == 0 {
+			return false
+		}
+		for _, t := range p {
+			if !given(t) {
+				return false
+			}
+		}
+	}
+	return len(parts) > 0
 }
 
 // answers tells whether a, a report of an act, names b's act, of

@@ -2734,3 +2734,55 @@ verbs = ["arrest"]
 		})
 	}
 }
+
+// TestNameFormsAgree checks that a named operation whose words a story's
+// headlines and first sentences all give ("the Norland-Veskia cable", of
+// a cable between Norland and Veskia), or a story's name whose words the
+// report gives ("Heron", of "Iron Heron"), is the story's name in
+// another form, while another name keeps a report apart.
+func TestNameFormsAgree(t *testing.T) {
+	v := compileVocabulary(t, `
+[stories.vocabulary]
+replace = true
+[stories.vocabulary.names]
+heads = ["cable", "exercise"]
+[[stories.vocabulary.acts]]
+kind = "cut"
+verbs = ["cut", "damage", "fault"]
+[[stories.vocabulary.acts]]
+kind = "drill"
+verbs = ["exercise", "drill"]
+`)
+	at := func(d, h int) time.Time { return time.Date(2031, 9, d, h, 0, 0, 0, time.UTC) }
+	cable := []*model.Item{
+		item("Norland Radio", "https://r.example/cable-1", "Norland says Kerrin cable to Veskia damaged off Harrow Point",
+			"The Kerrin data cable linking Norland with Veskia was damaged off Harrow Point early on Saturday, its operator Telvia said.", at(6, 8)),
+	}
+	heron := []*model.Item{
+		item("Darsk Times", "https://t.example/heron-1", "Troops open Heron exercise near Darsk",
+			"Some 3,000 troops began the Heron exercise near Darsk on Monday, the army said.", at(8, 8)),
+	}
+	tests := []struct {
+		name  string
+		story []*model.Item
+		last  *model.Item
+		same  bool
+	}{
+		{"a route for a name", cable, item("Baltic Wire", "https://w.example/cable-2", "Navy joins search after Norland-Veskia cable fault",
+			"A navy patrol ship joined the search on Saturday after the fault on the cable between Norland and Veskia off Harrow Point, Telvia said.", at(6, 14)), true},
+		{"another cable", cable, item("Baltic Wire", "https://w.example/cable-3", "Navy joins search after Osprey cable fault",
+			"A navy patrol ship joined the search on Saturday after the fault on the Osprey cable between Norland and Veskia off Harrow Point, Telvia said.", at(6, 14)), false},
+		{"a longer form", heron, item("Army News", "https://a.example/heron-2", "Army opens Iron Heron exercise near Darsk",
+			"The Iron Heron exercise began near Darsk on Monday with some 3,000 troops, the army said.", at(8, 12)), true},
+		{"another exercise", heron, item("Army News", "https://a.example/heron-3", "Troops open Falcon exercise near Darsk",
+			"Some 3,000 troops began the Falcon exercise near Darsk on Monday, the army said.", at(8, 12)), false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			checkLastJoin(t, v, tc.story, tc.last, tc.same, 0)
+			if tc.same && firstAndLastJoin(v, append(append([]*model.Item{}, tc.story...), tc.last), time.UTC, nameForms) {
+				t.Errorf("joins with name forms off: the test does not reach the rule")
+			}
+		})
+	}
+}

@@ -963,6 +963,7 @@ var qualitySets = []qualitySet{
 	// reports long after, one station halted twice, a fleet by class,
 	// model and brand, strikes called, held and suspended, contracts).
 	{file: "testdata/opened-greatlakes.txt", use: "opened: scored blind twice until 2026-12-06 (session 20), mistakes read since; greatlakes.toml", precision: 0.99, recall: 0.87, dates: 0.96, minItems: 150, vocab: "testdata/greatlakes.toml", zone: "UTC"},
+	// nameForms: recall 0.873 -> 0.880 ("Iron Wolf" and "Wolf" drills one name).
 	{file: "testdata/opened-baltic.txt", use: "opened: scored blind twice until 2026-12-06 (session 20), mistakes read since; baltic.toml", precision: 0.99, recall: 0.87, dates: 1.0, minItems: 150, vocab: "testdata/baltic.toml", zone: "UTC"},
 	// A report of a story's kind of act whose headline and first sentence
 	// name a place the story never names, while the story's headlines
@@ -975,7 +976,8 @@ var qualitySets = []qualitySet{
 	// the day after the suspected case), opened-greatlakes 0.975 ->
 	// 0.986 (the cholera epidemic at a transit centre apart from the
 	// mpox outbreak in camps a province away).
-	{file: "testdata/opened-rail.txt", use: "opened: scored blind twice until 2026-12-06 (session 20), mistakes read since; rail.toml", precision: goalPrecision, recall: 0.92, dates: 1.0, minItems: 150, vocab: "testdata/rail.toml", zone: "UTC"},
+	// nameForms: recall 0.926 -> 0.936 (one express train by a longer name).
+	{file: "testdata/opened-rail.txt", use: "opened: scored blind twice until 2026-12-06 (session 20), mistakes read since; rail.toml", precision: goalPrecision, recall: 0.93, dates: 1.0, minItems: 150, vocab: "testdata/rail.toml", zone: "UTC"},
 	// Three desks written in session 20 (2026-12-06), while that session's
 	// grouping changes were made, without reading them or the grouping
 	// code, with their vocabularies in config only (each committed before
@@ -1067,7 +1069,8 @@ var qualitySets = []qualitySet{
 	// fresh-guineagulf.txt and fresh-balkans.txt, at 1.000 / 0.496 / 31 of
 	// 32, 0.992 / 0.750 / 29 of 32 and 0.878 / 0.643 / 32 of 32 (after
 	// session 21's changes, at fbfcdb4); their vocabularies are not edited.
-	{file: "testdata/opened-cables.txt", use: "opened: scored blind twice until 2026-12-07 (session 21), mistakes read since; cables.toml", precision: 0.99, recall: 0.49, dates: 0.96, minItems: 150, vocab: "testdata/cables.toml", zone: "UTC"},
+	// nameForms: recall 0.496 -> 0.546 (a cable by its route, "Latvia-Sweden cable").
+	{file: "testdata/opened-cables.txt", use: "opened: scored blind twice until 2026-12-07 (session 21), mistakes read since; cables.toml", precision: 0.99, recall: 0.54, dates: 0.96, minItems: 150, vocab: "testdata/cables.toml", zone: "UTC"},
 	{file: "testdata/opened-guineagulf.txt", use: "opened: scored blind twice until 2026-12-07 (session 21), mistakes read since; guineagulf.toml", precision: 0.99, recall: 0.74, dates: 0.90, minItems: 150, vocab: "testdata/guineagulf.toml", zone: "UTC"},
 	{file: "testdata/opened-balkans.txt", use: "opened: scored blind twice until 2026-12-07 (session 21), mistakes read since; balkans.toml", precision: 0.87, recall: 0.64, dates: 1.0, minItems: 150, vocab: "testdata/balkans.toml", zone: "UTC"},
 	// Two more desks written in session 21 the same way and scored the
@@ -1311,6 +1314,7 @@ func TestGroupingMechanisms(t *testing.T) {
 		{"follows other off", followsOther, true},
 		{"named parties off", namedParties, true},
 		{"held overs off", heldOvers, true},
+		{"name forms off", nameForms, true},
 	}
 	const precisionMechanisms = sameOutlet | compounds | despiteClause | planDays | subjects | backgrounds | coreLinks | headNames | apartLinks | sinceDays | headFirst | coreJoins | firstFacts | placesApart | atMeetings | followsOther
 	// What each precision mechanism buys and costs, summed over the sets.

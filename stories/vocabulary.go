@@ -249,6 +249,12 @@ const (
 	// rampage") are no other event than that dated act, whatever kinds
 	// the vocabulary pairs (heldOver).
 	heldOvers
+	// nameForms: a named operation whose words a story's headlines and
+	// first sentences all give, or a story's name whose words a report's
+	// give, is no other name than the story's: "the Finland-Germany
+	// cable" and "a cable between Finland and Germany", "Iron Wolf" and
+	// "Wolf" (namesAgree).
+	nameForms
 )
 
 // fact is one compiled fact: term → bit set of its values.
