@@ -204,7 +204,9 @@
 // newest report, so a long-running event keeps its reports together, and
 // as long again (Retention) for a report that names its event day: an
 // analysis or a disclosure days later ("the missile fired last
-// Wednesday"). With
+// Wednesday"); a report of a dated act only when the story holds that
+// kind of act ("lifts the force majeure it declared on Monday" is an
+// act of its own). With
 // Merges, a report that fits two stories well (linkScore) by its headline
 // and first sentence alone (a report from one city whose later sentence
 // tells of another city's protest that day links nothing; nor does a

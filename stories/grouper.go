@@ -1055,6 +1055,13 @@ func (g *Grouper) open(s *story, f *features) bool {
 	if f.kind >= firstActKind && !g.voc.dated[f.kind] {
 		return false
 	}
+	// A late report of a dated act tells of the story's act ("confirms
+	// the missile fired last Wednesday") only in a story that holds that
+	// kind of act: of another kind ("lifts the force majeure it declared
+	// on Monday") it is an act of its own that followed the story's.
+	if f.kind >= firstActKind && !s.hasKind(f.kind) {
+		return false
+	}
 	day, ok := bestDay(s.members)
 	return ok && f.day == day
 }

@@ -2786,3 +2786,38 @@ verbs = ["exercise", "drill"]
 		})
 	}
 }
+
+// TestLateReportOfAnotherKind: past a story's window, a report of a dated
+// act that names the story's day joins it only when the story holds that
+// kind of act: a report that an export ban was lifted, which names the
+// day it was imposed, tells of an act of its own; a late report of the
+// ban itself, or an analysis of it, still joins.
+func TestLateReportOfAnotherKind(t *testing.T) {
+	v := compileVocabulary(t, `
+[stories.vocabulary]
+replace = true
+[[stories.vocabulary.acts]]
+kind = "ban"
+verbs = ["ban"]
+[[stories.vocabulary.acts]]
+kind = "ban-end"
+verbs = ["lift"]
+`)
+	monday := time.Date(2031, 9, 8, 10, 0, 0, 0, time.UTC)
+	late := monday.Add(5*24*time.Hour + 3*time.Hour) // Saturday, past the 72h window
+	halt := []*model.Item{item("Calder Ledger", "https://l.example/halt", "Mirefield grain stuck at Port Calder terminal",
+		"Grain from the Mirefield farms piled up at the Port Calder terminal on Monday after Valdoria stopped its exports.", monday)}
+	ban := []*model.Item{item("Calder Ledger", "https://l.example/ban", "Valdoria bans Mirefield grain exports from Port Calder",
+		"Valdoria banned exports of Mirefield grain from the Port Calder terminal on Monday, the trade ministry said.", monday)}
+	lifted := item("Valdoria Wire", "https://w.example/lift", "Valdoria lifts Mirefield grain ban at Port Calder terminal",
+		"Valdoria lifted the ban on Mirefield grain exports from the Port Calder terminal, the trade ministry said on Saturday. It had stopped the exports from Port Calder on Monday.", late)
+	t.Run("lifted, to the halt", func(t *testing.T) { checkLastJoin(t, v, halt, lifted, false, 0) })
+	t.Run("analysis, to the halt", func(t *testing.T) {
+		checkLastJoin(t, v, halt, item("Valdoria Wire", "https://w.example/analysis", "Analysis: Mirefield grain halt at Port Calder terminal exposes farms",
+			"The halt of Mirefield grain at the Port Calder terminal on Monday exposed how much the farms rely on one port.", late), true, 0)
+	})
+	t.Run("the ban, to the ban", func(t *testing.T) {
+		checkLastJoin(t, v, ban, item("Valdoria Wire", "https://w.example/ban-late", "Valdoria's Mirefield grain ban at Port Calder cost farms $40 million",
+			"The ban Valdoria imposed on Mirefield grain exports from the Port Calder terminal on Monday cost the farms $40 million, the trade ministry said on Saturday.", late), true, 0)
+	})
+}

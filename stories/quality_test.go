@@ -1071,6 +1071,7 @@ var qualitySets = []qualitySet{
 	// session 21's changes, at fbfcdb4); their vocabularies are not edited.
 	// nameForms: recall 0.496 -> 0.546 (a cable by its route, "Latvia-Sweden cable").
 	{file: "testdata/opened-cables.txt", use: "opened: scored blind twice until 2026-12-07 (session 21), mistakes read since; cables.toml", precision: 0.99, recall: 0.54, dates: 0.96, minItems: 150, vocab: "testdata/cables.toml", zone: "UTC"},
+	// late reports of another kind: precision 0.992 -> 1.000.
 	{file: "testdata/opened-guineagulf.txt", use: "opened: scored blind twice until 2026-12-07 (session 21), mistakes read since; guineagulf.toml", precision: 0.99, recall: 0.74, dates: 0.90, minItems: 150, vocab: "testdata/guineagulf.toml", zone: "UTC"},
 	{file: "testdata/opened-balkans.txt", use: "opened: scored blind twice until 2026-12-07 (session 21), mistakes read since; balkans.toml", precision: 0.87, recall: 0.64, dates: 1.0, minItems: 150, vocab: "testdata/balkans.toml", zone: "UTC"},
 	// Two more desks written in session 21 the same way and scored the

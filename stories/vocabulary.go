@@ -92,7 +92,8 @@ const (
 	// hedge governs ("investigates suspected ...") is not named.
 	twoActs mechanism = 1 << iota
 	// lateReports: past the window, a report that names a story's event
-	// day still finds it, unless it reports an undated act (talks).
+	// day still finds it, unless it reports an undated act (talks) or a
+	// dated act of a kind the story holds none of.
 	lateReports
 	// followUps: a reaction or an analysis naming its own later day is
 	// not kept from the event it follows by the dated kinds' day veto.
