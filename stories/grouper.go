@@ -1209,7 +1209,7 @@ func (v *Vocabulary) vetoed(s *story, f *features, rare func(uint32) bool) bool 
 		if core[k] != 0 && core[k] != ^uint32(0) {
 			have = core[k]
 		}
-		if f.facts[k] != 0 && have != 0 && f.facts[k]&have == 0 && !v.otherParty(s, f, k, have) && !v.leadFact(f, k, have) && !v.partiesNamed(s, f, k, have) {
+		if f.facts[k] != 0 && have != 0 && f.facts[k]&have == 0 && !v.otherParty(s, f, k, have) && !v.leadFact(f, k, have, &facts) && !v.partiesNamed(s, f, k, have) {
 			return true
 		}
 		// A headline that names only some of the values the story's
@@ -1604,9 +1604,30 @@ const planHorizon = 31
 // strike crippled Deutsche Bahn" under "Empty platforms as train drivers
 // stay home" is the rail strike's. A report of an act is left to the
 // veto: "fired cruise missiles, hours after it fired ballistic
-// missiles" is another launch.
-func (v *Vocabulary) leadFact(f *features, k int, have uint32) bool {
-	return v.off&leadFacts == 0 && followUp(f.kind) && f.leadFacts&(1<<k) != 0 && f.mentions[k]&have != 0
+// missiles" is another launch. Nor is a headline that names the story's
+// value only as the backdrop of news of its own (backdropOnly).
+func (v *Vocabulary) leadFact(f *features, k int, have uint32, storyFacts *[maxFacts]uint32) bool {
+	return v.off&leadFacts == 0 && followUp(f.kind) && f.leadFacts&(1<<k) != 0 && f.mentions[k]&have != 0 &&
+		!backdropOnly(f, k, have, storyFacts)
+}
+
+// backdropOnly tells whether f's headline names a story's value of fact
+// k (have) only outside its main clause, and its main clause names no
+// value the story's reports name of any fact: "Envoy meets junta chief
+// as jets bomb the north" is the envoy's news, told where its first
+// sentence puts it (the capital), with the airstrike as its backdrop.
+// "Empty platforms across Germany as train drivers stay home" names the
+// strike's country in its main clause: the strike's effects.
+func backdropOnly(f *features, k int, have uint32, storyFacts *[maxFacts]uint32) bool {
+	if f.bgFacts[k]&have == 0 {
+		return false
+	}
+	for j := range storyFacts {
+		if f.leadFacts&(1<<j) == 0 && f.facts[j]&storyFacts[j] != 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // nextDayOfTalks tells whether f, a report of an undated act (talks,

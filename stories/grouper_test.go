@@ -2056,6 +2056,51 @@ verbs = ["strike", "walkout"]
 	}
 }
 
+// TestLeadFactBackdrop checks that a report whose headline names a
+// story's value only in its background clause, its main clause naming no
+// value of the story's, and whose first sentence puts its own news at
+// another value, is not the story's: the story's event is the backdrop
+// (backdropOnly). A main clause that names the story's country is the
+// event's effects and joins, as does a headline that leaves the value to
+// its lead.
+func TestLeadFactBackdrop(t *testing.T) {
+	v := compileVocabulary(t, `
+[stories.vocabulary]
+replace = true
+[stories.vocabulary.facts.sector]
+rail = ["rail", "train", "trains", "railway"]
+transit = ["bus", "buses", "tram", "trams", "depot"]
+[stories.vocabulary.facts.country]
+netherlands = ["dutch", "netherlands"]
+belgium = ["belgian", "belgium"]
+[[stories.vocabulary.acts]]
+kind = "strike"
+verbs = ["strike", "walkout"]
+`)
+	wed := time.Date(2029, 3, 14, 6, 0, 0, 0, time.UTC)
+	event := item("Wire", "https://w.example/rail-strike", "Dutch train drivers begin 24-hour strike",
+		"Train drivers across the Netherlands began a 24-hour strike over pay on Wednesday, halting most railway services.", wed)
+	tests := []struct {
+		name, title, text string
+		join              bool
+	}{
+		{"the strike only a backdrop", "Mayor cuts ribbon in Utrecht as train drivers strike",
+			"Utrecht's mayor opened the city's new bus depot on Wednesday, hours after train drivers began a strike that shut the railway.", false},
+		{"the strike's country in the main clause", "Empty platforms across the Netherlands as train drivers strike",
+			"Commuters in Utrecht crowded onto buses on Wednesday, hours after train drivers began a strike that shut the railway.", true},
+		{"the strike's trains in the lead only", "Empty platforms in Utrecht as drivers stay home",
+			"Commuters in Utrecht crowded onto buses on Wednesday as the train drivers' strike shut the railway.", true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			it := item("Paper", "https://p.example/"+tc.name, tc.title, tc.text, wed.Add(3*time.Hour))
+			if got := firstAndLastJoin(v, []*model.Item{event, it}, time.UTC, 0); got != tc.join {
+				t.Fatalf("joined %v, want %v", got, tc.join)
+			}
+		})
+	}
+}
+
 // TestBestDay: the story's day is the one most reports name, on a tie the
 // one more reports of an act name, then the earliest; a plan's day that is all a report names does not vote; a day
 // a report gives in UTC votes for it.

@@ -1088,7 +1088,10 @@ var qualitySets = []qualitySet{
 	// (2026-12-07) as fresh-myanmar.txt and fresh-taiwan.txt, at 0.785 /
 	// 0.593 / 30 of 32 and 0.995 / 0.490 / 31 of 32 (at fbfcdb4); their
 	// vocabularies are not edited.
-	{file: "testdata/opened-myanmar.txt", use: "opened: scored blind twice until 2026-12-07 (session 21), mistakes read since; myanmar.toml", precision: 0.78, recall: 0.59, dates: 0.93, minItems: 150, vocab: "testdata/myanmar.toml", zone: "UTC"},
+	// A headline that names the story's value only as its backdrop is not
+	// joined by its lead's other value (leadFacts, backdropOnly): 0.785 /
+	// 0.593 -> 0.804 / 0.605.
+	{file: "testdata/opened-myanmar.txt", use: "opened: scored blind twice until 2026-12-07 (session 21), mistakes read since; myanmar.toml", precision: 0.80, recall: 0.60, dates: 0.93, minItems: 150, vocab: "testdata/myanmar.toml", zone: "UTC"},
 	{file: "testdata/opened-taiwan.txt", use: "opened: scored blind twice until 2026-12-07 (session 21), mistakes read since; taiwan.toml", precision: 0.99, recall: 0.48, dates: 0.96, minItems: 150, vocab: "testdata/taiwan.toml", zone: "UTC"},
 }
 
