@@ -217,7 +217,7 @@ func eventMentionOf(text string, published time.Time, loc *time.Location, r read
 // eventMentionIn is eventMentionOf for a text whose dates are read.
 func eventMentionIn(d datedText, published time.Time, loc *time.Location, r reading) (mention, bool) {
 	text, low, ms := d.text, d.low, d.mentions
-	var vague, report, earlier, ahead, possessed, planned, spanned *mention
+	var vague, report, earlier, ahead, possessed, planned, spanned, answeredAt *mention
 	answered := false  // report is the day of a reaction's own words
 	disclosed := false // report is a day before a reporting verb ("on Tuesday announced")
 	utc := utcMention(text, ms, published)
@@ -279,6 +279,16 @@ func eventMentionIn(d datedText, published time.Time, loc *time.Location, r read
 			// event's day opens a span up to the report's, whose day
 			// stays the act's ("from Monday's cabinet session" is
 			// where a walkout was from, no span).
+			continue
+		}
+		if m.prec == precDay && r.otherAct != nil && answeredDay(text, m.start) {
+			// "declared a diplomat persona non grata, the ministry said
+			// on Tuesday. The move came in response to the expulsion of
+			// its own diplomat last Friday": Friday is the act answered,
+			// which yields to any day the text names for the report's.
+			if answeredAt == nil {
+				answeredAt = m
+			}
 			continue
 		}
 		if m.prec == precDay && r.otherAct != nil && (possessive(text, m.end) || afterDay(text, m.start, m.end)) && r.otherAct(text[m.end:]) {
@@ -395,6 +405,9 @@ func eventMentionIn(d datedText, published time.Time, loc *time.Location, r read
 		m := *earlier
 		m.day = m.day.AddDate(0, 0, earlierOffset)
 		return done(m)
+	}
+	if answeredAt != nil {
+		return done(*answeredAt)
 	}
 	if vague != nil {
 		return done(*vague)
@@ -1295,6 +1308,34 @@ func clauseBefore(text string, start int) []string {
 		k--
 	}
 	return words[k:]
+}
+
+// answerNouns, followed by "to" or "for", say that what follows is
+// what a report's act answers: "in response to", "in retaliation for",
+// "responding to". ("Moscow responded on Tuesday" dates the answer.)
+var answerNouns = toSet(`response retaliation reprisal responding retaliating`)
+
+// answerDaySpan is how many words may stand between an answer noun and
+// the day of what it answers ("in response to Norway's expulsion of a
+// Russian consular employee from Kirkenes last Friday").
+const answerDaySpan = 16
+
+// answeredDay tells whether the day at start dates what a report's act
+// answers: an answer noun and "to" or "for" stand before it in its
+// clause.
+func answeredDay(text string, start int) bool {
+	words := strings.Fields(text[max(0, start-12*answerDaySpan):start])
+	for k := len(words) - 1; k >= 0 && k >= len(words)-answerDaySpan; k-- {
+		if clauseEnd(words[k]) {
+			return false
+		}
+		if k+1 < len(words) && answerNouns[dateWord(words[k])] {
+			if next := dateWord(words[k+1]); next == "to" || next == "for" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // dayParts stand between a day and a verb after it: "on Tuesday morning

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"wirewatch/model"
 )
 
 func mustZone(t testing.TB, name string) *time.Location {
@@ -652,6 +654,49 @@ func TestUnbegunDay(t *testing.T) {
 			m, ok := eventMention(tc.text, tc.pub, tc.loc)
 			if !ok || m.day.Format(time.DateOnly) != tc.want || m.ahead != tc.ahead {
 				t.Fatalf("eventMention(%q) = %v ahead %v, %v; want %s ahead %v", tc.text, m.day, m.ahead, ok, tc.want, tc.ahead)
+			}
+		})
+	}
+}
+
+// TestAnsweredDayYields: in a report of a dated act, a day named for what
+// the act answers ("in response to ... last Friday", "in retaliation for
+// Friday's ...") is the answered act's: it yields to the day the report
+// names for its own words. A day outside that clause ("In response to
+// ..., Valdoria on Friday ordered") or after a verb ("responded on
+// Friday") is the act's; and an answered day that is the only day named
+// stays the report's day.
+func TestAnsweredDayYields(t *testing.T) {
+	v := compileVocabulary(t, `
+[stories.vocabulary]
+replace = true
+[[stories.vocabulary.acts]]
+kind = "expulsion"
+verbs = ["expel"]
+`)
+	tuesday := time.Date(2031, 4, 15, 14, 0, 0, 0, time.UTC)
+	friday := tuesday.AddDate(0, 0, -4)
+	for _, tc := range []struct {
+		name, lead string
+		want       time.Time
+	}{
+		{"in response to, last Friday",
+			"Valdoria has expelled an envoy of Norland from Port Calder, the foreign ministry said on Tuesday. The move came in response to Norland's expulsion of a Valdorian envoy from Mirefield last Friday.", tuesday},
+		{"a response to, days ago",
+			"Valdoria is expelling an envoy of Norland, the foreign ministry said on Tuesday. The decision is a response to the expulsion of a Valdorian envoy from Mirefield four days ago.", tuesday},
+		{"in retaliation for Friday's",
+			"Valdoria expelled an envoy of Norland, the foreign ministry said on Tuesday, in retaliation for Friday's expulsion of a Valdorian envoy from Mirefield.", tuesday},
+		{"another clause",
+			"In response to Norland's spying, Valdoria on Friday ordered an envoy of Norland to leave, the foreign ministry said on Tuesday.", friday},
+		{"a verb",
+			"Valdoria responded on Friday by ordering an envoy of Norland to leave, the foreign ministry said on Tuesday.", friday},
+		{"the only day",
+			"Valdoria is expelling an envoy of Norland in response to the expulsion of a Valdorian envoy from Mirefield last Friday.", friday},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			f, _, _ := v.extract(&model.Item{Title: "Valdoria expels Norland envoy", Text: tc.lead, Published: tuesday}, time.UTC)
+			if want := dayNumber(tc.want); f.day != want {
+				t.Errorf("day %s, want %s", time.Unix(int64(f.day)*86400, 0).UTC().Format(time.DateOnly), tc.want.Format(time.DateOnly))
 			}
 		})
 	}

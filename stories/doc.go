@@ -249,7 +249,10 @@
 // named in an "N days after" clause is the earlier act's, so "said on
 // Tuesday it would appeal, a day after the court sentenced him on Monday"
 // is Tuesday's report following Monday's act (and "will appeal, a day
-// after ... on Monday" is Tuesday too); in a report of an act, a day
+// after ... on Monday" is Tuesday too); in a report of a dated act, a day
+// named for what the act answers ("in response to Norway's expulsion
+// of a diplomat last Friday") is the answered act's and yields to the
+// day of the report's words; in a report of an act, a day
 // whose possessive names something else ("won 112 seats in Sunday's
 // legislative election, results showed on Thursday") yields to a later
 // day named for an act; in a report's words, a day days before them that
