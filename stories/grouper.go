@@ -1843,6 +1843,14 @@ func (g *Grouper) score(s *story, f *features, w *weigher) float64 {
 		words := w.reportSimilarity(f, m, skip)
 		bonus := math.Min(maxEntityBonus, entityBonus*float64(countShared(f.entities, m.entities)))
 		oneAct := f.kind == m.kind && !followUp(f.kind) || v.follows(f, m) || v.follows(m, f)
+		sameAct := f.kind == m.kind || v.follows(f, m) || v.follows(m, f)
+		// A reaction that names the other's act (reactionDays) only adds:
+		// where f names something apart, it counts the day as a report of
+		// another kind does, not as one of that act, which would count
+		// nothing (reactionOnly).
+		if apart && v.reactionOnly(f, m) {
+			oneAct, sameAct = false, false
+		}
 		fd, md := f.day, m.day
 		if v.off&aheadDays == 0 {
 			fd, md = actDay(f), actDay(m) // a plan's day ahead is no act's
@@ -1857,7 +1865,7 @@ func (g *Grouper) score(s *story, f *features, w *weigher) float64 {
 		if fd != 0 && fd == md && !(apart && oneAct) {
 			// A busy day has many events: the day says more when the
 			// reports name the same kind of act.
-			if f.kind == m.kind || v.follows(f, m) || v.follows(m, f) {
+			if sameAct {
 				bonus += sameDayBonus
 			} else {
 				bonus += sameDayBonus / 2
@@ -1928,7 +1936,12 @@ func followsSince(a, b *features) bool {
 // Embassy", whose first sentence tells of the note "protesting" the
 // water cannon, is of the protest's day.
 func (v *Vocabulary) follows(a, b *features) bool {
-	reaction := a.kind == kindReaction && v.off&reactionDays == 0
+	return v.followsBy(a, b, v.off&reactionDays == 0)
+}
+
+// followsBy is follows, with reactions (reactionDays) or without.
+func (v *Vocabulary) followsBy(a, b *features, reactions bool) bool {
+	reaction := a.kind == kindReaction && reactions
 	// An analysis whose headline names the other's act is of it: "What
 	// the new asylum order means for Arizona" and the order's reports.
 	if a.kind == kindAnalysis && b.kind < 64 && a.acts&(1<<b.kind) != 0 {
@@ -1938,6 +1951,12 @@ func (v *Vocabulary) follows(a, b *features) bool {
 		return false
 	}
 	return a.follows&(1<<b.kind) != 0 || a.leadActs&(1<<b.kind) != 0
+}
+
+// reactionOnly tells whether two reports of different kinds are of one
+// act only as a reaction that names the other's act (reactionDays).
+func (v *Vocabulary) reactionOnly(a, b *features) bool {
+	return a.kind != b.kind && (v.follows(a, b) || v.follows(b, a)) && !v.followsBy(a, b, false) && !v.followsBy(b, a, false)
 }
 
 // noActBonus is what names, numbers and days add to the words two reports

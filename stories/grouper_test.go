@@ -1845,6 +1845,42 @@ func TestReactionNamesActInLead(t *testing.T) {
 	}
 }
 
+// TestReactionDayWhenApart checks that a reaction naming a story's act
+// (reactionDays) counts its day as a report of another kind does when a
+// report of the act names something apart from the story: the day of one
+// act is then no evidence (namesApart), but the reaction's is still that
+// of a report of the day. Analysts' words on the passage, whose headline
+// names the army the story's reports call by its command's name, join.
+func TestReactionDayWhenApart(t *testing.T) {
+	v := setVocabulary(t, "testdata/taiwan.toml")
+	thu := time.Date(2031, 5, 8, 2, 0, 0, 0, time.UTC)
+	items := []*model.Item{
+		item("Fleet", "https://fleet.example/transit", "USS Harlan Reed conducts routine Taiwan Strait transit",
+			"The destroyer USS Harlan Reed made a scheduled Taiwan Strait transit on Thursday in international waters, the fleet's press office said.", thu),
+		item("Command", "https://etc.example/statement", "Eastern Theater Command spokesperson's statement on US destroyer's passage",
+			"The Harlan Reed, a US destroyer, passed through the Taiwan Strait on Thursday in a deliberate show of force. The Eastern Theater Command sent naval and air units to follow it throughout, a spokesperson said.", thu.Add(time.Hour)),
+		item("Wire", "https://wire.example/destroyer", "US destroyer Harlan Reed sails through Taiwan Strait",
+			"A U.S. Navy destroyer sailed through the Taiwan Strait on Thursday, its second such voyage since January, prompting Chinese warnings.", thu.Add(2*time.Hour)),
+		item("Paper", "https://paper.example/experts", "US warship's passage 'a reckless gamble', PLA ready to respond: analysts",
+			"The warship's voyage on Thursday was a reckless gamble aimed at Beijing, mainland analysts said, after the PLA Eastern Theater Command followed it.", thu.Add(8*time.Hour)),
+	}
+	tests := []struct {
+		name string
+		off  mechanism
+		join bool
+	}{
+		{"the reaction's day counts", 0, true},
+		{"reactionDays off: a day of another kind", reactionDays, true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := firstAndLastJoin(v, items, time.UTC, tc.off); got != tc.join {
+				t.Fatalf("joined %v, want %v", got, tc.join)
+			}
+		})
+	}
+}
+
 // TestNextDayClaimOfTheAct checks that a next day's report of another
 // kind of act whose headline also names the event's act ("claims Tessalit
 // attack"), naming the event's day as that of what it follows and a name

@@ -1093,7 +1093,10 @@ var qualitySets = []qualitySet{
 	// joined by its lead's other value (leadFacts, backdropOnly): 0.785 /
 	// 0.593 -> 0.804 / 0.605.
 	{file: "testdata/opened-myanmar.txt", use: "opened: scored blind twice until 2026-12-07 (session 21), mistakes read since; myanmar.toml", precision: 0.80, recall: 0.60, dates: 0.93, minItems: 150, vocab: "testdata/myanmar.toml", zone: "UTC"},
-	{file: "testdata/opened-taiwan.txt", use: "opened: scored blind twice until 2026-12-07 (session 21), mistakes read since; taiwan.toml", precision: 0.99, recall: 0.48, dates: 0.96, minItems: 150, vocab: "testdata/taiwan.toml", zone: "UTC"},
+	// A reaction naming the act counts the day, against a report that names
+	// something apart, as a report of another kind does (reactionDays,
+	// reactionOnly): 0.995 / 0.490 -> 0.996 / 0.501.
+	{file: "testdata/opened-taiwan.txt", use: "opened: scored blind twice until 2026-12-07 (session 21), mistakes read since; taiwan.toml", precision: 0.99, recall: 0.50, dates: 0.96, minItems: 150, vocab: "testdata/taiwan.toml", zone: "UTC"},
 }
 
 // TestGroupingQuality feeds each labelled set to a Grouper in publication

@@ -219,7 +219,9 @@ const (
 	sinceFollows
 	// reactionDays: a reaction whose headline or first sentence names a
 	// report's act counts the day they share in full, as a report that
-	// names no act does (follows).
+	// names no act does (follows); against a report that names something
+	// apart from its story, it counts the day as a report of another kind
+	// does (reactionOnly).
 	reactionDays
 	// placesApart (precision): a report of a story's kind of act that
 	// names in its headline and again in its first sentence a name few
