@@ -1899,6 +1899,16 @@ func (g *Grouper) score(s *story, f *features, w *weigher) float64 {
 		if noAct || unnamed {
 			bonus = noActBonus(f, m, words, bonus, skip)
 		}
+		// Nor does the day a report that names no act and no day was
+		// published tie it to the day's dated act, when their headlines
+		// and first sentences share no word of what happened and no
+		// name: "New support for the Royal Solomon Islands Police
+		// Force", the day Honiara signed a policing deal with China,
+		// shares the country, the police and the day with it, as any
+		// report of the desk's that day may.
+		if dayOnlyTies(v, f, m) {
+			bonus = 0
+		}
 		sc := words + bonus
 		if noAct && otherDays(f, m) {
 			// "Aerolis cuts profit forecast on fuel costs and strikes"
@@ -1917,6 +1927,17 @@ func (g *Grouper) score(s *story, f *features, w *weigher) float64 {
 		best = math.Max(best, sc)
 	}
 	return best
+}
+
+// dayOnlyTies tells whether a, a report whose headline and first
+// sentence name no act and whose text names no day, was published on the
+// day of b's dated act and shares with b's headline and first sentence
+// no word of what happened and no name: only the day and the desk's
+// words tie them.
+func dayOnlyTies(v *Vocabulary, a, b *features) bool {
+	return v.off&dayOnly == 0 && v.dated[b.kind] && b.kind >= firstActKind && b.day != 0 &&
+		namesNoAct(a) && a.day == 0 && a.pubDay == b.day &&
+		!intersects(a.titleWhat, b.titleWhat) && !intersects(a.names, b.names) && !intersects(a.headNames, b.headNames)
 }
 
 // followsSince tells whether a, a follow-up (its headline names no act, or

@@ -2902,3 +2902,67 @@ verbs = ["lift"]
 			"The ban Valdoria imposed on Mirefield grain exports from the Port Calder terminal on Monday cost the farms $40 million, the trade ministry said on Saturday.", late), true, 0)
 	})
 }
+
+// TestDayOnlyTies checks that a report that names no act and no day,
+// published on the day of a dated act, does not join that act's story by
+// the countries, the desk's words and the day alone: another government's
+// support for the coast guard a deal is about is news of its own. One
+// that shares a name with the act's headlines still joins.
+func TestDayOnlyTies(t *testing.T) {
+	v := compileVocabulary(t, `
+[stories.vocabulary]
+replace = true
+[[stories.vocabulary.acts]]
+kind = "deal"
+verbs = ["sign", "deal"]
+[stories.vocabulary.facts.country]
+norland = ["norland", "norlandian"]
+sudavia = ["sudavia", "sudavian"]
+`)
+	at := func(h int) time.Time { return time.Date(2030, 4, 9, h, 0, 0, 0, time.UTC) }
+	deal := []*model.Item{
+		item("Norland Wire", "https://n.example/deal-1", "Norland, Sudavia sign deal to deepen coast guard cooperation",
+			"Norland and Sudavia on Tuesday signed a deal to deepen coast guard cooperation, under which Norland will train Sudavian coast guard officers and provide patrol equipment.", at(6)),
+		item("Sudavia Times", "https://s.example/deal-2", "Sudavia signs expanded coast guard deal with Norland",
+			"Sudavia on Tuesday signed an expanded coast guard deal with Norland that will double the number of Norlandian officers training Sudavian crews in its ports.", at(7)),
+	}
+	support := func(h int) *model.Item {
+		return item("Estria Foreign Ministry", "https://e.example/support", "More patrol boats for the Kessel Strait",
+			"Estria will give 40 million euros over four years for new boats and radar stations along the Kessel Strait. The strait's coast guard crews come from Sudavia and Norland.", at(h))
+	}
+	trainers := item("Sudavia Times", "https://s.example/trainers", "Norland trainers to reach Sudavian ports within weeks",
+		"The first Norlandian coast guard trainers will reach Sudavian ports within weeks to train officers and crews, the coast guard said.", at(9))
+	for _, tc := range []struct {
+		name  string
+		items []*model.Item
+		check int // the report that joins the first's story or not
+		same  bool
+		off   bool // it joins with the mechanism off
+	}{
+		{"another government's support, after the deal", []*model.Item{deal[0], support(9)}, 1, false, true},
+		{"another government's support, after both the deal's reports", []*model.Item{deal[0], deal[1], support(9)}, 2, false, false},
+		{"a report naming the deal's party", []*model.Item{deal[0], deal[1], trainers}, 2, true, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := joinsFirst(v, tc.items, tc.check, 0); got != tc.same {
+				t.Fatalf("one story: %v, want %v", got, tc.same)
+			}
+			if tc.off && !joinsFirst(v, tc.items, tc.check, dayOnly) {
+				t.Errorf("apart even with the mechanism off: the test does not show it")
+			}
+		})
+	}
+}
+
+// joinsFirst adds items in order, the mechanisms off switched off, and
+// tells whether the first and items[check] end in one story.
+func joinsFirst(v *Vocabulary, items []*model.Item, check int, off mechanism) bool {
+	g := grouperWithout(v, off)
+	ids := make([]string, len(items))
+	for i, it := range items {
+		cp := *it
+		g.Add(&cp, time.UTC)
+		ids[i] = cp.StoryID
+	}
+	return ids[0] == ids[check]
+}

@@ -258,6 +258,11 @@ const (
 	// cable" and "a cable between Finland and Germany", "Iron Wolf" and
 	// "Wolf" (namesAgree).
 	nameForms
+	// dayOnly (precision): a report that names no act and no day,
+	// published on the day of a report of a dated act whose headline and
+	// first sentence share no word of what happened and no name with it,
+	// gets no bonus for the names and the day against it (dayOnlyTies).
+	dayOnly
 )
 
 // fact is one compiled fact: term → bit set of its values.
