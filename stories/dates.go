@@ -185,6 +185,11 @@ type reading struct {
 	// yields to a later one the text names for an act, if any. Nil:
 	// nothing does.
 	otherAct func(rest string) bool
+	// earlierAct tells whether words name an act of another kind than
+	// the report's ("had declared force majeure", in a report of its
+	// lifting): a day they date in the past perfect or a participle is
+	// that earlier act's. Nil: nothing does.
+	earlierAct func(words string) bool
 	// answers tells whether a word is a verb of the report's own words
 	// when the report answers another's act (a reaction: "condemned",
 	// "welcomed", "urged"); a day next to one is the report's own, like
@@ -281,7 +286,7 @@ func eventMentionIn(d datedText, published time.Time, loc *time.Location, r read
 			// where a walkout was from, no span).
 			continue
 		}
-		if m.prec == precDay && r.otherAct != nil && answeredDay(text, m.start) {
+		if m.prec == precDay && r.otherAct != nil && (answeredDay(text, m.start) || r.earlierAct != nil && earlierActDay(text, m.start, r.earlierAct)) {
 			// "declared a diplomat persona non grata, the ministry said
 			// on Tuesday. The move came in response to the expulsion of
 			// its own diplomat last Friday": Friday is the act answered,
@@ -1337,6 +1342,32 @@ func answeredDay(text string, start int) bool {
 	}
 	return false
 }
+
+// earlierActDay tells whether the day at start dates, in its clause, an
+// act of another kind than the report's (earlier) told in the past
+// perfect ("It had declared force majeure on Monday") or as a
+// participle after its object ("ending a force majeure declared five
+// days ago"): that act came before the report's.
+func earlierActDay(text string, start int, earlier func(string) bool) bool {
+	words := clauseBefore(text, start)
+	for i, w := range words {
+		if dateWord(w) == "had" && i+1 < len(words) {
+			return earlier(strings.Join(words[i+1:], " "))
+		}
+	}
+	k := len(words) - 1
+	if k >= 0 && dayLeads[dateWord(words[k])] {
+		k--
+	}
+	if k < 1 || !strings.HasSuffix(dateWord(words[k]), "ed") || passiveAux[dateWord(words[k-1])] {
+		return false
+	}
+	return earlier(strings.Join(words[:k+1], " "))
+}
+
+// passiveAux make a participle after them the clause's own verb: "was
+// seized on Monday".
+var passiveAux = toSet(`was were been be is are has have`)
 
 // dayParts stand between a day and a verb after it: "on Tuesday morning
 // condemned".

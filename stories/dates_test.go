@@ -701,3 +701,47 @@ verbs = ["expel"]
 		})
 	}
 }
+
+// TestEarlierActDayYields: in a report of a dated act, a day that dates
+// an act of another kind in the past perfect ("had imposed the ban on
+// Monday", in a report of its lifting) or as a participle after its
+// object ("ending a ban imposed four days ago") is that earlier act's and
+// yields to the day of the report's words; a past perfect of the
+// report's own kind ("had lifted the ban on Friday") or a passive ("the
+// ban was lifted on Friday") dates the report's act.
+func TestEarlierActDayYields(t *testing.T) {
+	v := compileVocabulary(t, `
+[stories.vocabulary]
+replace = true
+[[stories.vocabulary.acts]]
+kind = "ban"
+verbs = ["impose"]
+needs = ["ban"]
+[[stories.vocabulary.acts]]
+kind = "ban-end"
+verbs = ["lift"]
+needs = ["ban"]
+`)
+	tuesday := time.Date(2031, 4, 15, 14, 0, 0, 0, time.UTC)
+	friday := tuesday.AddDate(0, 0, -4)
+	for _, tc := range []struct {
+		name, lead string
+		want       time.Time
+	}{
+		{"past perfect of another act",
+			"Valdoria has lifted the ban on Mirefield grain, the trade ministry said on Tuesday. It had imposed the ban on Friday after a blight.", tuesday},
+		{"participle of another act",
+			"Valdoria lifted the ban on Mirefield grain, the trade ministry said on Tuesday, ending a ban imposed four days ago.", tuesday},
+		{"past perfect of the report's act",
+			"The trade ministry said on Tuesday that Valdoria had lifted the ban on Mirefield grain on Friday.", friday},
+		{"passive",
+			"The trade ministry said on Tuesday that the ban on Mirefield grain was lifted on Friday.", friday},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			f, _, _ := v.extract(&model.Item{Title: "Valdoria lifts Mirefield grain ban", Text: tc.lead, Published: tuesday}, time.UTC)
+			if want := dayNumber(tc.want); f.day != want {
+				t.Errorf("day %s, want %s", time.Unix(int64(f.day)*86400, 0).UTC().Format(time.DateOnly), tc.want.Format(time.DateOnly))
+			}
+		})
+	}
+}

@@ -252,7 +252,10 @@
 // after ... on Monday" is Tuesday too); in a report of a dated act, a day
 // named for what the act answers ("in response to Norway's expulsion
 // of a diplomat last Friday") is the answered act's and yields to the
-// day of the report's words; in a report of an act, a day
+// day of the report's words, as does a day that dates an act of another
+// kind in the past perfect or as a participle after its object ("It
+// had declared force majeure on Monday", "ending a force majeure
+// declared five days ago", in a report of its lifting); in a report of an act, a day
 // whose possessive names something else ("won 112 seats in Sunday's
 // legislative election, results showed on Thursday") yields to a later
 // day named for an act; in a report's words, a day days before them that

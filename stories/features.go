@@ -303,6 +303,7 @@ func (v *Vocabulary) extract(it *model.Item, loc *time.Location) (features, ment
 	}
 	if v.dated[f.kind] && !followUp(f.kind) && f.kind < 64 {
 		r.otherAct = func(rest string) bool { return v.namesOtherAct(rest, f.kind) }
+		r.earlierAct = func(clause string) bool { return v.namesActOtherThan(clause, f.kind) }
 	}
 	dates := readDates(title+".\n"+leadText, it.Published, loc)
 	m, ok := eventMentionIn(dates, it.Published, loc, r)
@@ -345,6 +346,14 @@ func (v *Vocabulary) namesOtherAct(rest string, k kind) bool {
 	}
 	acts := v.actsOf(v.canonicalTerms(ws[:n], false))
 	return acts&(1<<k) == 0 && acts&v.also[k] == 0
+}
+
+// namesActOtherThan tells whether words name an act of a kind other
+// than k that the vocabulary does not say may be one event with it:
+// "declared force majeure" in a report of its lifting.
+func (v *Vocabulary) namesActOtherThan(words string, k kind) bool {
+	acts := v.actsOf(v.canonicalTerms(splitWords(words), false))
+	return acts != 0 && acts&(1<<k) == 0 && acts&v.also[k] == 0
 }
 
 // actorsOf lists the desk's actors a headline names, as the ids of their

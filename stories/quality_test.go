@@ -555,8 +555,8 @@ var qualitySets = []qualitySet{
 	// only when they count one thing ("three suspects arrested" and "eight
 	// police officers" killed): 1.000 / 0.788. A name of three words also
 	// read without its middle one ("Rafael Ernesto Quintana"): 1.000 /
-	// 0.802.
-	{file: "testdata/opened-latam.txt", use: "opened: scored blind until 2026-12-06, mistakes read since; latam.toml", precision: 0.99, recall: 0.80, dates: 1.00, minItems: 100, vocab: "testdata/latam.toml", zone: "UTC"},
+	// 0.802. Earlier acts' days (past perfect, participle): 1.000 / 0.811.
+	{file: "testdata/opened-latam.txt", use: "opened: scored blind until 2026-12-06, mistakes read since; latam.toml", precision: 0.99, recall: 0.81, dates: 1.00, minItems: 100, vocab: "testdata/latam.toml", zone: "UTC"},
 	// Three desks written on 2026-12-06, while that day's grouping changes
 	// were made and without reading them or the grouping code, with their
 	// vocabularies in config only (each committed before the set's first
@@ -1074,7 +1074,8 @@ var qualitySets = []qualitySet{
 	// nameForms: recall 0.496 -> 0.546 (a cable by its route, "Latvia-Sweden cable").
 	{file: "testdata/opened-cables.txt", use: "opened: scored blind twice until 2026-12-07 (session 21), mistakes read since; cables.toml", precision: 0.99, recall: 0.54, dates: 0.96, minItems: 150, vocab: "testdata/cables.toml", zone: "UTC"},
 	// late reports of another kind: precision 0.992 -> 1.000.
-	{file: "testdata/opened-guineagulf.txt", use: "opened: scored blind twice until 2026-12-07 (session 21), mistakes read since; guineagulf.toml", precision: 0.99, recall: 0.74, dates: 0.90, minItems: 150, vocab: "testdata/guineagulf.toml", zone: "UTC"},
+	// earlier acts' days (past perfect, participle): dates 29 -> 30 of 32.
+	{file: "testdata/opened-guineagulf.txt", use: "opened: scored blind twice until 2026-12-07 (session 21), mistakes read since; guineagulf.toml", precision: 0.99, recall: 0.74, dates: 0.93, minItems: 150, vocab: "testdata/guineagulf.toml", zone: "UTC"},
 	{file: "testdata/opened-balkans.txt", use: "opened: scored blind twice until 2026-12-07 (session 21), mistakes read since; balkans.toml", precision: 0.87, recall: 0.64, dates: 1.0, minItems: 150, vocab: "testdata/balkans.toml", zone: "UTC"},
 	// Two more desks written in session 21 the same way and scored the
 	// same way (before at fda772f, and after). A Myanmar conflict and
