@@ -1381,6 +1381,13 @@ func (v *Vocabulary) vetoed(s *story, f *features, rare func(uint32) bool) bool 
 			// name few stories use that a headline of the story gives
 			// ("Death toll from Cyclone Tamsin climbs to 14" on Sunday,
 			// the day of the UN's appeal for Tamsin's victims).
+			// But words said days before f's act, in a report published
+			// then, cannot be of it: a ministry's welcome of a neighbour's
+			// crackdown is no truce agreed three days later (saidBefore).
+			if v.saidBefore(m, f) {
+				compared = true
+				continue
+			}
 			if m.day == 0 || m.said && followUp(m.kind) || followUp(m.kind) && storyDated && !followUp(f.kind) && !headNamed {
 				continue
 			}
@@ -1441,6 +1448,13 @@ func (v *Vocabulary) vetoed(s *story, f *features, rare func(uint32) bool) bool 
 		}
 	}
 	return false
+}
+
+// saidBefore tells whether m, a follow-up whose day is that of its own
+// words, was published more than a day before the day of f's act: what
+// it answers happened before f's act did.
+func (v *Vocabulary) saidBefore(m, f *features) bool {
+	return v.off&saidBeforeActs == 0 && m.said && followUp(m.kind) && !followUp(f.kind) && !f.ahead && f.day-m.pubDay > dayTolerance
 }
 
 // namesAgree tells whether f's named operations and a story's are one

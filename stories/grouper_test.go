@@ -1881,6 +1881,45 @@ func TestReactionDayWhenApart(t *testing.T) {
 	}
 }
 
+// TestSaidBeforeAct checks that a follow-up whose only day is that of its
+// own words, published days before a dated act, is not that act's story:
+// a ministry's welcome of a neighbour's casino closures is no ceasefire
+// its spokesman announces three days later (saidBefore). Words of the
+// day before may still be the act's (dayTolerance).
+func TestSaidBeforeAct(t *testing.T) {
+	v := compileVocabulary(t, `
+[stories.vocabulary]
+replace = true
+[[stories.vocabulary.acts]]
+kind = "ceasefire"
+verbs = ["ceasefire", "truce"]
+`)
+	mon := time.Date(2031, 6, 2, 11, 0, 0, 0, time.UTC)
+	welcome := func(pub time.Time, day string) *model.Item {
+		return item("Daily", "https://d.example/welcome", "Foreign ministry welcomes Varland move against border casinos",
+			"The foreign ministry welcomes Varland's decision to shut casinos along the Osk river border, spokesperson Lin Haowen said on "+day+" at a briefing in Kunming.", pub)
+	}
+	truce := item("Wire", "https://w.example/truce", "Army and Delta Front agree ceasefire in Kunming talks",
+		"The army and the Delta Front agreed on Thursday to an immediate ceasefire after talks in Kunming, foreign ministry spokesperson Lin Haowen said at a briefing.", mon.Add(69*time.Hour))
+	tests := []struct {
+		name  string
+		story *model.Item
+		off   mechanism
+		join  bool
+	}{
+		{"said three days before the truce", welcome(mon, "Monday"), 0, false},
+		{"mechanism off", welcome(mon, "Monday"), saidBeforeActs, true},
+		{"said the day before", welcome(mon.Add(48*time.Hour), "Wednesday"), 0, true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := firstAndLastJoin(v, []*model.Item{tc.story, truce}, time.UTC, tc.off); got != tc.join {
+				t.Fatalf("joined %v, want %v", got, tc.join)
+			}
+		})
+	}
+}
+
 // TestNextDayClaimOfTheAct checks that a next day's report of another
 // kind of act whose headline also names the event's act ("claims Tessalit
 // attack"), naming the event's day as that of what it follows and a name

@@ -263,6 +263,10 @@ const (
 	// first sentence share no word of what happened and no name with it,
 	// gets no bonus for the names and the day against it (dayOnlyTies).
 	dayOnly
+	// saidBeforeActs (precision): a follow-up whose day is that of its
+	// own words, published more than a day before a report's dated act,
+	// is not of that act, and its story's days are compared (saidBefore).
+	saidBeforeActs
 )
 
 // fact is one compiled fact: term → bit set of its values.
