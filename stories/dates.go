@@ -296,6 +296,12 @@ func eventMentionIn(d datedText, published time.Time, loc *time.Location, r read
 			}
 			continue
 		}
+		if m.prec == precDay && appositiveDay(text, m.start, m.end) {
+			// "The AAE-1 cable, one of three cut in the Red Sea on
+			// March 2, has been repaired": the day of what the subject
+			// was, not of the act.
+			continue
+		}
 		if m.prec == precDay && r.otherAct != nil && (possessive(text, m.end) || afterDay(text, m.start, m.end)) && r.otherAct(text[m.end:]) {
 			// "won 112 seats in Sunday's legislative election, results
 			// showed on Thursday", "launches satellite after Wednesday
@@ -1224,6 +1230,33 @@ func subjectsDay(text string, start, end int) bool {
 	}
 	return false
 }
+
+// appositiveDay tells whether the day at start..end closes a phrase set
+// off by commas after a subject, which tells what the subject was by a
+// participle, with the main verb's auxiliary right after it: "The AAE-1
+// cable, one of three cut in the Red Sea on March 2, has been repaired".
+// A day set off alone ("The company, on Monday, has ...") is the act's.
+func appositiveDay(text string, start, end int) bool {
+	after := strings.Fields(text[end:min(len(text), end+24)])
+	if !strings.HasPrefix(text[end:], ",") || len(after) < 2 || !auxiliaries[dateWord(after[1])] {
+		return false
+	}
+	words := clauseBefore(text, start)
+	before := strings.Fields(text[max(0, start-10*clauseSpan):start])
+	if len(words) < 3 || len(words) >= len(before) || !strings.HasSuffix(before[len(before)-len(words)-1], ",") {
+		return false // no phrase a comma opens, or one of its day alone
+	}
+	for _, w := range words {
+		if w := dateWord(w); pastForm(w) || participles[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// participles are irregular past participles that say what befell a
+// thing: "one of three cut in the Red Sea".
+var participles = toSet(`cut hit struck shut sunk sold laid built broken stolen seized taken shot held set sent`)
 
 // auxiliaries open a verb phrase; pronouns are subjects a past tense
 // follows ("they launched").

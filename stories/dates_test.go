@@ -631,6 +631,29 @@ func TestSubjectsDay(t *testing.T) {
 	}
 }
 
+// TestAppositiveDay: a day that closes a phrase set off by commas after a
+// subject, telling by a participle what the subject was, with the main
+// verb's auxiliary after it, is no day of the report's act.
+func TestAppositiveDay(t *testing.T) {
+	pub := time.Date(2030, 5, 13, 18, 0, 0, 0, time.UTC) // a Monday
+	tests := []struct {
+		name, text, want string
+	}{
+		{"what the subject was", "Kerrin cable back in service\nThe Kerrin cable, one of two cut off Harrow Point on May 2, has been repaired, its operator said on Monday.", "2030-05-13"},
+		{"a regular participle", "Tanker released\nThe tanker, one of three seized off the cape last Wednesday, was released on Monday, the navy said.", "2030-05-13"},
+		{"a day set off alone is the act's", "Orbix launches probes\nOrbix, on Friday, has launched two probes, the agency said.", "2030-05-10"},
+		{"no auxiliary after the phrase", "Tanker sails\nThe tanker, one of three seized off the cape last Wednesday, sailed away.", "2030-05-08"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			day, ok := EventDate(tc.text, pub, time.UTC)
+			if !ok || day.Format(time.DateOnly) != tc.want {
+				t.Fatalf("EventDate(%q) = %v, %v; want %s", tc.text, day, ok, tc.want)
+			}
+		})
+	}
+}
+
 // TestUnbegunDay: a next day that had begun in no zone when the report
 // was published is a plan's.
 func TestUnbegunDay(t *testing.T) {

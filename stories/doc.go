@@ -261,7 +261,10 @@
 // day named for an act; in a report's words, a day days before them that
 // dates what a participle says of a later verb's subject ("said on Monday
 // that two satellites launched last Thursday had failed") is the
-// subject's background, not the act's; a next day that had begun in no
+// subject's background, not the act's, and so is a day that closes a
+// phrase set off by commas that says by a participle what the subject
+// was ("The AAE-1 cable, one of three cut on March 2, has been
+// repaired"); a next day that had begun in no
 // zone when the report was published ("talks on Thursday", from Nairobi
 // on Wednesday morning) is a plan's; a day after "since", before the
 // report's own day ("said Thursday ... since Monday's case"), opens a

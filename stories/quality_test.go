@@ -1072,11 +1072,13 @@ var qualitySets = []qualitySet{
 	// 32, 0.992 / 0.750 / 29 of 32 and 0.878 / 0.643 / 32 of 32 (after
 	// session 21's changes, at fbfcdb4); their vocabularies are not edited.
 	// nameForms: recall 0.496 -> 0.546 (a cable by its route, "Latvia-Sweden cable").
-	{file: "testdata/opened-cables.txt", use: "opened: scored blind twice until 2026-12-07 (session 21), mistakes read since; cables.toml", precision: 0.99, recall: 0.54, dates: 0.96, minItems: 150, vocab: "testdata/cables.toml", zone: "UTC"},
+	// appositive days (what a subject was): recall 0.546 -> 0.564, dates 31 -> 32 of 32.
+	{file: "testdata/opened-cables.txt", use: "opened: scored blind twice until 2026-12-07 (session 21), mistakes read since; cables.toml", precision: 0.99, recall: 0.56, dates: 1.0, minItems: 150, vocab: "testdata/cables.toml", zone: "UTC"},
 	// late reports of another kind: precision 0.992 -> 1.000.
 	// earlier acts' days (past perfect, participle): dates 29 -> 30 of 32.
 	{file: "testdata/opened-guineagulf.txt", use: "opened: scored blind twice until 2026-12-07 (session 21), mistakes read since; guineagulf.toml", precision: 0.99, recall: 0.74, dates: 0.93, minItems: 150, vocab: "testdata/guineagulf.toml", zone: "UTC"},
-	{file: "testdata/opened-balkans.txt", use: "opened: scored blind twice until 2026-12-07 (session 21), mistakes read since; balkans.toml", precision: 0.87, recall: 0.64, dates: 1.0, minItems: 150, vocab: "testdata/balkans.toml", zone: "UTC"},
+	// appositive days (what a subject was): 0.878 / 0.643 -> 0.880 / 0.655.
+	{file: "testdata/opened-balkans.txt", use: "opened: scored blind twice until 2026-12-07 (session 21), mistakes read since; balkans.toml", precision: 0.88, recall: 0.65, dates: 1.0, minItems: 150, vocab: "testdata/balkans.toml", zone: "UTC"},
 	// Two more desks written in session 21 the same way and scored the
 	// same way (before at fda772f, and after). A Myanmar conflict and
 	// humanitarian desk (two airstrikes on one region three days apart and
