@@ -50,6 +50,9 @@ type mention struct {
 	clock        int
 	foreignClock bool
 	night        bool
+	// daylight: the text names with the day a part of it after the
+	// small hours ("on Sunday morning"), where it puts the act.
+	daylight bool
 	// future: a modal or "will" governs the day ("can travel on
 	// Thursday"), which names no past act.
 	future bool
@@ -240,6 +243,7 @@ func eventMentionIn(d datedText, published time.Time, loc *time.Location, r read
 		if d := clockOn(low, ms, clockEnd); m.clock > 0 && d != nil && !d.day.Equal(m.day) {
 			m.clock, m.foreignClock = 0, false // "signed today, to take effect at 00:00 on Sunday"
 		}
+		m.daylight = daylightNamed(low, m.end)
 		m.night = nightAct(text, low, m) || m.clock > 0 && m.clock <= dawn
 		m.future = plannedBy(text, m.start, true) || modalAfter(text, m.end)
 		return m, true
@@ -526,12 +530,17 @@ var clockLeads = toSet(`at around about approximately`)
 
 // nightAct tells whether text puts the act of the day m in the small
 // hours: "early" right before the day ("early on Wednesday", "early
-// Sunday"), or a night phrase in the text ("in the early hours of
-// Saturday", "overnight"). low is text ASCII-lowered (asciiLower).
+// Sunday"), or a night phrase in its sentence ("in the early hours of
+// Saturday", "overnight"), unless a part of the day after the small
+// hours is named with the day ("on Sunday morning after overnight rain":
+// the night is the rain's). low is text ASCII-lowered (asciiLower).
 func nightAct(text, low string, m mention) bool {
 	words := strings.Fields(low[max(0, m.start-12):m.start])
 	if k := len(words) - 1; k >= 0 && (words[k] == "early" || k > 0 && words[k] == "on" && words[k-1] == "early") {
 		return true
+	}
+	if m.daylight {
+		return false // "on Sunday morning after torrential overnight rain": the act's own part of the day outranks the rain's night
 	}
 	from, to := sentenceAround(text, m.start)
 	return reNight.MatchString(low[from:to])
@@ -638,6 +647,23 @@ func deskDay(m mention, published time.Time, loc, desk *time.Location) (time.Tim
 		}
 	}
 	return time.Time{}, false
+}
+
+// daylightParts are the parts of a day after the small hours an act may
+// be put in with its day ("on Tuesday morning"). "Night" is left out:
+// "Friday night" may run into Saturday's small hours.
+var daylightParts = toSet(`morning afternoon evening`)
+
+// daylightNamed tells whether a part of the day after the small hours is
+// named right after a day that ends at end in low ("Sunday morning",
+// "Thursday afternoon's").
+func daylightNamed(low string, end int) bool {
+	words := strings.Fields(low[end:min(len(low), end+16)])
+	if len(words) == 0 || !strings.HasPrefix(low[end:], " ") {
+		return false
+	}
+	w := strings.TrimSuffix(strings.TrimSuffix(dateWord(words[0]), "'s"), "’s")
+	return daylightParts[w]
 }
 
 // nightEnd is the hour by which the small hours are over, when a report

@@ -768,3 +768,37 @@ needs = ["ban"]
 		})
 	}
 }
+
+// TestDaylightOutranksNight: a part of the day after the small hours
+// named with the act's day ("on Sunday morning") says when the act was,
+// and a night phrase of something else in its sentence ("after overnight
+// rain") does not put it in the small hours, nor on the desk's day before.
+func TestDaylightOutranksNight(t *testing.T) {
+	bangkok, apia := mustZone(t, "Asia/Bangkok"), mustZone(t, "Pacific/Apia")
+	sunday := func(loc *time.Location, h int) time.Time { return time.Date(2031, 6, 8, h, 0, 0, 0, loc) }
+	tests := []struct {
+		name, text string
+		pub        time.Time
+		loc        *time.Location
+		want       string // the day at a UTC desk, when the report tells it apart from the one it names
+	}{
+		{"a morning after overnight rain", "River floods market\nFloodwater swamped the riverside market on Sunday morning after heavy overnight rain, officials said.", sunday(bangkok, 14), bangkok, ""},
+		{"an afternoon after a night's storm, far ahead", "Landslide buries road\nA landslide buried the coast road on Sunday afternoon after a storm in the early hours, police said.", sunday(apia, 20), apia, ""},
+		{"an evening's possessive", "Crowds clear square\nPolice cleared the square after Sunday evening's rally, which followed an overnight vigil.", sunday(apia, 23), apia, ""},
+		{"early on a morning is the small hours", "River floods market\nFloodwater swamped the riverside market early on Sunday morning after heavy overnight rain.", sunday(bangkok, 14), bangkok, "2031-06-07"},
+		{"no part of the day: the night phrase stands", "River floods market\nFloodwater swamped the riverside market on Sunday after heavy overnight rain.", sunday(bangkok, 14), bangkok, "2031-06-07"},
+		{"a night is no daylight", "Gunmen raid village\nGunmen raided the village on Sunday night, hours after an overnight curfew ended.", sunday(apia, 23), apia, "2031-06-07"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			m, _ := eventMention(tc.text, tc.pub, tc.loc)
+			got := ""
+			if d, ok := deskDay(m, tc.pub, tc.loc, time.UTC); ok && d.Format(time.DateOnly) != m.day.Format(time.DateOnly) {
+				got = d.Format(time.DateOnly)
+			}
+			if got != tc.want {
+				t.Fatalf("deskDay(%q) = %q (named %v, night %v), want %q", tc.text, got, m.day, m.night, tc.want)
+			}
+		})
+	}
+}
