@@ -1406,7 +1406,8 @@ func answeredDay(text string, start int) bool {
 // act of another kind than the report's (earlier) told in the past
 // perfect ("It had declared force majeure on Monday") or as a
 // participle after its object ("ending a force majeure declared five
-// days ago"): that act came before the report's.
+// days ago"; "the crew, kidnapped on 9 March, were freed"): that act
+// came before the report's.
 func earlierActDay(text string, start int, earlier func(string) bool) bool {
 	words := clauseBefore(text, start)
 	for i, w := range words {
@@ -1418,7 +1419,7 @@ func earlierActDay(text string, start int, earlier func(string) bool) bool {
 	if k >= 0 && dayLeads[dateWord(words[k])] {
 		k--
 	}
-	if k < 1 || !strings.HasSuffix(dateWord(words[k]), "ed") || passiveAux[dateWord(words[k-1])] {
+	if k < 0 || !strings.HasSuffix(dateWord(words[k]), "ed") || k > 0 && passiveAux[dateWord(words[k-1])] {
 		return false
 	}
 	return earlier(strings.Join(words[:k+1], " "))

@@ -728,7 +728,8 @@ verbs = ["expel"]
 // TestEarlierActDayYields: in a report of a dated act, a day that dates
 // an act of another kind in the past perfect ("had imposed the ban on
 // Monday", in a report of its lifting) or as a participle after its
-// object ("ending a ban imposed four days ago") is that earlier act's and
+// object ("ending a ban imposed four days ago", "exports, banned on
+// Friday, resumed") is that earlier act's and
 // yields to the day of the report's words; a past perfect of the
 // report's own kind ("had lifted the ban on Friday") or a passive ("the
 // ban was lifted on Friday") dates the report's act.
@@ -738,7 +739,7 @@ func TestEarlierActDayYields(t *testing.T) {
 replace = true
 [[stories.vocabulary.acts]]
 kind = "ban"
-verbs = ["impose"]
+verbs = ["impose", "ban"]
 needs = ["ban"]
 [[stories.vocabulary.acts]]
 kind = "ban-end"
@@ -755,6 +756,8 @@ needs = ["ban"]
 			"Valdoria has lifted the ban on Mirefield grain, the trade ministry said on Tuesday. It had imposed the ban on Friday after a blight.", tuesday},
 		{"participle of another act",
 			"Valdoria lifted the ban on Mirefield grain, the trade ministry said on Tuesday, ending a ban imposed four days ago.", tuesday},
+		{"participle opening its clause",
+			"Exports of Mirefield grain, banned on Friday after a blight, resumed on Tuesday, the trade ministry said.", tuesday},
 		{"past perfect of the report's act",
 			"The trade ministry said on Tuesday that Valdoria had lifted the ban on Mirefield grain on Friday.", friday},
 		{"passive",

@@ -255,7 +255,8 @@
 // day of the report's words, as does a day that dates an act of another
 // kind in the past perfect or as a participle after its object ("It
 // had declared force majeure on Monday", "ending a force majeure
-// declared five days ago", in a report of its lifting); in a report of an act, a day
+// declared five days ago", in a report of its lifting; "the crew,
+// kidnapped on 9 March, were freed on Friday"); in a report of an act, a day
 // whose possessive names something else ("won 112 seats in Sunday's
 // legislative election, results showed on Thursday") yields to a later
 // day named for an act; in a report's words, a day days before them that

@@ -1075,8 +1075,9 @@ var qualitySets = []qualitySet{
 	// appositive days (what a subject was): recall 0.546 -> 0.564, dates 31 -> 32 of 32.
 	{file: "testdata/opened-cables.txt", use: "opened: scored blind twice until 2026-12-07 (session 21), mistakes read since; cables.toml", precision: 0.99, recall: 0.56, dates: 1.0, minItems: 150, vocab: "testdata/cables.toml", zone: "UTC"},
 	// late reports of another kind: precision 0.992 -> 1.000.
-	// earlier acts' days (past perfect, participle): dates 29 -> 30 of 32.
-	{file: "testdata/opened-guineagulf.txt", use: "opened: scored blind twice until 2026-12-07 (session 21), mistakes read since; guineagulf.toml", precision: 0.99, recall: 0.74, dates: 0.93, minItems: 150, vocab: "testdata/guineagulf.toml", zone: "UTC"},
+	// earlier acts' days (past perfect, participle): dates 29 -> 30 of 32;
+	// a participle opening its clause ("crew, kidnapped on 9 March,"): 31.
+	{file: "testdata/opened-guineagulf.txt", use: "opened: scored blind twice until 2026-12-07 (session 21), mistakes read since; guineagulf.toml", precision: 0.99, recall: 0.74, dates: 0.96, minItems: 150, vocab: "testdata/guineagulf.toml", zone: "UTC"},
 	// appositive days (what a subject was): 0.878 / 0.643 -> 0.880 / 0.655.
 	{file: "testdata/opened-balkans.txt", use: "opened: scored blind twice until 2026-12-07 (session 21), mistakes read since; balkans.toml", precision: 0.88, recall: 0.65, dates: 1.0, minItems: 150, vocab: "testdata/balkans.toml", zone: "UTC"},
 	// Two more desks written in session 21 the same way and scored the
