@@ -218,7 +218,8 @@ func (v *Vocabulary) extract(it *model.Item, loc *time.Location) (features, ment
 	firstMain := mainClause(firstSentenceWords(lead))
 	first := v.canonicalTerms(withoutNearBorder(withoutPlanned(firstMain)), false)
 	firstFactTerms := v.canonicalTerms(withoutBacker(withoutOrigin(withoutBorderOf(withoutNearBorder(withoutPlanned(withoutAttributive(firstMain)))))), false)
-	titleFacts := v.actTerms(withoutBacker(withoutOrigin(withoutBorderOf(withoutNearBorder(withoutPlanned(withoutAttributive(withoutSaid(mainTitle))))))))
+	stated := firstStatement(mainTitle)
+	titleFacts := v.actTerms(withoutBacker(withoutOrigin(withoutBorderOf(withoutNearBorder(withoutPlanned(withoutAttributive(withoutSaid(stated))))))))
 	f.firstActs = v.actsOf(first)
 	for i := range v.facts {
 		f.facts[i] = v.factOf(i, titleFacts)
@@ -234,7 +235,7 @@ func (v *Vocabulary) extract(it *model.Item, loc *time.Location) (features, ment
 	}
 	f.count, f.counted = v.countOf(mainTitle)
 	f.exercises, f.nameParts = v.namesOf(tw, nameWords, lead)
-	f.kind = v.kindOf(mainTerms, titleTerms)
+	f.kind = v.kindOf(v.actTerms(stated), titleTerms)
 	if f.kind == kindOther && callsQuoted.MatchString(title) {
 		// "Ministry calls border closure 'disproportionate'",
 		// "voices 'deep regret'": a judgment of another's act, as
@@ -1527,6 +1528,20 @@ func mainClause(ws []word) []word {
 			continue // "as many as", "such as", "as well as"
 		}
 		return ws[:i]
+	}
+	return ws
+}
+
+// firstStatement is ws up to a semicolon: what follows is another
+// statement, often of another actor ("X closes two chapters; Y advances
+// too"). A headline's kind and facts are its first statement's; the acts
+// it names still read both, since the second is often the first's outcome
+// ("rebels attack outposts; villagers cross river").
+func firstStatement(ws []word) []word {
+	for i := 2; i < len(ws); i++ {
+		if ws[i-1].semicolon {
+			return ws[:i]
+		}
 	}
 	return ws
 }

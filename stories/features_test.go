@@ -182,6 +182,64 @@ func TestMainClause(t *testing.T) {
 	}
 }
 
+// TestFirstStatementFacts checks that a headline's facts are those of its
+// statement before a semicolon: "Mali reports an attack too" after one is
+// another statement, of another country's event, though the report still
+// mentions that country. Without a semicolon both countries are facts.
+func TestFirstStatementFacts(t *testing.T) {
+	v := setVocabulary(t, "testdata/sahel.toml")
+	country := slices.IndexFunc(v.facts, func(f fact) bool { return f.name == "country" })
+	if country < 0 {
+		t.Fatal("sahel.toml has no country fact")
+	}
+	bits := func(names ...string) (b uint32) {
+		for _, n := range names {
+			b |= v.facts[country].terms[n]
+		}
+		return b
+	}
+	tests := []struct {
+		title     string
+		facts     []string
+		mentioned []string
+	}{
+		{"Gunmen kill 12 villagers in Niger; Mali reports attack too", []string{"niger"}, []string{"niger", "mali"}},
+		{"Niger opens two border posts; Burkina Faso follows", []string{"niger"}, []string{"niger", "burkina"}},
+		{"Gunmen kill 12 villagers in Niger and Mali", []string{"niger", "mali"}, []string{"niger", "mali"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.title, func(t *testing.T) {
+			f, _, _ := v.extract(&model.Item{Title: tc.title, Text: "It happened on Sunday."}, time.UTC)
+			if got, want := f.facts[country], bits(tc.facts...); got != want {
+				t.Errorf("facts %b, want %b (%v)", got, want, tc.facts)
+			}
+			if got, want := f.mentions[country], bits(tc.mentioned...); got != want {
+				t.Errorf("mentions %b, want %b (%v)", got, want, tc.mentioned)
+			}
+		})
+	}
+}
+
+// TestFirstStatementKind checks that a headline's kind is that of its
+// statement before a semicolon: a report of killings that adds a
+// condemnation is no reaction, and one of a strike that adds a
+// resignation is of the strike.
+func TestFirstStatementKind(t *testing.T) {
+	v := setVocabulary(t, "testdata/sahel.toml")
+	tests := []struct{ title, kind string }{
+		{"Gunmen kill 12 villagers; junta condemns attack", "other"},
+		{"Junta condemns attack; gunmen kill 12 villagers", "reaction"},
+		{"Minister resigns; strike shuts port", "other"},
+		{"Strike shuts port; minister resigns", "strike"},
+	}
+	for _, tc := range tests {
+		f, _, _ := v.extract(&model.Item{Title: tc.title, Text: "It happened on Sunday."}, time.UTC)
+		if got := v.kindNames[f.kind]; got != tc.kind {
+			t.Errorf("%q: kind %s, want %s", tc.title, got, tc.kind)
+		}
+	}
+}
+
 // TestDirectionFact checks which words are a value of the direction fact.
 // A word a future or an infinitive governs ("will lower rates", "expected
 // to rise") is none: it tells what may happen, not which way a market

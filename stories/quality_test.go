@@ -663,7 +663,9 @@ var qualitySets = []qualitySet{
 	// 0.979 / 0.758.
 	// One party of an event named alone (namedParties): 0.979 / 0.758 ->
 	// 0.979 / 0.770.
-	{file: "testdata/opened-agri.txt", use: "opened: scored blind twice until 2026-12-06, mistakes read since; agri.toml", precision: goalPrecision, recall: 0.76, dates: 0.97, minItems: 140, vocab: "testdata/agri.toml", zone: "UTC"},
+	// A headline's kind and facts are its first statement's, before a
+	// semicolon (firstStatement): 0.979 / 0.770 -> 0.979 / 0.783.
+	{file: "testdata/opened-agri.txt", use: "opened: scored blind twice until 2026-12-06, mistakes read since; agri.toml", precision: goalPrecision, recall: 0.78, dates: 0.97, minItems: 140, vocab: "testdata/agri.toml", zone: "UTC"},
 	// Middle East: with a next day's report of the same kind of act that
 	// names the event's day as that of what it follows and, in its
 	// headline, a name few stories use that the event's report gives
@@ -795,7 +797,8 @@ var qualitySets = []qualitySet{
 	// 0.767; an act after a pledge's second "to" is its purpose, no act of
 	// the headline ("agreed to set up a mechanism to investigate border
 	// incidents"): -> 0.979 / 0.783.
-	{file: "testdata/opened-caucasus.txt", use: "opened: scored blind twice until 2026-12-06 (session 18), mistakes read since; caucasus.toml", precision: 0.97, recall: 0.78, dates: 0.99, minItems: 150, vocab: "testdata/caucasus.toml", zone: "UTC"},
+	// firstStatement: 0.979 / 0.783 -> 0.980 / 0.827.
+	{file: "testdata/opened-caucasus.txt", use: "opened: scored blind twice until 2026-12-06 (session 18), mistakes read since; caucasus.toml", precision: 0.98, recall: 0.82, dates: 0.99, minItems: 150, vocab: "testdata/caucasus.toml", zone: "UTC"},
 	// opened-labour, from 0.993 / 0.625 / 31 of 34: a word whose stem has
 	// two letters keeps its own term ("used" is not labour.toml's "us",
 	// which had put the United States in Canada Post's and GM Oshawa's
@@ -903,7 +906,8 @@ var qualitySets = []qualitySet{
 	// Reports naming only the day vote for the desk day their story's
 	// reports of that day tell (deskDays: "before dawn on Sunday" with
 	// "at around 3:30 AM today", the day before in UTC): 32 -> 34 of 34.
-	{file: "testdata/opened-seasia.txt", use: "opened: scored blind twice until 2026-12-06 (session 19), mistakes read since; seasia.toml", precision: goalPrecision, recall: 0.815, dates: 0.99, minItems: 140, vocab: "testdata/seasia.toml", zone: "UTC"},
+	// firstStatement: 1.000 / 0.817 -> 1.000 / 0.833.
+	{file: "testdata/opened-seasia.txt", use: "opened: scored blind twice until 2026-12-06 (session 19), mistakes read since; seasia.toml", precision: goalPrecision, recall: 0.83, dates: 0.99, minItems: 140, vocab: "testdata/seasia.toml", zone: "UTC"},
 	// Pharma: a headline's value of a fact named only outside its main
 	// clause is no other party of the story's event (twoParties: "Novo
 	// Slides as Lilly's Pill Data Eat Into Tuesday's Rally" had joined
@@ -1079,7 +1083,8 @@ var qualitySets = []qualitySet{
 	// a participle opening its clause ("crew, kidnapped on 9 March,"): 31.
 	{file: "testdata/opened-guineagulf.txt", use: "opened: scored blind twice until 2026-12-07 (session 21), mistakes read since; guineagulf.toml", precision: 0.99, recall: 0.74, dates: 0.96, minItems: 150, vocab: "testdata/guineagulf.toml", zone: "UTC"},
 	// appositive days (what a subject was): 0.878 / 0.643 -> 0.880 / 0.655.
-	{file: "testdata/opened-balkans.txt", use: "opened: scored blind twice until 2026-12-07 (session 21), mistakes read since; balkans.toml", precision: 0.88, recall: 0.65, dates: 1.0, minItems: 150, vocab: "testdata/balkans.toml", zone: "UTC"},
+	// firstStatement: 0.880 / 0.655 -> 0.895 / 0.663.
+	{file: "testdata/opened-balkans.txt", use: "opened: scored blind twice until 2026-12-07 (session 21), mistakes read since; balkans.toml", precision: 0.89, recall: 0.66, dates: 1.0, minItems: 150, vocab: "testdata/balkans.toml", zone: "UTC"},
 	// Two more desks written in session 21 the same way and scored the
 	// same way (before at fda772f, and after). A Myanmar conflict and
 	// humanitarian desk (two airstrikes on one region three days apart and

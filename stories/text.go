@@ -20,6 +20,7 @@ type word struct {
 	quoted     bool // opens a quotation
 	possessive bool // followed by "'s": "Libya's Sharara" is two names
 	pause      bool // followed by a comma, colon, dash or bracket: "in Nara, Cheong Wa Dae said" is two names
+	semicolon  bool // followed by a semicolon: "X closes chapters; Y advances too" is two clauses
 	hyphen     bool // joined to the next word by a hyphen: "Rwanda-backed"
 	money      bool // a sum: a currency sign right before it ("$210m", "A$600")
 	sentence   int  // index of the sentence it is in
@@ -65,6 +66,7 @@ func splitWords(text string) []word {
 			case ',', ';', ':', '(', ')', '—', '–':
 				if len(out) > 0 {
 					out[len(out)-1].pause = true
+					out[len(out)-1].semicolon = out[len(out)-1].semicolon || r == ';'
 				}
 			case '-':
 				if len(out) > 0 && out[len(out)-1].end == i && i+size == start {
