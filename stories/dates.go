@@ -102,7 +102,7 @@ var (
 	reKoRel    = regexp.MustCompile(`그저께|그제|어제|오늘`)
 	reWeekday  = regexp.MustCompile(`\b(?:(last|this past|past|this|next|early|late|earlier|later|until|till|through|by)\s+)?(sunday|monday|tuesday|wednesday|thursday|friday|saturday)\b`)
 	reDateline = regexp.MustCompile(`^\s*(?:[A-Z][A-Za-z.'-]*\s*){1,3},\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,?\s+\d{4})?\s*\([A-Za-z /&-]+\)\s*((?:--|—|–|-)\s*)?`)
-	rePrevDay  = regexp.MustCompile(`\bthe (?:previous day|day before)\b(?: yesterday)?`)
+	rePrevDay  = regexp.MustCompile(`\bthe (?:previous (?:day|night)|(?:day|night) before)\b(?: yesterday| last)?`)
 	reRelDay   = regexp.MustCompile(`\b(the day before yesterday|earlier today|later today|yesterday|today|tonight|last night|this morning|this afternoon|this evening)\b`)
 	reAgo      = regexp.MustCompile(`\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|\d{1,3})\s+(day|week|month)s?\s+(?:ago|earlier)\b`)
 	reDaysOn   = regexp.MustCompile(`\b(a|one|two|three|four|five|six|seven)\s+days?\s+after\b`)
@@ -819,15 +819,17 @@ func sinceDayIn(d datedText, day, published time.Time) (time.Time, bool) {
 }
 
 // previousDay tells whether the sentence that follows a report's day puts
-// its act on "the previous day" or "the day before" (not "the day before
-// yesterday", which findMentions reads).
+// its act on "the previous day" or "the day before", or on the night
+// before it ("the previous night's rally", "the night before": a night
+// told of the next day is the day before's), not "the day before
+// yesterday" (findMentions reads it) nor "the night before last".
 func previousDay(rest string) bool {
 	if i := strings.Index(rest, ". "); i >= 0 {
 		rest = rest[:i]
 	}
 	low := strings.ToLower(rest)
 	for _, ix := range rePrevDay.FindAllStringIndex(low, -1) {
-		if strings.HasSuffix(low[:ix[1]], "yesterday") {
+		if strings.HasSuffix(low[:ix[1]], "yesterday") || strings.HasSuffix(low[:ix[1]], " last") {
 			continue
 		}
 		// "announced on Thursday the suspension of its convoys after the

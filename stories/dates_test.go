@@ -805,3 +805,25 @@ func TestDaylightOutranksNight(t *testing.T) {
 		})
 	}
 }
+
+// TestPreviousNight: a night the report's sentence puts before its day
+// ("the previous night's rally", "the night before") is the day before
+// the report's, as "the previous day" is.
+func TestPreviousNight(t *testing.T) {
+	sat := time.Date(2026, 11, 21, 10, 30, 0, 0, time.UTC)
+	tests := []struct{ name, text, want string }{
+		{"the previous night's noun", "City police said on Saturday that 30 people were held over the scuffles at the end of the previous night's march.", "2026-11-20"},
+		{"the night before", "The ministry said on Saturday that the depot was set alight the night before.", "2026-11-20"},
+		{"the previous night", "Firefighters said on Friday they had contained the blaze the previous night.", "2026-11-19"},
+		{"the night before last is not the night before", "The ministry said on Saturday the night before last was calm.", "2026-11-21"},
+		{"a night in another sentence", "The union said on Saturday it would strike. Talks broke down the previous night.", "2026-11-21"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got, ok := EventDate(tc.text, sat, time.UTC)
+			if !ok || got.Format(time.DateOnly) != tc.want {
+				t.Fatalf("EventDate(%q) = %v, %v; want %s", tc.text, got, ok, tc.want)
+			}
+		})
+	}
+}

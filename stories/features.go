@@ -1513,6 +1513,9 @@ var backgroundWords = toSet(`after amid following ahead before since as while de
 // mainClause is ws up to the first background clause, or up to the end of
 // the first sentence. A clause never starts within the first two words.
 func mainClause(ws []word) []word {
+	if rest, ok := afterOpeningTime(ws); ok {
+		return mainClause(rest)
+	}
 	for i := 2; i < len(ws); i++ {
 		l := ws[i].lower
 		if ws[i].sentence != ws[0].sentence {
@@ -1547,6 +1550,35 @@ func firstStatement(ws []word) []word {
 }
 
 var asNotClause = toSet(`many much well far long soon such as`)
+
+// afterOpeningTime returns what follows a clause of time that opens a
+// headline and ends at a comma ("A day after the port blast, suspect held
+// in capital", "Hours after the vote, premier quits"): the act is the
+// one after the comma; the opening clause names what it follows.
+func afterOpeningTime(ws []word) ([]word, bool) {
+	i := 0
+	for i < len(ws) && i < 2 && timeOffsetWords[ws[i].lower] {
+		i++
+	}
+	if i == 0 || i >= len(ws) || !openingTimeWords[ws[i].lower] || ws[i].pause {
+		return nil, false
+	}
+	for j := i + 1; j < len(ws)-1 && ws[j].sentence == ws[0].sentence; j++ {
+		if ws[j].pause {
+			if ws[j+1].sentence != ws[0].sentence {
+				return nil, false
+			}
+			return ws[j+1:], true
+		}
+	}
+	return nil, false
+}
+
+// timeOffsetWords make the offset of an opening clause of time: "a day
+// after", "two days after", "hours after".
+var timeOffsetWords = toSet(`a an one two three four five six seven days day hours hour weeks week minutes moments`)
+
+var openingTimeWords = toSet(`after before following`)
 
 // heldOverIn tells whether a headline of arrests says what they follow:
 // "after", "following" or "over" past its first two words, where "over"

@@ -1476,3 +1476,28 @@ verbs = ["loan", "sign"]
 		}
 	}
 }
+
+// TestOpeningTimeClause: a headline opened by a clause of time that ends
+// at a comma ("A day after the port blast, ...") has its act after the
+// comma; the clause names what the act follows.
+func TestOpeningTimeClause(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"A day after the port blast, dock suspect held in capital", "dock suspect held in capital"},
+		{"Two days after the vote, premier quits", "premier quits"},
+		{"Hours after the quake, rescuers reach the valley", "rescuers reach the valley"},
+		{"After talks, the ministers met again", "After talks the ministers met again"},
+		{"Two days after the vote premier quits", "Two days"},
+	}
+	for _, tc := range tests {
+		var got, want []string
+		for _, w := range mainClause(splitWords(tc.text)) {
+			got = append(got, w.raw)
+		}
+		for _, w := range splitWords(tc.want) {
+			want = append(want, w.raw)
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%q: main clause %q, want %q", tc.text, got, want)
+		}
+	}
+}

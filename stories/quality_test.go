@@ -1084,7 +1084,8 @@ var qualitySets = []qualitySet{
 	{file: "testdata/opened-guineagulf.txt", use: "opened: scored blind twice until 2026-12-07 (session 21), mistakes read since; guineagulf.toml", precision: 0.99, recall: 0.74, dates: 0.96, minItems: 150, vocab: "testdata/guineagulf.toml", zone: "UTC"},
 	// appositive days (what a subject was): 0.878 / 0.643 -> 0.880 / 0.655.
 	// firstStatement: 0.880 / 0.655 -> 0.895 / 0.663.
-	{file: "testdata/opened-balkans.txt", use: "opened: scored blind twice until 2026-12-07 (session 21), mistakes read since; balkans.toml", precision: 0.89, recall: 0.66, dates: 1.0, minItems: 150, vocab: "testdata/balkans.toml", zone: "UTC"},
+	// the previous night's act, opening time clauses: 0.895 / 0.663 -> 0.926 / 0.694.
+	{file: "testdata/opened-balkans.txt", use: "opened: scored blind twice until 2026-12-07 (session 21), mistakes read since; balkans.toml", precision: 0.92, recall: 0.69, dates: 1.0, minItems: 150, vocab: "testdata/balkans.toml", zone: "UTC"},
 	// Two more desks written in session 21 the same way and scored the
 	// same way (before at fda772f, and after). A Myanmar conflict and
 	// humanitarian desk (two airstrikes on one region three days apart and
