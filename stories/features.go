@@ -76,6 +76,8 @@ type features struct {
 	said       bool   // day is the day of the report's own words ("said on Saturday"), no act's
 	ahead      bool   // day is a plan's, days after publication ("set 26 October for strike"), no act's
 	planDay    int32  // a plan's day after publication the text names besides its day; 0 none
+	announces  bool   // the headline or first sentence speaks of what is to come ("to rule", "will", "expected"): it may precede its act (announcesAhead)
+	deskPubDay int32  // civil day of publication in the desk's zone, where the report tells of a done act (no plan, no future); 0 unknown or a preview
 	utcDay     int32  // the day the text gives in UTC a day off its day (mention.utc): the story's day, where day matches; 0 none
 	deskDay    int32  // the act's day in the desk's zone when the text tells it apart from day, or gives no day but the act's time (deskDay): the day it votes for; 0 none
 	says       bool   // the headline's main clause is what someone says: "Kuwait says it will respect ..."
@@ -324,7 +326,34 @@ func (v *Vocabulary) extract(it *model.Item, loc *time.Location) (features, ment
 	}
 	f.pubDay = dayNumber(it.Published.In(loc))
 	f.plans = headlinePlans(title, it.Published, loc)
+	f.announces = announcesAhead(title, leadText) || namesDayAhead(dates)
 	return f, m, ok
+}
+
+// namesDayAhead tells whether the headline or first sentence names a day
+// still to come, or a day under a future or a plan ("are due in Doha on
+// Monday").
+func namesDayAhead(d datedText) bool {
+	for _, m := range d.mentions {
+		if m.ahead || m.future || !m.plan.IsZero() {
+			return true
+		}
+	}
+	return false
+}
+
+// aheadWords are words of what is still to come: a preview's or a plan's.
+var aheadWords = regexp.MustCompile(`(?i)\b(?:will|would|shall|set to|due|expected|plans?|planned|scheduled|upcoming|ahead of|preview|tomorrow|next|later|awaits?|awaited|to (?:be|rule|decide|hold|meet|vote|hear|deliver|announce|sign|open|start|begin|face))\b`)
+
+// headlineTo is a headline's future: "to" before a verb in lower case
+// ("Court to rule on appeal"); a headline of a done act rarely has it.
+var headlineTo = regexp.MustCompile(`\bto\s+[a-z]`)
+
+// announcesAhead tells whether a report's headline or first sentence
+// speaks of what is to come, so that its publication may precede its
+// act: "Appeal court to rule on Tuesday", "Ministers will meet".
+func announcesAhead(title, lead string) bool {
+	return headlineTo.MatchString(title) || aheadWords.MatchString(title) || aheadWords.MatchString(lead)
 }
 
 // possessedWords is how many words after a possessive day name what it

@@ -283,6 +283,9 @@ func bandKey(h uint64, b int) uint64 {
 // names, or, when it names none, from its act's time of day (clockDay).
 func (g *Grouper) extract(it *model.Item, loc *time.Location) (features, mention, bool) {
 	f, m, ok := g.voc.extract(it, loc)
+	if g.DeskZone != nil && !it.Published.IsZero() && !f.ahead && f.planDay == 0 && f.plans == 0 && !f.announces {
+		f.deskPubDay = dayNumber(it.Published.In(g.DeskZone))
+	}
 	if ok && f.day == 0 || f.utcDay != 0 {
 		return f, m, ok // a vaguer day, or one given in UTC
 	}
@@ -500,9 +503,10 @@ func bestDay(ms []features) (int32, bool) {
 // desk's zone apart from the day it names (deskDay) votes for that one,
 // and a report that names no day but its act's time ("hit a building at
 // 12:40 a.m.", clockDay) votes for that time's day, where bestDay counts
-// it for none: the story's date, read at the desk. Matching keeps
-// bestDay, the days reports name, so that reports of one act agree
-// whatever their zones.
+// it for none: the story's date, read at the desk, and no later there
+// than the day its earliest report of a done act came out (latestActDay).
+// Matching keeps bestDay, the days reports name, so that reports of one
+// act agree whatever their zones.
 func deskBestDay(ms []features) (int32, bool) {
 	return votedDay(ms, true)
 }
@@ -534,14 +538,40 @@ func votedDay(ms []features, desk bool) (int32, bool) {
 			}
 		}
 	}
+	latest := int32(0)
+	if desk {
+		latest = latestActDay(ms)
+	}
 	var best int32
 	bestVotes := 0
 	for d, v := range votes {
+		if latest != 0 && d > latest {
+			continue
+		}
 		if v > bestVotes || v == bestVotes && (acts[d] > acts[best] || acts[d] == acts[best] && d < best) {
 			best, bestVotes = d, v
 		}
 	}
+	if latest != 0 && bestVotes == 0 && len(votes) > 0 {
+		return latest, true
+	}
 	return best, bestVotes > 0
+}
+
+// latestActDay is the latest day at the desk the story's act can be on:
+// the desk's day its earliest report of a done act was published on (a
+// report cannot tell of an act not yet done; previews and plans, which
+// can, do not count: deskPubDay). A Tuesday morning at an outlet far
+// ahead of the desk is still Monday there when its first report is out.
+// 0: no such report.
+func latestActDay(ms []features) int32 {
+	var latest int32
+	for _, m := range ms {
+		if m.deskPubDay != 0 && (latest == 0 || m.deskPubDay < latest) {
+			latest = m.deskPubDay
+		}
+	}
+	return latest
 }
 
 // deskDays maps a day the story's reports name to the day it is at the

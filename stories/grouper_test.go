@@ -3005,3 +3005,48 @@ func joinsFirst(v *Vocabulary, items []*model.Item, check int, off mechanism) bo
 	}
 	return ids[0] == ids[check]
 }
+
+// TestEarliestReportCapsDate: a story's act is no later, at the desk, than
+// the desk's day its earliest report of a done act was published on: a
+// "Tuesday morning" ruling in a zone 13 hours ahead, first reported on
+// Monday evening in UTC, is Monday's at a desk in UTC. A report out after
+// UTC's midnight, a preview ("to rule", "will"), or no desk zone leaves
+// the day the reports name.
+func TestEarliestReportCapsDate(t *testing.T) {
+	tonga := mustZone(t, "Pacific/Tongatapu") // UTC+13
+	done := func(at time.Time) *model.Item {
+		return item("Tonga Herald", "https://th.example/1", "Appeal court quashes former minister Vaea's conviction, orders retrial",
+			"The Court of Appeal has quashed the bribery conviction of former minister Sione Vaea and ordered a retrial.", at)
+	}
+	tests := []struct {
+		name  string
+		desk  *time.Location
+		first *model.Item
+		want  string
+	}{
+		{"first report before UTC midnight", time.UTC, done(time.Date(2030, 3, 5, 10, 30, 0, 0, tonga)), "2030-03-04"},
+		{"first report after UTC midnight", time.UTC, done(time.Date(2030, 3, 5, 14, 30, 0, 0, tonga)), "2030-03-05"},
+		{"first report a preview with to", time.UTC, item("Tonga Herald", "https://th.example/1", "Appeal court to rule on former minister Vaea's conviction",
+			"The Court of Appeal is expected to deliver its ruling on the bribery conviction of former minister Sione Vaea.", time.Date(2030, 3, 5, 8, 0, 0, 0, tonga)), "2030-03-05"},
+		{"first report a preview with will", time.UTC, item("Tonga Herald", "https://th.example/1", "Vaea conviction ruling this week",
+			"The Court of Appeal will give its ruling on the bribery conviction of former minister Sione Vaea.", time.Date(2030, 3, 5, 8, 0, 0, 0, tonga)), "2030-03-05"},
+		{"no desk zone", nil, done(time.Date(2030, 3, 5, 10, 30, 0, 0, tonga)), "2030-03-05"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			g := NewGrouper(72 * time.Hour)
+			g.DeskZone = tc.desk
+			g.Add(tc.first, tonga)
+			later := item("Pacific Wire", "https://pw.example/1", "Tonga appeal court overturns former minister Vaea's conviction",
+				"Tonga's Court of Appeal overturned the bribery conviction of former minister Sione Vaea on Tuesday and ordered a retrial.",
+				time.Date(2030, 3, 5, 16, 0, 0, 0, tonga))
+			st, isNew := g.Add(later, tonga)
+			if isNew {
+				t.Fatalf("second report began a story of its own")
+			}
+			if got := st.EventDate.Format(time.DateOnly); got != tc.want {
+				t.Fatalf("EventDate = %s, want %s", got, tc.want)
+			}
+		})
+	}
+}

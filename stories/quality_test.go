@@ -1030,7 +1030,8 @@ var qualitySets = []qualitySet{
 	// Arrests whose headline says what they follow ("23 arrested after
 	// Honiara disturbance"; heldOver): 0.931/0.827 -> 0.932/0.843.
 	// Day-only ties (dayOnly): 0.932/0.843 -> 0.972/0.855.
-	{file: "testdata/opened-pacific.txt", use: "opened: scored blind twice until 2026-12-06 (session 21), mistakes read since; pacific.toml", precision: 0.97, recall: 0.85, dates: 0.93, minItems: 150, vocab: "testdata/pacific.toml", zone: "UTC"},
+	// No act after its earliest report's desk day (latestActDay): dates 31 -> 32 of 33.
+	{file: "testdata/opened-pacific.txt", use: "opened: scored blind twice until 2026-12-06 (session 21), mistakes read since; pacific.toml", precision: 0.97, recall: 0.85, dates: 0.96, minItems: 150, vocab: "testdata/pacific.toml", zone: "UTC"},
 	{file: "testdata/opened-nuclear.txt", use: "opened: scored blind twice until 2026-12-06 (session 21), mistakes read since; nuclear.toml", precision: goalPrecision, recall: 0.91, dates: 0.99, minItems: 150, vocab: "testdata/nuclear.toml", zone: "UTC"},
 	// Two desks written in session 20 (2026-12-06) while that session's
 	// grouping changes were made, without reading them or the grouping
