@@ -187,6 +187,24 @@ func TestMainClause(t *testing.T) {
 // another statement, of another country's event, though the report still
 // mentions that country. Without a semicolon both countries are facts.
 func TestFirstStatementFacts(t *testing.T) {
+	checkCountryFacts(t, []countryFacts{
+		{"Gunmen kill 12 villagers in Niger; Mali reports attack too", "It happened on Sunday.", []string{"niger"}, []string{"niger", "mali"}},
+		{"Niger opens two border posts; Burkina Faso follows", "It happened on Sunday.", []string{"niger"}, []string{"niger", "burkina"}},
+		{"Gunmen kill 12 villagers in Niger and Mali", "It happened on Sunday.", []string{"niger", "mali"}, []string{"niger", "mali"}},
+	})
+}
+
+// countryFacts is a headline and lead, and the countries sahel.toml's
+// country fact should read as where the event happened and as mentioned.
+type countryFacts struct {
+	title, lead      string
+	facts, mentioned []string
+}
+
+// checkCountryFacts extracts each row with sahel.toml and compares its
+// country fact and mentions.
+func checkCountryFacts(t *testing.T, rows []countryFacts) {
+	t.Helper()
 	v := setVocabulary(t, "testdata/sahel.toml")
 	country := slices.IndexFunc(v.facts, func(f fact) bool { return f.name == "country" })
 	if country < 0 {
@@ -198,18 +216,9 @@ func TestFirstStatementFacts(t *testing.T) {
 		}
 		return b
 	}
-	tests := []struct {
-		title     string
-		facts     []string
-		mentioned []string
-	}{
-		{"Gunmen kill 12 villagers in Niger; Mali reports attack too", []string{"niger"}, []string{"niger", "mali"}},
-		{"Niger opens two border posts; Burkina Faso follows", []string{"niger"}, []string{"niger", "burkina"}},
-		{"Gunmen kill 12 villagers in Niger and Mali", []string{"niger", "mali"}, []string{"niger", "mali"}},
-	}
-	for _, tc := range tests {
+	for _, tc := range rows {
 		t.Run(tc.title, func(t *testing.T) {
-			f, _, _ := v.extract(&model.Item{Title: tc.title, Text: "It happened on Sunday."}, time.UTC)
+			f, _, _ := v.extract(&model.Item{Title: tc.title, Text: tc.lead}, time.UTC)
 			if got, want := f.facts[country], bits(tc.facts...); got != want {
 				t.Errorf("facts %b, want %b (%v)", got, want, tc.facts)
 			}
@@ -945,39 +954,14 @@ func TestOwnerName(t *testing.T) {
 // fact of where the event happened, though the report still mentions it,
 // while a country named elsewhere in the headline is.
 func TestNearBorderNamesNoCountry(t *testing.T) {
-	v := setVocabulary(t, "testdata/sahel.toml")
-	country := slices.IndexFunc(v.facts, func(f fact) bool { return f.name == "country" })
-	if country < 0 {
-		t.Fatal("sahel.toml has no country fact")
-	}
-	bits := func(names ...string) (b uint32) {
-		for _, n := range names {
-			b |= v.facts[country].terms[n]
-		}
-		return b
-	}
-	tests := []struct {
-		title, lead      string
-		facts, mentioned []string
-	}{
+	checkCountryFacts(t, []countryFacts{
 		{"Niger: 15 villagers killed in attack near Mali border", "Gunmen killed 15 villagers on Sunday.", []string{"niger"}, []string{"niger", "mali"}},
 		{"Attack near the border with Burkina Faso kills 12 in Niger", "Gunmen killed 12 people on Sunday.", []string{"niger"}, []string{"niger", "burkina"}},
 		{"Gunmen kill nine close to the Malian frontier in Niger", "Gunmen killed nine people on Sunday.", []string{"niger"}, []string{"niger", "mali"}},
 		{"Gunmen kill nine near Niger's border town of Ayorou", "Gunmen killed nine people on Sunday.", []string{"niger"}, []string{"niger"}},
 		{"Troops from Mali and Niger clash near border", "Soldiers clashed on Sunday.", []string{"mali", "niger"}, []string{"mali", "niger"}},
 		{"Mali army post attacked near Niger", "Gunmen attacked a post on Sunday.", []string{"mali", "niger"}, []string{"mali", "niger"}},
-	}
-	for _, tc := range tests {
-		t.Run(tc.title, func(t *testing.T) {
-			f, _, _ := v.extract(&model.Item{Title: tc.title, Text: tc.lead}, time.UTC)
-			if got, want := f.facts[country], bits(tc.facts...); got != want {
-				t.Errorf("facts %b, want %b (%v)", got, want, tc.facts)
-			}
-			if got, want := f.mentions[country], bits(tc.mentioned...); got != want {
-				t.Errorf("mentions %b, want %b (%v)", got, want, tc.mentioned)
-			}
-		})
-	}
+	})
 }
 
 // TestParticipleNamesTheObject checks that an act's verb as a participle
