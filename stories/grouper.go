@@ -1540,8 +1540,8 @@ func answers(a, b *features) bool {
 
 // otherParty tells whether f, whose headline names other values of fact
 // k than story s (have), reports s's event from its other party: f names
-// s's value somewhere in its headline or lead, and a report of s names
-// f's. "Israeli strike kills seven in Khan Younis" and "Strike kills
+// s's value somewhere in its headline or lead, a report of s names f's,
+// and f's headline shares a word with a headline of s. "Israeli strike kills seven in Khan Younis" and "Strike kills
 // seven in Gaza's Khan Younis", whose lead tells of an Israeli strike,
 // are one event; two countries' export bans of one day, each report
 // naming only its own country, are two.
@@ -1554,6 +1554,14 @@ func (v *Vocabulary) otherParty(s *story, f *features, k int, have uint32) bool 
 	// "Novo slides as Lilly's data eat into Tuesday's rally" is no report
 	// of Tuesday's rally.
 	if f.bgFacts[k]&have != 0 {
+		return false
+	}
+	// A headline that shares no word with the story's headlines is linked
+	// to it by its lead alone, and the parties its lead names are the
+	// background of its own news: "Israeli bonds slip on security fears",
+	// whose lead tells of a strike in Gaza, is market news, not a report
+	// of the strike, though a report of the strike names Israel.
+	if !headlineShares(f, s) {
 		return false
 	}
 	for i := range s.members {

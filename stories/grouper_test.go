@@ -1992,7 +1992,9 @@ func TestNextDayActOfAnotherActor(t *testing.T) {
 // another value of a fact than a story's report (the attacker's country,
 // where the other names the place struck) joins it when each report names
 // the other's value in its headline or lead; a report that never names
-// the story's value stays apart, and so does the first without twoParties.
+// the story's value stays apart, and so does one whose headline shares no
+// word with the story's (its lead alone links them: market news of the
+// strike), and the first without twoParties.
 func TestTwoPartiesOfOneEvent(t *testing.T) {
 	v := setVocabulary(t, "testdata/mideast.toml")
 	tue := time.Date(2028, 5, 9, 8, 0, 0, 0, time.UTC)
@@ -2010,6 +2012,8 @@ func TestTwoPartiesOfOneEvent(t *testing.T) {
 			"An Israeli strike killed five people in the Wadi Mira area of Gaza on Tuesday, medics at a nearby hospital said.", twoParties, false},
 		{"the story's party never named", "Israeli strike kills five in Wadi Mira village, Lebanon says",
 			"An Israeli drone strike killed five people in the village of Wadi Mira in southern Lebanon on Tuesday, the health ministry in Beirut said.", 0, false},
+		{"no headline word shared", "Israeli bonds slip on security fears",
+			"Israeli government bond prices fell on Tuesday after an air strike killed five people in Wadi Mira in central Gaza, traders said.", 0, false},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

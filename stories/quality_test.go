@@ -1145,7 +1145,11 @@ var qualitySets = []qualitySet{
 	// transliterations, four events after local midnight).
 	{file: "testdata/opened-ukraine.txt", use: "opened: scored blind twice until 2026-12-07 (session 22), mistakes read since; ukraine.toml", precision: 0.80, recall: 0.84, dates: 0.90, minItems: 150, vocab: "testdata/ukraine.toml", zone: "UTC"},
 	{file: "testdata/opened-haiti.txt", use: "opened: scored blind twice until 2026-12-07 (session 22), mistakes read since; haiti.toml", precision: 0.67, recall: 0.46, dates: 0.79, minItems: 150, vocab: "testdata/haiti.toml", zone: "UTC"},
-	{file: "testdata/opened-minerals.txt", use: "opened: scored blind twice until 2026-12-07 (session 22), mistakes read since; minerals.toml", precision: 0.80, recall: 0.79, dates: 0.78, minItems: 150, vocab: "testdata/minerals.toml", zone: "UTC"},
+	// Minerals: two parties of one event only for a report whose headline
+	// shares a word with the story's (a price jump whose lead blames a
+	// day-old export curb is no report of the curb): precision 0.801 ->
+	// 0.834, recall 0.791 -> 0.803, dates 26/33 -> 27/33.
+	{file: "testdata/opened-minerals.txt", use: "opened: scored blind twice until 2026-12-07 (session 22), mistakes read since; minerals.toml", precision: 0.83, recall: 0.80, dates: 0.81, minItems: 150, vocab: "testdata/minerals.toml", zone: "UTC"},
 	{file: "testdata/opened-japan.txt", use: "opened: scored blind twice until 2026-12-07 (session 22), mistakes read since; japan.toml", precision: 0.95, recall: 0.80, dates: 0.96, minItems: 150, vocab: "testdata/japan.toml", zone: "UTC"},
 	{file: "testdata/opened-libya.txt", use: "opened: scored blind twice until 2026-12-07 (session 22), mistakes read since; libya.toml", precision: 0.82, recall: 0.76, dates: 0.94, minItems: 150, vocab: "testdata/libya.toml", zone: "UTC"},
 }

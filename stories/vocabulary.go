@@ -166,8 +166,11 @@ const (
 	// twoParties: a report whose headline names another value of a fact
 	// than a story's (Israel, where the story's reports name Gaza) is not
 	// kept from it when it names the story's value in its headline or
-	// lead and a report of the story names its own: the two parties of
-	// one event ("Israeli strike kills seven in Khan Younis").
+	// lead, a report of the story names its own, and its headline shares
+	// a word with a headline of the story: the two parties of one event
+	// ("Israeli strike kills seven in Khan Younis"). A headline that
+	// shares none is linked by its lead alone, whose parties are the
+	// background of its own news.
 	twoParties
 	// talksDays: a report of an undated act (talks) within a day of a
 	// report of that act in a story is not kept from it by the day veto
