@@ -50,6 +50,10 @@ type mention struct {
 	clock        int
 	foreignClock bool
 	night        bool
+	// nightAside: night rests only on a night phrase away from the day
+	// in its sentence ("the uncollateralized overnight call rate",
+	// "after the record overnight"), which may be another thing's.
+	nightAside bool
 	// daylight: the text names with the day a part of it after the
 	// small hours ("on Sunday morning"), where it puts the act.
 	daylight bool
@@ -244,7 +248,9 @@ func eventMentionIn(d datedText, published time.Time, loc *time.Location, r read
 			m.clock, m.foreignClock = 0, false // "signed today, to take effect at 00:00 on Sunday"
 		}
 		m.daylight = daylightNamed(low, m.end)
-		m.night = nightAct(text, low, m) || m.clock > 0 && m.clock <= dawn
+		night := nightAct(text, low, m)
+		m.night = night || m.clock > 0 && m.clock <= dawn
+		m.nightAside = night && m.clock == 0 && !nightBeside(text, low, m)
 		m.future = plannedBy(text, m.start, true) || modalAfter(text, m.end)
 		return m, true
 	}
@@ -546,6 +552,41 @@ func nightAct(text, low string, m mention) bool {
 	return reNight.MatchString(low[from:to])
 }
 
+// nightBeside tells whether text puts the act of the day m in the small
+// hours right by the day: "early" right before it, or a night phrase
+// joined to it ("shortly after midnight on Friday", "overnight on March
+// 11", "in the early hours of Saturday", "Sunday overnight"). low is text
+// ASCII-lowered (asciiLower).
+func nightBeside(text, low string, m mention) bool {
+	words := strings.Fields(low[max(0, m.start-12):m.start])
+	if k := len(words) - 1; k >= 0 && (words[k] == "early" || k > 0 && words[k] == "on" && words[k-1] == "early") {
+		return true
+	}
+	from, to := sentenceAround(text, m.start)
+	for _, ix := range reNight.FindAllStringIndex(low[from:to], -1) {
+		start, end := from+ix[0], from+ix[1]
+		if end <= m.start && onlyWords(low[end:m.start], nightLinks) || start >= m.end && onlyWords(low[m.end:start], nightLinks) {
+			return true
+		}
+	}
+	return false
+}
+
+// nightLinks join a night phrase to its day: "after midnight on Friday",
+// "in the early hours of Saturday", "overnight into Sunday", "Sunday
+// overnight local time".
+var nightLinks = toSet(`on of into to the local time`)
+
+// onlyWords tells whether every word of s is in set (none is).
+func onlyWords(s string, set map[string]bool) bool {
+	for _, w := range strings.Fields(s) {
+		if !set[dateWord(w)] {
+			return false
+		}
+	}
+	return true
+}
+
 // sentenceAround is the sentence of text that holds offset i, as offsets:
 // a night phrase elsewhere ("the overnight rate" in the next paragraph)
 // says nothing of this day's act.
@@ -597,14 +638,22 @@ func sentenceAround(text string, i int) (from, to int) {
 // A day or time a modal or "will" governs is no past act, and is left
 // alone.
 func deskDay(m mention, published time.Time, loc, desk *time.Location) (time.Time, bool) {
+	d, ok, _ := deskDayBy(m, published, loc, desk)
+	return d, ok
+}
+
+// deskDayBy is deskDay; byNight tells that the day rests on the act's
+// small hours alone (m.night), with no time of day.
+func deskDayBy(m mention, published time.Time, loc, desk *time.Location) (day time.Time, ok, byNight bool) {
 	if desk == nil || published.IsZero() || m.future || m.ahead {
-		return time.Time{}, false
+		return time.Time{}, false, false
 	}
 	if m.day.IsZero() {
-		return clockDay(m, published, loc, desk)
+		day, ok = clockDay(m, published, loc, desk)
+		return day, ok, false
 	}
 	if m.prec != precDay {
-		return time.Time{}, false
+		return time.Time{}, false, false
 	}
 	loc = m.day.Location()
 	y, mo, d := m.day.Date()
@@ -614,7 +663,7 @@ func deskDay(m mention, published time.Time, loc, desk *time.Location) (time.Tim
 		at := time.Date(y, mo, d, 0, m.clock-1, 0, 0, loc)
 		if !at.After(published) {
 			a := at.In(desk)
-			return time.Date(a.Year(), a.Month(), a.Day(), 0, 0, 0, 0, desk), true
+			return time.Date(a.Year(), a.Month(), a.Day(), 0, 0, 0, 0, desk), true, false
 		}
 	}
 	named := time.Date(y, mo, d, 0, 0, 0, 0, desk) // the named day as a civil day at the desk
@@ -622,11 +671,11 @@ func deskDay(m mention, published time.Time, loc, desk *time.Location) (time.Tim
 	if y == p.Year() && mo == p.Month() && d == p.Day() {
 		b := time.Date(y, mo, d, 0, 0, 0, 0, loc).In(desk)
 		if time.Date(b.Year(), b.Month(), b.Day(), 0, 0, 0, 0, desk).Equal(pubDesk) {
-			return pubDesk, true
+			return pubDesk, true, false
 		}
 	}
 	if m.night && named.Equal(pubDesk.AddDate(0, 0, 1)) {
-		return pubDesk, true
+		return pubDesk, true, m.clock == 0
 	}
 	if m.night && m.clock == 0 {
 		// The small hours' last minute, or publication if that came
@@ -643,10 +692,10 @@ func deskDay(m mention, published time.Time, loc, desk *time.Location) (time.Tim
 		}
 		a := at.In(desk)
 		if day := time.Date(a.Year(), a.Month(), a.Day(), 0, 0, 0, 0, desk); !day.Equal(named) {
-			return day, true
+			return day, true, true
 		}
 	}
-	return time.Time{}, false
+	return time.Time{}, false, false
 }
 
 // daylightParts are the parts of a day after the small hours an act may

@@ -827,3 +827,31 @@ func TestPreviousNight(t *testing.T) {
 		})
 	}
 }
+
+// TestNightBeside: a night phrase joined to the act's day puts the act in
+// the small hours for sure; one elsewhere in the sentence ("the overnight
+// call rate", "after the record overnight") may be another thing's
+// (nightAside).
+func TestNightBeside(t *testing.T) {
+	tokyo := mustZone(t, "Asia/Tokyo")
+	pub := time.Date(2031, 5, 9, 12, 0, 0, 0, tokyo) // a Friday
+	tests := []struct {
+		name, text string
+		aside      bool
+	}{
+		{"an overnight rate", "The central bank decided on Friday to keep the overnight call rate at 0.5 percent.", true},
+		{"a night of what came before", "Nickel fell 2% on Friday after the record set overnight in London.", true},
+		{"early before the day", "Gunmen attacked a checkpoint early on Friday, police said.", false},
+		{"after midnight on the day", "Drones struck the depot shortly after midnight on Friday, officials said.", false},
+		{"overnight on the date", "Drones struck the depot overnight on May 9, officials said.", false},
+		{"the early hours of the day", "Floods swept the valley in the early hours of Friday.", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			m, ok := eventMention(tc.text, pub, tokyo)
+			if !ok || !m.night || m.nightAside != tc.aside {
+				t.Fatalf("eventMention(%q): ok %v, night %v, aside %v; want night, aside %v", tc.text, ok, m.night, m.nightAside, tc.aside)
+			}
+		})
+	}
+}

@@ -80,6 +80,7 @@ type features struct {
 	deskPubDay int32  // civil day of publication in the desk's zone, where the report tells of a done act (no plan, no future); 0 unknown or a preview
 	utcDay     int32  // the day the text gives in UTC a day off its day (mention.utc): the story's day, where day matches; 0 none
 	deskDay    int32  // the act's day in the desk's zone when the text tells it apart from day, or gives no day but the act's time (deskDay): the day it votes for; 0 none
+	deskAside  bool   // deskDay rests on a night phrase away from the day in its sentence (mention.nightAside): the report's own, told to no other (deskDays)
 	says       bool   // the headline's main clause is what someone says: "Kuwait says it will respect ..."
 	pledges    bool   // the headline's main clause pledges: "Europe agrees record budget", "vows new law"
 	heldOver   bool   // the headline's act is arrests it says follow an act: "23 arrested after Honiara disturbance" (heldOverIn)

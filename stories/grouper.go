@@ -289,8 +289,9 @@ func (g *Grouper) extract(it *model.Item, loc *time.Location) (features, mention
 	if ok && f.day == 0 || f.utcDay != 0 {
 		return f, m, ok // a vaguer day, or one given in UTC
 	}
-	if d, known := deskDay(m, it.Published, loc, g.DeskZone); known && dayNumber(d) != f.day {
+	if d, known, byNight := deskDayBy(m, it.Published, loc, g.DeskZone); known && dayNumber(d) != f.day {
 		f.deskDay = dayNumber(d)
+		f.deskAside = byNight && m.nightAside
 	}
 	return f, m, ok
 }
@@ -581,11 +582,19 @@ func latestActDay(ms []features) int32 {
 // as its outlets reckon it: the others, which name the day alone ("capsized
 // on Sunday"), tell no more than that, so the moment the first give makes
 // theirs too, and one report's time of day no longer loses the story's
-// date to five that name the local day.
+// date to five that name the local day. A day given in UTC too ("at 1:30
+// a.m. on Saturday (2230 GMT Friday)") tells it as a time of day does.
+// A desk day that rests on a night phrase away from the day in its
+// sentence (deskAside: "decided today to keep the overnight call rate")
+// is the report's own vote only: that night may be another thing's.
 func deskDays(ms []features) map[int32]int32 {
 	var told map[int32]map[int32]int // named day -> desk day -> reports that tell it
 	for _, m := range ms {
-		if m.deskDay == 0 || m.day == 0 || m.utcDay != 0 || m.ahead {
+		at := m.deskDay
+		if m.utcDay != 0 {
+			at = m.utcDay
+		}
+		if at == 0 || m.day == 0 || m.ahead || m.deskAside {
 			continue
 		}
 		if told == nil {
@@ -594,7 +603,7 @@ func deskDays(ms []features) map[int32]int32 {
 		if told[m.day] == nil {
 			told[m.day] = map[int32]int{}
 		}
-		told[m.day][m.deskDay]++
+		told[m.day][at]++
 	}
 	if told == nil {
 		return nil

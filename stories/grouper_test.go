@@ -3054,3 +3054,37 @@ func TestEarliestReportCapsDate(t *testing.T) {
 		})
 	}
 }
+
+// TestDeskDaysTellers: a report that gives its act's day in UTC tells the
+// others that name the same day their desk's day, as a report giving its
+// act's time of day does; a report whose desk day rests on a night phrase
+// away from its day ("the overnight rate") tells the others nothing.
+func TestDeskDaysTellers(t *testing.T) {
+	fri := dayNumber(time.Date(2031, 5, 9, 0, 0, 0, 0, time.UTC))
+	thu := fri - 1
+	named := func(n int) []features {
+		out := make([]features, n)
+		for i := range out {
+			out[i] = features{day: fri, deskPubDay: fri, kind: firstActKind}
+		}
+		return out
+	}
+	tests := []struct {
+		name   string
+		teller features
+		others int
+		want   int32
+	}{
+		{"a UTC day tells the others", features{day: fri, utcDay: thu, deskPubDay: fri, kind: firstActKind}, 3, thu},
+		{"a time of day tells the others", features{day: fri, deskDay: thu, deskPubDay: fri, kind: firstActKind}, 3, thu},
+		{"a night phrase aside tells no other", features{day: fri, deskDay: thu, deskAside: true, deskPubDay: fri, kind: firstActKind}, 3, fri},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			ms := append([]features{tc.teller}, named(tc.others)...)
+			if got, ok := deskBestDay(ms); !ok || got != tc.want {
+				t.Fatalf("deskBestDay = %d, %v; want %d", got, ok, tc.want)
+			}
+		})
+	}
+}
