@@ -541,7 +541,7 @@ func votedDay(ms []features, desk bool) (int32, bool) {
 	}
 	latest := int32(0)
 	if desk {
-		latest = latestActDay(ms)
+		latest = boundingDay(latestActDay(ms), votes)
 	}
 	var best int32
 	bestVotes := 0
@@ -573,6 +573,25 @@ func latestActDay(ms []features) int32 {
 		}
 	}
 	return latest
+}
+
+// boundingDay is latest (latestActDay) when it bounds the story's voted
+// days: when some day voted for is no later than the day after it. A
+// day named two or more days after the desk's day its earliest report
+// came out is no day of that report's act slipped by a zone (the zones
+// of one moment are at most a day apart): that report is of another act
+// the story holds (an attack on a neighbourhood, in one story with
+// "Gangs attack town" two days later), and bounds nothing: 0.
+func boundingDay(latest int32, votes map[int32]int) int32 {
+	if latest == 0 {
+		return 0
+	}
+	for d := range votes {
+		if d <= latest+1 {
+			return latest
+		}
+	}
+	return 0
 }
 
 // deskDays maps a day the story's reports name to the day it is at the

@@ -3088,3 +3088,33 @@ func TestDeskDaysTellers(t *testing.T) {
 		})
 	}
 }
+
+// TestBoundingDay: the desk's day of the earliest report of a done act
+// bounds the story's date when a day voted for is at most a day after it
+// (a zone ahead of the desk); when every voted day is two or more days
+// later, that report is of another act and bounds nothing.
+func TestBoundingDay(t *testing.T) {
+	mon := dayNumber(time.Date(2031, 5, 5, 0, 0, 0, 0, time.UTC))
+	tests := []struct {
+		name  string
+		first features // the earliest report, naming no day
+		votes []int32  // days the later reports name, each out the day it names
+		want  int32
+	}{
+		{"votes a day after: the bound", features{deskPubDay: mon}, []int32{mon + 1, mon + 1}, mon},
+		{"votes two days after: no bound", features{deskPubDay: mon}, []int32{mon + 2, mon + 2}, mon + 2},
+		{"a vote within the bound", features{deskPubDay: mon}, []int32{mon, mon + 3, mon + 3}, mon},
+		{"no earliest done act", features{}, []int32{mon + 2}, mon + 2},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			ms := []features{tc.first}
+			for _, d := range tc.votes {
+				ms = append(ms, features{day: d, deskPubDay: d, kind: firstActKind})
+			}
+			if got, ok := deskBestDay(ms); !ok || got != tc.want {
+				t.Fatalf("deskBestDay = %d, %v; want %d", got, ok, tc.want)
+			}
+		})
+	}
+}
