@@ -13,7 +13,13 @@
 // media put rhetoric there), as do a first sentence's words from
 // "coincide" on ("timed to coincide with a joint sail by ...", another
 // event), shared names and numbers, and the same resolved
-// event date. Terms are normalised so outlets' house styles meet: "N.K.",
+// event date. A report of a dated act that names the day it was
+// published needs less of that overlap with a report of the story of
+// that kind of act and day, within a news cycle, when their headlines
+// share a name and one of them names nothing the other report never
+// gives: outlets word one event in few common words ("Starlink outage
+// briefly hits Ukrainian front-line units", "Starlink users report
+// global outage"). Terms are normalised so outlets' house styles meet: "N.K.",
 // "DPRK" and "North Korea"; "Sea of Japan" and "East Sea"; "SRBM" and
 // "short-range ballistic missile"; KCNA's stock titles and epithets are
 // dropped; news English's synonyms and British and American spellings

@@ -22,6 +22,7 @@ import (
 // never to fit heldout2.txt or the frozen set.
 const (
 	joinScore      = 0.33 // minimum score of a reworded report
+	actDayScore    = 0.15 // minimum score of a report of a story's act of its day whose headline shares a name with it (sameActOfDay)
 	linkScore      = 0.45 // minimum score with a second story for a report to merge the two
 	headMargin     = 0.05 // a story whose headlines share a word with a report's wins by this much (headFirst)
 	syndicatedBits = 3    // SimHash Hamming distance of a syndicated copy
@@ -676,7 +677,7 @@ func (g *Grouper) match(f *features) (int32, []int32, Join) {
 			}
 		}
 		score := g.score(s, f, w)
-		if score > joinScore {
+		if score > joinScore || score > actDayScore && g.sameActOfDay(s, f) {
 			fits = append(fits, scored{slot, score})
 		}
 	}
@@ -1881,6 +1882,43 @@ func (s *story) hasKind(k kind) bool {
 		}
 	}
 	return false
+}
+
+// sameActOfDay tells whether f, a report of a dated act that names the
+// day it was published, tells of the act a report of s gives: one of
+// f's kind that names that day, within a news cycle, whose headline
+// shares a name with f's, where one of the two headlines names nothing
+// the other report never gives. Outlets word one event in few common
+// words ("Taiwan fires air defence missiles in test at southern base",
+// "Taiwan test-fires Sky Bow missiles at Jiupeng"), while the kind, the
+// day and a name agree; two acts of one kind on one day elsewhere name
+// their own places ("Belgian walkout", "PNO strike ... in Piraeus"). A
+// report of the next day that names the day before is left to the
+// vetoes and follow-ups: a day's tally published the morning after is
+// not that day's accident.
+func (g *Grouper) sameActOfDay(s *story, f *features) bool {
+	v := g.voc
+	if v.off&sameDayActs != 0 || f.kind < firstActKind || !v.dated[f.kind] || f.day == 0 || f.day != f.pubDay {
+		return false
+	}
+	for i := range s.members {
+		m := &s.members[i]
+		if m.kind == f.kind && m.day == f.day && within(m.published, f.published, sameCycle) &&
+			intersects(f.headNames, m.headNames) && (allIn(f.headNames, m.terms) || allIn(m.headNames, f.terms)) {
+			return true
+		}
+	}
+	return false
+}
+
+// allIn tells whether every term of a is in b, a sorted list.
+func allIn(a, b []uint32) bool {
+	for _, t := range a {
+		if !hasTerm(b, t) {
+			return false
+		}
+	}
+	return true
 }
 
 // score rates how well f fits a story: 1 for the same title or a syndicated

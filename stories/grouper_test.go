@@ -3118,3 +3118,67 @@ func TestBoundingDay(t *testing.T) {
 		})
 	}
 }
+
+// TestSameDayActsJoin checks that a report of a dated act that names the
+// day it was published joins, on a score below joinScore, a story whose
+// report tells of that kind of act on that day within a news cycle, when
+// their headlines share a name (one many stories of the window use) and
+// one of the two names nothing the other report never gives; another
+// network's outage that day, a story whose headline names a place of its
+// own, and a next day's report that names the day stay apart, as the
+// first does with sameDayActs off.
+func TestSameDayActsJoin(t *testing.T) {
+	v := compileVocabulary(t, `
+[stories.vocabulary]
+replace = true
+[[stories.vocabulary.acts]]
+kind = "outage"
+verbs = ["outage", "blackout"]
+`)
+	fri := time.Date(2031, 9, 12, 19, 0, 0, 0, time.UTC)
+	at := func(h int) time.Time { return fri.Add(time.Duration(h) * time.Hour) }
+	// Other stories that name the network, so its name is no rare one.
+	window := []*model.Item{
+		item("Courier", "https://c.example/fine", "Regulator fines Orbinet over roaming fees",
+			"The Kessian telecom regulator fined Orbinet 2 million crowns on Thursday over roaming fees it called unfair.", at(-30)),
+		item("Space", "https://s.example/launch", "Orbinet adds 40 spacecraft to its constellation",
+			"A rocket carrying 40 Orbinet spacecraft lifted off from Tarrow on Thursday, the firm said.", at(-20)),
+		item("Tech", "https://t.example/prices", "Orbinet raises subscription prices in Kessia",
+			"Orbinet will charge Kessian subscribers 12 percent more from October, the company said on Friday.", at(-6)),
+	}
+	global := item("Wire", "https://w.example/global", "Orbinet users report global outage",
+		"Subscribers of the Orbinet satellite network on every continent lost service on Friday evening, the company said, blaming a software fault.", at(0))
+	sorland := item("Wire", "https://w.example/sorland", "Orbinet users in Sorland report outage",
+		"Subscribers of the Orbinet satellite network in Sorland lost service on Friday evening, the company said, blaming a software fault.", at(0))
+	clinics := func(h int, network, said string) *model.Item {
+		return item("Daily", "https://d.example/clinics", network+" outage briefly hits rural clinics and ambulance crews in Velmar highlands",
+			"Health centres and ambulance crews across the Velmar highlands fell back on old radio links for two hours on Friday as "+network+" terminals went dark, regional medical officials said"+said+".", at(h))
+	}
+	tests := []struct {
+		name        string
+		event, last *model.Item
+		off         mechanism
+		join        bool
+	}{
+		{"reworded report of the day", global, clinics(1, "Orbinet", ""), 0, true},
+		{"mechanism off", global, clinics(1, "Orbinet", ""), sameDayActs, false},
+		{"another network's outage that day", global, clinics(1, "Kestrel", ""), 0, false},
+		{"a place of each headline's own", sorland, clinics(1, "Orbinet", ""), 0, false},
+		{"next day's report naming the day", global, clinics(20, "Orbinet", " on Saturday"), 0, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			g := grouperWithout(v, tc.off)
+			for _, it := range window {
+				cp := *it
+				g.Add(&cp, time.UTC)
+			}
+			event, last := *tc.event, *tc.last
+			g.Add(&event, time.UTC)
+			g.Add(&last, time.UTC)
+			if got := event.StoryID == last.StoryID; got != tc.join {
+				t.Fatalf("joined %v, want %v", got, tc.join)
+			}
+		})
+	}
+}

@@ -356,7 +356,12 @@ var qualitySets = []qualitySet{
 	// (the AP report of eggs thrown at the European Parliament, which had
 	// joined through the Lyon reports, is a story of its own). With a
 	// sentence's possessive first word a name: 1.000 / 0.860 (a strike
-	// report that opens "Belgium's unions" split off). Held to the goals.
+	// report that opens "Belgium's unions" split off). A report of the
+	// story's act of its day whose headline shares a name with it joins on
+	// a lower score (sameDayActs): recall 0.886 -> 0.895 ("Clashes at
+	// end of Brussels pension march" joins "Tens of thousands march in
+	// Brussels as strike shuts down Belgian transport").
+	// Held to the goals.
 	{file: "testdata/dev-europe.txt", use: "tuned", minItems: 60, vocab: "testdata/europe.toml", zone: "UTC", precision: goalPrecision, recall: goalRecall, dates: goalDates},
 	// The same set grouped with the shipped Korea desk's words instead of
 	// its own: what a desk gets before it writes its vocabulary. Measured
@@ -1078,7 +1083,9 @@ var qualitySets = []qualitySet{
 	// session 21's changes, at fbfcdb4); their vocabularies are not edited.
 	// nameForms: recall 0.496 -> 0.546 (a cable by its route, "Latvia-Sweden cable").
 	// appositive days (what a subject was): recall 0.546 -> 0.564, dates 31 -> 32 of 32.
-	{file: "testdata/opened-cables.txt", use: "opened: scored blind twice until 2026-12-07 (session 21), mistakes read since; cables.toml", precision: 0.99, recall: 0.56, dates: 1.0, minItems: 150, vocab: "testdata/cables.toml", zone: "UTC"},
+	// sameDayActs (a report of the story's act of its day whose headline
+	// shares a name with it, on a lower score): recall 0.564 -> 0.582.
+	{file: "testdata/opened-cables.txt", use: "opened: scored blind twice until 2026-12-07 (session 21), mistakes read since; cables.toml", precision: 0.99, recall: 0.58, dates: 1.0, minItems: 150, vocab: "testdata/cables.toml", zone: "UTC"},
 	// late reports of another kind: precision 0.992 -> 1.000.
 	// earlier acts' days (past perfect, participle): dates 29 -> 30 of 32;
 	// a participle opening its clause ("crew, kidnapped on 9 March,"): 31.
@@ -1111,7 +1118,9 @@ var qualitySets = []qualitySet{
 	// A reaction naming the act counts the day, against a report that names
 	// something apart, as a report of another kind does (reactionDays,
 	// reactionOnly): 0.995 / 0.490 -> 0.996 / 0.501.
-	{file: "testdata/opened-taiwan.txt", use: "opened: scored blind twice until 2026-12-07 (session 21), mistakes read since; taiwan.toml", precision: 0.99, recall: 0.50, dates: 0.96, minItems: 150, vocab: "testdata/taiwan.toml", zone: "UTC"},
+	// sameDayActs (a report of the story's act of its day whose headline
+	// shares a name with it, on a lower score): recall 0.503 -> 0.512.
+	{file: "testdata/opened-taiwan.txt", use: "opened: scored blind twice until 2026-12-07 (session 21), mistakes read since; taiwan.toml", precision: 0.99, recall: 0.51, dates: 0.96, minItems: 150, vocab: "testdata/taiwan.toml", zone: "UTC"},
 	// Five desks written in session 22 (2026-12-07), while that session's
 	// grouping changes were made, without reading them or the grouping
 	// code, with their vocabularies in config only (each committed before
@@ -1395,6 +1404,7 @@ func TestGroupingMechanisms(t *testing.T) {
 		{"name forms off", nameForms, true},
 		{"day only off", dayOnly, true},
 		{"said before acts off", saidBeforeActs, true},
+		{"same-day acts off", sameDayActs, true},
 	}
 	const precisionMechanisms = sameOutlet | compounds | despiteClause | planDays | subjects | backgrounds | coreLinks | headNames | apartLinks | sinceDays | headFirst | coreJoins | firstFacts | placesApart | atMeetings | followsOther | dayOnly | saidBeforeActs
 	// What each precision mechanism buys and costs, summed over the sets.

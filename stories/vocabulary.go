@@ -270,6 +270,15 @@ const (
 	// own words, published more than a day before a report's dated act,
 	// is not of that act, and its story's days are compared (saidBefore).
 	saidBeforeActs
+	// sameDayActs: a report of a dated act that names the day it was
+	// published, of the kind a report of a story gives for that day,
+	// within a news cycle, whose headline shares a name with that
+	// report's and names nothing that report never gives (or the other
+	// way round), joins on a lower score (actDayScore): outlets word
+	// one event in few common words ("Starlink outage briefly hits
+	// Ukrainian front-line units", "Starlink users report global
+	// outage") (sameActOfDay).
+	sameDayActs
 )
 
 // fact is one compiled fact: term → bit set of its values.
