@@ -1286,6 +1286,33 @@ func relativeIn(words []string) bool {
 	return false
 }
 
+// asideDay tells whether the day at start is named aside from what its
+// sentence tells of: in a relative clause ("has signed the law, which
+// parliament passed on 7 March", "whose capture the ministry announced
+// on March 4"), in a participle clause after a comma ("have withdrawn
+// ..., confirming a loss Moscow had claimed on Saturday") or as the
+// start of a span ("a strike that had halted the mine since Friday").
+// It dates what the sentence's act follows, answers or ends, not that
+// act.
+func asideDay(text string, start int) bool {
+	words := clauseBefore(text, start)
+	return relativeIn(words) || participleOpens(text, start, words) || wordBefore(text, start) == "since"
+}
+
+// participleOpens tells whether words, the clause of the day at start
+// (clauseBefore), follow a comma and open with a present participle:
+// ", confirming a loss ...", ", ending a strike ...". (A past participle
+// there tells what the subject was: "The report, circulated on April 5,
+// is ...".)
+func participleOpens(text string, start int, words []string) bool {
+	all := strings.Fields(text[max(0, start-10*clauseSpan):start])
+	if len(words) == 0 || len(words) >= len(all) || !strings.HasSuffix(all[len(all)-len(words)-1], ",") {
+		return false
+	}
+	w := dateWord(words[0])
+	return len(w) > 4 && strings.HasSuffix(w, "ing") && w != "during" && !dayParts[w]
+}
+
 // subjectsDay tells whether the day at start..end dates what a past
 // participle says of the subject of the verb after it, not that verb's
 // act: "satellites launched last Thursday had malfunctioned", "the

@@ -74,6 +74,7 @@ type features struct {
 	decides    bool   // a reaction whose first sentence tells of a decision of its own: "approved a resolution demanding ..."
 	ownAct     bool   // a reaction whose first sentence's main clause tells of a dated act, with no words of its own: "Off-site power was restored ... this afternoon"
 	said       bool   // day is the day of the report's own words ("said on Saturday"), no act's
+	aside      bool   // day is named in a relative clause ("the law, which parliament passed on 7 March") or opens a span ("since Friday"): background to the report's act (asideDay)
 	ahead      bool   // day is a plan's, days after publication ("set 26 October for strike"), no act's
 	planDay    int32  // a plan's day after publication the text names besides its day; 0 none
 	announces  bool   // the headline or first sentence speaks of what is to come ("to rule", "will", "expected"): it may precede its act (announcesAhead)
@@ -314,6 +315,7 @@ func (v *Vocabulary) extract(it *model.Item, loc *time.Location) (features, ment
 	if ok && m.prec == precDay {
 		f.day = dayNumber(m.day)
 		f.said = m.said
+		f.aside = asideDay(dates.text, m.start)
 		f.ahead = m.ahead
 		if !m.plan.IsZero() {
 			f.planDay = dayNumber(m.plan)

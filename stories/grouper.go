@@ -1121,6 +1121,17 @@ func (g *Grouper) open(s *story, f *features) bool {
 	if f.kind >= firstActKind && !s.hasKind(f.kind) {
 		return false
 	}
+	// Nor does a day its first sentence names aside (asideDay), in a
+	// relative clause ("has signed the law, which parliament passed on
+	// Monday"), a participle clause ("..., confirming a loss the rebels
+	// had claimed on Monday") or as a span's start ("a strike that had
+	// shut the terminal since Monday"): days on, it dates what the
+	// report's own act follows or ends. A late report of the story's act
+	// makes that act what its sentence tells of ("The law parliament
+	// passed on Monday will double ...", "backs Monday's claim").
+	if f.aside {
+		return false
+	}
 	day, ok := bestDay(s.members)
 	return ok && f.day == day
 }

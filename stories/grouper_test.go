@@ -2946,6 +2946,52 @@ verbs = ["lift"]
 	})
 }
 
+// TestLateReportDayAside: past a story's window, a report whose first
+// sentence names the story's day only aside, in a relative clause, a
+// participle clause or as a span's start, tells of an act of its own that
+// followed the story's (the signing of a law passed that day, a town's
+// loss another side claimed that day, a port reopened after a strike
+// begun that day) and does not join it; a late report whose subject is
+// the story's act, or that names it by a possessive day, still does.
+func TestLateReportDayAside(t *testing.T) {
+	monday := time.Date(2031, 9, 8, 10, 0, 0, 0, time.UTC)
+	late := monday.Add(5*24*time.Hour + 3*time.Hour) // Saturday, past the 72h window
+	for _, tc := range []struct {
+		name  string
+		story []*model.Item
+		last  *model.Item
+		same  bool
+	}{
+		{"a relative clause's day", []*model.Item{
+			item("Valdoria Wire", "https://w.example/pass", "Valdoria's parliament passes Mirefield grain export law",
+				"Valdoria's parliament on Monday passed a law lifting the cap on Mirefield grain exports through Port Calder.", monday)},
+			item("Calder Ledger", "https://l.example/sign", "Valdoria's president signs Mirefield grain export law",
+				"President Ilse Varga has signed the law lifting the cap on Mirefield grain exports through Port Calder, which parliament passed on Monday.", late), false},
+		{"the act as the subject", []*model.Item{
+			item("Valdoria Wire", "https://w.example/pass", "Valdoria's parliament passes Mirefield grain export law",
+				"Valdoria's parliament on Monday passed a law lifting the cap on Mirefield grain exports through Port Calder.", monday)},
+			item("Calder Ledger", "https://l.example/vote", "What Valdoria's Mirefield grain export law means for Port Calder",
+				"The law parliament passed on Monday lifting the cap on Mirefield grain exports through Port Calder will double the port's grain traffic, traders say.", late), true},
+		{"a participle clause's day", []*model.Item{
+			item("Borduvia Post", "https://p.example/claim", "Borduvian rebels say they captured Kessel garrison town",
+				"Borduvian rebels said on Monday they had captured the garrison town of Kessel after a week of fighting.", monday)},
+			item("Borduvia Post", "https://p.example/loss", "Borduvian army pulls out of Kessel garrison town",
+				"Borduvian troops have withdrawn from the garrison town of Kessel, the army said on Saturday, confirming a loss the rebels had claimed on Monday.", late), false},
+		{"a possessive day", []*model.Item{
+			item("Borduvia Post", "https://p.example/claim", "Borduvian rebels say they captured Kessel garrison town",
+				"Borduvian rebels said on Monday they had captured the garrison town of Kessel after a week of fighting.", monday)},
+			item("Borduvia Post", "https://p.example/footage", "Footage backs Borduvian rebels' Kessel garrison town capture",
+				"Footage geolocated by analysts backs Monday's rebel claim of the capture of the garrison town of Kessel.", late), true},
+		{"a span's start", []*model.Item{
+			item("Calder Ledger", "https://l.example/strike", "Dockers strike at Port Calder grain terminal",
+				"Dockers at the Port Calder grain terminal began an indefinite strike on Monday, demanding safety changes.", monday)},
+			item("Calder Ledger", "https://l.example/end", "Port Calder grain terminal dockers return as strike ends",
+				"Dockers at the Port Calder grain terminal returned to work after unions approved a deal ending a strike that had shut the terminal since Monday.", late), false},
+	} {
+		t.Run(tc.name, func(t *testing.T) { checkLastJoin(t, nil, tc.story, tc.last, tc.same, 0) })
+	}
+}
+
 // TestDayOnlyTies checks that a report that names no act and no day,
 // published on the day of a dated act, does not join that act's story by
 // the countries, the desk's words and the day alone: another government's

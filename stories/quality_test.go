@@ -1154,7 +1154,12 @@ var qualitySets = []qualitySet{
 	// transliterations, four events after local midnight).
 	// A day given in UTC tells the others their desk's day (deskDays):
 	// dates 30 -> 32 of 33.
-	{file: "testdata/opened-ukraine.txt", use: "opened: scored blind twice until 2026-12-07 (session 22), mistakes read since; ukraine.toml", precision: 0.80, recall: 0.84, dates: 0.96, minItems: 150, vocab: "testdata/ukraine.toml", zone: "UTC"},
+	// A late report finds no story by a day its first sentence names
+	// aside, in a relative or participle clause or as a span's start
+	// (asideDay: an admission of a town's loss, "whose liberation the
+	// Russian Defence Ministry announced on March 4", had joined the claim
+	// of its capture): 0.807 / 0.846 -> 0.843 / 0.843.
+	{file: "testdata/opened-ukraine.txt", use: "opened: scored blind twice until 2026-12-07 (session 22), mistakes read since; ukraine.toml", precision: 0.84, recall: 0.84, dates: 0.96, minItems: 150, vocab: "testdata/ukraine.toml", zone: "UTC"},
 	// The earliest report bounds the date only when a voted day is at
 	// most a day after it (boundingDay): dates 27 -> 28 of 34.
 	{file: "testdata/opened-haiti.txt", use: "opened: scored blind twice until 2026-12-07 (session 22), mistakes read since; haiti.toml", precision: 0.67, recall: 0.46, dates: 0.82, minItems: 150, vocab: "testdata/haiti.toml", zone: "UTC"},
@@ -1165,7 +1170,13 @@ var qualitySets = []qualitySet{
 	// away from the day tells no other report its desk's day (deskAside):
 	// dates 27 -> 28 of 33. The earliest report bounds the date only when
 	// a voted day is at most a day after it (boundingDay): 28 -> 29.
-	{file: "testdata/opened-minerals.txt", use: "opened: scored blind twice until 2026-12-07 (session 22), mistakes read since; minerals.toml", precision: 0.83, recall: 0.80, dates: 0.87, minItems: 150, vocab: "testdata/minerals.toml", zone: "UTC"},
+	// A late report finds no story by a day its first sentence names
+	// aside (asideDay: a strike's end, "a strike that had halted the mine
+	// since Friday", had joined the strike): 0.834 / 0.803 / 29 of 33 ->
+	// 0.876 / 0.797 / 30 of 33; the recall floor 0.80 -> 0.79: the end's
+	// report, dated by the strike's first day, now joins neither the
+	// strike nor, across that day, the other reports of its end.
+	{file: "testdata/opened-minerals.txt", use: "opened: scored blind twice until 2026-12-07 (session 22), mistakes read since; minerals.toml", precision: 0.87, recall: 0.79, dates: 0.90, minItems: 150, vocab: "testdata/minerals.toml", zone: "UTC"},
 	// A night phrase away from the day tells no other report its desk's
 	// day (deskAside): dates 32 -> 33 of 33.
 	{file: "testdata/opened-japan.txt", use: "opened: scored blind twice until 2026-12-07 (session 22), mistakes read since; japan.toml", precision: 0.95, recall: 0.80, dates: 0.99, minItems: 150, vocab: "testdata/japan.toml", zone: "UTC"},

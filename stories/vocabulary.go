@@ -93,7 +93,9 @@ const (
 	twoActs mechanism = 1 << iota
 	// lateReports: past the window, a report that names a story's event
 	// day still finds it, unless it reports an undated act (talks) or a
-	// dated act of a kind the story holds none of.
+	// dated act of a kind the story holds none of, or names that day
+	// only aside, in a relative or participle clause or as a span's
+	// start ("signs the law, which parliament passed on Monday").
 	lateReports
 	// followUps: a reaction or an analysis naming its own later day is
 	// not kept from the event it follows by the dated kinds' day veto.
