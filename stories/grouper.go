@@ -59,6 +59,11 @@ const (
 	// report a day after the story's that names the next day is that day's
 	// act (a second wave of attacks, a repeat outage).
 	dayShiftGap = 12 * time.Hour
+	// followDays is how many days after an event a report whose headline
+	// names it only by its kind ("after acid spill") still tells how it
+	// went on (followsDay): the day after, and one more for a weekend or
+	// a flash update's second day.
+	followDays = 2
 )
 
 // Grouper assigns items to stories within a sliding window. It is safe for
@@ -1746,7 +1751,8 @@ func (v *Vocabulary) nextDayOfTalks(s *story, f *features) bool {
 // when f's headline names m's act as what it follows ("Culiacán stays
 // home after the capture of 'El Gato'"), a name few stories use (rare;
 // nil: none is) that one's headline gives and the other's first
-// sentence: the event's headline may call him a security chief. A
+// sentence, within followDays of m's day: the event's headline may call
+// him a security chief. A
 // report of the next day, within a news cycle, whose headline names m's
 // act as what it follows and a name few stories use that m's headline
 // gives follows it though its lead names only its own day ("Tsukimori
@@ -1769,7 +1775,13 @@ func (v *Vocabulary) followsDay(f, m *features, rare func(uint32) bool) bool {
 	if intersects(f.titleNames, m.titleNames) {
 		return true
 	}
-	return after && (countSharedIf(f.titleNames, m.names, rare) > 0 || countSharedIf(f.names, m.titleNames, rare) > 0)
+	// Named in f's headline by its kind of act alone ("after acid
+	// spill"), the event is what f follows only in the days its news runs
+	// (followDays): "Regulator suspends smelter's licence after acid
+	// spill", four days after the spill, is an act of its own that the
+	// spill led to. A headline that gives the event's name (above) is
+	// held to no such span.
+	return after && f.day-m.day <= followDays && (countSharedIf(f.titleNames, m.names, rare) > 0 || countSharedIf(f.names, m.titleNames, rare) > 0)
 }
 
 // nextDayOf tells whether f, a report of m's kind of act (no follow-up),

@@ -2992,6 +2992,47 @@ func TestLateReportDayAside(t *testing.T) {
 	}
 }
 
+// TestFollowUpByKindDays: a report whose headline names a story's event
+// only by its kind of act ("after acid spill"), and whose first sentence
+// gives the event's names and day as what it follows, is of that event in
+// the days its news runs; four days on, what it tells is an act of its own
+// that the event led to.
+func TestFollowUpByKindDays(t *testing.T) {
+	v := compileVocabulary(t, `
+[stories.vocabulary]
+replace = true
+[[stories.vocabulary.acts]]
+kind = "spill"
+verbs = ["spill", "burst"]
+`)
+	sat := time.Date(2031, 3, 8, 9, 0, 0, 0, time.UTC)
+	story := []*model.Item{
+		item("Lenna Wire", "https://w.example/burst", "Tailings dam bursts at Orvik copper plant, acid flows into Lenna river",
+			"A tailings dam at the Orvik copper plant burst on Saturday, sending acid into the Lenna river, the environment agency said.", sat),
+		item("Lenna Wire", "https://w.example/bigger", "Orvik tailings spill bigger than first thought, agency says",
+			"The environment agency said on Sunday that 50,000 cubic metres of acid escaped when a dam burst at the Orvik copper plant on Saturday.", sat.Add(30*time.Hour)),
+	}
+	followUp := func(day string, after int, n string) *model.Item {
+		return item("Copper Daily", "https://c.example/licence", "Regulator suspends smelter's licence after acid spill",
+			"The mines regulator suspended the smelter's licence on "+day+" and ordered it to clean up the Lenna river, "+n+" days after a tailings dam burst at its Orvik plant.", sat.Add(time.Duration(after)*24*time.Hour+3*time.Hour))
+	}
+	for _, tc := range []struct {
+		name string
+		last *model.Item
+		same bool
+	}{
+		{"two days on", followUp("Monday", 2, "two"), true},
+		{"four days on", followUp("Wednesday", 4, "four"), false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			checkLastJoin(t, v, story, tc.last, tc.same, 0)
+			if tc.same && firstAndLastJoin(v, append(append([]*model.Item{}, story...), tc.last), time.UTC, followUps) {
+				t.Errorf("joins with follow-ups off: the test does not show them")
+			}
+		})
+	}
+}
+
 // TestDayOnlyTies checks that a report that names no act and no day,
 // published on the day of a dated act, does not join that act's story by
 // the countries, the desk's words and the day alone: another government's

@@ -1175,8 +1175,12 @@ var qualitySets = []qualitySet{
 	// since Friday", had joined the strike): 0.834 / 0.803 / 29 of 33 ->
 	// 0.876 / 0.797 / 30 of 33; the recall floor 0.80 -> 0.79: the end's
 	// report, dated by the strike's first day, now joins neither the
-	// strike nor, across that day, the other reports of its end.
-	{file: "testdata/opened-minerals.txt", use: "opened: scored blind twice until 2026-12-07 (session 22), mistakes read since; minerals.toml", precision: 0.87, recall: 0.79, dates: 0.90, minItems: 150, vocab: "testdata/minerals.toml", zone: "UTC"},
+	// strike nor, across that day, the other reports of its end. A
+	// follow-up whose headline names the event only by its kind of act
+	// follows it only within two days (followDays: a licence suspended
+	// "four days after" a dam burst had joined the spill): 0.876 / 0.797
+	// -> 0.892 / 0.800 (256 of 320: the recall floor stays 0.79).
+	{file: "testdata/opened-minerals.txt", use: "opened: scored blind twice until 2026-12-07 (session 22), mistakes read since; minerals.toml", precision: 0.89, recall: 0.79, dates: 0.90, minItems: 150, vocab: "testdata/minerals.toml", zone: "UTC"},
 	// A night phrase away from the day tells no other report its desk's
 	// day (deskAside): dates 32 -> 33 of 33.
 	{file: "testdata/opened-japan.txt", use: "opened: scored blind twice until 2026-12-07 (session 22), mistakes read since; japan.toml", precision: 0.95, recall: 0.80, dates: 0.99, minItems: 150, vocab: "testdata/japan.toml", zone: "UTC"},

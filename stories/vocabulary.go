@@ -98,7 +98,9 @@ const (
 	// start ("signs the law, which parliament passed on Monday").
 	lateReports
 	// followUps: a reaction or an analysis naming its own later day is
-	// not kept from the event it follows by the dated kinds' day veto.
+	// not kept from the event it follows by the dated kinds' day veto;
+	// one whose headline names the event only by its kind of act ("after
+	// acid spill") only within followDays of it.
 	followUps
 	// sameOutlet (precision): one outlet's report of a day that drops
 	// what its earlier report's headline named and names other specifics
