@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 )
 
 // precision says how exactly a date expression names a day.
@@ -93,6 +94,217 @@ var (
 		"six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "several": 3,
 	}
 )
+
+// dayLanguages name days in languages other than English, as data: each
+// word or phrase maps to the English one it means, and the date readers
+// read it as that ("jeudi" as "thursday", "hier" as "yesterday", "le 5
+// mars" as "5 march", "lundi dernier" as "last monday"). A text is read
+// in one of them only when its function words (marks) are mostly that
+// language's (textLanguage): an English text is read in English alone,
+// so a word that is also an English word or name ("Mars", "Domingo")
+// never fires in it, nor a word of one language that means something
+// else in another (French "hier" is German "here"). Weekdays and months
+// of the Romance languages are written in lower case: a capitalised one
+// past a sentence's start is a name ("Santo Domingo", "Plácido
+// Domingo"). Accents are listed with and without: outlets drop them.
+var dayLanguages = []dayLanguage{
+	{
+		name:  "French",
+		marks: `le la les des du et est une dans pour au aux selon qui ont été sur par cette ses`,
+		weekdays: `lundi: monday; mardi: tuesday; mercredi: wednesday; jeudi: thursday;
+			vendredi: friday; samedi: saturday; dimanche: sunday`,
+		months: `janvier: january; février: february; fevrier: february; mars: march; avril: april;
+			mai: may; juin: june; juillet: july; août: august; aout: august; septembre: september;
+			octobre: october; novembre: november; décembre: december; decembre: december`,
+		relDays: `aujourd'hui: today; aujourd’hui: today; hier: yesterday; avant-hier: the day before yesterday;
+			ce matin: this morning; cet après-midi: this afternoon; ce soir: tonight`,
+		mods:  `dernier: last; passé: last; prochain: next; jusqu'à: until; jusqu’à: until; jusqu'au: until; jusqu’au: until`,
+		lower: true,
+	},
+	{
+		name:  "Spanish",
+		marks: `el la los las del y que por una con según este esta fue al su sus para se en`,
+		weekdays: `lunes: monday; martes: tuesday; miércoles: wednesday; miercoles: wednesday;
+			jueves: thursday; viernes: friday; sábado: saturday; sabado: saturday; domingo: sunday`,
+		months: `enero: january; febrero: february; marzo: march; abril: april; mayo: may;
+			junio: june; julio: july; agosto: august; septiembre: september; setiembre: september;
+			octubre: october; noviembre: november; diciembre: december`,
+		relDays: `hoy: today; ayer: yesterday; anteayer: the day before yesterday; antier: the day before yesterday;
+			anoche: last night; esta mañana: this morning; esta tarde: this afternoon; esta noche: tonight`,
+		mods:  `pasado: last; próximo: next; proximo: next; hasta el: until`,
+		lower: true,
+	},
+	{
+		name:  "Portuguese",
+		marks: `o os do da dos das e na nas em um com foi não uma ao pela pelo nesta neste`,
+		weekdays: `segunda-feira: monday; terça-feira: tuesday; terca-feira: tuesday; quarta-feira: wednesday;
+			quinta-feira: thursday; sexta-feira: friday; sábado: saturday; sabado: saturday; domingo: sunday`,
+		months: `janeiro: january; fevereiro: february; março: march; marco: march; abril: april; maio: may;
+			junho: june; julho: july; agosto: august; setembro: september; outubro: october;
+			novembro: november; dezembro: december`,
+		relDays: `hoje: today; ontem: yesterday; anteontem: the day before yesterday;
+			nesta manhã: this morning; esta manhã: this morning; nesta tarde: this afternoon; esta noite: tonight`,
+		mods:  `passado: last; passada: last; próximo: next; próxima: next; proximo: next; proxima: next; até: until`,
+		lower: true,
+	},
+	{
+		name:  "German",
+		marks: `der die das und ist nicht mit von den dem ein eine einen im am auf sich hat wurde nach bei zum`,
+		weekdays: `montag: monday; dienstag: tuesday; mittwoch: wednesday; donnerstag: thursday;
+			freitag: friday; samstag: saturday; sonnabend: saturday; sonntag: sunday`,
+		months: `januar: january; jänner: january; februar: february; märz: march; maerz: march; april: april;
+			mai: may; juni: june; juli: july; august: august; september: september; oktober: october;
+			november: november; dezember: december`,
+		relDays: `heute: today; gestern: yesterday; vorgestern: the day before yesterday;
+			heute morgen: this morning; heute früh: this morning; heute abend: tonight`,
+		mods: `vergangenen: last; letzten: last; vorigen: last; nächsten: next; kommenden: next; bis: until`,
+	},
+	{
+		name:  "Italian",
+		marks: `il lo la gli della delle dei di che per nel nella sono ha è stato stata alla dalla`,
+		weekdays: `lunedì: monday; lunedi: monday; martedì: tuesday; martedi: tuesday; mercoledì: wednesday;
+			mercoledi: wednesday; giovedì: thursday; giovedi: thursday; venerdì: friday; venerdi: friday;
+			sabato: saturday; domenica: sunday`,
+		months: `gennaio: january; febbraio: february; marzo: march; aprile: april; maggio: may;
+			giugno: june; luglio: july; agosto: august; settembre: september; ottobre: october;
+			novembre: november; dicembre: december`,
+		relDays: `oggi: today; ieri: yesterday; l'altro ieri: the day before yesterday; altroieri: the day before yesterday;
+			stamattina: this morning; stamani: this morning; stasera: tonight`,
+		mods:  `scorso: last; scorsa: last; prossimo: next; prossima: next; fino a: until`,
+		lower: true,
+	},
+}
+
+// dayLanguage is one language's day words (dayLanguages), each list
+// "word: english; ..." (mods stand before or after a weekday); lower:
+// its weekdays are written in lower case.
+type dayLanguage struct {
+	name, marks                     string
+	weekdays, months, relDays, mods string
+	lower                           bool
+}
+
+// dayReader is a dayLanguage compiled: its lists as maps to English and
+// the patterns that find them. The patterns have no \b (ASCII only, it
+// would not end "lunedì"): wordAt checks the edges.
+type dayReader struct {
+	lower                  bool
+	english                map[string]string
+	weekday, dayMonth, rel *regexp.Regexp
+}
+
+var (
+	dayReaders  = compileDayLanguages(dayLanguages)
+	languageOf  = languageMarks(dayLanguages)
+	englishMark = toSet(`the of and to in on was were is are has have had said with by for from that at it its`)
+)
+
+func compileDayLanguages(langs []dayLanguage) []dayReader {
+	out := make([]dayReader, len(langs))
+	for i, l := range langs {
+		r := dayReader{lower: l.lower, english: map[string]string{}}
+		alt := func(list string) string {
+			words := translations(list, r.english)
+			sort.Slice(words, func(a, b int) bool { return len(words[a]) > len(words[b]) }) // longest first: "avant-hier" before "hier"
+			for k, w := range words {
+				words[k] = strings.ReplaceAll(regexp.QuoteMeta(w), " ", `\s+`)
+			}
+			return "(" + strings.Join(words, "|") + ")"
+		}
+		names, mods := alt(l.weekdays), alt(l.mods)
+		r.weekday = regexp.MustCompile(`(?:` + mods + `\s+)?` + names + `(?:\s+` + mods + `)?`)
+		r.dayMonth = regexp.MustCompile(`(\d{1,2})(?:er|\.|º|°)?\s+(?:de\s+)?` + alt(l.months) + `(?:,?\s+(?:de\s+)?(\d{4}))?`)
+		r.rel = regexp.MustCompile(alt(l.relDays))
+		out[i] = r
+	}
+	return out
+}
+
+// translations adds the pairs of a list ("lundi: monday; mardi:
+// tuesday") to english and returns the words.
+func translations(list string, english map[string]string) []string {
+	var words []string
+	for _, pair := range strings.Split(list, ";") {
+		w, e, ok := strings.Cut(pair, ":")
+		if !ok {
+			continue
+		}
+		w = strings.Join(strings.Fields(w), " ")
+		english[w] = strings.TrimSpace(e)
+		words = append(words, w)
+	}
+	return words
+}
+
+// languageMarks maps each mark to the languages (bits, in dayLanguages'
+// order) it marks.
+func languageMarks(langs []dayLanguage) map[string]uint8 {
+	m := map[string]uint8{}
+	for i, l := range langs {
+		for _, w := range strings.Fields(l.marks) {
+			m[w] |= 1 << i
+		}
+	}
+	return m
+}
+
+// textLanguage is the dayReader of the language low (ASCII-lowered) is
+// written in, nil for English or none: the language whose marks its
+// first words use most, at least twice and more than English's
+// and every other's.
+func textLanguage(low string) *dayReader {
+	var counts [8]int
+	english := 0
+	for from, n := 0, 0; from < len(low) && n < 80; n++ {
+		for from < len(low) && !wordByte(low[from]) {
+			from++
+		}
+		to := from
+		for to < len(low) && wordByte(low[to]) {
+			to++
+		}
+		w := low[from:to]
+		from = to
+		if englishMark[w] {
+			english++
+		}
+		for bits, i := languageOf[w], 0; bits != 0; bits, i = bits>>1, i+1 {
+			if bits&1 != 0 {
+				counts[i]++
+			}
+		}
+	}
+	best, second := -1, english
+	for i := range dayReaders {
+		switch {
+		case best < 0 || counts[i] > counts[best]:
+			if best >= 0 {
+				second = max(second, counts[best])
+			}
+			best = i
+		default:
+			second = max(second, counts[i])
+		}
+	}
+	if best < 0 || counts[best] < 2 || counts[best] <= second {
+		return nil
+	}
+	return &dayReaders[best]
+}
+
+// wordByte tells whether a byte of UTF-8 text is part of a word: a
+// letter, a digit or any byte of a multi-byte character.
+func wordByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c >= 0x80
+}
+
+// wordAt tells whether low[start:end] is whole words: no letter right
+// before or after it.
+func wordAt(low string, start, end int) bool {
+	before, _ := utf8.DecodeLastRuneInString(low[:start])
+	after, _ := utf8.DecodeRuneInString(low[end:])
+	return !unicode.IsLetter(before) && !unicode.IsLetter(after)
+}
 
 const monthAlt = `(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)`
 
@@ -1630,6 +1842,22 @@ func findMentionsIn(text, low string, published time.Time, loc *time.Location) [
 			add(ix[0], ix[1], day, periodEnd(low, ix[0]))
 		}
 	}
+	lang := textLanguage(low)
+	if lang != nil && hasDigit {
+		for _, ix := range lang.dayMonth.FindAllStringSubmatchIndex(low, -1) {
+			if !wordAt(low, ix[0], ix[1]) {
+				continue
+			}
+			year := 0
+			if ix[6] >= 0 {
+				year = atoi(low[ix[6]:ix[7]])
+			}
+			mo := months[lang.english[strings.Join(strings.Fields(low[ix[4]:ix[5]]), " ")]]
+			if day, ok := monthDay(year, int(mo), atoi(low[ix[2]:ix[3]]), pubDay, loc); ok {
+				add(ix[0], ix[1], day, periodEnd(low, ix[0]))
+			}
+		}
+	}
 	for _, ix := range findAll(reHoliday, low, strings.Contains(low, "new year") || strings.Contains(low, "christmas")) {
 		mo, d := 12, 25
 		switch name := low[ix[2]:ix[3]]; {
@@ -1663,7 +1891,7 @@ func findMentionsIn(text, low string, published time.Time, loc *time.Location) [
 		if ix[2] >= 0 {
 			mod = low[ix[2]:ix[3]]
 		}
-		if next := ix[1] + len(low[ix[1]:]) - len(strings.TrimLeft(low[ix[1]:], " ,")); dated[next] {
+		if dated[nextWord(low, ix[1])] {
 			continue
 		}
 		wd := weekdays[low[ix[4]:ix[5]]]
@@ -1674,22 +1902,26 @@ func findMentionsIn(text, low string, published time.Time, loc *time.Location) [
 		if mod == "early" || mod == "late" || mod == "earlier" || mod == "later" {
 			start = ix[4] // "late Friday" is Friday; keep the modifier out of the overlap test
 		}
-		prec := precDay
-		switch mod {
-		case "until", "till", "through", "by":
-			prec = precBound
+		add(start, ix[1], weekdayDay(mod, wd, pubDay), weekdayPrec(mod))
+	}
+	if lang != nil {
+		for _, ix := range lang.weekday.FindAllStringSubmatchIndex(low, -1) {
+			start, end, mod, name, ok := lang.weekdayAt(text, low, ix)
+			if ok && !dated[nextWord(low, end)] {
+				add(start, end, weekdayDay(mod, weekdays[name], pubDay), weekdayPrec(mod))
+			}
 		}
-		add(start, ix[1], weekdayDay(mod, wd, pubDay), prec)
 	}
 	for _, ix := range findNear(reRelDay, low, relDayAnchors, 16, 12, true) {
-		back := 0
-		switch low[ix[2]:ix[3]] {
-		case "yesterday", "last night":
-			back = 1
-		case "the day before yesterday":
-			back = 2
+		add(ix[0], ix[1], pubDay.AddDate(0, 0, -relDayBack(low[ix[2]:ix[3]])), precDay)
+	}
+	if lang != nil {
+		for _, ix := range lang.rel.FindAllStringIndex(low, -1) {
+			if wordAt(low, ix[0], ix[1]) {
+				back := relDayBack(lang.english[strings.Join(strings.Fields(low[ix[0]:ix[1]]), " ")])
+				add(ix[0], ix[1], pubDay.AddDate(0, 0, -back), precDay)
+			}
 		}
-		add(ix[0], ix[1], pubDay.AddDate(0, 0, -back), precDay)
 	}
 	for _, ix := range findAll(reAgo, low, strings.Contains(low, "ago") || strings.Contains(low, "earlier")) {
 		n, ok := smallNumbers[low[ix[2]:ix[3]]]
@@ -1712,6 +1944,64 @@ func findMentionsIn(text, low string, published time.Time, loc *time.Location) [
 		add(ix[0], ix[1], day, prec)
 	}
 	return ordered(ms)
+}
+
+// nextWord is where the first word after end starts, past spaces and a
+// comma: a weekday right before a date ("Sunday, 2 November") is its.
+func nextWord(low string, end int) int {
+	return end + len(low[end:]) - len(strings.TrimLeft(low[end:], " ,"))
+}
+
+// weekdayPrec is the precision of a weekday after mod: "until Friday"
+// bounds something, else it names a day.
+func weekdayPrec(mod string) precision {
+	switch mod {
+	case "until", "till", "through", "by":
+		return precBound
+	}
+	return precDay
+}
+
+// relDayBack is how many days before the report's a relative day is:
+// "yesterday" one.
+func relDayBack(rel string) int {
+	switch rel {
+	case "yesterday", "last night":
+		return 1
+	case "the day before yesterday":
+		return 2
+	}
+	return 0
+}
+
+// weekdayAt reads a match of r.weekday in low (ASCII-lowered text): its
+// edges, its modifier and its weekday in English. A modifier not
+// standing as a word is left out; a weekday of a language written in
+// lower case that is capitalised past a sentence's start is a name
+// ("Santo Domingo"): ok false.
+func (r *dayReader) weekdayAt(text, low string, ix []int) (start, end int, mod, name string, ok bool) {
+	start, end = ix[0], ix[1]
+	if ix[2] >= 0 && wordAt(low, ix[2], ix[3]) {
+		mod = r.english[strings.Join(strings.Fields(low[ix[2]:ix[3]]), " ")]
+	} else {
+		start = ix[4]
+	}
+	if ix[6] >= 0 && wordAt(low, ix[6], ix[7]) {
+		mod = r.english[strings.Join(strings.Fields(low[ix[6]:ix[7]]), " ")]
+	} else {
+		end = ix[5]
+	}
+	if !wordAt(low, ix[4], ix[5]) || r.lower && startsUpper(text[ix[4]:]) && !sentenceStart(text, ix[4]) {
+		return 0, 0, "", "", false
+	}
+	return start, end, mod, r.english[low[ix[4]:ix[5]]], true
+}
+
+// sentenceStart tells whether text opens a sentence at i: only quotes
+// and spaces stand between it and the text's start or a full stop.
+func sentenceStart(text string, i int) bool {
+	head := strings.TrimRight(text[:i], " \t\"'«“‘")
+	return head == "" || strings.ContainsAny(head[len(head)-1:], ".!?\n")
 }
 
 // dateInName tells whether the date at text[start:end], which gives no

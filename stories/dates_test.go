@@ -855,3 +855,56 @@ func TestNightBeside(t *testing.T) {
 		})
 	}
 }
+
+// TestForeignDays reads days named in French, Spanish, Portuguese,
+// German and Italian (dayLanguages), and no such word in English text.
+func TestForeignDays(t *testing.T) {
+	// Saturday 2031-05-10, 14:00 in Paris.
+	paris := mustZone(t, "Europe/Paris")
+	sat := time.Date(2031, 5, 10, 14, 0, 0, 0, paris)
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"french weekday", "Les douaniers ont saisi jeudi une cargaison de cigarettes au port.", []string{"2031-05-08"}},
+		{"french this weekday", "Un incendie s'est déclaré ce mardi dans un entrepôt de la ville.", []string{"2031-05-06"}},
+		{"french last weekday", "Le maire a démissionné lundi dernier, selon la préfecture.", []string{"2031-05-05"}},
+		{"french yesterday evening", "Un train a déraillé hier soir près de la gare, selon la SNCF.", []string{"2031-05-09"}},
+		{"french day before yesterday", "Les grévistes ont voté avant-hier la reconduction du mouvement.", []string{"2031-05-08"}},
+		{"french today", "Le conseil se réunit aujourd'hui pour élire son président.", []string{"2031-05-10"}},
+		{"french date", "Le navire a été arraisonné le 3 mai au large des côtes.", []string{"2031-05-03"}},
+		{"french first of the month with year", "Le décret est entré en vigueur le 1er avril 2031 dans tout le pays.", []string{"2031-04-01"}},
+		{"french weekday before its date", "Le scrutin du dimanche 4 mai a été annulé par la cour.", []string{"2031-05-04"}},
+		{"spanish this weekday", "El Gobierno cerró este miércoles el paso fronterizo, informó el ministerio.", []string{"2031-05-07"}},
+		{"spanish weekday", "Dos mineros murieron el lunes en un derrumbe en la mina.", []string{"2031-05-05"}},
+		{"spanish last night", "Un sismo sacudió anoche la costa del país, según el instituto.", []string{"2031-05-09"}},
+		{"spanish yesterday and today", "La empresa anunció ayer que hoy cerrará la planta.", []string{"2031-05-09", "2031-05-10"}},
+		{"spanish date", "Los sindicatos convocaron la huelga el 12 de abril de 2031 por los salarios.", []string{"2031-04-12"}},
+		{"spanish city is no sunday", "El avión aterrizó en Santo Domingo el viernes con los deportados.", []string{"2031-05-09"}},
+		{"spanish last weekday", "Las lluvias del martes pasado dejaron tres muertos en la región.", []string{"2031-05-06"}},
+		{"portuguese weekday", "A polícia prendeu na quinta-feira um suspeito do ataque, informou a secretaria.", []string{"2031-05-08"}},
+		{"portuguese yesterday", "O ministro anunciou ontem um corte de juros, segundo a agência.", []string{"2031-05-09"}},
+		{"portuguese date", "A barragem rompeu em 2 de maio, com a morte de dez pessoas.", []string{"2031-05-02"}},
+		{"german weekday", "Die Polizei hat am Dienstag einen Verdächtigen festgenommen.", []string{"2031-05-06"}},
+		{"german date", "Der Streik hatte am 3. Mai begonnen und dauert an.", []string{"2031-05-03"}},
+		{"german yesterday", "Der Minister ist gestern in Berlin mit den Gewerkschaften zusammengekommen.", []string{"2031-05-09"}},
+		{"german here is no french yesterday", "Die Polizei ist hier mit einem Großaufgebot im Einsatz und sucht den Täter.", nil},
+		{"italian weekday", "La nave è stata sequestrata venerdì dalla guardia costiera nel porto di Bari.", []string{"2031-05-09"}},
+		{"italian yesterday", "Il governo ha approvato ieri il decreto sulle accise.", []string{"2031-05-09"}},
+		{"italian date", "Il ponte è crollato il 6 maggio, secondo la procura della città.", []string{"2031-05-06"}},
+		{"english text reads no french", "The Mars rover landed on 5 mars, the probe said in a hier entry.", nil},
+		{"english text reads no spanish", "Domingo Lopez and the lunes project were in the news on Monday.", []string{"2031-05-05"}},
+		{"english quote of a french phrase", "The minister, who said \"hier\" was a busy day, resigned on Tuesday.", []string{"2031-05-06"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, d := range ResolveDates(tt.text, sat, paris) {
+				got = append(got, d.Format("2006-01-02"))
+			}
+			if strings.Join(got, " ") != strings.Join(tt.want, " ") {
+				t.Errorf("ResolveDates(%q) = %v, want %v", tt.text, got, tt.want)
+			}
+		})
+	}
+}

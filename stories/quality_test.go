@@ -1085,7 +1085,9 @@ var qualitySets = []qualitySet{
 	// appositive days (what a subject was): recall 0.546 -> 0.564, dates 31 -> 32 of 32.
 	// sameDayActs (a report of the story's act of its day whose headline
 	// shares a name with it, on a lower score): recall 0.564 -> 0.582.
-	{file: "testdata/opened-cables.txt", use: "opened: scored blind twice until 2026-12-07 (session 21), mistakes read since; cables.toml", precision: 0.99, recall: 0.58, dates: 1.0, minItems: 150, vocab: "testdata/cables.toml", zone: "UTC"},
+	// Days named in French and Spanish are read (dayLanguages): recall
+	// 0.582 -> 0.597.
+	{file: "testdata/opened-cables.txt", use: "opened: scored blind twice until 2026-12-07 (session 21), mistakes read since; cables.toml", precision: 0.99, recall: 0.59, dates: 1.0, minItems: 150, vocab: "testdata/cables.toml", zone: "UTC"},
 	// late reports of another kind: precision 0.992 -> 1.000.
 	// earlier acts' days (past perfect, participle): dates 29 -> 30 of 32;
 	// a participle opening its clause ("crew, kidnapped on 9 March,"): 31.
@@ -1161,8 +1163,10 @@ var qualitySets = []qualitySet{
 	// of its capture): 0.807 / 0.846 -> 0.843 / 0.843.
 	{file: "testdata/opened-ukraine.txt", use: "opened: scored blind twice until 2026-12-07 (session 22), mistakes read since; ukraine.toml", precision: 0.84, recall: 0.84, dates: 0.96, minItems: 150, vocab: "testdata/ukraine.toml", zone: "UTC"},
 	// The earliest report bounds the date only when a voted day is at
-	// most a day after it (boundingDay): dates 27 -> 28 of 34.
-	{file: "testdata/opened-haiti.txt", use: "opened: scored blind twice until 2026-12-07 (session 22), mistakes read since; haiti.toml", precision: 0.67, recall: 0.46, dates: 0.82, minItems: 150, vocab: "testdata/haiti.toml", zone: "UTC"},
+	// most a day after it (boundingDay): dates 27 -> 28 of 34. Days named
+	// in French and Spanish are read (dayLanguages): precision 0.673 ->
+	// 0.874, recall 0.466 -> 0.572, dates 28 -> 30 of 34.
+	{file: "testdata/opened-haiti.txt", use: "opened: scored blind twice until 2026-12-07 (session 22), mistakes read since; haiti.toml", precision: 0.87, recall: 0.57, dates: 0.88, minItems: 150, vocab: "testdata/haiti.toml", zone: "UTC"},
 	// Minerals: two parties of one event only for a report whose headline
 	// shares a word with the story's (a price jump whose lead blames a
 	// day-old export curb is no report of the curb): precision 0.801 ->
@@ -1179,8 +1183,10 @@ var qualitySets = []qualitySet{
 	// follow-up whose headline names the event only by its kind of act
 	// follows it only within two days (followDays: a licence suspended
 	// "four days after" a dam burst had joined the spill): 0.876 / 0.797
-	// -> 0.892 / 0.800 (256 of 320: the recall floor stays 0.79).
-	{file: "testdata/opened-minerals.txt", use: "opened: scored blind twice until 2026-12-07 (session 22), mistakes read since; minerals.toml", precision: 0.89, recall: 0.79, dates: 0.90, minItems: 150, vocab: "testdata/minerals.toml", zone: "UTC"},
+	// -> 0.892 / 0.800 (256 of 320: the recall floor stays 0.79). Days
+	// named in Spanish and French are read (dayLanguages): 0.892 / 0.800
+	// -> 0.947 / 0.838, dates 30 of 33 unchanged.
+	{file: "testdata/opened-minerals.txt", use: "opened: scored blind twice until 2026-12-07 (session 22), mistakes read since; minerals.toml", precision: 0.94, recall: 0.83, dates: 0.90, minItems: 150, vocab: "testdata/minerals.toml", zone: "UTC"},
 	// A night phrase away from the day tells no other report its desk's
 	// day (deskAside): dates 32 -> 33 of 33.
 	{file: "testdata/opened-japan.txt", use: "opened: scored blind twice until 2026-12-07 (session 22), mistakes read since; japan.toml", precision: 0.95, recall: 0.80, dates: 0.99, minItems: 150, vocab: "testdata/japan.toml", zone: "UTC"},
