@@ -69,7 +69,13 @@
 // own, "approved a resolution demanding ...", is that act of its day, no
 // follow-up of what it names). Allies who "vow" or "agree" have met, unless they agree to an
 // act ("agree to raise output") or vow one ("unions vow further
-// strike"); a "press conference" is no meeting but a briefing that
+// strike"); one party's pledge of no act ("Denmark agrees air defence
+// boost", "Moscow vows response", "agrees to buy BlackSky") met no one:
+// it answers the news it follows, a reaction. Parties are names a comma
+// or "and" joins, or a group's plural ("ministers", "allies", "council").
+// An act's noun after "anti-" or "counter-" ("counter-drone
+// capabilities") is a defence against the act, no act. A "press
+// conference" is no meeting but a briefing that
 // answers the day's events. Some facts must agree for two reports to be one event and
 // veto a match when they differ: the vocabulary's facts
 // (weapon class, sea, country; not a name a hyphen joins to "backed" or

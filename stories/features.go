@@ -1788,7 +1788,7 @@ func (v *Vocabulary) kindOf(ts, all []term) kind {
 					}
 					continue
 				}
-				return v.pledgeKind
+				return v.pledgeOf(ts[:i])
 			}
 		case v.voices[t.text]:
 			speaker = true
@@ -1798,10 +1798,39 @@ func (v *Vocabulary) kindOf(ts, all []term) kind {
 		return noted
 	}
 	if pledged {
-		return v.pledgeKind
+		return v.pledgeOf(ts[:pledgedAt])
 	}
 	return kindOther
 }
+
+// pledgeOf is the kind of a headline whose act is a pledge that names no
+// act of its own ("agree on disengagement", "vow response", "agrees to buy
+// BlackSky"), subject its terms before the pledge's verb. Parties that
+// agree or vow together ("Japan, Philippines agree", "JEF allies agree")
+// tell of their talks; one party's pledge ("Denmark agrees air defence
+// boost", "Moscow vows response") is its answer to the news it follows, no
+// meeting: a reaction, which keeps apart from no act.
+func (v *Vocabulary) pledgeOf(subject []term) kind {
+	if v.off&lonePledges == 0 && !parties(subject) {
+		return kindReaction
+	}
+	return v.pledgeKind
+}
+
+// parties tells whether a headline's subject names two parties or more:
+// two names joined by a comma or "and", or a group's plural noun.
+func parties(subject []term) bool {
+	for i, t := range subject {
+		if t.joined && i+1 < len(subject) || partyWords[t.surface] {
+			return true
+		}
+	}
+	return false
+}
+
+// partyWords name several parties, or a body of them, that meet: "allies
+// vow", "ministers agree", "Security Council fails to agree".
+var partyWords = toSet(`allies partners ministers leaders chiefs diplomats officials delegates delegations negotiators sides parties members nations countries states governments council committee`)
 
 // genreOnAct tells whether all[i], a statement's genre ("statement"),
 // is followed by a dated act the statement is on, with no statement verb

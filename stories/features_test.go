@@ -1485,3 +1485,74 @@ func TestOpeningTimeClause(t *testing.T) {
 		}
 	}
 }
+
+// TestLonePledgeIsNoTalks: parties that agree or vow together have met
+// (talks); one party's pledge that names no act of its own met no one and
+// answers the news it follows (a reaction); a pledge of an act is the act.
+func TestLonePledgeIsNoTalks(t *testing.T) {
+	v := compileVocabulary(t, `
+[stories.vocabulary]
+replace = true
+[[stories.vocabulary.acts]]
+kind = "truce"
+verbs = ["truce", "ceasefire"]
+`)
+	off := *v
+	off.off = lonePledges
+	for _, tc := range []struct {
+		v     *Vocabulary
+		title string
+		want  string
+	}{
+		{v, "Valdoria agrees to buy Mirefield telecom stake", "reaction"},
+		{v, "Kestria agrees record air defence budget", "reaction"},
+		{v, "Norland vows response to envoy's expulsion", "reaction"},
+		{v, "Valdoria, Norland agree to pool coast patrols", "talks"},
+		{v, "Valdoria and Norland agree on grazing rights", "talks"},
+		{v, "Border ministers vow closer ties", "talks"},
+		{v, "Regional council agrees fresh push on rebels", "talks"},
+		{v, "Valdoria agrees to truce with rebels", "truce"},
+		// A phrase joined by its last word: "S. Korea, Japan".
+		{DefaultVocabulary(), "S. Korea, Japan agree to share radar data", "talks"},
+		{&off, "Kestria agrees record air defence budget", "talks"},
+	} {
+		t.Run(tc.title, func(t *testing.T) {
+			f, _, _ := tc.v.extract(&model.Item{Title: tc.title}, time.UTC)
+			if got := tc.v.kindNames[f.kind]; got != tc.want {
+				t.Errorf("kind %s, want %s", got, tc.want)
+			}
+		})
+	}
+}
+
+// TestDefenceIsNoAct: an act's noun after "anti-" or "counter-" names a
+// defence against the act, not the act.
+func TestDefenceIsNoAct(t *testing.T) {
+	v := compileVocabulary(t, `
+[stories.vocabulary]
+replace = true
+[[stories.vocabulary.acts]]
+kind = "drone-sighting"
+verbs = ["drone", "sighting"]
+`)
+	off := *v
+	off.off = defences
+	for _, tc := range []struct {
+		v     *Vocabulary
+		title string
+		want  string
+	}{
+		{v, "Kestria buys counter-drone systems for its airports", "other"},
+		{v, "Parliament backs anti-drone shield", "other"},
+		{v, "Drone sighting shuts Valdor airport", "drone-sighting"},
+		{v, "Drones over Valdor airport halt flights", "drone-sighting"},
+		{&off, "Kestria buys counter-drone systems for its airports", "drone-sighting"},
+	} {
+		t.Run(tc.title, func(t *testing.T) {
+			f, _, _ := tc.v.extract(&model.Item{Title: tc.title}, time.UTC)
+			if got := tc.v.kindNames[f.kind]; got != tc.want {
+				t.Errorf("kind %s, want %s", got, tc.want)
+			}
+		})
+	}
+}

@@ -706,7 +706,8 @@ var qualitySets = []qualitySet{
 	// of 31. Arrests whose headline says what they follow ("Police detain
 	// four Israelis over deadly Turmus Ayya rampage"; heldOver): 1.000 /
 	// 0.756 -> 1.000 / 0.767.
-	{file: "testdata/opened-mideast.txt", use: "opened: scored blind twice until 2026-12-06, mistakes read since; mideast.toml", precision: goalPrecision, recall: 0.76, dates: 0.99, minItems: 140, vocab: "testdata/mideast.toml", zone: "UTC"},
+	// One party's pledge of no act is a reaction, no talks (pledgeOf: "Houthis vow response after US strikes on Hodeidah"): recall 0.767 -> 0.781.
+	{file: "testdata/opened-mideast.txt", use: "opened: scored blind twice until 2026-12-06, mistakes read since; mideast.toml", precision: goalPrecision, recall: 0.78, dates: 0.99, minItems: 140, vocab: "testdata/mideast.toml", zone: "UTC"},
 	// Three desks written on 2026-12-06 (session 17), while that session's
 	// grouping changes were made, without reading them or the grouping code,
 	// with their vocabularies in config only (each committed before the
@@ -929,7 +930,8 @@ var qualitySets = []qualitySet{
 	// names that act, no meeting: 0.947 / 0.835. What a headline is
 	// recommended or submitted for is a goal ("GSK's COPD drug recommended
 	// for EU approval" is no approval): 0.947 / 0.847.
-	{file: "testdata/opened-pharma.txt", use: "opened: scored blind twice until 2026-12-06 (session 19), mistakes read since; pharma.toml", precision: 0.94, recall: 0.84, dates: 0.96, minItems: 140, vocab: "testdata/pharma.toml", zone: "UTC"},
+	// One party's pledge of no act is a reaction, no talks (pledgeOf: "Astellas vows appeal", "Merck ... to agree to lower prices"): recall 0.847 -> 0.878.
+	{file: "testdata/opened-pharma.txt", use: "opened: scored blind twice until 2026-12-06 (session 19), mistakes read since; pharma.toml", precision: 0.94, recall: 0.87, dates: 0.96, minItems: 140, vocab: "testdata/pharma.toml", zone: "UTC"},
 	// Migration: a report that joined by its first sentence's act
 	// (firstActs) vouches for no later report of that act in a story
 	// whose headlines name it (the day's Home Office count had joined the
@@ -951,7 +953,8 @@ var qualitySets = []qualitySet{
 	// 0.753 -> 0.944 / 0.763 / 33 of 34. Nor is a country a border's "with"
 	// or "between" names ("closed the El Tarajal border post with
 	// Morocco"): 0.944 / 0.763 -> 0.944 / 0.770 / 33 of 34.
-	{file: "testdata/opened-migration.txt", use: "opened: scored blind twice until 2026-12-06 (session 19), mistakes read since; migration.toml", precision: 0.95, recall: 0.78, dates: 0.97, minItems: 150, vocab: "testdata/migration.toml", zone: "UTC"},
+	// One party's pledge of no act is a reaction, no talks (pledgeOf: "Spain pledges 210 million euros"): recall 0.780 -> 0.791.
+	{file: "testdata/opened-migration.txt", use: "opened: scored blind twice until 2026-12-06 (session 19), mistakes read since; migration.toml", precision: 0.95, recall: 0.79, dates: 0.97, minItems: 150, vocab: "testdata/migration.toml", zone: "UTC"},
 	// Three desks written in session 19 (2026-12-06), while that session's
 	// grouping changes were made, without reading them or the grouping
 	// code, with their vocabularies in config only (each committed before
@@ -973,7 +976,8 @@ var qualitySets = []qualitySet{
 	// model and brand, strikes called, held and suspended, contracts).
 	{file: "testdata/opened-greatlakes.txt", use: "opened: scored blind twice until 2026-12-06 (session 20), mistakes read since; greatlakes.toml", precision: 0.99, recall: 0.87, dates: 0.96, minItems: 150, vocab: "testdata/greatlakes.toml", zone: "UTC"},
 	// nameForms: recall 0.873 -> 0.880 ("Iron Wolf" and "Wolf" drills one name).
-	{file: "testdata/opened-baltic.txt", use: "opened: scored blind twice until 2026-12-06 (session 20), mistakes read since; baltic.toml", precision: 0.99, recall: 0.87, dates: 1.0, minItems: 150, vocab: "testdata/baltic.toml", zone: "UTC"},
+	// An act's noun after "anti-" or "counter-" is a defence, no act (defended: "counter-drone capabilities" no drone sighting): recall 0.880 -> 0.889.
+	{file: "testdata/opened-baltic.txt", use: "opened: scored blind twice until 2026-12-06 (session 20), mistakes read since; baltic.toml", precision: 0.99, recall: 0.88, dates: 1.0, minItems: 150, vocab: "testdata/baltic.toml", zone: "UTC"},
 	// A report of a story's kind of act whose headline and first sentence
 	// name a place the story never names, while the story's headlines
 	// agree on one it never names (placedApart): opened-rail 0.931 /
@@ -1057,8 +1061,10 @@ var qualitySets = []qualitySet{
 	// as fresh-arctic.txt and fresh-horn.txt, at 0.946 / 0.765 / 33 of 34
 	// and 0.997 / 0.867 / 34 of 34; their vocabularies are not edited.
 	// answered days: 0.946 / 0.765 / 33 of 34 -> 1.000 / 0.787 / 34 of 34.
-	{file: "testdata/opened-arctic.txt", use: "opened: scored blind twice until 2026-12-07 (session 20), mistakes read since; arctic.toml", precision: 0.99, recall: 0.78, dates: 1.0, minItems: 150, vocab: "testdata/arctic.toml", zone: "UTC"},
-	{file: "testdata/opened-horn.txt", use: "opened: scored blind twice until 2026-12-07 (session 20), mistakes read since; horn.toml", precision: 0.99, recall: 0.86, dates: 1.0, minItems: 150, vocab: "testdata/horn.toml", zone: "UTC"},
+	// One party's pledge of no act is a reaction, no talks (pledgeOf: "Moscow vows response to Oslo's expulsion"): recall 0.787 -> 0.801.
+	{file: "testdata/opened-arctic.txt", use: "opened: scored blind twice until 2026-12-07 (session 20), mistakes read since; arctic.toml", precision: 0.99, recall: 0.80, dates: 1.0, minItems: 150, vocab: "testdata/arctic.toml", zone: "UTC"},
+	// One party's pledge of no act is a reaction, no talks (pledgeOf: "Dawit sworn in ..., vows "peaceful" path"): recall 0.867 -> 0.878.
+	{file: "testdata/opened-horn.txt", use: "opened: scored blind twice until 2026-12-07 (session 20), mistakes read since; horn.toml", precision: 0.99, recall: 0.87, dates: 1.0, minItems: 150, vocab: "testdata/horn.toml", zone: "UTC"},
 	// Three desks written in session 21 (2026-12-06), while that session's
 	// grouping changes were made, without reading them or the grouping
 	// code, with their vocabularies in config only (each committed before
@@ -1116,12 +1122,14 @@ var qualitySets = []qualitySet{
 	// Words said days before a truce are not of it (saidBeforeActs):
 	// 0.804 -> 0.823. A day's morning outranks a night phrase of its
 	// sentence (daylightNamed): dates 30 -> 31 of 32.
-	{file: "testdata/opened-myanmar.txt", use: "opened: scored blind twice until 2026-12-07 (session 21), mistakes read since; myanmar.toml", precision: 0.82, recall: 0.60, dates: 0.96, minItems: 150, vocab: "testdata/myanmar.toml", zone: "UTC"},
+	// One party's pledge of no act is a reaction, no talks (pledgeOf: "Army chief vows firm response"): recall 0.605 -> 0.619.
+	{file: "testdata/opened-myanmar.txt", use: "opened: scored blind twice until 2026-12-07 (session 21), mistakes read since; myanmar.toml", precision: 0.82, recall: 0.61, dates: 0.96, minItems: 150, vocab: "testdata/myanmar.toml", zone: "UTC"},
 	// A reaction naming the act counts the day, against a report that names
 	// something apart, as a report of another kind does (reactionDays,
 	// reactionOnly): 0.995 / 0.490 -> 0.996 / 0.501.
 	// sameDayActs (a report of the story's act of its day whose headline
 	// shares a name with it, on a lower score): recall 0.503 -> 0.512.
+	// One party's pledge of no act is a reaction, no talks (pledgeOf: "Wu Hsin-yi pledges 'peace and prosperity'"): recall 0.512 -> 0.519.
 	{file: "testdata/opened-taiwan.txt", use: "opened: scored blind twice until 2026-12-07 (session 21), mistakes read since; taiwan.toml", precision: 0.99, recall: 0.51, dates: 0.96, minItems: 150, vocab: "testdata/taiwan.toml", zone: "UTC"},
 	// Five desks written in session 22 (2026-12-07), while that session's
 	// grouping changes were made, without reading them or the grouping
@@ -1185,8 +1193,10 @@ var qualitySets = []qualitySet{
 	// "four days after" a dam burst had joined the spill): 0.876 / 0.797
 	// -> 0.892 / 0.800 (256 of 320: the recall floor stays 0.79). Days
 	// named in Spanish and French are read (dayLanguages): 0.892 / 0.800
-	// -> 0.947 / 0.838, dates 30 of 33 unchanged.
-	{file: "testdata/opened-minerals.txt", use: "opened: scored blind twice until 2026-12-07 (session 22), mistakes read since; minerals.toml", precision: 0.94, recall: 0.83, dates: 0.90, minItems: 150, vocab: "testdata/minerals.toml", zone: "UTC"},
+	// -> 0.947 / 0.838, dates 30 of 33 unchanged. One party's pledge of
+	// no act is a reaction, no talks (pledgeOf: "Gecamines agrees cobalt
+	// supply deal"): 0.947 / 0.838 -> 0.947 / 0.844.
+	{file: "testdata/opened-minerals.txt", use: "opened: scored blind twice until 2026-12-07 (session 22), mistakes read since; minerals.toml", precision: 0.94, recall: 0.84, dates: 0.90, minItems: 150, vocab: "testdata/minerals.toml", zone: "UTC"},
 	// A night phrase away from the day tells no other report its desk's
 	// day (deskAside): dates 32 -> 33 of 33.
 	{file: "testdata/opened-japan.txt", use: "opened: scored blind twice until 2026-12-07 (session 22), mistakes read since; japan.toml", precision: 0.95, recall: 0.80, dates: 0.99, minItems: 150, vocab: "testdata/japan.toml", zone: "UTC"},
@@ -1426,8 +1436,10 @@ func TestGroupingMechanisms(t *testing.T) {
 		{"day only off", dayOnly, true},
 		{"said before acts off", saidBeforeActs, true},
 		{"same-day acts off", sameDayActs, true},
+		{"lone pledges off", lonePledges, true},
+		{"defences off", defences, true},
 	}
-	const precisionMechanisms = sameOutlet | compounds | despiteClause | planDays | subjects | backgrounds | coreLinks | headNames | apartLinks | sinceDays | headFirst | coreJoins | firstFacts | placesApart | atMeetings | followsOther | dayOnly | saidBeforeActs
+	const precisionMechanisms = sameOutlet | compounds | despiteClause | planDays | subjects | backgrounds | coreLinks | headNames | apartLinks | sinceDays | headFirst | coreJoins | firstFacts | placesApart | atMeetings | followsOther | dayOnly | saidBeforeActs | defences
 	// What each precision mechanism buys and costs, summed over the sets.
 	precisionBought, recallCost := map[string]float64{}, map[string]float64{}
 	for _, tc := range qualitySets {

@@ -162,7 +162,20 @@ type term struct {
 	at       bool   // ... of "at" or "during": the meeting where something is said is its act ("calls for ... at party meeting")
 	goal     bool   // what a headline seeks or heads toward ("seeking release of", "step toward early election"): no act done
 	cause    bool   // the object of "over", "against" or "about" ("summons envoy over ramming"): what an act answers, no act of the report
+	joined   bool   // followed by a comma, "and" or "&": "Japan, Philippines agree" names two parties
 }
+
+// defended tells whether ws[i] follows "anti-" or "counter-": what a
+// defence is against ("counter-drone capabilities", "anti-drone systems",
+// "anti-missile shield") is no act done, as a goal is not.
+func defended(ws []word, i int) bool {
+	return i > 0 && ws[i-1].hyphen && againstPrefixes[ws[i-1].lower]
+}
+
+var againstPrefixes = toSet(`anti counter`)
+
+// andWords join two names: "Spain and Mauritania sign".
+var andWords = toSet(`and &`)
 
 // settingWords make the noun they govern a setting: "in first session",
 // "at Abuja summit", "on hike talk", "in the spirit of dialogue".
@@ -207,12 +220,13 @@ func (v *Vocabulary) canonical(ws []word, title, speech bool) []term {
 	// allocation, most often.
 	out := make([]term, 0, len(ws))
 
-	prep := -1  // index of the last preposition whose noun may follow (settingWords)
-	cause := -1 // ... of the last of causeWords
+	prep := -1       // index of the last preposition whose noun may follow (settingWords)
+	cause := -1      // ... of the last of causeWords
+	against := false // the word follows "anti-" or "counter-" (defended)
 	emit := func(s string, w word, entity bool) {
 		at := prep >= 0 && (ws[prep].lower == "at" || ws[prep].lower == "during")
-		goal := prep >= 0 && goalAt(ws, prep)
-		t := term{surface: w.lower, title: title, sentence: w.sentence, entity: entity, setting: prep >= 0 && !goal, at: at, goal: goal, cause: cause >= 0}
+		goal := prep >= 0 && goalAt(ws, prep) || against
+		t := term{surface: w.lower, title: title, sentence: w.sentence, entity: entity, setting: prep >= 0 && !goal, at: at, goal: goal, cause: cause >= 0, joined: w.pause}
 		if strings.IndexFunc(s, unicode.IsSpace) < 0 { // most terms are one word: no list to cut
 			if s != "" {
 				t.text = s
@@ -227,6 +241,7 @@ func (v *Vocabulary) canonical(ws []word, title, speech bool) []term {
 	}
 	for i := 0; i < len(ws); {
 		w := ws[i]
+		against = v.off&defences == 0 && defended(ws, i)
 		switch {
 		case settingWords[w.lower] || goalAt(ws, i):
 			prep = i
@@ -245,7 +260,9 @@ func (v *Vocabulary) canonical(ws []word, title, speech bool) []term {
 			// is a name, as the same words unlisted would be: two
 			// headlines that share it share who or where, not what
 			// happened.
-			emit(v.terms[canon], ws[i], n > 1 && v.phraseName(ws[i:i+n], canon) != "")
+			head := ws[i]
+			head.pause = ws[i+n-1].pause // "S. Korea, US agree": the phrase is joined by its last word
+			emit(v.terms[canon], head, n > 1 && v.phraseName(ws[i:i+n], canon) != "")
 			i += n
 			continue
 		}
@@ -278,6 +295,9 @@ func (v *Vocabulary) canonical(ws []word, title, speech bool) []term {
 			continue
 		}
 		if v.stop[w.lower] {
+			if andWords[w.lower] && len(out) > 0 {
+				out[len(out)-1].joined = true
+			}
 			continue
 		}
 		s := v.stem(w.lower)

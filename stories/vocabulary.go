@@ -283,6 +283,14 @@ const (
 	// Ukrainian front-line units", "Starlink users report global
 	// outage") (sameActOfDay).
 	sameDayActs
+	// lonePledges: a pledge by one party that names no act of its own
+	// ("Denmark agrees air defence boost", "Moscow vows response") is a
+	// reaction, no talks: only parties that agree or vow together meet
+	// (pledgeOf).
+	lonePledges
+	// defences: an act's verb after "anti-" or "counter-" ("counter-drone
+	// capabilities") names a defence against the act, no act (defended).
+	defences
 )
 
 // fact is one compiled fact: term → bit set of its values.
