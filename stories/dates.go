@@ -119,6 +119,7 @@ var dayLanguages = []dayLanguage{
 		relDays: `aujourd'hui: today; aujourd’hui: today; hier: yesterday; avant-hier: the day before yesterday;
 			ce matin: this morning; cet après-midi: this afternoon; ce soir: tonight`,
 		mods:  `dernier: last; passé: last; prochain: next; jusqu'à: until; jusqu’à: until; jusqu'au: until; jusqu’au: until`,
+		clock: `vers; à; dès`,
 		lower: true,
 	},
 	{
@@ -132,6 +133,7 @@ var dayLanguages = []dayLanguage{
 		relDays: `hoy: today; ayer: yesterday; anteayer: the day before yesterday; antier: the day before yesterday;
 			anoche: last night; esta mañana: this morning; esta tarde: this afternoon; esta noche: tonight`,
 		mods:  `pasado: last; próximo: next; proximo: next; hasta el: until`,
+		clock: `a las; las; hacia las; sobre las`,
 		lower: true,
 	},
 	{
@@ -145,6 +147,7 @@ var dayLanguages = []dayLanguage{
 		relDays: `hoje: today; ontem: yesterday; anteontem: the day before yesterday;
 			nesta manhã: this morning; esta manhã: this morning; nesta tarde: this afternoon; esta noite: tonight`,
 		mods:  `passado: last; passada: last; próximo: next; próxima: next; proximo: next; proxima: next; até: until`,
+		clock: `às; por volta das; cerca das`,
 		lower: true,
 	},
 	{
@@ -157,7 +160,8 @@ var dayLanguages = []dayLanguage{
 			november: november; dezember: december`,
 		relDays: `heute: today; gestern: yesterday; vorgestern: the day before yesterday;
 			heute morgen: this morning; heute früh: this morning; heute abend: tonight`,
-		mods: `vergangenen: last; letzten: last; vorigen: last; nächsten: next; kommenden: next; bis: until`,
+		mods:  `vergangenen: last; letzten: last; vorigen: last; nächsten: next; kommenden: next; bis: until`,
+		clock: `um; gegen`,
 	},
 	{
 		name:  "Italian",
@@ -171,16 +175,19 @@ var dayLanguages = []dayLanguage{
 		relDays: `oggi: today; ieri: yesterday; l'altro ieri: the day before yesterday; altroieri: the day before yesterday;
 			stamattina: this morning; stamani: this morning; stasera: tonight`,
 		mods:  `scorso: last; scorsa: last; prossimo: next; prossima: next; fino a: until`,
+		clock: `alle; verso le; intorno alle; all'; verso l'`,
 		lower: true,
 	},
 }
 
 // dayLanguage is one language's day words (dayLanguages), each list
 // "word: english; ..." (mods stand before or after a weekday); lower:
-// its weekdays are written in lower case.
+// its weekdays are written in lower case; clock: the words ("; "
+// apart) that lead the time of an act ("vers 22h30", "a las 22:30").
 type dayLanguage struct {
 	name, marks                     string
 	weekdays, months, relDays, mods string
+	clock                           string
 	lower                           bool
 }
 
@@ -188,9 +195,9 @@ type dayLanguage struct {
 // the patterns that find them. The patterns have no \b (ASCII only, it
 // would not end "lunedì"): wordAt checks the edges.
 type dayReader struct {
-	lower                  bool
-	english                map[string]string
-	weekday, dayMonth, rel *regexp.Regexp
+	lower                         bool
+	english                       map[string]string
+	weekday, dayMonth, rel, clock *regexp.Regexp
 }
 
 var (
@@ -215,6 +222,11 @@ func compileDayLanguages(langs []dayLanguage) []dayReader {
 		r.weekday = regexp.MustCompile(`(?:` + mods + `\s+)?` + names + `(?:\s+` + mods + `)?`)
 		r.dayMonth = regexp.MustCompile(`(\d{1,2})(?:er|\.|º|°)?\s+(?:de\s+)?` + alt(l.months) + `(?:,?\s+(?:de\s+)?(\d{4}))?`)
 		r.rel = regexp.MustCompile(alt(l.relDays))
+		leads := strings.Split(l.clock, ";")
+		for k, w := range leads {
+			leads[k] = strings.ReplaceAll(regexp.QuoteMeta(strings.TrimSpace(w)), " ", `\s+`)
+		}
+		r.clock = regexp.MustCompile(`(?:^|\s)(?:` + strings.Join(leads, "|") + `)\s*(\d{1,2})` + clock24)
 		out[i] = r
 	}
 	return out
@@ -710,6 +722,33 @@ func actClock(low string) (clock int, foreign bool, start, end int) {
 		after := strings.Fields(low[ix[1]:min(len(low), ix[1]+16)])
 		foreign = len(after) > 0 && (utcWords[dateWord(after[0])] || dateWord(after[0]) == "local")
 		return h*60 + mins + 1, foreign, ix[0], ix[1]
+	}
+	if r := textLanguage(low); r != nil {
+		return r.clockAt(low)
+	}
+	return 0, false, 0, 0
+}
+
+// clock24 is the rest of a time of day on a 24-hour clock after its
+// hour: "22h30", "3 h 20", "22:30 horas", "22.30 Uhr", "22h", "1 heure",
+// "22 Uhr".
+const clock24 = `(?:\s*h\s*(\d{2})|[:.](\d{2})(?:\s*(?:h|horas|hrs|uhr))?|\s*h\b|\s+(?:heures?|uhr))`
+
+// clockAt is actClock for a text in r's language: the first time of day
+// on a 24-hour clock after a word that leads one ("vers 22h30", "pasadas
+// las 22:30 horas"), in the outlet's zone.
+func (r *dayReader) clockAt(low string) (clock int, foreign bool, start, end int) {
+	for _, ix := range r.clock.FindAllStringSubmatchIndex(low, -1) {
+		h, mins := atoi(low[ix[2]:ix[3]]), 0
+		for _, k := range []int{4, 6} {
+			if ix[k] >= 0 {
+				mins = atoi(low[ix[k]:ix[k+1]])
+			}
+		}
+		if rest := low[ix[1]:]; h > 23 || mins > 59 || len(rest) > 0 && (unicode.IsDigit(rune(rest[0])) || rest[0] == '%') {
+			continue // "à 15.000 personnes"
+		}
+		return h*60 + mins + 1, false, ix[2], ix[1]
 	}
 	return 0, false, 0, 0
 }

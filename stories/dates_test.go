@@ -908,3 +908,28 @@ func TestForeignDays(t *testing.T) {
 		})
 	}
 }
+
+// TestForeignClock reads the time of an act on a 24-hour clock after a
+// word that leads it in the text's language (dayLanguages' clock).
+func TestForeignClock(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       int // minutes after midnight plus one; 0: none
+	}{
+		{"french", "Un bijoutier a été braqué lundi soir vers 22h30 dans le centre de la ville.", 22*60 + 30 + 1},
+		{"french spaced", "Un incendie s'est déclaré vers 3 h 20 ce lundi dans un entrepôt de la zone.", 3*60 + 20 + 1},
+		{"french hour alone", "Le séisme a frappé la région à 23 heures, selon les autorités du pays.", 23*60 + 1},
+		{"spanish", "El derrumbe ocurrió pasadas las 22:30 horas de este lunes en la mina.", 22*60 + 30 + 1},
+		{"german", "Der Zug ist am Montag gegen 21 Uhr in der Nähe des Bahnhofs entgleist.", 21*60 + 1},
+		{"italian", "La nave è affondata alle 21.15 di martedì, secondo la guardia costiera.", 21*60 + 15 + 1},
+		{"a count is no time", "La police a compté à 15.000 les manifestants dans les rues de la ville.", 0},
+		{"english reads english only", "The ship sank at 4.5 knots on Monday, the coast guard said vers 22h.", 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got, _, _, _ := actClock(asciiLower(tt.text)); got != tt.want {
+				t.Errorf("actClock(%q) = %d, want %d", tt.text, got, tt.want)
+			}
+		})
+	}
+}
