@@ -178,6 +178,68 @@ var dayLanguages = []dayLanguage{
 		clock: `alle; verso le; intorno alle; all'; verso l'`,
 		lower: true,
 	},
+	{
+		name:  "Dutch",
+		marks: `het een en van op dat met voor zijn niet werd door bij naar heeft`,
+		weekdays: `maandag: monday; dinsdag: tuesday; woensdag: wednesday; donderdag: thursday;
+			vrijdag: friday; zaterdag: saturday; zondag: sunday`,
+		months: `januari: january; februari: february; maart: march; april: april; mei: may; juni: june;
+			juli: july; augustus: august; september: september; oktober: october; november: november;
+			december: december`,
+		relDays: `vandaag: today; gisteren: yesterday; eergisteren: the day before yesterday;
+			vanochtend: this morning; vanmorgen: this morning; vanmiddag: this afternoon; vanavond: tonight`,
+		mods:  `afgelopen: last; vorige: last; komende: next; volgende: next; tot: until`,
+		clock: `om; rond`,
+		lower: true,
+	},
+	{
+		name:  "Swedish",
+		marks: `och att det som ett på är av för med har till inte om var vid efter enligt`,
+		weekdays: `måndag: monday; tisdag: tuesday; onsdag: wednesday; torsdag: thursday; fredag: friday;
+			lördag: saturday; söndag: sunday; i måndags: monday; i tisdags: tuesday; i onsdags: wednesday;
+			i torsdags: thursday; i fredags: friday; i lördags: saturday; i söndags: sunday`,
+		months: `januari: january; februari: february; mars: march; april: april; maj: may; juni: june;
+			juli: july; augusti: august; september: september; oktober: october; november: november;
+			december: december`,
+		relDays: `i dag: today; idag: today; i går: yesterday; igår: yesterday; i förrgår: the day before yesterday;
+			i morse: this morning; i kväll: tonight; ikväll: tonight`,
+		mods:  `förra: last; nästa: next`,
+		clock: `vid; klockan; kl.`,
+		lower: true,
+	},
+	{
+		// Turkish: "pazar" is also a market and "cuma" the Friday
+		// prayer, so those two are read only with "günü" (day).
+		// Capitals past ASCII (Ç, Ş) are listed: asciiLower keeps them.
+		name:  "Turkish",
+		marks: `ve bir bu için ile olarak olan gibi daha yaptı etti dedi üzere sonra`,
+		weekdays: `pazartesi: monday; salı: tuesday; çarşamba: wednesday; Çarşamba: wednesday; perşembe: thursday;
+			cuma günü: friday; cumartesi: saturday; pazar günü: sunday`,
+		months: `ocak: january; şubat: february; Şubat: february; mart: march; nisan: april; mayıs: may;
+			haziran: june; temmuz: july; ağustos: august; eylül: september; ekim: october; kasım: november;
+			aralık: december`,
+		relDays: `bugün: today; dün: yesterday; evvelsi gün: the day before yesterday; bu sabah: this morning;
+			bu akşam: tonight`,
+		mods:  `geçen: last; gelecek: next; önümüzdeki: next`,
+		clock: `saat`,
+	},
+	{
+		// Russian: weekdays after "в"/"во" take the accusative
+		// ("в среду"), listed with the nominative; capitals past ASCII
+		// are listed for a sentence's first word (asciiLower keeps them).
+		name:  "Russian",
+		marks: `и в во на не что по с из для от был была были было это как его к о`,
+		weekdays: `понедельник: monday; вторник: tuesday; среда: wednesday; среду: wednesday; четверг: thursday;
+			пятница: friday; пятницу: friday; суббота: saturday; субботу: saturday; воскресенье: sunday`,
+		months: `января: january; февраля: february; марта: march; апреля: april; мая: may; июня: june;
+			июля: july; августа: august; сентября: september; октября: october; ноября: november;
+			декабря: december`,
+		relDays: `сегодня: today; Сегодня: today; вчера: yesterday; Вчера: yesterday; позавчера: the day before yesterday;
+			Позавчера: the day before yesterday; сегодня утром: this morning; сегодня вечером: tonight`,
+		mods:  `прошлый: last; прошлую: last; прошлое: last; следующий: next; следующую: next; до: until`,
+		clock: `в; около`,
+		lower: true,
+	},
 }
 
 // dayLanguage is one language's day words (dayLanguages), each list
@@ -250,8 +312,8 @@ func translations(list string, english map[string]string) []string {
 
 // languageMarks maps each mark to the languages (bits, in dayLanguages'
 // order) it marks.
-func languageMarks(langs []dayLanguage) map[string]uint8 {
-	m := map[string]uint8{}
+func languageMarks(langs []dayLanguage) map[string]uint16 {
+	m := map[string]uint16{}
 	for i, l := range langs {
 		for _, w := range strings.Fields(l.marks) {
 			m[w] |= 1 << i
@@ -265,7 +327,7 @@ func languageMarks(langs []dayLanguage) map[string]uint8 {
 // first words use most, at least twice and more than English's
 // and every other's.
 func textLanguage(low string) *dayReader {
-	var counts [8]int
+	var counts [16]int
 	english := 0
 	for from, n := 0, 0; from < len(low) && n < 80; n++ {
 		for from < len(low) && !wordByte(low[from]) {
