@@ -691,6 +691,7 @@ func (g *Grouper) match(f *features) (int32, []int32, Join) {
 	}
 	slices.SortStableFunc(fits, func(a, b scored) int { return cmp.Compare(b.score, a.score) })
 	g.headFirst(f, fits)
+	g.wholeFirst(f, fits, w)
 	best := fits[0].slot
 	var linked []int32
 	for _, o := range fits[1:] {
@@ -733,7 +734,7 @@ func (g *Grouper) match(f *features) (int32, []int32, Join) {
 			g.namesApartFrom(f, g.slots[best]) || g.namesApartFrom(f, g.slots[o.slot])) {
 			continue
 		}
-		if g.compatible(f, best, o.slot, linked) {
+		if g.compatible(f, best, o.slot, linked, w) {
 			linked = append(linked, o.slot)
 		}
 	}
@@ -757,6 +758,23 @@ func (g *Grouper) headFirst(f *features, fits []scored) {
 	}
 	for i := 1; i < len(fits); i++ {
 		if fits[0].score-fits[i].score < headMargin && headlineShares(f, g.slots[fits[i].slot]) {
+			fits[0], fits[i] = fits[i], fits[0]
+			return
+		}
+	}
+}
+
+// wholeFirst puts first, of the stories a report fits (fits, best
+// first), one it fits strongly (linkScore) by at least half its reports,
+// when the best fits it by fewer (fitsMost): what ties the report to the
+// best is one stray report of it, which had joined it by the day and a
+// shared word; the report is the other story's.
+func (g *Grouper) wholeFirst(f *features, fits []scored, w *weigher) {
+	if g.voc.off&wholeFits != 0 || len(fits) < 2 || g.fitsMost(g.slots[fits[0].slot], f, w) {
+		return
+	}
+	for i := 1; i < len(fits); i++ {
+		if fits[i].score > linkScore && g.fitsMost(g.slots[fits[i].slot], f, w) {
 			fits[0], fits[i] = fits[i], fits[0]
 			return
 		}
@@ -996,17 +1014,22 @@ func headlineShares(f *features, s *story) bool {
 // links. A merge joins reports that no report of either story matched, so
 // it asks for more than a join: both stories name one event day, and the
 // linking report names it too or, naming none, was published that day;
-// and no report of one vetoes the other.
-func (g *Grouper) compatible(f *features, a, b int32, linked []int32) bool {
+// the report fits at least half the reports of each, and names no fact's
+// value in its headline that one story names and the other never does
+// (linkTies); and no report of one vetoes the other.
+func (g *Grouper) compatible(f *features, a, b int32, linked []int32, w *weigher) bool {
 	day := f.day
 	if day == 0 {
 		day = f.pubDay
 	}
-	sb := g.slots[b]
+	sa, sb := g.slots[a], g.slots[b]
 	if d, ok := bestDay(sb.members); !ok || d != day {
 		return false
 	}
-	if d, ok := bestDay(g.slots[a].members); !ok || d != day {
+	if d, ok := bestDay(sa.members); !ok || d != day {
+		return false
+	}
+	if g.voc.off&linkTies == 0 && (g.voc.factOneSided(f, sa, sb) || !g.fitsMost(sa, f, w) || !g.fitsMost(sb, f, w)) {
 		return false
 	}
 	for _, other := range append([]int32{a}, linked...) {
@@ -1023,6 +1046,47 @@ func (g *Grouper) compatible(f *features, a, b int32, linked []int32) bool {
 		}
 	}
 	return true
+}
+
+// fitsMost tells whether f fits at least half the reports of s it is
+// compared with on their own: a report that fits one stray report of a
+// story (one that joined it by the day and a shared word) vouches for
+// that report, not for the story, and linking it would bring the other
+// story into that report's mistake.
+func (g *Grouper) fitsMost(s *story, f *features, w *weigher) bool {
+	_, fit, compared := g.fits(s, f, w)
+	return 2*fit >= compared
+}
+
+// factOneSided tells whether a value of one of the desk's facts that f's
+// headline names in its main clause (where a strike landed, which
+// weapon) is named by the reports of one of stories a and b and by no
+// report of the other: f is the first's report, and what ties it to the
+// other is what any report of the desk's that day shares with it, its
+// words and the day. "Drones strike Ryazan refinery" is not the night's
+// drone attack on Ukrainian cities whose reports never name Ryazan.
+func (v *Vocabulary) factOneSided(f *features, a, b *story) bool {
+	for k := range v.facts {
+		vals := f.facts[k] &^ f.bgFacts[k]
+		if vals == 0 || f.leadFacts&(1<<k) != 0 {
+			continue // the headline names none, or only in passing
+		}
+		if a.mentionsFact(k, vals) != b.mentionsFact(k, vals) {
+			return true
+		}
+	}
+	return false
+}
+
+// mentionsFact tells whether a report of s names one of the values vals
+// of fact k in its headline or lead.
+func (s *story) mentionsFact(k int, vals uint32) bool {
+	for i := range s.members {
+		if s.members[i].mentions[k]&vals != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // merge makes the stories in slots a and b one and returns its slot: the
@@ -1948,15 +2012,22 @@ func allIn(a, b []uint32) bool {
 // copy, else the best weighted overlap with one of its members plus
 // evidence from names, numbers, days and exercises.
 func (g *Grouper) score(s *story, f *features, w *weigher) float64 {
+	best, _, _ := g.fits(s, f, w)
+	return best
+}
+
+// fits is score, with how many of the story's reports it compared f with
+// and how many of them f fits by more than joinScore on their own. A copy
+// of one of its reports fits the story as that report does: 1 of 1.
+func (g *Grouper) fits(s *story, f *features, w *weigher) (best float64, fit, compared int) {
 	v := g.voc
-	best := 0.0
 	for i := range s.members {
 		m := &s.members[i]
 		if f.titleKey != 0 && m.titleKey == f.titleKey {
-			return 2
+			return 2, 1, 1
 		}
 		if f.hasSim && m.hasSim && hamming(f.simhash, m.simhash) <= syndicatedBits {
-			return 2
+			return 2, 1, 1
 		}
 	}
 	apart := v.namesApart(s, f)
@@ -2066,8 +2137,12 @@ func (g *Grouper) score(s *story, f *features, w *weigher) float64 {
 			sc -= farPenalty
 		}
 		best = math.Max(best, sc)
+		compared++
+		if sc > joinScore {
+			fit++
+		}
 	}
-	return best
+	return best, fit, compared
 }
 
 // dayOnlyTies tells whether a, a report whose headline and first
