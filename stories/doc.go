@@ -92,11 +92,14 @@
 // name: "the Finland-Germany cable" of a story of a cable between
 // Finland and Germany, "Iron Wolf" and "Wolf"), numbers of
 // missiles (all read from the main clause, so "two days after a ballistic
-// salvo" is background; the number only from the headline, and never a
+// salvo" is background; the numbers only from the headline, and never a
 // bound or tally such as "at least two" or "toll rises to nine", which
-// outlets revise all day; and only numbers of one of the vocabulary's
-// counted nouns: "eight police officers" killed and "three suspects"
-// arrested are one ambush), the days headlines name as a plan's ("call
+// outlets revise all day, nor a name's number, a share, a year or a sum;
+// and only numbers of one of the vocabulary's counted nouns, or people
+// for a number alone ("rescues 62 from sinking rubber boat"): "eight
+// police officers" killed and "three suspects" arrested are one ambush;
+// a round figure agrees with those it rounds, and a later toll with an
+// earlier one it may revise: the dead counted up, the missing down), the days headlines name as a plan's ("call
 // strike for Friday", "Subway to shut on Tuesday": two calls of one day
 // for strikes on different days are two events), the kind of act (acts of different kinds are
 // different events unless the vocabulary says one may be the other: an

@@ -56,8 +56,7 @@ type features struct {
 	bgFacts    [maxFacts]uint32 // per vocabulary fact, the values the title names only outside its main clause ("as ... Tuesday's rally")
 	leadFacts  uint32           // bit k: facts[k] is read from the lead's first sentence, the title naming none
 	firstFacts [maxFacts]uint32 // per vocabulary fact, the values the first sentence's main clause names
-	count      uint8            // missiles fired, when a report says; 0 unknown
-	counted    uint8            // what count counts: 1 + its index in the vocabulary's counted nouns
+	count      figures          // what the headline counts ("two missiles", "83 migrants"), when it says
 	kind       kind
 	acts       uint64 // bit k: the headline's main clause names act kind k (kind is the first)
 	follows    uint64 // bit k: the headline's background clause names act kind k ("after Java mudslide")
@@ -237,7 +236,7 @@ func (v *Vocabulary) extract(it *model.Item, loc *time.Location) (features, ment
 			}
 		}
 	}
-	f.count, f.counted = v.countOf(mainTitle)
+	f.count = v.countOf(mainTitle)
 	f.exercises, f.nameParts = v.namesOf(tw, nameWords, lead)
 	f.kind = v.kindOf(v.actTerms(stated), titleTerms)
 	if f.kind == kindOther && callsQuoted.MatchString(title) {
@@ -1415,36 +1414,239 @@ func firstInSpan(tw []word) bool {
 // round and revise through the day, no fact two reports must agree on.
 var tallyWords = toSet(`least than about around some nearly almost roughly approximately over to`)
 
-// countOf reads "two short-range ballistic missiles" or "3 cruise missiles",
-// and what it counts (see counts); a bound or tally is no count.
-func (v *Vocabulary) countOf(ws []word) (n, what uint8) {
-	for i, w := range ws {
-		n, ok := countWords[w.lower]
-		if !ok && w.digits && len(w.lower) <= 2 {
-			v := atoi(w.lower)
-			ok, n = v > 0 && v <= 30, uint8(v)
-		}
-		if !ok || i > 0 && tallyWords[ws[i-1].lower] {
-			continue
-		}
-		for j := i + 1; j < len(ws) && j <= i+4; j++ {
-			l := ws[j].lower
-			if c := v.counts(l); c != 0 {
-				return n, c
-			}
-			if ws[j].digits || countWords[l] != 0 || (ws[j].upper && !ws[j].caps) {
-				break // "November 7 (KCNA) -- The Missile ..." is no count
+// figure is a number a headline gives of a thing the vocabulary counts.
+type figure struct {
+	n    uint32
+	what uint8 // 1 + the index of the counted noun (counts)
+	toll int8  // a toll (tollOf): 1 one counted up through the day (the dead, the hurt), -1 one counted down (the missing), 0 none
+}
+
+// maxFigures is how many figures of a headline count: "Russia launches
+// 156 drones, 19 missiles" gives two, "downed 141 of 156 drones, 13 of 19
+// missiles" four.
+const maxFigures = 4
+
+// figures are the figures a headline gives, in its order; zero where it
+// gives fewer.
+type figures [maxFigures]figure
+
+// shares tells whether two headlines give one number ("Gunmen kill nine",
+// "Nine passengers shot dead").
+func (a figures) shares(b figures) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if x.n != 0 && x.n == y.n {
+				return true
 			}
 		}
 	}
-	return 0, 0
+	return false
 }
+
+// agree tells whether a figure of a and one of b, of one thing, may be
+// one event's: they are equal, one is a round figure the other rounds to
+// ("detain 1,600 foreigners", "1,612 foreigners held"), or a, the later
+// report's, revises b's toll ("kill 17", then "kill 24"; "21 missing",
+// then "19 still missing").
+func (a figures) agree(what uint8, b figures, later bool) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if x.n == 0 || y.n == 0 || x.what != what || y.what != what {
+				continue
+			}
+			if x.n == y.n || roundsTo(x.n, y.n) || roundsTo(y.n, x.n) || later && revises(x, y) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// revises tells whether toll x may be toll y revised: the dead and the
+// hurt are counted up as bodies are found and the wounded die, the missing
+// down; a toll revised the other way, or a count no toll, is another
+// event's ("kills 12", then "kills 7").
+func revises(x, y figure) bool {
+	return x.toll != 0 && x.toll == y.toll && (x.toll > 0) == (x.n > y.n)
+}
+
+// counts tells whether the headline gives a figure of what.
+func (a figures) counts(what uint8) bool {
+	for _, x := range a {
+		if x.n != 0 && x.what == what {
+			return true
+		}
+	}
+	return false
+}
+
+// exactCount is the largest count outlets never round.
+const exactCount = 30
+
+// roundsTo tells whether n rounds to the round figure r: r is above
+// exactCount and n is within half r's last non-zero place of it (1,612 to
+// 1,600, 44 to 40; not 1,660 to 1,600, nor 12 to 10).
+func roundsTo(n, r uint32) bool {
+	if r <= exactCount || r%10 != 0 {
+		return false
+	}
+	place := uint32(10)
+	for r%(place*10) == 0 {
+		place *= 10
+	}
+	return max(n, r)-min(n, r) <= place/2
+}
+
+// countOf reads the figures a headline gives: "two short-range ballistic
+// missiles", "3 cruise missiles", "downs 97 of 112 drones" (both of
+// drones) or "Humanity 1 rescues 62 from sinking rubber boat" (62 people:
+// see countedAfter). A bound or tally is no figure, nor a number that is
+// part of a name, a year or a sum (numberAt).
+func (v *Vocabulary) countOf(ws []word) (out figures) {
+	k := 0
+	for i := 0; i < len(ws) && k < len(out); i++ {
+		n, ok := numberAt(ws, i)
+		if !ok {
+			continue
+		}
+		what := v.countedAfter(ws, i)
+		if what == 0 && i+2 < len(ws) && ws[i+1].lower == "of" {
+			if _, ok := numberAt(ws, i+2); ok {
+				what = v.countedAfter(ws, i+2) // "97 of 112 drones"
+			}
+		}
+		if what != 0 {
+			out[k], k = figure{n, what, tollOf(ws, i)}, k+1
+		}
+	}
+	return out
+}
+
+// Words that make the number beside them a toll (tollOf): the dead, the
+// hurt, the sick and the displaced, which outlets count up through the
+// day as bodies are found, the wounded die and tests come in
+// (riseWords), and the missing, counted down (fallWords).
+var (
+	riseWords = toSet(`kill kills killed killing dead die dies died dying death deaths drown drowns drowned drowning injure injures injured injuring injuries wound wounds wounded wounding hurt body bodies victims casualties case cases infection infections infected sickens sickened displace displaces displaced evacuate evacuates evacuated`)
+	fallWords = toSet(`missing`)
+)
+
+// tollSpan is how many words after a number tollOf reads.
+const tollSpan = 3
+
+// tollOf tells whether the number ws[i] is a toll, by the word before it
+// ("kills 17") and the words of its phrase ("six dead", "21 missing", "19
+// still missing", "four migrants drown"): 1 a toll that rises, -1 one
+// that falls, 0 none.
+func tollOf(ws []word, i int) int8 {
+	rise := i > 0 && riseWords[ws[i-1].lower]
+	for j := i + 1; j < len(ws) && j <= i+tollSpan && !ws[j-1].pause && !countBreaks[ws[j].lower]; j++ {
+		if fallWords[ws[j].lower] {
+			return -1
+		}
+		rise = rise || riseWords[ws[j].lower]
+	}
+	if rise {
+		return 1
+	}
+	return 0
+}
+
+// numberAt reads ws[i] as a number a headline may count with: not a bound
+// or tally (tallyWords), not part of a name a hyphen joins ("MiG-31
+// jets", "Quds-5"), not a sum of money, which outlets give in their
+// readers' currencies ("$37 billion", "180 billion dinars"), a share
+// ("80% of trains") or a year as written ("2034", never "2,034").
+func numberAt(ws []word, i int) (uint32, bool) {
+	w := ws[i]
+	n := uint32(countWords[w.lower])
+	if w.digits {
+		if w.money || w.percent || isYear(w.raw) {
+			return 0, false
+		}
+		n = uint32(min(max(atoi(w.lower), 0), math.MaxUint32))
+	}
+	if n == 0 || i > 0 && (tallyWords[ws[i-1].lower] || ws[i-1].hyphen) {
+		return 0, false
+	}
+	return n, true
+}
+
+// countedAfter tells what the number ws[i] counts, as counts does: the
+// counted noun a few words after it, before any word that ends the
+// number's phrase (countBreaks, a pause, another number or a name), or
+// people when the number stands alone (alone).
+func (v *Vocabulary) countedAfter(ws []word, i int) uint8 {
+	for j := i + 1; j < len(ws) && j <= i+4; j++ {
+		l := ws[j].lower
+		if ws[j-1].pause || countBreaks[l] {
+			break
+		}
+		if magnitudes[l] {
+			return 0 // "180 billion dinars", "$37 billion": a sum, rounded and converted
+		}
+		if c := v.counts(l); c != 0 {
+			return c
+		}
+		if ws[j].digits || countWords[l] != 0 || (ws[j].upper && !ws[j].caps) {
+			return 0 // "November 7 (KCNA) -- The Missile ..." is no count
+		}
+	}
+	if !v.alone(ws, i) {
+		return 0
+	}
+	return v.counts("people")
+}
+
+// alone tells whether the number ws[i] counts people by itself, as a
+// headline writes "Gunmen kill nine", "Humanity 1 rescues 62 from sinking
+// rubber boat" (62 people, no boats) or "sent to Ravenna with 62 on
+// board": it follows a verb or "with" and ends its phrase (the headline,
+// a clause or a phrase a preposition opens). A number right after a name
+// is part of it ("Humanity 1 to Ravenna", "Sea-Watch 5"), after a month
+// a day, after "of" or "in" a part or an age ("one in two", "a girl of
+// 7"); "one" is as often a pronoun ("an undeclared one").
+func (v *Vocabulary) alone(ws []word, i int) bool {
+	w := ws[i]
+	if i == 0 || w.lower == "one" || w.lower == "single" || w.lower == "pair" || w.hyphen {
+		return false
+	}
+	prev := ws[i-1]
+	if v.labels(prev) || prev.digits || months[prev.lower] != 0 || countBreaks[prev.lower] && prev.lower != "with" || prev.lower == "aged" {
+		return false
+	}
+	return i+1 == len(ws) || w.pause && !ws[i+1].digits || countBreaks[ws[i+1].lower] && ws[i+1].lower != "of"
+}
+
+// magnitudes after a number make it a figure in millions: rounded, and
+// most often a sum an outlet gives in its readers' currency ("180 billion
+// dinars", "$37 billion").
+var magnitudes = toSet(`million millions billion billions trillion trillions mln bn crore crores lakh lakhs`)
+
+// countBreaks are words that end the phrase a number heads: a counted noun
+// after them is not what the number counts ("rescues 62 from sinking
+// rubber boat" counts no boats, "80% of intercity trains" no trains).
+var countBreaks = toSet(`of from to in on at off by for with after before near into onto over under since during aboard across against per than`)
 
 // counts tells what a number before l counts: 1 + the index of the
 // vocabulary's counted noun l begins with ("missiles"), 0 none. Counts of
 // different nouns never disagree: "eight police officers" killed and
-// "three suspects" arrested are one ambush.
+// "three suspects" arrested are one ambush. "People" is the plural of
+// "person": "two persons deceased" and "two people" count one thing, the
+// first of the two forms the vocabulary lists.
 func (v *Vocabulary) counts(l string) uint8 {
+	if l == "person" || l == "persons" || l == "people" {
+		a, b := v.countsWord("people"), v.countsWord("person")
+		if a == 0 || b != 0 && b < a {
+			return b
+		}
+		return a
+	}
+	return v.countsWord(l)
+}
+
+// countsWord is counts without the forms of one noun.
+func (v *Vocabulary) countsWord(l string) uint8 {
 	for i, c := range v.counted {
 		if strings.HasPrefix(l, c) {
 			return uint8(min(i+1, math.MaxUint8))

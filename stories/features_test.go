@@ -3,6 +3,7 @@ package stories
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -306,7 +307,7 @@ func TestVetoFactsReadMainClause(t *testing.T) {
 		}
 	}
 	want := map[string][]string{"weapon": {"cruise"}, "sea": {"yellow"}}
-	if fmt.Sprint(got) != fmt.Sprint(want) || f.count != 0 || v.kindNames[f.kind] != "launch" {
+	if fmt.Sprint(got) != fmt.Sprint(want) || f.count[0].n != 0 || v.kindNames[f.kind] != "launch" {
 		t.Fatalf("facts=%v count=%d kind=%s, want %v, no count, launch", got, f.count, v.kindNames[f.kind], want)
 	}
 }
@@ -432,7 +433,7 @@ func TestCountIsNoTally(t *testing.T) {
 	v := DefaultVocabulary()
 	tests := []struct {
 		title, text string
-		want        uint8
+		want        uint32
 	}{
 		{"N. Korea fires two ballistic missiles", "", 2},
 		{"N. Korea fires at least two ballistic missiles", "", 0},
@@ -441,8 +442,50 @@ func TestCountIsNoTally(t *testing.T) {
 	}
 	for _, tc := range tests {
 		it := &model.Item{Title: tc.title, Text: tc.text, Published: time.Date(2027, 3, 12, 14, 10, 0, 0, time.UTC)}
-		if f, _, _ := v.extract(it, time.UTC); f.count != tc.want {
+		if f, _, _ := v.extract(it, time.UTC); f.count[0].n != tc.want {
 			t.Errorf("%q / %q: count %d, want %d", tc.title, tc.text, f.count, tc.want)
+		}
+	}
+}
+
+// TestHeadlineFigures checks which figures a headline gives and what
+// each counts: numbers above thirty too, every figure of the main clause,
+// a number alone as people, never a bound, tally, name, share, sum or
+// year; and which figures are tolls outlets revise (+ counted up, -
+// down).
+func TestHeadlineFigures(t *testing.T) {
+	v := compileVocabulary(t, `
+[stories.vocabulary]
+replace = true
+counted = ["migrant", "people", "drone", "missile", "jet", "dead", "missing", "train", "billion", "person"]
+`)
+	tests := []struct{ title, want string }{
+		{"Rescue ship saves 95 migrants off Crete", "95 migrant"},
+		{"Charity ship rescues 71 from dinghy; Trapani assigned", "71 people"},
+		{"Nordlys 2 to Trapani with 71 on board", "71 people"},
+		{"Two persons deceased as dinghy capsizes", "2 people"},
+		{"Navy rescues at least 71 migrants", ""},
+		{"Shipwreck toll rises to 48", ""},
+		{"About 300 migrants reach island", ""},
+		{"Russia fires 140 drones, 12 missiles overnight", "140 drone; 12 missile"},
+		{"Air defence downs 120 of 140 drones", "120 drone; 140 drone"},
+		{"MiG-31 jets scrambled over the gulf", ""},
+		{"Operator cancels 40% of trains", ""},
+		{"Parliament approves 45 billion budget", ""},
+		{"Ferry fire kills 17, hundreds rescued", "17 people+"},
+		{"Boat sinks in the night, six dead and 21 missing", "6 dead+; 21 missing-"},
+		{"Snap election called for May 31", ""},
+	}
+	for _, tc := range tests {
+		f, _, _ := v.extract(&model.Item{Title: tc.title, Published: time.Date(2031, 6, 2, 9, 0, 0, 0, time.UTC)}, time.UTC)
+		var got []string
+		for _, x := range f.count {
+			if x.n != 0 {
+				got = append(got, fmt.Sprintf("%d %s%s", x.n, v.counted[x.what-1], map[int8]string{1: "+", -1: "-"}[x.toll]))
+			}
+		}
+		if g := strings.Join(got, "; "); g != tc.want {
+			t.Errorf("%q: figures %q, want %q", tc.title, g, tc.want)
 		}
 	}
 }

@@ -884,7 +884,7 @@ func (g *Grouper) placedApart(f *features, s *story) bool {
 	for i := range s.members {
 		m := &s.members[i]
 		if intersects(f.headNames, m.headNames) || intersects(f.names, m.names) || intersects(f.titleNums, m.titleNums) ||
-			f.count != 0 && f.count == m.count {
+			f.count.shares(m.count) {
 			return false
 		}
 		agreed = append(agreed, m.headNames...)
@@ -1311,8 +1311,8 @@ func (v *Vocabulary) vetoed(s *story, f *features, rare func(uint32) bool) bool 
 	// Whether a report of the story names a dated act, and an undated one.
 	storyDated, storyUndated := false, false
 	var days []int32
-	var counts, exercises, plans bool
-	countSeen, exerciseSeen, plansSeen := false, false, false
+	var exercises, plans bool
+	exerciseSeen, plansSeen := false, false
 	for i := range s.members {
 		m := &s.members[i]
 		dated = dated || v.dated[m.kind]
@@ -1327,10 +1327,6 @@ func (v *Vocabulary) vetoed(s *story, f *features, rare func(uint32) bool) bool 
 		}
 		if m.day != 0 {
 			days = append(days, m.day)
-		}
-		if m.count != 0 && m.counted == f.counted {
-			countSeen = true
-			counts = counts || m.count == f.count
 		}
 		if m.plans != 0 {
 			plansSeen = true
@@ -1365,7 +1361,7 @@ func (v *Vocabulary) vetoed(s *story, f *features, rare func(uint32) bool) bool 
 			return true
 		}
 	}
-	if f.count != 0 && countSeen && !counts {
+	if countsDisagree(s, f) {
 		return true
 	}
 	if f.plans != 0 && plansSeen && !plans && v.off&planDays == 0 {
@@ -1583,6 +1579,27 @@ func (v *Vocabulary) vetoed(s *story, f *features, rare func(uint32) bool) bool 
 		// whose lead's day is the victims' burial).
 		ownDay := f.said || f.day >= f.pubDay || followed
 		if compared && !near && !(v.off&followUps == 0 && followUp(f.kind) && f.kind != kindOther && !f.decides && !f.ownAct && after && ownDay) {
+			return true
+		}
+	}
+	return false
+}
+
+// countsDisagree tells whether f's headline counts a thing a headline of s
+// counts too ("83 migrants", "62 migrants") and no figure of that thing
+// of s agrees with one of f's: another event's count.
+func countsDisagree(s *story, f *features) bool {
+	for _, x := range f.count {
+		if x.n == 0 {
+			break
+		}
+		seen, agree := false, false
+		for i := range s.members {
+			m := &s.members[i]
+			seen = seen || m.count.counts(x.what)
+			agree = agree || f.count.agree(x.what, m.count, f.published >= m.published)
+		}
+		if seen && !agree {
 			return true
 		}
 	}

@@ -662,6 +662,44 @@ func TestCountsOfOneThing(t *testing.T) {
 	}
 }
 
+// TestFiguresOfOneEvent checks that headlines' figures above thirty veto
+// a match as smaller ones do, and that figures outlets round or revise do
+// not: a round figure agrees with the figures it rounds, and a later toll
+// with an earlier one it may revise (the dead counted up, the missing
+// down), not the other way round.
+func TestFiguresOfOneEvent(t *testing.T) {
+	v := compileVocabulary(t, `
+[stories.vocabulary]
+replace = true
+counted = ["people", "migrant", "foreigner", "dead", "missing"]
+`)
+	mon := time.Date(2031, 6, 2, 6, 0, 0, 0, time.UTC)
+	tests := []struct {
+		name, first, later string
+		join               bool
+	}{
+		{"the same figure", "Charity ship Nordlys rescues 83 people off Libya", "Charity ship Nordlys rescues 83 off Libya", true},
+		{"another figure above thirty", "Charity ship Nordlys rescues 83 people off Libya", "Charity ship Nordlys rescues 62 off Libya", false},
+		{"a bound", "Charity ship Nordlys rescues 83 people off Libya", "Charity ship Nordlys rescues at least 62 off Libya", true},
+		{"a round figure", "Police detain 1,612 foreigners in raid on Ostrava scam compound", "Police detain 1,600 foreigners in raid on Ostrava scam compound", true},
+		{"another round figure", "Police detain 1,612 foreigners in raid on Ostrava scam compound", "Police detain 900 foreigners in raid on Ostrava scam compound", false},
+		{"a toll counted up", "Flash floods kill 17 in Farah province", "Flash floods kill 24 in Farah province", true},
+		{"a toll counted down", "Flash floods kill 24 in Farah province", "Flash floods kill 17 in Farah province", false},
+		{"the missing counted down", "Boat sinks off Linosa, six dead and 21 missing", "Boat sinks off Linosa, 19 still missing", true},
+		{"the missing counted up", "Boat sinks off Linosa, six dead and 19 missing", "Boat sinks off Linosa, 21 still missing", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			g := NewGrouperWith(72*time.Hour, v)
+			st, _ := g.Add(item("Wire", "https://w.example/1", tc.first, "", mon), time.UTC)
+			got, j := g.AddJoin(item("Daily", "https://d.example/2", tc.later, "", mon.Add(3*time.Hour)), time.UTC)
+			if (got.ID == st.ID) != tc.join {
+				t.Fatalf("joined %v (score %.3f), want %v", got.ID == st.ID, j.Score, tc.join)
+			}
+		})
+	}
+}
+
 // TestHeadlineFollowsAct checks that a headline naming no act but naming,
 // in its background clause, the act another report of its day names
 // ("Rescuers dig for 11 after Java mudslide") counts the day as a report of

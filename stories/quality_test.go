@@ -954,7 +954,11 @@ var qualitySets = []qualitySet{
 	// or "between" names ("closed the El Tarajal border post with
 	// Morocco"): 0.944 / 0.763 -> 0.944 / 0.770 / 33 of 34.
 	// One party's pledge of no act is a reaction, no talks (pledgeOf: "Spain pledges 210 million euros"): recall 0.780 -> 0.791.
-	{file: "testdata/opened-migration.txt", use: "opened: scored blind twice until 2026-12-06 (session 19), mistakes read since; migration.toml", precision: 0.95, recall: 0.79, dates: 0.97, minItems: 150, vocab: "testdata/migration.toml", zone: "UTC"},
+	// Headline figures above thirty, "persons" and "people" one noun
+	// (countOf: "388 more people arrive on Monday" is not Sunday's 612,
+	// nor two persons' deaths that day): 0.958 / 0.791 / 33 of 34 ->
+	// 0.978 / 0.791 / 34 of 34.
+	{file: "testdata/opened-migration.txt", use: "opened: scored blind twice until 2026-12-06 (session 19), mistakes read since; migration.toml", precision: 0.97, recall: 0.79, dates: 0.99, minItems: 150, vocab: "testdata/migration.toml", zone: "UTC"},
 	// Three desks written in session 19 (2026-12-06), while that session's
 	// grouping changes were made, without reading them or the grouping
 	// code, with their vocabularies in config only (each committed before
@@ -1041,7 +1045,9 @@ var qualitySets = []qualitySet{
 	// Day-only ties (dayOnly): 0.932/0.843 -> 0.972/0.855.
 	// No act after its earliest report's desk day (latestActDay): dates 31 -> 32 of 33.
 	{file: "testdata/opened-pacific.txt", use: "opened: scored blind twice until 2026-12-06 (session 21), mistakes read since; pacific.toml", precision: 0.97, recall: 0.85, dates: 0.96, minItems: 150, vocab: "testdata/pacific.toml", zone: "UTC"},
-	{file: "testdata/opened-nuclear.txt", use: "opened: scored blind twice until 2026-12-06 (session 21), mistakes read since; nuclear.toml", precision: goalPrecision, recall: 0.91, dates: 0.99, minItems: 150, vocab: "testdata/nuclear.toml", zone: "UTC"},
+	// A count ends at a preposition (countOf: "Two trips in a week" is no
+	// two weeks): recall 0.919 -> 0.932.
+	{file: "testdata/opened-nuclear.txt", use: "opened: scored blind twice until 2026-12-06 (session 21), mistakes read since; nuclear.toml", precision: goalPrecision, recall: 0.93, dates: 0.99, minItems: 150, vocab: "testdata/nuclear.toml", zone: "UTC"},
 	// Two desks written in session 20 (2026-12-06) while that session's
 	// grouping changes were made, without reading them or the grouping
 	// code, with their vocabularies in config only (each committed before
@@ -1123,7 +1129,10 @@ var qualitySets = []qualitySet{
 	// 0.804 -> 0.823. A day's morning outranks a night phrase of its
 	// sentence (daylightNamed): dates 30 -> 31 of 32.
 	// One party's pledge of no act is a reaction, no talks (pledgeOf: "Army chief vows firm response"): recall 0.605 -> 0.619.
-	{file: "testdata/opened-myanmar.txt", use: "opened: scored blind twice until 2026-12-07 (session 21), mistakes read since; myanmar.toml", precision: 0.82, recall: 0.61, dates: 0.96, minItems: 150, vocab: "testdata/myanmar.toml", zone: "UTC"},
+	// A later toll may revise an earlier one (revises: "Six Dead as Floods
+	// Hit Tachileik" the morning after "Chiang Rai: 3 dead in Mae Sai
+	// flooding"): 0.827 / 0.619 -> 0.831 / 0.637.
+	{file: "testdata/opened-myanmar.txt", use: "opened: scored blind twice until 2026-12-07 (session 21), mistakes read since; myanmar.toml", precision: 0.83, recall: 0.63, dates: 0.96, minItems: 150, vocab: "testdata/myanmar.toml", zone: "UTC"},
 	// A reaction naming the act counts the day, against a report that names
 	// something apart, as a report of another kind does (reactionDays,
 	// reactionOnly): 0.995 / 0.490 -> 0.996 / 0.501.
@@ -1215,7 +1224,10 @@ var qualitySets = []qualitySet{
 	// A night phrase away from the day tells no other report its desk's
 	// day (deskAside): dates 32 -> 33 of 33.
 	{file: "testdata/opened-japan.txt", use: "opened: scored blind twice until 2026-12-07 (session 22), mistakes read since; japan.toml", precision: 0.95, recall: 0.80, dates: 0.99, minItems: 150, vocab: "testdata/japan.toml", zone: "UTC"},
-	{file: "testdata/opened-libya.txt", use: "opened: scored blind twice until 2026-12-07 (session 22), mistakes read since; libya.toml", precision: 0.82, recall: 0.76, dates: 0.94, minItems: 150, vocab: "testdata/libya.toml", zone: "UTC"},
+	// Headline figures above thirty, and a number alone as people
+	// (countOf: "Humanity 1 rescues 62 from sinking rubber boat" is not
+	// "Ocean Viking rescues 83 people"): 0.825 / 0.769 -> 0.840 / 0.775.
+	{file: "testdata/opened-libya.txt", use: "opened: scored blind twice until 2026-12-07 (session 22), mistakes read since; libya.toml", precision: 0.83, recall: 0.77, dates: 0.94, minItems: 150, vocab: "testdata/libya.toml", zone: "UTC"},
 }
 
 // TestGroupingQuality feeds each labelled set to a Grouper in publication

@@ -23,6 +23,7 @@ type word struct {
 	semicolon  bool // followed by a semicolon: "X closes chapters; Y advances too" is two clauses
 	hyphen     bool // joined to the next word by a hyphen: "Rwanda-backed"
 	money      bool // a sum: a currency sign right before it ("$210m", "A$600")
+	percent    bool // a share: a percent sign right after it ("80%")
 	sentence   int  // index of the sentence it is in
 	end        int  // byte offset just past the word in the text
 }
@@ -46,6 +47,7 @@ func splitWords(text string) []word {
 			last.raw = text[start-len(last.raw)-1 : end]
 			last.lower = strings.ReplaceAll(strings.ToLower(last.raw), ",", "")
 			last.end = end
+			last.percent = strings.HasPrefix(text[end:], "%")
 			gapStart = end
 			return
 		}
@@ -96,6 +98,7 @@ func splitWords(text string) []word {
 			initial:  initial,
 			quoted:   quoted,
 			money:    money && digits,
+			percent:  digits && strings.HasPrefix(text[end:], "%"),
 			sentence: sentence,
 			end:      end,
 		}
