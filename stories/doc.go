@@ -57,7 +57,9 @@
 // statement is a hard verb
 // ("denounces", "warns") or a speech verb ("says") whose subject is one of
 // the desk's voices (Pyongyang, KCNA), or a statement or commentary with
-// such a voice: an event of its own. The same verbs from anyone else
+// such a voice: an event of its own, unless the voice condemns a dated
+// act its headline names ("Chairperson condemns attack on base": the
+// formal answer to another's violence, a reaction). The same verbs from anyone else
 // ("Seoul condemns the launch", "US, UK urge Iran to release...", but
 // "calls" only as "calls for" or "calls on": "nurses call strike" is the
 // call; an appeal at or for a meeting is the meeting's) are a reaction,

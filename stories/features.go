@@ -1953,7 +1953,7 @@ func (v *Vocabulary) kindOf(ts, all []term) kind {
 		if v.statementVerbs[t.surface] || v.statementGenres[t.surface] {
 			// "Pyongyang denounces drills" is an act of its own; "Seoul
 			// condemns the launch" follows the launch.
-			if speaker {
+			if speaker && !v.condemnsAct(t, ts[i+1:]) {
 				return kindStatement
 			}
 			return kindReaction
@@ -2033,6 +2033,18 @@ func parties(subject []term) bool {
 // partyWords name several parties, or a body of them, that meet: "allies
 // vow", "ministers agree", "Security Council fails to agree".
 var partyWords = toSet(`allies partners ministers leaders chiefs diplomats officials delegates delegations negotiators sides parties members nations countries states governments council committee`)
+
+// condemnsAct tells whether t, a statement verb, condemns a dated act the
+// rest of the clause names: "AU Commission chief condemns attack on army
+// base", "Governor condemns attack on naval personnel" answer the attack,
+// a reaction, whoever speaks. "Condemn" is the word of the formal answer
+// to another's violence; a voice that "denounces" or "slams" an act
+// ("Pyongyang denounces drills") still makes an event of its own.
+func (v *Vocabulary) condemnsAct(t term, rest []term) bool {
+	return v.off&condemnations == 0 && condemnWords[t.surface] && v.namesDatedAct(v.actsOf(rest))
+}
+
+var condemnWords = toSet(`condemn condemns condemned`)
 
 // genreOnAct tells whether all[i], a statement's genre ("statement"),
 // is followed by a dated act the statement is on, with no statement verb

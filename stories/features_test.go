@@ -1599,3 +1599,39 @@ verbs = ["drone", "sighting"]
 		})
 	}
 }
+
+// TestCondemnationIsReaction: a voice that condemns a dated act its
+// headline names answers the act; one that denounces it, or condemns no
+// act, makes a statement of its own.
+func TestCondemnationIsReaction(t *testing.T) {
+	v := compileVocabulary(t, `
+[stories.vocabulary]
+replace = true
+[stories.vocabulary.statement]
+voices = ["chairperson", "valdoria"]
+[[stories.vocabulary.acts]]
+kind = "attack"
+verbs = ["attack", "ambush"]
+`)
+	off := *v
+	off.off = condemnations
+	for _, tc := range []struct {
+		v     *Vocabulary
+		title string
+		want  string
+	}{
+		{v, "Chairperson condemns attack on Kestrian army post", "reaction"},
+		{v, "Valdoria condemned ambush of border guards", "reaction"},
+		{v, "Valdoria denounces attack on border post as staged", "statement"},
+		{v, "Chairperson condemns hate speech in Kestria", "statement"},
+		{v, "Gunmen attack Kestrian army post", "attack"},
+		{&off, "Chairperson condemns attack on Kestrian army post", "statement"},
+	} {
+		t.Run(tc.title, func(t *testing.T) {
+			f, _, _ := tc.v.extract(&model.Item{Title: tc.title}, time.UTC)
+			if got := tc.v.kindNames[f.kind]; got != tc.want {
+				t.Errorf("kind %s, want %s", got, tc.want)
+			}
+		})
+	}
+}

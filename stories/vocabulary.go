@@ -302,6 +302,10 @@ const (
 	// the best, when it fits the best by fewer (wholeFirst): by one stray
 	// report the best took in.
 	wholeFits
+	// condemnations: a voice that condemns a dated act its headline
+	// names ("Chairperson condemns attack on base") answers it, a
+	// reaction, no statement of its own (condemnsAct).
+	condemnations
 )
 
 // fact is one compiled fact: term → bit set of its values.
