@@ -66,6 +66,7 @@ type features struct {
 	responds   uint64 // bit k: the headline or first sentence names act kind k as what its act answers ("responding to an Israeli strike")
 	pubDay     int32  // civil day of publication in the outlet's zone
 	day        int32  // civil day (days since 1970-01-01) the lead names; 0 none
+	calendar   bool   // day is written as a date, a month's name and a day's number ("on March 3"), no weekday or "yesterday"
 	since      int32  // an earlier day it names as an earlier event's, which it follows (sinceDay); 0 none
 	plans      uint8  // weekdays (bit d: time.Weekday d) the headline names as days of a plan (headlinePlans)
 	repeat     bool   // the headline marks a repeat: "down again", "another", "second", "new", "fresh"
@@ -156,8 +157,8 @@ func (v *Vocabulary) extract(it *model.Item, loc *time.Location) (features, ment
 	}
 
 	f.titleTerms = termIDs(titleTerms, nil)
-	for _, t := range titleTerms {
-		if isNumber(t.text) {
+	for i, t := range titleTerms {
+		if isNumber(t.text) && !(v.off&dateNames == 0 && v.dateNumber(titleTerms, i)) {
 			f.titleNums = append(f.titleNums, hash32(t.text))
 		}
 	}
@@ -193,9 +194,9 @@ func (v *Vocabulary) extract(it *model.Item, loc *time.Location) (features, ment
 	}
 	coreEnts := v.entityRuns(named, titleNameWords, firstWords)
 	ents := append(slices.Clip(coreEnts), v.entityRuns(named, lead[len(firstWords):])...)
-	f.entities = without(entityIDs(ents, titleTerms, leadTerms), despite)
-	f.names = without(entityIDs(coreEnts), despite)
-	f.titleNames = without(entityIDs(v.entityRuns(named, titleNameWords)), despite)
+	f.entities = without(v.entityIDs(ents, titleTerms, leadTerms), despite)
+	f.names = without(v.entityIDs(coreEnts), despite)
+	f.titleNames = without(v.entityIDs(v.entityRuns(named, titleNameWords)), despite)
 	firstText := ""
 	if len(firstWords) > 0 {
 		firstText = text[:firstWords[len(firstWords)-1].end]
@@ -273,7 +274,7 @@ func (v *Vocabulary) extract(it *model.Item, loc *time.Location) (features, ment
 				f.mainWhat = append(f.mainWhat, t)
 			}
 		}
-		f.mainNames = entityIDs(v.entityRuns(named, titleNameWords[:len(mainTitle)]))
+		f.mainNames = v.entityIDs(v.entityRuns(named, titleNameWords[:len(mainTitle)]))
 		f.bgNames = without(f.headNames, v.headNamesOf(titleNameWords[:len(mainTitle)], named))
 	}
 	if len(mainTitle) < len(tw) && v.off&backgrounds == 0 && sequenceWords[tw[len(mainTitle)].lower] {
@@ -313,6 +314,7 @@ func (v *Vocabulary) extract(it *model.Item, loc *time.Location) (features, ment
 	m, ok := eventMentionIn(dates, it.Published, loc, r)
 	if ok && m.prec == precDay {
 		f.day = dayNumber(m.day)
+		f.calendar = calendarDate(dates.text[m.start:m.end])
 		f.said = m.said
 		f.aside = asideDay(dates.text, m.start)
 		f.ahead = m.ahead
@@ -1281,9 +1283,17 @@ func (v *Vocabulary) allCommon(run []word) bool {
 }
 
 // entityIDs are the names and the numbers of a text (not years), as ids.
-func entityIDs(runs []string, parts ...[]term) []uint32 {
+func (v *Vocabulary) entityIDs(runs []string, parts ...[]term) []uint32 {
 	var ids []uint32
+	var split []string
 	for _, r := range runs {
+		if v.off&dateNames == 0 {
+			split = append(split, v.undated(r)...)
+		} else {
+			split = append(split, r)
+		}
+	}
+	for _, r := range split {
 		if _, ok := months[r]; ok && len(r) > 3 {
 			continue // a date's month ("On August 10") is the day's, which counts as the day
 		}
@@ -1296,7 +1306,7 @@ func entityIDs(runs []string, parts ...[]term) []uint32 {
 	}
 	for _, ts := range parts {
 		for i, t := range ts {
-			if t.entity && isNumber(t.text) && !isYear(t.text) && len(t.text) >= 2 && !dateNumber(ts, i) {
+			if t.entity && isNumber(t.text) && !isYear(t.text) && len(t.text) >= 2 && !v.dateNumber(ts, i) {
 				ids = append(ids, hash32(t.text))
 			}
 		}
@@ -1306,16 +1316,96 @@ func entityIDs(runs []string, parts ...[]term) []uint32 {
 
 // dateNumber tells whether ts[i], a number, is a date's day, next to a
 // month's name ("August 10", "10 August"): the day counts as the day
-// (sameDayBonus), not again as a number two reports share.
-func dateNumber(ts []term, i int) bool {
+// (sameDayBonus), not again as a number two reports share. With
+// dateNames a month's short form is one too ("Nov 17"), and so is the
+// last day of a span ("March 15-16").
+func (v *Vocabulary) dateNumber(ts []term, i int) bool {
+	short := v.off&dateNames == 0
 	month := func(j int) bool {
-		if j < 0 || j >= len(ts) || len(ts[j].surface) <= 3 {
+		if j < 0 || j >= len(ts) || len(ts[j].surface) <= 3 && !short {
 			return false
 		}
 		_, ok := months[ts[j].surface]
 		return ok
 	}
-	return month(i-1) || month(i+1)
+	if month(i-1) || month(i+1) {
+		return true
+	}
+	return short && i > 1 && isNumber(ts[i-1].text) && !ts[i-1].joined && month(i-2)
+}
+
+// dayWord tells whether ws[i] is a word of a date: a weekday in any case
+// ("Thursday", "MONDAY"), or a month's name next to a day's number, or
+// that number ("March 5", "5 March", "JUN 12", "Oct. 10th", and "6" in
+// "March 5-6"). A month alone is no day ("April CPI", "March Arab Light"
+// name a month's figure or cargo), nor a month by its year.
+func dayWord(ws []word, i int) bool {
+	w := ws[i]
+	if _, ok := weekdays[w.lower]; ok {
+		return true
+	}
+	if _, ok := months[w.lower]; ok {
+		return !yearNext(ws, i) && (dayNumberNext(ws, i, i+1) || dayNumberNext(ws, i, i-1))
+	}
+	if !dayOfMonth(w) {
+		return false
+	}
+	return monthNext(ws, i, i-1) || monthNext(ws, i, i+1) ||
+		i > 0 && ws[i-1].hyphen && dayOfMonth(ws[i-1]) && (monthNext(ws, i-1, i-2) || monthNext(ws, i-1, i))
+}
+
+// yearNext tells whether the month ws[i] is written with a year after it
+// ("7 June 2028", "June 2028"): a month of a year names the event of
+// that month, often one long past that no day of the report's window
+// is, as a name does.
+func yearNext(ws []word, i int) bool {
+	return i+1 < len(ws) && ws[i+1].digits && isYear(ws[i+1].lower) && together(ws, i, i+1)
+}
+
+// dayNumberNext tells whether ws[j], next to the month ws[i], is a day's
+// number written with it.
+func dayNumberNext(ws []word, i, j int) bool {
+	return j >= 0 && j < len(ws) && dayOfMonth(ws[j]) && together(ws, i, j)
+}
+
+// monthNext tells whether ws[j], next to the number ws[i], is a month's
+// name.
+func monthNext(ws []word, i, j int) bool {
+	if j < 0 || j >= len(ws) {
+		return false
+	}
+	_, ok := months[ws[j].lower]
+	return ok && together(ws, i, j)
+}
+
+// together tells whether the neighbours ws[i] and ws[j] are written as
+// one date: no pause between them, and in one sentence, but for a
+// month's short form, whose full stop ends none ("Nov. 7").
+func together(ws []word, i, j int) bool {
+	a, b := min(i, j), max(i, j)
+	if ws[a].pause {
+		return false
+	}
+	_, month := months[ws[a].lower]
+	return ws[a].sentence == ws[b].sentence || month && len(ws[a].raw) <= 4
+}
+
+// dayOfMonth tells whether w is a number a month's day may be: 1 to 31,
+// perhaps with an ordinal's ending ("12th").
+func dayOfMonth(w word) bool {
+	if !w.digits {
+		return false
+	}
+	n, k := 0, 0
+	for k < len(w.lower) && w.lower[k] >= '0' && w.lower[k] <= '9' {
+		n = n*10 + int(w.lower[k]-'0')
+		k++
+	}
+	switch w.lower[k:] {
+	case "", "st", "nd", "rd", "th":
+		return k <= 2 && n >= 1 && n <= 31
+	}
+	return false
 }
 
 func isNumber(s string) bool {
@@ -2326,4 +2416,48 @@ func withoutPastYear(ws []word, year int) []word {
 		out = slices.DeleteFunc(out, func(x word) bool { return x.end == ws[i-2].end })
 	}
 	return out
+}
+
+// undated is a name's run without the words of a date in it, as the
+// names its other words make: "moorpark_thursday" is "moorpark",
+// "march_5" none.
+func (v *Vocabulary) undated(r string) []string {
+	toks := strings.Split(r, "_")
+	ws := make([]word, len(toks))
+	for i, t := range toks {
+		ws[i] = word{raw: t, lower: t, digits: t != "" && t[0] >= '0' && t[0] <= '9'}
+	}
+	var out []string
+	start := 0
+	flush := func(end int) {
+		if end-start > 1 || end-start == 1 && !v.stop[toks[start]] && !v.actors[toks[start]] && len(toks[start]) >= 3 {
+			out = append(out, strings.Join(toks[start:end], "_"))
+		}
+	}
+	dated := false
+	for i := range ws {
+		if dayWord(ws, i) {
+			dated = true
+			flush(i)
+			start = i + 1
+		}
+	}
+	if !dated {
+		return []string{r}
+	}
+	flush(len(ws))
+	return out
+}
+
+// calendarDate tells whether a date expression writes a month's name and
+// a day's number ("on March 3", "3 March"): a calendar date, which a
+// report days later writes for the day it looks back to.
+func calendarDate(expr string) bool {
+	ws := splitWords(expr)
+	for i := range ws {
+		if _, ok := months[ws[i].lower]; ok && dayWord(ws, i) {
+			return true
+		}
+	}
+	return false
 }

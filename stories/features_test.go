@@ -972,6 +972,90 @@ func TestDateIsNoEntity(t *testing.T) {
 	}
 }
 
+// TestDateIsNoName: a date written in words is no name (dateNames): a
+// month's name with a day's number in any case and order, a span of
+// days, a weekday after a place, a dateline's date the dateline reader
+// leaves; the name before it stays a name. A month of a year, or a month
+// alone before a name, is left as it was.
+func TestDateIsNoName(t *testing.T) {
+	tests := []struct {
+		text string
+		has  []string // entity ids, as entityIDs makes them
+		not  []string
+	}{
+		{"Ferry crews in Moorvale walked out on March 5, the union said.", []string{"e:moorvale"}, []string{"e:march_5"}},
+		{"Ferry crews in Moorvale walked out on 5 March, the union said.", []string{"e:moorvale"}, []string{"e:5_march", "e:march"}},
+		{"KESTRELBY, MARCH 6 - Ferry crews walked out at Moorvale.", []string{"e:moorvale"}, []string{"e:march_6", "e:kestrelby_march_6"}},
+		{"Ferry crews walked out in Moorvale Thursday, the union said.", []string{"e:moorvale"}, []string{"e:moorvale_thursday"}},
+		{"LISBRO, Varnholm, March 6 (Reuters) - Ferry crews walked out at Moorvale.", []string{"e:moorvale"}, []string{"e:march_6"}},
+		{"Ferry crews walked out at Moorvale on OCTOBER 12, the union said.", []string{"e:moorvale"}, []string{"e:october_12"}},
+		{"Ferry crews will walk out at Moorvale on March 15-16, the union said.", []string{"e:moorvale"}, []string{"e:march_15", "16"}},
+		{"Ferry crews walked out at Moorvale on Oct. 12th, the union said.", []string{"e:moorvale"}, []string{"e:oct_12th", "12th"}},
+		{"Ferry crews walked out at Moorvale on Nov 17, the union said.", []string{"e:moorvale"}, []string{"17"}},
+		{"The Moorvale ferry crash of 7 June 2028 killed four, the inquiry said.", []string{"e:june_2028"}, nil},
+		{"Ferry fares rose 4% in the April CPI of Moorvale, the office said.", []string{"e:april_cpi"}, nil},
+	}
+	v := DefaultVocabulary()
+	off := *v
+	off.off = dateNames
+	for _, tc := range tests {
+		it := &model.Item{Title: "Ferry crews walk out", Text: tc.text}
+		f, _, _ := v.extract(it, time.UTC)
+		for _, e := range tc.has {
+			if !slices.Contains(f.entities, hash32(e)) {
+				t.Errorf("%q: no entity %s", tc.text, e)
+			}
+		}
+		for _, e := range tc.not {
+			if slices.Contains(f.entities, hash32(e)) {
+				t.Errorf("%q: entity %s", tc.text, e)
+			}
+		}
+	}
+	// Without dateNames the date was a name.
+	f, _, _ := off.extract(&model.Item{Title: "Ferry crews walk out", Text: tests[0].text}, time.UTC)
+	if !slices.Contains(f.entities, hash32("e:march_5")) {
+		t.Errorf("dateNames off: no entity e:march_5")
+	}
+}
+
+// TestLooksBack: a follow-up published days after a report, whose day is
+// the report's written as a calendar date, looks back to it
+// (calendarDays); one that writes a weekday, another day, or that
+// reports an act of its own does not, nor does the earlier report.
+func TestLooksBack(t *testing.T) {
+	v := DefaultVocabulary()
+	const day, later = 21000, 3 * 24 * 3600
+	tests := []struct {
+		expr string
+		kind kind
+		day  int32
+		want bool
+	}{
+		{"on March 3", kindAnalysis, day, true},
+		{"3 March", kindOther, day, true},
+		{"on March 3", kindReaction, day, true},
+		{"on Friday", kindAnalysis, day, false},
+		{"on March 3", kindAnalysis, day + 1, false},
+		{"on March 3", firstActKind, day, false},
+	}
+	for _, tc := range tests {
+		a := features{kind: tc.kind, day: tc.day, calendar: calendarDate(tc.expr), published: later}
+		b := features{kind: firstActKind, day: day}
+		if got := v.looksBack(&a, &b, a.day, b.day); got != tc.want {
+			t.Errorf("%q (kind %d, day %d): looksBack %v, want %v", tc.expr, tc.kind, tc.day, got, tc.want)
+		}
+		if v.looksBack(&b, &a, b.day, a.day) {
+			t.Errorf("%q: the earlier report looks back", tc.expr)
+		}
+		off := *v
+		off.off = calendarDays
+		if off.looksBack(&a, &b, a.day, b.day) {
+			t.Errorf("%q: looks back with calendarDays off", tc.expr)
+		}
+	}
+}
+
 // TestOwnerName: a word that opens a sentence is a name when it is
 // possessive, unless it is a day's.
 func TestOwnerName(t *testing.T) {

@@ -2150,7 +2150,7 @@ func (g *Grouper) fits(s *story, f *features, w *weigher) (best float64, fit, co
 		case !followUp(f.kind) && !followUp(m.kind) && f.kind != m.kind && !v.alsoNames(f, m) && !v.alsoNames(m, f):
 			sc -= kindPenalty
 		}
-		if gap := f.published - m.published; gap > int64(sameCycle/time.Second) || -gap > int64(sameCycle/time.Second) {
+		if gap := f.published - m.published; (gap > int64(sameCycle/time.Second) || -gap > int64(sameCycle/time.Second)) && !v.looksBack(f, m, fd, md) && !v.looksBack(m, f, md, fd) {
 			sc -= farPenalty
 		}
 		best = math.Max(best, sc)
@@ -2160,6 +2160,17 @@ func (g *Grouper) fits(s *story, f *features, w *weigher) (best float64, fit, co
 		}
 	}
 	return best, fit, compared
+}
+
+// looksBack tells whether a, a follow-up (no act, a reaction, an
+// analysis) published after b, writes b's day as a calendar date for the
+// day of its news ("the law it adopted on March 3"): it looks back to
+// that day, and the days between the two are no distance between them
+// (farPenalty). The date once did this as a name both shared; it is no
+// name now (dateNames), and a weekday or "yesterday" is written for the
+// news of the last days, not for a day looked back to.
+func (v *Vocabulary) looksBack(a, b *features, ad, bd int32) bool {
+	return v.off&calendarDays == 0 && ad != 0 && ad == bd && followUp(a.kind) && a.calendar && a.published > b.published
 }
 
 // dayOnlyTies tells whether a, a report whose headline and first

@@ -1101,7 +1101,9 @@ var qualitySets = []qualitySet{
 	// shares a name with it, on a lower score): recall 0.564 -> 0.582.
 	// Days named in French and Spanish are read (dayLanguages): recall
 	// 0.582 -> 0.597.
-	{file: "testdata/opened-cables.txt", use: "opened: scored blind twice until 2026-12-07 (session 21), mistakes read since; cables.toml", precision: 0.99, recall: 0.59, dates: 1.0, minItems: 150, vocab: "testdata/cables.toml", zone: "UTC"},
+	// A later report that writes the story's day as a calendar date is not
+	// far from it (calendarDays): recall 0.600 -> 0.609.
+	{file: "testdata/opened-cables.txt", use: "opened: scored blind twice until 2026-12-07 (session 21), mistakes read since; cables.toml", precision: 0.99, recall: 0.60, dates: 1.0, minItems: 150, vocab: "testdata/cables.toml", zone: "UTC"},
 	// late reports of another kind: precision 0.992 -> 1.000.
 	// earlier acts' days (past perfect, participle): dates 29 -> 30 of 32;
 	// a participle opening its clause ("crew, kidnapped on 9 March,"): 31.
@@ -1191,7 +1193,10 @@ var qualitySets = []qualitySet{
 	// reports rather than to one it fits by a stray report (wholeFits:
 	// that later report now goes to the refinery's fire): 0.843 / 0.843 /
 	// 32 of 33 -> 0.913 / 0.820 / 33 of 33.
-	{file: "testdata/opened-ukraine.txt", use: "opened: scored blind twice until 2026-12-07 (session 22), mistakes read since; ukraine.toml", precision: 0.91, recall: 0.82, dates: 0.99, minItems: 150, vocab: "testdata/ukraine.toml", zone: "UTC"},
+	// A date written in words is no name (dateNames: "March 5" had tied
+	// the night's unrelated reports as a shared name), with calendarDays:
+	// 0.913 / 0.820 -> 0.931 / 0.833.
+	{file: "testdata/opened-ukraine.txt", use: "opened: scored blind twice until 2026-12-07 (session 22), mistakes read since; ukraine.toml", precision: 0.93, recall: 0.83, dates: 0.99, minItems: 150, vocab: "testdata/ukraine.toml", zone: "UTC"},
 	// The earliest report bounds the date only when a voted day is at
 	// most a day after it (boundingDay): dates 27 -> 28 of 34. Days named
 	// in French and Spanish are read (dayLanguages): precision 0.673 ->
@@ -1226,7 +1231,9 @@ var qualitySets = []qualitySet{
 	{file: "testdata/opened-minerals.txt", use: "opened: scored blind twice until 2026-12-07 (session 22), mistakes read since; minerals.toml", precision: 0.96, recall: 0.83, dates: 0.90, minItems: 150, vocab: "testdata/minerals.toml", zone: "UTC"},
 	// A night phrase away from the day tells no other report its desk's
 	// day (deskAside): dates 32 -> 33 of 33.
-	{file: "testdata/opened-japan.txt", use: "opened: scored blind twice until 2026-12-07 (session 22), mistakes read since; japan.toml", precision: 0.95, recall: 0.80, dates: 0.99, minItems: 150, vocab: "testdata/japan.toml", zone: "UTC"},
+	// calendarDays (a later report that writes the story's day as a
+	// calendar date is not far from it): 0.950 / 0.807 -> 0.951 / 0.822.
+	{file: "testdata/opened-japan.txt", use: "opened: scored blind twice until 2026-12-07 (session 22), mistakes read since; japan.toml", precision: 0.95, recall: 0.82, dates: 0.99, minItems: 150, vocab: "testdata/japan.toml", zone: "UTC"},
 	// Headline figures above thirty, and a number alone as people
 	// (countOf: "Humanity 1 rescues 62 from sinking rubber boat" is not
 	// "Ocean Viking rescues 83 people"): 0.825 / 0.769 -> 0.840 / 0.775.
@@ -1471,8 +1478,10 @@ func TestGroupingMechanisms(t *testing.T) {
 		{"link ties off", linkTies, true},
 		{"whole fits off", wholeFits, true},
 		{"condemnations off", condemnations, true},
+		{"date names off", dateNames, true},
+		{"calendar days off", calendarDays, true},
 	}
-	const precisionMechanisms = sameOutlet | compounds | despiteClause | planDays | subjects | backgrounds | coreLinks | headNames | apartLinks | sinceDays | headFirst | coreJoins | firstFacts | placesApart | atMeetings | followsOther | dayOnly | saidBeforeActs | defences | linkTies | wholeFits
+	const precisionMechanisms = sameOutlet | compounds | despiteClause | planDays | subjects | backgrounds | coreLinks | headNames | apartLinks | sinceDays | headFirst | coreJoins | firstFacts | placesApart | atMeetings | followsOther | dayOnly | saidBeforeActs | defences | linkTies | wholeFits | dateNames
 	// What each precision mechanism buys and costs, summed over the sets.
 	precisionBought, recallCost := map[string]float64{}, map[string]float64{}
 	for _, tc := range qualitySets {

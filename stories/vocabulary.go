@@ -306,6 +306,18 @@ const (
 	// names ("Chairperson condemns attack on base") answers it, a
 	// reaction, no statement of its own (condemnsAct).
 	condemnations
+	// dateNames (precision): a date written in words ("March 5", "5
+	// March", "JUN 12", "March 15-16", a weekday after a place: "in
+	// Moorpark Thursday") is no name and its day no number two reports
+	// share (undated, dayWord): the grouper weighs the day on its own,
+	// and as a name the date joined the unrelated reports of one day. A
+	// month of a year ("June 2028") stays a name.
+	dateNames
+	// calendarDays: a follow-up published days after a report, whose day
+	// is that report's day written as a calendar date ("adopted on March
+	// 3"), is not far from it (looksBack): what the date shared as a name
+	// did, the day does.
+	calendarDays
 )
 
 // fact is one compiled fact: term → bit set of its values.
