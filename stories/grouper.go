@@ -1029,7 +1029,7 @@ func (g *Grouper) compatible(f *features, a, b int32, linked []int32, w *weigher
 	if d, ok := bestDay(sa.members); !ok || d != day {
 		return false
 	}
-	if g.voc.off&linkTies == 0 && (g.voc.factOneSided(f, sa, sb) || !g.fitsMost(sa, f, w) || !g.fitsMost(sb, f, w)) {
+	if g.voc.off&linkTies == 0 && (!g.fitsMost(sa, f, w) || !g.fitsMost(sb, f, w)) {
 		return false
 	}
 	for _, other := range append([]int32{a}, linked...) {
@@ -1056,37 +1056,6 @@ func (g *Grouper) compatible(f *features, a, b int32, linked []int32, w *weigher
 func (g *Grouper) fitsMost(s *story, f *features, w *weigher) bool {
 	_, fit, compared := g.fits(s, f, w)
 	return 2*fit >= compared
-}
-
-// factOneSided tells whether a value of one of the desk's facts that f's
-// headline names in its main clause (where a strike landed, which
-// weapon) is named by the reports of one of stories a and b and by no
-// report of the other: f is the first's report, and what ties it to the
-// other is what any report of the desk's that day shares with it, its
-// words and the day. "Drones strike Ryazan refinery" is not the night's
-// drone attack on Ukrainian cities whose reports never name Ryazan.
-func (v *Vocabulary) factOneSided(f *features, a, b *story) bool {
-	for k := range v.facts {
-		vals := f.facts[k] &^ f.bgFacts[k]
-		if vals == 0 || f.leadFacts&(1<<k) != 0 {
-			continue // the headline names none, or only in passing
-		}
-		if a.mentionsFact(k, vals) != b.mentionsFact(k, vals) {
-			return true
-		}
-	}
-	return false
-}
-
-// mentionsFact tells whether a report of s names one of the values vals
-// of fact k in its headline or lead.
-func (s *story) mentionsFact(k int, vals uint32) bool {
-	for i := range s.members {
-		if s.members[i].mentions[k]&vals != 0 {
-			return true
-		}
-	}
-	return false
 }
 
 // merge makes the stories in slots a and b one and returns its slot: the

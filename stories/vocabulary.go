@@ -292,10 +292,8 @@ const (
 	// capabilities") names a defence against the act, no act (defended).
 	defences
 	// linkTies (precision): a report links two stories only when it
-	// fits at least half the reports of each on their own (fitsMost),
-	// and a value of the desk's facts its headline names is named by
-	// both stories or by neither (factOneSided): what ties it to each is
-	// the story, not one stray report of it nor the day's words.
+	// fits at least half the reports of each on their own (fitsMost):
+	// what ties it to each is the story, not one stray report of it.
 	linkTies
 	// wholeFits (precision): of two stories a report fits strongly, it
 	// goes to one it fits by at least half its reports rather than to
