@@ -1495,11 +1495,7 @@ verbs = ["protest", "rally"]
 kind = "summon"
 verbs = ["summon", "note"]
 `)
-	for _, tc := range []struct {
-		v     *Vocabulary
-		title string
-		want  string
-	}{
+	checkKinds(t, []kindCase{
 		{v, "Capital hands protest note to neighbour's envoy over river incident", "reaction"},
 		{v, "Ministry delivers note of protest to ambassador after border clash", "reaction"},
 		{v, "Foreign ministry sends protest notes to two embassies", "reaction"},
@@ -1508,14 +1504,7 @@ verbs = ["summon", "note"]
 		{v, "Thousands protest in capital as shootout toll rises", "protest"},
 		{v, "Farmers rally with notes demanding higher prices", "protest"},
 		{w, "Ministry hands note of protest to ambassador over airspace breach", "summon"},
-	} {
-		t.Run(tc.title, func(t *testing.T) {
-			f, _, _ := tc.v.extract(&model.Item{Title: tc.title}, time.UTC)
-			if got := tc.v.kindNames[f.kind]; got != tc.want {
-				t.Errorf("kind %s, want %s", got, tc.want)
-			}
-		})
-	}
+	})
 }
 
 // TestPledgePurposeIsNoAct checks that, in a headline whose parties
@@ -1626,11 +1615,7 @@ verbs = ["truce", "ceasefire"]
 `)
 	off := *v
 	off.off = lonePledges
-	for _, tc := range []struct {
-		v     *Vocabulary
-		title string
-		want  string
-	}{
+	checkKinds(t, []kindCase{
 		{v, "Valdoria agrees to buy Mirefield telecom stake", "reaction"},
 		{v, "Kestria agrees record air defence budget", "reaction"},
 		{v, "Norland vows response to envoy's expulsion", "reaction"},
@@ -1642,14 +1627,7 @@ verbs = ["truce", "ceasefire"]
 		// A phrase joined by its last word: "S. Korea, Japan".
 		{DefaultVocabulary(), "S. Korea, Japan agree to share radar data", "talks"},
 		{&off, "Kestria agrees record air defence budget", "talks"},
-	} {
-		t.Run(tc.title, func(t *testing.T) {
-			f, _, _ := tc.v.extract(&model.Item{Title: tc.title}, time.UTC)
-			if got := tc.v.kindNames[f.kind]; got != tc.want {
-				t.Errorf("kind %s, want %s", got, tc.want)
-			}
-		})
-	}
+	})
 }
 
 // TestDefenceIsNoAct: an act's noun after "anti-" or "counter-" names a
@@ -1664,24 +1642,13 @@ verbs = ["drone", "sighting"]
 `)
 	off := *v
 	off.off = defences
-	for _, tc := range []struct {
-		v     *Vocabulary
-		title string
-		want  string
-	}{
+	checkKinds(t, []kindCase{
 		{v, "Kestria buys counter-drone systems for its airports", "other"},
 		{v, "Parliament backs anti-drone shield", "other"},
 		{v, "Drone sighting shuts Valdor airport", "drone-sighting"},
 		{v, "Drones over Valdor airport halt flights", "drone-sighting"},
 		{&off, "Kestria buys counter-drone systems for its airports", "drone-sighting"},
-	} {
-		t.Run(tc.title, func(t *testing.T) {
-			f, _, _ := tc.v.extract(&model.Item{Title: tc.title}, time.UTC)
-			if got := tc.v.kindNames[f.kind]; got != tc.want {
-				t.Errorf("kind %s, want %s", got, tc.want)
-			}
-		})
-	}
+	})
 }
 
 // TestCondemnationIsReaction: a voice that condemns a dated act its
@@ -1699,18 +1666,27 @@ verbs = ["attack", "ambush"]
 `)
 	off := *v
 	off.off = condemnations
-	for _, tc := range []struct {
-		v     *Vocabulary
-		title string
-		want  string
-	}{
+	checkKinds(t, []kindCase{
 		{v, "Chairperson condemns attack on Kestrian army post", "reaction"},
 		{v, "Valdoria condemned ambush of border guards", "reaction"},
 		{v, "Valdoria denounces attack on border post as staged", "statement"},
 		{v, "Chairperson condemns hate speech in Kestria", "statement"},
 		{v, "Gunmen attack Kestrian army post", "attack"},
 		{&off, "Chairperson condemns attack on Kestrian army post", "statement"},
-	} {
+	})
+}
+
+// kindCase is a headline and the kind of act its vocabulary reads in it.
+type kindCase struct {
+	v     *Vocabulary
+	title string
+	want  string
+}
+
+// checkKinds reads each headline's kind of act with its case's vocabulary.
+func checkKinds(t *testing.T, cases []kindCase) {
+	t.Helper()
+	for _, tc := range cases {
 		t.Run(tc.title, func(t *testing.T) {
 			f, _, _ := tc.v.extract(&model.Item{Title: tc.title}, time.UTC)
 			if got := tc.v.kindNames[f.kind]; got != tc.want {
