@@ -681,9 +681,9 @@ func (g *Grouper) match(f *features) (int32, []int32, Join) {
 				continue
 			}
 		}
-		score := g.score(s, f, w)
+		score, fit, compared := g.fits(s, f, w)
 		if score > joinScore || score > actDayScore && g.sameActOfDay(s, f) {
-			fits = append(fits, scored{slot, score})
+			fits = append(fits, scored{slot: slot, score: score, most: 2*fit >= compared})
 		}
 	}
 	if len(fits) == 0 {
@@ -691,7 +691,7 @@ func (g *Grouper) match(f *features) (int32, []int32, Join) {
 	}
 	slices.SortStableFunc(fits, func(a, b scored) int { return cmp.Compare(b.score, a.score) })
 	g.headFirst(f, fits)
-	g.wholeFirst(f, fits, w)
+	g.wholeFirst(fits)
 	best := fits[0].slot
 	var linked []int32
 	for _, o := range fits[1:] {
@@ -734,7 +734,14 @@ func (g *Grouper) match(f *features) (int32, []int32, Join) {
 			g.namesApartFrom(f, g.slots[best]) || g.namesApartFrom(f, g.slots[o.slot])) {
 			continue
 		}
-		if g.compatible(f, best, o.slot, linked, w) {
+		// Nor does a report that fits one of the stories through a stray
+		// report of it only (linkTies): it vouches for that report, not
+		// for the story, and linking would bring the other story into
+		// that report's mistake.
+		if g.voc.off&linkTies == 0 && (!fits[0].most || !o.most) {
+			continue
+		}
+		if g.compatible(f, best, o.slot, linked) {
 			linked = append(linked, o.slot)
 		}
 	}
@@ -745,6 +752,10 @@ func (g *Grouper) match(f *features) (int32, []int32, Join) {
 type scored struct {
 	slot  int32
 	score float64
+	// most: the report fits at least half the story's reports it was
+	// compared with on their own (fits), not one stray report of it that
+	// had joined by the day and a shared word.
+	most bool
 }
 
 // headFirst puts first, of the stories a report fits (fits, best
@@ -766,15 +777,15 @@ func (g *Grouper) headFirst(f *features, fits []scored) {
 
 // wholeFirst puts first, of the stories a report fits (fits, best
 // first), one it fits strongly (linkScore) by at least half its reports,
-// when the best fits it by fewer (fitsMost): what ties the report to the
-// best is one stray report of it, which had joined it by the day and a
-// shared word; the report is the other story's.
-func (g *Grouper) wholeFirst(f *features, fits []scored, w *weigher) {
-	if g.voc.off&wholeFits != 0 || len(fits) < 2 || g.fitsMost(g.slots[fits[0].slot], f, w) {
+// when the best fits it by fewer (scored.most): what ties the report to
+// the best is one stray report of it, which had joined it by the day and
+// a shared word; the report is the other story's.
+func (g *Grouper) wholeFirst(fits []scored) {
+	if g.voc.off&wholeFits != 0 || len(fits) < 2 || fits[0].most {
 		return
 	}
 	for i := 1; i < len(fits); i++ {
-		if fits[i].score > linkScore && g.fitsMost(g.slots[fits[i].slot], f, w) {
+		if fits[i].score > linkScore && fits[i].most {
 			fits[0], fits[i] = fits[i], fits[0]
 			return
 		}
@@ -1014,10 +1025,9 @@ func headlineShares(f *features, s *story) bool {
 // links. A merge joins reports that no report of either story matched, so
 // it asks for more than a join: both stories name one event day, and the
 // linking report names it too or, naming none, was published that day;
-// the report fits at least half the reports of each, and names no fact's
-// value in its headline that one story names and the other never does
-// (linkTies); and no report of one vetoes the other.
-func (g *Grouper) compatible(f *features, a, b int32, linked []int32, w *weigher) bool {
+// and no report of one vetoes the other. (That the report fits most of
+// each story is asked before, in match: linkTies.)
+func (g *Grouper) compatible(f *features, a, b int32, linked []int32) bool {
 	day := f.day
 	if day == 0 {
 		day = f.pubDay
@@ -1027,9 +1037,6 @@ func (g *Grouper) compatible(f *features, a, b int32, linked []int32, w *weigher
 		return false
 	}
 	if d, ok := bestDay(sa.members); !ok || d != day {
-		return false
-	}
-	if g.voc.off&linkTies == 0 && (!g.fitsMost(sa, f, w) || !g.fitsMost(sb, f, w)) {
 		return false
 	}
 	for _, other := range append([]int32{a}, linked...) {
@@ -1046,16 +1053,6 @@ func (g *Grouper) compatible(f *features, a, b int32, linked []int32, w *weigher
 		}
 	}
 	return true
-}
-
-// fitsMost tells whether f fits at least half the reports of s it is
-// compared with on their own: a report that fits one stray report of a
-// story (one that joined it by the day and a shared word) vouches for
-// that report, not for the story, and linking it would bring the other
-// story into that report's mistake.
-func (g *Grouper) fitsMost(s *story, f *features, w *weigher) bool {
-	_, fit, compared := g.fits(s, f, w)
-	return 2*fit >= compared
 }
 
 // merge makes the stories in slots a and b one and returns its slot: the
@@ -2119,7 +2116,7 @@ func (g *Grouper) fits(s *story, f *features, w *weigher) (best float64, fit, co
 		case !followUp(f.kind) && !followUp(m.kind) && f.kind != m.kind && !v.alsoNames(f, m) && !v.alsoNames(m, f):
 			sc -= kindPenalty
 		}
-		if gap := f.published - m.published; (gap > int64(sameCycle/time.Second) || -gap > int64(sameCycle/time.Second)) && !v.looksBack(f, m, fd, md) && !v.looksBack(m, f, md, fd) {
+		if !within(f.published, m.published, sameCycle) && !v.looksBack(f, m, fd, md) && !v.looksBack(m, f, md, fd) {
 			sc -= farPenalty
 		}
 		best = math.Max(best, sc)

@@ -1327,9 +1327,8 @@ func TestMergeLinksNamesApart(t *testing.T) {
 	link := item("Reuters", "https://r.example/2", "UK retailer Dunmore Outfitters says hackers stole customer data",
 		"British retailer Dunmore Outfitters said on Tuesday that hackers had stolen customer data and that it had reported the breach to the Information Commissioner's Office.", at(11, 0))
 	items := append(append([]*model.Item{}, stories...), link)
-	// linkTies keeps them apart too (the report's headline names a
-	// retailer, a target the insurer's story never names): switched off
-	// here, so that the case shows apartLinks.
+	// linkTies is switched off here as well, so that the case shows
+	// apartLinks alone.
 	if anyMerge(v, items, linkTies) {
 		t.Fatal("the retailer's report merged its breach with the insurer's fine")
 	}
@@ -2363,7 +2362,7 @@ func TestHeadlineSharerFirst(t *testing.T) {
 				{members: []features{feat("Ruritania's jobless rate rises to 5.1%, employment falls")}},
 				{members: []features{feat("Aeroline to axe 700 maintenance jobs")}},
 			}
-			fits := []scored{{0, tc.jobs}, {1, tc.cuts}}
+			fits := []scored{{slot: 0, score: tc.jobs}, {slot: 1, score: tc.cuts}}
 			g.headFirst(&report, fits)
 			if fits[0].slot != tc.want {
 				t.Fatalf("first %d, want %d", fits[0].slot, tc.want)

@@ -292,7 +292,7 @@ const (
 	// capabilities") names a defence against the act, no act (defended).
 	defences
 	// linkTies (precision): a report links two stories only when it
-	// fits at least half the reports of each on their own (fitsMost):
+	// fits at least half the reports of each on their own (scored.most):
 	// what ties it to each is the story, not one stray report of it.
 	linkTies
 	// wholeFits (precision): of two stories a report fits strongly, it
