@@ -53,7 +53,11 @@
 // heads toward ("seeking release of 14 fishermen", "first step toward
 // early election", "clears way for referendum"); an act named after
 // "over", "against" or "about" is what the headline's act answers
-// ("summons envoy over ramming"), no second act of the report. A
+// ("summons envoy over ramming"), no second act of the report; nor is
+// the verb, of another kind of act, of a subject that names an act: it
+// says what that act did ("Roadside bomb kills four soldiers"), as a
+// source's account after a pause gives its toll (", Taliban say
+// civilians killed"). A
 // statement is a hard verb
 // ("denounces", "warns") or a speech verb ("says") whose subject is one of
 // the desk's voices (Pyongyang, KCNA), or a statement or commentary with
@@ -219,8 +223,9 @@
 // stories in the window, read rarest first within a fixed budget, so a new
 // item never scans every story. A story stays open for the window after its
 // newest report, so a long-running event keeps its reports together, and
-// as long again (Retention) for a report that names its event day: an
-// analysis or a disclosure days later ("the missile fired last
+// as long again (Retention) for a report that names its event day in its
+// headline or first sentence (a later sentence recalls what came before):
+// an analysis or a disclosure days later ("the missile fired last
 // Wednesday"); a report of a dated act only when the story holds that
 // kind of act ("lifts the force majeure it declared on Monday" is an
 // act of its own). With

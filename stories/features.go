@@ -59,6 +59,7 @@ type features struct {
 	count      figures          // what the headline counts ("two missiles", "83 migrants"), when it says
 	kind       kind
 	acts       uint64 // bit k: the headline's main clause names act kind k (kind is the first)
+	results    uint64 // bit k: of acts, kind k is named only as what another act did: by the verb of a subject that names it ("Roadside bomb kills four") or in a source's account (", Taliban say civilians killed")
 	follows    uint64 // bit k: the headline's background clause names act kind k ("after Java mudslide")
 	leadActs   uint64 // bit k: the lead's first sentence names act kind k ("... during a protest against cheap imports")
 	firstActs  uint64 // bit k: the main clause of the lead's first sentence names act kind k (what alsoNames reads)
@@ -74,6 +75,7 @@ type features struct {
 	decides    bool   // a reaction whose first sentence tells of a decision of its own: "approved a resolution demanding ..."
 	ownAct     bool   // a reaction whose first sentence's main clause tells of a dated act, with no words of its own: "Off-site power was restored ... this afternoon"
 	said       bool   // day is the day of the report's own words ("said on Saturday"), no act's
+	early      bool   // day is named in the headline or the lead's first sentence, where a report tells its news (a later sentence recalls other events)
 	aside      bool   // day is named in a relative clause ("the law, which parliament passed on 7 March") or opens a span ("since Friday"): background to the report's act (asideDay)
 	ahead      bool   // day is a plan's, days after publication ("set 26 October for strike"), no act's
 	planDay    int32  // a plan's day after publication the text names besides its day; 0 none
@@ -258,6 +260,7 @@ func (v *Vocabulary) extract(it *model.Item, loc *time.Location) (features, ment
 		acted = v.actTerms(unhedged)
 	}
 	f.acts = v.actsOf(withoutCauses(acted))
+	f.results = v.resultsOf(mainTitle) &^ (1 << f.kind)
 	f.atTerms = v.atTermsOf(mainTerms)
 	f.follows = v.actsOf(v.actTerms(tw[len(mainTitle):]))
 	f.leadAfter = v.actsOf(v.actTerms(openingAfter(firstWords)))
@@ -317,6 +320,7 @@ func (v *Vocabulary) extract(it *model.Item, loc *time.Location) (features, ment
 		f.calendar = calendarDate(dates.text[m.start:m.end])
 		f.said = m.said
 		f.aside = asideDay(dates.text, m.start)
+		f.early = m.start < len(title)+2+len(firstText)
 		f.ahead = m.ahead
 		if !m.plan.IsZero() {
 			f.planDay = dayNumber(m.plan)
@@ -1954,6 +1958,95 @@ func (v *Vocabulary) actsOf(ts []term) uint64 {
 		}
 	}
 	return acts
+}
+
+// resultsOf returns the kinds of act a headline's main clause names only
+// as what another of its acts did, no second act: by its verb, in the
+// present's singular, when the head of its subject names an act of
+// another kind ("Roadside bomb kills four soldiers", "Blast at railway
+// station kills 12"; subjectResults), or in a source's account after a
+// pause ("Pakistan carries out air strikes inside Afghanistan, Taliban
+// say civilians killed": the toll).
+func (v *Vocabulary) resultsOf(main []word) uint64 {
+	all := v.actsOf(v.actTerms(main))
+	told := all &^ v.actsOf(v.actTerms(withoutAccount(main)))
+	return told | v.subjectResults(main, all)
+}
+
+// subjectResults is what resultsOf reads of a subject that names an
+// act: the verb is the clause's first word in "-s", which must be an
+// act's verb, and the subject's head its last word before a preposition
+// ("at railway station") or the verb. A plural subject ("Suicide bombers
+// attack army base") is who acted, and its verb the act. all is the
+// kinds main names.
+func (v *Vocabulary) subjectResults(main []word, all uint64) uint64 {
+	head := 0 // past the subject's head
+	for i := 1; i < len(main); i++ {
+		if p := main[i-1]; p.sentence != main[0].sentence || p.pause || p.lower == "to" || v.speechVerbs[p.lower] || v.statementVerbs[p.lower] {
+			return 0 // no subject of one noun phrase
+		}
+		w := main[i]
+		if head == 0 && settingWords[w.lower] {
+			head = i
+		}
+		if !verbLike(w.lower) || w.upper || w.digits || strings.HasSuffix(w.lower, "ing") {
+			continue // a noun, or one in "-ing" ("Suicide bombing at ...")
+		}
+		if !strings.HasSuffix(w.lower, "s") {
+			return 0 // a participle's clause: "Six killed in drone strikes"
+		}
+		// The clause's first verb in "-s": it must be an act's.
+		verb := all & v.verbKinds(v.actTerms(main[i:i+1]))
+		if head == 0 {
+			head = i
+		}
+		ts := v.actTerms(main[:head])
+		if verb == 0 || len(ts) == 0 {
+			return 0
+		}
+		subject := all & v.verbKinds(ts[len(ts)-1:])
+		if subject == 0 || subject&verb != 0 {
+			return 0
+		}
+		return verb &^ v.actsOf(v.actTerms(main[i+1:]))
+	}
+	return 0
+}
+
+// withoutAccount is a headline without a source's account after a pause:
+// who says ("Taliban say", "police said") and what.
+func withoutAccount(ws []word) []word {
+	for i := 1; i < len(ws); i++ {
+		if !ws[i-1].pause && !ws[i-1].semicolon {
+			continue
+		}
+		for j := i + 1; j < len(ws)-1 && j <= i+accountSpan && !ws[j-1].pause; j++ {
+			if accountWords[ws[j].lower] {
+				return ws[:i]
+			}
+		}
+	}
+	return ws
+}
+
+// accountWords tell whose account follows ("Taliban say", "police said");
+// accountSpan is how many words the source may take before one.
+var accountWords = toSet(`say says said`)
+
+const accountSpan = 3
+
+// verbKinds returns the kinds of act one of whose verbs is a term of ts,
+// whatever the kinds need.
+func (v *Vocabulary) verbKinds(ts []term) uint64 {
+	var kinds uint64
+	for _, t := range ts {
+		for _, a := range v.acts {
+			if a.kind < 64 && a.verbs[t.text] {
+				kinds |= 1 << a.kind
+			}
+		}
+	}
+	return kinds
 }
 
 // atTermsOf returns the verbs of undated acts that ts give after "at" or

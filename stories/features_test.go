@@ -109,6 +109,50 @@ func TestHeadlineNamesTwoActs(t *testing.T) {
 	}
 }
 
+// TestActResultsNameNoSecondAct: a headline whose subject names an act
+// and whose verb, of another kind of act, says what that act did ("Bomb
+// kills four"), or that gives a source's account of the act's toll after
+// a pause (", rebels say civilians killed"), names one act: it is no
+// report of the verb's kind too (twoActs). Plural doers and their verb
+// ("Gunmen attack ..., bomb explodes"), or a second clause of its own,
+// still name the second act.
+func TestActResultsNameNoSecondAct(t *testing.T) {
+	v := compileVocabulary(t, `
+[stories.vocabulary]
+replace = true
+[stories.vocabulary.aliases]
+"car bombers" = "bomb"
+[[stories.vocabulary.acts]]
+kind = "attack"
+verbs = ["attack", "kill"]
+also = ["bombing"]
+[[stories.vocabulary.acts]]
+kind = "bombing"
+verbs = ["bomb", "blast"]
+also = ["attack"]
+`)
+	feat := func(title string) features {
+		f, _, _ := v.extract(&model.Item{Title: title}, time.UTC)
+		return f
+	}
+	attack := feat("Gunmen attack convoy of engineers in Orvel")
+	for _, tc := range []struct {
+		title string
+		names bool // names the attack as an act of its own
+	}{
+		{"Roadside bomb kills four soldiers near Varn border", false},
+		{"Blast at Kessel railway station kills at least 12", false},
+		{"Valdorian jets bomb Kessel depot, rebels say civilians killed", false},
+		{"Car bombers attack army base in Kessel", true},
+		{"Car bomb at Kessel army base, gunmen kill two guards", true},
+	} {
+		f := feat(tc.title)
+		if got := v.alsoNames(&f, &attack); got != tc.names {
+			t.Errorf("%q (%s): names the attack %v, want %v", tc.title, v.kindNames[f.kind], got, tc.names)
+		}
+	}
+}
+
 // TestMeetingAfterDeterminer: an undated act's noun a preposition governs
 // through a determiner that ends in "s" ("at its meeting") is where
 // something else was done, as "at the meeting" is: "its" is no verb that

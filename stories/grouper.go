@@ -1167,6 +1167,14 @@ func (g *Grouper) open(s *story, f *features) bool {
 	if f.aside {
 		return false
 	}
+	// Nor does a day only a later sentence of its lead names: a report
+	// tells its news in its headline and first sentence, and days on, a
+	// later sentence recalls what came before ("Militants kill four
+	// police in night attack ... Bannu was hit on Sunday by a suicide
+	// car bombing"), an event the report does not report.
+	if !f.early {
+		return false
+	}
 	day, ok := bestDay(s.members)
 	return ok && f.day == day
 }

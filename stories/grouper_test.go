@@ -3032,6 +3032,24 @@ func TestLateReportDayAside(t *testing.T) {
 	}
 }
 
+// TestLateReportDayOfLaterSentence: past a story's window, a report
+// whose headline and first sentence tell an act of their own, with no day
+// but that of the report's words, and whose later sentence recalls the
+// story's event by its day, reports no news of that event and does not
+// join it; a late report whose first sentence names the day still does.
+func TestLateReportDayOfLaterSentence(t *testing.T) {
+	monday := time.Date(2031, 9, 8, 10, 0, 0, 0, time.UTC)
+	late := monday.Add(5*24*time.Hour + 3*time.Hour) // Saturday, past the 72h window
+	strike := []*model.Item{item("Calder Ledger", "https://l.example/strike", "Dockers walk out at Port Calder grain terminal",
+		"Dockers at the Port Calder grain terminal walked out on Monday, demanding safety changes after a crane collapse.", monday)}
+	checkLastJoins(t, nil, strike, []joinCase{
+		{"a later sentence's day", item("Calder Ledger", "https://l.example/cranes", "Crane drivers walk out at Port Calder grain terminal",
+			"Crane drivers at the Port Calder grain terminal walked out overnight, the port authority said on Saturday. Dockers at the terminal walked out on Monday over safety.", late), false},
+		{"the first sentence's day", item("Calder Ledger", "https://l.example/cost", "Port Calder grain terminal walkout cost farms $40 million",
+			"The walkout of dockers at the Port Calder grain terminal on Monday cost farms $40 million, the port authority said on Saturday.", late), true},
+	})
+}
+
 // TestFollowUpByKindDays: a report whose headline names a story's event
 // only by its kind of act ("after acid spill"), and whose first sentence
 // gives the event's names and day as what it follows, is of that event in

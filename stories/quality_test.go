@@ -1271,7 +1271,14 @@ var qualitySets = []qualitySet{
 	// announced on different days).
 	{file: "testdata/opened-turkey.txt", use: "opened: scored blind twice until 2026-12-07 (session 23), mistakes read since; turkey.toml", precision: 0.94, recall: 0.67, dates: 0.96, minItems: 150, vocab: "testdata/turkey.toml", zone: "UTC"},
 	{file: "testdata/opened-rivers.txt", use: "opened: scored blind twice until 2026-12-07 (session 23), mistakes read since; rivers.toml", precision: 0.83, recall: 0.70, dates: 0.91, minItems: 150, vocab: "testdata/rivers.toml", zone: "UTC"},
-	{file: "testdata/opened-afpak.txt", use: "opened: scored blind twice until 2026-12-07 (session 23), mistakes read since; afpak.toml", precision: 0.81, recall: 0.78, dates: 0.97, minItems: 150, vocab: "testdata/afpak.toml", zone: "UTC"},
+	// Session 24: a headline's verb that says what its subject's act did
+	// ("Roadside bomb kills four soldiers", "Blast at railway station
+	// kills 12") or a source's account of the toll (", Taliban say
+	// civilians killed") names no second act (twoActs), and a late report
+	// finds a story only by a day its headline or first sentence names,
+	// not by a later sentence's recalled attack: 0.811 / 0.788 -> 0.929 /
+	// 0.805 (dates 33 of 34 unchanged).
+	{file: "testdata/opened-afpak.txt", use: "opened: scored blind twice until 2026-12-07 (session 23), mistakes read since; afpak.toml", precision: 0.92, recall: 0.80, dates: 0.97, minItems: 150, vocab: "testdata/afpak.toml", zone: "UTC"},
 	{file: "testdata/opened-iran.txt", use: "opened: scored blind twice until 2026-12-07 (session 23), mistakes read since; iran.toml", precision: 0.96, recall: 0.69, dates: 0.97, minItems: 150, vocab: "testdata/iran.toml", zone: "UTC"},
 	{file: "testdata/opened-climate.txt", use: "opened: scored blind twice until 2026-12-07 (session 23), mistakes read since; climate.toml", precision: 0.99, recall: 0.74, dates: 0.99, minItems: 150, vocab: "testdata/climate.toml", zone: "UTC"},
 }
@@ -1468,11 +1475,18 @@ var knownCosts = map[string]string{
 	// Session 24: lines that failed when the five desks of session 23 were
 	// opened, their causes not yet read. Each comes out when mended.
 	"opened-rivers/named parties off": "opened in session 24, cause not yet read",
-	"opened-afpak/merges off":         "opened in session 24, cause not yet read",
-	"opened-afpak/two acts off":       "opened in session 24, cause not yet read",
-	"opened-afpak/late reports off":   "opened in session 24, cause not yet read",
-	"opened-afpak/since follows off":  "opened in session 24, cause not yet read",
 	"opened-iran/named parties off":   "opened in session 24, cause not yet read",
+	// Session 24: +3 right and +2 wrong pairs. The report sinceFollows
+	// counts of the closure's day ("Traders count losses as Torkham stays
+	// shut") is of its story's event, the Torkham crossing closed; its
+	// wrong pairs are with two reports of the Kurram border clash of the
+	// same day ("Pakistan, Afghanistan trade fire on border after
+	// strikes", and "Residents flee as border clashes rage in Kurram",
+	// which joined through it), which the story took in before by plain
+	// likeness: the desk's vocabulary reads no act in "trade fire", so
+	// they share Pakistan, Afghanistan, the border and the day with the
+	// closure, and every mechanism switched off in turn leaves them there.
+	"opened-afpak/since follows off": "its one join is right; the story it joins already holds two reports of the day's border clash whose headlines' main clauses name no act the desk reads",
 }
 
 // TestGroupingMechanisms scores every set whose mistakes may be read with

@@ -89,13 +89,18 @@ type mechanism uint64
 const (
 	// twoActs: a headline that names a second dated act ("drill, two
 	// missiles fired") may join a story of that act; an act a verb's
-	// hedge governs ("investigates suspected ...") is not named.
+	// hedge governs ("investigates suspected ...") is not named, nor one
+	// its verb names as what its subject's act did ("Roadside bomb kills
+	// four") or a source's account gives after a pause (", Taliban say
+	// civilians killed"): that act's toll (resultsOf).
 	twoActs mechanism = 1 << iota
 	// lateReports: past the window, a report that names a story's event
 	// day still finds it, unless it reports an undated act (talks) or a
 	// dated act of a kind the story holds none of, or names that day
 	// only aside, in a relative or participle clause or as a span's
-	// start ("signs the law, which parliament passed on Monday").
+	// start ("signs the law, which parliament passed on Monday"), or
+	// only in a later sentence than its first, which recalls what came
+	// before.
 	lateReports
 	// followUps: a reaction or an analysis naming its own later day is
 	// not kept from the event it follows by the dated kinds' day veto;
@@ -720,7 +725,7 @@ func (v *Vocabulary) alsoNames(a, b *features) bool {
 	if !v.dated[a.kind] || !v.dated[b.kind] || a.kind >= 64 || b.kind >= 64 {
 		return false
 	}
-	return v.off&twoActs == 0 && a.acts&(1<<b.kind) != 0 ||
+	return v.ownActs(a)&(1<<b.kind) != 0 ||
 		v.off&firstActs == 0 && a.firstActs&(1<<b.kind) != 0 && a.firstActs&(1<<a.kind) == 0
 }
 
@@ -730,7 +735,16 @@ func (v *Vocabulary) alsoNames(a, b *features) bool {
 // no act of b's kind, and b's names none of a's.
 func (v *Vocabulary) firstNamesOnly(a, b *features) bool {
 	return a.kind != b.kind && !followUp(a.kind) && !followUp(b.kind) && v.alsoNames(a, b) &&
-		!(v.off&twoActs == 0 && a.acts&(1<<b.kind) != 0) && !v.alsoNames(b, a)
+		v.ownActs(a)&(1<<b.kind) == 0 && !v.alsoNames(b, a)
+}
+
+// ownActs is the kinds of act a's headline names, as acts of its own:
+// not those its verb names as what its subject's act did (results).
+func (v *Vocabulary) ownActs(a *features) uint64 {
+	if v.off&twoActs != 0 {
+		return 0
+	}
+	return a.acts &^ a.results
 }
 
 // agreeingFacts counts the facts two reports both name with a shared value
