@@ -109,7 +109,9 @@
 // strike for Friday", "Subway to shut on Tuesday": two calls of one day
 // for strikes on different days are two events), the kind of act (acts of different kinds are
 // different events unless the vocabulary says one may be the other: an
-// attack and the fire it caused), and (for dated acts: launches, drills,
+// attack and the fire it caused; or unless two reports of one day each
+// name the other's act in the headline or first sentence, one event told
+// by either of its acts: a strike called off, a deal reached), and (for dated acts: launches, drills,
 // attacks) resolved event dates more than a day apart, or a day apart in
 // reports more than 12 hours apart (two zones name two days for one event
 // only in reports of the same hours, and not when one, of another kind,

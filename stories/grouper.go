@@ -2121,7 +2121,7 @@ func (g *Grouper) fits(s *story, f *features, w *weigher) (best float64, fit, co
 		switch {
 		case (f.kind == kindStatement) != (m.kind == kindStatement):
 			sc -= reactionGap
-		case !followUp(f.kind) && !followUp(m.kind) && f.kind != m.kind && !v.alsoNames(f, m) && !v.alsoNames(m, f):
+		case !followUp(f.kind) && !followUp(m.kind) && f.kind != m.kind && !v.alsoNames(f, m) && !v.alsoNames(m, f) && !v.namesEachOther(f, m):
 			sc -= kindPenalty
 		}
 		if !within(f.published, m.published, sameCycle) && !v.looksBack(f, m, fd, md) && !v.looksBack(m, f, md, fd) {

@@ -2899,6 +2899,64 @@ verbs = ["arrest"]
 	}
 }
 
+// TestActsNamingEachOther checks that two reports of one day of kinds the
+// vocabulary keeps apart, each of which names the other's act in its
+// headline or first sentence, are one event told by either of its acts
+// (namesEachOther). A report that names the story's act is kept apart
+// when the story's reports never name its own (told by one side only, it
+// may be news of its own), and when it tells of a later day.
+func TestActsNamingEachOther(t *testing.T) {
+	v := compileVocabulary(t, `
+[stories.vocabulary]
+replace = true
+[[stories.vocabulary.acts]]
+kind = "coup"
+verbs = ["coup", "putsch"]
+[[stories.vocabulary.acts]]
+kind = "arrest"
+verbs = ["arrest", "detain"]
+`)
+	at := func(d, h int) time.Time { return time.Date(2031, 6, d, h, 0, 0, 0, time.UTC) }
+	coup := []*model.Item{
+		item("Veskia Herald", "https://h.example/coup-1", "Veskia army says it foiled coup bid by junior officers",
+			"The Veskian army said on Tuesday it had foiled a coup plotted by junior officers at the Dranik barracks and that 14 of them had been arrested.", at(3, 9)),
+		item("Veskia Broadcasting", "https://b.example/coup-2", "Government says attempted putsch thwarted at Dranik barracks",
+			"Veskia's government said on Tuesday that an attempted putsch by officers of the Dranik barracks had been thwarted and those behind it arrested.", at(3, 11)),
+	}
+	// The same coup told without its arrests: arrests that name it are
+	// told by one side only, and may be news of their own.
+	untold := []*model.Item{
+		item("Veskia Herald", "https://h.example/coup-3", "Veskia army says it foiled coup bid by junior officers",
+			"The Veskian army said on Tuesday it had foiled a coup plotted by junior officers at the Dranik barracks.", at(3, 9)),
+		item("Veskia Broadcasting", "https://b.example/coup-4", "Government says attempted putsch thwarted at Dranik barracks",
+			"Veskia's government said on Tuesday that an attempted putsch by officers of the Dranik barracks had been thwarted.", at(3, 11)),
+	}
+	cases := []struct {
+		name  string
+		story []*model.Item
+		last  *model.Item
+		same  bool
+	}{
+		{"arrests telling the coup bid", coup, item("Continental Wire", "https://w.example/arrest-1", "Veskia detains 14 officers accused of plotting to seize power",
+			"Veskian authorities detained 14 junior officers of the Dranik barracks on Tuesday, accusing them of plotting a coup against the government.", at(3, 14)), true},
+		{"arrests the coup's reports never tell", untold, item("Continental Wire", "https://w.example/arrest-3", "Veskia detains 14 officers accused of plotting to seize power",
+			"Veskian authorities detained 14 junior officers of the Dranik barracks on Tuesday, accusing them of plotting a coup against the government.", at(3, 14)), false},
+		{"arrests of a later day", coup, item("Continental Wire", "https://w.example/arrest-2", "Veskia detains 30 more officers in barracks purge",
+			"Veskian authorities detained 30 officers of the Dranik barracks on Thursday, two days after the army said it had foiled a coup.", at(5, 14)), false},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			items := append(append([]*model.Item{}, tc.story...), tc.last)
+			if got := firstAndLastJoin(v, items, time.UTC, 0); got != tc.same {
+				t.Fatalf("one story: %v, want %v", got, tc.same)
+			}
+			if tc.same && firstAndLastJoin(v, items, time.UTC, mutualActs) {
+				t.Errorf("joins with mutual acts off: the test does not reach the rule")
+			}
+		})
+	}
+}
+
 // TestNameFormsAgree checks that a named operation whose words a story's
 // headlines and first sentences all give ("the Norland-Veskia cable", of
 // a cable between Norland and Veskia), or a story's name whose words the

@@ -98,6 +98,7 @@ var qualitySets = []qualitySet{
 	// read for the late reports and the statements that name an act
 	// (dev-mechanisms.txt holds the examples written for them).
 	{file: "testdata/heldout2.txt", use: "held out, mistakes read", minItems: 60, zone: "Asia/Seoul", precision: goalPrecision, recall: goalRecall},
+	// Two reports of one day each naming the other's act (mutualActs: the NCG meeting that agreed to expand drills, the tabletop exercise it agreed): recall 0.967 -> 0.971.
 	{file: "testdata/dev-korea.txt", use: "tuned", minItems: 100, zone: "Asia/Seoul", precision: goalPrecision, recall: goalRecall, dates: goalDates},
 	// Written for two mechanisms before they were measured: a headline
 	// naming two acts, and merges a roundup must not make.
@@ -562,6 +563,7 @@ var qualitySets = []qualitySet{
 	// police officers" killed): 1.000 / 0.788. A name of three words also
 	// read without its middle one ("Rafael Ernesto Quintana"): 1.000 /
 	// 0.802. Earlier acts' days (past perfect, participle): 1.000 / 0.811.
+	// Two reports of one day each naming the other's act (mutualActs: miners end blockades, lift blockades): recall 0.811 -> 0.815.
 	{file: "testdata/opened-latam.txt", use: "opened: scored blind until 2026-12-06, mistakes read since; latam.toml", precision: 0.99, recall: 0.81, dates: 1.00, minItems: 100, vocab: "testdata/latam.toml", zone: "UTC"},
 	// Three desks written on 2026-12-06, while that day's grouping changes
 	// were made and without reading them or the grouping code, with their
@@ -636,7 +638,8 @@ var qualitySets = []qualitySet{
 	// -> 0.991 / 0.769. Arrests whose headline says what they follow
 	// ("RPP leaders among 51 arrested after Tinkune violence"; heldOver):
 	// 0.991 / 0.769 -> 0.991 / 0.783.
-	{file: "testdata/opened-southasia.txt", use: "opened: scored blind twice until 2026-12-06, mistakes read since; southasia.toml", precision: goalPrecision, recall: 0.78, dates: 1.00, minItems: 150, vocab: "testdata/southasia.toml", zone: "UTC"},
+	// Two reports of one day each naming the other's act (mutualActs: DGMOs talk on the hotline, agree to uphold the ceasefire): recall 0.783 -> 0.794.
+	{file: "testdata/opened-southasia.txt", use: "opened: scored blind twice until 2026-12-06, mistakes read since; southasia.toml", precision: goalPrecision, recall: 0.79, dates: 1.00, minItems: 150, vocab: "testdata/southasia.toml", zone: "UTC"},
 	// Food and agriculture: with what a verb's hedge governs no second act
 	// of a headline ("Brazil investigates suspected bird flu case" named
 	// an outbreak besides its probe, and joined Iowa's outbreak of that
@@ -708,6 +711,7 @@ var qualitySets = []qualitySet{
 	// four Israelis over deadly Turmus Ayya rampage"; heldOver): 1.000 /
 	// 0.756 -> 1.000 / 0.767.
 	// One party's pledge of no act is a reaction, no talks (pledgeOf: "Houthis vow response after US strikes on Hodeidah"): recall 0.767 -> 0.781.
+	// Two reports of one day each naming the other's act (mutualActs: a request for a board session, a push for censure at it): recall 0.781 -> 0.789.
 	{file: "testdata/opened-mideast.txt", use: "opened: scored blind twice until 2026-12-06, mistakes read since; mideast.toml", precision: goalPrecision, recall: 0.78, dates: 0.99, minItems: 140, vocab: "testdata/mideast.toml", zone: "UTC"},
 	// Three desks written on 2026-12-06 (session 17), while that session's
 	// grouping changes were made, without reading them or the grouping code,
@@ -855,7 +859,8 @@ var qualitySets = []qualitySet{
 	// Thursday"): dates 33 -> 34 of 34.
 	// An explainer headline an analysis (explainer, above): 1.000 /
 	// 0.854 -> 1.000 / 0.858.
-	{file: "testdata/opened-labour.txt", use: "opened: scored blind twice until 2026-12-06 (session 18), mistakes read since; labour.toml", precision: 0.995, recall: 0.855, dates: 0.99, minItems: 140, vocab: "testdata/labour.toml", zone: "UTC"},
+	// Two reports of one day each naming the other's act (mutualActs: a strike called off after a deal, the agreement reached): recall 0.858 -> 0.867.
+	{file: "testdata/opened-labour.txt", use: "opened: scored blind twice until 2026-12-06 (session 18), mistakes read since; labour.toml", precision: 0.995, recall: 0.86, dates: 0.99, minItems: 140, vocab: "testdata/labour.toml", zone: "UTC"},
 	// Three desks written in session 18 (2026-12-06), while that session's
 	// grouping changes were made, without reading them or the grouping
 	// code, with their vocabularies in config only (each committed before
@@ -1045,7 +1050,8 @@ var qualitySets = []qualitySet{
 	// Honiara disturbance"; heldOver): 0.931/0.827 -> 0.932/0.843.
 	// Day-only ties (dayOnly): 0.932/0.843 -> 0.972/0.855.
 	// No act after its earliest report's desk day (latestActDay): dates 31 -> 32 of 33.
-	{file: "testdata/opened-pacific.txt", use: "opened: scored blind twice until 2026-12-06 (session 21), mistakes read since; pacific.toml", precision: 0.97, recall: 0.85, dates: 0.96, minItems: 150, vocab: "testdata/pacific.toml", zone: "UTC"},
+	// Two reports of one day each naming the other's act (mutualActs: the ministers' meeting and its outcomes): recall 0.855 -> 0.867.
+	{file: "testdata/opened-pacific.txt", use: "opened: scored blind twice until 2026-12-06 (session 21), mistakes read since; pacific.toml", precision: 0.97, recall: 0.86, dates: 0.96, minItems: 150, vocab: "testdata/pacific.toml", zone: "UTC"},
 	// A count ends at a preposition (countOf: "Two trips in a week" is no
 	// two weeks): recall 0.919 -> 0.932.
 	{file: "testdata/opened-nuclear.txt", use: "opened: scored blind twice until 2026-12-06 (session 21), mistakes read since; nuclear.toml", precision: goalPrecision, recall: 0.93, dates: 0.99, minItems: 150, vocab: "testdata/nuclear.toml", zone: "UTC"},
@@ -1112,7 +1118,8 @@ var qualitySets = []qualitySet{
 	// appositive days (what a subject was): 0.878 / 0.643 -> 0.880 / 0.655.
 	// firstStatement: 0.880 / 0.655 -> 0.895 / 0.663.
 	// the previous night's act, opening time clauses: 0.895 / 0.663 -> 0.926 / 0.694.
-	{file: "testdata/opened-balkans.txt", use: "opened: scored blind twice until 2026-12-07 (session 21), mistakes read since; balkans.toml", precision: 0.92, recall: 0.69, dates: 1.0, minItems: 150, vocab: "testdata/balkans.toml", zone: "UTC"},
+	// Two reports of one day each naming the other's act (mutualActs: the dialogue round and a negotiator's account of it): recall 0.694 -> 0.702.
+	{file: "testdata/opened-balkans.txt", use: "opened: scored blind twice until 2026-12-07 (session 21), mistakes read since; balkans.toml", precision: 0.92, recall: 0.70, dates: 1.0, minItems: 150, vocab: "testdata/balkans.toml", zone: "UTC"},
 	// Two more desks written in session 21 the same way and scored the
 	// same way (before at fda772f, and after). A Myanmar conflict and
 	// humanitarian desk (two airstrikes on one region three days apart and
@@ -1235,6 +1242,7 @@ var qualitySets = []qualitySet{
 	// day (deskAside): dates 32 -> 33 of 33.
 	// calendarDays (a later report that writes the story's day as a
 	// calendar date is not far from it): 0.950 / 0.807 -> 0.951 / 0.822.
+	// Two reports of one day each naming the other's act (mutualActs: warships sail through a strait, a fleet completes an exercise and heads on): recall 0.822 -> 0.828.
 	{file: "testdata/opened-japan.txt", use: "opened: scored blind twice until 2026-12-07 (session 22), mistakes read since; japan.toml", precision: 0.95, recall: 0.82, dates: 0.99, minItems: 150, vocab: "testdata/japan.toml", zone: "UTC"},
 	// Headline figures above thirty, and a number alone as people
 	// (countOf: "Humanity 1 rescues 62 from sinking rubber boat" is not
@@ -1555,6 +1563,7 @@ func TestGroupingMechanisms(t *testing.T) {
 		{"condemnations off", condemnations, true},
 		{"date names off", dateNames, true},
 		{"calendar days off", calendarDays, true},
+		{"mutual acts off", mutualActs, true},
 	}
 	const precisionMechanisms = sameOutlet | compounds | despiteClause | planDays | subjects | backgrounds | coreLinks | headNames | apartLinks | sinceDays | headFirst | coreJoins | firstFacts | placesApart | atMeetings | followsOther | dayOnly | saidBeforeActs | defences | linkTies | wholeFits | dateNames
 	stillCosts := map[string]bool{}

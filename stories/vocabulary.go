@@ -321,6 +321,13 @@ const (
 	// 3"), is not far from it (looksBack): what the date shared as a name
 	// did, the day does.
 	calendarDays
+	// mutualActs: two reports of one day of two kinds of act, each of
+	// which names the other's act in its headline's main clause or its
+	// first sentence, are one event told by either of its acts ("strike
+	// called off after talks" and "union suspends action after new
+	// offer"): their kinds do not conflict nor cost the score
+	// (namesEachOther).
+	mutualActs
 )
 
 // fact is one compiled fact: term → bit set of its values.
@@ -693,7 +700,25 @@ func (v *Vocabulary) conflict(a, b kind) bool {
 // apart.
 func (v *Vocabulary) actsConflict(a, b *features) bool {
 	return v.conflict(a.kind, b.kind) && !v.alsoNames(a, b) && !v.alsoNames(b, a) &&
-		!v.heldOver(a, b) && !v.heldOver(b, a)
+		!v.heldOver(a, b) && !v.heldOver(b, a) && !v.namesEachOther(a, b)
+}
+
+// namesEachOther tells whether a and b, reports of one day (sameTime),
+// each name the other's kind of act in the headline's main clause or the
+// first sentence. News words one event by any of its acts, and desks'
+// kinds split what it names into several: "Rail strike called off after
+// talks" and "Union suspends walkout after new pay offer", "Army says it
+// foiled coup bid, arrests officers" and "Officers arrested over plot to
+// seize power". When each report tells the other's act too, they are one
+// event seen from two of its acts. It reads both directions, unlike
+// alsoNames: a report that names another act only once ("talks on the
+// strike") may be news of its own (talks held days into a strike). A
+// statement names the act it answers and stays apart from it.
+func (v *Vocabulary) namesEachOther(a, b *features) bool {
+	if v.off&mutualActs != 0 || a.kind == kindStatement || b.kind == kindStatement || a.kind >= 64 || b.kind >= 64 || !sameTime(a, b) {
+		return false
+	}
+	return (a.acts|a.leadActs)&(1<<b.kind) != 0 && (b.acts|b.leadActs)&(1<<a.kind) != 0
 }
 
 // heldOver tells whether a reports arrests its headline says follow an
