@@ -653,6 +653,19 @@ func eventMentionIn(d datedText, published time.Time, loc *time.Location, r read
 			// Wednesday had put the satellite in orbit" tells the
 			// launch's outcome the next day: Wednesday is the act's.)
 			continue
+		case m.prec == precDay && i+1 < len(ms) && ms[i+1].prec == precDay && subjectsDay(text, m.start, m.end) && sameClause(text, m.end, ms[i+1].start, 5):
+			// "Two missionaries abducted eight days ago were freed on
+			// Thursday": the subject's participle dates what befell it
+			// before; the verb's own day is the act's.
+			continue
+		case m.prec == precDay && report != nil && !answered && r.earlierAct != nil && m.day.Before(report.day) && sentenceBreak.MatchString(text[report.end-1:m.start]) && r.earlierAct(strings.Join(clauseBefore(text, m.start), " ")):
+			// "has declared force majeure on its exports, a spokesperson
+			// said on Monday. The pipeline was shut after an explosion
+			// early on Sunday": a report that dates only its source's
+			// words leaves its act on their day; an earlier day a later
+			// sentence gives an act of another kind is that act's, which
+			// the report's followed.
+			continue
 		case m.prec == precDay && spanned == nil && wordBefore(text, m.start) == "since" && !possessive(text, m.end):
 			// "Gatumba has been overwhelmed since Tuesday. On Wednesday,
 			// families slept in a school": a later day the text names
@@ -1110,6 +1123,9 @@ func daysAfterClauses(text, low string) []daysAfterClause {
 	}
 	var out []daysAfterClause
 	for _, ix := range reDaysOn.FindAllStringSubmatchIndex(low, -1) {
+		if rate(low, ix[0]) {
+			continue // "losing 150,000 barrels a day after the declaration": a rate
+		}
 		end := ix[1]
 		for end < len(text) {
 			c := text[end]
@@ -1121,6 +1137,23 @@ func daysAfterClauses(text, low string) []daysAfterClause {
 		out = append(out, daysAfterClause{start: ix[0], end: end, days: smallNumbers[low[ix[2]:ix[3]]]})
 	}
 	return out
+}
+
+// rate tells whether "a day" at start closes a quantity per day, a
+// number at most four words before it in its clause ("150,000 barrels of
+// crude a day", "$2 million a day"), and puts no act a day after another
+// ("killed 19 people, a day after the vote" is set off by a comma).
+func rate(low string, start int) bool {
+	if !strings.HasPrefix(low[start:], "a ") {
+		return false
+	}
+	words := strings.Fields(low[max(0, start-60):start])
+	for k := len(words) - 1; k >= 0 && k >= len(words)-4 && !clauseEnd(words[k]); k-- {
+		if strings.ContainsAny(words[k], "0123456789") {
+			return true
+		}
+	}
+	return false
 }
 
 // pastForm tells whether a lower-case word looks like a past tense or a
@@ -1631,7 +1664,9 @@ func participleOpens(text string, start int, words []string) bool {
 // act: "satellites launched last Thursday had malfunctioned", "the
 // tanker seized on Monday was released". The participle stands in the
 // day's clause (clauseBefore) right after a word that is no auxiliary
-// ("had launched" is a verb of its own) and an auxiliary follows the day.
+// ("had launched" is a verb of its own), pronoun or clause word, and an
+// auxiliary follows the day; that word may be a capitalised noun ("the
+// two Canadians detained since October 4 were released").
 func subjectsDay(text string, start, end int) bool {
 	after := strings.Fields(text[end:min(len(text), end+24)])
 	if clauseEnd(text[start:end]) || len(after) == 0 || !auxiliaries[dateWord(after[0])] || clauseEnd(after[0]) {
@@ -1642,10 +1677,25 @@ func subjectsDay(text string, start, end int) bool {
 		w := dateWord(words[k])
 		if pastForm(w) {
 			prev := dateWord(words[k-1])
-			return !auxiliaries[prev] && !pronouns[prev] && !clauseWords[prev] && !startsUpper(words[k-1])
+			return !auxiliaries[prev] && !pronouns[prev] && !clauseWords[prev]
 		}
 	}
 	return false
+}
+
+// sameClause tells whether text from offset from to offset to is at most
+// n words and ends no clause: "were freed on" between two days.
+func sameClause(text string, from, to, n int) bool {
+	words := strings.Fields(text[from:to])
+	if len(words) > n || strings.HasPrefix(text[from:], ",") {
+		return false
+	}
+	for _, w := range words {
+		if clauseEnd(w) {
+			return false
+		}
+	}
+	return true
 }
 
 // appositiveDay tells whether the day at start..end closes a phrase set

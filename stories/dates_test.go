@@ -943,3 +943,87 @@ func TestForeignClock(t *testing.T) {
 		})
 	}
 }
+
+// TestLaterSentenceOfAnotherAct: a report that dates only its source's
+// words ("a spokesperson said on Tuesday") leaves its act on their day
+// when a later sentence dates an earlier act of another kind ("after an
+// explosion early on Sunday"); a later sentence that dates an act of the
+// report's own kind still gives the act's day.
+func TestLaterSentenceOfAnotherAct(t *testing.T) {
+	v := compileVocabulary(t, `
+[stories.vocabulary]
+replace = true
+[[stories.vocabulary.acts]]
+kind = "halt"
+verbs = ["halt", "suspend"]
+needs = ["exports", "loadings"]
+[[stories.vocabulary.acts]]
+kind = "blast"
+verbs = ["explosion", "blast"]
+`)
+	tuesday := time.Date(2031, 4, 15, 14, 0, 0, 0, time.UTC)
+	sunday := tuesday.AddDate(0, 0, -2)
+	for _, tc := range []struct {
+		name, lead string
+		want       time.Time
+	}{
+		{"another act's day in a later sentence",
+			"Calder Oil has halted exports from its Mirefield terminal, a company spokesperson said on Tuesday. The pipeline that feeds it was damaged by an explosion early on Sunday.", tuesday},
+		{"the act's own kind in a later sentence",
+			"Calder Oil has halted exports from its Mirefield terminal, a company spokesperson said on Tuesday. Loadings were suspended on Sunday.", sunday},
+		{"no day of the source",
+			"Calder Oil has halted exports from its Mirefield terminal. The pipeline that feeds it was damaged by an explosion early on Sunday.", sunday},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			f, _, _ := v.extract(&model.Item{Title: "Calder Oil halts Mirefield exports", Text: tc.lead, Published: tuesday}, time.UTC)
+			if want := dayNumber(tc.want); f.day != want {
+				t.Errorf("day %s, want %s", time.Unix(int64(f.day)*86400, 0).UTC().Format(time.DateOnly), tc.want.Format(time.DateOnly))
+			}
+		})
+	}
+}
+
+// TestSubjectsDayBeforeVerbDay: a day in a participle phrase of the
+// subject ("missionaries abducted eight days ago", "the crew detained
+// since April 29") dates what befell the subject before; the day the main
+// verb right after it gives ("were freed on Thursday") is the act's.
+func TestSubjectsDayBeforeVerbDay(t *testing.T) {
+	pub := time.Date(2030, 5, 16, 18, 0, 0, 0, time.UTC) // a Thursday
+	tests := []struct {
+		name, text, want string
+	}{
+		{"days ago, then the verb's day", "Missionaries freed\nTwo missionaries abducted near Port Calder eight days ago were freed on Thursday, officials said.", "2030-05-16"},
+		{"a capitalised subject", "Sailors freed\nThe two Valdorians detained in Mirefield since April 29 were released today and are safe.", "2030-05-16"},
+		{"no day of the verb", "Sailors freed\nThe two sailors seized on Monday were freed, officials said.", "2030-05-13"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			day, ok := EventDate(tc.text, pub, time.UTC)
+			if !ok || day.Format(time.DateOnly) != tc.want {
+				t.Fatalf("EventDate(%q) = %v, %v; want %s", tc.text, day, ok, tc.want)
+			}
+		})
+	}
+}
+
+// TestRateIsNoDayAfter: "a day" after a quantity is a rate ("losing
+// 90,000 barrels of oil a day after"), which puts no act a day after
+// another: the day the clause names is the act's.
+func TestRateIsNoDayAfter(t *testing.T) {
+	pub := time.Date(2030, 5, 16, 18, 0, 0, 0, time.UTC) // a Thursday
+	tests := []struct {
+		name, text, want string
+	}{
+		{"a rate", "Output falls\nValdoria is losing 90,000 barrels of oil a day after Calder Oil on Tuesday shut its main pipeline.", "2030-05-14"},
+		{"a day after, set off", "Minister quits\nThe minister resigned on Wednesday, killing 12 hopes, a day after the vote on Tuesday.", "2030-05-15"},
+		{"a day after an act", "Minister quits\nThe minister resigned a day after parliament on Tuesday censured her.", "2030-05-15"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			day, ok := EventDate(tc.text, pub, time.UTC)
+			if !ok || day.Format(time.DateOnly) != tc.want {
+				t.Fatalf("EventDate(%q) = %v, %v; want %s", tc.text, day, ok, tc.want)
+			}
+		})
+	}
+}

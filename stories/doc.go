@@ -289,7 +289,15 @@
 // subject's background, not the act's, and so is a day that closes a
 // phrase set off by commas that says by a participle what the subject
 // was ("The AAE-1 cable, one of three cut on March 2, has been
-// repaired"); a next day that had begun in no
+// repaired"), as is a day of a participle of the subject when the verb
+// right after it gives its own ("missionaries abducted eight days ago
+// were freed on Thursday"); in a report of a dated act that dates only
+// its source's words ("has declared force majeure, a spokesperson said
+// on Monday"), an earlier day a later sentence gives an act of another
+// kind ("after an explosion early on Sunday") is that act's, and the
+// act stays on the words' day; "a day" after a quantity ("150,000
+// barrels of crude a day after ...") is a rate and opens no "N days
+// after" clause; a next day that had begun in no
 // zone when the report was published ("talks on Thursday", from Nairobi
 // on Wednesday morning) is a plan's; a day after "since", before the
 // report's own day ("said Thursday ... since Monday's case"), opens a

@@ -1114,7 +1114,11 @@ var qualitySets = []qualitySet{
 	// earlier acts' days (past perfect, participle): dates 29 -> 30 of 32;
 	// a participle opening its clause ("crew, kidnapped on 9 March,"): 31.
 	// A voice that condemns a dated act its headline names answers it (condemnsAct: "ECOWAS Commission condemns terrorist attack"): recall 0.750 -> 0.797.
-	{file: "testdata/opened-guineagulf.txt", use: "opened: scored blind twice until 2026-12-07 (session 21), mistakes read since; guineagulf.toml", precision: 0.99, recall: 0.79, dates: 0.96, minItems: 150, vocab: "testdata/guineagulf.toml", zone: "UTC"},
+	// A report that dates only its source's words keeps its act on their
+	// day when a later sentence dates an act of another kind (the pipeline
+	// blast), and "barrels of crude a day after" is a rate, no day after
+	// (rate): recall 0.797 -> 0.810, dates 31 -> 32 of 32.
+	{file: "testdata/opened-guineagulf.txt", use: "opened: scored blind twice until 2026-12-07 (session 21), mistakes read since; guineagulf.toml", precision: 0.99, recall: 0.80, dates: 0.99, minItems: 150, vocab: "testdata/guineagulf.toml", zone: "UTC"},
 	// appositive days (what a subject was): 0.878 / 0.643 -> 0.880 / 0.655.
 	// firstStatement: 0.880 / 0.655 -> 0.895 / 0.663.
 	// the previous night's act, opening time clauses: 0.895 / 0.663 -> 0.926 / 0.694.
@@ -1208,7 +1212,12 @@ var qualitySets = []qualitySet{
 	// most a day after it (boundingDay): dates 27 -> 28 of 34. Days named
 	// in French and Spanish are read (dayLanguages): precision 0.673 ->
 	// 0.874, recall 0.466 -> 0.572, dates 28 -> 30 of 34.
-	{file: "testdata/opened-haiti.txt", use: "opened: scored blind twice until 2026-12-07 (session 22), mistakes read since; haiti.toml", precision: 0.87, recall: 0.57, dates: 0.88, minItems: 150, vocab: "testdata/haiti.toml", zone: "UTC"},
+	// A day in a participle phrase of the subject ("missionaries abducted
+	// eight days ago", "Canadians detained since October 4") yields to the
+	// day the verb after it gives ("were freed on Thursday"), and a later
+	// sentence's day of another act (the abduction) to the source's
+	// (subjectsDay, later sentences): dates 31 -> 32 of 34.
+	{file: "testdata/opened-haiti.txt", use: "opened: scored blind twice until 2026-12-07 (session 22), mistakes read since; haiti.toml", precision: 0.87, recall: 0.57, dates: 0.94, minItems: 150, vocab: "testdata/haiti.toml", zone: "UTC"},
 	// Minerals: two parties of one event only for a report whose headline
 	// shares a word with the story's (a price jump whose lead blames a
 	// day-old export curb is no report of the curb): precision 0.801 ->
@@ -1247,7 +1256,9 @@ var qualitySets = []qualitySet{
 	// Headline figures above thirty, and a number alone as people
 	// (countOf: "Humanity 1 rescues 62 from sinking rubber boat" is not
 	// "Ocean Viking rescues 83 people"): 0.825 / 0.769 -> 0.840 / 0.775.
-	{file: "testdata/opened-libya.txt", use: "opened: scored blind twice until 2026-12-07 (session 22), mistakes read since; libya.toml", precision: 0.83, recall: 0.77, dates: 0.94, minItems: 150, vocab: "testdata/libya.toml", zone: "UTC"},
+	// A subject's participle day yields to its verb's (survivors rescued
+	// on one day, disembarked days later): 0.840 / 0.775 -> 0.851 / 0.778.
+	{file: "testdata/opened-libya.txt", use: "opened: scored blind twice until 2026-12-07 (session 22), mistakes read since; libya.toml", precision: 0.85, recall: 0.77, dates: 0.94, minItems: 150, vocab: "testdata/libya.toml", zone: "UTC"},
 	// Five desks written in session 23 (2026-12-07), while that session's
 	// grouping changes were made, without reading them or the grouping
 	// code, with their vocabularies in config only (each committed before
