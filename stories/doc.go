@@ -141,6 +141,14 @@
 // attack that killed 31"), tells how that act went on ("Kishtwar
 // gunfight ends", the day after the encounter), unless its headline puts
 // its act after the event's: "agree to uphold ceasefire after firing");
+// and so is a follow-up of the next two days whose lead names the event's
+// day as that of what it follows and whose headline gives, with no
+// repeat and no number of its own, a name few stories use or a count
+// that a headline of the story gives ("State seeks federal aid for 900
+// evacuees", the day after the fire that forced 900 from their homes),
+// or one of the next day, within a news cycle, whose headline gives the
+// rare name of a headline of the event's day and no word of what
+// happened ("Karrowen mayor says evacuees safe in shelters");
 // for a report that names no act,
 // a day other than its story's own (the day most of its reports name),
 // with the same allowance for two zones, but only against reports that

@@ -1537,6 +1537,13 @@ func (v *Vocabulary) vetoed(s *story, f *features, rare func(uint32) bool) bool 
 			// after the story's ("agree to uphold ceasefire after
 			// firing").
 			near = near || v.off&nextDayActs == 0 && !followed && nextDayOf(f, m, rare)
+			// A follow-up of the next days whose lead names the story's
+			// day as that of what it follows, with a name or count of a
+			// headline of the story, or of the next day's news cycle
+			// with a headline's name and none of its words of what
+			// happened, is of the story (laterFollowUp); a number of its
+			// own is news of its own ("says it will cut 800 jobs").
+			near = near || m.day == storyDay && !newNumber(f, s) && v.laterFollowUp(f, s, storyDay, rare)
 			after = after || f.day > m.day
 		}
 		// A follow-up (a reaction, an analysis) names its own, later day:
@@ -1866,6 +1873,48 @@ func nextDayOf(f, m *features, rare func(uint32) bool) bool {
 	// A count both headlines give ("kill 31", "claims attack that killed
 	// 31") names the act as a rare name does.
 	return countSharedIf(f.titleNames, m.names, rare) > 0 || intersects(f.titleNums, m.titleNums)
+}
+
+// laterFollowUp tells whether f, a follow-up (no act of its own: no
+// decision, no repeat, no first in a span), published within followDays
+// after day, the day of s's event, is news of that event: its lead names
+// that day as the day of what it follows ("a day after Thursday's
+// arrests") and its headline gives a name few stories use (rare), or a
+// count, that a headline of s gives, whichever report of s it is (outlets
+// head one event's reports with different names; "CM seeks release of 14
+// fishermen held by Lanka"); or, naming no day it follows, it is of the
+// next day, within a news cycle of a report of the event's day whose
+// headline gives the name it gives, and its headline shares no word of
+// what happened with the story's headlines: the minister's word the day
+// after an outbreak ("Marburg situation in Kagera under control"), where
+// a headline that says again what happened ("aide found guilty of
+// bribes") tells of a new act. A report of an act is held to nextDayOf:
+// a next day's act of the same kind by another party (a neighbour's ban,
+// an agency's order) is an event of its own.
+func (v *Vocabulary) laterFollowUp(f *features, s *story, day int32, rare func(uint32) bool) bool {
+	if v.off&laterFollowUps != 0 || rare == nil || !followUp(f.kind) || f.repeat || f.first || f.decides ||
+		f.since != 0 && f.since != day || f.day <= day || f.day-day > followDays {
+		return false
+	}
+	if f.since == 0 {
+		if f.day != day+1 || s.headlineShares(f, func(t uint32) bool { return hasTerm(f.titleWhat, t) }) {
+			return false
+		}
+		for i := range s.members {
+			m := &s.members[i]
+			if m.day == day && within(f.published, m.published, sameCycle) && countSharedIf(f.titleNames, m.titleNames, rare) > 0 {
+				return true
+			}
+		}
+		return false
+	}
+	for i := range s.members {
+		m := &s.members[i]
+		if countSharedIf(f.titleNames, m.titleNames, rare) > 0 || intersects(f.titleNums, m.titleNums) {
+			return true
+		}
+	}
+	return false
 }
 
 // followsKindOf tells whether f's headline names the act of a report of

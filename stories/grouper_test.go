@@ -1650,6 +1650,62 @@ func TestNextDayReportOfTheAct(t *testing.T) {
 	}
 }
 
+// TestLaterFollowUp checks that a follow-up of the next day whose lead
+// names the event's day as that of what it follows, and whose headline
+// gives a count of the event's headline but none of its names, joins the
+// event (laterFollowUp), and so does one of the next day, in a news
+// cycle, whose headline gives the event headline's rare name and none of
+// its words of what happened; and that a repeat, a new count, a report
+// three days on, one that names no day it follows and no name of the
+// event's headline, one that shares what happened, or the place's news
+// two days on stays apart, as the joined ones do without laterFollowUps.
+func TestLaterFollowUp(t *testing.T) {
+	v := setVocabulary(t, "testdata/disasters.toml")
+	sat := time.Date(2027, 8, 14, 9, 0, 0, 0, time.UTC)
+	event := []*model.Item{
+		item("Reuters", "https://r.example/karrowen", "Wildfire forces 900 to flee near Karrowen",
+			"A wildfire forced about 900 people to leave their homes near the hill town of Karrowen on Saturday, the fire service said.", sat),
+		item("AP", "https://ap.example/karrowen", "Wildfire drives 900 from homes in hill country",
+			"About 900 people fled their homes on Saturday as a wildfire swept through hill country near Karrowen, officials said.", sat.Add(2*time.Hour)),
+	}
+	tests := []struct {
+		name        string
+		title, text string
+		after       time.Duration
+		off         mechanism
+		join        bool
+	}{
+		{"the next day's follow-up", "State seeks federal aid for 900 evacuees",
+			"The state government on Sunday asked for federal disaster aid for the 900 people who fled the wildfire near Karrowen on Saturday.", 25 * time.Hour, 0, true},
+		{"mechanism off", "State seeks federal aid for 900 evacuees",
+			"The state government on Sunday asked for federal disaster aid for the 900 people who fled the wildfire near Karrowen on Saturday.", 25 * time.Hour, laterFollowUps, false},
+		{"a repeat", "State again seeks federal aid for 900 evacuees",
+			"The state government on Sunday again asked for federal disaster aid for the 900 people who fled the wildfire near Karrowen on Saturday.", 25 * time.Hour, 0, false},
+		{"a new count", "State seeks federal aid for 900 evacuees, 60 farms",
+			"The state government on Sunday asked for federal disaster aid for the 900 people who fled the wildfire near Karrowen on Saturday and 60 farms.", 25 * time.Hour, 0, false},
+		{"three days on", "State seeks federal aid for 900 evacuees",
+			"The state government on Tuesday asked for federal disaster aid for the 900 people who fled the wildfire near Karrowen on Saturday.", 73 * time.Hour, 0, false},
+		{"no day it follows", "State seeks federal aid for 900 evacuees",
+			"The state government on Sunday asked for federal disaster aid for 900 evacuees, a spokesman said.", 25 * time.Hour, 0, false},
+		{"the next day's news of the place", "Karrowen mayor says evacuees safe in shelters",
+			"The mayor of Karrowen said on Sunday that the 900 people who fled the wildfire near the hill town were safe in shelters, the fire service said.", 25 * time.Hour, 0, true},
+		{"the next day's news of the place, mechanism off", "Karrowen mayor says evacuees safe in shelters",
+			"The mayor of Karrowen said on Sunday that the 900 people who fled the wildfire near the hill town were safe in shelters, the fire service said.", 25 * time.Hour, laterFollowUps, false},
+		{"the next day's news of the place, what happened shared", "Karrowen residents flee as homes burn",
+			"Residents of Karrowen fled on Sunday as homes burned on the edge of the town, the mayor said.", 25 * time.Hour, 0, false},
+		{"the place's news two days on", "Karrowen mayor says evacuees safe in shelters",
+			"The mayor of Karrowen said on Monday that the 900 people who fled the wildfire near the hill town were safe in shelters, the fire service said.", 49 * time.Hour, 0, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			it := item("AFP", "https://a.example/"+tc.name, tc.title, tc.text, sat.Add(tc.after))
+			if got := firstAndLastJoin(v, append(slices.Clone(event), it), time.UTC, tc.off); got != tc.join {
+				t.Fatalf("joined %v, want %v", got, tc.join)
+			}
+		})
+	}
+}
+
 // TestSinceDayVouchesNoAct checks that in a story of a dated act, the
 // day of a report that names the story's day as that of what it follows
 // (the next day's thanks for a hostage's release) vouches for no new act

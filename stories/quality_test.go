@@ -467,7 +467,11 @@ var qualitySets = []qualitySet{
 	// we know so far", "What owners should know"; explainer), and an
 	// analysis whose headline names a report's act follows it:
 	// 1.000 / 0.775 -> 1.000 / 0.792.
-	{file: "testdata/opened-markets.txt", use: "opened: scored blind until 2026-12-06, mistakes read since; markets.toml", precision: 0.99, recall: 0.79, dates: 1.00, minItems: 100, vocab: "testdata/markets.toml", zone: "UTC"},
+	// A follow-up of the next days whose lead names the story's day as
+	// that of what it follows and whose headline gives a rare name or
+	// count of a headline of the story (laterFollowUp: "Orchard shares hit
+	// record after upbeat forecast"): 1.000 / 0.792 -> 1.000 / 0.809.
+	{file: "testdata/opened-markets.txt", use: "opened: scored blind until 2026-12-06, mistakes read since; markets.toml", precision: 0.99, recall: 0.80, dates: 1.00, minItems: 100, vocab: "testdata/markets.toml", zone: "UTC"},
 	// A public-health desk (outbreaks, emergencies, vaccination campaigns,
 	// approvals and recalls, health workers' strikes) with its vocabulary
 	// in config only (health.toml, written before the set), written while
@@ -489,7 +493,12 @@ var qualitySets = []qualitySet{
 	// approved shot's price ("the coming fight over RSV shots") is read as
 	// one and goes with the other column that names vaccines. Floor 0.84
 	// -> 0.83 for it.
-	{file: "testdata/opened-health.txt", use: "opened: scored blind until 2026-12-06, mistakes read since; health.toml", precision: 0.94, recall: 0.83, dates: 0.96, minItems: 100, vocab: "testdata/health.toml", zone: "UTC"},
+	// A follow-up of the next day, within a news cycle, whose headline
+	// gives a rare name of the event's headline and no word of what
+	// happened ("Marburg situation in Kagera under control"), or of the
+	// next days whose lead names the story's day as that of what it
+	// follows (laterFollowUp): 0.983 / 0.837 -> 0.984 / 0.882.
+	{file: "testdata/opened-health.txt", use: "opened: scored blind until 2026-12-06, mistakes read since; health.toml", precision: 0.94, recall: 0.88, dates: 0.96, minItems: 100, vocab: "testdata/health.toml", zone: "UTC"},
 	// An elections and political-crises desk following Latin America and
 	// Sub-Saharan Africa (votes and results, court rulings, protests and
 	// curfews, a coup and a coup attempt, a removal, resignations, regional
@@ -639,7 +648,11 @@ var qualitySets = []qualitySet{
 	// ("RPP leaders among 51 arrested after Tinkune violence"; heldOver):
 	// 0.991 / 0.769 -> 0.991 / 0.783.
 	// Two reports of one day each naming the other's act (mutualActs: DGMOs talk on the hotline, agree to uphold the ceasefire): recall 0.783 -> 0.794.
-	{file: "testdata/opened-southasia.txt", use: "opened: scored blind twice until 2026-12-06, mistakes read since; southasia.toml", precision: goalPrecision, recall: 0.79, dates: 1.00, minItems: 150, vocab: "testdata/southasia.toml", zone: "UTC"},
+	// A follow-up of the next days whose lead names the story's day as
+	// that of what it follows and whose headline gives a rare name or
+	// count of a headline of the story (laterFollowUp: "CM writes to EAM
+	// seeking release of 14 fishermen"): 0.991 / 0.794 -> 0.991 / 0.804.
+	{file: "testdata/opened-southasia.txt", use: "opened: scored blind twice until 2026-12-06, mistakes read since; southasia.toml", precision: goalPrecision, recall: 0.80, dates: 1.00, minItems: 150, vocab: "testdata/southasia.toml", zone: "UTC"},
 	// Food and agriculture: with what a verb's hedge governs no second act
 	// of a headline ("Brazil investigates suspected bird flu case" named
 	// an outbreak besides its probe, and joined Iowa's outbreak of that
@@ -1575,6 +1588,7 @@ func TestGroupingMechanisms(t *testing.T) {
 		{"date names off", dateNames, true},
 		{"calendar days off", calendarDays, true},
 		{"mutual acts off", mutualActs, true},
+		{"later follow-ups off", laterFollowUps, true},
 	}
 	const precisionMechanisms = sameOutlet | compounds | despiteClause | planDays | subjects | backgrounds | coreLinks | headNames | apartLinks | sinceDays | headFirst | coreJoins | firstFacts | placesApart | atMeetings | followsOther | dayOnly | saidBeforeActs | defences | linkTies | wholeFits | dateNames
 	stillCosts := map[string]bool{}

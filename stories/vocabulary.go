@@ -328,6 +328,13 @@ const (
 	// offer"): their kinds do not conflict nor cost the score
 	// (namesEachOther).
 	mutualActs
+	// laterFollowUps: a follow-up of the next days whose lead names the
+	// story's day as that of what it follows, with a name few stories use
+	// or a count of a headline of the story, or one of the next day's
+	// news cycle with a headline's rare name and no word of what happened
+	// in common, is not kept from a story of a dated act by the day veto
+	// (laterFollowUp).
+	laterFollowUps
 )
 
 // fact is one compiled fact: term → bit set of its values.
