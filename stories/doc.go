@@ -19,7 +19,13 @@
 // share a name and one of them names nothing the other report never
 // gives: outlets word one event in few common words ("Starlink outage
 // briefly hits Ukrainian front-line units", "Starlink users report
-// global outage"). Terms are normalised so outlets' house styles meet: "N.K.",
+// global outage"). So does one that names no other day, against a story
+// of that day whose report of its kind, within a news cycle, shares two
+// words of what happened with its headline, when neither headline names
+// a name few stories use that the other report lacks: outlets name who
+// and where in words of their own ("Army orders night curfew across
+// Dunmere", "Kessian port placed under night curfew"). Terms are
+// normalised so outlets' house styles meet: "N.K.",
 // "DPRK" and "North Korea"; "Sea of Japan" and "East Sea"; "SRBM" and
 // "short-range ballistic missile"; KCNA's stock titles and epithets are
 // dropped; news English's synonyms and British and American spellings

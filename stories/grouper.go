@@ -22,7 +22,8 @@ import (
 // never to fit heldout2.txt or the frozen set.
 const (
 	joinScore      = 0.33 // minimum score of a reworded report
-	actDayScore    = 0.15 // minimum score of a report of a story's act of its day whose headline shares a name with it (sameActOfDay)
+	actDayScore    = 0.15 // minimum score of a report of a story's act of its day whose headline shares a name with it (sameActOfDay) or rewords it (rewordsActOfDay)
+	rewordedWhat   = 2    // words of what happened two headlines of one act of a day share at least (rewordsActOfDay)
 	linkScore      = 0.45 // minimum score with a second story for a report to merge the two
 	headMargin     = 0.05 // a story whose headlines share a word with a report's wins by this much (headFirst)
 	syndicatedBits = 3    // SimHash Hamming distance of a syndicated copy
@@ -682,7 +683,7 @@ func (g *Grouper) match(f *features) (int32, []int32, Join) {
 			}
 		}
 		score, fit, compared := g.fits(s, f, w)
-		if score > joinScore || score > actDayScore && g.sameActOfDay(s, f) {
+		if score > joinScore || score > actDayScore && (g.sameActOfDay(s, f) || g.rewordsActOfDay(s, f)) {
 			fits = append(fits, scored{slot: slot, score: score, most: 2*fit >= compared})
 		}
 	}
@@ -2032,6 +2033,49 @@ func (g *Grouper) sameActOfDay(s *story, f *features) bool {
 		m := &s.members[i]
 		if m.kind == f.kind && m.day == f.day && within(m.published, f.published, sameCycle) &&
 			intersects(f.headNames, m.headNames) && (allIn(f.headNames, m.terms) || allIn(m.headNames, f.terms)) {
+			return true
+		}
+	}
+	return false
+}
+
+// rewordsActOfDay tells whether f, a report of a dated act that names no
+// day but that of its publication, rewords the act of s, a story whose
+// reports all tell of that day (within a day, for two zones): a report of
+// s of f's kind, within a news cycle, whose headline shares at least
+// rewordedWhat words of what happened with f's, while neither of the two
+// headlines gives a name few stories use that the other report lacks.
+// Outlets name who and where in their own words but keep those of what
+// was done ("Fiji declares drought emergency as dry spell drags on",
+// "Government declares state of natural disaster over drought in
+// Western Division"); the same kind of act elsewhere that day names a
+// place of its own ("Drone strike kills civilians near Tessit", "Drone
+// strike on minibus in West Gojjam"). A report that names the day before
+// its publication's is left to the vetoes and follow-ups, as in
+// sameActOfDay; a story of several days holds more than one act.
+func (g *Grouper) rewordsActOfDay(s *story, f *features) bool {
+	v := g.voc
+	if v.off&rewordedActs != 0 || f.kind < firstActKind || !v.dated[f.kind] || f.day != 0 && f.day != f.pubDay {
+		return false
+	}
+	day := f.pubDay
+	for i := range s.members {
+		d := actDay(&s.members[i])
+		if d == 0 {
+			d = s.members[i].pubDay
+		}
+		if abs32(d-day) > dayTolerance {
+			return false
+		}
+	}
+	for i := range s.members {
+		m := &s.members[i]
+		if m.kind != f.kind || !within(m.published, f.published, sameCycle) || countShared(f.titleWhat, m.titleWhat) < rewordedWhat {
+			continue
+		}
+		inReport := func(t uint32) bool { return hasTerm(m.terms, t) }
+		inOther := func(t uint32) bool { return hasTerm(f.terms, t) }
+		if !g.rareSpecificMissing(f.specifics, inReport) && !g.rareSpecificMissing(m.specifics, inOther) {
 			return true
 		}
 	}

@@ -3560,3 +3560,64 @@ func fileStories(g *Grouper, stories [][]*model.Item) []string {
 	}
 	return ids
 }
+
+// TestRewordedActsJoin checks that a report of a dated act of the day it
+// was published joins, on a score below joinScore, a story of that day
+// whose report of that kind of act within a news cycle shares two words
+// of what happened with its headline, though the two headlines name who
+// and where in words of their own (rewordsActOfDay); the same act that
+// day in a place the story never names, and a headline that names no
+// act, stay apart, as the first does with rewordedActs off.
+func TestRewordedActsJoin(t *testing.T) {
+	v := compileVocabulary(t, `
+[stories.vocabulary]
+replace = true
+[[stories.vocabulary.acts]]
+kind = "curfew"
+verbs = ["curfew"]
+`)
+	thu := time.Date(2031, 3, 13, 19, 0, 0, 0, time.UTC)
+	at := func(h int) time.Time { return thu.Add(time.Duration(h) * time.Hour) }
+	// Other stories that name the city, so its name is no rare one.
+	window := []*model.Item{
+		item("Courier", "https://c.example/ferry", "Dunmere ferry line adds night sailings",
+			"The ferry operator in Dunmere will add two night sailings from April, it said on Tuesday.", at(-50)),
+		item("Courier", "https://c.example/market", "Dunmere traders protest market fees",
+			"Stallholders in Dunmere marched on the town hall on Wednesday over higher market fees.", at(-30)),
+		item("Courier", "https://c.example/port", "Dunmere port handles record cargo",
+			"The Kessian port of Dunmere handled a record tonnage in February, its operator said on Wednesday.", at(-26)),
+	}
+	event := item("Gazette", "https://g.example/curfew", "Army orders night curfew across Dunmere after market riots",
+		"Soldiers began enforcing a dusk-to-dawn curfew in the port city of Dunmere on Thursday evening after two days of looting, the Kessian army's northern command said in a broadcast.", at(0))
+	reworded := func(place, act, source string) *model.Item {
+		return item("Wire", "https://w.example/"+place, place+" port placed under night "+act+" as looting spreads",
+			"Residents were told to stay indoors from sunset to sunrise, with checkpoints on every main road and shops shuttered, "+source+" reported.", at(2))
+	}
+	tests := []struct {
+		name string
+		last *model.Item
+		off  mechanism
+		join bool
+	}{
+		{"reworded report of the day", reworded("Kessian", "curfew", "a local radio station"), 0, true},
+		{"mechanism off", reworded("Kessian", "curfew", "a local radio station"), rewordedActs, false},
+		{"the same act in a place of its own", reworded("Velmar", "curfew", "a radio station in Velmar"), 0, false},
+		{"a headline of no act", reworded("Kessian", "watch", "a local radio station"), 0, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			g := grouperWithout(v, tc.off)
+			for _, it := range window {
+				cp := *it
+				g.Add(&cp, time.UTC)
+			}
+			ev, last := *event, *tc.last
+			g.Add(&ev, time.UTC)
+			_, j := g.AddJoin(&last, time.UTC)
+			t.Logf("score %.3f", j.Score)
+			if got := ev.StoryID == last.StoryID; got != tc.join {
+				t.Fatalf("joined %v, want %v", got, tc.join)
+			}
+		})
+	}
+}

@@ -471,7 +471,12 @@ var qualitySets = []qualitySet{
 	// that of what it follows and whose headline gives a rare name or
 	// count of a headline of the story (laterFollowUp: "Orchard shares hit
 	// record after upbeat forecast"): 1.000 / 0.792 -> 1.000 / 0.809.
-	{file: "testdata/opened-markets.txt", use: "opened: scored blind until 2026-12-06, mistakes read since; markets.toml", precision: 0.99, recall: 0.80, dates: 1.00, minItems: 100, vocab: "testdata/markets.toml", zone: "UTC"},
+	// rewordedActs (a report of a dated act of its day joins, on a lower
+	// score, a story of that day whose report of that kind shares two
+	// words of what happened with its headline): 1.000 / 0.809 -> 1.000 /
+	// 0.831 ("April payrolls: the details are even hotter than the
+	// headline" joins the jobs report's story).
+	{file: "testdata/opened-markets.txt", use: "opened: scored blind until 2026-12-06, mistakes read since; markets.toml", precision: 0.99, recall: 0.83, dates: 1.00, minItems: 100, vocab: "testdata/markets.toml", zone: "UTC"},
 	// A public-health desk (outbreaks, emergencies, vaccination campaigns,
 	// approvals and recalls, health workers' strikes) with its vocabulary
 	// in config only (health.toml, written before the set), written while
@@ -1168,7 +1173,12 @@ var qualitySets = []qualitySet{
 	// sameDayActs (a report of the story's act of its day whose headline
 	// shares a name with it, on a lower score): recall 0.503 -> 0.512.
 	// One party's pledge of no act is a reaction, no talks (pledgeOf: "Wu Hsin-yi pledges 'peace and prosperity'"): recall 0.512 -> 0.519.
-	{file: "testdata/opened-taiwan.txt", use: "opened: scored blind twice until 2026-12-07 (session 21), mistakes read since; taiwan.toml", precision: 0.99, recall: 0.51, dates: 0.96, minItems: 150, vocab: "testdata/taiwan.toml", zone: "UTC"},
+	// rewordedActs (a report of a dated act of its day joins, on a lower
+	// score, a story of that day whose report of that kind shares two
+	// words of what happened with its headline): 0.996 / 0.519 -> 0.996 /
+	// 0.542 (the Japanese destroyer's transit, "sails through" and
+	// "transits", one story).
+	{file: "testdata/opened-taiwan.txt", use: "opened: scored blind twice until 2026-12-07 (session 21), mistakes read since; taiwan.toml", precision: 0.99, recall: 0.54, dates: 0.96, minItems: 150, vocab: "testdata/taiwan.toml", zone: "UTC"},
 	// Five desks written in session 22 (2026-12-07), while that session's
 	// grouping changes were made, without reading them or the grouping
 	// code, with their vocabularies in config only (each committed before
@@ -1311,8 +1321,12 @@ var qualitySets = []qualitySet{
 	// not by a later sentence's recalled attack: 0.811 / 0.788 -> 0.929 /
 	// 0.805 (dates 33 of 34 unchanged).
 	{file: "testdata/opened-afpak.txt", use: "opened: scored blind twice until 2026-12-07 (session 23), mistakes read since; afpak.toml", precision: 0.92, recall: 0.80, dates: 0.97, minItems: 150, vocab: "testdata/afpak.toml", zone: "UTC"},
-	{file: "testdata/opened-iran.txt", use: "opened: scored blind twice until 2026-12-07 (session 23), mistakes read since; iran.toml", precision: 0.96, recall: 0.69, dates: 0.97, minItems: 150, vocab: "testdata/iran.toml", zone: "UTC"},
-	{file: "testdata/opened-climate.txt", use: "opened: scored blind twice until 2026-12-07 (session 23), mistakes read since; climate.toml", precision: 0.99, recall: 0.74, dates: 0.99, minItems: 150, vocab: "testdata/climate.toml", zone: "UTC"},
+	// rewordedActs (as for opened-markets): Iran 0.964 / 0.699 -> 0.965 /
+	// 0.715 (the petrol price rise's analysis and the internet's
+	// restoration); climate 1.000 / 0.741 -> 1.000 / 0.763 (Fiji's
+	// drought emergency, the carbon auction).
+	{file: "testdata/opened-iran.txt", use: "opened: scored blind twice until 2026-12-07 (session 23), mistakes read since; iran.toml", precision: 0.96, recall: 0.71, dates: 0.97, minItems: 150, vocab: "testdata/iran.toml", zone: "UTC"},
+	{file: "testdata/opened-climate.txt", use: "opened: scored blind twice until 2026-12-07 (session 23), mistakes read since; climate.toml", precision: 0.99, recall: 0.76, dates: 0.99, minItems: 150, vocab: "testdata/climate.toml", zone: "UTC"},
 }
 
 // TestGroupingQuality feeds each labelled set to a Grouper in publication
@@ -1589,6 +1603,7 @@ func TestGroupingMechanisms(t *testing.T) {
 		{"calendar days off", calendarDays, true},
 		{"mutual acts off", mutualActs, true},
 		{"later follow-ups off", laterFollowUps, true},
+		{"reworded acts off", rewordedActs, true},
 	}
 	const precisionMechanisms = sameOutlet | compounds | despiteClause | planDays | subjects | backgrounds | coreLinks | headNames | apartLinks | sinceDays | headFirst | coreJoins | firstFacts | placesApart | atMeetings | followsOther | dayOnly | saidBeforeActs | defences | linkTies | wholeFits | dateNames
 	stillCosts := map[string]bool{}

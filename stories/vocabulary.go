@@ -335,6 +335,13 @@ const (
 	// in common, is not kept from a story of a dated act by the day veto
 	// (laterFollowUp).
 	laterFollowUps
+	// rewordedActs: a report of a dated act of its publication's day
+	// joins, on a lower score (actDayScore), a story of that day whose
+	// report of that kind within a news cycle shares two words of what
+	// happened with its headline, neither headline naming a rare name
+	// the other report lacks (rewordsActOfDay): outlets name who and
+	// where in their own words.
+	rewordedActs
 )
 
 // fact is one compiled fact: term → bit set of its values.
