@@ -58,6 +58,10 @@ type mention struct {
 	// daylight: the text names with the day a part of it after the
 	// small hours ("on Sunday morning"), where it puts the act.
 	daylight bool
+	// late is the hour of the day from which the text puts the act late
+	// in it ("on Sunday evening" 18, "late on Monday", "Monday night",
+	// "last night" 20); 0: it does not. deskDay reads it.
+	late int
 	// future: a modal or "will" governs the day ("can travel on
 	// Thursday"), which names no past act.
 	future bool
@@ -534,6 +538,7 @@ func eventMentionIn(d datedText, published time.Time, loc *time.Location, r read
 			m.clock, m.foreignClock = 0, false // "signed today, to take effect at 00:00 on Sunday"
 		}
 		m.daylight = daylightNamed(low, m.end)
+		m.late = lateHour(low, m)
 		night := nightAct(text, low, m)
 		m.night = night || m.clock > 0 && m.clock <= dawn
 		m.nightAside = night && m.clock == 0 && !nightBeside(text, low, m)
@@ -993,6 +998,23 @@ func deskDayBy(m mention, published time.Time, loc, desk *time.Location) (day ti
 		}
 	}
 	named := time.Date(y, mo, d, 0, 0, 0, 0, desk) // the named day as a civil day at the desk
+	if m.late > 0 && m.clock == 0 {
+		// From the hour the text puts the act late in its day to that
+		// day's end, or publication if that came first: where the
+		// outlet's day runs behind the desk's, its evening or night may
+		// all be of the desk's day after ("announced on Sunday evening"
+		// in Mexico City is Monday in UTC); where it straddles the
+		// desk's midnight, nothing is told.
+		from := time.Date(y, mo, d, m.late, 0, 0, 0, loc)
+		to := time.Date(y, mo, d+1, 0, 0, 0, 0, loc).Add(-time.Minute)
+		if to.After(published) {
+			to = published
+		}
+		a, b := from.In(desk), to.In(desk)
+		if day := time.Date(a.Year(), a.Month(), a.Day(), 0, 0, 0, 0, desk); from.Before(to) && !day.Equal(named) && day.Equal(time.Date(b.Year(), b.Month(), b.Day(), 0, 0, 0, 0, desk)) {
+			return day, true, false
+		}
+	}
 	p := published.In(loc)
 	if y == p.Year() && mo == p.Month() && d == p.Day() {
 		b := time.Date(y, mo, d, 0, 0, 0, 0, loc).In(desk)
@@ -1039,6 +1061,58 @@ func daylightNamed(low string, end int) bool {
 	}
 	w := strings.TrimSuffix(strings.TrimSuffix(dateWord(words[0]), "'s"), "’s")
 	return daylightParts[w]
+}
+
+// eveningStart and nightStart are the hours from which a report puts its
+// act in its day's evening ("on Sunday evening") or night, or late in it
+// ("late on Monday", "Monday night", "last night"), when it gives no time
+// of its own.
+const (
+	eveningStart = 18
+	nightStart   = 20
+)
+
+// lateHour is the hour from which text puts the act of the day m late in
+// that day: a part of the day right after it ("Sunday evening", "Monday
+// night's vote"), "late" right before it ("late on Monday", "late
+// Monday"), "the evening of" or "the night of" before it, or the day
+// itself ("tonight", "last night", "this evening"); 0 when it does not.
+// low is the text ASCII-lowered (asciiLower).
+func lateHour(low string, m mention) int {
+	switch low[m.start:m.end] {
+	case "tonight", "last night":
+		return nightStart
+	case "this evening":
+		return eveningStart
+	}
+	partHour := func(w string) int {
+		switch strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s") {
+		case "evening":
+			return eveningStart
+		case "night":
+			return nightStart
+		}
+		return 0
+	}
+	if after := strings.Fields(low[m.end:min(len(low), m.end+16)]); len(after) > 0 && strings.HasPrefix(low[m.end:], " ") {
+		if h := partHour(dateWord(after[0])); h > 0 {
+			return h
+		}
+	}
+	before := strings.Fields(low[max(0, m.start-24):m.start])
+	k := len(before) - 1
+	if k >= 0 && before[k] == "on" {
+		k--
+	}
+	switch {
+	case k < 0 || clauseEnd(before[k]):
+		return 0
+	case before[k] == "late":
+		return nightStart
+	case before[k] == "of" && k > 0:
+		return partHour(before[k-1])
+	}
+	return 0
 }
 
 // nightEnd is the hour by which the small hours are over, when a report

@@ -560,6 +560,7 @@ func TestEventDays(t *testing.T) {
 // report tells it apart from the day it names in its outlet's zone.
 func TestDeskDay(t *testing.T) {
 	manila, tokyo, rome, athens, muscat, apia := mustZone(t, "Asia/Manila"), mustZone(t, "Asia/Tokyo"), mustZone(t, "Europe/Rome"), mustZone(t, "Europe/Athens"), mustZone(t, "Asia/Muscat"), mustZone(t, "Pacific/Apia")
+	mexico, newYork := mustZone(t, "America/Mexico_City"), mustZone(t, "America/New_York")
 	at := func(loc *time.Location, d, h, m int) time.Time { return time.Date(2030, 3, d, h, m, 0, 0, loc) }
 	tests := []struct {
 		name, text string
@@ -590,6 +591,13 @@ func TestDeskDay(t *testing.T) {
 		{"no day, a time long before publication", "Strike hits suburb\nA strike hit a building at 12:40 a.m., our correspondent said.", at(rome, 5, 19, 0), rome, time.UTC, ""},
 		{"no clock in a percentage", "Growth\nThe economy grew at 4.5 percent, the agency said today.", at(tokyo, 5, 6, 30), tokyo, time.UTC, "2030-03-04"},
 		{"no desk", "Ferry sinks off Samar\nA ferry sank at about 4:10 a.m. today off Samar.", at(manila, 5, 7, 20), manila, nil, ""},
+		{"an evening all of the desk's next day", "Governor resigns\nThe governor resigned on Monday evening, his office said.", at(mexico, 5, 8, 0), mexico, time.UTC, "2030-03-05"},
+		{"late on a day behind the desk", "Senate passes bill\nThe Senate passed the bill late on Monday after a long debate.", at(newYork, 5, 9, 0), newYork, time.UTC, "2030-03-05"},
+		{"a night behind the desk", "Mayor shot\nA mayor was shot dead on Monday night outside his home, police said.", at(newYork, 5, 9, 0), newYork, time.UTC, "2030-03-05"},
+		{"an evening straddling the desk's midnight", "Council votes\nThe council voted on Monday evening to close the plant.", at(newYork, 5, 9, 0), newYork, time.UTC, ""},
+		{"an evening ahead of the desk", "Council votes\nThe council voted on Monday evening to close the plant.", at(rome, 5, 9, 0), rome, time.UTC, ""},
+		{"an evening with no desk", "Governor resigns\nThe governor resigned on Monday evening, his office said.", at(mexico, 5, 8, 0), mexico, nil, ""},
+		{"a clock of its own", "Governor resigns\nThe governor resigned at 5 p.m. on Monday evening, his office said.", at(mexico, 5, 8, 0), mexico, time.UTC, ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

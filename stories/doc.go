@@ -327,7 +327,8 @@
 // EventDate is the day most of its reports name, read in the desk's zone
 // (Grouper.DeskZone) where a report tells its act's moment apart from the
 // day it names in its outlet's zone ("capsized at around 3:30 AM today" in
-// Manila is the day before in UTC), stored as its civil date
+// Manila is the day before in UTC; "resigned on Monday evening" in Mexico
+// City is Tuesday in UTC, when all that evening is), stored as its civil date
 // at 12:00 UTC, so it reads as the same day in every zone from UTC-11 to
 // UTC+11 even after a store drops the zone; when no item gives a date it is
 // the story's FirstSeen.
