@@ -178,7 +178,11 @@
 // concern' over ..."). A report whose headline names no act
 // but the meeting where its news was made ("Uganda backs monitoring force
 // at Dar summit") is not of a story of dated acts whose reports never
-// name that meeting (a boat capsized that day). A statement and the other event it
+// name that meeting (a boat capsized that day). A report that names no day and looks back
+// to none (no earlier day, no "three days after"), whose headline names
+// nothing it follows, published two days or more after a story of dated
+// acts began, is news of its own day: "Board rejects takeover approach"
+// is not the bid three days before. A statement and the other event it
 // reacts to are kept apart by a score gap, and an editorial
 // ("[Editorial]", "Opinion:", or a link into an outlet's opinion section:
 // ".../opinion/...", ".../commentary/...") is always its own story.

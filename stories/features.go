@@ -69,6 +69,7 @@ type features struct {
 	day        int32  // civil day (days since 1970-01-01) the lead names; 0 none
 	calendar   bool   // day is written as a date, a month's name and a day's number ("on March 3"), no weekday or "yesterday"
 	since      int32  // an earlier day it names as an earlier event's, which it follows (sinceDay); 0 none
+	namesPast  bool   // the title or lead names a day before publication, of any precision ("last week"), or an "N days after" clause: it looks back
 	plans      uint8  // weekdays (bit d: time.Weekday d) the headline names as days of a plan (headlinePlans)
 	repeat     bool   // the headline marks a repeat: "down again", "another", "second", "new", "fresh"
 	first      bool   // the headline calls its news the first in a span: "first U.S. human case in months"
@@ -333,6 +334,10 @@ func (v *Vocabulary) extract(it *model.Item, loc *time.Location) (features, ment
 		}
 	}
 	f.pubDay = dayNumber(it.Published.In(loc))
+	f.namesPast = len(dates.clauses) > 0
+	for _, d := range dates.mentions {
+		f.namesPast = f.namesPast || dayNumber(d.day) < f.pubDay
+	}
 	f.plans = headlinePlans(title, it.Published, loc)
 	f.announces = announcesAhead(title, leadText) || namesDayAhead(dates)
 	return f, m, ok

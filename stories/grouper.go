@@ -1457,6 +1457,24 @@ func (v *Vocabulary) vetoed(s *story, f *features, rare func(uint32) bool) bool 
 			return true
 		}
 	}
+	// A report that names no day and looks back to none, whose headline
+	// puts its act after or beside nothing ("after", "as"), published two
+	// days or more after the story's first report, tells news of its own
+	// day: "Board rejects takeover approach" three days after the bid is
+	// not the bid, whatever names they share. One that looks back ("this
+	// week's arrest", "three days after the approval") or names what it
+	// follows in its headline is a late report of the story's act; and a
+	// story whose reports name no day (an exercise "being held") has no
+	// act's day for news to be after.
+	if v.off&undatedLate == 0 && f.day == 0 && storyDated && len(days) > 0 && !f.namesPast && f.mainWhat == nil && f.kind != kindAnalysis {
+		first := f.pubDay
+		for i := range s.members {
+			first = min(first, s.members[i].pubDay)
+		}
+		if f.pubDay-first >= 2 {
+			return true
+		}
+	}
 	// A report of a dated act that names no day, in a story of undated
 	// acts (talks, which run over days), is of the day it was published:
 	// "agree to an immediate ceasefire in talks in Doha", published the

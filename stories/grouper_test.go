@@ -3621,3 +3621,40 @@ verbs = ["curfew"]
 		})
 	}
 }
+
+// TestUndatedLateIsNewsOfItsDay: a report that names no day and looks back
+// to none, whose headline puts its act after nothing, published two days
+// after the first report of a story of a dated act, tells news of its own
+// day and does not join the story, however many names it shares with it;
+// one that looks back ("this week's cyclone", "three days after"), whose
+// headline names what it follows, or that comes the next day, does.
+func TestUndatedLateIsNewsOfItsDay(t *testing.T) {
+	v := compileVocabulary(t, `
+[stories.vocabulary]
+replace = true
+[[stories.vocabulary.acts]]
+kind = "cyclone"
+verbs = ["cyclone"]
+`)
+	monday := time.Date(2031, 3, 3, 8, 0, 0, 0, time.UTC)
+	wednesday := monday.Add(50 * time.Hour)
+	story := []*model.Item{
+		item("Tarvelle Herald", "https://h.example/hit", "Cyclone Orla hits Tarvelle islands, port of Ossan flooded",
+			"Cyclone Orla struck the Tarvelle islands on Monday, flooding the port of Ossan and cutting power to most of the main island, the islands' disaster office said.", monday),
+		item("Coral Wire", "https://c.example/hit", "Cyclone Orla batters Tarvelle, floods Ossan port",
+			"A powerful cyclone battered the Tarvelle islands on Monday, flooding the port of Ossan, officials said.", monday.Add(3*time.Hour)),
+	}
+	checkLastJoins(t, v, story, []joinCase{
+		{"news of its own day", item("Coral Wire", "https://c.example/flights", "Relief flights head for Tarvelle islands and Ossan port",
+			"Military planes loaded with water, tents and generators are heading to the port of Ossan on the Tarvelle islands, whose government has asked for help.", wednesday), false},
+		{"looks back", item("Coral Wire", "https://c.example/look", "Ossan port on Tarvelle islands counts the cost of Cyclone Orla",
+			"Traders in the port of Ossan on the Tarvelle islands are counting the cost of this week's cyclone, which flooded most of the harbour.", wednesday), true},
+		{"names what it follows", item("Coral Wire", "https://c.example/after", "Relief flights head for Tarvelle islands after Cyclone Orla",
+			"Military planes loaded with water, tents and generators are heading to the port of Ossan on the Tarvelle islands, whose government has asked for help.", wednesday), true},
+		{"the next day", item("Coral Wire", "https://c.example/next", "Relief flights head for Tarvelle islands and Ossan port",
+			"Military planes loaded with water, tents and generators are heading to the port of Ossan on the Tarvelle islands, whose government has asked for help.", monday.Add(26*time.Hour)), true},
+	})
+	// With the mechanism off, the report of its own day joins the story.
+	checkLastJoin(t, v, story, item("Coral Wire", "https://c.example/flights", "Relief flights head for Tarvelle islands and Ossan port",
+		"Military planes loaded with water, tents and generators are heading to the port of Ossan on the Tarvelle islands, whose government has asked for help.", wednesday), false, undatedLate)
+}

@@ -1076,7 +1076,10 @@ var qualitySets = []qualitySet{
 	// Day-only ties (dayOnly): 0.932/0.843 -> 0.972/0.855.
 	// No act after its earliest report's desk day (latestActDay): dates 31 -> 32 of 33.
 	// Two reports of one day each naming the other's act (mutualActs: the ministers' meeting and its outcomes): recall 0.855 -> 0.867.
-	{file: "testdata/opened-pacific.txt", use: "opened: scored blind twice until 2026-12-06 (session 21), mistakes read since; pacific.toml", precision: 0.97, recall: 0.86, dates: 0.96, minItems: 150, vocab: "testdata/pacific.toml", zone: "UTC"},
+	// A report that names no day and looks back to none, two days after a
+	// dated act's story began, is news of its own day (undatedLate):
+	// 0.972 / 0.867 -> 1.000 / 0.883.
+	{file: "testdata/opened-pacific.txt", use: "opened: scored blind twice until 2026-12-06 (session 21), mistakes read since; pacific.toml", precision: goalPrecision, recall: 0.88, dates: 0.96, minItems: 150, vocab: "testdata/pacific.toml", zone: "UTC"},
 	// A count ends at a preposition (countOf: "Two trips in a week" is no
 	// two weeks): recall 0.919 -> 0.932.
 	{file: "testdata/opened-nuclear.txt", use: "opened: scored blind twice until 2026-12-06 (session 21), mistakes read since; nuclear.toml", precision: goalPrecision, recall: 0.93, dates: 0.99, minItems: 150, vocab: "testdata/nuclear.toml", zone: "UTC"},
@@ -1173,7 +1176,10 @@ var qualitySets = []qualitySet{
 	// A later toll may revise an earlier one (revises: "Six Dead as Floods
 	// Hit Tachileik" the morning after "Chiang Rai: 3 dead in Mae Sai
 	// flooding"): 0.827 / 0.619 -> 0.831 / 0.637.
-	{file: "testdata/opened-myanmar.txt", use: "opened: scored blind twice until 2026-12-07 (session 21), mistakes read since; myanmar.toml", precision: 0.83, recall: 0.63, dates: 0.96, minItems: 150, vocab: "testdata/myanmar.toml", zone: "UTC"},
+	// A report that names no day and looks back to none, two days after a
+	// dated act's story began, is news of its own day (undatedLate):
+	// precision 0.831 -> 0.850.
+	{file: "testdata/opened-myanmar.txt", use: "opened: scored blind twice until 2026-12-07 (session 21), mistakes read since; myanmar.toml", precision: 0.84, recall: 0.63, dates: 0.96, minItems: 150, vocab: "testdata/myanmar.toml", zone: "UTC"},
 	// A reaction naming the act counts the day, against a report that names
 	// something apart, as a report of another kind does (reactionDays,
 	// reactionOnly): 0.995 / 0.490 -> 0.996 / 0.501.
@@ -1250,7 +1256,10 @@ var qualitySets = []qualitySet{
 	// An act told late in a day that runs behind the desk's ("on Monday
 	// evening", "late on Monday" west of UTC) is of the desk's next day
 	// when all that evening is (lateHour): dates 32 -> 33 of 34.
-	{file: "testdata/opened-haiti.txt", use: "opened: scored blind twice until 2026-12-07 (session 22), mistakes read since; haiti.toml", precision: 0.87, recall: 0.57, dates: 0.97, minItems: 150, vocab: "testdata/haiti.toml", zone: "UTC"},
+	// A report that names no day and looks back to none, two days after a
+	// dated act's story began, is news of its own day (undatedLate):
+	// precision 0.874 -> 0.908.
+	{file: "testdata/opened-haiti.txt", use: "opened: scored blind twice until 2026-12-07 (session 22), mistakes read since; haiti.toml", precision: 0.90, recall: 0.57, dates: 0.97, minItems: 150, vocab: "testdata/haiti.toml", zone: "UTC"},
 	// Minerals: two parties of one event only for a report whose headline
 	// shares a word with the story's (a price jump whose lead blames a
 	// day-old export curb is no report of the curb): precision 0.801 ->
@@ -1282,7 +1291,10 @@ var qualitySets = []qualitySet{
 	// An act told late in a day that runs behind the desk's ("on Monday
 	// evening", "late on Monday" west of UTC) is of the desk's next day
 	// when all that evening is (lateHour): dates 31 -> 32 of 33.
-	{file: "testdata/opened-minerals.txt", use: "opened: scored blind twice until 2026-12-07 (session 22), mistakes read since; minerals.toml", precision: 0.96, recall: 0.83, dates: 0.96, minItems: 150, vocab: "testdata/minerals.toml", zone: "UTC"},
+	// A report that names no day and looks back to none, two days after a
+	// dated act's story began, is news of its own day (undatedLate):
+	// 0.965 / 0.850 -> 0.982 / 0.863.
+	{file: "testdata/opened-minerals.txt", use: "opened: scored blind twice until 2026-12-07 (session 22), mistakes read since; minerals.toml", precision: goalPrecision, recall: 0.86, dates: 0.96, minItems: 150, vocab: "testdata/minerals.toml", zone: "UTC"},
 	// A night phrase away from the day tells no other report its desk's
 	// day (deskAside): dates 32 -> 33 of 33.
 	// calendarDays (a later report that writes the story's day as a
@@ -1331,7 +1343,10 @@ var qualitySets = []qualitySet{
 	// An act told late in a day that runs behind the desk's ("on Monday
 	// evening", "late on Monday" west of UTC) is of the desk's next day
 	// when all that evening is (lateHour): dates 31 -> 32 of 34.
-	{file: "testdata/opened-rivers.txt", use: "opened: scored blind twice until 2026-12-07 (session 23), mistakes read since; rivers.toml", precision: 0.83, recall: 0.70, dates: 0.94, minItems: 150, vocab: "testdata/rivers.toml", zone: "UTC"},
+	// A report that names no day and looks back to none, two days after a
+	// dated act's story began, is news of its own day (undatedLate):
+	// precision 0.836 -> 0.851.
+	{file: "testdata/opened-rivers.txt", use: "opened: scored blind twice until 2026-12-07 (session 23), mistakes read since; rivers.toml", precision: 0.85, recall: 0.70, dates: 0.94, minItems: 150, vocab: "testdata/rivers.toml", zone: "UTC"},
 	// Session 24: a headline's verb that says what its subject's act did
 	// ("Roadside bomb kills four soldiers", "Blast at railway station
 	// kills 12") or a source's account of the toll (", Taliban say
@@ -1638,8 +1653,9 @@ func TestGroupingMechanisms(t *testing.T) {
 		{"mutual acts off", mutualActs, true},
 		{"later follow-ups off", laterFollowUps, true},
 		{"reworded acts off", rewordedActs, true},
+		{"undated late off", undatedLate, true},
 	}
-	const precisionMechanisms = sameOutlet | compounds | despiteClause | planDays | subjects | backgrounds | coreLinks | headNames | apartLinks | sinceDays | headFirst | coreJoins | firstFacts | placesApart | atMeetings | followsOther | dayOnly | saidBeforeActs | defences | linkTies | wholeFits | dateNames
+	const precisionMechanisms = sameOutlet | compounds | despiteClause | planDays | subjects | backgrounds | coreLinks | headNames | apartLinks | sinceDays | headFirst | coreJoins | firstFacts | placesApart | atMeetings | followsOther | dayOnly | saidBeforeActs | defences | linkTies | wholeFits | dateNames | undatedLate
 	stillCosts := map[string]bool{}
 	// What each precision mechanism buys and costs, summed over the sets.
 	precisionBought, recallCost := map[string]float64{}, map[string]float64{}

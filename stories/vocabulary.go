@@ -342,6 +342,15 @@ const (
 	// the other report lacks (rewordsActOfDay): outlets name who and
 	// where in their own words.
 	rewordedActs
+	// undatedLate: a report that names no day, looks back to none (no
+	// earlier day, no "three days after") and puts its act after or
+	// beside nothing ("after", "as"), published two days or more after
+	// the first report of a story of dated acts whose reports name a
+	// day, tells news of its own day: "Board rejects takeover approach"
+	// three days after the bid, "Relief flights head for storm-hit
+	// islands" two days after the storm, is no report of that act,
+	// however many names it shares.
+	undatedLate
 )
 
 // fact is one compiled fact: term → bit set of its values.
