@@ -1410,7 +1410,32 @@ var modals = toSet(`can may might must should shall`)
 
 // modal tells whether words[k] is a modal of what is yet to happen.
 func modal(words []string, k int) bool {
-	return modals[dateWord(words[k])] && (k+1 >= len(words) || dateWord(words[k+1]) != "have")
+	return modals[dateWord(words[k])] && (k+1 >= len(words) || dateWord(words[k+1]) != "have") && !monthBesideNumber(words, k)
+}
+
+// monthBesideNumber tells whether words[k], a capitalised month's name
+// that is also a word ("May"), is written as a date: a number right after
+// it ("since May 4", "May 2025") or a day's right before it ("since 4
+// May"). A modal governs a verb, never a number ("another 20 may be
+// hurt" is lower case).
+func monthBesideNumber(words []string, k int) bool {
+	w := strings.Trim(words[k], "\"'“”‘’(")
+	if !startsUpper(w) || strings.ContainsAny(w, ",.;:!?)") {
+		return false
+	}
+	if _, ok := months[strings.ToLower(w)]; !ok {
+		return false
+	}
+	if k+1 < len(words) {
+		if next := strings.TrimLeft(words[k+1], "("); next != "" && unicode.IsDigit(rune(next[0])) {
+			return true
+		}
+	}
+	if k > 0 {
+		d := atoi(words[k-1])
+		return d >= 1 && d <= 31
+	}
+	return false
 }
 
 // modalAfter tells whether a modal of what is yet to happen, or "will",
