@@ -86,7 +86,10 @@
 // it answers the news it follows, a reaction. Parties are names a comma
 // or "and" joins, or a group's plural ("ministers", "allies", "council").
 // An act's noun after "anti-" or "counter-" ("counter-drone
-// capabilities") is a defence against the act, no act. A "press
+// capabilities") is a defence against the act, no act. To "receive" is
+// to meet only a person by office ("receives foreign minister"); what
+// else is received is a thing, no meeting ("receives permit", "receives
+// bodies of soldiers"). A "press
 // conference" is no meeting but a briefing that
 // answers the day's events. Some facts must agree for two reports to be one event and
 // veto a match when they differ: the vocabulary's facts

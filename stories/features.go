@@ -1954,8 +1954,8 @@ func (v *Vocabulary) actsOf(ts []term) uint64 {
 			continue
 		}
 		verb, needs := false, len(a.needs) == 0
-		for _, t := range ts {
-			verb = verb || a.verbs[t.text] && !v.settingOf(a, t) && !v.goalOf(t)
+		for i, t := range ts {
+			verb = verb || a.verbs[t.text] && !v.settingOf(a, t) && !v.goalOf(t) && !v.receivesNoVisitor(t, ts[i+1:])
 			needs = needs || a.needs[t.text]
 		}
 		if verb && needs {
@@ -2147,7 +2147,7 @@ func (v *Vocabulary) kindOf(ts, all []term) kind {
 			return kindReaction
 		}
 		for j, a := range v.acts {
-			if a.verbs[t.text] && !pressBriefing(ts, i) && (len(a.needs) == 0 || needsMet&(1<<j) != 0) && (spoke && t.at || !v.settingOf(a, t)) && !v.goalOf(t) && !v.describes(t, ts[i+1:]) && !v.commonVerb(a, t) && !v.signs(a, ts[i+1:], needsMet) && !v.receivesAct(t, ts[i+1:]) && !receivesThing(t, ts[i+1:]) {
+			if a.verbs[t.text] && !pressBriefing(ts, i) && (len(a.needs) == 0 || needsMet&(1<<j) != 0) && (spoke && t.at || !v.settingOf(a, t)) && !v.goalOf(t) && !v.describes(t, ts[i+1:]) && !v.commonVerb(a, t) && !v.signs(a, ts[i+1:], needsMet) && !v.receivesAct(t, ts[i+1:]) && !v.receivesNoVisitor(t, ts[i+1:]) {
 				return a.kind
 			}
 		}
@@ -2359,16 +2359,49 @@ func (v *Vocabulary) receivesAct(t term, rest []term) bool {
 	return false
 }
 
-// receivesThing tells whether t, a verb of receiving, takes a new thing
-// as what is received, no visitor: "Air force receives first new trainer
-// jets", "Navy receives two more patrol boats" tell of a delivery.
-func receivesThing(t term, rest []term) bool {
-	return receiveWords[t.surface] && len(rest) > 0 && receivedThings[rest[0].surface]
+// receivesNoVisitor tells whether t, a verb of receiving, takes no
+// visitor as what is received: no office or party of people within the
+// next visitorSpan terms (rest). News writes a meeting as receiving a
+// person by office ("President receives Chinese foreign minister",
+// "Chairman receives ASEAN special envoy"); what else is received is a
+// thing, a permit, aid or the dead, no meeting ("receives commercial
+// recovery permit", "to receive additional water", "receives bodies of
+// soldiers"; "receives first of six patrol vessels" is a delivery).
+func (v *Vocabulary) receivesNoVisitor(t term, rest []term) bool {
+	if v.off&visitors != 0 || !receiveWords[t.surface] {
+		return false
+	}
+	for i, r := range rest {
+		if i >= visitorSpan {
+			break
+		}
+		if visitorWords[r.surface] || visitorStems[r.text] || partyWords[r.surface] {
+			return false
+		}
+	}
+	return true
 }
 
-// receivedThings are the words that open what is received when it is a
-// thing: an ordinal, "new", "more", a count.
-var receivedThings = toSet(`first second third 1st 2nd 3rd new more two three four five six`)
+// visitorWords are the offices of people a leader receives, and
+// "foreign", which opens one ("foreign minister", "foreign secretary");
+// visitorStems are their terms, for an office a phrase ends ("special
+// envoy"). visitorSpan is how many terms after a verb of receiving may
+// name one ("receives Sovereign Council chairman").
+var (
+	visitorWords = toSet(`president presidents minister ministers envoy envoys ambassador ambassadors secretary chairman chairwoman chair premier king queen prince emir sultan delegation delegate counterpart counterparts speaker governor governors mayor chief leader commander general senator senators lawmakers congressman pope patriarch cardinal vice deputy head heads representative representatives commissioner director foreign`)
+	visitorStems = stemsOf(visitorWords)
+)
+
+const visitorSpan = 4
+
+// stemsOf is the set of the terms stemWord makes of words.
+func stemsOf(words map[string]bool) map[string]bool {
+	out := make(map[string]bool, len(words))
+	for w := range words {
+		out[stemWord(w)] = true
+	}
+	return out
+}
 
 // receiveWords are the written forms of receiving; receivedSpan is how
 // many terms after one may name what is received.

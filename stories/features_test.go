@@ -704,22 +704,24 @@ func TestStatementOnAct(t *testing.T) {
 	}
 }
 
-// TestReceivesThing: receiving a first or new thing is a delivery, no
-// meeting; receiving a visitor stays one.
-func TestReceivesThing(t *testing.T) {
-	tests := []struct {
-		title string
-		want  string
-	}{
-		{"Navy receives first of six offshore patrol vessels", "other"},
-		{"Coast guard receives two more patrol boats from donor", "other"},
-		{"Prime minister receives visiting trade delegation", "talks"},
-	}
-	for _, tc := range tests {
-		if got := headlineKind(tc.title); got != tc.want {
-			t.Errorf("%q: kind %s, want %s", tc.title, got, tc.want)
-		}
-	}
+// TestReceivesVisitor: receiving a person by office is a meeting;
+// receiving a thing (a first or new one, a permit, a resource, the dead)
+// is none.
+func TestReceivesVisitor(t *testing.T) {
+	v := DefaultVocabulary()
+	off := *v
+	off.off = visitors
+	checkKinds(t, []kindCase{
+		{v, "Navy receives first of six offshore patrol vessels", "other"},
+		{v, "Coast guard receives two more patrol boats from donor", "other"},
+		{v, "Norland mining firm receives exploration permit from regulator", "other"},
+		{v, "Valdoria to receive extra river water under upstream accord", "other"},
+		{v, "Kestria receives remains of 300 fallen soldiers", "other"},
+		{v, "Prime minister receives visiting trade delegation", "talks"},
+		{v, "King receives Valdorian foreign minister", "talks"},
+		{v, "President Aron receives Kestrian special envoy in capital", "talks"},
+		{&off, "Norland mining firm receives exploration permit from regulator", "talks"},
+	})
 }
 
 // TestTitleCasedNames: a title-cased headline's capitals name nothing by

@@ -1060,7 +1060,8 @@ var qualitySets = []qualitySet{
 	// 0.981). Nuclear: a reaction's genre headline whose first sentence
 	// tells a dated act of its own is that act's news, no follow-up
 	// (ownAct: 0.972 / 0.912 -> 1.000 / 0.919).
-	{file: "testdata/opened-centralasia.txt", use: "opened: scored blind twice until 2026-12-06 (session 21), mistakes read since; centralasia.toml", precision: 0.98, recall: 0.87, dates: 0.99, minItems: 150, vocab: "testdata/centralasia.toml", zone: "UTC"},
+	// A verb of receiving is a meeting only when it receives a person by office (visitors: "to receive additional water"): recall 0.874 -> 0.883.
+	{file: "testdata/opened-centralasia.txt", use: "opened: scored blind twice until 2026-12-06 (session 21), mistakes read since; centralasia.toml", precision: 0.98, recall: 0.88, dates: 0.99, minItems: 150, vocab: "testdata/centralasia.toml", zone: "UTC"},
 	// Pacific: a later day's follow-up joins by the story's own day, not a
 	// report's next day (0.822/0.824 -> 0.863/0.818: the aid flights two
 	// days after the cyclone leave it; the recall lost was of their pairs
@@ -1079,7 +1080,8 @@ var qualitySets = []qualitySet{
 	// A report that names no day and looks back to none, two days after a
 	// dated act's story began, is news of its own day (undatedLate):
 	// 0.972 / 0.867 -> 1.000 / 0.883.
-	{file: "testdata/opened-pacific.txt", use: "opened: scored blind twice until 2026-12-06 (session 21), mistakes read since; pacific.toml", precision: goalPrecision, recall: 0.88, dates: 0.96, minItems: 150, vocab: "testdata/pacific.toml", zone: "UTC"},
+	// A verb of receiving is a meeting only when it receives a person by office (visitors: "receives commercial recovery permit"): recall 0.883 -> 0.892.
+	{file: "testdata/opened-pacific.txt", use: "opened: scored blind twice until 2026-12-06 (session 21), mistakes read since; pacific.toml", precision: goalPrecision, recall: 0.89, dates: 0.96, minItems: 150, vocab: "testdata/pacific.toml", zone: "UTC"},
 	// A count ends at a preposition (countOf: "Two trips in a week" is no
 	// two weeks): recall 0.919 -> 0.932.
 	{file: "testdata/opened-nuclear.txt", use: "opened: scored blind twice until 2026-12-06 (session 21), mistakes read since; nuclear.toml", precision: goalPrecision, recall: 0.93, dates: 0.99, minItems: 150, vocab: "testdata/nuclear.toml", zone: "UTC"},
@@ -1151,7 +1153,8 @@ var qualitySets = []qualitySet{
 	// firstStatement: 0.880 / 0.655 -> 0.895 / 0.663.
 	// the previous night's act, opening time clauses: 0.895 / 0.663 -> 0.926 / 0.694.
 	// Two reports of one day each naming the other's act (mutualActs: the dialogue round and a negotiator's account of it): recall 0.694 -> 0.702.
-	{file: "testdata/opened-balkans.txt", use: "opened: scored blind twice until 2026-12-07 (session 21), mistakes read since; balkans.toml", precision: 0.92, recall: 0.70, dates: 1.0, minItems: 150, vocab: "testdata/balkans.toml", zone: "UTC"},
+	// A verb of receiving is a meeting only when it receives a person by office (visitors: "receives Javelin missiles"): 0.926 / 0.702 -> 0.928 / 0.719.
+	{file: "testdata/opened-balkans.txt", use: "opened: scored blind twice until 2026-12-07 (session 21), mistakes read since; balkans.toml", precision: 0.92, recall: 0.71, dates: 1.0, minItems: 150, vocab: "testdata/balkans.toml", zone: "UTC"},
 	// Two more desks written in session 21 the same way and scored the
 	// same way (before at fda772f, and after). A Myanmar conflict and
 	// humanitarian desk (two airstrikes on one region three days apart and
@@ -1243,7 +1246,8 @@ var qualitySets = []qualitySet{
 	// A date written in words is no name (dateNames: "March 5" had tied
 	// the night's unrelated reports as a shared name), with calendarDays:
 	// 0.913 / 0.820 -> 0.931 / 0.833.
-	{file: "testdata/opened-ukraine.txt", use: "opened: scored blind twice until 2026-12-07 (session 22), mistakes read since; ukraine.toml", precision: 0.93, recall: 0.83, dates: 0.99, minItems: 150, vocab: "testdata/ukraine.toml", zone: "UTC"},
+	// A verb of receiving is a meeting only when it receives a person by office (visitors: "receives bodies of 1,000 soldiers"): 0.931 / 0.833 -> 0.942 / 0.850.
+	{file: "testdata/opened-ukraine.txt", use: "opened: scored blind twice until 2026-12-07 (session 22), mistakes read since; ukraine.toml", precision: 0.94, recall: 0.84, dates: 0.99, minItems: 150, vocab: "testdata/ukraine.toml", zone: "UTC"},
 	// The earliest report bounds the date only when a voted day is at
 	// most a day after it (boundingDay): dates 27 -> 28 of 34. Days named
 	// in French and Spanish are read (dayLanguages): precision 0.673 ->
@@ -1654,6 +1658,7 @@ func TestGroupingMechanisms(t *testing.T) {
 		{"later follow-ups off", laterFollowUps, true},
 		{"reworded acts off", rewordedActs, true},
 		{"undated late off", undatedLate, true},
+		{"visitors off", visitors, true},
 	}
 	const precisionMechanisms = sameOutlet | compounds | despiteClause | planDays | subjects | backgrounds | coreLinks | headNames | apartLinks | sinceDays | headFirst | coreJoins | firstFacts | placesApart | atMeetings | followsOther | dayOnly | saidBeforeActs | defences | linkTies | wholeFits | dateNames | undatedLate
 	stillCosts := map[string]bool{}

@@ -351,6 +351,11 @@ const (
 	// islands" two days after the storm, is no report of that act,
 	// however many names it shares.
 	undatedLate
+	// visitors: a verb of receiving is a meeting only when what is
+	// received is a person by office ("receives foreign minister"), no
+	// thing ("receives permit", "receives bodies of soldiers";
+	// receivesNoVisitor).
+	visitors
 )
 
 // fact is one compiled fact: term → bit set of its values.
