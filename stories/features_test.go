@@ -397,6 +397,28 @@ func TestTransliteratedNames(t *testing.T) {
 	}
 }
 
+// TestForeignActWords: a report in French, Spanish, Portuguese, German,
+// Dutch or Turkish names its act with news English's term for it, so it
+// meets the English reports of its event by what happened, not by names
+// alone.
+func TestForeignActWords(t *testing.T) {
+	v := DefaultVocabulary()
+	for _, p := range [][2]string{
+		{"Los mineros de Valdoro inician una huelga indefinida", "strike"},
+		{"Nouveau blocage de la route du port de Kerlan", "blockade"},
+		{"Três mortos em Alvorada após temporal", "kill"},
+		{"Großes Hochwasser in Lindenau", "flood"},
+		{"Enlèvement d'un médecin à Port-Salut", "kidnap"},
+		{"Grote stroomstoring in Zuidveen", "outage"},
+		{"Karakaya'da karakola saldırı", "attack"},
+	} {
+		f, _, _ := v.extract(&model.Item{Title: p[0], Text: p[0] + "."}, time.UTC)
+		if !slices.Contains(f.titleTerms, hash32(v.stem(p[1]))) {
+			t.Errorf("%q gives not the term of %q", p[0], p[1])
+		}
+	}
+}
+
 // TestCountryAdjective: a country and its adjective are one term
 // ("Belgian unions", "Belgium's unions") but stay two names, so a country
 // named in passing adds no name both reports give.

@@ -1139,7 +1139,9 @@ var qualitySets = []qualitySet{
 	// 0.582 -> 0.597.
 	// A later report that writes the story's day as a calendar date is not
 	// far from it (calendarDays): recall 0.600 -> 0.609.
-	{file: "testdata/opened-cables.txt", use: "opened: scored blind twice until 2026-12-07 (session 21), mistakes read since; cables.toml", precision: 0.99, recall: 0.60, dates: 1.0, minItems: 150, vocab: "testdata/cables.toml", zone: "UTC"},
+	// Act words of other languages read as news English's ("panne",
+	// "coupure", "stroomstoring": outage; news.toml): recall 0.609 -> 0.618.
+	{file: "testdata/opened-cables.txt", use: "opened: scored blind twice until 2026-12-07 (session 21), mistakes read since; cables.toml", precision: 0.99, recall: 0.61, dates: 1.0, minItems: 150, vocab: "testdata/cables.toml", zone: "UTC"},
 	// late reports of another kind: precision 0.992 -> 1.000.
 	// earlier acts' days (past perfect, participle): dates 29 -> 30 of 32;
 	// a participle opening its clause ("crew, kidnapped on 9 March,"): 31.
@@ -1263,7 +1265,9 @@ var qualitySets = []qualitySet{
 	// A report that names no day and looks back to none, two days after a
 	// dated act's story began, is news of its own day (undatedLate):
 	// precision 0.874 -> 0.908.
-	{file: "testdata/opened-haiti.txt", use: "opened: scored blind twice until 2026-12-07 (session 22), mistakes read since; haiti.toml", precision: 0.90, recall: 0.57, dates: 0.97, minItems: 150, vocab: "testdata/haiti.toml", zone: "UTC"},
+	// Act words of other languages read as news English's ("grève",
+	// "enlèvement", "morts"; news.toml): 0.908 / 0.572 -> 0.911 / 0.596.
+	{file: "testdata/opened-haiti.txt", use: "opened: scored blind twice until 2026-12-07 (session 22), mistakes read since; haiti.toml", precision: 0.91, recall: 0.59, dates: 0.97, minItems: 150, vocab: "testdata/haiti.toml", zone: "UTC"},
 	// Minerals: two parties of one event only for a report whose headline
 	// shares a word with the story's (a price jump whose lead blames a
 	// day-old export curb is no report of the curb): precision 0.801 ->
@@ -1297,8 +1301,10 @@ var qualitySets = []qualitySet{
 	// when all that evening is (lateHour): dates 31 -> 32 of 33.
 	// A report that names no day and looks back to none, two days after a
 	// dated act's story began, is news of its own day (undatedLate):
-	// 0.965 / 0.850 -> 0.982 / 0.863.
-	{file: "testdata/opened-minerals.txt", use: "opened: scored blind twice until 2026-12-07 (session 22), mistakes read since; minerals.toml", precision: goalPrecision, recall: 0.86, dates: 0.96, minItems: 150, vocab: "testdata/minerals.toml", zone: "UTC"},
+	// 0.965 / 0.850 -> 0.982 / 0.863. Act words of other languages read
+	// as news English's ("bloqueo", "muertos"; news.toml): 0.982 / 0.863
+	// -> 0.983 / 0.881.
+	{file: "testdata/opened-minerals.txt", use: "opened: scored blind twice until 2026-12-07 (session 22), mistakes read since; minerals.toml", precision: goalPrecision, recall: 0.88, dates: 0.96, minItems: 150, vocab: "testdata/minerals.toml", zone: "UTC"},
 	// A night phrase away from the day tells no other report its desk's
 	// day (deskAside): dates 32 -> 33 of 33.
 	// calendarDays (a later report that writes the story's day as a
@@ -1343,14 +1349,20 @@ var qualitySets = []qualitySet{
 	// An act told late in a day that runs behind the desk's ("on Monday
 	// evening", "late on Monday" west of UTC) is of the desk's next day
 	// when all that evening is (lateHour): dates 32 -> 33 of 33.
-	{file: "testdata/opened-turkey.txt", use: "opened: scored blind twice until 2026-12-07 (session 23), mistakes read since; turkey.toml", precision: 0.94, recall: 0.67, dates: 0.99, minItems: 150, vocab: "testdata/turkey.toml", zone: "UTC"},
+	// Act words of other languages read as news English's ("saldırı"
+	// attack, "gözaltına" arrest; news.toml): 0.948 / 0.679 -> 0.958 /
+	// 0.672 (tp 184 -> 182, fp 10 -> 8: two wrong pairs gone for two right).
+	{file: "testdata/opened-turkey.txt", use: "opened: scored blind twice until 2026-12-07 (session 23), mistakes read since; turkey.toml", precision: 0.95, recall: 0.67, dates: 0.99, minItems: 150, vocab: "testdata/turkey.toml", zone: "UTC"},
 	// An act told late in a day that runs behind the desk's ("on Monday
 	// evening", "late on Monday" west of UTC) is of the desk's next day
 	// when all that evening is (lateHour): dates 31 -> 32 of 34.
 	// A report that names no day and looks back to none, two days after a
 	// dated act's story began, is news of its own day (undatedLate):
 	// precision 0.836 -> 0.851.
-	{file: "testdata/opened-rivers.txt", use: "opened: scored blind twice until 2026-12-07 (session 23), mistakes read since; rivers.toml", precision: 0.85, recall: 0.70, dates: 0.94, minItems: 150, vocab: "testdata/rivers.toml", zone: "UTC"},
+	// Act words of other languages read as news English's ("apagón"
+	// blackout, "ocupação" occupy, "inundam" flood; news.toml): 0.851 /
+	// 0.705 -> 0.855 / 0.727.
+	{file: "testdata/opened-rivers.txt", use: "opened: scored blind twice until 2026-12-07 (session 23), mistakes read since; rivers.toml", precision: 0.85, recall: 0.72, dates: 0.94, minItems: 150, vocab: "testdata/rivers.toml", zone: "UTC"},
 	// Session 24: a headline's verb that says what its subject's act did
 	// ("Roadside bomb kills four soldiers", "Blast at railway station
 	// kills 12") or a source's account of the toll (", Taliban say
