@@ -519,7 +519,7 @@ func eventMentionOf(text string, published time.Time, loc *time.Location, r read
 // eventMentionIn is eventMentionOf for a text whose dates are read.
 func eventMentionIn(d datedText, published time.Time, loc *time.Location, r reading) (mention, bool) {
 	text, low, ms := d.text, d.low, d.mentions
-	var vague, report, earlier, ahead, possessed, planned, spanned, answeredAt *mention
+	var vague, report, earlier, ahead, possessed, planned, spanned, answeredAt, related *mention
 	answered := false  // report is the day of a reaction's own words
 	disclosed := false // report is a day before a reporting verb ("on Tuesday announced")
 	utc := utcMention(text, ms, published)
@@ -684,6 +684,16 @@ func eventMentionIn(d datedText, published time.Time, loc *time.Location, r read
 			continue
 		case m.prec == precDay && spanned != nil && !m.day.After(spanned.day):
 			continue // "since Tuesday morning, after clashes that began on Monday evening"
+		case m.prec == precDay && relativeIn(clauseBefore(text, m.start)) && laterInSentence(text, ms[i+1:], m.end):
+			// "Ana Ruiz, who was detained on Monday at a rally, died in
+			// custody on Wednesday": a relative clause tells who or what
+			// the subject is, and the day its sentence goes on to name
+			// is the act's. Alone, the relative clause's day stays the
+			// one the text gives.
+			if related == nil {
+				related = m
+			}
+			continue
 		case m.prec == precDay:
 			// "Power cuts from August 15", published the day before:
 			// the first day of a plan. It stays the report's day (the
@@ -695,6 +705,9 @@ func eventMentionIn(d datedText, published time.Time, loc *time.Location, r read
 		case vague == nil:
 			vague = m
 		}
+	}
+	if related != nil {
+		return done(*related)
 	}
 	if possessed != nil {
 		return done(*possessed)
@@ -2497,4 +2510,19 @@ func atoi(s string) int {
 // lower case, without the punctuation and quotes around it.
 func dateWord(w string) string {
 	return strings.ToLower(strings.Trim(w, ",.;:\"'“”‘’()"))
+}
+
+// laterInSentence tells whether a day of ms (the mentions after end)
+// stands in the sentence that goes on at end, in no relative clause.
+func laterInSentence(text string, ms []mention, end int) bool {
+	for i := range ms {
+		// From the day's last letter: a sentence ends on a letter and a stop.
+		if sentenceBreak.MatchString(text[max(0, end-1):ms[i].start]) {
+			return false
+		}
+		if ms[i].prec == precDay && !relativeIn(clauseBefore(text, ms[i].start)) {
+			return true
+		}
+	}
+	return false
 }

@@ -668,6 +668,30 @@ func TestAppositiveDay(t *testing.T) {
 	}
 }
 
+// TestRelativeClauseDay: a day in a relative clause tells who or what
+// the subject is; a day its sentence goes on to name is the act's. Alone,
+// or with the next day in another sentence, it stays the text's day.
+func TestRelativeClauseDay(t *testing.T) {
+	pub := time.Date(2030, 5, 16, 18, 0, 0, 0, time.UTC) // a Thursday
+	tests := []struct {
+		name, text, want string
+	}{
+		{"the sentence's act", "Detained student dies in custody\nAna Ruiz, who was detained on Monday at a rally in Vessa, died in a police cell on Wednesday, her family said.", "2030-05-15"},
+		{"a calendar date", "Detained student dies in custody\nAna Ruiz, who was detained on May 12 at a rally in Vessa, died in a police cell on Wednesday, May 15, her family said.", "2030-05-15"},
+		{"which", "Plant restarts\nThe plant, which was shut on Monday for repairs, restarted on Wednesday.", "2030-05-15"},
+		{"alone", "Student dies in custody\nAna Ruiz, who was detained on Monday at a rally in Vessa, has died in a police cell, her family said.", "2030-05-13"},
+		{"another sentence", "Student dies in custody\nAna Ruiz, who was detained on Monday at a rally in Vessa, has died. Her family was told on Wednesday.", "2030-05-13"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			day, ok := EventDate(tc.text, pub, time.UTC)
+			if !ok || day.Format(time.DateOnly) != tc.want {
+				t.Fatalf("EventDate(%q) = %v, %v; want %s", tc.text, day, ok, tc.want)
+			}
+		})
+	}
+}
+
 // TestUnbegunDay: a next day that had begun in no zone when the report
 // was published is a plan's.
 func TestUnbegunDay(t *testing.T) {

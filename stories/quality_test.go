@@ -1375,7 +1375,12 @@ var qualitySets = []qualitySet{
 	// 0.715 (the petrol price rise's analysis and the internet's
 	// restoration); climate 1.000 / 0.741 -> 1.000 / 0.763 (Fiji's
 	// drought emergency, the carbon auction).
-	{file: "testdata/opened-iran.txt", use: "opened: scored blind twice until 2026-12-07 (session 23), mistakes read since; iran.toml", precision: 0.96, recall: 0.71, dates: 0.97, minItems: 150, vocab: "testdata/iran.toml", zone: "UTC"},
+	// Iran: a day in a relative clause yields to the day its sentence
+	// goes on to name ("who was arrested on December 14 ..., died ... on
+	// Saturday, December 15": the death in custody, read as of the 14th,
+	// no longer joins the fuel protests of that day): 0.965 / 0.715 ->
+	// 0.996 / 0.722.
+	{file: "testdata/opened-iran.txt", use: "opened: scored blind twice until 2026-12-07 (session 23), mistakes read since; iran.toml", precision: 0.99, recall: 0.72, dates: 0.97, minItems: 150, vocab: "testdata/iran.toml", zone: "UTC"},
 	{file: "testdata/opened-climate.txt", use: "opened: scored blind twice until 2026-12-07 (session 23), mistakes read since; climate.toml", precision: 0.99, recall: 0.76, dates: 0.99, minItems: 150, vocab: "testdata/climate.toml", zone: "UTC"},
 }
 
@@ -1583,10 +1588,24 @@ var knownCosts = map[string]string{
 	// doers of one act split a country from its own bodies (Treasury and
 	// US, CENTCOM and US) and cost recall on fifteen sets.
 	"opened-haiti/two parties off": "its one join is right; the story it joins already mixes the US sanctions with the UN listing of the same day",
-	// Session 24: lines that failed when the five desks of session 23 were
-	// opened, their causes not yet read. Each comes out when mended.
-	"opened-rivers/named parties off": "opened in session 24, cause not yet read",
-	"opened-iran/named parties off":   "opened in session 24, cause not yet read",
+	// Session 24: +11 right and +16 wrong pairs. Of the two reports
+	// partiesNamed lets in, Sudan's call after the dam talks is right;
+	// Egypt's first letter to the Security Council (merged in through
+	// "Egypt condemns Ethiopia's 'unilateral' GERD step", a reaction's
+	// headline, which names its voice, no party of the act) adds 3 right
+	// and 4 wrong pairs. The rest: with Sudan's call in the talks' story,
+	// Egypt's condemnation goes to the dam completion's story, and the
+	// other letter reports of the next day then fit it (0.337 against
+	// 0.33), let past the day veto of reports of no act by its two-zones
+	// allowance through the next morning's analysis, which names
+	// Wednesday and was published on Thursday. Keeping a day before a
+	// report's publication out of that allowance mends this line (all on
+	// 0.897 / 0.695, named parties off 0.893 / 0.665) but fails "follow-
+	// ups off" here: a rally against the Sanakham deal, which this desk's
+	// vocabulary reads as no act, follows the deal's signing the day
+	// before (followsDay), and is the one wrong join left that off
+	// removes.
+	"opened-rivers/named parties off": "Sudan's call is right; the letter's merge comes through a reaction's headline, the completion story's mix from the two-zones day allowance",
 	// Session 24: +3 right and +2 wrong pairs. The report sinceFollows
 	// counts of the closure's day ("Traders count losses as Torkham stays
 	// shut") is of its story's event, the Torkham crossing closed; its
