@@ -1382,6 +1382,38 @@ var qualitySets = []qualitySet{
 	// 0.996 / 0.722.
 	{file: "testdata/opened-iran.txt", use: "opened: scored blind twice until 2026-12-07 (session 23), mistakes read since; iran.toml", precision: 0.99, recall: 0.72, dates: 0.97, minItems: 150, vocab: "testdata/iran.toml", zone: "UTC"},
 	{file: "testdata/opened-climate.txt", use: "opened: scored blind twice until 2026-12-07 (session 23), mistakes read since; climate.toml", precision: 0.99, recall: 0.76, dates: 0.99, minItems: 150, vocab: "testdata/climate.toml", zone: "UTC"},
+	// Five desks written in session 24 (2026-12-07), while that session's
+	// grouping changes were made, without reading them or the grouping
+	// code, with their vocabularies in config only (each committed before
+	// the set's first item): never tuned on, their mistakes never printed.
+	// Measured only, scored once before that session's changes (at
+	// ff97c99, whose grouping code is 251dacc's) and once after. A
+	// Southern Africa desk (three Cabo Delgado attacks, four power-cut
+	// events of one utility, two mayors' no-confidence votes a week apart,
+	// two rate decisions two days apart, two mine accidents, a cyclone
+	// between two floods, five acts after local midnight, reports in
+	// Portuguese and Afrikaans); a European organised crime desk (five port
+	// cocaine seizures, two at one port a week apart, two Marseille
+	// killings, two extraditions from Dubai, four events on one day, five
+	// acts after local midnight, reports in eight other languages); a
+	// Philippines domestic desk (two ambushes by one insurgency, two
+	// bombings, two jeepney strikes a week apart, three volcano events, a
+	// typhoon's chain of events, one scandal in four events, five acts in
+	// the local morning of the UTC day before, reports in Filipino); a
+	// food security and aid desk (three attacks on aid transport, two
+	// pledging conferences, three ration cuts, two airdrops, three
+	// crossings closed, four events in one place, paired look-alikes in
+	// several countries, reports in French, Spanish and transliterated
+	// Arabic); a semiconductors and export-controls desk (two entity
+	// listings a week apart, two grants, two fab fires, two earthquakes,
+	// two outages, one body's two acts on one day twice, six events whose
+	// local day is not their UTC day, reports in Japanese, Korean and
+	// Dutch).
+	{file: "testdata/fresh-safrica.txt", use: "fresh, never tuned on; safrica.toml", blind: true, minItems: 150, vocab: "testdata/safrica.toml", zone: "UTC"},
+	{file: "testdata/fresh-orgcrime.txt", use: "fresh, never tuned on; orgcrime.toml", blind: true, minItems: 150, vocab: "testdata/orgcrime.toml", zone: "UTC"},
+	{file: "testdata/fresh-philippines.txt", use: "fresh, never tuned on; philippines.toml", blind: true, minItems: 150, vocab: "testdata/philippines.toml", zone: "UTC"},
+	{file: "testdata/fresh-food.txt", use: "fresh, never tuned on; food.toml", blind: true, minItems: 150, vocab: "testdata/food.toml", zone: "UTC"},
+	{file: "testdata/fresh-chips.txt", use: "fresh, never tuned on; chips.toml", blind: true, minItems: 150, vocab: "testdata/chips.toml", zone: "UTC"},
 }
 
 // TestGroupingQuality feeds each labelled set to a Grouper in publication
@@ -1574,9 +1606,10 @@ func logMistakes(t *testing.T, set []labelled, got, dates []string) {
 const mechanismWorth = 3
 
 // knownCosts are lines of TestGroupingMechanisms ("set/variant") that fail
-// for a cause found and written down outside the mechanism: its own join
-// is right, and the wrong pairs it adds are with reports other rules had
-// already mixed into the story it joins. A listed line is logged, not
+// for a cause found and written down: mostly outside the mechanism (its
+// own join is right, and the wrong pairs it adds are with reports other
+// rules had already mixed into the story it joins); where part of the
+// cost is its own join, the entry says so (opened-rivers). A listed line is logged, not
 // failed, while it fails; once it passes the test fails until it is taken
 // out, so no entry outlives its cause.
 var knownCosts = map[string]string{
