@@ -716,8 +716,7 @@ func eventMentionIn(d datedText, published time.Time, loc *time.Location, r read
 		// "5,400 refugees have arrived since Friday, UNHCR reports",
 		// published on Monday: the tally is of the day it was told.
 		m := *spanned
-		p := published.In(loc)
-		if day := time.Date(p.Year(), p.Month(), p.Day(), 0, 0, 0, 0, loc); day.After(m.day) {
+		if day := dayAt(published, loc); day.After(m.day) {
 			m.day, m.said = day, true
 			return done(m)
 		}
@@ -1001,13 +1000,11 @@ func deskDayBy(m mention, published time.Time, loc, desk *time.Location) (day ti
 	}
 	loc = m.day.Location()
 	y, mo, d := m.day.Date()
-	pub := published.In(desk)
-	pubDesk := time.Date(pub.Year(), pub.Month(), pub.Day(), 0, 0, 0, 0, desk)
+	pubDesk := dayAt(published, desk)
 	if m.clock > 0 && !m.foreignClock {
 		at := time.Date(y, mo, d, 0, m.clock-1, 0, 0, loc)
 		if !at.After(published) {
-			a := at.In(desk)
-			return time.Date(a.Year(), a.Month(), a.Day(), 0, 0, 0, 0, desk), true, false
+			return dayAt(at, desk), true, false
 		}
 	}
 	named := time.Date(y, mo, d, 0, 0, 0, 0, desk) // the named day as a civil day at the desk
@@ -1023,15 +1020,13 @@ func deskDayBy(m mention, published time.Time, loc, desk *time.Location) (day ti
 		if to.After(published) {
 			to = published
 		}
-		a, b := from.In(desk), to.In(desk)
-		if day := time.Date(a.Year(), a.Month(), a.Day(), 0, 0, 0, 0, desk); from.Before(to) && !day.Equal(named) && day.Equal(time.Date(b.Year(), b.Month(), b.Day(), 0, 0, 0, 0, desk)) {
+		if day := dayAt(from, desk); from.Before(to) && !day.Equal(named) && day.Equal(dayAt(to, desk)) {
 			return day, true, false
 		}
 	}
 	p := published.In(loc)
 	if y == p.Year() && mo == p.Month() && d == p.Day() {
-		b := time.Date(y, mo, d, 0, 0, 0, 0, loc).In(desk)
-		if time.Date(b.Year(), b.Month(), b.Day(), 0, 0, 0, 0, desk).Equal(pubDesk) {
+		if dayAt(time.Date(y, mo, d, 0, 0, 0, 0, loc), desk).Equal(pubDesk) {
 			return pubDesk, true, false
 		}
 	}
@@ -1051,8 +1046,7 @@ func deskDayBy(m mention, published time.Time, loc, desk *time.Location) (day ti
 		if at.After(published) {
 			at = published
 		}
-		a := at.In(desk)
-		if day := time.Date(a.Year(), a.Month(), a.Day(), 0, 0, 0, 0, desk); !day.Equal(named) {
+		if day := dayAt(at, desk); !day.Equal(named) {
 			return day, true, true
 		}
 	}
@@ -1068,12 +1062,23 @@ var daylightParts = toSet(`morning afternoon evening`)
 // named right after a day that ends at end in low ("Sunday morning",
 // "Thursday afternoon's").
 func daylightNamed(low string, end int) bool {
+	return daylightParts[partAfter(low, end)]
+}
+
+// partAfter is the word right after a day that ends at end in low,
+// without its "'s" ("Sunday evening's" gives "evening"); "" when none
+// follows.
+func partAfter(low string, end int) string {
 	words := strings.Fields(low[end:min(len(low), end+16)])
 	if len(words) == 0 || !strings.HasPrefix(low[end:], " ") {
-		return false
+		return ""
 	}
-	w := strings.TrimSuffix(strings.TrimSuffix(dateWord(words[0]), "'s"), "’s")
-	return daylightParts[w]
+	return unpossessed(dateWord(words[0]))
+}
+
+// unpossessed is w without a final "'s" or "’s".
+func unpossessed(w string) string {
+	return strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
 }
 
 // eveningStart and nightStart are the hours from which a report puts its
@@ -1099,7 +1104,7 @@ func lateHour(low string, m mention) int {
 		return eveningStart
 	}
 	partHour := func(w string) int {
-		switch strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s") {
+		switch unpossessed(w) {
 		case "evening":
 			return eveningStart
 		case "night":
@@ -1107,10 +1112,8 @@ func lateHour(low string, m mention) int {
 		}
 		return 0
 	}
-	if after := strings.Fields(low[m.end:min(len(low), m.end+16)]); len(after) > 0 && strings.HasPrefix(low[m.end:], " ") {
-		if h := partHour(dateWord(after[0])); h > 0 {
-			return h
-		}
+	if h := partHour(partAfter(low, m.end)); h > 0 {
+		return h
 	}
 	before := strings.Fields(low[max(0, m.start-24):m.start])
 	k := len(before) - 1
@@ -1151,8 +1154,13 @@ func clockDay(m mention, published time.Time, loc, desk *time.Location) (time.Ti
 	if published.Sub(at) > 12*time.Hour {
 		return time.Time{}, false
 	}
-	a := at.In(desk)
-	return time.Date(a.Year(), a.Month(), a.Day(), 0, 0, 0, 0, desk), true
+	return dayAt(at, desk), true
+}
+
+// dayAt is the civil day of t in zone, at its midnight.
+func dayAt(t time.Time, zone *time.Location) time.Time {
+	t = t.In(zone)
+	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, zone)
 }
 
 // firstZone is the zone where a civil day begins first (UTC+14).
@@ -1549,8 +1557,7 @@ func longAfter(text string, published time.Time, loc *time.Location) time.Time {
 	if loc == nil {
 		loc = time.UTC
 	}
-	p := published.In(loc)
-	day := time.Date(p.Year(), p.Month(), p.Day(), 0, 0, 0, 0, loc)
+	day := dayAt(published, loc)
 	if strings.EqualFold(m[1], "weeks") {
 		return day.AddDate(0, 0, -6)
 	}
@@ -1599,7 +1606,7 @@ func possessive(text string, end int) bool {
 	rest := text[end:]
 	if part, ok := strings.CutPrefix(rest, " "); ok {
 		word, _, _ := strings.Cut(part, " ")
-		word = strings.TrimSuffix(strings.TrimSuffix(word, "'s"), "’s")
+		word = unpossessed(word)
 		return len(word) < len(part) && dayParts[word] && !strings.HasPrefix(part[len(word):], " ")
 	}
 	return strings.HasPrefix(rest, "'s") || strings.HasPrefix(rest, "’s")
@@ -2045,8 +2052,7 @@ func findMentionsIn(text, low string, published time.Time, loc *time.Location) [
 	}
 	var pubDay time.Time
 	if !published.IsZero() {
-		p := published.In(loc)
-		pubDay = time.Date(p.Year(), p.Month(), p.Day(), 0, 0, 0, 0, loc)
+		pubDay = dayAt(published, loc)
 	}
 	var ms []mention
 	add := func(start, end int, day time.Time, prec precision) {
