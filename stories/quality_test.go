@@ -1385,10 +1385,13 @@ var qualitySets = []qualitySet{
 	// Five desks written in session 24 (2026-12-07), while that session's
 	// grouping changes were made, without reading them or the grouping
 	// code, with their vocabularies in config only (each committed before
-	// the set's first item): never tuned on, their mistakes never printed.
-	// Measured only, scored once before that session's changes (at
-	// ff97c99, whose grouping code is 251dacc's) and once after. A
-	// Southern Africa desk (three Cabo Delgado attacks, four power-cut
+	// the set's first item): never tuned on until opened.
+	// Scored once before that session's changes (at ff97c99, whose
+	// grouping code is 251dacc's) and once after (0.946 / 0.784 / 30 of
+	// 34, 0.878 / 0.771 / 31 of 34, 0.918 / 0.842 / 30 of 33, 0.924 /
+	// 0.750 / 31 of 32, 0.872 / 0.738 / 32 of 34 at 49f9839); opened in
+	// session 25 (2026-12-07) as development sets, their vocabularies not
+	// edited. A Southern Africa desk (three Cabo Delgado attacks, four power-cut
 	// events of one utility, two mayors' no-confidence votes a week apart,
 	// two rate decisions two days apart, two mine accidents, a cyclone
 	// between two floods, five acts after local midnight, reports in
@@ -1409,11 +1412,11 @@ var qualitySets = []qualitySet{
 	// two outages, one body's two acts on one day twice, six events whose
 	// local day is not their UTC day, reports in Japanese, Korean and
 	// Dutch).
-	{file: "testdata/fresh-safrica.txt", use: "fresh, never tuned on; safrica.toml", blind: true, minItems: 150, vocab: "testdata/safrica.toml", zone: "UTC"},
-	{file: "testdata/fresh-orgcrime.txt", use: "fresh, never tuned on; orgcrime.toml", blind: true, minItems: 150, vocab: "testdata/orgcrime.toml", zone: "UTC"},
-	{file: "testdata/fresh-philippines.txt", use: "fresh, never tuned on; philippines.toml", blind: true, minItems: 150, vocab: "testdata/philippines.toml", zone: "UTC"},
-	{file: "testdata/fresh-food.txt", use: "fresh, never tuned on; food.toml", blind: true, minItems: 150, vocab: "testdata/food.toml", zone: "UTC"},
-	{file: "testdata/fresh-chips.txt", use: "fresh, never tuned on; chips.toml", blind: true, minItems: 150, vocab: "testdata/chips.toml", zone: "UTC"},
+	{file: "testdata/opened-safrica.txt", use: "opened: scored blind twice until 2026-12-07 (session 24), mistakes read since; safrica.toml", precision: 0.94, recall: 0.78, dates: 0.88, minItems: 150, vocab: "testdata/safrica.toml", zone: "UTC"},
+	{file: "testdata/opened-orgcrime.txt", use: "opened: scored blind twice until 2026-12-07 (session 24), mistakes read since; orgcrime.toml", precision: 0.87, recall: 0.77, dates: 0.91, minItems: 150, vocab: "testdata/orgcrime.toml", zone: "UTC"},
+	{file: "testdata/opened-philippines.txt", use: "opened: scored blind twice until 2026-12-07 (session 24), mistakes read since; philippines.toml", precision: 0.91, recall: 0.84, dates: 0.90, minItems: 150, vocab: "testdata/philippines.toml", zone: "UTC"},
+	{file: "testdata/opened-food.txt", use: "opened: scored blind twice until 2026-12-07 (session 24), mistakes read since; food.toml", precision: 0.92, recall: 0.74, dates: 0.96, minItems: 150, vocab: "testdata/food.toml", zone: "UTC"},
+	{file: "testdata/opened-chips.txt", use: "opened: scored blind twice until 2026-12-07 (session 24), mistakes read since; chips.toml", precision: 0.87, recall: 0.73, dates: 0.94, minItems: 150, vocab: "testdata/chips.toml", zone: "UTC"},
 }
 
 // TestGroupingQuality feeds each labelled set to a Grouper in publication
@@ -1613,6 +1616,10 @@ const mechanismWorth = 3
 // failed, while it fails; once it passes the test fails until it is taken
 // out, so no entry outlives its cause.
 var knownCosts = map[string]string{
+	// Opened in session 25; cause not yet read.
+	"opened-food/reworded acts off":  "opened in session 25, cause not yet read",
+	"opened-chips/two acts off":      "opened in session 25, cause not yet read",
+	"opened-chips/reworded acts off": "opened in session 25, cause not yet read",
 	// Session 23: +3 right and +3 wrong pairs. The report twoParties lets
 	// in (a former senator hit by US sanctions) is of its story's event;
 	// its wrong pairs are with the UN committee's listing of the same gang
