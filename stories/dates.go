@@ -151,7 +151,7 @@ var dayLanguages = []dayLanguage{
 		relDays: `hoje: today; ontem: yesterday; anteontem: the day before yesterday;
 			nesta manhã: this morning; esta manhã: this morning; nesta tarde: this afternoon; esta noite: tonight`,
 		mods:  `passado: last; passada: last; próximo: next; próxima: next; proximo: next; proxima: next; até: until`,
-		clock: `às; por volta das; cerca das`,
+		clock: `às; à; por volta das; por volta da; cerca das; cerca da`,
 		lower: true,
 	},
 	{
@@ -537,6 +537,9 @@ func eventMentionIn(d datedText, published time.Time, loc *time.Location, r read
 		if d := clockOn(low, ms, clockEnd); m.clock > 0 && d != nil && !d.day.Equal(m.day) {
 			m.clock, m.foreignClock = 0, false // "signed today, to take effect at 00:00 on Sunday"
 		}
+		if m.clock > 0 && m.clock <= dawn && nightOfTwoDays(low, ms, m) {
+			m.day = m.day.AddDate(0, 0, 1) // "in the night of Saturday to Sunday at around 00:50": Sunday's small hours
+		}
 		m.daylight = daylightNamed(low, m.end)
 		m.late = lateHour(low, m)
 		night := nightAct(text, low, m)
@@ -779,7 +782,8 @@ const dawn = 6*60 + 1
 
 // actClock is the first time of day text gives after "at", "around" or
 // "about" ("capsized at around 3:30 AM today", "At 6:40 AM today",
-// "around 1:40 a.m."), in minutes after midnight plus one, 0 when it
+// "around 1:40 a.m.") or minutes from it ("shortly after 1 a.m.", just
+// before it: nearClock), in minutes after midnight plus one, 0 when it
 // gives none; foreign tells whether the time is said to be another
 // zone's ("1 a.m. local time", "01:10 UTC"). A time needs a.m./p.m. or
 // minutes after a colon ("at 01:15"): "at 4.5 percent" is none. low is
@@ -788,7 +792,8 @@ const dawn = 6*60 + 1
 func actClock(low string) (clock int, foreign bool, start, end int) {
 	for _, ix := range reClock.FindAllStringSubmatchIndex(low, -1) {
 		words := strings.Fields(low[max(0, ix[0]-16):ix[0]])
-		if len(words) == 0 || !clockLeads[words[len(words)-1]] {
+		before, near := nearClock(words)
+		if len(words) == 0 || !clockLeads[words[len(words)-1]] && !near {
 			continue
 		}
 		h, mins, suffix := atoi(low[ix[2]:ix[3]]), 0, ""
@@ -813,7 +818,11 @@ func actClock(low string) (clock int, foreign bool, start, end int) {
 		}
 		after := strings.Fields(low[ix[1]:min(len(low), ix[1]+16)])
 		foreign = len(after) > 0 && (utcWords[dateWord(after[0])] || dateWord(after[0]) == "local")
-		return h*60 + mins + 1, foreign, ix[0], ix[1]
+		clock = h*60 + mins + 1
+		if before && clock > 1 {
+			clock-- // "just before 1 a.m.": 00:59, the day before where 1 a.m. is midnight
+		}
+		return clock, foreign, ix[0], ix[1]
 	}
 	if r := textLanguage(low); r != nil {
 		return r.clockAt(low)
@@ -877,6 +886,29 @@ var clockToDay = toSet(`on of local time hours hrs`)
 // a.m.", "at about 1:30".
 var clockLeads = toSet(`at around about approximately`)
 
+// nearClock tells whether words, those right before a time of day, end
+// in a phrase that puts the act minutes from it: "shortly after 1
+// a.m.", "just before 1 a.m.", "soon after 2:30 a.m." (alone, "after 9
+// p.m." may be hours after, "expected after 9pm" a plan's time); before
+// tells that the act came just before the time.
+func nearClock(words []string) (before, near bool) {
+	k := len(words) - 1
+	if k < 1 || !nearTime[words[k-1]] {
+		return false, false
+	}
+	switch words[k] {
+	case "after":
+		return false, true
+	case "before":
+		return true, true
+	}
+	return false, false
+}
+
+// nearTime put what follows within minutes: "shortly after", "just
+// before", "soon after".
+var nearTime = toSet(`shortly just soon`)
+
 // nightAct tells whether text puts the act of the day m in the small
 // hours: "early" right before the day ("early on Wednesday", "early
 // Sunday"), or a night phrase in its sentence ("in the early hours of
@@ -894,6 +926,49 @@ func nightAct(text, low string, m mention) bool {
 	from, to := sentenceAround(text, m.start)
 	return reNight.MatchString(low[from:to])
 }
+
+// nightOfTwoDays tells whether the day m opens a night named by the
+// two days it runs across: "the night of Saturday to Sunday", "in de
+// nacht van zaterdag op zondag", "dans la nuit de samedi à dimanche",
+// "the night of August 9 to 10". News in many languages names a night
+// so; a time in its small hours is of its second day. low is the text
+// ASCII-lowered (asciiLower); ms are its mentions.
+func nightOfTwoDays(low string, ms []mention, m mention) bool {
+	before := strings.Fields(low[max(0, m.start-24):m.start])
+	named := false
+	for k := len(before) - 1; k >= 0 && k >= len(before)-3; k-- {
+		named = named || nightWords[dateWord(before[k])]
+	}
+	if !named {
+		return false
+	}
+	next := m.day.AddDate(0, 0, 1)
+	rest := strings.FieldsFunc(low[m.end:min(len(low), m.end+40)], func(r rune) bool { return r == ' ' || r == '-' || r == '–' })
+	k := 0
+	if k < len(rest) && atoi(rest[k]) == m.day.Day() {
+		k++ // "zaterdag 10 op zondag 11 november"
+	}
+	if k+1 >= len(rest) || !nightJoins[rest[k]] {
+		return false
+	}
+	if atoi(strings.Trim(rest[k+1], ",.;")) == next.Day() {
+		return true // "the night of August 9 to 10"
+	}
+	for _, n := range ms {
+		if n.start > m.end && n.prec == precDay {
+			return n.day.Equal(next) && !strings.ContainsAny(low[m.end:n.start], ",.;")
+		}
+	}
+	return false
+}
+
+// nightWords name a night; nightJoins join its first day to its second
+// ("van zaterdag op zondag", "de samedi à dimanche", "del sábado al
+// domingo", "tra sabato e domenica", "von Samstag auf Sonntag").
+var (
+	nightWords = toSet(`night nacht nuit noite noche notte`)
+	nightJoins = toSet(`to into op à au a auf zu para al e y and`)
+)
 
 // nightBeside tells whether text puts the act of the day m in the small
 // hours right by the day: "early" right before it, or a night phrase

@@ -1065,3 +1065,42 @@ func TestRateIsNoDayAfter(t *testing.T) {
 		})
 	}
 }
+
+// TestSmallHoursTime: the time of an act in the small hours, as news
+// writes it in English ("shortly after 1 a.m.", "just before 1 a.m.") and
+// in Portuguese ("por volta da 01h30", "à 01:00"), and the night named by
+// the two days it runs across ("the night of Monday to Tuesday", "in de
+// nacht van maandag op dinsdag"), whose small hours are of its second
+// day, put the act on its day at the desk.
+func TestSmallHoursTime(t *testing.T) {
+	athens, rome, maputo, amsterdam, paris := mustZone(t, "Europe/Athens"), mustZone(t, "Europe/Rome"), mustZone(t, "Africa/Maputo"), mustZone(t, "Europe/Amsterdam"), mustZone(t, "Europe/Paris")
+	at := func(loc *time.Location, d, h, m int) time.Time { return time.Date(2030, 3, d, h, m, 0, 0, loc) }
+	tests := []struct {
+		name, text string
+		pub        time.Time
+		loc        *time.Location
+		want       string // the act's day at a UTC desk
+	}{
+		{"shortly after a time", "Gunmen raid village\nGunmen raided the village of Kelo in the early hours of Tuesday, killing four. Survivors said they came shortly after 1 a.m. and left at dawn.", at(athens, 5, 10, 0), athens, "2030-03-04"},
+		{"just before a time", "Blast damages shop\nA device exploded outside a shop in Venlo just before 1 a.m. on Tuesday, police said.", at(rome, 5, 9, 0), rome, "2030-03-04"},
+		{"after a time alone may be hours after", "Gunmen raid village\nGunmen raided the village of Kelo early on Tuesday. Residents said gunfire went on after 1 a.m. until the army came.", at(athens, 5, 10, 0), athens, "2030-03-05"},
+		{"portuguese por volta da", "Ciclone atinge a costa\nO ciclone atingiu a costa a sul da cidade por volta da 01h30 de hoje, segundo o instituto nacional de meteorologia.", at(maputo, 5, 7, 0), maputo, "2030-03-04"},
+		{"portuguese à", "Barragem abre comportas\nA barragem abriu quatro comportas à 01:00 de terça-feira, informou o instituto, e os bairros da cidade ficaram inundados.", at(maputo, 5, 9, 0), maputo, "2030-03-04"},
+		{"the night of two days in english", "Explosion at home\nAn explosive went off at a home in the night of Monday to Tuesday at around 00:40, police said.", at(athens, 5, 9, 0), athens, "2030-03-04"},
+		{"the night of two days in dutch", "Explosie bij woning\nBij een woning aan de Dorpsweg is in de nacht van maandag op dinsdag rond 00.50 uur een explosie geweest. De voordeur werd vernield.", at(amsterdam, 5, 9, 0), amsterdam, "2030-03-04"},
+		{"the night of two dates", "Explosion at home\nAn explosive went off at a home on the night of March 4 to 5 at around 00:40, police said.", at(athens, 5, 9, 0), athens, "2030-03-04"},
+		{"an evening time of the night's first day", "Incendie dans un entrepôt\nUn incendie s'est déclaré dans la nuit de lundi à mardi vers 23h30 dans un entrepôt de la zone, selon les pompiers.", at(paris, 5, 9, 0), paris, "2030-03-04"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			m, _ := eventMention(tc.text, tc.pub, tc.loc)
+			got := m.day.Format(time.DateOnly)
+			if d, ok := deskDay(m, tc.pub, tc.loc, time.UTC); ok {
+				got = d.Format(time.DateOnly)
+			}
+			if got != tc.want {
+				t.Fatalf("day at the desk of %q = %s (named %v, clock %d), want %s", tc.text, got, m.day, m.clock, tc.want)
+			}
+		})
+	}
+}

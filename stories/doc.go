@@ -334,7 +334,11 @@
 // EventDate is the day most of its reports name, read in the desk's zone
 // (Grouper.DeskZone) where a report tells its act's moment apart from the
 // day it names in its outlet's zone ("capsized at around 3:30 AM today" in
-// Manila is the day before in UTC; "resigned on Monday evening" in Mexico
+// Manila is the day before in UTC, as is "shortly after 1 a.m." or "just
+// before 1 a.m." on a day there, or Portuguese "por volta da 01h30 de
+// hoje"; a time in the small hours of a night named by the two days it
+// runs across, "the night of Saturday to Sunday", "in de nacht van
+// zaterdag op zondag", is of its second day; "resigned on Monday evening" in Mexico
 // City is Tuesday in UTC, when all that evening is), stored as its civil date
 // at 12:00 UTC, so it reads as the same day in every zone from UTC-11 to
 // UTC+11 even after a store drops the zone; when no item gives a date it is

@@ -1267,7 +1267,11 @@ var qualitySets = []qualitySet{
 	// precision 0.874 -> 0.908.
 	// Act words of other languages read as news English's ("grève",
 	// "enlèvement", "morts"; news.toml): 0.908 / 0.572 -> 0.911 / 0.596.
-	{file: "testdata/opened-haiti.txt", use: "opened: scored blind twice until 2026-12-07 (session 22), mistakes read since; haiti.toml", precision: 0.91, recall: 0.59, dates: 0.97, minItems: 150, vocab: "testdata/haiti.toml", zone: "UTC"},
+	// A time in the small hours of a night named by its two days is of
+	// the second ("dans la nuit de vendredi à samedi, vers 1 heure du
+	// matin": Saturday, as the other reports of the attack say;
+	// nightOfTwoDays): 0.911 / 0.596 -> 0.915 / 0.627.
+	{file: "testdata/opened-haiti.txt", use: "opened: scored blind twice until 2026-12-07 (session 22), mistakes read since; haiti.toml", precision: 0.91, recall: 0.62, dates: 0.97, minItems: 150, vocab: "testdata/haiti.toml", zone: "UTC"},
 	// Minerals: two parties of one event only for a report whose headline
 	// shares a word with the story's (a price jump whose lead blames a
 	// day-old export curb is no report of the curb): precision 0.801 ->
@@ -1412,8 +1416,16 @@ var qualitySets = []qualitySet{
 	// two outages, one body's two acts on one day twice, six events whose
 	// local day is not their UTC day, reports in Japanese, Korean and
 	// Dutch).
-	{file: "testdata/opened-safrica.txt", use: "opened: scored blind twice until 2026-12-07 (session 24), mistakes read since; safrica.toml", precision: 0.94, recall: 0.78, dates: 0.88, minItems: 150, vocab: "testdata/safrica.toml", zone: "UTC"},
-	{file: "testdata/opened-orgcrime.txt", use: "opened: scored blind twice until 2026-12-07 (session 24), mistakes read since; orgcrime.toml", precision: 0.87, recall: 0.77, dates: 0.91, minItems: 150, vocab: "testdata/orgcrime.toml", zone: "UTC"},
+	// Times of small-hours acts read ("shortly after 1 a.m.", nearClock;
+	// Portuguese "por volta da 01h30 de hoje"): the Mbau raid and the
+	// cyclone's landfall on the UTC day before: dates 30 -> 32 of 34.
+	{file: "testdata/opened-safrica.txt", use: "opened: scored blind twice until 2026-12-07 (session 24), mistakes read since; safrica.toml", precision: 0.94, recall: 0.78, dates: 0.94, minItems: 150, vocab: "testdata/safrica.toml", zone: "UTC"},
+	// A time in the small hours of a night named by its two days is of
+	// the second ("in de nacht van zaterdag op zondag rond 00.50 uur",
+	// nightOfTwoDays; "just before 1 a.m. on Sunday", nearClock): the
+	// Rotterdam explosion dated and its reports together: 0.878 / 0.771 /
+	// 31 of 34 -> 0.893 / 0.779 / 32 of 34.
+	{file: "testdata/opened-orgcrime.txt", use: "opened: scored blind twice until 2026-12-07 (session 24), mistakes read since; orgcrime.toml", precision: 0.89, recall: 0.77, dates: 0.94, minItems: 150, vocab: "testdata/orgcrime.toml", zone: "UTC"},
 	{file: "testdata/opened-philippines.txt", use: "opened: scored blind twice until 2026-12-07 (session 24), mistakes read since; philippines.toml", precision: 0.91, recall: 0.84, dates: 0.90, minItems: 150, vocab: "testdata/philippines.toml", zone: "UTC"},
 	{file: "testdata/opened-food.txt", use: "opened: scored blind twice until 2026-12-07 (session 24), mistakes read since; food.toml", precision: 0.92, recall: 0.74, dates: 0.96, minItems: 150, vocab: "testdata/food.toml", zone: "UTC"},
 	{file: "testdata/opened-chips.txt", use: "opened: scored blind twice until 2026-12-07 (session 24), mistakes read since; chips.toml", precision: 0.87, recall: 0.73, dates: 0.94, minItems: 150, vocab: "testdata/chips.toml", zone: "UTC"},
