@@ -24,7 +24,13 @@
 // words of what happened with its headline, when neither headline names
 // a name few stories use that the other report lacks: outlets name who
 // and where in words of their own ("Army orders night curfew across
-// Dunmere", "Kessian port placed under night curfew"). Terms are
+// Dunmere", "Kessian port placed under night curfew"); nor when each
+// headline names a place of its own, read through a title-cased
+// headline's lead and the desk's phrases too ("Torkham Crossing Closed,
+// Hundreds of Trucks Stranded", "Kerem Shalom crossing closed after
+// rocket fire"), or when its headline gives a figure no report of the
+// story gives ("China adds 6 U.S. firms to unreliable entity list", a
+// day after the US listed 14 Chinese firms). Terms are
 // normalised so outlets' house styles meet: "N.K.",
 // "DPRK" and "North Korea"; "Sea of Japan" and "East Sea"; "SRBM" and
 // "short-range ballistic missile"; KCNA's stock titles and epithets are
@@ -59,7 +65,12 @@
 // heads toward ("seeking release of 14 fishermen", "first step toward
 // early election", "clears way for referendum"); an act named after
 // "over", "against" or "about" is what the headline's act answers
-// ("summons envoy over ramming"), no second act of the report; nor is
+// ("summons envoy over ramming"), no second act of the report, as is
+// one whose noun heads what an "on" after an act of another kind in its
+// clause governs ("cuts profit forecast on Kumamoto quake"; not "go on
+// strike", nor the loan of "sign agreement on loan repayment
+// arrangement"): it joins no story of that act as the headline's second
+// act; nor is
 // the verb, of another kind of act, of a subject that names an act: it
 // says what that act did ("Roadside bomb kills four soldiers"), as a
 // source's account after a pause gives its toll (", Taliban say

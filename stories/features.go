@@ -38,6 +38,7 @@ type features struct {
 	despite    []uint32         // terms and names only the headline's "despite" clause gives (despiteTerms); nil when none
 	titleWhat  []uint32         // title terms that are no name or number: what happened, sorted, distinct
 	titleNums  []uint32         // numbers of the title ("800 jobs"), sorted, distinct; usually none
+	titleFigs  []uint32         // titleNums but years ("ahead of 2036 cap cut"): what the headline counts or sums
 	bgWhat     []uint32         // titleWhat of the headline's "after" or "ahead of" clause ("after bird strike"); nil when none
 	mainWhat   []uint32         // titleWhat of the headline's main clause, when it has a background clause ("as", "after"); nil when none
 	mainNames  []uint32         // titleNames of the headline's main clause, when it has a background clause
@@ -59,7 +60,7 @@ type features struct {
 	count      figures          // what the headline counts ("two missiles", "83 migrants"), when it says
 	kind       kind
 	acts       uint64 // bit k: the headline's main clause names act kind k (kind is the first)
-	results    uint64 // bit k: of acts, kind k is named only as what another act did: by the verb of a subject that names it ("Roadside bomb kills four") or in a source's account (", Taliban say civilians killed")
+	results    uint64 // bit k: of acts, kind k is named only as what another act did: by the verb of a subject that names it ("Roadside bomb kills four") or in a source's account (", Taliban say civilians killed"); or as what it answers, after "on" (answeredOn)
 	follows    uint64 // bit k: the headline's background clause names act kind k ("after Java mudslide")
 	leadActs   uint64 // bit k: the lead's first sentence names act kind k ("... during a protest against cheap imports")
 	firstActs  uint64 // bit k: the main clause of the lead's first sentence names act kind k (what alsoNames reads)
@@ -163,9 +164,13 @@ func (v *Vocabulary) extract(it *model.Item, loc *time.Location) (features, ment
 	for i, t := range titleTerms {
 		if isNumber(t.text) && !(v.off&dateNames == 0 && v.dateNumber(titleTerms, i)) {
 			f.titleNums = append(f.titleNums, hash32(t.text))
+			if !isYear(t.text) {
+				f.titleFigs = append(f.titleFigs, hash32(t.text))
+			}
 		}
 	}
 	f.titleNums = sortedDistinct(f.titleNums)
+	f.titleFigs = sortedDistinct(f.titleFigs)
 	nameWords := tw
 	if v.titleCased(tw) {
 		nameWords = nil // in "Kim Jong Un Guides Firing Drill" every word looks like a name
@@ -261,7 +266,7 @@ func (v *Vocabulary) extract(it *model.Item, loc *time.Location) (features, ment
 		acted = v.actTerms(unhedged)
 	}
 	f.acts = v.actsOf(withoutCauses(acted))
-	f.results = v.resultsOf(mainTitle) &^ (1 << f.kind)
+	f.results = (v.resultsOf(mainTitle) | v.answeredOn(mainTitle)) &^ (1 << f.kind)
 	f.atTerms = v.atTermsOf(mainTerms)
 	f.follows = v.actsOf(v.actTerms(tw[len(mainTitle):]))
 	f.leadAfter = v.actsOf(v.actTerms(openingAfter(firstWords)))
@@ -1976,6 +1981,43 @@ func (v *Vocabulary) resultsOf(main []word) uint64 {
 	all := v.actsOf(v.actTerms(main))
 	told := all &^ v.actsOf(v.actTerms(withoutAccount(main)))
 	return told | v.subjectResults(main, all)
+}
+
+// answeredOn is the kinds of act a headline's main clause names only
+// as what an "on" after an act of another kind governs, headed by the
+// act's noun: what that act answers, no second act of the report
+// ("Hoshino Denki cuts profit forecast on Kumamoto quake", "Oil jumps on
+// pipeline attack"). With no act before it in its clause, "on" governs
+// the headline's own ("Nurses go on strike", "Refinery halts output,
+// workers on strike"); an act's noun that only modifies what
+// "on" governs says what that thing is about ("sign agreement on loan
+// repayment arrangement" tells of the loan).
+func (v *Vocabulary) answeredOn(main []word) uint64 {
+	if v.off&onCauses != 0 {
+		return 0
+	}
+	var answered uint64
+	kept := make([]word, 0, len(main))
+	clause := 0 // where the clause of main[i] opens, past its last pause
+	for i := 0; i < len(main); i++ {
+		if i > 0 && main[i-1].pause {
+			clause = i
+		}
+		if main[i].lower != "on" || i == clause || v.actsOf(v.actTerms(main[clause:i])) == 0 {
+			kept = append(kept, main[i])
+			continue
+		}
+		end := i + 1
+		for end < len(main) && governed(main, i, end) {
+			end++
+		}
+		if end == i+1 {
+			continue // "on" at the end governs nothing
+		}
+		answered |= v.actsOf(v.actTerms(main[i+1:end])) &^ v.actsOf(v.actTerms(main[i+1:end-1]))
+		i = end - 1
+	}
+	return answered &^ v.actsOf(v.actTerms(kept))
 }
 
 // subjectResults is what resultsOf reads of a subject that names an

@@ -1763,3 +1763,58 @@ func checkKinds(t *testing.T, cases []kindCase) {
 		})
 	}
 }
+
+// TestOnCauseNamesNoSecondAct: an act's noun that heads what an "on"
+// after an act of another kind governs is what that act answers ("cuts
+// profit forecast on Velmar quake"), no second act of the headline
+// (onCauses, read by twoActs); with no act before "on" in its clause
+// ("..., dock workers on strike"), or where the act's noun only
+// modifies what "on" governs ("agreement on loan repayment
+// arrangement"), or with the switch off, the act stays the headline's.
+func TestOnCauseNamesNoSecondAct(t *testing.T) {
+	v := compileVocabulary(t, `
+[stories.vocabulary]
+replace = true
+[[stories.vocabulary.acts]]
+kind = "results"
+verbs = ["forecast"]
+[[stories.vocabulary.acts]]
+kind = "disruption"
+verbs = ["quake", "halt"]
+[[stories.vocabulary.acts]]
+kind = "strike"
+verbs = ["strike"]
+[[stories.vocabulary.acts]]
+kind = "deal"
+verbs = ["sign"]
+[[stories.vocabulary.acts]]
+kind = "loan"
+verbs = ["loan"]
+`)
+	feat := func(v *Vocabulary, title string) features {
+		f, _, _ := v.extract(&model.Item{Title: title}, time.UTC)
+		return f
+	}
+	quake := feat(v, "Strong quake jolts Velmar province")
+	strike := feat(v, "Dock workers strike at Velmar port")
+	loan := feat(v, "Ostrand grants Velmar new loan")
+	off := *v
+	off.off = onCauses
+	for _, tc := range []struct {
+		title string
+		other features
+		v     *Vocabulary
+		names bool // names the other's act as an act of its own
+	}{
+		{"Ostrava Metals cuts profit forecast on Velmar quake", quake, v, false},
+		{"Ostrava Metals cuts profit forecast on Velmar quake", quake, &off, true},
+		{"Velmar quake halts output, Ostrava Metals cuts profit forecast", quake, v, true},
+		{"Ostrava Metals halts output, dock workers on strike", strike, v, true},
+		{"Velmar, Ostrand sign agreement on loan repayment arrangement", loan, v, true},
+	} {
+		f := feat(tc.v, tc.title)
+		if got := tc.v.alsoNames(&f, &tc.other); got != tc.names {
+			t.Errorf("%q (%s, off %v): names the other's act %v, want %v", tc.title, v.kindNames[f.kind], tc.v.off != 0, got, tc.names)
+		}
+	}
+}

@@ -1968,6 +1968,17 @@ func newNumber(f *features, s *story) bool {
 	return false
 }
 
+// newFigure tells whether f's headline gives a figure (a number, no
+// year) that no report of s uses.
+func newFigure(f *features, s *story) bool {
+	for _, t := range f.titleFigs {
+		if !s.hasTerm(t) {
+			return true
+		}
+	}
+	return false
+}
+
 // lateOther tells whether a, a report of another kind than b, names the
 // day before it was published and b the later day.
 func lateOther(a, b *features) bool {
@@ -2062,7 +2073,9 @@ func (g *Grouper) sameActOfDay(s *story, f *features) bool {
 // reports all tell of that day (within a day, for two zones): a report of
 // s of f's kind, within a news cycle, whose headline shares at least
 // rewordedWhat words of what happened with f's, while neither of the two
-// headlines gives a name few stories use that the other report lacks.
+// headlines gives a name few stories use that the other report lacks,
+// nor does each give one of its own (ownPlaces), and f's headline gives
+// no figure the story never gives (rewordedFigures).
 // Outlets name who and where in their own words but keep those of what
 // was done ("Fiji declares drought emergency as dry spell drags on",
 // "Government declares state of natural disaster over drought in
@@ -2074,6 +2087,12 @@ func (g *Grouper) sameActOfDay(s *story, f *features) bool {
 func (g *Grouper) rewordsActOfDay(s *story, f *features) bool {
 	v := g.voc
 	if v.off&rewordedActs != 0 || f.kind < firstActKind || !v.dated[f.kind] || f.day != 0 && f.day != f.pubDay {
+		return false
+	}
+	// Outlets reword who and where, not how many: "China adds 6 U.S.
+	// firms to unreliable entity list" is no report of the 14 Chinese
+	// firms the US listed, whatever words of what was done they share.
+	if v.off&rewordedFigures == 0 && newFigure(f, s) {
 		return false
 	}
 	day := f.pubDay
@@ -2093,7 +2112,32 @@ func (g *Grouper) rewordsActOfDay(s *story, f *features) bool {
 		}
 		inReport := func(t uint32) bool { return hasTerm(m.terms, t) }
 		inOther := func(t uint32) bool { return hasTerm(f.terms, t) }
-		if !g.rareSpecificMissing(f.specifics, inReport) && !g.rareSpecificMissing(m.specifics, inOther) {
+		if !g.rareSpecificMissing(f.specifics, inReport) && !g.rareSpecificMissing(m.specifics, inOther) && !g.placesOfTheirOwn(f, m) {
+			return true
+		}
+	}
+	return false
+}
+
+// placesOfTheirOwn tells whether the headlines of a and b, two reports
+// of one kind of act, each give a name few stories use that the other
+// report lacks, read as headNames read them: a title-cased headline's
+// by the words its lead writes with a capital ("Torkham Crossing
+// Closed, Hundreds of Trucks Stranded"), a phrase of the desk's
+// vocabulary written with one ("Kerem Shalom crossing closed after
+// rocket fire"), which specifics pass over. Two places of their own are
+// two events; a headline that alone names a place the other report
+// lacks may name the other's place more closely ("in Western Division"
+// and "Fiji").
+func (g *Grouper) placesOfTheirOwn(a, b *features) bool {
+	return g.voc.off&ownPlaces == 0 && g.rareNameMissing(a.headNames, b.terms) && g.rareNameMissing(b.headNames, a.terms)
+}
+
+// rareNameMissing tells whether one of names (headNames) is a name few
+// stories use that terms, another report's, lack.
+func (g *Grouper) rareNameMissing(names, terms []uint32) bool {
+	for _, t := range names {
+		if g.rare(t) && !hasTerm(terms, t) {
 			return true
 		}
 	}

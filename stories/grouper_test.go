@@ -3658,3 +3658,79 @@ verbs = ["cyclone"]
 	checkLastJoin(t, v, story, item("Coral Wire", "https://c.example/flights", "Relief flights head for Tarvelle islands and Ossan port",
 		"Military planes loaded with water, tents and generators are heading to the port of Ossan on the Tarvelle islands, whose government has asked for help.", wednesday), false, undatedLate)
 }
+
+// TestRewordedActsApart checks what keeps a report of a dated act of its
+// day from joining, on a score below joinScore, a story whose report of
+// that kind shares two words of what happened with it (rewordsActOfDay):
+// a place of its own in each headline, read as headNames read them (a
+// title-cased headline's by its lead's capitals, a desk's phrase written
+// with capitals, which specifics pass over; ownPlaces), and a figure no
+// report of the story gives (rewordedFigures). With each switch off, the
+// report joins.
+func TestRewordedActsApart(t *testing.T) {
+	v := compileVocabulary(t, `
+[stories.vocabulary]
+replace = true
+[stories.vocabulary.aliases]
+"port velmar" = "portvelmar"
+[[stories.vocabulary.acts]]
+kind = "curfew"
+verbs = ["curfew"]
+# A word of the desk's acts, so no name of one event's (specifics).
+[[stories.vocabulary.acts]]
+kind = "closure"
+verbs = ["close"]
+needs = ["portvelmar"]
+`)
+	thu := time.Date(2031, 3, 13, 19, 0, 0, 0, time.UTC)
+	at := func(h int) time.Time { return thu.Add(time.Duration(h) * time.Hour) }
+	// Other stories that name the city, so its name is no rare one.
+	window := []*model.Item{
+		item("Courier", "https://c.example/ferry", "Dunmere ferry line adds night sailings",
+			"The ferry operator in Dunmere will add two night sailings from April, it said on Tuesday.", at(-50)),
+		item("Courier", "https://c.example/market", "Dunmere traders protest market fees",
+			"Stallholders in Dunmere marched on the town hall on Wednesday over higher market fees.", at(-30)),
+		item("Courier", "https://c.example/port", "Dunmere port handles record cargo",
+			"The Kessian port of Dunmere handled a record tonnage in February, its operator said on Wednesday.", at(-26)),
+	}
+	event := item("Gazette", "https://g.example/curfew", "Army orders night curfew across Dunmere after market riots",
+		"Soldiers began enforcing a dusk-to-dawn curfew in the port city of Dunmere on Thursday evening after two days of looting, the Kessian army's northern command said in a broadcast.", at(0))
+	// The same, title-cased, its place a district only its lead names.
+	district := item("Gazette", "https://g.example/oldgate", "Army Orders Night Curfew in Dunmere's Oldgate District",
+		"Soldiers began enforcing a dusk-to-dawn curfew in the Oldgate district of the port city of Dunmere on Thursday evening after two days of looting, the Kessian army's northern command said in a broadcast.", at(0))
+	velmar := item("Wire", "https://w.example/velmar", "Port Velmar placed under night curfew as looting spreads",
+		"Residents were told to stay indoors from sunset to sunrise, with checkpoints on every main road and shops shuttered, a local radio station reported.", at(2))
+	kessian := item("Wire", "https://w.example/kessian", "Kessian port placed under night curfew as looting spreads",
+		"Residents were told to stay indoors from sunset to sunrise, with checkpoints on every main road and shops shuttered, a local radio station reported.", at(2))
+	towns := item("Wire", "https://w.example/towns", "Kessian port placed under night curfew as looting spreads to 40 shops",
+		"Residents were told to stay indoors from sunset to sunrise, with checkpoints on every main road and shops shuttered, a local radio station reported.", at(2))
+	tests := []struct {
+		name        string
+		event, last *model.Item
+		off         mechanism
+		join        bool
+	}{
+		{"a place of its own in each headline", district, velmar, 0, false},
+		{"ownPlaces off", district, velmar, ownPlaces, true},
+		// A place one headline alone gives may name the other's closer.
+		{"a place only one headline gives", district, kessian, 0, true},
+		{"a figure of its own", event, towns, 0, false},
+		{"rewordedFigures off", event, towns, rewordedFigures, true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			g := grouperWithout(v, tc.off)
+			for _, it := range window {
+				cp := *it
+				g.Add(&cp, time.UTC)
+			}
+			ev, last := *tc.event, *tc.last
+			g.Add(&ev, time.UTC)
+			_, j := g.AddJoin(&last, time.UTC)
+			t.Logf("score %.3f", j.Score)
+			if got := ev.StoryID == last.StoryID; got != tc.join {
+				t.Fatalf("joined %v, want %v", got, tc.join)
+			}
+		})
+	}
+}

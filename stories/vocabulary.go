@@ -356,6 +356,24 @@ const (
 	// thing ("receives permit", "receives bodies of soldiers";
 	// receivesNoVisitor).
 	visitors
+	// ownPlaces (precision): a reworded report (rewordedActs) joins no
+	// story by a report whose headline, like its own, gives a name few
+	// stories use that the other report lacks, read as headNames read
+	// them: a title-cased headline's by its lead's capitals, the desk's
+	// phrases written with a capital (placesOfTheirOwn): two places of
+	// their own, two events.
+	ownPlaces
+	// rewordedFigures (precision): a reworded report (rewordedActs)
+	// whose headline gives a figure, no year, that no report of the
+	// story gives joins no story on the lower score: outlets reword who
+	// and where, not how many ("China adds 6 U.S. firms", a day after
+	// the US listed 14 Chinese firms).
+	rewordedFigures
+	// onCauses (precision): an act's noun that heads what an "on" after
+	// an act of another kind governs is what that act answers, no second
+	// act of the headline (answeredOn, read by twoActs): "Hoshino Denki
+	// cuts profit forecast on Kumamoto quake" is no report of the quake.
+	onCauses
 )
 
 // fact is one compiled fact: term → bit set of its values.
