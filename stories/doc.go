@@ -161,6 +161,10 @@
 // attack that killed 31"), tells how that act went on ("Kishtwar
 // gunfight ends", the day after the encounter), unless its headline puts
 // its act after the event's: "agree to uphold ceasefire after firing");
+// a claim of the act (of another kind, its headline naming the act) may
+// give that name, no country, in its first sentence instead, where a
+// report of the story gives it in its own ("Islamic State claims deadly
+// Philippine market bombing", "... a market in the town of Jolo");
 // and so is a follow-up of the next two days whose lead names the event's
 // day as that of what it follows and whose headline gives, with no
 // repeat and no number of its own, a name few stories use or a count

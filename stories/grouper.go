@@ -1487,8 +1487,14 @@ func (v *Vocabulary) vetoed(s *story, f *features, rare func(uint32) bool) bool 
 	if f.day != 0 && len(days) > 0 && dated && !v.nextDayOfTalks(s, f) {
 		storyDay, _ := bestDay(s.members)
 		headNamed := false // f's headline gives a rare name a headline of the story gives
+		// f's headline or first sentence gives a rare name, no desk's
+		// category (a country), that a report of the story gives in its
+		// own.
+		storyNamed := false
+		placeName := func(t uint32) bool { return rare(t) && !v.factNames[t] }
 		for i := range s.members {
 			headNamed = headNamed || rare != nil && countSharedIf(f.titleNames, s.members[i].titleNames, rare) > 0
+			storyNamed = storyNamed || rare != nil && v.off&claimedPlaces == 0 && countSharedIf(f.names, s.members[i].names, placeName) > 0
 		}
 		near, after, compared := false, false, false
 		followed := followsKindOf(f, s)
@@ -1555,7 +1561,7 @@ func (v *Vocabulary) vetoed(s *story, f *features, rare func(uint32) bool) bool 
 			// how that act went on, unless its headline puts its act
 			// after the story's ("agree to uphold ceasefire after
 			// firing").
-			near = near || v.off&nextDayActs == 0 && !followed && nextDayOf(f, m, rare)
+			near = near || v.off&nextDayActs == 0 && !followed && nextDayOf(f, m, rare, storyNamed)
 			// A follow-up of the next days whose lead names the story's
 			// day as that of what it follows, with a name or count of a
 			// headline of the story, or of the next day's news cycle
@@ -1878,7 +1884,7 @@ func (v *Vocabulary) followsDay(f, m *features, rare func(uint32) bool) bool {
 // actors that m's text does not: "CISA orders agencies to patch Windows
 // zero-days", the day after Microsoft's patches, is the agency's own
 // act (a claim's claimant is new to the act it names).
-func nextDayOf(f, m *features, rare func(uint32) bool) bool {
+func nextDayOf(f, m *features, rare func(uint32) bool, storyNamed bool) bool {
 	namesAct := m.kind < 64 && f.acts&(1<<m.kind) != 0
 	if rare == nil || followUp(f.kind) || f.kind != m.kind && !namesAct || f.repeat || f.first ||
 		f.since == 0 || f.since != m.day || f.day != m.day+1 || !within(f.published, m.published, sameCycle) {
@@ -1891,7 +1897,17 @@ func nextDayOf(f, m *features, rare func(uint32) bool) bool {
 	}
 	// A count both headlines give ("kill 31", "claims attack that killed
 	// 31") names the act as a rare name does.
-	return countSharedIf(f.titleNames, m.names, rare) > 0 || intersects(f.titleNums, m.titleNums)
+	if countSharedIf(f.titleNames, m.names, rare) > 0 || intersects(f.titleNums, m.titleNums) {
+		return true
+	}
+	// A report of another kind whose headline names m's act (a claim of
+	// it) may tell where in its first sentence, with the name a report of
+	// m's story gives in its own (storyNamed): "Islamic State claims
+	// deadly Philippine market bombing", "... a market in the southern
+	// Philippine town of Jolo", the day after the Jolo bombing. Its act,
+	// m's day and the place agree; a second act of m's kind names its own
+	// place and day.
+	return f.kind != m.kind && storyNamed
 }
 
 // laterFollowUp tells whether f, a follow-up (no act of its own: no

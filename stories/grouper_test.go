@@ -2050,6 +2050,40 @@ func TestNextDayClaimOfTheAct(t *testing.T) {
 	}
 }
 
+// TestNextDayClaimNamesThePlace checks that a next day's claim whose
+// headline names the event's act but no name few stories use ("claims
+// deadly attack on army camp") joins the event when its first sentence
+// gives the place a report of the event gives, with the event's day as
+// that of what it follows; a claim of an attack elsewhere stays apart,
+// and so does the first without claimedPlaces.
+func TestNextDayClaimNamesThePlace(t *testing.T) {
+	v := setVocabulary(t, "testdata/sahel.toml")
+	thu := time.Date(2027, 10, 7, 15, 0, 0, 0, time.UTC)
+	event := item("Reuters", "https://r.example/tessalit", "Jihadists attack Mali army camp at Tessalit, sources say",
+		"Islamist militants attacked a Malian army camp at Tessalit at dawn on Thursday, two security sources said.", thu)
+	claim := func(place string) string {
+		return "JNIM on Friday claimed responsibility for Thursday's attack on an army camp at " + place + " in northern Mali, according to a statement on its channels."
+	}
+	tests := []struct {
+		name string
+		text string
+		off  mechanism
+		join bool
+	}{
+		{"the claim", claim("Tessalit"), 0, true},
+		{"mechanism off", claim("Tessalit"), claimedPlaces, false},
+		{"another attack's claim", claim("Ansongo"), 0, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			it := item("AFP", "https://a.example/"+tc.name, "JNIM claims deadly attack on army camp", tc.text, thu.Add(20*time.Hour))
+			if got := firstAndLastJoin(v, []*model.Item{event, it}, time.UTC, tc.off); got != tc.join {
+				t.Fatalf("joined %v, want %v", got, tc.join)
+			}
+		})
+	}
+}
+
 // TestNextDayActOfAnotherActor checks that a next day's report of the
 // event's kind of act whose headline names one of the desk's usual actors
 // (an agency) that the event's report does not name tells of that

@@ -374,6 +374,14 @@ const (
 	// act of the headline (answeredOn, read by twoActs): "Hoshino Denki
 	// cuts profit forecast on Kumamoto quake" is no report of the quake.
 	onCauses
+	// claimedPlaces: a next day's report of another kind whose headline
+	// names the story's act (a claim of it), whose lead names the story's
+	// day as that of what it follows, may give the name few stories use
+	// that ties it to the story's report in its first sentence, not only
+	// in its headline ("Islamic State claims deadly Philippine market
+	// bombing": "... a market in the southern Philippine town of Jolo";
+	// nextDayOf).
+	claimedPlaces
 )
 
 // fact is one compiled fact: term → bit set of its values.
