@@ -492,6 +492,10 @@ type reading struct {
 	// "welcomed", "urged"); a day next to one is the report's own, like
 	// a day a reporting verb governs. Nil: the report answers nothing.
 	answers func(word string) bool
+	// leavesFollowed tells whether a day the text names as that of what
+	// the report's act followed ("follows Monday's cut") is no day of
+	// that act, and passes it over. Nil: none is passed over.
+	leavesFollowed func(day time.Time) bool
 }
 
 // datedText is a text as the day readers read it: its dateline blanked,
@@ -520,6 +524,7 @@ func eventMentionOf(text string, published time.Time, loc *time.Location, r read
 func eventMentionIn(d datedText, published time.Time, loc *time.Location, r reading) (mention, bool) {
 	text, low, ms := d.text, d.low, d.mentions
 	var vague, report, earlier, ahead, possessed, planned, spanned, answeredAt, related *mention
+	followedEnd := -1  // end of the last day passed over as what the report's act followed
 	answered := false  // report is the day of a reaction's own words
 	disclosed := false // report is a day before a reporting verb ("on Tuesday announced")
 	utc := utcMention(text, ms, published)
@@ -604,6 +609,14 @@ func eventMentionIn(d datedText, published time.Time, loc *time.Location, r read
 			// "The AAE-1 cable, one of three cut in the Red Sea on
 			// March 2, has been repaired": the day of what the subject
 			// was, not of the act.
+			continue
+		}
+		if m.prec == precDay && r.leavesFollowed != nil && followedDay(text, m.start, m.end, followedEnd) && r.leavesFollowed(m.day) {
+			// "The pause follows Monday's US cut", "opened a probe,
+			// following Tuesday's licence halt": the day of what the
+			// report's act came after, no day of that act; so is the
+			// next of a list ("... and Sunday's Geneva conference").
+			followedEnd = m.end
 			continue
 		}
 		if m.prec == precDay && r.otherAct != nil && (possessive(text, m.end) || afterDay(text, m.start, m.end)) && r.otherAct(text[m.end:]) {
@@ -1686,6 +1699,27 @@ func possessive(text string, end int) bool {
 	}
 	return strings.HasPrefix(rest, "'s") || strings.HasPrefix(rest, "’s")
 }
+
+// followWords, right before a possessive day, name what a report's act
+// came after: "follows Monday's cut", "following Tuesday's halt".
+var followWords = toSet(`follow follows followed following`)
+
+// followedDay tells whether the date expression at start..end is a
+// possessive day that a followWords word governs: the day of what the
+// report's act followed ("The pause follows Monday's US cut"), or the
+// next of a list such a day opens, a few words on in its clause
+// (prevEnd, that day's end; -1 none): "... and Sunday's conference".
+func followedDay(text string, start, end, prevEnd int) bool {
+	if !possessive(text, end) {
+		return false
+	}
+	before := strings.ToLower(wordBefore(text, start))
+	return followWords[before] || prevEnd >= 0 && (before == "and" || before == "or") && sameClause(text, prevEnd, start, listedWords)
+}
+
+// listedWords is how many words a list of what a report's act followed
+// may give between two days: "Monday's US cut and Sunday's ...".
+const listedWords = 6
 
 // afterDay tells whether the date expression at start..end is the day of
 // what an "after" names, written before it: "after Wednesday abort" (the

@@ -306,6 +306,11 @@
 // veto, with reports that name it as their plan), and, when the headline puts
 // its act weeks or months after another ("detained weeks after EU
 // listing"), days more than a week (a month) before the report; a day
+// that "follows" or "following" gives as a possessive ("The pause
+// follows Monday's US cut and Sunday's conference") is that of what the
+// report's act followed, no day of that act, unless the headline too puts
+// its news after an act and the report is of the next two days (a
+// follow-up of that act: "reaffirms commitment after AU-led meeting"); a day
 // named in an "N days after" clause is the earlier act's, so "said on
 // Tuesday it would appeal, a day after the court sentenced him on Monday"
 // is Tuesday's report following Monday's act (and "will appeal, a day

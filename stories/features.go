@@ -319,6 +319,17 @@ func (v *Vocabulary) extract(it *model.Item, loc *time.Location) (features, ment
 		r.otherAct = func(rest string) bool { return v.namesOtherAct(rest, f.kind) }
 		r.earlierAct = func(clause string) bool { return v.namesActOtherThan(clause, f.kind) }
 	}
+	// A day the lead names as that of what the report's act followed
+	// ("following Saturday's dam failure") is that earlier act's, unless
+	// the headline too puts its news after an act ("reaffirms commitment
+	// after AU-led meeting") and the report came within the days that
+	// act's news runs (followDays): a follow-up of that act, of its day.
+	if v.off&followedDays == 0 {
+		pubDay := dayNumber(it.Published.In(loc))
+		r.leavesFollowed = func(day time.Time) bool {
+			return f.bgWhat == nil || pubDay-dayNumber(day) > followDays
+		}
+	}
 	dates := readDates(title+".\n"+leadText, it.Published, loc)
 	m, ok := eventMentionIn(dates, it.Published, loc, r)
 	if ok && m.prec == precDay {

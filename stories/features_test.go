@@ -493,6 +493,48 @@ func TestPossessiveDayOfAnotherAct(t *testing.T) {
 	}
 }
 
+// TestFollowedDay: a day the lead names only as that of what the report's
+// act followed ("following Tuesday's export halt") is that earlier act's:
+// the report names no day of its act, or its words' day; so is the next
+// day of a list after it. A headline that also puts its news after an
+// act keeps that day as the report's within followDays (a follow-up of
+// that act), and only then.
+func TestFollowedDay(t *testing.T) {
+	v := DefaultVocabulary()
+	wed := time.Date(2027, 3, 10, 15, 0, 0, 0, time.UTC) // a Wednesday
+	sat := time.Date(2027, 3, 13, 15, 0, 0, 0, time.UTC)
+	tests := []struct {
+		name, title, text string
+		published         time.Time
+		want              int // day of March 2027; 0 none
+	}{
+		{"no day of its own", "Regulator opens probe into Norvex Systems",
+			"The competition regulator opened an antitrust probe into Norvex Systems, following Tuesday's export licence halt.", wed, 0},
+		{"a list of what it followed", "Agency suspends food rations in the north",
+			"The suspension follows Monday's donor cut and Sunday's pledging conference. About two million people rely on the rations.", wed, 0},
+		{"its words' day", "Ministry suspends Harlow plant permits",
+			"The ministry said on Wednesday it had suspended the plant's permits, following Monday's chemical spill.", wed, 10},
+		{"a day the act follows, not possessed", "Regulator opens probe into Norvex Systems",
+			"The competition regulator opened an antitrust probe into Norvex Systems following talks on Tuesday.", wed, 9},
+		{"a follow-up of the next day", "Government reaffirms commitment to peace accord after AU-led meeting",
+			"The government reaffirmed its commitment to the accord, its spokesman said on Wednesday, following Tuesday's meeting convened by the African Union.", wed, 9},
+		{"days after, its own", "Government reaffirms commitment to peace accord after AU-led meeting",
+			"The government reaffirmed its commitment to the accord, its spokesman said on Saturday, following Tuesday's meeting convened by the African Union.", sat, 13},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			f, _, _ := v.extract(&model.Item{Title: tc.title, Text: tc.text, Published: tc.published}, time.UTC)
+			want := int32(0)
+			if tc.want != 0 {
+				want = dayNumber(time.Date(2027, 3, tc.want, 0, 0, 0, 0, time.UTC))
+			}
+			if f.day != want {
+				t.Errorf("day %d, want March %d (0: none)", f.day-dayNumber(time.Date(2027, 2, 28, 0, 0, 0, 0, time.UTC)), tc.want)
+			}
+		})
+	}
+}
+
 // TestCountIsNoTally checks that only a headline's plain number of what it
 // counts is a count: bounds and running tallies are revised all day.
 func TestCountIsNoTally(t *testing.T) {

@@ -1082,6 +1082,7 @@ var qualitySets = []qualitySet{
 	// dated act's story began, is news of its own day (undatedLate):
 	// 0.972 / 0.867 -> 1.000 / 0.883.
 	// A verb of receiving is a meeting only when it receives a person by office (visitors: "receives commercial recovery permit"): recall 0.883 -> 0.892.
+	// A day the lead names only as that of what the act followed is no day of it (followedDays: "It follows Monday's magnitude 7.1 earthquake near Tonga"): recall 0.892 -> 0.898.
 	{file: "testdata/opened-pacific.txt", use: "opened: scored blind twice until 2026-12-06 (session 21), mistakes read since; pacific.toml", precision: goalPrecision, recall: 0.89, dates: 0.96, minItems: 150, vocab: "testdata/pacific.toml", zone: "UTC"},
 	// A count ends at a preposition (countOf: "Two trips in a week" is no
 	// two weeks): recall 0.919 -> 0.932.
@@ -1309,7 +1310,8 @@ var qualitySets = []qualitySet{
 	// 0.965 / 0.850 -> 0.982 / 0.863. Act words of other languages read
 	// as news English's ("bloqueo", "muertos"; news.toml): 0.982 / 0.863
 	// -> 0.983 / 0.881.
-	{file: "testdata/opened-minerals.txt", use: "opened: scored blind twice until 2026-12-07 (session 22), mistakes read since; minerals.toml", precision: goalPrecision, recall: 0.88, dates: 0.96, minItems: 150, vocab: "testdata/minerals.toml", zone: "UTC"},
+	// A day the lead names only as that of what the act followed is no day of it (followedDays: a licence suspended "following Saturday's tailings dam failure", four days on, is no report of the failure): 0.983 / 0.881 -> 1.000 / 0.891.
+	{file: "testdata/opened-minerals.txt", use: "opened: scored blind twice until 2026-12-07 (session 22), mistakes read since; minerals.toml", precision: goalPrecision, recall: 0.89, dates: 0.96, minItems: 150, vocab: "testdata/minerals.toml", zone: "UTC"},
 	// A night phrase away from the day tells no other report its desk's
 	// day (deskAside): dates 32 -> 33 of 33.
 	// calendarDays (a later report that writes the story's day as a
@@ -1434,7 +1436,10 @@ var qualitySets = []qualitySet{
 	// headline, like its own, names a place of its own: "Kerem Shalom
 	// crossing closed after rocket fire" is not the Torkham closure):
 	// 0.924 / 0.750 / 31 of 32 -> 0.976 / 0.750 / 32 of 32.
-	{file: "testdata/opened-food.txt", use: "opened: scored blind twice until 2026-12-07 (session 24), mistakes read since; food.toml", precision: 0.97, recall: 0.74, dates: 0.99, minItems: 150, vocab: "testdata/food.toml", zone: "UTC"},
+	// A day the lead names only as that of what the act followed is no
+	// day of it (followedDays: "The pause follows Monday's US cut and
+	// Sunday's Geneva conference"): 0.976 / 0.750 -> 1.000 / 0.761.
+	{file: "testdata/opened-food.txt", use: "opened: scored blind twice until 2026-12-07 (session 24), mistakes read since; food.toml", precision: goalPrecision, recall: 0.76, dates: 0.99, minItems: 150, vocab: "testdata/food.toml", zone: "UTC"},
 	// rewordedFigures (a reworded report whose headline gives a figure
 	// the story never gives: "China adds 6 U.S. firms to unreliable
 	// entity list" is not the US listing of 14 Chinese firms) and
@@ -1442,7 +1447,10 @@ var qualitySets = []qualitySet{
 	// answers: "Hoshino Denki cuts full-year profit forecast on Kumamoto
 	// quake" is no report of the quake): 0.872 / 0.738 / 32 of 34 ->
 	// 0.917 / 0.738 / 33 of 34 -> 0.981 / 0.738 / 34 of 34.
-	{file: "testdata/opened-chips.txt", use: "opened: scored blind twice until 2026-12-07 (session 24), mistakes read since; chips.toml", precision: 0.98, recall: 0.73, dates: 0.99, minItems: 150, vocab: "testdata/chips.toml", zone: "UTC"},
+	// A day the lead names only as that of what the act followed is no
+	// day of it (followedDays: a probe opened "following Tuesday's
+	// gallium licence halt"): 0.981 / 0.738 -> 1.000 / 0.752.
+	{file: "testdata/opened-chips.txt", use: "opened: scored blind twice until 2026-12-07 (session 24), mistakes read since; chips.toml", precision: goalPrecision, recall: 0.75, dates: 0.99, minItems: 150, vocab: "testdata/chips.toml", zone: "UTC"},
 }
 
 // TestGroupingQuality feeds each labelled set to a Grouper in publication
@@ -1752,12 +1760,13 @@ func TestGroupingMechanisms(t *testing.T) {
 		{"reworded acts off", rewordedActs, true},
 		{"undated late off", undatedLate, true},
 		{"visitors off", visitors, true},
+		{"followed days off", followedDays, true},
 		{"own places off", ownPlaces, true},
 		{"reworded figures off", rewordedFigures, true},
 		{"on causes off", onCauses, true},
 		{"claimed places off", claimedPlaces, true},
 	}
-	const precisionMechanisms = sameOutlet | compounds | despiteClause | planDays | subjects | backgrounds | coreLinks | headNames | apartLinks | sinceDays | headFirst | coreJoins | firstFacts | placesApart | atMeetings | followsOther | dayOnly | saidBeforeActs | defences | linkTies | wholeFits | dateNames | undatedLate | ownPlaces | rewordedFigures | onCauses
+	const precisionMechanisms = sameOutlet | compounds | despiteClause | planDays | subjects | backgrounds | coreLinks | headNames | apartLinks | sinceDays | headFirst | coreJoins | firstFacts | placesApart | atMeetings | followsOther | dayOnly | saidBeforeActs | defences | linkTies | wholeFits | dateNames | undatedLate | ownPlaces | rewordedFigures | onCauses | followedDays
 	stillCosts := map[string]bool{}
 	// What each precision mechanism buys and costs, summed over the sets.
 	precisionBought, recallCost := map[string]float64{}, map[string]float64{}

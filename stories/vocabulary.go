@@ -382,6 +382,16 @@ const (
 	// bombing": "... a market in the southern Philippine town of Jolo";
 	// nextDayOf).
 	claimedPlaces
+	// followedDays (precision): a day the lead names only as that of what
+	// the report's act followed ("following Tuesday's licence halt", "The
+	// pause follows Monday's US cut and Sunday's conference") is that
+	// earlier act's, no day of the report's act, unless its headline too
+	// puts its news after an act and it came within followDays of that
+	// day (a follow-up of that act: "reaffirms commitment after AU-led
+	// meeting", the next day). As the report's day it had kept the report
+	// from its own act's story by the day veto and put it in the story of
+	// the act it followed.
+	followedDays
 )
 
 // fact is one compiled fact: term → bit set of its values.
