@@ -232,8 +232,15 @@
 // only where or who), and never for more than the shared words: one city
 // or company has many events a day; and two such reports that name
 // different days (other than one event's two days in two zones) score
-// less: Friday's profit warning is not Thursday's strike it blames. For
-// such reports a word both headlines use in compounds of their own, with
+// less: Friday's profit warning is not Thursday's strike it blames. Nor
+// do names and the day count between reports of different kinds, one a
+// follow-up or of no act, where neither names the other's act, whose
+// headlines share no word of what happened and whose headlines and first
+// sentences share no name but the desk's categories (a country, in any
+// word the desk reads as it: "Zambian"), and which name no one day (a
+// report that names none, the day it was published): "IMF reaches deal
+// with Zambia" is no report of the landslide in Zambia the day before.
+// For reports of no act a word both headlines use in compounds of their own, with
 // neither modifier in the other report ("engine warning" and "profit
 // warning", "power cut" and "pay cut"), is not shared and adds nothing;
 // a modifier that reads as an adjective or a verb ("hypersonic missile",

@@ -2280,7 +2280,7 @@ func (g *Grouper) fits(s *story, f *features, w *weigher) (best float64, fit, co
 		// Force", the day Honiara signed a policing deal with China,
 		// shares the country, the police and the day with it, as any
 		// report of the desk's that day may.
-		if dayOnlyTies(v, f, m) {
+		if dayOnlyTies(v, f, m) || g.categoriesOnly(f, m) {
 			bonus = 0
 		}
 		sc := words + bonus
@@ -2550,6 +2550,39 @@ func (g *Grouper) rareShared(a, b []uint32) int {
 // neither one of their own nor one they follow.
 func namesNoAct(f *features) bool {
 	return f.kind == kindOther && f.acts == 0 && f.follows == 0 && f.leadActs == 0 && f.firstActs == 0
+}
+
+// categoriesOnly tells whether a and b, reports of different kinds, one
+// a follow-up or of no act, where neither names the other's act, share
+// in their headlines no word of what happened and in their names (with
+// their numbers) none but the desk's categories (categoryNames: a
+// country), and are not of one day (newsDay): the country ties them no
+// more than it ties any two events of the desk's ("IMF reaches deal
+// with Zambia", the day after "Landslide at Zambian copper dump kills
+// nine"), so names and the day add nothing to the words they share. A
+// reaction is held to it too: it shares with its event the act, a name
+// of its own or the day.
+func (g *Grouper) categoriesOnly(a, b *features) bool {
+	v := g.voc
+	if v.off&categoriesOnly != 0 || a.kind == b.kind || !followUp(a.kind) && !followUp(b.kind) || newsDay(a) == newsDay(b) ||
+		v.follows(a, b) || v.follows(b, a) || namesKind(a, b.kind) || namesKind(b, a.kind) || intersects(a.titleWhat, b.titleWhat) {
+		return false
+	}
+	return countSharedIf(a.entities, b.entities, func(t uint32) bool { return !v.categoryNames[t] }) == 0
+}
+
+// newsDay is the day f names, else the day it was published.
+func newsDay(f *features) int32 {
+	if f.day != 0 {
+		return f.day
+	}
+	return f.pubDay
+}
+
+// namesKind tells whether f's headline names act kind k in its main
+// clause, as what it follows, or its first sentence does.
+func namesKind(f *features, k kind) bool {
+	return k < 64 && (f.acts|f.follows|f.leadActs)&(1<<k) != 0
 }
 
 // specificShared tells whether the headlines and first sentences of a

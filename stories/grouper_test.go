@@ -3768,3 +3768,52 @@ needs = ["portvelmar"]
 		})
 	}
 }
+
+// TestCategoriesOnly: a report of no act that shares with a dated act's
+// report of the day before no word of what happened and no name but the
+// desk's country ("Velmoria", "Velmorian") is tied to it by no name or
+// day; one that shares a name of its own with it (the quarry's town) is.
+func TestCategoriesOnly(t *testing.T) {
+	v := compileVocabulary(t, `
+[stories.vocabulary]
+replace = true
+[stories.vocabulary.words]
+velmorian = "velmoria"
+[[stories.vocabulary.acts]]
+kind = "landslide"
+verbs = ["landslide"]
+[stories.vocabulary.facts.country]
+velmoria = ["velmoria"]
+`)
+	sun := time.Date(2033, 5, 8, 14, 0, 0, 0, time.UTC)
+	slide := item("Wire", "https://w.example/slide", "Landslide at Velmorian copper dump kills at least nine miners",
+		"At least nine miners were killed when a landslide buried them at a copper waste dump in Velmoria's north on Sunday, police said.", sun)
+	deal := item("Herald", "https://h.example/deal", "Lenders Reach Staff-Level Agreement with Velmoria on Third Review",
+		"A team of lenders has reached staff-level agreement with the Velmorian authorities on the third review of the programme, which will give Velmoria access to about $190 million.", sun.Add(20*time.Hour))
+	town := item("Herald", "https://h.example/town", "Tarnec buries its dead",
+		"Families in Tarnec, the Velmorian mining town, buried their dead as the search at the copper waste dump went on.", sun.Add(20*time.Hour))
+	slideTarnec := item("Wire", "https://w.example/slide2", "Landslide at Velmorian copper dump kills at least nine miners",
+		"At least nine miners were killed when a landslide buried them at a copper waste dump near Tarnec in Velmoria on Sunday, police said.", sun)
+	tests := []struct {
+		name        string
+		event, next *model.Item
+		off         mechanism
+		join        bool
+	}{
+		{"only the country", slide, deal, 0, false},
+		{"categoriesOnly off", slide, deal, categoriesOnly, true},
+		{"a town of its own shared", slideTarnec, town, 0, true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			g := grouperWithout(v, tc.off)
+			ev, next := *tc.event, *tc.next
+			g.Add(&ev, time.UTC)
+			_, j := g.AddJoin(&next, time.UTC)
+			t.Logf("score %.3f", j.Score)
+			if joined := !j.New; joined != tc.join {
+				t.Errorf("%q joined %q: %v, want %v", next.Title, ev.Title, joined, tc.join)
+			}
+		})
+	}
+}

@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"sync"
@@ -51,6 +52,10 @@ type Vocabulary struct {
 	commonIDs map[uint32]bool
 	factNames map[uint32]bool // a fact's value as a name ("e:niger"): a desk's category, no name of one event
 	factTerms map[uint32]bool // a fact's value as a term ("niger"), for the same
+	// categoryNames are factNames and the names of words read as a
+	// fact's value ("e:zambian", "e:lusaka" where the desk reads them as
+	// Zambia): a desk's category, no name of one event.
+	categoryNames map[uint32]bool
 	// commonWords are the common lists' words as written: a report's
 	// word among them names no act, whatever verb its stem is
 	// (kindOf: "union" is no "unionize").
@@ -392,6 +397,14 @@ const (
 	// from its own act's story by the day veto and put it in the story of
 	// the act it followed.
 	followedDays
+	// categoriesOnly (precision): two reports of different kinds, one a
+	// follow-up or of no act, neither naming the other's act, whose
+	// headlines share no word of what happened and whose names share none
+	// but the desk's categories (a country), of different days (the day a
+	// report names, else the day it was published), are tied by no name
+	// or day in the score (categoriesOnly): "IMF reaches deal with
+	// Zambia" is no report of a landslide in Zambia the day before.
+	categoriesOnly
 )
 
 // fact is one compiled fact: term → bit set of its values.
@@ -518,6 +531,12 @@ func compile(parts []*config.Vocabulary) (*Vocabulary, error) {
 	errs = append(errs, v.resolveKinds(parts)...)
 	for t := range v.common {
 		v.commonIDs[hash32(t)] = true
+	}
+	v.categoryNames = maps.Clone(v.factNames)
+	for w, c := range v.words {
+		if v.factTerms[hash32(c)] {
+			v.categoryNames[hash32("e:"+transliterated(w))] = true
+		}
 	}
 	if len(errs) > 0 {
 		return nil, errs
