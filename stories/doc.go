@@ -36,7 +36,9 @@
 // "short-range ballistic missile"; KCNA's stock titles and epithets are
 // dropped; news English's synonyms and British and American spellings
 // meet ("jobless" and "unemployment", "legislative" and "parliamentary"
-// elections, "defence" and "defense"); a name of three words is
+// elections, "defence" and "defense"); a name meets its spelling
+// without accents ("Södertälje" and "Sodertalje", "Raphaël" and
+// "Raphael") or with a German umlaut spelled out ("Osnabrueck"); a name of three words is
 // also read without its middle one ("Rafael Ernesto Quintana", "Rafael
 // Quintana"), and one of three words or more without a prefix the
 // vocabulary lists ("BRP Teresa Magbanua", "Teresa Magbanua"; "UK Supreme
@@ -229,7 +231,8 @@
 // such story: "Freight train derails near Ashcombe Junction" is not
 // the derailment near Glenbrae that day. When neither headline names an act the vocabulary knows, names, numbers and the day count only if the
 // headlines share a word that is no name or number (what happened, not
-// only where or who), and never for more than the shared words: one city
+// only where or who: a headline's opening label set apart by a colon or
+// a spaced dash, "Haïti: ...", "Bannu - ...", is where), and never for more than the shared words: one city
 // or company has many events a day; and two such reports that name
 // different days (other than one event's two days in two zones) score
 // less: Friday's profit warning is not Thursday's strike it blames. Nor

@@ -177,7 +177,8 @@ func (v *Vocabulary) extract(it *model.Item, loc *time.Location) (features, ment
 	}
 	firstWords := firstSentenceWords(lead)
 	named := namedWords(nameWords, lead)
-	f.titleWhat = whatTerms(titleTerms, tw, nameWords == nil, named)
+	labelled := v.off&headLabels == 0 && labelOpens(title, tw)
+	f.titleWhat = whatTerms(titleTerms, tw, nameWords == nil, labelled, named)
 	f.actWhat = nil
 	if end := v.subjectEnd(tw, nameWords == nil); end > 0 && v.off&subjects == 0 {
 		f.actWhat = predicateTerms(v.canonicalTerms(tw[end:], true))
@@ -217,10 +218,14 @@ func (v *Vocabulary) extract(it *model.Item, loc *time.Location) (features, ment
 	f.actors = v.actorsOf(tw)
 	f.terms = termIDs(titleTerms, leadTerms)
 	for _, e := range ents {
-		f.terms = append(f.terms, hash32("e:"+e))
+		f.terms = append(f.terms, v.nameID(e))
 	}
 	f.terms = without(sortedDistinct(f.terms), despite)
-	f.extra = extraTerms(f.terms, titleTerms, leadTerms[:countFirst(leadTerms)], coreEnts)
+	coreNames := make([]uint32, len(coreEnts))
+	for i, e := range coreEnts {
+		coreNames[i] = v.nameID(e)
+	}
+	f.extra = extraTerms(f.terms, titleTerms, leadTerms[:countFirst(leadTerms)], coreNames)
 
 	// Vetoes read the title, else the lead's first sentence, and of each
 	// only the main clause: later sentences and clauses are background
@@ -287,7 +292,7 @@ func (v *Vocabulary) extract(it *model.Item, loc *time.Location) (features, ment
 		f.bgNames = without(f.headNames, v.headNamesOf(titleNameWords[:len(mainTitle)], named))
 	}
 	if len(mainTitle) < len(tw) && v.off&backgrounds == 0 && sequenceWords[tw[len(mainTitle)].lower] {
-		f.bgWhat = without(whatTerms(v.canonicalTerms(tw[len(mainTitle):], true), tw, nameWords == nil, named), despite)
+		f.bgWhat = without(whatTerms(v.canonicalTerms(tw[len(mainTitle):], true), tw, nameWords == nil, labelled, named), despite)
 	}
 	switch {
 	case opinionTag.MatchString(it.Title) || opinionTag.MatchString(text) || opinionPath.MatchString(it.Link) || opinionByline.MatchString(text) ||
@@ -769,20 +774,34 @@ func withoutCauses(ts []term) []term {
 	return out
 }
 
+// labelOpens tells whether a headline opens with a label: one word with
+// a capital, set apart by a colon or a spaced dash, that says where or
+// whose the news is ("Haïti: le Premier ministre limogé ...", "Bannu:
+// four policemen martyred ...", "Haïti - FLASH : ..."), not what
+// happened.
+func labelOpens(title string, tw []word) bool {
+	if len(tw) < 2 || !tw[0].upper || tw[0].caps || tw[0].digits || tw[0].hyphen {
+		return false
+	}
+	rest := title[tw[0].end:]
+	return strings.HasPrefix(strings.TrimLeft(rest, " "), ":") || strings.HasPrefix(rest, " - ") || strings.HasPrefix(rest, " – ")
+}
+
 // whatTerms are the ids of a title's terms that are neither names nor
 // numbers: the words that say what happened. A word whose capital says
 // nothing (any word of a title-cased headline, the first of one in
 // sentence case: "Birmingham hospital ...") is a name when the text writes
 // it with a capital elsewhere (named), and only then: "Climbs" and "High"
-// in "Gold Climbs to All-Time High" say what happened.
-func whatTerms(ts []term, tw []word, titleCased bool, named map[string]bool) []uint32 {
+// in "Gold Climbs to All-Time High" say what happened. A label the
+// headline opens with (labelled: labelOpens) is where, not what.
+func whatTerms(ts []term, tw []word, titleCased, labelled bool, named map[string]bool) []uint32 {
 	opener := ""
 	if len(tw) > 0 {
 		opener = tw[0].lower
 	}
 	ids := make([]uint32, 0, len(ts))
 	for _, t := range ts {
-		if t.entity && !titleCased || isNumber(t.text) || (titleCased || t.surface == opener) && named[t.surface] {
+		if t.entity && !titleCased || isNumber(t.text) || (titleCased || t.surface == opener) && named[t.surface] || labelled && t.surface == opener {
 			continue
 		}
 		ids = append(ids, hash32(t.text))
@@ -871,10 +890,10 @@ func (v *Vocabulary) despiteTerms(tw []word, titleCased bool, named map[string]b
 	ids := termIDs(v.canonicalTerms(clause, true), nil)
 	if !titleCased { // in a title-cased headline every word looks like a name
 		for _, e := range v.entityRuns(named, rest) {
-			own = append(own, hash32("e:"+e))
+			own = append(own, v.nameID(e))
 		}
 		for _, e := range v.entityRuns(named, clause) {
-			ids = append(ids, hash32("e:"+e))
+			ids = append(ids, v.nameID(e))
 		}
 	}
 	return without(sortedDistinct(ids), sortedDistinct(own))
@@ -1024,13 +1043,10 @@ const (
 // state-media report puts its facts in a long first sentence and its
 // rhetoric after it; what a later sentence adds should count when another
 // report shares it, not make the report look unlike the others when none
-// does. titleTerms, firstTerms and coreEnts are what is not extra.
-func extraTerms(terms []uint32, titleTerms, firstTerms []term, coreEnts []string) []uint64 {
-	core := termIDs(titleTerms, firstTerms)
-	for _, e := range coreEnts {
-		core = append(core, hash32("e:"+e))
-	}
-	core = sortedDistinct(core)
+// does. titleTerms, firstTerms and coreNames (the ids of the headline's and
+// first sentence's names) are what is not extra.
+func extraTerms(terms []uint32, titleTerms, firstTerms []term, coreNames []uint32) []uint64 {
+	core := sortedDistinct(append(termIDs(titleTerms, firstTerms), coreNames...))
 	var bits []uint64
 	j := 0
 	for i, t := range terms {
@@ -1124,17 +1140,32 @@ func sortedDistinct(ids []uint32) []uint32 {
 	return slices.Compact(ids)
 }
 
+// spelledUmlauts are German umlauts as outlets that write without them
+// spell them ("Osnabrueck", "Duesseldorf"): read back as the plain
+// vowel, the letter an English outlet writes for any accented one.
+var spelledUmlauts = strings.NewReplacer("ae", "a", "oe", "o", "ue", "u")
+
 // umlauts are German letters as outlets that write without them spell
-// them: "Osnabrück" is "Osnabrueck", "Straße" "Strasse".
+// them: "Osnabrück" is "Osnabrueck", "Straße" "Strasse". Only they meet
+// when accentedNames is off.
 var umlauts = strings.NewReplacer("ä", "ae", "ö", "oe", "ü", "ue", "ß", "ss")
 
-// transliterated is a name with its umlauts spelled out, so that two
-// outlets' spellings of one name meet.
+// transliterated is a name as every outlet's spelling of it meets: its
+// accents dropped ("Södertälje" and Reuters' "Sodertalje", "Radojković"
+// and "Radojkovic", "Öcalan" and "Ocalan"; "ß" is "ss") and a German
+// umlaut spelled out read as the plain vowel ("Osnabrück" and
+// "Osnabrueck").
 func transliterated(name string) string {
-	if !strings.ContainsAny(name, "äöüß") {
-		return name
+	return spelledUmlauts.Replace(unaccented(name))
+}
+
+// nameID is the term of a name (entityRuns): its transliterated form, so
+// that outlets' spellings of it meet.
+func (v *Vocabulary) nameID(name string) uint32 {
+	if v.off&accentedNames != 0 {
+		return hash32("e:" + umlauts.Replace(name))
 	}
-	return umlauts.Replace(name)
+	return hash32("e:" + transliterated(name))
 }
 
 // entityRuns returns names written as runs of capitalised words ("Kim Yo
@@ -1149,7 +1180,7 @@ func (v *Vocabulary) entityRuns(named map[string]bool, parts ...[]word) []string
 		for i := 0; i < len(ws); {
 			if n, canon := v.matchPhrase(ws, i); n > 0 {
 				if name := v.phraseName(ws[i:i+n], canon); name != "" {
-					out = append(out, transliterated(name))
+					out = append(out, name)
 				}
 				i += n
 				continue
@@ -1181,9 +1212,9 @@ func (v *Vocabulary) entityRuns(named map[string]bool, parts ...[]word) []string
 			for k, w := range run {
 				names[k] = w.lower
 			}
-			out = append(out, transliterated(strings.Join(names, "_")))
+			out = append(out, strings.Join(names, "_"))
 			if v.prefixed(run) {
-				out = append(out, transliterated(strings.Join(names[1:], "_")))
+				out = append(out, strings.Join(names[1:], "_"))
 			}
 		}
 	}
@@ -1322,11 +1353,11 @@ func (v *Vocabulary) entityIDs(runs []string, parts ...[]term) []uint32 {
 		if _, ok := months[r]; ok && len(r) > 3 {
 			continue // a date's month ("On August 10") is the day's, which counts as the day
 		}
-		ids = append(ids, hash32("e:"+r))
+		ids = append(ids, v.nameID(r))
 		// Outlets drop a middle name: "Rafael Ernesto Quintana" is also
 		// "Rafael Quintana".
 		if w := strings.Split(r, "_"); len(w) == 3 {
-			ids = append(ids, hash32("e:"+w[0]+"_"+w[2]))
+			ids = append(ids, v.nameID(w[0]+"_"+w[2]))
 		}
 	}
 	for _, ts := range parts {

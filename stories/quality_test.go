@@ -1158,7 +1158,9 @@ var qualitySets = []qualitySet{
 	// the previous night's act, opening time clauses: 0.895 / 0.663 -> 0.926 / 0.694.
 	// Two reports of one day each naming the other's act (mutualActs: the dialogue round and a negotiator's account of it): recall 0.694 -> 0.702.
 	// A verb of receiving is a meeting only when it receives a person by office (visitors: "receives Javelin missiles"): 0.926 / 0.702 -> 0.928 / 0.719.
-	{file: "testdata/opened-balkans.txt", use: "opened: scored blind twice until 2026-12-07 (session 21), mistakes read since; balkans.toml", precision: 0.92, recall: 0.71, dates: 1.0, minItems: 150, vocab: "testdata/balkans.toml", zone: "UTC"},
+	// Names meet without their accents (accentedNames: "Radojković" and
+	// "Radojkovic", "Pančevo" and "Pancevo"): 0.928 / 0.719 -> 0.930 / 0.741.
+	{file: "testdata/opened-balkans.txt", use: "opened: scored blind twice until 2026-12-07 (session 21), mistakes read since; balkans.toml", precision: 0.92, recall: 0.74, dates: 1.0, minItems: 150, vocab: "testdata/balkans.toml", zone: "UTC"},
 	// Two more desks written in session 21 the same way and scored the
 	// same way (before at fda772f, and after). A Myanmar conflict and
 	// humanitarian desk (two airstrikes on one region three days apart and
@@ -1273,7 +1275,12 @@ var qualitySets = []qualitySet{
 	// the second ("dans la nuit de vendredi à samedi, vers 1 heure du
 	// matin": Saturday, as the other reports of the attack say;
 	// nightOfTwoDays): 0.911 / 0.596 -> 0.915 / 0.627.
-	{file: "testdata/opened-haiti.txt", use: "opened: scored blind twice until 2026-12-07 (session 22), mistakes read since; haiti.toml", precision: 0.91, recall: 0.62, dates: 0.97, minItems: 150, vocab: "testdata/haiti.toml", zone: "UTC"},
+	// A headline's opening label ("Haïti:", "Haïti - FLASH :") is no word
+	// of what happened (headLabels: the new prime minister's report had
+	// joined the dismissal's by it), and names meet without their accents
+	// (accentedNames: "Raphaël" and "Raphael" bring the English reports of
+	// the dismissal to the French ones): 0.915 / 0.627 -> 0.930 / 0.685.
+	{file: "testdata/opened-haiti.txt", use: "opened: scored blind twice until 2026-12-07 (session 22), mistakes read since; haiti.toml", precision: 0.92, recall: 0.68, dates: 0.97, minItems: 150, vocab: "testdata/haiti.toml", zone: "UTC"},
 	// Minerals: two parties of one event only for a report whose headline
 	// shares a word with the story's (a price jump whose lead blames a
 	// day-old export curb is no report of the curb): precision 0.801 ->
@@ -1756,8 +1763,10 @@ func TestGroupingMechanisms(t *testing.T) {
 		{"on causes off", onCauses, true},
 		{"claimed places off", claimedPlaces, true},
 		{"categories only off", categoriesOnly, true},
+		{"accented names off", accentedNames, true},
+		{"head labels off", headLabels, true},
 	}
-	const precisionMechanisms = sameOutlet | compounds | despiteClause | planDays | subjects | backgrounds | coreLinks | headNames | apartLinks | sinceDays | headFirst | coreJoins | firstFacts | placesApart | atMeetings | followsOther | dayOnly | saidBeforeActs | defences | linkTies | wholeFits | dateNames | undatedLate | ownPlaces | rewordedFigures | onCauses | followedDays | categoriesOnly
+	const precisionMechanisms = sameOutlet | compounds | despiteClause | planDays | subjects | backgrounds | coreLinks | headNames | apartLinks | sinceDays | headFirst | coreJoins | firstFacts | placesApart | atMeetings | followsOther | dayOnly | saidBeforeActs | defences | linkTies | wholeFits | dateNames | undatedLate | ownPlaces | rewordedFigures | onCauses | followedDays | categoriesOnly | headLabels
 	stillCosts := map[string]bool{}
 	// What each precision mechanism buys and costs, summed over the sets.
 	precisionBought, recallCost := map[string]float64{}, map[string]float64{}

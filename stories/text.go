@@ -355,6 +355,24 @@ func (v *Vocabulary) stem(s string) string {
 	return stemWord(s)
 }
 
+// plainLetters are the letters English outlets write for letters of
+// other languages that are no letter with an accent: "Kadıköy" is
+// "Kadikoy", "Đukanović" "Djukanovic".
+var plainLetters = strings.NewReplacer("ı", "i", "ø", "o", "đ", "dj", "ł", "l", "æ", "ae", "œ", "oe")
+
+// unaccented is a lower-case word or name without its accents and with
+// plainLetters; ASCII is returned as it is.
+func unaccented(s string) string {
+	ascii := true
+	for i := 0; i < len(s) && ascii; i++ {
+		ascii = s[i] < utf8.RuneSelf
+	}
+	if ascii {
+		return s
+	}
+	return plainLetters.Replace(words.Fold(s))
+}
+
 // stemWord is a word's term: the stemmer applied until it changes
 // nothing more, whole when it has three letters or fewer. A vocabulary
 // may write a canonical term as the stemmer's form ("defens" for

@@ -405,6 +405,18 @@ const (
 	// or day in the score (categoriesOnly): "IMF reaches deal with
 	// Zambia" is no report of a landslide in Zambia the day before.
 	categoriesOnly
+	// accentedNames: a name meets its spellings without accents
+	// ("Södertälje" and "Sodertalje", "Radojković" and "Radojkovic",
+	// "Raphaël" and "Raphael") and with a German umlaut spelled out
+	// ("Osnabrueck") (nameID, transliterated); off, only spelled umlauts
+	// meet.
+	accentedNames
+	// headLabels (precision): a headline's opening word set apart by a
+	// colon or a spaced dash ("Haïti: ...", "Bannu - ...") labels where
+	// or whose the news is, no word of what happened (labelOpens,
+	// whatTerms): two headlines that share only their label share no
+	// act.
+	headLabels
 )
 
 // fact is one compiled fact: term → bit set of its values.
@@ -724,6 +736,7 @@ func (v *Vocabulary) addFact(cf config.Fact, taken func(string) bool) error {
 			f.terms[t] |= 1 << b
 			f.terms[v.stem(t)] |= 1 << b
 			v.factNames[hash32("e:"+transliterated(t))] = true
+			v.factNames[hash32("e:"+umlauts.Replace(t))] = true // as names meet with accentedNames off
 			v.factTerms[hash32(t)] = true
 			v.factTerms[hash32(v.stem(t))] = true
 		}
