@@ -483,6 +483,46 @@ func TestForeignActWords(t *testing.T) {
 	}
 }
 
+// TestForeignActTables: the core acts of news in fifteen languages read
+// as the English words they translate (a death as "dead" or "die", no
+// killing), and a word with a second sense in news is left as written.
+func TestForeignActTables(t *testing.T) {
+	v := DefaultVocabulary()
+	for _, p := range [][2]string{
+		{"Le Niger interdit l'exportation du riz", "ban"},
+		{"Gangs attaquent le marché de Saint-Luc", "attack"},
+		{"Lima: liberan a los rehenes del bus", "release"},
+		{"Ciclone Tomás atinge a costa de Inhambane", "cyclone"},
+		{"Sciopero dei tassisti a Torino", "strike"},
+		{"Razzia gegen Schleuser in Kiel", "raid"},
+		{"Politie onderschept boot bij Vlissingen", "intercept"},
+		{"Kayseri'de deprem: iki bina yıkıldı", "quake"},
+		{"Banjir melanda tiga desa di Garut", "flood"},
+		{"Tatlong patay sa sunog sa Tondo", "dead"},
+		{"Un muerto en un choque en Puebla", "dead"},
+		{"Mafuriko yakumba vijiji vya Kilosa", "flood"},
+		{"Strajk nauczycieli w Lublinie", "strike"},
+		{"Пожар на складе в Тамбове", "fire"},
+		{"Σεισμός στην Κρήτη", "quake"},
+		{"Deprem sonrası dokuz kişi öldü", "die"},
+	} {
+		f, _, _ := v.extract(&model.Item{Title: p[0], Text: p[0] + "."}, time.UTC)
+		if !slices.Contains(f.titleTerms, hash32(v.stem(p[1]))) {
+			t.Errorf("%q gives not the term of %q", p[0], p[1])
+		}
+	}
+	for _, p := range [][2]string{
+		{"El Gobierno condena el ataque en Tumaco", "sentence"},
+		{"Un muerto en un choque en Puebla", "kill"},
+		{"Serbest piyasa ve faiz", "release"},
+	} {
+		f, _, _ := v.extract(&model.Item{Title: p[0], Text: p[0] + "."}, time.UTC)
+		if slices.Contains(f.titleTerms, hash32(v.stem(p[1]))) {
+			t.Errorf("%q gives the term of %q", p[0], p[1])
+		}
+	}
+}
+
 // TestCountryAdjective: a country and its adjective are one term
 // ("Belgian unions", "Belgium's unions") but stay two names, so a country
 // named in passing adds no name both reports give.

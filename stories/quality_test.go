@@ -1280,7 +1280,11 @@ var qualitySets = []qualitySet{
 	// joined the dismissal's by it), and names meet without their accents
 	// (accentedNames: "Raphaël" and "Raphael" bring the English reports of
 	// the dismissal to the French ones): 0.915 / 0.627 -> 0.930 / 0.685.
-	{file: "testdata/opened-haiti.txt", use: "opened: scored blind twice until 2026-12-07 (session 22), mistakes read since; haiti.toml", precision: 0.92, recall: 0.68, dates: 0.97, minItems: 150, vocab: "testdata/haiti.toml", zone: "UTC"},
+	// Act words of fifteen languages read as the English they translate
+	// (news.toml): the Creole report of the Mirebalais attack ("anba atak
+	// gang", read by Polish "atak") joins its story: 0.930 / 0.685 -> 0.933
+	// / 0.712.
+	{file: "testdata/opened-haiti.txt", use: "opened: scored blind twice until 2026-12-07 (session 22), mistakes read since; haiti.toml", precision: 0.93, recall: 0.71, dates: 0.97, minItems: 150, vocab: "testdata/haiti.toml", zone: "UTC"},
 	// Minerals: two parties of one event only for a report whose headline
 	// shares a word with the story's (a price jump whose lead blames a
 	// day-old export curb is no report of the curb): precision 0.801 ->
@@ -1438,7 +1442,10 @@ var qualitySets = []qualitySet{
 	// categoriesOnly: Zambia's IMF deal, sharing only "Zambia" with the
 	// Chingola landslide of the day before, no longer joins it: 0.948 /
 	// 0.807 / 32 of 34 -> 1.000 / 0.818 / 33 of 34.
-	{file: "testdata/opened-safrica.txt", use: "opened: scored blind twice until 2026-12-07 (session 24), mistakes read since; safrica.toml", precision: 0.99, recall: 0.81, dates: 0.97, minItems: 150, vocab: "testdata/safrica.toml", zone: "UTC"},
+	// Act words of fifteen languages read as the English they translate
+	// (news.toml; "ciclone"): the cyclone's Portuguese toll report joins
+	// its story: 1.000 / 0.818 -> 1.000 / 0.836.
+	{file: "testdata/opened-safrica.txt", use: "opened: scored blind twice until 2026-12-07 (session 24), mistakes read since; safrica.toml", precision: 0.99, recall: 0.83, dates: 0.97, minItems: 150, vocab: "testdata/safrica.toml", zone: "UTC"},
 	// A time in the small hours of a night named by its two days is of
 	// the second ("in de nacht van zaterdag op zondag rond 00.50 uur",
 	// nightOfTwoDays; "just before 1 a.m. on Sunday", nearClock): the
@@ -1454,7 +1461,10 @@ var qualitySets = []qualitySet{
 	// A day the lead names only as that of what the act followed is no
 	// day of it (followedDays: "The pause follows Monday's US cut and
 	// Sunday's Geneva conference"): 0.976 / 0.750 -> 1.000 / 0.761.
-	{file: "testdata/opened-food.txt", use: "opened: scored blind twice until 2026-12-07 (session 24), mistakes read since; food.toml", precision: goalPrecision, recall: 0.76, dates: 0.99, minItems: 150, vocab: "testdata/food.toml", zone: "UTC"},
+	// Act words of fifteen languages read as the English they translate
+	// (news.toml; "interdit", "interdiction"): Niger's export ban in French
+	// joins its story: 1.000 / 0.761 -> 1.000 / 0.775.
+	{file: "testdata/opened-food.txt", use: "opened: scored blind twice until 2026-12-07 (session 24), mistakes read since; food.toml", precision: goalPrecision, recall: 0.77, dates: 0.99, minItems: 150, vocab: "testdata/food.toml", zone: "UTC"},
 	// rewordedFigures (a reworded report whose headline gives a figure
 	// the story never gives: "China adds 6 U.S. firms to unreliable
 	// entity list" is not the US listing of 14 Chinese firms) and
