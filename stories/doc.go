@@ -12,7 +12,10 @@
 // the lead's later sentences count only when both reports share them (state
 // media put rhetoric there), as do a first sentence's words from
 // "coincide" on ("timed to coincide with a joint sail by ...", another
-// event), shared names and numbers, and the same resolved
+// event), and a lead's clause that places another event on the report's
+// day ("The announcement came on the same day rebels took Bhamo", "...
+// resignation the same morning") gives none; shared names and numbers,
+// and the same resolved
 // event date. A report of a dated act that names the day it was
 // published needs less of that overlap with a report of the story of
 // that kind of act and day, within a news cycle, when their headlines
@@ -369,7 +372,11 @@
 // hoje"; a time in the small hours of a night named by the two days it
 // runs across, "the night of Saturday to Sunday", "in de nacht van
 // zaterdag op zondag", is of its second day; "resigned on Monday evening" in Mexico
-// City is Tuesday in UTC, when all that evening is), stored as its civil date
+// City is Tuesday in UTC, when all that evening is; the moment one
+// report tells counts for the story's reports that name the same day,
+// unless its headline tells two events, a second act after a semicolon:
+// "Rebels attack posts; villagers cross river" dates the attack at dawn,
+// and the crossing went on all day), stored as its civil date
 // at 12:00 UTC, so it reads as the same day in every zone from UTC-11 to
 // UTC+11 even after a store drops the zone; when no item gives a date it is
 // the story's FirstSeen.

@@ -85,7 +85,8 @@ type features struct {
 	deskPubDay int32  // civil day of publication in the desk's zone, where the report tells of a done act (no plan, no future); 0 unknown or a preview
 	utcDay     int32  // the day the text gives in UTC a day off its day (mention.utc): the story's day, where day matches; 0 none
 	deskDay    int32  // the act's day in the desk's zone when the text tells it apart from day, or gives no day but the act's time (deskDay): the day it votes for; 0 none
-	deskAside  bool   // deskDay rests on a night phrase away from the day in its sentence (mention.nightAside): the report's own, told to no other (deskDays)
+	deskAside  bool   // deskDay rests on a night phrase away from the day in its sentence (mention.nightAside), or on the moment of one of two events its headline tells (secondAct): the report's own, told to no other (deskDays)
+	secondAct  bool   // the headline's statement after a semicolon names an act its first does not: two events in one headline (secondActOf)
 	says       bool   // the headline's main clause is what someone says: "Kuwait says it will respect ..."
 	pledges    bool   // the headline's main clause pledges: "Europe agrees record budget", "vows new law"
 	heldOver   bool   // the headline's act is arrests it says follow an act: "23 arrested after Honiara disturbance" (heldOverIn)
@@ -145,7 +146,11 @@ func (v *Vocabulary) extract(it *model.Item, loc *time.Location) (features, ment
 	text = skipDateline(text)
 	tw := splitWords(title)
 	bw := splitWords(text)
-	lead := coincidingLater(leadOf(bw))
+	lead := leadOf(bw)
+	if v.off&sameDays == 0 {
+		lead = withoutSameDay(lead)
+	}
+	lead = coincidingLater(lead)
 
 	f := features{link: it.Link, published: it.Published.Unix(), feed: hash32(it.Feed)}
 	titleTerms := v.canonicalTerms(tw, true)
@@ -272,6 +277,7 @@ func (v *Vocabulary) extract(it *model.Item, loc *time.Location) (features, ment
 	}
 	f.acts = v.actsOf(withoutCauses(acted))
 	f.results = (v.resultsOf(mainTitle) | v.answeredOn(mainTitle)) &^ (1 << f.kind)
+	f.secondAct = v.secondActOf(mainTitle, stated)
 	f.atTerms = v.atTermsOf(mainTerms)
 	f.follows = v.actsOf(v.actTerms(tw[len(mainTitle):]))
 	f.leadAfter = v.actsOf(v.actTerms(openingAfter(firstWords)))
@@ -1116,6 +1122,45 @@ func coincidingLater(lead []word) []word {
 	return lead
 }
 
+// sameDayTimes are the parts of a day that "the same" names to place
+// another event beside the report's: "on the same day that Argentina
+// voted", "The same day, China's command announced ...", "made sharper
+// by the minister's resignation the same morning".
+var sameDayTimes = toSet(`day morning afternoon evening night`)
+
+// withoutSameDay returns lead without the words of each clause that
+// tells of another event of the report's day by "the same day" (or
+// morning, afternoon, evening, night): from the phrase to its sentence's
+// end ("The announcement came on the same day Kachin rebels took
+// Bhamo"), or, where the phrase closes a clause it does not open, that
+// clause ("..., a question made sharper by the minister's resignation
+// the same morning"). Those words are the other event's, no words of the
+// report's: shared, they tied the report to that event's story.
+func withoutSameDay(lead []word) []word {
+	for i := 1; i+1 < len(lead); i++ {
+		if lead[i].lower != "same" || lead[i-1].lower != "the" || !sameDayTimes[lead[i+1].lower] || lead[i+1].sentence != lead[i].sentence {
+			continue
+		}
+		from, to := i-1, i+2
+		if from > 0 && (lead[from-1].lower == "on" || lead[from-1].lower == "in") && lead[from-1].sentence == lead[from].sentence && !lead[from-1].pause {
+			from--
+		}
+		opens := from == 0 || lead[from-1].sentence != lead[from].sentence || lead[from-1].pause || lead[from-1].semicolon
+		closes := to == len(lead) || lead[to].sentence != lead[i].sentence || lead[i+1].pause || lead[i+1].semicolon
+		if closes && !opens {
+			for from > 0 && lead[from-1].sentence == lead[i].sentence && !lead[from-1].pause && !lead[from-1].semicolon {
+				from--
+			}
+		} else {
+			for to < len(lead) && lead[to].sentence == lead[i].sentence {
+				to++
+			}
+		}
+		return withoutSameDay(append(slices.Clone(lead[:from]), lead[to:]...))
+	}
+	return lead
+}
+
 func firstSentenceWords(ws []word) []word {
 	n := 0
 	for n < len(ws) && ws[n].sentence == 0 {
@@ -1927,6 +1972,26 @@ func firstStatement(ws []word) []word {
 		}
 	}
 	return ws
+}
+
+// secondActOf tells whether a headline's statement after a semicolon
+// (main: its main clause; stated: its first statement) names an act of a
+// kind the first statement does not name, nor one that may be one event
+// with it: "Rebels shell army posts at dawn; villagers cross river" tells
+// two events, the second of which may have gone on all day.
+func (v *Vocabulary) secondActOf(main, stated []word) bool {
+	if len(stated) == len(main) {
+		return false
+	}
+	first := v.actsOf(v.actTerms(stated))
+	second := v.actsOf(v.actTerms(main[len(stated):]))
+	kin := first
+	for k := range v.also {
+		if k < 64 && first&(1<<k) != 0 {
+			kin |= v.also[k]
+		}
+	}
+	return second&^kin != 0
 }
 
 var asNotClause = toSet(`many much well far long soon such as`)

@@ -1539,6 +1539,35 @@ func TestCoincidingClauseIsBackground(t *testing.T) {
 	}
 }
 
+// TestSameDayClauseIsAnotherEvents checks that a lead's clause placing
+// another event on the report's day by "the same day" (or morning,
+// afternoon, evening, night) gives the report no words: from the phrase
+// to its sentence's end, or the clause the phrase closes; a "same" of
+// another span, or of no time, keeps its words.
+func TestSameDayClauseIsAnotherEvents(t *testing.T) {
+	v := DefaultVocabulary()
+	id := func(w string) uint32 { return hash32(v.canonicalTerms(splitWords(w), false)[0].text) }
+	for _, tc := range []struct {
+		text string
+		word string
+		kept bool
+	}{
+		{"The ministry published the draft law on Monday. The announcement came on the same day rebels seized the town of Korvanets.", "Korvanets", false},
+		{"The ministry published the draft law on Monday. The announcement came on the same day rebels seized the town of Korvanets.", "draft", true},
+		{"Candidates split on the budget, a question made sharper by the finance minister's resignation the same morning.", "resignation", false},
+		{"Candidates split on the budget, a question made sharper by the finance minister's resignation the same morning.", "budget", true},
+		{"Four navies sailed off Zambales on Friday. The same day, the coast guard announced a patrol near Corvo Reef.", "Corvo", false},
+		{"Four navies sailed off Zambales on Friday. The same day, the coast guard announced a patrol near Corvo Reef.", "Zambales", true},
+		{"Water levels near Kratie were lower than in the same week last year.", "Kratie", true},
+		{"Fishermen returned to Corvo Reef the same way they had come.", "Corvo", true},
+	} {
+		f, _, _ := v.extract(&model.Item{Title: "Ministry publishes draft law", Text: tc.text}, time.UTC)
+		if got := slices.Contains(f.terms, id(tc.word)); got != tc.kept {
+			t.Errorf("%q: %q a term %v, want %v", tc.text, tc.word, got, tc.kept)
+		}
+	}
+}
+
 // TestNamesOf: a named operation is a known name or a capitalised run
 // before a head, and looking for one costs no allocation where there is
 // none (it is looked for at every word of every report).

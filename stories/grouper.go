@@ -25,7 +25,6 @@ const (
 	actDayScore    = 0.15 // minimum score of a report of a story's act of its day whose headline shares a name with it (sameActOfDay) or rewords it (rewordsActOfDay)
 	rewordedWhat   = 2    // words of what happened two headlines of one act of a day share at least (rewordsActOfDay)
 	linkScore      = 0.45 // minimum score with a second story for a report to merge the two
-	headMargin     = 0.05 // a story whose headlines share a word with a report's wins by this much (headFirst)
 	syndicatedBits = 3    // SimHash Hamming distance of a syndicated copy
 	maxLookupTerms = 14   // rarest terms of an item used to find candidates
 	maxPosting     = 4096 // longer posting lists are too common to look up
@@ -298,7 +297,7 @@ func (g *Grouper) extract(it *model.Item, loc *time.Location) (features, mention
 	}
 	if d, known, byNight := deskDayBy(m, it.Published, loc, g.DeskZone); known && dayNumber(d) != f.day {
 		f.deskDay = dayNumber(d)
-		f.deskAside = byNight && m.nightAside
+		f.deskAside = byNight && m.nightAside || g.voc.off&secondActTimes == 0 && f.secondAct
 	}
 	return f, m, ok
 }
@@ -612,7 +611,10 @@ func boundingDay(latest int32, votes map[int32]int) int32 {
 // a.m. on Saturday (2230 GMT Friday)") tells it as a time of day does.
 // A desk day that rests on a night phrase away from the day in its
 // sentence (deskAside: "decided today to keep the overnight call rate")
-// is the report's own vote only: that night may be another thing's.
+// is the report's own vote only: that night may be another thing's; so
+// is one told by a report whose headline tells two events (secondAct:
+// "attacked four outposts at dawn on Thursday", under "... attack
+// outposts; civilians cross river", a crossing that went on all day).
 func deskDays(ms []features) map[int32]int32 {
 	var told map[int32]map[int32]int // named day -> desk day -> reports that tell it
 	for _, m := range ms {
@@ -691,7 +693,6 @@ func (g *Grouper) match(f *features) (int32, []int32, Join) {
 		return -1, nil, Join{}
 	}
 	slices.SortStableFunc(fits, func(a, b scored) int { return cmp.Compare(b.score, a.score) })
-	g.headFirst(f, fits)
 	g.wholeFirst(fits)
 	best := fits[0].slot
 	var linked []int32
@@ -757,23 +758,6 @@ type scored struct {
 	// compared with on their own (fits), not one stray report of it that
 	// had joined by the day and a shared word.
 	most bool
-}
-
-// headFirst puts first, of the stories a report fits (fits, best
-// first), one whose headlines share a word with its headline, when the
-// best shares none and scores less than headMargin more: "Unions furious
-// as Qantas sends maintenance work overseas", whose lead names the day's
-// jobless figures, is the Qantas story's.
-func (g *Grouper) headFirst(f *features, fits []scored) {
-	if g.voc.off&headFirst != 0 || len(fits) < 2 || headlineShares(f, g.slots[fits[0].slot]) {
-		return
-	}
-	for i := 1; i < len(fits); i++ {
-		if fits[0].score-fits[i].score < headMargin && headlineShares(f, g.slots[fits[i].slot]) {
-			fits[0], fits[i] = fits[i], fits[0]
-			return
-		}
-	}
 }
 
 // wholeFirst puts first, of the stories a report fits (fits, best

@@ -2424,43 +2424,6 @@ verbs = ["deal", "agreement"]
 	}
 }
 
-// TestHeadlineSharerFirst checks that of two stories a report fits, the
-// one whose headlines share a word with its headline comes first when the
-// other, fitted through its lead's background, scores less than
-// headMargin more; not when it scores much more, nor without headFirst.
-func TestHeadlineSharerFirst(t *testing.T) {
-	v := DefaultVocabulary()
-	thu := time.Date(2029, 3, 15, 0, 30, 0, 0, time.UTC)
-	feat := func(title string) features {
-		f, _, _ := v.extract(item("X", "https://x.example/"+title, title, "", thu), time.UTC)
-		return f
-	}
-	report := feat("Unions furious as Aeroline sends maintenance work overseas")
-	for _, tc := range []struct {
-		name       string
-		jobs, cuts float64 // scores
-		off        mechanism
-		want       int32
-	}{
-		{"close", 0.37, 0.36, 0, 1},
-		{"close, mechanism off", 0.37, 0.36, headFirst, 0},
-		{"far apart", 0.60, 0.36, 0, 0},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			g := grouperWithout(v, tc.off)
-			g.slots = []*story{
-				{members: []features{feat("Ruritania's jobless rate rises to 5.1%, employment falls")}},
-				{members: []features{feat("Aeroline to axe 700 maintenance jobs")}},
-			}
-			fits := []scored{{slot: 0, score: tc.jobs}, {slot: 1, score: tc.cuts}}
-			g.headFirst(&report, fits)
-			if fits[0].slot != tc.want {
-				t.Fatalf("first %d, want %d", fits[0].slot, tc.want)
-			}
-		})
-	}
-}
-
 // TestDeskZoneEventDate: a story's date is read in the desk's zone when its
 // reports tell the act's moment; matching still reads the days they name.
 func TestDeskZoneEventDate(t *testing.T) {
@@ -3813,6 +3776,56 @@ velmoria = ["velmoria"]
 			t.Logf("score %.3f", j.Score)
 			if joined := !j.New; joined != tc.join {
 				t.Errorf("%q joined %q: %v, want %v", next.Title, ev.Title, joined, tc.join)
+			}
+		})
+	}
+}
+
+// TestSecondActTime: a report whose headline tells two events, a second
+// act after a semicolon ("...; villagers cross river"), gives the moment
+// of its first ("at dawn on Thursday", the day before in UTC east of it)
+// as its own vote only: the story's reports of the second act, which
+// name Thursday, keep Thursday. A headline of one act lends its moment.
+func TestSecondActTime(t *testing.T) {
+	v := compileVocabulary(t, `
+[stories.vocabulary]
+replace = true
+[[stories.vocabulary.acts]]
+kind = "attack"
+verbs = ["attack"]
+[[stories.vocabulary.acts]]
+kind = "exodus"
+verbs = ["flee", "cross"]
+`)
+	dhaka := mustZone(t, "Asia/Dhaka")
+	thu := time.Date(2031, 5, 8, 18, 0, 0, 0, dhaka)
+	flight := []*model.Item{
+		item("A", "https://a.example/1", "Thousands flee into Ardonia as fighting spreads",
+			"Thousands of villagers fled across the Selva river into Ardonia on Thursday, officials said.", thu),
+		item("B", "https://b.example/1", "Villagers flee Varno fighting into Ardonia",
+			"About 3,000 villagers crossed into Ardonia on Thursday to escape fighting near Varno, border police said.", thu.Add(time.Hour)),
+	}
+	for _, tc := range []struct {
+		name, title string
+		off         mechanism
+		want        string
+	}{
+		{"two events", "Rebels attack army posts near Varno; villagers cross Selva river", 0, "2031-05-08"},
+		{"two events, mechanism off", "Rebels attack army posts near Varno; villagers cross Selva river", secondActTimes, "2031-05-07"},
+		{"one act", "Rebels attack army posts near Varno at dawn", 0, "2031-05-07"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			g := grouperWithout(v, tc.off)
+			g.DeskZone = time.UTC
+			var ms []features
+			for _, it := range append([]*model.Item{item("C", "https://c.example/1", tc.title,
+				"Rebels attacked four army posts near Varno at dawn on Thursday, officials said. Villagers crossed the Selva river into Ardonia throughout the day.", thu)}, flight...) {
+				f, _, _ := g.extract(it, dhaka)
+				ms = append(ms, f)
+			}
+			day, _ := deskBestDay(ms)
+			if got := dayNoonUTC(day).Format(time.DateOnly); got != tc.want {
+				t.Fatalf("story's day %s, want %s", got, tc.want)
 			}
 		})
 	}

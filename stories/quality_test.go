@@ -873,6 +873,9 @@ var qualitySets = []qualitySet{
 	// work overseas" went to the jobless figures its lead names): 1.000 /
 	// 0.792 (dev-europe 1.000 / 0.860 -> 1.000 / 0.895, opened-elections
 	// 1.000 / 0.897 -> 1.000 / 0.892).
+	// headFirst retired: the Qantas report's lead ("... on the same day
+	// figures showed Australia's unemployment rising") gives the jobless
+	// figures no words (sameDays): 1.000 / 0.867 unchanged.
 	// A name's umlauts spelled out are the same name ("Osnabrück" and
 	// Reuters' "Osnabrueck": the closure's reports had made two
 	// stories): 1.000 / 0.804 -> 1.000 / 0.842 / 34 of 34.
@@ -1188,7 +1191,13 @@ var qualitySets = []qualitySet{
 	// A report that names no day and looks back to none, two days after a
 	// dated act's story began, is news of its own day (undatedLate):
 	// precision 0.831 -> 0.850.
-	{file: "testdata/opened-myanmar.txt", use: "opened: scored blind twice until 2026-12-07 (session 21), mistakes read since; myanmar.toml", precision: 0.84, recall: 0.63, dates: 0.96, minItems: 150, vocab: "testdata/myanmar.toml", zone: "UTC"},
+	// A lead's clause that places another event on the same day gives no
+	// words (sameDays: "The announcement came on the same day Kachin
+	// rebels took the town of Bhamo"), and headFirst retired (it had sent
+	// "KNLA attacks junta outposts near Myawadi; civilians cross
+	// Thaungyin river" to the smaller half of the exodus), its dawn kept
+	// its own (secondActTimes): 0.850 / 0.637 -> 0.868 / 0.640, 31 of 32.
+	{file: "testdata/opened-myanmar.txt", use: "opened: scored blind twice until 2026-12-07 (session 21), mistakes read since; myanmar.toml", precision: 0.86, recall: 0.63, dates: 0.96, minItems: 150, vocab: "testdata/myanmar.toml", zone: "UTC"},
 	// A reaction naming the act counts the day, against a report that names
 	// something apart, as a report of another kind does (reactionDays,
 	// reactionOnly): 0.995 / 0.490 -> 0.996 / 0.501.
@@ -1328,7 +1337,10 @@ var qualitySets = []qualitySet{
 	// calendarDays (a later report that writes the story's day as a
 	// calendar date is not far from it): 0.950 / 0.807 -> 0.951 / 0.822.
 	// Two reports of one day each naming the other's act (mutualActs: warships sail through a strait, a fleet completes an exercise and heads on): recall 0.822 -> 0.828.
-	{file: "testdata/opened-japan.txt", use: "opened: scored blind twice until 2026-12-07 (session 22), mistakes read since; japan.toml", precision: 0.95, recall: 0.82, dates: 0.99, minItems: 150, vocab: "testdata/japan.toml", zone: "UTC"},
+	// A lead's clause that places another event on the same day gives no
+	// words (sameDays: "... a question made sharper by the defense
+	// minister's resignation the same morning"): precision 0.952 -> 0.972.
+	{file: "testdata/opened-japan.txt", use: "opened: scored blind twice until 2026-12-07 (session 22), mistakes read since; japan.toml", precision: goalPrecision, recall: 0.82, dates: 0.99, minItems: 150, vocab: "testdata/japan.toml", zone: "UTC"},
 	// Headline figures above thirty, and a number alone as people
 	// (countOf: "Humanity 1 rescues 62 from sinking rubber boat" is not
 	// "Ocean Viking rescues 83 people"): 0.825 / 0.769 -> 0.840 / 0.775.
@@ -1738,7 +1750,6 @@ func TestGroupingMechanisms(t *testing.T) {
 		{"talks days off", talksDays, true},
 		{"lead facts off", leadFacts, true},
 		{"ahead days off", aheadDays, true},
-		{"head first off", headFirst, true},
 		{"common verbs off", commonVerbs, true},
 		{"apart links off", apartLinks, true},
 		{"core joins off", coreJoins, true},
@@ -1768,6 +1779,8 @@ func TestGroupingMechanisms(t *testing.T) {
 		{"undated late off", undatedLate, true},
 		{"visitors off", visitors, true},
 		{"followed days off", followedDays, true},
+		{"same days off", sameDays, true},
+		{"second act times off", secondActTimes, true},
 		{"own places off", ownPlaces, true},
 		{"reworded figures off", rewordedFigures, true},
 		{"on causes off", onCauses, true},
@@ -1776,7 +1789,7 @@ func TestGroupingMechanisms(t *testing.T) {
 		{"accented names off", accentedNames, true},
 		{"head labels off", headLabels, true},
 	}
-	const precisionMechanisms = sameOutlet | compounds | despiteClause | planDays | subjects | backgrounds | coreLinks | headNames | apartLinks | sinceDays | headFirst | coreJoins | firstFacts | placesApart | atMeetings | followsOther | dayOnly | saidBeforeActs | defences | linkTies | wholeFits | dateNames | undatedLate | ownPlaces | rewordedFigures | onCauses | followedDays | categoriesOnly | headLabels
+	const precisionMechanisms = sameOutlet | compounds | despiteClause | planDays | subjects | backgrounds | coreLinks | headNames | apartLinks | sinceDays | coreJoins | firstFacts | placesApart | atMeetings | followsOther | dayOnly | saidBeforeActs | defences | linkTies | wholeFits | dateNames | undatedLate | ownPlaces | rewordedFigures | onCauses | followedDays | categoriesOnly | headLabels | sameDays
 	stillCosts := map[string]bool{}
 	// What each precision mechanism buys and costs, summed over the sets.
 	precisionBought, recallCost := map[string]float64{}, map[string]float64{}

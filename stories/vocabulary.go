@@ -207,9 +207,6 @@ const (
 	// compared by its publication day in the dated kinds' day veto: it
 	// tells of what was made known that day.
 	aheadDays
-	// headFirst (precision): of the stories a report fits, one whose
-	// headlines share a word with its headline comes first.
-	headFirst
 	// commonVerbs: a report's word the vocabulary lists as common, which
 	// the stemmer makes the term of an act's verb written otherwise
 	// ("union" and "unionize"), names no act.
@@ -417,6 +414,17 @@ const (
 	// whatTerms): two headlines that share only their label share no
 	// act.
 	headLabels
+	// sameDays (precision): a clause of the lead that places another
+	// event on the report's day by "the same day" (or morning,
+	// afternoon, evening, night) tells of that event: its words are no
+	// words of the report (withoutSameDay).
+	sameDays
+	// secondActTimes: a report whose headline's statement after a
+	// semicolon names another act than its first ("Rebels shell posts at
+	// dawn; villagers cross river", the crossing all day) tells the
+	// moment of one: its desk day is its own vote, lent to no report of
+	// its story that names the same day (deskDays).
+	secondActTimes
 )
 
 // fact is one compiled fact: term → bit set of its values.
