@@ -14,7 +14,14 @@
 // "coincide" on ("timed to coincide with a joint sail by ...", another
 // event), and a lead's clause that places another event on the report's
 // day ("The announcement came on the same day rebels took Bhamo", "...
-// resignation the same morning") gives none; shared names and numbers,
+// resignation the same morning") gives none; names and words a lead
+// gives only in a clause of what the report's act follows ("The
+// proposal follows the killing of two men in ...", "Quelques heures
+// après la révocation de ...", "comes after", "tras", "após", "nach
+// dem") tie a report of an act of its own (no reaction, analysis or
+// opinion, and not of the followed act's kind, its headline giving no
+// word of the clause) to no report of an act of another kind: they are
+// the followed event's; shared names and numbers,
 // and the same resolved
 // event date. A report of a dated act that names the day it was
 // published needs less of that overlap with a report of the story of
@@ -41,7 +48,9 @@
 // meet ("jobless" and "unemployment", "legislative" and "parliamentary"
 // elections, "defence" and "defense"); a name meets its spelling
 // without accents ("Södertälje" and "Sodertalje", "Raphaël" and
-// "Raphael") or with a German umlaut spelled out ("Osnabrueck"); a name of three words is
+// "Raphael") or with a German umlaut spelled out ("Osnabrueck"), and a
+// word written with a capital mid-sentence that the vocabulary does not
+// list is read without its accents too; a name of three words is
 // also read without its middle one ("Rafael Ernesto Quintana", "Rafael
 // Quintana"), and one of three words or more without a prefix the
 // vocabulary lists ("BRP Teresa Magbanua", "Teresa Magbanua"; "UK Supreme

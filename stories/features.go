@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"wirewatch/model"
 )
@@ -36,6 +37,7 @@ type features struct {
 	names      []uint32         // names of the title and first sentence ("e:" terms), sorted, distinct
 	titleNames []uint32         // names of the title alone (of a title-cased one, only words its lead writes with a capital)
 	despite    []uint32         // terms and names only the headline's "despite" clause gives (despiteTerms); nil when none
+	followed   []uint32         // terms and names only the lead's clauses of what the report's act follows give (followedOnly), sorted; nil when none
 	titleWhat  []uint32         // title terms that are no name or number: what happened, sorted, distinct
 	titleNums  []uint32         // numbers of the title ("800 jobs"), sorted, distinct; usually none
 	titleFigs  []uint32         // titleNums but years ("ahead of 2036 cap cut"): what the headline counts or sums
@@ -306,6 +308,9 @@ func (v *Vocabulary) extract(it *model.Item, loc *time.Location) (features, ment
 		f.kind = kindOpinion
 	case analysisTag.MatchString(it.Title) || explainer.MatchString(it.Title):
 		f.kind = kindAnalysis
+	}
+	if v.off&followedClauses == 0 {
+		f.followed = v.followedOnly(&f, titleTerms, titleNameWords, lead, named)
 	}
 	if f.kind == kindReaction {
 		f.decides = v.decidesIn(mainClause(firstWords))
@@ -1159,6 +1164,144 @@ func withoutSameDay(lead []word) []word {
 		return withoutSameDay(append(slices.Clone(lead[:from]), lead[to:]...))
 	}
 	return lead
+}
+
+// followVerbs say what the subject's act came after: "The proposal
+// follows the killing of ...". Not "following" nor "hours after",
+// which as often tell what a reaction or a follow-up answers.
+var followVerbs = toSet(`follow follows followed`)
+
+// followParticles after a follow verb make it no verb of what the act
+// came after: "followed by", "follow up", "would follow in November".
+var followParticles = toSet(`by up in on at to suit through with from for`)
+
+// comeVerbs put their subject after what "after" names: "comes after".
+var comeVerbs = toSet(`come comes came coming`)
+
+// afterWords are "after" in the languages outlets of a desk write that
+// the words before them do not need to mark as a span (unlike English
+// "after", which tells of a cause or a reaction as often): "après la
+// révocation", "tras el ataque", "após o ataque", "nach dem Anschlag".
+var afterWords = toSet(`après tras após nach`)
+
+// germanArticles follow "nach" when it means after ("nach dem Anschlag"),
+// not to ("nach Berlin") nor according to ("nach Angaben").
+var germanArticles = toSet(`dem der den des einem einer eines`)
+
+// opensFollowed tells whether the lead's word i opens a clause of what
+// the report's act follows: "follows", "comes after", "après" (not
+// "d'après", according to), "tras", "após", "nach dem".
+func opensFollowed(lead []word, i int) bool {
+	w := lead[i].lower
+	prev, next := "", ""
+	if i > 0 && lead[i-1].sentence == lead[i].sentence && !lead[i-1].pause {
+		prev = lead[i-1].lower
+	}
+	if i+1 < len(lead) && lead[i+1].sentence == lead[i].sentence {
+		next = lead[i+1].lower
+	}
+	switch {
+	case followVerbs[w]:
+		// "followed by" puts what follows after the act; "as
+		// follows", "action would follow in November" name no earlier
+		// act.
+		return next != "" && !followParticles[next] && prev != "as"
+	case w == "after":
+		return comeVerbs[prev]
+	case w == "nach":
+		return germanArticles[next]
+	case afterWords[w]:
+		return prev != "d" && next != ""
+	}
+	return false
+}
+
+// followedClauseMask marks the words of a lead's clauses of what the
+// report's act follows: from the word that opens one (opensFollowed) to
+// the next pause, semicolon or sentence's end.
+func followedClauseMask(lead []word) []bool {
+	var mask []bool
+	for i := 0; i < len(lead); i++ {
+		if !opensFollowed(lead, i) {
+			continue
+		}
+		if mask == nil {
+			mask = make([]bool, len(lead))
+		}
+		for j := i; j < len(lead) && lead[j].sentence == lead[i].sentence; j++ {
+			mask[j] = true
+			i = j
+			if lead[j].pause || lead[j].semicolon {
+				break
+			}
+		}
+	}
+	return mask
+}
+
+// followedOnly returns the ids of the terms and names a lead gives only
+// in its clauses of what the report's act follows (followedClauseMask):
+// "The proposal follows the killing of two men in Sodertalje", "Quelques
+// heures après la révocation de Raphaël Bastien, le CPT a nommé ...".
+// They are the followed event's and tie the report to no report of an
+// act of another kind (followedTies): shared with that event's reports,
+// they had joined the report to them. A reaction, an analysis or an
+// opinion answers the event it follows: its words stay, as do those of
+// a clause that names the report's own kind of act (a second blast that
+// follows the first) and of one whose words its headline gives, a
+// follow-up of what the clause tells (titleTells).
+func (v *Vocabulary) followedOnly(f *features, titleTerms []term, titleNameWords, lead []word, named map[string]bool) []uint32 {
+	if f.kind == kindReaction || f.kind == kindAnalysis || f.kind == kindOpinion {
+		return nil
+	}
+	mask := followedClauseMask(lead)
+	if mask == nil {
+		return nil
+	}
+	var clause, rest []word
+	for i, w := range lead {
+		if mask[i] {
+			clause = append(clause, w)
+			continue
+		}
+		if i+1 < len(lead) && mask[i+1] {
+			w.pause = true // no name runs on across the clause taken out
+		}
+		rest = append(rest, w)
+	}
+	clauseTerms := v.canonicalTerms(clause, false)
+	if titleTells(titleTerms, clauseTerms) {
+		return nil
+	}
+	acts := v.actsOf(clauseTerms)
+	if acts&f.acts != 0 || f.kind >= firstActKind && f.kind < 64 && acts&(1<<f.kind|v.also[f.kind]) != 0 {
+		return nil
+	}
+	given := v.entityIDs(v.entityRuns(named, clause), clauseTerms)
+	given = sortedDistinct(append(given, termIDs(clauseTerms, nil)...))
+	restTerms := v.canonicalTerms(rest, false)
+	elsewhere := v.entityIDs(v.entityRuns(named, titleNameWords, rest), titleTerms, restTerms)
+	elsewhere = sortedDistinct(append(elsewhere, termIDs(titleTerms, restTerms)...))
+	return without(given, elsewhere)
+}
+
+// titleTells tells whether a headline gives a word of a clause, but a
+// number or a short word (a preposition, an article: "de", "la"): the
+// report is about what the clause tells, a follow-up of it ("Guayaquil
+// traders seek compensation for 10-hour cuts", after the cuts'
+// announcement).
+func titleTells(titleTerms, clauseTerms []term) bool {
+	for _, c := range clauseTerms {
+		if utf8.RuneCountInString(c.text) <= 3 || isNumber(c.text) {
+			continue
+		}
+		for _, t := range titleTerms {
+			if t.text == c.text {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func firstSentenceWords(ws []word) []word {

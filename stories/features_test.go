@@ -1993,3 +1993,65 @@ verbs = ["loan"]
 		}
 	}
 }
+
+// TestFollowedClauseMask: the clauses of what a report's act follows run
+// from their opening word to the next pause or the sentence's end; "after"
+// in French, Spanish, Portuguese and German ("nach" with an article)
+// opens one, "followed by", "d'après" (according to), "nach Berlin" (to)
+// and a follow of what is to come ("would follow in May") do not.
+func TestFollowedClauseMask(t *testing.T) {
+	tests := []struct{ lead, clause string }{
+		{"The plan follows the killing of two men in Tarnec on Monday. It goes to parliament.", "follows the killing of two men in Tarnec on Monday"},
+		{"Quelques heures après la révocation d'Ana Petrel, le conseil a nommé Luc Marin.", "après la révocation d Ana Petrel"},
+		{"El gobierno cerró la frontera tras el ataque a Tarnec, dijo el ministro.", "tras el ataque a Tarnec"},
+		{"O governo fechou a fronteira após o ataque a Tarnec.", "após o ataque a Tarnec"},
+		{"Die Regierung schloss die Grenze nach dem Anschlag auf Tarnec.", "nach dem Anschlag auf Tarnec"},
+		{"The move comes after the collapse of the Tarnec dam.", "after the collapse of the Tarnec dam"},
+		{"The strike was followed by talks in Tarnec.", ""},
+		{"D'après la police, le conseil a nommé Luc Marin.", ""},
+		{"Die Ministerin reiste nach Tarnec, nach Angaben der Polizei.", ""},
+		{"Unions said more action would follow in May.", ""},
+	}
+	for _, tc := range tests {
+		lead := leadOf(splitWords(tc.lead))
+		mask := followedClauseMask(lead)
+		var got []string
+		for i, w := range lead {
+			if mask != nil && mask[i] {
+				got = append(got, w.raw)
+			}
+		}
+		if strings.Join(got, " ") != tc.clause {
+			t.Errorf("%q: clause %q, want %q", tc.lead, strings.Join(got, " "), tc.clause)
+		}
+	}
+}
+
+// TestAccentedWords: a word written with a capital mid-sentence that the
+// vocabulary does not list is read without its accents, as outlets that
+// write without them spell it, so the lead's words meet too; a
+// sentence's first word keeps them ("Conférence" is French, no name),
+// and with accentedWords off every word keeps them.
+func TestAccentedWords(t *testing.T) {
+	v := DefaultVocabulary()
+	off := *v
+	off.off = accentedWords
+	terms := func(v *Vocabulary, text string) []uint32 {
+		return termIDs(v.canonicalTerms(splitWords(text), false), nil)
+	}
+	pairs := [][2]string{
+		{"Two men were shot in Vålsköping overnight.", "Two men were shot in Valskoping overnight."},
+		{"The council dismissed Émile Dorvanne's deputy Zoë Marçal.", "The council dismissed Emile Dorvanne's deputy Zoe Marcal."},
+	}
+	for _, p := range pairs {
+		if a, b := terms(v, p[0]), terms(v, p[1]); !slices.Equal(a, b) {
+			t.Errorf("%q and %q give different terms", p[0], p[1])
+		}
+		if a, b := terms(&off, p[0]), terms(&off, p[1]); slices.Equal(a, b) {
+			t.Errorf("with accentedWords off, %q and %q give one set of terms", p[0], p[1])
+		}
+	}
+	if a, b := terms(v, "Conférence des donateurs."), terms(v, "Conference des donateurs."); slices.Equal(a, b) {
+		t.Errorf("a sentence's first word lost its accents")
+	}
+}

@@ -2198,8 +2198,9 @@ func (g *Grouper) fits(s *story, f *features, w *weigher) (best float64, fit, co
 		if noAct {
 			skip = v.compoundSkips(f, m)
 		}
-		words := w.reportSimilarity(f, m, skip)
-		bonus := math.Min(maxEntityBonus, entityBonus*float64(countShared(f.entities, m.entities)))
+		followed := v.followedTies(f, m)
+		words := w.reportSimilarity(f, m, append(slices.Clip(skip), followed...))
+		bonus := math.Min(maxEntityBonus, entityBonus*float64(countShared(without(f.entities, followed), m.entities)))
 		oneAct := f.kind == m.kind && !followUp(f.kind) || v.follows(f, m) || v.follows(m, f)
 		sameAct := f.kind == m.kind || v.follows(f, m) || v.follows(m, f)
 		// A reaction that names the other's act (reactionDays) only adds:
@@ -2236,7 +2237,7 @@ func (g *Grouper) fits(s *story, f *features, w *weigher) (best float64, fit, co
 			bonus += exerciseBonus
 		}
 		if sameTime(f, m) {
-			rare := max(g.rareShared(f.titleNames, m.names), g.rareShared(f.names, m.titleNames))
+			rare := max(g.rareShared(f.titleNames, without(m.names, followed)), g.rareShared(without(f.names, followed), m.titleNames))
 			bonus += math.Min(maxRareBonus, rareNameBonus*float64(rare))
 			bonus += factBonus * float64(v.agreeingFacts(f, m))
 			if (f.day == 0 || m.day == 0) && f.kind == m.kind && !followUp(f.kind) {
@@ -2290,6 +2291,31 @@ func (g *Grouper) fits(s *story, f *features, w *weigher) (best float64, fit, co
 	}
 	return best, fit, compared
 }
+
+// followedTies returns the terms and names that tie a and b only through
+// what one of them gives as what its act follows (features.followed),
+// when the other is a report of an act of another kind, as the followed
+// event's reports are: "The proposal follows the killing of two men in
+// Sodertalje" ties the proposal to no report of the shooting, though it
+// still ties it to other reports of the proposal that say what it
+// follows.
+func (v *Vocabulary) followedTies(a, b *features) []uint32 {
+	var out []uint32
+	if ownAct(b) && b.kind != a.kind {
+		out = a.followed
+	}
+	if ownAct(a) && a.kind != b.kind && len(b.followed) > 0 {
+		if len(out) > 0 {
+			return sortedDistinct(append(slices.Clip(out), b.followed...))
+		}
+		out = b.followed
+	}
+	return out // sorted: without reads it
+}
+
+// ownAct tells whether a report's headline names an act of the
+// vocabulary's: no follow-up, statement or opinion.
+func ownAct(f *features) bool { return f.kind >= firstActKind && f.kind < 64 }
 
 // looksBack tells whether a, a follow-up (no act, a reaction, an
 // analysis) published after b, writes b's day as a calendar date for the

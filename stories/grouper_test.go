@@ -3830,3 +3830,48 @@ verbs = ["flee", "cross"]
 		})
 	}
 }
+
+// TestFollowedClauses: a report of an act of its own whose lead names
+// the event it follows only in a clause of what it follows ("The
+// proposal follows the killing of ...") is no report of that event: the
+// names and words of that clause tie it to no report of the killing
+// (followedClauses). Off, the town, the victims and the evening join it.
+func TestFollowedClauses(t *testing.T) {
+	v := compileVocabulary(t, `
+[stories.vocabulary]
+replace = true
+[[stories.vocabulary.acts]]
+kind = "shooting"
+verbs = ["shoot", "shot", "kill"]
+`)
+	tue := time.Date(2033, 9, 13, 9, 0, 0, 0, time.UTC)
+	shooting := item("Wire", "https://w.example/shot", "Two men shot dead in Brastavik",
+		"Two men were shot dead and a third wounded in Brastavik, east of Korvel, on Tuesday morning, police said.", tue)
+	proposal := item("Herald", "https://h.example/curfew", "Velmoria proposes night curfew for under-16s",
+		"Velmoria's government proposed on Tuesday a night curfew for children under 16. The proposal follows the killing of two men in Brastavik, east of Korvel, on Tuesday morning.", tue.Add(6*time.Hour))
+	// A reaction answers what it follows: its clause's words still tie it.
+	reaction := item("Herald", "https://h.example/condemns", "President condemns 'cowardly' attack",
+		"President Ana Petrel on Tuesday condemned what she called a cowardly attack. Her words follow the killing of two men in Brastavik, east of Korvel, on Tuesday morning.", tue.Add(6*time.Hour))
+	tests := []struct {
+		name string
+		next *model.Item
+		off  mechanism
+		join bool
+	}{
+		{"followed clause", proposal, 0, false},
+		{"followedClauses off", proposal, followedClauses, true},
+		{"a reaction", reaction, 0, true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			g := grouperWithout(v, tc.off)
+			ev, next := *shooting, *tc.next
+			g.Add(&ev, time.UTC)
+			_, j := g.AddJoin(&next, time.UTC)
+			t.Logf("score %.3f", j.Score)
+			if joined := !j.New; joined != tc.join {
+				t.Errorf("%q joined %q: %v, want %v", next.Title, ev.Title, joined, tc.join)
+			}
+		})
+	}
+}

@@ -1163,6 +1163,7 @@ var qualitySets = []qualitySet{
 	// A verb of receiving is a meeting only when it receives a person by office (visitors: "receives Javelin missiles"): 0.926 / 0.702 -> 0.928 / 0.719.
 	// Names meet without their accents (accentedNames: "Radojković" and
 	// "Radojkovic", "Pančevo" and "Pancevo"): 0.928 / 0.719 -> 0.930 / 0.741.
+	// accentedWords (a capitalised word's term without its accents): recall 0.741 -> 0.744.
 	{file: "testdata/opened-balkans.txt", use: "opened: scored blind twice until 2026-12-07 (session 21), mistakes read since; balkans.toml", precision: 0.92, recall: 0.74, dates: 1.0, minItems: 150, vocab: "testdata/balkans.toml", zone: "UTC"},
 	// Two more desks written in session 21 the same way and scored the
 	// same way (before at fda772f, and after). A Myanmar conflict and
@@ -1382,6 +1383,7 @@ var qualitySets = []qualitySet{
 	// Act words of other languages read as news English's ("saldırı"
 	// attack, "gözaltına" arrest; news.toml): 0.948 / 0.679 -> 0.958 /
 	// 0.672 (tp 184 -> 182, fp 10 -> 8: two wrong pairs gone for two right).
+	// accentedWords (a capitalised word's term without its accents): recall 0.672 -> 0.679.
 	{file: "testdata/opened-turkey.txt", use: "opened: scored blind twice until 2026-12-07 (session 23), mistakes read since; turkey.toml", precision: 0.95, recall: 0.67, dates: 0.99, minItems: 150, vocab: "testdata/turkey.toml", zone: "UTC"},
 	// An act told late in a day that runs behind the desk's ("on Monday
 	// evening", "late on Monday" west of UTC) is of the desk's next day
@@ -1463,7 +1465,11 @@ var qualitySets = []qualitySet{
 	// nightOfTwoDays; "just before 1 a.m. on Sunday", nearClock): the
 	// Rotterdam explosion dated and its reports together: 0.878 / 0.771 /
 	// 31 of 34 -> 0.893 / 0.779 / 32 of 34.
-	{file: "testdata/opened-orgcrime.txt", use: "opened: scored blind twice until 2026-12-07 (session 24), mistakes read since; orgcrime.toml", precision: 0.89, recall: 0.77, dates: 0.94, minItems: 150, vocab: "testdata/orgcrime.toml", zone: "UTC"},
+	// accentedWords (the lead's "Södertälje" meets Reuters' "Sodertalje"
+	// as a word too) with followedClauses (the age-of-responsibility
+	// proposal, which "follows the killing of two men in Sodertalje",
+	// joins no report of the shooting): 0.893 / 0.779 -> 0.934 / 0.807.
+	{file: "testdata/opened-orgcrime.txt", use: "opened: scored blind twice until 2026-12-07 (session 24), mistakes read since; orgcrime.toml", precision: 0.93, recall: 0.80, dates: 0.94, minItems: 150, vocab: "testdata/orgcrime.toml", zone: "UTC"},
 	// claimedPlaces (Islamic State's claim of the Jolo market bombing, "... the southern Philippine town of Jolo"): philippines 0.918 / 0.842 -> 0.920 / 0.872.
 	{file: "testdata/opened-philippines.txt", use: "opened: scored blind twice until 2026-12-07 (session 24), mistakes read since; philippines.toml", precision: 0.92, recall: 0.87, dates: 0.90, minItems: 150, vocab: "testdata/philippines.toml", zone: "UTC"},
 	// ownPlaces (a reworded report joins no story by a report whose
@@ -1788,8 +1794,10 @@ func TestGroupingMechanisms(t *testing.T) {
 		{"categories only off", categoriesOnly, true},
 		{"accented names off", accentedNames, true},
 		{"head labels off", headLabels, true},
+		{"followed clauses off", followedClauses, true},
+		{"accented words off", accentedWords, true},
 	}
-	const precisionMechanisms = sameOutlet | compounds | despiteClause | planDays | subjects | backgrounds | coreLinks | headNames | apartLinks | sinceDays | coreJoins | firstFacts | placesApart | atMeetings | followsOther | dayOnly | saidBeforeActs | defences | linkTies | wholeFits | dateNames | undatedLate | ownPlaces | rewordedFigures | onCauses | followedDays | categoriesOnly | headLabels | sameDays
+	const precisionMechanisms = sameOutlet | compounds | despiteClause | planDays | subjects | backgrounds | coreLinks | headNames | apartLinks | sinceDays | coreJoins | firstFacts | placesApart | atMeetings | followsOther | dayOnly | saidBeforeActs | defences | linkTies | wholeFits | dateNames | undatedLate | ownPlaces | rewordedFigures | onCauses | followedDays | categoriesOnly | headLabels | sameDays | followedClauses
 	stillCosts := map[string]bool{}
 	// What each precision mechanism buys and costs, summed over the sets.
 	precisionBought, recallCost := map[string]float64{}, map[string]float64{}

@@ -303,7 +303,7 @@ func (v *Vocabulary) canonical(ws []word, title, speech bool) []term {
 			}
 			continue
 		}
-		s := v.stem(w.lower)
+		s := v.stem(v.wordSpelling(w))
 		if s == "" || v.stop[s] {
 			continue
 		}
@@ -371,6 +371,18 @@ func unaccented(s string) string {
 		return s
 	}
 	return plainLetters.Replace(words.Fold(s))
+}
+
+// wordSpelling is the spelling of a word the vocabulary does not list
+// that its term is read from: a word with a capital, a name or a place's
+// more often than not, without its accents (accentedWords), as outlets
+// that write without them spell it ("Raphaël" and "Raphael"); any other
+// word as written.
+func (v *Vocabulary) wordSpelling(w word) string {
+	if w.upper && !w.initial && v.off&accentedWords == 0 {
+		return unaccented(w.lower)
+	}
+	return w.lower
 }
 
 // stemWord is a word's term: the stemmer applied until it changes

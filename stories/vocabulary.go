@@ -425,6 +425,19 @@ const (
 	// moment of one: its desk day is its own vote, lent to no report of
 	// its story that names the same day (deskDays).
 	secondActTimes
+	// followedClauses (precision): names and words a lead gives only in a
+	// clause of what the report's act follows ("The proposal follows the
+	// killing of two men in ...", "Quelques heures après la révocation
+	// de ...", "comes after", "tras", "nach dem") are the followed event's, no tie
+	// of the report to it, when the report tells an act of its own: no
+	// reaction, analysis or opinion, and not of the followed act's kind
+	// (followedOnly).
+	followedClauses
+	// accentedWords: the term of a word written with a capital that the
+	// vocabulary does not list is read without its accents, as a name's
+	// is (accentedNames): "Raphaël" and "Raphael", "Södertälje" and
+	// "Sodertalje" meet as words of the lead too, not only as names.
+	accentedWords
 )
 
 // fact is one compiled fact: term → bit set of its values.
