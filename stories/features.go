@@ -98,9 +98,10 @@ type features struct {
 
 var (
 	// opinionTag is a column's tag at the head of its headline or text:
-	// "[Editorial]", "Opinion:", "Perspectives | ...", "Opinion. In one
-	// week ..." (the tag as a sentence of its own).
-	opinionTag  = regexp.MustCompile(`(?i)^\s*(?:\[(?:editorial|opinion|column|op-ed|viewpoint|perspectives?)\]|(?:editorial|opinion|column|op-ed|viewpoint|perspectives?)\s*(?:[:|-]|\.\s))`)
+	// "[Editorial]", "Opinion:", "Perspectives | ...", "Comment: ..."
+	// (a British paper's), "Commentary:", "Opinion. In one week ..." (the
+	// tag as a sentence of its own).
+	opinionTag  = regexp.MustCompile(`(?i)^\s*(?:\[(?:editorial|opinion|column|op-ed|viewpoint|perspectives?|comment|commentary)\]|(?:editorial|opinion|column|op-ed|viewpoint|perspectives?|comment|commentary)\s*(?:[:|-]|\.\s))`)
 	analysisTag = regexp.MustCompile(`(?i)^\s*(?:\[(?:news )?analysis\]|(?:news )?analysis\s*[:|-])`)
 	// callsQuoted is "calls" with an object and a quoted judgment of
 	// it ("calls US border closure 'disproportionate'"), or "voices" a

@@ -1085,7 +1085,7 @@ func TestDecidesIn(t *testing.T) {
 // TestOpinionMarks: a column is an opinion by what marks it, though the
 // rest of it carries no tag: a link filed under an outlet's opinion
 // section (not an analysis or a blog post of an event); a tag at the head
-// of its headline or text, also "Perspectives |" and a tag written as a
+// of its headline or text, also "Perspectives |", "Comment:" and a tag written as a
 // sentence of its own ("Opinion. In one week ...") (not a word that only
 // starts with a tag's letters, nor a tag word that opens a sentence of
 // news); a standfirst signed by its writer ("..., writes Ana Ferreira.")
@@ -1118,6 +1118,10 @@ func TestOpinionMarks(t *testing.T) {
 		// A tag.
 		{"Perspectives | The port has stopped pretending", "", lead, true},
 		{"Perspective: The port has stopped pretending", "", lead, true},
+		{"Comment: The port, the money and the guns", "", lead, true},
+		{"Commentary: The port's reforms are not the unions' to promise", "", lead, true},
+		{"Comments pour in as port reforms go to consultation", "", lead, false},
+		{"No comment from port as reforms stall", "", lead, false},
 		{pile, "", "Opinion. " + lead, true},
 		{pile, "", "Column. " + lead, true},
 		{pile, "", lead, false},

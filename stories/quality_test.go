@@ -1347,7 +1347,10 @@ var qualitySets = []qualitySet{
 	// "Ocean Viking rescues 83 people"): 0.825 / 0.769 -> 0.840 / 0.775.
 	// A subject's participle day yields to its verb's (survivors rescued
 	// on one day, disembarked days later): 0.840 / 0.775 -> 0.851 / 0.778.
-	{file: "testdata/opened-libya.txt", use: "opened: scored blind twice until 2026-12-07 (session 22), mistakes read since; libya.toml", precision: 0.85, recall: 0.77, dates: 0.94, minItems: 150, vocab: "testdata/libya.toml", zone: "UTC"},
+	// A "Comment:" tag read as a column's (opinionTag): "Comment: Oil,
+	// money and the guns of Tripoli" no longer joins the Tripoli protest:
+	// 0.851 / 0.778 -> 0.862 / 0.778.
+	{file: "testdata/opened-libya.txt", use: "opened: scored blind twice until 2026-12-07 (session 22), mistakes read since; libya.toml", precision: 0.86, recall: 0.77, dates: 0.94, minItems: 150, vocab: "testdata/libya.toml", zone: "UTC"},
 	// Five desks written in session 23 (2026-12-07), while that session's
 	// grouping changes were made, without reading them or the grouping
 	// code, with their vocabularies in config only (each committed before
