@@ -1714,7 +1714,31 @@ func followedDay(text string, start, end, prevEnd int) bool {
 		return false
 	}
 	before := strings.ToLower(wordBefore(text, start))
-	return followWords[before] || prevEnd >= 0 && (before == "and" || before == "or") && sameClause(text, prevEnd, start, listedWords)
+	return followWords[before] || citesDay(text, start) || prevEnd >= 0 && (before == "and" || before == "or") && sameClause(text, prevEnd, start, listedWords)
+}
+
+// citeWords, right before a possessive day, cite what came before as
+// the report's words' ground: "citing Sunday's raid", "pointing to
+// Sunday's raid as proof", "referring to Monday's vote".
+var citeWords = toSet(`citing cited`)
+
+// citesDay tells whether a citeWords word, or "pointing to" or
+// "referring to", stands right before the day at start.
+func citesDay(text string, start int) bool {
+	words := strings.Fields(text[max(0, start-24):start])
+	n := len(words)
+	if n == 0 {
+		return false
+	}
+	last := strings.ToLower(words[n-1])
+	if citeWords[last] {
+		return true
+	}
+	if last != "to" || n < 2 {
+		return false
+	}
+	verb := strings.ToLower(words[n-2])
+	return verb == "pointing" || verb == "pointed" || verb == "referring" || verb == "referred"
 }
 
 // listedWords is how many words a list of what a report's act followed

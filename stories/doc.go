@@ -329,8 +329,9 @@
 // its act weeks or months after another ("detained weeks after EU
 // listing"), days more than a week (a month) before the report; a day
 // that "follows" or "following" gives as a possessive ("The pause
-// follows Monday's US cut and Sunday's conference") is that of what the
-// report's act followed, no day of that act, unless the headline too puts
+// follows Monday's US cut and Sunday's conference"), or that the words
+// cite ("citing", "pointing to Sunday's raid as proof"), is that of what
+// the report's act followed, no day of that act, unless the headline too puts
 // its news after an act and the report is of the next two days (a
 // follow-up of that act: "reaffirms commitment after AU-led meeting"); a day
 // named in an "N days after" clause is the earlier act's, so "said on

@@ -1198,7 +1198,11 @@ var qualitySets = []qualitySet{
 	// "KNLA attacks junta outposts near Myawadi; civilians cross
 	// Thaungyin river" to the smaller half of the exodus), its dawn kept
 	// its own (secondActTimes): 0.850 / 0.637 -> 0.868 / 0.640, 31 of 32.
-	{file: "testdata/opened-myanmar.txt", use: "opened: scored blind twice until 2026-12-07 (session 21), mistakes read since; myanmar.toml", precision: 0.86, recall: 0.63, dates: 0.96, minItems: 150, vocab: "testdata/myanmar.toml", zone: "UTC"},
+	// A day the lead's words cite ("pointing to Sunday's raid as proof")
+	// is no day of the report's act (citesDay, in followedDays): Cambodia's
+	// regret at the US sanctions no longer joins the raid: 0.868 / 0.640
+	// -> 0.886 / 0.643.
+	{file: "testdata/opened-myanmar.txt", use: "opened: scored blind twice until 2026-12-07 (session 21), mistakes read since; myanmar.toml", precision: 0.88, recall: 0.63, dates: 0.96, minItems: 150, vocab: "testdata/myanmar.toml", zone: "UTC"},
 	// A reaction naming the act counts the day, against a report that names
 	// something apart, as a report of another kind does (reactionDays,
 	// reactionOnly): 0.995 / 0.490 -> 0.996 / 0.501.
