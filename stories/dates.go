@@ -244,24 +244,152 @@ var dayLanguages = []dayLanguage{
 		clock: `в; около`,
 		lower: true,
 	},
+	{
+		// Haitian Creole: weekdays in lower case, with or without their
+		// accents.
+		name:  "Haitian Creole",
+		marks: `yo nan ak pou li te ki epi yon dapre anpil plizyè moun lè`,
+		weekdays: `lendi: monday; madi: tuesday; mèkredi: wednesday; mekredi: wednesday; jedi: thursday;
+			vandredi: friday; samdi: saturday; dimanch: sunday`,
+		months: `janvye: january; fevriye: february; mas: march; avril: april; me: may; jen: june;
+			jiyè: july; jiye: july; out: august; septanm: september; oktòb: october; oktob: october;
+			novanm: november; desanm: december`,
+		relDays: `jodi a: today; yè: yesterday; ye: yesterday; avantyè: the day before yesterday;
+			maten an: this morning; aswè a: tonight`,
+		mods:  `pase: last; pwochen: next`,
+		clock: `vè`,
+		lower: true,
+	},
+	{
+		// Filipino: weekdays are capitalised ("Linggo" is Sunday, "linggo"
+		// a week).
+		name:  "Filipino",
+		marks: `ang ng mga sa na si ay nang ni kay ayon noong ngayong nitong matapos`,
+		weekdays: `lunes: monday; martes: tuesday; miyerkules: wednesday; huwebes: thursday;
+			biyernes: friday; sabado: saturday; linggo: sunday`,
+		months: `enero: january; pebrero: february; marso: march; abril: april; mayo: may; hunyo: june;
+			hulyo: july; agosto: august; setyembre: september; oktubre: october; nobyembre: november;
+			disyembre: december`,
+		relDays: `kahapon: yesterday; ngayong araw: today; kamakalawa: the day before yesterday;
+			kaninang umaga: this morning; mamayang gabi: tonight`,
+		mods:  `nakaraang: last; susunod na: next`,
+		clock: `alas`,
+		upper: true,
+	},
+	{
+		name:  "Afrikaans",
+		marks: `die nie vir wat tydens nadat sowat gister ook`,
+		weekdays: `maandag: monday; dinsdag: tuesday; woensdag: wednesday; donderdag: thursday;
+			vrydag: friday; saterdag: saturday; sondag: sunday`,
+		months: `januarie: january; februarie: february; maart: march; april: april; mei: may; junie: june;
+			julie: july; augustus: august; september: september; oktober: october; november: november;
+			desember: december`,
+		relDays: `vandag: today; gister: yesterday; eergister: the day before yesterday;
+			vanoggend: this morning; vanmiddag: this afternoon; vanaand: tonight`,
+		mods:  `verlede: last; volgende: next; aanstaande: next`,
+		clock: `om; teen`,
+	},
+	{
+		// Greek: weekdays and months are capitalised, as written
+		// (asciiLower keeps them): a lower-case "τρίτη" is "third".
+		name:  "Greek",
+		marks: `και το τη την του της των στο στη στην με από για ότι που οι η ο τα`,
+		weekdays: `Δευτέρα: monday; Τρίτη: tuesday; Τετάρτη: wednesday; Πέμπτη: thursday;
+			Παρασκευή: friday; Σάββατο: saturday; Κυριακή: sunday`,
+		months: `Ιανουαρίου: january; Φεβρουαρίου: february; Μαρτίου: march; Απριλίου: april; Μαΐου: may;
+			Ιουνίου: june; Ιουλίου: july; Αυγούστου: august; Σεπτεμβρίου: september; Οκτωβρίου: october;
+			Νοεμβρίου: november; Δεκεμβρίου: december`,
+		relDays: `σήμερα: today; Σήμερα: today; χθες: yesterday; Χθες: yesterday; χτες: yesterday;
+			προχθές: the day before yesterday; σήμερα το πρωί: this morning; απόψε: tonight`,
+		mods:  `περασμένη: last; περασμένο: last; επόμενη: next; επόμενο: next`,
+		clock: `στις; γύρω στις`,
+	},
+	{
+		// Indonesian and Malay: weekdays are capitalised ("Minggu" is
+		// Sunday, "minggu" a week); "lalu" and "depan" follow the day.
+		name:  "Indonesian and Malay",
+		marks: `yang dan di ke dari untuk dengan pada ini itu oleh akan telah dalam tersebut kata menurut sejak`,
+		weekdays: `senin: monday; isnin: monday; selasa: tuesday; rabu: wednesday; kamis: thursday;
+			khamis: thursday; jumat: friday; jum'at: friday; jumaat: friday; sabtu: saturday;
+			minggu: sunday; ahad: sunday`,
+		months: `januari: january; februari: february; maret: march; mac: march; april: april; mei: may;
+			juni: june; jun: june; juli: july; julai: july; agustus: august; ogos: august;
+			september: september; oktober: october; november: november; desember: december;
+			disember: december`,
+		relDays: `hari ini: today; kemarin: yesterday; kemarin lusa: the day before yesterday;
+			semalam: yesterday; pagi ini: this morning; pagi tadi: this morning; malam ini: tonight`,
+		mods:  `lalu: last; depan: next; hingga: until; sampai: until`,
+		clock: `pukul; sekitar pukul; jam`,
+		upper: true,
+	},
+	{
+		// Swahili: no clock, as Swahili time counts the hours from dawn
+		// ("saa saba usiku" is 1 a.m.).
+		name:  "Swahili",
+		marks: `na ya wa kwa za katika kuwa ni hiyo huo cha vya baada hii kwamba alisema`,
+		weekdays: `jumatatu: monday; jumanne: tuesday; jumatano: wednesday; alhamisi: thursday;
+			ijumaa: friday; jumamosi: saturday; jumapili: sunday`,
+		months: `januari: january; februari: february; machi: march; aprili: april; mei: may; juni: june;
+			julai: july; agosti: august; septemba: september; oktoba: october; novemba: november;
+			desemba: december`,
+		relDays: `leo: today; jana: yesterday; juzi: the day before yesterday; usiku wa kuamkia leo: last night`,
+		mods:    `iliyopita: last; ijayo: next`,
+	},
+	{
+		// Polish: weekdays after "w" take the accusative ("w środę"),
+		// listed with the nominative; months in the genitive ("5 maja").
+		name:  "Polish",
+		marks: `i w we z się nie do że to jest od po przez dla jak został została zostali był była było oraz`,
+		weekdays: `poniedziałek: monday; wtorek: tuesday; środa: wednesday; środę: wednesday; czwartek: thursday;
+			piątek: friday; sobota: saturday; sobotę: saturday; niedziela: sunday; niedzielę: sunday`,
+		months: `stycznia: january; lutego: february; marca: march; kwietnia: april; maja: may; czerwca: june;
+			lipca: july; sierpnia: august; września: september; października: october; listopada: november;
+			grudnia: december`,
+		relDays: `dziś: today; dzisiaj: today; wczoraj: yesterday; przedwczoraj: the day before yesterday;
+			dziś rano: this morning; dziś wieczorem: tonight`,
+		mods: `zeszły: last; zeszłą: last; ubiegły: last; ubiegłą: last; ostatni: last; ostatnią: last;
+			przyszły: next; przyszłą: next; najbliższy: next; najbliższą: next; do: until`,
+		clock: `o; około`,
+		lower: true,
+	},
+	{
+		// Ukrainian: as Russian, weekdays after "в"/"у" in the
+		// accusative, months in the genitive; capitals past ASCII listed
+		// for a sentence's first word.
+		name:  "Ukrainian",
+		marks: `і й та у що з із від за як це його було була були також після які який яка якого внаслідок унаслідок під щодо року повідомили`,
+		weekdays: `понеділок: monday; вівторок: tuesday; середа: wednesday; середу: wednesday; четвер: thursday;
+			п'ятниця: friday; п'ятницю: friday; п’ятниця: friday; п’ятницю: friday; субота: saturday;
+			суботу: saturday; неділя: sunday; неділю: sunday`,
+		months: `січня: january; лютого: february; березня: march; квітня: april; травня: may; червня: june;
+			липня: july; серпня: august; вересня: september; жовтня: october; листопада: november;
+			грудня: december`,
+		relDays: `сьогодні: today; Сьогодні: today; вчора: yesterday; Вчора: yesterday; учора: yesterday;
+			Учора: yesterday; позавчора: the day before yesterday; сьогодні вранці: this morning;
+			сьогодні ввечері: tonight`,
+		mods:  `минулого: last; минулої: last; минулий: last; наступного: next; наступної: next; до: until`,
+		clock: `о; близько`,
+		lower: true,
+	},
 }
 
 // dayLanguage is one language's day words (dayLanguages), each list
 // "word: english; ..." (mods stand before or after a weekday); lower:
-// its weekdays are written in lower case; clock: the words ("; "
-// apart) that lead the time of an act ("vers 22h30", "a las 22:30").
+// its weekdays are written in lower case; upper: capitalised;
+// clock: the words ("; " apart) that lead the time of an act ("vers
+// 22h30", "a las 22:30").
 type dayLanguage struct {
 	name, marks                     string
 	weekdays, months, relDays, mods string
 	clock                           string
-	lower                           bool
+	lower, upper                    bool
 }
 
 // dayReader is a dayLanguage compiled: its lists as maps to English and
 // the patterns that find them. The patterns have no \b (ASCII only, it
 // would not end "lunedì"): wordAt checks the edges.
 type dayReader struct {
-	lower                         bool
+	lower, upper                  bool
 	english                       map[string]string
 	weekday, dayMonth, rel, clock *regexp.Regexp
 }
@@ -275,7 +403,7 @@ var (
 func compileDayLanguages(langs []dayLanguage) []dayReader {
 	out := make([]dayReader, len(langs))
 	for i, l := range langs {
-		r := dayReader{lower: l.lower, english: map[string]string{}}
+		r := dayReader{lower: l.lower, upper: l.upper, english: map[string]string{}}
 		alt := func(list string) string {
 			words := translations(list, r.english)
 			sort.Slice(words, func(a, b int) bool { return len(words[a]) > len(words[b]) }) // longest first: "avant-hier" before "hier"
@@ -292,7 +420,9 @@ func compileDayLanguages(langs []dayLanguage) []dayReader {
 		for k, w := range leads {
 			leads[k] = strings.ReplaceAll(regexp.QuoteMeta(strings.TrimSpace(w)), " ", `\s+`)
 		}
-		r.clock = regexp.MustCompile(`(?:^|\s)(?:` + strings.Join(leads, "|") + `)\s*(\d{1,2})` + clock24)
+		if l.clock != "" {
+			r.clock = regexp.MustCompile(`(?:^|\s)(?:` + strings.Join(leads, "|") + `)\s*(\d{1,2})` + clock24)
+		}
 		out[i] = r
 	}
 	return out
@@ -316,8 +446,8 @@ func translations(list string, english map[string]string) []string {
 
 // languageMarks maps each mark to the languages (bits, in dayLanguages'
 // order) it marks.
-func languageMarks(langs []dayLanguage) map[string]uint16 {
-	m := map[string]uint16{}
+func languageMarks(langs []dayLanguage) map[string]uint32 {
+	m := map[string]uint32{}
 	for i, l := range langs {
 		for _, w := range strings.Fields(l.marks) {
 			m[w] |= 1 << i
@@ -331,7 +461,7 @@ func languageMarks(langs []dayLanguage) map[string]uint16 {
 // first words use most, at least twice and more than English's
 // and every other's.
 func textLanguage(low string) *dayReader {
-	var counts [16]int
+	var counts [32]int
 	english := 0
 	for from, n := 0, 0; from < len(low) && n < 80; n++ {
 		for from < len(low) && !wordByte(low[from]) {
@@ -852,6 +982,9 @@ const clock24 = `(?:\s*h\s*(\d{2})|[:.](\d{2})(?:\s*(?:h|horas|hrs|uhr))?|\s*h\b
 // on a 24-hour clock after a word that leads one ("vers 22h30", "pasadas
 // las 22:30 horas"), in the outlet's zone.
 func (r *dayReader) clockAt(low string) (clock int, foreign bool, start, end int) {
+	if r.clock == nil {
+		return 0, false, 0, 0 // a language whose hours we do not read (Swahili's count from dawn)
+	}
 	for _, ix := range r.clock.FindAllStringSubmatchIndex(low, -1) {
 		h, mins := atoi(low[ix[2]:ix[3]]), 0
 		for _, k := range []int{4, 6} {
@@ -2393,7 +2526,7 @@ func (r *dayReader) weekdayAt(text, low string, ix []int) (start, end int, mod, 
 	} else {
 		end = ix[5]
 	}
-	if !wordAt(low, ix[4], ix[5]) || r.lower && startsUpper(text[ix[4]:]) && !sentenceStart(text, ix[4]) {
+	if !wordAt(low, ix[4], ix[5]) || r.lower && startsUpper(text[ix[4]:]) && !sentenceStart(text, ix[4]) || r.upper && !startsUpper(text[ix[4]:]) {
 		return 0, 0, "", "", false
 	}
 	return start, end, mod, r.english[low[ix[4]:ix[5]]], true

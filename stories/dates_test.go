@@ -940,6 +940,25 @@ func TestForeignDays(t *testing.T) {
 		{"russian weekday", "В среду в Москве был задержан подозреваемый, сообщили в полиции.", []string{"2031-05-07"}},
 		{"russian date", "Пожар на складе начался 3 мая и был потушен только к вечеру.", []string{"2031-05-03"}},
 		{"russian yesterday", "Вчера на заводе произошел взрыв, в результате которого пострадали два человека.", []string{"2031-05-09"}},
+		{"creole weekday", "Gang yo atake katye a madi maten, yo touye nèf moun dapre moun ki rete nan zòn nan.", []string{"2031-05-06"}},
+		{"creole yesterday", "Lapolis arete de sispèk yè nan yon operasyon ak GSF la, epi yo sezi zam.", []string{"2031-05-09"}},
+		{"filipino weekday", "Anim na sundalo ang nasawi sa pananambang ng mga rebelde noong Biyernes ng umaga.", []string{"2031-05-09"}},
+		{"filipino week is no sunday", "Inaasahan ang malakas na ulan ngayong linggo ayon sa ahensya ng panahon.", nil},
+		{"filipino yesterday", "Inaresto kahapon ang dating alkalde ng bayan ayon sa pulisya.", []string{"2031-05-09"}},
+		{"afrikaans weekday", "Duisende werkers het Woensdag na die Uniegebou gemarsjeer, maar die polisie was nie daar nie.", []string{"2031-05-07"}},
+		{"afrikaans last weekday", "Vlak 6 van beurtkrag is verlede Sondag aangekondig, en die krag is nie terug nie.", []string{"2031-05-04"}},
+		{"greek weekday", "Οι υπουργοί συναντήθηκαν την Πέμπτη στην Αθήνα και συμφώνησαν να συνεχίσουν τον διάλογο.", []string{"2031-05-08"}},
+		{"greek third is no tuesday", "Η τρίτη γεώτρηση στο τεμάχιο ξεκίνησε και η εταιρεία ανακοίνωσε τα αποτελέσματα.", nil},
+		{"indonesian weekday", "Polisi menangkap dua tersangka pada Kamis malam di Pelabuhan Tanjung Priok, kata juru bicara.", []string{"2031-05-08"}},
+		{"indonesian week is no sunday", "Harga beras naik dalam satu minggu terakhir menurut data yang dirilis oleh badan statistik.", nil},
+		{"indonesian date", "Gempa berkekuatan 5,9 mengguncang Lombok pada 7 Mei dan merusak ratusan rumah di desa itu.", []string{"2031-05-07"}},
+		{"malay weekday", "Polis menahan tiga lelaki pada hari Isnin dalam serbuan di Johor Bahru, menurut kenyataan itu.", []string{"2031-05-05"}},
+		{"swahili weekday", "Watu wanne walifariki dunia Jumatano katika ajali ya basi kwa mujibu wa polisi wa mkoa huo.", []string{"2031-05-07"}},
+		{"swahili yesterday", "Mgomo wa madereva ulianza jana katika jiji la Mombasa na kuathiri usafiri wa umma.", []string{"2031-05-09"}},
+		{"polish weekday", "Policja zatrzymała w środę dwóch mężczyzn podejrzanych o podpalenie magazynu w Łodzi.", []string{"2031-05-07"}},
+		{"polish date", "Strajk kierowców rozpoczął się 6 maja i według związku potrwa do odwołania.", []string{"2031-05-06"}},
+		{"ukrainian weekday", "У четвер у Житомирі затримали двох чоловіків, які підпалили склад, повідомили в поліції.", []string{"2031-05-08"}},
+		{"ukrainian yesterday", "Учора на підприємстві стався вибух, унаслідок якого постраждали троє робітників.", []string{"2031-05-09"}},
 		{"english text reads no french", "The Mars rover landed on 5 mars, the probe said in a hier entry.", nil},
 		{"english text reads no spanish", "Domingo Lopez and the lunes project were in the news on Monday.", []string{"2031-05-05"}},
 		{"english quote of a french phrase", "The minister, who said \"hier\" was a busy day, resigned on Tuesday.", []string{"2031-05-06"}},
@@ -1102,5 +1121,15 @@ func TestSmallHoursTime(t *testing.T) {
 				t.Fatalf("day at the desk of %q = %s (named %v, clock %d), want %s", tc.text, got, m.day, m.clock, tc.want)
 			}
 		})
+	}
+}
+
+// TestFilipinoFunctionWords: Filipino function words are no terms.
+func TestFilipinoFunctionWords(t *testing.T) {
+	v := DefaultVocabulary()
+	for _, tm := range v.canonicalTerms(splitWords("Lider ng mga rebelde, patay sa engkwentro sa Bukidnon"), true) {
+		if tm.text == "ng" || tm.text == "mga" || tm.text == "sa" {
+			t.Errorf("term %q of a Filipino headline is a function word", tm.text)
+		}
 	}
 }

@@ -1478,7 +1478,11 @@ var qualitySets = []qualitySet{
 	// joins no report of the shooting): 0.893 / 0.779 -> 0.934 / 0.807.
 	{file: "testdata/opened-orgcrime.txt", use: "opened: scored blind twice until 2026-12-07 (session 24), mistakes read since; orgcrime.toml", precision: 0.93, recall: 0.80, dates: 0.94, minItems: 150, vocab: "testdata/orgcrime.toml", zone: "UTC"},
 	// claimedPlaces (Islamic State's claim of the Jolo market bombing, "... the southern Philippine town of Jolo"): philippines 0.918 / 0.842 -> 0.920 / 0.872.
-	{file: "testdata/opened-philippines.txt", use: "opened: scored blind twice until 2026-12-07 (session 24), mistakes read since; philippines.toml", precision: 0.92, recall: 0.87, dates: 0.90, minItems: 150, vocab: "testdata/philippines.toml", zone: "UTC"},
+	// Days named in Filipino (and Haitian Creole, Afrikaans, Greek,
+	// Indonesian and Malay, Swahili, Polish, Ukrainian) are read
+	// (dayLanguages), and Filipino function words ("ang", "ng", "sa") are
+	// no terms: 0.920 / 0.872 -> 0.923 / 0.902.
+	{file: "testdata/opened-philippines.txt", use: "opened: scored blind twice until 2026-12-07 (session 24), mistakes read since; philippines.toml", precision: 0.92, recall: 0.90, dates: 0.90, minItems: 150, vocab: "testdata/philippines.toml", zone: "UTC"},
 	// ownPlaces (a reworded report joins no story by a report whose
 	// headline, like its own, names a place of its own: "Kerem Shalom
 	// crossing closed after rocket fire" is not the Torkham closure):

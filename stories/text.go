@@ -297,7 +297,7 @@ func (v *Vocabulary) canonical(ws []word, title, speech bool) []term {
 			emit("to", w, false) // "agree to raise output": what follows is the act
 			continue
 		}
-		if v.stop[w.lower] {
+		if v.stop[w.lower] || foreignFunctionWord(w.lower) {
 			if andWords[w.lower] && len(out) > 0 {
 				out[len(out)-1].joined = true
 			}
@@ -472,3 +472,15 @@ func sumScale(w word) (n, scale string) {
 	}
 	return w.lower[:i], scale
 }
+
+// foreignFunctionWord tells whether w is a Filipino function word ("ang",
+// "ng", "sa", "mga"): Filipino reports are few in a window, so these
+// read as rare terms two unrelated reports share ("Lider ng NPA, patay
+// sa engkwentro sa Bukidnon" and "Tigil-pasada sa Metro Cebu"); no English
+// word is among them. (Other languages' marks collide with English words
+// or cost recall where the window holds many such reports.)
+func foreignFunctionWord(w string) bool {
+	return filipinoFunctionWords[w]
+}
+
+var filipinoFunctionWords = toSet(`ang ng mga sa na si ay nang ni kay ayon noong ngayong nitong matapos`)
