@@ -238,7 +238,7 @@ func (v *Vocabulary) extract(it *model.Item, loc *time.Location) (features, ment
 	// Vetoes read the title, else the lead's first sentence, and of each
 	// only the main clause: later sentences and clauses are background
 	// ("two days after it fired ballistic missiles").
-	mainTitle := mainClause(tw)
+	mainTitle := mainTitleClause(tw)
 	mainTerms := v.actTerms(mainTitle)
 	firstMain := mainClause(firstSentenceWords(lead))
 	first := v.canonicalTerms(withoutNearBorder(withoutPlanned(firstMain)), false)
@@ -300,7 +300,7 @@ func (v *Vocabulary) extract(it *model.Item, loc *time.Location) (features, ment
 		f.mainNames = v.entityIDs(v.entityRuns(named, titleNameWords[:len(mainTitle)]))
 		f.bgNames = without(f.headNames, v.headNamesOf(titleNameWords[:len(mainTitle)], named))
 	}
-	if len(mainTitle) < len(tw) && v.off&backgrounds == 0 && sequenceWords[tw[len(mainTitle)].lower] {
+	if len(mainTitle) < len(tw) && v.off&backgrounds == 0 && opensSequence(tw, len(mainTitle)) {
 		f.bgWhat = without(whatTerms(v.canonicalTerms(tw[len(mainTitle):], true), tw, nameWords == nil, labelled, named), despite)
 	}
 	switch {
@@ -886,7 +886,7 @@ func (v *Vocabulary) despiteTerms(tw []word, titleCased bool, named map[string]b
 			start = i + 2
 		case start < 0 && i+1 < len(tw) && (unmovedWords[w.lower] && tw[i+1].lower == "by" || shrugWords[w.lower] && tw[i+1].lower == "off"):
 			start = i + 2
-		case start >= 0 && i > start && (w.sentence != tw[start-1].sentence || backgroundWords[w.lower]):
+		case start >= 0 && i > start && (w.sentence != tw[start-1].sentence || opensBackground(tw, i)):
 			end = i
 		}
 		if end < len(tw) {
@@ -2079,11 +2079,84 @@ var sequenceWords = toSet(`after following ahead before since`)
 // hold drills".
 var backgroundWords = toSet(`after amid following ahead before since as while despite during against`)
 
+// foreignAfterWords are "after" in the other languages the project reads
+// (news.toml, dayLanguages): each opens a background clause, as "after"
+// does ("Två döda efter skottlossning", "Deux blessés après une
+// explosion"). Unaccented spellings too: outlets drop accents. Turkish
+// "sonra", "sonrası" follow the event they name: no clause opens there.
+var foreignAfterWords = toSet(`après apres apre tras após dopo efter etter nachdem nadat
+	setelah sesudah seusai selepas usai pasca baada matapos pagkatapos μετά после після بعد`)
+
+// afterBeforeArticle are "after" words that are other words too, read as
+// "after" only before one of the listed words: German "nach" is also "to"
+// and "according to" ("nach Berlin", "nach Angaben"), but "nach dem
+// Anschlag" is after; Dutch "na" is also Portuguese "in the", Polish "on",
+// Swahili "and", but "na de brand" is after; Portuguese "depois" and
+// Spanish "después" are also "later" ("horas después").
+var afterBeforeArticle = map[string]map[string]bool{
+	"nach":    toSet(`dem der einem einer`),
+	"na":      toSet(`de het een`),
+	"depois":  toSet(`de do da dos das`),
+	"después": toSet(`de del`),
+	"despues": toSet(`de del`),
+}
+
+// opensBackground tells whether ws[i] opens a background clause: an
+// English backgroundWord, or "after" in another language (not French
+// "d'après", "according to"; Polish "po", not "po raz", "for the ...
+// time", nor Italian "un po'", "a little").
+func opensBackground(ws []word, i int) bool {
+	l := ws[i].lower
+	var next, prev string
+	if i+1 < len(ws) {
+		next = ws[i+1].lower
+	}
+	if i > 0 {
+		prev = ws[i-1].lower
+	}
+	switch {
+	case backgroundWords[l]:
+		return true
+	case l == "après" || l == "apres":
+		return prev != "d"
+	case l == "po":
+		return next != "" && next != "raz" && prev != "un"
+	case foreignAfterWords[l]:
+		return true
+	}
+	return afterBeforeArticle[l][next]
+}
+
+// opensSequence tells whether a background clause opened by ws[i] names
+// the event a report comes after or before (sequenceWords, or "after" in
+// another language).
+func opensSequence(ws []word, i int) bool {
+	return sequenceWords[ws[i].lower] || !backgroundWords[ws[i].lower] && opensBackground(ws, i)
+}
+
 // mainClause is ws up to the first background clause, or up to the end of
 // the first sentence. A clause never starts within the first two words.
+// It reads English clause words only: in a lead, another language's
+// "after" clause often names the event itself after a reaction ("a appelé
+// à la patience après la coupure des câbles"), and reading it as
+// background parted such leads from their event's reports.
 func mainClause(ws []word) []word {
+	return clauseUpTo(ws, isBackgroundWord)
+}
+
+// mainTitleClause is a headline's main clause (mainClause), a clause
+// opened by "after" in another language read too (opensBackground).
+func mainTitleClause(ws []word) []word {
+	return clauseUpTo(ws, opensBackground)
+}
+
+func isBackgroundWord(ws []word, i int) bool { return backgroundWords[ws[i].lower] }
+
+// clauseUpTo is ws up to the first word that opens tells opens a
+// background clause, or up to the end of the first sentence.
+func clauseUpTo(ws []word, opens func([]word, int) bool) []word {
 	if rest, ok := afterOpeningTime(ws); ok {
-		return mainClause(rest)
+		return clauseUpTo(rest, opens)
 	}
 	for i := 2; i < len(ws); i++ {
 		l := ws[i].lower
@@ -2093,7 +2166,7 @@ func mainClause(ws []word) []word {
 		if l == "in" && i+1 < len(ws) && (ws[i+1].lower == "response" || ws[i+1].lower == "protest") {
 			return ws[:i]
 		}
-		if !backgroundWords[l] {
+		if !opens(ws, i) {
 			continue
 		}
 		if l == "as" && (i+1 < len(ws) && asNotClause[ws[i+1].lower] || asNotClause[ws[i-1].lower]) {

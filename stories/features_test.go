@@ -227,6 +227,52 @@ func TestMainClause(t *testing.T) {
 	}
 }
 
+// TestMainTitleClauseForeign checks that "after" in the other languages
+// read opens a headline's background clause, as "after" does, so an act
+// named in it is not the headline's own.
+func TestMainTitleClauseForeign(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"Två skadade i Malmö efter skottlossning vid skola", "Två skadade i Malmö"},
+		{"Tre anholdt i Aarhus efter knivstik", "Tre anholdt i Aarhus"},
+		{"Route coupée à Lyon après une explosion", "Route coupée à Lyon"},
+		{"Tres detenidos en Cádiz tras un tiroteo", "Tres detenidos en Cádiz"},
+		{"Escolas fechadas depois do incêndio", "Escolas fechadas"},
+		{"Straße gesperrt nach dem Brand in Kassel", "Straße gesperrt"},
+		{"Weg afgesloten na de brand in Gent", "Weg afgesloten"},
+		{"Jalan ditutup setelah banjir di Medan", "Jalan ditutup"},
+		{"Barabara imefungwa baada ya mafuriko", "Barabara imefungwa"},
+		{"Droga zamknięta po pożarze w Opolu", "Droga zamknięta"},
+		{"Дорогу закрыли после взрыва", "Дорогу закрыли"},
+		// ... but not where the word is another word, nor in a lead.
+		{"Zwei Verletzte nach Angaben der Polizei", "Zwei Verletzte nach Angaben der Polizei"},
+		{"Kanzler reist nach Paris", "Kanzler reist nach Paris"},
+		{"Deux morts d'après la police", "Deux morts d'après la police"},
+		{"Protesto na praça central", "Protesto na praça central"},
+		{"Strajk po raz drugi", "Strajk po raz drugi"},
+		{"Milano, un po' di pioggia", "Milano un po' di pioggia"},
+		{"Sin datos móviles horas después", "Sin datos móviles horas después"},
+	}
+	for _, tc := range tests {
+		var got, want []string
+		for _, w := range mainTitleClause(splitWords(tc.text)) {
+			got = append(got, w.raw)
+		}
+		for _, w := range splitWords(tc.want) {
+			want = append(want, w.raw)
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%q: main clause %q, want %q", tc.text, got, want)
+		}
+	}
+	// A lead's main clause reads English "after" only: leads that name
+	// the event after a reaction ("a appelé à la patience après la
+	// coupure") kept their reports with the event's.
+	lead := "Le ministre a appelé les usagers à la patience après la coupure"
+	if got := mainClause(splitWords(lead)); len(got) != len(splitWords(lead)) {
+		t.Errorf("%q: lead main clause %d words, want all", lead, len(got))
+	}
+}
+
 // TestFirstStatementFacts checks that a headline's facts are those of its
 // statement before a semicolon: "Mali reports an attack too" after one is
 // another statement, of another country's event, though the report still
