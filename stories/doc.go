@@ -184,6 +184,10 @@
 // repeat and no number of its own, a name few stories use or a count
 // that a headline of the story gives ("State seeks federal aid for 900
 // evacuees", the day after the fire that forced 900 from their homes),
+// or a report of the event's act of the next two days whose headline
+// says its toll rose and whose lead names the event's day as that act's
+// ("Death toll from attack on army compound rises to 11", "killed in
+// Monday's assault"; the toll's own day vouches for no other report),
 // or one of the next day, within a news cycle, whose headline gives the
 // rare name of a headline of the event's day and no word of what
 // happened ("Karrowen mayor says evacuees safe in shelters");

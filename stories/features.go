@@ -76,6 +76,7 @@ type features struct {
 	plans      uint8  // weekdays (bit d: time.Weekday d) the headline names as days of a plan (headlinePlans)
 	repeat     bool   // the headline marks a repeat: "down again", "another", "second", "new", "fresh"
 	first      bool   // the headline calls its news the first in a span: "first U.S. human case in months"
+	tollRises  bool   // the headline says a toll rose: "death toll rises to 11" (tollRiseIn)
 	decides    bool   // a reaction whose first sentence tells of a decision of its own: "approved a resolution demanding ..."
 	ownAct     bool   // a reaction whose first sentence's main clause tells of a dated act, with no words of its own: "Off-site power was restored ... this afternoon"
 	said       bool   // day is the day of the report's own words ("said on Saturday"), no act's
@@ -272,6 +273,7 @@ func (v *Vocabulary) extract(it *model.Item, loc *time.Location) (features, ment
 	f.heldOver = v.arrestKind(f.kind) && heldOverIn(tw)
 	f.repeat = repeats(tw)
 	f.first = firstInSpan(tw)
+	f.tollRises = tollRiseIn(tw)
 	// withoutHedged only drops words: when it drops none, the terms are
 	// mainTerms.
 	acted := mainTerms
@@ -1690,6 +1692,30 @@ var (
 	ordinalWords = toSet(`second third fourth fifth sixth seventh`)
 	spanWords    = toSet(`day days night nights week weeks weekend month shift shifts quarter half`)
 )
+
+// tollRiseWords say a toll went up: "toll rises to 11", "toll climbs to 23".
+var tollRiseWords = toSet(`rise rises rose risen climb climbs climbed jump jumps jumped reach reaches reached hit hits top tops topped pass passes passed`)
+
+// tollSpanRise is how many words after "toll" tollRiseIn reads for a
+// word of rising.
+const tollSpanRise = 8
+
+// tollRiseIn tells whether a headline says a toll rose ("Death toll from
+// suicide attack on army compound rises to 11"): a later count of the
+// dead of one act, no act of its own.
+func tollRiseIn(tw []word) bool {
+	for i, w := range tw {
+		if w.lower != "toll" {
+			continue
+		}
+		for j := i + 1; j < len(tw) && j <= i+tollSpanRise; j++ {
+			if tollRiseWords[tw[j].lower] {
+				return true
+			}
+		}
+	}
+	return false
+}
 
 // repeats tells whether a headline marks another occurrence of an act.
 func repeats(tw []word) bool {

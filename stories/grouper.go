@@ -1509,6 +1509,12 @@ func (v *Vocabulary) vetoed(s *story, f *features, rare func(uint32) bool) bool 
 			if m.day == 0 || m.said && followUp(m.kind) || followUp(m.kind) && storyDated && !followUp(f.kind) && !headNamed {
 				continue
 			}
+			// Nor does the day of a risen toll, which follows its act
+			// (tollRisen): the next report of that day is no report of
+			// the act for it.
+			if v.off&tollRises == 0 && m.tollRises && m.since != 0 && m.since < m.day {
+				continue
+			}
 			// Nor does the day of a report that names an earlier day of
 			// the story as that of what it follows (the day after a
 			// hostage's release, her country's thanks), for a report
@@ -1553,6 +1559,12 @@ func (v *Vocabulary) vetoed(s *story, f *features, rare func(uint32) bool) bool 
 			// happened, is of the story (laterFollowUp); a number of its
 			// own is news of its own ("says it will cut 800 jobs").
 			near = near || m.day == storyDay && !newNumber(f, s) && v.laterFollowUp(f, s, storyDay, rare)
+			// A report of the story's act, of the next days, whose
+			// headline says its toll rose and whose lead names the
+			// story's day as that act's ("rose to 11 on Tuesday ...
+			// killed in Monday's assault") counts the dead of that act
+			// (tollRisen).
+			near = near || m.day == storyDay && v.tollRisen(f, m)
 			after = after || f.day > m.day
 		}
 		// A follow-up (a reaction, an analysis) names its own, later day:
@@ -1934,6 +1946,17 @@ func (v *Vocabulary) laterFollowUp(f *features, s *story, day int32, rare func(u
 		}
 	}
 	return false
+}
+
+// tollRisen tells whether f, a report of m's act (of its kind, or naming
+// it in its headline), whose headline says its toll rose and marks no
+// repeat, names m's day as that of what it follows and is of a later
+// day within followDays: the toll of that act, counted again as the
+// wounded die and bodies are found ("Hurricane death toll rises to 23"
+// on Friday, of "the storm struck late Wednesday").
+func (v *Vocabulary) tollRisen(f, m *features) bool {
+	return v.off&tollRises == 0 && f.tollRises && !f.repeat && (f.kind == m.kind || namesKind(f, m.kind)) &&
+		f.since != 0 && f.since == m.day && f.day > m.day && f.day-m.day <= followDays
 }
 
 // followsKindOf tells whether f's headline names the act of a report of

@@ -3875,3 +3875,39 @@ verbs = ["shoot", "shot", "kill"]
 		})
 	}
 }
+
+// TestTollRisen: a report of an attack whose headline says its toll rose,
+// of the day after the next, whose lead names the attack's day, is of the
+// attack for the day veto.
+func TestTollRisen(t *testing.T) {
+	v := compileVocabulary(t, `
+[stories.vocabulary]
+replace = true
+[[stories.vocabulary.acts]]
+kind = "bombing"
+verbs = ["bombing", "bomber", "bomb"]
+`)
+	mon := time.Date(2033, 9, 5, 8, 0, 0, 0, time.UTC)
+	attack := item("Wire", "https://w.example/attack", "Suicide bomber kills seven at Dravik army post",
+		"A suicide bomber drove an explosives-laden truck into an army post in Dravik on Monday, killing at least seven soldiers, officials said.", mon)
+	toll := item("Agency", "https://a.example/toll", "Death toll from suicide bombing on army post rises to 12",
+		"The death toll from a suicide truck bombing on an army post rose to 12 on Wednesday after five wounded soldiers died in hospital, officials said. The soldiers were hurt in Monday's bombing in Dravik.", mon.Add(50*time.Hour))
+	for _, tc := range []struct {
+		name string
+		off  mechanism
+		join bool
+	}{
+		{"toll risen", 0, true},
+		{"tollRises off", tollRises, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			g := grouperWithout(v, tc.off)
+			a, b := *attack, *toll
+			g.Add(&a, time.UTC)
+			_, j := g.AddJoin(&b, time.UTC)
+			if joined := !j.New; joined != tc.join {
+				t.Errorf("%q joined %q: %v, want %v (score %.3f)", b.Title, a.Title, joined, tc.join, j.Score)
+			}
+		})
+	}
+}

@@ -662,7 +662,10 @@ var qualitySets = []qualitySet{
 	// that of what it follows and whose headline gives a rare name or
 	// count of a headline of the story (laterFollowUp: "CM writes to EAM
 	// seeking release of 14 fishermen"): 0.991 / 0.794 -> 0.991 / 0.804.
-	{file: "testdata/opened-southasia.txt", use: "opened: scored blind twice until 2026-12-06, mistakes read since; southasia.toml", precision: goalPrecision, recall: 0.80, dates: 1.00, minItems: 150, vocab: "testdata/southasia.toml", zone: "UTC"},
+	// tollRises: "Death toll from suicide attack on Pakistan army
+	// compound rises to 11", of the day after Bannu's: 0.991 / 0.804 ->
+	// 0.992 / 0.825.
+	{file: "testdata/opened-southasia.txt", use: "opened: scored blind twice until 2026-12-06, mistakes read since; southasia.toml", precision: goalPrecision, recall: 0.82, dates: 1.00, minItems: 150, vocab: "testdata/southasia.toml", zone: "UTC"},
 	// Food and agriculture: with what a verb's hedge governs no second act
 	// of a headline ("Brazil investigates suspected bird flu case" named
 	// an outbreak besides its probe, and joined Iowa's outbreak of that
@@ -1298,7 +1301,10 @@ var qualitySets = []qualitySet{
 	// (news.toml): the Creole report of the Mirebalais attack ("anba atak
 	// gang", read by Polish "atak") joins its story: 0.930 / 0.685 -> 0.933
 	// / 0.712.
-	{file: "testdata/opened-haiti.txt", use: "opened: scored blind twice until 2026-12-07 (session 22), mistakes read since; haiti.toml", precision: 0.93, recall: 0.71, dates: 0.97, minItems: 150, vocab: "testdata/haiti.toml", zone: "UTC"},
+	// tollRises: Hurricane Marisol's toll risen on Friday joins its
+	// story, no longer a story of its own that IOM's count then joined:
+	// 0.933 / 0.712 -> 0.947 / 0.729.
+	{file: "testdata/opened-haiti.txt", use: "opened: scored blind twice until 2026-12-07 (session 22), mistakes read since; haiti.toml", precision: 0.94, recall: 0.72, dates: 0.97, minItems: 150, vocab: "testdata/haiti.toml", zone: "UTC"},
 	// Minerals: two parties of one event only for a report whose headline
 	// shares a word with the story's (a price jump whose lead blames a
 	// day-old export curb is no report of the curb): precision 0.801 ->
@@ -1846,6 +1852,7 @@ func TestGroupingMechanisms(t *testing.T) {
 		{"head labels off", headLabels, true},
 		{"followed clauses off", followedClauses, true},
 		{"accented words off", accentedWords, true},
+		{"toll rises off", tollRises, true},
 	}
 	const precisionMechanisms = sameOutlet | compounds | despiteClause | planDays | subjects | backgrounds | coreLinks | headNames | apartLinks | sinceDays | coreJoins | firstFacts | placesApart | atMeetings | followsOther | dayOnly | saidBeforeActs | defences | linkTies | wholeFits | dateNames | undatedLate | ownPlaces | rewordedFigures | onCauses | followedDays | categoriesOnly | headLabels | sameDays | followedClauses
 	stillCosts := map[string]bool{}

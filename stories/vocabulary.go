@@ -438,6 +438,12 @@ const (
 	// is (accentedNames): "Raphaël" and "Raphael", "Södertälje" and
 	// "Sodertalje" meet as words of the lead too, not only as names.
 	accentedWords
+	// tollRises: a report of a story's act whose headline says its toll
+	// rose, whose lead names the story's day as that act's, of a later
+	// day within followDays, is of that act for the day veto (tollRisen):
+	// "Death toll from attack on army compound rises to 11" on Tuesday,
+	// of "Monday's assault".
+	tollRises
 )
 
 // fact is one compiled fact: term → bit set of its values.
