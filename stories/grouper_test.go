@@ -1009,6 +1009,19 @@ func grouperWithout(v *Vocabulary, off mechanism) *Grouper {
 	return NewGrouperWith(72*time.Hour, &vc)
 }
 
+// joinsAfter adds copies of event and then next to a Grouper with the
+// mechanisms off switched off, and tells whether next joined a story
+// (logging its score).
+func joinsAfter(t *testing.T, v *Vocabulary, off mechanism, event, next *model.Item) bool {
+	t.Helper()
+	g := grouperWithout(v, off)
+	ev, nx := *event, *next
+	g.Add(&ev, time.UTC)
+	_, j := g.AddJoin(&nx, time.UTC)
+	t.Logf("score %.3f", j.Score)
+	return !j.New
+}
+
 // TestDayVetoOfOtherKinds: the day a report that names no act shares with
 // a story whose reports do name one, a day apart in two zones, is no
 // allowance (a Thursday air strike in Asia is not the New York meeting of
@@ -3769,13 +3782,8 @@ velmoria = ["velmoria"]
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			g := grouperWithout(v, tc.off)
-			ev, next := *tc.event, *tc.next
-			g.Add(&ev, time.UTC)
-			_, j := g.AddJoin(&next, time.UTC)
-			t.Logf("score %.3f", j.Score)
-			if joined := !j.New; joined != tc.join {
-				t.Errorf("%q joined %q: %v, want %v", next.Title, ev.Title, joined, tc.join)
+			if joined := joinsAfter(t, v, tc.off, tc.event, tc.next); joined != tc.join {
+				t.Errorf("%q joined %q: %v, want %v", tc.next.Title, tc.event.Title, joined, tc.join)
 			}
 		})
 	}
@@ -3864,13 +3872,8 @@ verbs = ["shoot", "shot", "kill"]
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			g := grouperWithout(v, tc.off)
-			ev, next := *shooting, *tc.next
-			g.Add(&ev, time.UTC)
-			_, j := g.AddJoin(&next, time.UTC)
-			t.Logf("score %.3f", j.Score)
-			if joined := !j.New; joined != tc.join {
-				t.Errorf("%q joined %q: %v, want %v", next.Title, ev.Title, joined, tc.join)
+			if joined := joinsAfter(t, v, tc.off, shooting, tc.next); joined != tc.join {
+				t.Errorf("%q joined %q: %v, want %v", tc.next.Title, shooting.Title, joined, tc.join)
 			}
 		})
 	}
@@ -3901,12 +3904,8 @@ verbs = ["bombing", "bomber", "bomb"]
 		{"tollRises off", tollRises, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			g := grouperWithout(v, tc.off)
-			a, b := *attack, *toll
-			g.Add(&a, time.UTC)
-			_, j := g.AddJoin(&b, time.UTC)
-			if joined := !j.New; joined != tc.join {
-				t.Errorf("%q joined %q: %v, want %v (score %.3f)", b.Title, a.Title, joined, tc.join, j.Score)
+			if joined := joinsAfter(t, v, tc.off, attack, toll); joined != tc.join {
+				t.Errorf("%q joined %q: %v, want %v", toll.Title, attack.Title, joined, tc.join)
 			}
 		})
 	}
