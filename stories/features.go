@@ -2178,8 +2178,8 @@ func mainTitleClause(ws []word) []word {
 
 func isBackgroundWord(ws []word, i int) bool { return backgroundWords[ws[i].lower] }
 
-// clauseUpTo is ws up to the first word that opens tells opens a
-// background clause, or up to the end of the first sentence.
+// clauseUpTo is ws up to the first word at which opens says a
+// background clause starts, or up to the end of the first sentence.
 func clauseUpTo(ws []word, opens func([]word, int) bool) []word {
 	if rest, ok := afterOpeningTime(ws); ok {
 		return clauseUpTo(rest, opens)

@@ -1009,19 +1009,6 @@ func grouperWithout(v *Vocabulary, off mechanism) *Grouper {
 	return NewGrouperWith(72*time.Hour, &vc)
 }
 
-// joinsAfter adds copies of event and then next to a Grouper with the
-// mechanisms off switched off, and tells whether next joined a story
-// (logging its score).
-func joinsAfter(t *testing.T, v *Vocabulary, off mechanism, event, next *model.Item) bool {
-	t.Helper()
-	g := grouperWithout(v, off)
-	ev, nx := *event, *next
-	g.Add(&ev, time.UTC)
-	_, j := g.AddJoin(&nx, time.UTC)
-	t.Logf("score %.3f", j.Score)
-	return !j.New
-}
-
 // TestDayVetoOfOtherKinds: the day a report that names no act shares with
 // a story whose reports do name one, a day apart in two zones, is no
 // allowance (a Thursday air strike in Asia is not the New York meeting of
@@ -3782,7 +3769,7 @@ velmoria = ["velmoria"]
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			if joined := joinsAfter(t, v, tc.off, tc.event, tc.next); joined != tc.join {
+			if joined := firstAndLastJoin(v, []*model.Item{tc.event, tc.next}, time.UTC, tc.off); joined != tc.join {
 				t.Errorf("%q joined %q: %v, want %v", tc.next.Title, tc.event.Title, joined, tc.join)
 			}
 		})
@@ -3872,7 +3859,7 @@ verbs = ["shoot", "shot", "kill"]
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			if joined := joinsAfter(t, v, tc.off, shooting, tc.next); joined != tc.join {
+			if joined := firstAndLastJoin(v, []*model.Item{shooting, tc.next}, time.UTC, tc.off); joined != tc.join {
 				t.Errorf("%q joined %q: %v, want %v", tc.next.Title, shooting.Title, joined, tc.join)
 			}
 		})
@@ -3904,7 +3891,7 @@ verbs = ["bombing", "bomber", "bomb"]
 		{"tollRises off", tollRises, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			if joined := joinsAfter(t, v, tc.off, attack, toll); joined != tc.join {
+			if joined := firstAndLastJoin(v, []*model.Item{attack, toll}, time.UTC, tc.off); joined != tc.join {
 				t.Errorf("%q joined %q: %v, want %v", toll.Title, attack.Title, joined, tc.join)
 			}
 		})
