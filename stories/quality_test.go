@@ -1511,7 +1511,12 @@ var qualitySets = []qualitySet{
 	// day of it (followedDays: a probe opened "following Tuesday's
 	// gallium licence halt"): 0.981 / 0.738 -> 1.000 / 0.752.
 	{file: "testdata/opened-chips.txt", use: "opened: scored blind twice until 2026-12-07 (session 24), mistakes read since; chips.toml", precision: goalPrecision, recall: 0.75, dates: 0.99, minItems: 150, vocab: "testdata/chips.toml", zone: "UTC"},
-	// Five desks written in session 25 (2026-12-07), while that session's
+	// Opened in session 26 (2026-12-07): five desks written in session 25
+	// while that session's grouping changes were made, scored blind at
+	// 736df3d and at fcfb012 (0.985 / 0.751 / 32 of 34, 0.836 / 0.826 / 30
+	// of 33, 0.885 / 0.611 / 32 of 34, 0.911 / 0.613 / 31 of 34, 0.983 /
+	// 0.738 / 32 of 34), development sets since. As written:
+	// five desks written in session 25 (2026-12-07), while that session's
 	// grouping changes were made, without reading them or the grouping
 	// code, with their vocabularies in config only (each committed before
 	// the set's first item), under one more labelling rule than before
@@ -1545,11 +1550,11 @@ var qualitySets = []qualitySet{
 	// agency's two acts on one day, three events on each of three days,
 	// four events whose local day is not their UTC day, reports in
 	// Arabic, French, Spanish, Portuguese and Ukrainian).
-	{file: "testdata/fresh-nigeria.txt", use: "fresh, never tuned on; nigeria.toml", blind: true, minItems: 150, vocab: "testdata/nigeria.toml", zone: "UTC"},
-	{file: "testdata/fresh-indonesia.txt", use: "fresh, never tuned on; indonesia.toml", blind: true, minItems: 150, vocab: "testdata/indonesia.toml", zone: "UTC"},
-	{file: "testdata/fresh-bangladesh.txt", use: "fresh, never tuned on; bangladesh.toml", blind: true, minItems: 150, vocab: "testdata/bangladesh.toml", zone: "UTC"},
-	{file: "testdata/fresh-fisheries.txt", use: "fresh, never tuned on; fisheries.toml", blind: true, minItems: 150, vocab: "testdata/fisheries.toml", zone: "UTC"},
-	{file: "testdata/fresh-debt.txt", use: "fresh, never tuned on; debt.toml", blind: true, minItems: 150, vocab: "testdata/debt.toml", zone: "UTC"},
+	{file: "testdata/opened-nigeria.txt", use: "opened: scored blind twice until 2026-12-07 (session 25), mistakes read since; nigeria.toml", precision: 0.98, recall: 0.75, dates: 0.94, minItems: 150, vocab: "testdata/nigeria.toml", zone: "UTC"},
+	{file: "testdata/opened-indonesia.txt", use: "opened: scored blind twice until 2026-12-07 (session 25), mistakes read since; indonesia.toml", precision: 0.83, recall: 0.82, dates: 0.90, minItems: 150, vocab: "testdata/indonesia.toml", zone: "UTC"},
+	{file: "testdata/opened-bangladesh.txt", use: "opened: scored blind twice until 2026-12-07 (session 25), mistakes read since; bangladesh.toml", precision: 0.88, recall: 0.61, dates: 0.94, minItems: 150, vocab: "testdata/bangladesh.toml", zone: "UTC"},
+	{file: "testdata/opened-fisheries.txt", use: "opened: scored blind twice until 2026-12-07 (session 25), mistakes read since; fisheries.toml", precision: 0.91, recall: 0.61, dates: 0.91, minItems: 150, vocab: "testdata/fisheries.toml", zone: "UTC"},
+	{file: "testdata/opened-debt.txt", use: "opened: scored blind twice until 2026-12-07 (session 25), mistakes read since; debt.toml", precision: 0.98, recall: 0.73, dates: 0.94, minItems: 150, vocab: "testdata/debt.toml", zone: "UTC"},
 }
 
 // TestGroupingQuality feeds each labelled set to a Grouper in publication
@@ -1768,6 +1773,12 @@ var knownCosts = map[string]string{
 	// they share Pakistan, Afghanistan, the border and the day with the
 	// closure, and every mechanism switched off in turn leaves them there.
 	"opened-afpak/since follows off": "its one join is right; the story it joins already holds two reports of the day's border clash whose headlines' main clauses name no act the desk reads",
+	// Session 26: failing when the four sets were opened, before any
+	// change; their causes are read in this session.
+	"opened-bangladesh/same-day acts off": "opened in session 26, cause not yet read",
+	"opened-fisheries/named parties off":  "opened in session 26, cause not yet read",
+	"opened-fisheries/accented words off": "opened in session 26, cause not yet read",
+	"opened-debt/follow-ups off":          "opened in session 26, cause not yet read",
 }
 
 // TestGroupingMechanisms scores every set whose mistakes may be read with
@@ -1780,7 +1791,7 @@ var knownCosts = map[string]string{
 //	go test -run TestGroupingMechanisms -v ./stories/
 func TestGroupingMechanisms(t *testing.T) {
 	if testing.Short() {
-		// Every readable set grouped once per mechanism (51 pairs of set and
+		// Every readable set grouped once per mechanism (56 pairs of set and
 		// vocabulary, 34 variants) takes minutes under the race detector,
 		// past go test's default timeout; the plain run checks it in full.
 		t.Skip("groups every readable set once per mechanism; run without -short")
