@@ -1576,11 +1576,16 @@ var qualitySets = []qualitySet{
 	// German and Spanish); a Central and Eastern European politics desk
 	// (confidence votes, vetoes, court rulings and sabotage arrests in six
 	// countries, four events after local midnight, reports in Polish,
-	// Hungarian, Romanian, Slovak, Czech and Russian).
+	// Hungarian, Romanian, Slovak, Czech and Russian); an automotive
+	// industry desk (recalls, plant fires, strikes and wage deals at
+	// carmakers and suppliers, tariffs, probes, five events whose local
+	// day is not their UTC day, reports in German, Japanese, Korean,
+	// Chinese, Spanish and Italian).
 	{file: "testdata/fresh-mexico.txt", use: "fresh, never tuned on; mexico.toml", blind: true, minItems: 150, vocab: "testdata/mexico.toml", zone: "UTC"},
 	{file: "testdata/fresh-thai.txt", use: "fresh, never tuned on; thai.toml", blind: true, minItems: 150, vocab: "testdata/thai.toml", zone: "UTC"},
 	{file: "testdata/fresh-crypto.txt", use: "fresh, never tuned on; crypto.toml", blind: true, minItems: 150, vocab: "testdata/crypto.toml", zone: "UTC"},
 	{file: "testdata/fresh-easteu.txt", use: "fresh, never tuned on; easteu.toml", blind: true, minItems: 150, vocab: "testdata/easteu.toml", zone: "UTC"},
+	{file: "testdata/fresh-auto.txt", use: "fresh, never tuned on; auto.toml", blind: true, minItems: 150, vocab: "testdata/auto.toml", zone: "UTC"},
 }
 
 // TestGroupingQuality feeds each labelled set to a Grouper in publication
