@@ -124,7 +124,8 @@
 // must be addressed";
 // and in news English the direction a market went, so
 // "close higher" and "plunge" never merge, but not a word a future or an
-// infinitive governs: "the Fed will lower rates"; but a report that names
+// infinitive governs: "the Fed will lower rates", nor a toll's rise:
+// "shipwreck toll rises to 31" is of the boat that "sinks"; but a report that names
 // the story's value too, in its headline or lead, while a report of the
 // story names its own, tells of the event's other party: "Israeli strike
 // kills seven in Khan Younis" and a story of a strike in Gaza whose lead
@@ -187,7 +188,10 @@
 // or a report of the event's act of the next two days whose headline
 // says its toll rose and whose lead names the event's day as that act's
 // ("Death toll from attack on army compound rises to 11", "killed in
-// Monday's assault"; the toll's own day vouches for no other report),
+// Monday's assault"), or names no earlier day, only the count's, while
+// its headline gives a name few stories use that a headline of the
+// event gives ("Death toll from Dravik market bombing rises to 14", "rose
+// to 14 on Thursday"; the toll's own day vouches for no other report),
 // or one of the next day, within a news cycle, whose headline gives the
 // rare name of a headline of the event's day and no word of what
 // happened ("Karrowen mayor says evacuees safe in shelters");

@@ -59,6 +59,7 @@ type features struct {
 	bgFacts    [maxFacts]uint32 // per vocabulary fact, the values the title names only outside its main clause ("as ... Tuesday's rally")
 	leadFacts  uint32           // bit k: facts[k] is read from the lead's first sentence, the title naming none
 	firstFacts [maxFacts]uint32 // per vocabulary fact, the values the first sentence's main clause names
+	tollFacts  [maxFacts]uint32 // per vocabulary fact, the values of facts only a toll's rise gives (withoutTollRise)
 	count      figures          // what the headline counts ("two missiles", "83 migrants"), when it says
 	kind       kind
 	acts       uint64 // bit k: the headline's main clause names act kind k (kind is the first)
@@ -243,9 +244,11 @@ func (v *Vocabulary) extract(it *model.Item, loc *time.Location) (features, ment
 	mainTerms := v.actTerms(mainTitle)
 	firstMain := mainClause(firstSentenceWords(lead))
 	first := v.canonicalTerms(withoutNearBorder(withoutPlanned(firstMain)), false)
-	firstFactTerms := v.canonicalTerms(withoutBacker(withoutOrigin(withoutBorderOf(withoutNearBorder(withoutPlanned(withoutAttributive(firstMain)))))), false)
+	firstFactWords := withoutBacker(withoutOrigin(withoutBorderOf(withoutNearBorder(withoutPlanned(withoutAttributive(firstMain))))))
+	firstFactTerms := v.canonicalTerms(firstFactWords, false)
 	stated := firstStatement(mainTitle)
-	titleFacts := v.actTerms(withoutBacker(withoutOrigin(withoutBorderOf(withoutNearBorder(withoutPlanned(withoutAttributive(withoutSaid(stated))))))))
+	titleFactWords := withoutBacker(withoutOrigin(withoutBorderOf(withoutNearBorder(withoutPlanned(withoutAttributive(withoutSaid(stated)))))))
+	titleFacts := v.actTerms(titleFactWords)
 	f.firstActs = v.actsOf(first)
 	for i := range v.facts {
 		f.facts[i] = v.factOf(i, titleFacts)
@@ -257,6 +260,20 @@ func (v *Vocabulary) extract(it *model.Item, loc *time.Location) (features, ment
 			if f.facts[i] != 0 {
 				f.leadFacts |= 1 << i
 			}
+		}
+	}
+	// What only a toll's rise gives ("toll rises to 31": direction up)
+	// is no fact of the event for the veto (tollFacts); it still agrees
+	// with another report's risen toll.
+	if v.off&tollDirections == 0 {
+		tollTitle := v.actTerms(withoutTollRise(titleFactWords))
+		tollFirst := v.canonicalTerms(withoutTollRise(firstFactWords), false)
+		for i := range v.facts {
+			without := v.factOf(i, tollTitle)
+			if without == 0 {
+				without = v.factOf(i, tollFirst)
+			}
+			f.tollFacts[i] = f.facts[i] &^ without
 		}
 	}
 	f.count = v.countOf(mainTitle)
@@ -1715,6 +1732,28 @@ func tollRiseIn(tw []word) bool {
 		}
 	}
 	return false
+}
+
+// withoutTollRise is ws without the word that says a toll rose ("toll
+// rises to 31", "the death toll from Typhoon Longwang, which slammed
+// into the northern Philippines on Thursday, rose to 19"): a count of the
+// dead revised, no market's direction, so it disagrees with no story
+// whose boat "sinks". A lead's relative clause may stand between, so
+// twice tollRiseIn's span is read.
+func withoutTollRise(ws []word) []word {
+	out := make([]word, 0, len(ws))
+	toll := -1 // the last "toll" of the sentence being read
+	for i, w := range ws {
+		if w.lower == "toll" {
+			toll = i
+		}
+		if toll >= 0 && i-toll <= 2*tollSpanRise && ws[toll].sentence == w.sentence && tollRiseWords[w.lower] {
+			toll = -1
+			continue
+		}
+		out = append(out, w)
+	}
+	return out
 }
 
 // repeats tells whether a headline marks another occurrence of an act.

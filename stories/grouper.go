@@ -1263,8 +1263,11 @@ func (v *Vocabulary) vetoed(s *story, f *features, rare func(uint32) bool) bool 
 	}
 	var facts, mentioned [maxFacts]uint32
 	var core [maxFacts]uint32
+	// The same, less what only a toll's rise gives (tollFacts).
+	var untolled, untolledCore [maxFacts]uint32
 	for i := range core {
 		core[i] = ^uint32(0)
+		untolledCore[i] = ^uint32(0)
 	}
 	dated := v.dated[f.kind]
 	// Whether a report of the story names a dated act, and an undated one.
@@ -1282,6 +1285,10 @@ func (v *Vocabulary) vetoed(s *story, f *features, rare func(uint32) bool) bool 
 			mentioned[k] |= m.facts[k] | m.firstFacts[k]
 			if m.facts[k] != 0 {
 				core[k] &= m.facts[k]
+			}
+			if u := m.facts[k] &^ m.tollFacts[k]; u != 0 {
+				untolled[k] |= u
+				untolledCore[k] &= u
 			}
 		}
 		if m.day != 0 {
@@ -1303,7 +1310,15 @@ func (v *Vocabulary) vetoed(s *story, f *features, rare func(uint32) bool) bool 
 		if core[k] != 0 && core[k] != ^uint32(0) {
 			have = core[k]
 		}
-		if f.facts[k] != 0 && have != 0 && f.facts[k]&have == 0 && !v.otherParty(s, f, k, have) && !v.leadFact(f, k, have, &facts) && !v.partiesNamed(s, f, k, have) {
+		// A toll's rise ("toll rises to 31") is no direction apart from a
+		// boat that "sinks": the values only a risen toll gives must
+		// not be all that disagrees.
+		untolledHave, own := untolled[k], f.facts[k]&^f.tollFacts[k]
+		if untolledCore[k] != 0 && untolledCore[k] != ^uint32(0) {
+			untolledHave = untolledCore[k]
+		}
+		tollApart := own != 0 && untolledHave != 0 && own&untolledHave == 0
+		if f.facts[k] != 0 && have != 0 && f.facts[k]&have == 0 && tollApart && !v.otherParty(s, f, k, have) && !v.leadFact(f, k, have, &facts) && !v.partiesNamed(s, f, k, have) {
 			return true
 		}
 		// A headline that names only some of the values the story's
@@ -1510,9 +1525,10 @@ func (v *Vocabulary) vetoed(s *story, f *features, rare func(uint32) bool) bool 
 				continue
 			}
 			// Nor does the day of a risen toll, which follows its act
-			// (tollRisen): the next report of that day is no report of
-			// the act for it.
-			if v.off&tollRises == 0 && m.tollRises && m.since != 0 && m.since < m.day {
+			// (tollRisen), or the later day a risen toll that names no
+			// earlier day was counted on: the next report of that day is
+			// no report of the act for it.
+			if v.off&tollRises == 0 && m.tollRises && (m.since != 0 && m.since < m.day || v.off&tollNames == 0 && m.since == 0 && m.day > storyDay) {
 				continue
 			}
 			// Nor does the day of a report that names an earlier day of
@@ -1564,7 +1580,7 @@ func (v *Vocabulary) vetoed(s *story, f *features, rare func(uint32) bool) bool 
 			// story's day as that act's ("rose to 11 on Tuesday ...
 			// killed in Monday's assault") counts the dead of that act
 			// (tollRisen).
-			near = near || m.day == storyDay && v.tollRisen(f, m)
+			near = near || m.day == storyDay && v.tollRisen(f, m, headNamed)
 			after = after || f.day > m.day
 		}
 		// A follow-up (a reaction, an analysis) names its own, later day:
@@ -1953,10 +1969,18 @@ func (v *Vocabulary) laterFollowUp(f *features, s *story, day int32, rare func(u
 // repeat, names m's day as that of what it follows and is of a later
 // day within followDays: the toll of that act, counted again as the
 // wounded die and bodies are found ("Hurricane death toll rises to 23"
-// on Friday, of "the storm struck late Wednesday").
-func (v *Vocabulary) tollRisen(f, m *features) bool {
-	return v.off&tollRises == 0 && f.tollRises && !f.repeat && (f.kind == m.kind || namesKind(f, m.kind)) &&
-		f.since != 0 && f.since == m.day && f.day > m.day && f.day-m.day <= followDays
+// on Friday, of "the storm struck late Wednesday"). A lead that names
+// no earlier day, only the count's own ("rose to 14 on Thursday, a
+// local official said"), does so too when f's headline gives a name few
+// stories use that a headline of the story gives (headNamed: "Death
+// toll from Dravik market bombing rises to 14"): outlets date a revised
+// toll by the day it was counted.
+func (v *Vocabulary) tollRisen(f, m *features, headNamed bool) bool {
+	if v.off&tollRises != 0 || !f.tollRises || f.repeat || f.kind != m.kind && !namesKind(f, m.kind) ||
+		f.day <= m.day || f.day-m.day > followDays {
+		return false
+	}
+	return f.since != 0 && f.since == m.day || v.off&tollNames == 0 && f.since == 0 && headNamed
 }
 
 // followsKindOf tells whether f's headline names the act of a report of

@@ -3897,3 +3897,77 @@ verbs = ["bombing", "bomber", "bomb"]
 		})
 	}
 }
+
+// TestTollCounted: a risen toll whose lead names only the day it was
+// counted ("rose to 14 on Wednesday"), not the attack's, is of the
+// attack the day before when its headline gives the attack headline's
+// rare name (tollNames); one that names another town is not.
+func TestTollCounted(t *testing.T) {
+	v := compileVocabulary(t, `
+[stories.vocabulary]
+replace = true
+[[stories.vocabulary.acts]]
+kind = "bombing"
+verbs = ["bombing", "bomber", "bomb"]
+`)
+	tue := time.Date(2033, 9, 6, 9, 0, 0, 0, time.UTC)
+	attack := item("Wire", "https://w.example/market", "Suicide bomber kills nine at Dravik market",
+		"A suicide bomber blew himself up at a crowded cattle market in Dravik on Tuesday, killing nine people, a local official said.", tue)
+	toll := item("Agency", "https://a.example/toll", "Death toll from Dravik market bombing rises to 14",
+		"The number of people killed by a suicide bomber at a market rose to 14 on Wednesday as several of the wounded died in hospital, a local official said.", tue.Add(24*time.Hour))
+	other := item("Agency", "https://a.example/other", "Death toll from Olmera market bombing rises to 14",
+		"The number of people killed by a suicide bomber at a market in Olmera rose to 14 on Wednesday as several of the wounded died in hospital, a local official said.", tue.Add(24*time.Hour))
+	for _, tc := range []struct {
+		name string
+		last *model.Item
+		off  mechanism
+		join bool
+	}{
+		{"toll counted", toll, 0, true},
+		{"tollNames off", toll, tollNames, false},
+		{"another town's toll", other, 0, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if joined := firstAndLastJoin(v, []*model.Item{attack, tc.last}, time.UTC, tc.off); joined != tc.join {
+				t.Errorf("%q joined %q: %v, want %v", tc.last.Title, attack.Title, joined, tc.join)
+			}
+		})
+	}
+}
+
+// TestTollDirection: a toll that rises gives no direction of news
+// English's (tollDirections), so a shipwreck's risen toll is not kept
+// from the boat that "sinks" as "close higher" is from "plunge"; a
+// market that rises still is.
+func TestTollDirection(t *testing.T) {
+	v := compileVocabulary(t, `
+[stories.vocabulary]
+replace = true
+[[stories.vocabulary.acts]]
+kind = "shipwreck"
+verbs = ["shipwreck", "capsize", "capsizes", "capsized"]
+`)
+	mon := time.Date(2033, 3, 7, 7, 0, 0, 0, time.UTC)
+	sinks := item("Wire", "https://w.example/boat", "Migrant boat sinks off Varnos, 20 dead",
+		"A boat carrying about 60 migrants capsized off the port of Varnos early on Monday, and 20 bodies have been recovered, the coast guard said.", mon)
+	toll := item("Agency", "https://a.example/toll", "Varnos shipwreck toll rises to 27",
+		"The death toll from the capsizing of a migrant boat off Varnos rose to 27 on Monday as divers recovered more bodies, the coast guard said.", mon.Add(9*time.Hour))
+	market := item("Agency", "https://a.example/bourse", "Varnos shipping shares rise as port reopens",
+		"Shares of Varnos shipping companies rose on Monday as the port reopened to traffic, traders said.", mon.Add(9*time.Hour))
+	for _, tc := range []struct {
+		name string
+		last *model.Item
+		off  mechanism
+		join bool
+	}{
+		{"toll rises", toll, 0, true},
+		{"tollDirections off", toll, tollDirections, false},
+		{"shares rise", market, 0, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if joined := firstAndLastJoin(v, []*model.Item{sinks, tc.last}, time.UTC, tc.off); joined != tc.join {
+				t.Errorf("%q joined %q: %v, want %v", tc.last.Title, sinks.Title, joined, tc.join)
+			}
+		})
+	}
+}

@@ -1205,7 +1205,10 @@ var qualitySets = []qualitySet{
 	// is no day of the report's act (citesDay, in followedDays): Cambodia's
 	// regret at the US sanctions no longer joins the raid: 0.868 / 0.640
 	// -> 0.886 / 0.643.
-	{file: "testdata/opened-myanmar.txt", use: "opened: scored blind twice until 2026-12-07 (session 21), mistakes read since; myanmar.toml", precision: 0.88, recall: 0.63, dates: 0.96, minItems: 150, vocab: "testdata/myanmar.toml", zone: "UTC"},
+	// A risen toll whose lead names only the day it was counted, with a
+	// rare name of the story's headline (tollNames): the Rohingya boat's
+	// toll two days on: 0.886 / 0.643 -> 0.887 / 0.649.
+	{file: "testdata/opened-myanmar.txt", use: "opened: scored blind twice until 2026-12-07 (session 21), mistakes read since; myanmar.toml", precision: 0.88, recall: 0.64, dates: 0.96, minItems: 150, vocab: "testdata/myanmar.toml", zone: "UTC"},
 	// A reaction naming the act counts the day, against a report that names
 	// something apart, as a report of another kind does (reactionDays,
 	// reactionOnly): 0.995 / 0.490 -> 0.996 / 0.501.
@@ -1270,7 +1273,9 @@ var qualitySets = []qualitySet{
 	// the night's unrelated reports as a shared name), with calendarDays:
 	// 0.913 / 0.820 -> 0.931 / 0.833.
 	// A verb of receiving is a meeting only when it receives a person by office (visitors: "receives bodies of 1,000 soldiers"): 0.931 / 0.833 -> 0.942 / 0.850.
-	{file: "testdata/opened-ukraine.txt", use: "opened: scored blind twice until 2026-12-07 (session 22), mistakes read since; ukraine.toml", precision: 0.94, recall: 0.84, dates: 0.99, minItems: 150, vocab: "testdata/ukraine.toml", zone: "UTC"},
+	// A toll's rise gives no market direction for the veto (tollDirections):
+	// Zaporizhzhia's toll the next day: 0.942 / 0.850 -> 0.943 / 0.859.
+	{file: "testdata/opened-ukraine.txt", use: "opened: scored blind twice until 2026-12-07 (session 22), mistakes read since; ukraine.toml", precision: 0.94, recall: 0.85, dates: 0.99, minItems: 150, vocab: "testdata/ukraine.toml", zone: "UTC"},
 	// The earliest report bounds the date only when a voted day is at
 	// most a day after it (boundingDay): dates 27 -> 28 of 34. Days named
 	// in French and Spanish are read (dayLanguages): precision 0.673 ->
@@ -1360,7 +1365,10 @@ var qualitySets = []qualitySet{
 	// A "Comment:" tag read as a column's (opinionTag): "Comment: Oil,
 	// money and the guns of Tripoli" no longer joins the Tripoli protest:
 	// 0.851 / 0.778 -> 0.862 / 0.778.
-	{file: "testdata/opened-libya.txt", use: "opened: scored blind twice until 2026-12-07 (session 22), mistakes read since; libya.toml", precision: 0.86, recall: 0.77, dates: 0.94, minItems: 150, vocab: "testdata/libya.toml", zone: "UTC"},
+	// A toll's rise gives no market direction for the veto (tollDirections):
+	// shipwrecks' risen tolls no longer kept from the boats that "sink":
+	// 0.862 / 0.778 -> 0.873 / 0.855.
+	{file: "testdata/opened-libya.txt", use: "opened: scored blind twice until 2026-12-07 (session 22), mistakes read since; libya.toml", precision: 0.87, recall: 0.85, dates: 0.94, minItems: 150, vocab: "testdata/libya.toml", zone: "UTC"},
 	// Five desks written in session 23 (2026-12-07), while that session's
 	// grouping changes were made, without reading them or the grouping
 	// code, with their vocabularies in config only (each committed before
@@ -1420,7 +1428,10 @@ var qualitySets = []qualitySet{
 	// finds a story only by a day its headline or first sentence names,
 	// not by a later sentence's recalled attack: 0.811 / 0.788 -> 0.929 /
 	// 0.805 (dates 33 of 34 unchanged).
-	{file: "testdata/opened-afpak.txt", use: "opened: scored blind twice until 2026-12-07 (session 23), mistakes read since; afpak.toml", precision: 0.92, recall: 0.80, dates: 0.97, minItems: 150, vocab: "testdata/afpak.toml", zone: "UTC"},
+	// A toll's rise gives no market direction for the veto (tollDirections):
+	// the Kurram convoy attack's toll the next day: 0.929 / 0.805 -> 0.930 /
+	// 0.816.
+	{file: "testdata/opened-afpak.txt", use: "opened: scored blind twice until 2026-12-07 (session 23), mistakes read since; afpak.toml", precision: 0.92, recall: 0.81, dates: 0.97, minItems: 150, vocab: "testdata/afpak.toml", zone: "UTC"},
 	// rewordedActs (as for opened-markets): Iran 0.964 / 0.699 -> 0.965 /
 	// 0.715 (the petrol price rise's analysis and the internet's
 	// restoration); climate 1.000 / 0.741 -> 1.000 / 0.763 (Fiji's
@@ -1488,7 +1499,9 @@ var qualitySets = []qualitySet{
 	// Indonesian and Malay, Swahili, Polish, Ukrainian) are read
 	// (dayLanguages), and Filipino function words ("ang", "ng", "sa") are
 	// no terms: 0.920 / 0.872 -> 0.923 / 0.902.
-	{file: "testdata/opened-philippines.txt", use: "opened: scored blind twice until 2026-12-07 (session 24), mistakes read since; philippines.toml", precision: 0.92, recall: 0.90, dates: 0.90, minItems: 150, vocab: "testdata/philippines.toml", zone: "UTC"},
+	// A toll's rise gives no market direction for the veto (tollDirections):
+	// the typhoon's toll two days on: 0.923 / 0.902 -> 0.924 / 0.917.
+	{file: "testdata/opened-philippines.txt", use: "opened: scored blind twice until 2026-12-07 (session 24), mistakes read since; philippines.toml", precision: 0.92, recall: 0.91, dates: 0.90, minItems: 150, vocab: "testdata/philippines.toml", zone: "UTC"},
 	// ownPlaces (a reworded report joins no story by a report whose
 	// headline, like its own, names a place of its own: "Kerem Shalom
 	// crossing closed after rocket fire" is not the Torkham closure):
@@ -1551,9 +1564,15 @@ var qualitySets = []qualitySet{
 	// four events whose local day is not their UTC day, reports in
 	// Arabic, French, Spanish, Portuguese and Ukrainian).
 	{file: "testdata/opened-nigeria.txt", use: "opened: scored blind twice until 2026-12-07 (session 25), mistakes read since; nigeria.toml", precision: 0.98, recall: 0.75, dates: 0.94, minItems: 150, vocab: "testdata/nigeria.toml", zone: "UTC"},
-	{file: "testdata/opened-indonesia.txt", use: "opened: scored blind twice until 2026-12-07 (session 25), mistakes read since; indonesia.toml", precision: 0.83, recall: 0.82, dates: 0.90, minItems: 150, vocab: "testdata/indonesia.toml", zone: "UTC"},
+	// A toll's rise gives no market direction for the veto
+	// (tollDirections): the Bali Strait ferry's toll: 0.836 / 0.826 ->
+	// 0.839 / 0.844.
+	{file: "testdata/opened-indonesia.txt", use: "opened: scored blind twice until 2026-12-07 (session 25), mistakes read since; indonesia.toml", precision: 0.83, recall: 0.84, dates: 0.90, minItems: 150, vocab: "testdata/indonesia.toml", zone: "UTC"},
 	{file: "testdata/opened-bangladesh.txt", use: "opened: scored blind twice until 2026-12-07 (session 25), mistakes read since; bangladesh.toml", precision: 0.88, recall: 0.61, dates: 0.94, minItems: 150, vocab: "testdata/bangladesh.toml", zone: "UTC"},
-	{file: "testdata/opened-fisheries.txt", use: "opened: scored blind twice until 2026-12-07 (session 25), mistakes read since; fisheries.toml", precision: 0.91, recall: 0.61, dates: 0.91, minItems: 150, vocab: "testdata/fisheries.toml", zone: "UTC"},
+	// A risen toll whose lead names only the day it was counted, with a
+	// rare name of the story's headline (tollNames): the Jeju capsizing's
+	// toll two days on: 0.911 / 0.613 -> 0.912 / 0.628.
+	{file: "testdata/opened-fisheries.txt", use: "opened: scored blind twice until 2026-12-07 (session 25), mistakes read since; fisheries.toml", precision: 0.91, recall: 0.62, dates: 0.91, minItems: 150, vocab: "testdata/fisheries.toml", zone: "UTC"},
 	{file: "testdata/opened-debt.txt", use: "opened: scored blind twice until 2026-12-07 (session 25), mistakes read since; debt.toml", precision: 0.98, recall: 0.73, dates: 0.94, minItems: 150, vocab: "testdata/debt.toml", zone: "UTC"},
 	// Desks written in session 26 (2026-12-07), while that session's
 	// grouping changes were made, without reading them or the grouping
@@ -1895,6 +1914,8 @@ func TestGroupingMechanisms(t *testing.T) {
 		{"followed clauses off", followedClauses, true},
 		{"accented words off", accentedWords, true},
 		{"toll rises off", tollRises, true},
+		{"toll names off", tollNames, true},
+		{"toll directions off", tollDirections, true},
 	}
 	const precisionMechanisms = sameOutlet | compounds | despiteClause | planDays | subjects | backgrounds | coreLinks | headNames | apartLinks | sinceDays | coreJoins | firstFacts | placesApart | atMeetings | followsOther | dayOnly | saidBeforeActs | defences | linkTies | wholeFits | dateNames | undatedLate | ownPlaces | rewordedFigures | onCauses | followedDays | categoriesOnly | headLabels | sameDays | followedClauses
 	stillCosts := map[string]bool{}

@@ -444,6 +444,14 @@ const (
 	// "Death toll from attack on army compound rises to 11" on Tuesday,
 	// of "Monday's assault".
 	tollRises
+	// tollNames: such a report whose lead names no earlier day, only the
+	// count's ("rose to 14 on Thursday"), when its headline gives a name
+	// few stories use that a headline of the story gives (tollRisen).
+	tollNames
+	// tollDirections: the word that says a toll rose ("toll rises to
+	// 31") gives no market direction (withoutTollRise): a shipwreck's
+	// toll that rises is no other event than the boat that sank.
+	tollDirections
 )
 
 // fact is one compiled fact: term → bit set of its values.
