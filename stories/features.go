@@ -1198,19 +1198,15 @@ var followParticles = toSet(`by up in on at to suit through with from for`)
 // comeVerbs put their subject after what "after" names: "comes after".
 var comeVerbs = toSet(`come comes came coming`)
 
-// afterWords are "after" in the languages outlets of a desk write that
-// the words before them do not need to mark as a span (unlike English
-// "after", which tells of a cause or a reaction as often): "après la
-// révocation", "tras el ataque", "após o ataque", "nach dem Anschlag".
-var afterWords = toSet(`après tras após nach`)
-
-// germanArticles follow "nach" when it means after ("nach dem Anschlag"),
-// not to ("nach Berlin") nor according to ("nach Angaben").
-var germanArticles = toSet(`dem der den des einem einer eines`)
-
 // opensFollowed tells whether the lead's word i opens a clause of what
-// the report's act follows: "follows", "comes after", "après" (not
-// "d'après", according to), "tras", "após", "nach dem".
+// the report's act follows: "follows", "comes after", or "after" in
+// another language (opensForeignAfter: "après la révocation", "tras el
+// ataque", "nach dem Anschlag"), which the words before it need not mark
+// as a span, unlike English "after", which tells of a cause or a reaction
+// as often. But not Portuguese "depois": in "enviou tropas ..., dias
+// depois de ataques em Vila Nova" the town is where the troops go too,
+// and taking its name from the report's ties parted a deployment's report
+// from the others (opened-safrica 0.836 -> 0.822 when it was read).
 func opensFollowed(lead []word, i int) bool {
 	w := lead[i].lower
 	prev, next := "", ""
@@ -1228,12 +1224,10 @@ func opensFollowed(lead []word, i int) bool {
 		return next != "" && !followParticles[next] && prev != "as"
 	case w == "after":
 		return comeVerbs[prev]
-	case w == "nach":
-		return germanArticles[next]
-	case afterWords[w]:
-		return prev != "d" && next != ""
+	case w == "depois":
+		return false
 	}
-	return false
+	return opensForeignAfter(lead, i)
 }
 
 // followedClauseMask marks the words of a lead's clauses of what the
@@ -2145,8 +2139,8 @@ var sequenceWords = toSet(`after following ahead before since`)
 var backgroundWords = toSet(`after amid following ahead before since as while despite during against`)
 
 // foreignAfterWords are "after" in the other languages the project reads
-// (news.toml, dayLanguages): each opens a background clause, as "after"
-// does ("Två döda efter skottlossning", "Deux blessés après une
+// (news.toml, dayLanguages): each opens a clause of what came before, as
+// "after" does ("Två döda efter skottlossning", "Deux blessés après une
 // explosion"). Unaccented spellings too: outlets drop accents. Turkish
 // "sonra", "sonrası" follow the event they name: no clause opens there.
 var foreignAfterWords = toSet(`après apres apre tras após dopo efter etter nachdem nadat
@@ -2155,41 +2149,48 @@ var foreignAfterWords = toSet(`après apres apre tras após dopo efter etter nac
 // afterBeforeArticle are "after" words that are other words too, read as
 // "after" only before one of the listed words: German "nach" is also "to"
 // and "according to" ("nach Berlin", "nach Angaben"), but "nach dem
-// Anschlag" is after; Dutch "na" is also Portuguese "in the", Polish "on",
-// Swahili "and", but "na de brand" is after; Portuguese "depois" and
-// Spanish "después" are also "later" ("horas después").
+// Anschlag", "nach den Anschlägen" is after; Dutch "na" is also
+// Portuguese "in the", Polish "on", Swahili "and", but "na de brand" is
+// after; Portuguese "depois" and Spanish "después" are also "later"
+// ("horas después").
 var afterBeforeArticle = map[string]map[string]bool{
-	"nach":    toSet(`dem der einem einer`),
+	"nach":    toSet(`dem der den des einem einer eines`),
 	"na":      toSet(`de het een`),
 	"depois":  toSet(`de do da dos das`),
 	"después": toSet(`de del`),
 	"despues": toSet(`de del`),
 }
 
-// opensBackground tells whether ws[i] opens a background clause: an
-// English backgroundWord, or "after" in another language (not French
-// "d'après", "according to"; Polish "po", not "po raz", "for the ...
-// time", nor Italian "un po'", "a little").
-func opensBackground(ws []word, i int) bool {
+// opensForeignAfter tells whether ws[i] is "after" in another language
+// read (foreignAfterWords, afterBeforeArticle) opening a clause of what
+// came before: not French "d'après" (according to), nor a word that ends
+// its sentence ("une heure après", later); Polish "po", not "po raz"
+// ("for the ... time"), nor Italian "un po'" ("a little").
+func opensForeignAfter(ws []word, i int) bool {
 	l := ws[i].lower
-	var next, prev string
-	if i+1 < len(ws) {
-		next = ws[i+1].lower
-	}
-	if i > 0 {
+	var prev, next string
+	if i > 0 && ws[i-1].sentence == ws[i].sentence {
 		prev = ws[i-1].lower
 	}
+	if i+1 < len(ws) && ws[i+1].sentence == ws[i].sentence {
+		next = ws[i+1].lower
+	}
 	switch {
-	case backgroundWords[l]:
-		return true
-	case l == "après" || l == "apres":
-		return prev != "d"
+	case next == "":
+		return false
 	case l == "po":
-		return next != "" && next != "raz" && prev != "un"
+		return next != "raz" && prev != "un"
 	case foreignAfterWords[l]:
-		return true
+		return prev != "d"
 	}
 	return afterBeforeArticle[l][next]
+}
+
+// opensBackground tells whether ws[i] opens a background clause: an
+// English backgroundWord, or "after" in another language
+// (opensForeignAfter).
+func opensBackground(ws []word, i int) bool {
+	return backgroundWords[ws[i].lower] || opensForeignAfter(ws, i)
 }
 
 // opensSequence tells whether a background clause opened by ws[i] names
