@@ -667,17 +667,22 @@ func eventMentionIn(d datedText, published time.Time, loc *time.Location, r read
 		if ahead != nil && !m.ahead {
 			m.plan = ahead.day
 		}
-		var clockEnd int
-		m.clock, m.foreignClock, _, clockEnd = actClock(low)
+		var clockStart, clockEnd int
+		m.clock, m.foreignClock, clockStart, clockEnd = actClock(low)
 		if d := clockOn(low, ms, clockEnd); m.clock > 0 && d != nil && !d.day.Equal(m.day) {
 			m.clock, m.foreignClock = 0, false // "signed today, to take effect at 00:00 on Sunday"
+		}
+		m.daylight = daylightNamed(low, m.end)
+		night := nightAct(text, low, m)
+		if !night && reNearMidnight.MatchString(low[clockStart:clockEnd]) {
+			// "Friday's bombing ...; the siege ended shortly after
+			// midnight": the small hours after the day's act.
+			m.clock, m.foreignClock = 0, false
 		}
 		if m.clock > 0 && m.clock <= dawn && nightOfTwoDays(low, ms, m) {
 			m.day = m.day.AddDate(0, 0, 1) // "in the night of Saturday to Sunday at around 00:50": Sunday's small hours
 		}
-		m.daylight = daylightNamed(low, m.end)
 		m.late = lateHour(low, m)
-		night := nightAct(text, low, m)
 		m.night = night || m.clock > 0 && m.clock <= dawn
 		m.nightAside = night && m.clock == 0 && !nightBeside(text, low, m)
 		m.future = plannedBy(text, m.start, true) || modalAfter(text, m.end)
@@ -931,9 +936,18 @@ const dawn = 6*60 + 1
 // zone's ("1 a.m. local time", "01:10 UTC"). A time needs a.m./p.m. or
 // minutes after a colon ("at 01:15"): "at 4.5 percent" is none. low is
 // the text ASCII-lowered (asciiLower); start and end are where the time
-// stands in it.
+// stands in it. "Shortly after midnight" is a time too, the day's first
+// minutes (reNearMidnight): an outlet an hour or more ahead of UTC
+// writes it of an act of the day before there, where the small hours it
+// counted as alone straddle the desk's midnight and told nothing; of the
+// act of a day the text names only where it puts that day's act in the
+// small hours (nightAct).
 func actClock(low string) (clock int, foreign bool, start, end int) {
+	midnight := reNearMidnight.FindStringIndex(low)
 	for _, ix := range reClock.FindAllStringSubmatchIndex(low, -1) {
+		if midnight != nil && midnight[0] < ix[0] {
+			break
+		}
 		words := strings.Fields(low[max(0, ix[0]-16):ix[0]])
 		before, near := nearClock(words)
 		if len(words) == 0 || !clockLeads[words[len(words)-1]] && !near {
@@ -967,11 +981,20 @@ func actClock(low string) (clock int, foreign bool, start, end int) {
 		}
 		return clock, foreign, ix[0], ix[1]
 	}
+	if midnight != nil {
+		after := strings.Fields(low[midnight[1]:min(len(low), midnight[1]+16)])
+		foreign = len(after) > 0 && (utcWords[dateWord(after[0])] || dateWord(after[0]) == "local")
+		return 1, foreign, midnight[0], midnight[1]
+	}
 	if r := textLanguage(low); r != nil {
 		return r.clockAt(low)
 	}
 	return 0, false, 0, 0
 }
+
+// reNearMidnight is the day's first minutes, as nearClock puts an act
+// minutes after a time: "shortly after midnight", "just after midnight".
+var reNearMidnight = regexp.MustCompile(`\b(?:shortly|just|soon) after midnight\b`)
 
 // clock24 is the rest of a time of day on a 24-hour clock after its
 // hour: "22h30", "3 h 20", "22:30 horas", "22.30 Uhr", "22h", "1 heure",

@@ -1090,9 +1090,10 @@ func TestRateIsNoDayAfter(t *testing.T) {
 // in Portuguese ("por volta da 01h30", "à 01:00"), and the night named by
 // the two days it runs across ("the night of Monday to Tuesday", "in de
 // nacht van maandag op dinsdag"), whose small hours are of its second
-// day, put the act on its day at the desk.
+// day, and "shortly after midnight", put the act on its day at the desk.
 func TestSmallHoursTime(t *testing.T) {
 	athens, rome, maputo, amsterdam, paris := mustZone(t, "Europe/Athens"), mustZone(t, "Europe/Rome"), mustZone(t, "Africa/Maputo"), mustZone(t, "Europe/Amsterdam"), mustZone(t, "Europe/Paris")
+	lagos, nairobi, newYork := mustZone(t, "Africa/Lagos"), mustZone(t, "Africa/Nairobi"), mustZone(t, "America/New_York")
 	at := func(loc *time.Location, d, h, m int) time.Time { return time.Date(2030, 3, d, h, m, 0, 0, loc) }
 	tests := []struct {
 		name, text string
@@ -1109,6 +1110,14 @@ func TestSmallHoursTime(t *testing.T) {
 		{"the night of two days in dutch", "Explosie bij woning\nBij een woning aan de Dorpsweg is in de nacht van maandag op dinsdag rond 00.50 uur een explosie geweest. De voordeur werd vernield.", at(amsterdam, 5, 9, 0), amsterdam, "2030-03-04"},
 		{"the night of two dates", "Explosion at home\nAn explosive went off at a home on the night of March 4 to 5 at around 00:40, police said.", at(athens, 5, 9, 0), athens, "2030-03-04"},
 		{"an evening time of the night's first day", "Incendie dans un entrepôt\nUn incendie s'est déclaré dans la nuit de lundi à mardi vers 23h30 dans un entrepôt de la zone, selon les pompiers.", at(paris, 5, 9, 0), paris, "2030-03-04"},
+		// "Shortly after midnight" is the day's first minutes, an hour
+		// ahead of UTC the day before; in a zone behind UTC, the day.
+		{"shortly after midnight", "Gunmen attack army post\nGunmen attacked an army post in Dorvo shortly after midnight on Tuesday, killing three soldiers, sources said.", at(lagos, 5, 9, 0), lagos, "2030-03-04"},
+		{"just after midnight in the act's small hours", "Bandits raid village\nBandits in the early hours of Tuesday killed nine people in Kelo, residents said. The attackers came just after midnight on motorcycles.", at(lagos, 5, 9, 0), lagos, "2030-03-04"},
+		{"shortly after midnight behind UTC", "Gunmen attack bar\nGunmen attacked a bar in Dorvo shortly after midnight on Tuesday, police said.", at(newYork, 5, 9, 0), newYork, "2030-03-05"},
+		// ... but not of the named day's act when the text puts that
+		// act in no small hours: the siege ended after the day.
+		{"shortly after midnight after the act's day", "Hotel siege toll rises\nThe toll from Monday's bombing of a hotel in Dorvo has risen to 12, officials said on Tuesday. Security forces ended the siege shortly after midnight.", at(nairobi, 5, 9, 0), nairobi, "2030-03-04"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

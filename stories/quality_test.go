@@ -1563,7 +1563,11 @@ var qualitySets = []qualitySet{
 	// agency's two acts on one day, three events on each of three days,
 	// four events whose local day is not their UTC day, reports in
 	// Arabic, French, Spanish, Portuguese and Ukrainian).
-	{file: "testdata/opened-nigeria.txt", use: "opened: scored blind twice until 2026-12-07 (session 25), mistakes read since; nigeria.toml", precision: 0.98, recall: 0.75, dates: 0.94, minItems: 150, vocab: "testdata/nigeria.toml", zone: "UTC"},
+	// Nigeria: "shortly after midnight on Wednesday" in Lagos is a time,
+	// 23:xx UTC the day before, where it had counted as small hours that
+	// straddle UTC's midnight and told nothing (reNearMidnight): the
+	// Malam Fatori and Faskari attacks' dates, 32 -> 34 of 34.
+	{file: "testdata/opened-nigeria.txt", use: "opened: scored blind twice until 2026-12-07 (session 25), mistakes read since; nigeria.toml", precision: 0.98, recall: 0.75, dates: 0.99, minItems: 150, vocab: "testdata/nigeria.toml", zone: "UTC"},
 	// A toll's rise gives no market direction for the veto
 	// (tollDirections): the Bali Strait ferry's toll: 0.836 / 0.826 ->
 	// 0.839 / 0.844.
