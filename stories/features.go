@@ -2738,8 +2738,13 @@ func (v *Vocabulary) describes(t term, rest []term) bool {
 // has for its object the verb of a dated act the clause names what it
 // needs for (rest, the terms after it; needsMet, as kindOf reads them):
 // "President signs order shutting asylum access at border" is the order.
+// A participle after it that ends the clause or that a preposition's
+// object follows is passive, no object: what befell the undated act's
+// noun ("Joint working group meeting held in Geneva" is the meeting, on
+// a desk that reads "held" as an arrest), while "Talks that freed three
+// hostages" are of the release.
 func (v *Vocabulary) signs(a act, rest []term, needsMet uint64) bool {
-	if v.dated[a.kind] || len(rest) == 0 {
+	if v.dated[a.kind] || len(rest) == 0 || passiveAfter(rest) {
 		return false
 	}
 	for j, b := range v.acts {
@@ -2748,6 +2753,13 @@ func (v *Vocabulary) signs(a act, rest []term, needsMet uint64) bool {
 		}
 	}
 	return false
+}
+
+// passiveAfter tells whether rest, the terms after a noun, open with a
+// participle that ends the clause or is followed by the object of a
+// preposition: "meeting held in Geneva", "talks held".
+func passiveAfter(rest []term) bool {
+	return len(rest) > 0 && (pastForm(rest[0].surface) || participles[rest[0].surface]) && (len(rest) == 1 || rest[1].setting)
 }
 
 // commonVerb tells whether t, a term of act a's verb, was written as a

@@ -153,6 +153,38 @@ also = ["attack"]
 	}
 }
 
+// TestMeetingHeldIsNoArrest: on a desk that reads "held" as an arrest,
+// a meeting "held" somewhere is the meeting: the participle after the
+// undated act's noun is passive, what befell the meeting, and no object
+// a meeting took (signs). Talks that freed hostages, and a decree that
+// orders arrests, still tell of the dated act.
+func TestMeetingHeldIsNoArrest(t *testing.T) {
+	v := compileVocabulary(t, `
+[stories.vocabulary]
+[stories.vocabulary.aliases]
+held = "arrest"
+freed = "release"
+[[stories.vocabulary.acts]]
+kind = "arrest"
+verbs = ["arrest"]
+[[stories.vocabulary.acts]]
+kind = "release"
+verbs = ["release"]
+`)
+	tests := []struct{ title, kind string }{
+		{"Norvian-Castellan border commission meeting held in Varnholm", "talks"},
+		{"Fisheries talks held", "talks"},
+		{"Inside the talks that freed four Castellan sailors", "release"},
+		{"Opposition activist held in Varnholm", "arrest"},
+	}
+	for _, tc := range tests {
+		f, _, _ := v.extract(&model.Item{Title: tc.title}, time.UTC)
+		if got := v.kindNames[f.kind]; got != tc.kind {
+			t.Errorf("%q: kind %s, want %s", tc.title, got, tc.kind)
+		}
+	}
+}
+
 // TestMeetingAfterDeterminer: an undated act's noun a preposition governs
 // through a determiner that ends in "s" ("at its meeting") is where
 // something else was done, as "at the meeting" is: "its" is no verb that

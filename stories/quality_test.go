@@ -1572,7 +1572,13 @@ var qualitySets = []qualitySet{
 	// (tollDirections): the Bali Strait ferry's toll: 0.836 / 0.826 ->
 	// 0.839 / 0.844.
 	{file: "testdata/opened-indonesia.txt", use: "opened: scored blind twice until 2026-12-07 (session 25), mistakes read since; indonesia.toml", precision: 0.83, recall: 0.84, dates: 0.90, minItems: 150, vocab: "testdata/indonesia.toml", zone: "UTC"},
-	{file: "testdata/opened-bangladesh.txt", use: "opened: scored blind twice until 2026-12-07 (session 25), mistakes read since; bangladesh.toml", precision: 0.88, recall: 0.61, dates: 0.94, minItems: 150, vocab: "testdata/bangladesh.toml", zone: "UTC"},
+	// An undated act's noun followed by a participle that ends the
+	// clause or that a preposition's object follows is passive, no
+	// object of the noun (passiveAfter): the Naypyitaw working group's
+	// "meeting held" is talks, not the arrest the desk reads in "held",
+	// nor of the High Court's bail that day: 0.885 / 0.611 -> 0.890 /
+	// 0.622.
+	{file: "testdata/opened-bangladesh.txt", use: "opened: scored blind twice until 2026-12-07 (session 25), mistakes read since; bangladesh.toml", precision: 0.89, recall: 0.62, dates: 0.94, minItems: 150, vocab: "testdata/bangladesh.toml", zone: "UTC"},
 	// A risen toll whose lead names only the day it was counted, with a
 	// rare name of the story's headline (tollNames): the Jeju capsizing's
 	// toll two days on: 0.911 / 0.613 -> 0.912 / 0.628.
@@ -1829,7 +1835,6 @@ var knownCosts = map[string]string{
 	"opened-afpak/since follows off": "its one join is right; the story it joins already holds two reports of the day's border clash whose headlines' main clauses name no act the desk reads",
 	// Session 26: failing when the four sets were opened, before any
 	// change; their causes are read in this session.
-	"opened-bangladesh/same-day acts off": "opened in session 26, cause not yet read",
 	"opened-fisheries/named parties off":  "opened in session 26, cause not yet read",
 	"opened-fisheries/accented words off": "opened in session 26, cause not yet read",
 	"opened-debt/follow-ups off":          "opened in session 26, cause not yet read",
