@@ -59,6 +59,8 @@ type features struct {
 	bgFacts    [maxFacts]uint32 // per vocabulary fact, the values the title names only outside its main clause ("as ... Tuesday's rally")
 	leadFacts  uint32           // bit k: facts[k] is read from the lead's first sentence, the title naming none
 	firstFacts [maxFacts]uint32 // per vocabulary fact, the values the first sentence's main clause names
+	placed     [maxFacts]uint32 // per vocabulary fact, the values the title names as where its news happened ("in Somalia": placeObjects)
+	leadPlaced [maxFacts]uint32 // ... that the first sentence's main clause names so
 	tollFacts  [maxFacts]uint32 // per vocabulary fact, the values of facts only a toll's rise gives (withoutTollRise)
 	count      figures          // what the headline counts ("two missiles", "83 migrants"), when it says
 	kind       kind
@@ -250,11 +252,15 @@ func (v *Vocabulary) extract(it *model.Item, loc *time.Location) (features, ment
 	titleFactWords := withoutBacker(withoutOrigin(withoutBorderOf(withoutNearBorder(withoutPlanned(withoutAttributive(withoutSaid(stated)))))))
 	titleFacts := v.actTerms(titleFactWords)
 	f.firstActs = v.actsOf(first)
+	placedTerms := v.canonicalTerms(v.placeObjects(withoutBorderOf(withoutNearBorder(titleNameWords))), true)
+	leadPlacedTerms := v.canonicalTerms(v.placeObjects(withoutBorderOf(withoutNearBorder(firstMain))), false)
 	for i := range v.facts {
 		f.facts[i] = v.factOf(i, titleFacts)
 		f.mentions[i] = v.factOf(i, titleTerms) | v.factOf(i, leadTerms)
 		f.bgFacts[i] = v.factOf(i, titleTerms) &^ v.factOf(i, mainTerms)
 		f.firstFacts[i] = v.factOf(i, firstFactTerms)
+		f.placed[i] = v.factOf(i, placedTerms)
+		f.leadPlaced[i] = v.factOf(i, leadPlacedTerms)
 		if f.facts[i] == 0 {
 			f.facts[i] = v.factOf(i, firstFactTerms)
 			if f.facts[i] != 0 {
@@ -585,6 +591,60 @@ func withoutNearBorder(ws []word) []word {
 		i = end - 1
 	}
 	return out
+}
+
+// placeWords govern where a headline's news happened: "attacks base in
+// Somalia", "flee into Thailand", "arrive from Myanmar's Kayin State",
+// "capsizes off Bangladesh".
+var placeWords = toSet(`in into from off across inside`)
+
+// placeObjects are the names (words with a capital) of ws that
+// placeWords govern, up to settingSpan after each, ending at a pause: a
+// title-cased headline's "Eat Into Tuesday's Rally" names no place when
+// its words are read with the capitals its text gives (titleNameWords).
+// A meeting's place ("pledges aid at UN summit in Kenya", "told the
+// summit in Nairobi") is the host's, where every party's news of the
+// meeting is made, not where an act took effect; nor is a "despite"
+// clause's ("despite protests in Nairobi") where the news happened.
+func (v *Vocabulary) placeObjects(ws []word) []word {
+	var out []word
+	for i := range ws {
+		if ws[i].lower == "despite" {
+			break
+		}
+		if !placeWords[ws[i].lower] || v.meetingBefore(ws, i) {
+			continue
+		}
+		for j := i + 1; j < len(ws) && j <= i+settingSpan; j++ {
+			if ws[j].upper {
+				out = append(out, ws[j])
+			}
+			if ws[j].pause || ws[j].semicolon {
+				break
+			}
+		}
+	}
+	return out
+}
+
+// meetingBefore tells whether one of the settingSpan words before ws[i]
+// is "at" or "during", or a verb of an undated act (a summit, talks):
+// ws[i] places a meeting.
+func (v *Vocabulary) meetingBefore(ws []word, i int) bool {
+	from := max(i-settingSpan-1, 0)
+	for _, w := range ws[from:i] {
+		if w.lower == "at" || w.lower == "during" {
+			return true
+		}
+	}
+	for _, t := range v.canonicalTerms(ws[from:i], false) {
+		for _, a := range v.acts {
+			if !v.dated[a.kind] && a.verbs[t.text] {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // withoutBorderOf is ws without a name right before a border that ends

@@ -1318,7 +1318,7 @@ func (v *Vocabulary) vetoed(s *story, f *features, rare func(uint32) bool) bool 
 			untolledHave = untolledCore[k]
 		}
 		tollApart := own != 0 && untolledHave != 0 && own&untolledHave == 0
-		if f.facts[k] != 0 && have != 0 && f.facts[k]&have == 0 && tollApart && !v.otherParty(s, f, k, have) && !v.leadFact(f, k, have, &facts) && !v.partiesNamed(s, f, k, have) {
+		if f.facts[k] != 0 && have != 0 && f.facts[k]&have == 0 && tollApart && !v.otherParty(s, f, k, have) && !v.leadFact(f, k, have, &facts) && !v.partiesNamed(s, f, k, have) && !v.placedThere(s, f, k, have) {
 			return true
 		}
 		// A headline that names only some of the values the story's
@@ -1772,6 +1772,32 @@ func (v *Vocabulary) partiesNamed(s *story, f *features, k int, have uint32) boo
 	}
 	for i := range s.members {
 		if m := s.members[i].facts[k]; m&have != 0 && f.facts[k]&^m == 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// placedThere tells whether f names a value of fact k the story's
+// reports agree on (have) as where its news happened (placeObjects: in
+// its headline, or for a follow-up in its first sentence's main clause)
+// as a report of a dated act of the story does: "Uganda says 7 soldiers
+// killed as al-Shabab attacks base in Somalia" is told by Uganda of
+// the attack "in Somalia", which otherParty misses when no report of
+// the story names Uganda. A neighbour's own act on its side ("rebels
+// attack border post in Uganda") places nothing in the story's country
+// and stays apart; so does one "near the Somali border"
+// (withoutNearBorder).
+func (v *Vocabulary) placedThere(s *story, f *features, k int, have uint32) bool {
+	placed := f.placed[k]
+	if followUp(f.kind) {
+		placed |= f.leadPlaced[k]
+	}
+	if v.off&placedParties != 0 || placed&have == 0 {
+		return false
+	}
+	for i := range s.members {
+		if m := &s.members[i]; v.dated[m.kind] && (m.placed[k]|m.leadPlaced[k])&placed&have != 0 {
 			return true
 		}
 	}

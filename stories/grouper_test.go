@@ -3971,3 +3971,44 @@ verbs = ["shipwreck", "capsize", "capsizes", "capsized"]
 		})
 	}
 }
+
+// TestPlacedParty: a neighbour's report of an attack whose headline
+// places it in the story's country ("as rebels attack base in Varnia")
+// is not kept from the attack by the neighbour it names as teller
+// (placedParties); the neighbour's report of an attack on its own side,
+// which places nothing in Varnia, still is.
+func TestPlacedParty(t *testing.T) {
+	v := compileVocabulary(t, `
+[stories.vocabulary]
+replace = true
+[stories.vocabulary.facts.country]
+varnia = ["varnia", "varnian"]
+dorland = ["dorland", "dorlandian"]
+[[stories.vocabulary.acts]]
+kind = "attack"
+verbs = ["attack", "attacks", "attacked", "raid", "raids"]
+`)
+	wed := time.Date(2033, 10, 12, 8, 0, 0, 0, time.UTC)
+	attack := item("Wire", "https://w.example/base", "Rebels attack peacekeepers' base in Varnia with car bombs",
+		"Rebels attacked a peacekeepers' base near Kelmor in Varnia with car bombs on Wednesday, killing several soldiers, officials said.", wed)
+	told := item("Agency", "https://a.example/dorland", "Dorland says 7 soldiers killed as rebels attack peacekeepers' base in Varnia",
+		"Dorland said on Wednesday that seven of its soldiers serving with the peacekeeping force were killed when rebels attacked their base near Kelmor with car bombs.", wed.Add(6*time.Hour))
+	own := item("Agency", "https://a.example/post", "Dorland says 7 soldiers killed as rebels attack border post in Dorland",
+		"Dorland said on Wednesday that seven of its soldiers were killed when rebels attacked a border post in its north with car bombs.", wed.Add(6*time.Hour))
+	for _, tc := range []struct {
+		name string
+		last *model.Item
+		off  mechanism
+		join bool
+	}{
+		{"told from Dorland", told, 0, true},
+		{"placedParties off", told, placedParties, false},
+		{"Dorland's own post", own, 0, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if joined := firstAndLastJoin(v, []*model.Item{attack, tc.last}, time.UTC, tc.off); joined != tc.join {
+				t.Errorf("%q joined %q: %v, want %v", tc.last.Title, attack.Title, joined, tc.join)
+			}
+		})
+	}
+}

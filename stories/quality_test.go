@@ -565,7 +565,8 @@ var qualitySets = []qualitySet{
 	// thanks Niamey" would have taken Niger's expulsion order of the UN's
 	// humanitarian chief): 1.000 / 0.936.
 	// A voice that condemns a dated act its headline names answers it (condemnsAct: "AU Commission chief condemns 'heinous' attack in Burkina's Djibo"): recall 0.936 -> 0.959.
-	{file: "testdata/opened-sahel.txt", use: "opened: scored blind until 2026-12-06 (session 18), mistakes read since; sahel.toml", precision: goalPrecision, recall: 0.95, dates: 1.00, minItems: 120, vocab: "testdata/sahel.toml", zone: "UTC"},
+	// A follow-up whose lead places its news where a dated act of the story took place (placedParties: "Ethiopia protests as Egyptian AUSSOM troops land in Mogadishu", "... the AU mission in Somalia"): recall 0.959 -> 0.971.
+	{file: "testdata/opened-sahel.txt", use: "opened: scored blind until 2026-12-06 (session 18), mistakes read since; sahel.toml", precision: goalPrecision, recall: 0.97, dates: 1.00, minItems: 120, vocab: "testdata/sahel.toml", zone: "UTC"},
 	// A Latin American security and politics desk (cartel attacks, an
 	// extradition and an arrest, prison riots, car bombs, a Haitian
 	// kidnapping and massacre, protests and blockades, a rate decision and a
@@ -1116,7 +1117,8 @@ var qualitySets = []qualitySet{
 	{file: "testdata/opened-arctic.txt", use: "opened: scored blind twice until 2026-12-07 (session 20), mistakes read since; arctic.toml", precision: 0.99, recall: 0.80, dates: 1.0, minItems: 150, vocab: "testdata/arctic.toml", zone: "UTC"},
 	// One party's pledge of no act is a reaction, no talks (pledgeOf: "Dawit sworn in ..., vows "peaceful" path"): recall 0.867 -> 0.878.
 	// A voice that condemns a dated act its headline names answers it (condemnsAct: "Chairperson condemns attack on AUSSOM base"): recall 0.878 -> 0.892.
-	{file: "testdata/opened-horn.txt", use: "opened: scored blind twice until 2026-12-07 (session 20), mistakes read since; horn.toml", precision: 0.99, recall: 0.89, dates: 1.0, minItems: 150, vocab: "testdata/horn.toml", zone: "UTC"},
+	// A neighbour's report that places the act where the story does (placedParties: "Uganda says 7 soldiers killed as al-Shabab attacks base in Somalia"): recall 0.892 -> 0.909.
+	{file: "testdata/opened-horn.txt", use: "opened: scored blind twice until 2026-12-07 (session 20), mistakes read since; horn.toml", precision: 0.99, recall: 0.90, dates: 1.0, minItems: 150, vocab: "testdata/horn.toml", zone: "UTC"},
 	// Three desks written in session 21 (2026-12-06), while that session's
 	// grouping changes were made, without reading them or the grouping
 	// code, with their vocabularies in config only (each committed before
@@ -1208,7 +1210,11 @@ var qualitySets = []qualitySet{
 	// A risen toll whose lead names only the day it was counted, with a
 	// rare name of the story's headline (tollNames): the Rohingya boat's
 	// toll two days on: 0.886 / 0.643 -> 0.887 / 0.649.
-	{file: "testdata/opened-myanmar.txt", use: "opened: scored blind twice until 2026-12-07 (session 21), mistakes read since; myanmar.toml", precision: 0.88, recall: 0.64, dates: 0.96, minItems: 150, vocab: "testdata/myanmar.toml", zone: "UTC"},
+	// A follow-up told from across the border that places its news where
+	// the story's act was (placedParties: "UNHCR ready to support Thai
+	// authorities as people arrive from Myanmar's Kayin State"): 0.887 /
+	// 0.649 -> 0.888 / 0.658.
+	{file: "testdata/opened-myanmar.txt", use: "opened: scored blind twice until 2026-12-07 (session 21), mistakes read since; myanmar.toml", precision: 0.88, recall: 0.65, dates: 0.96, minItems: 150, vocab: "testdata/myanmar.toml", zone: "UTC"},
 	// A reaction naming the act counts the day, against a report that names
 	// something apart, as a report of another kind does (reactionDays,
 	// reactionOnly): 0.995 / 0.490 -> 0.996 / 0.501.
@@ -1960,6 +1966,7 @@ func TestGroupingMechanisms(t *testing.T) {
 		{"toll rises off", tollRises, true},
 		{"toll names off", tollNames, true},
 		{"toll directions off", tollDirections, true},
+		{"placed parties off", placedParties, true},
 	}
 	const precisionMechanisms = sameOutlet | compounds | despiteClause | planDays | subjects | backgrounds | coreLinks | headNames | apartLinks | sinceDays | coreJoins | firstFacts | placesApart | atMeetings | followsOther | dayOnly | saidBeforeActs | defences | linkTies | wholeFits | dateNames | undatedLate | ownPlaces | rewordedFigures | onCauses | followedDays | categoriesOnly | headLabels | sameDays | followedClauses
 	stillCosts := map[string]bool{}

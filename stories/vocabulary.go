@@ -452,6 +452,13 @@ const (
 	// 31") gives no market direction (withoutTollRise): a shipwreck's
 	// toll that rises is no other event than the boat that sank.
 	tollDirections
+	// placedParties: a report whose headline (a follow-up's first
+	// sentence too) names a story's value of a fact as where its news
+	// happened ("attacks base in Somalia", "arrive from Myanmar's Kayin
+	// State"), as a report of a dated act of the story does, is not kept
+	// from the story by the other value it names, its teller's ("Uganda
+	// says ..."): placedThere.
+	placedParties
 )
 
 // fact is one compiled fact: term → bit set of its values.
