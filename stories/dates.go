@@ -394,6 +394,34 @@ type dayReader struct {
 	weekday, dayMonth, rel, clock *regexp.Regexp
 }
 
+// capitalWeekdays and capitalMonths are, lower-cased, the weekdays and
+// months of the day languages that write them with a capital (German,
+// Turkish, Filipino, Greek, Indonesian and Malay, Swahili...): "Senin",
+// "Rabu", "Montag" name a day as "Monday" does, no event (dayWord). A
+// lower-case language's weekday written with a capital is a name
+// ("Santo Domingo").
+var capitalWeekdays, capitalMonths = capitalDayWords(dayLanguages)
+
+func capitalDayWords(langs []dayLanguage) (weekdays, months map[string]bool) {
+	weekdays, months = map[string]bool{}, map[string]bool{}
+	for _, l := range langs {
+		if l.lower {
+			continue
+		}
+		for _, w := range translations(l.weekdays, map[string]string{}) {
+			if !strings.Contains(w, " ") {
+				weekdays[strings.ToLower(w)] = true
+			}
+		}
+		for _, w := range translations(l.months, map[string]string{}) {
+			if !strings.Contains(w, " ") {
+				months[strings.ToLower(w)] = true
+			}
+		}
+	}
+	return weekdays, months
+}
+
 var (
 	dayReaders  = compileDayLanguages(dayLanguages)
 	languageOf  = languageMarks(dayLanguages)

@@ -1653,16 +1653,18 @@ func (v *Vocabulary) dateNumber(ts []term, i int) bool {
 }
 
 // dayWord tells whether ws[i] is a word of a date: a weekday in any case
-// ("Thursday", "MONDAY"), or a month's name next to a day's number, or
+// ("Thursday", "MONDAY"; "Senin", "Montag" of the languages the date
+// reader reads that write days with a capital: capitalWeekdays), or a
+// month's name next to a day's number, or
 // that number ("March 5", "5 March", "JUN 12", "Oct. 10th", and "6" in
 // "March 5-6"). A month alone is no day ("April CPI", "March Arab Light"
 // name a month's figure or cargo), nor a month by its year.
 func dayWord(ws []word, i int) bool {
 	w := ws[i]
-	if _, ok := weekdays[w.lower]; ok {
+	if _, ok := weekdays[w.lower]; ok || capitalWeekdays[w.lower] {
 		return true
 	}
-	if _, ok := months[w.lower]; ok {
+	if _, ok := months[w.lower]; ok || capitalMonths[w.lower] {
 		return !yearNext(ws, i) && (dayNumberNext(ws, i, i+1) || dayNumberNext(ws, i, i-1))
 	}
 	if !dayOfMonth(w) {

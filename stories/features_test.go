@@ -2176,3 +2176,45 @@ func TestAccentedWords(t *testing.T) {
 		t.Errorf("a sentence's first word lost its accents")
 	}
 }
+
+// TestForeignDayIsNoName: a weekday or a month of a language the date
+// reader reads whose days are written with a capital (Indonesian,
+// Filipino, German, Turkish...) is no name, as "Monday" is not
+// (dateNames): two reports of one day in Indonesian do not share "Senin"
+// as a name. A lower-case language's capitalised weekday stays a name
+// ("Santo Domingo").
+func TestForeignDayIsNoName(t *testing.T) {
+	tests := []struct {
+		text string
+		has  []string // entity ids, as entityIDs makes them
+		not  []string
+	}{
+		{"Banjir merendam 40 rumah di Kabupaten Wonosari, Senin (5/3) pagi, kata BPBD setempat.", []string{"e:kabupaten_wonosari"}, []string{"e:senin"}},
+		{"Polisi menangkap dua tersangka di Pelabuhan Tanjung Wangi pada Rabu malam.", []string{"e:pelabuhan_tanjung_wangi"}, []string{"e:rabu"}},
+		{"Nagwelga ang mga tsuper sa Lungsod ng Dalvaro noong Lunes, ayon sa grupo.", []string{"e:lungsod"}, []string{"e:lunes"}},
+		{"Die Fähre legte am Montag in Nordhaven an, sagte die Reederei.", []string{"e:nordhaven"}, []string{"e:montag"}},
+		{"Ferry crews walked out in Santo Domingo, the union said.", []string{"e:santo_domingo"}, nil},
+	}
+	v := DefaultVocabulary()
+	off := *v
+	off.off = dateNames
+	for _, tc := range tests {
+		it := &model.Item{Title: "Ferry crews walk out", Text: tc.text}
+		f, _, _ := v.extract(it, time.UTC)
+		for _, e := range tc.has {
+			if !slices.Contains(f.entities, hash32(e)) {
+				t.Errorf("%q: no entity %s", tc.text, e)
+			}
+		}
+		for _, e := range tc.not {
+			if slices.Contains(f.entities, hash32(e)) {
+				t.Errorf("%q: entity %s", tc.text, e)
+			}
+		}
+	}
+	// Without dateNames the weekday was a name.
+	f, _, _ := off.extract(&model.Item{Title: "Ferry crews walk out", Text: tests[0].text}, time.UTC)
+	if !slices.Contains(f.entities, hash32("e:senin")) {
+		t.Errorf("dateNames off: no entity e:senin")
+	}
+}

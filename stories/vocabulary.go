@@ -316,7 +316,10 @@ const (
 	// Moorpark Thursday") is no name and its day no number two reports
 	// share (undated, dayWord): the grouper weighs the day on its own,
 	// and as a name the date joined the unrelated reports of one day. A
-	// month of a year ("June 2028") stays a name.
+	// month of a year ("June 2028") stays a name. A weekday or a
+	// month of a language the date reader reads whose days take a
+	// capital is no name either (capitalWeekdays: Indonesian "Senin",
+	// Filipino "Lunes", German "Montag").
 	dateNames
 	// calendarDays: a follow-up published days after a report, whose day
 	// is that report's day written as a calendar date ("adopted on March
