@@ -80,6 +80,7 @@ type features struct {
 	repeat     bool   // the headline marks a repeat: "down again", "another", "second", "new", "fresh"
 	first      bool   // the headline calls its news the first in a span: "first U.S. human case in months"
 	tollRises  bool   // the headline says a toll rose: "death toll rises to 11" (tollRiseIn)
+	decision   bool   // the headline's main clause tells a body's decision: "announces truce", "summons envoy" (decisionIn)
 	decides    bool   // a reaction whose first sentence tells of a decision of its own: "approved a resolution demanding ..."
 	ownAct     bool   // a reaction whose first sentence's main clause tells of a dated act, with no words of its own: "Off-site power was restored ... this afternoon"
 	said       bool   // day is the day of the report's own words ("said on Saturday"), no act's
@@ -297,6 +298,7 @@ func (v *Vocabulary) extract(it *model.Item, loc *time.Location) (features, ment
 	f.repeat = repeats(tw)
 	f.first = firstInSpan(tw)
 	f.tollRises = tollRiseIn(tw)
+	f.decision = decisionIn(mainTitle)
 	// withoutHedged only drops words: when it drops none, the terms are
 	// mainTerms.
 	acted := mainTerms
@@ -1810,6 +1812,35 @@ func withoutTollRise(ws []word) []word {
 		out = append(out, w)
 	}
 	return out
+}
+
+// decisionWords are verbs of a body's decision, as a headline writes them
+// (a plural subject's too, and the passive: "curfew imposed"). Left out:
+// "order" and "ban", nouns as often as verbs ("court order", "export
+// ban"); "declare", since an emergency declared after a disaster is part
+// of it on some desks' labels, the next day too; "halt", as often the
+// incident's own effect ("Drones halt flights at Munich airport");
+// "suspend", since a regulator's suspension in the days after an
+// incident it names by its kind is held its follow-up
+// (TestFollowUpByKindDays: "Regulator suspends smelter's licence after
+// acid spill").
+var decisionWords = toSet(`announce announces impose imposes imposed summon summons summoned orders deploy deploys deployed`)
+
+// decisionIn tells whether ws, a headline's main clause, tell a body's
+// decision before its first pause: "Libya announces ceasefire in
+// Tripoli", "Dhaka summons Indian envoy", "curfew imposed in Kisumu"; not
+// "Sariosiyo post reopens, Uzbekistan summons Tajik envoy", whose news
+// is the post's first.
+func decisionIn(ws []word) bool {
+	for _, w := range ws {
+		if decisionWords[w.lower] {
+			return true
+		}
+		if w.pause {
+			break
+		}
+	}
+	return false
 }
 
 // repeats tells whether a headline marks another occurrence of an act.

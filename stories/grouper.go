@@ -1415,6 +1415,9 @@ func (v *Vocabulary) vetoed(s *story, f *features, rare func(uint32) bool) bool 
 			return true
 		}
 	}
+	if v.laterDecision(s, f, storyDated) {
+		return true
+	}
 	if f.day != 0 && len(days) > 0 && !dated && f.kind == kindOther {
 		// Reports that name no act: another day is another event (one
 		// company or city has one every day), but for the two days two
@@ -1601,6 +1604,23 @@ func (v *Vocabulary) vetoed(s *story, f *features, rare func(uint32) bool) bool 
 		}
 	}
 	return false
+}
+
+// laterDecision tells whether f, a report whose headline names no act
+// the vocabulary knows but tells a body's decision (decisionIn), names a
+// later day than the day of s, a story of dated acts: that body's new act
+// is its own event though it answers the story's ("Libya announces
+// ceasefire in Tripoli after deadly clashes" the day after the clashes;
+// "Dhaka summons Indian envoy over border killing"), as the desks label
+// a sanction after an attack or a truce after a battle. Of the story's
+// own day it may be part of the story's event (an evacuation ordered as
+// a cyclone nears).
+func (v *Vocabulary) laterDecision(s *story, f *features, storyDated bool) bool {
+	if v.off&undatedLate != 0 || f.kind != kindOther || !f.decision || !storyDated || actDay(f) == 0 {
+		return false
+	}
+	day, ok := bestDay(s.members)
+	return ok && actDay(f) > day
 }
 
 // countsDisagree tells whether f's headline counts a thing a headline of s

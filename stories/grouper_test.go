@@ -1731,7 +1731,9 @@ func TestSinceDayVouchesNoAct(t *testing.T) {
 	if firstAndLastJoin(v, items, time.UTC, 0) {
 		t.Error("the expulsion order joined the release through the day of the thanks")
 	}
-	if !firstAndLastJoin(v, items, time.UTC, sinceDays) {
+	// The order is a body's decision of a later day too (laterDecision,
+	// under undatedLate's switch), which keeps it apart by itself.
+	if !firstAndLastJoin(v, items, time.UTC, sinceDays|undatedLate) {
 		t.Error("apart even with sinceDays off: the test does not show it")
 	}
 }
@@ -4011,4 +4013,38 @@ verbs = ["attack", "attacks", "attacked", "raid", "raids"]
 			}
 		})
 	}
+}
+
+// TestLaterDecision: a report whose headline names no act the vocabulary
+// knows but tells a body's decision, of a later day than a story of dated
+// acts, is that body's new act, not of the story (laterDecision): the
+// truce announced the day after the clashes. The same decision of the
+// story's own day, and a later report that tells no decision, still join.
+func TestLaterDecision(t *testing.T) {
+	v := compileVocabulary(t, `
+[stories.vocabulary]
+replace = true
+[[stories.vocabulary.acts]]
+kind = "clash"
+verbs = ["clash", "clashes", "fighting"]
+`)
+	mon := time.Date(2033, 4, 4, 19, 0, 0, 0, time.UTC)
+	story := []*model.Item{
+		item("Wire", "https://w.example/clash", "Heavy clashes erupt in Varnel between rival militias",
+			"Heavy clashes broke out between two rival militias in the port city of Varnel on Monday evening, residents said.", mon),
+		item("Agency", "https://a.example/toll", "Six killed in Varnel clashes between rival militias",
+			"Six people were killed in clashes between rival militias in Varnel on Monday, the health ministry said.", mon.Add(3*time.Hour)),
+	}
+	checkLastJoins(t, v, story, []joinCase{
+		{"truce the next day", item("Herald", "https://h.example/truce", "Council announces truce in Varnel after deadly clashes",
+			"The presidential council announced a ceasefire in Varnel on Tuesday after clashes between rival militias killed six people.", mon.Add(20*time.Hour)), false},
+		{"curfew the same day", item("Herald", "https://h.example/curfew", "Council imposes curfew in Varnel after deadly clashes",
+			"The presidential council imposed a night curfew in Varnel on Monday after clashes between rival militias killed six people.", mon.Add(4*time.Hour)), true},
+		{"no decision the next day", item("Herald", "https://h.example/losses", "Varnel traders count losses after deadly clashes",
+			"Traders in Varnel counted their losses on Tuesday after clashes between rival militias on Monday killed six people.", mon.Add(20*time.Hour)), true},
+	})
+	// Switched off, the truce joins the clashes it follows.
+	truce := item("Herald", "https://h.example/truce", "Council announces truce in Varnel after deadly clashes",
+		"The presidential council announced a ceasefire in Varnel on Tuesday after clashes between rival militias killed six people.", mon.Add(20*time.Hour))
+	checkLastJoin(t, v, story, truce, false, undatedLate)
 }

@@ -1374,7 +1374,12 @@ var qualitySets = []qualitySet{
 	// A toll's rise gives no market direction for the veto (tollDirections):
 	// shipwrecks' risen tolls no longer kept from the boats that "sink":
 	// 0.862 / 0.778 -> 0.873 / 0.855.
-	{file: "testdata/opened-libya.txt", use: "opened: scored blind twice until 2026-12-07 (session 22), mistakes read since; libya.toml", precision: 0.87, recall: 0.85, dates: 0.94, minItems: 150, vocab: "testdata/libya.toml", zone: "UTC"},
+	// A body's decision of a later day than a story of dated acts is its
+	// own event (laterDecision): "Presidential Council announces Tripoli
+	// truce" and two reports like it, of the day after the clashes, no
+	// longer join them: 0.873 / 0.855 -> 0.906 / 0.855, dates 32 -> 33 of
+	// 34.
+	{file: "testdata/opened-libya.txt", use: "opened: scored blind twice until 2026-12-07 (session 22), mistakes read since; libya.toml", precision: 0.90, recall: 0.85, dates: 0.97, minItems: 150, vocab: "testdata/libya.toml", zone: "UTC"},
 	// Five desks written in session 23 (2026-12-07), while that session's
 	// grouping changes were made, without reading them or the grouping
 	// code, with their vocabularies in config only (each committed before
@@ -1590,7 +1595,12 @@ var qualitySets = []qualitySet{
 	// "meeting held" is talks, not the arrest the desk reads in "held",
 	// nor of the High Court's bail that day: 0.885 / 0.611 -> 0.890 /
 	// 0.622.
-	{file: "testdata/opened-bangladesh.txt", use: "opened: scored blind twice until 2026-12-07 (session 25), mistakes read since; bangladesh.toml", precision: 0.89, recall: 0.62, dates: 0.94, minItems: 150, vocab: "testdata/bangladesh.toml", zone: "UTC"},
+	// Bangladesh: a body's decision of a later day than a story of dated
+	// acts is its own event (laterDecision): "Dhaka summons Indian envoy
+	// over Patgram killing", the day after the killing, no longer joins it
+	// (and the summons' other reports follow it): 0.890 / 0.622 -> 0.938 /
+	// 0.622, dates 32 -> 33 of 34.
+	{file: "testdata/opened-bangladesh.txt", use: "opened: scored blind twice until 2026-12-07 (session 25), mistakes read since; bangladesh.toml", precision: 0.93, recall: 0.62, dates: 0.97, minItems: 150, vocab: "testdata/bangladesh.toml", zone: "UTC"},
 	// A risen toll whose lead names only the day it was counted, with a
 	// rare name of the story's headline (tollNames): the Jeju capsizing's
 	// toll two days on: 0.911 / 0.613 -> 0.912 / 0.628.

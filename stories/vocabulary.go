@@ -354,7 +354,12 @@ const (
 	// day, tells news of its own day: "Board rejects takeover approach"
 	// three days after the bid, "Relief flights head for storm-hit
 	// islands" two days after the storm, is no report of that act,
-	// however many names it shares.
+	// however many names it shares. The same switch holds its kin,
+	// laterDecision: a report whose headline names no act the vocabulary
+	// knows but tells a body's decision ("announces truce", "summons
+	// envoy"), of a later day than a story of dated acts, is that body's
+	// new act, no follow-up of the story's. (One switch for both: the
+	// mechanism type holds 64 switches and all are taken.)
 	undatedLate
 	// visitors: a verb of receiving is a meeting only when what is
 	// received is a person by office ("receives foreign minister"), no
