@@ -129,7 +129,11 @@
 // the story's value too, in its headline or lead, while a report of the
 // story names its own, tells of the event's other party: "Israeli strike
 // kills seven in Khan Younis" and a story of a strike in Gaza whose lead
-// says an Israeli strike), named operations (but not two forms of one
+// says an Israeli strike; nor a report that places its news where a
+// dated act of the story took place, as that act's report does ("in",
+// "into", "from", "off", "across", "inside" a name, not "at" a meeting):
+// "Uganda says 7 soldiers killed as al-Shabab attacks base in Somalia" is
+// told from Uganda of an attack in Somalia), named operations (but not two forms of one
 // name: "the Finland-Germany cable" of a story of a cable between
 // Finland and Germany, "Iron Wolf" and "Wolf"), numbers of
 // missiles (all read from the main clause, so "two days after a ballistic
