@@ -272,9 +272,12 @@ func (v *Vocabulary) extract(it *model.Item, loc *time.Location) (features, ment
 	// What only a toll's rise gives ("toll rises to 31": direction up)
 	// is no fact of the event for the veto (tollFacts); it still agrees
 	// with another report's risen toll.
-	if v.off&tollDirections == 0 {
-		tollTitle := v.actTerms(withoutTollRise(titleFactWords))
-		tollFirst := v.canonicalTerms(withoutTollRise(firstFactWords), false)
+	// A report that says no toll rose (most) has the same facts without
+	// it: its terms are not read again.
+	tollTitleWords, tollFirstWords := withoutTollRise(titleFactWords), withoutTollRise(firstFactWords)
+	if v.off&tollDirections == 0 && (len(tollTitleWords) < len(titleFactWords) || len(tollFirstWords) < len(firstFactWords)) {
+		tollTitle := v.actTerms(tollTitleWords)
+		tollFirst := v.canonicalTerms(tollFirstWords, false)
 		for i := range v.facts {
 			without := v.factOf(i, tollTitle)
 			if without == 0 {
