@@ -1606,7 +1606,12 @@ var qualitySets = []qualitySet{
 	// toll two days on: 0.911 / 0.613 -> 0.912 / 0.628.
 	{file: "testdata/opened-fisheries.txt", use: "opened: scored blind twice until 2026-12-07 (session 25), mistakes read since; fisheries.toml", precision: 0.91, recall: 0.62, dates: 0.91, minItems: 150, vocab: "testdata/fisheries.toml", zone: "UTC"},
 	{file: "testdata/opened-debt.txt", use: "opened: scored blind twice until 2026-12-07 (session 25), mistakes read since; debt.toml", precision: 0.98, recall: 0.73, dates: 0.94, minItems: 150, vocab: "testdata/debt.toml", zone: "UTC"},
-	// Desks written in session 26 (2026-12-07), while that session's
+	// Opened in session 27 (2026-12-07): five desks written in session 26
+	// while that session's grouping changes were made, scored blind at
+	// 66a6175 and at 60f98d8 (0.869 / 0.726 / 35 of 35, 0.912 / 0.534 /
+	// 35 of 35, 0.853 / 0.649 / 34 of 34, 0.905 / 0.356 / 30 of 34, 0.880
+	// / 0.466 / 27 of 34), development sets since. As written:
+	// five desks written in session 26 (2026-12-07), while that session's
 	// grouping changes were made, without reading them or the grouping
 	// code, with their vocabularies in config only (each committed before
 	// the set's first item): never tuned on, their mistakes never printed.
@@ -1632,11 +1637,11 @@ var qualitySets = []qualitySet{
 	// carmakers and suppliers, tariffs, probes, five events whose local
 	// day is not their UTC day, reports in German, Japanese, Korean,
 	// Chinese, Spanish and Italian).
-	{file: "testdata/fresh-mexico.txt", use: "fresh, never tuned on; mexico.toml", blind: true, minItems: 150, vocab: "testdata/mexico.toml", zone: "UTC"},
-	{file: "testdata/fresh-thai.txt", use: "fresh, never tuned on; thai.toml", blind: true, minItems: 150, vocab: "testdata/thai.toml", zone: "UTC"},
-	{file: "testdata/fresh-crypto.txt", use: "fresh, never tuned on; crypto.toml", blind: true, minItems: 150, vocab: "testdata/crypto.toml", zone: "UTC"},
-	{file: "testdata/fresh-easteu.txt", use: "fresh, never tuned on; easteu.toml", blind: true, minItems: 150, vocab: "testdata/easteu.toml", zone: "UTC"},
-	{file: "testdata/fresh-auto.txt", use: "fresh, never tuned on; auto.toml", blind: true, minItems: 150, vocab: "testdata/auto.toml", zone: "UTC"},
+	{file: "testdata/opened-mexico.txt", use: "opened: scored blind twice until 2026-12-07 (session 26), mistakes read since; mexico.toml", precision: 0.86, recall: 0.72, dates: 0.99, minItems: 150, vocab: "testdata/mexico.toml", zone: "UTC"},
+	{file: "testdata/opened-thai.txt", use: "opened: scored blind twice until 2026-12-07 (session 26), mistakes read since; thai.toml", precision: 0.91, recall: 0.53, dates: 0.99, minItems: 150, vocab: "testdata/thai.toml", zone: "UTC"},
+	{file: "testdata/opened-crypto.txt", use: "opened: scored blind twice until 2026-12-07 (session 26), mistakes read since; crypto.toml", precision: 0.85, recall: 0.64, dates: 0.99, minItems: 150, vocab: "testdata/crypto.toml", zone: "UTC"},
+	{file: "testdata/opened-easteu.txt", use: "opened: scored blind twice until 2026-12-07 (session 26), mistakes read since; easteu.toml", precision: 0.90, recall: 0.35, dates: 0.88, minItems: 150, vocab: "testdata/easteu.toml", zone: "UTC"},
+	{file: "testdata/opened-auto.txt", use: "opened: scored blind twice until 2026-12-07 (session 26), mistakes read since; auto.toml", precision: 0.87, recall: 0.46, dates: 0.79, minItems: 150, vocab: "testdata/auto.toml", zone: "UTC"},
 }
 
 // TestGroupingQuality feeds each labelled set to a Grouper in publication
@@ -1836,6 +1841,13 @@ const mechanismWorth = 3
 // failed, while it fails; once it passes the test fails until it is taken
 // out, so no entry outlives its cause.
 var knownCosts = map[string]string{
+	// Opened in session 27: lines that failed when these sets were
+	// opened, their causes not yet read.
+	"opened-mexico/late reports off":  "opened in session 27, cause not yet read",
+	"opened-thai/two acts off":        "opened in session 27, cause not yet read",
+	"opened-crypto/named parties off": "opened in session 27, cause not yet read",
+	"opened-auto/two acts off":        "opened in session 27, cause not yet read",
+	"opened-auto/ahead days off":      "opened in session 27, cause not yet read",
 	// Session 23: +3 right and +3 wrong pairs. The report twoParties lets
 	// in (a former senator hit by US sanctions) is of its story's event;
 	// its wrong pairs are with the UN committee's listing of the same gang
@@ -1907,7 +1919,7 @@ var knownCosts = map[string]string{
 //	go test -run TestGroupingMechanisms -v ./stories/
 func TestGroupingMechanisms(t *testing.T) {
 	if testing.Short() {
-		// Every readable set grouped once per mechanism (56 pairs of set and
+		// Every readable set grouped once per mechanism (61 pairs of set and
 		// vocabulary, 34 variants) takes minutes under the race detector,
 		// past go test's default timeout; the plain run checks it in full.
 		t.Skip("groups every readable set once per mechanism; run without -short")
