@@ -155,7 +155,7 @@ func (v *Vocabulary) extract(it *model.Item, loc *time.Location) (features, ment
 	tw := splitWords(title)
 	bw := splitWords(text)
 	lead := leadOf(bw)
-	if v.off&sameDays == 0 {
+	if !v.off.has(sameDays) {
 		lead = withoutSameDay(lead)
 	}
 	lead = coincidingLater(lead)
@@ -175,7 +175,7 @@ func (v *Vocabulary) extract(it *model.Item, loc *time.Location) (features, ment
 
 	f.titleTerms = termIDs(titleTerms, nil)
 	for i, t := range titleTerms {
-		if isNumber(t.text) && !(v.off&dateNames == 0 && v.dateNumber(titleTerms, i)) {
+		if isNumber(t.text) && !(!v.off.has(dateNames) && v.dateNumber(titleTerms, i)) {
 			f.titleNums = append(f.titleNums, hash32(t.text))
 			if !isYear(t.text) {
 				f.titleFigs = append(f.titleFigs, hash32(t.text))
@@ -190,17 +190,17 @@ func (v *Vocabulary) extract(it *model.Item, loc *time.Location) (features, ment
 	}
 	firstWords := firstSentenceWords(lead)
 	named := namedWords(nameWords, lead)
-	labelled := v.off&headLabels == 0 && labelOpens(title, tw)
+	labelled := !v.off.has(headLabels) && labelOpens(title, tw)
 	f.titleWhat = whatTerms(titleTerms, tw, nameWords == nil, labelled, named)
 	f.actWhat = nil
-	if end := v.subjectEnd(tw, nameWords == nil); end > 0 && v.off&subjects == 0 {
+	if end := v.subjectEnd(tw, nameWords == nil); end > 0 && !v.off.has(subjects) {
 		f.actWhat = predicateTerms(v.canonicalTerms(tw[end:], true))
 	}
 	f.compounds = v.compoundsOf(tw, nameWords == nil, named)
 	// What a "despite" clause names is another event's: no term of this
 	// report, so it links the report to no report of that event.
 	var despite []uint32
-	if v.off&despiteClause == 0 {
+	if !v.off.has(despiteClause) {
 		despite = v.despiteTerms(tw, nameWords == nil, named)
 		f.despite = despite
 		f.titleWhat = without(f.titleWhat, despite)
@@ -275,7 +275,7 @@ func (v *Vocabulary) extract(it *model.Item, loc *time.Location) (features, ment
 	// A report that says no toll rose (most) has the same facts without
 	// it: its terms are not read again.
 	tollTitleWords, tollFirstWords := withoutTollRise(titleFactWords), withoutTollRise(firstFactWords)
-	if v.off&tollDirections == 0 && (len(tollTitleWords) < len(titleFactWords) || len(tollFirstWords) < len(firstFactWords)) {
+	if !v.off.has(tollDirections) && (len(tollTitleWords) < len(titleFactWords) || len(tollFirstWords) < len(firstFactWords)) {
 		tollTitle := v.actTerms(tollTitleWords)
 		tollFirst := v.canonicalTerms(tollFirstWords, false)
 		for i := range v.facts {
@@ -330,7 +330,7 @@ func (v *Vocabulary) extract(it *model.Item, loc *time.Location) (features, ment
 		f.mainNames = v.entityIDs(v.entityRuns(named, titleNameWords[:len(mainTitle)]))
 		f.bgNames = without(f.headNames, v.headNamesOf(titleNameWords[:len(mainTitle)], named))
 	}
-	if len(mainTitle) < len(tw) && v.off&backgrounds == 0 && opensSequence(tw, len(mainTitle)) {
+	if len(mainTitle) < len(tw) && !v.off.has(backgrounds) && opensSequence(tw, len(mainTitle)) {
 		f.bgWhat = without(whatTerms(v.canonicalTerms(tw[len(mainTitle):], true), tw, nameWords == nil, labelled, named), despite)
 	}
 	switch {
@@ -340,7 +340,7 @@ func (v *Vocabulary) extract(it *model.Item, loc *time.Location) (features, ment
 	case analysisTag.MatchString(it.Title) || explainer.MatchString(it.Title):
 		f.kind = kindAnalysis
 	}
-	if v.off&followedClauses == 0 {
+	if !v.off.has(followedClauses) {
 		f.followed = v.followedOnly(&f, titleTerms, titleNameWords, lead, named)
 	}
 	if f.kind == kindReaction {
@@ -371,7 +371,7 @@ func (v *Vocabulary) extract(it *model.Item, loc *time.Location) (features, ment
 	// the headline too puts its news after an act ("reaffirms commitment
 	// after AU-led meeting") and the report came within the days that
 	// act's news runs (followDays): a follow-up of that act, of its day.
-	if v.off&followedDays == 0 {
+	if !v.off.has(followedDays) {
 		pubDay := dayNumber(it.Published.In(loc))
 		r.leavesFollowed = func(day time.Time) bool {
 			return f.bgWhat == nil || pubDay-dayNumber(day) > followDays
@@ -1429,7 +1429,7 @@ func transliterated(name string) string {
 // nameID is the term of a name (entityRuns): its transliterated form, so
 // that outlets' spellings of it meet.
 func (v *Vocabulary) nameID(name string) uint32 {
-	if v.off&accentedNames != 0 {
+	if v.off.has(accentedNames) {
 		return hash32("e:" + umlauts.Replace(name))
 	}
 	return hash32("e:" + transliterated(name))
@@ -1610,7 +1610,7 @@ func (v *Vocabulary) entityIDs(runs []string, parts ...[]term) []uint32 {
 	var ids []uint32
 	var split []string
 	for _, r := range runs {
-		if v.off&dateNames == 0 {
+		if !v.off.has(dateNames) {
 			split = append(split, v.undated(r)...)
 		} else {
 			split = append(split, r)
@@ -1643,7 +1643,7 @@ func (v *Vocabulary) entityIDs(runs []string, parts ...[]term) []uint32 {
 // dateNames a month's short form is one too ("Nov 17"), and so is the
 // last day of a span ("March 15-16").
 func (v *Vocabulary) dateNumber(ts []term, i int) bool {
-	short := v.off&dateNames == 0
+	short := !v.off.has(dateNames)
 	month := func(j int) bool {
 		if j < 0 || j >= len(ts) || len(ts[j].surface) <= 3 && !short {
 			return false
@@ -2479,7 +2479,7 @@ func (v *Vocabulary) resultsOf(main []word) uint64 {
 // "on" governs says what that thing is about ("sign agreement on loan
 // repayment arrangement" tells of the loan).
 func (v *Vocabulary) answeredOn(main []word) uint64 {
-	if v.off&onCauses != 0 {
+	if v.off.has(onCauses) {
 		return 0
 	}
 	var answered uint64
@@ -2729,7 +2729,7 @@ func (v *Vocabulary) kindOf(ts, all []term) kind {
 // boost", "Moscow vows response") is its answer to the news it follows, no
 // meeting: a reaction, which keeps apart from no act.
 func (v *Vocabulary) pledgeOf(subject []term) kind {
-	if v.off&lonePledges == 0 && !parties(subject) {
+	if !v.off.has(lonePledges) && !parties(subject) {
 		return kindReaction
 	}
 	return v.pledgeKind
@@ -2757,7 +2757,7 @@ var partyWords = toSet(`allies partners ministers leaders chiefs diplomats offic
 // to another's violence; a voice that "denounces" or "slams" an act
 // ("Pyongyang denounces drills") still makes an event of its own.
 func (v *Vocabulary) condemnsAct(t term, rest []term) bool {
-	return v.off&condemnations == 0 && condemnWords[t.surface] && v.namesDatedAct(v.actsOf(rest))
+	return !v.off.has(condemnations) && condemnWords[t.surface] && v.namesDatedAct(v.actsOf(rest))
 }
 
 var condemnWords = toSet(`condemn condemns condemned`)
@@ -2863,7 +2863,7 @@ func passiveAfter(rest []term) bool {
 // stemmer makes "union" (in most of a labour desk's reports) the term of
 // its verb "unionize".
 func (v *Vocabulary) commonVerb(a act, t term) bool {
-	return v.off&commonVerbs == 0 && v.commonWords[t.surface] && !a.written[t.surface] && !a.written[t.text]
+	return !v.off.has(commonVerbs) && v.commonWords[t.surface] && !a.written[t.surface] && !a.written[t.text]
 }
 
 // settingOf tells whether t, a verb of act a, is where something else
@@ -2908,7 +2908,7 @@ func (v *Vocabulary) receivesAct(t term, rest []term) bool {
 // recovery permit", "to receive additional water", "receives bodies of
 // soldiers"; "receives first of six patrol vessels" is a delivery).
 func (v *Vocabulary) receivesNoVisitor(t term, rest []term) bool {
-	if v.off&visitors != 0 || !receiveWords[t.surface] {
+	if v.off.has(visitors) || !receiveWords[t.surface] {
 		return false
 	}
 	for i, r := range rest {
@@ -2954,7 +2954,7 @@ const receivedSpan = 2
 // 14 fishermen" releases no one; "Court clears way for referendum" holds
 // none.
 func (v *Vocabulary) goalOf(t term) bool {
-	return v.off&goals == 0 && t.goal
+	return !v.off.has(goals) && t.goal
 }
 
 // actNext tells whether one of the first two terms of ts is the verb of

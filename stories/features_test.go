@@ -506,7 +506,7 @@ func TestAccentedNames(t *testing.T) {
 	spelled := [2]string{"The plant in Grünwalde will close.", "The plant in Gruenwalde will close."}
 	for _, v := range []*Vocabulary{v, &off} {
 		if a, b := names(v, spelled[0]), names(v, spelled[1]); len(a) == 0 || !slices.Equal(a, b) {
-			t.Errorf("%q and %q name different things (off %v)", spelled[0], spelled[1], v.off != 0)
+			t.Errorf("%q and %q name different things (off %v)", spelled[0], spelled[1], v.off != allOn)
 		}
 	}
 }
@@ -1096,7 +1096,7 @@ func TestShipNamedWithoutPrefix(t *testing.T) {
 		item("Daily", "https://d.example/2", "Datu Kalantiaw back in Subic with damaged bow",
 			"The Philippine Navy patrol ship Datu Kalantiaw limped back to Subic early Tuesday after it was rammed by a Chinese coast guard ship near Iroquois Reef on Monday.", mon.Add(20*time.Hour)),
 	}
-	if !firstAndLastJoin(v, items, time.UTC, 0) {
+	if !firstAndLastJoin(v, items, time.UTC, allOn) {
 		t.Error("the ship's return apart from its ramming")
 	}
 }
@@ -2091,7 +2091,7 @@ verbs = ["loan"]
 	} {
 		f := feat(tc.v, tc.title)
 		if got := tc.v.alsoNames(&f, &tc.other); got != tc.names {
-			t.Errorf("%q (%s, off %v): names the other's act %v, want %v", tc.title, v.kindNames[f.kind], tc.v.off != 0, got, tc.names)
+			t.Errorf("%q (%s, off %v): names the other's act %v, want %v", tc.title, v.kindNames[f.kind], tc.v.off != allOn, got, tc.names)
 		}
 	}
 }

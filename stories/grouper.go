@@ -297,7 +297,7 @@ func (g *Grouper) extract(it *model.Item, loc *time.Location) (features, mention
 	}
 	if d, known, byNight := deskDayBy(m, it.Published, loc, g.DeskZone); known && dayNumber(d) != f.day {
 		f.deskDay = dayNumber(d)
-		f.deskAside = byNight && m.nightAside || g.voc.off&secondActTimes == 0 && f.secondAct
+		f.deskAside = byNight && m.nightAside || !g.voc.off.has(secondActTimes) && f.secondAct
 	}
 	return f, m, ok
 }
@@ -676,7 +676,7 @@ func (g *Grouper) match(f *features) (int32, []int32, Join) {
 		// (namesApart), follows the story's event at most: "Thousands
 		// gather on Rustaveli Avenue", whose second sentence names the
 		// leader detained that morning, is not his arrest.
-		if f.kind == kindOther && len(f.titleNames) > 0 && g.voc.off&coreJoins == 0 && !headlineShares(f, s) {
+		if f.kind == kindOther && len(f.titleNames) > 0 && !g.voc.off.has(coreJoins) && !headlineShares(f, s) {
 			if core == nil {
 				core = coreOf(f)
 			}
@@ -707,21 +707,21 @@ func (g *Grouper) match(f *features) (int32, []int32, Join) {
 		if core == nil {
 			core = coreOf(f)
 		}
-		if g.voc.off&coreLinks == 0 && (g.score(g.slots[best], core, w) <= linkScore || g.score(g.slots[o.slot], core, w) <= linkScore) {
+		if !g.voc.off.has(coreLinks) && (g.score(g.slots[best], core, w) <= linkScore || g.score(g.slots[o.slot], core, w) <= linkScore) {
 			continue
 		}
 		// Nor does a reaction, which names the act it reacts to besides
 		// its own ("visits destroyer, slams naval drills"), or a report
 		// whose main clause fits one story and its "as" clause the
 		// other (clauseFits).
-		if g.voc.off&coreLinks == 0 && (f.kind == kindReaction || !clauseFits(f, g.slots[best]) || !clauseFits(f, g.slots[o.slot])) {
+		if !g.voc.off.has(coreLinks) && (f.kind == kindReaction || !clauseFits(f, g.slots[best]) || !clauseFits(f, g.slots[o.slot])) {
 			continue
 		}
 		// Nor does a report whose headline shares no word with any
 		// headline of one of the stories: what links it there is its
 		// lead's names and the day ("Dhaka", "police", "three"), which
 		// a capital's busy day gives any two events.
-		if g.voc.off&coreLinks == 0 && (!headlineShares(f, g.slots[best]) || !headlineShares(f, g.slots[o.slot])) {
+		if !g.voc.off.has(coreLinks) && (!headlineShares(f, g.slots[best]) || !headlineShares(f, g.slots[o.slot])) {
 			continue
 		}
 		// Nor does a report whose headline names something apart from
@@ -732,7 +732,7 @@ func (g *Grouper) match(f *features) (int32, []int32, Join) {
 		// names one the report never names (namesApartFrom): a
 		// retailer's report of its breach, which says it told the data
 		// regulator, links no fine of that regulator's on an insurer.
-		if g.voc.off&apartLinks == 0 && (g.voc.namesApart(g.slots[best], f) || g.voc.namesApart(g.slots[o.slot], f) ||
+		if !g.voc.off.has(apartLinks) && (g.voc.namesApart(g.slots[best], f) || g.voc.namesApart(g.slots[o.slot], f) ||
 			g.namesApartFrom(f, g.slots[best]) || g.namesApartFrom(f, g.slots[o.slot])) {
 			continue
 		}
@@ -740,7 +740,7 @@ func (g *Grouper) match(f *features) (int32, []int32, Join) {
 		// report of it only (linkTies): it vouches for that report, not
 		// for the story, and linking would bring the other story into
 		// that report's mistake.
-		if g.voc.off&linkTies == 0 && (!fits[0].most || !o.most) {
+		if !g.voc.off.has(linkTies) && (!fits[0].most || !o.most) {
 			continue
 		}
 		if g.compatible(f, best, o.slot, linked) {
@@ -766,7 +766,7 @@ type scored struct {
 // the best is one stray report of it, which had joined it by the day and
 // a shared word; the report is the other story's.
 func (g *Grouper) wholeFirst(fits []scored) {
-	if g.voc.off&wholeFits != 0 || len(fits) < 2 || fits[0].most {
+	if g.voc.off.has(wholeFits) || len(fits) < 2 || fits[0].most {
 		return
 	}
 	for i := 1; i < len(fits); i++ {
@@ -873,7 +873,7 @@ func (g *Grouper) namesApartFrom(f *features, s *story) bool {
 // inspected the launch"), or its headline shares one ("Katihar") or a
 // count ("Gunmen kill nine", "Nine passengers shot dead").
 func (g *Grouper) placedApart(f *features, s *story) bool {
-	if g.voc.off&placesApart != 0 || f.kind < firstActKind || len(s.members) < 2 || !s.hasKind(f.kind) {
+	if g.voc.off.has(placesApart) || f.kind < firstActKind || len(s.members) < 2 || !s.hasKind(f.kind) {
 		return false
 	}
 	var agreed []uint32
@@ -910,7 +910,7 @@ func (g *Grouper) placedApart(f *features, s *story) bool {
 // join. (A mechanism of placesApart.)
 func (g *Grouper) actApart(f *features, s *story) bool {
 	v := g.voc
-	if v.off&placesApart != 0 || f.kind < firstActKind || !v.dated[f.kind] {
+	if v.off.has(placesApart) || f.kind < firstActKind || !v.dated[f.kind] {
 		return false
 	}
 	for i := range s.members {
@@ -1125,7 +1125,7 @@ func (g *Grouper) open(s *story, f *features) bool {
 	}
 	// Past the window, a report that names the event's day ("the missile
 	// fired last Wednesday", an analysis days later) still finds it.
-	if g.voc.off&lateReports != 0 {
+	if g.voc.off.has(lateReports) {
 		return false
 	}
 	// A report of an undated act (talks, which run over days) tells of
@@ -1330,7 +1330,7 @@ func (v *Vocabulary) vetoed(s *story, f *features, rare func(uint32) bool) bool 
 		// "President receives Chinese Foreign Minister" ("The President
 		// of Kyrgyzstan received ...") is not the minister's talks in
 		// Tashkent the day before.
-		if missing := have &^ f.facts[k]; v.off&firstFacts == 0 && f.facts[k]&have != 0 && missing != 0 &&
+		if missing := have &^ f.facts[k]; !v.off.has(firstFacts) && f.facts[k]&have != 0 && missing != 0 &&
 			f.firstFacts[k]&^mentioned[k] != 0 && f.mentions[k]&missing == 0 {
 			return true
 		}
@@ -1338,7 +1338,7 @@ func (v *Vocabulary) vetoed(s *story, f *features, rare func(uint32) bool) bool 
 	if countsDisagree(s, f) {
 		return true
 	}
-	if f.plans != 0 && plansSeen && !plans && v.off&planDays == 0 {
+	if f.plans != 0 && plansSeen && !plans && !v.off.has(planDays) {
 		return true // a strike called for Friday is not one called for Tuesday
 	}
 	if len(f.exercises) > 0 && exerciseSeen && !exercises && !v.namesAgree(s, f) {
@@ -1348,7 +1348,7 @@ func (v *Vocabulary) vetoed(s *story, f *features, rare func(uint32) bool) bool 
 	// was made ("Uganda backs monitoring force at Dar summit") is news of
 	// that meeting: not of a story of dated acts (a boat capsized that
 	// day) whose reports never name it, whatever names and day they share.
-	if v.off&atMeetings == 0 && f.kind == kindOther && len(f.atTerms) > 0 {
+	if !v.off.has(atMeetings) && f.kind == kindOther && len(f.atTerms) > 0 {
 		dated, named := false, false
 		for i := range s.members {
 			m := &s.members[i]
@@ -1444,7 +1444,7 @@ func (v *Vocabulary) vetoed(s *story, f *features, rare func(uint32) bool) bool 
 			// missiles, three days after it launched an ICBM" is another
 			// act of the kind its headline shares ("fires", "missile"),
 			// where the vocabulary knows neither.
-			near = near || m.day == day && !fresh && v.off&undatedFollowUps == 0 && rare != nil && v.followsDay(f, m, nil) &&
+			near = near || m.day == day && !fresh && !v.off.has(undatedFollowUps) && rare != nil && v.followsDay(f, m, nil) &&
 				countSharedIf(f.titleNames, m.titleNames, rare) > 0 && !intersects(f.titleWhat, m.titleWhat)
 			// A report whose headline is what someone says and whose
 			// only day is that of those words, which names the story's
@@ -1453,7 +1453,7 @@ func (v *Vocabulary) vetoed(s *story, f *features, rare func(uint32) bool) bool 
 			// after Friday's judgment"), reports no act of its day; it
 			// must give a name few stories use that the story's report
 			// gives in its headline or first sentence.
-			near = near || m.day == day && !fresh && v.off&saidFollowUps == 0 && rare != nil && saidAfter(f, m, rare)
+			near = near || m.day == day && !fresh && !v.off.has(saidFollowUps) && rare != nil && saidAfter(f, m, rare)
 		}
 		if !near {
 			return true
@@ -1468,7 +1468,7 @@ func (v *Vocabulary) vetoed(s *story, f *features, rare func(uint32) bool) bool 
 	// follows in its headline is a late report of the story's act; and a
 	// story whose reports name no day (an exercise "being held") has no
 	// act's day for news to be after.
-	if v.off&undatedLate == 0 && f.day == 0 && storyDated && len(days) > 0 && !f.namesPast && f.mainWhat == nil && f.kind != kindAnalysis {
+	if !v.off.has(undatedLate) && f.day == 0 && storyDated && len(days) > 0 && !f.namesPast && f.mainWhat == nil && f.kind != kindAnalysis {
 		first := f.pubDay
 		for i := range s.members {
 			first = min(first, s.members[i].pubDay)
@@ -1496,7 +1496,7 @@ func (v *Vocabulary) vetoed(s *story, f *features, rare func(uint32) bool) bool 
 		placeName := func(t uint32) bool { return rare(t) && !v.factNames[t] }
 		for i := range s.members {
 			headNamed = headNamed || rare != nil && countSharedIf(f.titleNames, s.members[i].titleNames, rare) > 0
-			storyNamed = storyNamed || rare != nil && v.off&claimedPlaces == 0 && countSharedIf(f.names, s.members[i].names, placeName) > 0
+			storyNamed = storyNamed || rare != nil && !v.off.has(claimedPlaces) && countSharedIf(f.names, s.members[i].names, placeName) > 0
 		}
 		near, after, compared := false, false, false
 		followed := followsKindOf(f, s)
@@ -1531,7 +1531,7 @@ func (v *Vocabulary) vetoed(s *story, f *features, rare func(uint32) bool) bool 
 			// (tollRisen), or the later day a risen toll that names no
 			// earlier day was counted on: the next report of that day is
 			// no report of the act for it.
-			if v.off&tollRises == 0 && m.tollRises && (m.since != 0 && m.since < m.day || v.off&tollNames == 0 && m.since == 0 && m.day > storyDay) {
+			if !v.off.has(tollRises) && m.tollRises && (m.since != 0 && m.since < m.day || !v.off.has(tollNames) && m.since == 0 && m.day > storyDay) {
 				continue
 			}
 			// Nor does the day of a report that names an earlier day of
@@ -1539,7 +1539,7 @@ func (v *Vocabulary) vetoed(s *story, f *features, rare func(uint32) bool) bool 
 			// hostage's release, her country's thanks), for a report
 			// whose headline gives no name few stories use, other than
 			// the desk's categories (a country), that the report's gives.
-			if v.off&sinceDays == 0 && m.since != 0 && m.since < m.day && m.since == storyDay && storyDated && (rare == nil || countSharedIf(f.titleNames, m.titleNames, func(t uint32) bool { return rare(t) && !v.factNames[t] }) == 0) {
+			if !v.off.has(sinceDays) && m.since != 0 && m.since < m.day && m.since == storyDay && storyDated && (rare == nil || countSharedIf(f.titleNames, m.titleNames, func(t uint32) bool { return rare(t) && !v.factNames[t] }) == 0) {
 				continue
 			}
 			compared = true
@@ -1549,7 +1549,7 @@ func (v *Vocabulary) vetoed(s *story, f *features, rare func(uint32) bool) bool 
 			// will take place on Thursday, October 19"), tells of what
 			// was made known the day it was published: that is the day
 			// it is compared by.
-			near = near || v.off&aheadDays == 0 && (f.ahead || m.ahead) && actDay(f) == actDay(m)
+			near = near || !v.off.has(aheadDays) && (f.ahead || m.ahead) && actDay(f) == actDay(m)
 			// A report whose headline names no act, of a later day,
 			// that names the event's day as the day of what it follows
 			// ("an appeal on Sunday for the cyclone that struck on
@@ -1562,7 +1562,7 @@ func (v *Vocabulary) vetoed(s *story, f *features, rare func(uint32) bool) bool 
 			// cyclone, "NZ deploys support ... after Cyclone X" is an
 			// act of its own, and a story must not creep from day to
 			// day one report at a time.
-			near = near || v.off&followUps == 0 && m.day == storyDay && v.followsDay(f, m, rare)
+			near = near || !v.off.has(followUps) && m.day == storyDay && v.followsDay(f, m, rare)
 			// A next day's report of the same kind of act that names the
 			// event's day as that of what it follows, and a name few
 			// stories use that the event's report gives ("Kishtwar
@@ -1570,7 +1570,7 @@ func (v *Vocabulary) vetoed(s *story, f *features, rare func(uint32) bool) bool 
 			// how that act went on, unless its headline puts its act
 			// after the story's ("agree to uphold ceasefire after
 			// firing").
-			near = near || v.off&nextDayActs == 0 && !followed && nextDayOf(f, m, rare, storyNamed)
+			near = near || !v.off.has(nextDayActs) && !followed && nextDayOf(f, m, rare, storyNamed)
 			// A follow-up of the next days whose lead names the story's
 			// day as that of what it follows, with a name or count of a
 			// headline of the story, or of the next day's news cycle
@@ -1599,7 +1599,7 @@ func (v *Vocabulary) vetoed(s *story, f *features, rare func(uint32) bool) bool 
 		// ("Government silent as calls grow for probe into drone strike",
 		// whose lead's day is the victims' burial).
 		ownDay := f.said || f.day >= f.pubDay || followed
-		if compared && !near && !(v.off&followUps == 0 && followUp(f.kind) && f.kind != kindOther && !f.decides && !f.ownAct && after && ownDay) {
+		if compared && !near && !(!v.off.has(followUps) && followUp(f.kind) && f.kind != kindOther && !f.decides && !f.ownAct && after && ownDay) {
 			return true
 		}
 	}
@@ -1616,7 +1616,7 @@ func (v *Vocabulary) vetoed(s *story, f *features, rare func(uint32) bool) bool 
 // own day it may be part of the story's event (an evacuation ordered as
 // a cyclone nears).
 func (v *Vocabulary) laterDecision(s *story, f *features, storyDated bool) bool {
-	if v.off&undatedLate != 0 || f.kind != kindOther || !f.decision || !storyDated || actDay(f) == 0 {
+	if v.off.has(undatedLate) || f.kind != kindOther || !f.decision || !storyDated || actDay(f) == 0 {
 		return false
 	}
 	day, ok := bestDay(s.members)
@@ -1648,7 +1648,7 @@ func countsDisagree(s *story, f *features) bool {
 // words, was published more than a day before the day of f's act: what
 // it answers happened before f's act did.
 func (v *Vocabulary) saidBefore(m, f *features) bool {
-	return v.off&saidBeforeActs == 0 && m.said && followUp(m.kind) && !followUp(f.kind) && !f.ahead && f.day-m.pubDay > dayTolerance
+	return !v.off.has(saidBeforeActs) && m.said && followUp(m.kind) && !followUp(f.kind) && !f.ahead && f.day-m.pubDay > dayTolerance
 }
 
 // namesAgree tells whether f's named operations and a story's are one
@@ -1659,7 +1659,7 @@ func (v *Vocabulary) saidBefore(m, f *features) bool {
 // ("Wolf drills", of "Iron Wolf"). A place or a party written before a
 // name's head ("Chinese drills") names no operation of its own.
 func (v *Vocabulary) namesAgree(s *story, f *features) bool {
-	if v.off&nameForms != 0 {
+	if v.off.has(nameForms) {
 		return false
 	}
 	storyGives := func(t uint32) bool {
@@ -1710,7 +1710,7 @@ func answers(a, b *features) bool {
 // are one event; two countries' export bans of one day, each report
 // naming only its own country, are two.
 func (v *Vocabulary) otherParty(s *story, f *features, k int, have uint32) bool {
-	if v.off&twoParties != 0 || f.mentions[k]&have == 0 {
+	if v.off.has(twoParties) || f.mentions[k]&have == 0 {
 		return false
 	}
 	// A headline that names the story's value only outside its main
@@ -1766,7 +1766,7 @@ func (v *Vocabulary) otherDayOfNoActStory(s *story, f *features, day int32) bool
 // of that day), and f's headline shares no word with its headlines but
 // a fact's value (a country every event of the desk names).
 func (v *Vocabulary) followsOtherAct(s *story, f *features) bool {
-	if v.off&followsOther != 0 || f.kind != kindOther || f.since == 0 || f.since >= f.day || f.leadActs == 0 {
+	if v.off.has(followsOther) || f.kind != kindOther || f.since == 0 || f.since >= f.day || f.leadActs == 0 {
 		return false
 	}
 	dated, held := false, false
@@ -1787,7 +1787,7 @@ func (v *Vocabulary) followsOtherAct(s *story, f *features) bool {
 // Two countries' export bans, each report naming its own country only,
 // stay two.
 func (v *Vocabulary) partiesNamed(s *story, f *features, k int, have uint32) bool {
-	if v.off&namedParties != 0 {
+	if v.off.has(namedParties) {
 		return false
 	}
 	for i := range s.members {
@@ -1813,7 +1813,7 @@ func (v *Vocabulary) placedThere(s *story, f *features, k int, have uint32) bool
 	if followUp(f.kind) {
 		placed |= f.leadPlaced[k]
 	}
-	if v.off&placedParties != 0 || placed&have == 0 {
+	if v.off.has(placedParties) || placed&have == 0 {
 		return false
 	}
 	for i := range s.members {
@@ -1849,7 +1849,7 @@ const planHorizon = 31
 // missiles" is another launch. Nor is a headline that names the story's
 // value only as the backdrop of news of its own (backdropOnly).
 func (v *Vocabulary) leadFact(f *features, k int, have uint32, storyFacts *[maxFacts]uint32) bool {
-	return v.off&leadFacts == 0 && followUp(f.kind) && f.leadFacts&(1<<k) != 0 && f.mentions[k]&have != 0 &&
+	return !v.off.has(leadFacts) && followUp(f.kind) && f.leadFacts&(1<<k) != 0 && f.mentions[k]&have != 0 &&
 		!backdropOnly(f, k, have, storyFacts)
 }
 
@@ -1878,7 +1878,7 @@ func backdropOnly(f *features, k int, have uint32, storyFacts *[maxFacts]uint32)
 // talks of the day before, though s also holds a dated act (the
 // ceasefire the talks are about), whose day veto would keep it apart.
 func (v *Vocabulary) nextDayOfTalks(s *story, f *features) bool {
-	if v.off&talksDays != 0 || f.kind < firstActKind || v.dated[f.kind] {
+	if v.off.has(talksDays) || f.kind < firstActKind || v.dated[f.kind] {
 		return false
 	}
 	for i := range s.members {
@@ -1985,7 +1985,7 @@ func nextDayOf(f, m *features, rare func(uint32) bool, storyNamed bool) bool {
 // a next day's act of the same kind by another party (a neighbour's ban,
 // an agency's order) is an event of its own.
 func (v *Vocabulary) laterFollowUp(f *features, s *story, day int32, rare func(uint32) bool) bool {
-	if v.off&laterFollowUps != 0 || rare == nil || !followUp(f.kind) || f.repeat || f.first || f.decides ||
+	if v.off.has(laterFollowUps) || rare == nil || !followUp(f.kind) || f.repeat || f.first || f.decides ||
 		f.since != 0 && f.since != day || f.day <= day || f.day-day > followDays {
 		return false
 	}
@@ -2022,11 +2022,11 @@ func (v *Vocabulary) laterFollowUp(f *features, s *story, day int32, rare func(u
 // toll from Dravik market bombing rises to 14"): outlets date a revised
 // toll by the day it was counted.
 func (v *Vocabulary) tollRisen(f, m *features, headNamed bool) bool {
-	if v.off&tollRises != 0 || !f.tollRises || f.repeat || f.kind != m.kind && !namesKind(f, m.kind) ||
+	if v.off.has(tollRises) || !f.tollRises || f.repeat || f.kind != m.kind && !namesKind(f, m.kind) ||
 		f.day <= m.day || f.day-m.day > followDays {
 		return false
 	}
-	return f.since != 0 && f.since == m.day || v.off&tollNames == 0 && f.since == 0 && headNamed
+	return f.since != 0 && f.since == m.day || !v.off.has(tollNames) && f.since == 0 && headNamed
 }
 
 // followsKindOf tells whether f's headline names the act of a report of
@@ -2148,7 +2148,7 @@ func (s *story) hasKind(k kind) bool {
 // not that day's accident.
 func (g *Grouper) sameActOfDay(s *story, f *features) bool {
 	v := g.voc
-	if v.off&sameDayActs != 0 || f.kind < firstActKind || !v.dated[f.kind] || f.day == 0 || f.day != f.pubDay {
+	if v.off.has(sameDayActs) || f.kind < firstActKind || !v.dated[f.kind] || f.day == 0 || f.day != f.pubDay {
 		return false
 	}
 	for i := range s.members {
@@ -2179,13 +2179,13 @@ func (g *Grouper) sameActOfDay(s *story, f *features) bool {
 // sameActOfDay; a story of several days holds more than one act.
 func (g *Grouper) rewordsActOfDay(s *story, f *features) bool {
 	v := g.voc
-	if v.off&rewordedActs != 0 || f.kind < firstActKind || !v.dated[f.kind] || f.day != 0 && f.day != f.pubDay {
+	if v.off.has(rewordedActs) || f.kind < firstActKind || !v.dated[f.kind] || f.day != 0 && f.day != f.pubDay {
 		return false
 	}
 	// Outlets reword who and where, not how many: "China adds 6 U.S.
 	// firms to unreliable entity list" is no report of the 14 Chinese
 	// firms the US listed, whatever words of what was done they share.
-	if v.off&rewordedFigures == 0 && newFigure(f, s) {
+	if !v.off.has(rewordedFigures) && newFigure(f, s) {
 		return false
 	}
 	day := f.pubDay
@@ -2223,7 +2223,7 @@ func (g *Grouper) rewordsActOfDay(s *story, f *features) bool {
 // lacks may name the other's place more closely ("in Western Division"
 // and "Fiji").
 func (g *Grouper) placesOfTheirOwn(a, b *features) bool {
-	return g.voc.off&ownPlaces == 0 && g.rareNameMissing(a.headNames, b.terms) && g.rareNameMissing(b.headNames, a.terms)
+	return !g.voc.off.has(ownPlaces) && g.rareNameMissing(a.headNames, b.terms) && g.rareNameMissing(b.headNames, a.terms)
 }
 
 // rareNameMissing tells whether one of names (headNames) is a name few
@@ -2304,14 +2304,14 @@ func (g *Grouper) fits(s *story, f *features, w *weigher) (best float64, fit, co
 			oneAct, sameAct = false, false
 		}
 		fd, md := f.day, m.day
-		if v.off&aheadDays == 0 {
+		if !v.off.has(aheadDays) {
 			fd, md = actDay(f), actDay(m) // a plan's day ahead is no act's
 		}
 		// A follow-up whose headline names the other's act as what it
 		// follows, and whose lead names that act's day as the day of
 		// what it follows, is of that day: "Residents search for
 		// missing after floods" on Sunday, for "Saturday's floods".
-		if v.off&sinceFollows == 0 && (followsSince(f, m) || followsSince(m, f)) {
+		if !v.off.has(sinceFollows) && (followsSince(f, m) || followsSince(m, f)) {
 			fd, md = m.day, m.day
 		}
 		if fd != 0 && fd == md && !(apart && oneAct) {
@@ -2418,7 +2418,7 @@ func ownAct(f *features) bool { return f.kind >= firstActKind && f.kind < 64 }
 // name now (dateNames), and a weekday or "yesterday" is written for the
 // news of the last days, not for a day looked back to.
 func (v *Vocabulary) looksBack(a, b *features, ad, bd int32) bool {
-	return v.off&calendarDays == 0 && ad != 0 && ad == bd && followUp(a.kind) && a.calendar && a.published > b.published
+	return !v.off.has(calendarDays) && ad != 0 && ad == bd && followUp(a.kind) && a.calendar && a.published > b.published
 }
 
 // dayOnlyTies tells whether a, a report whose headline and first
@@ -2427,7 +2427,7 @@ func (v *Vocabulary) looksBack(a, b *features, ad, bd int32) bool {
 // no word of what happened and no name: only the day and the desk's
 // words tie them.
 func dayOnlyTies(v *Vocabulary, a, b *features) bool {
-	return v.off&dayOnly == 0 && v.dated[b.kind] && b.kind >= firstActKind && b.day != 0 &&
+	return !v.off.has(dayOnly) && v.dated[b.kind] && b.kind >= firstActKind && b.day != 0 &&
 		namesNoAct(a) && a.day == 0 && a.pubDay == b.day &&
 		!intersects(a.titleWhat, b.titleWhat) && !intersects(a.names, b.names) && !intersects(a.headNames, b.headNames)
 }
@@ -2449,7 +2449,7 @@ func followsSince(a, b *features) bool {
 // Embassy", whose first sentence tells of the note "protesting" the
 // water cannon, is of the protest's day.
 func (v *Vocabulary) follows(a, b *features) bool {
-	return v.followsBy(a, b, v.off&reactionDays == 0)
+	return v.followsBy(a, b, !v.off.has(reactionDays))
 }
 
 // followsBy is follows, with reactions (reactionDays) or without.
@@ -2518,7 +2518,7 @@ func otherBackgrounds(f, m *features) bool {
 // and a controllers' strike, is left alone: on the sets it split far more
 // reports of one event than it kept apart.)
 func (v *Vocabulary) compoundSkips(a, b *features) (skip []uint32) {
-	if v.off&compounds != 0 {
+	if v.off.has(compounds) {
 		return nil
 	}
 	for _, c := range a.compounds {
@@ -2552,7 +2552,7 @@ func hasTerm(terms []uint32, t uint32) bool {
 // company are two events. Follow-ups (reactions, analyses) name other
 // specifics of their event and are not held to it.
 func (v *Vocabulary) sameOutletOtherEvent(a, b *features) bool {
-	if v.off&sameOutlet != 0 {
+	if v.off.has(sameOutlet) {
 		return false
 	}
 	if a.feed != b.feed || a.pubDay != b.pubDay || a.kind != b.kind || a.kind == kindReaction || a.kind == kindAnalysis {
@@ -2577,7 +2577,7 @@ func (v *Vocabulary) sameOutletOtherEvent(a, b *features) bool {
 // is then no evidence of one event: a busy day has farmers' blockades in
 // two countries.
 func (v *Vocabulary) namesApart(s *story, f *features) bool {
-	if v.off&headNames != 0 || len(f.headNames) == 0 || len(s.members) < 2 {
+	if v.off.has(headNames) || len(f.headNames) == 0 || len(s.members) < 2 {
 		return false
 	}
 	var all []uint32
@@ -2667,7 +2667,7 @@ func namesNoAct(f *features) bool {
 // of its own or the day.
 func (g *Grouper) categoriesOnly(a, b *features) bool {
 	v := g.voc
-	if v.off&categoriesOnly != 0 || a.kind == b.kind || !followUp(a.kind) && !followUp(b.kind) || newsDay(a) == newsDay(b) ||
+	if v.off.has(categoriesOnly) || a.kind == b.kind || !followUp(a.kind) && !followUp(b.kind) || newsDay(a) == newsDay(b) ||
 		v.follows(a, b) || v.follows(b, a) || namesKind(a, b.kind) || namesKind(b, a.kind) || intersects(a.titleWhat, b.titleWhat) {
 		return false
 	}

@@ -831,7 +831,7 @@ func TestPrecisionMechanisms(t *testing.T) {
 		{"one outlet's update of its report", []*model.Item{burstLewisham,
 			item("Evening Standard", "https://s.example/3", "Lewisham homes still without water as Dunmore Road repairs go on",
 				"Thames Water said about 2,000 homes in Lewisham were still without water on Tuesday while engineers repaired the main that burst under Dunmore Road.", at(11, 30))},
-			true, 0},
+			true, allOn},
 		{"a heat warning and a profit warning", []*model.Item{
 			item("Reuters UK", "https://r.example/1", "London bakery chain Crumbwell issues profit warning",
 				"Crumbwell, the London bakery chain with 240 shops, on Tuesday cut its annual profit forecast by a quarter, blaming flour and energy costs.", at(7, 5)),
@@ -843,13 +843,13 @@ func TestPrecisionMechanisms(t *testing.T) {
 				"About 20,000 homes in Bedminster and Southville in Bristol lost power on Tuesday morning after a fault at a substation, the network operator Westgrid said.", at(8, 15)),
 			item("ITV West Country", "https://i.example/1", "Bristol power cut: supplies restored to most homes",
 				"Westgrid restored power to most of the 20,000 homes in Bedminster and Southville that lost supplies on Tuesday morning after a substation fault.", at(12, 45))},
-			true, 0},
+			true, allOn},
 		{"one outlet's rising toll", []*model.Item{
 			item("Bristol Post", "https://p.example/2", "Coach crash on M5 kills 12",
 				"A coach carrying pensioners crashed on the M5 near Bristol on Tuesday morning, killing 12 people, police said.", at(8, 0)),
 			item("Bristol Post", "https://p.example/3", "M5 coach crash death toll rises to 17",
 				"The death toll from Tuesday's coach crash on the M5 near Bristol rose to 17, police said.", at(13, 0))},
-			true, 0},
+			true, allOn},
 		// The country that opens each headline is a name: its lead
 		// opens with its possessive.
 		{"one wire's two countries' tenders in one template", []*model.Item{
@@ -868,10 +868,10 @@ func TestPrecisionMechanisms(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			group := func(off mechanism) bool { return firstAndLastJoin(nil, tc.items, lon, off) }
-			if got := group(0); got != tc.same {
+			if got := group(allOn); got != tc.same {
 				t.Fatalf("one story: %v, want %v", got, tc.same)
 			}
-			if tc.off != 0 && !group(tc.off) {
+			if tc.off != allOn && !group(tc.off) {
 				t.Errorf("apart even with the mechanism off: the test does not show it")
 			}
 		})
@@ -905,7 +905,7 @@ func TestRecallMechanisms(t *testing.T) {
 		{"an aide's conviction a day later", []*model.Item{conviction,
 			item("NL Times", "https://n.example/aide", "Halsema aide found guilty of taking bribes",
 				"An Amsterdam court on Tuesday found Joost Verkerk, an aide of Pieter Halsema, guilty of passing on bribes, a day after the court convicted the former minister.", at(7, 9))},
-			false, 0},
+			false, allOn},
 		// Its headline shares "bribes" with the story's: only the day of
 		// its own words and what it follows tell it from a new act.
 		{"prosecutors say they will not appeal, said a day after", []*model.Item{conviction,
@@ -916,19 +916,19 @@ func TestRecallMechanisms(t *testing.T) {
 		{"what someone says of a new act, said a day after", []*model.Item{conviction,
 			item("NL Times", "https://n.example/cuts", "Halsema's former firm says it will cut 200 jobs after bribes case",
 				"Van Dijk Dredging, which paid the bribes Pieter Halsema took, said on Tuesday it would cut 200 jobs, a day after an Amsterdam court convicted the former minister.", at(7, 9))},
-			false, 0},
+			false, allOn},
 		{"what someone says of an act of its own day", []*model.Item{conviction,
 			item("DutchNews", "https://d.example/aide-guilty", "Court says Halsema aide also took bribes",
 				"An Amsterdam court found on Tuesday that Joost Verkerk, an aide of Pieter Halsema, also took bribes, a day after Monday's conviction of the former minister.", at(7, 11))},
-			false, 0},
+			false, allOn},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			group := func(off mechanism) bool { return firstAndLastJoin(nil, tc.items, ams, off) }
-			if got := group(0); got != tc.same {
+			if got := group(allOn); got != tc.same {
 				t.Fatalf("one story: %v, want %v", got, tc.same)
 			}
-			if tc.on != 0 && group(tc.on) {
+			if tc.on != allOn && group(tc.on) {
 				t.Errorf("joined even with the mechanism off: the test does not show it")
 			}
 		})
@@ -965,7 +965,7 @@ type joinCase struct {
 func checkLastJoins(t *testing.T, v *Vocabulary, story []*model.Item, cases []joinCase) {
 	t.Helper()
 	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) { checkLastJoin(t, v, story, tc.last, tc.same, 0) })
+		t.Run(tc.name, func(t *testing.T) { checkLastJoin(t, v, story, tc.last, tc.same, allOn) })
 	}
 }
 
@@ -978,10 +978,10 @@ func checkLastJoin(t *testing.T, v *Vocabulary, story []*model.Item, last *model
 	joins := func(off mechanism) bool {
 		return firstAndLastJoin(v, append(append([]*model.Item{}, story...), last), time.UTC, off)
 	}
-	if got := joins(0); got != same {
+	if got := joins(allOn); got != same {
 		t.Fatalf("one story: %v, want %v", got, same)
 	}
-	if off != 0 && !joins(off) {
+	if off != allOn && !joins(off) {
 		t.Errorf("apart even with the mechanism off: the test does not show it")
 	}
 }
@@ -1165,21 +1165,21 @@ func TestMergeLinksByCore(t *testing.T) {
 		{"another city's protest in a later sentence", append(append([]*model.Item{}, porto...), braga...),
 			item("AFP", "https://a.example/1", "Three hurt as riot police charge crowd in Braga",
 				"Riot police charged a crowd outside the education office in Braga on Tuesday, hurting three. In Porto, thousands of teachers marched and blocked Avenida dos Aliados in protest against the pay freeze.", at(12, 0)),
-			false, coreLinks | coreJoins}, // Braga in its headline, Porto only after its first sentence: coreJoins keeps it from Porto's story too
+			false, coreLinks.with(coreJoins)}, // Braga in its headline, Porto only after its first sentence: coreJoins keeps it from Porto's story too
 		{"a verdict whose lead shares the city and the police with a blockade", lisbon,
 			item("Publico", "https://p.example/3", "Belavista killings: court sentences three ex-PSP officers to 20 years",
 				"The Lisbon criminal court today sentenced three former officers of the Lisbon police to 20 years in prison and acquitted two others over the killing of six protesters at Belavista in 2019.", at(10, 0)),
-			false, coreLinks | apartLinks}, // the verdict's Belavista, the blockade's Alcantara: apartLinks keeps them apart too
+			false, coreLinks.with(apartLinks)}, // the verdict's Belavista, the blockade's Alcantara: apartLinks keeps them apart too
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			merged := func(off mechanism) bool {
 				return anyMerge(v, append(append([]*model.Item{}, tc.stories...), tc.link), off)
 			}
-			if got := merged(0); got != tc.one {
+			if got := merged(allOn); got != tc.one {
 				t.Fatalf("merged: %v, want %v", got, tc.one)
 			}
-			if tc.off != 0 && !merged(tc.off) {
+			if tc.off != allOn && !merged(tc.off) {
 				t.Errorf("not merged even with the mechanism off: the test does not show it")
 			}
 		})
@@ -1210,7 +1210,7 @@ func TestNamesApart(t *testing.T) {
 			false, headNames},
 		{"farmers blocking Ghent's ring road", item("Belga", "https://b.example/1", "Farmers' tractors block Ghent ring road",
 			"Farmers blocked the ring road around Ghent with tractors on Tuesday in protest at the nitrogen rules.", at(10, 0)),
-			true, 0},
+			true, allOn},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -1332,7 +1332,7 @@ func TestMergeLinksNamesApart(t *testing.T) {
 	if anyMerge(v, items, linkTies) {
 		t.Fatal("the retailer's report merged its breach with the insurer's fine")
 	}
-	if !anyMerge(v, items, apartLinks|linkTies) {
+	if !anyMerge(v, items, apartLinks.with(linkTies)) {
 		t.Error("not merged even with apartLinks off: the test does not show it")
 	}
 }
@@ -1387,7 +1387,7 @@ func TestCoreJoins(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			items := append(append([]*model.Item{}, story...), tc.last)
-			if got := firstAndLastJoin(v, items, time.UTC, 0); got != tc.join {
+			if got := firstAndLastJoin(v, items, time.UTC, allOn); got != tc.join {
 				t.Fatalf("joined %v, want %v", got, tc.join)
 			}
 			if !tc.join && !firstAndLastJoin(v, items, time.UTC, coreJoins) {
@@ -1425,7 +1425,7 @@ func TestFirstFacts(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			items := append(append([]*model.Item{}, story...), tc.last)
-			if got := firstAndLastJoin(v, items, time.UTC, 0); got != tc.join {
+			if got := firstAndLastJoin(v, items, time.UTC, allOn); got != tc.join {
 				t.Fatalf("joined %v, want %v", got, tc.join)
 			}
 			if !tc.join && !firstAndLastJoin(v, items, time.UTC, firstFacts) {
@@ -1479,7 +1479,7 @@ func TestMergeLinksByActClause(t *testing.T) {
 		off  mechanism
 	}{"arrests as the protest, named by its name, turns violent", item("AP", "https://ap.example/1", "Dozens arrested as Polish protest turns violent outside parliament",
 		"Police in Poland arrested dozens of people late Tuesday after the biggest protest in years, which filled Wolnosci square, turned violent outside parliament in Lodz.", at(22, 0)),
-		true, 0})
+		true, allOn})
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			v := setVocabulary(t, "testdata/energy.toml")
@@ -1493,10 +1493,10 @@ func TestMergeLinksByActClause(t *testing.T) {
 				}
 				return anyMerge(v, append(items, tc.link), off)
 			}
-			if got := merged(0); got != tc.one {
+			if got := merged(allOn); got != tc.one {
 				t.Fatalf("merged: %v, want %v", got, tc.one)
 			}
-			if tc.off != 0 && !merged(tc.off) {
+			if tc.off != allOn && !merged(tc.off) {
 				t.Errorf("not merged even with the mechanism off: the test does not show it")
 			}
 		})
@@ -1524,7 +1524,7 @@ func TestMergeLinksApart(t *testing.T) {
 		item("Aftenposten", "https://ap.example/1", "Haldensat wins up to 230 million euros to build lunar beacons",
 			"Oslo-based Haldensat will build navigation beacons on the Moon under an ESA deal worth as much as 230 million euros, the company said on Tuesday.", at(13, 0)),
 	}
-	if anyMerge(v, items, 0) {
+	if anyMerge(v, items, allOn) {
 		t.Errorf("the two contracts merged")
 	}
 	if !anyMerge(v, items, apartLinks) {
@@ -1569,7 +1569,7 @@ func TestFollowUpsOfTheirOwn(t *testing.T) {
 			joins := func(off mechanism) bool {
 				return firstAndLastJoin(v, append(append([]*model.Item{}, tc.story...), tc.last), time.UTC, off)
 			}
-			if joins(0) {
+			if joins(allOn) {
 				t.Errorf("joined the earlier act's story")
 			}
 		})
@@ -1630,15 +1630,15 @@ func TestNextDayReportOfTheAct(t *testing.T) {
 		join        bool
 	}{
 		{"the act goes on", "Firefighters contain Karrowen wildfire as residents return",
-			"Firefighters on Sunday contained the wildfire that forced 900 people from their homes near Karrowen on Saturday, the fire service said.", 26 * time.Hour, 0, true},
+			"Firefighters on Sunday contained the wildfire that forced 900 people from their homes near Karrowen on Saturday, the fire service said.", 26 * time.Hour, allOn, true},
 		{"mechanism off", "Firefighters contain Karrowen wildfire as residents return",
 			"Firefighters on Sunday contained the wildfire that forced 900 people from their homes near Karrowen on Saturday, the fire service said.", 26 * time.Hour, nextDayActs, false},
 		{"a repeat", "New wildfire breaks out near Karrowen",
-			"A new wildfire broke out near Karrowen on Sunday, a day after a blaze forced 900 people from their homes on Saturday, the fire service said.", 26 * time.Hour, 0, false},
+			"A new wildfire broke out near Karrowen on Sunday, a day after a blaze forced 900 people from their homes on Saturday, the fire service said.", 26 * time.Hour, allOn, false},
 		{"another place", "Wildfire forces 300 to flee near Dunmerrin",
-			"A wildfire forced about 300 people from their homes near Dunmerrin on Sunday, a day after a blaze near Karrowen on Saturday, the fire service said.", 26 * time.Hour, 0, false},
+			"A wildfire forced about 300 people from their homes near Dunmerrin on Sunday, a day after a blaze near Karrowen on Saturday, the fire service said.", 26 * time.Hour, allOn, false},
 		{"two days on", "Firefighters contain Karrowen wildfire as residents return",
-			"Firefighters on Monday contained the wildfire that forced 900 people from their homes near Karrowen on Saturday, the fire service said.", 50 * time.Hour, 0, false},
+			"Firefighters on Monday contained the wildfire that forced 900 people from their homes near Karrowen on Saturday, the fire service said.", 50 * time.Hour, allOn, false},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -1676,25 +1676,25 @@ func TestLaterFollowUp(t *testing.T) {
 		join        bool
 	}{
 		{"the next day's follow-up", "State seeks federal aid for 900 evacuees",
-			"The state government on Sunday asked for federal disaster aid for the 900 people who fled the wildfire near Karrowen on Saturday.", 25 * time.Hour, 0, true},
+			"The state government on Sunday asked for federal disaster aid for the 900 people who fled the wildfire near Karrowen on Saturday.", 25 * time.Hour, allOn, true},
 		{"mechanism off", "State seeks federal aid for 900 evacuees",
 			"The state government on Sunday asked for federal disaster aid for the 900 people who fled the wildfire near Karrowen on Saturday.", 25 * time.Hour, laterFollowUps, false},
 		{"a repeat", "State again seeks federal aid for 900 evacuees",
-			"The state government on Sunday again asked for federal disaster aid for the 900 people who fled the wildfire near Karrowen on Saturday.", 25 * time.Hour, 0, false},
+			"The state government on Sunday again asked for federal disaster aid for the 900 people who fled the wildfire near Karrowen on Saturday.", 25 * time.Hour, allOn, false},
 		{"a new count", "State seeks federal aid for 900 evacuees, 60 farms",
-			"The state government on Sunday asked for federal disaster aid for the 900 people who fled the wildfire near Karrowen on Saturday and 60 farms.", 25 * time.Hour, 0, false},
+			"The state government on Sunday asked for federal disaster aid for the 900 people who fled the wildfire near Karrowen on Saturday and 60 farms.", 25 * time.Hour, allOn, false},
 		{"three days on", "State seeks federal aid for 900 evacuees",
-			"The state government on Tuesday asked for federal disaster aid for the 900 people who fled the wildfire near Karrowen on Saturday.", 73 * time.Hour, 0, false},
+			"The state government on Tuesday asked for federal disaster aid for the 900 people who fled the wildfire near Karrowen on Saturday.", 73 * time.Hour, allOn, false},
 		{"no day it follows", "State seeks federal aid for 900 evacuees",
-			"The state government on Sunday asked for federal disaster aid for 900 evacuees, a spokesman said.", 25 * time.Hour, 0, false},
+			"The state government on Sunday asked for federal disaster aid for 900 evacuees, a spokesman said.", 25 * time.Hour, allOn, false},
 		{"the next day's news of the place", "Karrowen mayor says evacuees safe in shelters",
-			"The mayor of Karrowen said on Sunday that the 900 people who fled the wildfire near the hill town were safe in shelters, the fire service said.", 25 * time.Hour, 0, true},
+			"The mayor of Karrowen said on Sunday that the 900 people who fled the wildfire near the hill town were safe in shelters, the fire service said.", 25 * time.Hour, allOn, true},
 		{"the next day's news of the place, mechanism off", "Karrowen mayor says evacuees safe in shelters",
 			"The mayor of Karrowen said on Sunday that the 900 people who fled the wildfire near the hill town were safe in shelters, the fire service said.", 25 * time.Hour, laterFollowUps, false},
 		{"the next day's news of the place, what happened shared", "Karrowen residents flee as homes burn",
-			"Residents of Karrowen fled on Sunday as homes burned on the edge of the town, the mayor said.", 25 * time.Hour, 0, false},
+			"Residents of Karrowen fled on Sunday as homes burned on the edge of the town, the mayor said.", 25 * time.Hour, allOn, false},
 		{"the place's news two days on", "Karrowen mayor says evacuees safe in shelters",
-			"The mayor of Karrowen said on Monday that the 900 people who fled the wildfire near the hill town were safe in shelters, the fire service said.", 49 * time.Hour, 0, false},
+			"The mayor of Karrowen said on Monday that the 900 people who fled the wildfire near the hill town were safe in shelters, the fire service said.", 49 * time.Hour, allOn, false},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -1725,15 +1725,15 @@ func TestSinceDayVouchesNoAct(t *testing.T) {
 		item("Reuters", "https://r.example/2", "Niger orders top UN humanitarian official to leave within 72 hours",
 			"Niger's military government on Tuesday ordered the head of the U.N. humanitarian office in the country to leave within 72 hours.", mon.Add(28*time.Hour)),
 	}
-	if firstAndLastJoin(v, items[:3], time.UTC, 0) != true {
+	if firstAndLastJoin(v, items[:3], time.UTC, allOn) != true {
 		t.Fatal("the thanks of the next day did not join the release")
 	}
-	if firstAndLastJoin(v, items, time.UTC, 0) {
+	if firstAndLastJoin(v, items, time.UTC, allOn) {
 		t.Error("the expulsion order joined the release through the day of the thanks")
 	}
 	// The order is a body's decision of a later day too (laterDecision,
 	// under undatedLate's switch), which keeps it apart by itself.
-	if !firstAndLastJoin(v, items, time.UTC, sinceDays|undatedLate) {
+	if !firstAndLastJoin(v, items, time.UTC, sinceDays.with(undatedLate)) {
 		t.Error("apart even with sinceDays off: the test does not show it")
 	}
 }
@@ -1756,13 +1756,13 @@ func TestFirstSentenceNamesTheAct(t *testing.T) {
 		join        bool
 	}{
 		{"the act the first sentence names", "Norwegian ferry operators targeted in wave of cyberattacks",
-			"Three Norwegian ferry operators said their booking sites were knocked offline on Monday in a wave of denial-of-service attacks.", 0, true},
+			"Three Norwegian ferry operators said their booking sites were knocked offline on Monday in a wave of denial-of-service attacks.", allOn, true},
 		{"mechanism off", "Norwegian ferry operators targeted in wave of cyberattacks",
 			"Three Norwegian ferry operators said their booking sites were knocked offline on Monday in a wave of denial-of-service attacks.", firstActs, false},
 		{"the act in the background", "Norwegian ferry operators targeted in wave of cyberattacks",
-			"Three Norwegian ferry operators said hackers had broken into their booking systems on Monday, after denial-of-service attacks on Saturday.", 0, false},
+			"Three Norwegian ferry operators said hackers had broken into their booking systems on Monday, after denial-of-service attacks on Saturday.", allOn, false},
 		{"both acts", "Norwegian ferry operators targeted in wave of cyberattacks",
-			"Three Norwegian ferry operators said a ransomware attack and denial-of-service attacks had hit their booking systems on Monday.", 0, false},
+			"Three Norwegian ferry operators said a ransomware attack and denial-of-service attacks had hit their booking systems on Monday.", allOn, false},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -1816,7 +1816,7 @@ func TestFirstSentenceVouchesForNoOtherReport(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			g := grouperWithout(v, 0)
+			g := grouperWithout(v, allOn)
 			var ids []string
 			for _, it := range append(slices.Clone(window), tc.story...) {
 				cp := *it
@@ -1871,7 +1871,7 @@ func TestActAnsweredIsNoSecondAct(t *testing.T) {
 		"A Chinese coast guard ship rammed an Indonesian patrol boat off the Natuna Islands on Monday, Indonesia's maritime security agency said.", mon)
 	summons := item("Antara", "https://a.example/natuna-summons", "Jakarta summons Chinese envoy over Natuna ramming",
 		"Indonesia's foreign ministry on Tuesday summoned China's ambassador to protest the ramming of a patrol boat off the Natuna Islands on Monday.", mon.Add(25*time.Hour))
-	if firstAndLastJoin(v, []*model.Item{ramming, summons}, time.UTC, 0) {
+	if firstAndLastJoin(v, []*model.Item{ramming, summons}, time.UTC, allOn) {
 		t.Error("the next day's summons joined the ramming it answers")
 	}
 }
@@ -1914,7 +1914,7 @@ func TestDespiteNamesAnotherStory(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			if got := firstAndLastJoin(v, append(slices.Clone(tc.story), tc.last), time.UTC, 0); got != tc.join {
+			if got := firstAndLastJoin(v, append(slices.Clone(tc.story), tc.last), time.UTC, allOn); got != tc.join {
 				t.Fatalf("joined %v, want %v", got, tc.join)
 			}
 		})
@@ -1935,7 +1935,7 @@ func TestReactionNamesActInLead(t *testing.T) {
 		item("DFA", "https://dfa.example/note", "Statement on the Note Verbale Conveyed to the Embassy of China",
 			"The DFA today conveyed a note verbale to the Embassy of China protesting the blocking of a Philippine mission by the China Coast Guard.", tue.Add(time.Hour)),
 	}
-	if !firstAndLastJoin(v, items, time.UTC, 0) {
+	if !firstAndLastJoin(v, items, time.UTC, allOn) {
 		t.Error("the ministry's statement on its note apart from the protest")
 	}
 	if firstAndLastJoin(v, items, time.UTC, reactionDays) {
@@ -1967,7 +1967,7 @@ func TestReactionDayWhenApart(t *testing.T) {
 		off  mechanism
 		join bool
 	}{
-		{"the reaction's day counts", 0, true},
+		{"the reaction's day counts", allOn, true},
 		{"reactionDays off: a day of another kind", reactionDays, true},
 	}
 	for _, tc := range tests {
@@ -2005,9 +2005,9 @@ verbs = ["ceasefire", "truce"]
 		off   mechanism
 		join  bool
 	}{
-		{"said three days before the truce", welcome(mon, "Monday"), 0, false},
+		{"said three days before the truce", welcome(mon, "Monday"), allOn, false},
 		{"mechanism off", welcome(mon, "Monday"), saidBeforeActs, true},
-		{"said the day before", welcome(mon.Add(48*time.Hour), "Wednesday"), 0, true},
+		{"said the day before", welcome(mon.Add(48*time.Hour), "Wednesday"), allOn, true},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -2036,11 +2036,11 @@ func TestNextDayClaimOfTheAct(t *testing.T) {
 		join        bool
 	}{
 		{"the claim", "JNIM claims Tessalit attack, says it killed 30 soldiers",
-			"JNIM on Friday claimed responsibility for Thursday's attack on an army camp at Tessalit, saying it had killed 30 soldiers.", 0, true},
+			"JNIM on Friday claimed responsibility for Thursday's attack on an army camp at Tessalit, saying it had killed 30 soldiers.", allOn, true},
 		{"mechanism off", "JNIM claims Tessalit attack, says it killed 30 soldiers",
 			"JNIM on Friday claimed responsibility for Thursday's attack on an army camp at Tessalit, saying it had killed 30 soldiers.", nextDayActs, false},
 		{"another attack's claim", "JNIM claims Ansongo attack, says it killed 30 soldiers",
-			"JNIM on Friday claimed responsibility for Thursday's attack on an army camp at Ansongo, saying it had killed 30 soldiers.", 0, false},
+			"JNIM on Friday claimed responsibility for Thursday's attack on an army camp at Ansongo, saying it had killed 30 soldiers.", allOn, false},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -2072,9 +2072,9 @@ func TestNextDayClaimNamesThePlace(t *testing.T) {
 		off  mechanism
 		join bool
 	}{
-		{"the claim", claim("Tessalit"), 0, true},
+		{"the claim", claim("Tessalit"), allOn, true},
 		{"mechanism off", claim("Tessalit"), claimedPlaces, false},
-		{"another attack's claim", claim("Ansongo"), 0, false},
+		{"another attack's claim", claim("Ansongo"), allOn, false},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -2104,9 +2104,9 @@ func TestNextDayActOfAnotherActor(t *testing.T) {
 		join        bool
 	}{
 		{"an agency's order", "CISA orders agencies to patch Orion zero-day",
-			"CISA on Wednesday ordered federal agencies to install the patch for the Orion zero-day flaw that Microsoft released on Tuesday.", 0, false},
+			"CISA on Wednesday ordered federal agencies to install the patch for the Orion zero-day flaw that Microsoft released on Tuesday.", allOn, false},
 		{"the event's actor", "Microsoft reissues Orion zero-day patch for older servers",
-			"Microsoft on Wednesday reissued the patch for the Orion zero-day flaw it released on Tuesday, after reports that it failed on older servers.", 0, true},
+			"Microsoft on Wednesday reissued the patch for the Orion zero-day flaw it released on Tuesday, after reports that it failed on older servers.", allOn, true},
 		{"the event's actor, mechanism off", "Microsoft reissues Orion zero-day patch for older servers",
 			"Microsoft on Wednesday reissued the patch for the Orion zero-day flaw it released on Tuesday, after reports that it failed on older servers.", nextDayActs, false},
 	}
@@ -2139,13 +2139,13 @@ func TestTwoPartiesOfOneEvent(t *testing.T) {
 		join        bool
 	}{
 		{"each names the other", "Israeli strike kills five in Wadi Mira, medics say",
-			"An Israeli strike killed five people in the Wadi Mira area of Gaza on Tuesday, medics at a nearby hospital said.", 0, true},
+			"An Israeli strike killed five people in the Wadi Mira area of Gaza on Tuesday, medics at a nearby hospital said.", allOn, true},
 		{"mechanism off", "Israeli strike kills five in Wadi Mira, medics say",
 			"An Israeli strike killed five people in the Wadi Mira area of Gaza on Tuesday, medics at a nearby hospital said.", twoParties, false},
 		{"the story's party never named", "Israeli strike kills five in Wadi Mira village, Lebanon says",
-			"An Israeli drone strike killed five people in the village of Wadi Mira in southern Lebanon on Tuesday, the health ministry in Beirut said.", 0, false},
+			"An Israeli drone strike killed five people in the village of Wadi Mira in southern Lebanon on Tuesday, the health ministry in Beirut said.", allOn, false},
 		{"no headline word shared", "Israeli bonds slip on security fears",
-			"Israeli government bond prices fell on Tuesday after an air strike killed five people in Wadi Mira in central Gaza, traders said.", 0, false},
+			"Israeli government bond prices fell on Tuesday after an air strike killed five people in Wadi Mira in central Gaza, traders said.", allOn, false},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -2206,9 +2206,9 @@ func TestTalksOverDays(t *testing.T) {
 		off   mechanism
 		veto  bool
 	}{
-		{"the next day", 26 * time.Hour, "Tuesday", 0, false},
+		{"the next day", 26 * time.Hour, "Tuesday", allOn, false},
 		{"the next day, mechanism off", 26 * time.Hour, "Tuesday", talksDays, true},
-		{"three days on", 74 * time.Hour, "Thursday", 0, true},
+		{"three days on", 74 * time.Hour, "Thursday", allOn, true},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -2249,13 +2249,13 @@ verbs = ["strike", "walkout"]
 		join        bool
 	}{
 		{"names the strike's trains too", "Empty platforms in Utrecht as drivers stay home",
-			"Commuters in Utrecht and Amersfoort crowded onto buses on Wednesday as the train drivers' strike shut the railway.", 0, true},
+			"Commuters in Utrecht and Amersfoort crowded onto buses on Wednesday as the train drivers' strike shut the railway.", allOn, true},
 		{"mechanism off", "Empty platforms in Utrecht as drivers stay home",
 			"Commuters in Utrecht and Amersfoort crowded onto buses on Wednesday as the train drivers' strike shut the railway.", leadFacts, false},
 		{"an act of its own", "Drivers strike again in Utrecht",
-			"Bus drivers in Utrecht began a strike on Wednesday, hours after train drivers began theirs on the railway.", 0, false},
+			"Bus drivers in Utrecht began a strike on Wednesday, hours after train drivers began theirs on the railway.", allOn, false},
 		{"buses only", "Empty depots in Utrecht as drivers stay home",
-			"Bus drivers in Utrecht and Amersfoort stayed home on Wednesday in a strike that kept most city buses in their depots.", 0, false},
+			"Bus drivers in Utrecht and Amersfoort stayed home on Wednesday in a strike that kept most city buses in their depots.", allOn, false},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -2305,7 +2305,7 @@ verbs = ["strike", "walkout"]
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			it := item("Paper", "https://p.example/"+tc.name, tc.title, tc.text, wed.Add(3*time.Hour))
-			if got := firstAndLastJoin(v, []*model.Item{event, it}, time.UTC, 0); got != tc.join {
+			if got := firstAndLastJoin(v, []*model.Item{event, it}, time.UTC, allOn); got != tc.join {
 				t.Fatalf("joined %v, want %v", got, tc.join)
 			}
 		})
@@ -2393,9 +2393,9 @@ verbs = ["deal", "agreement"]
 		off   mechanism
 		join  bool
 	}{
-		{"a plan a week ahead", "Pilots' wage deal reached: members vote Saturday, December 8", 0, true},
+		{"a plan a week ahead", "Pilots' wage deal reached: members vote Saturday, December 8", allOn, true},
 		{"mechanism off", "Pilots' wage deal reached: members vote Saturday, December 8", aheadDays, false},
-		{"months ahead", "Pilots' wage deal reached: members vote Tuesday, January 15", 0, false},
+		{"months ahead", "Pilots' wage deal reached: members vote Tuesday, January 15", allOn, false},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -2421,7 +2421,7 @@ verbs = ["deal", "agreement"]
 		}
 		return 0
 	}
-	if on, off := score(0), score(aheadDays); on < off+sameDayBonus/2 {
+	if on, off := score(allOn), score(aheadDays); on < off+sameDayBonus/2 {
 		t.Errorf("score %.3f, %.3f without aheadDays: want the same day's bonus", on, off)
 	}
 }
@@ -2480,9 +2480,9 @@ verbs = ["flood"]
 		off        mechanism
 		same       bool
 	}{
-		{"names the day", "Villagers on Sunday dug through mud for relatives missing since Saturday's floods.", 0, true},
+		{"names the day", "Villagers on Sunday dug through mud for relatives missing since Saturday's floods.", allOn, true},
 		{"names the day, mechanism off", "Villagers on Sunday dug through mud for relatives missing since Saturday's floods.", sinceFollows, false},
-		{"names another day", "Villagers on Sunday dug through mud for relatives missing since Thursday's floods.", 0, false},
+		{"names another day", "Villagers on Sunday dug through mud for relatives missing since Thursday's floods.", allOn, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			g := grouperWithout(v, tc.off)
@@ -2522,10 +2522,10 @@ func TestPlacedApart(t *testing.T) {
 			false, placesApart},
 		{"the derailment by a nearby town", item("Valley Times", "https://vt.example/1", "Train derails near Kilmory after hitting tree",
 			"The train derailed near Kilmory, two miles from Glenbrae, after striking a fallen tree on Monday.", at(3, 14)),
-			true, 0},
+			true, allOn},
 		{"the derailment by a nearby town, with its count", item("Valley Times", "https://vt.example/2", "Train derails near Kilmory, six hurt",
 			"Six people were hurt when a train derailed near Kilmory after striking a fallen tree on Monday.", at(3, 14)),
-			true, 0},
+			true, allOn},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -2581,7 +2581,7 @@ undated = true
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			if got := firstAndLastJoin(v, append(slices.Clone(tc.story), tc.last), time.UTC, 0); got != tc.join {
+			if got := firstAndLastJoin(v, append(slices.Clone(tc.story), tc.last), time.UTC, allOn); got != tc.join {
 				t.Fatalf("joined %v, want %v", got, tc.join)
 			}
 			if !tc.join && !firstAndLastJoin(v, append(slices.Clone(tc.story), tc.last), time.UTC, atMeetings) {
@@ -2611,7 +2611,7 @@ func TestNextDayClaimByCount(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			it := item("AFP", "https://a.example/"+tc.name, tc.title,
 				"JNIM on Friday claimed responsibility for Thursday's attack on an army camp in northern Mali.", thu.Add(20*time.Hour))
-			if got := firstAndLastJoin(v, []*model.Item{event, it}, time.UTC, 0); got != tc.join {
+			if got := firstAndLastJoin(v, []*model.Item{event, it}, time.UTC, allOn); got != tc.join {
 				t.Fatalf("joined %v, want %v", got, tc.join)
 			}
 		})
@@ -2637,7 +2637,7 @@ needs = ["refugees"]
 		item("Agency", "https://a.example/ostel", "5,400 refugees arrive in Ostel in three days", text, mon),
 		item("Weekly", "https://w.example/ostel", "Ostel centre overflows", text, mon.Add(22*time.Hour)),
 	}
-	if !firstAndLastJoin(v, items, time.UTC, 0) {
+	if !firstAndLastJoin(v, items, time.UTC, allOn) {
 		t.Error("the next morning's copy apart from its report")
 	}
 }
@@ -2663,7 +2663,7 @@ func TestMergeLinksByMainClauseNames(t *testing.T) {
 		item("Regional Times", "https://rt.example/1", "Three navies sail off Palawan as China counters with its own patrol",
 			"Warships from Japan, Australia and the Philippines sailed together off Palawan on Friday, while China's navy patrolled near Corvo Reef.", at(6, 0)),
 	}
-	if anyMerge(v, items, 0) {
+	if anyMerge(v, items, allOn) {
 		t.Errorf("the sail and the patrol merged")
 	}
 	if !anyMerge(v, items, coreLinks) {
@@ -2718,7 +2718,7 @@ needs = ["court"]
 		{"the rescue it follows", rescue, thanks, true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			if got := firstAndLastJoin(v, append(slices.Clone(tc.story), tc.last), time.UTC, 0); got != tc.join {
+			if got := firstAndLastJoin(v, append(slices.Clone(tc.story), tc.last), time.UTC, allOn); got != tc.join {
 				t.Fatalf("joined %v, want %v", got, tc.join)
 			}
 		})
@@ -2754,7 +2754,7 @@ verbs = ["launch"]
 			false, placesApart},
 		{"a launch of the cleared firm", item("Space Desk", "https://sd.example/2", "Orvane launches 24 more broadband satellites",
 			"A rocket carrying 24 Orvane broadband satellites lifted off from Port Ardel on Tuesday evening, hours after the Kestrian regulator cleared its service.", tue.Add(10*time.Hour)),
-			true, 0},
+			true, allOn},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -2848,9 +2848,9 @@ sudavia = ["sudavia", "sudavian"]
 		off   mechanism
 		join  bool
 	}{
-		{"a headline names both", []*model.Item{both, one, side}, 0, true},
+		{"a headline names both", []*model.Item{both, one, side}, allOn, true},
 		{"mechanism off", []*model.Item{both, one, side}, namedParties, false},
-		{"no headline names both", []*model.Item{one, only, side}, 0, false},
+		{"no headline names both", []*model.Item{one, only, side}, allOn, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if got := firstAndLastJoin(v, tc.items, time.UTC, tc.off); got != tc.join {
@@ -2944,7 +2944,7 @@ verbs = ["arrest"]
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			items := append(append([]*model.Item{}, riot...), tc.last)
-			if got := firstAndLastJoin(v, items, time.UTC, 0); got != tc.same {
+			if got := firstAndLastJoin(v, items, time.UTC, allOn); got != tc.same {
 				t.Fatalf("one story: %v, want %v", got, tc.same)
 			}
 			if tc.same && firstAndLastJoin(v, items, time.UTC, heldOvers) {
@@ -3002,7 +3002,7 @@ verbs = ["arrest", "detain"]
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			items := append(append([]*model.Item{}, tc.story...), tc.last)
-			if got := firstAndLastJoin(v, items, time.UTC, 0); got != tc.same {
+			if got := firstAndLastJoin(v, items, time.UTC, allOn); got != tc.same {
 				t.Fatalf("one story: %v, want %v", got, tc.same)
 			}
 			if tc.same && firstAndLastJoin(v, items, time.UTC, mutualActs) {
@@ -3056,7 +3056,7 @@ verbs = ["exercise", "drill"]
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			checkLastJoin(t, v, tc.story, tc.last, tc.same, 0)
+			checkLastJoin(t, v, tc.story, tc.last, tc.same, allOn)
 			if tc.same && firstAndLastJoin(v, append(append([]*model.Item{}, tc.story...), tc.last), time.UTC, nameForms) {
 				t.Errorf("joins with name forms off: the test does not reach the rule")
 			}
@@ -3088,14 +3088,14 @@ verbs = ["lift"]
 		"Valdoria banned exports of Mirefield grain from the Port Calder terminal on Monday, the trade ministry said.", monday)}
 	lifted := item("Valdoria Wire", "https://w.example/lift", "Valdoria lifts Mirefield grain ban at Port Calder terminal",
 		"Valdoria lifted the ban on Mirefield grain exports from the Port Calder terminal, the trade ministry said on Saturday. It had stopped the exports from Port Calder on Monday.", late)
-	t.Run("lifted, to the halt", func(t *testing.T) { checkLastJoin(t, v, halt, lifted, false, 0) })
+	t.Run("lifted, to the halt", func(t *testing.T) { checkLastJoin(t, v, halt, lifted, false, allOn) })
 	t.Run("analysis, to the halt", func(t *testing.T) {
 		checkLastJoin(t, v, halt, item("Valdoria Wire", "https://w.example/analysis", "Analysis: Mirefield grain halt at Port Calder terminal exposes farms",
-			"The halt of Mirefield grain at the Port Calder terminal on Monday exposed how much the farms rely on one port.", late), true, 0)
+			"The halt of Mirefield grain at the Port Calder terminal on Monday exposed how much the farms rely on one port.", late), true, allOn)
 	})
 	t.Run("the ban, to the ban", func(t *testing.T) {
 		checkLastJoin(t, v, ban, item("Valdoria Wire", "https://w.example/ban-late", "Valdoria's Mirefield grain ban at Port Calder cost farms $40 million",
-			"The ban Valdoria imposed on Mirefield grain exports from the Port Calder terminal on Monday cost the farms $40 million, the trade ministry said on Saturday.", late), true, 0)
+			"The ban Valdoria imposed on Mirefield grain exports from the Port Calder terminal on Monday cost the farms $40 million, the trade ministry said on Saturday.", late), true, allOn)
 	})
 }
 
@@ -3141,7 +3141,7 @@ func TestLateReportDayAside(t *testing.T) {
 			item("Calder Ledger", "https://l.example/end", "Port Calder grain terminal dockers return as strike ends",
 				"Dockers at the Port Calder grain terminal returned to work after unions approved a deal ending a strike that had shut the terminal since Monday.", late), false},
 	} {
-		t.Run(tc.name, func(t *testing.T) { checkLastJoin(t, nil, tc.story, tc.last, tc.same, 0) })
+		t.Run(tc.name, func(t *testing.T) { checkLastJoin(t, nil, tc.story, tc.last, tc.same, allOn) })
 	}
 }
 
@@ -3196,7 +3196,7 @@ verbs = ["spill", "burst"]
 		{"four days on", followUp("Wednesday", 4, "four"), false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			checkLastJoin(t, v, story, tc.last, tc.same, 0)
+			checkLastJoin(t, v, story, tc.last, tc.same, allOn)
 			if tc.same && firstAndLastJoin(v, append(append([]*model.Item{}, story...), tc.last), time.UTC, followUps) {
 				t.Errorf("joins with follow-ups off: the test does not show them")
 			}
@@ -3245,7 +3245,7 @@ sudavia = ["sudavia", "sudavian"]
 		{"a report naming the deal's party", []*model.Item{deal[0], deal[1], trainers}, 2, true, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			if got := joinsFirst(v, tc.items, tc.check, 0); got != tc.same {
+			if got := joinsFirst(v, tc.items, tc.check, allOn); got != tc.same {
 				t.Fatalf("one story: %v, want %v", got, tc.same)
 			}
 			if tc.off && !joinsFirst(v, tc.items, tc.check, dayOnly) {
@@ -3418,11 +3418,11 @@ verbs = ["outage", "blackout"]
 		off         mechanism
 		join        bool
 	}{
-		{"reworded report of the day", global, clinics(1, "Orbinet", ""), 0, true},
+		{"reworded report of the day", global, clinics(1, "Orbinet", ""), allOn, true},
 		{"mechanism off", global, clinics(1, "Orbinet", ""), sameDayActs, false},
-		{"another network's outage that day", global, clinics(1, "Kestrel", ""), 0, false},
-		{"a place of each headline's own", sorland, clinics(1, "Orbinet", ""), 0, false},
-		{"next day's report naming the day", global, clinics(20, "Orbinet", " on Saturday"), 0, false},
+		{"another network's outage that day", global, clinics(1, "Kestrel", ""), allOn, false},
+		{"a place of each headline's own", sorland, clinics(1, "Orbinet", ""), allOn, false},
+		{"next day's report naming the day", global, clinics(20, "Orbinet", " on Saturday"), allOn, false},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -3469,7 +3469,7 @@ func TestMergeLinkTies(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			if got := linksStories(v, tc.stories, strike, 0); got != tc.merge {
+			if got := linksStories(v, tc.stories, strike, allOn); got != tc.merge {
 				t.Fatalf("merged %v, want %v", got, tc.merge)
 			}
 			if !tc.merge && !linksStories(v, tc.stories, strike, linkTies) {
@@ -3521,7 +3521,7 @@ func TestWholeFirst(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			if got := joinedStory(v, tc.stories, strike, 0); got != tc.want {
+			if got := joinedStory(v, tc.stories, strike, allOn); got != tc.want {
 				t.Fatalf("joined story %d, want %d", got, tc.want)
 			}
 			if tc.want != 0 && joinedStory(v, tc.stories, strike, wholeFits) != 0 {
@@ -3598,10 +3598,10 @@ verbs = ["curfew"]
 		off  mechanism
 		join bool
 	}{
-		{"reworded report of the day", reworded("Kessian", "curfew", "a local radio station"), 0, true},
+		{"reworded report of the day", reworded("Kessian", "curfew", "a local radio station"), allOn, true},
 		{"mechanism off", reworded("Kessian", "curfew", "a local radio station"), rewordedActs, false},
-		{"the same act in a place of its own", reworded("Velmar", "curfew", "a radio station in Velmar"), 0, false},
-		{"a headline of no act", reworded("Kessian", "watch", "a local radio station"), 0, false},
+		{"the same act in a place of its own", reworded("Velmar", "curfew", "a radio station in Velmar"), allOn, false},
+		{"a headline of no act", reworded("Kessian", "watch", "a local radio station"), allOn, false},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -3709,11 +3709,11 @@ needs = ["portvelmar"]
 		off         mechanism
 		join        bool
 	}{
-		{"a place of its own in each headline", district, velmar, 0, false},
+		{"a place of its own in each headline", district, velmar, allOn, false},
 		{"ownPlaces off", district, velmar, ownPlaces, true},
 		// A place one headline alone gives may name the other's closer.
-		{"a place only one headline gives", district, kessian, 0, true},
-		{"a figure of its own", event, towns, 0, false},
+		{"a place only one headline gives", district, kessian, allOn, true},
+		{"a figure of its own", event, towns, allOn, false},
 		{"rewordedFigures off", event, towns, rewordedFigures, true},
 	}
 	for _, tc := range tests {
@@ -3765,9 +3765,9 @@ velmoria = ["velmoria"]
 		off         mechanism
 		join        bool
 	}{
-		{"only the country", slide, deal, 0, false},
+		{"only the country", slide, deal, allOn, false},
 		{"categoriesOnly off", slide, deal, categoriesOnly, true},
-		{"a town of its own shared", slideTarnec, town, 0, true},
+		{"a town of its own shared", slideTarnec, town, allOn, true},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -3807,9 +3807,9 @@ verbs = ["flee", "cross"]
 		off         mechanism
 		want        string
 	}{
-		{"two events", "Rebels attack army posts near Varno; villagers cross Selva river", 0, "2031-05-08"},
+		{"two events", "Rebels attack army posts near Varno; villagers cross Selva river", allOn, "2031-05-08"},
 		{"two events, mechanism off", "Rebels attack army posts near Varno; villagers cross Selva river", secondActTimes, "2031-05-07"},
-		{"one act", "Rebels attack army posts near Varno at dawn", 0, "2031-05-07"},
+		{"one act", "Rebels attack army posts near Varno at dawn", allOn, "2031-05-07"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			g := grouperWithout(v, tc.off)
@@ -3855,9 +3855,9 @@ verbs = ["shoot", "shot", "kill"]
 		off  mechanism
 		join bool
 	}{
-		{"followed clause", proposal, 0, false},
+		{"followed clause", proposal, allOn, false},
 		{"followedClauses off", proposal, followedClauses, true},
-		{"a reaction", reaction, 0, true},
+		{"a reaction", reaction, allOn, true},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -3889,7 +3889,7 @@ verbs = ["bombing", "bomber", "bomb"]
 		off  mechanism
 		join bool
 	}{
-		{"toll risen", 0, true},
+		{"toll risen", allOn, true},
 		{"tollRises off", tollRises, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -3925,9 +3925,9 @@ verbs = ["bombing", "bomber", "bomb"]
 		off  mechanism
 		join bool
 	}{
-		{"toll counted", toll, 0, true},
+		{"toll counted", toll, allOn, true},
 		{"tollNames off", toll, tollNames, false},
-		{"another town's toll", other, 0, false},
+		{"another town's toll", other, allOn, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if joined := firstAndLastJoin(v, []*model.Item{attack, tc.last}, time.UTC, tc.off); joined != tc.join {
@@ -3962,9 +3962,9 @@ verbs = ["shipwreck", "capsize", "capsizes", "capsized"]
 		off  mechanism
 		join bool
 	}{
-		{"toll rises", toll, 0, true},
+		{"toll rises", toll, allOn, true},
 		{"tollDirections off", toll, tollDirections, false},
-		{"shares rise", market, 0, false},
+		{"shares rise", market, allOn, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if joined := firstAndLastJoin(v, []*model.Item{sinks, tc.last}, time.UTC, tc.off); joined != tc.join {
@@ -4003,9 +4003,9 @@ verbs = ["attack", "attacks", "attacked", "raid", "raids"]
 		off  mechanism
 		join bool
 	}{
-		{"told from Dorland", told, 0, true},
+		{"told from Dorland", told, allOn, true},
 		{"placedParties off", told, placedParties, false},
-		{"Dorland's own post", own, 0, false},
+		{"Dorland's own post", own, allOn, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if joined := firstAndLastJoin(v, []*model.Item{attack, tc.last}, time.UTC, tc.off); joined != tc.join {
@@ -4048,3 +4048,6 @@ verbs = ["clash", "clashes", "fighting"]
 		"The presidential council announced a ceasefire in Varnel on Tuesday after clashes between rival militias killed six people.", mon.Add(20*time.Hour))
 	checkLastJoin(t, v, story, truce, false, undatedLate)
 }
+
+// allOn switches no mechanism off.
+var allOn mechanism

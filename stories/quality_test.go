@@ -1929,8 +1929,8 @@ func TestGroupingMechanisms(t *testing.T) {
 		off    mechanism
 		merges bool
 	}{
-		{"all on", 0, true},
-		{"merges off", 0, false},
+		{"all on", allOn, true},
+		{"merges off", allOn, false},
 		{"two acts off", twoActs, true},
 		{"late reports off", lateReports, true},
 		{"follow-ups off", followUps, true},
@@ -1996,7 +1996,7 @@ func TestGroupingMechanisms(t *testing.T) {
 		{"toll directions off", tollDirections, true},
 		{"placed parties off", placedParties, true},
 	}
-	const precisionMechanisms = sameOutlet | compounds | despiteClause | planDays | subjects | backgrounds | coreLinks | headNames | apartLinks | sinceDays | coreJoins | firstFacts | placesApart | atMeetings | followsOther | dayOnly | saidBeforeActs | defences | linkTies | wholeFits | dateNames | undatedLate | ownPlaces | rewordedFigures | onCauses | followedDays | categoriesOnly | headLabels | sameDays | followedClauses
+	precisionMechanisms := allOn.with(sameOutlet, compounds, despiteClause, planDays, subjects, backgrounds, coreLinks, headNames, apartLinks, sinceDays, coreJoins, firstFacts, placesApart, atMeetings, followsOther, dayOnly, saidBeforeActs, defences, linkTies, wholeFits, dateNames, undatedLate, ownPlaces, rewordedFigures, onCauses, followedDays, categoriesOnly, headLabels, sameDays, followedClauses)
 	stillCosts := map[string]bool{}
 	// What each precision mechanism buys and costs, summed over the sets.
 	precisionBought, recallCost := map[string]float64{}, map[string]float64{}
@@ -2013,7 +2013,7 @@ func TestGroupingMechanisms(t *testing.T) {
 			v.off = vr.off
 			got, dates := groupAllWith(set, &v, zone, vr.merges)
 			s := labelledset.Score(records(set), got, dates)
-			if vr.off == 0 && vr.merges {
+			if vr.off == allOn && vr.merges {
 				on = s
 			}
 			name := tc.name
@@ -2025,7 +2025,7 @@ func TestGroupingMechanisms(t *testing.T) {
 			// Precision first: a mechanism that costs precision must buy
 			// at least three times as much recall, else it is made
 			// stricter or removed.
-			if lost, bought := s.Precision-on.Precision, on.Recall-s.Recall; vr.off&precisionMechanisms == 0 && lost > 1e-9 && bought < mechanismWorth*lost {
+			if lost, bought := s.Precision-on.Precision, on.Recall-s.Recall; !vr.off.has(precisionMechanisms) && lost > 1e-9 && bought < mechanismWorth*lost {
 				if why, ok := knownCosts[name+"/"+vr.name]; ok {
 					stillCosts[name+"/"+vr.name] = true
 					t.Logf("%s: with %s precision %.3f recall %.3f, all on %.3f %.3f: known, %s",
@@ -2035,7 +2035,7 @@ func TestGroupingMechanisms(t *testing.T) {
 						name, vr.name, s.Precision, s.Recall, on.Precision, on.Recall)
 				}
 			}
-			if vr.off&precisionMechanisms != 0 {
+			if vr.off.has(precisionMechanisms) {
 				precisionBought[vr.name] += on.Precision - s.Precision
 				recallCost[vr.name] += s.Recall - on.Recall
 			}

@@ -244,7 +244,7 @@ func (v *Vocabulary) canonical(ws []word, title, speech bool) []term {
 	}
 	for i := 0; i < len(ws); {
 		w := ws[i]
-		against = v.off&defences == 0 && defended(ws, i)
+		against = !v.off.has(defences) && defended(ws, i)
 		switch {
 		case settingWords[w.lower] || goalAt(ws, i):
 			prep = i
@@ -379,7 +379,7 @@ func unaccented(s string) string {
 // that write without them spell it ("Raphaël" and "Raphael"); any other
 // word as written.
 func (v *Vocabulary) wordSpelling(w word) string {
-	if w.upper && !w.initial && v.off&accentedWords == 0 {
+	if w.upper && !w.initial && !v.off.has(accentedWords) {
 		return unaccented(w.lower)
 	}
 	return w.lower

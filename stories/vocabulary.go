@@ -89,16 +89,37 @@ type Vocabulary struct {
 // mechanism is a set of the grouper's recall mechanisms, each a way a
 // report joins a story that plain likeness and the vetoes would keep apart,
 // and of its precision mechanisms, each a way two reports are kept apart.
-type mechanism uint64
+// Two words hold 128 switches; a struct, not an integer, so that no
+// switch is combined with | or & by mistake (with, has).
+type mechanism struct{ lo, hi uint64 }
 
-const (
+// mechanismBit is the set of the one mechanism numbered i.
+func mechanismBit(i uint) mechanism {
+	if i < 64 {
+		return mechanism{lo: 1 << i}
+	}
+	return mechanism{hi: 1 << (i - 64)}
+}
+
+// has tells whether m holds any mechanism of o.
+func (m mechanism) has(o mechanism) bool { return m.lo&o.lo != 0 || m.hi&o.hi != 0 }
+
+// with is m and o together.
+func (m mechanism) with(o ...mechanism) mechanism {
+	for _, x := range o {
+		m.lo, m.hi = m.lo|x.lo, m.hi|x.hi
+	}
+	return m
+}
+
+var (
 	// twoActs: a headline that names a second dated act ("drill, two
 	// missiles fired") may join a story of that act; an act a verb's
 	// hedge governs ("investigates suspected ...") is not named, nor one
 	// its verb names as what its subject's act did ("Roadside bomb kills
 	// four") or a source's account gives after a pause (", Taliban say
 	// civilians killed"): that act's toll (resultsOf).
-	twoActs mechanism = 1 << iota
+	twoActs = mechanismBit(0)
 	// lateReports: past the window, a report that names a story's event
 	// day still finds it, unless it reports an undated act (talks) or a
 	// dated act of a kind the story holds none of, or names that day
@@ -106,69 +127,69 @@ const (
 	// start ("signs the law, which parliament passed on Monday"), or
 	// only in a later sentence than its first, which recalls what came
 	// before.
-	lateReports
+	lateReports = mechanismBit(1)
 	// followUps: a reaction or an analysis naming its own later day is
 	// not kept from the event it follows by the dated kinds' day veto;
 	// one whose headline names the event only by its kind of act ("after
 	// acid spill") only within followDays of it.
-	followUps
+	followUps = mechanismBit(2)
 	// sameOutlet (precision): one outlet's report of a day that drops
 	// what its earlier report's headline named and names other specifics
 	// is another event.
-	sameOutlet
+	sameOutlet = mechanismBit(3)
 	// compounds (precision): a word two headlines that name no act use
 	// in compounds of their own ("engine warning", "profit warning") is
 	// not shared.
-	compounds
+	compounds = mechanismBit(4)
 	// undatedFollowUps: a later day's report whose lead names the day of
 	// a story of reports that name no act, as that of what it follows,
 	// is not kept from it by that day veto.
-	undatedFollowUps
+	undatedFollowUps = mechanismBit(5)
 	// despiteClause (precision): what a headline names only in a
 	// "despite" clause is another event's, and not shared with it; a
 	// report whose headline shares words with a story's headlines only
 	// there does not join it (despiteOnly).
-	despiteClause
+	despiteClause = mechanismBit(6)
 	// saidFollowUps: a later day's report whose only day is that of its
 	// own words ("said on Saturday it would comply"), and whose lead
 	// names a story's day as that of what it follows ("a day after
 	// Friday's judgment"), is not kept from that story by the day veto
 	// of reports that name no act.
-	saidFollowUps
+	saidFollowUps = mechanismBit(7)
 	// planDays (precision): the days two headlines name as a plan's
 	// ("call strike for Friday") must agree.
-	planDays
+	planDays = mechanismBit(8)
 	// subjects (precision): two headlines that name no act, whose
 	// subjects are both read, must share a word after them, not only
 	// their subjects ("Birmingham hospital declares ..." and "Birmingham
 	// hospital trust fined ..."), for names and the day to count.
-	subjects
+	subjects = mechanismBit(9)
 	// backgrounds (precision): two headlines that name no act and whose
 	// background clauses share nothing ("... after bird strike", "...
 	// ahead of strike") follow different events.
-	backgrounds
+	backgrounds = mechanismBit(10)
 	// coreLinks (precision): a report makes one story of two only when
 	// its headline and first sentence fit both; what its later sentences
 	// tell (tear gas in the capital, in a report from another city's
 	// protest of the day) links nothing; nor does a report whose headline
 	// shares no word with a headline of one of the stories.
-	coreLinks
+	coreLinks = mechanismBit(11)
 	// headNames (precision): a report whose headline names something
 	// no report of a story has, while two of the story's headlines agree
 	// on a name it lacks ("around Lyon", "Brussels"), gets nothing for
 	// the day of the act they share.
-	headNames
+	headNames = mechanismBit(12)
 	// nextDayActs: a next day's report of the story's kind of act that
 	// names the story's day as that of what it follows, with a name few
 	// stories use that the story's report gives ("Kishtwar gunfight
 	// ends"), is not kept from it by the dated kinds' day veto.
-	nextDayActs
+	nextDayActs = mechanismBit(13)
 	// sinceDays (precision): in a story of a dated act, the day of a
 	// report that names the story's day as that of what it follows (the
 	// next day's thanks for a hostage's release) vouches for no new act
 	// of its own day, unless the new report's headline gives a name few
 	// stories use, no fact's value, that the report's headline gives.
-	sinceDays
+	sinceDays = mechanismBit(14)
 	// firstActs: a report whose first sentence's main clause names
 	// another dated act and not its headline's ("Danish banks targeted in
 	// new wave of cyberattacks": "... disrupted Monday in a fresh wave of
@@ -176,7 +197,7 @@ const (
 	// twoActs lets a headline that names both; in a story whose reports
 	// name that act in their headlines, it links no later report of the
 	// act to the story (score).
-	firstActs
+	firstActs = mechanismBit(15)
 	// twoParties: a report whose headline names another value of a fact
 	// than a story's (Israel, where the story's reports name Gaza) is not
 	// kept from it when it names the story's value in its headline or
@@ -185,58 +206,58 @@ const (
 	// ("Israeli strike kills seven in Khan Younis"). A headline that
 	// shares none is linked by its lead alone, whose parties are the
 	// background of its own news.
-	twoParties
+	twoParties = mechanismBit(16)
 	// talksDays: a report of an undated act (talks) within a day of a
 	// report of that act in a story is not kept from it by the day veto
 	// of the story's dated acts (a ceasefire the talks discuss).
-	talksDays
+	talksDays = mechanismBit(17)
 	// apartLinks (precision): a report whose headline names something
 	// apart from a story's (namesApart), or that reports no act of the
 	// story's kind and names in its headline something few stories use
 	// that the story never names while the story's headline names such
 	// a thing the report never names (namesApartFrom), links no other
 	// story to it.
-	apartLinks
+	apartLinks = mechanismBit(18)
 	// leadFacts: a report whose headline names no act and no value of a
 	// fact, whose first sentence names another value than a story's, is
 	// not kept from it when its headline or lead names the story's value
 	// too: the first sentence told who else the event touched
 	// ("commuters crowded onto buses as the train drivers' strike ...").
-	leadFacts
+	leadFacts = mechanismBit(19)
 	// aheadDays: a report whose only day is a plan's, days ahead, is
 	// compared by its publication day in the dated kinds' day veto: it
 	// tells of what was made known that day.
-	aheadDays
+	aheadDays = mechanismBit(20)
 	// commonVerbs: a report's word the vocabulary lists as common, which
 	// the stemmer makes the term of an act's verb written otherwise
 	// ("union" and "unionize"), names no act.
-	commonVerbs
+	commonVerbs = mechanismBit(21)
 	// coreJoins (precision): a report whose headline names no act and
 	// shares no word with a story's headlines does not join it when its
 	// headline names something apart from the story's by what its
 	// headline and first sentence give (namesApart): "Thousands gather on
 	// Rustaveli Avenue", whose second sentence names the leader detained
 	// that morning, is not his arrest.
-	coreJoins
+	coreJoins = mechanismBit(22)
 	// firstFacts (precision): a report whose headline names only some of
 	// the values of a fact a story's reports agree on, whose first
 	// sentence names another value no report of the story names, and
 	// whose text never names the values it leaves out, is another event.
-	firstFacts
+	firstFacts = mechanismBit(23)
 	// goals: an act's noun a headline seeks or heads toward ("seeking
 	// release of 14 fishermen", "first step toward early election",
 	// "clears way for referendum") is no act of the headline.
-	goals
+	goals = mechanismBit(24)
 	// sinceFollows: in the score, a follow-up whose headline names a
 	// report's act as what it follows and whose lead names that act's
 	// day as the day of what it follows counts as of that day.
-	sinceFollows
+	sinceFollows = mechanismBit(25)
 	// reactionDays: a reaction whose headline or first sentence names a
 	// report's act counts the day they share in full, as a report that
 	// names no act does (follows); against a report that names something
 	// apart from its story, it counts the day as a report of another kind
 	// does (reactionOnly).
-	reactionDays
+	reactionDays = mechanismBit(26)
 	// placesApart (precision): a report of a story's kind of act that
 	// names in its headline and again in its first sentence a name few
 	// stories use and the story never gives, while two of the story's
@@ -245,42 +266,42 @@ const (
 	// is that kind's act elsewhere (placedApart). So is a report of a
 	// dated act kept from a story of no act and no day it shares no
 	// headline name, count or fact with (actApart).
-	placesApart
+	placesApart = mechanismBit(27)
 	// atMeetings (precision): a report whose headline names no act but
 	// a meeting where its news was made ("backs force at Dar summit")
 	// is not of a story of dated acts whose reports never name that
 	// meeting.
-	atMeetings
+	atMeetings = mechanismBit(28)
 	// followsOther (precision): a report of no act whose first sentence
 	// names an act and an earlier day as that of what its news follows
 	// is not of a story of dated acts that holds no act of that kind and
 	// whose headlines share no word with its headline but a fact's value.
-	followsOther
+	followsOther = mechanismBit(29)
 	// namedParties: a report whose headline names another value of a
 	// fact than a story's is not kept from it when a report of the story
 	// names in its headline both the story's value and the report's: the
 	// two parties of one event, told from one side (partiesNamed).
-	namedParties
+	namedParties = mechanismBit(30)
 	// heldOvers: arrests whose headline says what they follow ("23
 	// arrested after night of rioting", "police detain four over village
 	// rampage") are no other event than that dated act, whatever kinds
 	// the vocabulary pairs (heldOver).
-	heldOvers
+	heldOvers = mechanismBit(31)
 	// nameForms: a named operation whose words a story's headlines and
 	// first sentences all give, or a story's name whose words a report's
 	// give, is no other name than the story's: "the Finland-Germany
 	// cable" and "a cable between Finland and Germany", "Iron Wolf" and
 	// "Wolf" (namesAgree).
-	nameForms
+	nameForms = mechanismBit(32)
 	// dayOnly (precision): a report that names no act and no day,
 	// published on the day of a report of a dated act whose headline and
 	// first sentence share no word of what happened and no name with it,
 	// gets no bonus for the names and the day against it (dayOnlyTies).
-	dayOnly
+	dayOnly = mechanismBit(33)
 	// saidBeforeActs (precision): a follow-up whose day is that of its
 	// own words, published more than a day before a report's dated act,
 	// is not of that act, and its story's days are compared (saidBefore).
-	saidBeforeActs
+	saidBeforeActs = mechanismBit(34)
 	// sameDayActs: a report of a dated act that names the day it was
 	// published, of the kind a report of a story gives for that day,
 	// within a news cycle, whose headline shares a name with that
@@ -289,28 +310,28 @@ const (
 	// one event in few common words ("Starlink outage briefly hits
 	// Ukrainian front-line units", "Starlink users report global
 	// outage") (sameActOfDay).
-	sameDayActs
+	sameDayActs = mechanismBit(35)
 	// lonePledges: a pledge by one party that names no act of its own
 	// ("Denmark agrees air defence boost", "Moscow vows response") is a
 	// reaction, no talks: only parties that agree or vow together meet
 	// (pledgeOf).
-	lonePledges
+	lonePledges = mechanismBit(36)
 	// defences: an act's verb after "anti-" or "counter-" ("counter-drone
 	// capabilities") names a defence against the act, no act (defended).
-	defences
+	defences = mechanismBit(37)
 	// linkTies (precision): a report links two stories only when it
 	// fits at least half the reports of each on their own (scored.most):
 	// what ties it to each is the story, not one stray report of it.
-	linkTies
+	linkTies = mechanismBit(38)
 	// wholeFits (precision): of two stories a report fits strongly, it
 	// goes to one it fits by at least half its reports rather than to
 	// the best, when it fits the best by fewer (wholeFirst): by one stray
 	// report the best took in.
-	wholeFits
+	wholeFits = mechanismBit(39)
 	// condemnations: a voice that condemns a dated act its headline
 	// names ("Chairperson condemns attack on base") answers it, a
 	// reaction, no statement of its own (condemnsAct).
-	condemnations
+	condemnations = mechanismBit(40)
 	// dateNames (precision): a date written in words ("March 5", "5
 	// March", "JUN 12", "March 15-16", a weekday after a place: "in
 	// Moorpark Thursday") is no name and its day no number two reports
@@ -320,33 +341,33 @@ const (
 	// month of a language the date reader reads whose days take a
 	// capital is no name either (capitalWeekdays: Indonesian "Senin",
 	// Filipino "Lunes", German "Montag").
-	dateNames
+	dateNames = mechanismBit(41)
 	// calendarDays: a follow-up published days after a report, whose day
 	// is that report's day written as a calendar date ("adopted on March
 	// 3"), is not far from it (looksBack): what the date shared as a name
 	// did, the day does.
-	calendarDays
+	calendarDays = mechanismBit(42)
 	// mutualActs: two reports of one day of two kinds of act, each of
 	// which names the other's act in its headline's main clause or its
 	// first sentence, are one event told by either of its acts ("strike
 	// called off after talks" and "union suspends action after new
 	// offer"): their kinds do not conflict nor cost the score
 	// (namesEachOther).
-	mutualActs
+	mutualActs = mechanismBit(43)
 	// laterFollowUps: a follow-up of the next days whose lead names the
 	// story's day as that of what it follows, with a name few stories use
 	// or a count of a headline of the story, or one of the next day's
 	// news cycle with a headline's rare name and no word of what happened
 	// in common, is not kept from a story of a dated act by the day veto
 	// (laterFollowUp).
-	laterFollowUps
+	laterFollowUps = mechanismBit(44)
 	// rewordedActs: a report of a dated act of its publication's day
 	// joins, on a lower score (actDayScore), a story of that day whose
 	// report of that kind within a news cycle shares two words of what
 	// happened with its headline, neither headline naming a rare name
 	// the other report lacks (rewordsActOfDay): outlets name who and
 	// where in their own words.
-	rewordedActs
+	rewordedActs = mechanismBit(45)
 	// undatedLate: a report that names no day, looks back to none (no
 	// earlier day, no "three days after") and puts its act after or
 	// beside nothing ("after", "as"), published two days or more after
@@ -358,32 +379,31 @@ const (
 	// laterDecision: a report whose headline names no act the vocabulary
 	// knows but tells a body's decision ("announces truce", "summons
 	// envoy"), of a later day than a story of dated acts, is that body's
-	// new act, no follow-up of the story's. (One switch for both: the
-	// mechanism type holds 64 switches and all are taken.)
-	undatedLate
+	// new act, no follow-up of the story's. (One switch for both.)
+	undatedLate = mechanismBit(46)
 	// visitors: a verb of receiving is a meeting only when what is
 	// received is a person by office ("receives foreign minister"), no
 	// thing ("receives permit", "receives bodies of soldiers";
 	// receivesNoVisitor).
-	visitors
+	visitors = mechanismBit(47)
 	// ownPlaces (precision): a reworded report (rewordedActs) joins no
 	// story by a report whose headline, like its own, gives a name few
 	// stories use that the other report lacks, read as headNames read
 	// them: a title-cased headline's by its lead's capitals, the desk's
 	// phrases written with a capital (placesOfTheirOwn): two places of
 	// their own, two events.
-	ownPlaces
+	ownPlaces = mechanismBit(48)
 	// rewordedFigures (precision): a reworded report (rewordedActs)
 	// whose headline gives a figure, no year, that no report of the
 	// story gives joins no story on the lower score: outlets reword who
 	// and where, not how many ("China adds 6 U.S. firms", a day after
 	// the US listed 14 Chinese firms).
-	rewordedFigures
+	rewordedFigures = mechanismBit(49)
 	// onCauses (precision): an act's noun that heads what an "on" after
 	// an act of another kind governs is what that act answers, no second
 	// act of the headline (answeredOn, read by twoActs): "Hoshino Denki
 	// cuts profit forecast on Kumamoto quake" is no report of the quake.
-	onCauses
+	onCauses = mechanismBit(50)
 	// claimedPlaces: a next day's report of another kind whose headline
 	// names the story's act (a claim of it), whose lead names the story's
 	// day as that of what it follows, may give the name few stories use
@@ -391,7 +411,7 @@ const (
 	// in its headline ("Islamic State claims deadly Philippine market
 	// bombing": "... a market in the southern Philippine town of Jolo";
 	// nextDayOf).
-	claimedPlaces
+	claimedPlaces = mechanismBit(51)
 	// followedDays (precision): a day the lead names only as that of what
 	// the report's act followed ("following Tuesday's licence halt", "The
 	// pause follows Monday's US cut and Sunday's conference") is that
@@ -401,7 +421,7 @@ const (
 	// meeting", the next day). As the report's day it had kept the report
 	// from its own act's story by the day veto and put it in the story of
 	// the act it followed.
-	followedDays
+	followedDays = mechanismBit(52)
 	// categoriesOnly (precision): two reports of different kinds, one a
 	// follow-up or of no act, neither naming the other's act, whose
 	// headlines share no word of what happened and whose names share none
@@ -409,30 +429,30 @@ const (
 	// report names, else the day it was published), are tied by no name
 	// or day in the score (categoriesOnly): "IMF reaches deal with
 	// Zambia" is no report of a landslide in Zambia the day before.
-	categoriesOnly
+	categoriesOnly = mechanismBit(53)
 	// accentedNames: a name meets its spellings without accents
 	// ("Södertälje" and "Sodertalje", "Radojković" and "Radojkovic",
 	// "Raphaël" and "Raphael") and with a German umlaut spelled out
 	// ("Osnabrueck") (nameID, transliterated); off, only spelled umlauts
 	// meet.
-	accentedNames
+	accentedNames = mechanismBit(54)
 	// headLabels (precision): a headline's opening word set apart by a
 	// colon or a spaced dash ("Haïti: ...", "Bannu - ...") labels where
 	// or whose the news is, no word of what happened (labelOpens,
 	// whatTerms): two headlines that share only their label share no
 	// act.
-	headLabels
+	headLabels = mechanismBit(55)
 	// sameDays (precision): a clause of the lead that places another
 	// event on the report's day by "the same day" (or morning,
 	// afternoon, evening, night) tells of that event: its words are no
 	// words of the report (withoutSameDay).
-	sameDays
+	sameDays = mechanismBit(56)
 	// secondActTimes: a report whose headline's statement after a
 	// semicolon names another act than its first ("Rebels shell posts at
 	// dawn; villagers cross river", the crossing all day) tells the
 	// moment of one: its desk day is its own vote, lent to no report of
 	// its story that names the same day (deskDays).
-	secondActTimes
+	secondActTimes = mechanismBit(57)
 	// followedClauses (precision): names and words a lead gives only in a
 	// clause of what the report's act follows ("The proposal follows the
 	// killing of two men in ...", "Quelques heures après la révocation
@@ -440,33 +460,33 @@ const (
 	// of the report to it, when the report tells an act of its own: no
 	// reaction, analysis or opinion, and not of the followed act's kind
 	// (followedOnly).
-	followedClauses
+	followedClauses = mechanismBit(58)
 	// accentedWords: the term of a word written with a capital that the
 	// vocabulary does not list is read without its accents, as a name's
 	// is (accentedNames): "Raphaël" and "Raphael", "Södertälje" and
 	// "Sodertalje" meet as words of the lead too, not only as names.
-	accentedWords
+	accentedWords = mechanismBit(59)
 	// tollRises: a report of a story's act whose headline says its toll
 	// rose, whose lead names the story's day as that act's, of a later
 	// day within followDays, is of that act for the day veto (tollRisen):
 	// "Death toll from attack on army compound rises to 11" on Tuesday,
 	// of "Monday's assault".
-	tollRises
+	tollRises = mechanismBit(60)
 	// tollNames: such a report whose lead names no earlier day, only the
 	// count's ("rose to 14 on Thursday"), when its headline gives a name
 	// few stories use that a headline of the story gives (tollRisen).
-	tollNames
+	tollNames = mechanismBit(61)
 	// tollDirections: the word that says a toll rose ("toll rises to
 	// 31") gives no market direction (withoutTollRise): a shipwreck's
 	// toll that rises is no other event than the boat that sank.
-	tollDirections
+	tollDirections = mechanismBit(62)
 	// placedParties: a report whose headline (a follow-up's first
 	// sentence too) names a story's value of a fact as where its news
 	// happened ("attacks base in Somalia", "arrive from Myanmar's Kayin
 	// State"), as a report of a dated act of the story does, is not kept
 	// from the story by the other value it names, its teller's ("Uganda
 	// says ..."): placedThere.
-	placedParties
+	placedParties = mechanismBit(63)
 )
 
 // fact is one compiled fact: term → bit set of its values.
@@ -861,7 +881,7 @@ func (v *Vocabulary) actsConflict(a, b *features) bool {
 // strike") may be news of its own (talks held days into a strike). A
 // statement names the act it answers and stays apart from it.
 func (v *Vocabulary) namesEachOther(a, b *features) bool {
-	if v.off&mutualActs != 0 || a.kind == kindStatement || b.kind == kindStatement || a.kind >= 64 || b.kind >= 64 || !sameTime(a, b) {
+	if v.off.has(mutualActs) || a.kind == kindStatement || b.kind == kindStatement || a.kind >= 64 || b.kind >= 64 || !sameTime(a, b) {
 		return false
 	}
 	return (a.acts|a.leadActs)&(1<<b.kind) != 0 && (b.acts|b.leadActs)&(1<<a.kind) != 0
@@ -874,7 +894,7 @@ func (v *Vocabulary) namesEachOther(a, b *features) bool {
 // reads. The other vetoes (days, facts, words) still keep other events
 // apart.
 func (v *Vocabulary) heldOver(a, b *features) bool {
-	return v.off&heldOvers == 0 && a.heldOver && b.kind >= firstActKind && b.kind < kind(len(v.dated)) && v.dated[b.kind]
+	return !v.off.has(heldOvers) && a.heldOver && b.kind >= firstActKind && b.kind < kind(len(v.dated)) && v.dated[b.kind]
 }
 
 // arrestKind tells whether reports of kind k tell of arrests: one of the
@@ -897,7 +917,7 @@ func (v *Vocabulary) alsoNames(a, b *features) bool {
 		return false
 	}
 	return v.ownActs(a)&(1<<b.kind) != 0 ||
-		v.off&firstActs == 0 && a.firstActs&(1<<b.kind) != 0 && a.firstActs&(1<<a.kind) == 0
+		!v.off.has(firstActs) && a.firstActs&(1<<b.kind) != 0 && a.firstActs&(1<<a.kind) == 0
 }
 
 // firstNamesOnly tells whether a, a report of another act than b's, is
@@ -912,7 +932,7 @@ func (v *Vocabulary) firstNamesOnly(a, b *features) bool {
 // ownActs is the kinds of act a's headline names, as acts of its own:
 // not those its verb names as what its subject's act did (results).
 func (v *Vocabulary) ownActs(a *features) uint64 {
-	if v.off&twoActs != 0 {
+	if v.off.has(twoActs) {
 		return 0
 	}
 	return a.acts &^ a.results
