@@ -337,11 +337,15 @@ var dayLanguages = []dayLanguage{
 	},
 	{
 		// Polish: weekdays after "w" take the accusative ("w środę"),
-		// listed with the nominative; months in the genitive ("5 maja").
+		// after "z" or "od" the genitive ("w nocy z czwartku na
+		// piątek"), listed with the nominative; months in the genitive
+		// ("5 maja"); a time follows "godz." ("około godz. 0.40").
 		name:  "Polish",
 		marks: `i w we z się nie do że to jest od po przez dla jak został została zostali był była było oraz`,
-		weekdays: `poniedziałek: monday; wtorek: tuesday; środa: wednesday; środę: wednesday; czwartek: thursday;
-			piątek: friday; sobota: saturday; sobotę: saturday; niedziela: sunday; niedzielę: sunday`,
+		weekdays: `poniedziałek: monday; poniedziałku: monday; wtorek: tuesday; wtorku: tuesday; środa: wednesday;
+			środę: wednesday; środy: wednesday; czwartek: thursday; czwartku: thursday; piątek: friday;
+			piątku: friday; sobota: saturday; sobotę: saturday; soboty: saturday; niedziela: sunday;
+			niedzielę: sunday; niedzieli: sunday`,
 		months: `stycznia: january; lutego: february; marca: march; kwietnia: april; maja: may; czerwca: june;
 			lipca: july; sierpnia: august; września: september; października: october; listopada: november;
 			grudnia: december`,
@@ -349,7 +353,7 @@ var dayLanguages = []dayLanguage{
 			dziś rano: this morning; dziś wieczorem: tonight`,
 		mods: `zeszły: last; zeszłą: last; ubiegły: last; ubiegłą: last; ostatni: last; ostatnią: last;
 			przyszły: next; przyszłą: next; najbliższy: next; najbliższą: next; do: until`,
-		clock: `o; około`,
+		clock: `o; około; godz.; godziny`,
 		lower: true,
 	},
 	{
@@ -371,6 +375,28 @@ var dayLanguages = []dayLanguage{
 		clock: `о; близько`,
 		lower: true,
 	},
+	{
+		// Romanian: weekdays and months in lower case, with or without
+		// their diacritics (ș and ț written with a comma or a cedilla);
+		// "luni" is also "months", which a count stands before ("trei
+		// luni"): counts; a time follows "ora" ("în jurul orei 01:30").
+		name:  "Romanian",
+		marks: `și şi în din că cu pe care este sunt au fost pentru după să nu se unui unei fiind potrivit`,
+		weekdays: `luni: monday; marți: tuesday; marţi: tuesday; marti: tuesday; miercuri: wednesday; joi: thursday;
+			vineri: friday; sâmbătă: saturday; sâmbăta: saturday; sambata: saturday; duminică: sunday;
+			duminica: sunday`,
+		months: `ianuarie: january; februarie: february; martie: march; aprilie: april; mai: may; iunie: june;
+			iulie: july; august: august; septembrie: september; octombrie: october; noiembrie: november;
+			decembrie: december`,
+		relDays: `azi: today; astăzi: today; astazi: today; ieri: yesterday; alaltăieri: the day before yesterday;
+			alaltaieri: the day before yesterday; aseară: last night; aseara: last night; azi-noapte: last night;
+			în această dimineață: this morning; diseară: tonight`,
+		mods:  `trecută: last; trecuta: last; trecut: last; viitoare: next; viitor: next; până: until; pana: until`,
+		clock: `ora; orei; orele`,
+		counts: `două doua trei patru cinci șase şase sase șapte şapte sapte opt nouă noua zece câteva cateva
+			multe ultimele ultimii primele`,
+		lower: true,
+	},
 }
 
 // dayLanguage is one language's day words (dayLanguages), each list
@@ -382,6 +408,7 @@ type dayLanguage struct {
 	name, marks                     string
 	weekdays, months, relDays, mods string
 	clock                           string
+	counts                          string
 	lower, upper                    bool
 }
 
@@ -390,6 +417,7 @@ type dayLanguage struct {
 // would not end "lunedì"): wordAt checks the edges.
 type dayReader struct {
 	lower, upper                  bool
+	counts                        map[string]bool
 	english                       map[string]string
 	weekday, dayMonth, rel, clock *regexp.Regexp
 }
@@ -431,7 +459,7 @@ var (
 func compileDayLanguages(langs []dayLanguage) []dayReader {
 	out := make([]dayReader, len(langs))
 	for i, l := range langs {
-		r := dayReader{lower: l.lower, upper: l.upper, english: map[string]string{}}
+		r := dayReader{lower: l.lower, upper: l.upper, counts: toSet(l.counts), english: map[string]string{}}
 		alt := func(list string) string {
 			words := translations(list, r.english)
 			sort.Slice(words, func(a, b int) bool { return len(words[a]) > len(words[b]) }) // longest first: "avant-hier" before "hier"
@@ -1161,10 +1189,11 @@ func nightOfTwoDays(low string, ms []mention, m mention) bool {
 
 // nightWords name a night; nightJoins join its first day to its second
 // ("van zaterdag op zondag", "de samedi à dimanche", "del sábado al
-// domingo", "tra sabato e domenica", "von Samstag auf Sonntag").
+// domingo", "tra sabato e domenica", "von Samstag auf Sonntag", "w nocy
+// z czwartku na piątek", "în noaptea de miercuri spre joi").
 var (
-	nightWords = toSet(`night nacht nuit noite noche notte`)
-	nightJoins = toSet(`to into op à au a auf zu para al e y and`)
+	nightWords = toSet(`night nacht nuit noite noche notte nocy noaptea`)
+	nightJoins = toSet(`to into op à au a auf zu para al e y and na spre`)
 )
 
 // nightBeside tells whether text puts the act of the day m in the small
@@ -2580,7 +2609,23 @@ func (r *dayReader) weekdayAt(text, low string, ix []int) (start, end int, mod, 
 	if !wordAt(low, ix[4], ix[5]) || r.lower && startsUpper(text[ix[4]:]) && !sentenceStart(text, ix[4]) || r.upper && !startsUpper(text[ix[4]:]) {
 		return 0, 0, "", "", false
 	}
+	if r.counted(low, ix[4]) {
+		return 0, 0, "", "", false // "trei luni": three months, no Monday
+	}
 	return start, end, mod, r.english[low[ix[4]:ix[5]]], true
+}
+
+// counted tells whether a number or a count of r's language (counts,
+// listed by a language with a weekday that is also a plural noun)
+// stands right before offset i of low: that weekday is the noun after
+// one (Romanian "trei luni", three months).
+func (r *dayReader) counted(low string, i int) bool {
+	words := strings.Fields(low[max(0, i-24):i])
+	if len(r.counts) == 0 || len(words) == 0 {
+		return false
+	}
+	w := dateWord(words[len(words)-1])
+	return r.counts[w] || atoi(w) > 0
 }
 
 // sentenceStart tells whether text opens a sentence at i: only quotes

@@ -957,6 +957,12 @@ func TestForeignDays(t *testing.T) {
 		{"swahili yesterday", "Mgomo wa madereva ulianza jana katika jiji la Mombasa na kuathiri usafiri wa umma.", []string{"2031-05-09"}},
 		{"polish weekday", "Policja zatrzymała w środę dwóch mężczyzn podejrzanych o podpalenie magazynu w Łodzi.", []string{"2031-05-07"}},
 		{"polish date", "Strajk kierowców rozpoczął się 6 maja i według związku potrwa do odwołania.", []string{"2031-05-06"}},
+		{"polish genitive weekday", "Policja szuka sprawców napadu z czwartku na kantor w Lublinie, podała komenda.", []string{"2031-05-08"}},
+		{"romanian weekday", "Poliția a reținut miercuri doi bărbați suspectați de incendierea unui depozit din Cluj.", []string{"2031-05-07"}},
+		{"romanian yesterday", "Guvernul a aprobat ieri ordonanța privind prețul la energie, potrivit unui comunicat.", []string{"2031-05-09"}},
+		{"romanian date", "Podul s-a prăbușit pe 6 mai, după ploile abundente din regiune.", []string{"2031-05-06"}},
+		{"romanian months are no monday", "Prețurile au crescut în ultimele trei luni, potrivit institutului de statistică din București.", nil},
+		{"romanian last weekday", "Sindicatele au protestat sâmbăta trecută în fața Guvernului, după care au fost primite de ministru.", []string{"2031-05-03"}},
 		{"ukrainian weekday", "У четвер у Житомирі затримали двох чоловіків, які підпалили склад, повідомили в поліції.", []string{"2031-05-08"}},
 		{"ukrainian yesterday", "Учора на підприємстві стався вибух, унаслідок якого постраждали троє робітників.", []string{"2031-05-09"}},
 		{"english text reads no french", "The Mars rover landed on 5 mars, the probe said in a hier entry.", nil},
@@ -989,6 +995,8 @@ func TestForeignClock(t *testing.T) {
 		{"spanish", "El derrumbe ocurrió pasadas las 22:30 horas de este lunes en la mina.", 22*60 + 30 + 1},
 		{"german", "Der Zug ist am Montag gegen 21 Uhr in der Nähe des Bahnhofs entgleist.", 21*60 + 1},
 		{"italian", "La nave è affondata alle 21.15 di martedì, secondo la guardia costiera.", 21*60 + 15 + 1},
+		{"polish godz.", "Pociąg wykoleił się we wtorek około godz. 21.40 pod Kielcami, podała policja.", 21*60 + 40 + 1},
+		{"romanian ora", "Trenul a deraiat marți seara, în jurul orei 21:40, în apropiere de Brașov.", 21*60 + 40 + 1},
 		{"a count is no time", "La police a compté à 15.000 les manifestants dans les rues de la ville.", 0},
 		{"english reads english only", "The ship sank at 4.5 knots on Monday, the coast guard said vers 22h.", 0},
 	}
@@ -1094,6 +1102,7 @@ func TestRateIsNoDayAfter(t *testing.T) {
 func TestSmallHoursTime(t *testing.T) {
 	athens, rome, maputo, amsterdam, paris := mustZone(t, "Europe/Athens"), mustZone(t, "Europe/Rome"), mustZone(t, "Africa/Maputo"), mustZone(t, "Europe/Amsterdam"), mustZone(t, "Europe/Paris")
 	lagos, nairobi, newYork := mustZone(t, "Africa/Lagos"), mustZone(t, "Africa/Nairobi"), mustZone(t, "America/New_York")
+	warsaw, bucharest := mustZone(t, "Europe/Warsaw"), mustZone(t, "Europe/Bucharest")
 	at := func(loc *time.Location, d, h, m int) time.Time { return time.Date(2030, 3, d, h, m, 0, 0, loc) }
 	tests := []struct {
 		name, text string
@@ -1108,6 +1117,8 @@ func TestSmallHoursTime(t *testing.T) {
 		{"portuguese à", "Barragem abre comportas\nA barragem abriu quatro comportas à 01:00 de terça-feira, informou o instituto, e os bairros da cidade ficaram inundados.", at(maputo, 5, 9, 0), maputo, "2030-03-04"},
 		{"the night of two days in english", "Explosion at home\nAn explosive went off at a home in the night of Monday to Tuesday at around 00:40, police said.", at(athens, 5, 9, 0), athens, "2030-03-04"},
 		{"the night of two days in dutch", "Explosie bij woning\nBij een woning aan de Dorpsweg is in de nacht van maandag op dinsdag rond 00.50 uur een explosie geweest. De voordeur werd vernield.", at(amsterdam, 5, 9, 0), amsterdam, "2030-03-04"},
+		{"the night of two days in polish", "Wybuch na torach\nW nocy z poniedziałku na wtorek około godz. 0.50 doszło do wybuchu na linii kolejowej pod Radomiem. Nikt nie został ranny.", at(warsaw, 5, 9, 0), warsaw, "2030-03-04"},
+		{"the night of two days in romanian", "Explozie la un depozit\nO explozie a avut loc în noaptea de luni spre marți, în jurul orei 01:20, la un depozit din apropierea orașului Galați. Nu au fost victime.", at(bucharest, 5, 9, 0), bucharest, "2030-03-04"},
 		{"the night of two dates", "Explosion at home\nAn explosive went off at a home on the night of March 4 to 5 at around 00:40, police said.", at(athens, 5, 9, 0), athens, "2030-03-04"},
 		{"an evening time of the night's first day", "Incendie dans un entrepôt\nUn incendie s'est déclaré dans la nuit de lundi à mardi vers 23h30 dans un entrepôt de la zone, selon les pompiers.", at(paris, 5, 9, 0), paris, "2030-03-04"},
 		// "Shortly after midnight" is the day's first minutes, an hour

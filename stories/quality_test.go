@@ -1640,7 +1640,12 @@ var qualitySets = []qualitySet{
 	{file: "testdata/opened-mexico.txt", use: "opened: scored blind twice until 2026-12-07 (session 26), mistakes read since; mexico.toml", precision: 0.86, recall: 0.72, dates: 0.99, minItems: 150, vocab: "testdata/mexico.toml", zone: "UTC"},
 	{file: "testdata/opened-thai.txt", use: "opened: scored blind twice until 2026-12-07 (session 26), mistakes read since; thai.toml", precision: 0.91, recall: 0.53, dates: 0.99, minItems: 150, vocab: "testdata/thai.toml", zone: "UTC"},
 	{file: "testdata/opened-crypto.txt", use: "opened: scored blind twice until 2026-12-07 (session 26), mistakes read since; crypto.toml", precision: 0.85, recall: 0.64, dates: 0.99, minItems: 150, vocab: "testdata/crypto.toml", zone: "UTC"},
-	{file: "testdata/opened-easteu.txt", use: "opened: scored blind twice until 2026-12-07 (session 26), mistakes read since; easteu.toml", precision: 0.90, recall: 0.35, dates: 0.88, minItems: 150, vocab: "testdata/easteu.toml", zone: "UTC"},
+	// Romanian day words read (dayLanguages): a drone's fall "în noaptea
+	// de miercuri spre joi, în jurul orei 01:30" is the Wednesday in UTC,
+	// and a rally's Romanian reports, dated "sâmbătă", no longer join the
+	// nomination of the day before: 0.905 / 0.356 -> 0.929 / 0.353, dates
+	// 30 -> 32 of 34.
+	{file: "testdata/opened-easteu.txt", use: "opened: scored blind twice until 2026-12-07 (session 26), mistakes read since; easteu.toml", precision: 0.92, recall: 0.35, dates: 0.94, minItems: 150, vocab: "testdata/easteu.toml", zone: "UTC"},
 	{file: "testdata/opened-auto.txt", use: "opened: scored blind twice until 2026-12-07 (session 26), mistakes read since; auto.toml", precision: 0.87, recall: 0.46, dates: 0.79, minItems: 150, vocab: "testdata/auto.toml", zone: "UTC"},
 	// Desks written in session 27 (2026-12-07), while that session's
 	// grouping changes were made, without reading them or the grouping
