@@ -2437,6 +2437,9 @@ func findMentionsIn(text, low string, published time.Time, loc *time.Location) [
 			year = atoi(low[ix[6]:ix[7]])
 		}
 		mo := months[low[ix[2]:ix[3]]]
+		if year == 0 {
+			year = rangeYear(low, ix[1], mo)
+		}
 		if day, ok := monthDay(year, int(mo), atoi(low[ix[4]:ix[5]]), pubDay, loc); ok {
 			add(ix[0], ix[1], day, periodEnd(low, ix[0]))
 		}
@@ -2453,6 +2456,9 @@ func findMentionsIn(text, low string, published time.Time, loc *time.Location) [
 			year = atoi(low[ix[6]:ix[7]])
 		}
 		mo := months[low[ix[4]:ix[5]]]
+		if year == 0 {
+			year = rangeYear(low, ix[1], mo)
+		}
 		if day, ok := monthDay(year, int(mo), atoi(low[ix[2]:ix[3]]), pubDay, loc); ok {
 			add(ix[0], ix[1], day, periodEnd(low, ix[0]))
 		}
@@ -2815,6 +2821,32 @@ func periodDay(mod, unit string, pubDay time.Time) (time.Time, precision) {
 		return first.AddDate(0, -1, 0), precMonth
 	}
 	return first, precMonth
+}
+
+// reRangeEnd is the end of a span of dates whose year is written once,
+// after its last date: "to 31 August 2036", "through Aug. 31, 2036", "and
+// 31 August 2036". Group 1 or 2 is its month, 3 its year.
+var reRangeEnd = regexp.MustCompile(`^\s*(?:to|until|till|through|and|-|–|—)\s*(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?` + monthAlt + `|` + monthAlt + `\.?\s+\d{1,2}(?:st|nd|rd|th)?)\b\.?,?\s+(\d{4})\b`)
+
+// rangeYear is the year of a date of month mo without one that ends at end
+// in low and opens a span whose last date has it ("from 1 July to 31
+// August 2036": 1 July 2036; "from 15 December to 15 January 2037": 15
+// December 2036, the year before); 0 when no such span follows.
+func rangeYear(low string, end int, mo time.Month) int {
+	ix := reRangeEnd.FindStringSubmatchIndex(low[end:])
+	if ix == nil {
+		return 0
+	}
+	last := ix[2]
+	if last < 0 {
+		last = ix[4]
+	}
+	name := low[end+last : end+last+strings.IndexFunc(low[end+last:]+" ", func(r rune) bool { return r < 'a' || r > 'z' })]
+	year := atoi(low[end+ix[6] : end+ix[7]])
+	if months[name] < mo {
+		year-- // the span runs into the next year
+	}
+	return year
 }
 
 // monthDay resolves a month and day; without a year it takes the year that

@@ -1153,3 +1153,30 @@ func TestFilipinoFunctionWords(t *testing.T) {
 		}
 	}
 }
+
+// TestSpanYear: a span of dates whose year is written once, after its last
+// date, gives that year to its first ("from 1 July to 31 August 2031"),
+// the year before where the span runs into the next year.
+func TestSpanYear(t *testing.T) {
+	pub := time.Date(2030, 11, 20, 12, 0, 0, 0, time.UTC)
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"day month span", "The agency set a fishing ban from 1 July to 31 August 2031 for all trawlers.", []string{"2031-07-01", "2031-08-31"}},
+		{"month day span", "Registration is open from June 3 through June 9, 2031, the board said.", []string{"2031-06-03", "2031-06-09"}},
+		{"span into the next year", "The curfew runs from 10 December to 10 January 2032, the governor said.", []string{"2031-12-10", "2032-01-10"}},
+		{"a list is no span", "The plant shut on 12 November, and 3 March 2031 is its restart date.", []string{"2030-11-12", "2031-03-03"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, d := range ResolveDates(tt.text, pub, time.UTC) {
+				got = append(got, d.Format(time.DateOnly))
+			}
+			if strings.Join(got, " ") != strings.Join(tt.want, " ") {
+				t.Errorf("ResolveDates(%q) = %v, want %v", tt.text, got, tt.want)
+			}
+		})
+	}
+}

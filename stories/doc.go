@@ -329,7 +329,9 @@
 // preferring the past: a bare weekday is the most recent such day on or before
 // the publication day (wire style names today's weekday instead of writing
 // "today"), "last <weekday>" is strictly before it, a month-day takes the year
-// that puts it within [published-300d, published+60d]. Resolved dates are
+// that puts it within [published-300d, published+60d], unless it opens a
+// span whose last date gives the year ("from 1 July to 31 August 2036":
+// 2036, the year before where the span runs into the next). Resolved dates are
 // midnight in the given zone. A report's event day is the first day its
 // title or lead names, passing over the day of the report itself ("state
 // media reported Tuesday that ... on Monday", "the JCS said Monday", "the

@@ -1604,7 +1604,11 @@ var qualitySets = []qualitySet{
 	// A risen toll whose lead names only the day it was counted, with a
 	// rare name of the story's headline (tollNames): the Jeju capsizing's
 	// toll two days on: 0.911 / 0.613 -> 0.912 / 0.628.
-	{file: "testdata/opened-fisheries.txt", use: "opened: scored blind twice until 2026-12-07 (session 25), mistakes read since; fisheries.toml", precision: 0.91, recall: 0.62, dates: 0.91, minItems: 150, vocab: "testdata/fisheries.toml", zone: "UTC"},
+	// A span's year written once, after its last date, is its first's
+	// too (rangeYear): a closed season announced "from 1 July to 31
+	// August 2036" is a plan's, no past July's day, and its story takes
+	// its reports' Wednesday: dates 31 -> 32 of 34.
+	{file: "testdata/opened-fisheries.txt", use: "opened: scored blind twice until 2026-12-07 (session 25), mistakes read since; fisheries.toml", precision: 0.91, recall: 0.62, dates: 0.94, minItems: 150, vocab: "testdata/fisheries.toml", zone: "UTC"},
 	{file: "testdata/opened-debt.txt", use: "opened: scored blind twice until 2026-12-07 (session 25), mistakes read since; debt.toml", precision: 0.98, recall: 0.73, dates: 0.94, minItems: 150, vocab: "testdata/debt.toml", zone: "UTC"},
 	// Opened in session 27 (2026-12-07): five desks written in session 26
 	// while that session's grouping changes were made, scored blind at
