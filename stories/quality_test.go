@@ -1650,7 +1650,10 @@ var qualitySets = []qualitySet{
 	// nomination of the day before: 0.905 / 0.356 -> 0.929 / 0.353, dates
 	// 30 -> 32 of 34.
 	{file: "testdata/opened-easteu.txt", use: "opened: scored blind twice until 2026-12-07 (session 26), mistakes read since; easteu.toml", precision: 0.92, recall: 0.35, dates: 0.94, minItems: 150, vocab: "testdata/easteu.toml", zone: "UTC"},
-	{file: "testdata/opened-auto.txt", use: "opened: scored blind twice until 2026-12-07 (session 26), mistakes read since; auto.toml", precision: 0.87, recall: 0.46, dates: 0.79, minItems: 150, vocab: "testdata/auto.toml", zone: "UTC"},
+	// Automotive: the set's weekdays were 2026's calendar, not that of
+	// its year; its years moved one on (2036 -> 2037), the calendar 2026
+	// shares: 0.880 / 0.466 / 27 of 34 -> 0.971 / 0.477 / 32 of 34.
+	{file: "testdata/opened-auto.txt", use: "opened: scored blind twice until 2026-12-07 (session 26), mistakes read since; auto.toml", precision: 0.97, recall: 0.47, dates: 0.94, minItems: 150, vocab: "testdata/auto.toml", zone: "UTC"},
 	// Desks written in session 27 (2026-12-07), while that session's
 	// grouping changes were made, without reading them or the grouping
 	// code, with their vocabularies in config only (each committed before
@@ -1885,8 +1888,6 @@ var knownCosts = map[string]string{
 	"opened-mexico/late reports off":  "opened in session 27, cause not yet read",
 	"opened-thai/two acts off":        "opened in session 27, cause not yet read",
 	"opened-crypto/named parties off": "opened in session 27, cause not yet read",
-	"opened-auto/two acts off":        "opened in session 27, cause not yet read",
-	"opened-auto/ahead days off":      "opened in session 27, cause not yet read",
 	// Session 23: +3 right and +3 wrong pairs. The report twoParties lets
 	// in (a former senator hit by US sanctions) is of its story's event;
 	// its wrong pairs are with the UN committee's listing of the same gang
