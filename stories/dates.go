@@ -111,10 +111,13 @@ var (
 // of the Romance languages are written in lower case: a capitalised one
 // past a sentence's start is a name ("Santo Domingo", "Plácido
 // Domingo"). Accents are listed with and without: outlets drop them.
+// A function word languages share ("de", "za") is a mark of each that
+// uses it, so it tells none of them from another (a Romanian text is no
+// Hungarian one for its "a"; a Dutch one no Spanish one for its "de").
 var dayLanguages = []dayLanguage{
 	{
 		name:  "French",
-		marks: `le la les des du et est une dans pour au aux selon qui ont été sur par cette ses`,
+		marks: `le la les de des du et est une dans pour au aux selon qui ont été sur par cette ses`,
 		weekdays: `lundi: monday; mardi: tuesday; mercredi: wednesday; jeudi: thursday;
 			vendredi: friday; samedi: saturday; dimanche: sunday`,
 		months: `janvier: january; février: february; fevrier: february; mars: march; avril: april;
@@ -128,7 +131,7 @@ var dayLanguages = []dayLanguage{
 	},
 	{
 		name:  "Spanish",
-		marks: `el la los las del y que por una con según este esta fue al su sus para se en`,
+		marks: `el la los las de del y que por una con según este esta fue al su sus para se en`,
 		weekdays: `lunes: monday; martes: tuesday; miércoles: wednesday; miercoles: wednesday;
 			jueves: thursday; viernes: friday; sábado: saturday; sabado: saturday; domingo: sunday`,
 		months: `enero: january; febrero: february; marzo: march; abril: april; mayo: may;
@@ -142,7 +145,7 @@ var dayLanguages = []dayLanguage{
 	},
 	{
 		name:  "Portuguese",
-		marks: `o os do da dos das e na nas em um com foi não uma ao pela pelo nesta neste`,
+		marks: `o os de do da dos das e na nas em um com foi não uma ao pela pelo nesta neste`,
 		weekdays: `segunda-feira: monday; terça-feira: tuesday; terca-feira: tuesday; quarta-feira: wednesday;
 			quinta-feira: thursday; sexta-feira: friday; sábado: saturday; sabado: saturday; domingo: sunday`,
 		months: `janeiro: january; fevereiro: february; março: march; marco: march; abril: april; maio: may;
@@ -169,7 +172,7 @@ var dayLanguages = []dayLanguage{
 	},
 	{
 		name:  "Italian",
-		marks: `il lo la gli della delle dei di che per nel nella sono ha è stato stata alla dalla`,
+		marks: `il lo la gli della delle dei di da che per nel nella sono ha è stato stata alla dalla`,
 		weekdays: `lunedì: monday; lunedi: monday; martedì: tuesday; martedi: tuesday; mercoledì: wednesday;
 			mercoledi: wednesday; giovedì: thursday; giovedi: thursday; venerdì: friday; venerdi: friday;
 			sabato: saturday; domenica: sunday`,
@@ -184,7 +187,7 @@ var dayLanguages = []dayLanguage{
 	},
 	{
 		name:  "Dutch",
-		marks: `het een en van op dat met voor zijn niet werd door bij naar heeft`,
+		marks: `de het een en van op dat met voor zijn niet werd door bij naar heeft`,
 		weekdays: `maandag: monday; dinsdag: tuesday; woensdag: wednesday; donderdag: thursday;
 			vrijdag: friday; zaterdag: saturday; zondag: sunday`,
 		months: `januari: january; februari: february; maart: march; april: april; mei: may; juni: june;
@@ -216,7 +219,7 @@ var dayLanguages = []dayLanguage{
 		// prayer, so those two are read only with "günü" (day).
 		// Capitals past ASCII (Ç, Ş) are listed: asciiLower keeps them.
 		name:  "Turkish",
-		marks: `ve bir bu için ile olarak olan gibi daha yaptı etti dedi üzere sonra`,
+		marks: `ve bir bu için ile olarak olan gibi daha yaptı etti dedi üzere sonra oldu kadar göre tarafından ise ki yüzde çok ancak da de`,
 		weekdays: `pazartesi: monday; salı: tuesday; çarşamba: wednesday; Çarşamba: wednesday; perşembe: thursday;
 			cuma günü: friday; cumartesi: saturday; pazar günü: sunday`,
 		months: `ocak: january; şubat: february; Şubat: february; mart: march; nisan: april; mayıs: may;
@@ -341,7 +344,7 @@ var dayLanguages = []dayLanguage{
 		// piątek"), listed with the nominative; months in the genitive
 		// ("5 maja"); a time follows "godz." ("około godz. 0.40").
 		name:  "Polish",
-		marks: `i w we z się nie do że to jest od po przez dla jak został została zostali był była było oraz`,
+		marks: `i w we z ze o za się nie do że to jest od po przez dla jak został została zostali był była było oraz`,
 		weekdays: `poniedziałek: monday; poniedziałku: monday; wtorek: tuesday; wtorku: tuesday; środa: wednesday;
 			środę: wednesday; środy: wednesday; czwartek: thursday; czwartku: thursday; piątek: friday;
 			piątku: friday; sobota: saturday; sobotę: saturday; soboty: saturday; niedziela: sunday;
@@ -381,7 +384,7 @@ var dayLanguages = []dayLanguage{
 		// "luni" is also "months", which a count stands before ("trei
 		// luni"): counts; a time follows "ora" ("în jurul orei 01:30").
 		name:  "Romanian",
-		marks: `și şi în din că cu pe care este sunt au fost pentru după să nu se unui unei fiind potrivit`,
+		marks: `și şi de în din că cu pe care este sunt au fost pentru după să nu se unui unei fiind potrivit`,
 		weekdays: `luni: monday; marți: tuesday; marţi: tuesday; marti: tuesday; miercuri: wednesday; joi: thursday;
 			vineri: friday; sâmbătă: saturday; sâmbăta: saturday; sambata: saturday; duminică: sunday;
 			duminica: sunday`,
@@ -396,6 +399,119 @@ var dayLanguages = []dayLanguage{
 		counts: `două doua trei patru cinci șase şase sase șapte şapte sapte opt nouă noua zece câteva cateva
 			multe ultimele ultimii primele`,
 		lower: true,
+	},
+	{
+		// Czech: weekdays after "v"/"ve" take the accusative ("ve
+		// středu"), listed with the nominative; months in the genitive
+		// ("5. března").
+		name:  "Czech",
+		marks: `se že je v ve o z ze s k do po od za pro jako který která které byl byla bylo byly podle také při jsou než však již jeho`,
+		weekdays: `pondělí: monday; úterý: tuesday; středa: wednesday; středu: wednesday; čtvrtek: thursday;
+			pátek: friday; sobota: saturday; sobotu: saturday; neděle: sunday; neděli: sunday`,
+		months: `ledna: january; února: february; března: march; dubna: april; května: may; června: june;
+			července: july; srpna: august; září: september; října: october; listopadu: november;
+			prosince: december`,
+		relDays: `dnes: today; dneska: today; včera: yesterday; předevčírem: the day before yesterday;
+			dnes ráno: this morning; dnes večer: tonight; včera večer: last night`,
+		mods:  `minulý: last; minulou: last; minulé: last; příští: next`,
+		clock: `v; ve; kolem; okolo`,
+		lower: true,
+	},
+	{
+		// Slovak: as Czech, weekdays after "v"/"vo" in the accusative,
+		// months in the genitive.
+		name:  "Slovak",
+		marks: `sa že je v vo o z zo s k do po od za pre ako ktorý ktorá ktoré bol bola bolo boli podľa tiež pri sú aj už ich jeho`,
+		weekdays: `pondelok: monday; utorok: tuesday; streda: wednesday; stredu: wednesday; štvrtok: thursday;
+			piatok: friday; sobota: saturday; sobotu: saturday; nedeľa: sunday; nedeľu: sunday`,
+		months: `januára: january; februára: february; marca: march; apríla: april; mája: may; júna: june;
+			júla: july; augusta: august; septembra: september; októbra: october; novembra: november;
+			decembra: december`,
+		relDays: `dnes: today; včera: yesterday; predvčerom: the day before yesterday;
+			dnes ráno: this morning; dnes večer: tonight; včera večer: last night`,
+		mods:  `minulý: last; minulú: last; minulé: last; budúci: next; budúcu: next; budúce: next`,
+		clock: `o; okolo`,
+		lower: true,
+	},
+	{
+		// Hungarian: a weekday takes a case ending for "on" ("kedden",
+		// "csütörtökön") and "-i" for "the day's" ("a szombati
+		// tüntetés", Saturday's protest); dates put the month first
+		// ("március 5-én"), which the day-month pattern does not read.
+		// No clock: hours are told with a case ending ("0.40-kor").
+		name:  "Hungarian",
+		marks: `az és hogy nem egy meg már csak volt szerint után miatt között ezt azt pedig amely aki valamint`,
+		weekdays: `hétfő: monday; hétfőn: monday; hétfői: monday; kedd: tuesday; kedden: tuesday; keddi: tuesday;
+			szerda: wednesday; szerdán: wednesday; szerdai: wednesday; csütörtök: thursday; csütörtökön: thursday;
+			csütörtöki: thursday; péntek: friday; pénteken: friday; pénteki: friday; szombat: saturday;
+			szombaton: saturday; szombati: saturday; vasárnap: sunday; vasárnapi: sunday`,
+		months: `január: january; február: february; március: march; április: april; május: may; június: june;
+			július: july; augusztus: august; szeptember: september; október: october; november: november;
+			december: december`,
+		relDays: `ma: today; tegnap: yesterday; tegnapelőtt: the day before yesterday; ma reggel: this morning;
+			ma délután: this afternoon; ma este: tonight; tegnap este: last night`,
+		mods:  `múlt: last; jövő: next`,
+		lower: true,
+	},
+	{
+		// Norwegian and Danish share their weekdays; Danish "i
+		// mandags" is last Monday, as Swedish "i måndags".
+		name:  "Norwegian and Danish",
+		marks: `og er ikke til fra også ble blev etter mot mod sier siger af har hadde havde skal vil efter på det som med om`,
+		weekdays: `mandag: monday; tirsdag: tuesday; onsdag: wednesday; torsdag: thursday; fredag: friday;
+			lørdag: saturday; søndag: sunday; i mandags: monday; i tirsdags: tuesday; i onsdags: wednesday;
+			i torsdags: thursday; i fredags: friday; i lørdags: saturday; i søndags: sunday`,
+		months: `januar: january; februar: february; mars: march; marts: march; april: april; mai: may; maj: may;
+			juni: june; juli: july; august: august; september: september; oktober: october; november: november;
+			desember: december; december: december`,
+		relDays: `i dag: today; idag: today; i går: yesterday; igår: yesterday; i forgårs: the day before yesterday;
+			i morges: this morning; i kveld: tonight; i aften: tonight`,
+		mods:  `forrige: last; sidste: last; neste: next; næste: next; kommende: next`,
+		clock: `kl.; klokken; klokka`,
+		lower: true,
+	},
+	{
+		// Bengali: the script has no capitals; "আগামীকাল" (tomorrow)
+		// before a weekday makes it the next one ("আগামীকাল বুধবার").
+		name:  "Bengali",
+		marks: `ও এবং করে হয়েছে থেকে এই জন্য সঙ্গে করা হয় তিনি একটি না বলে জানান কাছে পর তারা এক`,
+		weekdays: `সোমবার: monday; মঙ্গলবার: tuesday; বুধবার: wednesday; বৃহস্পতিবার: thursday; শুক্রবার: friday;
+			শনিবার: saturday; রবিবার: sunday; রোববার: sunday`,
+		months: `জানুয়ারি: january; ফেব্রুয়ারি: february; মার্চ: march; এপ্রিল: april; জুন: june; জুলাই: july;
+			আগস্ট: august; সেপ্টেম্বর: september; অক্টোবর: october; নভেম্বর: november; ডিসেম্বর: december`,
+		relDays: `আজ: today; গতকাল: yesterday; গত রাতে: last night`,
+		mods:    `গত: last; আগামী: next; আগামীকাল: next`,
+	},
+	{
+		// Persian: weekdays are written with a zero-width non-joiner,
+		// a space or neither ("سه‌شنبه", "سه شنبه"); the press dates by
+		// the solar calendar, whose months are not read.
+		name:  "Persian",
+		marks: `در به از که این را با است برای آن یک شد کرد شده می‌شود نیز هم`,
+		weekdays: `شنبه: saturday; یکشنبه: sunday; یک‌شنبه: sunday; یک شنبه: sunday; دوشنبه: monday; دو‌شنبه: monday;
+			دو شنبه: monday; سه‌شنبه: tuesday; سه شنبه: tuesday; چهارشنبه: wednesday; چهار‌شنبه: wednesday;
+			چهار شنبه: wednesday; پنجشنبه: thursday; پنج‌شنبه: thursday; پنج شنبه: thursday; جمعه: friday`,
+		months: `ژانویه: january; فوریه: february; مارس: march; آوریل: april; ژوئن: june; ژوئیه: july; اوت: august;
+			سپتامبر: september; اکتبر: october; نوامبر: november; دسامبر: december`,
+		relDays: `امروز: today; دیروز: yesterday; پریروز: the day before yesterday; امشب: tonight; دیشب: last night`,
+		mods:    `گذشته: last; آینده: next`,
+	},
+	{
+		// Arabic: weekdays and months with their article and without
+		// its hamza as outlets write them; the Levant's month names
+		// beside Egypt's.
+		name:  "Arabic",
+		marks: `في من على إلى أن التي الذي عن مع هذا بعد قال كان خلال بين منذ`,
+		weekdays: `الاثنين: monday; الإثنين: monday; الثلاثاء: tuesday; الأربعاء: wednesday; الاربعاء: wednesday;
+			الخميس: thursday; الجمعة: friday; السبت: saturday; الأحد: sunday; الاحد: sunday`,
+		months: `يناير: january; كانون الثاني: january; فبراير: february; شباط: february; مارس: march; آذار: march;
+			أبريل: april; إبريل: april; نيسان: april; مايو: may; أيار: may; يونيو: june; حزيران: june;
+			يوليو: july; تموز: july; أغسطس: august; آب: august; سبتمبر: september; أيلول: september;
+			أكتوبر: october; تشرين الأول: october; نوفمبر: november; تشرين الثاني: november;
+			ديسمبر: december; كانون الأول: december`,
+		relDays: `اليوم: today; أمس: yesterday; أمس الأول: the day before yesterday; الليلة: tonight;
+			الليلة الماضية: last night`,
+		mods: `الماضي: last; الماضية: last; المقبل: next; المقبلة: next`,
 	},
 }
 
@@ -580,6 +696,13 @@ var (
 	reKorean   = regexp.MustCompile(`(?:(\d{4})\s*년\s*)?(\d{1,2})\s*월\s*(\d{1,2})\s*일`)
 	reHoliday  = regexp.MustCompile(`\b(new year(?:'|’)s day|new year(?:'|’)s eve|christmas day|christmas eve|christmas)\b`)
 	reKoRel    = regexp.MustCompile(`그저께|그제|어제|오늘`)
+	// Japanese and Chinese write a date as Korean does, 年 月 日 for
+	// 년 월 일 ("2036年3月13日"), and news of the month names the day
+	// alone ("13日"): the day of that number in the month of
+	// publication, or of the month before when it is later still.
+	reCJKDate  = regexp.MustCompile(`(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日`)
+	reCJKDay   = regexp.MustCompile(`(\d{1,2})\s*日`)
+	reCJKRel   = regexp.MustCompile(`一昨日|昨日|本日|今日|前天|昨天|今天`)
 	reWeekday  = regexp.MustCompile(`\b(?:(last|this past|past|this|next|early|late|earlier|later|until|till|through|by)\s+)?(sunday|monday|tuesday|wednesday|thursday|friday|saturday)\b`)
 	reDateline = regexp.MustCompile(`^\s*(?:[A-Z][A-Za-z.'-]*\s*){1,3},\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,?\s+\d{4})?\s*\([A-Za-z /&-]+\)\s*((?:--|—|–|-)\s*)?`)
 	rePrevDay  = regexp.MustCompile(`\bthe (?:previous (?:day|night)|(?:day|night) before)\b(?: yesterday| last)?`)
@@ -2425,6 +2548,22 @@ func findMentionsIn(text, low string, published time.Time, loc *time.Location) [
 			add(ix[0], ix[1], day, precDay)
 		}
 	}
+	if hasDigit && hasNonASCII(text) {
+		for _, ix := range reCJKDate.FindAllStringSubmatchIndex(text, -1) {
+			year := 0
+			if ix[2] >= 0 {
+				year = atoi(text[ix[2]:ix[3]])
+			}
+			if day, ok := monthDay(year, atoi(text[ix[4]:ix[5]]), atoi(text[ix[6]:ix[7]]), pubDay, loc); ok {
+				add(ix[0], ix[1], day, precDay)
+			}
+		}
+		for _, ix := range reCJKDay.FindAllStringSubmatchIndex(text, -1) {
+			if day, ok := cjkDayOf(text, ix, pubDay); ok {
+				add(ix[0], ix[1], day, precDay)
+			}
+		}
+	}
 	for _, ix := range findNear(reMonthDay, low, monthAnchors, 2, 24, hasDigit) {
 		if !startsUpper(text[ix[2]:]) { // "may 7" is a verb; news capitalises months
 			continue
@@ -2498,6 +2637,10 @@ func findMentionsIn(text, low string, published time.Time, loc *time.Location) [
 	}
 	for _, ix := range findAll(reKoRel, text, len(low) > 0 && hasNonASCII(text)) {
 		back := map[string]int{"오늘": 0, "어제": 1, "그제": 2, "그저께": 2}[text[ix[0]:ix[1]]]
+		add(ix[0], ix[1], pubDay.AddDate(0, 0, -back), precDay)
+	}
+	for _, ix := range findAll(reCJKRel, text, len(low) > 0 && hasNonASCII(text)) {
+		back := map[string]int{"本日": 0, "今日": 0, "今天": 0, "昨日": 1, "昨天": 1, "一昨日": 2, "前天": 2}[text[ix[0]:ix[1]]]
 		add(ix[0], ix[1], pubDay.AddDate(0, 0, -back), precDay)
 	}
 	// A weekday written before the date it falls on ("on Sunday 2
@@ -2925,4 +3068,41 @@ func laterInSentence(text string, ms []mention, end int) bool {
 		}
 	}
 	return false
+}
+
+// cjkDayAfter are what, right after "N日", make the number a count of
+// days or another word, no date: "3日間" (for three days), "10日後"
+// and "10日后" (ten days later), "5日前" (five days ago), "7日目" (the
+// seventh day), "3日以内", "17日まで" (a deadline), "日本" (Japan),
+// "日元" (yen), "日経" (the Nikkei).
+var cjkDayAfter = []string{"間", "后", "後", "前", "以", "目", "ぶり", "まで", "連続", "本", "元", "経"}
+
+// cjkDayOf reads "13日" at text[ix[0]:ix[1]] (reCJKDay) as
+// the day of that number on or before the day after publication: in the
+// month of publication, else the month before. A number that a digit,
+// a point, "第" or a month ("3月13日": reCJKDate reads it) comes
+// right before, or that cjkDayAfter follows, is no date.
+func cjkDayOf(text string, ix []int, pubDay time.Time) (time.Time, bool) {
+	if pubDay.IsZero() {
+		return time.Time{}, false
+	}
+	before, _ := utf8.DecodeLastRuneInString(strings.TrimRight(text[:ix[0]], " "))
+	if unicode.IsDigit(before) || strings.ContainsRune(".,:/-第月年", before) {
+		return time.Time{}, false
+	}
+	rest := strings.TrimLeft(text[ix[1]:], " ")
+	for _, w := range cjkDayAfter {
+		if strings.HasPrefix(rest, w) {
+			return time.Time{}, false
+		}
+	}
+	d := atoi(text[ix[2]:ix[3]])
+	y, m, _ := pubDay.Date()
+	for back := 0; back < 2; back++ {
+		day := time.Date(y, m-time.Month(back), d, 0, 0, 0, 0, pubDay.Location())
+		if day.Day() == d && !day.After(pubDay.AddDate(0, 0, 1)) {
+			return day, true
+		}
+	}
+	return time.Time{}, false
 }

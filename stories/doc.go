@@ -324,7 +324,12 @@
 // it, and their reports agree (no veto either way), makes them one
 // (TakeMerges tells the caller).
 //
-// Dates: ResolveDates reads news English (and a few Korean forms) and resolves
+// Dates: ResolveDates reads news English, the weekdays, months and days
+// ("hier", "včera", "tegnap") of another language a text is written in
+// (told by its function words: a Czech, Hungarian, Romanian, Bengali or
+// Arabic report, ...), Korean dates, and Japanese and Chinese ones ("3月
+// 13日", and "13日" alone: that day of the month of publication, or of
+// the month before when it is later), and resolves
 // each temporal expression against the publication time in the outlet's zone,
 // preferring the past: a bare weekday is the most recent such day on or before
 // the publication day (wire style names today's weekday instead of writing
