@@ -196,6 +196,11 @@
 // its headline gives a name few stories use that a headline of the
 // event gives ("Death toll from Dravik market bombing rises to 14", "rose
 // to 14 on Thursday"; the toll's own day vouches for no other report),
+// or a report of the event's act whose headline counts the days of that
+// act going on ("strike enters third day", "crossing remains closed for
+// second day", "Strike enters day two"), whose day or publication's day
+// is that count's day from the event's (it needs only the overlap of a
+// report of the act of its day, as sameActOfDay's does),
 // or one of the next day, within a news cycle, whose headline gives the
 // rare name of a headline of the event's day and no word of what
 // happened ("Karrowen mayor says evacuees safe in shelters");

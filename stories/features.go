@@ -80,6 +80,7 @@ type features struct {
 	repeat     bool   // the headline marks a repeat: "down again", "another", "second", "new", "fresh"
 	first      bool   // the headline calls its news the first in a span: "first U.S. human case in months"
 	tollRises  bool   // the headline says a toll rose: "death toll rises to 11" (tollRiseIn)
+	dayOfAct   int32  // which day of an act that goes on the headline counts: "strike enters third day" 3 (dayOfActIn); 0 none
 	decision   bool   // the headline's main clause tells a body's decision: "announces truce", "summons envoy" (decisionIn)
 	decides    bool   // a reaction whose first sentence tells of a decision of its own: "approved a resolution demanding ..."
 	ownAct     bool   // a reaction whose first sentence's main clause tells of a dated act, with no words of its own: "Off-site power was restored ... this afternoon"
@@ -301,6 +302,7 @@ func (v *Vocabulary) extract(it *model.Item, loc *time.Location) (features, ment
 	f.repeat = repeats(tw)
 	f.first = firstInSpan(tw)
 	f.tollRises = tollRiseIn(tw)
+	f.dayOfAct = dayOfActIn(tw)
 	f.decision = decisionIn(mainTitle)
 	// withoutHedged only drops words: when it drops none, the terms are
 	// mainTerms.
@@ -1770,6 +1772,38 @@ var (
 	ordinalWords = toSet(`second third fourth fifth sixth seventh`)
 	spanWords    = toSet(`day days night nights week weeks weekend month shift shifts quarter half`)
 )
+
+// dayOrdinals before "day", perhaps with a word between ("for a second
+// straight day"), and dayNumbers after it ("Strike enters day two")
+// count the days of an act that goes on.
+var (
+	dayOrdinals = map[string]int32{"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5, "6th": 6, "7th": 7}
+	dayNumbers  = map[string]int32{"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "2": 2, "3": 3, "4": 4, "5": 5, "6": 6, "7": 7}
+)
+
+// dayOfActIn is the day of an act that goes on a headline counts ("Czech
+// teachers' strike enters second day", "crossing remains closed for
+// second day", "Strike enters day two": 2), 0 if it counts none: news
+// English tells a strike, a closure or a freeze on its later days by
+// that count, so the act began that many days before, less one. A count
+// of nights, weeks or times is none ("for 4th time this month"), as is
+// a number before "days" ("two days after").
+func dayOfActIn(tw []word) int32 {
+	for i, w := range tw {
+		if w.lower != "day" {
+			continue
+		}
+		if i+1 < len(tw) && dayNumbers[tw[i+1].lower] != 0 {
+			return dayNumbers[tw[i+1].lower]
+		}
+		for j := i - 1; j >= 0 && j >= i-2; j-- {
+			if n := dayOrdinals[tw[j].lower]; n != 0 {
+				return n
+			}
+		}
+	}
+	return 0
+}
 
 // tollRiseWords say a toll went up: "toll rises to 11", "toll climbs to 23".
 var tollRiseWords = toSet(`rise rises rose risen climb climbs climbed jump jumps jumped reach reaches reached hit hits top tops topped pass passes passed`)

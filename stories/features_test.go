@@ -906,6 +906,30 @@ func TestRepeats(t *testing.T) {
 	}
 }
 
+// TestDayOfActIn: an ordinal before "day" or a number after it counts
+// the days of an act that goes on; a number before "days", or an
+// ordinal of times or weeks, counts none.
+func TestDayOfActIn(t *testing.T) {
+	tests := []struct {
+		title string
+		want  int32
+	}{
+		{"Dock workers' walkout enters third day at Tarnport", 3},
+		{"Ferry services halted for a second straight day", 2},
+		{"Walkout enters day two: container yards idle", 2},
+		{"Lendra bridge stays shut for 4th day", 4},
+		{"Talks resume two days after the walkout", 0},
+		{"Patrol boats sighted for a third time this month", 0},
+		{"Farmers block roads for a second week", 0},
+		{"Dock workers walk out at Tarnport", 0},
+	}
+	for _, tc := range tests {
+		if got := dayOfActIn(splitWords(tc.title)); got != tc.want {
+			t.Errorf("%q: day of act %d, want %d", tc.title, got, tc.want)
+		}
+	}
+}
+
 // TestPledgeOfAnAct: allies who vow or agree have met, unless what they
 // vow or agree to is an act: "unions vow further general strike" is the
 // strike (its day a plan's), "agree to raise output" the raise.

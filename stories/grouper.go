@@ -22,7 +22,7 @@ import (
 // never to fit heldout2.txt or the frozen set.
 const (
 	joinScore      = 0.33 // minimum score of a reworded report
-	actDayScore    = 0.15 // minimum score of a report of a story's act of its day whose headline shares a name with it (sameActOfDay) or rewords it (rewordsActOfDay)
+	actDayScore    = 0.15 // minimum score of a report of a story's act of its day whose headline shares a name with it (sameActOfDay) or rewords it (rewordsActOfDay), or counts the days of its act (countsDaysOf)
 	rewordedWhat   = 2    // words of what happened two headlines of one act of a day share at least (rewordsActOfDay)
 	linkScore      = 0.45 // minimum score with a second story for a report to merge the two
 	syndicatedBits = 3    // SimHash Hamming distance of a syndicated copy
@@ -685,7 +685,7 @@ func (g *Grouper) match(f *features) (int32, []int32, Join) {
 			}
 		}
 		score, fit, compared := g.fits(s, f, w)
-		if score > joinScore || score > actDayScore && (g.sameActOfDay(s, f) || g.rewordsActOfDay(s, f)) {
+		if score > joinScore || score > actDayScore && (g.sameActOfDay(s, f) || g.rewordsActOfDay(s, f) || g.countsDaysOf(s, f)) {
 			fits = append(fits, scored{slot: slot, score: score, most: 2*fit >= compared})
 		}
 	}
@@ -1584,6 +1584,11 @@ func (v *Vocabulary) vetoed(s *story, f *features, rare func(uint32) bool) bool 
 			// killed in Monday's assault") counts the dead of that act
 			// (tollRisen).
 			near = near || m.day == storyDay && v.tollRisen(f, m, headNamed)
+			// A report whose headline counts the days of the story's
+			// act that goes on ("Czech teachers' strike enters second
+			// day"), whose day less that count is the act's, tells of
+			// that act on a later day (goesOnFrom).
+			near = near || !v.off.has(actDaysCounted) && m.day == storyDay && goesOnFrom(f, m)
 			after = after || f.day > m.day
 		}
 		// A follow-up (a reaction, an analysis) names its own, later day:
@@ -2027,6 +2032,34 @@ func (v *Vocabulary) tollRisen(f, m *features, headNamed bool) bool {
 		return false
 	}
 	return f.since != 0 && f.since == m.day || !v.off.has(tollNames) && f.since == 0 && headNamed
+}
+
+// countsDaysOf tells whether f's headline counts the days of the act of
+// a report of s (goesOnFrom).
+func (g *Grouper) countsDaysOf(s *story, f *features) bool {
+	if g.voc.off.has(actDaysCounted) || f.dayOfAct < 2 {
+		return false
+	}
+	day, _ := bestDay(s.members)
+	for i := range s.members {
+		if m := &s.members[i]; m.day == day && goesOnFrom(f, m) {
+			return true
+		}
+	}
+	return false
+}
+
+// goesOnFrom tells whether f's headline counts the days of an act of m's
+// kind that goes on (dayOfActIn) and f's day, or the day it was
+// published (the count is of the day it is written), is that count's day
+// of m's act: "Dana strike enters third day" on Monday, of a strike that
+// began on Saturday.
+func goesOnFrom(f, m *features) bool {
+	if f.dayOfAct < 2 || m.kind < firstActKind || f.kind != m.kind && !namesKind(f, m.kind) {
+		return false
+	}
+	first := m.day + f.dayOfAct - 1
+	return f.day == first || f.pubDay == first
 }
 
 // followsKindOf tells whether f's headline names the act of a report of

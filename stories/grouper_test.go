@@ -4015,6 +4015,43 @@ verbs = ["attack", "attacks", "attacked", "raid", "raids"]
 	}
 }
 
+// TestActDaysCounted: a later report whose headline counts the days of
+// the story's act that goes on ("walkout enters third day") is of the
+// story when the count's first day is the story's (actDaysCounted); one
+// whose count starts on another day is not.
+func TestActDaysCounted(t *testing.T) {
+	v := compileVocabulary(t, `
+[stories.vocabulary]
+replace = true
+[[stories.vocabulary.acts]]
+kind = "strike"
+verbs = ["strike", "strikes", "walkout"]
+`)
+	fri := time.Date(2033, 6, 3, 9, 0, 0, 0, time.UTC)
+	story := []*model.Item{
+		item("Wire", "https://w.example/walkout", "Tarnport dock workers stage walkout over pay",
+			"Dock workers at the port of Tarnport staged a walkout on Friday over pay, halting container traffic, their union said.", fri),
+		item("Agency", "https://a.example/walkout", "Strike halts container traffic at Tarnport",
+			"A strike by dock workers halted container traffic at Tarnport on Friday, the port authority said.", fri.Add(2*time.Hour)),
+	}
+	third := item("Herald", "https://h.example/third", "Tarnport dock workers' walkout enters third day",
+		"Tarnport dock workers kept up their walkout over pay on Sunday as a dozen container ships queued offshore, union leaders said.", fri.Add(50*time.Hour))
+	deserted := item("Courier", "https://c.example/deserted", "Walkout enters day three: Tarnport cranes idle, trucks turned away",
+		"Cranes stood idle and trucks were turned away at Tarnport on Sunday as the walkout entered its third day.", fri.Add(50*time.Hour))
+	checkLastJoins(t, v, story, []joinCase{
+		{"third day on Sunday", third, true},
+		{"day three, few words shared", deserted, true},
+		{"second day on Sunday", item("Herald", "https://h.example/second", "Tarnport dock workers' walkout enters second day",
+			"Tarnport dock workers kept up their walkout over pay on Sunday as a dozen container ships queued offshore, union leaders said.", fri.Add(50*time.Hour)), false},
+	})
+	// Switched off, the day veto keeps the third day from the walkout.
+	for _, last := range []*model.Item{third, deserted} {
+		if firstAndLastJoin(v, append(append([]*model.Item{}, story...), last), time.UTC, actDaysCounted) {
+			t.Errorf("%q joined the walkout with actDaysCounted off", last.Title)
+		}
+	}
+}
+
 // TestLaterDecision: a report whose headline names no act the vocabulary
 // knows but tells a body's decision, of a later day than a story of dated
 // acts, is that body's new act, not of the story (laterDecision): the

@@ -1446,7 +1446,11 @@ var qualitySets = []qualitySet{
 	// A toll's rise gives no market direction for the veto (tollDirections):
 	// the Kurram convoy attack's toll the next day: 0.929 / 0.805 -> 0.930 /
 	// 0.816.
-	{file: "testdata/opened-afpak.txt", use: "opened: scored blind twice until 2026-12-07 (session 23), mistakes read since; afpak.toml", precision: 0.92, recall: 0.81, dates: 0.97, minItems: 150, vocab: "testdata/afpak.toml", zone: "UTC"},
+	// A later report whose headline counts the days of the story's act
+	// that goes on (actDaysCounted: "Chaman crossing remains closed for
+	// second day"): 0.930 / 0.816 -> 0.931 / 0.826 (dates 33 of 34
+	// unchanged).
+	{file: "testdata/opened-afpak.txt", use: "opened: scored blind twice until 2026-12-07 (session 23), mistakes read since; afpak.toml", precision: 0.93, recall: 0.82, dates: 0.97, minItems: 150, vocab: "testdata/afpak.toml", zone: "UTC"},
 	// rewordedActs (as for opened-markets): Iran 0.964 / 0.699 -> 0.965 /
 	// 0.715 (the petrol price rise's analysis and the internet's
 	// restoration); climate 1.000 / 0.741 -> 1.000 / 0.763 (Fiji's
@@ -1582,7 +1586,12 @@ var qualitySets = []qualitySet{
 	// 23:xx UTC the day before, where it had counted as small hours that
 	// straddle UTC's midnight and told nothing (reNearMidnight): the
 	// Malam Fatori and Faskari attacks' dates, 32 -> 34 of 34.
-	{file: "testdata/opened-nigeria.txt", use: "opened: scored blind twice until 2026-12-07 (session 25), mistakes read since; nigeria.toml", precision: 0.98, recall: 0.75, dates: 0.99, minItems: 150, vocab: "testdata/nigeria.toml", zone: "UTC"},
+	// A later report whose headline counts the days of the story's act
+	// that goes on, with the overlap of a report of its act of the day
+	// (actDaysCounted: "Strike enters day two: Abuja ministries
+	// deserted"): 0.985 / 0.751 -> 0.985 / 0.766 (dates 34 of 34
+	// unchanged).
+	{file: "testdata/opened-nigeria.txt", use: "opened: scored blind twice until 2026-12-07 (session 25), mistakes read since; nigeria.toml", precision: 0.98, recall: 0.76, dates: 0.99, minItems: 150, vocab: "testdata/nigeria.toml", zone: "UTC"},
 	// A toll's rise gives no market direction for the veto
 	// (tollDirections): the Bali Strait ferry's toll: 0.836 / 0.826 ->
 	// 0.839 / 0.844.
@@ -1647,7 +1656,11 @@ var qualitySets = []qualitySet{
 	// Chinese, Spanish and Italian).
 	{file: "testdata/opened-mexico.txt", use: "opened: scored blind twice until 2026-12-07 (session 26), mistakes read since; mexico.toml", precision: 0.86, recall: 0.72, dates: 0.99, minItems: 150, vocab: "testdata/mexico.toml", zone: "UTC"},
 	{file: "testdata/opened-thai.txt", use: "opened: scored blind twice until 2026-12-07 (session 26), mistakes read since; thai.toml", precision: 0.91, recall: 0.53, dates: 0.99, minItems: 150, vocab: "testdata/thai.toml", zone: "UTC"},
-	{file: "testdata/opened-crypto.txt", use: "opened: scored blind twice until 2026-12-07 (session 26), mistakes read since; crypto.toml", precision: 0.85, recall: 0.64, dates: 0.99, minItems: 150, vocab: "testdata/crypto.toml", zone: "UTC"},
+	// A later report whose headline counts the days of the story's act
+	// that goes on (actDaysCounted: "Zentra withdrawal freeze enters
+	// second day", and the report that joins it): 0.853 / 0.649 -> 0.860 /
+	// 0.682 (dates 34 of 34 unchanged).
+	{file: "testdata/opened-crypto.txt", use: "opened: scored blind twice until 2026-12-07 (session 26), mistakes read since; crypto.toml", precision: 0.85, recall: 0.68, dates: 0.99, minItems: 150, vocab: "testdata/crypto.toml", zone: "UTC"},
 	// Romanian day words read (dayLanguages): a drone's fall "în noaptea
 	// de miercuri spre joi, în jurul orei 01:30" is the Wednesday in UTC,
 	// and a rally's Romanian reports, dated "sâmbătă", no longer join the
@@ -1657,13 +1670,21 @@ var qualitySets = []qualitySet{
 	// date reader (dayLanguages), Polish and Romanian texts told from
 	// theirs by shared function words ("za", "de"): 0.929 / 0.353 ->
 	// 0.955 / 0.356 (fp 8 -> 5), dates 32 of 34.
+	// A later report whose headline counts the days of the story's act
+	// that goes on (actDaysCounted: "Czech teachers' strike enters second
+	// day"): 0.955 / 0.356 -> 0.955 / 0.359 (dates 32 of 34 unchanged).
 	{file: "testdata/opened-easteu.txt", use: "opened: scored blind twice until 2026-12-07 (session 26), mistakes read since; easteu.toml", precision: 0.95, recall: 0.35, dates: 0.94, minItems: 150, vocab: "testdata/easteu.toml", zone: "UTC"},
 	// Automotive: the set's weekdays were 2026's calendar, not that of
 	// its year; its years moved one on (2036 -> 2037), the calendar 2026
 	// shares: 0.880 / 0.466 / 27 of 34 -> 0.971 / 0.477 / 32 of 34.
 	// A Japanese or Chinese day of the month ("13日", "2037年3月13日")
 	// read as a date: 0.971 / 0.477 -> 0.972 / 0.495 (tp 135 -> 140).
-	{file: "testdata/opened-auto.txt", use: "opened: scored blind twice until 2026-12-07 (session 26), mistakes read since; auto.toml", precision: 0.97, recall: 0.49, dates: 0.94, minItems: 150, vocab: "testdata/auto.toml", zone: "UTC"},
+	// A later report whose headline counts the days of the story's act
+	// that goes on (actDaysCounted: "Hyundai strike enters second day",
+	// "Dana strike enters third day", "Oshawa walkout idles GM's pickup
+	// line for a second day"): 0.972 / 0.495 -> 0.974 / 0.523 (dates 32 of
+	// 34 unchanged).
+	{file: "testdata/opened-auto.txt", use: "opened: scored blind twice until 2026-12-07 (session 26), mistakes read since; auto.toml", precision: 0.97, recall: 0.52, dates: 0.94, minItems: 150, vocab: "testdata/auto.toml", zone: "UTC"},
 	// Desks written in session 27 (2026-12-07), while that session's
 	// grouping changes were made, without reading them or the grouping
 	// code, with their vocabularies in config only (each committed before
@@ -2045,6 +2066,7 @@ func TestGroupingMechanisms(t *testing.T) {
 		{"toll names off", tollNames, true},
 		{"toll directions off", tollDirections, true},
 		{"placed parties off", placedParties, true},
+		{"act days counted off", actDaysCounted, true},
 	}
 	precisionMechanisms := allOn.with(sameOutlet, compounds, despiteClause, planDays, subjects, backgrounds, coreLinks, headNames, apartLinks, sinceDays, coreJoins, firstFacts, placesApart, atMeetings, followsOther, dayOnly, saidBeforeActs, defences, linkTies, wholeFits, dateNames, undatedLate, ownPlaces, rewordedFigures, onCauses, followedDays, categoriesOnly, headLabels, sameDays, followedClauses)
 	stillCosts := map[string]bool{}

@@ -487,6 +487,12 @@ var (
 	// from the story by the other value it names, its teller's ("Uganda
 	// says ..."): placedThere.
 	placedParties = mechanismBit(63)
+	// actDaysCounted: a report whose headline counts the days of an act
+	// that goes on ("strike enters second day", "crossing remains closed
+	// for second day"), of a story of that act whose day is that count's
+	// first, is of the story for the day veto (goesOnFrom) and needs only
+	// the overlap of a report of the act of its day (countsDaysOf).
+	actDaysCounted = mechanismBit(64)
 )
 
 // fact is one compiled fact: term → bit set of its values.
