@@ -77,7 +77,9 @@
 // talk"), unless something is said at it ("calls for ... at party
 // meeting" is the meeting's); nor is an act's noun the headline seeks or
 // heads toward ("seeking release of 14 fishermen", "first step toward
-// early election", "clears way for referendum"); an act named after
+// early election", "clears way for referendum"), nor a verb an aim's
+// "to" governs ("agrees to hear bid to dissolve party", "petition to
+// ban"): what is sought is not done; an act named after
 // "over", "against" or "about" is what the headline's act answers
 // ("summons envoy over ramming"), no second act of the report, as is
 // one whose noun heads what an "on" after an act of another kind in its

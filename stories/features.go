@@ -310,6 +310,9 @@ func (v *Vocabulary) extract(it *model.Item, loc *time.Location) (features, ment
 	if unhedged := withoutHedged(mainTitle); len(unhedged) < len(mainTitle) {
 		acted = v.actTerms(unhedged)
 	}
+	if unaimed := withoutAims(mainTitle); len(unaimed) < len(mainTitle) {
+		acted = v.actTerms(withoutHedged(unaimed))
+	}
 	f.acts = v.actsOf(withoutCauses(acted))
 	f.results = (v.resultsOf(mainTitle) | v.answeredOn(mainTitle)) &^ (1 << f.kind)
 	f.secondAct = v.secondActOf(mainTitle, stated)
@@ -855,6 +858,24 @@ func withoutHedged(ws []word) []word {
 		if !hedged {
 			out = append(out, w)
 		}
+	}
+	return out
+}
+
+// aimNouns are nouns of an aim not yet reached: the verb after "bid
+// to", "attempt to", "case to" is what is sought, not what was done.
+var aimNouns = toSet(`bid bids attempt attempts effort efforts plan plans petition petitions motion motions request requests case`)
+
+// withoutAims is ws without the verb an aim noun's "to" governs: "Court
+// agrees to hear bid to dissolve party" names a hearing, no
+// dissolution; "Court dissolves party" names one.
+func withoutAims(ws []word) []word {
+	out := make([]word, 0, len(ws))
+	for i, w := range ws {
+		if i >= 2 && ws[i-1].lower == "to" && aimNouns[ws[i-2].lower] && !ws[i-2].pause {
+			continue
+		}
+		out = append(out, w)
 	}
 	return out
 }

@@ -109,6 +109,41 @@ func TestHeadlineNamesTwoActs(t *testing.T) {
 	}
 }
 
+// TestAimNamesNoAct: the verb an aim noun's "to" governs ("bid to
+// dissolve", "petition to ban") is what is sought, not a second act the
+// headline names; the same verb as the headline's own act still is one.
+func TestAimNamesNoAct(t *testing.T) {
+	v := compileVocabulary(t, `
+[stories.vocabulary]
+replace = true
+[[stories.vocabulary.acts]]
+kind = "ruling"
+verbs = ["dissolve", "ban"]
+[[stories.vocabulary.acts]]
+kind = "hearing"
+verbs = ["hear"]
+`)
+	feat := func(title string) features {
+		f, _, _ := v.extract(&model.Item{Title: title}, time.UTC)
+		return f
+	}
+	ruling := feat("Tribunal dissolves Veskia Unity Party")
+	for _, tc := range []struct {
+		title string
+		names bool // names the ruling as an act of its own
+	}{
+		{"Tribunal agrees to hear bid to dissolve Veskia Unity Party", false},
+		{"Tribunal to hear petition to ban Orvel League next week", false},
+		{"Tribunal hears appeal, dissolves Veskia Unity Party", true},
+		{"Tribunal agrees to hear appeal and bans Orvel League", true},
+	} {
+		f := feat(tc.title)
+		if got := f.acts&(1<<ruling.kind) != 0; got != tc.names {
+			t.Errorf("%q names the ruling: %v, want %v", tc.title, got, tc.names)
+		}
+	}
+}
+
 // TestActResultsNameNoSecondAct: a headline whose subject names an act
 // and whose verb, of another kind of act, says what that act did ("Bomb
 // kills four"), or that gives a source's account of the act's toll after

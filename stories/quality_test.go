@@ -1655,7 +1655,10 @@ var qualitySets = []qualitySet{
 	// day is not their UTC day, reports in German, Japanese, Korean,
 	// Chinese, Spanish and Italian).
 	{file: "testdata/opened-mexico.txt", use: "opened: scored blind twice until 2026-12-07 (session 26), mistakes read since; mexico.toml", precision: 0.86, recall: 0.72, dates: 0.99, minItems: 150, vocab: "testdata/mexico.toml", zone: "UTC"},
-	{file: "testdata/opened-thai.txt", use: "opened: scored blind twice until 2026-12-07 (session 26), mistakes read since; thai.toml", precision: 0.91, recall: 0.53, dates: 0.99, minItems: 150, vocab: "testdata/thai.toml", zone: "UTC"},
+	// The verb an aim noun's "to" governs names no second act ("Court
+	// agrees to hear EC bid to dissolve People's Party" no longer joins
+	// the PM's removal by twoActs): 0.912 / 0.534 -> 0.945 / 0.531.
+	{file: "testdata/opened-thai.txt", use: "opened: scored blind twice until 2026-12-07 (session 26), mistakes read since; thai.toml", precision: 0.94, recall: 0.53, dates: 0.99, minItems: 150, vocab: "testdata/thai.toml", zone: "UTC"},
 	// A later report whose headline counts the days of the story's act
 	// that goes on (actDaysCounted: "Zentra withdrawal freeze enters
 	// second day", and the report that joins it): 0.853 / 0.649 -> 0.860 /
@@ -1917,7 +1920,6 @@ var knownCosts = map[string]string{
 	// Opened in session 27: lines that failed when these sets were
 	// opened, their causes not yet read.
 	"opened-mexico/late reports off":  "opened in session 27, cause not yet read",
-	"opened-thai/two acts off":        "opened in session 27, cause not yet read",
 	"opened-crypto/named parties off": "opened in session 27, cause not yet read",
 	// Session 23: +3 right and +3 wrong pairs. The report twoParties lets
 	// in (a former senator hit by US sanctions) is of its story's event;
