@@ -64,7 +64,10 @@
 // extends or replaces it (NewVocabulary); a word the desk names as the
 // verb of one of its acts keeps that sense over news English's statement
 // verbs (on a protests desk "Serbia's biggest protest ..." is a protest,
-// not a reaction). The names below (launch, drill,
+// not a reaction), and a fact's value word that the words fold into an
+// act's verb (a DOJ value "indict", folded with "charge") names the value
+// only as written: the verb names the act, whoever does it, so "SEC
+// charges ..." names no DOJ. The names below (launch, drill,
 // weapon class, sea) are the shipped desk's; another desk's kinds and facts
 // work the same way.
 //

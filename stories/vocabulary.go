@@ -617,6 +617,7 @@ func compile(parts []*config.Vocabulary) (*Vocabulary, error) {
 		errs = append(errs, v.addActs(p)...)
 	}
 	errs = append(errs, v.resolveKinds(parts)...)
+	v.dropVerbFolds(parts)
 	for t := range v.common {
 		v.commonIDs[hash32(t)] = true
 	}
@@ -818,6 +819,35 @@ func (v *Vocabulary) addFact(cf config.Fact, taken func(string) bool) error {
 		}
 	}
 	return nil
+}
+
+// dropVerbFolds takes from the facts' values the term a value's word is
+// folded into when that fold is an act's verb and no other word of the
+// value gives it: a desk's DOJ value "indict", folded with "charge",
+// would make "SEC charges ..." name the DOJ. The verb names the act,
+// whoever does it. A value the verb's sense is (a market's "down":
+// "fall", "drops") keeps it.
+func (v *Vocabulary) dropVerbFolds(parts []*config.Vocabulary) {
+	for _, p := range parts {
+		for _, cf := range p.Facts {
+			i := slices.IndexFunc(v.facts, func(f fact) bool { return f.name == cf.Name })
+			for _, val := range cf.Values {
+				for _, t := range val.Terms {
+					if fold := v.stem(t); fold != t && fold != stemWord(t) && v.actVerb(fold) && !v.givenByOther(val.Terms, t, fold) {
+						delete(v.facts[i].terms, fold)
+					}
+				}
+			}
+		}
+	}
+}
+
+// givenByOther tells whether a word of words other than t gives term, as
+// written or folded.
+func (v *Vocabulary) givenByOther(words []string, t, term string) bool {
+	return slices.ContainsFunc(words, func(w string) bool {
+		return w != t && (w == term || v.stem(w) == term || stemWord(w) == term)
+	})
 }
 
 // Kinds lists the kinds of act the vocabulary knows, built-in ones first.

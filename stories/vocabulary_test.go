@@ -534,3 +534,45 @@ replace = true
 		})
 	}
 }
+
+// TestFactValueFoldedIntoVerb: a fact's value word that the vocabulary's
+// words fold into an act's verb ("indict" with "charge") names no value
+// through the fold: "Regulator charges ..." is no prosecutors' act. The
+// value's other words still name it, as does a headline of no such verb.
+func TestFactValueFoldedIntoVerb(t *testing.T) {
+	v := compileVocabulary(t, `
+[stories.vocabulary]
+replace = true
+[stories.vocabulary.words]
+indict = "charge"
+indicts = "charge"
+[stories.vocabulary.facts.body]
+regulator = ["regulator"]
+prosecutors = ["prosecutors", "indict"]
+[[stories.vocabulary.acts]]
+kind = "charges"
+verbs = ["charge", "sue"]
+`)
+	body := func(title string) []string {
+		f, _, _ := v.extract(&model.Item{Title: title}, time.UTC)
+		var names []string
+		for b, name := range v.facts[0].values {
+			if f.facts[0]&(1<<b) != 0 {
+				names = append(names, name)
+			}
+		}
+		return names
+	}
+	for _, tc := range []struct {
+		title string
+		want  []string
+	}{
+		{"Regulator charges Orvel Capital founder with fraud", []string{"regulator"}},
+		{"Regulator sues Orvel Capital over lending scheme", []string{"regulator"}},
+		{"Prosecutors charge Orvel Capital founder with fraud", []string{"prosecutors"}},
+	} {
+		if got := body(tc.title); !slices.Equal(got, tc.want) {
+			t.Errorf("%q names bodies %v, want %v", tc.title, got, tc.want)
+		}
+	}
+}
