@@ -2254,16 +2254,23 @@ func participleOpens(text string, start int, words []string) bool {
 // day's clause (clauseBefore) right after a word that is no auxiliary
 // ("had launched" is a verb of its own), pronoun or clause word, and an
 // auxiliary follows the day; that word may be a capitalised noun ("the
-// two Canadians detained since October 4 were released").
+// two Canadians detained since October 4 were released"). The place of
+// what befell it may stand between the day and the auxiliary, and the
+// participle and auxiliary may be Spanish or Portuguese: "los jóvenes
+// privados de la libertad el pasado lunes en Fresnillo fueron
+// localizados".
 func subjectsDay(text string, start, end int) bool {
-	after := strings.Fields(text[end:min(len(text), end+24)])
+	after := strings.Fields(text[end:min(len(text), end+40)])
+	if len(after) > 2 && dayPlaceWords[dateWord(after[0])] && startsUpper(after[1]) && !clauseEnd(after[0]) && !clauseEnd(after[1]) {
+		after = after[2:] // "on Monday in Fresnillo were found"
+	}
 	if clauseEnd(text[start:end]) || len(after) == 0 || !auxiliaries[dateWord(after[0])] || clauseEnd(after[0]) {
 		return false
 	}
 	words := clauseBefore(text, start)
 	for k := len(words) - 1; k > 0; k-- {
 		w := dateWord(words[k])
-		if pastForm(w) {
+		if pastForm(w) || romanceParticiple(w) {
 			prev := dateWord(words[k-1])
 			return !auxiliaries[prev] && !pronouns[prev] && !clauseWords[prev]
 		}
@@ -2313,10 +2320,26 @@ func appositiveDay(text string, start, end int) bool {
 // thing: "one of three cut in the Red Sea".
 var participles = toSet(`cut hit struck shut sunk sold laid built broken stolen seized taken shot held set sent`)
 
-// auxiliaries open a verb phrase; pronouns are subjects a past tense
+// romanceParticiple tells whether w is a Spanish or Portuguese past
+// participle of a regular verb: "privados", "detenida", "sequestrados".
+func romanceParticiple(w string) bool {
+	for _, end := range []string{"ado", "ada", "ados", "adas", "ido", "ida", "idos", "idas"} {
+		if len(w) > len(end)+3 && strings.HasSuffix(w, end) {
+			return true
+		}
+	}
+	return false
+}
+
+// dayPlaceWords open the place of an act after its day: "on Monday in
+// Fresnillo".
+var dayPlaceWords = toSet(`in en em near off`)
+
+// auxiliaries open a verb phrase, in English or in Spanish and
+// Portuguese ("fueron", "foram"); pronouns are subjects a past tense
 // follows ("they launched").
 var (
-	auxiliaries = toSet(`had has have was were is are been be being would will could can did does do`)
+	auxiliaries = toSet(`had has have was were is are been be being would will could can did does do fue fueron ha han había habían foi foram`)
 	pronouns    = toSet(`i we you he she it they`)
 )
 

@@ -1080,6 +1080,11 @@ func TestSubjectsDayBeforeVerbDay(t *testing.T) {
 		{"days ago, then the verb's day", "Missionaries freed\nTwo missionaries abducted near Port Calder eight days ago were freed on Thursday, officials said.", "2030-05-16"},
 		{"a capitalised subject", "Sailors freed\nThe two Valdorians detained in Mirefield since April 29 were released today and are safe.", "2030-05-16"},
 		{"no day of the verb", "Sailors freed\nThe two sailors seized on Monday were freed, officials said.", "2030-05-13"},
+		// The place of what befell the subject between its day and the
+		// verb, and Spanish and Portuguese participles and auxiliaries.
+		{"a place after the day", "Sailors freed\nThe two sailors seized on Monday off Calder were freed on Thursday, officials said.", "2030-05-16"},
+		{"Spanish", "Liberan a comerciantes\nLos cuatro comerciantes secuestrados el pasado lunes en Valdoria fueron liberados este jueves por la policía, informó la fiscalía.", "2030-05-16"},
+		{"Portuguese", "Reféns libertados\nOs dois motoristas sequestrados na segunda-feira em Calder foram libertados nesta quinta-feira, informou a polícia.", "2030-05-16"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -391,7 +391,10 @@
 // was ("The AAE-1 cable, one of three cut on March 2, has been
 // repaired"), as is a day of a participle of the subject when the verb
 // right after it gives its own ("missionaries abducted eight days ago
-// were freed on Thursday"); in a report of a dated act that dates only
+// were freed on Thursday"; the place of what befell the subject may stand
+// between, and the participle and verb may be Spanish or Portuguese:
+// "secuestrados el pasado lunes en Valdoria fueron liberados este
+// jueves"); in a report of a dated act that dates only
 // its source's words ("has declared force majeure, a spokesperson said
 // on Monday"), an earlier day a later sentence gives an act of another
 // kind ("after an explosion early on Sunday") is that act's, and the
