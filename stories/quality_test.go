@@ -1700,7 +1700,12 @@ var qualitySets = []qualitySet{
 	// line for a second day"): 0.972 / 0.495 -> 0.974 / 0.523 (dates 32 of
 	// 34 unchanged).
 	{file: "testdata/opened-auto.txt", use: "opened: scored blind twice until 2026-12-07 (session 26), mistakes read since; auto.toml", precision: 0.97, recall: 0.52, dates: 0.94, minItems: 150, vocab: "testdata/auto.toml", zone: "UTC"},
-	// Desks written in session 27 (2026-12-07), while that session's
+	// Opened in session 28 (2026-12-07): five desks written in session 27
+	// while that session's grouping changes were made, scored blind at
+	// f8f7868 and at 0fdcbb0 (0.810 / 0.639 / 29 of 34, 0.960 / 0.664 /
+	// 32 of 33, 0.894 / 0.690 / 32 of 34, 0.946 / 0.358 / 32 of 33, 0.919
+	// / 0.415 / 31 of 33), development sets since. As written:
+	// desks written in session 27 (2026-12-07), while that session's
 	// grouping changes were made, without reading them or the grouping
 	// code, with their vocabularies in config only (each committed before
 	// the set's first item): never tuned on, their mistakes never printed.
@@ -1725,11 +1730,11 @@ var qualitySets = []qualitySet{
 	// liquidation orders, export controls and listings by both sides,
 	// accidents, four events whose local day is not their UTC day,
 	// reports in Simplified and Traditional Chinese and Japanese).
-	{file: "testdata/fresh-brazil.txt", use: "fresh, never tuned on; brazil.toml", blind: true, minItems: 150, vocab: "testdata/brazil.toml", zone: "UTC"},
-	{file: "testdata/fresh-andes.txt", use: "fresh, never tuned on; andes.toml", blind: true, minItems: 150, vocab: "testdata/andes.toml", zone: "UTC"},
-	{file: "testdata/fresh-anz.txt", use: "fresh, never tuned on; anz.toml", blind: true, minItems: 150, vocab: "testdata/anz.toml", zone: "UTC"},
-	{file: "testdata/fresh-russia.txt", use: "fresh, never tuned on; russia.toml", blind: true, minItems: 150, vocab: "testdata/russia.toml", zone: "UTC"},
-	{file: "testdata/fresh-china.txt", use: "fresh, never tuned on; china.toml", blind: true, minItems: 150, vocab: "testdata/china.toml", zone: "UTC"},
+	{file: "testdata/opened-brazil.txt", use: "opened: scored blind twice until 2026-12-07 (session 27), mistakes read since; brazil.toml", precision: 0.80, recall: 0.63, dates: 0.85, minItems: 150, vocab: "testdata/brazil.toml", zone: "UTC"},
+	{file: "testdata/opened-andes.txt", use: "opened: scored blind twice until 2026-12-07 (session 27), mistakes read since; andes.toml", precision: 0.95, recall: 0.66, dates: 0.96, minItems: 150, vocab: "testdata/andes.toml", zone: "UTC"},
+	{file: "testdata/opened-anz.txt", use: "opened: scored blind twice until 2026-12-07 (session 27), mistakes read since; anz.toml", precision: 0.89, recall: 0.69, dates: 0.94, minItems: 150, vocab: "testdata/anz.toml", zone: "UTC"},
+	{file: "testdata/opened-russia.txt", use: "opened: scored blind twice until 2026-12-07 (session 27), mistakes read since; russia.toml", precision: 0.94, recall: 0.35, dates: 0.96, minItems: 150, vocab: "testdata/russia.toml", zone: "UTC"},
+	{file: "testdata/opened-china.txt", use: "opened: scored blind twice until 2026-12-07 (session 27), mistakes read since; china.toml", precision: 0.91, recall: 0.41, dates: 0.93, minItems: 150, vocab: "testdata/china.toml", zone: "UTC"},
 }
 
 // TestGroupingQuality feeds each labelled set to a Grouper in publication
@@ -1929,6 +1934,17 @@ const mechanismWorth = 3
 // failed, while it fails; once it passes the test fails until it is taken
 // out, so no entry outlives its cause.
 var knownCosts = map[string]string{
+	// Opened in session 28: lines that failed when these sets were
+	// opened, their causes not yet read.
+	"opened-brazil/late reports off":   "opened in session 28, cause not yet read",
+	"opened-brazil/follow-ups off":     "opened in session 28, cause not yet read",
+	"opened-brazil/first acts off":     "opened in session 28, cause not yet read",
+	"opened-brazil/two parties off":    "opened in session 28, cause not yet read",
+	"opened-brazil/ahead days off":     "opened in session 28, cause not yet read",
+	"opened-brazil/accented words off": "opened in session 28, cause not yet read",
+	"opened-andes/common verbs off":    "opened in session 28, cause not yet read",
+	"opened-anz/two acts off":          "opened in session 28, cause not yet read",
+	"opened-anz/follow-ups off":        "opened in session 28, cause not yet read",
 	// Session 23: +3 right and +3 wrong pairs. The report twoParties lets
 	// in (a former senator hit by US sanctions) is of its story's event;
 	// its wrong pairs are with the UN committee's listing of the same gang
@@ -2000,7 +2016,7 @@ var knownCosts = map[string]string{
 //	go test -run TestGroupingMechanisms -v ./stories/
 func TestGroupingMechanisms(t *testing.T) {
 	if testing.Short() {
-		// Every readable set grouped once per mechanism (61 pairs of set and
+		// Every readable set grouped once per mechanism (66 pairs of set and
 		// vocabulary, 34 variants) takes minutes under the race detector,
 		// past go test's default timeout; the plain run checks it in full.
 		t.Skip("groups every readable set once per mechanism; run without -short")
