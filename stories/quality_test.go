@@ -1735,6 +1735,17 @@ var qualitySets = []qualitySet{
 	{file: "testdata/opened-anz.txt", use: "opened: scored blind twice until 2026-12-07 (session 27), mistakes read since; anz.toml", precision: 0.89, recall: 0.69, dates: 0.94, minItems: 150, vocab: "testdata/anz.toml", zone: "UTC"},
 	{file: "testdata/opened-russia.txt", use: "opened: scored blind twice until 2026-12-07 (session 27), mistakes read since; russia.toml", precision: 0.94, recall: 0.35, dates: 0.96, minItems: 150, vocab: "testdata/russia.toml", zone: "UTC"},
 	{file: "testdata/opened-china.txt", use: "opened: scored blind twice until 2026-12-07 (session 27), mistakes read since; china.toml", precision: 0.91, recall: 0.41, dates: 0.93, minItems: 150, vocab: "testdata/china.toml", zone: "UTC"},
+	// Desks written in session 28 (2026-12-07), while that session's
+	// grouping changes were made, without reading them or the grouping
+	// code, with their vocabularies in config only (each committed before
+	// the set's first item): never tuned on, their mistakes never printed.
+	// Measured only, scored once before that session's changes and once
+	// after. DESKS-SESSION-28
+	{file: "testdata/fresh-centam.txt", use: "fresh, never tuned on; centam.toml", blind: true, minItems: 150, vocab: "testdata/centam.toml", zone: "UTC"},
+	{file: "testdata/fresh-grid.txt", use: "fresh, never tuned on; grid.toml", blind: true, minItems: 150, vocab: "testdata/grid.toml", zone: "UTC"},
+	{file: "testdata/fresh-france.txt", use: "fresh, never tuned on; france.toml", blind: true, minItems: 150, vocab: "testdata/france.toml", zone: "UTC"},
+	{file: "testdata/fresh-gulf.txt", use: "fresh, never tuned on; gulf.toml", blind: true, minItems: 150, vocab: "testdata/gulf.toml", zone: "UTC"},
+	{file: "testdata/fresh-himalaya.txt", use: "fresh, never tuned on; himalaya.toml", blind: true, minItems: 150, vocab: "testdata/himalaya.toml", zone: "UTC"},
 }
 
 // TestGroupingQuality feeds each labelled set to a Grouper in publication
