@@ -2571,7 +2571,7 @@ func findMentionsIn(text, low string, published time.Time, loc *time.Location) [
 			add(ix[0], ix[1], day, precDay)
 		}
 	}
-	if hasDigit && hasNonASCII(text) {
+	if hasDigit && strings.Contains(text, "日") { // both patterns end in 日
 		for _, ix := range reCJKDate.FindAllStringSubmatchIndex(text, -1) {
 			year := 0
 			if ix[2] >= 0 {

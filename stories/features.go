@@ -870,12 +870,20 @@ var aimNouns = toSet(`bid bids attempt attempts effort efforts plan plans petiti
 // agrees to hear bid to dissolve party" names a hearing, no
 // dissolution; "Court dissolves party" names one.
 func withoutAims(ws []word) []word {
-	out := make([]word, 0, len(ws))
+	var out []word
 	for i, w := range ws {
 		if i >= 2 && ws[i-1].lower == "to" && aimNouns[ws[i-2].lower] && !ws[i-2].pause {
+			if out == nil {
+				out = append(make([]word, 0, len(ws)), ws[:i]...)
+			}
 			continue
 		}
-		out = append(out, w)
+		if out != nil {
+			out = append(out, w)
+		}
+	}
+	if out == nil {
+		return ws // most headlines name no aim: no copy
 	}
 	return out
 }
@@ -1790,17 +1798,35 @@ var repeatWords = toSet(`again another second third new fresh renewed repeat`)
 // second strike; before a part of a working day or a year they name it
 // ("ends Oshawa third shift", "third-quarter profit").
 var (
-	ordinalWords = toSet(`second third fourth fifth sixth seventh`)
+	ordinalWords = map[string]int32{"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7}
 	spanWords    = toSet(`day days night nights week weeks weekend month shift shifts quarter half`)
 )
 
-// dayOrdinals before "day", perhaps with a word between ("for a second
-// straight day"), and dayNumbers after it ("Strike enters day two")
-// count the days of an act that goes on.
-var (
-	dayOrdinals = map[string]int32{"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5, "6th": 6, "7th": 7}
-	dayNumbers  = map[string]int32{"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "2": 2, "3": 3, "4": 4, "5": 5, "6": 6, "7": 7}
-)
+// dayOrdinal is the count an ordinal before "day" gives, perhaps with a
+// word between ("for a second straight day", "3rd day"), and dayCount
+// the count a number after it gives ("Strike enters day two"): the days
+// of an act that goes on, from the second to the seventh; 0 for any
+// other word.
+func dayOrdinal(s string) int32 {
+	if n := ordinalWords[s]; n != 0 {
+		return n
+	}
+	if len(s) == 3 && (s[1:] == "nd" || s[1:] == "rd" || s[1:] == "th") {
+		return dayCount(s[:1])
+	}
+	return 0
+}
+
+func dayCount(s string) int32 {
+	n := smallNumbers[s]
+	if len(s) == 1 && s[0] >= '0' && s[0] <= '9' {
+		n = int(s[0] - '0')
+	}
+	if n < 2 || n > 7 || s == "several" {
+		return 0
+	}
+	return int32(n)
+}
 
 // dayOfActIn is the day of an act that goes on a headline counts ("Czech
 // teachers' strike enters second day", "crossing remains closed for
@@ -1814,11 +1840,13 @@ func dayOfActIn(tw []word) int32 {
 		if w.lower != "day" {
 			continue
 		}
-		if i+1 < len(tw) && dayNumbers[tw[i+1].lower] != 0 {
-			return dayNumbers[tw[i+1].lower]
+		if i+1 < len(tw) {
+			if n := dayCount(tw[i+1].lower); n != 0 {
+				return n
+			}
 		}
 		for j := i - 1; j >= 0 && j >= i-2; j-- {
-			if n := dayOrdinals[tw[j].lower]; n != 0 {
+			if n := dayOrdinal(tw[j].lower); n != 0 {
 				return n
 			}
 		}
@@ -1907,7 +1935,7 @@ func repeats(tw []word) bool {
 		if !repeatWords[w.lower] {
 			continue
 		}
-		if ordinalWords[w.lower] && (i+1 < len(tw) && spanWords[tw[i+1].lower] || i+2 < len(tw) && spanWords[tw[i+2].lower]) {
+		if ordinalWords[w.lower] != 0 && (i+1 < len(tw) && spanWords[tw[i+1].lower] || i+2 < len(tw) && spanWords[tw[i+2].lower]) {
 			continue
 		}
 		return true
