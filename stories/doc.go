@@ -234,12 +234,16 @@
 // at Dar summit") is not of a story of dated acts whose reports never
 // name that meeting (a boat capsized that day). A report whose headline
 // names no act the vocabulary knows but tells a body's decision
-// ("announces", "imposes", "summons", "orders", "deploys", before the
-// first pause of its main clause), of a later day than a story of dated
-// acts, is that body's new act and
+// ("announces", "imposes", "summons", "orders", "deploys", "launches",
+// before the first pause of its main clause), of a later day than a
+// story of dated acts (one that names no day but puts its act days
+// after another's, "has launched an investigation ..., a day after
+// Canberra sanctioned a Russian hacker", is of the day it was
+// published), is that body's new act and
 // joins no such story, though it answers its event: "Libya announces
 // ceasefire in Tripoli after deadly clashes" the day after the clashes,
-// "Dhaka summons Indian envoy over border killing". A report that names no day and looks back
+// "Dhaka summons Indian envoy over border killing", "police launch
+// coastal crackdown after officer's killing". A report that names no day and looks back
 // to none (no earlier day, no "three days after"), whose headline names
 // nothing it follows, published two days or more after a story of dated
 // acts began, is news of its own day: "Board rejects takeover approach"

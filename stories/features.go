@@ -75,6 +75,7 @@ type features struct {
 	day        int32  // civil day (days since 1970-01-01) the lead names; 0 none
 	calendar   bool   // day is written as a date, a month's name and a day's number ("on March 3"), no weekday or "yesterday"
 	since      int32  // an earlier day it names as an earlier event's, which it follows (sinceDay); 0 none
+	daysAfter  int32  // N of an "N days after" clause of the headline or first sentence ("a day after the vote"): its act came N days after another's; 0 none
 	namesPast  bool   // the title or lead names a day before publication, of any precision ("last week"), or an "N days after" clause: it looks back
 	plans      uint8  // weekdays (bit d: time.Weekday d) the headline names as days of a plan (headlinePlans)
 	repeat     bool   // the headline marks a repeat: "down again", "another", "second", "new", "fresh"
@@ -403,12 +404,26 @@ func (v *Vocabulary) extract(it *model.Item, loc *time.Location) (features, ment
 	}
 	f.pubDay = dayNumber(it.Published.In(loc))
 	f.namesPast = len(dates.clauses) > 0
+	f.daysAfter = daysAfterEarly(dates.clauses, len(title)+2+len(firstText))
 	for _, d := range dates.mentions {
 		f.namesPast = f.namesPast || dayNumber(d.day) < f.pubDay
 	}
 	f.plans = headlinePlans(title, it.Published, loc)
 	f.announces = announcesAhead(title, leadText) || namesDayAhead(dates)
 	return f, m, ok
+}
+
+// daysAfterEarly is the number of days of the first "N days after"
+// clause that opens before end (the headline and first sentence, where
+// a report tells its own news; a later sentence's clause dates what it
+// recalls), or 0.
+func daysAfterEarly(clauses []daysAfterClause, end int) int32 {
+	for _, c := range clauses {
+		if c.start < end && c.days > 0 {
+			return int32(c.days)
+		}
+	}
+	return 0
 }
 
 // namesDayAhead tells whether the headline or first sentence names a day
@@ -1901,7 +1916,10 @@ func withoutTollRise(ws []word) []word {
 }
 
 // decisionWords are verbs of a body's decision, as a headline writes them
-// (a plural subject's too, and the passive: "curfew imposed"). Left out:
+// (a plural subject's too, and the passive: "curfew imposed"), a
+// launch of an operation or inquiry among them ("police launch
+// crackdown", "watchdog launches investigation": a desk's launch of a
+// missile or rocket is its act's verb, no report of kind other). Left out:
 // "order" and "ban", nouns as often as verbs ("court order", "export
 // ban"); "declare", since an emergency declared after a disaster is part
 // of it on some desks' labels, the next day too; "halt", as often the
@@ -1910,7 +1928,7 @@ func withoutTollRise(ws []word) []word {
 // incident it names by its kind is held its follow-up
 // (TestFollowUpByKindDays: "Regulator suspends smelter's licence after
 // acid spill").
-var decisionWords = toSet(`announce announces impose imposes imposed summon summons summoned orders deploy deploys deployed`)
+var decisionWords = toSet(`announce announces impose imposes imposed summon summons summoned orders deploy deploys deployed launch launches launched`)
 
 // decisionIn tells whether ws, a headline's main clause, tell a body's
 // decision before its first pause: "Libya announces ceasefire in

@@ -1613,7 +1613,9 @@ func (v *Vocabulary) vetoed(s *story, f *features, rare func(uint32) bool) bool 
 
 // laterDecision tells whether f, a report whose headline names no act
 // the vocabulary knows but tells a body's decision (decisionIn), names a
-// later day than the day of s, a story of dated acts: that body's new act
+// later day than the day of s, a story of dated acts (or names none but
+// puts its act days after another's, and was published on a later day):
+// that body's new act
 // is its own event though it answers the story's ("Libya announces
 // ceasefire in Tripoli after deadly clashes" the day after the clashes;
 // "Dhaka summons Indian envoy over border killing"), as the desks label
@@ -1621,11 +1623,19 @@ func (v *Vocabulary) vetoed(s *story, f *features, rare func(uint32) bool) bool 
 // own day it may be part of the story's event (an evacuation ordered as
 // a cyclone nears).
 func (v *Vocabulary) laterDecision(s *story, f *features, storyDated bool) bool {
-	if v.off.has(undatedLate) || f.kind != kindOther || !f.decision || !storyDated || actDay(f) == 0 {
+	if v.off.has(undatedLate) || f.kind != kindOther || !f.decision || !storyDated {
 		return false
 	}
+	own := actDay(f)
+	// One that names no day but puts its act days after another's in
+	// its headline or first sentence ("has launched a formal
+	// investigation ..., a day after Canberra sanctioned a Russian
+	// hacker") tells a new act of the day it was published.
+	if own == 0 && f.daysAfter > 0 && !v.off.has(daysAfterActs) {
+		own = f.pubDay
+	}
 	day, ok := bestDay(s.members)
-	return ok && actDay(f) > day
+	return own != 0 && ok && own > day
 }
 
 // countsDisagree tells whether f's headline counts a thing a headline of s

@@ -4086,5 +4086,41 @@ verbs = ["clash", "clashes", "fighting"]
 	checkLastJoin(t, v, story, truce, false, undatedLate)
 }
 
+// TestLaterDecisionDaysAfter: a body's decision that names no day of its
+// own but puts its act days after the story's ("has launched an inquiry
+// ..., a day after clashes ... killed six") is of the day it was
+// published, a later one than the story's, and joins it no more than a
+// decision that names its day does; "launches" tells a decision as
+// "announces" does. A report of the next day that tells no decision
+// still joins.
+func TestLaterDecisionDaysAfter(t *testing.T) {
+	v := compileVocabulary(t, `
+[stories.vocabulary]
+replace = true
+[[stories.vocabulary.acts]]
+kind = "clash"
+verbs = ["clash", "clashes", "fighting"]
+`)
+	mon := time.Date(2033, 4, 4, 19, 0, 0, 0, time.UTC)
+	story := []*model.Item{
+		item("Wire", "https://w.example/clash", "Heavy clashes erupt in Varnel between rival militias",
+			"Heavy clashes broke out between two rival militias in the port city of Varnel on Monday evening, residents said.", mon),
+		item("Agency", "https://a.example/toll", "Six killed in Varnel clashes between rival militias",
+			"Six people were killed in clashes between rival militias in Varnel on Monday, the health ministry said.", mon.Add(3*time.Hour)),
+	}
+	inquiry := item("Herald", "https://h.example/inquiry", "Interior ministry launches inquiry into rival militias in Varnel",
+		"The interior ministry has launched an inquiry into the rival militias of the port city of Varnel, a day after clashes between them killed six people.", mon.Add(20*time.Hour))
+	sweep := item("Herald", "https://h.example/sweep", "Army launches sweep of Varnel after deadly clashes",
+		"The army launched a sweep of the port district of Varnel on Tuesday after clashes between rival militias killed six people on Monday.", mon.Add(20*time.Hour))
+	checkLastJoins(t, v, story, []joinCase{
+		{"undated inquiry a day after", inquiry, false},
+		{"sweep of the next day", sweep, false},
+		{"no decision, a day after", item("Herald", "https://h.example/mourn", "Varnel mourns six killed in militia clashes",
+			"Hundreds gathered in Varnel to mourn the six people killed in clashes between rival militias, a day after the fighting.", mon.Add(20*time.Hour)), true},
+	})
+	// Switched off, the undated inquiry joins the clashes it follows.
+	checkLastJoin(t, v, story, inquiry, false, daysAfterActs)
+}
+
 // allOn switches no mechanism off.
 var allOn mechanism

@@ -1730,9 +1730,11 @@ var qualitySets = []qualitySet{
 	// liquidation orders, export controls and listings by both sides,
 	// accidents, four events whose local day is not their UTC day,
 	// reports in Simplified and Traditional Chinese and Japanese).
-	{file: "testdata/opened-brazil.txt", use: "opened: scored blind twice until 2026-12-07 (session 27), mistakes read since; brazil.toml", precision: 0.80, recall: 0.63, dates: 0.85, minItems: 150, vocab: "testdata/brazil.toml", zone: "UTC"},
+	// SESSION 28: a body's decision "launches" (laterDecision): opened-brazil precision 0.810 -> 0.825, floor 0.80 -> 0.82.
+	{file: "testdata/opened-brazil.txt", use: "opened: scored blind twice until 2026-12-07 (session 27), mistakes read since; brazil.toml", precision: 0.82, recall: 0.63, dates: 0.85, minItems: 150, vocab: "testdata/brazil.toml", zone: "UTC"},
 	{file: "testdata/opened-andes.txt", use: "opened: scored blind twice until 2026-12-07 (session 27), mistakes read since; andes.toml", precision: 0.95, recall: 0.66, dates: 0.96, minItems: 150, vocab: "testdata/andes.toml", zone: "UTC"},
-	{file: "testdata/opened-anz.txt", use: "opened: scored blind twice until 2026-12-07 (session 27), mistakes read since; anz.toml", precision: 0.89, recall: 0.69, dates: 0.94, minItems: 150, vocab: "testdata/anz.toml", zone: "UTC"},
+	// SESSION 28: an undated decision put days after another act is of its own day (daysAfterActs): opened-anz precision 0.894 -> 0.912, floor 0.89 -> 0.91.
+	{file: "testdata/opened-anz.txt", use: "opened: scored blind twice until 2026-12-07 (session 27), mistakes read since; anz.toml", precision: 0.91, recall: 0.69, dates: 0.94, minItems: 150, vocab: "testdata/anz.toml", zone: "UTC"},
 	{file: "testdata/opened-russia.txt", use: "opened: scored blind twice until 2026-12-07 (session 27), mistakes read since; russia.toml", precision: 0.94, recall: 0.35, dates: 0.96, minItems: 150, vocab: "testdata/russia.toml", zone: "UTC"},
 	{file: "testdata/opened-china.txt", use: "opened: scored blind twice until 2026-12-07 (session 27), mistakes read since; china.toml", precision: 0.91, recall: 0.41, dates: 0.93, minItems: 150, vocab: "testdata/china.toml", zone: "UTC"},
 	// Desks written in session 28 (2026-12-07), while that session's
@@ -1948,16 +1950,57 @@ const mechanismWorth = 3
 // out, so no entry outlives its cause.
 var knownCosts = map[string]string{
 	// Opened in session 28: lines that failed when these sets were
-	// opened, their causes not yet read.
-	"opened-brazil/late reports off":   "opened in session 28, cause not yet read",
-	"opened-brazil/follow-ups off":     "opened in session 28, cause not yet read",
-	"opened-brazil/first acts off":     "opened in session 28, cause not yet read",
-	"opened-brazil/two parties off":    "opened in session 28, cause not yet read",
-	"opened-brazil/ahead days off":     "opened in session 28, cause not yet read",
-	"opened-brazil/accented words off": "opened in session 28, cause not yet read",
+	// opened. Read in session 28 (opened-andes' not yet): the
+	// opened-brazil follow-ups line is mended (laterDecision reads "police
+	// launch coastal crackdown after officer's killing" as the police's
+	// new act, of the day after the killing); the others' causes follow.
+	// opened-brazil/late reports off: its own join is wrong (-2 wrong
+	// pairs off). The STF's order of Friday ("STF dá 48 horas para Rio
+	// entregar imagens ... da operação no Alemão") reads as a raid, the
+	// headline's "operação" governed by "da", and is dated by its lead's
+	// relative clause ("a operação que deixou cinco mortos no Alemão na
+	// segunda-feira") to the raid's Monday: the day veto parts it from
+	// the order's first report, and lateReports lets it into the raid's
+	// story four days on.
+	// opened-brazil/first acts off: its own join is wrong (-11 wrong
+	// pairs off). "Governo envia Força Nacional à Terra Yanomami após
+	// ataque em Palimiú", a deployment after the attack, joins through
+	// firstActs the story that holds the IBAMA operation and the attack
+	// (two parties, below); the National Force's later report follows it.
+	// opened-brazil/two parties off: its own join is wrong (-8 wrong
+	// pairs off). The desk reads "rio" as Rio de Janeiro state and
+	// "mata" as a killing, so IBAMA's "Operação destrói dragas no rio
+	// Uraricoera e garimpeiros fogem para a mata" is an attack in Rio
+	// and Roraima; the garimpeiros' attack on Palimiú the same night
+	// (Roraima in its headline, "rio Uraricoera" in its lead) is let in
+	// as that event's other party, and every report of the attack after it.
+	// opened-brazil/ahead days off: no wrong join; off, Reuters' "to cut
+	// diesel prices by 5.2% from Wednesday" and two reports after it
+	// join Petrobras's first report (+3 right pairs, no wrong one), and
+	// precision rises only by its denominator.
+	// opened-brazil/accented words off: -3 wrong and -4 right pairs; of
+	// the wrong, the STF order above joins the raid's story by "Alemão"
+	// read as its reports write it.
+	// opened-anz/two acts off: its own join is wrong (-8 wrong pairs
+	// off). "Arrest made in relation to Tui Mobile data breach" names
+	// both acts, and its lead's only day, of "the data breach at Tui
+	// Mobile reported on Tuesday" (a participle after its object), reads
+	// as its own: Tuesday's arrest joins Tuesday's breach, three days
+	// back, and the teen's charge follows it.
+	// opened-anz/follow-ups off: its own join is wrong (-5 wrong pairs
+	// off). The growers' reaction to the flood recovery package joins
+	// the floods' story as a follow-up, where the package's first report
+	// ("$150m recovery package for Tairāwhiti") sits, dated to Tuesday's
+	// floods by "house families displaced by Tuesday's floods" though
+	// its lead says the Government "today announced" it.
+	"opened-brazil/late reports off":   "its own join is wrong: the STF's order, read as a raid and dated by its lead's relative clause to the raid's Monday, joins the raid's story as a late report",
+	"opened-brazil/first acts off":     "its own join is wrong: the National Force sent after the Palimiú attack joins the story that mixes IBAMA's operation with the attack",
+	"opened-brazil/two parties off":    "its own join is wrong: the desk reads the river 'rio' as Rio and the forest 'mata' as a killing, so the Palimiú attack joins IBAMA's operation as its other party",
+	"opened-brazil/ahead days off":     "no wrong join: off, three right pairs of the diesel cut join, and precision rises by its denominator; why they stay apart on is not yet read",
+	"opened-brazil/accented words off": "of its -3 wrong and -4 right pairs, the wrong are the STF order's, which joins the Alemão raid by the accented name",
 	"opened-andes/common verbs off":    "opened in session 28, cause not yet read",
-	"opened-anz/two acts off":          "opened in session 28, cause not yet read",
-	"opened-anz/follow-ups off":        "opened in session 28, cause not yet read",
+	"opened-anz/two acts off":          "its own join is wrong: an arrest whose headline names the breach is dated by its lead's 'breach ... reported on Tuesday' to the breach's day",
+	"opened-anz/follow-ups off":        "its own join is wrong: the growers' reaction to the recovery package joins the floods' story, where the package sits misdated by 'displaced by Tuesday's floods'",
 	// A precision mechanism's cost summed over the sets ("all sets/NAME").
 	"all sets/link ties off": "opened-brazil, opened in session 28, makes it cost more recall than it buys; cause not yet read",
 	// Session 23: +3 right and +3 wrong pairs. The report twoParties lets
@@ -2108,8 +2151,9 @@ func TestGroupingMechanisms(t *testing.T) {
 		{"toll directions off", tollDirections, true},
 		{"placed parties off", placedParties, true},
 		{"act days counted off", actDaysCounted, true},
+		{"days after acts off", daysAfterActs, true},
 	}
-	precisionMechanisms := allOn.with(sameOutlet, compounds, despiteClause, planDays, subjects, backgrounds, coreLinks, headNames, apartLinks, sinceDays, coreJoins, firstFacts, placesApart, atMeetings, followsOther, dayOnly, saidBeforeActs, defences, linkTies, wholeFits, dateNames, undatedLate, ownPlaces, rewordedFigures, onCauses, followedDays, categoriesOnly, headLabels, sameDays, followedClauses)
+	precisionMechanisms := allOn.with(sameOutlet, compounds, despiteClause, planDays, subjects, backgrounds, coreLinks, headNames, apartLinks, sinceDays, coreJoins, firstFacts, placesApart, atMeetings, followsOther, dayOnly, saidBeforeActs, defences, linkTies, wholeFits, dateNames, undatedLate, ownPlaces, rewordedFigures, onCauses, followedDays, categoriesOnly, headLabels, sameDays, followedClauses, daysAfterActs)
 	stillCosts := map[string]bool{}
 	// What each precision mechanism buys and costs, summed over the sets.
 	precisionBought, recallCost := map[string]float64{}, map[string]float64{}

@@ -493,6 +493,13 @@ var (
 	// first, is of the story for the day veto (goesOnFrom) and needs only
 	// the overlap of a report of the act of its day (countsDaysOf).
 	actDaysCounted = mechanismBit(64)
+	// daysAfterActs: a body's decision that names no day of its own but
+	// puts its act days after another's in its headline or first
+	// sentence ("has launched a formal investigation ..., a day after
+	// Canberra sanctioned a Russian hacker") is of the day it was
+	// published: a later day than a story of dated acts it answers, whose
+	// event it is not (laterDecision).
+	daysAfterActs = mechanismBit(65)
 )
 
 // fact is one compiled fact: term → bit set of its values.
