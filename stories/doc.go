@@ -50,7 +50,11 @@
 // without accents ("Södertälje" and "Sodertalje", "Raphaël" and
 // "Raphael") or with a German umlaut spelled out ("Osnabrueck"), and a
 // word written with a capital mid-sentence that the vocabulary does not
-// list is read without its accents too; a name of three words is
+// list is read without its accents too; a word written in Cyrillic is
+// read in the Latin letters English outlets write it in, without its
+// case ending, and a name in Latin letters without a Slavic surname's
+// or place adjective's ending ("в Рязани", "Рязанский НПЗ" and "Ryazan
+// refinery"; "Корсакову" and "Korsakova"); a name of three words is
 // also read without its middle one ("Rafael Ernesto Quintana", "Rafael
 // Quintana"), and one of three words or more without a prefix the
 // vocabulary lists ("BRP Teresa Magbanua", "Teresa Magbanua"; "UK Supreme

@@ -1478,7 +1478,10 @@ func (v *Vocabulary) nameID(name string) uint32 {
 	if v.off.has(accentedNames) {
 		return hash32("e:" + umlauts.Replace(name))
 	}
-	return hash32("e:" + transliterated(name))
+	if v.off.has(slavicNames) {
+		return hash32("e:" + transliterated(name))
+	}
+	return hash32("e:" + v.slavicTransliterated(name))
 }
 
 // entityRuns returns names written as runs of capitalised words ("Kim Yo

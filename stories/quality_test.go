@@ -1688,7 +1688,12 @@ var qualitySets = []qualitySet{
 	// A later report whose headline counts the days of the story's act
 	// that goes on (actDaysCounted: "Czech teachers' strike enters second
 	// day"): 0.955 / 0.356 -> 0.955 / 0.359 (dates 32 of 34 unchanged).
-	{file: "testdata/opened-easteu.txt", use: "opened: scored blind twice until 2026-12-07 (session 26), mistakes read since; easteu.toml", precision: 0.95, recall: 0.35, dates: 0.94, minItems: 150, vocab: "testdata/easteu.toml", zone: "UTC"},
+	// SESSION 28: what changed: Cyrillic read in Latin letters without
+	// its case endings, Slavic surname and place-adjective endings of
+	// names in Latin letters read off (slavicNames): 0.955 / 0.359 ->
+	// 0.965 / 0.373, dates 32 of 34 unchanged. Floors 0.95 / 0.35 ->
+	// 0.96 / 0.37.
+	{file: "testdata/opened-easteu.txt", use: "opened: scored blind twice until 2026-12-07 (session 26), mistakes read since; easteu.toml", precision: 0.96, recall: 0.37, dates: 0.94, minItems: 150, vocab: "testdata/easteu.toml", zone: "UTC"},
 	// Automotive: the set's weekdays were 2026's calendar, not that of
 	// its year; its years moved one on (2036 -> 2037), the calendar 2026
 	// shares: 0.880 / 0.466 / 27 of 34 -> 0.971 / 0.477 / 32 of 34.
@@ -1735,7 +1740,13 @@ var qualitySets = []qualitySet{
 	{file: "testdata/opened-andes.txt", use: "opened: scored blind twice until 2026-12-07 (session 27), mistakes read since; andes.toml", precision: 0.95, recall: 0.66, dates: 0.96, minItems: 150, vocab: "testdata/andes.toml", zone: "UTC"},
 	// SESSION 28: an undated decision put days after another act is of its own day (daysAfterActs): opened-anz precision 0.894 -> 0.912, floor 0.89 -> 0.91.
 	{file: "testdata/opened-anz.txt", use: "opened: scored blind twice until 2026-12-07 (session 27), mistakes read since; anz.toml", precision: 0.91, recall: 0.69, dates: 0.94, minItems: 150, vocab: "testdata/anz.toml", zone: "UTC"},
-	{file: "testdata/opened-russia.txt", use: "opened: scored blind twice until 2026-12-07 (session 27), mistakes read since; russia.toml", precision: 0.94, recall: 0.35, dates: 0.96, minItems: 150, vocab: "testdata/russia.toml", zone: "UTC"},
+	// SESSION 28: what changed: Cyrillic read in Latin letters without
+	// its case endings, Slavic surname endings of English names read off
+	// (slavicNames: "в Рязани", "Рязанский НПЗ" and "Ryazan refinery";
+	// "Свиридова" and "Sviridov"; the desk's "взрыв" names "при
+	// взрыве"): 0.946 / 0.358 -> 0.990 / 0.649, dates 32 of 33
+	// unchanged. Floors 0.94 / 0.35 -> 0.98 / 0.64.
+	{file: "testdata/opened-russia.txt", use: "opened: scored blind twice until 2026-12-07 (session 27), mistakes read since; russia.toml", precision: 0.98, recall: 0.64, dates: 0.96, minItems: 150, vocab: "testdata/russia.toml", zone: "UTC"},
 	{file: "testdata/opened-china.txt", use: "opened: scored blind twice until 2026-12-07 (session 27), mistakes read since; china.toml", precision: 0.91, recall: 0.41, dates: 0.93, minItems: 150, vocab: "testdata/china.toml", zone: "UTC"},
 	// Desks written in session 28 (2026-12-07), while that session's
 	// grouping changes were made, without reading them or the grouping
@@ -2001,6 +2012,10 @@ var knownCosts = map[string]string{
 	"opened-andes/common verbs off":    "opened in session 28, cause not yet read",
 	"opened-anz/two acts off":          "its own join is wrong: an arrest whose headline names the breach is dated by its lead's 'breach ... reported on Tuesday' to the breach's day",
 	"opened-anz/follow-ups off":        "its own join is wrong: the growers' reaction to the recovery package joins the floods' story, where the package sits misdated by 'displaced by Tuesday's floods'",
+	// Session 28 (slavicNames): with aheadDays off one more right pair
+	// (tp 192 -> 193, fp 2 both): the mechanism buys nothing here and
+	// costs a pair; which report it keeps apart is not yet read.
+	"opened-russia/ahead days off": "session 28: one right pair lost with slavicNames on, cause not yet read",
 	// A precision mechanism's cost summed over the sets ("all sets/NAME").
 	"all sets/link ties off": "opened-brazil, opened in session 28, makes it cost more recall than it buys; cause not yet read",
 	// Session 23: +3 right and +3 wrong pairs. The report twoParties lets
@@ -2152,6 +2167,7 @@ func TestGroupingMechanisms(t *testing.T) {
 		{"placed parties off", placedParties, true},
 		{"act days counted off", actDaysCounted, true},
 		{"days after acts off", daysAfterActs, true},
+		{"slavic names off", slavicNames, true},
 	}
 	precisionMechanisms := allOn.with(sameOutlet, compounds, despiteClause, planDays, subjects, backgrounds, coreLinks, headNames, apartLinks, sinceDays, coreJoins, firstFacts, placesApart, atMeetings, followsOther, dayOnly, saidBeforeActs, defences, linkTies, wholeFits, dateNames, undatedLate, ownPlaces, rewordedFigures, onCauses, followedDays, categoriesOnly, headLabels, sameDays, followedClauses, daysAfterActs)
 	stillCosts := map[string]bool{}

@@ -352,6 +352,15 @@ func (v *Vocabulary) stem(s string) string {
 	if c, ok := v.words[s]; ok {
 		return v.terms[c]
 	}
+	if cyrillicWord(s) && !v.off.has(slavicNames) {
+		// Read in Latin letters without its case ending, then as a
+		// word in them is: "Кирилла" meets "Kirill" (both "kiril").
+		k := v.cyrillicTerm(s)
+		if c := v.caseWords[k]; c != "" {
+			return v.terms[c] // the desk's word in another case
+		}
+		return stemWord(k)
+	}
 	return stemWord(s)
 }
 
@@ -379,8 +388,16 @@ func unaccented(s string) string {
 // that write without them spell it ("Raphaël" and "Raphael"); any other
 // word as written.
 func (v *Vocabulary) wordSpelling(w word) string {
+	slavic := !v.off.has(slavicNames)
+	if slavic && cyrillicWord(w.lower) {
+		return w.lower // stem reads it in Latin letters; its marks ("й") are letters
+	}
 	if w.upper && !w.initial && !v.off.has(accentedWords) {
-		return unaccented(w.lower)
+		s := unaccented(w.lower)
+		if slavic && v.words[s] == "" {
+			s = v.latinSlavic(s) // "Korsakova" as "Корсакову" reads
+		}
+		return s
 	}
 	return w.lower
 }

@@ -46,6 +46,15 @@ type Vocabulary struct {
 	phrases   map[string]string // phrase (words joined by spaces) → canonical terms, as written
 	maxPhrase int
 	words     map[string]string // word → canonical term, as written, before suffix stripping
+	// caseWords are the Cyrillic words of words read as a report's
+	// Cyrillic word is (cyrillicTerm) → their canonical term, so a
+	// desk's "взрыв" names the explosion of "при взрыве" too; a reading
+	// two words of different terms share gives "" (none).
+	caseWords map[string]string
+	// readings are the words of the canonical terms, as written and as
+	// termOf reads them: a name the desk gives so keeps its form
+	// (latinSlavic).
+	readings  map[string]bool
 	terms     map[string]string // canonical terms of phrases and words, as written → the terms they give (termOf)
 	stop      map[string]bool
 	common    map[string]bool
@@ -500,6 +509,15 @@ var (
 	// published: a later day than a story of dated acts it answers, whose
 	// event it is not (laterDecision).
 	daysAfterActs = mechanismBit(65)
+	// slavicNames: a word written in Cyrillic is read in the Latin
+	// letters English outlets write it in, without its case ending
+	// ("в Рязани", "Рязанский НПЗ": "Ryazan"), and a name in Latin
+	// letters without a Slavic surname's or place adjective's ending
+	// ("Korsakova" is "Корсакову"): terms (stem, wordSpelling) and names
+	// (nameID) of reports in Russian, Ukrainian or Serbian meet those of
+	// English reports of the event (slavic.go); a desk's Cyrillic word
+	// names its other cases too (caseWords).
+	slavicNames = mechanismBit(66)
 )
 
 // fact is one compiled fact: term → bit set of its values.
@@ -609,6 +627,8 @@ func compile(parts []*config.Vocabulary) (*Vocabulary, error) {
 	for _, c := range v.words {
 		v.terms[c] = v.termOf(c)
 	}
+	v.readReadings(parts)
+	v.readCaseWords()
 	for i, p := range parts {
 		v.addLists(p)
 		for _, f := range p.Facts {
@@ -631,7 +651,8 @@ func compile(parts []*config.Vocabulary) (*Vocabulary, error) {
 	v.categoryNames = maps.Clone(v.factNames)
 	for w, c := range v.words {
 		if v.factTerms[hash32(c)] {
-			v.categoryNames[hash32("e:"+transliterated(w))] = true
+			v.categoryNames[hash32("e:"+v.slavicTransliterated(w))] = true
+			v.categoryNames[hash32("e:"+transliterated(w))] = true // as names meet with slavicNames off
 		}
 	}
 	if len(errs) > 0 {
@@ -642,7 +663,7 @@ func compile(parts []*config.Vocabulary) (*Vocabulary, error) {
 
 func emptyVocabulary() *Vocabulary {
 	v := &Vocabulary{
-		phrases: map[string]string{}, phraseHeads: map[string]bool{}, terms: map[string]string{}, words: map[string]string{}, stop: map[string]bool{},
+		phrases: map[string]string{}, phraseHeads: map[string]bool{}, terms: map[string]string{}, words: map[string]string{}, caseWords: map[string]string{}, readings: map[string]bool{}, stop: map[string]bool{},
 		common: map[string]bool{}, commonIDs: map[uint32]bool{}, factNames: map[uint32]bool{}, factTerms: map[uint32]bool{}, commonWords: map[string]bool{}, actors: map[string]bool{},
 		objects: map[string]bool{}, nameHeads: map[string]bool{}, namePrefixes: map[string]bool{}, knownNames: map[string]string{},
 		statementVerbs: map[string]bool{}, statementGenres: map[string]bool{}, speechVerbs: map[string]bool{},
@@ -819,7 +840,8 @@ func (v *Vocabulary) addFact(cf config.Fact, taken func(string) bool) error {
 			}
 			f.terms[t] |= 1 << b
 			f.terms[v.stem(t)] |= 1 << b
-			v.factNames[hash32("e:"+transliterated(t))] = true
+			v.factNames[hash32("e:"+v.slavicTransliterated(t))] = true
+			v.factNames[hash32("e:"+transliterated(t))] = true  // as names meet with slavicNames off
 			v.factNames[hash32("e:"+umlauts.Replace(t))] = true // as names meet with accentedNames off
 			v.factTerms[hash32(t)] = true
 			v.factTerms[hash32(v.stem(t))] = true
