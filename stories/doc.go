@@ -40,7 +40,13 @@
 // Hundreds of Trucks Stranded", "Kerem Shalom crossing closed after
 // rocket fire"), or when its headline gives a figure no report of the
 // story gives ("China adds 6 U.S. firms to unreliable entity list", a
-// day after the US listed 14 Chinese firms). Terms are
+// day after the US listed 14 Chinese firms). Chinese, Japanese, Korean
+// and Thai, written without spaces between words, are read as
+// overlapping pairs of characters, and a name or number written in them
+// as a word ("央行PBOC宣布降准0.5个百分点": "央行", "PBOC", "宣布", "布降",
+// ..., "0.5"), so two reports in one such script share terms; against a
+// report in another script their pairs count for little, and the
+// vocabulary's words, names and numbers for what both can give. Terms are
 // normalised so outlets' house styles meet: "N.K.",
 // "DPRK" and "North Korea"; "Sea of Japan" and "East Sea"; "SRBM" and
 // "short-range ballistic missile"; KCNA's stock titles and epithets are

@@ -32,6 +32,7 @@ type features struct {
 	hasSim     bool
 	terms      []uint32         // title, lead and entity terms, sorted, distinct
 	extra      []uint64         // bit i: terms[i] is only in the lead's later sentences
+	grams      []uint64         // bit i: terms[i] is a pair of characters of an unspaced script (gramSpans); nil when none is
 	titleTerms []uint32         // title terms only, sorted, distinct
 	entities   []uint32         // names and numbers, sorted, distinct
 	names      []uint32         // names of the title and first sentence ("e:" terms), sorted, distinct
@@ -154,8 +155,8 @@ func (v *Vocabulary) extract(it *model.Item, loc *time.Location) (features, ment
 		text = strings.Join(it.Summary, " ")
 	}
 	text = skipDateline(text)
-	tw := splitWords(title)
-	bw := splitWords(text)
+	tw := v.textWords(title)
+	bw := v.textWords(text)
 	lead := leadOf(bw)
 	if !v.off.has(sameDays) {
 		lead = withoutSameDay(lead)
@@ -226,8 +227,8 @@ func (v *Vocabulary) extract(it *model.Item, loc *time.Location) (features, ment
 		firstText = text[:firstWords[len(firstWords)-1].end]
 	}
 	// The first sentence without its source (", the airline said").
-	firstUnsourced := splitWords(leadAttribution.ReplaceAllString(firstText, "$1"))
-	f.specifics = v.specificsOf(splitWords(titleAttribution.ReplaceAllString(title, "")),
+	firstUnsourced := v.textWords(leadAttribution.ReplaceAllString(firstText, "$1"))
+	f.specifics = v.specificsOf(v.textWords(titleAttribution.ReplaceAllString(title, "")),
 		firstUnsourced, nameWords != nil, named)
 	f.headNames = v.headNamesOf(titleNameWords, named)
 	f.actors = v.actorsOf(tw)
@@ -241,6 +242,7 @@ func (v *Vocabulary) extract(it *model.Item, loc *time.Location) (features, ment
 		coreNames[i] = v.nameID(e)
 	}
 	f.extra = extraTerms(f.terms, titleTerms, leadTerms[:countFirst(leadTerms)], coreNames)
+	f.grams = gramTerms(f.terms, titleTerms, leadTerms)
 
 	// Vetoes read the title, else the lead's first sentence, and of each
 	// only the main clause: later sentences and clauses are background
@@ -1204,6 +1206,33 @@ func extraTerms(terms []uint32, titleTerms, firstTerms []term, coreNames []uint3
 		bits[i/64] |= 1 << (i % 64)
 	}
 	return bits
+}
+
+// gramTerms marks the terms that are pairs of characters of an unspaced
+// script the vocabulary does not read (term.gram): nil when there are
+// none, as in a report in English.
+func gramTerms(terms []uint32, parts ...[]term) []uint64 {
+	var bits []uint64
+	for _, ts := range parts {
+		for _, t := range ts {
+			if !t.gram {
+				continue
+			}
+			i, ok := slices.BinarySearch(terms, hash32(t.text))
+			if !ok {
+				continue
+			}
+			for len(bits) <= i/64 {
+				bits = append(bits, 0)
+			}
+			bits[i/64] |= 1 << (i % 64)
+		}
+	}
+	return bits
+}
+
+func (f *features) isGram(i int) bool {
+	return i/64 < len(f.grams) && f.grams[i/64]&(1<<(i%64)) != 0
 }
 
 // countFirst is how many of a lead's terms come from its first sentence.

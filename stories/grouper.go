@@ -38,6 +38,7 @@ const (
 	signatureBonus = 0.10 // both report a launch of one weapon class on that day
 	exerciseBonus  = 0.10 // both name the same exercise
 	kindPenalty    = 0.12 // headlines report different kinds of act
+	gramAlone      = 0.15 // weight, in its norm, of a pair of characters of an unspaced script against a report of another script (reportSimilarity)
 	reactionGap    = 0.25 // a statement and the event it reacts to are two stories
 	farPenalty     = 0.10 // more than sameCycle apart
 	dayPenalty     = 0.10 // reports that name no act name different days
@@ -2813,19 +2814,29 @@ func (w *weigher) similarity(a, b []uint32) float64 {
 // reportSimilarity is the weighted Ochiai coefficient of two reports'
 // terms, where a term from the lead's later sentences counts only when
 // both reports have it, and then at extraWeight.
+//
+// A report written in an unspaced script (Chinese, Japanese, Thai) and
+// one that is not share no pair of its characters but through the
+// vocabulary's words: its pairs weigh gramAlone in its norm, words the
+// other report could not have written, so a Chinese report and an
+// English one are compared by the names, numbers and vocabulary terms
+// both can give (unspacedGrams), the rest of what the report tells
+// counting for little.
 func (w *weigher) reportSimilarity(a, b *features, skip []uint32) float64 {
 	var shared, na, nb float64
+	aAlone := len(a.grams) > 0 && len(b.grams) == 0
+	bAlone := len(b.grams) > 0 && len(a.grams) == 0
 	i, j := 0, 0
 	for i < len(a.terms) || j < len(b.terms) {
 		switch {
 		case j == len(b.terms) || (i < len(a.terms) && a.terms[i] < b.terms[j]):
 			if !a.isExtra(i) {
-				na += w.weight(a.terms[i])
+				na += w.weight(a.terms[i]) * aloneShare(aAlone && a.isGram(i))
 			}
 			i++
 		case i == len(a.terms) || b.terms[j] < a.terms[i]:
 			if !b.isExtra(j) {
-				nb += w.weight(b.terms[j])
+				nb += w.weight(b.terms[j]) * aloneShare(bAlone && b.isGram(j))
 			}
 			j++
 		default:
@@ -2846,6 +2857,16 @@ func (w *weigher) reportSimilarity(a, b *features, skip []uint32) float64 {
 		return 0
 	}
 	return shared / math.Sqrt(na*nb)
+}
+
+// aloneShare is what a term weighs in its report's norm against a
+// report of another script: gramAlone for a pair of characters the other
+// report could not have written (alone), whole for any other term.
+func aloneShare(alone bool) float64 {
+	if alone {
+		return gramAlone
+	}
+	return 1
 }
 
 func intersects(a, b []uint32) bool { return countShared(a, b) > 0 }

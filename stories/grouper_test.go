@@ -3,6 +3,7 @@ package stories
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -4124,3 +4125,67 @@ verbs = ["clash", "clashes", "fighting"]
 
 // allOn switches no mechanism off.
 var allOn mechanism
+
+// TestUnspacedGrams: two Chinese reports of one event, worded apart, share
+// the pairs of characters of the words they have in common, and so one
+// story (unspacedGrams); read whole, each clause is one word of its own
+// and they share none. A Chinese report of another event of the same
+// city and day stays apart, and so does an English report of another
+// event against a Chinese one whose characters it could not share.
+func TestUnspacedGrams(t *testing.T) {
+	v := compileVocabulary(t, `
+[stories.vocabulary]
+replace = true
+[stories.vocabulary.aliases]
+"化工厂" = "chemical plant"
+[[stories.vocabulary.acts]]
+kind = "blast"
+verbs = ["explosion", "blast"]
+[stories.vocabulary.words]
+"爆炸" = "explosion"
+`)
+	pub := time.Date(2034, 9, 12, 2, 0, 0, 0, time.UTC)
+	first := item("Agency", "https://a.example/cn1", "宁川一化工厂发生爆炸 已致3人受伤",
+		"9月12日上午，宁川市东郊一家化工厂发生爆炸，已造成3人受伤，事故原因正在调查中。", pub)
+	second := item("Daily", "https://d.example/cn2", "宁川化工厂爆炸事故致3人受伤 消防救援仍在进行",
+		"宁川市东郊化工厂12日上午发生爆炸事故，3名工人受伤送医，消防救援人员仍在现场处置。", pub.Add(90*time.Minute))
+	other := item("Daily", "https://d.example/cn3", "宁川地铁二号线因信号故障停运两小时",
+		"9月12日上午，宁川地铁二号线因信号系统故障停运约两小时，大批乘客滞留车站。", pub.Add(2*time.Hour))
+	english := item("Wire", "https://w.example/en", "Ningchuan metro line halted by signal fault",
+		"Ningchuan's metro line 2 was halted for two hours on Thursday after a signal fault, the operator said.", pub.Add(3*time.Hour))
+	if !firstAndLastJoin(v, []*model.Item{first, second}, time.UTC, mechanism{}) {
+		t.Errorf("%q and %q, one explosion, are two stories", first.Title, second.Title)
+	}
+	if firstAndLastJoin(v, []*model.Item{first, second}, time.UTC, unspacedGrams) {
+		t.Errorf("%q and %q share a story with unspacedGrams off", first.Title, second.Title)
+	}
+	if firstAndLastJoin(v, []*model.Item{first, other}, time.UTC, mechanism{}) {
+		t.Errorf("%q joined the explosion of the same city and day", other.Title)
+	}
+	if firstAndLastJoin(v, []*model.Item{first, english}, time.UTC, mechanism{}) {
+		t.Errorf("%q joined the explosion", english.Title)
+	}
+}
+
+// TestGramSpans: a run of an unspaced script is read as its overlapping
+// pairs of characters (a Thai letter with its marks is one character),
+// a name and a number written in it as words of their own.
+func TestGramSpans(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"央行PBOC宣布降准0.5个百分点", "央行 pboc 宣布 布降 降准 0.5 个百 百分 分点"},
+		{"中 美", "中 美"},
+		{"リコール", "リコ コー ール"},
+		{"북한이 동해상으로", "북한 한이 동해 해상 상으 으로"},
+		{"จับกุม", "จับ บกุ กุม"},
+		{"Sea of Japan", "sea of japan"},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, w := range splitWords(tt.in) {
+			got = append(got, w.lower)
+		}
+		if strings.Join(got, " ") != tt.want {
+			t.Errorf("splitWords(%q) = %q, want %q", tt.in, strings.Join(got, " "), tt.want)
+		}
+	}
+}

@@ -22,6 +22,7 @@ type word struct {
 	pause      bool // followed by a comma, colon, dash or bracket: "in Nara, Cheong Wa Dae said" is two names
 	semicolon  bool // followed by a semicolon: "X closes chapters; Y advances too" is two clauses
 	hyphen     bool // joined to the next word by a hyphen: "Rwanda-backed"
+	gram       bool // a pair of characters of an unspaced script, or one alone (gramSpans)
 	money      bool // a sum: a currency sign right before it ("$210m", "A$600")
 	percent    bool // a share: a percent sign right after it ("80%")
 	sentence   int  // index of the sentence it is in
@@ -32,15 +33,27 @@ type word struct {
 // and combining marks). A number keeps its inner separators ("1,000",
 // "2.5"); an apostrophe ends a word and a possessive "s" after it is
 // dropped. The text between words says where sentences end and quotations
-// open.
-func splitWords(text string) []word {
+// open. A run of a script written without spaces (Chinese, Japanese,
+// Thai) is read as its overlapping pairs of characters, and a name or
+// number written in it as a word of its own (gramSpans).
+func splitWords(text string) []word { return splitText(text, true) }
+
+// textWords is splitWords, with runs of unspaced scripts read whole when
+// the unspacedGrams mechanism is off.
+func (v *Vocabulary) textWords(text string) []word {
+	return splitText(text, !v.off.has(unspacedGrams))
+}
+
+// splitText is splitWords; grams tells whether runs of unspaced scripts
+// are read as character pairs (gramSpans) or whole.
+func splitText(text string, grams bool) []word {
 	out := make([]word, 0, len(text)/5+1) // English runs five to six bytes a word: one allocation, most often
 	sentence := 0
 	initial := true
 	quoted := false
 	gapStart := 0 // where the text since the last word begins
 	money := false
-	words.Spans(text, func(start, end int) {
+	add := func(start, end int, gram bool) {
 		if n := len(out); n > 0 && joinsNumber(text, out[n-1], start) {
 			// keep "1,000" and "2.5" whole
 			last := &out[n-1]
@@ -101,6 +114,7 @@ func splitWords(text string) []word {
 			percent:  digits && strings.HasPrefix(text[end:], "%"),
 			sentence: sentence,
 			end:      end,
+			gram:     gram,
 		}
 		money = false
 		if digits {
@@ -108,11 +122,108 @@ func splitWords(text string) []word {
 		}
 		out = append(out, w)
 		initial, quoted = false, false
+	}
+	words.Spans(text, func(start, end int) {
+		if !grams || !unspaced(text[start:end]) {
+			add(start, end, false)
+			return
+		}
+		gramSpans(text, start, end, add)
 	})
 	if len(out) == 0 {
 		return nil // no words: nil, as callers test (a title without words is read as title-cased)
 	}
 	return out
+}
+
+// gramSpans calls add for the pieces of the word text[start:end], which
+// holds letters of an unspaced script (unspaced): each run of such
+// letters as its overlapping pairs of characters (a character with the
+// marks that follow it, as Thai writes vowels and tones), or as the one
+// character it holds; each run of other letters and digits between them
+// as a word of its own (in "央行PBOC宣布降准0.5个百分点": "央行", "PBOC",
+// "宣布", "布降", "降准", "0.5", "个百", "百分", "分点"). Chinese, Japanese and Thai write
+// no space between words, so a clause read whole shares no word with
+// another report of the same event; pairs of characters are the common
+// way to search such text without a dictionary, and a name or number
+// written in it is a word as it is in English.
+func gramSpans(text string, start, end int, add func(start, end int, gram bool)) {
+	other := -1         // start of the current run of other letters and digits
+	prev, cur := -1, -1 // starts of the last two characters of the current run of unspaced letters
+	closeGrams := func(at int) {
+		switch {
+		case prev >= 0:
+			add(prev, at, true)
+		case cur >= 0:
+			add(cur, at, true) // a character alone
+		}
+		prev, cur = -1, -1
+	}
+	for i := start; i < end; {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		switch {
+		case unicode.In(r, unicode.Mn, unicode.Mc, unicode.Me) && (cur >= 0 || other >= 0):
+			// a mark stays with the character before it
+		case unspacedRune(r):
+			if other >= 0 {
+				add(other, i, false)
+				other = -1
+			}
+			if prev >= 0 {
+				add(prev, i, true)
+			}
+			prev, cur = cur, i
+		default:
+			if cur >= 0 {
+				closeGrams(i)
+			}
+			if other < 0 {
+				other = i
+			}
+		}
+		i += n
+	}
+	if other >= 0 {
+		add(other, end, false)
+	}
+	closeGrams(end)
+}
+
+// overlaps tells whether b is the pair of characters that follows the
+// pair a in one run of an unspaced script, sharing its second character.
+// A phrase of the vocabulary read in such a run leaves out the pairs
+// that overlap it: "立山" and "西吕" around "山西" (Shanxi) would count
+// its characters again, as a word of their own.
+func overlaps(a, b word) bool {
+	return a.gram && b.gram && b.end-len(b.raw) < a.end
+}
+
+// unspaced tells whether s holds a letter of a script written without
+// spaces between words (unspacedRune).
+func unspaced(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < utf8.RuneSelf {
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if unspacedRune(r) {
+			return true
+		}
+		i += n - 1
+	}
+	return false
+}
+
+// unspacedScripts are the scripts whose words are read as pairs of
+// characters: Chinese, Japanese (and Korean, whose spaced words carry
+// their particles: "북한이" and "북한은" share "북한"), Thai, Lao, Khmer
+// and Burmese.
+var unspacedScripts = []*unicode.RangeTable{unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul, unicode.Thai, unicode.Lao, unicode.Khmer, unicode.Myanmar}
+
+// unspacedRune tells whether r is a letter of an unspaced script; the
+// Japanese long-vowel mark ("リコール") is one too.
+func unspacedRune(r rune) bool {
+	return r >= 0x0E00 && (r == 'ー' || unicode.In(r, unspacedScripts...))
 }
 
 // joinsNumber reports whether the word starting at start continues the
@@ -166,6 +277,7 @@ type term struct {
 	goal     bool   // what a headline seeks or heads toward ("seeking release of", "step toward early election"): no act done
 	cause    bool   // the object of "over", "against" or "about" ("summons envoy over ramming"): what an act answers, no act of the report
 	joined   bool   // followed by a comma, "and" or "&": "Japan, Philippines agree" names two parties
+	gram     bool   // a pair of characters of an unspaced script the vocabulary does not read (gramSpans)
 }
 
 // defended tells whether ws[i] follows "anti-" or "counter-": what a
@@ -265,8 +377,14 @@ func (v *Vocabulary) canonical(ws []word, title, speech bool) []term {
 			// happened.
 			head := ws[i]
 			head.pause = ws[i+n-1].pause // "S. Korea, US agree": the phrase is joined by its last word
+			if k := len(out) - 1; k >= 0 && out[k].gram && i > 0 && overlaps(ws[i-1], ws[i]) && out[k].surface == ws[i-1].lower {
+				out = out[:k] // the pair that ends in the phrase's first character
+			}
 			emit(v.terms[canon], head, n > 1 && v.phraseName(ws[i:i+n], canon) != "")
 			i += n
+			if i < len(ws) && overlaps(ws[i-1], ws[i]) {
+				i++ // the pair that opens with the phrase's last character
+			}
 			continue
 		}
 		i++
@@ -301,6 +419,16 @@ func (v *Vocabulary) canonical(ws []word, title, speech bool) []term {
 			if andWords[w.lower] && len(out) > 0 {
 				out[len(out)-1].joined = true
 			}
+			continue
+		}
+		if w.gram {
+			c, translated := v.words[w.lower]
+			if translated {
+				emit(v.terms[c], w, false)
+				continue
+			}
+			emit(w.lower, w, false)
+			out[len(out)-1].gram = true // no word of another script's report
 			continue
 		}
 		s := v.stem(v.wordSpelling(w))

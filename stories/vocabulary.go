@@ -518,6 +518,12 @@ var (
 	// English reports of the event (slavic.go); a desk's Cyrillic word
 	// names its other cases too (caseWords).
 	slavicNames = mechanismBit(66)
+	// unspacedGrams: a run of letters of a script written without spaces
+	// between words (Chinese, Japanese, Thai; Korean too) is read as its
+	// overlapping pairs of characters, and a name or number written in it
+	// as a word of its own (gramSpans), so two reports in one such
+	// script share terms; off, the run is one word.
+	unspacedGrams = mechanismBit(67)
 )
 
 // fact is one compiled fact: term → bit set of its values.
@@ -681,15 +687,14 @@ func emptyVocabulary() *Vocabulary {
 // alias or known name already there (from an earlier part) wins.
 func (v *Vocabulary) addLists(p *config.Vocabulary) {
 	for _, a := range p.Aliases {
-		if _, ok := v.phrases[a.From]; !ok {
-			v.phrases[a.From] = a.To
-			for i := range len(a.From) {
-				if a.From[i] == ' ' {
-					v.phraseHeads[a.From[:i]] = true
-				}
-			}
-			v.terms[a.To] = v.termOf(a.To)
-			v.maxPhrase = max(v.maxPhrase, strings.Count(a.From, " ")+1)
+		v.addPhrase(a.From, a.To) // as a run read whole reads it (unspacedGrams off)
+		v.addPhrase(gramPhrase(a.From), a.To)
+	}
+	// A word of an unspaced script that text reads as more than one pair
+	// of characters ("愛知県": "愛知 知県") is met as a phrase.
+	for _, a := range p.Words {
+		if from := gramPhrase(a.From); strings.Contains(from, " ") {
+			v.addPhrase(from, a.To)
 		}
 	}
 	addAll(v.stop, p.Stopwords)
@@ -723,6 +728,38 @@ func (v *Vocabulary) addLists(p *config.Vocabulary) {
 	for _, w := range p.Statement.Voices {
 		v.voices[w], v.voices[v.stem(w)] = true, true
 	}
+}
+
+// addPhrase adds the phrase from, read as canon, unless an earlier part
+// gave it.
+func (v *Vocabulary) addPhrase(from, canon string) {
+	if _, ok := v.phrases[from]; ok {
+		return
+	}
+	v.phrases[from] = canon
+	for i := range len(from) {
+		if from[i] == ' ' {
+			v.phraseHeads[from[:i]] = true
+		}
+	}
+	v.terms[canon] = v.termOf(canon)
+	v.maxPhrase = max(v.maxPhrase, strings.Count(from, " ")+1)
+}
+
+// gramPhrase is a phrase of the vocabulary (words joined by spaces) as
+// text is read (splitWords): a run of an unspaced script as its pairs of
+// characters, so "中国人民银行" meets it inside a clause written without
+// spaces.
+func gramPhrase(from string) string {
+	if !unspaced(from) {
+		return from
+	}
+	ws := splitWords(from)
+	parts := make([]string, len(ws))
+	for i, w := range ws {
+		parts[i] = w.lower
+	}
+	return strings.Join(parts, " ")
 }
 
 // actVerb tells whether w is the verb of an act already added.
