@@ -167,7 +167,13 @@
 // name the other's act in the headline or first sentence, one event told
 // by either of its acts: a strike called off, a deal reached), and (for dated acts: launches, drills,
 // attacks) resolved event dates more than a day apart, or a day apart in
-// reports more than 12 hours apart (two zones name two days for one event
+// reports more than 12 hours apart (a report whose only day is before
+// it was published, within a week, and background to its act, named in
+// a relative clause, as a span's start or only in a later sentence,
+// "has signed the law, which parliament passed on 7 March", is compared
+// by the day it was published too, against the story's own day; not an
+// analysis or a column, which look back;
+// two zones name two days for one event
 // only in reports of the same hours, and not when one, of another kind,
 // names the day before it was published, a late report of that day: "said
 // on Tuesday that Monday's launch ..." is no sign that Tuesday's launch

@@ -125,8 +125,9 @@ var (
 	// "/commentisfree/..."): a column whose headline and text carry no
 	// tag.
 	// opinionByline is a column's standfirst signed by its writer:
-	// "..., writes Henrik Volkov." (news writes "writes to the minister").
-	opinionByline = regexp.MustCompile(`,\s+writes\s+\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,3}\s*(?:[.,;]|$)`)
+	// "..., writes Henrik Volkov." or "..., writes columnist Henrik
+	// Volkov." (news writes "writes to the minister").
+	opinionByline = regexp.MustCompile(`,\s+writes\s+(?:(?:guest\s+)?(?:columnist|commentator)\s+)?\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,3}\s*(?:[.,;]|$)`)
 	// opinionFeed is a feed an outlet names for its opinion section
 	// ("STAT First Opinion", "Rappler (Opinion)"): its column's link may
 	// carry the section only in its slug.

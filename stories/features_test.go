@@ -1234,7 +1234,8 @@ func TestDecidesIn(t *testing.T) {
 // of its headline or text, also "Perspectives |", "Comment:" and a tag written as a
 // sentence of its own ("Opinion. In one week ...") (not a word that only
 // starts with a tag's letters, nor a tag word that opens a sentence of
-// news); a standfirst signed by its writer ("..., writes Ana Ferreira.")
+// news); a standfirst signed by its writer ("..., writes Ana Ferreira.",
+// "..., writes columnist Marta Lind.")
 // (not a report of someone writing to someone); a feed named for an
 // opinion section ("... Second Opinion", "(Opinion)").
 func TestOpinionMarks(t *testing.T) {
@@ -1276,6 +1277,7 @@ func TestOpinionMarks(t *testing.T) {
 		// A signed standfirst.
 		{portTitle, portLink, "Ministers praised their own deal this week. But a deal is not a policy, writes Ana Ferreira.", true},
 		{portTitle, portLink, "The port reforms will fail unless the unions are heard, writes Tomas Quiroga, a former transport minister.", true},
+		{portTitle, portLink, "Three memorandums in a week, and no crane: the port buys time, not capacity, writes columnist Marta Lind.", true},
 		{portTitle, portLink, "The governor writes to the prime minister seeking the release of 14 fishermen.", false},
 		{portTitle, portLink, "Rescuers reached the village on Tuesday, the agency said, and Ana Ferreira writes the report.", false},
 	}

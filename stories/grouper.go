@@ -1551,6 +1551,14 @@ func (v *Vocabulary) vetoed(s *story, f *features, rare func(uint32) bool) bool 
 			// was made known the day it was published: that is the day
 			// it is compared by.
 			near = near || !v.off.has(aheadDays) && (f.ahead || m.ahead) && actDay(f) == actDay(m)
+			// A report whose only day is background to its act, named
+			// aside or in a later sentence ("signs the law, which
+			// parliament passed on 7 March"; "... The utility escalated
+			// outages on March 4"), tells of an act of the day it was
+			// published, which is compared too (backdropDay), with the
+			// story's own day only: a member of a later day (a follow-up)
+			// does not let a later day's act in.
+			near = near || !v.off.has(backdropDays) && m.day == storyDay && backdropDay(f) == storyDay
 			// A report whose headline names no act, of a later day,
 			// that names the event's day as the day of what it follows
 			// ("an appeal on Sunday for the cyclone that struck on
@@ -1850,6 +1858,32 @@ func actDay(f *features) int32 {
 	}
 	return f.day
 }
+
+// backdropDay is the day f's act is of for the day veto: its
+// publication day when the only day it names is before it and background
+// to its act, named aside in its sentence (asideDay: "has signed the
+// law, which parliament passed on 7 March", "a strike that had halted
+// the mine since Friday") or only in a later sentence of its lead, which
+// recalls what came before ("Eskom said it would suspend power cuts ...
+// The utility escalated outages to stage 6 on March 4"); else the day it
+// names. A report tells its news in its headline and first sentence,
+// and one that dates nothing there but the act's backdrop tells of its
+// own day's act; an analysis (a factbox's "March 3: two missiles")
+// looks back by nature, and the day it names is the one it looks at, as
+// does an opinion column;
+// and a day more than a week back is no backdrop of the day's act but
+// a record's entry ("January 1: one short-range ballistic missile", in a
+// factbox of the year's launches).
+func backdropDay(f *features) int32 {
+	if f.day != 0 && f.day < f.pubDay && f.pubDay-f.day <= backdropSpan && (f.aside || !f.early) && f.kind != kindAnalysis && f.kind != kindOpinion {
+		return f.pubDay
+	}
+	return f.day
+}
+
+// backdropSpan is how many days before its publication a report's
+// background day may be for backdropDay.
+const backdropSpan = 7
 
 // planHorizon is how many days ahead a plan's day is taken as one made
 // known on the day of its report (actDay).

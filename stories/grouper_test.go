@@ -4189,3 +4189,42 @@ func TestGramSpans(t *testing.T) {
 		}
 	}
 }
+
+// TestBackdropDays: a report of the story's act whose only day is
+// background to it, named aside in its sentence or only in a later
+// sentence, before the day it was published, is compared by the day
+// veto by its publication day too (backdropDay): it tells of that day's
+// act. One whose first sentence names the earlier day as its act's, and
+// one whose background day is more than a week back, are not.
+func TestBackdropDays(t *testing.T) {
+	v := compileVocabulary(t, `
+[stories.vocabulary]
+replace = true
+[[stories.vocabulary.acts]]
+kind = "closure"
+verbs = ["close", "closes", "closed", "closing", "shut", "shuts", "closure"]
+`)
+	wed := time.Date(2033, 6, 8, 9, 0, 0, 0, time.UTC)
+	story := []*model.Item{
+		item("Wire", "https://w.example/close", "Varsland closes two border crossings with Norland",
+			"Varsland closed two of its border crossings with Norland on Wednesday after a week of drone incursions, the interior ministry said.", wed),
+	}
+	later := item("Herald", "https://h.example/shuts", "Varsland shuts Norland border crossings after drone incursions",
+		"Varsland is closing two of its border crossings with Norland, the government has announced, after a week of drone incursions. The move mirrors Kestria's closure of its own crossing on Monday.", wed.Add(5*time.Hour))
+	aside := item("Courier", "https://c.example/shuts", "Varsland shuts Norland border crossings after drone incursions",
+		"Varsland has shut two of its border crossings with Norland over drone incursions that have gone on since Monday.", wed.Add(5*time.Hour))
+	checkLastJoins(t, v, story, []joinCase{
+		{"later sentence's day", later, true},
+		{"relative clause's day", aside, true},
+		{"first sentence's own day", item("Herald", "https://h.example/monday", "Varsland shuts Norland border crossings after drone incursions",
+			"Varsland closed two of its border crossings with Norland on Monday after drone incursions, the government has announced.", wed.Add(5*time.Hour)), false},
+		{"day weeks back", item("Herald", "https://h.example/weeks", "Varsland shuts Norland border crossings after drone incursions",
+			"Varsland is closing two of its border crossings with Norland, the government has announced, after drone incursions. The move mirrors Kestria's closure of its own crossing on May 9.", wed.Add(5*time.Hour)), false},
+	})
+	// Switched off, the background day keeps them from the closure.
+	for _, last := range []*model.Item{later, aside} {
+		if firstAndLastJoin(v, append(append([]*model.Item{}, story...), last), time.UTC, backdropDays) {
+			t.Errorf("%q joined the closure with backdropDays off", last.Title)
+		}
+	}
+}

@@ -786,7 +786,10 @@ var qualitySets = []qualitySet{
 	// ministry's confirmation of the test "on November 16" had been of
 	// the 17th, and the orbit correction's report apart from NASA's):
 	// 0.964 / 0.728 -> 0.965 / 0.747.
-	{file: "testdata/opened-space.txt", use: "opened: scored blind twice until 2026-12-06 (session 18), mistakes read since; space.toml", precision: 0.97, recall: 0.74, dates: 0.99, minItems: 140, vocab: "testdata/space.toml", zone: "UTC"},
+	// SESSION 28: a report whose only day is background to its act, before
+	// it was published, compared by that day too (backdropDays): 0.980 / 0.747 ->
+	// 0.980 / 0.763 (tp 192 -> 196, dates 34 of 34 unchanged).
+	{file: "testdata/opened-space.txt", use: "opened: scored blind twice until 2026-12-06 (session 18), mistakes read since; space.toml", precision: 0.97, recall: 0.76, dates: 0.99, minItems: 140, vocab: "testdata/space.toml", zone: "UTC"},
 	// Caucasus: with "its", "his" and "this" no verb that ends what a
 	// preposition governs ("approved a rationing schedule at its meeting on
 	// Monday" had named talks, and the Chinese minister's talks in Tashkent
@@ -836,7 +839,10 @@ var qualitySets = []qualitySet{
 	// the headline ("agreed to set up a mechanism to investigate border
 	// incidents"): -> 0.979 / 0.783.
 	// firstStatement: 0.979 / 0.783 -> 0.980 / 0.827.
-	{file: "testdata/opened-caucasus.txt", use: "opened: scored blind twice until 2026-12-06 (session 18), mistakes read since; caucasus.toml", precision: 0.98, recall: 0.82, dates: 0.99, minItems: 150, vocab: "testdata/caucasus.toml", zone: "UTC"},
+	// SESSION 28: a report whose only day is background to its act, before
+	// it was published, compared by that day too (backdropDays): 0.980 / 0.827 ->
+	// 0.981 / 0.840 (tp 248 -> 252, dates 33 of 33 unchanged).
+	{file: "testdata/opened-caucasus.txt", use: "opened: scored blind twice until 2026-12-06 (session 18), mistakes read since; caucasus.toml", precision: 0.98, recall: 0.83, dates: 0.99, minItems: 150, vocab: "testdata/caucasus.toml", zone: "UTC"},
 	// opened-labour, from 0.993 / 0.625 / 31 of 34: a word whose stem has
 	// two letters keeps its own term ("used" is not labour.toml's "us",
 	// which had put the United States in Canada Post's and GM Oshawa's
@@ -1020,7 +1026,10 @@ var qualitySets = []qualitySet{
 	{file: "testdata/opened-greatlakes.txt", use: "opened: scored blind twice until 2026-12-06 (session 20), mistakes read since; greatlakes.toml", precision: 0.99, recall: 0.87, dates: 0.96, minItems: 150, vocab: "testdata/greatlakes.toml", zone: "UTC"},
 	// nameForms: recall 0.873 -> 0.880 ("Iron Wolf" and "Wolf" drills one name).
 	// An act's noun after "anti-" or "counter-" is a defence, no act (defended: "counter-drone capabilities" no drone sighting): recall 0.880 -> 0.889.
-	{file: "testdata/opened-baltic.txt", use: "opened: scored blind twice until 2026-12-06 (session 20), mistakes read since; baltic.toml", precision: 0.99, recall: 0.88, dates: 1.0, minItems: 150, vocab: "testdata/baltic.toml", zone: "UTC"},
+	// SESSION 28: a report whose only day is background to its act, before
+	// it was published, compared by that day too (backdropDays): 1.000 / 0.889 ->
+	// 1.000 / 0.898 (tp 288 -> 291, dates 32 of 32 unchanged).
+	{file: "testdata/opened-baltic.txt", use: "opened: scored blind twice until 2026-12-06 (session 20), mistakes read since; baltic.toml", precision: 0.99, recall: 0.89, dates: 1.0, minItems: 150, vocab: "testdata/baltic.toml", zone: "UTC"},
 	// A report of a story's kind of act whose headline and first sentence
 	// name a place the story never names, while the story's headlines
 	// agree on one it never names (placedApart): opened-rail 0.931 /
@@ -1160,7 +1169,10 @@ var qualitySets = []qualitySet{
 	// day when a later sentence dates an act of another kind (the pipeline
 	// blast), and "barrels of crude a day after" is a rate, no day after
 	// (rate): recall 0.797 -> 0.810, dates 31 -> 32 of 32.
-	{file: "testdata/opened-guineagulf.txt", use: "opened: scored blind twice until 2026-12-07 (session 21), mistakes read since; guineagulf.toml", precision: 0.99, recall: 0.80, dates: 0.99, minItems: 150, vocab: "testdata/guineagulf.toml", zone: "UTC"},
+	// SESSION 28: a report whose only day is background to its act, before
+	// it was published, compared by that day too (backdropDays): 1.000 / 0.810 ->
+	// 1.000 / 0.816 (tp 256 -> 258, dates 32 of 32 unchanged).
+	{file: "testdata/opened-guineagulf.txt", use: "opened: scored blind twice until 2026-12-07 (session 21), mistakes read since; guineagulf.toml", precision: 0.99, recall: 0.81, dates: 0.99, minItems: 150, vocab: "testdata/guineagulf.toml", zone: "UTC"},
 	// appositive days (what a subject was): 0.878 / 0.643 -> 0.880 / 0.655.
 	// firstStatement: 0.880 / 0.655 -> 0.895 / 0.663.
 	// the previous night's act, opening time clauses: 0.895 / 0.663 -> 0.926 / 0.694.
@@ -1283,7 +1295,10 @@ var qualitySets = []qualitySet{
 	// A verb of receiving is a meeting only when it receives a person by office (visitors: "receives bodies of 1,000 soldiers"): 0.931 / 0.833 -> 0.942 / 0.850.
 	// A toll's rise gives no market direction for the veto (tollDirections):
 	// Zaporizhzhia's toll the next day: 0.942 / 0.850 -> 0.943 / 0.859.
-	{file: "testdata/opened-ukraine.txt", use: "opened: scored blind twice until 2026-12-07 (session 22), mistakes read since; ukraine.toml", precision: 0.94, recall: 0.85, dates: 0.99, minItems: 150, vocab: "testdata/ukraine.toml", zone: "UTC"},
+	// SESSION 28: a report whose only day is background to its act, before
+	// it was published, compared by that day too (backdropDays): 0.943 / 0.859 ->
+	// 0.944 / 0.879 (tp 263 -> 269, dates 33 of 33 unchanged).
+	{file: "testdata/opened-ukraine.txt", use: "opened: scored blind twice until 2026-12-07 (session 22), mistakes read since; ukraine.toml", precision: 0.94, recall: 0.87, dates: 0.99, minItems: 150, vocab: "testdata/ukraine.toml", zone: "UTC"},
 	// The earliest report bounds the date only when a voted day is at
 	// most a day after it (boundingDay): dates 27 -> 28 of 34. Days named
 	// in French and Spanish are read (dayLanguages): precision 0.673 ->
@@ -1355,6 +1370,9 @@ var qualitySets = []qualitySet{
 	// as news English's ("bloqueo", "muertos"; news.toml): 0.982 / 0.863
 	// -> 0.983 / 0.881.
 	// A day the lead names only as that of what the act followed is no day of it (followedDays: a licence suspended "following Saturday's tailings dam failure", four days on, is no report of the failure): 0.983 / 0.881 -> 1.000 / 0.891.
+	// SESSION 28: a report whose only day is background to its act, before
+	// it was published, compared by that day too (backdropDays): 1.000 / 0.891 ->
+	// 1.000 / 0.894 (tp 285 -> 286, dates 32 of 33 unchanged).
 	{file: "testdata/opened-minerals.txt", use: "opened: scored blind twice until 2026-12-07 (session 22), mistakes read since; minerals.toml", precision: goalPrecision, recall: 0.89, dates: 0.96, minItems: 150, vocab: "testdata/minerals.toml", zone: "UTC"},
 	// A night phrase away from the day tells no other report its desk's
 	// day (deskAside): dates 32 -> 33 of 33.
@@ -1452,7 +1470,10 @@ var qualitySets = []qualitySet{
 	// that goes on (actDaysCounted: "Chaman crossing remains closed for
 	// second day"): 0.930 / 0.816 -> 0.931 / 0.826 (dates 33 of 34
 	// unchanged).
-	{file: "testdata/opened-afpak.txt", use: "opened: scored blind twice until 2026-12-07 (session 23), mistakes read since; afpak.toml", precision: 0.93, recall: 0.82, dates: 0.97, minItems: 150, vocab: "testdata/afpak.toml", zone: "UTC"},
+	// SESSION 28: a report whose only day is background to its act, before
+	// it was published, compared by that day too (backdropDays): 0.931 / 0.826 ->
+	// 0.932 / 0.843 (tp 242 -> 247, dates 33 of 34 unchanged).
+	{file: "testdata/opened-afpak.txt", use: "opened: scored blind twice until 2026-12-07 (session 23), mistakes read since; afpak.toml", precision: 0.93, recall: 0.84, dates: 0.97, minItems: 150, vocab: "testdata/afpak.toml", zone: "UTC"},
 	// rewordedActs (as for opened-markets): Iran 0.964 / 0.699 -> 0.965 /
 	// 0.715 (the petrol price rise's analysis and the internet's
 	// restoration); climate 1.000 / 0.741 -> 1.000 / 0.763 (Fiji's
@@ -1504,7 +1525,10 @@ var qualitySets = []qualitySet{
 	// Act words of fifteen languages read as the English they translate
 	// (news.toml; "ciclone"): the cyclone's Portuguese toll report joins
 	// its story: 1.000 / 0.818 -> 1.000 / 0.836.
-	{file: "testdata/opened-safrica.txt", use: "opened: scored blind twice until 2026-12-07 (session 24), mistakes read since; safrica.toml", precision: 0.99, recall: 0.83, dates: 0.97, minItems: 150, vocab: "testdata/safrica.toml", zone: "UTC"},
+	// SESSION 28: a report whose only day is background to its act, before
+	// it was published, compared by that day too (backdropDays): 1.000 / 0.836 ->
+	// 1.000 / 0.862 (tp 225 -> 232, dates 33 of 34 unchanged).
+	{file: "testdata/opened-safrica.txt", use: "opened: scored blind twice until 2026-12-07 (session 24), mistakes read since; safrica.toml", precision: 0.99, recall: 0.86, dates: 0.97, minItems: 150, vocab: "testdata/safrica.toml", zone: "UTC"},
 	// A time in the small hours of a night named by its two days is of
 	// the second ("in de nacht van zaterdag op zondag rond 00.50 uur",
 	// nightOfTwoDays; "just before 1 a.m. on Sunday", nearClock): the
@@ -1681,7 +1705,10 @@ var qualitySets = []qualitySet{
 	// other two reports are no longer joined to them.
 	// SESSION 28: a run of Chinese, Japanese, Korean or Thai letters read as
 	// its pairs of characters (unspacedGrams): 0.887 / 0.669 -> 0.893 / 0.715.
-	{file: "testdata/opened-crypto.txt", use: "opened: scored blind twice until 2026-12-07 (session 26), mistakes read since; crypto.toml", precision: 0.89, recall: 0.71, dates: 0.99, minItems: 150, vocab: "testdata/crypto.toml", zone: "UTC"},
+	// SESSION 28: a report whose only day is background to its act, before
+	// it was published, compared by that day too (backdropDays): 0.893 / 0.715 ->
+	// 0.895 / 0.728 (tp 218 -> 222, dates 34 of 34 unchanged). Floor recall 0.71 -> 0.72.
+	{file: "testdata/opened-crypto.txt", use: "opened: scored blind twice until 2026-12-07 (session 26), mistakes read since; crypto.toml", precision: 0.89, recall: 0.72, dates: 0.99, minItems: 150, vocab: "testdata/crypto.toml", zone: "UTC"},
 	// Romanian day words read (dayLanguages): a drone's fall "în noaptea
 	// de miercuri spre joi, în jurul orei 01:30" is the Wednesday in UTC,
 	// and a rally's Romanian reports, dated "sâmbătă", no longer join the
@@ -1712,7 +1739,10 @@ var qualitySets = []qualitySet{
 	// 34 unchanged).
 	// SESSION 28: a run of Chinese, Japanese, Korean or Thai letters read as
 	// its pairs of characters (unspacedGrams): 0.974 / 0.523 -> 0.975 / 0.700.
-	{file: "testdata/opened-auto.txt", use: "opened: scored blind twice until 2026-12-07 (session 26), mistakes read since; auto.toml", precision: 0.97, recall: 0.69, dates: 0.94, minItems: 150, vocab: "testdata/auto.toml", zone: "UTC"},
+	// SESSION 28: a report whose only day is background to its act, before
+	// it was published, compared by that day too (backdropDays): 0.975 / 0.700 ->
+	// 0.976 / 0.714 (tp 198 -> 202, dates 32 of 34 unchanged). Floor recall 0.69 -> 0.71.
+	{file: "testdata/opened-auto.txt", use: "opened: scored blind twice until 2026-12-07 (session 26), mistakes read since; auto.toml", precision: 0.97, recall: 0.71, dates: 0.94, minItems: 150, vocab: "testdata/auto.toml", zone: "UTC"},
 	// Opened in session 28 (2026-12-07): five desks written in session 27
 	// while that session's grouping changes were made, scored blind at
 	// f8f7868 and at 0fdcbb0 (0.810 / 0.639 / 29 of 34, 0.960 / 0.664 /
@@ -1754,7 +1784,11 @@ var qualitySets = []qualitySet{
 	// "Свиридова" and "Sviridov"; the desk's "взрыв" names "при
 	// взрыве"): 0.946 / 0.358 -> 0.990 / 0.649, dates 32 of 33
 	// unchanged. Floors 0.94 / 0.35 -> 0.98 / 0.64.
-	{file: "testdata/opened-russia.txt", use: "opened: scored blind twice until 2026-12-07 (session 27), mistakes read since; russia.toml", precision: 0.98, recall: 0.64, dates: 0.96, minItems: 150, vocab: "testdata/russia.toml", zone: "UTC"},
+	// SESSION 28: a report whose only day is background to its act, before
+	// it was published, compared by that day too (backdropDays), a column
+	// signed "writes columnist ..." an opinion: 0.990 / 0.649 -> 0.990 /
+	// 0.662 (tp 192 -> 196, dates 32 of 33 unchanged). Floor recall 0.64 -> 0.66.
+	{file: "testdata/opened-russia.txt", use: "opened: scored blind twice until 2026-12-07 (session 27), mistakes read since; russia.toml", precision: 0.98, recall: 0.66, dates: 0.96, minItems: 150, vocab: "testdata/russia.toml", zone: "UTC"},
 	// SESSION 28: a run of Chinese, Japanese, Korean or Thai letters read as
 	// its pairs of characters (unspacedGrams): 0.919 / 0.415 -> 0.922 / 0.548.
 	{file: "testdata/opened-china.txt", use: "opened: scored blind twice until 2026-12-07 (session 27), mistakes read since; china.toml", precision: 0.92, recall: 0.54, dates: 0.93, minItems: 150, vocab: "testdata/china.toml", zone: "UTC"},
@@ -2179,6 +2213,7 @@ func TestGroupingMechanisms(t *testing.T) {
 		{"days after acts off", daysAfterActs, true},
 		{"slavic names off", slavicNames, true},
 		{"unspaced grams off", unspacedGrams, true},
+		{"backdrop days off", backdropDays, true},
 	}
 	precisionMechanisms := allOn.with(sameOutlet, compounds, despiteClause, planDays, subjects, backgrounds, coreLinks, headNames, apartLinks, sinceDays, coreJoins, firstFacts, placesApart, atMeetings, followsOther, dayOnly, saidBeforeActs, defences, linkTies, wholeFits, dateNames, undatedLate, ownPlaces, rewordedFigures, onCauses, followedDays, categoriesOnly, headLabels, sameDays, followedClauses, daysAfterActs)
 	stillCosts := map[string]bool{}

@@ -524,6 +524,12 @@ var (
 	// as a word of its own (gramSpans), so two reports in one such
 	// script share terms; off, the run is one word.
 	unspacedGrams = mechanismBit(67)
+	// backdropDays: a report of a dated act whose only day is a background
+	// one, before its publication (a relative clause's, a span's start, or
+	// a later sentence's: "has signed the law, which parliament passed on
+	// 7 March"), is compared by the day veto by the day it was published
+	// too (backdropDay).
+	backdropDays = mechanismBit(68)
 )
 
 // fact is one compiled fact: term → bit set of its values.
