@@ -1797,7 +1797,24 @@ var qualitySets = []qualitySet{
 	// code, with their vocabularies in config only (each committed before
 	// the set's first item): never tuned on, their mistakes never printed.
 	// Measured only, scored once before that session's changes and once
-	// after. DESKS-SESSION-28
+	// after (at fe6f704, whose grouping code is 0fdcbb0's). A Central
+	// America security and politics desk (a gang law passed and partly
+	// suspended, prison transfers and a riot, a caravan, two eruptions, six
+	// events whose local day is not their UTC day, reports in Spanish,
+	// French, German and Portuguese); a power grids and renewables desk
+	// (blackouts and their inquiries, load-shedding stages, reactor restarts,
+	// auctions, four events whose local day is not their UTC day, reports
+	// in Spanish, Portuguese, Japanese, French and German); a France
+	// politics, unrest and justice desk (a 49.3 and the censure vote, strikes,
+	// riots, overseas unrest, six events whose local day is not their UTC
+	// day, reports in French, German, Spanish, Italian and Arabic); a Gulf
+	// states desk (three cabinet decrees in eight days, a tanker seized and
+	// released, interceptions, executions, four events after local
+	// midnight, reports in Arabic, French and Persian); a Nepal, Sri Lanka,
+	// Maldives and Bhutan desk (a government's fall and its successor, a
+	// quake and its aftershock, an avalanche, fishermen arrested, four
+	// events whose local day is not their UTC day, reports in Nepali,
+	// Sinhala, Tamil, Dhivehi and Chinese).
 	{file: "testdata/fresh-centam.txt", use: "fresh, never tuned on; centam.toml", blind: true, minItems: 150, vocab: "testdata/centam.toml", zone: "UTC"},
 	{file: "testdata/fresh-grid.txt", use: "fresh, never tuned on; grid.toml", blind: true, minItems: 150, vocab: "testdata/grid.toml", zone: "UTC"},
 	{file: "testdata/fresh-france.txt", use: "fresh, never tuned on; france.toml", blind: true, minItems: 150, vocab: "testdata/france.toml", zone: "UTC"},
