@@ -1792,34 +1792,39 @@ var qualitySets = []qualitySet{
 	// SESSION 28: a run of Chinese, Japanese, Korean or Thai letters read as
 	// its pairs of characters (unspacedGrams): 0.919 / 0.415 -> 0.922 / 0.548.
 	{file: "testdata/opened-china.txt", use: "opened: scored blind twice until 2026-12-07 (session 27), mistakes read since; china.toml", precision: 0.92, recall: 0.54, dates: 0.93, minItems: 150, vocab: "testdata/china.toml", zone: "UTC"},
-	// Desks written in session 28 (2026-12-07), while that session's
-	// grouping changes were made, without reading them or the grouping
-	// code, with their vocabularies in config only (each committed before
-	// the set's first item): never tuned on, their mistakes never printed.
-	// Measured only, scored once before that session's changes and once
-	// after (at fe6f704, whose grouping code is 0fdcbb0's). A Central
-	// America security and politics desk (a gang law passed and partly
-	// suspended, prison transfers and a riot, a caravan, two eruptions, six
+	// Opened in session 29 (2026-12-07): five desks written in session 28
+	// while that session's grouping changes were made, scored blind at
+	// fe6f704 and at 410da3f (0.903 / 0.761 / 30 of 33, 0.984 / 0.642 / 32
+	// of 33, 0.854 / 0.668 / 30 of 34, 1.000 / 0.695 / 34 of 34, 0.948 /
+	// 0.575 / 32 of 33), development sets since. As written: desks written
+	// in session 28 (2026-12-07), while that session's grouping changes were
+	// made, without reading them or the grouping code, with their
+	// vocabularies in config only (each committed before the set's first
+	// item): never tuned on, their mistakes never printed. Measured only,
+	// scored once before that session's changes and once after (at fe6f704,
+	// whose grouping code is 0fdcbb0's). A Central America security and
+	// politics desk (a gang law passed and partly suspended, prison
+	// transfers and a riot, a caravan, two eruptions, six events whose local
+	// day is not their UTC day, reports in Spanish, French, German and
+	// Portuguese); a power grids and renewables desk (blackouts and their
+	// inquiries, load-shedding stages, reactor restarts, auctions, four
 	// events whose local day is not their UTC day, reports in Spanish,
-	// French, German and Portuguese); a power grids and renewables desk
-	// (blackouts and their inquiries, load-shedding stages, reactor restarts,
-	// auctions, four events whose local day is not their UTC day, reports
-	// in Spanish, Portuguese, Japanese, French and German); a France
-	// politics, unrest and justice desk (a 49.3 and the censure vote, strikes,
-	// riots, overseas unrest, six events whose local day is not their UTC
-	// day, reports in French, German, Spanish, Italian and Arabic); a Gulf
-	// states desk (three cabinet decrees in eight days, a tanker seized and
-	// released, interceptions, executions, four events after local
-	// midnight, reports in Arabic, French and Persian); a Nepal, Sri Lanka,
-	// Maldives and Bhutan desk (a government's fall and its successor, a
-	// quake and its aftershock, an avalanche, fishermen arrested, four
-	// events whose local day is not their UTC day, reports in Nepali,
-	// Sinhala, Tamil, Dhivehi and Chinese).
-	{file: "testdata/fresh-centam.txt", use: "fresh, never tuned on; centam.toml", blind: true, minItems: 150, vocab: "testdata/centam.toml", zone: "UTC"},
-	{file: "testdata/fresh-grid.txt", use: "fresh, never tuned on; grid.toml", blind: true, minItems: 150, vocab: "testdata/grid.toml", zone: "UTC"},
-	{file: "testdata/fresh-france.txt", use: "fresh, never tuned on; france.toml", blind: true, minItems: 150, vocab: "testdata/france.toml", zone: "UTC"},
-	{file: "testdata/fresh-gulf.txt", use: "fresh, never tuned on; gulf.toml", blind: true, minItems: 150, vocab: "testdata/gulf.toml", zone: "UTC"},
-	{file: "testdata/fresh-himalaya.txt", use: "fresh, never tuned on; himalaya.toml", blind: true, minItems: 150, vocab: "testdata/himalaya.toml", zone: "UTC"},
+	// Portuguese, Japanese, French and German); a France politics, unrest
+	// and justice desk (a 49.3 and the censure vote, strikes, riots,
+	// overseas unrest, six events whose local day is not their UTC day,
+	// reports in French, German, Spanish, Italian and Arabic); a Gulf states
+	// desk (three cabinet decrees in eight days, a tanker seized and
+	// released, interceptions, executions, four events after local midnight,
+	// reports in Arabic, French and Persian); a Nepal, Sri Lanka, Maldives
+	// and Bhutan desk (a government's fall and its successor, a quake and
+	// its aftershock, an avalanche, fishermen arrested, four events whose
+	// local day is not their UTC day, reports in Nepali, Sinhala, Tamil,
+	// Dhivehi and Chinese).
+	{file: "testdata/opened-centam.txt", use: "opened: scored blind twice until 2026-12-07 (session 28), mistakes read since; centam.toml", precision: 0.90, recall: 0.76, dates: 0.90, minItems: 150, vocab: "testdata/centam.toml", zone: "UTC"},
+	{file: "testdata/opened-grid.txt", use: "opened: scored blind twice until 2026-12-07 (session 28), mistakes read since; grid.toml", precision: 0.98, recall: 0.64, dates: 0.96, minItems: 150, vocab: "testdata/grid.toml", zone: "UTC"},
+	{file: "testdata/opened-france.txt", use: "opened: scored blind twice until 2026-12-07 (session 28), mistakes read since; france.toml", precision: 0.85, recall: 0.66, dates: 0.88, minItems: 150, vocab: "testdata/france.toml", zone: "UTC"},
+	{file: "testdata/opened-gulf.txt", use: "opened: scored blind twice until 2026-12-07 (session 28), mistakes read since; gulf.toml", precision: 0.99, recall: 0.69, dates: 0.99, minItems: 150, vocab: "testdata/gulf.toml", zone: "UTC"},
+	{file: "testdata/opened-himalaya.txt", use: "opened: scored blind twice until 2026-12-07 (session 28), mistakes read since; himalaya.toml", precision: 0.94, recall: 0.57, dates: 0.96, minItems: 150, vocab: "testdata/himalaya.toml", zone: "UTC"},
 }
 
 // TestGroupingQuality feeds each labelled set to a Grouper in publication
@@ -2077,6 +2082,13 @@ var knownCosts = map[string]string{
 	// (tp 192 -> 193, fp 2 both): the mechanism buys nothing here and
 	// costs a pair; which report it keeps apart is not yet read.
 	"opened-russia/ahead days off": "session 28: one right pair lost with slavicNames on, cause not yet read",
+	// Opened in session 29: lines that failed when these sets were opened.
+	"opened-centam/follow-ups off":     "opened in session 29, cause not yet read",
+	"opened-centam/accented names off": "opened in session 29, cause not yet read",
+	"opened-grid/common verbs off":     "opened in session 29, cause not yet read",
+	"opened-france/two acts off":       "opened in session 29, cause not yet read",
+	"opened-france/late reports off":   "opened in session 29, cause not yet read",
+	"opened-france/ahead days off":     "opened in session 29, cause not yet read",
 	// A precision mechanism's cost summed over the sets ("all sets/NAME").
 	"all sets/link ties off": "opened-brazil, opened in session 28, makes it cost more recall than it buys; cause not yet read",
 	// Session 23: +3 right and +3 wrong pairs. The report twoParties lets
@@ -2150,7 +2162,7 @@ var knownCosts = map[string]string{
 //	go test -run TestGroupingMechanisms -v ./stories/
 func TestGroupingMechanisms(t *testing.T) {
 	if testing.Short() {
-		// Every readable set grouped once per mechanism (66 pairs of set and
+		// Every readable set grouped once per mechanism (71 pairs of set and
 		// vocabulary, 34 variants) takes minutes under the race detector,
 		// past go test's default timeout; the plain run checks it in full.
 		t.Skip("groups every readable set once per mechanism; run without -short")
