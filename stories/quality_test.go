@@ -1847,11 +1847,17 @@ var qualitySets = []qualitySet{
 	// Korean, Spanish, Indonesian and Norwegian); a South Korea economy
 	// desk (data releases, shipyard orders, strikes and deals, a chain of
 	// market acts after US tariffs, fines, fires, six events whose local
-	// day is not their UTC day, reports in Korean, Japanese and Chinese).
+	// day is not their UTC day, reports in Korean, Japanese and Chinese);
+	// an India domestic desk, written by two writers in turn (encounters in
+	// Kashmir and Chhattisgarh, an ambush in Manipur and its curfew, a
+	// derailment and a collision, a rail safety bill passed by both houses,
+	// a cyclone's alert, evacuation and landfall, four events whose local
+	// day is not their UTC day, reports in Hindi, Urdu, Tamil and Bengali).
 	{file: "testdata/fresh-germany.txt", use: "fresh, never tuned on; germany.toml", blind: true, minItems: 150, vocab: "testdata/germany.toml", zone: "UTC"},
 	{file: "testdata/fresh-eastafrica.txt", use: "fresh, never tuned on; eastafrica.toml", blind: true, minItems: 150, vocab: "testdata/eastafrica.toml", zone: "UTC"},
 	{file: "testdata/fresh-shipping.txt", use: "fresh, never tuned on; shipping.toml", blind: true, minItems: 150, vocab: "testdata/shipping.toml", zone: "UTC"},
 	{file: "testdata/fresh-koreaecon.txt", use: "fresh, never tuned on; koreaecon.toml", blind: true, minItems: 150, vocab: "testdata/koreaecon.toml", zone: "UTC"},
+	{file: "testdata/fresh-india.txt", use: "fresh, never tuned on; india.toml", blind: true, minItems: 150, vocab: "testdata/india.toml", zone: "UTC"},
 }
 
 // TestGroupingQuality feeds each labelled set to a Grouper in publication
