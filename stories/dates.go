@@ -127,6 +127,8 @@ var dayLanguages = []dayLanguage{
 			ce matin: this morning; cet après-midi: this afternoon; ce soir: tonight`,
 		mods:  `dernier: last; passé: last; prochain: next; jusqu'à: until; jusqu’à: until; jusqu'au: until; jusqu’au: until`,
 		clock: `vers; à; dès`,
+		pm:    `du soir; de l'après-midi; de l'apres-midi`,
+		am:    `du matin`,
 		lower: true,
 	},
 	{
@@ -141,6 +143,8 @@ var dayLanguages = []dayLanguage{
 			anoche: last night; esta mañana: this morning; esta tarde: this afternoon; esta noche: tonight`,
 		mods:  `pasado: last; próximo: next; proximo: next; hasta el: until`,
 		clock: `a las; las; hacia las; sobre las`,
+		pm:    `p. m.; p.m.; pm; de la tarde; de la noche`,
+		am:    `a. m.; a.m.; am; de la mañana; de la manana; de la madrugada`,
 		lower: true,
 	},
 	{
@@ -155,6 +159,8 @@ var dayLanguages = []dayLanguage{
 			nesta manhã: this morning; esta manhã: this morning; nesta tarde: this afternoon; esta noite: tonight`,
 		mods:  `passado: last; passada: last; próximo: next; próxima: next; proximo: next; proxima: next; até: until`,
 		clock: `às; à; por volta das; por volta da; cerca das; cerca da`,
+		pm:    `da tarde; da noite`,
+		am:    `da manhã; da manha; da madrugada`,
 		lower: true,
 	},
 	{
@@ -183,6 +189,8 @@ var dayLanguages = []dayLanguage{
 			stamattina: this morning; stamani: this morning; stasera: tonight`,
 		mods:  `scorso: last; scorsa: last; prossimo: next; prossima: next; fino a: until`,
 		clock: `alle; verso le; intorno alle; all'; verso l'`,
+		pm:    `di sera; del pomeriggio; di notte`,
+		am:    `di mattina; del mattino`,
 		lower: true,
 	},
 	{
@@ -277,6 +285,8 @@ var dayLanguages = []dayLanguage{
 			kaninang umaga: this morning; mamayang gabi: tonight`,
 		mods:  `nakaraang: last; susunod na: next`,
 		clock: `alas`,
+		pm:    `ng hapon; ng gabi`,
+		am:    `ng umaga; ng madaling-araw`,
 		upper: true,
 	},
 	{
@@ -519,11 +529,13 @@ var dayLanguages = []dayLanguage{
 // "word: english; ..." (mods stand before or after a weekday); lower:
 // its weekdays are written in lower case; upper: capitalised;
 // clock: the words ("; " apart) that lead the time of an act ("vers
-// 22h30", "a las 22:30").
+// 22h30", "a las 22:30"); pm and am: the words after an hour that put it
+// on a 12-hour clock, in the day's second half ("a las 11:40 p. m.", "às
+// 10:30 da noite") or its first ("a las 12:15 a. m.").
 type dayLanguage struct {
 	name, marks                     string
 	weekdays, months, relDays, mods string
-	clock                           string
+	clock, pm, am                   string
 	counts                          string
 	lower, upper                    bool
 }
@@ -536,6 +548,7 @@ type dayReader struct {
 	counts                        map[string]bool
 	english                       map[string]string
 	weekday, dayMonth, rel, clock *regexp.Regexp
+	pm, am                        *regexp.Regexp // a 12-hour clock's half of the day right after a time (dayLanguage.pm, am)
 }
 
 // capitalWeekdays and capitalMonths are, lower-cased, the weekdays and
@@ -588,16 +601,26 @@ func compileDayLanguages(langs []dayLanguage) []dayReader {
 		r.weekday = regexp.MustCompile(`(?:` + mods + `\s+)?` + names + `(?:\s+` + mods + `)?`)
 		r.dayMonth = regexp.MustCompile(`(\d{1,2})(?:er|\.|º|°)?\s+(?:de\s+)?` + alt(l.months) + `(?:,?\s+(?:de\s+)?(\d{4}))?`)
 		r.rel = regexp.MustCompile(alt(l.relDays))
-		leads := strings.Split(l.clock, ";")
-		for k, w := range leads {
-			leads[k] = strings.ReplaceAll(regexp.QuoteMeta(strings.TrimSpace(w)), " ", `\s+`)
-		}
 		if l.clock != "" {
-			r.clock = regexp.MustCompile(`(?:^|\s)(?:` + strings.Join(leads, "|") + `)\s*(\d{1,2})` + clock24)
+			r.clock = regexp.MustCompile(`(?:^|\s)(?:` + phrases(l.clock) + `)\s*(\d{1,2})` + clock24)
+		}
+		if l.pm != "" {
+			r.pm = regexp.MustCompile(`^\s*(?:` + phrases(l.pm) + `)`)
+			r.am = regexp.MustCompile(`^\s*(?:` + phrases(l.am) + `)`)
 		}
 		out[i] = r
 	}
 	return out
+}
+
+// phrases is a list of phrases ("; " apart) as a pattern's alternatives,
+// each matched as written, with any run of spaces where it has one.
+func phrases(list string) string {
+	ws := strings.Split(list, ";")
+	for k, w := range ws {
+		ws[k] = strings.ReplaceAll(regexp.QuoteMeta(strings.TrimSpace(w)), " ", `\s+`)
+	}
+	return strings.Join(ws, "|")
 }
 
 // translations adds the pairs of a list ("lundi: monday; mardi:
@@ -1182,7 +1205,10 @@ const clock24 = `(?:\s*h\s*(\d{2})|[:.](\d{2})(?:\s*(?:h|horas|hrs|uhr))?|\s*h\b
 
 // clockAt is actClock for a text in r's language: the first time of day
 // on a 24-hour clock after a word that leads one ("vers 22h30", "pasadas
-// las 22:30 horas"), in the outlet's zone.
+// las 22:30 horas"), in the outlet's zone. A 12-hour clock's half of the
+// day after it counts (halfOfDay): "a las 11:40 p. m." is 23:40, which
+// read alone as 11:40 would put a Tuesday night's vote in Panama on
+// Tuesday in UTC, where it was Wednesday.
 func (r *dayReader) clockAt(low string) (clock int, foreign bool, start, end int) {
 	if r.clock == nil {
 		return 0, false, 0, 0 // a language whose hours we do not read (Swahili's count from dawn)
@@ -1197,9 +1223,28 @@ func (r *dayReader) clockAt(low string) (clock int, foreign bool, start, end int
 		if rest := low[ix[1]:]; h > 23 || mins > 59 || len(rest) > 0 && (unicode.IsDigit(rune(rest[0])) || rest[0] == '%') {
 			continue // "à 15.000 personnes"
 		}
-		return h*60 + mins + 1, false, ix[2], ix[1]
+		return r.halfOfDay(low[ix[1]:], h)*60 + mins + 1, false, ix[2], ix[1]
 	}
 	return 0, false, 0, 0
+}
+
+// halfOfDay is hour h on a 24-hour clock where rest, the text right
+// after the time, may say its half of a 12-hour clock's day: "8:35 p. m."
+// and "10:10 de la noche" are 20 and 22, "12:15 a. m." 0. A word that
+// runs on from the marker ("pmr") is none.
+func (r *dayReader) halfOfDay(rest string, h int) int {
+	marked := func(re *regexp.Regexp) bool {
+		ix := re.FindStringIndex(rest)
+		return ix != nil && (ix[1] == len(rest) || !wordByte(rest[ix[1]]) || !wordByte(rest[ix[1]-1]))
+	}
+	switch {
+	case r.pm == nil || h == 0 || h > 12:
+	case h < 12 && marked(r.pm):
+		return h + 12
+	case h == 12 && marked(r.am):
+		return 0
+	}
+	return h
 }
 
 // clockOn is the date expression of ms that a time of day ending at end

@@ -1003,7 +1003,9 @@ func TestForeignDays(t *testing.T) {
 }
 
 // TestForeignClock reads the time of an act on a 24-hour clock after a
-// word that leads it in the text's language (dayLanguages' clock).
+// word that leads it in the text's language (dayLanguages' clock), and
+// on a 12-hour clock where its half of the day follows ("p. m.", "de la
+// noche": dayLanguages' pm and am).
 func TestForeignClock(t *testing.T) {
 	tests := []struct {
 		name, text string
@@ -1017,6 +1019,13 @@ func TestForeignClock(t *testing.T) {
 		{"italian", "La nave è affondata alle 21.15 di martedì, secondo la guardia costiera.", 21*60 + 15 + 1},
 		{"polish godz.", "Pociąg wykoleił się we wtorek około godz. 21.40 pod Kielcami, podała policja.", 21*60 + 40 + 1},
 		{"romanian ora", "Trenul a deraiat marți seara, în jurul orei 21:40, în apropiere de Brașov.", 21*60 + 40 + 1},
+		{"spanish p. m.", "El puente colapsó a las 9:20 p. m. de este jueves sobre el río, informaron los bomberos.", 21*60 + 20 + 1},
+		{"spanish de la noche", "El camión volcó a las 10:45 de la noche del viernes en la carretera.", 22*60 + 45 + 1},
+		{"spanish a. m. at twelve", "El sismo se sintió a las 12:10 a. m. de este lunes en la capital.", 10 + 1},
+		{"spanish de la mañana keeps its hour", "El tren partió a las 7:15 de la mañana del martes hacia la costa.", 7*60 + 15 + 1},
+		{"portuguese da noite", "O incêndio começou às 11:30 da noite de sábado no armazém do porto.", 23*60 + 30 + 1},
+		{"french du soir", "Le cortège est parti vers 8 h 30 du soir de la place centrale de la ville.", 20*60 + 30 + 1},
+		{"a word that runs on is no half", "El pleno votó a las 11:40 pmr de este martes en la sede del congreso.", 11*60 + 40 + 1},
 		{"a count is no time", "La police a compté à 15.000 les manifestants dans les rues de la ville.", 0},
 		{"english reads english only", "The ship sank at 4.5 knots on Monday, the coast guard said vers 22h.", 0},
 	}
