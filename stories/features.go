@@ -294,6 +294,15 @@ func (v *Vocabulary) extract(it *model.Item, loc *time.Location) (features, ment
 	f.count = v.countOf(mainTitle)
 	f.exercises, f.nameParts = v.namesOf(tw, nameWords, lead)
 	f.kind = v.kindOf(v.actTerms(stated), titleTerms)
+	var labelActs uint64
+	if n := labelEnd(title, stated); n > 0 && !v.off.has(labelledActs) && f.kind >= firstActKind && f.kind < 64 {
+		// "Tui Mobile hack: teen charged": the label names the crime,
+		// the statement after it what a court or prosecutor did since.
+		if k := v.kindOf(v.actTerms(stated[n:]), titleTerms); k >= firstActKind && k < 64 && k != f.kind && v.courtAct(stated[n:]) && v.kindOf(v.actTerms(stated[:n]), titleTerms) == f.kind {
+			labelActs = 1 << f.kind
+			f.kind = k
+		}
+	}
 	if f.kind == kindOther && callsQuoted.MatchString(title) {
 		// "Ministry calls border closure 'disproportionate'",
 		// "voices 'deep regret'": a judgment of another's act, as
@@ -321,7 +330,7 @@ func (v *Vocabulary) extract(it *model.Item, loc *time.Location) (features, ment
 	f.results = (v.resultsOf(mainTitle) | v.answeredOn(mainTitle)) &^ (1 << f.kind)
 	f.secondAct = v.secondActOf(mainTitle, stated)
 	f.atTerms = v.atTermsOf(mainTerms)
-	f.follows = v.actsOf(v.actTerms(tw[len(mainTitle):]))
+	f.follows = v.actsOf(v.actTerms(tw[len(mainTitle):])) | labelActs
 	f.leadAfter = v.actsOf(v.actTerms(openingAfter(firstWords)))
 	f.leadActs = v.actsOf(leadTerms[:countFirst(leadTerms)]) // the first sentence's terms
 	if past := withoutPastYear(firstWords, it.Published.Year()); len(past) < len(firstWords) {
@@ -930,6 +939,46 @@ func labelOpens(title string, tw []word) bool {
 	}
 	rest := title[tw[0].end:]
 	return strings.HasPrefix(strings.TrimLeft(rest, " "), ":") || strings.HasPrefix(rest, " - ") || strings.HasPrefix(rest, " – ")
+}
+
+// labelEnd is how many of a headline's words (ws, from its first) make
+// a label set apart by a colon ("Tui Mobile hack: Auckland teen charged
+// ..."), when a statement follows it; 0 when none does. A colon between
+// numbers tells a time or a score, no label.
+func labelEnd(title string, ws []word) int {
+	for i := 0; i+1 < len(ws) && ws[i].sentence == ws[0].sentence; i++ {
+		if !ws[i].pause {
+			continue
+		}
+		gap := title[ws[i].end:]
+		if j := strings.IndexAny(gap, ":,;(–—-\"'«»"); j < 0 || gap[j] != ':' || ws[i].digits && ws[i+1].digits {
+			if j >= 0 && gap[j] == ':' {
+				return 0
+			}
+			continue
+		}
+		return i + 1
+	}
+	return 0
+}
+
+// courtWords are what a prosecutor or court does to the suspects of an
+// act, days after it, as news English writes it; the vocabulary folds
+// other languages' words to them ("mis en examen", "condamné").
+const courtWords = "charged indicted convicted sentenced acquitted"
+
+// courtAct says whether ws name what a prosecutor or court did
+// (courtWords).
+func (v *Vocabulary) courtAct(ws []word) bool {
+	court := v.actTerms(v.textWords(courtWords))
+	for _, t := range v.actTerms(ws) {
+		for _, c := range court {
+			if t.text == c.text {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // whatTerms are the ids of a title's terms that are neither names nor

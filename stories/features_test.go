@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"wirewatch/config"
 	"wirewatch/model"
 )
 
@@ -2252,5 +2253,51 @@ func TestAccentedWords(t *testing.T) {
 	}
 	if a, b := terms(v, "Conférence des donateurs."), terms(v, "Conference des donateurs."); slices.Equal(a, b) {
 		t.Errorf("a sentence's first word lost its accents")
+	}
+}
+
+// A headline's label before a colon that names the crime leaves the
+// report's act to what follows it, when that is what a prosecutor or
+// court did (labelledActs); a label before the act's own details keeps
+// its kind.
+func TestLabelledCourtActs(t *testing.T) {
+	cfg, err := config.Parse("desk.toml", []byte(`
+[stories.vocabulary]
+[[stories.vocabulary.acts]]
+kind = "attack"
+verbs = ["attack", "stab", "attaque"]
+[[stories.vocabulary.acts]]
+kind = "charge"
+verbs = ["charged", "convicted"]
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, err := NewVocabulary(cfg.Stories.Vocabulary)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		title string
+		want  string
+	}{
+		{"Harbour Street attack: two men charged with attempted murder", "charge"},
+		{"Attaque du marché de Vernay : le suspect inculpé et écroué", "charge"},
+		{"Depot stabbing case: court convicts guard of assault", "charge"},
+		// The label's act told in its details: no court's act.
+		{"Harbour Street attack: two wounded, suspect fled", "attack"},
+		// No label: the headline's first act is its kind.
+		{"Man who attacked Harbour Street bar is charged", "attack"},
+	}
+	for _, tc := range tests {
+		f, _, _ := v.extract(&model.Item{Title: tc.title}, time.UTC)
+		if got := v.kindNames[f.kind]; got != tc.want {
+			t.Errorf("%q: kind %s, want %s", tc.title, got, tc.want)
+		}
+		off := *v
+		off.off = labelledActs
+		if g, _, _ := off.extract(&model.Item{Title: tc.title}, time.UTC); tc.want == "charge" && off.kindNames[g.kind] == "charge" {
+			t.Errorf("%q: with labelledActs off, kind charge already", tc.title)
+		}
 	}
 }

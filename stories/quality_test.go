@@ -1824,7 +1824,8 @@ var qualitySets = []qualitySet{
 	// SESSION 29: a 12-hour clock's half of the day after a Romance or Filipino time ("a las 11:40 p. m.", "de la noche"): opened-centam dates 0.909 -> 0.969, floor 0.90 -> 0.96.
 	{file: "testdata/opened-centam.txt", use: "opened: scored blind twice until 2026-12-07 (session 28), mistakes read since; centam.toml", precision: 0.90, recall: 0.76, dates: 0.96, minItems: 150, vocab: "testdata/centam.toml", zone: "UTC"},
 	{file: "testdata/opened-grid.txt", use: "opened: scored blind twice until 2026-12-07 (session 28), mistakes read since; grid.toml", precision: 0.98, recall: 0.64, dates: 0.96, minItems: 150, vocab: "testdata/grid.toml", zone: "UTC"},
-	{file: "testdata/opened-france.txt", use: "opened: scored blind twice until 2026-12-07 (session 28), mistakes read since; france.toml", precision: 0.85, recall: 0.66, dates: 0.88, minItems: 150, vocab: "testdata/france.toml", zone: "UTC"},
+	// SESSION 29: a headline label naming the crime before a court's act (labelledActs): opened-france precision 0.854 -> 0.865, floor 0.85 -> 0.86.
+	{file: "testdata/opened-france.txt", use: "opened: scored blind twice until 2026-12-07 (session 28), mistakes read since; france.toml", precision: 0.86, recall: 0.66, dates: 0.88, minItems: 150, vocab: "testdata/france.toml", zone: "UTC"},
 	{file: "testdata/opened-gulf.txt", use: "opened: scored blind twice until 2026-12-07 (session 28), mistakes read since; gulf.toml", precision: 0.99, recall: 0.69, dates: 0.99, minItems: 150, vocab: "testdata/gulf.toml", zone: "UTC"},
 	{file: "testdata/opened-himalaya.txt", use: "opened: scored blind twice until 2026-12-07 (session 28), mistakes read since; himalaya.toml", precision: 0.94, recall: 0.57, dates: 0.96, minItems: 150, vocab: "testdata/himalaya.toml", zone: "UTC"},
 	// Desks written in session 29 (2026-12-07), while that session's
@@ -2118,11 +2119,14 @@ var knownCosts = map[string]string{
 	// costs a pair; which report it keeps apart is not yet read.
 	"opened-russia/ahead days off": "session 28: one right pair lost with slavicNames on, cause not yet read",
 	// Opened in session 29: lines that failed when these sets were opened.
+	// opened-france/late reports off, read in session 29 and gone with
+	// labelledActs: the suspects' charges ("Attaque de la gare de Lille :
+	// l'assaillant mis en examen"), read as the attack their label names
+	// and dated by their leads to its day, joined its story as late reports.
 	"opened-centam/follow-ups off":     "opened in session 29, cause not yet read",
 	"opened-centam/accented names off": "opened in session 29, cause not yet read",
 	"opened-grid/common verbs off":     "opened in session 29, cause not yet read",
 	"opened-france/two acts off":       "opened in session 29, cause not yet read",
-	"opened-france/late reports off":   "opened in session 29, cause not yet read",
 	"opened-france/ahead days off":     "opened in session 29, cause not yet read",
 	// A precision mechanism's cost summed over the sets ("all sets/NAME").
 	"all sets/link ties off": "opened-brazil, opened in session 28, makes it cost more recall than it buys; cause not yet read",
@@ -2278,8 +2282,9 @@ func TestGroupingMechanisms(t *testing.T) {
 		{"slavic names off", slavicNames, true},
 		{"unspaced grams off", unspacedGrams, true},
 		{"backdrop days off", backdropDays, true},
+		{"labelled acts off", labelledActs, true},
 	}
-	precisionMechanisms := allOn.with(sameOutlet, compounds, despiteClause, planDays, subjects, backgrounds, coreLinks, headNames, apartLinks, sinceDays, coreJoins, firstFacts, placesApart, atMeetings, followsOther, dayOnly, saidBeforeActs, defences, linkTies, wholeFits, dateNames, undatedLate, ownPlaces, rewordedFigures, onCauses, followedDays, categoriesOnly, headLabels, sameDays, followedClauses, daysAfterActs)
+	precisionMechanisms := allOn.with(sameOutlet, compounds, despiteClause, planDays, subjects, backgrounds, coreLinks, headNames, apartLinks, sinceDays, coreJoins, firstFacts, placesApart, atMeetings, followsOther, dayOnly, saidBeforeActs, defences, linkTies, wholeFits, dateNames, undatedLate, ownPlaces, rewordedFigures, onCauses, followedDays, categoriesOnly, headLabels, sameDays, followedClauses, daysAfterActs, labelledActs)
 	stillCosts := map[string]bool{}
 	// What each precision mechanism buys and costs, summed over the sets.
 	precisionBought, recallCost := map[string]float64{}, map[string]float64{}

@@ -530,6 +530,12 @@ var (
 	// 7 March"), is compared by the day veto by the day it was published
 	// too (backdropDay).
 	backdropDays = mechanismBit(68)
+	// labelledActs (precision): a headline that opens with a label before
+	// a colon naming an earlier act ("Tui Mobile hack: teen charged",
+	// "Attaque de la gare de Lille : l'assaillant mis en examen") tells
+	// the act after the colon: its kind is that act's, and the label's
+	// act is what it follows (labelEnd).
+	labelledActs = mechanismBit(69)
 )
 
 // fact is one compiled fact: term → bit set of its values.
