@@ -46,7 +46,11 @@
 // as a word ("央行PBOC宣布降准0.5个百分点": "央行", "PBOC", "宣布", "布降",
 // ..., "0.5"), so two reports in one such script share terms; against a
 // report in another script their pairs count for little, and the
-// vocabulary's words, names and numbers for what both can give. Terms are
+// vocabulary's words, names and numbers for what both can give; so do
+// the words of a script written with spaces that English outlets do not
+// write (Arabic, Persian, Greek, Devanagari, Bengali, Tamil, Sinhala),
+// and digits of any script are read as ASCII ones ("५.९" is "5.9",
+// "۱۴" is "14"). Terms are
 // normalised so outlets' house styles meet: "N.K.",
 // "DPRK" and "North Korea"; "Sea of Japan" and "East Sea"; "SRBM" and
 // "short-range ballistic missile"; KCNA's stock titles and epithets are

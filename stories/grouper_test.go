@@ -4228,3 +4228,56 @@ verbs = ["close", "closes", "closed", "closing", "shut", "shuts", "closure"]
 		}
 	}
 }
+
+// TestOtherScripts: an Arabic report and an English one of one company's
+// results share only the figures both write and the company's name, as
+// the desk's vocabulary reads it: read against the English
+// report, the Arabic words weigh little in its norm (otherScripts), and
+// the two are one story; with their full weight they are not. An Arabic
+// report of another company's results, whose figures differ, stays apart.
+func TestOtherScripts(t *testing.T) {
+	v := compileVocabulary(t, `
+[stories.vocabulary]
+replace = true
+[stories.vocabulary.aliases]
+"القلية للبترول" = "qaliyah petroleum"
+`)
+	pub := time.Date(2034, 5, 9, 6, 0, 0, 0, time.UTC)
+	english := item("Wire", "https://w.example/results", "Qaliyah Petroleum first-quarter profit falls 7% to $14.6 billion",
+		"Qaliyah Petroleum posted net income of $14.6 billion in the first quarter of 2034, down 7% from a year earlier, and kept its quarterly dividend at $3.8 billion.", pub)
+	arabic := item("Daily", "https://d.example/ar-results", "«القلية للبترول» تحقق 14.6 مليار دولار أرباحاً في الربع الأول",
+		"أعلنت شركة «القلية للبترول»، الثلاثاء، تحقيق صافي دخل بلغ 14.6 مليار دولار في الربع الأول من عام 2034، بانخفاض 7 في المائة عن الفترة ذاتها من العام الماضي، مع الإبقاء على توزيعات الأرباح عند 3.8 مليار دولار.", pub.Add(3*time.Hour))
+	other := item("Daily", "https://d.example/ar-other", "«مصرف الوادي» يحقق 2.1 مليار دولار أرباحاً في الربع الأول",
+		"أعلن «مصرف الوادي»، الثلاثاء، تحقيق صافي دخل بلغ 2.1 مليار دولار في الربع الأول من عام 2034، بارتفاع 12 في المائة عن الفترة ذاتها من العام الماضي.", pub.Add(3*time.Hour))
+	if !firstAndLastJoin(v, []*model.Item{english, arabic}, time.UTC, mechanism{}) {
+		t.Errorf("%q and %q, one company's results, are two stories", english.Title, arabic.Title)
+	}
+	if firstAndLastJoin(v, []*model.Item{english, arabic}, time.UTC, otherScripts) {
+		t.Errorf("%q and %q share a story with otherScripts off", english.Title, arabic.Title)
+	}
+	if firstAndLastJoin(v, []*model.Item{english, other}, time.UTC, mechanism{}) {
+		t.Errorf("%q joined another company's results", other.Title)
+	}
+}
+
+// TestOtherScriptDigits: digits of other scripts are read as ASCII ones,
+// so a figure a Nepali, Bengali or Persian report writes is the figure an
+// English report writes.
+func TestOtherScriptDigits(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"५.९ रेक्टर", "5.9 रेक्टर"},
+		{"১,২০০ জন", "1200 জন"},
+		{"۱۴ ملوان", "14 ملوان"},
+		{"٢٧ مليار", "27 مليار"},
+		{"1,025 prisoners", "1025 prisoners"},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, w := range splitWords(tt.in) {
+			got = append(got, w.lower)
+		}
+		if strings.Join(got, " ") != tt.want {
+			t.Errorf("splitWords(%q) = %q, want %q", tt.in, strings.Join(got, " "), tt.want)
+		}
+	}
+}

@@ -1440,7 +1440,8 @@ var qualitySets = []qualitySet{
 	// "göre", "da", "de"; Romance and Dutch texts list "de" too), so its
 	// days are read ("cumartesi günü"): precision 0.958 -> 0.979 (fp 8 ->
 	// 4).
-	{file: "testdata/opened-turkey.txt", use: "opened: scored blind twice until 2026-12-07 (session 23), mistakes read since; turkey.toml", precision: 0.97, recall: 0.67, dates: 0.99, minItems: 150, vocab: "testdata/turkey.toml", zone: "UTC"},
+	// SESSION 29: Greek words weigh little against a report in another script (otherScripts): opened-turkey recall 0.679 -> 0.705, floor 0.67 -> 0.70.
+	{file: "testdata/opened-turkey.txt", use: "opened: scored blind twice until 2026-12-07 (session 23), mistakes read since; turkey.toml", precision: 0.97, recall: 0.70, dates: 0.99, minItems: 150, vocab: "testdata/turkey.toml", zone: "UTC"},
 	// An act told late in a day that runs behind the desk's ("on Monday
 	// evening", "late on Monday" west of UTC) is of the desk's next day
 	// when all that evening is (lateHour): dates 31 -> 32 of 34.
@@ -1639,7 +1640,8 @@ var qualitySets = []qualitySet{
 	// over Patgram killing", the day after the killing, no longer joins it
 	// (and the summons' other reports follow it): 0.890 / 0.622 -> 0.938 /
 	// 0.622, dates 32 -> 33 of 34.
-	{file: "testdata/opened-bangladesh.txt", use: "opened: scored blind twice until 2026-12-07 (session 25), mistakes read since; bangladesh.toml", precision: 0.93, recall: 0.62, dates: 0.97, minItems: 150, vocab: "testdata/bangladesh.toml", zone: "UTC"},
+	// SESSION 29: words of other scripts weigh little against a report in another script (otherScripts), Bengali digits read as ASCII: opened-bangladesh precision 0.938 -> 0.940, floor 0.93 -> 0.94; recall 0.622 -> 0.652, floor 0.62 -> 0.65.
+	{file: "testdata/opened-bangladesh.txt", use: "opened: scored blind twice until 2026-12-07 (session 25), mistakes read since; bangladesh.toml", precision: 0.94, recall: 0.65, dates: 0.97, minItems: 150, vocab: "testdata/bangladesh.toml", zone: "UTC"},
 	// A risen toll whose lead names only the day it was counted, with a
 	// rare name of the story's headline (tollNames): the Jeju capsizing's
 	// toll two days on: 0.911 / 0.613 -> 0.912 / 0.628.
@@ -1648,7 +1650,8 @@ var qualitySets = []qualitySet{
 	// August 2036" is a plan's, no past July's day, and its story takes
 	// its reports' Wednesday: dates 31 -> 32 of 34.
 	{file: "testdata/opened-fisheries.txt", use: "opened: scored blind twice until 2026-12-07 (session 25), mistakes read since; fisheries.toml", precision: 0.91, recall: 0.62, dates: 0.94, minItems: 150, vocab: "testdata/fisheries.toml", zone: "UTC"},
-	{file: "testdata/opened-debt.txt", use: "opened: scored blind twice until 2026-12-07 (session 25), mistakes read since; debt.toml", precision: 0.98, recall: 0.73, dates: 0.94, minItems: 150, vocab: "testdata/debt.toml", zone: "UTC"},
+	// SESSION 29: words of other scripts weigh little against a report in another script (otherScripts): opened-debt recall 0.750 -> 0.769, floor 0.73 -> 0.76.
+	{file: "testdata/opened-debt.txt", use: "opened: scored blind twice until 2026-12-07 (session 25), mistakes read since; debt.toml", precision: 0.98, recall: 0.76, dates: 0.94, minItems: 150, vocab: "testdata/debt.toml", zone: "UTC"},
 	// Opened in session 27 (2026-12-07): five desks written in session 26
 	// while that session's grouping changes were made, scored blind at
 	// 66a6175 and at 60f98d8 (0.869 / 0.726 / 35 of 35, 0.912 / 0.534 /
@@ -1826,7 +1829,8 @@ var qualitySets = []qualitySet{
 	{file: "testdata/opened-grid.txt", use: "opened: scored blind twice until 2026-12-07 (session 28), mistakes read since; grid.toml", precision: 0.98, recall: 0.64, dates: 0.96, minItems: 150, vocab: "testdata/grid.toml", zone: "UTC"},
 	// SESSION 29: a headline label naming the crime before a court's act (labelledActs): opened-france precision 0.854 -> 0.865, floor 0.85 -> 0.86.
 	{file: "testdata/opened-france.txt", use: "opened: scored blind twice until 2026-12-07 (session 28), mistakes read since; france.toml", precision: 0.86, recall: 0.66, dates: 0.88, minItems: 150, vocab: "testdata/france.toml", zone: "UTC"},
-	{file: "testdata/opened-gulf.txt", use: "opened: scored blind twice until 2026-12-07 (session 28), mistakes read since; gulf.toml", precision: 0.99, recall: 0.69, dates: 0.99, minItems: 150, vocab: "testdata/gulf.toml", zone: "UTC"},
+	// SESSION 29: Arabic and Persian words weigh little against a report in another script (otherScripts): opened-gulf recall 0.695 -> 0.712, floor 0.69 -> 0.71.
+	{file: "testdata/opened-gulf.txt", use: "opened: scored blind twice until 2026-12-07 (session 28), mistakes read since; gulf.toml", precision: 0.99, recall: 0.71, dates: 0.99, minItems: 150, vocab: "testdata/gulf.toml", zone: "UTC"},
 	{file: "testdata/opened-himalaya.txt", use: "opened: scored blind twice until 2026-12-07 (session 28), mistakes read since; himalaya.toml", precision: 0.94, recall: 0.57, dates: 0.96, minItems: 150, vocab: "testdata/himalaya.toml", zone: "UTC"},
 	// Desks written in session 29 (2026-12-07), while that session's
 	// grouping changes were made, without reading them or the grouping
@@ -2283,6 +2287,7 @@ func TestGroupingMechanisms(t *testing.T) {
 		{"unspaced grams off", unspacedGrams, true},
 		{"backdrop days off", backdropDays, true},
 		{"labelled acts off", labelledActs, true},
+		{"other scripts off", otherScripts, true},
 	}
 	precisionMechanisms := allOn.with(sameOutlet, compounds, despiteClause, planDays, subjects, backgrounds, coreLinks, headNames, apartLinks, sinceDays, coreJoins, firstFacts, placesApart, atMeetings, followsOther, dayOnly, saidBeforeActs, defences, linkTies, wholeFits, dateNames, undatedLate, ownPlaces, rewordedFigures, onCauses, followedDays, categoriesOnly, headLabels, sameDays, followedClauses, daysAfterActs, labelledActs)
 	stillCosts := map[string]bool{}

@@ -58,7 +58,7 @@ func splitText(text string, grams bool) []word {
 			// keep "1,000" and "2.5" whole
 			last := &out[n-1]
 			last.raw = text[start-len(last.raw)-1 : end]
-			last.lower = strings.ReplaceAll(strings.ToLower(last.raw), ",", "")
+			last.lower = asciiDigits(strings.ReplaceAll(strings.ToLower(last.raw), ",", ""))
 			last.end = end
 			last.percent = strings.HasPrefix(text[end:], "%")
 			gapStart = end
@@ -118,7 +118,7 @@ func splitText(text string, grams bool) []word {
 		}
 		money = false
 		if digits {
-			w.lower = strings.ReplaceAll(w.lower, ",", "")
+			w.lower = asciiDigits(strings.ReplaceAll(w.lower, ",", ""))
 		}
 		out = append(out, w)
 		initial, quoted = false, false
@@ -226,11 +226,52 @@ func unspacedRune(r rune) bool {
 	return r >= 0x0E00 && (r == 'ー' || unicode.In(r, unspacedScripts...))
 }
 
+// otherScript tells whether term s has a letter of a script other than
+// Latin and Cyrillic (otherScripts): "मृत्यु", "مرسوم", "கைது".
+func otherScript(s string) bool {
+	for _, r := range s {
+		if r >= utf8.RuneSelf && unicode.IsLetter(r) && !unicode.In(r, unicode.Latin, unicode.Cyrillic) {
+			return true
+		}
+	}
+	return false
+}
+
 // joinsNumber reports whether the word starting at start continues the
 // number prev: one comma or dot between them, and a digit after it.
 func joinsNumber(text string, prev word, start int) bool {
-	return prev.digits && prev.end == start-1 && (text[start-1] == ',' || text[start-1] == '.') &&
-		text[start] >= '0' && text[start] <= '9'
+	if !prev.digits || prev.end != start-1 || text[start-1] != ',' && text[start-1] != '.' {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(text[start:])
+	return unicode.IsDigit(r) // "५.९" as "5.9"
+}
+
+// asciiDigits writes the digits of other scripts in s as ASCII ones:
+// Nepali and Hindi outlets write "५.९" (Devanagari), Bengali ones "১২",
+// Persian ones "۱۲" and some Arabic ones "١٢" for the 5.9 and 12 that an
+// English report of the same quake or arrest writes, and a number is
+// one of the few words two reports in different scripts can share.
+// Unicode encodes every script's decimal digits as a run of ten from its
+// zero, so a digit's value is its distance from the start of its run,
+// modulo ten (runs of mathematical digits follow one another).
+func asciiDigits(s string) string {
+	if !strings.ContainsFunc(s, func(r rune) bool { return r >= utf8.RuneSelf && unicode.IsDigit(r) }) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		if r >= utf8.RuneSelf && unicode.IsDigit(r) {
+			zero := r
+			for unicode.IsDigit(zero - 1) {
+				zero--
+			}
+			r = '0' + (r-zero)%10
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 func isAllCaps(s string) bool {
@@ -277,7 +318,7 @@ type term struct {
 	goal     bool   // what a headline seeks or heads toward ("seeking release of", "step toward early election"): no act done
 	cause    bool   // the object of "over", "against" or "about" ("summons envoy over ramming"): what an act answers, no act of the report
 	joined   bool   // followed by a comma, "and" or "&": "Japan, Philippines agree" names two parties
-	gram     bool   // a pair of characters of an unspaced script the vocabulary does not read (gramSpans)
+	gram     bool   // a pair of characters of an unspaced script the vocabulary does not read (gramSpans), or a word of another script (otherScripts)
 }
 
 // defended tells whether ws[i] follows "anti-" or "counter-": what a
@@ -436,6 +477,9 @@ func (v *Vocabulary) canonical(ws []word, title, speech bool) []term {
 			continue
 		}
 		emit(s, w, w.upper && !w.initial)
+		if !v.off.has(otherScripts) && otherScript(s) {
+			out[len(out)-1].gram = true // no word of another script's report either
+		}
 	}
 	return out
 }

@@ -536,6 +536,15 @@ var (
 	// the act after the colon: its kind is that act's, and the label's
 	// act is what it follows (labelEnd).
 	labelledActs = mechanismBit(69)
+	// otherScripts: a word of a script written with spaces that is
+	// neither Latin nor Cyrillic (which the stemmer reads in Latin
+	// letters): Arabic, Persian, Greek, Devanagari, Bengali, Tamil... is
+	// a word an English report could not have written, as a pair of
+	// Chinese characters is (term.gram): against a report of another
+	// script it weighs gramAlone in its report's norm, so an Arabic
+	// agency's report and an English one of the same decree are compared
+	// by the names, numbers and vocabulary terms both can give.
+	otherScripts = mechanismBit(70)
 )
 
 // fact is one compiled fact: term → bit set of its values.
