@@ -7,7 +7,6 @@ import (
 	"testing"
 	"time"
 
-	"wirewatch/config"
 	"wirewatch/model"
 )
 
@@ -2261,7 +2260,7 @@ func TestAccentedWords(t *testing.T) {
 // court did (labelledActs); a label before the act's own details keeps
 // its kind.
 func TestLabelledCourtActs(t *testing.T) {
-	cfg, err := config.Parse("desk.toml", []byte(`
+	v := compileVocabulary(t, `
 [stories.vocabulary]
 [[stories.vocabulary.acts]]
 kind = "attack"
@@ -2269,14 +2268,7 @@ verbs = ["attack", "stab", "attaque"]
 [[stories.vocabulary.acts]]
 kind = "charge"
 verbs = ["charged", "convicted"]
-`))
-	if err != nil {
-		t.Fatal(err)
-	}
-	v, err := NewVocabulary(cfg.Stories.Vocabulary)
-	if err != nil {
-		t.Fatal(err)
-	}
+`)
 	tests := []struct {
 		title string
 		want  string

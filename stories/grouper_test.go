@@ -4179,15 +4179,7 @@ func TestGramSpans(t *testing.T) {
 		{"จับกุม", "จับ บกุ กุม"},
 		{"Sea of Japan", "sea of japan"},
 	}
-	for _, tt := range tests {
-		var got []string
-		for _, w := range splitWords(tt.in) {
-			got = append(got, w.lower)
-		}
-		if strings.Join(got, " ") != tt.want {
-			t.Errorf("splitWords(%q) = %q, want %q", tt.in, strings.Join(got, " "), tt.want)
-		}
-	}
+	checkSplitWords(t, tests)
 }
 
 // TestBackdropDays: a report of the story's act whose only day is
@@ -4271,6 +4263,13 @@ func TestOtherScriptDigits(t *testing.T) {
 		{"٢٧ مليار", "27 مليار"},
 		{"1,025 prisoners", "1025 prisoners"},
 	}
+	checkSplitWords(t, tests)
+}
+
+// checkSplitWords checks splitWords' lower-cased words of each in, joined
+// by spaces.
+func checkSplitWords(t *testing.T, tests []struct{ in, want string }) {
+	t.Helper()
 	for _, tt := range tests {
 		var got []string
 		for _, w := range splitWords(tt.in) {
