@@ -1832,39 +1832,43 @@ var qualitySets = []qualitySet{
 	// SESSION 29: Arabic and Persian words weigh little against a report in another script (otherScripts): opened-gulf recall 0.695 -> 0.712, floor 0.69 -> 0.71.
 	{file: "testdata/opened-gulf.txt", use: "opened: scored blind twice until 2026-12-07 (session 28), mistakes read since; gulf.toml", precision: 0.99, recall: 0.71, dates: 0.99, minItems: 150, vocab: "testdata/gulf.toml", zone: "UTC"},
 	{file: "testdata/opened-himalaya.txt", use: "opened: scored blind twice until 2026-12-07 (session 28), mistakes read since; himalaya.toml", precision: 0.94, recall: 0.57, dates: 0.96, minItems: 150, vocab: "testdata/himalaya.toml", zone: "UTC"},
-	// Desks written in session 29 (2026-12-07), while that session's
-	// grouping changes were made, without reading them or the grouping
-	// code, with their vocabularies in config only (each committed before
-	// the set's first item): never tuned on, their mistakes never printed.
-	// Measured only, scored once before that session's changes (at
-	// the commit that added them, whose grouping code is 410da3f's) and
-	// once after. A Germany politics and security desk (a coalition's
-	// fall, a confidence vote lost and the Bundestag dissolved, a security
-	// package passed by both chambers a week apart, Karlsruhe rulings two
-	// days apart, stabbings, raids, spy arrests, strikes, a flood, four
+	// Opened in session 30 (2026-12-07): five desks written in session 29
+	// while that session's grouping changes were made, scored blind at dd88977
+	// and at cf557a9 (0.849 / 0.602 / 33 of 36, 0.957 / 0.707 / 31 of 32,
+	// 0.832 / 0.764 / 30 of 33, 0.956 / 0.698 / 30 of 33, 0.889 / 0.622 / 33
+	// of 34), development sets since. As written: desks written in session 29
+	// (2026-12-07), while that session's grouping changes were made, without
+	// reading them or the grouping code, with their vocabularies in config
+	// only (each committed before the set's first item): never tuned on, their
+	// mistakes never printed. Measured only, scored once before that session's
+	// changes (at the commit that added them, whose grouping code is
+	// 410da3f's) and once after. A Germany politics and security desk (a
+	// coalition's fall, a confidence vote lost and the Bundestag dissolved, a
+	// security package passed by both chambers a week apart, Karlsruhe rulings
+	// two days apart, stabbings, raids, spy arrests, strikes, a flood, four
 	// events after local midnight, reports in German, French, Turkish and
 	// Polish); an East Africa desk (Kenya's finance bill protests a week
-	// apart, three al-Shabaab attacks, arrests and a military court in
-	// Uganda, bans in Tanzania, clashes and a ceasefire in South Sudan, two
-	// landslides, four events whose local day is not their UTC day,
-	// reports in Swahili, French, Amharic and Arabic); a maritime safety
-	// desk (collisions, groundings, capsizes, fires and their arrests,
-	// tows, detentions and investigators' reports, five events whose local
-	// day is not their UTC day, reports in Greek, Chinese, Japanese,
-	// Korean, Spanish, Indonesian and Norwegian); a South Korea economy
-	// desk (data releases, shipyard orders, strikes and deals, a chain of
-	// market acts after US tariffs, fines, fires, six events whose local
-	// day is not their UTC day, reports in Korean, Japanese and Chinese);
-	// an India domestic desk, written by two writers in turn (encounters in
-	// Kashmir and Chhattisgarh, an ambush in Manipur and its curfew, a
-	// derailment and a collision, a rail safety bill passed by both houses,
-	// a cyclone's alert, evacuation and landfall, four events whose local
-	// day is not their UTC day, reports in Hindi, Urdu, Tamil and Bengali).
-	{file: "testdata/fresh-germany.txt", use: "fresh, never tuned on; germany.toml", blind: true, minItems: 150, vocab: "testdata/germany.toml", zone: "UTC"},
-	{file: "testdata/fresh-eastafrica.txt", use: "fresh, never tuned on; eastafrica.toml", blind: true, minItems: 150, vocab: "testdata/eastafrica.toml", zone: "UTC"},
-	{file: "testdata/fresh-shipping.txt", use: "fresh, never tuned on; shipping.toml", blind: true, minItems: 150, vocab: "testdata/shipping.toml", zone: "UTC"},
-	{file: "testdata/fresh-koreaecon.txt", use: "fresh, never tuned on; koreaecon.toml", blind: true, minItems: 150, vocab: "testdata/koreaecon.toml", zone: "UTC"},
-	{file: "testdata/fresh-india.txt", use: "fresh, never tuned on; india.toml", blind: true, minItems: 150, vocab: "testdata/india.toml", zone: "UTC"},
+	// apart, three al-Shabaab attacks, arrests and a military court in Uganda,
+	// bans in Tanzania, clashes and a ceasefire in South Sudan, two
+	// landslides, four events whose local day is not their UTC day, reports in
+	// Swahili, French, Amharic and Arabic); a maritime safety desk
+	// (collisions, groundings, capsizes, fires and their arrests, tows,
+	// detentions and investigators' reports, five events whose local day is
+	// not their UTC day, reports in Greek, Chinese, Japanese, Korean, Spanish,
+	// Indonesian and Norwegian); a South Korea economy desk (data releases,
+	// shipyard orders, strikes and deals, a chain of market acts after US
+	// tariffs, fines, fires, six events whose local day is not their UTC day,
+	// reports in Korean, Japanese and Chinese); an India domestic desk,
+	// written by two writers in turn (encounters in Kashmir and Chhattisgarh,
+	// an ambush in Manipur and its curfew, a derailment and a collision, a
+	// rail safety bill passed by both houses, a cyclone's alert, evacuation
+	// and landfall, four events whose local day is not their UTC day, reports
+	// in Hindi, Urdu, Tamil and Bengali).
+	{file: "testdata/opened-germany.txt", use: "opened: scored blind twice until 2026-12-07 (session 29), mistakes read since; germany.toml", precision: 0.84, recall: 0.60, dates: 0.91, minItems: 150, vocab: "testdata/germany.toml", zone: "UTC"},
+	{file: "testdata/opened-eastafrica.txt", use: "opened: scored blind twice until 2026-12-07 (session 29), mistakes read since; eastafrica.toml", precision: 0.95, recall: 0.70, dates: 0.96, minItems: 150, vocab: "testdata/eastafrica.toml", zone: "UTC"},
+	{file: "testdata/opened-shipping.txt", use: "opened: scored blind twice until 2026-12-07 (session 29), mistakes read since; shipping.toml", precision: 0.83, recall: 0.76, dates: 0.90, minItems: 150, vocab: "testdata/shipping.toml", zone: "UTC"},
+	{file: "testdata/opened-koreaecon.txt", use: "opened: scored blind twice until 2026-12-07 (session 29), mistakes read since; koreaecon.toml", precision: 0.95, recall: 0.69, dates: 0.90, minItems: 150, vocab: "testdata/koreaecon.toml", zone: "UTC"},
+	{file: "testdata/opened-india.txt", use: "opened: scored blind twice until 2026-12-07 (session 29), mistakes read since; india.toml", precision: 0.88, recall: 0.62, dates: 0.97, minItems: 150, vocab: "testdata/india.toml", zone: "UTC"},
 }
 
 // TestGroupingQuality feeds each labelled set to a Grouper in publication
@@ -2205,7 +2209,7 @@ var knownCosts = map[string]string{
 //	go test -run TestGroupingMechanisms -v ./stories/
 func TestGroupingMechanisms(t *testing.T) {
 	if testing.Short() {
-		// Every readable set grouped once per mechanism (71 pairs of set and
+		// Every readable set grouped once per mechanism (76 pairs of set and
 		// vocabulary, 34 variants) takes minutes under the race detector,
 		// past go test's default timeout; the plain run checks it in full.
 		t.Skip("groups every readable set once per mechanism; run without -short")
