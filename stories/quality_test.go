@@ -1869,6 +1869,41 @@ var qualitySets = []qualitySet{
 	{file: "testdata/opened-shipping.txt", use: "opened: scored blind twice until 2026-12-07 (session 29), mistakes read since; shipping.toml", precision: 0.83, recall: 0.76, dates: 0.90, minItems: 150, vocab: "testdata/shipping.toml", zone: "UTC"},
 	{file: "testdata/opened-koreaecon.txt", use: "opened: scored blind twice until 2026-12-07 (session 29), mistakes read since; koreaecon.toml", precision: 0.95, recall: 0.69, dates: 0.90, minItems: 150, vocab: "testdata/koreaecon.toml", zone: "UTC"},
 	{file: "testdata/opened-india.txt", use: "opened: scored blind twice until 2026-12-07 (session 29), mistakes read since; india.toml", precision: 0.88, recall: 0.62, dates: 0.97, minItems: 150, vocab: "testdata/india.toml", zone: "UTC"},
+	// Desks written in session 30 (2026-12-07), while that session's grouping
+	// changes were made, without reading them or the grouping code, with their
+	// vocabularies in config only (each committed before the set's first
+	// item): never tuned on, their mistakes never printed. Measured only,
+	// scored once before that session's changes (at the commit that added
+	// them, whose grouping code is cf557a9's) and once after. A Canada
+	// politics and security desk (three wildfire evacuations, two rail
+	// blockades and the RCMP clearing one, diplomats expelled by each side a
+	// day apart, a postal strike, its bill and its law, two Supreme Court
+	// rulings a week apart, two floods, seven events whose local day is not
+	// their UTC day, reports in French, Chinese and Punjabi); an Egypt and
+	// Sudan desk (two drone strikes on Port Sudan five days apart, shelling
+	// and strikes on El Fasher, towns taken and retaken, talks resumed and
+	// suspended, a rate cut and a new central bank governor, an IMF deal and a
+	// fuel price rise, two ships stranded in the Suez Canal, five events whose
+	// local day is not their UTC day, reports in Arabic and French); a
+	// Vietnam, Cambodia and Laos desk (three arrests and a verdict, two
+	// factory fires, scam compound raids and their sanctions and deportations,
+	// two Chinese ships in Vietnamese waters, a typhoon, floods and a
+	// landslide, two central banks easing, five events whose local day is not
+	// their UTC day, reports in Vietnamese, Khmer, Lao, Chinese and French); a
+	// Spain, Italy and Portugal desk (a confidence vote sought and another won
+	// the same day, three budgets, mafia arrests, migrant boats at Lampedusa
+	// and the Canaries, two wildfires across one border, an earthquake and its
+	// evacuation order, four events after local midnight, reports in Spanish,
+	// Catalan, Italian and Portuguese); a US courts and justice desk (Supreme
+	// Court rulings and orders, a stay refused and the execution hours later,
+	// executions carried out and halted, two mass shootings, indictments,
+	// pleas and sentencings, a jail escape and the capture, five events whose
+	// local day is not their UTC day, reports in Spanish).
+	{file: "testdata/fresh-canada.txt", use: "fresh, never tuned on; canada.toml", blind: true, minItems: 150, vocab: "testdata/canada.toml", zone: "UTC"},
+	{file: "testdata/fresh-nile.txt", use: "fresh, never tuned on; nile.toml", blind: true, minItems: 150, vocab: "testdata/nile.toml", zone: "UTC"},
+	{file: "testdata/fresh-mekong.txt", use: "fresh, never tuned on; mekong.toml", blind: true, minItems: 150, vocab: "testdata/mekong.toml", zone: "UTC"},
+	{file: "testdata/fresh-southeu.txt", use: "fresh, never tuned on; southeu.toml", blind: true, minItems: 150, vocab: "testdata/southeu.toml", zone: "UTC"},
+	{file: "testdata/fresh-usjustice.txt", use: "fresh, never tuned on; usjustice.toml", blind: true, minItems: 150, vocab: "testdata/usjustice.toml", zone: "UTC"},
 }
 
 // TestGroupingQuality feeds each labelled set to a Grouper in publication
