@@ -1904,6 +1904,37 @@ var qualitySets = []qualitySet{
 	{file: "testdata/fresh-mekong.txt", use: "fresh, never tuned on; mekong.toml", blind: true, minItems: 150, vocab: "testdata/mekong.toml", zone: "UTC"},
 	{file: "testdata/fresh-southeu.txt", use: "fresh, never tuned on; southeu.toml", blind: true, minItems: 150, vocab: "testdata/southeu.toml", zone: "UTC"},
 	{file: "testdata/fresh-usjustice.txt", use: "fresh, never tuned on; usjustice.toml", blind: true, minItems: 150, vocab: "testdata/usjustice.toml", zone: "UTC"},
+	// Five more desks written in session 30 the same way, after the five above
+	// were landed and before that session's grouping changes; scored at the
+	// same grouping code (cf557a9's) before and after. A mergers and antitrust
+	// desk (a bid proposed, rejected and raised, two European Commission
+	// probes a week apart, fines by five regulators, a court ruling and a fine
+	// a day apart, a judge blocking a merger and its abandonment, five events
+	// whose local day is not their UTC day, reports in German, French,
+	// Japanese, Korean and Chinese); a severe weather desk (a hurricane's two
+	// landfalls in two countries, a typhoon's two under three names, insured
+	// loss estimates a day apart, four wildfire evacuation orders, alerts
+	// issued and lifted, six events whose local day is not their UTC day,
+	// reports in Spanish, French, German, Japanese and Chinese); a coastal
+	// West Africa desk (two cocoa prices, two Eurobonds, opposition arrests in
+	// four capitals, boats capsized, landed and intercepted, provisional and
+	// final results, clashes and a curfew the next day, three events after
+	// local midnight, reports in French, Wolof, Twi and Portuguese); a
+	// Pakistan desk (two army operations in one template, attacks in two
+	// provinces, a border closed and reopened, a rate cut and a new governor,
+	// an IMF deal, a budget and its bill, bail granted and upheld, five events
+	// whose local day is not their UTC day, reports in Urdu, Pashto and
+	// Chinese); a United Kingdom politics and policing desk (two by-elections
+	// declared after midnight, four parliaments' votes, two resignations and a
+	// reshuffle, terror arrests and a charge, stabbings and disorder on the
+	// same days, doctors' strikes and deals, a storm and floods, five events
+	// after local midnight, reports in Welsh, Irish, Scottish Gaelic, French
+	// and Polish).
+	{file: "testdata/fresh-deals.txt", use: "fresh, never tuned on; deals.toml", blind: true, minItems: 150, vocab: "testdata/deals.toml", zone: "UTC"},
+	{file: "testdata/fresh-weather.txt", use: "fresh, never tuned on; weather.toml", blind: true, minItems: 150, vocab: "testdata/weather.toml", zone: "UTC"},
+	{file: "testdata/fresh-westafrica.txt", use: "fresh, never tuned on; westafrica.toml", blind: true, minItems: 150, vocab: "testdata/westafrica.toml", zone: "UTC"},
+	{file: "testdata/fresh-pakistan.txt", use: "fresh, never tuned on; pakistan.toml", blind: true, minItems: 150, vocab: "testdata/pakistan.toml", zone: "UTC"},
+	{file: "testdata/fresh-uk.txt", use: "fresh, never tuned on; uk.toml", blind: true, minItems: 150, vocab: "testdata/uk.toml", zone: "UTC"},
 }
 
 // TestGroupingQuality feeds each labelled set to a Grouper in publication
