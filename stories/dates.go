@@ -863,7 +863,7 @@ func eventMentionIn(d datedText, published time.Time, loc *time.Location, r read
 	// done gives a result with the plan's day it passed over, if any,
 	// and the day the text gives in UTC a day off it, if any.
 	done := func(m mention) (mention, bool) {
-		if utc != nil && m.prec == precDay && (m.day.Equal(utc.day.AddDate(0, 0, 1)) || m.day.Equal(utc.day.AddDate(0, 0, -1))) {
+		if utc != nil && m.prec == precDay && dayOff(m.day, utc.day) {
 			m.utc = utc.day
 		}
 		if ahead != nil && !m.ahead {
@@ -1667,6 +1667,25 @@ func utcMention(text string, ms []mention, published time.Time) *mention {
 }
 
 var utcWords = toSet(`utc gmt`)
+
+// dayOff tells whether day is the one before or after utc: the same
+// moment's day in a zone other than UTC.
+func dayOff(day, utc time.Time) bool {
+	return day.Equal(utc.AddDate(0, 0, 1)) || day.Equal(utc.AddDate(0, 0, -1))
+}
+
+// utcOffDay is the day text gives in UTC (utcMention) a day off day,
+// the day a report's act resolved to in its outlet's zone.
+func utcOffDay(text string, day, published time.Time, loc *time.Location) (time.Time, bool) {
+	if !strings.Contains(text, "UTC") && !strings.Contains(text, "GMT") {
+		return time.Time{}, false // what utcMention asks first, before the dates are read
+	}
+	d := readDates(text, published, loc)
+	if utc := utcMention(d.text, d.mentions, published); utc != nil && dayOff(day, utc.day) {
+		return utc.day, true
+	}
+	return time.Time{}, false
+}
 
 // daysAfterClause is the span of a clause that puts the report's act a
 // number of days after an earlier one ("a day after the court sentenced

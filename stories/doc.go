@@ -445,7 +445,9 @@
 // hoje"; a time in the small hours of a night named by the two days it
 // runs across, "the night of Saturday to Sunday", "in de nacht van
 // zaterdag op zondag", is of its second day; "resigned on Monday evening" in Mexico
-// City is Tuesday in UTC, when all that evening is; the moment one
+// City is Tuesday in UTC, when all that evening is; a day a wire gives
+// in UTC in any of its lead's three sentences, however long they run, is
+// the act's day there: "at around 1:40 a.m. (2340 GMT on Monday)"; the moment one
 // report tells counts for the story's reports that name the same day,
 // unless its headline tells two events, a second act after a semicolon:
 // "Rebels attack posts; villagers cross river" dates the attack at dawn,

@@ -410,6 +410,15 @@ func (v *Vocabulary) extract(it *model.Item, loc *time.Location) (features, ment
 		if !m.utc.IsZero() {
 			f.utcDay = dayNumber(m.utc)
 		}
+		// A lead cut at leadWords may leave out the rest of its
+		// sentences, where a wire gives its act's time in UTC ("when
+		// the fire started at around 1:40 a.m. (2340 GMT on Monday)"):
+		// read there, that day is the act's in UTC as the lead's would be.
+		if end := sentencesEnd(bw); m.utc.IsZero() && end > len(leadText) && !v.off.has(utcSentences) {
+			if d, ok := utcOffDay(text[:end], m.day, it.Published, loc); ok {
+				f.utcDay = dayNumber(d)
+			}
+		}
 		if d, ok := sinceDayIn(dates, m.day, it.Published); ok {
 			f.since = dayNumber(d)
 		}
@@ -1302,6 +1311,19 @@ func (f *features) isExtra(i int) bool {
 func (f *features) coreHas(t uint32) bool {
 	i, ok := slices.BinarySearch(f.terms, t)
 	return ok && !f.isExtra(i)
+}
+
+// sentencesEnd is where the lead's sentences (leadSentences) end in
+// the text ws was read from, however many words they run to.
+func sentencesEnd(ws []word) int {
+	end := 0
+	for _, w := range ws {
+		if w.sentence >= leadSentences {
+			break
+		}
+		end = w.end
+	}
+	return end
 }
 
 // leadOf is the first sentences of a text, up to leadWords words.

@@ -2293,3 +2293,41 @@ verbs = ["charged", "convicted"]
 		}
 	}
 }
+
+// TestUTCSentences: a wire that gives its act's time in UTC in its
+// second sentence, past the words the lead is cut to, gives the act's
+// day in UTC (utcDay) as it would in its first (utcSentences); a time
+// in UTC on the day the lead names gives no other day, and the third
+// sentence's is still read, the fourth's not.
+func TestUTCSentences(t *testing.T) {
+	first := "KESSARA, June 5 (Wire) - Twenty-two sailors abandoned a burning cargo ship in the Veran Sea early on Thursday, the port authority said, after a fire broke out in its engine room while the vessel lay at anchor off the island of Kessara, waiting for a berth to unload steel coils bound for a new bridge across the strait. "
+	pub := time.Date(2031, 6, 5, 4, 30, 0, 0, time.UTC) // a Thursday
+	thu := dayNumber(time.Date(2031, 6, 5, 0, 0, 0, 0, time.UTC))
+	tests := []struct {
+		name, rest string
+		want       int32
+	}{
+		{"second sentence", "The Morvan Trader, a general cargo vessel built in 1996, was six nautical miles from the harbour when the blaze was spotted at around 2:15 a.m. (2315 GMT on Wednesday). Nobody was hurt.", thu - 1},
+		{"third sentence", "The Morvan Trader was built in 1996. It was six nautical miles from the harbour when the blaze was spotted at around 2:15 a.m. (2315 GMT on Wednesday).", thu - 1},
+		{"fourth sentence", "The Morvan Trader was built in 1996. Nobody was hurt. It was six miles out when the blaze was spotted at around 2:15 a.m. (2315 GMT on Wednesday).", 0},
+		{"same day in UTC", "The Morvan Trader, a general cargo vessel built in 1996, was six nautical miles from the harbour when the blaze was spotted at around 0515 GMT on Thursday. Nobody was hurt.", 0},
+	}
+	v := DefaultVocabulary()
+	off := *v
+	off.off = utcSentences
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			it := &model.Item{Title: "Blaze on cargo ship off Kessara forces crew into lifeboats", Text: first + tc.rest, Published: pub}
+			f, _, _ := v.extract(it, time.UTC)
+			if f.day != thu {
+				t.Fatalf("day %d, want %d", f.day, thu)
+			}
+			if f.utcDay != tc.want {
+				t.Errorf("utcDay %d, want %d", f.utcDay, tc.want)
+			}
+			if f, _, _ := off.extract(it, time.UTC); tc.want != 0 && f.utcDay != 0 {
+				t.Errorf("utcSentences off: utcDay %d, want none", f.utcDay)
+			}
+		})
+	}
+}

@@ -545,6 +545,12 @@ var (
 	// agency's report and an English one of the same decree are compared
 	// by the names, numbers and vocabulary terms both can give.
 	otherScripts = mechanismBit(70)
+	// utcSentences: the act's day a report gives in UTC ("at around
+	// 1:40 a.m. (2340 GMT on Monday)") is read in all of its lead's
+	// sentences, past the words the lead is cut to: a wire puts it
+	// after the news, and it tells the story's day at the desk (utcDay,
+	// deskDays).
+	utcSentences = mechanismBit(73)
 )
 
 // fact is one compiled fact: term → bit set of its values.
