@@ -172,7 +172,9 @@ var dayLanguages = []dayLanguage{
 			mai: may; juni: june; juli: july; august: august; september: september; oktober: october;
 			november: november; dezember: december`,
 		relDays: `heute: today; gestern: yesterday; vorgestern: the day before yesterday;
-			heute morgen: this morning; heute früh: this morning; heute abend: tonight`,
+			heute morgen: this morning; heute früh: this morning; heute abend: tonight;
+			heutige: today; heutigen: today; heutiger: today; heutigem: today; heutiges: today;
+			gestrige: yesterday; gestrigen: yesterday; gestriger: yesterday; gestrigem: yesterday; gestriges: yesterday`,
 		mods:  `vergangenen: last; letzten: last; vorigen: last; nächsten: next; kommenden: next; bis: until`,
 		clock: `um; gegen`,
 	},

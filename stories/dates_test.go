@@ -927,6 +927,8 @@ func TestForeignDays(t *testing.T) {
 		{"german date", "Der Streik hatte am 3. Mai begonnen und dauert an.", []string{"2031-05-03"}},
 		{"german yesterday", "Der Minister ist gestern in Berlin mit den Gewerkschaften zusammengekommen.", []string{"2031-05-09"}},
 		{"german here is no french yesterday", "Die Polizei ist hier mit einem Großaufgebot im Einsatz und sucht den Täter.", nil},
+		{"german today's", "Der Stadtrat hat in seiner heutigen Sitzung den Haushalt beschlossen.", []string{"2031-05-10"}},
+		{"german yesterday's", "Nach dem gestrigen Unwetter räumen die Helfer in der Altstadt auf.", []string{"2031-05-09"}},
 		{"italian weekday", "La nave è stata sequestrata venerdì dalla guardia costiera nel porto di Bari.", []string{"2031-05-09"}},
 		{"italian yesterday", "Il governo ha approvato ieri il decreto sulle accise.", []string{"2031-05-09"}},
 		{"italian date", "Il ponte è crollato il 6 maggio, secondo la procura della città.", []string{"2031-05-06"}},

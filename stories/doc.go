@@ -359,9 +359,9 @@
 // (TakeMerges tells the caller).
 //
 // Dates: ResolveDates reads news English, the weekdays, months and days
-// ("hier", "včera", "tegnap") of another language a text is written in
-// (told by its function words: a Czech, Hungarian, Romanian, Bengali or
-// Arabic report, ...), Korean dates, and Japanese and Chinese ones ("3月
+// ("hier", "včera", "tegnap", German "heutigen", today's) of another
+// language a text is written in (told by its function words: a Czech,
+// Hungarian, Romanian, Bengali or Arabic report, ...), Korean dates, and Japanese and Chinese ones ("3月
 // 13日", and "13日" alone: that day of the month of publication, or of
 // the month before when it is later), and resolves
 // each temporal expression against the publication time in the outlet's zone,

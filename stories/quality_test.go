@@ -1864,7 +1864,8 @@ var qualitySets = []qualitySet{
 	// rail safety bill passed by both houses, a cyclone's alert, evacuation
 	// and landfall, four events whose local day is not their UTC day, reports
 	// in Hindi, Urdu, Tamil and Bengali).
-	{file: "testdata/opened-germany.txt", use: "opened: scored blind twice until 2026-12-07 (session 29), mistakes read since; germany.toml", precision: 0.84, recall: 0.60, dates: 0.91, minItems: 150, vocab: "testdata/germany.toml", zone: "UTC"},
+	// SESSION 30: German "heutigen" and "gestrigen" (today's, yesterday's) read as days (dayLanguages): opened-germany dates 33/36 -> 34/36, floor 0.91 -> 0.94.
+	{file: "testdata/opened-germany.txt", use: "opened: scored blind twice until 2026-12-07 (session 29), mistakes read since; germany.toml", precision: 0.84, recall: 0.60, dates: 0.94, minItems: 150, vocab: "testdata/germany.toml", zone: "UTC"},
 	{file: "testdata/opened-eastafrica.txt", use: "opened: scored blind twice until 2026-12-07 (session 29), mistakes read since; eastafrica.toml", precision: 0.95, recall: 0.70, dates: 0.96, minItems: 150, vocab: "testdata/eastafrica.toml", zone: "UTC"},
 	// SESSION 30: a wire's act time in UTC read in all its lead's sentences, past the words the lead is cut to (utcSentences; "(2340 GMT on Monday)" dates the Aegean Glory fire): opened-shipping dates 30/33 -> 31/33, floor 0.90 -> 0.93.
 	{file: "testdata/opened-shipping.txt", use: "opened: scored blind twice until 2026-12-07 (session 29), mistakes read since; shipping.toml", precision: 0.83, recall: 0.76, dates: 0.93, minItems: 150, vocab: "testdata/shipping.toml", zone: "UTC"},
