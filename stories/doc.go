@@ -58,7 +58,9 @@
 // meet ("jobless" and "unemployment", "legislative" and "parliamentary"
 // elections, "defence" and "defense"); a name meets its spelling
 // without accents ("Södertälje" and "Sodertalje", "Raphaël" and
-// "Raphael") or with a German umlaut spelled out ("Osnabrueck"), and a
+// "Raphael") or with a German umlaut spelled out ("Osnabrueck"); French
+// "arrêté" after a determiner or before what qualifies an order ("un
+// arrêté", "Arrêté instaurant un couvre-feu") is a decree, no arrest; and a
 // word written with a capital mid-sentence that the vocabulary does not
 // list is read without its accents too; a word written in Cyrillic is
 // read in the Latin letters English outlets write it in, without its
@@ -294,7 +296,15 @@
 // the report never gives, and that shares no name or number with their
 // headlines and first sentences, is that act elsewhere and joins no
 // such story: "Freight train derails near Ashcombe Junction" is not
-// the derailment near Glenbrae that day. When neither headline names an act the vocabulary knows, names, numbers and the day count only if the
+// the derailment near Glenbrae that day. Nor does a report of a dated
+// act whose headline places it (after "in", "off", "near", "at", "à",
+// "en", "em", "im", or in an opening label before a colon; a
+// possessive's name holds the place, no country counts) at a name few
+// stories use that no report of a story of its kind has, while each
+// report of the story of its kind places its own at such a name the
+// report lacks, and that shares with them no such name, figure or
+// count: "Fishing boat capsizes off Jeju" is not the capsize off
+// Hokkaido that afternoon. When neither headline names an act the vocabulary knows, names, numbers and the day count only if the
 // headlines share a word that is no name or number (what happened, not
 // only where or who: a headline's opening label set apart by a colon or
 // a spaced dash, "Haïti: ...", "Bannu - ...", is where), and never for more than the shared words: one city

@@ -50,6 +50,7 @@ type features struct {
 	compounds  []uint64         // title compounds, head<<32 | modifier: "bird strike", "profit warning" (compoundsOf)
 	specifics  []uint32         // names and numbers of the title and first sentence, as term ids; 0 ends each (specificsOf)
 	headNames  []uint32         // the title's names, the desk's actors too ("Brussels"), as term ids (headNamesOf)
+	placeNames []uint32         // names the title gives as where its news happened ("off Jeju", "à Fort-de-France", a label "Bannang Sata:"), as headNames are read (placeNameWords)
 	atTerms    []uint32         // verbs of undated acts the headline's main clause gives after "at" or "during", as term ids: where its news was made ("at Dar summit")
 	actors     []uint32         // the desk's actors the title names ("CISA"), as term ids, sorted, distinct
 	feed       uint32           // hash of the outlet's feed
@@ -232,6 +233,13 @@ func (v *Vocabulary) extract(it *model.Item, loc *time.Location) (features, ment
 	f.specifics = v.specificsOf(v.textWords(titleAttribution.ReplaceAllString(title, "")),
 		firstUnsourced, nameWords != nil, named)
 	f.headNames = v.headNamesOf(titleNameWords, named)
+	// An opening label before a colon, of a few words, is where or whose
+	// the news is ("Villeneuve-Saint-Georges : nuit de violences").
+	label := labelEnd(title, tw)
+	if label > placeLabelWords {
+		label = 0
+	}
+	f.placeNames = v.headNamesOf(placeNameWords(titleNameWords, label), named)
 	f.actors = v.actorsOf(tw)
 	f.terms = termIDs(titleTerms, leadTerms)
 	for _, e := range ents {
@@ -638,6 +646,53 @@ func withoutNearBorder(ws []word) []word {
 	}
 	return out
 }
+
+// placeNameWords are the words of a headline (ws, its words with the
+// capitals its text gives) that name where its news happened: those
+// with a capital that a preposition of place governs, in English or in
+// the French, Spanish, Portuguese and German words outlets write
+// ("capsizes off Jeju", "fire at Ochang plant", "émeutes à
+// Fort-de-France", "Wahl in Berlin"), up to settingSpan after it and
+// ending at a pause, and those of an opening label of label words set
+// apart by a colon ("Villeneuve-Saint-Georges : nuit de violences"). A
+// possessive names no place of the news but what holds it: "in
+// Thailand's insurgency-hit south", "off Indonesia's Seram island".
+func placeNameWords(ws []word, label int) []word {
+	var out []word
+	for _, w := range ws[:min(label, len(ws))] {
+		if w.upper && !w.possessive {
+			out = append(out, w)
+		}
+	}
+	for i := range ws {
+		if ws[i].lower == "despite" {
+			break // another event's (despiteTerms)
+		}
+		if !placeWords[ws[i].lower] && !nearWords[ws[i].lower] {
+			continue
+		}
+		for j := i + 1; j < len(ws) && j <= i+settingSpan; j++ {
+			if ws[j].upper && !ws[j].possessive {
+				out = append(out, ws[j])
+			}
+			if ws[j].pause || ws[j].semicolon {
+				break
+			}
+		}
+	}
+	return out
+}
+
+// placeLabelWords is how many words an opening label that names where
+// the news happened may have: a longer one tells what happened.
+const placeLabelWords = 4
+
+// nearWords govern a place as placeWords do for placeNameWords: English
+// "near" and "at" (of a dated act: "fire at plant"), and the prepositions
+// of place of the other languages outlets write headlines in (French
+// "à", "au", "aux", "dans", Spanish and French "en", Portuguese "em",
+// German "im", "bei").
+var nearWords = toSet(`near at à au aux dans en em im bei`)
 
 // placeWords govern where a headline's news happened: "attacks base in
 // Somalia", "flee into Thailand", "arrive from Myanmar's Kayin State",

@@ -2331,3 +2331,32 @@ func TestUTCSentences(t *testing.T) {
 		})
 	}
 }
+
+// TestOrderNoun checks that French "arrêté" as a noun, an authority's
+// order, reads as a decree, and as the participle of "arrêter" as an
+// arrest.
+func TestOrderNoun(t *testing.T) {
+	v := DefaultVocabulary()
+	tests := []struct {
+		text  string
+		order bool
+	}{
+		{"Arrêté instaurant un couvre-feu à Port-Lémon", true},
+		{"Le maire a pris un arrêté interdisant les feux d'artifice", true},
+		{"Arrêté préfectoral : la baignade interdite à Saint-Aubin", true},
+		{"Par arrêté du 3 mai, la circulation est suspendue", true},
+		{"Un homme arrêté à Lyon après l'incendie", false},
+		{"Le suspect arrêté pendant la nuit a été mis en examen", false},
+		{"Deux militants arrêtés devant la préfecture", false},
+	}
+	for _, tc := range tests {
+		decree, arrest := false, false
+		for _, tm := range v.canonicalTerms(v.textWords(tc.text), true) {
+			decree = decree || tm.text == "decree"
+			arrest = arrest || tm.text == "arrest"
+		}
+		if decree != tc.order || arrest == tc.order {
+			t.Errorf("%q: decree %v, arrest %v; want an order %v", tc.text, decree, arrest, tc.order)
+		}
+	}
+}

@@ -668,7 +668,7 @@ func (g *Grouper) match(f *features) (int32, []int32, Join) {
 	var core *features // f as its headline and first sentence give it (coreOf)
 	for _, slot := range g.candidates(f, w) {
 		s := g.slots[slot]
-		if !g.open(s, f) || g.voc.vetoed(s, f, g.rare) || despiteOnly(f, s) || g.placedApart(f, s) || g.actApart(f, s) {
+		if !g.open(s, f) || g.voc.vetoed(s, f, g.rare) || despiteOnly(f, s) || g.placedApart(f, s) || g.actApart(f, s) || g.actElsewhere(f, s) {
 			continue
 		}
 		// A report whose headline names no act and shares no word with
@@ -896,6 +896,54 @@ func (g *Grouper) placedApart(f *features, s *story) bool {
 	}
 	title, first := g.rareMissingTerms(f.specifics, s.hasTerm)
 	return intersects(title, first)
+}
+
+// actElsewhere tells whether f, a report of a dated kind of act a
+// report of s tells too, is that kind's act elsewhere: its headline
+// places its news (placeNames) at a name few stories use, no desk's
+// category (a country holds the other's place), that no report of s has
+// a word of; the headline of every report of s of its kind places its
+// own at such a name that f lacks; and f shares no name few stories use,
+// no figure and no count with a report of s ("Fishing boat capsizes off
+// Jeju" and "Fishing boat capsizes off Hokkaido", the same afternoon).
+// Outlets place one event in words of their own, but a report of it
+// gives the other's place in its lead, or a name or a count the other
+// gives.
+func (g *Grouper) actElsewhere(f *features, s *story) bool {
+	v := g.voc
+	if v.off.has(actsElsewhere) || f.kind < firstActKind || !v.dated[f.kind] {
+		return false
+	}
+	// A place of the desk's categories (a country) holds the other's.
+	place := func(t uint32) bool { return g.rare(t) && !v.factTerms[t] }
+	own := false
+	for _, t := range f.placeNames {
+		if place(t) && !s.hasTerm(t) {
+			own = true
+		}
+	}
+	if !own {
+		return false
+	}
+	same := false
+	for i := range s.members {
+		m := &s.members[i]
+		if countSharedIf(f.names, m.names, g.rare) > 0 || intersects(f.titleNums, m.titleNums) || f.count.shares(m.count) {
+			return false
+		}
+		if m.kind != f.kind {
+			continue
+		}
+		lacks := false
+		for _, t := range m.placeNames {
+			lacks = lacks || place(t) && !hasTerm(f.terms, t)
+		}
+		if !lacks {
+			return false
+		}
+		same = true
+	}
+	return same
 }
 
 // actApart tells whether f, a report whose headline names a dated act

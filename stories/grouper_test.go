@@ -2520,7 +2520,9 @@ func TestPlacedApart(t *testing.T) {
 	}{
 		{"another derailment on the network", item("Transport Bulletin", "https://tb.example/1", "Freight train derails near Ashcombe Junction",
 			"A freight train derailed after hitting a fallen tree near Ashcombe Junction on Monday evening, the operator said.", at(3, 19)),
-			false, placesApart},
+			// actsElsewhere keeps it apart too: each headline places its
+			// derailment near a name the other report never gives.
+			false, placesApart.with(actsElsewhere)},
 		{"the derailment by a nearby town", item("Valley Times", "https://vt.example/1", "Train derails near Kilmory after hitting tree",
 			"The train derailed near Kilmory, two miles from Glenbrae, after striking a fallen tree on Monday.", at(3, 14)),
 			true, allOn},
@@ -4279,4 +4281,35 @@ func checkSplitWords(t *testing.T, tests []struct{ in, want string }) {
 			t.Errorf("splitWords(%q) = %q, want %q", tt.in, strings.Join(got, " "), tt.want)
 		}
 	}
+}
+
+// TestActElsewhere checks that a report of a dated act whose headline
+// places it at a name no report of a story of that act has, while the
+// story's report places its own at a name the report lacks, stays apart
+// (two capsizes of one afternoon off two coasts), and that a report of
+// the story's act placed by a nearby name still joins when its lead gives
+// the story's place, or a count the story's headline gives.
+func TestActElsewhere(t *testing.T) {
+	v := compileVocabulary(t, `
+[stories.vocabulary]
+replace = true
+[[stories.vocabulary.acts]]
+kind = "capsize"
+verbs = ["capsize"]
+needs = ["boat", "trawler"]
+`)
+	at := func(h, m int) time.Time { return time.Date(2027, 4, 14, h, m, 0, 0, time.UTC) }
+	story := []*model.Item{
+		item("Harbour Wire", "https://hw.example/1", "Fishing boat capsizes off Tarvik, five missing",
+			"A fishing boat with eight crew capsized off Tarvik on Wednesday afternoon, leaving five missing, the coastguard said. Three men were pulled from the water by a passing ferry.", at(14, 10)),
+	}
+	checkLastJoin(t, v, story, item("Coast Radio", "https://cr.example/1", "Fishing boat capsizes off Morrow Head; two dead",
+		"A small fishing boat capsized off Morrow Head on Wednesday afternoon, killing two of its crew, the coastguard said. Rescuers found both men clinging to the hull.", at(14, 40)),
+		false, actsElsewhere)
+	checkLastJoins(t, v, story, []joinCase{
+		{"the capsize by a nearby point, its lead naming the town", item("Coast Radio", "https://cr.example/2", "Fishing boat capsizes off Kessock Point",
+			"A fishing boat capsized off Kessock Point near Tarvik on Wednesday afternoon, the coastguard said; five of its eight crew are missing.", at(15, 5)), true},
+		{"the capsize by a nearby point, with the story's count", item("Coast Radio", "https://cr.example/3", "Five missing as fishing boat capsizes off Kessock Point",
+			"A fishing boat capsized off Kessock Point on Wednesday afternoon; five of its eight crew are missing, the coastguard said.", at(15, 20)), true},
+	})
 }

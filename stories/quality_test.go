@@ -1828,7 +1828,8 @@ var qualitySets = []qualitySet{
 	{file: "testdata/opened-centam.txt", use: "opened: scored blind twice until 2026-12-07 (session 28), mistakes read since; centam.toml", precision: 0.90, recall: 0.76, dates: 0.96, minItems: 150, vocab: "testdata/centam.toml", zone: "UTC"},
 	{file: "testdata/opened-grid.txt", use: "opened: scored blind twice until 2026-12-07 (session 28), mistakes read since; grid.toml", precision: 0.98, recall: 0.64, dates: 0.96, minItems: 150, vocab: "testdata/grid.toml", zone: "UTC"},
 	// SESSION 29: a headline label naming the crime before a court's act (labelledActs): opened-france precision 0.854 -> 0.865, floor 0.85 -> 0.86.
-	{file: "testdata/opened-france.txt", use: "opened: scored blind twice until 2026-12-07 (session 28), mistakes read since; france.toml", precision: 0.86, recall: 0.66, dates: 0.88, minItems: 150, vocab: "testdata/france.toml", zone: "UTC"},
+	// SESSION 30: a dated act placed at a name no report of the story of its kind has, while theirs place it at one it lacks, is that act elsewhere (actsElsewhere): opened-france precision 0.865 -> 0.902, floor 0.86 -> 0.90 (the riots in Villeneuve-Saint-Georges and Fort-de-France the same night kept apart; recall 0.668 -> 0.661).
+	{file: "testdata/opened-france.txt", use: "opened: scored blind twice until 2026-12-07 (session 28), mistakes read since; france.toml", precision: 0.90, recall: 0.66, dates: 0.88, minItems: 150, vocab: "testdata/france.toml", zone: "UTC"},
 	// SESSION 29: Arabic and Persian words weigh little against a report in another script (otherScripts): opened-gulf recall 0.695 -> 0.712, floor 0.69 -> 0.71.
 	{file: "testdata/opened-gulf.txt", use: "opened: scored blind twice until 2026-12-07 (session 28), mistakes read since; gulf.toml", precision: 0.99, recall: 0.71, dates: 0.99, minItems: 150, vocab: "testdata/gulf.toml", zone: "UTC"},
 	{file: "testdata/opened-himalaya.txt", use: "opened: scored blind twice until 2026-12-07 (session 28), mistakes read since; himalaya.toml", precision: 0.94, recall: 0.57, dates: 0.96, minItems: 150, vocab: "testdata/himalaya.toml", zone: "UTC"},
@@ -1868,7 +1869,8 @@ var qualitySets = []qualitySet{
 	{file: "testdata/opened-germany.txt", use: "opened: scored blind twice until 2026-12-07 (session 29), mistakes read since; germany.toml", precision: 0.84, recall: 0.60, dates: 0.94, minItems: 150, vocab: "testdata/germany.toml", zone: "UTC"},
 	{file: "testdata/opened-eastafrica.txt", use: "opened: scored blind twice until 2026-12-07 (session 29), mistakes read since; eastafrica.toml", precision: 0.95, recall: 0.70, dates: 0.96, minItems: 150, vocab: "testdata/eastafrica.toml", zone: "UTC"},
 	// SESSION 30: a wire's act time in UTC read in all its lead's sentences, past the words the lead is cut to (utcSentences; "(2340 GMT on Monday)" dates the Aegean Glory fire): opened-shipping dates 30/33 -> 31/33, floor 0.90 -> 0.93.
-	{file: "testdata/opened-shipping.txt", use: "opened: scored blind twice until 2026-12-07 (session 29), mistakes read since; shipping.toml", precision: 0.83, recall: 0.76, dates: 0.93, minItems: 150, vocab: "testdata/shipping.toml", zone: "UTC"},
+	// SESSION 30: a dated act placed elsewhere (actsElsewhere): opened-shipping precision 0.832 -> 0.903, floor 0.83 -> 0.90 (the capsizes off Jeju and off Hokkaido that afternoon apart: 30 wrong pairs fewer); recall 0.764 -> 0.754, floor 0.76 -> 0.75: the four right pairs lost are the Hokkaido boat's next-day report ("2 bodies found ..."), which the day veto keeps from its own story and which had joined the mixed one.
+	{file: "testdata/opened-shipping.txt", use: "opened: scored blind twice until 2026-12-07 (session 29), mistakes read since; shipping.toml", precision: 0.90, recall: 0.75, dates: 0.93, minItems: 150, vocab: "testdata/shipping.toml", zone: "UTC"},
 	{file: "testdata/opened-koreaecon.txt", use: "opened: scored blind twice until 2026-12-07 (session 29), mistakes read since; koreaecon.toml", precision: 0.95, recall: 0.69, dates: 0.90, minItems: 150, vocab: "testdata/koreaecon.toml", zone: "UTC"},
 	{file: "testdata/opened-india.txt", use: "opened: scored blind twice until 2026-12-07 (session 29), mistakes read since; india.toml", precision: 0.88, recall: 0.62, dates: 0.97, minItems: 150, vocab: "testdata/india.toml", zone: "UTC"},
 	// Desks written in session 30 (2026-12-07), while that session's grouping
@@ -2205,11 +2207,15 @@ var knownCosts = map[string]string{
 	"opened-france/two acts off":       "opened in session 29, cause not yet read",
 	"opened-france/ahead days off":     "opened in session 29, cause not yet read",
 	// Opened in session 30: lines that failed when these sets were opened.
+	// opened-shipping/two acts off and unspaced grams off, gone with
+	// actsElsewhere: both mechanisms' joins of the capsizes off Jeju and
+	// off Hokkaido that afternoon (a headline naming the capsize and the
+	// search; the Korean and Japanese reports' pairs) went into one story
+	// that held both; with the two capsizes kept apart, switching either
+	// off costs no precision.
 	"opened-germany/merges off":          "opened in session 30, cause not yet read",
 	"opened-eastafrica/late reports off": "opened in session 30, cause not yet read",
-	"opened-shipping/two acts off":       "opened in session 30, cause not yet read",
 	"opened-shipping/late reports off":   "opened in session 30, cause not yet read",
-	"opened-shipping/unspaced grams off": "opened in session 30, cause not yet read",
 	// A precision mechanism's cost summed over the sets ("all sets/NAME").
 	"all sets/link ties off": "opened-brazil, opened in session 28, makes it cost more recall than it buys; cause not yet read",
 	// Session 23: +3 right and +3 wrong pairs. The report twoParties lets
@@ -2367,8 +2373,9 @@ func TestGroupingMechanisms(t *testing.T) {
 		{"labelled acts off", labelledActs, true},
 		{"other scripts off", otherScripts, true},
 		{"utc sentences off", utcSentences, true},
+		{"acts elsewhere off", actsElsewhere, true},
 	}
-	precisionMechanisms := allOn.with(sameOutlet, compounds, despiteClause, planDays, subjects, backgrounds, coreLinks, headNames, apartLinks, sinceDays, coreJoins, firstFacts, placesApart, atMeetings, followsOther, dayOnly, saidBeforeActs, defences, linkTies, wholeFits, dateNames, undatedLate, ownPlaces, rewordedFigures, onCauses, followedDays, categoriesOnly, headLabels, sameDays, followedClauses, daysAfterActs, labelledActs)
+	precisionMechanisms := allOn.with(sameOutlet, compounds, despiteClause, planDays, subjects, backgrounds, coreLinks, headNames, apartLinks, sinceDays, coreJoins, firstFacts, placesApart, atMeetings, followsOther, dayOnly, saidBeforeActs, defences, linkTies, wholeFits, dateNames, undatedLate, ownPlaces, rewordedFigures, onCauses, followedDays, categoriesOnly, headLabels, sameDays, followedClauses, daysAfterActs, labelledActs, actsElsewhere)
 	stillCosts := map[string]bool{}
 	// What each precision mechanism buys and costs, summed over the sets.
 	precisionBought, recallCost := map[string]float64{}, map[string]float64{}

@@ -357,6 +357,38 @@ func goalAt(ws []word, i int) bool {
 // is about: "summons envoy over ramming", "protest against drills".
 var causeWords = toSet(`over against about`)
 
+// orderNoun tells whether ws[i] is French "arrêté" as a noun, an
+// authority's written order (a prefect's, a mayor's, a minister's), not
+// the participle of "arrêter", to arrest: after a determiner or "par"
+// ("un arrêté", "l'arrêté", "par arrêté"), or before a word that
+// qualifies an order ("arrêté préfectoral", "arrêté n° 12") or a present
+// participle that tells what it does ("Arrêté instaurant un couvre-feu",
+// "arrêté portant ..."), none of which follows a participle of arrest
+// ("un homme arrêté à Lyon", "arrêté pendant la nuit").
+func orderNoun(ws []word, i int) bool {
+	if !orderWords[ws[i].lower] {
+		return false
+	}
+	if i > 0 && ws[i-1].sentence == ws[i].sentence && !ws[i-1].pause && orderDeterminers[ws[i-1].lower] {
+		return true
+	}
+	if i+1 >= len(ws) || ws[i+1].sentence != ws[i].sentence || ws[i].pause {
+		return false
+	}
+	next := ws[i+1].lower
+	return orderQualifiers[next] || len(next) > 6 && strings.HasSuffix(next, "ant") && !orderNotParticiples[next]
+}
+
+var (
+	orderWords       = toSet(`arrêté arrêtés`)
+	orderDeterminers = toSet(`un l le les cet ces ce du des par nouvel nouveaux dernier son leur`)
+	orderQualifiers  = toSet(`préfectoral préfectoraux municipal municipaux ministériel ministériels interministériel interpréfectoral n no`)
+	// orderNotParticiples end in "-ant" but are prepositions or adverbs
+	// a participle of arrest may be followed by ("arrêté pendant la
+	// nuit", "arrêté devant son domicile").
+	orderNotParticiples = toSet(`pendant durant devant cependant maintenant notamment seulement récemment précédemment`)
+)
+
 // settingSpan is how many words may stand between a preposition and the
 // noun it governs ("at Abuja summit").
 const settingSpan = 2
@@ -409,6 +441,14 @@ func (v *Vocabulary) canonical(ws []word, title, speech bool) []term {
 			cause = i // not "over 100 fishermen", nor a headline's first word
 		case cause >= 0 && !governed(ws, cause, i):
 			cause = -1
+		}
+		if orderNoun(ws, i) {
+			// French "arrêté" as a noun is an authority's order, no
+			// arrest: "Arrêté instaurant un couvre-feu", "un arrêté
+			// préfectoral".
+			emit("decree", w, false)
+			i++
+			continue
 		}
 		if n, canon := v.matchPhrase(ws, i); n > 0 {
 			// A phrase of words written with capitals that reads as a

@@ -551,6 +551,17 @@ var (
 	// after the news, and it tells the story's day at the desk (utcDay,
 	// deskDays).
 	utcSentences = mechanismBit(73)
+	// actsElsewhere (precision): a report of a dated kind of act whose
+	// headline places its news (a preposition of place, an opening
+	// label: placeNameWords) at a name few stories use that no report of
+	// a story of its kind has, while every report of the story of that
+	// kind places its own at such a name the report lacks, and that
+	// shares no such name, figure or count with the story, is that act
+	// elsewhere and joins no such story (actElsewhere): "Fishing boat
+	// capsizes off Jeju" is not the capsize off Hokkaido that afternoon,
+	// nor a night of riots in Fort-de-France the one in
+	// Villeneuve-Saint-Georges.
+	actsElsewhere = mechanismBit(72)
 )
 
 // fact is one compiled fact: term → bit set of its values.
