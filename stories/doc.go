@@ -116,7 +116,9 @@
 // such a voice: an event of its own, unless the voice condemns a dated
 // act its headline names ("Chairperson condemns attack on base": the
 // formal answer to another's violence, a reaction). The same verbs from anyone else
-// ("Seoul condemns the launch", "US, UK urge Iran to release...", but
+// ("Seoul condemns the launch", "US, UK urge Iran to release...", "Rebels
+// deny role in bombing", also after a label that names the act: "Orlu
+// attack: IPOB denies killing policemen"; but
 // "calls" only as "calls for" or "calls on": "nurses call strike" is the
 // call; an appeal at or for a meeting is the meeting's) are a reaction,
 // and an "Analysis:" a follow-up, as is a headline that explains an
@@ -257,7 +259,9 @@
 // name that meeting (a boat capsized that day). A report whose headline
 // names no act the vocabulary knows but tells a body's decision
 // ("announces", "imposes", "summons", "orders", "deploys", "launches",
-// before the first pause of its main clause), of a later day than a
+// before the first pause of its main clause, or after a label that names
+// the act: "Heatwave: Delhi govt orders all schools to begin summer
+// vacation" tells the order, no heat), of a later day than a
 // story of dated acts (one that names no day but puts its act days
 // after another's, "has launched an investigation ..., a day after
 // Canberra sanctioned a Russian hacker", is of the day it was

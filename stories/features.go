@@ -303,12 +303,26 @@ func (v *Vocabulary) extract(it *model.Item, loc *time.Location) (features, ment
 	f.exercises, f.nameParts = v.namesOf(tw, nameWords, lead)
 	f.kind = v.kindOf(v.actTerms(stated), titleTerms)
 	var labelActs uint64
+	labelDecides := false
 	if n := labelEnd(title, stated); n > 0 && !v.off.has(labelledActs) && f.kind >= firstActKind && f.kind < 64 {
 		// "Tui Mobile hack: teen charged": the label names the crime,
 		// the statement after it what a court or prosecutor did since.
-		if k := v.kindOf(v.actTerms(stated[n:]), titleTerms); k >= firstActKind && k < 64 && k != f.kind && v.courtAct(stated[n:]) && v.kindOf(v.actTerms(stated[:n]), titleTerms) == f.kind {
+		k := v.kindOf(v.actTerms(stated[n:]), titleTerms)
+		labelled := v.kindOf(v.actTerms(stated[:n]), titleTerms) == f.kind
+		if k >= firstActKind && k < 64 && k != f.kind && v.courtAct(stated[n:]) && labelled {
 			labelActs = 1 << f.kind
 			f.kind = k
+		} else if k == kindOther && labelled && decisionIn(stated[n:]) {
+			// "Heatwave: Delhi govt orders all schools shut": what
+			// follows the label is a body's decision, no act of the
+			// label's kind.
+			labelActs = 1 << f.kind
+			f.kind, labelDecides = kindOther, true
+		} else if k == kindReaction && labelled {
+			// "Orlu attack: IPOB denies killing policemen": an answer
+			// to the label's act.
+			labelActs = 1 << f.kind
+			f.kind = kindReaction
 		}
 	}
 	if f.kind == kindOther && callsQuoted.MatchString(title) {
@@ -324,7 +338,7 @@ func (v *Vocabulary) extract(it *model.Item, loc *time.Location) (features, ment
 	f.first = firstInSpan(tw)
 	f.tollRises = tollRiseIn(tw)
 	f.dayOfAct = dayOfActIn(tw)
-	f.decision = decisionIn(mainTitle)
+	f.decision = decisionIn(mainTitle) || labelDecides
 	// withoutHedged only drops words: when it drops none, the terms are
 	// mainTerms.
 	acted := mainTerms

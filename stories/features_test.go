@@ -2360,3 +2360,40 @@ func TestOrderNoun(t *testing.T) {
 		}
 	}
 }
+
+// TestDenialIsReaction checks that a denial is an answer to the act it
+// names, as a condemnation is ("Kestrel Front denies role in Harwick
+// bombing"), also after a label that names the act ("Harwick bombing:
+// Kestrel Front denies role"), while a label's act told in its details
+// stays that act.
+func TestDenialIsReaction(t *testing.T) {
+	v := compileVocabulary(t, `
+[stories.vocabulary]
+[[stories.vocabulary.acts]]
+kind = "attack"
+verbs = ["attack", "bombing", "bomb"]
+`)
+	tests := []struct {
+		title    string
+		want     string
+		labelled bool // a reaction only by its label (labelledActs)
+	}{
+		{"Kestrel Front denies role in Harwick bombing", "reaction", false},
+		{"Harwick bombing: Kestrel Front denies role, blames rivals", "reaction", true},
+		{"Harwick bombing: three killed at crowded market", "attack", false},
+	}
+	for _, tc := range tests {
+		f, _, _ := v.extract(&model.Item{Title: tc.title}, time.UTC)
+		if got := v.kindNames[f.kind]; got != tc.want {
+			t.Errorf("%q: kind %s, want %s", tc.title, got, tc.want)
+		}
+		if !tc.labelled {
+			continue
+		}
+		off := *v
+		off.off = labelledActs
+		if g, _, _ := off.extract(&model.Item{Title: tc.title}, time.UTC); off.kindNames[g.kind] == tc.want {
+			t.Errorf("%q: with labelledActs off, kind %s already", tc.title, tc.want)
+		}
+	}
+}

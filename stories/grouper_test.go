@@ -2537,6 +2537,46 @@ func TestPlacedApart(t *testing.T) {
 	}
 }
 
+// TestLabelledDecision: a headline whose label names the story's act and
+// whose statement after the colon is a body's decision ("Heatwave: Karrow
+// council orders schools shut") tells that decision, no report of the
+// act: of a later day than the story's, it is news of its own; a report
+// of the heat labelled so joins.
+func TestLabelledDecision(t *testing.T) {
+	v := compileVocabulary(t, `
+[stories.vocabulary]
+[[stories.vocabulary.acts]]
+kind = "heatwave"
+verbs = ["heatwave"]
+undated = true
+`)
+	sun := time.Date(2031, 6, 8, 9, 0, 0, 0, time.UTC)
+	story := []*model.Item{
+		item("Wire", "https://w.example/1", "Heatwave grips Karrow as mercury hits 46C, hottest June day in a decade",
+			"Karrow recorded a maximum temperature of 46 degrees Celsius on Sunday as a heatwave gripped the city, the weather office said.", sun),
+		item("Daily", "https://d.example/1", "Karrow heatwave: city records 46C, schools and hospitals strained",
+			"The heatwave in Karrow pushed temperatures to 46 degrees Celsius on Sunday, the hottest June day in a decade, the weather office said.", sun.Add(4*time.Hour)),
+	}
+	tests := []struct {
+		name string
+		last *model.Item
+		same bool
+		off  mechanism // switched off, the report joins (for reports kept apart)
+	}{
+		{"the council's order two days on", item("Courier", "https://c.example/1", "Heatwave: Karrow council orders schools to close for summer",
+			"The Karrow council on Tuesday ordered all schools in the city to close for the summer as the heatwave entered its third day with temperatures above 45 degrees Celsius.", sun.Add(50*time.Hour)),
+			false, labelledActs},
+		{"the heat, labelled", item("Courier", "https://c.example/2", "Heatwave: Karrow sizzles at 46C as hottest June day in a decade",
+			"Karrow recorded 46 degrees Celsius on Sunday, the hottest June day in a decade, as a heatwave gripped the city, the weather office said.", sun.Add(8*time.Hour)),
+			true, allOn},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			checkLastJoin(t, v, story, tc.last, tc.same, tc.off)
+		})
+	}
+}
+
 // TestAtMeetingIsNoActOfAnother checks that a report whose headline names
 // no act but the meeting where its news was made ("... at Dalmar
 // summit") stays apart from a story of a dated act of its day that shares

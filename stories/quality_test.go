@@ -1160,7 +1160,8 @@ var qualitySets = []qualitySet{
 	// far from it (calendarDays): recall 0.600 -> 0.609.
 	// Act words of other languages read as news English's ("panne",
 	// "coupure", "stroomstoring": outage; news.toml): recall 0.609 -> 0.618.
-	{file: "testdata/opened-cables.txt", use: "opened: scored blind twice until 2026-12-07 (session 21), mistakes read since; cables.toml", precision: 0.99, recall: 0.61, dates: 1.0, minItems: 150, vocab: "testdata/cables.toml", zone: "UTC"},
+	// SESSION 30: a denial is a reaction ("deny" in news English's statement verbs): opened-cables recall 0.618 -> 0.630, floor 0.61 -> 0.62.
+	{file: "testdata/opened-cables.txt", use: "opened: scored blind twice until 2026-12-07 (session 21), mistakes read since; cables.toml", precision: 0.99, recall: 0.62, dates: 1.0, minItems: 150, vocab: "testdata/cables.toml", zone: "UTC"},
 	// late reports of another kind: precision 0.992 -> 1.000.
 	// earlier acts' days (past perfect, participle): dates 29 -> 30 of 32;
 	// a participle opening its clause ("crew, kidnapped on 9 March,"): 31.
@@ -1456,7 +1457,8 @@ var qualitySets = []qualitySet{
 	// or day (categoriesOnly: Egypt's letter to the Security Council, the
 	// next day, no longer joins the dam's completion): 0.855 / 0.727 /
 	// 32 of 34 -> 0.939 / 0.727 / 33 of 34.
-	{file: "testdata/opened-rivers.txt", use: "opened: scored blind twice until 2026-12-07 (session 23), mistakes read since; rivers.toml", precision: 0.93, recall: 0.72, dates: 0.97, minItems: 150, vocab: "testdata/rivers.toml", zone: "UTC"},
+	// SESSION 30: a denial is a reaction ("deny" in news English's statement verbs): opened-rivers precision 0.941 -> 0.943, floor 0.93 -> 0.94; recall 0.749 -> 0.785, floor 0.72 -> 0.78.
+	{file: "testdata/opened-rivers.txt", use: "opened: scored blind twice until 2026-12-07 (session 23), mistakes read since; rivers.toml", precision: 0.94, recall: 0.78, dates: 0.97, minItems: 150, vocab: "testdata/rivers.toml", zone: "UTC"},
 	// Session 24: a headline's verb that says what its subject's act did
 	// ("Roadside bomb kills four soldiers", "Blast at railway station
 	// kills 12") or a source's account of the toll (", Taliban say
@@ -1832,7 +1834,8 @@ var qualitySets = []qualitySet{
 	{file: "testdata/opened-france.txt", use: "opened: scored blind twice until 2026-12-07 (session 28), mistakes read since; france.toml", precision: 0.90, recall: 0.66, dates: 0.88, minItems: 150, vocab: "testdata/france.toml", zone: "UTC"},
 	// SESSION 29: Arabic and Persian words weigh little against a report in another script (otherScripts): opened-gulf recall 0.695 -> 0.712, floor 0.69 -> 0.71.
 	{file: "testdata/opened-gulf.txt", use: "opened: scored blind twice until 2026-12-07 (session 28), mistakes read since; gulf.toml", precision: 0.99, recall: 0.71, dates: 0.99, minItems: 150, vocab: "testdata/gulf.toml", zone: "UTC"},
-	{file: "testdata/opened-himalaya.txt", use: "opened: scored blind twice until 2026-12-07 (session 28), mistakes read since; himalaya.toml", precision: 0.94, recall: 0.57, dates: 0.96, minItems: 150, vocab: "testdata/himalaya.toml", zone: "UTC"},
+	// SESSION 30: a headline's label naming an act before a reaction tells the reaction (labelledActs): opened-himalaya precision 0.948 -> 0.950, floor 0.94 -> 0.95; recall 0.575 -> 0.598, floor 0.57 -> 0.59.
+	{file: "testdata/opened-himalaya.txt", use: "opened: scored blind twice until 2026-12-07 (session 28), mistakes read since; himalaya.toml", precision: 0.95, recall: 0.59, dates: 0.96, minItems: 150, vocab: "testdata/himalaya.toml", zone: "UTC"},
 	// Opened in session 30 (2026-12-07): five desks written in session 29
 	// while that session's grouping changes were made, scored blind at dd88977
 	// and at cf557a9 (0.849 / 0.602 / 33 of 36, 0.957 / 0.707 / 31 of 32,
@@ -1872,7 +1875,8 @@ var qualitySets = []qualitySet{
 	// SESSION 30: a dated act placed elsewhere (actsElsewhere): opened-shipping precision 0.832 -> 0.903, floor 0.83 -> 0.90 (the capsizes off Jeju and off Hokkaido that afternoon apart: 30 wrong pairs fewer); recall 0.764 -> 0.754, floor 0.76 -> 0.75: the four right pairs lost are the Hokkaido boat's next-day report ("2 bodies found ..."), which the day veto keeps from its own story and which had joined the mixed one.
 	{file: "testdata/opened-shipping.txt", use: "opened: scored blind twice until 2026-12-07 (session 29), mistakes read since; shipping.toml", precision: 0.90, recall: 0.75, dates: 0.93, minItems: 150, vocab: "testdata/shipping.toml", zone: "UTC"},
 	{file: "testdata/opened-koreaecon.txt", use: "opened: scored blind twice until 2026-12-07 (session 29), mistakes read since; koreaecon.toml", precision: 0.95, recall: 0.69, dates: 0.90, minItems: 150, vocab: "testdata/koreaecon.toml", zone: "UTC"},
-	{file: "testdata/opened-india.txt", use: "opened: scored blind twice until 2026-12-07 (session 29), mistakes read since; india.toml", precision: 0.88, recall: 0.62, dates: 0.97, minItems: 150, vocab: "testdata/india.toml", zone: "UTC"},
+	// SESSION 30: a headline's label naming an act before a body's decision tells the decision, before a reaction the reaction (labelledActs), and a denial is a reaction: opened-india precision 0.889 -> 0.941, floor 0.88 -> 0.94; recall 0.622 -> 0.638, floor 0.62 -> 0.63; dates 0.971 -> 1.000, floor 0.97 -> 0.99.
+	{file: "testdata/opened-india.txt", use: "opened: scored blind twice until 2026-12-07 (session 29), mistakes read since; india.toml", precision: 0.94, recall: 0.63, dates: 0.99, minItems: 150, vocab: "testdata/india.toml", zone: "UTC"},
 	// Desks written in session 30 (2026-12-07), while that session's grouping
 	// changes were made, without reading them or the grouping code, with their
 	// vocabularies in config only (each committed before the set's first

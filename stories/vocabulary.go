@@ -534,7 +534,12 @@ var (
 	// a colon naming an earlier act ("Tui Mobile hack: teen charged",
 	// "Attaque de la gare de Lille : l'assaillant mis en examen") tells
 	// the act after the colon: its kind is that act's, and the label's
-	// act is what it follows (labelEnd).
+	// act is what it follows (labelEnd); so does one whose statement
+	// after the colon is a body's decision ("Heatwave: Delhi govt orders
+	// all schools to begin summer vacation"): a report of no act, that
+	// decision (decisionIn), no report of the label's act; and one whose
+	// statement after the colon is a reaction ("Orlu attack: IPOB denies
+	// killing policemen") answers the label's act.
 	labelledActs = mechanismBit(69)
 	// otherScripts: a word of a script written with spaces that is
 	// neither Latin nor Cyrillic (which the stemmer reads in Latin
