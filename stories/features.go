@@ -109,8 +109,10 @@ var (
 	// opinionTag is a column's tag at the head of its headline or text:
 	// "[Editorial]", "Opinion:", "Perspectives | ...", "Comment: ..."
 	// (a British paper's), "Commentary:", "Opinion. In one week ..." (the
-	// tag as a sentence of its own).
-	opinionTag  = regexp.MustCompile(`(?i)^\s*(?:\[(?:editorial|opinion|column|op-ed|viewpoint|perspectives?|comment|commentary)\]|(?:editorial|opinion|column|op-ed|viewpoint|perspectives?|comment|commentary)\s*(?:[:|-]|\.\s))`)
+	// tag as a sentence of its own); and the tags of other languages'
+	// papers: "Kommentar:", "Kolumne:", "Tribune :", "Chronique |",
+	// "Opinión:".
+	opinionTag  = regexp.MustCompile(`(?i)^\s*(?:\[(?:editorial|opinion|column|op-ed|viewpoint|perspectives?|comment|commentary)\]|(?:editorial|opinion|column|op-ed|viewpoint|perspectives?|comment|commentary|kommentar|kolumne|leitartikel|gastbeitrag|tribune|chronique|éditorial|opinión|opinião|columna|tribuna)\s*(?:[:|-]|\.\s))`)
 	analysisTag = regexp.MustCompile(`(?i)^\s*(?:\[(?:news )?analysis\]|(?:news )?analysis\s*[:|-])`)
 	// callsQuoted is "calls" with an object and a quoted judgment of
 	// it ("calls US border closure 'disproportionate'"), or "voices" a

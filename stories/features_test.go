@@ -1231,7 +1231,8 @@ func TestDecidesIn(t *testing.T) {
 // TestOpinionMarks: a column is an opinion by what marks it, though the
 // rest of it carries no tag: a link filed under an outlet's opinion
 // section (not an analysis or a blog post of an event); a tag at the head
-// of its headline or text, also "Perspectives |", "Comment:" and a tag written as a
+// of its headline or text, also "Perspectives |", "Comment:", another
+// language's ("Kommentar:", "Tribune :") and a tag written as a
 // sentence of its own ("Opinion. In one week ...") (not a word that only
 // starts with a tag's letters, nor a tag word that opens a sentence of
 // news); a standfirst signed by its writer ("..., writes Ana Ferreira.",
@@ -1267,6 +1268,11 @@ func TestOpinionMarks(t *testing.T) {
 		{"Perspective: The port has stopped pretending", "", lead, true},
 		{"Comment: The port, the money and the guns", "", lead, true},
 		{"Commentary: The port's reforms are not the unions' to promise", "", lead, true},
+		{"Kommentar: Die Hafenreform wird scheitern", "", lead, true},
+		{"Kolumne: Das riskanteste Spiel des Hafens", "", lead, true},
+		{"Tribune : la réforme du port ne passera pas", "", lead, true},
+		{"Opinión: la reforma del puerto fracasará", "", lead, true},
+		{"Kommentare nach Hafenreform: Gewerkschaften uneins", "", lead, false},
 		{"Comments pour in as port reforms go to consultation", "", lead, false},
 		{"No comment from port as reforms stall", "", lead, false},
 		{pile, "", "Opinion. " + lead, true},
