@@ -109,7 +109,11 @@
 // the verb, of another kind of act, of a subject that names an act: it
 // says what that act did ("Roadside bomb kills four soldiers"), as a
 // source's account after a pause gives its toll (", Taliban say
-// civilians killed"). A
+// civilians killed"). An act's noun followed by a participle of the
+// verb of another act that needs it tells that act, done to the first
+// ("Curfew lifted in ...", "strike called off", "Streik abgesagt", as
+// "lifts curfew" does): an answer to the event, it joins no story of
+// the first act. A
 // statement is a hard verb
 // ("denounces", "warns") or a speech verb ("says") whose subject is one of
 // the desk's voices (Pyongyang, KCNA), or a statement or commentary with

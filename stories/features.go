@@ -2950,6 +2950,9 @@ func (v *Vocabulary) kindOf(ts, all []term) kind {
 			}
 			return kindReaction
 		}
+		if k, ok := v.actDoneTo(ts, i); ok && !v.off.has(actsDoneTo) {
+			return k
+		}
 		for j, a := range v.acts {
 			if a.verbs[t.text] && !pressBriefing(ts, i) && (len(a.needs) == 0 || needsMet&(1<<j) != 0) && (spoke && t.at || !v.settingOf(a, t)) && !v.goalOf(t) && !v.describes(t, ts[i+1:]) && !v.commonVerb(a, t) && !v.signs(a, ts[i+1:], needsMet) && !v.receivesAct(t, ts[i+1:]) && !v.receivesNoVisitor(t, ts[i+1:]) {
 				return a.kind
@@ -2995,6 +2998,54 @@ func (v *Vocabulary) kindOf(ts, all []term) kind {
 		return v.pledgeOf(ts[:pledgedAt])
 	}
 	return kindOther
+}
+
+// actDoneTo reads ts[i], a word of an act, followed by a participle of
+// the verb of another act that needs it ("Curfew lifted in Tinkune",
+// "strike called off", "Streik abgesagt"): the headline tells that act
+// done to the first, an authority's or a party's later answer to the
+// event, as "lifts curfew" does. A verb in another form tells what the
+// first act did ("strike halts ports", "strike threatens backlog"), and
+// a word that follows it as a cause or a setting ("strike over wages")
+// none: neither is read here.
+func (v *Vocabulary) actDoneTo(ts []term, i int) (kind, bool) {
+	if i+1 >= len(ts) || ts[i].joined || ts[i+1].cause || ts[i+1].setting || !doneForm(ts[i+1].surface) {
+		return 0, false
+	}
+	named := false
+	for _, a := range v.acts {
+		named = named || a.verbs[ts[i].text]
+	}
+	if !named {
+		return 0, false
+	}
+	for _, b := range v.acts {
+		if b.verbs[ts[i+1].text] && b.needs[ts[i].text] && !b.verbs[ts[i].text] {
+			return b.kind, true
+		}
+	}
+	return 0, false
+}
+
+// doneForm tells whether a lower-case word looks like a past participle
+// in one of the languages outlets write headlines in: English ("lifted",
+// "called" of "called off", pastForm; "shut", participles), Spanish and
+// Portuguese ("levantado", romanceParticiple), French ("levée",
+// "prolongé") and German ("abgesagt", "aufgehoben": "ge" in its first
+// syllables, ending in "t" or "en").
+func doneForm(w string) bool {
+	if pastForm(w) || participles[w] || romanceParticiple(w) {
+		return true
+	}
+	if utf8.RuneCountInString(w) > 3 {
+		for _, end := range []string{"é", "ée", "és", "ées"} {
+			if strings.HasSuffix(w, end) {
+				return true
+			}
+		}
+	}
+	ge := strings.Index(w, "ge")
+	return ge >= 0 && ge <= 6 && len(w) > ge+4 && (strings.HasSuffix(w, "t") || strings.HasSuffix(w, "en"))
 }
 
 // pledgeOf is the kind of a headline whose act is a pledge that names no

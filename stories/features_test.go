@@ -220,6 +220,69 @@ verbs = ["release"]
 	}
 }
 
+// TestActDoneToIsThatAct: an act's word followed by a participle of the
+// verb of another act that needs it ("Curfew lifted", "strike called
+// off", "Toque de queda levantado", "Couvre-feu levé", "Streik
+// abgesagt") tells that second act, as "lifts curfew" does, not a report
+// of the first; a verb that tells what the first act did ("strike halts
+// ports") and the first act's own verb ("curfew imposed") leave it the
+// first act's (actsDoneTo).
+func TestActDoneToIsThatAct(t *testing.T) {
+	v := compileVocabulary(t, `
+[stories.vocabulary]
+replace = true
+[stories.vocabulary.aliases]
+"called off" = "calloff"
+abgesagt = "calloff"
+streik = "strike"
+levantado = "lift"
+"toque de queda" = "curfew"
+"couvre-feu" = "curfew"
+"levé" = "lift"
+[[stories.vocabulary.acts]]
+kind = "curfew"
+verbs = ["curfew", "impose"]
+needs = ["curfew"]
+[[stories.vocabulary.acts]]
+kind = "curfew-lift"
+verbs = ["lift"]
+needs = ["curfew"]
+[[stories.vocabulary.acts]]
+kind = "strike"
+verbs = ["strike"]
+[[stories.vocabulary.acts]]
+kind = "strike-end"
+verbs = ["calloff"]
+needs = ["strike"]
+[[stories.vocabulary.acts]]
+kind = "disruption"
+verbs = ["halt"]
+needs = ["strike", "ports"]
+`)
+	off := *v
+	off.off = actsDoneTo
+	tests := []struct{ title, kind, off string }{
+		{"Curfew lifted in Velmora after two nights of calm", "curfew-lift", "curfew"},
+		{"Velmora lifts curfew after two nights of calm", "curfew-lift", "curfew-lift"},
+		{"Curfew imposed in Velmora after clashes", "curfew", "curfew"},
+		{"Dockers' strike called off after improved offer", "strike-end", "strike"},
+		{"Kessel: Streik abgesagt, Fähren fahren wieder", "strike-end", "strike"},
+		{"Toque de queda levantado en Valdoro", "curfew-lift", "curfew"},
+		{"Couvre-feu levé à Port-Lémon", "curfew-lift", "curfew"},
+		{"Dockers' strike halts Velmora ports", "strike", "strike"},
+	}
+	for _, tc := range tests {
+		f, _, _ := v.extract(&model.Item{Title: tc.title}, time.UTC)
+		if got := v.kindNames[f.kind]; got != tc.kind {
+			t.Errorf("%q: kind %s, want %s", tc.title, got, tc.kind)
+		}
+		f, _, _ = off.extract(&model.Item{Title: tc.title}, time.UTC)
+		if got := v.kindNames[f.kind]; got != tc.off {
+			t.Errorf("actsDoneTo off: %q: kind %s, want %s", tc.title, got, tc.off)
+		}
+	}
+}
+
 // TestMeetingAfterDeterminer: an undated act's noun a preposition governs
 // through a determiner that ends in "s" ("at its meeting") is where
 // something else was done, as "at the meeting" is: "its" is no verb that

@@ -1835,7 +1835,8 @@ var qualitySets = []qualitySet{
 	// SESSION 29: Arabic and Persian words weigh little against a report in another script (otherScripts): opened-gulf recall 0.695 -> 0.712, floor 0.69 -> 0.71.
 	{file: "testdata/opened-gulf.txt", use: "opened: scored blind twice until 2026-12-07 (session 28), mistakes read since; gulf.toml", precision: 0.99, recall: 0.71, dates: 0.99, minItems: 150, vocab: "testdata/gulf.toml", zone: "UTC"},
 	// SESSION 30: a headline's label naming an act before a reaction tells the reaction (labelledActs): opened-himalaya precision 0.948 -> 0.950, floor 0.94 -> 0.95; recall 0.575 -> 0.598, floor 0.57 -> 0.59.
-	{file: "testdata/opened-himalaya.txt", use: "opened: scored blind twice until 2026-12-07 (session 28), mistakes read since; himalaya.toml", precision: 0.95, recall: 0.59, dates: 0.96, minItems: 150, vocab: "testdata/himalaya.toml", zone: "UTC"},
+	// SESSION 30: an act's word followed by a participle of another act's verb that needs it is that act, done to the first (actsDoneTo): opened-himalaya precision 0.950 -> 0.972, floor 0.95 -> 0.97 ("Curfew lifted in Tinkune area" kept from the protest and curfew story it answers: 5 wrong pairs fewer). opened-labour recall 0.867 -> 0.863 (lb094 "strike called off after deal reached" leaves its deal story).
+	{file: "testdata/opened-himalaya.txt", use: "opened: scored blind twice until 2026-12-07 (session 28), mistakes read since; himalaya.toml", precision: 0.97, recall: 0.59, dates: 0.96, minItems: 150, vocab: "testdata/himalaya.toml", zone: "UTC"},
 	// Opened in session 30 (2026-12-07): five desks written in session 29
 	// while that session's grouping changes were made, scored blind at dd88977
 	// and at cf557a9 (0.849 / 0.602 / 33 of 36, 0.957 / 0.707 / 31 of 32,
@@ -2379,8 +2380,9 @@ func TestGroupingMechanisms(t *testing.T) {
 		{"other scripts off", otherScripts, true},
 		{"utc sentences off", utcSentences, true},
 		{"acts elsewhere off", actsElsewhere, true},
+		{"acts done to off", actsDoneTo, true},
 	}
-	precisionMechanisms := allOn.with(sameOutlet, compounds, despiteClause, planDays, subjects, backgrounds, coreLinks, headNames, apartLinks, sinceDays, coreJoins, firstFacts, placesApart, atMeetings, followsOther, dayOnly, saidBeforeActs, defences, linkTies, wholeFits, dateNames, undatedLate, ownPlaces, rewordedFigures, onCauses, followedDays, categoriesOnly, headLabels, sameDays, followedClauses, daysAfterActs, labelledActs, actsElsewhere)
+	precisionMechanisms := allOn.with(sameOutlet, compounds, despiteClause, planDays, subjects, backgrounds, coreLinks, headNames, apartLinks, sinceDays, coreJoins, firstFacts, placesApart, atMeetings, followsOther, dayOnly, saidBeforeActs, defences, linkTies, wholeFits, dateNames, undatedLate, ownPlaces, rewordedFigures, onCauses, followedDays, categoriesOnly, headLabels, sameDays, followedClauses, daysAfterActs, labelledActs, actsElsewhere, actsDoneTo)
 	stillCosts := map[string]bool{}
 	// What each precision mechanism buys and costs, summed over the sets.
 	precisionBought, recallCost := map[string]float64{}, map[string]float64{}

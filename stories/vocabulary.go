@@ -567,6 +567,13 @@ var (
 	// nor a night of riots in Fort-de-France the one in
 	// Villeneuve-Saint-Georges.
 	actsElsewhere = mechanismBit(72)
+	// actsDoneTo (precision): a headline's word of an act followed by the
+	// verb of another act that needs it ("Curfew lifted in Tinkune",
+	// "strike called off") tells that second act, done to the first (an
+	// authority's later answer to the event), as "lifts curfew" does: its
+	// kind is the second act's, and it joins no story of the first
+	// (actDoneTo).
+	actsDoneTo = mechanismBit(74)
 )
 
 // fact is one compiled fact: term → bit set of its values.
