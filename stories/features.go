@@ -341,6 +341,20 @@ func (v *Vocabulary) extract(it *model.Item, loc *time.Location) (features, ment
 	f.tollRises = tollRiseIn(tw)
 	f.dayOfAct = dayOfActIn(tw)
 	f.decision = decisionIn(mainTitle) || labelDecides
+	if !v.off.has(statesDeclared) && (f.kind == kindOther || f.kind >= firstActKind && f.kind < 64) {
+		if stateDeclaredIn(mainTitle) {
+			// "President declares state of calamity in regions hit by
+			// Typhoon Isang": the government's act of its day, no report
+			// of the typhoon that struck the place it names; of the
+			// desk's kind of act for a declaration when it has one.
+			ts := v.actTerms(withoutStricken(mainTitle))
+			if k := v.kindOf(ts, ts); k >= firstActKind && k < 64 {
+				f.kind = k
+			} else {
+				f.kind, f.decision = kindOther, true
+			}
+		}
+	}
 	// withoutHedged only drops words: when it drops none, the terms are
 	// mainTerms.
 	acted := mainTerms
@@ -2097,13 +2111,70 @@ func withoutTollRise(ws []word) []word {
 // missile or rocket is its act's verb, no report of kind other). Left out:
 // "order" and "ban", nouns as often as verbs ("court order", "export
 // ban"); "declare", since an emergency declared after a disaster is part
-// of it on some desks' labels, the next day too; "halt", as often the
+// of it on some desks' labels, the next day too (a state it declares is
+// read apart, stateDeclaredIn, and kept from the disaster's story only
+// when of a later day); "halt", as often the
 // incident's own effect ("Drones halt flights at Munich airport");
 // "suspend", since a regulator's suspension in the days after an
 // incident it names by its kind is held its follow-up
 // (TestFollowUpByKindDays: "Regulator suspends smelter's licence after
 // acid spill").
 var decisionWords = toSet(`announce announces impose imposes imposed summon summons summoned orders deploy deploys deployed launch launches launched`)
+
+// declareWords declare a state, in news English and the Romance
+// languages ("declares", "reconhece", "decreta", "déclare", "dichiara");
+// stateWords are the states an authority declares after a disaster
+// (emergency, calamity, disaster). Apart, neither is a decision:
+// "declares victory", "emergency crews".
+var (
+	declareWords = toSet(`declare declares declared declaring proclaims proclaimed declara declarou declaró decreta decretou decretó reconhece reconheceu reconhecer reconoce reconoció déclare déclaré décrète décrété dichiara dichiarato proclama`)
+	stateWords   = toSet(`emergency calamity disaster emergência emergencia calamidade calamidad urgence catastrophe catástrofe emergenza calamità`)
+)
+
+// stateDeclaredIn tells whether ws, a headline's main clause, declare a
+// state before its first pause ("declares state of emergency", "State
+// of calamity declared", "reconhece estado de calamidade").
+func stateDeclaredIn(ws []word) bool {
+	verb, state := false, false
+	for _, w := range ws {
+		verb = verb || declareWords[w.lower]
+		state = state || stateWords[w.lower]
+		if w.pause {
+			break
+		}
+	}
+	return verb && state
+}
+
+// strickenWords tell what struck a place: "flood-hit Petropolis",
+// "regions hit by Typhoon Isang", "atingidas pelas chuvas".
+var (
+	strickenWords = toSet(`hit struck battered ravaged affected atingida atingidas atingido atingidos afectada afectadas afectado afectados touchée touchées touché touchés colpita colpite`)
+	strickenBy    = toSet(`by por pela pelas pelo pelos par`)
+)
+
+// withoutStricken drops from ws what struck a place they name, a cause
+// and no act of the headline: the word joined to a word of strickenWords
+// ("flood-hit"), and a participle of strickenWords with "by" and what
+// follows up to a pause ("hit by Typhoon Isang").
+func withoutStricken(ws []word) []word {
+	out := make([]word, 0, len(ws))
+	for i := 0; i < len(ws); i++ {
+		w := ws[i]
+		if w.hyphen && i+1 < len(ws) && strickenWords[ws[i+1].lower] {
+			i++
+			continue
+		}
+		if strickenWords[w.lower] && !w.pause && i+1 < len(ws) && strickenBy[ws[i+1].lower] {
+			for i < len(ws) && !ws[i].pause {
+				i++
+			}
+			continue
+		}
+		out = append(out, w)
+	}
+	return out
+}
 
 // decisionIn tells whether ws, a headline's main clause, tell a body's
 // decision before its first pause: "Libya announces ceasefire in

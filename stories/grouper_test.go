@@ -4165,6 +4165,47 @@ verbs = ["clash", "clashes", "fighting"]
 	checkLastJoin(t, v, story, inquiry, false, daysAfterActs)
 }
 
+// TestStatesDeclared: a headline declaring a state of calamity or
+// emergency tells the authority's act of its own day, a body's decision,
+// no report of the disaster it answers, even when it names the storm
+// that struck the places it covers ("hit by Cyclone Orla", "flood-hit"):
+// of a later day than the disaster's story it joins it no more than a
+// truce does (laterDecision), in English or Portuguese. Declared the
+// same day, it joins, as the desks label it.
+func TestStatesDeclared(t *testing.T) {
+	v := compileVocabulary(t, `
+[stories.vocabulary]
+replace = true
+[[stories.vocabulary.acts]]
+kind = "cyclone"
+verbs = ["cyclone", "storm", "flood", "floods", "enchente"]
+`)
+	mon := time.Date(2033, 4, 4, 9, 0, 0, 0, time.UTC)
+	story := []*model.Item{
+		item("Wire", "https://w.example/orla", "Cyclone Orla floods coastal towns of Marena, four dead",
+			"Cyclone Orla flooded the coastal towns of Marena province on Monday, killing four people, the disaster agency said.", mon),
+		item("Agency", "https://a.example/orla2", "Four killed as Cyclone Orla floods Marena coast",
+			"Four people were killed when Cyclone Orla flooded towns on the Marena coast on Monday, officials said.", mon.Add(3*time.Hour)),
+	}
+	next := item("Wire", "https://w.example/calamity", "Marena declares state of calamity after Cyclone Orla floods coastal towns",
+		"Marena province declared a state of calamity on Tuesday in its coastal towns flooded by Cyclone Orla on Monday, when four people died.", mon.Add(25*time.Hour))
+	passive := item("Wire", "https://w.example/declared", "State of calamity declared in Marena coastal towns after four killed",
+		"Marena province declared a state of calamity on Tuesday in its coastal towns, where Cyclone Orla killed four people on Monday.", mon.Add(25*time.Hour))
+	checkLastJoins(t, v, story, []joinCase{
+		{"declared the next day", next, false},
+		{"declared the next day, passive", passive, false},
+		{"hit by the cyclone, the next day", item("Herald", "https://h.example/calamity", "President declares state of calamity in Marena towns hit by Cyclone Orla",
+			"The president declared a state of calamity on Tuesday in the Marena towns flooded by Cyclone Orla, freeing relief funds.", mon.Add(26*time.Hour)), false},
+		{"declared the next day, in Portuguese", item("Diário", "https://d.example/calamidade", "Governo reconhece estado de calamidade em Marena após ciclone Orla",
+			"O governo reconheceu nesta terça-feira o estado de calamidade em Marena, atingida pelo ciclone Orla.", mon.Add(27*time.Hour)), false},
+		{"declared the same day", item("Wire", "https://w.example/same", "Marena declares state of calamity after Cyclone Orla floods coastal towns",
+			"Marena province declared a state of calamity on Monday in its coastal towns flooded by Cyclone Orla hours earlier, when four people died.", mon.Add(6*time.Hour)), true},
+	})
+	// Switched off, the next day's declarations join the cyclone they answer.
+	checkLastJoin(t, v, story, next, false, statesDeclared)
+	checkLastJoin(t, v, story, passive, false, statesDeclared)
+}
+
 // allOn switches no mechanism off.
 var allOn mechanism
 

@@ -190,6 +190,7 @@ var qualitySets = []qualitySet{
 	// follows and, in its headline, a name few stories use that the
 	// event's report gives (nextDayActs; "Sunday aftershock ...", four
 	// days on and a repeat, stays apart): 1.000. Held to the goals.
+	// SESSION 30: a headline declaring a state is a body's decision (statesDeclared): dev-reworded recall 1.000 -> 0.929 (a5, Chile's state of catastrophe declared the day after the quake, labelled part of it when written, before the labelling rule that makes a later declaration an act of its own; 4 pairs).
 	{file: "testdata/dev-reworded.txt", use: "tuned", minItems: 30, vocab: "testdata/disasters.toml", zone: "local", precision: goalPrecision, recall: goalRecall, dates: goalDates},
 	// Two precision mechanisms on a UK utilities, transport and business
 	// desk grouped with the shipped vocabulary: one outlet's two reports
@@ -1549,7 +1550,8 @@ var qualitySets = []qualitySet{
 	// no terms: 0.920 / 0.872 -> 0.923 / 0.902.
 	// A toll's rise gives no market direction for the veto (tollDirections):
 	// the typhoon's toll two days on: 0.923 / 0.902 -> 0.924 / 0.917.
-	{file: "testdata/opened-philippines.txt", use: "opened: scored blind twice until 2026-12-07 (session 24), mistakes read since; philippines.toml", precision: 0.92, recall: 0.91, dates: 0.90, minItems: 150, vocab: "testdata/philippines.toml", zone: "UTC"},
+	// SESSION 30: a headline declaring a state of emergency, calamity or disaster is the authority's act, a decision, no report of the disaster (statesDeclared): opened-philippines precision 0.924 -> 1.000, floor 0.92 -> 0.99 (p105-p107, the calamity declared the day after the Itogon landslide, kept from it: 20 wrong pairs fewer); dates 0.909 -> 0.939, floor 0.90 -> 0.93.
+	{file: "testdata/opened-philippines.txt", use: "opened: scored blind twice until 2026-12-07 (session 24), mistakes read since; philippines.toml", precision: 0.99, recall: 0.91, dates: 0.93, minItems: 150, vocab: "testdata/philippines.toml", zone: "UTC"},
 	// ownPlaces (a reworded report joins no story by a report whose
 	// headline, like its own, names a place of its own: "Kerem Shalom
 	// crossing closed after rocket fire" is not the Torkham closure):
@@ -1779,7 +1781,8 @@ var qualitySets = []qualitySet{
 	// accidents, four events whose local day is not their UTC day,
 	// reports in Simplified and Traditional Chinese and Japanese).
 	// SESSION 28: a body's decision "launches" (laterDecision): opened-brazil precision 0.810 -> 0.825, floor 0.80 -> 0.82.
-	{file: "testdata/opened-brazil.txt", use: "opened: scored blind twice until 2026-12-07 (session 27), mistakes read since; brazil.toml", precision: 0.82, recall: 0.63, dates: 0.85, minItems: 150, vocab: "testdata/brazil.toml", zone: "UTC"},
+	// SESSION 30: a headline declaring a state of emergency, calamity or disaster is the authority's act, a decision, no report of the disaster (statesDeclared): opened-brazil precision 0.825 -> 0.873, floor 0.82 -> 0.87 (b24, b26, f7, the calamity recognised the day after the Petrópolis floods, kept from them: 12 wrong pairs fewer); dates 0.853 -> 0.882, floor 0.85 -> 0.88.
+	{file: "testdata/opened-brazil.txt", use: "opened: scored blind twice until 2026-12-07 (session 27), mistakes read since; brazil.toml", precision: 0.87, recall: 0.63, dates: 0.88, minItems: 150, vocab: "testdata/brazil.toml", zone: "UTC"},
 	// SESSION 29: a 12-hour clock's half of the day after a Romance or Filipino time ("a las 8:35 p. m.", "de la noche"): opened-andes dates 0.969 -> 1.000, floor 0.96 -> 0.99.
 	{file: "testdata/opened-andes.txt", use: "opened: scored blind twice until 2026-12-07 (session 27), mistakes read since; andes.toml", precision: 0.95, recall: 0.66, dates: 0.99, minItems: 150, vocab: "testdata/andes.toml", zone: "UTC"},
 	// SESSION 28: an undated decision put days after another act is of its own day (daysAfterActs): opened-anz precision 0.894 -> 0.912, floor 0.89 -> 0.91.
@@ -2175,9 +2178,10 @@ var knownCosts = map[string]string{
 	// diesel prices by 5.2% from Wednesday" and two reports after it
 	// join Petrobras's first report (+3 right pairs, no wrong one), and
 	// precision rises only by its denominator.
-	// opened-brazil/accented words off: -3 wrong and -4 right pairs; of
-	// the wrong, the STF order above joins the raid's story by "Alemão"
-	// read as its reports write it.
+	// opened-brazil/accented words off: taken out in session 30: with the
+	// calamity recognised kept from the Petrópolis floods (statesDeclared),
+	// off costs 1 wrong pair less and 4 right pairs (0.873 -> 0.875 / 0.639
+	// -> 0.625), more than three times the recall of the precision.
 	// opened-anz/two acts off: its own join is wrong (-8 wrong pairs
 	// off). "Arrest made in relation to Tui Mobile data breach" names
 	// both acts, and its lead's only day, of "the data breach at Tui
@@ -2190,14 +2194,13 @@ var knownCosts = map[string]string{
 	// ("$150m recovery package for Tairāwhiti") sits, dated to Tuesday's
 	// floods by "house families displaced by Tuesday's floods" though
 	// its lead says the Government "today announced" it.
-	"opened-brazil/late reports off":   "its own join is wrong: the STF's order, read as a raid and dated by its lead's relative clause to the raid's Monday, joins the raid's story as a late report",
-	"opened-brazil/first acts off":     "its own join is wrong: the National Force sent after the Palimiú attack joins the story that mixes IBAMA's operation with the attack",
-	"opened-brazil/two parties off":    "its own join is wrong: the desk reads the river 'rio' as Rio and the forest 'mata' as a killing, so the Palimiú attack joins IBAMA's operation as its other party",
-	"opened-brazil/ahead days off":     "no wrong join: off, three right pairs of the diesel cut join, and precision rises by its denominator; why they stay apart on is not yet read",
-	"opened-brazil/accented words off": "of its -3 wrong and -4 right pairs, the wrong are the STF order's, which joins the Alemão raid by the accented name",
-	"opened-andes/common verbs off":    "opened in session 28, cause not yet read",
-	"opened-anz/two acts off":          "its own join is wrong: an arrest whose headline names the breach is dated by its lead's 'breach ... reported on Tuesday' to the breach's day",
-	"opened-anz/follow-ups off":        "its own join is wrong: the growers' reaction to the recovery package joins the floods' story, where the package sits misdated by 'displaced by Tuesday's floods'",
+	"opened-brazil/late reports off": "its own join is wrong: the STF's order, read as a raid and dated by its lead's relative clause to the raid's Monday, joins the raid's story as a late report",
+	"opened-brazil/first acts off":   "its own join is wrong: the National Force sent after the Palimiú attack joins the story that mixes IBAMA's operation with the attack",
+	"opened-brazil/two parties off":  "its own join is wrong: the desk reads the river 'rio' as Rio and the forest 'mata' as a killing, so the Palimiú attack joins IBAMA's operation as its other party",
+	"opened-brazil/ahead days off":   "no wrong join: off, three right pairs of the diesel cut join, and precision rises by its denominator; why they stay apart on is not yet read",
+	"opened-andes/common verbs off":  "opened in session 28, cause not yet read",
+	"opened-anz/two acts off":        "its own join is wrong: an arrest whose headline names the breach is dated by its lead's 'breach ... reported on Tuesday' to the breach's day",
+	"opened-anz/follow-ups off":      "its own join is wrong: the growers' reaction to the recovery package joins the floods' story, where the package sits misdated by 'displaced by Tuesday's floods'",
 	// Session 28 (slavicNames): with aheadDays off one more right pair
 	// (tp 192 -> 193, fp 2 both): the mechanism buys nothing here and
 	// costs a pair; which report it keeps apart is not yet read.
@@ -2381,8 +2384,9 @@ func TestGroupingMechanisms(t *testing.T) {
 		{"utc sentences off", utcSentences, true},
 		{"acts elsewhere off", actsElsewhere, true},
 		{"acts done to off", actsDoneTo, true},
+		{"states declared off", statesDeclared, true},
 	}
-	precisionMechanisms := allOn.with(sameOutlet, compounds, despiteClause, planDays, subjects, backgrounds, coreLinks, headNames, apartLinks, sinceDays, coreJoins, firstFacts, placesApart, atMeetings, followsOther, dayOnly, saidBeforeActs, defences, linkTies, wholeFits, dateNames, undatedLate, ownPlaces, rewordedFigures, onCauses, followedDays, categoriesOnly, headLabels, sameDays, followedClauses, daysAfterActs, labelledActs, actsElsewhere, actsDoneTo)
+	precisionMechanisms := allOn.with(sameOutlet, compounds, despiteClause, planDays, subjects, backgrounds, coreLinks, headNames, apartLinks, sinceDays, coreJoins, firstFacts, placesApart, atMeetings, followsOther, dayOnly, saidBeforeActs, defences, linkTies, wholeFits, dateNames, undatedLate, ownPlaces, rewordedFigures, onCauses, followedDays, categoriesOnly, headLabels, sameDays, followedClauses, daysAfterActs, labelledActs, actsElsewhere, actsDoneTo, statesDeclared)
 	stillCosts := map[string]bool{}
 	// What each precision mechanism buys and costs, summed over the sets.
 	precisionBought, recallCost := map[string]float64{}, map[string]float64{}

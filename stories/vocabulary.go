@@ -574,6 +574,15 @@ var (
 	// kind is the second act's, and it joins no story of the first
 	// (actDoneTo).
 	actsDoneTo = mechanismBit(74)
+	// statesDeclared (precision): a headline whose main clause declares
+	// a state of emergency, calamity or disaster ("President declares
+	// state of calamity in regions hit by Typhoon Isang", "Governo
+	// reconhece calamidade em Petrópolis") tells the authority's act of
+	// its own day, no report of the disaster it answers: a body's
+	// decision (laterDecision keeps it from the disaster's story when
+	// it is of a later day; of the same day it may join it, as the
+	// desks label), or the desk's own kind of act for a declaration.
+	statesDeclared = mechanismBit(71)
 )
 
 // fact is one compiled fact: term → bit set of its values.
